@@ -1,0 +1,35 @@
+// `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
+
+import type { Lang } from '../../index.js';
+import { EXIT } from '../errors.js';
+import { writeAtomic } from '../io.js';
+import type { Io } from '../main.js';
+import { dryRun, reportExcluded } from '../pipeline.js';
+import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+
+export interface RunCommandOptions {
+  data: string;
+  format: 'table' | 'json' | 'csv' | 'md';
+  out?: string;
+  lang: Lang;
+  period?: string;
+  strict?: boolean;
+}
+
+export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, stderr: io.stderr });
+  for (const w of result.warnings) io.stderr(`warning[${w.code}]: ${w.message}${w.help ? `\n  help: ${w.help}` : ''}`);
+  const text =
+    o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
+    o.format === 'csv' ? formatCsv(result, o.lang) :
+    o.format === 'md' ? formatMarkdown(result, o.lang) :
+    formatTable(result, o.lang);
+  if (o.out) {
+    writeAtomic(o.out, text);
+    io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
+  } else {
+    io.stdout(text);
+  }
+  reportExcluded(result, io.stderr, o.lang);
+  return o.strict && result.excluded.length ? EXIT.input : EXIT.ok;
+}

@@ -1,0 +1,80 @@
+// `yardstick`: command dispatch and exit codes. Commands return an exit code or throw ExitError;
+// only this file decides what reaches the process.
+
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ExitError } from './errors.js';
+import { validateCommand } from './commands/validate.js';
+import { runCommand } from './commands/run.js';
+import { explainCommand } from './commands/explain.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (line: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (line) => process.stderr.write(line + '\n'),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('yardstick')
+    .description('KPI and bonus policies as code: validate a policy, dry-run it on last month\'s data, explain a result')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.trimEnd()) })
+    .showHelpAfterError();
+
+  const lang = () => new Option('--lang <lang>', 'language of explanations and summaries').choices(['zh', 'en']).default('zh');
+
+  program
+    .command('validate')
+    .description('check policy files and report every problem with file:line:col')
+    .argument('<policy...>', 'policy YAML files')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .action((files: string[], o: { format: 'human' | 'json' }) => {
+      code = validateCommand(files, o, io);
+    });
+
+  program
+    .command('run')
+    .description('dry-run a policy on a month of data: every employee\'s score, grade, payout, holds and triggers, with totals')
+    .argument('<policy>', 'policy YAML file')
+    .requiredOption('--data <file>', 'data file (.csv or .json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .option('--out <file>', 'write the result to this file instead of stdout')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .option('--strict', 'exit 1 when any record had to be excluded')
+    .addOption(lang())
+    .action(async (policy: string, o) => {
+      code = await runCommand(policy, o, io);
+    });
+
+  program
+    .command('explain')
+    .description('explain one employee\'s score, grade and payout')
+    .argument('<policy>', 'policy YAML file')
+    .requiredOption('--data <file>', 'data file (.csv or .json)')
+    .requiredOption('--employee <id>', 'employee id (工号)')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(lang())
+    .action(async (policy: string, o) => {
+      code = await explainCommand(policy, o, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof ExitError) {
+      io.stderr(`error: ${error.message}`);
+      return error.code;
+    }
+    io.stderr(`internal error: ${(error as Error)?.stack ?? String(error)}\nthis is a bug in yardstick, not in your policy or data; please report it with the command you ran`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,56 @@
+// What `run` and `explain` share: load the policy, read the data, evaluate.
+
+import { extname } from 'node:path';
+import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../index.js';
+import { readRecords } from '../data/index.js';
+import { EXIT, ExitError } from './errors.js';
+import { readText } from './io.js';
+
+export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
+  const result = loadPolicy(readText(file, 'policy'), file);
+  for (const d of result.diagnostics) stderr(formatDiagnostic(d));
+  if (!result.ok) throw new ExitError(EXIT.input, `${file}: the policy has ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
+  return result.policy;
+}
+
+export interface DryRunOptions {
+  policy: string;
+  data: string;
+  period?: string;
+  lang: Lang;
+  stderr: (s: string) => void;
+}
+
+export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
+  const policy = loadPolicyFile(o.policy, o.stderr);
+  const ext = extname(o.data).toLowerCase();
+  if (ext !== '.csv' && ext !== '.json') {
+    throw new ExitError(EXIT.input, `cannot read data \`${o.data}\`: expected a .csv or .json file`);
+  }
+  const read = readRecords(readText(o.data, 'data'), ext === '.json' ? 'json' : 'csv', policy.contract, { file: o.data, period: o.period });
+  const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of read.diagnostics) o.stderr(formatDiagnostic(d));
+  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data does not fit the policy`);
+  const started = Date.now();
+  const result = await runPolicy(
+    policy,
+    { records: read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') },
+    {
+      lang: o.lang,
+      progressEvery: 20_000,
+      onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
+    },
+  );
+  return { policy, result };
+}
+
+/** Tells the user, on stderr, which records were left out of the totals and why. */
+export function reportExcluded(result: RunResult, stderr: (s: string) => void, lang: Lang): void {
+  if (result.excluded.length === 0) return;
+  stderr(
+    lang === 'zh'
+      ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
+      : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
+  );
+  for (const x of result.excluded) for (const d of x.reasons) stderr(formatDiagnostic(d));
+}

@@ -1,0 +1,279 @@
+// Step 4: a valid policy → everything evaluation needs, built once: indicator trees per role and
+// stage, derived metrics in dependency order, parsed payout formulas, and three json-rules-engine
+// engines (holds + adjustments on the record; grades + tiers on the score; triggers on the result).
+
+import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { parseExpression, variablesOf, type Expr } from './expression.js';
+import { consecutiveGrade, type HistorySource } from './facts.js';
+import {
+  isGroup,
+  type ConditionDef,
+  type GradeDef,
+  type IndicatorDef,
+  type MetricDef,
+  type PolicyDoc,
+  type RoundingMode,
+  type Step,
+  type TierBandDef,
+  type TriggerDef,
+  type AdjustmentDef,
+  type HoldDef,
+  type Unit,
+} from './policy.js';
+import type { DataContract } from './data/records.js';
+
+export interface CompiledLeaf {
+  metric: string;
+  scoring: 'linear' | 'steps' | 'pass_fail' | 'rating';
+  better: 'higher' | 'lower';
+  threshold?: number;
+  target?: number;
+  challenge?: number;
+  cap: number;
+  steps?: Step[];
+  passPoints: number;
+  failPoints: number;
+  /** Full mark of a rating's metric (its range maximum). */
+  ratingMax?: number;
+}
+
+export interface CompiledIndicator {
+  id: string;
+  path: string;
+  title: string;
+  weight: number;
+  leaf?: CompiledLeaf;
+  children?: CompiledIndicator[];
+}
+
+export interface CompiledRole {
+  id: string;
+  title: string;
+  payBase: number;
+  /** Stage id → indicator tree with that stage's weights. */
+  byStage: Record<string, CompiledIndicator[]>;
+  /** Metric ids a record of this role must carry. */
+  required: string[];
+}
+
+export interface CompiledDerived {
+  id: string;
+  label: string;
+  unit?: Unit;
+  expr: Expr;
+  text: string;
+  default?: number;
+}
+
+export interface CompiledPolicy {
+  doc: PolicyDoc;
+  file: string;
+  decimals: number;
+  scoreMax?: number;
+  metrics: Record<string, MetricDef>;
+  derived: CompiledDerived[];
+  stages: Record<string, { title: string }>;
+  roles: Record<string, CompiledRole>;
+  grades: GradeDef[];
+  adjustments: Record<string, AdjustmentDef>;
+  holds: Record<string, HoldDef>;
+  triggers: Record<string, TriggerDef>;
+  tiers?: { basis: string; bands: TierBandDef[] };
+  payout: {
+    performancePay: Expr;
+    performancePayText: string;
+    awardsCap?: Expr;
+    cap?: Expr;
+    capText?: string;
+    rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
+  };
+  /** Holds and adjustments, run on the record's facts. */
+  ruleEngine: Engine;
+  /** Grades and tiers, run on `score` and `tier_basis`. */
+  gradeEngine: Engine;
+  /** Triggers, run on the whole result. */
+  triggerEngine: Engine;
+  contract: DataContract;
+}
+
+export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger';
+
+export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
+  const derived = orderDerived(doc);
+  const derivedIds = new Set(derived.map((d) => d.id));
+  const metricsOf = (names: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const add = (n: string) => {
+      if (doc.metrics[n]) out.add(n);
+      else if (derivedIds.has(n)) for (const v of variablesOf(derived.find((d) => d.id === n)!.expr)) add(v);
+    };
+    for (const n of names) add(n);
+    return out;
+  };
+
+  const payout = doc.payout;
+  const performancePay = mustParse(payout.performance_pay);
+  const awardsCap = payout.awards_cap === undefined ? undefined : moneyExpr(payout.awards_cap);
+  const cap = payout.cap === undefined ? undefined : moneyExpr(payout.cap);
+
+  // metrics every record needs whatever its role: those the rules, tiers and payout read
+  const shared = metricsOf([
+    ...[...Object.values(doc.adjustments ?? {}), ...Object.values(doc.holds ?? {})].flatMap((r) => factsOf(r.when)),
+    ...(doc.payout.tiers && doc.payout.tiers.basis !== 'attainment' ? [doc.payout.tiers.basis] : []),
+    ...[performancePay, awardsCap, cap].flatMap((e) => (e ? variablesOf(e) : [])),
+  ]);
+
+  const roles: Record<string, CompiledRole> = {};
+  for (const [id, role] of Object.entries(doc.roles)) {
+    const byStage: Record<string, CompiledIndicator[]> = {};
+    for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '');
+    const used = metricsOf(leafMetrics(role.indicators));
+    roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required: [...new Set([...used, ...shared])] };
+  }
+
+  const engines = buildEngines(doc);
+  return {
+    doc,
+    file,
+    decimals: doc.score?.decimals ?? 2,
+    scoreMax: doc.score?.max,
+    metrics: doc.metrics,
+    derived,
+    stages: doc.stages,
+    roles,
+    grades: doc.grades,
+    adjustments: doc.adjustments ?? {},
+    holds: doc.holds ?? {},
+    triggers: doc.triggers ?? {},
+    tiers: doc.payout.tiers,
+    payout: {
+      performancePay,
+      performancePayText: payout.performance_pay,
+      awardsCap,
+      cap,
+      capText: payout.cap === undefined ? undefined : String(payout.cap),
+      rounding: payout.rounding,
+    },
+    ...engines,
+    contract: {
+      metrics: doc.metrics,
+      roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
+      stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
+      requiredMetrics: (role: string) => roles[role]?.required ?? [],
+    },
+  };
+}
+
+function compileLevel(doc: PolicyDoc, level: Record<string, IndicatorDef>, stage: string, prefix: string): CompiledIndicator[] {
+  return Object.entries(level).map(([id, def]) => {
+    const path = prefix ? `${prefix}.${id}` : id;
+    const weight = typeof def.weight === 'number' ? def.weight : def.weight[stage] ?? 0;
+    if (isGroup(def)) {
+      return { id, path, title: def.title ?? id, weight, children: compileLevel(doc, def.indicators, stage, path) };
+    }
+    const metric = doc.metrics[def.metric];
+    const derived = doc.derived?.[def.metric];
+    const label = metric?.label ?? (typeof derived === 'object' ? derived.label : undefined) ?? def.metric;
+    return {
+      id,
+      path,
+      title: def.title ?? label,
+      weight,
+      leaf: {
+        metric: def.metric,
+        scoring: def.scoring ?? 'linear',
+        better: def.better ?? 'higher',
+        threshold: def.threshold,
+        target: def.target,
+        challenge: def.challenge,
+        cap: def.cap ?? 120,
+        steps: def.steps,
+        passPoints: def.pass_points ?? 100,
+        failPoints: def.fail_points ?? 0,
+        ratingMax: metric?.range?.[1],
+      },
+    };
+  });
+}
+
+function leafMetrics(level: Record<string, IndicatorDef>): string[] {
+  return Object.values(level).flatMap((d) => (isGroup(d) ? leafMetrics(d.indicators) : [d.metric]));
+}
+
+function factsOf(c: ConditionDef): string[] {
+  if ('all' in c) return c.all.flatMap(factsOf);
+  if ('any' in c) return c.any.flatMap(factsOf);
+  if ('not' in c) return factsOf(c.not);
+  const ref = c.value && typeof c.value === 'object' && 'fact' in c.value ? [String((c.value as { fact: unknown }).fact)] : [];
+  return [c.fact, ...ref];
+}
+
+/** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */
+function orderDerived(doc: PolicyDoc): CompiledDerived[] {
+  const all = Object.entries(doc.derived ?? {}).map(([id, d]): CompiledDerived => {
+    const text = typeof d === 'string' ? d : d.expr;
+    return {
+      id,
+      text,
+      expr: mustParse(text),
+      label: (typeof d === 'object' && d.label) || id,
+      unit: typeof d === 'object' ? d.unit : undefined,
+      default: typeof d === 'object' ? d.default : undefined,
+    };
+  });
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const ordered: CompiledDerived[] = [];
+  const placed = new Set<string>();
+  const place = (d: CompiledDerived) => {
+    if (placed.has(d.id)) return;
+    placed.add(d.id);
+    for (const v of variablesOf(d.expr)) if (byId.has(v)) place(byId.get(v)!);
+    ordered.push(d);
+  };
+  all.forEach(place);
+  return ordered;
+}
+
+function mustParse(text: string): Expr {
+  const r = parseExpression(text);
+  if (!r.ok) throw new Error(`internal: expression \`${text}\` reached the compiler unparsed: ${r.message}`);
+  return r.expr;
+}
+
+function moneyExpr(v: number | string): Expr {
+  return typeof v === 'number' ? { kind: 'num', value: v } : mustParse(v);
+}
+
+function toCondition(c: ConditionDef): TopLevelCondition {
+  // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
+  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as TopLevelCondition;
+}
+
+function rule(kind: RuleKind, id: string, when: ConditionDef, priority = 1): RuleProperties {
+  return { name: `${kind}:${id}`, conditions: toCondition(when), event: { type: kind, params: { id } }, priority };
+}
+
+function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'gradeEngine' | 'triggerEngine'> {
+  const options = { allowUndefinedFacts: true, allowUndefinedConditions: false };
+  const ruleEngine = new Engine([], options);
+  for (const [id, h] of Object.entries(doc.holds ?? {})) ruleEngine.addRule(rule('hold', id, h.when));
+  for (const [id, a] of Object.entries(doc.adjustments ?? {})) ruleEngine.addRule(rule('adjustment', id, a.when));
+
+  const gradeEngine = new Engine([], options);
+  doc.grades.forEach((g, i) =>
+    gradeEngine.addRule(rule('grade', String(i), { fact: 'score', operator: 'greaterThanInclusive', value: g.min })),
+  );
+  doc.payout.tiers?.bands.forEach((b, i) =>
+    gradeEngine.addRule(rule('tier', String(i), { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min })),
+  );
+
+  const triggerEngine = new Engine([], options);
+  triggerEngine.addFact('consecutive_grade', async (params: Record<string, unknown>, almanac) => {
+    const history = (await almanac.factValue('$history')) as HistorySource;
+    const id = (await almanac.factValue('employee_id')) as string;
+    const grade = (await almanac.factValue('grade')) as string;
+    return consecutiveGrade(grade, history.grades(id), String(params.grade));
+  });
+  for (const [id, t] of Object.entries(doc.triggers ?? {})) triggerEngine.addRule(rule('trigger', id, t.when));
+  return { ruleEngine, gradeEngine, triggerEngine };
+}

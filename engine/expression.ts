@@ -1,0 +1,186 @@
+// Arithmetic in policies (derived metrics, payout formulas): parsed once by jsep, evaluated by a
+// whitelisted tree walker. No eval, no new Function: only the node types and functions below run.
+
+import jsep from 'jsep';
+
+export type Expr =
+  | { kind: 'num'; value: number }
+  | { kind: 'var'; name: string }
+  | { kind: 'unary'; op: '-' | '+' | '!'; arg: Expr }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'cond'; test: Expr; then: Expr; else: Expr }
+  | { kind: 'call'; fn: FunctionName; args: Expr[] };
+
+type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+
+const BINARY_OPS = new Set<string>(['+', '-', '*', '/', '%', '<', '<=', '>', '>=', '==', '!=', '&&', '||']);
+
+const FUNCTIONS = {
+  min: { minArgs: 1, maxArgs: Infinity },
+  max: { minArgs: 1, maxArgs: Infinity },
+  abs: { minArgs: 1, maxArgs: 1 },
+  round: { minArgs: 1, maxArgs: 2 },
+  floor: { minArgs: 1, maxArgs: 1 },
+  ceil: { minArgs: 1, maxArgs: 1 },
+} as const;
+export type FunctionName = keyof typeof FUNCTIONS;
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; message: string; offset?: number };
+
+/** Parses an expression string into our own small tree, rejecting anything not whitelisted. */
+export function parseExpression(text: string): ParseResult {
+  let tree: jsep.Expression;
+  try {
+    tree = jsep(text);
+  } catch (error) {
+    const e = error as { description?: string; index?: number; message?: string };
+    return { ok: false, message: e.description ?? e.message ?? 'cannot parse', offset: e.index };
+  }
+  try {
+    return { ok: true, expr: convert(tree) };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+class ExpressionError extends Error {}
+
+function convert(node: jsep.Expression): Expr {
+  switch (node.type) {
+    case 'Literal': {
+      const value = (node as jsep.Literal).value;
+      if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed, not \`${(node as jsep.Literal).raw}\``);
+      return { kind: 'num', value };
+    }
+    case 'Identifier':
+      return { kind: 'var', name: (node as jsep.Identifier).name };
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      if (u.operator !== '-' && u.operator !== '+' && u.operator !== '!') throw new ExpressionError(`operator \`${u.operator}\` is not allowed`);
+      return { kind: 'unary', op: u.operator, arg: convert(u.argument) };
+    }
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      if (!BINARY_OPS.has(b.operator)) throw new ExpressionError(`operator \`${b.operator}\` is not allowed`);
+      return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left), right: convert(b.right) };
+    }
+    case 'ConditionalExpression': {
+      const c = node as jsep.ConditionalExpression;
+      return { kind: 'cond', test: convert(c.test), then: convert(c.consequent), else: convert(c.alternate) };
+    }
+    case 'CallExpression': {
+      const c = node as jsep.CallExpression;
+      if (c.callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called');
+      const name = (c.callee as jsep.Identifier).name;
+      if (!(name in FUNCTIONS)) throw new ExpressionError(`unknown function \`${name}\`; known: ${FUNCTION_NAMES.join(', ')}`);
+      const spec = FUNCTIONS[name as FunctionName];
+      if (c.arguments.length < spec.minArgs || c.arguments.length > spec.maxArgs) {
+        throw new ExpressionError(`\`${name}\` takes ${spec.minArgs === spec.maxArgs ? spec.minArgs : `${spec.minArgs} to ${spec.maxArgs === Infinity ? 'any number of' : spec.maxArgs}`} argument(s), got ${c.arguments.length}`);
+      }
+      return { kind: 'call', fn: name as FunctionName, args: c.arguments.map(convert) };
+    }
+    default:
+      throw new ExpressionError(`\`${node.type}\` is not allowed in an expression`);
+  }
+}
+
+/** Every variable an expression reads, in order of first use. */
+export function variablesOf(expr: Expr, into: string[] = []): string[] {
+  switch (expr.kind) {
+    case 'var':
+      if (!into.includes(expr.name)) into.push(expr.name);
+      break;
+    case 'unary':
+      variablesOf(expr.arg, into);
+      break;
+    case 'binary':
+      variablesOf(expr.left, into);
+      variablesOf(expr.right, into);
+      break;
+    case 'cond':
+      variablesOf(expr.test, into);
+      variablesOf(expr.then, into);
+      variablesOf(expr.else, into);
+      break;
+    case 'call':
+      for (const a of expr.args) variablesOf(a, into);
+      break;
+  }
+  return into;
+}
+
+/**
+ * Evaluates with variables from `scope`. Returns undefined when the result is not a finite number
+ * (a missing variable, division by zero): callers decide what an undefined value means.
+ */
+export function evaluateExpression(expr: Expr, scope: (name: string) => number | undefined): number | undefined {
+  const value = walk(expr, scope);
+  return value === undefined || !Number.isFinite(value) ? undefined : value;
+}
+
+function walk(e: Expr, scope: (name: string) => number | undefined): number | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'var':
+      return scope(e.name);
+    case 'unary': {
+      const v = walk(e.arg, scope);
+      if (v === undefined) return undefined;
+      return e.op === '-' ? -v : e.op === '+' ? v : v ? 0 : 1;
+    }
+    case 'binary': {
+      const l = walk(e.left, scope);
+      const r = walk(e.right, scope);
+      if (l === undefined || r === undefined) return undefined;
+      switch (e.op) {
+        case '+': return l + r;
+        case '-': return l - r;
+        case '*': return l * r;
+        case '/': return r === 0 ? undefined : l / r;
+        case '%': return r === 0 ? undefined : l % r;
+        case '<': return l < r ? 1 : 0;
+        case '<=': return l <= r ? 1 : 0;
+        case '>': return l > r ? 1 : 0;
+        case '>=': return l >= r ? 1 : 0;
+        case '==': return l === r ? 1 : 0;
+        case '!=': return l !== r ? 1 : 0;
+        case '&&': return l && r ? 1 : 0;
+        case '||': return l || r ? 1 : 0;
+      }
+      return undefined;
+    }
+    case 'cond': {
+      const t = walk(e.test, scope);
+      if (t === undefined) return undefined;
+      return t ? walk(e.then, scope) : walk(e.else, scope);
+    }
+    case 'call': {
+      const args: number[] = [];
+      for (const a of e.args) {
+        const v = walk(a, scope);
+        if (v === undefined) return undefined;
+        args.push(v);
+      }
+      switch (e.fn) {
+        case 'min': return Math.min(...args);
+        case 'max': return Math.max(...args);
+        case 'abs': return Math.abs(args[0]);
+        case 'floor': return Math.floor(args[0]);
+        case 'ceil': return Math.ceil(args[0]);
+        case 'round': {
+          const digits = args[1] ?? 0;
+          const f = 10 ** digits;
+          return roundHalfAwayFromZero(args[0] * f) / f;
+        }
+      }
+    }
+  }
+}
+
+function roundHalfAwayFromZero(x: number): number {
+  const clean = Number(x.toPrecision(15));
+  return Math.sign(clean) * Math.round(Math.abs(clean));
+}

@@ -1,0 +1,70 @@
+// The facts a condition may name besides the policy's own metrics, and when each is known.
+// History facts are served by a HistorySource the caller passes in (none in a plain dry run:
+// then every employee has no earlier periods, which is explicit, not an error).
+
+export type Phase = 'rules' | 'triggers';
+
+export interface FactInfo {
+  label: { zh: string; en: string };
+  type: 'number' | 'string' | 'boolean';
+  /** Earliest phase that knows it: `rules` facts are also known to triggers. */
+  phase: Phase;
+  params?: string[];
+}
+
+/** Evaluation order: holds and adjustments run on the record (`rules`), triggers after grading. */
+export const BUILTIN_FACTS: Record<string, FactInfo> = {
+  employee_id: { label: { zh: '工号', en: 'employee id' }, type: 'string', phase: 'rules' },
+  role: { label: { zh: '岗位', en: 'role' }, type: 'string', phase: 'rules' },
+  team: { label: { zh: '团队', en: 'team' }, type: 'string', phase: 'rules' },
+  stage: { label: { zh: '阶段', en: 'stage' }, type: 'string', phase: 'rules' },
+  pay_base: { label: { zh: '绩效基数', en: 'pay base' }, type: 'number', phase: 'rules' },
+  base_score: { label: { zh: '基础得分', en: 'base score' }, type: 'number', phase: 'rules' },
+  previous_grade: { label: { zh: '上期等级', en: 'previous grade' }, type: 'string', phase: 'rules' },
+  score: { label: { zh: '总分', en: 'score' }, type: 'number', phase: 'triggers' },
+  raw_grade: { label: { zh: '封顶前等级', en: 'grade before caps' }, type: 'string', phase: 'triggers' },
+  grade: { label: { zh: '等级', en: 'grade' }, type: 'string', phase: 'triggers' },
+  tier: { label: { zh: '档位', en: 'tier' }, type: 'string', phase: 'triggers' },
+  attainment: { label: { zh: '达成率', en: 'attainment' }, type: 'number', phase: 'triggers' },
+  held: { label: { zh: '暂扣', en: 'held' }, type: 'boolean', phase: 'triggers' },
+  consecutive_grade: {
+    label: { zh: '连续同等级期数', en: 'consecutive periods with grade' },
+    type: 'number',
+    phase: 'triggers',
+    params: ['grade'],
+  },
+};
+
+/**
+ * Earlier periods of one employee, most recent first. A later issue serves this from the results
+ * ledger; evaluation only ever asks through this interface.
+ */
+export interface HistorySource {
+  grades(employeeId: string): readonly string[];
+}
+
+export const NO_HISTORY: HistorySource = { grades: () => [] };
+
+/** Periods in a row, ending with the current one, whose grade is `grade`. */
+export function consecutiveGrade(current: string, earlier: readonly string[], grade: string): number {
+  if (current !== grade) return 0;
+  let n = 1;
+  for (const g of earlier) {
+    if (g !== grade) break;
+    n++;
+  }
+  return n;
+}
+
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;

@@ -1,0 +1,16 @@
+// The engine's public API. Pure: no file system, no clock, no process; runs unchanged in a
+// browser worker. The CLI (engine/cli) and the editor do all I/O.
+
+export type { Diagnostic, Span, Cell, Severity } from './diagnostic.js';
+export { formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.js';
+export type { PolicyDoc } from './policy.js';
+export type { EmployeeRecord, ExcludedRecord } from './record.js';
+export type * from './scorecard.js';
+export { loadPolicy, type LoadResult } from './load.js';
+export type { CompiledPolicy } from './compile.js';
+export { evaluateRecord, type EvaluateOptions, type Evaluation } from './evaluate.js';
+export { runPolicy, summarise, type RunInput, type RunOptions } from './run.js';
+export { explainScorecard, formatValue, type Lang } from './explain.js';
+export { formatMoney, toFen } from './money.js';
+export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './facts.js';
+export { policySchema } from './schema.js';

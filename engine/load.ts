@@ -1,0 +1,28 @@
+// parse → schema → semantic checks → compile, as one call. User mistakes come back as values;
+// all problems of a stage are reported together, sorted by position.
+
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { parsePolicyText } from './parse.js';
+import { checkSchema } from './schema.js';
+import { checkPolicy } from './check.js';
+import { compilePolicy, type CompiledPolicy } from './compile.js';
+import type { PolicyDoc } from './policy.js';
+
+export type LoadResult =
+  | { ok: true; policy: CompiledPolicy; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Loads one policy file's text. Schema problems stop before the semantic checks (those need a
+ * well-formed policy to reason about); within each stage every problem is reported.
+ */
+export function loadPolicy(text: string, file: string): LoadResult {
+  const { source, diagnostics } = parsePolicyText(text, file);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  const value = source.doc.toJS() as unknown;
+  diagnostics.push(...checkSchema(source, value));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  diagnostics.push(...checkPolicy(source, value as PolicyDoc));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  return { ok: true, policy: compilePolicy(value as PolicyDoc, file), diagnostics: sortDiagnostics(diagnostics) };
+}

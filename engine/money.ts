@@ -1,0 +1,58 @@
+// Money is carried as integer fen from the moment a payout line is rounded; totals add integers,
+// so a total always equals the sum of its lines. Scores are rounded the same careful way.
+
+import type { RoundingMode } from './policy.js';
+
+/** Removes binary noise (0.1 + 0.2 → 0.3) before a rounding decision is made. */
+function clean(x: number): number {
+  return Number(x.toPrecision(15));
+}
+
+function roundUnits(units: number, mode: RoundingMode): number {
+  const x = clean(units);
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const floor = Math.floor(a);
+  const frac = clean(a - floor);
+  let r: number;
+  switch (mode) {
+    case 'down':
+      r = floor;
+      break;
+    case 'up':
+      r = frac > 0 ? floor + 1 : floor;
+      break;
+    case 'half_even':
+      r = frac > 0.5 || (frac === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
+      break;
+    case 'half_up':
+      r = frac >= 0.5 ? floor + 1 : floor;
+      break;
+  }
+  return sign * r || 0;
+}
+
+/** Rounds a yuan amount as the policy says and returns integer fen. `down`/`up` are toward/away from zero. */
+export function toFen(yuan: number, to: 0.01 | 0.1 | 1, mode: RoundingMode): number {
+  const perUnit = to === 0.01 ? 1 : to === 0.1 ? 10 : 100;
+  return roundUnits((yuan * 100) / perUnit, mode) * perUnit;
+}
+
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** Rounds a score half away from zero to `decimals` places. */
+export function roundScore(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return roundUnits(x * f, 'half_up') / f;
+}
+
+/** ¥1,234.50 (and -¥12.00) */
+export function formatMoney(yuan: number): string {
+  const fen = Math.round(yuan * 100);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}¥${whole}.${(abs % 100).toString().padStart(2, '0')}`;
+}

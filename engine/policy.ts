@@ -1,0 +1,147 @@
+// The policy model as the schema defines it (schemas/policy.schema.json is the source of truth;
+// these types mirror it for the compiler). Produced by load.ts only after schema validation.
+
+export type Unit = 'count' | 'ratio' | 'money' | 'score' | 'seconds';
+export type Scoring = 'linear' | 'steps' | 'pass_fail' | 'rating';
+export type Better = 'higher' | 'lower';
+export type RoundingMode = 'half_up' | 'half_even' | 'down' | 'up';
+
+export interface MetricDef {
+  label: string;
+  unit: Unit;
+  aliases?: string[];
+  default?: number;
+  range?: [number, number];
+  description?: string;
+}
+
+export type DerivedDef = string | { expr: string; label?: string; unit?: Unit; default?: number };
+
+export interface StageDef {
+  title: string;
+  note?: string;
+}
+
+export type Weight = number | Record<string, number>;
+
+export interface Step {
+  min?: number;
+  max?: number;
+  points: number;
+}
+
+export interface LeafIndicatorDef {
+  title?: string;
+  metric: string;
+  weight: Weight;
+  scoring?: Scoring;
+  better?: Better;
+  threshold?: number;
+  target?: number;
+  challenge?: number;
+  cap?: number;
+  steps?: Step[];
+  pass_points?: number;
+  fail_points?: number;
+}
+
+export interface GroupIndicatorDef {
+  title?: string;
+  weight: Weight;
+  indicators: Record<string, IndicatorDef>;
+}
+
+export type IndicatorDef = LeafIndicatorDef | GroupIndicatorDef;
+
+export function isGroup(def: IndicatorDef): def is GroupIndicatorDef {
+  return (def as GroupIndicatorDef).indicators !== undefined;
+}
+
+export interface RoleDef {
+  title: string;
+  pay_base: number;
+  indicators: Record<string, IndicatorDef>;
+}
+
+/** A json-rules-engine condition as written in YAML. */
+export type ConditionDef =
+  | { all: ConditionDef[] }
+  | { any: ConditionDef[] }
+  | { not: ConditionDef }
+  | { fact: string; operator: string; value: unknown; params?: Record<string, unknown>; path?: string };
+
+export interface AdjustmentDef {
+  title: string;
+  when: ConditionDef;
+  points?: number;
+  award?: number;
+  score_cap?: number;
+  grade_cap?: string;
+  note?: string;
+}
+
+export interface HoldDef {
+  title: string;
+  when: ConditionDef;
+  reason?: string;
+}
+
+export interface GradeDef {
+  grade: string;
+  min: number;
+  title?: string;
+}
+
+export interface TierBandDef {
+  tier: string;
+  title?: string;
+  min: number;
+  multiplier?: number;
+  award?: number;
+  benefit?: string;
+}
+
+export type MoneyExpr = number | string;
+
+export interface PayoutDef {
+  performance_pay: string;
+  tiers?: { basis: string; bands: TierBandDef[] };
+  awards_cap?: MoneyExpr;
+  cap?: MoneyExpr;
+  rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
+}
+
+export type ActionType =
+  | 'improvement_plan'
+  | 'exit_review'
+  | 'promotion_review'
+  | 'bonus_review'
+  | 'training'
+  | 'resource_support'
+  | 'notify';
+
+export interface TriggerDef {
+  title: string;
+  when: ConditionDef;
+  action: { type: ActionType; days?: number; training?: boolean; note?: string };
+}
+
+export interface PolicyDoc {
+  policy: string;
+  title: string;
+  description?: string;
+  version: string;
+  effective_from?: string;
+  currency?: 'CNY';
+  period?: 'month' | 'quarter';
+  score?: { decimals?: number; max?: number };
+  metrics: Record<string, MetricDef>;
+  derived?: Record<string, DerivedDef>;
+  stages: Record<string, StageDef>;
+  roles: Record<string, RoleDef>;
+  adjustments?: Record<string, AdjustmentDef>;
+  holds?: Record<string, HoldDef>;
+  grades: GradeDef[];
+  payout: PayoutDef;
+  triggers?: Record<string, TriggerDef>;
+}

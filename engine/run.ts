@@ -1,0 +1,95 @@
+// A month's dry run: every record evaluated in turn on the policy's reused engines, records that
+// cannot be scored excluded with their reasons, and the totals added up in fen.
+
+import type { CompiledPolicy } from './compile.js';
+import type { Diagnostic } from './diagnostic.js';
+import { evaluateRecord, type EvaluateOptions } from './evaluate.js';
+import type { EmployeeRecord, ExcludedRecord } from './record.js';
+import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
+
+export interface RunInput {
+  records: EmployeeRecord[];
+  /** Records the data layer already excluded. */
+  excluded?: ExcludedRecord[];
+  /** Data warnings to carry into the result. */
+  warnings?: Diagnostic[];
+}
+
+export interface RunOptions extends EvaluateOptions {
+  /** Called every `progressEvery` records and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+}
+
+export async function runPolicy(policy: CompiledPolicy, input: RunInput, options: RunOptions = {}): Promise<RunResult> {
+  const scorecards: Scorecard[] = [];
+  const excluded: ExcludedRecord[] = [...(input.excluded ?? [])];
+  const total = input.records.length;
+  const every = options.progressEvery ?? 10_000;
+  for (let i = 0; i < total; i++) {
+    const record = input.records[i];
+    const result = await evaluateRecord(policy, record, options);
+    if (result.ok) scorecards.push(result.scorecard);
+    else excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
+    if (options.onProgress && ((i + 1) % every === 0 || i + 1 === total)) options.onProgress(i + 1, total);
+  }
+  excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
+
+  const warnings = [...(input.warnings ?? [])];
+  const periods = [...new Set(input.records.map((r) => r.period))].sort();
+  if (periods.length > 1) {
+    warnings.push({
+      code: 'data_mixed_periods',
+      severity: 'warning',
+      message: `the data holds more than one period: ${periods.join(', ')}`,
+      help: 'a dry run scores one period; split the file by period',
+    });
+  }
+  return {
+    policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
+    period: periods.join(',') || '',
+    scorecards,
+    excluded,
+    summary: summarise(policy, scorecards, excluded.length),
+    warnings,
+  };
+}
+
+export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {
+  const byGrade: Record<string, number> = {};
+  for (const g of policy.grades) byGrade[g.grade] = 0;
+  const triggers: Record<string, number> = {};
+  for (const id of Object.keys(policy.triggers)) triggers[id] = 0;
+  const byTeam: Record<string, { employees: number; fen: number }> = {};
+  let totalFen = 0;
+  let heldFen = 0;
+  let holds = 0;
+  for (const c of cards) {
+    byGrade[c.grade]++;
+    const fen = Math.round(c.payout.total * 100);
+    totalFen += fen;
+    if (c.payout.status === 'held') {
+      heldFen += fen;
+      holds++;
+    }
+    for (const t of c.triggers) triggers[t.id]++;
+    const team = (byTeam[c.team] ??= { employees: 0, fen: 0 });
+    team.employees++;
+    team.fen += fen;
+  }
+  return {
+    employees: cards.length,
+    excluded: excludedCount,
+    by_grade: byGrade,
+    payout_total: totalFen / 100,
+    payable_total: (totalFen - heldFen) / 100,
+    held_total: heldFen / 100,
+    holds,
+    triggers,
+    by_team: Object.fromEntries(
+      Object.entries(byTeam)
+        .sort(([a], [b]) => a.localeCompare(b, 'zh'))
+        .map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }]),
+    ),
+  };
+}
