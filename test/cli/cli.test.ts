@@ -1,0 +1,167 @@
+// The yardstick command: exit codes, messages, formats and never a half-written output file.
+
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main.js';
+import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
+
+async function yardstick(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  return { code, stdout, stderr: stderr.join('\n') };
+}
+
+const FLAGSHIP = 'policies/short-video-team.yaml';
+const SAMPLE = 'examples/sample-2026-10.csv';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'yardstick-cli-'));
+}
+
+describe('yardstick validate', () => {
+  it('exits 0 on every bundled policy', async () => {
+    const r = await yardstick('validate', 'policies/short-video-team.yaml', 'policies/livestream-team.yaml', 'policies/content-three-dimension.yaml');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.0.0, 4 roles, 2 stages');
+  });
+
+  it('a copy of the flagship with weights summing to 90 and a mistyped metric exits 1 naming both, with lines', async () => {
+    const dir = tempDir();
+    const text = readFileSync(FLAGSHIP, 'utf8')
+      .replace('weight: { startup: 25, mature: 50 }', 'weight: { startup: 15, mature: 50 }')
+      .replace('metric: completion_rate\n', 'metric: completon_rate\n');
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, text);
+    const lines = text.split('\n');
+    const indicatorsLine = lines.indexOf('    indicators:') + 1; // ops_manager's indicators
+    const metricLine = lines.findIndex((l) => l.includes('completon_rate')) + 1;
+    const r = await yardstick('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:${indicatorsLine}:5: error[policy_weights_sum]: weights of \`roles.ops_manager.indicators\` sum to 90 for stage \`startup\`, not 100`);
+    expect(r.stderr).toContain(`${file}:${metricLine}:17: error[policy_unknown_metric]: unknown metric \`completon_rate\` in indicator \`completion\``);
+    expect(r.stderr).toContain('help: did you mean `completion_rate`?');
+    expect(r.stdout).toBe(`err ${file}: 2 problem(s)\n`);
+  });
+
+  it('a missing file is an input error', async () => {
+    const r = await yardstick('validate', 'policies/nope.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot read policy `policies/nope.yaml`: no such file');
+  });
+
+  it('json format lists the diagnostics for tools', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'policy: x\n');
+    const r = await yardstick('validate', '--format', 'json', file);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(false);
+    expect(out.diagnostics[0]).toMatchObject({ code: 'schema_missing_key', severity: 'error', file, span: { line: 1, column: 1 } });
+  });
+});
+
+describe('command-line mistakes', () => {
+  it('an unknown command exits 2', async () => {
+    expect((await yardstick('frobnicate')).code).toBe(2);
+  });
+
+  it('run without --data exits 2 and says what is missing', async () => {
+    const r = await yardstick('run', FLAGSHIP);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--data <file>' not specified");
+  });
+
+  it('an unknown format exits 2', async () => {
+    expect((await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'pdf')).code).toBe(2);
+  });
+});
+
+describe('yardstick run', () => {
+  it('json output validates against schemas/result.schema.json and its total is the sum of the scorecards', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const ajv = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
+    const valid = ajv.validate(resultSchema, result);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    const fen = result.scorecards.reduce((s: number, c: { payout: { total: number } }) => s + Math.round(c.payout.total * 100), 0);
+    expect(Math.round(result.summary.payout_total * 100)).toBe(fen);
+    expect(result.summary.payable_total + result.summary.held_total).toBeCloseTo(result.summary.payout_total, 9);
+    for (const c of result.scorecards) {
+      const lines = c.payout.lines.reduce((s: number, l: { amount: number }) => s + Math.round(l.amount * 100), 0);
+      expect(Math.round(c.payout.total * 100)).toBe(lines);
+    }
+    expect(result.summary.employees + result.summary.excluded).toBe(result.scorecards.length + result.excluded.length);
+  });
+
+  it('the table has Chinese headers, ¥ amounts and a summary', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.0.0 · 2026-10');
+    expect(r.stdout).toMatch(/^工号\s+姓名\s+团队\s+岗位\s+阶段\s+得分\s+等级\s+档位\s+应发\s+状态\s+触发$/m);
+    expect(r.stdout).toMatch(/^应发合计：¥[\d,]+\.\d\d（可发 ¥[\d,]+\.\d\d，暂扣 ¥[\d,]+\.\d\d，\d+ 人）$/m);
+  });
+
+  it('--out writes the file atomically and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'result.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发\r\n')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['result.csv']);
+  });
+
+  it('an invalid policy writes no output file', async () => {
+    const dir = tempDir();
+    const policy = join(dir, 'p.yaml');
+    writeFileSync(policy, readFileSync(FLAGSHIP, 'utf8').replace('weight: 40\n', 'weight: 45\n'));
+    const out = join(dir, 'out.json');
+    const r = await yardstick('run', policy, '--data', SAMPLE, '--format', 'json', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[policy_weights_sum]');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('an output folder that does not exist is a clear input error', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--out', '/nonexistent-dir/x.txt');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot write `/nonexistent-dir/x.txt`: ENOENT');
+  });
+
+  it('a data file in GBK is refused with advice', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'gbk.csv');
+    writeFileSync(file, Buffer.from([0xb9, 0xa4, 0xba, 0xc5, 0x0a])); // 工号 in GBK
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: data \`${file}\` is not UTF-8 text`);
+  });
+
+  it('English output with --lang en', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--lang', 'en');
+    expect(r.stdout).toMatch(/^id\s+name\s+team\s+role\s+stage\s+score\s+grade\s+tier\s+payout\s+status\s+triggers$/m);
+    expect(r.stdout).toMatch(/^payout total: ¥/m);
+  });
+
+  it('--strict exits 1 when the sample has excluded records', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--strict');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('条记录有数据问题，未计入结果和合计');
+  });
+});
+
+describe('yardstick explain', () => {
+  it('an unknown employee id exits 1 naming the file', async () => {
+    const r = await yardstick('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'XX9999');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: unknown employee id `XX9999` in `examples\/sample-2026-10.csv`\n {2}help: the file has \d+ employees, e\.g\. `SV0001`/);
+  });
+});

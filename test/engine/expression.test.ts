@@ -1,0 +1,61 @@
+// Policy arithmetic runs through our own whitelisted evaluator, never eval.
+
+import { describe, expect, it } from 'vitest';
+import { evaluateExpression, parseExpression, variablesOf } from '../../engine/expression.js';
+
+function calc(text: string, vars: Record<string, number> = {}): number | undefined {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return evaluateExpression(parsed.expr, (n) => vars[n]);
+}
+
+describe('expressions', () => {
+  it('computes the performance-pay formula: 89 points pays 89% of the base', () => {
+    expect(calc('pay_base * min(score, 120) / 100', { pay_base: 4000, score: 89 })).toBe(3560);
+    expect(calc('pay_base * min(score, 120) / 100', { pay_base: 4000, score: 130 })).toBe(4800);
+  });
+
+  it('follows precedence and parentheses', () => {
+    expect(calc('1 + 2 * 3')).toBe(7);
+    expect(calc('(1 + 2) * 3')).toBe(9);
+    expect(calc('-a + 10', { a: 4 })).toBe(6);
+  });
+
+  it('supports comparisons and the conditional operator', () => {
+    expect(calc('score >= 100 ? 500 : 0', { score: 100 })).toBe(500);
+    expect(calc('score >= 100 ? 500 : 0', { score: 99.99 })).toBe(0);
+  });
+
+  it('offers min max abs round floor ceil', () => {
+    expect(calc('max(1, 5, 3)')).toBe(5);
+    expect(calc('abs(-2.5)')).toBe(2.5);
+    expect(calc('round(2.345, 2)')).toBe(2.35);
+    expect(calc('round(-2.5)')).toBe(-3);
+    expect(calc('floor(2.7) + ceil(2.1)')).toBe(5);
+  });
+
+  it('division by zero and missing variables are undefined, not Infinity or NaN', () => {
+    expect(calc('leads / visits', { leads: 3, visits: 0 })).toBeUndefined();
+    expect(calc('leads / visits', { leads: 3 })).toBeUndefined();
+    expect(calc('0 / 0')).toBeUndefined();
+  });
+
+  it('lists the variables it reads', () => {
+    const p = parseExpression('viral_videos / max(videos_published, 1) + viral_videos');
+    expect(p.ok && variablesOf(p.expr)).toEqual(['viral_videos', 'videos_published']);
+  });
+
+  it.each([
+    ['eval("1")', 'unknown function `eval`; known: min, max, abs, round, floor, ceil'],
+    ['constructor.constructor("x")()', 'only named functions can be called'],
+    ['a.b', '`MemberExpression` is not allowed in an expression'],
+    ['"text"', 'only numbers are allowed, not `"text"`'],
+    ['[1, 2]', '`ArrayExpression` is not allowed in an expression'],
+    ['min()', '`min` takes 1 to any number of argument(s), got 0'],
+    ['a = 1', 'Unexpected "="'],
+  ])('rejects %s', (text, message) => {
+    const p = parseExpression(text);
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.message).toContain(message);
+  });
+});
