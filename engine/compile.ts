@@ -52,7 +52,7 @@ export interface CompiledRole {
   payBase: number;
   /** Stage id → indicator tree with that stage's weights. */
   byStage: Record<string, CompiledIndicator[]>;
-  /** Metric ids a record of this role must carry. */
+  /** Metric and derived-metric ids a record of this role must have values for. */
   required: string[];
 }
 
@@ -101,11 +101,16 @@ export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger';
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const derived = orderDerived(doc);
   const derivedIds = new Set(derived.map((d) => d.id));
+  /** The metrics and derived metrics `names` need, following derived expressions down to metrics. */
   const metricsOf = (names: Iterable<string>): Set<string> => {
     const out = new Set<string>();
     const add = (n: string) => {
+      if (out.has(n)) return;
       if (doc.metrics[n]) out.add(n);
-      else if (derivedIds.has(n)) for (const v of variablesOf(derived.find((d) => d.id === n)!.expr)) add(v);
+      else if (derivedIds.has(n)) {
+        out.add(n);
+        for (const v of variablesOf(derived.find((d) => d.id === n)!.expr)) add(v);
+      }
     };
     for (const n of names) add(n);
     return out;
@@ -159,7 +164,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
       stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
-      requiredMetrics: (role: string) => roles[role]?.required ?? [],
+      requiredMetrics: (role: string) => (roles[role]?.required ?? []).filter((id) => doc.metrics[id] !== undefined),
     },
   };
 }

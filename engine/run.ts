@@ -86,10 +86,7 @@ export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCo
     held_total: heldFen / 100,
     holds,
     triggers,
-    by_team: Object.fromEntries(
-      Object.entries(byTeam)
-        .sort(([a], [b]) => a.localeCompare(b, 'zh'))
-        .map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }]),
-    ),
+    // teams in the order the data lists them
+    by_team: Object.fromEntries(Object.entries(byTeam).map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }])),
   };
 }

@@ -29,7 +29,8 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   }
   const read = readRecords(readText(o.data, 'data'), ext === '.json' ? 'json' : 'csv', policy.contract, { file: o.data, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of read.diagnostics) o.stderr(formatDiagnostic(d));
+  // errors stop the run here; warnings travel in the result and the command prints them
+  for (const d of fileErrors) o.stderr(formatDiagnostic(d));
   if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data does not fit the policy`);
   const started = Date.now();
   const result = await runPolicy(

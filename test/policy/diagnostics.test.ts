@@ -57,9 +57,9 @@ function replaceLine(text: string, line: number, replacement: string): string {
   return lines.join('\n');
 }
 
-function problems(text: string): Pick<Diagnostic, 'code' | 'severity' | 'message'> & { at: string }[] {
+function problems(text: string): (Pick<Diagnostic, 'code' | 'severity' | 'message'> & { at: string })[] {
   const result = loadPolicy(text, 'mini.yaml');
-  return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, at: `${d.span?.line}:${d.span?.column}` })) as never;
+  return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, at: `${d.span?.line}:${d.span?.column}` }));
 }
 
 describe('a valid policy', () => {

@@ -1,6 +1,6 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import type { Lang } from '../../index.js';
+import { formatDiagnostic, type Lang } from '../../index.js';
 import { EXIT } from '../errors.js';
 import { writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
@@ -18,7 +18,7 @@ export interface RunCommandOptions {
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, stderr: io.stderr });
-  for (const w of result.warnings) io.stderr(`warning[${w.code}]: ${w.message}${w.help ? `\n  help: ${w.help}` : ''}`);
+  for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   const text =
     o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
     o.format === 'csv' ? formatCsv(result, o.lang) :
