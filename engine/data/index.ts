@@ -1,0 +1,5 @@
+// Data in: exports as text → records. Pure: the caller decodes the file.
+
+export { parseValue, type ParsedValue } from './values.js';
+export { readCsv, readJsonRecords, type Table, type TableResult } from './table.js';
+export { toRecords, readRecords, type DataContract, type ReadOptions, type RecordsResult } from './records.js';

@@ -1,0 +1,209 @@
+// A table of raw cells → employee records the engine can score. Columns are matched by id,
+// Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
+// the record it belongs to is excluded, never scored as 0.
+
+import type { Diagnostic } from '../diagnostic.js';
+import type { MetricDef } from '../policy.js';
+import type { EmployeeRecord, ExcludedRecord } from '../record.js';
+import { readCsv, readJsonRecords, type Table } from './table.js';
+import { parseValue } from './values.js';
+
+export type { Table };
+
+export interface DataContract {
+  metrics: Record<string, MetricDef>;
+  roles: { id: string; title: string }[];
+  stages: { id: string; title: string }[];
+  /** Metric ids a record of this role must carry (a metric with a `default` may still be absent). */
+  requiredMetrics(role: string): readonly string[];
+}
+
+export interface ReadOptions {
+  file?: string;
+  /** Period for data without a period column. */
+  period?: string;
+}
+
+export interface RecordsResult {
+  records: EmployeeRecord[];
+  excluded: ExcludedRecord[];
+  /** Problems with the file as a whole (errors) and columns that matched nothing (warnings). */
+  diagnostics: Diagnostic[];
+}
+
+type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
+
+const FIELD_NAMES: Record<Field, string[]> = {
+  employee_id: ['employee_id', '工号', '员工编号', '员工id', '员工工号'],
+  name: ['name', '姓名', '员工姓名'],
+  role: ['role', '岗位', '职位'],
+  team: ['team', '团队', '小组', '部门'],
+  stage: ['stage', '阶段', '团队阶段'],
+  period: ['period', '月份', '考核期', '考核月份'],
+  pay_base: ['pay_base', '绩效基数', '绩效工资基数'],
+};
+
+const REQUIRED_FIELDS: Field[] = ['employee_id', 'name', 'role', 'team', 'stage'];
+
+const key = (s: string) => s.trim().toLowerCase();
+
+export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
+  const file = options.file;
+  const diagnostics: Diagnostic[] = [];
+  const headerCell = (column: string) => ({ row: 1, column });
+
+  // which column holds which field or metric
+  const fieldColumn = new Map<Field, number>();
+  const metricColumn = new Map<string, number>();
+  const byName = new Map<string, { kind: 'field'; id: Field } | { kind: 'metric'; id: string }>();
+  for (const [id, names] of Object.entries(FIELD_NAMES) as [Field, string[]][]) for (const n of names) byName.set(key(n), { kind: 'field', id });
+  for (const [id, m] of Object.entries(contract.metrics)) {
+    for (const n of [id, m.label, ...(m.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
+  }
+  table.header.forEach((h, col) => {
+    const match = byName.get(key(h));
+    if (!match) {
+      if (h.trim() === '') return;
+      const near = nearestLabel(h, contract);
+      diagnostics.push({ code: 'data_unknown_column', severity: 'warning', message: `column \`${h}\` matches no metric and is ignored`, help: near ? `did you mean \`${near}\`? add it to the metric's \`aliases\` if it is the same thing` : 'add the column to a metric\'s `aliases` in the policy if it should be used', file, cell: headerCell(h) });
+      return;
+    }
+    const map = match.kind === 'field' ? fieldColumn : metricColumn;
+    const earlier = (map as Map<string, number>).get(match.id);
+    if (earlier !== undefined) {
+      diagnostics.push({ code: 'data_duplicate_column', severity: 'error', message: `columns \`${table.header[earlier]}\` and \`${h}\` both mean \`${match.id}\``, help: 'keep one of them', file, cell: headerCell(h) });
+      return;
+    }
+    (map as Map<string, number>).set(match.id, col);
+  });
+  for (const f of REQUIRED_FIELDS) {
+    if (!fieldColumn.has(f)) diagnostics.push({ code: 'data_missing_column', severity: 'error', message: `the file has no \`${FIELD_NAMES[f][1]}\` (${f}) column`, help: `add a column named ${FIELD_NAMES[f].slice(0, 2).map((n) => `\`${n}\``).join(' or ')}`, file, cell: { row: 1 } });
+  }
+  if (!fieldColumn.has('period') && !options.period) {
+    diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the file has no `月份` (period) column', help: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)', file, cell: { row: 1 } });
+  }
+  const roleOf = lookup(contract.roles);
+  const stageOf = lookup(contract.stages);
+  // a missing metric column matters only for the roles this file actually has
+  const roleCol = fieldColumn.get('role');
+  const present = new Set(roleCol === undefined ? [] : table.rows.map((cells) => roleOf((cells[roleCol] ?? '').trim())).filter((r): r is string => r !== undefined));
+  const neededHere = new Set([...present].flatMap((r) => contract.requiredMetrics(r)));
+  for (const id of neededHere) {
+    const m = contract.metrics[id];
+    if (!metricColumn.has(id) && m && m.default === undefined) {
+      const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
+      diagnostics.push({ code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named \`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`, file, cell: { row: 1 } });
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+
+  const records: EmployeeRecord[] = [];
+  const excluded: ExcludedRecord[] = [];
+  const firstRow = new Map<string, number>();
+
+  table.rows.forEach((cells, i) => {
+    const row = table.rowNumbers[i];
+    const reasons: Diagnostic[] = [];
+    const cellAt = (col: number | undefined) => (col === undefined ? '' : (cells[col] ?? ''));
+    const problem = (code: string, col: number | undefined, message: string, help: string) =>
+      reasons.push({ code, severity: 'error', message, help, file, cell: { row, ...(col !== undefined ? { column: table.header[col], value: cellAt(col) } : {}) } });
+    const field = (f: Field) => cellAt(fieldColumn.get(f)).trim();
+
+    for (const f of REQUIRED_FIELDS) if (field(f) === '') problem('data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+    const period = field('period') || options.period || '';
+    if (fieldColumn.has('period') && field('period') === '' && !options.period) problem('data_missing_field', fieldColumn.get('period'), 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
+
+    const roleText = field('role');
+    const role = roleText ? roleOf(roleText) : undefined;
+    if (roleText && !role) problem('data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
+    const stageText = field('stage');
+    const stage = stageText ? stageOf(stageText) : undefined;
+    if (stageText && !stage) problem('data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
+
+    let payBase: number | undefined;
+    if (fieldColumn.has('pay_base') && field('pay_base') !== '') {
+      const v = parseValue(field('pay_base'), 'money');
+      if (!v.ok || v.value === undefined || v.value < 0) problem('data_bad_pay_base', fieldColumn.get('pay_base'), `pay base \`${field('pay_base')}\` is not an amount of at least 0`, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
+      else payBase = v.value;
+    }
+
+    const required = new Set(role ? contract.requiredMetrics(role) : []);
+    const metrics: Record<string, number> = {};
+    for (const [id, m] of Object.entries(contract.metrics)) {
+      const col = metricColumn.get(id);
+      const raw = cellAt(col);
+      const parsed = parseValue(raw, m.unit);
+      if (!parsed.ok) {
+        problem('data_not_a_number', col, parsed.message, parsed.help);
+        continue;
+      }
+      if (parsed.value === undefined) {
+        // empty: the engine applies the metric's default; without one a required metric is an error
+        if (required.has(id) && m.default === undefined && col !== undefined) {
+          problem('data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${contract.roles.find((r) => r.id === role)?.title}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
+        }
+        continue;
+      }
+      if (m.unit === 'count' && parsed.value < 0) {
+        problem('data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
+        continue;
+      }
+      if (m.range && (parsed.value < m.range[0] || parsed.value > m.range[1])) {
+        problem('data_out_of_range', col, `\`${m.label}\` must be between ${m.range[0]} and ${m.range[1]}, got \`${raw.trim()}\``, 'check the value; the policy declares this range');
+        continue;
+      }
+      metrics[id] = parsed.value;
+    }
+
+    const id = field('employee_id');
+    if (id) {
+      const first = firstRow.get(id);
+      if (first !== undefined) problem('data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
+      else firstRow.set(id, row);
+    }
+
+    if (reasons.length) {
+      excluded.push({ ...(id ? { employee_id: id } : {}), ...(field('name') ? { name: field('name') } : {}), ...(file ? { file } : {}), row, reasons });
+      return;
+    }
+    records.push({
+      employee_id: id,
+      name: field('name'),
+      role: role!,
+      team: field('team'),
+      stage: stage!,
+      period,
+      ...(payBase !== undefined ? { pay_base: payBase } : {}),
+      metrics,
+      source: { ...(file ? { file } : {}), row },
+    });
+  });
+  return { records, excluded, diagnostics };
+}
+
+function lookup(items: { id: string; title: string }[]): (text: string) => string | undefined {
+  const map = new Map<string, string>();
+  for (const it of items) {
+    map.set(key(it.id), it.id);
+    map.set(key(it.title), it.id);
+  }
+  return (text) => map.get(key(text));
+}
+
+function nearestLabel(header: string, contract: DataContract): string | undefined {
+  const h = key(header);
+  for (const m of Object.values(contract.metrics)) {
+    for (const n of [m.label, ...(m.aliases ?? [])]) {
+      const k = key(n);
+      if (k.length >= 2 && (h.includes(k) || k.includes(h))) return m.label;
+    }
+  }
+  return undefined;
+}
+
+/** Reads a whole data file's text (CSV or JSON) into records. */
+export function readRecords(text: string, format: 'csv' | 'json', contract: DataContract, options: ReadOptions = {}): RecordsResult {
+  const table = format === 'json' ? readJsonRecords(text, options.file) : readCsv(text, options.file);
+  if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
+  return toRecords(table.table, contract, options);
+}

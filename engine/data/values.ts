@@ -1,0 +1,90 @@
+// One cell of an export → a number, the way Douyin back-office and Excel exports write them:
+// 1,234 · 1.2万 · 3.5w · 1.2亿 · 45.3% · ¥1,234.50 · 1小时21分5秒 · 01:21:05 · - for missing.
+// Scaling shifts the decimal point in the digit string, so 1.2万 is exactly 12000.
+
+import type { Unit } from '../policy.js';
+
+export type ParsedValue = { ok: true; value: number | undefined } | { ok: false; message: string; help: string };
+
+const MISSING = new Set(['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/']);
+
+const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3 };
+
+export function parseValue(raw: string, unit: Unit): ParsedValue {
+  const text = normaliseWidth(raw).trim();
+  if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
+  const value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit);
+  if (value === undefined) return { ok: false, message: `\`${raw}\` is not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: helpFor(unit) };
+  return { ok: true, value };
+}
+
+function helpFor(unit: Unit): string {
+  switch (unit) {
+    case 'ratio':
+      return 'write a ratio such as 45.3% or 0.453';
+    case 'money':
+      return 'write an amount such as 1234.50, ¥1,234.50 or 1.2万';
+    case 'seconds':
+      return 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds';
+    default:
+      return 'write a number such as 1234, 1,234, 1.2万 or 3.5w';
+  }
+}
+
+/** Full-width digits and signs (０-９ ． ％ ，) as exported by some Chinese tools. */
+function normaliseWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+function parseNumber(text: string, unit: Unit): number | undefined {
+  let s = text.replace(/\s+/g, '');
+  if (unit === 'money') s = s.replace(/^(¥|￥|RMB|CNY)/i, '').replace(/元$/, '');
+  let shift = 0;
+  if (s.endsWith('%')) {
+    if (unit !== 'ratio') return undefined;
+    s = s.slice(0, -1);
+    shift = -2;
+  } else {
+    const last = s.slice(-1).toLowerCase();
+    if (last in MAGNITUDE) {
+      s = s.slice(0, -1);
+      shift = MAGNITUDE[last];
+    }
+  }
+  // thousands separators only between groups of three digits
+  if (s.includes(',')) {
+    if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return undefined;
+    s = s.replace(/,/g, '');
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
+  return shiftDecimal(s, shift);
+}
+
+/** Moves the decimal point `shift` places in the digit string, then reads it: exact for 1.2万. */
+function shiftDecimal(s: string, shift: number): number {
+  if (shift === 0) return Number(s);
+  const sign = s.startsWith('-') ? '-' : '';
+  const body = s.replace(/^[-+]/, '');
+  const [whole, frac = ''] = body.split('.');
+  let digits = whole + frac;
+  let point = whole.length + shift;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits = digits + '0'.repeat(point - digits.length);
+  return Number(`${sign}${digits.slice(0, point) || '0'}.${digits.slice(point) || '0'}`);
+}
+
+function parseDuration(text: string): number | undefined {
+  const s = text.replace(/\s+/g, '');
+  const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
+  if (clock) {
+    const [, a, b, c] = clock;
+    return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
+  }
+  const cn = /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(s);
+  if (cn && (cn[1] || cn[2] || cn[3])) return Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0);
+  const plain = parseNumber(s, 'count');
+  return plain;
+}
