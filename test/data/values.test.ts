@@ -1,0 +1,84 @@
+// Cells as Douyin and Excel exports write them, read exactly.
+
+import { describe, expect, it } from 'vitest';
+import { parseValue } from '../../engine/data/values.js';
+import type { Unit } from '../../engine/policy.js';
+
+const read = (raw: string, unit: Unit = 'count') => parseValue(raw, unit);
+
+describe('parseValue', () => {
+  it.each([
+    ['1234', 1234],
+    ['1,234', 1234],
+    ['1,234,567', 1234567],
+    ['1.2万', 12000],
+    ['0.07万', 700],
+    ['12.34万', 123400],
+    ['3.5w', 35000],
+    ['3.5W', 35000],
+    ['1.2亿', 120000000],
+    ['2k', 2000],
+    ['１２３４', 1234], // full-width digits
+    [' 42 ', 42],
+    ['-12', -12],
+    ['0', 0],
+  ])('reads the count %s as %d', (raw, value) => {
+    expect(read(raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['45.3%', 0.453],
+    ['45.30%', 0.453],
+    ['0.453', 0.453],
+    ['100%', 1],
+    ['0.5%', 0.005],
+    ['150%', 1.5],
+    ['４５．３％', 0.453],
+  ])('reads the ratio %s as %d', (raw, value) => {
+    expect(read(raw, 'ratio')).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['¥1,234.50', 1234.5],
+    ['￥1,234.50', 1234.5],
+    ['1234.5元', 1234.5],
+    ['RMB 20', 20],
+    ['1.5万', 15000],
+  ])('reads the amount %s as %d', (raw, value) => {
+    expect(read(raw, 'money')).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['1小时21分5秒', 4865],
+    ['21分5秒', 1265],
+    ['3分钟', 180],
+    ['45秒', 45],
+    ['01:21:05', 4865],
+    ['21:05', 1265],
+    ['180', 180],
+  ])('reads the duration %s as %d seconds', (raw, value) => {
+    expect(read(raw, 'seconds')).toEqual({ ok: true, value });
+  });
+
+  it.each(['', '-', '--', '—', 'N/A', '  '])('reads %j as missing', (raw) => {
+    expect(read(raw)).toEqual({ ok: true, value: undefined });
+  });
+
+  it.each([
+    ['abc', 'count', '`abc` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['12..5', 'count', '`12..5` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['1.2.3万', 'count', '`1.2.3万` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['12,34', 'count', '`12,34` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['45%', 'count', '`45%` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['(12)', 'money', '`(12)` is not a number', 'write an amount such as 1234.50, ¥1,234.50 or 1.2万'],
+    ['abc%', 'ratio', '`abc%` is not a number', 'write a ratio such as 45.3% or 0.453'],
+    ['三分钟', 'seconds', '`三分钟` is not a duration', 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds'],
+    ['01:75', 'seconds', '`01:75` is not a duration', 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds'],
+  ] as const)('rejects %s as a %s', (raw, unit, message, help) => {
+    expect(read(raw, unit)).toEqual({ ok: false, message, help });
+  });
+
+  it('reads minutes above 59 written out in Chinese as they add up: 1小时70分 is 7800 seconds', () => {
+    expect(read('1小时70分', 'seconds')).toEqual({ ok: true, value: 7800 });
+  });
+});
