@@ -1,9 +1,30 @@
 /// <reference types="vitest/config" />
+// Builds the policy editor (editor/app → dist/editor) and configures vitest for the whole project.
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
+const project = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
+  root: fileURLToPath(new URL('./editor/app', import.meta.url)),
+  base: './',
+  plugins: [svelte()],
+  resolve: {
+    // monaco-editor ≥ 0.56 has an exports map; monaco-yaml's worker still imports the old deep path
+    alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) }],
+  },
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  worker: { format: 'es' },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/editor', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 6000,
+  },
   test: {
+    root: project,
     include: ['test/**/*.test.ts', 'engine/**/*.test.ts'],
     testTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,0 +1,43 @@
+// Calls to the local server. The token comes from the address the server printed.
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text' = 'json'): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new ApiError(res.status, String(body.error ?? res.statusText), body);
+  }
+  return (as === 'json' ? res.json() : res.text()) as Promise<T>;
+}
+
+export interface PolicyFile {
+  name: string;
+  text: string;
+  etag: string;
+  base: { source: 'git' | 'disk'; text: string };
+}
+
+export const api = {
+  hasToken: token !== '',
+  policies: () => call<{ name: string; title: string; version: string }[]>('/api/policies'),
+  policy: (name: string) => call<PolicyFile>(`/api/policies/${encodeURIComponent(name)}`),
+  save: (name: string, text: string, etag: string) =>
+    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text }) }),
+  create: (name: string, text: string) =>
+    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text }) }),
+  datasets: () => call<{ path: string; size: number }[]>('/api/datasets'),
+  dataset: (path: string) => call<string>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'text'),
+  templates: () => call<string[]>('/api/templates'),
+  template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
+};

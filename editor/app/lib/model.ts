@@ -1,0 +1,113 @@
+// What the visual panels show, read from the policy as it parses right now (it may be invalid):
+// weight tables per role with each level's sum per stage, scoring reference points, grades, tiers
+// and rules. Editing goes through engine/policy-edit, never by rebuilding the YAML.
+
+export type YamlPath = (string | number)[];
+
+export interface WeightRow {
+  path: YamlPath; // path of the indicator or group
+  id: string;
+  label: string;
+  depth: number;
+  group: boolean;
+  weights: Record<string, number | undefined>;
+  /** The weight is one number for every stage. */
+  uniform: boolean;
+  metric?: string;
+  scoring?: string;
+  better?: string;
+  threshold?: number;
+  target?: number;
+  challenge?: number;
+}
+
+export interface LevelSum {
+  label: string;
+  depth: number;
+  sums: Record<string, number>;
+}
+
+export interface RoleView {
+  id: string;
+  title: string;
+  rows: WeightRow[];
+  levels: LevelSum[];
+}
+
+export interface PolicyView {
+  stages: { id: string; title: string }[];
+  roles: RoleView[];
+  facts: string[];
+  grades: { grade: string; min: number }[];
+  bands: { tier: string; title?: string; min: number; multiplier?: number; award?: number }[];
+  rules: { section: 'adjustments' | 'holds' | 'triggers'; id: string; title: string; when: unknown }[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+export function policyView(doc: unknown): PolicyView | null {
+  if (!isObj(doc)) return null;
+  const stages = isObj(doc.stages) ? Object.entries(doc.stages).map(([id, s]) => ({ id, title: isObj(s) && typeof s.title === 'string' ? s.title : id })) : [];
+  const metrics = isObj(doc.metrics) ? doc.metrics : {};
+  const labelOf = (m: string) => (isObj(metrics[m]) && typeof (metrics[m] as Obj).label === 'string' ? String((metrics[m] as Obj).label) : m);
+  const roles: RoleView[] = [];
+  for (const [roleId, role] of Object.entries(isObj(doc.roles) ? doc.roles : {})) {
+    if (!isObj(role)) continue;
+    const rows: WeightRow[] = [];
+    const levels: LevelSum[] = [];
+    const walk = (level: unknown, path: YamlPath, depth: number, label: string) => {
+      if (!isObj(level)) return;
+      const sums: Record<string, number> = Object.fromEntries(stages.map((s) => [s.id, 0]));
+      for (const [id, node] of Object.entries(level)) {
+        if (!isObj(node)) continue;
+        const weights: Record<string, number | undefined> = {};
+        for (const s of stages) weights[s.id] = typeof node.weight === 'number' ? node.weight : isObj(node.weight) ? num(node.weight[s.id]) : undefined;
+        for (const s of stages) sums[s.id] += weights[s.id] ?? 0;
+        const group = isObj(node.indicators);
+        const metric = typeof node.metric === 'string' ? node.metric : undefined;
+        rows.push({
+          path: [...path, id],
+          id,
+          label: typeof node.title === 'string' ? node.title : metric ? labelOf(metric) : id,
+          depth,
+          group,
+          weights,
+          uniform: typeof node.weight === 'number',
+          metric,
+          scoring: typeof node.scoring === 'string' ? node.scoring : group ? undefined : 'linear',
+          better: typeof node.better === 'string' ? node.better : 'higher',
+          threshold: num(node.threshold),
+          target: num(node.target),
+          challenge: num(node.challenge),
+        });
+        if (group) walk(node.indicators, [...path, id, 'indicators'], depth + 1, typeof node.title === 'string' ? node.title : id);
+      }
+      levels.push({ label, depth, sums });
+    };
+    walk(role.indicators, ['roles', roleId, 'indicators'], 0, typeof role.title === 'string' ? role.title : roleId);
+    roles.push({ id: roleId, title: typeof role.title === 'string' ? role.title : roleId, rows, levels: levels.reverse() });
+  }
+  const derived = isObj(doc.derived) ? Object.keys(doc.derived) : [];
+  const grades = Array.isArray(doc.grades) ? doc.grades.filter(isObj).map((g) => ({ grade: String(g.grade), min: num(g.min) ?? 0 })) : [];
+  const tiers = isObj(doc.payout) && isObj(doc.payout.tiers) && Array.isArray(doc.payout.tiers.bands) ? doc.payout.tiers.bands.filter(isObj) : [];
+  const bands = tiers.map((b) => ({ tier: String(b.tier), title: typeof b.title === 'string' ? b.title : undefined, min: num(b.min) ?? 0, multiplier: num(b.multiplier), award: num(b.award) }));
+  const rules: PolicyView['rules'] = [];
+  for (const section of ['adjustments', 'holds', 'triggers'] as const) {
+    const list = doc[section];
+    if (!isObj(list)) continue;
+    for (const [id, r] of Object.entries(list)) if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
+  }
+  return { stages, roles, facts: [...Object.keys(metrics), ...derived], grades, bands, rules };
+}
+
+/**
+ * The edit a weight change needs: a per-stage weight is set where it stands; a single weight
+ * shared by every stage becomes a per-stage map when one stage changes.
+ */
+export function weightEdit(row: WeightRow, stage: string, value: number, stages: string[]): { path: YamlPath; value: number | Record<string, number> } {
+  if (!row.uniform) return { path: [...row.path, 'weight', stage], value };
+  if (stages.length === 1) return { path: [...row.path, 'weight'], value };
+  return { path: [...row.path, 'weight'], value: Object.fromEntries(stages.map((s) => [s, s === stage ? value : (row.weights[s] ?? 0)])) };
+}

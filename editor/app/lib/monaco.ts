@@ -1,0 +1,91 @@
+// Monaco with monaco-yaml fed by the policy schema (completion, hover in Chinese and English,
+// schema markers) and the engine's own diagnostics as markers. Monaco 0.57 wants a ready worker:
+// the yaml worker is created here and handed its createData (see the stack notes, monaco-yaml #272).
+
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/languages/definitions/yaml/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import YamlWorker from 'monaco-yaml/yaml.worker?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import type { Diagnostic } from '../../../engine/diagnostic.js';
+import policySchema from '../../../schemas/policy.schema.json';
+
+type WorkerOptions = { label?: string; createData?: unknown; worker?: Worker; [k: string]: unknown };
+
+const createWebWorker = monaco.editor.createWebWorker as unknown as (opts: WorkerOptions) => unknown;
+(monaco.editor as unknown as { createWebWorker: (opts: WorkerOptions) => unknown }).createWebWorker = (opts: WorkerOptions) => {
+  if (opts.worker || opts.label !== 'yaml') return createWebWorker(opts);
+  const worker = new YamlWorker();
+  worker.postMessage('ignore'); // the first message starts the worker's loop
+  worker.postMessage(opts.createData); // the second carries the options
+  return createWebWorker({ ...opts, worker });
+};
+
+(self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  },
+};
+
+configureMonacoYaml(monaco as never, {
+  enableSchemaRequest: false,
+  hover: true,
+  completion: true,
+  validate: true,
+  format: false,
+  schemas: [{ uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['**/*.yaml'], schema: policySchema as never }],
+});
+
+export function createEditor(host: HTMLElement, text: string, onChange: (text: string) => void): monaco.editor.IStandaloneCodeEditor {
+  const model = monaco.editor.createModel(text, 'yaml', monaco.Uri.parse('file:///policy.yaml'));
+  const editor = monaco.editor.create(host, {
+    model,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 13,
+    tabSize: 2,
+    insertSpaces: true,
+    scrollBeyondLastLine: false,
+    renderWhitespace: 'boundary',
+    wordWrap: 'off',
+  });
+  model.onDidChangeContent(() => onChange(model.getValue()));
+  return editor;
+}
+
+/** Replaces the text as one undoable edit, keeping the cursor where it can. */
+export function replaceText(editor: monaco.editor.IStandaloneCodeEditor, text: string): void {
+  const model = editor.getModel()!;
+  if (model.getValue() === text) return;
+  editor.pushUndoStop();
+  editor.executeEdits('panel', [{ range: model.getFullModelRange(), text }]);
+  editor.pushUndoStop();
+}
+
+export function setEngineMarkers(editor: monaco.editor.IStandaloneCodeEditor, diagnostics: Diagnostic[]): void {
+  const model = editor.getModel();
+  if (!model) return;
+  monaco.editor.setModelMarkers(
+    model,
+    'yardstick',
+    diagnostics
+      .filter((d) => d.span)
+      .map((d) => ({
+        severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: d.help ? `${d.message}\n${d.help}` : d.message,
+        code: d.code,
+        startLineNumber: d.span!.line,
+        startColumn: d.span!.column,
+        endLineNumber: d.span!.endLine ?? d.span!.line,
+        endColumn: d.span!.endLine && d.span!.endLine !== d.span!.line ? model.getLineMaxColumn(d.span!.line) : (d.span!.endColumn ?? model.getLineMaxColumn(d.span!.line)),
+      })),
+  );
+}
+
+export function revealLine(editor: monaco.editor.IStandaloneCodeEditor, line: number, column = 1): void {
+  editor.revealLineInCenter(line);
+  editor.setPosition({ lineNumber: line, column });
+  editor.focus();
+}
+
+export type { monaco };

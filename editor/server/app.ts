@@ -1,0 +1,130 @@
+// The editor's local API and static files. Every /api call needs the per-start token; Host and
+// Origin must be this server's own address (DNS rebinding); request bodies are size-limited.
+
+import { Hono, type Context, type Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { FileError, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText, writeAtomic } from './files.js';
+
+export interface EditorOptions {
+  /** Folder holding policies/, examples/ and data/. */
+  root: string;
+  token: string;
+  /** The built app (index.html and assets). */
+  staticDir: string;
+  templatesDir: string;
+  /** Filled in once the server listens: the allowed Host values. */
+  hosts: Set<string>;
+}
+
+const DATA_FOLDERS = ['examples', 'data'];
+const MAX_BODY = 2 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export function createEditorApp(o: EditorOptions): Hono {
+  const app = new Hono();
+  const policies = join(o.root, 'policies');
+
+  app.use('*', async (c: Context, next: Next) => {
+    const host = c.req.header('host') ?? '';
+    if (!o.hosts.has(host)) return c.text('unknown host', 403);
+    const origin = c.req.header('origin');
+    if (origin && ![...o.hosts].some((h) => origin === `http://${h}`)) return c.text('cross-origin requests are not allowed', 403);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    await next();
+  });
+
+  app.use('/api/*', async (c: Context, next: Next) => {
+    if (c.req.header('x-yardstick-token') !== o.token) return c.json({ error: 'missing or wrong token: open the address the server printed' }, 401);
+    await next();
+  });
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'the request is too large' }, 413) }));
+
+  app.onError((error, c) => {
+    if (error instanceof FileError) return c.json({ error: error.message }, error.status);
+    console.error(error);
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  app.get('/api/policies', (c) =>
+    c.json(
+      listPolicies(policies).map((name) => {
+        const text = readText(policyPath(policies, name));
+        const doc = parseDocument(text).toJS() as { title?: string; version?: string } | null;
+        return { name, title: doc?.title ?? name, version: doc?.version ?? '' };
+      }),
+    ),
+  );
+
+  app.get('/api/policies/:name', async (c) => {
+    const path = policyPath(policies, c.req.param('name'));
+    const text = readText(path);
+    const head = await gitHeadText(o.root, path);
+    c.header('ETag', etagOf(text));
+    return c.json({ name: c.req.param('name'), text, etag: etagOf(text), base: head !== undefined ? { source: 'git', text: head } : { source: 'disk', text } });
+  });
+
+  app.put('/api/policies/:name', async (c) => {
+    const path = policyPath(policies, c.req.param('name'));
+    const body = (await c.req.json()) as { text?: unknown };
+    if (typeof body.text !== 'string') throw new FileError(400, 'send { "text": "…" }');
+    const parsed = parseDocument(body.text);
+    if (parsed.errors.length) throw new FileError(422, `the YAML does not parse (line ${parsed.errors[0].linePos?.[0].line ?? '?'}): fix it before saving`);
+    const ifMatch = c.req.header('if-match');
+    const ifNoneMatch = c.req.header('if-none-match');
+    const exists = existsSync(path);
+    if (ifNoneMatch === '*') {
+      if (exists) throw new FileError(409, 'a policy with this name already exists');
+    } else {
+      if (!exists) throw new FileError(404, 'no such policy; create it with If-None-Match: *');
+      const current = readFileSync(path, 'utf8');
+      if (!ifMatch) throw new FileError(400, 'send If-Match with the ETag of the version you edited');
+      if (ifMatch !== etagOf(current)) return c.json({ error: 'the file changed on disk since you opened it', current, etag: etagOf(current) }, 409);
+    }
+    writeAtomic(path, body.text);
+    return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
+  });
+
+  app.get('/api/datasets', (c) => c.json(listDatasets(o.root, DATA_FOLDERS)));
+
+  app.get('/api/dataset', (c) => {
+    const rel = c.req.query('path') ?? '';
+    const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
+    if (!folder || !/\.(csv|json)$/i.test(rel)) throw new FileError(400, 'datasets are .csv or .json files under examples/ or data/');
+    const path = inside(join(o.root, folder), rel.slice(folder.length + 1));
+    return c.text(readText(path).replace(/^\uFEFF/, ''));
+  });
+
+  app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir)));
+  app.get('/api/templates/:name', (c) => c.text(readText(policyPath(o.templatesDir, c.req.param('name')))));
+
+  app.get('*', (c) => {
+    const url = new URL(c.req.url);
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let path: string;
+    try {
+      path = inside(o.staticDir, rel);
+    } catch {
+      return c.text('not found', 404);
+    }
+    if (!existsSync(path)) return c.text('not found', 404);
+    c.header('Content-Type', TYPES[extname(path)] ?? 'application/octet-stream');
+    if (rel.startsWith('assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(readFileSync(path));
+  });
+
+  return app;
+}

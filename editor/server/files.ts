@@ -1,0 +1,85 @@
+// The editor server's file access: policies by plain name only, inside the policies folder, never
+// through a symlink that leads out; atomic writes; the git HEAD version as the "saved" baseline.
+
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const POLICY_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.yaml$/;
+
+export class FileError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
+}
+
+/** Resolves a file name inside `dir`, refusing anything that would leave it. */
+export function inside(dir: string, name: string): string {
+  const base = realpathSync(dir);
+  const path = resolve(base, name);
+  if (relative(base, path).startsWith('..') || !path.startsWith(base + sep)) throw new FileError(403, 'outside the folder');
+  if (existsSync(path)) {
+    if (lstatSync(path).isSymbolicLink()) {
+      const target = realpathSync(path);
+      if (!target.startsWith(base + sep)) throw new FileError(403, 'a link that leads outside the folder');
+    }
+  }
+  return path;
+}
+
+export function policyPath(policiesDir: string, name: string): string {
+  if (!POLICY_NAME.test(name)) throw new FileError(400, 'a policy name is lowercase letters, digits and hyphens, ending in .yaml');
+  return inside(policiesDir, name);
+}
+
+export function listPolicies(policiesDir: string): string[] {
+  return readdirSync(policiesDir).filter((n) => POLICY_NAME.test(n) && !n.endsWith('.test.yaml')).sort();
+}
+
+export function readText(path: string): string {
+  if (!existsSync(path)) throw new FileError(404, 'no such file');
+  return readFileSync(path, 'utf8');
+}
+
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } finally {
+    if (existsSync(tmp)) unlinkSync(tmp);
+  }
+}
+
+/** The file's text at git HEAD, or undefined when it is not tracked (or there is no git). */
+export function gitHeadText(root: string, path: string): Promise<string | undefined> {
+  const rel = relative(root, path).split(sep).join('/');
+  return new Promise((done) => {
+    execFile('git', ['-C', root, 'show', `HEAD:${rel}`], { maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => done(error ? undefined : stdout));
+  });
+}
+
+/** CSV and JSON files under the data folders, as paths relative to the root. */
+export function listDatasets(root: string, folders: string[]): { path: string; size: number }[] {
+  const out: { path: string; size: number }[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) continue;
+      if (st.isDirectory()) walk(p);
+      else if (/\.(csv|json)$/i.test(name) && !/^bench-/.test(name)) out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
+    }
+  };
+  for (const f of folders) walk(join(root, f));
+  return out;
+}

@@ -1,0 +1,137 @@
+// The editor's local server: the token, Host and Origin checks, paths that stay inside the
+// policies folder, atomic saves that refuse to overwrite someone else's change.
+
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEditorApp } from '../../editor/server/app.js';
+import { etagOf } from '../../editor/server/files.js';
+
+const TOKEN = 't0ken';
+const HOST = '127.0.0.1:5178';
+let root: string;
+let app: ReturnType<typeof createEditorApp>;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'yardstick-server-'));
+  mkdirSync(join(root, 'policies'));
+  cpSync('policies/short-video-team.yaml', join(root, 'policies', 'short-video-team.yaml'));
+  mkdirSync(join(root, 'examples'));
+  writeFileSync(join(root, 'examples', 'm.csv'), '\uFEFF工号,姓名\nE1,张三\n');
+  writeFileSync(join(root, 'secret.txt'), 'salaries');
+  const staticDir = join(root, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>editor</title>');
+  app = createEditorApp({ root, token: TOKEN, staticDir, templatesDir: 'editor/templates', hosts: new Set([HOST, 'localhost:5178']) });
+});
+
+function call(path: string, init: RequestInit & { token?: string | null; host?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('host', init.host ?? HOST);
+  if (init.token !== null) headers.set('x-yardstick-token', init.token ?? TOKEN);
+  return app.request(`http://${init.host ?? HOST}${path}`, { ...init, headers });
+}
+
+describe('access', () => {
+  it('rejects an API call without the token', async () => {
+    const res = await call('/api/policies', { token: null });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'missing or wrong token: open the address the server printed' });
+  });
+
+  it('rejects a wrong token', async () => {
+    expect((await call('/api/policies', { token: 'guess' })).status).toBe(401);
+  });
+
+  it('rejects a foreign Host (DNS rebinding) even with the token', async () => {
+    const res = await call('/api/policies', { host: 'evil.example:5178' });
+    expect(res.status).toBe(403);
+  });
+
+  it('rejects a request from another origin', async () => {
+    const res = await call('/api/policies', { headers: { origin: 'http://evil.example' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('serves the page itself without the token', async () => {
+    const res = await call('/', { token: null });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('<!doctype html><title>editor</title>');
+  });
+});
+
+describe('policies', () => {
+  it('lists them with title and version', async () => {
+    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' }]);
+  });
+
+  it('reads one with its ETag; untracked files compare with the disk', async () => {
+    const body = await (await call('/api/policies/short-video-team.yaml')).json();
+    const text = readFileSync('policies/short-video-team.yaml', 'utf8');
+    expect(body).toEqual({ name: 'short-video-team.yaml', text, etag: etagOf(text), base: { source: 'disk', text } });
+  });
+
+  it.each(['..%2Fsecret.txt', '..%2F..%2Fetc%2Fpasswd', 'Short.yaml', 'x.yml', '%2Fetc%2Fpasswd.yaml'])('refuses the name %s', async (name) => {
+    const res = await call(`/api/policies/${name}`);
+    expect([400, 404]).toContain(res.status);
+    expect(await res.text()).not.toContain('salaries');
+  });
+
+  it('refuses a symlink that leads out of the folder', async () => {
+    symlinkSync(join(root, 'secret.txt'), join(root, 'policies', 'leak.yaml'));
+    const res = await call('/api/policies/leak.yaml');
+    expect(res.status).toBe(403);
+  });
+
+  it('saves with the right ETag, atomically, and returns the new ETag', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const text = readFileSync('policies/short-video-team.yaml', 'utf8').replace('version: 1.0.0', 'version: 1.0.1');
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text }) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ name: 'short-video-team.yaml', etag: etagOf(text) });
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(text);
+    expect(readdirSync(join(root, 'policies'))).toEqual(['short-video-team.yaml']);
+  });
+
+  it('refuses a save when the file changed on disk since it was opened, and returns the current text', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const outside = readFileSync('policies/short-video-team.yaml', 'utf8') + '# changed by someone else\n';
+    writeFileSync(join(root, 'policies', 'short-video-team.yaml'), outside);
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'policy: mine\n' }) });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: 'the file changed on disk since you opened it', current: outside, etag: etagOf(outside) });
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(outside);
+  });
+
+  it('refuses YAML that does not parse, so a good file is never overwritten by a broken one', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'policy: [unclosed\n' }) });
+    expect(res.status).toBe(422);
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(readFileSync('policies/short-video-team.yaml', 'utf8'));
+  });
+
+  it('creates a new policy only when none has that name', async () => {
+    const create = (name: string) => call(`/api/policies/${name}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text: 'policy: new\n' }) });
+    expect((await create('new-team.yaml')).status).toBe(201);
+    expect((await create('new-team.yaml')).status).toBe(409);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('datasets', () => {
+  it('lists CSV and JSON under examples/ and data/', async () => {
+    expect(await (await call('/api/datasets')).json()).toEqual([{ path: 'examples/m.csv', size: 27 }] // 3-byte BOM + 14 + 10 bytes);
+  });
+
+  it('returns a dataset without its BOM, and nothing outside the data folders', async () => {
+    expect(await (await call('/api/dataset?path=examples%2Fm.csv')).text()).toBe('工号,姓名\nE1,张三\n');
+    expect((await call('/api/dataset?path=examples%2F..%2Fsecret.txt')).status).toBe(400);
+    expect((await call('/api/dataset?path=examples%2F..%2Fpolicies%2Fx.csv')).status).toBe(403);
+  });
+});
