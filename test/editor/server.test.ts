@@ -126,7 +126,7 @@ describe('policies', () => {
 
 describe('datasets', () => {
   it('lists CSV and JSON under examples/ and data/', async () => {
-    expect(await (await call('/api/datasets')).json()).toEqual([{ path: 'examples/m.csv', size: 27 }] // 3-byte BOM + 14 + 10 bytes);
+    expect(await (await call('/api/datasets')).json()).toEqual([{ path: 'examples/m.csv', size: 27 }]); // 3-byte BOM + 14 + 10 bytes
   });
 
   it('returns a dataset without its BOM, and nothing outside the data folders', async () => {
