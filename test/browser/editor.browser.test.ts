@@ -1,0 +1,178 @@
+// The editor in a real browser: Debian's Chromium driven by playwright-core, against the server
+// started exactly as `npm start` starts it, on a temporary git repository with the bundled
+// policies and sample data. Without Chromium these tests say so loudly; under CI they fail.
+
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const required = process.env.CI === 'true' || process.env.YARDSTICK_BROWSER_TESTS === 'required';
+const available = existsSync(CHROMIUM);
+if (!available) {
+  const say = `\n*** Browser tests NOT RUN: no Chromium at ${CHROMIUM}. Install it with \`sudo apt-get install -y chromium fonts-wqy-microhei\` (or set CHROMIUM_PATH). ***\n`;
+  if (required) throw new Error(say);
+  console.warn(say);
+}
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const POLICY = 'short-video-team.yaml';
+
+let root: string;
+let server: ChildProcess;
+let url: string;
+let context: BrowserContext;
+let page: Page;
+
+function startServer(): Promise<string> {
+  // the README's main command, pointed at a scratch copy of the project's policies and data
+  server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
+    server.stdout!.on('data', (d) => {
+      out += d;
+      const m = /open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    server.stderr!.on('data', (d) => (out += d));
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+const policyOnDisk = () => readFileSync(join(root, 'policies', POLICY), 'utf8');
+
+async function openEditor(): Promise<number> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=results] tbody tr', { timeout: 60_000 });
+  return Date.now() - started;
+}
+
+async function setWeight(key: string, value: number) {
+  const input = page.locator(`[data-weight="${key}"]`);
+  await input.fill(String(value));
+  await input.press('Tab');
+}
+
+describe.skipIf(!available)('the policy editor in Chromium', () => {
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'yardstick-browser-'));
+    cpSync('policies', join(root, 'policies'), { recursive: true });
+    cpSync('examples', join(root, 'examples'), { recursive: true, filter: (p) => !/bench-/.test(p) });
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]);
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'policies');
+    url = await startServer();
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yardstick-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    server?.kill();
+  });
+
+  it('loads the flagship policy and shows the preview of the sample month', async () => {
+    const ms = await openEditor();
+    console.log(`navigation to first preview: ${ms} ms`);
+    await expect.poll(() => page.locator('[data-testid=results] tbody tr').count()).toBe(198);
+    expect(await page.locator('[data-testid=employees]').textContent()).toBe('198');
+    expect(await page.locator('[data-testid=payout-total]').textContent()).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
+    await page.screenshot({ path: 'docs/editor.png' });
+  });
+
+  it('an API call without the token is rejected', async () => {
+    const api = new URL('/api/policies', url);
+    const res = await page.evaluate(async (u) => (await fetch(u)).status, api.toString());
+    expect(res).toBe(401);
+  });
+
+  it('changing weights in the panel changes the YAML, the preview and the impact', async () => {
+    const before = await page.locator('[data-testid=payout-total]').textContent();
+    await page.click('[data-testid=tab-panels]');
+    await setWeight('roles.ops_manager.indicators.follower_growth:startup', 50);
+    // one weight alone breaks the sum: the panel says so and the preview keeps its last result
+    await expect.poll(() => page.locator('[data-sum="ops_manager:运营经理:startup"]').textContent()).toBe('110 ≠ 100');
+    await expect.poll(() => page.locator('[data-testid=invalid-banner]').isVisible()).toBe(true);
+    await setWeight('roles.ops_manager.indicators.viral:startup', 25);
+    await expect.poll(() => page.locator('[data-sum="ops_manager:运营经理:startup"]').textContent()).toBe('100 ✓');
+    await expect.poll(() => page.locator('[data-testid=invalid-banner]').count()).toBe(0);
+    await page.click('[data-testid=tab-preview]');
+    await expect.poll(() => page.locator('[data-testid=payout-total]').textContent()).not.toBe(before);
+    await page.click('[data-testid=tab-changes]');
+    await expect.poll(async () => Number(await page.locator('[data-testid=changed]').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=status]').textContent()).toBe('未保存的修改');
+  });
+
+  it('a reload offers the unsaved draft back', async () => {
+    page.once('dialog', (d) => d.accept()); // "leave with unsaved changes?"
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-banner]', { timeout: 60_000 });
+    await page.click('[data-testid=draft-banner] button:first-of-type');
+    await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('未保存的修改');
+  });
+
+  it('saving writes the file on disk, changing only the edited lines', async () => {
+    const original = policyOnDisk();
+    await page.click('[data-testid=save]');
+    await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('已保存');
+    const saved = policyOnDisk();
+    const changed = original.split('\n').flatMap((line, i) => (line === saved.split('\n')[i] ? [] : [[line.trim(), saved.split('\n')[i].trim()]]));
+    expect(changed).toEqual([
+      ['weight: { startup: 40, mature: 20 }', 'weight: { startup: 50, mature: 20 }'],
+      ['weight: { startup: 35, mature: 30 }', 'weight: { startup: 25, mature: 30 }'],
+    ]);
+  });
+
+  it('a YAML error puts a marker on its line and keeps the last preview, dimmed', async () => {
+    // the file ends with a newline, so Monaco shows an empty last line; the typed line comes after it
+    const errorLine = policyOnDisk().split('\n').length + 1;
+    await page.click('[data-testid=tab-preview]');
+    await page.click('[data-testid=editor] .view-lines');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\npolicy: x', { delay: 5 }); // a second `policy:` key: YAML refuses duplicate keys
+    await page.waitForSelector('[data-testid=invalid-banner]');
+    const problem = await page.locator('[data-testid=problems] .problem.error .where').first().textContent();
+    expect(problem).toBe(`行 ${errorLine}:1`);
+    expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe('map keys must be unique');
+    await page.waitForSelector('[data-testid=editor] .squiggly-error');
+    expect(await page.locator('.pane.stale [data-testid=results] tbody tr').count()).toBe(198);
+    // a file that does not parse cannot be saved over the good one
+    await page.click('[data-testid=save]');
+    await expect.poll(() => page.locator('[data-testid=message]').textContent()).toContain('YAML 无法解析，不能保存');
+    // take the line out again: close any suggestion, select the typed line, delete it and its newline
+    await page.click('[data-testid=editor] .view-lines');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('[data-testid=invalid-banner]').count()).toBe(0);
+  });
+
+  it('a save after someone else changed the file is refused and shows both versions', async () => {
+    const outside = policyOnDisk().replace('version: 1.0.0', 'version: 1.0.9');
+    writeFileSync(join(root, 'policies', POLICY), outside);
+    await page.click('[data-testid=tab-panels]');
+    await setWeight('roles.ops_manager.indicators.conversion:mature', 45);
+    await setWeight('roles.ops_manager.indicators.viral:mature', 35);
+    await page.click('[data-testid=save]');
+    await page.waitForSelector('[data-testid=conflict]');
+    expect(await page.locator('[data-testid=conflict] pre').nth(1).textContent()).toContain('version: 1.0.9');
+    expect(policyOnDisk()).toBe(outside);
+  });
+});
