@@ -96,6 +96,15 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/editor.png' : join(root, 'editor.png') });
   });
 
+  it('the YAML editor knows the policy language: hover shows the schema\'s Chinese and English description', async () => {
+    const key = page.locator('[data-testid=editor] .view-line', { hasText: 'effective_from: 2026-10' }).locator('span', { hasText: 'effective_from' }).first();
+    await key.hover();
+    const hover = page.locator('.monaco-hover-content', { hasText: '本版本生效的第一个考核期' });
+    await hover.waitFor({ timeout: 20_000 });
+    expect(await hover.textContent()).toContain('First period this version applies to');
+    await page.mouse.move(900, 500);
+  });
+
   it('an API call without the token is rejected', async () => {
     const api = new URL('/api/policies', url);
     const res = await page.evaluate(async (u) => (await fetch(u)).status, api.toString());

@@ -4,6 +4,19 @@
 
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/languages/definitions/yaml/register';
+// the slim entry has no editor contributions: bring in the ones an editor of policies needs
+import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js';
+import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js';
+import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
+import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
+import 'monaco-editor/esm/vs/editor/contrib/gotoError/browser/gotoError.js';
+import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
+import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
+import 'monaco-editor/esm/vs/editor/contrib/linesOperations/browser/linesOperations.js';
+import 'monaco-editor/esm/vs/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
+import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -33,7 +46,7 @@ configureMonacoYaml(monaco as never, {
   completion: true,
   validate: true,
   format: false,
-  schemas: [{ uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['**/*.yaml'], schema: policySchema as never }],
+  schemas: [{ uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['*'], schema: policySchema as never }],
 });
 
 export function createEditor(host: HTMLElement, text: string, onChange: (text: string) => void): monaco.editor.IStandaloneCodeEditor {
