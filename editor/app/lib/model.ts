@@ -2,6 +2,8 @@
 // weight tables per role with each level's sum per stage, scoring reference points, grades, tiers
 // and rules. Editing goes through engine/policy-edit, never by rebuilding the YAML.
 
+import { BUILTIN_FACTS } from '../../../engine/facts.js';
+
 export type YamlPath = (string | number)[];
 
 export interface WeightRow {
@@ -99,7 +101,7 @@ export function policyView(doc: unknown): PolicyView | null {
     if (!isObj(list)) continue;
     for (const [id, r] of Object.entries(list)) if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
   }
-  return { stages, roles, facts: [...Object.keys(metrics), ...derived], grades, bands, rules };
+  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], grades, bands, rules };
 }
 
 /**
