@@ -18,3 +18,5 @@ export { compareRuns, type RunComparison, type EmployeeChange, type Outcome } fr
 export { formatPolicyText, formatDocument, CANONICAL } from './format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './policy-edit.js';
 export { readRecords, type DataContract } from './data/index.js';
+export { runPolicyTests, type TestCase, type TestReport } from './policy-test.js';
+export { diffPolicies, type PolicyChange } from './policy-diff.js';

@@ -6,6 +6,10 @@ import { EXIT, ExitError } from './errors.js';
 import { validateCommand } from './commands/validate.js';
 import { runCommand } from './commands/run.js';
 import { explainCommand } from './commands/explain.js';
+import { fmtCommand } from './commands/fmt.js';
+import { diffCommand } from './commands/diff.js';
+import { testCommand } from './commands/test.js';
+import { checkCommand } from './commands/check.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -61,6 +65,44 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await explainCommand(policy, o, io);
+    });
+
+  program
+    .command('fmt')
+    .description('rewrite policies in the canonical layout (comments kept); --check only lists the files that are not')
+    .argument('<policy...>', 'policy YAML files')
+    .option('--check', 'exit 1 listing the files that are not formatted, change nothing')
+    .option('--stdout', 'print the formatted text instead of writing it (for git textconv)')
+    .action((files: string[], o: { check?: boolean; stdout?: boolean }) => {
+      code = fmtCommand(files, o, io);
+    });
+
+  program
+    .command('diff')
+    .description('what a policy change means in business terms and, with --data, what it does to grades and pay')
+    .argument('[specs...]', 'OLD NEW: files or git revisions such as HEAD~1:policies/short-video-team.yaml')
+    .option('--base <ref>', 'compare every policy changed since this git revision')
+    .option('--data <file>', 'data to measure the impact on (.csv or .json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
+    .addOption(lang())
+    .action(async (specs: string[], o) => {
+      code = await diffCommand(specs, o, io);
+    });
+
+  program
+    .command('test')
+    .description('run the policy tests (*.test.yaml beside each policy) and list what no case exercises')
+    .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
+    .action(async (files: string[]) => {
+      code = await testCommand(files, io);
+    });
+
+  program
+    .command('check')
+    .description('one command for CI: every policy validates, is formatted, passes its tests, and a changed policy has a higher version')
+    .option('--base <ref>', 'git revision to compare versions with, e.g. main or HEAD~1')
+    .action(async (o: { base?: string }) => {
+      code = await checkCommand(o, io);
     });
 
   try {

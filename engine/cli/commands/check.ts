@@ -1,0 +1,54 @@
+// `yardstick check [--base REF]`: everything a reviewer relies on, in one exit code.
+
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { formatPolicyText, loadPolicy } from '../../index.js';
+import { EXIT } from '../errors.js';
+import { changedPolicies, pathExistsAt, showAt } from '../git.js';
+import { readText } from '../io.js';
+import type { Io } from '../main.js';
+import { runTestsFor, testFileFor, describeReport } from './test.js';
+
+function newer(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
+  return false;
+}
+
+export async function checkCommand(o: { base?: string }, io: Io): Promise<number> {
+  const failures: string[] = [];
+  const policies = readdirSync('policies').filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml')).sort().map((f) => join('policies', f));
+  for (const file of policies) {
+    const text = readText(file, 'policy');
+    const loaded = loadPolicy(text, file);
+    if (!loaded.ok) {
+      failures.push(`${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`);
+      continue;
+    }
+    if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
+    if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
+    else {
+      const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} });
+      if (report && report.failed) failures.push([`${file}: tests fail (${report.failed})`, ...describeReport(file, report).slice(1)].join('\n'));
+    }
+  }
+  if (o.base) {
+    for (const file of changedPolicies(o.base)) {
+      const now = parse(readText(file, 'policy')) as { version?: string; effective_from?: string } | null;
+      if (!now?.effective_from) failures.push(`${file}: changed since ${o.base} but has no \`effective_from\``);
+      if (!pathExistsAt(o.base, file)) continue;
+      const then = parse(showAt(o.base, file)) as { version?: string } | null;
+      if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
+        failures.push(`${file}: changed since ${o.base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`);
+      }
+    }
+  }
+  if (failures.length) {
+    io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
+    return EXIT.input;
+  }
+  io.stdout(`✓ ${policies.length} policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`);
+  return EXIT.ok;
+}

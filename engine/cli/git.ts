@@ -1,0 +1,49 @@
+// Reading policies from git: `REV:path` specs and the policies changed since a base revision.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { EXIT, ExitError } from './errors.js';
+
+function git(args: string[]): string {
+  return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+
+export function isRevisionSpec(spec: string): boolean {
+  return !existsSync(spec) && /^[^:]+:.+/.test(spec);
+}
+
+export function revisionExists(rev: string): boolean {
+  try {
+    git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The text of `path` at `rev`, or a clear input error. */
+export function showAt(rev: string, path: string): string {
+  if (!revisionExists(rev)) throw new ExitError(EXIT.input, `git revision \`${rev}\` does not exist\n  help: use a branch, tag or commit such as \`main\` or \`HEAD~1\``);
+  try {
+    return git(['show', `${rev}:${path}`]);
+  } catch {
+    throw new ExitError(EXIT.input, `\`${path}\` is not in git revision \`${rev}\`\n  help: paths are relative to the repository root, e.g. \`${rev}:policies/short-video-team.yaml\``);
+  }
+}
+
+export function pathExistsAt(rev: string, path: string): boolean {
+  try {
+    git(['cat-file', '-e', `${rev}:${path}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Policy files (not their tests) that differ between `base` and the working tree. */
+export function changedPolicies(base: string): string[] {
+  if (!revisionExists(base)) throw new ExitError(EXIT.input, `git revision \`${base}\` does not exist`);
+  const tracked = git(['diff', '--name-only', base, '--', 'policies']).split('\n');
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n');
+  return [...new Set([...tracked, ...untracked])].filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml') && existsSync(f)).sort();
+}

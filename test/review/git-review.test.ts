@@ -1,0 +1,129 @@
+// Reviewing a policy change in a real git repository: the semantic changes, the impact on three
+// employees computed by hand, and `check` refusing a change whose version was not bumped.
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main.js';
+
+const project = resolve('.');
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+const POLICY = 'policies/short-video-team.yaml';
+
+// three employees, one per effect: the director's completion target, the ops manager's weights,
+// and an editor the change does not touch
+const DATA = `工号,姓名,岗位,团队,阶段,月份,发布视频数,播放量,点赞量,完播率,创意采纳率,单条最高播放,粉丝增长率,爆款数,主页访问量,引流线索数,24小时交付率,剪辑质量评分,热点匹配度
+D1,编导甲,编导,一组,初创期,2026-10,32,100000,3000,42%,50%,50000,,,,,,,
+O1,运营乙,运营经理,二组,成熟期,2026-10,20,100000,3000,,,50000,15%,2,2000,100,,,
+E1,剪辑丙,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,60%
+`;
+
+async function yardstick(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  return { code, stdout, stderr: stderr.join('\n') };
+}
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'yardstick-review-'));
+  mkdirSync(join(repo, 'policies'));
+  cpSync(join(project, POLICY), join(repo, POLICY));
+  cpSync(join(project, 'policies/short-video-team.test.yaml'), join(repo, 'policies/short-video-team.test.yaml'));
+  mkdirSync(join(repo, 'examples'));
+  cpSync(join(project, 'examples/sample-2026-10.csv'), join(repo, 'examples/sample-2026-10.csv'));
+  writeFileSync(join(repo, 'month.csv'), DATA);
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-qm', 'policy v1.0.0');
+  const text = readFileSync(join(repo, POLICY), 'utf8')
+    .replace('target: 0.40 # domain: completion rate ≥ 40%', 'target: 0.45 # domain: completion rate ≥ 40%')
+    .replace('weight: { startup: 40, mature: 20 }', 'weight: { startup: 40, mature: 25 }')
+    .replace('        weight: { startup: 25, mature: 50 }', '        weight: { startup: 25, mature: 45 }');
+  writeFileSync(join(repo, POLICY), text);
+  // the reviewer updates the policy test the change affects: SV0068 sits exactly on the old target
+  // 0.40: now 60 + 40 × 0.10/0.15 = 86.67 (× 40% = 34.67) → 32 + 34.67 + 17.17 = 83.84, bronze:
+  // 4000 × 83.84% = 3353.60 + 670.72 = 4024.32
+  const tests = join(repo, 'policies/short-video-team.test.yaml');
+  writeFileSync(tests, readFileSync(tests, 'utf8').replace('expect: { score: 89.17, grade: A, tier: bronze, payout: 4280.16, holds: [], triggers: [] }', 'expect: { score: 83.84, grade: A, tier: bronze, payout: 4024.32, holds: [], triggers: [] }'));
+  git('commit', '-qam', 'raise the completion target, shift ops weights');
+  process.chdir(repo);
+});
+
+afterAll(() => process.chdir(project));
+
+describe('yardstick diff between two git revisions', () => {
+  it('names each change in business words', async () => {
+    const r = await yardstick('diff', `HEAD~1:${POLICY}`, `HEAD:${POLICY}`, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].changes.map((c: { text: string }) => c.text)).toEqual([
+      '成熟期 · 运营经理 · 权重 粉丝增长率 20 → 25',
+      '成熟期 · 运营经理 · 权重 引流转化率 50 → 45',
+      '编导 · 完播率 目标 40.0% → 45.0%',
+    ]);
+  });
+
+  it('measures the impact on each employee to the fen', async () => {
+    const r = await yardstick('diff', `HEAD~1:${POLICY}`, POLICY, '--data', 'month.csv', '--format', 'json');
+    expect(r.code).toBe(0);
+    const impact = JSON.parse(r.stdout)[0].impact;
+    // D1: completion 0.42 scored 100 + 20 × 0.02/0.10 = 104 (× 40% = 41.6) → 101.6, A+, silver
+    //     4000 × 101.6% = 4064 + 812.80 + 1000 = 5876.80
+    //     now 60 + 40 × 0.12/0.15 = 92 (× 40% = 36.8) → 96.8, A, silver: 3872 + 774.40 + 1000 = 5646.40
+    // O1: 100 × 20% + 100 × 30% + 120 × 50% = 110, gold: 6600 + 1320 + 1000 = 8920
+    //     now 100 × 25% + 100 × 30% + 120 × 45% = 109, silver: 6540 + 1308 + 1000 = 8848
+    // E1: 100 × 40% + 90 × 40% + 100 × 20% = 96 either way: 2880 + 576 + 1000 = 4456
+    expect(impact.changes.map((c: { employee_id: string; before: { grade: string; total: number; tier?: string }; after: { grade: string; total: number; tier?: string }; delta: number; kinds: string[] }) => [c.employee_id, c.before.grade, c.after.grade, c.before.tier, c.after.tier, c.before.total, c.after.total, c.delta, c.kinds])).toEqual([
+      ['D1', 'A+', 'A', 'silver', 'silver', 5876.8, 5646.4, -230.4, ['grade', 'pay']],
+      ['O1', 'A+', 'A+', 'gold', 'silver', 8920, 8848, -72, ['pay', 'tier']],
+    ]);
+    expect([impact.total_before, impact.total_after, impact.delta]).toEqual([19252.8, 18950.4, -302.4]);
+    expect(impact.by_grade_before).toEqual({ 'A+': 2, A: 1, B: 0, C: 0 });
+    expect(impact.by_grade_after).toEqual({ 'A+': 1, A: 2, B: 0, C: 0 });
+  });
+
+  it('writes a Markdown report fit for a pull request', async () => {
+    const r = await yardstick('diff', `HEAD~1:${POLICY}`, POLICY, '--data', 'month.csv', '--format', 'md');
+    expect(r.stdout).toContain('### 短视频团队月度绩效考核 — `policies/short-video-team.yaml` v1.0.0 → v1.0.0');
+    expect(r.stdout).toContain('- 编导 · 完播率 目标 40.0% → 45.0%');
+    expect(r.stdout).toContain('| 应发合计 | ¥19,252.80 | ¥18,950.40 | **-¥302.40** |');
+    expect(r.stdout).toContain('| D1 | 编导甲 | 一组 | A+ → A | ¥5,876.80 → ¥5,646.40 | -¥230.40 |');
+    expect(r.stdout).toContain('| O1 | 运营乙 | 二组 | A+ → A+ (gold → silver) | ¥8,920.00 → ¥8,848.00 | -¥72.00 |');
+  });
+
+  it('a revision that does not exist, or a path not in it, is a clear input error', async () => {
+    const a = await yardstick('diff', `nope~3:${POLICY}`, POLICY);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain('error: git revision `nope~3` does not exist');
+    const b = await yardstick('diff', 'HEAD:policies/missing.yaml', POLICY);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain('error: `policies/missing.yaml` is not in git revision `HEAD`');
+  });
+
+  it('an invalid side is reported with its diagnostics instead of crashing', async () => {
+    writeFileSync(join(repo, 'broken.yaml'), readFileSync(join(repo, POLICY), 'utf8').replace('weight: 40\n', 'weight: 45\n'));
+    const r = await yardstick('diff', POLICY, 'broken.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[policy_weights_sum]');
+    expect(r.stderr).toContain('error: broken.yaml: this side of the diff is not a valid policy');
+  });
+});
+
+describe('yardstick check --base', () => {
+  it('fails on a changed policy whose version was not bumped', async () => {
+    const r = await yardstick('check', '--base', 'HEAD~1');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('✗ policies/short-video-team.yaml: changed since HEAD~1 but its version 1.0.0 is not higher than 1.0.0 (bump `version:`)\n');
+  });
+
+  it('passes once the version is bumped', async () => {
+    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace('version: 1.0.0', 'version: 1.1.0'));
+    git('commit', '-qam', 'bump');
+    const r = await yardstick('check', '--base', 'HEAD~2');
+    expect(r.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD~2\n');
+    expect(r.code).toBe(0);
+  });
+});

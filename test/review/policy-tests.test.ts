@@ -1,0 +1,67 @@
+// `yardstick test` runs the policy tests beside each policy; `yardstick fmt` keeps one layout.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main.js';
+
+async function yardstick(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  return { code, stdout, stderr: stderr.join('\n') };
+}
+
+describe('yardstick test', () => {
+  it('every bundled policy passes its tests and every indicator, rule, grade and tier is exercised', async () => {
+    const r = await yardstick('test');
+    expect(r.stdout).toBe(
+      'policies/content-three-dimension.yaml: 5 passed, 0 failed\npolicies/livestream-team.yaml: 7 passed, 0 failed\npolicies/short-video-team.yaml: 10 passed, 0 failed\n22 passed, 0 failed\n',
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it('a failing case shows what was expected and what came out, and what no case exercises', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-ptest-'));
+    const policy = join(dir, 'p.yaml');
+    writeFileSync(policy, readFileSync('test/cases/linear-segments.yaml', 'utf8').split('policy: |\n')[1].split('data: |')[0].replace(/^ {2}/gm, ''));
+    writeFileSync(join(dir, 'p.test.yaml'), 'cases:\n  - name: 门槛与目标之间\n    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.35 } }\n    expect: { score: 90, grade: A, payout: 800 }\n');
+    const r = await yardstick('test', policy);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      `${policy}: 0 passed, 1 failed\n  ✗ 门槛与目标之间\n      score: expected 90, got 80\n      grade: expected "A", got "B"\n  not exercised by any case: grades A+, A, C\n0 passed, 1 failed\n`,
+    );
+  });
+});
+
+describe('yardstick fmt', () => {
+  it('--check lists a file that is not in the canonical layout and changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-fmt-'));
+    const file = join(dir, 'p.yaml');
+    const text = 'policy: x   # the id\naliases: [a,b]\n';
+    writeFileSync(file, text);
+    const r = await yardstick('fmt', '--check', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`not formatted: ${file}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('rewrites the file keeping its comments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-fmt-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, '# 政策\npolicy: x   # the id\naliases: [a,b]\n');
+    expect((await yardstick('fmt', file)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('# 政策\npolicy: x # the id\naliases: [ a, b ]\n');
+    expect((await yardstick('fmt', '--check', file)).code).toBe(0);
+  });
+
+  it('--stdout prints the canonical form for git diff', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-fmt-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'policy: x   # the id\n');
+    const r = await yardstick('fmt', '--stdout', file);
+    expect(r.stdout).toBe('policy: x # the id\n');
+    expect(readFileSync(file, 'utf8')).toBe('policy: x   # the id\n');
+  });
+});
