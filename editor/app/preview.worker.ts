@@ -1,7 +1,7 @@
 // The live preview's engine: the same engine/ the CLI uses, run off the main thread so typing never
 // waits for it. Messages carry an id; the page drops any reply that is not for its latest request.
 
-import { compareRuns, loadPolicy, readRecords, runPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../engine/index.js';
+import { compareRuns, diffPolicies, loadPolicy, readRecords, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../engine/index.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; text: string; format: 'csv' | 'json'; file: string }
@@ -9,20 +9,20 @@ export type PreviewRequest =
 
 export type PreviewReply =
   | { type: 'data'; id: number }
-  | { type: 'result'; id: number; ok: true; result: RunResult; comparison?: RunComparison; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | { type: 'result'; id: number; ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number };
 
 let data: { text: string; format: 'csv' | 'json'; file: string } | undefined;
-let baseCache: { text: string; lang: Lang; result?: RunResult; dataVersion: number } | undefined;
+let baseCache: { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number } | undefined;
 let dataVersion = 0;
 
-async function evaluate(policyText: string, lang: Lang, file: string): Promise<{ ok: true; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
+async function evaluate(policyText: string, lang: Lang, file: string): Promise<{ ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const loaded = loadPolicy(policyText, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const read = data ? readRecords(data.text, data.format, loaded.policy.contract, { file: data.file }) : { records: [], excluded: [], diagnostics: [] };
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   const result = await runPolicy(loaded.policy, { records: errors.length ? [] : read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') }, { lang });
-  return { ok: true, result, diagnostics: loaded.diagnostics, dataProblems: errors };
+  return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
 }
 
 self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
@@ -40,13 +40,15 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
     return;
   }
   let comparison: RunComparison | undefined;
+  let changes: string[] | undefined;
   if (m.base !== undefined) {
     // the saved version changes rarely: evaluate it once per text, language and dataset
     if (!baseCache || baseCache.text !== m.base || baseCache.lang !== m.lang || baseCache.dataVersion !== dataVersion) {
       const base = await evaluate(m.base, m.lang, 'saved.yaml');
-      baseCache = { text: m.base, lang: m.lang, dataVersion, result: base.ok ? base.result : undefined };
+      baseCache = { text: m.base, lang: m.lang, dataVersion, result: base.ok ? base.result : undefined, policy: base.ok ? base.policy : undefined };
     }
     if (baseCache.result) comparison = compareRuns(baseCache.result, now.result);
+    if (baseCache.policy) changes = diffPolicies(baseCache.policy.doc, now.policy.doc, m.lang).map((c) => c.text);
   }
-  (self as unknown as Worker).postMessage({ type: 'result', id: m.id, ok: true, result: now.result, comparison, diagnostics: now.diagnostics, dataProblems: now.dataProblems, ms: performance.now() - started } satisfies PreviewReply);
+  (self as unknown as Worker).postMessage({ type: 'result', id: m.id, ok: true, result: now.result, comparison, changes, diagnostics: now.diagnostics, dataProblems: now.dataProblems, ms: performance.now() - started } satisfies PreviewReply);
 };

@@ -125,6 +125,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=payout-total]').textContent()).not.toBe(before);
     await page.click('[data-testid=tab-changes]');
     await expect.poll(async () => Number(await page.locator('[data-testid=changed]').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=rule-changes] li').allTextContents()).toEqual(['初创期 · 运营经理 · 权重 粉丝增长率 40 → 50', '初创期 · 运营经理 · 权重 爆款率 35 → 25']);
     expect(await page.locator('[data-testid=status]').textContent()).toBe('未保存的修改');
   });
 
