@@ -175,6 +175,19 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=invalid-banner]').count()).toBe(0);
   });
 
+  it('a new policy starts from a template and is written to the policies folder', async () => {
+    await page.click('text=+ 新建政策');
+    await page.fill('[data-testid=new-name]', 'team-b');
+    await page.selectOption('.sheet select', 'mature-team.yaml');
+    await page.click('.sheet button.primary');
+    await expect.poll(() => page.locator('[data-testid=policy-select]').inputValue()).toBe('team-b.yaml');
+    const created = readFileSync(join(root, 'policies', 'team-b.yaml'), 'utf8');
+    expect(created).toMatch(/^policy: team-b$/m);
+    expect(created).toContain('title: 成熟期短视频团队月度绩效考核');
+    await page.selectOption('[data-testid=policy-select]', POLICY);
+    await expect.poll(() => page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
+  });
+
   it('a save after someone else changed the file is refused and shows both versions', async () => {
     const outside = policyOnDisk().replace('version: 1.0.0', 'version: 1.0.9');
     writeFileSync(join(root, 'policies', POLICY), outside);
