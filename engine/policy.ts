@@ -13,6 +13,10 @@ export interface MetricDef {
   default?: number;
   range?: [number, number];
   description?: string;
+  /** How a range such as `7.5w~10w` is read; reject by default. */
+  ranges?: 'low' | 'middle' | 'high' | 'reject';
+  /** Money exported in fen (分) is divided by 100. */
+  money_in?: 'yuan' | 'fen';
 }
 
 export type DerivedDef = string | { expr: string; label?: string; unit?: Unit; default?: number };

@@ -4,24 +4,23 @@
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, ExitError } from './errors.js';
+import { decodeBytes, type Encoding } from '../data/decode.js';
 
-export function readText(file: string, what: string): string {
-  let bytes: Buffer;
+export function readBytes(file: string, what: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
     throw new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: ${why}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new ExitError(
-      EXIT.input,
-      `${what} \`${file}\` is not UTF-8 text\n  help: save it as "CSV UTF-8" from Excel; files in GBK are not read yet`,
-    );
-  }
+}
+
+/** Policies are UTF-8; data files may be UTF-8 (with or without BOM), GBK or GB18030. */
+export function readText(file: string, what: string, encoding: Encoding = what === 'data' ? 'auto' : 'utf-8'): string {
+  const decoded = decodeBytes(readBytes(file, what), encoding);
+  if (!decoded.ok) throw new ExitError(EXIT.input, `${what} \`${file}\`: ${decoded.message}\n  help: ${decoded.help}`);
+  return decoded.text.replace(/^\uFEFF/, '');
 }
 
 export function writeAtomic(file: string, content: string | Uint8Array): void {

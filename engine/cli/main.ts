@@ -30,6 +30,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .showHelpAfterError();
 
   const lang = () => new Option('--lang <lang>', 'language of explanations and summaries').choices(['zh', 'en']).default('zh');
+  const encoding = () => new Option('--encoding <encoding>', 'encoding of the data file (auto detects UTF-8, UTF-8 with BOM and GBK)').choices(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto');
 
   program
     .command('validate')
@@ -49,6 +50,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .option('--strict', 'exit 1 when any record had to be excluded')
+    .addOption(encoding())
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await runCommand(policy, o, io);
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption('--employee <id>', 'employee id (工号)')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(encoding())
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await explainCommand(policy, o, io);

@@ -5,6 +5,7 @@ import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy
 import { readRecords } from '../data/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readText } from './io.js';
+import type { Encoding } from '../data/decode.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);
@@ -18,6 +19,7 @@ export interface DryRunOptions {
   data: string;
   period?: string;
   lang: Lang;
+  encoding?: Encoding;
   stderr: (s: string) => void;
 }
 
@@ -27,7 +29,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   if (ext !== '.csv' && ext !== '.json') {
     throw new ExitError(EXIT.input, `cannot read data \`${o.data}\`: expected a .csv or .json file`);
   }
-  const read = readRecords(readText(o.data, 'data'), ext === '.json' ? 'json' : 'csv', policy.contract, { file: o.data, period: o.period });
+  const read = readRecords(readText(o.data, 'data', o.encoding), ext === '.json' ? 'json' : 'csv', policy.contract, { file: o.data, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));

@@ -10,10 +10,29 @@ const MISSING = new Set(['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/
 
 const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3 };
 
-export function parseValue(raw: string, unit: Unit): ParsedValue {
+export interface ValueOptions {
+  /** How to read a range such as `7.5w~10w`; without it a range is an error. */
+  ranges?: 'low' | 'middle' | 'high' | 'reject';
+  /** Money in the data is in fen. */
+  moneyIn?: 'yuan' | 'fen';
+}
+
+export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
-  const value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit);
+  const range = /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text);
+  if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
+    const how = options.ranges ?? 'reject';
+    if (how === 'reject') return { ok: false, message: `\`${raw}\` is a range, not one value`, help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' };
+    const low = parseValue(range[1], unit, { moneyIn: options.moneyIn });
+    const high = parseValue(range[2], unit, { moneyIn: options.moneyIn });
+    if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) {
+      return { ok: false, message: `\`${raw}\` is not a readable range`, help: 'write a range as low~high, e.g. 7.5w~10w' };
+    }
+    return { ok: true, value: how === 'low' ? low.value : how === 'high' ? high.value : Number(((low.value + high.value) / 2).toPrecision(15)) };
+  }
+  let value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit);
+  if (value !== undefined && unit === 'money' && options.moneyIn === 'fen') value = shiftDecimal(String(value), -2);
   if (value === undefined) return { ok: false, message: `\`${raw}\` is not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: helpFor(unit) };
   return { ok: true, value };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
@@ -136,13 +137,24 @@ describe('yardstick run', () => {
     expect(r.stderr).toBe('error: cannot write `/nonexistent-dir/x.txt`: ENOENT');
   });
 
-  it('a data file in GBK is refused with advice', async () => {
+  it('a data file in GBK, as Excel on Chinese Windows saves it, gives the same result as UTF-8', async () => {
     const dir = tempDir();
     const file = join(dir, 'gbk.csv');
-    writeFileSync(file, Buffer.from([0xb9, 0xa4, 0xba, 0xc5, 0x0a])); // 工号 in GBK
-    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    writeFileSync(file, iconv.encode(readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), 'gbk'));
+    const gbk = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'json');
+    const utf8 = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json');
+    expect(gbk.code).toBe(0);
+    const strip = (text: string) => JSON.parse(text.replaceAll(file, 'F').replaceAll(SAMPLE, 'F'));
+    expect(strip(gbk.stdout)).toEqual(strip(utf8.stdout));
+  });
+
+  it('--encoding utf-8 on a GBK file is an input error with advice', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'gbk.csv');
+    writeFileSync(file, iconv.encode('工号,姓名\n', 'gbk'));
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--encoding', 'utf-8');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: data \`${file}\` is not UTF-8 text`);
+    expect(r.stderr).toBe(`error: data \`${file}\`: the file is not valid UTF-8 text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
   });
 
   it('English output with --lang en', async () => {

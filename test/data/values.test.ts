@@ -82,3 +82,34 @@ describe('parseValue', () => {
     expect(read('1小时70分', 'seconds')).toEqual({ ok: true, value: 7800 });
   });
 });
+
+describe('ranges and money in fen, as the metric declares', () => {
+  it('rejects a range unless the metric says how to read it', () => {
+    expect(parseValue('7.5w~10w', 'count')).toEqual({ ok: false, message: '`7.5w~10w` is a range, not one value', help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' });
+  });
+
+  it.each([
+    ['low', 75000],
+    ['middle', 87500], // (75000 + 100000) / 2
+    ['high', 100000],
+  ] as const)('takes the %s end of 7.5w~10w: %d', (ranges, value) => {
+    expect(parseValue('7.5w~10w', 'count', { ranges })).toEqual({ ok: true, value });
+  });
+
+  it('reads other range separators and refuses a backwards range', () => {
+    expect(parseValue('1万-2万', 'count', { ranges: 'middle' })).toEqual({ ok: true, value: 15000 });
+    expect(parseValue('10%～20%', 'ratio', { ranges: 'low' })).toEqual({ ok: true, value: 0.1 });
+    expect(parseValue('10w~7.5w', 'count', { ranges: 'low' })).toEqual({ ok: false, message: '`10w~7.5w` is not a readable range', help: 'write a range as low~high, e.g. 7.5w~10w' });
+  });
+
+  it('a negative number and a clock time are not ranges', () => {
+    expect(parseValue('-12', 'count', { ranges: 'low' })).toEqual({ ok: true, value: -12 });
+    expect(parseValue('01:21:05', 'seconds', { ranges: 'low' })).toEqual({ ok: true, value: 4865 });
+  });
+
+  it('money exported in fen is divided by 100 exactly', () => {
+    expect(parseValue('123456', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 1234.56 });
+    expect(parseValue('1.2万', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 120 });
+    expect(parseValue('123456', 'money')).toEqual({ ok: true, value: 123456 });
+  });
+});

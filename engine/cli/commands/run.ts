@@ -14,10 +14,11 @@ export interface RunCommandOptions {
   lang: Lang;
   period?: string;
   strict?: boolean;
+  encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, stderr: io.stderr });
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   const text =
     o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
