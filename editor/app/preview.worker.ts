@@ -1,25 +1,26 @@
 // The live preview's engine: the same engine/ the CLI uses, run off the main thread so typing never
 // waits for it. Messages carry an id; the page drops any reply that is not for its latest request.
 
-import { compareRuns, diffPolicies, loadPolicy, readRecords, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../engine/index.js';
+import { compareRuns, diffPolicies, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../engine/index.js';
+import { readTable, toRecords, type Table } from '../../engine/data/index.js';
 
 export type PreviewRequest =
-  | { type: 'data'; id: number; text: string; format: 'csv' | 'json'; file: string }
+  | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
   | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang };
 
 export type PreviewReply =
-  | { type: 'data'; id: number }
+  | { type: 'data'; id: number; ok: true } | { type: 'data'; id: number; ok: false; diagnostics: Diagnostic[] }
   | { type: 'result'; id: number; ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number };
 
-let data: { text: string; format: 'csv' | 'json'; file: string } | undefined;
+let data: { table: Table; file: string } | undefined;
 let baseCache: { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number } | undefined;
 let dataVersion = 0;
 
 async function evaluate(policyText: string, lang: Lang, file: string): Promise<{ ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const loaded = loadPolicy(policyText, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-  const read = data ? readRecords(data.text, data.format, loaded.policy.contract, { file: data.file }) : { records: [], excluded: [], diagnostics: [] };
+  const read = data ? toRecords(data.table, loaded.policy.contract, { file: data.file }) : { records: [], excluded: [], diagnostics: [] };
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   const result = await runPolicy(loaded.policy, { records: errors.length ? [] : read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') }, { lang });
   return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
@@ -28,9 +29,16 @@ async function evaluate(policyText: string, lang: Lang, file: string): Promise<{
 self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
   const m = event.data;
   if (m.type === 'data') {
-    data = { text: m.text, format: m.format, file: m.file };
+    // parsed once per dataset; each evaluation maps it onto the policy's metrics
+    const table = await readTable(new Uint8Array(m.bytes), m.file);
     dataVersion++;
-    (self as unknown as Worker).postMessage({ type: 'data', id: m.id } satisfies PreviewReply);
+    if (!table.ok) {
+      data = undefined;
+      (self as unknown as Worker).postMessage({ type: 'data', id: m.id, ok: false, diagnostics: table.diagnostics } satisfies PreviewReply);
+      return;
+    }
+    data = { table: table.table, file: m.file };
+    (self as unknown as Worker).postMessage({ type: 'data', id: m.id, ok: true } satisfies PreviewReply);
     return;
   }
   const started = performance.now();

@@ -103,9 +103,12 @@ export function createEditorApp(o: EditorOptions): Hono {
   app.get('/api/dataset', (c) => {
     const rel = c.req.query('path') ?? '';
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
-    if (!folder || !/\.(csv|json)$/i.test(rel)) throw new FileError(400, 'datasets are .csv or .json files under examples/ or data/');
+    if (!folder || !/\.(csv|json|xlsx)$/i.test(rel)) throw new FileError(400, 'datasets are .csv, .json or .xlsx files under examples/ or data/');
     const path = inside(join(o.root, folder), rel.slice(folder.length + 1));
-    return c.text(readText(path).replace(/^\uFEFF/, ''));
+    if (!existsSync(path)) throw new FileError(404, 'no such file');
+    // raw bytes: the page decodes them (UTF-8, GBK, Excel) exactly as the CLI does
+    c.header('Content-Type', 'application/octet-stream');
+    return c.body(readFileSync(path));
   });
 
   app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir)));

@@ -67,7 +67,7 @@ export function gitHeadText(root: string, path: string): Promise<string | undefi
   });
 }
 
-/** CSV and JSON files under the data folders, as paths relative to the root. */
+/** CSV, JSON and XLSX files under the data folders, as paths relative to the root. */
 export function listDatasets(root: string, folders: string[]): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const walk = (dir: string) => {
@@ -77,7 +77,7 @@ export function listDatasets(root: string, folders: string[]): { path: string; s
       const st = lstatSync(p);
       if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) walk(p);
-      else if (/\.(csv|json)$/i.test(name) && !/^bench-/.test(name)) out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
+      else if (/\.(csv|json|xlsx)$/i.test(name) && !/^bench-/.test(name)) out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
     }
   };
   for (const f of folders) walk(join(root, f));

@@ -45,12 +45,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('run')
     .description('dry-run a policy on a month of data: every employee\'s score, grade, payout, holds and triggers, with totals')
     .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv or .json)')
+    .requiredOption('--data <file>', 'data file (.csv, .json or .xlsx)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .option('--strict', 'exit 1 when any record had to be excluded')
     .addOption(encoding())
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await runCommand(policy, o, io);
@@ -60,11 +61,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('explain')
     .description('explain one employee\'s score, grade and payout')
     .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv or .json)')
+    .requiredOption('--data <file>', 'data file (.csv, .json or .xlsx)')
     .requiredOption('--employee <id>', 'employee id (工号)')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(encoding())
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await explainCommand(policy, o, io);

@@ -1,10 +1,9 @@
 // What `run` and `explain` share: load the policy, read the data, evaluate.
 
-import { extname } from 'node:path';
 import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../index.js';
-import { readRecords } from '../data/index.js';
+import { formatOf, readTable, toRecords, type RecordsResult } from '../data/index.js';
 import { EXIT, ExitError } from './errors.js';
-import { readText } from './io.js';
+import { readBytes, readText } from './io.js';
 import type { Encoding } from '../data/decode.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
@@ -14,26 +13,31 @@ export function loadPolicyFile(file: string, stderr: (s: string) => void): Compi
   return result.policy;
 }
 
+/** Reads a CSV, JSON or XLSX data file into records for a policy. */
+export async function readDataFile(file: string, policy: CompiledPolicy, o: { encoding?: Encoding; sheet?: string; period?: string } = {}): Promise<RecordsResult> {
+  if (!formatOf(file)) throw new ExitError(EXIT.input, `cannot read data \`${file}\`: expected a .csv, .json or .xlsx file`);
+  const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, { encoding: o.encoding, sheet: o.sheet });
+  if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
+  return toRecords(table.table, policy.contract, { file, period: o.period });
+}
+
 export interface DryRunOptions {
   policy: string;
   data: string;
   period?: string;
   lang: Lang;
   encoding?: Encoding;
+  sheet?: string;
   stderr: (s: string) => void;
 }
 
 export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
   const policy = loadPolicyFile(o.policy, o.stderr);
-  const ext = extname(o.data).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') {
-    throw new ExitError(EXIT.input, `cannot read data \`${o.data}\`: expected a .csv or .json file`);
-  }
-  const read = readRecords(readText(o.data, 'data', o.encoding), ext === '.json' ? 'json' : 'csv', policy.contract, { file: o.data, period: o.period });
+  const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));
-  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data does not fit the policy`);
+  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data cannot be read, or does not fit the policy`);
   const started = Date.now();
   const result = await runPolicy(
     policy,

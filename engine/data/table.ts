@@ -9,6 +9,8 @@ export interface Table {
   rows: string[][];
   /** Spreadsheet row number of rows[i]; blank lines are skipped but still counted. */
   rowNumbers: number[];
+  /** The workbook sheet the table came from. */
+  sheet?: string;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };

@@ -154,7 +154,9 @@ describe('yardstick run', () => {
     writeFileSync(file, iconv.encode('工号,姓名\n', 'gbk'));
     const r = await yardstick('run', FLAGSHIP, '--data', file, '--encoding', 'utf-8');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: data \`${file}\`: the file is not valid UTF-8 text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
+    expect(r.stderr).toBe(
+      `${file}:1: error[data_encoding]: the file is not valid UTF-8 text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030\nerror: ${file}: the data cannot be read, or does not fit the policy`,
+    );
   });
 
   it('English output with --lang en', async () => {

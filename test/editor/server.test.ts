@@ -129,8 +129,10 @@ describe('datasets', () => {
     expect(await (await call('/api/datasets')).json()).toEqual([{ path: 'examples/m.csv', size: 27 }]); // 3-byte BOM + 14 + 10 bytes
   });
 
-  it('returns a dataset without its BOM, and nothing outside the data folders', async () => {
-    expect(await (await call('/api/dataset?path=examples%2Fm.csv')).text()).toBe('工号,姓名\nE1,张三\n');
+  it('returns a dataset\'s bytes as they are, and nothing outside the data folders', async () => {
+    const bytes = new Uint8Array(await (await call('/api/dataset?path=examples%2Fm.csv')).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('工号,姓名\nE1,张三\n'); // TextDecoder drops the BOM
     expect((await call('/api/dataset?path=examples%2F..%2Fsecret.txt')).status).toBe(400);
     expect((await call('/api/dataset?path=examples%2F..%2Fpolicies%2Fx.csv')).status).toBe(403);
   });

@@ -12,13 +12,13 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text' = 'json'): Promise<T> {
+async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text' | 'bytes' = 'json'): Promise<T> {
   const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(res.status, String(body.error ?? res.statusText), body);
   }
-  return (as === 'json' ? res.json() : res.text()) as Promise<T>;
+  return (as === 'json' ? res.json() : as === 'text' ? res.text() : res.arrayBuffer()) as Promise<T>;
 }
 
 export interface PolicyFile {
@@ -37,7 +37,7 @@ export const api = {
   create: (name: string, text: string) =>
     call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text }) }),
   datasets: () => call<{ path: string; size: number }[]>('/api/datasets'),
-  dataset: (path: string) => call<string>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'text'),
+  dataset: (path: string) => call<ArrayBuffer>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'bytes'),
   templates: () => call<string[]>('/api/templates'),
   template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
 };

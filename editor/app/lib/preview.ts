@@ -19,11 +19,12 @@ export class PreviewClient {
     };
   }
 
-  setData(text: string, format: 'csv' | 'json', file: string): Promise<void> {
+  /** Hands the worker a data file's bytes (CSV in any encoding, JSON or XLSX); resolves with its problems, if any. */
+  setData(bytes: ArrayBuffer, file: string): Promise<string | null> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, () => resolve());
-      this.worker.postMessage({ type: 'data', id, text, format, file } satisfies PreviewRequest);
+      this.waiting.set(id, (reply) => resolve(reply.type === 'data' && !reply.ok ? reply.diagnostics.map((d) => d.message).join('; ') : null));
+      this.worker.postMessage({ type: 'data', id, bytes, file } satisfies PreviewRequest, [bytes]);
     });
   }
 

@@ -1,12 +1,12 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { extname } from 'node:path';
-import { compareRuns, formatDiagnostic, loadPolicy, readRecords, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../index.js';
+import { compareRuns, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../index.js';
 import { diffPolicies } from '../../policy-diff.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText } from '../io.js';
+import { readDataFile } from '../pipeline.js';
 import type { Io } from '../main.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
 
@@ -32,8 +32,8 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   return r.policy;
 }
 
-async function runOn(policy: CompiledPolicy, data: string, text: string, lang: Lang): Promise<RunResult> {
-  const read = readRecords(text, extname(data).toLowerCase() === '.json' ? 'json' : 'csv', policy.contract, { file: data });
+async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
+  const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map(formatDiagnostic).join('\n')}`);
   return runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
@@ -50,8 +50,7 @@ export async function reviewPair(oldText: string, oldLabel: string, newText: str
     changes: diffPolicies(before.doc, after.doc, o.lang),
   };
   if (o.data) {
-    const text = readText(o.data, 'data');
-    const [b, a] = [await runOn(before, o.data, text, o.lang), await runOn(after, o.data, text, o.lang)];
+    const [b, a] = [await runOn(before, o.data, o.lang), await runOn(after, o.data, o.lang)];
     review.impact = { data: o.data, comparison: compareRuns(b, a), before: b, after: a };
   }
   return review;

@@ -7,10 +7,10 @@ import { dryRun } from '../pipeline.js';
 
 export async function explainCommand(
   policyFile: string,
-  o: { data: string; employee: string; lang: Lang; period?: string; format: 'text' | 'json'; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030' },
+  o: { data: string; employee: string; lang: Lang; period?: string; format: 'text' | 'json'; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string },
   io: Io,
 ): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, stderr: () => {} });
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: () => {} });
   const card = result.scorecards.find((c) => c.employee_id === o.employee);
   if (card) {
     io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');

@@ -15,10 +15,11 @@ export interface RunCommandOptions {
   period?: string;
   strict?: boolean;
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+  sheet?: string;
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, stderr: io.stderr });
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   const text =
     o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :

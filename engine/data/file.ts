@@ -1,0 +1,24 @@
+// A data file's bytes → a table, by its kind: CSV (any of the encodings Chinese exports use),
+// JSON or an Excel workbook. Pure: the caller reads the bytes.
+
+import { decodeBytes, type Encoding } from './decode.js';
+import { readCsv, readJsonRecords, type TableResult } from './table.js';
+import { readXlsx } from './xlsx.js';
+
+export type DataFormat = 'csv' | 'json' | 'xlsx';
+
+export function formatOf(name: string): DataFormat | undefined {
+  const ext = name.toLowerCase().split('.').pop();
+  return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : ext === 'xlsx' ? 'xlsx' : undefined;
+}
+
+export async function readTable(bytes: Uint8Array, name: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<TableResult> {
+  const format = formatOf(name);
+  if (format === 'xlsx') return readXlsx(bytes, { sheet: options.sheet, file: name });
+  if (!format) {
+    return { ok: false, diagnostics: [{ code: 'data_unknown_format', severity: 'error', message: `\`${name}\` is not a .csv, .json or .xlsx file`, help: 'export the data as CSV or Excel', file: name, cell: { row: 1 } }] };
+  }
+  const decoded = decodeBytes(bytes, options.encoding);
+  if (!decoded.ok) return { ok: false, diagnostics: [{ code: 'data_encoding', severity: 'error', message: decoded.message, help: decoded.help, file: name, cell: { row: 1 } }] };
+  return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
+}

@@ -1,0 +1,35 @@
+// An .xlsx workbook's sheet → the same table of raw strings a CSV gives, through read-excel-file
+// (its universal build runs in browsers and Node). The header is row 1, as Excel numbers it.
+
+import readXlsxFile from 'read-excel-file/universal';
+import type { Diagnostic } from '../diagnostic.js';
+import type { TableResult } from './table.js';
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; file?: string } = {}): Promise<TableResult> {
+  const fail = (message: string, help: string): TableResult => ({ ok: false, diagnostics: [{ code: 'data_xlsx_unreadable', severity: 'error', message, help, file: options.file, cell: { row: 1 } } satisfies Diagnostic] });
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: unknown[][] }[];
+  } catch (error) {
+    return fail(`cannot read the workbook: ${(error as Error).message}`, 'save it from Excel as .xlsx (Excel Workbook), or export CSV');
+  }
+  const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
+  if (!chosen) return fail(`the workbook has no sheet \`${options.sheet}\``, `its sheets: ${sheets.map((s) => `\`${s.sheet}\``).join(', ')}`);
+  const [head = [], ...body] = chosen.data;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  body.forEach((cells, i) => {
+    const texts = cells.map(cellText);
+    if (texts.every((t) => t.trim() === '')) return;
+    rows.push(texts);
+    rowNumbers.push(i + 2);
+  });
+  return { ok: true, table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet } };
+}
