@@ -46,7 +46,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('dry-run a policy on a month of data: every employee\'s score, grade, payout, holds and triggers, with totals')
     .argument('<policy>', 'policy YAML file')
     .requiredOption('--data <file>', 'data file (.csv, .json or .xlsx)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'xlsx']).default('table'))
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .option('--strict', 'exit 1 when any record had to be excluded')

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
@@ -169,6 +170,33 @@ describe('yardstick run', () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--strict');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('条记录有数据问题，未计入结果和合计');
+  });
+});
+
+describe('exports for Excel', () => {
+  const CRAFTED = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放
+E1,=HYPERLINK("http://x"),剪辑师,@组,成熟期,2026-10,95%,90,60%,1000,50,500
+`;
+
+  it('neutralises cells that could run as formulas, in CSV and in XLSX', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'crafted.csv');
+    writeFileSync(data, CRAFTED);
+    expect((await yardstick('run', FLAGSHIP, '--data', data, '--format', 'csv', '--out', join(dir, 'r.csv'))).code).toBe(0);
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
+    expect(csv.split('\r\n')[1].startsWith(`E1,"'=HYPERLINK(""http://x"")",'@组,剪辑师,成熟期,96,96,A,银牌,4456.00,可发,,`)).toBe(true);
+    expect((await yardstick('run', FLAGSHIP, '--data', data, '--format', 'xlsx', '--out', join(dir, 'r.xlsx'))).code).toBe(0);
+    const bytes = readFileSync(join(dir, 'r.xlsx'));
+    const sheets = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(sheets.map((x) => x.sheet)).toEqual(['结果', '汇总']);
+    // 100 × 40% + 90 × 40% + 100 × 20% = 96 → A, silver: 3000 × 96% = 2880 + 576 + 1000 = 4456
+    expect(sheets[0].data[1]).toEqual(['E1', `'=HYPERLINK("http://x")`, "'@组", '剪辑师', '成熟期', 96, 96, 'A', '银牌', 4456, '可发', null, null]);
+  });
+
+  it('--format xlsx needs --out', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: --format xlsx writes a workbook: give it a file with --out results.xlsx');
   });
 });
 

@@ -1,7 +1,8 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
 import { formatDiagnostic, type Lang } from '../../index.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
+import { formatXlsx } from '../format/xlsx.js';
 import { writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, reportExcluded } from '../pipeline.js';
@@ -9,7 +10,7 @@ import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 
 export interface RunCommandOptions {
   data: string;
-  format: 'table' | 'json' | 'csv' | 'md';
+  format: 'table' | 'json' | 'csv' | 'md' | 'xlsx';
   out?: string;
   lang: Lang;
   period?: string;
@@ -21,7 +22,9 @@ export interface RunCommandOptions {
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
+  if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
   const text =
+    o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
     o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
     o.format === 'csv' ? formatCsv(result, o.lang) :
     o.format === 'md' ? formatMarkdown(result, o.lang) :
@@ -30,7 +33,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     writeAtomic(o.out, text);
     io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
   } else {
-    io.stdout(text);
+    io.stdout(text as string);
   }
   reportExcluded(result, io.stderr, o.lang);
   return o.strict && result.excluded.length ? EXIT.input : EXIT.ok;

@@ -105,7 +105,7 @@ export function formatCsv(r: RunResult, lang: Lang): string {
     : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
   const rows = r.scorecards.map((c) => [
     c.employee_id, c.name, c.team, c.role_title, c.stage_title, c.base_score, c.score, c.grade,
-    c.payout.tier?.id ?? '', c.payout.total.toFixed(2), c.payout.status,
+    c.payout.tier?.title ?? c.payout.tier?.id ?? '', c.payout.total.toFixed(2), c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable',
     c.holds.map((h) => h.title).join('; '), c.triggers.map((t) => t.id).join('; '),
   ]);
   return '\uFEFF' + [head, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
