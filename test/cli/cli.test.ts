@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
-import readXlsxFile from 'read-excel-file/node';
+import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
