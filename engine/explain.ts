@@ -163,8 +163,8 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
   }
 }
 
-export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
-  const t = T[lang];
+/** Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. */
+export function describeConditions(policy: CompiledPolicy, conditions: ConditionResult[], lang: Lang): string {
   const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
   const labelOf = (fact: string): string =>
     policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
@@ -174,7 +174,21 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
     return `${labelOf(c.fact)}${params} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
   };
-  const why = (conditions: ConditionResult[]) => conditions.filter((c) => c.result).map(cond).join(t.and);
+  return conditions.filter((c) => c.result).map(cond).join(T[lang].and);
+}
+
+/** What a trigger's action means, in words: 「绩效改进计划，30 天，需培训」. */
+export function describeAction(action: Scorecard['triggers'][number]['action'], lang: Lang): string {
+  const t = T[lang];
+  return [t.actions[action.type], action.days ? t.days(action.days) : undefined, action.training ? t.training : undefined, action.note].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+}
+
+export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
+  const t = T[lang];
+  const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+  const labelOf = (fact: string): string =>
+    policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
+  const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang);
 
   const lines: string[] = [t.header(card)];
   const walk = (items: IndicatorResult[], indent: string) => {
@@ -217,9 +231,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   lines.push(t.total(card.payout.total, card.payout.status === 'held'));
   for (const h of card.holds) lines.push(t.hold(h.title, why(h.conditions), h.reason));
   for (const tr of card.triggers) {
-    const a = tr.action;
-    const action = [t.actions[a.type], a.days ? t.days(a.days) : undefined, a.training ? t.training : undefined, a.note].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
-    lines.push(t.trigger(tr.title, action, why(tr.conditions)));
+    lines.push(t.trigger(tr.title, describeAction(tr.action, lang), why(tr.conditions)));
   }
   return lines;
 }

@@ -20,3 +20,4 @@ export { setValue, setStructure, deleteAt, type EditResult } from './policy-edit
 export { readRecords, type DataContract } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './policy-test.js';
 export { diffPolicies, type PolicyChange } from './policy-diff.js';
+export { renderStatement, renderIndex, escapeHtml, type Provenance } from './statement.js';

@@ -10,6 +10,7 @@ import { fmtCommand } from './commands/fmt.js';
 import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
 import { checkCommand } from './commands/check.js';
+import { statementsCommand } from './commands/statements.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -70,6 +71,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await explainCommand(policy, o, io);
+    });
+
+  program
+    .command('statements')
+    .description('write one printable HTML statement per employee, and an index page, into a folder')
+    .argument('<policy>', 'policy YAML file')
+    .requiredOption('--data <file>', 'data file (.csv, .json or .xlsx)')
+    .requiredOption('--out <dir>', 'folder for the statements (created if missing)')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .addOption(encoding())
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .addOption(lang())
+    .action(async (policy: string, o) => {
+      code = await statementsCommand(policy, o, io);
     });
 
   program

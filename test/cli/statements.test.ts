@@ -1,0 +1,42 @@
+// Printable statements: one file per employee plus an index, names rendered as text, and the
+// provenance line naming the exact policy and data.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main.js';
+
+const FLAGSHIP = 'policies/short-video-team.yaml';
+const DATA = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放
+E1,<script>alert(1)</script>,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500
+E/2,李四,剪辑师,二组,成熟期,2026-10,80%,80,60%,1000,50,500
+`;
+
+describe('yardstick statements', () => {
+  it('writes one statement per employee and an index, with names as text and the provenance', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    writeFileSync(data, DATA);
+    const out = join(dir, 'out');
+    const stderr: string[] = [];
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['E1.html', 'E_2.html', 'index.html']);
+    const e1 = readFileSync(join(out, 'E1.html'), 'utf8');
+    expect(e1).not.toContain('<script>alert(1)</script>');
+    expect(e1).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // 100 × 40% + 90 × 40% + 100 × 20% = 96 → A; silver: 2880 + 576 + 1000 = 4456
+    expect(e1).toContain('<div class="v">96</div>');
+    expect(e1).toContain('<div class="v">¥4,456.00</div>');
+    expect(e1).toContain('再提高 4 分可达 A+');
+    const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16);
+    expect(e1).toContain(`政策 short-video-team v1.0.0 (${FLAGSHIP}, sha256 ${sha(FLAGSHIP)})`);
+    expect(e1).toContain(`数据 ${data} (sha256 ${sha(data)})`);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="E1.html">E1</a>');
+    expect(index).toContain('<a href="E_2.html">E/2</a>');
+    expect(stderr[0]).toBe(`已写入 2 份结果通知和 index.html 到 ${out}`);
+  });
+});
