@@ -2,6 +2,7 @@
 
 import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../index.js';
 import { formatOf, readTable, toRecords, type RecordsResult } from '../data/index.js';
+import { readMapping } from './mapping.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import type { Encoding } from '../data/decode.js';
@@ -13,12 +14,23 @@ export function loadPolicyFile(file: string, stderr: (s: string) => void): Compi
   return result.policy;
 }
 
-/** Reads a CSV, JSON or XLSX data file into records for a policy. */
+/** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
 export async function readDataFile(file: string, policy: CompiledPolicy, o: { encoding?: Encoding; sheet?: string; period?: string } = {}): Promise<RecordsResult> {
-  if (!formatOf(file)) throw new ExitError(EXIT.input, `cannot read data \`${file}\`: expected a .csv, .json or .xlsx file`);
+  if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
+  if (!formatOf(file)) throw new ExitError(EXIT.input, `cannot read data \`${file}\`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)`);
   const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, { encoding: o.encoding, sheet: o.sheet });
   if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
   return toRecords(table.table, policy.contract, { file, period: o.period });
+}
+
+/** Codes of records a run refuses to leave out silently: bad cells and unplaceable rows. */
+export function refuseExcluded(result: RunResult, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
+  if (allow || result.excluded.length === 0) return;
+  reportExcluded(result, stderr, lang);
+  throw new ExitError(
+    EXIT.input,
+    `${result.excluded.length} record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals`,
+  );
 }
 
 export interface DryRunOptions {

@@ -6,3 +6,4 @@ export { toRecords, readRecords, type DataContract, type ReadOptions, type Recor
 export { decodeBytes, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
 export { readTable, formatOf, type DataFormat } from './file.js';
+export { joinSources, type JoinSource, type JoinResult } from './join.js';

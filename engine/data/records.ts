@@ -31,9 +31,9 @@ export interface RecordsResult {
   diagnostics: Diagnostic[];
 }
 
-type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
+export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
-const FIELD_NAMES: Record<Field, string[]> = {
+export const FIELD_NAMES: Record<Field, string[]> = {
   employee_id: ['employee_id', '工号', '员工编号', '员工id', '员工工号'],
   name: ['name', '姓名', '员工姓名'],
   role: ['role', '岗位', '职位'],
@@ -105,8 +105,11 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     const row = table.rowNumbers[i];
     const reasons: Diagnostic[] = [];
     const cellAt = (col: number | undefined) => (col === undefined ? '' : (cells[col] ?? ''));
-    const problem = (code: string, col: number | undefined, message: string, help: string) =>
-      reasons.push({ code, severity: 'error', message, help, file, cell: { row, ...(col !== undefined ? { column: table.header[col], value: cellAt(col) } : {}) } });
+    const problem = (code: string, col: number | undefined, message: string, help: string) => {
+      // a joined table knows which file, row and column each cell came from
+      const from = col !== undefined ? table.origin?.(i, col) : undefined;
+      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? table.header[col], value: cellAt(col) } : {}) } });
+    };
     const field = (f: Field) => cellAt(fieldColumn.get(f)).trim();
 
     for (const f of REQUIRED_FIELDS) if (field(f) === '') problem('data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);

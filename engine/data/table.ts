@@ -11,6 +11,8 @@ export interface Table {
   rowNumbers: number[];
   /** The workbook sheet the table came from. */
   sheet?: string;
+  /** For a table joined from several files: where a cell came from, for messages. */
+  origin?: (rowIndex: number, column: number) => { file: string; row: number; column: string } | undefined;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };

@@ -86,7 +86,7 @@ describe('command-line mistakes', () => {
 
 describe('yardstick run', () => {
   it('json output validates against schemas/result.schema.json and its total is the sum of the scorecards', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--exclude-invalid');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     const ajv = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
@@ -104,7 +104,7 @@ describe('yardstick run', () => {
   });
 
   it('the table has Chinese headers, ¥ amounts and a summary', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE);
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.0.0 · 2026-10');
     expect(r.stdout).toMatch(/^工号\s+姓名\s+团队\s+岗位\s+阶段\s+得分\s+等级\s+档位\s+应发\s+状态\s+触发$/m);
@@ -114,7 +114,7 @@ describe('yardstick run', () => {
   it('--out writes the file atomically and leaves no temporary file', async () => {
     const dir = tempDir();
     const out = join(dir, 'result.csv');
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out);
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out, '--exclude-invalid');
     expect(r.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发\r\n')).toBe(true);
@@ -133,7 +133,7 @@ describe('yardstick run', () => {
   });
 
   it('an output folder that does not exist is a clear input error', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--out', '/nonexistent-dir/x.txt');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--out', '/nonexistent-dir/x.txt', '--exclude-invalid');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('error: cannot write `/nonexistent-dir/x.txt`: ENOENT');
   });
@@ -142,8 +142,8 @@ describe('yardstick run', () => {
     const dir = tempDir();
     const file = join(dir, 'gbk.csv');
     writeFileSync(file, iconv.encode(readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, ''), 'gbk'));
-    const gbk = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'json');
-    const utf8 = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json');
+    const gbk = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'json', '--exclude-invalid');
+    const utf8 = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--exclude-invalid');
     expect(gbk.code).toBe(0);
     const strip = (text: string) => JSON.parse(text.replaceAll(file, 'F').replaceAll(SAMPLE, 'F'));
     expect(strip(gbk.stdout)).toEqual(strip(utf8.stdout));
@@ -161,15 +161,25 @@ describe('yardstick run', () => {
   });
 
   it('English output with --lang en', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--lang', 'en');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--lang', 'en', '--exclude-invalid');
     expect(r.stdout).toMatch(/^id\s+name\s+team\s+role\s+stage\s+score\s+grade\s+tier\s+payout\s+status\s+triggers$/m);
     expect(r.stdout).toMatch(/^payout total: ¥/m);
   });
 
-  it('--strict exits 1 when the sample has excluded records', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--strict');
+  it('refuses data with records that cannot be scored, listing them, and writes nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--out', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('条记录有数据问题，未计入结果和合计');
+    expect(r.stderr).toContain('examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number\n  at row 56, column `发布视频数`, value `12..5`');
+    expect(r.stderr.split('\n').at(-1)).toBe('error: 2 record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--exclude-invalid leaves those records out and says so', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('注意：2 条记录有数据问题，未计入结果和合计：');
   });
 });
 
@@ -194,7 +204,7 @@ E1,=HYPERLINK("http://x"),剪辑师,@组,成熟期,2026-10,95%,90,60%,1000,50,50
   });
 
   it('--format xlsx needs --out', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'xlsx');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'xlsx', '--exclude-invalid');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: --format xlsx writes a workbook: give it a file with --out results.xlsx');
   });

@@ -5,7 +5,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
-import { dryRun, reportExcluded } from '../pipeline.js';
+import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 
 export interface RunCommandOptions {
@@ -14,7 +14,7 @@ export interface RunCommandOptions {
   out?: string;
   lang: Lang;
   period?: string;
-  strict?: boolean;
+  excludeInvalid?: boolean;
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
 }
@@ -22,6 +22,7 @@ export interface RunCommandOptions {
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
+  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
   const text =
     o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
@@ -36,5 +37,5 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     io.stdout(text as string);
   }
   reportExcluded(result, io.stderr, o.lang);
-  return o.strict && result.excluded.length ? EXIT.input : EXIT.ok;
+  return EXIT.ok;
 }

@@ -9,7 +9,7 @@ import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../i
 import { EXIT } from '../errors.js';
 import { readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
-import { dryRun, reportExcluded } from '../pipeline.js';
+import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -21,8 +21,9 @@ export function engineVersion(): string {
 /** A file name for an employee id: letters, digits, `-` and `_` kept, anything else becomes `_`. */
 export const statementFile = (c: Scorecard) => `${c.employee_id.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
 
-export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
+export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
   const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
+  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {
     policy: { file: policyFile, id: policy.doc.policy, version: policy.doc.version, hash: sha(readBytes(policyFile, 'policy')) },
     data: [{ file: o.data, hash: sha(readBytes(o.data, 'data')) }],

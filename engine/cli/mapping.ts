@@ -1,0 +1,64 @@
+// A data mapping: one month assembled from a roster and several exports, declared once in a YAML
+// file beside them instead of flags every month.
+//
+//   period: 2026-10
+//   roster: { file: 花名册.xlsx }
+//   sources:
+//     - file: 创作者后台导出.csv
+//       encoding: gbk                              # optional; detected otherwise
+//       key: { column: 账号名称, roster: 抖音账号 }  # join on the account name the roster lists
+//       columns: { 作品播放量: 播放量 }              # a header → the metric label or id it means
+//     - file: 第三方数据.xlsx
+//       sheet: 十月                                # optional; the first sheet otherwise
+
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { CompiledPolicy, Diagnostic } from '../index.js';
+import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../data/index.js';
+import { EXIT, ExitError } from './errors.js';
+import { readBytes, readText } from './io.js';
+
+interface MappingFile {
+  period?: string;
+  roster?: { file?: string; sheet?: string; encoding?: Encoding };
+  sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: Record<string, string> }[];
+}
+
+function bad(file: string, message: string): never {
+  throw new ExitError(EXIT.input, `${file}: ${message}\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\``);
+}
+
+export async function readMapping(file: string, policy: CompiledPolicy, o: { period?: string }): Promise<RecordsResult> {
+  const doc = parseDocument(readText(file, 'data mapping', 'utf-8'), { lineCounter: new LineCounter() });
+  if (doc.errors.length) bad(file, `the YAML does not parse: ${doc.errors[0].message.split('\n')[0]}`);
+  const m = doc.toJS() as MappingFile | null;
+  if (!m?.roster?.file) bad(file, 'no `roster: { file: … }`');
+  if (!Array.isArray(m.sources) || m.sources.some((s) => !s?.file)) bad(file, '`sources:` must list files');
+  const here = dirname(file);
+  const diagnostics: Diagnostic[] = [];
+  const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
+    const path = resolve(here, f);
+    const t = await readTable(new Uint8Array(readBytes(path, 'data')), f, { sheet, encoding });
+    if (!t.ok) {
+      diagnostics.push(...t.diagnostics);
+      return undefined;
+    }
+    return t.table;
+  };
+  const roster = await load(m.roster.file, m.roster.sheet, m.roster.encoding);
+  const sources: JoinSource[] = [];
+  for (const s of m.sources) {
+    const table = await load(s.file!, s.sheet, s.encoding);
+    if (table) sources.push({ file: s.file!, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns });
+  }
+  if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+  const joined = joinSources({ file: m.roster.file, table: roster }, sources);
+  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, period: o.period ?? (m.period ? String(m.period) : undefined) });
+  // an employee with two rows in one export cannot be scored on either
+  const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
+  const excluded = [
+    ...read.excluded,
+    ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
+  ];
+  return { records, excluded, diagnostics: [...joined.diagnostics, ...read.diagnostics] };
+}
