@@ -14,7 +14,7 @@
 // content-2026-10.csv: CT0004 plagiarism (veto), CT0009 no ad spend (ROI defaults to 0),
 //   CT0012 three trending campaigns (+5 points).
 
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -155,8 +155,13 @@ function applyEdgeCases(n: number, row: Record<string, string>): void {
 }
 
 export function shortVideoCsv(count: number, seed: number, withErrors: boolean): string {
+  const rows = shortVideoRows(count, seed, withErrors);
+  return '\uFEFF' + [csvLine(SV_HEADER), ...rows.map((row) => csvLine(SV_HEADER.map((h) => row[h] ?? '')))].join('\n') + '\n';
+}
+
+function shortVideoRows(count: number, seed: number, withErrors: boolean): Record<string, string>[] {
   const s = new Sampler(prng(seed));
-  const lines = [csvLine(SV_HEADER)];
+  const rows: Record<string, string>[] = [];
   for (let n = 1; n <= count; n++) {
     const t = Math.floor((n - 1) / 25) % SV_TEAMS.length;
     const team = count > 200 ? `${SV_TEAMS[t]}-${Math.floor((n - 1) / 200) + 1}` : SV_TEAMS[t];
@@ -164,9 +169,61 @@ export function shortVideoCsv(count: number, seed: number, withErrors: boolean):
     const role = withErrors && SV_FORCED_DIRECTORS.has(n) ? '编导' : SV_ROLES[(n - 1) % 25];
     const row = shortVideoRow(s, n, role, team, stage);
     if (withErrors) applyEdgeCases(n, row);
-    lines.push(csvLine(SV_HEADER.map((h) => row[h] ?? '')));
+    rows.push(row);
   }
-  return '\uFEFF' + lines.join('\n') + '\n';
+  return rows;
+}
+
+// ---------------------------------------------------------------- the month as exports look
+
+/** The roster's account name for an employee: what the creator back-office export is keyed by. */
+const account = (row: Record<string, string>) => `@${row['姓名']}_${row['工号'].slice(2)}`;
+
+const ROSTER = ['工号', '姓名', '岗位', '团队', '阶段', '抖音账号'];
+/** The creator back-office export: per account, with its own header for plays. */
+const CREATOR = ['账号名称', '作品播放量', '点赞量', '完播率', '单条最高播放', '发布视频数', '粉丝增长率', '爆款数', '主页访问量', '引流线索数'];
+/** Internal reviews and delivery tracking, by 工号. */
+const REVIEW = ['工号', '创意采纳率', '24小时交付率', '剪辑质量评分', '热点匹配度', '出镜表现评分', '配合度评分', '粉丝互动率', '违规次数'];
+
+async function xlsx(header: string[], rows: string[][], sheet: string): Promise<Buffer> {
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const cell = (v: string) => ({ value: v, type: String });
+  return (writeXlsxFile as unknown as (d: unknown, o: unknown) => { toBuffer: () => Promise<Buffer> })([header.map(cell), ...rows.map((r) => r.map(cell))], { sheet }).toBuffer();
+}
+
+async function gbk(text: string): Promise<Buffer> {
+  const { default: iconv } = await import('iconv-lite');
+  return iconv.encode(text, 'gbk');
+}
+
+async function writeExports(seed: number): Promise<void> {
+  const rows = shortVideoRows(200, seed, true);
+  const dir = join(HERE, `exports-${PERIOD}`);
+  mkdirSync(dir, { recursive: true });
+  const pick = (row: Record<string, string>, cols: string[]) => cols.map((c) => row[c] ?? '');
+  // the same month, whole, in the forms HR receives it: GBK CSV from Excel, and an Excel workbook
+  const csvText = [csvLine(SV_HEADER), ...rows.map((r) => csvLine(pick(r, SV_HEADER)))].join('\r\n') + '\r\n';
+  writeFileSync(join(dir, 'sample-gbk.csv'), await gbk(csvText));
+  writeFileSync(join(dir, 'sample.xlsx'), await xlsx(SV_HEADER, rows.map((r) => pick(r, SV_HEADER)), '十月'));
+  // the same month split the way the exports come: roster, creator back-office (GBK, by account), reviews
+  writeFileSync(join(dir, '花名册.xlsx'), await xlsx(ROSTER, rows.map((r) => [...pick(r, ROSTER.slice(0, 5)), account(r)]), '花名册'));
+  const creator = rows.map((r) => [account(r), r['播放量'], ...pick(r, CREATOR.slice(2))]);
+  creator.push(['@已离职账号_9999', '1.2万', '300', '35%', '5000', '10', '', '', '', '']); // matches nobody: reported
+  writeFileSync(join(dir, '创作者后台导出.csv'), await gbk([csvLine(CREATOR), ...creator.map(csvLine)].join('\r\n') + '\r\n'));
+  writeFileSync(join(dir, '内部评审.xlsx'), await xlsx(REVIEW, rows.map((r) => pick(r, REVIEW)), '评审'));
+  writeFileSync(
+    join(dir, 'month.data.yaml'),
+    `# One month from three files, joined on the roster (see docs/policy-language.md, "Data mappings").
+period: ${PERIOD}
+roster: { file: 花名册.xlsx }
+sources:
+  - file: 创作者后台导出.csv # GBK, as Excel on Chinese Windows saves it
+    key: { column: 账号名称, roster: 抖音账号 }
+    columns: { 作品播放量: 播放量 }
+  - file: 内部评审.xlsx
+    key: { column: 工号 }
+`,
+  );
 }
 
 // ---------------------------------------------------------------- livestream team
@@ -284,7 +341,7 @@ function argValue(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function generate(args: string[]): void {
+async function generate(args: string[]): Promise<void> {
   const seed = Number(argValue(args, '--seed') ?? 20261015);
   const countArg = argValue(args, '--count');
   if (countArg !== undefined) {
@@ -302,7 +359,8 @@ function generate(args: string[]): void {
   writeFileSync(join(HERE, `sample-${PERIOD}.csv`), shortVideoCsv(200, seed, true));
   writeFileSync(join(HERE, `livestream-${PERIOD}.csv`), livestreamCsv(seed + 1));
   writeFileSync(join(HERE, `content-${PERIOD}.csv`), contentCsv(seed + 2));
-  process.stderr.write(`wrote examples/sample-${PERIOD}.csv (200), livestream-${PERIOD}.csv (60), content-${PERIOD}.csv (30)\n`);
+  await writeExports(seed);
+  process.stderr.write(`wrote examples/sample-${PERIOD}.csv (200), livestream-${PERIOD}.csv (60), content-${PERIOD}.csv (30), exports-${PERIOD}/\n`);
 }
 
-generate(process.argv.slice(2));
+await generate(process.argv.slice(2));

@@ -53,7 +53,7 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
-  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, period: o.period ?? (m.period ? String(m.period) : undefined) });
+  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? (m.period ? String(m.period) : undefined) });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
   const excluded = [

@@ -23,6 +23,8 @@ export interface JoinResult {
   diagnostics: Diagnostic[];
   /** Employees whose rows conflict (a duplicate key in one source): they must be excluded. */
   conflicts: Map<string, Diagnostic[]>;
+  /** Roster columns used only to join (e.g. an account name). */
+  keyColumns: string[];
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -38,7 +40,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   const rIdCol = idColumn(roster.table.header);
   if (rIdCol < 0) {
     diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the roster has no `工号` (employee_id) column', help: 'the roster lists each employee once with 工号, 姓名, 岗位, 团队, 阶段', file: roster.file, cell: { row: 1 } });
-    return { table: roster.table, diagnostics, conflicts };
+    return { table: roster.table, diagnostics, conflicts, keyColumns: [] };
   }
   const header = [...roster.table.header];
   const rows = roster.table.rows.map((r) => [...r]);
@@ -107,5 +109,6 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     table: { header, rows, rowNumbers: roster.table.rowNumbers, origin: (i, c) => origins[i]?.[c] },
     diagnostics,
     conflicts,
+    keyColumns: [...new Set(sources.map((s) => s.rosterColumn).filter((c): c is string => !!c && c !== roster.table.header[rIdCol]))],
   };
 }

@@ -20,6 +20,8 @@ export interface DataContract {
 
 export interface ReadOptions {
   file?: string;
+  /** Columns used for something else (a join key): not reported as unknown. */
+  ignoreColumns?: string[];
   /** Period for data without a period column. */
   period?: string;
 }
@@ -63,7 +65,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   table.header.forEach((h, col) => {
     const match = byName.get(key(h));
     if (!match) {
-      if (h.trim() === '') return;
+      if (h.trim() === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
       const near = nearestLabel(h, contract);
       diagnostics.push({ code: 'data_unknown_column', severity: 'warning', message: `column \`${h}\` matches no metric and is ignored`, help: near ? `did you mean \`${near}\`? add it to the metric's \`aliases\` if it is the same thing` : 'add the column to a metric\'s `aliases` in the policy if it should be used', file, cell: headerCell(h) });
       return;
