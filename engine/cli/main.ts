@@ -11,6 +11,7 @@ import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
+import { inspectCommand } from './commands/inspect.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -86,6 +87,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await statementsCommand(policy, o, io);
+    });
+
+  const data = program.command('data').description('look at data files before a run');
+  data
+    .command('inspect')
+    .description('how each column maps to the policy, missing and unused columns, and every cell that cannot be read')
+    .argument('<file...>', 'data files (.csv, .json, .xlsx) or data mappings (.yaml)')
+    .requiredOption('--policy <file>', 'the policy the data is for')
+    .action(async (files: string[], o: { policy: string }) => {
+      code = await inspectCommand(files, o, io);
     });
 
   program

@@ -28,6 +28,21 @@ function bad(file: string, message: string): never {
   throw new ExitError(EXIT.input, `${file}: ${message}\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\``);
 }
 
+/** The files a mapping names, read as tables (for `data inspect`). */
+export async function mappingTables(file: string): Promise<{ file: string; table?: Table; diagnostics: Diagnostic[]; keys?: string[]; columns?: Record<string, string> }[]> {
+  const m = parseDocument(readText(file, 'data mapping', 'utf-8')).toJS() as MappingFile | null;
+  if (!m?.roster?.file || !Array.isArray(m.sources)) bad(file, 'no `roster:` and `sources:`');
+  const here = dirname(file);
+  const out = [];
+  const rosterKeys = m.sources.map((s) => s.key?.roster).filter((k): k is string => !!k);
+  for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
+    const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file!), 'data')), s.file!, { sheet: s.sheet, encoding: s.encoding });
+    const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
+    out.push(t.ok ? { file: s.file!, table: t.table, diagnostics: [], keys, columns: s.columns } : { file: s.file!, diagnostics: t.diagnostics });
+  }
+  return out;
+}
+
 export async function readMapping(file: string, policy: CompiledPolicy, o: { period?: string }): Promise<RecordsResult> {
   const doc = parseDocument(readText(file, 'data mapping', 'utf-8'), { lineCounter: new LineCounter() });
   if (doc.errors.length) bad(file, `the YAML does not parse: ${doc.errors[0].message.split('\n')[0]}`);

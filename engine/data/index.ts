@@ -2,7 +2,7 @@
 
 export { parseValue, type ParsedValue } from './values.js';
 export { readCsv, readJsonRecords, type Table, type TableResult } from './table.js';
-export { toRecords, readRecords, type DataContract, type ReadOptions, type RecordsResult } from './records.js';
+export { toRecords, readRecords, columnMeaning, type DataContract, type ReadOptions, type RecordsResult } from './records.js';
 export { decodeBytes, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
 export { readTable, formatOf, type DataFormat } from './file.js';

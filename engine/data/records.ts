@@ -49,6 +49,14 @@ const REQUIRED_FIELDS: Field[] = ['employee_id', 'name', 'role', 'team', 'stage'
 
 const key = (s: string) => s.trim().toLowerCase();
 
+/** What a column header means under this policy: a record field, a metric, or nothing. */
+export function columnMeaning(header: string, contract: DataContract): { kind: 'field' | 'metric'; id: string } | undefined {
+  const k = key(header);
+  for (const [id, names] of Object.entries(FIELD_NAMES)) if (names.some((n) => key(n) === k)) return { kind: 'field', id };
+  for (const [id, m] of Object.entries(contract.metrics)) if ([id, m.label, ...(m.aliases ?? [])].some((n) => key(n) === k)) return { kind: 'metric', id };
+  return undefined;
+}
+
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
