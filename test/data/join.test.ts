@@ -1,0 +1,35 @@
+// Joining exports to the roster: on 工号 or on a declared key, with rows that match nobody,
+// employees a source has no row for, and duplicates reported.
+
+import { describe, expect, it } from 'vitest';
+import { joinSources, type Table } from '../../engine/data/index.js';
+
+const table = (header: string[], ...rows: string[][]): Table => ({ header, rows, rowNumbers: rows.map((_, i) => i + 2) });
+
+const roster = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li'], ['E3', '王五', '@wang']) };
+
+describe('joinSources', () => {
+  it('joins on a declared key and keeps where each cell came from', () => {
+    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['@li', '3.5w'], ['@zhang', '1.2万']), keyColumn: '账号名称', rosterColumn: '抖音账号', columns: { 作品播放量: '播放量' } };
+    const r = joinSources(roster, [creator]);
+    expect(r.table.header).toEqual(['工号', '姓名', '抖音账号', '播放量']);
+    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '1.2万'], ['E2', '李四', '@li', '3.5w'], ['E3', '王五', '@wang', '']]);
+    expect(r.table.origin!(0, 3)).toEqual({ file: '创作者.csv', row: 3, column: '作品播放量' });
+    expect(r.table.origin!(0, 1)).toEqual({ file: '花名册.csv', row: 2, column: '姓名' });
+    expect(r.keyColumns).toEqual(['抖音账号']);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_no_data', '`E3` has no row in `创作者.csv`']]);
+  });
+
+  it('reports a row that matches nobody, and excludes an employee with two rows in one source', () => {
+    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['E1', '90'], ['E9', '70'], ['E1', '85'], ['E2', '80'], ['E3', '75']) };
+    const r = joinSources(roster, [reviews]);
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.cell])).toEqual([['data_unmatched_row', '评审.csv', { row: 3, column: '工号', value: 'E9' }]]);
+    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([['E1', ['`E1` has two rows in `评审.csv` (rows 2 and 4)']]]);
+    expect(r.table.rows.map((row) => row[3])).toEqual(['90', '80', '75']);
+  });
+
+  it('a roster without 工号 cannot be joined', () => {
+    const r = joinSources({ file: 'r.csv', table: table(['姓名'], ['张三']) }, []);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_missing_column', 'the roster has no `工号` (employee_id) column']]);
+  });
+});
