@@ -14,6 +14,8 @@ export interface Span {
 
 /** A cell in a data file: spreadsheet-style row (the header is row 1), column header and raw text. */
 export interface Cell {
+  /** Workbook sheet, for .xlsx files. */
+  sheet?: string;
   row: number;
   column?: string;
   value?: string;
@@ -63,7 +65,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   else if (d.cell) where += `:${d.cell.row}`;
   let text = `${where ? where + ': ' : ''}${d.severity}[${d.code}]: ${d.message}`;
   if (d.cell && (d.cell.column !== undefined || d.cell.value !== undefined)) {
-    const parts: string[] = [`row ${d.cell.row}`];
+    const parts: string[] = [...(d.cell.sheet ? [`sheet \`${d.cell.sheet}\``] : []), `row ${d.cell.row}`];
     if (d.cell.column !== undefined) parts.push(`column \`${d.cell.column}\``);
     if (d.cell.value !== undefined) parts.push(`value \`${d.cell.value}\``);
     text += `\n  at ${parts.join(', ')}`;

@@ -44,8 +44,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   }
   const header = [...roster.table.header];
   const rows = roster.table.rows.map((r) => [...r]);
-  const origins: ({ file: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((r, i) =>
-    roster.table.header.map((h) => ({ file: roster.file, row: roster.table.rowNumbers[i], column: h })),
+  const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((r, i) =>
+    roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
   );
   const employeeOf = (i: number) => rows[i][rIdCol].trim();
 
@@ -96,7 +96,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       seen.set(target, rowNo);
       take.forEach(({ h, c }, j) => {
         rows[target][base + j] = cells[c] ?? '';
-        origins[target][base + j] = { file: src.file, row: rowNo, column: h };
+        origins[target][base + j] = { file: src.file, ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h };
       });
     });
     rows.forEach((_, i) => {

@@ -118,7 +118,8 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     const problem = (code: string, col: number | undefined, message: string, help: string) => {
       // a joined table knows which file, row and column each cell came from
       const from = col !== undefined ? table.origin?.(i, col) : undefined;
-      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? table.header[col], value: cellAt(col) } : {}) } });
+      const sheet = from ? from.sheet : table.sheet;
+      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? table.header[col], value: cellAt(col) } : {}) } });
     };
     const field = (f: Field) => cellAt(fieldColumn.get(f)).trim();
 

@@ -12,7 +12,7 @@ export interface Table {
   /** The workbook sheet the table came from. */
   sheet?: string;
   /** For a table joined from several files: where a cell came from, for messages. */
-  origin?: (rowIndex: number, column: number) => { file: string; row: number; column: string } | undefined;
+  origin?: (rowIndex: number, column: number) => { file: string; sheet?: string; row: number; column: string } | undefined;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };

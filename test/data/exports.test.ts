@@ -53,6 +53,6 @@ describe('the sample month in every form', () => {
 
   it('an XLSX bad cell names the workbook, row and column', async () => {
     const xlsx = await readDataFile(`${DIR}/sample.xlsx`, policy);
-    expect(xlsx.excluded.find((x) => x.employee_id === 'SV0055')!.reasons[0]).toMatchObject({ file: `${DIR}/sample.xlsx`, cell: { row: 56, column: '发布视频数', value: '12..5' } });
+    expect(xlsx.excluded.find((x) => x.employee_id === 'SV0055')!.reasons[0]).toMatchObject({ file: `${DIR}/sample.xlsx`, cell: { sheet: '十月', row: 56, column: '发布视频数', value: '12..5' } });
   });
 });

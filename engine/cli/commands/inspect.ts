@@ -44,7 +44,7 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     if (warnings.length) out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
     const cells = read.excluded.flatMap((x) => x.reasons);
     out.push(`  cells and rows that cannot be used (${cells.length}):`);
-    for (const d of cells) out.push(`    ${d.file ?? file}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value \`${d.cell.value}\`` : ''}: ${d.message}`);
+    for (const d of cells) out.push(`    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value \`${d.cell.value}\`` : ''}: ${d.message}`);
     out.push(`  records: ${read.records.length} can be scored, ${read.excluded.length} cannot`);
     problems += fileProblems.length + cells.length;
     io.stdout(out.join('\n') + '\n');
