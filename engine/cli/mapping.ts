@@ -7,7 +7,9 @@
 //     - file: 创作者后台导出.csv
 //       encoding: gbk                              # optional; detected otherwise
 //       key: { column: 账号名称, roster: 抖音账号 }  # join on the account name the roster lists
-//       columns: { 作品播放量: 播放量 }              # a header → the metric label or id it means
+//       columns:                                   # a header → the metric label or id it means
+//         作品播放量: 播放量
+//         成交金额(分): { metric: gmv, money_in: fen } # and how this file writes it
 //     - file: 第三方数据.xlsx
 //       sheet: 十月                                # optional; the first sheet otherwise
 
@@ -21,7 +23,7 @@ import { readBytes, readText } from './io.js';
 interface MappingFile {
   period?: string;
   roster?: { file?: string; sheet?: string; encoding?: Encoding };
-  sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: Record<string, string> }[];
+  sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: JoinSource['columns'] }[];
 }
 
 function bad(file: string, message: string): never {
@@ -30,6 +32,7 @@ function bad(file: string, message: string): never {
 
 /** The files a mapping names, read as tables (for `data inspect`). */
 export async function mappingTables(file: string): Promise<{ file: string; table?: Table; diagnostics: Diagnostic[]; keys?: string[]; columns?: Record<string, string> }[]> {
+  const renames = (c: JoinSource['columns']) => Object.fromEntries(Object.entries(c ?? {}).map(([h, v]) => [h, typeof v === 'string' ? v : (v.metric ?? h)]));
   const m = parseDocument(readText(file, 'data mapping', 'utf-8')).toJS() as MappingFile | null;
   if (!m?.roster?.file || !Array.isArray(m.sources)) bad(file, 'no `roster:` and `sources:`');
   const here = dirname(file);
@@ -38,7 +41,7 @@ export async function mappingTables(file: string): Promise<{ file: string; table
   for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
     const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file!), 'data')), s.file!, { sheet: s.sheet, encoding: s.encoding });
     const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
-    out.push(t.ok ? { file: s.file!, table: t.table, diagnostics: [], keys, columns: s.columns } : { file: s.file!, diagnostics: t.diagnostics });
+    out.push(t.ok ? { file: s.file!, table: t.table, diagnostics: [], keys, columns: renames(s.columns) } : { file: s.file!, diagnostics: t.diagnostics });
   }
   return out;
 }

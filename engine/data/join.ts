@@ -14,8 +14,8 @@ export interface JoinSource {
   keyColumn?: string;
   /** Roster column holding the same key (default: the roster's 工号). */
   rosterColumn?: string;
-  /** This file's header → the name to use for it (a metric id or label). */
-  columns?: Record<string, string>;
+  /** This file's header → the name to use for it (a metric id or label), and how to read it. */
+  columns?: Record<string, string | { metric?: string; money_in?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject' }>;
 }
 
 export interface JoinResult {
@@ -48,6 +48,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
   );
   const employeeOf = (i: number) => rows[i][rIdCol].trim();
+  const columnOptions: NonNullable<Table['columnOptions']> = {};
 
   for (const src of sources) {
     const sh = src.table.header;
@@ -73,7 +74,13 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     // this file's columns go after the roster's, renamed as the mapping says
     const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
     const base = header.length;
-    for (const { h } of take) header.push(src.columns?.[h] ?? h);
+    take.forEach(({ h }, j) => {
+      const spec = src.columns?.[h];
+      header.push(typeof spec === 'string' ? spec : (spec?.metric ?? h));
+      if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges)) {
+        columnOptions[base + j] = { ...(spec.money_in ? { moneyIn: spec.money_in } : {}), ...(spec.ranges ? { ranges: spec.ranges } : {}) };
+      }
+    });
     rows.forEach((r, i) => {
       for (let j = 0; j < take.length; j++) r.push('');
       origins[i].push(...take.map(() => undefined));
@@ -106,7 +113,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     });
   }
   return {
-    table: { header, rows, rowNumbers: roster.table.rowNumbers, origin: (i, c) => origins[i]?.[c] },
+    table: { header, rows, rowNumbers: roster.table.rowNumbers, columnOptions, origin: (i, c) => origins[i]?.[c] },
     diagnostics,
     conflicts,
     keyColumns: [...new Set(sources.map((s) => s.rosterColumn).filter((c): c is string => !!c && c !== roster.table.header[rIdCol]))],

@@ -146,7 +146,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     for (const [id, m] of Object.entries(contract.metrics)) {
       const col = metricColumn.get(id);
       const raw = cellAt(col);
-      const parsed = parseValue(raw, m.unit, { ranges: m.ranges, moneyIn: m.money_in });
+      const parsed = parseValue(raw, m.unit, { ranges: m.ranges, moneyIn: m.money_in, ...(col !== undefined ? table.columnOptions?.[col] : undefined) });
       if (!parsed.ok) {
         problem('data_not_a_number', col, parsed.message, parsed.help);
         continue;

@@ -11,6 +11,8 @@ export interface Table {
   rowNumbers: number[];
   /** The workbook sheet the table came from. */
   sheet?: string;
+  /** How to read a column's values when its source file says so (money in fen, ranges). */
+  columnOptions?: Record<number, { moneyIn?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject' }>;
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (rowIndex: number, column: number) => { file: string; sheet?: string; row: number; column: string } | undefined;
 }

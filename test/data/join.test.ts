@@ -33,3 +33,21 @@ describe('joinSources', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_missing_column', 'the roster has no `工号` (employee_id) column']]);
   });
 });
+
+describe('a source that writes a metric its own way', () => {
+  it('reads money in fen and ranges as its mapping says, for that file only', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const shop = { file: '抖店.csv', table: table(['工号', '成交金额(分)', '观看人数']), columns: { '成交金额(分)': { metric: 'gmv', money_in: 'fen' as const }, 观看人数: { metric: 'viewers', ranges: 'middle' as const } } };
+    shop.table.rows.push(['E1', '123456', '1万~2万']);
+    shop.table.rowNumbers.push(2);
+    const joined = joinSources({ file: 'r.csv', table: table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '主播', '一组', '初创期', '2026-10']) }, [shop]);
+    const contract = {
+      metrics: { gmv: { label: 'GMV', unit: 'money' as const }, viewers: { label: '观看人数', unit: 'count' as const } },
+      roles: [{ id: 'host', title: '主播' }],
+      stages: [{ id: 'startup', title: '初创期' }],
+      requiredMetrics: () => ['gmv', 'viewers'],
+    };
+    const r = toRecords(joined.table, contract);
+    expect(r.records[0].metrics).toEqual({ gmv: 1234.56, viewers: 15000 });
+  });
+});
