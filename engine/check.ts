@@ -218,6 +218,34 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
       'end the grade table with `min: 0`');
   }
 
+  // forced distribution: names that exist and quotas that can be met
+  const cal = p.calibration;
+  if (cal) {
+    const scale = cal.scale ?? grades;
+    if (cal.scale && !cal.map && cal.scale.join() !== grades.join()) {
+      report('policy_calibration_map', ['calibration', 'scale'], 'the calibration scale differs from the grades but has no `map`', `say which scale grade each grade starts at, e.g. \`map: { ${grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ')} }\``, { key: true });
+    }
+    for (const [g, target] of Object.entries(cal.map ?? {})) {
+      if (!grades.includes(g)) report('policy_unknown_grade', ['calibration', 'map', g], `unknown grade \`${g}\` in the calibration map`, `grades of this policy: ${grades.join(', ')}`, { key: true });
+      if (!scale.includes(target)) report('policy_unknown_grade', ['calibration', 'map', g], `\`${target}\` is not on the calibration scale`, `the scale: ${scale.join(', ')}`);
+    }
+    let minSum = 0;
+    let maxSum = 0;
+    for (const g of scale) {
+      const q = cal.quotas[g];
+      minSum += q?.min ?? 0;
+      maxSum += q?.max ?? 1;
+      if (q?.min !== undefined && q.max !== undefined && q.min > q.max) {
+        report('policy_quota_impossible', ['calibration', 'quotas', g], `the quota for \`${g}\` asks for at least ${q.min} but at most ${q.max}`, 'make min no larger than max');
+      }
+    }
+    for (const g of Object.keys(cal.quotas)) {
+      if (!scale.includes(g)) report('policy_unknown_grade', ['calibration', 'quotas', g], `quota for \`${g}\`, which is not on the calibration scale`, `the scale: ${scale.join(', ')}`, { key: true });
+    }
+    if (minSum > 1 + EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the minimum shares add up to ${round(minSum * 100)}%, more than everyone`, 'lower the `min` shares so they add up to 100% or less', { key: true });
+    if (maxSum < 1 - EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the maximum shares add up to ${round(maxSum * 100)}%, so not everyone can be placed`, 'leave one grade (usually the middle one) without a `max`, or raise the maxima', { key: true });
+  }
+
   // payout expressions and tiers
   const payoutVars = new Set<string>([...known, ...PAYOUT_VARIABLES]);
   const checkExpr = (path: Path, text: unknown) => {

@@ -163,6 +163,18 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
   }
 }
 
+/** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
+export function explainCalibration(r: import('./calibrate.js').CalibrationResult, within: string, lang: Lang): string {
+  const cohort = r.cohort === '*' ? (lang === 'zh' ? '全公司' : 'company') : r.cohort;
+  const scope = lang === 'zh' ? { team: '团队', role: '岗位', stage: '阶段', all: '' }[within] ?? '' : within === 'all' ? '' : within;
+  if (lang === 'zh') {
+    const head = `校准（${scope ? `${scope} ` : ''}${cohort}，第 ${r.rank}/${r.size} 名）：`;
+    return r.initial === r.calibrated ? `${head}${r.calibrated}` : `${head}${r.initial} → ${r.calibrated}${r.moved_by ? `，因 ${r.moved_by}` : ''}`;
+  }
+  const head = `calibration (${scope ? `${scope} ` : ''}${cohort}, rank ${r.rank}/${r.size}): `;
+  return r.initial === r.calibrated ? `${head}${r.calibrated}` : `${head}${r.initial} → ${r.calibrated}${r.moved_by ? ` by ${r.moved_by}` : ''}`;
+}
+
 /** Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. */
 export function describeConditions(policy: CompiledPolicy, conditions: ConditionResult[], lang: Lang): string {
   const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;

@@ -21,3 +21,4 @@ export { readRecords, type DataContract } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './policy-test.js';
 export { diffPolicies, type PolicyChange } from './policy-diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './statement.js';
+export { calibrate, type CalibrationResult } from './calibrate.js';

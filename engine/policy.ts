@@ -130,6 +130,14 @@ export interface TriggerDef {
   action: { type: ActionType; days?: number; training?: boolean; note?: string };
 }
 
+export interface CalibrationDef {
+  scale?: string[];
+  map?: Record<string, string>;
+  within: 'team' | 'role' | 'stage' | 'all';
+  quotas: Record<string, { max?: number; min?: number }>;
+  small_teams?: 'round_down' | 'round' | 'round_up';
+}
+
 export interface PolicyDoc {
   policy: string;
   title: string;
@@ -148,4 +156,5 @@ export interface PolicyDoc {
   grades: GradeDef[];
   payout: PayoutDef;
   triggers?: Record<string, TriggerDef>;
+  calibration?: CalibrationDef;
 }

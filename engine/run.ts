@@ -6,6 +6,8 @@ import type { Diagnostic } from './diagnostic.js';
 import { evaluateRecord, type EvaluateOptions } from './evaluate.js';
 import type { EmployeeRecord, ExcludedRecord } from './record.js';
 import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
+import { calibrate, scaleOf } from './calibrate.js';
+import { explainCalibration } from './explain.js';
 
 export interface RunInput {
   records: EmployeeRecord[];
@@ -35,6 +37,20 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   }
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 
+  // forced distribution needs everyone's score: it runs once all are scored
+  const calibration = policy.doc.calibration;
+  let byCalibrated: Record<string, number> | undefined;
+  if (calibration) {
+    const results = calibrate(calibration, policy.grades, scorecards);
+    byCalibrated = Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0]));
+    for (const card of scorecards) {
+      const r = results.get(card.employee_id)!;
+      card.calibration = r;
+      card.explanation.push(explainCalibration(r, calibration.within, options.lang ?? 'zh'));
+      byCalibrated[r.calibrated]++;
+    }
+  }
+
   const warnings = [...(input.warnings ?? [])];
   const periods = [...new Set(input.records.map((r) => r.period))].sort();
   if (periods.length > 1) {
@@ -50,7 +66,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     period: periods.join(',') || '',
     scorecards,
     excluded,
-    summary: summarise(policy, scorecards, excluded.length),
+    summary: { ...summarise(policy, scorecards, excluded.length), ...(byCalibrated ? { by_calibrated_grade: byCalibrated } : {}) },
     warnings,
   };
 }

@@ -118,6 +118,8 @@ export interface Scorecard {
   triggers: TriggerResult[];
   /** The reasoning, one line per step, in the run's language. */
   explanation: string[];
+  /** Forced distribution, when the policy calibrates: rank in the cohort and the calibrated grade. */
+  calibration?: import('./calibrate.js').CalibrationResult;
 }
 
 export interface RunSummary {
@@ -130,6 +132,8 @@ export interface RunSummary {
   held_total: number;
   holds: number;
   triggers: Record<string, number>;
+  /** Calibrated grades, when the policy calibrates. */
+  by_calibrated_grade?: Record<string, number>;
   by_team: Record<string, { employees: number; payout_total: number }>;
 }
 
