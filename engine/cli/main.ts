@@ -12,6 +12,8 @@ import { testCommand } from './commands/test.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
+import { historyCommand } from './commands/history.js';
+import { DEFAULT_LEDGER } from './ledger.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -52,6 +54,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .option('--exclude-invalid', 'leave records with data problems out of the results and totals (listed) instead of refusing the data')
+    .option('--record', 'store this period\'s result in the results ledger as the official one')
+    .option('--amend', 'record a correction of an already recorded period (with top-up and clawback lines)')
+    .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .addOption(lang())
@@ -61,17 +66,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('explain')
-    .description('explain one employee\'s score, grade and payout')
-    .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .description('explain one employee\'s score, grade and payout; without --data, reprint the statement recorded for --period')
+    .argument('[policy]', 'policy YAML file')
+    .option('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--employee <id>', 'employee id (工号)')
-    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .option('--period <YYYY-MM>', 'with --data: period for data without a 月份 column; without: the recorded period to reprint')
+    .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .addOption(lang())
-    .action(async (policy: string, o) => {
+    .action(async (policy: string | undefined, o) => {
       code = await explainCommand(policy, o, io);
+    });
+
+  program
+    .command('history')
+    .description('every recorded period of one employee, with corrections')
+    .requiredOption('--employee <id>', 'employee id (工号)')
+    .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
+    .action(async (o: { employee: string; ledger: string }) => {
+      code = await historyCommand(o, io);
     });
 
   program

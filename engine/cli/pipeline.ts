@@ -3,6 +3,8 @@
 import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../index.js';
 import { formatOf, readTable, toRecords, type RecordsResult } from '../data/index.js';
 import { readMapping } from './mapping.js';
+import { Ledger } from './ledger.js';
+import type { HistorySource } from '../facts.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import type { Encoding } from '../data/decode.js';
@@ -40,6 +42,8 @@ export interface DryRunOptions {
   lang: Lang;
   encoding?: Encoding;
   sheet?: string;
+  /** Results ledger to take earlier periods' grades from, when it exists. */
+  ledger?: string;
   stderr: (s: string) => void;
 }
 
@@ -50,12 +54,17 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   // errors stop the run here; warnings travel in the result and the command prints them
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));
   if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data cannot be read, or does not fit the policy`);
+  // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
+  const periods = [...new Set(read.records.map((r) => r.period))];
+  let history: HistorySource | undefined;
+  if (o.ledger && periods.length === 1 && Ledger.exists(o.ledger)) history = (await Ledger.open(o.ledger)).history(policy.doc.policy, periods[0]);
   const started = Date.now();
   const result = await runPolicy(
     policy,
     { records: read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') },
     {
       lang: o.lang,
+      history,
       progressEvery: 20_000,
       onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
     },

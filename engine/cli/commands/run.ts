@@ -3,6 +3,7 @@
 import { formatDiagnostic, type Lang } from '../../index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
+import { recordRun } from './record.js';
 import { writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
@@ -15,12 +16,15 @@ export interface RunCommandOptions {
   lang: Lang;
   period?: string;
   excludeInvalid?: boolean;
+  record?: boolean;
+  amend?: boolean;
+  ledger: string;
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
@@ -37,5 +41,6 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     io.stdout(text as string);
   }
   reportExcluded(result, io.stderr, o.lang);
+  if (o.record || o.amend) await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang);
   return EXIT.ok;
 }

@@ -1,0 +1,44 @@
+// `run --record`: store the period's official result in the ledger, with what it was based on.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { formatMoney, type Lang, type RunResult } from '../../index.js';
+import { readBytes } from '../io.js';
+import { Ledger } from '../ledger.js';
+import type { Io } from '../main.js';
+import { engineVersion } from './statements.js';
+import { parse } from 'yaml';
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function recordRun(policyFile: string, dataFile: string, ledgerPath: string, result: RunResult, amend: boolean, io: Io, lang: Lang): Promise<void> {
+  const ledger = await Ledger.open(ledgerPath);
+  const policyBytes = readBytes(policyFile, 'policy');
+  const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
+  const { runId, corrections } = ledger.record(
+    result,
+    {
+      policyId,
+      version: result.policy.version,
+      policyHash: sha(policyBytes),
+      gitCommit: gitCommit(),
+      dataFiles: [{ file: dataFile, hash: sha(readBytes(dataFile, 'data')) }],
+      engine: engineVersion(),
+      recordedAt: new Date().toISOString(),
+    },
+    amend,
+  );
+  ledger.save();
+  io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
+  for (const c of corrections) {
+    io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatMoney(c.before)} → ${formatMoney(c.after)} (${c.delta > 0 ? '+' : ''}${formatMoney(c.delta)})`);
+  }
+}
