@@ -194,7 +194,10 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
     }
   }
   for (const [id, h] of Object.entries(p.holds ?? {})) checkCondition(['holds', id, 'when'], h.when, 'rules', 'holds');
-  for (const [id, t] of Object.entries(p.triggers ?? {})) checkCondition(['triggers', id, 'when'], t.when, 'triggers', 'triggers');
+  for (const [id, t] of Object.entries(p.triggers ?? {})) {
+    checkCondition(['triggers', id, 'when'], t.when, 'triggers', 'triggers');
+    if (t.action.close_when) checkCondition(['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
+  }
 
   // grades: strictly descending, ending at 0, reachable
   const maxScore = maxPossibleScore(p);

@@ -96,7 +96,7 @@ export interface CompiledPolicy {
   contract: DataContract;
 }
 
-export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger';
+export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
 
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const derived = orderDerived(doc);
@@ -279,6 +279,10 @@ function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'grad
     const grade = (await almanac.factValue('grade')) as string;
     return consecutiveGrade(grade, history.grades(id), String(params.grade));
   });
-  for (const [id, t] of Object.entries(doc.triggers ?? {})) triggerEngine.addRule(rule('trigger', id, t.when));
+  for (const [id, t] of Object.entries(doc.triggers ?? {})) {
+    triggerEngine.addRule(rule('trigger', id, t.when));
+    // an improvement plan's closing condition is judged on the same facts as the triggers
+    if (t.action.close_when) triggerEngine.addRule(rule('plan_close', id, t.action.close_when));
+  }
   return { ruleEngine, gradeEngine, triggerEngine };
 }

@@ -11,6 +11,7 @@ import type { EmployeeRecord } from './record.js';
 import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } from './scorecard.js';
 import { pointsFor } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from './explain.js';
+import { nextPlan } from './plan.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
@@ -113,10 +114,29 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     held,
     $history: options.history ?? NO_HISTORY,
   });
-  const triggers = triggered.map((r) => {
-    const t = policy.triggers[r.id];
-    return { id: r.id, title: t.title, action: t.action, conditions: r.conditions };
-  });
+  const triggers = triggered
+    .filter((r) => r.kind === 'trigger')
+    .map((r) => {
+      const t = policy.triggers[r.id];
+      return { id: r.id, title: t.title, action: t.action, conditions: r.conditions };
+    });
+
+  // improvement plans: the state recorded last period, judged against this period
+  const previousPlan = (options.history ?? NO_HISTORY).plan?.(record.employee_id);
+  const closes = new Set(triggered.filter((r) => r.kind === 'plan_close').map((r) => r.id));
+  const opening = triggers.find((t) => t.action.type === 'improvement_plan');
+  const plan = nextPlan(
+    record.period,
+    previousPlan,
+    previousPlan ? closes.has(previousPlan.trigger) : false,
+    opening ? { trigger: opening.id, days: opening.action.days } : undefined,
+    (id) => policy.triggers[id]?.action,
+    options.lang ?? 'zh',
+  );
+  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated' && !triggers.some((t) => t.action.type === 'exit_review')) {
+    const source = policy.triggers[plan.trigger];
+    triggers.push({ id: `${plan.trigger}_escalated`, title: (options.lang ?? 'zh') === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`, action: { type: 'exit_review' }, conditions: [] });
+  }
 
   const capped = finalIndex !== gradeIndex;
   const next = finalIndex > 0 && !capped && !adjustments.some((a) => a.grade_cap !== undefined) ? policy.grades[finalIndex - 1] : undefined;
@@ -140,6 +160,7 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     payout,
     holds,
     triggers,
+    ...(plan ? { plan } : {}),
     explanation: [],
   };
   scorecard.explanation = explainScorecard(policy, scorecard, options.lang ?? 'zh');

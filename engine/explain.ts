@@ -243,8 +243,9 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   lines.push(t.total(card.payout.total, card.payout.status === 'held'));
   for (const h of card.holds) lines.push(t.hold(h.title, why(h.conditions), h.reason));
   for (const tr of card.triggers) {
-    lines.push(t.trigger(tr.title, describeAction(tr.action, lang), why(tr.conditions)));
+    lines.push(tr.conditions.length ? t.trigger(tr.title, describeAction(tr.action, lang), why(tr.conditions)) : `${lang === 'zh' ? '触发：' : 'trigger: '}${tr.title} → ${describeAction(tr.action, lang)}`);
   }
+  if (card.plan) lines.push(`${lang === 'zh' ? '改进计划' : 'improvement plan'}（${card.plan.opened}）：${card.plan.reason}`.replace('（', lang === 'zh' ? '（' : ' (').replace('）：', lang === 'zh' ? '）：' : '): '));
   return lines;
 }
 

@@ -41,6 +41,8 @@ export const BUILTIN_FACTS: Record<string, FactInfo> = {
  */
 export interface HistorySource {
   grades(employeeId: string): readonly string[];
+  /** The improvement plan as recorded in the latest earlier period, if any. */
+  plan?(employeeId: string): import('./plan.js').PlanState | undefined;
 }
 
 export const NO_HISTORY: HistorySource = { grades: () => [] };

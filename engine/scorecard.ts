@@ -89,7 +89,7 @@ export interface HoldResult {
 export interface TriggerResult {
   id: string;
   title: string;
-  action: { type: ActionType; days?: number; training?: boolean; note?: string };
+  action: { type: ActionType; days?: number; training?: boolean; note?: string; close_when?: unknown; extensions?: number };
   conditions: ConditionResult[];
 }
 
@@ -118,6 +118,8 @@ export interface Scorecard {
   triggers: TriggerResult[];
   /** The reasoning, one line per step, in the run's language. */
   explanation: string[];
+  /** The improvement plan this employee is on, if any, derived from the recorded history. */
+  plan?: import('./plan.js').PlanState;
   /** Forced distribution, when the policy calibrates: rank in the cohort and the calibrated grade. */
   calibration?: import('./calibrate.js').CalibrationResult;
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import type { HistorySource, RunResult, Scorecard } from '../index.js';
+import type { PlanState } from '../plan.js';
 import { EXIT, ExitError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -139,15 +140,20 @@ export class Ledger {
 
   /** Earlier periods' grades for a policy, most recent first, from the run in force for each period. */
   history(policyId: string, beforePeriod: string): HistorySource {
-    const rows = this.rows<{ employee_id: string; grade: string; period: string }>(
-      `select s.employee_id, s.grade, r.period from scorecards s join runs r on r.id = s.run_id
+    const rows = this.rows<{ employee_id: string; grade: string; period: string; card: string }>(
+      `select s.employee_id, s.grade, r.period, s.card from scorecards s join runs r on r.id = s.run_id
        where r.policy_id = ? and r.period < ? and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)
        order by r.period desc`,
       [policyId, beforePeriod],
     );
     const byEmployee = new Map<string, string[]>();
-    for (const r of rows) byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
-    return { grades: (id) => byEmployee.get(id) ?? [] };
+    const plans = new Map<string, PlanState | undefined>();
+    for (const r of rows) {
+      byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
+      // rows come most recent first: the first one per employee carries the plan in force
+      if (!plans.has(r.employee_id)) plans.set(r.employee_id, (JSON.parse(r.card) as Scorecard).plan);
+    }
+    return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id) };
   }
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
