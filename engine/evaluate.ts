@@ -203,11 +203,18 @@ interface Fired {
 /** Runs one engine and returns the rules that fired, in the engine's order, with their condition values. */
 async function fired(engine: Engine, facts: Record<string, unknown>): Promise<Fired[]> {
   const { results } = await engine.run(facts);
-  return results.map((r: RuleResult) => ({
-    kind: r.event?.type as RuleKind,
-    id: String(r.event?.params?.id),
-    conditions: flatten(r.conditions as unknown as ConditionNode),
-  }));
+  // json-rules-engine lists rules of equal priority as they finish (a rule waiting on an async
+  // fact finishes later); report them in the order the policy declares them
+  const order = new Map((engine as unknown as { rules: { name: string }[] }).rules.map((rule, i) => [rule.name, i])); // Engine.rules: the rules as added, not in its .d.ts
+  return results
+    .map((r: RuleResult) => ({
+      kind: r.event?.type as RuleKind,
+      id: String(r.event?.params?.id),
+      conditions: flatten(r.conditions as unknown as ConditionNode),
+      at: order.get(r.name) ?? 0,
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ at: _at, ...f }) => f);
 }
 
 interface ConditionNode {

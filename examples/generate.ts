@@ -14,7 +14,7 @@
 // content-2026-10.csv: CT0004 plagiarism (veto), CT0009 no ad spend (ROI defaults to 0),
 //   CT0012 three trending campaigns (+5 points).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -191,6 +191,16 @@ async function xlsx(header: string[], rows: string[][], sheet: string): Promise<
   return (writeXlsxFile as unknown as (d: unknown, o: unknown) => { toBuffer: () => Promise<Buffer> })([header.map(cell), ...rows.map((r) => r.map(cell))], { sheet }).toBuffer();
 }
 
+/** Writes a workbook unless one with the same cells is there: zip timestamps would churn git. */
+async function writeWorkbook(path: string, bytes: Buffer): Promise<void> {
+  if (existsSync(path)) {
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const same = JSON.stringify(await readXlsxFile(readFileSync(path))) === JSON.stringify(await readXlsxFile(bytes));
+    if (same) return;
+  }
+  writeFileSync(path, bytes);
+}
+
 async function gbk(text: string): Promise<Buffer> {
   const { default: iconv } = await import('iconv-lite');
   return iconv.encode(text, 'gbk');
@@ -204,13 +214,13 @@ async function writeExports(seed: number): Promise<void> {
   // the same month, whole, in the forms HR receives it: GBK CSV from Excel, and an Excel workbook
   const csvText = [csvLine(SV_HEADER), ...rows.map((r) => csvLine(pick(r, SV_HEADER)))].join('\r\n') + '\r\n';
   writeFileSync(join(dir, 'sample-gbk.csv'), await gbk(csvText));
-  writeFileSync(join(dir, 'sample.xlsx'), await xlsx(SV_HEADER, rows.map((r) => pick(r, SV_HEADER)), '十月'));
+  await writeWorkbook(join(dir, 'sample.xlsx'), await xlsx(SV_HEADER, rows.map((r) => pick(r, SV_HEADER)), '十月'));
   // the same month split the way the exports come: roster, creator back-office (GBK, by account), reviews
-  writeFileSync(join(dir, '花名册.xlsx'), await xlsx(ROSTER, rows.map((r) => [...pick(r, ROSTER.slice(0, 5)), account(r)]), '花名册'));
+  await writeWorkbook(join(dir, '花名册.xlsx'), await xlsx(ROSTER, rows.map((r) => [...pick(r, ROSTER.slice(0, 5)), account(r)]), '花名册'));
   const creator = rows.map((r) => [account(r), r['播放量'], ...pick(r, CREATOR.slice(2))]);
   creator.push(['@已离职账号_9999', '1.2万', '300', '35%', '5000', '10', '', '', '', '']); // matches nobody: reported
   writeFileSync(join(dir, '创作者后台导出.csv'), await gbk([csvLine(CREATOR), ...creator.map(csvLine)].join('\r\n') + '\r\n'));
-  writeFileSync(join(dir, '内部评审.xlsx'), await xlsx(REVIEW, rows.map((r) => pick(r, REVIEW)), '评审'));
+  await writeWorkbook(join(dir, '内部评审.xlsx'), await xlsx(REVIEW, rows.map((r) => pick(r, REVIEW)), '评审'));
   writeFileSync(
     join(dir, 'month.data.yaml'),
     `# One month from three files, joined on the roster (see docs/policy-language.md, "Data mappings").
@@ -232,7 +242,7 @@ const LS_HEADER = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '
 const LS_TEAMS = ['直播一组', '直播二组', '直播三组', '直播四组'];
 const LS_ROLES = [...Array(4).fill('主播'), ...Array(4).fill('直播运营'), ...Array(4).fill('客服'), ...Array(3).fill('美工/策划')];
 
-function livestreamCsv(seed: number): string {
+function livestreamCsv(seed: number, period = PERIOD, levelOf?: (n: number, s: Sampler) => number, edgeCases = true): string {
   const s = new Sampler(prng(seed));
   const lines = [csvLine(LS_HEADER)];
   const rooms = LS_TEAMS.map((_, i) => {
@@ -243,7 +253,7 @@ function livestreamCsv(seed: number): string {
   for (let n = 1; n <= 60; n++) {
     const t = Math.floor((n - 1) / 15);
     const role = LS_ROLES[(n - 1) % 15];
-    const x = s.level();
+    const x = levelOf ? levelOf(n, s) : s.level();
     const room = rooms[t];
     const row: Record<string, string> = {
       工号: `LS${String(n).padStart(4, '0')}`,
@@ -251,11 +261,11 @@ function livestreamCsv(seed: number): string {
       岗位: role,
       团队: LS_TEAMS[t],
       阶段: t < 2 ? '初创期' : '成熟期',
-      月份: PERIOD,
+      月份: period,
       直播间GMV: `¥${room.gmv.toLocaleString('en-US')}`,
       GMV目标: count(s, room.target),
       直播间订单数: count(s, room.orders),
-      直播违规次数: n === 19 ? '1' : '0',
+      直播违规次数: edgeCases && n === 19 ? '1' : '0',
     };
     if (role === '主播') {
       Object.assign(row, {
@@ -281,8 +291,8 @@ function livestreamCsv(seed: number): string {
         活动页转化率: ratio(s, clamp(lerp(0.02, 0.06, s.around(x)), 0.002, 0.15)),
       });
     }
-    if (n === 6) row['直播间订单数'] = '0';
-    if (n === 11) row['GMV目标'] = '0';
+    if (edgeCases && n === 6) row['直播间订单数'] = '0';
+    if (edgeCases && n === 11) row['GMV目标'] = '0';
     lines.push(csvLine(LS_HEADER.map((h) => row[h] ?? '')));
   }
   return '\uFEFF' + lines.join('\n') + '\n';
@@ -295,6 +305,26 @@ function secondsText(s: Sampler, seconds: number): string {
   if (r < 0.4) return `${m ? `${m}分` : ''}${sec}秒`;
   if (r < 0.7) return `00:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
   return String(seconds);
+}
+
+/**
+ * Six months of the livestream team for the results ledger, each person keeping a steady level
+ * with monthly noise, and three people on purpose: LS0013 always at the top (A+ twice → promotion
+ * review), LS0003 always at the bottom (C twice → improvement plan escalated, exit review), LS0004
+ * at the bottom in the first month only (improvement plan, closed when met the next month).
+ */
+const HISTORY_PERIODS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+
+function writeHistory(seed: number): void {
+  const dir = join(HERE, 'history');
+  mkdirSync(dir, { recursive: true });
+  const base = new Sampler(prng(seed + 7));
+  const steady = Array.from({ length: 61 }, () => base.level());
+  HISTORY_PERIODS.forEach((period, month) => {
+    const levelOf = (n: number, s: Sampler) =>
+      n === 13 ? 0.75 : n === 3 ? -0.25 : n === 4 ? (month === 0 ? -0.25 : 0.6) : steady[n] + s.between(-0.08, 0.08);
+    writeFileSync(join(dir, `livestream-${period}.csv`), livestreamCsv(seed + 100 + month, period, levelOf, false));
+  });
 }
 
 // ---------------------------------------------------------------- three-dimension content team
@@ -360,7 +390,8 @@ async function generate(args: string[]): Promise<void> {
   writeFileSync(join(HERE, `livestream-${PERIOD}.csv`), livestreamCsv(seed + 1));
   writeFileSync(join(HERE, `content-${PERIOD}.csv`), contentCsv(seed + 2));
   await writeExports(seed);
-  process.stderr.write(`wrote examples/sample-${PERIOD}.csv (200), livestream-${PERIOD}.csv (60), content-${PERIOD}.csv (30), exports-${PERIOD}/\n`);
+  writeHistory(seed);
+  process.stderr.write(`wrote examples/sample-${PERIOD}.csv (200), livestream-${PERIOD}.csv (60), content-${PERIOD}.csv (30), exports-${PERIOD}/, history/ (six months)\n`);
 }
 
 await generate(process.argv.slice(2));
