@@ -141,6 +141,11 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
         else if (['grade', 'raw_grade', 'previous_grade'].includes(c.fact)) checkGradeValues([...path, 'value'], c.value);
         else if (c.fact === 'stage') checkIdValues([...path, 'value'], c.value, stages, 'stage');
         else if (c.fact === 'role') checkIdValues([...path, 'value'], c.value, Object.keys(p.roles), 'role');
+        if (c.fact === 'rolling_average' && c.params) {
+          const of = String(c.params.of);
+          if (of !== 'score' && !known.has(of)) report('policy_unknown_metric', [...path, 'params', 'of'], `unknown metric \`${of}\` for rolling_average`, 'use `score` or a metric an indicator scores');
+          if (!Number.isInteger(c.params.periods) || Number(c.params.periods) < 1) report('policy_value_type', [...path, 'params', 'periods'], '`periods` of rolling_average must be a whole number of periods, 1 or more', 'e.g. `params: { of: score, periods: 3 }`');
+        }
         if (c.fact === 'consecutive_grade' && c.params && typeof c.params.grade === 'string') {
           checkGradeValues([...path, 'params', 'grade'], c.params.grade);
         }

@@ -2,9 +2,9 @@
 // stage, derived metrics in dependency order, parsed payout formulas, and three json-rules-engine
 // engines (holds + adjustments on the record; grades + tiers on the score; triggers on the result).
 
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { parseExpression, variablesOf, type Expr } from './expression.js';
-import { consecutiveGrade, type HistorySource } from './facts.js';
+import { consecutiveGrade, periodsInRole, rollingAverage, type HistorySource } from './facts.js';
 import {
   isGroup,
   type ConditionDef,
@@ -261,6 +261,19 @@ function rule(kind: RuleKind, id: string, when: ConditionDef, priority = 1): Rul
 function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'gradeEngine' | 'triggerEngine'> {
   const options = { allowUndefinedFacts: true, allowUndefinedConditions: false };
   const ruleEngine = new Engine([], options);
+  const earlier = async (almanac: Almanac) => {
+    const history = (await almanac.factValue('$history')) as HistorySource;
+    return history.periods?.((await almanac.factValue('employee_id')) as string) ?? [];
+  };
+  const historyFacts = (engine: Engine) => {
+    engine.addFact('periods_in_role', async (_params: Record<string, unknown>, almanac) => periodsInRole((await almanac.factValue('role')) as string, await earlier(almanac)));
+    engine.addFact('open_plan', async (_params: Record<string, unknown>, almanac) => {
+      const history = (await almanac.factValue('$history')) as HistorySource;
+      const plan = history.plan?.((await almanac.factValue('employee_id')) as string);
+      return plan?.status === 'open' || plan?.status === 'extended';
+    });
+  };
+  historyFacts(ruleEngine);
   for (const [id, h] of Object.entries(doc.holds ?? {})) ruleEngine.addRule(rule('hold', id, h.when));
   for (const [id, a] of Object.entries(doc.adjustments ?? {})) ruleEngine.addRule(rule('adjustment', id, a.when));
 
@@ -278,6 +291,12 @@ function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'grad
     const id = (await almanac.factValue('employee_id')) as string;
     const grade = (await almanac.factValue('grade')) as string;
     return consecutiveGrade(grade, history.grades(id), String(params.grade));
+  });
+  historyFacts(triggerEngine);
+  triggerEngine.addFact('rolling_average', async (params: Record<string, unknown>, almanac) => {
+    const of = String(params.of);
+    const current = (await almanac.factValue(of === 'score' ? 'score' : of)) as number | undefined;
+    return rollingAverage(current, await earlier(almanac), of, Number(params.periods));
   });
   for (const [id, t] of Object.entries(doc.triggers ?? {})) {
     triggerEngine.addRule(rule('trigger', id, t.when));

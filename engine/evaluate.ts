@@ -63,6 +63,7 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     pay_base: payBase,
     base_score: baseScore,
     previous_grade: (options.history ?? NO_HISTORY).grades(record.employee_id)[0],
+    $history: options.history ?? NO_HISTORY,
   };
 
   // holds and adjustments
@@ -112,7 +113,6 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     tier: band?.tier,
     attainment,
     held,
-    $history: options.history ?? NO_HISTORY,
   });
   const triggers = triggered
     .filter((r) => r.kind === 'trigger')

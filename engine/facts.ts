@@ -33,7 +33,25 @@ export const BUILTIN_FACTS: Record<string, FactInfo> = {
     phase: 'triggers',
     params: ['grade'],
   },
+  periods_in_role: { label: { zh: '本岗位连续期数', en: 'periods in role' }, type: 'number', phase: 'rules' },
+  open_plan: { label: { zh: '有进行中的改进计划', en: 'improvement plan open' }, type: 'boolean', phase: 'rules' },
+  rolling_average: {
+    label: { zh: '近期平均', en: 'rolling average' },
+    type: 'number',
+    phase: 'triggers',
+    params: ['of', 'periods'],
+  },
 };
+
+/** One earlier period of one employee, as recorded. */
+export interface PastPeriod {
+  period: string;
+  role: string;
+  grade: string;
+  score: number;
+  /** Indicator metrics' actual values that period. */
+  values: Record<string, number>;
+}
 
 /**
  * Earlier periods of one employee, most recent first. A later issue serves this from the results
@@ -41,6 +59,8 @@ export const BUILTIN_FACTS: Record<string, FactInfo> = {
  */
 export interface HistorySource {
   grades(employeeId: string): readonly string[];
+  /** Earlier periods, most recent first (for periods_in_role and rolling_average). */
+  periods?(employeeId: string): readonly PastPeriod[];
   /** The improvement plan as recorded in the latest earlier period, if any. */
   plan?(employeeId: string): import('./plan.js').PlanState | undefined;
 }
@@ -70,3 +90,22 @@ export const OPERATORS = [
   'contains',
   'doesNotContain',
 ] as const;
+
+/** Periods in a row, this one included, in the same role. */
+export function periodsInRole(role: string, earlier: readonly PastPeriod[]): number {
+  let n = 1;
+  for (const p of earlier) {
+    if (p.role !== role) break;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Average of `of` (the score or a scored metric) over the last `periods` periods, this one included.
+ * With less history, the average of what there is: a new employee's average is this period's value.
+ */
+export function rollingAverage(current: number | undefined, earlier: readonly PastPeriod[], of: string, periods: number): number | undefined {
+  const values = [current, ...earlier.slice(0, Math.max(0, periods - 1)).map((p) => (of === 'score' ? p.score : p.values[of]))].filter((v): v is number => typeof v === 'number');
+  return values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12)) : undefined;
+}
