@@ -109,3 +109,30 @@ export function rollingAverage(current: number | undefined, earlier: readonly Pa
   const values = [current, ...earlier.slice(0, Math.max(0, periods - 1)).map((p) => (of === 'score' ? p.score : p.values[of]))].filter((v): v is number => typeof v === 'number');
   return values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12)) : undefined;
 }
+
+/** What a recorded scorecard says about its period, for later periods' history. */
+export function pastPeriodOf(card: import('./scorecard.js').Scorecard): PastPeriod {
+  const values: Record<string, number> = {};
+  const walk = (items: import('./scorecard.js').IndicatorResult[]) => {
+    for (const i of items) {
+      if (i.children) walk(i.children);
+      else if (i.metric !== undefined && i.actual !== undefined) values[i.metric] = i.actual;
+    }
+  };
+  walk(card.indicators);
+  return { period: card.period, role: card.role, grade: card.grade, score: card.score, values };
+}
+
+/** Earlier periods of this run in front of an outside history (the ledger's), most recent first. */
+export function stackHistory(earlierInRun: readonly import('./scorecard.js').Scorecard[][], outside: HistorySource): HistorySource {
+  const byEmployee = new Map<string, import('./scorecard.js').Scorecard[]>();
+  for (const cards of [...earlierInRun].reverse()) for (const c of cards) byEmployee.set(c.employee_id, [...(byEmployee.get(c.employee_id) ?? []), c]);
+  return {
+    grades: (id) => [...(byEmployee.get(id) ?? []).map((c) => c.grade), ...outside.grades(id)],
+    periods: (id) => [...(byEmployee.get(id) ?? []).map(pastPeriodOf), ...(outside.periods?.(id) ?? [])],
+    plan: (id) => {
+      const mine = byEmployee.get(id);
+      return mine?.length ? mine[0].plan : outside.plan?.(id);
+    },
+  };
+}

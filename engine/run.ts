@@ -6,6 +6,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { evaluateRecord, type EvaluateOptions } from './evaluate.js';
 import type { EmployeeRecord, ExcludedRecord } from './record.js';
 import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
+import { NO_HISTORY, stackHistory } from './facts.js';
 import { calibrate, scaleOf } from './calibrate.js';
 import { explainCalibration } from './explain.js';
 
@@ -28,47 +29,48 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   const excluded: ExcludedRecord[] = [...(input.excluded ?? [])];
   const total = input.records.length;
   const every = options.progressEvery ?? 10_000;
-  for (let i = 0; i < total; i++) {
-    const record = input.records[i];
-    const result = await evaluateRecord(policy, record, options);
-    if (result.ok) scorecards.push(result.scorecard);
-    else excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
-    if (options.onProgress && ((i + 1) % every === 0 || i + 1 === total)) options.onProgress(i + 1, total);
+  // several months at once are scored month by month, each seeing the months before it
+  const periods = [...new Set(input.records.map((r) => r.period))].sort();
+  const byPeriod: Scorecard[][] = [];
+  let done = 0;
+  for (const period of periods) {
+    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY) : options.history;
+    const cards: Scorecard[] = [];
+    for (const record of input.records) {
+      if (record.period !== period) continue;
+      const result = await evaluateRecord(policy, record, { ...options, history });
+      if (result.ok) cards.push(result.scorecard);
+      else excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
+      done++;
+      if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
+    }
+    calibrateCards(policy, cards, options.lang ?? 'zh');
+    byPeriod.push(cards);
+    scorecards.push(...cards);
   }
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 
-  // forced distribution needs everyone's score: it runs once all are scored
-  const calibration = policy.doc.calibration;
-  let byCalibrated: Record<string, number> | undefined;
-  if (calibration) {
-    const results = calibrate(calibration, policy.grades, scorecards);
-    byCalibrated = Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0]));
-    for (const card of scorecards) {
-      const r = results.get(card.employee_id)!;
-      card.calibration = r;
-      card.explanation.push(explainCalibration(r, calibration.within, options.lang ?? 'zh'));
-      byCalibrated[r.calibrated]++;
-    }
-  }
-
   const warnings = [...(input.warnings ?? [])];
-  const periods = [...new Set(input.records.map((r) => r.period))].sort();
-  if (periods.length > 1) {
-    warnings.push({
-      code: 'data_mixed_periods',
-      severity: 'warning',
-      message: `the data holds more than one period: ${periods.join(', ')}`,
-      help: 'a dry run scores one period; split the file by period',
-    });
-  }
+
   return {
     policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
     period: periods.join(',') || '',
     scorecards,
     excluded,
-    summary: { ...summarise(policy, scorecards, excluded.length), ...(byCalibrated ? { by_calibrated_grade: byCalibrated } : {}) },
+    summary: summarise(policy, scorecards, excluded.length),
     warnings,
   };
+}
+
+/** Forced distribution needs everyone's score in a period: it runs once they are all scored. */
+function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' | 'en'): void {
+  const calibration = policy.doc.calibration;
+  if (!calibration) return;
+  const results = calibrate(calibration, policy.grades, cards);
+  for (const card of cards) {
+    card.calibration = results.get(card.employee_id)!;
+    card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
+  }
 }
 
 export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {
@@ -93,6 +95,9 @@ export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCo
     team.employees++;
     team.fen += fen;
   }
+  const calibration = policy.doc.calibration;
+  const byCalibrated = calibration ? Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0])) : undefined;
+  if (byCalibrated) for (const c of cards) if (c.calibration) byCalibrated[c.calibration.calibrated]++;
   return {
     employees: cards.length,
     excluded: excludedCount,

@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import type { HistorySource, RunResult, Scorecard } from '../index.js';
 import type { PlanState } from '../plan.js';
-import type { PastPeriod } from '../facts.js';
+import { pastPeriodOf, type PastPeriod } from '../facts.js';
 import { EXIT, ExitError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -150,19 +150,12 @@ export class Ledger {
     const byEmployee = new Map<string, string[]>();
     const plans = new Map<string, PlanState | undefined>();
     const periods = new Map<string, PastPeriod[]>();
-    const leafValues = (items: Scorecard['indicators'], into: Record<string, number> = {}): Record<string, number> => {
-      for (const i of items) {
-        if (i.children) leafValues(i.children, into);
-        else if (i.metric !== undefined && i.actual !== undefined) into[i.metric] = i.actual;
-      }
-      return into;
-    };
     for (const r of rows) {
       const card = JSON.parse(r.card) as Scorecard;
       byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
       // rows come most recent first: the first one per employee carries the plan in force
       if (!plans.has(r.employee_id)) plans.set(r.employee_id, card.plan);
-      periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), { period: r.period, role: card.role, grade: card.grade, score: card.score, values: leafValues(card.indicators) }]);
+      periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
     }
     return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id), periods: (id) => periods.get(id) ?? [] };
   }

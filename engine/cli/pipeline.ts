@@ -55,9 +55,10 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));
   if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data cannot be read, or does not fit the policy`);
   // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
-  const periods = [...new Set(read.records.map((r) => r.period))];
+  // several months in one file: the ledger gives what came before the first of them
+  const periods = [...new Set(read.records.map((r) => r.period))].sort();
   let history: HistorySource | undefined;
-  if (o.ledger && periods.length === 1 && Ledger.exists(o.ledger)) history = (await Ledger.open(o.ledger)).history(policy.doc.policy, periods[0]);
+  if (o.ledger && periods.length && Ledger.exists(o.ledger)) history = (await Ledger.open(o.ledger)).history(policy.doc.policy, periods[0]);
   const started = Date.now();
   const result = await runPolicy(
     policy,

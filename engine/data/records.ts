@@ -171,9 +171,11 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
 
     const id = field('employee_id');
     if (id) {
-      const first = firstRow.get(id);
+      // one row per employee per period: a file may hold several months
+      const seenKey = `${id}\u0000${period}`;
+      const first = firstRow.get(seenKey);
       if (first !== undefined) problem('data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
-      else firstRow.set(id, row);
+      else firstRow.set(seenKey, row);
     }
 
     if (reasons.length) {

@@ -2,7 +2,7 @@
 // livestream policy: improvement plans that close and that escalate, exit reviews, promotion
 // reviews and forced distribution moving someone.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,20 @@ beforeAll(async () => {
 }, 60_000);
 
 const card = (m: string, id: string) => runs[m].scorecards.find((c) => c.employee_id === id)!;
+
+describe('six months in one dry run', () => {
+  it('take their history from the run itself and agree with the months recorded one by one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-allmonths-'));
+    const [head, ...rest] = MONTHS.map((m) => readFileSync(`examples/history/livestream-${m}.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\n'));
+    writeFileSync(join(dir, 'all.csv'), [head[0], ...head.slice(1), ...rest.flatMap((lines) => lines.slice(1))].join('\n') + '\n');
+    let out = '';
+    expect(await main(['run', 'policies/livestream-team.yaml', '--data', join(dir, 'all.csv'), '--format', 'json', '--ledger', join(dir, 'none.db')], { stdout: (s) => (out += s), stderr: () => {} })).toBe(0);
+    const all: RunResult = JSON.parse(out);
+    expect(all.period).toBe(MONTHS.join(','));
+    const key = (c: RunResult['scorecards'][number]) => [c.period, c.employee_id, c.grade, c.payout.total, c.triggers.map((t) => t.id).join('+'), c.plan?.status ?? '', c.calibration?.calibrated ?? ''].join('|');
+    expect(all.scorecards.map(key)).toEqual(MONTHS.flatMap((m) => runs[m].scorecards.map(key)));
+  });
+});
 
 describe('six recorded months of the livestream team', () => {
   it('LS0004, C in May, meets the improvement target in June: the plan closes', () => {
