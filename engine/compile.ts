@@ -5,6 +5,7 @@
 import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { parseExpression, variablesOf, type Expr } from './expression.js';
 import { consecutiveGrade, periodsInRole, rollingAverage, type HistorySource } from './facts.js';
+import { compileRules, usesPath, type CompiledRule } from './executor.js';
 import {
   isGroup,
   type ConditionDef,
@@ -93,6 +94,8 @@ export interface CompiledPolicy {
   gradeEngine: Engine;
   /** Triggers, run on the whole result. */
   triggerEngine: Engine;
+  /** The same three rule sets as plain closures (engine/executor.ts); absent when a condition uses `path`. */
+  compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
   contract: DataContract;
 }
 
@@ -137,6 +140,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   }
 
   const engines = buildEngines(doc);
+  const compiled = compileRuleSets(doc);
   return {
     doc,
     file,
@@ -160,6 +164,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       rounding: payout.rounding,
     },
     ...engines,
+    ...(compiled ? { compiled } : {}),
     contract: {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
@@ -256,6 +261,24 @@ function toCondition(c: ConditionDef): TopLevelCondition {
 
 function rule(kind: RuleKind, id: string, when: ConditionDef, priority = 1): RuleProperties {
   return { name: `${kind}:${id}`, conditions: toCondition(when), event: { type: kind, params: { id } }, priority };
+}
+
+/** The rule sets of buildEngines, in the same order, for the compiled executor. */
+function compileRuleSets(doc: PolicyDoc): CompiledPolicy['compiled'] {
+  const ruleSet: { kind: RuleKind; id: string; when: ConditionDef }[] = [
+    ...Object.entries(doc.holds ?? {}).map(([id, h]) => ({ kind: 'hold' as const, id, when: h.when })),
+    ...Object.entries(doc.adjustments ?? {}).map(([id, a]) => ({ kind: 'adjustment' as const, id, when: a.when })),
+  ];
+  const gradeSet = [
+    ...doc.grades.map((g, i) => ({ kind: 'grade' as const, id: String(i), when: { fact: 'score', operator: 'greaterThanInclusive', value: g.min } as ConditionDef })),
+    ...(doc.payout.tiers?.bands ?? []).map((b, i) => ({ kind: 'tier' as const, id: String(i), when: { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min } as ConditionDef })),
+  ];
+  const triggerSet = Object.entries(doc.triggers ?? {}).flatMap(([id, t]) => [
+    { kind: 'trigger' as const, id, when: t.when },
+    ...(t.action.close_when ? [{ kind: 'plan_close' as const, id, when: t.action.close_when }] : []),
+  ]);
+  if ([...ruleSet, ...triggerSet].some((r) => usesPath(r.when))) return undefined;
+  return { rules: compileRules(ruleSet), grades: compileRules(gradeSet), triggers: compileRules(triggerSet) };
 }
 
 function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'gradeEngine' | 'triggerEngine'> {

@@ -12,10 +12,13 @@ import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } 
 import { pointsFor } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from './explain.js';
 import { nextPlan } from './plan.js';
+import { runRules } from './executor.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
   history?: HistorySource;
+  /** `compiled` (default): the policy's rules as closures; `reference`: json-rules-engine itself. */
+  executor?: 'compiled' | 'reference';
 }
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
@@ -67,7 +70,10 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
   };
 
   // holds and adjustments
-  const ruled = await fired(policy.ruleEngine, facts);
+  const compiled = options.executor !== 'reference' ? policy.compiled : undefined;
+  const run = async (phase: 'rules' | 'grades' | 'triggers', engine: Engine, f: Record<string, unknown>): Promise<Fired[]> =>
+    compiled ? (runRules(compiled[phase], f) as Fired[]) : fired(engine, f);
+  const ruled = await run('rules', policy.ruleEngine, facts);
   const holds = ruled
     .filter((r) => r.kind === 'hold')
     .map((r) => ({ id: r.id, title: policy.holds[r.id].title, reason: policy.holds[r.id].reason, conditions: r.conditions }));
@@ -86,7 +92,7 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
 
   // grade and tier
   const tierBasis = policy.tiers ? (policy.tiers.basis === 'attainment' ? attainment : values[policy.tiers.basis]) : undefined;
-  const graded = await fired(policy.gradeEngine, { score, tier_basis: tierBasis });
+  const graded = await run('grades', policy.gradeEngine, { score, tier_basis: tierBasis });
   const gradeIndex = Math.min(...graded.filter((r) => r.kind === 'grade').map((r) => Number(r.id)), policy.grades.length - 1);
   const rawGrade = policy.grades[gradeIndex].grade;
   let finalIndex = gradeIndex;
@@ -105,7 +111,7 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
   }
 
   // triggers see the whole result
-  const triggered = await fired(policy.triggerEngine, {
+  const triggered = await run('triggers', policy.triggerEngine, {
     ...facts,
     score,
     grade,

@@ -54,6 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
     .option('--exclude-invalid', 'leave records with data problems out of the results and totals (listed) instead of refusing the data')
+    .addOption(new Option('--executor <executor>', 'compiled (default): the rules as closures; reference: json-rules-engine itself').choices(['compiled', 'reference']).default('compiled'))
     .option('--record', 'store this period\'s result in the results ledger as the official one')
     .option('--amend', 'record a correction of an already recorded period (with top-up and clawback lines)')
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)

@@ -44,6 +44,7 @@ export interface DryRunOptions {
   sheet?: string;
   /** Results ledger to take earlier periods' grades from, when it exists. */
   ledger?: string;
+  executor?: 'compiled' | 'reference';
   stderr: (s: string) => void;
 }
 
@@ -66,6 +67,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
     {
       lang: o.lang,
       history,
+      executor: o.executor,
       progressEvery: 20_000,
       onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
     },
