@@ -19,6 +19,8 @@ export interface EvaluateOptions {
   history?: HistorySource;
   /** `compiled` (default): the policy's rules as closures; `reference`: json-rules-engine itself. */
   executor?: 'compiled' | 'reference';
+  /** Build the explanation lines and indicator reasons (default true); outputs that show neither skip it. */
+  explain?: boolean;
 }
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
@@ -169,7 +171,7 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     ...(plan ? { plan } : {}),
     explanation: [],
   };
-  scorecard.explanation = explainScorecard(policy, scorecard, options.lang ?? 'zh');
+  if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, options.lang ?? 'zh');
   return { ok: true, scorecard };
 }
 

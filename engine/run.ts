@@ -69,7 +69,7 @@ function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' |
   const results = calibrate(calibration, policy.grades, cards);
   for (const card of cards) {
     card.calibration = results.get(card.employee_id)!;
-    card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
+    if (card.explanation.length) card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
   }
 }
 

@@ -45,6 +45,8 @@ export interface DryRunOptions {
   /** Results ledger to take earlier periods' grades from, when it exists. */
   ledger?: string;
   executor?: 'compiled' | 'reference';
+  /** False when the output shows no explanations (table, CSV, XLSX). */
+  explain?: boolean;
   stderr: (s: string) => void;
 }
 
@@ -68,6 +70,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
       lang: o.lang,
       history,
       executor: o.executor,
+      explain: o.explain,
       progressEvery: 20_000,
       onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
     },

@@ -25,7 +25,7 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, stderr: io.stderr });
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
