@@ -80,7 +80,7 @@ export function renderStatement(policy: CompiledPolicy, card: Scorecard, provena
   });
   const body = `
 <h1>${escapeHtml(policy.doc.title)} · ${w.statement}</h1>
-<p class="meta">${w.period} ${escapeHtml(card.period)} · ${w.employee} ${escapeHtml(card.name)}（${w.id} ${escapeHtml(card.employee_id)}）· ${escapeHtml(card.team)} · ${escapeHtml(card.role_title)} · ${escapeHtml(card.stage_title)}</p>
+<p class="meta">${w.period} ${escapeHtml(card.period)} · ${w.employee} ${escapeHtml(card.name)}${lang === 'zh' ? '（' : ' ('}${w.id} ${escapeHtml(card.employee_id)}${lang === 'zh' ? '）' : ')'} · ${escapeHtml(card.team)} · ${escapeHtml(card.role_title)} · ${escapeHtml(card.stage_title)}</p>
 <div class="cards">
   <div class="card"><div class="k">${w.score}</div><div class="v">${card.score}</div><div class="meta">${w.base} ${card.base_score}</div></div>
   <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}</div><div class="meta">${escapeHtml(nextText)}</div></div>
