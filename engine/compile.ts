@@ -3,7 +3,7 @@
 // engines (holds + adjustments on the record; grades + tiers on the score; triggers on the result).
 
 import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { parseExpression, variablesOf, type Expr } from './expression.js';
+import { compileExpression, parseExpression, variablesOf, type CompiledExpr, type Expr } from './expression.js';
 import { consecutiveGrade, periodsInRole, rollingAverage, type HistorySource } from './facts.js';
 import { compileRules, usesPath, type CompiledRule } from './executor.js';
 import {
@@ -62,6 +62,8 @@ export interface CompiledDerived {
   label: string;
   unit?: Unit;
   expr: Expr;
+  /** `expr` as closures, built once. */
+  run: CompiledExpr;
   text: string;
   default?: number;
 }
@@ -72,6 +74,8 @@ export interface CompiledPolicy {
   decimals: number;
   scoreMax?: number;
   metrics: Record<string, MetricDef>;
+  /** The metrics in declaration order with their defaults, for the per-record loop. */
+  metricDefaults: { id: string; default?: number }[];
   derived: CompiledDerived[];
   stages: Record<string, { title: string }>;
   roles: Record<string, CompiledRole>;
@@ -81,10 +85,10 @@ export interface CompiledPolicy {
   triggers: Record<string, TriggerDef>;
   tiers?: { basis: string; bands: TierBandDef[] };
   payout: {
-    performancePay: Expr;
+    performancePay: CompiledExpr;
     performancePayText: string;
-    awardsCap?: Expr;
-    cap?: Expr;
+    awardsCap?: CompiledExpr;
+    cap?: CompiledExpr;
     capText?: string;
     rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
   };
@@ -147,6 +151,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     decimals: doc.score?.decimals ?? 2,
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
+    metricDefaults: Object.entries(doc.metrics).map(([id, m]) => ({ id, default: m.default })),
     derived,
     stages: doc.stages,
     roles,
@@ -156,10 +161,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     triggers: doc.triggers ?? {},
     tiers: doc.payout.tiers,
     payout: {
-      performancePay,
+      performancePay: compileExpression(performancePay),
       performancePayText: payout.performance_pay,
-      awardsCap,
-      cap,
+      awardsCap: awardsCap && compileExpression(awardsCap),
+      cap: cap && compileExpression(cap),
       capText: payout.cap === undefined ? undefined : String(payout.cap),
       rounding: payout.rounding,
     },
@@ -222,10 +227,12 @@ function factsOf(c: ConditionDef): string[] {
 function orderDerived(doc: PolicyDoc): CompiledDerived[] {
   const all = Object.entries(doc.derived ?? {}).map(([id, d]): CompiledDerived => {
     const text = typeof d === 'string' ? d : d.expr;
+    const expr = mustParse(text);
     return {
       id,
       text,
-      expr: mustParse(text),
+      expr,
+      run: compileExpression(expr),
       label: (typeof d === 'object' && d.label) || id,
       unit: typeof d === 'object' ? d.unit : undefined,
       default: typeof d === 'object' ? d.default : undefined,

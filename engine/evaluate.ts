@@ -4,7 +4,7 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 import type { CompiledIndicator, CompiledPolicy, RuleKind } from './compile.js';
 import type { Diagnostic } from './diagnostic.js';
-import { evaluateExpression, type Expr } from './expression.js';
+import type { Scope } from './expression.js';
 import { NO_HISTORY, type HistorySource } from './facts.js';
 import { fenToYuan, roundScore, toFen } from './money.js';
 import type { EmployeeRecord } from './record.js';
@@ -25,68 +25,104 @@ export interface EvaluateOptions {
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
 
-export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Promise<Evaluation> {
-  const reasons: Diagnostic[] = [];
-  const problem = (code: string, message: string, help: string) =>
-    reasons.push({ code, severity: 'error', message, help, file: record.source?.file, cell: record.source?.row ? { row: record.source.row } : undefined });
+type Phase = 'rules' | 'grades' | 'triggers';
 
+/** What the evaluation asks its executor for: the rules of one phase run on these facts. */
+interface RuleRequest {
+  phase: Phase;
+  facts: Record<string, unknown>;
+  /** false when only which rules fired matters, not their condition values */
+  collect: boolean;
+}
+
+/**
+ * One employee, the compiled executor: synchronous, no promise per record. Policies whose
+ * conditions the executor does not compile (`path`) go through `evaluateRecord`.
+ */
+export function evaluateRecordSync(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Evaluation {
+  const compiled = policy.compiled;
+  if (!compiled) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
+  const steps = evaluation(policy, record, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(runRules(compiled[step.value.phase], step.value.facts, step.value.collect) as Fired[]);
+  return step.value;
+}
+
+export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Promise<Evaluation> {
+  if (options.executor !== 'reference' && policy.compiled) return evaluateRecordSync(policy, record, options);
+  const engines = { rules: policy.ruleEngine, grades: policy.gradeEngine, triggers: policy.triggerEngine };
+  const steps = evaluation(policy, record, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await fired(engines[step.value.phase], step.value.facts));
+  return step.value;
+}
+
+/**
+ * The evaluation itself, written once for both executors: it yields each rule phase to the
+ * executor driving it and receives the rules that fired.
+ */
+function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Generator<RuleRequest, Evaluation, Fired[]> {
   const role = policy.roles[record.role];
   const stage = policy.stages[record.stage];
   if (!role || !stage) {
-    problem('eval_unknown_role_or_stage', `role \`${record.role}\` or stage \`${record.stage}\` is not in the policy`, 'use a role and stage the policy declares');
-    return { ok: false, reasons };
+    return failed(record, [['eval_unknown_role_or_stage', `role \`${record.role}\` or stage \`${record.stage}\` is not in the policy`, 'use a role and stage the policy declares']]);
   }
+  const lang = options.lang ?? 'zh';
+  const history = options.history ?? NO_HISTORY;
 
-  // values: metrics with their defaults, then derived metrics in dependency order
-  const values: Record<string, number | undefined> = {};
-  for (const [id, m] of Object.entries(policy.metrics)) values[id] = record.metrics[id] ?? m.default;
+  // values: metrics with their defaults, then derived metrics in dependency order. The same object
+  // becomes the facts the rules see; facts known later are added to it as they are decided.
+  const facts: Record<string, unknown> = {};
+  const metrics = record.metrics;
+  for (const m of policy.metricDefaults) facts[m.id] = metrics[m.id] ?? m.default;
+  let problems: [string, string, string][] | undefined;
   for (const d of policy.derived) {
-    const v = evaluateExpression(d.expr, (n) => values[n]);
-    values[d.id] = v ?? d.default;
-    if (values[d.id] === undefined && role.required.includes(d.id)) {
-      problem('eval_undefined', `\`${d.label}\` (${d.text}) cannot be computed: a value is missing or a divisor is 0`, `give \`${d.id}\` a \`default\` in the policy, or fix the record's data`);
+    const v = d.run(facts) ?? d.default;
+    facts[d.id] = v;
+    if (v === undefined && role.required.includes(d.id)) {
+      (problems ??= []).push(['eval_undefined', `\`${d.label}\` (${d.text}) cannot be computed: a value is missing or a divisor is 0`, `give \`${d.id}\` a \`default\` in the policy, or fix the record's data`]);
     }
   }
   for (const id of role.required) {
-    if (values[id] === undefined && policy.metrics[id]) {
-      problem('eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy');
+    if (facts[id] === undefined && policy.metrics[id]) {
+      (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
     }
   }
-  if (reasons.length) return { ok: false, reasons };
+  if (problems) return failed(record, problems);
+  const values = facts as Record<string, number | undefined>;
 
   const decimals = policy.decimals;
   const indicators = role.byStage[record.stage].map((node) => scoreIndicator(node, values, decimals));
-  const baseScore = roundScore(indicators.reduce((s, i) => s + i.weighted_points, 0), decimals);
+  let weighted = 0;
+  for (const i of indicators) weighted += i.weighted_points;
+  const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
 
-  const facts: Record<string, unknown> = {
-    ...values,
-    employee_id: record.employee_id,
-    role: record.role,
-    team: record.team,
-    stage: record.stage,
-    pay_base: payBase,
-    base_score: baseScore,
-    previous_grade: (options.history ?? NO_HISTORY).grades(record.employee_id)[0],
-    $history: options.history ?? NO_HISTORY,
-  };
+  facts.employee_id = record.employee_id;
+  facts.role = record.role;
+  facts.team = record.team;
+  facts.stage = record.stage;
+  facts.pay_base = payBase;
+  facts.base_score = baseScore;
+  facts.previous_grade = history.grades(record.employee_id)[0];
+  facts.$history = history;
 
   // holds and adjustments
-  const compiled = options.executor !== 'reference' ? policy.compiled : undefined;
-  const run = async (phase: 'rules' | 'grades' | 'triggers', engine: Engine, f: Record<string, unknown>): Promise<Fired[]> =>
-    compiled ? (runRules(compiled[phase], f) as Fired[]) : fired(engine, f);
-  const ruled = await run('rules', policy.ruleEngine, facts);
-  const holds = ruled
-    .filter((r) => r.kind === 'hold')
-    .map((r) => ({ id: r.id, title: policy.holds[r.id].title, reason: policy.holds[r.id].reason, conditions: r.conditions }));
-  const adjustments = ruled
-    .filter((r) => r.kind === 'adjustment')
-    .map((r) => {
+  const ruled: Fired[] = yield { phase: 'rules', facts, collect: true };
+  const holds: Scorecard['holds'] = [];
+  const adjustments: Scorecard['adjustments'] = [];
+  let points = 0;
+  for (const r of ruled) {
+    if (r.kind === 'hold') {
+      const h = policy.holds[r.id];
+      holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
+    } else if (r.kind === 'adjustment') {
       const a = policy.adjustments[r.id];
-      return { id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions };
-    });
-
-  let score = baseScore + adjustments.reduce((s, a) => s + (a.points ?? 0), 0);
+      adjustments.push({ id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions });
+      points += a.points ?? 0;
+    }
+  }
+  let score = baseScore + points;
   if (policy.scoreMax !== undefined) score = Math.min(score, policy.scoreMax);
   for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
   score = roundScore(Math.max(0, score), decimals);
@@ -94,60 +130,65 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
 
   // grade and tier
   const tierBasis = policy.tiers ? (policy.tiers.basis === 'attainment' ? attainment : values[policy.tiers.basis]) : undefined;
-  const graded = await run('grades', policy.gradeEngine, { score, tier_basis: tierBasis });
-  const gradeIndex = Math.min(...graded.filter((r) => r.kind === 'grade').map((r) => Number(r.id)), policy.grades.length - 1);
+  const graded: Fired[] = yield { phase: 'grades', facts: { score, tier_basis: tierBasis }, collect: false };
+  let gradeIndex = policy.grades.length - 1;
+  let tierIndex = Infinity;
+  for (const r of graded) {
+    if (r.kind === 'grade') gradeIndex = Math.min(gradeIndex, Number(r.id));
+    else if (r.kind === 'tier') tierIndex = Math.min(tierIndex, Number(r.id));
+  }
   const rawGrade = policy.grades[gradeIndex].grade;
   let finalIndex = gradeIndex;
+  let gradeCapped = false;
   for (const a of adjustments) {
-    if (a.grade_cap !== undefined) finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
+    if (a.grade_cap === undefined) continue;
+    gradeCapped = true;
+    finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
   }
   const grade = policy.grades[finalIndex].grade;
-  const tierIndexes = graded.filter((r) => r.kind === 'tier').map((r) => Number(r.id));
-  const band = tierIndexes.length ? policy.tiers!.bands[Math.min(...tierIndexes)] : undefined;
+  const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
 
   const held = holds.length > 0;
-  const payout = computePayout(policy, { values, payBase, score, baseScore, attainment }, adjustments, band, tierBasis, held, options.lang ?? 'zh');
-  if ('problem' in payout) {
-    problem('eval_payout', payout.problem, 'check the payout formulas and the record\'s values');
-    return { ok: false, reasons };
-  }
+  facts.score = score;
+  facts.attainment = attainment;
+  const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang);
+  if ('problem' in payout) return failed(record, [['eval_payout', payout.problem, "check the payout formulas and the record's values"]]);
 
   // triggers see the whole result
-  const triggered = await run('triggers', policy.triggerEngine, {
-    ...facts,
-    score,
-    grade,
-    raw_grade: rawGrade,
-    tier: band?.tier,
-    attainment,
-    held,
-  });
-  const triggers = triggered
-    .filter((r) => r.kind === 'trigger')
-    .map((r) => {
+  facts.grade = grade;
+  facts.raw_grade = rawGrade;
+  facts.tier = band?.tier;
+  facts.held = held;
+  const triggered: Fired[] = yield { phase: 'triggers', facts, collect: true };
+  const triggers: Scorecard['triggers'] = [];
+  let closes: Set<string> | undefined;
+  for (const r of triggered) {
+    if (r.kind === 'trigger') {
       const t = policy.triggers[r.id];
-      return { id: r.id, title: t.title, action: t.action, conditions: r.conditions };
-    });
-
-  // improvement plans: the state recorded last period, judged against this period
-  const previousPlan = (options.history ?? NO_HISTORY).plan?.(record.employee_id);
-  const closes = new Set(triggered.filter((r) => r.kind === 'plan_close').map((r) => r.id));
-  const opening = triggers.find((t) => t.action.type === 'improvement_plan');
-  const plan = nextPlan(
-    record.period,
-    previousPlan,
-    previousPlan ? closes.has(previousPlan.trigger) : false,
-    opening ? { trigger: opening.id, days: opening.action.days } : undefined,
-    (id) => policy.triggers[id]?.action,
-    options.lang ?? 'zh',
-  );
-  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated' && !triggers.some((t) => t.action.type === 'exit_review')) {
-    const source = policy.triggers[plan.trigger];
-    triggers.push({ id: `${plan.trigger}_escalated`, title: (options.lang ?? 'zh') === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`, action: { type: 'exit_review' }, conditions: [] });
+      triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
+    } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
   }
 
-  const capped = finalIndex !== gradeIndex;
-  const next = finalIndex > 0 && !capped && !adjustments.some((a) => a.grade_cap !== undefined) ? policy.grades[finalIndex - 1] : undefined;
+  // improvement plans: the state recorded last period, judged against this period
+  const previousPlan = history.plan?.(record.employee_id);
+  const opening = triggers.find((t) => t.action.type === 'improvement_plan');
+  const plan =
+    previousPlan || opening
+      ? nextPlan(
+          record.period,
+          previousPlan,
+          previousPlan ? (closes?.has(previousPlan.trigger) ?? false) : false,
+          opening ? { trigger: opening.id, days: opening.action.days } : undefined,
+          (id) => policy.triggers[id]?.action,
+          lang,
+        )
+      : undefined;
+  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated' && !triggers.some((t) => t.action.type === 'exit_review')) {
+    const source = policy.triggers[plan.trigger];
+    triggers.push({ id: `${plan.trigger}_escalated`, title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`, action: { type: 'exit_review' }, conditions: [] });
+  }
+
+  const next = finalIndex > 0 && !gradeCapped ? policy.grades[finalIndex - 1] : undefined;
 
   const scorecard: Scorecard = {
     employee_id: record.employee_id,
@@ -171,8 +212,14 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
     ...(plan ? { plan } : {}),
     explanation: [],
   };
-  if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, options.lang ?? 'zh');
+  if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
+}
+
+function failed(record: EmployeeRecord, problems: [code: string, message: string, help: string][]): Evaluation {
+  const file = record.source?.file;
+  const cell = record.source?.row ? { row: record.source.row } : undefined;
+  return { ok: false, reasons: problems.map(([code, message, help]) => ({ code, severity: 'error', message, help, file, cell })) };
 }
 
 function scoreIndicator(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): IndicatorResult {
@@ -256,17 +303,9 @@ function flatten(c: ConditionNode, out: ConditionResult[] = []): ConditionResult
   return out;
 }
 
-interface PayScope {
-  values: Record<string, number | undefined>;
-  payBase: number;
-  score: number;
-  baseScore: number;
-  attainment: number;
-}
-
 function computePayout(
   policy: CompiledPolicy,
-  s: PayScope,
+  scope: Scope,
   adjustments: { id: string; title: string; award?: number }[],
   band: { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string } | undefined,
   basis: number | undefined,
@@ -274,48 +313,47 @@ function computePayout(
   lang: Lang,
 ): Payout | { problem: string } {
   const { to, mode } = policy.payout.rounding;
-  const scope = (n: string): number | undefined =>
-    n === 'pay_base' ? s.payBase : n === 'score' ? s.score : n === 'base_score' ? s.baseScore : n === 'attainment' ? s.attainment : s.values[n];
-  const calc = (e: Expr) => evaluateExpression(e, scope);
-  const lines: { kind: PayoutLine['kind']; source?: string; label: string; fen: number }[] = [];
+  const lines: PayoutLine[] = [];
+  let totalFen = 0;
+  const line = (kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number) => {
+    totalFen += fen;
+    lines.push(source !== undefined ? { kind, source, label, amount: fenToYuan(fen) } : { kind, label, amount: fenToYuan(fen) });
+  };
 
-  const perf = calc(policy.payout.performancePay);
+  const perf = policy.payout.performancePay(scope);
   if (perf === undefined) return { problem: `performance pay \`${policy.payout.performancePayText}\` cannot be computed for this record` };
   const perfFen = toFen(perf, to, mode);
-  lines.push({ kind: 'performance_pay', label: payoutLabel('performance_pay', lang), fen: perfFen });
+  line('performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
-    lines.push({ kind: 'tier_multiplier', source: band.tier, label: `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, fen: toFen((perfFen / 100) * (band.multiplier - 1), to, mode) });
+    line('tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen((perfFen / 100) * (band.multiplier - 1), to, mode));
   }
-  if (band?.award) lines.push({ kind: 'tier_award', source: band.tier, label: `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, fen: toFen(band.award, to, mode) });
+  if (band?.award) line('tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
 
   let awardsFen = 0;
   for (const a of adjustments) {
     if (!a.award) continue;
     const fen = toFen(a.award, to, mode);
     awardsFen += fen;
-    lines.push({ kind: 'award', source: a.id, label: a.title, fen });
+    line('award', a.id, a.title, fen);
   }
   if (policy.payout.awardsCap && awardsFen > 0) {
-    const capValue = calc(policy.payout.awardsCap);
+    const capValue = policy.payout.awardsCap(scope);
     if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
     const capFen = toFen(capValue, to, mode);
-    if (awardsFen > capFen) lines.push({ kind: 'awards_cap', label: payoutLabel('awards_cap', lang), fen: capFen - awardsFen });
+    if (awardsFen > capFen) line('awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
-    const capValue = calc(policy.payout.cap);
+    const capValue = policy.payout.cap(scope);
     if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
     const capFen = toFen(capValue, to, mode);
-    const sum = lines.reduce((t, l) => t + l.fen, 0);
-    if (sum > capFen) lines.push({ kind: 'total_cap', label: payoutLabel('total_cap', lang), fen: capFen - sum });
+    if (totalFen > capFen) line('total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
-  const totalFen = lines.reduce((t, l) => t + l.fen, 0);
   return {
-    pay_base: s.payBase,
+    pay_base: scope.pay_base as number,
     ...(band ? { tier: { id: band.tier, ...(band.title ? { title: band.title } : {}), basis: basis!, ...(band.benefit ? { benefit: band.benefit } : {}) } } : {}),
-    lines: lines.map((l) => ({ kind: l.kind, ...(l.source ? { source: l.source } : {}), label: l.label, amount: fenToYuan(l.fen) })),
+    lines,
     total: fenToYuan(totalFen),
     status: held ? 'held' : 'payable',
   };
 }
-

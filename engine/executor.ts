@@ -78,7 +78,7 @@ function compileCondition(c: ConditionDef): Check {
     const actual = dynamic ? dynamicFact(fact, params, facts) : facts[fact];
     const against = ref !== undefined ? (DYNAMIC.has(ref) ? dynamicFact(ref, undefined, facts) : facts[ref]) : value;
     const result = op(actual, against);
-    if (out) out.push({ fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result });
+    if (out) out.push(params || path ? { fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result } : { fact, operator, value, actual, result });
     return result;
   };
 }
@@ -99,14 +99,22 @@ export function compileRules(rules: { kind: string; id: string; when: ConditionD
   return rules.map((r) => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
 }
 
-/** The rules that hold, in declaration order, each with its condition values. */
-export function runRules(rules: CompiledRule[], facts: FactTable): FiredRule[] {
+const NONE: ConditionResult[] = [];
+
+/**
+ * The rules that hold, in declaration order, each with its condition values (`collect`), or
+ * without them when the caller only needs which rules fired.
+ */
+export function runRules(rules: CompiledRule[], facts: FactTable, collect = true): FiredRule[] {
   const fired: FiredRule[] = [];
   for (const r of rules) {
     if (!r.check(facts, null)) continue;
     // only a rule that fired pays for collecting its condition values
-    const conditions: ConditionResult[] = [];
-    r.check(facts, conditions);
+    let conditions = NONE;
+    if (collect) {
+      conditions = [];
+      r.check(facts, conditions);
+    }
     fired.push({ kind: r.kind, id: r.id, conditions });
   }
   return fired;

@@ -1,5 +1,6 @@
 // Arithmetic in policies (derived metrics, payout formulas): parsed once by jsep, evaluated by a
-// whitelisted tree walker. No eval, no new Function: only the node types and functions below run.
+// whitelisted tree compiled once into closures. No eval, no new Function: only the node types and
+// functions below run.
 
 import jsep from 'jsep';
 
@@ -111,71 +112,108 @@ export function variablesOf(expr: Expr, into: string[] = []): string[] {
   return into;
 }
 
+/** Variable values an expression reads by name; a name that is absent reads as missing. */
+export type Scope = Readonly<Record<string, unknown>>;
+
+/** An expression turned once into closures: call it with a scope for each record. */
+export type CompiledExpr = (scope: Scope) => number | undefined;
+
 /**
- * Evaluates with variables from `scope`. Returns undefined when the result is not a finite number
+ * Turns an expression into closures, once. The result is undefined when it is not a finite number
  * (a missing variable, division by zero): callers decide what an undefined value means.
  */
-export function evaluateExpression(expr: Expr, scope: (name: string) => number | undefined): number | undefined {
-  const value = walk(expr, scope);
-  return value === undefined || !Number.isFinite(value) ? undefined : value;
+export function compileExpression(expr: Expr): CompiledExpr {
+  const run = closure(expr);
+  return (scope) => {
+    const value = run(scope);
+    return value === undefined || !Number.isFinite(value) ? undefined : value;
+  };
 }
 
-function walk(e: Expr, scope: (name: string) => number | undefined): number | undefined {
+/** One-off evaluation; code that evaluates an expression for many records compiles it once. */
+export function evaluateExpression(expr: Expr, scope: Scope): number | undefined {
+  return compileExpression(expr)(scope);
+}
+
+type Run = (scope: Scope) => number | undefined;
+
+const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
+  '+': (l, r) => l + r,
+  '-': (l, r) => l - r,
+  '*': (l, r) => l * r,
+  '/': (l, r) => (r === 0 ? undefined : l / r),
+  '%': (l, r) => (r === 0 ? undefined : l % r),
+  '<': (l, r) => (l < r ? 1 : 0),
+  '<=': (l, r) => (l <= r ? 1 : 0),
+  '>': (l, r) => (l > r ? 1 : 0),
+  '>=': (l, r) => (l >= r ? 1 : 0),
+  '==': (l, r) => (l === r ? 1 : 0),
+  '!=': (l, r) => (l !== r ? 1 : 0),
+  '&&': (l, r) => (l && r ? 1 : 0),
+  '||': (l, r) => (l || r ? 1 : 0),
+};
+
+function closure(e: Expr): Run {
   switch (e.kind) {
-    case 'num':
-      return e.value;
-    case 'var':
-      return scope(e.name);
+    case 'num': {
+      const { value } = e;
+      return () => value;
+    }
+    case 'var': {
+      const { name } = e;
+      return (scope) => scope[name] as number | undefined;
+    }
     case 'unary': {
-      const v = walk(e.arg, scope);
-      if (v === undefined) return undefined;
-      return e.op === '-' ? -v : e.op === '+' ? v : v ? 0 : 1;
+      const arg = closure(e.arg);
+      const op = e.op;
+      return (scope) => {
+        const v = arg(scope);
+        if (v === undefined) return undefined;
+        return op === '-' ? -v : op === '+' ? v : v ? 0 : 1;
+      };
     }
     case 'binary': {
-      const l = walk(e.left, scope);
-      const r = walk(e.right, scope);
-      if (l === undefined || r === undefined) return undefined;
-      switch (e.op) {
-        case '+': return l + r;
-        case '-': return l - r;
-        case '*': return l * r;
-        case '/': return r === 0 ? undefined : l / r;
-        case '%': return r === 0 ? undefined : l % r;
-        case '<': return l < r ? 1 : 0;
-        case '<=': return l <= r ? 1 : 0;
-        case '>': return l > r ? 1 : 0;
-        case '>=': return l >= r ? 1 : 0;
-        case '==': return l === r ? 1 : 0;
-        case '!=': return l !== r ? 1 : 0;
-        case '&&': return l && r ? 1 : 0;
-        case '||': return l || r ? 1 : 0;
-      }
-      return undefined;
+      const left = closure(e.left);
+      const right = closure(e.right);
+      const op = BINARY[e.op];
+      return (scope) => {
+        const l = left(scope);
+        const r = right(scope);
+        return l === undefined || r === undefined ? undefined : op(l, r);
+      };
     }
     case 'cond': {
-      const t = walk(e.test, scope);
-      if (t === undefined) return undefined;
-      return t ? walk(e.then, scope) : walk(e.else, scope);
+      const test = closure(e.test);
+      const then = closure(e.then);
+      const otherwise = closure(e.else);
+      return (scope) => {
+        const t = test(scope);
+        if (t === undefined) return undefined;
+        return t ? then(scope) : otherwise(scope);
+      };
     }
     case 'call': {
-      const args: number[] = [];
-      for (const a of e.args) {
-        const v = walk(a, scope);
-        if (v === undefined) return undefined;
-        args.push(v);
-      }
-      switch (e.fn) {
-        case 'min': return Math.min(...args);
-        case 'max': return Math.max(...args);
-        case 'abs': return Math.abs(args[0]);
-        case 'floor': return Math.floor(args[0]);
-        case 'ceil': return Math.ceil(args[0]);
-        case 'round': {
-          const digits = args[1] ?? 0;
-          const f = 10 ** digits;
-          return roundHalfAwayFromZero(args[0] * f) / f;
+      const args = e.args.map(closure);
+      const fn = e.fn;
+      return (scope) => {
+        const values: number[] = [];
+        for (const a of args) {
+          const v = a(scope);
+          if (v === undefined) return undefined;
+          values.push(v);
         }
-      }
+        switch (fn) {
+          case 'min': return Math.min(...values);
+          case 'max': return Math.max(...values);
+          case 'abs': return Math.abs(values[0]);
+          case 'floor': return Math.floor(values[0]);
+          case 'ceil': return Math.ceil(values[0]);
+          case 'round': {
+            const f = 10 ** (values[1] ?? 0);
+            return roundHalfAwayFromZero(values[0] * f) / f;
+          }
+        }
+      };
     }
   }
 }

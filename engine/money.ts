@@ -8,7 +8,48 @@ function clean(x: number): number {
   return Number(x.toPrecision(15));
 }
 
-function roundUnits(units: number, mode: RoundingMode): number {
+export function roundUnits(units: number, mode: RoundingMode): number {
+  // Fast paths that give exactly what the careful path below gives, without its string round trip.
+  const magnitude = Math.abs(units);
+  if (magnitude < 1e15) {
+    // A whole number, or one off by binary noise smaller than half the 15th significant digit:
+    // cleaning would give that whole number, which every mode keeps.
+    const n = Math.round(units);
+    if (Math.abs(units - n) <= 4e-16 * magnitude) return n || 0;
+    // Clearly away from every point where the modes decide (a whole number, a half): noise cannot
+    // change the answer. Cleaning moves a value by at most 5e-15 of itself; the margin is wider.
+    const whole = Math.floor(units);
+    const part = units - whole;
+    const margin = 1e-13 * (magnitude + 1);
+    if (part > margin && part < 1 - margin && Math.abs(part - 0.5) > margin) return fastRound(units, whole, part, mode);
+  }
+  return carefulRound(units, mode);
+}
+
+/** `units` is at least a margin away from a whole number and from a half. */
+function fastRound(units: number, whole: number, part: number, mode: RoundingMode): number {
+  // work on the magnitude, as the modes are defined on it (`down` is toward zero)
+  const negative = units < 0;
+  const floor = negative ? -whole - 1 : whole; // floor of |units|
+  const frac = negative ? 1 - part : part; // fraction of |units|
+  let r: number;
+  switch (mode) {
+    case 'down':
+      r = floor;
+      break;
+    case 'up':
+      r = floor + 1;
+      break;
+    case 'half_even':
+    case 'half_up':
+      r = frac > 0.5 ? floor + 1 : floor;
+      break;
+  }
+  return (negative ? -r : r) || 0;
+}
+
+/** Cleans the noise, then rounds the magnitude as the mode says. */
+export function carefulRound(units: number, mode: RoundingMode): number {
   const x = clean(units);
   const sign = x < 0 ? -1 : 1;
   const a = Math.abs(x);

@@ -3,7 +3,7 @@
 
 import type { CompiledPolicy } from './compile.js';
 import type { Diagnostic } from './diagnostic.js';
-import { evaluateRecord, type EvaluateOptions } from './evaluate.js';
+import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
 import type { EmployeeRecord, ExcludedRecord } from './record.js';
 import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
 import { NO_HISTORY, stackHistory } from './facts.js';
@@ -33,12 +33,15 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   const periods = [...new Set(input.records.map((r) => r.period))].sort();
   const byPeriod: Scorecard[][] = [];
   let done = 0;
+  // the compiled executor needs no promise per record
+  const sync = options.executor !== 'reference' && policy.compiled !== undefined;
   for (const period of periods) {
     const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY) : options.history;
     const cards: Scorecard[] = [];
+    const each = { ...options, history };
     for (const record of input.records) {
       if (record.period !== period) continue;
-      const result = await evaluateRecord(policy, record, { ...options, history });
+      const result = sync ? evaluateRecordSync(policy, record, each) : await evaluateRecord(policy, record, each);
       if (result.ok) cards.push(result.scorecard);
       else excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
       done++;

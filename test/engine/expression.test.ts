@@ -6,7 +6,7 @@ import { evaluateExpression, parseExpression, variablesOf } from '../../engine/e
 function calc(text: string, vars: Record<string, number> = {}): number | undefined {
   const parsed = parseExpression(text);
   if (!parsed.ok) throw new Error(parsed.message);
-  return evaluateExpression(parsed.expr, (n) => vars[n]);
+  return evaluateExpression(parsed.expr, vars);
 }
 
 describe('expressions', () => {

@@ -1,7 +1,8 @@
 // Money is rounded once per payout line into integer fen, as the policy's rounding rule says.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, roundScore, toFen } from '../../engine/money.js';
+import { carefulRound, formatMoney, roundScore, roundUnits, toFen } from '../../engine/money.js';
 
 describe('toFen rounds a yuan amount to the policy unit', () => {
   it.each([
@@ -46,5 +47,30 @@ describe('formatMoney', () => {
     expect(formatMoney(0)).toBe('¥0.00');
     expect(formatMoney(1234567.89)).toBe('¥1,234,567.89');
     expect(formatMoney(-12)).toBe('-¥12.00');
+  });
+});
+
+describe('the fast rounding paths decide exactly as the careful one', () => {
+  const modes = ['down', 'up', 'half_up', 'half_even'] as const;
+  // values on and next to the points where modes decide, with the noise arithmetic leaves behind
+  const nearDecision = fc
+    .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0, 0.5, 0.25, 0.999), fc.integer({ min: -4, max: 4 }), fc.integer({ min: 0, max: 3 }))
+    .map(([whole, part, ulps, scale]) => {
+      let x = (whole + part) / 10 ** scale;
+      for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
+      return x * 10 ** scale;
+    });
+  const anywhere = fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -1e7, max: 1e7, noNaN: true }), nearDecision);
+
+  it.each(modes)('%s', (mode) => {
+    fc.assert(fc.property(anywhere, (units) => Object.is(roundUnits(units, mode), carefulRound(units, mode))), { numRuns: 20_000, seed: 7 });
+  });
+
+  it('hand-picked values: products that land a hair off a whole or a half', () => {
+    expect(roundUnits(8957.000000000002, 'up')).toBe(8957);
+    expect(roundUnits(100.49999999999999, 'half_up')).toBe(101);
+    expect(roundUnits(-2.5, 'half_even')).toBe(-2);
+    expect(roundUnits(-0.3, 'down')).toBe(0);
+    expect(Object.is(roundUnits(-0.3, 'down'), 0)).toBe(true);
   });
 });
