@@ -4,9 +4,11 @@
 // checks it against the engine on a sample before timing anything.
 
 import type { EmployeeRecord } from '../engine/index.js';
+import { roundScore, toFen } from '../engine/money.js';
 
-const round2 = (x: number) => Math.sign(x) * Math.round(Math.abs(Number((x * 100).toPrecision(15)))) / 100;
-const fen = (yuan: number) => Math.round(Number((yuan * 100).toPrecision(15)));
+// the project's rounding (engine/money.ts), as any hand-written payroll code here would use
+const round2 = (x: number) => roundScore(x, 2);
+const fen = (yuan: number) => toFen(yuan, 0.01, 'half_up');
 
 function linear(a: number, t: number, g: number, c: number): number {
   if (a < t) return 0;

@@ -55,6 +55,8 @@ export interface CompiledRole {
   byStage: Record<string, CompiledIndicator[]>;
   /** Metric and derived-metric ids a record of this role must have values for. */
   required: string[];
+  /** The part of `required` that are metrics (not derived). */
+  requiredMetrics: string[];
 }
 
 export interface CompiledDerived {
@@ -74,8 +76,13 @@ export interface CompiledPolicy {
   decimals: number;
   scoreMax?: number;
   metrics: Record<string, MetricDef>;
-  /** The metrics in declaration order with their defaults, for the per-record loop. */
-  metricDefaults: { id: string; default?: number }[];
+  /** The metrics that declare a default, with it, for the per-record loop. */
+  metricDefaults: { id: string; default: number }[];
+  /**
+   * Every fact a record's evaluation sets, in the order it sets them, all undefined: each record's
+   * facts start as a copy, so they share one object layout instead of growing key by key.
+   */
+  factShape: Record<string, undefined>;
   derived: CompiledDerived[];
   stages: Record<string, { title: string }>;
   roles: Record<string, CompiledRole>;
@@ -102,6 +109,9 @@ export interface CompiledPolicy {
   compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
   contract: DataContract;
 }
+
+/** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */
+const FACT_ORDER = ['employee_id', 'role', 'team', 'stage', 'pay_base', 'base_score', 'previous_grade', '$history', 'score', 'attainment', 'grade', 'raw_grade', 'tier', 'held'];
 
 export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
 
@@ -140,7 +150,8 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     const byStage: Record<string, CompiledIndicator[]> = {};
     for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '');
     const used = metricsOf(leafMetrics(role.indicators));
-    roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required: [...new Set([...used, ...shared])] };
+    const required = [...new Set([...used, ...shared])];
+    roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required, requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined) };
   }
 
   const engines = buildEngines(doc);
@@ -151,7 +162,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     decimals: doc.score?.decimals ?? 2,
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
-    metricDefaults: Object.entries(doc.metrics).map(([id, m]) => ({ id, default: m.default })),
+    metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) => (m.default !== undefined ? [{ id, default: m.default }] : [])),
+    factShape: Object.fromEntries(
+      [...Object.keys(doc.metrics), ...derived.map((d) => d.id), ...FACT_ORDER].map((k) => [k, undefined]),
+    ),
     derived,
     stages: doc.stages,
     roles,
@@ -174,7 +188,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
       stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
-      requiredMetrics: (role: string) => (roles[role]?.required ?? []).filter((id) => doc.metrics[id] !== undefined),
+      requiredMetrics: (role: string) => roles[role]?.requiredMetrics ?? [],
     },
   };
 }

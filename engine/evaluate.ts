@@ -72,9 +72,14 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
 
   // values: metrics with their defaults, then derived metrics in dependency order. The same object
   // becomes the facts the rules see; facts known later are added to it as they are decided.
-  const facts: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = { ...policy.factShape };
+  // the record's own metrics (a handful per role), then defaults for those it lacks
   const metrics = record.metrics;
-  for (const m of policy.metricDefaults) facts[m.id] = metrics[m.id] ?? m.default;
+  for (const id in metrics) {
+    const v = metrics[id];
+    if (v !== undefined && v !== null) facts[id] = v;
+  }
+  for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
   let problems: [string, string, string][] | undefined;
   for (const d of policy.derived) {
     const v = d.run(facts) ?? d.default;
@@ -83,8 +88,8 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
       (problems ??= []).push(['eval_undefined', `\`${d.label}\` (${d.text}) cannot be computed: a value is missing or a divisor is 0`, `give \`${d.id}\` a \`default\` in the policy, or fix the record's data`]);
     }
   }
-  for (const id of role.required) {
-    if (facts[id] === undefined && policy.metrics[id]) {
+  for (const id of role.requiredMetrics) {
+    if (facts[id] === undefined) {
       (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
     }
   }
@@ -190,7 +195,8 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
 
   const next = finalIndex > 0 && !gradeCapped ? policy.grades[finalIndex - 1] : undefined;
 
-  const scorecard: Scorecard = {
+  // built key by key in the documented order (spreads in a literal are slow on the hot path)
+  const scorecard = {
     employee_id: record.employee_id,
     name: record.name,
     role: record.role,
@@ -203,15 +209,15 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     score,
     raw_grade: rawGrade,
     grade,
-    ...(next ? { next_grade: { grade: next.grade, points_needed: roundScore(next.min - score, decimals) } } : {}),
-    indicators,
-    adjustments,
-    payout,
-    holds,
-    triggers,
-    ...(plan ? { plan } : {}),
-    explanation: [],
-  };
+  } as Scorecard;
+  if (next) scorecard.next_grade = { grade: next.grade, points_needed: roundScore(next.min - score, decimals) };
+  scorecard.indicators = indicators;
+  scorecard.adjustments = adjustments;
+  scorecard.payout = payout;
+  scorecard.holds = holds;
+  scorecard.triggers = triggers;
+  if (plan) scorecard.plan = plan;
+  scorecard.explanation = [];
   if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
 }
@@ -231,22 +237,16 @@ function scoreIndicator(node: CompiledIndicator, values: Record<string, number |
   const leaf = node.leaf!;
   const actual = values[leaf.metric]!;
   const points = roundScore(pointsFor(leaf, actual), decimals);
-  return {
-    id: node.id,
-    path: node.path,
-    title: node.title,
-    metric: leaf.metric,
-    scoring: leaf.scoring,
-    better: leaf.better,
-    actual,
-    ...(leaf.threshold !== undefined ? { threshold: leaf.threshold } : {}),
-    ...(leaf.target !== undefined ? { target: leaf.target } : {}),
-    ...(leaf.challenge !== undefined ? { challenge: leaf.challenge } : {}),
-    points,
-    weight: node.weight,
-    weighted_points: roundScore((points * node.weight) / 100, decimals),
-    reason: '',
-  };
+  // built key by key (not with spreads) so that absent levels stay absent: the hot path
+  const result: IndicatorResult = { id: node.id, path: node.path, title: node.title, metric: leaf.metric, scoring: leaf.scoring, better: leaf.better, actual } as IndicatorResult;
+  if (leaf.threshold !== undefined) result.threshold = leaf.threshold;
+  if (leaf.target !== undefined) result.target = leaf.target;
+  if (leaf.challenge !== undefined) result.challenge = leaf.challenge;
+  result.points = points;
+  result.weight = node.weight;
+  result.weighted_points = roundScore((points * node.weight) / 100, decimals);
+  result.reason = '';
+  return result;
 }
 
 interface Fired {
@@ -349,11 +349,16 @@ function computePayout(
     const capFen = toFen(capValue, to, mode);
     if (totalFen > capFen) line('total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
-  return {
-    pay_base: scope.pay_base as number,
-    ...(band ? { tier: { id: band.tier, ...(band.title ? { title: band.title } : {}), basis: basis!, ...(band.benefit ? { benefit: band.benefit } : {}) } } : {}),
-    lines,
-    total: fenToYuan(totalFen),
-    status: held ? 'held' : 'payable',
-  };
+  const payout = { pay_base: scope.pay_base as number } as Payout;
+  if (band) {
+    const tier = { id: band.tier } as NonNullable<Payout['tier']>;
+    if (band.title) tier.title = band.title;
+    tier.basis = basis!;
+    if (band.benefit) tier.benefit = band.benefit;
+    payout.tier = tier;
+  }
+  payout.lines = lines;
+  payout.total = fenToYuan(totalFen);
+  payout.status = held ? 'held' : 'payable';
+  return payout;
 }

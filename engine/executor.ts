@@ -10,7 +10,9 @@ import type { ConditionResult } from './scorecard.js';
 
 export type FactTable = Record<string, unknown>;
 
-const number = (v: unknown) => Number.parseFloat(v as string).toString() !== 'NaN';
+// json-rules-engine's numeric fact validator, parseFloat(v).toString() !== 'NaN'; for a number that is
+// simply "not NaN", so numbers skip the string round trip
+const number = (v: unknown) => (typeof v === 'number' ? v === v : Number.parseFloat(v as string).toString() !== 'NaN');
 const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
