@@ -58,6 +58,40 @@ export function columnMeaning(header: string, contract: DataContract): { kind: '
 }
 
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
+  const reader = recordReader(table.header, contract, options, table);
+  const diagnostics = [...reader.diagnostics];
+  // a missing metric column matters only for the roles this file actually has
+  const present = new Set<string>();
+  for (const cells of table.rows) {
+    const role = reader.roleOf(cells);
+    if (role !== undefined) present.add(role);
+  }
+  diagnostics.push(...reader.missingColumns(present));
+  if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+
+  const records: EmployeeRecord[] = [];
+  const excluded: ExcludedRecord[] = [];
+  table.rows.forEach((cells, i) => {
+    const r = reader.read(cells, i, table.rowNumbers[i]);
+    if ('record' in r) records.push(r.record);
+    else excluded.push(r.excluded);
+  });
+  return { records, excluded, diagnostics };
+}
+
+/** Reads rows one at a time against a header: what `toRecords` does to a table, and a stream does row by row. */
+export interface RecordReader {
+  /** Problems with the header: errors mean no row can be read; warnings name ignored columns. */
+  readonly diagnostics: Diagnostic[];
+  /** The role id a row's role cell names, if any. */
+  roleOf(cells: string[]): string | undefined;
+  /** Errors for metric columns that these roles need and the header lacks. */
+  missingColumns(roles: Set<string>): Diagnostic[];
+  /** One row → a record, or the reasons it cannot be scored. Remembers ids to find duplicates. */
+  read(cells: string[], index: number, row: number): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+}
+
+export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin'> = {}): RecordReader {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const headerCell = (column: string) => ({ row: 1, column });
@@ -70,7 +104,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   for (const [id, m] of Object.entries(contract.metrics)) {
     for (const n of [id, m.label, ...(m.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
   }
-  table.header.forEach((h, col) => {
+  header.forEach((h, col) => {
     const match = byName.get(key(h));
     if (!match) {
       if (h.trim() === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
@@ -81,7 +115,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     const map = match.kind === 'field' ? fieldColumn : metricColumn;
     const earlier = (map as Map<string, number>).get(match.id);
     if (earlier !== undefined) {
-      diagnostics.push({ code: 'data_duplicate_column', severity: 'error', message: `columns \`${table.header[earlier]}\` and \`${h}\` both mean \`${match.id}\``, help: 'keep one of them', file, cell: headerCell(h) });
+      diagnostics.push({ code: 'data_duplicate_column', severity: 'error', message: `columns \`${header[earlier]}\` and \`${h}\` both mean \`${match.id}\``, help: 'keep one of them', file, cell: headerCell(h) });
       return;
     }
     (map as Map<string, number>).set(match.id, col);
@@ -92,34 +126,43 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   if (!fieldColumn.has('period') && !options.period) {
     diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the file has no `月份` (period) column', help: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)', file, cell: { row: 1 } });
   }
-  const roleOf = lookup(contract.roles);
+  const roleOfText = lookup(contract.roles);
   const stageOf = lookup(contract.stages);
-  // a missing metric column matters only for the roles this file actually has
   const roleCol = fieldColumn.get('role');
-  const present = new Set(roleCol === undefined ? [] : table.rows.map((cells) => roleOf((cells[roleCol] ?? '').trim())).filter((r): r is string => r !== undefined));
-  const neededHere = new Set([...present].flatMap((r) => contract.requiredMetrics(r)));
-  for (const id of neededHere) {
-    const m = contract.metrics[id];
-    if (!metricColumn.has(id) && m && m.default === undefined) {
-      const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
-      diagnostics.push({ code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named \`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`, file, cell: { row: 1 } });
+  const roleOf = (cells: string[]) => (roleCol === undefined ? undefined : roleOfText((cells[roleCol] ?? '').trim()));
+
+  const missingColumns = (present: Set<string>): Diagnostic[] => {
+    const out: Diagnostic[] = [];
+    const neededHere = new Set([...present].flatMap((r) => contract.requiredMetrics(r)));
+    for (const id of neededHere) {
+      const m = contract.metrics[id];
+      if (!metricColumn.has(id) && m && m.default === undefined) {
+        const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
+        out.push({ code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named \`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`, file, cell: { row: 1 } });
+      }
     }
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+    return out;
+  };
 
-  const records: EmployeeRecord[] = [];
-  const excluded: ExcludedRecord[] = [];
-  const firstRow = new Map<string, number>();
+  // per metric, once: its column and how to read it
+  const metricReads = Object.entries(contract.metrics).map(([id, m]) => {
+    const col = metricColumn.get(id);
+    return { id, m, col, options: { ranges: m.ranges, moneyIn: m.money_in, ...(col !== undefined ? source.columnOptions?.[col] : undefined) } };
+  });
+  const requiredByRole = new Map(contract.roles.map((r) => [r.id, new Set(contract.requiredMetrics(r.id))]));
+  const roleTitle = new Map(contract.roles.map((r) => [r.id, r.title]));
+  const NONE = new Set<string>();
+  /** period → employee id → the row it first appeared in */
+  const firstRow = new Map<string, Map<string, number>>();
 
-  table.rows.forEach((cells, i) => {
-    const row = table.rowNumbers[i];
+  const read = (cells: string[], i: number, row: number): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
     const reasons: Diagnostic[] = [];
     const cellAt = (col: number | undefined) => (col === undefined ? '' : (cells[col] ?? ''));
     const problem = (code: string, col: number | undefined, message: string, help: string) => {
       // a joined table knows which file, row and column each cell came from
-      const from = col !== undefined ? table.origin?.(i, col) : undefined;
-      const sheet = from ? from.sheet : table.sheet;
-      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? table.header[col], value: cellAt(col) } : {}) } });
+      const from = col !== undefined ? source.origin?.(i, col) : undefined;
+      const sheet = from ? from.sheet : source.sheet;
+      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(col) } : {}) } });
     };
     const field = (f: Field) => cellAt(fieldColumn.get(f)).trim();
 
@@ -128,7 +171,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     if (fieldColumn.has('period') && field('period') === '' && !options.period) problem('data_missing_field', fieldColumn.get('period'), 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
 
     const roleText = field('role');
-    const role = roleText ? roleOf(roleText) : undefined;
+    const role = roleText ? roleOfText(roleText) : undefined;
     if (roleText && !role) problem('data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
     const stageText = field('stage');
     const stage = stageText ? stageOf(stageText) : undefined;
@@ -141,12 +184,11 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
       else payBase = v.value;
     }
 
-    const required = new Set(role ? contract.requiredMetrics(role) : []);
+    const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
-    for (const [id, m] of Object.entries(contract.metrics)) {
-      const col = metricColumn.get(id);
+    for (const { id, m, col, options: how } of metricReads) {
       const raw = cellAt(col);
-      const parsed = parseValue(raw, m.unit, { ranges: m.ranges, moneyIn: m.money_in, ...(col !== undefined ? table.columnOptions?.[col] : undefined) });
+      const parsed = parseValue(raw, m.unit, how);
       if (!parsed.ok) {
         problem('data_not_a_number', col, parsed.message, parsed.help);
         continue;
@@ -154,7 +196,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
       if (parsed.value === undefined) {
         // empty: the engine applies the metric's default; without one a required metric is an error
         if (required.has(id) && m.default === undefined && col !== undefined) {
-          problem('data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${contract.roles.find((r) => r.id === role)?.title}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
+          problem('data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
         }
         continue;
       }
@@ -172,29 +214,23 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     const id = field('employee_id');
     if (id) {
       // one row per employee per period: a file may hold several months
-      const seenKey = `${id}\u0000${period}`;
-      const first = firstRow.get(seenKey);
+      let seen = firstRow.get(period);
+      if (!seen) firstRow.set(period, (seen = new Map()));
+      const first = seen.get(id);
       if (first !== undefined) problem('data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
-      else firstRow.set(seenKey, row);
+      else seen.set(id, row);
     }
 
     if (reasons.length) {
-      excluded.push({ ...(id ? { employee_id: id } : {}), ...(field('name') ? { name: field('name') } : {}), ...(file ? { file } : {}), row, reasons });
-      return;
+      return { excluded: { ...(id ? { employee_id: id } : {}), ...(field('name') ? { name: field('name') } : {}), ...(file ? { file } : {}), row, reasons } };
     }
-    records.push({
-      employee_id: id,
-      name: field('name'),
-      role: role!,
-      team: field('team'),
-      stage: stage!,
-      period,
-      ...(payBase !== undefined ? { pay_base: payBase } : {}),
-      metrics,
-      source: { ...(file ? { file } : {}), row },
-    });
-  });
-  return { records, excluded, diagnostics };
+    const record = { employee_id: id, name: field('name'), role: role!, team: field('team'), stage: stage!, period } as EmployeeRecord;
+    if (payBase !== undefined) record.pay_base = payBase;
+    record.metrics = metrics;
+    record.source = file ? { file, row } : { row };
+    return { record };
+  };
+  return { diagnostics, roleOf, missingColumns, read };
 }
 
 function lookup(items: { id: string; title: string }[]): (text: string) => string | undefined {

@@ -17,7 +17,14 @@ export interface ValueOptions {
   moneyIn?: 'yuan' | 'fen';
 }
 
+const EMPTY: ParsedValue = { ok: true, value: undefined };
+/** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
+  // the cells most exports are made of, without the general path's work
+  if (raw === '') return EMPTY;
+  if (PLAIN.test(raw) && !(unit === 'money' && options.moneyIn === 'fen')) return { ok: true, value: Number(raw) };
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   const range = /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text);
@@ -50,8 +57,11 @@ function helpFor(unit: Unit): string {
   }
 }
 
+const WIDE = /[\u3000\uFF01-\uFF5E]/;
+
 /** Full-width digits and signs (０-９ ． ％ ，) as exported by some Chinese tools. */
 function normaliseWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
