@@ -222,6 +222,12 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   return { ok: true, scorecard };
 }
 
+/** Adds a payout line of `fen` and returns the amount, for the running total. */
+function line(lines: PayoutLine[], kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number): number {
+  lines.push(source !== undefined ? { kind, source, label, amount: fenToYuan(fen) } : { kind, label, amount: fenToYuan(fen) });
+  return fen;
+}
+
 function failed(record: EmployeeRecord, problems: [code: string, message: string, help: string][]): Evaluation {
   const file = record.source?.file;
   const cell = record.source?.row ? { row: record.source.row } : undefined;
@@ -315,39 +321,35 @@ function computePayout(
   const { to, mode } = policy.payout.rounding;
   const lines: PayoutLine[] = [];
   let totalFen = 0;
-  const line = (kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number) => {
-    totalFen += fen;
-    lines.push(source !== undefined ? { kind, source, label, amount: fenToYuan(fen) } : { kind, label, amount: fenToYuan(fen) });
-  };
 
   const perf = policy.payout.performancePay(scope);
   if (perf === undefined) return { problem: `performance pay \`${policy.payout.performancePayText}\` cannot be computed for this record` };
   const perfFen = toFen(perf, to, mode);
-  line('performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
+  totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
-    line('tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen((perfFen / 100) * (band.multiplier - 1), to, mode));
+    totalFen += line(lines, 'tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen((perfFen / 100) * (band.multiplier - 1), to, mode));
   }
-  if (band?.award) line('tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
+  if (band?.award) totalFen += line(lines, 'tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
 
   let awardsFen = 0;
   for (const a of adjustments) {
     if (!a.award) continue;
     const fen = toFen(a.award, to, mode);
     awardsFen += fen;
-    line('award', a.id, a.title, fen);
+    totalFen += line(lines, 'award', a.id, a.title, fen);
   }
   if (policy.payout.awardsCap && awardsFen > 0) {
     const capValue = policy.payout.awardsCap(scope);
     if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
     const capFen = toFen(capValue, to, mode);
-    if (awardsFen > capFen) line('awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
+    if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
     const capValue = policy.payout.cap(scope);
     if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
     const capFen = toFen(capValue, to, mode);
-    if (totalFen > capFen) line('total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
+    if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
   const payout = { pay_base: scope.pay_base as number } as Payout;
   if (band) {

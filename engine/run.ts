@@ -77,40 +77,80 @@ function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' |
 }
 
 export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {
-  const byGrade: Record<string, number> = {};
-  for (const g of policy.grades) byGrade[g.grade] = 0;
-  const triggers: Record<string, number> = {};
-  for (const id of Object.keys(policy.triggers)) triggers[id] = 0;
-  const byTeam: Record<string, { employees: number; fen: number }> = {};
-  let totalFen = 0;
-  let heldFen = 0;
-  let holds = 0;
-  for (const c of cards) {
-    byGrade[c.grade]++;
+  const totals = new RunTotals(policy);
+  for (const c of cards) totals.add(c);
+  return totals.summary(excludedCount);
+}
+
+/**
+ * A run's totals, added up one scorecard at a time in fen, so that a stream can total a month
+ * it never holds in memory. Partial totals (a worker's share) merge in the order they were read.
+ */
+export class RunTotals {
+  byGrade: Record<string, number> = {};
+  triggers: Record<string, number> = {};
+  byCalibrated?: Record<string, number>;
+  byTeam: Record<string, { employees: number; fen: number }> = {};
+  employees = 0;
+  totalFen = 0;
+  heldFen = 0;
+  holds = 0;
+
+  constructor(policy: CompiledPolicy) {
+    for (const g of policy.grades) this.byGrade[g.grade] = 0;
+    for (const id of Object.keys(policy.triggers)) this.triggers[id] = 0;
+    const calibration = policy.doc.calibration;
+    if (calibration) this.byCalibrated = Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0]));
+  }
+
+  add(c: Scorecard): void {
+    this.employees++;
+    this.byGrade[c.grade]++;
     const fen = Math.round(c.payout.total * 100);
-    totalFen += fen;
+    this.totalFen += fen;
     if (c.payout.status === 'held') {
-      heldFen += fen;
-      holds++;
+      this.heldFen += fen;
+      this.holds++;
     }
-    for (const t of c.triggers) triggers[t.id]++;
-    const team = (byTeam[c.team] ??= { employees: 0, fen: 0 });
+    for (const t of c.triggers) this.triggers[t.id] = (this.triggers[t.id] ?? 0) + 1;
+    const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
     team.employees++;
     team.fen += fen;
+    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated]++;
   }
-  const calibration = policy.doc.calibration;
-  const byCalibrated = calibration ? Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0])) : undefined;
-  if (byCalibrated) for (const c of cards) if (c.calibration) byCalibrated[c.calibration.calibrated]++;
-  return {
-    employees: cards.length,
-    excluded: excludedCount,
-    by_grade: byGrade,
-    payout_total: totalFen / 100,
-    payable_total: (totalFen - heldFen) / 100,
-    held_total: heldFen / 100,
-    holds,
-    triggers,
-    // teams in the order the data lists them
-    by_team: Object.fromEntries(Object.entries(byTeam).map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }])),
-  };
+
+  /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
+  merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
+    const add = (into: Record<string, number>, from: Record<string, number>) => {
+      for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+    };
+    add(this.byGrade, other.byGrade);
+    add(this.triggers, other.triggers);
+    if (this.byCalibrated && other.byCalibrated) add(this.byCalibrated, other.byCalibrated);
+    for (const [name, t] of Object.entries(other.byTeam)) {
+      const team = (this.byTeam[name] ??= { employees: 0, fen: 0 });
+      team.employees += t.employees;
+      team.fen += t.fen;
+    }
+    this.employees += other.employees;
+    this.totalFen += other.totalFen;
+    this.heldFen += other.heldFen;
+    this.holds += other.holds;
+  }
+
+  summary(excludedCount: number): RunSummary {
+    return {
+      employees: this.employees,
+      excluded: excludedCount,
+      by_grade: this.byGrade,
+      payout_total: this.totalFen / 100,
+      payable_total: (this.totalFen - this.heldFen) / 100,
+      held_total: this.heldFen / 100,
+      holds: this.holds,
+      triggers: this.triggers,
+      ...(this.byCalibrated ? { by_calibrated_grade: this.byCalibrated } : {}),
+      // teams in the order the data lists them
+      by_team: Object.fromEntries(Object.entries(this.byTeam).map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }])),
+    };
+  }
 }

@@ -60,6 +60,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option('--workers <n>', 'worker threads evaluating a CSV → CSV run (--format csv --out), which streams; output keeps the input order', '1')
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await runCommand(policy, o, io);

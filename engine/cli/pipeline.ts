@@ -26,7 +26,7 @@ export async function readDataFile(file: string, policy: CompiledPolicy, o: { en
 }
 
 /** Codes of records a run refuses to leave out silently: bad cells and unplaceable rows. */
-export function refuseExcluded(result: RunResult, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
+export function refuseExcluded(result: Pick<RunResult, 'excluded'>, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
   if (allow || result.excluded.length === 0) return;
   reportExcluded(result, stderr, lang);
   throw new ExitError(
@@ -79,7 +79,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */
-export function reportExcluded(result: RunResult, stderr: (s: string) => void, lang: Lang): void {
+export function reportExcluded(result: Pick<RunResult, 'excluded'>, stderr: (s: string) => void, lang: Lang): void {
   if (result.excluded.length === 0) return;
   stderr(
     lang === 'zh'

@@ -87,8 +87,19 @@ export interface RecordReader {
   roleOf(cells: string[]): string | undefined;
   /** Errors for metric columns that these roles need and the header lacks. */
   missingColumns(roles: Set<string>): Diagnostic[];
-  /** One row → a record, or the reasons it cannot be scored. Remembers ids to find duplicates. */
-  read(cells: string[], index: number, row: number): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+  /** The row an employee's earlier row for the same period was on; remembers this one. */
+  duplicateOf(cells: string[], row: number): number | undefined;
+  /** `duplicateOf` for an id and period already taken from a row. */
+  seen(id: string, period: string, row: number): number | undefined;
+  /** A row's employee id, trimmed. */
+  idOf(cells: string[]): string;
+  /** A row's period: its 月份 cell, or the period the caller gave. */
+  periodOf(cells: string[]): string;
+  /**
+   * One row → a record, or the reasons it cannot be scored. Finds duplicates itself, unless the
+   * caller already did (`known`: a worker reads rows whose duplicates the main thread tracks).
+   */
+  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined }): { record: EmployeeRecord } | { excluded: ExcludedRecord };
 }
 
 export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin'> = {}): RecordReader {
@@ -155,82 +166,94 @@ export function recordReader(header: string[], contract: DataContract, options: 
   /** period → employee id → the row it first appeared in */
   const firstRow = new Map<string, Map<string, number>>();
 
-  const read = (cells: string[], i: number, row: number): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
+  const periodOf = (cells: string[]) => (fieldColumn.has('period') ? (cells[fieldColumn.get('period')!] ?? '').trim() : '') || options.period || '';
+  const duplicateOf = (cells: string[], row: number): number | undefined => seen(idOf(cells), periodOf(cells), row);
+  const idOf = (cells: string[]) => (cells[fieldColumn.get('employee_id') ?? -1] ?? '').trim();
+  const seen = (id: string, period: string, row: number): number | undefined => {
+    if (!id) return undefined;
+    // one row per employee per period: a file may hold several months
+    let seen = firstRow.get(period);
+    if (!seen) firstRow.set(period, (seen = new Map()));
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, row);
+    return first;
+  };
+
+  // per row helpers, made once (a closure per row is measurable at a million rows)
+  const field = (cells: string[], f: Field) => cellAt(cells, fieldColumn.get(f)).trim();
+  const problem = (reasons: Diagnostic[], cells: string[], i: number, row: number, code: string, col: number | undefined, message: string, help: string) => {
+    // a joined table knows which file, row and column each cell came from
+    const from = col !== undefined ? source.origin?.(i, col) : undefined;
+    const sheet = from ? from.sheet : source.sheet;
+    reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
+  };
+
+  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined }): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
     const reasons: Diagnostic[] = [];
-    const cellAt = (col: number | undefined) => (col === undefined ? '' : (cells[col] ?? ''));
-    const problem = (code: string, col: number | undefined, message: string, help: string) => {
-      // a joined table knows which file, row and column each cell came from
-      const from = col !== undefined ? source.origin?.(i, col) : undefined;
-      const sheet = from ? from.sheet : source.sheet;
-      reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(col) } : {}) } });
-    };
-    const field = (f: Field) => cellAt(fieldColumn.get(f)).trim();
 
-    for (const f of REQUIRED_FIELDS) if (field(f) === '') problem('data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
-    const period = field('period') || options.period || '';
-    if (fieldColumn.has('period') && field('period') === '' && !options.period) problem('data_missing_field', fieldColumn.get('period'), 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
+    for (const f of REQUIRED_FIELDS) if (field(cells, f) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+    const period = field(cells, 'period') || options.period || '';
+    if (fieldColumn.has('period') && field(cells, 'period') === '' && !options.period) problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get('period'), 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
 
-    const roleText = field('role');
+    const roleText = field(cells, 'role');
     const role = roleText ? roleOfText(roleText) : undefined;
-    if (roleText && !role) problem('data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
-    const stageText = field('stage');
+    if (roleText && !role) problem(reasons, cells, i, row, 'data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
+    const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;
-    if (stageText && !stage) problem('data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
+    if (stageText && !stage) problem(reasons, cells, i, row, 'data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
 
     let payBase: number | undefined;
-    if (fieldColumn.has('pay_base') && field('pay_base') !== '') {
-      const v = parseValue(field('pay_base'), 'money');
-      if (!v.ok || v.value === undefined || v.value < 0) problem('data_bad_pay_base', fieldColumn.get('pay_base'), `pay base \`${field('pay_base')}\` is not an amount of at least 0`, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
+    if (fieldColumn.has('pay_base') && field(cells, 'pay_base') !== '') {
+      const v = parseValue(field(cells, 'pay_base'), 'money');
+      if (!v.ok || v.value === undefined || v.value < 0) problem(reasons, cells, i, row, 'data_bad_pay_base', fieldColumn.get('pay_base'), `pay base \`${field(cells, 'pay_base')}\` is not an amount of at least 0`, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
       else payBase = v.value;
     }
 
     const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
     for (const { id, m, col, options: how } of metricReads) {
-      const raw = cellAt(col);
+      const raw = cellAt(cells, col);
       const parsed = parseValue(raw, m.unit, how);
       if (!parsed.ok) {
-        problem('data_not_a_number', col, parsed.message, parsed.help);
+        problem(reasons, cells, i, row, 'data_not_a_number', col, parsed.message, parsed.help);
         continue;
       }
       if (parsed.value === undefined) {
         // empty: the engine applies the metric's default; without one a required metric is an error
         if (required.has(id) && m.default === undefined && col !== undefined) {
-          problem('data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
+          problem(reasons, cells, i, row, 'data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
         }
         continue;
       }
       if (m.unit === 'count' && parsed.value < 0) {
-        problem('data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
+        problem(reasons, cells, i, row, 'data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
         continue;
       }
       if (m.range && (parsed.value < m.range[0] || parsed.value > m.range[1])) {
-        problem('data_out_of_range', col, `\`${m.label}\` must be between ${m.range[0]} and ${m.range[1]}, got \`${raw.trim()}\``, 'check the value; the policy declares this range');
+        problem(reasons, cells, i, row, 'data_out_of_range', col, `\`${m.label}\` must be between ${m.range[0]} and ${m.range[1]}, got \`${raw.trim()}\``, 'check the value; the policy declares this range');
         continue;
       }
       metrics[id] = parsed.value;
     }
 
-    const id = field('employee_id');
-    if (id) {
-      // one row per employee per period: a file may hold several months
-      let seen = firstRow.get(period);
-      if (!seen) firstRow.set(period, (seen = new Map()));
-      const first = seen.get(id);
-      if (first !== undefined) problem('data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
-      else seen.set(id, row);
-    }
+    const id = field(cells, 'employee_id');
+    const first = known ? known.duplicateOf : duplicateOf(cells, row);
+    if (first !== undefined) problem(reasons, cells, i, row, 'data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
 
     if (reasons.length) {
-      return { excluded: { ...(id ? { employee_id: id } : {}), ...(field('name') ? { name: field('name') } : {}), ...(file ? { file } : {}), row, reasons } };
+      return { excluded: { ...(id ? { employee_id: id } : {}), ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}), ...(file ? { file } : {}), row, reasons } };
     }
-    const record = { employee_id: id, name: field('name'), role: role!, team: field('team'), stage: stage!, period } as EmployeeRecord;
+    const record = { employee_id: id, name: field(cells, 'name'), role: role!, team: field(cells, 'team'), stage: stage!, period } as EmployeeRecord;
     if (payBase !== undefined) record.pay_base = payBase;
     record.metrics = metrics;
     record.source = file ? { file, row } : { row };
     return { record };
   };
-  return { diagnostics, roleOf, missingColumns, read };
+  return { diagnostics, roleOf, missingColumns, duplicateOf, seen, idOf, periodOf, read };
+}
+
+function cellAt(cells: string[], col: number | undefined): string {
+  return col === undefined ? '' : (cells[col] ?? '');
 }
 
 function lookup(items: { id: string; title: string }[]): (text: string) => string | undefined {

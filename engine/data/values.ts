@@ -92,6 +92,8 @@ function parseNumber(text: string, unit: Unit): number | undefined {
 /** Moves the decimal point `shift` places in the digit string, then reads it: exact for 1.2万. */
 function shiftDecimal(s: string, shift: number): number {
   if (shift === 0) return Number(s);
+  // `s` is a plain decimal here: reading it with an exponent is the same exact decimal, rounded once
+  if (!/e/i.test(s)) return Number(`${s}e${shift}`);
   const sign = s.startsWith('-') ? '-' : '';
   const body = s.replace(/^[-+]/, '');
   const [whole, frac = ''] = body.split('.');

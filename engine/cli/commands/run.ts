@@ -6,7 +6,10 @@ import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
 import { writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
-import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { NotStreamable, streamable, streamRun } from '../stream.js';
+import { Ledger } from '../ledger.js';
+import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 
 export interface RunCommandOptions {
@@ -22,9 +25,20 @@ export interface RunCommandOptions {
   executor?: 'compiled' | 'reference';
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
+  /** Worker threads for a streaming CSV run (default 1: evaluate on the reading thread). */
+  workers?: number | string;
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
+  const workers = Number(o.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, `--workers takes a whole number from 1 to 64, got \`${o.workers}\``);
+  if (!o.record && !o.amend && o.out && o.format === 'csv') {
+    const policy = loadPolicyFile(policyFile, io.stderr);
+    if (streamable(policy, o.data, o.format, o.out)) {
+      const streamed = await streamCsv(policy, policyFile, o, workers, io);
+      if (streamed !== undefined) return streamed;
+    }
+  }
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
@@ -43,5 +57,42 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   }
   reportExcluded(result, io.stderr, o.lang);
   if (o.record || o.amend) await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang);
+  return EXIT.ok;
+}
+
+/**
+ * CSV in, CSV out: read, evaluate and write as a stream (engine/cli/stream.ts). Undefined when the
+ * file turns out to hold several months: the whole-file run then scores them month by month.
+ */
+async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, workers: number, io: Io): Promise<number | undefined> {
+  let streamed;
+  try {
+    streamed = await streamRun({
+      policy,
+      policyFile,
+      data: o.data,
+      out: o.out!,
+      lang: o.lang,
+      period: o.period,
+      encoding: o.encoding,
+      executor: o.executor,
+      workers,
+      ledger: o.ledger,
+      history: async (period) => (o.ledger && Ledger.exists(o.ledger) ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period) : undefined),
+      stderr: io.stderr,
+    });
+  } catch (error) {
+    if (error instanceof NotStreamable) return undefined;
+    throw error;
+  }
+  for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
+  const asResult = { excluded: streamed.excluded };
+  if (streamed.excluded.length && !o.excludeInvalid) {
+    streamed.discard();
+    refuseExcluded(asResult, false, io.stderr, o.lang);
+  }
+  streamed.commit();
+  io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${streamed.employees} 人）` : `wrote ${o.out} (${streamed.employees} employees)`);
+  reportExcluded(asResult, io.stderr, o.lang);
   return EXIT.ok;
 }

@@ -98,15 +98,27 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
-export function formatCsv(r: RunResult, lang: Lang): string {
+/** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
+export function csvHead(lang: Lang): string {
   const head = lang === 'zh'
     ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
     : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
-  const rows = r.scorecards.map((c) => [
+  return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
+}
+
+/** One employee's CSV line, with its line break. */
+export function csvLine(c: Scorecard, lang: Lang): string {
+  const cells = [
     c.employee_id, c.name, c.team, c.role_title, c.stage_title, c.base_score, c.score, c.grade,
     c.payout.tier?.title ?? c.payout.tier?.id ?? '', c.payout.total.toFixed(2), c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable',
     c.holds.map((h) => h.title).join('; '), c.triggers.map((t) => t.id).join('; '),
-  ]);
-  return '\uFEFF' + [head, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  ];
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
+export function formatCsv(r: RunResult, lang: Lang): string {
+  let out = csvHead(lang);
+  for (const c of r.scorecards) out += csvLine(c, lang);
+  return out;
 }

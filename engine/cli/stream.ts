@@ -1,0 +1,453 @@
+// `yardstick run --format csv --out FILE` on a CSV file: the month read, evaluated and written as a
+// stream. Memory holds the policy, one batch of rows per worker, the ids seen (to find duplicate
+// rows) and the records left out, never the whole file or every scorecard. With `--workers N` the
+// rows are evaluated by N worker threads and written in the order they were read.
+//
+// What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
+// several months in one file (each month is scored seeing the ones before it) and calibration
+// (forced distribution ranks a whole month). A file found mid-way to hold a second month throws
+// `NotStreamable`, and nothing has been written.
+
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import Papa from 'papaparse';
+import { formatDiagnostic, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
+import { recordReader } from '../data/records.js';
+import type { Encoding } from '../data/decode.js';
+import type { ExcludedRecord } from '../record.js';
+import type { RunSummary } from '../scorecard.js';
+import type { HistorySource } from '../facts.js';
+import { RunTotals } from '../run.js';
+import { EXIT, ExitError } from './errors.js';
+import { csvHead } from './format/results.js';
+import { BatchEvaluator, type BatchResult, type TextChunk, type WorkerSetup } from './stream-batch.js';
+
+export class NotStreamable extends Error {}
+
+export interface StreamOptions {
+  policy: CompiledPolicy;
+  policyFile: string;
+  data: string;
+  out: string;
+  lang: Lang;
+  period?: string;
+  encoding?: Encoding;
+  executor?: 'compiled' | 'reference';
+  workers: number;
+  /** Earlier periods from the results ledger, opened once the month is known. */
+  history?: (period: string) => Promise<HistorySource | undefined>;
+  /** The ledger file, for workers to open themselves. */
+  ledger?: string;
+  stderr: (s: string) => void;
+}
+
+export interface StreamResult {
+  employees: number;
+  period: string;
+  summary: RunSummary;
+  excluded: ExcludedRecord[];
+  warnings: Diagnostic[];
+  /** Written to a temporary file beside `out`; `commit` renames it into place, `discard` removes it. */
+  commit(): void;
+  discard(): void;
+}
+
+/** Runs that stream: a CSV in, the CSV results out, no calibration, nothing recorded. */
+export function streamable(policy: CompiledPolicy, data: string, format: string, out: string | undefined): boolean {
+  return format === 'csv' && out !== undefined && /\.csv$/i.test(data) && !policy.doc.calibration;
+}
+
+const FLUSH_BYTES = 1 << 20;
+
+export async function streamRun(o: StreamOptions): Promise<StreamResult> {
+  const tmp = join(dirname(o.out), `.${basename(o.out)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (error) {
+    throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const discard = () => rmSync(tmp, { force: true });
+  try {
+    const encoding = await firstEncoding(o.data, o.encoding ?? 'auto');
+    let result: Omit<StreamResult, 'commit' | 'discard'>;
+    try {
+      result = await pass(o, fd, encoding);
+    } catch (error) {
+      // no BOM and not UTF-8 after all: a Chinese export is then GBK, which GB18030 contains
+      if (!(error instanceof NotUtf8) || (o.encoding ?? 'auto') !== 'auto') throw error;
+      closeSync(fd);
+      fd = openSync(tmp, 'w');
+      result = await pass(o, fd, { ...encoding, name: 'gb18030' });
+    }
+    closeSync(fd);
+    return { ...result, commit: () => renameSync(tmp, o.out), discard };
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    discard();
+    throw error;
+  }
+}
+
+class NotUtf8 extends Error {}
+
+interface EncodingChoice {
+  name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** Bytes of byte-order mark to skip. */
+  skip: number;
+}
+
+/** The encoding from a byte-order mark or the user's choice; without either, UTF-8 is tried first. */
+async function firstEncoding(file: string, encoding: Encoding): Promise<EncodingChoice> {
+  const head = Buffer.alloc(3);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ExitError(EXIT.input, `cannot read data \`${file}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}`);
+  }
+  const n = readSync(fd, head, 0, 3, 0);
+  closeSync(fd);
+  const utf8Bom = n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  if (encoding === 'auto') {
+    if (utf8Bom) return { name: 'utf-8', skip: 3 };
+    if (head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', skip: 2 };
+    if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', skip: 2 };
+    return { name: 'utf-8', skip: 0 };
+  }
+  if (encoding === 'utf-8') return { name: 'utf-8', skip: utf8Bom ? 3 : 0 };
+  return { name: 'gb18030', skip: 0 };
+}
+
+/** Bytes → text chunks, split safely across multi-byte characters. */
+function decoder(encoding: EncodingChoice, file: string): Transform {
+  const text = new TextDecoder(encoding.name, { fatal: true });
+  const fail = () =>
+    encoding.name === 'utf-8'
+      ? new NotUtf8()
+      : new ExitError(EXIT.input, `data \`${file}\`: the file is not valid ${encoding.name === 'gb18030' ? 'GBK/GB18030' : encoding.name.toUpperCase()} text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
+  return new Transform({
+    readableObjectMode: true,
+    decodeStrings: true,
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        done(null, text.decode(chunk, { stream: true }));
+      } catch {
+        done(fail());
+      }
+    },
+    flush(done) {
+      try {
+        done(null, text.decode());
+      } catch {
+        done(fail());
+      }
+    },
+  });
+}
+
+async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
+  const file = o.data;
+  const totals = new RunTotals(o.policy);
+  const excluded: ExcludedRecord[] = [];
+  let buffer = csvHead(o.lang);
+  const write = (text: string, force = false) => {
+    buffer += text;
+    if (force || buffer.length >= FLUSH_BYTES) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  };
+  const fatal = (diagnostics: Diagnostic[]): never => {
+    for (const d of diagnostics) o.stderr(formatDiagnostic(d));
+    throw new ExitError(EXIT.input, `${file}: the data cannot be read, or does not fit the policy`);
+  };
+
+  const input = createReadStream(file, { start: encoding.skip, highWaterMark: CHUNK_BYTES });
+  const text = input.pipe(decoder(encoding, file));
+  let splitter: RecordSplitter | undefined;
+  let start: StreamStart | undefined;
+  let run: Dispatch | undefined;
+  try {
+    for await (const piece of text as AsyncIterable<string>) {
+      // the delimiter papaparse would guess for the whole file, guessed from its beginning
+      splitter ??= new RecordSplitter(Papa.parse<string[]>(piece, { preview: 10 }).meta.delimiter || ',');
+      const chunk = splitter.push(piece);
+      if (chunk) run = await dispatch(chunk);
+    }
+    const last = splitter?.end();
+    if (last) run = await dispatch(last);
+    if (!start) fatal([{ code: 'data_empty', severity: 'error', message: 'the file has no header row', help: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', file, cell: { row: 1 } }]);
+    await run?.drain();
+  } finally {
+    input.destroy();
+    await run?.close();
+  }
+  write('', true);
+  excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
+  return { employees: totals.employees, period: start?.period ?? o.period ?? '', summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
+
+  /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
+  async function dispatch(chunk: TextChunk): Promise<Dispatch> {
+    if (!start) {
+      start = begin(chunk, o, fatal);
+      if (!start.rest) return (run = await startEvaluation(start));
+      run = await startEvaluation(start);
+      chunk = start.rest;
+    }
+    await run!.submit(chunk);
+    return run!;
+  }
+
+  async function startEvaluation(s: StreamStart): Promise<Dispatch> {
+    const history = o.history && s.period ? await o.history(s.period) : undefined;
+    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, executor: o.executor, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline };
+    const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
+    const local = new BatchEvaluator(o.policy, setup, history);
+    const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
+    if (pool) await pool.start(setup);
+    const roles = new Set<string>();
+    const started = Date.now();
+    let reported = 0;
+    const take = (chunk: TextChunk, r: BatchResult) => {
+      if (r.quoteErrors.length) fatal(r.quoteErrors);
+      for (const role of r.roles) {
+        if (roles.has(role)) continue;
+        roles.add(role);
+        const missing = reader.missingColumns(new Set([role]));
+        if (missing.length) fatal(missing);
+      }
+      for (const p of r.periodsSeen) if (p !== s.period) throw new NotStreamable(`${file} holds more than one period (${s.period}, ${p})`);
+      // duplicates are found here, where every row passes in order; the rare batch that has one is
+      // evaluated again on this thread knowing which rows they are
+      let duplicates: Map<number, number> | undefined;
+      for (let i = 0; i < r.ids.length; i++) {
+        const first = reader.seen(r.ids[i], r.periods[i], r.rows[i]);
+        if (first !== undefined) (duplicates ??= new Map()).set(r.rows[i], first);
+      }
+      const final = duplicates ? local.evaluateChunkSync(chunk, duplicates) : r;
+      write(final.csv);
+      totals.merge(final.totals);
+      excluded.push(...final.excluded);
+      if (totals.employees + excluded.length - reported >= 100_000) {
+        reported = totals.employees + excluded.length;
+        o.stderr(`evaluated ${reported} records (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    };
+    if (pool) {
+      return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain(), close: () => pool.close() };
+    }
+    return { submit: async (chunk) => take(chunk, await local.evaluateChunk(chunk)), drain: async () => {}, close: async () => {} };
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+interface Dispatch {
+  submit(chunk: TextChunk): Promise<void>;
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface StreamStart {
+  header: string[];
+  delimiter: string;
+  newline: '\n' | '\r\n';
+  period: string;
+  warnings: Diagnostic[];
+  /** The first chunk's records after the header. */
+  rest?: TextChunk;
+}
+
+/** Reads the header (and the delimiter, line break and month) from the first chunk of text. */
+function begin(chunk: TextChunk, o: StreamOptions, fatal: (d: Diagnostic[]) => never): StreamStart {
+  const parsed = Papa.parse<string[]>(chunk.text, { skipEmptyLines: false });
+  const newline = parsed.meta.linebreak === '\r\n' ? '\r\n' : parsed.meta.linebreak === '\n' ? '\n' : undefined;
+  if (!newline) throw new NotStreamable('lines end in a bare carriage return');
+  const rows = parsed.data;
+  let h = 0;
+  while (h < rows.length && rows[h].every((c) => c.trim() === '')) h++;
+  if (h === rows.length) throw new NotStreamable('no header in the first chunk');
+  const header = rows[h].map((c) => c.trim());
+  const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
+  const errors = reader.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) fatal(errors);
+  let period = '';
+  for (let r = h + 1; r < rows.length && !period; r++) period = reader.periodOf(rows[r]);
+  // the records after the header: skip h + 1 record separators
+  let at = 0;
+  for (let i = 0; i <= h; i++) at = nextRecord(chunk.text, at);
+  const rest = at < chunk.text.length ? { text: chunk.text.slice(at), firstRow: chunk.firstRow + h + 1, records: chunk.records - h - 1 } : undefined;
+  return { header, delimiter: parsed.meta.delimiter, newline, period: period || o.period || '', warnings: reader.diagnostics.filter((d) => d.severity === 'warning'), rest };
+}
+
+/** The index just past the record separator after `from`, honouring quotes. */
+function nextRecord(text: string, from: number): number {
+  let quoted = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) return i + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Cuts decoded text into chunks that end on a record boundary, and numbers them: the spreadsheet
+ * row of each chunk's first record and how many records it holds. A record ends at a line break
+ * outside quotes; as in papaparse, a quote opens a quoted cell only at the start of a cell, and
+ * `""` inside one is a quote. The state carries over from one piece of text to the next.
+ */
+export class RecordSplitter {
+  private carry = '';
+  private state: 'start' | 'plain' | 'quoted' | 'quote_in_quoted' = 'start';
+  private scanned = 0;
+  private records = 0;
+  private lastBreak = -1;
+  private recordsAtBreak = 0;
+  private nextRow = 1;
+  private readonly delimiter: number;
+
+  constructor(delimiter: string, private readonly minChunk = CHUNK_BYTES / 2) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  push(text: string): TextChunk | undefined {
+    this.carry += text;
+    const s = this.carry;
+    const delimiter = this.delimiter;
+    let state = this.state;
+    for (let i = this.scanned; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (state === 'quoted') {
+        if (c === 34) state = 'quote_in_quoted';
+        continue;
+      }
+      if (state === 'quote_in_quoted') {
+        if (c === 34) {
+          state = 'quoted'; // "" is a quote inside the cell
+          continue;
+        }
+        state = 'plain'; // the closing quote; this character is read as outside quotes
+      }
+      if (c === 10) {
+        this.records++;
+        this.lastBreak = i;
+        this.recordsAtBreak = this.records;
+        state = 'start';
+      } else if (c === delimiter) state = 'start';
+      else if (c === 34 && state === 'start') state = 'quoted';
+      else if (c !== 13 || state !== 'start') state = 'plain';
+    }
+    this.state = state;
+    this.scanned = s.length;
+    if (this.lastBreak < 0 || s.length < this.minChunk) return undefined;
+    const chunk = { text: s.slice(0, this.lastBreak + 1), firstRow: this.nextRow, records: this.recordsAtBreak };
+    this.carry = s.slice(this.lastBreak + 1);
+    this.scanned -= this.lastBreak + 1;
+    this.records -= this.recordsAtBreak;
+    this.nextRow += this.recordsAtBreak;
+    this.lastBreak = -1;
+    this.recordsAtBreak = 0;
+    return chunk;
+  }
+
+  end(): TextChunk | undefined {
+    if (this.carry === '') return undefined;
+    // a last record without a line break still counts
+    const chunk = { text: this.carry, firstRow: this.nextRow, records: this.records + (this.carry.length > this.lastBreak + 1 ? 1 : 0) };
+    this.carry = '';
+    return chunk;
+  }
+}
+
+/**
+ * N worker threads, each with the policy compiled once. Batches go round-robin and come back in
+ * any order; results are handed on strictly in the order the batches were submitted. At most two
+ * batches per worker are in flight, so memory stays bounded however large the file.
+ */
+class Pool {
+  private workers: Worker[] = [];
+  private next = 0;
+  private submitted = 0;
+  private delivered = 0;
+  private done = new Map<number, BatchResult>();
+  private waiting: { seq: number; take: (r: BatchResult) => void }[] = [];
+  private room: (() => void)[] = [];
+  private failure: unknown;
+  private drained: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async start(setup: WorkerSetup): Promise<void> {
+    const url = new URL('./stream-worker.mjs', import.meta.url);
+    this.workers = Array.from({ length: this.size }, () => new Worker(url, { workerData: setup }));
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
+            w.once('error', reject);
+          }),
+      ),
+    );
+    for (const w of this.workers) {
+      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => this.receive(m));
+      w.on('error', (e) => this.fail(e));
+    }
+  }
+
+  /** Resolves once the batch is queued and there is room for another. */
+  async submit(chunk: TextChunk, take: (r: BatchResult) => void): Promise<void> {
+    if (this.failure) throw this.failure;
+    const seq = this.submitted++;
+    this.waiting.push({ seq, take });
+    this.workers[this.next++ % this.workers.length].postMessage({ seq, chunk });
+    while (this.submitted - this.delivered >= this.size * 2 && !this.failure) await new Promise<void>((r) => this.room.push(r));
+    if (this.failure) throw this.failure;
+  }
+
+  async drain(): Promise<void> {
+    while (this.delivered < this.submitted && !this.failure) await new Promise<void>((r) => this.drained.push(r));
+    if (this.failure) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private receive(m: { seq: number; result?: BatchResult; error?: string }): void {
+    if (m.error !== undefined) return this.fail(new Error(m.error));
+    this.done.set(m.seq, m.result!);
+    // hand results on in submission order
+    while (this.waiting.length && this.done.has(this.waiting[0].seq)) {
+      const { seq, take } = this.waiting.shift()!;
+      const result = this.done.get(seq)!;
+      this.done.delete(seq);
+      try {
+        take(result);
+      } catch (error) {
+        return this.fail(error);
+      }
+      this.delivered++;
+    }
+    this.wake();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const r of this.room.splice(0)) r();
+    for (const r of this.drained.splice(0)) r();
+  }
+}
