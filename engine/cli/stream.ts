@@ -322,29 +322,47 @@ export class RecordSplitter {
   push(text: string): TextChunk | undefined {
     this.carry += text;
     const s = this.carry;
+    const n = s.length;
     const delimiter = this.delimiter;
     let state = this.state;
-    for (let i = this.scanned; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+    let i = this.scanned;
+    let nextQuote = -1;
+    // jumps from quote to quote and line break to line break (indexOf), not character by character
+    while (i < n) {
       if (state === 'quoted') {
-        if (c === 34) state = 'quote_in_quoted';
+        const q = s.indexOf('"', i);
+        if (q < 0) break;
+        state = 'quote_in_quoted';
+        i = q + 1;
         continue;
       }
       if (state === 'quote_in_quoted') {
-        if (c === 34) {
+        if (s.charCodeAt(i) === 34) {
           state = 'quoted'; // "" is a quote inside the cell
+          i++;
           continue;
         }
-        state = 'plain'; // the closing quote; this character is read as outside quotes
+        state = 'plain'; // that was the closing quote
       }
-      if (c === 10) {
+      if (nextQuote < i) {
+        nextQuote = s.indexOf('"', i);
+        if (nextQuote < 0) nextQuote = n;
+      }
+      for (let nl = s.indexOf('\n', i); nl >= 0 && nl < nextQuote; nl = s.indexOf('\n', nl + 1)) {
         this.records++;
-        this.lastBreak = i;
+        this.lastBreak = nl;
         this.recordsAtBreak = this.records;
-        state = 'start';
-      } else if (c === delimiter) state = 'start';
-      else if (c === 34 && state === 'start') state = 'quoted';
-      else if (c !== 13 || state !== 'start') state = 'plain';
+      }
+      if (nextQuote === n) {
+        // no quote up to the end: what follows starts a cell after a line break or a delimiter
+        const last = s.charCodeAt(n - 1);
+        state = last === 10 || last === delimiter ? 'start' : 'plain';
+        break;
+      }
+      const q = nextQuote;
+      const atCellStart = q > i ? s.charCodeAt(q - 1) === 10 || s.charCodeAt(q - 1) === delimiter : state === 'start';
+      state = atCellStart ? 'quoted' : 'plain'; // a quote inside a plain cell is just a character
+      i = q + 1;
     }
     this.state = state;
     this.scanned = s.length;

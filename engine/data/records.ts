@@ -262,7 +262,10 @@ function lookup(items: { id: string; title: string }[]): (text: string) => strin
     map.set(key(it.id), it.id);
     map.set(key(it.title), it.id);
   }
-  return (text) => map.get(key(text));
+  // exports mostly spell a title exactly as the policy does: try that before normalising
+  const exact = new Map<string, string>();
+  for (const [text, id] of items.flatMap((it) => [[it.id, it.id], [it.title, it.id]])) if (map.get(key(text)) === id) exact.set(text, id);
+  return (text) => exact.get(text) ?? map.get(key(text));
 }
 
 function nearestLabel(header: string, contract: DataContract): string | undefined {

@@ -17,6 +17,7 @@ export interface ValueOptions {
   moneyIn?: 'yuan' | 'fen';
 }
 
+const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ParsedValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
@@ -27,7 +28,7 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
   if (PLAIN.test(raw) && !(unit === 'money' && options.moneyIn === 'fen')) return { ok: true, value: Number(raw) };
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
-  const range = /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text);
+  const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return { ok: false, message: `\`${raw}\` is a range, not one value`, help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' };

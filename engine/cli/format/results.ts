@@ -106,14 +106,19 @@ export function csvHead(lang: Lang): string {
   return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
 }
 
-/** One employee's CSV line, with its line break. */
+/** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
 export function csvLine(c: Scorecard, lang: Lang): string {
-  const cells = [
-    c.employee_id, c.name, c.team, c.role_title, c.stage_title, c.base_score, c.score, c.grade,
-    c.payout.tier?.title ?? c.payout.tier?.id ?? '', c.payout.total.toFixed(2), c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable',
-    c.holds.map((h) => h.title).join('; '), c.triggers.map((t) => t.id).join('; '),
-  ];
-  return cells.map(csvCell).join(',') + '\r\n';
+  const tier = c.payout.tier;
+  const status = c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable';
+  let holds = '';
+  for (const h of c.holds) holds += (holds ? '; ' : '') + h.title;
+  let triggers = '';
+  for (const t of c.triggers) triggers += (triggers ? '; ' : '') + t.id;
+  return (
+    csvCell(c.employee_id) + ',' + csvCell(c.name) + ',' + csvCell(c.team) + ',' + csvCell(c.role_title) + ',' + csvCell(c.stage_title) + ',' +
+    c.base_score + ',' + c.score + ',' + csvCell(c.grade) + ',' + csvCell(tier?.title ?? tier?.id ?? '') + ',' + csvCell(c.payout.total.toFixed(2)) + ',' +
+    csvCell(status) + ',' + csvCell(holds) + ',' + csvCell(triggers) + '\r\n'
+  );
 }
 
 /** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
