@@ -1,0 +1,167 @@
+// `yardstick run --format csv --out FILE` streams: the same bytes as the whole-file run, in the
+// input's order whatever the number of workers, with the same refusals, and nothing left behind
+// when it refuses. Record boundaries are found the way papaparse reads the file.
+
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../engine/cli/main.js';
+import { RecordSplitter } from '../../engine/cli/stream.js';
+
+async function yardstick(...argv: string[]) {
+  let stdout = '';
+  const stderr: string[] = [];
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  return { code, stdout, stderr: stderr.join('\n') };
+}
+
+const FLAGSHIP = 'policies/short-video-team.yaml';
+const SAMPLE = 'examples/sample-2026-10.csv';
+const tempDir = () => mkdtempSync(join(tmpdir(), 'yardstick-stream-'));
+
+/** The sample's rows copied `times` times with fresh ids (SV0001 → C03-SV0001): a file of several chunks. */
+function bigSample(dir: string, times: number, edit: (lines: string[]) => void = () => {}): string {
+  const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+  const lines = [header];
+  for (let t = 0; t < times; t++) for (const r of rows) lines.push(r.replace(/^SV/, `C${String(t).padStart(2, '0')}-SV`));
+  edit(lines);
+  const file = join(dir, 'big.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('yardstick run streams a CSV into a CSV', () => {
+  it('writes exactly what the whole-file run prints, with one worker and with two', async () => {
+    const dir = tempDir();
+    const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--exclude-invalid');
+    expect(whole.code).toBe(0);
+    for (const workers of ['1', '2']) {
+      const out = join(dir, `r${workers}.csv`);
+      const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+      expect(r.stderr).toContain(`已写入 ${out}（198 人）`);
+      expect(r.stderr).toContain('注意：2 条记录有数据问题，未计入结果和合计：');
+      expect(r.stderr).toContain('examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number');
+    }
+  });
+
+  it('keeps the input order across many chunks and two workers, and totals match the whole-file run', async () => {
+    const dir = tempDir();
+    const file = bigSample(dir, 80); // 16,000 rows, 1.8 MB: several chunks of about 1 MB
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+    // 80 copies of the sample's 198 scorable rows
+    expect(r.stderr).toContain(`已写入 ${out}（15840 人）`);
+  });
+
+  it('finds a duplicate employee whose rows sit in different chunks, reported on the later row', async () => {
+    const dir = tempDir();
+    // row 7,902 (the last copy's SV0001) repeats row 2's employee
+    const file = bigSample(dir, 40, (lines) => (lines[7901] = lines[1]));
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:7902: error[data_duplicate_employee]: employee \`C00-SV0001\` already appears in row 2`);
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+  });
+
+  it('refuses data with bad cells without --exclude-invalid, and leaves no output or temporary file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out, '--workers', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: 2 record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('stops at the first row of a role whose metric column is missing, writing nothing', async () => {
+    const dir = tempDir();
+    const text = readFileSync(SAMPLE, 'utf8').replace('完播率,', '完播率x,');
+    const file = join(dir, 'no-completion.csv');
+    writeFileSync(file, text);
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:1: error[data_missing_column]: the file has no column for \`完播率\` (completion_rate), which 编导 need`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['no-completion.csv']);
+  });
+
+  it('reads a GBK export as the whole-file run does', async () => {
+    const dir = tempDir();
+    const data = 'examples/exports-2026-10/sample-gbk.csv';
+    const whole = await yardstick('run', FLAGSHIP, '--data', data, '--format', 'csv', '--exclude-invalid');
+    const out = join(dir, 'gbk.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', data, '--format', 'csv', '--out', out, '--exclude-invalid');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+  });
+
+  it('a file with two months falls back to the month-by-month run, with the same result', async () => {
+    const dir = tempDir();
+    const text = readFileSync(SAMPLE, 'utf8');
+    const file = join(dir, 'two-months.csv');
+    writeFileSync(file, text.trimEnd() + '\n' + text.replace(/^\uFEFF/, '').split('\n').slice(1).join('\n').replaceAll('2026-10', '2026-11'));
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+    expect(r.stderr).toContain(`已写入 ${out}（396 人）`);
+  });
+
+  it('rejects a worker count that is not a whole number from 1 to 64', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', '/tmp/never.csv', '--workers', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers takes a whole number from 1 to 64, got `0`');
+  });
+});
+
+describe('RecordSplitter cuts text where papaparse ends a record', () => {
+  // cells with everything that decides where a record ends: quotes at the start of a cell, quotes
+  // inside plain cells, doubled quotes, commas and line breaks inside quotes, CRLF
+  const cell = fc.oneof(
+    fc.constantFrom('', 'a', '12', '1,234', 'x"y', '5"', '甲乙'),
+    fc.constantFrom('"q"', '"a,b"', '"line\nbreak"', '"say ""hi"""', '"crlf\r\nin"', '""'),
+  );
+  const record = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => cells.join(','));
+  const file = fc.tuple(fc.array(record, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean()).map(([records, nl, trailing]) => ({ text: records.join(nl) + (trailing ? nl : ''), nl }));
+
+  it('numbers every chunk from the rows before it, and each chunk holds whole records', () => {
+    fc.assert(
+      fc.property(file, fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 8 }), ({ text, nl }, sizes) => {
+        const splitter = new RecordSplitter(',', 8);
+        const chunks = [];
+        let at = 0;
+        for (let k = 0; at < text.length; k++) {
+          const size = sizes[k % sizes.length];
+          const chunk = splitter.push(text.slice(at, at + size));
+          if (chunk) chunks.push(chunk);
+          at += size;
+        }
+        const last = splitter.end();
+        if (last) chunks.push(last);
+        expect(chunks.map((c) => c.text).join('')).toBe(text);
+        const all = Papa.parse<string[]>(text, { delimiter: ',', newline: nl }).data;
+        const records = text.endsWith('\n') ? all.length - 1 : all.length; // a final line break adds an empty row
+        let row = 1;
+        for (const c of chunks) {
+          expect(c.firstRow).toBe(row);
+          const parsed = Papa.parse<string[]>(c.text, { delimiter: ',', newline: nl }).data;
+          expect(parsed.slice(0, c.records)).toEqual(all.slice(row - 1, row - 1 + c.records));
+          row += c.records;
+        }
+        expect(row - 1).toBe(records);
+      }),
+      { numRuns: 500, seed: 42 },
+    );
+  });
+});
