@@ -8,7 +8,7 @@ import type { EmployeeRecord, ExcludedRecord } from './record.js';
 import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
 import { NO_HISTORY, stackHistory } from './facts.js';
 import { calibrate, scaleOf } from './calibrate.js';
-import { explainCalibration } from './explain.js';
+import { explainCalibration, explainScorecard } from './explain.js';
 
 export interface RunInput {
   records: EmployeeRecord[];
@@ -63,6 +63,17 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     summary: summarise(policy, scorecards, excluded.length),
     warnings,
   };
+}
+
+/**
+ * The explanation of a scorecard from a run that skipped explanations (`explain: false`): the
+ * same lines a full run writes. The editor asks for one employee's when it is opened.
+ */
+export function explainLater(policy: CompiledPolicy, card: Scorecard, lang: 'zh' | 'en'): string[] {
+  const lines = explainScorecard(policy, card, lang);
+  const calibration = policy.doc.calibration;
+  if (calibration && card.calibration) lines.push(explainCalibration(card.calibration, calibration.within, lang));
+  return lines;
 }
 
 /** Forced distribution needs everyone's score in a period: it runs once they are all scored. */

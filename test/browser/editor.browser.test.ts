@@ -96,6 +96,20 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/editor.png' : join(root, 'editor.png') });
   });
 
+  it('opening an employee shows the scorecard explanation, built by the worker on demand', async () => {
+    await page.locator('[data-testid=results] tbody tr', { hasText: 'SV0004' }).click();
+    const explanation = page.locator('[data-testid=explanation]');
+    await expect.poll(() => explanation.textContent()).toContain('魏轩琪（SV0004）· 编导 · 短视频一组 · 初创期');
+    // 30 videos → 80 × 40% = 32; completion 40.2% → 100.4 × 40% = 40.16; adoption 43.3% → 91.07 × 20% = 18.21;
+    // 90.37 points pays 4000 × 90.37% = 3614.80, silver tier +20% = 722.96, silver award 1000
+    const text = await explanation.textContent();
+    expect(text).toContain('基础得分 90.37');
+    expect(text).toContain('档位加成 银牌 × 1.2 ¥722.96');
+    expect(text).toContain('合计 ¥5,337.76');
+    await page.getByRole('dialog').getByRole('button').click();
+    await expect.poll(() => explanation.count()).toBe(0);
+  });
+
   it('the YAML editor knows the policy language: hover shows the schema\'s Chinese and English description', async () => {
     const key = page.locator('[data-testid=editor] .view-line', { hasText: 'effective_from: 2026-10' }).locator('span', { hasText: 'effective_from' }).first();
     await key.hover();

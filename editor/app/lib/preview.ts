@@ -28,6 +28,15 @@ export class PreviewClient {
     });
   }
 
+  /** One employee's explanation from the evaluation whose reply had id `of`; null if it is gone. */
+  explain(of: number, employeeId: string): Promise<string[] | null> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (reply) => resolve(reply.type === 'explanation' ? reply.lines : null));
+      this.worker.postMessage({ type: 'explain', id, of, employee_id: employeeId } satisfies PreviewRequest);
+    });
+  }
+
   /** Resolves with the reply, or with null when a newer request superseded this one. */
   evaluate(policy: string, base: string | undefined, lang: 'zh' | 'en'): Promise<EvaluateReply | null> {
     const id = this.nextId++;

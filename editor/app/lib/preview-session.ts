@@ -1,0 +1,72 @@
+// What the preview worker does, without the worker: the dataset parsed once, each edit's policy
+// evaluated on it, compared with the saved version, and one employee explained on demand. The
+// worker (preview.worker.ts) wraps it in messages; `npm run bench` times it directly.
+
+import { compareRuns, diffPolicies, explainLater, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../../engine/index.js';
+import { readTable, toRecords, type Table } from '../../../engine/data/index.js';
+
+export type Evaluated =
+  | { ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | { ok: false; diagnostics: Diagnostic[]; ms: number };
+
+type Run = { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+export class PreviewSession {
+  private data: { table: Table; file: string } | undefined;
+  private dataVersion = 0;
+  private base: { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number } | undefined;
+  /** The latest evaluations, kept to explain their employees on demand. */
+  private recent: { id: number; policy: CompiledPolicy; result: RunResult; lang: Lang }[] = [];
+
+  /** Parses a data file once; each evaluation maps it onto the policy's metrics. Returns its problems. */
+  async setData(bytes: Uint8Array, file: string): Promise<Diagnostic[] | null> {
+    const table = await readTable(bytes, file);
+    this.dataVersion++;
+    if (!table.ok) {
+      this.data = undefined;
+      return table.diagnostics;
+    }
+    this.data = { table: table.table, file };
+    return null;
+  }
+
+  /** The edited policy on the data, compared with the saved one (`base`); `id` names it for `explain`. */
+  async evaluate(id: number, policy: string, base: string | undefined, lang: Lang, now: () => number): Promise<Evaluated> {
+    const started = now();
+    const edited = await this.run(policy, lang, 'policy.yaml');
+    if (!edited.ok) return { ok: false, diagnostics: edited.diagnostics, ms: now() - started };
+    let comparison: RunComparison | undefined;
+    let changes: string[] | undefined;
+    if (base !== undefined) {
+      // the saved version changes rarely: evaluate it once per text, language and dataset
+      const b = this.base;
+      if (!b || b.text !== base || b.lang !== lang || b.dataVersion !== this.dataVersion) {
+        const saved = await this.run(base, lang, 'saved.yaml');
+        this.base = { text: base, lang, dataVersion: this.dataVersion, result: saved.ok ? saved.result : undefined, policy: saved.ok ? saved.policy : undefined };
+      }
+      if (this.base!.result) comparison = compareRuns(this.base!.result, edited.result);
+      if (this.base!.policy) changes = diffPolicies(this.base!.policy.doc, edited.policy.doc, lang).map((c) => c.text);
+    }
+    this.recent.unshift({ id, policy: edited.policy, result: edited.result, lang });
+    this.recent.length = Math.min(this.recent.length, 3);
+    return { ok: true, result: edited.result, comparison, changes, diagnostics: edited.diagnostics, dataProblems: edited.dataProblems, ms: now() - started };
+  }
+
+  /** One employee's explanation from evaluation `of`; null when that evaluation is gone. */
+  explain(of: number, employeeId: string): string[] | null {
+    const run = this.recent.find((r) => r.id === of);
+    const card = run?.result.scorecards.find((c) => c.employee_id === employeeId);
+    return run && card ? explainLater(run.policy, card, run.lang) : null;
+  }
+
+  private async run(policyText: string, lang: Lang, file: string): Promise<Run> {
+    const loaded = loadPolicy(policyText, file);
+    if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+    const data = this.data;
+    const read = data ? toRecords(data.table, loaded.policy.contract, { file: data.file }) : { records: [], excluded: [], diagnostics: [] };
+    const errors = read.diagnostics.filter((d) => d.severity === 'error');
+    // the table needs no explanation; one employee's is built when the page opens it
+    const result = await runPolicy(loaded.policy, { records: errors.length ? [] : read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') }, { lang, explain: false });
+    return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
+  }
+}
