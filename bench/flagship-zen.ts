@@ -12,7 +12,7 @@ import type { HandResult } from './flagship-by-hand.js';
 
 /** ZEN for linear scoring: threshold → 60, target → 100, challenge → 120, 0 below, capped 0–120. */
 const linear = (a: string, t: number, g: number, c: number) =>
-  `round(max([0, min([120, ${a} < ${t} ? 0 : (${a} < ${g} ? 60 + 40 * (${a} - ${t}) / (${g - t}) : 100 + 20 * (${a} - ${g}) / (${c - g}))])]), 2)`;
+  `round(max([0, min([120, ${a} < ${t} ? 0 : (${a} < ${g} ? 60 + 40 * (${a} - ${t}) / (${g} - ${t}) : 100 + 20 * (${a} - ${g}) / (${c} - ${g}))])]), 2)`;
 const rating = (a: string, full: number) => `round(max([0, min([120, ${a} / ${full} * 100])]), 2)`;
 const byStage = (startup: number, mature: number) => `stage == 'startup' ? ${startup} : ${mature}`;
 const ratio = (a: string, b: string) => `${b} != null and ${b} > 0 ? ${a} / ${b} : 0`;

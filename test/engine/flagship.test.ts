@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateRecord, loadPolicy, type CompiledPolicy, type EmployeeRecord, type HistorySource, type Scorecard } from '../../engine/index.js';
+import { evaluateRecord, loadPolicy, runPolicy, type CompiledPolicy, type EmployeeRecord, type HistorySource, type Scorecard } from '../../engine/index.js';
 
 let policy: CompiledPolicy;
 beforeAll(() => {
@@ -196,5 +196,17 @@ describe('records the engine refuses to score', () => {
     const e = await evaluateRecord(policy, record({ employee_id: 'T5', role: 'editor', stage: 'mature', metrics: { edit_quality: 70, hot_topic_match: 0.6, plays: 1, likes: 0, max_video_plays: 1 } }));
     expect(e.ok).toBe(false);
     if (!e.ok) expect(e.reasons.map((d) => [d.code, d.message])).toEqual([['eval_missing_metric', 'missing `24小时交付率` (on_time_rate) for role `剪辑师`']]);
+  });
+});
+
+describe('a month of 150,000 employees', () => {
+  it('is scored in one run, and its total is the sum of its lines', async () => {
+    // the bronze editor above, 150,000 times: 2,976.12 each
+    const one = { role: 'editor', stage: 'mature', metrics: { on_time_rate: 0.9, edit_quality: 70, hot_topic_match: 0.6, plays: 80000, likes: 2000, max_video_plays: 20000 } };
+    const records = Array.from({ length: 150_000 }, (_, i) => record({ employee_id: `E${i}`, ...one }));
+    const result = await runPolicy(policy, { records }, { explain: false });
+    expect(result.scorecards.length).toBe(150_000);
+    expect(result.summary.payout_total).toBe(446_418_000); // 2,976.12 × 150,000
+    expect(result.summary.by_grade).toEqual({ 'A+': 0, A: 150_000, B: 0, C: 0 });
   });
 });

@@ -1,0 +1,69 @@
+// Part of `npm run bench`: the editor preview with 1,000 employees, measured where it runs — the
+// preview worker in Chromium. Starts the editor on a scratch copy of the policies with a generated
+// 1,000-employee month, chooses it in the page, then makes eight edits in the weights panel (each
+// a pair of weights moved so they still add up to 100) and reads the worker's own timing of each
+// evaluation from the page. Skipped, saying so, without Debian's Chromium.
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startEditor } from '../editor/server/main.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.log(`editor preview in Chromium: not measured, no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  process.exit(0);
+}
+const DATA = 'examples/bench-1000.csv';
+if (!existsSync(DATA)) execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', '1000', '--out', DATA], { stdio: 'ignore' });
+if (!existsSync('dist/editor/index.html')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
+
+const root = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
+cpSync('policies', join(root, 'policies'), { recursive: true });
+mkdirSync(join(root, 'examples'));
+cpSync(DATA, join(root, DATA));
+const editor = await startEditor(['--port', '0', '--root', root]);
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yardstick-chromium-')), {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  viewport: { width: 1280, height: 800 },
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(editor.url);
+  await page.waitForSelector('[data-testid=results] tbody tr', { timeout: 60_000 });
+  await page.selectOption('[data-testid=dataset-select]', DATA);
+  await page.waitForFunction(() => document.querySelector('[data-testid=employees]')?.textContent === '1000', undefined, { timeout: 60_000 });
+  const timing = page.locator('[data-testid=timing]');
+  const msOf = async () => Number(/· (\d+) (?:毫秒|ms)/.exec((await timing.textContent()) ?? '')?.[1]);
+  const first = await msOf();
+
+  await page.click('[data-testid=tab-panels]');
+  const setWeight = async (key: string, value: number) => {
+    const input = page.locator(`[data-weight="${key}"]`);
+    await input.fill(String(value));
+    await input.press('Tab');
+  };
+  const edits: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const growth = i % 2 === 0 ? 45 : 40; // follower growth 40 ↔ 45, viral rate 35 ↔ 30 (startup)
+    const before = await timing.textContent();
+    await setWeight('roles.ops_manager.indicators.follower_growth:startup', growth);
+    await setWeight('roles.ops_manager.indicators.viral:startup', 75 - growth);
+    await page.waitForFunction(
+      (prev) => !document.querySelector('[data-testid=invalid-banner]') && document.querySelector('[data-testid=timing]')?.textContent !== prev,
+      before,
+      { timeout: 30_000 },
+    );
+    await page.waitForTimeout(400); // the evaluation after the second weight, not the first
+    edits.push(await msOf());
+  }
+  const sorted = [...edits].sort((a, b) => a - b);
+  console.log(`editor preview in Chromium ${(await context.browser()?.version()) ?? ''}, 1,000 employees: first evaluation (with the saved version) ${first} ms; eight panel edits ${edits.join(', ')} ms (median ${(sorted[3] + sorted[4]) / 2} ms)`);
+} finally {
+  await context.close();
+  await editor.close();
+}
