@@ -44,7 +44,6 @@ try {
   const msOf = async () => Number(/· (\d+) (?:毫秒|ms)/.exec((await timing.textContent()) ?? '')?.[1]);
   const first = await msOf();
 
-  await page.click('[data-testid=tab-panels]');
   const setWeight = async (key: string, value: number) => {
     const input = page.locator(`[data-weight="${key}"]`);
     await input.fill(String(value));
@@ -53,15 +52,18 @@ try {
   const edits: number[] = [];
   for (let i = 0; i < 8; i++) {
     const growth = i % 2 === 0 ? 45 : 40; // follower growth 40 ↔ 45, viral rate 35 ↔ 30 (startup)
-    const before = await timing.textContent();
+    // the edit moves startup ops managers' pay, so the month's total changes with every edit
+    const before = await page.locator('[data-testid=payout-total]').textContent();
+    await page.click('[data-testid=tab-panels]');
     await setWeight('roles.ops_manager.indicators.follower_growth:startup', growth);
     await setWeight('roles.ops_manager.indicators.viral:startup', 75 - growth);
+    await page.click('[data-testid=tab-preview]');
     await page.waitForFunction(
-      (prev) => !document.querySelector('[data-testid=invalid-banner]') && document.querySelector('[data-testid=timing]')?.textContent !== prev,
+      (prev) => !document.querySelector('[data-testid=invalid-banner]') && document.querySelector('[data-testid=payout-total]')?.textContent !== prev,
       before,
       { timeout: 30_000 },
     );
-    await page.waitForTimeout(400); // the evaluation after the second weight, not the first
+    await page.waitForTimeout(400); // nothing newer is on its way
     edits.push(await msOf());
   }
   const sorted = [...edits].sort((a, b) => a - b);

@@ -30,47 +30,30 @@ export function roundUnits(units: number, mode: RoundingMode): number {
 function fastRound(units: number, whole: number, part: number, mode: RoundingMode): number {
   // work on the magnitude, as the modes are defined on it (`down` is toward zero)
   const negative = units < 0;
-  const floor = negative ? -whole - 1 : whole; // floor of |units|
-  const frac = negative ? 1 - part : part; // fraction of |units|
-  let r: number;
-  switch (mode) {
-    case 'down':
-      r = floor;
-      break;
-    case 'up':
-      r = floor + 1;
-      break;
-    case 'half_even':
-    case 'half_up':
-      r = frac > 0.5 ? floor + 1 : floor;
-      break;
-  }
+  const r = byMode(negative ? -whole - 1 : whole, negative ? 1 - part : part, mode);
   return (negative ? -r : r) || 0;
 }
 
 /** Cleans the noise, then rounds the magnitude as the mode says. */
 export function carefulRound(units: number, mode: RoundingMode): number {
   const x = clean(units);
-  const sign = x < 0 ? -1 : 1;
   const a = Math.abs(x);
   const floor = Math.floor(a);
-  const frac = clean(a - floor);
-  let r: number;
+  return (x < 0 ? -1 : 1) * byMode(floor, clean(a - floor), mode) || 0;
+}
+
+/** A magnitude's rounding, from its whole part and its fraction. */
+function byMode(floor: number, frac: number, mode: RoundingMode): number {
   switch (mode) {
     case 'down':
-      r = floor;
-      break;
+      return floor;
     case 'up':
-      r = frac > 0 ? floor + 1 : floor;
-      break;
+      return frac > 0 ? floor + 1 : floor;
     case 'half_even':
-      r = frac > 0.5 || (frac === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
-      break;
+      return frac > 0.5 || (frac === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
     case 'half_up':
-      r = frac >= 0.5 ? floor + 1 : floor;
-      break;
+      return frac >= 0.5 ? floor + 1 : floor;
   }
-  return sign * r || 0;
 }
 
 /** Rounds a yuan amount as the policy says and returns integer fen. `down`/`up` are toward/away from zero. */

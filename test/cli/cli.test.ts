@@ -7,15 +7,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
 import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { yardstick } from '../yardstick.js';
 import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
-
-async function yardstick(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
-  return { code, stdout, stderr: stderr.join('\n') };
-}
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';

@@ -8,15 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { yardstick } from '../yardstick.js';
 import { RecordSplitter } from '../../engine/cli/stream.js';
-
-async function yardstick(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
-  return { code, stdout, stderr: stderr.join('\n') };
-}
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';

@@ -47,6 +47,21 @@ describe('the preview session', () => {
     expect(r.comparison!.changes.every((c) => c.delta === 500)).toBe(true);
   });
 
+  it('reads the data again when an edit changes what the columns mean', async () => {
+    const session = new PreviewSession();
+    await session.setData(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'examples/sample-2026-10.csv');
+    const first = await session.evaluate(1, text, undefined, 'zh', clock);
+    expect(first.ok && first.dataProblems).toEqual([]);
+    // the sample's 完播率 column no longer matches the renamed metric: directors cannot be scored
+    const renamed = text.replace('completion_rate: { label: 完播率, unit: ratio }', 'completion_rate: { label: 完播率（新）, unit: ratio }');
+    const second = await session.evaluate(2, renamed, undefined, 'zh', clock);
+    if (!second.ok) throw new Error('the renamed policy should load');
+    expect(second.dataProblems.map((d) => d.message)).toContain('the file has no column for `完播率（新）` (completion_rate), which 编导 need');
+    // and back: the data is read as before
+    const third = await session.evaluate(3, text, undefined, 'zh', clock);
+    expect(third.ok && third.dataProblems).toEqual([]);
+  });
+
   it('forgets evaluations older than the last three: their employees are no longer explained', async () => {
     const session = new PreviewSession();
     await session.setData(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'examples/sample-2026-10.csv');

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { yardstick } from '../yardstick.js';
 
 const HEAD = '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放';
 // E1 editor: on-time 70% is below the 80% threshold (0), quality 50 → 20, hot topic 50% fails → C, 3000 × 20% = 600
@@ -20,13 +20,6 @@ E2,运营乙,运营经理,一组,初创期,${period},,,,20%,3,20,60,2000,500000,
 let dir: string;
 let ledger: string;
 let policy: string;
-
-async function yardstick(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
-  return { code, stdout, stderr: stderr.join('\n') };
-}
 
 const data = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { yardstick } from '../yardstick.js';
 
 const project = resolve('.');
 let repo: string;
@@ -20,13 +20,6 @@ D1,编导甲,编导,一组,初创期,2026-10,32,100000,3000,42%,50%,50000,,,,,,,
 O1,运营乙,运营经理,二组,成熟期,2026-10,20,100000,3000,,,50000,15%,2,2000,100,,,
 E1,剪辑丙,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,60%
 `;
-
-async function yardstick(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
-  return { code, stdout, stderr: stderr.join('\n') };
-}
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'yardstick-review-'));

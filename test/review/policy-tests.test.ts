@@ -4,14 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
-
-async function yardstick(...argv: string[]) {
-  let stdout = '';
-  const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
-  return { code, stdout, stderr: stderr.join('\n') };
-}
+import { yardstick } from '../yardstick.js';
 
 describe('yardstick test', () => {
   it('every bundled policy passes its tests and every indicator, rule, grade and tier is exercised', async () => {

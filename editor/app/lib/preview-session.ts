@@ -3,7 +3,7 @@
 // worker (preview.worker.ts) wraps it in messages; `npm run bench` times it directly.
 
 import { compareRuns, diffPolicies, explainLater, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../../engine/index.js';
-import { readTable, toRecords, type Table } from '../../../engine/data/index.js';
+import { readTable, toRecords, type RecordsResult, type Table } from '../../../engine/data/index.js';
 
 export type Evaluated =
   | { ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
@@ -15,6 +15,7 @@ export class PreviewSession {
   private data: { table: Table; file: string } | undefined;
   private dataVersion = 0;
   private base: { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number } | undefined;
+  private read: { dataVersion: number; key: string; result: RecordsResult } | undefined;
   /** The latest evaluations, kept to explain their employees on demand. */
   private recent: { id: number; policy: CompiledPolicy; result: RunResult; lang: Lang }[] = [];
 
@@ -59,11 +60,26 @@ export class PreviewSession {
     return run && card ? explainLater(run.policy, card, run.lang) : null;
   }
 
+  /**
+   * The dataset as records for this policy. Most edits (a weight, a threshold, an award) leave
+   * what the data layer reads unchanged — metrics, roles, stages, required metrics — so the last
+   * reading is reused; records are never modified by an evaluation.
+   */
+  private records(policy: CompiledPolicy): RecordsResult {
+    const data = this.data;
+    if (!data) return { records: [], excluded: [], diagnostics: [] };
+    const c = policy.contract;
+    const key = JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id))]);
+    if (this.read?.dataVersion !== this.dataVersion || this.read.key !== key) {
+      this.read = { dataVersion: this.dataVersion, key, result: toRecords(data.table, c, { file: data.file }) };
+    }
+    return this.read.result;
+  }
+
   private async run(policyText: string, lang: Lang, file: string): Promise<Run> {
     const loaded = loadPolicy(policyText, file);
     if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-    const data = this.data;
-    const read = data ? toRecords(data.table, loaded.policy.contract, { file: data.file }) : { records: [], excluded: [], diagnostics: [] };
+    const read = this.records(loaded.policy);
     const errors = read.diagnostics.filter((d) => d.severity === 'error');
     // the table needs no explanation; one employee's is built when the page opens it
     const result = await runPolicy(loaded.policy, { records: errors.length ? [] : read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') }, { lang, explain: false });
