@@ -213,4 +213,18 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(await page.locator('[data-testid=conflict] pre').nth(1).textContent()).toContain('version: 1.0.9');
     expect(policyOnDisk()).toBe(outside);
   });
+
+  it('a month of 450 employees shows the first 200 rows, and the rest on request', async () => {
+    await openEditor(); // away from the conflict dialog of the test before
+    // the sample's rows three times over, with fresh ids: 450 scorable rows
+    const [header, ...rows] = readFileSync('examples/sample-2026-10.csv', 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const good = rows.filter((r) => !/^SV00(07|13|21|34|42|55|68),/.test(r)).slice(0, 150);
+    const lines = [header, ...[0, 1, 2].flatMap((k) => good.map((r) => r.replace(/^SV/, `K${k}-SV`)))];
+    await page.locator('[data-testid=upload]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.click('[data-testid=tab-preview]');
+    await expect.poll(() => page.locator('[data-testid=employees]').textContent()).toBe('450');
+    expect(await page.locator('[data-testid=results] tbody tr:not(.more)').count()).toBe(200);
+    await page.click('[data-testid=show-all]');
+    await expect.poll(() => page.locator('[data-testid=results] tbody tr').count()).toBe(450);
+  });
 });
