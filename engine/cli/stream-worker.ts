@@ -17,7 +17,7 @@ try {
   const evaluator = new BatchEvaluator(loaded.policy, setup, history);
   port.on('message', (m: { seq: number; chunk: TextChunk }) => {
     evaluator.evaluateChunk(m.chunk).then(
-      (result) => port.postMessage({ seq: m.seq, result }),
+      (result) => port.postMessage({ seq: m.seq, result }, [result.keys.rows.buffer as ArrayBuffer]),
       (error: Error) => port.postMessage({ seq: m.seq, error: error.stack ?? String(error) }),
     );
   });

@@ -228,9 +228,12 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
       // duplicates are found here, where every row passes in order; the rare batch that has one is
       // evaluated again on this thread knowing which rows they are
       let duplicates: Map<number, number> | undefined;
-      for (let i = 0; i < r.ids.length; i++) {
-        const first = reader.seen(r.ids[i], r.periods[i], r.rows[i]);
-        if (first !== undefined) (duplicates ??= new Map()).set(r.rows[i], first);
+      const { rows, period } = r.keys;
+      const ids = rows.length ? r.keys.ids.split('\0') : [];
+      const periods = r.keys.periods?.split('\0');
+      for (let i = 0; i < rows.length; i++) {
+        const first = reader.seen(ids[i], periods ? periods[i] : period, rows[i]);
+        if (first !== undefined) (duplicates ??= new Map()).set(rows[i], first);
       }
       const final = duplicates ? local.evaluateChunkSync(chunk, duplicates) : r;
       write(final.csv);
@@ -248,7 +251,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 17;
 
 interface Dispatch {
   submit(chunk: TextChunk): Promise<void>;
