@@ -10,9 +10,9 @@ import type { HistorySource } from '../facts.js';
 import { RunTotals } from '../run.js';
 import { csvLine } from './format/results.js';
 
-/** Decoded CSV text holding whole records, and where it sits in the file. */
-export interface TextChunk {
-  text: string;
+/** A CSV file's bytes holding whole records, and where they sit in the file. */
+export interface ByteChunk {
+  bytes: Uint8Array;
   /** Spreadsheet row number of the chunk's first record. */
   firstRow: number;
   /** Records the chunk holds (blank lines included, as papaparse counts them). */
@@ -20,7 +20,10 @@ export interface TextChunk {
 }
 
 export interface BatchResult {
-  csv: string;
+  /** The chunk is not text in the run's encoding: nothing else is filled in. */
+  undecodable?: boolean;
+  /** The chunk's CSV lines as UTF-8 bytes (encoded here, so the writing thread only writes them). */
+  csv: Uint8Array;
   totals: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>;
   excluded: ExcludedRecord[];
   /**
@@ -47,11 +50,13 @@ export interface WorkerSetup {
   beforePeriod: string;
   delimiter: string;
   newline: '\n' | '\r\n';
+  encoding: 'utf-8' | 'gb18030';
 }
 
 export class BatchEvaluator {
   private readonly reader: RecordReader;
   private readonly sync: boolean;
+  private readonly decoder: TextDecoder;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -60,10 +65,11 @@ export class BatchEvaluator {
   ) {
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
     this.sync = setup.executor !== 'reference' && policy.compiled !== undefined;
+    this.decoder = new TextDecoder(setup.encoding, { fatal: true });
   }
 
   /** Evaluates a chunk assuming its rows repeat no employee; the caller checks `ids` and says otherwise. */
-  async evaluateChunk(chunk: TextChunk): Promise<BatchResult> {
+  async evaluateChunk(chunk: ByteChunk): Promise<BatchResult> {
     if (this.sync) return this.evaluateChunkSync(chunk);
     const steps = this.steps(chunk, undefined);
     let step = steps.next();
@@ -72,7 +78,7 @@ export class BatchEvaluator {
   }
 
   /** The same, on this thread, knowing which rows repeat an employee (row → the row it first appeared on). */
-  evaluateChunkSync(chunk: TextChunk, duplicates?: Map<number, number>): BatchResult {
+  evaluateChunkSync(chunk: ByteChunk, duplicates?: Map<number, number>): BatchResult {
     if (!this.sync) throw new Error('internal: the reference executor evaluates asynchronously');
     const steps = this.steps(chunk, duplicates);
     const options = this.options();
@@ -86,9 +92,15 @@ export class BatchEvaluator {
   }
 
   /** Reads the chunk's rows, yielding each record to be evaluated and receiving its evaluation. */
-  private *steps(chunk: TextChunk, duplicates: Map<number, number> | undefined): Generator<EmployeeRecord, BatchResult, Evaluation> {
+  private *steps(chunk: ByteChunk, duplicates: Map<number, number> | undefined): Generator<EmployeeRecord, BatchResult, Evaluation> {
     const { setup, reader } = this;
-    const parsed = Papa.parse<string[]>(chunk.text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk.bytes);
+    } catch {
+      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], quoteErrors: [] };
+    }
+    const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
     const totals = new RunTotals(this.policy);
     const excluded: ExcludedRecord[] = [];
     const ids: string[] = [];
@@ -130,9 +142,11 @@ export class BatchEvaluator {
     }
     const same = periods.every((p) => p === periods[0]);
     const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows) };
-    return { csv, totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
+    return { csv: utf8.encode(csv), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
   }
 }
+
+const utf8 = new TextEncoder();
 
 function isBlank(cells: string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;

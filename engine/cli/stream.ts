@@ -10,7 +10,6 @@
 
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { formatDiagnostic, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
@@ -22,7 +21,7 @@ import type { HistorySource } from '../facts.js';
 import { RunTotals } from '../run.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
-import { BatchEvaluator, type BatchResult, type TextChunk, type WorkerSetup } from './stream-batch.js';
+import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
 
 export class NotStreamable extends Error {}
 
@@ -126,43 +125,20 @@ async function firstEncoding(file: string, encoding: Encoding): Promise<Encoding
   return { name: 'gb18030', skip: 0 };
 }
 
-/** Bytes → text chunks, split safely across multi-byte characters. */
-function decoder(encoding: EncodingChoice, file: string): Transform {
-  const text = new TextDecoder(encoding.name, { fatal: true });
-  const fail = () =>
-    encoding.name === 'utf-8'
-      ? new NotUtf8()
-      : new ExitError(EXIT.input, `data \`${file}\`: the file is not valid ${encoding.name === 'gb18030' ? 'GBK/GB18030' : encoding.name.toUpperCase()} text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
-  return new Transform({
-    readableObjectMode: true,
-    decodeStrings: true,
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        done(null, text.decode(chunk, { stream: true }));
-      } catch {
-        done(fail());
-      }
-    },
-    flush(done) {
-      try {
-        done(null, text.decode());
-      } catch {
-        done(fail());
-      }
-    },
-  });
-}
-
 async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
   const file = o.data;
   const totals = new RunTotals(o.policy);
   const excluded: ExcludedRecord[] = [];
-  let buffer = csvHead(o.lang);
-  const write = (text: string, force = false) => {
-    buffer += text;
-    if (force || buffer.length >= FLUSH_BYTES) {
-      writeSync(fd, buffer);
-      buffer = '';
+  // batches arrive as UTF-8 bytes; they are written a megabyte at a time
+  let pending: Uint8Array[] = [new TextEncoder().encode(csvHead(o.lang))];
+  let pendingBytes = 0;
+  const write = (bytes: Uint8Array, force = false) => {
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+    if (force || pendingBytes >= FLUSH_BYTES) {
+      writeSync(fd, Buffer.concat(pending));
+      pending = [];
+      pendingBytes = 0;
     }
   };
   const fatal = (diagnostics: Diagnostic[]): never => {
@@ -170,15 +146,16 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     throw new ExitError(EXIT.input, `${file}: the data cannot be read, or does not fit the policy`);
   };
 
+  // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
+  if (encoding.name !== 'utf-8' && encoding.name !== 'gb18030') throw new NotStreamable('UTF-16 data is read whole');
   const input = createReadStream(file, { start: encoding.skip, highWaterMark: CHUNK_BYTES });
-  const text = input.pipe(decoder(encoding, file));
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
   try {
-    for await (const piece of text as AsyncIterable<string>) {
+    for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
-      splitter ??= new RecordSplitter(Papa.parse<string[]>(piece, { preview: 10 }).meta.delimiter || ',');
+      splitter ??= new RecordSplitter(Papa.parse<string[]>(new TextDecoder(encoding.name).decode(piece), { preview: 10 }).meta.delimiter || ',');
       const chunk = splitter.push(piece);
       if (chunk) run = await dispatch(chunk);
     }
@@ -190,14 +167,14 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     input.destroy();
     await run?.close();
   }
-  write('', true);
+  write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
   return { employees: totals.employees, period: start?.period ?? o.period ?? '', summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
-  async function dispatch(chunk: TextChunk): Promise<Dispatch> {
+  async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
     if (!start) {
-      start = begin(chunk, o, fatal);
+      start = begin(chunk, o, encoding, fatal);
       if (!start.rest) return (run = await startEvaluation(start));
       run = await startEvaluation(start);
       chunk = start.rest;
@@ -208,7 +185,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
 
   async function startEvaluation(s: StreamStart): Promise<Dispatch> {
     const history = o.history && s.period ? await o.history(s.period) : undefined;
-    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, executor: o.executor, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline };
+    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, executor: o.executor, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     const local = new BatchEvaluator(o.policy, setup, history);
     const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
@@ -216,7 +193,8 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const roles = new Set<string>();
     const started = Date.now();
     let reported = 0;
-    const take = (chunk: TextChunk, r: BatchResult) => {
+    const take = (chunk: ByteChunk, r: BatchResult) => {
+      if (r.undecodable) throw undecodable(o, encoding);
       if (r.quoteErrors.length) fatal(r.quoteErrors);
       for (const role of r.roles) {
         if (roles.has(role)) continue;
@@ -254,7 +232,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
 const CHUNK_BYTES = 1 << 17;
 
 interface Dispatch {
-  submit(chunk: TextChunk): Promise<void>;
+  submit(chunk: ByteChunk): Promise<void>;
   drain(): Promise<void>;
   close(): Promise<void>;
 }
@@ -266,12 +244,24 @@ interface StreamStart {
   period: string;
   warnings: Diagnostic[];
   /** The first chunk's records after the header. */
-  rest?: TextChunk;
+  rest?: ByteChunk;
 }
 
-/** Reads the header (and the delimiter, line break and month) from the first chunk of text. */
-function begin(chunk: TextChunk, o: StreamOptions, fatal: (d: Diagnostic[]) => never): StreamStart {
-  const parsed = Papa.parse<string[]>(chunk.text, { skipEmptyLines: false });
+/** Bytes that are not text in the run's encoding: UTF-8 that was a guess is retried as GBK. */
+function undecodable(o: StreamOptions, encoding: EncodingChoice): Error {
+  if (encoding.name === 'utf-8' && (o.encoding ?? 'auto') === 'auto') return new NotUtf8();
+  return new ExitError(EXIT.input, `data \`${o.data}\`: the file is not valid ${encoding.name === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
+}
+
+/** Reads the header (and the delimiter, line break and month) from the first chunk. */
+function begin(chunk: ByteChunk, o: StreamOptions, encoding: EncodingChoice, fatal: (d: Diagnostic[]) => never): StreamStart {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding.name, { fatal: true }).decode(chunk.bytes);
+  } catch {
+    throw undecodable(o, encoding);
+  }
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const newline = parsed.meta.linebreak === '\r\n' ? '\r\n' : parsed.meta.linebreak === '\n' ? '\n' : undefined;
   if (!newline) throw new NotStreamable('lines end in a bare carriage return');
   const rows = parsed.data;
@@ -284,32 +274,23 @@ function begin(chunk: TextChunk, o: StreamOptions, fatal: (d: Diagnostic[]) => n
   if (errors.length) fatal(errors);
   let period = '';
   for (let r = h + 1; r < rows.length && !period; r++) period = reader.periodOf(rows[r]);
-  // the records after the header: skip h + 1 record separators
-  let at = 0;
-  for (let i = 0; i <= h; i++) at = nextRecord(chunk.text, at);
-  const rest = at < chunk.text.length ? { text: chunk.text.slice(at), firstRow: chunk.firstRow + h + 1, records: chunk.records - h - 1 } : undefined;
+  // the records after the header: the first chunk cut again after h + 1 records
+  const head = new RecordSplitter(parsed.meta.delimiter, 0, h + 1).push(chunk.bytes);
+  const at = head ? head.bytes.length : chunk.bytes.length;
+  const rest = at < chunk.bytes.length ? { bytes: chunk.bytes.slice(at), firstRow: chunk.firstRow + h + 1, records: chunk.records - h - 1 } : undefined;
   return { header, delimiter: parsed.meta.delimiter, newline, period: period || o.period || '', warnings: reader.diagnostics.filter((d) => d.severity === 'warning'), rest };
 }
 
-/** The index just past the record separator after `from`, honouring quotes. */
-function nextRecord(text: string, from: number): number {
-  let quoted = false;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) return i + 1;
-  }
-  return text.length;
-}
-
 /**
- * Cuts decoded text into chunks that end on a record boundary, and numbers them: the spreadsheet
- * row of each chunk's first record and how many records it holds. A record ends at a line break
- * outside quotes; as in papaparse, a quote opens a quoted cell only at the start of a cell, and
- * `""` inside one is a quote. The state carries over from one piece of text to the next.
+ * Cuts the file's bytes into chunks that end on a record boundary, and numbers them: the
+ * spreadsheet row of each chunk's first record and how many records it holds. A record ends at a
+ * line break outside quotes; as in papaparse, a quote opens a quoted cell only at the start of a
+ * cell, and `""` inside one is a quote. Line breaks, quotes and delimiters are single bytes that
+ * never occur inside another character in UTF-8 or GBK, so bytes can be cut before decoding; each
+ * chunk is decoded where it is evaluated. The state carries over from one piece to the next.
  */
 export class RecordSplitter {
-  private carry = '';
+  private carry: Uint8Array = new Uint8Array(0);
   private state: 'start' | 'plain' | 'quoted' | 'quote_in_quoted' = 'start';
   private scanned = 0;
   private records = 0;
@@ -318,29 +299,40 @@ export class RecordSplitter {
   private nextRow = 1;
   private readonly delimiter: number;
 
-  constructor(delimiter: string, private readonly minChunk = CHUNK_BYTES / 2) {
+  /** `stopAfter`: cut after that many records, whatever the size (to find where a header ends). */
+  constructor(delimiter: string, private readonly minChunk = CHUNK_BYTES / 2, private readonly stopAfter = Infinity) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  push(text: string): TextChunk | undefined {
-    this.carry += text;
+  push(bytes: Uint8Array): ByteChunk | undefined {
+    // a plain view (a Buffer's slice would not copy)
+    const piece = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (this.carry.length) {
+      const joined = new Uint8Array(this.carry.length + piece.length);
+      joined.set(this.carry);
+      joined.set(piece, this.carry.length);
+      this.carry = joined;
+    } else this.carry = piece;
     const s = this.carry;
     const n = s.length;
     const delimiter = this.delimiter;
     let state = this.state;
     let i = this.scanned;
     let nextQuote = -1;
-    // jumps from quote to quote and line break to line break (indexOf), not character by character
-    while (i < n) {
+    // jumps from quote to quote and line break to line break (indexOf), not byte by byte
+    scan: while (i < n) {
       if (state === 'quoted') {
-        const q = s.indexOf('"', i);
-        if (q < 0) break;
+        const q = s.indexOf(34, i);
+        if (q < 0) {
+          i = n;
+          break;
+        }
         state = 'quote_in_quoted';
         i = q + 1;
         continue;
       }
       if (state === 'quote_in_quoted') {
-        if (s.charCodeAt(i) === 34) {
+        if (s[i] === 34) {
           state = 'quoted'; // "" is a quote inside the cell
           i++;
           continue;
@@ -348,31 +340,38 @@ export class RecordSplitter {
         state = 'plain'; // that was the closing quote
       }
       if (nextQuote < i) {
-        nextQuote = s.indexOf('"', i);
+        nextQuote = s.indexOf(34, i);
         if (nextQuote < 0) nextQuote = n;
       }
-      for (let nl = s.indexOf('\n', i); nl >= 0 && nl < nextQuote; nl = s.indexOf('\n', nl + 1)) {
+      for (let nl = s.indexOf(10, i); nl >= 0 && nl < nextQuote; nl = s.indexOf(10, nl + 1)) {
         this.records++;
         this.lastBreak = nl;
         this.recordsAtBreak = this.records;
+        if (this.records >= this.stopAfter) {
+          state = 'start';
+          i = nl + 1;
+          break scan;
+        }
       }
       if (nextQuote === n) {
         // no quote up to the end: what follows starts a cell after a line break or a delimiter
-        const last = s.charCodeAt(n - 1);
+        const last = s[n - 1];
         state = last === 10 || last === delimiter ? 'start' : 'plain';
+        i = n;
         break;
       }
       const q = nextQuote;
-      const atCellStart = q > i ? s.charCodeAt(q - 1) === 10 || s.charCodeAt(q - 1) === delimiter : state === 'start';
+      const atCellStart = q > i ? s[q - 1] === 10 || s[q - 1] === delimiter : state === 'start';
       state = atCellStart ? 'quoted' : 'plain'; // a quote inside a plain cell is just a character
       i = q + 1;
     }
     this.state = state;
-    this.scanned = s.length;
-    if (this.lastBreak < 0 || s.length < this.minChunk) return undefined;
-    const chunk = { text: s.slice(0, this.lastBreak + 1), firstRow: this.nextRow, records: this.recordsAtBreak };
-    this.carry = s.slice(this.lastBreak + 1);
-    this.scanned -= this.lastBreak + 1;
+    this.scanned = i;
+    if (this.lastBreak < 0 || (n < this.minChunk && this.records < this.stopAfter)) return undefined;
+    // a copy of exactly the chunk's bytes: it is handed to another thread
+    const chunk = { bytes: s.slice(0, this.lastBreak + 1), firstRow: this.nextRow, records: this.recordsAtBreak };
+    this.carry = s.subarray(this.lastBreak + 1);
+    this.scanned = i - (this.lastBreak + 1);
     this.records -= this.recordsAtBreak;
     this.nextRow += this.recordsAtBreak;
     this.lastBreak = -1;
@@ -380,11 +379,11 @@ export class RecordSplitter {
     return chunk;
   }
 
-  end(): TextChunk | undefined {
-    if (this.carry === '') return undefined;
+  end(): ByteChunk | undefined {
+    if (this.carry.length === 0) return undefined;
     // a last record without a line break still counts
-    const chunk = { text: this.carry, firstRow: this.nextRow, records: this.records + (this.carry.length > this.lastBreak + 1 ? 1 : 0) };
-    this.carry = '';
+    const chunk = { bytes: this.carry.slice(), firstRow: this.nextRow, records: this.records + (this.carry.length > this.lastBreak + 1 ? 1 : 0) };
+    this.carry = new Uint8Array(0);
     return chunk;
   }
 }
@@ -426,7 +425,7 @@ class Pool {
   }
 
   /** Resolves once the batch is queued and there is room for another. */
-  async submit(chunk: TextChunk, take: (r: BatchResult) => void): Promise<void> {
+  async submit(chunk: ByteChunk, take: (r: BatchResult) => void): Promise<void> {
     if (this.failure) throw this.failure;
     const seq = this.submitted++;
     this.waiting.push({ seq, take });

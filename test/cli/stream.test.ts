@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
@@ -98,6 +99,29 @@ describe('yardstick run streams a CSV into a CSV', () => {
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
   });
 
+  it('a GBK file whose first chunks are plain ASCII is read as GBK once a Chinese row shows up', async () => {
+    const dir = tempDir();
+    const [, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const header = 'employee_id,name,role,team,stage,period,videos_published,plays,likes,completion_rate,follower_growth_rate,viral_videos,max_video_plays,profile_visits,leads,creative_adoption_rate,on_time_rate,edit_quality,hot_topic_match,performance_rating,cooperation_rating,fan_interaction_rate,violations';
+    const ascii = (r: string, k: number) =>
+      r
+        .replace(/^SV(\d+),[^,]*,/, `A${k}-SV$1,employee ${k}-$1,`)
+        .replace('运营经理', 'ops_manager').replace('编导', 'director').replace('剪辑师', 'editor').replace('演员/主播', 'talent')
+        .replace(/短视频(.)组/, 'team')
+        .replace('初创期', 'startup').replace('成熟期', 'mature')
+        .replaceAll('万', 'w');
+    const plain = Array.from({ length: 30 }, (_, k) => rows.map((r) => ascii(r, k))).flat();
+    expect(plain.every((r) => /^[\x20-\x7e]*$/.test(r))).toBe(true); // about 500 KB before the first Chinese character
+    const file = join(dir, 'late-chinese-gbk.csv');
+    writeFileSync(file, iconv.encode([header, ...plain, ...rows].join('\r\n') + '\r\n', 'gbk'));
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+    expect(readFileSync(out, 'utf8')).toContain('SV0001,许桐芳,短视频一组,运营经理,初创期');
+  });
+
   it('a file with two months falls back to the month-by-month run, with the same result', async () => {
     const dir = tempDir();
     const text = readFileSync(SAMPLE, 'utf8');
@@ -131,24 +155,27 @@ describe('RecordSplitter cuts text where papaparse ends a record', () => {
   it('numbers every chunk from the rows before it, and each chunk holds whole records', () => {
     fc.assert(
       fc.property(file, fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 8 }), ({ text, nl }, sizes) => {
+        const bytes = new TextEncoder().encode(text);
         const splitter = new RecordSplitter(',', 8);
         const chunks = [];
         let at = 0;
-        for (let k = 0; at < text.length; k++) {
+        // pieces of any size, cutting through multi-byte characters
+        for (let k = 0; at < bytes.length; k++) {
           const size = sizes[k % sizes.length];
-          const chunk = splitter.push(text.slice(at, at + size));
+          const chunk = splitter.push(bytes.slice(at, at + size));
           if (chunk) chunks.push(chunk);
           at += size;
         }
         const last = splitter.end();
         if (last) chunks.push(last);
-        expect(chunks.map((c) => c.text).join('')).toBe(text);
+        const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
+        expect(chunks.map((c) => decode(c.bytes)).join('')).toBe(text);
         const all = Papa.parse<string[]>(text, { delimiter: ',', newline: nl }).data;
         const records = text.endsWith('\n') ? all.length - 1 : all.length; // a final line break adds an empty row
         let row = 1;
         for (const c of chunks) {
           expect(c.firstRow).toBe(row);
-          const parsed = Papa.parse<string[]>(c.text, { delimiter: ',', newline: nl }).data;
+          const parsed = Papa.parse<string[]>(decode(c.bytes), { delimiter: ',', newline: nl }).data;
           expect(parsed.slice(0, c.records)).toEqual(all.slice(row - 1, row - 1 + c.records));
           row += c.records;
         }
