@@ -4,3 +4,5 @@ declare module '*.svelte' {
   const component: Component<Record<string, unknown>>;
   export default component;
 }
+// monaco's editor features are imported one by one for their side effects; they declare nothing
+declare module 'monaco-editor/esm/vs/editor/contrib/*';

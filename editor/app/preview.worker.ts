@@ -2,8 +2,8 @@
 // main thread so typing never waits for it. Messages carry an id; the page drops any reply that
 // is not for its latest request.
 
-import type { Diagnostic, Lang, RunComparison, RunResult } from '../../engine/index.js';
-import { PreviewSession } from './lib/preview-session.js';
+import type { Diagnostic, Lang, RunComparison } from '../../engine/index.js';
+import { PreviewSession, type PreviewResult } from './lib/preview-session.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
@@ -13,7 +13,7 @@ export type PreviewRequest =
 
 export type PreviewReply =
   | { type: 'data'; id: number; ok: true } | { type: 'data'; id: number; ok: false; diagnostics: Diagnostic[] }
-  | { type: 'result'; id: number; ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | { type: 'result'; id: number; ok: true; result: PreviewResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
   | { type: 'explanation'; id: number; lines: string[] | null };
 

@@ -75,7 +75,7 @@ const zh = {
   delta: '差额',
   noChanges: '与已保存版本相比，没有人的等级或应发变化',
   changedPeople: '人受影响',
-  comparedWith: (s: 'git' | 'disk') => (s === 'git' ? '对比 git 中已提交的版本' : '对比磁盘上的文件'),
+  comparedWith: (s: 'git' | 'disk'): string => (s === 'git' ? '对比 git 中已提交的版本' : '对比磁盘上的文件'),
   draftFound: '发现上次未保存的草稿',
   restore: '恢复草稿',
   discard: '丢弃',

@@ -45,7 +45,7 @@ configureMonacoYaml(monaco as never, {
   hover: true,
   completion: true,
   validate: true,
-  format: false,
+  format: { enable: false },
   schemas: [{ uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['*'], schema: policySchema as never }],
 });
 

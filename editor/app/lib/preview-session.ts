@@ -2,11 +2,40 @@
 // evaluated on it, compared with the saved version, and one employee explained on demand. The
 // worker (preview.worker.ts) wraps it in messages; `npm run bench` times it directly.
 
-import { compareRuns, diffPolicies, explainLater, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult } from '../../../engine/index.js';
+import { compareRuns, diffPolicies, explainLater, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { readTable, toRecords, type RecordsResult, type Table } from '../../../engine/data/index.js';
 
+/**
+ * What the page shows of a scorecard: its table row. The rest (indicators, payout lines, the
+ * values behind every rule) stays in the worker and reaches the page as an explanation when a
+ * scorecard is opened, so that a thousand full scorecards are not copied to the page per edit.
+ */
+export interface PreviewRow {
+  employee_id: string;
+  name: string;
+  team: string;
+  role_title: string;
+  score: number;
+  grade: string;
+  payout: { total: number; status: Scorecard['payout']['status']; tier?: { id: string; title?: string } };
+  triggers: { id: string; title: string }[];
+}
+
+export type PreviewResult = Omit<RunResult, 'scorecards'> & { rows: PreviewRow[] };
+
+const row = (c: Scorecard): PreviewRow => ({
+  employee_id: c.employee_id,
+  name: c.name,
+  team: c.team,
+  role_title: c.role_title,
+  score: c.score,
+  grade: c.grade,
+  payout: { total: c.payout.total, status: c.payout.status, ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}) },
+  triggers: c.triggers.map((t) => ({ id: t.id, title: t.title })),
+});
+
 export type Evaluated =
-  | { ok: true; result: RunResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | { ok: true; result: PreviewResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
   | { ok: false; diagnostics: Diagnostic[]; ms: number };
 
 type Run = { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -50,7 +79,8 @@ export class PreviewSession {
     }
     this.recent.unshift({ id, policy: edited.policy, result: edited.result, lang });
     this.recent.length = Math.min(this.recent.length, 3);
-    return { ok: true, result: edited.result, comparison, changes, diagnostics: edited.diagnostics, dataProblems: edited.dataProblems, ms: now() - started };
+    const { scorecards, ...rest } = edited.result;
+    return { ok: true, result: { ...rest, rows: scorecards.map(row) }, comparison, changes, diagnostics: edited.diagnostics, dataProblems: edited.dataProblems, ms: now() - started };
   }
 
   /** One employee's explanation from evaluation `of`; null when that evaluation is gone. */
