@@ -29,7 +29,8 @@ let page: Page;
 
 function startServer(): Promise<string> {
   // the README's main command, pointed at a scratch copy of the project's policies and data
-  server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // its own process group: npm starts node, and stopping the group stops both
+  server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
@@ -82,7 +83,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
 
   afterAll(async () => {
     await context?.close();
-    server?.kill();
+    if (server?.pid) process.kill(-server.pid);
   });
 
   it('loads the flagship policy and shows the preview of the sample month', async () => {
