@@ -111,7 +111,7 @@ export class BatchEvaluator {
     const quoteErrors: Diagnostic[] = parsed.errors
       .filter((e) => e.type === 'Quotes')
       .map((e) => ({ code: 'data_csv_malformed', severity: 'error' as const, message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1), help: 'check the quotes in this row: a cell that starts with " must end with "', file: setup.file, cell: { row: chunk.firstRow + (e.row ?? 0) } }));
-    let csv = '';
+    const lines: string[] = [];
     // a chunk that ends on a line break parses to one more, empty, row: not a record
     const count = Math.min(parsed.data.length, chunk.records);
     for (let i = 0; i < count; i++) {
@@ -138,11 +138,12 @@ export class BatchEvaluator {
         continue;
       }
       totals.add(result.scorecard);
-      csv += csvLine(result.scorecard, setup.lang);
+      lines.push(csvLine(result.scorecard, setup.lang));
     }
     const same = periods.every((p) => p === periods[0]);
     const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows) };
-    return { csv: utf8.encode(csv), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
+    // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
+    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
   }
 }
 

@@ -21,11 +21,19 @@ const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ParsedValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
+const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
+const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
   // the cells most exports are made of, without the general path's work
   if (raw === '') return EMPTY;
-  if (PLAIN.test(raw) && !(unit === 'money' && options.moneyIn === 'fen')) return { ok: true, value: Number(raw) };
+  if (!(unit === 'money' && options.moneyIn === 'fen')) {
+    if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
+    // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
+    const scaled = SCALED.exec(raw);
+    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : MAGNITUDE[scaled[2].toLowerCase()]}`) };
+    if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
+  }
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;

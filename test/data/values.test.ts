@@ -1,5 +1,6 @@
 // Cells as Douyin and Excel exports write them, read exactly.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseValue } from '../../engine/data/values.js';
 import type { Unit } from '../../engine/policy.js';
@@ -111,5 +112,28 @@ describe('ranges and money in fen, as the metric declares', () => {
     expect(parseValue('123456', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 1234.56 });
     expect(parseValue('1.2万', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 120 });
     expect(parseValue('123456', 'money')).toEqual({ ok: true, value: 123456 });
+  });
+});
+
+describe('the fast paths for common cells read exactly as the general path', () => {
+  // a leading space skips the fast paths (they match the raw cell), the general path trims it
+  const digits = fc.tuple(fc.boolean(), fc.nat({ max: 99_999_999 }), fc.option(fc.nat({ max: 9999 }), { nil: undefined }));
+  const cell = fc.oneof(
+    digits.map(([neg, whole, frac]) => `${neg ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}`),
+    fc.tuple(digits, fc.constantFrom('万', 'w', 'W', '亿', 'k', 'K', '%')).map(([[neg, whole, frac], s]) => `${neg ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}${s}`),
+    fc.tuple(fc.boolean(), fc.nat({ max: 999_999_999 })).map(([neg, n]) => `${neg ? '-' : ''}${n.toLocaleString('en-US')}`),
+  );
+  const units: Unit[] = ['count', 'ratio', 'money', 'score', 'seconds'];
+
+  it.each(units)('%s', (unit) => {
+    fc.assert(
+      fc.property(cell, (raw) => {
+        const fast = parseValue(raw, unit);
+        const general = parseValue(` ${raw}`, unit);
+        // errors quote the raw cell, space included: compare what was read, not the wording
+        expect(fast.ok ? fast : { ok: false }).toEqual(general.ok ? general : { ok: false });
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });
