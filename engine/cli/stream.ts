@@ -1,12 +1,13 @@
 // `yardstick run --format csv --out FILE` on a CSV file: the month read, evaluated and written as a
-// stream. Memory holds the policy, one batch of rows per worker, the ids seen (to find duplicate
-// rows) and the records left out, never the whole file or every scorecard. With `--workers N` the
-// rows are evaluated by N worker threads and written in the order they were read.
+// stream. Memory holds the policy, a few 128 KiB chunks in flight (two per worker), the ids seen
+// (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
+// `--workers N` the chunks are evaluated by N worker threads and written in the order they were read.
 //
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
-// several months in one file (each month is scored seeing the ones before it) and calibration
-// (forced distribution ranks a whole month). A file found mid-way to hold a second month throws
-// `NotStreamable`, and nothing has been written.
+// several months in one file (each month is scored seeing the ones before it), calibration
+// (forced distribution ranks a whole month) and UTF-16 files (cut as bytes they would split
+// characters). A file found mid-way to hold a second month throws `NotStreamable`, and nothing has
+// been written.
 
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
