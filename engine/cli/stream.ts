@@ -153,6 +153,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
+  const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
@@ -166,7 +167,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     await run?.drain();
   } finally {
     input.destroy();
-    await run?.close();
+    await pool?.close();
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
@@ -189,7 +190,6 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, executor: o.executor, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     const local = new BatchEvaluator(o.policy, setup, history);
-    const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
     if (pool) await pool.start(setup);
     const roles = new Set<string>();
     const started = Date.now();
@@ -223,10 +223,8 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
         o.stderr(`evaluated ${reported} records (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
     };
-    if (pool) {
-      return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain(), close: () => pool.close() };
-    }
-    return { submit: async (chunk) => take(chunk, await local.evaluateChunk(chunk)), drain: async () => {}, close: async () => {} };
+    if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain() };
+    return { submit: async (chunk) => take(chunk, await local.evaluateChunk(chunk)), drain: async () => {} };
   }
 }
 
@@ -235,7 +233,6 @@ const CHUNK_BYTES = 1 << 17;
 interface Dispatch {
   submit(chunk: ByteChunk): Promise<void>;
   drain(): Promise<void>;
-  close(): Promise<void>;
 }
 
 interface StreamStart {
@@ -405,19 +402,27 @@ class Pool {
   private failure: unknown;
   private drained: (() => void)[] = [];
 
-  constructor(private readonly size: number) {}
+  private readonly loaded: Promise<unknown>[];
 
-  async start(setup: WorkerSetup): Promise<void> {
+  /** Starts the threads at once: loading the engine takes them a while, the file's header need not wait. */
+  constructor(private readonly size: number) {
     const url = new URL('./stream-worker.mjs', import.meta.url);
-    this.workers = Array.from({ length: this.size }, () => new Worker(url, { workerData: setup }));
+    this.workers = Array.from({ length: size }, () => new Worker(url));
+    this.loaded = this.workers.map((w) => nextMessage(w));
+    // a thread that fails before it is used is reported by start(), not as an unhandled rejection
+    for (const l of this.loaded) l.catch(() => {});
+  }
+
+  /** Hands every thread the run's setup and waits until each has compiled the policy. */
+  async start(setup: WorkerSetup): Promise<void> {
+    await Promise.all(this.loaded);
     await Promise.all(
-      this.workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            w.once('message', (m: { ready?: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(m.error))));
-            w.once('error', reject);
-          }),
-      ),
+      this.workers.map(async (w) => {
+        const ready = nextMessage(w);
+        w.postMessage({ setup });
+        const m = (await ready) as { ready?: boolean; error?: string };
+        if (!m.ready) throw new Error(m.error);
+      }),
     );
     for (const w of this.workers) {
       w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => this.receive(m));
@@ -471,4 +476,20 @@ class Pool {
     for (const r of this.room.splice(0)) r();
     for (const r of this.drained.splice(0)) r();
   }
+}
+
+/** The next message a thread sends, or its error. */
+function nextMessage(w: Worker): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: unknown) => {
+      w.off('error', onError);
+      resolve(m);
+    };
+    const onError = (e: Error) => {
+      w.off('message', onMessage);
+      reject(e);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
+  });
 }
