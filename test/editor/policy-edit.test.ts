@@ -79,8 +79,6 @@ describe('setStructure and deleteAt', () => {
   });
 });
 
-const plays = 'plays';
-
 describe('the bundled policies are in the canonical layout', () => {
   it.each(['short-video-team', 'livestream-team', 'content-three-dimension'])('%s', (name) => {
     const text = readFileSync(`policies/${name}.yaml`, 'utf8');
