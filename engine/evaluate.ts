@@ -1,5 +1,6 @@
 // Step 5: one employee record → one scorecard. Indicator arithmetic happens here; every rule
-// decision (holds, adjustments, grades, tiers, triggers) is made by json-rules-engine.
+// decision (holds, adjustments, grades, tiers, triggers) is made by the policy's json-rules-engine
+// rules, run as compiled closures (engine/executor.ts) or by json-rules-engine itself.
 
 import type { Engine, RuleResult } from 'json-rules-engine';
 import type { CompiledIndicator, CompiledPolicy, RuleKind } from './compile.js';

@@ -26,3 +26,8 @@ export interface ExcludedRecord {
   row?: number;
   reasons: import('./diagnostic.js').Diagnostic[];
 }
+
+/** A record the engine could not score (`evaluateRecord` said why), as a run lists it. */
+export function excludedRecord(record: EmployeeRecord, reasons: import('./diagnostic.js').Diagnostic[]): ExcludedRecord {
+  return { employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons };
+}

@@ -4,7 +4,7 @@
 import type { CompiledPolicy } from './compile.js';
 import type { Diagnostic } from './diagnostic.js';
 import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
-import type { EmployeeRecord, ExcludedRecord } from './record.js';
+import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from './record.js';
 import type { RunResult, RunSummary, Scorecard } from './scorecard.js';
 import { NO_HISTORY, stackHistory } from './facts.js';
 import { calibrate, scaleOf } from './calibrate.js';
@@ -43,7 +43,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
       if (record.period !== period) continue;
       const result = sync ? evaluateRecordSync(policy, record, each) : await evaluateRecord(policy, record, each);
       if (result.ok) cards.push(result.scorecard);
-      else excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
+      else excluded.push(excludedRecord(record, result.reasons));
       done++;
       if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
     }

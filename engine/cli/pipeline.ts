@@ -37,6 +37,8 @@ export function refuseExcluded(result: Pick<RunResult, 'excluded'>, allow: boole
 
 export interface DryRunOptions {
   policy: string;
+  /** The policy file already loaded (and its warnings printed) by the caller. */
+  loaded?: CompiledPolicy;
   data: string;
   period?: string;
   lang: Lang;
@@ -51,7 +53,7 @@ export interface DryRunOptions {
 }
 
 export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
-  const policy = loadPolicyFile(o.policy, o.stderr);
+  const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr);
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them

@@ -2,10 +2,9 @@
 // does this on its own thread, or each worker thread does it for the batches it is sent.
 
 import Papa from 'papaparse';
-import { evaluateRecord, evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Evaluation, type Lang } from '../index.js';
-import type { EmployeeRecord } from '../record.js';
+import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
+import { excludedRecord, type ExcludedRecord } from '../record.js';
 import { recordReader, type RecordReader } from '../data/records.js';
-import type { ExcludedRecord } from '../record.js';
 import type { HistorySource } from '../facts.js';
 import { RunTotals } from '../run.js';
 import { csvLine } from './format/results.js';
@@ -44,7 +43,6 @@ export interface WorkerSetup {
   file: string;
   period?: string;
   lang: Lang;
-  executor?: 'compiled' | 'reference';
   /** The results ledger to take history from, when the run uses one. */
   ledger?: string;
   beforePeriod: string;
@@ -53,46 +51,29 @@ export interface WorkerSetup {
   encoding: 'utf-8' | 'gb18030';
 }
 
+/** Evaluates chunks with the compiled executor, synchronously (see `streamable`). */
 export class BatchEvaluator {
   private readonly reader: RecordReader;
-  private readonly sync: boolean;
   private readonly decoder: TextDecoder;
+  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: false };
 
   constructor(
     private readonly policy: CompiledPolicy,
     private readonly setup: WorkerSetup,
-    private readonly history: HistorySource | undefined,
+    history: HistorySource | undefined,
   ) {
+    if (!policy.compiled) throw new Error('internal: a streaming run needs the compiled executor');
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
-    this.sync = setup.executor !== 'reference' && policy.compiled !== undefined;
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
+    this.options = { lang: setup.lang, history, explain: false };
   }
 
-  /** Evaluates a chunk assuming its rows repeat no employee; the caller checks `ids` and says otherwise. */
-  async evaluateChunk(chunk: ByteChunk): Promise<BatchResult> {
-    if (this.sync) return this.evaluateChunkSync(chunk);
-    const steps = this.steps(chunk, undefined);
-    let step = steps.next();
-    while (!step.done) step = steps.next(await evaluateRecord(this.policy, step.value, this.options()));
-    return step.value;
-  }
-
-  /** The same, on this thread, knowing which rows repeat an employee (row → the row it first appeared on). */
-  evaluateChunkSync(chunk: ByteChunk, duplicates?: Map<number, number>): BatchResult {
-    if (!this.sync) throw new Error('internal: the reference executor evaluates asynchronously');
-    const steps = this.steps(chunk, duplicates);
-    const options = this.options();
-    let step = steps.next();
-    while (!step.done) step = steps.next(evaluateRecordSync(this.policy, step.value, options));
-    return step.value;
-  }
-
-  private options() {
-    return { lang: this.setup.lang, history: this.history, executor: this.setup.executor, explain: false };
-  }
-
-  /** Reads the chunk's rows, yielding each record to be evaluated and receiving its evaluation. */
-  private *steps(chunk: ByteChunk, duplicates: Map<number, number> | undefined): Generator<EmployeeRecord, BatchResult, Evaluation> {
+  /**
+   * A chunk's rows read, evaluated and written as CSV. The rows' employees are assumed not to repeat
+   * earlier ones unless `duplicates` says so (row → the row the employee first appeared on): the
+   * reading thread checks the returned ids and asks again when one does.
+   */
+  evaluateChunk(chunk: ByteChunk, duplicates?: Map<number, number>): BatchResult {
     const { setup, reader } = this;
     let text: string;
     try {
@@ -132,9 +113,9 @@ export class BatchEvaluator {
         continue;
       }
       const record = read.record;
-      const result: Evaluation = yield record;
+      const result = evaluateRecordSync(this.policy, record, this.options);
       if (!result.ok) {
-        excluded.push({ employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons: result.reasons });
+        excluded.push(excludedRecord(record, result.reasons));
         continue;
       }
       totals.add(result.scorecard);

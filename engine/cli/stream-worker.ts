@@ -26,9 +26,11 @@ port.on('message', (m: { setup: WorkerSetup } | { seq: number; chunk: ByteChunk 
     );
     return;
   }
-  evaluator!.evaluateChunk(m.chunk).then(
-    (result) => port.postMessage({ seq: m.seq, result }, [result.keys.rows.buffer as ArrayBuffer, result.csv.buffer as ArrayBuffer]),
-    (error: Error) => port.postMessage({ seq: m.seq, error: error.stack ?? String(error) }),
-  );
+  try {
+    const result = evaluator!.evaluateChunk(m.chunk);
+    port.postMessage({ seq: m.seq, result }, [result.keys.rows.buffer as ArrayBuffer, result.csv.buffer as ArrayBuffer]);
+  } catch (error) {
+    port.postMessage({ seq: m.seq, error: (error as Error).stack ?? String(error) });
+  }
 });
 port.postMessage({ loaded: true });

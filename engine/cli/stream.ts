@@ -5,9 +5,9 @@
 //
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
 // several months in one file (each month is scored seeing the ones before it), calibration
-// (forced distribution ranks a whole month) and UTF-16 files (cut as bytes they would split
-// characters). A file found mid-way to hold a second month throws `NotStreamable`, and nothing has
-// been written.
+// (forced distribution ranks a whole month), the reference executor and UTF-16 files (cut as
+// bytes they would split characters). A file found mid-way to hold a second month throws
+// `NotStreamable`, and nothing has been written.
 
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -34,7 +34,6 @@ export interface StreamOptions {
   lang: Lang;
   period?: string;
   encoding?: Encoding;
-  executor?: 'compiled' | 'reference';
   workers: number;
   /** Earlier periods from the results ledger, opened once the month is known. */
   history?: (period: string) => Promise<HistorySource | undefined>;
@@ -45,7 +44,6 @@ export interface StreamOptions {
 
 export interface StreamResult {
   employees: number;
-  period: string;
   summary: RunSummary;
   excluded: ExcludedRecord[];
   warnings: Diagnostic[];
@@ -54,9 +52,13 @@ export interface StreamResult {
   discard(): void;
 }
 
-/** Runs that stream: a CSV in, the CSV results out, no calibration, nothing recorded. */
-export function streamable(policy: CompiledPolicy, data: string, format: string, out: string | undefined): boolean {
-  return format === 'csv' && out !== undefined && /\.csv$/i.test(data) && !policy.doc.calibration;
+/**
+ * Data that can stream to a CSV file: a CSV, a policy without calibration, and the compiled
+ * executor (a batch with a repeated employee is evaluated again, synchronously, on the reading
+ * thread; json-rules-engine evaluates asynchronously).
+ */
+export function streamable(policy: CompiledPolicy, data: string, executor: 'compiled' | 'reference' | undefined): boolean {
+  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compiled !== undefined && executor !== 'reference';
 }
 
 const FLUSH_BYTES = 1 << 20;
@@ -171,7 +173,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, period: start?.period ?? o.period ?? '', summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
+  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -187,7 +189,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
 
   async function startEvaluation(s: StreamStart): Promise<Dispatch> {
     const history = o.history && s.period ? await o.history(s.period) : undefined;
-    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, executor: o.executor, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
+    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     const local = new BatchEvaluator(o.policy, setup, history);
     if (pool) await pool.start(setup);
@@ -214,7 +216,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
         const first = reader.seen(ids[i], periods ? periods[i] : period, rows[i]);
         if (first !== undefined) (duplicates ??= new Map()).set(rows[i], first);
       }
-      const final = duplicates ? local.evaluateChunkSync(chunk, duplicates) : r;
+      const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
       write(final.csv);
       totals.merge(final.totals);
       excluded.push(...final.excluded);
@@ -224,7 +226,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
       }
     };
     if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain() };
-    return { submit: async (chunk) => take(chunk, await local.evaluateChunk(chunk)), drain: async () => {} };
+    return { submit: async (chunk) => take(chunk, local.evaluateChunk(chunk)), drain: async () => {} };
   }
 }
 

@@ -153,6 +153,32 @@ describe('yardstick run streams a CSV into a CSV', () => {
     expect(lines.every((l) => l.endsWith('improvement_plan; exit_review'))).toBe(true);
   });
 
+  it('with --executor reference the file is read whole, duplicates included, with the same result', async () => {
+    const dir = tempDir();
+    const file = bigSample(dir, 2, (lines) => (lines[301] = lines[1])); // row 302 repeats row 2's employee
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--executor', 'reference', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:302: error[data_duplicate_employee]: employee \`C00-SV0001\` already appears in row 2`);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+  });
+
+  it("prints the policy's warnings once, whether the data streams or falls back to the whole-file run", async () => {
+    const dir = tempDir();
+    const policy = join(dir, 'diamond.yaml');
+    writeFileSync(policy, readFileSync(FLAGSHIP, 'utf8').replace('      - { tier: gold,', '      - { tier: diamond, title: 钻石, min: 2.0, multiplier: 1.5 }\n      - { tier: gold,'));
+    const text = readFileSync(SAMPLE, 'utf8');
+    const twoMonths = join(dir, 'two-months.csv');
+    writeFileSync(twoMonths, text.trimEnd() + '\n' + text.replace(/^\uFEFF/, '').split('\n').slice(1).join('\n').replaceAll('2026-10', '2026-11'));
+    for (const data of [SAMPLE, twoMonths]) {
+      const r = await yardstick('run', policy, '--data', data, '--format', 'csv', '--out', join(dir, 'out.csv'), '--exclude-invalid');
+      expect(r.code).toBe(0);
+      // score is capped at 130: attainment never passes 1.3
+      expect(r.stderr.split('warning[policy_tier_unreachable]').length - 1).toBe(1);
+    }
+  });
+
   it('rejects a worker count that is not a whole number from 1 to 64', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', '/tmp/never.csv', '--workers', '0');
     expect(r.code).toBe(2);

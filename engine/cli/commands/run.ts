@@ -32,14 +32,13 @@ export interface RunCommandOptions {
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const workers = Number(o.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, `--workers takes a whole number from 1 to 64, got \`${o.workers}\``);
-  if (!o.record && !o.amend && o.out && o.format === 'csv') {
-    const policy = loadPolicyFile(policyFile, io.stderr);
-    if (streamable(policy, o.data, o.format, o.out)) {
-      const streamed = await streamCsv(policy, policyFile, o, workers, io);
-      if (streamed !== undefined) return streamed;
-    }
+  // loaded once: its warnings are printed once, whichever way the data is read
+  const policy = loadPolicyFile(policyFile, io.stderr);
+  if (!o.record && !o.amend && o.out && o.format === 'csv' && streamable(policy, o.data, o.executor)) {
+    const streamed = await streamCsv(policy, policyFile, o, workers, io);
+    if (streamed !== undefined) return streamed;
   }
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
+  const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
@@ -75,7 +74,6 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
       lang: o.lang,
       period: o.period,
       encoding: o.encoding,
-      executor: o.executor,
       workers,
       ledger: o.ledger,
       history: async (period) => (o.ledger && Ledger.exists(o.ledger) ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period) : undefined),
