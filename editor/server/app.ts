@@ -5,8 +5,8 @@ import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { FileError, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText, writeAtomic } from './files.js';
+import { parseDocument, type Document } from 'yaml';
+import { FileError, dataPath, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText, writeAtomic } from './files.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -59,15 +59,8 @@ export function createEditorApp(o: EditorOptions): Hono {
     return c.json({ error: 'internal error' }, 500);
   });
 
-  app.get('/api/policies', (c) =>
-    c.json(
-      listPolicies(policies).map((name) => {
-        const text = readText(policyPath(policies, name));
-        const doc = parseDocument(text).toJS() as { title?: string; version?: string } | null;
-        return { name, title: doc?.title ?? name, version: doc?.version ?? '' };
-      }),
-    ),
-  );
+  // one unreadable file (a link out, an alias bomb) is marked, never hides the others
+  app.get('/api/policies', (c) => c.json(listPolicies(policies).map((name) => policySummary(policies, name))));
 
   app.get('/api/policies/:name', async (c) => {
     const path = policyPath(policies, c.req.param('name'));
@@ -79,10 +72,14 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.put('/api/policies/:name', async (c) => {
     const path = policyPath(policies, c.req.param('name'));
-    const body = (await c.req.json()) as { text?: unknown };
-    if (typeof body.text !== 'string') throw new FileError(400, 'send { "text": "…" }');
+    const body = (await c.req.json().catch(() => {
+      throw new FileError(400, 'send { "text": "…" } as JSON');
+    })) as { text?: unknown } | null;
+    if (typeof body?.text !== 'string') throw new FileError(400, 'send { "text": "…" }');
     const parsed = parseDocument(body.text);
     if (parsed.errors.length) throw new FileError(422, `the YAML does not parse (line ${parsed.errors[0].linePos?.[0].line ?? '?'}): fix it before saving`);
+    const unreadable = yamlProblem(parsed);
+    if (unreadable) throw new FileError(422, `${unreadable}; fix it before saving`);
     const ifMatch = c.req.header('if-match');
     const ifNoneMatch = c.req.header('if-none-match');
     const exists = existsSync(path);
@@ -104,8 +101,7 @@ export function createEditorApp(o: EditorOptions): Hono {
     const rel = c.req.query('path') ?? '';
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
     if (!folder || !/\.(csv|json|xlsx)$/i.test(rel)) throw new FileError(400, 'datasets are .csv, .json or .xlsx files under examples/ or data/');
-    const path = inside(join(o.root, folder), rel.slice(folder.length + 1));
-    if (!existsSync(path)) throw new FileError(404, 'no such file');
+    const path = dataPath(o.root, folder, rel.slice(folder.length + 1));
     // raw bytes: the page decodes them (UTF-8, GBK, Excel) exactly as the CLI does
     c.header('Content-Type', 'application/octet-stream');
     return c.body(readFileSync(path));
@@ -116,7 +112,12 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.get('*', (c) => {
     const url = new URL(c.req.url);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      return c.text('bad request: the address has a malformed % escape', 400);
+    }
     let path: string;
     try {
       path = inside(o.staticDir, rel);
@@ -130,4 +131,29 @@ export function createEditorApp(o: EditorOptions): Hono {
   });
 
   return app;
+}
+
+/** What the YAML turns into can fail even when it parses (more than 100 aliases): the reason, or undefined. */
+function yamlProblem(doc: Document): string | undefined {
+  try {
+    doc.toJS();
+    return undefined;
+  } catch (error) {
+    return `the YAML cannot be read: ${error instanceof Error ? error.message.toLowerCase() : String(error)}`;
+  }
+}
+
+/** A policy's entry in the picker: its title and version, or the problem that keeps it from being read. */
+function policySummary(dir: string, name: string): { name: string; title: string; version: string; problem?: string } {
+  try {
+    const doc = parseDocument(readText(policyPath(dir, name)));
+    const problem = yamlProblem(doc);
+    if (problem) return { name, title: name, version: '', problem };
+    const js = doc.toJS() as { title?: unknown; version?: unknown } | null;
+    const text = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
+    return { name, title: text(js?.title, name), version: text(js?.version, '') };
+  } catch (error) {
+    if (error instanceof FileError) return { name, title: name, version: '', problem: error.message };
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const POLICY_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.yaml$/;
 
@@ -21,17 +21,29 @@ export function etagOf(text: string): string {
   return `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
 }
 
-/** Resolves a file name inside `dir`, refusing anything that would leave it. */
+/**
+ * Resolves a file name inside `dir`, refusing anything that would leave it: `..`, absolute paths,
+ * and a link anywhere on the way (the file itself or a folder above it) whose target is outside.
+ */
 export function inside(dir: string, name: string): string {
   const base = realpathSync(dir);
   const path = resolve(base, name);
   if (relative(base, path).startsWith('..') || !path.startsWith(base + sep)) throw new FileError(403, 'outside the folder');
-  if (existsSync(path)) {
-    if (lstatSync(path).isSymbolicLink()) {
-      const target = realpathSync(path);
-      if (!target.startsWith(base + sep)) throw new FileError(403, 'a link that leads outside the folder');
-    }
-  }
+  // the nearest part of the path that exists, followed through every link, must still be inside
+  let existing = path;
+  while (!existsSync(existing)) existing = dirname(existing);
+  const real = realpathSync(existing);
+  if (real !== base && !real.startsWith(base + sep)) throw new FileError(403, 'a link that leads outside the folder');
+  return path;
+}
+
+/** A data file in `folder` under `root`, reached without any link: data folders hold pay data, and a link could lead anywhere. */
+export function dataPath(root: string, folder: string, name: string): string {
+  const dir = join(realpathSync(root), folder);
+  if (!existsSync(dir) || realpathSync(dir) !== dir) throw new FileError(403, `${folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/`);
+  const path = inside(dir, name);
+  if (!existsSync(path)) throw new FileError(404, 'no such file');
+  if (realpathSync(path) !== path) throw new FileError(403, 'datasets are read only from plain files under examples/ or data/, not through links');
   return path;
 }
 
@@ -40,6 +52,7 @@ export function policyPath(policiesDir: string, name: string): string {
   return inside(policiesDir, name);
 }
 
+/** Policy file names in the folder (not the `*.test.yaml` beside them). */
 export function listPolicies(policiesDir: string): string[] {
   return readdirSync(policiesDir).filter((n) => POLICY_NAME.test(n) && !n.endsWith('.test.yaml')).sort();
 }

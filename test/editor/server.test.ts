@@ -137,3 +137,67 @@ describe('datasets', () => {
     expect((await call('/api/dataset?path=examples%2F..%2Fpolicies%2Fx.csv')).status).toBe(403);
   });
 });
+
+describe('one bad file never disables the editor', () => {
+  const aliases = (n: number) => `policy: bomb\nbase: &a 1\nitems: [${Array.from({ length: n }, () => '*a').join(', ')}]\n`;
+
+  it('lists every other policy and marks one with more than 100 aliases with its problem', async () => {
+    writeFileSync(join(root, 'policies', 'bomb.yaml'), aliases(101));
+    const res = await call('/api/policies');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([
+      { name: 'bomb.yaml', title: 'bomb.yaml', version: '', problem: 'the YAML cannot be read: excessive alias count indicates a resource exhaustion attack' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' },
+    ]);
+  });
+
+  it('lists every other policy and marks an outward symlink', async () => {
+    symlinkSync(join(root, 'secret.txt'), join(root, 'policies', 'leak.yaml'));
+    const res = await call('/api/policies');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([
+      { name: 'leak.yaml', title: 'leak.yaml', version: '', problem: 'a link that leads outside the folder' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' },
+    ]);
+  });
+
+  it('refuses to save YAML with more than 100 aliases', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: aliases(101) }) });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: excessive alias count indicates a resource exhaustion attack; fix it before saving' });
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(readFileSync('policies/short-video-team.yaml', 'utf8'));
+  });
+});
+
+describe('requests that are malformed get 400, not 500', () => {
+  it('answers a malformed % escape in a page path with 400', async () => {
+    expect((await call('/assets/%E0%A4%A', { token: null })).status).toBe(400);
+  });
+
+  it('answers a non-JSON body on PUT with 400', async () => {
+    const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
+    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: 'policy: not json' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'send { "text": "…" } as JSON' });
+  });
+});
+
+describe('data folders never lead outside the root', () => {
+  it('refuses a dataset reached through a symlinked folder', async () => {
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(root, 'outside', 'pay.csv'), 'salaries');
+    symlinkSync(join(root, 'outside'), join(root, 'examples', 'linked'));
+    const res = await call('/api/dataset?path=examples%2Flinked%2Fpay.csv');
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain('salaries');
+  });
+
+  it('refuses a dataset reached through a symlinked data folder itself', async () => {
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(root, 'outside', 'pay.csv'), 'salaries');
+    symlinkSync(join(root, 'outside'), join(root, 'data'));
+    const res = await call('/api/dataset?path=data%2Fpay.csv');
+    expect(res.status).toBe(403);
+  });
+});

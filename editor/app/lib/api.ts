@@ -21,6 +21,14 @@ async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text'
   return (as === 'json' ? res.json() : as === 'text' ? res.text() : res.arrayBuffer()) as Promise<T>;
 }
 
+/** A policy in the picker; `problem` when the file cannot be read (the others still can). */
+export interface PolicySummary {
+  name: string;
+  title: string;
+  version: string;
+  problem?: string;
+}
+
 export interface PolicyFile {
   name: string;
   text: string;
@@ -30,7 +38,7 @@ export interface PolicyFile {
 
 export const api = {
   hasToken: token !== '',
-  policies: () => call<{ name: string; title: string; version: string }[]>('/api/policies'),
+  policies: () => call<PolicySummary[]>('/api/policies'),
   policy: (name: string) => call<PolicyFile>(`/api/policies/${encodeURIComponent(name)}`),
   save: (name: string, text: string, etag: string) =>
     call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text }) }),
