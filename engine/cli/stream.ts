@@ -290,7 +290,13 @@ function begin(chunk: ByteChunk, o: StreamOptions, encoding: EncodingChoice, fat
  * chunk is decoded where it is evaluated. The state carries over from one piece to the next.
  */
 export class RecordSplitter {
-  private carry: Uint8Array = new Uint8Array(0);
+  /** The bytes not yet handed out are `buffer[0, length)`; the buffer grows by doubling, so a record longer than many pieces costs linear, not quadratic, copying. */
+  private buffer: Uint8Array = new Uint8Array(0);
+  private length = 0;
+  /** Whether `buffer` is ours to write into (else a view of the caller's piece). */
+  private owned = false;
+  /** Bytes copied into the carry-over buffer so far (what keeps a long record linear; checked by a test). */
+  copied = 0;
   private state: 'start' | 'plain' | 'quoted' | 'quote_in_quoted' = 'start';
   private scanned = 0;
   private records = 0;
@@ -307,13 +313,24 @@ export class RecordSplitter {
   push(bytes: Uint8Array): ByteChunk | undefined {
     // a plain view (a Buffer's slice would not copy)
     const piece = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    if (this.carry.length) {
-      const joined = new Uint8Array(this.carry.length + piece.length);
-      joined.set(this.carry);
-      joined.set(piece, this.carry.length);
-      this.carry = joined;
-    } else this.carry = piece;
-    const s = this.carry;
+    if (this.length === 0) {
+      this.buffer = piece;
+      this.length = piece.length;
+      this.owned = false;
+    } else {
+      const needed = this.length + piece.length;
+      if (!this.owned || needed > this.buffer.length) {
+        const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+        grown.set(this.buffer.subarray(0, this.length));
+        this.copied += this.length;
+        this.buffer = grown;
+        this.owned = true;
+      }
+      this.buffer.set(piece, this.length);
+      this.copied += piece.length;
+      this.length = needed;
+    }
+    const s = this.buffer.subarray(0, this.length);
     const n = s.length;
     const delimiter = this.delimiter;
     let state = this.state;
@@ -370,7 +387,12 @@ export class RecordSplitter {
     if (this.lastBreak < 0 || (n < this.minChunk && this.records < this.stopAfter)) return undefined;
     // a copy of exactly the chunk's bytes: it is handed to another thread
     const chunk = { bytes: s.slice(0, this.lastBreak + 1), firstRow: this.nextRow, records: this.recordsAtBreak };
-    this.carry = s.subarray(this.lastBreak + 1);
+    if (this.owned) {
+      // the unfinished record moves to the front; the buffer keeps its size for the next pieces
+      this.buffer.copyWithin(0, this.lastBreak + 1, n);
+      this.copied += n - (this.lastBreak + 1);
+    } else this.buffer = s.subarray(this.lastBreak + 1);
+    this.length = n - (this.lastBreak + 1);
     this.scanned = i - (this.lastBreak + 1);
     this.records -= this.recordsAtBreak;
     this.nextRow += this.recordsAtBreak;
@@ -380,10 +402,12 @@ export class RecordSplitter {
   }
 
   end(): ByteChunk | undefined {
-    if (this.carry.length === 0) return undefined;
+    if (this.length === 0) return undefined;
     // a last record without a line break still counts
-    const chunk = { bytes: this.carry.slice(), firstRow: this.nextRow, records: this.records + (this.carry.length > this.lastBreak + 1 ? 1 : 0) };
-    this.carry = new Uint8Array(0);
+    const chunk = { bytes: this.buffer.slice(0, this.length), firstRow: this.nextRow, records: this.records + (this.length > this.lastBreak + 1 ? 1 : 0) };
+    this.buffer = new Uint8Array(0);
+    this.length = 0;
+    this.owned = false;
     return chunk;
   }
 }

@@ -228,4 +228,17 @@ describe('RecordSplitter cuts text where papaparse ends a record', () => {
       { numRuns: 500, seed: 42 },
     );
   });
+
+  it('copies a record that spans many pieces a bounded number of times, not once per piece', () => {
+    // one 64 MiB line arriving in 1,024 pieces of 64 KiB: joining the carried bytes to every new
+    // piece would copy 64 KiB × (1 + 2 + … + 1,024) ≈ 32 GiB; doubling the buffer copies each byte
+    // at most once on arrival plus once per doubling: under 3 × 64 MiB in all
+    const piece = new Uint8Array(64 * 1024).fill(0x61);
+    const splitter = new RecordSplitter(',');
+    for (let k = 0; k < 1024; k++) expect(splitter.push(piece)).toBeUndefined();
+    const last = splitter.end()!;
+    expect(last.bytes.length).toBe(64 * 1024 * 1024);
+    expect(last.records).toBe(1);
+    expect(splitter.copied).toBeLessThan(3 * 64 * 1024 * 1024);
+  });
 });
