@@ -23,7 +23,7 @@ describe('yardstick statements', () => {
     const stderr: string[] = [];
     const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s) });
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['E1.html', 'E_2.html', 'index.html']);
+    expect(readdirSync(out).sort()).toEqual(['E1.html', 'E_2f_2.html', 'index.html']); // `/` is U+002F
     const e1 = readFileSync(join(out, 'E1.html'), 'utf8');
     expect(e1).not.toContain('<script>alert(1)</script>');
     expect(e1).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -36,7 +36,40 @@ describe('yardstick statements', () => {
     expect(e1).toContain(`数据 ${data} (sha256 ${sha(data)})`);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="E1.html">E1</a>');
-    expect(index).toContain('<a href="E_2.html">E/2</a>');
+    expect(index).toContain('<a href="E_2f_2.html">E/2</a>');
     expect(stderr[0]).toBe(`已写入 2 份结果通知和 index.html 到 ${out}`);
+  });
+
+  it('gives ids that differ only in punctuation a file each, and the index links each to their own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    const rows = DATA.split('\n');
+    // three ids the old naming sent to one file A_1.html; 剪辑师 pay differs through 剪辑质量评分
+    writeFileSync(data, [rows[0], rows[1].replace('E1,<script>alert(1)</script>', 'A/1,甲'), rows[1].replace('E1,<script>alert(1)</script>', 'A_1,乙').replace(',90,', ',80,'), rows[1].replace('E1,<script>alert(1)</script>', 'A.1,丙').replace(',90,', ',70,'), ''].join('\n'));
+    const out = join(dir, 'out');
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} });
+    expect(code).toBe(0);
+    // U+002F `/`, U+005F `_`, U+002E `.`
+    expect(readdirSync(out).sort()).toEqual(['A_2e_1.html', 'A_2f_1.html', 'A_5f_1.html', 'index.html']);
+    expect(readFileSync(join(out, 'A_2f_1.html'), 'utf8')).toContain('甲');
+    expect(readFileSync(join(out, 'A_5f_1.html'), 'utf8')).toContain('乙');
+    expect(readFileSync(join(out, 'A_2e_1.html'), 'utf8')).toContain('丙');
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="A_2f_1.html">A/1</a>');
+    expect(index).toContain('<a href="A_5f_1.html">A_1</a>');
+    expect(index).toContain('<a href="A_2e_1.html">A.1</a>');
+  });
+
+  it('refuses ids that differ only in case, which one folder on Windows or macOS cannot hold apart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    const rows = DATA.split('\n');
+    writeFileSync(data, [rows[0], rows[1].replace('E1,', 'ab1,'), rows[1].replace('E1,', 'AB1,'), ''].join('\n'));
+    const out = join(dir, 'out');
+    const stderr: string[] = [];
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    expect(code).toBe(1);
+    expect(stderr.join('\n')).toContain('employee ids `ab1` and `AB1` differ only in upper and lower case: their statements would overwrite each other on Windows and macOS');
+    expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
 });

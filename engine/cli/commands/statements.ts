@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../index.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
 import { readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
@@ -18,8 +18,22 @@ export function engineVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
-/** A file name for an employee id: letters, digits, `-` and `_` kept, anything else becomes `_`. */
-export const statementFile = (c: Scorecard) => `${c.employee_id.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
+/**
+ * A file name for an employee id, one to one: letters, digits and `-` are kept, any other
+ * character becomes `_` and its code point in hex and `_` (`A/1` → `A_2f_1`, `A_1` → `A_5f_1`),
+ * so no two ids share a file and the id can be read back from the name.
+ */
+export const statementFile = (c: Scorecard) => `${c.employee_id.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}.html`;
+
+/** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */
+function caseClashes(cards: readonly Scorecard[]): string[][] {
+  const byName = new Map<string, string[]>();
+  for (const c of cards) {
+    const name = statementFile(c).toLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), c.employee_id]);
+  }
+  return [...byName.values()].filter((ids) => ids.length > 1);
+}
 
 export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
   const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
@@ -29,6 +43,10 @@ export async function statementsCommand(policyFile: string, o: { data: string; o
     data: [{ file: o.data, hash: sha(readBytes(o.data, 'data')) }],
     engine: engineVersion(),
   };
+  const clashes = caseClashes(result.scorecards);
+  if (clashes.length) {
+    throw new ExitError(EXIT.input, `employee ids ${clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ')} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS\n  help: give each employee an id that differs in more than case`);
+  }
   mkdirSync(o.out, { recursive: true });
   for (const card of result.scorecards) writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
   writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
