@@ -105,11 +105,12 @@ describe('readRecords', () => {
       ['data_missing_column', 'the file has no column for `发布视频数` (videos), which 编导 need'],
       ['data_missing_column', 'the file has no column for `完播率` (completion), which 编导 need'],
       ['data_missing_column', 'the file has no column for `上级评分` (rating), which 编导 need'],
+      ['data_missing_column', 'the file has no column for `违规次数` (violations), which 编导 need; its `default` fills empty cells, not a missing column'],
     ]);
   });
 
   it('a column that matches nothing is a warning that names a likely metric', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,上级评分(满分100)\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,80\n', 'csv', contract);
+    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,上级评分(满分100),违规次数\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,80,0\n', 'csv', contract);
     expect(r.diagnostics).toEqual([
       { code: 'data_unknown_column', severity: 'warning', message: 'column `上级评分(满分100)` matches no metric and is ignored', help: 'did you mean `上级评分`? add it to the metric\'s `aliases` if it is the same thing', cell: { row: 1, column: '上级评分(满分100)' } },
     ]);
@@ -117,17 +118,17 @@ describe('readRecords', () => {
   });
 
   it('two columns meaning the same metric are refused', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,视频数,完播率,上级评分\nE1,张三,编导,一组,初创期,2026-10,30,30,40%,80\n', 'csv', contract);
+    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,2026-10,30,30,40%,80,0\n', 'csv', contract);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_duplicate_column', 'columns `发布视频数` and `视频数` both mean `videos`']]);
   });
 
   it('data without a period column takes the period it is given', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,视频数,完播率,上级评分\nE1,张三,编导,一组,初创期,30,40%,80\n', 'csv', contract, { period: '2026-10' });
+    const r = readRecords('工号,姓名,岗位,团队,阶段,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,30,40%,80,\n', 'csv', contract, { period: '2026-10' });
     expect(r.records[0].period).toBe('2026-10');
   });
 
   it('reads JSON records with the same rules', () => {
-    const json = JSON.stringify([{ employee_id: 'E1', name: '张三', role: 'director', team: '一组', stage: 'startup', period: '2026-10', videos: 30, completion: '45.3%', rating: 80 }]);
+    const json = JSON.stringify([{ employee_id: 'E1', name: '张三', role: 'director', team: '一组', stage: 'startup', period: '2026-10', videos: 30, completion: '45.3%', rating: 80, violations: null }]);
     const r = readRecords(json, 'json', contract);
     expect(r.records[0].metrics).toEqual({ videos: 30, completion: 0.453, rating: 80 });
     expect(readRecords('{"records": 3}', 'json', contract).diagnostics[0].code).toBe('data_json_malformed');
