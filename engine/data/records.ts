@@ -62,7 +62,7 @@ export interface NotationSeen {
 
 /** What a totals row's 工号 or 姓名 cell says (spaces and a trailing colon ignored, case ignored). */
 const TOTALS_WORDS = new Set(['合计', '总计', '小计', '总和', '合計', '總計', '小計', '總和', 'total', 'totals', 'subtotal', 'grandtotal', 'sum']);
-const totalsWord = (text: string) => TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
+export const isTotalsWord = (text: string) => TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
@@ -117,13 +117,15 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   const defaults: DefaultUse[] = [];
   table.rows.forEach((cells, i) => {
     if (skip.has(i)) return;
-    const r = reader.read(cells, i, table.rowNumbers[i], undefined, defaults);
-    if ('record' in r) records.push(r.record);
-    else excluded.push(r.excluded);
+    const used: DefaultUse[] = [];
+    const r = reader.read(cells, i, table.rowNumbers[i], undefined, used);
+    // defaults of a record left out anyway are not news
+    if ('record' in r) {
+      records.push(r.record);
+      defaults.push(...used);
+    } else excluded.push(r.excluded);
   });
-  // defaults of records that are left out anyway are not news
-  const kept = new Set(records.map((r) => r.source?.row));
-  return { records, excluded, diagnostics, defaults: defaults.filter((d) => kept.has(d.row)) };
+  return { records, excluded, diagnostics, defaults };
 }
 
 /** Reads rows one at a time against a header: what `toRecords` does to a table, and a stream does row by row. */
@@ -293,7 +295,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
         if (m.default === undefined && col !== undefined) {
           problem(reasons, cells, i, row, 'data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
         } else if (m.default !== undefined && defaults) {
-          defaults.push({ metric: id, value: m.default, employee_id: field(cells, 'employee_id'), ...(file ? { file } : {}), row, why: col === undefined ? 'no column' : absent ? 'no row in source' : 'empty cell', ...(absent ? { source: absent.file } : {}) });
+          // an empty cell is where it is in its own file; a missing one is the employee's row
+          const from = col !== undefined && !absent ? source.origin?.(i, col) : undefined;
+          defaults.push({ metric: id, value: m.default, employee_id: field(cells, 'employee_id'), ...((from?.file ?? file) ? { file: from?.file ?? file } : {}), row: from?.row ?? row, why: col === undefined ? 'no column' : absent ? 'no row in source' : 'empty cell', ...(absent ? { source: absent.file } : {}) });
         }
         continue;
       }
@@ -330,9 +334,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
     const id = field(cells, 'employee_id');
     const name = field(cells, 'name');
-    const word = totalsWord(id) ? id : totalsWord(name) ? name : undefined;
+    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : undefined;
     if (word === undefined || field(cells, 'role') !== '' || field(cells, 'stage') !== '') return undefined;
-    if (!((id === '' || totalsWord(id)) && (name === '' || totalsWord(name)))) return undefined;
+    if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
     const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;

@@ -45,6 +45,14 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     const cells = read.excluded.flatMap((x) => x.reasons);
     out.push(`  cells and rows that cannot be used (${cells.length}):`);
     for (const d of cells) out.push(`    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value \`${d.cell.value}\`` : ''}: ${d.message}`);
+    // every cell a metric's default stands in for, by metric
+    const defaults = read.defaults ?? [];
+    out.push(`  defaults applied (${defaults.length}):${defaults.length ? '' : ' none'}`);
+    for (const id of [...new Set(defaults.map((d) => d.metric))]) {
+      const uses = defaults.filter((d) => d.metric === id);
+      out.push(`    ${policy.metrics[id].label} (${id}) = ${uses[0].value}: ${uses.length} record(s)`);
+      for (const d of uses) out.push(`      ${d.file ?? file} row ${d.row} · ${d.employee_id} · ${d.why === 'no row in source' ? `no row in ${d.source}` : d.why}`);
+    }
     out.push(`  records: ${read.records.length} can be scored, ${read.excluded.length} cannot`);
     problems += fileProblems.length + cells.length;
     io.stdout(out.join('\n') + '\n');
