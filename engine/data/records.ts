@@ -371,7 +371,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
       out.push({
         code: 'data_mixed_ratio_notation',
         severity: 'error',
-        message: `column \`${column}\` (${m.label}, ${id}) writes ratios two ways: ${where(e.fraction)} is a fraction, ${where(e.percent)} is percent points`,
+        message: `column \`${column}\` (${column === m.label ? '' : `${m.label}, `}${id}) writes ratios two ways: ${where(e.fraction)} is a fraction, ${where(e.percent)} is percent points`,
         help:
           how.ratioFormat === 'percent_points'
             ? 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)'
