@@ -52,6 +52,34 @@ describe('a source that writes a metric its own way', () => {
   });
 });
 
+describe('a ratio column of a source', () => {
+  const contract = {
+    metrics: { completion: { label: '完播率', unit: 'ratio' as const } },
+    roles: [{ id: 'director', title: '编导' }],
+    stages: [{ id: 'startup', title: '初创期' }],
+    requiredMetrics: () => ['completion'],
+  };
+  const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '编导', '一组', '初创期', '2026-10'], ['E2', '李四', '编导', '一组', '初创期', '2026-10']);
+
+  it('is read in percent points when the mapping says ratio_format: percent_points for that column', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const src = { file: '第三方.csv', table: table(['工号', '完播率(%)'], ['E1', '45.3'], ['E2', '8%']), columns: { '完播率(%)': { metric: '完播率', ratio_format: 'percent_points' as const } } };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records.map((x) => x.metrics.completion)).toEqual([0.453, 0.08]);
+  });
+
+  it('mixing notations is reported in the source file, at its own rows and header', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const src = { file: '第三方.csv', table: table(['工号', '完播'], ['E2', '0.453'], ['E1', '45.3']), columns: { 完播: '完播率' } };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.file, d.cell])).toEqual([
+      ['data_mixed_ratio_notation', 'column `完播` (完播率, completion) writes ratios two ways: `0.453` (row 2) is a fraction, `45.3` (row 3) is percent points', '第三方.csv', { row: 3, column: '完播', value: '45.3' }],
+    ]);
+  });
+});
+
 describe('an employee a source has no row for', () => {
   const contract = {
     metrics: { plays: { label: '播放量', unit: 'count' as const }, violations: { label: '违规次数', unit: 'count' as const, default: 0 }, note: { label: '备注分', unit: 'score' as const, default: 60 } },
