@@ -37,6 +37,14 @@ describe('a ratio written without %', () => {
     );
   });
 
+  it('data inspect names the mixed column, with its two example rows', async () => {
+    const dir = tempDir();
+    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,');
+    const r = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`  the file cannot be used:\n    ${file}:6: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`33.1\` (row 4) is percent points\n`);
+  });
+
   it('退货率 14.0 in the livestream sample is refused the same way (it used to make LS0002 a C with an improvement plan)', async () => {
     const dir = tempDir();
     const file = edited(dir, 'examples/livestream-2026-10.csv', 'ls.csv', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0%,', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0,');

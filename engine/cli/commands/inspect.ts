@@ -40,6 +40,9 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     const missing = fileProblems.filter((d) => d.code === 'data_missing_column');
     out.push(`  required columns missing: ${missing.length ? '' : 'none'}`);
     for (const d of missing) out.push(`    ${d.message}`);
+    // the file refused as a whole for another reason: a ratio column written two ways, a column twice
+    const refused = fileProblems.filter((d) => d.code !== 'data_missing_column');
+    if (refused.length) out.push('  the file cannot be used:', ...refused.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
     const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length) out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
     const cells = read.excluded.flatMap((x) => x.reasons);
