@@ -62,7 +62,7 @@ export interface NotationSeen {
 
 /** What a totals row's 工号 or 姓名 cell says (spaces and a trailing colon ignored, case ignored). */
 const TOTALS_WORDS = new Set(['合计', '总计', '小计', '总和', '合計', '總計', '小計', '總和', 'total', 'totals', 'subtotal', 'grandtotal', 'sum']);
-export const isTotalsWord = (text: string) => TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
+export const isTotalsWord = (text: string) => text !== '' && text.length <= 16 && TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
@@ -392,6 +392,8 @@ export function recordReader(header: string[], contract: DataContract, options: 
  */
 function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefined, range: [number, number]): 'fraction' | 'percent' | undefined {
   const percentSign = /[%％]/.test(raw);
+  // in a fraction column a % cell is unambiguous (and most cells are written so)
+  if (percentSign && format !== 'percent_points') return undefined;
   // the number as written, before any % or percent-points reading
   const written = parseValue(percentSign ? raw.replace(/[%％]/g, '') : raw, 'ratio');
   if (!written.ok || written.value === undefined) return undefined;
@@ -400,7 +402,6 @@ function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefin
     if (!percentSign && n > 0 && n < 1) return 'fraction';
     return n > 1 ? 'percent' : undefined;
   }
-  if (percentSign) return undefined;
   if (n > 0 && n < 1) return 'fraction';
   const asPercent = n / 100;
   return (n < range[0] || n > range[1]) && asPercent >= range[0] && asPercent <= range[1] ? 'percent' : undefined;
