@@ -137,6 +137,18 @@ describe("a metric's default does not hide a missing column or row", () => {
 });
 
 describe('a totals row at the bottom of an export', () => {
+  it('in a joined export, is skipped with one note instead of an unmatched row', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'roster.csv'), '工号,姓名,岗位,团队,阶段\nE1,张三,剪辑师,二组,成熟期\n');
+    writeFileSync(join(dir, 'export.csv'), '工号,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,95%,90,60%,1000,50,500,0\n合计,,,,1000,50,500,0\n');
+    const file = join(dir, 'month.data.yaml');
+    writeFileSync(file, 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n');
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('export.csv:3: warning[data_totals_row]: row 3 is a totals row (`合计`), not an employee, and is skipped\n  at row 3, column `工号`, value `合计`');
+    expect(r.stderr).not.toContain('data_unmatched_row');
+  });
+
   it('is skipped with one note, and the month comes out as without it', async () => {
     const dir = tempDir();
     const file = join(dir, 'with-total.csv');
