@@ -17,6 +17,10 @@ export interface MetricDef {
   ranges?: 'low' | 'middle' | 'high' | 'reject';
   /** Money exported in fen (分) is divided by 100. */
   money_in?: 'yuan' | 'fen';
+  /** How the data writes a ratio without `%`: `0.453` (fraction, default) or `45.3` (percent points). */
+  ratio_format?: 'fraction' | 'percent_points';
+  /** A file without this metric's column (a required one) takes `default` instead of being refused. */
+  default_when_missing_column?: boolean;
 }
 
 export type DerivedDef = string | { expr: string; label?: string; unit?: Unit; default?: number };

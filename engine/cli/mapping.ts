@@ -10,8 +10,10 @@
 //       columns:                                   # a header → the metric label or id it means
 //         作品播放量: 播放量
 //         成交金额(分): { metric: gmv, money_in: fen } # and how this file writes it
+//         完播率: { metric: 完播率, ratio_format: percent_points } # 45.3 means 45.3 %
 //     - file: 第三方数据.xlsx
 //       sheet: 十月                                # optional; the first sheet otherwise
+//       missing_rows: default                      # no row for someone: their metrics take their default
 
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -23,11 +25,11 @@ import { readBytes, readText } from './io.js';
 interface MappingFile {
   period?: string;
   roster?: { file?: string; sheet?: string; encoding?: Encoding };
-  sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: JoinSource['columns'] }[];
+  sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: JoinSource['columns']; missing_rows?: unknown }[];
 }
 
 function bad(file: string, message: string): never {
-  throw new ExitError(EXIT.input, `${file}: ${message}\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\``);
+  throw new ExitError(EXIT.input, `${file}: ${message}\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\`, \`missing_rows: error | default\``);
 }
 
 /** The files a mapping names, read as tables (for `data inspect`). */
@@ -52,6 +54,13 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   const m = doc.toJS() as MappingFile | null;
   if (!m?.roster?.file) bad(file, 'no `roster: { file: … }`');
   if (!Array.isArray(m.sources) || m.sources.some((s) => !s?.file)) bad(file, '`sources:` must list files');
+  for (const s of m.sources) {
+    if (s.missing_rows !== undefined && s.missing_rows !== 'error' && s.missing_rows !== 'default') bad(file, `\`missing_rows\` of \`${s.file}\` is \`${String(s.missing_rows)}\`: write \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default)`);
+    for (const [h, spec] of Object.entries(s.columns ?? {})) {
+      const format = spec && typeof spec === 'object' ? (spec as { ratio_format?: unknown }).ratio_format : undefined;
+      if (format !== undefined && format !== 'fraction' && format !== 'percent_points') bad(file, `\`ratio_format\` of column \`${h}\` in \`${s.file}\` is \`${String(format)}\`: write \`fraction\` (0.453) or \`percent_points\` (45.3)`);
+    }
+  }
   const here = dirname(file);
   const diagnostics: Diagnostic[] = [];
   const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
@@ -67,7 +76,7 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   const sources: JoinSource[] = [];
   for (const s of m.sources) {
     const table = await load(s.file!, s.sheet, s.encoding);
-    if (table) sources.push({ file: s.file!, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns });
+    if (table) sources.push({ file: s.file!, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns, missingRows: s.missing_rows as 'error' | 'default' | undefined });
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
@@ -78,5 +87,5 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
     ...read.excluded,
     ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
   ];
-  return { records, excluded, diagnostics: [...joined.diagnostics, ...read.diagnostics] };
+  return { records, excluded, diagnostics: [...joined.diagnostics, ...read.diagnostics], defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)) };
 }

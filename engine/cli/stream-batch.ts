@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
 import { excludedRecord, type ExcludedRecord } from '../record.js';
-import { recordReader, type RecordReader } from '../data/records.js';
+import { recordReader, type NotationSeen, type RatioNotation, type RecordReader } from '../data/records.js';
 import type { HistorySource } from '../facts.js';
 import { RunTotals } from '../run.js';
 import { csvLine } from './format/results.js';
@@ -34,6 +34,10 @@ export interface BatchResult {
   roles: string[];
   periodsSeen: string[];
   quoteErrors: Diagnostic[];
+  /** Totals rows (合计, 小计, …) skipped, as the whole-file run notes them. */
+  notes: Diagnostic[];
+  /** The chunk's first rows writing each ratio column as a fraction and as percent points. */
+  ratios: NotationSeen[];
 }
 
 /** What a worker needs to evaluate rows as the main thread would. */
@@ -79,7 +83,7 @@ export class BatchEvaluator {
     try {
       text = this.decoder.decode(chunk.bytes);
     } catch {
-      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], quoteErrors: [] };
+      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], quoteErrors: [], notes: [], ratios: [] };
     }
     const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
     const totals = new RunTotals(this.policy);
@@ -93,12 +97,20 @@ export class BatchEvaluator {
       .filter((e) => e.type === 'Quotes')
       .map((e) => ({ code: 'data_csv_malformed', severity: 'error' as const, message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1), help: 'check the quotes in this row: a cell that starts with " must end with "', file: setup.file, cell: { row: chunk.firstRow + (e.row ?? 0) } }));
     const lines: string[] = [];
+    const notes: Diagnostic[] = [];
+    const notation: RatioNotation = new Map();
     // a chunk that ends on a line break parses to one more, empty, row: not a record
     const count = Math.min(parsed.data.length, chunk.records);
     for (let i = 0; i < count; i++) {
       const cells = parsed.data[i];
       if (isBlank(cells)) continue;
       const row = chunk.firstRow + i;
+      const totalsRow = reader.totalsRow(cells, row, row);
+      if (totalsRow) {
+        notes.push(totalsRow);
+        continue;
+      }
+      reader.ratioNotation(cells, row, row, notation);
       const id = reader.idOf(cells);
       const period = reader.periodOf(cells);
       ids.push(id);
@@ -124,7 +136,8 @@ export class BatchEvaluator {
     const same = periods.every((p) => p === periods[0]);
     const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows) };
     // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
-    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
+    const ratios = [...notation.values()].flatMap((e) => [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined));
+    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors, notes, ratios };
   }
 }
 

@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { formatDiagnostic, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
-import { recordReader } from '../data/records.js';
+import { recordReader, type RatioNotation } from '../data/records.js';
 import type { Encoding } from '../data/decode.js';
 import type { ExcludedRecord } from '../record.js';
 import type { RunSummary } from '../scorecard.js';
@@ -194,6 +194,8 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const local = new BatchEvaluator(o.policy, setup, history);
     if (pool) await pool.start(setup);
     const roles = new Set<string>();
+    // the first rows writing each ratio column one way and the other, over the chunks in file order
+    const notation: RatioNotation = new Map();
     const started = Date.now();
     let reported = 0;
     const take = (chunk: ByteChunk, r: BatchResult) => {
@@ -206,6 +208,16 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
         if (missing.length) fatal(missing);
       }
       for (const p of r.periodsSeen) if (p !== s.period) throw new NotStreamable(`${file} holds more than one period (${s.period}, ${p})`);
+      if (r.ratios.length) {
+        for (const seen of r.ratios) {
+          let entry = notation.get(seen.col);
+          if (!entry) notation.set(seen.col, (entry = {}));
+          entry[seen.kind] ??= seen;
+        }
+        const mixed = reader.mixedNotation(notation);
+        if (mixed.length) fatal(mixed);
+      }
+      s.warnings.push(...r.notes);
       // duplicates are found here, where every row passes in order; the rare batch that has one is
       // evaluated again on this thread knowing which rows they are
       let duplicates: Map<number, number> | undefined;

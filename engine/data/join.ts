@@ -4,7 +4,7 @@
 // remember the file, row and column they came from.
 
 import type { Diagnostic } from '../diagnostic.js';
-import { FIELD_NAMES } from './records.js';
+import { FIELD_NAMES, isTotalsWord } from './records.js';
 import type { Table } from './table.js';
 
 export interface JoinSource {
@@ -15,7 +15,12 @@ export interface JoinSource {
   /** Roster column holding the same key (default: the roster's 工号). */
   rosterColumn?: string;
   /** This file's header → the name to use for it (a metric id or label), and how to read it. */
-  columns?: Record<string, string | { metric?: string; money_in?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject' }>;
+  columns?: Record<string, string | { metric?: string; money_in?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject'; ratio_format?: 'fraction' | 'percent_points' }>;
+  /**
+   * An employee with no row in this file: `error` (the default) excludes them when their role
+   * needs a metric from it; `default` gives those metrics their `default`, as for an empty cell.
+   */
+  missingRows?: 'error' | 'default';
 }
 
 export interface JoinResult {
@@ -49,6 +54,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   );
   const employeeOf = (i: number) => rows[i][rIdCol].trim();
   const columnOptions: NonNullable<Table['columnOptions']> = {};
+  /** column → the source it comes from, and the roster rows that source has no row for */
+  const absentFrom = new Map<number, { file: string; default: boolean; rows: Set<number> }>();
+  // a totals row of the roster (合计 in its 工号 or 姓名 column) is nobody: the record reader notes it
+  const nameCol = roster.table.header.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)));
+  const rosterTotals = (i: number) => isTotalsWord(rows[i][rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rows[i][nameCol] ?? ''));
 
   for (const src of sources) {
     const sh = src.table.header;
@@ -77,8 +87,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     take.forEach(({ h }, j) => {
       const spec = src.columns?.[h];
       header.push(typeof spec === 'string' ? spec : (spec?.metric ?? h));
-      if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges)) {
-        columnOptions[base + j] = { ...(spec.money_in ? { moneyIn: spec.money_in } : {}), ...(spec.ranges ? { ranges: spec.ranges } : {}) };
+      if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges || spec.ratio_format)) {
+        columnOptions[base + j] = { ...(spec.money_in ? { moneyIn: spec.money_in } : {}), ...(spec.ranges ? { ranges: spec.ranges } : {}), ...(spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}) };
       }
     });
     rows.forEach((r, i) => {
@@ -90,6 +100,13 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const rowNo = src.table.rowNumbers[i];
       const key = (cells[keyCol] ?? '').trim();
       const target = byKey.get(norm(key));
+      // a totals row at the bottom of an export (合计 in its key, 工号 or 姓名 column) is nobody
+      const totalsCol = target === undefined ? [keyCol, idColumn(sh), sh.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)))].find((c) => c >= 0 && isTotalsWord(cells[c] ?? '')) : undefined;
+      if (totalsCol !== undefined) {
+        const word = (cells[totalsCol] ?? '').trim();
+        diagnostics.push({ code: 'data_totals_row', severity: 'warning', message: `row ${rowNo} is a totals row (\`${word}\`), not an employee, and is skipped`, help: "nothing to do if it is the export's total; a real employee's row needs their key", file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[totalsCol], value: cells[totalsCol] ?? '' } });
+        return;
+      }
       if (target === undefined) {
         diagnostics.push({ code: 'data_unmatched_row', severity: 'warning', message: `row matches nobody in the roster: \`${key || '(empty)'}\``, help: `check the key, or add the person to the roster \`${roster.file}\``, file: src.file, cell: { row: rowNo, column: sh[keyCol], value: key } });
         return;
@@ -106,14 +123,27 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         origins[target][base + j] = { file: src.file, ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h };
       });
     });
+    const absent = { file: src.file, default: src.missingRows === 'default', rows: new Set<number>() };
+    take.forEach((_, j) => absentFrom.set(base + j, absent));
     rows.forEach((_, i) => {
-      if (!seen.has(i)) {
+      if (!seen.has(i) && !rosterTotals(i)) {
+        absent.rows.add(i);
         diagnostics.push({ code: 'data_no_data', severity: 'warning', message: `\`${employeeOf(i)}\` has no row in \`${src.file}\``, help: 'their metrics from this file are missing: a required one excludes them', file: src.file, cell: { row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: rows[i][rosterCol] } });
       }
     });
   }
   return {
-    table: { header, rows, rowNumbers: roster.table.rowNumbers, columnOptions, origin: (i, c) => origins[i]?.[c] },
+    table: {
+      header,
+      rows,
+      rowNumbers: roster.table.rowNumbers,
+      columnOptions,
+      origin: (i, c) => origins[i]?.[c],
+      absent: (i, c) => {
+        const a = absentFrom.get(c);
+        return a?.rows.has(i) ? { file: a.file, default: a.default } : undefined;
+      },
+    },
     diagnostics,
     conflicts,
     keyColumns: [...new Set(sources.map((s) => s.rosterColumn).filter((c): c is string => !!c && c !== roster.table.header[rIdCol]))],

@@ -31,7 +31,38 @@ export interface RecordsResult {
   excluded: ExcludedRecord[];
   /** Problems with the file as a whole (errors) and columns that matched nothing (warnings). */
   diagnostics: Diagnostic[];
+  /** Every required metric a record takes from its `default`, and why (for `data inspect`). */
+  defaults?: DefaultUse[];
 }
+
+/** A metric's `default` standing in for a value: an empty cell, a column the file lacks, or no row in a source. */
+export interface DefaultUse {
+  metric: string;
+  value: number;
+  employee_id: string;
+  file?: string;
+  row: number;
+  why: 'empty cell' | 'no column' | 'no row in source';
+  /** The source file that has no row for the employee. */
+  source?: string;
+}
+
+/** First rows of a ratio column written as a fraction (`0.453`) and as percent points (`45.3`). */
+export type RatioNotation = Map<number, { fraction?: NotationSeen; percent?: NotationSeen }>;
+export interface NotationSeen {
+  col: number;
+  kind: 'fraction' | 'percent';
+  /** The column's header in its own file. */
+  column: string;
+  row: number;
+  value: string;
+  file?: string;
+  sheet?: string;
+}
+
+/** What a totals row's 工号 or 姓名 cell says (spaces and a trailing colon ignored, case ignored). */
+const TOTALS_WORDS = new Set(['合计', '总计', '小计', '总和', '合計', '總計', '小計', '總和', 'total', 'totals', 'subtotal', 'grandtotal', 'sum']);
+export const isTotalsWord = (text: string) => text !== '' && text.length <= 16 && TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
@@ -60,23 +91,41 @@ export function columnMeaning(header: string, contract: DataContract): { kind: '
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
+  // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
+  const skip = new Set<number>();
+  table.rows.forEach((cells, i) => {
+    const note = reader.totalsRow(cells, i, table.rowNumbers[i]);
+    if (note) {
+      skip.add(i);
+      diagnostics.push(note);
+    }
+  });
   // a missing metric column matters only for the roles this file actually has
   const present = new Set<string>();
-  for (const cells of table.rows) {
+  const notation: RatioNotation = new Map();
+  table.rows.forEach((cells, i) => {
+    if (skip.has(i)) return;
     const role = reader.roleOf(cells);
     if (role !== undefined) present.add(role);
-  }
-  diagnostics.push(...reader.missingColumns(present));
+    reader.ratioNotation(cells, i, table.rowNumbers[i], notation);
+  });
+  diagnostics.push(...reader.missingColumns(present), ...reader.mixedNotation(notation));
   if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
 
   const records: EmployeeRecord[] = [];
   const excluded: ExcludedRecord[] = [];
+  const defaults: DefaultUse[] = [];
   table.rows.forEach((cells, i) => {
-    const r = reader.read(cells, i, table.rowNumbers[i]);
-    if ('record' in r) records.push(r.record);
-    else excluded.push(r.excluded);
+    if (skip.has(i)) return;
+    const used: DefaultUse[] = [];
+    const r = reader.read(cells, i, table.rowNumbers[i], undefined, used);
+    // defaults of a record left out anyway are not news
+    if ('record' in r) {
+      records.push(r.record);
+      defaults.push(...used);
+    } else excluded.push(r.excluded);
   });
-  return { records, excluded, diagnostics };
+  return { records, excluded, diagnostics, defaults };
 }
 
 /** Reads rows one at a time against a header: what `toRecords` does to a table, and a stream does row by row. */
@@ -87,6 +136,12 @@ export interface RecordReader {
   roleOf(cells: string[]): string | undefined;
   /** Errors for metric columns that these roles need and the header lacks. */
   missingColumns(roles: Set<string>): Diagnostic[];
+  /** A note when the row is a totals row (合计, 小计, Total, …) to skip, not an employee. */
+  totalsRow(cells: string[], index: number, row: number): Diagnostic | undefined;
+  /** Notes in `seen` the first row writing each ratio column as a fraction or as percent points. */
+  ratioNotation(cells: string[], index: number, row: number, seen: RatioNotation): void;
+  /** Errors for ratio columns written both ways. */
+  mixedNotation(seen: RatioNotation): Diagnostic[];
   /** The row an employee's earlier row for the same period was on; remembers this one. */
   duplicateOf(cells: string[], row: number): number | undefined;
   /** `duplicateOf` for an id and period already taken from a row. */
@@ -99,10 +154,10 @@ export interface RecordReader {
    * One row → a record, or the reasons it cannot be scored. Finds duplicates itself, unless the
    * caller already did (`known`: a worker reads rows whose duplicates the main thread tracks).
    */
-  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined }): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord };
 }
 
-export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin'> = {}): RecordReader {
+export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent'> = {}): RecordReader {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const headerCell = (column: string) => ({ row: 1, column });
@@ -147,9 +202,15 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const neededHere = new Set([...present].flatMap((r) => contract.requiredMetrics(r)));
     for (const id of neededHere) {
       const m = contract.metrics[id];
-      if (!metricColumn.has(id) && m && m.default === undefined) {
+      // a default fills an empty cell; a whole column missing takes it only when the policy says so
+      if (!metricColumn.has(id) && m && !(m.default !== undefined && m.default_when_missing_column === true)) {
         const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
-        out.push({ code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named \`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`, file, cell: { row: 1 } });
+        const names = `\`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`;
+        out.push(
+          m.default === undefined
+            ? { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named ${names}`, file, cell: { row: 1 } }
+            : { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need; its \`default\` fills empty cells, not a missing column`, help: `add a column named ${names}, or set \`default_when_missing_column: true\` on the metric if a file without it means ${m.default} for everyone`, file, cell: { row: 1 } },
+        );
       }
     }
     return out;
@@ -158,7 +219,10 @@ export function recordReader(header: string[], contract: DataContract, options: 
   // per metric, once: its column and how to read it
   const metricReads = Object.entries(contract.metrics).map(([id, m]) => {
     const col = metricColumn.get(id);
-    return { id, m, col, options: { ranges: m.ranges, moneyIn: m.money_in, ...(col !== undefined ? source.columnOptions?.[col] : undefined) } };
+    const options = { ranges: m.ranges, moneyIn: m.money_in, ratioFormat: m.ratio_format, ...(col !== undefined ? source.columnOptions?.[col] : undefined) };
+    // a ratio is a share (0 to 1) unless the policy says how far it may go (a completion of 1.2, a fall of -0.3)
+    const range = m.range ?? (m.unit === 'ratio' ? ([0, 1] as [number, number]) : undefined);
+    return { id, m, col, options, range };
   });
   const requiredByRole = new Map(contract.roles.map((r) => [r.id, new Set(contract.requiredMetrics(r.id))]));
   const roleTitle = new Map(contract.roles.map((r) => [r.id, r.title]));
@@ -188,7 +252,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
   };
 
-  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined }): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
+  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
     const reasons: Diagnostic[] = [];
 
     for (const f of REQUIRED_FIELDS) if (field(cells, f) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
@@ -211,7 +275,8 @@ export function recordReader(header: string[], contract: DataContract, options: 
 
     const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
-    for (const { id, m, col, options: how } of metricReads) {
+    let noRow: Map<string, string[]> | undefined;
+    for (const { id, m, col, options: how, range } of metricReads) {
       const raw = cellAt(cells, col);
       const parsed = parseValue(raw, m.unit, how);
       if (!parsed.ok) {
@@ -219,9 +284,20 @@ export function recordReader(header: string[], contract: DataContract, options: 
         continue;
       }
       if (parsed.value === undefined) {
+        if (!required.has(id)) continue;
+        // no row in a source of a data mapping: not an empty cell, unless the mapping says it is
+        const absent = col !== undefined ? source.absent?.(i, col) : undefined;
+        if (absent && !absent.default) {
+          (noRow ??= new Map()).set(absent.file, [...(noRow.get(absent.file) ?? []), m.label]);
+          continue;
+        }
         // empty: the engine applies the metric's default; without one a required metric is an error
-        if (required.has(id) && m.default === undefined && col !== undefined) {
+        if (m.default === undefined && col !== undefined) {
           problem(reasons, cells, i, row, 'data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
+        } else if (m.default !== undefined && defaults) {
+          // an empty cell is where it is in its own file; a missing one is the employee's row
+          const from = col !== undefined && !absent ? source.origin?.(i, col) : undefined;
+          defaults.push({ metric: id, value: m.default, employee_id: field(cells, 'employee_id'), ...((from?.file ?? file) ? { file: from?.file ?? file } : {}), row: from?.row ?? row, why: col === undefined ? 'no column' : absent ? 'no row in source' : 'empty cell', ...(absent ? { source: absent.file } : {}) });
         }
         continue;
       }
@@ -229,11 +305,17 @@ export function recordReader(header: string[], contract: DataContract, options: 
         problem(reasons, cells, i, row, 'data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
         continue;
       }
-      if (m.range && (parsed.value < m.range[0] || parsed.value > m.range[1])) {
-        problem(reasons, cells, i, row, 'data_out_of_range', col, `\`${m.label}\` must be between ${m.range[0]} and ${m.range[1]}, got \`${raw.trim()}\``, 'check the value; the policy declares this range');
+      if (range && (parsed.value < range[0] || parsed.value > range[1])) {
+        problem(reasons, cells, i, row, 'data_out_of_range', col, `\`${m.label}\` must be between ${range[0]} and ${range[1]}, got \`${raw.trim()}\``, outOfRangeHelp(m, how.ratioFormat, range, raw, parsed.value));
         continue;
       }
       metrics[id] = parsed.value;
+    }
+    if (noRow) {
+      const rosterCol = fieldColumn.get('employee_id');
+      for (const [from, labels] of noRow) {
+        problem(reasons, cells, i, row, 'data_no_row', rosterCol, `\`${field(cells, 'employee_id')}\` has no row in \`${from}\`, which gives ${labels.map((l) => `\`${l}\``).join(', ')}`, `add their row to \`${from}\`, or set \`missing_rows: default\` on that source in the data mapping if no row means each metric's \`default\``);
+      }
     }
 
     const id = field(cells, 'employee_id');
@@ -249,7 +331,89 @@ export function recordReader(header: string[], contract: DataContract, options: 
     record.source = file ? { file, row } : { row };
     return { record };
   };
-  return { diagnostics, roleOf, missingColumns, duplicateOf, seen, idOf, periodOf, read };
+  const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
+    const id = field(cells, 'employee_id');
+    const name = field(cells, 'name');
+    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : undefined;
+    if (word === undefined || field(cells, 'role') !== '' || field(cells, 'stage') !== '') return undefined;
+    if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
+    const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
+    const from = col !== undefined ? source.origin?.(i, col) : undefined;
+    const sheet = from ? from.sheet : source.sheet;
+    return { code: 'data_totals_row', severity: 'warning', message: `row ${from?.row ?? row} is a totals row (\`${word}\`), not an employee, and is skipped`, help: 'nothing to do if it is the export\'s total; a real employee needs 工号, 姓名, 岗位 and 阶段', file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } };
+  };
+
+  // ratio columns read from the data, with what a fraction and a percent-points cell look like there
+  const ratioReads = metricReads.filter((r) => r.m.unit === 'ratio' && r.col !== undefined);
+  const ratioNotation = (cells: string[], i: number, row: number, seen: RatioNotation) => {
+    for (const { col, options: how, range } of ratioReads) {
+      const raw = cellAt(cells, col).trim();
+      if (raw === '') continue;
+      const kind = notationOf(raw, how.ratioFormat, range!);
+      if (!kind) continue;
+      let entry = seen.get(col!);
+      if (!entry) seen.set(col!, (entry = {}));
+      if (entry[kind]) continue;
+      const from = source.origin?.(i, col!);
+      const sheet = from ? from.sheet : source.sheet;
+      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!], row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
+    }
+  };
+  const mixedNotation = (seen: RatioNotation): Diagnostic[] => {
+    const out: Diagnostic[] = [];
+    for (const { m, id, col, options: how } of ratioReads) {
+      const e = seen.get(col!);
+      if (!e?.fraction || !e.percent) continue;
+      // reported where the second notation shows up
+      const b = e.fraction.row <= e.percent.row ? e.percent : e.fraction;
+      const column = b.column;
+      const where = (x: NotationSeen) => `\`${x.value}\` (row ${x.row})`;
+      out.push({
+        code: 'data_mixed_ratio_notation',
+        severity: 'error',
+        message: `column \`${column}\` (${column === m.label ? '' : `${m.label}, `}${id}) writes ratios two ways: ${where(e.fraction)} is a fraction, ${where(e.percent)} is percent points`,
+        help:
+          how.ratioFormat === 'percent_points'
+            ? 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)'
+            : 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells',
+        file: b.file,
+        cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: b.row, column, value: b.value },
+      });
+    }
+    return out;
+  };
+  return { diagnostics, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, idOf, periodOf, read };
+}
+
+/**
+ * How a ratio cell is written, when it tells: `fraction` (0.453: a plain number between 0 and 1),
+ * `percent` (percent points: a plain 45.3 that only fits the allowed range as 45.3 %; in a
+ * percent-points column any number above 1, with or without %). Undefined when it cannot tell.
+ */
+function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefined, range: [number, number]): 'fraction' | 'percent' | undefined {
+  const percentSign = /[%％]/.test(raw);
+  // in a fraction column a % cell is unambiguous (and most cells are written so)
+  if (percentSign && format !== 'percent_points') return undefined;
+  // the number as written, before any % or percent-points reading
+  const written = parseValue(percentSign ? raw.replace(/[%％]/g, '') : raw, 'ratio');
+  if (!written.ok || written.value === undefined) return undefined;
+  const n = written.value;
+  if (format === 'percent_points') {
+    if (!percentSign && n > 0 && n < 1) return 'fraction';
+    return n > 1 ? 'percent' : undefined;
+  }
+  if (n > 0 && n < 1) return 'fraction';
+  const asPercent = n / 100;
+  return (n < range[0] || n > range[1]) && asPercent >= range[0] && asPercent <= range[1] ? 'percent' : undefined;
+}
+
+function outOfRangeHelp(m: MetricDef, format: 'fraction' | 'percent_points' | undefined, range: [number, number], raw: string, value: number): string {
+  const text = raw.trim();
+  if (m.unit === 'ratio' && format !== 'percent_points' && !/[%％]/.test(text) && value / 100 >= range[0] && value / 100 <= range[1]) {
+    return `write \`${text}%\` if it means ${text} %, or set \`ratio_format: percent_points\` on the metric (or on the column in a data mapping) if the export writes percent points`;
+  }
+  if (m.unit === 'ratio' && m.range === undefined) return 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`';
+  return 'check the value; the policy declares this range';
 }
 
 function cellAt(cells: string[], col: number | undefined): string {

@@ -12,9 +12,11 @@ export interface Table {
   /** The workbook sheet the table came from. */
   sheet?: string;
   /** How to read a column's values when its source file says so (money in fen, ranges). */
-  columnOptions?: Record<number, { moneyIn?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject' }>;
+  columnOptions?: Record<number, { moneyIn?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject'; ratioFormat?: 'fraction' | 'percent_points' }>;
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (rowIndex: number, column: number) => { file: string; sheet?: string; row: number; column: string } | undefined;
+  /** For a joined table: the source a cell would come from when the employee has no row in it. */
+  absent?: (rowIndex: number, column: number) => { file: string; default: boolean } | undefined;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };

@@ -15,6 +15,8 @@ export interface ValueOptions {
   ranges?: 'low' | 'middle' | 'high' | 'reject';
   /** Money in the data is in fen. */
   moneyIn?: 'yuan' | 'fen';
+  /** How a ratio written without `%` is read: `0.453` (fraction, the default) or `45.3` (percent points). */
+  ratioFormat?: 'fraction' | 'percent_points';
 }
 
 const RANGE_MARK = /[~～\-–—至到]/;
@@ -27,7 +29,7 @@ const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
   // the cells most exports are made of, without the general path's work
   if (raw === '') return EMPTY;
-  if (!(unit === 'money' && options.moneyIn === 'fen')) {
+  if (!(unit === 'money' && options.moneyIn === 'fen') && !(unit === 'ratio' && options.ratioFormat === 'percent_points')) {
     if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
     // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
     const scaled = SCALED.exec(raw);
@@ -40,14 +42,14 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return { ok: false, message: `\`${raw}\` is a range, not one value`, help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' };
-    const low = parseValue(range[1], unit, { moneyIn: options.moneyIn });
-    const high = parseValue(range[2], unit, { moneyIn: options.moneyIn });
+    const low = parseValue(range[1], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    const high = parseValue(range[2], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
     if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) {
       return { ok: false, message: `\`${raw}\` is not a readable range`, help: 'write a range as low~high, e.g. 7.5w~10w' };
     }
     return { ok: true, value: how === 'low' ? low.value : how === 'high' ? high.value : Number(((low.value + high.value) / 2).toPrecision(15)) };
   }
-  let value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit);
+  let value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
   if (value !== undefined && unit === 'money' && options.moneyIn === 'fen') value = shiftDecimal(String(value), -2);
   if (value === undefined) return { ok: false, message: `\`${raw}\` is not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: helpFor(unit) };
   return { ok: true, value };
@@ -74,7 +76,7 @@ function normaliseWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-function parseNumber(text: string, unit: Unit): number | undefined {
+function parseNumber(text: string, unit: Unit, percentPoints = false): number | undefined {
   let s = text.replace(/\s+/g, '');
   if (unit === 'money') s = s.replace(/^(¥|￥|RMB|CNY)/i, '').replace(/元$/, '');
   let shift = 0;
@@ -88,6 +90,8 @@ function parseNumber(text: string, unit: Unit): number | undefined {
       s = s.slice(0, -1);
       shift = MAGNITUDE[last];
     }
+    // a ratio column written in percent points: 45.3 is 45.3 %
+    if (unit === 'ratio' && percentPoints) shift -= 2;
   }
   // thousands separators only between groups of three digits
   if (s.includes(',')) {

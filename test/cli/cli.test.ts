@@ -177,8 +177,8 @@ describe('yardstick run', () => {
 });
 
 describe('exports for Excel', () => {
-  const CRAFTED = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放
-E1,=HYPERLINK("http://x"),剪辑师,@组,成熟期,2026-10,95%,90,60%,1000,50,500
+  const CRAFTED = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数
+E1,=HYPERLINK("http://x"),剪辑师,@组,成熟期,2026-10,95%,90,60%,1000,50,500,
 `;
 
   it('neutralises cells that could run as formulas, in CSV and in XLSX', async () => {

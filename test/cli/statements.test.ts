@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
-const DATA = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放
-E1,<script>alert(1)</script>,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500
-E/2,李四,剪辑师,二组,成熟期,2026-10,80%,80,60%,1000,50,500
+const DATA = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数
+E1,<script>alert(1)</script>,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,
+E/2,李四,剪辑师,二组,成熟期,2026-10,80%,80,60%,1000,50,500,0
 `;
 
 describe('yardstick statements', () => {

@@ -179,6 +179,54 @@ describe('yardstick run streams a CSV into a CSV', () => {
     }
   });
 
+  it('skips a totals row with the same note as the whole-file run, and writes the same rows', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'with-total.csv');
+    writeFileSync(file, readFileSync(SAMPLE, 'utf8') + '合计,,,,,,5234,"123,456,789",,,,,,,,,,,,,,,12\n');
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    const note = `${file}:202: warning[data_totals_row]: row 202 is a totals row (\`合计\`), not an employee, and is skipped`;
+    expect(whole.stderr).toContain(note);
+    for (const workers of ['1', '2']) {
+      const out = join(dir, `out${workers}.csv`);
+      const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+      expect(r.stderr).toContain(note);
+      expect(r.stderr).toContain(`已写入 ${out}（198 人）`);
+    }
+  });
+
+  it('refuses a ratio column that turns to percent points in a later chunk, as the whole-file run does, writing nothing', async () => {
+    const dir = tempDir();
+    // the last copy's SV0004 (row 7,805) has 40.2 instead of 40.2%; row 6 (SV0005) has the fraction 0.412
+    const file = bigSample(dir, 40, (lines) => {
+      expect(lines[7804].startsWith('C39-SV0004,')).toBe(true);
+      lines[7804] = lines[7804].replace(',40.2%,', ',40.2,');
+    });
+    const message = `${file}:7805: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`40.2\` (row 7805) is percent points`;
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toContain(message);
+    for (const workers of ['1', '2']) {
+      const out = join(dir, `out${workers}.csv`);
+      const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(message);
+      expect(readdirSync(dir)).toEqual(['big.csv']);
+    }
+  });
+
+  it('refuses a file without 违规次数 although the metric has a default, as the whole-file run does', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'renamed.csv');
+    writeFileSync(file, readFileSync(SAMPLE, 'utf8').replace(',粉丝互动率,违规次数\n', ',粉丝互动率,违规数\n'));
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:1: error[data_missing_column]: the file has no column for \`违规次数\` (violations), which 运营经理 need; its \`default\` fills empty cells, not a missing column`);
+    expect(readdirSync(dir)).toEqual(['renamed.csv']);
+  });
+
   it('rejects a worker count that is not a whole number from 1 to 64', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', '/tmp/never.csv', '--workers', '0');
     expect(r.code).toBe(2);

@@ -51,3 +51,102 @@ describe('a source that writes a metric its own way', () => {
     expect(r.records[0].metrics).toEqual({ gmv: 1234.56, viewers: 15000 });
   });
 });
+
+describe('a ratio column of a source', () => {
+  const contract = {
+    metrics: { completion: { label: '完播率', unit: 'ratio' as const } },
+    roles: [{ id: 'director', title: '编导' }],
+    stages: [{ id: 'startup', title: '初创期' }],
+    requiredMetrics: () => ['completion'],
+  };
+  const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '编导', '一组', '初创期', '2026-10'], ['E2', '李四', '编导', '一组', '初创期', '2026-10']);
+
+  it('is read in percent points when the mapping says ratio_format: percent_points for that column', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const src = { file: '第三方.csv', table: table(['工号', '完播率(%)'], ['E1', '45.3'], ['E2', '8%']), columns: { '完播率(%)': { metric: '完播率', ratio_format: 'percent_points' as const } } };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records.map((x) => x.metrics.completion)).toEqual([0.453, 0.08]);
+  });
+
+  it('mixing notations is reported in the source file, at its own rows and header', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const src = { file: '第三方.csv', table: table(['工号', '完播'], ['E2', '0.453'], ['E1', '45.3']), columns: { 完播: '完播率' } };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.file, d.cell])).toEqual([
+      ['data_mixed_ratio_notation', 'column `完播` (完播率, completion) writes ratios two ways: `0.453` (row 2) is a fraction, `45.3` (row 3) is percent points', '第三方.csv', { row: 3, column: '完播', value: '45.3' }],
+    ]);
+  });
+});
+
+describe('an employee a source has no row for', () => {
+  const contract = {
+    metrics: { plays: { label: '播放量', unit: 'count' as const }, violations: { label: '违规次数', unit: 'count' as const, default: 0 }, note: { label: '备注分', unit: 'score' as const, default: 60 } },
+    roles: [{ id: 'ops', title: '运营' }, { id: 'host', title: '主播' }],
+    stages: [{ id: 'startup', title: '初创期' }],
+    requiredMetrics: (role: string) => (role === 'ops' ? ['plays', 'violations', 'note'] : ['plays']),
+  };
+  const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '运营', '一组', '初创期', '2026-10'], ['E2', '李四', '运营', '一组', '初创期', '2026-10'], ['E3', '王五', '主播', '一组', '初创期', '2026-10']);
+  const plays = () => ({ file: '后台.csv', table: table(['工号', '播放量'], ['E1', '100'], ['E2', '200'], ['E3', '300']) });
+  const review = () => ({ file: '内部评审.csv', table: table(['工号', '违规次数', '备注分'], ['E2', '', '70']) });
+
+  it('is excluded when their role needs a metric from it, even one with a default: one error per source', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const joined = joinSources({ file: '花名册.csv', table: people() }, [plays(), review()]);
+    const r = toRecords(joined.table, contract, { file: '花名册.csv' });
+    // E2 has a row with an empty 违规次数: the default fills it; E3 (主播) needs nothing from the review
+    expect(r.records.map((x) => [x.employee_id, x.metrics])).toEqual([
+      ['E2', { plays: 200, note: 70 }],
+      ['E3', { plays: 300 }],
+    ]);
+    expect(r.excluded).toEqual([
+      {
+        employee_id: 'E1',
+        name: '张三',
+        file: '花名册.csv',
+        row: 2,
+        reasons: [
+          {
+            code: 'data_no_row',
+            severity: 'error',
+            message: '`E1` has no row in `内部评审.csv`, which gives `违规次数`, `备注分`',
+            help: "add their row to `内部评审.csv`, or set `missing_rows: default` on that source in the data mapping if no row means each metric's `default`",
+            file: '花名册.csv',
+            cell: { row: 2, column: '工号', value: 'E1' },
+          },
+        ],
+      },
+    ]);
+    expect(r.defaults).toEqual([{ metric: 'violations', value: 0, employee_id: 'E2', file: '内部评审.csv', row: 2, why: 'empty cell' }]);
+  });
+
+  it('takes the defaults when the source says missing_rows: default, and the result says so', async () => {
+    const { toRecords } = await import('../../engine/data/index.js');
+    const joined = joinSources({ file: '花名册.csv', table: people() }, [plays(), { ...review(), missingRows: 'default' }]);
+    const r = toRecords(joined.table, contract, { file: '花名册.csv' });
+    expect(r.excluded).toEqual([]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics])).toEqual([
+      ['E1', { plays: 100 }],
+      ['E2', { plays: 200, note: 70 }],
+      ['E3', { plays: 300 }],
+    ]);
+    expect(r.defaults).toEqual([
+      { metric: 'violations', value: 0, employee_id: 'E1', file: '花名册.csv', row: 2, why: 'no row in source', source: '内部评审.csv' },
+      { metric: 'note', value: 60, employee_id: 'E1', file: '花名册.csv', row: 2, why: 'no row in source', source: '内部评审.csv' },
+      { metric: 'violations', value: 0, employee_id: 'E2', file: '内部评审.csv', row: 2, why: 'empty cell' },
+    ]);
+  });
+});
+
+describe('a totals row in a joined export', () => {
+  it('is skipped with a note instead of an unmatched row, in a source and in the roster', () => {
+    const rosterWithTotal = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['合计', '', '']) };
+    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['@zhang', '1.2万'], ['总计：', '5.5万']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
+    const r = joinSources(rosterWithTotal, [creator]);
+    expect(r.diagnostics).toEqual([
+      { code: 'data_totals_row', severity: 'warning', message: 'row 3 is a totals row (`总计：`), not an employee, and is skipped', help: "nothing to do if it is the export's total; a real employee's row needs their key", file: '创作者.csv', cell: { row: 3, column: '账号名称', value: '总计：' } },
+    ]);
+    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '1.2万'], ['合计', '', '', '']]);
+  });
+});

@@ -115,6 +115,31 @@ describe('ranges and money in fen, as the metric declares', () => {
   });
 });
 
+describe('ratios in percent points, as the metric declares', () => {
+  const points = (raw: string) => parseValue(raw, 'ratio', { ratioFormat: 'percent_points' });
+  it.each([
+    ['45.3', 0.453],
+    ['45.3%', 0.453],
+    ['12.5', 0.125],
+    ['０.８', 0.008],
+    ['100', 1],
+    ['-3.4', -0.034],
+    ['', undefined],
+  ])('%s is %s', (raw, value) => {
+    expect(points(raw)).toEqual({ ok: true, value });
+  });
+
+  it('a fraction column reads the same cells as written', () => {
+    expect(parseValue('45.3', 'ratio')).toEqual({ ok: true, value: 45.3 });
+    expect(parseValue('45.3', 'ratio', { ratioFormat: 'fraction' })).toEqual({ ok: true, value: 45.3 });
+    expect(parseValue('45.3%', 'ratio', { ratioFormat: 'fraction' })).toEqual({ ok: true, value: 0.453 });
+  });
+
+  it('a range of percent points reads both ends in percent points', () => {
+    expect(parseValue('40~50', 'ratio', { ratioFormat: 'percent_points', ranges: 'middle' })).toEqual({ ok: true, value: 0.45 });
+  });
+});
+
 describe('the fast paths for common cells read exactly as the general path', () => {
   // a leading space skips the fast paths (they match the raw cell), the general path trims it
   const digits = fc.tuple(fc.boolean(), fc.nat({ max: 99_999_999 }), fc.option(fc.nat({ max: 9999 }), { nil: undefined }));

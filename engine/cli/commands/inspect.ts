@@ -40,11 +40,22 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     const missing = fileProblems.filter((d) => d.code === 'data_missing_column');
     out.push(`  required columns missing: ${missing.length ? '' : 'none'}`);
     for (const d of missing) out.push(`    ${d.message}`);
+    // the file refused as a whole for another reason: a ratio column written two ways, a column twice
+    const refused = fileProblems.filter((d) => d.code !== 'data_missing_column');
+    if (refused.length) out.push('  the file cannot be used:', ...refused.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
     const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length) out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
     const cells = read.excluded.flatMap((x) => x.reasons);
     out.push(`  cells and rows that cannot be used (${cells.length}):`);
     for (const d of cells) out.push(`    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value \`${d.cell.value}\`` : ''}: ${d.message}`);
+    // every cell a metric's default stands in for, by metric
+    const defaults = read.defaults ?? [];
+    out.push(`  defaults applied (${defaults.length}):${defaults.length ? '' : ' none'}`);
+    for (const id of [...new Set(defaults.map((d) => d.metric))]) {
+      const uses = defaults.filter((d) => d.metric === id);
+      out.push(`    ${policy.metrics[id].label} (${id}) = ${uses[0].value}: ${uses.length} record(s)`);
+      for (const d of uses) out.push(`      ${d.file ?? file} row ${d.row} · ${d.employee_id} · ${d.why === 'no row in source' ? `no row in ${d.source}` : d.why}`);
+    }
     out.push(`  records: ${read.records.length} can be scored, ${read.excluded.length} cannot`);
     problems += fileProblems.length + cells.length;
     io.stdout(out.join('\n') + '\n');

@@ -1,0 +1,164 @@
+// What a month's exports mean, reproduced with the bundled policies and sample data: a ratio
+// written without %, a default that would hide a missing column or a missing source row, and a
+// totals row at the bottom of an export. Each is refused (exit 1) or read in one documented way.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { yardstick } from '../yardstick.js';
+
+const FLAGSHIP = 'policies/short-video-team.yaml';
+const LIVESTREAM = 'policies/livestream-team.yaml';
+const SAMPLE = 'examples/sample-2026-10.csv';
+const tempDir = () => mkdtempSync(join(tmpdir(), 'yardstick-reading-'));
+
+/** A copy of `from` with one exact piece of text replaced (it must be there). */
+function edited(dir: string, from: string, name: string, find: string, replace: string): string {
+  const text = readFileSync(from, 'utf8');
+  expect(text).toContain(find);
+  const file = join(dir, name);
+  writeFileSync(file, text.replace(find, replace));
+  return file;
+}
+
+describe('a ratio written without %', () => {
+  it('33.1 in 完播率 beside fractions such as 0.412 is refused (it used to score as 3310 %)', async () => {
+    const dir = tempDir();
+    // SV0003 (row 4) had 33.1%; SV0005 (row 6) is the column's first plain fraction
+    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--exclude-invalid');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `${file}:6: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`33.1\` (row 4) is percent points\n` +
+        '  at row 6, column `完播率`, value `0.412`\n' +
+        '  help: write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells',
+    );
+  });
+
+  it('data inspect names the mixed column, with its two example rows', async () => {
+    const dir = tempDir();
+    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,');
+    const r = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`  the file cannot be used:\n    ${file}:6: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`33.1\` (row 4) is percent points\n`);
+  });
+
+  it('退货率 14.0 in the livestream sample is refused the same way (it used to make LS0002 a C with an improvement plan)', async () => {
+    const dir = tempDir();
+    const file = edited(dir, 'examples/livestream-2026-10.csv', 'ls.csv', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0%,', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0,');
+    const r = await yardstick('run', LIVESTREAM, '--data', file, '--exclude-invalid');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:17: error[data_mixed_ratio_notation]: column \`退货率\` (return_rate) writes ratios two ways: \`0.110\` (row 17) is a fraction, \`14.0\` (row 3) is percent points`);
+  });
+
+  it('a column written in percent points throughout is an error at each cell, whose help says what to write', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'points.csv');
+    writeFileSync(file, '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95,90,60%,1000,50,500,0\n');
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:2: error[data_out_of_range]: \`24小时交付率\` must be between 0 and 1, got \`95\`\n` +
+        '  at row 2, column `24小时交付率`, value `95`\n' +
+        '  help: write `95%` if it means 95 %, or set `ratio_format: percent_points` on the metric (or on the column in a data mapping) if the export writes percent points',
+    );
+  });
+});
+
+describe("a metric's default does not hide a missing column or row", () => {
+  it('renaming 违规次数 to 违规数 refuses the file instead of dropping the violations veto', async () => {
+    const dir = tempDir();
+    const file = edited(dir, SAMPLE, 'renamed.csv', ',粉丝互动率,违规次数\n', ',粉丝互动率,违规数\n');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--exclude-invalid');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:1: error[data_missing_column]: the file has no column for \`违规次数\` (violations), which 运营经理, 编导, 剪辑师, 演员/主播 need; its \`default\` fills empty cells, not a missing column\n` +
+        '  help: add a column named `违规次数`, or set `default_when_missing_column: true` on the metric if a file without it means 0 for everyone',
+    );
+  });
+
+  /** A month from three CSV files: SV0001 (运营经理) and SV0004 (编导); the review sheet has SV0004 only. */
+  function mapping(dir: string, extra = ''): string {
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const cols = header.split(',');
+    const pick = rows.filter((r) => r.startsWith('SV0001,') || r.startsWith('SV0004,'));
+    const cells = pick.map((r) => r.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')));
+    const take = (names: string[], who: string[][]) => [names.join(','), ...who.map((c) => names.map((n) => c[cols.indexOf(n)]).join(','))].join('\n') + '\n';
+    writeFileSync(join(dir, 'roster.csv'), take(['工号', '姓名', '岗位', '团队', '阶段'], cells));
+    writeFileSync(join(dir, 'export.csv'), take(cols.filter((c) => !['姓名', '岗位', '团队', '阶段', '月份', '违规次数'].includes(c)), cells));
+    writeFileSync(join(dir, 'review.csv'), take(['工号', '违规次数'], cells.filter((c) => c[0] === 'SV0004')));
+    const file = join(dir, 'month.data.yaml');
+    writeFileSync(file, `period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n  - file: review.csv\n${extra}`);
+    return file;
+  }
+
+  it('an employee with no row in the review sheet is not given the default', async () => {
+    const dir = tempDir();
+    const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('review.csv:2: warning[data_no_data]: `SV0001` has no row in `review.csv`');
+    expect(r.stderr).toContain('roster.csv:2: error[data_no_row]: `SV0001` has no row in `review.csv`, which gives `违规次数`');
+    expect(r.stderr).toContain('error: 1 record(s) cannot be scored');
+  });
+
+  it('the mapping can say that no row means the default: missing_rows: default, and data inspect lists it', async () => {
+    const dir = tempDir();
+    const file = mapping(dir, '    missing_rows: default\n');
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(0);
+    const inspect = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
+    expect(inspect.code).toBe(0);
+    const lines = inspect.stdout.split('\n');
+    expect(lines.slice(lines.indexOf('  defaults applied (1):'), lines.indexOf('  defaults applied (1):') + 4)).toEqual([
+      '  defaults applied (1):',
+      '    违规次数 (violations) = 0: 1 record(s)',
+      '      roster.csv row 2 · SV0001 · no row in review.csv',
+      '  records: 2 can be scored, 0 cannot',
+    ]);
+  });
+
+  it('a wrong missing_rows value is refused', async () => {
+    const dir = tempDir();
+    const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir, '    missing_rows: zero\n'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("`missing_rows` of `review.csv` is `zero`: write `error` (an employee without a row in it is an error, the default) or `default` (their metrics from it take the metric's default)");
+  });
+
+  it('data inspect lists each default it applied, by metric, with file, row and employee', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'two.csv');
+    writeFileSync(file, '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\nE2,李四,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,1\nE3,王五,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\n');
+    const r = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`  defaults applied (2):\n    违规次数 (violations) = 0: 2 record(s)\n      ${file} row 2 · E1 · empty cell\n      ${file} row 4 · E3 · empty cell\n  records: 3 can be scored, 0 cannot\n`);
+  });
+});
+
+describe('a totals row at the bottom of an export', () => {
+  it('in a joined export, is skipped with one note instead of an unmatched row', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'roster.csv'), '工号,姓名,岗位,团队,阶段\nE1,张三,剪辑师,二组,成熟期\n');
+    writeFileSync(join(dir, 'export.csv'), '工号,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,95%,90,60%,1000,50,500,0\n合计,,,,1000,50,500,0\n');
+    const file = join(dir, 'month.data.yaml');
+    writeFileSync(file, 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n');
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('export.csv:3: warning[data_totals_row]: row 3 is a totals row (`合计`), not an employee, and is skipped\n  at row 3, column `工号`, value `合计`');
+    expect(r.stderr).not.toContain('data_unmatched_row');
+  });
+
+  it('is skipped with one note, and the month comes out as without it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'with-total.csv');
+    writeFileSync(file, readFileSync(SAMPLE, 'utf8') + '合计,,,,,,5234,"123,456,789",,,,,,,,,,,,,,,12\n');
+    const without = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--exclude-invalid');
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(without.stdout);
+    expect(r.stderr).toContain(`${file}:202: warning[data_totals_row]: row 202 is a totals row (\`合计\`), not an employee, and is skipped\n  at row 202, column \`工号\`, value \`合计\``);
+    // the sample's own two bad rows, and not the totals row
+    expect(r.stderr).toContain('注意：2 条记录有数据问题，未计入结果和合计：');
+  });
+});
