@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { normalisePeriod } from '../../engine/data/period.js';
-import { readRecords, type DataContract } from '../../engine/data/index.js';
+import writeXlsxFile from 'write-excel-file/node';
+import { readRecords, readTable, toRecords, type DataContract } from '../../engine/data/index.js';
 
 const HELP = 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)';
 
@@ -121,6 +122,27 @@ describe('the 月份 column of a data file', () => {
     expect(bad.records).toEqual([]);
     expect(bad.diagnostics).toEqual([
       { code: 'data_bad_period', severity: 'error', message: 'the period given for the file: `2026-13` has no month 13: months are 1 to 12', help: HELP, file: 'm.csv', cell: { row: 1, value: '2026-13' } },
+    ]);
+  });
+
+  it('an XLSX date cell on the 1st is its month; another day, a date number and 2026.1 are refused at their cells', async () => {
+    const text = (value: string) => ({ value });
+    const rows = [
+      ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数'].map(text),
+      [...['E1', '张三', '编导', '一组', '初创期'].map(text), { value: new Date(Date.UTC(2026, 9, 1)), type: Date, format: 'yyyy-mm' }, { value: 30, type: Number }],
+      [...['E2', '李四', '编导', '一组', '初创期'].map(text), { value: new Date(Date.UTC(2026, 9, 15)), type: Date, format: 'yyyy-mm-dd' }, { value: 31, type: Number }],
+      [...['E3', '王五', '编导', '一组', '初创期'].map(text), { value: 46296, type: Number }, { value: 32, type: Number }],
+      [...['E4', '赵六', '编导', '一组', '初创期'].map(text), { value: 2026.1, type: Number }, { value: 33, type: Number }],
+    ];
+    const bytes = await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })(rows).toBuffer();
+    const table = await readTable(new Uint8Array(bytes), 'm.xlsx');
+    if (!table.ok) throw new Error('unreadable');
+    const r = toRecords(table.table, contract, { file: 'm.xlsx' });
+    expect(r.records.map((x) => [x.employee_id, x.period])).toEqual([['E1', '2026-10']]);
+    expect(r.excluded.map((x) => [x.employee_id, x.reasons.map((d) => [d.code, d.message, d.cell])])).toEqual([
+      ['E2', [['data_bad_period', '`2026-10-15` is a day, not a month', { sheet: 'Sheet1', row: 3, column: '月份', value: '2026-10-15' }]]],
+      ['E3', [['data_bad_period', '`46296` is an Excel date number (2026-10-01), not a month', { sheet: 'Sheet1', row: 4, column: '月份', value: '46296' }]]],
+      ['E4', [['data_bad_period', '`2026.1` may be January or October: Excel turns 2026.10 into the number 2026.1', { sheet: 'Sheet1', row: 5, column: '月份', value: '2026.1' }]]],
     ]);
   });
 });
