@@ -226,7 +226,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     seen.set(id, row);
     if (raw !== id) spellings.set(`${period}\0${id}`, raw);
     // ids that differ only by case: two people, said once
-    const upper = id.toUpperCase();
+    const upper = MAY_HAVE_LOWER.test(id) ? id.toUpperCase() : id;
     if (upper !== id) {
       const other = byUpper.get(upper);
       if (other && other.id !== id) caseNote(other, { id, row });
@@ -263,8 +263,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
     for (const f of REQUIRED_FIELDS) if ((f === 'employee_id' ? idOf(cells) : field(cells, f)) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
     const periodText = field(cells, 'period');
     let period = givenPeriod;
+    // the period duplicates are keyed by: `periodOf` (none for a cell that is not a month)
+    let periodKey = givenPeriod;
     if (periodText !== '') {
       const p = periodFrom(periodText);
+      periodKey = p.ok ? p.period : '';
       if (p.ok) period = p.period;
       else problem(reasons, cells, i, row, 'data_bad_period', periodCol, p.message, p.help);
     } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, 'data_missing_field', periodCol, 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
@@ -313,10 +316,10 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const id = idOf(cells);
     const rawId = rawIdOf(cells);
     if (looksScientific(id)) problem(reasons, cells, i, row, 'data_bad_id', idCol, `\`${rawId}\` is not an employee id but a number in scientific notation`, SCIENTIFIC_HELP);
-    const first = known ? known.duplicateOf : duplicateOf(cells, row);
+    const first = known ? known.duplicateOf : seen(id, periodKey, row, rawId);
     if (first !== undefined) {
       // `E1` here and `Ｅ１` there: say how each row wrote it
-      const there = known ? known.spelling : spelling(id, period);
+      const there = known ? known.spelling : spelling(id, periodKey);
       const written = there !== undefined || rawId !== id ? ` (written \`${showSpelling(there ?? id)}\` there, \`${showSpelling(rawId)}\` here)` : '';
       problem(reasons, cells, i, row, 'data_duplicate_employee', idCol, `employee \`${id}\` already appears in row ${first}${written}`, written ? 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)' : 'each employee has one row per period: remove or merge the duplicate');
     }
@@ -332,6 +335,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
   };
   return { diagnostics, notes, roleOf, missingColumns, duplicateOf, seen, spelling, idOf, rawIdOf, periodOf, read };
 }
+
+/** Lower-case ASCII letters, or any non-ASCII character (which may have case). */
+const MAY_HAVE_LOWER = /[a-z\u0080-\uFFFF]/;
 
 function cellAt(cells: string[], col: number | undefined): string {
   return col === undefined ? '' : (cells[col] ?? '');
