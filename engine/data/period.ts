@@ -17,9 +17,19 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})?$/;
 
 const HELP = 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)';
 
-/** Excel's serial number of a day (1900 date system) → `YYYY-MM-DD`. */
+/** Excel's serial number of a day (1900 date system, serial 25569 is 1970-01-01) → `YYYY-MM-DD`, by arithmetic. */
 function serialDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  // days since 1970-01-01 → civil date (H. Hinnant's days-to-civil algorithm)
+  const z = serial - 25_569 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Excel's serials for 2000-01-01 and 2099-12-31: a whole number between them in a period cell is a date Excel shows as a number. */

@@ -70,6 +70,13 @@ describe('normalisePeriod', () => {
     });
   });
 
+  it('names the day of a serial at both ends of 2000–2099; a smaller number is just not a month', () => {
+    // Excel's well-known serials: 36526 is 2000-01-01, 73050 is 2099-12-31
+    expect(normalisePeriod('36526')).toMatchObject({ ok: false, message: '`36526` is an Excel date number (2000-01-01), not a month' });
+    expect(normalisePeriod('73050')).toMatchObject({ ok: false, message: '`73050` is an Excel date number (2099-12-31), not a month' });
+    expect(normalisePeriod('36525')).toEqual({ ok: false, message: '`36525` is not a month', help: HELP });
+  });
+
   it('refuses month 0 and 13, a year outside 2000–2099, a two-digit year and text that is no month', () => {
     expect(normalisePeriod('2026-13')).toEqual({ ok: false, message: '`2026-13` has no month 13: months are 1 to 12', help: HELP });
     expect(normalisePeriod('202600')).toEqual({ ok: false, message: '`202600` has no month 0: months are 1 to 12', help: HELP });
