@@ -178,6 +178,14 @@ export class Ledger {
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
   recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
+    const found = this.recordedAs(period, employeeId, policyId);
+    if (found.length) return found;
+    // a ledger written before periods were normalised may hold the month as `2026/10`
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where period <> ?', [period]).filter((r) => monthOf(r.period) === period);
+    return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
+  }
+
+  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
     return this.rows<{ policy_id: string; run_id: number; card: string }>(
       `select r.policy_id, r.id as run_id, s.card from scorecards s join runs r on r.id = s.run_id
        where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
@@ -193,6 +201,9 @@ export class Ledger {
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
        where s.employee_id = ? order by r.period, r.id`,
       [employeeId],
-    ).map((r) => ({ period: r.period, policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}) }));
+    )
+      // in month order, also for periods an earlier version recorded as written (`2026-9`)
+      .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}) }));
   }
 }

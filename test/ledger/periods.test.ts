@@ -122,6 +122,24 @@ describe('explain and history arguments', () => {
     expect(history.code).toBe(0);
   });
 
+  it('in a ledger that holds September as `2026-9` (written by an earlier version), history lists it first and explain --period 2026-09 finds it', async () => {
+    await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
+    await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(ledger));
+    db.run("update runs set period = '2026-9' where period = '2026-09'");
+    writeFileSync(ledger, db.export());
+    const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
+    // E1 is C both months (20 points, ¥600.00); October's C after September's also opens an exit review
+    expect(history.stdout.split('\n').slice(2, 4).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+      '2026-09 short-video-team 1.0.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.0.0 #2 正式 20 C ¥600.00',
+    ]);
+    const explained = await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger);
+    expect(explained.code).toBe(0);
+    expect(JSON.parse((await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger, '--format', 'json')).stdout).period).toBe('2026-09');
+  });
+
   it('a --period that is not a month is a usage error naming it', async () => {
     const r = await yardstick('explain', policy, '--period', '2026-10-15', '--employee', 'E1', '--ledger', ledger);
     expect(r.code).toBe(2);
