@@ -79,6 +79,24 @@ describe('history in month order', () => {
     ]);
   });
 
+  it('the sample history with September written 2026-9 gives October exactly the triggers it gets with 2026-09', async () => {
+    const october = async (september: string) => {
+      const own = join(dir, `${september}.db`);
+      for (const m of ['05', '06', '07', '08', '09']) {
+        let text = readFileSync(`examples/history/livestream-2026-${m}.csv`, 'utf8');
+        if (m === '09') text = text.replaceAll(',2026-09,', `,${september},`);
+        const r = await yardstick('run', 'policies/livestream-team.yaml', '--data', data(`${september}-${m}.csv`, text), '--record', '--ledger', own);
+        expect(r.code).toBe(0);
+      }
+      const r = await yardstick('run', 'policies/livestream-team.yaml', '--data', 'examples/history/livestream-2026-10.csv', '--format', 'json', '--ledger', own);
+      return triggers(r.stdout) as [string, string, string[]][];
+    };
+    const written = await october('2026-9');
+    expect(written).toEqual(await october('2026-09'));
+    // C in September and C again in October: exit reviews there are, and they are not lost
+    expect(written.filter(([, , t]) => t.includes('exit_review')).length).toBeGreaterThan(0);
+  });
+
   it('a ledger that holds `2026-9` from before (not normalised) is still read as September', async () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
     const SQL = await initSqlJs();
