@@ -17,7 +17,7 @@ export { policySchema } from './schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome } from './compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './policy-edit.js';
-export { readRecords, type DataContract } from './data/index.js';
+export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './policy-test.js';
 export { diffPolicies, type PolicyChange } from './policy-diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './statement.js';

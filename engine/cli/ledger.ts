@@ -10,6 +10,7 @@ import initSqlJs, { type Database } from 'sql.js';
 import type { HistorySource, RunResult, Scorecard } from '../index.js';
 import type { PlanState } from '../plan.js';
 import { pastPeriodOf, type PastPeriod } from '../facts.js';
+import { normalisePeriod } from '../data/period.js';
 import { EXIT, ExitError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -52,6 +53,12 @@ export interface Correction {
   kind: 'top_up' | 'clawback';
 }
 
+/** A recorded period as `YYYY-MM` (as written when it is not a month). */
+function monthOf(period: string): string {
+  const p = normalisePeriod(period);
+  return p.ok ? p.period : period;
+}
+
 export class Ledger {
   private constructor(
     private readonly path: string,
@@ -91,6 +98,11 @@ export class Ledger {
   record(result: RunResult, info: RecordInfo, amend: boolean): { runId: number; corrections: Correction[] } {
     const period = result.period;
     if (!period || period.includes(',')) throw new ExitError(EXIT.input, `only one period can be recorded at a time (the data holds \`${period || 'none'}\`)`);
+    // a ledger written before periods were normalised may hold this month as `2026/10` or `2026-9`
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where policy_id = ? and period <> ?', [info.policyId, period]).find((r) => monthOf(r.period) === period);
+    if (spelled) {
+      throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded, written \`${spelled.period}\`\n  help: this ledger was written before periods were read as YYYY-MM; correct that run's period in the ledger to ${period} before recording or amending it`);
+    }
     const previous = this.latest(info.policyId, period);
     if (previous && !amend) {
       throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded (run #${previous.id}, v${previous.version}, ${previous.recorded_at})\n  help: to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines`);
@@ -141,12 +153,16 @@ export class Ledger {
 
   /** Earlier periods' grades for a policy, most recent first, from the run in force for each period. */
   history(policyId: string, beforePeriod: string): HistorySource {
+    // periods compared as months: a ledger written before periods were normalised may hold `2026-9`
     const rows = this.rows<{ employee_id: string; grade: string; period: string; card: string }>(
       `select s.employee_id, s.grade, r.period, s.card from scorecards s join runs r on r.id = s.run_id
-       where r.policy_id = ? and r.period < ? and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)
+       where r.policy_id = ? and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)
        order by r.period desc`,
-      [policyId, beforePeriod],
-    );
+      [policyId],
+    )
+      .map((r) => ({ ...r, month: monthOf(r.period) }))
+      .filter((r) => r.month < beforePeriod)
+      .sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
     const byEmployee = new Map<string, string[]>();
     const plans = new Map<string, PlanState | undefined>();
     const periods = new Map<string, PastPeriod[]>();
@@ -162,6 +178,14 @@ export class Ledger {
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
   recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
+    const found = this.recordedAs(period, employeeId, policyId);
+    if (found.length) return found;
+    // a ledger written before periods were normalised may hold the month as `2026/10`
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where period <> ?', [period]).filter((r) => monthOf(r.period) === period);
+    return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
+  }
+
+  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
     return this.rows<{ policy_id: string; run_id: number; card: string }>(
       `select r.policy_id, r.id as run_id, s.card from scorecards s join runs r on r.id = s.run_id
        where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
@@ -177,6 +201,9 @@ export class Ledger {
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
        where s.employee_id = ? order by r.period, r.id`,
       [employeeId],
-    ).map((r) => ({ period: r.period, policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}) }));
+    )
+      // in month order, also for periods an earlier version recorded as written (`2026-9`)
+      .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}) }));
   }
 }

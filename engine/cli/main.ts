@@ -14,6 +14,7 @@ import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { DEFAULT_LEDGER } from './ledger.js';
+import { employeeArgument, periodArgument } from './period.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -52,7 +53,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'xlsx']).default('table'))
     .option('--out <file>', 'write the result to this file instead of stdout')
-    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .option('--exclude-invalid', 'leave records with data problems out of the results and totals (listed) instead of refusing the data')
     .addOption(new Option('--executor <executor>', 'compiled (default): the rules as closures; reference: json-rules-engine itself').choices(['compiled', 'reference']).default('compiled'))
     .option('--record', 'store this period\'s result in the results ledger as the official one')
@@ -71,8 +72,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('explain one employee\'s score, grade and payout; without --data, reprint the statement recorded for --period')
     .argument('[policy]', 'policy YAML file')
     .option('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
-    .requiredOption('--employee <id>', 'employee id (工号)')
-    .option('--period <YYYY-MM>', 'with --data: period for data without a 月份 column; without: the recorded period to reprint')
+    .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
+    .option('--period <YYYY-MM>', 'with --data: period for data without a 月份 column; without: the recorded period to reprint', periodArgument)
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(encoding())
@@ -85,7 +86,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   program
     .command('history')
     .description('every recorded period of one employee, with corrections')
-    .requiredOption('--employee <id>', 'employee id (工号)')
+    .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .action(async (o: { employee: string; ledger: string }) => {
       code = await historyCommand(o, io);
@@ -98,7 +99,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--out <dir>', 'folder for the statements (created if missing)')
     .option('--exclude-invalid', 'leave records with data problems out (listed) instead of refusing the data')
-    .option('--period <YYYY-MM>', 'period for data without a 月份/period column')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .addOption(lang())

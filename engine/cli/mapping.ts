@@ -19,6 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { CompiledPolicy, Diagnostic } from '../index.js';
 import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../data/index.js';
+import { normalisePeriod } from '../data/period.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 
@@ -30,6 +31,14 @@ interface MappingFile {
 
 function bad(file: string, message: string): never {
   throw new ExitError(EXIT.input, `${file}: ${message}\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\`, \`missing_rows: error | default\``);
+}
+
+/** The mapping's `period:`, read as a 月份 cell is (`202610` in YAML is a number: still 2026-10). */
+function mappingPeriod(file: string, period: unknown): string | undefined {
+  if (period === undefined || period === null || period === '') return undefined;
+  const p = normalisePeriod(String(period));
+  if (!p.ok) throw new ExitError(EXIT.input, `${file}: \`period:\` ${p.message}\n  help: ${p.help}`);
+  return p.period;
 }
 
 /** The files a mapping names, read as tables (for `data inspect`). */
@@ -80,7 +89,7 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
-  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? (m.period ? String(m.period) : undefined) });
+  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? mappingPeriod(file, m.period) });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
   const excluded = [

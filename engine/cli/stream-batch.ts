@@ -27,9 +27,10 @@ export interface BatchResult {
   excluded: ExcludedRecord[];
   /**
    * Each non-blank row's employee id, period and row number, for the duplicate check: ids and
-   * periods joined by NUL (one string clones faster than thousands), `period` when all are one.
+   * periods joined by NUL (one string clones faster than thousands), `period` when all are one;
+   * `raws`: index → the id cell as written, for the few rows where that differs from the id.
    */
-  keys: { ids: string; periods: string | null; period: string; rows: Int32Array };
+  keys: { ids: string; periods: string | null; period: string; rows: Int32Array; raws?: [number, string][] };
   /** Role ids and periods the chunk's rows name. */
   roles: string[];
   periodsSeen: string[];
@@ -77,7 +78,7 @@ export class BatchEvaluator {
    * earlier ones unless `duplicates` says so (row → the row the employee first appeared on): the
    * reading thread checks the returned ids and asks again when one does.
    */
-  evaluateChunk(chunk: ByteChunk, duplicates?: Map<number, number>): BatchResult {
+  evaluateChunk(chunk: ByteChunk, duplicates?: Map<number, { row: number; spelling?: string }>): BatchResult {
     const { setup, reader } = this;
     let text: string;
     try {
@@ -91,6 +92,7 @@ export class BatchEvaluator {
     const ids: string[] = [];
     const periods: string[] = [];
     const rows: number[] = [];
+    let raws: [number, string][] | undefined;
     const roles = new Set<string>();
     const periodsSeen = new Set<string>();
     const quoteErrors: Diagnostic[] = parsed.errors
@@ -113,13 +115,16 @@ export class BatchEvaluator {
       reader.ratioNotation(cells, row, row, notation);
       const id = reader.idOf(cells);
       const period = reader.periodOf(cells);
+      const raw = reader.rawIdOf(cells);
+      if (raw !== id) (raws ??= []).push([ids.length, raw]);
       ids.push(id);
       periods.push(period);
       rows.push(row);
       const role = reader.roleOf(cells);
       if (role !== undefined) roles.add(role);
       if (period) periodsSeen.add(period);
-      const read = reader.read(cells, row, row, { duplicateOf: duplicates?.get(row) });
+      const first = duplicates?.get(row);
+      const read = reader.read(cells, row, row, { duplicateOf: first?.row, spelling: first?.spelling });
       if ('excluded' in read) {
         excluded.push(read.excluded);
         continue;
@@ -134,7 +139,7 @@ export class BatchEvaluator {
       lines.push(csvLine(result.scorecard, setup.lang));
     }
     const same = periods.every((p) => p === periods[0]);
-    const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows) };
+    const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows), ...(raws ? { raws } : {}) };
     // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
     const ratios = [...notation.values()].flatMap((e) => [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined));
     return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors, notes, ratios };

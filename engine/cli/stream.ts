@@ -173,7 +173,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
+  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? [])] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -191,6 +191,8 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const history = o.history && s.period ? await o.history(s.period) : undefined;
     const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
+    // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
+    s.notes = reader.notes;
     const local = new BatchEvaluator(o.policy, setup, history);
     if (pool) await pool.start(setup);
     const roles = new Set<string>();
@@ -220,13 +222,15 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
       s.warnings.push(...r.notes);
       // duplicates are found here, where every row passes in order; the rare batch that has one is
       // evaluated again on this thread knowing which rows they are
-      let duplicates: Map<number, number> | undefined;
+      let duplicates: Map<number, { row: number; spelling?: string }> | undefined;
       const { rows, period } = r.keys;
       const ids = rows.length ? r.keys.ids.split('\0') : [];
       const periods = r.keys.periods?.split('\0');
+      const raws = r.keys.raws ? new Map(r.keys.raws) : undefined;
       for (let i = 0; i < rows.length; i++) {
-        const first = reader.seen(ids[i], periods ? periods[i] : period, rows[i]);
-        if (first !== undefined) (duplicates ??= new Map()).set(rows[i], first);
+        const p = periods ? periods[i] : period;
+        const first = reader.seen(ids[i], p, rows[i], raws?.get(i));
+        if (first !== undefined) (duplicates ??= new Map()).set(rows[i], { row: first, spelling: reader.spelling(ids[i], p) });
       }
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
       write(final.csv);
@@ -255,6 +259,8 @@ interface StreamStart {
   newline: '\n' | '\r\n';
   period: string;
   warnings: Diagnostic[];
+  /** Warnings about rows, found while the file is read. */
+  notes?: Diagnostic[];
   /** The first chunk's records after the header. */
   rest?: ByteChunk;
 }

@@ -7,3 +7,5 @@ export { decodeBytes, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
 export { readTable, formatOf, type DataFormat } from './file.js';
 export { joinSources, type JoinSource, type JoinResult } from './join.js';
+export { normalisePeriod, type PeriodResult } from './period.js';
+export { normaliseId } from './ids.js';

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import type { Table } from './table.js';
+import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
 
 export interface JoinSource {
   file: string;
@@ -33,6 +34,8 @@ export interface JoinResult {
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+/** A join key as compared: the id normalisation (NFKC, no spaces or invisible characters), and case ignored. */
+const keyOf = (s: string) => normaliseId(s).toLowerCase();
 
 function idColumn(header: string[]): number {
   const names = FIELD_NAMES.employee_id.map(norm);
@@ -52,13 +55,15 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((r, i) =>
     roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
   );
-  const employeeOf = (i: number) => rows[i][rIdCol].trim();
+  const employeeOf = (i: number) => normaliseId(rows[i][rIdCol]);
   const columnOptions: NonNullable<Table['columnOptions']> = {};
   /** column → the source it comes from, and the roster rows that source has no row for */
   const absentFrom = new Map<number, { file: string; default: boolean; rows: Set<number> }>();
   // a totals row of the roster (合计 in its 工号 or 姓名 column) is nobody: the record reader notes it
   const nameCol = roster.table.header.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)));
   const rosterTotals = (i: number) => isTotalsWord(rows[i][rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rows[i][nameCol] ?? ''));
+  /** Roster columns already checked for two rows claiming one key. */
+  const claimed = new Set<number>();
 
   for (const src of sources) {
     const sh = src.table.header;
@@ -75,12 +80,33 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       });
       continue;
     }
-    // roster key → roster row
+    // roster key → roster row; two rows claiming one key cannot be told apart
     const byKey = new Map<string, number>();
     rows.forEach((r, i) => {
-      const k = (r[rosterCol] ?? '').trim();
-      if (k) byKey.set(norm(k), i);
+      const k = keyOf(r[rosterCol] ?? '');
+      if (!k) return;
+      const other = byKey.get(k);
+      if (other === undefined) byKey.set(k, i);
+      else if (!claimed.has(rosterCol)) {
+        const [a, b] = [(rows[other][rosterCol] ?? '').trim(), (r[rosterCol] ?? '').trim()];
+        diagnostics.push({
+          code: 'data_duplicate_key',
+          severity: 'error',
+          message: `roster rows ${roster.table.rowNumbers[other]} and ${roster.table.rowNumbers[i]} both claim the key ${a === b ? `\`${showSpelling(a)}\`` : `\`${showSpelling(a)}\` / \`${showSpelling(b)}\``} in \`${roster.table.header[rosterCol]}\``,
+          help: looksScientific(k) ? SCIENTIFIC_HELP : 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)',
+          file: roster.file,
+          cell: { ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: r[rosterCol] ?? '' },
+        });
+      }
     });
+    claimed.add(rosterCol);
+    // roster keys that start with 0, without them: a source whose export lost them gets a hint
+    let zeroless: Map<string, number> | undefined;
+    const lostZeros = (k: string) => {
+      if (!/^\d+$/.test(k)) return undefined;
+      zeroless ??= new Map([...byKey].filter(([rk]) => /^0+\d/.test(rk)).map(([rk, i]) => [rk.replace(/^0+/, ''), i]));
+      return zeroless.get(k.replace(/^0+/, ''));
+    };
     // this file's columns go after the roster's, renamed as the mapping says
     const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
     const base = header.length;
@@ -95,11 +121,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       for (let j = 0; j < take.length; j++) r.push('');
       origins[i].push(...take.map(() => undefined));
     });
-    const seen = new Map<number, number>();
+    const seen = new Map<number, { row: number; key: string }>();
     src.table.rows.forEach((cells, i) => {
       const rowNo = src.table.rowNumbers[i];
       const key = (cells[keyCol] ?? '').trim();
-      const target = byKey.get(norm(key));
+      const target = byKey.get(keyOf(key));
       // a totals row at the bottom of an export (合计 in its key, 工号 or 姓名 column) is nobody
       const totalsCol = target === undefined ? [keyCol, idColumn(sh), sh.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)))].find((c) => c >= 0 && isTotalsWord(cells[c] ?? '')) : undefined;
       if (totalsCol !== undefined) {
@@ -107,17 +133,37 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         diagnostics.push({ code: 'data_totals_row', severity: 'warning', message: `row ${rowNo} is a totals row (\`${word}\`), not an employee, and is skipped`, help: "nothing to do if it is the export's total; a real employee's row needs their key", file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[totalsCol], value: cells[totalsCol] ?? '' } });
         return;
       }
+      const at = { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[keyCol], value: key };
       if (target === undefined) {
-        diagnostics.push({ code: 'data_unmatched_row', severity: 'warning', message: `row matches nobody in the roster: \`${key || '(empty)'}\``, help: `check the key, or add the person to the roster \`${roster.file}\``, file: src.file, cell: { row: rowNo, column: sh[keyCol], value: key } });
+        const zeros = lostZeros(keyOf(key));
+        const help = looksScientific(key)
+          ? SCIENTIFIC_HELP
+          : zeros !== undefined
+            ? `the roster has \`${(rows[zeros][rosterCol] ?? '').trim()}\` (row ${roster.table.rowNumbers[zeros]}): Excel drops the leading zeros of a number-like key, so format the column as text before export`
+            : `check the key, or add the person to the roster \`${roster.file}\``;
+        diagnostics.push({ code: 'data_unmatched_row', severity: 'warning', message: `row matches nobody in the roster: \`${showSpelling(key) || '(empty)'}\``, help, file: src.file, cell: at });
         return;
       }
       const first = seen.get(target);
       if (first !== undefined) {
-        const d: Diagnostic = { code: 'data_duplicate_row', severity: 'error', message: `\`${key}\` has two rows in \`${src.file}\` (rows ${first} and ${rowNo})`, help: 'each employee has one row per export: remove or merge the duplicate', file: src.file, cell: { row: rowNo, column: sh[keyCol], value: key } };
+        const spellings = first.key === key ? `\`${showSpelling(key)}\`` : `\`${showSpelling(first.key)}\` / \`${showSpelling(key)}\``;
+        const d: Diagnostic = { code: 'data_duplicate_row', severity: 'error', message: `${spellings} has two rows in \`${src.file}\` (rows ${first.row} and ${rowNo})`, help: 'each employee has one row per export: remove or merge the duplicate', file: src.file, cell: at };
         conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), d]);
         return;
       }
-      seen.set(target, rowNo);
+      seen.set(target, { row: rowNo, key });
+      // matched only once normalised: say which two spellings were taken as one
+      const rosterKey = (rows[target][rosterCol] ?? '').trim();
+      if (key !== rosterKey) {
+        diagnostics.push({
+          code: 'data_key_normalised',
+          severity: 'warning',
+          message: `\`${showSpelling(key)}\` (row ${rowNo}) is matched to the roster's \`${showSpelling(rosterKey)}\` (\`${roster.file}\` row ${roster.table.rowNumbers[target]})`,
+          help: 'the two spellings differ only in upper and lower case, full-width forms, spaces or invisible characters: check it is the same person, and write the key as the roster does',
+          file: src.file,
+          cell: at,
+        });
+      }
       take.forEach(({ h, c }, j) => {
         rows[target][base + j] = cells[c] ?? '';
         origins[target][base + j] = { file: src.file, ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h };

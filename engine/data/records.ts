@@ -7,6 +7,8 @@ import type { MetricDef } from '../policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../record.js';
 import { readCsv, readJsonRecords, type Table } from './table.js';
 import { parseValue } from './values.js';
+import { normalisePeriod } from './period.js';
+import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
 
 export type { Table };
 
@@ -125,6 +127,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
       defaults.push(...used);
     } else excluded.push(r.excluded);
   });
+  diagnostics.push(...reader.notes);
   return { records, excluded, diagnostics, defaults };
 }
 
@@ -132,6 +135,8 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
 export interface RecordReader {
   /** Problems with the header: errors mean no row can be read; warnings name ignored columns. */
   readonly diagnostics: Diagnostic[];
+  /** Warnings about rows found by `seen` (ids that differ only by case), in the order rows were seen. */
+  readonly notes: Diagnostic[];
   /** The role id a row's role cell names, if any. */
   roleOf(cells: string[]): string | undefined;
   /** Errors for metric columns that these roles need and the header lacks. */
@@ -144,17 +149,21 @@ export interface RecordReader {
   mixedNotation(seen: RatioNotation): Diagnostic[];
   /** The row an employee's earlier row for the same period was on; remembers this one. */
   duplicateOf(cells: string[], row: number): number | undefined;
-  /** `duplicateOf` for an id and period already taken from a row. */
-  seen(id: string, period: string, row: number): number | undefined;
-  /** A row's employee id, trimmed. */
+  /** `duplicateOf` for an id and period already taken from a row; `raw` is the id cell as written. */
+  seen(id: string, period: string, row: number, raw?: string): number | undefined;
+  /** How the first row of an id in a period wrote it, when that differs from the id. */
+  spelling(id: string, period: string): string | undefined;
+  /** A row's employee id, normalised (`normaliseId`). */
   idOf(cells: string[]): string;
-  /** A row's period: its 月份 cell, or the period the caller gave. */
+  /** A row's id cell as written, trimmed. */
+  rawIdOf(cells: string[]): string;
+  /** A row's period as `YYYY-MM`: its 月份 cell, or the period the caller gave; '' when the cell is not a month. */
   periodOf(cells: string[]): string;
   /**
    * One row → a record, or the reasons it cannot be scored. Finds duplicates itself, unless the
    * caller already did (`known`: a worker reads rows whose duplicates the main thread tracks).
    */
-  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord };
 }
 
 export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent'> = {}): RecordReader {
@@ -188,6 +197,13 @@ export function recordReader(header: string[], contract: DataContract, options: 
   });
   for (const f of REQUIRED_FIELDS) {
     if (!fieldColumn.has(f)) diagnostics.push({ code: 'data_missing_column', severity: 'error', message: `the file has no \`${FIELD_NAMES[f][1]}\` (${f}) column`, help: `add a column named ${FIELD_NAMES[f].slice(0, 2).map((n) => `\`${n}\``).join(' or ')}`, file, cell: { row: 1 } });
+  }
+  // the period given for the whole file (--period, a mapping's `period:`) is read like a cell
+  let givenPeriod = '';
+  if (options.period) {
+    const p = normalisePeriod(options.period);
+    if (p.ok) givenPeriod = p.period;
+    else diagnostics.push({ code: 'data_bad_period', severity: 'error', message: `the period given for the file: ${p.message}`, help: p.help, file, cell: { row: 1, value: options.period } });
   }
   if (!fieldColumn.has('period') && !options.period) {
     diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the file has no `月份` (period) column', help: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)', file, cell: { row: 1 } });
@@ -230,18 +246,71 @@ export function recordReader(header: string[], contract: DataContract, options: 
   /** period → employee id → the row it first appeared in */
   const firstRow = new Map<string, Map<string, number>>();
 
-  const periodOf = (cells: string[]) => (fieldColumn.has('period') ? (cells[fieldColumn.get('period')!] ?? '').trim() : '') || options.period || '';
-  const duplicateOf = (cells: string[], row: number): number | undefined => seen(idOf(cells), periodOf(cells), row);
-  const idOf = (cells: string[]) => (cells[fieldColumn.get('employee_id') ?? -1] ?? '').trim();
-  const seen = (id: string, period: string, row: number): number | undefined => {
-    if (!id) return undefined;
+  // a file's rows mostly share one period cell: the last one read is remembered
+  const periodCol = fieldColumn.get('period');
+  let lastPeriodText: string | undefined;
+  let lastPeriod: ReturnType<typeof normalisePeriod> = { ok: true, period: '' };
+  const periodFrom = (text: string) => {
+    if (text !== lastPeriodText) {
+      lastPeriodText = text;
+      lastPeriod = normalisePeriod(text);
+    }
+    return lastPeriod;
+  };
+  const periodOf = (cells: string[]): string => {
+    const text = periodCol === undefined ? '' : (cells[periodCol] ?? '').trim();
+    if (text === '') return givenPeriod;
+    const p = periodFrom(text);
+    return p.ok ? p.period : '';
+  };
+  const idCol = fieldColumn.get('employee_id') ?? -1;
+  const rawIdOf = (cells: string[]) => (cells[idCol] ?? '').trim();
+  const idOf = (cells: string[]) => normaliseId(cells[idCol] ?? '');
+  const duplicateOf = (cells: string[], row: number): number | undefined => seen(idOf(cells), periodOf(cells), row, rawIdOf(cells));
+  /** `period \0 id` → how the first row wrote the id, only where that is not the id itself */
+  const spellings = new Map<string, string>();
+  /** upper-cased id → an id with lower-case letters and its first row, to warn about `e1` beside `E1` */
+  const byUpper = new Map<string, { id: string; row: number }>();
+  const caseWarned = new Set<string>();
+  const notes: Diagnostic[] = [];
+  const caseNote = (a: { id: string; row: number }, b: { id: string; row: number }) => {
+    const pair = `${a.id}\0${b.id}`;
+    if (caseWarned.has(pair)) return;
+    caseWarned.add(pair);
+    notes.push({ code: 'data_id_case', severity: 'warning', message: `ids \`${a.id}\` (row ${a.row}) and \`${b.id}\` (row ${b.row}) differ only in upper and lower case: they are read as two employees`, help: 'if they are one person, write the id the same way in every row and file', file, cell: { row: b.row, column: idCol >= 0 ? header[idCol] : undefined, value: b.id } });
+  };
+  const seen = (id: string, period: string, row: number, raw: string = id): number | undefined => {
+    // no id, no month, or an id Excel destroyed: the row is refused for that already
+    if (!id || !period || looksScientific(id)) return undefined;
     // one row per employee per period: a file may hold several months
     let seen = firstRow.get(period);
     if (!seen) firstRow.set(period, (seen = new Map()));
     const first = seen.get(id);
-    if (first === undefined) seen.set(id, row);
-    return first;
+    if (first !== undefined) return first;
+    seen.set(id, row);
+    if (raw !== id) spellings.set(`${period}\0${id}`, raw);
+    // ids that differ only by case: two people, said once
+    const upper = MAY_HAVE_LOWER.test(id) ? id.toUpperCase() : id;
+    if (upper !== id) {
+      const other = byUpper.get(upper);
+      if (other && other.id !== id) caseNote(other, { id, row });
+      else if (!other) {
+        byUpper.set(upper, { id, row });
+        for (const ids of firstRow.values()) {
+          const at = ids.get(upper);
+          if (at !== undefined) {
+            caseNote({ id: upper, row: at }, { id, row });
+            break;
+          }
+        }
+      }
+    } else if (byUpper.size) {
+      const other = byUpper.get(upper);
+      if (other) caseNote(other, { id, row });
+    }
+    return undefined;
   };
+  const spelling = (id: string, period: string) => spellings.get(`${period}\0${id}`);
 
   // per row helpers, made once (a closure per row is measurable at a million rows)
   const field = (cells: string[], f: Field) => cellAt(cells, fieldColumn.get(f)).trim();
@@ -252,12 +321,20 @@ export function recordReader(header: string[], contract: DataContract, options: 
     reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
   };
 
-  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
+  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
     const reasons: Diagnostic[] = [];
 
-    for (const f of REQUIRED_FIELDS) if (field(cells, f) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
-    const period = field(cells, 'period') || options.period || '';
-    if (fieldColumn.has('period') && field(cells, 'period') === '' && !options.period) problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get('period'), 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
+    for (const f of REQUIRED_FIELDS) if ((f === 'employee_id' ? idOf(cells) : field(cells, f)) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+    const periodText = field(cells, 'period');
+    let period = givenPeriod;
+    // the period duplicates are keyed by: `periodOf` (none for a cell that is not a month)
+    let periodKey = givenPeriod;
+    if (periodText !== '') {
+      const p = periodFrom(periodText);
+      periodKey = p.ok ? p.period : '';
+      if (p.ok) period = p.period;
+      else problem(reasons, cells, i, row, 'data_bad_period', periodCol, p.message, p.help);
+    } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, 'data_missing_field', periodCol, 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
 
     const roleText = field(cells, 'role');
     const role = roleText ? roleOfText(roleText) : undefined;
@@ -318,9 +395,16 @@ export function recordReader(header: string[], contract: DataContract, options: 
       }
     }
 
-    const id = field(cells, 'employee_id');
-    const first = known ? known.duplicateOf : duplicateOf(cells, row);
-    if (first !== undefined) problem(reasons, cells, i, row, 'data_duplicate_employee', fieldColumn.get('employee_id'), `employee \`${id}\` already appears in row ${first}`, 'each employee has one row per period: remove or merge the duplicate');
+    const id = idOf(cells);
+    const rawId = rawIdOf(cells);
+    if (looksScientific(id)) problem(reasons, cells, i, row, 'data_bad_id', idCol, `\`${rawId}\` is not an employee id but a number in scientific notation`, SCIENTIFIC_HELP);
+    const first = known ? known.duplicateOf : seen(id, periodKey, row, rawId);
+    if (first !== undefined) {
+      // `E1` here and `Ｅ１` there: say how each row wrote it
+      const there = known ? known.spelling : spelling(id, periodKey);
+      const written = there !== undefined || rawId !== id ? ` (written \`${showSpelling(there ?? id)}\` there, \`${showSpelling(rawId)}\` here)` : '';
+      problem(reasons, cells, i, row, 'data_duplicate_employee', idCol, `employee \`${id}\` already appears in row ${first}${written}`, written ? 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)' : 'each employee has one row per period: remove or merge the duplicate');
+    }
 
     if (reasons.length) {
       return { excluded: { ...(id ? { employee_id: id } : {}), ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}), ...(file ? { file } : {}), row, reasons } };
@@ -382,7 +466,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     }
     return out;
   };
-  return { diagnostics, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, idOf, periodOf, read };
+  return { diagnostics, notes, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, spelling, idOf, rawIdOf, periodOf, read };
 }
 
 /**
@@ -415,6 +499,9 @@ function outOfRangeHelp(m: MetricDef, format: 'fraction' | 'percent_points' | un
   if (m.unit === 'ratio' && m.range === undefined) return 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`';
   return 'check the value; the policy declares this range';
 }
+
+/** Lower-case ASCII letters, or any non-ASCII character (which may have case). */
+const MAY_HAVE_LOWER = /[a-z\u0080-\uFFFF]/;
 
 function cellAt(cells: string[], col: number | undefined): string {
   return col === undefined ? '' : (cells[col] ?? '');

@@ -150,3 +150,63 @@ describe('a totals row in a joined export', () => {
     expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '1.2万'], ['合计', '', '', '']]);
   });
 });
+
+describe('join keys as exports write them', () => {
+  it('an account written with ＠, spaces, full-width letters or another case matches, with a warning naming both spellings and rows', () => {
+    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['＠ｚｈａｎｇ', '1.2万'], ['@ li', '3.5w'], ['@WANG', '100']), keyColumn: '账号名称', rosterColumn: '抖音账号', columns: { 作品播放量: '播放量' } };
+    const r = joinSources(roster, [creator]);
+    expect(r.table.rows.map((row) => row[3])).toEqual(['1.2万', '3.5w', '100']);
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'data_key_normalised',
+        severity: 'warning',
+        message: "`＠ｚｈａｎｇ` (row 2) is matched to the roster's `@zhang` (`花名册.csv` row 2)",
+        help: 'the two spellings differ only in upper and lower case, full-width forms, spaces or invisible characters: check it is the same person, and write the key as the roster does',
+        file: '创作者.csv',
+        cell: { row: 2, column: '账号名称', value: '＠ｚｈａｎｇ' },
+      },
+      expect.objectContaining({ code: 'data_key_normalised', message: "`@ li` (row 3) is matched to the roster's `@li` (`花名册.csv` row 3)", cell: { row: 3, column: '账号名称', value: '@ li' } }),
+      expect.objectContaining({ code: 'data_key_normalised', message: "`@WANG` (row 4) is matched to the roster's `@wang` (`花名册.csv` row 4)" }),
+    ]);
+  });
+
+  it('two roster rows claiming one account is an error naming both rows, reported once', () => {
+    const shared = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li'], ['E3', '王五', '＠zhang']) };
+    const a = { file: 'a.csv', table: table(['账号名称', '播放量'], ['@zhang', '1']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
+    const b = { file: 'b.csv', table: table(['账号名称', '点赞量'], ['@zhang', '2']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
+    const r = joinSources(shared, [a, b]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      {
+        code: 'data_duplicate_key',
+        severity: 'error',
+        message: 'roster rows 2 and 4 both claim the key `@zhang` / `＠zhang` in `抖音账号`',
+        help: 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)',
+        file: '花名册.csv',
+        cell: { row: 4, column: '抖音账号', value: '＠zhang' },
+      },
+    ]);
+  });
+
+  it('`E1` and `Ｅ１` in one source are two rows of one employee', () => {
+    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['E1', '90'], ['Ｅ１', '85']) };
+    const r = joinSources(roster, [reviews]);
+    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([['E1', ['`E1` / `Ｅ１` has two rows in `评审.csv` (rows 2 and 3)']]]);
+  });
+
+  it('a key Excel wrote in scientific notation, or stripped of its leading zeros, is unmatched with the reason', () => {
+    const staff = { file: '花名册.csv', table: table(['工号', '姓名'], ['202311000123', '张三'], ['00123', '李四']) };
+    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['2.02311E+11', '90'], ['123', '85']) };
+    const r = joinSources(staff, [reviews]);
+    expect(r.diagnostics.filter((d) => d.code === 'data_unmatched_row')).toEqual([
+      { code: 'data_unmatched_row', severity: 'warning', message: 'row matches nobody in the roster: `2.02311E+11`', help: 'Excel turned the id into a number: format the column as text before export', file: '评审.csv', cell: { row: 2, column: '工号', value: '2.02311E+11' } },
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `123`',
+        help: 'the roster has `00123` (row 3): Excel drops the leading zeros of a number-like key, so format the column as text before export',
+        file: '评审.csv',
+        cell: { row: 3, column: '工号', value: '123' },
+      },
+    ]);
+  });
+});

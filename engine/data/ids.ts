@@ -1,0 +1,32 @@
+// Employee ids and join keys → one spelling per person. `E1`, `Ｅ１`, ` E1 ` and `E1` followed by a
+// zero-width space look the same in Excel and must not be paid twice: ids are compared after
+// Unicode NFKC (full-width letters, digits and ＠ become ASCII), with every space and invisible
+// character removed. Case is kept (`e1` and `E1` stay two ids; the reader warns when two ids differ
+// only by case). The rules are listed in docs/policy-language.md ("Employee ids and join keys").
+
+/** Printable ASCII without spaces: an id that needs nothing (the common cell costs one test). */
+const PLAIN = /^[\x21-\x7e]*$/;
+/** Spaces of every width and invisible characters (zero-width, direction marks, BOM, soft hyphen). */
+const IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** The id a cell names: NFKC, no spaces or invisible characters anywhere. */
+export function normaliseId(raw: string): string {
+  if (PLAIN.test(raw)) return raw;
+  return raw.normalize('NFKC').replace(IGNORED, '');
+}
+
+/** `2.02311E+11`: what Excel shows for a long number-like id in a General cell; the id itself is lost. */
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
+
+export function looksScientific(id: string): boolean {
+  return SCIENTIFIC.test(id);
+}
+
+export const SCIENTIFIC_HELP = 'Excel turned the id into a number: format the column as text before export';
+
+const INVISIBLE_ONLY = /[\u00A0\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3000\uFEFF]/g;
+
+/** A raw spelling for a message: invisible characters and odd spaces written as `<U+200B>`. */
+export function showSpelling(raw: string): string {
+  return raw.replace(INVISIBLE_ONLY, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}

@@ -1,0 +1,80 @@
+// A period cell, option or argument → the one spelling of a month the engine knows: `YYYY-MM`.
+// Exports write a month many ways (2026/10 · 2026年10月 · 202610 · 2026.10 · 2026-9 · ２０２６-１０ ·
+// 2026-10-01 when Excel made the cell a date); each is the same month, so it must be one period
+// for duplicates, history order and calibration cohorts. Anything that is not surely one month is
+// refused with what to write. The rules are listed in docs/policy-language.md ("Periods").
+
+export type PeriodResult = { ok: true; period: string } | { ok: false; message: string; help: string };
+
+/** Already `YYYY-MM` with a year 2000–2099 and a month 01–12: nothing to do (the common cell). */
+const CANONICAL = /^20\d\d-(?:0[1-9]|1[0-2])$/;
+/** Invisible characters exports and copy-paste leave in cells. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** Year and month separated by `-` `/` `.`, optionally followed by the day and a midnight time. */
+const SEPARATED = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2})(?:(?:\s+|T)0?0:00(?::00(?:\.0+)?)?Z?)?)?$/;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})?$/;
+
+const HELP = 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)';
+
+/** Excel's serial number of a day (1900 date system, serial 25569 is 1970-01-01) → `YYYY-MM-DD`, by arithmetic. */
+function serialDate(serial: number): string {
+  // days since 1970-01-01 → civil date (H. Hinnant's days-to-civil algorithm)
+  const z = serial - 25_569 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Excel's serials for 2000-01-01 and 2099-12-31: a whole number between them in a period cell is a date Excel shows as a number. */
+const SERIAL_MIN = 36_526;
+const SERIAL_MAX = 73_050;
+
+/**
+ * The month a period text names, as `YYYY-MM`. Accepted: year and month separated by `-`, `/` or
+ * `.` (one- or two-digit month), `YYYY年M月`, `YYYYMM`, and a date on the first day of a month in
+ * those spellings (`2026-10-01`, `2026/10/1`, `2026年10月1日`, `20261001`, with a midnight time at
+ * most), which is how Excel stores a month typed into a date cell. Full-width digits and invisible
+ * characters are ignored. Refused: any other day (an export or payment date is not the month
+ * measured), `2026.1` (Excel's number for 2026.10 as well as for January), Excel date serials,
+ * two-digit years, a month outside 1–12 and a year outside 2000–2099.
+ */
+export function normalisePeriod(raw: string): PeriodResult {
+  if (CANONICAL.test(raw)) return { ok: true, period: raw };
+  const text = raw.normalize('NFKC').replace(INVISIBLE, '').trim();
+  if (CANONICAL.test(text)) return { ok: true, period: text };
+  const shown = raw.trim();
+  const no = (message: string, help = HELP): PeriodResult => ({ ok: false, message, help });
+  let year: string, month: string, day: string | undefined;
+  const sep = SEPARATED.exec(text);
+  const cn = sep ? null : CHINESE.exec(text);
+  const compact = sep || cn ? null : COMPACT.exec(text);
+  if (sep) {
+    [, year, , month, day] = sep;
+    if (sep[2] === '.' && month === '1' && day === undefined) {
+      return no(`\`${shown}\` may be January or October: Excel turns 2026.10 into the number 2026.1`, 'write the month as YYYY-MM (2026-01 or 2026-10), and format the 月份 column as text before export');
+    }
+  } else if (cn) [, year, month, day] = cn;
+  else if (compact) [, year, month, day] = compact;
+  else {
+    if (/^\d{5}(?:\.0+)?$/.test(text) && Number(text) >= SERIAL_MIN && Number(text) <= SERIAL_MAX) {
+      return no(`\`${shown}\` is an Excel date number (${serialDate(Math.trunc(Number(text)))}), not a month`, 'Excel turned the date into a number: format the 月份 column as text (or as a date) before export, or write the month as YYYY-MM, e.g. 2026-10');
+    }
+    if (/^\d{1,2}[-/.年]\d{1,2}月?$/.test(text)) return no(`\`${shown}\` has no four-digit year`, HELP);
+    return no(`\`${shown}\` is not a month`);
+  }
+  const y = Number(year);
+  const m = Number(month);
+  if (m < 1 || m > 12) return no(`\`${shown}\` has no month ${m}: months are 1 to 12`);
+  if (y < 2000 || y > 2099) return no(`\`${shown}\` has the year ${y}, outside 2000–2099`);
+  if (day !== undefined && Number(day) !== 1) {
+    return no(`\`${shown}\` is a day, not a month`, `write the month the data measures as YYYY-MM, e.g. ${year}-${month.padStart(2, '0')}: a date other than the 1st (an export or payment date) is not read as its month`);
+  }
+  return { ok: true, period: `${year}-${month.padStart(2, '0')}` };
+}

@@ -1,0 +1,124 @@
+// Ids that look the same are the same person: `E1`, `Ｅ１`, ` E1 ` and `E1` with a zero-width space
+// are one employee (a second row is a duplicate, never a second payout). Case is kept: `e1` and
+// `E1` are two employees, with a warning. An id Excel turned into `2.02311E+11` is refused.
+
+import { describe, expect, it } from 'vitest';
+import { normaliseId } from '../../engine/data/ids.js';
+import { readRecords, type DataContract } from '../../engine/data/index.js';
+
+const contract: DataContract = {
+  metrics: { videos: { label: '发布视频数', unit: 'count' } },
+  roles: [{ id: 'director', title: '编导' }],
+  stages: [{ id: 'startup', title: '初创期' }],
+  requiredMetrics: () => ['videos'],
+};
+const csv = (...rows: string[]) => ['工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows].join('\n') + '\n';
+const row = (id: string, videos = 30) => `${id},张三,编导,一组,初创期,2026-10,${videos}`;
+
+describe('normaliseId', () => {
+  it.each([
+    ['E1', 'E1'],
+    ['Ｅ１', 'E1'], // full-width letter and digit
+    [' E1 ', 'E1'],
+    ['E1\u200B', 'E1'], // zero-width space
+    ['\uFEFFE1', 'E1'], // a BOM
+    ['E\u00A01', 'E1'], // a no-break space inside
+    ['E 1', 'E1'],
+    ['＠zhang', '@zhang'],
+    ['@ zhang', '@zhang'],
+    ['ｚｈａｎｇ\u3000', 'zhang'], // full-width letters and an ideographic space
+    ['e1', 'e1'], // case is kept
+    ['张三01', '张三01'],
+  ])('`%s` → `%s`', (raw, id) => {
+    expect(normaliseId(raw)).toBe(id);
+  });
+});
+
+describe('employee ids in a data file', () => {
+  it('`E1` and `Ｅ１` in one file are one employee: the second row is a duplicate naming both spellings', () => {
+    const r = readRecords(csv(row('E1'), row('Ｅ１', 31)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['E1', 30]]);
+    expect(r.excluded).toEqual([
+      {
+        employee_id: 'E1',
+        name: '张三',
+        file: 'm.csv',
+        row: 3,
+        reasons: [
+          {
+            code: 'data_duplicate_employee',
+            severity: 'error',
+            message: 'employee `E1` already appears in row 2 (written `E1` there, `Ｅ１` here)',
+            help: 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)',
+            file: 'm.csv',
+            cell: { row: 3, column: '工号', value: 'Ｅ１' },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('an id with a zero-width space is the same id, and the message shows the invisible character', () => {
+    const r = readRecords(csv(row('E1\u200B'), row('E1', 31)), 'csv', contract);
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
+    expect(r.excluded[0].reasons[0].message).toBe('employee `E1` already appears in row 2 (written `E1<U+200B>` there, `E1` here)');
+  });
+
+  it('a record carries the id normalised: `Ｅ１ ` is scored as E1', () => {
+    const r = readRecords(csv(row('Ｅ１ ')), 'csv', contract);
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
+  });
+
+  it('an id cell holding only invisible characters is empty', () => {
+    const r = readRecords(csv(row('\u200B')), 'csv', contract);
+    expect(r.excluded[0].reasons.map((d) => [d.code, d.message])).toEqual([['data_missing_field', 'empty `工号` (employee_id)']]);
+  });
+
+  it('an id Excel wrote in scientific notation is refused with the fix, and two of them are not called duplicates', () => {
+    const r = readRecords(csv(row('2.02311E+11'), row('2.02311E+11', 31)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded.map((x) => x.reasons)).toEqual(
+      [2, 3].map((n) => [
+        {
+          code: 'data_bad_id',
+          severity: 'error',
+          message: '`2.02311E+11` is not an employee id but a number in scientific notation',
+          help: 'Excel turned the id into a number: format the column as text before export',
+          file: 'm.csv',
+          cell: { row: n, column: '工号', value: '2.02311E+11' },
+        },
+      ]),
+    );
+  });
+
+  it('`e1` and `E1` are two employees, with a warning naming both rows', () => {
+    const r = readRecords(csv(row('E1'), row('e1', 31), row('E2'), row('e2', 33)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1', 'e1', 'E2', 'e2']);
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'data_id_case',
+        severity: 'warning',
+        message: 'ids `E1` (row 2) and `e1` (row 3) differ only in upper and lower case: they are read as two employees',
+        help: 'if they are one person, write the id the same way in every row and file',
+        file: 'm.csv',
+        cell: { row: 3, column: '工号', value: 'e1' },
+      },
+      {
+        code: 'data_id_case',
+        severity: 'warning',
+        message: 'ids `E2` (row 4) and `e2` (row 5) differ only in upper and lower case: they are read as two employees',
+        help: 'if they are one person, write the id the same way in every row and file',
+        file: 'm.csv',
+        cell: { row: 5, column: '工号', value: 'e2' },
+      },
+    ]);
+  });
+
+  it('the lower-case spelling first warns too, once per pair', () => {
+    const r = readRecords(csv(row('sv1'), row('Sv1'), row('SV1')), 'csv', contract);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'ids `sv1` (row 2) and `Sv1` (row 3) differ only in upper and lower case: they are read as two employees',
+      'ids `sv1` (row 2) and `SV1` (row 4) differ only in upper and lower case: they are read as two employees',
+    ]);
+  });
+});
