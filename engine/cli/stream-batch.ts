@@ -33,6 +33,8 @@ export interface BatchResult {
   /** Role ids and periods the chunk's rows name. */
   roles: string[];
   periodsSeen: string[];
+  /** Team spellings this thread met for the first time, with their row, for the team warnings. */
+  teams: [string, number][];
   quoteErrors: Diagnostic[];
 }
 
@@ -79,7 +81,7 @@ export class BatchEvaluator {
     try {
       text = this.decoder.decode(chunk.bytes);
     } catch {
-      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], quoteErrors: [] };
+      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], teams: [], quoteErrors: [] };
     }
     const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
     const totals = new RunTotals(this.policy);
@@ -124,7 +126,7 @@ export class BatchEvaluator {
     const same = periods.every((p) => p === periods[0]);
     const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows) };
     // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
-    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors };
+    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], teams: reader.takeTeams(), quoteErrors };
   }
 }
 

@@ -155,6 +155,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
+  let teamWarnings = (): Diagnostic[] => [];
   const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
@@ -173,7 +174,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: start?.warnings ?? [] };
+  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...teamWarnings()] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -191,6 +192,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const history = o.history && s.period ? await o.history(s.period) : undefined;
     const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
+    teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
     if (pool) await pool.start(setup);
     const roles = new Set<string>();
@@ -216,6 +218,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
         const first = reader.seen(ids[i], periods ? periods[i] : period, rows[i]);
         if (first !== undefined) (duplicates ??= new Map()).set(rows[i], first);
       }
+      for (const [team, row] of r.teams) reader.noteTeam(team, row);
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
       write(final.csv);
       totals.merge(final.totals);
