@@ -219,9 +219,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const out: Diagnostic[] = [];
     const warn = (code: string, at: TeamSeen['at'], message: string, help: string) =>
       out.push({ code, severity: 'warning', message, help, file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value } });
-    const byRow = [...teams].filter(([, t]) => t.team !== undefined).sort((a, b) => a[1].at.row - b[1].at.row);
     // a declaration says which spellings are one team: nothing to warn about
     if (directory) return out;
+    const byRow = [...teams].filter(([, t]) => t.team !== '').sort((a, b) => a[1].at.row - b[1].at.row);
     const first = new Map<string, string>();
     for (const [text, t] of byRow) {
       const earlier = first.get(t.team!);
@@ -263,7 +263,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (teamText && team === undefined) {
       const near = directory!.nearest(teamText);
       problem(reasons, cells, i, row, 'data_unknown_team', teamCol, `unknown team \`${teamText}\``, `${near !== undefined ? `did you mean \`${near}\`? ` : ''}teams of this policy: ${directory!.teams.map((t) => t.title).join(', ')}; a team written another way goes under that team's \`aliases\` in the policy`);
-    }
+    } else if (team === '') problem(reasons, cells, i, row, 'data_missing_field', teamCol, 'empty `团队` (team): the cell holds only invisible characters', 'fill in the 团队');
     const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;
     if (stageText && !stage) problem(reasons, cells, i, row, 'data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);

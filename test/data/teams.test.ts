@@ -79,6 +79,13 @@ describe('reading teams without a declaration', () => {
     expect(r.diagnostics[0].help).toBe('if they are one team, declare the teams in the policy (`teams:`) with `短視頻一組` among the aliases of `短视频一组`, or write it one way in the data; if they are two teams, declare both in `teams:`');
   });
 
+  it('a team cell holding only invisible characters is empty', () => {
+    const r = readRecords(csv('AB组', '\u200b\u200b'), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
+    expect(r.excluded[0].reasons.map((d) => [d.code, d.message, d.cell])).toEqual([['data_missing_field', 'empty `团队` (team): the cell holds only invisible characters', { row: 3, column: '团队', value: '\u200b\u200b' }]]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('different teams are not near-duplicates', () => {
     expect(readRecords(csv('短视频一组', '短视频二组', '直播一组', '短视频十一组', '短视频十二组'), 'csv', contract).diagnostics).toEqual([]);
   });
