@@ -262,7 +262,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const team = teamText ? teamOf(teamText, i, row) : undefined;
     if (teamText && team === undefined) {
       const near = directory!.nearest(teamText);
-      problem(reasons, cells, i, row, 'data_unknown_team', teamCol, `unknown team \`${teamText}\``, `${near !== undefined ? `did you mean \`${near}\`? ` : ''}teams of this policy: ${directory!.teams.map((t) => t.title).join(', ')}; a team written another way goes under that team's \`aliases\` in the policy`);
+      problem(reasons, cells, i, row, 'data_unknown_team', teamCol, `unknown team \`${teamText}\``, `${near !== undefined ? `did you mean \`${near}\`? ` : ''}declared teams: ${directory!.teams.map((t) => t.title).join(', ')}; a team written another way goes under that team's \`aliases\` in the policy`);
     } else if (team === '') problem(reasons, cells, i, row, 'data_missing_field', teamCol, 'empty `团队` (team): the cell holds only invisible characters', 'fill in the 团队');
     const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;

@@ -103,8 +103,8 @@ describe('reading teams the policy declares', () => {
     const r = readRecords(csv('短视频一组', '短视频1組', '短视频三组'), 'csv', declared, { file: 'm.csv' });
     expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
     expect(r.excluded.map((x) => x.reasons.map((d) => [x.employee_id, d.code, d.message, d.help, d.file, d.cell]))).toEqual([
-      [['E2', 'data_unknown_team', 'unknown team `短视频1組`', "did you mean `短视频一组`? teams of this policy: 短视频一组, 短视频二组; a team written another way goes under that team's `aliases` in the policy", 'm.csv', { row: 3, column: '团队', value: '短视频1組' }]],
-      [['E3', 'data_unknown_team', 'unknown team `短视频三组`', "teams of this policy: 短视频一组, 短视频二组; a team written another way goes under that team's `aliases` in the policy", 'm.csv', { row: 4, column: '团队', value: '短视频三组' }]],
+      [['E2', 'data_unknown_team', 'unknown team `短视频1組`', "did you mean `短视频一组`? declared teams: 短视频一组, 短视频二组; a team written another way goes under that team's `aliases` in the policy", 'm.csv', { row: 3, column: '团队', value: '短视频1組' }]],
+      [['E3', 'data_unknown_team', 'unknown team `短视频三组`', "declared teams: 短视频一组, 短视频二组; a team written another way goes under that team's `aliases` in the policy", 'm.csv', { row: 4, column: '团队', value: '短视频三组' }]],
     ]);
   });
 });
@@ -201,7 +201,7 @@ describe('the bundled livestream policy declares its teams', () => {
     // the 直播二組 row is excluded, with the hint
     expect(out.summary.by_team['直播二组'].employees).toBe(original.summary.by_team['直播二组'].employees - 1);
     expect(r.stderr).toContain('error[data_unknown_team]: unknown team `直播二組`');
-    expect(r.stderr).toContain('help: did you mean `直播二组`? teams of this policy: 直播一组, 直播二组, 直播三组, 直播四组');
+    expect(r.stderr).toContain('help: did you mean `直播二组`? declared teams: 直播一组, 直播二组, 直播三组, 直播四组');
     expect(rowsOf('直播一组')).toBe(out.summary.by_team['直播一组'].employees + original.excluded.filter((x: { row: number }) => lines[x.row - 1].split(',')[teamCol] === '直播一组').length);
   });
 });
@@ -255,5 +255,27 @@ payout:
     const j = JSON.parse(joined.stdout);
     expect(Object.keys(j.summary.by_team).map((t) => [t, j.summary.by_team[t].employees])).toEqual([['短视频一组', 1], ['AB组', 2], ['短視頻一組', 1]]);
     expect(warnings(joined.stderr)).toEqual(expected.map((l) => l.replace(join(dir, 'm.csv'), 'roster.csv')));
+  });
+
+  it('a data mapping may declare the roster\'s teams, for a policy that does not', async () => {
+    writeFileSync(join(dir, 'teams.data.yaml'), 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: reviews.csv\n    key: { column: 工号 }\nteams:\n  sv1: { title: 短视频一组, aliases: [ 短視頻一組 ] }\n  ab: { title: AB组 }\n');
+    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'teams.data.yaml'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // 短視頻一組 is an alias of 短视频一组, ＡＢ组 is AB组 in full width: two teams of two, 800 each
+    expect(out.summary.by_team).toEqual({ 短视频一组: { employees: 2, payout_total: 1600 }, AB组: { employees: 2, payout_total: 1600 } });
+    expect(warnings(r.stderr)).toEqual([]);
+
+    writeFileSync(join(dir, 'short.data.yaml'), 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: reviews.csv\n    key: { column: 工号 }\nteams:\n  sv1: { title: 短视频一组 }\n  ab: { title: AB组 }\n');
+    const short = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'short.data.yaml'), '--format', 'json');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('roster.csv:4: error[data_unknown_team]: unknown team `短視頻一組`');
+    expect(short.stderr).toContain('help: did you mean `短视频一组`? declared teams: 短视频一组, AB组');
+
+    // one list only: a policy with teams: and a mapping with teams: is refused
+    writeFileSync(join(dir, 'declared.yaml'), POLICY.replace('roles:', 'teams:\n  sv1: { title: 短视频一组 }\nroles:'));
+    const both = await yardstick('run', join(dir, 'declared.yaml'), '--data', join(dir, 'teams.data.yaml'));
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe(`error: ${join(dir, 'teams.data.yaml')}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`);
   });
 });
