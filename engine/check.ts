@@ -7,7 +7,7 @@ import { BUILTIN_FACTS, OPERATORS, type Phase } from './facts.js';
 import { isGroup, type ConditionDef, type IndicatorDef, type LeafIndicatorDef, type PolicyDoc } from './policy.js';
 import { nodeAt, spanAt, spanOf, type Path, type SourceFile } from './parse.js';
 import { closest } from './schema.js';
-import { teamName, TeamDirectory } from './data/teams.js';
+import { teamKey, TeamDirectory } from './data/teams.js';
 import { isScalar } from 'yaml';
 
 /** Variables a payout formula may use besides metrics and derived metrics. */
@@ -334,10 +334,10 @@ function checkTeams(p: PolicyDoc, report: (code: string, path: Path, message: st
   for (const [id, t] of Object.entries(p.teams ?? {})) {
     const spellings: [string, Path][] = [[t.title, ['teams', id, 'title']], [id, ['teams', id]], ...(t.aliases ?? []).map((a, i): [string, Path] => [a, ['teams', id, 'aliases', i]])];
     for (const [text, path] of spellings) {
-      const name = teamName(text);
+      const name = teamKey(text);
       const other = owner.get(name);
       if (other !== undefined && other !== id) {
-        report('policy_duplicate_team_name', path, `team name \`${text}\` is used by both \`${other}\` and \`${id}\``, 'each title and alias must name one team (width and spaces do not count as a difference): remove it from one of them');
+        report('policy_duplicate_team_name', path, `team name \`${text}\` is used by both \`${other}\` and \`${id}\``, 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them');
       } else if (name === '') {
         report('policy_empty_team_name', path, `a name of team \`${id}\` is only spaces`, 'write the team name as the data writes it');
       }

@@ -17,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { CompiledPolicy, Diagnostic } from '../index.js';
 import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../data/index.js';
-import { teamName, type TeamDeclaration } from '../data/teams.js';
+import { teamKey, teamName, type TeamDeclaration } from '../data/teams.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 
@@ -43,9 +43,9 @@ function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): Tea
       throw new ExitError(EXIT.input, `${file}: team \`${id}\` needs a \`title\` and may have a list of \`aliases\`\n  help: ${shape}`);
     }
     for (const n of [title, id, ...((aliases as string[] | undefined) ?? [])]) {
-      const other = owner.get(teamName(n));
-      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, `${file}: team name \`${n}\` is used by both \`${other}\` and \`${id}\`\n  help: each title and alias must name one team (width and spaces do not count as a difference)`);
-      owner.set(teamName(n), id);
+      const other = owner.get(teamKey(n));
+      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, `${file}: team name \`${n}\` is used by both \`${other}\` and \`${id}\`\n  help: each title and alias must name one team (width, spaces and letter case do not count as a difference)`);
+      owner.set(teamKey(n), id);
     }
     teams.push({ id, title, ...(aliases ? { aliases: aliases as string[] } : {}) });
   }

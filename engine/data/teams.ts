@@ -18,6 +18,11 @@ export function teamName(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ');
 }
 
+/** How a declared spelling is matched: `teamName`, and letter case ignored (SV1 is the id sv1). */
+export function teamKey(text: string): string {
+  return teamName(text).toLowerCase();
+}
+
 /**
  * Traditional → simplified for characters common in team and department names. Not a full
  * conversion table: enough to notice that 短視頻一組 and 短视频一组 are probably one team.
@@ -90,15 +95,15 @@ export class TeamDirectory {
   constructor(readonly teams: readonly TeamDeclaration[]) {
     for (const t of teams) {
       for (const n of [t.title, t.id, ...(t.aliases ?? [])]) {
-        if (!this.byName.has(teamName(n))) this.byName.set(teamName(n), t.title);
+        if (!this.byName.has(teamKey(n))) this.byName.set(teamKey(n), t.title);
         if (!this.byFold.has(teamFold(n))) this.byFold.set(teamFold(n), t.title);
       }
     }
   }
 
-  /** The declared team a cell names (after `teamName`), if any. */
+  /** The declared team a cell names (after `teamKey`), if any. */
   find(text: string): string | undefined {
-    return this.byName.get(teamName(text));
+    return this.byName.get(teamKey(text));
   }
 
   /** The declared team a cell most likely meant: the same fold, else the closest title. */

@@ -45,9 +45,9 @@ describe('team names', () => {
     expect(teamFold('Live A')).toBe('livea');
   });
 
-  it('a declared team is found by its title, id or alias, whatever the width and spaces', () => {
+  it('a declared team is found by its title, id or alias, whatever the width, spaces and letter case', () => {
     const d = new TeamDirectory(declared.teams!);
-    expect(['短视频一组', 'sv1', 'ｓｖ１', ' 短视频1组 ', '短視頻一組', '短视频二组'].map((t) => d.find(t))).toEqual(['短视频一组', '短视频一组', '短视频一组', '短视频一组', '短视频一组', '短视频二组']);
+    expect(['短视频一组', 'sv1', 'ｓｖ１', 'SV1', ' 短视频1组 ', '短視頻一組', '短视频二组'].map((t) => d.find(t))).toEqual(['短视频一组', '短视频一组', '短视频一组', '短视频一组', '短视频一组', '短视频一组', '短视频二组']);
     expect(d.find('短视频三组')).toBeUndefined();
     // the nearest: the same fold first, then a small edit; never a team that differs only by its number
     expect(d.nearest('短视頻1組')).toBe('短视频一组');
