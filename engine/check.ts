@@ -7,6 +7,7 @@ import { BUILTIN_FACTS, OPERATORS, type Phase } from './facts.js';
 import { isGroup, type ConditionDef, type IndicatorDef, type LeafIndicatorDef, type PolicyDoc } from './policy.js';
 import { nodeAt, spanAt, spanOf, type Path, type SourceFile } from './parse.js';
 import { closest } from './schema.js';
+import { teamKey, TeamDirectory } from './data/teams.js';
 import { isScalar } from 'yaml';
 
 /** Variables a payout formula may use besides metrics and derived metrics. */
@@ -26,6 +27,8 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
   const grades = p.grades.map((g) => g.grade);
 
   checkIds(p, report);
+  checkTeams(p, report);
+  const teams = p.teams ? new TeamDirectory(Object.entries(p.teams).map(([id, t]) => ({ id, ...t }))) : undefined;
   checkDerived(source, p, known, report, out);
 
   for (const [roleId, role] of Object.entries(p.roles)) {
@@ -141,6 +144,7 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
         else if (['grade', 'raw_grade', 'previous_grade'].includes(c.fact)) checkGradeValues([...path, 'value'], c.value);
         else if (c.fact === 'stage') checkIdValues([...path, 'value'], c.value, stages, 'stage');
         else if (c.fact === 'role') checkIdValues([...path, 'value'], c.value, Object.keys(p.roles), 'role');
+        else if (c.fact === 'team' && teams) checkTeamValues([...path, 'value'], c.value, teams);
         if (c.fact === 'rolling_average' && c.params) {
           const of = String(c.params.of);
           if (of !== 'score' && !known.has(of)) report('policy_unknown_metric', [...path, 'params', 'of'], `unknown metric \`${of}\` for rolling_average`, 'use `score` or a metric an indicator scores');
@@ -181,6 +185,16 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
       if (typeof v === 'string' && !grades.includes(v)) {
         report('policy_unknown_grade', path, `unknown grade \`${v}\``, `grades of this policy: ${grades.join(', ')}`);
       }
+    }
+  }
+
+  function checkTeamValues(path: Path, value: unknown, teams: TeamDirectory) {
+    const titles = teams.teams.map((t) => t.title);
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string' || titles.includes(v)) continue;
+      const named = teams.find(v);
+      if (named !== undefined) report('policy_team_not_title', path, `\`${v}\` is another spelling of team \`${named}\`: conditions compare with the team's title`, `write \`${named}\``);
+      else report('policy_unknown_team', path, `unknown team \`${v}\``, `teams of this policy: ${titles.join(', ')}`);
     }
   }
 
@@ -310,6 +324,24 @@ function checkIds(p: PolicyDoc, report: (code: string, path: Path, message: stri
       if (other && other !== id) {
         report('policy_duplicate_label', path as Path, `column name \`${label}\` is used by both \`${other}\` and \`${id}\``, 'give each metric its own label and aliases so data columns map to one metric');
       } else owner.set(key, id);
+    }
+  }
+}
+
+/** Every spelling of a declared team (title, id, alias, after width and space normalisation) names one team. */
+function checkTeams(p: PolicyDoc, report: (code: string, path: Path, message: string, help: string) => void) {
+  const owner = new Map<string, string>();
+  for (const [id, t] of Object.entries(p.teams ?? {})) {
+    const spellings: [string, Path][] = [[t.title, ['teams', id, 'title']], [id, ['teams', id]], ...(t.aliases ?? []).map((a, i): [string, Path] => [a, ['teams', id, 'aliases', i]])];
+    for (const [text, path] of spellings) {
+      const name = teamKey(text);
+      const other = owner.get(name);
+      if (other !== undefined && other !== id) {
+        report('policy_duplicate_team_name', path, `team name \`${text}\` is used by both \`${other}\` and \`${id}\``, 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them');
+      } else if (name === '') {
+        report('policy_empty_team_name', path, `a name of team \`${id}\` is only spaces`, 'write the team name as the data writes it');
+      }
+      owner.set(name, id);
     }
   }
 }

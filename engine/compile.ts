@@ -188,6 +188,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
       stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
+      ...(doc.teams ? { teams: Object.entries(doc.teams).map(([tid, t]) => ({ id: tid, title: t.title, ...(t.aliases ? { aliases: t.aliases } : {}) })) } : {}),
       requiredMetrics: (role: string) => roles[role]?.requiredMetrics ?? [],
     },
   };

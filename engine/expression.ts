@@ -75,7 +75,7 @@ function convert(node: jsep.Expression): Expr {
       const c = node as jsep.CallExpression;
       if (c.callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called');
       const name = (c.callee as jsep.Identifier).name;
-      if (!(name in FUNCTIONS)) throw new ExpressionError(`unknown function \`${name}\`; known: ${FUNCTION_NAMES.join(', ')}`);
+      if (!Object.hasOwn(FUNCTIONS, name)) throw new ExpressionError(`unknown function \`${name}\`; known: ${FUNCTION_NAMES.join(', ')}`);
       const spec = FUNCTIONS[name as FunctionName];
       if (c.arguments.length < spec.minArgs || c.arguments.length > spec.maxArgs) {
         throw new ExpressionError(`\`${name}\` takes ${spec.minArgs === spec.maxArgs ? spec.minArgs : `${spec.minArgs} to ${spec.maxArgs === Infinity ? 'any number of' : spec.maxArgs}`} argument(s), got ${c.arguments.length}`);

@@ -12,8 +12,11 @@ export interface FactInfo {
   params?: string[];
 }
 
-/** Evaluation order: holds and adjustments run on the record (`rules`), triggers after grading. */
-export const BUILTIN_FACTS: Record<string, FactInfo> = {
+/**
+ * Evaluation order: holds and adjustments run on the record (`rules`), triggers after grading.
+ * Null-prototype: a condition's `fact: toString` is an unknown fact, not Object.prototype's.
+ */
+export const BUILTIN_FACTS: Record<string, FactInfo> = Object.assign(Object.create(null) as Record<string, FactInfo>, {
   employee_id: { label: { zh: '工号', en: 'employee id' }, type: 'string', phase: 'rules' },
   role: { label: { zh: '岗位', en: 'role' }, type: 'string', phase: 'rules' },
   team: { label: { zh: '团队', en: 'team' }, type: 'string', phase: 'rules' },
@@ -41,7 +44,7 @@ export const BUILTIN_FACTS: Record<string, FactInfo> = {
     phase: 'triggers',
     params: ['of', 'periods'],
   },
-};
+} satisfies Record<string, FactInfo>);
 
 /** One earlier period of one employee, as recorded. */
 export interface PastPeriod {

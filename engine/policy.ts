@@ -25,6 +25,11 @@ export interface MetricDef {
 
 export type DerivedDef = string | { expr: string; label?: string; unit?: Unit; default?: number };
 
+export interface TeamDef {
+  title: string;
+  aliases?: string[];
+}
+
 export interface StageDef {
   title: string;
   note?: string;
@@ -154,6 +159,7 @@ export interface PolicyDoc {
   metrics: Record<string, MetricDef>;
   derived?: Record<string, DerivedDef>;
   stages: Record<string, StageDef>;
+  teams?: Record<string, TeamDef>;
   roles: Record<string, RoleDef>;
   adjustments?: Record<string, AdjustmentDef>;
   holds?: Record<string, HoldDef>;

@@ -98,10 +98,11 @@ export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCo
  * it never holds in memory. Partial totals (a worker's share) merge in the order they were read.
  */
 export class RunTotals {
-  byGrade: Record<string, number> = {};
-  triggers: Record<string, number> = {};
+  // keyed by user text (a team may be called `__proto__` or `toString`): null-prototype tables
+  byGrade: Record<string, number> = table();
+  triggers: Record<string, number> = table();
   byCalibrated?: Record<string, number>;
-  byTeam: Record<string, { employees: number; fen: number }> = {};
+  byTeam: Record<string, { employees: number; fen: number }> = table();
   employees = 0;
   totalFen = 0;
   heldFen = 0;
@@ -111,7 +112,10 @@ export class RunTotals {
     for (const g of policy.grades) this.byGrade[g.grade] = 0;
     for (const id of Object.keys(policy.triggers)) this.triggers[id] = 0;
     const calibration = policy.doc.calibration;
-    if (calibration) this.byCalibrated = Object.fromEntries(scaleOf(calibration, policy.grades).map((g) => [g, 0]));
+    if (calibration) {
+      this.byCalibrated = table();
+      for (const g of scaleOf(calibration, policy.grades)) this.byCalibrated[g] = 0;
+    }
   }
 
   add(c: Scorecard): void {
@@ -133,12 +137,14 @@ export class RunTotals {
   /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
   merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
     const add = (into: Record<string, number>, from: Record<string, number>) => {
-      for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
+      // `from` may be a plain object (cloned from a worker): only its own keys count
+      for (const k of Object.keys(from)) into[k] = (into[k] ?? 0) + from[k];
     };
     add(this.byGrade, other.byGrade);
     add(this.triggers, other.triggers);
     if (this.byCalibrated && other.byCalibrated) add(this.byCalibrated, other.byCalibrated);
-    for (const [name, t] of Object.entries(other.byTeam)) {
+    for (const name of Object.keys(other.byTeam)) {
+      const t = other.byTeam[name];
       const team = (this.byTeam[name] ??= { employees: 0, fen: 0 });
       team.employees += t.employees;
       team.fen += t.fen;
@@ -161,7 +167,18 @@ export class RunTotals {
       triggers: this.triggers,
       ...(this.byCalibrated ? { by_calibrated_grade: this.byCalibrated } : {}),
       // teams in the order the data lists them
-      by_team: Object.fromEntries(Object.entries(this.byTeam).map(([team, v]) => [team, { employees: v.employees, payout_total: v.fen / 100 }])),
+      by_team: byTeam(this.byTeam),
     };
   }
+}
+
+/** An empty table keyed by user text: no inherited keys, and `__proto__` is an ordinary key. */
+export function table<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function byTeam(teams: Record<string, { employees: number; fen: number }>): RunSummary['by_team'] {
+  const out = table<{ employees: number; payout_total: number }>();
+  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total: teams[team].fen / 100 };
+  return out;
 }

@@ -31,7 +31,10 @@ export function checkSchema(source: SourceFile, value: unknown): Diagnostic[] {
  * (fewest errors) is reported; `if`/`then` wrappers and the branch summaries are dropped.
  */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  let kept = errors.filter((e) => e.keyword !== 'if');
+  // a bad key is reported once, by its `propertyNames` error, not again by the checks inside it
+  // (those carry the mapping's path and the key as their data)
+  const badKeys = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => `${e.instancePath}\0${(e.params as { propertyName: string }).propertyName}`));
+  let kept = errors.filter((e) => e.keyword !== 'if' && (e.keyword === 'propertyNames' || typeof e.data !== 'string' || !badKeys.has(`${e.instancePath}\0${e.data}`)));
   const branching = kept.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   // innermost first so nested choices are settled before their parents
   branching.sort((a, b) => b.instancePath.length - a.instancePath.length);
@@ -79,6 +82,10 @@ function pathOf(instancePath: string): Path {
 function dotted(path: Path): string {
   return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : 'the policy';
 }
+
+/** Names every JavaScript object has: a policy may not use them as ids, grades or calibrated grades. */
+const RESERVED = new Set<string>((policySchema.$defs.reservedName as { enum: string[] }).enum);
+const RESERVED_HELP = `choose another name: ${[...RESERVED].map((n) => `\`${n}\``).join(', ')} are reserved (docs/policy-language.md, reserved names)`;
 
 function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagnostic {
   const path = pathOf(e.instancePath);
@@ -154,6 +161,16 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
       };
     case 'propertyNames': {
       const name = (e.params as { propertyName: string }).propertyName;
+      if (RESERVED.has(name)) {
+        return {
+          ...base,
+          code: 'schema_reserved_name',
+          message: `\`${name}\` in \`${where}\` is a reserved name`,
+          help: RESERVED_HELP,
+          span: keySpan(source, path, name) ?? spanOf(source, path),
+          path: [...path, name],
+        };
+      }
       return {
         ...base,
         code: 'schema_bad_id',
@@ -175,6 +192,23 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
         ...base,
         code: 'schema_range',
         message: `\`${where}\` ${e.message}${valueAt(value, path) !== undefined && typeof valueAt(value, path) !== 'object' ? `, got \`${show(valueAt(value, path))}\`` : ''}`,
+        help: description ?? 'see docs/policy-language.md',
+        span: spanOf(source, path),
+      };
+    case 'not':
+      if (RESERVED.has(valueAt(value, path) as string)) {
+        return {
+          ...base,
+          code: 'schema_reserved_name',
+          message: `\`${show(valueAt(value, path))}\` in \`${where}\` is a reserved name`,
+          help: RESERVED_HELP,
+          span: spanOf(source, path),
+        };
+      }
+      return {
+        ...base,
+        code: 'schema_not',
+        message: `\`${where}\` is not allowed here`,
         help: description ?? 'see docs/policy-language.md',
         span: spanOf(source, path),
       };

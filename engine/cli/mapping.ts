@@ -20,6 +20,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { CompiledPolicy, Diagnostic } from '../index.js';
 import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../data/index.js';
 import { normalisePeriod } from '../data/period.js';
+import { teamKey, teamName, type TeamDeclaration } from '../data/teams.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 
@@ -27,6 +28,31 @@ interface MappingFile {
   period?: string;
   roster?: { file?: string; sheet?: string; encoding?: Encoding };
   sources?: { file?: string; sheet?: string; encoding?: Encoding; key?: { column?: string; roster?: string }; columns?: JoinSource['columns']; missing_rows?: unknown }[];
+  /** The roster's teams, as a policy's `teams:` declares them, for a policy that does not. */
+  teams?: unknown;
+}
+
+/** A mapping's `teams:`, checked as the schema checks a policy's: id → { title, aliases }. */
+function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): TeamDeclaration[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const shape = 'write `teams:` as in a policy: `teams: { sv1: { title: 短视频一组, aliases: [ 短视频1组 ] } }`';
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ExitError(EXIT.input, `${file}: \`teams:\` must be a mapping of team ids\n  help: ${shape}`);
+  if (policy.contract.teams) throw new ExitError(EXIT.input, `${file}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`);
+  const teams: TeamDeclaration[] = [];
+  const owner = new Map<string, string>();
+  for (const [id, t] of Object.entries(value)) {
+    const { title, aliases } = (t ?? {}) as { title?: unknown; aliases?: unknown };
+    if (typeof title !== 'string' || teamName(title) === '' || (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')))) {
+      throw new ExitError(EXIT.input, `${file}: team \`${id}\` needs a \`title\` and may have a list of \`aliases\`\n  help: ${shape}`);
+    }
+    for (const n of [title, id, ...((aliases as string[] | undefined) ?? [])]) {
+      const other = owner.get(teamKey(n));
+      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, `${file}: team name \`${n}\` is used by both \`${other}\` and \`${id}\`\n  help: each title and alias must name one team (width, spaces and letter case do not count as a difference)`);
+      owner.set(teamKey(n), id);
+    }
+    teams.push({ id, title, ...(aliases ? { aliases: aliases as string[] } : {}) });
+  }
+  return teams;
 }
 
 function bad(file: string, message: string): never {
@@ -70,6 +96,7 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
       if (format !== undefined && format !== 'fraction' && format !== 'percent_points') bad(file, `\`ratio_format\` of column \`${h}\` in \`${s.file}\` is \`${String(format)}\`: write \`fraction\` (0.453) or \`percent_points\` (45.3)`);
     }
   }
+  const teams = mappingTeams(file, m.teams, policy);
   const here = dirname(file);
   const diagnostics: Diagnostic[] = [];
   const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
@@ -89,7 +116,7 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
-  const read = toRecords(joined.table, policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? mappingPeriod(file, m.period) });
+  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? mappingPeriod(file, m.period) });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
   const excluded = [

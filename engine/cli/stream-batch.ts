@@ -34,6 +34,8 @@ export interface BatchResult {
   /** Role ids and periods the chunk's rows name. */
   roles: string[];
   periodsSeen: string[];
+  /** Team spellings this thread met for the first time, with their row, for the team warnings. */
+  teams: [string, number][];
   quoteErrors: Diagnostic[];
   /** Totals rows (合计, 小计, …) skipped, as the whole-file run notes them. */
   notes: Diagnostic[];
@@ -84,7 +86,7 @@ export class BatchEvaluator {
     try {
       text = this.decoder.decode(chunk.bytes);
     } catch {
-      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], quoteErrors: [], notes: [], ratios: [] };
+      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], teams: [], quoteErrors: [], notes: [], ratios: [] };
     }
     const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
     const totals = new RunTotals(this.policy);
@@ -142,7 +144,7 @@ export class BatchEvaluator {
     const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows), ...(raws ? { raws } : {}) };
     // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
     const ratios = [...notation.values()].flatMap((e) => [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined));
-    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], quoteErrors, notes, ratios };
+    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], teams: reader.takeTeams(), quoteErrors, notes, ratios };
   }
 }
 

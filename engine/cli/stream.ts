@@ -155,6 +155,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
+  let teamWarnings = (): Diagnostic[] => [];
   const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
@@ -173,7 +174,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? [])] };
+  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? []), ...teamWarnings()] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -193,6 +194,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
     s.notes = reader.notes;
+    teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
     if (pool) await pool.start(setup);
     const roles = new Set<string>();
@@ -232,6 +234,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
         const first = reader.seen(ids[i], p, rows[i], raws?.get(i));
         if (first !== undefined) (duplicates ??= new Map()).set(rows[i], { row: first, spelling: reader.spelling(ids[i], p) });
       }
+      for (const [team, row] of r.teams) reader.noteTeam(team, row);
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
       write(final.csv);
       totals.merge(final.totals);

@@ -111,7 +111,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
     const base = header.length;
     take.forEach(({ h }, j) => {
-      const spec = src.columns?.[h];
+      // headers are user text: a column called `constructor` is not the mapping's inherited key
+      const spec = src.columns && Object.hasOwn(src.columns, h) ? src.columns[h] : undefined;
       header.push(typeof spec === 'string' ? spec : (spec?.metric ?? h));
       if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges || spec.ratio_format)) {
         columnOptions[base + j] = { ...(spec.money_in ? { moneyIn: spec.money_in } : {}), ...(spec.ranges ? { ranges: spec.ranges } : {}), ...(spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}) };

@@ -9,6 +9,7 @@ import { readCsv, readJsonRecords, type Table } from './table.js';
 import { parseValue } from './values.js';
 import { normalisePeriod } from './period.js';
 import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
+import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from './teams.js';
 
 export type { Table };
 
@@ -16,6 +17,8 @@ export interface DataContract {
   metrics: Record<string, MetricDef>;
   roles: { id: string; title: string }[];
   stages: { id: string; title: string }[];
+  /** The policy's declared teams: when given, a team cell must name one of them. */
+  teams?: TeamDeclaration[];
   /** Metric ids a record of this role must carry (a metric with a `default` may still be absent). */
   requiredMetrics(role: string): readonly string[];
 }
@@ -128,6 +131,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     } else excluded.push(r.excluded);
   });
   diagnostics.push(...reader.notes);
+  diagnostics.push(...reader.teamDiagnostics());
   return { records, excluded, diagnostics, defaults };
 }
 
@@ -164,6 +168,12 @@ export interface RecordReader {
    * caller already did (`known`: a worker reads rows whose duplicates the main thread tracks).
    */
   read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+  /** Team spellings `read` met for the first time since the last call, with their row (a worker sends them to the reading thread). */
+  takeTeams(): [text: string, row: number][];
+  /** A team spelling another reader met on a row (`takeTeams`), for `teamDiagnostics`. */
+  noteTeam(text: string, row: number): void;
+  /** After the last row: warnings about team names written several ways (see data/teams.ts). */
+  teamDiagnostics(): Diagnostic[];
 }
 
 export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent'> = {}): RecordReader {
@@ -312,6 +322,56 @@ export function recordReader(header: string[], contract: DataContract, options: 
   };
   const spelling = (id: string, period: string) => spellings.get(`${period}\0${id}`);
 
+  // teams: each spelling is looked up once, then remembered with the first row it was on
+  const directory = contract.teams?.length ? new TeamDirectory(contract.teams) : undefined;
+  const teamCol = fieldColumn.get('team');
+  const teams = new Map<string, TeamSeen>();
+  let freshTeams: [string, number][] = [];
+  const teamOf = (text: string, i: number, row: number) => {
+    let t = teams.get(text);
+    if (t === undefined) {
+      const from = teamCol !== undefined ? source.origin?.(i, teamCol) : undefined;
+      const sheet = from ? from.sheet : source.sheet;
+      t = { team: directory ? directory.find(text) : teamName(text), at: { file: from?.file ?? file, ...(sheet ? { sheet } : {}), row: from?.row ?? row, column: from?.column ?? header[teamCol!], value: text } };
+      teams.set(text, t);
+      freshTeams.push([text, row]);
+    }
+    return t.team;
+  };
+  const noteTeam = (text: string, row: number) => {
+    const t = teams.get(text);
+    if (t === undefined) teamOf(text, -1, row);
+    else if (row < t.at.row) t.at.row = row;
+  };
+  const takeTeams = () => {
+    const out = freshTeams;
+    freshTeams = [];
+    return out;
+  };
+  const teamDiagnostics = (): Diagnostic[] => {
+    const out: Diagnostic[] = [];
+    const warn = (code: string, at: TeamSeen['at'], message: string, help: string) =>
+      out.push({ code, severity: 'warning', message, help, file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value } });
+    // a declaration says which spellings are one team: nothing to warn about
+    if (directory) return out;
+    const byRow = [...teams].filter(([, t]) => t.team !== '').sort((a, b) => a[1].at.row - b[1].at.row);
+    const first = new Map<string, string>();
+    for (const [text, t] of byRow) {
+      const earlier = first.get(t.team!);
+      if (earlier === undefined) first.set(t.team!, text);
+      else warn('data_team_spelling_merged', t.at, `team \`${text}\` differs from \`${earlier}\` only in width, spaces or invisible characters and is counted as team \`${t.team}\``, 'nothing to do if they are one team; if not, give them names that differ in letters');
+    }
+    const byFold = new Map<string, string>();
+    for (const [name, text] of first) {
+      const at = teams.get(text)!.at;
+      const fold = teamFold(name);
+      const earlier = byFold.get(fold);
+      if (earlier === undefined) byFold.set(fold, name);
+      else warn('data_similar_teams', at, `teams \`${name}\` and \`${earlier}\` look like one team written two ways, but are counted as two teams`, `if they are one team, declare the teams in the policy (\`teams:\`) with \`${name}\` among the aliases of \`${earlier}\`, or write it one way in the data; if they are two teams, declare both in \`teams:\``);
+    }
+    return out.sort((a, b) => a.cell!.row - b.cell!.row);
+  };
+
   // per row helpers, made once (a closure per row is measurable at a million rows)
   const field = (cells: string[], f: Field) => cellAt(cells, fieldColumn.get(f)).trim();
   const problem = (reasons: Diagnostic[], cells: string[], i: number, row: number, code: string, col: number | undefined, message: string, help: string) => {
@@ -339,6 +399,12 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const roleText = field(cells, 'role');
     const role = roleText ? roleOfText(roleText) : undefined;
     if (roleText && !role) problem(reasons, cells, i, row, 'data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
+    const teamText = field(cells, 'team');
+    const team = teamText ? teamOf(teamText, i, row) : undefined;
+    if (teamText && team === undefined) {
+      const near = directory!.nearest(teamText);
+      problem(reasons, cells, i, row, 'data_unknown_team', teamCol, `unknown team \`${teamText}\``, `${near !== undefined ? `did you mean \`${near}\`? ` : ''}declared teams: ${directory!.teams.map((t) => t.title).join(', ')}; a team written another way goes under that team's \`aliases\` in the policy`);
+    } else if (team === '') problem(reasons, cells, i, row, 'data_missing_field', teamCol, 'empty `团队` (team): the cell holds only invisible characters', 'fill in the 团队');
     const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;
     if (stageText && !stage) problem(reasons, cells, i, row, 'data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
@@ -409,7 +475,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (reasons.length) {
       return { excluded: { ...(id ? { employee_id: id } : {}), ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}), ...(file ? { file } : {}), row, reasons } };
     }
-    const record = { employee_id: id, name: field(cells, 'name'), role: role!, team: field(cells, 'team'), stage: stage!, period } as EmployeeRecord;
+    const record = { employee_id: id, name: field(cells, 'name'), role: role!, team: team!, stage: stage!, period } as EmployeeRecord;
     if (payBase !== undefined) record.pay_base = payBase;
     record.metrics = metrics;
     record.source = file ? { file, row } : { row };
@@ -466,7 +532,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
     }
     return out;
   };
-  return { diagnostics, notes, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, spelling, idOf, rawIdOf, periodOf, read };
+  return { diagnostics, notes, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, spelling, idOf, rawIdOf, periodOf, read, takeTeams, noteTeam, teamDiagnostics };
+}
+
+
+/** A team spelling: the team it names (undefined: not a declared team) and the first cell it was in. */
+interface TeamSeen {
+  team: string | undefined;
+  at: { file?: string; sheet?: string; row: number; column?: string; value: string };
 }
 
 /**

@@ -53,7 +53,8 @@ export function policyView(doc: unknown): PolicyView | null {
   if (!isObj(doc)) return null;
   const stages = isObj(doc.stages) ? Object.entries(doc.stages).map(([id, s]) => ({ id, title: isObj(s) && typeof s.title === 'string' ? s.title : id })) : [];
   const metrics = isObj(doc.metrics) ? doc.metrics : {};
-  const labelOf = (m: string) => (isObj(metrics[m]) && typeof (metrics[m] as Obj).label === 'string' ? String((metrics[m] as Obj).label) : m);
+  // ids come from YAML being typed: a key such as `__proto__` or `toString` is only looked up as an own key
+  const labelOf = (m: string) => (Object.hasOwn(metrics, m) && isObj(metrics[m]) && typeof (metrics[m] as Obj).label === 'string' ? String((metrics[m] as Obj).label) : m);
   const roles: RoleView[] = [];
   for (const [roleId, role] of Object.entries(isObj(doc.roles) ? doc.roles : {})) {
     if (!isObj(role)) continue;
@@ -61,11 +62,12 @@ export function policyView(doc: unknown): PolicyView | null {
     const levels: LevelSum[] = [];
     const walk = (level: unknown, path: YamlPath, depth: number, label: string) => {
       if (!isObj(level)) return;
-      const sums: Record<string, number> = Object.fromEntries(stages.map((s) => [s.id, 0]));
+      const sums: Record<string, number> = Object.create(null);
+      for (const s of stages) sums[s.id] = 0;
       for (const [id, node] of Object.entries(level)) {
         if (!isObj(node)) continue;
-        const weights: Record<string, number | undefined> = {};
-        for (const s of stages) weights[s.id] = typeof node.weight === 'number' ? node.weight : isObj(node.weight) ? num(node.weight[s.id]) : undefined;
+        const weights: Record<string, number | undefined> = Object.create(null);
+        for (const s of stages) weights[s.id] = typeof node.weight === 'number' ? node.weight : isObj(node.weight) && Object.hasOwn(node.weight, s.id) ? num(node.weight[s.id]) : undefined;
         for (const s of stages) sums[s.id] += weights[s.id] ?? 0;
         const group = isObj(node.indicators);
         const metric = typeof node.metric === 'string' ? node.metric : undefined;

@@ -12,7 +12,7 @@ import { loadPolicyFile, readDataFile } from '../pipeline.js';
 function describeColumns(file: string, table: Table, policy: CompiledPolicy, keys: string[] = [], renames: Record<string, string> = {}): string[] {
   const lines = [`  ${file}${table.sheet ? ` (sheet ${table.sheet})` : ''}: ${table.rows.length} rows`];
   for (const h of table.header) {
-    const name = renames[h] ?? h;
+    const name = Object.hasOwn(renames, h) ? renames[h] : h;
     const m = columnMeaning(name, policy.contract);
     const as = name !== h ? ` (as \`${name}\`)` : '';
     const what = m?.kind === 'field' ? m.id : m ? `${m.id} · ${policy.metrics[m.id].label} · ${policy.metrics[m.id].unit}${as}` : keys.includes(h) ? '(join key)' : '(unused)';

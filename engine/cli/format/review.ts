@@ -26,7 +26,9 @@ const signed = (yuan: number) => (yuan > 0 ? '+' : '') + formatMoney(yuan);
 function teams(r: PolicyReview): [string, number, number][] {
   const b = r.impact!.before.summary.by_team;
   const a = r.impact!.after.summary.by_team;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((t) => [t, b[t]?.payout_total ?? 0, a[t]?.payout_total ?? 0]);
+  // team names are user text: only a team's own entry counts (`toString` is a team, not a method)
+  const total = (s: typeof a, t: string) => (Object.hasOwn(s, t) ? s[t].payout_total : 0);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((t) => [t, total(b, t), total(a, t)]);
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {

@@ -4,10 +4,21 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Lang, RunResult } from '../../index.js';
 import { neutralise } from './results.js';
+import { EXIT, ExitError } from '../errors.js';
 
 type Cell = { value: string | number; type?: NumberConstructor | StringConstructor; fontWeight?: 'bold'; format?: string } | null;
 
-const text = (v: string, bold = false): Cell => ({ value: neutralise(v), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+const text = (v: string, bold = false): Cell => ({ value: storable(neutralise(v)), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+
+/**
+ * write-excel-file indexes its shared strings in a plain object, so a cell reading `__proto__`,
+ * `constructor` or `toString` would be written as `[object Object]` or a function's source.
+ * Such a workbook would be silently wrong: it is refused instead.
+ */
+function storable(v: string): string {
+  if (v in Object.prototype) throw new ExitError(EXIT.input, `cannot write \`${v}\` to an XLSX file: the XLSX writer cannot store this text; use \`--format csv\` or \`--format json\`, or rename it in the data`);
+  return v;
+}
 const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...(format ? { format } : {}) });
 
 export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
