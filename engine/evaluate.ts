@@ -7,7 +7,7 @@ import type { CompiledIndicator, CompiledPolicy, RuleKind } from './compile.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Scope } from './expression.js';
 import { NO_HISTORY, type HistorySource } from './facts.js';
-import { fenToYuan, roundScore, toFen } from './money.js';
+import { capToFen, fenToYuan, roundScore, toFen } from './money.js';
 import type { EmployeeRecord } from './record.js';
 import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } from './scorecard.js';
 import { pointsFor } from './score.js';
@@ -343,13 +343,13 @@ function computePayout(
   if (policy.payout.awardsCap && awardsFen > 0) {
     const capValue = policy.payout.awardsCap(scope);
     if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
-    const capFen = toFen(capValue, to, mode);
+    const capFen = capToFen(capValue, to);
     if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
     const capValue = policy.payout.cap(scope);
     if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
-    const capFen = toFen(capValue, to, mode);
+    const capFen = capToFen(capValue, to);
     if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
   const payout = { pay_base: scope.pay_base as number } as Payout;
