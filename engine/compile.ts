@@ -108,6 +108,8 @@ export interface CompiledPolicy {
   /** The same three rule sets as plain closures (engine/executor.ts); absent when a condition uses `path`. */
   compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
   contract: DataContract;
+  /** Where payout formulas are written, `file:line:col`, for evaluation errors (set by loadPolicy). */
+  positions?: Partial<Record<'performance_pay' | 'awards_cap' | 'cap', string>>;
 }
 
 /** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */
