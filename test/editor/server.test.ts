@@ -63,7 +63,7 @@ describe('access', () => {
 
 describe('policies', () => {
   it('lists them with title and version', async () => {
-    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' }]);
+    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' }]);
   });
 
   it('reads one with its ETag; untracked files compare with the disk', async () => {
