@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../engine/cli/main.js';
+import { loadPolicy } from '../../engine/index.js';
 
 const POLICY = `policy: from-november
 title: 十一月起
@@ -76,5 +77,21 @@ describe('a period before effective_from', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('eval_before_effective_from');
     expect(r.stderr).toContain('已记录 2026-11');
+  });
+});
+
+describe('the header keys, as the schema reads them', () => {
+  const problems = (text: string) => {
+    const r = loadPolicy(text, 'p.yaml');
+    return r.diagnostics.map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.message]);
+  };
+
+  it('effective_from is a YYYY-MM month', () => {
+    expect(problems(POLICY.replace('effective_from: 2026-11', 'effective_from: 2026-9'))).toEqual([['4:17', 'schema_pattern', '`2026-9` is not a valid value for `effective_from`']]);
+  });
+
+  it('retroactive needs its reason', () => {
+    expect(problems(POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: { reason: 更正十月 }\n'))).toEqual([]);
+    expect(problems(POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: {}\n'))).toEqual([['5:1', 'schema_missing_key', '`retroactive` is missing required key `reason`']]);
   });
 });
