@@ -77,12 +77,16 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const facts: Record<string, unknown> = { ...policy.factShape };
   // the record's own metrics (a handful per role), then defaults for those it lacks
   const metrics = record.metrics;
+  let problems: [string, string, string][] | undefined;
   for (const id in metrics) {
     const v = metrics[id];
-    if (v !== undefined && v !== null) facts[id] = v;
+    if (v === undefined || v === null) continue;
+    // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
+    if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
+      (problems ??= []).push(['eval_not_a_usable_number', `\`${policy.metrics[id]?.label ?? id}\` (${id}) of \`${record.employee_id}\` is \`${v}\`, not a finite number of at most 9007199254740991`, "fix the record's data"]);
+    } else facts[id] = v;
   }
   for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
-  let problems: [string, string, string][] | undefined;
   for (const d of policy.derived) {
     const v = d.run(facts) ?? d.default;
     facts[d.id] = v;
@@ -91,7 +95,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     }
   }
   for (const id of role.requiredMetrics) {
-    if (facts[id] === undefined) {
+    if (facts[id] === undefined && metrics[id] == null) {
       (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
     }
   }

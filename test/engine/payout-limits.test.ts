@@ -102,3 +102,14 @@ describe('a data cell that is not a usable number is an error at the cell', () =
     expect(at.excluded).toEqual([]);
   });
 });
+
+describe('a record built without the data layer', () => {
+  it.each([NaN, Infinity, -Infinity, 2 ** 53])('a metric of %d is an evaluation error, not a score', async (bad) => {
+    const loaded = loadPolicy(WORKED, 'w.yaml');
+    if (!loaded.ok) throw new Error('the worked example loads');
+    const record = { employee_id: 'E1', name: '林小雨', role: 'director', team: '短视频一组', stage: 'startup', period: '2026-10', metrics: { videos_published: bad, completion_rate: 0.437, manager_rating: 85, max_video_plays: 1250000 } };
+    const r = await runPolicy(loaded.policy, { records: [record] });
+    expect(r.scorecards).toEqual([]);
+    expect(reasons(r)).toEqual([['E1', 'eval_not_a_usable_number', `\`发布视频数\` (videos_published) of \`E1\` is \`${bad}\`, not a finite number of at most 9007199254740991`]]);
+  });
+});
