@@ -216,6 +216,11 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
   for (const [id, t] of Object.entries(p.triggers ?? {})) {
     checkCondition(['triggers', id, 'when'], t.when, 'triggers', 'triggers');
     if (t.action.close_when) checkCondition(['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
+    else if (t.action.type === 'improvement_plan') {
+      report('policy_plan_without_close_when', ['triggers', id, 'action'], `improvement plan \`${id}\` has no \`close_when\`: it closes as soon as its \`when\` no longer holds`,
+        `say when the plan is met, e.g. \`close_when: ${flow({ not: t.when })}\` (the default) or \`close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }\``,
+        { key: true, severity: 'warning' });
+    }
   }
 
   // grades: strictly descending, ending at 0, reachable
@@ -423,6 +428,13 @@ export function maxPossibleScore(p: PolicyDoc): number {
 function hint(word: string, candidates: readonly string[], what: string): string {
   const near = closest(word, candidates);
   return near ? `did you mean \`${near}\`? known ${what}: ${candidates.join(', ')}` : `known ${what}: ${candidates.join(', ')}`;
+}
+
+/** A condition as one line of YAML flow style, for a help text. */
+function flow(v: unknown): string {
+  if (Array.isArray(v)) return `[ ${v.map(flow).join(', ')} ]`;
+  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${flow(x)}`).join(', ')} }`;
+  return String(v);
 }
 
 function dotted(path: Path): string {

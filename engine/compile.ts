@@ -108,6 +108,8 @@ export interface CompiledPolicy {
   /** The same three rule sets as plain closures (engine/executor.ts); absent when a condition uses `path`. */
   compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
   contract: DataContract;
+  /** Where payout formulas are written, `file:line:col`, for evaluation errors (set by loadPolicy). */
+  positions?: Partial<Record<'performance_pay' | 'awards_cap' | 'cap', string>>;
 }
 
 /** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */
@@ -276,6 +278,15 @@ function moneyExpr(v: number | string): Expr {
   return typeof v === 'number' ? { kind: 'num', value: v } : mustParse(v);
 }
 
+/**
+ * When an improvement plan is met: its `close_when`, or by default as soon as the condition that
+ * opened it no longer holds (`not: when`), so an employee who recovers is not escalated.
+ */
+export function closeWhen(t: TriggerDef): ConditionDef | undefined {
+  if (t.action.close_when) return t.action.close_when;
+  return t.action.type === 'improvement_plan' ? { not: t.when } : undefined;
+}
+
 function toCondition(c: ConditionDef): TopLevelCondition {
   // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
   return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as TopLevelCondition;
@@ -297,7 +308,7 @@ function compileRuleSets(doc: PolicyDoc): CompiledPolicy['compiled'] {
   ];
   const triggerSet = Object.entries(doc.triggers ?? {}).flatMap(([id, t]) => [
     { kind: 'trigger' as const, id, when: t.when },
-    ...(t.action.close_when ? [{ kind: 'plan_close' as const, id, when: t.action.close_when }] : []),
+    ...(closeWhen(t) ? [{ kind: 'plan_close' as const, id, when: closeWhen(t)! }] : []),
   ]);
   if ([...ruleSet, ...triggerSet].some((r) => usesPath(r.when))) return undefined;
   return { rules: compileRules(ruleSet), grades: compileRules(gradeSet), triggers: compileRules(triggerSet) };
@@ -346,7 +357,8 @@ function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'grad
   for (const [id, t] of Object.entries(doc.triggers ?? {})) {
     triggerEngine.addRule(rule('trigger', id, t.when));
     // an improvement plan's closing condition is judged on the same facts as the triggers
-    if (t.action.close_when) triggerEngine.addRule(rule('plan_close', id, t.action.close_when));
+    const close = closeWhen(t);
+    if (close) triggerEngine.addRule(rule('plan_close', id, close));
   }
   return { ruleEngine, gradeEngine, triggerEngine };
 }

@@ -7,7 +7,8 @@ import type { CompiledIndicator, CompiledPolicy, RuleKind } from './compile.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Scope } from './expression.js';
 import { NO_HISTORY, type HistorySource } from './facts.js';
-import { fenToYuan, roundScore, toFen } from './money.js';
+import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from './money.js';
+import { MONEY_LIMIT_YUAN } from './numbers.js';
 import type { EmployeeRecord } from './record.js';
 import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } from './scorecard.js';
 import { pointsFor } from './score.js';
@@ -76,12 +77,16 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const facts: Record<string, unknown> = { ...policy.factShape };
   // the record's own metrics (a handful per role), then defaults for those it lacks
   const metrics = record.metrics;
+  let problems: [string, string, string][] | undefined;
   for (const id in metrics) {
     const v = metrics[id];
-    if (v !== undefined && v !== null) facts[id] = v;
+    if (v === undefined || v === null) continue;
+    // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
+    if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
+      (problems ??= []).push(['eval_not_a_usable_number', `\`${policy.metrics[id]?.label ?? id}\` (${id}) of \`${record.employee_id}\` is \`${v}\`, not a finite number of at most 9007199254740991`, "fix the record's data"]);
+    } else facts[id] = v;
   }
   for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
-  let problems: [string, string, string][] | undefined;
   for (const d of policy.derived) {
     const v = d.run(facts) ?? d.default;
     facts[d.id] = v;
@@ -90,7 +95,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     }
   }
   for (const id of role.requiredMetrics) {
-    if (facts[id] === undefined) {
+    if (facts[id] === undefined && metrics[id] == null) {
       (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
     }
   }
@@ -103,6 +108,9 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   for (const i of indicators) weighted += i.weighted_points;
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
+  if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
+    return failed(record, [['eval_pay_base_out_of_range', `pay base \`${payBase}\` of \`${record.employee_id}\` is ${payBase < 0 ? 'below 0' : `above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`}`, 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000']]);
+  }
 
   facts.employee_id = record.employee_id;
   facts.role = record.role;
@@ -157,8 +165,8 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const held = holds.length > 0;
   facts.score = score;
   facts.attainment = attainment;
-  const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang);
-  if ('problem' in payout) return failed(record, [['eval_payout', payout.problem, "check the payout formulas and the record's values"]]);
+  const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang, record.employee_id);
+  if ('problem' in payout) return failed(record, [[payout.code ?? 'eval_payout', payout.problem, payout.help ?? "check the payout formulas and the record's values"]]);
 
   // triggers see the whole result
   facts.grade = grade;
@@ -318,13 +326,30 @@ function computePayout(
   basis: number | undefined,
   held: boolean,
   lang: Lang,
-): Payout | { problem: string } {
+  employee: string,
+): Payout | { problem: string; code?: string; help?: string } {
   const { to, mode } = policy.payout.rounding;
   const lines: PayoutLine[] = [];
   let totalFen = 0;
+  const at = (key?: 'performance_pay' | 'awards_cap' | 'cap') => (key && policy.positions?.[key] ? ` (${policy.positions[key]})` : '');
+  /** A formula's amount that is not a finite amount from 0 to the money limit. */
+  const outOfRange = (what: string, text: string | undefined, key: 'performance_pay' | 'awards_cap' | 'cap' | undefined, yuan: number) =>
+    yuan < 0
+      ? {
+          code: 'eval_negative_pay',
+          problem: `${what}${text ? ` \`${text}\`` : ''} is ${formatMoney(yuan)} for \`${employee}\`${at(key)}: it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)`,
+          help: `a payout formula must not go below 0: fix the record's values, or write \`max(0, …)\` in the policy if a floor of 0 is meant`,
+        }
+      : {
+          code: 'eval_money_out_of_range',
+          problem: `${what}${text ? ` \`${text}\`` : ''} is ${Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan)} for \`${employee}\`${at(key)}: above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`,
+          help: "check the record's values (pay base, metrics) and the formula",
+        };
+  const usable = (yuan: number) => yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
 
   const perf = policy.payout.performancePay(scope);
   if (perf === undefined) return { problem: `performance pay \`${policy.payout.performancePayText}\` cannot be computed for this record` };
+  if (!usable(perf)) return outOfRange('performance pay', policy.payout.performancePayText, 'performance_pay', perf);
   const perfFen = toFen(perf, to, mode);
   totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
@@ -343,13 +368,15 @@ function computePayout(
   if (policy.payout.awardsCap && awardsFen > 0) {
     const capValue = policy.payout.awardsCap(scope);
     if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
-    const capFen = toFen(capValue, to, mode);
+    if (!usable(capValue)) return outOfRange('the awards cap', String(policy.doc.payout.awards_cap), 'awards_cap', capValue);
+    const capFen = capToFen(capValue, to);
     if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
     const capValue = policy.payout.cap(scope);
     if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
-    const capFen = toFen(capValue, to, mode);
+    if (!usable(capValue)) return outOfRange('the payout cap', policy.payout.capText, 'cap', capValue);
+    const capFen = capToFen(capValue, to);
     if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
   const payout = { pay_base: scope.pay_base as number } as Payout;
@@ -360,6 +387,9 @@ function computePayout(
     if (band.benefit) tier.benefit = band.benefit;
     payout.tier = tier;
   }
+  // every line within the limit (a tier multiplier or award could lift one above it), the total too
+  for (const l of lines) if (Math.abs(l.amount) > MONEY_LIMIT_YUAN) return outOfRange(`payout line \`${l.label}\``, undefined, undefined, l.amount);
+  if (totalFen > MONEY_LIMIT_YUAN * 100) return outOfRange('the total', undefined, undefined, totalFen / 100);
   payout.lines = lines;
   payout.total = fenToYuan(totalFen);
   payout.status = held ? 'held' : 'payable';

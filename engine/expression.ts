@@ -2,6 +2,7 @@
 // whitelisted tree compiled once into closures. No eval, no new Function: only the node types and
 // functions below run.
 
+import { isUsableNumber } from './numbers.js';
 import jsep from 'jsep';
 
 export type Expr =
@@ -53,6 +54,7 @@ function convert(node: jsep.Expression): Expr {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
       if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed, not \`${(node as jsep.Literal).raw}\``);
+      if (!isUsableNumber(value)) throw new ExpressionError(`number \`${(node as jsep.Literal).raw}\` is too large to be exact (at most 9007199254740991)`);
       return { kind: 'num', value };
     }
     case 'Identifier':

@@ -9,7 +9,7 @@ export type * from './scorecard.js';
 export { loadPolicy, type LoadResult } from './load.js';
 export type { CompiledPolicy } from './compile.js';
 export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluation } from './evaluate.js';
-export { runPolicy, summarise, explainLater, RunTotals, type RunInput, type RunOptions } from './run.js';
+export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, type RunInput, type RunOptions } from './run.js';
 export { explainScorecard, formatValue, type Lang } from './explain.js';
 export { formatMoney, toFen } from './money.js';
 export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './facts.js';

@@ -2,9 +2,10 @@
 // all problems of a stage are reported together, sorted by position.
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
-import { parsePolicyText } from './parse.js';
+import { parsePolicyText, spanOf } from './parse.js';
 import { checkSchema } from './schema.js';
 import { checkPolicy } from './check.js';
+import { checkNumbers } from './numbers.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { PolicyDoc } from './policy.js';
 
@@ -19,10 +20,20 @@ export type LoadResult =
 export function loadPolicy(text: string, file: string): LoadResult {
   const { source, diagnostics } = parsePolicyText(text, file);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
+  // `.nan`, `.inf` and numbers too large to be exact, wherever they are written
+  diagnostics.push(...checkNumbers(source));
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   const value = source.doc.toJS() as unknown;
   diagnostics.push(...checkSchema(source, value));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   diagnostics.push(...checkPolicy(source, value as PolicyDoc));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  return { ok: true, policy: compilePolicy(value as PolicyDoc, file), diagnostics: sortDiagnostics(diagnostics) };
+  const policy = compilePolicy(value as PolicyDoc, file);
+  policy.positions = {};
+  for (const key of ['performance_pay', 'awards_cap', 'cap'] as const) {
+    if ((value as PolicyDoc).payout[key] === undefined) continue;
+    const span = spanOf(source, ['payout', key]);
+    policy.positions[key] = `${file}:${span.line}:${span.column}`;
+  }
+  return { ok: true, policy, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -62,6 +62,18 @@ export function toFen(yuan: number, to: 0.01 | 0.1 | 1, mode: RoundingMode): num
   return roundUnits((yuan * 100) / perUnit, mode) * perUnit;
 }
 
+/**
+ * A cap in integer fen: the largest multiple of the rounding unit that is not above the cap, whatever
+ * the rounding mode, so a capped total never exceeds its cap (cap 4999.5 at whole yuan → 4999).
+ * `to` is the rounding unit in yuan (0.01, 0.1, 1, …).
+ */
+export function capToFen(yuan: number, to: number): number {
+  const perUnit = Math.round(to * 100);
+  const units = (yuan * 100) / perUnit;
+  // toward −∞: `down` for a cap above 0, `up` (away from zero) below it; binary noise is removed first
+  return roundUnits(units, units < 0 ? 'up' : 'down') * perUnit;
+}
+
 export function fenToYuan(fen: number): number {
   return fen / 100;
 }

@@ -153,6 +153,8 @@ export interface PolicyDoc {
   description?: string;
   version: string;
   effective_from?: string;
+  /** Says that this version deliberately applies from a period earlier versions already covered. */
+  retroactive?: { reason: string };
   currency?: 'CNY';
   period?: 'month' | 'quarter';
   score?: { decimals?: number; max?: number };

@@ -53,7 +53,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   }
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 
-  const warnings = [...(input.warnings ?? [])];
+  const warnings = [...(input.warnings ?? []), ...beforeEffectiveFrom(policy, periods)];
 
   return {
     policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
@@ -63,6 +63,24 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     summary: summarise(policy, scorecards, excluded.length),
     warnings,
   };
+}
+
+/**
+ * A warning for each period before the policy's `effective_from`: this version does not apply to
+ * it (`run --record` refuses such a period). Periods are `YYYY-MM` and compare as text.
+ */
+export function beforeEffectiveFrom(policy: CompiledPolicy, periods: readonly string[]): Diagnostic[] {
+  const from = policy.doc.effective_from;
+  if (!from) return [];
+  return periods
+    .filter((p) => p < from)
+    .map((p) => ({
+      code: 'eval_before_effective_from',
+      severity: 'warning' as const,
+      message: `period \`${p}\` is before \`effective_from: ${from}\` of \`${policy.doc.policy}\` v${policy.doc.version}: this version does not apply to it`,
+      help: `score ${p} with the policy version in force then; if this version is meant to correct earlier periods, set \`effective_from: ${p}\` and say why in \`retroactive: { reason: … }\``,
+      file: policy.file,
+    }));
 }
 
 /**

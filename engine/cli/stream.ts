@@ -19,7 +19,7 @@ import type { Encoding } from '../data/decode.js';
 import type { ExcludedRecord } from '../record.js';
 import type { RunSummary } from '../scorecard.js';
 import type { HistorySource } from '../facts.js';
-import { RunTotals } from '../run.js';
+import { beforeEffectiveFrom, RunTotals } from '../run.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
 import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
@@ -174,7 +174,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? []), ...teamWarnings()] };
+  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? []), ...teamWarnings(), ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : [])] };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {

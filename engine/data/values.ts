@@ -26,7 +26,14 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
 const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/** A cell's number, refused when it is not one the engine can use exactly (`1e400`, 400 digits, beyond 2^53 − 1). */
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
+  const parsed = parseCell(raw, unit, options);
+  if (!parsed.ok || parsed.value === undefined || (Number.isFinite(parsed.value) && Math.abs(parsed.value) <= Number.MAX_SAFE_INTEGER)) return parsed;
+  return { ok: false, message: `\`${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}\` is too large to be a figure (at most 9007199254740991)`, help: 'check the cell: the export may have joined or repeated digits' };
+}
+
+function parseCell(raw: string, unit: Unit, options: ValueOptions): ParsedValue {
   // the cells most exports are made of, without the general path's work
   if (raw === '') return EMPTY;
   if (!(unit === 'money' && options.moneyIn === 'fen') && !(unit === 'ratio' && options.ratioFormat === 'percent_points')) {

@@ -207,7 +207,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
   });
 
   it('a save after someone else changed the file is refused and shows both versions', async () => {
-    const outside = policyOnDisk().replace('version: 1.0.0', 'version: 1.0.9');
+    const outside = policyOnDisk().replace(/^version: .*$/m, 'version: 1.0.9');
     writeFileSync(join(root, 'policies', POLICY), outside);
     await page.click('[data-testid=tab-panels]');
     await setWeight('roles.ops_manager.indicators.conversion:mature', 45);

@@ -22,7 +22,7 @@ describe('yardstick validate', () => {
     const r = await yardstick('validate', 'policies/short-video-team.yaml', 'policies/livestream-team.yaml', 'policies/content-three-dimension.yaml');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.0.0, 4 roles, 2 stages');
+    expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages');
   });
 
   it('a copy of the flagship with weights summing to 90 and a mistyped metric exits 1 naming both, with lines', async () => {
@@ -99,7 +99,7 @@ describe('yardstick run', () => {
   it('the table has Chinese headers, ¥ amounts and a summary', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.0.0 · 2026-10');
+    expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.1.0 · 2026-10');
     expect(r.stdout).toMatch(/^工号\s+姓名\s+团队\s+岗位\s+阶段\s+得分\s+等级\s+档位\s+应发\s+状态\s+触发$/m);
     expect(r.stdout).toMatch(/^应发合计：¥[\d,]+\.\d\d（可发 ¥[\d,]+\.\d\d，暂扣 ¥[\d,]+\.\d\d，\d+ 人）$/m);
   });

@@ -139,15 +139,16 @@ describe('yardstick run streams a CSV into a CSV', () => {
     const dir = tempDir();
     const ledger = join(dir, 'ledger.db');
     const text = readFileSync(SAMPLE, 'utf8');
-    const september = join(dir, '2026-09.csv');
-    writeFileSync(september, text.replaceAll('2026-10', '2026-09'));
-    expect((await yardstick('run', FLAGSHIP, '--data', september, '--record', '--exclude-invalid', '--ledger', ledger)).code).toBe(0);
-    const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--exclude-invalid', '--ledger', ledger);
+    // October is recorded (the policy is in force from 2026-10), November streams
+    const november = join(dir, '2026-11.csv');
+    writeFileSync(november, text.replaceAll('2026-10', '2026-11'));
+    expect((await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--record', '--exclude-invalid', '--ledger', ledger)).code).toBe(0);
+    const whole = await yardstick('run', FLAGSHIP, '--data', november, '--format', 'csv', '--exclude-invalid', '--ledger', ledger);
     const out = join(dir, 'out.csv');
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out, '--exclude-invalid', '--ledger', ledger, '--workers', '2');
+    const r = await yardstick('run', FLAGSHIP, '--data', november, '--format', 'csv', '--out', out, '--exclude-invalid', '--ledger', ledger, '--workers', '2');
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
-    // the same month twice: everyone graded C in September and October is up for exit review
+    // the same month twice: everyone graded C in October and November is up for exit review
     const lines = readFileSync(out, 'utf8').split('\r\n').filter((l) => /,C,/.test(l));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.endsWith('improvement_plan; exit_review'))).toBe(true);

@@ -63,7 +63,7 @@ describe('access', () => {
 
 describe('policies', () => {
   it('lists them with title and version', async () => {
-    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' }]);
+    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' }]);
   });
 
   it('reads one with its ETag; untracked files compare with the disk', async () => {
@@ -147,7 +147,7 @@ describe('one bad file never disables the editor', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
       { name: 'bomb.yaml', title: 'bomb.yaml', version: '', problem: 'the YAML cannot be read: excessive alias count indicates a resource exhaustion attack' },
-      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
   });
 
@@ -157,7 +157,7 @@ describe('one bad file never disables the editor', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
       { name: 'leak.yaml', title: 'leak.yaml', version: '', problem: 'a link that leads outside the folder' },
-      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.0.0' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
   });
 

@@ -26,6 +26,8 @@ const data = (name: string, text: string) => {
   return join(dir, name);
 };
 
+// the months are 2026-10 and 2026-11: the bundled policy is effective from 2026-10, and a period
+// before that cannot be recorded with it
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-ledger-'));
   ledger = join(dir, '.yardstick', 'ledger.db');
@@ -35,9 +37,9 @@ beforeEach(() => {
 
 describe('history from the ledger', () => {
   it('C then C opens an exit review; A+ then A+ a promotion review', async () => {
-    const sep = data('09.csv', month('2026-09'));
+    const sep = data('09.csv', month('2026-10'));
     expect((await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger)).code).toBe(0);
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--format', 'json', '--ledger', ledger);
+    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-11')), '--format', 'json', '--ledger', ledger);
     const cards = JSON.parse(r.stdout).scorecards;
     expect(cards.map((c: { employee_id: string; grade: string; triggers: { id: string }[] }) => [c.employee_id, c.grade, c.triggers.map((t) => t.id)])).toEqual([
       ['E1', 'C', ['improvement_plan', 'exit_review']],
@@ -46,54 +48,54 @@ describe('history from the ledger', () => {
   });
 
   it('without an earlier period there is no history: one C is an improvement plan only', async () => {
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--format', 'json', '--ledger', ledger);
+    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-11')), '--format', 'json', '--ledger', ledger);
     expect(JSON.parse(r.stdout).scorecards[0].triggers.map((t: { id: string }) => t.id)).toEqual(['improvement_plan']);
   });
 });
 
 describe('recording a period', () => {
   it('refuses to record a period twice, and keeps an amendment as a correction with top-up lines', async () => {
-    const sep = data('09.csv', month('2026-09'));
+    const sep = data('09.csv', month('2026-10'));
     await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     const again = await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/error: period 2026-09 of `short-video-team` is already recorded \(run #1, v1\.0\.0, .+\)\n {2}help: to correct it, run again with --amend/);
+    expect(again.stderr).toMatch(/error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/);
     // quality 60 instead of 50: 60 × 40% = 24 → 3000 × 24% = 720, a top-up of 120.00
-    const fixed = data('09b.csv', month('2026-09', 60));
+    const fixed = data('09b.csv', month('2026-10', 60));
     const amend = await yardstick('run', policy, '--data', fixed, '--amend', '--ledger', ledger);
     expect(amend.code).toBe(0);
-    expect(amend.stderr).toContain(`已记录 2026-09（short-video-team，第 2 次记录，更正）到 ${ledger}\n  补发 E1 剪辑甲: ¥600.00 → ¥720.00 (+¥120.00)`);
+    expect(amend.stderr).toContain(`已记录 2026-10（short-video-team，第 2 次记录，更正）到 ${ledger}\n  补发 E1 剪辑甲: ¥600.00 → ¥720.00 (+¥120.00)`);
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect(history.stdout.split('\n').slice(2, 4).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
-      '2026-09 short-video-team 1.0.0 #1 正式 20 C ¥600.00',
-      '2026-09 short-video-team 1.0.0 #2 更正 24 C ¥720.00 +¥120.00',
+      '2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.1.0 #2 更正 24 C ¥720.00 +¥120.00',
     ]);
   });
 
   it('reprints a recorded statement byte for byte after the policy file changed', async () => {
-    await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
-    const oct = data('10.csv', month('2026-10'));
+    await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const oct = data('10.csv', month('2026-11'));
     const before = await yardstick('explain', policy, '--data', oct, '--employee', 'E2', '--ledger', ledger);
     await yardstick('run', policy, '--data', oct, '--record', '--ledger', ledger);
-    writeFileSync(policy, readFileSync(policy, 'utf8').replace('pay_base: 6000', 'pay_base: 7000').replace('version: 1.0.0', 'version: 1.1.0'));
+    writeFileSync(policy, readFileSync(policy, 'utf8').replace('pay_base: 6000', 'pay_base: 7000').replace('version: 1.1.0', 'version: 1.2.0'));
     const now = await yardstick('explain', policy, '--data', oct, '--employee', 'E2', '--ledger', ledger);
     expect(now.stdout).not.toBe(before.stdout); // the policy really changed the result
-    const recorded = await yardstick('explain', policy, '--period', '2026-10', '--employee', 'E2', '--ledger', ledger);
+    const recorded = await yardstick('explain', policy, '--period', '2026-11', '--employee', 'E2', '--ledger', ledger);
     expect(recorded.code).toBe(0);
     expect(Buffer.from(recorded.stdout)).toEqual(Buffer.from(before.stdout));
   });
 
   it('a run killed before the ledger is saved leaves the ledger exactly as it was', async () => {
-    await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
+    await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
     const hash = () => createHash('sha256').update(readFileSync(ledger)).digest('hex');
     const was = hash();
-    const killed = spawnSync('node', ['engine/cli/bin.mjs', 'run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger], {
+    const killed = spawnSync('node', ['engine/cli/bin.mjs', 'run', policy, '--data', data('10.csv', month('2026-11')), '--record', '--ledger', ledger], {
       env: { ...process.env, YARDSTICK_TEST_CRASH_BEFORE_SAVE: '1' },
       encoding: 'utf8',
     });
     expect(killed.status).toBe(137);
     expect(hash()).toBe(was);
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
-    expect(history.stdout).not.toContain('2026-10');
+    expect(history.stdout).not.toContain('2026-11');
   });
 });

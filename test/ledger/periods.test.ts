@@ -2,7 +2,7 @@
 // and `２０２６-１０` are 2026-10, already recorded; `2026-9` comes before `2026-10` in history; the
 // period and employee arguments of `explain` and `history` are read the same way.
 
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
@@ -30,7 +30,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-periods-'));
   ledger = join(dir, '.yardstick', 'ledger.db');
   policy = join(dir, 'short-video-team.yaml');
-  cpSync('policies/short-video-team.yaml', policy);
+  // in force from January, so that September can be recorded with it
+  writeFileSync(policy, readFileSync('policies/short-video-team.yaml', 'utf8').replace('effective_from: 2026-10', 'effective_from: 2026-01'));
 });
 
 describe('one month, however it is written, is recorded once', () => {
@@ -41,7 +42,7 @@ describe('one month, however it is written, is recorded once', () => {
     for (const [i, spelling] of ['2026/10', '202610', '２０２６-１０', '2026年10月', '2026-10-01'].entries()) {
       const again = await yardstick('run', policy, '--data', data(`b${i}.csv`, month(spelling)), '--record', '--ledger', ledger);
       expect(again.code).toBe(1);
-      expect(again.stderr).toMatch(/^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.0\.0, .+\)\n {2}help: to correct it, run again with --amend/);
+      expect(again.stderr).toMatch(/^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/);
     }
   });
 
@@ -131,7 +132,7 @@ describe('explain and history arguments', () => {
     expect(recorded.stdout).toBe(live.stdout);
     const history = await yardstick('history', '--employee', 'E1\u200B', '--ledger', ledger);
     expect(history.code).toBe(0);
-    expect(history.stdout.split('\n')[2].replace(/\s+/g, ' ').trim()).toBe('2026-10 short-video-team 1.0.0 #1 正式 20 C ¥600.00');
+    expect(history.stdout.split('\n')[2].replace(/\s+/g, ' ').trim()).toBe('2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00');
   });
 
   it('an id written Ｅ１ in the data is recorded as E1', async () => {
@@ -150,8 +151,8 @@ describe('explain and history arguments', () => {
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     // E1 is C both months (20 points, ¥600.00); October's C after September's also opens an exit review
     expect(history.stdout.split('\n').slice(2, 4).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
-      '2026-09 short-video-team 1.0.0 #1 正式 20 C ¥600.00',
-      '2026-10 short-video-team 1.0.0 #2 正式 20 C ¥600.00',
+      '2026-09 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.1.0 #2 正式 20 C ¥600.00',
     ]);
     const explained = await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger);
     expect(explained.code).toBe(0);

@@ -48,7 +48,7 @@ triggers:
   pip:
     title: 改进计划
     when: { all: [ { fact: grade, operator: equal, value: C } ] }
-    action: { type: improvement_plan, days: 30 }
+    action: { type: improvement_plan, days: 30, close_when: { all: [ { fact: grade, operator: notEqual, value: C } ] } }
 `;
 
 function replaceLine(text: string, line: number, replacement: string): string {

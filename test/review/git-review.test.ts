@@ -24,7 +24,8 @@ E1,剪辑丙,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'yardstick-review-'));
   mkdirSync(join(repo, 'policies'));
-  cpSync(join(project, POLICY), join(repo, POLICY));
+  // the bundled policy as version 1.0.0 with no `retroactive:`, the state these tests start from
+  writeFileSync(join(repo, POLICY), readFileSync(join(project, POLICY), 'utf8').replace(/^version: .*$/m, 'version: 1.0.0').replace(/^retroactive: .*\n/m, ''));
   cpSync(join(project, 'policies/short-video-team.test.yaml'), join(repo, 'policies/short-video-team.test.yaml'));
   mkdirSync(join(repo, 'examples'));
   cpSync(join(project, 'examples/sample-2026-10.csv'), join(repo, 'examples/sample-2026-10.csv'));
@@ -106,15 +107,36 @@ describe('yardstick diff between two git revisions', () => {
 });
 
 describe('yardstick check --base', () => {
-  it('fails on a changed policy whose version was not bumped', async () => {
+  it('fails on a changed policy whose version was not bumped and whose effective_from did not move', async () => {
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('✗ policies/short-video-team.yaml: changed since HEAD~1 but its version 1.0.0 is not higher than 1.0.0 (bump `version:`)\n');
+    expect(r.stdout).toBe(
+      '✗ policies/short-video-team.yaml: changed since HEAD~1 but its version 1.0.0 is not higher than 1.0.0 (bump `version:`)\n' +
+        '✗ policies/short-video-team.yaml: changed since HEAD~1 but its effective_from 2026-10 is not later than 2026-10 of version 1.0.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)\n',
+    );
   });
 
-  it('passes once the version is bumped', async () => {
+  it('a bumped version alone does not make a change apply to periods already paid', async () => {
     writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace('version: 1.0.0', 'version: 1.1.0'));
     git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0');
+    const r = await yardstick('check', '--base', 'HEAD~1');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      '✗ policies/short-video-team.yaml: changed since HEAD~1 but its effective_from 2026-10 is not later than 2026-10 of version 1.0.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)\n',
+    );
+  });
+
+  it('passes when the change is a deliberate correction that says so', async () => {
+    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace('effective_from: 2026-10\n', 'effective_from: 2026-10\nretroactive: { reason: 更正完播率目标 }\n'));
+    git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0, a correction');
+    const r = await yardstick('check', '--base', 'HEAD~1');
+    expect(r.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD~1\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('passes once the version is bumped and applies from a later period', async () => {
+    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace(/^retroactive: .*\n/m, '').replace('effective_from: 2026-10', 'effective_from: 2026-11'));
+    git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0 from 2026-11');
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD~1\n');
     expect(r.code).toBe(0);

@@ -36,12 +36,19 @@ export async function checkCommand(o: { base?: string }, io: Io): Promise<number
   }
   if (o.base) {
     for (const file of changedPolicies(o.base)) {
-      const now = parse(readText(file, 'policy')) as { version?: string; effective_from?: string } | null;
+      const now = parse(readText(file, 'policy')) as { version?: string; effective_from?: string; retroactive?: unknown } | null;
       if (!now?.effective_from) failures.push(`${file}: changed since ${o.base} but has no \`effective_from\``);
       if (!pathExistsAt(o.base, file)) continue;
-      const then = parse(showAt(o.base, file)) as { version?: string } | null;
+      const then = parse(showAt(o.base, file)) as { version?: string; effective_from?: string } | null;
       if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
         failures.push(`${file}: changed since ${o.base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`);
+      }
+      // a change applies from a later period than the version it replaces, unless it says it corrects earlier ones
+      // (periods are YYYY-MM, checked by the schema, so they compare as text)
+      if (now?.effective_from && then?.effective_from && String(now.effective_from) <= String(then.effective_from) && !now.retroactive) {
+        failures.push(
+          `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
+        );
       }
     }
   }

@@ -1,6 +1,6 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { formatDiagnostic, type Lang } from '../../index.js';
+import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -40,6 +40,11 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   }
   const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
+  if (o.record || o.amend) {
+    // an official result is only recorded under the version in force for the period
+    const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
+    if (early.length) throw new ExitError(EXIT.input, `not recorded: ${early.map((d) => d.message).join('; ')}; record it with the policy version in force for that period`);
+  }
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
   const text =

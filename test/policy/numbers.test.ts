@@ -1,0 +1,79 @@
+// Numbers a policy can use: finite, exact (at most 2^53 − 1) and, for money, at most ¥100,000,000
+// per person (docs/policy-language.md, "Numbers"). Every numeric position is checked on the YAML
+// nodes, so `.nan` or `.inf` anywhere is an error at its own line and column — before this check
+// they validated "ok" and changed pay (E1 of the worked example: ¥5,654.08 → ¥4,198.40 with
+// `range: [ 0, .nan ]`).
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../engine/index.js';
+import { main } from '../../engine/cli/main.js';
+
+const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
+
+function problems(from: string, to: string) {
+  expect(WORKED).toContain(from);
+  const r = loadPolicy(WORKED.replace(from, to), 'w.yaml');
+  expect(r.ok).toBe(false);
+  return r.diagnostics.filter((d) => d.severity === 'error').map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.message]);
+}
+
+const NOT_A_NUMBER = (w: string) => `\`${w}\` is not a number: a policy can only use finite numbers`;
+const INFINITE = (w: string) => `\`${w}\` is infinite: a policy can only use finite numbers`;
+
+describe('non-finite numbers are errors where they are written', () => {
+  // positions counted by hand in docs/worked-example.yaml (columns count characters)
+  it.each([
+    ['a range', 'range: [ 0, 100 ]', 'range: [ 0, .nan ]', '7:59', NOT_A_NUMBER('.nan')],
+    ['a default', 'unit: count }\nstages', 'unit: count, default: .nan }\nstages', '8:59', NOT_A_NUMBER('.nan')],
+    ['a threshold', 'threshold: 0.30', 'threshold: .NaN', '27:20', NOT_A_NUMBER('.NaN')],
+    ['a challenge', 'challenge: 0.50', 'challenge: .inf', '29:20', INFINITE('.inf')],
+    ['a pay base', 'pay_base: 4000', 'pay_base: .Inf', '15:15', INFINITE('.Inf')],
+    ['a condition value', 'value: 1000000', 'value: -.inf', '38:84', INFINITE('-.inf')],
+    ['a number beyond a double', 'points: 5', 'points: 1e400', '39:13', INFINITE('1e400')],
+  ])('in %s', (_where, from, to, at, message) => {
+    expect(problems(from, to)).toEqual([[at, 'policy_number_not_finite', message]]);
+  });
+
+  it('a number too large to be exact', () => {
+    expect(problems('pay_base: 4000', 'pay_base: 12345678901234567890')).toEqual([
+      ['15:15', 'policy_number_too_large', '`12345678901234567890` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)'],
+    ]);
+    expect(problems('pay_base: 4000', 'pay_base: 1e17')).toEqual([
+      ['15:15', 'policy_number_too_large', '`1e17` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)'],
+    ]);
+  });
+
+  it('a number in a formula', () => {
+    expect(problems('performance_pay: pay_base * min(score, 120) / 100', 'performance_pay: pay_base * 1e400')).toEqual([
+      ['47:20', 'policy_expression_syntax', 'cannot read expression `pay_base * 1e400`: number `1e400` is too large to be exact (at most 9007199254740991)'],
+    ]);
+  });
+
+  it('yardstick validate prints file:line:col and a help, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-numbers-'));
+    const file = join(dir, 'w.yaml');
+    writeFileSync(file, WORKED.replace('range: [ 0, 100 ]', 'range: [ 0, .nan ]'));
+    const stderr: string[] = [];
+    const code = await main(['validate', file], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    expect(code).toBe(1);
+    expect(stderr.join('\n')).toContain(
+      `${file}:7:59: error[policy_number_not_finite]: \`.nan\` is not a number: a policy can only use finite numbers\n  help: write an ordinary number such as \`0.05\` or \`6000\` (YAML reads \`.nan\`, \`.inf\`, \`-.inf\` and numbers beyond about 1e308 as not-a-number or infinity)`,
+    );
+  });
+});
+
+describe('money in a policy is at most ¥100,000,000 per person', () => {
+  it.each([
+    ['a pay base', 'pay_base: 4000', 'pay_base: 100000001', '15:15', '`roles.director.pay_base` must be <= 100000000, got `100000001`'],
+    ['an award', 'award: 1000', 'award: 100000001', '40:12', '`adjustments.viral_hit.award` must be <= 100000000, got `100000001`'],
+  ])('%s above it is refused', (_what, from, to, at, message) => {
+    expect(problems(from, to)).toEqual([[at, 'schema_range', message]]);
+  });
+
+  it('exactly ¥100,000,000 is allowed', () => {
+    expect(loadPolicy(WORKED.replace('pay_base: 4000', 'pay_base: 100000000'), 'w.yaml').ok).toBe(true);
+  });
+});
