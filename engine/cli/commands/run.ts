@@ -11,6 +11,7 @@ import { NotStreamable, streamable, streamRun } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+import { fitsNobody } from '../../fit.js';
 
 export interface RunCommandOptions {
   data: string;
@@ -85,6 +86,11 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
   }
   for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
   const asResult = { excluded: streamed.excluded };
+  const nobody = streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
+  if (nobody) {
+    streamed.discard();
+    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  }
   if (streamed.excluded.length && !o.excludeInvalid) {
     streamed.discard();
     refuseExcluded(asResult, false, io.stderr, o.lang);
