@@ -4,7 +4,7 @@ import { formatDiagnostic, type Lang } from '../../index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { writeAtomic } from '../io.js';
+import { readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun } from '../stream.js';
@@ -12,6 +12,7 @@ import { Ledger } from '../ledger.js';
 import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 import { fitsNobody } from '../../fit.js';
+import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
@@ -45,7 +46,8 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
   const text =
     o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
-    o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
+    // JSON carries what it was computed from: the policy's hash and every data input's
+    o.format === 'json' ? JSON.stringify({ ...result, provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
     o.format === 'csv' ? formatCsv(result, o.lang) :
     o.format === 'md' ? formatMarkdown(result, o.lang) :
     formatTable(result, o.lang);
