@@ -139,6 +139,13 @@ describe('check --base --data', () => {
     expect(r.code).toBe(0);
   });
 
+  it('data that fits the changed policy nobody is that policy\'s failure, and the check goes on', async () => {
+    writeFileSync('hosts.csv', '工号,姓名,岗位,团队,阶段,月份\nH1,主播甲,主播,一组,初创期,2026-10\n');
+    const r = await yardstick('check', '--base', 'HEAD~1', '--data', 'hosts.csv');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ policies/short-video-team.yaml: no record in `hosts.csv` fits the policy `short-video-team`\n  help: 1 record(s) excluded (data_unknown_role × 1); roles found: `主播`; ');
+  });
+
   it('--data without --base is a usage error', async () => {
     const r = await yardstick('check', '--data', 'month.csv');
     expect(r.code).toBe(2);

@@ -51,8 +51,14 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
       }
       if (o.data) {
         // a change that can no longer score people the base version scored fails the check
-        const review = await reviewPair(showAt(o.base, file), `${o.base}:${file}`, readText(file, 'policy'), file, file, { data: o.data, format: 'human', lang: 'en' }, io);
-        for (const l of newlyUnscorable([review])) failures.push(`${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`);
+        // (data that does not fit the policy is this policy's failure, not the end of the check)
+        try {
+          const review = await reviewPair(showAt(o.base, file), `${o.base}:${file}`, readText(file, 'policy'), file, file, { data: o.data, format: 'human', lang: 'en' }, io);
+          for (const l of newlyUnscorable([review])) failures.push(`${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`);
+        } catch (error) {
+          if (!(error instanceof ExitError)) throw error;
+          failures.push(`${file}: ${error.message}`);
+        }
       }
     }
   }
