@@ -14,7 +14,7 @@ export { explainScorecard, formatValue, type Lang } from './explain.js';
 export { formatMoney, toFen } from './money.js';
 export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './facts.js';
 export { policySchema } from './schema.js';
-export { compareRuns, type RunComparison, type EmployeeChange, type Outcome } from './compare.js';
+export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './policy-edit.js';
 export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';

@@ -39,9 +39,29 @@ export interface RecordInfo {
   version: string;
   policyHash: string;
   gitCommit?: string;
-  dataFiles: { file: string; hash: string }[];
+  /** Every input file: a data file, or a data mapping, its roster and each export it joins (`role` tells which; older ledgers have no `role`). */
+  dataFiles: { file: string; hash: string; role?: string }[];
   engine: string;
   recordedAt: string;
+}
+
+/** What a recorded run was computed from: the policy's hash and every data input with its hash. */
+export interface RunInputs {
+  policy_hash: string;
+  data_files: { file: string; hash: string; role?: string }[];
+}
+
+type RunInputRow = { policy_hash: string; data_files: string };
+
+/** `data_files` as stored: a JSON list, the same in older ledgers (one entry per data file, no `role`). */
+function runInputs(r: RunInputRow): RunInputs {
+  let files: unknown;
+  try {
+    files = JSON.parse(r.data_files);
+  } catch {
+    files = [];
+  }
+  return { policy_hash: r.policy_hash, data_files: Array.isArray(files) ? (files as RunInputs['data_files']) : [] };
 }
 
 export interface Correction {
@@ -177,7 +197,7 @@ export class Ledger {
   }
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
-  recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
+  recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
     const found = this.recordedAs(period, employeeId, policyId);
     if (found.length) return found;
     // a ledger written before periods were normalised may hold the month as `2026/10`
@@ -185,25 +205,25 @@ export class Ledger {
     return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
   }
 
-  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard }[] {
-    return this.rows<{ policy_id: string; run_id: number; card: string }>(
-      `select r.policy_id, r.id as run_id, s.card from scorecards s join runs r on r.id = s.run_id
+  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
+    return this.rows<{ policy_id: string; run_id: number; card: string } & RunInputRow>(
+      `select r.policy_id, r.id as run_id, s.card, r.version, r.policy_hash, r.data_files from scorecards s join runs r on r.id = s.run_id
        where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
        and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)`,
       [period, employeeId, policyId ?? null, policyId ?? null],
-    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: JSON.parse(r.card) as Scorecard }));
+    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: JSON.parse(r.card) as Scorecard, inputs: runInputs(r) }));
   }
 
   /** Every recorded period of one employee, oldest first, with corrections. */
-  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout: number; correction?: number }[] {
-    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout_fen: number; delta_fen: number | null }>(
-      `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen
+  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout: number; correction?: number; inputs: RunInputs }[] {
+    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout_fen: number; delta_fen: number | null } & RunInputRow>(
+      `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
        where s.employee_id = ? order by r.period, r.id`,
       [employeeId],
     )
       // in month order, also for periods an earlier version recorded as written (`2026-9`)
       .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
-      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}) }));
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}), inputs: runInputs(r) }));
   }
 }

@@ -133,6 +133,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[specs...]', 'OLD NEW: files or git revisions such as HEAD~1:policies/short-video-team.yaml')
     .option('--base <ref>', 'compare every policy changed since this git revision')
     .option('--data <file>', 'data to measure the impact on (.csv or .json)')
+    .option('--allow-unscorable', 'exit 0 even when the new version cannot score records the old one scored (they are still listed apart)')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
     .addOption(lang())
     .action(async (specs: string[], o) => {
@@ -151,7 +152,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('check')
     .description('one command for CI: every policy validates, is formatted, passes its tests, and a changed policy has a higher version')
     .option('--base <ref>', 'git revision to compare versions with, e.g. main or HEAD~1')
-    .action(async (o: { base?: string }) => {
+    .option('--data <file>', 'with --base: fail when a changed policy cannot score a record of this file that the base version scored')
+    .action(async (o: { base?: string; data?: string }) => {
       code = await checkCommand(o, io);
     });
 

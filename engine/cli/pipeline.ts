@@ -8,6 +8,7 @@ import type { HistorySource } from '../facts.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import type { Encoding } from '../data/decode.js';
+import { fitsNobody } from '../fit.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);
@@ -77,6 +78,13 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
       onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
     },
   );
+  // no record fits: the wrong file or the wrong policy, never "0 people, ¥0"
+  const nobody = fitsNobody(policy, result, o.data);
+  if (nobody) {
+    // each record's own reason first: the summary alone would hide a fixable cell
+    reportExcluded(result, o.stderr, o.lang);
+    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  }
   return { policy, result };
 }
 

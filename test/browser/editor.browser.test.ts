@@ -231,4 +231,50 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.click('[data-testid=show-all]');
     await expect.poll(() => page.locator('[data-testid=results] tbody tr').count()).toBe(450);
   });
+
+  it('an edit that makes most records unscorable says so: a banner, who and why, and apart from the impact', async () => {
+    await openEditor(); // the sample month again: 198 scored, SV0013 and SV0055 excluded on purpose
+    await page.click('[data-testid=tab-preview]');
+    await expect.poll(() => page.locator('[data-testid=employees]').textContent()).toBe('198');
+    // the two records the sample excludes are named, with the CLI's diagnostic
+    const excluded = page.locator('[data-testid=excluded]');
+    expect(await excluded.locator('summary').textContent()).toBe('未评分的记录（2）：不计入员工人数和合计');
+    expect(await excluded.locator('li').allTextContents()).toEqual([
+      'SV0013 苏红examples/sample-2026-10.csv:14: error[data_missing_metric]: missing `完播率` (completion_rate) for role `编导`\n  at row 14, column `完播率`, value ``\n  help: fill in 完播率, or give the metric a `default` in the policy',
+      'SV0055 邓梓佳examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number\n  at row 56, column `发布视频数`, value `12..5`\n  help: write a number such as 1234, 1,234, 1.2万 or 3.5w',
+    ]);
+    expect(await page.locator('[data-testid=unscorable-banner]').count()).toBe(0);
+
+    // an award on 爆款数, which only the sample's 16 运营经理 have, and no default: the committed
+    // version with the award written to the file, so that the editor opens it as an edit of it
+    const committed = execFileSync('git', ['-C', root, 'show', `HEAD:policies/${POLICY}`], { encoding: 'utf8' });
+    writeFileSync(join(root, 'policies', POLICY), committed.replace(/^adjustments:\n/m, 'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 0 } ] }\n    award: 300\n'));
+    await openEditor();
+    await page.click('[data-testid=tab-preview]');
+    await expect.poll(() => page.locator('[data-testid=employees]').textContent(), { timeout: 20_000 }).toBe('16');
+    // 198 scored before, 16 after: 182 people the saved version pays can no longer be scored
+    expect(await page.locator('[data-testid=unscorable-banner]').textContent()).toContain('此修改使 182 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。');
+    expect(await excluded.locator('summary').textContent()).toBe('未评分的记录（184）：不计入员工人数和合计');
+    expect(await excluded.locator('li', { hasText: 'SV0004 魏轩琪' }).textContent()).toContain('examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``');
+
+    await page.click('[data-testid=tab-changes]');
+    // the change covers the 16 both versions score, each +300 of the award: 16 × 300 = 4800
+    await expect.poll(() => page.locator('[data-testid=delta]').textContent()).toBe('+¥4,800.00');
+    expect(await page.locator('[data-testid=scored-by-both]').textContent()).toBe('差额只比较两个版本都能评分的 16 人');
+    expect(await page.locator('[data-testid=changed]').textContent()).toBe('16');
+    const lost = page.locator('[data-testid=unscorable]');
+    expect(await lost.locator('h4').textContent()).toBe('⚠ 修改后无法评分（182 人）：不计入上面的差额');
+    expect(await lost.locator('tbody tr').count()).toBe(182);
+    // SV0004 was paid ¥5,337.76 (worked out in the scorecard test above), listed with why, not as −¥5,337.76
+    expect(await lost.locator('tbody tr', { hasText: 'SV0004' }).locator('td').allTextContents()).toEqual([
+      'SV0004', '魏轩琪', '短视频一组', '¥5,337.76',
+      'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``\n  help: fill in 爆款数, or give the metric a `default` in the policy',
+    ]);
+
+    // and in English
+    await page.selectOption('select[aria-label=language]', 'en');
+    await expect.poll(() => page.locator('[data-testid=unscorable-banner]').textContent()).toContain('This edit makes 182 employee(s) who can be scored now unscorable');
+    expect(await lost.locator('h4').textContent()).toBe('⚠ Cannot be scored after the edit (182): not in the change above');
+    await page.selectOption('select[aria-label=language]', 'zh');
+  });
 });

@@ -38,7 +38,7 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     expect(cards).toEqual(['100.19', 'A+', '¥6,606.84']);
     const lines = await page.locator('h2:has-text("绩效工资明细") + table tr').allTextContents();
     expect(lines.slice(1)).toEqual(['绩效工资¥3,005.70', '档位加成 银牌 × 1.2¥601.14', '档位奖金 银牌¥1,000.00', '爆款奖励(单条播放≥100万)¥2,000.00', '合计¥6,606.84']);
-    expect(await page.locator('.prov').textContent()).toMatch(/^依据: 政策 short-video-team v1\.1\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/);
+    expect(await page.locator('.prov').textContent()).toMatch(/^依据: 政策 short-video-team v1\.1\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/花名册\.xlsx \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/创作者后台导出\.csv \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/内部评审\.xlsx \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/);
     await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statement-SV0042.png' : join(out, 'statement.png') });
   });
 

@@ -72,3 +72,55 @@ describe('the preview session', () => {
     expect(session.explain(4, 'nobody')).toBeNull();
   });
 });
+
+describe('an edit that makes records unscorable', () => {
+  const text = readFileSync('policies/short-video-team.yaml', 'utf8');
+  // 爆款数 is filled only for the ops manager O1; X1's 发布视频数 cannot be read under either version
+  const DATA = `工号,姓名,岗位,团队,阶段,月份,发布视频数,播放量,点赞量,完播率,创意采纳率,单条最高播放,粉丝增长率,爆款数,主页访问量,引流线索数,24小时交付率,剪辑质量评分,热点匹配度,违规次数
+D1,编导甲,编导,一组,初创期,2026-10,32,100000,3000,42%,50%,50000,,,,,,,,0
+O1,运营乙,运营经理,二组,成熟期,2026-10,20,100000,3000,,,50000,15%,2,2000,100,,,,0
+E1,<b>剪辑丙</b>,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,60%,0
+X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,,,,,0
+`;
+  // an award on 爆款数, a metric without a default
+  const edited = text.replace(/^adjustments:\n/m, 'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 2 } ] }\n    award: 300\n');
+
+  it('lists them apart from pay changes, with the data diagnostic, and keeps them out of the money', async () => {
+    const session = new PreviewSession();
+    await session.setData(new TextEncoder().encode(DATA), 'month.csv');
+    const r = await session.evaluate(1, edited, text, 'zh', clock);
+    if (!r.ok) throw new Error('the edit should load');
+    // the preview: only O1 is scored; X1 (both versions), D1 and E1 (this edit) are excluded, each with why
+    expect(r.result.rows.map((c) => c.employee_id)).toEqual(['O1']);
+    expect(r.result.excluded.map((x) => [x.employee_id, x.name, x.reasons.map((d) => [d.code, d.cell?.row, d.cell?.column, d.cell?.value])])).toEqual([
+      ['D1', '编导甲', [['data_missing_metric', 2, '爆款数', '']]],
+      ['E1', '<b>剪辑丙</b>', [['data_missing_metric', 4, '爆款数', '']]],
+      // every problem of the row, not only the first: X1 lacks 爆款数 too
+      ['X1', '编导丁', [['data_not_a_number', 5, '发布视频数', '12..5'], ['data_missing_metric', 5, '爆款数', '']]],
+    ]);
+    const c = r.comparison!;
+    // O1, the only one both versions score: 8920 (110, gold: 6600 + 1320 + 1000) + the 300 award = 9220
+    expect(c.employees).toBe(1);
+    expect([c.total_before, c.total_after, c.delta]).toEqual([8920, 9220, 300]);
+    expect(c.changes.map((x) => [x.employee_id, x.delta, x.kinds])).toEqual([['O1', 300, ['pay']]]);
+    // D1 (5876.80, A+) and E1 (4456, A) the saved version paid: listed with the reason, not as −¥10,332.80
+    expect(c.unscorable.map((u) => [u.employee_id, u.became, u.before?.total, u.reasons.map((d) => d.message)])).toEqual([
+      ['D1', 'unscorable', 5876.8, ['missing `爆款数` (viral_videos) for role `编导`']],
+      ['E1', 'unscorable', 4456, ['missing `爆款数` (viral_videos) for role `剪辑师`']],
+    ]);
+    // X1 is excluded by both versions: not a change
+    expect(c.unscorable.some((u) => u.employee_id === 'X1')).toBe(false);
+  });
+
+  it('going back to the saved version makes them scorable again, still apart from the money', async () => {
+    const session = new PreviewSession();
+    await session.setData(new TextEncoder().encode(DATA), 'month.csv');
+    const r = await session.evaluate(1, text, edited, 'zh', clock);
+    if (!r.ok) throw new Error('the policy should load');
+    expect([r.comparison!.total_before, r.comparison!.total_after, r.comparison!.delta]).toEqual([9220, 8920, -300]);
+    expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.total])).toEqual([
+      ['D1', 'scorable', 5876.8],
+      ['E1', 'scorable', 4456],
+    ]);
+  });
+});

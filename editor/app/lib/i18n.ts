@@ -93,6 +93,16 @@ const zh = {
   held_: '暂扣',
   line: '行',
   sortHint: '点击表头排序',
+  excludedTitle: (n: number) => `未评分的记录（${n}）：不计入员工人数和合计`,
+  unscorableBanner: (n: number) => `此修改使 ${n} 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。`,
+  showWho: '查看名单和原因',
+  lostTitle: (n: number) => `⚠ 修改后无法评分（${n} 人）：不计入上面的差额`,
+  gainedTitle: (n: number) => `修改后可以评分（${n} 人）：不计入上面的差额`,
+  wasPaid: '原应发',
+  nowPaid: '新应发',
+  reason: '原因',
+  notRead: '这一版本没有读到这条记录（见数据问题）',
+  scoredByBoth: (n: number) => `差额只比较两个版本都能评分的 ${n} 人`,
 };
 
 type Words = typeof zh;
@@ -188,6 +198,16 @@ const en: Words = {
   held_: 'held',
   line: 'line',
   sortHint: 'click a header to sort',
+  excludedTitle: (n: number) => `Records not scored (${n}): not in the employee count or the totals`,
+  unscorableBanner: (n: number) => `This edit makes ${n} employee(s) who can be scored now unscorable: they drop out of the results and are not in the impact's change.`,
+  showWho: 'Show who and why',
+  lostTitle: (n: number) => `⚠ Cannot be scored after the edit (${n}): not in the change above`,
+  gainedTitle: (n: number) => `Can be scored after the edit (${n}): not in the change above`,
+  wasPaid: 'Was paid',
+  nowPaid: 'Now paid',
+  reason: 'Reason',
+  notRead: 'this version did not read the record (see the data problem)',
+  scoredByBoth: (n: number) => `The change compares only the ${n} employee(s) both versions score`,
 };
 
 export const words: Record<Lang, Words> = { zh, en };

@@ -4,11 +4,16 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { formatPolicyText, loadPolicy } from '../../index.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText } from '../io.js';
 import type { Io } from '../main.js';
 import { runTestsFor, testFileFor, describeReport } from './test.js';
+import { newlyUnscorable, reviewPair } from './diff.js';
+
+function dataNeedsBase(data: string): never {
+  throw new ExitError(EXIT.usage, `--data ${data} measures a change: give --base REF with it`);
+}
 
 function newer(a: string, b: string): boolean {
   const pa = a.split('.').map(Number);
@@ -17,7 +22,8 @@ function newer(a: string, b: string): boolean {
   return false;
 }
 
-export async function checkCommand(o: { base?: string }, io: Io): Promise<number> {
+export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {
+  if (o.data && !o.base) dataNeedsBase(o.data);
   const failures: string[] = [];
   const policies = readdirSync('policies').filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml')).sort().map((f) => join('policies', f));
   for (const file of policies) {
@@ -49,6 +55,17 @@ export async function checkCommand(o: { base?: string }, io: Io): Promise<number
         failures.push(
           `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
         );
+      }
+      if (o.data) {
+        // a change that can no longer score people the base version scored fails the check
+        // (data that does not fit the policy is this policy's failure, not the end of the check)
+        try {
+          const review = await reviewPair(showAt(o.base, file), `${o.base}:${file}`, readText(file, 'policy'), file, file, { data: o.data, format: 'human', lang: 'en' }, io);
+          for (const l of newlyUnscorable([review])) failures.push(`${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`);
+        } catch (error) {
+          if (!(error instanceof ExitError)) throw error;
+          failures.push(`${file}: ${error.message}`);
+        }
       }
     }
   }

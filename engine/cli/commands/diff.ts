@@ -3,6 +3,7 @@
 
 import { compareRuns, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../index.js';
 import { diffPolicies } from '../../policy-diff.js';
+import { fitsNobody } from '../../fit.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText } from '../io.js';
@@ -15,6 +16,8 @@ export interface DiffOptions {
   format: 'human' | 'md' | 'json';
   lang: Lang;
   base?: string;
+  /** Exit 0 even when the new version cannot score people the old one scored (they are still listed). */
+  allowUnscorable?: boolean;
 }
 
 function readSpec(spec: string): string {
@@ -36,7 +39,17 @@ async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map(formatDiagnostic).join('\n')}`);
-  return runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
+  const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
+  const nobody = fitsNobody(policy, result, data);
+  if (nobody) throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  return result;
+}
+
+/** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
+export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
+  return reviews
+    .map((r) => ({ file: r.file, count: r.impact?.comparison.unscorable.filter((u) => u.became === 'unscorable').length ?? 0 }))
+    .filter((x) => x.count > 0);
 }
 
 export async function reviewPair(oldText: string, oldLabel: string, newText: string, newLabel: string, file: string, o: DiffOptions, io: Io): Promise<PolicyReview> {
@@ -80,6 +93,14 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...r.impact.comparison } } : {}) })), null, 2) + '\n');
   } else {
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
+  }
+  const lost = newlyUnscorable(reviews);
+  if (lost.length && !o.allowUnscorable) {
+    io.stderr(
+      `error: ${lost.map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`).join('; ')}; their pay is not in the impact totals\n` +
+        '  help: the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+    );
+    return EXIT.input;
   }
   return EXIT.ok;
 }

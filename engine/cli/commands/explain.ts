@@ -7,6 +7,7 @@ import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText } from '../io.js';
 import { parse } from 'yaml';
+import { describeInputs } from '../provenance.js';
 
 export async function explainCommand(
   policyFile: string | undefined,
@@ -45,7 +46,9 @@ async function explainRecorded(policyFile: string | undefined, o: { employee: st
   const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
   if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
   if (found.length > 1) throw new ExitError(EXIT.usage, `\`${o.employee}\` was recorded for ${o.period} under several policies (${found.map((f) => f.policy_id).join(', ')}): name the policy file`);
-  const card = found[0].card;
+  const { card, inputs, run_id } = found[0];
   io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');
+  // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
+  io.stderr(`recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`);
   return EXIT.ok;
 }

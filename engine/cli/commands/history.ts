@@ -5,6 +5,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
 import type { Io } from '../main.js';
 import { alignTable } from '../format/text-table.js';
+import { describeInputs } from '../provenance.js';
 
 export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
   if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\`\n  help: record a period with \`yardstick run … --record\`, or give --ledger`);
@@ -17,5 +18,12 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
       new Set([4, 6, 7]),
     ) + '\n',
   );
+  // what each run was computed from: the policy's hash and every data file's (a mapping lists each export)
+  const seen = new Set<number>();
+  for (const r of rows) {
+    if (seen.has(r.run_id)) continue;
+    seen.add(r.run_id);
+    io.stdout(`#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · 数据 ${describeInputs(r.inputs.data_files)}\n`);
+  }
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { readBytes } from '../io.js';
 import { Ledger } from '../ledger.js';
 import type { Io } from '../main.js';
 import { engineVersion } from './statements.js';
+import { dataInputs } from '../provenance.js';
 import { parse } from 'yaml';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -30,7 +31,7 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
       version: result.policy.version,
       policyHash: sha(policyBytes),
       gitCommit: gitCommit(),
-      dataFiles: [{ file: dataFile, hash: sha(readBytes(dataFile, 'data')) }],
+      dataFiles: dataInputs(dataFile),
       engine: engineVersion(),
       recordedAt: new Date().toISOString(),
     },

@@ -4,13 +4,15 @@ import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../index.js
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { writeAtomic } from '../io.js';
+import { readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+import { fitsNobody } from '../../fit.js';
+import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
@@ -49,7 +51,8 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
   const text =
     o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
-    o.format === 'json' ? JSON.stringify(result, null, 2) + '\n' :
+    // JSON carries what it was computed from: the policy's hash and every data input's
+    o.format === 'json' ? JSON.stringify({ ...result, provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
     o.format === 'csv' ? formatCsv(result, o.lang) :
     o.format === 'md' ? formatMarkdown(result, o.lang) :
     formatTable(result, o.lang);
@@ -90,6 +93,12 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
   }
   for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
   const asResult = { excluded: streamed.excluded };
+  const nobody = streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
+  if (nobody) {
+    streamed.discard();
+    reportExcluded(asResult, io.stderr, o.lang);
+    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  }
   if (streamed.excluded.length && !o.excludeInvalid) {
     streamed.discard();
     refuseExcluded(asResult, false, io.stderr, o.lang);

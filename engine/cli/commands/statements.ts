@@ -10,6 +10,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dataInputs } from '../provenance.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -40,7 +41,8 @@ export async function statementsCommand(policyFile: string, o: { data: string; o
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {
     policy: { file: policyFile, id: policy.doc.policy, version: policy.doc.version, hash: sha(readBytes(policyFile, 'policy')) },
-    data: [{ file: o.data, hash: sha(readBytes(o.data, 'data')) }],
+    // a data mapping is its YAML, its roster and every export it joins: each with its own hash
+    data: dataInputs(o.data),
     engine: engineVersion(),
   };
   const clashes = caseClashes(result.scorecards);

@@ -1,7 +1,7 @@
 // The review report of one policy change: what changed in business words and, with data, what
 // it does to people and money. Human text for the terminal, Markdown for a pull request.
 
-import { formatMoney, type Lang, type RunComparison, type RunResult } from '../../index.js';
+import { formatDiagnostic, formatMoney, type Lang, type RunComparison, type RunResult, type UnscorableChange } from '../../index.js';
 import type { PolicyChange } from '../../policy-diff.js';
 
 export interface PolicyReview {
@@ -14,8 +14,16 @@ export interface PolicyReview {
 }
 
 const T = {
-  zh: { changes: '规则变化', none: '没有规则变化', impact: '对数据的影响', total: '应发合计', grades: '等级分布', movers: '受影响的员工', nobody: '没有人的等级、档位、应发、暂扣或触发发生变化', team: '团队', before: '修改前', after: '修改后', delta: '差额', id: '工号', name: '姓名', grade: '等级', pay: '应发', employees: (n: number) => `${n} 人`, more: (n: number) => `另有 ${n} 人未列出` },
-  en: { changes: 'Rule changes', none: 'No rule changes', impact: 'Impact on the data', total: 'Payout total', grades: 'Grade distribution', movers: 'Employees affected', nobody: 'Nobody\'s grade, tier, pay, holds or triggers change', team: 'Team', before: 'Before', after: 'After', delta: 'Change', id: 'ID', name: 'Name', grade: 'Grade', pay: 'Payout', employees: (n: number) => `${n} employees`, more: (n: number) => `${n} more not listed` },
+  zh: { changes: '规则变化', none: '没有规则变化', impact: '对数据的影响', total: '应发合计', grades: '等级分布', movers: '受影响的员工', nobody: '没有人的等级、档位、应发、暂扣或触发发生变化', team: '团队', before: '修改前', after: '修改后', delta: '差额', id: '工号', name: '姓名', grade: '等级', pay: '应发', employees: (n: number) => `${n} 人`, more: (n: number) => `另有 ${n} 人未列出`,
+    scoredByBoth: (n: number) => `两个版本都能评分的 ${n} 人`,
+    lost: (n: number) => `⚠ 新版本无法评分 ${n} 人（旧版本可以评分）：他们不计入下面的应发合计和差额`,
+    gained: (n: number) => `新版本可以评分、旧版本无法评分的 ${n} 人：不计入下面的应发合计和差额`,
+    wasPaid: '原应发', nowPaid: '新应发', reason: '原因' },
+  en: { changes: 'Rule changes', none: 'No rule changes', impact: 'Impact on the data', total: 'Payout total', grades: 'Grade distribution', movers: 'Employees affected', nobody: 'Nobody\'s grade, tier, pay, holds or triggers change', team: 'Team', before: 'Before', after: 'After', delta: 'Change', id: 'ID', name: 'Name', grade: 'Grade', pay: 'Payout', employees: (n: number) => `${n} employees`, more: (n: number) => `${n} more not listed`,
+    scoredByBoth: (n: number) => `${n} employees scored by both versions`,
+    lost: (n: number) => `⚠ The new version cannot score ${n} employee(s) the old version scored: they are not in the payout totals or the change below`,
+    gained: (n: number) => `The new version scores ${n} employee(s) the old version could not: they are not in the payout totals or the change below`,
+    wasPaid: 'was paid', nowPaid: 'now paid', reason: 'Reason' },
 };
 
 const tierChange = (m: { before?: { tier?: string }; after?: { tier?: string } }) =>
@@ -24,11 +32,14 @@ const tierChange = (m: { before?: { tier?: string }; after?: { tier?: string } }
 const signed = (yuan: number) => (yuan > 0 ? '+' : '') + formatMoney(yuan);
 
 function teams(r: PolicyReview): [string, number, number][] {
-  const b = r.impact!.before.summary.by_team;
-  const a = r.impact!.after.summary.by_team;
-  // team names are user text: only a team's own entry counts (`toString` is a team, not a method)
-  const total = (s: typeof a, t: string) => (Object.hasOwn(s, t) ? s[t].payout_total : 0);
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((t) => [t, total(b, t), total(a, t)]);
+  return r.impact!.comparison.by_team.map((t) => [t.team, t.before, t.after]);
+}
+
+/** A diagnostic on one line: where (row, column, raw value), code, message. */
+const reasonLine = (u: UnscorableChange) => (u.reasons.length ? '' : 'not among the records this version read') + u.reasons.map((d) => formatDiagnostic(d).split('\n').filter((l) => !l.trimStart().startsWith('help:')).map((l) => l.trim()).join(' — ')).join('; ');
+
+function unscorableGroups(c: RunComparison): [UnscorableChange[], UnscorableChange[]] {
+  return [c.unscorable.filter((u) => u.became === 'unscorable'), c.unscorable.filter((u) => u.became === 'scorable')];
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -42,7 +53,15 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     out.push('');
     if (!r.impact) continue;
     const c = r.impact.comparison;
-    out.push(`**${t.impact}** \`${r.impact.data}\` (${t.employees(c.employees)})`, '');
+    const [lost, gained] = unscorableGroups(c);
+    for (const [list, title, side] of [[lost, t.lost(lost.length), 'before'], [gained, t.gained(gained.length), 'after']] as const) {
+      if (!list.length) continue;
+      out.push(`> [!WARNING]`, `> **${title}**`, '');
+      out.push(`| ${t.id} | ${t.name} | ${t.team} | ${side === 'before' ? t.wasPaid : t.nowPaid} | ${t.reason} |`, '|---|---|---|---:|---|');
+      for (const u of list) out.push(`| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatMoney((u.before ?? u.after)!.total)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`);
+      out.push('');
+    }
+    out.push(`**${t.impact}** \`${r.impact.data}\` (${t.scoredByBoth(c.employees)})`, '');
     out.push(`| | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     out.push(`| ${t.total} | ${formatMoney(c.total_before)} | ${formatMoney(c.total_after)} | **${signed(c.delta)}** |`);
     for (const g of Object.keys({ ...c.by_grade_before, ...c.by_grade_after })) {
@@ -76,7 +95,13 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
     for (const c of r.changes) out.push(`    ${c.kind === 'added' ? '+' : c.kind === 'removed' ? '-' : '~'} ${c.text}`);
     if (r.impact) {
       const c = r.impact.comparison;
-      out.push(`  ${t.impact} ${r.impact.data} (${t.employees(c.employees)}):`);
+      const [lost, gained] = unscorableGroups(c);
+      for (const [list, title, side] of [[lost, t.lost(lost.length), 'before'], [gained, t.gained(gained.length), 'after']] as const) {
+        if (!list.length) continue;
+        out.push(`  ${title}:`);
+        for (const u of list) out.push(`    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatMoney((u.before ?? u.after)!.total)} — ${reasonLine(u)}`);
+      }
+      out.push(`  ${t.impact} ${r.impact.data} (${t.scoredByBoth(c.employees)}):`);
       out.push(`    ${t.total} ${formatMoney(c.total_before)} → ${formatMoney(c.total_after)} (${signed(c.delta)})`);
       out.push(`    ${t.grades} ${Object.keys(c.by_grade_after).map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`).join(' · ')}`);
       for (const [team, b, a] of teams(r)) if (Math.round(a * 100) !== Math.round(b * 100)) out.push(`    ${t.team} ${team}: ${formatMoney(b)} → ${formatMoney(a)}`);
