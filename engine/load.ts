@@ -3,6 +3,7 @@
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { parsePolicyText } from './parse.js';
+import { yamlValue } from './limits.js';
 import { checkSchema } from './schema.js';
 import { checkPolicy } from './check.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
@@ -19,7 +20,9 @@ export type LoadResult =
 export function loadPolicy(text: string, file: string): LoadResult {
   const { source, diagnostics } = parsePolicyText(text, file);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  const value = source.doc.toJS() as unknown;
+  const read = yamlValue(source.doc, source.lines, file);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const value = read.value;
   diagnostics.push(...checkSchema(source, value));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   diagnostics.push(...checkPolicy(source, value as PolicyDoc));
