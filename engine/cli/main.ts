@@ -14,6 +14,7 @@ import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { DEFAULT_LEDGER } from './ledger.js';
+import { stdoutFailed, writeStdout } from './io.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -21,7 +22,7 @@ export interface Io {
 }
 
 const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (line) => process.stderr.write(line + '\n'),
 };
 
@@ -156,7 +157,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    // a closed or full stdout has been reported; the run did not deliver its output
+    return io === defaultIo && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
