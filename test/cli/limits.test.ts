@@ -173,6 +173,17 @@ describe('YAML limits', () => {
     expect(fmt.stderr).toContain(expected);
   });
 
+  it('a policy test file with more than 100 aliases is refused the same way', async () => {
+    const dir = tempDir();
+    const policy = join(dir, 'p.yaml');
+    copyFileSync(FLAGSHIP, policy);
+    const tests = join(dir, 'p.test.yaml');
+    writeFileSync(tests, 'base: &b { employee_id: X }\ncases:\n' + '  - *b\n'.repeat(101));
+    const r = await yardstick('test', policy);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: policy tests \`${tests}\` cannot be read:\n${tests}:103:5: error[yaml_too_many_aliases]: more than 100 aliases (\`*name\`) in one file\n  help: write the repeated values out instead of referring to them with \`*\``);
+  });
+
   it('100 aliases are fine for the YAML reader', async () => {
     const dir = tempDir();
     const policy = join(dir, 'p.yaml');
