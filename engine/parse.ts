@@ -36,7 +36,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
       });
     }
   }
-  if (diagnostics.length === 0) diagnostics.push(...checkYamlDocument(doc, lines, file));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push({
       code: 'yaml_not_a_mapping',
