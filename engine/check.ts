@@ -2,7 +2,7 @@
 // the position of the YAML node it is about; nothing here stops at the first mistake.
 
 import type { Diagnostic, Severity } from './diagnostic.js';
-import { parseExpression, variablesOf, type Expr } from './expression.js';
+import { EXPRESSION_LIMITS_HELP, parseExpression, variablesOf, type Expr } from './expression.js';
 import { BUILTIN_FACTS, OPERATORS, type Phase } from './facts.js';
 import { isGroup, type ConditionDef, type IndicatorDef, type LeafIndicatorDef, type PolicyDoc } from './policy.js';
 import { nodeAt, spanAt, spanOf, type Path, type SourceFile } from './parse.js';
@@ -391,10 +391,10 @@ function parseAt(source: SourceFile, path: Path, text: string, out: Diagnostic[]
     span = spanAt(source, node.range[0] + (quoted ? 1 : 0) + parsed.offset);
   }
   out.push({
-    code: 'policy_expression_syntax',
+    code: parsed.tooLarge ? 'policy_expression_too_large' : 'policy_expression_syntax',
     severity: 'error',
-    message: `cannot read expression \`${text}\`: ${parsed.message}`,
-    help: 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil',
+    message: parsed.tooLarge ? parsed.message : `cannot read expression \`${text}\`: ${parsed.message}`,
+    help: parsed.tooLarge ? EXPRESSION_LIMITS_HELP : 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil',
     file: source.file,
     span,
     path: [...path],

@@ -4,6 +4,7 @@
 
 import { isUsableNumber } from './numbers.js';
 import jsep from 'jsep';
+import { LIMITS } from './limits.js';
 
 export type Expr =
   | { kind: 'num'; value: number }
@@ -28,26 +29,63 @@ const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
 
-export type ParseResult = { ok: true; expr: Expr } | { ok: false; message: string; offset?: number };
+/** `tooLarge`: over a limit of docs/limits.md (reported as `policy_expression_too_large`), not a syntax error. */
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; message: string; offset?: number; tooLarge?: boolean };
+
+export const EXPRESSION_LIMITS_HELP = `an expression may have at most ${LIMITS.expressionLength} characters, ${LIMITS.expressionNodes} numbers, names and operators, and ${LIMITS.functionArguments} arguments per function: split it into derived metrics`;
 
 /** Parses an expression string into our own small tree, rejecting anything not whitelisted. */
 export function parseExpression(text: string): ParseResult {
+  // bounded before jsep and the tree walks below, which recurse once per operator
+  if (text.length > LIMITS.expressionLength) {
+    return { ok: false, tooLarge: true, message: `the expression has ${text.length} characters, more than the ${LIMITS.expressionLength} an expression may have` };
+  }
   let tree: jsep.Expression;
   try {
     tree = jsep(text);
   } catch (error) {
+    if (error instanceof RangeError) return { ok: false, tooLarge: true, message: `the expression nests too deeply to read` };
     const e = error as { description?: string; index?: number; message?: string };
     return { ok: false, message: e.description ?? e.message ?? 'cannot parse', offset: e.index };
+  }
+  const nodes = countNodes(tree);
+  if (nodes > LIMITS.expressionNodes) {
+    return { ok: false, tooLarge: true, message: `the expression has more than ${LIMITS.expressionNodes} numbers, names and operators` };
   }
   try {
     return { ok: true, expr: convert(tree) };
   } catch (error) {
-    if (error instanceof ExpressionError) return { ok: false, message: error.message };
+    if (error instanceof ExpressionError) return { ok: false, message: error.message, ...(error.tooLarge ? { tooLarge: true } : {}) };
     throw error;
   }
 }
 
-class ExpressionError extends Error {}
+class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Nodes of jsep's tree, counted with an explicit stack (stops counting past the limit). */
+function countNodes(tree: jsep.Expression): number {
+  let count = 0;
+  const stack: unknown[] = [tree];
+  while (stack.length && count <= LIMITS.expressionNodes) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node.slice(0, LIMITS.expressionNodes + 1));
+      continue;
+    }
+    if (typeof (node as { type?: unknown }).type !== 'string') continue;
+    count++;
+    for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
+  }
+  return count;
+}
 
 function convert(node: jsep.Expression): Expr {
   switch (node.type) {
@@ -79,6 +117,9 @@ function convert(node: jsep.Expression): Expr {
       const name = (c.callee as jsep.Identifier).name;
       if (!Object.hasOwn(FUNCTIONS, name)) throw new ExpressionError(`unknown function \`${name}\`; known: ${FUNCTION_NAMES.join(', ')}`);
       const spec = FUNCTIONS[name as FunctionName];
+      if (c.arguments.length > LIMITS.functionArguments) {
+        throw new ExpressionError(`\`${name}\` has ${c.arguments.length} arguments, more than the ${LIMITS.functionArguments} a function may take`, true);
+      }
       if (c.arguments.length < spec.minArgs || c.arguments.length > spec.maxArgs) {
         throw new ExpressionError(`\`${name}\` takes ${spec.minArgs === spec.maxArgs ? spec.minArgs : `${spec.minArgs} to ${spec.maxArgs === Infinity ? 'any number of' : spec.maxArgs}`} argument(s), got ${c.arguments.length}`);
       }

@@ -3,6 +3,7 @@
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { parsePolicyText, spanOf } from './parse.js';
+import { yamlValue } from './limits.js';
 import { checkSchema } from './schema.js';
 import { checkPolicy } from './check.js';
 import { checkNumbers } from './numbers.js';
@@ -23,7 +24,9 @@ export function loadPolicy(text: string, file: string): LoadResult {
   // `.nan`, `.inf` and numbers too large to be exact, wherever they are written
   diagnostics.push(...checkNumbers(source));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  const value = source.doc.toJS() as unknown;
+  const read = yamlValue(source.doc, source.lines, file);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
+  const value = read.value;
   diagnostics.push(...checkSchema(source, value));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   diagnostics.push(...checkPolicy(source, value as PolicyDoc));

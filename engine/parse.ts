@@ -2,6 +2,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { Diagnostic, Span } from './diagnostic.js';
+import { YAML_TOO_DEEP, checkYamlDocument, checkYamlText, isYamlTooDeep } from './limits.js';
 
 export interface SourceFile {
   file: string;
@@ -13,24 +14,29 @@ export interface SourceFile {
 export type Path = readonly (string | number)[];
 
 export function parsePolicyText(text: string, file: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  // a line too long for a policy is refused before the YAML reader spends time on it
+  const tooLong = checkYamlText(text, file);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(tooLong.length ? '' : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source: SourceFile = { file, text, doc, lines };
+  if (tooLong.length) return { source, diagnostics: tooLong };
   const diagnostics: Diagnostic[] = [];
   for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
     for (const e of list) {
       // yaml often reports one mistake twice at the same spot; one message is clearer
       if (diagnostics.some((d) => d.span && source.lines.linePos(e.pos[0]).line === d.span.line && source.lines.linePos(e.pos[0]).col === d.span.column)) continue;
+      const deep = isYamlTooDeep(e);
       diagnostics.push({
-        code: `yaml_${e.code.toLowerCase()}`,
+        code: deep ? YAML_TOO_DEEP.code : `yaml_${e.code.toLowerCase()}`,
         severity,
-        message: firstLine(e.message),
-        help: yamlHelp(e.code),
+        message: deep ? YAML_TOO_DEEP.message : firstLine(e.message),
+        help: deep ? YAML_TOO_DEEP.help : yamlHelp(e.code),
         file,
         span: spanAt(source, e.pos[0], e.pos[1]),
       });
     }
   }
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push({
       code: 'yaml_not_a_mapping',

@@ -15,6 +15,7 @@ import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
+import { stdoutFailed, writeStdout } from './io.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -22,7 +23,7 @@ export interface Io {
 }
 
 const defaultIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (line) => process.stderr.write(line + '\n'),
 };
 
@@ -159,7 +160,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    // a closed or full stdout has been reported; the run did not deliver its output
+    return io === defaultIo && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -9,7 +9,8 @@
 // bytes they would split characters). A file found mid-way to hold a second month throws
 // `NotStreamable`, and nothing has been written.
 
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
@@ -22,6 +23,7 @@ import type { HistorySource } from '../facts.js';
 import { beforeEffectiveFrom, RunTotals } from '../run.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
+import { checkInputFile, outputTarget } from './io.js';
 import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
 
 export class NotStreamable extends Error {}
@@ -63,8 +65,25 @@ export function streamable(policy: CompiledPolicy, data: string, executor: 'comp
 
 const FLUSH_BYTES = 1 << 20;
 
+/**
+ * The worker threads worth starting: no more than the machine's cores, nor than the chunks the file
+ * is cut into. A note says when fewer than asked are used.
+ */
+export function workersFor(requested: number, data: string, stderr: (s: string) => void): number {
+  if (requested <= 1) return requested;
+  checkInputFile(data, 'data');
+  const chunks = Math.max(1, Math.ceil(statSync(data).size / CHUNK_BYTES));
+  const cores = availableParallelism();
+  const n = Math.min(requested, cores, chunks);
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  if (n < requested) stderr(`note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`);
+  return n;
+}
+
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
-  const tmp = join(dirname(o.out), `.${basename(o.out)}.${process.pid}.tmp`);
+  // a folder, a pipe or a device is refused before anything is written; a link is written through
+  const target = outputTarget(o.out);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, 'w');
@@ -85,7 +104,15 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
       result = await pass(o, fd, { ...encoding, name: 'gb18030' });
     }
     closeSync(fd);
-    return { ...result, commit: () => renameSync(tmp, o.out), discard };
+    const commit = () => {
+      try {
+        renameSync(tmp, target);
+      } catch (error) {
+        discard();
+        throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    };
+    return { ...result, commit, discard };
   } catch (error) {
     try {
       closeSync(fd);
@@ -108,6 +135,8 @@ interface EncodingChoice {
 /** The encoding from a byte-order mark or the user's choice; without either, UTF-8 is tried first. */
 async function firstEncoding(file: string, encoding: Encoding): Promise<EncodingChoice> {
   const head = Buffer.alloc(3);
+  // a pipe would block the open below; a device would never end
+  checkInputFile(file, 'data');
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -139,7 +168,11 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     pending.push(bytes);
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
-      writeSync(fd, Buffer.concat(pending));
+      try {
+        writeSync(fd, Buffer.concat(pending));
+      } catch (error) {
+        throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
       pending = [];
       pendingBytes = 0;
     }

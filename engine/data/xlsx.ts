@@ -4,6 +4,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import type { Diagnostic } from '../diagnostic.js';
 import type { TableResult } from './table.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -14,6 +15,9 @@ function cellText(v: unknown): string {
 export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; file?: string } = {}): Promise<TableResult> {
   const fail = (message: string, help: string): TableResult => ({ ok: false, diagnostics: [{ code: 'data_xlsx_unreadable', severity: 'error', message, help, file: options.file, cell: { row: 1 } } satisfies Diagnostic] });
   let sheets: { sheet: string; data: unknown[][] }[];
+  // a workbook that would unpack past the limits (docs/limits.md) is refused before it is unpacked
+  const over = await checkXlsxLimits(bytes, options.file);
+  if (over.length) return { ok: false, diagnostics: over };
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: unknown[][] }[];

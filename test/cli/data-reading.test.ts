@@ -123,7 +123,8 @@ describe("a metric's default does not hide a missing column or row", () => {
     const dir = tempDir();
     const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir, '    missing_rows: zero\n'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("`missing_rows` of `review.csv` is `zero`: write `error` (an employee without a row in it is an error, the default) or `default` (their metrics from it take the metric's default)");
+    // line 6 is `    missing_rows: zero`: the value starts at column 19
+    expect(r.stderr).toContain(`${join(dir, 'month.data.yaml')}:6:19: error[data_mapping_shape]: \`sources[1].missing_rows\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not \`zero\``);
   });
 
   it('data inspect lists each default it applied, by metric, with file, row and employee', async () => {

@@ -2,7 +2,7 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readYaml } from '../../limits.js';
 import { formatPolicyText, loadPolicy } from '../../index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
@@ -20,6 +20,12 @@ function newer(a: string, b: string): boolean {
   const pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
   return false;
+}
+
+/** A policy's plain values, or null when it cannot be read (validation has reported why). */
+function parse(text: string, file = 'policy'): unknown {
+  const yaml = readYaml(text, file);
+  return yaml.ok ? yaml.value : null;
 }
 
 export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {

@@ -6,8 +6,8 @@ import type { Io } from '../main.js';
 import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText } from '../io.js';
-import { parse } from 'yaml';
 import { describeInputs } from '../provenance.js';
+import { readYaml } from '../../limits.js';
 
 export async function explainCommand(
   policyFile: string | undefined,
@@ -42,7 +42,9 @@ export async function explainCommand(
 async function explainRecorded(policyFile: string | undefined, o: { employee: string; period?: string; format: 'text' | 'json'; ledger: string }, io: Io): Promise<number> {
   if (!o.period) throw new ExitError(EXIT.usage, 'explain without --data reprints a recorded statement: give --period YYYY-MM');
   if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\``);
-  const policyId = policyFile ? String((parse(readText(policyFile, 'policy')) as { policy?: string } | null)?.policy ?? '') : undefined;
+  const policyYaml = policyFile ? readYaml(readText(policyFile, 'policy'), policyFile) : undefined;
+  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, `${policyFile}: the policy cannot be read:\n${policyYaml.diagnostics.map(formatDiagnostic).join('\n')}`);
+  const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
   const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
   if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
   if (found.length > 1) throw new ExitError(EXIT.usage, `\`${o.employee}\` was recorded for ${o.period} under several policies (${found.map((f) => f.policy_id).join(', ')}): name the policy file`);

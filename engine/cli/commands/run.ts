@@ -4,10 +4,11 @@ import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../index.js
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { readBytes, writeAtomic } from '../io.js';
+import { checkOutput, readBytes, writeAtomic, type RunInput } from '../io.js';
+import { mappingFiles } from '../mapping.js';
 import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
-import { NotStreamable, streamable, streamRun } from '../stream.js';
+import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
@@ -34,10 +35,12 @@ export interface RunCommandOptions {
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const workers = Number(o.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, `--workers takes a whole number from 1 to 64, got \`${o.workers}\``);
+  // before any work: an output that is not a file, or is one of the inputs, is refused
+  if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
   const policy = loadPolicyFile(policyFile, io.stderr);
   if (!o.record && !o.amend && o.out && o.format === 'csv' && streamable(policy, o.data, o.executor)) {
-    const streamed = await streamCsv(policy, policyFile, o, workers, io);
+    const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
   const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
@@ -65,6 +68,16 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   reportExcluded(result, io.stderr, o.lang);
   if (o.record || o.amend) await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang);
   return EXIT.ok;
+}
+
+/** The files a run reads, which its output must not overwrite. */
+function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
+  const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingFiles(o.data)] : [o.data];
+  return [
+    { path: policyFile, label: `the policy \`${policyFile}\`` },
+    ...data.map((d) => ({ path: d, label: d === o.data && data.length > 1 ? `the data mapping \`${d}\`` : `the data file \`${d}\`` })),
+    { path: o.ledger, label: `the results ledger \`${o.ledger}\`` },
+  ];
 }
 
 /**

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes, writeAtomic } from '../io.js';
+import { checkOutputFolder, readBytes, writeAtomic } from '../io.js';
 import type { Io } from '../main.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
@@ -37,6 +37,7 @@ function caseClashes(cards: readonly Scorecard[]): string[][] {
 }
 
 export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
+  checkOutputFolder(o.out, 'statements');
   const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {
@@ -49,7 +50,11 @@ export async function statementsCommand(policyFile: string, o: { data: string; o
   if (clashes.length) {
     throw new ExitError(EXIT.input, `employee ids ${clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ')} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS\n  help: give each employee an id that differs in more than case`);
   }
-  mkdirSync(o.out, { recursive: true });
+  try {
+    mkdirSync(o.out, { recursive: true });
+  } catch (error) {
+    throw new ExitError(EXIT.input, `cannot write statements to \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   for (const card of result.scorecards) writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
   writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
   io.stderr(o.lang === 'zh' ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}` : `wrote ${result.scorecards.length} statements and index.html to ${o.out}`);

@@ -3,11 +3,11 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport } from '../../index.js';
+import { formatDiagnostic, readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport } from '../../index.js';
 import type { TestExpectation } from '../../policy-test.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText } from '../io.js';
+import { readYaml } from '../../limits.js';
 import type { Io } from '../main.js';
 import { loadPolicyFile } from '../pipeline.js';
 
@@ -25,7 +25,9 @@ export function testFileFor(policy: string): string {
 
 /** Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. */
 export function readCases(policyFile: string, testFile: string, contract: Parameters<typeof readRecords>[2]): TestCase[] {
-  const doc = parse(readText(testFile, 'policy tests')) as { cases?: RawCase[] } | null;
+  const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
+  if (!yaml.ok) throw new ExitError(EXIT.input, `policy tests \`${testFile}\` cannot be read:\n${yaml.diagnostics.map(formatDiagnostic).join('\n')}`);
+  const doc = yaml.value as { cases?: RawCase[] } | null;
   if (!doc || !Array.isArray(doc.cases)) throw new ExitError(EXIT.input, `${testFile}: expected \`cases:\` with a list of cases`);
   const samples = new Map<string, EmployeeRecord[]>();
   return doc.cases.map((c, i) => {

@@ -1,0 +1,150 @@
+// An .xlsx workbook is a zip archive: before read-excel-file unpacks it whole, check what it would
+// unpack to (docs/limits.md). First the sizes its central directory declares; then each part is
+// inflated as a stream (the web-standard DecompressionStream, in browsers and Node alike), counting
+// the bytes it really yields and the rows of each sheet, and stopping at the first limit. Nothing is
+// kept, so a bomb costs at most the limit's worth of inflating, never its memory.
+
+import type { Diagnostic } from '../diagnostic.js';
+import { LIMITS } from '../limits.js';
+
+const MIB = 1024 * 1024;
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+/** The central directory's entries, or undefined when the bytes are not a zip archive (read-excel-file says so then). */
+function centralDirectory(b: Uint8Array): ZipEntry[] | undefined {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => Number(view.getBigUint64(at, true));
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (u32(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  let count = u16(end + 10);
+  let offset = u32(end + 16);
+  // Zip64: the end record's fields are all ones and the real values are in the Zip64 end record
+  if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && u32(end - 20) === 0x07064b50) {
+    const z = u64(end - 20 + 8);
+    if (z + 56 > b.length || u32(z) !== 0x06064b50) return undefined;
+    count = u64(z + 32);
+    offset = u64(z + 48);
+  }
+  const entries: ZipEntry[] = [];
+  let at = offset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > b.length || u32(at) !== 0x02014b50) return undefined;
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const commentLength = u16(at + 32);
+    const entry: ZipEntry = {
+      name: new TextDecoder().decode(b.subarray(at + 46, at + 46 + nameLength)),
+      method: u16(at + 10),
+      compressedSize: u32(at + 20),
+      size: u32(at + 24),
+      localOffset: u32(at + 42),
+    };
+    // Zip64 sizes and offset, in this order, for the fields that are all ones
+    let extra = at + 46 + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd && extraEnd <= b.length) {
+      const id = u16(extra);
+      const length = u16(extra + 2);
+      if (id === 0x0001) {
+        let field = extra + 4;
+        for (const key of ['size', 'compressedSize', 'localOffset'] as const) {
+          if (entry[key] === 0xffffffff && field + 8 <= extra + 4 + length) {
+            entry[key] = u64(field);
+            field += 8;
+          }
+        }
+      }
+      extra += 4 + length;
+    }
+    entries.push(entry);
+    at = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+const tooLarge = (message: string, file?: string): Diagnostic[] => [
+  { code: 'data_xlsx_too_large', severity: 'error', message, help: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', file, cell: { row: 1 } },
+];
+
+/** Diagnostics when the workbook is over a limit; none when it is within them or is not a zip archive at all. */
+export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise<Diagnostic[]> {
+  const entries = centralDirectory(bytes);
+  if (!entries) return [];
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > LIMITS.xlsxUnpackedBytes) return tooLarge(`the workbook unpacks to ${Math.ceil(declared / MIB)} MiB, more than the ${LIMITS.xlsxUnpackedBytes / MIB} MiB a workbook may`, file);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    if (e.method !== 0 && e.method !== 8) continue; // read-excel-file reports a method it cannot read
+    const local = e.localOffset;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) continue;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    const counted = await inflateCounting(data, e.method, isSheet, LIMITS.xlsxUnpackedBytes - total);
+    if (counted === 'too large') return tooLarge(`the workbook unpacks to more than the ${LIMITS.xlsxUnpackedBytes / MIB} MiB a workbook may`, file);
+    if (counted === 'too many rows') {
+      return [{
+        code: 'data_xlsx_too_many_rows',
+        severity: 'error',
+        message: `a sheet of the workbook has more than ${LIMITS.xlsxRows} rows, the most a workbook sheet may have`,
+        help: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows',
+        file,
+        cell: { row: 1 },
+      }];
+    }
+    if (counted === undefined) return []; // not inflatable: read-excel-file says what is wrong
+    total += counted;
+  }
+  return [];
+}
+
+/** Inflates one part as a stream, counting its bytes (and rows, for a sheet); stops at a limit. */
+async function inflateCounting(data: Uint8Array, method: number, countRows: boolean, budget: number): Promise<number | 'too large' | 'too many rows' | undefined> {
+  const stream = method === 0 ? new Blob([data as Uint8Array<ArrayBuffer>]).stream() : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const latin1 = new TextDecoder('latin1');
+  let bytes = 0;
+  let rows = 0;
+  let tail = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return bytes;
+      bytes += value.length;
+      if (bytes > budget) {
+        await reader.cancel();
+        return 'too large';
+      }
+      if (!countRows) continue;
+      // `<row ` or `<row>` (with any namespace prefix); `<rowBreaks>` is not a row
+      const text = tail + latin1.decode(value);
+      const pattern = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+      while (pattern.exec(text)) rows++;
+      // a tag cut at the chunk's end is counted with the next chunk
+      const cut = text.lastIndexOf('<');
+      tail = cut >= 0 && text.length - cut < 32 && !/[\s>/]/.test(text.slice(cut + 1)) ? text.slice(cut) : '';
+      if (rows > LIMITS.xlsxRows) {
+        await reader.cancel();
+        return 'too many rows';
+      }
+    }
+  } catch {
+    return undefined;
+  }
+}
