@@ -5,7 +5,7 @@
 // bytes of the SHA-256 of the file, computed with header bytes 60–63 and 68–71 set to zero, are
 // written into those bytes (SQLite's `user_version` and `application_id`, which SQLite leaves to
 // the application). Opening checks the checksum, so one flipped bit anywhere in the file is
-// found, then runs `pragma integrity_check`. A file whose 8 bytes are all zero was written before
+// found, then runs `pragma integrity_check` and checks that the ledger's tables and columns exist. A file whose 8 bytes are all zero was written before
 // checksums existed: only SQLite's check applies until it is next saved.
 //
 // Replacing: the new file is written beside the target, flushed to disk and renamed over it; the
@@ -37,6 +37,13 @@ export function sealLedgerBytes(bytes: Uint8Array): Uint8Array {
   return sealed;
 }
 
+/** The tables and columns the ledger's queries need; a file without them is not a ledger, or is damaged. */
+const COLUMNS: Record<string, string[]> = {
+  runs: ['id', 'policy_id', 'period', 'version', 'policy_hash', 'git_commit', 'data_files', 'engine', 'recorded_at', 'kind', 'amends'],
+  scorecards: ['run_id', 'employee_id', 'name', 'grade', 'score', 'payout_fen', 'card'],
+  corrections: ['run_id', 'employee_id', 'name', 'before_fen', 'after_fen', 'delta_fen', 'kind'],
+};
+
 export type Verdict = { ok: true; unchecked?: true } | { ok: false; why: string };
 
 let sqlJs: SqlJsStatic | undefined;
@@ -45,6 +52,7 @@ export const useSqlJs = (SQL: SqlJsStatic) => (sqlJs = SQL);
 
 /** Checks a ledger file's bytes; the database is opened only once the checksum matches. */
 export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefined = sqlJs): Verdict {
+  if (bytes.length === 0) return { ok: false, why: 'it is empty' };
   if (bytes.length < 100 || Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== MAGIC) return { ok: false, why: 'it is not an SQLite database' };
   const stored = storedSum(bytes);
   const unchecked = stored.every((b) => b === 0);
@@ -57,6 +65,12 @@ export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefine
     db = new SQL.Database(bytes);
     const report = (db.exec('pragma integrity_check')[0]?.values ?? []).map((r) => String(r[0]));
     if (report.length !== 1 || report[0] !== 'ok') return { ok: false, why: `SQLite's integrity check reports: ${report.slice(0, 3).join('; ')}` };
+    for (const [table, needed] of Object.entries(COLUMNS)) {
+      const have = (db.exec(`pragma table_info(${table})`)[0]?.values ?? []).map((r) => String(r[1]));
+      if (!have.length) return { ok: false, why: `it has no table \`${table}\` (it is not a yardstick results ledger, or its schema is damaged)` };
+      const missing = needed.filter((c) => !have.includes(c));
+      if (missing.length) return { ok: false, why: `its table \`${table}\` lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `\`${c}\``).join(', ')} (its schema is damaged)` };
+    }
   } catch (error) {
     return { ok: false, why: `SQLite cannot read it: ${(error as Error).message}` };
   } finally {

@@ -92,6 +92,31 @@ describe('a damaged ledger', () => {
     expect(r.stderr.split('\n')[1]).toBe(`  help: nothing was read from it or written to it; its backup \`${ledger}.bak\` is damaged too: restore the ledger from your own backups`);
   });
 
+  it('without a checksum (written before them) is still refused when its schema is damaged, which SQLite does not see', async () => {
+    const SQL = await initSqlJs();
+    const old = new SQL.Database(readFileSync(ledger));
+    old.exec('pragma user_version = 0; pragma application_id = 0');
+    const legacy = Buffer.from(old.export());
+    // `run_id` of the corrections table becomes `bun_id` (r = 0x72, one bit off b = 0x62)
+    const damaged = flip(legacy, legacy.indexOf('corrections (\n  run_id') + 'corrections (\n  '.length, 4);
+    expect(new SQL.Database(damaged).exec('pragma integrity_check')[0].values).toEqual([['ok']]);
+    writeFileSync(ledger, damaged);
+    const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: its table \`corrections\` lacks the column \`run_id\` (its schema is damaged)`]);
+  });
+
+  it('that is empty, or another SQLite database, is refused: it is not a ledger to record into', async () => {
+    writeFileSync(ledger, '');
+    const empty = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: it is empty`]);
+    const SQL = await initSqlJs();
+    const other = new SQL.Database();
+    other.exec('create table notes (text text)');
+    writeFileSync(ledger, other.export());
+    const r = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: it has no table \`runs\` (it is not a yardstick results ledger, or its schema is damaged)`]);
+  });
+
   it('that is not an SQLite file at all is refused with exit 1', async () => {
     writeFileSync(ledger, 'not a database, just text\n'.repeat(200));
     const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
