@@ -3,6 +3,7 @@
 // recorded once, a lock left by a dead run is taken over, and a live one is waited for, not broken.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { setTimeout as pause } from 'node:timers/promises';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,4 +127,23 @@ describe('the ledger lock', () => {
     expect(existsSync(lockOf(ledger))).toBe(false);
     expect(await recordedRuns()).toEqual([{ period: '2025-01', kind: 'official' }]);
   }, 60_000);
+
+  it('is released when the run is stopped with SIGTERM while it holds it', async () => {
+    // 3,000 people: the run holds the lock for a second or more, long enough to be stopped in the middle
+    const rows = month('2025-01').trim().split('\n');
+    const many = [rows[0], ...Array.from({ length: 3_000 }, (_, i) => rows[1].replace('E1,剪辑甲', `E${i},剪辑${i}`))].join('\n') + '\n';
+    const child = spawn('node', ['engine/cli/bin.mjs', 'run', policy, '--data', data('01.csv', many), '--record', '--ledger', ledger, '--out', join(dir, 'out.csv')], { stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((done) => child.on('close', (_code, signal) => done(signal)));
+    // wait (bounded: 60 s) for the lock to be taken, then stop the run
+    for (let i = 0; i < 600 && !existsSync(lockOf(ledger)); i++) await pause(100);
+    expect(existsSync(lockOf(ledger))).toBe(true);
+    child.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    expect(existsSync(lockOf(ledger))).toBe(false);
+    // the signal is handled between two steps of the run: before the save (nothing recorded, no
+    // output) or after it (the period recorded, the output written), never half of it
+    const recorded = existsSync(ledger);
+    expect(existsSync(join(dir, 'out.csv'))).toBe(recorded);
+    if (recorded) expect(await recordedRuns()).toEqual([{ period: '2025-01', kind: 'official' }]);
+  }, 120_000);
 });
