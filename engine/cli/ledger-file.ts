@@ -11,7 +11,7 @@
 // Replacing: the new file is written beside the target, flushed to disk and renamed over it; the
 // file it replaces (checked when it was opened) is first kept as `<ledger>.bak`.
 
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
@@ -80,9 +80,10 @@ export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefine
 }
 
 /**
- * The file a ledger path stands for: symlinks on the path's last part are followed (relative ones
- * from the link's folder), also to a target that does not exist yet. The lock, the temporary file
- * and the backup sit beside it.
+ * The file a ledger path stands for, as an absolute path: symlinks on the path's last part are
+ * followed (relative ones from the link's folder), also to a target that does not exist yet. The
+ * lock, the temporary file and the backup sit beside it, so every spelling of the path (through
+ * linked folders too) meets the same lock file.
  */
 export function ledgerTarget(path: string): string {
   let p = resolve(path);
@@ -94,7 +95,7 @@ export function ledgerTarget(path: string): string {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return p;
       throw new ExitError(EXIT.input, `cannot read the results ledger \`${path}\`: ${(error as NodeJS.ErrnoException).code}`);
     }
-    if (!isLink) return realpathSync(p);
+    if (!isLink) return p;
     p = resolve(dirname(p), readlinkSync(p));
   }
   throw new ExitError(EXIT.input, `the results ledger \`${path}\` is a chain of more than 40 symbolic links\n  help: point --ledger at the file itself`);

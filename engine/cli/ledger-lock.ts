@@ -163,6 +163,8 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
     const stale = staleness(file, owner, lang, Date.now());
     if (stale) {
       if (removeStale(file, owner)) say(stale);
+      // else another run is removing it: give it a moment
+      else await sleep(20);
       continue;
     }
     if (owner) lastOwner = owner;
