@@ -162,6 +162,9 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
     if (owner === 'gone') continue;
     const stale = staleness(file, owner, lang, Date.now());
     if (stale) {
+      // lets a test widen the gap between judging a lock stale and removing it, where runs race
+      const pause = Number(process.env.YARDSTICK_TEST_PAUSE_BEFORE_TAKEOVER_MS ?? 0);
+      if (pause > 0) await sleep(pause);
       if (removeStale(file, owner)) say(stale);
       // else another run is removing it: give it a moment
       else await sleep(20);

@@ -94,6 +94,48 @@ describe('the ledger lock', () => {
     expect(existsSync(lockOf(ledger))).toBe(false);
   }, 60_000);
 
+  it('left by a dead run and found by three runs at once is taken over by exactly one of them; all three record', async () => {
+    const gone = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const pid = Number(gone.stdout);
+    writeFileSync(lockOf(ledger), JSON.stringify({ pid, host: hostname(), started: '2026-11-30T08:00:00.000Z', token: 'left-behind' }));
+    const periods = ['2025-01', '2025-02', '2025-03'];
+    const results = await Promise.all(periods.map((p) => cli(['run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' })));
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(results.filter((r) => r.stderr.includes(`接管过期的账本锁 ${lockOf(ledger)}：持有它的进程 ${pid}（本机）已不在运行`)).length).toBe(1);
+    expect(await recordedRuns()).toEqual(periods.map((period) => ({ period, kind: 'official' })));
+    expect(existsSync(lockOf(ledger))).toBe(false);
+    expect(existsSync(`${lockOf(ledger)}.takeover`)).toBe(false);
+  }, 360_000);
+
+  it('is held by one process at a time when six ask for it at the same moment, a stale lock in the way', async () => {
+    // each contender waits 1 s between finding the lock stale and removing it: all six find it
+    // stale, and only one may remove it (the others would remove the lock the first one took)
+    const gone = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(lockOf(ledger), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), started: '2026-11-30T08:00:00.000Z', token: 'left-behind' }));
+    const log = join(dir, 'lock.log');
+    const go = join(dir, 'go');
+    writeFileSync(log, '');
+    const contenders = Array.from({ length: 6 }, () =>
+      new Promise<number | null>((done) => {
+        const child = spawn('node', ['--import', 'tsx', 'test/ledger/lock-contender.ts', ledger, go, log], { stdio: 'ignore', env: { ...process.env, YARDSTICK_LEDGER_WAIT_SECONDS: '300', YARDSTICK_TEST_PAUSE_BEFORE_TAKEOVER_MS: '1000' } });
+        const bound = setTimeout(() => child.kill('SIGKILL'), 330_000);
+        child.on('close', (code) => (clearTimeout(bound), done(code)));
+      }),
+    );
+    // all six started (bounded: 300 s), then go at once
+    for (let i = 0; i < 3000 && readFileSync(log, 'utf8').split('ready').length <= 6; i++) await pause(100);
+    writeFileSync(go, '');
+    expect(await Promise.all(contenders)).toEqual([0, 0, 0, 0, 0, 0]);
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    // exactly one of them took the stale lock over
+    expect(lines.filter((l) => l.startsWith('said took over a stale lock')).length).toBe(1);
+    // every `in` is followed by the `out` of the same process before anyone else comes in
+    const turns = lines.filter((l) => /^(in|out) /.test(l));
+    expect(turns.length).toBe(12);
+    for (let i = 0; i < turns.length; i += 2) expect([turns[i], turns[i + 1]]).toEqual([turns[i], turns[i].replace('in', 'out')]);
+    expect(existsSync(lockOf(ledger))).toBe(false);
+  }, 360_000);
+
   it('is taken over when it is older than 10 minutes, on another host too', async () => {
     writeFileSync(lockOf(ledger), JSON.stringify({ pid: 1, host: 'another-host', started: '2026-01-01T00:00:00.000Z', token: 'old' }));
     const r = await cli(['run', policy, '--data', data('01.csv', month('2025-01')), '--record', '--ledger', ledger, '--lang', 'en']);
