@@ -156,7 +156,11 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       } finally {
         closeSync(fd);
       }
-      return held(file, me);
+      const lock = held(file, me);
+      // lets a test stop a run while it holds the lock
+      const hold = Number(process.env.YARDSTICK_TEST_HOLD_LOCK_MS ?? 0);
+      if (hold > 0) await sleep(hold);
+      return lock;
     }
     const owner = readOwner(file);
     if (owner === 'gone') continue;
