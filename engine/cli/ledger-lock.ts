@@ -153,9 +153,12 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       me.started = new Date().toISOString();
       try {
         writeSync(fd, JSON.stringify(me) + '\n');
-      } finally {
+      } catch (error) {
         closeSync(fd);
+        unlinkSync(file);
+        throw new ExitError(EXIT.input, `cannot lock the results ledger \`${shown}\`: cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
+      closeSync(fd);
       const lock = held(file, me);
       // lets a test stop a run while it holds the lock
       const hold = Number(process.env.YARDSTICK_TEST_HOLD_LOCK_MS ?? 0);
