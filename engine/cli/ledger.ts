@@ -2,9 +2,11 @@
 // build) that is never edited in place. The file is read, changed in memory and written to a
 // temporary file that is renamed over it, so a run killed midway leaves the ledger as it was.
 // Recording a period again needs --amend and is kept as a correction with top-up and clawback
-// lines per employee; nothing is overwritten.
+// lines per employee; nothing is overwritten. The file is checked when opened, written through a
+// symlink to its target, kept as a backup when replaced, and changed under a lock: see
+// ledger-file.ts, ledger-lock.ts and docs/ledger.md.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import type { HistorySource, RunResult, Scorecard } from '../index.js';
@@ -12,7 +14,8 @@ import type { PlanState } from '../plan.js';
 import { pastPeriodOf, type PastPeriod } from '../facts.js';
 import { normalisePeriod } from '../data/period.js';
 import { EXIT, ExitError } from './errors.js';
-import { writeAtomic } from './io.js';
+import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
+import type { LedgerLock } from './ledger-lock.js';
 
 export const DEFAULT_LEDGER = '.yardstick/ledger.db';
 
@@ -83,18 +86,25 @@ export class Ledger {
   private constructor(
     private readonly path: string,
     private readonly db: Database,
+    /** The real file behind `path` (a symlink is written through), and its bytes as opened and checked. */
+    private readonly target: string,
+    private readonly opened: Uint8Array | undefined,
   ) {}
 
   static async open(path: string): Promise<Ledger> {
     const SQL = await initSqlJs();
+    useSqlJs(SQL);
+    const target = ledgerTarget(path);
+    const opened = existsSync(target) ? readCheckedLedger(path, target) : undefined;
     let db: Database;
     try {
-      db = existsSync(path) ? new SQL.Database(readFileSync(path)) : new SQL.Database();
+      // a copy: sql.js may keep the array it is given as the database's storage, and `opened` is the backup
+      db = opened ? new SQL.Database(Uint8Array.from(opened)) : new SQL.Database();
       db.exec(SCHEMA);
     } catch (error) {
       throw new ExitError(EXIT.input, `\`${path}\` is not a readable results ledger: ${(error as Error).message}`);
     }
-    return new Ledger(path, db);
+    return new Ledger(path, db, target, opened);
   }
 
   static exists(path: string): boolean {
@@ -160,15 +170,21 @@ export class Ledger {
     }
   }
 
-  /** Writes the ledger file atomically (temporary file, then rename). */
-  save(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+  /**
+   * Writes the ledger file atomically (temporary file beside the target, then rename), with its
+   * checksum, keeping the file it replaces as the backup. Only under the ledger's lock.
+   */
+  save(lock: LedgerLock): void {
+    mkdirSync(dirname(this.target), { recursive: true });
     const bytes = this.db.export();
     if (process.env.YARDSTICK_TEST_CRASH_BEFORE_SAVE) {
       // lets a test kill a run at its most delicate moment: data prepared, file not yet replaced
       process.exit(137);
     }
-    writeAtomic(this.path, bytes);
+    if (!lock.stillHeld()) {
+      throw new ExitError(EXIT.input, `the lock \`${lock.file}\` of the results ledger \`${this.path}\` was taken over by another run while this one worked: nothing was recorded\n  help: run again`);
+    }
+    replaceLedgerFile(this.target, bytes, this.opened);
   }
 
   /** Earlier periods' grades for a policy, most recent first, from the run in force for each period. */
@@ -214,16 +230,24 @@ export class Ledger {
     ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: JSON.parse(r.card) as Scorecard, inputs: runInputs(r) }));
   }
 
-  /** Every recorded period of one employee, oldest first, with corrections. */
-  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout: number; correction?: number; inputs: RunInputs }[] {
-    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string; score: number; payout_fen: number; delta_fen: number | null } & RunInputRow>(
+  /**
+   * Every ledger line of one employee, oldest first: each recorded scorecard with its correction,
+   * and each correction of a run that no longer lists the employee (pay 0, a clawback), which has
+   * no grade or score.
+   */
+  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade?: string; score?: number; payout: number; correction?: number; inputs: RunInputs }[] {
+    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string | null; score: number | null; payout_fen: number; delta_fen: number | null } & RunInputRow>(
       `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
-       where s.employee_id = ? order by r.period, r.id`,
-      [employeeId],
+       where s.employee_id = ?
+       union all
+       select r.period, r.policy_id, r.version, r.kind, r.id as run_id, null, null, c.after_fen, c.delta_fen, r.policy_hash, r.data_files
+       from corrections c join runs r on r.id = c.run_id
+       where c.employee_id = ? and not exists (select 1 from scorecards s where s.run_id = c.run_id and s.employee_id = c.employee_id)`,
+      [employeeId, employeeId],
     )
       // in month order, also for periods an earlier version recorded as written (`2026-9`)
       .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
-      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, grade: r.grade, score: r.score, payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}), inputs: runInputs(r) }));
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.score !== null ? { score: r.score } : {}), payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}), inputs: runInputs(r) }));
   }
 }

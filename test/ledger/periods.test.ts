@@ -60,6 +60,8 @@ describe('one month, however it is written, is recorded once', () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database(readFileSync(ledger));
     db.run("update runs set period = '2026/10'");
+    // as an earlier version wrote it: no checksum in the header
+    db.run('pragma user_version = 0; pragma application_id = 0');
     writeFileSync(ledger, db.export());
     const again = await yardstick('run', policy, '--data', data('b.csv', month('2026-10')), '--record', '--ledger', ledger);
     expect(again.code).toBe(1);
@@ -103,6 +105,8 @@ describe('history in month order', () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database(readFileSync(ledger));
     db.run("update runs set period = '2026-9'");
+    // as an earlier version wrote it: no checksum in the header
+    db.run('pragma user_version = 0; pragma application_id = 0');
     writeFileSync(ledger, db.export());
     const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--format', 'json', '--ledger', ledger);
     expect(triggers(r.stdout)[0]).toEqual(['E1', 'C', ['improvement_plan', 'exit_review']]);
@@ -147,6 +151,8 @@ describe('explain and history arguments', () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database(readFileSync(ledger));
     db.run("update runs set period = '2026-9' where period = '2026-09'");
+    // as an earlier version wrote it: no checksum in the header
+    db.run('pragma user_version = 0; pragma application_id = 0');
     writeFileSync(ledger, db.export());
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     // E1 is C both months (20 points, ¥600.00); October's C after September's also opens an exit review

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { formatMoney, type Lang, type RunResult } from '../../index.js';
 import { readBytes } from '../io.js';
 import { Ledger } from '../ledger.js';
+import type { LedgerLock } from '../ledger-lock.js';
 import type { Io } from '../main.js';
 import { engineVersion } from './statements.js';
 import { dataInputs } from '../provenance.js';
@@ -20,7 +21,12 @@ function gitCommit(): string | undefined {
   }
 }
 
-export async function recordRun(policyFile: string, dataFile: string, ledgerPath: string, result: RunResult, amend: boolean, io: Io, lang: Lang): Promise<void> {
+/**
+ * Adds the period to the ledger in memory, under the caller's lock: a period that cannot be
+ * recorded is refused here, before the caller writes any output. Returns the step that saves the
+ * ledger and says so, for the caller to run once its output is written.
+ */
+export async function recordRun(policyFile: string, dataFile: string, ledgerPath: string, result: RunResult, amend: boolean, io: Io, lang: Lang, lock: LedgerLock): Promise<() => void> {
   const ledger = await Ledger.open(ledgerPath);
   const policyBytes = readBytes(policyFile, 'policy');
   const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
@@ -37,9 +43,11 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
     },
     amend,
   );
-  ledger.save();
-  io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
-  for (const c of corrections) {
-    io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatMoney(c.before)} → ${formatMoney(c.after)} (${c.delta > 0 ? '+' : ''}${formatMoney(c.delta)})`);
-  }
+  return () => {
+    ledger.save(lock);
+    io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
+    for (const c of corrections) {
+      io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatMoney(c.before)} → ${formatMoney(c.after)} (${c.delta > 0 ? '+' : ''}${formatMoney(c.delta)})`);
+    }
+  };
 }

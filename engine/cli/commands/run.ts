@@ -10,6 +10,7 @@ import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
+import { lockLedger, type LedgerLock } from '../ledger-lock.js';
 import type { CompiledPolicy } from '../../index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 import { fitsNobody } from '../../fit.js';
@@ -43,6 +44,18 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
+  if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
+  // a recording run holds the ledger's lock from reading its history to saving it
+  const lock = await lockLedger(o.ledger, io.stderr, o.lang);
+  try {
+    return await runWhole(policy, policyFile, o, io, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The run with every record in memory; with `lock`, the period is recorded too. */
+async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, io: Io, lock?: LedgerLock): Promise<number> {
   const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   if (o.record || o.amend) {
@@ -59,6 +72,8 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     o.format === 'csv' ? formatCsv(result, o.lang) :
     o.format === 'md' ? formatMarkdown(result, o.lang) :
     formatTable(result, o.lang);
+  // checked before any output: a period that cannot be recorded writes nothing
+  const saveRecord = lock ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock) : undefined;
   if (o.out) {
     writeAtomic(o.out, text);
     io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
@@ -66,7 +81,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     io.stdout(text as string);
   }
   reportExcluded(result, io.stderr, o.lang);
-  if (o.record || o.amend) await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang);
+  saveRecord?.();
   return EXIT.ok;
 }
 
