@@ -72,4 +72,17 @@ describe('yardstick statements', () => {
     expect(stderr.join('\n')).toContain('employee ids `ab1` and `AB1` differ only in upper and lower case: their statements would overwrite each other on Windows and macOS');
     expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
+
+  it('gives an employee whose id is `index` a statement of their own, apart from the summary page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    const rows = DATA.split('\n');
+    writeFileSync(data, [rows[0], rows[1].replace('E1,<script>alert(1)</script>', 'index,甲'), rows[1].replace('E1,<script>alert(1)</script>', 'INDEX2,乙'), ''].join('\n'));
+    const out = join(dir, 'out');
+    expect(await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} })).toBe(0);
+    // `i` is U+0069
+    expect(readdirSync(out).sort()).toEqual(['INDEX2.html', '_69_ndex.html', 'index.html']);
+    expect(readFileSync(join(out, '_69_ndex.html'), 'utf8')).toContain('甲');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="_69_ndex.html">index</a>');
+  });
 });

@@ -22,9 +22,15 @@ export function engineVersion(): string {
 /**
  * A file name for an employee id, one to one: letters, digits and `-` are kept, any other
  * character becomes `_` and its code point in hex and `_` (`A/1` → `A_2f_1`, `A_1` → `A_5f_1`),
- * so no two ids share a file and the id can be read back from the name.
+ * so no two ids share a file and the id can be read back from the name. The id `index` has its
+ * first letter written so too, as `index.html` is the summary page.
  */
-export const statementFile = (c: Scorecard) => `${c.employee_id.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}.html`;
+export const statementFile = (c: Scorecard) => {
+  const escape = (ch: string) => `_${ch.codePointAt(0)!.toString(16)}_`;
+  const name = c.employee_id.replace(/[^A-Za-z0-9-]/gu, escape);
+  // `index.html` is the summary page: an employee whose id is `index` (any case) gets `_69_ndex.html`
+  return `${name.toLowerCase() === 'index' ? escape(name[0]!) + name.slice(1) : name}.html`;
+};
 
 /** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */
 function caseClashes(cards: readonly Scorecard[]): string[][] {
