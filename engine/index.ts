@@ -22,3 +22,4 @@ export { runPolicyTests, type TestCase, type TestReport } from './policy-test.js
 export { diffPolicies, type PolicyChange } from './policy-diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './statement.js';
 export { calibrate, type CalibrationResult } from './calibrate.js';
+export { LIMITS, readYaml } from './limits.js';

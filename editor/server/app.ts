@@ -5,7 +5,8 @@ import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument } from 'yaml';
+import { LIMITS, readYaml } from '../../engine/index.js';
 import { FileError, dataPath, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText, writeAtomic } from './files.js';
 
 export interface EditorOptions {
@@ -76,10 +77,8 @@ export function createEditorApp(o: EditorOptions): Hono {
       throw new FileError(400, 'send { "text": "…" } as JSON');
     })) as { text?: unknown } | null;
     if (typeof body?.text !== 'string') throw new FileError(400, 'send { "text": "…" }');
-    const parsed = parseDocument(body.text);
-    if (parsed.errors.length) throw new FileError(422, `the YAML does not parse (line ${parsed.errors[0].linePos?.[0].line ?? '?'}): fix it before saving`);
-    const unreadable = yamlProblem(parsed);
-    if (unreadable) throw new FileError(422, `${unreadable}; fix it before saving`);
+    const unreadable = yamlProblem(body.text);
+    if (unreadable) throw new FileError(422, `the YAML cannot be read: ${unreadable}; fix it before saving`);
     const ifMatch = c.req.header('if-match');
     const ifNoneMatch = c.req.header('if-none-match');
     const exists = existsSync(path);
@@ -133,25 +132,27 @@ export function createEditorApp(o: EditorOptions): Hono {
   return app;
 }
 
-/** What the YAML turns into can fail even when it parses (more than 100 aliases): the reason, or undefined. */
-function yamlProblem(doc: Document): string | undefined {
-  try {
-    doc.toJS();
-    return undefined;
-  } catch (error) {
-    return `the YAML cannot be read: ${error instanceof Error ? error.message.toLowerCase() : String(error)}`;
-  }
+/**
+ * Why the text cannot be a policy file, with the CLI's limits (size, line length, aliases, depth:
+ * docs/limits.md), so the editor never saves a file that `yardstick validate` would refuse to read.
+ */
+function yamlProblem(text: string): string | undefined {
+  if (Buffer.byteLength(text) > LIMITS.yamlBytes) return `the policy is larger than ${LIMITS.yamlBytes / 1024 / 1024} MiB, the most a policy may be`;
+  const read = readYaml(text, 'policy');
+  if (read.ok) return undefined;
+  const d = read.diagnostics[0]!;
+  return `${d.span ? `line ${d.span.line}, column ${d.span.column}: ` : ''}${d.message}`;
 }
 
 /** A policy's entry in the picker: its title and version, or the problem that keeps it from being read. */
 function policySummary(dir: string, name: string): { name: string; title: string; version: string; problem?: string } {
   try {
-    const doc = parseDocument(readText(policyPath(dir, name)));
-    const problem = yamlProblem(doc);
-    if (problem) return { name, title: name, version: '', problem };
-    const js = doc.toJS() as { title?: unknown; version?: unknown } | null;
-    const text = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
-    return { name, title: text(js?.title, name), version: text(js?.version, '') };
+    const source = readText(policyPath(dir, name));
+    const problem = yamlProblem(source);
+    if (problem) return { name, title: name, version: '', problem: `the YAML cannot be read: ${problem}` };
+    const js = parseDocument(source).toJS() as { title?: unknown; version?: unknown } | null;
+    const shown = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
+    return { name, title: shown(js?.title, name), version: shown(js?.version, '') };
   } catch (error) {
     if (error instanceof FileError) return { name, title: name, version: '', problem: error.message };
     throw error;

@@ -146,7 +146,7 @@ describe('one bad file never disables the editor', () => {
     const res = await call('/api/policies');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
-      { name: 'bomb.yaml', title: 'bomb.yaml', version: '', problem: 'the YAML cannot be read: excessive alias count indicates a resource exhaustion attack' },
+      { name: 'bomb.yaml', title: 'bomb.yaml', version: '', problem: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file' },
       { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
   });
@@ -161,11 +161,20 @@ describe('one bad file never disables the editor', () => {
     ]);
   });
 
+  it('refuses to save a policy over the limits of the command line, so validate can always read what the editor saved', async () => {
+    // one line of 1.5 MB: over both the 1 MiB file limit and the 4,000-character line limit; the size is said first
+    const text = `policy: long\ntitle: ${'长'.repeat(500_000)}\n`;
+    const res = await call('/api/policies/long.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text }) });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: the policy is larger than 1 MiB, the most a policy may be; fix it before saving' });
+    expect(readdirSync(join(root, 'policies'))).toEqual(['short-video-team.yaml']);
+  });
+
   it('refuses to save YAML with more than 100 aliases', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
     const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: aliases(101) }) });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: excessive alias count indicates a resource exhaustion attack; fix it before saving' });
+    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file; fix it before saving' });
     expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(readFileSync('policies/short-video-team.yaml', 'utf8'));
   });
 });
