@@ -218,7 +218,7 @@ export class Ledger {
     replaceLedgerFile(this.target, bytes, this.opened);
   }
 
-  /** Earlier periods' grades for a policy, most recent first, from the run in force for each period. */
+  /** Earlier periods' grades for a policy, most recent first, from the run in force for each period, back to the first month missing. */
   history(policyId: string, beforePeriod: string): HistorySource {
     // periods compared as months: a ledger written before periods were normalised may hold `2026-9`
     const rows = this.rows<{ employee_id: string; grade: string; period: string; card: string }>(
@@ -233,7 +233,15 @@ export class Ledger {
     const byEmployee = new Map<string, string[]>();
     const plans = new Map<string, PlanState | undefined>();
     const periods = new Map<string, PastPeriod[]>();
+    // "in a row" is in calendar months: each employee's history is the unbroken run of months
+    // ending with the month before this one; a month missing (not recorded, or not listing them) ends it
+    const expected = new Map<string, string>();
     for (const r of rows) {
+      if ((expected.get(r.employee_id) ?? addMonths(beforePeriod, -1)) !== r.month) {
+        expected.set(r.employee_id, '');
+        continue;
+      }
+      expected.set(r.employee_id, addMonths(r.month, -1));
       const card = JSON.parse(r.card) as Scorecard;
       byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
       // rows come most recent first: the first one per employee carries the plan in force
@@ -241,6 +249,13 @@ export class Ledger {
       periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
     }
     return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id), periods: (id) => periods.get(id) ?? [] };
+  }
+
+  /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
+  gapBefore(policyId: string, period: string): string | undefined {
+    const months = new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) => monthOf(r.period)));
+    const previous = addMonths(period, -1);
+    return !months.has(previous) && [...months].some((m) => m < previous) ? previous : undefined;
   }
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
