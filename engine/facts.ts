@@ -2,6 +2,8 @@
 // History facts are served by a HistorySource the caller passes in (none in a plain dry run:
 // then every employee has no earlier periods, which is explicit, not an error).
 
+import { addMonths } from './plan.js';
+
 export type Phase = 'rules' | 'triggers';
 
 export interface FactInfo {
@@ -126,16 +128,43 @@ export function pastPeriodOf(card: import('./scorecard.js').Scorecard): PastPeri
   return { period: card.period, role: card.role, grade: card.grade, score: card.score, values };
 }
 
-/** Earlier periods of this run in front of an outside history (the ledger's), most recent first. */
-export function stackHistory(earlierInRun: readonly import('./scorecard.js').Scorecard[][], outside: HistorySource): HistorySource {
+/**
+ * Earlier periods of this run in front of an outside history (the ledger's, which ends before
+ * `first`, the run's first period), most recent first, for the run's `period`. In calendar months:
+ * a month missing before `period` ends the history there.
+ */
+export function stackHistory(earlierInRun: readonly import('./scorecard.js').Scorecard[][], outside: HistorySource, period: string, first: string): HistorySource {
   const byEmployee = new Map<string, import('./scorecard.js').Scorecard[]>();
   for (const cards of [...earlierInRun].reverse()) for (const c of cards) byEmployee.set(c.employee_id, [...(byEmployee.get(c.employee_id) ?? []), c]);
+  const chains = new Map<string, { cards: import('./scorecard.js').Scorecard[]; outside: boolean }>();
+  const chain = (id: string) => {
+    let found = chains.get(id);
+    if (!found) {
+      const cards: import('./scorecard.js').Scorecard[] = [];
+      let expected = addMonths(period, -1);
+      for (const c of byEmployee.get(id) ?? []) {
+        if (c.period !== expected) break;
+        cards.push(c);
+        expected = addMonths(expected, -1);
+      }
+      // the outside history goes on from the month before the run's first: only when the run reached back to it
+      found = { cards, outside: expected === addMonths(first, -1) };
+      chains.set(id, found);
+    }
+    return found;
+  };
   return {
-    grades: (id) => [...(byEmployee.get(id) ?? []).map((c) => c.grade), ...outside.grades(id)],
-    periods: (id) => [...(byEmployee.get(id) ?? []).map(pastPeriodOf), ...(outside.periods?.(id) ?? [])],
+    grades: (id) => {
+      const c = chain(id);
+      return [...c.cards.map((x) => x.grade), ...(c.outside ? outside.grades(id) : [])];
+    },
+    periods: (id) => {
+      const c = chain(id);
+      return [...c.cards.map(pastPeriodOf), ...(c.outside ? (outside.periods?.(id) ?? []) : [])];
+    },
     plan: (id) => {
-      const mine = byEmployee.get(id);
-      return mine?.length ? mine[0].plan : outside.plan?.(id);
+      const c = chain(id);
+      return c.cards.length ? c.cards[0].plan : c.outside ? outside.plan?.(id) : undefined;
     },
   };
 }

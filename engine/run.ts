@@ -36,7 +36,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compiled !== undefined;
   for (const period of periods) {
-    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY) : options.history;
+    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]) : options.history;
     const cards: Scorecard[] = [];
     const each = { ...options, history };
     for (const record of input.records) {

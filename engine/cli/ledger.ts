@@ -13,6 +13,7 @@ import type { HistorySource, RunResult, Scorecard } from '../index.js';
 import type { PlanState } from '../plan.js';
 import { pastPeriodOf, type PastPeriod } from '../facts.js';
 import { normalisePeriod } from '../data/period.js';
+import { addMonths } from '../plan.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';
@@ -125,7 +126,12 @@ export class Ledger {
     return this.rows<{ id: number; version: string; kind: string; recorded_at: string }>('select id, version, kind, recorded_at from runs where policy_id = ? and period = ? order by id desc limit 1', [policyId, period])[0];
   }
 
-  record(result: RunResult, info: RecordInfo, amend: boolean): { runId: number; corrections: Correction[] } {
+  /**
+   * Adds the period in memory. Refused: a period recorded already (without `amend`) or not yet
+   * (with it); a period earlier than a recorded one, unless `outOfOrder` (the later periods are
+   * returned as `stale`); a correction that excludes someone recorded for the period.
+   */
+  record(result: RunResult, info: RecordInfo, amend: boolean, outOfOrder = false): { runId: number; corrections: Correction[]; stale: string[] } {
     const period = result.period;
     if (!period || period.includes(',')) throw new ExitError(EXIT.input, `only one period can be recorded at a time (the data holds \`${period || 'none'}\`)`);
     // a ledger written before periods were normalised may hold this month as `2026/10` or `2026-9`
@@ -138,7 +144,32 @@ export class Ledger {
       throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded (run #${previous.id}, v${previous.version}, ${previous.recorded_at})\n  help: to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines`);
     }
     if (!previous && amend) throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` has not been recorded yet: record it without --amend`);
+    // later periods read this one's history: recorded or corrected after them, theirs is stale
+    const stale = [...new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [info.policyId]).map((r) => monthOf(r.period)))].filter((p) => p > period).sort();
+    if (stale.length && !outOfOrder) {
+      throw new ExitError(
+        EXIT.input,
+        `period ${period} of \`${info.policyId}\` is earlier than the recorded ${stale.join(', ')}, whose history facts (previous_grade, consecutive_grade, periods_in_role, rolling_average, improvement plans) were computed without it and would be stale\n  help: record months in order; to record it anyway, run again with --out-of-order, then --amend ${stale.join(', ')} in order so that their history includes it`,
+      );
+    }
     const before = previous ? new Map(this.rows<{ employee_id: string; name: string; payout_fen: number }>('select employee_id, name, payout_fen from scorecards where run_id = ?', [previous.id]).map((r) => [r.employee_id, r])) : new Map();
+    if (previous) {
+      // excluded for a data problem is not "no longer listed": no clawback of a whole pay for a bad cell
+      const listed = new Set(result.scorecards.map((c) => c.employee_id));
+      const left = result.excluded.filter((x) => x.employee_id !== undefined && before.has(x.employee_id) && !listed.has(x.employee_id));
+      // a record without an employee id may be any recorded employee the correction does not list
+      const anonymous = result.excluded.filter((x) => x.employee_id === undefined || x.employee_id === '');
+      const missing = [...before.keys()].filter((id) => !listed.has(id) && !left.some((x) => x.employee_id === id));
+      if (left.length || (anonymous.length && missing.length)) {
+        const who = left.map((x) => `${x.employee_id} ${x.name ?? ''}`.trim());
+        const why = left.map((x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`);
+        const anon = anonymous.length && missing.length ? [`${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`] : [];
+        throw new ExitError(
+          EXIT.input,
+          `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}\n  help: nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)`,
+        );
+      }
+    }
     this.db.exec('begin');
     try {
       this.db.run('insert into runs (policy_id, period, version, policy_hash, git_commit, data_files, engine, recorded_at, kind, amends) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
@@ -163,7 +194,7 @@ export class Ledger {
         this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [runId, x.employee_id, x.name, Math.round(x.before * 100), Math.round(x.after * 100), Math.round(x.delta * 100), x.kind]);
       }
       this.db.exec('commit');
-      return { runId, corrections };
+      return { runId, corrections, stale };
     } catch (error) {
       this.db.exec('rollback');
       throw error;
@@ -187,7 +218,7 @@ export class Ledger {
     replaceLedgerFile(this.target, bytes, this.opened);
   }
 
-  /** Earlier periods' grades for a policy, most recent first, from the run in force for each period. */
+  /** Earlier periods' grades for a policy, most recent first, from the run in force for each period, back to the first month missing. */
   history(policyId: string, beforePeriod: string): HistorySource {
     // periods compared as months: a ledger written before periods were normalised may hold `2026-9`
     const rows = this.rows<{ employee_id: string; grade: string; period: string; card: string }>(
@@ -202,7 +233,15 @@ export class Ledger {
     const byEmployee = new Map<string, string[]>();
     const plans = new Map<string, PlanState | undefined>();
     const periods = new Map<string, PastPeriod[]>();
+    // "in a row" is in calendar months: each employee's history is the unbroken run of months
+    // ending with the month before this one; a month missing (not recorded, or not listing them) ends it
+    const expected = new Map<string, string>();
     for (const r of rows) {
+      if ((expected.get(r.employee_id) ?? addMonths(beforePeriod, -1)) !== r.month) {
+        expected.set(r.employee_id, '');
+        continue;
+      }
+      expected.set(r.employee_id, addMonths(r.month, -1));
       const card = JSON.parse(r.card) as Scorecard;
       byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
       // rows come most recent first: the first one per employee carries the plan in force
@@ -210,6 +249,13 @@ export class Ledger {
       periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
     }
     return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id), periods: (id) => periods.get(id) ?? [] };
+  }
+
+  /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
+  gapBefore(policyId: string, period: string): string | undefined {
+    const months = new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) => monthOf(r.period)));
+    const previous = addMonths(period, -1);
+    return !months.has(previous) && [...months].some((m) => m < previous) ? previous : undefined;
   }
 
   /** The recorded scorecard of one employee for one period (from the run in force). */

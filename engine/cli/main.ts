@@ -59,6 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(new Option('--executor <executor>', 'compiled (default): the rules as closures; reference: json-rules-engine itself').choices(['compiled', 'reference']).default('compiled'))
     .option('--record', 'store this period\'s result in the results ledger as the official one')
     .option('--amend', 'record a correction of an already recorded period (with top-up and clawback lines)')
+    .option('--out-of-order', 'with --record or --amend: allow a period earlier than a recorded one (the later periods\' history facts are then stale: amend them in order)')
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')

@@ -64,7 +64,12 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   // several months in one file: the ledger gives what came before the first of them
   const periods = [...new Set(read.records.map((r) => r.period))].sort();
   let history: HistorySource | undefined;
-  if (o.ledger && periods.length && Ledger.exists(o.ledger)) history = (await Ledger.open(o.ledger)).history(policy.doc.policy, periods[0]);
+  if (o.ledger && periods.length && Ledger.exists(o.ledger)) {
+    const ledger = await Ledger.open(o.ledger);
+    history = ledger.history(policy.doc.policy, periods[0]);
+    const gap = ledger.gapBefore(policy.doc.policy, periods[0]);
+    if (gap) o.stderr(`note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`);
+  }
   const started = Date.now();
   const result = await runPolicy(
     policy,

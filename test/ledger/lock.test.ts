@@ -60,7 +60,9 @@ describe('recording into one ledger from several processes at once', () => {
       ledger = join(dir, `ledger-${round}.db`);
       // eight runs queue for one lock, on two cores shared with other work: let each wait up to
       // 300 s instead of 30, so that a slow machine does not fail the test
-      const runs = [...PERIODS, '2025-07', '2025-07'].map((p, i) => cli(['run', policy, '--data', data(`${p}-${i}.csv`, month(p)), '--record', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' }));
+      // --out-of-order: they reach the lock in any order, and this test is about the lock (without
+      // it, a month whose later month got there first is refused: order-and-gaps.test.ts)
+      const runs = [...PERIODS, '2025-07', '2025-07'].map((p, i) => cli(['run', policy, '--data', data(`${p}-${i}.csv`, month(p)), '--record', '--out-of-order', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' }));
       const results = await Promise.all(runs);
       // the six different periods all succeed and say so
       results.slice(0, 6).forEach((r, i) => {
@@ -78,6 +80,21 @@ describe('recording into one ledger from several processes at once', () => {
       expect(readdirSync(dir).filter((f) => f.startsWith(`ledger-${round}.db`) || f.startsWith(`.ledger-${round}.db`)).sort()).toEqual([`ledger-${round}.db`, `ledger-${round}.db.bak`]);
     }
   }, 360_000 * REPEAT);
+});
+
+describe('recording months at once, in any order, without --out-of-order', () => {
+  it('ends with each run recorded or refused as out of order, never a month recorded after a later one', async () => {
+    const periods = ['2025-01', '2025-02', '2025-03', '2025-04'];
+    const results = await Promise.all(periods.map((p) => cli(['run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' })));
+    for (const r of results) {
+      if (r.code !== 0) expect(r.stderr).toMatch(/^error: period 2025-0\d of `short-video-team` is earlier than the recorded 2025-0\d/m);
+      expect([0, 1]).toContain(r.code);
+    }
+    const SQL = await initSqlJs();
+    const byId = (new SQL.Database(readFileSync(ledger)).exec('select period from runs order by id')[0]?.values ?? []).map(([p]) => String(p));
+    expect(byId.length).toBe(results.filter((r) => r.code === 0).length);
+    expect(byId).toEqual([...byId].sort());
+  }, 360_000);
 });
 
 describe('the ledger lock', () => {
@@ -100,7 +117,7 @@ describe('the ledger lock', () => {
     const pid = Number(gone.stdout);
     writeFileSync(lockOf(ledger), JSON.stringify({ pid, host: hostname(), started: '2026-11-30T08:00:00.000Z', token: 'left-behind' }));
     const periods = ['2025-01', '2025-02', '2025-03'];
-    const results = await Promise.all(periods.map((p) => cli(['run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' })));
+    const results = await Promise.all(periods.map((p) => cli(['run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--out-of-order', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' })));
     expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(results.filter((r) => r.stderr.includes(`接管过期的账本锁 ${lockOf(ledger)}：持有它的进程 ${pid}（本机）已不在运行`)).length).toBe(1);
     expect(await recordedRuns()).toEqual(periods.map((period) => ({ period, kind: 'official' })));

@@ -25,6 +25,8 @@ export interface RunCommandOptions {
   excludeInvalid?: boolean;
   record?: boolean;
   amend?: boolean;
+  /** Record or amend a period earlier than a recorded one (whose history then is stale). */
+  outOfOrder?: boolean;
   ledger: string;
   executor?: 'compiled' | 'reference';
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
@@ -73,7 +75,7 @@ async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunComman
     o.format === 'md' ? formatMarkdown(result, o.lang) :
     formatTable(result, o.lang);
   // checked before any output: a period that cannot be recorded writes nothing
-  const saveRecord = lock ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock) : undefined;
+  const saveRecord = lock ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder)) : undefined;
   if (o.out) {
     writeAtomic(o.out, text);
     io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
