@@ -105,7 +105,11 @@ function convert(node: jsep.Expression): Expr {
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
       if (!BINARY_OPS.has(b.operator)) throw new ExpressionError(`operator \`${b.operator}\` is not allowed`);
-      return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left), right: convert(b.right) };
+      const right = convert(b.right);
+      // a literal 0 divides every record by zero: a mistake, never a formula
+      const zero = right.kind === 'num' ? right.value === 0 : right.kind === 'unary' && right.arg.kind === 'num' && right.arg.value === 0;
+      if ((b.operator === '/' || b.operator === '%') && zero) throw new ExpressionError(`\`${b.operator} 0\` divides by zero for every record`);
+      return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left), right };
     }
     case 'ConditionalExpression': {
       const c = node as jsep.ConditionalExpression;

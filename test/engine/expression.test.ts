@@ -1,6 +1,10 @@
 // Policy arithmetic runs through our own whitelisted evaluator, never eval.
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { yardstick } from '../yardstick.js';
 import { evaluateExpression, parseExpression, variablesOf } from '../../engine/expression.js';
 
 function calc(text: string, vars: Record<string, number> = {}): number | undefined {
@@ -37,7 +41,7 @@ describe('expressions', () => {
   it('division by zero and missing variables are undefined, not Infinity or NaN', () => {
     expect(calc('leads / visits', { leads: 3, visits: 0 })).toBeUndefined();
     expect(calc('leads / visits', { leads: 3 })).toBeUndefined();
-    expect(calc('0 / 0')).toBeUndefined();
+    expect(calc('0 / visits', { visits: 0 })).toBeUndefined();
   });
 
   it('lists the variables it reads', () => {
@@ -57,5 +61,24 @@ describe('expressions', () => {
     const p = parseExpression(text);
     expect(p.ok).toBe(false);
     if (!p.ok) expect(p.message).toContain(message);
+  });
+
+  it('refuses a division by a literal zero, which no record could pay on', () => {
+    for (const [text, op] of [['pay_base * score / 0', '/'], ['score % 0', '%'], ['score / -0', '/'], ['score / (0)', '/']]) {
+      const parsed = parseExpression(text);
+      expect(parsed.ok ? 'parsed' : parsed.message).toBe(`\`${op} 0\` divides by zero for every record`);
+    }
+    // a variable may still be 0 for one record: that record is reported when it is evaluated
+    expect(parseExpression('score / count').ok).toBe(true);
+  });
+
+  it('validate reports a division by a literal zero at the formula, with file:line:col', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yardstick-div0-')), 'p.yaml');
+    const text = readFileSync('docs/worked-example.yaml', 'utf8').replace('performance_pay: pay_base * min(score, 120) / 100', 'performance_pay: pay_base * min(score, 120) / 0');
+    writeFileSync(file, text);
+    // the formula is on line 47, after `  performance_pay: ` (19 characters)
+    const r = await yardstick('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(`${file}:47:20: error[policy_expression_syntax]: cannot read expression \`pay_base * min(score, 120) / 0\`: \`/ 0\` divides by zero for every record`);
   });
 });
