@@ -9,10 +9,10 @@
 // The lock is released on every path: return, error, process.exit, SIGINT, SIGTERM, SIGHUP; a run
 // killed with -9 leaves it behind, and its dead pid makes it stale.
 
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Lang } from '../index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget } from './ledger-file.js';
@@ -130,6 +130,16 @@ function waitSeconds(): number {
 export async function lockLedger(shown: string, say: (line: string) => void, lang: Lang): Promise<LedgerLock> {
   const target = ledgerTarget(shown);
   const file = `${target}.lock`;
+  // a typo in --ledger must not start an empty ledger somewhere else (and lose every earlier period
+  // from history facts): only the ledger's own `.yardstick` folder is created
+  if (!existsSync(dirname(target)) && basename(dirname(target)) !== '.yardstick') {
+    throw new ExitError(
+      EXIT.input,
+      lang === 'zh'
+        ? `结果账本 \`${shown}\` 所在的文件夹不存在\n  help: 检查路径；若要新建账本，先创建该文件夹`
+        : `the folder of the results ledger \`${shown}\` does not exist\n  help: check the path; to start a new ledger there, create the folder first`,
+    );
+  }
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {

@@ -90,3 +90,13 @@ describe('history', () => {
     ]);
   });
 });
+
+describe('a --ledger path whose folder does not exist', () => {
+  it('is refused (exit 1) instead of starting an empty ledger that no history is read from', async () => {
+    const ledger = join(dir, 'typo', 'ledger.db');
+    const r = await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: 结果账本 \`${ledger}\` 所在的文件夹不存在\n  help: 检查路径；若要新建账本，先创建该文件夹`);
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+});
