@@ -323,6 +323,12 @@ describe('--workers', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('is named in a note when the run is not a streaming one, instead of being ignored silently', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid', '--format', 'json', '--workers', '2');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: --workers 2 is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole');
+  });
+
   it('is capped at the cores of the machine, with a note', async () => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');

@@ -46,6 +46,8 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
+  // threads evaluate only a streaming run: say so rather than ignore the option
+  if (workers > 1) io.stderr(`note: --workers ${workers} is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole`);
   if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
   // a recording run holds the ledger's lock from reading its history to saving it
   const lock = await lockLedger(o.ledger, io.stderr, o.lang);
