@@ -211,3 +211,32 @@ describe('yardstick explain', () => {
     expect(r.stderr).toMatch(/^error: unknown employee id `XX9999` in `examples\/sample-2026-10.csv`\n {2}help: the file has \d+ employees, e\.g\. `SV0001`/);
   });
 });
+
+describe('`policies/*.yaml` names the test files too', () => {
+  const files = ['policies/content-three-dimension.test.yaml', 'policies/content-three-dimension.yaml', 'policies/livestream-team.test.yaml', 'policies/livestream-team.yaml', 'policies/short-video-team.test.yaml', 'policies/short-video-team.yaml'];
+
+  it('validate checks a test file as the tests of the policy beside it', async () => {
+    const r = await yardstick('validate', ...files);
+    expect(r.code).toBe(0);
+    // 5, 8 and 10 cases: the `- name:` entries of each file
+    expect(r.stdout.split('\n').filter((l) => l.includes('.test.yaml'))).toEqual([
+      'ok  policies/content-three-dimension.test.yaml: 5 test case(s) for policies/content-three-dimension.yaml',
+      'ok  policies/livestream-team.test.yaml: 8 test case(s) for policies/livestream-team.yaml',
+      'ok  policies/short-video-team.test.yaml: 10 test case(s) for policies/short-video-team.yaml',
+    ]);
+  });
+
+  it('validate refuses a test file whose case cannot be built', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-tests-'));
+    writeFileSync(join(dir, 'p.yaml'), readFileSync('policies/short-video-team.yaml', 'utf8'));
+    writeFileSync(join(dir, 'p.test.yaml'), 'cases:\n  - name: no expectation\n    record: { role: editor, stage: mature }\n');
+    const r = await yardstick('validate', join(dir, 'p.test.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`err ${join(dir, 'p.test.yaml')}: case \`no expectation\` has no \`expect:\`\n`);
+  });
+
+  it('fmt --check leaves test files to their authors', async () => {
+    const r = await yardstick('fmt', '--check', ...files);
+    expect([r.code, r.stdout]).toEqual([0, '']);
+  });
+});
