@@ -421,13 +421,13 @@ export function recordReader(header: string[], contract: DataContract, options: 
 
     let payBase: number | undefined;
     if (fieldColumn.has('pay_base')) {
-      // read like any cell: empty, `-`, `N/A` are missing and the role's pay base applies
+      // read like any cell: empty, `-`, `N/A` are missing and the role's pay base applies; one above
+      // the limit but a usable figure is refused at evaluation (eval_pay_base_out_of_range)
       const text = field(cells, 'pay_base');
       const v = parseValue(text, 'money');
       const bad = (message: string) => problem(reasons, cells, i, row, 'data_bad_pay_base', fieldColumn.get('pay_base'), message, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
       if (!v.ok) bad(/too large/.test(v.message) ? `pay base \`${text.length > 24 ? `${text.slice(0, 24)}…` : text}\` is too large: at most ${LIMIT_TEXT} yuan per person` : `pay base \`${text}\` is not an amount`);
       else if (v.value !== undefined && v.value < 0) bad(`pay base \`${text}\` is below 0`);
-      else if (v.value !== undefined && v.value > MONEY_LIMIT_YUAN) bad(`pay base \`${text}\` is too large: at most ${LIMIT_TEXT} yuan per person`);
       else payBase = v.value;
     }
 
