@@ -2,7 +2,7 @@
 // written without %, a default that would hide a missing column or a missing source row, and a
 // totals row at the bottom of an export. Each is refused (exit 1) or read in one documented way.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,6 +196,12 @@ describe('rows, months and pay bases that could mean two things', () => {
     const streamed = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/11', '--format', 'csv', '--out', out);
     expect(streamed.code).toBe(1);
     expect(streamed.stderr).toContain(`${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`);
+    // with --record nothing is recorded, even with --exclude-invalid: every row is for another month
+    const ledger = join(dir, 'ledger.jsonl');
+    const recorded = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026-11', '--exclude-invalid', '--record', '--ledger', ledger);
+    expect(recorded.code).toBe(1);
+    expect(recorded.stderr).toContain('error[data_period_mismatch]');
+    expect(existsSync(ledger)).toBe(false);
     // the same month spelled another way is the same month
     const same = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/10', '--format', 'csv', '--exclude-invalid');
     expect(same.code).toBe(0);
