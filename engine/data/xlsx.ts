@@ -32,7 +32,8 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; fil
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all
-  const last = Math.max(body.length + 1, ...errors.keys());
+  let last = body.length + 1;
+  for (const row of errors.keys()) if (row > last) last = row;
   for (let i = 0; i + 2 <= last; i++) {
     const texts = (body[i] ?? []).map(cellText);
     const wrong = errors.get(i + 2);
