@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../diagnostic.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
-import type { Table } from './table.js';
+import { rowLengthProblem, type Table } from './table.js';
 import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
 
 export interface JoinSource {
@@ -51,11 +51,20 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     return { table: roster.table, diagnostics, conflicts, keyColumns: [] };
   }
   const header = [...roster.table.header];
-  const rows = roster.table.rows.map((r) => [...r]);
+  // a roster row longer than its header may have shifted (data/table.ts): the employee is excluded
+  const rosterLong: { i: number; d: Diagnostic }[] = [];
+  const rows = roster.table.rows.map((r, i) => {
+    const d = rowLengthProblem(roster.table.header, r, roster.table.rowNumbers[i], { file: roster.file, sheet: roster.table.sheet, positional: roster.table.positional });
+    if (d) rosterLong.push({ i, d });
+    const cells = r.slice(0, roster.table.header.length);
+    while (cells.length < roster.table.header.length) cells.push('');
+    return cells;
+  });
   const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((r, i) =>
     roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
   );
   const employeeOf = (i: number) => normaliseId(rows[i][rIdCol]);
+  for (const { i, d } of rosterLong) conflicts.set(employeeOf(i), [...(conflicts.get(employeeOf(i)) ?? []), d]);
   const columnOptions: NonNullable<Table['columnOptions']> = {};
   /** column → the source it comes from, and the roster rows that source has no row for */
   const absentFrom = new Map<number, { file: string; default: boolean; rows: Set<number> }>();
@@ -143,6 +152,12 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
             ? `the roster has \`${(rows[zeros][rosterCol] ?? '').trim()}\` (row ${roster.table.rowNumbers[zeros]}): Excel drops the leading zeros of a number-like key, so format the column as text before export`
             : `check the key, or add the person to the roster \`${roster.file}\``;
         diagnostics.push({ code: 'data_unmatched_row', severity: 'warning', message: `row matches nobody in the roster: \`${showSpelling(key) || '(empty)'}\``, help, file: src.file, cell: at });
+        return;
+      }
+      const long = rowLengthProblem(sh, cells, rowNo, { file: src.file, sheet: src.table.sheet, positional: src.table.positional });
+      if (long) {
+        seen.set(target, { row: rowNo, key });
+        conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), long]);
         return;
       }
       const first = seen.get(target);

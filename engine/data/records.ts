@@ -5,8 +5,11 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { MetricDef } from '../policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../record.js';
-import { readCsv, readJsonRecords, type Table } from './table.js';
-import { parseValue } from './values.js';
+import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
+import { EXCEL_ERRORS, parseValue } from './values.js';
+import { MONEY_LIMIT_YUAN } from '../numbers.js';
+
+const LIMIT_TEXT = String(MONEY_LIMIT_YUAN).replace(/\B(?=(\d{3})+$)/g, ',');
 import { normalisePeriod } from './period.js';
 import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
 import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from './teams.js';
@@ -176,7 +179,7 @@ export interface RecordReader {
   teamDiagnostics(): Diagnostic[];
 }
 
-export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent'> = {}): RecordReader {
+export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent' | 'positional'> = {}): RecordReader {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const headerCell = (column: string) => ({ row: 1, column });
@@ -382,9 +385,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
   };
 
   const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
-    const reasons: Diagnostic[] = [];
+    let reasons: Diagnostic[] = [];
 
-    for (const f of REQUIRED_FIELDS) if ((f === 'employee_id' ? idOf(cells) : field(cells, f)) === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+    for (const f of REQUIRED_FIELDS) {
+      const text = f === 'employee_id' ? idOf(cells) : field(cells, f);
+      if (text === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+      // `#N/A` is no one's id, name or team: a formula failed in Excel
+      else if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS[text.toUpperCase()] !== undefined) problem(reasons, cells, i, row, 'data_excel_error', fieldColumn.get(f), `\`${text}\` in \`${FIELD_NAMES[f][1]}\` (${f}) is an Excel error`, `the formula in this cell failed in Excel (${text.toUpperCase()}: ${EXCEL_ERRORS[text.toUpperCase()]}): fix it in the workbook, or type the value`);
+    }
     const periodText = field(cells, 'period');
     let period = givenPeriod;
     // the period duplicates are keyed by: `periodOf` (none for a cell that is not a month)
@@ -394,6 +402,8 @@ export function recordReader(header: string[], contract: DataContract, options: 
       periodKey = p.ok ? p.period : '';
       if (p.ok) period = p.period;
       else problem(reasons, cells, i, row, 'data_bad_period', periodCol, p.message, p.help);
+      // --period (or a mapping's `period:`) and the 月份 cell must name one month
+      if (p.ok && givenPeriod && p.period !== givenPeriod) problem(reasons, cells, i, row, 'data_period_mismatch', periodCol, `月份 \`${periodText}\` is ${p.period}, but the period given for the file is ${givenPeriod}`, 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)');
     } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, 'data_missing_field', periodCol, 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
 
     const roleText = field(cells, 'role');
@@ -410,9 +420,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (stageText && !stage) problem(reasons, cells, i, row, 'data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
 
     let payBase: number | undefined;
-    if (fieldColumn.has('pay_base') && field(cells, 'pay_base') !== '') {
-      const v = parseValue(field(cells, 'pay_base'), 'money');
-      if (!v.ok || v.value === undefined || v.value < 0) problem(reasons, cells, i, row, 'data_bad_pay_base', fieldColumn.get('pay_base'), `pay base \`${field(cells, 'pay_base')}\` is not an amount of at least 0`, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
+    if (fieldColumn.has('pay_base')) {
+      // read like any cell: empty, `-`, `N/A` are missing and the role's pay base applies; one above
+      // the limit but a usable figure is refused at evaluation (eval_pay_base_out_of_range)
+      const text = field(cells, 'pay_base');
+      const v = parseValue(text, 'money');
+      const bad = (message: string) => problem(reasons, cells, i, row, 'data_bad_pay_base', fieldColumn.get('pay_base'), message, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
+      if (!v.ok) bad(/too large/.test(v.message) ? `pay base \`${text.length > 24 ? `${text.slice(0, 24)}…` : text}\` is too large: at most ${LIMIT_TEXT} yuan per person` : `pay base \`${text}\` is not an amount`);
+      else if (v.value !== undefined && v.value < 0) bad(`pay base \`${text}\` is below 0`);
       else payBase = v.value;
     }
 
@@ -472,6 +487,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
       problem(reasons, cells, i, row, 'data_duplicate_employee', idCol, `employee \`${id}\` already appears in row ${first}${written}`, written ? 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)' : 'each employee has one row per period: remove or merge the duplicate');
     }
 
+    // a row with more cells than the header: its cells may have shifted, so nothing else in it is news
+    const extra = raggedRow(cells, row);
+    if (extra !== undefined) reasons = [extra, ...reasons.filter((d) => d.code === 'data_duplicate_employee')];
     if (reasons.length) {
       return { excluded: { ...(id ? { employee_id: id } : {}), ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}), ...(file ? { file } : {}), row, reasons } };
     }
@@ -493,9 +511,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
     return { code: 'data_totals_row', severity: 'warning', message: `row ${from?.row ?? row} is a totals row (\`${word}\`), not an employee, and is skipped`, help: 'nothing to do if it is the export\'s total; a real employee needs 工号, 姓名, 岗位 and 阶段', file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } };
   };
 
+  // a row with more cells than the header is refused (data/table.ts); a joined table checked its sources
+  const raggedRow = (cells: string[], row: number) => (source.origin ? undefined : rowLengthProblem(header, cells, row, { file, sheet: source.sheet, positional: source.positional }));
+
   // ratio columns read from the data, with what a fraction and a percent-points cell look like there
   const ratioReads = metricReads.filter((r) => r.m.unit === 'ratio' && r.col !== undefined);
   const ratioNotation = (cells: string[], i: number, row: number, seen: RatioNotation) => {
+    // a row whose cells may have shifted says nothing about how a column is written
+    if (cells.length > header.length && !source.positional && !source.origin) return;
     for (const { col, options: how, range } of ratioReads) {
       const raw = cellAt(cells, col).trim();
       if (raw === '') continue;

@@ -11,6 +11,8 @@ export interface Table {
   rowNumbers: number[];
   /** The workbook sheet the table came from. */
   sheet?: string;
+  /** Cells are placed by column (a workbook), so a row longer than the header cannot have shifted. */
+  positional?: boolean;
   /** How to read a column's values when its source file says so (money in fen, ranges). */
   columnOptions?: Record<number, { moneyIn?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject'; ratioFormat?: 'fraction' | 'percent_points' }>;
   /** For a table joined from several files: where a cell came from, for messages. */
@@ -66,6 +68,12 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   } catch (error) {
     return { ok: false, diagnostics: [{ code: 'data_json_malformed', severity: 'error', message: `not valid JSON: ${(error as Error).message}`, help: 'the file must be a JSON array of objects, or { "records": [ … ] }', file, cell: { row: 1 } }] };
   }
+  // JSON.parse keeps the last of a key given twice: `{"违规次数":2,"违规次数":0}` is refused instead
+  const twice = duplicateKey(text);
+  if (twice) {
+    const record = twice.record;
+    return { ok: false, diagnostics: [{ code: 'data_json_duplicate_key', severity: 'error', message: record !== undefined ? `record ${record + 1} gives \`${twice.key}\` twice` : `an object gives \`${twice.key}\` twice`, help: 'each key may appear once in a record: keep the right value and remove the other', file, cell: { row: record !== undefined ? record + 2 : 1, column: twice.key } }] };
+  }
   const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records) ? (value as { records: unknown[] }).records : undefined;
   if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) {
     return { ok: false, diagnostics: [{ code: 'data_json_malformed', severity: 'error', message: 'expected an array of objects, one per employee', help: 'the file must be a JSON array of objects, or { "records": [ … ] }', file, cell: { row: 1 } }] };
@@ -75,4 +83,70 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   const rows = (list as Record<string, unknown>[]).map((obj) => header.map((k) => (obj[k] === undefined || obj[k] === null ? '' : String(obj[k]))));
   // a JSON record's "row" is its position counted like a sheet: the first record is row 2
   return { ok: true, table: { header, rows, rowNumbers: rows.map((_, i) => i + 2) } };
+}
+
+/**
+ * The first key an object of valid JSON text gives twice, and the record (position in the top-level
+ * array, or in `records`) it is in. A scan of the text: strings are skipped whole, keys decoded.
+ */
+export function duplicateKey(text: string): { key: string; record?: number } | undefined {
+  interface Frame { object: boolean; keys?: Set<string>; index: number; key?: string }
+  const stack: Frame[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.object) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys!.has(key)) {
+          // the record: the element of the top-level array, or of the top-level `records` array
+          const outer = stack[0];
+          const record = !outer.object && stack.length >= 2 ? outer.index : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1].object ? stack[1].index : undefined;
+          return { key, ...(record !== undefined ? { record } : {}) };
+        }
+        top.keys!.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */) {
+      stack.push({ object: true, keys: new Set(), index: 0 });
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      stack.push({ object: false, index: 0 });
+    } else if (c === 0x7d || c === 0x5d /* } ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top.object) expectKey = true;
+      else top.index++;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A row with more cells than its header (`1,500,000` unquoted): its cells may have shifted, so the
+ * row is refused, even when the cells past the header are empty (the row's own trailing cells were
+ * empty, and moved right). Fewer cells are the trailing empty cells an export dropped: read as empty.
+ * A workbook places cells by column (`positional`): nothing can shift there.
+ */
+export function rowLengthProblem(header: readonly string[], cells: readonly string[], row: number, at: { file?: string; sheet?: string; positional?: boolean } = {}): Diagnostic | undefined {
+  if (cells.length <= header.length || at.positional) return undefined;
+  const past = cells.slice(header.length);
+  const shown = past.every((c) => c.trim() === '')
+    ? `the ${past.length === 1 ? 'cell' : `${past.length} cells`} past the header ${past.length === 1 ? 'is' : 'are'} empty, but a cell earlier in the row may have been split`
+    : `the cells past the header are ${past.slice(0, 4).map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``).join(', ')}${past.length > 4 ? ', …' : ''}`;
+  const line = cells.join(',');
+  return {
+    code: 'data_row_length',
+    severity: 'error',
+    message: `row ${row} has ${cells.length} cells but the header has ${header.length}: ${shown}`,
+    help: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header',
+    file: at.file,
+    cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line },
+  };
 }

@@ -19,6 +19,20 @@ export interface ValueOptions {
   ratioFormat?: 'fraction' | 'percent_points';
 }
 
+/** Excel's error values, and what each most often means in an export. */
+export const EXCEL_ERRORS: Record<string, string> = {
+  '#N/A': 'a lookup found nothing',
+  '#DIV/0!': 'a division by zero',
+  '#VALUE!': 'a value of the wrong type',
+  '#REF!': 'a reference to a deleted cell',
+  '#NAME?': 'an unknown function or name',
+  '#NUM!': 'a number out of range',
+  '#NULL!': 'ranges that do not intersect',
+  '#SPILL!': 'a result that cannot spill',
+  '#CALC!': 'a calculation Excel cannot do',
+  '#GETTING_DATA': 'data still loading',
+};
+
 const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ParsedValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
@@ -45,6 +59,9 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ParsedValue 
   }
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
+  // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
+  const excel = EXCEL_ERRORS[text.toUpperCase()];
+  if (excel !== undefined) return { ok: false, message: `\`${raw}\` is an Excel error, not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: `the formula in this cell failed in Excel (${text.toUpperCase()}: ${excel}): fix it in the workbook, or type the value` };
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
@@ -83,8 +100,25 @@ function normaliseWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/**
+ * The text without its spaces, when every space between two digits is one thousands separator
+ * (`1 000`, `12 345 678`); undefined when digits are split any other way (`30 30`, `0.4 53`).
+ * Spaces elsewhere (`¥ 1,234`, `45.3 %`, `1.2 万`) are dropped.
+ */
+function withoutSpaces(text: string): string | undefined {
+  if (!/\d\s+\d/.test(text)) return text.replace(/\s+/g, '');
+  let ok = true;
+  text.replace(/\d+(?:\s+\d+)+/g, (digits, at: number) => {
+    if (!/^\d{1,3}(?: \d{3})+$/.test(digits.replace(/[\u00a0\u202f]/g, ' ')) || /[\d.]/.test(text.charAt(at - 1)) || /[\d.]/.test(text.charAt(at + digits.length) === '.' ? '' : text.charAt(at + digits.length))) ok = false;
+    return digits;
+  });
+  return ok ? text.replace(/\s+/g, '') : undefined;
+}
+
 function parseNumber(text: string, unit: Unit, percentPoints = false): number | undefined {
-  let s = text.replace(/\s+/g, '');
+  const spaced = withoutSpaces(text);
+  if (spaced === undefined) return undefined;
+  let s = spaced;
   if (unit === 'money') s = s.replace(/^(¥|￥|RMB|CNY)/i, '').replace(/元$/, '');
   let shift = 0;
   if (s.endsWith('%')) {
@@ -128,7 +162,8 @@ function shiftDecimal(s: string, shift: number): number {
 }
 
 function parseDuration(text: string): number | undefined {
-  const s = text.replace(/\s+/g, '');
+  const s = withoutSpaces(text);
+  if (s === undefined) return undefined;
   const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
   if (clock) {
     const [, a, b, c] = clock;

@@ -148,3 +148,66 @@ async function inflateCounting(data: Uint8Array, method: number, countRows: bool
     return undefined;
   }
 }
+
+/** A part of the archive, inflated whole (the limits above were checked first), as text. */
+async function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
+  const e = entries.find((x) => x.name === name);
+  if (!e || (e.method !== 0 && e.method !== 8)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = e.localOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return undefined;
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
+  try {
+    const stream = e.method === 0 ? new Blob([data as Uint8Array<ArrayBuffer>]).stream() : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return await new Response(stream).text();
+  } catch {
+    return undefined;
+  }
+}
+
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+  const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+  if (e[0] !== '#') return named[e.toLowerCase()];
+  return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+});
+
+const attribute = (attrs: string, name: string) => {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? unescapeXml(m[1] ?? m[2]) : undefined;
+};
+
+/**
+ * The error cells (`t="e"`: `#N/A`, `#DIV/0!`, `#VALUE!`, …) of a workbook's sheet (the first when
+ * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
+ * them as empty cells, which a metric's `default` would fill.
+ */
+export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  const entries = centralDirectory(bytes);
+  if (!entries) return found;
+  const workbook = await partText(bytes, entries, 'xl/workbook.xml');
+  const rels = await partText(bytes, entries, 'xl/_rels/workbook.xml.rels');
+  if (workbook === undefined || rels === undefined) return found;
+  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({ name: attribute(m[1], 'name'), id: attribute(m[1], '(?:[\\w.-]+:)?id') }));
+  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
+  if (!chosen?.id) return found;
+  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)].map((m) => m[1]).find((a) => attribute(a, 'Id') === chosen.id);
+  const target = rel ? attribute(rel, 'Target') : undefined;
+  if (!target) return found;
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+  const xml = await partText(bytes, entries, path);
+  if (xml === undefined || !/\st\s*=\s*["']e["']/.test(xml)) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+    if (attribute(m[1], 't') !== 'e') continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(m[1], 'r') ?? '');
+    const v = m[2] !== undefined ? /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(m[2]) : null;
+    if (!ref) continue;
+    let col = 0;
+    for (const ch of ref[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(col - 1, v ? unescapeXml(v[1]) : '#ERROR');
+  }
+  return found;
+}

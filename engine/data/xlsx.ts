@@ -4,7 +4,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import type { Diagnostic } from '../diagnostic.js';
 import type { TableResult } from './table.js';
-import { checkXlsxLimits } from './xlsx-limits.js';
+import { checkXlsxLimits, xlsxErrorCells } from './xlsx-limits.js';
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -26,14 +26,26 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; fil
   }
   const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
   if (!chosen) return fail(`the workbook has no sheet \`${options.sheet}\``, `its sheets: ${sheets.map((s) => `\`${s.sheet}\``).join(', ')}`);
+  // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
+  const errors = await xlsxErrorCells(bytes, chosen.sheet);
   const [head = [], ...body] = chosen.data;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  body.forEach((cells, i) => {
-    const texts = cells.map(cellText);
-    if (texts.every((t) => t.trim() === '')) return;
+  // a row holding only error cells is not in read-excel-file's rows at all
+  let last = body.length + 1;
+  for (const row of errors.keys()) if (row > last) last = row;
+  for (let i = 0; i + 2 <= last; i++) {
+    const texts = (body[i] ?? []).map(cellText);
+    const wrong = errors.get(i + 2);
+    if (wrong) {
+      for (const [col, text] of wrong) {
+        while (texts.length <= col) texts.push('');
+        texts[col] = text;
+      }
+    }
+    if (texts.every((t) => t.trim() === '')) continue;
     rows.push(texts);
     rowNumbers.push(i + 2);
-  });
-  return { ok: true, table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet } };
+  }
+  return { ok: true, table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet, positional: true } };
 }

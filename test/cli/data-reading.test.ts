@@ -2,7 +2,7 @@
 // written without %, a default that would hide a missing column or a missing source row, and a
 // totals row at the bottom of an export. Each is refused (exit 1) or read in one documented way.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +161,49 @@ describe('a totals row at the bottom of an export', () => {
     expect(r.stderr).toContain(`${file}:202: warning[data_totals_row]: row 202 is a totals row (\`合计\`), not an employee, and is skipped\n  at row 202, column \`工号\`, value \`合计\``);
     // the sample's own two bad rows, and not the totals row
     expect(r.stderr).toContain('注意：2 条记录有数据问题，未计入结果和合计：');
+  });
+});
+
+describe('rows, months and pay bases that could mean two things', () => {
+  it('an unquoted 2,266,926 makes a row of 25 cells against 23: refused at that row, the same whole and streamed', async () => {
+    const dir = tempDir();
+    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,"2,266,926",', 'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,2,266,926,');
+    const message = `${file}:3: error[data_row_length]: row 3 has 25 cells but the header has 23: the 2 cells past the header are empty, but a cell earlier in the row may have been split`;
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    expect(whole.code).toBe(0);
+    expect(whole.stderr).toContain(message);
+    expect(whole.stderr).toContain('help: a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header');
+    expect(whole.stdout).not.toContain('SV0002');
+    for (const workers of ['1', '2']) {
+      const out = join(dir, `out${workers}.csv`);
+      const streamed = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      expect(streamed.code).toBe(0);
+      expect(streamed.stderr).toContain(message);
+      expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+    }
+    const refused = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(message);
+  });
+
+  it('--period 2026-11 on a file whose 月份 says 2026-10 is refused, naming both, whole and streamed', async () => {
+    const dir = tempDir();
+    const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026-11');
+    expect(whole.code).toBe(1);
+    expect(whole.stdout).toBe('');
+    expect(whole.stderr).toContain(`${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`);
+    const out = join(dir, 'out.csv');
+    const streamed = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/11', '--format', 'csv', '--out', out);
+    expect(streamed.code).toBe(1);
+    expect(streamed.stderr).toContain(`${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`);
+    // with --record nothing is recorded, even with --exclude-invalid: every row is for another month
+    const ledger = join(dir, 'ledger.jsonl');
+    const recorded = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026-11', '--exclude-invalid', '--record', '--ledger', ledger);
+    expect(recorded.code).toBe(1);
+    expect(recorded.stderr).toContain('error[data_period_mismatch]');
+    expect(existsSync(ledger)).toBe(false);
+    // the same month spelled another way is the same month
+    const same = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/10', '--format', 'csv', '--exclude-invalid');
+    expect(same.code).toBe(0);
   });
 });

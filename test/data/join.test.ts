@@ -28,6 +28,18 @@ describe('joinSources', () => {
     expect(r.table.rows.map((row) => row[3])).toEqual(['90', '80', '75']);
   });
 
+  it('a source or roster row with more cells than its header excludes that employee; fewer cells are trailing empties', () => {
+    const views = { file: '播放.csv', table: table(['工号', '播放量', '点赞量'], ['E1', '1', '500', '000'], ['E2', '3.5w'], ['E3', '1.2万', '300']) };
+    const wide = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li', ''], ['E3', '王五', '@wang']) };
+    const r = joinSources(wide, [views]);
+    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => [d.code, d.file, d.message, d.cell])])).toEqual([
+      ['E2', [['data_row_length', '花名册.csv', 'row 3 has 4 cells but the header has 3: the cell past the header is empty, but a cell earlier in the row may have been split', { row: 3, value: 'E2,李四,@li,' }]]],
+      ['E1', [['data_row_length', '播放.csv', 'row 2 has 4 cells but the header has 3: the cells past the header are `000`', { row: 2, value: 'E1,1,500,000' }]]],
+    ]);
+    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '', ''], ['E2', '李四', '@li', '3.5w', ''], ['E3', '王五', '@wang', '1.2万', '300']]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('a roster without 工号 cannot be joined', () => {
     const r = joinSources({ file: 'r.csv', table: table(['姓名'], ['张三']) }, []);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_missing_column', 'the roster has no `工号` (employee_id) column']]);

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../engine/data/xlsx.js';
 import { yardstick } from '../yardstick.js';
@@ -124,5 +125,35 @@ describe('xlsx limits', () => {
     const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:1: error[data_xlsx_too_many_rows]: a sheet of the workbook has more than 200000 rows, the most a workbook sheet may have`);
+  });
+});
+
+describe('xlsx error cells', () => {
+  const errorSheet = (cells: string) =>
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>工号</t></is></c><c r="B1" t="inlineStr"><is><t>违规次数</t></is></c><c r="C1" t="inlineStr"><is><t>完播率</t></is></c></row>${cells}</sheetData></worksheet>`;
+
+  it('reads #N/A, #DIV/0! and #VALUE! (t="e") as their text, not as empty cells', async () => {
+    const xml = errorSheet('<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="e"><f>VLOOKUP(A2,X!A:B,2,0)</f><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c></row><row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>0</v></c><c r="C3" t="e" s="1"><v>#VALUE!</v></c></row><row r="4"><c r="C4" t="e"><v>#REF!</v></c></row>');
+    const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', xml)])), { file: 'e.xlsx' });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.table.rows).toEqual([['1', '#N/A', '#DIV/0!'], ['2', '0', '#VALUE!'], ['', '', '#REF!']]);
+      expect(r.table.rowNumbers).toEqual([2, 3, 4]);
+    }
+  });
+
+  it('a violations count of #N/A in a workbook excludes the record at its cell instead of taking the default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-xlsx-'));
+    const file = join(dir, 'na.xlsx');
+    const lines = Papa.parse<string[]>(readFileSync('examples/sample-2026-10.csv', 'utf8').replace(/^\uFEFF/, '')).data.slice(0, 3);
+    // SV0001's 违规次数 (the last column, W) was 0: a failed lookup there must not become the default 0
+    const col = (c: number) => String.fromCharCode(65 + c);
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${lines
+      .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => (r === 1 && c === cells.length - 1 ? `<c r="${col(c)}${r + 1}" t="e"><f>VLOOKUP(A2,违规!A:B,2,0)</f><v>#N/A</v></c>` : v === '' ? '' : `<c r="${col(c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`)
+      .join('')}</sheetData></worksheet>`;
+    writeFileSync(file, zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', xml)]));
+    const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:2: error[data_not_a_number]: \`#N/A\` is an Excel error, not a number\n  at sheet \`Sheet1\`, row 2, column \`违规次数\`, value \`#N/A\`\n  help: the formula in this cell failed in Excel (#N/A: a lookup found nothing): fix it in the workbook, or type the value`);
   });
 });

@@ -1,0 +1,149 @@
+// Input that could mean two things is read one documented way or refused at its cell: ragged CSV
+// rows, spaces inside numbers, duplicate JSON keys, a 月份 that disagrees with --period, missing
+// markers and huge amounts in 绩效基数.
+
+import { describe, expect, it } from 'vitest';
+import { readRecords, type DataContract } from '../../engine/data/index.js';
+import { parseValue } from '../../engine/data/values.js';
+
+const contract: DataContract = {
+  metrics: {
+    videos: { label: '发布视频数', unit: 'count', aliases: ['视频数'] },
+    completion: { label: '完播率', unit: 'ratio' },
+    rating: { label: '上级评分', unit: 'score', range: [0, 100] },
+    violations: { label: '违规次数', unit: 'count', default: 0 },
+    wait: { label: '平均响应时长', unit: 'seconds' },
+  },
+  roles: [
+    { id: 'director', title: '编导' },
+    { id: 'service', title: '客服' },
+  ],
+  stages: [{ id: 'startup', title: '初创期' }],
+  requiredMetrics: (role) => (role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations']),
+};
+
+const HEADER = '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,平均响应时长';
+const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+const ROW_HELP = 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header';
+
+describe('ragged CSV rows', () => {
+  it('a row with more cells than the header is refused at that row, and the next row is read', () => {
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E2']);
+    expect(r.excluded).toEqual([
+      {
+        employee_id: 'E1',
+        name: '张三',
+        file: 'm.csv',
+        row: 2,
+        reasons: [{ code: 'data_row_length', severity: 'error', message: 'row 2 has 13 cells but the header has 11: the cells past the header are `0`, ``', help: ROW_HELP, file: 'm.csv', cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,' } }],
+      },
+    ]);
+  });
+
+  it('a row with more cells than the header is refused even when the cells past it are empty: they are its own trailing cells, moved right', () => {
+    // 违规次数 and 平均响应时长 were empty; `12,345` unquoted puts 345 under 完播率 and 80 under 违规次数
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,12,345,0.4,80,,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded[0].reasons).toEqual([
+      { code: 'data_row_length', severity: 'error', message: 'row 2 has 12 cells but the header has 11: the cell past the header is empty, but a cell earlier in the row may have been split', help: ROW_HELP, file: 'm.csv', cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,12,345,0.4,80,,' } },
+    ]);
+  });
+
+  it('a row with fewer cells than the header reads the missing trailing cells as empty', () => {
+    // Excel and some exports drop trailing empty cells: 违规次数 and 平均响应时长 are empty here
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80'), 'csv', contract);
+    expect(r.excluded).toEqual([]);
+    expect(r.records[0].metrics).toEqual({ videos: 30, completion: 0.4, rating: 80 });
+  });
+
+  it('a ragged row shifted into a ratio column does not make the file mixed', () => {
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.4,80,0,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.excluded.map((x) => x.reasons.map((d) => d.code))).toEqual([['data_row_length']]);
+  });
+});
+
+describe('spaces inside numbers', () => {
+  it('accepts a space only between groups of three digits', () => {
+    expect(parseValue('1 000', 'count')).toEqual({ ok: true, value: 1000 });
+    expect(parseValue('12 345 678', 'count')).toEqual({ ok: true, value: 12345678 });
+    expect(parseValue('¥ 1 234.50', 'money')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseValue(' 30 ', 'count')).toEqual({ ok: true, value: 30 });
+    expect(parseValue('45.3 %', 'ratio')).toEqual({ ok: true, value: 0.453 });
+    expect(parseValue('1.2 万', 'count')).toEqual({ ok: true, value: 12000 });
+  });
+
+  it('refuses digits split by spaces any other way', () => {
+    for (const raw of ['30 30', '12 3456', '0.4 53', '1 00', '1  000', '1 000.123 456']) {
+      expect(parseValue(raw, raw.startsWith('0.') ? 'ratio' : 'count')).toMatchObject({ ok: false, message: `\`${raw}\` is not a number` });
+    }
+    expect(parseValue('1 21', 'seconds')).toMatchObject({ ok: false, message: '`1 21` is not a duration' });
+  });
+
+  it('a cell `30 30` excludes the record at that cell', () => {
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30 30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.excluded[0].reasons).toMatchObject([{ code: 'data_not_a_number', message: '`30 30` is not a number', cell: { row: 2, column: '视频数', value: '30 30' } }]);
+  });
+});
+
+describe('duplicate keys in JSON', () => {
+  it('refuses a record that gives a key twice, naming the record and key', () => {
+    const text = '[{"工号":"E2","姓名":"李四","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":0},\n {"工号":"E1","姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":2,"违规次数":0}]';
+    const r = readRecords(text, 'json', contract, { file: 'm.json' });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      { code: 'data_json_duplicate_key', severity: 'error', message: 'record 2 gives `违规次数` twice', help: 'each key may appear once in a record: keep the right value and remove the other', file: 'm.json', cell: { row: 3, column: '违规次数' } },
+    ]);
+  });
+
+  it('finds duplicates under { records: [...] } and with escaped keys, not across records', () => {
+    const ok = readRecords('{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0},{"工号":"E2","姓名":"李四","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0}]}', 'json', contract);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.records).toHaveLength(2);
+    const dup = readRecords('{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0,"\\u5de5\\u53f7":"E9"}]}', 'json', contract, { file: 'm.json' });
+    expect(dup.diagnostics).toMatchObject([{ code: 'data_json_duplicate_key', message: 'record 1 gives `工号` twice', cell: { row: 2, column: '工号' } }]);
+  });
+});
+
+describe('月份 against the period given for the file', () => {
+  it('a 月份 cell of another month than --period excludes the record, naming both', () => {
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,李四,编导,一组,初创期,2026/11,30,40%,80,0,', 'E3,王五,编导,一组,初创期,,30,40%,80,0,'), 'csv', contract, { file: 'm.csv', period: '2026-11' });
+    expect(r.records.map((x) => [x.employee_id, x.period])).toEqual([['E2', '2026-11'], ['E3', '2026-11']]);
+    expect(r.excluded).toMatchObject([
+      { employee_id: 'E1', row: 2, reasons: [{ code: 'data_period_mismatch', message: '月份 `2026-10` is 2026-10, but the period given for the file is 2026-11', help: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)', file: 'm.csv', cell: { row: 2, column: '月份', value: '2026-10' } }] },
+    ]);
+  });
+});
+
+describe('绩效基数 (pay base)', () => {
+  it('reads missing markers as missing: the role\'s pay base applies', () => {
+    const h = `${HEADER},绩效基数`;
+    const r = readRecords([h, 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,-', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,N/A', 'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,"4,500"'].join('\n'), 'csv', contract);
+    expect(r.excluded).toEqual([]);
+    expect(r.records.map((x) => x.pay_base)).toEqual([undefined, undefined, 4500]);
+    expect('pay_base' in r.records[0]).toBe(false);
+  });
+
+  it('says a pay base beyond 2^53 is too large, and one below 0 is below 0 (one above ¥100,000,000 is refused at evaluation)', () => {
+    const h = `${HEADER},绩效基数`;
+    const r = readRecords([h, 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,100000000000000000', 'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,-5', 'E4,赵六,编导,一组,初创期,2026-10,30,40%,80,0,,abc'].join('\n'), 'csv', contract, { file: 'm.csv' });
+    expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message])).toEqual([
+      [2, 'data_bad_pay_base', 'pay base `100000000000000000` is too large: at most 100,000,000 yuan per person'],
+      [3, 'data_bad_pay_base', 'pay base `-5` is below 0'],
+      [4, 'data_bad_pay_base', 'pay base `abc` is not an amount'],
+    ]);
+    expect(r.excluded[0].reasons[0].cell).toEqual({ row: 2, column: '绩效基数', value: '100000000000000000' });
+  });
+});
+
+describe('Excel errors as cell text', () => {
+  it('refuses #N/A in a metric cell and in 团队, naming the error', () => {
+    const r = readRecords(csv('E1,张三,编导,#N/A,初创期,2026-10,30,#DIV/0!,80,#N/A,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.excluded[0].reasons.map((d) => [d.code, d.message, d.cell])).toEqual([
+      ['data_excel_error', '`#N/A` in `团队` (team) is an Excel error', { row: 2, column: '团队', value: '#N/A' }],
+      ['data_not_a_number', '`#DIV/0!` is an Excel error, not a number', { row: 2, column: '完播率', value: '#DIV/0!' }],
+      ['data_not_a_number', '`#N/A` is an Excel error, not a number', { row: 2, column: '违规次数', value: '#N/A' }],
+    ]);
+  });
+});
