@@ -35,7 +35,7 @@ describe('an amendment that excludes a recorded employee', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(
-      'error: the correction of 2026-10 of `short-video-team` would leave out E2 运营乙, recorded in run #1, because their record cannot be scored: E2 运营乙: `#N/A` is not a number\n' +
+      'error: the correction of 2026-10 of `short-video-team` would leave out E2 运营乙, recorded in run #1, because their record cannot be scored: E2 运营乙: `#N/A` is an Excel error, not a number\n' +
         '  help: nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)',
     );
     expect(r.stderr).not.toContain('扣回');
