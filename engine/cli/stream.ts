@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { formatDiagnostic, type CompiledPolicy, type Diagnostic, type Lang } from '../index.js';
-import { recordReader, type RatioNotation } from '../data/records.js';
+import { recordReader, titleAboveHeader, type RatioNotation } from '../data/records.js';
 import type { Encoding } from '../data/decode.js';
 import type { ExcludedRecord } from '../record.js';
 import type { RunSummary } from '../scorecard.js';
@@ -325,7 +325,8 @@ function begin(chunk: ByteChunk, o: StreamOptions, encoding: EncodingChoice, fat
   const header = rows[h].map((c) => c.trim());
   const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
   const errors = reader.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) fatal(errors);
+  const below = titleAboveHeader(reader.diagnostics, rows.slice(h + 1), rows.slice(h + 1).map((_, i) => h + 2 + i), o.policy.contract, o.data);
+  if (errors.length) fatal(below ? [below, ...errors] : errors);
   let period = '';
   for (let r = h + 1; r < rows.length && !period; r++) period = reader.periodOf(rows[r]);
   // the records after the header: the first chunk cut again after h + 1 records

@@ -86,7 +86,10 @@ export const FIELD_NAMES: Record<Field, string[]> = {
 
 const REQUIRED_FIELDS: Field[] = ['employee_id', 'name', 'role', 'team', 'stage'];
 
-const key = (s: string) => s.trim().toLowerCase();
+/** Zero-width spaces and joiners, word joiner, BOM, soft hyphen: invisible in Excel, never meant. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** How column names, role and stage titles compare: full-width forms, invisible characters, surrounding spaces and case do not count. */
+const key = (s: string) => s.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
 
 /** What a column header means under this policy: a record field, a metric, or nothing. */
 export function columnMeaning(header: string, contract: DataContract): { kind: 'field' | 'metric'; id: string } | undefined {
@@ -99,6 +102,8 @@ export function columnMeaning(header: string, contract: DataContract): { kind: '
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
+  const below = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);
+  if (below) diagnostics.unshift(below);
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
   table.rows.forEach((cells, i) => {
@@ -192,10 +197,12 @@ export function recordReader(header: string[], contract: DataContract, options: 
   for (const [id, m] of Object.entries(contract.metrics)) {
     for (const n of [id, m.label, ...(m.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
   }
+  const unmatched: string[] = [];
   header.forEach((h, col) => {
     const match = byName.get(key(h));
     if (!match) {
-      if (h.trim() === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
+      if (key(h) === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
+      unmatched.push(h);
       const near = nearestLabel(h, contract);
       diagnostics.push({ code: 'data_unknown_column', severity: 'warning', message: `column \`${h}\` matches no metric and is ignored`, help: near ? `did you mean \`${near}\`? add it to the metric's \`aliases\` if it is the same thing` : 'add the column to a metric\'s `aliases` in the policy if it should be used', file, cell: headerCell(h) });
       return;
@@ -235,10 +242,13 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (!metricColumn.has(id) && m && !(m.default !== undefined && m.default_when_missing_column === true)) {
         const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
         const names = `\`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`;
+        // a header that contains the label (`完播率(%)`) may be this metric in another unit: named, never taken
+        const near = unmatched.find((h) => [m.label, ...(m.aliases ?? [])].some((n) => key(n).length >= 2 && (key(h).includes(key(n)) || key(n).includes(key(h)))));
+        const nearHelp = near === undefined ? '' : `; the file has a column \`${near}\`: if it is this metric, add it to the metric's \`aliases\` (and check how it writes the values, e.g. \`ratio_format\`)`;
         out.push(
           m.default === undefined
-            ? { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named ${names}`, file, cell: { row: 1 } }
-            : { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need; its \`default\` fills empty cells, not a missing column`, help: `add a column named ${names}, or set \`default_when_missing_column: true\` on the metric if a file without it means ${m.default} for everyone`, file, cell: { row: 1 } },
+            ? { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named ${names}${nearHelp}`, file, cell: { row: 1 } }
+            : { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need; its \`default\` fills empty cells, not a missing column`, help: `add a column named ${names}, or set \`default_when_missing_column: true\` on the metric if a file without it means ${m.default} for everyone${nearHelp}`, file, cell: { row: 1 } },
         );
       }
     }
@@ -622,6 +632,29 @@ function nearestLabel(header: string, contract: DataContract): string | undefine
       const k = key(n);
       if (k.length >= 2 && (h.includes(k) || k.includes(h))) return m.label;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Exports often put a title (「10月绩效数据」) above the header. When the header row lacks the
+ * employee fields and one of the next five rows has them all, says which row the header is on.
+ * The rows are not skipped: what a title row holds is not ours to guess.
+ */
+export function titleAboveHeader(headerDiagnostics: readonly Diagnostic[], rows: readonly string[][], rowNumbers: readonly number[], contract: DataContract, file?: string): Diagnostic | undefined {
+  if (!headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
+  for (let i = 0; i < Math.min(rows.length, 5); i++) {
+    const fields = new Set(rows[i]!.map((c) => columnMeaning(c, contract)).filter((m) => m?.kind === 'field').map((m) => m!.id));
+    if (!REQUIRED_FIELDS.every((f) => fields.has(f))) continue;
+    const row = rowNumbers[i]!;
+    return {
+      code: 'data_header_not_first',
+      severity: 'error',
+      message: `the column names are on row ${row}, not on row 1: the row${row > 2 ? 's' : ''} above ${row > 2 ? 'are' : 'is'} not a header`,
+      help: `delete row${row > 2 ? `s 1–${row - 1}` : ' 1'} (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row`,
+      ...(file ? { file } : {}),
+      cell: { row: 1 },
+    };
   }
   return undefined;
 }
