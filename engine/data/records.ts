@@ -473,6 +473,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
         problem(reasons, cells, i, row, 'data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
         continue;
       }
+      // 1.5 videos is an average or a typo, never a count (the middle of a range the policy asked for may be .5)
+      if (m.unit === 'count' && !Number.isInteger(parsed.value) && (how.ranges === undefined || how.ranges === 'reject')) {
+        problem(reasons, cells, i, row, 'data_fractional_count', col, `\`${m.label}\` is a count, got \`${raw.trim()}\` (${parsed.value})`, 'a count is a whole number: check the export, or give the metric another unit if it is an average');
+        continue;
+      }
       if (range && (parsed.value < range[0] || parsed.value > range[1])) {
         problem(reasons, cells, i, row, 'data_out_of_range', col, `\`${m.label}\` must be between ${range[0]} and ${range[1]}, got \`${raw.trim()}\``, outOfRangeHelp(m, how.ratioFormat, range, raw, parsed.value));
         continue;

@@ -147,3 +147,13 @@ describe('Excel errors as cell text', () => {
     ]);
   });
 });
+
+describe('counts are whole numbers', () => {
+  it('1.5 videos is refused at its cell; 1.2万 views and 3 violations are read', () => {
+    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1.5,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,1.2万,40%,80,3,'), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => [x.employee_id, x.metrics.videos, x.metrics.violations])).toEqual([['E2', 12000, 3]]);
+    expect(r.excluded.map((x) => x.reasons)).toEqual([
+      [{ code: 'data_fractional_count', severity: 'error', message: '`发布视频数` is a count, got `1.5` (1.5)', help: 'a count is a whole number: check the export, or give the metric another unit if it is an average', file: 'm.csv', cell: { row: 2, column: '视频数', value: '1.5' } }],
+    ]);
+  });
+});
