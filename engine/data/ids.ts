@@ -1,7 +1,7 @@
 // Employee ids and join keys → one spelling per person. `E1`, `Ｅ１`, ` E1 ` and `E1` followed by a
 // zero-width space look the same in Excel and must not be paid twice: ids are compared after
 // Unicode NFKC (full-width letters, digits and ＠ become ASCII), with every space and invisible
-// character removed. Case is kept (`e1` and `E1` stay two ids; the reader warns when two ids differ
+// character removed, and Excel's leading text mark `'` dropped. Case is kept (`e1` and `E1` stay two ids; the reader warns when two ids differ
 // only by case). The rules are listed in docs/policy-language.md ("Employee ids and join keys").
 
 /** Printable ASCII without spaces: an id that needs nothing (the common cell costs one test). */
@@ -9,10 +9,11 @@ const PLAIN = /^[\x21-\x7e]*$/;
 /** Spaces of every width and invisible characters (zero-width, direction marks, BOM, soft hyphen). */
 const IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** The id a cell names: NFKC, no spaces or invisible characters anywhere. */
+/** The id a cell names: NFKC, no spaces or invisible characters anywhere, and no leading `'`. */
 export function normaliseId(raw: string): string {
-  if (PLAIN.test(raw)) return raw;
-  return raw.normalize('NFKC').replace(IGNORED, '');
+  const id = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(IGNORED, '');
+  // `'0123`: Excel's mark for "keep this as text" (so the leading zero stays), not part of the id
+  return id.length > 1 && id.charCodeAt(0) === 0x27 ? id.slice(1) : id;
 }
 
 /** `2.02311E+11`: what Excel shows for a long number-like id in a General cell; the id itself is lost. */

@@ -122,3 +122,20 @@ describe('employee ids in a data file', () => {
     ]);
   });
 });
+
+describe("Excel's text mark", () => {
+  it("`'0123` is the id 0123: the apostrophe only told Excel to keep the leading zero", () => {
+    expect(normaliseId("'0123")).toBe('0123');
+    expect(normaliseId('＇０１２３')).toBe('0123'); // full-width apostrophe and digits
+    expect(normaliseId("'")).toBe("'");
+    expect(normaliseId("O'Neil")).toBe("O'Neil");
+  });
+});
+
+describe("an id written with Excel's text mark in a data file", () => {
+  it("`'0123` and `0123` are one employee: the second row is a duplicate", () => {
+    const r = readRecords(csv(row("'0123"), row('0123', 31)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['0123', 30]]);
+    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([['0123', 3, ['data_duplicate_employee']]]);
+  });
+});
