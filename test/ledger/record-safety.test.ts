@@ -28,32 +28,32 @@ beforeEach(() => {
 
 describe('a symlinked ledger', () => {
   it('is written through to its target, which keeps every record; the link stays a link', async () => {
-    mkdirSync(join(dir, 'shared'));
+    mkdirSync(join(dir, 'team'));
     mkdirSync(join(dir, 'local'));
-    const shared = join(dir, 'shared', 'l.db');
+    const teamLedger = join(dir, 'team', 'l.db');
     const local = join(dir, 'local', 'l.db');
-    expect((await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', shared)).code).toBe(0);
-    symlinkSync('../shared/l.db', local);
+    expect((await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', teamLedger)).code).toBe(0);
+    symlinkSync('../team/l.db', local);
     const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', local);
     expect([r.code, r.stderr]).toEqual([0, `已记录 2026-10（short-video-team，第 2 次记录）到 ${local}`]);
     expect(lstatSync(local).isSymbolicLink()).toBe(true);
-    expect(rows((await yardstick('history', '--employee', 'E1', '--ledger', shared)).stdout).map((l) => l.split(' ').slice(0, 4).join(' '))).toEqual([
+    expect(rows((await yardstick('history', '--employee', 'E1', '--ledger', teamLedger)).stdout).map((l) => l.split(' ').slice(0, 4).join(' '))).toEqual([
       '2026-09 short-video-team 1.1.0 #1',
       '2026-10 short-video-team 1.1.0 #2',
     ]);
     // the backup sits beside the target, not beside the link
-    expect(existsSync(`${shared}.bak`)).toBe(true);
+    expect(existsSync(`${teamLedger}.bak`)).toBe(true);
     expect(existsSync(`${local}.bak`)).toBe(false);
   });
 
   it('whose target does not exist yet is created at the target', async () => {
-    mkdirSync(join(dir, 'shared'));
+    mkdirSync(join(dir, 'team'));
     mkdirSync(join(dir, 'local'));
-    symlinkSync('../shared/l.db', join(dir, 'local', 'l.db'));
+    symlinkSync('../team/l.db', join(dir, 'local', 'l.db'));
     const r = await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', join(dir, 'local', 'l.db'));
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'local', 'l.db')).isSymbolicLink()).toBe(true);
-    expect(lstatSync(join(dir, 'shared', 'l.db')).isFile()).toBe(true);
+    expect(lstatSync(join(dir, 'team', 'l.db')).isFile()).toBe(true);
   });
 });
 
