@@ -3,7 +3,7 @@
 // are regular files only (docs/limits.md): a pipe or a device is refused, never read or replaced,
 // and an output is never written over one of the run's inputs.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, writeSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, type Encoding } from '../data/decode.js';
@@ -151,11 +151,24 @@ export function checkOutputFolder(dir: string, what: string): void {
   if (!stat.isDirectory()) throw new ExitError(EXIT.input, `cannot write ${what} to \`${dir}\`: it is ${stat.isFile() ? 'a file' : kindOf(stat)}, not a folder\n  help: give --out a folder (it is created if missing)`);
 }
 
-export function writeAtomic(file: string, content: string | Uint8Array): void {
+/**
+ * Writes `file` whole or not at all: a temporary file beside the target, renamed into place.
+ * `durable` (the ledger) also flushes the file and its folder to disk, so a power cut after the
+ * rename cannot leave an empty file behind.
+ */
+export function writeAtomic(file: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
   const target = outputTarget(file);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content);
+    if (o.durable) {
+      const fd = openSync(tmp, 'w');
+      try {
+        writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } else writeFileSync(tmp, content);
     renameSync(tmp, target);
   } catch (error) {
     try {
@@ -164,6 +177,18 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
       // nothing was written
     }
     throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (o.durable) {
+    try {
+      const dir = openSync(dirname(target), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    } catch {
+      // some file systems cannot flush a folder; the rename is done
+    }
   }
 }
 

@@ -11,11 +11,12 @@
 // Replacing: the new file is written beside the target, flushed to disk and renamed over it; the
 // file it replaces (checked when it was opened) is first kept as `<ledger>.bak`.
 
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { EXIT, ExitError } from './errors.js';
+import { writeAtomic } from './io.js';
 
 const MAGIC = 'SQLite format 3\0';
 const SUM_AT = [60, 68] as const;
@@ -147,42 +148,11 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
   return bytes;
 }
 
-function writeDurably(file: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    const dir = openSync(dirname(file), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
-    }
-  } catch {
-    // some file systems cannot flush a folder; the rename is done
-  }
-}
-
 /**
  * Replaces the ledger at `target` with `bytes` (sealed here), keeping `previous` — the file as it
  * was opened and checked — as the backup first.
  */
 export function replaceLedgerFile(target: string, bytes: Uint8Array, previous: Uint8Array | undefined): void {
-  if (previous) writeDurably(backupOf(target), previous);
-  writeDurably(target, sealLedgerBytes(bytes));
+  if (previous) writeAtomic(backupOf(target), previous, { durable: true });
+  writeAtomic(target, sealLedgerBytes(bytes), { durable: true });
 }
