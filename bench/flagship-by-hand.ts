@@ -4,7 +4,7 @@
 // checks it against the engine on a sample before timing anything.
 
 import type { EmployeeRecord } from '../engine/index.js';
-import { roundScore, toFen } from '../engine/money.js';
+import { roundScore, toFen } from '../engine/model/money.js';
 
 // the project's rounding (engine/money.ts), as any hand-written payroll code here would use
 const round2 = (x: number) => roundScore(x, 2);

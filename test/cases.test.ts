@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, runPolicy, type IndicatorResult, type RunResult, type Scorecard } from '../engine/index.js';
 import { readRecords } from '../engine/data/index.js';
-import { main } from '../engine/cli/main.js';
+import { main } from '../node/cli/main.js';
 
 interface Expected {
   score?: number;

@@ -1,6 +1,6 @@
 // The `yardstick` command run in-process for tests: its exit code and what it printed.
 
-import { main } from '../engine/cli/main.js';
+import { main } from '../node/cli/main.js';
 
 export async function yardstick(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

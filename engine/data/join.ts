@@ -3,7 +3,7 @@
 // on a key (工号, or e.g. the account name the roster lists). The result is one table whose cells
 // remember the file, row and column they came from.
 
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
 import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';

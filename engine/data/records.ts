@@ -2,17 +2,17 @@
 // Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
 // the record it belongs to is excluded, never scored as 0.
 
-import type { Diagnostic } from '../diagnostic.js';
-import type { MetricDef } from '../policy.js';
-import type { EmployeeRecord, ExcludedRecord } from '../record.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { MetricDef } from '../model/policy.js';
+import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
 import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
 import { EXCEL_ERRORS, parseValue } from './values.js';
-import { MONEY_LIMIT_YUAN } from '../numbers.js';
+import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
 const LIMIT_TEXT = String(MONEY_LIMIT_YUAN).replace(/\B(?=(\d{3})+$)/g, ',');
 import { normalisePeriod } from './period.js';
 import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
-import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from './teams.js';
+import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from '../language/teams.js';
 
 export type { Table };
 

@@ -2,7 +2,7 @@
 // CSV through papaparse; JSON as an array of objects or { records: [...] }.
 
 import Papa from 'papaparse';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export interface Table {
   header: string[];

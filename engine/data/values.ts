@@ -2,7 +2,7 @@
 // 1,234 · 1.2万 · 3.5w · 1.2亿 · 45.3% · ¥1,234.50 · 1小时21分5秒 · 01:21:05 · - for missing.
 // Scaling shifts the decimal point in the digit string, so 1.2万 is exactly 12000.
 
-import type { Unit } from '../policy.js';
+import type { Unit } from '../model/policy.js';
 
 export type ParsedValue = { ok: true; value: number | undefined } | { ok: false; message: string; help: string };
 

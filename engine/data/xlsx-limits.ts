@@ -4,8 +4,8 @@
 // the bytes it really yields and the rows of each sheet, and stopping at the first limit. Nothing is
 // kept, so a bomb costs at most the limit's worth of inflating, never its memory.
 
-import type { Diagnostic } from '../diagnostic.js';
-import { LIMITS } from '../limits.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { LIMITS } from '../language/limits.js';
 
 const MIB = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // (its universal build runs in browsers and Node). The header is row 1, as Excel numbers it.
 
 import readXlsxFile from 'read-excel-file/universal';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { TableResult } from './table.js';
 import { checkXlsxLimits, xlsxErrorCells } from './xlsx-limits.js';
 

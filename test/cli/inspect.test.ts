@@ -1,7 +1,7 @@
 // `yardstick data inspect`: how a file's columns map to the policy, and every unusable cell.
 
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 async function yardstick(...argv: string[]) {
   let stdout = '';

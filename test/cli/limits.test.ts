@@ -23,7 +23,7 @@ function fifo(dir: string, name: string): string {
 
 /** The CLI as a separate process, bounded in time: a hang shows as a timeout, not a stuck suite. */
 function spawnYardstick(args: string[], timeout = 30_000): { code: number | null; stdout: string; stderr: string; timedOut: boolean } {
-  const r = spawnSync(process.execPath, ['engine/cli/bin.mjs', ...args], { encoding: 'utf8', timeout });
+  const r = spawnSync(process.execPath, ['node/cli/bin.mjs', ...args], { encoding: 'utf8', timeout });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' };
 }
 
@@ -115,7 +115,7 @@ describe('--out writes only to a regular file or a new path', () => {
 
   it('a closed stdout is an input error with a message, not a crash', () => {
     const dir = tempDir();
-    const r = spawnSync('bash', ['-c', `node engine/cli/bin.mjs run ${FLAGSHIP} --data ${SAMPLE} --exclude-invalid --format json | head -c 1 > ${join(dir, 'first-byte')}; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('bash', ['-c', `node node/cli/bin.mjs run ${FLAGSHIP} --data ${SAMPLE} --exclude-invalid --format json | head -c 1 > ${join(dir, 'first-byte')}; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).not.toContain('internal error');
     expect(r.stderr).toContain('error: cannot write to stdout: EPIPE');
     expect(r.stderr).toContain('exit 1');

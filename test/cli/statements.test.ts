@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const DATA = `工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数

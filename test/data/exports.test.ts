@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy, type CompiledPolicy } from '../../engine/index.js';
 import type { RecordsResult } from '../../engine/data/index.js';
-import { readDataFile } from '../../engine/cli/pipeline.js';
+import { readDataFile } from '../../node/cli/pipeline.js';
 
 const DIR = 'examples/exports-2026-10';
 let policy: CompiledPolicy;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
-import { teamFold, teamName, TeamDirectory } from '../../engine/data/teams.js';
+import { teamFold, teamName, TeamDirectory } from '../../engine/language/teams.js';
 import { loadPolicy } from '../../engine/index.js';
 import { yardstick } from '../yardstick.js';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseValue } from '../../engine/data/values.js';
-import type { Unit } from '../../engine/policy.js';
+import type { Unit } from '../../engine/model/policy.js';
 
 const read = (raw: string, unit: Unit = 'count') => parseValue(raw, unit);
 

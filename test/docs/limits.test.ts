@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../engine/limits.js';
+import { LIMITS } from '../../engine/language/limits.js';
 
 describe('docs/limits.md', () => {
   const doc = readFileSync('docs/limits.md', 'utf8');

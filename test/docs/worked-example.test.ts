@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 describe('docs/policy-language.md worked example', () => {
   it('yardstick explain prints exactly the block shown in the docs', async () => {

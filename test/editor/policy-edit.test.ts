@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { deleteAt, setStructure, setValue } from '../../engine/policy-edit.js';
-import { formatPolicyText } from '../../engine/format.js';
+import { deleteAt, setStructure, setValue } from '../../engine/review/edit.js';
+import { formatPolicyText } from '../../engine/review/format.js';
 import { policyView, weightEdit } from '../../editor/app/lib/model.js';
 
 const TEXT = `# 编导考核

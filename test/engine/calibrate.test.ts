@@ -3,9 +3,9 @@
 // maxima from the best grade down, minima from the worst up; head counts rounded down by default.
 
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../engine/calibrate.js';
-import type { CalibrationDef, GradeDef } from '../../engine/policy.js';
-import type { Scorecard } from '../../engine/scorecard.js';
+import { calibrate } from '../../engine/evaluation/calibrate.js';
+import type { CalibrationDef, GradeDef } from '../../engine/model/policy.js';
+import type { Scorecard } from '../../engine/model/scorecard.js';
 import { loadPolicy } from '../../engine/index.js';
 
 const GRADES: GradeDef[] = [{ grade: 'A+', min: 100 }, { grade: 'A', min: 81 }, { grade: 'B', min: 61 }, { grade: 'C', min: 0 }];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
-import { capToFen } from '../../engine/money.js';
+import { capToFen } from '../../engine/model/money.js';
 
 describe('capToFen takes a cap down to the rounding unit', () => {
   it.each([

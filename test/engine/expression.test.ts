@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
-import { evaluateExpression, parseExpression, variablesOf } from '../../engine/expression.js';
+import { evaluateExpression, parseExpression, variablesOf } from '../../engine/language/expression.js';
 
 function calc(text: string, vars: Record<string, number> = {}): number | undefined {
   const parsed = parseExpression(text);

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carefulRound, formatMoney, roundScore, roundUnits, toFen } from '../../engine/money.js';
+import { carefulRound, formatMoney, roundScore, roundUnits, toFen } from '../../engine/model/money.js';
 
 describe('toFen rounds a yuan amount to the policy unit', () => {
   it.each([

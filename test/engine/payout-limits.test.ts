@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
 const HEADER = '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,单条最高播放,绩效基数';

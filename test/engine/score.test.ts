@@ -1,8 +1,8 @@
 // Points for one indicator, by scoring method, before rounding.
 
 import { describe, expect, it } from 'vitest';
-import type { CompiledLeaf } from '../../engine/compile.js';
-import { pointsFor } from '../../engine/score.js';
+import type { CompiledLeaf } from '../../engine/language/compile.js';
+import { pointsFor } from '../../engine/evaluation/score.js';
 
 const leaf = (over: Partial<CompiledLeaf>): CompiledLeaf => ({
   metric: 'm',

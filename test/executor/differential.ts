@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import type { CompiledPolicy, EmployeeRecord, HistorySource } from '../../engine/index.js';
-import type { PlanState } from '../../engine/plan.js';
+import type { PlanState } from '../../engine/evaluation/plan.js';
 
 function referencePoints(policy: CompiledPolicy): Map<string, number[]> {
   const points = new Map<string, number[]>();

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 import { loadPolicy } from '../../engine/index.js';
 
 const POLICY = `policy: from-november

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifyLedgerBytes } from '../../engine/cli/ledger-file.js';
+import { verifyLedgerBytes } from '../../node/cli/ledger-file.js';
 import { yardstick } from '../yardstick.js';
 import { month } from './month-data.js';
 

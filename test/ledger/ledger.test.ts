@@ -89,7 +89,7 @@ describe('recording a period', () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
     const hash = () => createHash('sha256').update(readFileSync(ledger)).digest('hex');
     const was = hash();
-    const killed = spawnSync('node', ['engine/cli/bin.mjs', 'run', policy, '--data', data('10.csv', month('2026-11')), '--record', '--ledger', ledger], {
+    const killed = spawnSync('node', ['node/cli/bin.mjs', 'run', policy, '--data', data('10.csv', month('2026-11')), '--record', '--ledger', ledger], {
       env: { ...process.env, YARDSTICK_TEST_CRASH_BEFORE_SAVE: '1' },
       encoding: 'utf8',
     });

@@ -3,7 +3,7 @@
 // Usage: node --import tsx test/ledger/lock-contender.ts LEDGER GO_FILE LOG
 
 import { appendFileSync, existsSync } from 'node:fs';
-import { lockLedger } from '../../engine/cli/ledger-lock.js';
+import { lockLedger } from '../../node/cli/ledger-lock.js';
 
 const [ledger, go, log] = process.argv.slice(2);
 const nap = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifyLedgerBytes } from '../../engine/cli/ledger-file.js';
+import { verifyLedgerBytes } from '../../node/cli/ledger-file.js';
 import { yardstick } from '../yardstick.js';
 import { month } from './month-data.js';
 
@@ -33,7 +33,7 @@ const data = (name: string, text: string) => {
 /** The real CLI in its own process; killed if it has not finished in 330 s (a bound, not an assertion). */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('node', ['engine/cli/bin.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', ['node/cli/bin.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const bound = setTimeout(() => child.kill('SIGKILL'), 330_000);
@@ -191,7 +191,7 @@ describe('the ledger lock', () => {
 
   it('is released when the run is stopped with SIGTERM while it holds it, and nothing is recorded', async () => {
     // the run holds the lock for up to 60 s before it reads the ledger: stopped in the middle
-    const child = spawn('node', ['engine/cli/bin.mjs', 'run', policy, '--data', data('01.csv', month('2025-01')), '--record', '--ledger', ledger, '--out', join(dir, 'out.csv')], {
+    const child = spawn('node', ['node/cli/bin.mjs', 'run', policy, '--data', data('01.csv', month('2025-01')), '--record', '--ledger', ledger, '--out', join(dir, 'out.csv')], {
       stdio: 'ignore',
       env: { ...process.env, YARDSTICK_TEST_HOLD_LOCK_MS: '60000' },
     });

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 import { loadPolicy } from '../../engine/index.js';
 
 // score = rating; C below 61; the plan is opened by grade C and says nothing about closing

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 // one indicator scored as the reviewer's rating, so score = rating and attainment = rating / 100
 const POLICY = `policy: plans

@@ -2,10 +2,10 @@
 // result, never a throw, and a policy inside them reads as before.
 
 import { describe, expect, it } from 'vitest';
-import { parseExpression } from '../../engine/expression.js';
-import { loadPolicy } from '../../engine/load.js';
-import { formatPolicyText } from '../../engine/format.js';
-import { LIMITS } from '../../engine/limits.js';
+import { parseExpression } from '../../engine/language/expression.js';
+import { loadPolicy } from '../../engine/language/load.js';
+import { formatPolicyText } from '../../engine/review/format.js';
+import { LIMITS } from '../../engine/language/limits.js';
 
 describe('expression limits', () => {
   it('an expression of 1,000 characters within the other limits parses', () => {

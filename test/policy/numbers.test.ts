@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../engine/index.js';
-import { main } from '../../engine/cli/main.js';
+import { main } from '../../node/cli/main.js';
 
 const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
 

@@ -2,7 +2,7 @@
 // weight tables per role with each level's sum per stage, scoring reference points, grades, tiers
 // and rules. Editing goes through engine/policy-edit, never by rebuilding the YAML.
 
-import { BUILTIN_FACTS } from '../../../engine/facts.js';
+import { BUILTIN_FACTS } from '../../../engine/language/facts.js';
 
 export type YamlPath = (string | number)[];
 

@@ -20,7 +20,7 @@ import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import type { Diagnostic } from '../../../engine/diagnostic.js';
+import type { Diagnostic } from '../../../engine/model/diagnostic.js';
 import policySchema from '../../../schemas/policy.schema.json';
 
 type WorkerOptions = { label?: string; createData?: unknown; worker?: Worker; [k: string]: unknown };

@@ -1,0 +1,89 @@
+// Forced distribution: after every employee is scored, each cohort (a team, role, stage or the
+// whole company) is ranked by score and the calibrated grades are fitted to the quotas. Ties are
+// broken by employee id, ascending, so the result never depends on input order. Head counts are
+// share × cohort size, rounded as `small_teams` says (round_down by default: a small team can have
+// a quota of 0 people). Pay is not changed: calibration is a review outcome.
+
+import type { CalibrationDef, GradeDef } from '../model/policy.js';
+import type { Scorecard } from '../model/scorecard.js';
+
+export interface CalibrationResult {
+  cohort: string;
+  /** 1 = best score in the cohort. */
+  rank: number;
+  size: number;
+  /** The scale grade the policy's grade maps to, before quotas. */
+  initial: string;
+  calibrated: string;
+  /** The quota that moved this employee, e.g. `E max 10%`. */
+  moved_by?: string;
+}
+
+export function scaleOf(def: CalibrationDef, grades: GradeDef[]): string[] {
+  return def.scale ?? grades.map((g) => g.grade);
+}
+
+function headCount(share: number, size: number, rule: CalibrationDef['small_teams']): number {
+  const exact = Number((share * size).toPrecision(12));
+  return rule === 'round_up' ? Math.ceil(exact) : rule === 'round' ? Math.floor(exact + 0.5) : Math.floor(exact);
+}
+
+const pct = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
+
+/** Calibrated grades for every scorecard, by employee id. */
+export function calibrate(def: CalibrationDef, grades: GradeDef[], cards: readonly Scorecard[]): Map<string, CalibrationResult> {
+  const scale = scaleOf(def, grades);
+  const cohortOf = (c: Scorecard) => (def.within === 'all' ? '*' : def.within === 'team' ? c.team : def.within === 'role' ? c.role : c.stage);
+  const cohorts = new Map<string, Scorecard[]>();
+  for (const c of cards) cohorts.set(cohortOf(c), [...(cohorts.get(cohortOf(c)) ?? []), c]);
+  const out = new Map<string, CalibrationResult>();
+
+  for (const [cohort, members] of cohorts) {
+    const ranked = [...members].sort((a, b) => b.score - a.score || (a.employee_id < b.employee_id ? -1 : a.employee_id > b.employee_id ? 1 : 0));
+    const n = ranked.length;
+    // position on the scale of each ranked member (0 = best)
+    const level = ranked.map((c) => Math.max(0, scale.indexOf(def.map?.[c.grade] ?? c.grade)));
+    const initial = [...level];
+    const movedBy: (string | undefined)[] = ranked.map(() => undefined);
+
+    // maxima, from the best grade down: the lowest-ranked of an over-full grade move one grade down
+    scale.forEach((g, s) => {
+      const max = def.quotas[g]?.max;
+      if (max === undefined) return;
+      const allowed = headCount(max, n, def.small_teams);
+      const holders = level.map((l, i) => (l === s ? i : -1)).filter((i) => i >= 0);
+      for (const i of holders.slice(allowed)) {
+        if (s + 1 < scale.length) {
+          level[i] = s + 1;
+          movedBy[i] = `${g} max ${pct(max)}`;
+        }
+      }
+    });
+    // minima, from the worst grade up: the lowest-ranked of the better grades move down into it
+    for (let s = scale.length - 1; s >= 0; s--) {
+      const g = scale[s];
+      const min = def.quotas[g]?.min;
+      if (min === undefined) continue;
+      const needed = headCount(min, n, def.small_teams);
+      let have = level.filter((l) => l === s).length;
+      for (let i = n - 1; i >= 0 && have < needed; i--) {
+        if (level[i] < s) {
+          level[i] = s;
+          movedBy[i] = `${g} min ${pct(min)}`;
+          have++;
+        }
+      }
+    }
+    ranked.forEach((c, i) => {
+      out.set(c.employee_id, {
+        cohort,
+        rank: i + 1,
+        size: n,
+        initial: scale[initial[i]],
+        calibrated: scale[level[i]],
+        ...(level[i] !== initial[i] && movedBy[i] ? { moved_by: movedBy[i] } : {}),
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,397 @@
+// Step 5: one employee record → one scorecard. Indicator arithmetic happens here; every rule
+// decision (holds, adjustments, grades, tiers, triggers) is made by the policy's json-rules-engine
+// rules, run as compiled closures (engine/executor.ts) or by json-rules-engine itself.
+
+import type { Engine, RuleResult } from 'json-rules-engine';
+import type { CompiledIndicator, CompiledPolicy, RuleKind } from '../language/compile.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Scope } from '../language/expression.js';
+import { NO_HISTORY, type HistorySource } from '../language/facts.js';
+import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/money.js';
+import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
+import type { EmployeeRecord } from '../model/record.js';
+import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
+import { pointsFor } from './score.js';
+import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
+import { nextPlan } from './plan.js';
+import { runRules } from './executor.js';
+
+export interface EvaluateOptions {
+  lang?: Lang;
+  history?: HistorySource;
+  /** `compiled` (default): the policy's rules as closures; `reference`: json-rules-engine itself. */
+  executor?: 'compiled' | 'reference';
+  /** Build the explanation lines and indicator reasons (default true); outputs that show neither skip it. */
+  explain?: boolean;
+}
+
+export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
+
+type Phase = 'rules' | 'grades' | 'triggers';
+
+/** What the evaluation asks its executor for: the rules of one phase run on these facts. */
+interface RuleRequest {
+  phase: Phase;
+  facts: Record<string, unknown>;
+  /** false when only which rules fired matters, not their condition values */
+  collect: boolean;
+}
+
+/**
+ * One employee, the compiled executor: synchronous, no promise per record. Policies whose
+ * conditions the executor does not compile (`path`) go through `evaluateRecord`.
+ */
+export function evaluateRecordSync(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Evaluation {
+  const compiled = policy.compiled;
+  if (!compiled) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
+  const steps = evaluation(policy, record, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(runRules(compiled[step.value.phase], step.value.facts, step.value.collect) as Fired[]);
+  return step.value;
+}
+
+export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Promise<Evaluation> {
+  if (options.executor !== 'reference' && policy.compiled) return evaluateRecordSync(policy, record, options);
+  const engines = { rules: policy.ruleEngine, grades: policy.gradeEngine, triggers: policy.triggerEngine };
+  const steps = evaluation(policy, record, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await fired(engines[step.value.phase], step.value.facts));
+  return step.value;
+}
+
+/**
+ * The evaluation itself, written once for both executors: it yields each rule phase to the
+ * executor driving it and receives the rules that fired.
+ */
+function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Generator<RuleRequest, Evaluation, Fired[]> {
+  const role = policy.roles[record.role];
+  const stage = policy.stages[record.stage];
+  if (!role || !stage) {
+    return failed(record, [['eval_unknown_role_or_stage', `role \`${record.role}\` or stage \`${record.stage}\` is not in the policy`, 'use a role and stage the policy declares']]);
+  }
+  const lang = options.lang ?? 'zh';
+  const history = options.history ?? NO_HISTORY;
+
+  // values: metrics with their defaults, then derived metrics in dependency order. The same object
+  // becomes the facts the rules see; facts known later are added to it as they are decided.
+  const facts: Record<string, unknown> = { ...policy.factShape };
+  // the record's own metrics (a handful per role), then defaults for those it lacks
+  const metrics = record.metrics;
+  let problems: [string, string, string][] | undefined;
+  for (const id in metrics) {
+    const v = metrics[id];
+    if (v === undefined || v === null) continue;
+    // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
+    if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
+      (problems ??= []).push(['eval_not_a_usable_number', `\`${policy.metrics[id]?.label ?? id}\` (${id}) of \`${record.employee_id}\` is \`${v}\`, not a finite number of at most 9007199254740991`, "fix the record's data"]);
+    } else facts[id] = v;
+  }
+  for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
+  for (const d of policy.derived) {
+    const v = d.run(facts) ?? d.default;
+    facts[d.id] = v;
+    if (v === undefined && role.required.includes(d.id)) {
+      (problems ??= []).push(['eval_undefined', `\`${d.label}\` (${d.text}) cannot be computed: a value is missing or a divisor is 0`, `give \`${d.id}\` a \`default\` in the policy, or fix the record's data`]);
+    }
+  }
+  for (const id of role.requiredMetrics) {
+    if (facts[id] === undefined && metrics[id] == null) {
+      (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
+    }
+  }
+  if (problems) return failed(record, problems);
+  const values = facts as Record<string, number | undefined>;
+
+  const decimals = policy.decimals;
+  const indicators = role.byStage[record.stage].map((node) => scoreIndicator(node, values, decimals));
+  let weighted = 0;
+  for (const i of indicators) weighted += i.weighted_points;
+  const baseScore = roundScore(weighted, decimals);
+  const payBase = record.pay_base ?? role.payBase;
+  if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
+    return failed(record, [['eval_pay_base_out_of_range', `pay base \`${payBase}\` of \`${record.employee_id}\` is ${payBase < 0 ? 'below 0' : `above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`}`, 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000']]);
+  }
+
+  facts.employee_id = record.employee_id;
+  facts.role = record.role;
+  facts.team = record.team;
+  facts.stage = record.stage;
+  facts.pay_base = payBase;
+  facts.base_score = baseScore;
+  facts.previous_grade = history.grades(record.employee_id)[0];
+  facts.$history = history;
+
+  // holds and adjustments
+  const ruled: Fired[] = yield { phase: 'rules', facts, collect: true };
+  const holds: Scorecard['holds'] = [];
+  const adjustments: Scorecard['adjustments'] = [];
+  let points = 0;
+  for (const r of ruled) {
+    if (r.kind === 'hold') {
+      const h = policy.holds[r.id];
+      holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
+    } else if (r.kind === 'adjustment') {
+      const a = policy.adjustments[r.id];
+      adjustments.push({ id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions });
+      points += a.points ?? 0;
+    }
+  }
+  let score = baseScore + points;
+  if (policy.scoreMax !== undefined) score = Math.min(score, policy.scoreMax);
+  for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
+  score = roundScore(Math.max(0, score), decimals);
+  const attainment = score / 100;
+
+  // grade and tier
+  const tierBasis = policy.tiers ? (policy.tiers.basis === 'attainment' ? attainment : values[policy.tiers.basis]) : undefined;
+  const graded: Fired[] = yield { phase: 'grades', facts: { score, tier_basis: tierBasis }, collect: false };
+  let gradeIndex = policy.grades.length - 1;
+  let tierIndex = Infinity;
+  for (const r of graded) {
+    if (r.kind === 'grade') gradeIndex = Math.min(gradeIndex, Number(r.id));
+    else if (r.kind === 'tier') tierIndex = Math.min(tierIndex, Number(r.id));
+  }
+  const rawGrade = policy.grades[gradeIndex].grade;
+  let finalIndex = gradeIndex;
+  let gradeCapped = false;
+  for (const a of adjustments) {
+    if (a.grade_cap === undefined) continue;
+    gradeCapped = true;
+    finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
+  }
+  const grade = policy.grades[finalIndex].grade;
+  const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
+
+  const held = holds.length > 0;
+  facts.score = score;
+  facts.attainment = attainment;
+  const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang, record.employee_id);
+  if ('problem' in payout) return failed(record, [[payout.code ?? 'eval_payout', payout.problem, payout.help ?? "check the payout formulas and the record's values"]]);
+
+  // triggers see the whole result
+  facts.grade = grade;
+  facts.raw_grade = rawGrade;
+  facts.tier = band?.tier;
+  facts.held = held;
+  const triggered: Fired[] = yield { phase: 'triggers', facts, collect: true };
+  const triggers: Scorecard['triggers'] = [];
+  let closes: Set<string> | undefined;
+  for (const r of triggered) {
+    if (r.kind === 'trigger') {
+      const t = policy.triggers[r.id];
+      triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
+    } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
+  }
+
+  // improvement plans: the state recorded last period, judged against this period
+  const previousPlan = history.plan?.(record.employee_id);
+  const opening = triggers.find((t) => t.action.type === 'improvement_plan');
+  const plan =
+    previousPlan || opening
+      ? nextPlan(
+          record.period,
+          previousPlan,
+          previousPlan ? (closes?.has(previousPlan.trigger) ?? false) : false,
+          opening ? { trigger: opening.id, days: opening.action.days } : undefined,
+          (id) => policy.triggers[id]?.action,
+          lang,
+        )
+      : undefined;
+  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated' && !triggers.some((t) => t.action.type === 'exit_review')) {
+    const source = policy.triggers[plan.trigger];
+    triggers.push({ id: `${plan.trigger}_escalated`, title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`, action: { type: 'exit_review' }, conditions: [] });
+  }
+
+  const next = finalIndex > 0 && !gradeCapped ? policy.grades[finalIndex - 1] : undefined;
+
+  // built key by key in the documented order (spreads in a literal are slow on the hot path)
+  const scorecard = {
+    employee_id: record.employee_id,
+    name: record.name,
+    role: record.role,
+    role_title: role.title,
+    team: record.team,
+    stage: record.stage,
+    stage_title: stage.title,
+    period: record.period,
+    base_score: baseScore,
+    score,
+    raw_grade: rawGrade,
+    grade,
+  } as Scorecard;
+  if (next) scorecard.next_grade = { grade: next.grade, points_needed: roundScore(next.min - score, decimals) };
+  scorecard.indicators = indicators;
+  scorecard.adjustments = adjustments;
+  scorecard.payout = payout;
+  scorecard.holds = holds;
+  scorecard.triggers = triggers;
+  if (plan) scorecard.plan = plan;
+  scorecard.explanation = [];
+  if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
+  return { ok: true, scorecard };
+}
+
+/** Adds a payout line of `fen` and returns the amount, for the running total. */
+function line(lines: PayoutLine[], kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number): number {
+  lines.push(source !== undefined ? { kind, source, label, amount: fenToYuan(fen) } : { kind, label, amount: fenToYuan(fen) });
+  return fen;
+}
+
+function failed(record: EmployeeRecord, problems: [code: string, message: string, help: string][]): Evaluation {
+  const file = record.source?.file;
+  const cell = record.source?.row ? { row: record.source.row } : undefined;
+  return { ok: false, reasons: problems.map(([code, message, help]) => ({ code, severity: 'error', message, help, file, cell })) };
+}
+
+function scoreIndicator(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): IndicatorResult {
+  if (node.children) {
+    const children = node.children.map((c) => scoreIndicator(c, values, decimals));
+    const points = roundScore(children.reduce((s, c) => s + c.weighted_points, 0), decimals);
+    return { id: node.id, path: node.path, title: node.title, points, weight: node.weight, weighted_points: roundScore((points * node.weight) / 100, decimals), reason: '', children };
+  }
+  const leaf = node.leaf!;
+  const actual = values[leaf.metric]!;
+  const points = roundScore(pointsFor(leaf, actual), decimals);
+  // built key by key (not with spreads) so that absent levels stay absent: the hot path
+  const result: IndicatorResult = { id: node.id, path: node.path, title: node.title, metric: leaf.metric, scoring: leaf.scoring, better: leaf.better, actual } as IndicatorResult;
+  if (leaf.threshold !== undefined) result.threshold = leaf.threshold;
+  if (leaf.target !== undefined) result.target = leaf.target;
+  if (leaf.challenge !== undefined) result.challenge = leaf.challenge;
+  result.points = points;
+  result.weight = node.weight;
+  result.weighted_points = roundScore((points * node.weight) / 100, decimals);
+  result.reason = '';
+  return result;
+}
+
+interface Fired {
+  kind: RuleKind;
+  id: string;
+  conditions: ConditionResult[];
+}
+
+/** Runs one engine and returns the rules that fired, in the engine's order, with their condition values. */
+async function fired(engine: Engine, facts: Record<string, unknown>): Promise<Fired[]> {
+  const { results } = await engine.run(facts);
+  // json-rules-engine lists rules of equal priority as they finish (a rule waiting on an async
+  // fact finishes later); report them in the order the policy declares them
+  const order = new Map((engine as unknown as { rules: { name: string }[] }).rules.map((rule, i) => [rule.name, i])); // Engine.rules: the rules as added, not in its .d.ts
+  return results
+    .map((r: RuleResult) => ({
+      kind: r.event?.type as RuleKind,
+      id: String(r.event?.params?.id),
+      conditions: flatten(r.conditions as unknown as ConditionNode),
+      at: order.get(r.name) ?? 0,
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ at: _at, ...f }) => f);
+}
+
+interface ConditionNode {
+  all?: ConditionNode[];
+  any?: ConditionNode[];
+  not?: ConditionNode;
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  params?: Record<string, unknown>;
+  path?: string;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+function flatten(c: ConditionNode, out: ConditionResult[] = []): ConditionResult[] {
+  if (c.all) c.all.forEach((x) => flatten(x, out));
+  else if (c.any) c.any.forEach((x) => flatten(x, out));
+  else if (c.not) flatten(c.not, out);
+  else if (c.fact !== undefined) {
+    out.push({
+      fact: c.fact,
+      operator: c.operator!,
+      value: c.value,
+      ...(c.params ? { params: c.params } : {}),
+      ...(c.path ? { path: c.path } : {}),
+      actual: c.factResult,
+      result: Boolean(c.result),
+    });
+  }
+  return out;
+}
+
+function computePayout(
+  policy: CompiledPolicy,
+  scope: Scope,
+  adjustments: { id: string; title: string; award?: number }[],
+  band: { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string } | undefined,
+  basis: number | undefined,
+  held: boolean,
+  lang: Lang,
+  employee: string,
+): Payout | { problem: string; code?: string; help?: string } {
+  const { to, mode } = policy.payout.rounding;
+  const lines: PayoutLine[] = [];
+  let totalFen = 0;
+  const at = (key?: 'performance_pay' | 'awards_cap' | 'cap') => (key && policy.positions?.[key] ? ` (${policy.positions[key]})` : '');
+  /** A formula's amount that is not a finite amount from 0 to the money limit. */
+  const outOfRange = (what: string, text: string | undefined, key: 'performance_pay' | 'awards_cap' | 'cap' | undefined, yuan: number) =>
+    yuan < 0
+      ? {
+          code: 'eval_negative_pay',
+          problem: `${what}${text ? ` \`${text}\`` : ''} is ${formatMoney(yuan)} for \`${employee}\`${at(key)}: it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)`,
+          help: `a payout formula must not go below 0: fix the record's values, or write \`max(0, …)\` in the policy if a floor of 0 is meant`,
+        }
+      : {
+          code: 'eval_money_out_of_range',
+          problem: `${what}${text ? ` \`${text}\`` : ''} is ${Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan)} for \`${employee}\`${at(key)}: above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`,
+          help: "check the record's values (pay base, metrics) and the formula",
+        };
+  const usable = (yuan: number) => yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
+
+  const perf = policy.payout.performancePay(scope);
+  if (perf === undefined) return { problem: `performance pay \`${policy.payout.performancePayText}\` cannot be computed for this record` };
+  if (!usable(perf)) return outOfRange('performance pay', policy.payout.performancePayText, 'performance_pay', perf);
+  const perfFen = toFen(perf, to, mode);
+  totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
+
+  if (band?.multiplier !== undefined && band.multiplier !== 1) {
+    totalFen += line(lines, 'tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen((perfFen / 100) * (band.multiplier - 1), to, mode));
+  }
+  if (band?.award) totalFen += line(lines, 'tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
+
+  let awardsFen = 0;
+  for (const a of adjustments) {
+    if (!a.award) continue;
+    const fen = toFen(a.award, to, mode);
+    awardsFen += fen;
+    totalFen += line(lines, 'award', a.id, a.title, fen);
+  }
+  if (policy.payout.awardsCap && awardsFen > 0) {
+    const capValue = policy.payout.awardsCap(scope);
+    if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
+    if (!usable(capValue)) return outOfRange('the awards cap', String(policy.doc.payout.awards_cap), 'awards_cap', capValue);
+    const capFen = capToFen(capValue, to);
+    if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
+  }
+  if (policy.payout.cap) {
+    const capValue = policy.payout.cap(scope);
+    if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
+    if (!usable(capValue)) return outOfRange('the payout cap', policy.payout.capText, 'cap', capValue);
+    const capFen = capToFen(capValue, to);
+    if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
+  }
+  const payout = { pay_base: scope.pay_base as number } as Payout;
+  if (band) {
+    const tier = { id: band.tier } as NonNullable<Payout['tier']>;
+    if (band.title) tier.title = band.title;
+    tier.basis = basis!;
+    if (band.benefit) tier.benefit = band.benefit;
+    payout.tier = tier;
+  }
+  // every line within the limit (a tier multiplier or award could lift one above it), the total too
+  for (const l of lines) if (Math.abs(l.amount) > MONEY_LIMIT_YUAN) return outOfRange(`payout line \`${l.label}\``, undefined, undefined, l.amount);
+  if (totalFen > MONEY_LIMIT_YUAN * 100) return outOfRange('the total', undefined, undefined, totalFen / 100);
+  payout.lines = lines;
+  payout.total = fenToYuan(totalFen);
+  payout.status = held ? 'held' : 'payable';
+  return payout;
+}

@@ -1,0 +1,202 @@
+// A month's dry run: every record evaluated in turn on the policy's reused engines, records that
+// cannot be scored excluded with their reasons, and the totals added up in fen.
+
+import type { CompiledPolicy } from '../language/compile.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
+import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
+import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
+import { NO_HISTORY, stackHistory } from '../language/facts.js';
+import { calibrate, scaleOf } from './calibrate.js';
+import { explainCalibration, explainScorecard } from '../explanation/explain.js';
+
+export interface RunInput {
+  records: EmployeeRecord[];
+  /** Records the data layer already excluded. */
+  excluded?: ExcludedRecord[];
+  /** Data warnings to carry into the result. */
+  warnings?: Diagnostic[];
+}
+
+export interface RunOptions extends EvaluateOptions {
+  /** Called every `progressEvery` records and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+}
+
+export async function runPolicy(policy: CompiledPolicy, input: RunInput, options: RunOptions = {}): Promise<RunResult> {
+  const scorecards: Scorecard[] = [];
+  const excluded: ExcludedRecord[] = [...(input.excluded ?? [])];
+  const total = input.records.length;
+  const every = options.progressEvery ?? 10_000;
+  // several months at once are scored month by month, each seeing the months before it
+  const periods = [...new Set(input.records.map((r) => r.period))].sort();
+  const byPeriod: Scorecard[][] = [];
+  let done = 0;
+  // the compiled executor needs no promise per record
+  const sync = options.executor !== 'reference' && policy.compiled !== undefined;
+  for (const period of periods) {
+    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]) : options.history;
+    const cards: Scorecard[] = [];
+    const each = { ...options, history };
+    for (const record of input.records) {
+      if (record.period !== period) continue;
+      const result = sync ? evaluateRecordSync(policy, record, each) : await evaluateRecord(policy, record, each);
+      if (result.ok) cards.push(result.scorecard);
+      else excluded.push(excludedRecord(record, result.reasons));
+      done++;
+      if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
+    }
+    calibrateCards(policy, cards, options.lang ?? 'zh');
+    byPeriod.push(cards);
+    for (const c of cards) scorecards.push(c); // not push(...cards): a month of 100,000s overflows the call stack
+  }
+  excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
+
+  const warnings = [...(input.warnings ?? []), ...beforeEffectiveFrom(policy, periods)];
+
+  return {
+    policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
+    period: periods.join(',') || '',
+    scorecards,
+    excluded,
+    summary: summarise(policy, scorecards, excluded.length),
+    warnings,
+  };
+}
+
+/**
+ * A warning for each period before the policy's `effective_from`: this version does not apply to
+ * it (`run --record` refuses such a period). Periods are `YYYY-MM` and compare as text.
+ */
+export function beforeEffectiveFrom(policy: CompiledPolicy, periods: readonly string[]): Diagnostic[] {
+  const from = policy.doc.effective_from;
+  if (!from) return [];
+  return periods
+    .filter((p) => p < from)
+    .map((p) => ({
+      code: 'eval_before_effective_from',
+      severity: 'warning' as const,
+      message: `period \`${p}\` is before \`effective_from: ${from}\` of \`${policy.doc.policy}\` v${policy.doc.version}: this version does not apply to it`,
+      help: `score ${p} with the policy version in force then; if this version is meant to correct earlier periods, set \`effective_from: ${p}\` and say why in \`retroactive: { reason: … }\``,
+      file: policy.file,
+    }));
+}
+
+/**
+ * The explanation of a scorecard from a run that skipped explanations (`explain: false`): the
+ * same lines a full run writes. The editor asks for one employee's when it is opened.
+ */
+export function explainLater(policy: CompiledPolicy, card: Scorecard, lang: 'zh' | 'en'): string[] {
+  const lines = explainScorecard(policy, card, lang);
+  const calibration = policy.doc.calibration;
+  if (calibration && card.calibration) lines.push(explainCalibration(card.calibration, calibration.within, lang));
+  return lines;
+}
+
+/** Forced distribution needs everyone's score in a period: it runs once they are all scored. */
+function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' | 'en'): void {
+  const calibration = policy.doc.calibration;
+  if (!calibration) return;
+  const results = calibrate(calibration, policy.grades, cards);
+  for (const card of cards) {
+    card.calibration = results.get(card.employee_id)!;
+    if (card.explanation.length) card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
+  }
+}
+
+export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {
+  const totals = new RunTotals(policy);
+  for (const c of cards) totals.add(c);
+  return totals.summary(excludedCount);
+}
+
+/**
+ * A run's totals, added up one scorecard at a time in fen, so that a stream can total a month
+ * it never holds in memory. Partial totals (a worker's share) merge in the order they were read.
+ */
+export class RunTotals {
+  // keyed by user text (a team may be called `__proto__` or `toString`): null-prototype tables
+  byGrade: Record<string, number> = table();
+  triggers: Record<string, number> = table();
+  byCalibrated?: Record<string, number>;
+  byTeam: Record<string, { employees: number; fen: number }> = table();
+  employees = 0;
+  totalFen = 0;
+  heldFen = 0;
+  holds = 0;
+
+  constructor(policy: CompiledPolicy) {
+    for (const g of policy.grades) this.byGrade[g.grade] = 0;
+    for (const id of Object.keys(policy.triggers)) this.triggers[id] = 0;
+    const calibration = policy.doc.calibration;
+    if (calibration) {
+      this.byCalibrated = table();
+      for (const g of scaleOf(calibration, policy.grades)) this.byCalibrated[g] = 0;
+    }
+  }
+
+  add(c: Scorecard): void {
+    this.employees++;
+    this.byGrade[c.grade]++;
+    const fen = Math.round(c.payout.total * 100);
+    this.totalFen += fen;
+    if (c.payout.status === 'held') {
+      this.heldFen += fen;
+      this.holds++;
+    }
+    for (const t of c.triggers) this.triggers[t.id] = (this.triggers[t.id] ?? 0) + 1;
+    const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
+    team.employees++;
+    team.fen += fen;
+    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated]++;
+  }
+
+  /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
+  merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
+    const add = (into: Record<string, number>, from: Record<string, number>) => {
+      // `from` may be a plain object (cloned from a worker): only its own keys count
+      for (const k of Object.keys(from)) into[k] = (into[k] ?? 0) + from[k];
+    };
+    add(this.byGrade, other.byGrade);
+    add(this.triggers, other.triggers);
+    if (this.byCalibrated && other.byCalibrated) add(this.byCalibrated, other.byCalibrated);
+    for (const name of Object.keys(other.byTeam)) {
+      const t = other.byTeam[name];
+      const team = (this.byTeam[name] ??= { employees: 0, fen: 0 });
+      team.employees += t.employees;
+      team.fen += t.fen;
+    }
+    this.employees += other.employees;
+    this.totalFen += other.totalFen;
+    this.heldFen += other.heldFen;
+    this.holds += other.holds;
+  }
+
+  summary(excludedCount: number): RunSummary {
+    return {
+      employees: this.employees,
+      excluded: excludedCount,
+      by_grade: this.byGrade,
+      payout_total: this.totalFen / 100,
+      payable_total: (this.totalFen - this.heldFen) / 100,
+      held_total: this.heldFen / 100,
+      holds: this.holds,
+      triggers: this.triggers,
+      ...(this.byCalibrated ? { by_calibrated_grade: this.byCalibrated } : {}),
+      // teams in the order the data lists them
+      by_team: byTeam(this.byTeam),
+    };
+  }
+}
+
+/** An empty table keyed by user text: no inherited keys, and `__proto__` is an ordinary key. */
+export function table<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+function byTeam(teams: Record<string, { employees: number; fen: number }>): RunSummary['by_team'] {
+  const out = table<{ employees: number; payout_total: number }>();
+  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total: teams[team].fen / 100 };
+  return out;
+}

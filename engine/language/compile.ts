@@ -1,0 +1,364 @@
+// Step 4: a valid policy → everything evaluation needs, built once: indicator trees per role and
+// stage, derived metrics in dependency order, parsed payout formulas, and three json-rules-engine
+// engines (holds + adjustments on the record; grades + tiers on the score; triggers on the result).
+
+import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { compileExpression, parseExpression, variablesOf, type CompiledExpr, type Expr } from './expression.js';
+import { consecutiveGrade, periodsInRole, rollingAverage, type HistorySource } from './facts.js';
+import { compileRules, usesPath, type CompiledRule } from '../evaluation/executor.js';
+import {
+  isGroup,
+  type ConditionDef,
+  type GradeDef,
+  type IndicatorDef,
+  type MetricDef,
+  type PolicyDoc,
+  type RoundingMode,
+  type Step,
+  type TierBandDef,
+  type TriggerDef,
+  type AdjustmentDef,
+  type HoldDef,
+  type Unit,
+} from '../model/policy.js';
+import type { DataContract } from '../data/records.js';
+
+export interface CompiledLeaf {
+  metric: string;
+  scoring: 'linear' | 'steps' | 'pass_fail' | 'rating';
+  better: 'higher' | 'lower';
+  threshold?: number;
+  target?: number;
+  challenge?: number;
+  cap: number;
+  steps?: Step[];
+  passPoints: number;
+  failPoints: number;
+  /** Full mark of a rating's metric (its range maximum). */
+  ratingMax?: number;
+}
+
+export interface CompiledIndicator {
+  id: string;
+  path: string;
+  title: string;
+  weight: number;
+  leaf?: CompiledLeaf;
+  children?: CompiledIndicator[];
+}
+
+export interface CompiledRole {
+  id: string;
+  title: string;
+  payBase: number;
+  /** Stage id → indicator tree with that stage's weights. */
+  byStage: Record<string, CompiledIndicator[]>;
+  /** Metric and derived-metric ids a record of this role must have values for. */
+  required: string[];
+  /** The part of `required` that are metrics (not derived). */
+  requiredMetrics: string[];
+}
+
+export interface CompiledDerived {
+  id: string;
+  label: string;
+  unit?: Unit;
+  expr: Expr;
+  /** `expr` as closures, built once. */
+  run: CompiledExpr;
+  text: string;
+  default?: number;
+}
+
+export interface CompiledPolicy {
+  doc: PolicyDoc;
+  file: string;
+  decimals: number;
+  scoreMax?: number;
+  metrics: Record<string, MetricDef>;
+  /** The metrics that declare a default, with it, for the per-record loop. */
+  metricDefaults: { id: string; default: number }[];
+  /**
+   * Every fact a record's evaluation sets, in the order it sets them, all undefined: each record's
+   * facts start as a copy, so they share one object layout instead of growing key by key.
+   */
+  factShape: Record<string, undefined>;
+  derived: CompiledDerived[];
+  stages: Record<string, { title: string }>;
+  roles: Record<string, CompiledRole>;
+  grades: GradeDef[];
+  adjustments: Record<string, AdjustmentDef>;
+  holds: Record<string, HoldDef>;
+  triggers: Record<string, TriggerDef>;
+  tiers?: { basis: string; bands: TierBandDef[] };
+  payout: {
+    performancePay: CompiledExpr;
+    performancePayText: string;
+    awardsCap?: CompiledExpr;
+    cap?: CompiledExpr;
+    capText?: string;
+    rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
+  };
+  /** Holds and adjustments, run on the record's facts. */
+  ruleEngine: Engine;
+  /** Grades and tiers, run on `score` and `tier_basis`. */
+  gradeEngine: Engine;
+  /** Triggers, run on the whole result. */
+  triggerEngine: Engine;
+  /** The same three rule sets as plain closures (engine/executor.ts); absent when a condition uses `path`. */
+  compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
+  contract: DataContract;
+  /** Where payout formulas are written, `file:line:col`, for evaluation errors (set by loadPolicy). */
+  positions?: Partial<Record<'performance_pay' | 'awards_cap' | 'cap', string>>;
+}
+
+/** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */
+const FACT_ORDER = ['employee_id', 'role', 'team', 'stage', 'pay_base', 'base_score', 'previous_grade', '$history', 'score', 'attainment', 'grade', 'raw_grade', 'tier', 'held'];
+
+export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
+
+export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
+  const derived = orderDerived(doc);
+  const derivedIds = new Set(derived.map((d) => d.id));
+  /** The metrics and derived metrics `names` need, following derived expressions down to metrics. */
+  const metricsOf = (names: Iterable<string>): Set<string> => {
+    const out = new Set<string>();
+    const add = (n: string) => {
+      if (out.has(n)) return;
+      if (doc.metrics[n]) out.add(n);
+      else if (derivedIds.has(n)) {
+        out.add(n);
+        for (const v of variablesOf(derived.find((d) => d.id === n)!.expr)) add(v);
+      }
+    };
+    for (const n of names) add(n);
+    return out;
+  };
+
+  const payout = doc.payout;
+  const performancePay = mustParse(payout.performance_pay);
+  const awardsCap = payout.awards_cap === undefined ? undefined : moneyExpr(payout.awards_cap);
+  const cap = payout.cap === undefined ? undefined : moneyExpr(payout.cap);
+
+  // metrics every record needs whatever its role: those the rules, tiers and payout read
+  const shared = metricsOf([
+    ...[...Object.values(doc.adjustments ?? {}), ...Object.values(doc.holds ?? {})].flatMap((r) => factsOf(r.when)),
+    ...(doc.payout.tiers && doc.payout.tiers.basis !== 'attainment' ? [doc.payout.tiers.basis] : []),
+    ...[performancePay, awardsCap, cap].flatMap((e) => (e ? variablesOf(e) : [])),
+  ]);
+
+  const roles: Record<string, CompiledRole> = {};
+  for (const [id, role] of Object.entries(doc.roles)) {
+    const byStage: Record<string, CompiledIndicator[]> = {};
+    for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '');
+    const used = metricsOf(leafMetrics(role.indicators));
+    const required = [...new Set([...used, ...shared])];
+    roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required, requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined) };
+  }
+
+  const engines = buildEngines(doc);
+  const compiled = compileRuleSets(doc);
+  return {
+    doc,
+    file,
+    decimals: doc.score?.decimals ?? 2,
+    scoreMax: doc.score?.max,
+    metrics: doc.metrics,
+    metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) => (m.default !== undefined ? [{ id, default: m.default }] : [])),
+    factShape: Object.fromEntries(
+      [...Object.keys(doc.metrics), ...derived.map((d) => d.id), ...FACT_ORDER].map((k) => [k, undefined]),
+    ),
+    derived,
+    stages: doc.stages,
+    roles,
+    grades: doc.grades,
+    adjustments: doc.adjustments ?? {},
+    holds: doc.holds ?? {},
+    triggers: doc.triggers ?? {},
+    tiers: doc.payout.tiers,
+    payout: {
+      performancePay: compileExpression(performancePay),
+      performancePayText: payout.performance_pay,
+      awardsCap: awardsCap && compileExpression(awardsCap),
+      cap: cap && compileExpression(cap),
+      capText: payout.cap === undefined ? undefined : String(payout.cap),
+      rounding: payout.rounding,
+    },
+    ...engines,
+    ...(compiled ? { compiled } : {}),
+    contract: {
+      metrics: doc.metrics,
+      roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
+      stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
+      ...(doc.teams ? { teams: Object.entries(doc.teams).map(([tid, t]) => ({ id: tid, title: t.title, ...(t.aliases ? { aliases: t.aliases } : {}) })) } : {}),
+      requiredMetrics: (role: string) => roles[role]?.requiredMetrics ?? [],
+    },
+  };
+}
+
+function compileLevel(doc: PolicyDoc, level: Record<string, IndicatorDef>, stage: string, prefix: string): CompiledIndicator[] {
+  return Object.entries(level).map(([id, def]) => {
+    const path = prefix ? `${prefix}.${id}` : id;
+    const weight = typeof def.weight === 'number' ? def.weight : def.weight[stage] ?? 0;
+    if (isGroup(def)) {
+      return { id, path, title: def.title ?? id, weight, children: compileLevel(doc, def.indicators, stage, path) };
+    }
+    const metric = doc.metrics[def.metric];
+    const derived = doc.derived?.[def.metric];
+    const label = metric?.label ?? (typeof derived === 'object' ? derived.label : undefined) ?? def.metric;
+    return {
+      id,
+      path,
+      title: def.title ?? label,
+      weight,
+      leaf: {
+        metric: def.metric,
+        scoring: def.scoring ?? 'linear',
+        better: def.better ?? 'higher',
+        threshold: def.threshold,
+        target: def.target,
+        challenge: def.challenge,
+        cap: def.cap ?? 120,
+        steps: def.steps,
+        passPoints: def.pass_points ?? 100,
+        failPoints: def.fail_points ?? 0,
+        ratingMax: metric?.range?.[1],
+      },
+    };
+  });
+}
+
+function leafMetrics(level: Record<string, IndicatorDef>): string[] {
+  return Object.values(level).flatMap((d) => (isGroup(d) ? leafMetrics(d.indicators) : [d.metric]));
+}
+
+function factsOf(c: ConditionDef): string[] {
+  if ('all' in c) return c.all.flatMap(factsOf);
+  if ('any' in c) return c.any.flatMap(factsOf);
+  if ('not' in c) return factsOf(c.not);
+  const ref = c.value && typeof c.value === 'object' && 'fact' in c.value ? [String((c.value as { fact: unknown }).fact)] : [];
+  return [c.fact, ...ref];
+}
+
+/** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */
+function orderDerived(doc: PolicyDoc): CompiledDerived[] {
+  const all = Object.entries(doc.derived ?? {}).map(([id, d]): CompiledDerived => {
+    const text = typeof d === 'string' ? d : d.expr;
+    const expr = mustParse(text);
+    return {
+      id,
+      text,
+      expr,
+      run: compileExpression(expr),
+      label: (typeof d === 'object' && d.label) || id,
+      unit: typeof d === 'object' ? d.unit : undefined,
+      default: typeof d === 'object' ? d.default : undefined,
+    };
+  });
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const ordered: CompiledDerived[] = [];
+  const placed = new Set<string>();
+  const place = (d: CompiledDerived) => {
+    if (placed.has(d.id)) return;
+    placed.add(d.id);
+    for (const v of variablesOf(d.expr)) if (byId.has(v)) place(byId.get(v)!);
+    ordered.push(d);
+  };
+  all.forEach(place);
+  return ordered;
+}
+
+function mustParse(text: string): Expr {
+  const r = parseExpression(text);
+  if (!r.ok) throw new Error(`internal: expression \`${text}\` reached the compiler unparsed: ${r.message}`);
+  return r.expr;
+}
+
+function moneyExpr(v: number | string): Expr {
+  return typeof v === 'number' ? { kind: 'num', value: v } : mustParse(v);
+}
+
+/**
+ * When an improvement plan is met: its `close_when`, or by default as soon as the condition that
+ * opened it no longer holds (`not: when`), so an employee who recovers is not escalated.
+ */
+export function closeWhen(t: TriggerDef): ConditionDef | undefined {
+  if (t.action.close_when) return t.action.close_when;
+  return t.action.type === 'improvement_plan' ? { not: t.when } : undefined;
+}
+
+function toCondition(c: ConditionDef): TopLevelCondition {
+  // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
+  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as TopLevelCondition;
+}
+
+function rule(kind: RuleKind, id: string, when: ConditionDef, priority = 1): RuleProperties {
+  return { name: `${kind}:${id}`, conditions: toCondition(when), event: { type: kind, params: { id } }, priority };
+}
+
+/** The rule sets of buildEngines, in the same order, for the compiled executor. */
+function compileRuleSets(doc: PolicyDoc): CompiledPolicy['compiled'] {
+  const ruleSet: { kind: RuleKind; id: string; when: ConditionDef }[] = [
+    ...Object.entries(doc.holds ?? {}).map(([id, h]) => ({ kind: 'hold' as const, id, when: h.when })),
+    ...Object.entries(doc.adjustments ?? {}).map(([id, a]) => ({ kind: 'adjustment' as const, id, when: a.when })),
+  ];
+  const gradeSet = [
+    ...doc.grades.map((g, i) => ({ kind: 'grade' as const, id: String(i), when: { fact: 'score', operator: 'greaterThanInclusive', value: g.min } as ConditionDef })),
+    ...(doc.payout.tiers?.bands ?? []).map((b, i) => ({ kind: 'tier' as const, id: String(i), when: { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min } as ConditionDef })),
+  ];
+  const triggerSet = Object.entries(doc.triggers ?? {}).flatMap(([id, t]) => [
+    { kind: 'trigger' as const, id, when: t.when },
+    ...(closeWhen(t) ? [{ kind: 'plan_close' as const, id, when: closeWhen(t)! }] : []),
+  ]);
+  if ([...ruleSet, ...triggerSet].some((r) => usesPath(r.when))) return undefined;
+  return { rules: compileRules(ruleSet), grades: compileRules(gradeSet), triggers: compileRules(triggerSet) };
+}
+
+function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'gradeEngine' | 'triggerEngine'> {
+  const options = { allowUndefinedFacts: true, allowUndefinedConditions: false };
+  const ruleEngine = new Engine([], options);
+  const earlier = async (almanac: Almanac) => {
+    const history = (await almanac.factValue('$history')) as HistorySource;
+    return history.periods?.((await almanac.factValue('employee_id')) as string) ?? [];
+  };
+  const historyFacts = (engine: Engine) => {
+    engine.addFact('periods_in_role', async (_params: Record<string, unknown>, almanac) => periodsInRole((await almanac.factValue('role')) as string, await earlier(almanac)));
+    engine.addFact('open_plan', async (_params: Record<string, unknown>, almanac) => {
+      const history = (await almanac.factValue('$history')) as HistorySource;
+      const plan = history.plan?.((await almanac.factValue('employee_id')) as string);
+      return plan?.status === 'open' || plan?.status === 'extended';
+    });
+  };
+  historyFacts(ruleEngine);
+  for (const [id, h] of Object.entries(doc.holds ?? {})) ruleEngine.addRule(rule('hold', id, h.when));
+  for (const [id, a] of Object.entries(doc.adjustments ?? {})) ruleEngine.addRule(rule('adjustment', id, a.when));
+
+  const gradeEngine = new Engine([], options);
+  doc.grades.forEach((g, i) =>
+    gradeEngine.addRule(rule('grade', String(i), { fact: 'score', operator: 'greaterThanInclusive', value: g.min })),
+  );
+  doc.payout.tiers?.bands.forEach((b, i) =>
+    gradeEngine.addRule(rule('tier', String(i), { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min })),
+  );
+
+  const triggerEngine = new Engine([], options);
+  triggerEngine.addFact('consecutive_grade', async (params: Record<string, unknown>, almanac) => {
+    const history = (await almanac.factValue('$history')) as HistorySource;
+    const id = (await almanac.factValue('employee_id')) as string;
+    const grade = (await almanac.factValue('grade')) as string;
+    return consecutiveGrade(grade, history.grades(id), String(params.grade));
+  });
+  historyFacts(triggerEngine);
+  triggerEngine.addFact('rolling_average', async (params: Record<string, unknown>, almanac) => {
+    const of = String(params.of);
+    const current = (await almanac.factValue(of === 'score' ? 'score' : of)) as number | undefined;
+    return rollingAverage(current, await earlier(almanac), of, Number(params.periods));
+  });
+  for (const [id, t] of Object.entries(doc.triggers ?? {})) {
+    triggerEngine.addRule(rule('trigger', id, t.when));
+    // an improvement plan's closing condition is judged on the same facts as the triggers
+    const close = closeWhen(t);
+    if (close) triggerEngine.addRule(rule('plan_close', id, close));
+  }
+  return { ruleEngine, gradeEngine, triggerEngine };
+}

@@ -1,0 +1,51 @@
+// Numbers a policy or a record may hold. Every number written in a policy file is checked here,
+// on the YAML nodes, before the schema sees them: one walk covers every numeric position (ranges,
+// defaults, thresholds, condition values, pay bases, caps, …) however the schema nests it.
+
+import { isScalar, visit, type Scalar } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { spanAt, type SourceFile } from './parse.js';
+
+/**
+ * The most money one payout line, cap or pay base may be, per person: ¥100,000,000 (一亿元).
+ * Far above any real monthly bonus, and far below where integer fen stop being exact
+ * (Number.MAX_SAFE_INTEGER fen ≈ ¥90 trillion), so every figure within it adds up to the fen.
+ */
+export const MONEY_LIMIT_YUAN = 100_000_000;
+
+/** A number the engine can use exactly: finite, and no larger than 2^53 − 1 in magnitude. */
+export function isUsableNumber(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER;
+}
+
+/** `policy_number_not_finite` for `.nan`, `.inf`, `-.inf`, `1e400`; `policy_number_too_large` beyond 2^53 − 1. */
+export function checkNumbers(source: SourceFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(source.doc, {
+    Scalar(_key, node: Scalar) {
+      if (!isScalar(node) || typeof node.value !== 'number' || isUsableNumber(node.value)) return;
+      const written = node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String(node.value);
+      const span = node.range ? spanAt(source, node.range[0], node.range[1]) : { line: 1, column: 1 };
+      if (!Number.isFinite(node.value)) {
+        out.push({
+          code: 'policy_number_not_finite',
+          severity: 'error',
+          message: `\`${written}\` is ${Number.isNaN(node.value) ? 'not a number' : 'infinite'}: a policy can only use finite numbers`,
+          help: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)',
+          file: source.file,
+          span,
+        });
+      } else {
+        out.push({
+          code: 'policy_number_too_large',
+          severity: 'error',
+          message: `\`${written}\` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)`,
+          help: `write a realistic figure; money is limited to ¥${MONEY_LIMIT_YUAN.toLocaleString('en-US')} per person`,
+          file: source.file,
+          span,
+        });
+      }
+    },
+  });
+  return out;
+}

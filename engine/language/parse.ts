@@ -1,0 +1,125 @@
+// Step 1: YAML text → a document that remembers where every node came from.
+
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostic, Span } from '../model/diagnostic.js';
+import { YAML_TOO_DEEP, checkYamlDocument, checkYamlText, isYamlTooDeep } from './limits.js';
+
+export interface SourceFile {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+export type Path = readonly (string | number)[];
+
+export function parsePolicyText(text: string, file: string): { source: SourceFile; diagnostics: Diagnostic[] } {
+  // a line too long for a policy is refused before the YAML reader spends time on it
+  const tooLong = checkYamlText(text, file);
+  const lines = new LineCounter();
+  const doc = parseDocument(tooLong.length ? '' : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source: SourceFile = { file, text, doc, lines };
+  if (tooLong.length) return { source, diagnostics: tooLong };
+  const diagnostics: Diagnostic[] = [];
+  for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
+    for (const e of list) {
+      // yaml often reports one mistake twice at the same spot; one message is clearer
+      if (diagnostics.some((d) => d.span && source.lines.linePos(e.pos[0]).line === d.span.line && source.lines.linePos(e.pos[0]).col === d.span.column)) continue;
+      const deep = isYamlTooDeep(e);
+      diagnostics.push({
+        code: deep ? YAML_TOO_DEEP.code : `yaml_${e.code.toLowerCase()}`,
+        severity,
+        message: deep ? YAML_TOO_DEEP.message : firstLine(e.message),
+        help: deep ? YAML_TOO_DEEP.help : yamlHelp(e.code),
+        file,
+        span: spanAt(source, e.pos[0], e.pos[1]),
+      });
+    }
+  }
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
+  if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
+    diagnostics.push({
+      code: 'yaml_not_a_mapping',
+      severity: 'error',
+      message: 'a policy file must be a mapping of keys such as `policy:`, `metrics:` and `roles:`',
+      help: 'start the file with `policy: my-policy-id` and see docs/policy-language.md',
+      file,
+      span: { line: 1, column: 1 },
+    });
+  }
+  return { source, diagnostics };
+}
+
+function firstLine(message: string): string {
+  const m = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return m.charAt(0).toLowerCase() + m.slice(1).replace(/\.$/, '');
+}
+
+function yamlHelp(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once in a mapping: rename or remove one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'check the indentation: nested keys are indented by two spaces under their parent';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    default:
+      return 'fix the YAML syntax at this position';
+  }
+}
+
+export function spanAt(source: SourceFile, start: number, end?: number): Span {
+  const a = source.lines.linePos(start);
+  const span: Span = { line: a.line, column: a.col };
+  if (end !== undefined && end > start) {
+    const b = source.lines.linePos(end);
+    span.endLine = b.line;
+    span.endColumn = b.col;
+  }
+  return span;
+}
+
+/**
+ * The node at `path`, or the nearest existing ancestor. With `key: true` and a mapping parent,
+ * points at the key (`weight:`) rather than its value, which reads better for "missing"/"unknown".
+ */
+export function nodeAt(source: SourceFile, path: Path, options: { key?: boolean } = {}): Node | null {
+  let node: unknown = source.doc.contents;
+  let keyNode: Node | null = null;
+  for (const segment of path) {
+    keyNode = null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return node as Node;
+      keyNode = pair.key as Node;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) return node as Node;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (options.key && keyNode) return keyNode;
+  return (node as Node) ?? null;
+}
+
+export function spanOf(source: SourceFile, path: Path, options: { key?: boolean } = {}): Span {
+  const node = nodeAt(source, path, options);
+  if (!node || !node.range) return { line: 1, column: 1 };
+  return spanAt(source, node.range[0], node.range[1]);
+}
+
+/** The key node of the pair `key` inside the mapping at `path`, when both exist. */
+export function keySpan(source: SourceFile, path: Path, key: string): Span | undefined {
+  const map = nodeAt(source, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  if (!pair || !(pair.key as Node).range) return undefined;
+  const r = (pair.key as Node).range!;
+  return spanAt(source, r[0], r[1]);
+}

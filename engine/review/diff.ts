@@ -1,0 +1,145 @@
+// What changed between two versions of a policy, in the words of the business:
+// 「编导 · 完播率 目标 40.0% → 45.0%」, 「成熟期 · 运营经理 · 权重 粉丝增长 20 → 25」. Works on
+// the schema-valid documents; anything without a dedicated wording falls back to its key path.
+
+import { formatValue, type Lang } from '../explanation/explain.js';
+import { isGroup, type IndicatorDef, type PolicyDoc, type Unit } from '../model/policy.js';
+
+export interface PolicyChange {
+  /** Key path of the value that changed. */
+  path: (string | number)[];
+  kind: 'changed' | 'added' | 'removed';
+  before?: unknown;
+  after?: unknown;
+  /** The change in business words. */
+  text: string;
+}
+
+type Json = unknown;
+const isObj = (v: Json): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Every leaf difference between two JSON values, by path. */
+function leafDiff(a: Json, b: Json, path: (string | number)[] = [], out: { path: (string | number)[]; before?: Json; after?: Json }[] = []) {
+  if (JSON.stringify(a) === JSON.stringify(b)) return out;
+  if (isObj(a) && isObj(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (!(k in b)) out.push({ path: [...path, k], before: a[k] });
+      else if (!(k in a)) out.push({ path: [...path, k], after: b[k] });
+      else leafDiff(a[k], b[k], [...path, k], out);
+    }
+    return out;
+  }
+  out.push({ path, before: a, after: b });
+  return out;
+}
+
+const W = {
+  zh: { weight: '权重', threshold: '门槛', target: '目标', challenge: '挑战', cap: '封顶', added: '新增', removed: '删除', version: '版本', effective_from: '生效期', pay_base: '绩效基数', grade: '等级', tier: '档位', min: '最低', multiplier: '倍数', award: '奖金', formula: '公式', condition: '条件', metric: '指标', steps: '阶梯', scoring: '评分方法', rounding: '舍入', cap_total: '总额封顶', awards_cap: '奖励封顶', title: '名称', points: '加分', score_cap: '总分封顶', grade_cap: '等级封顶', action: '动作', sep: ' · ' },
+  en: { weight: 'weight', threshold: 'threshold', target: 'target', challenge: 'challenge', cap: 'cap', added: 'added', removed: 'removed', version: 'version', effective_from: 'effective from', pay_base: 'pay base', grade: 'grade', tier: 'tier', min: 'min', multiplier: 'multiplier', award: 'award', formula: 'formula', condition: 'condition', metric: 'metric', steps: 'steps', scoring: 'scoring', rounding: 'rounding', cap_total: 'total cap', awards_cap: 'awards cap', title: 'title', points: 'points', score_cap: 'score cap', grade_cap: 'grade cap', action: 'action', sep: ' · ' },
+};
+
+function short(v: Json): string {
+  if (v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ');
+}
+
+export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = 'zh'): PolicyChange[] {
+  const w = W[lang];
+  const unitOf = (doc: PolicyDoc, metric?: string): Unit | undefined => {
+    if (!metric) return undefined;
+    const d = doc.derived?.[metric];
+    return doc.metrics[metric]?.unit ?? (typeof d === 'object' ? d.unit : undefined);
+  };
+  const stageTitle = (id: string) => after.stages[id]?.title ?? before.stages[id]?.title ?? id;
+  const roleTitle = (id: string) => after.roles[id]?.title ?? before.roles[id]?.title ?? id;
+  /** The indicator (or group) at a path under a role, and its readable name. */
+  const indicatorAt = (doc: PolicyDoc, role: string, ids: string[]): IndicatorDef | undefined => {
+    let level: Record<string, IndicatorDef> | undefined = doc.roles[role]?.indicators;
+    let node: IndicatorDef | undefined;
+    for (const id of ids) {
+      node = level?.[id];
+      level = node && isGroup(node) ? node.indicators : undefined;
+    }
+    return node;
+  };
+  const nameOf = (node: IndicatorDef | undefined, id: string, doc: PolicyDoc) => {
+    if (!node) return id;
+    if (node.title) return node.title;
+    if (!isGroup(node)) return doc.metrics[node.metric]?.label ?? (typeof doc.derived?.[node.metric] === 'object' ? (doc.derived![node.metric] as { label?: string }).label : undefined) ?? id;
+    return id;
+  };
+  const arrow = (b: string, a: string) => `${b} → ${a}`;
+
+  // grades and tier bands are lists whose items have names: compare them by name, not position
+  const keyed = (doc: PolicyDoc): Json => ({
+    ...doc,
+    grades: Object.fromEntries(doc.grades.map((g) => [g.grade, g])),
+    ...(doc.payout.tiers ? { payout: { ...doc.payout, tiers: { ...doc.payout.tiers, bands: Object.fromEntries(doc.payout.tiers.bands.map((b) => [b.tier, b])) } } } : {}),
+  });
+  const gradeNamed = (name: string) => after.grades.find((g) => g.grade === name) ?? before.grades.find((g) => g.grade === name);
+  const bandNamed = (id: string) => after.payout.tiers?.bands.find((b) => b.tier === id) ?? before.payout.tiers?.bands.find((b) => b.tier === id);
+  const money = (v: Json) => (typeof v === 'number' ? formatValue(v, 'money', lang) : short(v));
+
+  const changes: PolicyChange[] = [];
+  for (const d of leafDiff(keyed(before), keyed(after))) {
+    const kind: PolicyChange['kind'] = d.before === undefined ? 'added' : d.after === undefined ? 'removed' : 'changed';
+    const p = d.path.map(String);
+    let text: string | undefined;
+
+    if (p[0] === 'roles' && p[2] === 'indicators') {
+      // roles.<role>.indicators.<id>(.indicators.<id>)*.<key>(.<stage>)
+      const ids: string[] = [];
+      let i = 3;
+      while (i < p.length) {
+        ids.push(p[i]);
+        if (p[i + 1] === 'indicators') i += 2;
+        else break;
+      }
+      const key = p[i + 1];
+      const doc = kind === 'removed' ? before : after;
+      const node = indicatorAt(doc, p[1], ids);
+      const name = ids.map((id, j) => nameOf(indicatorAt(doc, p[1], ids.slice(0, j + 1)), id, doc)).join(' / ');
+      const unit = node && !isGroup(node) ? unitOf(doc, node.metric) : undefined;
+      if (key === undefined) text = `${roleTitle(p[1])}${w.sep}${w[kind === 'added' ? 'added' : 'removed']} ${name}`;
+      else if (key === 'weight') {
+        const stage = p[i + 2];
+        if (stage) text = `${stageTitle(stage)}${w.sep}${roleTitle(p[1])}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
+        else text = `${roleTitle(p[1])}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
+      } else if (key === 'threshold' || key === 'target' || key === 'challenge' || key === 'cap') {
+        const f = (v: Json) => (typeof v === 'number' && key !== 'cap' ? formatValue(v, unit, lang) : short(v));
+        text = `${roleTitle(p[1])}${w.sep}${name} ${w[key]} ${arrow(f(d.before), f(d.after))}`;
+      } else {
+        text = `${roleTitle(p[1])}${w.sep}${name} ${p.slice(i + 1).join('.')} ${arrow(short(d.before), short(d.after))}`;
+      }
+    } else if (p[0] === 'roles' && p[2] === 'pay_base') {
+      text = `${roleTitle(p[1])}${w.sep}${w.pay_base} ${arrow(formatValue(d.before, 'money', lang), formatValue(d.after, 'money', lang))}`;
+    } else if (p[0] === 'roles' && p.length === 2) {
+      text = `${w[kind === 'added' ? 'added' : 'removed']} ${roleTitle(p[1])}`;
+    } else if (p[0] === 'version' || p[0] === 'effective_from') {
+      text = `${w[p[0]]} ${arrow(short(d.before), short(d.after))}`;
+    } else if (p[0] === 'grades') {
+      const g = gradeNamed(p[1]);
+      text = p.length === 2 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.grade} ${p[1]}${g ? ` (${w.min} ${g.min})` : ''}` : `${w.grade} ${p[1]} ${w[p[2] as 'min'] ?? p[2]} ${arrow(short(d.before), short(d.after))}`;
+    } else if (p[0] === 'payout' && p[1] === 'tiers' && p[2] === 'bands') {
+      const b = bandNamed(p[3]);
+      const label = b?.title ?? p[3];
+      const f = p[4] === 'award' ? money : short;
+      text = p.length === 4 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.tier} ${label}${b ? ` (${w.min} ${b.min})` : ''}` : `${w.tier} ${label} ${w[p[4] as 'min'] ?? p[4]} ${arrow(f(d.before), f(d.after))}`;
+    } else if (p[0] === 'payout') {
+      const label = p[1] === 'tiers' ? `${w.tier} ${p.slice(2).join('.')}` : p[1] === 'performance_pay' ? w.formula : p[1] === 'cap' ? w.cap_total : p[1] === 'awards_cap' ? w.awards_cap : p[1] === 'rounding' ? w.rounding : p.slice(1).join('.');
+      text = `${label} ${arrow(short(d.before), short(d.after))}`;
+    } else if ((p[0] === 'adjustments' || p[0] === 'holds' || p[0] === 'triggers') && p.length >= 2) {
+      const rule = (after[p[0]] as Record<string, { title?: string }> | undefined)?.[p[1]] ?? (before[p[0]] as Record<string, { title?: string }> | undefined)?.[p[1]];
+      const title = rule?.title ?? p[1];
+      if (p.length === 2) text = `${w[kind === 'added' ? 'added' : 'removed']} ${title}`;
+      else if (p[2] === 'when') text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
+      else {
+        const f = p[2] === 'award' ? money : short;
+        text = `${title}${w.sep}${w[p[2] as 'points'] ?? p.slice(2).join('.')} ${arrow(f(d.before), f(d.after))}`;
+      }
+    }
+    changes.push({ path: d.path, kind, ...(d.before !== undefined ? { before: d.before } : {}), ...(d.after !== undefined ? { after: d.after } : {}), text: text ?? `${p.join('.')} ${arrow(short(d.before), short(d.after))}` });
+  }
+  return changes;
+}

@@ -1,0 +1,106 @@
+// `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
+// business words and, with data, its impact on every employee's grade and pay.
+
+import { compareRuns, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../../engine/index.js';
+import { diffPolicies } from '../../../engine/review/diff.js';
+import { fitsNobody } from '../../../engine/evaluation/fit.js';
+import { EXIT, ExitError } from '../errors.js';
+import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
+import { readText } from '../io.js';
+import { readDataFile } from '../pipeline.js';
+import type { Io } from '../main.js';
+import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
+
+export interface DiffOptions {
+  data?: string;
+  format: 'human' | 'md' | 'json';
+  lang: Lang;
+  base?: string;
+  /** Exit 0 even when the new version cannot score people the old one scored (they are still listed). */
+  allowUnscorable?: boolean;
+}
+
+function readSpec(spec: string): string {
+  if (!isRevisionSpec(spec)) return readText(spec, 'policy');
+  const i = spec.indexOf(':');
+  return showAt(spec.slice(0, i), spec.slice(i + 1));
+}
+
+function load(text: string, label: string, io: Io): CompiledPolicy {
+  const r = loadPolicy(text, label);
+  if (!r.ok) {
+    for (const d of r.diagnostics) io.stderr(formatDiagnostic(d));
+    throw new ExitError(EXIT.input, `${label}: this side of the diff is not a valid policy`);
+  }
+  return r.policy;
+}
+
+async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
+  const read = await readDataFile(data, policy);
+  const errors = read.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map(formatDiagnostic).join('\n')}`);
+  const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
+  const nobody = fitsNobody(policy, result, data);
+  if (nobody) throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  return result;
+}
+
+/** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
+export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
+  return reviews
+    .map((r) => ({ file: r.file, count: r.impact?.comparison.unscorable.filter((u) => u.became === 'unscorable').length ?? 0 }))
+    .filter((x) => x.count > 0);
+}
+
+export async function reviewPair(oldText: string, oldLabel: string, newText: string, newLabel: string, file: string, o: DiffOptions, io: Io): Promise<PolicyReview> {
+  const before = load(oldText, oldLabel, io);
+  const after = load(newText, newLabel, io);
+  const review: PolicyReview = {
+    file,
+    title: after.doc.title,
+    before: { label: oldLabel, version: before.doc.version },
+    after: { label: newLabel, version: after.doc.version },
+    changes: diffPolicies(before.doc, after.doc, o.lang),
+  };
+  if (o.data) {
+    const [b, a] = [await runOn(before, o.data, o.lang), await runOn(after, o.data, o.lang)];
+    review.impact = { data: o.data, comparison: compareRuns(b, a), before: b, after: a };
+  }
+  return review;
+}
+
+export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Promise<number> {
+  const reviews: PolicyReview[] = [];
+  if (o.base) {
+    if (specs.length) throw new ExitError(EXIT.usage, 'give either OLD NEW or --base REF, not both');
+    for (const file of changedPolicies(o.base)) {
+      const now = readText(file, 'policy');
+      const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
+      if (old === undefined) {
+        const p = load(now, file, io);
+        reviews.push({ file, title: p.doc.title, before: { label: `${o.base} (none)`, version: '—' }, after: { label: file, version: p.doc.version }, changes: [{ path: [], kind: 'added', text: o.lang === 'zh' ? '新增政策' : 'new policy' }] });
+        continue;
+      }
+      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, o, io));
+    }
+  } else {
+    if (specs.length !== 2) throw new ExitError(EXIT.usage, 'diff needs OLD and NEW (files or REV:path), or --base REF');
+    const [a, b] = specs;
+    const file = isRevisionSpec(b) ? b.slice(b.indexOf(':') + 1) : b;
+    reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));
+  }
+  if (o.format === 'json') {
+    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...r.impact.comparison } } : {}) })), null, 2) + '\n');
+  } else {
+    io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
+  }
+  const lost = newlyUnscorable(reviews);
+  if (lost.length && !o.allowUnscorable) {
+    io.stderr(
+      `error: ${lost.map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`).join('; ')}; their pay is not in the impact totals\n` +
+        '  help: the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+    );
+    return EXIT.input;
+  }
+  return EXIT.ok;
+}

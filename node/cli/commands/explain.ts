@@ -1,0 +1,56 @@
+// `yardstick explain POLICY --data FILE --employee ID`: why one person got their score and pay.
+
+import { formatDiagnostic, type Lang } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import type { Io } from '../main.js';
+import { dryRun } from '../pipeline.js';
+import { Ledger } from '../ledger.js';
+import { readText } from '../io.js';
+import { describeInputs } from '../provenance.js';
+import { readYaml } from '../../../engine/language/limits.js';
+
+export async function explainCommand(
+  policyFile: string | undefined,
+  o: { data?: string; employee: string; lang: Lang; period?: string; format: 'text' | 'json'; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; ledger: string },
+  io: Io,
+): Promise<number> {
+  if (!o.data) return explainRecorded(policyFile, o, io);
+  if (!policyFile) throw new ExitError(EXIT.usage, 'explain needs a POLICY with --data, or --period without --data to reprint a recorded statement');
+  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, stderr: () => {} });
+  const card = result.scorecards.find((c) => c.employee_id === o.employee);
+  if (card) {
+    io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');
+    return EXIT.ok;
+  }
+  const excluded = result.excluded.find((x) => x.employee_id === o.employee);
+  if (excluded) {
+    io.stderr(
+      (o.lang === 'zh' ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：` : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
+        '\n' + excluded.reasons.map(formatDiagnostic).join('\n'),
+    );
+    return EXIT.input;
+  }
+  const ids = [...result.scorecards.map((c) => c.employee_id), ...result.excluded.map((x) => x.employee_id ?? '')];
+  const near = ids.filter((id) => id.toLowerCase().includes(o.employee.toLowerCase()) || o.employee.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
+  throw new ExitError(
+    EXIT.input,
+    `unknown employee id \`${o.employee}\` in \`${o.data}\`\n  help: ${near.length ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}? ` : ''}the file has ${ids.length} employees, e.g. ${ids.slice(0, 3).map((n) => `\`${n}\``).join(', ')}`,
+  );
+}
+
+/** The statement as it was recorded, byte for byte, whatever the policy file says today. */
+async function explainRecorded(policyFile: string | undefined, o: { employee: string; period?: string; format: 'text' | 'json'; ledger: string }, io: Io): Promise<number> {
+  if (!o.period) throw new ExitError(EXIT.usage, 'explain without --data reprints a recorded statement: give --period YYYY-MM');
+  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\``);
+  const policyYaml = policyFile ? readYaml(readText(policyFile, 'policy'), policyFile) : undefined;
+  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, `${policyFile}: the policy cannot be read:\n${policyYaml.diagnostics.map(formatDiagnostic).join('\n')}`);
+  const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
+  const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
+  if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
+  if (found.length > 1) throw new ExitError(EXIT.usage, `\`${o.employee}\` was recorded for ${o.period} under several policies (${found.map((f) => f.policy_id).join(', ')}): name the policy file`);
+  const { card, inputs, run_id } = found[0];
+  io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');
+  // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
+  io.stderr(`recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,38 @@
+// `yardstick fmt [--check] POLICY…`: the canonical layout, comments kept; the editor saves the same.
+
+import { formatDiagnostic, formatPolicyText, loadPolicy } from '../../../engine/index.js';
+import { EXIT } from '../errors.js';
+import { readText, writeAtomic } from '../io.js';
+import type { Io } from '../main.js';
+import { isTestFile } from './validate.js';
+
+export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boolean }, io: Io): number {
+  const unformatted: string[] = [];
+  let broken = 0;
+  for (const file of files) {
+    // test files keep the layout their authors gave them (hand-worked numbers beside each case)
+    if (isTestFile(file) && !o.stdout) continue;
+    const text = readText(file, 'policy');
+    const formatted = formatPolicyText(text);
+    if (formatted === null) {
+      broken++;
+      for (const d of loadPolicy(text, file).diagnostics.filter((x) => x.code.startsWith('yaml_'))) io.stderr(formatDiagnostic(d));
+      continue;
+    }
+    if (o.stdout) {
+      // for `git diff` (textconv): print the canonical form, change nothing
+      io.stdout(formatted);
+      continue;
+    }
+    if (formatted === text) continue;
+    unformatted.push(file);
+    if (!o.check) writeAtomic(file, formatted);
+  }
+  if (o.check) {
+    for (const f of unformatted) io.stdout(`not formatted: ${f}\n`);
+    if (unformatted.length) io.stderr(`run \`yardstick fmt ${unformatted.join(' ')}\` to format`);
+    return unformatted.length || broken ? EXIT.input : EXIT.ok;
+  }
+  for (const f of unformatted) io.stdout(`formatted ${f}\n`);
+  return broken ? EXIT.input : EXIT.ok;
+}

@@ -1,0 +1,29 @@
+// `yardstick history --employee ID`: every recorded period of one person, with corrections.
+
+import { formatMoney } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { Ledger } from '../ledger.js';
+import type { Io } from '../main.js';
+import { alignTable } from '../format/text-table.js';
+import { describeInputs } from '../provenance.js';
+
+export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
+  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\`\n  help: record a period with \`yardstick run … --record\`, or give --ledger`);
+  const rows = (await Ledger.open(o.ledger)).employeeHistory(o.employee);
+  if (!rows.length) throw new ExitError(EXIT.input, `\`${o.employee}\` has no recorded period in \`${o.ledger}\``);
+  io.stdout(
+    alignTable(
+      ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],
+      rows.map((r) => [r.period, r.policy_id, r.version, `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`, r.score !== undefined ? String(r.score) : '—', r.grade ?? '—', formatMoney(r.payout), r.correction !== undefined ? (r.correction > 0 ? '+' : '') + formatMoney(r.correction) : '']),
+      new Set([4, 6, 7]),
+    ) + '\n',
+  );
+  // what each run was computed from: the policy's hash and every data file's (a mapping lists each export)
+  const seen = new Set<number>();
+  for (const r of rows) {
+    if (seen.has(r.run_id)) continue;
+    seen.add(r.run_id);
+    io.stdout(`#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · 数据 ${describeInputs(r.inputs.data_files)}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,61 @@
+// `run --record`: store the period's official result in the ledger, with what it was based on.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { formatMoney, type Lang, type RunResult } from '../../../engine/index.js';
+import { readBytes } from '../io.js';
+import { Ledger } from '../ledger.js';
+import type { LedgerLock } from '../ledger-lock.js';
+import type { Io } from '../main.js';
+import { engineVersion } from './statements.js';
+import { dataInputs } from '../provenance.js';
+import { parse } from 'yaml';
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds the period to the ledger in memory, under the caller's lock: a period that cannot be
+ * recorded is refused here, before the caller writes any output. Returns the step that saves the
+ * ledger and says so, for the caller to run once its output is written.
+ */
+export async function recordRun(policyFile: string, dataFile: string, ledgerPath: string, result: RunResult, amend: boolean, io: Io, lang: Lang, lock: LedgerLock, outOfOrder = false): Promise<() => void> {
+  const ledger = await Ledger.open(ledgerPath);
+  const policyBytes = readBytes(policyFile, 'policy');
+  const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
+  const { runId, corrections, stale } = ledger.record(
+    result,
+    {
+      policyId,
+      version: result.policy.version,
+      policyHash: sha(policyBytes),
+      gitCommit: gitCommit(),
+      dataFiles: dataInputs(dataFile),
+      engine: engineVersion(),
+      recordedAt: new Date().toISOString(),
+    },
+    amend,
+    outOfOrder,
+  );
+  return () => {
+    ledger.save(lock);
+    io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
+    for (const c of corrections) {
+      io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatMoney(c.before)} → ${formatMoney(c.after)} (${c.delta > 0 ? '+' : ''}${formatMoney(c.delta)})`);
+    }
+    if (stale.length) {
+      io.stderr(
+        lang === 'zh'
+          ? `  注意：${stale.join('、')} 已在此之前记录，其历史事实未包含 ${result.period}，现已过时：请按顺序用 --amend 重新记录`
+          : `  note: ${stale.join(', ')} ${stale.length === 1 ? 'was' : 'were'} recorded before this period, without it in ${stale.length === 1 ? 'its' : 'their'} history facts, which are now stale: --amend ${stale.length === 1 ? 'it' : 'them'}, in order`,
+      );
+    }
+  };
+}

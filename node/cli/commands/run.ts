@@ -1,0 +1,142 @@
+// `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
+
+import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { formatXlsx } from '../format/xlsx.js';
+import { recordRun } from './record.js';
+import { checkOutput, readBytes, writeAtomic, type RunInput } from '../io.js';
+import { mappingFiles } from '../mapping.js';
+import type { Io } from '../main.js';
+import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
+import { Ledger } from '../ledger.js';
+import { lockLedger, type LedgerLock } from '../ledger-lock.js';
+import type { CompiledPolicy } from '../../../engine/index.js';
+import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+import { fitsNobody } from '../../../engine/evaluation/fit.js';
+import { dataInputs, sha } from '../provenance.js';
+
+export interface RunCommandOptions {
+  data: string;
+  format: 'table' | 'json' | 'csv' | 'md' | 'xlsx';
+  out?: string;
+  lang: Lang;
+  period?: string;
+  excludeInvalid?: boolean;
+  record?: boolean;
+  amend?: boolean;
+  /** Record or amend a period earlier than a recorded one (whose history then is stale). */
+  outOfOrder?: boolean;
+  ledger: string;
+  executor?: 'compiled' | 'reference';
+  encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+  sheet?: string;
+  /** Worker threads for a streaming CSV run (default 1: evaluate on the reading thread). */
+  workers?: number | string;
+}
+
+export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
+  const workers = Number(o.workers ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, `--workers takes a whole number from 1 to 64, got \`${o.workers}\``);
+  // before any work: an output that is not a file, or is one of the inputs, is refused
+  if (o.out) checkOutput(o.out, runInputs(policyFile, o));
+  // loaded once: its warnings are printed once, whichever way the data is read
+  const policy = loadPolicyFile(policyFile, io.stderr);
+  if (!o.record && !o.amend && o.out && o.format === 'csv' && streamable(policy, o.data, o.executor)) {
+    const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
+    if (streamed !== undefined) return streamed;
+  }
+  // threads evaluate only a streaming run: say so rather than ignore the option
+  if (workers > 1) io.stderr(`note: --workers ${workers} is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole`);
+  if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
+  // a recording run holds the ledger's lock from reading its history to saving it
+  const lock = await lockLedger(o.ledger, io.stderr, o.lang);
+  try {
+    return await runWhole(policy, policyFile, o, io, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The run with every record in memory; with `lock`, the period is recorded too. */
+async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, io: Io, lock?: LedgerLock): Promise<number> {
+  const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
+  for (const w of result.warnings) io.stderr(formatDiagnostic(w));
+  if (o.record || o.amend) {
+    // an official result is only recorded under the version in force for the period
+    const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
+    if (early.length) throw new ExitError(EXIT.input, `not recorded: ${early.map((d) => d.message).join('; ')}; record it with the policy version in force for that period`);
+  }
+  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
+  if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
+  const text =
+    o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
+    // JSON carries what it was computed from: the policy's hash and every data input's
+    o.format === 'json' ? JSON.stringify({ ...result, provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
+    o.format === 'csv' ? formatCsv(result, o.lang) :
+    o.format === 'md' ? formatMarkdown(result, o.lang) :
+    formatTable(result, o.lang);
+  // checked before any output: a period that cannot be recorded writes nothing
+  const saveRecord = lock ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder)) : undefined;
+  if (o.out) {
+    writeAtomic(o.out, text);
+    io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
+  } else {
+    io.stdout(text as string);
+  }
+  reportExcluded(result, io.stderr, o.lang);
+  saveRecord?.();
+  return EXIT.ok;
+}
+
+/** The files a run reads, which its output must not overwrite. */
+function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
+  const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingFiles(o.data)] : [o.data];
+  return [
+    { path: policyFile, label: `the policy \`${policyFile}\`` },
+    ...data.map((d) => ({ path: d, label: d === o.data && data.length > 1 ? `the data mapping \`${d}\`` : `the data file \`${d}\`` })),
+    { path: o.ledger, label: `the results ledger \`${o.ledger}\`` },
+  ];
+}
+
+/**
+ * CSV in, CSV out: read, evaluate and write as a stream (node/cli/stream.ts). Undefined when the
+ * file turns out to hold several months: the whole-file run then scores them month by month.
+ */
+async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, workers: number, io: Io): Promise<number | undefined> {
+  let streamed;
+  try {
+    streamed = await streamRun({
+      policy,
+      policyFile,
+      data: o.data,
+      out: o.out!,
+      lang: o.lang,
+      period: o.period,
+      encoding: o.encoding,
+      workers,
+      ledger: o.ledger,
+      history: async (period) => (o.ledger && Ledger.exists(o.ledger) ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period) : undefined),
+      stderr: io.stderr,
+    });
+  } catch (error) {
+    if (error instanceof NotStreamable) return undefined;
+    throw error;
+  }
+  for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
+  const asResult = { excluded: streamed.excluded };
+  const nobody = streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
+  if (nobody) {
+    streamed.discard();
+    reportExcluded(asResult, io.stderr, o.lang);
+    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  }
+  if (streamed.excluded.length && !o.excludeInvalid) {
+    streamed.discard();
+    refuseExcluded(asResult, false, io.stderr, o.lang);
+  }
+  streamed.commit();
+  io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${streamed.employees} 人）` : `wrote ${o.out} (${streamed.employees} employees)`);
+  reportExcluded(asResult, io.stderr, o.lang);
+  return EXIT.ok;
+}

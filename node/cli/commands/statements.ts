@@ -1,0 +1,69 @@
+// `yardstick statements POLICY --data FILE --out DIR`: one printable HTML statement per employee
+// and an index page, each written atomically, with the provenance of policy and data.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { checkOutputFolder, readBytes, writeAtomic } from '../io.js';
+import type { Io } from '../main.js';
+import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dataInputs } from '../provenance.js';
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+export function engineVersion(): string {
+  const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A file name for an employee id, one to one: letters, digits and `-` are kept, any other
+ * character becomes `_` and its code point in hex and `_` (`A/1` → `A_2f_1`, `A_1` → `A_5f_1`),
+ * so no two ids share a file and the id can be read back from the name. The id `index` has its
+ * first letter written so too, as `index.html` is the summary page.
+ */
+export const statementFile = (c: Scorecard) => {
+  const escape = (ch: string) => `_${ch.codePointAt(0)!.toString(16)}_`;
+  const name = c.employee_id.replace(/[^A-Za-z0-9-]/gu, escape);
+  // `index.html` is the summary page: an employee whose id is `index` (any case) gets `_69_ndex.html`
+  return `${name.toLowerCase() === 'index' ? escape(name[0]!) + name.slice(1) : name}.html`;
+};
+
+/** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */
+function caseClashes(cards: readonly Scorecard[]): string[][] {
+  const byName = new Map<string, string[]>();
+  for (const c of cards) {
+    const name = statementFile(c).toLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), c.employee_id]);
+  }
+  return [...byName.values()].filter((ids) => ids.length > 1);
+}
+
+export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
+  checkOutputFolder(o.out, 'statements');
+  const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
+  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
+  const provenance = {
+    policy: { file: policyFile, id: policy.doc.policy, version: policy.doc.version, hash: sha(readBytes(policyFile, 'policy')) },
+    // a data mapping is its YAML, its roster and every export it joins: each with its own hash
+    data: dataInputs(o.data),
+    engine: engineVersion(),
+  };
+  const clashes = caseClashes(result.scorecards);
+  if (clashes.length) {
+    throw new ExitError(EXIT.input, `employee ids ${clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ')} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS\n  help: give each employee an id that differs in more than case`);
+  }
+  try {
+    mkdirSync(o.out, { recursive: true });
+  } catch (error) {
+    throw new ExitError(EXIT.input, `cannot write statements to \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  for (const card of result.scorecards) writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
+  writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
+  io.stderr(o.lang === 'zh' ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}` : `wrote ${result.scorecards.length} statements and index.html to ${o.out}`);
+  reportExcluded(result, io.stderr, o.lang);
+  return EXIT.ok;
+}

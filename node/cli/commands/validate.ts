@@ -1,0 +1,55 @@
+// `yardstick validate POLICY…`: every problem in every file, with file:line:col and help.
+
+import { formatDiagnostic, loadPolicy, type Diagnostic } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { readText } from '../io.js';
+import { readCases } from './test.js';
+import type { Io } from '../main.js';
+
+export function validateCommand(files: string[], options: { format: 'human' | 'json' }, io: Io): number {
+  const all: Diagnostic[] = [];
+  const summaries: string[] = [];
+  let failed = 0;
+  for (const file of files) {
+    // `policies/*.yaml` also names the policies' test files: they are checked as tests
+    if (isTestFile(file)) {
+      const checked = validateTests(file);
+      if (!checked.ok) failed++;
+      summaries.push(checked.summary);
+      continue;
+    }
+    const result = loadPolicy(readText(file, 'policy'), file);
+    all.push(...result.diagnostics);
+    if (result.ok) {
+      const p = result.policy.doc;
+      summaries.push(`ok  ${file}: ${p.policy} v${p.version}, ${Object.keys(p.roles).length} roles, ${Object.keys(p.stages).length} stages`);
+    } else {
+      failed++;
+      summaries.push(`err ${file}: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
+    }
+  }
+  if (options.format === 'json') {
+    io.stdout(JSON.stringify({ ok: failed === 0, diagnostics: all }, null, 2) + '\n');
+  } else {
+    for (const d of all) io.stderr(formatDiagnostic(d));
+    for (const s of summaries) io.stdout(s + '\n');
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+/** `x.test.yaml`: the test cases of the policy `x.yaml` beside it. */
+export const isTestFile = (file: string) => /\.test\.ya?ml$/i.test(file);
+
+/** A test file read as `yardstick test` reads it: its policy loads, and every case can be built. */
+function validateTests(file: string): { ok: boolean; summary: string } {
+  const policyFile = file.replace(/\.test\.(ya?ml)$/i, '.$1');
+  const loaded = loadPolicy(readText(policyFile, 'policy'), policyFile);
+  if (!loaded.ok) return { ok: false, summary: `err ${file}: its policy \`${policyFile}\` does not validate` };
+  try {
+    const cases = readCases(policyFile, file, loaded.policy.contract);
+    return { ok: true, summary: `ok  ${file}: ${cases.length} test case(s) for ${policyFile}` };
+  } catch (error) {
+    if (!(error instanceof ExitError)) throw error;
+    return { ok: false, summary: `err ${file}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}` };
+  }
+}

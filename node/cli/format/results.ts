@@ -1,0 +1,129 @@
+// A run's result for people: the aligned terminal table, Markdown, and CSV for Excel.
+
+import { formatMoney, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
+import { alignTable } from './text-table.js';
+
+const HEAD = {
+  zh: ['工号', '姓名', '团队', '岗位', '阶段', '得分', '等级', '档位', '应发', '状态', '触发'],
+  en: ['id', 'name', 'team', 'role', 'stage', 'score', 'grade', 'tier', 'payout', 'status', 'triggers'],
+};
+
+function row(c: Scorecard, lang: Lang): string[] {
+  return [
+    c.employee_id,
+    c.name,
+    c.team,
+    c.role_title,
+    c.stage_title,
+    c.score.toFixed(2),
+    c.grade,
+    c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '',
+    formatMoney(c.payout.total),
+    c.payout.status === 'held' ? (lang === 'zh' ? `暂扣：${c.holds.map((h) => h.title).join('、')}` : `held: ${c.holds.map((h) => h.title).join(', ')}`) : '',
+    c.triggers.map((t) => t.title).join(lang === 'zh' ? '、' : ', '),
+  ];
+}
+
+export function summaryLines(r: RunResult, lang: Lang): string[] {
+  const s = r.summary;
+  const grades = Object.entries(s.by_grade).map(([g, n]) => `${g} ${n}`).join(' · ');
+  const triggers = Object.entries(s.triggers).filter(([, n]) => n > 0);
+  const triggerTitle = (id: string) => r.scorecards.flatMap((c) => c.triggers).find((t) => t.id === id)?.title ?? id;
+  if (lang === 'en') {
+    return [
+      `employees: ${s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
+      `grades: ${grades}`,
+      `payout total: ${formatMoney(s.payout_total)} (payable ${formatMoney(s.payable_total)}, held ${formatMoney(s.held_total)} for ${s.holds} employee(s))`,
+      `triggers: ${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n}`).join(' · ') : 'none'}`,
+    ];
+  }
+  return [
+    `员工：${s.employees} 人${s.excluded ? `（另有 ${s.excluded} 条记录因数据问题被排除，见下）` : ''}`,
+    `等级分布：${grades}`,
+    `应发合计：${formatMoney(s.payout_total)}（可发 ${formatMoney(s.payable_total)}，暂扣 ${formatMoney(s.held_total)}，${s.holds} 人）`,
+    `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} 人`).join(' · ') : '无'}`,
+  ];
+}
+
+function teamLines(r: RunResult, lang: Lang): string[][] {
+  return Object.entries(r.summary.by_team).map(([team, t]) => [team, String(t.employees), formatMoney(t.payout_total)]);
+}
+
+export function formatTable(r: RunResult, lang: Lang): string {
+  const title = `${r.policy.title} v${r.policy.version} · ${r.period}`;
+  const table = alignTable(HEAD[lang], r.scorecards.map((c) => row(c, lang)), new Set([5, 8]));
+  const teams = alignTable(lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'], teamLines(r, lang), new Set([1, 2]));
+  const excluded = r.excluded.map((x) => `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => d.message).join('; ')}`);
+  return [
+    title,
+    '',
+    table,
+    '',
+    teams,
+    '',
+    ...summaryLines(r, lang),
+    ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
+  ].join('\n') + '\n';
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function formatMarkdown(r: RunResult, lang: Lang): string {
+  const head = HEAD[lang];
+  const lines = [
+    `## ${mdCell(r.policy.title)} v${r.policy.version} · ${r.period}`,
+    '',
+    ...summaryLines(r, lang).map((l) => `- ${mdCell(l)}`),
+    '',
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 5 || i === 8 ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...r.scorecards.map((c) => `| ${row(c, lang).map(mdCell).join(' | ')} |`),
+  ];
+  if (r.excluded.length) {
+    lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
+    for (const x of r.excluded) lines.push(`- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (row ${x.row ?? '?'}): ${x.reasons.map((d) => d.message).join('; ')}`)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** A cell Excel will not run as a formula: text starting with = + - @ (or a tab/CR) gets a leading `'`. */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function csvCell(value: string | number): string {
+  const s = typeof value === 'number' ? String(value) : neutralise(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
+export function csvHead(lang: Lang): string {
+  const head = lang === 'zh'
+    ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
+    : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
+  return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
+}
+
+/** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
+export function csvLine(c: Scorecard, lang: Lang): string {
+  const tier = c.payout.tier;
+  const status = c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable';
+  let holds = '';
+  for (const h of c.holds) holds += (holds ? '; ' : '') + h.title;
+  let triggers = '';
+  for (const t of c.triggers) triggers += (triggers ? '; ' : '') + t.id;
+  return (
+    csvCell(c.employee_id) + ',' + csvCell(c.name) + ',' + csvCell(c.team) + ',' + csvCell(c.role_title) + ',' + csvCell(c.stage_title) + ',' +
+    c.base_score + ',' + c.score + ',' + csvCell(c.grade) + ',' + csvCell(tier?.title ?? tier?.id ?? '') + ',' + csvCell(c.payout.total.toFixed(2)) + ',' +
+    csvCell(status) + ',' + csvCell(holds) + ',' + csvCell(triggers) + '\r\n'
+  );
+}
+
+/** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
+export function formatCsv(r: RunResult, lang: Lang): string {
+  let out = csvHead(lang);
+  for (const c of r.scorecards) out += csvLine(c, lang);
+  return out;
+}

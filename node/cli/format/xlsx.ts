@@ -1,0 +1,60 @@
+// A run's result as an Excel workbook: 结果 (one row per employee, numbers as numbers) and 汇总
+// (grades and teams). Text that could start a formula is neutralised, as in the CSV export.
+
+import writeXlsxFile from 'write-excel-file/node';
+import type { Lang, RunResult } from '../../../engine/index.js';
+import { neutralise } from './results.js';
+import { EXIT, ExitError } from '../errors.js';
+
+type Cell = { value: string | number; type?: NumberConstructor | StringConstructor; fontWeight?: 'bold'; format?: string } | null;
+
+const text = (v: string, bold = false): Cell => ({ value: storable(neutralise(v)), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+
+/**
+ * write-excel-file indexes its shared strings in a plain object, so a cell reading `__proto__`,
+ * `constructor` or `toString` would be written as `[object Object]` or a function's source.
+ * Such a workbook would be silently wrong: it is refused instead.
+ */
+function storable(v: string): string {
+  if (v in Object.prototype) throw new ExitError(EXIT.input, `cannot write \`${v}\` to an XLSX file: the XLSX writer cannot store this text; use \`--format csv\` or \`--format json\`, or rename it in the data`);
+  return v;
+}
+const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...(format ? { format } : {}) });
+
+export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
+  const zh = lang === 'zh';
+  const head = zh
+    ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
+    : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
+  const results: Cell[][] = [
+    head.map((h) => text(h, true)),
+    ...r.scorecards.map((c) => [
+      text(c.employee_id), text(c.name), text(c.team), text(c.role_title), text(c.stage_title),
+      num(c.base_score, '0.00'), num(c.score, '0.00'), text(c.grade), text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
+      num(c.payout.total, '#,##0.00'), text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
+      text(c.holds.map((h) => h.title).join('; ')), text(c.triggers.map((t) => t.title).join('; ')),
+    ]),
+  ];
+  const s = r.summary;
+  const summary: Cell[][] = [
+    [text(zh ? '政策' : 'policy', true), text(`${r.policy.title} v${r.policy.version}`)],
+    [text(zh ? '考核期' : 'period', true), text(r.period)],
+    [text(zh ? '员工' : 'employees', true), num(s.employees)],
+    [text(zh ? '排除' : 'excluded', true), num(s.excluded)],
+    [text(zh ? '应发合计' : 'payout total', true), num(s.payout_total, '#,##0.00')],
+    [text(zh ? '可发' : 'payable', true), num(s.payable_total, '#,##0.00')],
+    [text(zh ? '暂扣' : 'held', true), num(s.held_total, '#,##0.00')],
+    [null, null],
+    [text(zh ? '等级' : 'grade', true), text(zh ? '人数' : 'employees', true)],
+    ...Object.entries(s.by_grade).map(([g, n]) => [text(g), num(n)]),
+    [null, null],
+    [text(zh ? '团队' : 'team', true), text(zh ? '人数' : 'employees', true), text(zh ? '应发' : 'payout', true)],
+    ...Object.entries(s.by_team).map(([t, v]) => [text(t), num(v.employees), num(v.payout_total, '#,##0.00')]),
+  ];
+  return writeXlsxFile(
+    [
+      { data: results as never, sheet: zh ? '结果' : 'results', stickyRowsCount: 1, columns: head.map((_, i) => ({ width: i === 12 || i === 11 ? 28 : i === 2 || i === 3 ? 14 : 11 })) },
+      { data: summary as never, sheet: zh ? '汇总' : 'summary', columns: [{ width: 16 }, { width: 24 }, { width: 16 }] },
+    ] as never,
+  ).toBuffer();
+}

@@ -1,0 +1,221 @@
+// File reading and writing for the CLI. Outputs go to a temporary file beside the target and are
+// renamed into place, so an interrupted run never leaves a half-written file. Inputs and outputs
+// are regular files only (docs/limits.md): a pipe or a device is refused, never read or replaced,
+// and an output is never written over one of the run's inputs.
+
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, writeSync, unlinkSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, ExitError } from './errors.js';
+import { decodeBytes, type Encoding } from '../../engine/data/decode.js';
+import { LIMITS } from '../../engine/language/limits.js';
+
+/** What a path is when it is not a regular file, for messages. */
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const mib = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
+
+/** The most a file read whole may hold, by what it is. */
+function sizeLimit(what: string): { bytes: number; help: string } {
+  if (what === 'data') return { bytes: LIMITS.dataBytes, help: 'a CSV run to a CSV file (`--format csv --out FILE`) streams a file of any size; split other files by team or month' };
+  return { bytes: LIMITS.yamlBytes, help: `check that this is the ${what} file` };
+}
+
+function openError(file: string, what: string, error: unknown): ExitError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
+  return new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: ${why}`);
+}
+
+/**
+ * Opens an input without blocking (a FIFO would wait for a writer) and refuses anything but a
+ * regular file, after following links. The caller closes the descriptor.
+ */
+function openInput(file: string, what: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw openError(file, what, error);
+  }
+  const stat = fstatSync(fd);
+  if (stat.isFile()) return { fd, size: stat.size };
+  closeSync(fd);
+  if (stat.isDirectory()) throw new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: it is a folder`);
+  throw new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: it is ${kindOf(stat)}, not a file\n  help: save the ${what} to a file and give that file`);
+}
+
+/** Checks that an input is a regular file, for readers that stream it themselves. */
+export function checkInputFile(file: string, what: string): void {
+  closeSync(openInput(file, what).fd);
+}
+
+export function readBytes(file: string, what: string): Buffer {
+  const { fd, size } = openInput(file, what);
+  try {
+    const limit = sizeLimit(what);
+    const tooLarge = () => new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: the file is larger than ${mib(limit.bytes)}, the most a ${what === 'data' ? 'data file read whole' : what} may be\n  help: ${limit.help}`);
+    if (size > limit.bytes) throw tooLarge();
+    // read what is there, up to one byte past the limit (the file may grow while it is read)
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size - total, 64 * 1024), limit.bytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > limit.bytes) throw tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof ExitError) throw error;
+    throw openError(file, what, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Policies are UTF-8; data files may be UTF-8 (with or without BOM), GBK or GB18030. */
+export function readText(file: string, what: string, encoding: Encoding = what === 'data' ? 'auto' : 'utf-8'): string {
+  const decoded = decodeBytes(readBytes(file, what), encoding);
+  if (!decoded.ok) throw new ExitError(EXIT.input, `${what} \`${file}\`: ${decoded.message}\n  help: ${decoded.help}`);
+  return decoded.text.replace(/^\uFEFF/, '');
+}
+
+/** One of a run's inputs, and how to name it when an output would overwrite it. */
+export interface RunInput {
+  path: string;
+  /** e.g. "the policy `p.yaml`" */
+  label: string;
+}
+
+/**
+ * Where an output file is really written: the path itself when it is new, the target when it is a
+ * link to a regular file. A folder, a pipe, a device or a broken link is refused.
+ */
+export function outputTarget(file: string): string {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${code}`);
+    let link = false;
+    try {
+      link = lstatSync(file).isSymbolicLink();
+    } catch {
+      // a new path
+    }
+    if (link) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is a link to a file that does not exist\n  help: give --out a new file name or an existing regular file`);
+    return file;
+  }
+  if (stat.isDirectory()) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is a folder\n  help: give --out a file name, e.g. results.csv`);
+  if (!stat.isFile()) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is ${kindOf(stat)}, not a file\n  help: give --out a new file name or an existing regular file`);
+  return realpathSync(file);
+}
+
+/** Refuses an output that is one of the inputs (compared as files: links, `./` and hard links included), or not a file. */
+export function checkOutput(file: string, inputs: readonly RunInput[]): void {
+  outputTarget(file);
+  let out: Stats;
+  try {
+    out = statSync(file);
+  } catch {
+    return; // a new path is none of the inputs
+  }
+  for (const input of inputs) {
+    let stat: Stats;
+    try {
+      stat = statSync(input.path);
+    } catch {
+      continue;
+    }
+    if (stat.dev === out.dev && stat.ino === out.ino) throw new ExitError(EXIT.input, `refusing to write \`${file}\`: it is ${input.label}\n  help: write the output to another file`);
+  }
+}
+
+/** A folder to write into (statements): an existing folder or a new path, never a file. */
+export function checkOutputFolder(dir: string, what: string): void {
+  let stat: Stats;
+  try {
+    stat = statSync(dir);
+  } catch {
+    return;
+  }
+  if (!stat.isDirectory()) throw new ExitError(EXIT.input, `cannot write ${what} to \`${dir}\`: it is ${stat.isFile() ? 'a file' : kindOf(stat)}, not a folder\n  help: give --out a folder (it is created if missing)`);
+}
+
+/**
+ * Writes `file` whole or not at all: a temporary file beside the target, renamed into place.
+ * `durable` (the ledger) also flushes the file and its folder to disk, so a power cut after the
+ * rename cannot leave an empty file behind.
+ */
+export function writeAtomic(file: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
+  const target = outputTarget(file);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    if (o.durable) {
+      const fd = openSync(tmp, 'w');
+      try {
+        writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } else writeFileSync(tmp, content);
+    renameSync(tmp, target);
+  } catch (error) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (o.durable) {
+    try {
+      const dir = openSync(dirname(target), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    } catch {
+      // some file systems cannot flush a folder; the rename is done
+    }
+  }
+}
+
+let stdoutError: string | undefined;
+let stdoutWatched = false;
+
+/** The process's stdout for `main`: a closed pipe or a full disk is an input error with a message, not a crash. */
+export function writeStdout(text: string): void {
+  if (stdoutError) return;
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (stdoutError) return;
+      stdoutError = error.code ?? error.message;
+      process.stderr.write(`error: cannot write to stdout: ${stdoutError}\n`);
+      process.exitCode = EXIT.input;
+    });
+  }
+  try {
+    process.stdout.write(text);
+  } catch (error) {
+    stdoutError = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ExitError(EXIT.input, `cannot write to stdout: ${stdoutError}`);
+  }
+}
+
+/** Whether writing to stdout failed (the run then ends with exit 1 whatever it returned). */
+export function stdoutFailed(): boolean {
+  return stdoutError !== undefined;
+}

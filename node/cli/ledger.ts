@@ -1,0 +1,299 @@
+// The results ledger: each period's official result, kept in an SQLite file (sql.js, no native
+// build) that is never edited in place. The file is read, changed in memory and written to a
+// temporary file that is renamed over it, so a run killed midway leaves the ledger as it was.
+// Recording a period again needs --amend and is kept as a correction with top-up and clawback
+// lines per employee; nothing is overwritten. The file is checked when opened, written through a
+// symlink to its target, kept as a backup when replaced, and changed under a lock: see
+// ledger-file.ts, ledger-lock.ts and docs/ledger.md.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import initSqlJs, { type Database } from 'sql.js';
+import type { HistorySource, RunResult, Scorecard } from '../../engine/index.js';
+import type { PlanState } from '../../engine/evaluation/plan.js';
+import { pastPeriodOf, type PastPeriod } from '../../engine/language/facts.js';
+import { normalisePeriod } from '../../engine/data/period.js';
+import { addMonths } from '../../engine/evaluation/plan.js';
+import { EXIT, ExitError } from './errors.js';
+import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
+import type { LedgerLock } from './ledger-lock.js';
+
+export const DEFAULT_LEDGER = '.yardstick/ledger.db';
+
+const SCHEMA = `
+create table if not exists runs (
+  id integer primary key,
+  policy_id text not null, period text not null, version text not null, policy_hash text not null,
+  git_commit text, data_files text not null, engine text not null, recorded_at text not null,
+  kind text not null check (kind in ('official', 'correction')), amends integer references runs(id)
+);
+create table if not exists scorecards (
+  run_id integer not null references runs(id), employee_id text not null, name text not null,
+  grade text not null, score real not null, payout_fen integer not null, card text not null,
+  primary key (run_id, employee_id)
+);
+create table if not exists corrections (
+  run_id integer not null references runs(id), employee_id text not null, name text not null,
+  before_fen integer not null, after_fen integer not null, delta_fen integer not null,
+  kind text not null check (kind in ('top_up', 'clawback'))
+);`;
+
+export interface RecordInfo {
+  policyId: string;
+  version: string;
+  policyHash: string;
+  gitCommit?: string;
+  /** Every input file: a data file, or a data mapping, its roster and each export it joins (`role` tells which; older ledgers have no `role`). */
+  dataFiles: { file: string; hash: string; role?: string }[];
+  engine: string;
+  recordedAt: string;
+}
+
+/** What a recorded run was computed from: the policy's hash and every data input with its hash. */
+export interface RunInputs {
+  policy_hash: string;
+  data_files: { file: string; hash: string; role?: string }[];
+}
+
+type RunInputRow = { policy_hash: string; data_files: string };
+
+/** `data_files` as stored: a JSON list, the same in older ledgers (one entry per data file, no `role`). */
+function runInputs(r: RunInputRow): RunInputs {
+  let files: unknown;
+  try {
+    files = JSON.parse(r.data_files);
+  } catch {
+    files = [];
+  }
+  return { policy_hash: r.policy_hash, data_files: Array.isArray(files) ? (files as RunInputs['data_files']) : [] };
+}
+
+export interface Correction {
+  employee_id: string;
+  name: string;
+  before: number;
+  after: number;
+  delta: number;
+  kind: 'top_up' | 'clawback';
+}
+
+/** A recorded period as `YYYY-MM` (as written when it is not a month). */
+function monthOf(period: string): string {
+  const p = normalisePeriod(period);
+  return p.ok ? p.period : period;
+}
+
+export class Ledger {
+  private constructor(
+    private readonly path: string,
+    private readonly db: Database,
+    /** The real file behind `path` (a symlink is written through), and its bytes as opened and checked. */
+    private readonly target: string,
+    private readonly opened: Uint8Array | undefined,
+  ) {}
+
+  static async open(path: string): Promise<Ledger> {
+    const SQL = await initSqlJs();
+    useSqlJs(SQL);
+    const target = ledgerTarget(path);
+    const opened = existsSync(target) ? readCheckedLedger(path, target) : undefined;
+    let db: Database;
+    try {
+      // a copy: sql.js may keep the array it is given as the database's storage, and `opened` is the backup
+      db = opened ? new SQL.Database(Uint8Array.from(opened)) : new SQL.Database();
+      db.exec(SCHEMA);
+    } catch (error) {
+      throw new ExitError(EXIT.input, `\`${path}\` is not a readable results ledger: ${(error as Error).message}`);
+    }
+    return new Ledger(path, db, target, opened);
+  }
+
+  static exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  private rows<T>(sql: string, params: (string | number | null)[] = []): T[] {
+    const stmt = this.db.prepare(sql);
+    stmt.bind(params);
+    const out: T[] = [];
+    while (stmt.step()) out.push(stmt.getAsObject() as T);
+    stmt.free();
+    return out;
+  }
+
+  /** The run in force for a period: the latest correction, or the official run. */
+  latest(policyId: string, period: string): { id: number; version: string; kind: string; recorded_at: string } | undefined {
+    return this.rows<{ id: number; version: string; kind: string; recorded_at: string }>('select id, version, kind, recorded_at from runs where policy_id = ? and period = ? order by id desc limit 1', [policyId, period])[0];
+  }
+
+  /**
+   * Adds the period in memory. Refused: a period recorded already (without `amend`) or not yet
+   * (with it); a period earlier than a recorded one, unless `outOfOrder` (the later periods are
+   * returned as `stale`); a correction that excludes someone recorded for the period.
+   */
+  record(result: RunResult, info: RecordInfo, amend: boolean, outOfOrder = false): { runId: number; corrections: Correction[]; stale: string[] } {
+    const period = result.period;
+    if (!period || period.includes(',')) throw new ExitError(EXIT.input, `only one period can be recorded at a time (the data holds \`${period || 'none'}\`)`);
+    // a ledger written before periods were normalised may hold this month as `2026/10` or `2026-9`
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where policy_id = ? and period <> ?', [info.policyId, period]).find((r) => monthOf(r.period) === period);
+    if (spelled) {
+      throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded, written \`${spelled.period}\`\n  help: this ledger was written before periods were read as YYYY-MM; correct that run's period in the ledger to ${period} before recording or amending it`);
+    }
+    const previous = this.latest(info.policyId, period);
+    if (previous && !amend) {
+      throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded (run #${previous.id}, v${previous.version}, ${previous.recorded_at})\n  help: to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines`);
+    }
+    if (!previous && amend) throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` has not been recorded yet: record it without --amend`);
+    // later periods read this one's history: recorded or corrected after them, theirs is stale
+    const stale = [...new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [info.policyId]).map((r) => monthOf(r.period)))].filter((p) => p > period).sort();
+    if (stale.length && !outOfOrder) {
+      throw new ExitError(
+        EXIT.input,
+        `period ${period} of \`${info.policyId}\` is earlier than the recorded ${stale.join(', ')}, whose history facts (previous_grade, consecutive_grade, periods_in_role, rolling_average, improvement plans) were computed without it and would be stale\n  help: record months in order; to record it anyway, run again with --out-of-order, then --amend ${stale.join(', ')} in order so that their history includes it`,
+      );
+    }
+    const before = previous ? new Map(this.rows<{ employee_id: string; name: string; payout_fen: number }>('select employee_id, name, payout_fen from scorecards where run_id = ?', [previous.id]).map((r) => [r.employee_id, r])) : new Map();
+    if (previous) {
+      // excluded for a data problem is not "no longer listed": no clawback of a whole pay for a bad cell
+      const listed = new Set(result.scorecards.map((c) => c.employee_id));
+      const left = result.excluded.filter((x) => x.employee_id !== undefined && before.has(x.employee_id) && !listed.has(x.employee_id));
+      // a record without an employee id may be any recorded employee the correction does not list
+      const anonymous = result.excluded.filter((x) => x.employee_id === undefined || x.employee_id === '');
+      const missing = [...before.keys()].filter((id) => !listed.has(id) && !left.some((x) => x.employee_id === id));
+      if (left.length || (anonymous.length && missing.length)) {
+        const who = left.map((x) => `${x.employee_id} ${x.name ?? ''}`.trim());
+        const why = left.map((x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`);
+        const anon = anonymous.length && missing.length ? [`${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`] : [];
+        throw new ExitError(
+          EXIT.input,
+          `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}\n  help: nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)`,
+        );
+      }
+    }
+    this.db.exec('begin');
+    try {
+      this.db.run('insert into runs (policy_id, period, version, policy_hash, git_commit, data_files, engine, recorded_at, kind, amends) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        info.policyId, period, info.version, info.policyHash, info.gitCommit ?? null, JSON.stringify(info.dataFiles), info.engine, info.recordedAt, previous ? 'correction' : 'official', previous?.id ?? null,
+      ]);
+      const runId = this.rows<{ id: number }>('select last_insert_rowid() as id')[0].id;
+      const corrections: Correction[] = [];
+      const seen = new Set<string>();
+      for (const c of result.scorecards) {
+        const fen = Math.round(c.payout.total * 100);
+        this.db.run('insert into scorecards values (?, ?, ?, ?, ?, ?, ?)', [runId, c.employee_id, c.name, c.grade, c.score, fen, JSON.stringify(c)]);
+        seen.add(c.employee_id);
+        if (previous) {
+          const was = before.get(c.employee_id)?.payout_fen ?? 0;
+          if (was !== fen) corrections.push({ employee_id: c.employee_id, name: c.name, before: was / 100, after: fen / 100, delta: (fen - was) / 100, kind: fen > was ? 'top_up' : 'clawback' });
+        }
+      }
+      for (const [id, old] of before) {
+        if (!seen.has(id) && old.payout_fen !== 0) corrections.push({ employee_id: id, name: old.name, before: old.payout_fen / 100, after: 0, delta: -old.payout_fen / 100, kind: 'clawback' });
+      }
+      for (const x of corrections) {
+        this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [runId, x.employee_id, x.name, Math.round(x.before * 100), Math.round(x.after * 100), Math.round(x.delta * 100), x.kind]);
+      }
+      this.db.exec('commit');
+      return { runId, corrections, stale };
+    } catch (error) {
+      this.db.exec('rollback');
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the ledger file atomically (temporary file beside the target, then rename), with its
+   * checksum, keeping the file it replaces as the backup. Only under the ledger's lock.
+   */
+  save(lock: LedgerLock): void {
+    mkdirSync(dirname(this.target), { recursive: true });
+    const bytes = this.db.export();
+    if (process.env.YARDSTICK_TEST_CRASH_BEFORE_SAVE) {
+      // lets a test kill a run at its most delicate moment: data prepared, file not yet replaced
+      process.exit(137);
+    }
+    if (!lock.stillHeld()) {
+      throw new ExitError(EXIT.input, `the lock \`${lock.file}\` of the results ledger \`${this.path}\` was taken over by another run while this one worked: nothing was recorded\n  help: run again`);
+    }
+    replaceLedgerFile(this.target, bytes, this.opened);
+  }
+
+  /** Earlier periods' grades for a policy, most recent first, from the run in force for each period, back to the first month missing. */
+  history(policyId: string, beforePeriod: string): HistorySource {
+    // periods compared as months: a ledger written before periods were normalised may hold `2026-9`
+    const rows = this.rows<{ employee_id: string; grade: string; period: string; card: string }>(
+      `select s.employee_id, s.grade, r.period, s.card from scorecards s join runs r on r.id = s.run_id
+       where r.policy_id = ? and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)
+       order by r.period desc`,
+      [policyId],
+    )
+      .map((r) => ({ ...r, month: monthOf(r.period) }))
+      .filter((r) => r.month < beforePeriod)
+      .sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+    const byEmployee = new Map<string, string[]>();
+    const plans = new Map<string, PlanState | undefined>();
+    const periods = new Map<string, PastPeriod[]>();
+    // "in a row" is in calendar months: each employee's history is the unbroken run of months
+    // ending with the month before this one; a month missing (not recorded, or not listing them) ends it
+    const expected = new Map<string, string>();
+    for (const r of rows) {
+      if ((expected.get(r.employee_id) ?? addMonths(beforePeriod, -1)) !== r.month) {
+        expected.set(r.employee_id, '');
+        continue;
+      }
+      expected.set(r.employee_id, addMonths(r.month, -1));
+      const card = JSON.parse(r.card) as Scorecard;
+      byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
+      // rows come most recent first: the first one per employee carries the plan in force
+      if (!plans.has(r.employee_id)) plans.set(r.employee_id, card.plan);
+      periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
+    }
+    return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id), periods: (id) => periods.get(id) ?? [] };
+  }
+
+  /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
+  gapBefore(policyId: string, period: string): string | undefined {
+    const months = new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) => monthOf(r.period)));
+    const previous = addMonths(period, -1);
+    return !months.has(previous) && [...months].some((m) => m < previous) ? previous : undefined;
+  }
+
+  /** The recorded scorecard of one employee for one period (from the run in force). */
+  recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
+    const found = this.recordedAs(period, employeeId, policyId);
+    if (found.length) return found;
+    // a ledger written before periods were normalised may hold the month as `2026/10`
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where period <> ?', [period]).filter((r) => monthOf(r.period) === period);
+    return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
+  }
+
+  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
+    return this.rows<{ policy_id: string; run_id: number; card: string } & RunInputRow>(
+      `select r.policy_id, r.id as run_id, s.card, r.version, r.policy_hash, r.data_files from scorecards s join runs r on r.id = s.run_id
+       where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
+       and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)`,
+      [period, employeeId, policyId ?? null, policyId ?? null],
+    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: JSON.parse(r.card) as Scorecard, inputs: runInputs(r) }));
+  }
+
+  /**
+   * Every ledger line of one employee, oldest first: each recorded scorecard with its correction,
+   * and each correction of a run that no longer lists the employee (pay 0, a clawback), which has
+   * no grade or score.
+   */
+  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade?: string; score?: number; payout: number; correction?: number; inputs: RunInputs }[] {
+    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string | null; score: number | null; payout_fen: number; delta_fen: number | null } & RunInputRow>(
+      `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
+       from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
+       where s.employee_id = ?
+       union all
+       select r.period, r.policy_id, r.version, r.kind, r.id as run_id, null, null, c.after_fen, c.delta_fen, r.policy_hash, r.data_files
+       from corrections c join runs r on r.id = c.run_id
+       where c.employee_id = ? and not exists (select 1 from scorecards s where s.run_id = c.run_id and s.employee_id = c.employee_id)`,
+      [employeeId, employeeId],
+    )
+      // in month order, also for periods an earlier version recorded as written (`2026-9`)
+      .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.score !== null ? { score: r.score } : {}), payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}), inputs: runInputs(r) }));
+  }
+}

@@ -1,0 +1,207 @@
+// A data mapping: one month assembled from a roster and several exports, declared once in a YAML
+// file beside them instead of flags every month.
+//
+//   period: 2026-10
+//   roster: { file: 花名册.xlsx }
+//   sources:
+//     - file: 创作者后台导出.csv
+//       encoding: gbk                              # optional; detected otherwise
+//       key: { column: 账号名称, roster: 抖音账号 }  # join on the account name the roster lists
+//       columns:                                   # a header → the metric label or id it means
+//         作品播放量: 播放量
+//         成交金额(分): { metric: gmv, money_in: fen } # and how this file writes it
+//         完播率: { metric: 完播率, ratio_format: percent_points } # 45.3 means 45.3 %
+//     - file: 第三方数据.xlsx
+//       sheet: 十月                                # optional; the first sheet otherwise
+//       missing_rows: default                      # no row for someone: their metrics take their default
+
+import { dirname, join, resolve } from 'node:path';
+import type { Document, LineCounter } from 'yaml';
+import type { CompiledPolicy, Diagnostic } from '../../engine/index.js';
+import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../../engine/data/index.js';
+import { normalisePeriod } from '../../engine/data/period.js';
+import { teamKey, teamName, type TeamDeclaration } from '../../engine/language/teams.js';
+import { EXIT, ExitError } from './errors.js';
+import { readYaml } from '../../engine/language/limits.js';
+import { readBytes, readText } from './io.js';
+
+interface MappingSource {
+  file: string;
+  sheet?: string;
+  encoding?: Encoding;
+  key?: { column?: string; roster?: string };
+  columns?: JoinSource['columns'];
+  missing_rows?: 'error' | 'default';
+}
+
+interface MappingFile {
+  period?: string;
+  roster: MappingSource;
+  sources: MappingSource[];
+  /** The roster's teams, as a policy's `teams:` declares them, for a policy that does not. */
+  teams?: unknown;
+}
+
+const HELP = 'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
+const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
+
+/** A mapping file read and checked: YAML limits (docs/limits.md), then the shape, each problem with its position. */
+function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
+  const yaml = readYaml(readText(file, 'data mapping', 'utf-8'), file);
+  if (!yaml.ok) return yaml;
+  const diagnostics = checkShape(yaml.value, yaml.doc, yaml.lines, file);
+  return diagnostics.length ? { ok: false, diagnostics } : { ok: true, mapping: yaml.value as MappingFile };
+}
+
+function checkShape(value: unknown, doc: Document, lines: LineCounter, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const name = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+  const report = (path: (string | number)[], message: string) => {
+    // the value's position, or its parent's when it is missing
+    let node: unknown;
+    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--) node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
+    const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
+    out.push({ code: 'data_mapping_shape', severity: 'error', message, help: HELP, file, span: { line: p.line, column: p.col } });
+  };
+  const what = (v: unknown) => (v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `\`${String(v)}\``);
+  const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  const text = (v: unknown, path: (string | number)[], noun: string, required = false) => {
+    if (v === undefined && !required) return;
+    if (typeof v !== 'string' || v.trim() === '') report(path, `\`${name(path)}\` must be ${noun}, not ${what(v)}`);
+  };
+  const source = (v: unknown, path: (string | number)[], roster: boolean) => {
+    if (!isMap(v)) return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`);
+    text(v.file, [...path, 'file'], 'a file name', true);
+    if (typeof v.sheet === 'number') v.sheet = String(v.sheet);
+    text(v.sheet, [...path, 'sheet'], 'a sheet name');
+    if (v.encoding !== undefined && !ENCODINGS.includes(v.encoding as string)) report([...path, 'encoding'], `\`${name(path)}.encoding\` must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')}, not ${what(v.encoding)}`);
+    if (roster) return;
+    if (v.missing_rows !== undefined && v.missing_rows !== 'error' && v.missing_rows !== 'default') report([...path, 'missing_rows'], `\`${name([...path, 'missing_rows'])}\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not ${what(v.missing_rows)}`);
+    if (v.key !== undefined) {
+      if (!isMap(v.key)) report([...path, 'key'], `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(v.key)}`);
+      else {
+        text(v.key.column, [...path, 'key', 'column'], 'a column name');
+        text(v.key.roster, [...path, 'key', 'roster'], 'a column name');
+      }
+    }
+    if (v.columns !== undefined) {
+      if (!isMap(v.columns)) return report([...path, 'columns'], `\`${name([...path, 'columns'])}\` must be a mapping of headers to metrics, not ${what(v.columns)}`);
+      for (const [header, spec] of Object.entries(v.columns)) {
+        const at = [...path, 'columns', header];
+        if (typeof spec === 'string') continue;
+        if (!isMap(spec)) {
+          report(at, `\`${name(at)}\` must be a metric label or id, or \`{ metric, money_in, ranges }\`, not ${what(spec)}`);
+          continue;
+        }
+        text(spec.metric, [...at, 'metric'], 'a metric label or id');
+        if (spec.money_in !== undefined && spec.money_in !== 'yuan' && spec.money_in !== 'fen') report([...at, 'money_in'], `\`${name([...at, 'money_in'])}\` must be \`yuan\` or \`fen\`, not ${what(spec.money_in)}`);
+        if (spec.ranges !== undefined && !['low', 'middle', 'high', 'reject'].includes(spec.ranges as string)) report([...at, 'ranges'], `\`${name([...at, 'ranges'])}\` must be one of \`low\`, \`middle\`, \`high\`, \`reject\`, not ${what(spec.ranges)}`);
+        if (spec.ratio_format !== undefined && spec.ratio_format !== 'fraction' && spec.ratio_format !== 'percent_points') report([...at, 'ratio_format'], `\`${name([...at, 'ratio_format'])}\` must be \`fraction\` (0.453) or \`percent_points\` (45.3), not ${what(spec.ratio_format)}`);
+      }
+    }
+  };
+  if (!isMap(value)) {
+    report([], `a data mapping must be a mapping with \`roster:\` and \`sources:\`, not ${what(value)}`);
+    return out;
+  }
+  if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number') report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
+  if (value.roster === undefined) report([], 'the mapping has no `roster: { file: … }`');
+  else source(value.roster, ['roster'], true);
+  if (!Array.isArray(value.sources)) report(value.sources === undefined ? [] : ['sources'], value.sources === undefined ? 'the mapping has no `sources:`' : `\`sources\` must be a list of files, not ${what(value.sources)}`);
+  else value.sources.forEach((s, i) => source(s, ['sources', i], false));
+  return out;
+}
+
+/** The data files a mapping joins, as paths (for refusing to write an output over one); none when it cannot be read. */
+export function mappingFiles(file: string): string[] {
+  let read;
+  try {
+    read = readMappingFile(file);
+  } catch {
+    return [];
+  }
+  if (!read.ok) return [];
+  return [read.mapping.roster, ...read.mapping.sources].map((s) => join(dirname(file), s.file));
+}
+
+/** A mapping's `teams:`, checked as the schema checks a policy's: id → { title, aliases }. */
+function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): TeamDeclaration[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const shape = 'write `teams:` as in a policy: `teams: { sv1: { title: 短视频一组, aliases: [ 短视频1组 ] } }`';
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ExitError(EXIT.input, `${file}: \`teams:\` must be a mapping of team ids\n  help: ${shape}`);
+  if (policy.contract.teams) throw new ExitError(EXIT.input, `${file}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`);
+  const teams: TeamDeclaration[] = [];
+  const owner = new Map<string, string>();
+  for (const [id, t] of Object.entries(value)) {
+    const { title, aliases } = (t ?? {}) as { title?: unknown; aliases?: unknown };
+    if (typeof title !== 'string' || teamName(title) === '' || (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')))) {
+      throw new ExitError(EXIT.input, `${file}: team \`${id}\` needs a \`title\` and may have a list of \`aliases\`\n  help: ${shape}`);
+    }
+    for (const n of [title, id, ...((aliases as string[] | undefined) ?? [])]) {
+      const other = owner.get(teamKey(n));
+      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, `${file}: team name \`${n}\` is used by both \`${other}\` and \`${id}\`\n  help: each title and alias must name one team (width, spaces and letter case do not count as a difference)`);
+      owner.set(teamKey(n), id);
+    }
+    teams.push({ id, title, ...(aliases ? { aliases: aliases as string[] } : {}) });
+  }
+  return teams;
+}
+
+/** The mapping's `period:`, read as a 月份 cell is (`202610` in YAML is a number: still 2026-10). */
+function mappingPeriod(file: string, period: unknown): string | undefined {
+  if (period === undefined || period === null || period === '') return undefined;
+  const p = normalisePeriod(String(period));
+  if (!p.ok) throw new ExitError(EXIT.input, `${file}: \`period:\` ${p.message}\n  help: ${p.help}`);
+  return p.period;
+}
+
+/** The files a mapping names, read as tables (for `data inspect`). */
+export async function mappingTables(file: string): Promise<{ file: string; table?: Table; diagnostics: Diagnostic[]; keys?: string[]; columns?: Record<string, string> }[]> {
+  const renames = (c: JoinSource['columns']) => Object.fromEntries(Object.entries(c ?? {}).map(([h, v]) => [h, typeof v === 'string' ? v : (v.metric ?? h)]));
+  const read = readMappingFile(file);
+  if (!read.ok) return [{ file, diagnostics: read.diagnostics }];
+  const m = read.mapping;
+  const here = dirname(file);
+  const out = [];
+  const rosterKeys = m.sources.map((s) => s.key?.roster).filter((k): k is string => !!k);
+  for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
+    const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file), 'data')), s.file, { sheet: s.sheet, encoding: s.encoding });
+    const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
+    out.push(t.ok ? { file: s.file, table: t.table, diagnostics: [], keys, columns: renames(s.columns) } : { file: s.file, diagnostics: t.diagnostics });
+  }
+  return out;
+}
+
+export async function readMapping(file: string, policy: CompiledPolicy, o: { period?: string }): Promise<RecordsResult> {
+  const mapping = readMappingFile(file);
+  if (!mapping.ok) return { records: [], excluded: [], diagnostics: mapping.diagnostics };
+  const m = mapping.mapping;
+  const teams = mappingTeams(file, m.teams, policy);
+  const here = dirname(file);
+  const diagnostics: Diagnostic[] = [];
+  const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
+    const path = resolve(here, f);
+    const t = await readTable(new Uint8Array(readBytes(path, 'data')), f, { sheet, encoding });
+    if (!t.ok) {
+      diagnostics.push(...t.diagnostics);
+      return undefined;
+    }
+    return t.table;
+  };
+  const roster = await load(m.roster.file, m.roster.sheet, m.roster.encoding);
+  const sources: JoinSource[] = [];
+  for (const s of m.sources) {
+    const table = await load(s.file, s.sheet, s.encoding);
+    if (table) sources.push({ file: s.file, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns, missingRows: s.missing_rows });
+  }
+  if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+  const joined = joinSources({ file: m.roster.file, table: roster }, sources);
+  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? mappingPeriod(file, m.period) });
+  // an employee with two rows in one export cannot be scored on either
+  const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
+  const excluded = [
+    ...read.excluded,
+    ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
+  ];
+  return { records, excluded, diagnostics: [...joined.diagnostics, ...read.diagnostics], defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)) };
+}

@@ -1,0 +1,18 @@
+// Period and employee arguments on the command line, read as data cells are: `--period 2026/10`
+// is 2026-10, `--employee Ｅ１` is E1 (engine/data/period.ts, engine/data/ids.ts).
+
+import { normaliseId } from '../../engine/data/ids.js';
+import { normalisePeriod } from '../../engine/data/period.js';
+import { EXIT, ExitError } from './errors.js';
+
+/** `--period`: any spelling of a month → `YYYY-MM`; anything else is a usage error. */
+export function periodArgument(raw: string): string {
+  const p = normalisePeriod(raw);
+  if (!p.ok) throw new ExitError(EXIT.usage, `--period: ${p.message}\n  help: ${p.help}`);
+  return p.period;
+}
+
+/** `--employee`: the id as the data's ids are compared. */
+export function employeeArgument(raw: string): string {
+  return normaliseId(raw);
+}

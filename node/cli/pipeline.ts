@@ -1,0 +1,105 @@
+// What `run` and `explain` share: load the policy, read the data, evaluate.
+
+import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../engine/index.js';
+import { formatOf, readTable, toRecords, type RecordsResult } from '../../engine/data/index.js';
+import { readMapping } from './mapping.js';
+import { Ledger } from './ledger.js';
+import type { HistorySource } from '../../engine/language/facts.js';
+import { EXIT, ExitError } from './errors.js';
+import { readBytes, readText } from './io.js';
+import type { Encoding } from '../../engine/data/decode.js';
+import { fitsNobody } from '../../engine/evaluation/fit.js';
+
+export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
+  const result = loadPolicy(readText(file, 'policy'), file);
+  for (const d of result.diagnostics) stderr(formatDiagnostic(d));
+  if (!result.ok) throw new ExitError(EXIT.input, `${file}: the policy has ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
+  return result.policy;
+}
+
+/** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
+export async function readDataFile(file: string, policy: CompiledPolicy, o: { encoding?: Encoding; sheet?: string; period?: string } = {}): Promise<RecordsResult> {
+  if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
+  if (!formatOf(file)) throw new ExitError(EXIT.input, `cannot read data \`${file}\`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)`);
+  const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, { encoding: o.encoding, sheet: o.sheet });
+  if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
+  return toRecords(table.table, policy.contract, { file, period: o.period });
+}
+
+/** Codes of records a run refuses to leave out silently: bad cells and unplaceable rows. */
+export function refuseExcluded(result: Pick<RunResult, 'excluded'>, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
+  if (allow || result.excluded.length === 0) return;
+  reportExcluded(result, stderr, lang);
+  throw new ExitError(
+    EXIT.input,
+    `${result.excluded.length} record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals`,
+  );
+}
+
+export interface DryRunOptions {
+  policy: string;
+  /** The policy file already loaded (and its warnings printed) by the caller. */
+  loaded?: CompiledPolicy;
+  data: string;
+  period?: string;
+  lang: Lang;
+  encoding?: Encoding;
+  sheet?: string;
+  /** Results ledger to take earlier periods' grades from, when it exists. */
+  ledger?: string;
+  executor?: 'compiled' | 'reference';
+  /** False when the output shows no explanations (table, CSV, XLSX). */
+  explain?: boolean;
+  stderr: (s: string) => void;
+}
+
+export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
+  const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr);
+  const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
+  const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
+  // errors stop the run here; warnings travel in the result and the command prints them
+  for (const d of fileErrors) o.stderr(formatDiagnostic(d));
+  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data cannot be read, or does not fit the policy`);
+  // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
+  // several months in one file: the ledger gives what came before the first of them
+  const periods = [...new Set(read.records.map((r) => r.period))].sort();
+  let history: HistorySource | undefined;
+  if (o.ledger && periods.length && Ledger.exists(o.ledger)) {
+    const ledger = await Ledger.open(o.ledger);
+    history = ledger.history(policy.doc.policy, periods[0]);
+    const gap = ledger.gapBefore(policy.doc.policy, periods[0]);
+    if (gap) o.stderr(`note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`);
+  }
+  const started = Date.now();
+  const result = await runPolicy(
+    policy,
+    { records: read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') },
+    {
+      lang: o.lang,
+      history,
+      executor: o.executor,
+      explain: o.explain,
+      progressEvery: 20_000,
+      onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
+    },
+  );
+  // no record fits: the wrong file or the wrong policy, never "0 people, ¥0"
+  const nobody = fitsNobody(policy, result, o.data);
+  if (nobody) {
+    // each record's own reason first: the summary alone would hide a fixable cell
+    reportExcluded(result, o.stderr, o.lang);
+    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  }
+  return { policy, result };
+}
+
+/** Tells the user, on stderr, which records were left out of the totals and why. */
+export function reportExcluded(result: Pick<RunResult, 'excluded'>, stderr: (s: string) => void, lang: Lang): void {
+  if (result.excluded.length === 0) return;
+  stderr(
+    lang === 'zh'
+      ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
+      : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
+  );
+  for (const x of result.excluded) for (const d of x.reasons) stderr(formatDiagnostic(d));
+}

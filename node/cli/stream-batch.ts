@@ -1,0 +1,156 @@
+// One batch of CSV rows → records → scorecards → CSV lines and partial totals. The streaming run
+// does this on its own thread, or each worker thread does it for the batches it is sent.
+
+import Papa from 'papaparse';
+import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../../engine/index.js';
+import { excludedRecord, type ExcludedRecord } from '../../engine/model/record.js';
+import { recordReader, type NotationSeen, type RatioNotation, type RecordReader } from '../../engine/data/records.js';
+import type { HistorySource } from '../../engine/language/facts.js';
+import { RunTotals } from '../../engine/evaluation/run.js';
+import { csvLine } from './format/results.js';
+
+/** A CSV file's bytes holding whole records, and where they sit in the file. */
+export interface ByteChunk {
+  bytes: Uint8Array;
+  /** Spreadsheet row number of the chunk's first record. */
+  firstRow: number;
+  /** Records the chunk holds (blank lines included, as papaparse counts them). */
+  records: number;
+}
+
+export interface BatchResult {
+  /** The chunk is not text in the run's encoding: nothing else is filled in. */
+  undecodable?: boolean;
+  /** The chunk's CSV lines as UTF-8 bytes (encoded here, so the writing thread only writes them). */
+  csv: Uint8Array;
+  totals: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>;
+  excluded: ExcludedRecord[];
+  /**
+   * Each non-blank row's employee id, period and row number, for the duplicate check: ids and
+   * periods joined by NUL (one string clones faster than thousands), `period` when all are one;
+   * `raws`: index → the id cell as written, for the few rows where that differs from the id.
+   */
+  keys: { ids: string; periods: string | null; period: string; rows: Int32Array; raws?: [number, string][] };
+  /** Role ids and periods the chunk's rows name. */
+  roles: string[];
+  periodsSeen: string[];
+  /** Team spellings this thread met for the first time, with their row, for the team warnings. */
+  teams: [string, number][];
+  quoteErrors: Diagnostic[];
+  /** Totals rows (合计, 小计, …) skipped, as the whole-file run notes them. */
+  notes: Diagnostic[];
+  /** The chunk's first rows writing each ratio column as a fraction and as percent points. */
+  ratios: NotationSeen[];
+}
+
+/** What a worker needs to evaluate rows as the main thread would. */
+export interface WorkerSetup {
+  policyFile: string;
+  header: string[];
+  file: string;
+  period?: string;
+  lang: Lang;
+  /** The results ledger to take history from, when the run uses one. */
+  ledger?: string;
+  beforePeriod: string;
+  delimiter: string;
+  newline: '\n' | '\r\n';
+  encoding: 'utf-8' | 'gb18030';
+}
+
+/** Evaluates chunks with the compiled executor, synchronously (see `streamable`). */
+export class BatchEvaluator {
+  private readonly reader: RecordReader;
+  private readonly decoder: TextDecoder;
+  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: false };
+
+  constructor(
+    private readonly policy: CompiledPolicy,
+    private readonly setup: WorkerSetup,
+    history: HistorySource | undefined,
+  ) {
+    if (!policy.compiled) throw new Error('internal: a streaming run needs the compiled executor');
+    this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
+    this.decoder = new TextDecoder(setup.encoding, { fatal: true });
+    this.options = { lang: setup.lang, history, explain: false };
+  }
+
+  /**
+   * A chunk's rows read, evaluated and written as CSV. The rows' employees are assumed not to repeat
+   * earlier ones unless `duplicates` says so (row → the row the employee first appeared on): the
+   * reading thread checks the returned ids and asks again when one does.
+   */
+  evaluateChunk(chunk: ByteChunk, duplicates?: Map<number, { row: number; spelling?: string }>): BatchResult {
+    const { setup, reader } = this;
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk.bytes);
+    } catch {
+      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], teams: [], quoteErrors: [], notes: [], ratios: [] };
+    }
+    const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
+    const totals = new RunTotals(this.policy);
+    const excluded: ExcludedRecord[] = [];
+    const ids: string[] = [];
+    const periods: string[] = [];
+    const rows: number[] = [];
+    let raws: [number, string][] | undefined;
+    const roles = new Set<string>();
+    const periodsSeen = new Set<string>();
+    const quoteErrors: Diagnostic[] = parsed.errors
+      .filter((e) => e.type === 'Quotes')
+      .map((e) => ({ code: 'data_csv_malformed', severity: 'error' as const, message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1), help: 'check the quotes in this row: a cell that starts with " must end with "', file: setup.file, cell: { row: chunk.firstRow + (e.row ?? 0) } }));
+    const lines: string[] = [];
+    const notes: Diagnostic[] = [];
+    const notation: RatioNotation = new Map();
+    // a chunk that ends on a line break parses to one more, empty, row: not a record
+    const count = Math.min(parsed.data.length, chunk.records);
+    for (let i = 0; i < count; i++) {
+      const cells = parsed.data[i];
+      if (isBlank(cells)) continue;
+      const row = chunk.firstRow + i;
+      const totalsRow = reader.totalsRow(cells, row, row);
+      if (totalsRow) {
+        notes.push(totalsRow);
+        continue;
+      }
+      reader.ratioNotation(cells, row, row, notation);
+      const id = reader.idOf(cells);
+      const period = reader.periodOf(cells);
+      const raw = reader.rawIdOf(cells);
+      if (raw !== id) (raws ??= []).push([ids.length, raw]);
+      ids.push(id);
+      periods.push(period);
+      rows.push(row);
+      const role = reader.roleOf(cells);
+      if (role !== undefined) roles.add(role);
+      if (period) periodsSeen.add(period);
+      const first = duplicates?.get(row);
+      const read = reader.read(cells, row, row, { duplicateOf: first?.row, spelling: first?.spelling });
+      if ('excluded' in read) {
+        excluded.push(read.excluded);
+        continue;
+      }
+      const record = read.record;
+      const result = evaluateRecordSync(this.policy, record, this.options);
+      if (!result.ok) {
+        excluded.push(excludedRecord(record, result.reasons));
+        continue;
+      }
+      totals.add(result.scorecard);
+      lines.push(csvLine(result.scorecard, setup.lang));
+    }
+    const same = periods.every((p) => p === periods[0]);
+    const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows), ...(raws ? { raws } : {}) };
+    // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
+    const ratios = [...notation.values()].flatMap((e) => [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined));
+    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], teams: reader.takeTeams(), quoteErrors, notes, ratios };
+  }
+}
+
+const utf8 = new TextEncoder();
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
