@@ -1,6 +1,14 @@
 // The one problem report every stage returns: yaml parse, schema, semantic checks, data, evaluation.
 // Positions are 1-based and always come from the source (YAML node ranges, CSV row/column), never
 // recovered from message text.
+//
+// Every code has one entry in the message catalogue (./messages), with English and Chinese
+// templates. A diagnostic carries its code and arguments; `message`/`help` hold the English text
+// for logs and tests, and `formatDiagnostic(d, lang)` renders it in the user's language at the edge.
+
+import { fill, messageEntry, type Code, type Lang, type MessageArgs, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
+
+export type { Code, Lang, MessageArgs };
 
 export type Severity = 'error' | 'warning';
 
@@ -37,6 +45,46 @@ export interface Diagnostic {
   cell?: Cell;
   /** Path inside the policy document, e.g. ['roles', 'director', 'indicators', 'output']. */
   path?: (string | number)[];
+  /** The catalogue arguments the message and help were filled from (for other languages). */
+  args?: MessageArgs;
+}
+
+type Entry<C extends Code> = (typeof MESSAGES)[C];
+type HelpArgs<E> = E extends { help: Text } ? ArgsOf<E['help']['en']> | ArgsOf<E['help']['zh']> : never;
+/** The argument names a code's templates use, in either language. */
+export type ArgNames<C extends Code> = ArgsOf<Entry<C>['message']['en']> | ArgsOf<Entry<C>['message']['zh']> | HelpArgs<Entry<C>>;
+
+/** Where a diagnostic points and how severe it is; everything but the text. */
+export interface Place {
+  severity?: Severity;
+  file?: string;
+  span?: Span;
+  cell?: Cell;
+  path?: (string | number)[];
+}
+
+/** Builds a diagnostic from its catalogue entry: English text filled in, arguments kept. */
+export function diagnostic<C extends Code>(code: C, args: { [K in ArgNames<C>]: string | number }, place: Place = {}): Diagnostic {
+  const entry = messageEntry(code)!;
+  const a = args as MessageArgs;
+  const d: Diagnostic = { code, severity: place.severity ?? 'error', message: fill(entry.message.en, a) };
+  if (entry.help) d.help = fill(entry.help.en, a);
+  if (place.file !== undefined) d.file = place.file;
+  if (place.span) d.span = place.span;
+  if (place.cell) d.cell = place.cell;
+  if (place.path) d.path = place.path;
+  if (Object.keys(a).length) d.args = a;
+  return d;
+}
+
+/** The message and help in a language: from the catalogue when the code has an entry, else as built. */
+export function localise(d: Diagnostic, lang: Lang): { message: string; help?: string } {
+  const entry = lang === 'en' ? undefined : messageEntry(d.code);
+  if (!entry) return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
+  const out: { message: string; help?: string } = { message: fill(entry.message[lang], d.args) };
+  if (entry.help) out.help = fill(entry.help[lang], d.args);
+  else if (d.help !== undefined) out.help = d.help;
+  return out;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
@@ -59,17 +107,18 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** `file:line:col: error[code]: message` plus an indented help line, the format every CLI prints. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
+  const { message, help } = localise(d, lang);
   let where = d.file ?? '';
   if (d.span) where += `:${d.span.line}:${d.span.column}`;
   else if (d.cell) where += `:${d.cell.row}`;
-  let text = `${where ? where + ': ' : ''}${d.severity}[${d.code}]: ${d.message}`;
+  let text = `${where ? where + ': ' : ''}${d.severity}[${d.code}]: ${message}`;
   if (d.cell && (d.cell.column !== undefined || d.cell.value !== undefined)) {
     const parts: string[] = [...(d.cell.sheet ? [`sheet \`${d.cell.sheet}\``] : []), `row ${d.cell.row}`];
     if (d.cell.column !== undefined) parts.push(`column \`${d.cell.column}\``);
     if (d.cell.value !== undefined) parts.push(`value \`${d.cell.value}\``);
     text += `\n  at ${parts.join(', ')}`;
   }
-  if (d.help) text += `\n  help: ${d.help}`;
+  if (help) text += `\n  help: ${help}`;
   return text;
 }

@@ -38,7 +38,7 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
 async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map(formatDiagnostic).join('\n')}`);
+  if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map((d) => formatDiagnostic(d)).join('\n')}`);
   const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);

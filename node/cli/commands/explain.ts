@@ -26,7 +26,7 @@ export async function explainCommand(
   if (excluded) {
     io.stderr(
       (o.lang === 'zh' ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：` : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
-        '\n' + excluded.reasons.map(formatDiagnostic).join('\n'),
+        '\n' + excluded.reasons.map((d) => formatDiagnostic(d)).join('\n'),
     );
     return EXIT.input;
   }
@@ -43,7 +43,7 @@ async function explainRecorded(policyFile: string | undefined, o: { employee: st
   if (!o.period) throw new ExitError(EXIT.usage, 'explain without --data reprints a recorded statement: give --period YYYY-MM');
   if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\``);
   const policyYaml = policyFile ? readYaml(readText(policyFile, 'policy'), policyFile) : undefined;
-  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, `${policyFile}: the policy cannot be read:\n${policyYaml.diagnostics.map(formatDiagnostic).join('\n')}`);
+  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, `${policyFile}: the policy cannot be read:\n${policyYaml.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
   const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
   const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
   if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
