@@ -3,8 +3,12 @@
 import { variablesOf, type Expr } from '../expression.js';
 import { hint, parseAt, type CheckContext } from './context.js';
 
-/** Derived metrics: expressions that parse, read known metrics, and do not depend on themselves. */
-export function checkDerived(ctx: CheckContext): Map<string, Expr> {
+/**
+ * Derived metrics: expressions that parse, read known metrics, and do not depend on themselves.
+ * Everything it finds is reported through `ctx`; the parsed expressions are only its own (compile
+ * parses them again for evaluation).
+ */
+export function checkDerived(ctx: CheckContext): void {
   const { policy: p, known, report } = ctx;
   const exprs = new Map<string, Expr>();
   for (const [id, d] of Object.entries(p.derived ?? {})) {
@@ -31,5 +35,4 @@ export function checkDerived(ctx: CheckContext): Map<string, Expr> {
     state.set(id, 'done');
   };
   for (const id of exprs.keys()) visit(id, []);
-  return exprs;
 }
