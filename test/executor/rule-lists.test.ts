@@ -13,11 +13,11 @@ version: 1.0.0
 metrics:
   videos: { label: 发布视频数, unit: count }
 stages:
-  s: { title: 阶段 }
+  mature: { title: 成熟期 }
 roles:
-  r:
-    title: 岗位
-    pay_base: 1000
+  editor:
+    title: 剪辑师
+    pay_base: 2000
     indicators:
       output: { metric: videos, threshold: 10, target: 20, weight: 100 }
 adjustments:
@@ -45,7 +45,7 @@ function load(text: string): CompiledPolicy {
   return r.policy;
 }
 
-const record = (videos: number): EmployeeRecord => ({ employee_id: 'E1', name: '甲', role: 'r', team: 't', stage: 's', period: '2026-10', metrics: { videos } });
+const record = (videos: number): EmployeeRecord => ({ employee_id: 'E1', name: '甲', role: 'editor', team: 't', stage: 'mature', period: '2026-10', metrics: { videos } });
 
 describe('the rule lists', () => {
   const policy = load(POLICY);
@@ -94,12 +94,12 @@ describe('both executors run the same lists', () => {
 });
 
 describe('the history-fact table', () => {
-  const facts = (extra: Record<string, unknown>) => ({ employee_id: 'E1', $history: { grades: () => ['C', 'C', 'B'], periods: () => [{ period: '2026-09', role: 'r', grade: 'C', score: 50, values: { videos: 10 } }] }, ...extra });
+  const facts = (extra: Record<string, unknown>) => ({ employee_id: 'E1', $history: { grades: () => ['C', 'C', 'B'], periods: () => [{ period: '2026-09', role: 'editor', grade: 'C', score: 50, values: { videos: 10 } }] }, ...extra });
 
   it('computes each history fact from the facts it says it reads', () => {
     expect(HISTORY_FACTS.get('consecutive_grade')!.reads({ grade: 'C' })).toEqual(['$history', 'employee_id', 'grade']);
     expect(HISTORY_FACTS.get('consecutive_grade')!.value({ grade: 'C' }, facts({ grade: 'C' }))).toBe(3); // this period and two earlier
-    expect(HISTORY_FACTS.get('periods_in_role')!.value(undefined, facts({ role: 'r' }))).toBe(2);
+    expect(HISTORY_FACTS.get('periods_in_role')!.value(undefined, facts({ role: 'editor' }))).toBe(2);
     expect(HISTORY_FACTS.get('rolling_average')!.reads({ of: 'videos', periods: 2 })).toEqual(['$history', 'employee_id', 'videos']);
     expect(HISTORY_FACTS.get('rolling_average')!.value({ of: 'videos', periods: 2 }, facts({ videos: 20 }))).toBe(15); // (20 + 10) / 2
     expect(HISTORY_FACTS.get('open_plan')!.value(undefined, facts({}))).toBe(false);
