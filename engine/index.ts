@@ -12,7 +12,8 @@ export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluati
 export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, type RunInput, type RunOptions } from './evaluation/run.js';
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
 export { formatMoney, toFen } from './model/money.js';
-export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './language/facts.js';
+export { BUILTIN_FACTS, OPERATORS } from './language/facts.js';
+export { NO_HISTORY, type HistorySource } from './evaluation/history.js';
 export { policySchema } from './language/schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';

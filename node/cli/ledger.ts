@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import type { HistorySource, RunResult, Scorecard } from '../../engine/index.js';
 import type { PlanState } from '../../engine/evaluation/plan.js';
-import { pastPeriodOf, type PastPeriod } from '../../engine/language/facts.js';
+import { pastPeriodOf, type PastPeriod } from '../../engine/evaluation/history.js';
 import { normalisePeriod } from '../../engine/data/period.js';
 import { addMonths } from '../../engine/evaluation/plan.js';
 import { EXIT, ExitError } from './errors.js';

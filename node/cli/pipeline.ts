@@ -4,7 +4,7 @@ import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy
 import { formatOf, readTable, toRecords, type RecordsResult } from '../../engine/data/index.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
-import type { HistorySource } from '../../engine/language/facts.js';
+import type { HistorySource } from '../../engine/evaluation/history.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import type { Encoding } from '../../engine/data/decode.js';

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../../engine/index.js';
 import { excludedRecord, type ExcludedRecord } from '../../engine/model/record.js';
 import { recordReader, type NotationSeen, type RatioNotation, type RecordReader } from '../../engine/data/records.js';
-import type { HistorySource } from '../../engine/language/facts.js';
+import type { HistorySource } from '../../engine/evaluation/history.js';
 import { RunTotals } from '../../engine/evaluation/run.js';
 import { csvLine } from './format/results.js';
 
@@ -69,7 +69,7 @@ export class BatchEvaluator {
     private readonly setup: WorkerSetup,
     history: HistorySource | undefined,
   ) {
-    if (!policy.compiled) throw new Error('internal: a streaming run needs the compiled executor');
+    if (!policy.compilable) throw new Error('internal: a streaming run needs the compiled executor');
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
     this.options = { lang: setup.lang, history, explain: false };

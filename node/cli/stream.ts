@@ -19,7 +19,7 @@ import { recordReader, titleAboveHeader, type RatioNotation } from '../../engine
 import type { Encoding } from '../../engine/data/decode.js';
 import type { ExcludedRecord } from '../../engine/model/record.js';
 import type { RunSummary } from '../../engine/model/scorecard.js';
-import type { HistorySource } from '../../engine/language/facts.js';
+import type { HistorySource } from '../../engine/evaluation/history.js';
 import { beforeEffectiveFrom, RunTotals } from '../../engine/evaluation/run.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
@@ -60,7 +60,7 @@ export interface StreamResult {
  * thread; json-rules-engine evaluates asynchronously).
  */
 export function streamable(policy: CompiledPolicy, data: string, executor: 'compiled' | 'reference' | undefined): boolean {
-  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compiled !== undefined && executor !== 'reference';
+  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compilable && executor !== 'reference';
 }
 
 const FLUSH_BYTES = 1 << 20;
