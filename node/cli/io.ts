@@ -192,6 +192,12 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: { dur
   }
 }
 
+/** Where a command writes: the process's stdout and stderr, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (line: string) => void;
+}
+
 let stdoutError: string | undefined;
 let stdoutWatched = false;
 
@@ -214,6 +220,11 @@ export function writeStdout(text: string): void {
     throw new ExitError(EXIT.input, `cannot write to stdout: ${stdoutError}`);
   }
 }
+
+export const defaultIo: Io = {
+  stdout: writeStdout,
+  stderr: (line) => process.stderr.write(line + '\n'),
+};
 
 /** Whether writing to stdout failed (the run then ends with exit 1 whatever it returned). */
 export function stdoutFailed(): boolean {

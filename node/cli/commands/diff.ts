@@ -6,9 +6,8 @@ import { diffPolicies } from '../../../engine/review/diff.js';
 import { fitsNobody } from '../../../engine/evaluation/fit.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
-import { readText } from '../io.js';
+import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
-import type { Io } from '../main.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
 
 export interface DiffOptions {

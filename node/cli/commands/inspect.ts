@@ -4,8 +4,7 @@
 import { columnMeaning, readTable, type Table } from '../../../engine/data/index.js';
 import { formatDiagnostic, type CompiledPolicy, type Diagnostic } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
-import { readBytes } from '../io.js';
-import type { Io } from '../main.js';
+import { readBytes, type Io } from '../io.js';
 import { mappingTables } from '../mapping.js';
 import { loadPolicyFile, readDataFile } from '../pipeline.js';
 

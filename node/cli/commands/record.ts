@@ -3,11 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { formatMoney, type Lang, type RunResult } from '../../../engine/index.js';
-import { readBytes } from '../io.js';
+import { readBytes, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
 import type { LedgerLock } from '../ledger-lock.js';
-import type { Io } from '../main.js';
-import { engineVersion } from './statements.js';
+import { packageVersion } from '../version.js';
 import { dataInputs } from '../provenance.js';
 import { parse } from 'yaml';
 
@@ -38,7 +37,7 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
       policyHash: sha(policyBytes),
       gitCommit: gitCommit(),
       dataFiles: dataInputs(dataFile),
-      engine: engineVersion(),
+      engine: packageVersion(),
       recordedAt: new Date().toISOString(),
     },
     amend,

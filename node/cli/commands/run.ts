@@ -4,9 +4,8 @@ import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../../engin
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { checkOutput, readBytes, writeAtomic, type RunInput } from '../io.js';
+import { checkOutput, readBytes, writeAtomic, type RunInput, type Io } from '../io.js';
 import { mappingFiles } from '../mapping.js';
-import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
