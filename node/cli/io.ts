@@ -6,8 +6,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, writeSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, ExitError } from './errors.js';
-import { decodeBytes, type Encoding } from '../../engine/data/decode.js';
-import { LIMITS } from '../../engine/language/limits.js';
+import { decodeBytes, type Encoding, LIMITS } from '../../engine/index.js';
 
 /** What a path is when it is not a regular file, for messages. */
 function kindOf(stat: Stats): string {

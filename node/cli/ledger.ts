@@ -9,11 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import type { HistorySource, RunResult, Scorecard } from '../../engine/index.js';
-import type { PlanState } from '../../engine/evaluation/plan.js';
-import { pastPeriodOf, type PastPeriod } from '../../engine/language/facts.js';
-import { normalisePeriod } from '../../engine/data/period.js';
-import { addMonths } from '../../engine/evaluation/plan.js';
+import { type HistorySource, type RunResult, type Scorecard, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';

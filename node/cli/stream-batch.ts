@@ -2,11 +2,7 @@
 // does this on its own thread, or each worker thread does it for the batches it is sent.
 
 import Papa from 'papaparse';
-import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../../engine/index.js';
-import { excludedRecord, type ExcludedRecord } from '../../engine/model/record.js';
-import { recordReader, type NotationSeen, type RatioNotation, type RecordReader } from '../../engine/data/records.js';
-import type { HistorySource } from '../../engine/language/facts.js';
-import { RunTotals } from '../../engine/evaluation/run.js';
+import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang, excludedRecord, type ExcludedRecord, recordReader, type NotationSeen, type RatioNotation, type RecordReader, type HistorySource, RunTotals } from '../../engine/index.js';
 import { csvLine } from './format/results.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */

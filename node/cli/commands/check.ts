@@ -2,8 +2,7 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml } from '../../../engine/language/limits.js';
-import { formatPolicyText, loadPolicy } from '../../../engine/index.js';
+import { readYaml, formatPolicyText, loadPolicy } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';

@@ -1,6 +1,6 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { beforeEffectiveFrom, formatDiagnostic, type Lang } from '../../../engine/index.js';
+import { beforeEffectiveFrom, formatDiagnostic, type Lang, type CompiledPolicy, fitsNobody } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -10,9 +10,7 @@ import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipel
 import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
-import type { CompiledPolicy } from '../../../engine/index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
-import { fitsNobody } from '../../../engine/evaluation/fit.js';
 import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
