@@ -3,8 +3,8 @@
 // are regular files only (docs/limits.md): a pipe or a device is refused, never read or replaced,
 // and an output is never written over one of the run's inputs.
 
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, writeSync, unlinkSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { writeFileAtomic } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, type Encoding, LIMITS } from '../../engine/index.js';
 
@@ -151,43 +151,15 @@ export function checkOutputFolder(dir: string, what: string): void {
 }
 
 /**
- * Writes `file` whole or not at all: a temporary file beside the target, renamed into place.
- * `durable` (the ledger) also flushes the file and its folder to disk, so a power cut after the
- * rename cannot leave an empty file behind.
+ * Writes `file` whole or not at all (node/files.ts), through a link to its target. `durable` (the
+ * ledger) also flushes the file and its folder to disk.
  */
 export function writeAtomic(file: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
   const target = outputTarget(file);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    if (o.durable) {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } else writeFileSync(tmp, content);
-    renameSync(tmp, target);
+    writeFileAtomic(target, content, o);
   } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
     throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  if (o.durable) {
-    try {
-      const dir = openSync(dirname(target), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      // some file systems cannot flush a folder; the rename is done
-    }
   }
 }
 
