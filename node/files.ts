@@ -5,6 +5,11 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+export interface AtomicOptions {
+  durable?: boolean;
+  beforeRename?: () => void;
+}
+
 /** A file being written: pieces go to a temporary file beside `target` until `commit` renames it into place. */
 export class AtomicFile {
   readonly temp: string;
@@ -29,12 +34,14 @@ export class AtomicFile {
   /**
    * Renames the file into place. `durable` also flushes the file and then its folder to disk, so
    * a power cut after the rename cannot leave an empty file behind. On failure the temporary file
-   * is removed and the error thrown.
+   * is removed and the error thrown. `beforeRename` runs once the file is complete and closed, just
+   * before it replaces the target (tests stop a process there).
    */
-  commit(o: { durable?: boolean } = {}): void {
+  commit(o: AtomicOptions = {}): void {
     try {
       if (o.durable) fsyncSync(this.fd!);
       this.close();
+      o.beforeRename?.();
       renameSync(this.temp, this.target);
     } catch (error) {
       this.discard();
@@ -62,7 +69,7 @@ export class AtomicFile {
 }
 
 /** Writes `target` whole or not at all (see AtomicFile); throws the file system's error. */
-export function writeFileAtomic(target: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array, o: AtomicOptions = {}): void {
   const file = new AtomicFile(target);
   try {
     file.write(typeof content === 'string' ? Buffer.from(content) : content);

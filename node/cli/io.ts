@@ -4,7 +4,7 @@
 // and an output is never written over one of the run's inputs.
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { writeFileAtomic } from '../files.js';
+import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, type Encoding, LIMITS } from '../../engine/index.js';
 
@@ -154,7 +154,7 @@ export function checkOutputFolder(dir: string, what: string): void {
  * Writes `file` whole or not at all (node/files.ts), through a link to its target. `durable` (the
  * ledger) also flushes the file and its folder to disk.
  */
-export function writeAtomic(file: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
+export function writeAtomic(file: string, content: string | Uint8Array, o: AtomicOptions = {}): void {
   const target = outputTarget(file);
   try {
     writeFileAtomic(target, content, o);
