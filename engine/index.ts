@@ -24,3 +24,17 @@ export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
 export { LIMITS, readYaml } from './language/limits.js';
+
+// What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading
+// and streaming data files, the ledger's history, the review commands.
+export { excludedRecord } from './model/record.js';
+export { roundScore } from './model/money.js';
+export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';
+export { teamKey, teamName, type TeamDeclaration } from './language/teams.js';
+export { fitsNobody } from './evaluation/fit.js';
+export { addMonths, type PlanState } from './evaluation/plan.js';
+export type { TestExpectation } from './review/policy-test.js';
+export {
+  readTable, formatOf, toRecords, columnMeaning, joinSources, recordReader, titleAboveHeader, decodeBytes, decodingOf, notText, csvQuoteProblems, noHeaderRow, isBlankRow,
+  type Encoding, type Table, type JoinSource, type RecordsResult, type RecordReader, type RatioNotation, type NotationSeen,
+} from './data/index.js';
