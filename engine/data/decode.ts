@@ -3,7 +3,10 @@
 
 export type Encoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
 
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; message: string; help: string };
+import { diagnostic } from '../model/diagnostic.js';
+
+/** On failure, `encoding` names the encoding tried as a person knows it (`GBK/GB18030`). */
+export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; encoding: string; message: string; help: string };
 
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
   const b = bytes;
@@ -23,10 +26,8 @@ function decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' |
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
   } catch {
-    return {
-      ok: false,
-      message: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
-      help: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
-    };
+    const shown = encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
+    const d = diagnostic('data_encoding', { encoding: shown });
+    return { ok: false, encoding: shown, message: d.message, help: d.help ?? '' };
   }
 }

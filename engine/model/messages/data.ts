@@ -10,6 +10,7 @@ const JSON_SHAPE_HELP = { en: 'the file must be a JSON array of objects, or { "r
 const DEFAULT_HELP = { en: 'fill in {label}, or give the metric a `default` in the policy', zh: '请填写{label}，或在政策中给该指标设 `default`' };
 const TOTALS = { en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped', zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过' };
 const PAY_BASE_HELP = { en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's", zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数' };
+const ROW_LENGTH_HELP = { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同' };
 const MISSING_FIELD = { en: 'empty `{field_zh}` ({field})', zh: '`{field_zh}`（{field}）为空' };
 
 export const data = defineMessages({
@@ -170,8 +171,16 @@ export const data = defineMessages({
     help: { en: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)', zh: '请填写数据所属的月份：修正 月份 列或指定的月份（--period，或数据映射中的 `period:`）' },
   },
   data_row_length: {
-    message: { en: 'row {row} has {cells} cells but the header has {columns}: {detail}', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：{detail}' },
-    help: { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则导出文件有误：每行的单元格数应与表头相同' },
+    message: { en: 'row {row} has {cells} cells but the header has {columns}: the cells past the header are {past_cells}', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是 {past_cells}' },
+    help: ROW_LENGTH_HELP,
+  },
+  'data_row_length.empty_cell': {
+    message: { en: 'row {row} has {cells} cells but the header has {columns}: the cell past the header is empty, but a cell earlier in the row may have been split', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是空的，但前面可能有单元格被拆开了' },
+    help: ROW_LENGTH_HELP,
+  },
+  'data_row_length.empty_cells': {
+    message: { en: 'row {row} has {cells} cells but the header has {columns}: the {past} cells past the header are empty, but a cell earlier in the row may have been split', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的 {past} 个单元格是空的，但前面可能有单元格被拆开了' },
+    help: ROW_LENGTH_HELP,
   },
   data_similar_teams: {
     message: { en: 'teams `{name}` and `{earlier}` look like one team written two ways, but are counted as two teams', zh: '团队 `{name}` 和 `{earlier}` 像是同一团队的两种写法，但按两个团队计算' },

@@ -191,7 +191,11 @@ export const language = defineMessages({
     help: { en: 'add `target:`', zh: '请添加 `target:`' },
   },
   policy_number_not_finite: {
-    message: { en: '`{written}` is {what}: a policy can only use finite numbers', zh: '`{written}` 不是有限的数字（{what}）：政策只能使用普通数字' },
+    message: { en: '`{written}` is not a number: a policy can only use finite numbers', zh: '`{written}` 不是数字：政策只能使用有限的数字' },
+    help: { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' },
+  },
+  'policy_number_not_finite.infinite': {
+    message: { en: '`{written}` is infinite: a policy can only use finite numbers', zh: '`{written}` 是无穷大：政策只能使用有限的数字' },
     help: { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' },
   },
   policy_number_too_large: {
