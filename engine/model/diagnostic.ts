@@ -47,7 +47,11 @@ export interface Diagnostic {
   cell?: Cell;
   /** Path inside the policy document, e.g. ['roles', 'director', 'indicators', 'output']. */
   path?: (string | number)[];
-  /** The catalogue arguments the message and help were filled from (for other languages). */
+  /**
+   * The catalogue arguments the message and help were filled from (for other languages). Set by
+   * `diagnostic()` as a non-enumerable property: not in JSON output, lost when serialised, and
+   * then `localise` falls back to the English text.
+   */
   args?: MessageArgs;
 }
 
@@ -82,7 +86,9 @@ export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>
   if (place.span) d.span = place.span;
   if (place.cell) d.cell = place.cell;
   if (place.path) d.path = place.path;
-  if (Object.keys(a).length) d.args = a;
+  // not enumerable: JSON output (schemas/result.schema.json) and existing consumers see the
+  // diagnostic as before; localise() reads the arguments in-process
+  if (Object.keys(a).length) Object.defineProperty(d, 'args', { value: a, enumerable: false, writable: true, configurable: true });
   return d;
 }
 
