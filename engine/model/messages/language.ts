@@ -101,7 +101,7 @@ export const language = defineMessages({
     message: { en: '`{where}` must be a {type}, not `{value}`', zh: '`{where}` 的类型应为 {type}，不能是 `{value}`' },
     help: DOCS_HELP,
   },
-  'schema_type.object': { message: { en: '`{where}` must be a mapping, not `{value}`', zh: '`{where}` 应为映射（键: 值），不能是 `{value}`' }, help: DOCS_HELP },
+  'schema_type.object': { message: { en: '`{where}` must be a mapping, not `{value}`', zh: '`{where}` 应为映射（`key: value` 的形式），不能是 `{value}`' }, help: DOCS_HELP },
   'schema_type.array': { message: { en: '`{where}` must be a list, not `{value}`', zh: '`{where}` 应为列表，不能是 `{value}`' }, help: DOCS_HELP },
   'schema_type.string': { message: { en: '`{where}` must be a string, not `{value}`', zh: '`{where}` 应为文字，不能是 `{value}`' }, help: DOCS_HELP },
   'schema_type.number': { message: { en: '`{where}` must be a number, not `{value}`', zh: '`{where}` 应为数字，不能是 `{value}`' }, help: DOCS_HELP },
