@@ -5,18 +5,29 @@
 
 import { defineMessages } from './catalogue.js';
 
-const DUPLICATE_ROW_HELP = { en: 'each employee has one row per export: remove or merge the duplicate', zh: '每位员工在每个导出文件中只有一行：请删除或合并重复的行' };
-const JSON_SHAPE_HELP = { en: 'the file must be a JSON array of objects, or { "records": [ … ] }', zh: '文件应为对象组成的 JSON 数组，或 { "records": [ … ] }' };
-const DEFAULT_HELP = { en: 'fill in {label}, or give the metric a `default` in the policy', zh: '请填写{label}，或在政策中给该指标设 `default`' };
-const TOTALS = { en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped', zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过' };
-const PAY_BASE_HELP = { en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's", zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数' };
-const ROW_LENGTH_HELP = { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同' };
-const MISSING_FIELD = { en: 'empty `{field_zh}` ({field})', zh: '`{field_zh}`（{field}）为空' };
+const SCIENTIFIC_HELP = { en: 'Excel turned the id into a number: format the column as text before export', zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式' } as const;
+const UNMATCHED = { en: 'row matches nobody in the roster: `{key}`', zh: '这一行在花名册中找不到对应的人：`{key}`' } as const;
+const OUT_OF_RANGE = { en: '`{label}` must be between {min} and {max}, got `{value}`', zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`' } as const;
+const KEY_MAPPING_HELP = { en: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`', zh: '请在数据映射中写明键：`key: { column: <本文件的列名>, roster: <花名册的列名> }`' } as const;
+const JSON_KEY_HELP = { en: 'each key may appear once in a record: keep the right value and remove the other', zh: '每条记录中每个键只能出现一次：请保留正确的值，删掉另一个' } as const;
+const XLSX_SIZE_HELP = { en: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', zh: '一个月的导出文件解压后一般只有几 MB：请检查文件，或把工作表导出为 CSV' } as const;
+const QUOTES_HELP = { en: 'check the quotes in this row: a cell that starts with " must end with "', zh: '请检查这一行的引号：以 " 开头的单元格必须以 " 结尾' } as const;
+const UNKNOWN_COLUMN = { en: 'column `{column}` matches no metric and is ignored', zh: '列 `{column}` 不对应任何指标，已忽略' } as const;
+const DUPLICATE_KEY = { en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`', zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}' } as const;
+const DUPLICATE_EMPLOYEE = { en: 'employee `{id}` already appears in row {first}{written}', zh: '员工 `{id}` 已在第 {first} 行出现{written}' } as const;
+const MIXED_RATIO = { en: 'column `{column}` ({metric}) writes ratios two ways: {fraction} is a fraction, {percent} is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：{fraction} 是小数，{percent} 是百分点' } as const;
+const DUPLICATE_ROW_HELP = { en: 'each employee has one row per export: remove or merge the duplicate', zh: '每位员工在每个导出文件中只有一行：请删除或合并重复的行' } as const;
+const JSON_SHAPE_HELP = { en: 'the file must be a JSON array of objects, or { "records": [ … ] }', zh: '文件应为对象组成的 JSON 数组，或 { "records": [ … ] }' } as const;
+const DEFAULT_HELP = { en: 'fill in {label}, or give the metric a `default` in the policy', zh: '请填写{label}，或在政策中给该指标设 `default`' } as const;
+const TOTALS = { en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped', zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过' } as const;
+const PAY_BASE_HELP = { en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's", zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数' } as const;
+const ROW_LENGTH_HELP = { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同' } as const;
+const MISSING_FIELD = { en: 'empty `{field_zh}` ({field})', zh: '`{field_zh}`（{field}）为空' } as const;
 
 export const data = defineMessages({
   data_bad_id: {
     message: { en: '`{id}` is not an employee id but a number in scientific notation', zh: '`{id}` 不是工号，而是科学计数法的数字' },
-    help: { en: 'Excel turned the id into a number: format the column as text before export', zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式' },
+    help: SCIENTIFIC_HELP,
   },
   data_bad_pay_base: { message: { en: 'pay base `{value}` is not an amount', zh: '绩效基数 `{value}` 不是金额' }, help: PAY_BASE_HELP },
   'data_bad_pay_base.negative': { message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' }, help: PAY_BASE_HELP },
@@ -25,31 +36,31 @@ export const data = defineMessages({
   'data_bad_period.given': { message: { en: 'the period given for the file: {detail}', zh: '为文件指定的月份有误：{detail}' } },
   data_csv_malformed: {
     message: { en: '{detail}', zh: 'CSV 格式有误（{detail}）' },
-    help: { en: 'check the quotes in this row: a cell that starts with " must end with "', zh: '请检查这一行的引号：以 " 开头的单元格必须以 " 结尾' },
+    help: QUOTES_HELP,
   },
   'data_csv_malformed.quotes': {
     message: { en: 'a quoted cell is never closed', zh: '有一个带引号的单元格没有结束引号' },
-    help: { en: 'check the quotes in this row: a cell that starts with " must end with "', zh: '请检查这一行的引号：以 " 开头的单元格必须以 " 结尾' },
+    help: QUOTES_HELP,
   },
   data_duplicate_column: {
     message: { en: 'columns `{first}` and `{second}` both mean `{id}`', zh: '列 `{first}` 和 `{second}` 都表示 `{id}`' },
     help: { en: 'keep one of them', zh: '请只保留其中一列' },
   },
   data_duplicate_employee: {
-    message: { en: 'employee `{id}` already appears in row {first}{written}', zh: '员工 `{id}` 已在第 {first} 行出现{written}' },
+    message: DUPLICATE_EMPLOYEE,
     help: { en: 'each employee has one row per period: remove or merge the duplicate', zh: '每位员工每个月只有一行：请删除或合并重复的行' },
   },
   'data_duplicate_employee.spelling': {
-    message: { en: 'employee `{id}` already appears in row {first}{written}', zh: '员工 `{id}` 已在第 {first} 行出现{written}' },
+    message: DUPLICATE_EMPLOYEE,
     help: { en: 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)', zh: '每位员工每个月只有一行：请删除或合并重复的行（比较工号时不区分全角半角、空格和不可见字符）' },
   },
   data_duplicate_key: {
-    message: { en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`', zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}' },
+    message: DUPLICATE_KEY,
     help: { en: 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)', zh: '每个键只对应一位员工：请修改花名册，不要让两行共用一个键（比较时不区分大小写、全角半角、空格和不可见字符）' },
   },
   'data_duplicate_key.scientific': {
-    message: { en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`', zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}' },
-    help: { en: 'Excel turned the id into a number: format the column as text before export', zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式' },
+    message: DUPLICATE_KEY,
+    help: SCIENTIFIC_HELP,
   },
   data_duplicate_row: {
     message: { en: '{keys} has two rows in `{file}` (rows {first} and {second})', zh: '{keys} 在 `{file}` 中有两行（第 {first} 行和第 {second} 行）' },
@@ -86,11 +97,11 @@ export const data = defineMessages({
   },
   data_json_duplicate_key: {
     message: { en: 'record {record} gives `{key}` twice', zh: '第 {record} 条记录中 `{key}` 出现了两次' },
-    help: { en: 'each key may appear once in a record: keep the right value and remove the other', zh: '每条记录中每个键只能出现一次：请保留正确的值，删掉另一个' },
+    help: JSON_KEY_HELP,
   },
   'data_json_duplicate_key.object': {
     message: { en: 'an object gives `{key}` twice', zh: '一个对象中 `{key}` 出现了两次' },
-    help: { en: 'each key may appear once in a record: keep the right value and remove the other', zh: '每条记录中每个键只能出现一次：请保留正确的值，删掉另一个' },
+    help: JSON_KEY_HELP,
   },
   data_json_malformed: { message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON（{detail}）' }, help: JSON_SHAPE_HELP },
   'data_json_malformed.shape': { message: { en: 'expected an array of objects, one per employee', zh: '应为对象组成的数组，每位员工一个对象' }, help: JSON_SHAPE_HELP },
@@ -120,11 +131,11 @@ export const data = defineMessages({
   },
   'data_missing_column.key': {
     message: { en: '`{file}` has no key column `{column}`', zh: '`{file}` 没有键列 `{column}`' },
-    help: { en: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`', zh: '请在数据映射中写明键：`key: { column: <本文件的列名>, roster: <花名册的列名> }`' },
+    help: KEY_MAPPING_HELP,
   },
   'data_missing_column.roster_key': {
     message: { en: 'the roster has no column `{column}` to join `{file}` on', zh: '花名册没有用来关联 `{file}` 的列 `{column}`' },
-    help: { en: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`', zh: '请在数据映射中写明键：`key: { column: <本文件的列名>, roster: <花名册的列名> }`' },
+    help: KEY_MAPPING_HELP,
   },
   data_missing_field: { message: MISSING_FIELD, help: { en: 'fill in the {field_zh}', zh: '请填写{field_zh}' } },
   'data_missing_field.period': { message: { en: 'empty `月份` (period)', zh: '`月份`（period）为空' }, help: { en: 'fill in the period, e.g. 2026-10', zh: '请填写月份，如 2026-10' } },
@@ -134,11 +145,11 @@ export const data = defineMessages({
   },
   data_missing_metric: { message: { en: 'missing `{label}` ({id}) for role `{role}`', zh: '岗位 `{role}` 缺少 `{label}`（{id}）' }, help: DEFAULT_HELP },
   data_mixed_ratio_notation: {
-    message: { en: 'column `{column}` ({metric}) writes ratios two ways: {fraction} is a fraction, {percent} is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：{fraction} 是小数，{percent} 是百分点' },
+    message: MIXED_RATIO,
     help: { en: 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells', zh: '请统一写法：小数（0.453）或带 % 号（45.3%）；如果导出的是百分点，请设 `ratio_format: percent_points` 并修正小数单元格' },
   },
   'data_mixed_ratio_notation.percent_points': {
-    message: { en: 'column `{column}` ({metric}) writes ratios two ways: {fraction} is a fraction, {percent} is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：{fraction} 是小数，{percent} 是百分点' },
+    message: MIXED_RATIO,
     help: { en: 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)', zh: '这一列按百分点读取（`ratio_format: percent_points`）：请把每个单元格写成百分点（45.3）或带 % 号（45.3%、0.8%）' },
   },
   data_negative_count: {
@@ -155,15 +166,15 @@ export const data = defineMessages({
   },
   data_not_a_number: { message: { en: '{detail}', zh: '无法读取的值：{detail}' } },
   data_out_of_range: {
-    message: { en: '`{label}` must be between {min} and {max}, got `{value}`', zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`' },
+    message: OUT_OF_RANGE,
     help: { en: 'check the value; the policy declares this range', zh: '请检查数值；这个范围由政策规定' },
   },
   'data_out_of_range.percent': {
-    message: { en: '`{label}` must be between {min} and {max}, got `{value}`', zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`' },
+    message: OUT_OF_RANGE,
     help: { en: 'write `{value}%` if it means {value} %, or set `ratio_format: percent_points` on the metric (or on the column in a data mapping) if the export writes percent points', zh: '如果表示 {value} %，请写 `{value}%`；如果导出的是百分点，请在该指标（或数据映射的列）上设 `ratio_format: percent_points`' },
   },
   'data_out_of_range.ratio': {
-    message: { en: '`{label}` must be between {min} and {max}, got `{value}`', zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`' },
+    message: OUT_OF_RANGE,
     help: { en: 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`', zh: '比例在 0 到 1 之间（0 % 到 100 %），除非政策给该指标设了 `range`：请检查数值，或给指标设 `range`' },
   },
   data_period_mismatch: {
@@ -193,11 +204,11 @@ export const data = defineMessages({
   data_totals_row: { message: TOTALS, help: { en: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段", zh: '如果是导出文件的合计行，无需处理；真正的员工行需要 工号、姓名、岗位 和 阶段' } },
   'data_totals_row.joined': { message: TOTALS, help: { en: "nothing to do if it is the export's total; a real employee's row needs their key", zh: '如果是导出文件的合计行，无需处理；真正的员工行需要填写其键' } },
   data_unknown_column: {
-    message: { en: 'column `{column}` matches no metric and is ignored', zh: '列 `{column}` 不对应任何指标，已忽略' },
+    message: UNKNOWN_COLUMN,
     help: { en: "add the column to a metric's `aliases` in the policy if it should be used", zh: '如果要使用这一列，请把它写进政策中某个指标的 `aliases`' },
   },
   'data_unknown_column.near': {
-    message: { en: 'column `{column}` matches no metric and is ignored', zh: '列 `{column}` 不对应任何指标，已忽略' },
+    message: UNKNOWN_COLUMN,
     help: { en: "did you mean `{near}`? add it to the metric's `aliases` if it is the same thing", zh: '是不是 `{near}`？如果是同一指标，请把它写进该指标的 `aliases`' },
   },
   data_unknown_format: {
@@ -217,24 +228,24 @@ export const data = defineMessages({
     help: { en: "{near}declared teams: {teams}; a team written another way goes under that team's `aliases` in the policy", zh: '{near}已声明的团队：{teams}；团队的其他写法请写进政策中该团队的 `aliases`' },
   },
   data_unmatched_row: {
-    message: { en: 'row matches nobody in the roster: `{key}`', zh: '这一行在花名册中找不到对应的人：`{key}`' },
+    message: UNMATCHED,
     help: { en: 'check the key, or add the person to the roster `{roster}`', zh: '请检查键，或把此人加入花名册 `{roster}`' },
   },
   'data_unmatched_row.zeros': {
-    message: { en: 'row matches nobody in the roster: `{key}`', zh: '这一行在花名册中找不到对应的人：`{key}`' },
+    message: UNMATCHED,
     help: { en: 'the roster has `{roster_key}` (row {roster_row}): Excel drops the leading zeros of a number-like key, so format the column as text before export', zh: '花名册中是 `{roster_key}`（第 {roster_row} 行）：Excel 会去掉数字型键开头的 0，请在导出前把这一列设为文本格式' },
   },
   'data_unmatched_row.scientific': {
-    message: { en: 'row matches nobody in the roster: `{key}`', zh: '这一行在花名册中找不到对应的人：`{key}`' },
-    help: { en: 'Excel turned the id into a number: format the column as text before export', zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式' },
+    message: UNMATCHED,
+    help: SCIENTIFIC_HELP,
   },
   data_xlsx_too_large: {
     message: { en: 'the workbook unpacks to {size} MiB, more than the {limit} MiB a workbook may', zh: '工作簿解压后为 {size} MiB，超过上限 {limit} MiB' },
-    help: { en: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', zh: '一个月的导出文件解压后一般只有几 MB：请检查文件，或把工作表导出为 CSV' },
+    help: XLSX_SIZE_HELP,
   },
   'data_xlsx_too_large.counted': {
     message: { en: 'the workbook unpacks to more than the {limit} MiB a workbook may', zh: '工作簿解压后超过上限 {limit} MiB' },
-    help: { en: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', zh: '一个月的导出文件解压后一般只有几 MB：请检查文件，或把工作表导出为 CSV' },
+    help: XLSX_SIZE_HELP,
   },
   data_xlsx_too_many_rows: {
     message: { en: 'a sheet of the workbook has more than {limit} rows, the most a workbook sheet may have', zh: '工作簿中有一个工作表超过 {limit} 行，超出上限' },

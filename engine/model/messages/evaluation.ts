@@ -3,8 +3,9 @@
 
 import { defineMessages } from './catalogue.js';
 
-const PAYOUT_HELP = { en: "check the payout formulas and the record's values", zh: '请检查奖金公式和这条记录的数据' };
+const PAYOUT_HELP = { en: "check the payout formulas and the record's values", zh: '请检查奖金公式和这条记录的数据' } as const;
 
+const PAY_BASE_HELP = { en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000', zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额' } as const;
 export const evaluation = defineMessages({
   eval_before_effective_from: {
     message: { en: 'period `{period}` is before `effective_from: {from}` of `{policy}` v{version}: this version does not apply to it', zh: '月份 `{period}` 早于 `{policy}` v{version} 的 `effective_from: {from}`：这个版本不适用于该月' },
@@ -28,11 +29,11 @@ export const evaluation = defineMessages({
   },
   eval_pay_base_out_of_range: {
     message: { en: 'pay base `{value}` of `{employee}` is below 0', zh: '`{employee}` 的绩效基数 `{value}` 小于 0' },
-    help: { en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000', zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额' },
+    help: PAY_BASE_HELP,
   },
   'eval_pay_base_out_of_range.above': {
     message: { en: 'pay base `{value}` of `{employee}` is above the limit of {limit} per person', zh: '`{employee}` 的绩效基数 `{value}` 超过每人上限 {limit}' },
-    help: { en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000', zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额' },
+    help: PAY_BASE_HELP,
   },
   eval_payout: {
     message: { en: 'performance pay `{formula}` cannot be computed for this record', zh: '这条记录无法计算绩效奖金 `{formula}`' },

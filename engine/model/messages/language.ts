@@ -3,15 +3,25 @@
 
 import { defineMessages } from './catalogue.js';
 
-const YAML_SYNTAX_HELP = { en: 'fix the YAML syntax at this position', zh: '请修正此处的 YAML 语法' };
-const YAML_INDENT_HELP = { en: 'check the indentation: nested keys are indented by two spaces under their parent', zh: '请检查缩进：下级键比上级多缩进两个空格' };
+const YAML_SYNTAX_HELP = { en: 'fix the YAML syntax at this position', zh: '请修正此处的 YAML 语法' } as const;
+const YAML_INDENT_HELP = { en: 'check the indentation: nested keys are indented by two spaces under their parent', zh: '请检查缩进：下级键比上级多缩进两个空格' } as const;
 const DEPTH = {
   message: { en: 'values nest more than {depth} levels deep', zh: '内容嵌套超过 {depth} 层' },
   help: { en: 'a policy nests a few levels (roles, indicators, conditions): flatten this value', zh: '政策一般只嵌套几层（岗位、指标、条件）：请把这里改浅一些' },
-};
-const ALIAS_HELP = { en: 'write the repeated values out instead of referring to them with `*`', zh: '请把重复的内容直接写出来，不要用 `*` 引用' };
-const DOCS_HELP = { en: 'see docs/policy-language.md', zh: '请参阅 docs/policy-language.md' };
+} as const;
+const ALIAS_HELP = { en: 'write the repeated values out instead of referring to them with `*`', zh: '请把重复的内容直接写出来，不要用 `*` 引用' } as const;
+const DOCS_HELP = { en: 'see docs/policy-language.md', zh: '请参阅 docs/policy-language.md' } as const;
 
+const GRADES_HELP = { en: 'grades of this policy: {grades}', zh: '本政策的等级：{grades}' } as const;
+const SCALE_HELP = { en: 'the scale: {scale}', zh: '强制分布的等级：{scale}' } as const;
+const UNREACHABLE_HELP = { en: 'lower the min, or raise indicator caps, `score.max` or adjustment points', zh: '请降低 min，或提高指标上限、`score.max` 或加分' } as const;
+const STEP_BOUND = { en: 'step {step} of `{indicator}` has no `{bound}`', zh: '`{indicator}` 的第 {step} 档没有 `{bound}`' } as const;
+const STEPS_ORDER = { en: 'step {step} of `{indicator}` ({bound} {value}) is out of order after {bound} {previous}', zh: '`{indicator}` 的第 {step} 档（{bound} {value}）排在 {bound} {previous} 之后，顺序不对' } as const;
+const TARGET_ORDER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}' } as const;
+const TARGET_ORDER_LOWER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}' } as const;
+const UNKNOWN_KEY = { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' } as const;
+const KNOWN = { en: '{known}', zh: '{known}' } as const;
+const NOT_FINITE_HELP = { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' } as const;
 export const language = defineMessages({
   // yaml_…: the YAML reader. Codes named after the yaml library's error codes carry its English text.
   yaml_alias_props: { message: { en: '{detail}', zh: '别名不能带锚点或标签（{detail}）' }, help: YAML_SYNTAX_HELP },
@@ -113,11 +123,11 @@ export const language = defineMessages({
   },
   schema_uniqueitems: { message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail}）' }, help: DOCS_HELP },
   schema_unknown_key: {
-    message: { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' },
+    message: UNKNOWN_KEY,
     help: { en: 'allowed keys: {allowed}', zh: '允许的键：{allowed}' },
   },
   'schema_unknown_key.near': {
-    message: { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' },
+    message: UNKNOWN_KEY,
     help: { en: 'did you mean `{near}`? allowed keys: {allowed}', zh: '是不是想写 `{near}`？允许的键：{allowed}' },
   },
 
@@ -168,7 +178,7 @@ export const language = defineMessages({
   },
   policy_grade_unreachable: {
     message: { en: 'grade `{grade}` needs {min} points but no employee can score more than {max}', zh: '等级 `{grade}` 需要 {min} 分，但任何人最多只能得 {max} 分' },
-    help: { en: 'lower the min, or raise indicator caps, `score.max` or adjustment points', zh: '请降低 min，或提高指标上限、`score.max` 或加分' },
+    help: UNREACHABLE_HELP,
   },
   policy_grades_cover_zero: {
     message: { en: 'the last grade `{grade}` starts at {min}, so scores below {min} get no grade', zh: '最后一个等级 `{grade}` 从 {min} 分起，低于 {min} 分的人没有等级' },
@@ -192,11 +202,11 @@ export const language = defineMessages({
   },
   policy_number_not_finite: {
     message: { en: '`{written}` is not a number: a policy can only use finite numbers', zh: '`{written}` 不是数字：政策只能使用有限的数字' },
-    help: { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' },
+    help: NOT_FINITE_HELP,
   },
   'policy_number_not_finite.infinite': {
     message: { en: '`{written}` is infinite: a policy can only use finite numbers', zh: '`{written}` 是无穷大：政策只能使用有限的数字' },
-    help: { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' },
+    help: NOT_FINITE_HELP,
   },
   policy_number_too_large: {
     message: { en: '`{written}` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)', zh: '`{written}` 太大，无法精确计算：政策中的数字最大为 9007199254740991（2^53 − 1）' },
@@ -227,19 +237,19 @@ export const language = defineMessages({
     help: { en: 'rename the metric, e.g. `{id}_value`', zh: '请给指标改名，如 `{id}_value`' },
   },
   policy_step_bound: {
-    message: { en: 'step {step} of `{indicator}` has no `{bound}`', zh: '`{indicator}` 的第 {step} 档没有 `{bound}`' },
+    message: STEP_BOUND,
     help: { en: 'steps give `min`, from the highest down', zh: '每档写 `min`，从高到低排列' },
   },
   'policy_step_bound.lower': {
-    message: { en: 'step {step} of `{indicator}` has no `{bound}`', zh: '`{indicator}` 的第 {step} 档没有 `{bound}`' },
+    message: STEP_BOUND,
     help: { en: 'steps of a lower-is-better indicator give `max`, from the lowest up', zh: '越低越好的指标每档写 `max`，从低到高排列' },
   },
   policy_steps_order: {
-    message: { en: 'step {step} of `{indicator}` ({bound} {value}) is out of order after {bound} {previous}', zh: '`{indicator}` 的第 {step} 档（{bound} {value}）排在 {bound} {previous} 之后，顺序不对' },
+    message: STEPS_ORDER,
     help: { en: 'order steps by `min` from the highest down: the first match scores', zh: '请按 `min` 从高到低排列：按第一个符合的档计分' },
   },
   'policy_steps_order.lower': {
-    message: { en: 'step {step} of `{indicator}` ({bound} {value}) is out of order after {bound} {previous}', zh: '`{indicator}` 的第 {step} 档（{bound} {value}）排在 {bound} {previous} 之后，顺序不对' },
+    message: STEPS_ORDER,
     help: { en: 'order steps by `max` from the lowest up', zh: '请按 `max` 从低到高排列' },
   },
   policy_steps_overlap: {
@@ -247,19 +257,19 @@ export const language = defineMessages({
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
   },
   policy_target_order: {
-    message: { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}' },
+    message: TARGET_ORDER,
     help: { en: 'the threshold (60 points) must be below the target (100 points)', zh: 'threshold（60 分）应低于 target（100 分）' },
   },
   'policy_target_order.challenge': {
-    message: { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}' },
+    message: TARGET_ORDER,
     help: { en: 'the challenge (120 points) must be above the target (100 points)', zh: 'challenge（120 分）应高于 target（100 分）' },
   },
   'policy_target_order.lower': {
-    message: { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}' },
+    message: TARGET_ORDER_LOWER,
     help: { en: 'for a lower-is-better indicator the threshold is the highest acceptable value', zh: '越低越好的指标，threshold 是可接受的最高值' },
   },
   'policy_target_order.lower_challenge': {
-    message: { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}' },
+    message: TARGET_ORDER_LOWER,
     help: { en: 'for a lower-is-better indicator the challenge is below the target', zh: '越低越好的指标，challenge 应低于 target' },
   },
   policy_team_not_title: {
@@ -268,7 +278,7 @@ export const language = defineMessages({
   },
   policy_tier_unreachable: {
     message: { en: 'tier `{tier}` needs attainment {min} but no employee can score more than {max} (attainment {max_attainment})', zh: '档位 `{tier}` 需要达成率 {min}，但任何人最多只能得 {max} 分（达成率 {max_attainment}）' },
-    help: { en: 'lower the min, or raise indicator caps, `score.max` or adjustment points', zh: '请降低 min，或提高指标上限、`score.max` 或加分' },
+    help: UNREACHABLE_HELP,
   },
   policy_tiers_order: {
     message: { en: 'tier `{tier}` (min {min}) must have a lower min than `{previous}` (min {previous_min})', zh: '档位 `{tier}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）' },
@@ -276,31 +286,31 @@ export const language = defineMessages({
   },
   policy_unknown_fact: {
     message: { en: 'unknown fact `{fact}` in {where}', zh: '{where} 中有未知的事实 `{fact}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_unknown_grade: {
     message: { en: 'unknown grade `{grade}`', zh: '未知的等级 `{grade}`' },
-    help: { en: 'grades of this policy: {grades}', zh: '本政策的等级：{grades}' },
+    help: GRADES_HELP,
   },
   'policy_unknown_grade.grade_cap': {
     message: { en: 'unknown grade `{grade}` in `grade_cap`', zh: '`grade_cap` 中有未知的等级 `{grade}`' },
-    help: { en: 'grades of this policy: {grades}', zh: '本政策的等级：{grades}' },
+    help: GRADES_HELP,
   },
   'policy_unknown_grade.calibration_map': {
     message: { en: 'unknown grade `{grade}` in the calibration map', zh: '强制分布的 map 中有未知的等级 `{grade}`' },
-    help: { en: 'grades of this policy: {grades}', zh: '本政策的等级：{grades}' },
+    help: GRADES_HELP,
   },
   'policy_unknown_grade.scale': {
     message: { en: '`{grade}` is not on the calibration scale', zh: '`{grade}` 不在强制分布的等级中' },
-    help: { en: 'the scale: {scale}', zh: '强制分布的等级：{scale}' },
+    help: SCALE_HELP,
   },
   'policy_unknown_grade.quota': {
     message: { en: 'quota for `{grade}`, which is not on the calibration scale', zh: '为 `{grade}` 设了比例，但它不在强制分布的等级中' },
-    help: { en: 'the scale: {scale}', zh: '强制分布的等级：{scale}' },
+    help: SCALE_HELP,
   },
   policy_unknown_metric: {
     message: { en: 'unknown metric `{metric}` in indicator `{indicator}`', zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   'policy_unknown_metric.rolling_average': {
     message: { en: 'unknown metric `{metric}` for rolling_average', zh: 'rolling_average 使用了未知的数据项 `{metric}`' },
@@ -312,23 +322,23 @@ export const language = defineMessages({
   },
   'policy_unknown_metric.derived': {
     message: { en: 'unknown metric `{metric}` in derived metric `{id}`', zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_unknown_operator: {
     message: { en: 'unknown operator `{operator}`', zh: '未知的运算符 `{operator}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_unknown_role: {
     message: { en: 'unknown role `{role}`', zh: '未知的岗位 `{role}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_unknown_stage: {
     message: { en: 'unknown stage `{stage}`', zh: '未知的阶段 `{stage}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   'policy_unknown_stage.weight': {
     message: { en: 'unknown stage `{stage}` in the weight of `{id}`', zh: '`{id}` 的权重中有未知的阶段 `{stage}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_unknown_team: {
     message: { en: 'unknown team `{team}`', zh: '未知的团队 `{team}`' },
@@ -336,7 +346,7 @@ export const language = defineMessages({
   },
   policy_unknown_variable: {
     message: { en: 'unknown name `{name}` in `{text}`', zh: '`{text}` 中有未知的名称 `{name}`' },
-    help: { en: '{known}', zh: '{known}' },
+    help: KNOWN,
   },
   policy_value_type: {
     message: { en: '`{operator}` compares numbers, but the value is `{value}`', zh: '`{operator}` 比较的是数字，但值是 `{value}`' },
