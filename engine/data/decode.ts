@@ -3,7 +3,10 @@
 
 export type Encoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
 
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; message: string; help: string };
+import { diagnostic } from '../model/diagnostic.js';
+
+/** On failure, `encoding` names the encoding tried as a person knows it (`GBK/GB18030`). */
+export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; encoding: string; message: string; help: string };
 
 type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -31,12 +34,11 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Dec
   return first.ok || !how.otherwise ? first : decode(bytes, how.otherwise);
 }
 
-/** Why bytes are not text in `encoding`, and what to do. */
-export function notText(encoding: TextEncodingName): { message: string; help: string } {
-  return {
-    message: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
-    help: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
-  };
+/** Why bytes are not text in `encoding`, and what to do (the `data_encoding` diagnostic's text). */
+export function notText(encoding: TextEncodingName): { encoding: string; message: string; help: string } {
+  const shown = encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
+  const d = diagnostic('data_encoding', { encoding: shown });
+  return { encoding: shown, message: d.message, help: d.help ?? '' };
 }
 
 function decode(bytes: Uint8Array, encoding: TextEncodingName): Decoded {

@@ -1,6 +1,7 @@
 // A data file's bytes → a table, by its kind: CSV (any of the encodings Chinese exports use),
 // JSON or an Excel workbook. Pure: the caller reads the bytes.
 
+import { diagnostic } from '../model/diagnostic.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { readCsv, readJsonRecords, type TableResult } from './table.js';
 import { readXlsx } from './xlsx.js';
@@ -16,9 +17,9 @@ export async function readTable(bytes: Uint8Array, name: string, options: { enco
   const format = formatOf(name);
   if (format === 'xlsx') return readXlsx(bytes, { sheet: options.sheet, file: name });
   if (!format) {
-    return { ok: false, diagnostics: [{ code: 'data_unknown_format', severity: 'error', message: `\`${name}\` is not a .csv, .json or .xlsx file`, help: 'export the data as CSV or Excel', file: name, cell: { row: 1 } }] };
+    return { ok: false, diagnostics: [diagnostic('data_unknown_format', { file: name }, { file: name, cell: { row: 1 } })] };
   }
   const decoded = decodeBytes(bytes, options.encoding);
-  if (!decoded.ok) return { ok: false, diagnostics: [{ code: 'data_encoding', severity: 'error', message: decoded.message, help: decoded.help, file: name, cell: { row: 1 } }] };
+  if (!decoded.ok) return { ok: false, diagnostics: [diagnostic('data_encoding', { encoding: decoded.encoding }, { file: name, cell: { row: 1 } })] };
   return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
 }

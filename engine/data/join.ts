@@ -3,10 +3,10 @@
 // on a key (工号, or e.g. the account name the roster lists). The result is one table whose cells
 // remember the file, row and column they came from.
 
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
-import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
+import { looksScientific, normaliseId, showSpelling } from './ids.js';
 
 export interface JoinSource {
   file: string;
@@ -47,7 +47,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   const conflicts = new Map<string, Diagnostic[]>();
   const rIdCol = idColumn(roster.table.header);
   if (rIdCol < 0) {
-    diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the roster has no `工号` (employee_id) column', help: 'the roster lists each employee once with 工号, 姓名, 岗位, 团队, 阶段', file: roster.file, cell: { row: 1 } });
+    diagnostics.push(diagnostic('data_missing_column.roster', {}, { file: roster.file, cell: { row: 1 } }));
     return { table: roster.table, diagnostics, conflicts, keyColumns: [] };
   }
   const header = [...roster.table.header];
@@ -79,14 +79,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     const keyCol = src.keyColumn ? sh.findIndex((h) => norm(h) === norm(src.keyColumn!)) : idColumn(sh);
     const rosterCol = src.rosterColumn ? roster.table.header.findIndex((h) => norm(h) === norm(src.rosterColumn!)) : rIdCol;
     if (keyCol < 0 || rosterCol < 0) {
-      diagnostics.push({
-        code: 'data_missing_column',
-        severity: 'error',
-        message: keyCol < 0 ? `\`${src.file}\` has no key column \`${src.keyColumn ?? '工号'}\`` : `the roster has no column \`${src.rosterColumn}\` to join \`${src.file}\` on`,
-        help: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`',
-        file: keyCol < 0 ? src.file : roster.file,
-        cell: { row: 1 },
-      });
+      diagnostics.push(
+        keyCol < 0
+          ? diagnostic('data_missing_column.key', { file: src.file ?? '', column: src.keyColumn ?? '工号' }, { file: src.file, cell: { row: 1 } })
+          : diagnostic('data_missing_column.roster_key', { column: src.rosterColumn ?? '', file: src.file ?? '' }, { file: roster.file, cell: { row: 1 } }),
+      );
       continue;
     }
     // roster key → roster row; two rows claiming one key cannot be told apart
@@ -98,14 +95,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       if (other === undefined) byKey.set(k, i);
       else if (!claimed.has(rosterCol)) {
         const [a, b] = [(rows[other][rosterCol] ?? '').trim(), (r[rosterCol] ?? '').trim()];
-        diagnostics.push({
-          code: 'data_duplicate_key',
-          severity: 'error',
-          message: `roster rows ${roster.table.rowNumbers[other]} and ${roster.table.rowNumbers[i]} both claim the key ${a === b ? `\`${showSpelling(a)}\`` : `\`${showSpelling(a)}\` / \`${showSpelling(b)}\``} in \`${roster.table.header[rosterCol]}\``,
-          help: looksScientific(k) ? SCIENTIFIC_HELP : 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)',
+        const keys = a === b ? `\`${showSpelling(a)}\`` : `\`${showSpelling(a)}\` / \`${showSpelling(b)}\``;
+        diagnostics.push(diagnostic(looksScientific(k) ? 'data_duplicate_key.scientific' : 'data_duplicate_key', { first: roster.table.rowNumbers[other], second: roster.table.rowNumbers[i], keys, column: roster.table.header[rosterCol] }, {
           file: roster.file,
           cell: { ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: r[rosterCol] ?? '' },
-        });
+        }));
       }
     });
     claimed.add(rosterCol);
@@ -140,18 +134,21 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const totalsCol = target === undefined ? [keyCol, idColumn(sh), sh.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)))].find((c) => c >= 0 && isTotalsWord(cells[c] ?? '')) : undefined;
       if (totalsCol !== undefined) {
         const word = (cells[totalsCol] ?? '').trim();
-        diagnostics.push({ code: 'data_totals_row', severity: 'warning', message: `row ${rowNo} is a totals row (\`${word}\`), not an employee, and is skipped`, help: "nothing to do if it is the export's total; a real employee's row needs their key", file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[totalsCol], value: cells[totalsCol] ?? '' } });
+        diagnostics.push(diagnostic('data_totals_row.joined', { row: rowNo, word }, { severity: 'warning', file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[totalsCol], value: cells[totalsCol] ?? '' } }));
         return;
       }
       const at = { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[keyCol], value: key };
       if (target === undefined) {
         const zeros = lostZeros(keyOf(key));
-        const help = looksScientific(key)
-          ? SCIENTIFIC_HELP
-          : zeros !== undefined
-            ? `the roster has \`${(rows[zeros][rosterCol] ?? '').trim()}\` (row ${roster.table.rowNumbers[zeros]}): Excel drops the leading zeros of a number-like key, so format the column as text before export`
-            : `check the key, or add the person to the roster \`${roster.file}\``;
-        diagnostics.push({ code: 'data_unmatched_row', severity: 'warning', message: `row matches nobody in the roster: \`${showSpelling(key) || '(empty)'}\``, help, file: src.file, cell: at });
+        const shown = showSpelling(key) || '(empty)';
+        const place = { severity: 'warning' as const, file: src.file, cell: at };
+        diagnostics.push(
+          looksScientific(key)
+            ? diagnostic('data_unmatched_row.scientific', { key: shown }, place)
+            : zeros !== undefined
+              ? diagnostic('data_unmatched_row.zeros', { key: shown, roster_key: (rows[zeros][rosterCol] ?? '').trim(), roster_row: roster.table.rowNumbers[zeros] }, place)
+              : diagnostic('data_unmatched_row', { key: shown, roster: roster.file ?? '' }, place),
+        );
         return;
       }
       const long = rowLengthProblem(sh, cells, rowNo, { file: src.file, sheet: src.table.sheet, positional: src.table.positional });
@@ -163,7 +160,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const first = seen.get(target);
       if (first !== undefined) {
         const spellings = first.key === key ? `\`${showSpelling(key)}\`` : `\`${showSpelling(first.key)}\` / \`${showSpelling(key)}\``;
-        const d: Diagnostic = { code: 'data_duplicate_row', severity: 'error', message: `${spellings} has two rows in \`${src.file}\` (rows ${first.row} and ${rowNo})`, help: 'each employee has one row per export: remove or merge the duplicate', file: src.file, cell: at };
+        const d = diagnostic('data_duplicate_row', { keys: spellings, file: src.file ?? '', first: first.row, second: rowNo }, { file: src.file, cell: at });
         conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), d]);
         return;
       }
@@ -171,14 +168,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       // matched only once normalised: say which two spellings were taken as one
       const rosterKey = (rows[target][rosterCol] ?? '').trim();
       if (key !== rosterKey) {
-        diagnostics.push({
-          code: 'data_key_normalised',
-          severity: 'warning',
-          message: `\`${showSpelling(key)}\` (row ${rowNo}) is matched to the roster's \`${showSpelling(rosterKey)}\` (\`${roster.file}\` row ${roster.table.rowNumbers[target]})`,
-          help: 'the two spellings differ only in upper and lower case, full-width forms, spaces or invisible characters: check it is the same person, and write the key as the roster does',
-          file: src.file,
-          cell: at,
-        });
+        diagnostics.push(diagnostic('data_key_normalised', { key: showSpelling(key), row: rowNo, roster_key: showSpelling(rosterKey), roster: roster.file ?? '', roster_row: roster.table.rowNumbers[target] }, { severity: 'warning', file: src.file, cell: at }));
       }
       take.forEach(({ h, c }, j) => {
         rows[target][base + j] = cells[c] ?? '';
@@ -190,7 +180,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     rows.forEach((_, i) => {
       if (!seen.has(i) && !rosterTotals(i)) {
         absent.rows.add(i);
-        diagnostics.push({ code: 'data_no_data', severity: 'warning', message: `\`${employeeOf(i)}\` has no row in \`${src.file}\``, help: 'their metrics from this file are missing: a required one excludes them', file: src.file, cell: { row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: rows[i][rosterCol] } });
+        diagnostics.push(diagnostic('data_no_data', { id: employeeOf(i), file: src.file ?? '' }, { severity: 'warning', file: src.file, cell: { row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: rows[i][rosterCol] } }));
       }
     });
   }

@@ -2,7 +2,7 @@
 // CSV through papaparse; JSON as an array of objects or { records: [...] }.
 
 import Papa from 'papaparse';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 
 export interface Table {
   header: string[];
@@ -47,19 +47,17 @@ export function readCsv(text: string, file?: string): TableResult {
 export function csvQuoteProblems(errors: readonly Papa.ParseError[], file: string | undefined, firstRow: number): Diagnostic[] {
   return errors
     .filter((e) => e.type === 'Quotes')
-    .map((e) => ({
-      code: 'data_csv_malformed',
-      severity: 'error' as const,
-      message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1),
-      help: 'check the quotes in this row: a cell that starts with " must end with "',
-      file,
-      cell: { row: firstRow + (e.row ?? 0) },
-    }));
+    .map((e) => {
+      const at = { file, cell: { row: firstRow + (e.row ?? 0) } };
+      return e.code === 'MissingQuotes'
+        ? diagnostic('data_csv_malformed.quotes', {}, at)
+        : diagnostic('data_csv_malformed', { detail: e.message.charAt(0).toLowerCase() + e.message.slice(1) }, at);
+    });
 }
 
 /** A file with no row that is not blank: there is no header. */
 export function noHeaderRow(file: string | undefined): Diagnostic {
-  return { code: 'data_empty', severity: 'error', message: 'the file has no header row', help: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', file, cell: { row: 1 } };
+  return diagnostic('data_empty', {}, { file, cell: { row: 1 } });
 }
 
 /** A row whose every cell is empty or spaces (skipped, but still counted in row numbers). */
@@ -73,17 +71,18 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, diagnostics: [{ code: 'data_json_malformed', severity: 'error', message: `not valid JSON: ${(error as Error).message}`, help: 'the file must be a JSON array of objects, or { "records": [ … ] }', file, cell: { row: 1 } }] };
+    return { ok: false, diagnostics: [diagnostic('data_json_malformed', { detail: (error as Error).message }, { file, cell: { row: 1 } })] };
   }
   // JSON.parse keeps the last of a key given twice: `{"违规次数":2,"违规次数":0}` is refused instead
   const twice = duplicateKey(text);
   if (twice) {
     const record = twice.record;
-    return { ok: false, diagnostics: [{ code: 'data_json_duplicate_key', severity: 'error', message: record !== undefined ? `record ${record + 1} gives \`${twice.key}\` twice` : `an object gives \`${twice.key}\` twice`, help: 'each key may appear once in a record: keep the right value and remove the other', file, cell: { row: record !== undefined ? record + 2 : 1, column: twice.key } }] };
+    const at = { file, cell: { row: record !== undefined ? record + 2 : 1, column: twice.key } };
+    return { ok: false, diagnostics: [record !== undefined ? diagnostic('data_json_duplicate_key', { record: record + 1, key: twice.key }, at) : diagnostic('data_json_duplicate_key.object', { key: twice.key }, at)] };
   }
   const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records) ? (value as { records: unknown[] }).records : undefined;
   if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) {
-    return { ok: false, diagnostics: [{ code: 'data_json_malformed', severity: 'error', message: 'expected an array of objects, one per employee', help: 'the file must be a JSON array of objects, or { "records": [ … ] }', file, cell: { row: 1 } }] };
+    return { ok: false, diagnostics: [diagnostic('data_json_malformed.shape', {}, { file, cell: { row: 1 } })] };
   }
   const header: string[] = [];
   for (const obj of list as Record<string, unknown>[]) for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);
@@ -144,16 +143,12 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
 export function rowLengthProblem(header: readonly string[], cells: readonly string[], row: number, at: { file?: string; sheet?: string; positional?: boolean } = {}): Diagnostic | undefined {
   if (cells.length <= header.length || at.positional) return undefined;
   const past = cells.slice(header.length);
-  const shown = past.every((c) => c.trim() === '')
-    ? `the ${past.length === 1 ? 'cell' : `${past.length} cells`} past the header ${past.length === 1 ? 'is' : 'are'} empty, but a cell earlier in the row may have been split`
-    : `the cells past the header are ${past.slice(0, 4).map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``).join(', ')}${past.length > 4 ? ', …' : ''}`;
   const line = cells.join(',');
-  return {
-    code: 'data_row_length',
-    severity: 'error',
-    message: `row ${row} has ${cells.length} cells but the header has ${header.length}: ${shown}`,
-    help: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header',
-    file: at.file,
-    cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line },
-  };
+  const place = { file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line } };
+  const counts = { row, cells: cells.length, columns: header.length };
+  if (past.every((c) => c.trim() === '')) {
+    return past.length === 1 ? diagnostic('data_row_length.empty_cell', counts, place) : diagnostic('data_row_length.empty_cells', { ...counts, past: past.length }, place);
+  }
+  const shown = `${past.slice(0, 4).map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``).join(', ')}${past.length > 4 ? ', …' : ''}`;
+  return diagnostic('data_row_length', { ...counts, past_cells: shown }, place);
 }

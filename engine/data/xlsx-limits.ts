@@ -4,7 +4,7 @@
 // the bytes it really yields and the rows of each sheet, and stopping at the first limit. Nothing is
 // kept, so a bomb costs at most the limit's worth of inflating, never its memory.
 
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../language/limits.js';
 
 const MIB = 1024 * 1024;
@@ -77,16 +77,13 @@ function centralDirectory(b: Uint8Array): ZipEntry[] | undefined {
   return entries;
 }
 
-const tooLarge = (message: string, file?: string): Diagnostic[] => [
-  { code: 'data_xlsx_too_large', severity: 'error', message, help: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', file, cell: { row: 1 } },
-];
 
 /** Diagnostics when the workbook is over a limit; none when it is within them or is not a zip archive at all. */
 export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise<Diagnostic[]> {
   const entries = centralDirectory(bytes);
   if (!entries) return [];
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
-  if (declared > LIMITS.xlsxUnpackedBytes) return tooLarge(`the workbook unpacks to ${Math.ceil(declared / MIB)} MiB, more than the ${LIMITS.xlsxUnpackedBytes / MIB} MiB a workbook may`, file);
+  if (declared > LIMITS.xlsxUnpackedBytes) return [diagnostic('data_xlsx_too_large', { size: Math.ceil(declared / MIB), limit: LIMITS.xlsxUnpackedBytes / MIB }, { file, cell: { row: 1 } })];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const e of entries) {
@@ -97,16 +94,9 @@ export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise
     const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
     const counted = await inflateCounting(data, e.method, isSheet, LIMITS.xlsxUnpackedBytes - total);
-    if (counted === 'too large') return tooLarge(`the workbook unpacks to more than the ${LIMITS.xlsxUnpackedBytes / MIB} MiB a workbook may`, file);
+    if (counted === 'too large') return [diagnostic('data_xlsx_too_large.counted', { limit: LIMITS.xlsxUnpackedBytes / MIB }, { file, cell: { row: 1 } })];
     if (counted === 'too many rows') {
-      return [{
-        code: 'data_xlsx_too_many_rows',
-        severity: 'error',
-        message: `a sheet of the workbook has more than ${LIMITS.xlsxRows} rows, the most a workbook sheet may have`,
-        help: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows',
-        file,
-        cell: { row: 1 },
-      }];
+      return [diagnostic('data_xlsx_too_many_rows', { limit: LIMITS.xlsxRows }, { file, cell: { row: 1 } })];
     }
     if (counted === undefined) return []; // not inflatable: read-excel-file says what is wrong
     total += counted;

@@ -2,7 +2,7 @@
 // (its universal build runs in browsers and Node). The header is row 1, as Excel numbers it.
 
 import readXlsxFile from 'read-excel-file/universal';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { TableResult } from './table.js';
 import { checkXlsxLimits, xlsxErrorCells } from './xlsx-limits.js';
 
@@ -13,7 +13,8 @@ function cellText(v: unknown): string {
 }
 
 export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; file?: string } = {}): Promise<TableResult> {
-  const fail = (message: string, help: string): TableResult => ({ ok: false, diagnostics: [{ code: 'data_xlsx_unreadable', severity: 'error', message, help, file: options.file, cell: { row: 1 } } satisfies Diagnostic] });
+  const fail = (d: Diagnostic): TableResult => ({ ok: false, diagnostics: [d] });
+  const at = { file: options.file, cell: { row: 1 } };
   let sheets: { sheet: string; data: unknown[][] }[];
   // a workbook that would unpack past the limits (docs/limits.md) is refused before it is unpacked
   const over = await checkXlsxLimits(bytes, options.file);
@@ -22,10 +23,10 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; fil
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: unknown[][] }[];
   } catch (error) {
-    return fail(`cannot read the workbook: ${(error as Error).message}`, 'save it from Excel as .xlsx (Excel Workbook), or export CSV');
+    return fail(diagnostic('data_xlsx_unreadable', { detail: (error as Error).message }, at));
   }
   const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
-  if (!chosen) return fail(`the workbook has no sheet \`${options.sheet}\``, `its sheets: ${sheets.map((s) => `\`${s.sheet}\``).join(', ')}`);
+  if (!chosen) return fail(diagnostic('data_xlsx_unreadable.sheet', { sheet: options.sheet ?? '', sheets: sheets.map((s) => `\`${s.sheet}\``).join(', ') }, at));
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
   const [head = [], ...body] = chosen.data;

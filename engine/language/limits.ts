@@ -1,8 +1,9 @@
 // The documented limits on input (docs/limits.md) and the checks that apply them to YAML text and
 // documents. Pure: the CLI checks file sizes and kinds before it hands text here.
 
-import { LineCounter, isAlias, isCollection, isPair, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { LineCounter, isAlias, isCollection, isPair, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { diagnostic, type Diagnostic, type MessageId, type Severity, type Span } from '../model/diagnostic.js';
+import { messageEntry } from '../model/messages/index.js';
 
 export const LIMITS = {
   /** Bytes of a policy, a policy test file or a data mapping. */
@@ -29,9 +30,6 @@ export const LIMITS = {
   xlsxRows: 200_000,
 } as const;
 
-const ALIAS_HELP = 'write the repeated values out instead of referring to them with `*`';
-const DEPTH_MESSAGE = `values nest more than ${LIMITS.yamlDepth} levels deep`;
-const DEPTH_HELP = 'a policy nests a few levels (roles, indicators, conditions): flatten this value';
 
 /** Before parsing: a line too long to be a policy's (one huge formula, a generated file). */
 export function checkYamlText(text: string, file: string): Diagnostic[] {
@@ -41,14 +39,7 @@ export function checkYamlText(text: string, file: string): Diagnostic[] {
     if (end < 0) end = text.length;
     const length = end - start - (text[end - 1] === '\r' ? 1 : 0);
     if (length > LIMITS.yamlLineLength) {
-      return [{
-        code: 'yaml_line_too_long',
-        severity: 'error',
-        message: `line ${line} has ${length} characters, more than the ${LIMITS.yamlLineLength} a line may have`,
-        help: 'break the value over several lines, or shorten it',
-        file,
-        span: { line, column: LIMITS.yamlLineLength + 1 },
-      }];
+      return [diagnostic('yaml_line_too_long', { line, length, limit: LIMITS.yamlLineLength }, { file, span: { line, column: LIMITS.yamlLineLength + 1 } })];
     }
     start = end + 1;
   }
@@ -60,7 +51,28 @@ export function isYamlTooDeep(error: { code: string; message: string }): boolean
   return error.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(error.message);
 }
 
-export const YAML_TOO_DEEP = { code: 'yaml_too_deep', message: DEPTH_MESSAGE, help: DEPTH_HELP } as const;
+/** Values nested deeper than the limit. */
+export function yamlTooDeep(file: string | undefined, span: Span): Diagnostic {
+  return diagnostic('yaml_too_deep', { depth: LIMITS.yamlDepth }, { file, span });
+}
+
+/** YAML codes whose help for a policy names the likely fix; other files get the general help. */
+const POLICY_HELP = new Set(['DUPLICATE_KEY', 'BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT']);
+
+/**
+ * One of the yaml reader's errors or warnings as a diagnostic: its code as `yaml_<code>`, its
+ * first line as the message. In a policy (`policy: true`) some codes get a more specific help.
+ */
+export function yamlSyntax(e: YAMLError, severity: Severity, file: string | undefined, span: Span, options: { policy: boolean }): Diagnostic {
+  if (isYamlTooDeep(e)) return yamlTooDeep(file, span);
+  const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const detail = first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
+  const code = `yaml_${e.code.toLowerCase()}`;
+  const id = (options.policy || !POLICY_HELP.has(e.code) ? code : `${code}.file`) as MessageId;
+  // a code a newer yaml release adds has no entry yet: say it as yaml does, with the general help
+  if (!messageEntry(id)) return { code, severity, message: detail, help: 'fix the YAML syntax at this position', ...(file !== undefined ? { file } : {}), span };
+  return diagnostic(id, { detail } as never, { severity, file, span });
+}
 
 /**
  * After parsing: too many aliases, or values nested too deep. Walks the document with its own
@@ -77,10 +89,10 @@ export function checkYamlDocument(doc: Document, lines: LineCounter, file: strin
     const { node, depth } = stack.pop()!;
     if (isAlias(node)) {
       if (++aliases > LIMITS.yamlAliases) {
-        return [{ code: 'yaml_too_many_aliases', severity: 'error', message: `more than ${LIMITS.yamlAliases} aliases (\`*name\`) in one file`, help: ALIAS_HELP, file, span: at(node) }];
+        return [diagnostic('yaml_too_many_aliases', { limit: LIMITS.yamlAliases }, { file, span: at(node) })];
       }
     } else if (isCollection(node)) {
-      if (depth >= LIMITS.yamlDepth) return [{ code: YAML_TOO_DEEP.code, severity: 'error', message: DEPTH_MESSAGE, help: DEPTH_HELP, file, span: at(node) }];
+      if (depth >= LIMITS.yamlDepth) return [yamlTooDeep(file, at(node))];
       // reversed, so items are visited in document order and the first alias over the limit is named
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1 });
     } else if (isPair(node)) {
@@ -105,18 +117,8 @@ export function yamlValue(doc: Document, lines: LineCounter, file: string): { ok
       else if (isPair(node)) stack.push(node.value, node.key);
     }
     const p = lines.linePos(first?.range?.[0] ?? 0);
-    const expansion = error instanceof ReferenceError;
-    return {
-      ok: false,
-      diagnostics: [{
-        code: expansion ? 'yaml_too_many_aliases' : YAML_TOO_DEEP.code,
-        severity: 'error',
-        message: expansion ? 'the aliases (`*name`) expand to too many values' : DEPTH_MESSAGE,
-        help: expansion ? ALIAS_HELP : DEPTH_HELP,
-        file,
-        span: { line: p.line, column: p.col },
-      }],
-    };
+    const span = { line: p.line, column: p.col };
+    return { ok: false, diagnostics: [error instanceof ReferenceError ? diagnostic('yaml_too_many_aliases.expansion', {}, { file, span }) : yamlTooDeep(file, span)] };
   }
 }
 
@@ -132,19 +134,7 @@ export function readYaml(text: string, file: string): { ok: true; value: unknown
   if (doc.errors.length) {
     const e = doc.errors[0];
     const p = lines.linePos(e.pos[0]);
-    const deep = isYamlTooDeep(e);
-    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      ok: false,
-      diagnostics: [{
-        code: deep ? YAML_TOO_DEEP.code : `yaml_${e.code.toLowerCase()}`,
-        severity: 'error',
-        message: deep ? DEPTH_MESSAGE : message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, ''),
-        help: deep ? DEPTH_HELP : 'fix the YAML syntax at this position',
-        file,
-        span: { line: p.line, column: p.col },
-      }],
-    };
+    return { ok: false, diagnostics: [yamlSyntax(e, 'error', file, { line: p.line, column: p.col }, { policy: false })] };
   }
   const limits = checkYamlDocument(doc, lines, file);
   if (limits.length) return { ok: false, diagnostics: limits };

@@ -3,7 +3,7 @@
 // defaults, thresholds, condition values, pay bases, caps, …) however the schema nests it.
 
 import { isScalar, visit, type Scalar } from 'yaml';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { spanAt, type SourceFile } from './parse.js';
 
 /**
@@ -27,23 +27,9 @@ export function checkNumbers(source: SourceFile): Diagnostic[] {
       const written = node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String(node.value);
       const span = node.range ? spanAt(source, node.range[0], node.range[1]) : { line: 1, column: 1 };
       if (!Number.isFinite(node.value)) {
-        out.push({
-          code: 'policy_number_not_finite',
-          severity: 'error',
-          message: `\`${written}\` is ${Number.isNaN(node.value) ? 'not a number' : 'infinite'}: a policy can only use finite numbers`,
-          help: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)',
-          file: source.file,
-          span,
-        });
+        out.push(diagnostic(Number.isNaN(node.value) ? 'policy_number_not_finite' : 'policy_number_not_finite.infinite', { written }, { file: source.file, span }));
       } else {
-        out.push({
-          code: 'policy_number_too_large',
-          severity: 'error',
-          message: `\`${written}\` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)`,
-          help: `write a realistic figure; money is limited to ¥${MONEY_LIMIT_YUAN.toLocaleString('en-US')} per person`,
-          file: source.file,
-          span,
-        });
+        out.push(diagnostic('policy_number_too_large', { written, money_limit: MONEY_LIMIT_YUAN.toLocaleString('en-US') }, { file: source.file, span }));
       }
     },
   });

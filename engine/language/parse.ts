@@ -1,8 +1,8 @@
 // Step 1: YAML text → a document that remembers where every node came from.
 
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Diagnostic, Span } from '../model/diagnostic.js';
-import { YAML_TOO_DEEP, checkYamlDocument, checkYamlText, isYamlTooDeep } from './limits.js';
+import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
+import { checkYamlDocument, checkYamlText, yamlSyntax } from './limits.js';
 
 export interface SourceFile {
   file: string;
@@ -25,50 +25,14 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     for (const e of list) {
       // yaml often reports one mistake twice at the same spot; one message is clearer
       if (diagnostics.some((d) => d.span && source.lines.linePos(e.pos[0]).line === d.span.line && source.lines.linePos(e.pos[0]).col === d.span.column)) continue;
-      const deep = isYamlTooDeep(e);
-      diagnostics.push({
-        code: deep ? YAML_TOO_DEEP.code : `yaml_${e.code.toLowerCase()}`,
-        severity,
-        message: deep ? YAML_TOO_DEEP.message : firstLine(e.message),
-        help: deep ? YAML_TOO_DEEP.help : yamlHelp(e.code),
-        file,
-        span: spanAt(source, e.pos[0], e.pos[1]),
-      });
+      diagnostics.push(yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true }));
     }
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
-    diagnostics.push({
-      code: 'yaml_not_a_mapping',
-      severity: 'error',
-      message: 'a policy file must be a mapping of keys such as `policy:`, `metrics:` and `roles:`',
-      help: 'start the file with `policy: my-policy-id` and see docs/policy-language.md',
-      file,
-      span: { line: 1, column: 1 },
-    });
+    diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
   return { source, diagnostics };
-}
-
-function firstLine(message: string): string {
-  const m = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return m.charAt(0).toLowerCase() + m.slice(1).replace(/\.$/, '');
-}
-
-function yamlHelp(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a mapping: rename or remove one of them';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'check the indentation: nested keys are indented by two spaces under their parent';
-    case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
-    default:
-      return 'fix the YAML syntax at this position';
-  }
 }
 
 export function spanAt(source: SourceFile, start: number, end?: number): Span {

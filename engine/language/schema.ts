@@ -3,7 +3,8 @@
 
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import policySchema from '../../schemas/policy.schema.json' with { type: 'json' };
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic, type Place } from '../model/diagnostic.js';
+import { messageEntry } from '../model/messages/index.js';
 import { keySpan, spanOf, type Path, type SourceFile } from './parse.js';
 
 export { policySchema };
@@ -85,100 +86,52 @@ function dotted(path: Path): string {
 
 /** Names every JavaScript object has: a policy may not use them as ids, grades or calibrated grades. */
 const RESERVED = new Set<string>((policySchema.$defs.reservedName as { enum: string[] }).enum);
-const RESERVED_HELP = `choose another name: ${[...RESERVED].map((n) => `\`${n}\``).join(', ')} are reserved (docs/policy-language.md, reserved names)`;
+const RESERVED_LIST = [...RESERVED].map((n) => `\`${n}\``).join(', ');
 
 function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagnostic {
   const path = pathOf(e.instancePath);
   const where = dotted(path);
-  const base = { severity: 'error' as const, file: source.file, path: [...path] };
   const description = (e.parentSchema as { description?: string } | undefined)?.description;
+  // the schema's own description (Chinese / English) is the best help when there is one
+  const place = (more: Place = {}): Place => ({ file: source.file, path: [...path], span: spanOf(source, path), ...(description !== undefined ? { help: description } : {}), ...more });
+  const shown = show(valueAt(value, path));
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      if (e.message === 'one-of') {
-        return {
-          ...base,
-          code: 'schema_missing_key',
-          message: `\`${where}\` needs at least one of \`${missing}\``,
-          help: `add one of \`${missing}\``,
-          span: (path.length ? keySpan(source, path.slice(0, -1), String(path[path.length - 1])) : undefined) ?? spanOf(source, path),
-        };
-      }
       const parentKey = path.length ? keySpan(source, path.slice(0, -1), String(path[path.length - 1])) : undefined;
-      return {
-        ...base,
-        code: 'schema_missing_key',
-        message: `\`${where}\` is missing required key \`${missing}\``,
-        help: helpForKey(e, missing) ?? `add \`${missing}:\``,
-        span: parentKey ?? spanOf(source, path),
-      };
+      if (e.message === 'one-of') {
+        return diagnostic('schema_missing_key.one_of', { where, keys: missing }, { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) });
+      }
+      const help = helpForKey(e, missing);
+      return diagnostic('schema_missing_key', { where, key: missing }, { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path), ...(help !== undefined ? { help } : {}) });
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       const near = closest(extra, allowed);
-      return {
-        ...base,
-        code: 'schema_unknown_key',
-        message: `unknown key \`${extra}\` in \`${where}\``,
-        help: near ? `did you mean \`${near}\`? allowed keys: ${allowed.join(', ')}` : `allowed keys: ${allowed.join(', ')}`,
-        span: keySpan(source, path, extra) ?? spanOf(source, path),
-        path: [...path, extra],
-      };
+      const at: Place = { file: source.file, path: [...path, extra], span: keySpan(source, path, extra) ?? spanOf(source, path) };
+      return near
+        ? diagnostic('schema_unknown_key.near', { key: extra, where, near, allowed: allowed.join(', ') }, at)
+        : diagnostic('schema_unknown_key', { key: extra, where, allowed: allowed.join(', ') }, at);
     }
-    case 'type':
+    case 'type': {
       if (path[path.length - 1] === 'version' && typeof valueAt(value, path) === 'number') {
-        return {
-          ...base,
-          code: 'schema_type',
-          message: "`version` must be text such as `1.0.0`, not a number",
-          help: 'write three numbers: `version: 1.0.0` (YAML reads `1.0` as a number)',
-          span: spanOf(source, path),
-        };
+        return diagnostic('schema_type.version', {}, { file: source.file, path: [...path], span: spanOf(source, path) });
       }
-      return {
-        ...base,
-        code: 'schema_type',
-        message: `\`${where}\` must be ${article((e.params as { type: string }).type)}, not \`${show(valueAt(value, path))}\``,
-        help: description ?? 'see docs/policy-language.md',
-        span: spanOf(source, path),
-      };
-    case 'enum':
-      return {
-        ...base,
-        code: 'schema_enum',
-        message: `\`${where}\` must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${v}\``).join(', ')}, not \`${show(valueAt(value, path))}\``,
-        help: description ?? 'pick one of the allowed values',
-        span: spanOf(source, path),
-      };
+      const type = (e.params as { type: string }).type;
+      const id = `schema_type.${type}` as const;
+      return messageEntry(id) ? diagnostic(id as 'schema_type.object', { where, value: shown }, place()) : diagnostic('schema_type', { where, value: shown, type }, place());
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${v}\``).join(', ');
+      return diagnostic('schema_enum', { where, allowed, value: shown }, place());
+    }
     case 'pattern':
-      return {
-        ...base,
-        code: 'schema_pattern',
-        message: `\`${show(valueAt(value, path))}\` is not a valid value for \`${where}\``,
-        help: description ?? `it must match ${(e.params as { pattern: string }).pattern}`,
-        span: spanOf(source, path),
-      };
+      return diagnostic('schema_pattern', { value: shown, where, pattern: (e.params as { pattern: string }).pattern }, place());
     case 'propertyNames': {
       const name = (e.params as { propertyName: string }).propertyName;
-      if (RESERVED.has(name)) {
-        return {
-          ...base,
-          code: 'schema_reserved_name',
-          message: `\`${name}\` in \`${where}\` is a reserved name`,
-          help: RESERVED_HELP,
-          span: keySpan(source, path, name) ?? spanOf(source, path),
-          path: [...path, name],
-        };
-      }
-      return {
-        ...base,
-        code: 'schema_bad_id',
-        message: `\`${name}\` in \`${where}\` is not a valid id`,
-        help: 'ids start with a lowercase letter and use lowercase letters, digits and underscores, e.g. `follower_growth`',
-        span: keySpan(source, path, name) ?? spanOf(source, path),
-        path: [...path, name],
-      };
+      const at: Place = { file: source.file, path: [...path, name], span: keySpan(source, path, name) ?? spanOf(source, path) };
+      return RESERVED.has(name) ? diagnostic('schema_reserved_name', { name, where, reserved: RESERVED_LIST }, at) : diagnostic('schema_bad_id', { name, where }, at);
     }
     case 'minimum':
     case 'maximum':
@@ -187,48 +140,25 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
-    case 'minLength':
-      return {
-        ...base,
-        code: 'schema_range',
-        message: `\`${where}\` ${e.message}${valueAt(value, path) !== undefined && typeof valueAt(value, path) !== 'object' ? `, got \`${show(valueAt(value, path))}\`` : ''}`,
-        help: description ?? 'see docs/policy-language.md',
-        span: spanOf(source, path),
-      };
+    case 'minLength': {
+      const v = valueAt(value, path);
+      return diagnostic('schema_range', { where, detail: `${e.message}${v !== undefined && typeof v !== 'object' ? `, got \`${shown}\`` : ''}` }, place());
+    }
     case 'not':
       if (RESERVED.has(valueAt(value, path) as string)) {
-        return {
-          ...base,
-          code: 'schema_reserved_name',
-          message: `\`${show(valueAt(value, path))}\` in \`${where}\` is a reserved name`,
-          help: RESERVED_HELP,
-          span: spanOf(source, path),
-        };
+        return diagnostic('schema_reserved_name', { name: shown, where, reserved: RESERVED_LIST }, { file: source.file, path: [...path], span: spanOf(source, path) });
       }
-      return {
-        ...base,
-        code: 'schema_not',
-        message: `\`${where}\` is not allowed here`,
-        help: description ?? 'see docs/policy-language.md',
-        span: spanOf(source, path),
-      };
+      return diagnostic('schema_not', { where }, place());
     case 'anyOf':
     case 'oneOf':
-      return {
-        ...base,
-        code: 'schema_shape',
-        message: `\`${where}\` does not have a recognised shape`,
-        help: description ?? 'see docs/policy-language.md',
-        span: spanOf(source, path),
-      };
-    default:
-      return {
-        ...base,
-        code: `schema_${e.keyword.toLowerCase()}`,
-        message: `\`${where}\` ${e.message ?? 'is not valid'}`,
-        help: description ?? 'see docs/policy-language.md',
-        span: spanOf(source, path),
-      };
+      return diagnostic('schema_shape', { where }, place());
+    default: {
+      const code = `schema_${e.keyword.toLowerCase()}`;
+      const detail = e.message ?? 'is not valid';
+      if (messageEntry(code)) return diagnostic(code as 'schema_const', { where, detail }, place());
+      // a keyword the schema starts using later: its code and ajv's words until it has an entry
+      return { code, severity: 'error', message: `\`${where}\` ${detail}`, help: description ?? 'see docs/policy-language.md', file: source.file, span: spanOf(source, path), path: [...path] };
+    }
   }
 }
 
@@ -248,10 +178,6 @@ function show(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'object') return Array.isArray(v) ? 'a list' : 'a mapping';
   return String(v);
-}
-
-function article(type: string): string {
-  return type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : type === 'integer' ? 'a whole number' : `a ${type}`;
 }
 
 /** Nearest candidate by edit distance, if it is close enough to be a typo. */

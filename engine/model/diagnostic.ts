@@ -5,10 +5,12 @@
 // Every code has one entry in the message catalogue (./messages), with English and Chinese
 // templates. A diagnostic carries its code and arguments; `message`/`help` hold the English text
 // for logs and tests, and `formatDiagnostic(d, lang)` renders it in the user's language at the edge.
+// A code with several phrasings is built from its `code.variant` entry; the diagnostic's code is
+// the part before the dot, and `localise` finds the phrasing again by its English text.
 
-import { fill, messageEntry, type Code, type Lang, type MessageArgs, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
+import { fill, messageEntry, messageVariants, type Code, type Lang, type MessageArgs, type MessageEntry, type MessageId, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
 
-export type { Code, Lang, MessageArgs };
+export type { Code, Lang, MessageArgs, MessageId };
 
 export type Severity = 'error' | 'warning';
 
@@ -45,14 +47,18 @@ export interface Diagnostic {
   cell?: Cell;
   /** Path inside the policy document, e.g. ['roles', 'director', 'indicators', 'output']. */
   path?: (string | number)[];
-  /** The catalogue arguments the message and help were filled from (for other languages). */
+  /**
+   * The catalogue arguments the message and help were filled from (for other languages). Set by
+   * `diagnostic()` as a non-enumerable property: not in JSON output, lost when serialised, and
+   * then `localise` falls back to the English text.
+   */
   args?: MessageArgs;
 }
 
-type Entry<C extends Code> = (typeof MESSAGES)[C];
+type Entry<C extends MessageId> = (typeof MESSAGES)[C];
 type HelpArgs<E> = E extends { help: Text } ? ArgsOf<E['help']['en']> | ArgsOf<E['help']['zh']> : never;
-/** The argument names a code's templates use, in either language. */
-export type ArgNames<C extends Code> = ArgsOf<Entry<C>['message']['en']> | ArgsOf<Entry<C>['message']['zh']> | HelpArgs<Entry<C>>;
+/** The argument names an entry's templates use, in either language. */
+export type ArgNames<C extends MessageId> = ArgsOf<Entry<C>['message']['en']> | ArgsOf<Entry<C>['message']['zh']> | HelpArgs<Entry<C>>;
 
 /** Where a diagnostic points and how severe it is; everything but the text. */
 export interface Place {
@@ -61,31 +67,55 @@ export interface Place {
   span?: Span;
   cell?: Cell;
   path?: (string | number)[];
+  /**
+   * A help the caller computed (a schema property's bilingual description, another reader's
+   * advice): replaces the catalogue's help and is shown as written in every language.
+   */
+  help?: string;
 }
 
-/** Builds a diagnostic from its catalogue entry: English text filled in, arguments kept. */
-export function diagnostic<C extends Code>(code: C, args: { [K in ArgNames<C>]: string | number }, place: Place = {}): Diagnostic {
-  const entry = messageEntry(code)!;
+/** Builds a diagnostic from its catalogue entry (`code` or `code.variant`): English text filled in, arguments kept. */
+export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>]: string | number }, place: Place = {}): Diagnostic {
+  const entry = messageEntry(id)!;
   const a = args as MessageArgs;
-  const d: Diagnostic = { code, severity: place.severity ?? 'error', message: fill(entry.message.en, a) };
-  if (entry.help) d.help = fill(entry.help.en, a);
+  const dot = id.indexOf('.');
+  const d: Diagnostic = { code: dot < 0 ? id : id.slice(0, dot), severity: place.severity ?? 'error', message: fill(entry.message.en, a) };
+  if (place.help !== undefined) d.help = place.help;
+  else if (entry.help) d.help = fill(entry.help.en, a);
   if (place.file !== undefined) d.file = place.file;
   if (place.span) d.span = place.span;
   if (place.cell) d.cell = place.cell;
   if (place.path) d.path = place.path;
-  if (Object.keys(a).length) d.args = a;
+  // not enumerable: JSON output (schemas/result.schema.json) and existing consumers see the
+  // diagnostic as before; localise() reads the arguments in-process
+  if (Object.keys(a).length) Object.defineProperty(d, 'args', { value: a, enumerable: false, writable: true, configurable: true });
   return d;
 }
 
-/** The message and help in a language: from the catalogue when the code has an entry, else as built. */
+/**
+ * The message and help in a language: from the catalogue entry (of the code's phrasings, the one
+ * whose English gives the diagnostic's message), else as built. A help the catalogue did not
+ * write (a schema description) is kept as it is.
+ */
 export function localise(d: Diagnostic, lang: Lang): { message: string; help?: string } {
-  const entry = lang === 'en' ? undefined : messageEntry(d.code);
+  const entry = lang === 'en' ? undefined : phrasing(d);
   if (!entry) return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
   const out: { message: string; help?: string } = { message: fill(entry.message[lang], d.args) };
-  if (entry.help) out.help = fill(entry.help[lang], d.args);
+  if (entry.help && (d.help === undefined || d.help === fill(entry.help.en, d.args))) out.help = fill(entry.help[lang], d.args);
   else if (d.help !== undefined) out.help = d.help;
   return out;
 }
+
+/** The catalogue entry `d` was built from, matched on its English message (and help, to tell apart phrasings that share a message). */
+function phrasing(d: Diagnostic): MessageEntry | undefined {
+  const candidates = messageVariants(d.code).filter((e) => fill(e.message.en, d.args) === d.message);
+  return candidates.find((e) => e.help && fill(e.help.en, d.args) === d.help) ?? candidates[0];
+}
+
+const LABELS = {
+  en: { at: 'at ', sep: ', ', sheet: (s: string) => `sheet \`${s}\``, row: (r: number) => `row ${r}`, column: (c: string) => `column \`${c}\``, value: (v: string) => `value \`${v}\``, help: 'help: ' },
+  zh: { at: '位置：', sep: '，', sheet: (s: string) => `工作表 \`${s}\``, row: (r: number) => `第 ${r} 行`, column: (c: string) => `列 \`${c}\``, value: (v: string) => `值 \`${v}\``, help: '提示：' },
+} as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
@@ -112,13 +142,14 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   let where = d.file ?? '';
   if (d.span) where += `:${d.span.line}:${d.span.column}`;
   else if (d.cell) where += `:${d.cell.row}`;
+  const label = LABELS[lang];
   let text = `${where ? where + ': ' : ''}${d.severity}[${d.code}]: ${message}`;
   if (d.cell && (d.cell.column !== undefined || d.cell.value !== undefined)) {
-    const parts: string[] = [...(d.cell.sheet ? [`sheet \`${d.cell.sheet}\``] : []), `row ${d.cell.row}`];
-    if (d.cell.column !== undefined) parts.push(`column \`${d.cell.column}\``);
-    if (d.cell.value !== undefined) parts.push(`value \`${d.cell.value}\``);
-    text += `\n  at ${parts.join(', ')}`;
+    const parts: string[] = [...(d.cell.sheet ? [label.sheet(d.cell.sheet)] : []), label.row(d.cell.row)];
+    if (d.cell.column !== undefined) parts.push(label.column(d.cell.column));
+    if (d.cell.value !== undefined) parts.push(label.value(d.cell.value));
+    text += `\n  ${label.at}${parts.join(label.sep)}`;
   }
-  if (help) text += `\n  help: ${help}`;
+  if (help) text += `\n  ${label.help}${help}`;
   return text;
 }

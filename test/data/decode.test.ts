@@ -46,6 +46,7 @@ describe('decodeBytes', () => {
   it('an explicit encoding that does not fit is an error with advice', () => {
     expect(decodeBytes(gbk, 'utf-8')).toEqual({
       ok: false,
+      encoding: 'UTF-8',
       message: 'the file is not valid UTF-8 text',
       help: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
     });

@@ -2,6 +2,11 @@
 // template (and help). Templates name their arguments in braces, `{sum}`; rendering fills them in
 // as text. Nothing here is evaluated: a template is split on braces, never compiled.
 //
+// Only braces around a plain name (`{sum}`, `{row_count}`) are placeholders: `{ of: score }` in a
+// help text is literal. A code whose message has several phrasings keeps them under
+// `code.variant` keys beside `code` (e.g. `data_missing_column.roster_key`); the diagnostic's code
+// is the part before the dot.
+//
 // Each stage keeps its own part of the catalogue (language.ts, data.ts, evaluation.ts, review.ts,
 // cli.ts); index.ts joins them into MESSAGES, whose keys are the `Code` union.
 
@@ -17,8 +22,20 @@ export interface MessageEntry {
   help?: Text;
 }
 
-/** `'weights of {path} sum to {sum}'` → `'path' | 'sum'`. */
-export type ArgsOf<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | ArgsOf<R> : never;
+/** `'weights of {path} sum to {sum}'` → `'path' | 'sum'`; literal braces (`{ of: score }`) are skipped. */
+export type ArgsOf<S extends string> = S extends `${string}{${infer P}}${infer R}` ? Placeholder<P> | ArgsOf<R> : never;
+
+/** The name inside `{…}`: the text after the last `{` (for `{ {name}`), if it is a plain name. */
+type Placeholder<P extends string> = P extends `${string}{${infer Q}` ? Placeholder<Q> : P extends '' | `${string}${' ' | ':' | '"' | '…' | ','}${string}` ? never : P;
+
+const PLACEHOLDER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The placeholder names a template uses, in order of first use. */
+export function placeholders(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(m[1]) && !names.includes(m[1])) names.push(m[1]);
+  return names;
+}
 
 /** Type-checks a stage's catalogue part while keeping its literal keys and templates. */
 export function defineMessages<const T extends Record<string, MessageEntry>>(entries: T): T {
@@ -38,6 +55,12 @@ export function fill(template: string, args: MessageArgs | undefined): string {
     const close = template.indexOf('}', open);
     if (close < 0) break;
     const name = template.slice(open + 1, close);
+    if (!PLACEHOLDER.test(name)) {
+      // a literal brace, e.g. `params: { {name}: … }`: keep it and look for a placeholder after it
+      out += template.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
     out += template.slice(i, open);
     out += Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : template.slice(open, close + 1);
     i = close + 1;

@@ -11,10 +11,27 @@ import type { MessageEntry } from './catalogue.js';
 
 export const MESSAGES = { ...language, ...data, ...evaluation, ...review, ...cli } as const;
 
-export type Code = keyof typeof MESSAGES;
+/** A catalogue key: a code, or `code.variant` for another phrasing of that code. */
+export type MessageId = keyof typeof MESSAGES;
 
-export function messageEntry(code: string): MessageEntry | undefined {
-  return Object.prototype.hasOwnProperty.call(MESSAGES, code) ? (MESSAGES as Record<string, MessageEntry>)[code] : undefined;
+/** A diagnostic code: a catalogue key without a variant. */
+export type Code = Exclude<MessageId, `${string}.${string}`>;
+
+export function messageEntry(id: string): MessageEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, id) ? (MESSAGES as Record<string, MessageEntry>)[id] : undefined;
 }
 
-export { defineMessages, fill, type ArgsOf, type Lang, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
+/** A code's entry first, then its `code.variant` entries. */
+export function messageVariants(code: string): MessageEntry[] {
+  const main = messageEntry(code);
+  const rest = Object.keys(MESSAGES).filter((id) => id.startsWith(`${code}.`)).map((id) => (MESSAGES as Record<string, MessageEntry>)[id]);
+  return main ? [main, ...rest] : rest;
+}
+
+/** The diagnostic code of a catalogue key: `data_missing_column.period` → `data_missing_column`. */
+export function codeOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
+
+export { defineMessages, fill, placeholders, type ArgsOf, type Lang, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
