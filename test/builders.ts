@@ -170,3 +170,22 @@ export function dataContract(o: {
 
 /** CSV text of these lines, each ended by a line break. */
 export const csvText = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
+
+/**
+ * A short-video studio's export as the readers see it: 编导 (director) need 视频数 (an alias of
+ * 发布视频数), 完播率, 上级评分 and 违规次数 (default 0); 客服 (service) need 平均响应时长 and 违规次数.
+ */
+export function studioContract(stages: Record<string, string> = { startup: '初创期' }): DataContract {
+  return dataContract({
+    metrics: {
+      videos: { label: '发布视频数', unit: 'count', aliases: ['视频数'] },
+      completion: { label: '完播率', unit: 'ratio' },
+      rating: { label: '上级评分', unit: 'score', range: [0, 100] },
+      violations: { label: '违规次数', unit: 'count', default: 0 },
+      wait: { label: '平均响应时长', unit: 'seconds' },
+    },
+    roles: { director: '编导', service: '客服' },
+    stages,
+    requiredMetrics: (role) => (role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations']),
+  });
+}
