@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../engine/index.js';
-import { csvText, dataContract, policy, positionOf, when } from './builders.js';
+import { compiledPolicy, csvText, dataContract, policy, positionOf, when } from './builders.js';
 
 describe('the minimal policy', () => {
   it('loads without a diagnostic', () => {
@@ -21,16 +21,27 @@ describe('the minimal policy', () => {
       .tier({ tier: 'gold', min: 1.1, award: 500 })
       .payout({ cap: 'pay_base * 1.5' })
       .yaml();
-    const r = loadPolicy(text, 'mini.yaml');
-    expect(r.diagnostics).toEqual([]);
-    if (!r.ok) throw new Error('should load');
-    expect(r.policy.contract.teams).toEqual([{ id: 'sv1', title: '短视频一组', aliases: ['短视频1组'] }]);
-    expect(Object.keys(r.policy.metrics)).toEqual(['rating', 'videos']);
+    expect(loadPolicy(text, 'mini.yaml').diagnostics).toEqual([]);
+    const compiled = compiledPolicy(text, 'mini.yaml');
+    expect(compiled.contract.teams).toEqual([{ id: 'sv1', title: '短视频一组', aliases: ['短视频1组'] }]);
+    expect(Object.keys(compiled.metrics)).toEqual(['rating', 'videos']);
   });
 
   it('is a new object every time: one test cannot change another one\'s policy', () => {
     policy().role('staff', { pay_base: 9 });
     expect(policy().draft.roles.staff.pay_base).toBe(1000);
+  });
+});
+
+describe('compiledPolicy', () => {
+  it('says where every problem of a policy that must load stands', () => {
+    const text = policy().set('version', 1).set('tilte', '错字').yaml();
+    expect(() => compiledPolicy(text, 'mini.yaml')).toThrow(
+      new Error(
+        'mini.yaml:3:10: schema_type: `version` must be text such as `1.0.0`, not a number\n' +
+          'mini.yaml:33:1: schema_unknown_key: unknown key `tilte` in `the policy`',
+      ),
+    );
   });
 });
 

@@ -4,6 +4,7 @@
 
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import type { DataContract } from '../engine/data/index.js';
+import { loadPolicy, type CompiledPolicy } from '../engine/index.js';
 import type { MetricDef } from '../engine/model/policy.js';
 
 type Fields = Record<string, unknown>;
@@ -122,6 +123,13 @@ export class PolicyBuilder {
 }
 
 export const policy = (): PolicyBuilder => new PolicyBuilder();
+
+/** A policy text that must load: its compiled policy, or an error listing every diagnostic where it stands. */
+export function compiledPolicy(text: string, file: string): CompiledPolicy {
+  const loaded = loadPolicy(text, file);
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${file}:${d.span?.line}:${d.span?.column}: ${d.code}: ${d.message}`).join('\n'));
+  return loaded.policy;
+}
 
 /** Where the key at `path` starts in YAML text, 1-based: `positionOf(text, ['roles', 'staff', 'title'])`. */
 export function positionOf(text: string, path: (string | number)[]): { line: number; column: number } {

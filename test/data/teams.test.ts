@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
 import { teamFold, teamName, TeamDirectory } from '../../engine/language/teams.js';
 import { loadPolicy } from '../../engine/index.js';
-import { csvText, dataContract, policy } from '../builders.js';
+import { compiledPolicy, csvText, dataContract, policy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
 const contract = dataContract({ metrics: { rating: { label: '评分', unit: 'score', range: [0, 100] } }, roles: { staff: '员工' }, stages: { only: '常规' } });
@@ -135,9 +135,7 @@ payout:
   };
 
   it('loads, and its teams reach the data contract', () => {
-    const r = loadPolicy(POLICY, 'p.yaml');
-    if (!r.ok) throw new Error('should load');
-    expect(r.policy.contract.teams).toEqual([
+    expect(compiledPolicy(POLICY, 'p.yaml').contract.teams).toEqual([
       { id: 'sv1', title: '短视频一组', aliases: ['短视频1组'] },
       { id: 'sv2', title: '短视频二组' },
     ]);

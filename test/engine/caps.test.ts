@@ -3,10 +3,10 @@
 // capped line is what brings the total to it (docs/policy-language.md, "Caps and rounding").
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy } from '../../engine/index.js';
+import { runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
 import { capToFen } from '../../engine/model/money.js';
-import { policy, when } from '../builders.js';
+import { compiledPolicy, policy, when } from '../builders.js';
 
 describe('capToFen takes a cap down to the rounding unit', () => {
   it.each([
@@ -38,11 +38,9 @@ async function payout(o: { to: number; mode: string; payBase: number; performanc
   for (const [i, award] of (o.awards ?? []).entries()) {
     built.adjustment(`award_${i}`, { title: `奖励${i}`, when: when('rating', 'greaterThanInclusive', 0), award });
   }
-  const text = built.yaml();
-  const loaded = loadPolicy(text, 'caps.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n', 'csv', loaded.policy.contract, { file: 'data.csv' });
-  const result = await runPolicy(loaded.policy, { records: read.records });
+  const compiled = compiledPolicy(built.yaml(), 'caps.yaml');
+  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n', 'csv', compiled.contract, { file: 'data.csv' });
+  const result = await runPolicy(compiled, { records: read.records });
   expect(result.excluded).toEqual([]);
   return result.scorecards[0].payout;
 }
