@@ -39,7 +39,7 @@ export function fill(template: string, args: MessageArgs | undefined): string {
     if (close < 0) break;
     const name = template.slice(open + 1, close);
     out += template.slice(i, open);
-    out += Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : template.slice(open, close + 1);
+    out += Object.hasOwn(args, name) ? String(args[name]) : template.slice(open, close + 1);
     i = close + 1;
   }
   return out + template.slice(i);

@@ -14,7 +14,7 @@ export const MESSAGES = { ...language, ...data, ...evaluation, ...review, ...cli
 export type Code = keyof typeof MESSAGES;
 
 export function messageEntry(code: string): MessageEntry | undefined {
-  return Object.prototype.hasOwnProperty.call(MESSAGES, code) ? (MESSAGES as Record<string, MessageEntry>)[code] : undefined;
+  return Object.hasOwn(MESSAGES, code) ? (MESSAGES as Record<string, MessageEntry>)[code] : undefined;
 }
 
 export { defineMessages, fill, type ArgsOf, type Lang, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
