@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy, runPolicy, type IndicatorResult, type RunResult, type Scorecard } from '../engine/index.js';
 import { readRecords } from '../engine/data/index.js';
 import { main } from '../node/cli/main.js';
+import { compiledPolicy } from './builders.js';
 
 interface Expected {
   score?: number;
@@ -41,11 +42,10 @@ const cases = readdirSync(dir)
   .map((f) => ({ file: f, ...(parse(readFileSync(join(dir, f), 'utf8')) as Case) }));
 
 async function throughLibrary(c: Case): Promise<RunResult> {
-  const loaded = loadPolicy(c.policy, 'policy.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords(c.data!, 'csv', loaded.policy.contract, { file: 'data.csv' });
+  const policy = compiledPolicy(c.policy, 'policy.yaml');
+  const read = readRecords(c.data!, 'csv', policy.contract, { file: 'data.csv' });
   expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return runPolicy(loaded.policy, { records: read.records, excluded: read.excluded, warnings: read.diagnostics });
+  return runPolicy(policy, { records: read.records, excluded: read.excluded, warnings: read.diagnostics });
 }
 
 async function throughCli(c: Case): Promise<RunResult> {

@@ -60,7 +60,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     while (cells.length < roster.table.header.length) cells.push('');
     return cells;
   });
-  const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((r, i) =>
+  const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((_, i) =>
     roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
   );
   const employeeOf = (i: number) => normaliseId(rows[i][rIdCol]);

@@ -19,7 +19,7 @@ export type { FactTable } from './history.js';
 
 // json-rules-engine's numeric fact validator, parseFloat(v).toString() !== 'NaN'; for a number that is
 // simply "not NaN", so numbers skip the string round trip
-const number = (v: unknown) => (typeof v === 'number' ? v === v : Number.parseFloat(v as string).toString() !== 'NaN');
+const number = (v: unknown) => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
 const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,

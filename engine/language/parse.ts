@@ -74,7 +74,7 @@ export function nodeAt(source: SourceFile, path: Path, options: { key?: boolean 
 
 export function spanOf(source: SourceFile, path: Path, options: { key?: boolean } = {}): Span {
   const node = nodeAt(source, path, options);
-  if (!node || !node.range) return { line: 1, column: 1 };
+  if (!node?.range) return { line: 1, column: 1 };
   return spanAt(source, node.range[0], node.range[1]);
 }
 

@@ -110,7 +110,7 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
 
 /** The data files a mapping joins, as paths (for refusing to write an output over one); none when it cannot be read. */
 export function mappingFiles(file: string): string[] {
-  let read;
+  let read: ReturnType<typeof readMappingFile>;
   try {
     read = readMappingFile(file);
   } catch {

@@ -2,16 +2,16 @@
 
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, readRecords, type DataContract } from '../../engine/data/index.js';
+import { decodeBytes, readRecords } from '../../engine/data/index.js';
+import { dataContract } from '../builders.js';
 
 const CSV = '工号,姓名,岗位,团队,阶段,月份,完播率,播放量\nE1,张三,编导,短视频一组,初创期,2026-10,45.3%,1.2万\nE2,李四,编导,短视频二组,成熟期,2026-10,40%,"3,500"\n';
 
-const contract: DataContract = {
+const contract = dataContract({
   metrics: { completion: { label: '完播率', unit: 'ratio' }, plays: { label: '播放量', unit: 'count' } },
-  roles: [{ id: 'director', title: '编导' }],
-  stages: [{ id: 'startup', title: '初创期' }, { id: 'mature', title: '成熟期' }],
-  requiredMetrics: () => ['completion', 'plays'],
-};
+  roles: { director: '编导' },
+  stages: { startup: '初创期', mature: '成熟期' },
+});
 
 const utf8 = new TextEncoder().encode(CSV);
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);

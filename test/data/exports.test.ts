@@ -4,17 +4,16 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPolicy, type CompiledPolicy } from '../../engine/index.js';
+import type { CompiledPolicy } from '../../engine/index.js';
 import type { RecordsResult } from '../../engine/data/index.js';
 import { readDataFile } from '../../node/cli/pipeline.js';
+import { compiledPolicy } from '../builders.js';
 
 const DIR = 'examples/exports-2026-10';
 let policy: CompiledPolicy;
 
 beforeAll(() => {
-  const r = loadPolicy(readFileSync('policies/short-video-team.yaml', 'utf8'), 'short-video-team.yaml');
-  if (!r.ok) throw new Error('policy');
-  policy = r.policy;
+  policy = compiledPolicy(readFileSync('policies/short-video-team.yaml', 'utf8'), 'short-video-team.yaml');
 });
 
 const comparable = (r: RecordsResult) => ({

@@ -4,15 +4,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { normaliseId } from '../../engine/data/ids.js';
-import { readRecords, type DataContract } from '../../engine/data/index.js';
+import { readRecords } from '../../engine/data/index.js';
+import { csvText, dataContract } from '../builders.js';
 
-const contract: DataContract = {
-  metrics: { videos: { label: '发布视频数', unit: 'count' } },
-  roles: [{ id: 'director', title: '编导' }],
-  stages: [{ id: 'startup', title: '初创期' }],
-  requiredMetrics: () => ['videos'],
-};
-const csv = (...rows: string[]) => ['工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows].join('\n') + '\n';
+const contract = dataContract({ metrics: { videos: { label: '发布视频数', unit: 'count' } }, roles: { director: '编导' }, stages: { startup: '初创期' } });
+const csv = (...rows: string[]) => csvText('工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows);
 const row = (id: string, videos = 30) => `${id},张三,编导,一组,初创期,2026-10,${videos}`;
 
 describe('normaliseId', () => {

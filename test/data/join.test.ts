@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { joinSources, type Table } from '../../engine/data/index.js';
+import { dataContract } from '../builders.js';
 
 const table = (header: string[], ...rows: string[][]): Table => ({ header, rows, rowNumbers: rows.map((_, i) => i + 2) });
 
@@ -53,24 +54,18 @@ describe('a source that writes a metric its own way', () => {
     shop.table.rows.push(['E1', '123456', '1万~2万']);
     shop.table.rowNumbers.push(2);
     const joined = joinSources({ file: 'r.csv', table: table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '主播', '一组', '初创期', '2026-10']) }, [shop]);
-    const contract = {
-      metrics: { gmv: { label: 'GMV', unit: 'money' as const }, viewers: { label: '观看人数', unit: 'count' as const } },
-      roles: [{ id: 'host', title: '主播' }],
-      stages: [{ id: 'startup', title: '初创期' }],
-      requiredMetrics: () => ['gmv', 'viewers'],
-    };
+    const contract = dataContract({
+      metrics: { gmv: { label: 'GMV', unit: 'money' }, viewers: { label: '观看人数', unit: 'count' } },
+      roles: { host: '主播' },
+      stages: { startup: '初创期' },
+    });
     const r = toRecords(joined.table, contract);
     expect(r.records[0].metrics).toEqual({ gmv: 1234.56, viewers: 15000 });
   });
 });
 
 describe('a ratio column of a source', () => {
-  const contract = {
-    metrics: { completion: { label: '完播率', unit: 'ratio' as const } },
-    roles: [{ id: 'director', title: '编导' }],
-    stages: [{ id: 'startup', title: '初创期' }],
-    requiredMetrics: () => ['completion'],
-  };
+  const contract = dataContract({ metrics: { completion: { label: '完播率', unit: 'ratio' } }, roles: { director: '编导' }, stages: { startup: '初创期' } });
   const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '编导', '一组', '初创期', '2026-10'], ['E2', '李四', '编导', '一组', '初创期', '2026-10']);
 
   it('is read in percent points when the mapping says ratio_format: percent_points for that column', async () => {
@@ -93,12 +88,12 @@ describe('a ratio column of a source', () => {
 });
 
 describe('an employee a source has no row for', () => {
-  const contract = {
-    metrics: { plays: { label: '播放量', unit: 'count' as const }, violations: { label: '违规次数', unit: 'count' as const, default: 0 }, note: { label: '备注分', unit: 'score' as const, default: 60 } },
-    roles: [{ id: 'ops', title: '运营' }, { id: 'host', title: '主播' }],
-    stages: [{ id: 'startup', title: '初创期' }],
-    requiredMetrics: (role: string) => (role === 'ops' ? ['plays', 'violations', 'note'] : ['plays']),
-  };
+  const contract = dataContract({
+    metrics: { plays: { label: '播放量', unit: 'count' }, violations: { label: '违规次数', unit: 'count', default: 0 }, note: { label: '备注分', unit: 'score', default: 60 } },
+    roles: { ops: '运营', host: '主播' },
+    stages: { startup: '初创期' },
+    requiredMetrics: (role) => (role === 'ops' ? ['plays', 'violations', 'note'] : ['plays']),
+  });
   const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '运营', '一组', '初创期', '2026-10'], ['E2', '李四', '运营', '一组', '初创期', '2026-10'], ['E3', '王五', '主播', '一组', '初创期', '2026-10']);
   const plays = () => ({ file: '后台.csv', table: table(['工号', '播放量'], ['E1', '100'], ['E2', '200'], ['E3', '300']) });
   const review = () => ({ file: '内部评审.csv', table: table(['工号', '违规次数', '备注分'], ['E2', '', '70']) });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePeriod } from '../../engine/data/period.js';
 import writeXlsxFile from 'write-excel-file/node';
-import { readRecords, readTable, toRecords, type DataContract } from '../../engine/data/index.js';
+import { readRecords, readTable, toRecords } from '../../engine/data/index.js';
+import { csvText, dataContract } from '../builders.js';
 
 const HELP = 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)';
 
@@ -89,13 +90,8 @@ describe('normalisePeriod', () => {
 });
 
 describe('the 月份 column of a data file', () => {
-  const contract: DataContract = {
-    metrics: { videos: { label: '发布视频数', unit: 'count' } },
-    roles: [{ id: 'director', title: '编导' }],
-    stages: [{ id: 'startup', title: '初创期' }],
-    requiredMetrics: () => ['videos'],
-  };
-  const csv = (...rows: string[]) => ['工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows].join('\n') + '\n';
+  const contract = dataContract({ metrics: { videos: { label: '发布视频数', unit: 'count' } }, roles: { director: '编导' }, stages: { startup: '初创期' } });
+  const csv = (...rows: string[]) => csvText('工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows);
 
   it('one month written four ways is one period: the same employee twice is a duplicate', () => {
     const r = readRecords(csv('E1,张三,编导,一组,初创期,2026/10,30', 'E2,李四,编导,一组,初创期,202610,31', 'E3,王五,编导,一组,初创期,２０２６-１０,32', 'E1,张三,编导,一组,初创期,2026-10,33'), 'csv', contract, { file: 'm.csv' });

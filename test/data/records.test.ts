@@ -3,29 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
+import { csvText, studioContract } from '../builders.js';
 
-const contract: DataContract = {
-  metrics: {
-    videos: { label: '发布视频数', unit: 'count', aliases: ['视频数'] },
-    completion: { label: '完播率', unit: 'ratio' },
-    rating: { label: '上级评分', unit: 'score', range: [0, 100] },
-    violations: { label: '违规次数', unit: 'count', default: 0 },
-    wait: { label: '平均响应时长', unit: 'seconds' },
-  },
-  roles: [
-    { id: 'director', title: '编导' },
-    { id: 'service', title: '客服' },
-  ],
-  stages: [
-    { id: 'startup', title: '初创期' },
-    { id: 'mature', title: '成熟期' },
-  ],
-  requiredMetrics: (role) => (role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations']),
-};
+const contract = studioContract({ startup: '初创期', mature: '成熟期' });
 
 const HEADER = '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,平均响应时长';
 
-const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
+const csv = (...rows: string[]) => csvText(HEADER, ...rows);
 
 describe('readRecords', () => {
   it('maps Chinese headers, role and stage titles, and export-style values', () => {

@@ -10,14 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
 import { teamFold, teamName, TeamDirectory } from '../../engine/language/teams.js';
 import { loadPolicy } from '../../engine/index.js';
+import { compiledPolicy, csvText, dataContract, policy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
-const contract: DataContract = {
-  metrics: { rating: { label: '评分', unit: 'score', range: [0, 100] } },
-  roles: [{ id: 'staff', title: '员工' }],
-  stages: [{ id: 'only', title: '常规' }],
-  requiredMetrics: () => ['rating'],
-};
+const contract = dataContract({ metrics: { rating: { label: '评分', unit: 'score', range: [0, 100] } }, roles: { staff: '员工' }, stages: { only: '常规' } });
 const declared: DataContract = {
   ...contract,
   teams: [
@@ -26,7 +22,7 @@ const declared: DataContract = {
   ],
 };
 
-const csv = (...teams: string[]) => ['工号,姓名,岗位,团队,阶段,月份,评分', ...teams.map((t, i) => `E${i + 1},员工${i + 1},员工,${t},常规,2026-10,80`)].join('\n') + '\n';
+const csv = (...teams: string[]) => csvText('工号,姓名,岗位,团队,阶段,月份,评分', ...teams.map((t, i) => `E${i + 1},员工${i + 1},员工,${t},常规,2026-10,80`));
 const cells = (r: ReturnType<typeof readRecords>) => r.diagnostics.map((d) => [d.code, d.severity, d.message, d.cell?.row, d.cell?.column, d.cell?.value]);
 
 describe('team names', () => {
@@ -139,9 +135,7 @@ payout:
   };
 
   it('loads, and its teams reach the data contract', () => {
-    const r = loadPolicy(POLICY, 'p.yaml');
-    if (!r.ok) throw new Error('should load');
-    expect(r.policy.contract.teams).toEqual([
+    expect(compiledPolicy(POLICY, 'p.yaml').contract.teams).toEqual([
       { id: 'sv1', title: '短视频一组', aliases: ['短视频1组'] },
       { id: 'sv2', title: '短视频二组' },
     ]);
@@ -208,30 +202,12 @@ describe('the bundled livestream policy declares its teams', () => {
 
 describe('whole-file, joined and streaming runs read teams identically', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-teams-stream-'));
-  const POLICY = `policy: teams
-title: 团队
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff:
-    title: 员工
-    pay_base: 1000
-    indicators:
-      rating: { metric: rating, scoring: rating, weight: 100 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+  const teamsPolicy = () => policy().set('policy', 'teams').set('title', '团队');
+  const POLICY = teamsPolicy().yaml();
   writeFileSync(join(dir, 'p.yaml'), POLICY);
   writeFileSync(join(dir, 'm.csv'), csv('短视频一组', 'ＡＢ组', '短視頻一組', 'AB组'));
-  writeFileSync(join(dir, 'roster.csv'), ['工号,姓名,岗位,团队,阶段', 'E1,员工1,员工,短视频一组,常规', 'E2,员工2,员工,ＡＢ组,常规', 'E3,员工3,员工,短視頻一組,常规', 'E4,员工4,员工,AB组,常规'].join('\n') + '\n');
-  writeFileSync(join(dir, 'reviews.csv'), ['工号,评分', 'E1,80', 'E2,80', 'E3,80', 'E4,80'].join('\n') + '\n');
+  writeFileSync(join(dir, 'roster.csv'), csvText('工号,姓名,岗位,团队,阶段', 'E1,员工1,员工,短视频一组,常规', 'E2,员工2,员工,ＡＢ组,常规', 'E3,员工3,员工,短視頻一組,常规', 'E4,员工4,员工,AB组,常规'));
+  writeFileSync(join(dir, 'reviews.csv'), csvText('工号,评分', 'E1,80', 'E2,80', 'E3,80', 'E4,80'));
   writeFileSync(join(dir, 'month.data.yaml'), 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: reviews.csv\n    key: { column: 工号 }\n');
   const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.includes('warning[data_'));
 
@@ -273,7 +249,7 @@ payout:
     expect(short.stderr).toContain('help: did you mean `短视频一组`? declared teams: 短视频一组, AB组');
 
     // one list only: a policy with teams: and a mapping with teams: is refused
-    writeFileSync(join(dir, 'declared.yaml'), POLICY.replace('roles:', 'teams:\n  sv1: { title: 短视频一组 }\nroles:'));
+    writeFileSync(join(dir, 'declared.yaml'), teamsPolicy().team('sv1', '短视频一组').yaml());
     const both = await yardstick('run', join(dir, 'declared.yaml'), '--data', join(dir, 'teams.data.yaml'));
     expect(both.code).toBe(1);
     expect(both.stderr).toBe(`error: ${join(dir, 'teams.data.yaml')}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`);

@@ -66,7 +66,8 @@ describe('calibrate', () => {
     const forward = byId(run(cards));
     const backward = byId(run([...cards].reverse()));
     expect(backward).toEqual(forward);
-    const counts = forward.reduce<Record<string, number>>((m, [, g]) => ({ ...m, [g!]: (m[g!] ?? 0) + 1 }), {});
+    const counts: Record<string, number> = {};
+    for (const [, g] of forward) counts[g!] = (counts[g!] ?? 0) + 1;
     expect(counts).toEqual({ 'M+': 12, M: 36, 'M-': 2 });
     expect(forward.slice(0, 12).every(([, g]) => g === 'M+')).toBe(true); // E01–E12
     expect(forward.slice(48)).toEqual([['E49', 'M-', 'M- min 5%'], ['E50', 'M-', 'M- min 5%']]);

@@ -3,9 +3,10 @@
 // capped line is what brings the total to it (docs/policy-language.md, "Caps and rounding").
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy } from '../../engine/index.js';
+import { runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
 import { capToFen } from '../../engine/model/money.js';
+import { compiledPolicy, policy, when } from '../builders.js';
 
 describe('capToFen takes a cap down to the rounding unit', () => {
   it.each([
@@ -30,32 +31,16 @@ describe('capToFen takes a cap down to the rounding unit', () => {
 
 /** One employee paid `performance_pay`, under the policy's caps, at a rounding unit and mode. */
 async function payout(o: { to: number; mode: string; payBase: number; performancePay: string; cap?: string; awardsCap?: string; awards?: number[] }) {
-  const adjustments = (o.awards ?? [])
-    .map((a, i) => `  award_${i}: { title: 奖励${i}, when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }, award: ${a} }`)
-    .join('\n');
-  const text = `policy: caps
-title: 封顶
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [0, 100] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff:
-    title: 员工
-    pay_base: ${o.payBase}
-    indicators:
-      rating: { metric: rating, scoring: rating, weight: 100 }
-${adjustments ? `adjustments:\n${adjustments}\n` : ''}grades:
-  - { grade: A, min: 0 }
-payout:
-  performance_pay: ${o.performancePay}
-${o.awardsCap ? `  awards_cap: ${o.awardsCap}\n` : ''}${o.cap ? `  cap: ${o.cap}\n` : ''}  rounding: { to: ${o.to}, mode: ${o.mode} }
-`;
-  const loaded = loadPolicy(text, 'caps.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n', 'csv', loaded.policy.contract, { file: 'data.csv' });
-  const result = await runPolicy(loaded.policy, { records: read.records });
+  const built = policy()
+    .role('staff', { pay_base: o.payBase })
+    .grades([{ grade: 'A', min: 0 }])
+    .payout({ performance_pay: o.performancePay, awards_cap: o.awardsCap, cap: o.cap, rounding: { to: o.to, mode: o.mode } });
+  for (const [i, award] of (o.awards ?? []).entries()) {
+    built.adjustment(`award_${i}`, { title: `奖励${i}`, when: when('rating', 'greaterThanInclusive', 0), award });
+  }
+  const compiled = compiledPolicy(built.yaml(), 'caps.yaml');
+  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n', 'csv', compiled.contract, { file: 'data.csv' });
+  const result = await runPolicy(compiled, { records: read.records });
   expect(result.excluded).toEqual([]);
   return result.scorecards[0].payout;
 }

@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy } from '../../engine/index.js';
+import { runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
 import { main } from '../../node/cli/main.js';
+import { compiledPolicy, csvText } from '../builders.js';
 
 const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
 const HEADER = '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,单条最高播放,绩效基数';
@@ -17,10 +18,9 @@ const HEADER = '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播
 const E1 = (payBase = '', videos = '28') => `E1,林小雨,编导,短视频一组,初创期,2026-10,${videos},43.7%,85,"1,250,000",${payBase}`;
 
 async function run(policyText: string, rows: string[]) {
-  const loaded = loadPolicy(policyText, 'w.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords([HEADER, ...rows].join('\n') + '\n', 'csv', loaded.policy.contract, { file: 'd.csv' });
-  return runPolicy(loaded.policy, { records: read.records, excluded: read.excluded });
+  const compiled = compiledPolicy(policyText, 'w.yaml');
+  const read = readRecords(csvText(HEADER, ...rows), 'csv', compiled.contract, { file: 'd.csv' });
+  return runPolicy(compiled, { records: read.records, excluded: read.excluded });
 }
 
 const reasons = (r: Awaited<ReturnType<typeof run>>) => r.excluded.flatMap((x) => x.reasons.map((d) => [x.employee_id, d.code, d.message]));
@@ -105,10 +105,8 @@ describe('a data cell that is not a usable number is an error at the cell', () =
 
 describe('a record built without the data layer', () => {
   it.each([NaN, Infinity, -Infinity, 2 ** 53])('a metric of %d is an evaluation error, not a score', async (bad) => {
-    const loaded = loadPolicy(WORKED, 'w.yaml');
-    if (!loaded.ok) throw new Error('the worked example loads');
     const record = { employee_id: 'E1', name: '林小雨', role: 'director', team: '短视频一组', stage: 'startup', period: '2026-10', metrics: { videos_published: bad, completion_rate: 0.437, manager_rating: 85, max_video_plays: 1250000 } };
-    const r = await runPolicy(loaded.policy, { records: [record] });
+    const r = await runPolicy(compiledPolicy(WORKED, 'w.yaml'), { records: [record] });
     expect(r.scorecards).toEqual([]);
     expect(reasons(r)).toEqual([['E1', 'eval_not_a_usable_number', `\`发布视频数\` (videos_published) of \`E1\` is \`${bad}\`, not a finite number of at most 9007199254740991`]]);
   });

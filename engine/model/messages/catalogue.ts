@@ -62,7 +62,7 @@ export function fill(template: string, args: MessageArgs | undefined): string {
       continue;
     }
     out += template.slice(i, open);
-    out += Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : template.slice(open, close + 1);
+    out += Object.hasOwn(args, name) ? String(args[name]) : template.slice(open, close + 1);
     i = close + 1;
   }
   return out + template.slice(i);

@@ -18,7 +18,7 @@ export type MessageId = keyof typeof MESSAGES;
 export type Code = Exclude<MessageId, `${string}.${string}`>;
 
 export function messageEntry(id: string): MessageEntry | undefined {
-  return Object.prototype.hasOwnProperty.call(MESSAGES, id) ? (MESSAGES as Record<string, MessageEntry>)[id] : undefined;
+  return Object.hasOwn(MESSAGES, id) ? (MESSAGES as Record<string, MessageEntry>)[id] : undefined;
 }
 
 /** A code's entry first, then its `code.variant` entries. */

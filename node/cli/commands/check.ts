@@ -41,7 +41,7 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
       const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} });
-      if (report && report.failed) failures.push([`${file}: tests fail (${report.failed})`, ...describeReport(file, report).slice(1)].join('\n'));
+      if (report?.failed) failures.push([`${file}: tests fail (${report.failed})`, ...describeReport(file, report).slice(1)].join('\n'));
     }
   }
   if (o.base) {

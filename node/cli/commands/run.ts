@@ -101,7 +101,7 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
  * file turns out to hold several months: the whole-file run then scores them month by month.
  */
 async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, workers: number, io: Io): Promise<number | undefined> {
-  let streamed;
+  let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
     streamed = await streamRun({
       policy,

@@ -20,10 +20,10 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
  * first letter written so too, as `index.html` is the summary page.
  */
 export const statementFile = (c: Scorecard) => {
-  const escape = (ch: string) => `_${ch.codePointAt(0)!.toString(16)}_`;
-  const name = c.employee_id.replace(/[^A-Za-z0-9-]/gu, escape);
+  const codePoint = (ch: string) => `_${ch.codePointAt(0)!.toString(16)}_`;
+  const name = c.employee_id.replace(/[^A-Za-z0-9-]/gu, codePoint);
   // `index.html` is the summary page: an employee whose id is `index` (any case) gets `_69_ndex.html`
-  return `${name.toLowerCase() === 'index' ? escape(name[0]!) + name.slice(1) : name}.html`;
+  return `${name.toLowerCase() === 'index' ? codePoint(name[0]!) + name.slice(1) : name}.html`;
 };
 
 /** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */

@@ -21,7 +21,7 @@ export function testFileFor(policy: string): string {
 }
 
 /** Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. */
-export function readCases(policyFile: string, testFile: string, contract: Parameters<typeof readRecords>[2]): TestCase[] {
+export function readCases(_policyFile: string, testFile: string, contract: Parameters<typeof readRecords>[2]): TestCase[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok) throw new ExitError(EXIT.input, `policy tests \`${testFile}\` cannot be read:\n${yaml.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
   const doc = yaml.value as { cases?: RawCase[] } | null;

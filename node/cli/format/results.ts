@@ -45,7 +45,7 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
   ];
 }
 
-function teamLines(r: RunResult, lang: Lang): string[][] {
+function teamLines(r: RunResult, _lang: Lang): string[][] {
   return Object.entries(r.summary.by_team).map(([team, t]) => [team, String(t.employees), formatMoney(t.payout_total)]);
 }
 

@@ -1,0 +1,199 @@
+// Fixtures built, not pasted: a minimal valid policy as an object that a test changes only where
+// it is about something, written out as YAML; data contracts and CSV text for the readers; and the
+// line:column of a key, for tests that assert where a diagnostic points.
+
+import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
+import type { DataContract } from '../engine/data/index.js';
+import { loadPolicy, type CompiledPolicy } from '../engine/index.js';
+import type { MetricDef } from '../engine/model/policy.js';
+
+type Fields = Record<string, unknown>;
+
+/** A policy as the YAML author writes it, before it is loaded. */
+export interface PolicyDraft {
+  policy: string;
+  title: string;
+  version: string;
+  metrics: Record<string, Fields>;
+  stages: Record<string, { title: string }>;
+  teams?: Record<string, { title: string; aliases?: string[] }>;
+  roles: Record<string, { title: string; pay_base: number; indicators: Record<string, Fields> }>;
+  adjustments?: Record<string, Fields>;
+  grades: { grade: string; min: number }[];
+  payout: Fields & { tiers?: { basis: string; bands: Fields[] } };
+  triggers?: Record<string, Fields>;
+  [key: string]: unknown;
+}
+
+/**
+ * One metric `rating` (a score 0–100), one stage `only`, one role `staff` paid 1000 and scored on
+ * its rating alone, grades A from 80 and B below, pay_base × score / 100 rounded half up to the fen.
+ */
+export function minimalPolicy(): PolicyDraft {
+  return {
+    policy: 'mini',
+    title: '小测试',
+    version: '1.0.0',
+    metrics: { rating: { label: '评分', unit: 'score', range: [0, 100] } },
+    stages: { only: { title: '常规' } },
+    roles: {
+      staff: { title: '员工', pay_base: 1000, indicators: { rating: { metric: 'rating', scoring: 'rating', weight: 100 } } },
+    },
+    grades: [
+      { grade: 'A', min: 80 },
+      { grade: 'B', min: 0 },
+    ],
+    payout: { performance_pay: 'pay_base * score / 100', rounding: { to: 0.01, mode: 'half_up' } },
+  };
+}
+
+/** `{ all: [ { fact, operator, value } ] }`: a condition of one test. */
+export function when(fact: string, operator: string, value: unknown): Fields {
+  return { all: [{ fact, operator, value }] };
+}
+
+/** Changes a minimal policy one piece at a time; `yaml()` writes it out. */
+export class PolicyBuilder {
+  readonly draft: PolicyDraft;
+
+  constructor(draft: PolicyDraft = minimalPolicy()) {
+    this.draft = draft;
+  }
+
+  /** Sets a top-level key (`policy`, `title`, `effective_from`, `calibration`, …). */
+  set(key: string, value: unknown): this {
+    this.draft[key] = value;
+    return this;
+  }
+
+  metric(id: string, fields: Fields): this {
+    this.draft.metrics[id] = fields;
+    return this;
+  }
+
+  team(id: string, title: string, aliases?: string[]): this {
+    this.draft.teams = { ...this.draft.teams, [id]: aliases ? { title, aliases } : { title } };
+    return this;
+  }
+
+  /** Sets fields of a role, creating it when it is new. */
+  role(id: string, fields: Partial<PolicyDraft['roles'][string]>): this {
+    const role = this.draft.roles[id] ?? { title: id, pay_base: 1000, indicators: {} };
+    this.draft.roles[id] = { ...role, ...fields };
+    return this;
+  }
+
+  indicator(role: string, id: string, fields: Fields): this {
+    this.draft.roles[role].indicators[id] = fields;
+    return this;
+  }
+
+  /** An adjustment rule: `points`, `award` or `deduct` when its condition holds. */
+  adjustment(id: string, fields: Fields): this {
+    this.draft.adjustments = { ...this.draft.adjustments, [id]: fields };
+    return this;
+  }
+
+  trigger(id: string, fields: Fields): this {
+    this.draft.triggers = { ...this.draft.triggers, [id]: fields };
+    return this;
+  }
+
+  /** A payout tier band, on attainment unless the policy already names a basis. */
+  tier(band: Fields): this {
+    const tiers = this.draft.payout.tiers ?? { basis: 'attainment', bands: [] };
+    this.draft.payout.tiers = { ...tiers, bands: [...tiers.bands, band] };
+    return this;
+  }
+
+  grades(grades: PolicyDraft['grades']): this {
+    this.draft.grades = grades;
+    return this;
+  }
+
+  /** Sets fields of `payout` (`performance_pay`, `cap`, `awards_cap`, `rounding`, …). */
+  payout(fields: Fields): this {
+    Object.assign(this.draft.payout, fields);
+    return this;
+  }
+
+  yaml(): string {
+    return stringify(this.draft, { lineWidth: 0 });
+  }
+}
+
+export const policy = (): PolicyBuilder => new PolicyBuilder();
+
+/** A policy text that must load: its compiled policy, or an error listing every diagnostic where it stands. */
+export function compiledPolicy(text: string, file: string): CompiledPolicy {
+  const loaded = loadPolicy(text, file);
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${file}:${d.span?.line}:${d.span?.column}: ${d.code}: ${d.message}`).join('\n'));
+  return loaded.policy;
+}
+
+/** Where the key at `path` starts in YAML text, 1-based: `positionOf(text, ['roles', 'staff', 'title'])`. */
+export function positionOf(text: string, path: (string | number)[]): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  let node: Node | null | undefined = doc.contents;
+  let start: number | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === step);
+      start = (pair?.key as Node | undefined)?.range?.[0];
+      node = pair?.value as Node | undefined;
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step] as Node | undefined;
+      start = node?.range?.[0];
+    } else {
+      node = undefined;
+    }
+    if (start === undefined || node === undefined) throw new Error(`no \`${path.join('.')}\` in the YAML`);
+  }
+  if (start === undefined) throw new Error('an empty path has no position');
+  const { line, col } = lineCounter.linePos(start);
+  return { line, column: col };
+}
+
+/**
+ * What a data reader needs to know of a policy. Roles and stages as `{ id: title }`; every metric
+ * is required of every role unless `requiredMetrics` says otherwise.
+ */
+export function dataContract(o: {
+  metrics: Record<string, MetricDef>;
+  roles: Record<string, string>;
+  stages: Record<string, string>;
+  teams?: DataContract['teams'];
+  requiredMetrics?: DataContract['requiredMetrics'];
+}): DataContract {
+  const ids = Object.keys(o.metrics);
+  return {
+    metrics: o.metrics,
+    roles: Object.entries(o.roles).map(([id, title]) => ({ id, title })),
+    stages: Object.entries(o.stages).map(([id, title]) => ({ id, title })),
+    ...(o.teams ? { teams: o.teams } : {}),
+    requiredMetrics: o.requiredMetrics ?? (() => ids),
+  };
+}
+
+/** CSV text of these lines, each ended by a line break. */
+export const csvText = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
+
+/**
+ * A short-video studio's export as the readers see it: 编导 (director) need 视频数 (an alias of
+ * 发布视频数), 完播率, 上级评分 and 违规次数 (default 0); 客服 (service) need 平均响应时长 and 违规次数.
+ */
+export function studioContract(stages: Record<string, string> = { startup: '初创期' }): DataContract {
+  return dataContract({
+    metrics: {
+      videos: { label: '发布视频数', unit: 'count', aliases: ['视频数'] },
+      completion: { label: '完播率', unit: 'ratio' },
+      rating: { label: '上级评分', unit: 'score', range: [0, 100] },
+      violations: { label: '违规次数', unit: 'count', default: 0 },
+      wait: { label: '平均响应时长', unit: 'seconds' },
+    },
+    roles: { director: '编导', service: '客服' },
+    stages,
+    requiredMetrics: (role) => (role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations']),
+  });
+}
