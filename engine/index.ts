@@ -12,12 +12,13 @@ export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluati
 export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, type RunInput, type RunOptions } from './evaluation/run.js';
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
 export { formatMoney, toFen } from './model/money.js';
+export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './model/policy-name.js';
 export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './language/facts.js';
 export { policySchema } from './language/schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
-export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
+export { readRecords, readTable, toRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult, type RecordsResult, type Table } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
