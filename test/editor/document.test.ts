@@ -46,12 +46,25 @@ function disk(files: Record<string, string>) {
 }
 
 /** The browser's local storage: it outlives the page, so each visit below is a new document on the same storage. */
-function browserStorage(): DraftStorage & { items: Map<string, string> } {
+function browserStorage(): DraftStorage {
   const items = new Map<string, string>();
-  return { items, getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
 }
 
 const visit = (files: ReturnType<typeof disk>, storage: DraftStorage) => new PolicyDocument({ server: files.server, storage, now: () => AT });
+
+/** A draft an earlier visit left, of version "1" (the file as first written). */
+const EARLIER = { text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' };
+
+/** A visit that opens `NAME`, with `draft` already in the browser's storage when given. */
+async function opened(o: { files?: Record<string, string>; draft?: unknown } = {}) {
+  const files = disk(o.files ?? { [NAME]: SAVED });
+  const storage = browserStorage();
+  if (o.draft !== undefined) storage.setItem(draftKey(NAME), typeof o.draft === 'string' ? o.draft : JSON.stringify(o.draft));
+  const doc = visit(files, storage);
+  await doc.open(NAME);
+  return { files, storage, doc };
+}
 
 /** Lets the pause after typing pass, so that the draft is written. */
 const pause = () => vi.advanceTimersByTime(DRAFT_DELAY);
@@ -61,10 +74,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('the draft', () => {
   it('is written after a pause in typing, with the version of the file it edits', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { storage, doc } = await opened();
     expect(doc.edit(EDITED)).toBe(true);
     vi.advanceTimersByTime(DRAFT_DELAY - 1);
     expect(storage.getItem(draftKey(NAME))).toBe(null);
@@ -74,10 +84,7 @@ describe('the draft', () => {
   });
 
   it('is offered on every later visit, untouched, until it is restored or discarded', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    const first = visit(files, storage);
-    await first.open(NAME);
+    const { files, storage, doc: first } = await opened();
     first.edit(EDITED);
     pause();
     const draft = storage.getItem(draftKey(NAME));
@@ -95,27 +102,19 @@ describe('the draft', () => {
   });
 
   it('on offer, keeps the text from being edited by typing or by the panels, and from being saved', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    storage.setItem(draftKey(NAME), JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' }));
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { files, storage, doc } = await opened({ draft: EARLIER });
     expect(doc.edit(`${SAVED}# typed\n`)).toBe(false);
     expect(doc.setValue(['version'], '1.2.0')).toEqual({ ok: false, draftFirst: true });
     expect(doc.state.text).toBe(SAVED);
     expect(await doc.save()).toBe('nothing');
     expect(files.saves).toEqual([]);
     pause();
-    expect(storage.getItem(draftKey(NAME))).toBe(JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' }));
+    expect(storage.getItem(draftKey(NAME))).toBe(JSON.stringify(EARLIER));
   });
 
   it('on offer, stays when another policy is opened', async () => {
-    const files = disk({ [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' });
-    const storage = browserStorage();
-    const draft = JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' });
-    storage.setItem(draftKey(NAME), draft);
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { storage, doc } = await opened({ files: { [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' }, draft: EARLIER });
+    const draft = storage.getItem(draftKey(NAME));
     await doc.open('team-b.yaml');
     pause();
     expect(storage.getItem(draftKey(NAME))).toBe(draft);
@@ -124,11 +123,7 @@ describe('the draft', () => {
   });
 
   it('restored over the version it edits, becomes the edit and is saved without a conflict', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    storage.setItem(draftKey(NAME), JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' }));
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { files, storage, doc } = await opened({ draft: EARLIER });
     doc.restoreDraft();
     expect(doc.state).toMatchObject({ text: EDITED, basedOn: '"1"', offered: null, conflict: null });
     expect(isDirty(doc.state)).toBe(true);
@@ -140,10 +135,7 @@ describe('the draft', () => {
   });
 
   it('restored over a file changed on disk since, shows the conflict at once and saves nothing', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    const first = visit(files, storage);
-    await first.open(NAME);
+    const { files, storage, doc: first } = await opened();
     first.edit(EDITED);
     pause();
     files.write(NAME, THEIRS);
@@ -172,11 +164,8 @@ describe('the draft', () => {
   });
 
   it('restored over a changed file, is dropped for the disk version by "take theirs"', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    storage.setItem(draftKey(NAME), JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' }));
+    const { files, storage, doc } = await opened({ draft: EARLIER });
     files.write(NAME, THEIRS);
-    const doc = visit(files, storage);
     await doc.open(NAME);
     doc.restoreDraft();
     await doc.takeTheirs();
@@ -187,11 +176,7 @@ describe('the draft', () => {
   });
 
   it('discarded, is gone: the next visit offers nothing', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    storage.setItem(draftKey(NAME), JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' }));
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { files, storage, doc } = await opened({ draft: EARLIER });
     doc.discardDraft();
     expect(doc.state.offered).toBe(null);
     expect(storage.getItem(draftKey(NAME))).toBe(null);
@@ -201,32 +186,21 @@ describe('the draft', () => {
   });
 
   it('written by an older page without a version, counts as editing a version no file has', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    storage.setItem(draftKey(NAME), JSON.stringify({ text: EDITED }));
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { doc } = await opened({ draft: { text: EDITED } });
     expect(doc.state.offered).toEqual({ text: EDITED, etag: 'unknown', at: '' });
     doc.restoreDraft();
     expect(doc.state.conflict).toEqual({ current: SAVED, etag: '"1"', since: 'draft' });
   });
 
   it('that is not one (not JSON, no text) is not offered', async () => {
-    const files = disk({ [NAME]: SAVED });
     for (const junk of ['{"text":', '"text"', '{"etag":"\\"1\\""}', 'null']) {
-      const storage = browserStorage();
-      storage.setItem(draftKey(NAME), junk);
-      const doc = visit(files, storage);
-      await doc.open(NAME);
+      const { doc } = await opened({ draft: junk });
       expect(doc.state.offered).toBe(null);
     }
   });
 
   it('is written at once when another policy is opened before the pause is over', async () => {
-    const files = disk({ [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' });
-    const storage = browserStorage();
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { storage, doc } = await opened({ files: { [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' } });
     doc.edit(EDITED);
     await doc.open('team-b.yaml');
     expect(JSON.parse(storage.getItem(draftKey(NAME))!).text).toBe(EDITED);
@@ -235,10 +209,7 @@ describe('the draft', () => {
   });
 
   it('is removed when the text is the file\'s again', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { storage, doc } = await opened();
     doc.edit(EDITED);
     pause();
     doc.edit(SAVED);
@@ -249,9 +220,7 @@ describe('the draft', () => {
 
 describe('saving', () => {
   it('refuses text that does not parse as YAML before sending it', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const doc = visit(files, browserStorage());
-    await doc.open(NAME);
+    const { files, doc } = await opened();
     doc.edit(`${SAVED}policy: x\n`);
     // what the preview worker reports for it: the engine's own diagnostics
     const { diagnostics } = loadPolicy(doc.state.text, NAME);
@@ -261,9 +230,7 @@ describe('saving', () => {
   });
 
   it('over a file someone changed after it was opened, is refused with their version', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const doc = visit(files, browserStorage());
-    await doc.open(NAME);
+    const { files, doc } = await opened();
     doc.edit(EDITED);
     files.write(NAME, THEIRS);
     expect(await doc.save()).toBe('conflict');
@@ -272,10 +239,7 @@ describe('saving', () => {
   });
 
   it('keeps what was typed while the save was on its way as an unsaved draft', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const storage = browserStorage();
-    const doc = visit(files, storage);
-    await doc.open(NAME);
+    const { files, storage, doc } = await opened();
     doc.edit(EDITED);
     const saving = doc.save();
     expect(doc.state.saving).toBe(true);
@@ -289,9 +253,7 @@ describe('saving', () => {
   });
 
   it('sets one value through the engine\'s YAML edit, keeping the line\'s comment', async () => {
-    const files = disk({ [NAME]: SAVED });
-    const doc = visit(files, browserStorage());
-    await doc.open(NAME);
+    const { doc } = await opened();
     expect(doc.setValue(['version'], '1.1.0')).toEqual({ ok: true, text: EDITED });
     expect(doc.state.text).toBe(EDITED);
   });
