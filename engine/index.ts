@@ -6,13 +6,13 @@ export { formatDiagnostic, hasErrors, sortDiagnostics } from './model/diagnostic
 export type { PolicyDoc } from './model/policy.js';
 export type { EmployeeRecord, ExcludedRecord } from './model/record.js';
 export type * from './model/scorecard.js';
+export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './model/policy-name.js';
 export { loadPolicy, type LoadResult } from './language/load.js';
 export type { CompiledPolicy } from './language/compile.js';
 export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluation } from './evaluation/evaluate.js';
 export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, type RunInput, type RunOptions } from './evaluation/run.js';
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
 export { formatMoney, toFen } from './model/money.js';
-export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './model/policy-name.js';
 export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './language/facts.js';
 export { policySchema } from './language/schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
