@@ -20,6 +20,10 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/editor', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000,
+    // engine/ is pure (test/architecture/purity.test.ts): the page imports it through engine/index.ts
+    // for the YAML edit and diagnostics, and what it does not use (the evaluator, ajv, the CSV
+    // reader) stays in the preview worker's bundle instead of the page's
+    rolldownOptions: { treeshake: { moduleSideEffects: (id) => (id.startsWith(`${project}engine/`) ? false : undefined) } },
   },
   test: {
     root: project,

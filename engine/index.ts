@@ -6,6 +6,7 @@ export { formatDiagnostic, hasErrors, sortDiagnostics } from './model/diagnostic
 export type { PolicyDoc } from './model/policy.js';
 export type { EmployeeRecord, ExcludedRecord } from './model/record.js';
 export type * from './model/scorecard.js';
+export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './model/policy-name.js';
 export { loadPolicy, type LoadResult } from './language/load.js';
 export type { CompiledPolicy } from './language/compile.js';
 export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluation } from './evaluation/evaluate.js';
@@ -18,7 +19,7 @@ export { policySchema } from './language/schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
-export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
+export { readRecords, readTable, toRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult, type RecordsResult, type Table } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSyn
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { textAtHead } from '../../node/git.js';
 
-export const POLICY_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.yaml$/;
+import { isPolicyName, POLICY_NAME_HELP } from '../../engine/index.js';
 
 export class FileError extends Error {
   constructor(
@@ -49,13 +49,13 @@ export function dataPath(root: string, folder: string, name: string): string {
 }
 
 export function policyPath(policiesDir: string, name: string): string {
-  if (!POLICY_NAME.test(name)) throw new FileError(400, 'a policy name is lowercase letters, digits and hyphens, ending in .yaml');
+  if (!isPolicyName(name)) throw new FileError(400, POLICY_NAME_HELP);
   return inside(policiesDir, name);
 }
 
 /** Policy file names in the folder (not the `*.test.yaml` beside them). */
 export function listPolicies(policiesDir: string): string[] {
-  return readdirSync(policiesDir).filter((n) => POLICY_NAME.test(n) && !n.endsWith('.test.yaml')).sort();
+  return readdirSync(policiesDir).filter((n) => isPolicyName(n) && !n.endsWith('.test.yaml')).sort();
 }
 
 export function readText(path: string): string {

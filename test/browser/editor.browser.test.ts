@@ -24,8 +24,20 @@ const POLICY = 'short-video-team.yaml';
 let root: string;
 let server: ChildProcess;
 let url: string;
+/** Chromium's profile folder: a restart with the same folder keeps the page's local storage, as a real browser does. */
+let profile: string;
 let context: BrowserContext;
 let page: Page;
+
+async function launchBrowser(): Promise<void> {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}
 
 function startServer(): Promise<string> {
   // the README's main command, pointed at a scratch copy of the project's policies and data
@@ -47,7 +59,30 @@ function startServer(): Promise<string> {
   });
 }
 
-const policyOnDisk = () => readFileSync(join(root, 'policies', POLICY), 'utf8');
+const policyOnDisk = (name = POLICY) => readFileSync(join(root, 'policies', name), 'utf8');
+
+/** The draft the page keeps in the browser's local storage for a policy, exactly as stored. */
+const storedDraft = (name: string) => page.evaluate((key) => localStorage.getItem(key), `yardstick:draft:${name}`);
+
+/**
+ * Resolves once every timer the page set before this call with a delay of at most `ms` has run
+ * (timers fire in the order of their deadlines): a draft written or dropped by a pending timer
+ * has been written or dropped by then.
+ */
+const pageTimersRun = (ms = 1000) => page.evaluate((delay) => new Promise<void>((done) => setTimeout(done, delay)), ms);
+
+/** Opens the editor on a policy the sample month does not fit: it is loaded once the editor shows its `policy:` line. */
+async function openPolicy(name: string) {
+  await page.goto(`${url}&policy=${encodeURIComponent(name)}`);
+  await page.locator('[data-testid=editor] .view-line', { hasText: `policy: ${name.replace(/\.yaml$/, '')}` }).waitFor({ timeout: 60_000 });
+}
+
+/** Types at the very end of the YAML editor. */
+async function typeAtEnd(text: string) {
+  await page.click('[data-testid=editor] .view-lines');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 5 });
+}
 
 async function openEditor(): Promise<number> {
   const started = Date.now();
@@ -74,13 +109,8 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     git('add', '.');
     git('commit', '-qm', 'policies');
     url = await startServer();
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yardstick-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: { width: 1280, height: 800 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    profile = mkdtempSync(join(tmpdir(), 'yardstick-chromium-'));
+    await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
@@ -204,6 +234,8 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(created).toContain('title: 成熟期短视频团队月度绩效考核');
     await page.selectOption('[data-testid=policy-select]', POLICY);
     await expect.poll(() => page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
+    // opened once the address names it: the next test changes the file on disk after that
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('policy'))).toBe(POLICY);
   });
 
   it('a save after someone else changed the file is refused and shows both versions', async () => {
@@ -276,5 +308,68 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=unscorable-banner]').textContent()).toContain('This edit makes 182 employee(s) who can be scored now unscorable');
     expect(await lost.locator('h4').textContent()).toBe('⚠ Cannot be scored after the edit (182): not in the change above');
     await page.selectOption('select[aria-label=language]', 'zh');
+  });
+  // a policy no test above touches, so that each draft below is the only one it has
+  const OTHER = 'livestream-team.yaml';
+
+  it('an unsaved draft outlives two reloads and a browser restart untouched, until it is restored and saved', async () => {
+    await openPolicy(OTHER);
+    expect(await storedDraft(OTHER)).toBe(null);
+    await typeAtEnd('\n# 草稿：下月再调');
+    await expect.poll(() => storedDraft(OTHER)).toContain('# 草稿：下月再调');
+    const draft = (await storedDraft(OTHER))!;
+    for (const reload of [1, 2]) {
+      if (reload === 1) page.once('dialog', (d) => d.accept()); // "leave with unsaved changes?"
+      await page.reload();
+      await page.waitForSelector('[data-testid=draft-banner]', { timeout: 20_000 });
+      await pageTimersRun();
+      expect(await storedDraft(OTHER)).toBe(draft);
+    }
+    await context.close();
+    await launchBrowser();
+    await openPolicy(OTHER);
+    await page.waitForSelector('[data-testid=draft-banner]');
+    await pageTimersRun();
+    expect(await storedDraft(OTHER)).toBe(draft);
+
+    await page.click('[data-testid=draft-banner] button:first-of-type'); // 恢复草稿
+    await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('未保存的修改');
+    await page.click('[data-testid=save]');
+    await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('已保存');
+    expect(policyOnDisk(OTHER)).toBe(JSON.parse(draft).text);
+    await pageTimersRun();
+    expect(await storedDraft(OTHER)).toBe(null);
+  }, 120_000);
+
+  it('restoring a draft over a file changed on disk opens the conflict dialog instead of saving over the change', async () => {
+    await typeAtEnd('\n# 我的修改');
+    await expect.poll(() => storedDraft(OTHER)).toContain('# 我的修改');
+    const mine = JSON.parse((await storedDraft(OTHER))!).text as string;
+    const theirs = policyOnDisk(OTHER).replace(/^version: .*$/m, 'version: 9.9.9');
+    writeFileSync(join(root, 'policies', OTHER), theirs);
+    page.once('dialog', (d) => d.accept());
+    await page.reload();
+    await page.waitForSelector('[data-testid=draft-banner]', { timeout: 60_000 });
+    await page.click('[data-testid=draft-banner] button:first-of-type'); // 恢复草稿
+    const conflict = page.locator('[data-testid=conflict]');
+    await conflict.waitFor({ timeout: 10_000 });
+    expect(await conflict.locator('h3').textContent()).toBe('草稿写下之后，文件在磁盘上被修改了');
+    expect(await conflict.locator('pre').nth(0).textContent()).toBe(mine);
+    expect(await conflict.locator('pre').nth(1).textContent()).toBe(theirs);
+    expect(policyOnDisk(OTHER)).toBe(theirs);
+
+    // cancelled, the restored draft still saves against the version it was written on: refused again
+    await conflict.getByRole('button', { name: '取消' }).click();
+    await page.click('[data-testid=save]');
+    await conflict.waitFor();
+    expect(await conflict.locator('h3').textContent()).toBe('草稿写下之后，文件在磁盘上被修改了');
+    expect(policyOnDisk(OTHER)).toBe(theirs);
+
+    // overwriting is a choice made in the dialog, never a side effect of restoring
+    await conflict.getByRole('button', { name: '用我的版本覆盖' }).click();
+    await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('已保存');
+    expect(policyOnDisk(OTHER)).toBe(mine);
+    await pageTimersRun();
+    expect(await storedDraft(OTHER)).toBe(null);
   });
 });

@@ -1,5 +1,7 @@
 // Calls to the local server. The token comes from the address the server printed.
 
+import type { PolicyServer } from './document.js';
+
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
 export class ApiError extends Error {
@@ -48,4 +50,19 @@ export const api = {
   dataset: (path: string) => call<ArrayBuffer>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'bytes'),
   templates: () => call<string[]>('/api/templates'),
   template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
+};
+
+/** The server as the edited document uses it: a save refused for a newer file (409) is a reply, not an error. */
+export const policyServer: PolicyServer = {
+  policy: api.policy,
+  async save(name, text, etag) {
+    try {
+      return { ok: true, etag: (await api.save(name, text, etag)).etag };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string') return { ok: false, current: error.body.current, etag: String(error.body.etag) };
+      throw error;
+    }
+  },
+  create: api.create,
+  template: api.template,
 };

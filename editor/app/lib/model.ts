@@ -1,8 +1,8 @@
 // What the visual panels show, read from the policy as it parses right now (it may be invalid):
 // weight tables per role with each level's sum per stage, scoring reference points, grades, tiers
-// and rules. Editing goes through engine/policy-edit, never by rebuilding the YAML.
+// and rules. Editing goes through the engine's YAML edit (setValue, setStructure), never by rebuilding the YAML.
 
-import { BUILTIN_FACTS } from '../../../engine/language/facts.js';
+import { BUILTIN_FACTS } from '../../../engine/index.js';
 
 export type YamlPath = (string | number)[];
 

@@ -20,7 +20,7 @@ import 'monaco-editor/esm/vs/editor/contrib/multicursor/browser/multicursor.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import type { Diagnostic } from '../../../engine/model/diagnostic.js';
+import type { Diagnostic } from '../../../engine/index.js';
 import policySchema from '../../../schemas/policy.schema.json';
 
 type WorkerOptions = { label?: string; createData?: unknown; worker?: Worker; [k: string]: unknown };
@@ -73,6 +73,16 @@ export function replaceText(editor: monaco.editor.IStandaloneCodeEditor, text: s
   editor.pushUndoStop();
   editor.executeEdits('panel', [{ range: model.getFullModelRange(), text }]);
   editor.pushUndoStop();
+}
+
+/**
+ * Shows `text` and whether it may be edited. A read-only editor refuses even the page's own edits,
+ * so the text is replaced while the editor is writable.
+ */
+export function showText(editor: monaco.editor.IStandaloneCodeEditor, text: string, readOnly: boolean, readOnlyMessage: string): void {
+  editor.updateOptions({ readOnly: false });
+  replaceText(editor, text);
+  editor.updateOptions({ readOnly, readOnlyMessage: { value: readOnlyMessage } });
 }
 
 export function setEngineMarkers(editor: monaco.editor.IStandaloneCodeEditor, diagnostics: Diagnostic[]): void {

@@ -2,8 +2,7 @@
 // evaluated on it, compared with the saved version, and one employee explained on demand. The
 // worker (preview.worker.ts) wraps it in messages; `npm run bench` times it directly.
 
-import { compareRuns, diffPolicies, explainLater, loadPolicy, runPolicy, type CompiledPolicy, type Diagnostic, type Lang, type RunComparison, type RunResult, type Scorecard } from '../../../engine/index.js';
-import { readTable, toRecords, type RecordsResult, type Table } from '../../../engine/data/index.js';
+import { compareRuns, diffPolicies, explainLater, loadPolicy, readTable, runPolicy, toRecords, type CompiledPolicy, type Diagnostic, type Lang, type RecordsResult, type RunComparison, type RunResult, type Scorecard, type Table } from '../../../engine/index.js';
 
 /**
  * What the page shows of a scorecard: its table row. The rest (indicators, payout lines, the

@@ -1,0 +1,247 @@
+// The policy being edited, apart from how it is shown: the file as the server last gave it, the text
+// in the editor, a draft in the browser that keeps unsaved work until it is saved or discarded, and
+// saves that name the version they edit, so that a change made on disk is never overwritten unseen.
+
+import { policyFileName, policyIdOf, POLICY_NAME_HELP, setStructure, setValue, type Diagnostic, type EditResult } from '../../../engine/index.js';
+import type { PolicyFile } from './api.js';
+import type { YamlPath } from './model.js';
+
+/** Unsaved work kept in the browser: the text, and the version of the file (its ETag) it edits. */
+export interface Draft {
+  text: string;
+  etag: string;
+  /** When it was last written (ISO 8601). */
+  at: string;
+}
+
+/**
+ * A save the server refused because the file is no longer the version the text edits: `current`
+ * is what is there now. `since` says whether the text was edited after opening the file or is a
+ * draft restored from an earlier visit.
+ */
+export interface Conflict {
+  current: string;
+  etag: string;
+  since: 'opened' | 'draft';
+}
+
+export interface DocumentState {
+  /** The file as last read from or written to the server. */
+  file: PolicyFile | null;
+  /** The text in the editor. */
+  text: string;
+  /** The version (ETag) that `text` edits: the file's, or an older one for a restored draft. */
+  basedOn: string;
+  /** A draft from an earlier visit, offered until it is restored or discarded; nothing is edited meanwhile. */
+  offered: Draft | null;
+  conflict: Conflict | null;
+  saving: boolean;
+}
+
+export type SaveReply = { ok: true; etag: string } | { ok: false; current: string; etag: string };
+
+/** What the document needs of the editor's server (lib/api.ts in the page, a fake in tests). */
+export interface PolicyServer {
+  policy(name: string): Promise<PolicyFile>;
+  /** Writes `text` over the version `etag`; a reply, not an error, when the file is another version now. */
+  save(name: string, text: string, etag: string): Promise<SaveReply>;
+  /** Writes a new file; fails when one of that name exists. */
+  create(name: string, text: string): Promise<unknown>;
+  template(name: string): Promise<string>;
+}
+
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Refused because a draft is on offer: restore it or discard it first. */
+export type DraftFirst = { ok: false; draftFirst: true };
+
+export type SaveOutcome = 'saved' | 'conflict' | 'unparseable' | 'nothing';
+
+/** How long typing pauses before the draft is written. */
+export const DRAFT_DELAY = 250;
+
+/** The version a draft names when it names none: it matches no file, so its save always asks first. */
+const UNKNOWN_VERSION = 'unknown';
+
+export const draftKey = (name: string) => `yardstick:draft:${name}`;
+
+/** The draft stored for a policy, or null when there is none or it is not one. */
+export function readDraft(storage: DraftStorage, name: string): Draft | null {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(storage.getItem(draftKey(name)) ?? 'null');
+  } catch {
+    return null;
+  }
+  if (!stored || typeof stored !== 'object' || typeof (stored as Draft).text !== 'string') return null;
+  const { text, etag, at } = stored as Partial<Draft>;
+  return { text: text!, etag: typeof etag === 'string' ? etag : UNKNOWN_VERSION, at: typeof at === 'string' ? at : '' };
+}
+
+/** Whether the text differs from the file it was opened from. */
+export const isDirty = (s: DocumentState) => s.file !== null && s.text !== s.file.text;
+
+const EMPTY: DocumentState = { file: null, text: '', basedOn: '', offered: null, conflict: null, saving: false };
+
+export class PolicyDocument {
+  private current: DocumentState = EMPTY;
+  private listeners: ((next: DocumentState, before: DocumentState) => void)[] = [];
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly server: PolicyServer;
+  private readonly storage: DraftStorage;
+  private readonly now: () => Date;
+
+  constructor(o: { server: PolicyServer; storage: DraftStorage; now?: () => Date }) {
+    this.server = o.server;
+    this.storage = o.storage;
+    this.now = o.now ?? (() => new Date());
+  }
+
+  get state(): DocumentState {
+    return this.current;
+  }
+
+  /** Calls `listener` with every new state; returns the function that stops it. */
+  subscribe(listener: (next: DocumentState, before: DocumentState) => void): () => void {
+    this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /** Opens a policy, offering its stored draft when that differs from the file. */
+  async open(name: string): Promise<void> {
+    this.flush();
+    await this.load(name);
+  }
+
+  /** The editor's text changed. False, and nothing changes, while a draft is on offer. */
+  edit(text: string): boolean {
+    if (text === this.current.text) return true;
+    if (this.current.offered) return false;
+    this.update({ text });
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.keepDraft(), DRAFT_DELAY);
+    return true;
+  }
+
+  /** A panel sets one value: the engine's YAML edit rewrites only that value. */
+  setValue(path: YamlPath, value: string | number | boolean): EditResult | DraftFirst {
+    return this.change((text) => setValue(text, path, value));
+  }
+
+  /** A panel sets a whole mapping or list (a condition from the condition builder). */
+  setStructure(path: YamlPath, value: unknown): EditResult | DraftFirst {
+    return this.change((text) => setStructure(text, path, value));
+  }
+
+  /** Writes the pending draft now (the page is being hidden or another policy opened). */
+  flush(): void {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.keepDraft();
+  }
+
+  /**
+   * Puts the offered draft in the editor, still as an edit of the version it was written on: over
+   * a file that changed since, the conflict is shown now, and a save can only overwrite the change
+   * from the conflict dialog.
+   */
+  restoreDraft(): void {
+    const { offered: draft, file } = this.current;
+    if (!draft || !file) return;
+    const changedSince = draft.etag !== file.etag;
+    this.update({ text: draft.text, basedOn: draft.etag, offered: null, conflict: changedSince ? { current: file.text, etag: file.etag, since: 'draft' } : null });
+  }
+
+  discardDraft(): void {
+    const { file } = this.current;
+    if (!file) return;
+    this.storage.removeItem(draftKey(file.name));
+    this.update({ offered: null });
+  }
+
+  /**
+   * Saves the text over the version it edits, or with `force` over the version the conflict
+   * showed. Text that does not parse as YAML is never sent, nor anything while a draft is on offer.
+   */
+  async save(o: { force?: boolean; diagnostics?: Diagnostic[] } = {}): Promise<SaveOutcome> {
+    const { file, text, basedOn, conflict, offered } = this.current;
+    if (!file || offered) return 'nothing';
+    if (o.diagnostics?.some((d) => d.code.startsWith('yaml_'))) return 'unparseable';
+    this.update({ saving: true });
+    try {
+      const reply = await this.server.save(file.name, text, o.force && conflict ? conflict.etag : basedOn);
+      if (this.current.file !== file) return reply.ok ? 'saved' : 'conflict'; // another policy was opened meanwhile
+      if (!reply.ok) {
+        this.update({ conflict: { current: reply.current, etag: reply.etag, since: basedOn === file.etag ? 'opened' : 'draft' } });
+        return 'conflict';
+      }
+      // what was sent is saved; anything typed while the request was out is still a draft
+      const saved: PolicyFile = { ...file, text, etag: reply.etag, base: file.base.source === 'disk' ? { source: 'disk', text } : file.base };
+      this.update({ file: saved, basedOn: reply.etag, conflict: null });
+      clearTimeout(this.draftTimer);
+      this.keepDraft();
+      return 'saved';
+    } finally {
+      this.update({ saving: false });
+    }
+  }
+
+  /** Leaves the conflict dialog and goes on editing; the next save is refused again until one version is chosen. */
+  closeConflict(): void {
+    this.update({ conflict: null });
+  }
+
+  /** Drops the edits and the draft, and loads the file as it is on disk now. */
+  async takeTheirs(): Promise<void> {
+    const { file } = this.current;
+    if (!file) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.storage.removeItem(draftKey(file.name));
+    await this.load(file.name);
+  }
+
+  /**
+   * Writes a new policy from a template, its `policy:` id set from the name through the engine's
+   * YAML edit. Returns the file name to open.
+   */
+  async create(typed: string, template: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+    const name = policyFileName(typed);
+    if (!name) return { ok: false, message: POLICY_NAME_HELP };
+    const edited = setValue(await this.server.template(template), ['policy'], policyIdOf(name));
+    if (!edited.ok) return edited;
+    await this.server.create(name, edited.text);
+    return { ok: true, name };
+  }
+
+  private async load(name: string): Promise<void> {
+    const file = await this.server.policy(name);
+    const stored = readDraft(this.storage, name);
+    this.update({ file, text: file.text, basedOn: file.etag, offered: stored && stored.text !== file.text ? stored : null, conflict: null });
+  }
+
+  private change(edit: (text: string) => EditResult): EditResult | DraftFirst {
+    if (this.current.offered) return { ok: false, draftFirst: true };
+    const r = edit(this.current.text);
+    if (r.ok) this.edit(r.text);
+    return r;
+  }
+
+  /**
+   * The draft follows the text: written while the text is not the file's, removed when it is
+   * again. Never while a draft is on offer: that one stays until it is restored or discarded.
+   */
+  private keepDraft(): void {
+    this.draftTimer = undefined;
+    const { file, text, basedOn, offered } = this.current;
+    if (!file || offered) return;
+    if (text === file.text && basedOn === file.etag) this.storage.removeItem(draftKey(file.name));
+    else this.storage.setItem(draftKey(file.name), JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft));
+  }
+
+  private update(change: Partial<DocumentState>): void {
+    const before = this.current;
+    this.current = { ...before, ...change };
+    for (const listener of this.listeners) listener(this.current, before);
+  }
+}
