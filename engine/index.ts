@@ -19,7 +19,7 @@ export { policySchema } from './language/schema.js';
 export { compareRuns, type RunComparison, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
-export { readRecords, readTable, toRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult, type RecordsResult, type Table } from './data/index.js';
+export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
