@@ -51,7 +51,7 @@ const HELP = 'a data mapping has `roster: { file: … }` and `sources:`, each wi
 const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
 
 /** A mapping file read and checked: YAML limits (docs/limits.md), then the shape, each problem with its position. */
-function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
+export function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
   const yaml = readYaml(readText(file, 'data mapping', 'utf-8'), file);
   if (!yaml.ok) return yaml;
   const diagnostics = checkShape(yaml.value, yaml.doc, yaml.lines, file);
