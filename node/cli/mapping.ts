@@ -219,6 +219,8 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
+  // one already left out for another reason still hears about their unreadable event cells
+  for (const x of read.excluded) if (x.employee_id && events?.exclusions.has(x.employee_id)) x.reasons.unshift(...events.exclusions.get(x.employee_id)!);
   const excluded = [
     ...read.excluded,
     ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
