@@ -174,7 +174,7 @@ async function writeOrders(n: number, out: string, seed: number): Promise<void> 
   const random = prng(seed);
   const file = createWriteStream(out);
   const write = (s: string) => (file.write(s) ? undefined : new Promise<void>((ok) => file.once("drain", () => ok())));
-  await write('主播工号,订单号,下单时间,实付金额,订单状态\n');
+  await write('工号,订单号,下单时间,实付金额,订单状态\n');
   let chunk = '';
   for (let i = 0; i < n; i++) {
     chunk += `LS${String(1 + Math.floor(random() * 2000)).padStart(4, '0')},O${i},${octoberTime(random)},${(1 + random() * 500).toFixed(2)},${random() < 0.08 ? '已退款' : '已完成'}\n`;
