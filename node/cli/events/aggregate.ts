@@ -138,7 +138,7 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
   }
   const from = readerSql(prepared.path, prepared.kind);
   const plan = planSource(source, keyColumn!, calendar, from);
-  const result = await run(async () => ({ rows: await engine.rows(plan.sql), bad: await engine.rows(plan.checkSql) }));
+  const result = await run(async () => ({ rows: await engine.rows(plan.sql), bad: Number((await engine.rows(plan.badCountSql))[0][0]) ? await engine.rows(plan.checkSql) : [] }));
   if (!result.ok) return void fail(result.message.split('\n')[0]);
   const { rows, bad } = result.value;
 
