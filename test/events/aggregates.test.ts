@@ -130,3 +130,21 @@ describe('aggregates over the month, in the company time zone', () => {
     expect(dst.diagnostics[0]).toMatchObject({ code: 'data_event_time_zone', message: 'time zone `Europe/Berlin` changes its UTC offset during 2026-10 (daylight saving), which event sources do not handle yet' });
   });
 });
+
+describe('keys', () => {
+  it('two spellings of one key in the export make two rows for one employee: excluded as a conflict', async () => {
+    const { yardstick } = await import('../yardstick.js');
+    const { join } = await import('node:path');
+    const dir = folder({
+      'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\nE2,乙,编导,一组,startup\n',
+      'v.csv': '工号,t\nE1,2026-10-01\ne1,2026-10-02\nE2,2026-10-02\n',
+      'm.yaml': 'period: 2026-10\nroster: { file: roster.csv }\nevents:\n  - file: v.csv\n    time: t\n    metrics:\n      videos: { agg: count }\n',
+      'p.yaml': 'policy: p\ntitle: t\nversion: 1.0.0\nmetrics:\n  videos: { label: videos, unit: count }\nstages:\n  startup: { title: startup }\nroles:\n  director:\n    title: 编导\n    pay_base: 100\n    indicators:\n      videos: { metric: videos, target: 1, weight: 100 }\ngrades:\n  - { grade: A, min: 0 }\npayout:\n  performance_pay: pay_base\n  rounding: { to: 0.01, mode: half_up }\n',
+    });
+    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'm.yaml'), '--exclude-invalid', '--format', 'csv', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('E1,');
+    expect(r.stdout).toContain('E2,');
+    expect(r.stderr).toContain('error[data_duplicate_row]: `E1` / `e1` has two rows in `v.csv (per employee)`');
+  });
+});
