@@ -59,6 +59,13 @@ describe('yardstick data sql', () => {
     );
   });
 
+  it('--explain shows each metric per employee with the rows behind it', async () => {
+    const r = await yardstick('data', 'sql', `${FIXTURES}/month.yaml`, '--explain');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1, 6)).toEqual(['  E1 (acc_a): 3 row(s) in the month', '    发布视频数 = 2 over 2 row(s)', '    播放量 = 137000 over 3 row(s)', '    爆款率 = 0.3333333333333333 (1 / 3 rows)', '    平均完播率 = 0.3 over 3 row(s)']);
+    expect(r.stdout).toMatch(/^videos\.csv \(sha256 [0-9a-f]{64}, read as utf-8\)$/m);
+  });
+
   it('a mapping without events has no SQL', async () => {
     const r = await yardstick('data', 'sql', 'examples/exports-2026-10/month.data.yaml');
     expect(r.code).toBe(1);

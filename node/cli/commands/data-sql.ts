@@ -33,12 +33,16 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
   return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file))).sql}`;
 }
 
-function explainReport(report: SourceReport): string[] {
+function explainReport(report: SourceReport, source: EventSource): string[] {
   const lines = [`${report.file} (sha256 ${report.sha256}, read as ${report.encoding})`];
   for (const a of report.aggregates) {
     const who = a.key === '' ? '(no key)' : a.employee ? `${a.employee} (${a.key})` : `${a.key} (not in the roster)`;
     lines.push(`  ${who}: ${a.rows} row(s) in the month`);
-    for (const [name, v] of Object.entries(a.values)) lines.push(`    ${name} = ${v.value === '' ? '(none)' : v.value} over ${v.rows} row(s)`);
+    for (const [name, v] of Object.entries(a.values)) {
+      // a share as the rows behind it: 爆款率 = 0.0967… (3 / 31 rows)
+      const of = source.metrics[name].agg === 'share' && v.value !== '' ? ` (${Math.round(Number(v.value) * v.rows)} / ${v.rows} rows)` : ` over ${v.rows} row(s)`;
+      lines.push(`    ${name} = ${v.value === '' ? '(none)' : v.value}${of}`);
+    }
   }
   return lines;
 }
@@ -71,6 +75,6 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d));
   for (const ds of result.exclusions.values()) for (const d of ds) io.stderr(formatDiagnostic(d));
   if (o.format === 'json') io.stdout(JSON.stringify(result.reports, null, 2) + '\n');
-  else io.stdout(result.reports.flatMap(explainReport).join('\n') + '\n');
+  else io.stdout(result.reports.flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!)).join('\n') + '\n');
   return result.diagnostics.some((d) => d.severity === 'error') || result.exclusions.size ? EXIT.input : EXIT.ok;
 }
