@@ -174,7 +174,7 @@ export async function mappingTables(file: string): Promise<{ file: string; table
   const m = read.mapping;
   const here = dirname(file);
   const out = [];
-  const rosterKeys = m.sources.map((s) => s.key?.roster).filter((k): k is string => !!k);
+  const rosterKeys = [...m.sources, ...(m.events ?? [])].map((s) => s.key?.roster).filter((k): k is string => !!k);
   for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
     const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file), 'data')), s.file, { sheet: s.sheet, encoding: s.encoding });
     const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
