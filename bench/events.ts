@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCsv } from '../engine/data/index.js';
+import { readTable } from '../engine/index.js';
 import { aggregateEvents } from '../node/cli/events/aggregate.js';
 import { checkEvents, type EventSource } from '../node/cli/events/spec.js';
 import { LineCounter, parseDocument } from 'yaml';
@@ -33,7 +33,7 @@ async function viaDuckDB(dir: string): Promise<Totals> {
   const doc = parseDocument(EVENTS, { lineCounter: lines });
   const events = doc.toJS().events as EventSource[];
   if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
-  const t = readCsv(roster());
+  const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
   if (!t.ok) throw new Error('bad roster');
   const r = await aggregateEvents({ here: dir, mappingFile: 'bench', events, period: '2026-10', roster: { file: 'roster.csv', table: t.table } });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);

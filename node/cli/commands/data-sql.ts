@@ -3,11 +3,9 @@
 // With --explain, each aggregate per employee with the source rows behind it.
 
 import { dirname, resolve } from 'node:path';
-import { formatDiagnostic } from '../../../engine/index.js';
-import { readTable } from '../../../engine/data/index.js';
+import { formatDiagnostic, readTable } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes } from '../io.js';
-import type { Io } from '../main.js';
+import { readBytes, type Io } from '../io.js';
 import { readMappingFile } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';

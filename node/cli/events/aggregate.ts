@@ -7,9 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { diagnostic, type Diagnostic } from '../../../engine/model/diagnostic.js';
-import { normaliseId, type JoinSource, type Table } from '../../../engine/data/index.js';
-import { FIELD_NAMES } from '../../../engine/data/records.js';
+import { diagnostic, FIELD_NAMES, normaliseId, type Diagnostic, type JoinSource, type Table } from '../../../engine/index.js';
 import { checkInputFile } from '../io.js';
 import { monthCalendar, type MonthCalendar } from './calendar.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';

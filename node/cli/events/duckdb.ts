@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { readTable, type Encoding, type Table } from '../../../engine/data/index.js';
+import { readTable, type Encoding, type Table } from '../../../engine/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
 

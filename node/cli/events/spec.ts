@@ -13,8 +13,7 @@
 //         周发布数最少: { agg: count, per: week, across: min }
 
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, type Diagnostic } from '../../../engine/model/diagnostic.js';
-import type { Encoding } from '../../../engine/data/decode.js';
+import { diagnostic, type Diagnostic, type Encoding } from '../../../engine/index.js';
 
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'count_distinct', 'share'] as const;
 export const OPS = ['=', '!=', '>', '>=', '<', '<=', 'in', 'not_in'] as const;
