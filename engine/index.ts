@@ -29,6 +29,8 @@ export { LIMITS, readYaml } from './language/limits.js';
 // What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading
 // and streaming data files, the ledger's history, the review commands.
 export { excludedRecord } from './model/record.js';
+export { diagnostic } from './model/diagnostic.js';
+export { FIELD_NAMES } from './data/records.js';
 export { roundScore } from './model/money.js';
 export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';
 export { teamKey, teamName, type TeamDeclaration } from './language/teams.js';

@@ -13,6 +13,7 @@ import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
+import { dataSqlCommand } from './commands/data-sql.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
 import { defaultIo, stdoutFailed, type Io } from './io.js';
@@ -109,6 +110,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .requiredOption('--policy <file>', 'the policy the data is for')
     .action(async (files: string[], o: { policy: string }) => {
       code = await inspectCommand(files, o, io);
+    });
+
+  data
+    .command('sql')
+    .description('the SQL that aggregates a mapping\'s event sources into per-employee metrics; --explain runs it and shows each aggregate per employee')
+    .argument('<mapping>', 'data mapping (.yaml) with `events:`')
+    .option('--period <YYYY-MM>', 'the month, when the mapping has no `period:`', periodArgument)
+    .option('--explain', 'run the aggregation and show each metric per employee with its source rows')
+    .addOption(new Option('--format <format>', 'output format of --explain').choices(['human', 'json']).default('human'))
+    .action(async (mapping: string, o: { period?: string; explain?: boolean; format: 'human' | 'json' }) => {
+      code = await dataSqlCommand(mapping, o, io);
     });
 
   program

@@ -20,6 +20,8 @@ import type { Document, LineCounter } from 'yaml';
 import { type CompiledPolicy, type Diagnostic, joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table, normalisePeriod, teamKey, teamName, type TeamDeclaration, readYaml } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
+import { checkEvents, type EventSource } from './events/spec.js';
+import { aggregateEvents } from './events/aggregate.js';
 
 interface MappingSource {
   file: string;
@@ -36,13 +38,16 @@ interface MappingFile {
   sources: MappingSource[];
   /** The roster's teams, as a policy's `teams:` declares them, for a policy that does not. */
   teams?: unknown;
+  /** Per-video, per-session or per-order files aggregated into metrics (node/cli/events). */
+  events?: EventSource[];
+  time_zone?: string;
 }
 
 const HELP = 'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
 const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
 
 /** A mapping file read and checked: YAML limits (docs/limits.md), then the shape, each problem with its position. */
-function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
+export function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
   const yaml = readYaml(readText(file, 'data mapping', 'utf-8'), file);
   if (!yaml.ok) return yaml;
   const diagnostics = checkShape(yaml.value, yaml.doc, yaml.lines, file);
@@ -103,6 +108,12 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
   if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number') report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
   if (value.roster === undefined) report([], 'the mapping has no `roster: { file: … }`');
   else source(value.roster, ['roster'], true);
+  // event sources: their own checks (node/cli/events/spec.ts); they make `sources:` optional
+  if (value.events !== undefined) {
+    out.push(...checkEvents(value.events, doc, lines, file));
+    if (value.time_zone !== undefined && typeof value.time_zone !== 'string') report(['time_zone'], `\`time_zone\` must be a time zone such as \`Asia/Shanghai\`, not ${what(value.time_zone)}`);
+    value.sources ??= [];
+  }
   if (!Array.isArray(value.sources)) report(value.sources === undefined ? [] : ['sources'], value.sources === undefined ? 'the mapping has no `sources:`' : `\`sources\` must be a list of files, not ${what(value.sources)}`);
   else value.sources.forEach((s, i) => source(s, ['sources', i], false));
   return out;
@@ -117,7 +128,7 @@ export function mappingFiles(file: string): string[] {
     return [];
   }
   if (!read.ok) return [];
-  return [read.mapping.roster, ...read.mapping.sources].map((s) => join(dirname(file), s.file));
+  return [read.mapping.roster, ...read.mapping.sources, ...(read.mapping.events ?? [])].map((s) => join(dirname(file), s.file));
 }
 
 /** A mapping's `teams:`, checked as the schema checks a policy's: id → { title, aliases }. */
@@ -159,7 +170,7 @@ export async function mappingTables(file: string): Promise<{ file: string; table
   const m = read.mapping;
   const here = dirname(file);
   const out = [];
-  const rosterKeys = m.sources.map((s) => s.key?.roster).filter((k): k is string => !!k);
+  const rosterKeys = [...m.sources, ...(m.events ?? [])].map((s) => s.key?.roster).filter((k): k is string => !!k);
   for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
     const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file), 'data')), s.file, { sheet: s.sheet, encoding: s.encoding });
     const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
@@ -191,13 +202,24 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
     if (table) sources.push({ file: s.file, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns, missingRows: s.missing_rows });
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+  const period = o.period ?? mappingPeriod(file, m.period);
+  const events = m.events?.length ? await aggregateEvents({ here, mappingFile: file, events: m.events, period, timeZone: m.time_zone, roster: { file: m.roster.file, table: roster } }) : undefined;
+  if (events) {
+    sources.push(...events.sources);
+    diagnostics.push(...events.diagnostics);
+    if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
+  }
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
-  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period: o.period ?? mappingPeriod(file, m.period) });
+  // an unreadable event cell keeps its employee out, as a conflict does
+  for (const [id, cells] of events?.exclusions ?? []) joined.conflicts.set(id, [...(joined.conflicts.get(id) ?? []), ...cells]);
+  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
+  // one already left out for another reason still hears about their unreadable event cells
+  for (const x of read.excluded) if (x.employee_id && events?.exclusions.has(x.employee_id)) x.reasons.unshift(...events.exclusions.get(x.employee_id)!);
   const excluded = [
     ...read.excluded,
     ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
   ];
-  return { records, excluded, diagnostics: [...joined.diagnostics, ...read.diagnostics], defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)) };
+  return { records, excluded, diagnostics: [...diagnostics, ...joined.diagnostics, ...read.diagnostics], defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)) };
 }

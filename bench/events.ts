@@ -1,0 +1,115 @@
+// Event aggregation speed: the same generated orders CSV aggregated per employee (orders not
+// refunded, their amount, the refunded share) by yardstick's DuckDB path and by a straightforward
+// streaming TypeScript loop. Each run is its own process, so peak memory is its own.
+//
+//   npm run bench:events                    → 1,000,000 orders
+//   npm run bench:events -- --rows 10000000
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTable } from '../engine/index.js';
+import { aggregateEvents } from '../node/cli/events/aggregate.js';
+import { checkEvents, type EventSource } from '../node/cli/events/spec.js';
+import { LineCounter, parseDocument } from 'yaml';
+
+const EVENTS = `events:
+  - file: orders.csv
+    time: 下单时间
+    metrics:
+      成交订单数: { agg: count, where: { column: 订单状态, op: not_in, value: [ 已退款 ] } }
+      成交金额: { agg: sum, column: 实付金额, where: { column: 订单状态, op: not_in, value: [ 已退款 ] } }
+      退款占比: { agg: share, when: { column: 订单状态, op: '=', value: 已退款 } }
+`;
+
+const HOSTS = 2000;
+const roster = () => '工号,姓名,岗位,团队,阶段\n' + Array.from({ length: HOSTS }, (_, i) => `LS${String(i + 1).padStart(4, '0')},主播${i + 1},主播,直播一组,初创期`).join('\n') + '\n';
+
+type Totals = Record<string, { orders: number; amount: number; share: number }>;
+
+async function viaDuckDB(dir: string): Promise<Totals> {
+  const lines = new LineCounter();
+  const doc = parseDocument(EVENTS, { lineCounter: lines });
+  const events = doc.toJS().events as EventSource[];
+  if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
+  const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
+  if (!t.ok) throw new Error('bad roster');
+  const r = await aggregateEvents({ here: dir, mappingFile: 'bench', events, period: '2026-10', roster: { file: 'roster.csv', table: t.table } });
+  if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
+  return Object.fromEntries(r.reports[0].aggregates.map((a) => [a.key, { orders: Number(a.values['成交订单数'].value), amount: Number(a.values['成交金额'].value), share: Number(a.values['退款占比'].value) }]));
+}
+
+/** The loop anyone would write: read lines, split on commas, keep the month's rows, add up. */
+async function viaTypeScript(dir: string): Promise<Totals> {
+  const acc = new Map<string, { orders: number; fen: number; rows: number; refunded: number }>();
+  let rest = '';
+  let header = true;
+  const offset = 8 * 60;
+  const inMonth = (t: string) => {
+    if (t.length <= 19) return t.startsWith('2026-10');
+    // `…+08:00`: to Shanghai time first
+    const utc = Date.parse(t);
+    return new Date(utc + offset * 60_000).toISOString().startsWith('2026-10');
+  };
+  const line = (l: string) => {
+    if (header) return void (header = false);
+    if (!l) return;
+    const [who, , time, amount, status] = l.split(',');
+    if (!inMonth(time)) return;
+    let a = acc.get(who);
+    if (!a) acc.set(who, (a = { orders: 0, fen: 0, rows: 0, refunded: 0 }));
+    a.rows++;
+    if (status === '已退款') a.refunded++;
+    else {
+      a.orders++;
+      a.fen += Math.round(Number(amount) * 100);
+    }
+  };
+  for await (const chunk of createReadStream(join(dir, 'orders.csv'), { encoding: 'utf-8', highWaterMark: 1 << 20 })) {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop()!;
+    for (const p of parts) line(p);
+  }
+  line(rest);
+  return Object.fromEntries([...acc].map(([k, a]) => [k, { orders: a.orders, amount: a.fen / 100, share: a.refunded / a.rows }]));
+}
+
+async function child(mode: string, dir: string): Promise<void> {
+  const started = performance.now();
+  const totals = mode === 'duckdb' ? await viaDuckDB(dir) : await viaTypeScript(dir);
+  const ms = performance.now() - started;
+  writeFileSync(join(dir, `${mode}.json`), JSON.stringify(totals));
+  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1], args[2]);
+  const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-events-'));
+  try {
+    const file = join(dir, 'orders.csv');
+    let t = performance.now();
+    execFileSync(process.execPath, ['--import', 'tsx', 'examples/generate-events.ts', '--orders', String(rows), '--out', file], { stdio: 'inherit' });
+    console.log(`generated ${rows.toLocaleString('en-US')} orders (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const results: Record<string, { ms: number; maxRssMiB: number }> = {};
+    for (const mode of ['duckdb', 'typescript']) {
+      t = performance.now();
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], { encoding: 'utf-8' });
+      if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
+      results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
+      console.log(`${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB`);
+    }
+    const { readFileSync } = await import('node:fs');
+    const a = JSON.parse(readFileSync(join(dir, 'duckdb.json'), 'utf-8')) as Totals;
+    const b = JSON.parse(readFileSync(join(dir, 'typescript.json'), 'utf-8')) as Totals;
+    const same = Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] && v.orders === b[k].orders && Math.abs(v.amount - b[k].amount) < 0.005 && Math.abs(v.share - b[k].share) < 1e-12);
+    console.log(`same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript.ms / results.duckdb.ms).toFixed(1)}× the TypeScript loop`);
+    if (!same) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

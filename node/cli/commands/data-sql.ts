@@ -1,0 +1,78 @@
+// `yardstick data sql MAPPING`: the SQL that turns each event source of a data mapping into the
+// month's per-employee metrics, as run, so that a data team can run it where the data lives.
+// With --explain, each aggregate per employee with the source rows behind it.
+
+import { dirname, resolve } from 'node:path';
+import { formatDiagnostic, readTable } from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { readBytes, type Io } from '../io.js';
+import { readMappingFile } from '../mapping.js';
+import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
+import { planSource, readerSql, type FileKind } from '../events/sql.js';
+import type { EventSource } from '../events/spec.js';
+
+export interface DataSqlOptions {
+  period?: string;
+  explain?: boolean;
+  format?: 'human' | 'json';
+}
+
+const kindOf = (file: string): FileKind => (/\.parquet$/i.test(file) ? 'parquet' : /\.(tsv|txt)$/i.test(file) ? 'tsv' : 'csv');
+
+/** The statement as printed: the file named as the mapping names it, relative to the mapping's folder. */
+function printedSql(source: EventSource, calendar: Parameters<typeof planSource>[2]): string {
+  const key = source.key?.column ?? '工号';
+  const notes = [
+    `-- ${source.file}: per-employee metrics for ${calendar.period}; times in UTC${calendar.offsetMinutes >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(calendar.offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(calendar.offsetMinutes) % 60).padStart(2, '0')}, weeks start on Monday`,
+    '-- the file path is relative to the mapping\'s folder; elsewhere replace the `src` line with your table',
+  ];
+  if (/\.(xlsx|json)$/i.test(source.file)) notes.push(`-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`);
+  if (source.encoding === 'gbk' || source.encoding === 'gb18030') notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
+  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file))).sql}`;
+}
+
+function explainReport(report: SourceReport, source: EventSource): string[] {
+  const lines = [`${report.file} (sha256 ${report.sha256}, read as ${report.encoding})`];
+  for (const a of report.aggregates) {
+    const who = a.key === '' ? '(no key)' : a.employee ? `${a.employee} (${a.key})` : `${a.key} (not in the roster)`;
+    lines.push(`  ${who}: ${a.rows} row(s) in the month`);
+    for (const [name, v] of Object.entries(a.values)) {
+      // a share as the rows behind it: 爆款率 = 0.0967… (3 / 31 rows)
+      const of = source.metrics[name].agg === 'share' && v.value !== '' ? ` (${Math.round(Number(v.value) * v.rows)} / ${v.rows} rows)` : ` over ${v.rows} row(s)`;
+      lines.push(`    ${name} = ${v.value === '' ? '(none)' : v.value}${of}`);
+    }
+  }
+  return lines;
+}
+
+export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): Promise<number> {
+  const read = readMappingFile(file);
+  if (!read.ok) {
+    for (const d of read.diagnostics) io.stderr(formatDiagnostic(d));
+    return EXIT.input;
+  }
+  const m = read.mapping;
+  if (!m.events?.length) throw new ExitError(EXIT.input, `${file}: the mapping has no \`events:\`, so there is no SQL to show\n  help: declare event sources as docs/events.md describes`);
+  const period = o.period ?? (m.period === undefined ? undefined : String(m.period));
+  const cal = calendarFor(file, period, m.time_zone);
+  if (!cal.ok) {
+    io.stderr(formatDiagnostic(cal.diagnostic));
+    return EXIT.input;
+  }
+  if (!o.explain) {
+    io.stdout(m.events.map((s) => printedSql(s, cal.calendar)).join('\n'));
+    return EXIT.ok;
+  }
+  const here = dirname(file);
+  const roster = await readTable(new Uint8Array(readBytes(resolve(here, m.roster.file), 'data')), m.roster.file, { sheet: m.roster.sheet, encoding: m.roster.encoding });
+  if (!roster.ok) {
+    for (const d of roster.diagnostics) io.stderr(formatDiagnostic(d));
+    return EXIT.input;
+  }
+  const result = await aggregateEvents({ here, mappingFile: file, events: m.events, period, timeZone: m.time_zone, roster: { file: m.roster.file, table: roster.table } });
+  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d));
+  for (const ds of result.exclusions.values()) for (const d of ds) io.stderr(formatDiagnostic(d));
+  if (o.format === 'json') io.stdout(JSON.stringify(result.reports, null, 2) + '\n');
+  else io.stdout(result.reports.flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!)).join('\n') + '\n');
+  return result.diagnostics.some((d) => d.severity === 'error') || result.exclusions.size ? EXIT.input : EXIT.ok;
+}

@@ -1,0 +1,51 @@
+// The month as the company counts it: its UTC offset in the declared time zone, and its weeks
+// (Monday to Sunday) and days. Weeks and days are computed here, once, and written into the SQL
+// as date literals, so the SQL needs no time zone database.
+
+export interface MonthCalendar {
+  period: string;
+  /** Minutes east of UTC, the same on every day of the month. */
+  offsetMinutes: number;
+  /** First day of the month and of the next, `YYYY-MM-DD`. */
+  start: string;
+  end: string;
+  /** Monday of every week touching the month, and whether all seven of its days lie in it. */
+  weeks: { start: string; full: boolean }[];
+  days: string[];
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Minutes east of UTC of `zone` at the instant `utc`; undefined for an unknown zone. */
+export function zoneOffset(zone: string, utc: Date): number | undefined {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(utc);
+  } catch {
+    return undefined;
+  }
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - Math.floor(utc.getTime() / 60000) * 60000) / 60000);
+}
+
+export type CalendarResult = { ok: true; calendar: MonthCalendar } | { ok: false; problem: string; problem_zh: string };
+
+export function monthCalendar(period: string, zone: string): CalendarResult {
+  const [y, m] = period.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1, 1));
+  const next = new Date(Date.UTC(y, m, 1));
+  const offsets = new Set<number | undefined>();
+  // every six hours from a day before to a day after: a daylight-saving change shows as two offsets
+  for (let t = first.getTime() - 86_400_000; t <= next.getTime() + 86_400_000; t += 6 * 3_600_000) offsets.add(zoneOffset(zone, new Date(t)));
+  if (offsets.has(undefined)) return { ok: false, problem: 'is not a known time zone', problem_zh: '不是已知的时区' };
+  if (offsets.size > 1) return { ok: false, problem: `changes its UTC offset during ${period} (daylight saving), which event sources do not handle yet`, problem_zh: `在 ${period} 内有夏令时切换，事件数据源暂不支持` };
+  const days: string[] = [];
+  for (let d = first; d < next; d = new Date(d.getTime() + 86_400_000)) days.push(iso(d));
+  const weeks: MonthCalendar['weeks'] = [];
+  const monday = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86_400_000);
+  for (let w = monday; w < next; w = new Date(w.getTime() + 7 * 86_400_000)) {
+    weeks.push({ start: iso(w), full: w >= first && new Date(w.getTime() + 7 * 86_400_000) <= next });
+  }
+  return { ok: true, calendar: { period, offsetMinutes: [...offsets][0]!, start: iso(first), end: iso(next), weeks, days } };
+}

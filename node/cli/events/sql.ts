@@ -1,0 +1,187 @@
+// Event source → one SQL statement that aggregates it per key for the month. Everything the
+// mapping's author wrote reaches the SQL through two functions, `sqlString` and `sqlIdent`; no
+// cell text ever does (cells are only read by the database). The statement keeps to a portable
+// subset (docs/events.md lists what it relies on); only the `src` line that reads the file is
+// DuckDB's own, and a data team replaces it with their table.
+
+import type { MonthCalendar } from './calendar.js';
+import { isNumericCondition, numericColumns, type Condition, type EventMetric, type EventSource } from './spec.js';
+
+/** A text as an SQL string literal: quotes doubled. A NUL cannot be written in one and is refused. */
+export function sqlString(text: string): string {
+  if (text.includes('\0')) throw new Error('a NUL character cannot be written in an SQL string');
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** A name as an SQL quoted identifier: double quotes doubled. */
+export function sqlIdent(name: string): string {
+  if (name.includes('\0')) throw new Error('a NUL character cannot be written in an SQL identifier');
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A finite number as an SQL numeric literal. */
+export function sqlNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  return String(n);
+}
+
+export type FileKind = 'csv' | 'tsv' | 'parquet';
+
+/** DuckDB's reader for a file: every cell as text (the statement parses numbers and times itself). */
+export function readerSql(path: string, kind: FileKind): string {
+  if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
+  return `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
+}
+
+/** The statement's columns, in order, so results are read by position and never by a user's name. */
+export interface StatementShape {
+  /** key, rows in the month, then value and rows-after-where for each metric, in `metrics` order. */
+  metrics: string[];
+}
+
+export interface Plan {
+  sql: string;
+  shape: StatementShape;
+  /** How many rows have a time or a number that cannot be read (in parallel, no row numbers). */
+  badCountSql: string;
+  /** The check statement: those rows with their row numbers (numbering reads the file in order: run only when some exist). */
+  checkSql: string;
+  /** For each numbered text column `u{i}` of the check statement, the header it came from. */
+  checked: string[];
+}
+
+// 18 digits: DuckDB's TRY_CAST to a 38-digit DECIMAL is some 30 times slower (bench/events.ts); 10^12 is room enough
+const DEC = 'DECIMAL(18, 6)';
+
+/**
+ * A cell read as a number: `1,234`, `1.2万`, `3.5w`, `45.3%` (0.453); anything else is NULL. The
+ * plain number is tried first: most cells are one, and the text work below costs more than the
+ * whole read.
+ */
+function numberSql(raw: string): string {
+  const u = `REPLACE(TRIM(${raw}), ',', '')`;
+  const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
+  const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
+  return [
+    `COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
+    `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(${head} AS ${DEC}) * 10000`,
+    `WHEN ${last} = '%' THEN TRY_CAST(${head} AS ${DEC}) / 100`,
+    `ELSE TRY_CAST(${u} AS ${DEC}) END)`,
+  ].join(' ');
+}
+
+/**
+ * The time cell `t` as the company's local time: a time without a zone (up to 19 characters,
+ * `2026-10-05 20:31:00`) is local already and read by the cast alone; `Z` and `±HH:MM` are
+ * converted with the zone's fixed offset.
+ */
+function localTimeSql(offsetMinutes: number): string {
+  const zoned = (base: string, minutes: string) => `TRY_CAST(${base} AS TIMESTAMP) + INTERVAL '1' MINUTE * (${minutes})`;
+  const sign = `CASE WHEN SUBSTRING(t, LENGTH(t) - 5, 1) = '-' THEN -1 ELSE 1 END`;
+  const hhmm = `(TRY_CAST(SUBSTRING(t, LENGTH(t) - 4, 2) AS INTEGER) * 60 + TRY_CAST(SUBSTRING(t, LENGTH(t) - 1, 2) AS INTEGER))`;
+  return [
+    'CASE',
+    'WHEN LENGTH(t) <= 19 THEN TRY_CAST(t AS TIMESTAMP)',
+    `WHEN t LIKE '%Z' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 1)', sqlNumber(offsetMinutes))}`,
+    `WHEN SUBSTRING(t, LENGTH(t) - 5, 1) IN ('+', '-') AND SUBSTRING(t, LENGTH(t) - 2, 1) = ':' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 6)', `${sqlNumber(offsetMinutes)} - ${sign} * ${hhmm}`)}`,
+    'ELSE TRY_CAST(t AS TIMESTAMP) END',
+  ].join('\n      ');
+}
+
+const ts = (day: string) => `TIMESTAMP ${sqlString(day + ' 00:00:00')}`;
+const date = (day: string) => `DATE ${sqlString(day)}`;
+
+/**
+ * The aggregation of one event source for one month. `from` is the reader (readerSql) of the
+ * file; `keyColumn` its column naming the employee.
+ */
+export function planSource(source: EventSource, keyColumn: string, calendar: MonthCalendar, from: string): Plan {
+  const numeric = numericColumns(source);
+  const textCols = [...new Set(Object.values(source.metrics).flatMap((m) => [...(m.where ?? []), ...(m.when ?? [])].filter((c) => !isNumericCondition(c)).map((c) => c.column)).concat(Object.values(source.metrics).filter((m) => m.agg === 'count_distinct').map((m) => m.column!)))];
+  const n = (col: string) => `n${numeric.indexOf(col)}`;
+  const s = (col: string) => `s${textCols.indexOf(col)}`;
+  const text = (col: string) => `COALESCE(TRIM(CAST(${sqlIdent(col)} AS VARCHAR)), '')`;
+
+  const condition = (c: Condition): string => {
+    const numericTest = isNumericCondition(c);
+    const x = numericTest ? n(c.column) : s(c.column);
+    const lit = (v: string | number) => (numericTest ? sqlNumber(v as number) : sqlString(String(v).trim()));
+    const values = Array.isArray(c.value) ? c.value : [c.value];
+    switch (c.op) {
+      case 'in':
+        return `${x} IN (${values.map(lit).join(', ')})`;
+      case 'not_in':
+        // a blank cell is "not in" the list: a blank status is not a refund
+        return `(${x} IS NULL OR ${x} NOT IN (${values.map(lit).join(', ')}))`;
+      case '!=':
+        return `(${x} IS NULL OR ${x} <> ${lit(values[0])})`;
+      default:
+        return `${x} ${c.op} ${lit(values[0])}`;
+    }
+  };
+  const all = (cs: Condition[] | undefined) => (cs?.length ? cs.map(condition).join(' AND ') : undefined);
+  const value = (m: EventMetric) => (m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1');
+  /** The aggregate over a group of rows (a month or one grain). */
+  const aggregate = (m: EventMetric): string => {
+    const where = all(m.where);
+    const only = (x: string) => (where ? `CASE WHEN ${where} THEN ${x} END` : x);
+    switch (m.agg) {
+      case 'count':
+        return where ? `COUNT(${only('1')})` : 'COUNT(*)';
+      case 'sum':
+        return `COALESCE(SUM(${only(value(m))}), 0)`;
+      case 'count_distinct':
+        return `COUNT(DISTINCT ${only(value(m))})`;
+      case 'share': {
+        const hit = all(m.when)!;
+        return `CAST(COUNT(${where ? `CASE WHEN ${where} AND ${hit} THEN 1 END` : `CASE WHEN ${hit} THEN 1 END`}) AS DOUBLE) / NULLIF(COUNT(${only('1')}), 0)`;
+      }
+      default:
+        return `${m.agg.toUpperCase()}(${only(value(m))})`;
+    }
+  };
+  const rowsAfterWhere = (m: EventMetric) => {
+    const where = all(m.where);
+    return where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)';
+  };
+
+  const names = Object.keys(source.metrics);
+  const metrics = Object.values(source.metrics);
+  const columnsSql = [
+    `${text(keyColumn)} AS k`,
+    `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`,
+    ...numeric.map((c, i) => `CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`),
+    ...textCols.map((c, i) => `${text(c)} AS s${i}`),
+  ];
+  const stages = (numbered: boolean) => [
+    `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () + 1 AS row_number_, ' : ''}* FROM ${from}\n)`,
+    `cells AS (\n  SELECT ${numbered ? 'row_number_, ' : ''}${[...columnsSql, ...(numbered ? [`${text(source.time)} AS t_raw`, ...numeric.map((c, i) => `${text(c)} AS raw${i}`)] : [])].join(',\n    ')}\n  FROM src\n)`,
+    `parsed AS (\n  SELECT cells.*,\n    ${[...numeric.map((_, i) => `${numberSql(`u${i}`)} AS n${i}`), `${localTimeSql(calendar.offsetMinutes)} AS lt`].join(',\n    ')}\n  FROM cells\n)`,
+  ];
+  const inMonth = `lt >= ${ts(calendar.start)} AND lt < ${ts(calendar.end)}`;
+  const ctes = [
+    ...stages(false),
+    `ev AS (\n  SELECT * FROM parsed WHERE ${inMonth}\n)`,
+    `monthly AS (\n  SELECT k, COUNT(*) AS rows_${metrics.map((m, i) => `,\n    ${m.per ? 'NULL' : aggregate(m)} AS v${i},\n    ${rowsAfterWhere(m)} AS r${i}`).join('')}\n  FROM ev\n  GROUP BY k\n)`,
+  ];
+  metrics.forEach((m, i) => {
+    if (!m.per) return;
+    const grainOf = m.per === 'week' ? `CAST(DATE_TRUNC('week', lt) AS DATE)` : 'CAST(lt AS DATE)';
+    const grains = m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
+    // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
+    const filled = m.agg === 'count' || m.agg === 'sum' || m.agg === 'count_distinct' ? `COALESCE(g.v, 0)` : 'g.v';
+    ctes.push(
+      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  GROUP BY k, ${grainOf}\n)`,
+      `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
+    );
+  });
+  const select = ['monthly.k AS k', 'monthly.rows_ AS rows_', ...metrics.flatMap((m, i) => [`${m.per ? `across${i}.v` : `monthly.v${i}`} AS ${sqlIdent(names[i])}`, `monthly.r${i} AS ${sqlIdent(`${names[i]} · rows`)}`])];
+  const joins = metrics.map((m, i) => (m.per ? `\nLEFT JOIN across${i} ON across${i}.k = monthly.k` : '')).join('');
+  const sql = `WITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM monthly${joins}\nORDER BY monthly.k;\n`;
+
+  // rows a problem keeps out: a time that cannot be read, or a number in a row of the month
+  const bad = [`lt IS NULL`, ...numeric.map((_, i) => `(TRIM(u${i}) <> '' AND n${i} IS NULL AND ${inMonth})`)].join('\n   OR ');
+  const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(TRIM(u${i}) <> '' AND n${i} IS NULL, FALSE) AS bad${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
+  const badCountSql = `WITH\n${stages(false).join(',\n')}\nSELECT COUNT(*) FROM parsed\nWHERE ${bad};\n`;
+  return { sql, shape: { metrics: names }, badCountSql, checkSql, checked: numeric };
+}
