@@ -3,7 +3,7 @@
 
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { formatMoney } from '../model/money.js';
+import { formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, Scorecard } from '../model/scorecard.js';
 
@@ -22,11 +22,11 @@ const T = {
     score: (c: Scorecard) => `总分 ${n(c.score)} → 等级 ${c.grade}${c.raw_grade !== c.grade ? `（按分数为 ${c.raw_grade}，已封顶）` : ''}`,
     next: (pts: number, g: string) => `再提高 ${n(pts)} 分 → ${g}`,
     top: '已是最高等级',
-    line: (l: PayoutLine) => `${l.label} ${formatMoney(l.amount)}`,
+    line: (l: PayoutLine) => `${l.label} ${formatFen(l.amountFen)}`,
     perf: (formula: string, base: number, score: number) => `（${formula}，基数 ${formatMoney(base)}，总分 ${n(score)}）`,
     tier: (title: string, basis: string, min: string) => `档位 ${title}：${basis} ≥ ${min}`,
     benefit: (b: string) => `另享：${b}`,
-    total: (t: number, held: boolean) => `合计 ${formatMoney(t)}${held ? '（暂扣，核实后发放）' : ''}`,
+    total: (t: number, held: boolean) => `合计 ${formatFen(t)}${held ? '（暂扣，核实后发放）' : ''}`,
     hold: (title: string, why: string, reason?: string) => `暂扣：${title}（${why}）${reason ? `：${reason}` : ''}`,
     trigger: (title: string, action: string, why: string) => `触发：${title} → ${action}（${why}）`,
     and: ' 且 ',
@@ -75,11 +75,11 @@ const T = {
     score: (c: Scorecard) => `score ${n(c.score)} → grade ${c.grade}${c.raw_grade !== c.grade ? ` (${c.raw_grade} by score, capped)` : ''}`,
     next: (pts: number, g: string) => `${n(pts)} more points → ${g}`,
     top: 'already the top grade',
-    line: (l: PayoutLine) => `${l.label} ${formatMoney(l.amount)}`,
+    line: (l: PayoutLine) => `${l.label} ${formatFen(l.amountFen)}`,
     perf: (formula: string, base: number, score: number) => ` (${formula}, base ${formatMoney(base)}, score ${n(score)})`,
     tier: (title: string, basis: string, min: string) => `tier ${title}: ${basis} ≥ ${min}`,
     benefit: (b: string) => `also: ${b}`,
-    total: (t: number, held: boolean) => `total ${formatMoney(t)}${held ? ' (held until verified)' : ''}`,
+    total: (t: number, held: boolean) => `total ${formatFen(t)}${held ? ' (held until verified)' : ''}`,
     hold: (title: string, why: string, reason?: string) => `held: ${title} (${why})${reason ? `: ${reason}` : ''}`,
     trigger: (title: string, action: string, why: string) => `trigger: ${title} → ${action} (${why})`,
     and: ' and ',
@@ -240,7 +240,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     lines.push('  ' + t.tier(band.title ?? band.tier, `${basisLabel} ${formatValue(tier.basis, basisUnit, lang)}`, formatValue(band.min, basisUnit, lang)));
     if (tier.benefit) lines.push('  ' + t.benefit(tier.benefit));
   }
-  lines.push(t.total(card.payout.total, card.payout.status === 'held'));
+  lines.push(t.total(card.payout.totalFen, card.payout.status === 'held'));
   for (const h of card.holds) lines.push(t.hold(h.title, why(h.conditions), h.reason));
   for (const tr of card.triggers) {
     lines.push(tr.conditions.length ? t.trigger(tr.title, describeAction(tr.action, lang), why(tr.conditions)) : `${lang === 'zh' ? '触发：' : 'trigger: '}${tr.title} → ${describeAction(tr.action, lang)}`);
