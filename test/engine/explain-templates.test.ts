@@ -2,40 +2,21 @@
 // a title is never patched, so a title with a full-width colon reads the same in both languages.
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy } from '../../engine/index.js';
-import { readRecords } from '../../engine/data/index.js';
+import { oneRolePolicy, runMonth } from './one-role.js';
 import { TEMPLATES } from '../../engine/explanation/templates.js';
 import type { Lang } from '../../engine/model/messages/index.js';
 
-const POLICY = `policy: words
-title: 说明
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [0, 100] }
-  plays: { label: 单条最高播放, unit: count }
-stages:
-  only: { title: 常规 }
-roles:
-  staff:
-    title: 员工
-    pay_base: 1234.56
-    indicators:
-      rating: { title: 上级评分, metric: rating, scoring: rating, weight: 100 }
-adjustments:
-  viral: { title: 爆款：奖励, when: { all: [ { fact: plays, operator: greaterThanInclusive, value: 1000000 } ] }, award: 500 }
-grades:
-  - { grade: A, min: 90 }
-  - { grade: B, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+const POLICY = oneRolePolicy({
+  metrics: '  rating: { label: 评分, unit: score, range: [0, 100] }\n  plays: { label: 单条最高播放, unit: count }',
+  payBase: 1234.56,
+  indicators: '      rating: { title: 上级评分, metric: rating, scoring: rating, weight: 100 }',
+  adjustments: '  viral: { title: 爆款：奖励, when: { all: [ { fact: plays, operator: greaterThanInclusive, value: 1000000 } ] }, award: 500 }',
+  grades: [['A', 90], ['B', 0]],
+  performancePay: 'pay_base * score / 100',
+});
 
 async function explanation(lang: Lang, rating = 95): Promise<string[]> {
-  const loaded = loadPolicy(POLICY, 'words.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords(`工号,姓名,岗位,团队,阶段,月份,评分,单条最高播放\nE1,林小雨,员工,一组,常规,2026-10,${rating},"1,250,000"\n`, 'csv', loaded.policy.contract, { file: 'd.csv' });
-  const result = await runPolicy(loaded.policy, { records: read.records }, { lang });
+  const result = await runMonth(POLICY, `工号,姓名,岗位,团队,阶段,月份,评分,单条最高播放\nE1,林小雨,员工,一组,常规,2026-10,${rating},"1,250,000"\n`, lang);
   return result.scorecards[0].explanation;
 }
 

@@ -2,8 +2,8 @@
 // shows here as an amount 100 times too big or too small.
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy, runResultToJson, scorecardFromJson, scorecardToJson, type ScorecardJson } from '../../engine/index.js';
-import { readRecords } from '../../engine/data/index.js';
+import { runResultToJson, scorecardFromJson, scorecardToJson, type ScorecardJson } from '../../engine/index.js';
+import { oneRolePolicy, runMonth } from './one-role.js';
 import { fenToYuan, formatFen, formatMoney, yuanToFen } from '../../engine/model/money.js';
 import { formatCsv, formatTable } from '../../node/cli/format/results.js';
 
@@ -24,35 +24,17 @@ describe('the conversions in engine/model/money.ts', () => {
 
 // pay base 1234.56 paid in full, plus awards of ¥0.10 and ¥0.20: in yuan 1234.56 + 0.1 + 0.2 is
 // 1234.8600000000001; in fen 123456 + 10 + 20 = 123486 exactly
-const POLICY = `policy: fen
-title: 分
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [0, 100] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff:
-    title: 员工
-    pay_base: 1234.56
-    indicators:
-      rating: { metric: rating, scoring: rating, weight: 100 }
-adjustments:
-  dime: { title: 一角, when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }, award: 0.1 }
-  two_dimes: { title: 两角, when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }, award: 0.2 }
-grades:
-  - { grade: A, min: 0 }
-payout:
-  performance_pay: pay_base
-  rounding: { to: 0.01, mode: half_up }
-`;
+const always = "when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }";
+const POLICY = oneRolePolicy({
+  metrics: '  rating: { label: 评分, unit: score, range: [0, 100] }',
+  payBase: 1234.56,
+  indicators: '      rating: { metric: rating, scoring: rating, weight: 100 }',
+  adjustments: `  dime: { title: 一角, ${always}, award: 0.1 }\n  two_dimes: { title: 两角, ${always}, award: 0.2 }`,
+  grades: [['A', 0]],
+  performancePay: 'pay_base',
+});
 
-async function month() {
-  const loaded = loadPolicy(POLICY, 'fen.yaml');
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,90\nE2,乙,员工,二组,常规,2026-10,70\n', 'csv', loaded.policy.contract, { file: 'd.csv' });
-  return runPolicy(loaded.policy, { records: read.records });
-}
+const month = () => runMonth(POLICY, '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,90\nE2,乙,员工,二组,常规,2026-10,70\n');
 
 describe('a scorecard carries fen', () => {
   it('payout lines and the total are integer fen, the total the sum of its lines', async () => {
