@@ -3,8 +3,7 @@
 // outputs show (score, grade, payout total, holds and triggers without history); the benchmark
 // checks it against the engine on a sample before timing anything.
 
-import type { EmployeeRecord } from '../engine/index.js';
-import { roundScore, toFen } from '../engine/model/money.js';
+import { type EmployeeRecord, roundScore, toFen } from '../engine/index.js';
 
 // the project's rounding (engine/money.ts), as any hand-written payroll code here would use
 const round2 = (x: number) => roundScore(x, 2);

@@ -13,7 +13,8 @@ export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, typ
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
 export { fenToYuan, formatFen, formatMoney, toFen, yuanToFen } from './model/money.js';
 export { runResultToJson, scorecardFromJson, scorecardToJson, summaryToJson, type RunResultJson, type ScorecardJson } from './model/result-json.js';
-export { BUILTIN_FACTS, NO_HISTORY, OPERATORS, type HistorySource } from './language/facts.js';
+export { BUILTIN_FACTS, OPERATORS } from './language/facts.js';
+export { NO_HISTORY, type HistorySource } from './evaluation/history.js';
 export { policySchema } from './language/schema.js';
 export { compareRuns, comparisonToJson, type RunComparison, type RunComparisonJson, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
@@ -24,3 +25,17 @@ export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
 export { LIMITS, readYaml } from './language/limits.js';
+
+// What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading
+// and streaming data files, the ledger's history, the review commands.
+export { excludedRecord } from './model/record.js';
+export { roundScore } from './model/money.js';
+export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';
+export { teamKey, teamName, type TeamDeclaration } from './language/teams.js';
+export { fitsNobody } from './evaluation/fit.js';
+export { addMonths, type PlanState } from './evaluation/plan.js';
+export type { TestExpectation } from './review/policy-test.js';
+export {
+  readTable, formatOf, toRecords, columnMeaning, joinSources, recordReader, titleAboveHeader, decodeBytes, decodingOf, notText, csvQuoteProblems, noHeaderRow, isBlankRow,
+  type Encoding, type Table, type JoinSource, type RecordsResult, type RecordReader, type RatioNotation, type NotationSeen,
+} from './data/index.js';

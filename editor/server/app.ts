@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LIMITS, readYaml } from '../../engine/index.js';
-import { FileError, dataPath, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText, writeAtomic } from './files.js';
+import { writeFileAtomic } from '../../node/files.js';
+import { FileError, dataPath, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText } from './files.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -90,7 +91,7 @@ export function createEditorApp(o: EditorOptions): Hono {
       if (!ifMatch) throw new FileError(400, 'send If-Match with the ETag of the version you edited');
       if (ifMatch !== etagOf(current)) return c.json({ error: 'the file changed on disk since you opened it', current, etag: etagOf(current) }, 409);
     }
-    writeAtomic(path, body.text);
+    writeFileAtomic(path, body.text);
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
   });
 

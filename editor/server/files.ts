@@ -1,10 +1,11 @@
 // The editor server's file access: policies by plain name only, inside the policies folder, never
-// through a symlink that leads out; atomic writes; the git HEAD version as the "saved" baseline.
+// through a symlink that leads out; the git HEAD version as the "saved" baseline. Writes are
+// atomic (node/files.ts).
 
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { textAtHead } from '../../node/git.js';
 
 export const POLICY_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.yaml$/;
 
@@ -62,22 +63,9 @@ export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } finally {
-    if (existsSync(tmp)) unlinkSync(tmp);
-  }
-}
-
 /** The file's text at git HEAD, or undefined when it is not tracked (or there is no git). */
 export function gitHeadText(root: string, path: string): Promise<string | undefined> {
-  const rel = relative(root, path).split(sep).join('/');
-  return new Promise((done) => {
-    execFile('git', ['-C', root, 'show', `HEAD:${rel}`], { maxBuffer: 8 * 1024 * 1024 }, (error, stdout) => done(error ? undefined : stdout));
-  });
+  return textAtHead(root, relative(root, path).split(sep).join('/'), 8 * 1024 * 1024);
 }
 
 /** CSV, JSON and XLSX files under the data folders, as paths relative to the root. */

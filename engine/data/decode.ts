@@ -5,28 +5,44 @@ export type Encoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
 
 export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; message: string; help: string };
 
-export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
-  const b = bytes;
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/**
+ * How bytes beginning with `head` are decoded: the encoding, the byte-order mark to skip, and for
+ * `auto` without a mark the encoding to try when they are not UTF-8 after all (a Chinese export
+ * is then GBK, which GB18030 contains). A reader that streams a file decides from its first bytes.
+ */
+export function decodingOf(head: Uint8Array, encoding: Encoding = 'auto'): { encoding: TextEncodingName; skip: number; otherwise?: 'gb18030' } {
+  const b = head;
+  const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
   if (encoding === 'auto') {
-    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return decode(b.subarray(3), 'utf-8');
-    if (b[0] === 0xff && b[1] === 0xfe) return decode(b.subarray(2), 'utf-16le');
-    if (b[0] === 0xfe && b[1] === 0xff) return decode(b.subarray(2), 'utf-16be');
-    const utf8 = decode(b, 'utf-8');
-    // not valid UTF-8: a Chinese export is then GBK, which GB18030 contains
-    return utf8.ok ? utf8 : decode(b, 'gb18030');
+    if (utf8Bom) return { encoding: 'utf-8', skip: 3 };
+    if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+    if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+    return { encoding: 'utf-8', skip: 0, otherwise: 'gb18030' };
   }
-  const start = encoding === 'utf-8' && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return decode(b.subarray(start), encoding === 'gbk' ? 'gb18030' : encoding);
+  if (encoding === 'utf-8') return { encoding: 'utf-8', skip: utf8Bom ? 3 : 0 };
+  return { encoding: encoding === 'gbk' ? 'gb18030' : encoding, skip: 0 };
 }
 
-function decode(bytes: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'): Decoded {
+export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
+  const how = decodingOf(bytes, encoding);
+  const first = decode(bytes.subarray(how.skip), how.encoding);
+  return first.ok || !how.otherwise ? first : decode(bytes, how.otherwise);
+}
+
+/** Why bytes are not text in `encoding`, and what to do. */
+export function notText(encoding: TextEncodingName): { message: string; help: string } {
+  return {
+    message: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
+    help: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
+  };
+}
+
+function decode(bytes: Uint8Array, encoding: TextEncodingName): Decoded {
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
   } catch {
-    return {
-      ok: false,
-      message: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
-      help: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
-    };
+    return { ok: false, ...notText(encoding) };
   }
 }

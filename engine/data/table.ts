@@ -25,40 +25,47 @@ export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics:
 
 export function readCsv(text: string, file?: string): TableResult {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const fatal = parsed.errors.filter((e) => e.type === 'Quotes');
-  if (fatal.length) {
-    return {
-      ok: false,
-      diagnostics: fatal.map((e) => ({
-        code: 'data_csv_malformed',
-        severity: 'error' as const,
-        message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1),
-        help: 'check the quotes in this row: a cell that starts with " must end with "',
-        file,
-        cell: { row: (e.row ?? 0) + 1 },
-      })),
-    };
-  }
+  const fatal = csvQuoteProblems(parsed.errors, file, 1);
+  if (fatal.length) return { ok: false, diagnostics: fatal };
   const lines = parsed.data;
   let i = 0;
-  while (i < lines.length && isBlank(lines[i])) i++;
-  if (i === lines.length) {
-    return { ok: false, diagnostics: [{ code: 'data_empty', severity: 'error', message: 'the file has no header row', help: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', file, cell: { row: 1 } }] };
-  }
+  while (i < lines.length && isBlankRow(lines[i])) i++;
+  if (i === lines.length) return { ok: false, diagnostics: [noHeaderRow(file)] };
   const header = lines[i].map((h) => h.trim());
   const rows: string[][] = [];
   // numbered by record, as a spreadsheet numbers rows (a quoted cell may span lines)
   const rowNumbers: number[] = [];
   for (let r = i + 1; r < lines.length; r++) {
-    if (isBlank(lines[r])) continue;
+    if (isBlankRow(lines[r])) continue;
     rows.push(lines[r]);
     rowNumbers.push(r + 1);
   }
   return { ok: true, table: { header, rows, rowNumbers } };
 }
 
-function isBlank(cells: string[]): boolean {
-  return cells.every((c) => c.trim() === '');
+/** papaparse's quote errors as diagnostics; `firstRow` is the spreadsheet row of the text's first record. */
+export function csvQuoteProblems(errors: readonly Papa.ParseError[], file: string | undefined, firstRow: number): Diagnostic[] {
+  return errors
+    .filter((e) => e.type === 'Quotes')
+    .map((e) => ({
+      code: 'data_csv_malformed',
+      severity: 'error' as const,
+      message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1),
+      help: 'check the quotes in this row: a cell that starts with " must end with "',
+      file,
+      cell: { row: firstRow + (e.row ?? 0) },
+    }));
+}
+
+/** A file with no row that is not blank: there is no header. */
+export function noHeaderRow(file: string | undefined): Diagnostic {
+  return { code: 'data_empty', severity: 'error', message: 'the file has no header row', help: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', file, cell: { row: 1 } };
+}
+
+/** A row whose every cell is empty or spaces (skipped, but still counted in row numbers). */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
 }
 
 export function readJsonRecords(text: string, file?: string): TableResult {

@@ -1,20 +1,19 @@
 // Step 5: one employee record → one scorecard. Indicator arithmetic happens here; every rule
-// decision (holds, adjustments, grades, tiers, triggers) is made by the policy's json-rules-engine
-// rules, run as compiled closures (engine/executor.ts) or by json-rules-engine itself.
+// decision (holds, adjustments, grades, tiers, triggers) is made by the policy's rules, run as
+// compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
-import type { Engine, RuleResult } from 'json-rules-engine';
-import type { CompiledIndicator, CompiledPolicy, RuleKind } from '../language/compile.js';
+import type { CompiledIndicator, CompiledPolicy, RulePhase } from '../language/compile.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Scope } from '../language/expression.js';
-import { NO_HISTORY, type HistorySource } from '../language/facts.js';
+import { NO_HISTORY, type HistorySource } from './history.js';
 import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/money.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 import type { EmployeeRecord } from '../model/record.js';
-import type { ConditionResult, IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
+import type { IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
 import { pointsFor } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
 import { nextPlan } from './plan.js';
-import { runRules } from './executor.js';
+import { runCompiled, runReference, type FiredRule as Fired } from './executor.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
@@ -27,11 +26,9 @@ export interface EvaluateOptions {
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
 
-type Phase = 'rules' | 'grades' | 'triggers';
-
 /** What the evaluation asks its executor for: the rules of one phase run on these facts. */
 interface RuleRequest {
-  phase: Phase;
+  phase: RulePhase;
   facts: Record<string, unknown>;
   /** false when only which rules fired matters, not their condition values */
   collect: boolean;
@@ -42,20 +39,18 @@ interface RuleRequest {
  * conditions the executor does not compile (`path`) go through `evaluateRecord`.
  */
 export function evaluateRecordSync(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Evaluation {
-  const compiled = policy.compiled;
-  if (!compiled) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
+  if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
   const steps = evaluation(policy, record, options);
   let step = steps.next();
-  while (!step.done) step = steps.next(runRules(compiled[step.value.phase], step.value.facts, step.value.collect) as Fired[]);
+  while (!step.done) step = steps.next(runCompiled(policy, step.value.phase, step.value.facts, step.value.collect));
   return step.value;
 }
 
 export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Promise<Evaluation> {
-  if (options.executor !== 'reference' && policy.compiled) return evaluateRecordSync(policy, record, options);
-  const engines = { rules: policy.ruleEngine, grades: policy.gradeEngine, triggers: policy.triggerEngine };
+  if (options.executor !== 'reference' && policy.compilable) return evaluateRecordSync(policy, record, options);
   const steps = evaluation(policy, record, options);
   let step = steps.next();
-  while (!step.done) step = steps.next(await fired(engines[step.value.phase], step.value.facts));
+  while (!step.done) step = steps.next(await runReference(policy, step.value.phase, step.value.facts));
   return step.value;
 }
 
@@ -262,60 +257,6 @@ function scoreIndicator(node: CompiledIndicator, values: Record<string, number |
   result.weighted_points = roundScore((points * node.weight) / 100, decimals);
   result.reason = '';
   return result;
-}
-
-interface Fired {
-  kind: RuleKind;
-  id: string;
-  conditions: ConditionResult[];
-}
-
-/** Runs one engine and returns the rules that fired, in the engine's order, with their condition values. */
-async function fired(engine: Engine, facts: Record<string, unknown>): Promise<Fired[]> {
-  const { results } = await engine.run(facts);
-  // json-rules-engine lists rules of equal priority as they finish (a rule waiting on an async
-  // fact finishes later); report them in the order the policy declares them
-  const order = new Map((engine as unknown as { rules: { name: string }[] }).rules.map((rule, i) => [rule.name, i])); // Engine.rules: the rules as added, not in its .d.ts
-  return results
-    .map((r: RuleResult) => ({
-      kind: r.event?.type as RuleKind,
-      id: String(r.event?.params?.id),
-      conditions: flatten(r.conditions as unknown as ConditionNode),
-      at: order.get(r.name) ?? 0,
-    }))
-    .sort((a, b) => a.at - b.at)
-    .map(({ at: _at, ...f }) => f);
-}
-
-interface ConditionNode {
-  all?: ConditionNode[];
-  any?: ConditionNode[];
-  not?: ConditionNode;
-  fact?: string;
-  operator?: string;
-  value?: unknown;
-  params?: Record<string, unknown>;
-  path?: string;
-  factResult?: unknown;
-  result?: boolean;
-}
-
-function flatten(c: ConditionNode, out: ConditionResult[] = []): ConditionResult[] {
-  if (c.all) c.all.forEach((x) => flatten(x, out));
-  else if (c.any) c.any.forEach((x) => flatten(x, out));
-  else if (c.not) flatten(c.not, out);
-  else if (c.fact !== undefined) {
-    out.push({
-      fact: c.fact,
-      operator: c.operator!,
-      value: c.value,
-      ...(c.params ? { params: c.params } : {}),
-      ...(c.path ? { path: c.path } : {}),
-      actual: c.factResult,
-      result: Boolean(c.result),
-    });
-  }
-  return out;
 }
 
 function computePayout(

@@ -1,14 +1,21 @@
-// The compiled executor: the same rule conditions json-rules-engine evaluates, turned once per
-// policy into plain closures (no eval, no new Function). It reproduces json-rules-engine's
-// semantics for our conditions — all / any / not over leaves of equal priority (every leaf is
-// evaluated), undefined facts allowed, its operators and their fact-value validators — and reports
-// the same condition values for the rules that fired. The differential test holds the two equal.
+// The two executors of a policy's rule lists (CompiledPolicy.rules), each built lazily, once per
+// compiled policy, from the same lists and the same history-fact table:
+// - compiled (the default): the conditions turned into plain closures (no eval, no new Function).
+//   It reproduces json-rules-engine's semantics for our conditions — all / any / not over leaves
+//   of equal priority (every leaf is evaluated), undefined facts allowed, its operators and their
+//   fact-value validators — and reports the same condition values for the rules that fired;
+// - reference: json-rules-engine itself, one reused Engine per phase.
+// The differential test holds the two equal.
 
-import { consecutiveGrade, periodsInRole, rollingAverage, NO_HISTORY, type HistorySource } from '../language/facts.js';
+import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import type { CompiledPolicy, PolicyRule, RuleKind, RulePhase } from '../language/compile.js';
+import { factRef, foldCondition, forEachLeaf, type ConditionLeaf, type ConditionTree } from '../language/conditions.js';
+import { BUILTIN_FACTS } from '../language/facts.js';
 import type { ConditionDef } from '../model/policy.js';
 import type { ConditionResult } from '../model/scorecard.js';
+import { HISTORY_FACTS, type FactTable } from './history.js';
 
-export type FactTable = Record<string, unknown>;
+export type { FactTable } from './history.js';
 
 // json-rules-engine's numeric fact validator, parseFloat(v).toString() !== 'NaN'; for a number that is
 // simply "not NaN", so numbers skip the string round trip
@@ -26,79 +33,71 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   greaterThanInclusive: (a, b) => number(a) && (a as number) >= (b as number),
 };
 
-/** Facts computed on demand, as json-rules-engine's dynamic facts are. */
-function dynamicFact(name: string, params: Record<string, unknown> | undefined, facts: FactTable): unknown {
-  const history = (facts.$history as HistorySource | undefined) ?? NO_HISTORY;
-  const id = facts.employee_id as string;
-  switch (name) {
-    case 'consecutive_grade':
-      return consecutiveGrade(facts.grade as string, history.grades(id), String(params?.grade));
-    case 'periods_in_role':
-      return periodsInRole(facts.role as string, history.periods?.(id) ?? []);
-    case 'open_plan': {
-      const plan = history.plan?.(id);
-      return plan?.status === 'open' || plan?.status === 'extended';
-    }
-    case 'rolling_average': {
-      const of = String(params?.of);
-      return rollingAverage(facts[of] as number | undefined, history.periods?.(id) ?? [], of, Number(params?.periods));
-    }
-  }
-  return facts[name];
-}
-
-const DYNAMIC = new Set(['consecutive_grade', 'periods_in_role', 'open_plan', 'rolling_average']);
-
 type Check = (facts: FactTable, out: ConditionResult[] | null) => boolean;
 
 function compileCondition(c: ConditionDef): Check {
-  if ('all' in c) {
-    const parts = c.all.map(compileCondition);
-    return (facts, out) => {
+  return foldCondition<ConditionLeaf, Check>(c, {
+    all: (parts) => (facts, out) => {
       let ok = true;
       for (const p of parts) ok = p(facts, out) && ok; // every leaf is evaluated, as json-rules-engine does
       return ok;
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map(compileCondition);
-    return (facts, out) => {
+    },
+    any: (parts) => (facts, out) => {
       let ok = false;
       for (const p of parts) ok = p(facts, out) || ok;
       return ok;
-    };
-  }
-  if ('not' in c) {
-    const inner = compileCondition(c.not);
-    return (facts, out) => !inner(facts, out);
-  }
+    },
+    not: (inner) => (facts, out) => !inner(facts, out),
+    leaf: compileComparison,
+  });
+}
+
+/** A fact as the compiled executor reads it: a history fact computed, any other looked up. */
+function reader(name: string, params: Record<string, unknown> | undefined): (facts: FactTable) => unknown {
+  const history = HISTORY_FACTS.get(name);
+  return history ? (facts) => history.value(params, facts) : (facts) => facts[name];
+}
+
+function compileComparison(c: ConditionLeaf): Check {
   const op = OPERATORS[c.operator];
-  const dynamic = DYNAMIC.has(c.fact);
-  const ref = c.value && typeof c.value === 'object' && 'fact' in (c.value as object) ? String((c.value as { fact: unknown }).fact) : undefined;
   const { fact, operator, value, params, path } = c;
+  const actualOf = reader(fact, params);
+  const ref = factRef(value);
+  const againstOf = ref !== undefined ? reader(ref, undefined) : undefined;
   return (facts, out) => {
-    const actual = dynamic ? dynamicFact(fact, params, facts) : facts[fact];
-    const against = ref !== undefined ? (DYNAMIC.has(ref) ? dynamicFact(ref, undefined, facts) : facts[ref]) : value;
+    const actual = actualOf(facts);
+    const against = againstOf ? againstOf(facts) : value;
     const result = op(actual, against);
     if (out) out.push(params || path ? { fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result } : { fact, operator, value, actual, result });
     return result;
   };
 }
 
-export interface CompiledRule {
-  kind: string;
+interface CompiledRule {
+  kind: RuleKind;
   id: string;
   check: Check;
 }
 
+/** A rule that fired, with the values its comparisons saw. */
 export interface FiredRule {
-  kind: string;
+  kind: RuleKind;
   id: string;
   conditions: ConditionResult[];
 }
 
-export function compileRules(rules: { kind: string; id: string; when: ConditionDef }[]): CompiledRule[] {
-  return rules.map((r) => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
+const compiledRules = new WeakMap<CompiledPolicy, Record<RulePhase, CompiledRule[]>>();
+
+/** The policy's rule lists as closures, built on first use. */
+function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
+  let rules = compiledRules.get(policy);
+  if (!rules) {
+    if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
+    const compile = (list: PolicyRule[]) => list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
+    rules = { rules: compile(policy.rules.rules), grades: compile(policy.rules.grades), triggers: compile(policy.rules.triggers) };
+    compiledRules.set(policy, rules);
+  }
+  return rules;
 }
 
 const NONE: ConditionResult[] = [];
@@ -107,9 +106,9 @@ const NONE: ConditionResult[] = [];
  * The rules that hold, in declaration order, each with its condition values (`collect`), or
  * without them when the caller only needs which rules fired.
  */
-export function runRules(rules: CompiledRule[], facts: FactTable, collect = true): FiredRule[] {
+export function runCompiled(policy: CompiledPolicy, phase: RulePhase, facts: FactTable, collect = true): FiredRule[] {
   const fired: FiredRule[] = [];
-  for (const r of rules) {
+  for (const r of compiledOf(policy)[phase]) {
     if (!r.check(facts, null)) continue;
     // only a rule that fired pays for collecting its condition values
     let conditions = NONE;
@@ -122,10 +121,72 @@ export function runRules(rules: CompiledRule[], facts: FactTable, collect = true
   return fired;
 }
 
-/** Conditions using `path` are evaluated by json-rules-engine itself. */
-export function usesPath(c: ConditionDef): boolean {
-  if ('all' in c) return c.all.some(usesPath);
-  if ('any' in c) return c.any.some(usesPath);
-  if ('not' in c) return usesPath(c.not);
-  return c.path !== undefined;
+const referenceEngines = new WeakMap<CompiledPolicy, Record<RulePhase, Engine>>();
+
+/** The policy's rule lists as json-rules-engine Engines, built on first use (only `--executor reference` asks). */
+function enginesOf(policy: CompiledPolicy): Record<RulePhase, Engine> {
+  let engines = referenceEngines.get(policy);
+  if (!engines) {
+    // the record's phase knows the history facts of phase `rules`; triggers know them all
+    engines = { rules: engine(policy.rules.rules, 'rules'), grades: engine(policy.rules.grades, undefined), triggers: engine(policy.rules.triggers, 'triggers') };
+    referenceEngines.set(policy, engines);
+  }
+  return engines;
+}
+
+function engine(rules: PolicyRule[], factsOfPhase: 'rules' | 'triggers' | undefined): Engine {
+  const built = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false });
+  for (const [name, fact] of HISTORY_FACTS) {
+    if (!factsOfPhase || (factsOfPhase === 'rules' && BUILTIN_FACTS[name].phase !== 'rules')) continue;
+    built.addFact(name, async (params: Record<string, unknown>, almanac) => {
+      const facts: FactTable = {};
+      for (const read of fact.reads(params)) facts[read] = await almanac.factValue(read);
+      return fact.value(params, facts);
+    });
+  }
+  rules.forEach((r, at) => {
+    // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
+    const conditions = ('all' in r.when || 'any' in r.when || 'not' in r.when ? r.when : { all: [r.when] }) as TopLevelCondition;
+    built.addRule({ name: `${r.kind}:${r.id}`, conditions, event: { type: r.kind, params: { id: r.id, at } }, priority: 1 });
+  });
+  return built;
+}
+
+/** Runs one phase in json-rules-engine and returns the rules that fired, in the policy's order, with their condition values. */
+export async function runReference(policy: CompiledPolicy, phase: RulePhase, facts: FactTable): Promise<FiredRule[]> {
+  const { results } = await enginesOf(policy)[phase].run(facts);
+  // json-rules-engine lists rules of equal priority as they finish (a rule waiting on an async
+  // fact finishes later); report them in the order the policy declares them
+  return results
+    .map((r: RuleResult) => ({ at: Number(r.event?.params?.at), fired: { kind: r.event?.type as RuleKind, id: String(r.event?.params?.id), conditions: conditionValues(r.conditions as unknown as ConditionTree<ResultLeaf>) } }))
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.fired);
+}
+
+/** A comparison in json-rules-engine's results: the condition with the value it read and its outcome. */
+interface ResultLeaf {
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  params?: Record<string, unknown>;
+  path?: string;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+function conditionValues(c: ConditionTree<ResultLeaf>): ConditionResult[] {
+  const out: ConditionResult[] = [];
+  forEachLeaf(c, (leaf) => {
+    if (leaf.fact === undefined) return;
+    out.push({
+      fact: leaf.fact,
+      operator: leaf.operator!,
+      value: leaf.value,
+      ...(leaf.params ? { params: leaf.params } : {}),
+      ...(leaf.path ? { path: leaf.path } : {}),
+      actual: leaf.factResult,
+      result: Boolean(leaf.result),
+    });
+  });
+  return out;
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
-import { NO_HISTORY, stackHistory } from '../language/facts.js';
+import { NO_HISTORY, stackHistory } from './history.js';
 import { calibrate, scaleOf } from './calibrate.js';
 import { explainCalibration, explainScorecard } from '../explanation/explain.js';
 
@@ -34,7 +34,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   const byPeriod: Scorecard[][] = [];
   let done = 0;
   // the compiled executor needs no promise per record
-  const sync = options.executor !== 'reference' && policy.compiled !== undefined;
+  const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
     const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]) : options.history;
     const cards: Scorecard[] = [];

@@ -2,6 +2,7 @@
 // request. Fills each indicator's `reason` and returns the explanation lines.
 
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
+import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
@@ -83,7 +84,8 @@ export function describeConditions(policy: CompiledPolicy, conditions: Condition
     policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
   const cond = (c: ConditionResult): string => {
     const unit = unitOf(c.fact);
-    const value = c.value && typeof c.value === 'object' && 'fact' in (c.value as object) ? labelOf(String((c.value as { fact: string }).fact)) : formatValue(c.value, unit, lang);
+    const ref = factRef(c.value);
+    const value = ref !== undefined ? labelOf(ref) : formatValue(c.value, unit, lang);
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
     return `${labelOf(c.fact)}${params} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
   };

@@ -1,11 +1,10 @@
 // Step 4: a valid policy → everything evaluation needs, built once: indicator trees per role and
-// stage, derived metrics in dependency order, parsed payout formulas, and three json-rules-engine
-// engines (holds + adjustments on the record; grades + tiers on the score; triggers on the result).
+// stage, derived metrics in dependency order, parsed payout formulas, and the policy's rules as one
+// list per phase (holds + adjustments on the record; grades + tiers on the score; triggers on the
+// result), which each executor turns into what it runs (engine/evaluation/executor.ts).
 
-import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { compileExpression, parseExpression, variablesOf, type CompiledExpr, type Expr } from './expression.js';
-import { consecutiveGrade, periodsInRole, rollingAverage, type HistorySource } from './facts.js';
-import { compileRules, usesPath, type CompiledRule } from '../evaluation/executor.js';
+import { factsOf, leavesOf, type ConditionLeaf } from './conditions.js';
 import {
   isGroup,
   type ConditionDef,
@@ -99,14 +98,14 @@ export interface CompiledPolicy {
     capText?: string;
     rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
   };
-  /** Holds and adjustments, run on the record's facts. */
-  ruleEngine: Engine;
-  /** Grades and tiers, run on `score` and `tier_basis`. */
-  gradeEngine: Engine;
-  /** Triggers, run on the whole result. */
-  triggerEngine: Engine;
-  /** The same three rule sets as plain closures (engine/executor.ts); absent when a condition uses `path`. */
-  compiled?: { rules: CompiledRule[]; grades: CompiledRule[]; triggers: CompiledRule[] };
+  /**
+   * The rules of each phase in declaration order: `rules` (holds, adjustments) run on the record's
+   * facts, `grades` (grades, tiers) on `score` and `tier_basis`, `triggers` (triggers, plan closes)
+   * on the whole result. Both executors are built from these lists.
+   */
+  rules: Record<RulePhase, PolicyRule[]>;
+  /** Whether the compiled executor can run every rule: a condition using `path` needs json-rules-engine. */
+  compilable: boolean;
   contract: DataContract;
   /** Where payout formulas are written, `file:line:col`, for evaluation errors (set by loadPolicy). */
   positions?: Partial<Record<'performance_pay' | 'awards_cap' | 'cap', string>>;
@@ -116,6 +115,15 @@ export interface CompiledPolicy {
 const FACT_ORDER = ['employee_id', 'role', 'team', 'stage', 'pay_base', 'base_score', 'previous_grade', '$history', 'score', 'attainment', 'grade', 'raw_grade', 'tier', 'held'];
 
 export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
+
+export type RulePhase = 'rules' | 'grades' | 'triggers';
+
+/** One rule: fires `kind` for `id` (a hold, an adjustment, a grade's or tier's index…) when `when` holds. */
+export interface PolicyRule {
+  kind: RuleKind;
+  id: string;
+  when: ConditionDef;
+}
 
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const derived = orderDerived(doc);
@@ -156,8 +164,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required, requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined) };
   }
 
-  const engines = buildEngines(doc);
-  const compiled = compileRuleSets(doc);
+  const rules = ruleLists(doc);
   return {
     doc,
     file,
@@ -184,8 +191,9 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       capText: payout.cap === undefined ? undefined : String(payout.cap),
       rounding: payout.rounding,
     },
-    ...engines,
-    ...(compiled ? { compiled } : {}),
+    rules,
+    // only json-rules-engine reads a `path` into an object-valued fact
+    compilable: [...rules.rules, ...rules.triggers].every((r) => leavesOf<ConditionLeaf>(r.when).every((leaf) => leaf.path === undefined)),
     contract: {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
@@ -230,14 +238,6 @@ function compileLevel(doc: PolicyDoc, level: Record<string, IndicatorDef>, stage
 
 function leafMetrics(level: Record<string, IndicatorDef>): string[] {
   return Object.values(level).flatMap((d) => (isGroup(d) ? leafMetrics(d.indicators) : [d.metric]));
-}
-
-function factsOf(c: ConditionDef): string[] {
-  if ('all' in c) return c.all.flatMap(factsOf);
-  if ('any' in c) return c.any.flatMap(factsOf);
-  if ('not' in c) return factsOf(c.not);
-  const ref = c.value && typeof c.value === 'object' && 'fact' in c.value ? [String((c.value as { fact: unknown }).fact)] : [];
-  return [c.fact, ...ref];
 }
 
 /** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */
@@ -287,78 +287,22 @@ export function closeWhen(t: TriggerDef): ConditionDef | undefined {
   return t.action.type === 'improvement_plan' ? { not: t.when } : undefined;
 }
 
-function toCondition(c: ConditionDef): TopLevelCondition {
-  // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
-  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as TopLevelCondition;
-}
-
-function rule(kind: RuleKind, id: string, when: ConditionDef, priority = 1): RuleProperties {
-  return { name: `${kind}:${id}`, conditions: toCondition(when), event: { type: kind, params: { id } }, priority };
-}
-
-/** The rule sets of buildEngines, in the same order, for the compiled executor. */
-function compileRuleSets(doc: PolicyDoc): CompiledPolicy['compiled'] {
-  const ruleSet: { kind: RuleKind; id: string; when: ConditionDef }[] = [
-    ...Object.entries(doc.holds ?? {}).map(([id, h]) => ({ kind: 'hold' as const, id, when: h.when })),
-    ...Object.entries(doc.adjustments ?? {}).map(([id, a]) => ({ kind: 'adjustment' as const, id, when: a.when })),
-  ];
-  const gradeSet = [
-    ...doc.grades.map((g, i) => ({ kind: 'grade' as const, id: String(i), when: { fact: 'score', operator: 'greaterThanInclusive', value: g.min } as ConditionDef })),
-    ...(doc.payout.tiers?.bands ?? []).map((b, i) => ({ kind: 'tier' as const, id: String(i), when: { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min } as ConditionDef })),
-  ];
-  const triggerSet = Object.entries(doc.triggers ?? {}).flatMap(([id, t]) => [
-    { kind: 'trigger' as const, id, when: t.when },
-    ...(closeWhen(t) ? [{ kind: 'plan_close' as const, id, when: closeWhen(t)! }] : []),
-  ]);
-  if ([...ruleSet, ...triggerSet].some((r) => usesPath(r.when))) return undefined;
-  return { rules: compileRules(ruleSet), grades: compileRules(gradeSet), triggers: compileRules(triggerSet) };
-}
-
-function buildEngines(doc: PolicyDoc): Pick<CompiledPolicy, 'ruleEngine' | 'gradeEngine' | 'triggerEngine'> {
-  const options = { allowUndefinedFacts: true, allowUndefinedConditions: false };
-  const ruleEngine = new Engine([], options);
-  const earlier = async (almanac: Almanac) => {
-    const history = (await almanac.factValue('$history')) as HistorySource;
-    return history.periods?.((await almanac.factValue('employee_id')) as string) ?? [];
-  };
-  const historyFacts = (engine: Engine) => {
-    engine.addFact('periods_in_role', async (_params: Record<string, unknown>, almanac) => periodsInRole((await almanac.factValue('role')) as string, await earlier(almanac)));
-    engine.addFact('open_plan', async (_params: Record<string, unknown>, almanac) => {
-      const history = (await almanac.factValue('$history')) as HistorySource;
-      const plan = history.plan?.((await almanac.factValue('employee_id')) as string);
-      return plan?.status === 'open' || plan?.status === 'extended';
-    });
-  };
-  historyFacts(ruleEngine);
-  for (const [id, h] of Object.entries(doc.holds ?? {})) ruleEngine.addRule(rule('hold', id, h.when));
-  for (const [id, a] of Object.entries(doc.adjustments ?? {})) ruleEngine.addRule(rule('adjustment', id, a.when));
-
-  const gradeEngine = new Engine([], options);
-  doc.grades.forEach((g, i) =>
-    gradeEngine.addRule(rule('grade', String(i), { fact: 'score', operator: 'greaterThanInclusive', value: g.min })),
-  );
-  doc.payout.tiers?.bands.forEach((b, i) =>
-    gradeEngine.addRule(rule('tier', String(i), { fact: 'tier_basis', operator: 'greaterThanInclusive', value: b.min })),
-  );
-
-  const triggerEngine = new Engine([], options);
-  triggerEngine.addFact('consecutive_grade', async (params: Record<string, unknown>, almanac) => {
-    const history = (await almanac.factValue('$history')) as HistorySource;
-    const id = (await almanac.factValue('employee_id')) as string;
-    const grade = (await almanac.factValue('grade')) as string;
-    return consecutiveGrade(grade, history.grades(id), String(params.grade));
-  });
-  historyFacts(triggerEngine);
-  triggerEngine.addFact('rolling_average', async (params: Record<string, unknown>, almanac) => {
-    const of = String(params.of);
-    const current = (await almanac.factValue(of === 'score' ? 'score' : of)) as number | undefined;
-    return rollingAverage(current, await earlier(almanac), of, Number(params.periods));
-  });
-  for (const [id, t] of Object.entries(doc.triggers ?? {})) {
-    triggerEngine.addRule(rule('trigger', id, t.when));
+/** The policy's rules, one list per phase, in the order the policy declares them. */
+function ruleLists(doc: PolicyDoc): Record<RulePhase, PolicyRule[]> {
+  const atLeast = (fact: string, min: number): ConditionDef => ({ fact, operator: 'greaterThanInclusive', value: min });
+  return {
+    rules: [
+      ...Object.entries(doc.holds ?? {}).map(([id, h]): PolicyRule => ({ kind: 'hold', id, when: h.when })),
+      ...Object.entries(doc.adjustments ?? {}).map(([id, a]): PolicyRule => ({ kind: 'adjustment', id, when: a.when })),
+    ],
+    grades: [
+      ...doc.grades.map((g, i): PolicyRule => ({ kind: 'grade', id: String(i), when: atLeast('score', g.min) })),
+      ...(doc.payout.tiers?.bands ?? []).map((b, i): PolicyRule => ({ kind: 'tier', id: String(i), when: atLeast('tier_basis', b.min) })),
+    ],
     // an improvement plan's closing condition is judged on the same facts as the triggers
-    const close = closeWhen(t);
-    if (close) triggerEngine.addRule(rule('plan_close', id, close));
-  }
-  return { ruleEngine, gradeEngine, triggerEngine };
+    triggers: Object.entries(doc.triggers ?? {}).flatMap(([id, t]): PolicyRule[] => {
+      const close = closeWhen(t);
+      return [{ kind: 'trigger', id, when: t.when }, ...(close ? [{ kind: 'plan_close' as const, id, when: close }] : [])];
+    }),
+  };
 }

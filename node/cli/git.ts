@@ -1,12 +1,9 @@
-// Reading policies from git: `REV:path` specs and the policies changed since a base revision.
+// Reading policies from git (node/git.ts runs it): `REV:path` specs and the policies changed since
+// a base revision, with the CLI's messages.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { git } from '../git.js';
 import { EXIT, ExitError } from './errors.js';
-
-function git(args: string[]): string {
-  return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-}
 
 export function isRevisionSpec(spec: string): boolean {
   return !existsSync(spec) && /^[^:]+:.+/.test(spec);

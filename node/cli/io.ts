@@ -3,11 +3,10 @@
 // are regular files only (docs/limits.md): a pipe or a device is refused, never read or replaced,
 // and an output is never written over one of the run's inputs.
 
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, writeSync, unlinkSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
-import { decodeBytes, type Encoding } from '../../engine/data/decode.js';
-import { LIMITS } from '../../engine/language/limits.js';
+import { decodeBytes, type Encoding, LIMITS } from '../../engine/index.js';
 
 /** What a path is when it is not a regular file, for messages. */
 function kindOf(stat: Stats): string {
@@ -152,44 +151,22 @@ export function checkOutputFolder(dir: string, what: string): void {
 }
 
 /**
- * Writes `file` whole or not at all: a temporary file beside the target, renamed into place.
- * `durable` (the ledger) also flushes the file and its folder to disk, so a power cut after the
- * rename cannot leave an empty file behind.
+ * Writes `file` whole or not at all (node/files.ts), through a link to its target. `durable` (the
+ * ledger) also flushes the file and its folder to disk.
  */
-export function writeAtomic(file: string, content: string | Uint8Array, o: { durable?: boolean } = {}): void {
+export function writeAtomic(file: string, content: string | Uint8Array, o: AtomicOptions = {}): void {
   const target = outputTarget(file);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    if (o.durable) {
-      const fd = openSync(tmp, 'w');
-      try {
-        writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } else writeFileSync(tmp, content);
-    renameSync(tmp, target);
+    writeFileAtomic(target, content, o);
   } catch (error) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
     throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (o.durable) {
-    try {
-      const dir = openSync(dirname(target), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-    } catch {
-      // some file systems cannot flush a folder; the rename is done
-    }
-  }
+}
+
+/** Where a command writes: the process's stdout and stderr, or a test's buffers. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (line: string) => void;
 }
 
 let stdoutError: string | undefined;
@@ -214,6 +191,11 @@ export function writeStdout(text: string): void {
     throw new ExitError(EXIT.input, `cannot write to stdout: ${stdoutError}`);
   }
 }
+
+export const defaultIo: Io = {
+  stdout: writeStdout,
+  stderr: (line) => process.stderr.write(line + '\n'),
+};
 
 /** Whether writing to stdout failed (the run then ends with exit 1 whatever it returned). */
 export function stdoutFailed(): boolean {

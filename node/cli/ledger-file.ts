@@ -150,9 +150,10 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
 
 /**
  * Replaces the ledger at `target` with `bytes` (sealed here), keeping `previous` — the file as it
- * was opened and checked — as the backup first.
+ * was opened and checked — as the backup first. `beforeRename` runs when the new file is written
+ * and flushed beside the ledger, just before it replaces it.
  */
-export function replaceLedgerFile(target: string, bytes: Uint8Array, previous: Uint8Array | undefined): void {
+export function replaceLedgerFile(target: string, bytes: Uint8Array, previous: Uint8Array | undefined, beforeRename?: () => void): void {
   if (previous) writeAtomic(backupOf(target), previous, { durable: true });
-  writeAtomic(target, sealLedgerBytes(bytes), { durable: true });
+  writeAtomic(target, sealLedgerBytes(bytes), { durable: true, beforeRename });
 }

@@ -125,9 +125,10 @@ function waitSeconds(): number {
 
 /**
  * Takes the lock of the ledger `shown` (as the user named it; the lock sits beside the file it
- * stands for), waiting for a live owner.
+ * stands for), waiting for a live owner. `beforeTakeover` runs between judging a lock stale and
+ * removing it, where runs race (a test widens that gap with it).
  */
-export async function lockLedger(shown: string, say: (line: string) => void, lang: Lang): Promise<LedgerLock> {
+export async function lockLedger(shown: string, say: (line: string) => void, lang: Lang, o: { beforeTakeover?: () => Promise<void> } = {}): Promise<LedgerLock> {
   const target = ledgerTarget(shown);
   const file = `${target}.lock`;
   // a typo in --ledger must not start an empty ledger somewhere else (and lose every earlier period
@@ -169,19 +170,13 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
         throw new ExitError(EXIT.input, `cannot lock the results ledger \`${shown}\`: cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       closeSync(fd);
-      const lock = held(file, me);
-      // lets a test stop a run while it holds the lock
-      const hold = Number(process.env.YARDSTICK_TEST_HOLD_LOCK_MS ?? 0);
-      if (hold > 0) await sleep(hold);
-      return lock;
+      return held(file, me);
     }
     const owner = readOwner(file);
     if (owner === 'gone') continue;
     const stale = staleness(file, owner, lang, Date.now());
     if (stale) {
-      // lets a test widen the gap between judging a lock stale and removing it, where runs race
-      const pause = Number(process.env.YARDSTICK_TEST_PAUSE_BEFORE_TAKEOVER_MS ?? 0);
-      if (pause > 0) await sleep(pause);
+      await o.beforeTakeover?.();
       if (removeStale(file, owner)) say(stale);
       // else another run is removing it: give it a moment
       else await sleep(20);

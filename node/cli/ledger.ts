@@ -9,11 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson } from '../../engine/index.js';
-import type { PlanState } from '../../engine/evaluation/plan.js';
-import { pastPeriodOf, type PastPeriod } from '../../engine/language/facts.js';
-import { normalisePeriod } from '../../engine/data/period.js';
-import { addMonths } from '../../engine/evaluation/plan.js';
+import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';
@@ -205,18 +201,16 @@ export class Ledger {
   /**
    * Writes the ledger file atomically (temporary file beside the target, then rename), with its
    * checksum, keeping the file it replaces as the backup. Only under the ledger's lock.
+   * `beforeRename` runs when the new file is complete beside the ledger, just before the rename: a
+   * test stops the process there, the most delicate moment.
    */
-  save(lock: LedgerLock): void {
+  save(lock: LedgerLock, o: { beforeRename?: () => void } = {}): void {
     mkdirSync(dirname(this.target), { recursive: true });
     const bytes = this.db.export();
-    if (process.env.YARDSTICK_TEST_CRASH_BEFORE_SAVE) {
-      // lets a test kill a run at its most delicate moment: data prepared, file not yet replaced
-      process.exit(137);
-    }
     if (!lock.stillHeld()) {
       throw new ExitError(EXIT.input, `the lock \`${lock.file}\` of the results ledger \`${this.path}\` was taken over by another run while this one worked: nothing was recorded\n  help: run again`);
     }
-    replaceLedgerFile(this.target, bytes, this.opened);
+    replaceLedgerFile(this.target, bytes, this.opened, o.beforeRename);
   }
 
   /** Earlier periods' grades for a policy, most recent first, from the run in force for each period, back to the first month missing. */

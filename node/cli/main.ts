@@ -15,22 +15,14 @@ import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
-import { stdoutFailed, writeStdout } from './io.js';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (line: string) => void;
-}
-
-const defaultIo: Io = {
-  stdout: writeStdout,
-  stderr: (line) => process.stderr.write(line + '\n'),
-};
+import { defaultIo, stdoutFailed, type Io } from './io.js';
+import { packageVersion } from './version.js';
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('yardstick')
     .description('KPI and bonus policies as code: validate a policy, dry-run it on last month\'s data, explain a result')
+    .version(packageVersion(), '-V, --version', 'print the version of yardstick')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.trimEnd()) })
     .showHelpAfterError();

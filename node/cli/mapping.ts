@@ -17,12 +17,8 @@
 
 import { dirname, join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import type { CompiledPolicy, Diagnostic } from '../../engine/index.js';
-import { joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table } from '../../engine/data/index.js';
-import { normalisePeriod } from '../../engine/data/period.js';
-import { teamKey, teamName, type TeamDeclaration } from '../../engine/language/teams.js';
+import { type CompiledPolicy, type Diagnostic, joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table, normalisePeriod, teamKey, teamName, type TeamDeclaration, readYaml } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
-import { readYaml } from '../../engine/language/limits.js';
 import { readBytes, readText } from './io.js';
 
 interface MappingSource {

@@ -1,8 +1,7 @@
 // Period and employee arguments on the command line, read as data cells are: `--period 2026/10`
 // is 2026-10, `--employee Ｅ１` is E1 (engine/data/period.ts, engine/data/ids.ts).
 
-import { normaliseId } from '../../engine/data/ids.js';
-import { normalisePeriod } from '../../engine/data/period.js';
+import { normaliseId, normalisePeriod } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 
 /** `--period`: any spelling of a month → `YYYY-MM`; anything else is a usage error. */

@@ -1,14 +1,10 @@
 // What `run` and `explain` share: load the policy, read the data, evaluate.
 
-import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../engine/index.js';
-import { formatOf, readTable, toRecords, type RecordsResult } from '../../engine/data/index.js';
+import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, formatOf, readTable, toRecords, type RecordsResult, type HistorySource, type Encoding, fitsNobody } from '../../engine/index.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
-import type { HistorySource } from '../../engine/language/facts.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
-import type { Encoding } from '../../engine/data/decode.js';
-import { fitsNobody } from '../../engine/evaluation/fit.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);

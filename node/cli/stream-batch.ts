@@ -2,11 +2,7 @@
 // does this on its own thread, or each worker thread does it for the batches it is sent.
 
 import Papa from 'papaparse';
-import { evaluateRecordSync, type CompiledPolicy, type Diagnostic, type Lang } from '../../engine/index.js';
-import { excludedRecord, type ExcludedRecord } from '../../engine/model/record.js';
-import { recordReader, type NotationSeen, type RatioNotation, type RecordReader } from '../../engine/data/records.js';
-import type { HistorySource } from '../../engine/language/facts.js';
-import { RunTotals } from '../../engine/evaluation/run.js';
+import { csvQuoteProblems, evaluateRecordSync, isBlankRow, type CompiledPolicy, type Diagnostic, type Lang, excludedRecord, type ExcludedRecord, recordReader, type NotationSeen, type RatioNotation, type RecordReader, type HistorySource, RunTotals } from '../../engine/index.js';
 import { csvLine } from './format/results.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
@@ -69,7 +65,7 @@ export class BatchEvaluator {
     private readonly setup: WorkerSetup,
     history: HistorySource | undefined,
   ) {
-    if (!policy.compiled) throw new Error('internal: a streaming run needs the compiled executor');
+    if (!policy.compilable) throw new Error('internal: a streaming run needs the compiled executor');
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
     this.options = { lang: setup.lang, history, explain: false };
@@ -97,9 +93,7 @@ export class BatchEvaluator {
     let raws: [number, string][] | undefined;
     const roles = new Set<string>();
     const periodsSeen = new Set<string>();
-    const quoteErrors: Diagnostic[] = parsed.errors
-      .filter((e) => e.type === 'Quotes')
-      .map((e) => ({ code: 'data_csv_malformed', severity: 'error' as const, message: e.code === 'MissingQuotes' ? 'a quoted cell is never closed' : e.message.charAt(0).toLowerCase() + e.message.slice(1), help: 'check the quotes in this row: a cell that starts with " must end with "', file: setup.file, cell: { row: chunk.firstRow + (e.row ?? 0) } }));
+    const quoteErrors = csvQuoteProblems(parsed.errors, setup.file, chunk.firstRow);
     const lines: string[] = [];
     const notes: Diagnostic[] = [];
     const notation: RatioNotation = new Map();
@@ -107,7 +101,7 @@ export class BatchEvaluator {
     const count = Math.min(parsed.data.length, chunk.records);
     for (let i = 0; i < count; i++) {
       const cells = parsed.data[i];
-      if (isBlank(cells)) continue;
+      if (isBlankRow(cells)) continue;
       const row = chunk.firstRow + i;
       const totalsRow = reader.totalsRow(cells, row, row);
       if (totalsRow) {
@@ -149,8 +143,3 @@ export class BatchEvaluator {
 }
 
 const utf8 = new TextEncoder();
-
-function isBlank(cells: string[]): boolean {
-  for (const c of cells) if (c.trim() !== '') return false;
-  return true;
-}

@@ -9,22 +9,17 @@
 // bytes they would split characters). A file found mid-way to hold a second month throws
 // `NotStreamable`, and nothing has been written.
 
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
-import { formatDiagnostic, type CompiledPolicy, type Diagnostic, type Lang } from '../../engine/index.js';
-import { recordReader, titleAboveHeader, type RatioNotation } from '../../engine/data/records.js';
-import type { Encoding } from '../../engine/data/decode.js';
-import type { ExcludedRecord } from '../../engine/model/record.js';
-import type { RunSummary } from '../../engine/model/scorecard.js';
-import type { HistorySource } from '../../engine/language/facts.js';
-import { beforeEffectiveFrom, RunTotals } from '../../engine/evaluation/run.js';
+import { beforeEffectiveFrom, decodingOf, formatDiagnostic, isBlankRow, noHeaderRow, notText, recordReader, RunTotals, titleAboveHeader, type CompiledPolicy, type Diagnostic, type Encoding, type ExcludedRecord, type HistorySource, type Lang, type RatioNotation, type RunSummary } from '../../engine/index.js';
+import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
 import { checkInputFile, outputTarget } from './io.js';
+import { CHUNK_BYTES, RecordSplitter } from './record-splitter.js';
 import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
+import { WorkerPool } from './worker-pool.js';
 
 export class NotStreamable extends Error {}
 
@@ -60,7 +55,7 @@ export interface StreamResult {
  * thread; json-rules-engine evaluates asynchronously).
  */
 export function streamable(policy: CompiledPolicy, data: string, executor: 'compiled' | 'reference' | undefined): boolean {
-  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compiled !== undefined && executor !== 'reference';
+  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compilable && executor !== 'reference';
 }
 
 const FLUSH_BYTES = 1 << 20;
@@ -83,57 +78,44 @@ export function workersFor(requested: number, data: string, stderr: (s: string) 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   // a folder, a pipe or a device is refused before anything is written; a link is written through
   const target = outputTarget(o.out);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number;
+  const cannotWrite = (error: unknown) => new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  let out: AtomicFile;
   try {
-    fd = openSync(tmp, 'w');
+    out = new AtomicFile(target);
   } catch (error) {
-    throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotWrite(error);
   }
-  const discard = () => rmSync(tmp, { force: true });
   try {
-    const encoding = await firstEncoding(o.data, o.encoding ?? 'auto');
+    const decoding = firstDecoding(o.data, o.encoding ?? 'auto');
     let result: Omit<StreamResult, 'commit' | 'discard'>;
     try {
-      result = await pass(o, fd, encoding);
+      result = await pass(o, out, decoding);
     } catch (error) {
       // no BOM and not UTF-8 after all: a Chinese export is then GBK, which GB18030 contains
-      if (!(error instanceof NotUtf8) || (o.encoding ?? 'auto') !== 'auto') throw error;
-      closeSync(fd);
-      fd = openSync(tmp, 'w');
-      result = await pass(o, fd, { ...encoding, name: 'gb18030' });
+      if (!(error instanceof NotUtf8) || !decoding.otherwise) throw error;
+      out.restart();
+      result = await pass(o, out, { encoding: decoding.otherwise, skip: decoding.skip });
     }
-    closeSync(fd);
     const commit = () => {
       try {
-        renameSync(tmp, target);
+        out.commit();
       } catch (error) {
-        discard();
-        throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw cannotWrite(error);
       }
     };
-    return { ...result, commit, discard };
+    return { ...result, commit, discard: () => out.discard() };
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-    discard();
+    out.discard();
     throw error;
   }
 }
 
 class NotUtf8 extends Error {}
 
-interface EncodingChoice {
-  name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
-  /** Bytes of byte-order mark to skip. */
-  skip: number;
-}
+/** How the data is decoded (the data layer's rule), from its first bytes and the user's choice. */
+type Decoding = ReturnType<typeof decodingOf>;
 
-/** The encoding from a byte-order mark or the user's choice; without either, UTF-8 is tried first. */
-async function firstEncoding(file: string, encoding: Encoding): Promise<EncodingChoice> {
+function firstDecoding(file: string, encoding: Encoding): Decoding {
   const head = Buffer.alloc(3);
   // a pipe would block the open below; a device would never end
   checkInputFile(file, 'data');
@@ -146,18 +128,10 @@ async function firstEncoding(file: string, encoding: Encoding): Promise<Encoding
   }
   const n = readSync(fd, head, 0, 3, 0);
   closeSync(fd);
-  const utf8Bom = n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  if (encoding === 'auto') {
-    if (utf8Bom) return { name: 'utf-8', skip: 3 };
-    if (head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', skip: 2 };
-    if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', skip: 2 };
-    return { name: 'utf-8', skip: 0 };
-  }
-  if (encoding === 'utf-8') return { name: 'utf-8', skip: utf8Bom ? 3 : 0 };
-  return { name: 'gb18030', skip: 0 };
+  return decodingOf(head.subarray(0, n), encoding);
 }
 
-async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
+async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
   const file = o.data;
   const totals = new RunTotals(o.policy);
   const excluded: ExcludedRecord[] = [];
@@ -169,7 +143,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
       try {
-        writeSync(fd, Buffer.concat(pending));
+        out.write(Buffer.concat(pending));
       } catch (error) {
         throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
@@ -183,23 +157,23 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   };
 
   // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
-  if (encoding.name !== 'utf-8' && encoding.name !== 'gb18030') throw new NotStreamable('UTF-16 data is read whole');
-  const input = createReadStream(file, { start: encoding.skip, highWaterMark: CHUNK_BYTES });
+  if (decoding.encoding !== 'utf-8' && decoding.encoding !== 'gb18030') throw new NotStreamable('UTF-16 data is read whole');
+  const input = createReadStream(file, { start: decoding.skip, highWaterMark: CHUNK_BYTES });
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
   let teamWarnings = (): Diagnostic[] => [];
-  const pool = o.workers > 1 ? new Pool(o.workers) : undefined;
+  const pool = o.workers > 1 ? new WorkerPool(o.workers) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
-      splitter ??= new RecordSplitter(Papa.parse<string[]>(new TextDecoder(encoding.name).decode(piece), { preview: 10 }).meta.delimiter || ',');
+      splitter ??= new RecordSplitter(Papa.parse<string[]>(new TextDecoder(decoding.encoding).decode(piece), { preview: 10 }).meta.delimiter || ',');
       const chunk = splitter.push(piece);
       if (chunk) run = await dispatch(chunk);
     }
     const last = splitter?.end();
     if (last) run = await dispatch(last);
-    if (!start) fatal([{ code: 'data_empty', severity: 'error', message: 'the file has no header row', help: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', file, cell: { row: 1 } }]);
+    if (!start) fatal([noHeaderRow(file)]);
     await run?.drain();
   } finally {
     input.destroy();
@@ -212,7 +186,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
     if (!start) {
-      start = begin(chunk, o, encoding, fatal);
+      start = begin(chunk, o, decoding, fatal);
       if (!start.rest) return (run = await startEvaluation(start));
       run = await startEvaluation(start);
       chunk = start.rest;
@@ -223,7 +197,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
 
   async function startEvaluation(s: StreamStart): Promise<Dispatch> {
     const history = o.history && s.period ? await o.history(s.period) : undefined;
-    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: encoding.name as 'utf-8' | 'gb18030' };
+    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: decoding.encoding as 'utf-8' | 'gb18030' };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
     s.notes = reader.notes;
@@ -236,7 +210,7 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
     const started = Date.now();
     let reported = 0;
     const take = (chunk: ByteChunk, r: BatchResult) => {
-      if (r.undecodable) throw undecodable(o, encoding);
+      if (r.undecodable) throw undecodable(o, decoding);
       if (r.quoteErrors.length) fatal(r.quoteErrors);
       for (const role of r.roles) {
         if (roles.has(role)) continue;
@@ -282,8 +256,6 @@ async function pass(o: StreamOptions, fd: number, encoding: EncodingChoice): Pro
   }
 }
 
-const CHUNK_BYTES = 1 << 17;
-
 interface Dispatch {
   submit(chunk: ByteChunk): Promise<void>;
   drain(): Promise<void>;
@@ -302,25 +274,26 @@ interface StreamStart {
 }
 
 /** Bytes that are not text in the run's encoding: UTF-8 that was a guess is retried as GBK. */
-function undecodable(o: StreamOptions, encoding: EncodingChoice): Error {
-  if (encoding.name === 'utf-8' && (o.encoding ?? 'auto') === 'auto') return new NotUtf8();
-  return new ExitError(EXIT.input, `data \`${o.data}\`: the file is not valid ${encoding.name === 'gb18030' ? 'GBK/GB18030' : 'UTF-8'} text\n  help: save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030`);
+function undecodable(o: StreamOptions, decoding: Decoding): Error {
+  if (decoding.otherwise) return new NotUtf8();
+  const why = notText(decoding.encoding);
+  return new ExitError(EXIT.input, `data \`${o.data}\`: ${why.message}\n  help: ${why.help}`);
 }
 
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */
-function begin(chunk: ByteChunk, o: StreamOptions, encoding: EncodingChoice, fatal: (d: Diagnostic[]) => never): StreamStart {
+function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d: Diagnostic[]) => never): StreamStart {
   let text: string;
   try {
-    text = new TextDecoder(encoding.name, { fatal: true }).decode(chunk.bytes);
+    text = new TextDecoder(decoding.encoding, { fatal: true }).decode(chunk.bytes);
   } catch {
-    throw undecodable(o, encoding);
+    throw undecodable(o, decoding);
   }
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const newline = parsed.meta.linebreak === '\r\n' ? '\r\n' : parsed.meta.linebreak === '\n' ? '\n' : undefined;
   if (!newline) throw new NotStreamable('lines end in a bare carriage return');
   const rows = parsed.data;
   let h = 0;
-  while (h < rows.length && rows[h].every((c) => c.trim() === '')) h++;
+  while (h < rows.length && isBlankRow(rows[h])) h++;
   if (h === rows.length) throw new NotStreamable('no header in the first chunk');
   const header = rows[h].map((c) => c.trim());
   const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
@@ -336,241 +309,3 @@ function begin(chunk: ByteChunk, o: StreamOptions, encoding: EncodingChoice, fat
   return { header, delimiter: parsed.meta.delimiter, newline, period: period || o.period || '', warnings: reader.diagnostics.filter((d) => d.severity === 'warning'), rest };
 }
 
-/**
- * Cuts the file's bytes into chunks that end on a record boundary, and numbers them: the
- * spreadsheet row of each chunk's first record and how many records it holds. A record ends at a
- * line break outside quotes; as in papaparse, a quote opens a quoted cell only at the start of a
- * cell, and `""` inside one is a quote. Line breaks, quotes and delimiters are single bytes that
- * never occur inside another character in UTF-8 or GBK, so bytes can be cut before decoding; each
- * chunk is decoded where it is evaluated. The state carries over from one piece to the next.
- */
-export class RecordSplitter {
-  /** The bytes not yet handed out are `buffer[0, length)`; the buffer grows by doubling, so a record longer than many pieces costs linear, not quadratic, copying. */
-  private buffer: Uint8Array = new Uint8Array(0);
-  private length = 0;
-  /** Whether `buffer` is ours to write into (else a view of the caller's piece). */
-  private owned = false;
-  /** Bytes copied into the carry-over buffer so far (what keeps a long record linear; checked by a test). */
-  copied = 0;
-  private state: 'start' | 'plain' | 'quoted' | 'quote_in_quoted' = 'start';
-  private scanned = 0;
-  private records = 0;
-  private lastBreak = -1;
-  private recordsAtBreak = 0;
-  private nextRow = 1;
-  private readonly delimiter: number;
-
-  /** `stopAfter`: cut after that many records, whatever the size (to find where a header ends). */
-  constructor(delimiter: string, private readonly minChunk = CHUNK_BYTES / 2, private readonly stopAfter = Infinity) {
-    this.delimiter = delimiter.charCodeAt(0);
-  }
-
-  push(bytes: Uint8Array): ByteChunk | undefined {
-    // a plain view (a Buffer's slice would not copy)
-    const piece = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    if (this.length === 0) {
-      this.buffer = piece;
-      this.length = piece.length;
-      this.owned = false;
-    } else {
-      const needed = this.length + piece.length;
-      if (!this.owned || needed > this.buffer.length) {
-        const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
-        grown.set(this.buffer.subarray(0, this.length));
-        this.copied += this.length;
-        this.buffer = grown;
-        this.owned = true;
-      }
-      this.buffer.set(piece, this.length);
-      this.copied += piece.length;
-      this.length = needed;
-    }
-    const s = this.buffer.subarray(0, this.length);
-    const n = s.length;
-    const delimiter = this.delimiter;
-    let state = this.state;
-    let i = this.scanned;
-    let nextQuote = -1;
-    // jumps from quote to quote and line break to line break (indexOf), not byte by byte
-    scan: while (i < n) {
-      if (state === 'quoted') {
-        const q = s.indexOf(34, i);
-        if (q < 0) {
-          i = n;
-          break;
-        }
-        state = 'quote_in_quoted';
-        i = q + 1;
-        continue;
-      }
-      if (state === 'quote_in_quoted') {
-        if (s[i] === 34) {
-          state = 'quoted'; // "" is a quote inside the cell
-          i++;
-          continue;
-        }
-        state = 'plain'; // that was the closing quote
-      }
-      if (nextQuote < i) {
-        nextQuote = s.indexOf(34, i);
-        if (nextQuote < 0) nextQuote = n;
-      }
-      for (let nl = s.indexOf(10, i); nl >= 0 && nl < nextQuote; nl = s.indexOf(10, nl + 1)) {
-        this.records++;
-        this.lastBreak = nl;
-        this.recordsAtBreak = this.records;
-        if (this.records >= this.stopAfter) {
-          state = 'start';
-          i = nl + 1;
-          break scan;
-        }
-      }
-      if (nextQuote === n) {
-        // no quote up to the end: what follows starts a cell after a line break or a delimiter
-        const last = s[n - 1];
-        state = last === 10 || last === delimiter ? 'start' : 'plain';
-        i = n;
-        break;
-      }
-      const q = nextQuote;
-      const atCellStart = q > i ? s[q - 1] === 10 || s[q - 1] === delimiter : state === 'start';
-      state = atCellStart ? 'quoted' : 'plain'; // a quote inside a plain cell is just a character
-      i = q + 1;
-    }
-    this.state = state;
-    this.scanned = i;
-    if (this.lastBreak < 0 || (n < this.minChunk && this.records < this.stopAfter)) return undefined;
-    // a copy of exactly the chunk's bytes: it is handed to another thread
-    const chunk = { bytes: s.slice(0, this.lastBreak + 1), firstRow: this.nextRow, records: this.recordsAtBreak };
-    if (this.owned) {
-      // the unfinished record moves to the front; the buffer keeps its size for the next pieces
-      this.buffer.copyWithin(0, this.lastBreak + 1, n);
-      this.copied += n - (this.lastBreak + 1);
-    } else this.buffer = s.subarray(this.lastBreak + 1);
-    this.length = n - (this.lastBreak + 1);
-    this.scanned = i - (this.lastBreak + 1);
-    this.records -= this.recordsAtBreak;
-    this.nextRow += this.recordsAtBreak;
-    this.lastBreak = -1;
-    this.recordsAtBreak = 0;
-    return chunk;
-  }
-
-  end(): ByteChunk | undefined {
-    if (this.length === 0) return undefined;
-    // a last record without a line break still counts
-    const chunk = { bytes: this.buffer.slice(0, this.length), firstRow: this.nextRow, records: this.records + (this.length > this.lastBreak + 1 ? 1 : 0) };
-    this.buffer = new Uint8Array(0);
-    this.length = 0;
-    this.owned = false;
-    return chunk;
-  }
-}
-
-/**
- * N worker threads, each with the policy compiled once. Batches go round-robin and come back in
- * any order; results are handed on strictly in the order the batches were submitted. At most two
- * batches per worker are in flight, so memory stays bounded however large the file.
- */
-class Pool {
-  private workers: Worker[] = [];
-  private next = 0;
-  private submitted = 0;
-  private delivered = 0;
-  private done = new Map<number, BatchResult>();
-  private waiting: { seq: number; take: (r: BatchResult) => void }[] = [];
-  private room: (() => void)[] = [];
-  private failure: unknown;
-  private drained: (() => void)[] = [];
-
-  private readonly loaded: Promise<unknown>[];
-
-  /** Starts the threads at once: loading the engine takes them a while, the file's header need not wait. */
-  constructor(private readonly size: number) {
-    const url = new URL('./stream-worker.mjs', import.meta.url);
-    this.workers = Array.from({ length: size }, () => new Worker(url));
-    this.loaded = this.workers.map((w) => nextMessage(w));
-    // a thread that fails before it is used is reported by start(), not as an unhandled rejection
-    for (const l of this.loaded) l.catch(() => {});
-  }
-
-  /** Hands every thread the run's setup and waits until each has compiled the policy. */
-  async start(setup: WorkerSetup): Promise<void> {
-    await Promise.all(this.loaded);
-    await Promise.all(
-      this.workers.map(async (w) => {
-        const ready = nextMessage(w);
-        w.postMessage({ setup });
-        const m = (await ready) as { ready?: boolean; error?: string };
-        if (!m.ready) throw new Error(m.error);
-      }),
-    );
-    for (const w of this.workers) {
-      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => this.receive(m));
-      w.on('error', (e) => this.fail(e));
-    }
-  }
-
-  /** Resolves once the batch is queued and there is room for another. */
-  async submit(chunk: ByteChunk, take: (r: BatchResult) => void): Promise<void> {
-    if (this.failure) throw this.failure;
-    const seq = this.submitted++;
-    this.waiting.push({ seq, take });
-    this.workers[this.next++ % this.workers.length].postMessage({ seq, chunk });
-    while (this.submitted - this.delivered >= this.size * 2 && !this.failure) await new Promise<void>((r) => this.room.push(r));
-    if (this.failure) throw this.failure;
-  }
-
-  async drain(): Promise<void> {
-    while (this.delivered < this.submitted && !this.failure) await new Promise<void>((r) => this.drained.push(r));
-    if (this.failure) throw this.failure;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-
-  private receive(m: { seq: number; result?: BatchResult; error?: string }): void {
-    if (m.error !== undefined) return this.fail(new Error(m.error));
-    this.done.set(m.seq, m.result!);
-    // hand results on in submission order
-    while (this.waiting.length && this.done.has(this.waiting[0].seq)) {
-      const { seq, take } = this.waiting.shift()!;
-      const result = this.done.get(seq)!;
-      this.done.delete(seq);
-      try {
-        take(result);
-      } catch (error) {
-        return this.fail(error);
-      }
-      this.delivered++;
-    }
-    this.wake();
-  }
-
-  private fail(error: unknown): void {
-    this.failure ??= error;
-    this.wake();
-  }
-
-  private wake(): void {
-    for (const r of this.room.splice(0)) r();
-    for (const r of this.drained.splice(0)) r();
-  }
-}
-
-/** The next message a thread sends, or its error. */
-function nextMessage(w: Worker): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: unknown) => {
-      w.off('error', onError);
-      resolve(m);
-    };
-    const onError = (e: Error) => {
-      w.off('message', onMessage);
-      reject(e);
-    };
-    w.once('message', onMessage);
-    w.once('error', onError);
-  });
-}

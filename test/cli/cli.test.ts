@@ -17,6 +17,16 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'yardstick-cli-'));
 }
 
+describe('yardstick --version', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+  it.each(['--version', '-V'])('%s prints the version in package.json and exits 0', async (flag) => {
+    const r = await yardstick(flag);
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(r).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
 describe('yardstick validate', () => {
   it('exits 0 on every bundled policy', async () => {
     const r = await yardstick('validate', 'policies/short-video-team.yaml', 'policies/livestream-team.yaml', 'policies/content-three-dimension.yaml');

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
-import { RecordSplitter } from '../../node/cli/stream.js';
+import { RecordSplitter } from '../../node/cli/record-splitter.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';

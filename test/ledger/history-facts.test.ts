@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { periodsInRole, rollingAverage, type PastPeriod } from '../../engine/language/facts.js';
+import { periodsInRole, rollingAverage, type PastPeriod } from '../../engine/evaluation/history.js';
 import { main } from '../../node/cli/main.js';
 
 const past = (period: string, role: string, score: number, values: Record<string, number> = {}): PastPeriod => ({ period, role, grade: 'B', score, values });

@@ -2,11 +2,12 @@
 // beside the original, statements reproduced to the byte, and a killed run that loses nothing.
 
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { verifyLedgerBytes } from '../../node/cli/ledger-file.js';
 import { yardstick } from '../yardstick.js';
 
 const HEAD = '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放,违规次数';
@@ -85,17 +86,28 @@ describe('recording a period', () => {
     expect(Buffer.from(recorded.stdout)).toEqual(Buffer.from(before.stdout));
   });
 
-  it('a run killed before the ledger is saved leaves the ledger exactly as it was', async () => {
+  it('a run killed once the new ledger is written beside the old one, before the rename, leaves the ledger exactly as it was', async () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
-    const hash = () => createHash('sha256').update(readFileSync(ledger)).digest('hex');
-    const was = hash();
-    const killed = spawnSync('node', ['node/cli/bin.mjs', 'run', policy, '--data', data('10.csv', month('2026-11')), '--record', '--ledger', ledger], {
-      env: { ...process.env, YARDSTICK_TEST_CRASH_BEFORE_SAVE: '1' },
-      encoding: 'utf8',
-    });
-    expect(killed.status).toBe(137);
-    expect(hash()).toBe(was);
+    const was = readFileSync(ledger);
+    const nov = data('10.csv', month('2026-11'));
+    const killed = spawnSync('node', ['--import', 'tsx', 'test/ledger/killed-recorder.ts', policy, nov, ledger, 'kill'], { encoding: 'utf8' });
+    expect(killed.stderr).toBe('');
+    expect(killed.signal).toBe('SIGKILL');
+    // it got as far as the new file: complete and sealed, beside the ledger, 2026-11 in it
+    const SQL = await initSqlJs();
+    const written = readFileSync(join(dir, '.yardstick', `.ledger.db.${killed.pid}.tmp`));
+    expect(verifyLedgerBytes(written, SQL)).toEqual({ ok: true });
+    expect(new SQL.Database(written).exec('select period from runs order by id')[0].values).toEqual([['2026-10'], ['2026-11']]);
+    // the ledger is the file it was, still valid, without 2026-11
+    expect(readFileSync(ledger).equals(was)).toBe(true);
+    expect(verifyLedgerBytes(readFileSync(ledger), SQL)).toEqual({ ok: true });
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
+    expect(history.code).toBe(0);
+    expect(history.stdout).toContain('2026-10');
     expect(history.stdout).not.toContain('2026-11');
+    // the next run takes the dead run's lock over and records the month
+    const again = await yardstick('run', policy, '--data', nov, '--record', '--ledger', ledger);
+    expect(again.stderr).toContain(`已记录 2026-11（short-video-team，第 2 次记录）到 ${ledger}`);
+    expect(again.code).toBe(0);
   });
 });

@@ -126,8 +126,8 @@ describe('the ledger lock', () => {
   }, 360_000);
 
   it('is held by one process at a time when six ask for it at the same moment, a stale lock in the way', async () => {
-    // each contender waits 1 s between finding the lock stale and removing it: all six find it
-    // stale, and only one may remove it (the others would remove the lock the first one took)
+    // each contender waits 1 s between finding the lock stale and removing it (lock-contender.ts):
+    // all six find it stale, and only one may remove it (the others would remove the lock the first one took)
     const gone = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     writeFileSync(lockOf(ledger), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), started: '2026-11-30T08:00:00.000Z', token: 'left-behind' }));
     const log = join(dir, 'lock.log');
@@ -135,7 +135,7 @@ describe('the ledger lock', () => {
     writeFileSync(log, '');
     const contenders = Array.from({ length: 6 }, () =>
       new Promise<number | null>((done) => {
-        const child = spawn('node', ['--import', 'tsx', 'test/ledger/lock-contender.ts', ledger, go, log], { stdio: 'ignore', env: { ...process.env, YARDSTICK_LEDGER_WAIT_SECONDS: '300', YARDSTICK_TEST_PAUSE_BEFORE_TAKEOVER_MS: '1000' } });
+        const child = spawn('node', ['--import', 'tsx', 'test/ledger/lock-contender.ts', ledger, go, log], { stdio: 'ignore', env: { ...process.env, YARDSTICK_LEDGER_WAIT_SECONDS: '300' } });
         const bound = setTimeout(() => child.kill('SIGKILL'), 330_000);
         child.on('close', (code) => (clearTimeout(bound), done(code)));
       }),
@@ -183,27 +183,28 @@ describe('the ledger lock', () => {
     const again = await yardstick('run', policy, '--data', jan, '--record', '--ledger', ledger);
     expect(again.code).toBe(1);
     expect(existsSync(lockOf(ledger))).toBe(false);
-    const killed = await cli(['run', policy, '--data', data('02.csv', month('2025-02')), '--record', '--ledger', ledger], { YARDSTICK_TEST_CRASH_BEFORE_SAVE: '1' });
-    expect(killed.code).toBe(137);
+    // a run that exits (code 137) with the new ledger written beside the old one, before the rename
+    const killed = spawnSync('node', ['--import', 'tsx', 'test/ledger/killed-recorder.ts', policy, data('02.csv', month('2025-02')), ledger, 'exit'], { encoding: 'utf8' });
+    expect(killed.stderr).toBe('');
+    expect(killed.status).toBe(137);
     expect(existsSync(lockOf(ledger))).toBe(false);
     expect(await recordedRuns()).toEqual([{ period: '2025-01', kind: 'official' }]);
   }, 60_000);
 
   it('is released when the run is stopped with SIGTERM while it holds it, and nothing is recorded', async () => {
-    // the run holds the lock for up to 60 s before it reads the ledger: stopped in the middle
-    const child = spawn('node', ['node/cli/bin.mjs', 'run', policy, '--data', data('01.csv', month('2025-01')), '--record', '--ledger', ledger, '--out', join(dir, 'out.csv')], {
-      stdio: 'ignore',
-      env: { ...process.env, YARDSTICK_TEST_HOLD_LOCK_MS: '60000' },
-    });
+    const jan = data('01.csv', month('2025-01'));
+    expect((await yardstick('run', policy, '--data', jan, '--record', '--ledger', ledger)).code).toBe(0);
+    const was = readFileSync(ledger);
+    // a recording run that has scored 2025-02 and added it to the ledger in memory, lock held, not saved
+    const child = spawn('node', ['--import', 'tsx', 'test/ledger/killed-recorder.ts', policy, data('02.csv', month('2025-02')), ledger, 'wait'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const ended = new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, signal) => done([code, signal])));
-    // wait (bounded: 60 s) for the lock to be taken, then stop the run
-    for (let i = 0; i < 600 && !existsSync(lockOf(ledger)); i++) await pause(100);
-    expect(existsSync(lockOf(ledger))).toBe(true);
+    await new Promise<void>((ready) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ready()));
+    expect(JSON.parse(readFileSync(lockOf(ledger), 'utf8')).pid).toBe(child.pid);
     child.kill('SIGTERM');
     // it dies of the signal, as it would without the handler that released the lock
     expect(await ended).toEqual([null, 'SIGTERM']);
     expect(existsSync(lockOf(ledger))).toBe(false);
-    expect(existsSync(ledger)).toBe(false);
-    expect(existsSync(join(dir, 'out.csv'))).toBe(false);
+    expect(readFileSync(ledger).equals(was)).toBe(true);
+    expect(await recordedRuns()).toEqual([{ period: '2025-01', kind: 'official' }]);
   }, 120_000);
 });

@@ -2,12 +2,10 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml } from '../../../engine/language/limits.js';
-import { formatPolicyText, loadPolicy } from '../../../engine/index.js';
+import { readYaml, formatPolicyText, loadPolicy } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
-import { readText } from '../io.js';
-import type { Io } from '../main.js';
+import { readText, type Io } from '../io.js';
 import { runTestsFor, testFileFor, describeReport } from './test.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 

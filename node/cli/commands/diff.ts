@@ -1,14 +1,11 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult } from '../../../engine/index.js';
-import { diffPolicies } from '../../../engine/review/diff.js';
-import { fitsNobody } from '../../../engine/evaluation/fit.js';
+import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
-import { readText } from '../io.js';
+import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
-import type { Io } from '../main.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
 
 export interface DiffOptions {

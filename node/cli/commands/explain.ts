@@ -1,13 +1,11 @@
 // `yardstick explain POLICY --data FILE --employee ID`: why one person got their score and pay.
 
-import { formatDiagnostic, scorecardToJson, type Lang } from '../../../engine/index.js';
+import { formatDiagnostic, scorecardToJson, type Lang, readYaml } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import type { Io } from '../main.js';
 import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
-import { readText } from '../io.js';
+import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
-import { readYaml } from '../../../engine/language/limits.js';
 
 export async function explainCommand(
   policyFile: string | undefined,

@@ -2,8 +2,7 @@
 
 import { formatDiagnostic, formatPolicyText, loadPolicy } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
-import { readText, writeAtomic } from '../io.js';
-import type { Io } from '../main.js';
+import { readText, writeAtomic, type Io } from '../io.js';
 import { isTestFile } from './validate.js';
 
 export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boolean }, io: Io): number {

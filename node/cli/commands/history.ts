@@ -1,9 +1,9 @@
 // `yardstick history --employee ID`: every recorded period of one person, with corrections.
 
+import type { Io } from '../io.js';
 import { formatFen } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
-import type { Io } from '../main.js';
 import { alignTable } from '../format/text-table.js';
 import { describeInputs } from '../provenance.js';
 

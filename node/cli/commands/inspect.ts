@@ -1,11 +1,9 @@
 // `yardstick data inspect FILE… --policy P`: how each column maps to the policy, which required
 // metrics are missing, which columns go unused, and every cell that cannot be read.
 
-import { columnMeaning, readTable, type Table } from '../../../engine/data/index.js';
-import { formatDiagnostic, type CompiledPolicy, type Diagnostic } from '../../../engine/index.js';
+import { columnMeaning, readTable, type Table, formatDiagnostic, type CompiledPolicy, type Diagnostic } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
-import { readBytes } from '../io.js';
-import type { Io } from '../main.js';
+import { readBytes, type Io } from '../io.js';
 import { mappingTables } from '../mapping.js';
 import { loadPolicyFile, readDataFile } from '../pipeline.js';
 

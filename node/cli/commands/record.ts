@@ -1,25 +1,16 @@
 // `run --record`: store the period's official result in the ledger, with what it was based on.
 
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { formatFen, type Lang, type RunResult } from '../../../engine/index.js';
-import { readBytes } from '../io.js';
+import { headCommit } from '../../git.js';
+import { readBytes, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
 import type { LedgerLock } from '../ledger-lock.js';
-import type { Io } from '../main.js';
-import { engineVersion } from './statements.js';
+import { packageVersion } from '../version.js';
 import { dataInputs } from '../provenance.js';
 import { parse } from 'yaml';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Adds the period to the ledger in memory, under the caller's lock: a period that cannot be
@@ -36,9 +27,9 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
       policyId,
       version: result.policy.version,
       policyHash: sha(policyBytes),
-      gitCommit: gitCommit(),
+      gitCommit: headCommit(),
       dataFiles: dataInputs(dataFile),
-      engine: engineVersion(),
+      engine: packageVersion(),
       recordedAt: new Date().toISOString(),
     },
     amend,

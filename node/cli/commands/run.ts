@@ -1,19 +1,16 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang } from '../../../engine/index.js';
+import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang, type CompiledPolicy, fitsNobody } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { checkOutput, readBytes, writeAtomic, type RunInput } from '../io.js';
+import { checkOutput, readBytes, writeAtomic, type RunInput, type Io } from '../io.js';
 import { mappingFiles } from '../mapping.js';
-import type { Io } from '../main.js';
 import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
-import type { CompiledPolicy } from '../../../engine/index.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
-import { fitsNobody } from '../../../engine/evaluation/fit.js';
 import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {

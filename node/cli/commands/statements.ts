@@ -2,22 +2,16 @@
 // and an index page, each written atomically, with the provenance of policy and data.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { checkOutputFolder, readBytes, writeAtomic } from '../io.js';
-import type { Io } from '../main.js';
+import { checkOutputFolder, readBytes, writeAtomic, type Io } from '../io.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
+import { packageVersion } from '../version.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-
-export function engineVersion(): string {
-  const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
 
 /**
  * A file name for an employee id, one to one: letters, digits and `-` are kept, any other
@@ -50,7 +44,7 @@ export async function statementsCommand(policyFile: string, o: { data: string; o
     policy: { file: policyFile, id: policy.doc.policy, version: policy.doc.version, hash: sha(readBytes(policyFile, 'policy')) },
     // a data mapping is its YAML, its roster and every export it joins: each with its own hash
     data: dataInputs(o.data),
-    engine: engineVersion(),
+    engine: packageVersion(),
   };
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) {

@@ -3,12 +3,9 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { formatDiagnostic, readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport } from '../../../engine/index.js';
-import type { TestExpectation } from '../../../engine/review/policy-test.js';
+import { formatDiagnostic, readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport, type TestExpectation, readYaml } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readText } from '../io.js';
-import { readYaml } from '../../../engine/language/limits.js';
-import type { Io } from '../main.js';
+import { readText, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
 
 interface RawCase {

@@ -2,9 +2,8 @@
 
 import { formatDiagnostic, loadPolicy, type Diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readText } from '../io.js';
+import { readText, type Io } from '../io.js';
 import { readCases } from './test.js';
-import type { Io } from '../main.js';
 
 export function validateCommand(files: string[], options: { format: 'human' | 'json' }, io: Io): number {
   const all: Diagnostic[] = [];

@@ -1,8 +1,7 @@
 // The review report of one policy change: what changed in business words and, with data, what
 // it does to people and money. Human text for the terminal, Markdown for a pull request.
 
-import { formatDiagnostic, formatFen, type Lang, type RunComparison, type RunResult, type UnscorableChange } from '../../../engine/index.js';
-import type { PolicyChange } from '../../../engine/review/diff.js';
+import { formatDiagnostic, formatFen, type Lang, type RunComparison, type RunResult, type UnscorableChange, type PolicyChange } from '../../../engine/index.js';
 
 export interface PolicyReview {
   file: string;

@@ -1,0 +1,38 @@
+// Derived metrics: computed from the record's metrics, before anything else.
+
+import { variablesOf, type Expr } from '../expression.js';
+import { hint, parseAt, type CheckContext } from './context.js';
+
+/**
+ * Derived metrics: expressions that parse, read known metrics, and do not depend on themselves.
+ * Everything it finds is reported through `ctx`; the parsed expressions are only its own (compile
+ * parses them again for evaluation).
+ */
+export function checkDerived(ctx: CheckContext): void {
+  const { policy: p, known, report } = ctx;
+  const exprs = new Map<string, Expr>();
+  for (const [id, d] of Object.entries(p.derived ?? {})) {
+    const path = typeof d === 'string' ? ['derived', id] : ['derived', id, 'expr'];
+    const text = typeof d === 'string' ? d : d.expr;
+    const parsed = parseAt(ctx, path, text);
+    if (!parsed) continue;
+    exprs.set(id, parsed);
+    for (const v of variablesOf(parsed)) {
+      if (!known.has(v)) report('policy_unknown_metric', path, `unknown metric \`${v}\` in derived metric \`${id}\``, hint(v, [...known], 'metrics'));
+    }
+  }
+  // cycles: a derived metric may not depend on itself
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]) => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      report('policy_derived_cycle', ['derived', id], `derived metrics depend on each other in a cycle: ${cycle.join(' → ')}`, 'break the cycle: one of them must be computed from plain metrics');
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const v of variablesOf(exprs.get(id)!)) if (exprs.has(v)) visit(v, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of exprs.keys()) visit(id, []);
+}

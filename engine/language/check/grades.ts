@@ -1,0 +1,81 @@
+// Grades, the forced distribution over them, and the best score a policy lets anyone reach.
+
+import { isGroup, type IndicatorDef, type PolicyDoc } from '../../model/policy.js';
+import { EPSILON, round, type CheckContext } from './context.js';
+
+/** Grades from the best down with strictly decreasing `min`, ending at 0, each reachable. */
+export function checkGrades({ policy: p, report, grades }: CheckContext, maxScore: number) {
+  p.grades.forEach((g, i) => {
+    const at = ['grades', i, 'min'];
+    if (i > 0 && g.min >= p.grades[i - 1].min) {
+      report('policy_grades_order', at, `grade \`${g.grade}\` (min ${g.min}) must have a lower min than \`${p.grades[i - 1].grade}\` (min ${p.grades[i - 1].min})`,
+        'list grades from the best down with strictly decreasing `min`: the first match applies');
+    }
+    if (grades.indexOf(g.grade) !== i) {
+      report('policy_duplicate_id', ['grades', i, 'grade'], `grade \`${g.grade}\` is listed twice`, 'give every grade its own name');
+    }
+    if (g.min > maxScore + EPSILON) {
+      report('policy_grade_unreachable', at, `grade \`${g.grade}\` needs ${g.min} points but no employee can score more than ${round(maxScore)}`,
+        'lower the min, or raise indicator caps, `score.max` or adjustment points', { severity: 'warning' });
+    }
+  });
+  const last = p.grades[p.grades.length - 1];
+  if (last && last.min !== 0) {
+    report('policy_grades_cover_zero', ['grades', p.grades.length - 1, 'min'], `the last grade \`${last.grade}\` starts at ${last.min}, so scores below ${last.min} get no grade`,
+      'end the grade table with `min: 0`');
+  }
+}
+
+/** Forced distribution: names that exist and quotas that can be met. */
+export function checkCalibration({ policy: p, report, grades }: CheckContext) {
+  const cal = p.calibration;
+  if (cal) {
+    const scale = cal.scale ?? grades;
+    if (cal.scale && !cal.map && cal.scale.join() !== grades.join()) {
+      report('policy_calibration_map', ['calibration', 'scale'], 'the calibration scale differs from the grades but has no `map`', `say which scale grade each grade starts at, e.g. \`map: { ${grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ')} }\``, { key: true });
+    }
+    for (const [g, target] of Object.entries(cal.map ?? {})) {
+      if (!grades.includes(g)) report('policy_unknown_grade', ['calibration', 'map', g], `unknown grade \`${g}\` in the calibration map`, `grades of this policy: ${grades.join(', ')}`, { key: true });
+      if (!scale.includes(target)) report('policy_unknown_grade', ['calibration', 'map', g], `\`${target}\` is not on the calibration scale`, `the scale: ${scale.join(', ')}`);
+    }
+    let minSum = 0;
+    let maxSum = 0;
+    for (const g of scale) {
+      const q = cal.quotas[g];
+      minSum += q?.min ?? 0;
+      maxSum += q?.max ?? 1;
+      if (q?.min !== undefined && q.max !== undefined && q.min > q.max) {
+        report('policy_quota_impossible', ['calibration', 'quotas', g], `the quota for \`${g}\` asks for at least ${q.min} but at most ${q.max}`, 'make min no larger than max');
+      }
+    }
+    for (const g of Object.keys(cal.quotas)) {
+      if (!scale.includes(g)) report('policy_unknown_grade', ['calibration', 'quotas', g], `quota for \`${g}\`, which is not on the calibration scale`, `the scale: ${scale.join(', ')}`, { key: true });
+    }
+    if (minSum > 1 + EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the minimum shares add up to ${round(minSum * 100)}%, more than everyone`, 'lower the `min` shares so they add up to 100% or less', { key: true });
+    if (maxSum < 1 - EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the maximum shares add up to ${round(maxSum * 100)}%, so not everyone can be placed`, 'leave one grade (usually the middle one) without a `max`, or raise the maxima', { key: true });
+  }
+}
+
+/** The best total score any employee could reach: all indicators at their cap, every bonus rule firing. */
+export function maxPossibleScore(p: PolicyDoc): number {
+  const maxPoints = (def: IndicatorDef, stage: string): number => {
+    const w = typeof def.weight === 'number' ? def.weight : def.weight[stage] ?? 0;
+    if (isGroup(def)) return (Object.values(def.indicators).reduce((s, d) => s + maxPoints(d, stage), 0) * w) / 100;
+    const cap = def.cap ?? 120;
+    const scoring = def.scoring ?? 'linear';
+    const best =
+      // no steps: nothing matches, and an unmatched value scores 0 (engine/evaluation/score.ts)
+      scoring === 'steps' ? (def.steps?.length ? Math.max(...def.steps.map((s) => s.points)) : 0) :
+      scoring === 'pass_fail' ? Math.max(def.pass_points ?? 100, def.fail_points ?? 0) :
+      scoring === 'rating' ? 100 : cap;
+    return (Math.min(best, cap) * w) / 100;
+  };
+  let best = 0;
+  for (const role of Object.values(p.roles)) {
+    for (const stage of Object.keys(p.stages)) {
+      best = Math.max(best, Object.values(role.indicators).reduce((s, d) => s + maxPoints(d, stage), 0));
+    }
+  }
+  for (const a of Object.values(p.adjustments ?? {})) if ((a.points ?? 0) > 0) best += a.points!;
+  return p.score?.max !== undefined ? Math.min(best, p.score.max) : best;
+}

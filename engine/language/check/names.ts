@@ -1,0 +1,49 @@
+// Names the policy declares: metric and derived ids, column labels, team spellings.
+
+import { BUILTIN_FACTS } from '../facts.js';
+import type { Path } from '../parse.js';
+import { teamKey } from '../teams.js';
+import type { CheckContext } from './context.js';
+
+/** Metric and derived ids: not both, not a built-in name; every column header means one metric. */
+export function checkIds({ policy: p, report }: CheckContext) {
+  for (const id of Object.keys(p.derived ?? {})) {
+    if (p.metrics[id]) report('policy_duplicate_id', ['derived', id], `\`${id}\` is both a metric and a derived metric`, 'rename one of them', { key: true });
+  }
+  for (const [section, ids] of [['metrics', Object.keys(p.metrics)], ['derived', Object.keys(p.derived ?? {})]] as const) {
+    for (const id of ids) {
+      if (BUILTIN_FACTS[id] || id === 'name' || id === 'period') {
+        report('policy_reserved_id', [section, id], `\`${id}\` is a built-in name and cannot be a metric id`, 'rename the metric, e.g. `' + id + '_value`', { key: true });
+      }
+    }
+  }
+  // every column header must mean one thing
+  const owner = new Map<string, string>();
+  for (const [id, m] of Object.entries(p.metrics)) {
+    for (const [label, path] of [[m.label, ['metrics', id, 'label']], ...(m.aliases ?? []).map((a, i) => [a, ['metrics', id, 'aliases', i]] as const)] as const) {
+      const key = label.trim().toLowerCase();
+      const other = owner.get(key);
+      if (other && other !== id) {
+        report('policy_duplicate_label', path as Path, `column name \`${label}\` is used by both \`${other}\` and \`${id}\``, 'give each metric its own label and aliases so data columns map to one metric');
+      } else owner.set(key, id);
+    }
+  }
+}
+
+/** Every spelling of a declared team (title, id, alias, after width and space normalisation) names one team. */
+export function checkTeams({ policy: p, report }: CheckContext) {
+  const owner = new Map<string, string>();
+  for (const [id, t] of Object.entries(p.teams ?? {})) {
+    const spellings: [string, Path][] = [[t.title, ['teams', id, 'title']], [id, ['teams', id]], ...(t.aliases ?? []).map((a, i): [string, Path] => [a, ['teams', id, 'aliases', i]])];
+    for (const [text, path] of spellings) {
+      const name = teamKey(text);
+      const other = owner.get(name);
+      if (other !== undefined && other !== id) {
+        report('policy_duplicate_team_name', path, `team name \`${text}\` is used by both \`${other}\` and \`${id}\``, 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them');
+      } else if (name === '') {
+        report('policy_empty_team_name', path, `a name of team \`${id}\` is only spaces`, 'write the team name as the data writes it');
+      }
+      owner.set(name, id);
+    }
+  }
+}

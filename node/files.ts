@@ -1,0 +1,94 @@
+// Files written whole or not at all, for the CLI and the editor's server: a temporary file beside
+// the target, renamed into place, so an interrupted run or request never leaves half a file.
+// Callers decide where the target is (a link followed, a folder refused) and word the errors.
+
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface AtomicOptions {
+  durable?: boolean;
+  beforeRename?: () => void;
+}
+
+/** A file being written: pieces go to a temporary file beside `target` until `commit` renames it into place. */
+export class AtomicFile {
+  readonly temp: string;
+  private fd: number | undefined;
+
+  /** Creates the temporary file; throws the file system's error when it cannot. */
+  constructor(readonly target: string) {
+    this.temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(bytes: Uint8Array): void {
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
+  }
+
+  /** Drops what was written so far and starts the file again, empty. */
+  restart(): void {
+    this.close();
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  /**
+   * Renames the file into place. `durable` also flushes the file and then its folder to disk, so
+   * a power cut after the rename cannot leave an empty file behind. On failure the temporary file
+   * is removed and the error thrown. `beforeRename` runs once the file is complete and closed, just
+   * before it replaces the target (tests stop a process there).
+   */
+  commit(o: AtomicOptions = {}): void {
+    try {
+      if (o.durable) fsyncSync(this.fd!);
+      this.close();
+      o.beforeRename?.();
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      this.discard();
+      throw error;
+    }
+    if (o.durable) flushFolder(dirname(this.target));
+  }
+
+  /** Removes the temporary file; the target is left as it was. */
+  discard(): void {
+    try {
+      this.close();
+    } catch {
+      // already closed
+    }
+    rmSync(this.temp, { force: true });
+  }
+
+  private close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    closeSync(fd);
+  }
+}
+
+/** Writes `target` whole or not at all (see AtomicFile); throws the file system's error. */
+export function writeFileAtomic(target: string, content: string | Uint8Array, o: AtomicOptions = {}): void {
+  const file = new AtomicFile(target);
+  try {
+    file.write(typeof content === 'string' ? Buffer.from(content) : content);
+  } catch (error) {
+    file.discard();
+    throw error;
+  }
+  file.commit(o);
+}
+
+function flushFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // some file systems cannot flush a folder; the rename is done
+  }
+}

@@ -1,0 +1,56 @@
+// node/files.ts: a file is replaced whole or not at all, through a temporary file beside it.
+
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AtomicFile, writeFileAtomic } from '../../node/files.js';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'yardstick-files-'));
+
+describe('writeFileAtomic', () => {
+  it('replaces the file with the new content and leaves nothing beside it', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.txt'), 'old');
+    writeFileAtomic(join(dir, 'a.txt'), '新的 content', { durable: true });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('新的 content');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+
+  it('stopped with the new file complete, before the rename, leaves the old file and removes the temporary one', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'a.txt'), 'old');
+    let seen = '';
+    const stop = () => {
+      seen = readFileSync(join(dir, `.a.txt.${process.pid}.tmp`), 'utf8');
+      throw new Error('stopped');
+    };
+    expect(() => writeFileAtomic(join(dir, 'a.txt'), 'new', { beforeRename: stop })).toThrow('stopped');
+    expect(seen).toBe('new');
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['a.txt']);
+  });
+});
+
+describe('AtomicFile', () => {
+  it('written in pieces, restarted, then committed holds only what came after the restart', () => {
+    const dir = folder();
+    const file = new AtomicFile(join(dir, 'out.csv'));
+    file.write(Buffer.from('a,b\n'));
+    file.restart();
+    file.write(Buffer.from('c,'));
+    file.write(Buffer.from('d\n'));
+    expect(readdirSync(dir)).toEqual([`.out.csv.${process.pid}.tmp`]);
+    file.commit();
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('c,d\n');
+    expect(readdirSync(dir)).toEqual(['out.csv']);
+  });
+
+  it('discarded leaves no file', () => {
+    const dir = folder();
+    const file = new AtomicFile(join(dir, 'out.csv'));
+    file.write(Buffer.from('a'));
+    file.discard();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
