@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { evaluateRecord, evaluateRecordSync, loadPolicy, readRecords, runPolicy, RunTotals, type EmployeeRecord, type Scorecard } from '../engine/index.js';
+import { evaluateRecord, fenToYuan, evaluateRecordSync, loadPolicy, readRecords, runPolicy, RunTotals, type EmployeeRecord, type Scorecard } from '../engine/index.js';
 import { PreviewSession } from '../editor/app/lib/preview-session.js';
 import { flagshipByHand, type HandResult } from './flagship-by-hand.js';
 import { zenFlagship } from './flagship-zen.js';
@@ -70,7 +70,7 @@ async function timed(fn: () => Promise<unknown> | unknown): Promise<{ ms: number
 const zen = zenFlagship();
 
 /** What the four agree on: the table's columns (score, grade, payout total, hold, triggers). */
-const outcome = (c: Scorecard): HandResult => ({ score: c.score, grade: c.grade, total: c.payout.total, held: c.payout.status === 'held', triggers: c.triggers.map((t) => t.id) });
+const outcome = (c: Scorecard): HandResult => ({ score: c.score, grade: c.grade, total: fenToYuan(c.payout.totalFen), held: c.payout.status === 'held', triggers: c.triggers.map((t) => t.id) });
 
 async function check(sample: EmployeeRecord[]): Promise<number> {
   const ref = await runPolicy(policy, { records: sample }, { executor: 'reference', explain: false });
@@ -124,7 +124,7 @@ const EXECUTORS: Record<string, { label: string; slow?: boolean; run: (data: Emp
   compiled: { label: '(b) compiled executor', run: viaCompiled },
   hand: { label: '(c) hand-written TypeScript', run: viaHand },
   zen: { label: `(d) zen-engine, ${ZEN_IN_FLIGHT} in flight`, slow: true, run: viaZen },
-  keep: { label: '(b) compiled, runPolicy keeping every scorecard', run: async (data) => (await runPolicy(policy, { records: data }, { explain: false })).summary.payout_total * 100 },
+  keep: { label: '(b) compiled, runPolicy keeping every scorecard', run: async (data) => (await runPolicy(policy, { records: data }, { explain: false })).summary.payout_total_fen },
 };
 
 // a child: one executor on one size, reported as JSON on stdout

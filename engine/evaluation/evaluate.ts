@@ -228,7 +228,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
 
 /** Adds a payout line of `fen` and returns the amount, for the running total. */
 function line(lines: PayoutLine[], kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number): number {
-  lines.push(source !== undefined ? { kind, source, label, amount: fenToYuan(fen) } : { kind, label, amount: fenToYuan(fen) });
+  lines.push(source !== undefined ? { kind, source, label, amountFen: fen } : { kind, label, amountFen: fen });
   return fen;
 }
 
@@ -295,7 +295,7 @@ function computePayout(
   totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
-    totalFen += line(lines, 'tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen((perfFen / 100) * (band.multiplier - 1), to, mode));
+    totalFen += line(lines, 'tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode));
   }
   if (band?.award) totalFen += line(lines, 'tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
 
@@ -329,10 +329,11 @@ function computePayout(
     payout.tier = tier;
   }
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
-  for (const l of lines) if (Math.abs(l.amount) > MONEY_LIMIT_YUAN) return outOfRange(`payout line \`${l.label}\``, undefined, undefined, l.amount);
-  if (totalFen > MONEY_LIMIT_YUAN * 100) return outOfRange('the total', undefined, undefined, totalFen / 100);
+  const limitFen = toFen(MONEY_LIMIT_YUAN, 0.01, 'half_up');
+  for (const l of lines) if (Math.abs(l.amountFen) > limitFen) return outOfRange(`payout line \`${l.label}\``, undefined, undefined, fenToYuan(l.amountFen));
+  if (totalFen > limitFen) return outOfRange('the total', undefined, undefined, fenToYuan(totalFen));
   payout.lines = lines;
-  payout.total = fenToYuan(totalFen);
+  payout.totalFen = totalFen;
   payout.status = held ? 'held' : 'payable';
   return payout;
 }

@@ -139,7 +139,7 @@ export class RunTotals {
   add(c: Scorecard): void {
     this.employees++;
     this.byGrade[c.grade]++;
-    const fen = Math.round(c.payout.total * 100);
+    const fen = c.payout.totalFen;
     this.totalFen += fen;
     if (c.payout.status === 'held') {
       this.heldFen += fen;
@@ -178,9 +178,9 @@ export class RunTotals {
       employees: this.employees,
       excluded: excludedCount,
       by_grade: this.byGrade,
-      payout_total: this.totalFen / 100,
-      payable_total: (this.totalFen - this.heldFen) / 100,
-      held_total: this.heldFen / 100,
+      payout_total_fen: this.totalFen,
+      payable_total_fen: this.totalFen - this.heldFen,
+      held_total_fen: this.heldFen,
       holds: this.holds,
       triggers: this.triggers,
       ...(this.byCalibrated ? { by_calibrated_grade: this.byCalibrated } : {}),
@@ -196,7 +196,7 @@ export function table<T>(): Record<string, T> {
 }
 
 function byTeam(teams: Record<string, { employees: number; fen: number }>): RunSummary['by_team'] {
-  const out = table<{ employees: number; payout_total: number }>();
-  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total: teams[team].fen / 100 };
+  const out = table<{ employees: number; payout_total_fen: number }>();
+  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total_fen: teams[team].fen };
   return out;
 }

@@ -4,123 +4,21 @@
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { formatMoney } from '../model/money.js';
+import { formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, Scorecard } from '../model/scorecard.js';
+import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
+import { TEMPLATES, WORDS, type TemplateKey } from './templates.js';
 
-export type Lang = 'zh' | 'en';
-
-const T = {
-  zh: {
-    header: (c: Scorecard) => `${c.name}（${c.employee_id}）· ${c.role_title} · ${c.team} · ${c.stage_title}`,
-    group: (i: IndicatorResult) => `${i.title}：${n(i.points)} 分 × 权重 ${n(i.weight)}% = ${n(i.weighted_points)} 分`,
-    leaf: (i: IndicatorResult, why: string) => `${i.title} ${why} → ${n(i.points)} 分 × 权重 ${n(i.weight)}% = ${n(i.weighted_points)} 分`,
-    base: (s: number) => `基础得分 ${n(s)}`,
-    points: (p: number) => (p >= 0 ? `加 ${n(p)} 分` : `扣 ${n(-p)} 分`),
-    award: (a: number) => `奖励 ${formatMoney(a)}`,
-    scoreCap: (c: number) => `总分封顶 ${n(c)}`,
-    gradeCap: (g: string) => `等级封顶 ${g}`,
-    score: (c: Scorecard) => `总分 ${n(c.score)} → 等级 ${c.grade}${c.raw_grade !== c.grade ? `（按分数为 ${c.raw_grade}，已封顶）` : ''}`,
-    next: (pts: number, g: string) => `再提高 ${n(pts)} 分 → ${g}`,
-    top: '已是最高等级',
-    line: (l: PayoutLine) => `${l.label} ${formatMoney(l.amount)}`,
-    perf: (formula: string, base: number, score: number) => `（${formula}，基数 ${formatMoney(base)}，总分 ${n(score)}）`,
-    tier: (title: string, basis: string, min: string) => `档位 ${title}：${basis} ≥ ${min}`,
-    benefit: (b: string) => `另享：${b}`,
-    total: (t: number, held: boolean) => `合计 ${formatMoney(t)}${held ? '（暂扣，核实后发放）' : ''}`,
-    hold: (title: string, why: string, reason?: string) => `暂扣：${title}（${why}）${reason ? `：${reason}` : ''}`,
-    trigger: (title: string, action: string, why: string) => `触发：${title} → ${action}（${why}）`,
-    and: ' 且 ',
-    below: (t: string) => `低于门槛 ${t}`,
-    above: (t: string) => `高于门槛 ${t}`,
-    between: (a: string, b: string) => `介于门槛 ${a} 与目标 ${b} 之间`,
-    reach: (t: string) => `达到目标 ${t}`,
-    reachNoChallenge: (t: string) => `超过目标 ${t}`,
-    towards: (t: string, c: string) => `达到目标 ${t}，未达挑战 ${c}`,
-    challenge: (c: string) => `达到挑战 ${c}`,
-    proportional: (t: string) => `按目标 ${t} 折算`,
-    step: (op: string, v: string) => `${op} ${v} 档`,
-    noStep: '未达任何档',
-    pass: (op: string, t: string) => `达标（${op} ${t}）`,
-    fail: (op: string, t: string) => `未达标（目标 ${op} ${t}）`,
-    rating: (max: string) => `满分 ${max}`,
-    actions: {
-      improvement_plan: '绩效改进计划',
-      exit_review: '调岗或退出评估',
-      promotion_review: '晋升评估',
-      bonus_review: '奖金评估',
-      training: '安排培训',
-      resource_support: '资源扶持',
-      notify: '通知',
-    },
-    days: (d: number) => `${d} 天`,
-    training: '需培训',
-    payoutLabels: {
-      performance_pay: '绩效工资',
-      tier_multiplier: '档位加成',
-      tier_award: '档位奖金',
-      award: '奖励',
-      awards_cap: '奖励封顶',
-      total_cap: '总额封顶',
-    },
-  },
-  en: {
-    header: (c: Scorecard) => `${c.name} (${c.employee_id}) · ${c.role_title} · ${c.team} · ${c.stage_title}`,
-    group: (i: IndicatorResult) => `${i.title}: ${n(i.points)} points × weight ${n(i.weight)}% = ${n(i.weighted_points)}`,
-    leaf: (i: IndicatorResult, why: string) => `${i.title} ${why} → ${n(i.points)} points × weight ${n(i.weight)}% = ${n(i.weighted_points)}`,
-    base: (s: number) => `base score ${n(s)}`,
-    points: (p: number) => (p >= 0 ? `+${n(p)} points` : `${n(p)} points`),
-    award: (a: number) => `award ${formatMoney(a)}`,
-    scoreCap: (c: number) => `score capped at ${n(c)}`,
-    gradeCap: (g: string) => `grade capped at ${g}`,
-    score: (c: Scorecard) => `score ${n(c.score)} → grade ${c.grade}${c.raw_grade !== c.grade ? ` (${c.raw_grade} by score, capped)` : ''}`,
-    next: (pts: number, g: string) => `${n(pts)} more points → ${g}`,
-    top: 'already the top grade',
-    line: (l: PayoutLine) => `${l.label} ${formatMoney(l.amount)}`,
-    perf: (formula: string, base: number, score: number) => ` (${formula}, base ${formatMoney(base)}, score ${n(score)})`,
-    tier: (title: string, basis: string, min: string) => `tier ${title}: ${basis} ≥ ${min}`,
-    benefit: (b: string) => `also: ${b}`,
-    total: (t: number, held: boolean) => `total ${formatMoney(t)}${held ? ' (held until verified)' : ''}`,
-    hold: (title: string, why: string, reason?: string) => `held: ${title} (${why})${reason ? `: ${reason}` : ''}`,
-    trigger: (title: string, action: string, why: string) => `trigger: ${title} → ${action} (${why})`,
-    and: ' and ',
-    below: (t: string) => `below threshold ${t}`,
-    above: (t: string) => `above threshold ${t}`,
-    between: (a: string, b: string) => `between threshold ${a} and target ${b}`,
-    reach: (t: string) => `reaches target ${t}`,
-    reachNoChallenge: (t: string) => `beyond target ${t}`,
-    towards: (t: string, c: string) => `reaches target ${t}, short of challenge ${c}`,
-    challenge: (c: string) => `reaches challenge ${c}`,
-    proportional: (t: string) => `pro rata to target ${t}`,
-    step: (op: string, v: string) => `step ${op} ${v}`,
-    noStep: 'below every step',
-    pass: (op: string, t: string) => `pass (${op} ${t})`,
-    fail: (op: string, t: string) => `fail (target ${op} ${t})`,
-    rating: (max: string) => `out of ${max}`,
-    actions: {
-      improvement_plan: 'improvement plan',
-      exit_review: 'transfer or exit review',
-      promotion_review: 'promotion review',
-      bonus_review: 'bonus review',
-      training: 'training',
-      resource_support: 'resource support',
-      notify: 'notify',
-    },
-    days: (d: number) => `${d} days`,
-    training: 'with training',
-    payoutLabels: {
-      performance_pay: 'performance pay',
-      tier_multiplier: 'tier uplift',
-      tier_award: 'tier award',
-      award: 'award',
-      awards_cap: 'awards cap',
-      total_cap: 'total cap',
-    },
-  },
-};
+export type { Lang };
 
 export function payoutLabel(kind: PayoutLine['kind'], lang: Lang): string {
-  return T[lang].payoutLabels[kind];
+  return WORDS[lang].payoutLabels[kind];
+}
+
+/** One sentence of the explanation: the language's template with its placeholders filled. */
+function say(lang: Lang, key: TemplateKey, args?: MessageArgs): string {
+  return fill(TEMPLATES[lang][key], args);
 }
 
 /** Plain number without float noise: 84.5, 1234.56 */
@@ -143,7 +41,7 @@ const OP: Record<string, string> = {
 
 /** A metric value as a person writes it: 45.3%, 1,234, ¥20.00, 3分5秒. */
 export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang = 'zh'): string {
-  if (typeof value !== 'number') return value === undefined ? (lang === 'zh' ? '（无）' : '(none)') : String(value);
+  if (typeof value !== 'number') return value === undefined ? say(lang, 'none') : String(value);
   switch (unit) {
     case 'ratio': {
       const pct = Number((value * 100).toPrecision(12));
@@ -166,14 +64,17 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
 
 /** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
 export function explainCalibration(r: import('../evaluation/calibrate.js').CalibrationResult, within: string, lang: Lang): string {
-  const cohort = r.cohort === '*' ? (lang === 'zh' ? '全公司' : 'company') : r.cohort;
-  const scope = lang === 'zh' ? { team: '团队', role: '岗位', stage: '阶段', all: '' }[within] ?? '' : within === 'all' ? '' : within;
-  if (lang === 'zh') {
-    const head = `校准（${scope ? `${scope} ` : ''}${cohort}，第 ${r.rank}/${r.size} 名）：`;
-    return r.initial === r.calibrated ? `${head}${r.calibrated}` : `${head}${r.initial} → ${r.calibrated}${r.moved_by ? `，因 ${r.moved_by}` : ''}`;
-  }
-  const head = `calibration (${scope ? `${scope} ` : ''}${cohort}, rank ${r.rank}/${r.size}): `;
-  return r.initial === r.calibrated ? `${head}${r.calibrated}` : `${head}${r.initial} → ${r.calibrated}${r.moved_by ? ` by ${r.moved_by}` : ''}`;
+  const scope = WORDS[lang].scopes[within] ?? '';
+  const place = {
+    scope: scope ? say(lang, 'calibrationScope', { scope }) : '',
+    cohort: r.cohort === '*' ? say(lang, 'wholeCompany') : r.cohort,
+    rank: r.rank,
+    size: r.size,
+  };
+  if (r.initial === r.calibrated) return say(lang, 'calibration', { ...place, grade: r.calibrated });
+  return r.moved_by
+    ? say(lang, 'calibrationMovedBy', { ...place, from: r.initial, to: r.calibrated, by: r.moved_by })
+    : say(lang, 'calibrationMoved', { ...place, from: r.initial, to: r.calibrated });
 }
 
 /** Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. */
@@ -188,50 +89,58 @@ export function describeConditions(policy: CompiledPolicy, conditions: Condition
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
     return `${labelOf(c.fact)}${params} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
   };
-  return conditions.filter((c) => c.result).map(cond).join(T[lang].and);
+  return conditions.filter((c) => c.result).map(cond).join(say(lang, 'and'));
 }
 
 /** What a trigger's action means, in words: 「绩效改进计划，30 天，需培训」. */
 export function describeAction(action: Scorecard['triggers'][number]['action'], lang: Lang): string {
-  const t = T[lang];
-  return [t.actions[action.type], action.days ? t.days(action.days) : undefined, action.training ? t.training : undefined, action.note].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  return [
+    WORDS[lang].actions[action.type],
+    action.days ? say(lang, 'days', { days: action.days }) : undefined,
+    action.training ? say(lang, 'training') : undefined,
+    action.note,
+  ].filter(Boolean).join(say(lang, 'listSeparator'));
 }
 
 export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
-  const t = T[lang];
   const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
   const labelOf = (fact: string): string =>
     policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
   const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang);
+  const weighted = (i: IndicatorResult) => ({ title: i.title, points: n(i.points), weight: n(i.weight), weighted: n(i.weighted_points) });
 
-  const lines: string[] = [t.header(card)];
+  const lines: string[] = [say(lang, 'header', { name: card.name, id: card.employee_id, role: card.role_title, team: card.team, stage: card.stage_title })];
   const walk = (items: IndicatorResult[], indent: string) => {
     for (const i of items) {
       if (i.children) {
-        i.reason = t.group(i);
+        i.reason = say(lang, 'group', weighted(i));
         lines.push(indent + i.reason);
         walk(i.children, indent + '  ');
       } else {
         i.reason = indicatorReason(i, unitOf(i.metric!), policy, card, lang);
-        lines.push(indent + t.leaf(i, `${formatValue(i.actual, unitOf(i.metric!), lang)}，${i.reason}`.replace('，', lang === 'zh' ? '，' : ', ')));
+        lines.push(indent + say(lang, 'leaf', { ...weighted(i), actual: formatValue(i.actual, unitOf(i.metric!), lang), reason: i.reason }));
       }
     }
   };
   walk(card.indicators, '  ');
-  lines.push(t.base(card.base_score));
+  lines.push(say(lang, 'base', { score: n(card.base_score) }));
   for (const a of card.adjustments) {
     const effects = [
-      a.points !== undefined ? t.points(a.points) : undefined,
-      a.award !== undefined ? t.award(a.award) : undefined,
-      a.score_cap !== undefined ? t.scoreCap(a.score_cap) : undefined,
-      a.grade_cap !== undefined ? t.gradeCap(a.grade_cap) : undefined,
+      a.points !== undefined ? (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) : undefined,
+      a.award !== undefined ? say(lang, 'award', { money: formatMoney(a.award) }) : undefined,
+      a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
+      a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
     ].filter(Boolean);
-    lines.push(`${a.title}：${why(a.conditions)} → ${effects.join(lang === 'zh' ? '，' : ', ')}`.replace('：', lang === 'zh' ? '：' : ': '));
+    lines.push(say(lang, 'adjustment', { title: a.title, why: why(a.conditions), effects: effects.join(say(lang, 'listSeparator')) }));
   }
-  lines.push(`${t.score(card)}${lang === 'zh' ? '，' : ', '}${card.next_grade ? t.next(card.next_grade.points_needed, card.next_grade.grade) : card.grade === policy.grades[0].grade ? t.top : t.gradeCap(card.grade)}`);
+  const next = card.next_grade
+    ? say(lang, 'next', { points: n(card.next_grade.points_needed), grade: card.next_grade.grade })
+    : card.grade === policy.grades[0].grade ? say(lang, 'top') : say(lang, 'gradeCap', { grade: card.grade });
+  const score = { score: n(card.score), grade: card.grade, next };
+  lines.push(card.raw_grade !== card.grade ? say(lang, 'scoreCapped', { ...score, raw: card.raw_grade }) : say(lang, 'score', score));
   for (const l of card.payout.lines) {
-    let text = t.line(l);
-    if (l.kind === 'performance_pay') text += t.perf(policy.payout.performancePayText, card.payout.pay_base, card.score);
+    let text = say(lang, 'line', { label: l.label, money: formatFen(l.amountFen) });
+    if (l.kind === 'performance_pay') text += say(lang, 'perf', { formula: policy.payout.performancePayText, base: formatMoney(card.payout.pay_base), score: n(card.score) });
     lines.push('  ' + text);
   }
   const tier = card.payout.tier;
@@ -239,43 +148,44 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     const band = policy.tiers!.bands.find((b) => b.tier === tier.id)!;
     const basisUnit = policy.tiers!.basis === 'attainment' ? 'ratio' : unitOf(policy.tiers!.basis);
     const basisLabel = policy.tiers!.basis === 'attainment' ? BUILTIN_FACTS.attainment.label[lang] : labelOf(policy.tiers!.basis);
-    lines.push('  ' + t.tier(band.title ?? band.tier, `${basisLabel} ${formatValue(tier.basis, basisUnit, lang)}`, formatValue(band.min, basisUnit, lang)));
-    if (tier.benefit) lines.push('  ' + t.benefit(tier.benefit));
+    lines.push('  ' + say(lang, 'tier', { title: band.title ?? band.tier, basis: basisLabel, value: formatValue(tier.basis, basisUnit, lang), min: formatValue(band.min, basisUnit, lang) }));
+    if (tier.benefit) lines.push('  ' + say(lang, 'benefit', { benefit: tier.benefit }));
   }
-  lines.push(t.total(card.payout.total, card.payout.status === 'held'));
-  for (const h of card.holds) lines.push(t.hold(h.title, why(h.conditions), h.reason));
+  lines.push(say(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', { money: formatFen(card.payout.totalFen) }));
+  for (const h of card.holds) lines.push(h.reason ? say(lang, 'holdWithReason', { title: h.title, why: why(h.conditions), reason: h.reason }) : say(lang, 'hold', { title: h.title, why: why(h.conditions) }));
   for (const tr of card.triggers) {
-    lines.push(tr.conditions.length ? t.trigger(tr.title, describeAction(tr.action, lang), why(tr.conditions)) : `${lang === 'zh' ? '触发：' : 'trigger: '}${tr.title} → ${describeAction(tr.action, lang)}`);
+    const action = describeAction(tr.action, lang);
+    lines.push(tr.conditions.length ? say(lang, 'trigger', { title: tr.title, action, why: why(tr.conditions) }) : say(lang, 'triggerAlways', { title: tr.title, action }));
   }
-  if (card.plan) lines.push(`${lang === 'zh' ? '改进计划' : 'improvement plan'}（${card.plan.opened}）：${card.plan.reason}`.replace('（', lang === 'zh' ? '（' : ' (').replace('）：', lang === 'zh' ? '）：' : '): '));
+  if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
   return lines;
 }
 
 function indicatorReason(i: IndicatorResult, unit: Unit | undefined, policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
-  const t = T[lang];
   const f = (v: number | undefined) => formatValue(v, unit, lang);
   const a = i.actual!;
   const lower = i.better === 'lower';
   switch (i.scoring) {
     case 'linear': {
       const beyond = (x: number | undefined) => x !== undefined && (lower ? a <= x : a >= x);
-      if (i.threshold !== undefined && !beyond(i.threshold)) return lower ? t.above(f(i.threshold)) : t.below(f(i.threshold));
-      if (!beyond(i.target)) return i.threshold !== undefined ? t.between(f(i.threshold), f(i.target)) : t.proportional(f(i.target));
-      if (i.challenge === undefined) return a === i.target ? t.reach(f(i.target)) : t.reachNoChallenge(f(i.target));
-      if (!beyond(i.challenge)) return t.towards(f(i.target), f(i.challenge));
-      return t.challenge(f(i.challenge));
+      const at = { threshold: f(i.threshold), target: f(i.target), challenge: f(i.challenge) };
+      if (i.threshold !== undefined && !beyond(i.threshold)) return say(lang, lower ? 'above' : 'below', at);
+      if (!beyond(i.target)) return say(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
+      if (i.challenge === undefined) return say(lang, a === i.target ? 'reach' : 'beyondTarget', at);
+      if (!beyond(i.challenge)) return say(lang, 'towards', at);
+      return say(lang, 'challenge', at);
     }
     case 'steps': {
       const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
       const step = leaf?.steps?.find((s) => (lower ? a <= s.max! : a >= s.min!));
-      return step ? t.step(lower ? '≤' : '≥', f(lower ? step.max : step.min)) : t.noStep;
+      return step ? say(lang, 'step', { op: lower ? '≤' : '≥', value: f(lower ? step.max : step.min) }) : say(lang, 'noStep');
     }
     case 'pass_fail': {
       const pass = lower ? a <= i.target! : a >= i.target!;
-      return pass ? t.pass(lower ? '≤' : '≥', f(i.target)) : t.fail(lower ? '≤' : '≥', f(i.target));
+      return say(lang, pass ? 'pass' : 'fail', { op: lower ? '≤' : '≥', target: f(i.target) });
     }
     case 'rating':
-      return t.rating(n(policy.metrics[i.metric!]?.range?.[1] ?? 100));
+      return say(lang, 'rating', { max: n(policy.metrics[i.metric!]?.range?.[1] ?? 100) });
     default:
       return '';
   }

@@ -4,7 +4,7 @@
 
 import type { CompiledPolicy } from '../language/compile.js';
 import { describeAction, describeConditions, formatValue, type Lang } from './explain.js';
-import { formatMoney } from '../model/money.js';
+import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
 
 export interface Provenance {
@@ -84,7 +84,7 @@ export function renderStatement(policy: CompiledPolicy, card: Scorecard, provena
 <div class="cards">
   <div class="card"><div class="k">${w.score}</div><div class="v">${card.score}</div><div class="meta">${w.base} ${card.base_score}</div></div>
   <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}</div><div class="meta">${escapeHtml(nextText)}</div></div>
-  <div class="card"><div class="k">${w.payout}</div><div class="v">${formatMoney(card.payout.total)}</div>${card.payout.status === 'held' ? `<div class="held">${w.held}</div>` : ''}</div>
+  <div class="card"><div class="k">${w.payout}</div><div class="v">${formatFen(card.payout.totalFen)}</div>${card.payout.status === 'held' ? `<div class="held">${w.held}</div>` : ''}</div>
 </div>
 <h2>${w.indicators}</h2>
 <table><thead><tr><th>${w.indicator}</th><th class="num">${w.actual}</th><th class="num">${w.goals}</th><th class="num">${w.points}</th><th class="num">${w.weight}</th><th class="num">${w.weighted}</th></tr></thead><tbody>
@@ -95,8 +95,8 @@ ${rows.join('\n')}
 ${adjustments.length ? `<table><thead><tr><th>${w.rule}</th><th>${w.why}</th><th>${w.effect}</th></tr></thead><tbody>${adjustments.join('')}</tbody></table>` : `<p class="meta">${w.none}</p>`}
 <h2>${w.payoutLines}</h2>
 <table><thead><tr><th>${w.item}</th><th class="num">${w.amount}</th></tr></thead><tbody>
-${card.payout.lines.map((l) => `<tr><td>${escapeHtml(l.label)}</td><td class="num">${formatMoney(l.amount)}</td></tr>`).join('\n')}
-<tr class="group"><td>${w.total}</td><td class="num">${formatMoney(card.payout.total)}</td></tr>
+${card.payout.lines.map((l) => `<tr><td>${escapeHtml(l.label)}</td><td class="num">${formatFen(l.amountFen)}</td></tr>`).join('\n')}
+<tr class="group"><td>${w.total}</td><td class="num">${formatFen(card.payout.totalFen)}</td></tr>
 </tbody></table>
 ${card.payout.tier?.benefit ? `<p>${escapeHtml(card.payout.tier.benefit)}</p>` : ''}
 <h2>${w.holds}</h2>
@@ -123,18 +123,18 @@ export function renderIndex(policy: CompiledPolicy, result: RunResult, provenanc
 <h1>${escapeHtml(policy.doc.title)} · ${w.index}</h1>
 <p class="meta">${w.period} ${escapeHtml(result.period)} · ${w.employees} ${s.employees}${s.excluded ? ` · ${w.excluded} ${s.excluded}` : ''}</p>
 <div class="cards">
-  <div class="card"><div class="k">${w.total}</div><div class="v">${formatMoney(s.payout_total)}</div><div class="meta">${w.held} ${formatMoney(s.held_total)}</div></div>
+  <div class="card"><div class="k">${w.total}</div><div class="v">${formatFen(s.payout_total_fen)}</div><div class="meta">${w.held} ${formatFen(s.held_total_fen)}</div></div>
   <div class="card"><div class="k">${w.employees}</div><div class="v">${s.employees}</div></div>
 </div>
 <h2>${w.distribution}</h2>
 <svg width="${40 + grades.length * 70}" height="165" role="img" aria-label="${w.distribution}">${bars}</svg>
 <h2>${w.teams}</h2>
 <table><thead><tr><th>${w.team}</th><th class="num">${w.employees}</th><th class="num">${w.total}</th></tr></thead><tbody>
-${Object.entries(s.by_team).map(([t, v]) => `<tr><td>${escapeHtml(t)}</td><td class="num">${v.employees}</td><td class="num">${formatMoney(v.payout_total)}</td></tr>`).join('\n')}
+${Object.entries(s.by_team).map(([t, v]) => `<tr><td>${escapeHtml(t)}</td><td class="num">${v.employees}</td><td class="num">${formatFen(v.payout_total_fen)}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>${w.list}</h2>
 <table><thead><tr><th>${w.id}</th><th>${w.employee}</th><th>${w.team}</th><th>${w.role}</th><th class="num">${w.score}</th><th>${w.grade}</th><th class="num">${w.payout}</th></tr></thead><tbody>
-${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c)))}">${escapeHtml(c.employee_id)}</a></td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.team)}</td><td>${escapeHtml(c.role_title)}</td><td class="num">${c.score}</td><td>${escapeHtml(c.grade)}</td><td class="num">${formatMoney(c.payout.total)}${c.payout.status === 'held' ? ' *' : ''}</td></tr>`).join('\n')}
+${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c)))}">${escapeHtml(c.employee_id)}</a></td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.team)}</td><td>${escapeHtml(c.role_title)}</td><td class="num">${c.score}</td><td>${escapeHtml(c.grade)}</td><td class="num">${formatFen(c.payout.totalFen)}${c.payout.status === 'held' ? ' *' : ''}</td></tr>`).join('\n')}
 </tbody></table>
 ${result.excluded.length ? `<h2>${w.excluded}</h2><ul>${result.excluded.map((x) => `<li>${escapeHtml(x.employee_id ?? '?')} ${escapeHtml(x.name ?? '')}: ${escapeHtml(x.reasons.map((r) => r.message).join('; '))}</li>`).join('')}</ul>` : ''}
 ${provenanceLine(provenance, lang)}`;

@@ -1,5 +1,7 @@
 // Money is carried as integer fen from the moment a payout line is rounded; totals add integers,
-// so a total always equals the sum of its lines. Scores are rounded the same careful way.
+// so a total always equals the sum of its lines. This module is the one place that converts
+// between yuan (policy values, data values, JSON output) and fen (scorecards, totals, ledgers).
+// Scores are rounded the same careful way.
 
 import type { RoundingMode } from './policy.js';
 
@@ -74,8 +76,18 @@ export function capToFen(yuan: number, to: number): number {
   return roundUnits(units, units < 0 ? 'up' : 'down') * perUnit;
 }
 
+/** Integer fen as yuan, for the edges that show or store yuan (JSON result, XLSX numbers). */
 export function fenToYuan(fen: number): number {
   return fen / 100;
+}
+
+/**
+ * The nearest whole fen of a yuan amount (half away from zero on the binary value, as `Math.round`
+ * does). For reading yuan that is already rounded (an old ledger card, a JSON result), and for
+ * showing an unrounded yuan value; a payout amount is rounded with `toFen`, as the policy says.
+ */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
 }
 
 /** Rounds a score half away from zero to `decimals` places. */
@@ -84,9 +96,13 @@ export function roundScore(x: number, decimals: number): number {
   return roundUnits(x * f, 'half_up') / f;
 }
 
-/** ¥1,234.50 (and -¥12.00) */
+/** A yuan amount (a policy or data value) as ¥1,234.50, to the nearest fen. */
 export function formatMoney(yuan: number): string {
-  const fen = Math.round(yuan * 100);
+  return formatFen(yuanToFen(yuan));
+}
+
+/** Integer fen as ¥1,234.50 (and -¥12.00): 123450 → `¥1,234.50`. */
+export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,5 +1,7 @@
 // What one evaluation returns for one employee, and what a run returns for a whole month.
-// schemas/result.schema.json describes the JSON form of RunResult; tests hold the two together.
+// Money computed by the engine (payout lines, totals) is integer fen, in fields named `…Fen` /
+// `…_fen`; yuan appear only at the edges. schemas/result.schema.json describes the JSON form of
+// RunResult (yuan amounts), made by result-json.ts; tests hold the two together.
 
 import type { ActionType } from './policy.js';
 import type { ExcludedRecord } from './record.js';
@@ -46,6 +48,7 @@ export interface AdjustmentResult {
   id: string;
   title: string;
   points?: number;
+  /** Yuan, as the policy writes it; the payout line it makes carries the rounded fen. */
   award?: number;
   score_cap?: number;
   grade_cap?: string;
@@ -65,16 +68,17 @@ export interface PayoutLine {
   /** Rule or tier id the line comes from, when there is one. */
   source?: string;
   label: string;
-  /** Yuan, already rounded as the policy says (at most 2 decimals). */
-  amount: number;
+  /** Integer fen, already rounded as the policy says (the JSON result shows it as yuan `amount`). */
+  amountFen: number;
 }
 
 export interface Payout {
+  /** Yuan, as the data gives it: an input to the payout formula, not a computed amount. */
   pay_base: number;
   tier?: { id: string; title?: string; basis: number; benefit?: string };
   lines: PayoutLine[];
-  /** Sum of the lines. */
-  total: number;
+  /** Sum of the lines, integer fen (the JSON result shows it as yuan `total`). */
+  totalFen: number;
   /** `held` when a hold fired: the amount is computed but must not be paid yet. */
   status: 'payable' | 'held';
 }
@@ -128,15 +132,15 @@ export interface RunSummary {
   employees: number;
   excluded: number;
   by_grade: Record<string, number>;
-  /** Sum of every scorecard's payout total (payable + held). */
-  payout_total: number;
-  payable_total: number;
-  held_total: number;
+  /** Sum of every scorecard's payout total (payable + held), integer fen. */
+  payout_total_fen: number;
+  payable_total_fen: number;
+  held_total_fen: number;
   holds: number;
   triggers: Record<string, number>;
   /** Calibrated grades, when the policy calibrates. */
   by_calibrated_grade?: Record<string, number>;
-  by_team: Record<string, { employees: number; payout_total: number }>;
+  by_team: Record<string, { employees: number; payout_total_fen: number }>;
 }
 
 export interface RunResult {

@@ -1,16 +1,18 @@
 // What a policy change does to people: two runs of the same data (saved policy vs edited policy)
-// compared employee by employee, in fen. The editor's "before you save" view and `yardstick diff`
+// compared employee by employee, in integer fen. The editor's "before you save" view and `yardstick diff`
 // both use this. Money is compared only for people both versions score: someone one version
 // cannot score is listed apart (`unscorable`) with the reasons, never counted as a pay change.
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult, Scorecard } from '../model/scorecard.js';
+import { fenToYuan } from '../model/money.js';
 
 export interface Outcome {
   score: number;
   grade: string;
   tier?: string;
-  total: number;
+  /** Payout total, integer fen. */
+  totalFen: number;
   status: 'payable' | 'held';
   holds: string[];
   triggers: string[];
@@ -25,8 +27,8 @@ export interface EmployeeChange {
   role_title: string;
   before: Outcome;
   after: Outcome;
-  /** after − before, yuan. */
-  delta: number;
+  /** after − before, integer fen. */
+  deltaFen: number;
   kinds: ChangeKind[];
 }
 
@@ -51,23 +53,22 @@ export interface RunComparison {
   changes: EmployeeChange[];
   /** People only one version scores, with the reasons; outside every total. */
   unscorable: UnscorableChange[];
-  total_before: number;
-  total_after: number;
-  delta: number;
+  /** Payout totals and their change, integer fen. */
+  total_before_fen: number;
+  total_after_fen: number;
+  delta_fen: number;
   by_grade_before: Record<string, number>;
   by_grade_after: Record<string, number>;
-  /** Payout per team of the people both versions score, yuan, teams in the order the data lists them. */
-  by_team: { team: string; before: number; after: number }[];
+  /** Payout per team of the people both versions score, integer fen, teams in the order the data lists them. */
+  by_team: { team: string; before_fen: number; after_fen: number }[];
 }
-
-const fen = (yuan: number) => Math.round(yuan * 100);
 
 function outcome(c: Scorecard): Outcome {
   return {
     score: c.score,
     grade: c.grade,
     ...(c.payout.tier ? { tier: c.payout.tier.id } : {}),
-    total: c.payout.total,
+    totalFen: c.payout.totalFen,
     status: c.payout.status,
     holds: c.holds.map((h) => h.id),
     triggers: c.triggers.map((t) => t.id),
@@ -109,17 +110,17 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
       continue;
     }
     employees++;
-    totalBefore += fen(b.payout.total);
-    totalAfter += fen(a.payout.total);
+    totalBefore += b.payout.totalFen;
+    totalAfter += a.payout.totalFen;
     gradesBefore.set(b.grade, (gradesBefore.get(b.grade) ?? 0) + 1);
     gradesAfter.set(a.grade, (gradesAfter.get(a.grade) ?? 0) + 1);
     const team = teams.get(b.team) ?? { before: 0, after: 0 };
-    team.before += fen(b.payout.total);
-    team.after += fen(a.payout.total);
+    team.before += b.payout.totalFen;
+    team.after += a.payout.totalFen;
     teams.set(b.team, team);
     const kinds: ChangeKind[] = [];
     if (b.grade !== a.grade) kinds.push('grade');
-    if (fen(b.payout.total) !== fen(a.payout.total)) kinds.push('pay');
+    if (b.payout.totalFen !== a.payout.totalFen) kinds.push('pay');
     if (b.payout.tier?.id !== a.payout.tier?.id) kinds.push('tier');
     if (!same(b.holds.map((h) => h.id), a.holds.map((h) => h.id))) kinds.push('holds');
     if (!same(b.triggers.map((t) => t.id), a.triggers.map((t) => t.id))) kinds.push('triggers');
@@ -131,24 +132,57 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
       role_title: a.role_title,
       before: outcome(b),
       after: outcome(a),
-      delta: (fen(a.payout.total) - fen(b.payout.total)) / 100,
+      deltaFen: a.payout.totalFen - b.payout.totalFen,
       kinds,
     });
   }
   // biggest movers first, then by id for a stable order
-  changes.sort((x, y) => Math.abs(fen(y.delta)) - Math.abs(fen(x.delta)) || x.employee_id.localeCompare(y.employee_id));
+  changes.sort((x, y) => Math.abs(y.deltaFen) - Math.abs(x.deltaFen) || x.employee_id.localeCompare(y.employee_id));
   // the people a change can no longer score first, then in the order the data lists them
   unscorable.sort((x, y) => (x.became === y.became ? 0 : x.became === 'unscorable' ? -1 : 1));
   return {
     employees,
     changes,
     unscorable,
-    total_before: totalBefore / 100,
-    total_after: totalAfter / 100,
-    delta: (totalAfter - totalBefore) / 100,
+    total_before_fen: totalBefore,
+    total_after_fen: totalAfter,
+    delta_fen: totalAfter - totalBefore,
     by_grade_before: Object.fromEntries(gradesBefore),
     by_grade_after: Object.fromEntries(gradesAfter),
-    by_team: [...teams].map(([team, t]) => ({ team, before: t.before / 100, after: t.after / 100 })),
+    by_team: [...teams].map(([team, t]) => ({ team, before_fen: t.before, after_fen: t.after })),
+  };
+}
+
+/** An outcome as `yardstick diff --format json` shows it: the total in yuan. */
+export type OutcomeJson = Omit<Outcome, 'totalFen'> & { total: number };
+
+/** A comparison as `yardstick diff --format json` shows it: every amount in yuan, under the names it always had. */
+export interface RunComparisonJson extends Omit<RunComparison, 'changes' | 'unscorable' | 'total_before_fen' | 'total_after_fen' | 'delta_fen' | 'by_team'> {
+  changes: (Omit<EmployeeChange, 'before' | 'after' | 'deltaFen'> & { before: OutcomeJson; after: OutcomeJson; delta: number })[];
+  unscorable: (Omit<UnscorableChange, 'before' | 'after'> & { before?: OutcomeJson; after?: OutcomeJson })[];
+  total_before: number;
+  total_after: number;
+  delta: number;
+  by_team: { team: string; before: number; after: number }[];
+}
+
+function outcomeJson({ totalFen, ...o }: Outcome): OutcomeJson {
+  // `total` where `totalFen` was: after the tier, before the status
+  const { status, holds, triggers, ...head } = o;
+  return { ...head, total: fenToYuan(totalFen), status, holds, triggers };
+}
+
+export function comparisonToJson(c: RunComparison): RunComparisonJson {
+  return {
+    employees: c.employees,
+    changes: c.changes.map(({ before, after, deltaFen, kinds, ...who }) => ({ ...who, before: outcomeJson(before), after: outcomeJson(after), delta: fenToYuan(deltaFen), kinds })),
+    unscorable: c.unscorable.map(({ before, after, reasons, ...who }) => ({ ...who, ...(before ? { before: outcomeJson(before) } : {}), ...(after ? { after: outcomeJson(after) } : {}), reasons })),
+    total_before: fenToYuan(c.total_before_fen),
+    total_after: fenToYuan(c.total_after_fen),
+    delta: fenToYuan(c.delta_fen),
+    by_grade_before: c.by_grade_before,
+    by_grade_after: c.by_grade_after,
+    by_team: c.by_team.map((t) => ({ team: t.team, before: fenToYuan(t.before_fen), after: fenToYuan(t.after_fen) })),
   };
 }
 

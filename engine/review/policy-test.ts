@@ -6,6 +6,7 @@ import type { CompiledIndicator, CompiledPolicy } from '../language/compile.js';
 import { evaluateRecord } from '../evaluation/evaluate.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Scorecard } from '../model/scorecard.js';
+import { fenToYuan } from '../model/money.js';
 
 export interface TestExpectation {
   score?: number;
@@ -58,7 +59,7 @@ function check(card: Scorecard, e: TestExpectation): CaseResult['failures'] {
   eq('score', e.score, card.score);
   eq('grade', e.grade, card.grade);
   if (e.tier !== undefined) eq('tier', e.tier, card.payout.tier?.id ?? null);
-  eq('payout', e.payout, card.payout.total);
+  eq('payout', e.payout, fenToYuan(card.payout.totalFen));
   eq('status', e.status, card.payout.status);
   if (e.holds && !sameList(e.holds, card.holds.map((h) => h.id))) f.push({ field: 'holds', expected: e.holds, actual: card.holds.map((h) => h.id) });
   if (e.triggers && !sameList(e.triggers, card.triggers.map((t) => t.id))) f.push({ field: 'triggers', expected: e.triggers, actual: card.triggers.map((t) => t.id) });

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { type HistorySource, type RunResult, type Scorecard, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths } from '../../engine/index.js';
+import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';
@@ -67,9 +67,10 @@ function runInputs(r: RunInputRow): RunInputs {
 export interface Correction {
   employee_id: string;
   name: string;
-  before: number;
-  after: number;
-  delta: number;
+  /** Integer fen, as the ledger stores them. */
+  beforeFen: number;
+  afterFen: number;
+  deltaFen: number;
   kind: 'top_up' | 'clawback';
 }
 
@@ -175,19 +176,19 @@ export class Ledger {
       const corrections: Correction[] = [];
       const seen = new Set<string>();
       for (const c of result.scorecards) {
-        const fen = Math.round(c.payout.total * 100);
-        this.db.run('insert into scorecards values (?, ?, ?, ?, ?, ?, ?)', [runId, c.employee_id, c.name, c.grade, c.score, fen, JSON.stringify(c)]);
+        const fen = c.payout.totalFen;
+        this.db.run('insert into scorecards values (?, ?, ?, ?, ?, ?, ?)', [runId, c.employee_id, c.name, c.grade, c.score, fen, JSON.stringify(scorecardToJson(c))]);
         seen.add(c.employee_id);
         if (previous) {
           const was = before.get(c.employee_id)?.payout_fen ?? 0;
-          if (was !== fen) corrections.push({ employee_id: c.employee_id, name: c.name, before: was / 100, after: fen / 100, delta: (fen - was) / 100, kind: fen > was ? 'top_up' : 'clawback' });
+          if (was !== fen) corrections.push({ employee_id: c.employee_id, name: c.name, beforeFen: was, afterFen: fen, deltaFen: fen - was, kind: fen > was ? 'top_up' : 'clawback' });
         }
       }
       for (const [id, old] of before) {
-        if (!seen.has(id) && old.payout_fen !== 0) corrections.push({ employee_id: id, name: old.name, before: old.payout_fen / 100, after: 0, delta: -old.payout_fen / 100, kind: 'clawback' });
+        if (!seen.has(id) && old.payout_fen !== 0) corrections.push({ employee_id: id, name: old.name, beforeFen: old.payout_fen, afterFen: 0, deltaFen: -old.payout_fen, kind: 'clawback' });
       }
       for (const x of corrections) {
-        this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [runId, x.employee_id, x.name, Math.round(x.before * 100), Math.round(x.after * 100), Math.round(x.delta * 100), x.kind]);
+        this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [runId, x.employee_id, x.name, x.beforeFen, x.afterFen, x.deltaFen, x.kind]);
       }
       this.db.exec('commit');
       return { runId, corrections, stale };
@@ -236,7 +237,7 @@ export class Ledger {
         continue;
       }
       expected.set(r.employee_id, addMonths(r.month, -1));
-      const card = JSON.parse(r.card) as Scorecard;
+      const card = scorecardFromJson(JSON.parse(r.card) as ScorecardJson);
       byEmployee.set(r.employee_id, [...(byEmployee.get(r.employee_id) ?? []), r.grade]);
       // rows come most recent first: the first one per employee carries the plan in force
       if (!plans.has(r.employee_id)) plans.set(r.employee_id, card.plan);
@@ -267,7 +268,7 @@ export class Ledger {
        where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
        and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)`,
       [period, employeeId, policyId ?? null, policyId ?? null],
-    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: JSON.parse(r.card) as Scorecard, inputs: runInputs(r) }));
+    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: scorecardFromJson(JSON.parse(r.card) as ScorecardJson), inputs: runInputs(r) }));
   }
 
   /**
@@ -275,7 +276,7 @@ export class Ledger {
    * and each correction of a run that no longer lists the employee (pay 0, a clawback), which has
    * no grade or score.
    */
-  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade?: string; score?: number; payout: number; correction?: number; inputs: RunInputs }[] {
+  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade?: string; score?: number; payoutFen: number; correctionFen?: number; inputs: RunInputs }[] {
     return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string | null; score: number | null; payout_fen: number; delta_fen: number | null } & RunInputRow>(
       `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
@@ -288,6 +289,6 @@ export class Ledger {
     )
       // in month order, also for periods an earlier version recorded as written (`2026-9`)
       .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
-      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.score !== null ? { score: r.score } : {}), payout: r.payout_fen / 100, ...(r.delta_fen !== null ? { correction: r.delta_fen / 100 } : {}), inputs: runInputs(r) }));
+      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.score !== null ? { score: r.score } : {}), payoutFen: r.payout_fen, ...(r.delta_fen !== null ? { correctionFen: r.delta_fen } : {}), inputs: runInputs(r) }));
   }
 }

@@ -41,11 +41,11 @@ describe('the preview session', () => {
     const r = await session.evaluate(1, edited, text, 'zh', clock);
     if (!r.ok) throw new Error('the edit should load');
     expect(r.changes).toEqual(['档位 银牌 奖金 ¥1,000.00 → ¥1,500.00']);
-    // every silver employee gains exactly the 500 yuan of the award
+    // every silver employee gains exactly the 500 yuan (50000 fen) of the award
     const silver = r.result.rows.filter((c) => c.payout.tier?.id === 'silver').length;
     expect(silver).toBeGreaterThan(0);
     expect(r.comparison!.changes.length).toBe(silver);
-    expect(r.comparison!.changes.every((c) => c.delta === 500)).toBe(true);
+    expect(r.comparison!.changes.every((c) => c.deltaFen === 50000)).toBe(true);
   });
 
   it('reads the data again when an edit changes what the columns mean', async () => {
@@ -99,14 +99,14 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
       ['X1', '编导丁', [['data_not_a_number', 5, '发布视频数', '12..5'], ['data_missing_metric', 5, '爆款数', '']]],
     ]);
     const c = r.comparison!;
-    // O1, the only one both versions score: 8920 (110, gold: 6600 + 1320 + 1000) + the 300 award = 9220
+    // O1, the only one both versions score: 8920 (110, gold: 6600 + 1320 + 1000) + the 300 award = 9220 yuan; in fen:
     expect(c.employees).toBe(1);
-    expect([c.total_before, c.total_after, c.delta]).toEqual([8920, 9220, 300]);
-    expect(c.changes.map((x) => [x.employee_id, x.delta, x.kinds])).toEqual([['O1', 300, ['pay']]]);
+    expect([c.total_before_fen, c.total_after_fen, c.delta_fen]).toEqual([892000, 922000, 30000]);
+    expect(c.changes.map((x) => [x.employee_id, x.deltaFen, x.kinds])).toEqual([['O1', 30000, ['pay']]]);
     // D1 (5876.80, A+) and E1 (4456, A) the saved version paid: listed with the reason, not as −¥10,332.80
-    expect(c.unscorable.map((u) => [u.employee_id, u.became, u.before?.total, u.reasons.map((d) => d.message)])).toEqual([
-      ['D1', 'unscorable', 5876.8, ['missing `爆款数` (viral_videos) for role `编导`']],
-      ['E1', 'unscorable', 4456, ['missing `爆款数` (viral_videos) for role `剪辑师`']],
+    expect(c.unscorable.map((u) => [u.employee_id, u.became, u.before?.totalFen, u.reasons.map((d) => d.message)])).toEqual([
+      ['D1', 'unscorable', 587680, ['missing `爆款数` (viral_videos) for role `编导`']],
+      ['E1', 'unscorable', 445600, ['missing `爆款数` (viral_videos) for role `剪辑师`']],
     ]);
     // X1 is excluded by both versions: not a change
     expect(c.unscorable.some((u) => u.employee_id === 'X1')).toBe(false);
@@ -117,10 +117,10 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     await session.setData(new TextEncoder().encode(DATA), 'month.csv');
     const r = await session.evaluate(1, text, edited, 'zh', clock);
     if (!r.ok) throw new Error('the policy should load');
-    expect([r.comparison!.total_before, r.comparison!.total_after, r.comparison!.delta]).toEqual([9220, 8920, -300]);
-    expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.total])).toEqual([
-      ['D1', 'scorable', 5876.8],
-      ['E1', 'scorable', 4456],
+    expect([r.comparison!.total_before_fen, r.comparison!.total_after_fen, r.comparison!.delta_fen]).toEqual([922000, 892000, -30000]);
+    expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
+      ['D1', 'scorable', 587680],
+      ['E1', 'scorable', 445600],
     ]);
   });
 });

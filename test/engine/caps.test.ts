@@ -47,28 +47,28 @@ async function payout(o: { to: number; mode: string; payBase: number; performanc
 
 describe('the total cap is never exceeded after rounding', () => {
   it('the issue: cap pay_base × 1.5 = 4999.5 at whole yuan half_up pays 4999, not 5000', async () => {
-    // performance pay 3333 × 2 = 6666; cap 3333 × 1.5 = 4999.5 → 4999; cap line 4999 − 6666 = −1667
+    // performance pay 3333 × 2 = 6666; cap 3333 × 1.5 = 4999.5 → 4999; cap line 4999 − 6666 = −1667 (yuan; fen below)
     const p = await payout({ to: 1, mode: 'half_up', payBase: 3333, performancePay: 'pay_base * 2', cap: 'pay_base * 1.5' });
-    expect(p.lines.map((l) => [l.kind, l.amount])).toEqual([
-      ['performance_pay', 6666],
-      ['total_cap', -1667],
+    expect(p.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['performance_pay', 666600],
+      ['total_cap', -166700],
     ]);
-    expect(p.total).toBe(4999);
+    expect(p.totalFen).toBe(499900);
   });
 
   // pay base 20000, performance pay = pay base, cap = pay_base / 3 = 6666.666…
   // the total is the cap taken down to the unit, in every mode:
-  //   0.01 → 6666.66   0.1 → 6666.6   1 → 6666
+  //   0.01 → 6666.66   0.1 → 6666.6   1 → 6666 (in fen: 666666, 666660, 666600)
   // (before: half_up, half_even and up paid 6666.67 / 6666.7 / 6667)
-  const expected = { 0.01: 6666.66, 0.1: 6666.6, 1: 6666 } as const;
+  const expected = { 0.01: 666666, 0.1: 666660, 1: 666600 } as const;
   for (const to of [0.01, 0.1, 1] as const) {
     for (const mode of ['half_up', 'half_even', 'down', 'up']) {
-      it(`unit ${to}, ${mode}: total ${expected[to]}`, async () => {
+      it(`unit ${to}, ${mode}: total ${expected[to]} fen`, async () => {
         const p = await payout({ to, mode, payBase: 20000, performancePay: 'pay_base', cap: 'pay_base / 3' });
-        expect(p.total).toBe(expected[to]);
-        expect(p.total).toBeLessThanOrEqual(20000 / 3);
+        expect(p.totalFen).toBe(expected[to]);
+        expect(p.totalFen).toBeLessThanOrEqual(2_000_000 / 3);
         // the cap line is what takes the rounded performance pay (20000) down to the total
-        expect(p.lines.find((l) => l.kind === 'total_cap')?.amount).toBe(Math.round((expected[to] - 20000) * 100) / 100);
+        expect(p.lines.find((l) => l.kind === 'total_cap')?.amountFen).toBe(expected[to] - 2_000_000);
       });
     }
   }
@@ -77,31 +77,31 @@ describe('the total cap is never exceeded after rounding', () => {
     // performance pay 3000; cap 3000 exactly
     const p = await payout({ to: 1, mode: 'up', payBase: 3000, performancePay: 'pay_base', cap: 'pay_base' });
     expect(p.lines.map((l) => l.kind)).toEqual(['performance_pay']);
-    expect(p.total).toBe(3000);
+    expect(p.totalFen).toBe(300000);
   });
 });
 
 describe('the awards cap is never exceeded after rounding', () => {
   // awards 800 + 700 = 1500; awards cap pay_base × 0.10001 with pay base 3335 = 333.53335
-  //   unit 1 → 333 (cap line 333 − 1500 = −1167)          before: half_up and up paid 334
+  //   unit 1 → 333 (cap line 333 − 1500 = −1167)  [yuan here; the table below is in fen]          before: half_up and up paid 334
   //   unit 0.1 → 333.5 (−1166.5)                            before: up paid 333.6
   //   unit 0.01 → 333.53 (−1166.47)                         before: up paid 333.54
   // performance pay pay_base × 0 = 0, so the total is the capped awards
   for (const [to, total, line] of [
-    [1, 333, -1167],
-    [0.1, 333.5, -1166.5],
-    [0.01, 333.53, -1166.47],
+    [1, 33300, -116700],
+    [0.1, 33350, -116650],
+    [0.01, 33353, -116647],
   ] as const) {
     for (const mode of ['half_up', 'half_even', 'down', 'up']) {
-      it(`unit ${to}, ${mode}: awards capped to ${total}`, async () => {
+      it(`unit ${to}, ${mode}: awards capped to ${total} fen`, async () => {
         const p = await payout({ to, mode, payBase: 3335, performancePay: 'pay_base * 0', awardsCap: 'pay_base * 0.10001', awards: [800, 700] });
-        expect(p.lines.map((l) => [l.kind, l.amount])).toEqual([
+        expect(p.lines.map((l) => [l.kind, l.amountFen])).toEqual([
           ['performance_pay', 0],
-          ['award', 800],
-          ['award', 700],
+          ['award', 80000],
+          ['award', 70000],
           ['awards_cap', line],
         ]);
-        expect(p.total).toBe(total);
+        expect(p.totalFen).toBe(total);
       });
     }
   }

@@ -27,7 +27,8 @@ async function card(r: EmployeeRecord, h?: HistorySource): Promise<Scorecard> {
   return e.scorecard;
 }
 
-const lines = (c: Scorecard) => c.payout.lines.map((l) => [l.kind, l.amount]);
+/** Payout lines as [kind, fen]: the engine carries money as integer fen. */
+const lines = (c: Scorecard) => c.payout.lines.map((l) => [l.kind, l.amountFen]);
 
 describe('ops manager, startup stage, strong month', () => {
   const r = record({
@@ -63,11 +64,11 @@ describe('ops manager, startup stage, strong month', () => {
     const c = await card(r);
     expect(c.payout.tier).toEqual({ id: 'silver', title: '银牌', basis: 1.075 }); // 0.90 ≤ 1.075 < 1.10
     expect(lines(c)).toEqual([
-      ['performance_pay', 6450], // 6000 × 107.5 / 100
-      ['tier_multiplier', 1290], // 6450 × (1.2 − 1)
-      ['tier_award', 1000],
+      ['performance_pay', 645000], // ¥6,450 = 6000 × 107.5 / 100
+      ['tier_multiplier', 129000], // ¥1,290 = 6450 × (1.2 − 1)
+      ['tier_award', 100000], // ¥1,000
     ]);
-    expect(c.payout.total).toBe(8740);
+    expect(c.payout.totalFen).toBe(874000); // ¥8,740
     expect(c.payout.status).toBe('payable');
   });
 
@@ -113,7 +114,7 @@ describe('director, mature stage, a violation and suspected fake traffic', () =>
 
   it('pay is computed but held, with the reason', async () => {
     const c = await card(r);
-    expect(lines(c)).toEqual([['performance_pay', 2400]]); // 4000 × 60 / 100, attainment 0.6: no tier
+    expect(lines(c)).toEqual([['performance_pay', 240000]]); // ¥2,400 = 4000 × 60 / 100, attainment 0.6: no tier
     expect(c.payout.status).toBe('held');
     expect(c.holds.map((h) => h.id)).toEqual(['suspected_fake_traffic']);
     expect(c.holds[0].conditions.map((x) => [x.fact, x.actual])).toEqual([
@@ -156,12 +157,12 @@ describe('on-camera talent with a viral video and a personal pay base', () => {
   it('pays on the record\'s own pay base', async () => {
     const c = await card(r);
     expect(lines(c)).toEqual([
-      ['performance_pay', 5170], // 5500 × 94 / 100
-      ['tier_multiplier', 1034], // silver (0.94): 5170 × 0.2
-      ['tier_award', 1000],
-      ['award', 2000],
+      ['performance_pay', 517000], // ¥5,170 = 5500 × 94 / 100
+      ['tier_multiplier', 103400], // silver (0.94): ¥1,034 = 5170 × 0.2
+      ['tier_award', 100000],
+      ['award', 200000],
     ]);
-    expect(c.payout.total).toBe(9204);
+    expect(c.payout.totalFen).toBe(920400); // ¥9,204
     expect(c.triggers.map((t) => t.id)).toEqual(['viral_support']);
   });
 });
@@ -184,10 +185,10 @@ describe('video editor on the bronze tier', () => {
     expect(c.score).toBe(82.67);
     expect(c.next_grade).toEqual({ grade: 'A+', points_needed: 17.33 });
     expect(lines(c)).toEqual([
-      ['performance_pay', 2480.1], // 3000 × 82.67 / 100
-      ['tier_multiplier', 496.02], // bronze: 2480.10 × 0.2
+      ['performance_pay', 248010], // ¥2,480.10 = 3000 × 82.67 / 100
+      ['tier_multiplier', 49602], // bronze: ¥496.02 = 2480.10 × 0.2
     ]);
-    expect(c.payout.total).toBe(2976.12);
+    expect(c.payout.totalFen).toBe(297612); // ¥2,976.12
   });
 });
 
@@ -206,7 +207,7 @@ describe('a month of 150,000 employees', () => {
     const records = Array.from({ length: 150_000 }, (_, i) => record({ employee_id: `E${i}`, ...one }));
     const result = await runPolicy(policy, { records }, { explain: false });
     expect(result.scorecards.length).toBe(150_000);
-    expect(result.summary.payout_total).toBe(446_418_000); // 2,976.12 × 150,000
+    expect(result.summary.payout_total_fen).toBe(44_641_800_000); // 297,612 fen × 150,000
     expect(result.summary.by_grade).toEqual({ 'A+': 0, A: 150_000, B: 0, C: 0 });
   });
 });

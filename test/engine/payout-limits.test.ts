@@ -28,7 +28,7 @@ const reasons = (r: Awaited<ReturnType<typeof run>>) => r.excluded.flatMap((x) =
 describe('a payout line below 0 is an error, never netted', () => {
   it('the worked example still pays E1 ¥5,654.08', async () => {
     const r = await run(WORKED, [E1()]);
-    expect(r.scorecards[0].payout.total).toBe(5654.08);
+    expect(r.scorecards[0].payout.totalFen).toBe(565408);
   });
 
   it('performance pay that evaluates below 0 names the employee and the formula', async () => {
@@ -38,7 +38,7 @@ describe('a payout line below 0 is an error, never netted', () => {
     expect(reasons(r)).toEqual([
       ['E1', 'eval_negative_pay', 'performance pay `pay_base * (score - 100) / 100` is -¥121.60 for `E1` (w.yaml:47:20): it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)'],
     ]);
-    expect(r.summary.payout_total).toBe(0);
+    expect(r.summary.payout_total_fen).toBe(0);
   });
 
   it('performance_pay: -pay_base is refused for everyone, not netted against the others', async () => {

@@ -83,7 +83,7 @@ describe('both executors run the same lists', () => {
     if (!r.ok) throw new Error('not scored');
     const card = r.scorecard;
     // videos 0 is below the threshold 10: 0 points, grade B, nothing paid out of pay_base × 0
-    expect([card.score, card.grade, card.payout.total, card.payout.status]).toEqual([0, 'B', 0, 'held']);
+    expect([card.score, card.grade, card.payout.totalFen, card.payout.status]).toEqual([0, 'B', 0, 'held']);
     expect(card.holds.map((h) => h.id)).toEqual(['none']);
     expect(card.triggers.map((t) => [t.id, t.conditions])).toEqual([
       ['low', [{ fact: 'consecutive_grade', operator: 'greaterThanInclusive', value: 2, params: { grade: 'B' }, actual: 2, result: true }]],

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../node/cli/main.js';
-import type { RunResult } from '../../engine/index.js';
+import type { RunResultJson as RunResult } from '../../engine/index.js';
 
 const MONTHS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const runs: Record<string, RunResult> = {};

@@ -1,5 +1,7 @@
 // The editor's words in Chinese (default) and English, and locale-aware number and money formats.
 
+import { fenToYuan } from '../../../engine/model/money.js';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -216,8 +218,9 @@ const en: Words = {
 
 export const words: Record<Lang, Words> = { zh, en };
 
-export function money(yuan: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(yuan);
+/** Integer fen (as the engine carries money) in the locale's currency format: 123456 → `¥1,234.56`. */
+export function money(fen: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fenToYuan(fen));
 }
 
 export function num(x: number, lang: Lang): string {

@@ -16,7 +16,7 @@ export interface PreviewRow {
   role_title: string;
   score: number;
   grade: string;
-  payout: { total: number; status: Scorecard['payout']['status']; tier?: { id: string; title?: string } };
+  payout: { totalFen: number; status: Scorecard['payout']['status']; tier?: { id: string; title?: string } };
   triggers: { id: string; title: string }[];
 }
 
@@ -29,7 +29,7 @@ const row = (c: Scorecard): PreviewRow => ({
   role_title: c.role_title,
   score: c.score,
   grade: c.grade,
-  payout: { total: c.payout.total, status: c.payout.status, ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}) },
+  payout: { totalFen: c.payout.totalFen, status: c.payout.status, ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}) },
   triggers: c.triggers.map((t) => ({ id: t.id, title: t.title })),
 });
 

@@ -1,7 +1,7 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { compareRuns, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody } from '../../../engine/index.js';
+import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -87,7 +87,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));
   }
   if (o.format === 'json') {
-    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...r.impact.comparison } } : {}) })), null, 2) + '\n');
+    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...comparisonToJson(r.impact.comparison) } } : {}) })), null, 2) + '\n');
   } else {
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
   }

@@ -1,6 +1,6 @@
 // `yardstick explain POLICY --data FILE --employee ID`: why one person got their score and pay.
 
-import { formatDiagnostic, type Lang, readYaml } from '../../../engine/index.js';
+import { formatDiagnostic, scorecardToJson, type Lang, readYaml } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
@@ -17,7 +17,7 @@ export async function explainCommand(
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, stderr: () => {} });
   const card = result.scorecards.find((c) => c.employee_id === o.employee);
   if (card) {
-    io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');
+    io.stdout(o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n');
     return EXIT.ok;
   }
   const excluded = result.excluded.find((x) => x.employee_id === o.employee);
@@ -47,7 +47,7 @@ async function explainRecorded(policyFile: string | undefined, o: { employee: st
   if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
   if (found.length > 1) throw new ExitError(EXIT.usage, `\`${o.employee}\` was recorded for ${o.period} under several policies (${found.map((f) => f.policy_id).join(', ')}): name the policy file`);
   const { card, inputs, run_id } = found[0];
-  io.stdout(o.format === 'json' ? JSON.stringify(card, null, 2) + '\n' : card.explanation.join('\n') + '\n');
+  io.stdout(o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n');
   // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
   io.stderr(`recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`);
   return EXIT.ok;

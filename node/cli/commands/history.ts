@@ -1,7 +1,7 @@
 // `yardstick history --employee ID`: every recorded period of one person, with corrections.
 
 import type { Io } from '../io.js';
-import { formatMoney } from '../../../engine/index.js';
+import { formatFen } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
@@ -14,7 +14,7 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
   io.stdout(
     alignTable(
       ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],
-      rows.map((r) => [r.period, r.policy_id, r.version, `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`, r.score !== undefined ? String(r.score) : '—', r.grade ?? '—', formatMoney(r.payout), r.correction !== undefined ? (r.correction > 0 ? '+' : '') + formatMoney(r.correction) : '']),
+      rows.map((r) => [r.period, r.policy_id, r.version, `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`, r.score !== undefined ? String(r.score) : '—', r.grade ?? '—', formatFen(r.payoutFen), r.correctionFen !== undefined ? (r.correctionFen > 0 ? '+' : '') + formatFen(r.correctionFen) : '']),
       new Set([4, 6, 7]),
     ) + '\n',
   );

@@ -1,7 +1,7 @@
 // `run --record`: store the period's official result in the ledger, with what it was based on.
 
 import { createHash } from 'node:crypto';
-import { formatMoney, type Lang, type RunResult } from '../../../engine/index.js';
+import { formatFen, type Lang, type RunResult } from '../../../engine/index.js';
 import { headCommit } from '../../git.js';
 import { readBytes, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
@@ -39,7 +39,7 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
     ledger.save(lock);
     io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
     for (const c of corrections) {
-      io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatMoney(c.before)} → ${formatMoney(c.after)} (${c.delta > 0 ? '+' : ''}${formatMoney(c.delta)})`);
+      io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`);
     }
     if (stale.length) {
       io.stderr(

@@ -1,6 +1,6 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { beforeEffectiveFrom, formatDiagnostic, type Lang, type CompiledPolicy, fitsNobody } from '../../../engine/index.js';
+import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang, type CompiledPolicy, fitsNobody } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -69,7 +69,7 @@ async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunComman
   const text =
     o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
     // JSON carries what it was computed from: the policy's hash and every data input's
-    o.format === 'json' ? JSON.stringify({ ...result, provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
+    o.format === 'json' ? JSON.stringify({ ...runResultToJson(result), provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
     o.format === 'csv' ? formatCsv(result, o.lang) :
     o.format === 'md' ? formatMarkdown(result, o.lang) :
     formatTable(result, o.lang);

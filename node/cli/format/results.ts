@@ -1,6 +1,6 @@
 // A run's result for people: the aligned terminal table, Markdown, and CSV for Excel.
 
-import { formatMoney, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
+import { fenToYuan, formatFen, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { alignTable } from './text-table.js';
 
 const HEAD = {
@@ -18,7 +18,7 @@ function row(c: Scorecard, lang: Lang): string[] {
     c.score.toFixed(2),
     c.grade,
     c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '',
-    formatMoney(c.payout.total),
+    formatFen(c.payout.totalFen),
     c.payout.status === 'held' ? (lang === 'zh' ? `暂扣：${c.holds.map((h) => h.title).join('、')}` : `held: ${c.holds.map((h) => h.title).join(', ')}`) : '',
     c.triggers.map((t) => t.title).join(lang === 'zh' ? '、' : ', '),
   ];
@@ -33,20 +33,20 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
     return [
       `employees: ${s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
       `grades: ${grades}`,
-      `payout total: ${formatMoney(s.payout_total)} (payable ${formatMoney(s.payable_total)}, held ${formatMoney(s.held_total)} for ${s.holds} employee(s))`,
+      `payout total: ${formatFen(s.payout_total_fen)} (payable ${formatFen(s.payable_total_fen)}, held ${formatFen(s.held_total_fen)} for ${s.holds} employee(s))`,
       `triggers: ${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n}`).join(' · ') : 'none'}`,
     ];
   }
   return [
     `员工：${s.employees} 人${s.excluded ? `（另有 ${s.excluded} 条记录因数据问题被排除，见下）` : ''}`,
     `等级分布：${grades}`,
-    `应发合计：${formatMoney(s.payout_total)}（可发 ${formatMoney(s.payable_total)}，暂扣 ${formatMoney(s.held_total)}，${s.holds} 人）`,
+    `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} 人）`,
     `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} 人`).join(' · ') : '无'}`,
   ];
 }
 
 function teamLines(r: RunResult, _lang: Lang): string[][] {
-  return Object.entries(r.summary.by_team).map(([team, t]) => [team, String(t.employees), formatMoney(t.payout_total)]);
+  return Object.entries(r.summary.by_team).map(([team, t]) => [team, String(t.employees), formatFen(t.payout_total_fen)]);
 }
 
 export function formatTable(r: RunResult, lang: Lang): string {
@@ -116,7 +116,7 @@ export function csvLine(c: Scorecard, lang: Lang): string {
   for (const t of c.triggers) triggers += (triggers ? '; ' : '') + t.id;
   return (
     csvCell(c.employee_id) + ',' + csvCell(c.name) + ',' + csvCell(c.team) + ',' + csvCell(c.role_title) + ',' + csvCell(c.stage_title) + ',' +
-    c.base_score + ',' + c.score + ',' + csvCell(c.grade) + ',' + csvCell(tier?.title ?? tier?.id ?? '') + ',' + csvCell(c.payout.total.toFixed(2)) + ',' +
+    c.base_score + ',' + c.score + ',' + csvCell(c.grade) + ',' + csvCell(tier?.title ?? tier?.id ?? '') + ',' + csvCell(fenToYuan(c.payout.totalFen).toFixed(2)) + ',' +
     csvCell(status) + ',' + csvCell(holds) + ',' + csvCell(triggers) + '\r\n'
   );
 }

@@ -1,7 +1,7 @@
 // The review report of one policy change: what changed in business words and, with data, what
 // it does to people and money. Human text for the terminal, Markdown for a pull request.
 
-import { formatDiagnostic, formatMoney, type Lang, type RunComparison, type RunResult, type UnscorableChange, type PolicyChange } from '../../../engine/index.js';
+import { formatDiagnostic, formatFen, type Lang, type RunComparison, type RunResult, type UnscorableChange, type PolicyChange } from '../../../engine/index.js';
 
 export interface PolicyReview {
   file: string;
@@ -28,10 +28,10 @@ const T = {
 const tierChange = (m: { before?: { tier?: string }; after?: { tier?: string } }) =>
   m.before && m.after && m.before.tier !== m.after.tier ? ` (${m.before.tier ?? '—'} → ${m.after.tier ?? '—'})` : '';
 
-const signed = (yuan: number) => (yuan > 0 ? '+' : '') + formatMoney(yuan);
+const signed = (fen: number) => (fen > 0 ? '+' : '') + formatFen(fen);
 
 function teams(r: PolicyReview): [string, number, number][] {
-  return r.impact!.comparison.by_team.map((t) => [t.team, t.before, t.after]);
+  return r.impact!.comparison.by_team.map((t) => [t.team, t.before_fen, t.after_fen]);
 }
 
 /** A diagnostic on one line: where (row, column, raw value), code, message. */
@@ -57,25 +57,25 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       if (!list.length) continue;
       out.push(`> [!WARNING]`, `> **${title}**`, '');
       out.push(`| ${t.id} | ${t.name} | ${t.team} | ${side === 'before' ? t.wasPaid : t.nowPaid} | ${t.reason} |`, '|---|---|---|---:|---|');
-      for (const u of list) out.push(`| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatMoney((u.before ?? u.after)!.total)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`);
+      for (const u of list) out.push(`| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`);
       out.push('');
     }
     out.push(`**${t.impact}** \`${r.impact.data}\` (${t.scoredByBoth(c.employees)})`, '');
     out.push(`| | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
-    out.push(`| ${t.total} | ${formatMoney(c.total_before)} | ${formatMoney(c.total_after)} | **${signed(c.delta)}** |`);
+    out.push(`| ${t.total} | ${formatFen(c.total_before_fen)} | ${formatFen(c.total_after_fen)} | **${signed(c.delta_fen)}** |`);
     for (const g of Object.keys({ ...c.by_grade_before, ...c.by_grade_after })) {
       const b = c.by_grade_before[g] ?? 0;
       const a = c.by_grade_after[g] ?? 0;
       out.push(`| ${t.grade} ${g} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
-    for (const [team, b, a] of teams(r)) out.push(`| ${team} | ${formatMoney(b)} | ${formatMoney(a)} | ${signed((Math.round(a * 100) - Math.round(b * 100)) / 100)} |`);
+    for (const [team, b, a] of teams(r)) out.push(`| ${team} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
     out.push('', `**${t.movers}** (${c.changes.length})`, '');
     if (!c.changes.length) out.push(`_${t.nobody}_`);
     else {
       out.push(`| ${t.id} | ${t.name} | ${t.team} | ${t.grade} | ${t.pay} | ${t.delta} |`, '|---|---|---|---|---:|---:|');
       for (const m of c.changes.slice(0, maxMovers)) {
-        out.push(`| ${m.employee_id} | ${m.name} | ${m.team} | ${m.before?.grade ?? '—'} → ${m.after?.grade ?? '—'}${tierChange(m)} | ${m.before ? formatMoney(m.before.total) : '—'} → ${m.after ? formatMoney(m.after.total) : '—'} | ${signed(m.delta)} |`);
+        out.push(`| ${m.employee_id} | ${m.name} | ${m.team} | ${m.before?.grade ?? '—'} → ${m.after?.grade ?? '—'}${tierChange(m)} | ${m.before ? formatFen(m.before.totalFen) : '—'} → ${m.after ? formatFen(m.after.totalFen) : '—'} | ${signed(m.deltaFen)} |`);
       }
       if (c.changes.length > maxMovers) out.push('', `_${t.more(c.changes.length - maxMovers)}_`);
     }
@@ -98,15 +98,15 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       for (const [list, title, side] of [[lost, t.lost(lost.length), 'before'], [gained, t.gained(gained.length), 'after']] as const) {
         if (!list.length) continue;
         out.push(`  ${title}:`);
-        for (const u of list) out.push(`    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatMoney((u.before ?? u.after)!.total)} — ${reasonLine(u)}`);
+        for (const u of list) out.push(`    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u)}`);
       }
       out.push(`  ${t.impact} ${r.impact.data} (${t.scoredByBoth(c.employees)}):`);
-      out.push(`    ${t.total} ${formatMoney(c.total_before)} → ${formatMoney(c.total_after)} (${signed(c.delta)})`);
+      out.push(`    ${t.total} ${formatFen(c.total_before_fen)} → ${formatFen(c.total_after_fen)} (${signed(c.delta_fen)})`);
       out.push(`    ${t.grades} ${Object.keys(c.by_grade_after).map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`).join(' · ')}`);
-      for (const [team, b, a] of teams(r)) if (Math.round(a * 100) !== Math.round(b * 100)) out.push(`    ${t.team} ${team}: ${formatMoney(b)} → ${formatMoney(a)}`);
+      for (const [team, b, a] of teams(r)) if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
       out.push(`  ${t.movers} (${c.changes.length}):`);
       if (!c.changes.length) out.push(`    ${t.nobody}`);
-      for (const m of c.changes) out.push(`    ${m.employee_id} ${m.name} ${m.team}: ${m.before?.grade ?? '—'} → ${m.after?.grade ?? '—'}${tierChange(m)}, ${m.before ? formatMoney(m.before.total) : '—'} → ${m.after ? formatMoney(m.after.total) : '—'} (${signed(m.delta)})`);
+      for (const m of c.changes) out.push(`    ${m.employee_id} ${m.name} ${m.team}: ${m.before?.grade ?? '—'} → ${m.after?.grade ?? '—'}${tierChange(m)}, ${m.before ? formatFen(m.before.totalFen) : '—'} → ${m.after ? formatFen(m.after.totalFen) : '—'} (${signed(m.deltaFen)})`);
     }
     out.push('');
   }

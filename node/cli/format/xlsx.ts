@@ -2,7 +2,7 @@
 // (grades and teams). Text that could start a formula is neutralised, as in the CSV export.
 
 import writeXlsxFile from 'write-excel-file/node';
-import type { Lang, RunResult } from '../../../engine/index.js';
+import { fenToYuan, type Lang, type RunResult } from '../../../engine/index.js';
 import { neutralise } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
@@ -31,7 +31,7 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
     ...r.scorecards.map((c) => [
       text(c.employee_id), text(c.name), text(c.team), text(c.role_title), text(c.stage_title),
       num(c.base_score, '0.00'), num(c.score, '0.00'), text(c.grade), text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
-      num(c.payout.total, '#,##0.00'), text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
+      num(fenToYuan(c.payout.totalFen), '#,##0.00'), text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
       text(c.holds.map((h) => h.title).join('; ')), text(c.triggers.map((t) => t.title).join('; ')),
     ]),
   ];
@@ -41,15 +41,15 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
     [text(zh ? '考核期' : 'period', true), text(r.period)],
     [text(zh ? '员工' : 'employees', true), num(s.employees)],
     [text(zh ? '排除' : 'excluded', true), num(s.excluded)],
-    [text(zh ? '应发合计' : 'payout total', true), num(s.payout_total, '#,##0.00')],
-    [text(zh ? '可发' : 'payable', true), num(s.payable_total, '#,##0.00')],
-    [text(zh ? '暂扣' : 'held', true), num(s.held_total, '#,##0.00')],
+    [text(zh ? '应发合计' : 'payout total', true), num(fenToYuan(s.payout_total_fen), '#,##0.00')],
+    [text(zh ? '可发' : 'payable', true), num(fenToYuan(s.payable_total_fen), '#,##0.00')],
+    [text(zh ? '暂扣' : 'held', true), num(fenToYuan(s.held_total_fen), '#,##0.00')],
     [null, null],
     [text(zh ? '等级' : 'grade', true), text(zh ? '人数' : 'employees', true)],
     ...Object.entries(s.by_grade).map(([g, n]) => [text(g), num(n)]),
     [null, null],
     [text(zh ? '团队' : 'team', true), text(zh ? '人数' : 'employees', true), text(zh ? '应发' : 'payout', true)],
-    ...Object.entries(s.by_team).map(([t, v]) => [text(t), num(v.employees), num(v.payout_total, '#,##0.00')]),
+    ...Object.entries(s.by_team).map(([t, v]) => [text(t), num(v.employees), num(fenToYuan(v.payout_total_fen), '#,##0.00')]),
   ];
   return writeXlsxFile(
     [

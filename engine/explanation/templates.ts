@@ -1,0 +1,128 @@
+// The explanation's sentences, one table per language. Each entry is a template whose `{name}`
+// placeholders explain.ts fills with `fill()` from the message catalogue: values already formatted
+// (numbers, money, conditions), never evaluated. A sentence that reads differently with or without
+// a part (a held total, a capped grade) has one template for each form.
+
+import type { Lang } from '../model/messages/index.js';
+
+const zh = {
+  header: '{name}（{id}）· {role} · {team} · {stage}',
+  group: '{title}：{points} 分 × 权重 {weight}% = {weighted} 分',
+  leaf: '{title} {actual}，{reason} → {points} 分 × 权重 {weight}% = {weighted} 分',
+  base: '基础得分 {score}',
+  plus: '加 {points} 分',
+  minus: '扣 {points} 分',
+  award: '奖励 {money}',
+  scoreCap: '总分封顶 {cap}',
+  gradeCap: '等级封顶 {grade}',
+  adjustment: '{title}：{why} → {effects}',
+  score: '总分 {score} → 等级 {grade}，{next}',
+  scoreCapped: '总分 {score} → 等级 {grade}（按分数为 {raw}，已封顶），{next}',
+  next: '再提高 {points} 分 → {grade}',
+  top: '已是最高等级',
+  line: '{label} {money}',
+  perf: '（{formula}，基数 {base}，总分 {score}）',
+  tier: '档位 {title}：{basis} {value} ≥ {min}',
+  benefit: '另享：{benefit}',
+  total: '合计 {money}',
+  totalHeld: '合计 {money}（暂扣，核实后发放）',
+  hold: '暂扣：{title}（{why}）',
+  holdWithReason: '暂扣：{title}（{why}）：{reason}',
+  trigger: '触发：{title} → {action}（{why}）',
+  triggerAlways: '触发：{title} → {action}',
+  plan: '改进计划（{opened}）：{reason}',
+  calibration: '校准（{scope}{cohort}，第 {rank}/{size} 名）：{grade}',
+  calibrationMoved: '校准（{scope}{cohort}，第 {rank}/{size} 名）：{from} → {to}',
+  calibrationMovedBy: '校准（{scope}{cohort}，第 {rank}/{size} 名）：{from} → {to}，因 {by}',
+  calibrationScope: '{scope} ',
+  wholeCompany: '全公司',
+  and: ' 且 ',
+  listSeparator: '，',
+  none: '（无）',
+  below: '低于门槛 {threshold}',
+  above: '高于门槛 {threshold}',
+  between: '介于门槛 {threshold} 与目标 {target} 之间',
+  reach: '达到目标 {target}',
+  beyondTarget: '超过目标 {target}',
+  towards: '达到目标 {target}，未达挑战 {challenge}',
+  challenge: '达到挑战 {challenge}',
+  proportional: '按目标 {target} 折算',
+  step: '{op} {value} 档',
+  noStep: '未达任何档',
+  pass: '达标（{op} {target}）',
+  fail: '未达标（目标 {op} {target}）',
+  rating: '满分 {max}',
+  days: '{days} 天',
+  training: '需培训',
+};
+
+type Templates = typeof zh;
+
+const en: Templates = {
+  header: '{name} ({id}) · {role} · {team} · {stage}',
+  group: '{title}: {points} points × weight {weight}% = {weighted}',
+  leaf: '{title} {actual}, {reason} → {points} points × weight {weight}% = {weighted}',
+  base: 'base score {score}',
+  plus: '+{points} points',
+  minus: '-{points} points',
+  award: 'award {money}',
+  scoreCap: 'score capped at {cap}',
+  gradeCap: 'grade capped at {grade}',
+  adjustment: '{title}: {why} → {effects}',
+  score: 'score {score} → grade {grade}, {next}',
+  scoreCapped: 'score {score} → grade {grade} ({raw} by score, capped), {next}',
+  next: '{points} more points → {grade}',
+  top: 'already the top grade',
+  line: '{label} {money}',
+  perf: ' ({formula}, base {base}, score {score})',
+  tier: 'tier {title}: {basis} {value} ≥ {min}',
+  benefit: 'also: {benefit}',
+  total: 'total {money}',
+  totalHeld: 'total {money} (held until verified)',
+  hold: 'held: {title} ({why})',
+  holdWithReason: 'held: {title} ({why}): {reason}',
+  trigger: 'trigger: {title} → {action} ({why})',
+  triggerAlways: 'trigger: {title} → {action}',
+  plan: 'improvement plan ({opened}): {reason}',
+  calibration: 'calibration ({scope}{cohort}, rank {rank}/{size}): {grade}',
+  calibrationMoved: 'calibration ({scope}{cohort}, rank {rank}/{size}): {from} → {to}',
+  calibrationMovedBy: 'calibration ({scope}{cohort}, rank {rank}/{size}): {from} → {to} by {by}',
+  calibrationScope: '{scope} ',
+  wholeCompany: 'company',
+  and: ' and ',
+  listSeparator: ', ',
+  none: '(none)',
+  below: 'below threshold {threshold}',
+  above: 'above threshold {threshold}',
+  between: 'between threshold {threshold} and target {target}',
+  reach: 'reaches target {target}',
+  beyondTarget: 'beyond target {target}',
+  towards: 'reaches target {target}, short of challenge {challenge}',
+  challenge: 'reaches challenge {challenge}',
+  proportional: 'pro rata to target {target}',
+  step: 'step {op} {value}',
+  noStep: 'below every step',
+  pass: 'pass ({op} {target})',
+  fail: 'fail (target {op} {target})',
+  rating: 'out of {max}',
+  days: '{days} days',
+  training: 'with training',
+};
+
+export type TemplateKey = keyof Templates;
+
+export const TEMPLATES: Record<Lang, Templates> = { zh, en };
+
+/** Words that name a thing rather than make a sentence: trigger actions, payout lines, calibration scopes. */
+export const WORDS = {
+  zh: {
+    actions: { improvement_plan: '绩效改进计划', exit_review: '调岗或退出评估', promotion_review: '晋升评估', bonus_review: '奖金评估', training: '安排培训', resource_support: '资源扶持', notify: '通知' },
+    payoutLabels: { performance_pay: '绩效工资', tier_multiplier: '档位加成', tier_award: '档位奖金', award: '奖励', awards_cap: '奖励封顶', total_cap: '总额封顶' },
+    scopes: { team: '团队', role: '岗位', stage: '阶段', all: '' } as Record<string, string>,
+  },
+  en: {
+    actions: { improvement_plan: 'improvement plan', exit_review: 'transfer or exit review', promotion_review: 'promotion review', bonus_review: 'bonus review', training: 'training', resource_support: 'resource support', notify: 'notify' },
+    payoutLabels: { performance_pay: 'performance pay', tier_multiplier: 'tier uplift', tier_award: 'tier award', award: 'award', awards_cap: 'awards cap', total_cap: 'total cap' },
+    scopes: { team: 'team', role: 'role', stage: 'stage', all: '' } as Record<string, string>,
+  },
+} as const;
