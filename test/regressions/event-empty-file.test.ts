@@ -14,6 +14,8 @@ describe('an empty event file', () => {
   ])('%s: one data_event_read saying the file is empty', async (_what, body) => {
     const dir = folder({ 'roster.csv': ROSTER, '作品.csv': body });
     const r = await aggregate(dir, EVENTS);
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_event_read', 'the event file cannot be read: the file is empty: it has no header row']]);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['data_event_read', 'the event file cannot be read: the file is empty: it has no header row'],
+    ]);
   });
 });

@@ -14,7 +14,11 @@ const HEADER = '工号,姓名,岗位,团队,阶段,月份,评分\n';
 function setup(rows: string): { dir: string; p: string; d: string } {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-money-'));
   const text = policy()
-    .payout({ performance_pay: 'pay_base * score / 100 + 0.015', rounding: { to: 0.01, mode: 'half_even' }, cap: 2.515 })
+    .payout({
+      performance_pay: 'pay_base * score / 100 + 0.015',
+      rounding: { to: 0.01, mode: 'half_even' },
+      cap: 2.515,
+    })
     .yaml();
   writeFileSync(join(dir, 'p.yaml'), text);
   writeFileSync(join(dir, 'd.csv'), HEADER + rows);
@@ -24,11 +28,15 @@ function setup(rows: string): { dir: string; p: string; d: string } {
 describe('money in fen, yuan at the edges', () => {
   it('rounds half a fen to even, caps at the whole fen below 2.515, and totals the lines', async () => {
     // 0.05 → 0.5 + 0.015 = 0.515 → 51.5 fen → 52 (even); 0.15 → 1.515 → 152; 0.25 → 2.515 → 252, capped at 251
-    const { p, d } = setup('E1,甲,staff,组,only,2026-10,0.05\nE2,乙,staff,组,only,2026-10,0.15\nE3,丙,staff,组,only,2026-10,0.25\n');
+    const { p, d } = setup(
+      'E1,甲,staff,组,only,2026-10,0.05\nE2,乙,staff,组,only,2026-10,0.15\nE3,丙,staff,组,only,2026-10,0.25\n',
+    );
     const r = await yardstick('run', p, '--data', d, '--format', 'json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.scorecards.map((c: { employee_id: string; payout: { total: number } }) => [c.employee_id, c.payout.total])).toEqual([
+    expect(
+      json.scorecards.map((c: { employee_id: string; payout: { total: number } }) => [c.employee_id, c.payout.total]),
+    ).toEqual([
       ['E1', 0.52],
       ['E2', 1.52],
       ['E3', 2.51],
@@ -39,7 +47,10 @@ describe('money in fen, yuan at the edges', () => {
   });
 
   it('keeps the total equal to the sum of 3,000 half-fen lines, streamed in 2 workers as read whole', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `E${i},名${i},staff,组${i % 3},only,2026-10,${(i % 100) / 10 + 0.05}\n`).join('');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `E${i},名${i},staff,组${i % 3},only,2026-10,${(i % 100) / 10 + 0.05}\n`,
+    ).join('');
     const { dir, p, d } = setup(rows);
     const whole = await yardstick('run', p, '--data', d, '--format', 'json');
     const json = JSON.parse(whole.stdout);

@@ -106,7 +106,8 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
   const fail = (reason: string) => out.diagnostics.push(diagnostic('data_event_read', { reason }, { file, cell: { row: 1 } }));
   checkInputFile(path, 'data');
   // an empty file (or a BOM and blank lines only) has no header: DuckDB would name one `column0`
-  if (/\.(csv|tsv|txt)$/i.test(path) && statSync(path).size <= 64 && readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim() === '') return void fail('the file is empty: it has no header row');
+  const blank = /\.(csv|tsv|txt)$/i.test(path) && statSync(path).size <= 64 && readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim() === '';
+  if (blank) return void fail('the file is empty: it has no header row');
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet });
   if (!first.ok) return void fail(first.reason);
   let prepared = first;
