@@ -74,8 +74,12 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
   const arrow = (b: string, a: string) => `${b} → ${a}`;
 
   // grades and tier bands are lists whose items have names: compare them by name, not position
+  // a whole section added or removed (the first adjustment of a policy) is listed rule by rule
   const keyed = (doc: PolicyDoc): Json => ({
     ...doc,
+    adjustments: doc.adjustments ?? {},
+    holds: doc.holds ?? {},
+    triggers: doc.triggers ?? {},
     grades: Object.fromEntries(doc.grades.map((g) => [g.grade, g])),
     ...(doc.payout.tiers ? { payout: { ...doc.payout, tiers: { ...doc.payout.tiers, bands: Object.fromEntries(doc.payout.tiers.bands.map((b) => [b.tier, b])) } } } : {}),
   });
