@@ -5,40 +5,20 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
 const project = resolve('.');
 
-// one role paid 1000 × score / 100 on a 0–100 rating; A from 80
-const policy = (id: string) => `policy: ${id}
-title: 测试 ${id}
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff:
-    title: 员工
-    pay_base: 1000
-    indicators:
-      rating: { metric: rating, scoring: rating, weight: 100 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+// the builders' minimal policy: one role paid 1000 × score / 100 on a 0–100 rating; A from 80
+const policyText = (id: string) => policy().set('policy', id).set('title', `测试 ${id}`).yaml();
 
 const record = (rating: number) => `record: { role: staff, stage: only, metrics: { rating: ${rating} } }`;
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-check-'));
   mkdirSync(join(dir, 'policies'));
-  writeFileSync(join(dir, 'policies/a.yaml'), policy('a'));
-  writeFileSync(join(dir, 'policies/b.yaml'), policy('b'));
-  writeFileSync(join(dir, 'policies/c.yaml'), policy('c'));
+  for (const id of ['a', 'b', 'c']) writeFileSync(join(dir, `policies/${id}.yaml`), policyText(id));
   // a: the first case passes (90 → A, ¥900), the next two fail: 70 is B and pays ¥700; 85 pays ¥850
   writeFileSync(
     join(dir, 'policies/a.test.yaml'),
