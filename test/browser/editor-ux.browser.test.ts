@@ -6,6 +6,10 @@ import { available, openPolicy, startEditor, type Editor } from './editor-harnes
 const POLICY = 'short-video-team.yaml';
 let e: Editor;
 const status = () => e.page.locator('[data-testid=status]').textContent();
+/** `YARDSTICK_UPDATE_SCREENSHOT=1` refreshes the pictures in docs/editor-screens/. */
+const shot = async (name: string) => {
+  if (process.env.YARDSTICK_UPDATE_SCREENSHOT) await e.page.screenshot({ path: `docs/editor-screens/${name}.png` });
+};
 
 describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 }, () => {
   beforeAll(async () => {
@@ -29,6 +33,7 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await target.press('Tab');
     expect(await page.locator('[data-testid=field-problem]').textContent()).toBe('请填 0% 到 100% 之间的数');
     expect(await target.getAttribute('aria-invalid')).toBe('true');
+    await shot('percent-field-refused');
     expect(await status()).toBe('已保存');
     await target.fill('70');
     await target.press('Tab');
@@ -38,5 +43,45 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await expect.poll(status).toBe('已保存');
     expect(e.onDisk(POLICY)).toContain('        target: 0.7 # domain: completion rate ≥ 40%\n');
     expect(await target.inputValue()).toBe('70');
+  });
+
+  it('a conflict shows the three-way difference, merges changes on different lines and asks about the rest', async () => {
+    const { page } = e;
+    await page.click('[data-testid=tab-panels]');
+    const director = page.locator('table.targets[data-role=director]');
+    await director.getByLabel('完播率 目标', { exact: true }).fill('45');
+    await director.getByLabel('完播率 目标', { exact: true }).press('Tab');
+    await director.getByLabel('创意采纳率 门槛', { exact: true }).fill('25');
+    await director.getByLabel('创意采纳率 门槛', { exact: true }).press('Tab');
+    await expect.poll(status).toBe('未保存的修改');
+    // meanwhile on disk: the adoption challenge changed (another line) and the adoption threshold too (the same line)
+    const theirs = e.onDisk(POLICY).replace('challenge: 0.70', 'challenge: 0.75').replace('threshold: 0.20', 'threshold: 0.22');
+    e.write(POLICY, theirs);
+    await page.click('[data-testid=save]');
+    const dialog = page.locator('[data-testid=conflict]');
+    await dialog.waitFor();
+    expect(await dialog.locator('[data-testid=merge-summary]').textContent()).toBe('为避免覆盖别人的修改，没有保存。你的 1 处修改和磁盘上的 1 处修改不在同一行，已合并；1 处两边都改了，请逐一选择。');
+    expect(await dialog.locator('[data-testid=merged-change]').allInnerTexts()).toEqual([
+      '行 85 · 你的修改（已合并）\n−        target: 0.40 # domain: completion rate ≥ 40%\n+        target: 0.45 # domain: completion rate ≥ 40%',
+      '行 92 · 磁盘上的修改（已合并）\n−        challenge: 0.70\n+        challenge: 0.75',
+    ]);
+    const conflict = dialog.locator('[data-testid=merge-conflict]');
+    expect(await conflict.locator('legend').textContent()).toBe('行 90 · 两边都改了这里：选一个');
+    // the safe choice is the primary button, and it waits for the choice
+    const adopt = dialog.locator('button.primary');
+    expect(await adopt.getAttribute('data-testid')).toBe('adopt-merge');
+    expect(await adopt.isDisabled()).toBe(true);
+    expect(await adopt.textContent()).toBe('先为 1 处冲突各选一个版本');
+    expect(await dialog.getByRole('button', { name: '用我的版本覆盖' }).getAttribute('class')).not.toContain('primary');
+    await shot('conflict-merge');
+    await conflict.getByRole('radio', { name: /磁盘上的版本/ }).check();
+    expect(await adopt.textContent()).toBe('按所选合并 1 处冲突（保存前可检查）');
+    await adopt.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await status()).toBe('未保存的修改');
+    expect(e.onDisk(POLICY)).toBe(theirs); // nothing written until saved
+    await page.click('[data-testid=save]');
+    await expect.poll(status).toBe('已保存');
+    expect(e.onDisk(POLICY)).toBe(theirs.replace('target: 0.40 #', 'target: 0.45 #'));
   });
 });
