@@ -84,4 +84,31 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await expect.poll(status).toBe('已保存');
     expect(e.onDisk(POLICY)).toBe(theirs.replace('target: 0.40 #', 'target: 0.45 #'));
   });
+
+  it('修改影响 compares with the committed version until a save, then with the last save, and says which', async () => {
+    const { page } = e;
+    const director = page.locator('table.targets[data-role=director]');
+    const setTarget = async (label: string, value: string) => {
+      await page.click('[data-testid=tab-panels]');
+      await director.getByLabel(label, { exact: true }).fill(value);
+      await director.getByLabel(label, { exact: true }).press('Tab');
+    };
+    const ruleChanges = () => page.locator('[data-testid=rule-changes] li').allTextContents();
+    await setTarget('完播率 目标', '45');
+    await page.click('[data-testid=tab-changes]');
+    expect(await page.locator('[data-testid=compared-with]').textContent()).toBe('正在对比：git 中已提交的版本');
+    await expect.poll(ruleChanges).toEqual(['编导 · 完播率 目标 40.0% → 45.0%']);
+    await page.click('[data-testid=save]');
+    await expect.poll(status).toBe('已保存');
+    expect(await page.locator('[data-testid=compared-with]').textContent()).toBe('正在对比：上次保存的版本');
+    await expect.poll(() => page.locator('[data-testid=changed]').textContent()).toBe('0');
+    // the next edit's impact is that edit alone
+    await setTarget('创意采纳率 门槛', '25');
+    await page.click('[data-testid=tab-changes]');
+    await expect.poll(ruleChanges).toEqual(['编导 · 创意采纳率 门槛 20.0% → 25.0%']);
+    await shot('impact-baseline-saved');
+    await page.getByRole('radio', { name: 'git 中已提交的版本' }).check();
+    expect(await page.locator('[data-testid=compared-with]').textContent()).toBe('正在对比：git 中已提交的版本');
+    await expect.poll(ruleChanges).toEqual(['编导 · 完播率 目标 40.0% → 45.0%', '编导 · 创意采纳率 门槛 20.0% → 25.0%']);
+  });
 });
