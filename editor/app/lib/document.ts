@@ -5,6 +5,7 @@
 import { policyFileName, policyIdOf, POLICY_NAME_HELP, setStructure, setValue, type Diagnostic, type EditResult } from '../../../engine/index.js';
 import type { PolicyFile } from './api.js';
 import type { YamlPath } from './model.js';
+import { keepOriginalSpelling } from './roundtrip.js';
 
 /** Unsaved work kept in the browser: the text, and the version of the file (its ETag) it edits. */
 export interface Draft {
@@ -129,12 +130,12 @@ export class PolicyDocument {
 
   /** A panel sets one value: the engine's YAML edit rewrites only that value. */
   setValue(path: YamlPath, value: string | number | boolean): EditResult | DraftFirst {
-    return this.change((text) => setValue(text, path, value));
+    return this.change((text) => setValue(text, path, value), path);
   }
 
   /** A panel sets a whole mapping or list (a condition from the condition builder). */
   setStructure(path: YamlPath, value: unknown): EditResult | DraftFirst {
-    return this.change((text) => setStructure(text, path, value));
+    return this.change((text) => setStructure(text, path, value), path);
   }
 
   /** Writes the pending draft now (the page is being hidden or another policy opened). */
@@ -240,11 +241,15 @@ export class PolicyDocument {
     this.update({ file, text: file.text, basedOn: file.etag, baseText: file.text, offered: stored && stored.text !== file.text ? stored : null, conflict: null });
   }
 
-  private change(edit: (text: string) => EditResult): EditResult | DraftFirst {
-    if (this.current.offered) return { ok: false, draftFirst: true };
-    const r = edit(this.current.text);
-    if (r.ok) this.edit(r.text);
-    return r;
+  /** A panel's edit at `path`; a value set back to the file's keeps the file's own text for it. */
+  private change(edit: (text: string) => EditResult, path: YamlPath): EditResult | DraftFirst {
+    const { offered, file, text } = this.current;
+    if (offered) return { ok: false, draftFirst: true };
+    const r = edit(text);
+    if (!r.ok) return r;
+    const kept = file ? keepOriginalSpelling(file.text, r.text, path) : r.text;
+    this.edit(kept);
+    return { ...r, text: kept };
   }
 
   /**
