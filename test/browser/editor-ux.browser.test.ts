@@ -138,4 +138,27 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await expect.poll(status).toBe('已保存');
     expect(e.onDisk(POLICY)).toBe(e.committed(POLICY).replace('target: 0.40 # domain', 'target: 0.45 # domain'));
   });
+
+  it('the rules panel speaks in business words, with the ids on hover', async () => {
+    const { page } = e;
+    await page.click('[data-testid=tab-panels]');
+    const rule = (title: string) => page.locator('.rule', { has: page.locator('.rule-title', { hasText: title }) });
+    expect(await rule('连续两次C').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 C');
+    expect(await rule('连续两次A+').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 A+');
+    expect(await rule('连续两次A+').getByRole('combobox', { name: '等级' }).inputValue()).toBe('A+');
+    expect(await rule('疑似刷量').locator('[data-testid=condition-words]').allTextContents()).toEqual(['播放量 > 100000', '点赞率 < 0.005']);
+    expect(await rule('绩效改进计划').locator('[data-testid=condition-words]').textContent()).toBe('等级 等于 C');
+    const operator = rule('爆款奖励').getByRole('combobox', { name: '比较' });
+    expect(await operator.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('≥');
+    expect(await operator.getAttribute('title')).toBe('greaterThanInclusive');
+    expect(await rule('疑似刷量').locator('.rule-title').getAttribute('title')).toBe('suspected_fake_traffic');
+    // no id or operator name is shown as text in the rules
+    const shownText = await page.locator('.panels section').last().innerText();
+    for (const id of ['greaterThanInclusive', 'like_rate', 'viral_rate', 'consecutive_grade', 'suspected_fake_traffic']) expect(shownText).not.toContain(id);
+    // choosing another grade for the consecutive-grade rule writes the parameter
+    await rule('连续两次A+').getByRole('combobox', { name: '等级' }).selectOption('A');
+    await expect.poll(() => rule('连续两次A+').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 A');
+    await rule('疑似刷量').scrollIntoViewIfNeeded();
+    await shot('rules-in-words');
+  });
 });

@@ -43,6 +43,8 @@ export interface PolicyView {
   stages: { id: string; title: string }[];
   roles: RoleView[];
   facts: string[];
+  /** The policy's own words for its metrics and derived metrics, by id. */
+  factLabels: Record<string, string>;
   grades: { grade: string; min: number }[];
   bands: { tier: string; title?: string; min: number; multiplier?: number; award?: number }[];
   rules: { section: 'adjustments' | 'holds' | 'triggers'; id: string; title: string; when: unknown }[];
@@ -114,7 +116,9 @@ export function policyView(doc: unknown): PolicyView | null {
     if (!isObj(list)) continue;
     for (const [id, r] of Object.entries(list)) if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
   }
-  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], grades, bands, rules };
+  const factLabels: Record<string, string> = Object.create(null);
+  for (const id of [...Object.keys(metrics), ...derived]) factLabels[id] = labelOf(id);
+  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], factLabels, grades, bands, rules };
 }
 
 /**
