@@ -161,4 +161,85 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await rule('疑似刷量').scrollIntoViewIfNeeded();
     await shot('rules-in-words');
   });
+
+  it('works by keyboard alone: tabs, a scorecard opened with Enter and closed with Escape, the upload control, a way out of the YAML editor', async () => {
+    const { page } = e;
+    // the tabs are ARIA tabs, moved between with the arrow keys
+    const tabs = page.getByRole('tablist').getByRole('tab');
+    expect(await tabs.allTextContents()).toEqual(['可视化设置', '试算结果', expect.stringMatching(/^修改影响/)]);
+    await page.getByRole('tab', { name: '试算结果' }).focus();
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('试算结果');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('可视化设置');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('可视化设置');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-preview');
+    // a result row takes the focus and opens the scorecard with Enter
+    const row = page.locator('[data-testid=results] tbody tr', { hasText: 'SV0004' });
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => page.locator('[data-testid=explanation]').textContent()).toContain('魏轩琪（SV0004）');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await row.evaluate((r) => r === document.activeElement)).toBe(true);
+    // the upload control is reached with Tab
+    await page.locator('[data-testid=dataset-select]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('upload');
+    // inside the YAML editor Tab indents until the mode is switched; the hint says how
+    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe('在编辑器里 Tab 键用来缩进。 改为用 Tab 离开编辑器（Ctrl+M）');
+    await page.click('[data-testid=editor] .view-lines');
+    await page.keyboard.press('Control+m');
+    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe('Tab 键现在移动焦点，离开编辑器。 改回用 Tab 缩进（Ctrl+M）');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=editor]'))).toBe(false);
+    expect(await status()).toBe('已保存');
+    await page.click('[data-testid=tab-focus]');
+    // the dialog for a new policy takes the focus and closes on Escape
+    await page.click('text=+ 新建政策');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('new-name');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) in the preview, the panels and the impact', async () => {
+    const { page } = e;
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const serious: string[] = [];
+    for (const tab of ['试算结果', '可视化设置', '修改影响']) {
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      serious.push(...found.map((f) => `${tab}: ${f}`));
+    }
+    expect(serious).toEqual([]);
+  });
+
+  it('at 1024×700 the results table fits without cutting off a column, and its header stays in view', async () => {
+    const { page } = e;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await page.getByRole('tab', { name: '试算结果' }).click();
+      const fits = () => page.evaluate(() => {
+        const table = document.querySelector('[data-testid=results]')!.getBoundingClientRect();
+        const pane = document.querySelector('#pane')!.getBoundingClientRect();
+        const last = document.querySelector('[data-testid=results] thead th:last-child')!.getBoundingClientRect();
+        return { tableRight: Math.round(table.right) <= Math.round(pane.right), lastColumnVisible: last.right <= pane.right && last.width > 20, pageScrolls: document.documentElement.scrollWidth > window.innerWidth };
+      });
+      expect(await fits()).toEqual({ tableRight: true, lastColumnVisible: true, pageScrolls: false });
+      await page.locator('[data-testid=results] tbody tr').nth(60).scrollIntoViewIfNeeded();
+      const header = await page.locator('[data-testid=results] thead th').first().boundingBox();
+      const pane = await page.locator('#pane').boundingBox();
+      expect(header!.y).toBeGreaterThanOrEqual(pane!.y - 1);
+      expect(header!.y).toBeLessThan(pane!.y + 30);
+      await shot('small-screen-sticky-header');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
 });
