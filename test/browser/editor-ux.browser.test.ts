@@ -1,5 +1,6 @@
 // Issue 14 in a real browser: the editor as an HR analyst uses it (Chinese interface).
 
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
 
@@ -241,5 +242,37 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+
+  it('says why: a Chinese file name, switching policy with unsaved edits, a data file that cannot be read', async () => {
+    const { page } = e;
+    await page.click('text=+ 新建政策');
+    await page.fill('[data-testid=new-name]', '直播团队');
+    expect(await page.locator('[data-testid=new-name-problem]').textContent()).toBe('文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。');
+    expect(await page.getByRole('button', { name: '创建' }).isDisabled()).toBe(true);
+    await shot('new-policy-name-help');
+    await page.keyboard.press('Escape');
+    // switching away from unsaved edits asks first; saying no keeps the policy open
+    await page.click('[data-testid=tab-panels]');
+    const target = page.locator('table.targets[data-role=director]').getByLabel('完播率 目标', { exact: true });
+    await target.fill('45');
+    await target.press('Tab');
+    await expect.poll(status).toBe('未保存的修改');
+    page.removeAllListeners('dialog');
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      d.dismiss();
+    });
+    await page.selectOption('[data-testid=policy-select]', 'livestream-team.yaml');
+    await expect.poll(() => asked).toEqual(['当前政策有未保存的修改。切换后修改会作为草稿保留，下次打开时可以恢复。要切换吗？']);
+    expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
+    expect(await status()).toBe('未保存的修改');
+    // a file that cannot be read says so, and the message goes once a good file is read
+    await page.locator('[data-testid=upload]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a spreadsheet') });
+    await page.locator('[data-testid=data-error]').waitFor();
+    expect(await page.locator('[data-testid=data-error]').textContent()).toMatch(/^bad\.xlsx: /);
+    await page.locator('[data-testid=upload]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: readFileSync('examples/sample-2026-10.csv') });
+    await expect.poll(() => page.locator('[data-testid=data-error]').count()).toBe(0);
   });
 });
