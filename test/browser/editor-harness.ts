@@ -33,7 +33,8 @@ export interface Editor {
   close(): Promise<void>;
 }
 
-function startServer(root: string): Promise<{ server: ChildProcess; url: string }> {
+/** `npm start` on a scratch root, in its own process group: stopping the group stops npm and node. */
+export function startServer(root: string): Promise<{ server: ChildProcess; url: string }> {
   const server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let out = '';
