@@ -16,7 +16,15 @@ if (!available) {
   console.warn(say);
 }
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Editor {
   page: Page;
@@ -35,7 +43,10 @@ export interface Editor {
 
 /** `npm start` on a scratch root, in its own process group: stopping the group stops npm and node. */
 export function startServer(root: string): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
@@ -56,13 +67,19 @@ export async function startEditor(viewport = { width: 1280, height: 800 }): Prom
   const root = mkdtempSync(join(tmpdir(), 'yardstick-browser-'));
   cpSync('policies', join(root, 'policies'), { recursive: true });
   cpSync('examples', join(root, 'examples'), { recursive: true, filter: (p) => !/bench-/.test(p) });
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'policies');
   const { server, url } = await startServer(root);
   const profile = mkdtempSync(join(tmpdir(), 'yardstick-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const path = (name: string) => join(root, 'policies', name);
   const editor: Editor = {
@@ -91,6 +108,8 @@ export async function openPolicy(e: Editor, name = 'short-video-team.yaml'): Pro
   e.page.removeAllListeners('dialog');
   e.page.on('dialog', (d) => d.accept());
   await e.page.goto(`${e.url}&policy=${encodeURIComponent(name)}`);
-  await e.page.locator('[data-testid=editor] .view-line', { hasText: `policy: ${name.replace(/\.yaml$/, '')}` }).waitFor({ timeout: 60_000 });
+  await e.page
+    .locator('[data-testid=editor] .view-line', { hasText: `policy: ${name.replace(/\.yaml$/, '')}` })
+    .waitFor({ timeout: 60_000 });
   await e.page.waitForSelector('[data-testid=results] tbody tr', { timeout: 60_000 });
 }

@@ -29,7 +29,9 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await page.click('[data-testid=tab-panels]');
     const target = page.locator('table.targets[data-role=director]').getByLabel('完播率 目标', { exact: true });
     expect(await target.inputValue()).toBe('40');
-    expect(await page.locator('table.targets[data-role=director]').getByLabel('完播率 挑战', { exact: true }).inputValue()).toBe('50');
+    expect(
+      await page.locator('table.targets[data-role=director]').getByLabel('完播率 挑战', { exact: true }).inputValue(),
+    ).toBe('50');
     await target.fill('7000');
     await target.press('Tab');
     expect(await page.locator('[data-testid=field-problem]').textContent()).toBe('请填 0% 到 100% 之间的数');
@@ -56,12 +58,17 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await director.getByLabel('创意采纳率 门槛', { exact: true }).press('Tab');
     await expect.poll(status).toBe('未保存的修改');
     // meanwhile on disk: the adoption challenge changed (another line) and the adoption threshold too (the same line)
-    const theirs = e.onDisk(POLICY).replace('challenge: 0.70', 'challenge: 0.75').replace('threshold: 0.20', 'threshold: 0.22');
+    const theirs = e
+      .onDisk(POLICY)
+      .replace('challenge: 0.70', 'challenge: 0.75')
+      .replace('threshold: 0.20', 'threshold: 0.22');
     e.write(POLICY, theirs);
     await page.click('[data-testid=save]');
     const dialog = page.locator('[data-testid=conflict]');
     await dialog.waitFor();
-    expect(await dialog.locator('[data-testid=merge-summary]').textContent()).toBe('为避免覆盖别人的修改，没有保存。你的 1 处修改和磁盘上的 1 处修改不在同一行，已合并；1 处两边都改了，请逐一选择。');
+    expect(await dialog.locator('[data-testid=merge-summary]').textContent()).toBe(
+      '为避免覆盖别人的修改，没有保存。你的 1 处修改和磁盘上的 1 处修改不在同一行，已合并；1 处两边都改了，请逐一选择。',
+    );
     expect(await dialog.locator('[data-testid=merged-change]').allInnerTexts()).toEqual([
       '行 85 · 你的修改（已合并）\n−        target: 0.40 # domain: completion rate ≥ 40%\n+        target: 0.45 # domain: completion rate ≥ 40%',
       '行 92 · 磁盘上的修改（已合并）\n−        challenge: 0.70\n+        challenge: 0.75',
@@ -110,7 +117,9 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await shot('impact-baseline-saved');
     await page.getByRole('radio', { name: 'git 中已提交的版本' }).check();
     expect(await page.locator('[data-testid=compared-with]').textContent()).toBe('正在对比：git 中已提交的版本');
-    await expect.poll(ruleChanges).toEqual(['编导 · 完播率 目标 40.0% → 45.0%', '编导 · 创意采纳率 门槛 20.0% → 25.0%']);
+    await expect
+      .poll(ruleChanges)
+      .toEqual(['编导 · 完播率 目标 40.0% → 45.0%', '编导 · 创意采纳率 门槛 20.0% → 25.0%']);
   });
 
   it('changing a value and changing it back gives back the exact text and clears the unsaved mark', async () => {
@@ -118,7 +127,10 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await page.click('[data-testid=tab-panels]');
     const target = page.locator('table.targets[data-role=director]').getByLabel('完播率 目标', { exact: true });
     const weight = page.locator('[data-weight="roles.director.indicators.completion:startup"]');
-    for (const [field, changed, back] of [[target, '45', '40'], [weight, '50', '40']] as const) {
+    for (const [field, changed, back] of [
+      [target, '45', '40'],
+      [weight, '50', '40'],
+    ] as const) {
       await field.fill(changed);
       await field.press('Tab');
       await expect.poll(status).toBe('未保存的修改');
@@ -144,10 +156,17 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     const { page } = e;
     await page.click('[data-testid=tab-panels]');
     const rule = (title: string) => page.locator('.rule', { has: page.locator('.rule-title', { hasText: title }) });
-    expect(await rule('连续两次C').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 C');
-    expect(await rule('连续两次A+').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 A+');
+    expect(await rule('连续两次C').locator('[data-testid=condition-words]').textContent()).toBe(
+      '连续 2 次及以上评为 C',
+    );
+    expect(await rule('连续两次A+').locator('[data-testid=condition-words]').textContent()).toBe(
+      '连续 2 次及以上评为 A+',
+    );
     expect(await rule('连续两次A+').getByRole('combobox', { name: '等级' }).inputValue()).toBe('A+');
-    expect(await rule('疑似刷量').locator('[data-testid=condition-words]').allTextContents()).toEqual(['播放量 > 100000', '点赞率 < 0.005']);
+    expect(await rule('疑似刷量').locator('[data-testid=condition-words]').allTextContents()).toEqual([
+      '播放量 > 100000',
+      '点赞率 < 0.005',
+    ]);
     expect(await rule('绩效改进计划').locator('[data-testid=condition-words]').textContent()).toBe('等级 等于 C');
     const operator = rule('爆款奖励').getByRole('combobox', { name: '比较' });
     expect(await operator.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('≥');
@@ -155,10 +174,13 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     expect(await rule('疑似刷量').locator('.rule-title').getAttribute('title')).toBe('suspected_fake_traffic');
     // no id or operator name is shown as text in the rules
     const shownText = await page.locator('.panels section').last().innerText();
-    for (const id of ['greaterThanInclusive', 'like_rate', 'viral_rate', 'consecutive_grade', 'suspected_fake_traffic']) expect(shownText).not.toContain(id);
+    for (const id of ['greaterThanInclusive', 'like_rate', 'viral_rate', 'consecutive_grade', 'suspected_fake_traffic'])
+      expect(shownText).not.toContain(id);
     // choosing another grade for the consecutive-grade rule writes the parameter
     await rule('连续两次A+').getByRole('combobox', { name: '等级' }).selectOption('A');
-    await expect.poll(() => rule('连续两次A+').locator('[data-testid=condition-words]').textContent()).toBe('连续 2 次及以上评为 A');
+    await expect
+      .poll(() => rule('连续两次A+').locator('[data-testid=condition-words]').textContent())
+      .toBe('连续 2 次及以上评为 A');
     await rule('疑似刷量').scrollIntoViewIfNeeded();
     await shot('rules-in-words');
   });
@@ -190,10 +212,14 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('upload');
     // inside the YAML editor Tab indents until the mode is switched; the hint says how
-    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe('在编辑器里 Tab 键用来缩进。 改为用 Tab 离开编辑器（Ctrl+M）');
+    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe(
+      '在编辑器里 Tab 键用来缩进。 改为用 Tab 离开编辑器（Ctrl+M）',
+    );
     await page.click('[data-testid=editor] .view-lines');
     await page.keyboard.press('Control+m');
-    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe('Tab 键现在移动焦点，离开编辑器。 改回用 Tab 缩进（Ctrl+M）');
+    expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe(
+      'Tab 键现在移动焦点，离开编辑器。 改回用 Tab 缩进（Ctrl+M）',
+    );
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=editor]'))).toBe(false);
     expect(await status()).toBe('已保存');
@@ -212,9 +238,26 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     for (const tab of ['试算结果', '可视化设置', '修改影响']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
       const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: unknown,
+                o: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
       });
       serious.push(...found.map((f) => `${tab}: ${f}`));
     }
@@ -226,12 +269,17 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await page.setViewportSize({ width: 1024, height: 700 });
     try {
       await page.getByRole('tab', { name: '试算结果' }).click();
-      const fits = () => page.evaluate(() => {
-        const table = document.querySelector('[data-testid=results]')!.getBoundingClientRect();
-        const pane = document.querySelector('#pane')!.getBoundingClientRect();
-        const last = document.querySelector('[data-testid=results] thead th:last-child')!.getBoundingClientRect();
-        return { tableRight: Math.round(table.right) <= Math.round(pane.right), lastColumnVisible: last.right <= pane.right && last.width > 20, pageScrolls: document.documentElement.scrollWidth > window.innerWidth };
-      });
+      const fits = () =>
+        page.evaluate(() => {
+          const table = document.querySelector('[data-testid=results]')!.getBoundingClientRect();
+          const pane = document.querySelector('#pane')!.getBoundingClientRect();
+          const last = document.querySelector('[data-testid=results] thead th:last-child')!.getBoundingClientRect();
+          return {
+            tableRight: Math.round(table.right) <= Math.round(pane.right),
+            lastColumnVisible: last.right <= pane.right && last.width > 20,
+            pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+          };
+        });
       expect(await fits()).toEqual({ tableRight: true, lastColumnVisible: true, pageScrolls: false });
       await page.locator('[data-testid=results] tbody tr').nth(60).scrollIntoViewIfNeeded();
       const header = await page.locator('[data-testid=results] thead th').first().boundingBox();
@@ -248,7 +296,9 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     const { page } = e;
     await page.click('text=+ 新建政策');
     await page.fill('[data-testid=new-name]', '直播团队');
-    expect(await page.locator('[data-testid=new-name-problem]').textContent()).toBe('文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。');
+    expect(await page.locator('[data-testid=new-name-problem]').textContent()).toBe(
+      '文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。',
+    );
     expect(await page.getByRole('button', { name: '创建' }).isDisabled()).toBe(true);
     await shot('new-policy-name-help');
     await page.keyboard.press('Escape');
@@ -265,14 +315,24 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
       d.dismiss();
     });
     await page.selectOption('[data-testid=policy-select]', 'livestream-team.yaml');
-    await expect.poll(() => asked).toEqual(['当前政策有未保存的修改。切换后修改会作为草稿保留，下次打开时可以恢复。要切换吗？']);
+    await expect
+      .poll(() => asked)
+      .toEqual(['当前政策有未保存的修改。切换后修改会作为草稿保留，下次打开时可以恢复。要切换吗？']);
     expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
     expect(await status()).toBe('未保存的修改');
     // a file that cannot be read says so, and the message goes once a good file is read
-    await page.locator('[data-testid=upload]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a spreadsheet') });
+    await page
+      .locator('[data-testid=upload]')
+      .setInputFiles({
+        name: 'bad.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('not a spreadsheet'),
+      });
     await page.locator('[data-testid=data-error]').waitFor();
     expect(await page.locator('[data-testid=data-error]').textContent()).toMatch(/^bad\.xlsx: /);
-    await page.locator('[data-testid=upload]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: readFileSync('examples/sample-2026-10.csv') });
+    await page
+      .locator('[data-testid=upload]')
+      .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: readFileSync('examples/sample-2026-10.csv') });
     await expect.poll(() => page.locator('[data-testid=data-error]').count()).toBe(0);
   });
 });

@@ -2,7 +2,13 @@
 // taken into the editor as an edit of the file as it is now.
 
 import { describe, expect, it } from 'vitest';
-import { draftBaseKey, draftKey, PolicyDocument, type DraftStorage, type PolicyServer } from '../../editor/app/lib/document.js';
+import {
+  draftBaseKey,
+  draftKey,
+  PolicyDocument,
+  type DraftStorage,
+  type PolicyServer,
+} from '../../editor/app/lib/document.js';
 import { mergedText, mergeParts } from '../../editor/app/lib/merge.js';
 
 const NAME = 'team-a.yaml';
@@ -23,7 +29,11 @@ function setup() {
     template: async () => '',
   };
   const items = new Map<string, string>();
-  const storage: DraftStorage = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+  const storage: DraftStorage = {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
   return { file, server, storage, items };
 }
 

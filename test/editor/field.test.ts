@@ -14,10 +14,20 @@ describe('panel fields', () => {
   it('refuse what a metric can never be', () => {
     expect(read('7000', { unit: 'ratio' })).toEqual({ ok: false, problem: 'out_of_range', low: '0', high: '100' });
     expect(read('-5', { unit: 'ratio', range: [-1, 1] })).toEqual({ ok: true, value: -0.05 });
-    expect(read('-120', { unit: 'ratio', range: [-1, 1] })).toEqual({ ok: false, problem: 'out_of_range', low: '-100', high: '100' });
+    expect(read('-120', { unit: 'ratio', range: [-1, 1] })).toEqual({
+      ok: false,
+      problem: 'out_of_range',
+      low: '-100',
+      high: '100',
+    });
     expect(read('-1', { unit: 'count' })).toEqual({ ok: false, problem: 'out_of_range', low: '0', high: '' });
     expect(read('abc', { unit: 'count' })).toEqual({ ok: false, problem: 'not_a_number', low: '0', high: '' });
     expect(read('101', { unit: 'weight' })).toEqual({ ok: false, problem: 'out_of_range', low: '0', high: '100' });
-    expect(read('6', { unit: 'score', range: [0, 5] })).toEqual({ ok: false, problem: 'out_of_range', low: '0', high: '5' });
+    expect(read('6', { unit: 'score', range: [0, 5] })).toEqual({
+      ok: false,
+      problem: 'out_of_range',
+      low: '0',
+      high: '5',
+    });
   });
 });

@@ -23,7 +23,13 @@ describe('three-way merge of policy text', () => {
     const parts = mergeParts(BASE, mine, theirs);
     expect(conflictCount(parts)).toBe(1);
     const conflict = parts.find((p) => p.kind === 'conflict');
-    expect(conflict).toEqual({ kind: 'conflict', base: ['  target: 81'], mine: ['  target: 85'], theirs: ['  target: 90'], line: 3 });
+    expect(conflict).toEqual({
+      kind: 'conflict',
+      base: ['  target: 81'],
+      mine: ['  target: 85'],
+      theirs: ['  target: 90'],
+      line: 3,
+    });
     expect(mergedText(parts, [])).toBe(null);
     expect(mergedText(parts, ['theirs'])).toBe(edit(theirs, 'target: 12', 'target: 12'));
     expect(mergedText(parts, ['mine'])).toBe(mine);
@@ -36,7 +42,12 @@ describe('three-way merge of policy text', () => {
     const theirs = edit(BASE, 'policy: p\n', 'policy: p\nversion: 2\n');
     const parts = mergeParts(BASE, mine, theirs);
     expect(mergedText(parts, [])).toBe(edit(mine, 'policy: p\n', 'policy: p\nversion: 2\n'));
-    expect(parts.find((p) => p.kind === 'settled' && p.by === 'mine')).toEqual({ kind: 'settled', lines: [], by: 'mine', base: ['c:', '  target: 10'] });
+    expect(parts.find((p) => p.kind === 'settled' && p.by === 'mine')).toEqual({
+      kind: 'settled',
+      lines: [],
+      by: 'mine',
+      base: ['c:', '  target: 10'],
+    });
   });
 
   it('without the base, the whole text is one choice', () => {

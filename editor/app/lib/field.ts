@@ -26,14 +26,19 @@ export function limits(kind: FieldKind): [number, number] {
   return [0, Number.POSITIVE_INFINITY];
 }
 
-export type FieldReading = { ok: true; value: number } | { ok: false; problem: 'not_a_number' | 'out_of_range'; low: string; high: string };
+export type FieldReading =
+  | { ok: true; value: number }
+  | { ok: false; problem: 'not_a_number' | 'out_of_range'; low: string; high: string };
 
 /** Reads what was typed (percent for a ratio, a trailing `%` allowed) into the policy's number. */
 export function read(typed: string, kind: FieldKind): FieldReading {
   const [lo, hi] = limits(kind);
   const low = shown(lo, kind);
   const high = Number.isFinite(hi) ? shown(hi, kind) : '';
-  const raw = typed.trim().replace(/[%％]$/, '').trim();
+  const raw = typed
+    .trim()
+    .replace(/[%％]$/, '')
+    .trim();
   const n = Number(raw);
   if (raw === '' || !Number.isFinite(n)) return { ok: false, problem: 'not_a_number', low, high };
   const value = kind.unit === 'ratio' ? clean(n / 100) : n;

@@ -38,7 +38,8 @@ export function mergeParts(base: string | null, mine: string, theirs: string): M
   const b = lines(theirs);
   // a side that only deletes lines leaves no region of its own: its hunks say whose deletion it was
   const deletedByMine = new Set<number>();
-  for (const h of diffIndices(o, a)) for (let i = h.buffer1[0]; i < h.buffer1[0] + h.buffer1[1]; i++) deletedByMine.add(i);
+  for (const h of diffIndices(o, a))
+    for (let i = h.buffer1[0]; i < h.buffer1[0] + h.buffer1[1]; i++) deletedByMine.add(i);
   const regions = diff3MergeRegions(a, o, b);
   const oStartOf = (i: number) => {
     const r = regions[i];
@@ -48,7 +49,13 @@ export function mergeParts(base: string | null, mine: string, theirs: string): M
   const parts: MergePart[] = [];
   let at = 0; // the next base line not yet accounted for
   const deletion = (until: number) => {
-    if (until > at) parts.push({ kind: 'settled', lines: [], by: deletedByMine.has(at) ? 'mine' : 'theirs', base: o.slice(at, until) });
+    if (until > at)
+      parts.push({
+        kind: 'settled',
+        lines: [],
+        by: deletedByMine.has(at) ? 'mine' : 'theirs',
+        base: o.slice(at, until),
+      });
   };
   regions.forEach((r, i) => {
     if (r.stable && r.buffer === 'o') {
@@ -59,11 +66,17 @@ export function mergeParts(base: string | null, mine: string, theirs: string): M
       // one side changed the base lines up to where the next region starts
       const next = oStartOf(i + 1);
       const until = next >= 0 ? next : at;
-      parts.push({ kind: 'settled', lines: r.bufferContent, by: r.buffer === 'a' ? 'mine' : 'theirs', base: o.slice(at, until) });
+      parts.push({
+        kind: 'settled',
+        lines: r.bufferContent,
+        by: r.buffer === 'a' ? 'mine' : 'theirs',
+        base: o.slice(at, until),
+      });
       at = until;
     } else {
       deletion(r.oStart);
-      if (same(r.aContent, r.bContent)) parts.push({ kind: 'settled', lines: r.aContent, by: 'both', base: r.oContent });
+      if (same(r.aContent, r.bContent))
+        parts.push({ kind: 'settled', lines: r.aContent, by: 'both', base: r.oContent });
       else parts.push({ kind: 'conflict', base: r.oContent, mine: r.aContent, theirs: r.bContent, line: r.oStart + 1 });
       at = r.oStart + r.oLength;
     }
@@ -76,7 +89,8 @@ function joinSettled(parts: MergePart[]): MergePart[] {
   const out: MergePart[] = [];
   for (const p of parts) {
     const last = out.at(-1);
-    if (p.kind === 'settled' && p.by === null && last?.kind === 'settled' && last.by === null) last.lines = [...last.lines, ...p.lines];
+    if (p.kind === 'settled' && p.by === null && last?.kind === 'settled' && last.by === null)
+      last.lines = [...last.lines, ...p.lines];
     else out.push(p);
   }
   return out;

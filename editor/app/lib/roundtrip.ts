@@ -14,7 +14,12 @@ type Json = unknown;
 function sameMeaning(a: Json, b: Json, weight: boolean): boolean {
   if (JSON.stringify(a) === JSON.stringify(b)) return true;
   if (!weight) return false;
-  const spread = (m: Json, n: Json) => typeof n === 'number' && !!m && typeof m === 'object' && !Array.isArray(m) && Object.values(m).every((v) => v === n);
+  const spread = (m: Json, n: Json) =>
+    typeof n === 'number' &&
+    !!m &&
+    typeof m === 'object' &&
+    !Array.isArray(m) &&
+    Object.values(m).every((v) => v === n);
   return spread(a, b) || spread(b, a);
 }
 
