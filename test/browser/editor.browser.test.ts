@@ -2,12 +2,13 @@
 // started exactly as `npm start` starts it, on a temporary git repository with the bundled
 // policies and sample data. Without Chromium these tests say so loudly; under CI they fail.
 
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer as startEditorServer } from './editor-harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const required = process.env.CI === 'true' || process.env.YARDSTICK_BROWSER_TESTS === 'required';
@@ -39,24 +40,11 @@ async function launchBrowser(): Promise<void> {
   page = context.pages()[0] ?? (await context.newPage());
 }
 
-function startServer(): Promise<string> {
-  // the README's main command, pointed at a scratch copy of the project's policies and data
-  // its own process group: npm starts node, and stopping the group stops both
-  server = spawn('npm', ['start', '--silent', '--', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
-    server.stdout!.on('data', (d) => {
-      out += d;
-      const m = /open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.stderr!.on('data', (d) => (out += d));
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
+/** The README's main command, pointed at a scratch copy of the project's policies and data. */
+async function startServer(): Promise<string> {
+  const started = await startEditorServer(root);
+  server = started.server;
+  return started.url;
 }
 
 const policyOnDisk = (name = POLICY) => readFileSync(join(root, 'policies', name), 'utf8');

@@ -5,6 +5,7 @@
 import { policyFileName, policyIdOf, POLICY_NAME_HELP, setStructure, setValue, type Diagnostic, type EditResult } from '../../../engine/index.js';
 import type { PolicyFile } from './api.js';
 import type { YamlPath } from './model.js';
+import { keepOriginalSpelling } from './roundtrip.js';
 
 /** Unsaved work kept in the browser: the text, and the version of the file (its ETag) it edits. */
 export interface Draft {
@@ -32,6 +33,8 @@ export interface DocumentState {
   text: string;
   /** The version (ETag) that `text` edits: the file's, or an older one for a restored draft. */
   basedOn: string;
+  /** The text of the version `basedOn` names, the base of a three-way merge; null when a draft did not keep it. */
+  baseText: string | null;
   /** A draft from an earlier visit, offered until it is restored or discarded; nothing is edited meanwhile. */
   offered: Draft | null;
   conflict: Conflict | null;
@@ -64,6 +67,8 @@ export const DRAFT_DELAY = 250;
 const UNKNOWN_VERSION = 'unknown';
 
 export const draftKey = (name: string) => `yardstick:draft:${name}`;
+/** The text of the version a draft edits, kept beside it so that a conflict can be merged three ways. */
+export const draftBaseKey = (name: string) => `yardstick:draft-base:${name}`;
 
 /** The draft stored for a policy, or null when there is none or it is not one. */
 export function readDraft(storage: DraftStorage, name: string): Draft | null {
@@ -81,7 +86,7 @@ export function readDraft(storage: DraftStorage, name: string): Draft | null {
 /** Whether the text differs from the file it was opened from. */
 export const isDirty = (s: DocumentState) => s.file !== null && s.text !== s.file.text;
 
-const EMPTY: DocumentState = { file: null, text: '', basedOn: '', offered: null, conflict: null, saving: false };
+const EMPTY: DocumentState = { file: null, text: '', basedOn: '', baseText: null, offered: null, conflict: null, saving: false };
 
 export class PolicyDocument {
   private current: DocumentState = EMPTY;
@@ -125,12 +130,12 @@ export class PolicyDocument {
 
   /** A panel sets one value: the engine's YAML edit rewrites only that value. */
   setValue(path: YamlPath, value: string | number | boolean): EditResult | DraftFirst {
-    return this.change((text) => setValue(text, path, value));
+    return this.change((text) => setValue(text, path, value), path);
   }
 
   /** A panel sets a whole mapping or list (a condition from the condition builder). */
   setStructure(path: YamlPath, value: unknown): EditResult | DraftFirst {
-    return this.change((text) => setStructure(text, path, value));
+    return this.change((text) => setStructure(text, path, value), path);
   }
 
   /** Writes the pending draft now (the page is being hidden or another policy opened). */
@@ -149,13 +154,15 @@ export class PolicyDocument {
     const { offered: draft, file } = this.current;
     if (!draft || !file) return;
     const changedSince = draft.etag !== file.etag;
-    this.update({ text: draft.text, basedOn: draft.etag, offered: null, conflict: changedSince ? { current: file.text, etag: file.etag, since: 'draft' } : null });
+    const baseText = changedSince ? this.storage.getItem(draftBaseKey(file.name)) : file.text;
+    this.update({ text: draft.text, basedOn: draft.etag, baseText, offered: null, conflict: changedSince ? { current: file.text, etag: file.etag, since: 'draft' } : null });
   }
 
   discardDraft(): void {
     const { file } = this.current;
     if (!file) return;
     this.storage.removeItem(draftKey(file.name));
+    this.storage.removeItem(draftBaseKey(file.name));
     this.update({ offered: null });
   }
 
@@ -177,7 +184,7 @@ export class PolicyDocument {
       }
       // what was sent is saved; anything typed while the request was out is still a draft
       const saved: PolicyFile = { ...file, text, etag: reply.etag, base: file.base.source === 'disk' ? { source: 'disk', text } : file.base };
-      this.update({ file: saved, basedOn: reply.etag, conflict: null });
+      this.update({ file: saved, basedOn: reply.etag, baseText: text, conflict: null });
       clearTimeout(this.draftTimer);
       this.keepDraft();
       return 'saved';
@@ -191,6 +198,19 @@ export class PolicyDocument {
     this.update({ conflict: null });
   }
 
+  /**
+   * Takes the merge of the conflict into the editor as an edit of the file as it is now: nothing is
+   * written until it is saved, and the next save is refused again if the file changes meanwhile.
+   */
+  adoptMerge(text: string): void {
+    const { file, conflict } = this.current;
+    if (!file || !conflict) return;
+    this.update({ file: { ...file, text: conflict.current, etag: conflict.etag }, basedOn: conflict.etag, baseText: conflict.current, conflict: null });
+    this.edit(text);
+    clearTimeout(this.draftTimer);
+    this.keepDraft();
+  }
+
   /** Drops the edits and the draft, and loads the file as it is on disk now. */
   async takeTheirs(): Promise<void> {
     const { file } = this.current;
@@ -198,6 +218,7 @@ export class PolicyDocument {
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     this.storage.removeItem(draftKey(file.name));
+    this.storage.removeItem(draftBaseKey(file.name));
     await this.load(file.name);
   }
 
@@ -217,14 +238,18 @@ export class PolicyDocument {
   private async load(name: string): Promise<void> {
     const file = await this.server.policy(name);
     const stored = readDraft(this.storage, name);
-    this.update({ file, text: file.text, basedOn: file.etag, offered: stored && stored.text !== file.text ? stored : null, conflict: null });
+    this.update({ file, text: file.text, basedOn: file.etag, baseText: file.text, offered: stored && stored.text !== file.text ? stored : null, conflict: null });
   }
 
-  private change(edit: (text: string) => EditResult): EditResult | DraftFirst {
-    if (this.current.offered) return { ok: false, draftFirst: true };
-    const r = edit(this.current.text);
-    if (r.ok) this.edit(r.text);
-    return r;
+  /** A panel's edit at `path`; a value set back to the file's keeps the file's own text for it. */
+  private change(edit: (text: string) => EditResult, path: YamlPath): EditResult | DraftFirst {
+    const { offered, file, text } = this.current;
+    if (offered) return { ok: false, draftFirst: true };
+    const r = edit(text);
+    if (!r.ok) return r;
+    const kept = file ? keepOriginalSpelling(file.text, r.text, path) : r.text;
+    this.edit(kept);
+    return { ...r, text: kept };
   }
 
   /**
@@ -233,10 +258,16 @@ export class PolicyDocument {
    */
   private keepDraft(): void {
     this.draftTimer = undefined;
-    const { file, text, basedOn, offered } = this.current;
+    const { file, text, basedOn, baseText, offered } = this.current;
     if (!file || offered) return;
-    if (text === file.text && basedOn === file.etag) this.storage.removeItem(draftKey(file.name));
-    else this.storage.setItem(draftKey(file.name), JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft));
+    if (text === file.text && basedOn === file.etag) {
+      this.storage.removeItem(draftKey(file.name));
+      this.storage.removeItem(draftBaseKey(file.name));
+      return;
+    }
+    this.storage.setItem(draftKey(file.name), JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft));
+    if (baseText === null) this.storage.removeItem(draftBaseKey(file.name));
+    else this.storage.setItem(draftBaseKey(file.name), baseText);
   }
 
   private update(change: Partial<DocumentState>): void {

@@ -16,6 +16,9 @@ export interface WeightRow {
   /** The weight is one number for every stage. */
   uniform: boolean;
   metric?: string;
+  /** The metric's unit and range: how the panels show and check its reference points. */
+  unit?: string;
+  range?: [number, number];
   scoring?: string;
   better?: string;
   threshold?: number;
@@ -40,6 +43,8 @@ export interface PolicyView {
   stages: { id: string; title: string }[];
   roles: RoleView[];
   facts: string[];
+  /** The policy's own words for its metrics and derived metrics, by id. */
+  factLabels: Record<string, string>;
   grades: { grade: string; min: number }[];
   bands: { tier: string; title?: string; min: number; multiplier?: number; award?: number }[];
   rules: { section: 'adjustments' | 'holds' | 'triggers'; id: string; title: string; when: unknown }[];
@@ -54,7 +59,13 @@ export function policyView(doc: unknown): PolicyView | null {
   const stages = isObj(doc.stages) ? Object.entries(doc.stages).map(([id, s]) => ({ id, title: isObj(s) && typeof s.title === 'string' ? s.title : id })) : [];
   const metrics = isObj(doc.metrics) ? doc.metrics : {};
   // ids come from YAML being typed: a key such as `__proto__` or `toString` is only looked up as an own key
-  const labelOf = (m: string) => (Object.hasOwn(metrics, m) && isObj(metrics[m]) && typeof (metrics[m] as Obj).label === 'string' ? String((metrics[m] as Obj).label) : m);
+  const derivedDefs = isObj(doc.derived) ? doc.derived : {};
+  const defOf = (m: string): Obj | undefined => (Object.hasOwn(metrics, m) && isObj(metrics[m]) ? (metrics[m] as Obj) : Object.hasOwn(derivedDefs, m) && isObj(derivedDefs[m]) ? (derivedDefs[m] as Obj) : undefined);
+  const labelOf = (m: string) => (typeof defOf(m)?.label === 'string' ? String(defOf(m)!.label) : m);
+  const rangeOf = (m: string): [number, number] | undefined => {
+    const r = defOf(m)?.range;
+    return Array.isArray(r) && r.length === 2 && typeof r[0] === 'number' && typeof r[1] === 'number' ? [r[0], r[1]] : undefined;
+  };
   const roles: RoleView[] = [];
   for (const [roleId, role] of Object.entries(isObj(doc.roles) ? doc.roles : {})) {
     if (!isObj(role)) continue;
@@ -80,6 +91,8 @@ export function policyView(doc: unknown): PolicyView | null {
           weights,
           uniform: typeof node.weight === 'number',
           metric,
+          unit: metric && typeof defOf(metric)?.unit === 'string' ? String(defOf(metric)!.unit) : undefined,
+          range: metric ? rangeOf(metric) : undefined,
           scoring: typeof node.scoring === 'string' ? node.scoring : group ? undefined : 'linear',
           better: typeof node.better === 'string' ? node.better : 'higher',
           threshold: num(node.threshold),
@@ -103,7 +116,9 @@ export function policyView(doc: unknown): PolicyView | null {
     if (!isObj(list)) continue;
     for (const [id, r] of Object.entries(list)) if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
   }
-  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], grades, bands, rules };
+  const factLabels: Record<string, string> = Object.create(null);
+  for (const id of [...Object.keys(metrics), ...derived]) factLabels[id] = labelOf(id);
+  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], factLabels, grades, bands, rules };
 }
 
 /**

@@ -8,6 +8,8 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/esm/vs/editor/contrib/hover/browser/hoverContribution.js';
 import 'monaco-editor/esm/vs/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/esm/vs/editor/contrib/find/browser/findController.js';
+// Ctrl+M: Tab leaves the editor instead of indenting (keyboard users need a way out)
+import 'monaco-editor/esm/vs/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
 import 'monaco-editor/esm/vs/editor/contrib/folding/browser/folding.js';
 import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
@@ -112,3 +114,18 @@ export function revealLine(editor: monaco.editor.IStandaloneCodeEditor, line: nu
 }
 
 export type { monaco };
+
+/**
+ * Monaco's tab-focus mode (Tab leaves the editor instead of indenting), toggled by Ctrl+M inside
+ * the editor or by `toggle()`; `listener` hears every change, since Monaco does not say.
+ */
+export function tabFocusSwitch(editor: monaco.editor.IStandaloneCodeEditor, listener: (on: boolean) => void): { toggle: () => void } {
+  let on = false;
+  const toggle = () => {
+    editor.trigger('keyboard', 'editor.action.toggleTabFocusMode', null);
+    on = !on;
+    listener(on);
+  };
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggle);
+  return { toggle };
+}
