@@ -35,4 +35,4 @@ export function codeOf(id: string): string {
   return dot < 0 ? id : id.slice(0, dot);
 }
 
-export { defineMessages, fill, placeholders, type ArgsOf, type Lang, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
+export { defineMessages, fill, placeholders, type ArgsOf, type Lang, type MessageArg, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
