@@ -2,7 +2,7 @@
 // cannot be scored excluded with their reasons, and the totals added up in fen.
 
 import type { CompiledPolicy } from '../language/compile.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
@@ -74,13 +74,7 @@ export function beforeEffectiveFrom(policy: CompiledPolicy, periods: readonly st
   if (!from) return [];
   return periods
     .filter((p) => p < from)
-    .map((p) => ({
-      code: 'eval_before_effective_from',
-      severity: 'warning' as const,
-      message: `period \`${p}\` is before \`effective_from: ${from}\` of \`${policy.doc.policy}\` v${policy.doc.version}: this version does not apply to it`,
-      help: `score ${p} with the policy version in force then; if this version is meant to correct earlier periods, set \`effective_from: ${p}\` and say why in \`retroactive: { reason: … }\``,
-      file: policy.file,
-    }));
+    .map((p) => diagnostic('eval_before_effective_from', { period: p, from, policy: policy.doc.policy, version: policy.doc.version }, { severity: 'warning', file: policy.file }));
 }
 
 /**
