@@ -2,6 +2,7 @@
 // decision (holds, adjustments, grades, tiers, triggers) is made by the policy's rules, run as
 // compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
+import { known } from '../model/known.js';
 import type { CompiledIndicator, CompiledPolicy, RulePhase } from '../language/compile.js';
 import { diagnostic, type Diagnostic, type Text } from '../model/diagnostic.js';
 import type { Scope } from '../language/expression.js';
@@ -98,7 +99,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const values = facts as Record<string, number | undefined>;
 
   const decimals = policy.decimals;
-  const indicators = role.byStage[record.stage].map((node) => scoreIndicator(node, values, decimals));
+  const indicators = known(role.byStage[record.stage], `stage ${record.stage}`).map((node) => scoreIndicator(node, values, decimals));
   let weighted = 0;
   for (const i of indicators) weighted += i.weighted_points;
   const baseScore = roundScore(weighted, decimals);
@@ -124,10 +125,10 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   let points = 0;
   for (const r of ruled) {
     if (r.kind === 'hold') {
-      const h = policy.holds[r.id];
+      const h = known(policy.holds[r.id], `hold ${r.id}`);
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
-      const a = policy.adjustments[r.id];
+      const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
       adjustments.push({ id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions });
       points += a.points ?? 0;
     }
@@ -147,7 +148,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     if (r.kind === 'grade') gradeIndex = Math.min(gradeIndex, Number(r.id));
     else if (r.kind === 'tier') tierIndex = Math.min(tierIndex, Number(r.id));
   }
-  const rawGrade = policy.grades[gradeIndex].grade;
+  const rawGrade = known(policy.grades[gradeIndex], 'grade').grade;
   let finalIndex = gradeIndex;
   let gradeCapped = false;
   for (const a of adjustments) {
@@ -155,7 +156,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     gradeCapped = true;
     finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
   }
-  const grade = policy.grades[finalIndex].grade;
+  const grade = known(policy.grades[finalIndex], 'grade').grade;
   const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
 
   const held = holds.length > 0;
@@ -174,7 +175,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   let closes: Set<string> | undefined;
   for (const r of triggered) {
     if (r.kind === 'trigger') {
-      const t = policy.triggers[r.id];
+      const t = known(policy.triggers[r.id], `trigger ${r.id}`);
       triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
     } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
   }

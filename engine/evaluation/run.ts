@@ -36,7 +36,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
-    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]) : options.history;
+    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]!) : options.history;
     const cards: Scorecard[] = [];
     const each = { ...options, history };
     for (const record of input.records) {
@@ -132,7 +132,7 @@ export class RunTotals {
 
   add(c: Scorecard): void {
     this.employees++;
-    this.byGrade[c.grade]++;
+    this.byGrade[c.grade] = (this.byGrade[c.grade] ?? 0) + 1;
     const fen = c.payout.totalFen;
     this.totalFen += fen;
     if (c.payout.status === 'held') {
@@ -143,20 +143,19 @@ export class RunTotals {
     const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
     team.employees++;
     team.fen += fen;
-    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated]++;
+    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated] = (this.byCalibrated[c.calibration.calibrated] ?? 0) + 1;
   }
 
   /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
   merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
     const add = (into: Record<string, number>, from: Record<string, number>) => {
       // `from` may be a plain object (cloned from a worker): only its own keys count
-      for (const k of Object.keys(from)) into[k] = (into[k] ?? 0) + from[k];
+      for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
     };
     add(this.byGrade, other.byGrade);
     add(this.triggers, other.triggers);
     if (this.byCalibrated && other.byCalibrated) add(this.byCalibrated, other.byCalibrated);
-    for (const name of Object.keys(other.byTeam)) {
-      const t = other.byTeam[name];
+    for (const [name, t] of Object.entries(other.byTeam)) {
       const team = (this.byTeam[name] ??= { employees: 0, fen: 0 });
       team.employees += t.employees;
       team.fen += t.fen;
@@ -191,6 +190,6 @@ export function table<T>(): Record<string, T> {
 
 function byTeam(teams: Record<string, { employees: number; fen: number }>): RunSummary['by_team'] {
   const out = table<{ employees: number; payout_total_fen: number }>();
-  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total_fen: teams[team].fen };
+  for (const [team, t] of Object.entries(teams)) out[team] = { employees: t.employees, payout_total_fen: t.fen };
   return out;
 }

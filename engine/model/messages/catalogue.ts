@@ -33,7 +33,7 @@ const PLACEHOLDER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The placeholder names a template uses, in order of first use. */
 export function placeholders(template: string): string[] {
   const names: string[] = [];
-  for (const m of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(m[1]) && !names.includes(m[1])) names.push(m[1]);
+  for (const [, name = ''] of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(name) && !names.includes(name)) names.push(name);
   return names;
 }
 

@@ -25,7 +25,7 @@ export function messageEntry(id: string): MessageEntry | undefined {
 /** A code's entry first, then its `code.variant` entries. */
 export function messageVariants(code: string): MessageEntry[] {
   const main = messageEntry(code);
-  const rest = Object.keys(MESSAGES).filter((id) => id.startsWith(`${code}.`)).map((id) => (MESSAGES as Record<string, MessageEntry>)[id]);
+  const rest = Object.entries(MESSAGES as Record<string, MessageEntry>).filter(([id]) => id.startsWith(`${code}.`)).map(([, e]) => e);
   return main ? [main, ...rest] : rest;
 }
 
