@@ -64,12 +64,13 @@ export function readPeriod(raw: string): { ok: true; period: string } | { ok: fa
   const cn = sep ? null : CHINESE.exec(text);
   const compact = sep || cn ? null : COMPACT.exec(text);
   if (sep) {
-    [, year, , month, day] = sep;
+    // the year and month groups are not optional: they matched
+    [, year = '', , month = '', day] = sep;
     if (sep[2] === '.' && month === '1' && day === undefined) {
       return no('period_ambiguous_dot');
     }
-  } else if (cn) [, year, month, day] = cn;
-  else if (compact) [, year, month, day] = compact;
+  } else if (cn) [, year = '', month = '', day] = cn;
+  else if (compact) [, year = '', month = '', day] = compact;
   else {
     if (/^\d{5}(?:\.0+)?$/.test(text) && Number(text) >= SERIAL_MIN && Number(text) <= SERIAL_MAX) {
       return no('period_excel_serial', { date: serialDate(Math.trunc(Number(text))) });

@@ -3,6 +3,7 @@
 // the record it belongs to is excluded, never scored as 0.
 
 import { diagnostic, type ArgNames, type Diagnostic, type MessageArg, type MessageId, type Place, type Text } from '../model/diagnostic.js';
+import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
 import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
@@ -108,7 +109,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
   table.rows.forEach((cells, i) => {
-    const note = reader.totalsRow(cells, i, table.rowNumbers[i]);
+    const note = reader.totalsRow(cells, i, known(table.rowNumbers[i], 'row number'));
     if (note) {
       skip.add(i);
       diagnostics.push(note);
@@ -121,7 +122,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     if (skip.has(i)) return;
     const role = reader.roleOf(cells);
     if (role !== undefined) present.add(role);
-    reader.ratioNotation(cells, i, table.rowNumbers[i], notation);
+    reader.ratioNotation(cells, i, known(table.rowNumbers[i], 'row number'), notation);
   });
   diagnostics.push(...reader.missingColumns(present), ...reader.mixedNotation(notation));
   if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
@@ -132,7 +133,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   table.rows.forEach((cells, i) => {
     if (skip.has(i)) return;
     const used: DefaultUse[] = [];
-    const r = reader.read(cells, i, table.rowNumbers[i], undefined, used);
+    const r = reader.read(cells, i, known(table.rowNumbers[i], 'row number'), undefined, used);
     // defaults of a record left out anyway are not news
     if ('record' in r) {
       records.push(r.record);
@@ -561,7 +562,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (entry[kind]) continue;
       const from = source.origin?.(i, col!);
       const sheet = from ? from.sheet : source.sheet;
-      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!], row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
+      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!] ?? '', row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
     }
   };
   const mixedNotation = (seen: RatioNotation): Diagnostic[] => {
@@ -651,7 +652,7 @@ function lookup(items: { id: string; title: string }[]): (text: string) => strin
   }
   // exports mostly spell a title exactly as the policy does: try that before normalising
   const exact = new Map<string, string>();
-  for (const [text, id] of items.flatMap((it) => [[it.id, it.id], [it.title, it.id]])) if (map.get(key(text)) === id) exact.set(text, id);
+  for (const [text, id] of items.flatMap((it) => [[it.id, it.id] as const, [it.title, it.id] as const])) if (map.get(key(text)) === id) exact.set(text, id);
   return (text) => exact.get(text) ?? map.get(key(text));
 }
 

@@ -3,6 +3,7 @@
 // Scaling shifts the decimal point in the digit string, so 1.2万 is exactly 12000.
 
 import type { Text } from '../model/messages/catalogue.js';
+import { known } from '../model/known.js';
 import type { Unit } from '../model/policy.js';
 import { refusal, type Refusal } from './refusal.js';
 
@@ -68,7 +69,7 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
     // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
     const scaled = SCALED.exec(raw);
-    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : MAGNITUDE[scaled[2].toLowerCase()]}`) };
+    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`) };
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
   const text = normaliseWidth(raw).trim();
@@ -80,8 +81,8 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return no('value_range', raw);
-    const low = readValue(range[1], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
-    const high = readValue(range[2], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    const high = readValue(range[2] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
     if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) return no('value_bad_range', raw);
     return { ok: true, value: how === 'low' ? low.value : how === 'high' ? high.value : Number(((low.value + high.value) / 2).toPrecision(15)) };
   }
@@ -142,7 +143,7 @@ function parseNumber(text: string, unit: Unit, percentPoints = false): number | 
     const last = s.slice(-1).toLowerCase();
     if (last in MAGNITUDE) {
       s = s.slice(0, -1);
-      shift = MAGNITUDE[last];
+      shift = MAGNITUDE[last]!;
     }
     // a ratio column written in percent points: 45.3 is 45.3 %
     if (unit === 'ratio' && percentPoints) shift -= 2;
@@ -163,7 +164,7 @@ function shiftDecimal(s: string, shift: number): number {
   if (!/e/i.test(s)) return Number(`${s}e${shift}`);
   const sign = s.startsWith('-') ? '-' : '';
   const body = s.replace(/^[-+]/, '');
-  const [whole, frac = ''] = body.split('.');
+  const [whole = '', frac = ''] = body.split('.');
   let digits = whole + frac;
   let point = whole.length + shift;
   if (point < 0) {
