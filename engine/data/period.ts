@@ -4,6 +4,9 @@
 // for duplicates, history order and calibration cohorts. Anything that is not surely one month is
 // refused with what to write. The rules are listed in docs/policy-language.md ("Periods").
 
+import type { ReaderReason } from '../model/messages/data.js';
+import { refusal, type Refusal } from './refusal.js';
+
 export type PeriodResult = { ok: true; period: string } | { ok: false; message: string; help: string };
 
 /** Already `YYYY-MM` with a year 2000–2099 and a month 01–12: nothing to do (the common cell). */
@@ -15,7 +18,6 @@ const SEPARATED = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2})(?:(?:\s+|T)0?0:00(?::0
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})?$/;
 
-const HELP = 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)';
 
 /** Excel's serial number of a day (1900 date system, serial 25569 is 1970-01-01) → `YYYY-MM-DD`, by arithmetic. */
 function serialDate(serial: number): string {
@@ -46,35 +48,42 @@ const SERIAL_MAX = 73_050;
  * two-digit years, a month outside 1–12 and a year outside 2000–2099.
  */
 export function normalisePeriod(raw: string): PeriodResult {
+  const p = readPeriod(raw);
+  return p.ok ? p : { ok: false, message: p.why.detail.en, help: p.why.advice.en };
+}
+
+/** `normalisePeriod` with the reason for a refusal in both languages (for the data reader's diagnostics). */
+export function readPeriod(raw: string): { ok: true; period: string } | { ok: false; why: Refusal } {
   if (CANONICAL.test(raw)) return { ok: true, period: raw };
   const text = raw.normalize('NFKC').replace(INVISIBLE, '').trim();
   if (CANONICAL.test(text)) return { ok: true, period: text };
   const shown = raw.trim();
-  const no = (message: string, help = HELP): PeriodResult => ({ ok: false, message, help });
+  const no = (reason: ReaderReason, args: Record<string, string | number> = {}) => ({ ok: false, why: refusal(reason, { text: shown, ...args }) }) as const;
   let year: string, month: string, day: string | undefined;
   const sep = SEPARATED.exec(text);
   const cn = sep ? null : CHINESE.exec(text);
   const compact = sep || cn ? null : COMPACT.exec(text);
   if (sep) {
-    [, year, , month, day] = sep;
+    // the year and month groups are not optional: they matched
+    [, year = '', , month = '', day] = sep;
     if (sep[2] === '.' && month === '1' && day === undefined) {
-      return no(`\`${shown}\` may be January or October: Excel turns 2026.10 into the number 2026.1`, 'write the month as YYYY-MM (2026-01 or 2026-10), and format the 月份 column as text before export');
+      return no('period_ambiguous_dot');
     }
-  } else if (cn) [, year, month, day] = cn;
-  else if (compact) [, year, month, day] = compact;
+  } else if (cn) [, year = '', month = '', day] = cn;
+  else if (compact) [, year = '', month = '', day] = compact;
   else {
     if (/^\d{5}(?:\.0+)?$/.test(text) && Number(text) >= SERIAL_MIN && Number(text) <= SERIAL_MAX) {
-      return no(`\`${shown}\` is an Excel date number (${serialDate(Math.trunc(Number(text)))}), not a month`, 'Excel turned the date into a number: format the 月份 column as text (or as a date) before export, or write the month as YYYY-MM, e.g. 2026-10');
+      return no('period_excel_serial', { date: serialDate(Math.trunc(Number(text))) });
     }
-    if (/^\d{1,2}[-/.年]\d{1,2}月?$/.test(text)) return no(`\`${shown}\` has no four-digit year`, HELP);
-    return no(`\`${shown}\` is not a month`);
+    if (/^\d{1,2}[-/.年]\d{1,2}月?$/.test(text)) return no('period_no_year');
+    return no('period_not_a_month');
   }
   const y = Number(year);
   const m = Number(month);
-  if (m < 1 || m > 12) return no(`\`${shown}\` has no month ${m}: months are 1 to 12`);
-  if (y < 2000 || y > 2099) return no(`\`${shown}\` has the year ${y}, outside 2000–2099`);
+  if (m < 1 || m > 12) return no('period_bad_month', { month: m });
+  if (y < 2000 || y > 2099) return no('period_bad_year', { year: y });
   if (day !== undefined && Number(day) !== 1) {
-    return no(`\`${shown}\` is a day, not a month`, `write the month the data measures as YYYY-MM, e.g. ${year}-${month.padStart(2, '0')}: a date other than the 1st (an export or payment date) is not read as its month`);
+    return no('period_a_day', { month: `${year}-${month.padStart(2, '0')}` });
   }
   return { ok: true, period: `${year}-${month.padStart(2, '0')}` };
 }

@@ -2,16 +2,17 @@
 // Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
 // the record it belongs to is excluded, never scored as 0.
 
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type ArgNames, type Diagnostic, type MessageArg, type MessageId, type Place, type Text } from '../model/diagnostic.js';
+import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
 import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
-import { EXCEL_ERRORS, parseValue } from './values.js';
+import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
 const LIMIT_TEXT = String(MONEY_LIMIT_YUAN).replace(/\B(?=(\d{3})+$)/g, ',');
-import { normalisePeriod } from './period.js';
-import { looksScientific, normaliseId, SCIENTIFIC_HELP, showSpelling } from './ids.js';
+import { readPeriod } from './period.js';
+import { looksScientific, normaliseId, showSpelling } from './ids.js';
 import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from '../language/teams.js';
 
 export type { Table };
@@ -74,7 +75,8 @@ export const isTotalsWord = (text: string) => text !== '' && text.length <= 16 &
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
-export const FIELD_NAMES: Record<Field, string[]> = {
+/** Per field: its id, its Chinese header, then other headers it goes by. */
+export const FIELD_NAMES: Record<Field, readonly [id: string, label: string, ...aliases: string[]]> = {
   employee_id: ['employee_id', '工号', '员工编号', '员工id', '员工工号'],
   name: ['name', '姓名', '员工姓名'],
   role: ['role', '岗位', '职位'],
@@ -107,7 +109,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
   table.rows.forEach((cells, i) => {
-    const note = reader.totalsRow(cells, i, table.rowNumbers[i]);
+    const note = reader.totalsRow(cells, i, known(table.rowNumbers[i], 'row number'));
     if (note) {
       skip.add(i);
       diagnostics.push(note);
@@ -120,7 +122,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     if (skip.has(i)) return;
     const role = reader.roleOf(cells);
     if (role !== undefined) present.add(role);
-    reader.ratioNotation(cells, i, table.rowNumbers[i], notation);
+    reader.ratioNotation(cells, i, known(table.rowNumbers[i], 'row number'), notation);
   });
   diagnostics.push(...reader.missingColumns(present), ...reader.mixedNotation(notation));
   if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
@@ -131,7 +133,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   table.rows.forEach((cells, i) => {
     if (skip.has(i)) return;
     const used: DefaultUse[] = [];
-    const r = reader.read(cells, i, table.rowNumbers[i], undefined, used);
+    const r = reader.read(cells, i, known(table.rowNumbers[i], 'row number'), undefined, used);
     // defaults of a record left out anyway are not news
     if ('record' in r) {
       records.push(r.record);
@@ -193,7 +195,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
   const fieldColumn = new Map<Field, number>();
   const metricColumn = new Map<string, number>();
   const byName = new Map<string, { kind: 'field'; id: Field } | { kind: 'metric'; id: string }>();
-  for (const [id, names] of Object.entries(FIELD_NAMES) as [Field, string[]][]) for (const n of names) byName.set(key(n), { kind: 'field', id });
+  for (const [id, names] of Object.entries(FIELD_NAMES) as [Field, readonly string[]][]) for (const n of names) byName.set(key(n), { kind: 'field', id });
   for (const [id, m] of Object.entries(contract.metrics)) {
     for (const n of [id, m.label, ...(m.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
   }
@@ -204,29 +206,30 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (key(h) === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
       unmatched.push(h);
       const near = nearestLabel(h, contract);
-      diagnostics.push({ code: 'data_unknown_column', severity: 'warning', message: `column \`${h}\` matches no metric and is ignored`, help: near ? `did you mean \`${near}\`? add it to the metric's \`aliases\` if it is the same thing` : 'add the column to a metric\'s `aliases` in the policy if it should be used', file, cell: headerCell(h) });
+      const at: Place = { severity: 'warning', file, cell: headerCell(h) };
+      diagnostics.push(near ? diagnostic('data_unknown_column.near', { column: h, near }, at) : diagnostic('data_unknown_column', { column: h }, at));
       return;
     }
     const map = match.kind === 'field' ? fieldColumn : metricColumn;
     const earlier = (map as Map<string, number>).get(match.id);
     if (earlier !== undefined) {
-      diagnostics.push({ code: 'data_duplicate_column', severity: 'error', message: `columns \`${header[earlier]}\` and \`${h}\` both mean \`${match.id}\``, help: 'keep one of them', file, cell: headerCell(h) });
+      diagnostics.push(diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, { file, cell: headerCell(h) }));
       return;
     }
     (map as Map<string, number>).set(match.id, col);
   });
   for (const f of REQUIRED_FIELDS) {
-    if (!fieldColumn.has(f)) diagnostics.push({ code: 'data_missing_column', severity: 'error', message: `the file has no \`${FIELD_NAMES[f][1]}\` (${f}) column`, help: `add a column named ${FIELD_NAMES[f].slice(0, 2).map((n) => `\`${n}\``).join(' or ')}`, file, cell: { row: 1 } });
+    if (!fieldColumn.has(f)) diagnostics.push(diagnostic('data_missing_column', { field_zh: FIELD_NAMES[f][1], field: f, names: either(FIELD_NAMES[f].slice(0, 2)) }, { file, cell: { row: 1 } }));
   }
   // the period given for the whole file (--period, a mapping's `period:`) is read like a cell
   let givenPeriod = '';
   if (options.period) {
-    const p = normalisePeriod(options.period);
+    const p = readPeriod(options.period);
     if (p.ok) givenPeriod = p.period;
-    else diagnostics.push({ code: 'data_bad_period', severity: 'error', message: `the period given for the file: ${p.message}`, help: p.help, file, cell: { row: 1, value: options.period } });
+    else diagnostics.push(diagnostic('data_bad_period.given', { detail: p.why.detail, advice: p.why.advice }, { file, cell: { row: 1, value: options.period } }));
   }
   if (!fieldColumn.has('period') && !options.period) {
-    diagnostics.push({ code: 'data_missing_column', severity: 'error', message: 'the file has no `月份` (period) column', help: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)', file, cell: { row: 1 } });
+    diagnostics.push(diagnostic('data_missing_column.period', {}, { file, cell: { row: 1 } }));
   }
   const roleOfText = lookup(contract.roles);
   const stageOf = lookup(contract.stages);
@@ -241,14 +244,19 @@ export function recordReader(header: string[], contract: DataContract, options: 
       // a default fills an empty cell; a whole column missing takes it only when the policy says so
       if (!metricColumn.has(id) && m && !(m.default !== undefined && m.default_when_missing_column === true)) {
         const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
-        const names = `\`${m.label}\`${m.aliases?.length ? ` (or ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`;
+        const aliases = m.aliases?.length ? m.aliases.map((a) => `\`${a}\``) : undefined;
+        const names: Text = { en: `\`${m.label}\`${aliases ? ` (or ${aliases.join(', ')})` : ''}`, zh: `\`${m.label}\`${aliases ? `（或 ${aliases.join('、')}）` : ''}` };
         // a header that contains the label (`完播率(%)`) may be this metric in another unit: named, never taken
         const near = unmatched.find((h) => [m.label, ...(m.aliases ?? [])].some((n) => key(n).length >= 2 && (key(h).includes(key(n)) || key(n).includes(key(h)))));
-        const nearHelp = near === undefined ? '' : `; the file has a column \`${near}\`: if it is this metric, add it to the metric's \`aliases\` (and check how it writes the values, e.g. \`ratio_format\`)`;
+        const near_help: Text =
+          near === undefined
+            ? { en: '', zh: '' }
+            : { en: `; the file has a column \`${near}\`: if it is this metric, add it to the metric's \`aliases\` (and check how it writes the values, e.g. \`ratio_format\`)`, zh: `；文件中有一列 \`${near}\`：如果它就是这个指标，请把它写进该指标的 \`aliases\`（并检查它的数值写法，如 \`ratio_format\`）` };
+        const at = { file, cell: { row: 1 } };
         out.push(
           m.default === undefined
-            ? { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need`, help: `add a column named ${names}${nearHelp}`, file, cell: { row: 1 } }
-            : { code: 'data_missing_column', severity: 'error', message: `the file has no column for \`${m.label}\` (${id}), which ${roles.join(', ')} need; its \`default\` fills empty cells, not a missing column`, help: `add a column named ${names}, or set \`default_when_missing_column: true\` on the metric if a file without it means ${m.default} for everyone${nearHelp}`, file, cell: { row: 1 } },
+            ? diagnostic('data_missing_column.metric', { label: m.label, id, roles: list(roles), names, near_help }, at)
+            : diagnostic('data_missing_column.metric_default', { label: m.label, id, roles: list(roles), names, default: m.default, near_help }, at),
         );
       }
     }
@@ -265,6 +273,8 @@ export function recordReader(header: string[], contract: DataContract, options: 
   });
   const requiredByRole = new Map(contract.roles.map((r) => [r.id, new Set(contract.requiredMetrics(r.id))]));
   const roleTitle = new Map(contract.roles.map((r) => [r.id, r.title]));
+  const roleNames = list(contract.roles.map((r) => `${r.title} (${r.id})`));
+  const stageNames = list(contract.stages.map((s) => `${s.title} (${s.id})`));
   const NONE = new Set<string>();
   /** period → employee id → the row it first appeared in */
   const firstRow = new Map<string, Map<string, number>>();
@@ -272,11 +282,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
   // a file's rows mostly share one period cell: the last one read is remembered
   const periodCol = fieldColumn.get('period');
   let lastPeriodText: string | undefined;
-  let lastPeriod: ReturnType<typeof normalisePeriod> = { ok: true, period: '' };
+  let lastPeriod: ReturnType<typeof readPeriod> = { ok: true, period: '' };
   const periodFrom = (text: string) => {
     if (text !== lastPeriodText) {
       lastPeriodText = text;
-      lastPeriod = normalisePeriod(text);
+      lastPeriod = readPeriod(text);
     }
     return lastPeriod;
   };
@@ -300,7 +310,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const pair = `${a.id}\0${b.id}`;
     if (caseWarned.has(pair)) return;
     caseWarned.add(pair);
-    notes.push({ code: 'data_id_case', severity: 'warning', message: `ids \`${a.id}\` (row ${a.row}) and \`${b.id}\` (row ${b.row}) differ only in upper and lower case: they are read as two employees`, help: 'if they are one person, write the id the same way in every row and file', file, cell: { row: b.row, column: idCol >= 0 ? header[idCol] : undefined, value: b.id } });
+    notes.push(diagnostic('data_id_case', { first: a.id, first_row: a.row, second: b.id, second_row: b.row }, { severity: 'warning', file, cell: { row: b.row, column: idCol >= 0 ? header[idCol] : undefined, value: b.id } }));
   };
   const seen = (id: string, period: string, row: number, raw: string = id): number | undefined => {
     // no id, no month, or an id Excel destroyed: the row is refused for that already
@@ -363,8 +373,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
   };
   const teamDiagnostics = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
-    const warn = (code: string, at: TeamSeen['at'], message: string, help: string) =>
-      out.push({ code, severity: 'warning', message, help, file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value } });
+    const place = (at: TeamSeen['at']): Place => ({ severity: 'warning', file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value } });
     // a declaration says which spellings are one team: nothing to warn about
     if (directory) return out;
     const byRow = [...teams].filter(([, t]) => t.team !== '').sort((a, b) => a[1].at.row - b[1].at.row);
@@ -372,7 +381,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     for (const [text, t] of byRow) {
       const earlier = first.get(t.team!);
       if (earlier === undefined) first.set(t.team!, text);
-      else warn('data_team_spelling_merged', t.at, `team \`${text}\` differs from \`${earlier}\` only in width, spaces or invisible characters and is counted as team \`${t.team}\``, 'nothing to do if they are one team; if not, give them names that differ in letters');
+      else out.push(diagnostic('data_team_spelling_merged', { name: text, earlier, team: t.team! }, place(t.at)));
     }
     const byFold = new Map<string, string>();
     for (const [name, text] of first) {
@@ -380,18 +389,18 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const fold = teamFold(name);
       const earlier = byFold.get(fold);
       if (earlier === undefined) byFold.set(fold, name);
-      else warn('data_similar_teams', at, `teams \`${name}\` and \`${earlier}\` look like one team written two ways, but are counted as two teams`, `if they are one team, declare the teams in the policy (\`teams:\`) with \`${name}\` among the aliases of \`${earlier}\`, or write it one way in the data; if they are two teams, declare both in \`teams:\``);
+      else out.push(diagnostic('data_similar_teams', { name, earlier }, place(at)));
     }
     return out.sort((a, b) => a.cell!.row - b.cell!.row);
   };
 
   // per row helpers, made once (a closure per row is measurable at a million rows)
   const field = (cells: string[], f: Field) => cellAt(cells, fieldColumn.get(f)).trim();
-  const problem = (reasons: Diagnostic[], cells: string[], i: number, row: number, code: string, col: number | undefined, message: string, help: string) => {
+  const problem = <C extends MessageId>(reasons: Diagnostic[], cells: string[], i: number, row: number, col: number | undefined, id: C, args: { [K in ArgNames<C>]: MessageArg }) => {
     // a joined table knows which file, row and column each cell came from
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
-    reasons.push({ code, severity: 'error', message, help, file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
+    reasons.push(diagnostic(id, args, { file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } }));
   };
 
   const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
@@ -399,9 +408,12 @@ export function recordReader(header: string[], contract: DataContract, options: 
 
     for (const f of REQUIRED_FIELDS) {
       const text = f === 'employee_id' ? idOf(cells) : field(cells, f);
-      if (text === '') problem(reasons, cells, i, row, 'data_missing_field', fieldColumn.get(f), `empty \`${FIELD_NAMES[f][1]}\` (${f})`, `fill in the ${FIELD_NAMES[f][1]}`);
+      if (text === '') problem(reasons, cells, i, row, fieldColumn.get(f), 'data_missing_field', { field_zh: FIELD_NAMES[f][1], field: f });
       // `#N/A` is no one's id, name or team: a formula failed in Excel
-      else if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS[text.toUpperCase()] !== undefined) problem(reasons, cells, i, row, 'data_excel_error', fieldColumn.get(f), `\`${text}\` in \`${FIELD_NAMES[f][1]}\` (${f}) is an Excel error`, `the formula in this cell failed in Excel (${text.toUpperCase()}: ${EXCEL_ERRORS[text.toUpperCase()]}): fix it in the workbook, or type the value`);
+      else if (text.charCodeAt(0) === 0x23) {
+        const meaning = EXCEL_ERRORS[text.toUpperCase()];
+        if (meaning !== undefined) problem(reasons, cells, i, row, fieldColumn.get(f), 'data_excel_error', { value: text, field_zh: FIELD_NAMES[f][1], field: f, error: text.toUpperCase(), meaning });
+      }
     }
     const periodText = field(cells, 'period');
     let period = givenPeriod;
@@ -411,33 +423,36 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const p = periodFrom(periodText);
       periodKey = p.ok ? p.period : '';
       if (p.ok) period = p.period;
-      else problem(reasons, cells, i, row, 'data_bad_period', periodCol, p.message, p.help);
+      else problem(reasons, cells, i, row, periodCol, 'data_bad_period', { detail: p.why.detail, advice: p.why.advice });
       // --period (or a mapping's `period:`) and the 月份 cell must name one month
-      if (p.ok && givenPeriod && p.period !== givenPeriod) problem(reasons, cells, i, row, 'data_period_mismatch', periodCol, `月份 \`${periodText}\` is ${p.period}, but the period given for the file is ${givenPeriod}`, 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)');
-    } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, 'data_missing_field', periodCol, 'empty `月份` (period)', 'fill in the period, e.g. 2026-10');
+      if (p.ok && givenPeriod && p.period !== givenPeriod) problem(reasons, cells, i, row, periodCol, 'data_period_mismatch', { text: periodText, period: p.period, given: givenPeriod });
+    } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, periodCol, 'data_missing_field.period', {});
 
     const roleText = field(cells, 'role');
     const role = roleText ? roleOfText(roleText) : undefined;
-    if (roleText && !role) problem(reasons, cells, i, row, 'data_unknown_role', fieldColumn.get('role'), `unknown role \`${roleText}\``, `roles of this policy: ${contract.roles.map((r) => `${r.title} (${r.id})`).join(', ')}`);
+    if (roleText && !role) problem(reasons, cells, i, row, fieldColumn.get('role'), 'data_unknown_role', { role: roleText, roles: roleNames });
     const teamText = field(cells, 'team');
     const team = teamText ? teamOf(teamText, i, row) : undefined;
     if (teamText && team === undefined) {
       const near = directory!.nearest(teamText);
-      problem(reasons, cells, i, row, 'data_unknown_team', teamCol, `unknown team \`${teamText}\``, `${near !== undefined ? `did you mean \`${near}\`? ` : ''}declared teams: ${directory!.teams.map((t) => t.title).join(', ')}; a team written another way goes under that team's \`aliases\` in the policy`);
-    } else if (team === '') problem(reasons, cells, i, row, 'data_missing_field', teamCol, 'empty `团队` (team): the cell holds only invisible characters', 'fill in the 团队');
+      const nearText: Text = near !== undefined ? { en: `did you mean \`${near}\`? `, zh: `是不是 \`${near}\`？` } : { en: '', zh: '' };
+      problem(reasons, cells, i, row, teamCol, 'data_unknown_team', { team: teamText, near: nearText, teams: list(directory!.teams.map((t) => t.title)) });
+    } else if (team === '') problem(reasons, cells, i, row, teamCol, 'data_missing_field.team', {});
     const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;
-    if (stageText && !stage) problem(reasons, cells, i, row, 'data_unknown_stage', fieldColumn.get('stage'), `unknown stage \`${stageText}\``, `stages of this policy: ${contract.stages.map((s) => `${s.title} (${s.id})`).join(', ')}`);
+    if (stageText && !stage) problem(reasons, cells, i, row, fieldColumn.get('stage'), 'data_unknown_stage', { stage: stageText, stages: stageNames });
 
     let payBase: number | undefined;
     if (fieldColumn.has('pay_base')) {
       // read like any cell: empty, `-`, `N/A` are missing and the role's pay base applies; one above
       // the limit but a usable figure is refused at evaluation (eval_pay_base_out_of_range)
       const text = field(cells, 'pay_base');
-      const v = parseValue(text, 'money');
-      const bad = (message: string) => problem(reasons, cells, i, row, 'data_bad_pay_base', fieldColumn.get('pay_base'), message, 'write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role\'s');
-      if (!v.ok) bad(/too large/.test(v.message) ? `pay base \`${text.length > 24 ? `${text.slice(0, 24)}…` : text}\` is too large: at most ${LIMIT_TEXT} yuan per person` : `pay base \`${text}\` is not an amount`);
-      else if (v.value !== undefined && v.value < 0) bad(`pay base \`${text}\` is below 0`);
+      const v = readValue(text, 'money');
+      const col = fieldColumn.get('pay_base');
+      if (!v.ok) {
+        if (v.why.reason === 'value_too_large') problem(reasons, cells, i, row, col, 'data_bad_pay_base.too_large', { value: text.length > 24 ? `${text.slice(0, 24)}…` : text, limit: LIMIT_TEXT });
+        else problem(reasons, cells, i, row, col, 'data_bad_pay_base', { value: text });
+      } else if (v.value !== undefined && v.value < 0) problem(reasons, cells, i, row, col, 'data_bad_pay_base.negative', { value: text });
       else payBase = v.value;
     }
 
@@ -446,9 +461,9 @@ export function recordReader(header: string[], contract: DataContract, options: 
     let noRow: Map<string, string[]> | undefined;
     for (const { id, m, col, options: how, range } of metricReads) {
       const raw = cellAt(cells, col);
-      const parsed = parseValue(raw, m.unit, how);
+      const parsed = readValue(raw, m.unit, how);
       if (!parsed.ok) {
-        problem(reasons, cells, i, row, 'data_not_a_number', col, parsed.message, parsed.help);
+        problem(reasons, cells, i, row, col, 'data_not_a_number', { detail: parsed.why.detail, advice: parsed.why.advice });
         continue;
       }
       if (parsed.value === undefined) {
@@ -461,7 +476,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
         }
         // empty: the engine applies the metric's default; without one a required metric is an error
         if (m.default === undefined && col !== undefined) {
-          problem(reasons, cells, i, row, 'data_missing_metric', col, `missing \`${m.label}\` (${id}) for role \`${roleTitle.get(role!)}\``, `fill in ${m.label}, or give the metric a \`default\` in the policy`);
+          problem(reasons, cells, i, row, col, 'data_missing_metric', { label: m.label, id, role: roleTitle.get(role!) ?? String(role) });
         } else if (m.default !== undefined && defaults) {
           // an empty cell is where it is in its own file; a missing one is the employee's row
           const from = col !== undefined && !absent ? source.origin?.(i, col) : undefined;
@@ -470,16 +485,16 @@ export function recordReader(header: string[], contract: DataContract, options: 
         continue;
       }
       if (m.unit === 'count' && parsed.value < 0) {
-        problem(reasons, cells, i, row, 'data_negative_count', col, `\`${m.label}\` cannot be negative, got \`${raw.trim()}\``, 'counts are 0 or more: check the export');
+        problem(reasons, cells, i, row, col, 'data_negative_count', { label: m.label, value: raw.trim() });
         continue;
       }
       // 1.5 videos is an average or a typo, never a count (the middle of a range the policy asked for may be .5)
       if (m.unit === 'count' && !Number.isInteger(parsed.value) && (how.ranges === undefined || how.ranges === 'reject')) {
-        problem(reasons, cells, i, row, 'data_fractional_count', col, `\`${m.label}\` is a count, got \`${raw.trim()}\` (${parsed.value})`, 'a count is a whole number: check the export, or give the metric another unit if it is an average');
+        problem(reasons, cells, i, row, col, 'data_fractional_count', { label: m.label, value: raw.trim(), number: parsed.value });
         continue;
       }
       if (range && (parsed.value < range[0] || parsed.value > range[1])) {
-        problem(reasons, cells, i, row, 'data_out_of_range', col, `\`${m.label}\` must be between ${range[0]} and ${range[1]}, got \`${raw.trim()}\``, outOfRangeHelp(m, how.ratioFormat, range, raw, parsed.value));
+        problem(reasons, cells, i, row, col, outOfRange(m, how.ratioFormat, range, raw, parsed.value), { label: m.label, min: range[0], max: range[1], value: raw.trim() });
         continue;
       }
       metrics[id] = parsed.value;
@@ -487,19 +502,22 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (noRow) {
       const rosterCol = fieldColumn.get('employee_id');
       for (const [from, labels] of noRow) {
-        problem(reasons, cells, i, row, 'data_no_row', rosterCol, `\`${field(cells, 'employee_id')}\` has no row in \`${from}\`, which gives ${labels.map((l) => `\`${l}\``).join(', ')}`, `add their row to \`${from}\`, or set \`missing_rows: default\` on that source in the data mapping if no row means each metric's \`default\``);
+        problem(reasons, cells, i, row, rosterCol, 'data_no_row', { id: field(cells, 'employee_id'), file: from, labels: list(labels.map((l) => `\`${l}\``)) });
       }
     }
 
     const id = idOf(cells);
     const rawId = rawIdOf(cells);
-    if (looksScientific(id)) problem(reasons, cells, i, row, 'data_bad_id', idCol, `\`${rawId}\` is not an employee id but a number in scientific notation`, SCIENTIFIC_HELP);
+    if (looksScientific(id)) problem(reasons, cells, i, row, idCol, 'data_bad_id', { id: rawId });
     const first = known ? known.duplicateOf : seen(id, periodKey, row, rawId);
     if (first !== undefined) {
       // `E1` here and `Ｅ１` there: say how each row wrote it
       const there = known ? known.spelling : spelling(id, periodKey);
-      const written = there !== undefined || rawId !== id ? ` (written \`${showSpelling(there ?? id)}\` there, \`${showSpelling(rawId)}\` here)` : '';
-      problem(reasons, cells, i, row, 'data_duplicate_employee', idCol, `employee \`${id}\` already appears in row ${first}${written}`, written ? 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)' : 'each employee has one row per period: remove or merge the duplicate');
+      if (there !== undefined || rawId !== id) {
+        const was = showSpelling(there ?? id);
+        const is = showSpelling(rawId);
+        problem(reasons, cells, i, row, idCol, 'data_duplicate_employee.spelling', { id, first, written: { en: ` (written \`${was}\` there, \`${is}\` here)`, zh: `（那一行写作 \`${was}\`，这一行写作 \`${is}\`）` } });
+      } else problem(reasons, cells, i, row, idCol, 'data_duplicate_employee', { id, first, written: '' });
     }
 
     // a row with more cells than the header: its cells may have shifted, so nothing else in it is news
@@ -523,7 +541,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
-    return { code: 'data_totals_row', severity: 'warning', message: `row ${from?.row ?? row} is a totals row (\`${word}\`), not an employee, and is skipped`, help: 'nothing to do if it is the export\'s total; a real employee needs 工号, 姓名, 岗位 and 阶段', file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } };
+    return diagnostic('data_totals_row', { row: from?.row ?? row, word }, { severity: 'warning', file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
   };
 
   // a row with more cells than the header is refused (data/table.ts); a joined table checked its sources
@@ -544,7 +562,7 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (entry[kind]) continue;
       const from = source.origin?.(i, col!);
       const sheet = from ? from.sheet : source.sheet;
-      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!], row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
+      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!] ?? '', row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
     }
   };
   const mixedNotation = (seen: RatioNotation): Diagnostic[] => {
@@ -555,18 +573,16 @@ export function recordReader(header: string[], contract: DataContract, options: 
       // reported where the second notation shows up
       const b = e.fraction.row <= e.percent.row ? e.percent : e.fraction;
       const column = b.column;
-      const where = (x: NotationSeen) => `\`${x.value}\` (row ${x.row})`;
-      out.push({
-        code: 'data_mixed_ratio_notation',
-        severity: 'error',
-        message: `column \`${column}\` (${column === m.label ? '' : `${m.label}, `}${id}) writes ratios two ways: ${where(e.fraction)} is a fraction, ${where(e.percent)} is percent points`,
-        help:
-          how.ratioFormat === 'percent_points'
-            ? 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)'
-            : 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells',
-        file: b.file,
-        cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: b.row, column, value: b.value },
-      });
+      const args = {
+        column,
+        metric: column === m.label ? id : { en: `${m.label}, ${id}`, zh: `${m.label}，${id}` },
+        fraction: e.fraction.value,
+        fraction_row: e.fraction.row,
+        percent: e.percent.value,
+        percent_row: e.percent.row,
+      };
+      const at: Place = { file: b.file, cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: b.row, column, value: b.value } };
+      out.push(how.ratioFormat === 'percent_points' ? diagnostic('data_mixed_ratio_notation.percent_points', args, at) : diagnostic('data_mixed_ratio_notation', args, at));
     }
     return out;
   };
@@ -590,7 +606,7 @@ function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefin
   // in a fraction column a % cell is unambiguous (and most cells are written so)
   if (percentSign && format !== 'percent_points') return undefined;
   // the number as written, before any % or percent-points reading
-  const written = parseValue(percentSign ? raw.replace(/[%％]/g, '') : raw, 'ratio');
+  const written = readValue(percentSign ? raw.replace(/[%％]/g, '') : raw, 'ratio');
   if (!written.ok || written.value === undefined) return undefined;
   const n = written.value;
   if (format === 'percent_points') {
@@ -602,13 +618,23 @@ function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefin
   return (n < range[0] || n > range[1]) && asPercent >= range[0] && asPercent <= range[1] ? 'percent' : undefined;
 }
 
-function outOfRangeHelp(m: MetricDef, format: 'fraction' | 'percent_points' | undefined, range: [number, number], raw: string, value: number): string {
+/** Which phrasing of data_out_of_range: its help says what the value likely meant. */
+function outOfRange(m: MetricDef, format: 'fraction' | 'percent_points' | undefined, range: [number, number], raw: string, value: number): 'data_out_of_range' | 'data_out_of_range.percent' | 'data_out_of_range.ratio' {
   const text = raw.trim();
-  if (m.unit === 'ratio' && format !== 'percent_points' && !/[%％]/.test(text) && value / 100 >= range[0] && value / 100 <= range[1]) {
-    return `write \`${text}%\` if it means ${text} %, or set \`ratio_format: percent_points\` on the metric (or on the column in a data mapping) if the export writes percent points`;
-  }
-  if (m.unit === 'ratio' && m.range === undefined) return 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`';
-  return 'check the value; the policy declares this range';
+  if (m.unit === 'ratio' && format !== 'percent_points' && !/[%％]/.test(text) && value / 100 >= range[0] && value / 100 <= range[1]) return 'data_out_of_range.percent';
+  if (m.unit === 'ratio' && m.range === undefined) return 'data_out_of_range.ratio';
+  return 'data_out_of_range';
+}
+
+/** A list of names for a message: `a, b` in English, `a、b` in Chinese. */
+function list(items: readonly string[]): Text {
+  return { en: items.join(', '), zh: items.join('、') };
+}
+
+/** Two alternatives in backticks: `` `a` or `b` ``, `` `a` 或 `b` ``. */
+function either(items: readonly string[]): Text {
+  const quoted = items.map((n) => `\`${n}\``);
+  return { en: quoted.join(' or '), zh: quoted.join(' 或 ') };
 }
 
 /** Lower-case ASCII letters, or any non-ASCII character (which may have case). */
@@ -626,7 +652,7 @@ function lookup(items: { id: string; title: string }[]): (text: string) => strin
   }
   // exports mostly spell a title exactly as the policy does: try that before normalising
   const exact = new Map<string, string>();
-  for (const [text, id] of items.flatMap((it) => [[it.id, it.id], [it.title, it.id]])) if (map.get(key(text)) === id) exact.set(text, id);
+  for (const [text, id] of items.flatMap((it) => [[it.id, it.id] as const, [it.title, it.id] as const])) if (map.get(key(text)) === id) exact.set(text, id);
   return (text) => exact.get(text) ?? map.get(key(text));
 }
 
@@ -652,14 +678,8 @@ export function titleAboveHeader(headerDiagnostics: readonly Diagnostic[], rows:
     const fields = new Set(rows[i]!.map((c) => columnMeaning(c, contract)).filter((m) => m?.kind === 'field').map((m) => m!.id));
     if (!REQUIRED_FIELDS.every((f) => fields.has(f))) continue;
     const row = rowNumbers[i]!;
-    return {
-      code: 'data_header_not_first',
-      severity: 'error',
-      message: `the column names are on row ${row}, not on row 1: the row${row > 2 ? 's' : ''} above ${row > 2 ? 'are' : 'is'} not a header`,
-      help: `delete row${row > 2 ? `s 1–${row - 1}` : ' 1'} (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row`,
-      ...(file ? { file } : {}),
-      cell: { row: 1 },
-    };
+    const at: Place = { ...(file ? { file } : {}), cell: { row: 1 } };
+    return row > 2 ? diagnostic('data_header_not_first.rows', { row, last: row - 1 }, at) : diagnostic('data_header_not_first', { row }, at);
   }
   return undefined;
 }

@@ -29,15 +29,16 @@ export function readCsv(text: string, file?: string): TableResult {
   if (fatal.length) return { ok: false, diagnostics: fatal };
   const lines = parsed.data;
   let i = 0;
-  while (i < lines.length && isBlankRow(lines[i])) i++;
+  while (i < lines.length && isBlankRow(lines[i]!)) i++;
   if (i === lines.length) return { ok: false, diagnostics: [noHeaderRow(file)] };
-  const header = lines[i].map((h) => h.trim());
+  const header = lines[i]!.map((h) => h.trim());
   const rows: string[][] = [];
   // numbered by record, as a spreadsheet numbers rows (a quoted cell may span lines)
   const rowNumbers: number[] = [];
   for (let r = i + 1; r < lines.length; r++) {
-    if (isBlankRow(lines[r])) continue;
-    rows.push(lines[r]);
+    const line = lines[r]!;
+    if (isBlankRow(line)) continue;
+    rows.push(line);
     rowNumbers.push(r + 1);
   }
   return { ok: true, table: { header, rows, rowNumbers } };
@@ -109,8 +110,9 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
         const key = JSON.parse(text.slice(i, j + 1)) as string;
         if (top.keys!.has(key)) {
           // the record: the element of the top-level array, or of the top-level `records` array
-          const outer = stack[0];
-          const record = !outer.object && stack.length >= 2 ? outer.index : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1].object ? stack[1].index : undefined;
+          // `top` is on the stack, so the stack has an outermost entry
+          const outer = stack[0]!;
+          const record = !outer.object && stack.length >= 2 ? outer.index : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1]!.object ? stack[1]!.index : undefined;
           return { key, ...(record !== undefined ? { record } : {}) };
         }
         top.keys!.add(key);
@@ -127,8 +129,8 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
       stack.pop();
     } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
-      if (top.object) expectKey = true;
-      else top.index++;
+      if (top?.object) expectKey = true;
+      else if (top) top.index++;
     }
   }
   return undefined;

@@ -2,9 +2,14 @@
 // 1,234 · 1.2万 · 3.5w · 1.2亿 · 45.3% · ¥1,234.50 · 1小时21分5秒 · 01:21:05 · - for missing.
 // Scaling shifts the decimal point in the digit string, so 1.2万 is exactly 12000.
 
+import type { Text } from '../model/messages/catalogue.js';
+import { known } from '../model/known.js';
 import type { Unit } from '../model/policy.js';
+import { refusal, type Refusal } from './refusal.js';
 
 export type ParsedValue = { ok: true; value: number | undefined } | { ok: false; message: string; help: string };
+/** `ParsedValue` with the reason for a refusal in both languages (for the data reader's diagnostics). */
+export type ReadValue = { ok: true; value: number | undefined } | { ok: false; why: Refusal };
 
 const MISSING = new Set(['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/']);
 
@@ -20,21 +25,21 @@ export interface ValueOptions {
 }
 
 /** Excel's error values, and what each most often means in an export. */
-export const EXCEL_ERRORS: Record<string, string> = {
-  '#N/A': 'a lookup found nothing',
-  '#DIV/0!': 'a division by zero',
-  '#VALUE!': 'a value of the wrong type',
-  '#REF!': 'a reference to a deleted cell',
-  '#NAME?': 'an unknown function or name',
-  '#NUM!': 'a number out of range',
-  '#NULL!': 'ranges that do not intersect',
-  '#SPILL!': 'a result that cannot spill',
-  '#CALC!': 'a calculation Excel cannot do',
-  '#GETTING_DATA': 'data still loading',
+export const EXCEL_ERRORS: Record<string, Text> = {
+  '#N/A': { en: 'a lookup found nothing', zh: '查找没有找到结果' },
+  '#DIV/0!': { en: 'a division by zero', zh: '除数为 0' },
+  '#VALUE!': { en: 'a value of the wrong type', zh: '值的类型不对' },
+  '#REF!': { en: 'a reference to a deleted cell', zh: '引用了已删除的单元格' },
+  '#NAME?': { en: 'an unknown function or name', zh: '函数或名称无法识别' },
+  '#NUM!': { en: 'a number out of range', zh: '数字超出范围' },
+  '#NULL!': { en: 'ranges that do not intersect', zh: '区域没有交集' },
+  '#SPILL!': { en: 'a result that cannot spill', zh: '结果无法溢出到相邻单元格' },
+  '#CALC!': { en: 'a calculation Excel cannot do', zh: 'Excel 无法完成的计算' },
+  '#GETTING_DATA': { en: 'data still loading', zh: '数据仍在加载' },
 };
 
 const RANGE_MARK = /[~～\-–—至到]/;
-const EMPTY: ParsedValue = { ok: true, value: undefined };
+const EMPTY: ReadValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
@@ -42,53 +47,62 @@ const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** A cell's number, refused when it is not one the engine can use exactly (`1e400`, 400 digits, beyond 2^53 − 1). */
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
-  const parsed = parseCell(raw, unit, options);
-  if (!parsed.ok || parsed.value === undefined || (Number.isFinite(parsed.value) && Math.abs(parsed.value) <= Number.MAX_SAFE_INTEGER)) return parsed;
-  return { ok: false, message: `\`${raw.length > 24 ? `${raw.slice(0, 24)}…` : raw}\` is too large to be a figure (at most 9007199254740991)`, help: 'check the cell: the export may have joined or repeated digits' };
+  const v = readValue(raw, unit, options);
+  return v.ok ? v : { ok: false, message: v.why.detail.en, help: v.why.advice.en };
 }
 
-function parseCell(raw: string, unit: Unit, options: ValueOptions): ParsedValue {
+/** `parseValue` with the reason for a refusal in both languages. */
+export function readValue(raw: string, unit: Unit, options: ValueOptions = {}): ReadValue {
+  const parsed = parseCell(raw, unit, options);
+  if (!parsed.ok || parsed.value === undefined || (Number.isFinite(parsed.value) && Math.abs(parsed.value) <= Number.MAX_SAFE_INTEGER)) return parsed;
+  return no('value_too_large', raw.length > 24 ? `${raw.slice(0, 24)}…` : raw);
+}
+
+function no(reason: Refusal['reason'], text: string, args: Record<string, string | Text> = {}): ReadValue {
+  return { ok: false, why: refusal(reason, { text, ...args }) };
+}
+
+function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   // the cells most exports are made of, without the general path's work
   if (raw === '') return EMPTY;
   if (!(unit === 'money' && options.moneyIn === 'fen') && !(unit === 'ratio' && options.ratioFormat === 'percent_points')) {
     if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
     // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
     const scaled = SCALED.exec(raw);
-    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : MAGNITUDE[scaled[2].toLowerCase()]}`) };
+    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`) };
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
   const excel = EXCEL_ERRORS[text.toUpperCase()];
-  if (excel !== undefined) return { ok: false, message: `\`${raw}\` is an Excel error, not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: `the formula in this cell failed in Excel (${text.toUpperCase()}: ${excel}): fix it in the workbook, or type the value` };
+  if (excel !== undefined) return no(unit === 'seconds' ? 'value_excel_error_duration' : 'value_excel_error', raw, { error: text.toUpperCase(), meaning: excel });
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
-    if (how === 'reject') return { ok: false, message: `\`${raw}\` is a range, not one value`, help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' };
-    const low = parseValue(range[1], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
-    const high = parseValue(range[2], unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
-    if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) {
-      return { ok: false, message: `\`${raw}\` is not a readable range`, help: 'write a range as low~high, e.g. 7.5w~10w' };
-    }
+    if (how === 'reject') return no('value_range', raw);
+    const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    const high = readValue(range[2] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) return no('value_bad_range', raw);
     return { ok: true, value: how === 'low' ? low.value : how === 'high' ? high.value : Number(((low.value + high.value) / 2).toPrecision(15)) };
   }
   let value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
   if (value !== undefined && unit === 'money' && options.moneyIn === 'fen') value = shiftDecimal(String(value), -2);
-  if (value === undefined) return { ok: false, message: `\`${raw}\` is not ${unit === 'seconds' ? 'a duration' : 'a number'}`, help: helpFor(unit) };
+  if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
 }
 
-function helpFor(unit: Unit): string {
+/** The reason a cell of this unit is not a value: its help says how to write one. */
+function notA(unit: Unit): Refusal['reason'] {
   switch (unit) {
     case 'ratio':
-      return 'write a ratio such as 45.3% or 0.453';
+      return 'value_not_a_ratio';
     case 'money':
-      return 'write an amount such as 1234.50, ¥1,234.50 or 1.2万';
+      return 'value_not_an_amount';
     case 'seconds':
-      return 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds';
+      return 'value_not_a_duration';
     default:
-      return 'write a number such as 1234, 1,234, 1.2万 or 3.5w';
+      return 'value_not_a_number';
   }
 }
 
@@ -129,7 +143,7 @@ function parseNumber(text: string, unit: Unit, percentPoints = false): number | 
     const last = s.slice(-1).toLowerCase();
     if (last in MAGNITUDE) {
       s = s.slice(0, -1);
-      shift = MAGNITUDE[last];
+      shift = MAGNITUDE[last]!;
     }
     // a ratio column written in percent points: 45.3 is 45.3 %
     if (unit === 'ratio' && percentPoints) shift -= 2;
@@ -150,7 +164,7 @@ function shiftDecimal(s: string, shift: number): number {
   if (!/e/i.test(s)) return Number(`${s}e${shift}`);
   const sign = s.startsWith('-') ? '-' : '';
   const body = s.replace(/^[-+]/, '');
-  const [whole, frac = ''] = body.split('.');
+  const [whole = '', frac = ''] = body.split('.');
   let digits = whole + frac;
   let point = whole.length + shift;
   if (point < 0) {

@@ -158,13 +158,13 @@ async function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): P
 
 const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
   const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-  if (e[0] !== '#') return named[e.toLowerCase()];
+  if (e[0] !== '#') return named[e.toLowerCase()] ?? `&${e};`;
   return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
 });
 
 const attribute = (attrs: string, name: string) => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? unescapeXml(m[1] ?? m[2]) : undefined;
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
 
 /**
@@ -179,25 +179,26 @@ export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise
   const workbook = await partText(bytes, entries, 'xl/workbook.xml');
   const rels = await partText(bytes, entries, 'xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) return found;
-  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({ name: attribute(m[1], 'name'), id: attribute(m[1], '(?:[\\w.-]+:)?id') }));
+  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({ name: attribute(m[1] ?? '', 'name'), id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id') }));
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
   if (!chosen?.id) return found;
-  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)].map((m) => m[1]).find((a) => attribute(a, 'Id') === chosen.id);
+  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)].map((m) => m[1] ?? '').find((a) => attribute(a, 'Id') === chosen.id);
   const target = rel ? attribute(rel, 'Target') : undefined;
   if (!target) return found;
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
   const xml = await partText(bytes, entries, path);
   if (xml === undefined || !/\st\s*=\s*["']e["']/.test(xml)) return found;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
-    if (attribute(m[1], 't') !== 'e') continue;
-    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(m[1], 'r') ?? '');
+    const attrs = m[1] ?? '';
+    if (attribute(attrs, 't') !== 'e') continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     const v = m[2] !== undefined ? /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(m[2]) : null;
     if (!ref) continue;
     let col = 0;
-    for (const ch of ref[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    for (const ch of (ref[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
     const row = Number(ref[2]);
     if (!found.has(row)) found.set(row, new Map());
-    found.get(row)!.set(col - 1, v ? unescapeXml(v[1]) : '#ERROR');
+    found.get(row)!.set(col - 1, v ? unescapeXml(v[1] ?? '') : '#ERROR');
   }
   return found;
 }

@@ -4,6 +4,7 @@
 // share × cohort size, rounded as `small_teams` says (round_down by default: a small team can have
 // a quota of 0 people). Pay is not changed: calibration is a review outcome.
 
+import { known } from '../model/known.js';
 import type { CalibrationDef, GradeDef } from '../model/policy.js';
 import type { Scorecard } from '../model/scorecard.js';
 
@@ -61,13 +62,13 @@ export function calibrate(def: CalibrationDef, grades: GradeDef[], cards: readon
     });
     // minima, from the worst grade up: the lowest-ranked of the better grades move down into it
     for (let s = scale.length - 1; s >= 0; s--) {
-      const g = scale[s];
+      const g = scale[s]!;
       const min = def.quotas[g]?.min;
       if (min === undefined) continue;
       const needed = headCount(min, n, def.small_teams);
       let have = level.filter((l) => l === s).length;
       for (let i = n - 1; i >= 0 && have < needed; i--) {
-        if (level[i] < s) {
+        if (level[i]! < s) {
           level[i] = s;
           movedBy[i] = `${g} min ${pct(min)}`;
           have++;
@@ -79,8 +80,9 @@ export function calibrate(def: CalibrationDef, grades: GradeDef[], cards: readon
         cohort,
         rank: i + 1,
         size: n,
-        initial: scale[initial[i]],
-        calibrated: scale[level[i]],
+        // ranked, level and initial have one entry per member: i is in range
+        initial: known(scale[initial[i]!], 'grade'),
+        calibrated: known(scale[level[i]!], 'grade'),
         ...(level[i] !== initial[i] && movedBy[i] ? { moved_by: movedBy[i] } : {}),
       });
     });

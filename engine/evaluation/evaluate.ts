@@ -2,8 +2,9 @@
 // decision (holds, adjustments, grades, tiers, triggers) is made by the policy's rules, run as
 // compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
+import { known } from '../model/known.js';
 import type { CompiledIndicator, CompiledPolicy, RulePhase } from '../language/compile.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic, type Text } from '../model/diagnostic.js';
 import type { Scope } from '../language/expression.js';
 import { NO_HISTORY, type HistorySource } from './history.js';
 import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/money.js';
@@ -62,7 +63,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const role = policy.roles[record.role];
   const stage = policy.stages[record.stage];
   if (!role || !stage) {
-    return failed(record, [['eval_unknown_role_or_stage', `role \`${record.role}\` or stage \`${record.stage}\` is not in the policy`, 'use a role and stage the policy declares']]);
+    return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
   }
   const lang = options.lang ?? 'zh';
   const history = options.history ?? NO_HISTORY;
@@ -72,13 +73,13 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const facts: Record<string, unknown> = { ...policy.factShape };
   // the record's own metrics (a handful per role), then defaults for those it lacks
   const metrics = record.metrics;
-  let problems: [string, string, string][] | undefined;
+  let problems: Diagnostic[] | undefined;
   for (const id in metrics) {
     const v = metrics[id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
     if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
-      (problems ??= []).push(['eval_not_a_usable_number', `\`${policy.metrics[id]?.label ?? id}\` (${id}) of \`${record.employee_id}\` is \`${v}\`, not a finite number of at most 9007199254740991`, "fix the record's data"]);
+      (problems ??= []).push(diagnostic('eval_not_a_usable_number', { label: policy.metrics[id]?.label ?? id, id, employee: record.employee_id, value: String(v) }));
     } else facts[id] = v;
   }
   for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
@@ -86,25 +87,26 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     const v = d.run(facts) ?? d.default;
     facts[d.id] = v;
     if (v === undefined && role.required.includes(d.id)) {
-      (problems ??= []).push(['eval_undefined', `\`${d.label}\` (${d.text}) cannot be computed: a value is missing or a divisor is 0`, `give \`${d.id}\` a \`default\` in the policy, or fix the record's data`]);
+      (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
     }
   }
   for (const id of role.requiredMetrics) {
     if (facts[id] === undefined && metrics[id] == null) {
-      (problems ??= []).push(['eval_missing_metric', `missing \`${policy.metrics[id].label}\` (${id}) for role \`${role.title}\``, 'add the value to the data, or give the metric a `default` in the policy']);
+      (problems ??= []).push(diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }));
     }
   }
   if (problems) return failed(record, problems);
   const values = facts as Record<string, number | undefined>;
 
   const decimals = policy.decimals;
-  const indicators = role.byStage[record.stage].map((node) => scoreIndicator(node, values, decimals));
+  const indicators = known(role.byStage[record.stage], `stage ${record.stage}`).map((node) => scoreIndicator(node, values, decimals));
   let weighted = 0;
   for (const i of indicators) weighted += i.weighted_points;
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
   if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
-    return failed(record, [['eval_pay_base_out_of_range', `pay base \`${payBase}\` of \`${record.employee_id}\` is ${payBase < 0 ? 'below 0' : `above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`}`, 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000']]);
+    const args = { value: String(payBase), employee: record.employee_id };
+    return failed(record, [payBase < 0 ? diagnostic('eval_pay_base_out_of_range', args) : diagnostic('eval_pay_base_out_of_range.above', { ...args, limit: formatMoney(MONEY_LIMIT_YUAN) })]);
   }
 
   facts.employee_id = record.employee_id;
@@ -123,10 +125,10 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   let points = 0;
   for (const r of ruled) {
     if (r.kind === 'hold') {
-      const h = policy.holds[r.id];
+      const h = known(policy.holds[r.id], `hold ${r.id}`);
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
-      const a = policy.adjustments[r.id];
+      const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
       adjustments.push({ id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions });
       points += a.points ?? 0;
     }
@@ -146,7 +148,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     if (r.kind === 'grade') gradeIndex = Math.min(gradeIndex, Number(r.id));
     else if (r.kind === 'tier') tierIndex = Math.min(tierIndex, Number(r.id));
   }
-  const rawGrade = policy.grades[gradeIndex].grade;
+  const rawGrade = known(policy.grades[gradeIndex], 'grade').grade;
   let finalIndex = gradeIndex;
   let gradeCapped = false;
   for (const a of adjustments) {
@@ -154,14 +156,14 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     gradeCapped = true;
     finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
   }
-  const grade = policy.grades[finalIndex].grade;
+  const grade = known(policy.grades[finalIndex], 'grade').grade;
   const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
 
   const held = holds.length > 0;
   facts.score = score;
   facts.attainment = attainment;
   const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang, record.employee_id);
-  if ('problem' in payout) return failed(record, [[payout.code ?? 'eval_payout', payout.problem, payout.help ?? "check the payout formulas and the record's values"]]);
+  if ('problem' in payout) return failed(record, [payout.problem]);
 
   // triggers see the whole result
   facts.grade = grade;
@@ -173,7 +175,7 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   let closes: Set<string> | undefined;
   for (const r of triggered) {
     if (r.kind === 'trigger') {
-      const t = policy.triggers[r.id];
+      const t = known(policy.triggers[r.id], `trigger ${r.id}`);
       triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
     } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
   }
@@ -232,10 +234,16 @@ function line(lines: PayoutLine[], kind: PayoutLine['kind'], source: string | un
   return fen;
 }
 
-function failed(record: EmployeeRecord, problems: [code: string, message: string, help: string][]): Evaluation {
+/** The record's problems, placed at its row of the data file. */
+function failed(record: EmployeeRecord, problems: Diagnostic[]): Evaluation {
   const file = record.source?.file;
   const cell = record.source?.row ? { row: record.source.row } : undefined;
-  return { ok: false, reasons: problems.map(([code, message, help]) => ({ code, severity: 'error', message, help, file, cell })) };
+  for (const d of problems) {
+    // set on the built diagnostic (not spread into a copy), so it keeps its catalogue arguments
+    if (file !== undefined) d.file = file;
+    if (cell) d.cell = cell;
+  }
+  return { ok: false, reasons: problems };
 }
 
 function scoreIndicator(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): IndicatorResult {
@@ -268,29 +276,32 @@ function computePayout(
   held: boolean,
   lang: Lang,
   employee: string,
-): Payout | { problem: string; code?: string; help?: string } {
+): Payout | { problem: Diagnostic } {
   const { to, mode } = policy.payout.rounding;
   const lines: PayoutLine[] = [];
   let totalFen = 0;
-  const at = (key?: 'performance_pay' | 'awards_cap' | 'cap') => (key && policy.positions?.[key] ? ` (${policy.positions[key]})` : '');
-  /** A formula's amount that is not a finite amount from 0 to the money limit. */
-  const outOfRange = (what: string, text: string | undefined, key: 'performance_pay' | 'awards_cap' | 'cap' | undefined, yuan: number) =>
-    yuan < 0
-      ? {
-          code: 'eval_negative_pay',
-          problem: `${what}${text ? ` \`${text}\`` : ''} is ${formatMoney(yuan)} for \`${employee}\`${at(key)}: it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)`,
-          help: `a payout formula must not go below 0: fix the record's values, or write \`max(0, …)\` in the policy if a floor of 0 is meant`,
-        }
-      : {
-          code: 'eval_money_out_of_range',
-          problem: `${what}${text ? ` \`${text}\`` : ''} is ${Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan)} for \`${employee}\`${at(key)}: above the limit of ${formatMoney(MONEY_LIMIT_YUAN)} per person`,
-          help: "check the record's values (pay base, metrics) and the formula",
-        };
+  /** A formula's amount that is not a finite amount from 0 to the money limit; `what` names the amount in both languages. */
+  const outOfRange = (what: Text, text: string | undefined, key: 'performance_pay' | 'awards_cap' | 'cap' | undefined, yuan: number) => {
+    const formula = text ? ` \`${text}\`` : '';
+    const position = key ? policy.positions?.[key] : undefined;
+    const args = {
+      // a space between the backticked formula and the Chinese that follows
+      what: { en: what.en + formula, zh: formula ? `${what.zh}${formula} ` : what.zh },
+      employee,
+      at: position ? { en: ` (${position})`, zh: `（${position}）` } : '',
+    };
+    return {
+      problem:
+        yuan < 0
+          ? diagnostic('eval_negative_pay', { ...args, amount: formatMoney(yuan) })
+          : diagnostic('eval_money_out_of_range', { ...args, amount: Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan), limit: formatMoney(MONEY_LIMIT_YUAN) }),
+    };
+  };
   const usable = (yuan: number) => yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
 
   const perf = policy.payout.performancePay(scope);
-  if (perf === undefined) return { problem: `performance pay \`${policy.payout.performancePayText}\` cannot be computed for this record` };
-  if (!usable(perf)) return outOfRange('performance pay', policy.payout.performancePayText, 'performance_pay', perf);
+  if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
+  if (!usable(perf)) return outOfRange({ en: 'performance pay', zh: '绩效奖金' }, policy.payout.performancePayText, 'performance_pay', perf);
   const perfFen = toFen(perf, to, mode);
   totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
@@ -308,15 +319,15 @@ function computePayout(
   }
   if (policy.payout.awardsCap && awardsFen > 0) {
     const capValue = policy.payout.awardsCap(scope);
-    if (capValue === undefined) return { problem: 'the awards cap cannot be computed for this record' };
-    if (!usable(capValue)) return outOfRange('the awards cap', String(policy.doc.payout.awards_cap), 'awards_cap', capValue);
+    if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
+    if (!usable(capValue)) return outOfRange({ en: 'the awards cap', zh: '奖励封顶' }, String(policy.doc.payout.awards_cap), 'awards_cap', capValue);
     const capFen = capToFen(capValue, to);
     if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
     const capValue = policy.payout.cap(scope);
-    if (capValue === undefined) return { problem: `the payout cap \`${policy.payout.capText}\` cannot be computed for this record` };
-    if (!usable(capValue)) return outOfRange('the payout cap', policy.payout.capText, 'cap', capValue);
+    if (capValue === undefined) return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
+    if (!usable(capValue)) return outOfRange({ en: 'the payout cap', zh: '奖金封顶' }, policy.payout.capText, 'cap', capValue);
     const capFen = capToFen(capValue, to);
     if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
@@ -330,8 +341,8 @@ function computePayout(
   }
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
   const limitFen = toFen(MONEY_LIMIT_YUAN, 0.01, 'half_up');
-  for (const l of lines) if (Math.abs(l.amountFen) > limitFen) return outOfRange(`payout line \`${l.label}\``, undefined, undefined, fenToYuan(l.amountFen));
-  if (totalFen > limitFen) return outOfRange('the total', undefined, undefined, fenToYuan(totalFen));
+  for (const l of lines) if (Math.abs(l.amountFen) > limitFen) return outOfRange({ en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` }, undefined, undefined, fenToYuan(l.amountFen));
+  if (totalFen > limitFen) return outOfRange({ en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
   payout.lines = lines;
   payout.totalFen = totalFen;
   payout.status = held ? 'held' : 'payable';

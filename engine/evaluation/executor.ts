@@ -7,6 +7,7 @@
 // - reference: json-rules-engine itself, one reused Engine per phase.
 // The differential test holds the two equal.
 
+import { known } from '../model/known.js';
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { CompiledPolicy, PolicyRule, RuleKind, RulePhase } from '../language/compile.js';
 import { factRef, foldCondition, forEachLeaf, type ConditionLeaf, type ConditionTree } from '../language/conditions.js';
@@ -59,7 +60,7 @@ function reader(name: string, params: Record<string, unknown> | undefined): (fac
 }
 
 function compileComparison(c: ConditionLeaf): Check {
-  const op = OPERATORS[c.operator];
+  const op = known(OPERATORS[c.operator], `operator ${c.operator}`);
   const { fact, operator, value, params, path } = c;
   const actualOf = reader(fact, params);
   const ref = factRef(value);
@@ -137,7 +138,7 @@ function enginesOf(policy: CompiledPolicy): Record<RulePhase, Engine> {
 function engine(rules: PolicyRule[], factsOfPhase: 'rules' | 'triggers' | undefined): Engine {
   const built = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false });
   for (const [name, fact] of HISTORY_FACTS) {
-    if (!factsOfPhase || (factsOfPhase === 'rules' && BUILTIN_FACTS[name].phase !== 'rules')) continue;
+    if (!factsOfPhase || (factsOfPhase === 'rules' && BUILTIN_FACTS[name]?.phase !== 'rules')) continue;
     built.addFact(name, async (params: Record<string, unknown>, almanac) => {
       const facts: FactTable = {};
       for (const read of fact.reads(params)) facts[read] = await almanac.factValue(read);

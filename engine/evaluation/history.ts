@@ -109,7 +109,8 @@ export function stackHistory(earlierInRun: readonly Scorecard[][], outside: Hist
     },
     plan: (id) => {
       const c = chain(id);
-      return c.cards.length ? c.cards[0].plan : c.outside ? outside.plan?.(id) : undefined;
+      const first = c.cards[0];
+      return first ? first.plan : c.outside ? outside.plan?.(id) : undefined;
     },
   };
 }

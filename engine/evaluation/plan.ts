@@ -4,6 +4,8 @@
 // `close_when` holds) → closed; window not over → open; window over → extended while
 // `extensions` remain, else escalated to an exit review.
 
+import { known } from '../model/known.js';
+
 export type PlanStatus = 'open' | 'extended' | 'closed' | 'escalated';
 
 export interface PlanState {
@@ -19,7 +21,7 @@ export interface PlanState {
 
 export function addMonths(period: string, months: number): string {
   const [y, m] = period.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
+  const total = known(y, 'year') * 12 + (known(m, 'month') - 1) + months;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 

@@ -2,7 +2,7 @@
 // cannot be scored excluded with their reasons, and the totals added up in fen.
 
 import type { CompiledPolicy } from '../language/compile.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
@@ -36,7 +36,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
-    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]) : options.history;
+    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]!) : options.history;
     const cards: Scorecard[] = [];
     const each = { ...options, history };
     for (const record of input.records) {
@@ -74,13 +74,7 @@ export function beforeEffectiveFrom(policy: CompiledPolicy, periods: readonly st
   if (!from) return [];
   return periods
     .filter((p) => p < from)
-    .map((p) => ({
-      code: 'eval_before_effective_from',
-      severity: 'warning' as const,
-      message: `period \`${p}\` is before \`effective_from: ${from}\` of \`${policy.doc.policy}\` v${policy.doc.version}: this version does not apply to it`,
-      help: `score ${p} with the policy version in force then; if this version is meant to correct earlier periods, set \`effective_from: ${p}\` and say why in \`retroactive: { reason: … }\``,
-      file: policy.file,
-    }));
+    .map((p) => diagnostic('eval_before_effective_from', { period: p, from, policy: policy.doc.policy, version: policy.doc.version }, { severity: 'warning', file: policy.file }));
 }
 
 /**
@@ -138,7 +132,7 @@ export class RunTotals {
 
   add(c: Scorecard): void {
     this.employees++;
-    this.byGrade[c.grade]++;
+    this.byGrade[c.grade] = (this.byGrade[c.grade] ?? 0) + 1;
     const fen = c.payout.totalFen;
     this.totalFen += fen;
     if (c.payout.status === 'held') {
@@ -149,20 +143,19 @@ export class RunTotals {
     const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
     team.employees++;
     team.fen += fen;
-    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated]++;
+    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated] = (this.byCalibrated[c.calibration.calibrated] ?? 0) + 1;
   }
 
   /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
   merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
     const add = (into: Record<string, number>, from: Record<string, number>) => {
       // `from` may be a plain object (cloned from a worker): only its own keys count
-      for (const k of Object.keys(from)) into[k] = (into[k] ?? 0) + from[k];
+      for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;
     };
     add(this.byGrade, other.byGrade);
     add(this.triggers, other.triggers);
     if (this.byCalibrated && other.byCalibrated) add(this.byCalibrated, other.byCalibrated);
-    for (const name of Object.keys(other.byTeam)) {
-      const t = other.byTeam[name];
+    for (const [name, t] of Object.entries(other.byTeam)) {
       const team = (this.byTeam[name] ??= { employees: 0, fen: 0 });
       team.employees += t.employees;
       team.fen += t.fen;
@@ -197,6 +190,6 @@ export function table<T>(): Record<string, T> {
 
 function byTeam(teams: Record<string, { employees: number; fen: number }>): RunSummary['by_team'] {
   const out = table<{ employees: number; payout_total_fen: number }>();
-  for (const team of Object.keys(teams)) out[team] = { employees: teams[team].employees, payout_total_fen: teams[team].fen };
+  for (const [team, t] of Object.entries(teams)) out[team] = { employees: t.employees, payout_total_fen: t.fen };
   return out;
 }

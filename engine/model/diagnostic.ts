@@ -8,9 +8,9 @@
 // A code with several phrasings is built from its `code.variant` entry; the diagnostic's code is
 // the part before the dot, and `localise` finds the phrasing again by its English text.
 
-import { fill, messageEntry, messageVariants, type Code, type Lang, type MessageArgs, type MessageEntry, type MessageId, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
+import { fill, messageEntry, messageVariants, type Code, type Lang, type MessageArg, type MessageArgs, type MessageEntry, type MessageId, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
 
-export type { Code, Lang, MessageArgs, MessageId };
+export type { Code, Lang, MessageArg, MessageArgs, MessageId, Text };
 
 export type Severity = 'error' | 'warning';
 
@@ -75,7 +75,7 @@ export interface Place {
 }
 
 /** Builds a diagnostic from its catalogue entry (`code` or `code.variant`): English text filled in, arguments kept. */
-export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>]: string | number }, place: Place = {}): Diagnostic {
+export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>]: MessageArg }, place: Place = {}): Diagnostic {
   const entry = messageEntry(id)!;
   const a = args as MessageArgs;
   const dot = id.indexOf('.');
@@ -100,8 +100,8 @@ export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>
 export function localise(d: Diagnostic, lang: Lang): { message: string; help?: string } {
   const entry = lang === 'en' ? undefined : phrasing(d);
   if (!entry) return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
-  const out: { message: string; help?: string } = { message: fill(entry.message[lang], d.args) };
-  if (entry.help && (d.help === undefined || d.help === fill(entry.help.en, d.args))) out.help = fill(entry.help[lang], d.args);
+  const out: { message: string; help?: string } = { message: fill(entry.message[lang], d.args, lang) };
+  if (entry.help && (d.help === undefined || d.help === fill(entry.help.en, d.args))) out.help = fill(entry.help[lang], d.args, lang);
   else if (d.help !== undefined) out.help = d.help;
   return out;
 }

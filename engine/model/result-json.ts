@@ -61,7 +61,7 @@ export function summaryToJson(summary: RunSummary): RunSummaryJson {
     held_total_fen: ['held_total', asYuan],
     by_team: ['by_team', (teams: RunSummary['by_team']) => {
       const out = Object.create(null) as RunSummaryJson['by_team'];
-      for (const team of Object.keys(teams)) out[team] = renamed(teams[team], { payout_total_fen: ['payout_total', asYuan] });
+      for (const [team, summary] of Object.entries(teams)) out[team] = renamed(summary, { payout_total_fen: ['payout_total', asYuan] });
       return out;
     }],
   });

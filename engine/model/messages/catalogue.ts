@@ -33,7 +33,7 @@ const PLACEHOLDER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The placeholder names a template uses, in order of first use. */
 export function placeholders(template: string): string[] {
   const names: string[] = [];
-  for (const m of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(m[1]) && !names.includes(m[1])) names.push(m[1]);
+  for (const [, name = ''] of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(name) && !names.includes(name)) names.push(name);
   return names;
 }
 
@@ -42,10 +42,15 @@ export function defineMessages<const T extends Record<string, MessageEntry>>(ent
   return entries;
 }
 
-export type MessageArgs = Record<string, string | number>;
+/**
+ * An argument is text or a number shown as written in every language, or a phrase another reader
+ * wrote in both languages (the value and period readers' reasons), shown in the message's language.
+ */
+export type MessageArg = string | number | Text;
+export type MessageArgs = Record<string, MessageArg>;
 
-/** Fills `{name}` from args. A missing argument stays visible as `{name}` (a test catches it). */
-export function fill(template: string, args: MessageArgs | undefined): string {
+/** Fills `{name}` from args, a bilingual argument in `lang`. A missing argument stays visible as `{name}` (a test catches it). */
+export function fill(template: string, args: MessageArgs | undefined, lang: Lang = 'en'): string {
   if (!args) return template;
   let out = '';
   let i = 0;
@@ -62,7 +67,8 @@ export function fill(template: string, args: MessageArgs | undefined): string {
       continue;
     }
     out += template.slice(i, open);
-    out += Object.hasOwn(args, name) ? String(args[name]) : template.slice(open, close + 1);
+    const arg = Object.hasOwn(args, name) ? args[name] : undefined;
+    out += arg === undefined ? template.slice(open, close + 1) : typeof arg === 'object' ? arg[lang] : String(arg);
     i = close + 1;
   }
   return out + template.slice(i);

@@ -15,13 +15,16 @@ const QUOTES_HELP = { en: 'check the quotes in this row: a cell that starts with
 const UNKNOWN_COLUMN = { en: 'column `{column}` matches no metric and is ignored', zh: '列 `{column}` 不对应任何指标，已忽略' } as const;
 const DUPLICATE_KEY = { en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`', zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}' } as const;
 const DUPLICATE_EMPLOYEE = { en: 'employee `{id}` already appears in row {first}{written}', zh: '员工 `{id}` 已在第 {first} 行出现{written}' } as const;
-const MIXED_RATIO = { en: 'column `{column}` ({metric}) writes ratios two ways: {fraction} is a fraction, {percent} is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：{fraction} 是小数，{percent} 是百分点' } as const;
+const MIXED_RATIO = { en: 'column `{column}` ({metric}) writes ratios two ways: `{fraction}` (row {fraction_row}) is a fraction, `{percent}` (row {percent_row}) is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：`{fraction}`（第 {fraction_row} 行）是小数，`{percent}`（第 {percent_row} 行）是百分点' } as const;
 const DUPLICATE_ROW_HELP = { en: 'each employee has one row per export: remove or merge the duplicate', zh: '每位员工在每个导出文件中只有一行：请删除或合并重复的行' } as const;
 const JSON_SHAPE_HELP = { en: 'the file must be a JSON array of objects, or { "records": [ … ] }', zh: '文件应为对象组成的 JSON 数组，或 { "records": [ … ] }' } as const;
 const DEFAULT_HELP = { en: 'fill in {label}, or give the metric a `default` in the policy', zh: '请填写{label}，或在政策中给该指标设 `default`' } as const;
 const TOTALS = { en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped', zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过' } as const;
 const PAY_BASE_HELP = { en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's", zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数' } as const;
 const ROW_LENGTH_HELP = { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同' } as const;
+const PERIOD_HELP = { en: 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)', zh: '请把月份写成 YYYY-MM，如 2026-10（2026/10、2026年10月、202610 和 2026-10-01 也都读作该月）' } as const;
+const EXCEL_ERROR_HELP = { en: 'the formula in this cell failed in Excel ({error}: {meaning}): fix it in the workbook, or type the value', zh: '这个单元格的公式在 Excel 中出错（{error}：{meaning}）：请在工作簿中修正，或直接填写数值' } as const;
+const NOT_A_NUMBER = { en: '`{text}` is not a number', zh: '`{text}` 不是数字' } as const;
 const MISSING_FIELD = { en: 'empty `{field_zh}` ({field})', zh: '`{field_zh}`（{field}）为空' } as const;
 
 export const data = defineMessages({
@@ -32,8 +35,8 @@ export const data = defineMessages({
   data_bad_pay_base: { message: { en: 'pay base `{value}` is not an amount', zh: '绩效基数 `{value}` 不是金额' }, help: PAY_BASE_HELP },
   'data_bad_pay_base.negative': { message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' }, help: PAY_BASE_HELP },
   'data_bad_pay_base.too_large': { message: { en: 'pay base `{value}` is too large: at most {limit} yuan per person', zh: '绩效基数 `{value}` 过大：每人最多 {limit} 元' }, help: PAY_BASE_HELP },
-  data_bad_period: { message: { en: '{detail}', zh: '月份有误：{detail}' } },
-  'data_bad_period.given': { message: { en: 'the period given for the file: {detail}', zh: '为文件指定的月份有误：{detail}' } },
+  data_bad_period: { message: { en: '{detail}', zh: '月份有误：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
+  'data_bad_period.given': { message: { en: 'the period given for the file: {detail}', zh: '为文件指定的月份有误：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
   data_csv_malformed: {
     message: { en: '{detail}', zh: 'CSV 格式有误（{detail}）' },
     help: QUOTES_HELP,
@@ -73,7 +76,7 @@ export const data = defineMessages({
   data_encoding: { message: { en: 'the file is not valid {encoding} text', zh: '文件不是有效的 {encoding} 文本' }, help: { en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030', zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码' } },
   data_excel_error: {
     message: { en: '`{value}` in `{field_zh}` ({field}) is an Excel error', zh: '`{field_zh}`（{field}）中的 `{value}` 是 Excel 错误' },
-    help: { en: 'the formula in this cell failed in Excel ({error}: {meaning}): fix it in the workbook, or type the value', zh: '这个单元格的公式在 Excel 中出错（{error}：{meaning}）：请在工作簿中修正，或直接填写数值' },
+    help: EXCEL_ERROR_HELP,
   },
   data_fits_nobody: {
     message: { en: 'no record in `{file}` fits the policy `{policy}`', zh: '`{file}` 中没有一条记录适用政策 `{policy}`' },
@@ -164,7 +167,7 @@ export const data = defineMessages({
     message: { en: '`{id}` has no row in `{file}`, which gives {labels}', zh: '`{id}` 在提供 {labels} 的 `{file}` 中没有数据行' },
     help: { en: "add their row to `{file}`, or set `missing_rows: default` on that source in the data mapping if no row means each metric's `default`", zh: '请在 `{file}` 中补上此人的行；如果没有行就表示取各指标的 `default`，请在数据映射中给该来源设 `missing_rows: default`' },
   },
-  data_not_a_number: { message: { en: '{detail}', zh: '无法读取的值：{detail}' } },
+  data_not_a_number: { message: { en: '{detail}', zh: '无法读取的值：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
   data_out_of_range: {
     message: OUT_OF_RANGE,
     help: { en: 'check the value; the policy declares this range', zh: '请检查数值；这个范围由政策规定' },
@@ -260,3 +263,47 @@ export const data = defineMessages({
     help: { en: 'its sheets: {sheets}', zh: '工作表有：{sheets}' },
   },
 });
+
+/**
+ * Why the value and period readers refused a cell, in both languages: a reason fills `{detail}`
+ * (and its help `{advice}`) of data_not_a_number and data_bad_period, so a Chinese message is
+ * Chinese throughout. `{text}` is the cell as written.
+ */
+export const readerReasons = defineMessages({
+  period_ambiguous_dot: {
+    message: { en: '`{text}` may be January or October: Excel turns 2026.10 into the number 2026.1', zh: '`{text}` 可能是 1 月，也可能是 10 月：Excel 会把 2026.10 变成数字 2026.1' },
+    help: { en: 'write the month as YYYY-MM (2026-01 or 2026-10), and format the 月份 column as text before export', zh: '请把月份写成 YYYY-MM（2026-01 或 2026-10），并在导出前把 月份 列设为文本格式' },
+  },
+  period_excel_serial: {
+    message: { en: '`{text}` is an Excel date number ({date}), not a month', zh: '`{text}` 是 Excel 的日期序号（{date}），不是月份' },
+    help: { en: 'Excel turned the date into a number: format the 月份 column as text (or as a date) before export, or write the month as YYYY-MM, e.g. 2026-10', zh: 'Excel 把日期变成了数字：请在导出前把 月份 列设为文本（或日期）格式，或把月份写成 YYYY-MM，如 2026-10' },
+  },
+  period_no_year: { message: { en: '`{text}` has no four-digit year', zh: '`{text}` 没有四位数的年份' }, help: PERIOD_HELP },
+  period_not_a_month: { message: { en: '`{text}` is not a month', zh: '`{text}` 不是月份' }, help: PERIOD_HELP },
+  period_bad_month: { message: { en: '`{text}` has no month {month}: months are 1 to 12', zh: '`{text}` 中的月份 {month} 不存在：月份只有 1 到 12' }, help: PERIOD_HELP },
+  period_bad_year: { message: { en: '`{text}` has the year {year}, outside 2000–2099', zh: '`{text}` 的年份 {year} 不在 2000–2099 之间' }, help: PERIOD_HELP },
+  period_a_day: {
+    message: { en: '`{text}` is a day, not a month', zh: '`{text}` 是某一天，不是月份' },
+    help: { en: 'write the month the data measures as YYYY-MM, e.g. {month}: a date other than the 1st (an export or payment date) is not read as its month', zh: '请把数据所属的月份写成 YYYY-MM，如 {month}：1 日以外的日期（导出日期或发放日期）不会读作该月' },
+  },
+  value_too_large: {
+    message: { en: '`{text}` is too large to be a figure (at most 9007199254740991)', zh: '`{text}` 太大，不是可用的数字（最多 9007199254740991）' },
+    help: { en: 'check the cell: the export may have joined or repeated digits', zh: '请检查单元格：导出时可能把数字连在一起或重复了' },
+  },
+  value_excel_error: { message: { en: '`{text}` is an Excel error, not a number', zh: '`{text}` 是 Excel 错误，不是数字' }, help: EXCEL_ERROR_HELP },
+  value_excel_error_duration: { message: { en: '`{text}` is an Excel error, not a duration', zh: '`{text}` 是 Excel 错误，不是时长' }, help: EXCEL_ERROR_HELP },
+  value_range: {
+    message: { en: '`{text}` is a range, not one value', zh: '`{text}` 是一个范围，不是单个数值' },
+    help: { en: 'give one value, or set `ranges: low | middle | high` on the metric in the policy', zh: '请填写单个数值，或在政策中给该指标设 `ranges: low | middle | high`' },
+  },
+  value_bad_range: { message: { en: '`{text}` is not a readable range', zh: '`{text}` 不是能读取的范围' }, help: { en: 'write a range as low~high, e.g. 7.5w~10w', zh: '范围请写成 低~高，如 7.5w~10w' } },
+  value_not_a_ratio: { message: NOT_A_NUMBER, help: { en: 'write a ratio such as 45.3% or 0.453', zh: '请填写比例，如 45.3% 或 0.453' } },
+  value_not_an_amount: { message: NOT_A_NUMBER, help: { en: 'write an amount such as 1234.50, ¥1,234.50 or 1.2万', zh: '请填写金额，如 1234.50、¥1,234.50 或 1.2万' } },
+  value_not_a_duration: {
+    message: { en: '`{text}` is not a duration', zh: '`{text}` 不是时长' },
+    help: { en: 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds', zh: '请填写时长，如 1小时21分5秒、21分5秒、01:21:05 或秒数' },
+  },
+  value_not_a_number: { message: NOT_A_NUMBER, help: { en: 'write a number such as 1234, 1,234, 1.2万 or 3.5w', zh: '请填写数字，如 1234、1,234、1.2万 或 3.5w' } },
+});
+
+export type ReaderReason = keyof typeof readerReasons;
