@@ -156,8 +156,9 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
       const code = `schema_${e.keyword.toLowerCase()}`;
       const detail = e.message ?? 'is not valid';
       if (messageEntry(code)) return diagnostic(code as 'schema_const', { where, detail }, place());
-      // a keyword the schema starts using later: its code and ajv's words until it has an entry
-      return { code, severity: 'error', message: `\`${where}\` ${detail}`, help: description ?? 'see docs/policy-language.md', file: source.file, span: spanOf(source, path), path: [...path] };
+      // a keyword the schema starts using later: ajv's words, from an entry that says just that,
+      // under its own code until it has an entry
+      return { ...diagnostic('schema_const', { where, detail }, place()), code };
     }
   }
 }
