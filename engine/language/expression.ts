@@ -275,15 +275,18 @@ function closure(e: Expr): Run {
           if (v === undefined) return undefined;
           values.push(v);
         }
+        if (fn === 'min') return Math.min(...values);
+        if (fn === 'max') return Math.max(...values);
+        // parseExpression let abs, floor, ceil and round through only with a first argument
+        const [x, digits = 0] = values;
+        if (x === undefined) return undefined;
         switch (fn) {
-          case 'min': return Math.min(...values);
-          case 'max': return Math.max(...values);
-          case 'abs': return Math.abs(values[0]);
-          case 'floor': return Math.floor(values[0]);
-          case 'ceil': return Math.ceil(values[0]);
+          case 'abs': return Math.abs(x);
+          case 'floor': return Math.floor(x);
+          case 'ceil': return Math.ceil(x);
           case 'round': {
-            const f = 10 ** (values[1] ?? 0);
-            return roundHalfAwayFromZero(values[0] * f) / f;
+            const f = 10 ** digits;
+            return roundHalfAwayFromZero(x * f) / f;
           }
         }
       };

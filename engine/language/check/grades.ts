@@ -7,8 +7,9 @@ import { EPSILON, round, type CheckContext } from './context.js';
 export function checkGrades({ policy: p, report, grades }: CheckContext, maxScore: number) {
   p.grades.forEach((g, i) => {
     const at = ['grades', i, 'min'];
-    if (i > 0 && g.min >= p.grades[i - 1].min) {
-      report('policy_grades_order', { grade: g.grade, min: g.min, previous: p.grades[i - 1].grade, previous_min: p.grades[i - 1].min }, at);
+    const previous = p.grades[i - 1];
+    if (previous && g.min >= previous.min) {
+      report('policy_grades_order', { grade: g.grade, min: g.min, previous: previous.grade, previous_min: previous.min }, at);
     }
     if (grades.indexOf(g.grade) !== i) {
       report('policy_duplicate_id.grade', { grade: g.grade }, ['grades', i, 'grade']);

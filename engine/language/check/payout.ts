@@ -35,8 +35,9 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
     tiers.bands.forEach((b, i) => {
       if (ids.includes(b.tier)) report('policy_duplicate_id.tier', { tier: b.tier }, ['payout', 'tiers', 'bands', i, 'tier']);
       ids.push(b.tier);
-      if (i > 0 && b.min >= tiers.bands[i - 1].min) {
-        report('policy_tiers_order', { tier: b.tier, min: b.min, previous: tiers.bands[i - 1].tier, previous_min: tiers.bands[i - 1].min }, ['payout', 'tiers', 'bands', i, 'min']);
+      const previous = tiers.bands[i - 1];
+      if (previous && b.min >= previous.min) {
+        report('policy_tiers_order', { tier: b.tier, min: b.min, previous: previous.tier, previous_min: previous.min }, ['payout', 'tiers', 'bands', i, 'min']);
       }
       if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
         report('policy_tier_unreachable', { tier: b.tier, min: b.min, max: round(maxScore), max_attainment: round(maxScore / 100) }, ['payout', 'tiers', 'bands', i, 'min'], { severity: 'warning' });
