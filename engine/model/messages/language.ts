@@ -226,7 +226,7 @@ export const language = defineMessages({
   },
   policy_fact_not_available: {
     message: { en: 'fact `{fact}` is not known yet when {where} run', zh: '`{where}` 在评分和定级之前运行，那时还没有 `{fact}`' },
-    help: { en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric', zh: '暂缓和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标' },
+    help: { en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric', zh: '暂扣和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标' },
   },
   policy_grade_unreachable: {
     message: { en: 'grade `{grade}` needs {min} points but no employee can score more than {max}', zh: '等级 `{grade}` 需要 {min} 分，但任何人最多只能得 {max} 分' },
