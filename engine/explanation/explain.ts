@@ -135,7 +135,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   }
   const next = card.next_grade
     ? say(lang, 'next', { points: n(card.next_grade.points_needed), grade: card.next_grade.grade })
-    : card.grade === policy.grades[0].grade ? say(lang, 'top') : say(lang, 'gradeCap', { grade: card.grade });
+    : card.grade === policy.grades[0]?.grade ? say(lang, 'top') : say(lang, 'gradeCap', { grade: card.grade });
   const score = { score: n(card.score), grade: card.grade, next };
   lines.push(card.raw_grade !== card.grade ? say(lang, 'scoreCapped', { ...score, raw: card.raw_grade }) : say(lang, 'score', score));
   for (const l of card.payout.lines) {

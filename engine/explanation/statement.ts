@@ -73,7 +73,7 @@ export function renderStatement(policy: CompiledPolicy, card: Scorecard, provena
     }
   };
   walk(card.indicators, 0);
-  const nextText = card.next_grade ? w.next(card.next_grade.points_needed, card.next_grade.grade) : card.grade === policy.grades[0].grade ? w.top : w.capped;
+  const nextText = card.next_grade ? w.next(card.next_grade.points_needed, card.next_grade.grade) : card.grade === policy.grades[0]?.grade ? w.top : w.capped;
   const adjustments = card.adjustments.map((a) => {
     const effect = [a.points !== undefined ? w.pts(a.points) : '', a.award !== undefined ? w.award(a.award) : '', a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '', a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
     return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang))}</td><td>${escapeHtml(effect)}</td></tr>`;

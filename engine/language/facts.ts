@@ -15,8 +15,10 @@ export interface FactInfo {
 /**
  * Evaluation order: holds and adjustments run on the record (`rules`), triggers after grading.
  * Null-prototype: a condition's `fact: toString` is an unknown fact, not Object.prototype's.
+ * Typed as any name (possibly absent) plus the names below (present), so `BUILTIN_FACTS.score`
+ * needs no check and `BUILTIN_FACTS[fact]` does.
  */
-export const BUILTIN_FACTS: Record<string, FactInfo> = Object.assign(Object.create(null) as Record<string, FactInfo>, {
+export const BUILTIN_FACTS = Object.assign(Object.create(null) as Record<string, FactInfo>, {
   employee_id: { label: { zh: '工号', en: 'employee id' }, type: 'string', phase: 'rules' },
   role: { label: { zh: '岗位', en: 'role' }, type: 'string', phase: 'rules' },
   team: { label: { zh: '团队', en: 'team' }, type: 'string', phase: 'rules' },

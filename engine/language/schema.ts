@@ -45,16 +45,18 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
     const branches = new Map<string, ErrorObject[]>();
     for (const e of kept) {
       if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(choice.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0];
+      const branch = e.schemaPath.slice(prefix.length).replace(/\/.*$/s, '');
       branches.set(branch, [...(branches.get(branch) ?? []), e]);
     }
     if (branches.size === 0) continue;
-    const lists = [...branches.values()];
-    if (lists.every((l) => l.length === 1 && l[0].keyword === 'required' && l[0].instancePath === choice.instancePath)) {
+    // each branch's only error when it fails for nothing but a missing key of the choice itself
+    const required = [...branches.values()].map(([first, ...rest]) => (rest.length === 0 && first?.keyword === 'required' && first.instancePath === choice.instancePath ? first : undefined));
+    const [firstRequired] = required;
+    if (firstRequired && required.every((e): e is ErrorObject => e !== undefined)) {
       // "one of these keys is needed": report once, naming them all
-      const keys = lists.map((l) => (l[0].params as { missingProperty: string }).missingProperty);
-      const merged = { ...lists[0][0], params: { missingProperty: keys.join('`, `') }, message: 'one-of' };
-      kept = kept.filter((e) => e !== choice && !lists.some((l) => l.includes(e)));
+      const keys = required.map((e) => (e.params as { missingProperty: string }).missingProperty);
+      const merged = { ...firstRequired, params: { missingProperty: keys.join('`, `') }, message: 'one-of' };
+      kept = kept.filter((e) => e !== choice && !required.includes(e));
       kept.push(merged);
       continue;
     }
@@ -156,8 +158,9 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
       const code = `schema_${e.keyword.toLowerCase()}`;
       const detail = e.message ?? 'is not valid';
       if (messageEntry(code)) return diagnostic(code as 'schema_const', { where, detail }, place());
-      // a keyword the schema starts using later: its code and ajv's words until it has an entry
-      return { code, severity: 'error', message: `\`${where}\` ${detail}`, help: description ?? 'see docs/policy-language.md', file: source.file, span: spanOf(source, path), path: [...path] };
+      // a keyword the schema starts using later: ajv's words, from an entry that says just that,
+      // under its own code until it has an entry
+      return { ...diagnostic('schema_const', { where, detail }, place()), code };
     }
   }
 }
@@ -195,15 +198,16 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 function editDistance(a: string, b: string): number {
+  // one row of the table: row[j] for j in 0..b.length, so every row[…] below is in range
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
+    let diagonal = i - 1; // row[0] of the row before
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
     }
   }
-  return row[b.length];
+  return row[b.length]!;
 }

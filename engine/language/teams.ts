@@ -50,8 +50,8 @@ function numeralRun(run: string): string {
   // 十, 十二, 二十, 二十三; anything longer or odd is read digit by digit (一〇一 → 101)
   const ten = run.indexOf('十');
   if (ten >= 0 && run.indexOf('十', ten + 1) < 0) {
-    const tens = ten === 0 ? 1 : ten === 1 ? DIGIT[run[0]] : undefined;
-    const ones = ten === run.length - 1 ? 0 : ten === run.length - 2 ? DIGIT[run[run.length - 1]] : undefined;
+    const tens = ten === 0 ? 1 : ten === 1 ? DIGIT[run.charAt(0)] : undefined;
+    const ones = ten === run.length - 1 ? 0 : ten === run.length - 2 ? DIGIT[run.charAt(run.length - 1)] : undefined;
     if (tens !== undefined && ones !== undefined) return String(tens * 10 + ones);
   }
   return [...run].map((c) => (c === '十' ? '10' : String(DIGIT[c]))).join('');
@@ -72,13 +72,14 @@ export function teamFold(text: string): string {
 function distance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
+  // rows of y.length + 1 entries, filled left to right: every prev[…] and row[…] below is in range
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const row = [i];
-    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     prev = row;
   }
-  return prev[y.length];
+  return prev[y.length]!;
 }
 
 export interface TeamDeclaration {

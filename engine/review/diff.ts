@@ -118,50 +118,53 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
   for (const d of leafDiff(keyed(before), keyed(after))) {
     const kind: PolicyChange['kind'] = d.before === undefined ? 'added' : d.after === undefined ? 'removed' : 'changed';
     const p = d.path.map(String);
+    // the role, grade, rule or payout part the change is in; '' for a change to a whole section
+    const [, second = ''] = p;
     let text: string | undefined;
 
     if (p[0] === 'roles' && p[2] === 'indicators') {
       // roles.<role>.indicators.<id>(.indicators.<id>)*.<key>(.<stage>)
       const ids: string[] = [];
       let i = 3;
-      while (i < p.length) {
-        ids.push(p[i]);
+      for (let id = p[i]; id !== undefined; id = p[i]) {
+        ids.push(id);
         if (p[i + 1] === 'indicators') i += 2;
         else break;
       }
       const key = p[i + 1];
       const doc = kind === 'removed' ? before : after;
-      const node = indicatorAt(doc, p[1], ids);
-      const name = ids.map((id, j) => nameOf(indicatorAt(doc, p[1], ids.slice(0, j + 1)), id, doc)).join(' / ');
+      const node = indicatorAt(doc, second, ids);
+      const name = ids.map((id, j) => nameOf(indicatorAt(doc, second, ids.slice(0, j + 1)), id, doc)).join(' / ');
       const unit = node && !isGroup(node) ? unitOf(doc, node.metric) : undefined;
-      if (key === undefined) text = `${roleTitle(p[1])}${w.sep}${w[kind === 'added' ? 'added' : 'removed']} ${name}`;
+      if (key === undefined) text = `${roleTitle(second)}${w.sep}${w[kind === 'added' ? 'added' : 'removed']} ${name}`;
       else if (key === 'weight') {
         const stage = p[i + 2];
-        if (stage) text = `${stageTitle(stage)}${w.sep}${roleTitle(p[1])}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
-        else text = `${roleTitle(p[1])}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
+        if (stage) text = `${stageTitle(stage)}${w.sep}${roleTitle(second)}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
+        else text = `${roleTitle(second)}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
       } else if (key === 'threshold' || key === 'target' || key === 'challenge' || key === 'cap') {
         const f = (v: Json) => (typeof v === 'number' && key !== 'cap' ? formatValue(v, unit, lang) : short(v));
-        text = `${roleTitle(p[1])}${w.sep}${name} ${w[key]} ${arrow(f(d.before), f(d.after))}`;
+        text = `${roleTitle(second)}${w.sep}${name} ${w[key]} ${arrow(f(d.before), f(d.after))}`;
       } else {
-        text = `${roleTitle(p[1])}${w.sep}${name} ${p.slice(i + 1).join('.')} ${arrow(short(d.before), short(d.after))}`;
+        text = `${roleTitle(second)}${w.sep}${name} ${p.slice(i + 1).join('.')} ${arrow(short(d.before), short(d.after))}`;
       }
     } else if (p[0] === 'roles' && p[2] === 'pay_base') {
-      text = `${roleTitle(p[1])}${w.sep}${w.pay_base} ${arrow(formatValue(d.before, 'money', lang), formatValue(d.after, 'money', lang))}`;
+      text = `${roleTitle(second)}${w.sep}${w.pay_base} ${arrow(formatValue(d.before, 'money', lang), formatValue(d.after, 'money', lang))}`;
     } else if (p[0] === 'roles' && p.length === 2) {
-      text = `${w[kind === 'added' ? 'added' : 'removed']} ${roleTitle(p[1])}`;
+      text = `${w[kind === 'added' ? 'added' : 'removed']} ${roleTitle(second)}`;
     } else if (p[0] === 'version' || p[0] === 'effective_from') {
       text = `${w[p[0]]} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'grades') {
-      const g = gradeNamed(p[1]);
-      text = p.length === 2 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.grade} ${p[1]}${g ? ` (${w.min} ${g.min})` : ''}` : `${w.grade} ${p[1]} ${w[p[2] as 'min'] ?? p[2]} ${arrow(short(d.before), short(d.after))}`;
-    } else if (p[0] === 'payout' && p[1] === 'tiers' && p[2] === 'bands') {
-      const b = bandNamed(p[3]);
-      const label = b?.title ?? p[3];
+      const g = gradeNamed(second);
+      text = p.length === 2 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.grade} ${second}${g ? ` (${w.min} ${g.min})` : ''}` : `${w.grade} ${second} ${w[p[2] as 'min'] ?? p[2]} ${arrow(short(d.before), short(d.after))}`;
+    } else if (p[0] === 'payout' && second === 'tiers' && p[2] === 'bands') {
+      const [, , , band = ''] = p;
+      const b = bandNamed(band);
+      const label = b?.title ?? band;
       const f = p[4] === 'award' ? money : short;
       const extra = b && kind === 'added' ? [b.multiplier !== undefined ? w.multiplierOf(`${Number((b.multiplier * 100).toPrecision(12))}%`) : '', b.award !== undefined ? w.awardOf(money(b.award)) : ''].filter(Boolean).join(w.list) : '';
       text = p.length === 4 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.tier} ${label}${b ? ` (${w.min} ${b.min}${extra ? `${w.list}${extra}` : ''})` : ''}` : `${w.tier} ${label} ${w[p[4] as 'min'] ?? p[4]} ${arrow(f(d.before), f(d.after))}`;
     } else if (p[0] === 'payout') {
-      const label = p[1] === 'tiers' ? `${w.tier} ${p.slice(2).join('.')}` : p[1] === 'performance_pay' ? w.formula : p[1] === 'cap' ? w.cap_total : p[1] === 'awards_cap' ? w.awards_cap : p[1] === 'rounding' ? w.rounding : p.slice(1).join('.');
+      const label = second === 'tiers' ? `${w.tier} ${p.slice(2).join('.')}` : second === 'performance_pay' ? w.formula : second === 'cap' ? w.cap_total : second === 'awards_cap' ? w.awards_cap : second === 'rounding' ? w.rounding : p.slice(1).join('.');
       text = `${label} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'metrics' && p[2] === 'default') {
       const label = (after.metrics[p[1]] ?? before.metrics[p[1]])?.label ?? p[1];
@@ -172,8 +175,8 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       const section = p[0] === 'adjustments' ? w.adjustment : p[0] === 'holds' ? w.hold : w.trigger;
       text = `${w.added} ${section} ${newRule(p[0], d.after)}`;
     } else if ((p[0] === 'adjustments' || p[0] === 'holds' || p[0] === 'triggers') && p.length >= 2) {
-      const rule = (after[p[0]] as Record<string, { title?: string }> | undefined)?.[p[1]] ?? (before[p[0]] as Record<string, { title?: string }> | undefined)?.[p[1]];
-      const title = rule?.title ?? p[1];
+      const rule = (after[p[0]] as Record<string, { title?: string }> | undefined)?.[second] ?? (before[p[0]] as Record<string, { title?: string }> | undefined)?.[second];
+      const title = rule?.title ?? second;
       if (p.length === 2) text = `${w[kind === 'added' ? 'added' : 'removed']} ${title}`;
       else if (p[2] === 'when') text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
       else {

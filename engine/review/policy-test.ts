@@ -85,7 +85,10 @@ export async function runPolicyTests(policy: CompiledPolicy, cases: TestCase[]):
       continue;
     }
     const card = e.scorecard;
-    for (const p of leafPaths(card.role, policy.roles[card.role].byStage[card.stage].filter((n) => n.weight > 0))) seen.indicators.add(p);
+    const scored = policy.roles[card.role]?.byStage[card.stage];
+    // a scorecard's role and stage come from the policy that scored it
+    if (!scored) throw new Error(`internal: scorecard of role \`${card.role}\`, stage \`${card.stage}\` that the policy does not have`);
+    for (const p of leafPaths(card.role, scored.filter((n) => n.weight > 0))) seen.indicators.add(p);
     for (const a of card.adjustments) seen.rules.add(`adjustments.${a.id}`);
     for (const h of card.holds) seen.rules.add(`holds.${h.id}`);
     for (const t of card.triggers) seen.rules.add(`triggers.${t.id}`);

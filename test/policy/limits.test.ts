@@ -7,6 +7,9 @@ import { loadPolicy } from '../../engine/language/load.js';
 import { formatPolicyText } from '../../engine/review/format.js';
 import { LIMITS } from '../../engine/language/limits.js';
 
+/** The limits every `policy_expression_too_large` help names. */
+const LIMIT_ARGS = { max_length: 1000, max_nodes: 250, max_arguments: 50 };
+
 describe('expression limits', () => {
   it('an expression of 1,000 characters within the other limits parses', () => {
     const text = '(' .repeat(400) + 'a' + ')'.repeat(400) + ' + ' + 'b'.repeat(1000 - 804);
@@ -17,17 +20,17 @@ describe('expression limits', () => {
   it('more than 250 numbers, names and operators is too large, whatever the length', () => {
     const text = Array(126).fill('a').join('+');
     expect(text.length).toBeLessThan(LIMITS.expressionLength);
-    expect(parseExpression(text)).toEqual({ ok: false, tooLarge: true, message: 'the expression has more than 250 numbers, names and operators' });
+    expect(parseExpression(text)).toEqual({ ok: false, tooLarge: true, message: 'the expression has more than 250 numbers, names and operators', problem: { id: 'policy_expression_too_large.nodes', args: LIMIT_ARGS } });
     expect(parseExpression(Array(125).fill('a').join('+')).ok).toBe(true);
   });
 
   it('one character over the length limit is too large', () => {
-    expect(parseExpression('a'.repeat(1001))).toEqual({ ok: false, tooLarge: true, message: 'the expression has 1001 characters, more than the 1000 an expression may have' });
+    expect(parseExpression('a'.repeat(1001))).toEqual({ ok: false, tooLarge: true, message: 'the expression has 1001 characters, more than the 1000 an expression may have', problem: { id: 'policy_expression_too_large', args: { length: 1001, ...LIMIT_ARGS } } });
   });
 
   it('a function with 50 arguments is fine, with 51 too large', () => {
     expect(parseExpression(`max(${Array(50).fill('1').join(',')})`).ok).toBe(true);
-    expect(parseExpression(`max(${Array(51).fill('1').join(',')})`)).toEqual({ ok: false, tooLarge: true, message: '`max` has 51 arguments, more than the 50 a function may take' });
+    expect(parseExpression(`max(${Array(51).fill('1').join(',')})`)).toEqual({ ok: false, tooLarge: true, message: '`max` has 51 arguments, more than the 50 a function may take', problem: { id: 'policy_expression_too_large.arguments', args: { name: 'max', count: 51, ...LIMIT_ARGS } } });
   });
 });
 

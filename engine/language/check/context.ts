@@ -1,9 +1,9 @@
 // What every area of the semantic checks shares: the policy, where to report, the names it
 // declares, and the helpers that word a diagnostic (hints, numbers, flow-style conditions).
 
-import type { Diagnostic, Severity } from '../../model/diagnostic.js';
+import { diagnostic, type ArgNames, type Diagnostic, type MessageId, type Severity } from '../../model/diagnostic.js';
 import type { PolicyDoc } from '../../model/policy.js';
-import { EXPRESSION_LIMITS_HELP, parseExpression, type Expr } from '../expression.js';
+import { parseExpression, type Expr } from '../expression.js';
 import { nodeAt, spanAt, spanOf, type Path, type SourceFile } from '../parse.js';
 import { closest } from '../schema.js';
 import { TeamDirectory } from '../teams.js';
@@ -11,7 +11,11 @@ import { isScalar } from 'yaml';
 
 export const EPSILON = 1e-9;
 
-export type Report = (code: string, path: Path, message: string, help: string, opts?: { key?: boolean; severity?: Severity }) => void;
+/** The arguments a catalogue entry's templates name. */
+export type ArgsFor<C extends MessageId> = { [K in ArgNames<C>]: string | number };
+
+/** Reports catalogue entry `id` (a code or `code.variant`) at the YAML node at `path` (its key with `key: true`). */
+export type Report = <C extends MessageId>(id: C, args: ArgsFor<C>, path: Path, opts?: { key?: boolean; severity?: Severity }) => void;
 
 export interface CheckContext {
   source: SourceFile;
@@ -28,8 +32,8 @@ export interface CheckContext {
 
 export function checkContext(source: SourceFile, policy: PolicyDoc): CheckContext {
   const out: Diagnostic[] = [];
-  const report: Report = (code, path, message, help, opts = {}) =>
-    out.push({ code, severity: opts.severity ?? 'error', message, help, file: source.file, span: spanOf(source, path, { key: opts.key }), path: [...path] });
+  const report: Report = (id, args, path, opts = {}) =>
+    out.push(diagnostic(id, args, { severity: opts.severity ?? 'error', file: source.file, span: spanOf(source, path, { key: opts.key }), path: [...path] }));
   return {
     source,
     policy,
@@ -53,21 +57,19 @@ export function parseAt(ctx: CheckContext, path: Path, text: string): Expr | und
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
     span = spanAt(source, node.range[0] + (quoted ? 1 : 0) + parsed.offset);
   }
-  ctx.out.push({
-    code: parsed.tooLarge ? 'policy_expression_too_large' : 'policy_expression_syntax',
-    severity: 'error',
-    message: parsed.tooLarge ? parsed.message : `cannot read expression \`${text}\`: ${parsed.message}`,
-    help: parsed.tooLarge ? EXPRESSION_LIMITS_HELP : 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil',
-    file: source.file,
-    span,
-    path: [...path],
-  });
+  const { id, args } = parsed.problem;
+  ctx.out.push(diagnostic(id, { ...args, text } as ArgsFor<typeof id>, { file: source.file, span, path: [...path] }));
   return undefined;
 }
 
-export function hint(word: string, candidates: readonly string[], what: string): string {
+/**
+ * For a help that lists what a name could have been: every candidate as `known` (joined with `, `,
+ * which reads in both languages) and, when one is close enough to be a typo, that one as `near`.
+ */
+export function suggest(word: string, candidates: readonly string[]): { near?: string; known: string } {
   const near = closest(word, candidates);
-  return near ? `did you mean \`${near}\`? known ${what}: ${candidates.join(', ')}` : `known ${what}: ${candidates.join(', ')}`;
+  const known = candidates.join(', ');
+  return near === undefined ? { known } : { near, known };
 }
 
 /** A condition as one line of YAML flow style, for a help text. */

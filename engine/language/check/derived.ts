@@ -1,7 +1,7 @@
 // Derived metrics: computed from the record's metrics, before anything else.
 
 import { variablesOf, type Expr } from '../expression.js';
-import { hint, parseAt, type CheckContext } from './context.js';
+import { parseAt, suggest, type CheckContext } from './context.js';
 
 /**
  * Derived metrics: expressions that parse, read known metrics, and do not depend on themselves.
@@ -18,7 +18,10 @@ export function checkDerived(ctx: CheckContext): void {
     if (!parsed) continue;
     exprs.set(id, parsed);
     for (const v of variablesOf(parsed)) {
-      if (!known.has(v)) report('policy_unknown_metric', path, `unknown metric \`${v}\` in derived metric \`${id}\``, hint(v, [...known], 'metrics'));
+      if (known.has(v)) continue;
+      const { near, known: list } = suggest(v, [...known]);
+      if (near === undefined) report('policy_unknown_metric.derived', { metric: v, id, known: list }, path);
+      else report('policy_unknown_metric.derived_near', { metric: v, id, near, known: list }, path);
     }
   }
   // cycles: a derived metric may not depend on itself
@@ -27,7 +30,7 @@ export function checkDerived(ctx: CheckContext): void {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(id)), id];
-      report('policy_derived_cycle', ['derived', id], `derived metrics depend on each other in a cycle: ${cycle.join(' → ')}`, 'break the cycle: one of them must be computed from plain metrics');
+      report('policy_derived_cycle', { cycle: cycle.join(' → ') }, ['derived', id]);
       return;
     }
     state.set(id, 'visiting');

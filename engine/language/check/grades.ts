@@ -7,22 +7,20 @@ import { EPSILON, round, type CheckContext } from './context.js';
 export function checkGrades({ policy: p, report, grades }: CheckContext, maxScore: number) {
   p.grades.forEach((g, i) => {
     const at = ['grades', i, 'min'];
-    if (i > 0 && g.min >= p.grades[i - 1].min) {
-      report('policy_grades_order', at, `grade \`${g.grade}\` (min ${g.min}) must have a lower min than \`${p.grades[i - 1].grade}\` (min ${p.grades[i - 1].min})`,
-        'list grades from the best down with strictly decreasing `min`: the first match applies');
+    const previous = p.grades[i - 1];
+    if (previous && g.min >= previous.min) {
+      report('policy_grades_order', { grade: g.grade, min: g.min, previous: previous.grade, previous_min: previous.min }, at);
     }
     if (grades.indexOf(g.grade) !== i) {
-      report('policy_duplicate_id', ['grades', i, 'grade'], `grade \`${g.grade}\` is listed twice`, 'give every grade its own name');
+      report('policy_duplicate_id.grade', { grade: g.grade }, ['grades', i, 'grade']);
     }
     if (g.min > maxScore + EPSILON) {
-      report('policy_grade_unreachable', at, `grade \`${g.grade}\` needs ${g.min} points but no employee can score more than ${round(maxScore)}`,
-        'lower the min, or raise indicator caps, `score.max` or adjustment points', { severity: 'warning' });
+      report('policy_grade_unreachable', { grade: g.grade, min: g.min, max: round(maxScore) }, at, { severity: 'warning' });
     }
   });
   const last = p.grades[p.grades.length - 1];
   if (last && last.min !== 0) {
-    report('policy_grades_cover_zero', ['grades', p.grades.length - 1, 'min'], `the last grade \`${last.grade}\` starts at ${last.min}, so scores below ${last.min} get no grade`,
-      'end the grade table with `min: 0`');
+    report('policy_grades_cover_zero', { grade: last.grade, min: last.min }, ['grades', p.grades.length - 1, 'min']);
   }
 }
 
@@ -32,11 +30,12 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
   if (cal) {
     const scale = cal.scale ?? grades;
     if (cal.scale && !cal.map && cal.scale.join() !== grades.join()) {
-      report('policy_calibration_map', ['calibration', 'scale'], 'the calibration scale differs from the grades but has no `map`', `say which scale grade each grade starts at, e.g. \`map: { ${grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ')} }\``, { key: true });
+      const example = grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ');
+      report('policy_calibration_map', { example }, ['calibration', 'scale'], { key: true });
     }
     for (const [g, target] of Object.entries(cal.map ?? {})) {
-      if (!grades.includes(g)) report('policy_unknown_grade', ['calibration', 'map', g], `unknown grade \`${g}\` in the calibration map`, `grades of this policy: ${grades.join(', ')}`, { key: true });
-      if (!scale.includes(target)) report('policy_unknown_grade', ['calibration', 'map', g], `\`${target}\` is not on the calibration scale`, `the scale: ${scale.join(', ')}`);
+      if (!grades.includes(g)) report('policy_unknown_grade.calibration_map', { grade: g, grades: grades.join(', ') }, ['calibration', 'map', g], { key: true });
+      if (!scale.includes(target)) report('policy_unknown_grade.scale', { grade: target, scale: scale.join(', ') }, ['calibration', 'map', g]);
     }
     let minSum = 0;
     let maxSum = 0;
@@ -45,14 +44,14 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
       minSum += q?.min ?? 0;
       maxSum += q?.max ?? 1;
       if (q?.min !== undefined && q.max !== undefined && q.min > q.max) {
-        report('policy_quota_impossible', ['calibration', 'quotas', g], `the quota for \`${g}\` asks for at least ${q.min} but at most ${q.max}`, 'make min no larger than max');
+        report('policy_quota_impossible', { grade: g, min: q.min, max: q.max }, ['calibration', 'quotas', g]);
       }
     }
     for (const g of Object.keys(cal.quotas)) {
-      if (!scale.includes(g)) report('policy_unknown_grade', ['calibration', 'quotas', g], `quota for \`${g}\`, which is not on the calibration scale`, `the scale: ${scale.join(', ')}`, { key: true });
+      if (!scale.includes(g)) report('policy_unknown_grade.quota', { grade: g, scale: scale.join(', ') }, ['calibration', 'quotas', g], { key: true });
     }
-    if (minSum > 1 + EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the minimum shares add up to ${round(minSum * 100)}%, more than everyone`, 'lower the `min` shares so they add up to 100% or less', { key: true });
-    if (maxSum < 1 - EPSILON) report('policy_quota_impossible', ['calibration', 'quotas'], `the maximum shares add up to ${round(maxSum * 100)}%, so not everyone can be placed`, 'leave one grade (usually the middle one) without a `max`, or raise the maxima', { key: true });
+    if (minSum > 1 + EPSILON) report('policy_quota_impossible.min_sum', { percent: round(minSum * 100) }, ['calibration', 'quotas'], { key: true });
+    if (maxSum < 1 - EPSILON) report('policy_quota_impossible.max_sum', { percent: round(maxSum * 100) }, ['calibration', 'quotas'], { key: true });
   }
 }
 

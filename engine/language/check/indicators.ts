@@ -2,7 +2,7 @@
 
 import { isGroup, type IndicatorDef, type LeafIndicatorDef, type Step } from '../../model/policy.js';
 import type { Path } from '../parse.js';
-import { dotted, EPSILON, hint, round, type CheckContext } from './context.js';
+import { dotted, EPSILON, round, suggest, type CheckContext } from './context.js';
 
 export function checkRoles(ctx: CheckContext) {
   for (const [roleId, role] of Object.entries(ctx.policy.roles)) checkLevel(ctx, ['roles', roleId, 'indicators'], role.indicators);
@@ -20,8 +20,8 @@ function checkLevel(ctx: CheckContext, path: Path, level: Record<string, Indicat
       else sum += w;
     }
     if (complete && Math.abs(sum - 100) > EPSILON) {
-      report('policy_weights_sum', path, `weights of \`${dotted(path)}\` sum to ${round(sum)} for stage \`${stage}\`, not 100`,
-        `change the weights of ${Object.keys(level).map((k) => `\`${k}\``).join(', ')} so they add up to 100`, { key: true });
+      const indicators = Object.keys(level).map((k) => `\`${k}\``).join(', ');
+      report('policy_weights_sum', { path: dotted(path), sum: round(sum), stage, indicators }, path, { key: true });
     }
   }
   for (const [id, def] of Object.entries(level)) {
@@ -29,14 +29,15 @@ function checkLevel(ctx: CheckContext, path: Path, level: Record<string, Indicat
     if (typeof def.weight === 'object') {
       for (const stage of stages) {
         if (def.weight[stage] === undefined) {
-          report('policy_weight_missing_stage', [...here, 'weight'], `weight of \`${id}\` has no value for stage \`${stage}\``,
-            `add \`${stage}: <weight>\` to the weight, or use one number for every stage`);
+          report('policy_weight_missing_stage', { id, stage }, [...here, 'weight']);
         }
       }
       for (const stage of Object.keys(def.weight)) {
         if (!stages.includes(stage)) {
-          report('policy_unknown_stage', [...here, 'weight', stage], `unknown stage \`${stage}\` in the weight of \`${id}\``,
-            hint(stage, stages, 'stages'), { key: true });
+          const { near, known } = suggest(stage, stages);
+          const at = [...here, 'weight', stage];
+          if (near === undefined) report('policy_unknown_stage.weight', { stage, id, known }, at, { key: true });
+          else report('policy_unknown_stage.weight_near', { stage, id, near, known }, at, { key: true });
         }
       }
     }
@@ -48,9 +49,12 @@ function checkLevel(ctx: CheckContext, path: Path, level: Record<string, Indicat
 /** One scored indicator: its metric, and the scoring's levels, steps or range. */
 function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
   const { report, known, policy: p } = ctx;
+  const indicator = String(path.at(-1));
   if (!known.has(ind.metric)) {
-    report('policy_unknown_metric', [...path, 'metric'], `unknown metric \`${ind.metric}\` in indicator \`${path[path.length - 1]}\``,
-      hint(ind.metric, [...known], 'metrics or derived'));
+    const { near, known: list } = suggest(ind.metric, [...known]);
+    const at = [...path, 'metric'];
+    if (near === undefined) report('policy_unknown_metric', { metric: ind.metric, indicator, known: list }, at);
+    else report('policy_unknown_metric.near', { metric: ind.metric, indicator, near, known: list }, at);
     return;
   }
   const scoring = ind.scoring ?? 'linear';
@@ -58,29 +62,27 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
   if (scoring === 'linear') {
     const { threshold: t, target: g, challenge: c } = ind;
     if (lower && t === undefined) {
-      report('policy_lower_needs_threshold', path, `lower-is-better indicator \`${path[path.length - 1]}\` needs a \`threshold\``,
-        'add the worst value that still scores 60 points, e.g. `threshold: 0.15` for a return rate with target 0.10', { key: true });
+      report('policy_lower_needs_threshold', { indicator }, path, { key: true });
     }
     const order = lower ? 'threshold > target > challenge' : 'threshold < target < challenge';
-    const bad = (a?: number, b?: number) => a !== undefined && b !== undefined && (lower ? a <= b : a >= b);
-    if (bad(t, g)) {
-      report('policy_target_order', [...path, 'threshold'], `threshold ${t} and target ${g} of \`${path[path.length - 1]}\` are out of order: ${lower ? 'lower is better, so ' : ''}${order}`,
-        lower ? 'for a lower-is-better indicator the threshold is the highest acceptable value' : 'the threshold (60 points) must be below the target (100 points)');
+    const bad = (a: number, b: number) => (lower ? a <= b : a >= b);
+    if (t !== undefined && g !== undefined && bad(t, g)) {
+      const args = { first: 'threshold', a: t, second: 'target', b: g, indicator, order };
+      report(lower ? 'policy_target_order.lower' : 'policy_target_order', args, [...path, 'threshold']);
     }
-    if (bad(g, c)) {
-      report('policy_target_order', [...path, 'challenge'], `target ${g} and challenge ${c} of \`${path[path.length - 1]}\` are out of order: ${lower ? 'lower is better, so ' : ''}${order}`,
-        lower ? 'for a lower-is-better indicator the challenge is below the target' : 'the challenge (120 points) must be above the target (100 points)');
+    if (g !== undefined && c !== undefined && bad(g, c)) {
+      const args = { first: 'target', a: g, second: 'challenge', b: c, indicator, order };
+      report(lower ? 'policy_target_order.lower_challenge' : 'policy_target_order.challenge', args, [...path, 'challenge']);
     }
     if (!lower && t !== undefined && g === undefined) {
-      report('policy_missing_target', path, `indicator \`${path[path.length - 1]}\` has a threshold but no target`, 'add `target:`', { key: true });
+      report('policy_missing_target', { indicator }, path, { key: true });
     }
   }
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
     if (!m?.range) {
-      report('policy_rating_needs_range', [...path, 'metric'], `rating indicator \`${path[path.length - 1]}\` scores \`${ind.metric}\`, which has no \`range\``,
-        `give the metric a range such as \`range: [0, 100]\` or \`range: [0, 5]\`: its maximum is the full mark`);
+      report('policy_rating_needs_range', { indicator, metric: ind.metric }, [...path, 'metric']);
     }
   }
 }
@@ -88,21 +90,20 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
 /** Steps start at distinct bounds, in the order they are tried: the first match scores. */
 function checkSteps({ report }: CheckContext, path: Path, steps: Step[], lower: boolean) {
   const bound = lower ? 'max' : 'min';
+  const indicator = String(path.at(-1));
   let previous: number | undefined;
   steps.forEach((step, i) => {
     const v = step[bound];
     const at = [...path, 'steps', i];
     if (v === undefined) {
-      report('policy_step_bound', at, `step ${i + 1} of \`${path[path.length - 1]}\` has no \`${bound}\``,
-        lower ? 'steps of a lower-is-better indicator give `max`, from the lowest up' : 'steps give `min`, from the highest down');
+      report(lower ? 'policy_step_bound.lower' : 'policy_step_bound', { step: i + 1, indicator, bound }, at);
       return;
     }
     if (previous !== undefined) {
       if (v === previous) {
-        report('policy_steps_overlap', at, `steps ${i} and ${i + 1} of \`${path[path.length - 1]}\` both start at ${v}`, 'give every step its own bound');
+        report('policy_steps_overlap', { step: i, next: i + 1, indicator, value: v }, at);
       } else if (lower ? v < previous : v > previous) {
-        report('policy_steps_order', at, `step ${i + 1} of \`${path[path.length - 1]}\` (${bound} ${v}) is out of order after ${bound} ${previous}`,
-          lower ? 'order steps by `max` from the lowest up' : 'order steps by `min` from the highest down: the first match scores');
+        report(lower ? 'policy_steps_order.lower' : 'policy_steps_order', { step: i + 1, indicator, bound, value: v, previous }, at);
       }
     }
     previous = v;

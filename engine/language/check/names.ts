@@ -8,12 +8,12 @@ import type { CheckContext } from './context.js';
 /** Metric and derived ids: not both, not a built-in name; every column header means one metric. */
 export function checkIds({ policy: p, report }: CheckContext) {
   for (const id of Object.keys(p.derived ?? {})) {
-    if (p.metrics[id]) report('policy_duplicate_id', ['derived', id], `\`${id}\` is both a metric and a derived metric`, 'rename one of them', { key: true });
+    if (p.metrics[id]) report('policy_duplicate_id', { id }, ['derived', id], { key: true });
   }
   for (const [section, ids] of [['metrics', Object.keys(p.metrics)], ['derived', Object.keys(p.derived ?? {})]] as const) {
     for (const id of ids) {
       if (BUILTIN_FACTS[id] || id === 'name' || id === 'period') {
-        report('policy_reserved_id', [section, id], `\`${id}\` is a built-in name and cannot be a metric id`, 'rename the metric, e.g. `' + id + '_value`', { key: true });
+        report('policy_reserved_id', { id }, [section, id], { key: true });
       }
     }
   }
@@ -24,7 +24,7 @@ export function checkIds({ policy: p, report }: CheckContext) {
       const key = label.trim().toLowerCase();
       const other = owner.get(key);
       if (other && other !== id) {
-        report('policy_duplicate_label', path as Path, `column name \`${label}\` is used by both \`${other}\` and \`${id}\``, 'give each metric its own label and aliases so data columns map to one metric');
+        report('policy_duplicate_label', { label, other, id }, path as Path);
       } else owner.set(key, id);
     }
   }
@@ -39,9 +39,9 @@ export function checkTeams({ policy: p, report }: CheckContext) {
       const name = teamKey(text);
       const other = owner.get(name);
       if (other !== undefined && other !== id) {
-        report('policy_duplicate_team_name', path, `team name \`${text}\` is used by both \`${other}\` and \`${id}\``, 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them');
+        report('policy_duplicate_team_name', { name: text, other, id }, path);
       } else if (name === '') {
-        report('policy_empty_team_name', path, `a name of team \`${id}\` is only spaces`, 'write the team name as the data writes it');
+        report('policy_empty_team_name', { id }, path);
       }
       owner.set(name, id);
     }

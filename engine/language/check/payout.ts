@@ -2,7 +2,7 @@
 
 import { variablesOf } from '../expression.js';
 import type { Path } from '../parse.js';
-import { EPSILON, hint, parseAt, round, type CheckContext } from './context.js';
+import { EPSILON, parseAt, round, suggest, type CheckContext } from './context.js';
 
 /** Variables a payout formula may use besides metrics and derived metrics. */
 export const PAYOUT_VARIABLES = ['pay_base', 'score', 'base_score', 'attainment'] as const;
@@ -15,7 +15,9 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
     if (typeof text !== 'string') return;
     const parsed = parseAt(ctx, path, text);
     if (parsed) for (const v of variablesOf(parsed)) if (!payoutVars.has(v)) {
-      report('policy_unknown_variable', path, `unknown name \`${v}\` in \`${text}\``, hint(v, [...payoutVars], 'names'));
+      const { near, known } = suggest(v, [...payoutVars]);
+      if (near === undefined) report('policy_unknown_variable', { name: v, text, known }, path);
+      else report('policy_unknown_variable.near', { name: v, text, near, known }, path);
     }
   };
   checkExpr(['payout', 'performance_pay'], p.payout.performance_pay);
@@ -24,20 +26,21 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
   const tiers = p.payout.tiers;
   if (tiers) {
     if (tiers.basis !== 'attainment' && !known.has(tiers.basis)) {
-      report('policy_unknown_metric', ['payout', 'tiers', 'basis'], `unknown tier basis \`${tiers.basis}\``,
-        `use \`attainment\` (score / 100) or a metric: ${hint(tiers.basis, [...known], 'metrics')}`);
+      const { near, known: list } = suggest(tiers.basis, [...known]);
+      const at = ['payout', 'tiers', 'basis'];
+      if (near === undefined) report('policy_unknown_metric.tier_basis', { metric: tiers.basis, known: list }, at);
+      else report('policy_unknown_metric.tier_basis_near', { metric: tiers.basis, near, known: list }, at);
     }
     const ids: string[] = [];
     tiers.bands.forEach((b, i) => {
-      if (ids.includes(b.tier)) report('policy_duplicate_id', ['payout', 'tiers', 'bands', i, 'tier'], `tier \`${b.tier}\` is listed twice`, 'give every tier its own id');
+      if (ids.includes(b.tier)) report('policy_duplicate_id.tier', { tier: b.tier }, ['payout', 'tiers', 'bands', i, 'tier']);
       ids.push(b.tier);
-      if (i > 0 && b.min >= tiers.bands[i - 1].min) {
-        report('policy_tiers_order', ['payout', 'tiers', 'bands', i, 'min'], `tier \`${b.tier}\` (min ${b.min}) must have a lower min than \`${tiers.bands[i - 1].tier}\` (min ${tiers.bands[i - 1].min})`,
-          'list tiers from the best down with strictly decreasing `min`: the first match applies');
+      const previous = tiers.bands[i - 1];
+      if (previous && b.min >= previous.min) {
+        report('policy_tiers_order', { tier: b.tier, min: b.min, previous: previous.tier, previous_min: previous.min }, ['payout', 'tiers', 'bands', i, 'min']);
       }
       if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
-        report('policy_tier_unreachable', ['payout', 'tiers', 'bands', i, 'min'], `tier \`${b.tier}\` needs attainment ${b.min} but no employee can score more than ${round(maxScore)} (attainment ${round(maxScore / 100)})`,
-          'lower the min, or raise indicator caps, `score.max` or adjustment points', { severity: 'warning' });
+        report('policy_tier_unreachable', { tier: b.tier, min: b.min, max: round(maxScore), max_attainment: round(maxScore / 100) }, ['payout', 'tiers', 'bands', i, 'min'], { severity: 'warning' });
       }
     });
   }

@@ -5,7 +5,7 @@ import { forEachLeaf, isFactRef, type ConditionLeaf } from '../conditions.js';
 import { BUILTIN_FACTS, OPERATORS, type Phase } from '../facts.js';
 import type { Path } from '../parse.js';
 import type { TeamDirectory } from '../teams.js';
-import { flow, hint, type CheckContext } from './context.js';
+import { flow, suggest, type CheckContext } from './context.js';
 
 /** Adjustments and holds run on the record, triggers (and plans' close_when) on the result. */
 export function checkRules(ctx: CheckContext) {
@@ -13,7 +13,7 @@ export function checkRules(ctx: CheckContext) {
   for (const [id, a] of Object.entries(p.adjustments ?? {})) {
     checkCondition(ctx, ['adjustments', id, 'when'], a.when, 'rules', 'adjustments');
     if (a.grade_cap !== undefined && !grades.includes(a.grade_cap)) {
-      report('policy_unknown_grade', ['adjustments', id, 'grade_cap'], `unknown grade \`${a.grade_cap}\` in \`grade_cap\``, `grades of this policy: ${grades.join(', ')}`);
+      report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, ['adjustments', id, 'grade_cap']);
     }
   }
   for (const [id, h] of Object.entries(p.holds ?? {})) checkCondition(ctx, ['holds', id, 'when'], h.when, 'rules', 'holds');
@@ -21,9 +21,7 @@ export function checkRules(ctx: CheckContext) {
     checkCondition(ctx, ['triggers', id, 'when'], t.when, 'triggers', 'triggers');
     if (t.action.close_when) checkCondition(ctx, ['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
     else if (t.action.type === 'improvement_plan') {
-      report('policy_plan_without_close_when', ['triggers', id, 'action'], `improvement plan \`${id}\` has no \`close_when\`: it closes as soon as its \`when\` no longer holds`,
-        `say when the plan is met, e.g. \`close_when: ${flow({ not: t.when })}\` (the default) or \`close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }\``,
-        { key: true, severity: 'warning' });
+      report('policy_plan_without_close_when', { id, default: flow({ not: t.when }) }, ['triggers', id, 'action'], { key: true, severity: 'warning' });
     }
   }
 }
@@ -35,7 +33,9 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     const path = [...base, ...below];
     checkFact(ctx, path, c.fact, phase, where, c.params);
     if (!(OPERATORS as readonly string[]).includes(c.operator)) {
-      report('policy_unknown_operator', [...path, 'operator'], `unknown operator \`${c.operator}\``, hint(c.operator, OPERATORS, 'operators'));
+      const { near, known } = suggest(c.operator, OPERATORS);
+      if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
+      else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
     }
     const ref = isFactRef(c.value) ? c.value.fact : undefined;
     if (typeof ref === 'string') checkFact(ctx, [...path, 'value'], ref, phase, where);
@@ -45,15 +45,15 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
     if (c.fact === 'rolling_average' && c.params) {
       const of = String(c.params.of);
-      if (of !== 'score' && !ctx.known.has(of)) report('policy_unknown_metric', [...path, 'params', 'of'], `unknown metric \`${of}\` for rolling_average`, 'use `score` or a metric an indicator scores');
-      if (!Number.isInteger(c.params.periods) || Number(c.params.periods) < 1) report('policy_value_type', [...path, 'params', 'periods'], '`periods` of rolling_average must be a whole number of periods, 1 or more', 'e.g. `params: { of: score, periods: 3 }`');
+      if (of !== 'score' && !ctx.known.has(of)) report('policy_unknown_metric.rolling_average', { metric: of }, [...path, 'params', 'of']);
+      if (!Number.isInteger(c.params.periods) || Number(c.params.periods) < 1) report('policy_value_type.periods', {}, [...path, 'params', 'periods']);
     }
     if (c.fact === 'consecutive_grade' && c.params && typeof c.params.grade === 'string') {
       checkGradeValues(ctx, [...path, 'params', 'grade'], c.params.grade);
     }
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && ref === undefined && typeof c.value !== 'number') {
-      report('policy_value_type', [...path, 'value'], `\`${c.operator}\` compares numbers, but the value is \`${String(c.value)}\``, 'write a number, e.g. `value: 0.05` for 5%');
+      report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
     }
   });
 }
@@ -61,17 +61,17 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
 function checkFact({ report, known }: CheckContext, path: Path, fact: string, phase: Phase, where: string, params?: Record<string, unknown>) {
   const builtin = BUILTIN_FACTS[fact];
   if (!known.has(fact) && !builtin) {
-    report('policy_unknown_fact', [...path, 'fact'], `unknown fact \`${fact}\` in ${where}`,
-      hint(fact, [...known, ...Object.keys(BUILTIN_FACTS)], 'metrics, derived metrics and built-in facts'));
+    const { near, known: list } = suggest(fact, [...known, ...Object.keys(BUILTIN_FACTS)]);
+    if (near === undefined) report('policy_unknown_fact', { fact, where, known: list }, [...path, 'fact']);
+    else report('policy_unknown_fact.near', { fact, where, near, known: list }, [...path, 'fact']);
     return;
   }
   if (builtin && builtin.phase === 'triggers' && phase === 'rules') {
-    report('policy_fact_not_available', [...path, 'fact'], `fact \`${fact}\` is not known yet when ${where} run`,
-      `holds and adjustments run before scoring and grading; use \`${fact}\` in a trigger, or base the rule on \`base_score\` or a metric`);
+    report('policy_fact_not_available', { fact, where }, [...path, 'fact']);
   }
   for (const name of builtin?.params ?? []) {
     if (params?.[name] === undefined) {
-      report('policy_missing_param', [...path, 'fact'], `fact \`${fact}\` needs \`params: { ${name}: … }\``, `e.g. \`params: { ${name}: C }\``);
+      report('policy_missing_param', { fact, param: name }, [...path, 'fact']);
     }
   }
 }
@@ -79,7 +79,7 @@ function checkFact({ report, known }: CheckContext, path: Path, fact: string, ph
 function checkGradeValues({ report, grades }: CheckContext, path: Path, value: unknown) {
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v === 'string' && !grades.includes(v)) {
-      report('policy_unknown_grade', path, `unknown grade \`${v}\``, `grades of this policy: ${grades.join(', ')}`);
+      report('policy_unknown_grade', { grade: v, grades: grades.join(', ') }, path);
     }
   }
 }
@@ -89,15 +89,22 @@ function checkTeamValues({ report }: CheckContext, path: Path, value: unknown, t
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string' || titles.includes(v)) continue;
     const named = teams.find(v);
-    if (named !== undefined) report('policy_team_not_title', path, `\`${v}\` is another spelling of team \`${named}\`: conditions compare with the team's title`, `write \`${named}\``);
-    else report('policy_unknown_team', path, `unknown team \`${v}\``, `teams of this policy: ${titles.join(', ')}`);
+    if (named !== undefined) report('policy_team_not_title', { value: v, team: named }, path);
+    else report('policy_unknown_team', { team: v, teams: titles.join(', ') }, path);
   }
 }
 
-function checkIdValues({ report }: CheckContext, path: Path, value: unknown, ids: string[], what: string) {
+/** The declared ids a condition's value may name (`policy_unknown_stage`, `policy_unknown_role`). */
+type IdKind = 'stage' | 'role';
+
+function checkIdValues({ report }: CheckContext, path: Path, value: unknown, ids: string[], what: IdKind) {
   for (const v of Array.isArray(value) ? value : [value]) {
-    if (typeof v === 'string' && !ids.includes(v)) {
-      report(`policy_unknown_${what}`, path, `unknown ${what} \`${v}\``, hint(v, ids, `${what}s`));
-    }
+    if (typeof v !== 'string' || ids.includes(v)) continue;
+    const { near, known } = suggest(v, ids);
+    if (what === 'stage') {
+      if (near === undefined) report('policy_unknown_stage', { stage: v, known }, path);
+      else report('policy_unknown_stage.near', { stage: v, near, known }, path);
+    } else if (near === undefined) report('policy_unknown_role', { role: v, known }, path);
+    else report('policy_unknown_role.near', { role: v, near, known }, path);
   }
 }

@@ -20,8 +20,13 @@ const STEPS_ORDER = { en: 'step {step} of `{indicator}` ({bound} {value}) is out
 const TARGET_ORDER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}' } as const;
 const TARGET_ORDER_LOWER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}' } as const;
 const UNKNOWN_KEY = { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' } as const;
-const KNOWN = { en: '{known}', zh: '{known}' } as const;
+const EXPRESSION_HELP = { en: 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil', zh: '公式可用指标编号、数字、+ - * / ( )、比较、`a ? b : c` 以及 min max abs round floor ceil' } as const;
+const EXPRESSION_LIMITS_HELP = {
+  en: 'an expression may have at most {max_length} characters, {max_nodes} numbers, names and operators, and {max_arguments} arguments per function: split it into derived metrics',
+  zh: '一个公式最多 {max_length} 个字符、{max_nodes} 个数字、名称和运算符，每个函数最多 {max_arguments} 个参数：请拆成几个派生指标',
+} as const;
 const NOT_FINITE_HELP = { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' } as const;
+
 export const language = defineMessages({
   // yaml_…: the YAML reader. Codes named after the yaml library's error codes carry its English text.
   yaml_alias_props: { message: { en: '{detail}', zh: '别名不能带锚点或标签（{detail}）' }, help: YAML_SYNTAX_HELP },
@@ -164,17 +169,64 @@ export const language = defineMessages({
     message: { en: 'a name of team `{id}` is only spaces', zh: '团队 `{id}` 有一个名称只有空格' },
     help: { en: 'write the team name as the data writes it', zh: '请按数据里的写法填写团队名' },
   },
-  policy_expression_syntax: {
-    message: { en: 'cannot read expression `{text}`: {detail}', zh: '无法读取公式 `{text}`：{detail}' },
-    help: { en: 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil', zh: '公式可用指标编号、数字、+ - * / ( )、比较、`a ? b : c` 以及 min max abs round floor ceil' },
+  // {detail}: the expression reader's (jsep's) own words
+  policy_expression_syntax: { message: { en: 'cannot read expression `{text}`: {detail}', zh: '无法读取公式 `{text}`：{detail}' }, help: EXPRESSION_HELP },
+  'policy_expression_syntax.literal': {
+    message: { en: 'cannot read expression `{text}`: only numbers are allowed, not `{literal}`', zh: '无法读取公式 `{text}`：公式里只能写数字，不能写 `{literal}`' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.number_too_large': {
+    message: { en: 'cannot read expression `{text}`: number `{number}` is too large to be exact (at most 9007199254740991)', zh: '无法读取公式 `{text}`：数字 `{number}` 太大，无法精确计算（最大为 9007199254740991）' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.operator': {
+    message: { en: 'cannot read expression `{text}`: operator `{operator}` is not allowed', zh: '无法读取公式 `{text}`：不能使用运算符 `{operator}`' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.divide_by_zero': {
+    message: { en: 'cannot read expression `{text}`: `{operator} 0` divides by zero for every record', zh: '无法读取公式 `{text}`：`{operator} 0` 对每个人都是除以零' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.callee': {
+    message: { en: 'cannot read expression `{text}`: only named functions can be called', zh: '无法读取公式 `{text}`：只能调用有名称的函数' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.unknown_function': {
+    message: { en: 'cannot read expression `{text}`: unknown function `{name}`; known: {functions}', zh: '无法读取公式 `{text}`：没有函数 `{name}`；可用的函数：{functions}' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.arity': {
+    message: { en: 'cannot read expression `{text}`: `{name}` takes {count} argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 需要 {count} 个参数，这里有 {given} 个' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.arity_range': {
+    message: { en: 'cannot read expression `{text}`: `{name}` takes {min} to {max} argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 需要 {min} 到 {max} 个参数，这里有 {given} 个' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.arity_open': {
+    message: { en: 'cannot read expression `{text}`: `{name}` takes {min} to any number of argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 至少需要 {min} 个参数，这里有 {given} 个' },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.node_type': {
+    message: { en: 'cannot read expression `{text}`: `{type}` is not allowed in an expression', zh: '无法读取公式 `{text}`：公式里不能使用 `{type}`' },
+    help: EXPRESSION_HELP,
   },
   policy_expression_too_large: {
-    message: { en: '{detail}', zh: '公式过大（{detail}）' },
-    help: { en: '{limits}', zh: '{limits}' },
+    message: { en: 'the expression has {length} characters, more than the {max_length} an expression may have', zh: '公式有 {length} 个字符，超过上限 {max_length} 个' },
+    help: EXPRESSION_LIMITS_HELP,
+  },
+  'policy_expression_too_large.depth': { message: { en: 'the expression nests too deeply to read', zh: '公式嵌套太深，无法读取' }, help: EXPRESSION_LIMITS_HELP },
+  'policy_expression_too_large.nodes': {
+    message: { en: 'the expression has more than {max_nodes} numbers, names and operators', zh: '公式中的数字、名称和运算符超过 {max_nodes} 个' },
+    help: EXPRESSION_LIMITS_HELP,
+  },
+  'policy_expression_too_large.arguments': {
+    message: { en: '`{name}` has {count} arguments, more than the {max_arguments} a function may take', zh: '`{name}` 有 {count} 个参数，超过每个函数的上限 {max_arguments} 个' },
+    help: EXPRESSION_LIMITS_HELP,
   },
   policy_fact_not_available: {
-    message: { en: 'fact `{fact}` is not known yet when {where} run', zh: '{where} 运行时还不知道 `{fact}`' },
-    help: { en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric', zh: '暂缓和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标' },
+    message: { en: 'fact `{fact}` is not known yet when {where} run', zh: '`{where}` 在评分和定级之前运行，那时还没有 `{fact}`' },
+    help: { en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric', zh: '暂扣和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标' },
   },
   policy_grade_unreachable: {
     message: { en: 'grade `{grade}` needs {min} points but no employee can score more than {max}', zh: '等级 `{grade}` 需要 {min} 分，但任何人最多只能得 {max} 分' },
@@ -284,9 +336,14 @@ export const language = defineMessages({
     message: { en: 'tier `{tier}` (min {min}) must have a lower min than `{previous}` (min {previous_min})', zh: '档位 `{tier}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）' },
     help: { en: 'list tiers from the best down with strictly decreasing `min`: the first match applies', zh: '请从最高档往下排，`min` 逐个递减：按第一个符合的档位算' },
   },
+  // {where}: the section of the rule, `adjustments`, `holds` or `triggers`
   policy_unknown_fact: {
-    message: { en: 'unknown fact `{fact}` in {where}', zh: '{where} 中有未知的事实 `{fact}`' },
-    help: KNOWN,
+    message: { en: 'unknown fact `{fact}` in {where}', zh: '`{where}` 的条件用了未知的数据项 `{fact}`' },
+    help: { en: 'known metrics, derived metrics and built-in facts: {known}', zh: '可用的指标、派生指标和内置数据项：{known}' },
+  },
+  'policy_unknown_fact.near': {
+    message: { en: 'unknown fact `{fact}` in {where}', zh: '`{where}` 的条件用了未知的数据项 `{fact}`' },
+    help: { en: 'did you mean `{near}`? known metrics, derived metrics and built-in facts: {known}', zh: '是不是想写 `{near}`？可用的指标、派生指标和内置数据项：{known}' },
   },
   policy_unknown_grade: {
     message: { en: 'unknown grade `{grade}`', zh: '未知的等级 `{grade}`' },
@@ -310,7 +367,11 @@ export const language = defineMessages({
   },
   policy_unknown_metric: {
     message: { en: 'unknown metric `{metric}` in indicator `{indicator}`', zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`' },
-    help: KNOWN,
+    help: { en: 'known metrics or derived: {known}', zh: '可用的数据项和派生指标：{known}' },
+  },
+  'policy_unknown_metric.near': {
+    message: { en: 'unknown metric `{metric}` in indicator `{indicator}`', zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`' },
+    help: { en: 'did you mean `{near}`? known metrics or derived: {known}', zh: '是不是想写 `{near}`？可用的数据项和派生指标：{known}' },
   },
   'policy_unknown_metric.rolling_average': {
     message: { en: 'unknown metric `{metric}` for rolling_average', zh: 'rolling_average 使用了未知的数据项 `{metric}`' },
@@ -318,35 +379,63 @@ export const language = defineMessages({
   },
   'policy_unknown_metric.tier_basis': {
     message: { en: 'unknown tier basis `{metric}`', zh: '未知的档位依据 `{metric}`' },
-    help: { en: 'use `attainment` (score / 100) or a metric: {known}', zh: '请用 `attainment`（得分 / 100）或某个数据项：{known}' },
+    help: { en: 'use `attainment` (score / 100) or a metric: known metrics: {known}', zh: '请用 `attainment`（得分 / 100）或某个数据项；可用的数据项：{known}' },
+  },
+  'policy_unknown_metric.tier_basis_near': {
+    message: { en: 'unknown tier basis `{metric}`', zh: '未知的档位依据 `{metric}`' },
+    help: { en: 'use `attainment` (score / 100) or a metric: did you mean `{near}`? known metrics: {known}', zh: '请用 `attainment`（得分 / 100）或某个数据项；是不是想写 `{near}`？可用的数据项：{known}' },
   },
   'policy_unknown_metric.derived': {
     message: { en: 'unknown metric `{metric}` in derived metric `{id}`', zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`' },
-    help: KNOWN,
+    help: { en: 'known metrics: {known}', zh: '可用的数据项：{known}' },
+  },
+  'policy_unknown_metric.derived_near': {
+    message: { en: 'unknown metric `{metric}` in derived metric `{id}`', zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`' },
+    help: { en: 'did you mean `{near}`? known metrics: {known}', zh: '是不是想写 `{near}`？可用的数据项：{known}' },
   },
   policy_unknown_operator: {
     message: { en: 'unknown operator `{operator}`', zh: '未知的运算符 `{operator}`' },
-    help: KNOWN,
+    help: { en: 'known operators: {known}', zh: '可用的运算符：{known}' },
+  },
+  'policy_unknown_operator.near': {
+    message: { en: 'unknown operator `{operator}`', zh: '未知的运算符 `{operator}`' },
+    help: { en: 'did you mean `{near}`? known operators: {known}', zh: '是不是想写 `{near}`？可用的运算符：{known}' },
   },
   policy_unknown_role: {
     message: { en: 'unknown role `{role}`', zh: '未知的岗位 `{role}`' },
-    help: KNOWN,
+    help: { en: 'known roles: {known}', zh: '本政策的岗位：{known}' },
+  },
+  'policy_unknown_role.near': {
+    message: { en: 'unknown role `{role}`', zh: '未知的岗位 `{role}`' },
+    help: { en: 'did you mean `{near}`? known roles: {known}', zh: '是不是想写 `{near}`？本政策的岗位：{known}' },
   },
   policy_unknown_stage: {
     message: { en: 'unknown stage `{stage}`', zh: '未知的阶段 `{stage}`' },
-    help: KNOWN,
+    help: { en: 'known stages: {known}', zh: '本政策的阶段：{known}' },
+  },
+  'policy_unknown_stage.near': {
+    message: { en: 'unknown stage `{stage}`', zh: '未知的阶段 `{stage}`' },
+    help: { en: 'did you mean `{near}`? known stages: {known}', zh: '是不是想写 `{near}`？本政策的阶段：{known}' },
   },
   'policy_unknown_stage.weight': {
     message: { en: 'unknown stage `{stage}` in the weight of `{id}`', zh: '`{id}` 的权重中有未知的阶段 `{stage}`' },
-    help: KNOWN,
+    help: { en: 'known stages: {known}', zh: '本政策的阶段：{known}' },
+  },
+  'policy_unknown_stage.weight_near': {
+    message: { en: 'unknown stage `{stage}` in the weight of `{id}`', zh: '`{id}` 的权重中有未知的阶段 `{stage}`' },
+    help: { en: 'did you mean `{near}`? known stages: {known}', zh: '是不是想写 `{near}`？本政策的阶段：{known}' },
   },
   policy_unknown_team: {
     message: { en: 'unknown team `{team}`', zh: '未知的团队 `{team}`' },
     help: { en: 'teams of this policy: {teams}', zh: '本政策的团队：{teams}' },
   },
   policy_unknown_variable: {
-    message: { en: 'unknown name `{name}` in `{text}`', zh: '`{text}` 中有未知的名称 `{name}`' },
-    help: KNOWN,
+    message: { en: 'unknown name `{name}` in `{text}`', zh: '公式 `{text}` 中有未知的名称 `{name}`' },
+    help: { en: 'known names: {known}', zh: '可用的名称：{known}' },
+  },
+  'policy_unknown_variable.near': {
+    message: { en: 'unknown name `{name}` in `{text}`', zh: '公式 `{text}` 中有未知的名称 `{name}`' },
+    help: { en: 'did you mean `{near}`? known names: {known}', zh: '是不是想写 `{near}`？可用的名称：{known}' },
   },
   policy_value_type: {
     message: { en: '`{operator}` compares numbers, but the value is `{value}`', zh: '`{operator}` 比较的是数字，但值是 `{value}`' },
