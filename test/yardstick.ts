@@ -3,20 +3,21 @@
 import { main } from '../node/cli/main.js';
 
 /**
- * Commands that printed English errors and warnings before `--lang` decided them (Chinese by
- * default): the tests written for them run with `--lang en` unless they name a language.
+ * The command with its errors in English unless `--lang` is given: the tests written before errors
+ * followed `--lang` (Chinese by default) expect English. `yardstickAsIs` runs the defaults a user gets.
  */
-const ENGLISH_BEFORE_LANG = new Set(['validate', 'history', 'data', 'fmt', 'test', 'check']);
-
-export async function yardstick(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const english = ENGLISH_BEFORE_LANG.has(argv[0]) && !argv.some((a) => a === '--lang' || a.startsWith('--lang=')) && !argv.includes('--');
-  return yardstickAsIs(...argv, ...(english ? ['--lang', 'en'] : []));
+export function yardstick(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(argv, 'en');
 }
 
-/** The command exactly as given: the defaults a user gets. */
-export async function yardstickAsIs(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The command exactly as a user runs it: errors in Chinese unless `--lang en`. */
+export function yardstickAsIs(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(argv, undefined);
+}
+
+async function run(argv: string[], errorLang: 'en' | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s), ...(errorLang ? { errorLang } : {}) });
   return { code, stdout, stderr: stderr.join('\n') };
 }

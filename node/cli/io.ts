@@ -175,6 +175,8 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
 export interface Io {
   stdout: (text: string) => void;
   stderr: (line: string) => void;
+  /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
+  errorLang?: 'zh' | 'en';
 }
 
 let stdoutError: string | undefined;

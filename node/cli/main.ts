@@ -27,8 +27,8 @@ type ErrorFormat = 'human' | 'json';
  * `--lang` and `--error-format` as the command line gives them, read before commander parses it:
  * they decide how every error reads, a usage error that stops the parse included.
  */
-function errorOptions(argv: readonly string[]): { lang: Lang; format: ErrorFormat } {
-  const out: { lang: Lang; format: ErrorFormat } = { lang: 'zh', format: 'human' };
+function errorOptions(argv: readonly string[], lang: Lang): { lang: Lang; format: ErrorFormat } {
+  const out: { lang: Lang; format: ErrorFormat } = { lang, format: 'human' };
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const [name, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     if (name !== '--lang' && name !== '--error-format') continue;
@@ -59,7 +59,7 @@ function reportError(diagnostics: readonly Diagnostic[], o: { lang: Lang; format
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
-  const errors = errorOptions(argv);
+  const errors = errorOptions(argv, io.errorLang ?? 'zh');
   const program = new Command('yardstick')
     .description('KPI and bonus policies as code: validate a policy, dry-run it on last month\'s data, explain a result')
     .version(packageVersion(), '-V, --version', 'print the version of yardstick')
@@ -76,8 +76,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('check policy files and report every problem with file:line:col')
     .argument('<policy...>', 'policy YAML files')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
-    .action((files: string[], o: { format: 'human' | 'json' }) => {
-      code = validateCommand(files, o, io);
+    .action((files: string[], o: { format: 'human' | 'json'; lang: Lang }) => {
+      code = validateCommand(files, { ...o, lang: errors.lang }, io);
     });
 
   program
