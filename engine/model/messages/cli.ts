@@ -175,7 +175,7 @@ export const cli = defineMessages({
     help: { en: 'nothing was read from it or written to it; {backup}', zh: '没有读取或写入它；{backup}' },
   },
   cli_ledger_wait: {
-    message: { en: 'YARDSTICK_LEDGER_WAIT_SECONDS takes a number of seconds, got `{value}`', zh: 'YARDSTICK_LEDGER_WAIT_SECONDS 应为秒数，填的是 `{value}`' },
+    message: { en: 'the environment variable YARDSTICK_LEDGER_WAIT_SECONDS takes a number of seconds, got `{value}`', zh: 'YARDSTICK_LEDGER_WAIT_SECONDS 应为秒数，填的是 `{value}`' },
   },
   cli_record_periods: {
     message: { en: 'only one period can be recorded at a time (the data holds `{periods}`)', zh: '一次只能记录一个月份（数据中是 `{periods}`）' },
