@@ -23,6 +23,8 @@ export { setValue, setStructure, deleteAt, type EditResult } from './review/edit
 export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
+export { planAttribution, attributeRuns, changeImpactToJson, type AttributionPlan, type ChangeImpact, type Move } from './review/attribution.js';
+export { breakdownImpact, breakdownToJson, percentChange, DEFAULT_OUTLIER_FEN, type ImpactBreakdown, type BreakdownRow } from './review/breakdown.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
 export { LIMITS, readYaml } from './language/limits.js';

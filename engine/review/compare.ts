@@ -136,8 +136,9 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
       kinds,
     });
   }
-  // biggest movers first, then by id for a stable order
-  changes.sort((x, y) => Math.abs(y.deltaFen) - Math.abs(x.deltaFen) || x.employee_id.localeCompare(y.employee_id));
+  // people who cross a grade or tier boundary first, then the biggest movers, then by id for a stable order
+  const crosses = (c: EmployeeChange) => (c.kinds.includes('grade') || c.kinds.includes('tier') ? 0 : 1);
+  changes.sort((x, y) => crosses(x) - crosses(y) || Math.abs(y.deltaFen) - Math.abs(x.deltaFen) || x.employee_id.localeCompare(y.employee_id));
   // the people a change can no longer score first, then in the order the data lists them
   unscorable.sort((x, y) => (x.became === y.became ? 0 : x.became === 'unscorable' ? -1 : 1));
   return {

@@ -180,6 +180,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--base <ref>', 'compare every policy changed since this git revision')
     .option('--data <file>', 'data to measure the impact on (.csv or .json)')
     .option('--allow-unscorable', 'exit 0 even when the new version cannot score records the old one scored (they are still listed apart)')
+    .option('--outlier <yuan>', 'flag one employee\'s change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
     .addOption(lang())
     .action(async (specs: string[], o) => {

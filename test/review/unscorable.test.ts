@@ -91,7 +91,7 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
     );
     // the table report: the warning section before the money, then the money of the one person both score
     const lines = r.stdout.split('\n');
-    const at = lines.indexOf('    + 新增 引流奖') + 1;
+    const at = lines.indexOf('    + 新增 调整 「引流奖」：当 引流线索数 > 50 时，奖励 ¥100.00') + 1;
     expect(lines.slice(at, at + 3)).toEqual([
       '  ⚠ 新版本无法评分 2 人（旧版本可以评分）：他们不计入下面的应发合计和差额:',
       '    D1 编导甲 一组: 原应发 ¥5,876.80 — month.csv:2: error[data_missing_metric]: missing `引流线索数` (leads) for role `编导` — at row 2, column `引流线索数`, value ``',

@@ -1,6 +1,6 @@
 // The editor's words in Chinese (default) and English, and locale-aware number and money formats.
 
-import { fenToYuan } from '../../../engine/model/money.js';
+import { fenToYuan } from '../../../engine/index.js';
 
 export type Lang = 'zh' | 'en';
 

@@ -292,6 +292,9 @@ export const cli = defineMessages({
   cli_period: {
     message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
   },
+  cli_outlier: {
+    message: { en: '--outlier `{value}` is not an amount of yuan (e.g. ¥2,000)', zh: '--outlier `{value}` 不是以元计的金额（如 ¥2,000）' },
+  },
   cli_workers: {
     message: { en: '--workers takes a whole number from 1 to 64, got `{value}`', zh: '--workers 应为 1 到 64 的整数，填的是 `{value}`' },
   },

@@ -21,7 +21,7 @@ export const events = defineMessages({
     help: { en: 'save it as CSV (UTF-8 or GBK), XLSX, JSON or Parquet, with one header row', zh: '请另存为带一行表头的 CSV（UTF-8 或 GBK）、XLSX、JSON 或 Parquet' },
   },
   data_event_shape: {
-    message: { en: '{problem}', zh: '{problem_zh}' },
+    message: { en: '{problem}', zh: '事件数据源写法有误：{problem_zh}' },
     help: {
       en: 'an event source has `file:`, `time:` (the column with each row\'s time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across` as needed) and optionally `key:`, `encoding:`, `sheet:`; see docs/events.md',
       zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`），可选 `key:`、`encoding:`、`sheet:`；见 docs/events.md',

@@ -40,8 +40,14 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
     if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
-      const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} });
-      if (report?.failed) failures.push([`${file}: tests fail (${report.failed})`, ...describeReport(file, report).slice(1)].join('\n'));
+      // a test file that cannot be read fails this policy, not the whole check: every policy is checked
+      const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
+        if (!(error instanceof ExitError)) throw error;
+        failures.push(`${file}: tests cannot run: ${error.message}`);
+        return undefined;
+      });
+      // every failing case, each with its expected and actual values
+      if (report?.failed) failures.push([`${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`, ...describeReport(file, report).slice(1)].join('\n'));
     }
   }
   if (o.base) {

@@ -1,7 +1,7 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody, diagnostic } from '../../../engine/index.js';
+import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody, planAttribution, attributeRuns, changeImpactToJson, breakdownImpact, breakdownToJson, yuanToFen, DEFAULT_OUTLIER_FEN, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -15,6 +15,16 @@ export interface DiffOptions {
   base?: string;
   /** Exit 0 even when the new version cannot score people the old one scored (they are still listed). */
   allowUnscorable?: boolean;
+  /** `--outlier ¥N`: flag one employee's change of N yuan or more. */
+  outlier?: string;
+}
+
+/** `¥2,000`, `2000` or `2000.5` as integer fen. */
+export function outlierFen(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_OUTLIER_FEN;
+  const yuan = Number(text.replace(/^[¥￥]/, '').replace(/,/g, ''));
+  if (!Number.isFinite(yuan) || yuan < 0) throw new ExitError(EXIT.usage, diagnostic('cli_outlier', { value: text }));
+  return yuanToFen(yuan);
 }
 
 function readSpec(spec: string): string {
@@ -61,7 +71,17 @@ export async function reviewPair(oldText: string, oldLabel: string, newText: str
   };
   if (o.data) {
     const [b, a] = [await runOn(before, o.data, o.lang), await runOn(after, o.data, o.lang)];
-    review.impact = { data: o.data, comparison: compareRuns(b, a), before: b, after: a };
+    const comparison = compareRuns(b, a);
+    // the changes one at a time, in the order the diff lists them (docs/review.md)
+    const plan = planAttribution(oldText, after.doc, review.changes, file);
+    const steps: (RunResult | undefined)[] = [];
+    for (const policy of plan.policies) steps.push(await runOn(policy, o.data, o.lang).catch((error: unknown) => {
+      // data an intermediate policy cannot read: that step is measured together with the next
+      if (error instanceof ExitError) return undefined;
+      throw error;
+    }));
+    const attribution = attributeRuns(plan, [b, ...steps, a], comparison);
+    review.impact = { data: o.data, comparison, before: b, after: a, attribution, breakdown: breakdownImpact(b, a, comparison, outlierFen(o.outlier)) };
   }
   return review;
 }
@@ -87,7 +107,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));
   }
   if (o.format === 'json') {
-    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...comparisonToJson(r.impact.comparison) } } : {}) })), null, 2) + '\n');
+    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...comparisonToJson(r.impact.comparison), per_change: r.impact.attribution.map(changeImpactToJson), breakdown: breakdownToJson(r.impact.breakdown) } } : {}) })), null, 2) + '\n');
   } else {
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
   }

@@ -5,7 +5,7 @@
 // shows (source rows per employee, the file's hash).
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnostic, FIELD_NAMES, normaliseId, type Diagnostic, type JoinSource, type Table } from '../../../engine/index.js';
 import { checkInputFile } from '../io.js';
@@ -105,6 +105,9 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
   const path = resolve(input.here, file);
   const fail = (reason: string) => out.diagnostics.push(diagnostic('data_event_read', { reason }, { file, cell: { row: 1 } }));
   checkInputFile(path, 'data');
+  // an empty file (or a BOM and blank lines only) has no header: DuckDB would name one `column0`
+  const blank = /\.(csv|tsv|txt)$/i.test(path) && statSync(path).size <= 64 && readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim() === '';
+  if (blank) return void fail('the file is empty: it has no header row');
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet });
   if (!first.ok) return void fail(first.reason);
   let prepared = first;

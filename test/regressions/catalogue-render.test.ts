@@ -1,0 +1,161 @@
+// Every catalogue entry, built as a diagnostic from realistic arguments, renders in English and in
+// Chinese with no `{placeholder}` left over, and the Chinese rendering is found again from the
+// English one (localise matches the phrasing on its English text).
+
+import { describe, expect, it } from 'vitest';
+import { diagnostic, formatDiagnostic, localise } from '../../engine/model/diagnostic.js';
+import { MESSAGES, placeholders, type MessageEntry, type MessageId } from '../../engine/model/messages/index.js';
+
+// One realistic value per placeholder name the catalogue uses; `_zh` ones in Chinese.
+const REALISTIC: Record<string, string | number> = {
+  a: '直播一组',
+  allowed: '`linear`, `steps`',
+  amount: '¥5,000.00',
+  at: 'row 12',
+  b: '直播1组',
+  bound: 100,
+  cells: 'B3, B7',
+  column: '播放量',
+  columns: '`工号`, `播放量`',
+  count: 3,
+  cycle: 'a → b → a',
+  default: 'attainment >= 1',
+  depth: 64,
+  detail: 'implicit keys need to be on a single line',
+  earlier: 'row 4',
+  employee: 'SV0001',
+  encoding: 'GBK',
+  error: '#DIV/0!',
+  example: 'A+: S, A: A, B: B, C: C',
+  fact: 'consecutive_grade',
+  field: 'employee_id',
+  field_zh: '工号',
+  file: '花名册.xlsx',
+  first: 'SV0001',
+  first_row: 2,
+  formula: 'pay_base * score / 100',
+  found: '`工號`',
+  fraction: 'row 3',
+  from: '2026-05',
+  given: '2026-13',
+  grade: 'A',
+  grades: 'A+, A, B, C',
+  id: 'viral_bonus',
+  indicator: 'completion_rate',
+  indicators: 'completion_rate, follower_growth',
+  key: '抖音账号',
+  keys: '`dy_a` ×2',
+  known: '`score`, `attainment`',
+  label: '完播率',
+  labels: '完播率, 播放量',
+  last: 'SV0198',
+  length: 20001,
+  limit: 20000,
+  limits: 'at most 10,000 rows',
+  line: 12,
+  max: 120,
+  max_attainment: 1.5,
+  meaning: 'completion rate',
+  metric: 'completion_rate',
+  min: 0,
+  money_limit: '100,000,000',
+  name: 'short-video-team',
+  names: '`完播率` or `completion_rate`',
+  near: '完播率',
+  near_help: '; did you mean `完播率`?',
+  next: 'A',
+  number: 3,
+  operator: 'greaterThanInclusive',
+  order: 'A+, A, B, C',
+  other: 'SV0002',
+  param: 'grade',
+  past: 3,
+  past_cells: 'B3',
+  path: 'roles.host.indicators',
+  pattern: '^[a-z]+$',
+  percent: 'row 5',
+  period: '2026-10',
+  policy: 'short-video-team',
+  previous: 'B',
+  previous_min: 60,
+  problem: 'is not a known time zone',
+  problem_zh: '不是已知的时区',
+  reason: 'the file is not a workbook',
+  record: 'SV0001',
+  reserved: '__proto__',
+  role: 'host',
+  roles: '主播 (host)',
+  roster: '花名册.xlsx',
+  roster_key: '工号',
+  roster_row: 7,
+  row: 12,
+  scale: 'S, A, B, C',
+  second: 'SV0001',
+  second_row: 9,
+  sheet: '10月',
+  sheets: '`10月`, `9月`',
+  size: '12 MiB',
+  stage: 'startup',
+  stages: '初创期 (startup)',
+  step: 3,
+  sum: 95,
+  team: '直播一组',
+  teams: '直播一组, 直播二组',
+  text: 'gmv / gmv_target',
+  tier: 'T2',
+  type: 'a number',
+  value: '12.5万',
+  version: '1.2.0',
+  what: 'a number',
+  what_zh: '数字',
+  where: 'payout.cap',
+  why: 'a divisor is 0',
+  word: '合计',
+  written: '2026/10',
+  zone: 'Europe/Berlin',
+};
+
+const LEFTOVER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const entries = Object.entries(MESSAGES) as [MessageId, MessageEntry][];
+
+function argsFor(entry: MessageEntry): Record<string, string | number> {
+  const names = [entry.message, entry.help].flatMap((t) => (t ? [...placeholders(t.en), ...placeholders(t.zh)] : []));
+  return Object.fromEntries(names.map((n) => [n, REALISTIC[n]]));
+}
+
+describe('every catalogue entry renders in English and Chinese without a leftover placeholder', () => {
+  it('has a realistic value for every placeholder name the catalogue uses', () => {
+    const missing = [
+      ...new Set(
+        entries.flatMap(([, e]) =>
+          Object.entries(argsFor(e))
+            .filter(([, v]) => v === undefined)
+            .map(([k]) => k),
+        ),
+      ),
+    ];
+    expect(missing).toEqual([]);
+  });
+
+  it.each(entries)('%s', (id, entry) => {
+    const d = diagnostic(id as never, argsFor(entry) as never, {
+      file: 'policies/short-video-team.yaml',
+      span: { line: 3, column: 5 },
+    });
+    for (const lang of ['en', 'zh'] as const) {
+      const { message, help } = localise(d, lang);
+      expect(message).not.toMatch(LEFTOVER);
+      expect(message.trim()).not.toBe('');
+      if (help !== undefined) expect(help).not.toMatch(LEFTOVER);
+      expect(formatDiagnostic(d, lang)).not.toMatch(LEFTOVER);
+    }
+    // the Chinese text is the entry's own, filled (localise found the phrasing again)
+    expect(localise(d, 'zh').message).toBe(entryText(entry.message.zh, argsFor(entry)));
+  });
+});
+
+function entryText(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (m, n: string) =>
+    Object.hasOwn(args, n) ? String(args[n]) : m,
+  );
+}
