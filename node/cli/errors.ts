@@ -1,4 +1,7 @@
-// Exit codes and the typed error commands throw; only main.ts turns them into process exit codes.
+// Exit codes and the typed error commands throw; only main.ts turns them into process exit codes
+// and prints the error's diagnostics, in the language and format the command line asks for.
+
+import type { Diagnostic } from '../../engine/index.js';
 
 export const EXIT = {
   ok: 0,
@@ -11,10 +14,15 @@ export const EXIT = {
 } as const;
 
 export class ExitError extends Error {
+  /** The problem first, then the diagnostics behind it (a policy's YAML errors, a data file's). */
+  readonly diagnostics: Diagnostic[];
+
   constructor(
     readonly code: number,
-    message: string,
+    problem: Diagnostic,
+    details: readonly Diagnostic[] = [],
   ) {
-    super(message);
+    super(problem.message);
+    this.diagnostics = [problem, ...details];
   }
 }

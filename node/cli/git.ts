@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { git } from '../git.js';
+import { diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 
 export function isRevisionSpec(spec: string): boolean {
@@ -20,11 +21,11 @@ export function revisionExists(rev: string): boolean {
 
 /** The text of `path` at `rev`, or a clear input error. */
 export function showAt(rev: string, path: string): string {
-  if (!revisionExists(rev)) throw new ExitError(EXIT.input, `git revision \`${rev}\` does not exist\n  help: use a branch, tag or commit such as \`main\` or \`HEAD~1\``);
+  if (!revisionExists(rev)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision.spec', { rev }));
   try {
     return git(['show', `${rev}:${path}`]);
   } catch {
-    throw new ExitError(EXIT.input, `\`${path}\` is not in git revision \`${rev}\`\n  help: paths are relative to the repository root, e.g. \`${rev}:policies/short-video-team.yaml\``);
+    throw new ExitError(EXIT.input, diagnostic('cli_git_path', { path, rev }));
   }
 }
 
@@ -39,7 +40,7 @@ export function pathExistsAt(rev: string, path: string): boolean {
 
 /** Policy files (not their tests) that differ between `base` and the working tree. */
 export function changedPolicies(base: string): string[] {
-  if (!revisionExists(base)) throw new ExitError(EXIT.input, `git revision \`${base}\` does not exist`);
+  if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
   const tracked = git(['diff', '--name-only', base, '--', 'policies']).split('\n');
   const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n');
   return [...new Set([...tracked, ...untracked])].filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml') && existsSync(f)).sort();

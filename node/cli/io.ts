@@ -6,7 +6,14 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
-import { decodeBytes, type Encoding, LIMITS } from '../../engine/index.js';
+import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/index.js';
+
+/** What an input is, as messages name it; each has its phrasing in the catalogue. */
+export type InputKind = 'policy' | 'data' | 'data mapping' | 'policy tests';
+
+const VARIANT = { policy: '', data: '.data', 'data mapping': '.data_mapping', 'policy tests': '.policy_tests' } as const;
+type Variant<K extends InputKind> = (typeof VARIANT)[K];
+const phrasing = <C extends string, K extends InputKind>(code: C, what: K) => `${code}${VARIANT[what]}` as `${C}${Variant<K>}`;
 
 /** What a path is when it is not a regular file, for messages. */
 function kindOf(stat: Stats): string {
@@ -20,22 +27,23 @@ function kindOf(stat: Stats): string {
 const mib = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
 
 /** The most a file read whole may hold, by what it is. */
-function sizeLimit(what: string): { bytes: number; help: string } {
-  if (what === 'data') return { bytes: LIMITS.dataBytes, help: 'a CSV run to a CSV file (`--format csv --out FILE`) streams a file of any size; split other files by team or month' };
-  return { bytes: LIMITS.yamlBytes, help: `check that this is the ${what} file` };
-}
+const sizeLimit = (what: InputKind): number => (what === 'data' ? LIMITS.dataBytes : LIMITS.yamlBytes);
 
-function openError(file: string, what: string, error: unknown): ExitError {
+/** Why an input cannot be opened, from the system's error code. */
+export function openError(file: string, what: InputKind, error: unknown): ExitError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code);
-  return new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: ${why}`);
+  const place = { file };
+  if (code === 'ENOENT') return new ExitError(EXIT.input, diagnostic(phrasing('io_not_found', what), { file }, place));
+  if (code === 'EISDIR') return new ExitError(EXIT.input, diagnostic(phrasing('io_is_folder', what), { file }, place));
+  if (code === 'EACCES') return new ExitError(EXIT.input, diagnostic(phrasing('io_permission', what), { file }, place));
+  return new ExitError(EXIT.input, diagnostic(phrasing('io_read_failed', what), { file, reason: String(code) }, place));
 }
 
 /**
  * Opens an input without blocking (a FIFO would wait for a writer) and refuses anything but a
  * regular file, after following links. The caller closes the descriptor.
  */
-function openInput(file: string, what: string): { fd: number; size: number } {
+function openInput(file: string, what: InputKind): { fd: number; size: number } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -45,31 +53,31 @@ function openInput(file: string, what: string): { fd: number; size: number } {
   const stat = fstatSync(fd);
   if (stat.isFile()) return { fd, size: stat.size };
   closeSync(fd);
-  if (stat.isDirectory()) throw new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: it is a folder`);
-  throw new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: it is ${kindOf(stat)}, not a file\n  help: save the ${what} to a file and give that file`);
+  if (stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic(phrasing('io_is_folder', what), { file }, { file }));
+  throw new ExitError(EXIT.input, diagnostic(phrasing('io_not_a_file', what), { file, kind: kindOf(stat) }, { file }));
 }
 
 /** Checks that an input is a regular file, for readers that stream it themselves. */
-export function checkInputFile(file: string, what: string): void {
+export function checkInputFile(file: string, what: InputKind): void {
   closeSync(openInput(file, what).fd);
 }
 
-export function readBytes(file: string, what: string): Buffer {
+export function readBytes(file: string, what: InputKind): Buffer {
   const { fd, size } = openInput(file, what);
   try {
     const limit = sizeLimit(what);
-    const tooLarge = () => new ExitError(EXIT.input, `cannot read ${what} \`${file}\`: the file is larger than ${mib(limit.bytes)}, the most a ${what === 'data' ? 'data file read whole' : what} may be\n  help: ${limit.help}`);
-    if (size > limit.bytes) throw tooLarge();
+    const tooLarge = () => new ExitError(EXIT.input, diagnostic(phrasing('io_too_large', what), { file, size: mib(limit) }, { file }));
+    if (size > limit) throw tooLarge();
     // read what is there, up to one byte past the limit (the file may grow while it is read)
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size - total, 64 * 1024), limit.bytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size - total, 64 * 1024), limit + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total > limit.bytes) throw tooLarge();
+      if (total > limit) throw tooLarge();
     }
     return Buffer.concat(chunks, total);
   } catch (error) {
@@ -81,9 +89,9 @@ export function readBytes(file: string, what: string): Buffer {
 }
 
 /** Policies are UTF-8; data files may be UTF-8 (with or without BOM), GBK or GB18030. */
-export function readText(file: string, what: string, encoding: Encoding = what === 'data' ? 'auto' : 'utf-8'): string {
+export function readText(file: string, what: InputKind, encoding: Encoding = what === 'data' ? 'auto' : 'utf-8'): string {
   const decoded = decodeBytes(readBytes(file, what), encoding);
-  if (!decoded.ok) throw new ExitError(EXIT.input, `${what} \`${file}\`: ${decoded.message}\n  help: ${decoded.help}`);
+  if (!decoded.ok) throw new ExitError(EXIT.input, diagnostic(phrasing('io_not_text', what), { file, detail: decoded.message }, { file, help: decoded.help }));
   return decoded.text.replace(/^\uFEFF/, '');
 }
 
@@ -104,18 +112,18 @@ export function outputTarget(file: string): string {
     stat = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${code}`);
+    if (code !== 'ENOENT') throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: String(code) }, { file }));
     let link = false;
     try {
       link = lstatSync(file).isSymbolicLink();
     } catch {
       // a new path
     }
-    if (link) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is a link to a file that does not exist\n  help: give --out a new file name or an existing regular file`);
+    if (link) throw new ExitError(EXIT.input, diagnostic('io_output_broken_link', { file }, { file }));
     return file;
   }
-  if (stat.isDirectory()) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is a folder\n  help: give --out a file name, e.g. results.csv`);
-  if (!stat.isFile()) throw new ExitError(EXIT.input, `cannot write \`${file}\`: it is ${kindOf(stat)}, not a file\n  help: give --out a new file name or an existing regular file`);
+  if (stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic('io_output_folder', { file }, { file }));
+  if (!stat.isFile()) throw new ExitError(EXIT.input, diagnostic('io_output_not_a_file', { file, kind: kindOf(stat) }, { file }));
   return realpathSync(file);
 }
 
@@ -135,19 +143,19 @@ export function checkOutput(file: string, inputs: readonly RunInput[]): void {
     } catch {
       continue;
     }
-    if (stat.dev === out.dev && stat.ino === out.ino) throw new ExitError(EXIT.input, `refusing to write \`${file}\`: it is ${input.label}\n  help: write the output to another file`);
+    if (stat.dev === out.dev && stat.ino === out.ino) throw new ExitError(EXIT.input, diagnostic('io_output_is_input', { file, input: input.label }, { file }));
   }
 }
 
 /** A folder to write into (statements): an existing folder or a new path, never a file. */
-export function checkOutputFolder(dir: string, what: string): void {
+export function checkOutputFolder(dir: string): void {
   let stat: Stats;
   try {
     stat = statSync(dir);
   } catch {
     return;
   }
-  if (!stat.isDirectory()) throw new ExitError(EXIT.input, `cannot write ${what} to \`${dir}\`: it is ${stat.isFile() ? 'a file' : kindOf(stat)}, not a folder\n  help: give --out a folder (it is created if missing)`);
+  if (!stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? 'a file' : kindOf(stat) }, { file: dir }));
 }
 
 /**
@@ -159,7 +167,7 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
   try {
     writeFileAtomic(target, content, o);
   } catch (error) {
-    throw new ExitError(EXIT.input, `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file }));
   }
 }
 
@@ -167,6 +175,8 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
 export interface Io {
   stdout: (text: string) => void;
   stderr: (line: string) => void;
+  /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
+  errorLang?: 'zh' | 'en';
 }
 
 let stdoutError: string | undefined;
@@ -188,7 +198,7 @@ export function writeStdout(text: string): void {
     process.stdout.write(text);
   } catch (error) {
     stdoutError = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ExitError(EXIT.input, `cannot write to stdout: ${stdoutError}`);
+    throw new ExitError(EXIT.input, diagnostic('io_stdout', { reason: stdoutError }));
   }
 }
 

@@ -15,6 +15,7 @@ import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -94,12 +95,12 @@ export function ledgerTarget(path: string): string {
       isLink = lstatSync(p).isSymbolicLink();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return p;
-      throw new ExitError(EXIT.input, `cannot read the results ledger \`${path}\`: ${(error as NodeJS.ErrnoException).code}`);
+      throw new ExitError(EXIT.input, diagnostic('io_ledger_read_failed', { ledger: path, reason: String((error as NodeJS.ErrnoException).code) }, { file: path }));
     }
     if (!isLink) return p;
     p = resolve(dirname(p), readlinkSync(p));
   }
-  throw new ExitError(EXIT.input, `the results ledger \`${path}\` is a chain of more than 40 symbolic links\n  help: point --ledger at the file itself`);
+  throw new ExitError(EXIT.input, diagnostic('io_ledger_links', { ledger: path }, { file: path }));
 }
 
 export const backupOf = (target: string) => `${target}.bak`;
@@ -139,11 +140,11 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
     bytes = readFileSync(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ExitError(EXIT.input, `cannot read the results ledger \`${shown}\`: ${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : code}`);
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_read_failed', { ledger: shown, reason: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code) }, { file: shown }));
   }
   const verdict = verifyLedgerBytes(bytes);
   if (!verdict.ok) {
-    throw new ExitError(EXIT.input, `the results ledger \`${shown}\` is damaged: ${verdict.why}\n  help: nothing was read from it or written to it; ${describeBackup(shown, target)}`);
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_damaged', { ledger: shown, detail: verdict.why, backup: describeBackup(shown, target) }, { file: shown }));
   }
   return bytes;
 }

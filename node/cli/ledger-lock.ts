@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import type { Lang } from '../../engine/index.js';
+import { diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget } from './ledger-file.js';
 
@@ -119,7 +120,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 function waitSeconds(): number {
   const env = process.env.YARDSTICK_LEDGER_WAIT_SECONDS;
   const n = env === undefined || env === '' ? DEFAULT_WAIT_SECONDS : Number(env);
-  if (!Number.isFinite(n) || n < 0) throw new ExitError(EXIT.usage, `YARDSTICK_LEDGER_WAIT_SECONDS takes a number of seconds, got \`${env}\``);
+  if (!Number.isFinite(n) || n < 0) throw new ExitError(EXIT.usage, diagnostic('cli_ledger_wait', { value: String(env) }));
   return n;
 }
 
@@ -134,17 +135,12 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
   // a typo in --ledger must not start an empty ledger somewhere else (and lose every earlier period
   // from history facts): only the ledger's own `.yardstick` folder is created
   if (!existsSync(dirname(target)) && basename(dirname(target)) !== '.yardstick') {
-    throw new ExitError(
-      EXIT.input,
-      lang === 'zh'
-        ? `结果账本 \`${shown}\` 所在的文件夹不存在\n  help: 检查路径；若要新建账本，先创建该文件夹`
-        : `the folder of the results ledger \`${shown}\` does not exist\n  help: check the path; to start a new ledger there, create the folder first`,
-    );
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_folder_missing', { ledger: shown }, { file: shown }));
   }
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {
-    throw new ExitError(EXIT.input, `cannot create the folder of the results ledger \`${shown}\`: ${(error as NodeJS.ErrnoException).code}`);
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_folder_failed', { ledger: shown, reason: String((error as NodeJS.ErrnoException).code) }, { file: shown }));
   }
   const wait = waitSeconds();
   const deadline = Date.now() + wait * 1000;
@@ -157,7 +153,7 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       fd = openSync(file, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new ExitError(EXIT.input, `cannot lock the results ledger \`${shown}\`: cannot create \`${file}\`: ${(error as NodeJS.ErrnoException).code}\n  help: the ledger's folder must be writable`);
+        throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_failed', { ledger: shown, lock: file, reason: String((error as NodeJS.ErrnoException).code) }, { file: shown }));
       }
     }
     if (fd !== undefined) {
@@ -167,7 +163,7 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       } catch (error) {
         closeSync(fd);
         unlinkSync(file);
-        throw new ExitError(EXIT.input, `cannot lock the results ledger \`${shown}\`: cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_failed.write', { ledger: shown, lock: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: shown }));
       }
       closeSync(fd);
       return held(file, me);
@@ -185,7 +181,7 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
     if (owner) lastOwner = owner;
     if (Date.now() >= deadline) {
       const who = lastOwner ? `pid ${lastOwner.pid} on host ${lastOwner.host} took it at ${lastOwner.started}` : 'its owner cannot be read from it';
-      throw new ExitError(EXIT.input, `the results ledger \`${shown}\` is still locked after ${wait} s: ${who}\n  help: try again when that run has finished; if it is not running any more, delete \`${file}\``);
+      throw new ExitError(EXIT.input, diagnostic('io_ledger_locked', { ledger: shown, wait, owner: who, lock: file }, { file: shown }));
     }
     if (!announced && owner) {
       announced = true;

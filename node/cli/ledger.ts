@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths } from '../../engine/index.js';
+import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths, diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';
@@ -100,7 +100,7 @@ export class Ledger {
       db = opened ? new SQL.Database(Uint8Array.from(opened)) : new SQL.Database();
       db.exec(SCHEMA);
     } catch (error) {
-      throw new ExitError(EXIT.input, `\`${path}\` is not a readable results ledger: ${(error as Error).message}`);
+      throw new ExitError(EXIT.input, diagnostic('io_ledger_unreadable', { ledger: path, detail: (error as Error).message }, { file: path }));
     }
     return new Ledger(path, db, target, opened);
   }
@@ -130,24 +130,21 @@ export class Ledger {
    */
   record(result: RunResult, info: RecordInfo, amend: boolean, outOfOrder = false): { runId: number; corrections: Correction[]; stale: string[] } {
     const period = result.period;
-    if (!period || period.includes(',')) throw new ExitError(EXIT.input, `only one period can be recorded at a time (the data holds \`${period || 'none'}\`)`);
+    if (!period || period.includes(',')) throw new ExitError(EXIT.input, diagnostic('cli_record_periods', { periods: period || 'none' }));
     // a ledger written before periods were normalised may hold this month as `2026/10` or `2026-9`
     const spelled = this.rows<{ period: string }>('select distinct period from runs where policy_id = ? and period <> ?', [info.policyId, period]).find((r) => monthOf(r.period) === period);
     if (spelled) {
-      throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded, written \`${spelled.period}\`\n  help: this ledger was written before periods were read as YYYY-MM; correct that run's period in the ledger to ${period} before recording or amending it`);
+      throw new ExitError(EXIT.input, diagnostic('cli_record_spelled', { period, policy: info.policyId, spelled: spelled.period }));
     }
     const previous = this.latest(info.policyId, period);
     if (previous && !amend) {
-      throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` is already recorded (run #${previous.id}, v${previous.version}, ${previous.recorded_at})\n  help: to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines`);
+      throw new ExitError(EXIT.input, diagnostic('cli_record_recorded', { period, policy: info.policyId, run: previous.id, version: previous.version, at: previous.recorded_at }));
     }
-    if (!previous && amend) throw new ExitError(EXIT.input, `period ${period} of \`${info.policyId}\` has not been recorded yet: record it without --amend`);
+    if (!previous && amend) throw new ExitError(EXIT.input, diagnostic('cli_record_not_recorded', { period, policy: info.policyId }));
     // later periods read this one's history: recorded or corrected after them, theirs is stale
     const stale = [...new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [info.policyId]).map((r) => monthOf(r.period)))].filter((p) => p > period).sort();
     if (stale.length && !outOfOrder) {
-      throw new ExitError(
-        EXIT.input,
-        `period ${period} of \`${info.policyId}\` is earlier than the recorded ${stale.join(', ')}, whose history facts (previous_grade, consecutive_grade, periods_in_role, rolling_average, improvement plans) were computed without it and would be stale\n  help: record months in order; to record it anyway, run again with --out-of-order, then --amend ${stale.join(', ')} in order so that their history includes it`,
-      );
+      throw new ExitError(EXIT.input, diagnostic('cli_record_out_of_order', { period, policy: info.policyId, later: stale.join(', ') }));
     }
     const before = previous ? new Map(this.rows<{ employee_id: string; name: string; payout_fen: number }>('select employee_id, name, payout_fen from scorecards where run_id = ?', [previous.id]).map((r) => [r.employee_id, r])) : new Map();
     if (previous) {
@@ -161,10 +158,8 @@ export class Ledger {
         const who = left.map((x) => `${x.employee_id} ${x.name ?? ''}`.trim());
         const why = left.map((x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`);
         const anon = anonymous.length && missing.length ? [`${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`] : [];
-        throw new ExitError(
-          EXIT.input,
-          `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}\n  help: nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)`,
-        );
+        const detail = `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}`;
+        throw new ExitError(EXIT.input, diagnostic('cli_record_amend_excludes', { detail }));
       }
     }
     this.db.exec('begin');
@@ -208,7 +203,7 @@ export class Ledger {
     mkdirSync(dirname(this.target), { recursive: true });
     const bytes = this.db.export();
     if (!lock.stillHeld()) {
-      throw new ExitError(EXIT.input, `the lock \`${lock.file}\` of the results ledger \`${this.path}\` was taken over by another run while this one worked: nothing was recorded\n  help: run again`);
+      throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_lost', { lock: lock.file, ledger: this.path }, { file: this.path }));
     }
     replaceLedgerFile(this.target, bytes, this.opened, o.beforeRename);
   }

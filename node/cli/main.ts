@@ -1,7 +1,9 @@
 // `yardstick`: command dispatch and exit codes. Commands return an exit code or throw ExitError;
-// only this file decides what reaches the process.
+// only this file decides what reaches the process, and prints an error's diagnostics in the
+// language (`--lang`, Chinese by default) and format (`--error-format human|json`) asked for.
 
 import { Command, CommanderError, Option } from 'commander';
+import { diagnostic, formatDiagnostic, localise, type Diagnostic, type Lang } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { validateCommand } from './commands/validate.js';
 import { runCommand } from './commands/run.js';
@@ -19,16 +21,54 @@ import { employeeArgument, periodArgument } from './period.js';
 import { defaultIo, stdoutFailed, type Io } from './io.js';
 import { packageVersion } from './version.js';
 
+type ErrorFormat = 'human' | 'json';
+
+/**
+ * `--lang` and `--error-format` as the command line gives them, read before commander parses it:
+ * they decide how every error reads, a usage error that stops the parse included.
+ */
+function errorOptions(argv: readonly string[], lang: Lang): { lang: Lang; format: ErrorFormat } {
+  const out: { lang: Lang; format: ErrorFormat } = { lang, format: 'human' };
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const [name, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    if (name !== '--lang' && name !== '--error-format') continue;
+    const value = inline ?? argv[++i];
+    if (name === '--lang' && (value === 'zh' || value === 'en')) out.lang = value;
+    if (name === '--error-format' && (value === 'human' || value === 'json')) out.format = value;
+  }
+  return out;
+}
+
+const HELP_LABEL = { en: 'help: ', zh: '提示：' } as const;
+
+/** Prints the diagnostics of an error: the problem as `error: message` with its help, then those behind it. */
+function reportError(diagnostics: readonly Diagnostic[], o: { lang: Lang; format: ErrorFormat }, io: Io): void {
+  if (o.format === 'json') {
+    const json = diagnostics.map((d) => {
+      const { message, help } = localise(d, o.lang);
+      return { code: d.code, severity: d.severity, message, help, file: d.file, span: d.span, cell: d.cell };
+    });
+    io.stderr(JSON.stringify({ diagnostics: json }, null, 2));
+    return;
+  }
+  const [problem, ...behind] = diagnostics;
+  const { message, help } = localise(problem, o.lang);
+  io.stderr(`error: ${message}${help === undefined ? '' : `\n  ${HELP_LABEL[o.lang]}${help}`}`);
+  for (const d of behind) io.stderr(formatDiagnostic(d, o.lang));
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
+  const errors = errorOptions(argv, io.errorLang ?? 'zh');
   const program = new Command('yardstick')
     .description('KPI and bonus policies as code: validate a policy, dry-run it on last month\'s data, explain a result')
     .version(packageVersion(), '-V, --version', 'print the version of yardstick')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s.trimEnd()) })
+    // commander's own messages (usage errors) go through reportError when JSON is asked for
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => (errors.format === 'json' ? undefined : io.stderr(s.trimEnd())) })
     .showHelpAfterError();
 
-  const lang = () => new Option('--lang <lang>', 'language of explanations and summaries').choices(['zh', 'en']).default('zh');
+  const lang = () => new Option('--lang <lang>', 'language of explanations, summaries, warnings and errors').choices(['zh', 'en']).default('zh');
   const encoding = () => new Option('--encoding <encoding>', 'encoding of the data file (auto detects UTF-8, UTF-8 with BOM and GBK)').choices(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto');
 
   program
@@ -36,8 +76,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('check policy files and report every problem with file:line:col')
     .argument('<policy...>', 'policy YAML files')
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
-    .action((files: string[], o: { format: 'human' | 'json' }) => {
-      code = validateCommand(files, o, io);
+    .action((files: string[], o: { format: 'human' | 'json'; lang: Lang }) => {
+      code = validateCommand(files, { ...o, lang: errors.lang }, io);
     });
 
   program
@@ -164,19 +204,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       code = await checkCommand(o, io);
     });
 
+  // every command takes the language and the format of its errors
+  const leaves = (c: Command): Command[] => (c.commands.length ? c.commands.flatMap(leaves) : [c]);
+  for (const command of leaves(program)) {
+    if (!command.options.some((x) => x.long === '--lang')) command.addOption(lang());
+    command.addOption(new Option('--error-format <format>', 'format of errors and warnings on stderr').choices(['human', 'json']).default('human'));
+  }
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     // a closed or full stdout has been reported; the run did not deliver its output
     return io === defaultIo && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      if (errors.format === 'json') reportError([diagnostic('cli_usage', { detail: error.message.replace(/^error: /, '') })], errors, io);
+      return EXIT.usage;
     }
     if (error instanceof ExitError) {
-      io.stderr(`error: ${error.message}`);
+      reportError(error.diagnostics, errors, io);
       return error.code;
     }
-    io.stderr(`internal error: ${(error as Error)?.stack ?? String(error)}\nthis is a bug in yardstick, not in your policy or data; please report it with the command you ran`);
+    reportError([diagnostic('cli_internal', { detail: (error as Error)?.stack ?? String(error) })], errors, io);
     return EXIT.internal;
   }
 }

@@ -17,7 +17,7 @@
 
 import { dirname, join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { type CompiledPolicy, type Diagnostic, joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table, normalisePeriod, teamKey, teamName, type TeamDeclaration, readYaml } from '../../engine/index.js';
+import { type CompiledPolicy, type Diagnostic, joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table, normalisePeriod, teamKey, teamName, type TeamDeclaration, readYaml, diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import { checkEvents, type EventSource } from './events/spec.js';
@@ -135,18 +135,18 @@ export function mappingFiles(file: string): string[] {
 function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): TeamDeclaration[] | undefined {
   if (value === undefined || value === null) return undefined;
   const shape = 'write `teams:` as in a policy: `teams: { sv1: { title: 短视频一组, aliases: [ 短视频1组 ] } }`';
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ExitError(EXIT.input, `${file}: \`teams:\` must be a mapping of team ids\n  help: ${shape}`);
-  if (policy.contract.teams) throw new ExitError(EXIT.input, `${file}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_shape', { file, help: shape }, { file }));
+  if (policy.contract.teams) throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_declared', { file }, { file }));
   const teams: TeamDeclaration[] = [];
   const owner = new Map<string, string>();
   for (const [id, t] of Object.entries(value)) {
     const { title, aliases } = (t ?? {}) as { title?: unknown; aliases?: unknown };
     if (typeof title !== 'string' || teamName(title) === '' || (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')))) {
-      throw new ExitError(EXIT.input, `${file}: team \`${id}\` needs a \`title\` and may have a list of \`aliases\`\n  help: ${shape}`);
+      throw new ExitError(EXIT.input, diagnostic('cli_mapping_team_shape', { file, id, help: shape }, { file }));
     }
     for (const n of [title, id, ...((aliases as string[] | undefined) ?? [])]) {
       const other = owner.get(teamKey(n));
-      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, `${file}: team name \`${n}\` is used by both \`${other}\` and \`${id}\`\n  help: each title and alias must name one team (width, spaces and letter case do not count as a difference)`);
+      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, diagnostic('cli_mapping_team_name', { file, name: n, other, id }, { file }));
       owner.set(teamKey(n), id);
     }
     teams.push({ id, title, ...(aliases ? { aliases: aliases as string[] } : {}) });
@@ -158,7 +158,7 @@ function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): Tea
 function mappingPeriod(file: string, period: unknown): string | undefined {
   if (period === undefined || period === null || period === '') return undefined;
   const p = normalisePeriod(String(period));
-  if (!p.ok) throw new ExitError(EXIT.input, `${file}: \`period:\` ${p.message}\n  help: ${p.help}`);
+  if (!p.ok) throw new ExitError(EXIT.input, diagnostic('cli_mapping_period', { file, detail: p.message }, { file, help: p.help }));
   return p.period;
 }
 

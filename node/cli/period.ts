@@ -1,13 +1,13 @@
 // Period and employee arguments on the command line, read as data cells are: `--period 2026/10`
 // is 2026-10, `--employee Ｅ１` is E1 (engine/data/period.ts, engine/data/ids.ts).
 
-import { normaliseId, normalisePeriod } from '../../engine/index.js';
+import { normaliseId, normalisePeriod, diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 
 /** `--period`: any spelling of a month → `YYYY-MM`; anything else is a usage error. */
 export function periodArgument(raw: string): string {
   const p = normalisePeriod(raw);
-  if (!p.ok) throw new ExitError(EXIT.usage, `--period: ${p.message}\n  help: ${p.help}`);
+  if (!p.ok) throw new ExitError(EXIT.usage, diagnostic('cli_period', { detail: p.message }, { help: p.help }));
   return p.period;
 }
 

@@ -1,6 +1,6 @@
 // What `run` and `explain` share: load the policy, read the data, evaluate.
 
-import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, formatOf, readTable, toRecords, type RecordsResult, type HistorySource, type Encoding, fitsNobody } from '../../engine/index.js';
+import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, formatOf, readTable, toRecords, type RecordsResult, type HistorySource, type Encoding, fitsNobody, diagnostic } from '../../engine/index.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
@@ -9,14 +9,14 @@ import { readBytes, readText } from './io.js';
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);
   for (const d of result.diagnostics) stderr(formatDiagnostic(d));
-  if (!result.ok) throw new ExitError(EXIT.input, `${file}: the policy has ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
+  if (!result.ok) throw new ExitError(EXIT.input, diagnostic('cli_policy_invalid', { file, count: result.diagnostics.filter((d) => d.severity === 'error').length }, { file }));
   return result.policy;
 }
 
 /** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
 export async function readDataFile(file: string, policy: CompiledPolicy, o: { encoding?: Encoding; sheet?: string; period?: string } = {}): Promise<RecordsResult> {
   if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
-  if (!formatOf(file)) throw new ExitError(EXIT.input, `cannot read data \`${file}\`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)`);
+  if (!formatOf(file)) throw new ExitError(EXIT.input, diagnostic('io_unknown_data_format', { file }, { file }));
   const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, { encoding: o.encoding, sheet: o.sheet });
   if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
   return toRecords(table.table, policy.contract, { file, period: o.period });
@@ -26,10 +26,7 @@ export async function readDataFile(file: string, policy: CompiledPolicy, o: { en
 export function refuseExcluded(result: Pick<RunResult, 'excluded'>, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
   if (allow || result.excluded.length === 0) return;
   reportExcluded(result, stderr, lang);
-  throw new ExitError(
-    EXIT.input,
-    `${result.excluded.length} record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals`,
-  );
+  throw new ExitError(EXIT.input, diagnostic('cli_records_refused', { count: result.excluded.length }));
 }
 
 export interface DryRunOptions {
@@ -55,7 +52,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));
-  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, `${o.data}: the data cannot be read, or does not fit the policy`);
+  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
   // several months in one file: the ledger gives what came before the first of them
   const periods = [...new Set(read.records.map((r) => r.period))].sort();
@@ -84,7 +81,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   if (nobody) {
     // each record's own reason first: the summary alone would hide a fixable cell
     reportExcluded(result, o.stderr, o.lang);
-    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+    throw new ExitError(EXIT.input, nobody);
   }
   return { policy, result };
 }

@@ -12,11 +12,11 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Papa from 'papaparse';
-import { beforeEffectiveFrom, decodingOf, formatDiagnostic, isBlankRow, noHeaderRow, notText, recordReader, RunTotals, titleAboveHeader, type CompiledPolicy, type Diagnostic, type Encoding, type ExcludedRecord, type HistorySource, type Lang, type RatioNotation, type RunSummary } from '../../engine/index.js';
+import { beforeEffectiveFrom, decodingOf, formatDiagnostic, isBlankRow, noHeaderRow, notText, recordReader, RunTotals, titleAboveHeader, type CompiledPolicy, type Diagnostic, type Encoding, type ExcludedRecord, type HistorySource, type Lang, type RatioNotation, type RunSummary, diagnostic } from '../../engine/index.js';
 import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
-import { checkInputFile, outputTarget } from './io.js';
+import { checkInputFile, openError, outputTarget } from './io.js';
 import { CHUNK_BYTES, RecordSplitter } from './record-splitter.js';
 import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
 import { WorkerPool } from './worker-pool.js';
@@ -78,7 +78,7 @@ export function workersFor(requested: number, data: string, stderr: (s: string) 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   // a folder, a pipe or a device is refused before anything is written; a link is written through
   const target = outputTarget(o.out);
-  const cannotWrite = (error: unknown) => new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const cannotWrite = (error: unknown) => new ExitError(EXIT.input, diagnostic('io_write_failed', { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
   let out: AtomicFile;
   try {
     out = new AtomicFile(target);
@@ -123,8 +123,7 @@ function firstDecoding(file: string, encoding: Encoding): Decoding {
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ExitError(EXIT.input, `cannot read data \`${file}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code)}`);
+    throw openError(file, 'data', error);
   }
   const n = readSync(fd, head, 0, 3, 0);
   closeSync(fd);
@@ -145,7 +144,7 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
       try {
         out.write(Buffer.concat(pending));
       } catch (error) {
-        throw new ExitError(EXIT.input, `cannot write \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
       }
       pending = [];
       pendingBytes = 0;
@@ -153,7 +152,7 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
   };
   const fatal = (diagnostics: Diagnostic[]): never => {
     for (const d of diagnostics) o.stderr(formatDiagnostic(d));
-    throw new ExitError(EXIT.input, `${file}: the data cannot be read, or does not fit the policy`);
+    throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file }, { file }));
   };
 
   // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
@@ -277,7 +276,7 @@ interface StreamStart {
 function undecodable(o: StreamOptions, decoding: Decoding): Error {
   if (decoding.otherwise) return new NotUtf8();
   const why = notText(decoding.encoding);
-  return new ExitError(EXIT.input, `data \`${o.data}\`: ${why.message}\n  help: ${why.help}`);
+  return new ExitError(EXIT.input, diagnostic('io_not_text.data', { file: o.data, detail: why.message }, { file: o.data, help: why.help }));
 }
 
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */

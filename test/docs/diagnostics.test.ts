@@ -342,3 +342,25 @@ describe('data and evaluation diagnostics in Chinese', () => {
     ]);
   });
 });
+
+describe('every diagnostic code in node/ and editor/server is in the catalogue and the docs', () => {
+  const literal = /diagnostic\('((?:io|cli|yaml|schema|policy|data|eval)_[a-z0-9_]+(?:\.[a-z_]+)?)'/g;
+  const files = [...sourceFiles('node'), ...sourceFiles('editor/server')];
+  const used = new Map<string, string>();
+  for (const file of files) for (const m of readFileSync(file, 'utf8').matchAll(literal)) used.set(m[1], file);
+  const doc = readFileSync('docs/diagnostics.md', 'utf8');
+
+  it('finds the codes it checks', () => {
+    expect(used.size).toBeGreaterThan(40);
+  });
+
+  it.each([...used])('%s (%s) is in MESSAGES and docs/diagnostics.md', (id) => {
+    expect(Object.prototype.hasOwnProperty.call(MESSAGES, id)).toBe(true);
+    expect(doc).toContain(`### \`${codeOf(id)}\``);
+  });
+
+  it('leaves no ExitError with a pasted `help:` string', () => {
+    const pasted = files.filter((f) => /ExitError\([^;]*help:/s.test(readFileSync(f, 'utf8').replace(/diagnostic\([^;]*/g, '')));
+    expect(pasted).toEqual([]);
+  });
+});

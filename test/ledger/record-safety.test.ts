@@ -5,7 +5,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 import { month, monthWithoutE1 } from './month-data.js';
 
 let dir: string;
@@ -94,9 +94,9 @@ describe('history', () => {
 describe('a --ledger path whose folder does not exist', () => {
   it('is refused (exit 1) instead of starting an empty ledger that no history is read from', async () => {
     const ledger = join(dir, 'typo', 'ledger.db');
-    const r = await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
+    const r = await yardstickAsIs('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: 结果账本 \`${ledger}\` 所在的文件夹不存在\n  help: 检查路径；若要新建账本，先创建该文件夹`);
+    expect(r.stderr).toContain(`error: 结果账本 \`${ledger}\` 所在的文件夹不存在\n  提示：请检查路径；若要新建账本，请先创建该文件夹`);
     expect(existsSync(join(dir, 'typo'))).toBe(false);
   });
 });

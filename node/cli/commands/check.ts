@@ -2,7 +2,7 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml, formatPolicyText, loadPolicy } from '../../../engine/index.js';
+import { readYaml, formatPolicyText, loadPolicy, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -10,7 +10,7 @@ import { runTestsFor, testFileFor, describeReport } from './test.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 
 function dataNeedsBase(data: string): never {
-  throw new ExitError(EXIT.usage, `--data ${data} measures a change: give --base REF with it`);
+  throw new ExitError(EXIT.usage, diagnostic('cli_check_data_needs_base', { file: data }));
 }
 
 function newer(a: string, b: string): boolean {

@@ -3,7 +3,7 @@
 // With --explain, each aggregate per employee with the source rows behind it.
 
 import { dirname, resolve } from 'node:path';
-import { formatDiagnostic, readTable } from '../../../engine/index.js';
+import { formatDiagnostic, readTable, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, type Io } from '../io.js';
 import { readMappingFile } from '../mapping.js';
@@ -52,7 +52,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     return EXIT.input;
   }
   const m = read.mapping;
-  if (!m.events?.length) throw new ExitError(EXIT.input, `${file}: the mapping has no \`events:\`, so there is no SQL to show\n  help: declare event sources as docs/events.md describes`);
+  if (!m.events?.length) throw new ExitError(EXIT.input, diagnostic('cli_mapping_no_events', { file }, { file }));
   const period = o.period ?? (m.period === undefined ? undefined : String(m.period));
   const cal = calendarFor(file, period, m.time_zone);
   if (!cal.ok) {

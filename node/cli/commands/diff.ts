@@ -1,7 +1,7 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody, planAttribution, attributeRuns, changeImpactToJson, breakdownImpact, breakdownToJson, yuanToFen, DEFAULT_OUTLIER_FEN } from '../../../engine/index.js';
+import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody, planAttribution, attributeRuns, changeImpactToJson, breakdownImpact, breakdownToJson, yuanToFen, DEFAULT_OUTLIER_FEN, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -23,7 +23,7 @@ export interface DiffOptions {
 export function outlierFen(text: string | undefined): number {
   if (text === undefined) return DEFAULT_OUTLIER_FEN;
   const yuan = Number(text.replace(/^[¥￥]/, '').replace(/,/g, ''));
-  if (!Number.isFinite(yuan) || yuan < 0) throw new ExitError(EXIT.usage, `--outlier \`${text}\` is not an amount of yuan (e.g. ¥2,000)`);
+  if (!Number.isFinite(yuan) || yuan < 0) throw new ExitError(EXIT.usage, diagnostic('cli_outlier', { value: text }));
   return yuanToFen(yuan);
 }
 
@@ -37,7 +37,7 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   const r = loadPolicy(text, label);
   if (!r.ok) {
     for (const d of r.diagnostics) io.stderr(formatDiagnostic(d));
-    throw new ExitError(EXIT.input, `${label}: this side of the diff is not a valid policy`);
+    throw new ExitError(EXIT.input, diagnostic('cli_diff_side_invalid', { label }));
   }
   return r.policy;
 }
@@ -45,10 +45,10 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
 async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new ExitError(EXIT.input, `\`${data}\` does not fit the policy \`${policy.file}\`:\n${errors.map((d) => formatDiagnostic(d)).join('\n')}`);
+  if (errors.length) throw new ExitError(EXIT.input, diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }), errors);
   const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
   const nobody = fitsNobody(policy, result, data);
-  if (nobody) throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+  if (nobody) throw new ExitError(EXIT.input, nobody);
   return result;
 }
 
@@ -89,7 +89,7 @@ export async function reviewPair(oldText: string, oldLabel: string, newText: str
 export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Promise<number> {
   const reviews: PolicyReview[] = [];
   if (o.base) {
-    if (specs.length) throw new ExitError(EXIT.usage, 'give either OLD NEW or --base REF, not both');
+    if (specs.length) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args.both', {}));
     for (const file of changedPolicies(o.base)) {
       const now = readText(file, 'policy');
       const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
@@ -101,7 +101,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
       reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, o, io));
     }
   } else {
-    if (specs.length !== 2) throw new ExitError(EXIT.usage, 'diff needs OLD and NEW (files or REV:path), or --base REF');
+    if (specs.length !== 2) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args', {}));
     const [a, b] = specs;
     const file = isRevisionSpec(b) ? b.slice(b.indexOf(':') + 1) : b;
     reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));

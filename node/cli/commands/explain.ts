@@ -1,6 +1,6 @@
 // `yardstick explain POLICY --data FILE --employee ID`: why one person got their score and pay.
 
-import { formatDiagnostic, scorecardToJson, type Lang, readYaml } from '../../../engine/index.js';
+import { formatDiagnostic, scorecardToJson, type Lang, readYaml, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
@@ -13,7 +13,7 @@ export async function explainCommand(
   io: Io,
 ): Promise<number> {
   if (!o.data) return explainRecorded(policyFile, o, io);
-  if (!policyFile) throw new ExitError(EXIT.usage, 'explain needs a POLICY with --data, or --period without --data to reprint a recorded statement');
+  if (!policyFile) throw new ExitError(EXIT.usage, diagnostic('cli_explain_needs_policy', {}));
   const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, stderr: () => {} });
   const card = result.scorecards.find((c) => c.employee_id === o.employee);
   if (card) {
@@ -30,22 +30,23 @@ export async function explainCommand(
   }
   const ids = [...result.scorecards.map((c) => c.employee_id), ...result.excluded.map((x) => x.employee_id ?? '')];
   const near = ids.filter((id) => id.toLowerCase().includes(o.employee.toLowerCase()) || o.employee.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
+  const quoted = (list: string[]) => list.map((n) => `\`${n}\``).join(', ');
   throw new ExitError(
     EXIT.input,
-    `unknown employee id \`${o.employee}\` in \`${o.data}\`\n  help: ${near.length ? `did you mean ${near.map((n) => `\`${n}\``).join(', ')}? ` : ''}the file has ${ids.length} employees, e.g. ${ids.slice(0, 3).map((n) => `\`${n}\``).join(', ')}`,
+    diagnostic('cli_unknown_employee', { employee: o.employee, file: o.data, near: near.length ? `did you mean ${quoted(near)}? ` : '', count: ids.length, examples: quoted(ids.slice(0, 3)) }, { file: o.data }),
   );
 }
 
 /** The statement as it was recorded, byte for byte, whatever the policy file says today. */
 async function explainRecorded(policyFile: string | undefined, o: { employee: string; period?: string; format: 'text' | 'json'; ledger: string }, io: Io): Promise<number> {
-  if (!o.period) throw new ExitError(EXIT.usage, 'explain without --data reprints a recorded statement: give --period YYYY-MM');
-  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\``);
+  if (!o.period) throw new ExitError(EXIT.usage, diagnostic('cli_explain_needs_period', {}));
+  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, diagnostic('io_ledger_missing', { ledger: o.ledger }, { file: o.ledger }));
   const policyYaml = policyFile ? readYaml(readText(policyFile, 'policy'), policyFile) : undefined;
-  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, `${policyFile}: the policy cannot be read:\n${policyYaml.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
+  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, diagnostic('cli_policy_unreadable', { file: String(policyFile) }, { file: policyFile }), policyYaml.diagnostics);
   const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
   const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
-  if (!found.length) throw new ExitError(EXIT.input, `no recorded statement of \`${o.employee}\` for ${o.period}${policyId ? ` under \`${policyId}\`` : ''} in \`${o.ledger}\``);
-  if (found.length > 1) throw new ExitError(EXIT.usage, `\`${o.employee}\` was recorded for ${o.period} under several policies (${found.map((f) => f.policy_id).join(', ')}): name the policy file`);
+  if (!found.length) throw new ExitError(EXIT.input, diagnostic('cli_no_statement', { employee: o.employee, period: o.period, under: policyId ? ` under \`${policyId}\`` : '', ledger: o.ledger }));
+  if (found.length > 1) throw new ExitError(EXIT.usage, diagnostic('cli_statement_ambiguous', { employee: o.employee, period: o.period, policies: found.map((f) => f.policy_id).join(', ') }));
   const { card, inputs, run_id } = found[0];
   io.stdout(o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n');
   // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr

@@ -1,16 +1,16 @@
 // `yardstick history --employee ID`: every recorded period of one person, with corrections.
 
 import type { Io } from '../io.js';
-import { formatFen } from '../../../engine/index.js';
+import { formatFen, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 import { describeInputs } from '../provenance.js';
 
 export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
-  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, `no results ledger at \`${o.ledger}\`\n  help: record a period with \`yardstick run … --record\`, or give --ledger`);
+  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
   const rows = (await Ledger.open(o.ledger)).employeeHistory(o.employee);
-  if (!rows.length) throw new ExitError(EXIT.input, `\`${o.employee}\` has no recorded period in \`${o.ledger}\``);
+  if (!rows.length) throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
   io.stdout(
     alignTable(
       ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],

@@ -1,6 +1,6 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang, type CompiledPolicy, fitsNobody } from '../../../engine/index.js';
+import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang, type CompiledPolicy, fitsNobody, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -34,7 +34,7 @@ export interface RunCommandOptions {
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const workers = Number(o.workers ?? 1);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, `--workers takes a whole number from 1 to 64, got \`${o.workers}\``);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
@@ -62,10 +62,10 @@ async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunComman
   if (o.record || o.amend) {
     // an official result is only recorded under the version in force for the period
     const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
-    if (early.length) throw new ExitError(EXIT.input, `not recorded: ${early.map((d) => d.message).join('; ')}; record it with the policy version in force for that period`);
+    if (early.length) throw new ExitError(EXIT.input, diagnostic('cli_record_before_effective', { detail: early.map((d) => d.message).join('; ') }));
   }
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
-  if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, '--format xlsx writes a workbook: give it a file with --out results.xlsx');
+  if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, diagnostic('cli_xlsx_needs_out', {}));
   const text =
     o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
     // JSON carries what it was computed from: the policy's hash and every data input's
@@ -126,7 +126,7 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
   if (nobody) {
     streamed.discard();
     reportExcluded(asResult, io.stderr, o.lang);
-    throw new ExitError(EXIT.input, `${nobody.message}\n  help: ${nobody.help}`);
+    throw new ExitError(EXIT.input, nobody);
   }
   if (streamed.excluded.length && !o.excludeInvalid) {
     streamed.discard();

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderIndex, renderStatement, type Lang, type Scorecard } from '../../../engine/index.js';
+import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { checkOutputFolder, readBytes, writeAtomic, type Io } from '../io.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
@@ -37,7 +37,7 @@ function caseClashes(cards: readonly Scorecard[]): string[][] {
 }
 
 export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
-  checkOutputFolder(o.out, 'statements');
+  checkOutputFolder(o.out);
   const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {
@@ -48,12 +48,12 @@ export async function statementsCommand(policyFile: string, o: { data: string; o
   };
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) {
-    throw new ExitError(EXIT.input, `employee ids ${clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ')} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS\n  help: give each employee an id that differs in more than case`);
+    throw new ExitError(EXIT.input, diagnostic('cli_statement_ids_case', { ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ') }));
   }
   try {
     mkdirSync(o.out, { recursive: true });
   } catch (error) {
-    throw new ExitError(EXIT.input, `cannot write statements to \`${o.out}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ExitError(EXIT.input, diagnostic('io_output_folder_failed', { dir: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
   }
   for (const card of result.scorecards) writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
   writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));

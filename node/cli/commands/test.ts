@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { formatDiagnostic, readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport, type TestExpectation, readYaml } from '../../../engine/index.js';
+import { readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport, type TestExpectation, readYaml, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
@@ -23,13 +23,13 @@ export function testFileFor(policy: string): string {
 /** Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. */
 export function readCases(_policyFile: string, testFile: string, contract: Parameters<typeof readRecords>[2]): TestCase[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
-  if (!yaml.ok) throw new ExitError(EXIT.input, `policy tests \`${testFile}\` cannot be read:\n${yaml.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
+  if (!yaml.ok) throw new ExitError(EXIT.input, diagnostic('cli_tests_unreadable', { file: testFile }, { file: testFile }), yaml.diagnostics);
   const doc = yaml.value as { cases?: RawCase[] } | null;
-  if (!doc || !Array.isArray(doc.cases)) throw new ExitError(EXIT.input, `${testFile}: expected \`cases:\` with a list of cases`);
+  if (!doc || !Array.isArray(doc.cases)) throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
   const samples = new Map<string, EmployeeRecord[]>();
   return doc.cases.map((c, i) => {
     const name = c.name ?? `case ${i + 1}`;
-    if (!c.expect) throw new ExitError(EXIT.input, `${testFile}: case \`${name}\` has no \`expect:\``);
+    if (!c.expect) throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
     let record: EmployeeRecord;
     if (c.sample) {
       const file = resolve(dirname(testFile), c.sample.file);
@@ -38,12 +38,12 @@ export function readCases(_policyFile: string, testFile: string, contract: Param
         samples.set(file, read.records);
       }
       const found = samples.get(file)!.find((r) => r.employee_id === c.sample!.employee);
-      if (!found) throw new ExitError(EXIT.input, `${testFile}: case \`${name}\`: employee \`${c.sample.employee}\` is not a scorable row of \`${c.sample.file}\``);
+      if (!found) throw new ExitError(EXIT.input, diagnostic('cli_test_case_sample', { file: testFile, name, employee: c.sample.employee, sample: c.sample.file }, { file: testFile }));
       record = found;
     } else if (c.record) {
       const r = c.record;
       record = { employee_id: r.employee_id ?? `case-${i + 1}`, name: r.name ?? name, role: r.role ?? '', team: r.team ?? '测试组', stage: r.stage ?? '', period: r.period ?? '2026-10', metrics: r.metrics ?? {}, ...(r.pay_base !== undefined ? { pay_base: r.pay_base } : {}) };
-    } else throw new ExitError(EXIT.input, `${testFile}: case \`${name}\` needs \`record:\` or \`sample:\``);
+    } else throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
     return { name, record, ...(c.history ? { history: c.history } : {}), expect: c.expect };
   });
 }

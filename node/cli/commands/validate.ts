@@ -1,11 +1,11 @@
 // `yardstick validate POLICY…`: every problem in every file, with file:line:col and help.
 
-import { formatDiagnostic, loadPolicy, type Diagnostic } from '../../../engine/index.js';
+import { formatDiagnostic, loadPolicy, type Diagnostic, type Lang } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { readCases } from './test.js';
 
-export function validateCommand(files: string[], options: { format: 'human' | 'json' }, io: Io): number {
+export function validateCommand(files: string[], options: { format: 'human' | 'json'; lang: Lang }, io: Io): number {
   const all: Diagnostic[] = [];
   const summaries: string[] = [];
   let failed = 0;
@@ -17,7 +17,17 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
       summaries.push(checked.summary);
       continue;
     }
-    const result = loadPolicy(readText(file, 'policy'), file);
+    let text: string;
+    try {
+      text = readText(file, 'policy');
+    } catch (error) {
+      // for tools, a file that cannot be read is one more diagnostic in the JSON, not text on stderr
+      if (!(error instanceof ExitError) || options.format !== 'json') throw error;
+      all.push(...error.diagnostics);
+      failed++;
+      continue;
+    }
+    const result = loadPolicy(text, file);
     all.push(...result.diagnostics);
     if (result.ok) {
       const p = result.policy.doc;
@@ -30,7 +40,7 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
   if (options.format === 'json') {
     io.stdout(JSON.stringify({ ok: failed === 0, diagnostics: all }, null, 2) + '\n');
   } else {
-    for (const d of all) io.stderr(formatDiagnostic(d));
+    for (const d of all) io.stderr(formatDiagnostic(d, options.lang));
     for (const s of summaries) io.stdout(s + '\n');
   }
   return failed ? EXIT.input : EXIT.ok;

@@ -2,7 +2,7 @@
 // (grades and teams). Text that could start a formula is neutralised, as in the CSV export.
 
 import writeXlsxFile from 'write-excel-file/node';
-import { fenToYuan, type Lang, type RunResult } from '../../../engine/index.js';
+import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engine/index.js';
 import { neutralise } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
@@ -16,7 +16,7 @@ const text = (v: string, bold = false): Cell => ({ value: storable(neutralise(v)
  * Such a workbook would be silently wrong: it is refused instead.
  */
 function storable(v: string): string {
-  if (v in Object.prototype) throw new ExitError(EXIT.input, `cannot write \`${v}\` to an XLSX file: the XLSX writer cannot store this text; use \`--format csv\` or \`--format json\`, or rename it in the data`);
+  if (v in Object.prototype) throw new ExitError(EXIT.input, diagnostic('io_xlsx_text', { text: v }));
   return v;
 }
 const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...(format ? { format } : {}) });
