@@ -25,4 +25,10 @@ export class ExitError extends Error {
     super(problem.message);
     this.diagnostics = [problem, ...details];
   }
+
+  /** The problem with its help on an indented line, as a summary line of `check` shows it. */
+  get withHelp(): string {
+    const help = this.diagnostics[0]?.help;
+    return help === undefined ? this.message : `${this.message}\n  help: ${help}`;
+  }
 }

@@ -127,7 +127,7 @@ describe('data that is not a regular file', () => {
     const dir = tempDir();
     const data = fifo(dir, 'month.csv');
     for (const format of ['table', 'csv']) {
-      const r = spawnYardstick(['run', FLAGSHIP, '--data', data, '--format', format, ...(format === 'csv' ? ['--out', join(dir, 'r.csv')] : [])]);
+      const r = spawnYardstick(['run', FLAGSHIP, '--data', data, '--format', format, '--lang', 'en', ...(format === 'csv' ? ['--out', join(dir, 'r.csv')] : [])]);
       expect(r.timedOut).toBe(false);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(`error: cannot read data \`${data}\`: it is a named pipe (FIFO), not a file\n  help: save the data to a file and give that file\n`);
@@ -138,7 +138,7 @@ describe('data that is not a regular file', () => {
     const dir = tempDir();
     const data = join(dir, 'zero.csv');
     symlinkSync('/dev/zero', data);
-    const r = spawnYardstick(['run', FLAGSHIP, '--data', data]);
+    const r = spawnYardstick(['run', FLAGSHIP, '--data', data, '--lang', 'en']);
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`error: cannot read data \`${data}\`: it is a device, not a file\n  help: save the data to a file and give that file\n`);

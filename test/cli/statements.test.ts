@@ -67,7 +67,7 @@ describe('yardstick statements', () => {
     writeFileSync(data, [rows[0], rows[1].replace('E1,', 'ab1,'), rows[1].replace('E1,', 'AB1,'), ''].join('\n'));
     const out = join(dir, 'out');
     const stderr: string[] = [];
-    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s), errorLang: 'en' });
     expect(code).toBe(1);
     expect(stderr.join('\n')).toContain('employee ids `ab1` and `AB1` differ only in upper and lower case: their statements would overwrite each other on Windows and macOS');
     expect(() => readdirSync(out)).toThrow(/ENOENT/);

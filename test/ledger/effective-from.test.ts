@@ -35,7 +35,7 @@ const month = (period: string) => {
 async function yardstick(...args: string[]) {
   let stdout = '';
   const stderr: string[] = [];
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s), errorLang: 'en' });
   return { code, stdout, stderr: stderr.join('\n') };
 }
 

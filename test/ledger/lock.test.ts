@@ -73,7 +73,7 @@ describe('recording into one ledger from several processes at once', () => {
       const twins = results.slice(6);
       expect(twins.map((r) => r.code).sort()).toEqual([0, 1]);
       const loser = twins.find((r) => r.code === 1)!;
-      expect(loser.stderr).toMatch(/^error: period 2025-07 of `short-video-team` is already recorded \(run #\d, v1\.1\.0, \d{4}-\d\d-\d\dT[\d:.]+Z\)\n {2}help: to correct it, run again with --amend/m);
+      expect(loser.stderr).toMatch(/^error: `short-video-team` 的月份 2025-07 已记录过（第 \d 次运行，v1\.1\.0，\d{4}-\d\d-\d\dT[\d:.]+Z）\n {2}提示：如需更正，请加 --amend 重新运行/m);
       expect(await recordedRuns()).toEqual([...PERIODS, '2025-07'].map((period) => ({ period, kind: 'official' })));
       expect(verifyLedgerBytes(readFileSync(ledger), await initSqlJs())).toEqual({ ok: true });
       // no lock and no temporary file stays behind
@@ -87,7 +87,7 @@ describe('recording months at once, in any order, without --out-of-order', () =>
     const periods = ['2025-01', '2025-02', '2025-03', '2025-04'];
     const results = await Promise.all(periods.map((p) => cli(['run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--ledger', ledger], { YARDSTICK_LEDGER_WAIT_SECONDS: '300' })));
     for (const r of results) {
-      if (r.code !== 0) expect(r.stderr).toMatch(/^error: period 2025-0\d of `short-video-team` is earlier than the recorded 2025-0\d/m);
+      if (r.code !== 0) expect(r.stderr).toMatch(/^error: `short-video-team` 的月份 2025-0\d 早于已记录的 2025-0\d/m);
       expect([0, 1]).toContain(r.code);
     }
     const SQL = await initSqlJs();
@@ -170,7 +170,7 @@ describe('the ledger lock', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`账本 ${ledger} 正被另一次运行使用（进程 ${process.pid}，主机 ${hostname()}，自 ${started}），最多等待 1 秒`);
     expect(r.stderr).toContain(
-      `error: the results ledger \`${ledger}\` is still locked after 1 s: pid ${process.pid} on host ${hostname()} took it at ${started}\n  help: try again when that run has finished; if it is not running any more, delete \`${lockOf(ledger)}\``,
+      `error: 结果账本 \`${ledger}\` 在 1 秒后仍被锁定（pid ${process.pid} on host ${hostname()} took it at ${started}）\n  提示：请等那次运行结束后再试；如果它已不在运行，请删除 \`${lockOf(ledger)}\``,
     );
     expect(existsSync(ledger)).toBe(false);
     // the lock is still the owner's

@@ -43,7 +43,7 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
       // a test file that cannot be read fails this policy, not the whole check: every policy is checked
       const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
         if (!(error instanceof ExitError)) throw error;
-        failures.push(`${file}: tests cannot run: ${error.message}`);
+        failures.push(`${file}: tests cannot run: ${error.withHelp}`);
         return undefined;
       });
       // every failing case, each with its expected and actual values
@@ -74,7 +74,7 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
           for (const l of newlyUnscorable([review])) failures.push(`${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`);
         } catch (error) {
           if (!(error instanceof ExitError)) throw error;
-          failures.push(`${file}: ${error.message}`);
+          failures.push(`${file}: ${error.withHelp}`);
         }
       }
     }
