@@ -12,7 +12,12 @@ export default defineConfig({
   plugins: [svelte()],
   resolve: {
     // monaco-editor ≥ 0.56 has an exports map; monaco-yaml's worker still imports the old deep path
-    alias: [{ find: /^monaco-editor\/esm\/vs\//, replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)) }],
+    alias: [
+      {
+        find: /^monaco-editor\/esm\/vs\//,
+        replacement: fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url)),
+      },
+    ],
   },
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   worker: { format: 'es' },
@@ -23,7 +28,9 @@ export default defineConfig({
     // engine/ is pure (test/architecture/purity.test.ts): the page imports it through engine/index.ts
     // for the YAML edit and diagnostics, and what it does not use (the evaluator, ajv, the CSV
     // reader) stays in the preview worker's bundle instead of the page's
-    rolldownOptions: { treeshake: { moduleSideEffects: (id) => (id.startsWith(`${project}engine/`) ? false : undefined) } },
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id) => (id.startsWith(`${project}engine/`) ? false : undefined) },
+    },
   },
   test: {
     root: project,

@@ -14,7 +14,17 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { evaluateRecord, fenToYuan, evaluateRecordSync, loadPolicy, readRecords, runPolicy, RunTotals, type EmployeeRecord, type Scorecard } from '../engine/index.js';
+import {
+  evaluateRecord,
+  fenToYuan,
+  evaluateRecordSync,
+  loadPolicy,
+  readRecords,
+  runPolicy,
+  RunTotals,
+  type EmployeeRecord,
+  type Scorecard,
+} from '../engine/index.js';
 import { PreviewSession } from '../editor/app/lib/preview-session.js';
 import { flagshipByHand, type HandResult } from './flagship-by-hand.js';
 import { zenFlagship } from './flagship-zen.js';
@@ -35,7 +45,8 @@ const policy = (() => {
 
 function dataFile(n: number): string {
   const file = `examples/bench-${n}.csv`;
-  if (!existsSync(file)) execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', String(n), '--out', file], { stdio: 'ignore' });
+  if (!existsSync(file))
+    execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', String(n), '--out', file], { stdio: 'ignore' });
   return file;
 }
 
@@ -70,18 +81,26 @@ async function timed(fn: () => Promise<unknown> | unknown): Promise<{ ms: number
 const zen = zenFlagship();
 
 /** What the four agree on: the table's columns (score, grade, payout total, hold, triggers). */
-const outcome = (c: Scorecard): HandResult => ({ score: c.score, grade: c.grade, total: fenToYuan(c.payout.totalFen), held: c.payout.status === 'held', triggers: c.triggers.map((t) => t.id) });
+const outcome = (c: Scorecard): HandResult => ({
+  score: c.score,
+  grade: c.grade,
+  total: fenToYuan(c.payout.totalFen),
+  held: c.payout.status === 'held',
+  triggers: c.triggers.map((t) => t.id),
+});
 
 async function check(sample: EmployeeRecord[]): Promise<number> {
   const ref = await runPolicy(policy, { records: sample }, { executor: 'reference', explain: false });
   const cmp = await runPolicy(policy, { records: sample }, { executor: 'compiled', explain: false });
-  if (JSON.stringify(ref.scorecards) !== JSON.stringify(cmp.scorecards)) throw new Error('the compiled executor differs from json-rules-engine');
+  if (JSON.stringify(ref.scorecards) !== JSON.stringify(cmp.scorecards))
+    throw new Error('the compiled executor differs from json-rules-engine');
   const byId = new Map(sample.map((r) => [r.employee_id, r]));
   for (const c of cmp.scorecards) {
     const r = byId.get(c.employee_id)!;
     const engine = JSON.stringify(outcome(c));
     const hand = JSON.stringify(flagshipByHand(r));
-    if (hand !== engine) throw new Error(`the hand-written function differs for ${c.employee_id}: ${hand} vs ${engine}`);
+    if (hand !== engine)
+      throw new Error(`the hand-written function differs for ${c.employee_id}: ${hand} vs ${engine}`);
     const z = JSON.stringify(await zen.evaluate(r));
     if (z !== engine) throw new Error(`zen-engine differs for ${c.employee_id}: ${z} vs ${engine}`);
   }
@@ -114,17 +133,24 @@ function viaHand(data: EmployeeRecord[]) {
 async function viaZen(data: EmployeeRecord[]) {
   let fen = 0;
   for (let i = 0; i < data.length; i += ZEN_IN_FLIGHT) {
-    for (const z of await Promise.all(data.slice(i, i + ZEN_IN_FLIGHT).map((r) => zen.evaluate(r)))) fen += Math.round(z.total * 100);
+    for (const z of await Promise.all(data.slice(i, i + ZEN_IN_FLIGHT).map((r) => zen.evaluate(r))))
+      fen += Math.round(z.total * 100);
   }
   return fen;
 }
 
-const EXECUTORS: Record<string, { label: string; slow?: boolean; run: (data: EmployeeRecord[]) => Promise<number> | number }> = {
+const EXECUTORS: Record<
+  string,
+  { label: string; slow?: boolean; run: (data: EmployeeRecord[]) => Promise<number> | number }
+> = {
   reference: { label: '(a) json-rules-engine', slow: true, run: viaReference },
   compiled: { label: '(b) compiled executor', run: viaCompiled },
   hand: { label: '(c) hand-written TypeScript', run: viaHand },
   zen: { label: `(d) zen-engine, ${ZEN_IN_FLIGHT} in flight`, slow: true, run: viaZen },
-  keep: { label: '(b) compiled, runPolicy keeping every scorecard', run: async (data) => (await runPolicy(policy, { records: data }, { explain: false })).summary.payout_total_fen },
+  keep: {
+    label: '(b) compiled, runPolicy keeping every scorecard',
+    run: async (data) => (await runPolicy(policy, { records: data }, { explain: false })).summary.payout_total_fen,
+  },
 };
 
 // a child: one executor on one size, reported as JSON on stdout
@@ -147,13 +173,27 @@ for (const n of SIZES) {
   const sums: Record<string, number> = {};
   for (const [name, e] of Object.entries(EXECUTORS)) {
     if (e.slow && n > SLOW_MAX) continue;
-    const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--one', name, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--max-old-space-size=8192',
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--one',
+        name,
+        String(n),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
     const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; heapMb: number; rssMb: number; fen: number };
     rows.push({ label: e.label, n, ms: r.ms, perSecond: (n / r.ms) * 1000, heapMb: r.heapMb, rssMb: r.rssMb });
     sums[e.label] = Math.round(r.fen);
     console.error(`${e.label}, ${n} records: ${(r.ms / 1000).toFixed(2)} s`);
   }
-  if (new Set(Object.values(sums)).size !== 1) throw new Error(`payout totals differ at ${n} records: ${JSON.stringify(sums)}`);
+  if (new Set(Object.values(sums)).size !== 1)
+    throw new Error(`payout totals differ at ${n} records: ${JSON.stringify(sums)}`);
 }
 
 // the editor preview: the worker's own code, 1,000 employees, the saved policy evaluated once and
@@ -162,16 +202,26 @@ const preview = new PreviewSession();
 await preview.setData(new Uint8Array(readFileSync(dataFile(1000))), 'examples/bench-1000.csv');
 const previewMs: number[] = [];
 for (let i = 0; i <= 8; i++) {
-  const edited = policyText.replace('- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1000 }', `- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: ${1000 + i * 100} }`);
+  const edited = policyText.replace(
+    '- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1000 }',
+    `- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: ${1000 + i * 100} }`,
+  );
   const r = await preview.evaluate(i, edited, policyText, 'zh', () => performance.now());
   if (!r.ok) throw new Error('the edited policy should load');
   previewMs.push(r.ms);
 }
 zen.dispose();
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log('| executor | records | seconds | records/s | heap growth MB | peak RSS MB (records loaded too) |\n|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.label} | ${r.n.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.heapMb.toFixed(0)} | ${r.rssMb.toFixed(0)} |`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  '| executor | records | seconds | records/s | heap growth MB | peak RSS MB (records loaded too) |\n|---|---:|---:|---:|---:|---:|',
+);
+for (const r of rows)
+  console.log(
+    `| ${r.label} | ${r.n.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.heapMb.toFixed(0)} | ${r.rssMb.toFixed(0)} |`,
+  );
 for (const n of SIZES) {
   const at = (prefix: string) => rows.find((r) => r.n === n && r.label.startsWith(prefix));
   const [a, b, c, d] = [at('(a)'), at('(b) compiled executor'), at('(c)'), at('(d)')];
@@ -183,4 +233,6 @@ for (const n of SIZES) {
   console.log(`${n.toLocaleString('en-US')} records: ${ratios.join('; ')}`);
 }
 const edits = previewMs.slice(1);
-console.log(`editor preview, 1,000 employees (the worker's code in Node): first evaluation with the saved version ${previewMs[0].toFixed(1)} ms; each edit ${Math.min(...edits).toFixed(1)}–${Math.max(...edits).toFixed(1)} ms (median ${[...edits].sort((x, y) => x - y)[4].toFixed(1)} ms)`);
+console.log(
+  `editor preview, 1,000 employees (the worker's code in Node): first evaluation with the saved version ${previewMs[0].toFixed(1)} ms; each edit ${Math.min(...edits).toFixed(1)}–${Math.max(...edits).toFixed(1)} ms (median ${[...edits].sort((x, y) => x - y)[4].toFixed(1)} ms)`,
+);

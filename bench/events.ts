@@ -24,7 +24,12 @@ const EVENTS = `events:
 `;
 
 const HOSTS = 2000;
-const roster = () => '工号,姓名,岗位,团队,阶段\n' + Array.from({ length: HOSTS }, (_, i) => `LS${String(i + 1).padStart(4, '0')},主播${i + 1},主播,直播一组,初创期`).join('\n') + '\n';
+const roster = () =>
+  '工号,姓名,岗位,团队,阶段\n' +
+  Array.from({ length: HOSTS }, (_, i) => `LS${String(i + 1).padStart(4, '0')},主播${i + 1},主播,直播一组,初创期`).join(
+    '\n',
+  ) +
+  '\n';
 
 type Totals = Record<string, { orders: number; amount: number; share: number }>;
 
@@ -35,9 +40,24 @@ async function viaDuckDB(dir: string): Promise<Totals> {
   if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
   const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
   if (!t.ok) throw new Error('bad roster');
-  const r = await aggregateEvents({ here: dir, mappingFile: 'bench', events, period: '2026-10', roster: { file: 'roster.csv', table: t.table } });
+  const r = await aggregateEvents({
+    here: dir,
+    mappingFile: 'bench',
+    events,
+    period: '2026-10',
+    roster: { file: 'roster.csv', table: t.table },
+  });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
-  return Object.fromEntries(r.reports[0].aggregates.map((a) => [a.key, { orders: Number(a.values['成交订单数'].value), amount: Number(a.values['成交金额'].value), share: Number(a.values['退款占比'].value) }]));
+  return Object.fromEntries(
+    r.reports[0].aggregates.map((a) => [
+      a.key,
+      {
+        orders: Number(a.values['成交订单数'].value),
+        amount: Number(a.values['成交金额'].value),
+        share: Number(a.values['退款占比'].value),
+      },
+    ]),
+  );
 }
 
 /** The loop anyone would write: read lines, split on commas, keep the month's rows, add up. */
@@ -72,7 +92,9 @@ async function viaTypeScript(dir: string): Promise<Totals> {
     for (const p of parts) line(p);
   }
   line(rest);
-  return Object.fromEntries([...acc].map(([k, a]) => [k, { orders: a.orders, amount: a.fen / 100, share: a.refunded / a.rows }]));
+  return Object.fromEntries(
+    [...acc].map(([k, a]) => [k, { orders: a.orders, amount: a.fen / 100, share: a.refunded / a.rows }]),
+  );
 }
 
 async function child(mode: string, dir: string): Promise<void> {
@@ -91,21 +113,41 @@ async function main(): Promise<void> {
   try {
     const file = join(dir, 'orders.csv');
     let t = performance.now();
-    execFileSync(process.execPath, ['--import', 'tsx', 'examples/generate-events.ts', '--orders', String(rows), '--out', file], { stdio: 'inherit' });
-    console.log(`generated ${rows.toLocaleString('en-US')} orders (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'examples/generate-events.ts', '--orders', String(rows), '--out', file],
+      { stdio: 'inherit' },
+    );
+    console.log(
+      `generated ${rows.toLocaleString('en-US')} orders (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const results: Record<string, { ms: number; maxRssMiB: number }> = {};
     for (const mode of ['duckdb', 'typescript']) {
       t = performance.now();
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], { encoding: 'utf-8' });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], {
+        encoding: 'utf-8',
+      });
       if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
       results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
-      console.log(`${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB`);
+      console.log(
+        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB`,
+      );
     }
     const { readFileSync } = await import('node:fs');
     const a = JSON.parse(readFileSync(join(dir, 'duckdb.json'), 'utf-8')) as Totals;
     const b = JSON.parse(readFileSync(join(dir, 'typescript.json'), 'utf-8')) as Totals;
-    const same = Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] && v.orders === b[k].orders && Math.abs(v.amount - b[k].amount) < 0.005 && Math.abs(v.share - b[k].share) < 1e-12);
-    console.log(`same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript.ms / results.duckdb.ms).toFixed(1)}× the TypeScript loop`);
+    const same =
+      Object.keys(a).length === Object.keys(b).length &&
+      Object.entries(a).every(
+        ([k, v]) =>
+          b[k] &&
+          v.orders === b[k].orders &&
+          Math.abs(v.amount - b[k].amount) < 0.005 &&
+          Math.abs(v.share - b[k].share) < 1e-12,
+      );
+    console.log(
+      `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript.ms / results.duckdb.ms).toFixed(1)}× the TypeScript loop`,
+    );
     if (!same) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -33,19 +33,35 @@ export function flagshipByHand(r: EmployeeRecord): HandResult {
     case 'ops_manager': {
       const viral = m.videos_published ? m.viral_videos / m.videos_published : 0;
       const conv = m.profile_visits ? m.leads / m.profile_visits : 0;
-      parts.push([linear(m.follower_growth_rate, 0.05, 0.15, 0.25), startup ? 40 : 20], [linear(viral, 0.05, 0.1, 0.2), startup ? 35 : 30], [linear(conv, 0.01, 0.03, 0.05), startup ? 25 : 50]);
+      parts.push(
+        [linear(m.follower_growth_rate, 0.05, 0.15, 0.25), startup ? 40 : 20],
+        [linear(viral, 0.05, 0.1, 0.2), startup ? 35 : 30],
+        [linear(conv, 0.01, 0.03, 0.05), startup ? 25 : 50],
+      );
       break;
     }
     case 'director': {
       const v = m.videos_published;
-      parts.push([v >= 32 ? 100 : v >= 24 ? 80 : v >= 16 ? 60 : v >= 0 ? 0 : 0, startup ? 40 : 30], [linear(m.completion_rate, 0.3, 0.4, 0.5), 40], [linear(m.creative_adoption_rate, 0.2, 0.5, 0.7), startup ? 20 : 30]);
+      parts.push(
+        [v >= 32 ? 100 : v >= 24 ? 80 : v >= 16 ? 60 : v >= 0 ? 0 : 0, startup ? 40 : 30],
+        [linear(m.completion_rate, 0.3, 0.4, 0.5), 40],
+        [linear(m.creative_adoption_rate, 0.2, 0.5, 0.7), startup ? 20 : 30],
+      );
       break;
     }
     case 'editor':
-      parts.push([linear(m.on_time_rate, 0.8, 0.95, 1), 40], [Math.min(120, Math.max(0, m.edit_quality)), 40], [m.hot_topic_match >= 0.6 ? 100 : 0, 20]);
+      parts.push(
+        [linear(m.on_time_rate, 0.8, 0.95, 1), 40],
+        [Math.min(120, Math.max(0, m.edit_quality)), 40],
+        [m.hot_topic_match >= 0.6 ? 100 : 0, 20],
+      );
       break;
     default:
-      parts.push([Math.min(120, Math.max(0, (m.performance_rating / 5) * 100)), startup ? 40 : 30], [Math.min(120, Math.max(0, m.cooperation_rating)), 20], [linear(m.fan_interaction_rate, 0.02, 0.05, 0.08), startup ? 40 : 50]);
+      parts.push(
+        [Math.min(120, Math.max(0, (m.performance_rating / 5) * 100)), startup ? 40 : 30],
+        [Math.min(120, Math.max(0, m.cooperation_rating)), 20],
+        [linear(m.fan_interaction_rate, 0.02, 0.05, 0.08), startup ? 40 : 50],
+      );
   }
   let base = 0;
   for (const [points, weight] of parts) base += round2((round2(points) * weight) / 100);

@@ -29,7 +29,10 @@ const ROLES: Record<string, { pay: number; points: [string, string][] }> = {
   director: {
     pay: 4000,
     points: [
-      ['videos_published >= 32 ? 100 : (videos_published >= 24 ? 80 : (videos_published >= 16 ? 60 : 0))', byStage(40, 30)],
+      [
+        'videos_published >= 32 ? 100 : (videos_published >= 24 ? 80 : (videos_published >= 16 ? 60 : 0))',
+        byStage(40, 30),
+      ],
       [linear('completion_rate', 0.3, 0.4, 0.5), '40'],
       [linear('creative_adoption_rate', 0.2, 0.5, 0.7), byStage(20, 30)],
     ],
@@ -55,8 +58,20 @@ const ROLES: Record<string, { pay: number; points: [string, string][] }> = {
 let edge = 0;
 const node = (id: string, type: string, content: object) => ({ id, name: id, type, position: { x: 0, y: 0 }, content });
 const expressions = (id: string, list: [string, string][]) =>
-  node(id, 'expressionNode', { expressions: list.map(([key, value]) => ({ id: key, key, value })), passThrough: true, inputField: null, outputPath: null, executionMode: 'single' });
-const link = (sourceId: string, targetId: string, sourceHandle?: string) => ({ id: `e${edge++}`, sourceId, targetId, type: 'edge', ...(sourceHandle ? { sourceHandle } : {}) });
+  node(id, 'expressionNode', {
+    expressions: list.map(([key, value]) => ({ id: key, key, value })),
+    passThrough: true,
+    inputField: null,
+    outputPath: null,
+    executionMode: 'single',
+  });
+const link = (sourceId: string, targetId: string, sourceHandle?: string) => ({
+  id: `e${edge++}`,
+  sourceId,
+  targetId,
+  type: 'edge',
+  ...(sourceHandle ? { sourceHandle } : {}),
+});
 
 function table(id: string, inputs: { field: string }[], outputs: { field: string }[], rules: string[][]) {
   const ins = inputs.map((i, k) => ({ id: `${id}_in${k}`, name: i.field, field: i.field }));
@@ -65,7 +80,10 @@ function table(id: string, inputs: { field: string }[], outputs: { field: string
     hitPolicy: 'first',
     inputs: ins,
     outputs: outs,
-    rules: rules.map((cells, r) => ({ _id: `${id}_r${r}`, ...Object.fromEntries([...ins, ...outs].map((c, k) => [c.id, cells[k]])) })),
+    rules: rules.map((cells, r) => ({
+      _id: `${id}_r${r}`,
+      ...Object.fromEntries([...ins, ...outs].map((c, k) => [c.id, cells[k]])),
+    })),
     passThrough: true,
     inputField: null,
     outputPath: null,
@@ -78,39 +96,60 @@ export function flagshipGraph() {
   const roleIds = Object.keys(ROLES);
   const nodes: object[] = [
     node('request', 'inputNode', {}),
-    node('by_role', 'switchNode', { hitPolicy: 'first', statements: roleIds.map((r) => ({ id: r, condition: `role == '${r}'` })) }),
+    node('by_role', 'switchNode', {
+      hitPolicy: 'first',
+      statements: roleIds.map((r) => ({ id: r, condition: `role == '${r}'` })),
+    }),
     ...roleIds.map((r) =>
       expressions(`points_${r}`, [
         ['pay', `pay_base != null ? pay_base : ${ROLES[r].pay}`],
-        ...ROLES[r].points.flatMap(([points, weight], k): [string, string][] => [[`w${k}`, `round((${points}) * (${weight}) / 100, 2)`]]),
+        ...ROLES[r].points.flatMap(([points, weight], k): [string, string][] => [
+          [`w${k}`, `round((${points}) * (${weight}) / 100, 2)`],
+        ]),
       ]),
     ),
     expressions('score', [
       ['base', 'round(w0 + w1 + w2, 2)'],
       ['viral_hit', 'max_video_plays >= 1000000'],
       ['violated', 'violations != null and violations > 0'],
-      ['score', "round(max([0, violations != null and violations > 0 ? min([60, min([130, $.base + ($.viral_hit ? 10 : 0)])]) : min([130, $.base + ($.viral_hit ? 10 : 0)])]), 2)"],
+      [
+        'score',
+        'round(max([0, violations != null and violations > 0 ? min([60, min([130, $.base + ($.viral_hit ? 10 : 0)])]) : min([130, $.base + ($.viral_hit ? 10 : 0)])]), 2)',
+      ],
       ['attainment', '$.score / 100'],
       ['held', `plays > 100000 and (${ratio('likes', 'plays')}) < 0.005`],
     ]),
-    table('grade', [{ field: 'violated' }, { field: 'score' }], [{ field: 'grade' }], [
-      ['true', '', "'C'"],
-      ['', '>= 100', "'A+'"],
-      ['', '>= 81', "'A'"],
-      ['', '>= 61', "'B'"],
-      ['', '', "'C'"],
-    ]),
-    table('tier', [{ field: 'attainment' }], [{ field: 'multiplier' }, { field: 'tier_award' }], [
-      ['>= 1.1', '1.2', '1000'],
-      ['>= 0.9', '1.2', '1000'],
-      ['>= 0.8', '1.2', '0'],
-      ['', '1', '0'],
-    ]),
+    table(
+      'grade',
+      [{ field: 'violated' }, { field: 'score' }],
+      [{ field: 'grade' }],
+      [
+        ['true', '', "'C'"],
+        ['', '>= 100', "'A+'"],
+        ['', '>= 81', "'A'"],
+        ['', '>= 61', "'B'"],
+        ['', '', "'C'"],
+      ],
+    ),
+    table(
+      'tier',
+      [{ field: 'attainment' }],
+      [{ field: 'multiplier' }, { field: 'tier_award' }],
+      [
+        ['>= 1.1', '1.2', '1000'],
+        ['>= 0.9', '1.2', '1000'],
+        ['>= 0.8', '1.2', '0'],
+        ['', '1', '0'],
+      ],
+    ),
     expressions('payout', [
       ['perf', 'round(pay * min([score, 120]) / 100, 2)'],
       ['awards', 'min([10000, viral_hit ? 2000 : 0])'],
       ['total', 'min([pay * 3, $.perf + round($.perf * (multiplier - 1), 2) + tier_award + $.awards])'],
-      ['triggers', "filter(['improvement_plan', 'viral_support'], (# == 'improvement_plan' and grade == 'C') or (# == 'viral_support' and viral_hit))"],
+      [
+        'triggers',
+        "filter(['improvement_plan', 'viral_support'], (# == 'improvement_plan' and grade == 'C') or (# == 'viral_support' and viral_hit))",
+      ],
     ]),
     node('response', 'outputNode', {}),
   ];
@@ -131,8 +170,19 @@ export function zenFlagship(): { evaluate(r: EmployeeRecord): Promise<HandResult
   const decision: ZenDecision = engine.createDecision(flagshipGraph());
   return {
     async evaluate(r) {
-      const { result } = await decision.evaluate({ role: r.role, stage: r.stage, pay_base: r.pay_base ?? null, ...r.metrics });
-      return { score: Number(result.score), grade: result.grade, total: Number(result.total), held: Boolean(result.held), triggers: result.triggers ?? [] };
+      const { result } = await decision.evaluate({
+        role: r.role,
+        stage: r.stage,
+        pay_base: r.pay_base ?? null,
+        ...r.metrics,
+      });
+      return {
+        score: Number(result.score),
+        grade: result.grade,
+        total: Number(result.total),
+        held: Boolean(result.held),
+        triggers: result.triggers ?? [],
+      };
     },
     dispose: () => engine.dispose(),
   };

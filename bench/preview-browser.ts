@@ -17,7 +17,8 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 const DATA = 'examples/bench-1000.csv';
-if (!existsSync(DATA)) execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', '1000', '--out', DATA], { stdio: 'ignore' });
+if (!existsSync(DATA))
+  execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', '1000', '--out', DATA], { stdio: 'ignore' });
 if (!existsSync('dist/editor/index.html')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'ignore' });
 
 const root = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -36,10 +37,17 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(editor.url);
-  await page.waitForSelector('[data-testid=policy-select] option[value="short-video-team.yaml"]', { state: 'attached', timeout: 60_000 });
+  await page.waitForSelector('[data-testid=policy-select] option[value="short-video-team.yaml"]', {
+    state: 'attached',
+    timeout: 60_000,
+  });
   await page.selectOption('[data-testid=policy-select]', 'short-video-team.yaml');
   await page.selectOption('[data-testid=dataset-select]', DATASET);
-  await page.waitForFunction(() => document.querySelector('[data-testid=employees]')?.textContent === '1000', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=employees]')?.textContent === '1000',
+    undefined,
+    { timeout: 60_000 },
+  );
   const timing = page.locator('[data-testid=timing]');
   const msOf = async () => Number(/· (\d+) (?:毫秒|ms)/.exec((await timing.textContent()) ?? '')?.[1]);
   const first = await msOf();
@@ -59,7 +67,9 @@ try {
     await setWeight('roles.ops_manager.indicators.viral:startup', 75 - growth);
     await page.click('[data-testid=tab-preview]');
     await page.waitForFunction(
-      (prev) => !document.querySelector('[data-testid=invalid-banner]') && document.querySelector('[data-testid=payout-total]')?.textContent !== prev,
+      (prev) =>
+        !document.querySelector('[data-testid=invalid-banner]') &&
+        document.querySelector('[data-testid=payout-total]')?.textContent !== prev,
       before,
       { timeout: 30_000 },
     );
@@ -67,7 +77,9 @@ try {
     edits.push(await msOf());
   }
   const sorted = [...edits].sort((a, b) => a - b);
-  console.log(`editor preview in Chromium ${(await context.browser()?.version()) ?? ''}, 1,000 employees: first evaluation (with the saved version) ${first} ms; eight panel edits ${edits.join(', ')} ms (median ${(sorted[3] + sorted[4]) / 2} ms)`);
+  console.log(
+    `editor preview in Chromium ${(await context.browser()?.version()) ?? ''}, 1,000 employees: first evaluation (with the saved version) ${first} ms; eight panel edits ${edits.join(', ')} ms (median ${(sorted[3] + sorted[4]) / 2} ms)`,
+  );
 } finally {
   await context.close();
   await editor.close();

@@ -10,21 +10,58 @@ export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './mo
 export { loadPolicy, type LoadResult } from './language/load.js';
 export type { CompiledPolicy } from './language/compile.js';
 export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluation } from './evaluation/evaluate.js';
-export { runPolicy, summarise, explainLater, beforeEffectiveFrom, RunTotals, type RunInput, type RunOptions } from './evaluation/run.js';
+export {
+  runPolicy,
+  summarise,
+  explainLater,
+  beforeEffectiveFrom,
+  RunTotals,
+  type RunInput,
+  type RunOptions,
+} from './evaluation/run.js';
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
 export { fenToYuan, formatFen, formatMoney, toFen, yuanToFen } from './model/money.js';
-export { runResultToJson, scorecardFromJson, scorecardToJson, summaryToJson, type RunResultJson, type ScorecardJson } from './model/result-json.js';
+export {
+  runResultToJson,
+  scorecardFromJson,
+  scorecardToJson,
+  summaryToJson,
+  type RunResultJson,
+  type ScorecardJson,
+} from './model/result-json.js';
 export { BUILTIN_FACTS, OPERATORS } from './language/facts.js';
 export { NO_HISTORY, type HistorySource } from './evaluation/history.js';
 export { policySchema } from './language/schema.js';
-export { compareRuns, comparisonToJson, type RunComparison, type RunComparisonJson, type EmployeeChange, type Outcome, type UnscorableChange } from './review/compare.js';
+export {
+  compareRuns,
+  comparisonToJson,
+  type RunComparison,
+  type RunComparisonJson,
+  type EmployeeChange,
+  type Outcome,
+  type UnscorableChange,
+} from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
 export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
-export { planAttribution, attributeRuns, changeImpactToJson, type AttributionPlan, type ChangeImpact, type Move } from './review/attribution.js';
-export { breakdownImpact, breakdownToJson, percentChange, DEFAULT_OUTLIER_FEN, type ImpactBreakdown, type BreakdownRow } from './review/breakdown.js';
+export {
+  planAttribution,
+  attributeRuns,
+  changeImpactToJson,
+  type AttributionPlan,
+  type ChangeImpact,
+  type Move,
+} from './review/attribution.js';
+export {
+  breakdownImpact,
+  breakdownToJson,
+  percentChange,
+  DEFAULT_OUTLIER_FEN,
+  type ImpactBreakdown,
+  type BreakdownRow,
+} from './review/breakdown.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
 export { LIMITS, readYaml } from './language/limits.js';
@@ -41,6 +78,24 @@ export { fitsNobody } from './evaluation/fit.js';
 export { addMonths, type PlanState } from './evaluation/plan.js';
 export type { TestExpectation } from './review/policy-test.js';
 export {
-  readTable, formatOf, toRecords, columnMeaning, joinSources, recordReader, titleAboveHeader, decodeBytes, decodingOf, notText, csvQuoteProblems, noHeaderRow, isBlankRow,
-  type Encoding, type Table, type JoinSource, type RecordsResult, type RecordReader, type RatioNotation, type NotationSeen,
+  readTable,
+  formatOf,
+  toRecords,
+  columnMeaning,
+  joinSources,
+  recordReader,
+  titleAboveHeader,
+  decodeBytes,
+  decodingOf,
+  notText,
+  csvQuoteProblems,
+  noHeaderRow,
+  isBlankRow,
+  type Encoding,
+  type Table,
+  type JoinSource,
+  type RecordsResult,
+  type RecordReader,
+  type RatioNotation,
+  type NotationSeen,
 } from './data/index.js';

@@ -7,7 +7,12 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
 
 /** git's stdout; throws when git fails or is not installed. */
 export function git(args: string[], o: { cwd?: string } = {}): string {
-  return execFileSync('git', args, { cwd: o.cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_OUTPUT });
+  return execFileSync('git', args, {
+    cwd: o.cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: MAX_OUTPUT,
+  });
 }
 
 /** The commit checked out in `cwd`, or undefined outside a repository (or without git). */
@@ -26,6 +31,8 @@ export function headCommit(cwd?: string): string | undefined {
  */
 export function textAtHead(root: string, path: string, maxBytes = MAX_OUTPUT): Promise<string | undefined> {
   return new Promise((done) => {
-    execFile('git', ['-C', root, 'show', `HEAD:${path}`], { maxBuffer: maxBytes }, (error, stdout) => done(error ? undefined : stdout));
+    execFile('git', ['-C', root, 'show', `HEAD:${path}`], { maxBuffer: maxBytes }, (error, stdout) =>
+      done(error ? undefined : stdout),
+    );
   });
 }

@@ -27,7 +27,7 @@ describe('the minimal policy', () => {
     expect(Object.keys(compiled.metrics)).toEqual(['rating', 'videos']);
   });
 
-  it('is a new object every time: one test cannot change another one\'s policy', () => {
+  it("is a new object every time: one test cannot change another one's policy", () => {
     policy().role('staff', { pay_base: 9 });
     expect(policy().draft.roles.staff.pay_base).toBe(1000);
   });
@@ -61,8 +61,16 @@ describe('positionOf', () => {
 
 describe('data fixtures', () => {
   it('dataContract lists roles and stages as the readers want them and requires every metric', () => {
-    const c = dataContract({ metrics: { m: { label: '指标', unit: 'count' } }, roles: { r: '岗位' }, stages: { s: '阶段' } });
-    expect([c.roles, c.stages, c.requiredMetrics('r')]).toEqual([[{ id: 'r', title: '岗位' }], [{ id: 's', title: '阶段' }], ['m']]);
+    const c = dataContract({
+      metrics: { m: { label: '指标', unit: 'count' } },
+      roles: { r: '岗位' },
+      stages: { s: '阶段' },
+    });
+    expect([c.roles, c.stages, c.requiredMetrics('r')]).toEqual([
+      [{ id: 'r', title: '岗位' }],
+      [{ id: 's', title: '阶段' }],
+      ['m'],
+    ]);
   });
 
   it('csvText ends every line', () => {

@@ -37,7 +37,11 @@ export function minimalPolicy(): PolicyDraft {
     metrics: { rating: { label: '评分', unit: 'score', range: [0, 100] } },
     stages: { only: { title: '常规' } },
     roles: {
-      staff: { title: '员工', pay_base: 1000, indicators: { rating: { metric: 'rating', scoring: 'rating', weight: 100 } } },
+      staff: {
+        title: '员工',
+        pay_base: 1000,
+        indicators: { rating: { metric: 'rating', scoring: 'rating', weight: 100 } },
+      },
     },
     grades: [
       { grade: 'A', min: 80 },
@@ -127,7 +131,10 @@ export const policy = (): PolicyBuilder => new PolicyBuilder();
 /** A policy text that must load: its compiled policy, or an error listing every diagnostic where it stands. */
 export function compiledPolicy(text: string, file: string): CompiledPolicy {
   const loaded = loadPolicy(text, file);
-  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${file}:${d.span?.line}:${d.span?.column}: ${d.code}: ${d.message}`).join('\n'));
+  if (!loaded.ok)
+    throw new Error(
+      loaded.diagnostics.map((d) => `${file}:${d.span?.line}:${d.span?.column}: ${d.code}: ${d.message}`).join('\n'),
+    );
   return loaded.policy;
 }
 
@@ -194,6 +201,7 @@ export function studioContract(stages: Record<string, string> = { startup: '初�
     },
     roles: { director: '编导', service: '客服' },
     stages,
-    requiredMetrics: (role) => (role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations']),
+    requiredMetrics: (role) =>
+      role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations'],
   });
 }

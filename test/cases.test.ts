@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy, runResultToJson, type IndicatorResult, type RunResultJson, type ScorecardJson } from '../engine/index.js';
+import {
+  loadPolicy,
+  runPolicy,
+  runResultToJson,
+  type IndicatorResult,
+  type RunResultJson,
+  type ScorecardJson,
+} from '../engine/index.js';
 import { readRecords } from '../engine/data/index.js';
 import { main } from '../node/cli/main.js';
 import { compiledPolicy } from './builders.js';
@@ -46,7 +53,9 @@ async function throughLibrary(c: Case): Promise<RunResultJson> {
   const read = readRecords(c.data!, 'csv', policy.contract, { file: 'data.csv' });
   expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   // the cases write money in yuan, as the JSON result shows it
-  return runResultToJson(await runPolicy(policy, { records: read.records, excluded: read.excluded, warnings: read.diagnostics }));
+  return runResultToJson(
+    await runPolicy(policy, { records: read.records, excluded: read.excluded, warnings: read.diagnostics }),
+  );
 }
 
 async function throughCli(c: Case): Promise<RunResultJson> {
@@ -55,7 +64,10 @@ async function throughCli(c: Case): Promise<RunResultJson> {
   writeFileSync(join(tmp, 'data.csv'), c.data!);
   let stdout = '';
   const stderr: string[] = [];
-  const code = await main(['run', join(tmp, 'policy.yaml'), '--data', join(tmp, 'data.csv'), '--format', 'json', '--exclude-invalid'], { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) });
+  const code = await main(
+    ['run', join(tmp, 'policy.yaml'), '--data', join(tmp, 'data.csv'), '--format', 'json', '--exclude-invalid'],
+    { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s) },
+  );
   expect(code, stderr.join('\n')).toBe(0);
   return JSON.parse(stdout) as RunResultJson;
 }
@@ -78,26 +90,50 @@ function check(card: ScorecardJson | undefined, e: Expected, who: string) {
     const points = flatPoints(c.indicators);
     for (const [path, p] of Object.entries(e.points)) expect(points[path], `${who} ${path} points`).toBe(p);
   }
-  if (e.adjustments) expect(c.adjustments.map((a) => a.id), `${who} adjustments`).toEqual(e.adjustments);
-  if (e.payout) expect(c.payout.lines.map((l) => [l.kind, l.amount]), `${who} payout lines`).toEqual(e.payout);
+  if (e.adjustments)
+    expect(
+      c.adjustments.map((a) => a.id),
+      `${who} adjustments`,
+    ).toEqual(e.adjustments);
+  if (e.payout)
+    expect(
+      c.payout.lines.map((l) => [l.kind, l.amount]),
+      `${who} payout lines`,
+    ).toEqual(e.payout);
   if (e.total !== undefined) expect(c.payout.total, `${who} total`).toBe(e.total);
   if (e.tier !== undefined) expect(c.payout.tier?.id, `${who} tier`).toBe(e.tier);
   if (e.status !== undefined) expect(c.payout.status, `${who} status`).toBe(e.status);
-  if (e.holds) expect(c.holds.map((h) => h.id), `${who} holds`).toEqual(e.holds);
-  if (e.triggers) expect(c.triggers.map((t) => t.id), `${who} triggers`).toEqual(e.triggers);
+  if (e.holds)
+    expect(
+      c.holds.map((h) => h.id),
+      `${who} holds`,
+    ).toEqual(e.holds);
+  if (e.triggers)
+    expect(
+      c.triggers.map((t) => t.id),
+      `${who} triggers`,
+    ).toEqual(e.triggers);
   if (e.next_grade === null) expect(c.next_grade, `${who} next grade`).toBeUndefined();
-  else if (e.next_grade) expect(c.next_grade, `${who} next grade`).toEqual({ grade: e.next_grade[0], points_needed: e.next_grade[1] });
+  else if (e.next_grade)
+    expect(c.next_grade, `${who} next grade`).toEqual({ grade: e.next_grade[0], points_needed: e.next_grade[1] });
 }
 
 function checkRun(result: RunResultJson, c: Case) {
-  for (const [id, e] of Object.entries(c.expect ?? {})) check(result.scorecards.find((s) => s.employee_id === id), e, id);
+  for (const [id, e] of Object.entries(c.expect ?? {}))
+    check(
+      result.scorecards.find((s) => s.employee_id === id),
+      e,
+      id,
+    );
   const { excluded, ...summary } = c.summary ?? {};
-  for (const [key, value] of Object.entries(summary)) expect(result.summary[key as keyof typeof result.summary], `summary.${key}`).toEqual(value);
+  for (const [key, value] of Object.entries(summary))
+    expect(result.summary[key as keyof typeof result.summary], `summary.${key}`).toEqual(value);
   const gotExcluded = Object.fromEntries(result.excluded.map((x) => [x.employee_id, x.reasons.map((r) => r.code)]));
   expect(gotExcluded, 'excluded records').toEqual(excluded ?? {});
   // totals always equal the sum of their lines, to the fen
   const fen = (x: number) => Math.round(x * 100);
-  for (const s of result.scorecards) expect(fen(s.payout.total)).toBe(s.payout.lines.reduce((t, l) => t + fen(l.amount), 0));
+  for (const s of result.scorecards)
+    expect(fen(s.payout.total)).toBe(s.payout.lines.reduce((t, l) => t + fen(l.amount), 0));
   expect(fen(result.summary.payout_total)).toBe(result.scorecards.reduce((t, s) => t + fen(s.payout.total), 0));
 }
 
@@ -110,7 +146,9 @@ describe.each(cases.filter((c) => c.expect_diagnostics))('$file: $name', (c) => 
   it('through the library', () => {
     const r = loadPolicy(c.policy, 'policy.yaml');
     expect(r.ok).toBe(false);
-    expect(r.diagnostics.map((d) => ({ code: d.code, line: d.span?.line, column: d.span?.column }))).toEqual(c.expect_diagnostics);
+    expect(r.diagnostics.map((d) => ({ code: d.code, line: d.span?.line, column: d.span?.column }))).toEqual(
+      c.expect_diagnostics,
+    );
   });
 
   it('through yardstick validate', async () => {
@@ -120,7 +158,11 @@ describe.each(cases.filter((c) => c.expect_diagnostics))('$file: $name', (c) => 
     const stderr: string[] = [];
     const code = await main(['validate', file], { stdout: () => {}, stderr: (s) => stderr.push(s) });
     expect(code).toBe(1);
-    const positions = stderr.join('\n').split('\n').filter((l) => l.startsWith(file)).map((l) => l.slice(file.length + 1).split(': ')[0] + ' ' + /\[(\w+)\]/.exec(l)![1]);
+    const positions = stderr
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith(file))
+      .map((l) => l.slice(file.length + 1).split(': ')[0] + ' ' + /\[(\w+)\]/.exec(l)![1]);
     expect(positions).toEqual(c.expect_diagnostics!.map((d) => `${d.line}:${d.column} ${d.code}`));
   });
 });

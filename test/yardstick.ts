@@ -15,9 +15,16 @@ export function yardstickAsIs(...argv: string[]): Promise<{ code: number; stdout
   return run(argv, undefined);
 }
 
-async function run(argv: string[], errorLang: 'en' | undefined): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  errorLang: 'en' | undefined,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   const stderr: string[] = [];
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s), ...(errorLang ? { errorLang } : {}) });
+  const code = await main(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => stderr.push(s),
+    ...(errorLang ? { errorLang } : {}),
+  });
   return { code, stdout, stderr: stderr.join('\n') };
 }

@@ -12,8 +12,19 @@ export type PreviewRequest =
   | { type: 'explain'; id: number; of: number; employee_id: string };
 
 export type PreviewReply =
-  | { type: 'data'; id: number; ok: true } | { type: 'data'; id: number; ok: false; diagnostics: Diagnostic[] }
-  | { type: 'result'; id: number; ok: true; result: PreviewResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | { type: 'data'; id: number; ok: true }
+  | { type: 'data'; id: number; ok: false; diagnostics: Diagnostic[] }
+  | {
+      type: 'result';
+      id: number;
+      ok: true;
+      result: PreviewResult;
+      comparison?: RunComparison;
+      changes?: string[];
+      diagnostics: Diagnostic[];
+      dataProblems: Diagnostic[];
+      ms: number;
+    }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
   | { type: 'explanation'; id: number; lines: string[] | null };
 
@@ -24,10 +35,16 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
   const m = event.data;
   if (m.type === 'data') {
     const problems = await session.setData(new Uint8Array(m.bytes), m.file);
-    reply(problems ? { type: 'data', id: m.id, ok: false, diagnostics: problems } : { type: 'data', id: m.id, ok: true });
+    reply(
+      problems ? { type: 'data', id: m.id, ok: false, diagnostics: problems } : { type: 'data', id: m.id, ok: true },
+    );
   } else if (m.type === 'explain') {
     reply({ type: 'explanation', id: m.id, lines: session.explain(m.of, m.employee_id) });
   } else {
-    reply({ type: 'result', id: m.id, ...(await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now())) });
+    reply({
+      type: 'result',
+      id: m.id,
+      ...(await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now())),
+    });
   }
 };

@@ -8,7 +8,17 @@ import { extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LIMITS, readYaml } from '../../engine/index.js';
 import { writeFileAtomic } from '../../node/files.js';
-import { FileError, dataPath, etagOf, gitHeadText, inside, listDatasets, listPolicies, policyPath, readText } from './files.js';
+import {
+  FileError,
+  dataPath,
+  etagOf,
+  gitHeadText,
+  inside,
+  listDatasets,
+  listPolicies,
+  policyPath,
+  readText,
+} from './files.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -42,7 +52,8 @@ export function createEditorApp(o: EditorOptions): Hono {
     const host = c.req.header('host') ?? '';
     if (!o.hosts.has(host)) return c.text('unknown host', 403);
     const origin = c.req.header('origin');
-    if (origin && ![...o.hosts].some((h) => origin === `http://${h}`)) return c.text('cross-origin requests are not allowed', 403);
+    if (origin && ![...o.hosts].some((h) => origin === `http://${h}`))
+      return c.text('cross-origin requests are not allowed', 403);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
@@ -50,10 +61,14 @@ export function createEditorApp(o: EditorOptions): Hono {
   });
 
   app.use('/api/*', async (c: Context, next: Next) => {
-    if (c.req.header('x-yardstick-token') !== o.token) return c.json({ error: 'missing or wrong token: open the address the server printed' }, 401);
+    if (c.req.header('x-yardstick-token') !== o.token)
+      return c.json({ error: 'missing or wrong token: open the address the server printed' }, 401);
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'the request is too large' }, 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'the request is too large' }, 413) }),
+  );
 
   app.onError((error, c) => {
     if (error instanceof FileError) return c.json({ error: error.message }, error.status);
@@ -69,7 +84,12 @@ export function createEditorApp(o: EditorOptions): Hono {
     const text = readText(path);
     const head = await gitHeadText(o.root, path);
     c.header('ETag', etagOf(text));
-    return c.json({ name: c.req.param('name'), text, etag: etagOf(text), base: head !== undefined ? { source: 'git', text: head } : { source: 'disk', text } });
+    return c.json({
+      name: c.req.param('name'),
+      text,
+      etag: etagOf(text),
+      base: head !== undefined ? { source: 'git', text: head } : { source: 'disk', text },
+    });
   });
 
   app.put('/api/policies/:name', async (c) => {
@@ -89,7 +109,8 @@ export function createEditorApp(o: EditorOptions): Hono {
       if (!exists) throw new FileError(404, 'no such policy; create it with If-None-Match: *');
       const current = readFileSync(path, 'utf8');
       if (!ifMatch) throw new FileError(400, 'send If-Match with the ETag of the version you edited');
-      if (ifMatch !== etagOf(current)) return c.json({ error: 'the file changed on disk since you opened it', current, etag: etagOf(current) }, 409);
+      if (ifMatch !== etagOf(current))
+        return c.json({ error: 'the file changed on disk since you opened it', current, etag: etagOf(current) }, 409);
     }
     writeFileAtomic(path, body.text);
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
@@ -100,7 +121,8 @@ export function createEditorApp(o: EditorOptions): Hono {
   app.get('/api/dataset', (c) => {
     const rel = c.req.query('path') ?? '';
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
-    if (!folder || !/\.(csv|json|xlsx)$/i.test(rel)) throw new FileError(400, 'datasets are .csv, .json or .xlsx files under examples/ or data/');
+    if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
+      throw new FileError(400, 'datasets are .csv, .json or .xlsx files under examples/ or data/');
     const path = dataPath(o.root, folder, rel.slice(folder.length + 1));
     // raw bytes: the page decodes them (UTF-8, GBK, Excel) exactly as the CLI does
     c.header('Content-Type', 'application/octet-stream');
@@ -138,7 +160,8 @@ export function createEditorApp(o: EditorOptions): Hono {
  * docs/limits.md), so the editor never saves a file that `yardstick validate` would refuse to read.
  */
 function yamlProblem(text: string): string | undefined {
-  if (Buffer.byteLength(text) > LIMITS.yamlBytes) return `the policy is larger than ${LIMITS.yamlBytes / 1024 / 1024} MiB, the most a policy may be`;
+  if (Buffer.byteLength(text) > LIMITS.yamlBytes)
+    return `the policy is larger than ${LIMITS.yamlBytes / 1024 / 1024} MiB, the most a policy may be`;
   const read = readYaml(text, 'policy');
   if (read.ok) return undefined;
   const d = read.diagnostics[0]!;
@@ -152,7 +175,8 @@ function policySummary(dir: string, name: string): { name: string; title: string
     const problem = yamlProblem(source);
     if (problem) return { name, title: name, version: '', problem: `the YAML cannot be read: ${problem}` };
     const js = parseDocument(source).toJS() as { title?: unknown; version?: unknown } | null;
-    const shown = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
+    const shown = (v: unknown, fallback: string) =>
+      typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
     return { name, title: shown(js?.title, name), version: shown(js?.version, '') };
   } catch (error) {
     if (error instanceof FileError) return { name, title: name, version: '', problem: error.message };

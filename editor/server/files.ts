@@ -29,7 +29,8 @@ export function etagOf(text: string): string {
 export function inside(dir: string, name: string): string {
   const base = realpathSync(dir);
   const path = resolve(base, name);
-  if (relative(base, path).startsWith('..') || !path.startsWith(base + sep)) throw new FileError(403, 'outside the folder');
+  if (relative(base, path).startsWith('..') || !path.startsWith(base + sep))
+    throw new FileError(403, 'outside the folder');
   // the nearest part of the path that exists, followed through every link, must still be inside
   let existing = path;
   while (!existsSync(existing)) existing = dirname(existing);
@@ -41,10 +42,15 @@ export function inside(dir: string, name: string): string {
 /** A data file in `folder` under `root`, reached without any link: data folders hold pay data, and a link could lead anywhere. */
 export function dataPath(root: string, folder: string, name: string): string {
   const dir = join(realpathSync(root), folder);
-  if (!existsSync(dir) || realpathSync(dir) !== dir) throw new FileError(403, `${folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/`);
+  if (!existsSync(dir) || realpathSync(dir) !== dir)
+    throw new FileError(
+      403,
+      `${folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/`,
+    );
   const path = inside(dir, name);
   if (!existsSync(path)) throw new FileError(404, 'no such file');
-  if (realpathSync(path) !== path) throw new FileError(403, 'datasets are read only from plain files under examples/ or data/, not through links');
+  if (realpathSync(path) !== path)
+    throw new FileError(403, 'datasets are read only from plain files under examples/ or data/, not through links');
   return path;
 }
 
@@ -55,7 +61,9 @@ export function policyPath(policiesDir: string, name: string): string {
 
 /** Policy file names in the folder (not the `*.test.yaml` beside them). */
 export function listPolicies(policiesDir: string): string[] {
-  return readdirSync(policiesDir).filter((n) => isPolicyName(n) && !n.endsWith('.test.yaml')).sort();
+  return readdirSync(policiesDir)
+    .filter((n) => isPolicyName(n) && !n.endsWith('.test.yaml'))
+    .sort();
 }
 
 export function readText(path: string): string {
@@ -78,7 +86,8 @@ export function listDatasets(root: string, folders: string[]): { path: string; s
       const st = lstatSync(p);
       if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) walk(p);
-      else if (/\.(csv|json|xlsx)$/i.test(name) && !/^bench-/.test(name)) out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
+      else if (/\.(csv|json|xlsx)$/i.test(name) && !/^bench-/.test(name))
+        out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
     }
   };
   for (const f of folders) walk(join(root, f));

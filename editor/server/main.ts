@@ -12,7 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, '..', '..');
 
 export async function startEditor(argv: string[]): Promise<{ url: string; close: () => Promise<void> }> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string', default: '5178' }, root: { type: 'string', default: project } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string', default: '5178' }, root: { type: 'string', default: project } },
+  });
   const staticDir = join(project, 'dist', 'editor');
   if (!existsSync(join(staticDir, 'index.html'))) {
     process.stderr.write('building the editor (first start)…\n');
@@ -21,7 +24,13 @@ export async function startEditor(argv: string[]): Promise<{ url: string; close:
   }
   const token = randomBytes(24).toString('hex');
   const hosts = new Set<string>();
-  const app = createEditorApp({ root: resolve(values.root!), token, staticDir, templatesDir: join(project, 'editor', 'templates'), hosts });
+  const app = createEditorApp({
+    root: resolve(values.root!),
+    token,
+    staticDir,
+    templatesDir: join(project, 'editor', 'templates'),
+    hosts,
+  });
   return new Promise((done, fail) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(values.port) }, (info) => {
       hosts.add(`127.0.0.1:${info.port}`);

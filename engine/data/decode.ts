@@ -6,7 +6,9 @@ export type Encoding = 'auto' | 'utf-8' | 'gbk' | 'gb18030';
 import { diagnostic } from '../model/diagnostic.js';
 
 /** On failure, `encoding` names the encoding tried as a person knows it (`GBK/GB18030`). */
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | { ok: false; encoding: string; message: string; help: string };
+export type Decoded =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' }
+  | { ok: false; encoding: string; message: string; help: string };
 
 type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -15,7 +17,10 @@ type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
  * `auto` without a mark the encoding to try when they are not UTF-8 after all (a Chinese export
  * is then GBK, which GB18030 contains). A reader that streams a file decides from its first bytes.
  */
-export function decodingOf(head: Uint8Array, encoding: Encoding = 'auto'): { encoding: TextEncodingName; skip: number; otherwise?: 'gb18030' } {
+export function decodingOf(
+  head: Uint8Array,
+  encoding: Encoding = 'auto',
+): { encoding: TextEncodingName; skip: number; otherwise?: 'gb18030' } {
   const b = head;
   const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
   if (encoding === 'auto') {

@@ -13,13 +13,24 @@ export function formatOf(name: string): DataFormat | undefined {
   return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : ext === 'xlsx' ? 'xlsx' : undefined;
 }
 
-export async function readTable(bytes: Uint8Array, name: string, options: { encoding?: Encoding; sheet?: string } = {}): Promise<TableResult> {
+export async function readTable(
+  bytes: Uint8Array,
+  name: string,
+  options: { encoding?: Encoding; sheet?: string } = {},
+): Promise<TableResult> {
   const format = formatOf(name);
   if (format === 'xlsx') return readXlsx(bytes, { sheet: options.sheet, file: name });
   if (!format) {
-    return { ok: false, diagnostics: [diagnostic('data_unknown_format', { file: name }, { file: name, cell: { row: 1 } })] };
+    return {
+      ok: false,
+      diagnostics: [diagnostic('data_unknown_format', { file: name }, { file: name, cell: { row: 1 } })],
+    };
   }
   const decoded = decodeBytes(bytes, options.encoding);
-  if (!decoded.ok) return { ok: false, diagnostics: [diagnostic('data_encoding', { encoding: decoded.encoding }, { file: name, cell: { row: 1 } })] };
+  if (!decoded.ok)
+    return {
+      ok: false,
+      diagnostics: [diagnostic('data_encoding', { encoding: decoded.encoding }, { file: name, cell: { row: 1 } })],
+    };
   return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
 }

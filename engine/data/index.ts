@@ -1,8 +1,28 @@
 // Data in: exports as text → records. Pure: the caller decodes the file.
 
 export { parseValue, type ParsedValue } from './values.js';
-export { readCsv, readJsonRecords, csvQuoteProblems, noHeaderRow, isBlankRow, type Table, type TableResult } from './table.js';
-export { toRecords, readRecords, columnMeaning, recordReader, titleAboveHeader, type DataContract, type ReadOptions, type RecordsResult, type RecordReader, type RatioNotation, type NotationSeen } from './records.js';
+export {
+  readCsv,
+  readJsonRecords,
+  csvQuoteProblems,
+  noHeaderRow,
+  isBlankRow,
+  type Table,
+  type TableResult,
+} from './table.js';
+export {
+  toRecords,
+  readRecords,
+  columnMeaning,
+  recordReader,
+  titleAboveHeader,
+  type DataContract,
+  type ReadOptions,
+  type RecordsResult,
+  type RecordReader,
+  type RatioNotation,
+  type NotationSeen,
+} from './records.js';
 export { decodeBytes, decodingOf, notText, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
 export { readTable, formatOf, type DataFormat } from './file.js';

@@ -16,7 +16,16 @@ export interface JoinSource {
   /** Roster column holding the same key (default: the roster's 工号). */
   rosterColumn?: string;
   /** This file's header → the name to use for it (a metric id or label), and how to read it. */
-  columns?: Record<string, string | { metric?: string; money_in?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject'; ratio_format?: 'fraction' | 'percent_points' }>;
+  columns?: Record<
+    string,
+    | string
+    | {
+        metric?: string;
+        money_in?: 'yuan' | 'fen';
+        ranges?: 'low' | 'middle' | 'high' | 'reject';
+        ratio_format?: 'fraction' | 'percent_points';
+      }
+  >;
   /**
    * An employee with no row in this file: `error` (the default) excludes them when their role
    * needs a metric from it; `default` gives those metrics their `default`, as for an empty cell.
@@ -54,15 +63,25 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   // a roster row longer than its header may have shifted (data/table.ts): the employee is excluded
   const rosterLong: { i: number; d: Diagnostic }[] = [];
   const rows = roster.table.rows.map((r, i) => {
-    const d = rowLengthProblem(roster.table.header, r, roster.table.rowNumbers[i], { file: roster.file, sheet: roster.table.sheet, positional: roster.table.positional });
+    const d = rowLengthProblem(roster.table.header, r, roster.table.rowNumbers[i], {
+      file: roster.file,
+      sheet: roster.table.sheet,
+      positional: roster.table.positional,
+    });
     if (d) rosterLong.push({ i, d });
     const cells = r.slice(0, roster.table.header.length);
     while (cells.length < roster.table.header.length) cells.push('');
     return cells;
   });
-  const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] = roster.table.rows.map((_, i) =>
-    roster.table.header.map((h) => ({ file: roster.file, ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: h })),
-  );
+  const origins: ({ file: string; sheet?: string; row: number; column: string } | undefined)[][] =
+    roster.table.rows.map((_, i) =>
+      roster.table.header.map((h) => ({
+        file: roster.file,
+        ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
+        row: roster.table.rowNumbers[i],
+        column: h,
+      })),
+    );
   const employeeOf = (i: number) => normaliseId(rows[i][rIdCol]);
   for (const { i, d } of rosterLong) conflicts.set(employeeOf(i), [...(conflicts.get(employeeOf(i)) ?? []), d]);
   const columnOptions: NonNullable<Table['columnOptions']> = {};
@@ -70,19 +89,30 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   const absentFrom = new Map<number, { file: string; default: boolean; rows: Set<number> }>();
   // a totals row of the roster (合计 in its 工号 or 姓名 column) is nobody: the record reader notes it
   const nameCol = roster.table.header.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)));
-  const rosterTotals = (i: number) => isTotalsWord(rows[i][rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rows[i][nameCol] ?? ''));
+  const rosterTotals = (i: number) =>
+    isTotalsWord(rows[i][rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rows[i][nameCol] ?? ''));
   /** Roster columns already checked for two rows claiming one key. */
   const claimed = new Set<number>();
 
   for (const src of sources) {
     const sh = src.table.header;
     const keyCol = src.keyColumn ? sh.findIndex((h) => norm(h) === norm(src.keyColumn!)) : idColumn(sh);
-    const rosterCol = src.rosterColumn ? roster.table.header.findIndex((h) => norm(h) === norm(src.rosterColumn!)) : rIdCol;
+    const rosterCol = src.rosterColumn
+      ? roster.table.header.findIndex((h) => norm(h) === norm(src.rosterColumn!))
+      : rIdCol;
     if (keyCol < 0 || rosterCol < 0) {
       diagnostics.push(
         keyCol < 0
-          ? diagnostic('data_missing_column.key', { file: src.file ?? '', column: src.keyColumn ?? '工号' }, { file: src.file, cell: { row: 1 } })
-          : diagnostic('data_missing_column.roster_key', { column: src.rosterColumn ?? '', file: src.file ?? '' }, { file: roster.file, cell: { row: 1 } }),
+          ? diagnostic(
+              'data_missing_column.key',
+              { file: src.file ?? '', column: src.keyColumn ?? '工号' },
+              { file: src.file, cell: { row: 1 } },
+            )
+          : diagnostic(
+              'data_missing_column.roster_key',
+              { column: src.rosterColumn ?? '', file: src.file ?? '' },
+              { file: roster.file, cell: { row: 1 } },
+            ),
       );
       continue;
     }
@@ -96,10 +126,26 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       else if (!claimed.has(rosterCol)) {
         const [a, b] = [(rows[other][rosterCol] ?? '').trim(), (r[rosterCol] ?? '').trim()];
         const keys = a === b ? `\`${showSpelling(a)}\`` : `\`${showSpelling(a)}\` / \`${showSpelling(b)}\``;
-        diagnostics.push(diagnostic(looksScientific(k) ? 'data_duplicate_key.scientific' : 'data_duplicate_key', { first: roster.table.rowNumbers[other], second: roster.table.rowNumbers[i], keys, column: roster.table.header[rosterCol] }, {
-          file: roster.file,
-          cell: { ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}), row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: r[rosterCol] ?? '' },
-        }));
+        diagnostics.push(
+          diagnostic(
+            looksScientific(k) ? 'data_duplicate_key.scientific' : 'data_duplicate_key',
+            {
+              first: roster.table.rowNumbers[other],
+              second: roster.table.rowNumbers[i],
+              keys,
+              column: roster.table.header[rosterCol],
+            },
+            {
+              file: roster.file,
+              cell: {
+                ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
+                row: roster.table.rowNumbers[i],
+                column: roster.table.header[rosterCol],
+                value: r[rosterCol] ?? '',
+              },
+            },
+          ),
+        );
       }
     });
     claimed.add(rosterCol);
@@ -118,7 +164,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const spec = src.columns && Object.hasOwn(src.columns, h) ? src.columns[h] : undefined;
       header.push(typeof spec === 'string' ? spec : (spec?.metric ?? h));
       if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges || spec.ratio_format)) {
-        columnOptions[base + j] = { ...(spec.money_in ? { moneyIn: spec.money_in } : {}), ...(spec.ranges ? { ranges: spec.ranges } : {}), ...(spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}) };
+        columnOptions[base + j] = {
+          ...(spec.money_in ? { moneyIn: spec.money_in } : {}),
+          ...(spec.ranges ? { ranges: spec.ranges } : {}),
+          ...(spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}),
+        };
       }
     });
     rows.forEach((r, i) => {
@@ -131,10 +181,30 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const key = (cells[keyCol] ?? '').trim();
       const target = byKey.get(keyOf(key));
       // a totals row at the bottom of an export (合计 in its key, 工号 or 姓名 column) is nobody
-      const totalsCol = target === undefined ? [keyCol, idColumn(sh), sh.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)))].find((c) => c >= 0 && isTotalsWord(cells[c] ?? '')) : undefined;
+      const totalsCol =
+        target === undefined
+          ? [keyCol, idColumn(sh), sh.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)))].find(
+              (c) => c >= 0 && isTotalsWord(cells[c] ?? ''),
+            )
+          : undefined;
       if (totalsCol !== undefined) {
         const word = (cells[totalsCol] ?? '').trim();
-        diagnostics.push(diagnostic('data_totals_row.joined', { row: rowNo, word }, { severity: 'warning', file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[totalsCol], value: cells[totalsCol] ?? '' } }));
+        diagnostics.push(
+          diagnostic(
+            'data_totals_row.joined',
+            { row: rowNo, word },
+            {
+              severity: 'warning',
+              file: src.file,
+              cell: {
+                ...(src.table.sheet ? { sheet: src.table.sheet } : {}),
+                row: rowNo,
+                column: sh[totalsCol],
+                value: cells[totalsCol] ?? '',
+              },
+            },
+          ),
+        );
         return;
       }
       const at = { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[keyCol], value: key };
@@ -146,12 +216,24 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
           looksScientific(key)
             ? diagnostic('data_unmatched_row.scientific', { key: shown }, place)
             : zeros !== undefined
-              ? diagnostic('data_unmatched_row.zeros', { key: shown, roster_key: (rows[zeros][rosterCol] ?? '').trim(), roster_row: roster.table.rowNumbers[zeros] }, place)
+              ? diagnostic(
+                  'data_unmatched_row.zeros',
+                  {
+                    key: shown,
+                    roster_key: (rows[zeros][rosterCol] ?? '').trim(),
+                    roster_row: roster.table.rowNumbers[zeros],
+                  },
+                  place,
+                )
               : diagnostic('data_unmatched_row', { key: shown, roster: roster.file ?? '' }, place),
         );
         return;
       }
-      const long = rowLengthProblem(sh, cells, rowNo, { file: src.file, sheet: src.table.sheet, positional: src.table.positional });
+      const long = rowLengthProblem(sh, cells, rowNo, {
+        file: src.file,
+        sheet: src.table.sheet,
+        positional: src.table.positional,
+      });
       if (long) {
         seen.set(target, { row: rowNo, key });
         conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), long]);
@@ -159,8 +241,13 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       }
       const first = seen.get(target);
       if (first !== undefined) {
-        const spellings = first.key === key ? `\`${showSpelling(key)}\`` : `\`${showSpelling(first.key)}\` / \`${showSpelling(key)}\``;
-        const d = diagnostic('data_duplicate_row', { keys: spellings, file: src.file ?? '', first: first.row, second: rowNo }, { file: src.file, cell: at });
+        const spellings =
+          first.key === key ? `\`${showSpelling(key)}\`` : `\`${showSpelling(first.key)}\` / \`${showSpelling(key)}\``;
+        const d = diagnostic(
+          'data_duplicate_row',
+          { keys: spellings, file: src.file ?? '', first: first.row, second: rowNo },
+          { file: src.file, cell: at },
+        );
         conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), d]);
         return;
       }
@@ -168,11 +255,28 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       // matched only once normalised: say which two spellings were taken as one
       const rosterKey = (rows[target][rosterCol] ?? '').trim();
       if (key !== rosterKey) {
-        diagnostics.push(diagnostic('data_key_normalised', { key: showSpelling(key), row: rowNo, roster_key: showSpelling(rosterKey), roster: roster.file ?? '', roster_row: roster.table.rowNumbers[target] }, { severity: 'warning', file: src.file, cell: at }));
+        diagnostics.push(
+          diagnostic(
+            'data_key_normalised',
+            {
+              key: showSpelling(key),
+              row: rowNo,
+              roster_key: showSpelling(rosterKey),
+              roster: roster.file ?? '',
+              roster_row: roster.table.rowNumbers[target],
+            },
+            { severity: 'warning', file: src.file, cell: at },
+          ),
+        );
       }
       take.forEach(({ h, c }, j) => {
         rows[target][base + j] = cells[c] ?? '';
-        origins[target][base + j] = { file: src.file, ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h };
+        origins[target][base + j] = {
+          file: src.file,
+          ...(src.table.sheet ? { sheet: src.table.sheet } : {}),
+          row: rowNo,
+          column: h,
+        };
       });
     });
     const absent = { file: src.file, default: src.missingRows === 'default', rows: new Set<number>() };
@@ -180,7 +284,21 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     rows.forEach((_, i) => {
       if (!seen.has(i) && !rosterTotals(i)) {
         absent.rows.add(i);
-        diagnostics.push(diagnostic('data_no_data', { id: employeeOf(i), file: src.file ?? '' }, { severity: 'warning', file: src.file, cell: { row: roster.table.rowNumbers[i], column: roster.table.header[rosterCol], value: rows[i][rosterCol] } }));
+        diagnostics.push(
+          diagnostic(
+            'data_no_data',
+            { id: employeeOf(i), file: src.file ?? '' },
+            {
+              severity: 'warning',
+              file: src.file,
+              cell: {
+                row: roster.table.rowNumbers[i],
+                column: roster.table.header[rosterCol],
+                value: rows[i][rosterCol],
+              },
+            },
+          ),
+        );
       }
     });
   }
@@ -198,6 +316,10 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     },
     diagnostics,
     conflicts,
-    keyColumns: [...new Set(sources.map((s) => s.rosterColumn).filter((c): c is string => !!c && c !== roster.table.header[rIdCol]))],
+    keyColumns: [
+      ...new Set(
+        sources.map((s) => s.rosterColumn).filter((c): c is string => !!c && c !== roster.table.header[rIdCol]),
+      ),
+    ],
   };
 }

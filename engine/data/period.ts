@@ -18,7 +18,6 @@ const SEPARATED = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2})(?:(?:\s+|T)0?0:00(?::0
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})?$/;
 
-
 /** Excel's serial number of a day (1900 date system, serial 25569 is 1970-01-01) → `YYYY-MM-DD`, by arithmetic. */
 function serialDate(serial: number): string {
   // days since 1970-01-01 → civil date (H. Hinnant's days-to-civil algorithm)
@@ -58,7 +57,8 @@ export function readPeriod(raw: string): { ok: true; period: string } | { ok: fa
   const text = raw.normalize('NFKC').replace(INVISIBLE, '').trim();
   if (CANONICAL.test(text)) return { ok: true, period: text };
   const shown = raw.trim();
-  const no = (reason: ReaderReason, args: Record<string, string | number> = {}) => ({ ok: false, why: refusal(reason, { text: shown, ...args }) }) as const;
+  const no = (reason: ReaderReason, args: Record<string, string | number> = {}) =>
+    ({ ok: false, why: refusal(reason, { text: shown, ...args }) }) as const;
   let year: string, month: string, day: string | undefined;
   const sep = SEPARATED.exec(text);
   const cn = sep ? null : CHINESE.exec(text);

@@ -2,7 +2,15 @@
 // Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
 // the record it belongs to is excluded, never scored as 0.
 
-import { diagnostic, type ArgNames, type Diagnostic, type MessageArg, type MessageId, type Place, type Text } from '../model/diagnostic.js';
+import {
+  diagnostic,
+  type ArgNames,
+  type Diagnostic,
+  type MessageArg,
+  type MessageId,
+  type Place,
+  type Text,
+} from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
@@ -70,8 +78,30 @@ export interface NotationSeen {
 }
 
 /** What a totals row's 工号 or 姓名 cell says (spaces and a trailing colon ignored, case ignored). */
-const TOTALS_WORDS = new Set(['合计', '总计', '小计', '总和', '合計', '總計', '小計', '總和', 'total', 'totals', 'subtotal', 'grandtotal', 'sum']);
-export const isTotalsWord = (text: string) => text !== '' && text.length <= 16 && TOTALS_WORDS.has(text.normalize('NFKC').replace(/[\s:：]/g, '').toLowerCase());
+const TOTALS_WORDS = new Set([
+  '合计',
+  '总计',
+  '小计',
+  '总和',
+  '合計',
+  '總計',
+  '小計',
+  '總和',
+  'total',
+  'totals',
+  'subtotal',
+  'grandtotal',
+  'sum',
+]);
+export const isTotalsWord = (text: string) =>
+  text !== '' &&
+  text.length <= 16 &&
+  TOTALS_WORDS.has(
+    text
+      .normalize('NFKC')
+      .replace(/[\s:：]/g, '')
+      .toLowerCase(),
+  );
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 
@@ -94,10 +124,15 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const key = (s: string) => s.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
 
 /** What a column header means under this policy: a record field, a metric, or nothing. */
-export function columnMeaning(header: string, contract: DataContract): { kind: 'field' | 'metric'; id: string } | undefined {
+export function columnMeaning(
+  header: string,
+  contract: DataContract,
+): { kind: 'field' | 'metric'; id: string } | undefined {
   const k = key(header);
-  for (const [id, names] of Object.entries(FIELD_NAMES)) if (names.some((n) => key(n) === k)) return { kind: 'field', id };
-  for (const [id, m] of Object.entries(contract.metrics)) if ([id, m.label, ...(m.aliases ?? [])].some((n) => key(n) === k)) return { kind: 'metric', id };
+  for (const [id, names] of Object.entries(FIELD_NAMES))
+    if (names.some((n) => key(n) === k)) return { kind: 'field', id };
+  for (const [id, m] of Object.entries(contract.metrics))
+    if ([id, m.label, ...(m.aliases ?? [])].some((n) => key(n) === k)) return { kind: 'metric', id };
   return undefined;
 }
 
@@ -177,7 +212,13 @@ export interface RecordReader {
    * One row → a record, or the reasons it cannot be scored. Finds duplicates itself, unless the
    * caller already did (`known`: a worker reads rows whose duplicates the main thread tracks).
    */
-  read(cells: string[], index: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord };
+  read(
+    cells: string[],
+    index: number,
+    row: number,
+    known?: { duplicateOf: number | undefined; spelling?: string },
+    defaults?: DefaultUse[],
+  ): { record: EmployeeRecord } | { excluded: ExcludedRecord };
   /** Team spellings `read` met for the first time since the last call, with their row (a worker sends them to the reading thread). */
   takeTeams(): [text: string, row: number][];
   /** A team spelling another reader met on a row (`takeTeams`), for `teamDiagnostics`. */
@@ -186,7 +227,12 @@ export interface RecordReader {
   teamDiagnostics(): Diagnostic[];
 }
 
-export function recordReader(header: string[], contract: DataContract, options: ReadOptions = {}, source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent' | 'positional'> = {}): RecordReader {
+export function recordReader(
+  header: string[],
+  contract: DataContract,
+  options: ReadOptions = {},
+  source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent' | 'positional'> = {},
+): RecordReader {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const headerCell = (column: string) => ({ row: 1, column });
@@ -195,9 +241,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
   const fieldColumn = new Map<Field, number>();
   const metricColumn = new Map<string, number>();
   const byName = new Map<string, { kind: 'field'; id: Field } | { kind: 'metric'; id: string }>();
-  for (const [id, names] of Object.entries(FIELD_NAMES) as [Field, readonly string[]][]) for (const n of names) byName.set(key(n), { kind: 'field', id });
+  for (const [id, names] of Object.entries(FIELD_NAMES) as [Field, readonly string[]][])
+    for (const n of names) byName.set(key(n), { kind: 'field', id });
   for (const [id, m] of Object.entries(contract.metrics)) {
-    for (const n of [id, m.label, ...(m.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
+    for (const n of [id, m.label, ...(m.aliases ?? [])])
+      if (!byName.has(key(n))) byName.set(key(n), { kind: 'metric', id });
   }
   const unmatched: string[] = [];
   header.forEach((h, col) => {
@@ -207,26 +255,50 @@ export function recordReader(header: string[], contract: DataContract, options: 
       unmatched.push(h);
       const near = nearestLabel(h, contract);
       const at: Place = { severity: 'warning', file, cell: headerCell(h) };
-      diagnostics.push(near ? diagnostic('data_unknown_column.near', { column: h, near }, at) : diagnostic('data_unknown_column', { column: h }, at));
+      diagnostics.push(
+        near
+          ? diagnostic('data_unknown_column.near', { column: h, near }, at)
+          : diagnostic('data_unknown_column', { column: h }, at),
+      );
       return;
     }
     const map = match.kind === 'field' ? fieldColumn : metricColumn;
     const earlier = (map as Map<string, number>).get(match.id);
     if (earlier !== undefined) {
-      diagnostics.push(diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, { file, cell: headerCell(h) }));
+      diagnostics.push(
+        diagnostic(
+          'data_duplicate_column',
+          { first: header[earlier] ?? '', second: h, id: match.id },
+          { file, cell: headerCell(h) },
+        ),
+      );
       return;
     }
     (map as Map<string, number>).set(match.id, col);
   });
   for (const f of REQUIRED_FIELDS) {
-    if (!fieldColumn.has(f)) diagnostics.push(diagnostic('data_missing_column', { field_zh: FIELD_NAMES[f][1], field: f, names: either(FIELD_NAMES[f].slice(0, 2)) }, { file, cell: { row: 1 } }));
+    if (!fieldColumn.has(f))
+      diagnostics.push(
+        diagnostic(
+          'data_missing_column',
+          { field_zh: FIELD_NAMES[f][1], field: f, names: either(FIELD_NAMES[f].slice(0, 2)) },
+          { file, cell: { row: 1 } },
+        ),
+      );
   }
   // the period given for the whole file (--period, a mapping's `period:`) is read like a cell
   let givenPeriod = '';
   if (options.period) {
     const p = readPeriod(options.period);
     if (p.ok) givenPeriod = p.period;
-    else diagnostics.push(diagnostic('data_bad_period.given', { detail: p.why.detail, advice: p.why.advice }, { file, cell: { row: 1, value: options.period } }));
+    else
+      diagnostics.push(
+        diagnostic(
+          'data_bad_period.given',
+          { detail: p.why.detail, advice: p.why.advice },
+          { file, cell: { row: 1, value: options.period } },
+        ),
+      );
   }
   if (!fieldColumn.has('period') && !options.period) {
     diagnostics.push(diagnostic('data_missing_column.period', {}, { file, cell: { row: 1 } }));
@@ -243,20 +315,36 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const m = contract.metrics[id];
       // a default fills an empty cell; a whole column missing takes it only when the policy says so
       if (!metricColumn.has(id) && m && !(m.default !== undefined && m.default_when_missing_column === true)) {
-        const roles = contract.roles.filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id)).map((r) => r.title);
+        const roles = contract.roles
+          .filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id))
+          .map((r) => r.title);
         const aliases = m.aliases?.length ? m.aliases.map((a) => `\`${a}\``) : undefined;
-        const names: Text = { en: `\`${m.label}\`${aliases ? ` (or ${aliases.join(', ')})` : ''}`, zh: `\`${m.label}\`${aliases ? `（或 ${aliases.join('、')}）` : ''}` };
+        const names: Text = {
+          en: `\`${m.label}\`${aliases ? ` (or ${aliases.join(', ')})` : ''}`,
+          zh: `\`${m.label}\`${aliases ? `（或 ${aliases.join('、')}）` : ''}`,
+        };
         // a header that contains the label (`完播率(%)`) may be this metric in another unit: named, never taken
-        const near = unmatched.find((h) => [m.label, ...(m.aliases ?? [])].some((n) => key(n).length >= 2 && (key(h).includes(key(n)) || key(n).includes(key(h)))));
+        const near = unmatched.find((h) =>
+          [m.label, ...(m.aliases ?? [])].some(
+            (n) => key(n).length >= 2 && (key(h).includes(key(n)) || key(n).includes(key(h))),
+          ),
+        );
         const near_help: Text =
           near === undefined
             ? { en: '', zh: '' }
-            : { en: `; the file has a column \`${near}\`: if it is this metric, add it to the metric's \`aliases\` (and check how it writes the values, e.g. \`ratio_format\`)`, zh: `；文件中有一列 \`${near}\`：如果它就是这个指标，请把它写进该指标的 \`aliases\`（并检查它的数值写法，如 \`ratio_format\`）` };
+            : {
+                en: `; the file has a column \`${near}\`: if it is this metric, add it to the metric's \`aliases\` (and check how it writes the values, e.g. \`ratio_format\`)`,
+                zh: `；文件中有一列 \`${near}\`：如果它就是这个指标，请把它写进该指标的 \`aliases\`（并检查它的数值写法，如 \`ratio_format\`）`,
+              };
         const at = { file, cell: { row: 1 } };
         out.push(
           m.default === undefined
             ? diagnostic('data_missing_column.metric', { label: m.label, id, roles: list(roles), names, near_help }, at)
-            : diagnostic('data_missing_column.metric_default', { label: m.label, id, roles: list(roles), names, default: m.default, near_help }, at),
+            : diagnostic(
+                'data_missing_column.metric_default',
+                { label: m.label, id, roles: list(roles), names, default: m.default, near_help },
+                at,
+              ),
         );
       }
     }
@@ -266,7 +354,12 @@ export function recordReader(header: string[], contract: DataContract, options: 
   // per metric, once: its column and how to read it
   const metricReads = Object.entries(contract.metrics).map(([id, m]) => {
     const col = metricColumn.get(id);
-    const options = { ranges: m.ranges, moneyIn: m.money_in, ratioFormat: m.ratio_format, ...(col !== undefined ? source.columnOptions?.[col] : undefined) };
+    const options = {
+      ranges: m.ranges,
+      moneyIn: m.money_in,
+      ratioFormat: m.ratio_format,
+      ...(col !== undefined ? source.columnOptions?.[col] : undefined),
+    };
     // a ratio is a share (0 to 1) unless the policy says how far it may go (a completion of 1.2, a fall of -0.3)
     const range = m.range ?? (m.unit === 'ratio' ? ([0, 1] as [number, number]) : undefined);
     return { id, m, col, options, range };
@@ -299,7 +392,8 @@ export function recordReader(header: string[], contract: DataContract, options: 
   const idCol = fieldColumn.get('employee_id') ?? -1;
   const rawIdOf = (cells: string[]) => (cells[idCol] ?? '').trim();
   const idOf = (cells: string[]) => normaliseId(cells[idCol] ?? '');
-  const duplicateOf = (cells: string[], row: number): number | undefined => seen(idOf(cells), periodOf(cells), row, rawIdOf(cells));
+  const duplicateOf = (cells: string[], row: number): number | undefined =>
+    seen(idOf(cells), periodOf(cells), row, rawIdOf(cells));
   /** `period \0 id` → how the first row wrote the id, only where that is not the id itself */
   const spellings = new Map<string, string>();
   /** upper-cased id → an id with lower-case letters and its first row, to warn about `e1` beside `E1` */
@@ -310,7 +404,17 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const pair = `${a.id}\0${b.id}`;
     if (caseWarned.has(pair)) return;
     caseWarned.add(pair);
-    notes.push(diagnostic('data_id_case', { first: a.id, first_row: a.row, second: b.id, second_row: b.row }, { severity: 'warning', file, cell: { row: b.row, column: idCol >= 0 ? header[idCol] : undefined, value: b.id } }));
+    notes.push(
+      diagnostic(
+        'data_id_case',
+        { first: a.id, first_row: a.row, second: b.id, second_row: b.row },
+        {
+          severity: 'warning',
+          file,
+          cell: { row: b.row, column: idCol >= 0 ? header[idCol] : undefined, value: b.id },
+        },
+      ),
+    );
   };
   const seen = (id: string, period: string, row: number, raw: string = id): number | undefined => {
     // no id, no month, or an id Excel destroyed: the row is refused for that already
@@ -355,7 +459,16 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (t === undefined) {
       const from = teamCol !== undefined ? source.origin?.(i, teamCol) : undefined;
       const sheet = from ? from.sheet : source.sheet;
-      t = { team: directory ? directory.find(text) : teamName(text), at: { file: from?.file ?? file, ...(sheet ? { sheet } : {}), row: from?.row ?? row, column: from?.column ?? header[teamCol!], value: text } };
+      t = {
+        team: directory ? directory.find(text) : teamName(text),
+        at: {
+          file: from?.file ?? file,
+          ...(sheet ? { sheet } : {}),
+          row: from?.row ?? row,
+          column: from?.column ?? header[teamCol!],
+          value: text,
+        },
+      };
       teams.set(text, t);
       freshTeams.push([text, row]);
     }
@@ -373,7 +486,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
   };
   const teamDiagnostics = (): Diagnostic[] => {
     const out: Diagnostic[] = [];
-    const place = (at: TeamSeen['at']): Place => ({ severity: 'warning', file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value } });
+    const place = (at: TeamSeen['at']): Place => ({
+      severity: 'warning',
+      file: at.file,
+      cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row: at.row, column: at.column, value: at.value },
+    });
     // a declaration says which spellings are one team: nothing to warn about
     if (directory) return out;
     const byRow = [...teams].filter(([, t]) => t.team !== '').sort((a, b) => a[1].at.row - b[1].at.row);
@@ -396,23 +513,57 @@ export function recordReader(header: string[], contract: DataContract, options: 
 
   // per row helpers, made once (a closure per row is measurable at a million rows)
   const field = (cells: string[], f: Field) => cellAt(cells, fieldColumn.get(f)).trim();
-  const problem = <C extends MessageId>(reasons: Diagnostic[], cells: string[], i: number, row: number, col: number | undefined, id: C, args: { [K in ArgNames<C>]: MessageArg }) => {
+  const problem = <C extends MessageId>(
+    reasons: Diagnostic[],
+    cells: string[],
+    i: number,
+    row: number,
+    col: number | undefined,
+    id: C,
+    args: { [K in ArgNames<C>]: MessageArg },
+  ) => {
     // a joined table knows which file, row and column each cell came from
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
-    reasons.push(diagnostic(id, args, { file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } }));
+    reasons.push(
+      diagnostic(id, args, {
+        file: from?.file ?? file,
+        cell: {
+          ...(sheet ? { sheet } : {}),
+          row: from?.row ?? row,
+          ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}),
+        },
+      }),
+    );
   };
 
-  const read = (cells: string[], i: number, row: number, known?: { duplicateOf: number | undefined; spelling?: string }, defaults?: DefaultUse[]): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
+  const read = (
+    cells: string[],
+    i: number,
+    row: number,
+    known?: { duplicateOf: number | undefined; spelling?: string },
+    defaults?: DefaultUse[],
+  ): { record: EmployeeRecord } | { excluded: ExcludedRecord } => {
     let reasons: Diagnostic[] = [];
 
     for (const f of REQUIRED_FIELDS) {
       const text = f === 'employee_id' ? idOf(cells) : field(cells, f);
-      if (text === '') problem(reasons, cells, i, row, fieldColumn.get(f), 'data_missing_field', { field_zh: FIELD_NAMES[f][1], field: f });
+      if (text === '')
+        problem(reasons, cells, i, row, fieldColumn.get(f), 'data_missing_field', {
+          field_zh: FIELD_NAMES[f][1],
+          field: f,
+        });
       // `#N/A` is no one's id, name or team: a formula failed in Excel
       else if (text.charCodeAt(0) === 0x23) {
         const meaning = EXCEL_ERRORS[text.toUpperCase()];
-        if (meaning !== undefined) problem(reasons, cells, i, row, fieldColumn.get(f), 'data_excel_error', { value: text, field_zh: FIELD_NAMES[f][1], field: f, error: text.toUpperCase(), meaning });
+        if (meaning !== undefined)
+          problem(reasons, cells, i, row, fieldColumn.get(f), 'data_excel_error', {
+            value: text,
+            field_zh: FIELD_NAMES[f][1],
+            field: f,
+            error: text.toUpperCase(),
+            meaning,
+          });
       }
     }
     const periodText = field(cells, 'period');
@@ -423,24 +574,44 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const p = periodFrom(periodText);
       periodKey = p.ok ? p.period : '';
       if (p.ok) period = p.period;
-      else problem(reasons, cells, i, row, periodCol, 'data_bad_period', { detail: p.why.detail, advice: p.why.advice });
+      else
+        problem(reasons, cells, i, row, periodCol, 'data_bad_period', { detail: p.why.detail, advice: p.why.advice });
       // --period (or a mapping's `period:`) and the 月份 cell must name one month
-      if (p.ok && givenPeriod && p.period !== givenPeriod) problem(reasons, cells, i, row, periodCol, 'data_period_mismatch', { text: periodText, period: p.period, given: givenPeriod });
-    } else if (fieldColumn.has('period') && !options.period) problem(reasons, cells, i, row, periodCol, 'data_missing_field.period', {});
+      if (p.ok && givenPeriod && p.period !== givenPeriod)
+        problem(reasons, cells, i, row, periodCol, 'data_period_mismatch', {
+          text: periodText,
+          period: p.period,
+          given: givenPeriod,
+        });
+    } else if (fieldColumn.has('period') && !options.period)
+      problem(reasons, cells, i, row, periodCol, 'data_missing_field.period', {});
 
     const roleText = field(cells, 'role');
     const role = roleText ? roleOfText(roleText) : undefined;
-    if (roleText && !role) problem(reasons, cells, i, row, fieldColumn.get('role'), 'data_unknown_role', { role: roleText, roles: roleNames });
+    if (roleText && !role)
+      problem(reasons, cells, i, row, fieldColumn.get('role'), 'data_unknown_role', {
+        role: roleText,
+        roles: roleNames,
+      });
     const teamText = field(cells, 'team');
     const team = teamText ? teamOf(teamText, i, row) : undefined;
     if (teamText && team === undefined) {
       const near = directory!.nearest(teamText);
-      const nearText: Text = near !== undefined ? { en: `did you mean \`${near}\`? `, zh: `是不是 \`${near}\`？` } : { en: '', zh: '' };
-      problem(reasons, cells, i, row, teamCol, 'data_unknown_team', { team: teamText, near: nearText, teams: list(directory!.teams.map((t) => t.title)) });
+      const nearText: Text =
+        near !== undefined ? { en: `did you mean \`${near}\`? `, zh: `是不是 \`${near}\`？` } : { en: '', zh: '' };
+      problem(reasons, cells, i, row, teamCol, 'data_unknown_team', {
+        team: teamText,
+        near: nearText,
+        teams: list(directory!.teams.map((t) => t.title)),
+      });
     } else if (team === '') problem(reasons, cells, i, row, teamCol, 'data_missing_field.team', {});
     const stageText = field(cells, 'stage');
     const stage = stageText ? stageOf(stageText) : undefined;
-    if (stageText && !stage) problem(reasons, cells, i, row, fieldColumn.get('stage'), 'data_unknown_stage', { stage: stageText, stages: stageNames });
+    if (stageText && !stage)
+      problem(reasons, cells, i, row, fieldColumn.get('stage'), 'data_unknown_stage', {
+        stage: stageText,
+        stages: stageNames,
+      });
 
     let payBase: number | undefined;
     if (fieldColumn.has('pay_base')) {
@@ -450,9 +621,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const v = readValue(text, 'money');
       const col = fieldColumn.get('pay_base');
       if (!v.ok) {
-        if (v.why.reason === 'value_too_large') problem(reasons, cells, i, row, col, 'data_bad_pay_base.too_large', { value: text.length > 24 ? `${text.slice(0, 24)}…` : text, limit: LIMIT_TEXT });
+        if (v.why.reason === 'value_too_large')
+          problem(reasons, cells, i, row, col, 'data_bad_pay_base.too_large', {
+            value: text.length > 24 ? `${text.slice(0, 24)}…` : text,
+            limit: LIMIT_TEXT,
+          });
         else problem(reasons, cells, i, row, col, 'data_bad_pay_base', { value: text });
-      } else if (v.value !== undefined && v.value < 0) problem(reasons, cells, i, row, col, 'data_bad_pay_base.negative', { value: text });
+      } else if (v.value !== undefined && v.value < 0)
+        problem(reasons, cells, i, row, col, 'data_bad_pay_base.negative', { value: text });
       else payBase = v.value;
     }
 
@@ -463,7 +639,10 @@ export function recordReader(header: string[], contract: DataContract, options: 
       const raw = cellAt(cells, col);
       const parsed = readValue(raw, m.unit, how);
       if (!parsed.ok) {
-        problem(reasons, cells, i, row, col, 'data_not_a_number', { detail: parsed.why.detail, advice: parsed.why.advice });
+        problem(reasons, cells, i, row, col, 'data_not_a_number', {
+          detail: parsed.why.detail,
+          advice: parsed.why.advice,
+        });
         continue;
       }
       if (parsed.value === undefined) {
@@ -476,11 +655,23 @@ export function recordReader(header: string[], contract: DataContract, options: 
         }
         // empty: the engine applies the metric's default; without one a required metric is an error
         if (m.default === undefined && col !== undefined) {
-          problem(reasons, cells, i, row, col, 'data_missing_metric', { label: m.label, id, role: roleTitle.get(role!) ?? String(role) });
+          problem(reasons, cells, i, row, col, 'data_missing_metric', {
+            label: m.label,
+            id,
+            role: roleTitle.get(role!) ?? String(role),
+          });
         } else if (m.default !== undefined && defaults) {
           // an empty cell is where it is in its own file; a missing one is the employee's row
           const from = col !== undefined && !absent ? source.origin?.(i, col) : undefined;
-          defaults.push({ metric: id, value: m.default, employee_id: field(cells, 'employee_id'), ...((from?.file ?? file) ? { file: from?.file ?? file } : {}), row: from?.row ?? row, why: col === undefined ? 'no column' : absent ? 'no row in source' : 'empty cell', ...(absent ? { source: absent.file } : {}) });
+          defaults.push({
+            metric: id,
+            value: m.default,
+            employee_id: field(cells, 'employee_id'),
+            ...((from?.file ?? file) ? { file: from?.file ?? file } : {}),
+            row: from?.row ?? row,
+            why: col === undefined ? 'no column' : absent ? 'no row in source' : 'empty cell',
+            ...(absent ? { source: absent.file } : {}),
+          });
         }
         continue;
       }
@@ -489,12 +680,25 @@ export function recordReader(header: string[], contract: DataContract, options: 
         continue;
       }
       // 1.5 videos is an average or a typo, never a count (the middle of a range the policy asked for may be .5)
-      if (m.unit === 'count' && !Number.isInteger(parsed.value) && (how.ranges === undefined || how.ranges === 'reject')) {
-        problem(reasons, cells, i, row, col, 'data_fractional_count', { label: m.label, value: raw.trim(), number: parsed.value });
+      if (
+        m.unit === 'count' &&
+        !Number.isInteger(parsed.value) &&
+        (how.ranges === undefined || how.ranges === 'reject')
+      ) {
+        problem(reasons, cells, i, row, col, 'data_fractional_count', {
+          label: m.label,
+          value: raw.trim(),
+          number: parsed.value,
+        });
         continue;
       }
       if (range && (parsed.value < range[0] || parsed.value > range[1])) {
-        problem(reasons, cells, i, row, col, outOfRange(m, how.ratioFormat, range, raw, parsed.value), { label: m.label, min: range[0], max: range[1], value: raw.trim() });
+        problem(reasons, cells, i, row, col, outOfRange(m, how.ratioFormat, range, raw, parsed.value), {
+          label: m.label,
+          min: range[0],
+          max: range[1],
+          value: raw.trim(),
+        });
         continue;
       }
       metrics[id] = parsed.value;
@@ -502,7 +706,11 @@ export function recordReader(header: string[], contract: DataContract, options: 
     if (noRow) {
       const rosterCol = fieldColumn.get('employee_id');
       for (const [from, labels] of noRow) {
-        problem(reasons, cells, i, row, rosterCol, 'data_no_row', { id: field(cells, 'employee_id'), file: from, labels: list(labels.map((l) => `\`${l}\``)) });
+        problem(reasons, cells, i, row, rosterCol, 'data_no_row', {
+          id: field(cells, 'employee_id'),
+          file: from,
+          labels: list(labels.map((l) => `\`${l}\``)),
+        });
       }
     }
 
@@ -516,7 +724,14 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (there !== undefined || rawId !== id) {
         const was = showSpelling(there ?? id);
         const is = showSpelling(rawId);
-        problem(reasons, cells, i, row, idCol, 'data_duplicate_employee.spelling', { id, first, written: { en: ` (written \`${was}\` there, \`${is}\` here)`, zh: `（那一行写作 \`${was}\`，这一行写作 \`${is}\`）` } });
+        problem(reasons, cells, i, row, idCol, 'data_duplicate_employee.spelling', {
+          id,
+          first,
+          written: {
+            en: ` (written \`${was}\` there, \`${is}\` here)`,
+            zh: `（那一行写作 \`${was}\`，这一行写作 \`${is}\`）`,
+          },
+        });
       } else problem(reasons, cells, i, row, idCol, 'data_duplicate_employee', { id, first, written: '' });
     }
 
@@ -524,9 +739,24 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const extra = raggedRow(cells, row);
     if (extra !== undefined) reasons = [extra, ...reasons.filter((d) => d.code === 'data_duplicate_employee')];
     if (reasons.length) {
-      return { excluded: { ...(id ? { employee_id: id } : {}), ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}), ...(file ? { file } : {}), row, reasons } };
+      return {
+        excluded: {
+          ...(id ? { employee_id: id } : {}),
+          ...(field(cells, 'name') ? { name: field(cells, 'name') } : {}),
+          ...(file ? { file } : {}),
+          row,
+          reasons,
+        },
+      };
     }
-    const record = { employee_id: id, name: field(cells, 'name'), role: role!, team: team!, stage: stage!, period } as EmployeeRecord;
+    const record = {
+      employee_id: id,
+      name: field(cells, 'name'),
+      role: role!,
+      team: team!,
+      stage: stage!,
+      period,
+    } as EmployeeRecord;
     if (payBase !== undefined) record.pay_base = payBase;
     record.metrics = metrics;
     record.source = file ? { file, row } : { row };
@@ -541,11 +771,26 @@ export function recordReader(header: string[], contract: DataContract, options: 
     const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
-    return diagnostic('data_totals_row', { row: from?.row ?? row, word }, { severity: 'warning', file: from?.file ?? file, cell: { ...(sheet ? { sheet } : {}), row: from?.row ?? row, ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}) } });
+    return diagnostic(
+      'data_totals_row',
+      { row: from?.row ?? row, word },
+      {
+        severity: 'warning',
+        file: from?.file ?? file,
+        cell: {
+          ...(sheet ? { sheet } : {}),
+          row: from?.row ?? row,
+          ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}),
+        },
+      },
+    );
   };
 
   // a row with more cells than the header is refused (data/table.ts); a joined table checked its sources
-  const raggedRow = (cells: string[], row: number) => (source.origin ? undefined : rowLengthProblem(header, cells, row, { file, sheet: source.sheet, positional: source.positional }));
+  const raggedRow = (cells: string[], row: number) =>
+    source.origin
+      ? undefined
+      : rowLengthProblem(header, cells, row, { file, sheet: source.sheet, positional: source.positional });
 
   // ratio columns read from the data, with what a fraction and a percent-points cell look like there
   const ratioReads = metricReads.filter((r) => r.m.unit === 'ratio' && r.col !== undefined);
@@ -562,7 +807,15 @@ export function recordReader(header: string[], contract: DataContract, options: 
       if (entry[kind]) continue;
       const from = source.origin?.(i, col!);
       const sheet = from ? from.sheet : source.sheet;
-      entry[kind] = { col: col!, kind, column: from?.column ?? header[col!] ?? '', row: from?.row ?? row, value: raw, ...(from?.file ?? file ? { file: from?.file ?? file } : {}), ...(sheet ? { sheet } : {}) };
+      entry[kind] = {
+        col: col!,
+        kind,
+        column: from?.column ?? header[col!] ?? '',
+        row: from?.row ?? row,
+        value: raw,
+        ...((from?.file ?? file) ? { file: from?.file ?? file } : {}),
+        ...(sheet ? { sheet } : {}),
+      };
     }
   };
   const mixedNotation = (seen: RatioNotation): Diagnostic[] => {
@@ -581,14 +834,38 @@ export function recordReader(header: string[], contract: DataContract, options: 
         percent: e.percent.value,
         percent_row: e.percent.row,
       };
-      const at: Place = { file: b.file, cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: b.row, column, value: b.value } };
-      out.push(how.ratioFormat === 'percent_points' ? diagnostic('data_mixed_ratio_notation.percent_points', args, at) : diagnostic('data_mixed_ratio_notation', args, at));
+      const at: Place = {
+        file: b.file,
+        cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: b.row, column, value: b.value },
+      };
+      out.push(
+        how.ratioFormat === 'percent_points'
+          ? diagnostic('data_mixed_ratio_notation.percent_points', args, at)
+          : diagnostic('data_mixed_ratio_notation', args, at),
+      );
     }
     return out;
   };
-  return { diagnostics, notes, roleOf, missingColumns, totalsRow, ratioNotation, mixedNotation, duplicateOf, seen, spelling, idOf, rawIdOf, periodOf, read, takeTeams, noteTeam, teamDiagnostics };
+  return {
+    diagnostics,
+    notes,
+    roleOf,
+    missingColumns,
+    totalsRow,
+    ratioNotation,
+    mixedNotation,
+    duplicateOf,
+    seen,
+    spelling,
+    idOf,
+    rawIdOf,
+    periodOf,
+    read,
+    takeTeams,
+    noteTeam,
+    teamDiagnostics,
+  };
 }
-
 
 /** A team spelling: the team it names (undefined: not a declared team) and the first cell it was in. */
 interface TeamSeen {
@@ -601,7 +878,11 @@ interface TeamSeen {
  * `percent` (percent points: a plain 45.3 that only fits the allowed range as 45.3 %; in a
  * percent-points column any number above 1, with or without %). Undefined when it cannot tell.
  */
-function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefined, range: [number, number]): 'fraction' | 'percent' | undefined {
+function notationOf(
+  raw: string,
+  format: 'fraction' | 'percent_points' | undefined,
+  range: [number, number],
+): 'fraction' | 'percent' | undefined {
   const percentSign = /[%％]/.test(raw);
   // in a fraction column a % cell is unambiguous (and most cells are written so)
   if (percentSign && format !== 'percent_points') return undefined;
@@ -619,9 +900,22 @@ function notationOf(raw: string, format: 'fraction' | 'percent_points' | undefin
 }
 
 /** Which phrasing of data_out_of_range: its help says what the value likely meant. */
-function outOfRange(m: MetricDef, format: 'fraction' | 'percent_points' | undefined, range: [number, number], raw: string, value: number): 'data_out_of_range' | 'data_out_of_range.percent' | 'data_out_of_range.ratio' {
+function outOfRange(
+  m: MetricDef,
+  format: 'fraction' | 'percent_points' | undefined,
+  range: [number, number],
+  raw: string,
+  value: number,
+): 'data_out_of_range' | 'data_out_of_range.percent' | 'data_out_of_range.ratio' {
   const text = raw.trim();
-  if (m.unit === 'ratio' && format !== 'percent_points' && !/[%％]/.test(text) && value / 100 >= range[0] && value / 100 <= range[1]) return 'data_out_of_range.percent';
+  if (
+    m.unit === 'ratio' &&
+    format !== 'percent_points' &&
+    !/[%％]/.test(text) &&
+    value / 100 >= range[0] &&
+    value / 100 <= range[1]
+  )
+    return 'data_out_of_range.percent';
   if (m.unit === 'ratio' && m.range === undefined) return 'data_out_of_range.ratio';
   return 'data_out_of_range';
 }
@@ -652,7 +946,8 @@ function lookup(items: { id: string; title: string }[]): (text: string) => strin
   }
   // exports mostly spell a title exactly as the policy does: try that before normalising
   const exact = new Map<string, string>();
-  for (const [text, id] of items.flatMap((it) => [[it.id, it.id] as const, [it.title, it.id] as const])) if (map.get(key(text)) === id) exact.set(text, id);
+  for (const [text, id] of items.flatMap((it) => [[it.id, it.id] as const, [it.title, it.id] as const]))
+    if (map.get(key(text)) === id) exact.set(text, id);
   return (text) => exact.get(text) ?? map.get(key(text));
 }
 
@@ -672,20 +967,37 @@ function nearestLabel(header: string, contract: DataContract): string | undefine
  * employee fields and one of the next five rows has them all, says which row the header is on.
  * The rows are not skipped: what a title row holds is not ours to guess.
  */
-export function titleAboveHeader(headerDiagnostics: readonly Diagnostic[], rows: readonly string[][], rowNumbers: readonly number[], contract: DataContract, file?: string): Diagnostic | undefined {
+export function titleAboveHeader(
+  headerDiagnostics: readonly Diagnostic[],
+  rows: readonly string[][],
+  rowNumbers: readonly number[],
+  contract: DataContract,
+  file?: string,
+): Diagnostic | undefined {
   if (!headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
   for (let i = 0; i < Math.min(rows.length, 5); i++) {
-    const fields = new Set(rows[i]!.map((c) => columnMeaning(c, contract)).filter((m) => m?.kind === 'field').map((m) => m!.id));
+    const fields = new Set(
+      rows[i]!.map((c) => columnMeaning(c, contract))
+        .filter((m) => m?.kind === 'field')
+        .map((m) => m!.id),
+    );
     if (!REQUIRED_FIELDS.every((f) => fields.has(f))) continue;
     const row = rowNumbers[i]!;
     const at: Place = { ...(file ? { file } : {}), cell: { row: 1 } };
-    return row > 2 ? diagnostic('data_header_not_first.rows', { row, last: row - 1 }, at) : diagnostic('data_header_not_first', { row }, at);
+    return row > 2
+      ? diagnostic('data_header_not_first.rows', { row, last: row - 1 }, at)
+      : diagnostic('data_header_not_first', { row }, at);
   }
   return undefined;
 }
 
 /** Reads a whole data file's text (CSV or JSON) into records. */
-export function readRecords(text: string, format: 'csv' | 'json', contract: DataContract, options: ReadOptions = {}): RecordsResult {
+export function readRecords(
+  text: string,
+  format: 'csv' | 'json',
+  contract: DataContract,
+  options: ReadOptions = {},
+): RecordsResult {
   const table = format === 'json' ? readJsonRecords(text, options.file) : readCsv(text, options.file);
   if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
   return toRecords(table.table, contract, options);

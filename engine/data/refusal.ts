@@ -13,5 +13,9 @@ export interface Refusal {
 
 export function refusal(reason: ReaderReason, args: Record<string, string | number | Text>): Refusal {
   const e = readerReasons[reason];
-  return { reason, detail: { en: fill(e.message.en, args, 'en'), zh: fill(e.message.zh, args, 'zh') }, advice: { en: fill(e.help.en, args, 'en'), zh: fill(e.help.zh, args, 'zh') } };
+  return {
+    reason,
+    detail: { en: fill(e.message.en, args, 'en'), zh: fill(e.message.zh, args, 'zh') },
+    advice: { en: fill(e.help.en, args, 'en'), zh: fill(e.help.zh, args, 'zh') },
+  };
 }

@@ -14,9 +14,19 @@ export interface Table {
   /** Cells are placed by column (a workbook), so a row longer than the header cannot have shifted. */
   positional?: boolean;
   /** How to read a column's values when its source file says so (money in fen, ranges). */
-  columnOptions?: Record<number, { moneyIn?: 'yuan' | 'fen'; ranges?: 'low' | 'middle' | 'high' | 'reject'; ratioFormat?: 'fraction' | 'percent_points' }>;
+  columnOptions?: Record<
+    number,
+    {
+      moneyIn?: 'yuan' | 'fen';
+      ranges?: 'low' | 'middle' | 'high' | 'reject';
+      ratioFormat?: 'fraction' | 'percent_points';
+    }
+  >;
   /** For a table joined from several files: where a cell came from, for messages. */
-  origin?: (rowIndex: number, column: number) => { file: string; sheet?: string; row: number; column: string } | undefined;
+  origin?: (
+    rowIndex: number,
+    column: number,
+  ) => { file: string; sheet?: string; row: number; column: string } | undefined;
   /** For a joined table: the source a cell would come from when the employee has no row in it. */
   absent?: (rowIndex: number, column: number) => { file: string; default: boolean } | undefined;
 }
@@ -45,7 +55,11 @@ export function readCsv(text: string, file?: string): TableResult {
 }
 
 /** papaparse's quote errors as diagnostics; `firstRow` is the spreadsheet row of the text's first record. */
-export function csvQuoteProblems(errors: readonly Papa.ParseError[], file: string | undefined, firstRow: number): Diagnostic[] {
+export function csvQuoteProblems(
+  errors: readonly Papa.ParseError[],
+  file: string | undefined,
+  firstRow: number,
+): Diagnostic[] {
   return errors
     .filter((e) => e.type === 'Quotes')
     .map((e) => {
@@ -72,22 +86,41 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, diagnostics: [diagnostic('data_json_malformed', { detail: (error as Error).message }, { file, cell: { row: 1 } })] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic('data_json_malformed', { detail: (error as Error).message }, { file, cell: { row: 1 } }),
+      ],
+    };
   }
   // JSON.parse keeps the last of a key given twice: `{"违规次数":2,"违规次数":0}` is refused instead
   const twice = duplicateKey(text);
   if (twice) {
     const record = twice.record;
     const at = { file, cell: { row: record !== undefined ? record + 2 : 1, column: twice.key } };
-    return { ok: false, diagnostics: [record !== undefined ? diagnostic('data_json_duplicate_key', { record: record + 1, key: twice.key }, at) : diagnostic('data_json_duplicate_key.object', { key: twice.key }, at)] };
+    return {
+      ok: false,
+      diagnostics: [
+        record !== undefined
+          ? diagnostic('data_json_duplicate_key', { record: record + 1, key: twice.key }, at)
+          : diagnostic('data_json_duplicate_key.object', { key: twice.key }, at),
+      ],
+    };
   }
-  const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records) ? (value as { records: unknown[] }).records : undefined;
+  const list = Array.isArray(value)
+    ? value
+    : value && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)
+      ? (value as { records: unknown[] }).records
+      : undefined;
   if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) {
     return { ok: false, diagnostics: [diagnostic('data_json_malformed.shape', {}, { file, cell: { row: 1 } })] };
   }
   const header: string[] = [];
-  for (const obj of list as Record<string, unknown>[]) for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);
-  const rows = (list as Record<string, unknown>[]).map((obj) => header.map((k) => (obj[k] === undefined || obj[k] === null ? '' : String(obj[k]))));
+  for (const obj of list as Record<string, unknown>[])
+    for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);
+  const rows = (list as Record<string, unknown>[]).map((obj) =>
+    header.map((k) => (obj[k] === undefined || obj[k] === null ? '' : String(obj[k]))),
+  );
   // a JSON record's "row" is its position counted like a sheet: the first record is row 2
   return { ok: true, table: { header, rows, rowNumbers: rows.map((_, i) => i + 2) } };
 }
@@ -97,7 +130,12 @@ export function readJsonRecords(text: string, file?: string): TableResult {
  * array, or in `records`) it is in. A scan of the text: strings are skipped whole, keys decoded.
  */
 export function duplicateKey(text: string): { key: string; record?: number } | undefined {
-  interface Frame { object: boolean; keys?: Set<string>; index: number; key?: string }
+  interface Frame {
+    object: boolean;
+    keys?: Set<string>;
+    index: number;
+    key?: string;
+  }
   const stack: Frame[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
@@ -112,7 +150,12 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
           // the record: the element of the top-level array, or of the top-level `records` array
           // `top` is on the stack, so the stack has an outermost entry
           const outer = stack[0]!;
-          const record = !outer.object && stack.length >= 2 ? outer.index : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1]!.object ? stack[1]!.index : undefined;
+          const record =
+            !outer.object && stack.length >= 2
+              ? outer.index
+              : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1]!.object
+                ? stack[1]!.index
+                : undefined;
           return { key, ...(record !== undefined ? { record } : {}) };
         }
         top.keys!.add(key);
@@ -142,15 +185,28 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
  * empty, and moved right). Fewer cells are the trailing empty cells an export dropped: read as empty.
  * A workbook places cells by column (`positional`): nothing can shift there.
  */
-export function rowLengthProblem(header: readonly string[], cells: readonly string[], row: number, at: { file?: string; sheet?: string; positional?: boolean } = {}): Diagnostic | undefined {
+export function rowLengthProblem(
+  header: readonly string[],
+  cells: readonly string[],
+  row: number,
+  at: { file?: string; sheet?: string; positional?: boolean } = {},
+): Diagnostic | undefined {
   if (cells.length <= header.length || at.positional) return undefined;
   const past = cells.slice(header.length);
   const line = cells.join(',');
-  const place = { file: at.file, cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line } };
+  const place = {
+    file: at.file,
+    cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line },
+  };
   const counts = { row, cells: cells.length, columns: header.length };
   if (past.every((c) => c.trim() === '')) {
-    return past.length === 1 ? diagnostic('data_row_length.empty_cell', counts, place) : diagnostic('data_row_length.empty_cells', { ...counts, past: past.length }, place);
+    return past.length === 1
+      ? diagnostic('data_row_length.empty_cell', counts, place)
+      : diagnostic('data_row_length.empty_cells', { ...counts, past: past.length }, place);
   }
-  const shown = `${past.slice(0, 4).map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``).join(', ')}${past.length > 4 ? ', …' : ''}`;
+  const shown = `${past
+    .slice(0, 4)
+    .map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``)
+    .join(', ')}${past.length > 4 ? ', …' : ''}`;
   return diagnostic('data_row_length', { ...counts, past_cells: shown }, place);
 }

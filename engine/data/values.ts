@@ -54,7 +54,12 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
 /** `parseValue` with the reason for a refusal in both languages. */
 export function readValue(raw: string, unit: Unit, options: ValueOptions = {}): ReadValue {
   const parsed = parseCell(raw, unit, options);
-  if (!parsed.ok || parsed.value === undefined || (Number.isFinite(parsed.value) && Math.abs(parsed.value) <= Number.MAX_SAFE_INTEGER)) return parsed;
+  if (
+    !parsed.ok ||
+    parsed.value === undefined ||
+    (Number.isFinite(parsed.value) && Math.abs(parsed.value) <= Number.MAX_SAFE_INTEGER)
+  )
+    return parsed;
   return no('value_too_large', raw.length > 24 ? `${raw.slice(0, 24)}…` : raw);
 }
 
@@ -65,28 +70,51 @@ function no(reason: Refusal['reason'], text: string, args: Record<string, string
 function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   // the cells most exports are made of, without the general path's work
   if (raw === '') return EMPTY;
-  if (!(unit === 'money' && options.moneyIn === 'fen') && !(unit === 'ratio' && options.ratioFormat === 'percent_points')) {
+  if (
+    !(unit === 'money' && options.moneyIn === 'fen') &&
+    !(unit === 'ratio' && options.ratioFormat === 'percent_points')
+  ) {
     if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
     // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
     const scaled = SCALED.exec(raw);
-    if (scaled && (scaled[2] !== '%' || unit === 'ratio')) return { ok: true, value: Number(`${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`) };
+    if (scaled && (scaled[2] !== '%' || unit === 'ratio'))
+      return {
+        ok: true,
+        value: Number(
+          `${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`,
+        ),
+      };
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
   const text = normaliseWidth(raw).trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
   const excel = EXCEL_ERRORS[text.toUpperCase()];
-  if (excel !== undefined) return no(unit === 'seconds' ? 'value_excel_error_duration' : 'value_excel_error', raw, { error: text.toUpperCase(), meaning: excel });
+  if (excel !== undefined)
+    return no(unit === 'seconds' ? 'value_excel_error_duration' : 'value_excel_error', raw, {
+      error: text.toUpperCase(),
+      meaning: excel,
+    });
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return no('value_range', raw);
     const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
     const high = readValue(range[2] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
-    if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value) return no('value_bad_range', raw);
-    return { ok: true, value: how === 'low' ? low.value : how === 'high' ? high.value : Number(((low.value + high.value) / 2).toPrecision(15)) };
+    if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value)
+      return no('value_bad_range', raw);
+    return {
+      ok: true,
+      value:
+        how === 'low'
+          ? low.value
+          : how === 'high'
+            ? high.value
+            : Number(((low.value + high.value) / 2).toPrecision(15)),
+    };
   }
-  let value = unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
+  let value =
+    unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
   if (value !== undefined && unit === 'money' && options.moneyIn === 'fen') value = shiftDecimal(String(value), -2);
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
@@ -123,7 +151,12 @@ function withoutSpaces(text: string): string | undefined {
   if (!/\d\s+\d/.test(text)) return text.replace(/\s+/g, '');
   let ok = true;
   text.replace(/\d+(?:\s+\d+)+/g, (digits, at: number) => {
-    if (!/^\d{1,3}(?: \d{3})+$/.test(digits.replace(/[\u00a0\u202f]/g, ' ')) || /[\d.]/.test(text.charAt(at - 1)) || /[\d.]/.test(text.charAt(at + digits.length) === '.' ? '' : text.charAt(at + digits.length))) ok = false;
+    if (
+      !/^\d{1,3}(?: \d{3})+$/.test(digits.replace(/[\u00a0\u202f]/g, ' ')) ||
+      /[\d.]/.test(text.charAt(at - 1)) ||
+      /[\d.]/.test(text.charAt(at + digits.length) === '.' ? '' : text.charAt(at + digits.length))
+    )
+      ok = false;
     return digits;
   });
   return ok ? text.replace(/\s+/g, '') : undefined;
@@ -183,7 +216,10 @@ function parseDuration(text: string): number | undefined {
     const [, a, b, c] = clock;
     return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
   }
-  const cn = /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(s);
+  const cn =
+    /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(
+      s,
+    );
   if (cn && (cn[1] || cn[2] || cn[3])) return Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0);
   const plain = parseNumber(s, 'count');
   return plain;

@@ -77,13 +77,19 @@ function centralDirectory(b: Uint8Array): ZipEntry[] | undefined {
   return entries;
 }
 
-
 /** Diagnostics when the workbook is over a limit; none when it is within them or is not a zip archive at all. */
 export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise<Diagnostic[]> {
   const entries = centralDirectory(bytes);
   if (!entries) return [];
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
-  if (declared > LIMITS.xlsxUnpackedBytes) return [diagnostic('data_xlsx_too_large', { size: Math.ceil(declared / MIB), limit: LIMITS.xlsxUnpackedBytes / MIB }, { file, cell: { row: 1 } })];
+  if (declared > LIMITS.xlsxUnpackedBytes)
+    return [
+      diagnostic(
+        'data_xlsx_too_large',
+        { size: Math.ceil(declared / MIB), limit: LIMITS.xlsxUnpackedBytes / MIB },
+        { file, cell: { row: 1 } },
+      ),
+    ];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
   for (const e of entries) {
@@ -94,7 +100,14 @@ export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise
     const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
     const counted = await inflateCounting(data, e.method, isSheet, LIMITS.xlsxUnpackedBytes - total);
-    if (counted === 'too large') return [diagnostic('data_xlsx_too_large.counted', { limit: LIMITS.xlsxUnpackedBytes / MIB }, { file, cell: { row: 1 } })];
+    if (counted === 'too large')
+      return [
+        diagnostic(
+          'data_xlsx_too_large.counted',
+          { limit: LIMITS.xlsxUnpackedBytes / MIB },
+          { file, cell: { row: 1 } },
+        ),
+      ];
     if (counted === 'too many rows') {
       return [diagnostic('data_xlsx_too_many_rows', { limit: LIMITS.xlsxRows }, { file, cell: { row: 1 } })];
     }
@@ -105,8 +118,16 @@ export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise
 }
 
 /** Inflates one part as a stream, counting its bytes (and rows, for a sheet); stops at a limit. */
-async function inflateCounting(data: Uint8Array, method: number, countRows: boolean, budget: number): Promise<number | 'too large' | 'too many rows' | undefined> {
-  const stream = method === 0 ? new Blob([data as Uint8Array<ArrayBuffer>]).stream() : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+async function inflateCounting(
+  data: Uint8Array,
+  method: number,
+  countRows: boolean,
+  budget: number,
+): Promise<number | 'too large' | 'too many rows' | undefined> {
+  const stream =
+    method === 0
+      ? new Blob([data as Uint8Array<ArrayBuffer>]).stream()
+      : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   const latin1 = new TextDecoder('latin1');
   let bytes = 0;
@@ -149,18 +170,22 @@ async function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): P
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
   const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
   try {
-    const stream = e.method === 0 ? new Blob([data as Uint8Array<ArrayBuffer>]).stream() : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const stream =
+      e.method === 0
+        ? new Blob([data as Uint8Array<ArrayBuffer>]).stream()
+        : new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
     return await new Response(stream).text();
   } catch {
     return undefined;
   }
 }
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
-  const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-  if (e[0] !== '#') return named[e.toLowerCase()] ?? `&${e};`;
-  return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-});
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? `&${e};`;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
 
 const attribute = (attrs: string, name: string) => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
@@ -179,10 +204,15 @@ export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise
   const workbook = await partText(bytes, entries, 'xl/workbook.xml');
   const rels = await partText(bytes, entries, 'xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) return found;
-  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({ name: attribute(m[1] ?? '', 'name'), id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id') }));
+  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({
+    name: attribute(m[1] ?? '', 'name'),
+    id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id'),
+  }));
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
   if (!chosen?.id) return found;
-  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)].map((m) => m[1] ?? '').find((a) => attribute(a, 'Id') === chosen.id);
+  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)]
+    .map((m) => m[1] ?? '')
+    .find((a) => attribute(a, 'Id') === chosen.id);
   const target = rel ? attribute(rel, 'Target') : undefined;
   if (!target) return found;
   const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');

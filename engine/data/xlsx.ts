@@ -12,7 +12,10 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; file?: string } = {}): Promise<TableResult> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: { sheet?: string; file?: string } = {},
+): Promise<TableResult> {
   const fail = (d: Diagnostic): TableResult => ({ ok: false, diagnostics: [d] });
   const at = { file: options.file, cell: { row: 1 } };
   let sheets: { sheet: string; data: unknown[][] }[];
@@ -26,7 +29,14 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; fil
     return fail(diagnostic('data_xlsx_unreadable', { detail: (error as Error).message }, at));
   }
   const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
-  if (!chosen) return fail(diagnostic('data_xlsx_unreadable.sheet', { sheet: options.sheet ?? '', sheets: sheets.map((s) => `\`${s.sheet}\``).join(', ') }, at));
+  if (!chosen)
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable.sheet',
+        { sheet: options.sheet ?? '', sheets: sheets.map((s) => `\`${s.sheet}\``).join(', ') },
+        at,
+      ),
+    );
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
   const [head = [], ...body] = chosen.data;
@@ -48,5 +58,8 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; fil
     rows.push(texts);
     rowNumbers.push(i + 2);
   }
-  return { ok: true, table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet, positional: true } };
+  return {
+    ok: true,
+    table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet, positional: true },
+  };
 }

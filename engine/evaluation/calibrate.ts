@@ -32,15 +32,22 @@ function headCount(share: number, size: number, rule: CalibrationDef['small_team
 const pct = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
 
 /** Calibrated grades for every scorecard, by employee id. */
-export function calibrate(def: CalibrationDef, grades: GradeDef[], cards: readonly Scorecard[]): Map<string, CalibrationResult> {
+export function calibrate(
+  def: CalibrationDef,
+  grades: GradeDef[],
+  cards: readonly Scorecard[],
+): Map<string, CalibrationResult> {
   const scale = scaleOf(def, grades);
-  const cohortOf = (c: Scorecard) => (def.within === 'all' ? '*' : def.within === 'team' ? c.team : def.within === 'role' ? c.role : c.stage);
+  const cohortOf = (c: Scorecard) =>
+    def.within === 'all' ? '*' : def.within === 'team' ? c.team : def.within === 'role' ? c.role : c.stage;
   const cohorts = new Map<string, Scorecard[]>();
   for (const c of cards) cohorts.set(cohortOf(c), [...(cohorts.get(cohortOf(c)) ?? []), c]);
   const out = new Map<string, CalibrationResult>();
 
   for (const [cohort, members] of cohorts) {
-    const ranked = [...members].sort((a, b) => b.score - a.score || (a.employee_id < b.employee_id ? -1 : a.employee_id > b.employee_id ? 1 : 0));
+    const ranked = [...members].sort(
+      (a, b) => b.score - a.score || (a.employee_id < b.employee_id ? -1 : a.employee_id > b.employee_id ? 1 : 0),
+    );
     const n = ranked.length;
     // position on the scale of each ranked member (0 = best)
     const level = ranked.map((c) => Math.max(0, scale.indexOf(def.map?.[c.grade] ?? c.grade)));

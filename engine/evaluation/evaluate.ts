@@ -39,7 +39,11 @@ interface RuleRequest {
  * One employee, the compiled executor: synchronous, no promise per record. Policies whose
  * conditions the executor does not compile (`path`) go through `evaluateRecord`.
  */
-export function evaluateRecordSync(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Evaluation {
+export function evaluateRecordSync(
+  policy: CompiledPolicy,
+  record: EmployeeRecord,
+  options: EvaluateOptions = {},
+): Evaluation {
   if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
   const steps = evaluation(policy, record, options);
   let step = steps.next();
@@ -47,7 +51,11 @@ export function evaluateRecordSync(policy: CompiledPolicy, record: EmployeeRecor
   return step.value;
 }
 
-export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions = {}): Promise<Evaluation> {
+export async function evaluateRecord(
+  policy: CompiledPolicy,
+  record: EmployeeRecord,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
   if (options.executor !== 'reference' && policy.compilable) return evaluateRecordSync(policy, record, options);
   const steps = evaluation(policy, record, options);
   let step = steps.next();
@@ -59,7 +67,11 @@ export async function evaluateRecord(policy: CompiledPolicy, record: EmployeeRec
  * The evaluation itself, written once for both executors: it yields each rule phase to the
  * executor driving it and receives the rules that fired.
  */
-function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Generator<RuleRequest, Evaluation, Fired[]> {
+function* evaluation(
+  policy: CompiledPolicy,
+  record: EmployeeRecord,
+  options: EvaluateOptions,
+): Generator<RuleRequest, Evaluation, Fired[]> {
   const role = policy.roles[record.role];
   const stage = policy.stages[record.stage];
   if (!role || !stage) {
@@ -79,7 +91,14 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
     if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
-      (problems ??= []).push(diagnostic('eval_not_a_usable_number', { label: policy.metrics[id]?.label ?? id, id, employee: record.employee_id, value: String(v) }));
+      (problems ??= []).push(
+        diagnostic('eval_not_a_usable_number', {
+          label: policy.metrics[id]?.label ?? id,
+          id,
+          employee: record.employee_id,
+          value: String(v),
+        }),
+      );
     } else facts[id] = v;
   }
   for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
@@ -92,21 +111,29 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   }
   for (const id of role.requiredMetrics) {
     if (facts[id] === undefined && metrics[id] == null) {
-      (problems ??= []).push(diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }));
+      (problems ??= []).push(
+        diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
+      );
     }
   }
   if (problems) return failed(record, problems);
   const values = facts as Record<string, number | undefined>;
 
   const decimals = policy.decimals;
-  const indicators = known(role.byStage[record.stage], `stage ${record.stage}`).map((node) => scoreIndicator(node, values, decimals));
+  const indicators = known(role.byStage[record.stage], `stage ${record.stage}`).map((node) =>
+    scoreIndicator(node, values, decimals),
+  );
   let weighted = 0;
   for (const i of indicators) weighted += i.weighted_points;
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
   if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
     const args = { value: String(payBase), employee: record.employee_id };
-    return failed(record, [payBase < 0 ? diagnostic('eval_pay_base_out_of_range', args) : diagnostic('eval_pay_base_out_of_range.above', { ...args, limit: formatMoney(MONEY_LIMIT_YUAN) })]);
+    return failed(record, [
+      payBase < 0
+        ? diagnostic('eval_pay_base_out_of_range', args)
+        : diagnostic('eval_pay_base_out_of_range.above', { ...args, limit: formatMoney(MONEY_LIMIT_YUAN) }),
+    ]);
   }
 
   facts.employee_id = record.employee_id;
@@ -129,7 +156,15 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
       const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
-      adjustments.push({ id: r.id, title: a.title, points: a.points, award: a.award, score_cap: a.score_cap, grade_cap: a.grade_cap, conditions: r.conditions });
+      adjustments.push({
+        id: r.id,
+        title: a.title,
+        points: a.points,
+        award: a.award,
+        score_cap: a.score_cap,
+        grade_cap: a.grade_cap,
+        conditions: r.conditions,
+      });
       points += a.points ?? 0;
     }
   }
@@ -140,7 +175,11 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   const attainment = score / 100;
 
   // grade and tier
-  const tierBasis = policy.tiers ? (policy.tiers.basis === 'attainment' ? attainment : values[policy.tiers.basis]) : undefined;
+  const tierBasis = policy.tiers
+    ? policy.tiers.basis === 'attainment'
+      ? attainment
+      : values[policy.tiers.basis]
+    : undefined;
   const graded: Fired[] = yield { phase: 'grades', facts: { score, tier_basis: tierBasis }, collect: false };
   let gradeIndex = policy.grades.length - 1;
   let tierIndex = Infinity;
@@ -154,7 +193,10 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
   for (const a of adjustments) {
     if (a.grade_cap === undefined) continue;
     gradeCapped = true;
-    finalIndex = Math.max(finalIndex, policy.grades.findIndex((g) => g.grade === a.grade_cap));
+    finalIndex = Math.max(
+      finalIndex,
+      policy.grades.findIndex((g) => g.grade === a.grade_cap),
+    );
   }
   const grade = known(policy.grades[finalIndex], 'grade').grade;
   const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
@@ -194,9 +236,18 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
           lang,
         )
       : undefined;
-  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated' && !triggers.some((t) => t.action.type === 'exit_review')) {
+  if (
+    plan?.status === 'escalated' &&
+    previousPlan?.status !== 'escalated' &&
+    !triggers.some((t) => t.action.type === 'exit_review')
+  ) {
     const source = policy.triggers[plan.trigger];
-    triggers.push({ id: `${plan.trigger}_escalated`, title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`, action: { type: 'exit_review' }, conditions: [] });
+    triggers.push({
+      id: `${plan.trigger}_escalated`,
+      title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`,
+      action: { type: 'exit_review' },
+      conditions: [],
+    });
   }
 
   const next = finalIndex > 0 && !gradeCapped ? policy.grades[finalIndex - 1] : undefined;
@@ -229,7 +280,13 @@ function* evaluation(policy: CompiledPolicy, record: EmployeeRecord, options: Ev
 }
 
 /** Adds a payout line of `fen` and returns the amount, for the running total. */
-function line(lines: PayoutLine[], kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number): number {
+function line(
+  lines: PayoutLine[],
+  kind: PayoutLine['kind'],
+  source: string | undefined,
+  label: string,
+  fen: number,
+): number {
   lines.push(source !== undefined ? { kind, source, label, amountFen: fen } : { kind, label, amountFen: fen });
   return fen;
 }
@@ -246,17 +303,41 @@ function failed(record: EmployeeRecord, problems: Diagnostic[]): Evaluation {
   return { ok: false, reasons: problems };
 }
 
-function scoreIndicator(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): IndicatorResult {
+function scoreIndicator(
+  node: CompiledIndicator,
+  values: Record<string, number | undefined>,
+  decimals: number,
+): IndicatorResult {
   if (node.children) {
     const children = node.children.map((c) => scoreIndicator(c, values, decimals));
-    const points = roundScore(children.reduce((s, c) => s + c.weighted_points, 0), decimals);
-    return { id: node.id, path: node.path, title: node.title, points, weight: node.weight, weighted_points: roundScore((points * node.weight) / 100, decimals), reason: '', children };
+    const points = roundScore(
+      children.reduce((s, c) => s + c.weighted_points, 0),
+      decimals,
+    );
+    return {
+      id: node.id,
+      path: node.path,
+      title: node.title,
+      points,
+      weight: node.weight,
+      weighted_points: roundScore((points * node.weight) / 100, decimals),
+      reason: '',
+      children,
+    };
   }
   const leaf = node.leaf!;
   const actual = values[leaf.metric]!;
   const points = roundScore(pointsFor(leaf, actual), decimals);
   // built key by key (not with spreads) so that absent levels stay absent: the hot path
-  const result: IndicatorResult = { id: node.id, path: node.path, title: node.title, metric: leaf.metric, scoring: leaf.scoring, better: leaf.better, actual } as IndicatorResult;
+  const result: IndicatorResult = {
+    id: node.id,
+    path: node.path,
+    title: node.title,
+    metric: leaf.metric,
+    scoring: leaf.scoring,
+    better: leaf.better,
+    actual,
+  } as IndicatorResult;
   if (leaf.threshold !== undefined) result.threshold = leaf.threshold;
   if (leaf.target !== undefined) result.target = leaf.target;
   if (leaf.challenge !== undefined) result.challenge = leaf.challenge;
@@ -281,7 +362,12 @@ function computePayout(
   const lines: PayoutLine[] = [];
   let totalFen = 0;
   /** A formula's amount that is not a finite amount from 0 to the money limit; `what` names the amount in both languages. */
-  const outOfRange = (what: Text, text: string | undefined, key: 'performance_pay' | 'awards_cap' | 'cap' | undefined, yuan: number) => {
+  const outOfRange = (
+    what: Text,
+    text: string | undefined,
+    key: 'performance_pay' | 'awards_cap' | 'cap' | undefined,
+    yuan: number,
+  ) => {
     const formula = text ? ` \`${text}\`` : '';
     const position = key ? policy.positions?.[key] : undefined;
     const args = {
@@ -294,21 +380,44 @@ function computePayout(
       problem:
         yuan < 0
           ? diagnostic('eval_negative_pay', { ...args, amount: formatMoney(yuan) })
-          : diagnostic('eval_money_out_of_range', { ...args, amount: Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan), limit: formatMoney(MONEY_LIMIT_YUAN) }),
+          : diagnostic('eval_money_out_of_range', {
+              ...args,
+              amount: Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan),
+              limit: formatMoney(MONEY_LIMIT_YUAN),
+            }),
     };
   };
   const usable = (yuan: number) => yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
 
   const perf = policy.payout.performancePay(scope);
   if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
-  if (!usable(perf)) return outOfRange({ en: 'performance pay', zh: '绩效奖金' }, policy.payout.performancePayText, 'performance_pay', perf);
+  if (!usable(perf))
+    return outOfRange(
+      { en: 'performance pay', zh: '绩效奖金' },
+      policy.payout.performancePayText,
+      'performance_pay',
+      perf,
+    );
   const perfFen = toFen(perf, to, mode);
   totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
 
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
-    totalFen += line(lines, 'tier_multiplier', band.tier, `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`, toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode));
+    totalFen += line(
+      lines,
+      'tier_multiplier',
+      band.tier,
+      `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`,
+      toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode),
+    );
   }
-  if (band?.award) totalFen += line(lines, 'tier_award', band.tier, `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`, toFen(band.award, to, mode));
+  if (band?.award)
+    totalFen += line(
+      lines,
+      'tier_award',
+      band.tier,
+      `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`,
+      toFen(band.award, to, mode),
+    );
 
   let awardsFen = 0;
   for (const a of adjustments) {
@@ -320,16 +429,26 @@ function computePayout(
   if (policy.payout.awardsCap && awardsFen > 0) {
     const capValue = policy.payout.awardsCap(scope);
     if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
-    if (!usable(capValue)) return outOfRange({ en: 'the awards cap', zh: '奖励封顶' }, String(policy.doc.payout.awards_cap), 'awards_cap', capValue);
+    if (!usable(capValue))
+      return outOfRange(
+        { en: 'the awards cap', zh: '奖励封顶' },
+        String(policy.doc.payout.awards_cap),
+        'awards_cap',
+        capValue,
+      );
     const capFen = capToFen(capValue, to);
-    if (awardsFen > capFen) totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
+    if (awardsFen > capFen)
+      totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (policy.payout.cap) {
     const capValue = policy.payout.cap(scope);
-    if (capValue === undefined) return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
-    if (!usable(capValue)) return outOfRange({ en: 'the payout cap', zh: '奖金封顶' }, policy.payout.capText, 'cap', capValue);
+    if (capValue === undefined)
+      return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
+    if (!usable(capValue))
+      return outOfRange({ en: 'the payout cap', zh: '奖金封顶' }, policy.payout.capText, 'cap', capValue);
     const capFen = capToFen(capValue, to);
-    if (totalFen > capFen) totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
+    if (totalFen > capFen)
+      totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
   const payout = { pay_base: scope.pay_base as number } as Payout;
   if (band) {
@@ -341,8 +460,16 @@ function computePayout(
   }
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
   const limitFen = toFen(MONEY_LIMIT_YUAN, 0.01, 'half_up');
-  for (const l of lines) if (Math.abs(l.amountFen) > limitFen) return outOfRange({ en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` }, undefined, undefined, fenToYuan(l.amountFen));
-  if (totalFen > limitFen) return outOfRange({ en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
+  for (const l of lines)
+    if (Math.abs(l.amountFen) > limitFen)
+      return outOfRange(
+        { en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` },
+        undefined,
+        undefined,
+        fenToYuan(l.amountFen),
+      );
+  if (totalFen > limitFen)
+    return outOfRange({ en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
   payout.lines = lines;
   payout.totalFen = totalFen;
   payout.status = held ? 'held' : 'payable';

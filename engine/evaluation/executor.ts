@@ -20,7 +20,8 @@ export type { FactTable } from './history.js';
 
 // json-rules-engine's numeric fact validator, parseFloat(v).toString() !== 'NaN'; for a number that is
 // simply "not NaN", so numbers skip the string round trip
-const number = (v: unknown) => (typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN');
+const number = (v: unknown) =>
+  typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN';
 const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   equal: (a, b) => a === b,
   notEqual: (a, b) => a !== b,
@@ -69,7 +70,12 @@ function compileComparison(c: ConditionLeaf): Check {
     const actual = actualOf(facts);
     const against = againstOf ? againstOf(facts) : value;
     const result = op(actual, against);
-    if (out) out.push(params || path ? { fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result } : { fact, operator, value, actual, result });
+    if (out)
+      out.push(
+        params || path
+          ? { fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result }
+          : { fact, operator, value, actual, result },
+      );
     return result;
   };
 }
@@ -94,8 +100,13 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
   let rules = compiledRules.get(policy);
   if (!rules) {
     if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
-    const compile = (list: PolicyRule[]) => list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
-    rules = { rules: compile(policy.rules.rules), grades: compile(policy.rules.grades), triggers: compile(policy.rules.triggers) };
+    const compile = (list: PolicyRule[]) =>
+      list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
+    rules = {
+      rules: compile(policy.rules.rules),
+      grades: compile(policy.rules.grades),
+      triggers: compile(policy.rules.triggers),
+    };
     compiledRules.set(policy, rules);
   }
   return rules;
@@ -129,7 +140,11 @@ function enginesOf(policy: CompiledPolicy): Record<RulePhase, Engine> {
   let engines = referenceEngines.get(policy);
   if (!engines) {
     // the record's phase knows the history facts of phase `rules`; triggers know them all
-    engines = { rules: engine(policy.rules.rules, 'rules'), grades: engine(policy.rules.grades, undefined), triggers: engine(policy.rules.triggers, 'triggers') };
+    engines = {
+      rules: engine(policy.rules.rules, 'rules'),
+      grades: engine(policy.rules.grades, undefined),
+      triggers: engine(policy.rules.triggers, 'triggers'),
+    };
     referenceEngines.set(policy, engines);
   }
   return engines;
@@ -147,8 +162,15 @@ function engine(rules: PolicyRule[], factsOfPhase: 'rules' | 'triggers' | undefi
   }
   rules.forEach((r, at) => {
     // json-rules-engine wants all/any/not at the top; a single comparison is wrapped in `all`
-    const conditions = ('all' in r.when || 'any' in r.when || 'not' in r.when ? r.when : { all: [r.when] }) as TopLevelCondition;
-    built.addRule({ name: `${r.kind}:${r.id}`, conditions, event: { type: r.kind, params: { id: r.id, at } }, priority: 1 });
+    const conditions = (
+      'all' in r.when || 'any' in r.when || 'not' in r.when ? r.when : { all: [r.when] }
+    ) as TopLevelCondition;
+    built.addRule({
+      name: `${r.kind}:${r.id}`,
+      conditions,
+      event: { type: r.kind, params: { id: r.id, at } },
+      priority: 1,
+    });
   });
   return built;
 }
@@ -159,7 +181,14 @@ export async function runReference(policy: CompiledPolicy, phase: RulePhase, fac
   // json-rules-engine lists rules of equal priority as they finish (a rule waiting on an async
   // fact finishes later); report them in the order the policy declares them
   return results
-    .map((r: RuleResult) => ({ at: Number(r.event?.params?.at), fired: { kind: r.event?.type as RuleKind, id: String(r.event?.params?.id), conditions: conditionValues(r.conditions as unknown as ConditionTree<ResultLeaf>) } }))
+    .map((r: RuleResult) => ({
+      at: Number(r.event?.params?.at),
+      fired: {
+        kind: r.event?.type as RuleKind,
+        id: String(r.event?.params?.id),
+        conditions: conditionValues(r.conditions as unknown as ConditionTree<ResultLeaf>),
+      },
+    }))
     .sort((a, b) => a.at - b.at)
     .map((r) => r.fired);
 }

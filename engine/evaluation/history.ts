@@ -55,8 +55,16 @@ export function periodsInRole(role: string, earlier: readonly PastPeriod[]): num
  * Average of `of` (the score or a scored metric) over the last `periods` periods, this one included.
  * With less history, the average of what there is: a new employee's average is this period's value.
  */
-export function rollingAverage(current: number | undefined, earlier: readonly PastPeriod[], of: string, periods: number): number | undefined {
-  const values = [current, ...earlier.slice(0, Math.max(0, periods - 1)).map((p) => (of === 'score' ? p.score : p.values[of]))].filter((v): v is number => typeof v === 'number');
+export function rollingAverage(
+  current: number | undefined,
+  earlier: readonly PastPeriod[],
+  of: string,
+  periods: number,
+): number | undefined {
+  const values = [
+    current,
+    ...earlier.slice(0, Math.max(0, periods - 1)).map((p) => (of === 'score' ? p.score : p.values[of])),
+  ].filter((v): v is number => typeof v === 'number');
   return values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12)) : undefined;
 }
 
@@ -78,9 +86,15 @@ export function pastPeriodOf(card: Scorecard): PastPeriod {
  * `first`, the run's first period), most recent first, for the run's `period`. In calendar months:
  * a month missing before `period` ends the history there.
  */
-export function stackHistory(earlierInRun: readonly Scorecard[][], outside: HistorySource, period: string, first: string): HistorySource {
+export function stackHistory(
+  earlierInRun: readonly Scorecard[][],
+  outside: HistorySource,
+  period: string,
+  first: string,
+): HistorySource {
   const byEmployee = new Map<string, Scorecard[]>();
-  for (const cards of [...earlierInRun].reverse()) for (const c of cards) byEmployee.set(c.employee_id, [...(byEmployee.get(c.employee_id) ?? []), c]);
+  for (const cards of [...earlierInRun].reverse())
+    for (const c of cards) byEmployee.set(c.employee_id, [...(byEmployee.get(c.employee_id) ?? []), c]);
   const chains = new Map<string, { cards: Scorecard[]; outside: boolean }>();
   const chain = (id: string) => {
     let found = chains.get(id);
@@ -134,7 +148,12 @@ export const HISTORY_FACTS: ReadonlyMap<string, HistoryFact> = new Map<string, H
     'consecutive_grade',
     {
       reads: () => ['$history', 'employee_id', 'grade'],
-      value: (params, facts) => consecutiveGrade(facts.grade as string, historyOf(facts).grades(facts.employee_id as string), String(params?.grade)),
+      value: (params, facts) =>
+        consecutiveGrade(
+          facts.grade as string,
+          historyOf(facts).grades(facts.employee_id as string),
+          String(params?.grade),
+        ),
     },
   ],
   [

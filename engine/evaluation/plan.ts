@@ -65,13 +65,26 @@ export function nextPlan(
     if (period < active.window_ends) return { ...active, status: 'open', reason: t.ongoing(active.window_ends) };
     if (active.extensions_used < (rule.extensions ?? 0)) {
       const end = addMonths(period, windowMonths(rule.days));
-      return { ...active, status: 'extended', window_ends: end, extensions_used: active.extensions_used + 1, reason: t.extended(end, active.extensions_used + 1) };
+      return {
+        ...active,
+        status: 'extended',
+        window_ends: end,
+        extensions_used: active.extensions_used + 1,
+        reason: t.extended(end, active.extensions_used + 1),
+      };
     }
     return { ...active, status: 'escalated', reason: t.escalated };
   }
   if (openedNow) {
     const end = addMonths(period, windowMonths(openedNow.days));
-    return { trigger: openedNow.trigger, status: 'open', opened: period, window_ends: end, extensions_used: 0, reason: t.opened(end) };
+    return {
+      trigger: openedNow.trigger,
+      status: 'open',
+      opened: period,
+      window_ends: end,
+      extensions_used: 0,
+      reason: t.opened(end),
+    };
   }
   return undefined;
 }

@@ -36,7 +36,8 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
-    const history = periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]!) : options.history;
+    const history =
+      periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]!) : options.history;
     const cards: Scorecard[] = [];
     const each = { ...options, history };
     for (const record of input.records) {
@@ -74,7 +75,13 @@ export function beforeEffectiveFrom(policy: CompiledPolicy, periods: readonly st
   if (!from) return [];
   return periods
     .filter((p) => p < from)
-    .map((p) => diagnostic('eval_before_effective_from', { period: p, from, policy: policy.doc.policy, version: policy.doc.version }, { severity: 'warning', file: policy.file }));
+    .map((p) =>
+      diagnostic(
+        'eval_before_effective_from',
+        { period: p, from, policy: policy.doc.policy, version: policy.doc.version },
+        { severity: 'warning', file: policy.file },
+      ),
+    );
 }
 
 /**
@@ -143,11 +150,17 @@ export class RunTotals {
     const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
     team.employees++;
     team.fen += fen;
-    if (this.byCalibrated && c.calibration) this.byCalibrated[c.calibration.calibrated] = (this.byCalibrated[c.calibration.calibrated] ?? 0) + 1;
+    if (this.byCalibrated && c.calibration)
+      this.byCalibrated[c.calibration.calibrated] = (this.byCalibrated[c.calibration.calibrated] ?? 0) + 1;
   }
 
   /** Adds totals made elsewhere (plain data, e.g. from a worker thread) after this one's. */
-  merge(other: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>): void {
+  merge(
+    other: Pick<
+      RunTotals,
+      'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'
+    >,
+  ): void {
     const add = (into: Record<string, number>, from: Record<string, number>) => {
       // `from` may be a plain object (cloned from a worker): only its own keys count
       for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n;

@@ -63,7 +63,11 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
 }
 
 /** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
-export function explainCalibration(r: import('../evaluation/calibrate.js').CalibrationResult, within: string, lang: Lang): string {
+export function explainCalibration(
+  r: import('../evaluation/calibrate.js').CalibrationResult,
+  within: string,
+  lang: Lang,
+): string {
   const scope = WORDS[lang].scopes[within] ?? '';
   const place = {
     scope: scope ? say(lang, 'calibrationScope', { scope }) : '',
@@ -79,9 +83,13 @@ export function explainCalibration(r: import('../evaluation/calibrate.js').Calib
 
 /** Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. */
 export function describeConditions(policy: CompiledPolicy, conditions: ConditionResult[], lang: Lang): string {
-  const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+  const unitOf = (metric: string): Unit | undefined =>
+    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
   const labelOf = (fact: string): string =>
-    policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
+    policy.metrics[fact]?.label ??
+    policy.derived.find((d) => d.id === fact)?.label ??
+    BUILTIN_FACTS[fact]?.label[lang] ??
+    fact;
   const cond = (c: ConditionResult): string => {
     const unit = unitOf(c.fact);
     const ref = factRef(c.value);
@@ -89,7 +97,10 @@ export function describeConditions(policy: CompiledPolicy, conditions: Condition
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
     return `${labelOf(c.fact)}${params} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
   };
-  return conditions.filter((c) => c.result).map(cond).join(say(lang, 'and'));
+  return conditions
+    .filter((c) => c.result)
+    .map(cond)
+    .join(say(lang, 'and'));
 }
 
 /** What a trigger's action means, in words: 「绩效改进计划，30 天，需培训」. */
@@ -99,17 +110,36 @@ export function describeAction(action: Scorecard['triggers'][number]['action'], 
     action.days ? say(lang, 'days', { days: action.days }) : undefined,
     action.training ? say(lang, 'training') : undefined,
     action.note,
-  ].filter(Boolean).join(say(lang, 'listSeparator'));
+  ]
+    .filter(Boolean)
+    .join(say(lang, 'listSeparator'));
 }
 
 export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
-  const unitOf = (metric: string): Unit | undefined => policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+  const unitOf = (metric: string): Unit | undefined =>
+    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
   const labelOf = (fact: string): string =>
-    policy.metrics[fact]?.label ?? policy.derived.find((d) => d.id === fact)?.label ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
+    policy.metrics[fact]?.label ??
+    policy.derived.find((d) => d.id === fact)?.label ??
+    BUILTIN_FACTS[fact]?.label[lang] ??
+    fact;
   const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang);
-  const weighted = (i: IndicatorResult) => ({ title: i.title, points: n(i.points), weight: n(i.weight), weighted: n(i.weighted_points) });
+  const weighted = (i: IndicatorResult) => ({
+    title: i.title,
+    points: n(i.points),
+    weight: n(i.weight),
+    weighted: n(i.weighted_points),
+  });
 
-  const lines: string[] = [say(lang, 'header', { name: card.name, id: card.employee_id, role: card.role_title, team: card.team, stage: card.stage_title })];
+  const lines: string[] = [
+    say(lang, 'header', {
+      name: card.name,
+      id: card.employee_id,
+      role: card.role_title,
+      team: card.team,
+      stage: card.stage_title,
+    }),
+  ];
   const walk = (items: IndicatorResult[], indent: string) => {
     for (const i of items) {
       if (i.children) {
@@ -118,7 +148,14 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
         walk(i.children, indent + '  ');
       } else {
         i.reason = indicatorReason(i, unitOf(i.metric!), policy, card, lang);
-        lines.push(indent + say(lang, 'leaf', { ...weighted(i), actual: formatValue(i.actual, unitOf(i.metric!), lang), reason: i.reason }));
+        lines.push(
+          indent +
+            say(lang, 'leaf', {
+              ...weighted(i),
+              actual: formatValue(i.actual, unitOf(i.metric!), lang),
+              reason: i.reason,
+            }),
+        );
       }
     }
   };
@@ -126,42 +163,89 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   lines.push(say(lang, 'base', { score: n(card.base_score) }));
   for (const a of card.adjustments) {
     const effects = [
-      a.points !== undefined ? (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) : undefined,
+      a.points !== undefined
+        ? a.points >= 0
+          ? say(lang, 'plus', { points: n(a.points) })
+          : say(lang, 'minus', { points: n(-a.points) })
+        : undefined,
       a.award !== undefined ? say(lang, 'award', { money: formatMoney(a.award) }) : undefined,
       a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
       a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
     ].filter(Boolean);
-    lines.push(say(lang, 'adjustment', { title: a.title, why: why(a.conditions), effects: effects.join(say(lang, 'listSeparator')) }));
+    lines.push(
+      say(lang, 'adjustment', {
+        title: a.title,
+        why: why(a.conditions),
+        effects: effects.join(say(lang, 'listSeparator')),
+      }),
+    );
   }
   const next = card.next_grade
     ? say(lang, 'next', { points: n(card.next_grade.points_needed), grade: card.next_grade.grade })
-    : card.grade === policy.grades[0]?.grade ? say(lang, 'top') : say(lang, 'gradeCap', { grade: card.grade });
+    : card.grade === policy.grades[0]?.grade
+      ? say(lang, 'top')
+      : say(lang, 'gradeCap', { grade: card.grade });
   const score = { score: n(card.score), grade: card.grade, next };
-  lines.push(card.raw_grade !== card.grade ? say(lang, 'scoreCapped', { ...score, raw: card.raw_grade }) : say(lang, 'score', score));
+  lines.push(
+    card.raw_grade !== card.grade
+      ? say(lang, 'scoreCapped', { ...score, raw: card.raw_grade })
+      : say(lang, 'score', score),
+  );
   for (const l of card.payout.lines) {
     let text = say(lang, 'line', { label: l.label, money: formatFen(l.amountFen) });
-    if (l.kind === 'performance_pay') text += say(lang, 'perf', { formula: policy.payout.performancePayText, base: formatMoney(card.payout.pay_base), score: n(card.score) });
+    if (l.kind === 'performance_pay')
+      text += say(lang, 'perf', {
+        formula: policy.payout.performancePayText,
+        base: formatMoney(card.payout.pay_base),
+        score: n(card.score),
+      });
     lines.push('  ' + text);
   }
   const tier = card.payout.tier;
   if (tier) {
     const band = policy.tiers!.bands.find((b) => b.tier === tier.id)!;
     const basisUnit = policy.tiers!.basis === 'attainment' ? 'ratio' : unitOf(policy.tiers!.basis);
-    const basisLabel = policy.tiers!.basis === 'attainment' ? BUILTIN_FACTS.attainment.label[lang] : labelOf(policy.tiers!.basis);
-    lines.push('  ' + say(lang, 'tier', { title: band.title ?? band.tier, basis: basisLabel, value: formatValue(tier.basis, basisUnit, lang), min: formatValue(band.min, basisUnit, lang) }));
+    const basisLabel =
+      policy.tiers!.basis === 'attainment' ? BUILTIN_FACTS.attainment.label[lang] : labelOf(policy.tiers!.basis);
+    lines.push(
+      '  ' +
+        say(lang, 'tier', {
+          title: band.title ?? band.tier,
+          basis: basisLabel,
+          value: formatValue(tier.basis, basisUnit, lang),
+          min: formatValue(band.min, basisUnit, lang),
+        }),
+    );
     if (tier.benefit) lines.push('  ' + say(lang, 'benefit', { benefit: tier.benefit }));
   }
-  lines.push(say(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', { money: formatFen(card.payout.totalFen) }));
-  for (const h of card.holds) lines.push(h.reason ? say(lang, 'holdWithReason', { title: h.title, why: why(h.conditions), reason: h.reason }) : say(lang, 'hold', { title: h.title, why: why(h.conditions) }));
+  lines.push(
+    say(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', { money: formatFen(card.payout.totalFen) }),
+  );
+  for (const h of card.holds)
+    lines.push(
+      h.reason
+        ? say(lang, 'holdWithReason', { title: h.title, why: why(h.conditions), reason: h.reason })
+        : say(lang, 'hold', { title: h.title, why: why(h.conditions) }),
+    );
   for (const tr of card.triggers) {
     const action = describeAction(tr.action, lang);
-    lines.push(tr.conditions.length ? say(lang, 'trigger', { title: tr.title, action, why: why(tr.conditions) }) : say(lang, 'triggerAlways', { title: tr.title, action }));
+    lines.push(
+      tr.conditions.length
+        ? say(lang, 'trigger', { title: tr.title, action, why: why(tr.conditions) })
+        : say(lang, 'triggerAlways', { title: tr.title, action }),
+    );
   }
   if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
   return lines;
 }
 
-function indicatorReason(i: IndicatorResult, unit: Unit | undefined, policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
+function indicatorReason(
+  i: IndicatorResult,
+  unit: Unit | undefined,
+  policy: CompiledPolicy,
+  card: Scorecard,
+  lang: Lang,
+): string {
   const f = (v: number | undefined) => formatValue(v, unit, lang);
   const a = i.actual!;
   const lower = i.better === 'lower';
@@ -178,7 +262,9 @@ function indicatorReason(i: IndicatorResult, unit: Unit | undefined, policy: Com
     case 'steps': {
       const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
       const step = leaf?.steps?.find((s) => (lower ? a <= s.max! : a >= s.min!));
-      return step ? say(lang, 'step', { op: lower ? '≤' : '≥', value: f(lower ? step.max : step.min) }) : say(lang, 'noStep');
+      return step
+        ? say(lang, 'step', { op: lower ? '≤' : '≥', value: f(lower ? step.max : step.min) })
+        : say(lang, 'noStep');
     }
     case 'pass_fail': {
       const pass = lower ? a <= i.target! : a >= i.target!;

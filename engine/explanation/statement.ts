@@ -14,27 +14,116 @@ export interface Provenance {
 }
 
 export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const W = {
   zh: {
-    statement: '绩效考核结果通知', period: '考核期', employee: '员工', id: '工号', team: '团队', role: '岗位', stage: '阶段',
-    score: '总分', grade: '等级', payout: '本月绩效应发', held: '暂扣，待核实后发放', next: (p: number, g: string) => `再提高 ${p} 分可达 ${g}`, top: '已达最高等级', capped: '等级已封顶',
-    indicators: '指标得分', indicator: '指标', actual: '实际', goals: '门槛 / 目标 / 挑战', points: '得分', weight: '权重', weighted: '加权得分', base: '基础得分',
-    rules: '加减分与规则', rule: '规则', why: '原因', effect: '影响', payoutLines: '绩效工资明细', item: '项目', amount: '金额', total: '合计',
-    holds: '暂扣说明', triggers: '后续安排', none: '无', sign: '员工签字', manager: '主管签字', date: '日期',
-    provenance: '依据', policy: '政策', data: '数据', engine: '引擎', index: '绩效结果汇总', employees: '人数', distribution: '等级分布', teams: '团队汇总', excluded: '因数据问题未评分', list: '员工列表',
-    pts: (p: number) => `${p > 0 ? '+' : ''}${p} 分`, scoreCap: (c: number) => `总分封顶 ${c}`, gradeCap: (g: string) => `等级封顶 ${g}`, award: (a: number) => `奖励 ${formatMoney(a)}`,
+    statement: '绩效考核结果通知',
+    period: '考核期',
+    employee: '员工',
+    id: '工号',
+    team: '团队',
+    role: '岗位',
+    stage: '阶段',
+    score: '总分',
+    grade: '等级',
+    payout: '本月绩效应发',
+    held: '暂扣，待核实后发放',
+    next: (p: number, g: string) => `再提高 ${p} 分可达 ${g}`,
+    top: '已达最高等级',
+    capped: '等级已封顶',
+    indicators: '指标得分',
+    indicator: '指标',
+    actual: '实际',
+    goals: '门槛 / 目标 / 挑战',
+    points: '得分',
+    weight: '权重',
+    weighted: '加权得分',
+    base: '基础得分',
+    rules: '加减分与规则',
+    rule: '规则',
+    why: '原因',
+    effect: '影响',
+    payoutLines: '绩效工资明细',
+    item: '项目',
+    amount: '金额',
+    total: '合计',
+    holds: '暂扣说明',
+    triggers: '后续安排',
+    none: '无',
+    sign: '员工签字',
+    manager: '主管签字',
+    date: '日期',
+    provenance: '依据',
+    policy: '政策',
+    data: '数据',
+    engine: '引擎',
+    index: '绩效结果汇总',
+    employees: '人数',
+    distribution: '等级分布',
+    teams: '团队汇总',
+    excluded: '因数据问题未评分',
+    list: '员工列表',
+    pts: (p: number) => `${p > 0 ? '+' : ''}${p} 分`,
+    scoreCap: (c: number) => `总分封顶 ${c}`,
+    gradeCap: (g: string) => `等级封顶 ${g}`,
+    award: (a: number) => `奖励 ${formatMoney(a)}`,
   },
   en: {
-    statement: 'Performance result', period: 'Period', employee: 'Employee', id: 'ID', team: 'Team', role: 'Role', stage: 'Stage',
-    score: 'Score', grade: 'Grade', payout: 'Performance pay this month', held: 'held until the data is verified', next: (p: number, g: string) => `${p} more points for ${g}`, top: 'top grade reached', capped: 'grade capped',
-    indicators: 'Indicators', indicator: 'Indicator', actual: 'Actual', goals: 'Threshold / target / challenge', points: 'Points', weight: 'Weight', weighted: 'Weighted', base: 'Base score',
-    rules: 'Adjustments', rule: 'Rule', why: 'Why', effect: 'Effect', payoutLines: 'Pay lines', item: 'Item', amount: 'Amount', total: 'Total',
-    holds: 'Held', triggers: 'What happens next', none: 'none', sign: 'Employee', manager: 'Manager', date: 'Date',
-    provenance: 'Based on', policy: 'policy', data: 'data', engine: 'engine', index: 'Results', employees: 'Employees', distribution: 'Grade distribution', teams: 'Teams', excluded: 'Not scored (data problems)', list: 'Employees',
-    pts: (p: number) => `${p > 0 ? '+' : ''}${p} points`, scoreCap: (c: number) => `score capped at ${c}`, gradeCap: (g: string) => `grade capped at ${g}`, award: (a: number) => `award ${formatMoney(a)}`,
+    statement: 'Performance result',
+    period: 'Period',
+    employee: 'Employee',
+    id: 'ID',
+    team: 'Team',
+    role: 'Role',
+    stage: 'Stage',
+    score: 'Score',
+    grade: 'Grade',
+    payout: 'Performance pay this month',
+    held: 'held until the data is verified',
+    next: (p: number, g: string) => `${p} more points for ${g}`,
+    top: 'top grade reached',
+    capped: 'grade capped',
+    indicators: 'Indicators',
+    indicator: 'Indicator',
+    actual: 'Actual',
+    goals: 'Threshold / target / challenge',
+    points: 'Points',
+    weight: 'Weight',
+    weighted: 'Weighted',
+    base: 'Base score',
+    rules: 'Adjustments',
+    rule: 'Rule',
+    why: 'Why',
+    effect: 'Effect',
+    payoutLines: 'Pay lines',
+    item: 'Item',
+    amount: 'Amount',
+    total: 'Total',
+    holds: 'Held',
+    triggers: 'What happens next',
+    none: 'none',
+    sign: 'Employee',
+    manager: 'Manager',
+    date: 'Date',
+    provenance: 'Based on',
+    policy: 'policy',
+    data: 'data',
+    engine: 'engine',
+    index: 'Results',
+    employees: 'Employees',
+    distribution: 'Grade distribution',
+    teams: 'Teams',
+    excluded: 'Not scored (data problems)',
+    list: 'Employees',
+    pts: (p: number) => `${p > 0 ? '+' : ''}${p} points`,
+    scoreCap: (c: number) => `score capped at ${c}`,
+    gradeCap: (g: string) => `grade capped at ${g}`,
+    award: (a: number) => `award ${formatMoney(a)}`,
   },
 };
 
@@ -59,23 +148,49 @@ function provenanceLine(p: Provenance, lang: Lang): string {
   return `<p class="prov">${w.provenance}: ${w.policy} ${escapeHtml(p.policy.id)} v${escapeHtml(p.policy.version)} (${escapeHtml(p.policy.file)}, sha256 ${escapeHtml(p.policy.hash)}) · ${w.data} ${p.data.map((d) => `${escapeHtml(d.file)} (sha256 ${escapeHtml(d.hash)})`).join(', ')} · ${w.engine} yardstick ${escapeHtml(p.engine)}</p>`;
 }
 
-export function renderStatement(policy: CompiledPolicy, card: Scorecard, provenance: Provenance, lang: Lang = 'zh'): string {
+export function renderStatement(
+  policy: CompiledPolicy,
+  card: Scorecard,
+  provenance: Provenance,
+  lang: Lang = 'zh',
+): string {
   const w = W[lang];
-  const unitOf = (m?: string) => (m ? (policy.metrics[m]?.unit ?? policy.derived.find((d) => d.id === m)?.unit) : undefined);
+  const unitOf = (m?: string) =>
+    m ? (policy.metrics[m]?.unit ?? policy.derived.find((d) => d.id === m)?.unit) : undefined;
   const rows: string[] = [];
   const walk = (items: IndicatorResult[], depth: number) => {
     for (const i of items) {
       const u = unitOf(i.metric);
-      const goals = i.children ? '' : [i.threshold, i.target, i.challenge].map((v) => (v === undefined ? '—' : formatValue(v, u, lang))).join(' / ');
-      rows.push(`<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${6 + depth * 16}px">${escapeHtml(i.title)}</td><td class="num">${i.children ? '' : escapeHtml(formatValue(i.actual, u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`);
-      if (!i.children) rows.push(`<tr><td colspan="6" class="meta" style="padding-left:${22 + depth * 16}px">${escapeHtml(i.reason)}</td></tr>`);
+      const goals = i.children
+        ? ''
+        : [i.threshold, i.target, i.challenge]
+            .map((v) => (v === undefined ? '—' : formatValue(v, u, lang)))
+            .join(' / ');
+      rows.push(
+        `<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${6 + depth * 16}px">${escapeHtml(i.title)}</td><td class="num">${i.children ? '' : escapeHtml(formatValue(i.actual, u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`,
+      );
+      if (!i.children)
+        rows.push(
+          `<tr><td colspan="6" class="meta" style="padding-left:${22 + depth * 16}px">${escapeHtml(i.reason)}</td></tr>`,
+        );
       if (i.children) walk(i.children, depth + 1);
     }
   };
   walk(card.indicators, 0);
-  const nextText = card.next_grade ? w.next(card.next_grade.points_needed, card.next_grade.grade) : card.grade === policy.grades[0]?.grade ? w.top : w.capped;
+  const nextText = card.next_grade
+    ? w.next(card.next_grade.points_needed, card.next_grade.grade)
+    : card.grade === policy.grades[0]?.grade
+      ? w.top
+      : w.capped;
   const adjustments = card.adjustments.map((a) => {
-    const effect = [a.points !== undefined ? w.pts(a.points) : '', a.award !== undefined ? w.award(a.award) : '', a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '', a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+    const effect = [
+      a.points !== undefined ? w.pts(a.points) : '',
+      a.award !== undefined ? w.award(a.award) : '',
+      a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',
+      a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : '',
+    ]
+      .filter(Boolean)
+      .join(lang === 'zh' ? '，' : ', ');
     return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang))}</td><td>${escapeHtml(effect)}</td></tr>`;
   });
   const body = `
@@ -108,7 +223,13 @@ ${provenanceLine(provenance, lang)}`;
   return page(`${card.name} · ${policy.doc.title} · ${card.period}`, lang, body);
 }
 
-export function renderIndex(policy: CompiledPolicy, result: RunResult, provenance: Provenance, fileOf: (card: Scorecard) => string, lang: Lang = 'zh'): string {
+export function renderIndex(
+  policy: CompiledPolicy,
+  result: RunResult,
+  provenance: Provenance,
+  fileOf: (card: Scorecard) => string,
+  lang: Lang = 'zh',
+): string {
   const w = W[lang];
   const s = result.summary;
   const grades = Object.entries(s.by_grade);
@@ -130,7 +251,12 @@ export function renderIndex(policy: CompiledPolicy, result: RunResult, provenanc
 <svg width="${40 + grades.length * 70}" height="165" role="img" aria-label="${w.distribution}">${bars}</svg>
 <h2>${w.teams}</h2>
 <table><thead><tr><th>${w.team}</th><th class="num">${w.employees}</th><th class="num">${w.total}</th></tr></thead><tbody>
-${Object.entries(s.by_team).map(([t, v]) => `<tr><td>${escapeHtml(t)}</td><td class="num">${v.employees}</td><td class="num">${formatFen(v.payout_total_fen)}</td></tr>`).join('\n')}
+${Object.entries(s.by_team)
+  .map(
+    ([t, v]) =>
+      `<tr><td>${escapeHtml(t)}</td><td class="num">${v.employees}</td><td class="num">${formatFen(v.payout_total_fen)}</td></tr>`,
+  )
+  .join('\n')}
 </tbody></table>
 <h2>${w.list}</h2>
 <table><thead><tr><th>${w.id}</th><th>${w.employee}</th><th>${w.team}</th><th>${w.role}</th><th class="num">${w.score}</th><th>${w.grade}</th><th class="num">${w.payout}</th></tr></thead><tbody>

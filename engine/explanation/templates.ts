@@ -116,13 +116,43 @@ export const TEMPLATES: Record<Lang, Templates> = { zh, en };
 /** Words that name a thing rather than make a sentence: trigger actions, payout lines, calibration scopes. */
 export const WORDS = {
   zh: {
-    actions: { improvement_plan: '绩效改进计划', exit_review: '调岗或退出评估', promotion_review: '晋升评估', bonus_review: '奖金评估', training: '安排培训', resource_support: '资源扶持', notify: '通知' },
-    payoutLabels: { performance_pay: '绩效工资', tier_multiplier: '档位加成', tier_award: '档位奖金', award: '奖励', awards_cap: '奖励封顶', total_cap: '总额封顶' },
+    actions: {
+      improvement_plan: '绩效改进计划',
+      exit_review: '调岗或退出评估',
+      promotion_review: '晋升评估',
+      bonus_review: '奖金评估',
+      training: '安排培训',
+      resource_support: '资源扶持',
+      notify: '通知',
+    },
+    payoutLabels: {
+      performance_pay: '绩效工资',
+      tier_multiplier: '档位加成',
+      tier_award: '档位奖金',
+      award: '奖励',
+      awards_cap: '奖励封顶',
+      total_cap: '总额封顶',
+    },
     scopes: { team: '团队', role: '岗位', stage: '阶段', all: '' } as Record<string, string>,
   },
   en: {
-    actions: { improvement_plan: 'improvement plan', exit_review: 'transfer or exit review', promotion_review: 'promotion review', bonus_review: 'bonus review', training: 'training', resource_support: 'resource support', notify: 'notify' },
-    payoutLabels: { performance_pay: 'performance pay', tier_multiplier: 'tier uplift', tier_award: 'tier award', award: 'award', awards_cap: 'awards cap', total_cap: 'total cap' },
+    actions: {
+      improvement_plan: 'improvement plan',
+      exit_review: 'transfer or exit review',
+      promotion_review: 'promotion review',
+      bonus_review: 'bonus review',
+      training: 'training',
+      resource_support: 'resource support',
+      notify: 'notify',
+    },
+    payoutLabels: {
+      performance_pay: 'performance pay',
+      tier_multiplier: 'tier uplift',
+      tier_award: 'tier award',
+      award: 'award',
+      awards_cap: 'awards cap',
+      total_cap: 'total cap',
+    },
     scopes: { team: 'team', role: 'role', stage: 'stage', all: '' } as Record<string, string>,
   },
 } as const;

@@ -112,7 +112,22 @@ export interface CompiledPolicy {
 }
 
 /** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */
-const FACT_ORDER = ['employee_id', 'role', 'team', 'stage', 'pay_base', 'base_score', 'previous_grade', '$history', 'score', 'attainment', 'grade', 'raw_grade', 'tier', 'held'];
+const FACT_ORDER = [
+  'employee_id',
+  'role',
+  'team',
+  'stage',
+  'pay_base',
+  'base_score',
+  'previous_grade',
+  '$history',
+  'score',
+  'attainment',
+  'grade',
+  'raw_grade',
+  'tier',
+  'held',
+];
 
 export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
 
@@ -161,7 +176,14 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '');
     const used = metricsOf(leafMetrics(role.indicators));
     const required = [...new Set([...used, ...shared])];
-    roles[id] = { id, title: role.title, payBase: role.pay_base, byStage, required, requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined) };
+    roles[id] = {
+      id,
+      title: role.title,
+      payBase: role.pay_base,
+      byStage,
+      required,
+      requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
+    };
   }
 
   const rules = ruleLists(doc);
@@ -171,7 +193,9 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     decimals: doc.score?.decimals ?? 2,
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
-    metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) => (m.default !== undefined ? [{ id, default: m.default }] : [])),
+    metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) =>
+      m.default !== undefined ? [{ id, default: m.default }] : [],
+    ),
     factShape: Object.fromEntries(
       [...Object.keys(doc.metrics), ...derived.map((d) => d.id), ...FACT_ORDER].map((k) => [k, undefined]),
     ),
@@ -193,21 +217,36 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     },
     rules,
     // only json-rules-engine reads a `path` into an object-valued fact
-    compilable: [...rules.rules, ...rules.triggers].every((r) => leavesOf<ConditionLeaf>(r.when).every((leaf) => leaf.path === undefined)),
+    compilable: [...rules.rules, ...rules.triggers].every((r) =>
+      leavesOf<ConditionLeaf>(r.when).every((leaf) => leaf.path === undefined),
+    ),
     contract: {
       metrics: doc.metrics,
       roles: Object.entries(doc.roles).map(([rid, r]) => ({ id: rid, title: r.title })),
       stages: Object.entries(doc.stages).map(([sid, s]) => ({ id: sid, title: s.title })),
-      ...(doc.teams ? { teams: Object.entries(doc.teams).map(([tid, t]) => ({ id: tid, title: t.title, ...(t.aliases ? { aliases: t.aliases } : {}) })) } : {}),
+      ...(doc.teams
+        ? {
+            teams: Object.entries(doc.teams).map(([tid, t]) => ({
+              id: tid,
+              title: t.title,
+              ...(t.aliases ? { aliases: t.aliases } : {}),
+            })),
+          }
+        : {}),
       requiredMetrics: (role: string) => roles[role]?.requiredMetrics ?? [],
     },
   };
 }
 
-function compileLevel(doc: PolicyDoc, level: Record<string, IndicatorDef>, stage: string, prefix: string): CompiledIndicator[] {
+function compileLevel(
+  doc: PolicyDoc,
+  level: Record<string, IndicatorDef>,
+  stage: string,
+  prefix: string,
+): CompiledIndicator[] {
   return Object.entries(level).map(([id, def]) => {
     const path = prefix ? `${prefix}.${id}` : id;
-    const weight = typeof def.weight === 'number' ? def.weight : def.weight[stage] ?? 0;
+    const weight = typeof def.weight === 'number' ? def.weight : (def.weight[stage] ?? 0);
     if (isGroup(def)) {
       return { id, path, title: def.title ?? id, weight, children: compileLevel(doc, def.indicators, stage, path) };
     }
@@ -297,12 +336,17 @@ function ruleLists(doc: PolicyDoc): Record<RulePhase, PolicyRule[]> {
     ],
     grades: [
       ...doc.grades.map((g, i): PolicyRule => ({ kind: 'grade', id: String(i), when: atLeast('score', g.min) })),
-      ...(doc.payout.tiers?.bands ?? []).map((b, i): PolicyRule => ({ kind: 'tier', id: String(i), when: atLeast('tier_basis', b.min) })),
+      ...(doc.payout.tiers?.bands ?? []).map(
+        (b, i): PolicyRule => ({ kind: 'tier', id: String(i), when: atLeast('tier_basis', b.min) }),
+      ),
     ],
     // an improvement plan's closing condition is judged on the same facts as the triggers
     triggers: Object.entries(doc.triggers ?? {}).flatMap(([id, t]): PolicyRule[] => {
       const close = closeWhen(t);
-      return [{ kind: 'trigger', id, when: t.when }, ...(close ? [{ kind: 'plan_close' as const, id, when: close }] : [])];
+      return [
+        { kind: 'trigger', id, when: t.when },
+        ...(close ? [{ kind: 'plan_close' as const, id, when: close }] : []),
+      ];
     }),
   };
 }

@@ -4,7 +4,11 @@
 import type { ConditionDef } from '../model/policy.js';
 
 /** A condition tree whose comparisons are `L`: a policy's `ConditionDef`, or json-rules-engine's results. */
-export type ConditionTree<L> = { all: ConditionTree<L>[] } | { any: ConditionTree<L>[] } | { not: ConditionTree<L> } | L;
+export type ConditionTree<L> =
+  | { all: ConditionTree<L>[] }
+  | { any: ConditionTree<L>[] }
+  | { not: ConditionTree<L> }
+  | L;
 
 /** One comparison of a policy condition: `fact operator value`. */
 export type ConditionLeaf = Extract<ConditionDef, { fact: string }>;
@@ -28,7 +32,11 @@ export function foldCondition<L, T>(c: ConditionTree<L>, fold: ConditionFold<L, 
 }
 
 /** Calls `visit` on every comparison, left to right, with its path below `path`. */
-export function forEachLeaf<L>(c: ConditionTree<L>, visit: (leaf: L, path: ConditionPath) => void, path: ConditionPath = []): void {
+export function forEachLeaf<L>(
+  c: ConditionTree<L>,
+  visit: (leaf: L, path: ConditionPath) => void,
+  path: ConditionPath = [],
+): void {
   if (isAll(c)) c.all.forEach((x, i) => forEachLeaf(x, visit, [...path, 'all', i]));
   else if (isAny(c)) c.any.forEach((x, i) => forEachLeaf(x, visit, [...path, 'any', i]));
   else if (isNot(c)) forEachLeaf(c.not, visit, [...path, 'not']);

@@ -36,43 +36,81 @@ type ExpressionMessage = Extract<MessageId, `policy_expression_${string}`>;
  * What is wrong with an expression, as its catalogue entry and arguments; where it is reported
  * the expression itself is added as `text`.
  */
-export type ExpressionProblem = { [C in ExpressionMessage]: { id: C; args: { [K in Exclude<ArgNames<C>, 'text'>]: string | number } } }[ExpressionMessage];
+export type ExpressionProblem = {
+  [C in ExpressionMessage]: { id: C; args: { [K in Exclude<ArgNames<C>, 'text'>]: string | number } };
+}[ExpressionMessage];
 
 /**
  * `tooLarge`: over a limit of docs/limits.md (reported as `policy_expression_too_large`), not a
  * syntax error. `message` says the problem in English for a log; `problem` is what a diagnostic is
  * built from.
  */
-export type ParseResult = { ok: true; expr: Expr } | { ok: false; message: string; problem: ExpressionProblem; offset?: number; tooLarge?: boolean };
+export type ParseResult =
+  | { ok: true; expr: Expr }
+  | { ok: false; message: string; problem: ExpressionProblem; offset?: number; tooLarge?: boolean };
 
 /** The limits the `policy_expression_too_large` help names. */
-const LIMIT_ARGS = { max_length: LIMITS.expressionLength, max_nodes: LIMITS.expressionNodes, max_arguments: LIMITS.functionArguments };
+const LIMIT_ARGS = {
+  max_length: LIMITS.expressionLength,
+  max_nodes: LIMITS.expressionNodes,
+  max_arguments: LIMITS.functionArguments,
+};
 
 /** Parses an expression string into our own small tree, rejecting anything not whitelisted. */
 export function parseExpression(text: string): ParseResult {
   // bounded before jsep and the tree walks below, which recurse once per operator
   if (text.length > LIMITS.expressionLength) {
-    const problem: ExpressionProblem = { id: 'policy_expression_too_large', args: { length: text.length, ...LIMIT_ARGS } };
-    return { ok: false, tooLarge: true, message: `the expression has ${text.length} characters, more than the ${LIMITS.expressionLength} an expression may have`, problem };
+    const problem: ExpressionProblem = {
+      id: 'policy_expression_too_large',
+      args: { length: text.length, ...LIMIT_ARGS },
+    };
+    return {
+      ok: false,
+      tooLarge: true,
+      message: `the expression has ${text.length} characters, more than the ${LIMITS.expressionLength} an expression may have`,
+      problem,
+    };
   }
   let tree: jsep.Expression;
   try {
     tree = jsep(text);
   } catch (error) {
-    if (error instanceof RangeError) return { ok: false, tooLarge: true, message: `the expression nests too deeply to read`, problem: { id: 'policy_expression_too_large.depth', args: LIMIT_ARGS } };
+    if (error instanceof RangeError)
+      return {
+        ok: false,
+        tooLarge: true,
+        message: `the expression nests too deeply to read`,
+        problem: { id: 'policy_expression_too_large.depth', args: LIMIT_ARGS },
+      };
     const e = error as { description?: string; index?: number; message?: string };
     // jsep's own words (`Unclosed (`), in English
     const detail = e.description ?? e.message ?? 'cannot parse';
-    return { ok: false, message: detail, problem: { id: 'policy_expression_syntax', args: { detail } }, offset: e.index };
+    return {
+      ok: false,
+      message: detail,
+      problem: { id: 'policy_expression_syntax', args: { detail } },
+      offset: e.index,
+    };
   }
   const nodes = countNodes(tree);
   if (nodes > LIMITS.expressionNodes) {
-    return { ok: false, tooLarge: true, message: `the expression has more than ${LIMITS.expressionNodes} numbers, names and operators`, problem: { id: 'policy_expression_too_large.nodes', args: LIMIT_ARGS } };
+    return {
+      ok: false,
+      tooLarge: true,
+      message: `the expression has more than ${LIMITS.expressionNodes} numbers, names and operators`,
+      problem: { id: 'policy_expression_too_large.nodes', args: LIMIT_ARGS },
+    };
   }
   try {
     return { ok: true, expr: convert(tree) };
   } catch (error) {
-    if (error instanceof ExpressionError) return { ok: false, message: error.message, problem: error.problem, ...(error.problem.id.startsWith('policy_expression_too_large') ? { tooLarge: true } : {}) };
+    if (error instanceof ExpressionError)
+      return {
+        ok: false,
+        message: error.message,
+        problem: error.problem,
+        ...(error.problem.id.startsWith('policy_expression_too_large') ? { tooLarge: true } : {}),
+      };
     throw error;
   }
 }
@@ -109,24 +147,47 @@ function convert(node: jsep.Expression): Expr {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
       const raw = (node as jsep.Literal).raw;
-      if (typeof value !== 'number') throw new ExpressionError(`only numbers are allowed, not \`${raw}\``, { id: 'policy_expression_syntax.literal', args: { literal: raw } });
-      if (!isUsableNumber(value)) throw new ExpressionError(`number \`${raw}\` is too large to be exact (at most 9007199254740991)`, { id: 'policy_expression_syntax.number_too_large', args: { number: raw } });
+      if (typeof value !== 'number')
+        throw new ExpressionError(`only numbers are allowed, not \`${raw}\``, {
+          id: 'policy_expression_syntax.literal',
+          args: { literal: raw },
+        });
+      if (!isUsableNumber(value))
+        throw new ExpressionError(`number \`${raw}\` is too large to be exact (at most 9007199254740991)`, {
+          id: 'policy_expression_syntax.number_too_large',
+          args: { number: raw },
+        });
       return { kind: 'num', value };
     }
     case 'Identifier':
       return { kind: 'var', name: (node as jsep.Identifier).name };
     case 'UnaryExpression': {
       const u = node as jsep.UnaryExpression;
-      if (u.operator !== '-' && u.operator !== '+' && u.operator !== '!') throw new ExpressionError(`operator \`${u.operator}\` is not allowed`, { id: 'policy_expression_syntax.operator', args: { operator: u.operator } });
+      if (u.operator !== '-' && u.operator !== '+' && u.operator !== '!')
+        throw new ExpressionError(`operator \`${u.operator}\` is not allowed`, {
+          id: 'policy_expression_syntax.operator',
+          args: { operator: u.operator },
+        });
       return { kind: 'unary', op: u.operator, arg: convert(u.argument) };
     }
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
-      if (!BINARY_OPS.has(b.operator)) throw new ExpressionError(`operator \`${b.operator}\` is not allowed`, { id: 'policy_expression_syntax.operator', args: { operator: b.operator } });
+      if (!BINARY_OPS.has(b.operator))
+        throw new ExpressionError(`operator \`${b.operator}\` is not allowed`, {
+          id: 'policy_expression_syntax.operator',
+          args: { operator: b.operator },
+        });
       const right = convert(b.right);
       // a literal 0 divides every record by zero: a mistake, never a formula
-      const zero = right.kind === 'num' ? right.value === 0 : right.kind === 'unary' && right.arg.kind === 'num' && right.arg.value === 0;
-      if ((b.operator === '/' || b.operator === '%') && zero) throw new ExpressionError(`\`${b.operator} 0\` divides by zero for every record`, { id: 'policy_expression_syntax.divide_by_zero', args: { operator: b.operator } });
+      const zero =
+        right.kind === 'num'
+          ? right.value === 0
+          : right.kind === 'unary' && right.arg.kind === 'num' && right.arg.value === 0;
+      if ((b.operator === '/' || b.operator === '%') && zero)
+        throw new ExpressionError(`\`${b.operator} 0\` divides by zero for every record`, {
+          id: 'policy_expression_syntax.divide_by_zero',
+          args: { operator: b.operator },
+        });
       return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left), right };
     }
     case 'ConditionalExpression': {
@@ -135,29 +196,54 @@ function convert(node: jsep.Expression): Expr {
     }
     case 'CallExpression': {
       const c = node as jsep.CallExpression;
-      if (c.callee.type !== 'Identifier') throw new ExpressionError('only named functions can be called', { id: 'policy_expression_syntax.callee', args: {} });
+      if (c.callee.type !== 'Identifier')
+        throw new ExpressionError('only named functions can be called', {
+          id: 'policy_expression_syntax.callee',
+          args: {},
+        });
       const name = (c.callee as jsep.Identifier).name;
       const functions = FUNCTION_NAMES.join(', ');
-      if (!Object.hasOwn(FUNCTIONS, name)) throw new ExpressionError(`unknown function \`${name}\`; known: ${functions}`, { id: 'policy_expression_syntax.unknown_function', args: { name, functions } });
+      if (!Object.hasOwn(FUNCTIONS, name))
+        throw new ExpressionError(`unknown function \`${name}\`; known: ${functions}`, {
+          id: 'policy_expression_syntax.unknown_function',
+          args: { name, functions },
+        });
       const spec = FUNCTIONS[name as FunctionName];
       const given = c.arguments.length;
       if (given > LIMITS.functionArguments) {
-        throw new ExpressionError(`\`${name}\` has ${given} arguments, more than the ${LIMITS.functionArguments} a function may take`, { id: 'policy_expression_too_large.arguments', args: { name, count: given, ...LIMIT_ARGS } });
+        throw new ExpressionError(
+          `\`${name}\` has ${given} arguments, more than the ${LIMITS.functionArguments} a function may take`,
+          { id: 'policy_expression_too_large.arguments', args: { name, count: given, ...LIMIT_ARGS } },
+        );
       }
       if (given < spec.minArgs || given > spec.maxArgs) throw arityError(name, spec, given);
       return { kind: 'call', fn: name as FunctionName, args: c.arguments.map(convert) };
     }
     default:
-      throw new ExpressionError(`\`${node.type}\` is not allowed in an expression`, { id: 'policy_expression_syntax.node_type', args: { type: node.type } });
+      throw new ExpressionError(`\`${node.type}\` is not allowed in an expression`, {
+        id: 'policy_expression_syntax.node_type',
+        args: { type: node.type },
+      });
   }
 }
 
 /** A call with too few or too many arguments: `abs` takes 1, `round` 1 to 2, `min` 1 or more. */
 function arityError(name: string, spec: { minArgs: number; maxArgs: number }, given: number): ExpressionError {
   const { minArgs: min, maxArgs: max } = spec;
-  if (min === max) return new ExpressionError(`\`${name}\` takes ${min} argument(s), got ${given}`, { id: 'policy_expression_syntax.arity', args: { name, count: min, given } });
-  if (max === Infinity) return new ExpressionError(`\`${name}\` takes ${min} to any number of argument(s), got ${given}`, { id: 'policy_expression_syntax.arity_open', args: { name, min, given } });
-  return new ExpressionError(`\`${name}\` takes ${min} to ${max} argument(s), got ${given}`, { id: 'policy_expression_syntax.arity_range', args: { name, min, max, given } });
+  if (min === max)
+    return new ExpressionError(`\`${name}\` takes ${min} argument(s), got ${given}`, {
+      id: 'policy_expression_syntax.arity',
+      args: { name, count: min, given },
+    });
+  if (max === Infinity)
+    return new ExpressionError(`\`${name}\` takes ${min} to any number of argument(s), got ${given}`, {
+      id: 'policy_expression_syntax.arity_open',
+      args: { name, min, given },
+    });
+  return new ExpressionError(`\`${name}\` takes ${min} to ${max} argument(s), got ${given}`, {
+    id: 'policy_expression_syntax.arity_range',
+    args: { name, min, max, given },
+  });
 }
 
 /** Every variable an expression reads, in order of first use. */
@@ -281,9 +367,12 @@ function closure(e: Expr): Run {
         const [x, digits = 0] = values;
         if (x === undefined) return undefined;
         switch (fn) {
-          case 'abs': return Math.abs(x);
-          case 'floor': return Math.floor(x);
-          case 'ceil': return Math.ceil(x);
+          case 'abs':
+            return Math.abs(x);
+          case 'floor':
+            return Math.floor(x);
+          case 'ceil':
+            return Math.ceil(x);
           case 'round': {
             const f = 10 ** digits;
             return roundHalfAwayFromZero(x * f) / f;

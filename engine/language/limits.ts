@@ -1,7 +1,16 @@
 // The documented limits on input (docs/limits.md) and the checks that apply them to YAML text and
 // documents. Pure: the CLI checks file sizes and kinds before it hands text here.
 
-import { LineCounter, isAlias, isCollection, isPair, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isCollection,
+  isPair,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { diagnostic, type Diagnostic, type MessageId, type Severity, type Span } from '../model/diagnostic.js';
 import { messageEntry } from '../model/messages/index.js';
 
@@ -30,7 +39,6 @@ export const LIMITS = {
   xlsxRows: 200_000,
 } as const;
 
-
 /** Before parsing: a line too long to be a policy's (one huge formula, a generated file). */
 export function checkYamlText(text: string, file: string): Diagnostic[] {
   let start = 0;
@@ -39,7 +47,13 @@ export function checkYamlText(text: string, file: string): Diagnostic[] {
     if (end < 0) end = text.length;
     const length = end - start - (text[end - 1] === '\r' ? 1 : 0);
     if (length > LIMITS.yamlLineLength) {
-      return [diagnostic('yaml_line_too_long', { line, length, limit: LIMITS.yamlLineLength }, { file, span: { line, column: LIMITS.yamlLineLength + 1 } })];
+      return [
+        diagnostic(
+          'yaml_line_too_long',
+          { line, length, limit: LIMITS.yamlLineLength },
+          { file, span: { line, column: LIMITS.yamlLineLength + 1 } },
+        ),
+      ];
     }
     start = end + 1;
   }
@@ -57,13 +71,26 @@ export function yamlTooDeep(file: string | undefined, span: Span): Diagnostic {
 }
 
 /** YAML codes whose help for a policy names the likely fix; other files get the general help. */
-const POLICY_HELP = new Set(['DUPLICATE_KEY', 'BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT']);
+const POLICY_HELP = new Set([
+  'DUPLICATE_KEY',
+  'BAD_INDENT',
+  'MISSING_CHAR',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'TAB_AS_INDENT',
+]);
 
 /**
  * One of the yaml reader's errors or warnings as a diagnostic: its code as `yaml_<code>`, its
  * first line as the message. In a policy (`policy: true`) some codes get a more specific help.
  */
-export function yamlSyntax(e: YAMLError, severity: Severity, file: string | undefined, span: Span, options: { policy: boolean }): Diagnostic {
+export function yamlSyntax(
+  e: YAMLError,
+  severity: Severity,
+  file: string | undefined,
+  span: Span,
+  options: { policy: boolean },
+): Diagnostic {
   if (isYamlTooDeep(e)) return yamlTooDeep(file, span);
   const first = e.message.replace(/\n[\s\S]*$/, '').replace(/ at line \d+, column \d+:?$/, '');
   const detail = first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
@@ -104,7 +131,11 @@ export function checkYamlDocument(doc: Document, lines: LineCounter, file: strin
 }
 
 /** The document as plain values; aliases that expand to too many values are a diagnostic, not a throw. */
-export function yamlValue(doc: Document, lines: LineCounter, file: string): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
+export function yamlValue(
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: LIMITS.yamlAliasExpansion }) };
   } catch (error) {
@@ -119,7 +150,14 @@ export function yamlValue(doc: Document, lines: LineCounter, file: string): { ok
     }
     const p = lines.linePos(first?.range?.[0] ?? 0);
     const span = { line: p.line, column: p.col };
-    return { ok: false, diagnostics: [error instanceof ReferenceError ? diagnostic('yaml_too_many_aliases.expansion', {}, { file, span }) : yamlTooDeep(file, span)] };
+    return {
+      ok: false,
+      diagnostics: [
+        error instanceof ReferenceError
+          ? diagnostic('yaml_too_many_aliases.expansion', {}, { file, span })
+          : yamlTooDeep(file, span),
+      ],
+    };
   }
 }
 
@@ -127,7 +165,10 @@ export function yamlValue(doc: Document, lines: LineCounter, file: string): { ok
  * Any small YAML file the CLI reads besides policies (data mappings, policy tests), with the same
  * limits: syntax errors, long lines, aliases and depth come back as diagnostics.
  */
-export function readYaml(text: string, file: string): { ok: true; value: unknown; doc: Document; lines: LineCounter } | { ok: false; diagnostics: Diagnostic[] } {
+export function readYaml(
+  text: string,
+  file: string,
+): { ok: true; value: unknown; doc: Document; lines: LineCounter } | { ok: false; diagnostics: Diagnostic[] } {
   const early = checkYamlText(text, file);
   if (early.length) return { ok: false, diagnostics: early };
   const lines = new LineCounter();
@@ -135,7 +176,10 @@ export function readYaml(text: string, file: string): { ok: true; value: unknown
   const [e] = doc.errors;
   if (e) {
     const p = lines.linePos(e.pos[0]);
-    return { ok: false, diagnostics: [yamlSyntax(e, 'error', file, { line: p.line, column: p.col }, { policy: false })] };
+    return {
+      ok: false,
+      diagnostics: [yamlSyntax(e, 'error', file, { line: p.line, column: p.col }, { policy: false })],
+    };
   }
   const limits = checkYamlDocument(doc, lines, file);
   if (limits.length) return { ok: false, diagnostics: limits };

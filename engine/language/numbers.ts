@@ -27,9 +27,21 @@ export function checkNumbers(source: SourceFile): Diagnostic[] {
       const written = node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String(node.value);
       const span = node.range ? spanAt(source, node.range[0], node.range[1]) : { line: 1, column: 1 };
       if (!Number.isFinite(node.value)) {
-        out.push(diagnostic(Number.isNaN(node.value) ? 'policy_number_not_finite' : 'policy_number_not_finite.infinite', { written }, { file: source.file, span }));
+        out.push(
+          diagnostic(
+            Number.isNaN(node.value) ? 'policy_number_not_finite' : 'policy_number_not_finite.infinite',
+            { written },
+            { file: source.file, span },
+          ),
+        );
       } else {
-        out.push(diagnostic('policy_number_too_large', { written, money_limit: MONEY_LIMIT_YUAN.toLocaleString('en-US') }, { file: source.file, span }));
+        out.push(
+          diagnostic(
+            'policy_number_too_large',
+            { written, money_limit: MONEY_LIMIT_YUAN.toLocaleString('en-US') },
+            { file: source.file, span },
+          ),
+        );
       }
     },
   });

@@ -21,10 +21,21 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   const source: SourceFile = { file, text, doc, lines };
   if (tooLong.length) return { source, diagnostics: tooLong };
   const diagnostics: Diagnostic[] = [];
-  for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
+  for (const [severity, list] of [
+    ['error', doc.errors],
+    ['warning', doc.warnings],
+  ] as const) {
     for (const e of list) {
       // yaml often reports one mistake twice at the same spot; one message is clearer
-      if (diagnostics.some((d) => d.span && source.lines.linePos(e.pos[0]).line === d.span.line && source.lines.linePos(e.pos[0]).col === d.span.column)) continue;
+      if (
+        diagnostics.some(
+          (d) =>
+            d.span &&
+            source.lines.linePos(e.pos[0]).line === d.span.line &&
+            source.lines.linePos(e.pos[0]).col === d.span.column,
+        )
+      )
+        continue;
       diagnostics.push(yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true }));
     }
   }

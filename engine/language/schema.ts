@@ -34,8 +34,16 @@ export function checkSchema(source: SourceFile, value: unknown): Diagnostic[] {
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   // a bad key is reported once, by its `propertyNames` error, not again by the checks inside it
   // (those carry the mapping's path and the key as their data)
-  const badKeys = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => `${e.instancePath}\0${(e.params as { propertyName: string }).propertyName}`));
-  let kept = errors.filter((e) => e.keyword !== 'if' && (e.keyword === 'propertyNames' || typeof e.data !== 'string' || !badKeys.has(`${e.instancePath}\0${e.data}`)));
+  const badKeys = new Set(
+    errors
+      .filter((e) => e.keyword === 'propertyNames')
+      .map((e) => `${e.instancePath}\0${(e.params as { propertyName: string }).propertyName}`),
+  );
+  let kept = errors.filter(
+    (e) =>
+      e.keyword !== 'if' &&
+      (e.keyword === 'propertyNames' || typeof e.data !== 'string' || !badKeys.has(`${e.instancePath}\0${e.data}`)),
+  );
   const branching = kept.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   // innermost first so nested choices are settled before their parents
   branching.sort((a, b) => b.instancePath.length - a.instancePath.length);
@@ -50,7 +58,11 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
     }
     if (branches.size === 0) continue;
     // each branch's only error when it fails for nothing but a missing key of the choice itself
-    const required = [...branches.values()].map(([first, ...rest]) => (rest.length === 0 && first?.keyword === 'required' && first.instancePath === choice.instancePath ? first : undefined));
+    const required = [...branches.values()].map(([first, ...rest]) =>
+      rest.length === 0 && first?.keyword === 'required' && first.instancePath === choice.instancePath
+        ? first
+        : undefined,
+    );
     const [firstRequired] = required;
     if (firstRequired && required.every((e): e is ErrorObject => e !== undefined)) {
       // "one of these keys is needed": report once, naming them all
@@ -83,7 +95,12 @@ function pathOf(instancePath: string): Path {
 }
 
 function dotted(path: Path): string {
-  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : 'the policy';
+  return path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : 'the policy';
 }
 
 /** Names every JavaScript object has: a policy may not use them as ids, grades or calibrated grades. */
@@ -95,45 +112,84 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
   const where = dotted(path);
   const description = (e.parentSchema as { description?: string } | undefined)?.description;
   // the schema's own description (Chinese / English) is the best help when there is one
-  const place = (more: Place = {}): Place => ({ file: source.file, path: [...path], span: spanOf(source, path), ...(description !== undefined ? { help: description } : {}), ...more });
+  const place = (more: Place = {}): Place => ({
+    file: source.file,
+    path: [...path],
+    span: spanOf(source, path),
+    ...(description !== undefined ? { help: description } : {}),
+    ...more,
+  });
   const shown = show(valueAt(value, path));
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
       const parentKey = path.length ? keySpan(source, path.slice(0, -1), String(path[path.length - 1])) : undefined;
       if (e.message === 'one-of') {
-        return diagnostic('schema_missing_key.one_of', { where, keys: missing }, { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) });
+        return diagnostic(
+          'schema_missing_key.one_of',
+          { where, keys: missing },
+          { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) },
+        );
       }
       const help = helpForKey(e, missing);
-      return diagnostic('schema_missing_key', { where, key: missing }, { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path), ...(help !== undefined ? { help } : {}) });
+      return diagnostic(
+        'schema_missing_key',
+        { where, key: missing },
+        {
+          file: source.file,
+          path: [...path],
+          span: parentKey ?? spanOf(source, path),
+          ...(help !== undefined ? { help } : {}),
+        },
+      );
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       const near = closest(extra, allowed);
-      const at: Place = { file: source.file, path: [...path, extra], span: keySpan(source, path, extra) ?? spanOf(source, path) };
+      const at: Place = {
+        file: source.file,
+        path: [...path, extra],
+        span: keySpan(source, path, extra) ?? spanOf(source, path),
+      };
       return near
         ? diagnostic('schema_unknown_key.near', { key: extra, where, near, allowed: allowed.join(', ') }, at)
         : diagnostic('schema_unknown_key', { key: extra, where, allowed: allowed.join(', ') }, at);
     }
     case 'type': {
       if (path[path.length - 1] === 'version' && typeof valueAt(value, path) === 'number') {
-        return diagnostic('schema_type.version', {}, { file: source.file, path: [...path], span: spanOf(source, path) });
+        return diagnostic(
+          'schema_type.version',
+          {},
+          { file: source.file, path: [...path], span: spanOf(source, path) },
+        );
       }
       const type = (e.params as { type: string }).type;
       const id = `schema_type.${type}` as const;
-      return messageEntry(id) ? diagnostic(id as 'schema_type.object', { where, value: shown }, place()) : diagnostic('schema_type', { where, value: shown, type }, place());
+      return messageEntry(id)
+        ? diagnostic(id as 'schema_type.object', { where, value: shown }, place())
+        : diagnostic('schema_type', { where, value: shown, type }, place());
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => `\`${v}\``).join(', ');
       return diagnostic('schema_enum', { where, allowed, value: shown }, place());
     }
     case 'pattern':
-      return diagnostic('schema_pattern', { value: shown, where, pattern: (e.params as { pattern: string }).pattern }, place());
+      return diagnostic(
+        'schema_pattern',
+        { value: shown, where, pattern: (e.params as { pattern: string }).pattern },
+        place(),
+      );
     case 'propertyNames': {
       const name = (e.params as { propertyName: string }).propertyName;
-      const at: Place = { file: source.file, path: [...path, name], span: keySpan(source, path, name) ?? spanOf(source, path) };
-      return RESERVED.has(name) ? diagnostic('schema_reserved_name', { name, where, reserved: RESERVED_LIST }, at) : diagnostic('schema_bad_id', { name, where }, at);
+      const at: Place = {
+        file: source.file,
+        path: [...path, name],
+        span: keySpan(source, path, name) ?? spanOf(source, path),
+      };
+      return RESERVED.has(name)
+        ? diagnostic('schema_reserved_name', { name, where, reserved: RESERVED_LIST }, at)
+        : diagnostic('schema_bad_id', { name, where }, at);
     }
     case 'minimum':
     case 'maximum':
@@ -144,11 +200,19 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
     case 'minProperties':
     case 'minLength': {
       const v = valueAt(value, path);
-      return diagnostic('schema_range', { where, detail: `${e.message}${v !== undefined && typeof v !== 'object' ? `, got \`${shown}\`` : ''}` }, place());
+      return diagnostic(
+        'schema_range',
+        { where, detail: `${e.message}${v !== undefined && typeof v !== 'object' ? `, got \`${shown}\`` : ''}` },
+        place(),
+      );
     }
     case 'not':
       if (RESERVED.has(valueAt(value, path) as string)) {
-        return diagnostic('schema_reserved_name', { name: shown, where, reserved: RESERVED_LIST }, { file: source.file, path: [...path], span: spanOf(source, path) });
+        return diagnostic(
+          'schema_reserved_name',
+          { name: shown, where, reserved: RESERVED_LIST },
+          { file: source.file, path: [...path], span: spanOf(source, path) },
+        );
       }
       return diagnostic('schema_not', { where }, place());
     case 'anyOf':

@@ -8,7 +8,20 @@
 // A code with several phrasings is built from its `code.variant` entry; the diagnostic's code is
 // the part before the dot, and `localise` finds the phrasing again by its English text.
 
-import { fill, messageEntry, messageVariants, type Code, type Lang, type MessageArg, type MessageArgs, type MessageEntry, type MessageId, type MESSAGES, type ArgsOf, type Text } from './messages/index.js';
+import {
+  fill,
+  messageEntry,
+  messageVariants,
+  type Code,
+  type Lang,
+  type MessageArg,
+  type MessageArgs,
+  type MessageEntry,
+  type MessageId,
+  type MESSAGES,
+  type ArgsOf,
+  type Text,
+} from './messages/index.js';
 
 export type { Code, Lang, MessageArg, MessageArgs, MessageId, Text };
 
@@ -58,7 +71,10 @@ export interface Diagnostic {
 type Entry<C extends MessageId> = (typeof MESSAGES)[C];
 type HelpArgs<E> = E extends { help: Text } ? ArgsOf<E['help']['en']> | ArgsOf<E['help']['zh']> : never;
 /** The argument names an entry's templates use, in either language. */
-export type ArgNames<C extends MessageId> = ArgsOf<Entry<C>['message']['en']> | ArgsOf<Entry<C>['message']['zh']> | HelpArgs<Entry<C>>;
+export type ArgNames<C extends MessageId> =
+  | ArgsOf<Entry<C>['message']['en']>
+  | ArgsOf<Entry<C>['message']['zh']>
+  | HelpArgs<Entry<C>>;
 
 /** Where a diagnostic points and how severe it is; everything but the text. */
 export interface Place {
@@ -75,11 +91,19 @@ export interface Place {
 }
 
 /** Builds a diagnostic from its catalogue entry (`code` or `code.variant`): English text filled in, arguments kept. */
-export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>]: MessageArg }, place: Place = {}): Diagnostic {
+export function diagnostic<C extends MessageId>(
+  id: C,
+  args: { [K in ArgNames<C>]: MessageArg },
+  place: Place = {},
+): Diagnostic {
   const entry = messageEntry(id)!;
   const a = args as MessageArgs;
   const dot = id.indexOf('.');
-  const d: Diagnostic = { code: dot < 0 ? id : id.slice(0, dot), severity: place.severity ?? 'error', message: fill(entry.message.en, a) };
+  const d: Diagnostic = {
+    code: dot < 0 ? id : id.slice(0, dot),
+    severity: place.severity ?? 'error',
+    message: fill(entry.message.en, a),
+  };
   if (place.help !== undefined) d.help = place.help;
   else if (entry.help) d.help = fill(entry.help.en, a);
   if (place.file !== undefined) d.file = place.file;
@@ -88,7 +112,8 @@ export function diagnostic<C extends MessageId>(id: C, args: { [K in ArgNames<C>
   if (place.path) d.path = place.path;
   // not enumerable: JSON output (schemas/result.schema.json) and existing consumers see the
   // diagnostic as before; localise() reads the arguments in-process
-  if (Object.keys(a).length) Object.defineProperty(d, 'args', { value: a, enumerable: false, writable: true, configurable: true });
+  if (Object.keys(a).length)
+    Object.defineProperty(d, 'args', { value: a, enumerable: false, writable: true, configurable: true });
   return d;
 }
 
@@ -101,7 +126,8 @@ export function localise(d: Diagnostic, lang: Lang): { message: string; help?: s
   const entry = lang === 'en' ? undefined : phrasing(d);
   if (!entry) return d.help === undefined ? { message: d.message } : { message: d.message, help: d.help };
   const out: { message: string; help?: string } = { message: fill(entry.message[lang], d.args, lang) };
-  if (entry.help && (d.help === undefined || d.help === fill(entry.help.en, d.args))) out.help = fill(entry.help[lang], d.args, lang);
+  if (entry.help && (d.help === undefined || d.help === fill(entry.help.en, d.args)))
+    out.help = fill(entry.help[lang], d.args, lang);
   else if (d.help !== undefined) out.help = d.help;
   return out;
 }
@@ -113,8 +139,24 @@ function phrasing(d: Diagnostic): MessageEntry | undefined {
 }
 
 const LABELS = {
-  en: { at: 'at ', sep: ', ', sheet: (s: string) => `sheet \`${s}\``, row: (r: number) => `row ${r}`, column: (c: string) => `column \`${c}\``, value: (v: string) => `value \`${v}\``, help: 'help: ' },
-  zh: { at: '位置：', sep: '，', sheet: (s: string) => `工作表 \`${s}\``, row: (r: number) => `第 ${r} 行`, column: (c: string) => `列 \`${c}\``, value: (v: string) => `值 \`${v}\``, help: '提示：' },
+  en: {
+    at: 'at ',
+    sep: ', ',
+    sheet: (s: string) => `sheet \`${s}\``,
+    row: (r: number) => `row ${r}`,
+    column: (c: string) => `column \`${c}\``,
+    value: (v: string) => `value \`${v}\``,
+    help: 'help: ',
+  },
+  zh: {
+    at: '位置：',
+    sep: '，',
+    sheet: (s: string) => `工作表 \`${s}\``,
+    row: (r: number) => `第 ${r} 行`,
+    column: (c: string) => `列 \`${c}\``,
+    value: (v: string) => `值 \`${v}\``,
+    help: '提示：',
+  },
 } as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

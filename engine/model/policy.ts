@@ -136,7 +136,14 @@ export type ActionType =
 export interface TriggerDef {
   title: string;
   when: ConditionDef;
-  action: { type: ActionType; days?: number; training?: boolean; note?: string; close_when?: ConditionDef; extensions?: number };
+  action: {
+    type: ActionType;
+    days?: number;
+    training?: boolean;
+    note?: string;
+    close_when?: ConditionDef;
+    extensions?: number;
+  };
 }
 
 export interface CalibrationDef {

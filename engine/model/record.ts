@@ -28,6 +28,15 @@ export interface ExcludedRecord {
 }
 
 /** A record the engine could not score (`evaluateRecord` said why), as a run lists it. */
-export function excludedRecord(record: EmployeeRecord, reasons: import('./diagnostic.js').Diagnostic[]): ExcludedRecord {
-  return { employee_id: record.employee_id, name: record.name, file: record.source?.file, row: record.source?.row, reasons };
+export function excludedRecord(
+  record: EmployeeRecord,
+  reasons: import('./diagnostic.js').Diagnostic[],
+): ExcludedRecord {
+  return {
+    employee_id: record.employee_id,
+    name: record.name,
+    file: record.source?.file,
+    row: record.source?.row,
+    reasons,
+  };
 }

@@ -9,13 +9,19 @@ import type { Payout, PayoutLine, RunResult, RunSummary, Scorecard } from './sco
 export type PayoutLineJson = Omit<PayoutLine, 'amountFen'> & { amount: number };
 export type PayoutJson = Omit<Payout, 'lines' | 'totalFen'> & { lines: PayoutLineJson[]; total: number };
 export type ScorecardJson = Omit<Scorecard, 'payout'> & { payout: PayoutJson };
-export type RunSummaryJson = Omit<RunSummary, 'payout_total_fen' | 'payable_total_fen' | 'held_total_fen' | 'by_team'> & {
+export type RunSummaryJson = Omit<
+  RunSummary,
+  'payout_total_fen' | 'payable_total_fen' | 'held_total_fen' | 'by_team'
+> & {
   payout_total: number;
   payable_total: number;
   held_total: number;
   by_team: Record<string, { employees: number; payout_total: number }>;
 };
-export type RunResultJson = Omit<RunResult, 'scorecards' | 'summary'> & { scorecards: ScorecardJson[]; summary: RunSummaryJson };
+export type RunResultJson = Omit<RunResult, 'scorecards' | 'summary'> & {
+  scorecards: ScorecardJson[];
+  summary: RunSummaryJson;
+};
 
 type Renames = Record<string, [to: string, convert: (value: never) => unknown]>;
 
@@ -23,7 +29,7 @@ type Renames = Record<string, [to: string, convert: (value: never) => unknown]>;
 function renamed<T>(o: object, renames: Renames): T {
   const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(o) === null ? null : Object.prototype);
   for (const [key, value] of Object.entries(o)) {
-    const rename = Object.prototype.hasOwnProperty.call(renames, key) ? renames[key] : undefined;
+    const rename = Object.hasOwn(renames, key) ? renames[key] : undefined;
     if (rename) out[rename[0]] = rename[1](value as never);
     else out[key] = value;
   }
@@ -47,10 +53,14 @@ export function scorecardToJson(card: Scorecard): ScorecardJson {
 /** A card in its JSON form (e.g. stored in a ledger) back in fen. */
 export function scorecardFromJson(card: ScorecardJson): Scorecard {
   return renamed(card, {
-    payout: ['payout', (payout: PayoutJson) => renamed(payout, {
-      lines: ['lines', (lines: PayoutLineJson[]) => lines.map((l) => renamed(l, { amount: ['amountFen', asFen] }))],
-      total: ['totalFen', asFen],
-    })],
+    payout: [
+      'payout',
+      (payout: PayoutJson) =>
+        renamed(payout, {
+          lines: ['lines', (lines: PayoutLineJson[]) => lines.map((l) => renamed(l, { amount: ['amountFen', asFen] }))],
+          total: ['totalFen', asFen],
+        }),
+    ],
   });
 }
 
@@ -59,11 +69,15 @@ export function summaryToJson(summary: RunSummary): RunSummaryJson {
     payout_total_fen: ['payout_total', asYuan],
     payable_total_fen: ['payable_total', asYuan],
     held_total_fen: ['held_total', asYuan],
-    by_team: ['by_team', (teams: RunSummary['by_team']) => {
-      const out = Object.create(null) as RunSummaryJson['by_team'];
-      for (const [team, summary] of Object.entries(teams)) out[team] = renamed(summary, { payout_total_fen: ['payout_total', asYuan] });
-      return out;
-    }],
+    by_team: [
+      'by_team',
+      (teams: RunSummary['by_team']) => {
+        const out = Object.create(null) as RunSummaryJson['by_team'];
+        for (const [team, summary] of Object.entries(teams))
+          out[team] = renamed(summary, { payout_total_fen: ['payout_total', asYuan] });
+        return out;
+      },
+    ],
   });
 }
 

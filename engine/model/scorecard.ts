@@ -93,7 +93,14 @@ export interface HoldResult {
 export interface TriggerResult {
   id: string;
   title: string;
-  action: { type: ActionType; days?: number; training?: boolean; note?: string; close_when?: unknown; extensions?: number };
+  action: {
+    type: ActionType;
+    days?: number;
+    training?: boolean;
+    note?: string;
+    close_when?: unknown;
+    extensions?: number;
+  };
   conditions: ConditionResult[];
 }
 
@@ -114,7 +121,7 @@ export interface Scorecard {
   raw_grade: string;
   grade: string;
   /** Points still needed for the next better grade; absent at the top or when a cap blocks it. */
-  next_grade?: { grade: string; points_needed: number } ;
+  next_grade?: { grade: string; points_needed: number };
   indicators: IndicatorResult[];
   adjustments: AdjustmentResult[];
   payout: Payout;

@@ -50,7 +50,11 @@ function keyedIndex(doc: Document, list: (string | number)[], key: string, name:
 function apply(doc: Document, change: PolicyChange, after: PolicyDoc): void {
   const p = change.path;
   const keyed: [(string | number)[], string, { [k: string]: unknown }[] | undefined] | undefined =
-    p[0] === 'grades' ? [['grades'], 'grade', after.grades as never] : p[0] === 'payout' && p[1] === 'tiers' && p[2] === 'bands' ? [['payout', 'tiers', 'bands'], 'tier', after.payout.tiers?.bands as never] : undefined;
+    p[0] === 'grades'
+      ? [['grades'], 'grade', after.grades as never]
+      : p[0] === 'payout' && p[1] === 'tiers' && p[2] === 'bands'
+        ? [['payout', 'tiers', 'bands'], 'tier', after.payout.tiers?.bands as never]
+        : undefined;
   if (keyed && p.length > keyed[0].length) {
     const [list, key, afterItems] = keyed;
     const name = String(p[list.length]);
@@ -77,7 +81,12 @@ function apply(doc: Document, change: PolicyChange, after: PolicyDoc): void {
  * The steps and the intermediate policies. A step that does not make a valid policy on its own
  * (one half of a weight shift, whose weights must add up to 100) is merged with the next change.
  */
-export function planAttribution(beforeText: string, after: PolicyDoc, changes: PolicyChange[], file: string): AttributionPlan {
+export function planAttribution(
+  beforeText: string,
+  after: PolicyDoc,
+  changes: PolicyChange[],
+  file: string,
+): AttributionPlan {
   const doc = parseDocument(beforeText);
   const rules = changes.filter((c) => !BOOKKEEPING.has(String(c.path[0])));
   const steps: PolicyChange[][] = [];
@@ -115,10 +124,19 @@ function moves(pairs: [string, string][]): Move[] {
  * run of the new version. People are those `comparison` covers; someone an intermediate policy
  * cannot score keeps their previous step's outcome, so the steps still add up to the total.
  */
-export function attributeRuns(plan: AttributionPlan, runs: (RunResult | undefined)[], comparison: RunComparison): ChangeImpact[] {
+export function attributeRuns(
+  plan: AttributionPlan,
+  runs: (RunResult | undefined)[],
+  comparison: RunComparison,
+): ChangeImpact[] {
   const last = runs.length - 1;
-  const ids = new Set(runs[0]!.scorecards.map((c) => c.employee_id).filter((id) => runs[last]!.scorecards.some((c) => c.employee_id === id)));
-  const byId = (r: RunResult) => new Map(r.scorecards.filter((c) => ids.has(c.employee_id)).map((c) => [c.employee_id, c]));
+  const ids = new Set(
+    runs[0]!.scorecards
+      .map((c) => c.employee_id)
+      .filter((id) => runs[last]!.scorecards.some((c) => c.employee_id === id)),
+  );
+  const byId = (r: RunResult) =>
+    new Map(r.scorecards.filter((c) => ids.has(c.employee_id)).map((c) => [c.employee_id, c]));
   let state = byId(runs[0]!);
   const out: ChangeImpact[] = [];
   let pending: PolicyChange[] = [];
@@ -147,7 +165,8 @@ export function attributeRuns(plan: AttributionPlan, runs: (RunResult | undefine
   });
   // a defect here would make the per-change amounts lie: they must add up to the total exactly
   const sum = out.reduce((s, x) => s + x.deltaFen, 0);
-  if (sum !== comparison.delta_fen) throw new Error(`attribution adds up to ${sum} fen, the total change is ${comparison.delta_fen} fen`);
+  if (sum !== comparison.delta_fen)
+    throw new Error(`attribution adds up to ${sum} fen, the total change is ${comparison.delta_fen} fen`);
   return out;
 }
 
@@ -157,5 +176,11 @@ export interface ChangeImpactJson extends Omit<ChangeImpact, 'deltaFen' | 'chang
 }
 
 export function changeImpactToJson(x: ChangeImpact): ChangeImpactJson {
-  return { changes: x.changes.map((c) => c.text), delta: fenToYuan(x.deltaFen), people: x.people, grade_moves: x.grade_moves, tier_moves: x.tier_moves };
+  return {
+    changes: x.changes.map((c) => c.text),
+    delta: fenToYuan(x.deltaFen),
+    people: x.people,
+    grade_moves: x.grade_moves,
+    tier_moves: x.tier_moves,
+  };
 }

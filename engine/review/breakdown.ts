@@ -49,10 +49,20 @@ function rows(pairs: [Scorecard, Scorecard][], keyOf: (c: Scorecard) => string):
 
 const onPlan = (c: Scorecard) => c.triggers.some((t) => t.action.type === 'improvement_plan');
 
-export function breakdownImpact(before: RunResult, after: RunResult, comparison: RunComparison, outlierFen = DEFAULT_OUTLIER_FEN): ImpactBreakdown {
+export function breakdownImpact(
+  before: RunResult,
+  after: RunResult,
+  comparison: RunComparison,
+  outlierFen = DEFAULT_OUTLIER_FEN,
+): ImpactBreakdown {
   const now = new Map(after.scorecards.map((c) => [c.employee_id, c]));
-  const pairs = before.scorecards.flatMap((b): [Scorecard, Scorecard][] => (now.has(b.employee_id) ? [[b, now.get(b.employee_id)!]] : []));
-  const count = (pred: (c: Scorecard) => boolean) => ({ before: pairs.filter(([b]) => pred(b)).length, after: pairs.filter(([, a]) => pred(a)).length });
+  const pairs = before.scorecards.flatMap((b): [Scorecard, Scorecard][] =>
+    now.has(b.employee_id) ? [[b, now.get(b.employee_id)!]] : [],
+  );
+  const count = (pred: (c: Scorecard) => boolean) => ({
+    before: pairs.filter(([b]) => pred(b)).length,
+    after: pairs.filter(([, a]) => pred(a)).length,
+  });
   const gradeOrder = Object.keys(before.summary.by_grade);
   return {
     by_role: rows(pairs, (c) => c.role_title),
@@ -67,7 +77,14 @@ export function breakdownImpact(before: RunResult, after: RunResult, comparison:
 }
 
 export function breakdownToJson(b: ImpactBreakdown) {
-  const row = (r: BreakdownRow) => ({ key: r.key, people: r.people, before: fenToYuan(r.before_fen), after: fenToYuan(r.after_fen), delta: fenToYuan(r.after_fen - r.before_fen), percent: percentChange(r.before_fen, r.after_fen) });
+  const row = (r: BreakdownRow) => ({
+    key: r.key,
+    people: r.people,
+    before: fenToYuan(r.before_fen),
+    after: fenToYuan(r.after_fen),
+    delta: fenToYuan(r.after_fen - r.before_fen),
+    percent: percentChange(r.before_fen, r.after_fen),
+  });
   return {
     by_role: b.by_role.map(row),
     by_stage: b.by_stage.map(row),

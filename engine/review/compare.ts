@@ -122,8 +122,20 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
     if (b.grade !== a.grade) kinds.push('grade');
     if (b.payout.totalFen !== a.payout.totalFen) kinds.push('pay');
     if (b.payout.tier?.id !== a.payout.tier?.id) kinds.push('tier');
-    if (!same(b.holds.map((h) => h.id), a.holds.map((h) => h.id))) kinds.push('holds');
-    if (!same(b.triggers.map((t) => t.id), a.triggers.map((t) => t.id))) kinds.push('triggers');
+    if (
+      !same(
+        b.holds.map((h) => h.id),
+        a.holds.map((h) => h.id),
+      )
+    )
+      kinds.push('holds');
+    if (
+      !same(
+        b.triggers.map((t) => t.id),
+        a.triggers.map((t) => t.id),
+      )
+    )
+      kinds.push('triggers');
     if (!kinds.length) continue;
     changes.push({
       employee_id: id,
@@ -138,7 +150,12 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
   }
   // people who cross a grade or tier boundary first, then the biggest movers, then by id for a stable order
   const crosses = (c: EmployeeChange) => (c.kinds.includes('grade') || c.kinds.includes('tier') ? 0 : 1);
-  changes.sort((x, y) => crosses(x) - crosses(y) || Math.abs(y.deltaFen) - Math.abs(x.deltaFen) || x.employee_id.localeCompare(y.employee_id));
+  changes.sort(
+    (x, y) =>
+      crosses(x) - crosses(y) ||
+      Math.abs(y.deltaFen) - Math.abs(x.deltaFen) ||
+      x.employee_id.localeCompare(y.employee_id),
+  );
   // the people a change can no longer score first, then in the order the data lists them
   unscorable.sort((x, y) => (x.became === y.became ? 0 : x.became === 'unscorable' ? -1 : 1));
   return {
@@ -158,8 +175,16 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
 export type OutcomeJson = Omit<Outcome, 'totalFen'> & { total: number };
 
 /** A comparison as `yardstick diff --format json` shows it: every amount in yuan, under the names it always had. */
-export interface RunComparisonJson extends Omit<RunComparison, 'changes' | 'unscorable' | 'total_before_fen' | 'total_after_fen' | 'delta_fen' | 'by_team'> {
-  changes: (Omit<EmployeeChange, 'before' | 'after' | 'deltaFen'> & { before: OutcomeJson; after: OutcomeJson; delta: number })[];
+export interface RunComparisonJson
+  extends Omit<
+    RunComparison,
+    'changes' | 'unscorable' | 'total_before_fen' | 'total_after_fen' | 'delta_fen' | 'by_team'
+  > {
+  changes: (Omit<EmployeeChange, 'before' | 'after' | 'deltaFen'> & {
+    before: OutcomeJson;
+    after: OutcomeJson;
+    delta: number;
+  })[];
   unscorable: (Omit<UnscorableChange, 'before' | 'after'> & { before?: OutcomeJson; after?: OutcomeJson })[];
   total_before: number;
   total_after: number;
@@ -176,8 +201,19 @@ function outcomeJson({ totalFen, ...o }: Outcome): OutcomeJson {
 export function comparisonToJson(c: RunComparison): RunComparisonJson {
   return {
     employees: c.employees,
-    changes: c.changes.map(({ before, after, deltaFen, kinds, ...who }) => ({ ...who, before: outcomeJson(before), after: outcomeJson(after), delta: fenToYuan(deltaFen), kinds })),
-    unscorable: c.unscorable.map(({ before, after, reasons, ...who }) => ({ ...who, ...(before ? { before: outcomeJson(before) } : {}), ...(after ? { after: outcomeJson(after) } : {}), reasons })),
+    changes: c.changes.map(({ before, after, deltaFen, kinds, ...who }) => ({
+      ...who,
+      before: outcomeJson(before),
+      after: outcomeJson(after),
+      delta: fenToYuan(deltaFen),
+      kinds,
+    })),
+    unscorable: c.unscorable.map(({ before, after, reasons, ...who }) => ({
+      ...who,
+      ...(before ? { before: outcomeJson(before) } : {}),
+      ...(after ? { after: outcomeJson(after) } : {}),
+      reasons,
+    })),
     total_before: fenToYuan(c.total_before_fen),
     total_after: fenToYuan(c.total_after_fen),
     delta: fenToYuan(c.delta_fen),
@@ -190,6 +226,7 @@ export function comparisonToJson(c: RunComparison): RunComparisonJson {
 /** Each excluded record's reasons by employee id (a record without an id cannot be matched). */
 function excludedById(run: RunResult): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
-  for (const x of run.excluded) if (x.employee_id !== undefined) out.set(x.employee_id, [...(out.get(x.employee_id) ?? []), ...x.reasons]);
+  for (const x of run.excluded)
+    if (x.employee_id !== undefined) out.set(x.employee_id, [...(out.get(x.employee_id) ?? []), ...x.reasons]);
   return out;
 }

@@ -5,7 +5,16 @@
 import { formatValue, type Lang } from '../explanation/explain.js';
 import { WORDS } from '../explanation/templates.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { isGroup, type AdjustmentDef, type ConditionDef, type HoldDef, type IndicatorDef, type PolicyDoc, type TriggerDef, type Unit } from '../model/policy.js';
+import {
+  isGroup,
+  type AdjustmentDef,
+  type ConditionDef,
+  type HoldDef,
+  type IndicatorDef,
+  type PolicyDoc,
+  type TriggerDef,
+  type Unit,
+} from '../model/policy.js';
 
 export interface PolicyChange {
   /** Key path of the value that changed. */
@@ -21,7 +30,12 @@ type Json = unknown;
 const isObj = (v: Json): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Every leaf difference between two JSON values, by path. */
-function leafDiff(a: Json, b: Json, path: (string | number)[] = [], out: { path: (string | number)[]; before?: Json; after?: Json }[] = []) {
+function leafDiff(
+  a: Json,
+  b: Json,
+  path: (string | number)[] = [],
+  out: { path: (string | number)[]; before?: Json; after?: Json }[] = [],
+) {
   if (JSON.stringify(a) === JSON.stringify(b)) return out;
   if (isObj(a) && isObj(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
@@ -36,8 +50,108 @@ function leafDiff(a: Json, b: Json, path: (string | number)[] = [], out: { path:
 }
 
 const W = {
-  zh: { weight: '权重', threshold: '门槛', target: '目标', challenge: '挑战', cap: '封顶', added: '新增', removed: '删除', version: '版本', effective_from: '生效期', pay_base: '绩效基数', grade: '等级', tier: '档位', min: '最低', multiplier: '倍数', award: '奖金', formula: '公式', condition: '条件', metric: '指标', steps: '阶梯', scoring: '评分方法', rounding: '舍入', cap_total: '总额封顶', awards_cap: '奖励封顶', title: '名称', points: '加分', score_cap: '总分封顶', grade_cap: '等级封顶', action: '动作', sep: ' · ', adjustment: '调整', hold: '暂扣', trigger: '触发', when: '当', then: '时', and: ' 且 ', or: ' 或 ', not: '非', addPoints: (n: string) => `加 ${n} 分`, subPoints: (n: string) => `减 ${n} 分`, awardOf: (m: string) => `奖励 ${m}`, scoreCap: (n: string) => `总分封顶 ${n}`, gradeCap: (g: string) => `等级最高 ${g}`, holdPay: '暂扣应发', missing: (m: string, v: string) => `${m} 空缺时按 ${v} 计`, missingChanged: (m: string, a: string) => `${m} 空缺时的取值 ${a}`, missingRemoved: (m: string) => `${m} 空缺时不再有默认值（无法评分）`, multiplierOf: (x: string) => `加成 ${x}`, list: '，', colon: '：' },
-  en: { weight: 'weight', threshold: 'threshold', target: 'target', challenge: 'challenge', cap: 'cap', added: 'added', removed: 'removed', version: 'version', effective_from: 'effective from', pay_base: 'pay base', grade: 'grade', tier: 'tier', min: 'min', multiplier: 'multiplier', award: 'award', formula: 'formula', condition: 'condition', metric: 'metric', steps: 'steps', scoring: 'scoring', rounding: 'rounding', cap_total: 'total cap', awards_cap: 'awards cap', title: 'title', points: 'points', score_cap: 'score cap', grade_cap: 'grade cap', action: 'action', sep: ' · ', adjustment: 'adjustment', hold: 'hold', trigger: 'trigger', when: 'when', then: '', and: ' and ', or: ' or ', not: 'not ', addPoints: (n: string) => `+${n} points`, subPoints: (n: string) => `−${n} points`, awardOf: (m: string) => `award ${m}`, scoreCap: (n: string) => `score capped at ${n}`, gradeCap: (g: string) => `grade at most ${g}`, holdPay: 'pay held', missing: (m: string, v: string) => `${m} counts as ${v} when empty`, missingChanged: (m: string, a: string) => `${m} when empty: ${a}`, missingRemoved: (m: string) => `${m} has no default when empty any more (cannot be scored)`, multiplierOf: (x: string) => `uplift ${x}`, list: ', ', colon: ': ' },
+  zh: {
+    weight: '权重',
+    threshold: '门槛',
+    target: '目标',
+    challenge: '挑战',
+    cap: '封顶',
+    added: '新增',
+    removed: '删除',
+    version: '版本',
+    effective_from: '生效期',
+    pay_base: '绩效基数',
+    grade: '等级',
+    tier: '档位',
+    min: '最低',
+    multiplier: '倍数',
+    award: '奖金',
+    formula: '公式',
+    condition: '条件',
+    metric: '指标',
+    steps: '阶梯',
+    scoring: '评分方法',
+    rounding: '舍入',
+    cap_total: '总额封顶',
+    awards_cap: '奖励封顶',
+    title: '名称',
+    points: '加分',
+    score_cap: '总分封顶',
+    grade_cap: '等级封顶',
+    action: '动作',
+    sep: ' · ',
+    adjustment: '调整',
+    hold: '暂扣',
+    trigger: '触发',
+    when: '当',
+    then: '时',
+    and: ' 且 ',
+    or: ' 或 ',
+    not: '非',
+    addPoints: (n: string) => `加 ${n} 分`,
+    subPoints: (n: string) => `减 ${n} 分`,
+    awardOf: (m: string) => `奖励 ${m}`,
+    scoreCap: (n: string) => `总分封顶 ${n}`,
+    gradeCap: (g: string) => `等级最高 ${g}`,
+    holdPay: '暂扣应发',
+    missing: (m: string, v: string) => `${m} 空缺时按 ${v} 计`,
+    missingChanged: (m: string, a: string) => `${m} 空缺时的取值 ${a}`,
+    missingRemoved: (m: string) => `${m} 空缺时不再有默认值（无法评分）`,
+    multiplierOf: (x: string) => `加成 ${x}`,
+    list: '，',
+    colon: '：',
+  },
+  en: {
+    weight: 'weight',
+    threshold: 'threshold',
+    target: 'target',
+    challenge: 'challenge',
+    cap: 'cap',
+    added: 'added',
+    removed: 'removed',
+    version: 'version',
+    effective_from: 'effective from',
+    pay_base: 'pay base',
+    grade: 'grade',
+    tier: 'tier',
+    min: 'min',
+    multiplier: 'multiplier',
+    award: 'award',
+    formula: 'formula',
+    condition: 'condition',
+    metric: 'metric',
+    steps: 'steps',
+    scoring: 'scoring',
+    rounding: 'rounding',
+    cap_total: 'total cap',
+    awards_cap: 'awards cap',
+    title: 'title',
+    points: 'points',
+    score_cap: 'score cap',
+    grade_cap: 'grade cap',
+    action: 'action',
+    sep: ' · ',
+    adjustment: 'adjustment',
+    hold: 'hold',
+    trigger: 'trigger',
+    when: 'when',
+    then: '',
+    and: ' and ',
+    or: ' or ',
+    not: 'not ',
+    addPoints: (n: string) => `+${n} points`,
+    subPoints: (n: string) => `−${n} points`,
+    awardOf: (m: string) => `award ${m}`,
+    scoreCap: (n: string) => `score capped at ${n}`,
+    gradeCap: (g: string) => `grade at most ${g}`,
+    holdPay: 'pay held',
+    missing: (m: string, v: string) => `${m} counts as ${v} when empty`,
+    missingChanged: (m: string, a: string) => `${m} when empty: ${a}`,
+    missingRemoved: (m: string) => `${m} has no default when empty any more (cannot be scored)`,
+    multiplierOf: (x: string) => `uplift ${x}`,
+    list: ', ',
+    colon: ': ',
+  },
 };
 
 function short(v: Json): string {
@@ -68,7 +182,14 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
   const nameOf = (node: IndicatorDef | undefined, id: string, doc: PolicyDoc) => {
     if (!node) return id;
     if (node.title) return node.title;
-    if (!isGroup(node)) return doc.metrics[node.metric]?.label ?? (typeof doc.derived?.[node.metric] === 'object' ? (doc.derived![node.metric] as { label?: string }).label : undefined) ?? id;
+    if (!isGroup(node))
+      return (
+        doc.metrics[node.metric]?.label ??
+        (typeof doc.derived?.[node.metric] === 'object'
+          ? (doc.derived![node.metric] as { label?: string }).label
+          : undefined) ??
+        id
+      );
     return id;
   };
   const arrow = (b: string, a: string) => `${b} → ${a}`;
@@ -81,17 +202,42 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
     holds: doc.holds ?? {},
     triggers: doc.triggers ?? {},
     grades: Object.fromEntries(doc.grades.map((g) => [g.grade, g])),
-    ...(doc.payout.tiers ? { payout: { ...doc.payout, tiers: { ...doc.payout.tiers, bands: Object.fromEntries(doc.payout.tiers.bands.map((b) => [b.tier, b])) } } } : {}),
+    ...(doc.payout.tiers
+      ? {
+          payout: {
+            ...doc.payout,
+            tiers: { ...doc.payout.tiers, bands: Object.fromEntries(doc.payout.tiers.bands.map((b) => [b.tier, b])) },
+          },
+        }
+      : {}),
   });
-  const gradeNamed = (name: string) => after.grades.find((g) => g.grade === name) ?? before.grades.find((g) => g.grade === name);
-  const bandNamed = (id: string) => after.payout.tiers?.bands.find((b) => b.tier === id) ?? before.payout.tiers?.bands.find((b) => b.tier === id);
+  const gradeNamed = (name: string) =>
+    after.grades.find((g) => g.grade === name) ?? before.grades.find((g) => g.grade === name);
+  const bandNamed = (id: string) =>
+    after.payout.tiers?.bands.find((b) => b.tier === id) ?? before.payout.tiers?.bands.find((b) => b.tier === id);
   const money = (v: Json) => (typeof v === 'number' ? formatValue(v, 'money', lang) : short(v));
 
   const factLabel = (fact: string) => {
     const d = after.derived?.[fact];
-    return after.metrics[fact]?.label ?? (typeof d === 'object' ? d.label : undefined) ?? BUILTIN_FACTS[fact]?.label[lang] ?? fact;
+    return (
+      after.metrics[fact]?.label ??
+      (typeof d === 'object' ? d.label : undefined) ??
+      BUILTIN_FACTS[fact]?.label[lang] ??
+      fact
+    );
   };
-  const OPS: Record<string, string> = { equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: '∈', notIn: '∉', contains: '∋', doesNotContain: '∌' };
+  const OPS: Record<string, string> = {
+    equal: '=',
+    notEqual: '≠',
+    lessThan: '<',
+    lessThanInclusive: '≤',
+    greaterThan: '>',
+    greaterThanInclusive: '≥',
+    in: '∈',
+    notIn: '∉',
+    contains: '∋',
+    doesNotContain: '∌',
+  };
   /** A rule's condition as a sentence: 「引流线索数 ≥ 50 且 发布视频数 ≥ 20」. */
   const condition = (c: ConditionDef): string => {
     if ('all' in c) return c.all.map(condition).join(w.and);
@@ -110,7 +256,15 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       if (r.score_cap !== undefined) effects.push(w.scoreCap(String(r.score_cap)));
       if (r.grade_cap !== undefined) effects.push(w.gradeCap(r.grade_cap));
     } else if (section === 'holds') effects.push(r.reason ? `${w.holdPay}（${r.reason}）` : w.holdPay);
-    else if (r.action) effects.push([WORDS[lang].actions[r.action.type], r.action.days ? (lang === 'zh' ? `${r.action.days} 天` : `${r.action.days} days`) : ''].filter(Boolean).join(w.list));
+    else if (r.action)
+      effects.push(
+        [
+          WORDS[lang].actions[r.action.type],
+          r.action.days ? (lang === 'zh' ? `${r.action.days} 天` : `${r.action.days} days`) : '',
+        ]
+          .filter(Boolean)
+          .join(w.list),
+      );
     return `「${r.title}」${w.colon}${w.when} ${condition(r.when)}${w.then ? ` ${w.then}` : ''}${w.list}${effects.join(w.list)}`;
   };
 
@@ -139,7 +293,8 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       if (key === undefined) text = `${roleTitle(second)}${w.sep}${w[kind === 'added' ? 'added' : 'removed']} ${name}`;
       else if (key === 'weight') {
         const stage = p[i + 2];
-        if (stage) text = `${stageTitle(stage)}${w.sep}${roleTitle(second)}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
+        if (stage)
+          text = `${stageTitle(stage)}${w.sep}${roleTitle(second)}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
         else text = `${roleTitle(second)}${w.sep}${w.weight} ${name} ${arrow(short(d.before), short(d.after))}`;
       } else if (key === 'threshold' || key === 'target' || key === 'challenge' || key === 'cap') {
         const f = (v: Json) => (typeof v === 'number' && key !== 'cap' ? formatValue(v, unit, lang) : short(v));
@@ -155,36 +310,79 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       text = `${w[p[0]]} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'grades') {
       const g = gradeNamed(second);
-      text = p.length === 2 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.grade} ${second}${g ? ` (${w.min} ${g.min})` : ''}` : `${w.grade} ${second} ${w[p[2] as 'min'] ?? p[2]} ${arrow(short(d.before), short(d.after))}`;
+      text =
+        p.length === 2
+          ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.grade} ${second}${g ? ` (${w.min} ${g.min})` : ''}`
+          : `${w.grade} ${second} ${w[p[2] as 'min'] ?? p[2]} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'payout' && second === 'tiers' && p[2] === 'bands') {
       const [, , , band = ''] = p;
       const b = bandNamed(band);
       const label = b?.title ?? band;
       const f = p[4] === 'award' ? money : short;
-      const extra = b && kind === 'added' ? [b.multiplier !== undefined ? w.multiplierOf(`${Number((b.multiplier * 100).toPrecision(12))}%`) : '', b.award !== undefined ? w.awardOf(money(b.award)) : ''].filter(Boolean).join(w.list) : '';
-      text = p.length === 4 ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.tier} ${label}${b ? ` (${w.min} ${b.min}${extra ? `${w.list}${extra}` : ''})` : ''}` : `${w.tier} ${label} ${w[p[4] as 'min'] ?? p[4]} ${arrow(f(d.before), f(d.after))}`;
+      const extra =
+        b && kind === 'added'
+          ? [
+              b.multiplier !== undefined ? w.multiplierOf(`${Number((b.multiplier * 100).toPrecision(12))}%`) : '',
+              b.award !== undefined ? w.awardOf(money(b.award)) : '',
+            ]
+              .filter(Boolean)
+              .join(w.list)
+          : '';
+      text =
+        p.length === 4
+          ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.tier} ${label}${b ? ` (${w.min} ${b.min}${extra ? `${w.list}${extra}` : ''})` : ''}`
+          : `${w.tier} ${label} ${w[p[4] as 'min'] ?? p[4]} ${arrow(f(d.before), f(d.after))}`;
     } else if (p[0] === 'payout') {
-      const label = second === 'tiers' ? `${w.tier} ${p.slice(2).join('.')}` : second === 'performance_pay' ? w.formula : second === 'cap' ? w.cap_total : second === 'awards_cap' ? w.awards_cap : second === 'rounding' ? w.rounding : p.slice(1).join('.');
+      const label =
+        second === 'tiers'
+          ? `${w.tier} ${p.slice(2).join('.')}`
+          : second === 'performance_pay'
+            ? w.formula
+            : second === 'cap'
+              ? w.cap_total
+              : second === 'awards_cap'
+                ? w.awards_cap
+                : second === 'rounding'
+                  ? w.rounding
+                  : p.slice(1).join('.');
       text = `${label} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'metrics' && p[2] === 'default') {
       const label = (after.metrics[p[1]] ?? before.metrics[p[1]])?.label ?? p[1];
       const unit = (after.metrics[p[1]] ?? before.metrics[p[1]])?.unit;
       const f = (v: Json) => formatValue(v, unit, lang);
-      text = kind === 'added' ? w.missing(label, f(d.after)) : kind === 'removed' ? w.missingRemoved(label) : w.missingChanged(label, arrow(f(d.before), f(d.after)));
-    } else if ((p[0] === 'adjustments' || p[0] === 'holds' || p[0] === 'triggers') && p.length === 2 && kind === 'added') {
+      text =
+        kind === 'added'
+          ? w.missing(label, f(d.after))
+          : kind === 'removed'
+            ? w.missingRemoved(label)
+            : w.missingChanged(label, arrow(f(d.before), f(d.after)));
+    } else if (
+      (p[0] === 'adjustments' || p[0] === 'holds' || p[0] === 'triggers') &&
+      p.length === 2 &&
+      kind === 'added'
+    ) {
       const section = p[0] === 'adjustments' ? w.adjustment : p[0] === 'holds' ? w.hold : w.trigger;
       text = `${w.added} ${section} ${newRule(p[0], d.after)}`;
     } else if ((p[0] === 'adjustments' || p[0] === 'holds' || p[0] === 'triggers') && p.length >= 2) {
-      const rule = (after[p[0]] as Record<string, { title?: string }> | undefined)?.[second] ?? (before[p[0]] as Record<string, { title?: string }> | undefined)?.[second];
+      const rule =
+        (after[p[0]] as Record<string, { title?: string }> | undefined)?.[second] ??
+        (before[p[0]] as Record<string, { title?: string }> | undefined)?.[second];
       const title = rule?.title ?? second;
       if (p.length === 2) text = `${w[kind === 'added' ? 'added' : 'removed']} ${title}`;
-      else if (p[2] === 'when') text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
+      else if (p[2] === 'when')
+        text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
       else {
         const f = p[2] === 'award' ? money : short;
         text = `${title}${w.sep}${w[p[2] as 'points'] ?? p.slice(2).join('.')} ${arrow(f(d.before), f(d.after))}`;
       }
     }
-    changes.push({ path: d.path, kind, ...(d.before !== undefined ? { before: d.before } : {}), ...(d.after !== undefined ? { after: d.after } : {}), text: text ?? `${p.join('.')} ${arrow(short(d.before), short(d.after))}` });
+    changes.push({
+      path: d.path,
+      kind,
+      ...(d.before !== undefined ? { before: d.before } : {}),
+      ...(d.after !== undefined ? { after: d.after } : {}),
+      text: text ?? `${p.join('.')} ${arrow(short(d.before), short(d.after))}`,
+    });
   }
   return changes;
 }

@@ -54,15 +54,30 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 function check(card: Scorecard, e: TestExpectation): CaseResult['failures'] {
   const f: CaseResult['failures'] = [];
   const eq = (field: string, expected: unknown, actual: unknown) => {
-    if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual)) f.push({ field, expected, actual });
+    if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual))
+      f.push({ field, expected, actual });
   };
   eq('score', e.score, card.score);
   eq('grade', e.grade, card.grade);
   if (e.tier !== undefined) eq('tier', e.tier, card.payout.tier?.id ?? null);
   eq('payout', e.payout, fenToYuan(card.payout.totalFen));
   eq('status', e.status, card.payout.status);
-  if (e.holds && !sameList(e.holds, card.holds.map((h) => h.id))) f.push({ field: 'holds', expected: e.holds, actual: card.holds.map((h) => h.id) });
-  if (e.triggers && !sameList(e.triggers, card.triggers.map((t) => t.id))) f.push({ field: 'triggers', expected: e.triggers, actual: card.triggers.map((t) => t.id) });
+  if (
+    e.holds &&
+    !sameList(
+      e.holds,
+      card.holds.map((h) => h.id),
+    )
+  )
+    f.push({ field: 'holds', expected: e.holds, actual: card.holds.map((h) => h.id) });
+  if (
+    e.triggers &&
+    !sameList(
+      e.triggers,
+      card.triggers.map((t) => t.id),
+    )
+  )
+    f.push({ field: 'triggers', expected: e.triggers, actual: card.triggers.map((t) => t.id) });
   return f;
 }
 
@@ -75,11 +90,18 @@ function leafPaths(role: string, nodes: CompiledIndicator[], out: string[] = [])
 }
 
 export async function runPolicyTests(policy: CompiledPolicy, cases: TestCase[]): Promise<TestReport> {
-  const seen = { indicators: new Set<string>(), rules: new Set<string>(), grades: new Set<string>(), tiers: new Set<string>() };
+  const seen = {
+    indicators: new Set<string>(),
+    rules: new Set<string>(),
+    grades: new Set<string>(),
+    tiers: new Set<string>(),
+  };
   const results: CaseResult[] = [];
   for (const c of cases) {
     const history = c.history ?? [];
-    const e = await evaluateRecord(policy, c.record, { history: { grades: (id) => (id === c.record.employee_id ? history : []) } });
+    const e = await evaluateRecord(policy, c.record, {
+      history: { grades: (id) => (id === c.record.employee_id ? history : []) },
+    });
     if (!e.ok) {
       results.push({ name: c.name, ok: false, failures: [], error: e.reasons.map((r) => r.message).join('; ') });
       continue;
@@ -87,8 +109,15 @@ export async function runPolicyTests(policy: CompiledPolicy, cases: TestCase[]):
     const card = e.scorecard;
     const scored = policy.roles[card.role]?.byStage[card.stage];
     // a scorecard's role and stage come from the policy that scored it
-    if (!scored) throw new Error(`internal: scorecard of role \`${card.role}\`, stage \`${card.stage}\` that the policy does not have`);
-    for (const p of leafPaths(card.role, scored.filter((n) => n.weight > 0))) seen.indicators.add(p);
+    if (!scored)
+      throw new Error(
+        `internal: scorecard of role \`${card.role}\`, stage \`${card.stage}\` that the policy does not have`,
+      );
+    for (const p of leafPaths(
+      card.role,
+      scored.filter((n) => n.weight > 0),
+    ))
+      seen.indicators.add(p);
     for (const a of card.adjustments) seen.rules.add(`adjustments.${a.id}`);
     for (const h of card.holds) seen.rules.add(`holds.${h.id}`);
     for (const t of card.triggers) seen.rules.add(`triggers.${t.id}`);
@@ -98,8 +127,14 @@ export async function runPolicyTests(policy: CompiledPolicy, cases: TestCase[]):
     results.push({ name: c.name, ok: failures.length === 0, failures });
   }
   const all = {
-    indicators: Object.values(policy.roles).flatMap((r) => [...new Set(Object.values(r.byStage).flatMap((nodes) => leafPaths(r.id, nodes)))]),
-    rules: [...Object.keys(policy.adjustments).map((k) => `adjustments.${k}`), ...Object.keys(policy.holds).map((k) => `holds.${k}`), ...Object.keys(policy.triggers).map((k) => `triggers.${k}`)],
+    indicators: Object.values(policy.roles).flatMap((r) => [
+      ...new Set(Object.values(r.byStage).flatMap((nodes) => leafPaths(r.id, nodes))),
+    ]),
+    rules: [
+      ...Object.keys(policy.adjustments).map((k) => `adjustments.${k}`),
+      ...Object.keys(policy.holds).map((k) => `holds.${k}`),
+      ...Object.keys(policy.triggers).map((k) => `triggers.${k}`),
+    ],
     grades: policy.grades.map((g) => g.grade),
     tiers: policy.tiers?.bands.map((b) => b.tier) ?? [],
   };

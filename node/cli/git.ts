@@ -43,5 +43,7 @@ export function changedPolicies(base: string): string[] {
   if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
   const tracked = git(['diff', '--name-only', base, '--', 'policies']).split('\n');
   const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n');
-  return [...new Set([...tracked, ...untracked])].filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml') && existsSync(f)).sort();
+  return [...new Set([...tracked, ...untracked])]
+    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml') && existsSync(f))
+    .sort();
 }

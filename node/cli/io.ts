@@ -3,7 +3,17 @@
 // are regular files only (docs/limits.md): a pipe or a device is refused, never read or replaced,
 // and an output is never written over one of the run's inputs.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/index.js';
@@ -11,9 +21,15 @@ import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/ind
 /** What an input is, as messages name it; each has its phrasing in the catalogue. */
 export type InputKind = 'policy' | 'data' | 'data mapping' | 'policy tests';
 
-const VARIANT = { policy: '', data: '.data', 'data mapping': '.data_mapping', 'policy tests': '.policy_tests' } as const;
+const VARIANT = {
+  policy: '',
+  data: '.data',
+  'data mapping': '.data_mapping',
+  'policy tests': '.policy_tests',
+} as const;
 type Variant<K extends InputKind> = (typeof VARIANT)[K];
-const phrasing = <C extends string, K extends InputKind>(code: C, what: K) => `${code}${VARIANT[what]}` as `${C}${Variant<K>}`;
+const phrasing = <C extends string, K extends InputKind>(code: C, what: K) =>
+  `${code}${VARIANT[what]}` as `${C}${Variant<K>}`;
 
 /** What a path is when it is not a regular file, for messages. */
 function kindOf(stat: Stats): string {
@@ -53,7 +69,8 @@ function openInput(file: string, what: InputKind): { fd: number; size: number } 
   const stat = fstatSync(fd);
   if (stat.isFile()) return { fd, size: stat.size };
   closeSync(fd);
-  if (stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic(phrasing('io_is_folder', what), { file }, { file }));
+  if (stat.isDirectory())
+    throw new ExitError(EXIT.input, diagnostic(phrasing('io_is_folder', what), { file }, { file }));
   throw new ExitError(EXIT.input, diagnostic(phrasing('io_not_a_file', what), { file, kind: kindOf(stat) }, { file }));
 }
 
@@ -66,7 +83,8 @@ export function readBytes(file: string, what: InputKind): Buffer {
   const { fd, size } = openInput(file, what);
   try {
     const limit = sizeLimit(what);
-    const tooLarge = () => new ExitError(EXIT.input, diagnostic(phrasing('io_too_large', what), { file, size: mib(limit) }, { file }));
+    const tooLarge = () =>
+      new ExitError(EXIT.input, diagnostic(phrasing('io_too_large', what), { file, size: mib(limit) }, { file }));
     if (size > limit) throw tooLarge();
     // read what is there, up to one byte past the limit (the file may grow while it is read)
     const chunks: Buffer[] = [];
@@ -89,9 +107,17 @@ export function readBytes(file: string, what: InputKind): Buffer {
 }
 
 /** Policies are UTF-8; data files may be UTF-8 (with or without BOM), GBK or GB18030. */
-export function readText(file: string, what: InputKind, encoding: Encoding = what === 'data' ? 'auto' : 'utf-8'): string {
+export function readText(
+  file: string,
+  what: InputKind,
+  encoding: Encoding = what === 'data' ? 'auto' : 'utf-8',
+): string {
   const decoded = decodeBytes(readBytes(file, what), encoding);
-  if (!decoded.ok) throw new ExitError(EXIT.input, diagnostic(phrasing('io_not_text', what), { file, detail: decoded.message }, { file, help: decoded.help }));
+  if (!decoded.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(phrasing('io_not_text', what), { file, detail: decoded.message }, { file, help: decoded.help }),
+    );
   return decoded.text.replace(/^\uFEFF/, '');
 }
 
@@ -112,7 +138,8 @@ export function outputTarget(file: string): string {
     stat = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: String(code) }, { file }));
+    if (code !== 'ENOENT')
+      throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: String(code) }, { file }));
     let link = false;
     try {
       link = lstatSync(file).isSymbolicLink();
@@ -123,7 +150,8 @@ export function outputTarget(file: string): string {
     return file;
   }
   if (stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic('io_output_folder', { file }, { file }));
-  if (!stat.isFile()) throw new ExitError(EXIT.input, diagnostic('io_output_not_a_file', { file, kind: kindOf(stat) }, { file }));
+  if (!stat.isFile())
+    throw new ExitError(EXIT.input, diagnostic('io_output_not_a_file', { file, kind: kindOf(stat) }, { file }));
   return realpathSync(file);
 }
 
@@ -143,7 +171,8 @@ export function checkOutput(file: string, inputs: readonly RunInput[]): void {
     } catch {
       continue;
     }
-    if (stat.dev === out.dev && stat.ino === out.ino) throw new ExitError(EXIT.input, diagnostic('io_output_is_input', { file, input: input.label }, { file }));
+    if (stat.dev === out.dev && stat.ino === out.ino)
+      throw new ExitError(EXIT.input, diagnostic('io_output_is_input', { file, input: input.label }, { file }));
   }
 }
 
@@ -155,7 +184,11 @@ export function checkOutputFolder(dir: string): void {
   } catch {
     return;
   }
-  if (!stat.isDirectory()) throw new ExitError(EXIT.input, diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? 'a file' : kindOf(stat) }, { file: dir }));
+  if (!stat.isDirectory())
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? 'a file' : kindOf(stat) }, { file: dir }),
+    );
 }
 
 /**
@@ -167,7 +200,14 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
   try {
     writeFileAtomic(target, content, o);
   } catch (error) {
-    throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_write_failed',
+        { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+        { file },
+      ),
+    );
   }
 }
 

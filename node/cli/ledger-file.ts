@@ -28,7 +28,8 @@ function checksum(bytes: Uint8Array): Uint8Array {
   return createHash('sha256').update(copy).digest().subarray(0, 8);
 }
 
-const storedSum = (bytes: Uint8Array) => Uint8Array.from([...bytes.subarray(SUM_AT[0], SUM_AT[0] + 4), ...bytes.subarray(SUM_AT[1], SUM_AT[1] + 4)]);
+const storedSum = (bytes: Uint8Array) =>
+  Uint8Array.from([...bytes.subarray(SUM_AT[0], SUM_AT[0] + 4), ...bytes.subarray(SUM_AT[1], SUM_AT[1] + 4)]);
 
 /** The exported database with its checksum written into its header. */
 export function sealLedgerBytes(bytes: Uint8Array): Uint8Array {
@@ -41,7 +42,19 @@ export function sealLedgerBytes(bytes: Uint8Array): Uint8Array {
 
 /** The tables and columns the ledger's queries need; a file without them is not a ledger, or is damaged. */
 const COLUMNS: Record<string, string[]> = {
-  runs: ['id', 'policy_id', 'period', 'version', 'policy_hash', 'git_commit', 'data_files', 'engine', 'recorded_at', 'kind', 'amends'],
+  runs: [
+    'id',
+    'policy_id',
+    'period',
+    'version',
+    'policy_hash',
+    'git_commit',
+    'data_files',
+    'engine',
+    'recorded_at',
+    'kind',
+    'amends',
+  ],
   scorecards: ['run_id', 'employee_id', 'name', 'grade', 'score', 'payout_fen', 'card'],
   corrections: ['run_id', 'employee_id', 'name', 'before_fen', 'after_fen', 'delta_fen', 'kind'],
 };
@@ -55,23 +68,36 @@ export const useSqlJs = (SQL: SqlJsStatic) => (sqlJs = SQL);
 /** Checks a ledger file's bytes; the database is opened only once the checksum matches. */
 export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefined = sqlJs): Verdict {
   if (bytes.length === 0) return { ok: false, why: 'it is empty' };
-  if (bytes.length < 100 || Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== MAGIC) return { ok: false, why: 'it is not an SQLite database' };
+  if (bytes.length < 100 || Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== MAGIC)
+    return { ok: false, why: 'it is not an SQLite database' };
   const stored = storedSum(bytes);
   const unchecked = stored.every((b) => b === 0);
   if (!unchecked && !Buffer.from(stored).equals(Buffer.from(checksum(bytes)))) {
-    return { ok: false, why: 'its content does not match the checksum written when it was saved (it was changed outside yardstick, or damaged on disk)' };
+    return {
+      ok: false,
+      why: 'its content does not match the checksum written when it was saved (it was changed outside yardstick, or damaged on disk)',
+    };
   }
   if (!SQL) throw new Error('verifyLedgerBytes: sql.js is not loaded');
   let db: Database | undefined;
   try {
     db = new SQL.Database(bytes);
     const report = (db.exec('pragma integrity_check')[0]?.values ?? []).map((r) => String(r[0]));
-    if (report.length !== 1 || report[0] !== 'ok') return { ok: false, why: `SQLite's integrity check reports: ${report.slice(0, 3).join('; ')}` };
+    if (report.length !== 1 || report[0] !== 'ok')
+      return { ok: false, why: `SQLite's integrity check reports: ${report.slice(0, 3).join('; ')}` };
     for (const [table, needed] of Object.entries(COLUMNS)) {
       const have = (db.exec(`pragma table_info(${table})`)[0]?.values ?? []).map((r) => String(r[1]));
-      if (!have.length) return { ok: false, why: `it has no table \`${table}\` (it is not a yardstick results ledger, or its schema is damaged)` };
+      if (!have.length)
+        return {
+          ok: false,
+          why: `it has no table \`${table}\` (it is not a yardstick results ledger, or its schema is damaged)`,
+        };
       const missing = needed.filter((c) => !have.includes(c));
-      if (missing.length) return { ok: false, why: `its table \`${table}\` lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `\`${c}\``).join(', ')} (its schema is damaged)` };
+      if (missing.length)
+        return {
+          ok: false,
+          why: `its table \`${table}\` lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `\`${c}\``).join(', ')} (its schema is damaged)`,
+        };
     }
   } catch (error) {
     return { ok: false, why: `SQLite cannot read it: ${(error as Error).message}` };
@@ -95,7 +121,14 @@ export function ledgerTarget(path: string): string {
       isLink = lstatSync(p).isSymbolicLink();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return p;
-      throw new ExitError(EXIT.input, diagnostic('io_ledger_read_failed', { ledger: path, reason: String((error as NodeJS.ErrnoException).code) }, { file: path }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic(
+          'io_ledger_read_failed',
+          { ledger: path, reason: String((error as NodeJS.ErrnoException).code) },
+          { file: path },
+        ),
+      );
     }
     if (!isLink) return p;
     p = resolve(dirname(p), readlinkSync(p));
@@ -128,7 +161,8 @@ function describeBackup(shown: string, target: string): string {
   } catch {
     return `there is no backup \`${bak}\` beside it: restore the ledger from your own backups`;
   }
-  if (!verifyLedgerBytes(bytes).ok) return `its backup \`${bak}\` is damaged too: restore the ledger from your own backups`;
+  if (!verifyLedgerBytes(bytes).ok)
+    return `its backup \`${bak}\` is damaged too: restore the ledger from your own backups`;
   const what = latestRun(bytes);
   return `the last good copy is \`${bak}\`${what ? ` (latest record: ${what})` : ''}: check it, then copy it over \`${shown}\``;
 }
@@ -140,11 +174,28 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
     bytes = readFileSync(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ExitError(EXIT.input, diagnostic('io_ledger_read_failed', { ledger: shown, reason: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code) }, { file: shown }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_ledger_read_failed',
+        {
+          ledger: shown,
+          reason: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code),
+        },
+        { file: shown },
+      ),
+    );
   }
   const verdict = verifyLedgerBytes(bytes);
   if (!verdict.ok) {
-    throw new ExitError(EXIT.input, diagnostic('io_ledger_damaged', { ledger: shown, detail: verdict.why, backup: describeBackup(shown, target) }, { file: shown }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_ledger_damaged',
+        { ledger: shown, detail: verdict.why, backup: describeBackup(shown, target) },
+        { file: shown },
+      ),
+    );
   }
   return bytes;
 }
@@ -154,7 +205,12 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
  * was opened and checked — as the backup first. `beforeRename` runs when the new file is written
  * and flushed beside the ledger, just before it replaces it.
  */
-export function replaceLedgerFile(target: string, bytes: Uint8Array, previous: Uint8Array | undefined, beforeRename?: () => void): void {
+export function replaceLedgerFile(
+  target: string,
+  bytes: Uint8Array,
+  previous: Uint8Array | undefined,
+  beforeRename?: () => void,
+): void {
   if (previous) writeAtomic(backupOf(target), previous, { durable: true });
   writeAtomic(target, sealLedgerBytes(bytes), { durable: true, beforeRename });
 }

@@ -47,7 +47,12 @@ function readOwner(file: string): Owner | undefined | 'gone' {
   }
   try {
     const o = JSON.parse(text) as Owner;
-    return typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.started === 'string' && typeof o.token === 'string' ? o : undefined;
+    return typeof o.pid === 'number' &&
+      typeof o.host === 'string' &&
+      typeof o.started === 'string' &&
+      typeof o.token === 'string'
+      ? o
+      : undefined;
   } catch {
     return undefined;
   }
@@ -72,10 +77,14 @@ function staleness(lock: string, owner: Owner | undefined, lang: Lang, now: numb
       return undefined;
     }
     if (age < UNREADABLE_STALE_SECONDS * 1000) return undefined;
-    return lang === 'zh' ? `接管过期的账本锁 ${lock}：它的内容无法读取，且已超过 ${UNREADABLE_STALE_SECONDS} 秒` : `took over a stale lock \`${lock}\`: it cannot be read and is older than ${UNREADABLE_STALE_SECONDS} s`;
+    return lang === 'zh'
+      ? `接管过期的账本锁 ${lock}：它的内容无法读取，且已超过 ${UNREADABLE_STALE_SECONDS} 秒`
+      : `took over a stale lock \`${lock}\`: it cannot be read and is older than ${UNREADABLE_STALE_SECONDS} s`;
   }
   if (owner.host === hostname() && !alive(owner.pid)) {
-    return lang === 'zh' ? `接管过期的账本锁 ${lock}：持有它的进程 ${owner.pid}（本机）已不在运行` : `took over a stale lock \`${lock}\`: its owner, pid ${owner.pid} on this host, is no longer running`;
+    return lang === 'zh'
+      ? `接管过期的账本锁 ${lock}：持有它的进程 ${owner.pid}（本机）已不在运行`
+      : `took over a stale lock \`${lock}\`: its owner, pid ${owner.pid} on this host, is no longer running`;
   }
   const started = Date.parse(owner.started);
   if (!Number.isFinite(started) || now - started > STALE_AFTER_MINUTES * 60_000) {
@@ -120,7 +129,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 function waitSeconds(): number {
   const env = process.env.YARDSTICK_LEDGER_WAIT_SECONDS;
   const n = env === undefined || env === '' ? DEFAULT_WAIT_SECONDS : Number(env);
-  if (!Number.isFinite(n) || n < 0) throw new ExitError(EXIT.usage, diagnostic('cli_ledger_wait', { value: String(env) }));
+  if (!Number.isFinite(n) || n < 0)
+    throw new ExitError(EXIT.usage, diagnostic('cli_ledger_wait', { value: String(env) }));
   return n;
 }
 
@@ -129,7 +139,12 @@ function waitSeconds(): number {
  * stands for), waiting for a live owner. `beforeTakeover` runs between judging a lock stale and
  * removing it, where runs race (a test widens that gap with it).
  */
-export async function lockLedger(shown: string, say: (line: string) => void, lang: Lang, o: { beforeTakeover?: () => Promise<void> } = {}): Promise<LedgerLock> {
+export async function lockLedger(
+  shown: string,
+  say: (line: string) => void,
+  lang: Lang,
+  o: { beforeTakeover?: () => Promise<void> } = {},
+): Promise<LedgerLock> {
   const target = ledgerTarget(shown);
   const file = `${target}.lock`;
   // a typo in --ledger must not start an empty ledger somewhere else (and lose every earlier period
@@ -140,7 +155,14 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
   try {
     mkdirSync(dirname(target), { recursive: true });
   } catch (error) {
-    throw new ExitError(EXIT.input, diagnostic('io_ledger_folder_failed', { ledger: shown, reason: String((error as NodeJS.ErrnoException).code) }, { file: shown }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_ledger_folder_failed',
+        { ledger: shown, reason: String((error as NodeJS.ErrnoException).code) },
+        { file: shown },
+      ),
+    );
   }
   const wait = waitSeconds();
   const deadline = Date.now() + wait * 1000;
@@ -153,7 +175,14 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       fd = openSync(file, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_failed', { ledger: shown, lock: file, reason: String((error as NodeJS.ErrnoException).code) }, { file: shown }));
+        throw new ExitError(
+          EXIT.input,
+          diagnostic(
+            'io_ledger_lock_failed',
+            { ledger: shown, lock: file, reason: String((error as NodeJS.ErrnoException).code) },
+            { file: shown },
+          ),
+        );
       }
     }
     if (fd !== undefined) {
@@ -163,7 +192,14 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
       } catch (error) {
         closeSync(fd);
         unlinkSync(file);
-        throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_failed.write', { ledger: shown, lock: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: shown }));
+        throw new ExitError(
+          EXIT.input,
+          diagnostic(
+            'io_ledger_lock_failed.write',
+            { ledger: shown, lock: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+            { file: shown },
+          ),
+        );
       }
       closeSync(fd);
       return held(file, me);
@@ -180,8 +216,13 @@ export async function lockLedger(shown: string, say: (line: string) => void, lan
     }
     if (owner) lastOwner = owner;
     if (Date.now() >= deadline) {
-      const who = lastOwner ? `pid ${lastOwner.pid} on host ${lastOwner.host} took it at ${lastOwner.started}` : 'its owner cannot be read from it';
-      throw new ExitError(EXIT.input, diagnostic('io_ledger_locked', { ledger: shown, wait, owner: who, lock: file }, { file: shown }));
+      const who = lastOwner
+        ? `pid ${lastOwner.pid} on host ${lastOwner.host} took it at ${lastOwner.started}`
+        : 'its owner cannot be read from it';
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('io_ledger_locked', { ledger: shown, wait, owner: who, lock: file }, { file: shown }),
+      );
     }
     if (!announced && owner) {
       announced = true;

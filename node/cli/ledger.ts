@@ -9,7 +9,20 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { scorecardFromJson, scorecardToJson, type HistorySource, type RunResult, type Scorecard, type ScorecardJson, type PlanState, pastPeriodOf, type PastPeriod, normalisePeriod, addMonths, diagnostic } from '../../engine/index.js';
+import {
+  scorecardFromJson,
+  scorecardToJson,
+  type HistorySource,
+  type RunResult,
+  type Scorecard,
+  type ScorecardJson,
+  type PlanState,
+  pastPeriodOf,
+  type PastPeriod,
+  normalisePeriod,
+  addMonths,
+  diagnostic,
+} from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
 import type { LedgerLock } from './ledger-lock.js';
@@ -100,7 +113,10 @@ export class Ledger {
       db = opened ? new SQL.Database(Uint8Array.from(opened)) : new SQL.Database();
       db.exec(SCHEMA);
     } catch (error) {
-      throw new ExitError(EXIT.input, diagnostic('io_ledger_unreadable', { ledger: path, detail: (error as Error).message }, { file: path }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('io_ledger_unreadable', { ledger: path, detail: (error as Error).message }, { file: path }),
+      );
     }
     return new Ledger(path, db, target, opened);
   }
@@ -119,8 +135,14 @@ export class Ledger {
   }
 
   /** The run in force for a period: the latest correction, or the official run. */
-  latest(policyId: string, period: string): { id: number; version: string; kind: string; recorded_at: string } | undefined {
-    return this.rows<{ id: number; version: string; kind: string; recorded_at: string }>('select id, version, kind, recorded_at from runs where policy_id = ? and period = ? order by id desc limit 1', [policyId, period])[0];
+  latest(
+    policyId: string,
+    period: string,
+  ): { id: number; version: string; kind: string; recorded_at: string } | undefined {
+    return this.rows<{ id: number; version: string; kind: string; recorded_at: string }>(
+      'select id, version, kind, recorded_at from runs where policy_id = ? and period = ? order by id desc limit 1',
+      [policyId, period],
+    )[0];
   }
 
   /**
@@ -128,62 +150,155 @@ export class Ledger {
    * (with it); a period earlier than a recorded one, unless `outOfOrder` (the later periods are
    * returned as `stale`); a correction that excludes someone recorded for the period.
    */
-  record(result: RunResult, info: RecordInfo, amend: boolean, outOfOrder = false): { runId: number; corrections: Correction[]; stale: string[] } {
+  record(
+    result: RunResult,
+    info: RecordInfo,
+    amend: boolean,
+    outOfOrder = false,
+  ): { runId: number; corrections: Correction[]; stale: string[] } {
     const period = result.period;
-    if (!period || period.includes(',')) throw new ExitError(EXIT.input, diagnostic('cli_record_periods', { periods: period || 'none' }));
+    if (!period || period.includes(','))
+      throw new ExitError(EXIT.input, diagnostic('cli_record_periods', { periods: period || 'none' }));
     // a ledger written before periods were normalised may hold this month as `2026/10` or `2026-9`
-    const spelled = this.rows<{ period: string }>('select distinct period from runs where policy_id = ? and period <> ?', [info.policyId, period]).find((r) => monthOf(r.period) === period);
+    const spelled = this.rows<{ period: string }>(
+      'select distinct period from runs where policy_id = ? and period <> ?',
+      [info.policyId, period],
+    ).find((r) => monthOf(r.period) === period);
     if (spelled) {
-      throw new ExitError(EXIT.input, diagnostic('cli_record_spelled', { period, policy: info.policyId, spelled: spelled.period }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_spelled', { period, policy: info.policyId, spelled: spelled.period }),
+      );
     }
     const previous = this.latest(info.policyId, period);
     if (previous && !amend) {
-      throw new ExitError(EXIT.input, diagnostic('cli_record_recorded', { period, policy: info.policyId, run: previous.id, version: previous.version, at: previous.recorded_at }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_recorded', {
+          period,
+          policy: info.policyId,
+          run: previous.id,
+          version: previous.version,
+          at: previous.recorded_at,
+        }),
+      );
     }
-    if (!previous && amend) throw new ExitError(EXIT.input, diagnostic('cli_record_not_recorded', { period, policy: info.policyId }));
+    if (!previous && amend)
+      throw new ExitError(EXIT.input, diagnostic('cli_record_not_recorded', { period, policy: info.policyId }));
     // later periods read this one's history: recorded or corrected after them, theirs is stale
-    const stale = [...new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [info.policyId]).map((r) => monthOf(r.period)))].filter((p) => p > period).sort();
+    const stale = [
+      ...new Set(
+        this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [info.policyId]).map(
+          (r) => monthOf(r.period),
+        ),
+      ),
+    ]
+      .filter((p) => p > period)
+      .sort();
     if (stale.length && !outOfOrder) {
-      throw new ExitError(EXIT.input, diagnostic('cli_record_out_of_order', { period, policy: info.policyId, later: stale.join(', ') }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_out_of_order', { period, policy: info.policyId, later: stale.join(', ') }),
+      );
     }
-    const before = previous ? new Map(this.rows<{ employee_id: string; name: string; payout_fen: number }>('select employee_id, name, payout_fen from scorecards where run_id = ?', [previous.id]).map((r) => [r.employee_id, r])) : new Map();
+    const before = previous
+      ? new Map(
+          this.rows<{ employee_id: string; name: string; payout_fen: number }>(
+            'select employee_id, name, payout_fen from scorecards where run_id = ?',
+            [previous.id],
+          ).map((r) => [r.employee_id, r]),
+        )
+      : new Map();
     if (previous) {
       // excluded for a data problem is not "no longer listed": no clawback of a whole pay for a bad cell
       const listed = new Set(result.scorecards.map((c) => c.employee_id));
-      const left = result.excluded.filter((x) => x.employee_id !== undefined && before.has(x.employee_id) && !listed.has(x.employee_id));
+      const left = result.excluded.filter(
+        (x) => x.employee_id !== undefined && before.has(x.employee_id) && !listed.has(x.employee_id),
+      );
       // a record without an employee id may be any recorded employee the correction does not list
       const anonymous = result.excluded.filter((x) => x.employee_id === undefined || x.employee_id === '');
       const missing = [...before.keys()].filter((id) => !listed.has(id) && !left.some((x) => x.employee_id === id));
       if (left.length || (anonymous.length && missing.length)) {
         const who = left.map((x) => `${x.employee_id} ${x.name ?? ''}`.trim());
-        const why = left.map((x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`);
-        const anon = anonymous.length && missing.length ? [`${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`] : [];
+        const why = left.map(
+          (x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`,
+        );
+        const anon =
+          anonymous.length && missing.length
+            ? [
+                `${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`,
+              ]
+            : [];
         const detail = `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}`;
         throw new ExitError(EXIT.input, diagnostic('cli_record_amend_excludes', { detail }));
       }
     }
     this.db.exec('begin');
     try {
-      this.db.run('insert into runs (policy_id, period, version, policy_hash, git_commit, data_files, engine, recorded_at, kind, amends) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        info.policyId, period, info.version, info.policyHash, info.gitCommit ?? null, JSON.stringify(info.dataFiles), info.engine, info.recordedAt, previous ? 'correction' : 'official', previous?.id ?? null,
-      ]);
+      this.db.run(
+        'insert into runs (policy_id, period, version, policy_hash, git_commit, data_files, engine, recorded_at, kind, amends) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          info.policyId,
+          period,
+          info.version,
+          info.policyHash,
+          info.gitCommit ?? null,
+          JSON.stringify(info.dataFiles),
+          info.engine,
+          info.recordedAt,
+          previous ? 'correction' : 'official',
+          previous?.id ?? null,
+        ],
+      );
       const runId = this.rows<{ id: number }>('select last_insert_rowid() as id')[0].id;
       const corrections: Correction[] = [];
       const seen = new Set<string>();
       for (const c of result.scorecards) {
         const fen = c.payout.totalFen;
-        this.db.run('insert into scorecards values (?, ?, ?, ?, ?, ?, ?)', [runId, c.employee_id, c.name, c.grade, c.score, fen, JSON.stringify(scorecardToJson(c))]);
+        this.db.run('insert into scorecards values (?, ?, ?, ?, ?, ?, ?)', [
+          runId,
+          c.employee_id,
+          c.name,
+          c.grade,
+          c.score,
+          fen,
+          JSON.stringify(scorecardToJson(c)),
+        ]);
         seen.add(c.employee_id);
         if (previous) {
           const was = before.get(c.employee_id)?.payout_fen ?? 0;
-          if (was !== fen) corrections.push({ employee_id: c.employee_id, name: c.name, beforeFen: was, afterFen: fen, deltaFen: fen - was, kind: fen > was ? 'top_up' : 'clawback' });
+          if (was !== fen)
+            corrections.push({
+              employee_id: c.employee_id,
+              name: c.name,
+              beforeFen: was,
+              afterFen: fen,
+              deltaFen: fen - was,
+              kind: fen > was ? 'top_up' : 'clawback',
+            });
         }
       }
       for (const [id, old] of before) {
-        if (!seen.has(id) && old.payout_fen !== 0) corrections.push({ employee_id: id, name: old.name, beforeFen: old.payout_fen, afterFen: 0, deltaFen: -old.payout_fen, kind: 'clawback' });
+        if (!seen.has(id) && old.payout_fen !== 0)
+          corrections.push({
+            employee_id: id,
+            name: old.name,
+            beforeFen: old.payout_fen,
+            afterFen: 0,
+            deltaFen: -old.payout_fen,
+            kind: 'clawback',
+          });
       }
       for (const x of corrections) {
-        this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [runId, x.employee_id, x.name, x.beforeFen, x.afterFen, x.deltaFen, x.kind]);
+        this.db.run('insert into corrections values (?, ?, ?, ?, ?, ?, ?)', [
+          runId,
+          x.employee_id,
+          x.name,
+          x.beforeFen,
+          x.afterFen,
+          x.deltaFen,
+          x.kind,
+        ]);
       }
       this.db.exec('commit');
       return { runId, corrections, stale };
@@ -203,7 +318,10 @@ export class Ledger {
     mkdirSync(dirname(this.target), { recursive: true });
     const bytes = this.db.export();
     if (!lock.stillHeld()) {
-      throw new ExitError(EXIT.input, diagnostic('io_ledger_lock_lost', { lock: lock.file, ledger: this.path }, { file: this.path }));
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('io_ledger_lock_lost', { lock: lock.file, ledger: this.path }, { file: this.path }),
+      );
     }
     replaceLedgerFile(this.target, bytes, this.opened, o.beforeRename);
   }
@@ -238,32 +356,55 @@ export class Ledger {
       if (!plans.has(r.employee_id)) plans.set(r.employee_id, card.plan);
       periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
     }
-    return { grades: (id) => byEmployee.get(id) ?? [], plan: (id) => plans.get(id), periods: (id) => periods.get(id) ?? [] };
+    return {
+      grades: (id) => byEmployee.get(id) ?? [],
+      plan: (id) => plans.get(id),
+      periods: (id) => periods.get(id) ?? [],
+    };
   }
 
   /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
   gapBefore(policyId: string, period: string): string | undefined {
-    const months = new Set(this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) => monthOf(r.period)));
+    const months = new Set(
+      this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) =>
+        monthOf(r.period),
+      ),
+    );
     const previous = addMonths(period, -1);
     return !months.has(previous) && [...months].some((m) => m < previous) ? previous : undefined;
   }
 
   /** The recorded scorecard of one employee for one period (from the run in force). */
-  recorded(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
+  recorded(
+    period: string,
+    employeeId: string,
+    policyId?: string,
+  ): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
     const found = this.recordedAs(period, employeeId, policyId);
     if (found.length) return found;
     // a ledger written before periods were normalised may hold the month as `2026/10`
-    const spelled = this.rows<{ period: string }>('select distinct period from runs where period <> ?', [period]).filter((r) => monthOf(r.period) === period);
+    const spelled = this.rows<{ period: string }>('select distinct period from runs where period <> ?', [
+      period,
+    ]).filter((r) => monthOf(r.period) === period);
     return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
   }
 
-  private recordedAs(period: string, employeeId: string, policyId?: string): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
+  private recordedAs(
+    period: string,
+    employeeId: string,
+    policyId?: string,
+  ): { policy_id: string; run_id: number; card: Scorecard; inputs: RunInputs }[] {
     return this.rows<{ policy_id: string; run_id: number; card: string } & RunInputRow>(
       `select r.policy_id, r.id as run_id, s.card, r.version, r.policy_hash, r.data_files from scorecards s join runs r on r.id = s.run_id
        where r.period = ? and s.employee_id = ? and (? is null or r.policy_id = ?)
        and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)`,
       [period, employeeId, policyId ?? null, policyId ?? null],
-    ).map((r) => ({ policy_id: r.policy_id, run_id: r.run_id, card: scorecardFromJson(JSON.parse(r.card) as ScorecardJson), inputs: runInputs(r) }));
+    ).map((r) => ({
+      policy_id: r.policy_id,
+      run_id: r.run_id,
+      card: scorecardFromJson(JSON.parse(r.card) as ScorecardJson),
+      inputs: runInputs(r),
+    }));
   }
 
   /**
@@ -271,19 +412,57 @@ export class Ledger {
    * and each correction of a run that no longer lists the employee (pay 0, a clawback), which has
    * no grade or score.
    */
-  employeeHistory(employeeId: string): { period: string; policy_id: string; version: string; kind: string; run_id: number; grade?: string; score?: number; payoutFen: number; correctionFen?: number; inputs: RunInputs }[] {
-    return this.rows<{ period: string; policy_id: string; version: string; kind: string; run_id: number; grade: string | null; score: number | null; payout_fen: number; delta_fen: number | null } & RunInputRow>(
-      `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
+  employeeHistory(employeeId: string): {
+    period: string;
+    policy_id: string;
+    version: string;
+    kind: string;
+    run_id: number;
+    grade?: string;
+    score?: number;
+    payoutFen: number;
+    correctionFen?: number;
+    inputs: RunInputs;
+  }[] {
+    return (
+      this.rows<
+        {
+          period: string;
+          policy_id: string;
+          version: string;
+          kind: string;
+          run_id: number;
+          grade: string | null;
+          score: number | null;
+          payout_fen: number;
+          delta_fen: number | null;
+        } & RunInputRow
+      >(
+        `select r.period, r.policy_id, r.version, r.kind, r.id as run_id, s.grade, s.score, s.payout_fen, c.delta_fen, r.policy_hash, r.data_files
        from scorecards s join runs r on r.id = s.run_id left join corrections c on c.run_id = r.id and c.employee_id = s.employee_id
        where s.employee_id = ?
        union all
        select r.period, r.policy_id, r.version, r.kind, r.id as run_id, null, null, c.after_fen, c.delta_fen, r.policy_hash, r.data_files
        from corrections c join runs r on r.id = c.run_id
        where c.employee_id = ? and not exists (select 1 from scorecards s where s.run_id = c.run_id and s.employee_id = c.employee_id)`,
-      [employeeId, employeeId],
-    )
-      // in month order, also for periods an earlier version recorded as written (`2026-9`)
-      .sort((a, b) => (monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id))
-      .map((r) => ({ period: monthOf(r.period), policy_id: r.policy_id, version: r.version, kind: r.kind, run_id: r.run_id, ...(r.grade !== null ? { grade: r.grade } : {}), ...(r.score !== null ? { score: r.score } : {}), payoutFen: r.payout_fen, ...(r.delta_fen !== null ? { correctionFen: r.delta_fen } : {}), inputs: runInputs(r) }));
+        [employeeId, employeeId],
+      )
+        // in month order, also for periods an earlier version recorded as written (`2026-9`)
+        .sort((a, b) =>
+          monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id,
+        )
+        .map((r) => ({
+          period: monthOf(r.period),
+          policy_id: r.policy_id,
+          version: r.version,
+          kind: r.kind,
+          run_id: r.run_id,
+          ...(r.grade !== null ? { grade: r.grade } : {}),
+          ...(r.score !== null ? { score: r.score } : {}),
+          payoutFen: r.payout_fen,
+          ...(r.delta_fen !== null ? { correctionFen: r.delta_fen } : {}),
+          inputs: runInputs(r),
+        }))
+    );
   }
 }

@@ -30,7 +30,10 @@ type ErrorFormat = 'human' | 'json';
 function errorOptions(argv: readonly string[], lang: Lang): { lang: Lang; format: ErrorFormat } {
   const out: { lang: Lang; format: ErrorFormat } = { lang, format: 'human' };
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-    const [name, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [name, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     if (name !== '--lang' && name !== '--error-format') continue;
     const value = inline ?? argv[++i];
     if (name === '--lang' && (value === 'zh' || value === 'en')) out.lang = value;
@@ -61,15 +64,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let code: number = EXIT.ok;
   const errors = errorOptions(argv, io.errorLang ?? 'zh');
   const program = new Command('yardstick')
-    .description('KPI and bonus policies as code: validate a policy, dry-run it on last month\'s data, explain a result')
+    .description("KPI and bonus policies as code: validate a policy, dry-run it on last month's data, explain a result")
     .version(packageVersion(), '-V, --version', 'print the version of yardstick')
     .exitOverride()
     // commander's own messages (usage errors) go through reportError when JSON is asked for
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => (errors.format === 'json' ? undefined : io.stderr(s.trimEnd())) })
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => (errors.format === 'json' ? undefined : io.stderr(s.trimEnd())),
+    })
     .showHelpAfterError();
 
-  const lang = () => new Option('--lang <lang>', 'language of explanations, summaries, warnings and errors').choices(['zh', 'en']).default('zh');
-  const encoding = () => new Option('--encoding <encoding>', 'encoding of the data file (auto detects UTF-8, UTF-8 with BOM and GBK)').choices(['auto', 'utf-8', 'gbk', 'gb18030']).default('auto');
+  const lang = () =>
+    new Option('--lang <lang>', 'language of explanations, summaries, warnings and errors')
+      .choices(['zh', 'en'])
+      .default('zh');
+  const encoding = () =>
+    new Option('--encoding <encoding>', 'encoding of the data file (auto detects UTF-8, UTF-8 with BOM and GBK)')
+      .choices(['auto', 'utf-8', 'gbk', 'gb18030'])
+      .default('auto');
 
   program
     .command('validate')
@@ -82,21 +94,42 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('run')
-    .description('dry-run a policy on a month of data: every employee\'s score, grade, payout, holds and triggers, with totals')
+    .description(
+      "dry-run a policy on a month of data: every employee's score, grade, payout, holds and triggers, with totals",
+    )
     .argument('<policy>', 'policy YAML file')
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'xlsx']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'xlsx']).default('table'),
+    )
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
-    .option('--exclude-invalid', 'leave records with data problems out of the results and totals (listed) instead of refusing the data')
-    .addOption(new Option('--executor <executor>', 'compiled (default): the rules as closures; reference: json-rules-engine itself').choices(['compiled', 'reference']).default('compiled'))
-    .option('--record', 'store this period\'s result in the results ledger as the official one')
+    .option(
+      '--exclude-invalid',
+      'leave records with data problems out of the results and totals (listed) instead of refusing the data',
+    )
+    .addOption(
+      new Option(
+        '--executor <executor>',
+        'compiled (default): the rules as closures; reference: json-rules-engine itself',
+      )
+        .choices(['compiled', 'reference'])
+        .default('compiled'),
+    )
+    .option('--record', "store this period's result in the results ledger as the official one")
     .option('--amend', 'record a correction of an already recorded period (with top-up and clawback lines)')
-    .option('--out-of-order', 'with --record or --amend: allow a period earlier than a recorded one (the later periods\' history facts are then stale: amend them in order)')
+    .option(
+      '--out-of-order',
+      "with --record or --amend: allow a period earlier than a recorded one (the later periods' history facts are then stale: amend them in order)",
+    )
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
-    .option('--workers <n>', 'worker threads evaluating a CSV → CSV run (--format csv --out), which streams; output keeps the input order', '1')
+    .option(
+      '--workers <n>',
+      'worker threads evaluating a CSV → CSV run (--format csv --out), which streams; output keeps the input order',
+      '1',
+    )
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await runCommand(policy, o, io);
@@ -104,11 +137,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('explain')
-    .description('explain one employee\'s score, grade and payout; without --data, reprint the statement recorded for --period')
+    .description(
+      "explain one employee's score, grade and payout; without --data, reprint the statement recorded for --period",
+    )
     .argument('[policy]', 'policy YAML file')
     .option('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
-    .option('--period <YYYY-MM>', 'with --data: period for data without a 月份 column; without: the recorded period to reprint', periodArgument)
+    .option(
+      '--period <YYYY-MM>',
+      'with --data: period for data without a 月份 column; without: the recorded period to reprint',
+      periodArgument,
+    )
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(encoding())
@@ -154,11 +193,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   data
     .command('sql')
-    .description('the SQL that aggregates a mapping\'s event sources into per-employee metrics; --explain runs it and shows each aggregate per employee')
+    .description(
+      "the SQL that aggregates a mapping's event sources into per-employee metrics; --explain runs it and shows each aggregate per employee",
+    )
     .argument('<mapping>', 'data mapping (.yaml) with `events:`')
     .option('--period <YYYY-MM>', 'the month, when the mapping has no `period:`', periodArgument)
     .option('--explain', 'run the aggregation and show each metric per employee with its source rows')
-    .addOption(new Option('--format <format>', 'output format of --explain').choices(['human', 'json']).default('human'))
+    .addOption(
+      new Option('--format <format>', 'output format of --explain').choices(['human', 'json']).default('human'),
+    )
     .action(async (mapping: string, o: { period?: string; explain?: boolean; format: 'human' | 'json' }) => {
       code = await dataSqlCommand(mapping, o, io);
     });
@@ -179,8 +222,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[specs...]', 'OLD NEW: files or git revisions such as HEAD~1:policies/short-video-team.yaml')
     .option('--base <ref>', 'compare every policy changed since this git revision')
     .option('--data <file>', 'data to measure the impact on (.csv or .json)')
-    .option('--allow-unscorable', 'exit 0 even when the new version cannot score records the old one scored (they are still listed apart)')
-    .option('--outlier <yuan>', 'flag one employee\'s change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)')
+    .option(
+      '--allow-unscorable',
+      'exit 0 even when the new version cannot score records the old one scored (they are still listed apart)',
+    )
+    .option(
+      '--outlier <yuan>',
+      "flag one employee's change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)",
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
     .addOption(lang())
     .action(async (specs: string[], o) => {
@@ -197,9 +246,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   program
     .command('check')
-    .description('one command for CI: every policy validates, is formatted, passes its tests, and a changed policy has a higher version')
+    .description(
+      'one command for CI: every policy validates, is formatted, passes its tests, and a changed policy has a higher version',
+    )
     .option('--base <ref>', 'git revision to compare versions with, e.g. main or HEAD~1')
-    .option('--data <file>', 'with --base: fail when a changed policy cannot score a record of this file that the base version scored')
+    .option(
+      '--data <file>',
+      'with --base: fail when a changed policy cannot score a record of this file that the base version scored',
+    )
     .action(async (o: { base?: string; data?: string }) => {
       code = await checkCommand(o, io);
     });
@@ -208,7 +262,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const leaves = (c: Command): Command[] => (c.commands.length ? c.commands.flatMap(leaves) : [c]);
   for (const command of leaves(program)) {
     if (!command.options.some((x) => x.long === '--lang')) command.addOption(lang());
-    command.addOption(new Option('--error-format <format>', 'format of errors and warnings on stderr').choices(['human', 'json']).default('human'));
+    command.addOption(
+      new Option('--error-format <format>', 'format of errors and warnings on stderr')
+        .choices(['human', 'json'])
+        .default('human'),
+    );
   }
 
   try {
@@ -218,7 +276,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
-      if (errors.format === 'json') reportError([diagnostic('cli_usage', { detail: error.message.replace(/^error: /, '') })], errors, io);
+      if (errors.format === 'json')
+        reportError([diagnostic('cli_usage', { detail: error.message.replace(/^error: /, '') })], errors, io);
       return EXIT.usage;
     }
     if (error instanceof ExitError) {

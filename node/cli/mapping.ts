@@ -17,7 +17,23 @@
 
 import { dirname, join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { type CompiledPolicy, type Diagnostic, joinSources, readTable, toRecords, type Encoding, type JoinSource, type RecordsResult, type Table, normalisePeriod, teamKey, teamName, type TeamDeclaration, readYaml, diagnostic } from '../../engine/index.js';
+import {
+  type CompiledPolicy,
+  type Diagnostic,
+  joinSources,
+  readTable,
+  toRecords,
+  type Encoding,
+  type JoinSource,
+  type RecordsResult,
+  type Table,
+  normalisePeriod,
+  teamKey,
+  teamName,
+  type TeamDeclaration,
+  readYaml,
+  diagnostic,
+} from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import { checkEvents, type EventSource } from './events/spec.js';
@@ -43,11 +59,14 @@ interface MappingFile {
   time_zone?: string;
 }
 
-const HELP = 'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
+const HELP =
+  'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
 const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
 
 /** A mapping file read and checked: YAML limits (docs/limits.md), then the shape, each problem with its position. */
-export function readMappingFile(file: string): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
+export function readMappingFile(
+  file: string,
+): { ok: true; mapping: MappingFile } | { ok: false; diagnostics: Diagnostic[] } {
   const yaml = readYaml(readText(file, 'data mapping', 'utf-8'), file);
   if (!yaml.ok) return yaml;
   const diagnostics = checkShape(yaml.value, yaml.doc, yaml.lines, file);
@@ -56,48 +75,100 @@ export function readMappingFile(file: string): { ok: true; mapping: MappingFile 
 
 function checkShape(value: unknown, doc: Document, lines: LineCounter, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const name = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+  const name = (path: (string | number)[]) =>
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
   const report = (path: (string | number)[], message: string) => {
     // the value's position, or its parent's when it is missing
     let node: unknown;
-    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--) node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
+    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--)
+      node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
     const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
-    out.push({ code: 'data_mapping_shape', severity: 'error', message, help: HELP, file, span: { line: p.line, column: p.col } });
+    out.push({
+      code: 'data_mapping_shape',
+      severity: 'error',
+      message,
+      help: HELP,
+      file,
+      span: { line: p.line, column: p.col },
+    });
   };
-  const what = (v: unknown) => (v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `\`${String(v)}\``);
+  const what = (v: unknown) =>
+    v === null || v === undefined
+      ? 'empty'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'a mapping'
+          : `\`${String(v)}\``;
   const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   const text = (v: unknown, path: (string | number)[], noun: string, required = false) => {
     if (v === undefined && !required) return;
     if (typeof v !== 'string' || v.trim() === '') report(path, `\`${name(path)}\` must be ${noun}, not ${what(v)}`);
   };
   const source = (v: unknown, path: (string | number)[], roster: boolean) => {
-    if (!isMap(v)) return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`);
+    if (!isMap(v))
+      return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`);
     text(v.file, [...path, 'file'], 'a file name', true);
     if (typeof v.sheet === 'number') v.sheet = String(v.sheet);
     text(v.sheet, [...path, 'sheet'], 'a sheet name');
-    if (v.encoding !== undefined && !ENCODINGS.includes(v.encoding as string)) report([...path, 'encoding'], `\`${name(path)}.encoding\` must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')}, not ${what(v.encoding)}`);
+    if (v.encoding !== undefined && !ENCODINGS.includes(v.encoding as string))
+      report(
+        [...path, 'encoding'],
+        `\`${name(path)}.encoding\` must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')}, not ${what(v.encoding)}`,
+      );
     if (roster) return;
-    if (v.missing_rows !== undefined && v.missing_rows !== 'error' && v.missing_rows !== 'default') report([...path, 'missing_rows'], `\`${name([...path, 'missing_rows'])}\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not ${what(v.missing_rows)}`);
+    if (v.missing_rows !== undefined && v.missing_rows !== 'error' && v.missing_rows !== 'default')
+      report(
+        [...path, 'missing_rows'],
+        `\`${name([...path, 'missing_rows'])}\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not ${what(v.missing_rows)}`,
+      );
     if (v.key !== undefined) {
-      if (!isMap(v.key)) report([...path, 'key'], `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(v.key)}`);
+      if (!isMap(v.key))
+        report(
+          [...path, 'key'],
+          `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(v.key)}`,
+        );
       else {
         text(v.key.column, [...path, 'key', 'column'], 'a column name');
         text(v.key.roster, [...path, 'key', 'roster'], 'a column name');
       }
     }
     if (v.columns !== undefined) {
-      if (!isMap(v.columns)) return report([...path, 'columns'], `\`${name([...path, 'columns'])}\` must be a mapping of headers to metrics, not ${what(v.columns)}`);
+      if (!isMap(v.columns))
+        return report(
+          [...path, 'columns'],
+          `\`${name([...path, 'columns'])}\` must be a mapping of headers to metrics, not ${what(v.columns)}`,
+        );
       for (const [header, spec] of Object.entries(v.columns)) {
         const at = [...path, 'columns', header];
         if (typeof spec === 'string') continue;
         if (!isMap(spec)) {
-          report(at, `\`${name(at)}\` must be a metric label or id, or \`{ metric, money_in, ranges }\`, not ${what(spec)}`);
+          report(
+            at,
+            `\`${name(at)}\` must be a metric label or id, or \`{ metric, money_in, ranges }\`, not ${what(spec)}`,
+          );
           continue;
         }
         text(spec.metric, [...at, 'metric'], 'a metric label or id');
-        if (spec.money_in !== undefined && spec.money_in !== 'yuan' && spec.money_in !== 'fen') report([...at, 'money_in'], `\`${name([...at, 'money_in'])}\` must be \`yuan\` or \`fen\`, not ${what(spec.money_in)}`);
-        if (spec.ranges !== undefined && !['low', 'middle', 'high', 'reject'].includes(spec.ranges as string)) report([...at, 'ranges'], `\`${name([...at, 'ranges'])}\` must be one of \`low\`, \`middle\`, \`high\`, \`reject\`, not ${what(spec.ranges)}`);
-        if (spec.ratio_format !== undefined && spec.ratio_format !== 'fraction' && spec.ratio_format !== 'percent_points') report([...at, 'ratio_format'], `\`${name([...at, 'ratio_format'])}\` must be \`fraction\` (0.453) or \`percent_points\` (45.3), not ${what(spec.ratio_format)}`);
+        if (spec.money_in !== undefined && spec.money_in !== 'yuan' && spec.money_in !== 'fen')
+          report(
+            [...at, 'money_in'],
+            `\`${name([...at, 'money_in'])}\` must be \`yuan\` or \`fen\`, not ${what(spec.money_in)}`,
+          );
+        if (spec.ranges !== undefined && !['low', 'middle', 'high', 'reject'].includes(spec.ranges as string))
+          report(
+            [...at, 'ranges'],
+            `\`${name([...at, 'ranges'])}\` must be one of \`low\`, \`middle\`, \`high\`, \`reject\`, not ${what(spec.ranges)}`,
+          );
+        if (
+          spec.ratio_format !== undefined &&
+          spec.ratio_format !== 'fraction' &&
+          spec.ratio_format !== 'percent_points'
+        )
+          report(
+            [...at, 'ratio_format'],
+            `\`${name([...at, 'ratio_format'])}\` must be \`fraction\` (0.453) or \`percent_points\` (45.3), not ${what(spec.ratio_format)}`,
+          );
       }
     }
   };
@@ -105,16 +176,27 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
     report([], `a data mapping must be a mapping with \`roster:\` and \`sources:\`, not ${what(value)}`);
     return out;
   }
-  if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number') report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
+  if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number')
+    report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
   if (value.roster === undefined) report([], 'the mapping has no `roster: { file: … }`');
   else source(value.roster, ['roster'], true);
   // event sources: their own checks (node/cli/events/spec.ts); they make `sources:` optional
   if (value.events !== undefined) {
     out.push(...checkEvents(value.events, doc, lines, file));
-    if (value.time_zone !== undefined && typeof value.time_zone !== 'string') report(['time_zone'], `\`time_zone\` must be a time zone such as \`Asia/Shanghai\`, not ${what(value.time_zone)}`);
+    if (value.time_zone !== undefined && typeof value.time_zone !== 'string')
+      report(
+        ['time_zone'],
+        `\`time_zone\` must be a time zone such as \`Asia/Shanghai\`, not ${what(value.time_zone)}`,
+      );
     value.sources ??= [];
   }
-  if (!Array.isArray(value.sources)) report(value.sources === undefined ? [] : ['sources'], value.sources === undefined ? 'the mapping has no `sources:`' : `\`sources\` must be a list of files, not ${what(value.sources)}`);
+  if (!Array.isArray(value.sources))
+    report(
+      value.sources === undefined ? [] : ['sources'],
+      value.sources === undefined
+        ? 'the mapping has no `sources:`'
+        : `\`sources\` must be a list of files, not ${what(value.sources)}`,
+    );
   else value.sources.forEach((s, i) => source(s, ['sources', i], false));
   return out;
 }
@@ -128,25 +210,34 @@ export function mappingFiles(file: string): string[] {
     return [];
   }
   if (!read.ok) return [];
-  return [read.mapping.roster, ...read.mapping.sources, ...(read.mapping.events ?? [])].map((s) => join(dirname(file), s.file));
+  return [read.mapping.roster, ...read.mapping.sources, ...(read.mapping.events ?? [])].map((s) =>
+    join(dirname(file), s.file),
+  );
 }
 
 /** A mapping's `teams:`, checked as the schema checks a policy's: id → { title, aliases }. */
 function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): TeamDeclaration[] | undefined {
   if (value === undefined || value === null) return undefined;
   const shape = 'write `teams:` as in a policy: `teams: { sv1: { title: 短视频一组, aliases: [ 短视频1组 ] } }`';
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_shape', { file, help: shape }, { file }));
-  if (policy.contract.teams) throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_declared', { file }, { file }));
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_shape', { file, help: shape }, { file }));
+  if (policy.contract.teams)
+    throw new ExitError(EXIT.input, diagnostic('cli_mapping_teams_declared', { file }, { file }));
   const teams: TeamDeclaration[] = [];
   const owner = new Map<string, string>();
   for (const [id, t] of Object.entries(value)) {
     const { title, aliases } = (t ?? {}) as { title?: unknown; aliases?: unknown };
-    if (typeof title !== 'string' || teamName(title) === '' || (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')))) {
+    if (
+      typeof title !== 'string' ||
+      teamName(title) === '' ||
+      (aliases !== undefined && (!Array.isArray(aliases) || !aliases.every((a) => typeof a === 'string')))
+    ) {
       throw new ExitError(EXIT.input, diagnostic('cli_mapping_team_shape', { file, id, help: shape }, { file }));
     }
     for (const n of [title, id, ...((aliases as string[] | undefined) ?? [])]) {
       const other = owner.get(teamKey(n));
-      if (other !== undefined && other !== id) throw new ExitError(EXIT.input, diagnostic('cli_mapping_team_name', { file, name: n, other, id }, { file }));
+      if (other !== undefined && other !== id)
+        throw new ExitError(EXIT.input, diagnostic('cli_mapping_team_name', { file, name: n, other, id }, { file }));
       owner.set(teamKey(n), id);
     }
     teams.push({ id, title, ...(aliases ? { aliases: aliases as string[] } : {}) });
@@ -158,13 +249,22 @@ function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): Tea
 function mappingPeriod(file: string, period: unknown): string | undefined {
   if (period === undefined || period === null || period === '') return undefined;
   const p = normalisePeriod(String(period));
-  if (!p.ok) throw new ExitError(EXIT.input, diagnostic('cli_mapping_period', { file, detail: p.message }, { file, help: p.help }));
+  if (!p.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_mapping_period', { file, detail: p.message }, { file, help: p.help }),
+    );
   return p.period;
 }
 
 /** The files a mapping names, read as tables (for `data inspect`). */
-export async function mappingTables(file: string): Promise<{ file: string; table?: Table; diagnostics: Diagnostic[]; keys?: string[]; columns?: Record<string, string> }[]> {
-  const renames = (c: JoinSource['columns']) => Object.fromEntries(Object.entries(c ?? {}).map(([h, v]) => [h, typeof v === 'string' ? v : (v.metric ?? h)]));
+export async function mappingTables(
+  file: string,
+): Promise<
+  { file: string; table?: Table; diagnostics: Diagnostic[]; keys?: string[]; columns?: Record<string, string> }[]
+> {
+  const renames = (c: JoinSource['columns']) =>
+    Object.fromEntries(Object.entries(c ?? {}).map(([h, v]) => [h, typeof v === 'string' ? v : (v.metric ?? h)]));
   const read = readMappingFile(file);
   if (!read.ok) return [{ file, diagnostics: read.diagnostics }];
   const m = read.mapping;
@@ -172,14 +272,25 @@ export async function mappingTables(file: string): Promise<{ file: string; table
   const out = [];
   const rosterKeys = [...m.sources, ...(m.events ?? [])].map((s) => s.key?.roster).filter((k): k is string => !!k);
   for (const s of [{ ...m.roster, key: undefined, columns: undefined }, ...m.sources]) {
-    const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file), 'data')), s.file, { sheet: s.sheet, encoding: s.encoding });
+    const t = await readTable(new Uint8Array(readBytes(resolve(here, s.file), 'data')), s.file, {
+      sheet: s.sheet,
+      encoding: s.encoding,
+    });
     const keys = s === m.sources.find((x) => x === s) ? (s.key?.column ? [s.key.column] : []) : rosterKeys;
-    out.push(t.ok ? { file: s.file, table: t.table, diagnostics: [], keys, columns: renames(s.columns) } : { file: s.file, diagnostics: t.diagnostics });
+    out.push(
+      t.ok
+        ? { file: s.file, table: t.table, diagnostics: [], keys, columns: renames(s.columns) }
+        : { file: s.file, diagnostics: t.diagnostics },
+    );
   }
   return out;
 }
 
-export async function readMapping(file: string, policy: CompiledPolicy, o: { period?: string }): Promise<RecordsResult> {
+export async function readMapping(
+  file: string,
+  policy: CompiledPolicy,
+  o: { period?: string },
+): Promise<RecordsResult> {
   const mapping = readMappingFile(file);
   if (!mapping.ok) return { records: [], excluded: [], diagnostics: mapping.diagnostics };
   const m = mapping.mapping;
@@ -199,11 +310,28 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   const sources: JoinSource[] = [];
   for (const s of m.sources) {
     const table = await load(s.file, s.sheet, s.encoding);
-    if (table) sources.push({ file: s.file, table, keyColumn: s.key?.column, rosterColumn: s.key?.roster, columns: s.columns, missingRows: s.missing_rows });
+    if (table)
+      sources.push({
+        file: s.file,
+        table,
+        keyColumn: s.key?.column,
+        rosterColumn: s.key?.roster,
+        columns: s.columns,
+        missingRows: s.missing_rows,
+      });
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   const period = o.period ?? mappingPeriod(file, m.period);
-  const events = m.events?.length ? await aggregateEvents({ here, mappingFile: file, events: m.events, period, timeZone: m.time_zone, roster: { file: m.roster.file, table: roster } }) : undefined;
+  const events = m.events?.length
+    ? await aggregateEvents({
+        here,
+        mappingFile: file,
+        events: m.events,
+        period,
+        timeZone: m.time_zone,
+        roster: { file: m.roster.file, table: roster },
+      })
+    : undefined;
   if (events) {
     sources.push(...events.sources);
     diagnostics.push(...events.diagnostics);
@@ -211,15 +339,35 @@ export async function readMapping(file: string, policy: CompiledPolicy, o: { per
   }
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
   // an unreadable event cell keeps its employee out, as a conflict does
-  for (const [id, cells] of events?.exclusions ?? []) joined.conflicts.set(id, [...(joined.conflicts.get(id) ?? []), ...cells]);
-  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, { file: m.roster.file, ignoreColumns: joined.keyColumns, period });
+  for (const [id, cells] of events?.exclusions ?? [])
+    joined.conflicts.set(id, [...(joined.conflicts.get(id) ?? []), ...cells]);
+  const read = toRecords(joined.table, teams ? { ...policy.contract, teams } : policy.contract, {
+    file: m.roster.file,
+    ignoreColumns: joined.keyColumns,
+    period,
+  });
   // an employee with two rows in one export cannot be scored on either
   const records = read.records.filter((r) => !joined.conflicts.has(r.employee_id));
   // one already left out for another reason still hears about their unreadable event cells
-  for (const x of read.excluded) if (x.employee_id && events?.exclusions.has(x.employee_id)) x.reasons.unshift(...events.exclusions.get(x.employee_id)!);
+  for (const x of read.excluded)
+    if (x.employee_id && events?.exclusions.has(x.employee_id))
+      x.reasons.unshift(...events.exclusions.get(x.employee_id)!);
   const excluded = [
     ...read.excluded,
-    ...read.records.filter((r) => joined.conflicts.has(r.employee_id)).map((r) => ({ employee_id: r.employee_id, name: r.name, file: r.source?.file, row: r.source?.row, reasons: joined.conflicts.get(r.employee_id)! })),
+    ...read.records
+      .filter((r) => joined.conflicts.has(r.employee_id))
+      .map((r) => ({
+        employee_id: r.employee_id,
+        name: r.name,
+        file: r.source?.file,
+        row: r.source?.row,
+        reasons: joined.conflicts.get(r.employee_id)!,
+      })),
   ];
-  return { records, excluded, diagnostics: [...diagnostics, ...joined.diagnostics, ...read.diagnostics], defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)) };
+  return {
+    records,
+    excluded,
+    diagnostics: [...diagnostics, ...joined.diagnostics, ...read.diagnostics],
+    defaults: read.defaults?.filter((d) => !joined.conflicts.has(d.employee_id)),
+  };
 }

@@ -1,6 +1,22 @@
 // What `run` and `explain` share: load the policy, read the data, evaluate.
 
-import { formatDiagnostic, hasErrors, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, formatOf, readTable, toRecords, type RecordsResult, type HistorySource, type Encoding, fitsNobody, diagnostic } from '../../engine/index.js';
+import {
+  formatDiagnostic,
+  hasErrors,
+  loadPolicy,
+  runPolicy,
+  type CompiledPolicy,
+  type Lang,
+  type RunResult,
+  formatOf,
+  readTable,
+  toRecords,
+  type RecordsResult,
+  type HistorySource,
+  type Encoding,
+  fitsNobody,
+  diagnostic,
+} from '../../engine/index.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
@@ -9,21 +25,41 @@ import { readBytes, readText } from './io.js';
 export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);
   for (const d of result.diagnostics) stderr(formatDiagnostic(d));
-  if (!result.ok) throw new ExitError(EXIT.input, diagnostic('cli_policy_invalid', { file, count: result.diagnostics.filter((d) => d.severity === 'error').length }, { file }));
+  if (!result.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'cli_policy_invalid',
+        { file, count: result.diagnostics.filter((d) => d.severity === 'error').length },
+        { file },
+      ),
+    );
   return result.policy;
 }
 
 /** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
-export async function readDataFile(file: string, policy: CompiledPolicy, o: { encoding?: Encoding; sheet?: string; period?: string } = {}): Promise<RecordsResult> {
+export async function readDataFile(
+  file: string,
+  policy: CompiledPolicy,
+  o: { encoding?: Encoding; sheet?: string; period?: string } = {},
+): Promise<RecordsResult> {
   if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
   if (!formatOf(file)) throw new ExitError(EXIT.input, diagnostic('io_unknown_data_format', { file }, { file }));
-  const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, { encoding: o.encoding, sheet: o.sheet });
+  const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, {
+    encoding: o.encoding,
+    sheet: o.sheet,
+  });
   if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
   return toRecords(table.table, policy.contract, { file, period: o.period });
 }
 
 /** Codes of records a run refuses to leave out silently: bad cells and unplaceable rows. */
-export function refuseExcluded(result: Pick<RunResult, 'excluded'>, allow: boolean | undefined, stderr: (s: string) => void, lang: Lang): void {
+export function refuseExcluded(
+  result: Pick<RunResult, 'excluded'>,
+  allow: boolean | undefined,
+  stderr: (s: string) => void,
+  lang: Lang,
+): void {
   if (allow || result.excluded.length === 0) return;
   reportExcluded(result, stderr, lang);
   throw new ExitError(EXIT.input, diagnostic('cli_records_refused', { count: result.excluded.length }));
@@ -52,7 +88,8 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
   for (const d of fileErrors) o.stderr(formatDiagnostic(d));
-  if (hasErrors(fileErrors)) throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
+  if (hasErrors(fileErrors))
+    throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
   // several months in one file: the ledger gives what came before the first of them
   const periods = [...new Set(read.records.map((r) => r.period))].sort();
@@ -61,19 +98,30 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
     const ledger = await Ledger.open(o.ledger);
     history = ledger.history(policy.doc.policy, periods[0]);
     const gap = ledger.gapBefore(policy.doc.policy, periods[0]);
-    if (gap) o.stderr(`note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`);
+    if (gap)
+      o.stderr(
+        `note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`,
+      );
   }
   const started = Date.now();
   const result = await runPolicy(
     policy,
-    { records: read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') },
+    {
+      records: read.records,
+      excluded: read.excluded,
+      warnings: read.diagnostics.filter((d) => d.severity === 'warning'),
+    },
     {
       lang: o.lang,
       history,
       executor: o.executor,
       explain: o.explain,
       progressEvery: 20_000,
-      onProgress: read.records.length >= 20_000 ? (done, total) => o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`) : undefined,
+      onProgress:
+        read.records.length >= 20_000
+          ? (done, total) =>
+              o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+          : undefined,
     },
   );
   // no record fits: the wrong file or the wrong policy, never "0 people, ¥0"

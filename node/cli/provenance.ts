@@ -20,7 +20,10 @@ export const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).dig
 /** The data file, or the mapping and every file it joins, each with its hash, in the mapping's order. */
 export function dataInputs(data: string): InputFile[] {
   if (!/\.ya?ml$/i.test(data)) return [{ file: data, hash: sha(readBytes(data, 'data')) }];
-  const m = parseDocument(readText(data, 'data mapping', 'utf-8')).toJS() as { roster?: { file?: string }; sources?: { file?: string }[] } | null;
+  const m = parseDocument(readText(data, 'data mapping', 'utf-8')).toJS() as {
+    roster?: { file?: string };
+    sources?: { file?: string }[];
+  } | null;
   const here = dirname(data);
   const parts: InputFile[] = [{ file: data, hash: sha(readBytes(data, 'data mapping')), role: 'mapping' }];
   const add = (f: string | undefined, role: 'roster' | 'source') => {
@@ -34,4 +37,5 @@ export function dataInputs(data: string): InputFile[] {
 }
 
 /** `file (sha256 …)` for each input, as `history` and `explain --period` print them. */
-export const describeInputs = (files: { file: string; hash: string }[]) => files.map((f) => `${f.file} (sha256 ${f.hash})`).join(', ');
+export const describeInputs = (files: { file: string; hash: string }[]) =>
+  files.map((f) => `${f.file} (sha256 ${f.hash})`).join(', ');

@@ -31,7 +31,11 @@ export class RecordSplitter {
   private readonly delimiter: number;
 
   /** `stopAfter`: cut after that many records, whatever the size (to find where a header ends). */
-  constructor(delimiter: string, private readonly minChunk = CHUNK_BYTES / 2, private readonly stopAfter = Infinity) {
+  constructor(
+    delimiter: string,
+    private readonly minChunk = CHUNK_BYTES / 2,
+    private readonly stopAfter = Infinity,
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -129,7 +133,11 @@ export class RecordSplitter {
   end(): ByteChunk | undefined {
     if (this.length === 0) return undefined;
     // a last record without a line break still counts
-    const chunk = { bytes: this.buffer.slice(0, this.length), firstRow: this.nextRow, records: this.records + (this.length > this.lastBreak + 1 ? 1 : 0) };
+    const chunk = {
+      bytes: this.buffer.slice(0, this.length),
+      firstRow: this.nextRow,
+      records: this.records + (this.length > this.lastBreak + 1 ? 1 : 0),
+    };
     this.buffer = new Uint8Array(0);
     this.length = 0;
     this.owned = false;

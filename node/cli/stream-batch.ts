@@ -2,7 +2,22 @@
 // does this on its own thread, or each worker thread does it for the batches it is sent.
 
 import Papa from 'papaparse';
-import { csvQuoteProblems, evaluateRecordSync, isBlankRow, type CompiledPolicy, type Diagnostic, type Lang, excludedRecord, type ExcludedRecord, recordReader, type NotationSeen, type RatioNotation, type RecordReader, type HistorySource, RunTotals } from '../../engine/index.js';
+import {
+  csvQuoteProblems,
+  evaluateRecordSync,
+  isBlankRow,
+  type CompiledPolicy,
+  type Diagnostic,
+  type Lang,
+  excludedRecord,
+  type ExcludedRecord,
+  recordReader,
+  type NotationSeen,
+  type RatioNotation,
+  type RecordReader,
+  type HistorySource,
+  RunTotals,
+} from '../../engine/index.js';
 import { csvLine } from './format/results.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
@@ -19,7 +34,10 @@ export interface BatchResult {
   undecodable?: boolean;
   /** The chunk's CSV lines as UTF-8 bytes (encoded here, so the writing thread only writes them). */
   csv: Uint8Array;
-  totals: Pick<RunTotals, 'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'>;
+  totals: Pick<
+    RunTotals,
+    'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'
+  >;
   excluded: ExcludedRecord[];
   /**
    * Each non-blank row's employee id, period and row number, for the duplicate check: ids and
@@ -82,9 +100,25 @@ export class BatchEvaluator {
     try {
       text = this.decoder.decode(chunk.bytes);
     } catch {
-      return { undecodable: true, csv: new Uint8Array(0), totals: { ...new RunTotals(this.policy) }, excluded: [], keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) }, roles: [], periodsSeen: [], teams: [], quoteErrors: [], notes: [], ratios: [] };
+      return {
+        undecodable: true,
+        csv: new Uint8Array(0),
+        totals: { ...new RunTotals(this.policy) },
+        excluded: [],
+        keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) },
+        roles: [],
+        periodsSeen: [],
+        teams: [],
+        quoteErrors: [],
+        notes: [],
+        ratios: [],
+      };
     }
-    const parsed = Papa.parse<string[]>(text, { delimiter: setup.delimiter, newline: setup.newline, skipEmptyLines: false });
+    const parsed = Papa.parse<string[]>(text, {
+      delimiter: setup.delimiter,
+      newline: setup.newline,
+      skipEmptyLines: false,
+    });
     const totals = new RunTotals(this.policy);
     const excluded: ExcludedRecord[] = [];
     const ids: string[] = [];
@@ -135,10 +169,29 @@ export class BatchEvaluator {
       lines.push(csvLine(result.scorecard, setup.lang));
     }
     const same = periods.every((p) => p === periods[0]);
-    const keys = { ids: ids.join('\0'), periods: same ? null : periods.join('\0'), period: periods[0] ?? '', rows: Int32Array.from(rows), ...(raws ? { raws } : {}) };
+    const keys = {
+      ids: ids.join('\0'),
+      periods: same ? null : periods.join('\0'),
+      period: periods[0] ?? '',
+      rows: Int32Array.from(rows),
+      ...(raws ? { raws } : {}),
+    };
     // joined once into a flat string, then encoded: cheaper than encoding a string built by +=
-    const ratios = [...notation.values()].flatMap((e) => [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined));
-    return { csv: utf8.encode(lines.join('')), totals: { ...totals }, excluded, keys, roles: [...roles], periodsSeen: [...periodsSeen], teams: reader.takeTeams(), quoteErrors, notes, ratios };
+    const ratios = [...notation.values()].flatMap((e) =>
+      [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined),
+    );
+    return {
+      csv: utf8.encode(lines.join('')),
+      totals: { ...totals },
+      excluded,
+      keys,
+      roles: [...roles],
+      periodsSeen: [...periodsSeen],
+      teams: reader.takeTeams(),
+      quoteErrors,
+      notes,
+      ratios,
+    };
   }
 }
 

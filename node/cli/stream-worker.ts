@@ -14,7 +14,12 @@ async function setUp(setup: WorkerSetup): Promise<void> {
   const loaded = loadPolicy(readFileSync(setup.policyFile, 'utf8').replace(/^\uFEFF/, ''), setup.policyFile);
   if (!loaded.ok) throw new Error(`${setup.policyFile}: the policy no longer loads`);
   // the ledger (sql.js) is loaded only by runs that read history
-  const history = setup.ledger ? (await (await import('./ledger.js')).Ledger.open(setup.ledger)).history(loaded.policy.doc.policy, setup.beforePeriod) : undefined;
+  const history = setup.ledger
+    ? (await (await import('./ledger.js')).Ledger.open(setup.ledger)).history(
+        loaded.policy.doc.policy,
+        setup.beforePeriod,
+      )
+    : undefined;
   evaluator = new BatchEvaluator(loaded.policy, setup, history);
 }
 
@@ -28,7 +33,10 @@ port.on('message', (m: { setup: WorkerSetup } | { seq: number; chunk: ByteChunk 
   }
   try {
     const result = evaluator!.evaluateChunk(m.chunk);
-    port.postMessage({ seq: m.seq, result }, [result.keys.rows.buffer as ArrayBuffer, result.csv.buffer as ArrayBuffer]);
+    port.postMessage({ seq: m.seq, result }, [
+      result.keys.rows.buffer as ArrayBuffer,
+      result.csv.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     port.postMessage({ seq: m.seq, error: (error as Error).stack ?? String(error) });
   }

@@ -12,7 +12,26 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Papa from 'papaparse';
-import { beforeEffectiveFrom, decodingOf, formatDiagnostic, isBlankRow, noHeaderRow, notText, recordReader, RunTotals, titleAboveHeader, type CompiledPolicy, type Diagnostic, type Encoding, type ExcludedRecord, type HistorySource, type Lang, type RatioNotation, type RunSummary, diagnostic } from '../../engine/index.js';
+import {
+  beforeEffectiveFrom,
+  decodingOf,
+  formatDiagnostic,
+  isBlankRow,
+  noHeaderRow,
+  notText,
+  recordReader,
+  RunTotals,
+  titleAboveHeader,
+  type CompiledPolicy,
+  type Diagnostic,
+  type Encoding,
+  type ExcludedRecord,
+  type HistorySource,
+  type Lang,
+  type RatioNotation,
+  type RunSummary,
+  diagnostic,
+} from '../../engine/index.js';
 import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
@@ -54,7 +73,11 @@ export interface StreamResult {
  * executor (a batch with a repeated employee is evaluated again, synchronously, on the reading
  * thread; json-rules-engine evaluates asynchronously).
  */
-export function streamable(policy: CompiledPolicy, data: string, executor: 'compiled' | 'reference' | undefined): boolean {
+export function streamable(
+  policy: CompiledPolicy,
+  data: string,
+  executor: 'compiled' | 'reference' | undefined,
+): boolean {
   return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compilable && executor !== 'reference';
 }
 
@@ -71,14 +94,25 @@ export function workersFor(requested: number, data: string, stderr: (s: string) 
   const cores = availableParallelism();
   const n = Math.min(requested, cores, chunks);
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  if (n < requested) stderr(`note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`);
+  if (n < requested)
+    stderr(
+      `note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`,
+    );
   return n;
 }
 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   // a folder, a pipe or a device is refused before anything is written; a link is written through
   const target = outputTarget(o.out);
-  const cannotWrite = (error: unknown) => new ExitError(EXIT.input, diagnostic('io_write_failed', { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
+  const cannotWrite = (error: unknown) =>
+    new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_write_failed',
+        { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+        { file: o.out },
+      ),
+    );
   let out: AtomicFile;
   try {
     out = new AtomicFile(target);
@@ -130,7 +164,11 @@ function firstDecoding(file: string, encoding: Encoding): Decoding {
   return decodingOf(head.subarray(0, n), encoding);
 }
 
-async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
+async function pass(
+  o: StreamOptions,
+  out: AtomicFile,
+  decoding: Decoding,
+): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
   const file = o.data;
   const totals = new RunTotals(o.policy);
   const excluded: ExcludedRecord[] = [];
@@ -144,7 +182,14 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
       try {
         out.write(Buffer.concat(pending));
       } catch (error) {
-        throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
+        throw new ExitError(
+          EXIT.input,
+          diagnostic(
+            'io_write_failed',
+            { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+            { file: o.out },
+          ),
+        );
       }
       pending = [];
       pendingBytes = 0;
@@ -156,7 +201,8 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
   };
 
   // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
-  if (decoding.encoding !== 'utf-8' && decoding.encoding !== 'gb18030') throw new NotStreamable('UTF-16 data is read whole');
+  if (decoding.encoding !== 'utf-8' && decoding.encoding !== 'gb18030')
+    throw new NotStreamable('UTF-16 data is read whole');
   const input = createReadStream(file, { start: decoding.skip, highWaterMark: CHUNK_BYTES });
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
@@ -166,7 +212,9 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
-      splitter ??= new RecordSplitter(Papa.parse<string[]>(new TextDecoder(decoding.encoding).decode(piece), { preview: 10 }).meta.delimiter || ',');
+      splitter ??= new RecordSplitter(
+        Papa.parse<string[]>(new TextDecoder(decoding.encoding).decode(piece), { preview: 10 }).meta.delimiter || ',',
+      );
       const chunk = splitter.push(piece);
       if (chunk) run = await dispatch(chunk);
     }
@@ -180,7 +228,17 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
   }
   write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { employees: totals.employees, summary: totals.summary(excluded.length), excluded, warnings: [...(start?.warnings ?? []), ...(start?.notes ?? []), ...teamWarnings(), ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : [])] };
+  return {
+    employees: totals.employees,
+    summary: totals.summary(excluded.length),
+    excluded,
+    warnings: [
+      ...(start?.warnings ?? []),
+      ...(start?.notes ?? []),
+      ...teamWarnings(),
+      ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : []),
+    ],
+  };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -196,7 +254,18 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
 
   async function startEvaluation(s: StreamStart): Promise<Dispatch> {
     const history = o.history && s.period ? await o.history(s.period) : undefined;
-    const setup: WorkerSetup = { policyFile: o.policyFile, header: s.header, file, period: o.period, lang: o.lang, ledger: history ? o.ledger : undefined, beforePeriod: s.period, delimiter: s.delimiter, newline: s.newline, encoding: decoding.encoding as 'utf-8' | 'gb18030' };
+    const setup: WorkerSetup = {
+      policyFile: o.policyFile,
+      header: s.header,
+      file,
+      period: o.period,
+      lang: o.lang,
+      ledger: history ? o.ledger : undefined,
+      beforePeriod: s.period,
+      delimiter: s.delimiter,
+      newline: s.newline,
+      encoding: decoding.encoding as 'utf-8' | 'gb18030',
+    };
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
     s.notes = reader.notes;
@@ -217,7 +286,8 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
         const missing = reader.missingColumns(new Set([role]));
         if (missing.length) fatal(missing);
       }
-      for (const p of r.periodsSeen) if (p !== s.period) throw new NotStreamable(`${file} holds more than one period (${s.period}, ${p})`);
+      for (const p of r.periodsSeen)
+        if (p !== s.period) throw new NotStreamable(`${file} holds more than one period (${s.period}, ${p})`);
       if (r.ratios.length) {
         for (const seen of r.ratios) {
           let entry = notation.get(seen.col);
@@ -238,7 +308,8 @@ async function pass(o: StreamOptions, out: AtomicFile, decoding: Decoding): Prom
       for (let i = 0; i < rows.length; i++) {
         const p = periods ? periods[i] : period;
         const first = reader.seen(ids[i], p, rows[i], raws?.get(i));
-        if (first !== undefined) (duplicates ??= new Map()).set(rows[i], { row: first, spelling: reader.spelling(ids[i], p) });
+        if (first !== undefined)
+          (duplicates ??= new Map()).set(rows[i], { row: first, spelling: reader.spelling(ids[i], p) });
       }
       for (const [team, row] of r.teams) reader.noteTeam(team, row);
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
@@ -276,7 +347,10 @@ interface StreamStart {
 function undecodable(o: StreamOptions, decoding: Decoding): Error {
   if (decoding.otherwise) return new NotUtf8();
   const why = notText(decoding.encoding);
-  return new ExitError(EXIT.input, diagnostic('io_not_text.data', { file: o.data, detail: why.message }, { file: o.data, help: why.help }));
+  return new ExitError(
+    EXIT.input,
+    diagnostic('io_not_text.data', { file: o.data, detail: why.message }, { file: o.data, help: why.help }),
+  );
 }
 
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */
@@ -297,14 +371,29 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
   const header = rows[h].map((c) => c.trim());
   const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
   const errors = reader.diagnostics.filter((d) => d.severity === 'error');
-  const below = titleAboveHeader(reader.diagnostics, rows.slice(h + 1), rows.slice(h + 1).map((_, i) => h + 2 + i), o.policy.contract, o.data);
+  const below = titleAboveHeader(
+    reader.diagnostics,
+    rows.slice(h + 1),
+    rows.slice(h + 1).map((_, i) => h + 2 + i),
+    o.policy.contract,
+    o.data,
+  );
   if (errors.length) fatal(below ? [below, ...errors] : errors);
   let period = '';
   for (let r = h + 1; r < rows.length && !period; r++) period = reader.periodOf(rows[r]);
   // the records after the header: the first chunk cut again after h + 1 records
   const head = new RecordSplitter(parsed.meta.delimiter, 0, h + 1).push(chunk.bytes);
   const at = head ? head.bytes.length : chunk.bytes.length;
-  const rest = at < chunk.bytes.length ? { bytes: chunk.bytes.slice(at), firstRow: chunk.firstRow + h + 1, records: chunk.records - h - 1 } : undefined;
-  return { header, delimiter: parsed.meta.delimiter, newline, period: period || o.period || '', warnings: reader.diagnostics.filter((d) => d.severity === 'warning'), rest };
+  const rest =
+    at < chunk.bytes.length
+      ? { bytes: chunk.bytes.slice(at), firstRow: chunk.firstRow + h + 1, records: chunk.records - h - 1 }
+      : undefined;
+  return {
+    header,
+    delimiter: parsed.meta.delimiter,
+    newline,
+    period: period || o.period || '',
+    warnings: reader.diagnostics.filter((d) => d.severity === 'warning'),
+    rest,
+  };
 }
-

@@ -54,7 +54,8 @@ export class WorkerPool {
     const seq = this.submitted++;
     this.waiting.push({ seq, take });
     this.workers[this.next++ % this.workers.length].postMessage({ seq, chunk });
-    while (this.submitted - this.delivered >= this.size * 2 && !this.failure) await new Promise<void>((r) => this.room.push(r));
+    while (this.submitted - this.delivered >= this.size * 2 && !this.failure)
+      await new Promise<void>((r) => this.room.push(r));
     if (this.failure) throw this.failure;
   }
 

@@ -7,7 +7,6 @@ import { dirname, extname, join, normalize } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-
 /** The engine's stage folders, lowest first: a value import may point to its own folder or a lower one. */
 const ENGINE_ORDER = ['model', 'language', 'data', 'explanation', 'evaluation', 'review'] as const;
 const ROOTS = ['engine', 'node', 'editor', 'bench'];
@@ -44,16 +43,34 @@ function importsOf(file: string, text: string): Import[] {
       const clause = node.importClause;
       const named = clause?.namedBindings;
       const onlyTypeNames =
-        !!clause && !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: !!clause && (clause.isTypeOnly || onlyTypeNames), dynamic: false });
+        !!clause &&
+        !clause.name &&
+        !!named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
+      found.push({
+        specifier: node.moduleSpecifier.text,
+        typeOnly: !!clause && (clause.isTypeOnly || onlyTypeNames),
+        dynamic: false,
+      });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const named = node.exportClause;
-      const onlyTypeNames = !!named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypeNames =
+        !!named && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly || onlyTypeNames, dynamic: false });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
-      found.push({ specifier: arg && ts.isStringLiteralLike(arg) ? arg.text : '<computed>', typeOnly: false, dynamic: true });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      found.push({
+        specifier: arg && ts.isStringLiteralLike(arg) ? arg.text : '<computed>',
+        typeOnly: false,
+        dynamic: true,
+      });
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push({ specifier: node.argument.literal.text, typeOnly: true, dynamic: true });
     }
     ts.forEachChild(node, visit);
@@ -64,7 +81,9 @@ function importsOf(file: string, text: string): Import[] {
 
 /** A relative specifier as a repository path: `./x.js` → `dir/x.ts`, query (`?worker`) dropped. */
 function resolve(file: string, specifier: string): string {
-  const path = normalize(join(dirname(file), specifier.replace(/[?#].*$/, ''))).split('\\').join('/');
+  const path = normalize(join(dirname(file), specifier.replace(/[?#].*$/, '')))
+    .split('\\')
+    .join('/');
   return path.endsWith('.js') && !path.endsWith('.svelte.js') ? path.replace(/\.js$/, '.ts') : path;
 }
 
@@ -77,9 +96,11 @@ function crossing(file: string, imp: Import): string | undefined {
   if (inEngine && isBuiltin(imp.specifier)) return 'the engine imports no Node built-in';
   if (!imp.specifier.startsWith('.')) return undefined;
   const target = resolve(file, imp.specifier);
-  if (file.startsWith('node/cli/commands/') && target === 'node/cli/main.ts') return 'a command does not import its caller, node/cli/main.ts';
+  if (file.startsWith('node/cli/commands/') && target === 'node/cli/main.ts')
+    return 'a command does not import its caller, node/cli/main.ts';
   if (!target.startsWith('engine/')) return undefined;
-  if (!inEngine) return target === DOOR ? undefined : `only ${DOOR} may be imported from outside the engine, types included`;
+  if (!inEngine)
+    return target === DOOR ? undefined : `only ${DOOR} may be imported from outside the engine, types included`;
   if (imp.typeOnly) return undefined;
   if (target === DOOR) return `the engine does not import its own door ${DOOR}`;
   if (file === DOOR) return undefined;
@@ -115,7 +136,7 @@ describe('reading imports', () => {
       "let k: import('./k.js').K;",
       "import './l.js';",
       "// import { m } from './m.js';",
-      "const n = \"import { n } from './n.js'\";",
+      'const n = "import { n } from \'./n.js\'";',
     ].join('\n');
     expect(read(text)).toEqual([
       { specifier: './a.js', typeOnly: false, dynamic: false },
@@ -158,16 +179,22 @@ describe('the import rule', () => {
     expect(crossing('engine/language/check.ts', value('../evaluation/executor.js'))).toBe(
       'language may not import evaluation, a later stage',
     );
-    expect(crossing('engine/model/money.ts', value('../review/diff.js'))).toBe('model may not import review, a later stage');
+    expect(crossing('engine/model/money.ts', value('../review/diff.js'))).toBe(
+      'model may not import review, a later stage',
+    );
   });
 
   it('lets `import type` point anywhere inside the engine', () => {
-    expect(crossing('engine/model/policy.ts', { specifier: '../evaluation/plan.js', typeOnly: true, dynamic: false })).toBeUndefined();
+    expect(
+      crossing('engine/model/policy.ts', { specifier: '../evaluation/plan.js', typeOnly: true, dynamic: false }),
+    ).toBeUndefined();
   });
 
   it('keeps Node built-ins out of the engine, type imports included', () => {
     expect(crossing('engine/data/file.ts', value('node:fs'))).toBe('the engine imports no Node built-in');
-    expect(crossing('engine/data/file.ts', { specifier: 'path', typeOnly: true, dynamic: false })).toBe('the engine imports no Node built-in');
+    expect(crossing('engine/data/file.ts', { specifier: 'path', typeOnly: true, dynamic: false })).toBe(
+      'the engine imports no Node built-in',
+    );
     expect(crossing('node/cli/io.ts', value('node:fs'))).toBeUndefined();
   });
 
@@ -179,18 +206,22 @@ describe('the import rule', () => {
     expect(crossing('bench/bench.ts', { specifier: '../engine/model/policy.js', typeOnly: false, dynamic: true })).toBe(
       'only engine/index.ts may be imported from outside the engine, types included',
     );
-    expect(crossing('node/cli/main.ts', { specifier: '../../engine/model/policy.js', typeOnly: true, dynamic: false })).toBe(
-      'only engine/index.ts may be imported from outside the engine, types included',
-    );
+    expect(
+      crossing('node/cli/main.ts', { specifier: '../../engine/model/policy.js', typeOnly: true, dynamic: false }),
+    ).toBe('only engine/index.ts may be imported from outside the engine, types included');
   });
 
   it('keeps the CLI commands from importing their caller', () => {
-    expect(crossing('node/cli/commands/run.ts', value('../main.js'))).toBe('a command does not import its caller, node/cli/main.ts');
+    expect(crossing('node/cli/commands/run.ts', value('../main.js'))).toBe(
+      'a command does not import its caller, node/cli/main.ts',
+    );
     expect(crossing('node/cli/commands/run.ts', value('../io.js'))).toBeUndefined();
   });
 
   it('keeps the door out of the engine itself', () => {
-    expect(crossing('engine/review/diff.ts', value('../index.js'))).toBe('the engine does not import its own door engine/index.ts');
+    expect(crossing('engine/review/diff.ts', value('../index.js'))).toBe(
+      'the engine does not import its own door engine/index.ts',
+    );
     expect(crossing('engine/index.ts', value('./review/diff.js'))).toBeUndefined();
   });
 

@@ -24,12 +24,18 @@ describe('the engine core', () => {
   it.each(files)('%s imports no Node built-in', (file) => {
     const text = readFileSync(file, 'utf8');
     const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
-    const builtins = imports.filter((m) => m.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'worker_threads'].includes(m));
+    const builtins = imports.filter(
+      (m) =>
+        m.startsWith('node:') ||
+        ['fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'url', 'worker_threads'].includes(m),
+    );
     expect(builtins).toEqual([]);
   });
 
   it.each(files)('%s reads no clock, process or environment and builds no code from text', (file) => {
-    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    const code = readFileSync(file, 'utf8')
+      .replace(/\/\/.*$/gm, '')
+      .replace(/\/\*[\s\S]*?\*\//g, '');
     expect(code).not.toMatch(/\bprocess\.|\bDate\.now\b|\bnew Date\b|\beval\s*\(|\bnew Function\b|\bFunction\s*\(/);
   });
 });

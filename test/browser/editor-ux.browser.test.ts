@@ -321,13 +321,11 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
     expect(await status()).toBe('未保存的修改');
     // a file that cannot be read says so, and the message goes once a good file is read
-    await page
-      .locator('[data-testid=upload]')
-      .setInputFiles({
-        name: 'bad.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from('not a spreadsheet'),
-      });
+    await page.locator('[data-testid=upload]').setInputFiles({
+      name: 'bad.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a spreadsheet'),
+    });
     await page.locator('[data-testid=data-error]').waitFor();
     expect(await page.locator('[data-testid=data-error]').textContent()).toMatch(/^bad\.xlsx: /);
     await page

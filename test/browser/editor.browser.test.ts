@@ -19,7 +19,15 @@ if (!available) {
   console.warn(say);
 }
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const POLICY = 'short-video-team.yaml';
 
 let root: string;
@@ -62,7 +70,9 @@ const pageTimersRun = (ms = 1000) => page.evaluate((delay) => new Promise<void>(
 /** Opens the editor on a policy the sample month does not fit: it is loaded once the editor shows its `policy:` line. */
 async function openPolicy(name: string) {
   await page.goto(`${url}&policy=${encodeURIComponent(name)}`);
-  await page.locator('[data-testid=editor] .view-line', { hasText: `policy: ${name.replace(/\.yaml$/, '')}` }).waitFor({ timeout: 60_000 });
+  await page
+    .locator('[data-testid=editor] .view-line', { hasText: `policy: ${name.replace(/\.yaml$/, '')}` })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** Types at the very end of the YAML editor. */
@@ -90,9 +100,13 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     root = mkdtempSync(join(tmpdir(), 'yardstick-browser-'));
     cpSync('policies', join(root, 'policies'), { recursive: true });
     // one file the server cannot read must not empty the picker (101 aliases: over the limit of docs/limits.md)
-    writeFileSync(join(root, 'policies', 'broken.yaml'), `policy: broken\nbase: &a 1\nitems: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`);
+    writeFileSync(
+      join(root, 'policies', 'broken.yaml'),
+      `policy: broken\nbase: &a 1\nitems: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`,
+    );
     cpSync('examples', join(root, 'examples'), { recursive: true, filter: (p) => !/bench-/.test(p) });
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args]);
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'policies');
@@ -113,9 +127,13 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(await page.locator('[data-testid=employees]').textContent()).toBe('198');
     expect(await page.locator('[data-testid=payout-total]').textContent()).toMatch(/^¥[\d,]+\.\d\d$/);
     expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
-    expect(await page.locator('[data-testid=policy-select] option[disabled]').textContent()).toBe('⚠ broken.yaml — 无法读取: the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file');
+    expect(await page.locator('[data-testid=policy-select] option[disabled]').textContent()).toBe(
+      '⚠ broken.yaml — 无法读取: the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file',
+    );
     // the README's picture: `YARDSTICK_UPDATE_SCREENSHOT=1 npm test` refreshes docs/editor.png
-    await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/editor.png' : join(root, 'editor.png') });
+    await page.screenshot({
+      path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/editor.png' : join(root, 'editor.png'),
+    });
   });
 
   it('opening an employee shows the scorecard explanation, built by the worker on demand', async () => {
@@ -132,8 +150,11 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await expect.poll(() => explanation.count()).toBe(0);
   });
 
-  it('the YAML editor knows the policy language: hover shows the schema\'s Chinese and English description', async () => {
-    const key = page.locator('[data-testid=editor] .view-line', { hasText: 'effective_from: 2026-10' }).locator('span', { hasText: 'effective_from' }).first();
+  it("the YAML editor knows the policy language: hover shows the schema's Chinese and English description", async () => {
+    const key = page
+      .locator('[data-testid=editor] .view-line', { hasText: 'effective_from: 2026-10' })
+      .locator('span', { hasText: 'effective_from' })
+      .first();
     await key.hover();
     const hover = page.locator('.monaco-hover-content', { hasText: '本版本生效的第一个考核期' });
     await hover.waitFor({ timeout: 20_000 });
@@ -161,7 +182,10 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=payout-total]').textContent()).not.toBe(before);
     await page.click('[data-testid=tab-changes]');
     await expect.poll(async () => Number(await page.locator('[data-testid=changed]').textContent())).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid=rule-changes] li').allTextContents()).toEqual(['初创期 · 运营经理 · 权重 粉丝增长率 40 → 50', '初创期 · 运营经理 · 权重 爆款率 35 → 25']);
+    expect(await page.locator('[data-testid=rule-changes] li').allTextContents()).toEqual([
+      '初创期 · 运营经理 · 权重 粉丝增长率 40 → 50',
+      '初创期 · 运营经理 · 权重 爆款率 35 → 25',
+    ]);
     expect(await page.locator('[data-testid=status]').textContent()).toBe('未保存的修改');
   });
 
@@ -178,7 +202,9 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.click('[data-testid=save]');
     await expect.poll(() => page.locator('[data-testid=status]').textContent()).toBe('已保存');
     const saved = policyOnDisk();
-    const changed = original.split('\n').flatMap((line, i) => (line === saved.split('\n')[i] ? [] : [[line.trim(), saved.split('\n')[i].trim()]]));
+    const changed = original
+      .split('\n')
+      .flatMap((line, i) => (line === saved.split('\n')[i] ? [] : [[line.trim(), saved.split('\n')[i].trim()]]));
     expect(changed).toEqual([
       ['weight: { startup: 40, mature: 20 }', 'weight: { startup: 50, mature: 20 }'],
       ['weight: { startup: 35, mature: 30 }', 'weight: { startup: 25, mature: 30 }'],
@@ -195,7 +221,9 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.waitForSelector('[data-testid=invalid-banner]');
     const problem = await page.locator('[data-testid=problems] .problem.error .where').first().textContent();
     expect(problem).toBe(`行 ${errorLine}:1`);
-    expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe('map keys must be unique');
+    expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe(
+      'map keys must be unique',
+    );
     await page.waitForSelector('[data-testid=editor] .squiggly-error');
     expect(await page.locator('.pane.stale [data-testid=results] tbody tr').count()).toBe(198);
     // a file that does not parse cannot be saved over the good one
@@ -241,10 +269,15 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
   it('a month of 450 employees shows the first 200 rows, and the rest on request', async () => {
     await openEditor(); // away from the conflict dialog of the test before
     // the sample's rows three times over, with fresh ids: 450 scorable rows
-    const [header, ...rows] = readFileSync('examples/sample-2026-10.csv', 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const [header, ...rows] = readFileSync('examples/sample-2026-10.csv', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
     const good = rows.filter((r) => !/^SV00(07|13|21|34|42|55|68),/.test(r)).slice(0, 150);
     const lines = [header, ...[0, 1, 2].flatMap((k) => good.map((r) => r.replace(/^SV/, `K${k}-SV`)))];
-    await page.locator('[data-testid=upload]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page
+      .locator('[data-testid=upload]')
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await page.click('[data-testid=tab-preview]');
     await expect.poll(() => page.locator('[data-testid=employees]').textContent()).toBe('450');
     expect(await page.locator('[data-testid=results] tbody tr:not(.more)').count()).toBe(200);
@@ -268,14 +301,24 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     // an award on 爆款数, which only the sample's 16 运营经理 have, and no default: the committed
     // version with the award written to the file, so that the editor opens it as an edit of it
     const committed = execFileSync('git', ['-C', root, 'show', `HEAD:policies/${POLICY}`], { encoding: 'utf8' });
-    writeFileSync(join(root, 'policies', POLICY), committed.replace(/^adjustments:\n/m, 'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 0 } ] }\n    award: 300\n'));
+    writeFileSync(
+      join(root, 'policies', POLICY),
+      committed.replace(
+        /^adjustments:\n/m,
+        'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 0 } ] }\n    award: 300\n',
+      ),
+    );
     await openEditor();
     await page.click('[data-testid=tab-preview]');
     await expect.poll(() => page.locator('[data-testid=employees]').textContent(), { timeout: 20_000 }).toBe('16');
     // 198 scored before, 16 after: 182 people the saved version pays can no longer be scored
-    expect(await page.locator('[data-testid=unscorable-banner]').textContent()).toContain('此修改使 182 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。');
+    expect(await page.locator('[data-testid=unscorable-banner]').textContent()).toContain(
+      '此修改使 182 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。',
+    );
     expect(await excluded.locator('summary').textContent()).toBe('未评分的记录（184）：不计入员工人数和合计');
-    expect(await excluded.locator('li', { hasText: 'SV0004 魏轩琪' }).textContent()).toContain('examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``');
+    expect(await excluded.locator('li', { hasText: 'SV0004 魏轩琪' }).textContent()).toContain(
+      'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``',
+    );
 
     await page.click('[data-testid=tab-changes]');
     // the change covers the 16 both versions score, each +300 of the award: 16 × 300 = 4800
@@ -287,14 +330,21 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(await lost.locator('tbody tr').count()).toBe(182);
     // SV0004 was paid ¥5,337.76 (worked out in the scorecard test above), listed with why, not as −¥5,337.76
     expect(await lost.locator('tbody tr', { hasText: 'SV0004' }).locator('td').allTextContents()).toEqual([
-      'SV0004', '魏轩琪', '短视频一组', '¥5,337.76',
+      'SV0004',
+      '魏轩琪',
+      '短视频一组',
+      '¥5,337.76',
       'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``\n  help: fill in 爆款数, or give the metric a `default` in the policy',
     ]);
 
     // and in English
     await page.selectOption('select[aria-label=language]', 'en');
-    await expect.poll(() => page.locator('[data-testid=unscorable-banner]').textContent()).toContain('This edit makes 182 employee(s) who can be scored now unscorable');
-    expect(await lost.locator('h4').textContent()).toBe('⚠ Cannot be scored after the edit (182): not in the change above');
+    await expect
+      .poll(() => page.locator('[data-testid=unscorable-banner]').textContent())
+      .toContain('This edit makes 182 employee(s) who can be scored now unscorable');
+    expect(await lost.locator('h4').textContent()).toBe(
+      '⚠ Cannot be scored after the edit (182): not in the change above',
+    );
     await page.selectOption('select[aria-label=language]', 'zh');
   });
   // a policy no test above touches, so that each draft below is the only one it has

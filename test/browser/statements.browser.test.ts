@@ -9,7 +9,8 @@ import { main } from '../../node/cli/main.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available && (process.env.CI === 'true' || process.env.YARDSTICK_BROWSER_TESTS === 'required')) throw new Error(`no Chromium at ${CHROMIUM}`);
+if (!available && (process.env.CI === 'true' || process.env.YARDSTICK_BROWSER_TESTS === 'required'))
+  throw new Error(`no Chromium at ${CHROMIUM}`);
 
 let out: string;
 let context: BrowserContext;
@@ -17,19 +18,38 @@ let context: BrowserContext;
 describe.skipIf(!available)('printable statements in Chromium', () => {
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'yardstick-statements-'));
-    const code = await main(['statements', 'policies/short-video-team.yaml', '--data', 'examples/exports-2026-10/month.data.yaml', '--out', out, '--exclude-invalid'], { stdout: () => {}, stderr: () => {} });
+    const code = await main(
+      [
+        'statements',
+        'policies/short-video-team.yaml',
+        '--data',
+        'examples/exports-2026-10/month.data.yaml',
+        '--out',
+        out,
+        '--exclude-invalid',
+      ],
+      { stdout: () => {}, stderr: () => {} },
+    );
     expect(code).toBe(0);
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yardstick-chromium-')), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 900, height: 1250 },
     });
   }, 120_000);
 
   afterAll(async () => context?.close());
 
-  it('SV0042\'s statement shows the hand-computed score, grade and pay', async () => {
+  it("SV0042's statement shows the hand-computed score, grade and pay", async () => {
     const page = await context.newPage();
     await page.goto(`file://${resolve(out, 'SV0042.html')}`);
     const cards = await page.locator('.card .v').allTextContents();
@@ -37,9 +57,19 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     // 3000 × 100.19% = 3005.70 + 601.14 + 1000 + 2000 = 6606.84
     expect(cards).toEqual(['100.19', 'A+', '¥6,606.84']);
     const lines = await page.locator('h2:has-text("绩效工资明细") + table tr').allTextContents();
-    expect(lines.slice(1)).toEqual(['绩效工资¥3,005.70', '档位加成 银牌 × 1.2¥601.14', '档位奖金 银牌¥1,000.00', '爆款奖励(单条播放≥100万)¥2,000.00', '合计¥6,606.84']);
-    expect(await page.locator('.prov').textContent()).toMatch(/^依据: 政策 short-video-team v1\.1\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/花名册\.xlsx \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/创作者后台导出\.csv \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/内部评审\.xlsx \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/);
-    await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statement-SV0042.png' : join(out, 'statement.png') });
+    expect(lines.slice(1)).toEqual([
+      '绩效工资¥3,005.70',
+      '档位加成 银牌 × 1.2¥601.14',
+      '档位奖金 银牌¥1,000.00',
+      '爆款奖励(单条播放≥100万)¥2,000.00',
+      '合计¥6,606.84',
+    ]);
+    expect(await page.locator('.prov').textContent()).toMatch(
+      /^依据: 政策 short-video-team v1\.1\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/花名册\.xlsx \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/创作者后台导出\.csv \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/内部评审\.xlsx \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/,
+    );
+    await page.screenshot({
+      path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statement-SV0042.png' : join(out, 'statement.png'),
+    });
   });
 
   it('the index lists every scored employee and draws the grade distribution', async () => {
@@ -47,6 +77,8 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     await page.goto(`file://${resolve(out, 'index.html')}`);
     expect(await page.locator('h2:has-text("员工列表") + table tbody tr').count()).toBe(198);
     expect(await page.locator('svg text').allTextContents()).toEqual(['12', 'A+', '76', 'A', '68', 'B', '42', 'C']);
-    await page.screenshot({ path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statements-index.png' : join(out, 'index.png') });
+    await page.screenshot({
+      path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statements-index.png' : join(out, 'index.png'),
+    });
   });
 });

@@ -29,7 +29,12 @@ describe('yardstick --version', () => {
 
 describe('yardstick validate', () => {
   it('exits 0 on every bundled policy', async () => {
-    const r = await yardstick('validate', 'policies/short-video-team.yaml', 'policies/livestream-team.yaml', 'policies/content-three-dimension.yaml');
+    const r = await yardstick(
+      'validate',
+      'policies/short-video-team.yaml',
+      'policies/livestream-team.yaml',
+      'policies/content-three-dimension.yaml',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages');
@@ -47,8 +52,12 @@ describe('yardstick validate', () => {
     const metricLine = lines.findIndex((l) => l.includes('completon_rate')) + 1;
     const r = await yardstick('validate', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:${indicatorsLine}:5: error[policy_weights_sum]: weights of \`roles.ops_manager.indicators\` sum to 90 for stage \`startup\`, not 100`);
-    expect(r.stderr).toContain(`${file}:${metricLine}:17: error[policy_unknown_metric]: unknown metric \`completon_rate\` in indicator \`completion\``);
+    expect(r.stderr).toContain(
+      `${file}:${indicatorsLine}:5: error[policy_weights_sum]: weights of \`roles.ops_manager.indicators\` sum to 90 for stage \`startup\`, not 100`,
+    );
+    expect(r.stderr).toContain(
+      `${file}:${metricLine}:17: error[policy_unknown_metric]: unknown metric \`completon_rate\` in indicator \`completion\``,
+    );
     expect(r.stderr).toContain('help: did you mean `completion_rate`?');
     expect(r.stdout).toBe(`err ${file}: 2 problem(s)\n`);
   });
@@ -67,7 +76,12 @@ describe('yardstick validate', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
-    expect(out.diagnostics[0]).toMatchObject({ code: 'schema_missing_key', severity: 'error', file, span: { line: 1, column: 1 } });
+    expect(out.diagnostics[0]).toMatchObject({
+      code: 'schema_missing_key',
+      severity: 'error',
+      file,
+      span: { line: 1, column: 1 },
+    });
   });
 });
 
@@ -96,7 +110,10 @@ describe('yardstick run', () => {
     const valid = ajv.validate(resultSchema, result);
     expect(ajv.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-    const fen = result.scorecards.reduce((s: number, c: { payout: { total: number } }) => s + Math.round(c.payout.total * 100), 0);
+    const fen = result.scorecards.reduce(
+      (s: number, c: { payout: { total: number } }) => s + Math.round(c.payout.total * 100),
+      0,
+    );
     expect(Math.round(result.summary.payout_total * 100)).toBe(fen);
     expect(result.summary.payable_total + result.summary.held_total).toBeCloseTo(result.summary.payout_total, 9);
     for (const c of result.scorecards) {
@@ -120,7 +137,9 @@ describe('yardstick run', () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--out', out, '--exclude-invalid');
     expect(r.code).toBe(0);
     const csv = readFileSync(out, 'utf8');
-    expect(csv.startsWith('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发\r\n')).toBe(
+      true,
+    );
     expect(readdirSync(dir)).toEqual(['result.csv']);
   });
 
@@ -136,7 +155,15 @@ describe('yardstick run', () => {
   });
 
   it('an output folder that does not exist is a clear input error', async () => {
-    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--out', '/nonexistent-dir/x.txt', '--exclude-invalid');
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--out',
+      '/nonexistent-dir/x.txt',
+      '--exclude-invalid',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('error: cannot write `/nonexistent-dir/x.txt`: ENOENT');
   });
@@ -149,7 +176,10 @@ describe('yardstick run', () => {
     const utf8 = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--exclude-invalid');
     expect(gbk.code).toBe(0);
     // the same result; only the provenance differs, as the two files' bytes (and so hashes) do
-    const strip = (text: string) => ({ ...JSON.parse(text.replaceAll(file, 'F').replaceAll(SAMPLE, 'F')), provenance: undefined });
+    const strip = (text: string) => ({
+      ...JSON.parse(text.replaceAll(file, 'F').replaceAll(SAMPLE, 'F')),
+      provenance: undefined,
+    });
     expect(strip(gbk.stdout)).toEqual(strip(utf8.stdout));
   });
 
@@ -175,8 +205,12 @@ describe('yardstick run', () => {
     const out = join(dir, 'r.json');
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--out', out);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number\n  at row 56, column `发布视频数`, value `12..5`');
-    expect(r.stderr.split('\n').at(-1)).toBe('error: 2 record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals');
+    expect(r.stderr).toContain(
+      'examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number\n  at row 56, column `发布视频数`, value `12..5`',
+    );
+    expect(r.stderr.split('\n').at(-1)).toBe(
+      'error: 2 record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals',
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -196,15 +230,35 @@ E1,=HYPERLINK("http://x"),剪辑师,@组,成熟期,2026-10,95%,90,60%,1000,50,50
     const dir = tempDir();
     const data = join(dir, 'crafted.csv');
     writeFileSync(data, CRAFTED);
-    expect((await yardstick('run', FLAGSHIP, '--data', data, '--format', 'csv', '--out', join(dir, 'r.csv'))).code).toBe(0);
+    expect(
+      (await yardstick('run', FLAGSHIP, '--data', data, '--format', 'csv', '--out', join(dir, 'r.csv'))).code,
+    ).toBe(0);
     const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
-    expect(csv.split('\r\n')[1].startsWith(`E1,"'=HYPERLINK(""http://x"")",'@组,剪辑师,成熟期,96,96,A,银牌,4456.00,可发,,`)).toBe(true);
-    expect((await yardstick('run', FLAGSHIP, '--data', data, '--format', 'xlsx', '--out', join(dir, 'r.xlsx'))).code).toBe(0);
+    expect(
+      csv.split('\r\n')[1].startsWith(`E1,"'=HYPERLINK(""http://x"")",'@组,剪辑师,成熟期,96,96,A,银牌,4456.00,可发,,`),
+    ).toBe(true);
+    expect(
+      (await yardstick('run', FLAGSHIP, '--data', data, '--format', 'xlsx', '--out', join(dir, 'r.xlsx'))).code,
+    ).toBe(0);
     const bytes = readFileSync(join(dir, 'r.xlsx'));
     const sheets = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(sheets.map((x) => x.sheet)).toEqual(['结果', '汇总']);
     // 100 × 40% + 90 × 40% + 100 × 20% = 96 → A, silver: 3000 × 96% = 2880 + 576 + 1000 = 4456
-    expect(sheets[0].data[1]).toEqual(['E1', `'=HYPERLINK("http://x")`, "'@组", '剪辑师', '成熟期', 96, 96, 'A', '银牌', 4456, '可发', null, null]);
+    expect(sheets[0].data[1]).toEqual([
+      'E1',
+      `'=HYPERLINK("http://x")`,
+      "'@组",
+      '剪辑师',
+      '成熟期',
+      96,
+      96,
+      'A',
+      '银牌',
+      4456,
+      '可发',
+      null,
+      null,
+    ]);
   });
 
   it('--format xlsx needs --out', async () => {
@@ -218,12 +272,21 @@ describe('yardstick explain', () => {
   it('an unknown employee id exits 1 naming the file', async () => {
     const r = await yardstick('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'XX9999');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: unknown employee id `XX9999` in `examples\/sample-2026-10.csv`\n {2}help: the file has \d+ employees, e\.g\. `SV0001`/);
+    expect(r.stderr).toMatch(
+      /^error: unknown employee id `XX9999` in `examples\/sample-2026-10.csv`\n {2}help: the file has \d+ employees, e\.g\. `SV0001`/,
+    );
   });
 });
 
 describe('`policies/*.yaml` names the test files too', () => {
-  const files = ['policies/content-three-dimension.test.yaml', 'policies/content-three-dimension.yaml', 'policies/livestream-team.test.yaml', 'policies/livestream-team.yaml', 'policies/short-video-team.test.yaml', 'policies/short-video-team.yaml'];
+  const files = [
+    'policies/content-three-dimension.test.yaml',
+    'policies/content-three-dimension.yaml',
+    'policies/livestream-team.test.yaml',
+    'policies/livestream-team.yaml',
+    'policies/short-video-team.test.yaml',
+    'policies/short-video-team.yaml',
+  ];
 
   it('validate checks a test file as the tests of the policy beside it', async () => {
     const r = await yardstick('validate', ...files);
@@ -239,7 +302,10 @@ describe('`policies/*.yaml` names the test files too', () => {
   it('validate refuses a test file whose case cannot be built', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-tests-'));
     writeFileSync(join(dir, 'p.yaml'), readFileSync('policies/short-video-team.yaml', 'utf8'));
-    writeFileSync(join(dir, 'p.test.yaml'), 'cases:\n  - name: no expectation\n    record: { role: editor, stage: mature }\n');
+    writeFileSync(
+      join(dir, 'p.test.yaml'),
+      'cases:\n  - name: no expectation\n    record: { role: editor, stage: mature }\n',
+    );
     const r = await yardstick('validate', join(dir, 'p.test.yaml'));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`err ${join(dir, 'p.test.yaml')}: case \`no expectation\` has no \`expect:\`\n`);

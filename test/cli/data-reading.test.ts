@@ -26,7 +26,13 @@ describe('a ratio written without %', () => {
   it('33.1 in 完播率 beside fractions such as 0.412 is refused (it used to score as 3310 %)', async () => {
     const dir = tempDir();
     // SV0003 (row 4) had 33.1%; SV0005 (row 6) is the column's first plain fraction
-    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,');
+    const file = edited(
+      dir,
+      SAMPLE,
+      'sv.csv',
+      'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,',
+      'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,',
+    );
     const r = await yardstick('run', FLAGSHIP, '--data', file, '--exclude-invalid');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
@@ -39,24 +45,43 @@ describe('a ratio written without %', () => {
 
   it('data inspect names the mixed column, with its two example rows', async () => {
     const dir = tempDir();
-    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,', 'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,');
+    const file = edited(
+      dir,
+      SAMPLE,
+      'sv.csv',
+      'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1%,',
+      'SV0003,董宇,编导,短视频一组,初创期,2026-10,18,"1,904,320",3.3w,33.1,',
+    );
     const r = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`  the file cannot be used:\n    ${file}:6: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`33.1\` (row 4) is percent points\n`);
+    expect(r.stdout).toContain(
+      `  the file cannot be used:\n    ${file}:6: error[data_mixed_ratio_notation]: column \`完播率\` (completion_rate) writes ratios two ways: \`0.412\` (row 6) is a fraction, \`33.1\` (row 4) is percent points\n`,
+    );
   });
 
   it('退货率 14.0 in the livestream sample is refused the same way (it used to make LS0002 a C with an improvement plan)', async () => {
     const dir = tempDir();
-    const file = edited(dir, 'examples/livestream-2026-10.csv', 'ls.csv', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0%,', 'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0,');
+    const file = edited(
+      dir,
+      'examples/livestream-2026-10.csv',
+      'ls.csv',
+      'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0%,',
+      'LS0002,孙晨,主播,直播一组,初创期,2026-10,"¥680,000",80万,7162,3.2%,00:02:03,14.0,',
+    );
     const r = await yardstick('run', LIVESTREAM, '--data', file, '--exclude-invalid');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:17: error[data_mixed_ratio_notation]: column \`退货率\` (return_rate) writes ratios two ways: \`0.110\` (row 17) is a fraction, \`14.0\` (row 3) is percent points`);
+    expect(r.stderr).toContain(
+      `${file}:17: error[data_mixed_ratio_notation]: column \`退货率\` (return_rate) writes ratios two ways: \`0.110\` (row 17) is a fraction, \`14.0\` (row 3) is percent points`,
+    );
   });
 
   it('a column written in percent points throughout is an error at each cell, whose help says what to write', async () => {
     const dir = tempDir();
     const file = join(dir, 'points.csv');
-    writeFileSync(file, '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95,90,60%,1000,50,500,0\n');
+    writeFileSync(
+      file,
+      '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95,90,60%,1000,50,500,0\n',
+    );
     const r = await yardstick('run', FLAGSHIP, '--data', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
@@ -81,16 +106,35 @@ describe("a metric's default does not hide a missing column or row", () => {
 
   /** A month from three CSV files: SV0001 (运营经理) and SV0004 (编导); the review sheet has SV0004 only. */
   function mapping(dir: string, extra = ''): string {
-    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
     const cols = header.split(',');
     const pick = rows.filter((r) => r.startsWith('SV0001,') || r.startsWith('SV0004,'));
     const cells = pick.map((r) => r.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')));
-    const take = (names: string[], who: string[][]) => [names.join(','), ...who.map((c) => names.map((n) => c[cols.indexOf(n)]).join(','))].join('\n') + '\n';
+    const take = (names: string[], who: string[][]) =>
+      [names.join(','), ...who.map((c) => names.map((n) => c[cols.indexOf(n)]).join(','))].join('\n') + '\n';
     writeFileSync(join(dir, 'roster.csv'), take(['工号', '姓名', '岗位', '团队', '阶段'], cells));
-    writeFileSync(join(dir, 'export.csv'), take(cols.filter((c) => !['姓名', '岗位', '团队', '阶段', '月份', '违规次数'].includes(c)), cells));
-    writeFileSync(join(dir, 'review.csv'), take(['工号', '违规次数'], cells.filter((c) => c[0] === 'SV0004')));
+    writeFileSync(
+      join(dir, 'export.csv'),
+      take(
+        cols.filter((c) => !['姓名', '岗位', '团队', '阶段', '月份', '违规次数'].includes(c)),
+        cells,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'review.csv'),
+      take(
+        ['工号', '违规次数'],
+        cells.filter((c) => c[0] === 'SV0004'),
+      ),
+    );
     const file = join(dir, 'month.data.yaml');
-    writeFileSync(file, `period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n  - file: review.csv\n${extra}`);
+    writeFileSync(
+      file,
+      `period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n  - file: review.csv\n${extra}`,
+    );
     return file;
   }
 
@@ -99,7 +143,9 @@ describe("a metric's default does not hide a missing column or row", () => {
     const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('review.csv:2: warning[data_no_data]: `SV0001` has no row in `review.csv`');
-    expect(r.stderr).toContain('roster.csv:2: error[data_no_row]: `SV0001` has no row in `review.csv`, which gives `违规次数`');
+    expect(r.stderr).toContain(
+      'roster.csv:2: error[data_no_row]: `SV0001` has no row in `review.csv`, which gives `违规次数`',
+    );
     expect(r.stderr).toContain('error: 1 record(s) cannot be scored');
   });
 
@@ -111,12 +157,14 @@ describe("a metric's default does not hide a missing column or row", () => {
     const inspect = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
     expect(inspect.code).toBe(0);
     const lines = inspect.stdout.split('\n');
-    expect(lines.slice(lines.indexOf('  defaults applied (1):'), lines.indexOf('  defaults applied (1):') + 4)).toEqual([
-      '  defaults applied (1):',
-      '    违规次数 (violations) = 0: 1 record(s)',
-      '      roster.csv row 2 · SV0001 · no row in review.csv',
-      '  records: 2 can be scored, 0 cannot',
-    ]);
+    expect(lines.slice(lines.indexOf('  defaults applied (1):'), lines.indexOf('  defaults applied (1):') + 4)).toEqual(
+      [
+        '  defaults applied (1):',
+        '    违规次数 (violations) = 0: 1 record(s)',
+        '      roster.csv row 2 · SV0001 · no row in review.csv',
+        '  records: 2 can be scored, 0 cannot',
+      ],
+    );
   });
 
   it('a wrong missing_rows value is refused', async () => {
@@ -124,16 +172,23 @@ describe("a metric's default does not hide a missing column or row", () => {
     const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir, '    missing_rows: zero\n'));
     expect(r.code).toBe(1);
     // line 6 is `    missing_rows: zero`: the value starts at column 19
-    expect(r.stderr).toContain(`${join(dir, 'month.data.yaml')}:6:19: error[data_mapping_shape]: \`sources[1].missing_rows\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not \`zero\``);
+    expect(r.stderr).toContain(
+      `${join(dir, 'month.data.yaml')}:6:19: error[data_mapping_shape]: \`sources[1].missing_rows\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not \`zero\``,
+    );
   });
 
   it('data inspect lists each default it applied, by metric, with file, row and employee', async () => {
     const dir = tempDir();
     const file = join(dir, 'two.csv');
-    writeFileSync(file, '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\nE2,李四,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,1\nE3,王五,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\n');
+    writeFileSync(
+      file,
+      '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,张三,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\nE2,李四,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,1\nE3,王五,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,\n',
+    );
     const r = await yardstick('data', 'inspect', file, '--policy', FLAGSHIP);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`  defaults applied (2):\n    违规次数 (violations) = 0: 2 record(s)\n      ${file} row 2 · E1 · empty cell\n      ${file} row 4 · E3 · empty cell\n  records: 3 can be scored, 0 cannot\n`);
+    expect(r.stdout).toContain(
+      `  defaults applied (2):\n    违规次数 (violations) = 0: 2 record(s)\n      ${file} row 2 · E1 · empty cell\n      ${file} row 4 · E3 · empty cell\n  records: 3 can be scored, 0 cannot\n`,
+    );
   });
 });
 
@@ -141,12 +196,17 @@ describe('a totals row at the bottom of an export', () => {
   it('in a joined export, is skipped with one note instead of an unmatched row', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'roster.csv'), '工号,姓名,岗位,团队,阶段\nE1,张三,剪辑师,二组,成熟期\n');
-    writeFileSync(join(dir, 'export.csv'), '工号,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,95%,90,60%,1000,50,500,0\n合计,,,,1000,50,500,0\n');
+    writeFileSync(
+      join(dir, 'export.csv'),
+      '工号,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,95%,90,60%,1000,50,500,0\n合计,,,,1000,50,500,0\n',
+    );
     const file = join(dir, 'month.data.yaml');
     writeFileSync(file, 'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n');
     const r = await yardstick('run', FLAGSHIP, '--data', file);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('export.csv:3: warning[data_totals_row]: row 3 is a totals row (`合计`), not an employee, and is skipped\n  at row 3, column `工号`, value `合计`');
+    expect(r.stderr).toContain(
+      'export.csv:3: warning[data_totals_row]: row 3 is a totals row (`合计`), not an employee, and is skipped\n  at row 3, column `工号`, value `合计`',
+    );
     expect(r.stderr).not.toContain('data_unmatched_row');
   });
 
@@ -158,7 +218,9 @@ describe('a totals row at the bottom of an export', () => {
     const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(without.stdout);
-    expect(r.stderr).toContain(`${file}:202: warning[data_totals_row]: row 202 is a totals row (\`合计\`), not an employee, and is skipped\n  at row 202, column \`工号\`, value \`合计\``);
+    expect(r.stderr).toContain(
+      `${file}:202: warning[data_totals_row]: row 202 is a totals row (\`合计\`), not an employee, and is skipped\n  at row 202, column \`工号\`, value \`合计\``,
+    );
     // the sample's own two bad rows, and not the totals row
     expect(r.stderr).toContain('注意：2 条记录有数据问题，未计入结果和合计：');
   });
@@ -167,16 +229,36 @@ describe('a totals row at the bottom of an export', () => {
 describe('rows, months and pay bases that could mean two things', () => {
   it('an unquoted 2,266,926 makes a row of 25 cells against 23: refused at that row, the same whole and streamed', async () => {
     const dir = tempDir();
-    const file = edited(dir, SAMPLE, 'sv.csv', 'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,"2,266,926",', 'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,2,266,926,');
+    const file = edited(
+      dir,
+      SAMPLE,
+      'sv.csv',
+      'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,"2,266,926",',
+      'SV0002,吴艳桐,运营经理,短视频一组,初创期,2026-10,31,2,266,926,',
+    );
     const message = `${file}:3: error[data_row_length]: row 3 has 25 cells but the header has 23: the 2 cells past the header are empty, but a cell earlier in the row may have been split`;
     const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
     expect(whole.code).toBe(0);
     expect(whole.stderr).toContain(message);
-    expect(whole.stderr).toContain('help: a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header');
+    expect(whole.stderr).toContain(
+      'help: a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header',
+    );
     expect(whole.stdout).not.toContain('SV0002');
     for (const workers of ['1', '2']) {
       const out = join(dir, `out${workers}.csv`);
-      const streamed = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      const streamed = await yardstick(
+        'run',
+        FLAGSHIP,
+        '--data',
+        file,
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--exclude-invalid',
+        '--workers',
+        workers,
+      );
       expect(streamed.code).toBe(0);
       expect(streamed.stderr).toContain(message);
       expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
@@ -191,19 +273,55 @@ describe('rows, months and pay bases that could mean two things', () => {
     const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026-11');
     expect(whole.code).toBe(1);
     expect(whole.stdout).toBe('');
-    expect(whole.stderr).toContain(`${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`);
+    expect(whole.stderr).toContain(
+      `${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`,
+    );
     const out = join(dir, 'out.csv');
-    const streamed = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/11', '--format', 'csv', '--out', out);
+    const streamed = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--period',
+      '2026/11',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
     expect(streamed.code).toBe(1);
-    expect(streamed.stderr).toContain(`${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`);
+    expect(streamed.stderr).toContain(
+      `${SAMPLE}:2: error[data_period_mismatch]: 月份 \`2026-10\` is 2026-10, but the period given for the file is 2026-11`,
+    );
     // with --record nothing is recorded, even with --exclude-invalid: every row is for another month
     const ledger = join(dir, 'ledger.jsonl');
-    const recorded = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026-11', '--exclude-invalid', '--record', '--ledger', ledger);
+    const recorded = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--period',
+      '2026-11',
+      '--exclude-invalid',
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(recorded.code).toBe(1);
     expect(recorded.stderr).toContain('error[data_period_mismatch]');
     expect(existsSync(ledger)).toBe(false);
     // the same month spelled another way is the same month
-    const same = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--period', '2026/10', '--format', 'csv', '--exclude-invalid');
+    const same = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--period',
+      '2026/10',
+      '--format',
+      'csv',
+      '--exclude-invalid',
+    );
     expect(same.code).toBe(0);
   });
 });

@@ -22,7 +22,16 @@ describe('a title row above the header', () => {
     const whole = await yardstick('run', FLAGSHIP, '--data', file);
     expect(whole.code).toBe(1);
     expect(whole.stderr.startsWith(first)).toBe(true);
-    const streamed = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', join(file, '..', 'out.csv'));
+    const streamed = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      file,
+      '--format',
+      'csv',
+      '--out',
+      join(file, '..', 'out.csv'),
+    );
     expect(streamed.code).toBe(1);
     expect(streamed.stderr.startsWith(first)).toBe(true);
   });
@@ -30,16 +39,37 @@ describe('a title row above the header', () => {
   it('two title rows: rows 1–2 are named', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', write(`短视频团队绩效\n导出时间 2026-11-03\n${SAMPLE}`));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('the column names are on row 3, not on row 1: the rows above are not a header\n  help: delete rows 1–2 (a title or notes above the table)');
+    expect(r.stderr).toContain(
+      'the column names are on row 3, not on row 1: the rows above are not a header\n  help: delete rows 1–2 (a title or notes above the table)',
+    );
   });
 });
 
 describe('column names', () => {
   it('full-width letters, invisible characters and spaces around a name do not count', async () => {
     const header = SAMPLE.split('\n')[0]!;
-    const edited = header.replace('工号', 'ＥＭＰＬＯＹＥＥ_ＩＤ').replace('完播率', '完播率\u200B').replace('播放量', ' 播放量 ');
-    const r = await yardstick('run', FLAGSHIP, '--data', write(SAMPLE.replace(header, edited)), '--exclude-invalid', '--format', 'csv');
-    const plain = await yardstick('run', FLAGSHIP, '--data', 'examples/sample-2026-10.csv', '--exclude-invalid', '--format', 'csv');
+    const edited = header
+      .replace('工号', 'ＥＭＰＬＯＹＥＥ_ＩＤ')
+      .replace('完播率', '完播率\u200B')
+      .replace('播放量', ' 播放量 ');
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      write(SAMPLE.replace(header, edited)),
+      '--exclude-invalid',
+      '--format',
+      'csv',
+    );
+    const plain = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      'examples/sample-2026-10.csv',
+      '--exclude-invalid',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(plain.stdout);
   });

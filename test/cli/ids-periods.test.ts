@@ -14,7 +14,10 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'yardstick-ids-'));
 
 /** The sample's lines (line i is spreadsheet row i + 1), edited, written to `dir`. */
 function edited(dir: string, sample: string, edit: (lines: string[]) => void): string {
-  const lines = readFileSync(sample, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+  const lines = readFileSync(sample, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\n');
   edit(lines);
   const file = join(dir, 'edited.csv');
   writeFileSync(file, lines.join('\n') + '\n');
@@ -29,7 +32,8 @@ const mixMonths = (lines: string[]) => {
 };
 /** stderr of a streaming run without the line naming the file it wrote. */
 // what only a streaming run says: the file it wrote, and how many worker threads it used
-const withoutWrote = (stderr: string) => stderr.replace(/^已写入 .*\n/m, '').replace(/^note: using \d+ worker threads? instead of \d+: .*\n/m, '');
+const withoutWrote = (stderr: string) =>
+  stderr.replace(/^已写入 .*\n/m, '').replace(/^note: using \d+ worker threads? instead of \d+: .*\n/m, '');
 
 describe('a month written several ways is one month', () => {
   it('the sample with 2026-10, 2026/10, 202610 and ２０２６-１０ mixed gives exactly the result of the sample, whole and streamed', async () => {
@@ -41,7 +45,19 @@ describe('a month written several ways is one month', () => {
     expect(whole.stdout).toBe(sample.stdout);
     for (const workers of ['1', '2']) {
       const out = join(dir, `out${workers}.csv`);
-      const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      const r = await yardstick(
+        'run',
+        FLAGSHIP,
+        '--data',
+        file,
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--exclude-invalid',
+        '--workers',
+        workers,
+      );
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(`已写入 ${out}（198 人）`);
       expect(readFileSync(out, 'utf8')).toBe(sample.stdout);
@@ -52,10 +68,23 @@ describe('a month written several ways is one month', () => {
     const dir = tempDir();
     const policy = 'policies/livestream-team.yaml';
     const file = edited(dir, 'examples/livestream-2026-10.csv', mixMonths);
-    const sample = await yardstick('run', policy, '--data', 'examples/livestream-2026-10.csv', '--format', 'json', '--exclude-invalid');
+    const sample = await yardstick(
+      'run',
+      policy,
+      '--data',
+      'examples/livestream-2026-10.csv',
+      '--format',
+      'json',
+      '--exclude-invalid',
+    );
     const mixed = await yardstick('run', policy, '--data', file, '--format', 'json', '--exclude-invalid');
     expect(mixed.code).toBe(0);
-    const grades = (stdout: string) => JSON.parse(stdout).scorecards.map((c: { employee_id: string; grade: string; payout: { total: number } }) => [c.employee_id, c.grade, c.payout.total]);
+    const grades = (stdout: string) =>
+      JSON.parse(stdout).scorecards.map((c: { employee_id: string; grade: string; payout: { total: number } }) => [
+        c.employee_id,
+        c.grade,
+        c.payout.total,
+      ]);
     expect(JSON.parse(mixed.stdout).period).toBe('2026-10');
     expect(grades(mixed.stdout)).toEqual(grades(sample.stdout));
   });
@@ -75,7 +104,17 @@ describe('a month written several ways is one month', () => {
     const file = edited(dir, SAMPLE, (lines) => {
       for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/^((?:[^,]*,){5})[^,]*,/, '$1');
     });
-    const r = await yardstick('run', FLAGSHIP, '--data', file, '--period', '2026年10月', '--format', 'json', '--exclude-invalid');
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      file,
+      '--period',
+      '2026年10月',
+      '--format',
+      'json',
+      '--exclude-invalid',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).period).toBe('2026-10');
     const bad = await yardstick('run', FLAGSHIP, '--data', file, '--period', '46296');
@@ -119,14 +158,28 @@ describe('ids that look the same are one employee', () => {
       `${file}:14: error[data_missing_metric]: missing \`完播率\` (completion_rate) for role \`编导\``,
       `${file}:56: error[data_not_a_number]: \`12..5\` is not a number`,
     ]);
-    expect(whole.stderr).toContain('  help: Excel turned the id into a number: format the column as text before export');
+    expect(whole.stderr).toContain(
+      '  help: Excel turned the id into a number: format the column as text before export',
+    );
     // the sample's 198 scorable rows less rows 4, 7, 11 and 12; sv0007 is scored as its own employee
     expect(whole.stdout.split('\r\n').filter((l) => l.startsWith('SV') || l.startsWith('sv'))).toHaveLength(194);
     expect(whole.stdout).toContain('\r\nsv0007,');
 
     for (const workers of ['1', '2']) {
       const out = join(dir, `out${workers}.csv`);
-      const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', workers);
+      const r = await yardstick(
+        'run',
+        FLAGSHIP,
+        '--data',
+        file,
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--exclude-invalid',
+        '--workers',
+        workers,
+      );
       expect(r.code).toBe(0);
       expect(r.stderr).toContain(`已写入 ${out}（194 人）`);
       expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
@@ -136,9 +189,13 @@ describe('ids that look the same are one employee', () => {
 
   it('streams a duplicate whose first spelling sits in another chunk, naming both spellings', async () => {
     const dir = tempDir();
-    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\n');
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
     const lines = [header];
-    for (let t = 0; t < 40; t++) for (const r of rows) lines.push(r.replace(/^SV/, `C${String(t).padStart(2, '0')}-SV`));
+    for (let t = 0; t < 40; t++)
+      for (const r of rows) lines.push(r.replace(/^SV/, `C${String(t).padStart(2, '0')}-SV`));
     // row 2 written with a zero-width space; row 7,902 (in a later chunk) repeats it plainly
     lines[7901] = lines[1];
     setId(lines, 1, 'C00-SV0001\u200B');
@@ -148,7 +205,19 @@ describe('ids that look the same are one employee', () => {
     const message = `${file}:7902: error[data_duplicate_employee]: employee \`C00-SV0001\` already appears in row 2 (written \`C00-SV0001<U+200B>\` there, \`C00-SV0001\` here)`;
     expect(whole.stderr).toContain(message);
     const out = join(dir, 'out.csv');
-    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--exclude-invalid', '--workers', '2');
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      file,
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--exclude-invalid',
+      '--workers',
+      '2',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(message);
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
@@ -174,14 +243,22 @@ sources:
     return join(dir, 'month.data.yaml');
   };
 
-  it('＠ｊｉａ and `@ yi` match the roster\'s @jia and @yi, each said once; the mapping\'s period 2026/10 is 2026-10', async () => {
-    const mapping = setUp('工号,姓名,岗位,团队,阶段,抖音账号\nE1,剪辑甲,剪辑师,一组,成熟期,@jia\nE2,运营乙,运营经理,一组,初创期,@yi\n');
+  it("＠ｊｉａ and `@ yi` match the roster's @jia and @yi, each said once; the mapping's period 2026/10 is 2026-10", async () => {
+    const mapping = setUp(
+      '工号,姓名,岗位,团队,阶段,抖音账号\nE1,剪辑甲,剪辑师,一组,成熟期,@jia\nE2,运营乙,运营经理,一组,初创期,@yi\n',
+    );
     const r = await yardstick('run', FLAGSHIP, '--data', mapping, '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.period).toBe('2026-10');
     // E1: quality 50 → 20, hot topic 50% fails → C, 3000 × 20% = 600; E2: 107.5 → A+, 6450 + 1290 + 1000 = 8740
-    expect(out.scorecards.map((c: { employee_id: string; grade: string; payout: { total: number } }) => [c.employee_id, c.grade, c.payout.total])).toEqual([
+    expect(
+      out.scorecards.map((c: { employee_id: string; grade: string; payout: { total: number } }) => [
+        c.employee_id,
+        c.grade,
+        c.payout.total,
+      ]),
+    ).toEqual([
       ['E1', 'C', 600],
       ['E2', 'A+', 8740],
     ]);
@@ -192,7 +269,9 @@ sources:
   });
 
   it('two roster rows sharing one account are refused naming both rows (exit 1)', async () => {
-    const mapping = setUp('工号,姓名,岗位,团队,阶段,抖音账号\nE1,剪辑甲,剪辑师,一组,成熟期,@jia\nE2,运营乙,运营经理,一组,初创期,@JIA\n');
+    const mapping = setUp(
+      '工号,姓名,岗位,团队,阶段,抖音账号\nE1,剪辑甲,剪辑师,一组,成熟期,@jia\nE2,运营乙,运营经理,一组,初创期,@JIA\n',
+    );
     const r = await yardstick('run', FLAGSHIP, '--data', mapping, '--format', 'json');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(

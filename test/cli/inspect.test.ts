@@ -11,7 +11,13 @@ async function yardstick(...argv: string[]) {
 
 describe('yardstick data inspect', () => {
   it("shows each column's meaning, join keys and renames in a data mapping, and every unusable cell", async () => {
-    const r = await yardstick('data', 'inspect', 'examples/exports-2026-10/month.data.yaml', '--policy', 'policies/short-video-team.yaml');
+    const r = await yardstick(
+      'data',
+      'inspect',
+      'examples/exports-2026-10/month.data.yaml',
+      '--policy',
+      'policies/short-video-team.yaml',
+    );
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines).toContain('      抖音账号 → (join key)');
@@ -21,21 +27,39 @@ describe('yardstick data inspect', () => {
     expect(lines).toContain('  required columns missing: none');
     expect(lines).toContain('  cells and rows that cannot be used (2):');
     expect(lines).toContain('    创作者后台导出.csv row 56, column 发布视频数, value `12..5`: `12..5` is not a number');
-    expect(lines).toContain('    创作者后台导出.csv row 14, column 完播率, value ``: missing `完播率` (completion_rate) for role `编导`');
+    expect(lines).toContain(
+      '    创作者后台导出.csv row 14, column 完播率, value ``: missing `完播率` (completion_rate) for role `编导`',
+    );
     expect(lines).toContain('  records: 198 can be scored, 2 cannot');
   });
 
   it('the wrong policy for a file: unused columns and rows whose role the policy does not have', async () => {
-    const r = await yardstick('data', 'inspect', 'examples/livestream-2026-10.csv', '--policy', 'policies/short-video-team.yaml');
+    const r = await yardstick(
+      'data',
+      'inspect',
+      'examples/livestream-2026-10.csv',
+      '--policy',
+      'policies/short-video-team.yaml',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('      直播间GMV → (unused)');
-    expect(r.stdout).toContain('    examples/livestream-2026-10.csv row 2, column 岗位, value `主播`: unknown role `主播`');
+    expect(r.stdout).toContain(
+      '    examples/livestream-2026-10.csv row 2, column 岗位, value `主播`: unknown role `主播`',
+    );
     expect(r.stdout).toContain('  records: 0 can be scored, 60 cannot');
   });
 
   it('names the required columns a file lacks for the roles it has', async () => {
-    const r = await yardstick('data', 'inspect', 'test/cli/fixtures/no-completion.csv', '--policy', 'policies/short-video-team.yaml');
+    const r = await yardstick(
+      'data',
+      'inspect',
+      'test/cli/fixtures/no-completion.csv',
+      '--policy',
+      'policies/short-video-team.yaml',
+    );
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('  required columns missing: \n    the file has no column for `完播率` (completion_rate), which 编导 need');
+    expect(r.stdout).toContain(
+      '  required columns missing: \n    the file has no column for `完播率` (completion_rate), which 编导 need',
+    );
   });
 });

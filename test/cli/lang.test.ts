@@ -18,25 +18,36 @@ describe('errors in Chinese by default', () => {
 
   it('a git revision that does not exist', async () => {
     const r = await yardstickAsIs('diff', `nope~3:${POLICY}`, POLICY);
-    expect([r.code, r.stderr]).toEqual([1, 'error: git 版本 `nope~3` 不存在\n  提示：请使用分支、标签或提交，如 `main` 或 `HEAD~1`']);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      'error: git 版本 `nope~3` 不存在\n  提示：请使用分支、标签或提交，如 `main` 或 `HEAD~1`',
+    ]);
   });
 
   it('an output that is a folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-lang-'));
     const r = await yardstickAsIs('run', POLICY, '--data', DATA, '--out', dir);
-    expect([r.code, r.stderr]).toEqual([1, `error: 无法写入 \`${dir}\`：这是一个文件夹\n  提示：请给 --out 一个文件名，如 results.csv`]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: 无法写入 \`${dir}\`：这是一个文件夹\n  提示：请给 --out 一个文件名，如 results.csv`,
+    ]);
   });
 
   it('a results ledger that does not exist', async () => {
     const ledger = join(mkdtempSync(join(tmpdir(), 'yardstick-lang-')), 'none.db');
     const r = await yardstickAsIs('history', '--employee', 'SV0001', '--ledger', ledger);
-    expect([r.code, r.stderr]).toEqual([1, `error: \`${ledger}\` 处没有结果账本\n  提示：请先用 \`yardstick run … --record\` 记录一个月份，或指定 --ledger`]);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: \`${ledger}\` 处没有结果账本\n  提示：请先用 \`yardstick run … --record\` 记录一个月份，或指定 --ledger`,
+    ]);
   });
 
   it('an unknown employee', async () => {
     const r = await yardstickAsIs('explain', POLICY, '--data', DATA, '--employee', 'XX9999');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: `examples/sample-2026-10.csv` 中没有工号 `XX9999`\n  提示：文件中有 200 名员工，如 `SV0001`, `SV0002`, `SV0003`');
+    expect(r.stderr).toBe(
+      'error: `examples/sample-2026-10.csv` 中没有工号 `XX9999`\n  提示：文件中有 200 名员工，如 `SV0001`, `SV0002`, `SV0003`',
+    );
   });
 
   it('in English with --lang en, as before', async () => {
@@ -51,19 +62,39 @@ describe('--error-format json', () => {
     const r = await yardstickAsIs('history', '--employee', 'SV0001', '--ledger', ledger, '--error-format', 'json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr)).toEqual({
-      diagnostics: [{ code: 'io_ledger_missing', severity: 'error', message: `\`${ledger}\` 处没有结果账本`, help: '请先用 `yardstick run … --record` 记录一个月份，或指定 --ledger', file: ledger }],
+      diagnostics: [
+        {
+          code: 'io_ledger_missing',
+          severity: 'error',
+          message: `\`${ledger}\` 处没有结果账本`,
+          help: '请先用 `yardstick run … --record` 记录一个月份，或指定 --ledger',
+          file: ledger,
+        },
+      ],
     });
   });
 
   it('reports a usage error as cli_usage with exit 2', async () => {
     const r = await yardstickAsIs('run', POLICY, '--error-format', 'json', '--lang', 'en');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stderr)).toEqual({ diagnostics: [{ code: 'cli_usage', severity: 'error', message: "required option '--data <file>' not specified" }] });
+    expect(JSON.parse(r.stderr)).toEqual({
+      diagnostics: [{ code: 'cli_usage', severity: 'error', message: "required option '--data <file>' not specified" }],
+    });
   });
 
   it('validate --format json lists a missing file among the diagnostics', async () => {
     const r = await yardstickAsIs('validate', 'policies/nope.yaml', '--format', 'json', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, diagnostics: [{ code: 'io_not_found', severity: 'error', message: 'cannot read policy `policies/nope.yaml`: no such file', file: 'policies/nope.yaml' }] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          code: 'io_not_found',
+          severity: 'error',
+          message: 'cannot read policy `policies/nope.yaml`: no such file',
+          file: 'policies/nope.yaml',
+        },
+      ],
+    });
   });
 });

@@ -20,7 +20,12 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-prov-'));
   cpSync('examples/exports-2026-10', dir, { recursive: true });
   mapping = join(dir, 'month.data.yaml');
-  files = { mapping, roster: join(dir, '花名册.xlsx'), export: join(dir, '创作者后台导出.csv'), review: join(dir, '内部评审.xlsx') };
+  files = {
+    mapping,
+    roster: join(dir, '花名册.xlsx'),
+    export: join(dir, '创作者后台导出.csv'),
+    review: join(dir, '内部评审.xlsx'),
+  };
 });
 
 /** One cell of the GBK export: SV0001's 引流线索数 569 → 100 (digits are the same bytes in GBK). */
@@ -46,13 +51,20 @@ describe('provenance of a data mapping', () => {
     expect(before.provenance).toEqual({ policy: { file: POLICY, hash: sha(POLICY) }, data: expected() });
     const exportHash = sha(files.export);
     changeOneCell();
-    const after = JSON.parse((await yardstick('run', POLICY, '--data', mapping, '--format', 'json', '--exclude-invalid')).stdout);
+    const after = JSON.parse(
+      (await yardstick('run', POLICY, '--data', mapping, '--format', 'json', '--exclude-invalid')).stdout,
+    );
     // the pay moved, and so did the export's hash; the other three files' hashes did not
-    const pay = (j: { scorecards: { employee_id: string; payout: { total: number } }[] }) => j.scorecards.find((c) => c.employee_id === 'SV0001')!.payout.total;
+    const pay = (j: { scorecards: { employee_id: string; payout: { total: number } }[] }) =>
+      j.scorecards.find((c) => c.employee_id === 'SV0001')!.payout.total;
     expect(pay(after)).not.toBe(pay(before));
     expect(after.provenance.data[2].hash).not.toBe(exportHash);
     expect(after.provenance.data).toEqual(expected());
-    expect(after.provenance.data.map((d: { hash: string }) => d.hash).filter((h: string, i: number) => h !== before.provenance.data[i].hash)).toHaveLength(1);
+    expect(
+      after.provenance.data
+        .map((d: { hash: string }) => d.hash)
+        .filter((h: string, i: number) => h !== before.provenance.data[i].hash),
+    ).toHaveLength(1);
   });
 
   it('statements name every input file with its hash', async () => {
@@ -67,7 +79,16 @@ describe('provenance of a data mapping', () => {
 
   it('the ledger records each input; history and explain --period show them, and a changed cell is a different hash', async () => {
     const ledger = join(dir, 'ledger.db');
-    const first = await yardstick('run', POLICY, '--data', mapping, '--exclude-invalid', '--record', '--ledger', ledger);
+    const first = await yardstick(
+      'run',
+      POLICY,
+      '--data',
+      mapping,
+      '--exclude-invalid',
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(first.code).toBe(0);
     const oldExport = sha(files.export);
     changeOneCell();
@@ -80,14 +101,28 @@ describe('provenance of a data mapping', () => {
     expect(history.stdout).toContain(`#1 依据: 政策 sha256 ${sha(POLICY)} · 数据 ${inputs(oldExport)}\n`);
     expect(history.stdout).toContain(`#2 依据: 政策 sha256 ${sha(POLICY)} · 数据 ${inputs(sha(files.export))}\n`);
     expect(sha(files.export)).not.toBe(oldExport);
-    const explained = await yardstick('explain', POLICY, '--period', '2026-10', '--employee', 'SV0001', '--ledger', ledger);
+    const explained = await yardstick(
+      'explain',
+      POLICY,
+      '--period',
+      '2026-10',
+      '--employee',
+      'SV0001',
+      '--ledger',
+      ledger,
+    );
     expect(explained.code).toBe(0);
-    expect(explained.stderr).toBe(`recorded as run #2 from policy sha256 ${sha(POLICY)} and data ${inputs(sha(files.export))}`);
+    expect(explained.stderr).toBe(
+      `recorded as run #2 from policy sha256 ${sha(POLICY)} and data ${inputs(sha(files.export))}`,
+    );
   });
 
   it('a single data file is one input, as older ledgers recorded it', async () => {
     const data = join(dir, 'one.csv');
-    writeFileSync(data, '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,剪辑甲,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,0\n');
+    writeFileSync(
+      data,
+      '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,播放量,点赞量,单条最高播放,违规次数\nE1,剪辑甲,剪辑师,二组,成熟期,2026-10,95%,90,60%,1000,50,500,0\n',
+    );
     const ledger = join(dir, 'one.db');
     expect((await yardstick('run', POLICY, '--data', data, '--record', '--ledger', ledger)).code).toBe(0);
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);

@@ -54,9 +54,9 @@ const dataFile = join(dir, 'month.csv');
 writeFileSync(policyFile, POLICY);
 writeFileSync(dataFile, DATA);
 
-
 /** The team table as [name, employees, payout] rows, in the data's order (`__proto__` as a plain key). */
-const rows = (byTeam: Record<string, { employees: number; payout_total: number }>) => Object.keys(byTeam).map((t) => [t, byTeam[t].employees, byTeam[t].payout_total]);
+const rows = (byTeam: Record<string, { employees: number; payout_total: number }>) =>
+  Object.keys(byTeam).map((t) => [t, byTeam[t].employees, byTeam[t].payout_total]);
 const EXPECTED_ROWS = [
   ['__proto__', 2, 1600],
   ['constructor', 1, 850],
@@ -80,7 +80,17 @@ describe('user text that is a JavaScript object key', () => {
     const r = await yardstick('run', policyFile, '--data', dataFile, '--format', 'json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.scorecards.map((c: { employee_id: string; name: string; team: string; grade: string; payout: { total: number } }) => [c.employee_id, c.name, c.team, c.grade, c.payout.total])).toEqual([
+    expect(
+      out.scorecards.map(
+        (c: { employee_id: string; name: string; team: string; grade: string; payout: { total: number } }) => [
+          c.employee_id,
+          c.name,
+          c.team,
+          c.grade,
+          c.payout.total,
+        ],
+      ),
+    ).toEqual([
       ['__proto__', '__proto__', '__proto__', 'A', 900],
       ['constructor', 'constructor', '__proto__', 'B', 700],
       ['toString', 'toString', 'constructor', 'A', 850],
@@ -101,7 +111,21 @@ describe('user text that is a JavaScript object key', () => {
     const r = await yardstick('run', policyFile, '--data', dataFile, '--format', 'json');
     const out = JSON.parse(r.stdout);
     // A max 50%, rounded down: a cohort of 2 keeps 1 A; a cohort of 1 keeps none
-    expect(out.scorecards.map((c: { employee_id: string; calibration: { cohort: string; rank: number; size: number; calibrated: string; moved_by?: string } }) => [c.employee_id, c.calibration.cohort, c.calibration.rank, c.calibration.size, c.calibration.calibrated, c.calibration.moved_by])).toEqual([
+    expect(
+      out.scorecards.map(
+        (c: {
+          employee_id: string;
+          calibration: { cohort: string; rank: number; size: number; calibrated: string; moved_by?: string };
+        }) => [
+          c.employee_id,
+          c.calibration.cohort,
+          c.calibration.rank,
+          c.calibration.size,
+          c.calibration.calibrated,
+          c.calibration.moved_by,
+        ],
+      ),
+    ).toEqual([
       ['__proto__', '__proto__', 1, 2, 'A', undefined],
       ['constructor', '__proto__', 2, 2, 'B', undefined],
       ['toString', 'constructor', 1, 1, 'B', 'A max 50%'],
@@ -115,7 +139,13 @@ describe('user text that is a JavaScript object key', () => {
   it('the table output lists every team', async () => {
     const r = await yardstick('run', policyFile, '--data', dataFile);
     expect(r.code).toBe(0);
-    for (const line of [/__proto__\s+2\s+¥1,600\.00/, /constructor\s+1\s+¥850\.00/, /toString\s+1\s+¥600\.00/, /hasOwnProperty\s+1\s+¥1,000\.00/]) expect(r.stdout).toMatch(line);
+    for (const line of [
+      /__proto__\s+2\s+¥1,600\.00/,
+      /constructor\s+1\s+¥850\.00/,
+      /toString\s+1\s+¥600\.00/,
+      /hasOwnProperty\s+1\s+¥1,000\.00/,
+    ])
+      expect(r.stdout).toMatch(line);
   });
 
   it('the streaming CSV run, with worker threads, totals the same teams', async () => {
@@ -123,7 +153,18 @@ describe('user text that is a JavaScript object key', () => {
     const streamed = join(dir, 'stream.yaml');
     writeFileSync(streamed, POLICY.slice(0, POLICY.indexOf('calibration:')));
     for (const workers of ['1', '2']) {
-      const r = await yardstick('run', streamed, '--data', dataFile, '--format', 'csv', '--out', join(dir, `r${workers}.csv`), '--workers', workers);
+      const r = await yardstick(
+        'run',
+        streamed,
+        '--data',
+        dataFile,
+        '--format',
+        'csv',
+        '--out',
+        join(dir, `r${workers}.csv`),
+        '--workers',
+        workers,
+      );
       expect(r.code).toBe(0);
       const csv = readFileSync(join(dir, `r${workers}.csv`), 'utf8').split('\r\n');
       expect(csv.slice(1, 3).map((l) => l.split(',').slice(0, 3))).toEqual([
@@ -139,16 +180,36 @@ describe('user text that is a JavaScript object key', () => {
     // write-excel-file would write `[object Object]` for `__proto__` and Object's source for `constructor`
     const r = await yardstick('run', policyFile, '--data', dataFile, '--format', 'xlsx', '--out', join(dir, 'r.xlsx'));
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n').at(-1)).toBe('error: cannot write `__proto__` to an XLSX file: the XLSX writer cannot store this text; use `--format csv` or `--format json`, or rename it in the data');
+    expect(r.stderr.split('\n').at(-1)).toBe(
+      'error: cannot write `__proto__` to an XLSX file: the XLSX writer cannot store this text; use `--format csv` or `--format json`, or rename it in the data',
+    );
     expect(existsSync(join(dir, 'r.xlsx'))).toBe(false);
     // the same data with ordinary names writes a workbook whose team rows are the run's
-    writeFileSync(join(dir, 'plain.csv'), DATA.replace(/__proto__|constructor|toString|hasOwnProperty|valueOf/g, (n) => `${n}组`));
-    expect((await yardstick('run', policyFile, '--data', join(dir, 'plain.csv'), '--format', 'xlsx', '--out', join(dir, 'r.xlsx'))).code).toBe(0);
+    writeFileSync(
+      join(dir, 'plain.csv'),
+      DATA.replace(/__proto__|constructor|toString|hasOwnProperty|valueOf/g, (n) => `${n}组`),
+    );
+    expect(
+      (
+        await yardstick(
+          'run',
+          policyFile,
+          '--data',
+          join(dir, 'plain.csv'),
+          '--format',
+          'xlsx',
+          '--out',
+          join(dir, 'r.xlsx'),
+        )
+      ).code,
+    ).toBe(0);
     const bytes = readFileSync(join(dir, 'r.xlsx'));
     const sheets = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const summary = sheets[1].data;
     const at = summary.findIndex((row) => row[0] === '团队');
-    expect(summary.slice(at + 1, at + 6)).toEqual(EXPECTED_ROWS.map(([t, n, fen]) => [t === '一组' ? t : `${t}组`, n, fen]));
+    expect(summary.slice(at + 1, at + 6)).toEqual(
+      EXPECTED_ROWS.map(([t, n, fen]) => [t === '一组' ? t : `${t}组`, n, fen]),
+    );
   });
 
   it('statements: one per employee, and the index lists every team', async () => {
@@ -163,7 +224,10 @@ describe('user text that is a JavaScript object key', () => {
 
   it('diff: every team and every employee id appears in the impact', async () => {
     const doubled = join(dir, 'doubled.yaml');
-    writeFileSync(doubled, POLICY.replace('version: 1.0.0', 'version: 1.1.0').replace('pay_base: 1000', 'pay_base: 2000'));
+    writeFileSync(
+      doubled,
+      POLICY.replace('version: 1.0.0', 'version: 1.1.0').replace('pay_base: 1000', 'pay_base: 2000'),
+    );
     const r = await yardstick('diff', policyFile, doubled, '--data', dataFile, '--format', 'json');
     expect(r.code).toBe(0);
     const impact = JSON.parse(r.stdout)[0].impact;
@@ -188,7 +252,14 @@ describe('user text that is a JavaScript object key', () => {
     const evaluated = await session.evaluate(1, POLICY, POLICY, 'zh', () => 0);
     if (!evaluated.ok) throw new Error('the policy should load');
     expect(rows(summaryToJson(evaluated.result.summary).by_team)).toEqual(EXPECTED_ROWS);
-    expect(evaluated.result.rows.map((r) => r.employee_id)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'E6']);
+    expect(evaluated.result.rows.map((r) => r.employee_id)).toEqual([
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'E6',
+    ]);
     expectCleanPrototype();
   });
 
@@ -213,22 +284,43 @@ describe('policy keys that are JavaScript object keys are refused', () => {
   });
 
   it('a role id `constructor`, and a YAML key `__proto__:` among the metrics', () => {
-    expect(load(POLICY.replace('  staff:\n', '  constructor:\n').replace('  rating: { label', '  __proto__: { label: 其他, unit: count }\n  rating: { label'))).toEqual([
+    expect(
+      load(
+        POLICY.replace('  staff:\n', '  constructor:\n').replace(
+          '  rating: { label',
+          '  __proto__: { label: 其他, unit: count }\n  rating: { label',
+        ),
+      ),
+    ).toEqual([
       ['schema_reserved_name', '`__proto__` in `metrics` is a reserved name', 5, 3],
       ['schema_reserved_name', '`constructor` in `roles` is a reserved name', 10, 3],
     ]);
   });
 
   it('a calibrated grade `toString` in the scale and the quotas', () => {
-    expect(load(POLICY.replace('  within: team', '  scale: [ toString, B ]\n  map: { A: toString, B: B }\n  within: team').replace('    A: { max: 0.5 }', '    toString: { max: 0.5 }'))).toEqual([
+    expect(
+      load(
+        POLICY.replace(
+          '  within: team',
+          '  scale: [ toString, B ]\n  map: { A: toString, B: B }\n  within: team',
+        ).replace('    A: { max: 0.5 }', '    toString: { max: 0.5 }'),
+      ),
+    ).toEqual([
       ['schema_reserved_name', '`toString` in `calibration.scale[0]` is a reserved name', 21, 12],
       ['schema_reserved_name', '`toString` in `calibration.quotas` is a reserved name', 25, 5],
     ]);
   });
 
   it('a built-in object key is an unknown fact or function, not a method', () => {
-    expect(load(POLICY.replace('  performance_pay: pay_base * score / 100', '  performance_pay: toString(score)'))).toEqual([
-      ['policy_expression_syntax', 'cannot read expression `toString(score)`: unknown function `toString`; known: min, max, abs, round, floor, ceil', 18, 20],
+    expect(
+      load(POLICY.replace('  performance_pay: pay_base * score / 100', '  performance_pay: toString(score)')),
+    ).toEqual([
+      [
+        'policy_expression_syntax',
+        'cannot read expression `toString(score)`: unknown function `toString`; known: min, max, abs, round, floor, ceil',
+        18,
+        20,
+      ],
     ]);
   });
 });

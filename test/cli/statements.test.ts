@@ -21,7 +21,10 @@ describe('yardstick statements', () => {
     writeFileSync(data, DATA);
     const out = join(dir, 'out');
     const stderr: string[] = [];
-    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], {
+      stdout: () => {},
+      stderr: (s) => stderr.push(s),
+    });
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['E1.html', 'E_2f_2.html', 'index.html']); // `/` is U+002F
     const e1 = readFileSync(join(out, 'E1.html'), 'utf8');
@@ -45,9 +48,21 @@ describe('yardstick statements', () => {
     const data = join(dir, 'm.csv');
     const rows = DATA.split('\n');
     // three ids the old naming sent to one file A_1.html; 剪辑师 pay differs through 剪辑质量评分
-    writeFileSync(data, [rows[0], rows[1].replace('E1,<script>alert(1)</script>', 'A/1,甲'), rows[1].replace('E1,<script>alert(1)</script>', 'A_1,乙').replace(',90,', ',80,'), rows[1].replace('E1,<script>alert(1)</script>', 'A.1,丙').replace(',90,', ',70,'), ''].join('\n'));
+    writeFileSync(
+      data,
+      [
+        rows[0],
+        rows[1].replace('E1,<script>alert(1)</script>', 'A/1,甲'),
+        rows[1].replace('E1,<script>alert(1)</script>', 'A_1,乙').replace(',90,', ',80,'),
+        rows[1].replace('E1,<script>alert(1)</script>', 'A.1,丙').replace(',90,', ',70,'),
+        '',
+      ].join('\n'),
+    );
     const out = join(dir, 'out');
-    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} });
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], {
+      stdout: () => {},
+      stderr: () => {},
+    });
     expect(code).toBe(0);
     // U+002F `/`, U+005F `_`, U+002E `.`
     expect(readdirSync(out).sort()).toEqual(['A_2e_1.html', 'A_2f_1.html', 'A_5f_1.html', 'index.html']);
@@ -67,9 +82,15 @@ describe('yardstick statements', () => {
     writeFileSync(data, [rows[0], rows[1].replace('E1,', 'ab1,'), rows[1].replace('E1,', 'AB1,'), ''].join('\n'));
     const out = join(dir, 'out');
     const stderr: string[] = [];
-    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: (s) => stderr.push(s), errorLang: 'en' });
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', out], {
+      stdout: () => {},
+      stderr: (s) => stderr.push(s),
+      errorLang: 'en',
+    });
     expect(code).toBe(1);
-    expect(stderr.join('\n')).toContain('employee ids `ab1` and `AB1` differ only in upper and lower case: their statements would overwrite each other on Windows and macOS');
+    expect(stderr.join('\n')).toContain(
+      'employee ids `ab1` and `AB1` differ only in upper and lower case: their statements would overwrite each other on Windows and macOS',
+    );
     expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
 
@@ -77,9 +98,19 @@ describe('yardstick statements', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
     const data = join(dir, 'm.csv');
     const rows = DATA.split('\n');
-    writeFileSync(data, [rows[0], rows[1].replace('E1,<script>alert(1)</script>', 'index,甲'), rows[1].replace('E1,<script>alert(1)</script>', 'INDEX2,乙'), ''].join('\n'));
+    writeFileSync(
+      data,
+      [
+        rows[0],
+        rows[1].replace('E1,<script>alert(1)</script>', 'index,甲'),
+        rows[1].replace('E1,<script>alert(1)</script>', 'INDEX2,乙'),
+        '',
+      ].join('\n'),
+    );
     const out = join(dir, 'out');
-    expect(await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} })).toBe(0);
+    expect(
+      await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} }),
+    ).toBe(0);
     // `i` is U+0069
     expect(readdirSync(out).sort()).toEqual(['INDEX2.html', '_69_ndex.html', 'index.html']);
     expect(readFileSync(join(out, '_69_ndex.html'), 'utf8')).toContain('甲');

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, readRecords } from '../../engine/data/index.js';
 import { dataContract } from '../builders.js';
 
-const CSV = '工号,姓名,岗位,团队,阶段,月份,完播率,播放量\nE1,张三,编导,短视频一组,初创期,2026-10,45.3%,1.2万\nE2,李四,编导,短视频二组,成熟期,2026-10,40%,"3,500"\n';
+const CSV =
+  '工号,姓名,岗位,团队,阶段,月份,完播率,播放量\nE1,张三,编导,短视频一组,初创期,2026-10,45.3%,1.2万\nE2,李四,编导,短视频二组,成熟期,2026-10,40%,"3,500"\n';
 
 const contract = dataContract({
   metrics: { completion: { label: '完播率', unit: 'ratio' }, plays: { label: '播放量', unit: 'count' } },

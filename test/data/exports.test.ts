@@ -38,7 +38,14 @@ describe('the sample month in every form', () => {
   it('reports the export row that matches nobody, and nothing else', async () => {
     const joined = await readDataFile(`${DIR}/month.data.yaml`, policy);
     expect(joined.diagnostics).toEqual([
-      { code: 'data_unmatched_row', severity: 'warning', message: 'row matches nobody in the roster: `@已离职账号_9999`', help: 'check the key, or add the person to the roster `花名册.xlsx`', file: '创作者后台导出.csv', cell: { row: 202, column: '账号名称', value: '@已离职账号_9999' } },
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `@已离职账号_9999`',
+        help: 'check the key, or add the person to the roster `花名册.xlsx`',
+        file: '创作者后台导出.csv',
+        cell: { row: 202, column: '账号名称', value: '@已离职账号_9999' },
+      },
     ]);
   });
 
@@ -46,12 +53,22 @@ describe('the sample month in every form', () => {
     const joined = await readDataFile(`${DIR}/month.data.yaml`, policy);
     const sv55 = joined.excluded.find((x) => x.employee_id === 'SV0055')!;
     expect(sv55.reasons).toEqual([
-      { code: 'data_not_a_number', severity: 'error', message: '`12..5` is not a number', help: 'write a number such as 1234, 1,234, 1.2万 or 3.5w', file: '创作者后台导出.csv', cell: { row: 56, column: '发布视频数', value: '12..5' } },
+      {
+        code: 'data_not_a_number',
+        severity: 'error',
+        message: '`12..5` is not a number',
+        help: 'write a number such as 1234, 1,234, 1.2万 or 3.5w',
+        file: '创作者后台导出.csv',
+        cell: { row: 56, column: '发布视频数', value: '12..5' },
+      },
     ]);
   });
 
   it('an XLSX bad cell names the workbook, row and column', async () => {
     const xlsx = await readDataFile(`${DIR}/sample.xlsx`, policy);
-    expect(xlsx.excluded.find((x) => x.employee_id === 'SV0055')!.reasons[0]).toMatchObject({ file: `${DIR}/sample.xlsx`, cell: { sheet: '十月', row: 56, column: '发布视频数', value: '12..5' } });
+    expect(xlsx.excluded.find((x) => x.employee_id === 'SV0055')!.reasons[0]).toMatchObject({
+      file: `${DIR}/sample.xlsx`,
+      cell: { sheet: '十月', row: 56, column: '发布视频数', value: '12..5' },
+    });
   });
 });

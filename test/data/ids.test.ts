@@ -7,7 +7,11 @@ import { normaliseId } from '../../engine/data/ids.js';
 import { readRecords } from '../../engine/data/index.js';
 import { csvText, dataContract } from '../builders.js';
 
-const contract = dataContract({ metrics: { videos: { label: '发布视频数', unit: 'count' } }, roles: { director: '编导' }, stages: { startup: '初创期' } });
+const contract = dataContract({
+  metrics: { videos: { label: '发布视频数', unit: 'count' } },
+  roles: { director: '编导' },
+  stages: { startup: '初创期' },
+});
 const csv = (...rows: string[]) => csvText('工号,姓名,岗位,团队,阶段,月份,发布视频数', ...rows);
 const row = (id: string, videos = 30) => `${id},张三,编导,一组,初创期,2026-10,${videos}`;
 
@@ -57,7 +61,9 @@ describe('employee ids in a data file', () => {
   it('an id with a zero-width space is the same id, and the message shows the invisible character', () => {
     const r = readRecords(csv(row('E1\u200B'), row('E1', 31)), 'csv', contract);
     expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
-    expect(r.excluded[0].reasons[0].message).toBe('employee `E1` already appears in row 2 (written `E1<U+200B>` there, `E1` here)');
+    expect(r.excluded[0].reasons[0].message).toBe(
+      'employee `E1` already appears in row 2 (written `E1<U+200B>` there, `E1` here)',
+    );
   });
 
   it('a record carries the id normalised: `Ｅ１ ` is scored as E1', () => {
@@ -67,7 +73,9 @@ describe('employee ids in a data file', () => {
 
   it('an id cell holding only invisible characters is empty', () => {
     const r = readRecords(csv(row('\u200B')), 'csv', contract);
-    expect(r.excluded[0].reasons.map((d) => [d.code, d.message])).toEqual([['data_missing_field', 'empty `工号` (employee_id)']]);
+    expect(r.excluded[0].reasons.map((d) => [d.code, d.message])).toEqual([
+      ['data_missing_field', 'empty `工号` (employee_id)'],
+    ]);
   });
 
   it('an id Excel wrote in scientific notation is refused with the fix, and two of them are not called duplicates', () => {
@@ -94,7 +102,8 @@ describe('employee ids in a data file', () => {
       {
         code: 'data_id_case',
         severity: 'warning',
-        message: 'ids `E1` (row 2) and `e1` (row 3) differ only in upper and lower case: they are read as two employees',
+        message:
+          'ids `E1` (row 2) and `e1` (row 3) differ only in upper and lower case: they are read as two employees',
         help: 'if they are one person, write the id the same way in every row and file',
         file: 'm.csv',
         cell: { row: 3, column: '工号', value: 'e1' },
@@ -102,7 +111,8 @@ describe('employee ids in a data file', () => {
       {
         code: 'data_id_case',
         severity: 'warning',
-        message: 'ids `E2` (row 4) and `e2` (row 5) differ only in upper and lower case: they are read as two employees',
+        message:
+          'ids `E2` (row 4) and `e2` (row 5) differ only in upper and lower case: they are read as two employees',
         help: 'if they are one person, write the id the same way in every row and file',
         file: 'm.csv',
         cell: { row: 5, column: '工号', value: 'e2' },
@@ -132,6 +142,8 @@ describe("an id written with Excel's text mark in a data file", () => {
   it("`'0123` and `0123` are one employee: the second row is a duplicate", () => {
     const r = readRecords(csv(row("'0123"), row('0123', 31)), 'csv', contract, { file: 'm.csv' });
     expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['0123', 30]]);
-    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([['0123', 3, ['data_duplicate_employee']]]);
+    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([
+      ['0123', 3, ['data_duplicate_employee']],
+    ]);
   });
 });

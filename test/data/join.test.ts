@@ -5,55 +5,136 @@ import { describe, expect, it } from 'vitest';
 import { joinSources, type Table } from '../../engine/data/index.js';
 import { dataContract } from '../builders.js';
 
-const table = (header: string[], ...rows: string[][]): Table => ({ header, rows, rowNumbers: rows.map((_, i) => i + 2) });
+const table = (header: string[], ...rows: string[][]): Table => ({
+  header,
+  rows,
+  rowNumbers: rows.map((_, i) => i + 2),
+});
 
-const roster = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li'], ['E3', '王五', '@wang']) };
+const roster = {
+  file: '花名册.csv',
+  table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li'], ['E3', '王五', '@wang']),
+};
 
 describe('joinSources', () => {
   it('joins on a declared key and keeps where each cell came from', () => {
-    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['@li', '3.5w'], ['@zhang', '1.2万']), keyColumn: '账号名称', rosterColumn: '抖音账号', columns: { 作品播放量: '播放量' } };
+    const creator = {
+      file: '创作者.csv',
+      table: table(['账号名称', '作品播放量'], ['@li', '3.5w'], ['@zhang', '1.2万']),
+      keyColumn: '账号名称',
+      rosterColumn: '抖音账号',
+      columns: { 作品播放量: '播放量' },
+    };
     const r = joinSources(roster, [creator]);
     expect(r.table.header).toEqual(['工号', '姓名', '抖音账号', '播放量']);
-    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '1.2万'], ['E2', '李四', '@li', '3.5w'], ['E3', '王五', '@wang', '']]);
+    expect(r.table.rows).toEqual([
+      ['E1', '张三', '@zhang', '1.2万'],
+      ['E2', '李四', '@li', '3.5w'],
+      ['E3', '王五', '@wang', ''],
+    ]);
     expect(r.table.origin!(0, 3)).toEqual({ file: '创作者.csv', row: 3, column: '作品播放量' });
     expect(r.table.origin!(0, 1)).toEqual({ file: '花名册.csv', row: 2, column: '姓名' });
     expect(r.keyColumns).toEqual(['抖音账号']);
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_no_data', '`E3` has no row in `创作者.csv`']]);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['data_no_data', '`E3` has no row in `创作者.csv`'],
+    ]);
   });
 
   it('reports a row that matches nobody, and excludes an employee with two rows in one source', () => {
-    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['E1', '90'], ['E9', '70'], ['E1', '85'], ['E2', '80'], ['E3', '75']) };
+    const reviews = {
+      file: '评审.csv',
+      table: table(['工号', '上级评分'], ['E1', '90'], ['E9', '70'], ['E1', '85'], ['E2', '80'], ['E3', '75']),
+    };
     const r = joinSources(roster, [reviews]);
-    expect(r.diagnostics.map((d) => [d.code, d.file, d.cell])).toEqual([['data_unmatched_row', '评审.csv', { row: 3, column: '工号', value: 'E9' }]]);
-    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([['E1', ['`E1` has two rows in `评审.csv` (rows 2 and 4)']]]);
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.cell])).toEqual([
+      ['data_unmatched_row', '评审.csv', { row: 3, column: '工号', value: 'E9' }],
+    ]);
+    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([
+      ['E1', ['`E1` has two rows in `评审.csv` (rows 2 and 4)']],
+    ]);
     expect(r.table.rows.map((row) => row[3])).toEqual(['90', '80', '75']);
   });
 
   it('a source or roster row with more cells than its header excludes that employee; fewer cells are trailing empties', () => {
-    const views = { file: '播放.csv', table: table(['工号', '播放量', '点赞量'], ['E1', '1', '500', '000'], ['E2', '3.5w'], ['E3', '1.2万', '300']) };
-    const wide = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li', ''], ['E3', '王五', '@wang']) };
+    const views = {
+      file: '播放.csv',
+      table: table(['工号', '播放量', '点赞量'], ['E1', '1', '500', '000'], ['E2', '3.5w'], ['E3', '1.2万', '300']),
+    };
+    const wide = {
+      file: '花名册.csv',
+      table: table(
+        ['工号', '姓名', '抖音账号'],
+        ['E1', '张三', '@zhang'],
+        ['E2', '李四', '@li', ''],
+        ['E3', '王五', '@wang'],
+      ),
+    };
     const r = joinSources(wide, [views]);
-    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => [d.code, d.file, d.message, d.cell])])).toEqual([
-      ['E2', [['data_row_length', '花名册.csv', 'row 3 has 4 cells but the header has 3: the cell past the header is empty, but a cell earlier in the row may have been split', { row: 3, value: 'E2,李四,@li,' }]]],
-      ['E1', [['data_row_length', '播放.csv', 'row 2 has 4 cells but the header has 3: the cells past the header are `000`', { row: 2, value: 'E1,1,500,000' }]]],
+    expect(
+      [...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => [d.code, d.file, d.message, d.cell])]),
+    ).toEqual([
+      [
+        'E2',
+        [
+          [
+            'data_row_length',
+            '花名册.csv',
+            'row 3 has 4 cells but the header has 3: the cell past the header is empty, but a cell earlier in the row may have been split',
+            { row: 3, value: 'E2,李四,@li,' },
+          ],
+        ],
+      ],
+      [
+        'E1',
+        [
+          [
+            'data_row_length',
+            '播放.csv',
+            'row 2 has 4 cells but the header has 3: the cells past the header are `000`',
+            { row: 2, value: 'E1,1,500,000' },
+          ],
+        ],
+      ],
     ]);
-    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '', ''], ['E2', '李四', '@li', '3.5w', ''], ['E3', '王五', '@wang', '1.2万', '300']]);
+    expect(r.table.rows).toEqual([
+      ['E1', '张三', '@zhang', '', ''],
+      ['E2', '李四', '@li', '3.5w', ''],
+      ['E3', '王五', '@wang', '1.2万', '300'],
+    ]);
     expect(r.diagnostics).toEqual([]);
   });
 
   it('a roster without 工号 cannot be joined', () => {
     const r = joinSources({ file: 'r.csv', table: table(['姓名'], ['张三']) }, []);
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_missing_column', 'the roster has no `工号` (employee_id) column']]);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['data_missing_column', 'the roster has no `工号` (employee_id) column'],
+    ]);
   });
 });
 
 describe('a source that writes a metric its own way', () => {
   it('reads money in fen and ranges as its mapping says, for that file only', async () => {
     const { toRecords } = await import('../../engine/data/index.js');
-    const shop = { file: '抖店.csv', table: table(['工号', '成交金额(分)', '观看人数']), columns: { '成交金额(分)': { metric: 'gmv', money_in: 'fen' as const }, 观看人数: { metric: 'viewers', ranges: 'middle' as const } } };
+    const shop = {
+      file: '抖店.csv',
+      table: table(['工号', '成交金额(分)', '观看人数']),
+      columns: {
+        '成交金额(分)': { metric: 'gmv', money_in: 'fen' as const },
+        观看人数: { metric: 'viewers', ranges: 'middle' as const },
+      },
+    };
     shop.table.rows.push(['E1', '123456', '1万~2万']);
     shop.table.rowNumbers.push(2);
-    const joined = joinSources({ file: 'r.csv', table: table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '主播', '一组', '初创期', '2026-10']) }, [shop]);
+    const joined = joinSources(
+      {
+        file: 'r.csv',
+        table: table(
+          ['工号', '姓名', '岗位', '团队', '阶段', '月份'],
+          ['E1', '张三', '主播', '一组', '初创期', '2026-10'],
+        ),
+      },
+      [shop],
+    );
     const contract = dataContract({
       metrics: { gmv: { label: 'GMV', unit: 'money' }, viewers: { label: '观看人数', unit: 'count' } },
       roles: { host: '主播' },
@@ -65,37 +146,76 @@ describe('a source that writes a metric its own way', () => {
 });
 
 describe('a ratio column of a source', () => {
-  const contract = dataContract({ metrics: { completion: { label: '完播率', unit: 'ratio' } }, roles: { director: '编导' }, stages: { startup: '初创期' } });
-  const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '编导', '一组', '初创期', '2026-10'], ['E2', '李四', '编导', '一组', '初创期', '2026-10']);
+  const contract = dataContract({
+    metrics: { completion: { label: '完播率', unit: 'ratio' } },
+    roles: { director: '编导' },
+    stages: { startup: '初创期' },
+  });
+  const people = () =>
+    table(
+      ['工号', '姓名', '岗位', '团队', '阶段', '月份'],
+      ['E1', '张三', '编导', '一组', '初创期', '2026-10'],
+      ['E2', '李四', '编导', '一组', '初创期', '2026-10'],
+    );
 
   it('is read in percent points when the mapping says ratio_format: percent_points for that column', async () => {
     const { toRecords } = await import('../../engine/data/index.js');
-    const src = { file: '第三方.csv', table: table(['工号', '完播率(%)'], ['E1', '45.3'], ['E2', '8%']), columns: { '完播率(%)': { metric: '完播率', ratio_format: 'percent_points' as const } } };
-    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    const src = {
+      file: '第三方.csv',
+      table: table(['工号', '完播率(%)'], ['E1', '45.3'], ['E2', '8%']),
+      columns: { '完播率(%)': { metric: '完播率', ratio_format: 'percent_points' as const } },
+    };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, {
+      file: '花名册.csv',
+    });
     expect(r.diagnostics).toEqual([]);
     expect(r.records.map((x) => x.metrics.completion)).toEqual([0.453, 0.08]);
   });
 
   it('mixing notations is reported in the source file, at its own rows and header', async () => {
     const { toRecords } = await import('../../engine/data/index.js');
-    const src = { file: '第三方.csv', table: table(['工号', '完播'], ['E2', '0.453'], ['E1', '45.3']), columns: { 完播: '完播率' } };
-    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, { file: '花名册.csv' });
+    const src = {
+      file: '第三方.csv',
+      table: table(['工号', '完播'], ['E2', '0.453'], ['E1', '45.3']),
+      columns: { 完播: '完播率' },
+    };
+    const r = toRecords(joinSources({ file: '花名册.csv', table: people() }, [src]).table, contract, {
+      file: '花名册.csv',
+    });
     expect(r.records).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.message, d.file, d.cell])).toEqual([
-      ['data_mixed_ratio_notation', 'column `完播` (完播率, completion) writes ratios two ways: `0.453` (row 2) is a fraction, `45.3` (row 3) is percent points', '第三方.csv', { row: 3, column: '完播', value: '45.3' }],
+      [
+        'data_mixed_ratio_notation',
+        'column `完播` (完播率, completion) writes ratios two ways: `0.453` (row 2) is a fraction, `45.3` (row 3) is percent points',
+        '第三方.csv',
+        { row: 3, column: '完播', value: '45.3' },
+      ],
     ]);
   });
 });
 
 describe('an employee a source has no row for', () => {
   const contract = dataContract({
-    metrics: { plays: { label: '播放量', unit: 'count' }, violations: { label: '违规次数', unit: 'count', default: 0 }, note: { label: '备注分', unit: 'score', default: 60 } },
+    metrics: {
+      plays: { label: '播放量', unit: 'count' },
+      violations: { label: '违规次数', unit: 'count', default: 0 },
+      note: { label: '备注分', unit: 'score', default: 60 },
+    },
     roles: { ops: '运营', host: '主播' },
     stages: { startup: '初创期' },
     requiredMetrics: (role) => (role === 'ops' ? ['plays', 'violations', 'note'] : ['plays']),
   });
-  const people = () => table(['工号', '姓名', '岗位', '团队', '阶段', '月份'], ['E1', '张三', '运营', '一组', '初创期', '2026-10'], ['E2', '李四', '运营', '一组', '初创期', '2026-10'], ['E3', '王五', '主播', '一组', '初创期', '2026-10']);
-  const plays = () => ({ file: '后台.csv', table: table(['工号', '播放量'], ['E1', '100'], ['E2', '200'], ['E3', '300']) });
+  const people = () =>
+    table(
+      ['工号', '姓名', '岗位', '团队', '阶段', '月份'],
+      ['E1', '张三', '运营', '一组', '初创期', '2026-10'],
+      ['E2', '李四', '运营', '一组', '初创期', '2026-10'],
+      ['E3', '王五', '主播', '一组', '初创期', '2026-10'],
+    );
+  const plays = () => ({
+    file: '后台.csv',
+    table: table(['工号', '播放量'], ['E1', '100'], ['E2', '200'], ['E3', '300']),
+  });
   const review = () => ({ file: '内部评审.csv', table: table(['工号', '违规次数', '备注分'], ['E2', '', '70']) });
 
   it('is excluded when their role needs a metric from it, even one with a default: one error per source', async () => {
@@ -125,12 +245,17 @@ describe('an employee a source has no row for', () => {
         ],
       },
     ]);
-    expect(r.defaults).toEqual([{ metric: 'violations', value: 0, employee_id: 'E2', file: '内部评审.csv', row: 2, why: 'empty cell' }]);
+    expect(r.defaults).toEqual([
+      { metric: 'violations', value: 0, employee_id: 'E2', file: '内部评审.csv', row: 2, why: 'empty cell' },
+    ]);
   });
 
   it('takes the defaults when the source says missing_rows: default, and the result says so', async () => {
     const { toRecords } = await import('../../engine/data/index.js');
-    const joined = joinSources({ file: '花名册.csv', table: people() }, [plays(), { ...review(), missingRows: 'default' }]);
+    const joined = joinSources({ file: '花名册.csv', table: people() }, [
+      plays(),
+      { ...review(), missingRows: 'default' },
+    ]);
     const r = toRecords(joined.table, contract, { file: '花名册.csv' });
     expect(r.excluded).toEqual([]);
     expect(r.records.map((x) => [x.employee_id, x.metrics])).toEqual([
@@ -139,8 +264,24 @@ describe('an employee a source has no row for', () => {
       ['E3', { plays: 300 }],
     ]);
     expect(r.defaults).toEqual([
-      { metric: 'violations', value: 0, employee_id: 'E1', file: '花名册.csv', row: 2, why: 'no row in source', source: '内部评审.csv' },
-      { metric: 'note', value: 60, employee_id: 'E1', file: '花名册.csv', row: 2, why: 'no row in source', source: '内部评审.csv' },
+      {
+        metric: 'violations',
+        value: 0,
+        employee_id: 'E1',
+        file: '花名册.csv',
+        row: 2,
+        why: 'no row in source',
+        source: '内部评审.csv',
+      },
+      {
+        metric: 'note',
+        value: 60,
+        employee_id: 'E1',
+        file: '花名册.csv',
+        row: 2,
+        why: 'no row in source',
+        source: '内部评审.csv',
+      },
       { metric: 'violations', value: 0, employee_id: 'E2', file: '内部评审.csv', row: 2, why: 'empty cell' },
     ]);
   });
@@ -148,19 +289,43 @@ describe('an employee a source has no row for', () => {
 
 describe('a totals row in a joined export', () => {
   it('is skipped with a note instead of an unmatched row, in a source and in the roster', () => {
-    const rosterWithTotal = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['合计', '', '']) };
-    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['@zhang', '1.2万'], ['总计：', '5.5万']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
+    const rosterWithTotal = {
+      file: '花名册.csv',
+      table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['合计', '', '']),
+    };
+    const creator = {
+      file: '创作者.csv',
+      table: table(['账号名称', '作品播放量'], ['@zhang', '1.2万'], ['总计：', '5.5万']),
+      keyColumn: '账号名称',
+      rosterColumn: '抖音账号',
+    };
     const r = joinSources(rosterWithTotal, [creator]);
     expect(r.diagnostics).toEqual([
-      { code: 'data_totals_row', severity: 'warning', message: 'row 3 is a totals row (`总计：`), not an employee, and is skipped', help: "nothing to do if it is the export's total; a real employee's row needs their key", file: '创作者.csv', cell: { row: 3, column: '账号名称', value: '总计：' } },
+      {
+        code: 'data_totals_row',
+        severity: 'warning',
+        message: 'row 3 is a totals row (`总计：`), not an employee, and is skipped',
+        help: "nothing to do if it is the export's total; a real employee's row needs their key",
+        file: '创作者.csv',
+        cell: { row: 3, column: '账号名称', value: '总计：' },
+      },
     ]);
-    expect(r.table.rows).toEqual([['E1', '张三', '@zhang', '1.2万'], ['合计', '', '', '']]);
+    expect(r.table.rows).toEqual([
+      ['E1', '张三', '@zhang', '1.2万'],
+      ['合计', '', '', ''],
+    ]);
   });
 });
 
 describe('join keys as exports write them', () => {
   it('an account written with ＠, spaces, full-width letters or another case matches, with a warning naming both spellings and rows', () => {
-    const creator = { file: '创作者.csv', table: table(['账号名称', '作品播放量'], ['＠ｚｈａｎｇ', '1.2万'], ['@ li', '3.5w'], ['@WANG', '100']), keyColumn: '账号名称', rosterColumn: '抖音账号', columns: { 作品播放量: '播放量' } };
+    const creator = {
+      file: '创作者.csv',
+      table: table(['账号名称', '作品播放量'], ['＠ｚｈａｎｇ', '1.2万'], ['@ li', '3.5w'], ['@WANG', '100']),
+      keyColumn: '账号名称',
+      rosterColumn: '抖音账号',
+      columns: { 作品播放量: '播放量' },
+    };
     const r = joinSources(roster, [creator]);
     expect(r.table.rows.map((row) => row[3])).toEqual(['1.2万', '3.5w', '100']);
     expect(r.diagnostics).toEqual([
@@ -172,15 +337,40 @@ describe('join keys as exports write them', () => {
         file: '创作者.csv',
         cell: { row: 2, column: '账号名称', value: '＠ｚｈａｎｇ' },
       },
-      expect.objectContaining({ code: 'data_key_normalised', message: "`@ li` (row 3) is matched to the roster's `@li` (`花名册.csv` row 3)", cell: { row: 3, column: '账号名称', value: '@ li' } }),
-      expect.objectContaining({ code: 'data_key_normalised', message: "`@WANG` (row 4) is matched to the roster's `@wang` (`花名册.csv` row 4)" }),
+      expect.objectContaining({
+        code: 'data_key_normalised',
+        message: "`@ li` (row 3) is matched to the roster's `@li` (`花名册.csv` row 3)",
+        cell: { row: 3, column: '账号名称', value: '@ li' },
+      }),
+      expect.objectContaining({
+        code: 'data_key_normalised',
+        message: "`@WANG` (row 4) is matched to the roster's `@wang` (`花名册.csv` row 4)",
+      }),
     ]);
   });
 
   it('two roster rows claiming one account is an error naming both rows, reported once', () => {
-    const shared = { file: '花名册.csv', table: table(['工号', '姓名', '抖音账号'], ['E1', '张三', '@zhang'], ['E2', '李四', '@li'], ['E3', '王五', '＠zhang']) };
-    const a = { file: 'a.csv', table: table(['账号名称', '播放量'], ['@zhang', '1']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
-    const b = { file: 'b.csv', table: table(['账号名称', '点赞量'], ['@zhang', '2']), keyColumn: '账号名称', rosterColumn: '抖音账号' };
+    const shared = {
+      file: '花名册.csv',
+      table: table(
+        ['工号', '姓名', '抖音账号'],
+        ['E1', '张三', '@zhang'],
+        ['E2', '李四', '@li'],
+        ['E3', '王五', '＠zhang'],
+      ),
+    };
+    const a = {
+      file: 'a.csv',
+      table: table(['账号名称', '播放量'], ['@zhang', '1']),
+      keyColumn: '账号名称',
+      rosterColumn: '抖音账号',
+    };
+    const b = {
+      file: 'b.csv',
+      table: table(['账号名称', '点赞量'], ['@zhang', '2']),
+      keyColumn: '账号名称',
+      rosterColumn: '抖音账号',
+    };
     const r = joinSources(shared, [a, b]);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       {
@@ -197,7 +387,9 @@ describe('join keys as exports write them', () => {
   it('`E1` and `Ｅ１` in one source are two rows of one employee', () => {
     const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['E1', '90'], ['Ｅ１', '85']) };
     const r = joinSources(roster, [reviews]);
-    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([['E1', ['`E1` / `Ｅ１` has two rows in `评审.csv` (rows 2 and 3)']]]);
+    expect([...r.conflicts.entries()].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([
+      ['E1', ['`E1` / `Ｅ１` has two rows in `评审.csv` (rows 2 and 3)']],
+    ]);
   });
 
   it('a key Excel wrote in scientific notation, or stripped of its leading zeros, is unmatched with the reason', () => {
@@ -205,7 +397,14 @@ describe('join keys as exports write them', () => {
     const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['2.02311E+11', '90'], ['123', '85']) };
     const r = joinSources(staff, [reviews]);
     expect(r.diagnostics.filter((d) => d.code === 'data_unmatched_row')).toEqual([
-      { code: 'data_unmatched_row', severity: 'warning', message: 'row matches nobody in the roster: `2.02311E+11`', help: 'Excel turned the id into a number: format the column as text before export', file: '评审.csv', cell: { row: 2, column: '工号', value: '2.02311E+11' } },
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `2.02311E+11`',
+        help: 'Excel turned the id into a number: format the column as text before export',
+        file: '评审.csv',
+        cell: { row: 2, column: '工号', value: '2.02311E+11' },
+      },
       {
         code: 'data_unmatched_row',
         severity: 'warning',

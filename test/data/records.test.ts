@@ -17,7 +17,16 @@ describe('readRecords', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.excluded).toEqual([]);
     expect(r.records).toEqual([
-      { employee_id: 'E1', name: '张三', role: 'director', team: '一组', stage: 'startup', period: '2026-10', metrics: { videos: 12000, completion: 0.453, rating: 88 }, source: { file: 'm.csv', row: 2 } },
+      {
+        employee_id: 'E1',
+        name: '张三',
+        role: 'director',
+        team: '一组',
+        stage: 'startup',
+        period: '2026-10',
+        metrics: { videos: 12000, completion: 0.453, rating: 88 },
+        source: { file: 'm.csv', row: 2 },
+      },
     ]);
   });
 
@@ -41,7 +50,12 @@ describe('readRecords', () => {
   });
 
   it('excludes a record with a bad cell, naming file, row, column and raw value', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,12..5,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,12..5,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records.map((x) => x.employee_id)).toEqual(['E2']);
     expect(r.excluded).toEqual([
       {
@@ -49,7 +63,16 @@ describe('readRecords', () => {
         name: '张三',
         file: 'm.csv',
         row: 2,
-        reasons: [{ code: 'data_not_a_number', severity: 'error', message: '`12..5` is not a number', help: 'write a number such as 1234, 1,234, 1.2万 or 3.5w', file: 'm.csv', cell: { row: 2, column: '视频数', value: '12..5' } }],
+        reasons: [
+          {
+            code: 'data_not_a_number',
+            severity: 'error',
+            message: '`12..5` is not a number',
+            help: 'write a number such as 1234, 1,234, 1.2万 or 3.5w',
+            file: 'm.csv',
+            cell: { row: 2, column: '视频数', value: '12..5' },
+          },
+        ],
       },
     ]);
   });
@@ -65,7 +88,11 @@ describe('readRecords', () => {
   });
 
   it('a required metric left empty is missing, not 0; the same empty cell is fine for a role that does not need it', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,,80,0,', 'E2,李四,客服,一组,初创期,2026-10,,,,0,45秒'), 'csv', contract);
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,,80,0,', 'E2,李四,客服,一组,初创期,2026-10,,,,0,45秒'),
+      'csv',
+      contract,
+    );
     expect(r.records.map((x) => [x.employee_id, x.metrics])).toEqual([['E2', { violations: 0, wait: 45 }]]);
     expect(r.excluded[0].reasons.map((d) => [d.code, d.message, d.cell])).toEqual([
       ['data_missing_metric', 'missing `完播率` (completion) for role `编导`', { row: 2, column: '完播率', value: '' }],
@@ -73,7 +100,15 @@ describe('readRecords', () => {
   });
 
   it('a negative count and a duplicate employee are excluded; the first occurrence stays', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,-3,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,31,40%,80,0,'), 'csv', contract);
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,-3,40%,80,0,',
+        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,',
+        'E2,李四,编导,一组,初创期,2026-10,31,40%,80,0,',
+      ),
+      'csv',
+      contract,
+    );
     expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['E2', 30]]);
     expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message])).toEqual([
       [2, 'data_negative_count', '`发布视频数` cannot be negative, got `-3`'],
@@ -82,37 +117,76 @@ describe('readRecords', () => {
   });
 
   it('a file without an employee id column is refused as a whole', () => {
-    const r = readRecords('姓名,岗位,团队,阶段,月份\n张三,编导,一组,初创期,2026-10\n', 'csv', contract, { file: 'm.csv' });
+    const r = readRecords('姓名,岗位,团队,阶段,月份\n张三,编导,一组,初创期,2026-10\n', 'csv', contract, {
+      file: 'm.csv',
+    });
     expect(r.records).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['data_missing_column', 'the file has no `工号` (employee_id) column'],
       ['data_missing_column', 'the file has no column for `发布视频数` (videos), which 编导 need'],
       ['data_missing_column', 'the file has no column for `完播率` (completion), which 编导 need'],
       ['data_missing_column', 'the file has no column for `上级评分` (rating), which 编导 need'],
-      ['data_missing_column', 'the file has no column for `违规次数` (violations), which 编导 need; its `default` fills empty cells, not a missing column'],
+      [
+        'data_missing_column',
+        'the file has no column for `违规次数` (violations), which 编导 need; its `default` fills empty cells, not a missing column',
+      ],
     ]);
   });
 
   it('a column that matches nothing is a warning that names a likely metric', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,上级评分(满分100),违规次数\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,80,0\n', 'csv', contract);
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,上级评分(满分100),违规次数\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,80,0\n',
+      'csv',
+      contract,
+    );
     expect(r.diagnostics).toEqual([
-      { code: 'data_unknown_column', severity: 'warning', message: 'column `上级评分(满分100)` matches no metric and is ignored', help: 'did you mean `上级评分`? add it to the metric\'s `aliases` if it is the same thing', cell: { row: 1, column: '上级评分(满分100)' } },
+      {
+        code: 'data_unknown_column',
+        severity: 'warning',
+        message: 'column `上级评分(满分100)` matches no metric and is ignored',
+        help: "did you mean `上级评分`? add it to the metric's `aliases` if it is the same thing",
+        cell: { row: 1, column: '上级评分(满分100)' },
+      },
     ]);
     expect(r.records).toHaveLength(1);
   });
 
   it('two columns meaning the same metric are refused', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,发布视频数,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,2026-10,30,30,40%,80,0\n', 'csv', contract);
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['data_duplicate_column', 'columns `发布视频数` and `视频数` both mean `videos`']]);
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,月份,发布视频数,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,2026-10,30,30,40%,80,0\n',
+      'csv',
+      contract,
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['data_duplicate_column', 'columns `发布视频数` and `视频数` both mean `videos`'],
+    ]);
   });
 
   it('data without a period column takes the period it is given', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,30,40%,80,\n', 'csv', contract, { period: '2026-10' });
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,30,40%,80,\n',
+      'csv',
+      contract,
+      { period: '2026-10' },
+    );
     expect(r.records[0].period).toBe('2026-10');
   });
 
   it('reads JSON records with the same rules', () => {
-    const json = JSON.stringify([{ employee_id: 'E1', name: '张三', role: 'director', team: '一组', stage: 'startup', period: '2026-10', videos: 30, completion: '45.3%', rating: 80, violations: null }]);
+    const json = JSON.stringify([
+      {
+        employee_id: 'E1',
+        name: '张三',
+        role: 'director',
+        team: '一组',
+        stage: 'startup',
+        period: '2026-10',
+        videos: 30,
+        completion: '45.3%',
+        rating: 80,
+        violations: null,
+      },
+    ]);
     const r = readRecords(json, 'json', contract);
     expect(r.records[0].metrics).toEqual({ videos: 30, completion: 0.453, rating: 80 });
     expect(readRecords('{"records": 3}', 'json', contract).diagnostics[0].code).toBe('data_json_malformed');
@@ -120,16 +194,28 @@ describe('readRecords', () => {
   });
 
   it('an unclosed quote is a malformed CSV', () => {
-    const r = readRecords(`${HEADER}\nE1,"张三,编导,一组,初创期,2026-10,30,40%,80,0,\n`, 'csv', contract, { file: 'm.csv' });
-    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell?.row])).toEqual([['data_csv_malformed', 'a quoted cell is never closed', 2]]);
+    const r = readRecords(`${HEADER}\nE1,"张三,编导,一组,初创期,2026-10,30,40%,80,0,\n`, 'csv', contract, {
+      file: 'm.csv',
+    });
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell?.row])).toEqual([
+      ['data_csv_malformed', 'a quoted cell is never closed', 2],
+    ]);
   });
 });
 
 describe('a ratio written without %', () => {
-  const ratios = (completion: Partial<DataContract['metrics'][string]> = {}): DataContract => ({ ...contract, metrics: { ...contract.metrics, completion: { label: '完播率', unit: 'ratio', ...completion } } });
+  const ratios = (completion: Partial<DataContract['metrics'][string]> = {}): DataContract => ({
+    ...contract,
+    metrics: { ...contract.metrics, completion: { label: '完播率', unit: 'ratio', ...completion } },
+  });
 
   it('is a fraction by default: 45.3 (meant as 45.3 %) is outside [0, 1] and excludes the record at the cell', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.records.map((x) => [x.employee_id, x.metrics.completion])).toEqual([['E2', 0.4]]);
     expect(r.excluded[0].reasons).toEqual([
@@ -147,18 +233,33 @@ describe('a ratio written without %', () => {
   it('a ratio outside [0, 1] that is not percent points either gets the range help', () => {
     const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,-0.2,80,0,'), 'csv', contract);
     expect(r.excluded[0].reasons.map((d) => [d.code, d.message, d.help])).toEqual([
-      ['data_out_of_range', '`完播率` must be between 0 and 1, got `-0.2`', 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`'],
+      [
+        'data_out_of_range',
+        '`完播率` must be between 0 and 1, got `-0.2`',
+        'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`',
+      ],
     ]);
   });
 
   it('a column mixing 0.453 and 45.3 is refused as a whole, naming the first row of each', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,45.3%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.453,80,0,', 'E3,王五,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E4,赵六,编导,一组,初创期,2026-10,30,0.5,80,0,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,45.3%,80,0,',
+        'E2,李四,编导,一组,初创期,2026-10,30,0.453,80,0,',
+        'E3,王五,编导,一组,初创期,2026-10,30,45.3,80,0,',
+        'E4,赵六,编导,一组,初创期,2026-10,30,0.5,80,0,',
+      ),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records).toEqual([]);
     expect(r.diagnostics).toEqual([
       {
         code: 'data_mixed_ratio_notation',
         severity: 'error',
-        message: 'column `完播率` (completion) writes ratios two ways: `0.453` (row 3) is a fraction, `45.3` (row 4) is percent points',
+        message:
+          'column `完播率` (completion) writes ratios two ways: `0.453` (row 3) is a fraction, `45.3` (row 4) is percent points',
         help: 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells',
         file: 'm.csv',
         cell: { row: 4, column: '完播率', value: '45.3' },
@@ -167,45 +268,98 @@ describe('a ratio written without %', () => {
   });
 
   it('ratio_format: percent_points reads 45.3 and 45.3% alike as 0.453, and 12.5 exactly as 0.125', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,45.3%,80,0,', 'E3,王五,编导,一组,初创期,2026-10,30,12.5,80,0,', 'E4,赵六,编导,一组,初创期,2026-10,30,100,80,0,'), 'csv', ratios({ ratio_format: 'percent_points' }));
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,',
+        'E2,李四,编导,一组,初创期,2026-10,30,45.3%,80,0,',
+        'E3,王五,编导,一组,初创期,2026-10,30,12.5,80,0,',
+        'E4,赵六,编导,一组,初创期,2026-10,30,100,80,0,',
+      ),
+      'csv',
+      ratios({ ratio_format: 'percent_points' }),
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.records.map((x) => x.metrics.completion)).toEqual([0.453, 0.453, 0.125, 1]);
   });
 
   it('under percent_points a fraction such as 0.453 among 45.3 is refused as a mix; 150 is outside [0, 1] at the cell', () => {
-    const mixed = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.453,80,0,'), 'csv', ratios({ ratio_format: 'percent_points' }));
+    const mixed = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,45.3,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.453,80,0,'),
+      'csv',
+      ratios({ ratio_format: 'percent_points' }),
+    );
     expect(mixed.diagnostics.map((d) => [d.code, d.message, d.help])).toEqual([
-      ['data_mixed_ratio_notation', 'column `完播率` (completion) writes ratios two ways: `0.453` (row 3) is a fraction, `45.3` (row 2) is percent points', 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)'],
+      [
+        'data_mixed_ratio_notation',
+        'column `完播率` (completion) writes ratios two ways: `0.453` (row 3) is a fraction, `45.3` (row 2) is percent points',
+        'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)',
+      ],
     ]);
-    const over = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,150,80,0,'), 'csv', ratios({ ratio_format: 'percent_points' }));
-    expect(over.excluded[0].reasons.map((d) => [d.code, d.message])).toEqual([['data_out_of_range', '`完播率` must be between 0 and 1, got `150`']]);
+    const over = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,150,80,0,'),
+      'csv',
+      ratios({ ratio_format: 'percent_points' }),
+    );
+    expect(over.excluded[0].reasons.map((d) => [d.code, d.message])).toEqual([
+      ['data_out_of_range', '`完播率` must be between 0 and 1, got `150`'],
+    ]);
   });
 
   it('a ratio metric with a policy range may exceed 1 (a completion of 1.2); 120 beside 0.9 is still a mix', () => {
     const wide = ratios({ range: [0, 1.5] });
-    const ok = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,1.2,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.9,80,0,'), 'csv', wide);
+    const ok = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,1.2,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.9,80,0,'),
+      'csv',
+      wide,
+    );
     expect(ok.records.map((x) => x.metrics.completion)).toEqual([1.2, 0.9]);
-    const mixed = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,120,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.9,80,0,'), 'csv', wide);
-    expect(mixed.diagnostics.map((d) => d.message)).toEqual(['column `完播率` (completion) writes ratios two ways: `0.9` (row 3) is a fraction, `120` (row 2) is percent points']);
+    const mixed = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,120,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.9,80,0,'),
+      'csv',
+      wide,
+    );
+    expect(mixed.diagnostics.map((d) => d.message)).toEqual([
+      'column `完播率` (completion) writes ratios two ways: `0.9` (row 3) is a fraction, `120` (row 2) is percent points',
+    ]);
   });
 });
 
 describe("a metric's default", () => {
   it('fills an empty cell of a present column, and the result lists where', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,2,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,2,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records.map((x) => x.metrics.violations)).toEqual([undefined, 2]);
-    expect(r.defaults).toEqual([{ metric: 'violations', value: 0, employee_id: 'E1', file: 'm.csv', row: 2, why: 'empty cell' }]);
+    expect(r.defaults).toEqual([
+      { metric: 'violations', value: 0, employee_id: 'E1', file: 'm.csv', row: 2, why: 'empty cell' },
+    ]);
   });
 
   it('does not stand in for a missing column: renaming 违规次数 to 违规数 refuses the file', () => {
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规数\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,1\n', 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规数\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,1\n',
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records).toEqual([]);
     expect(r.diagnostics).toEqual([
-      { code: 'data_unknown_column', severity: 'warning', message: 'column `违规数` matches no metric and is ignored', help: "add the column to a metric's `aliases` in the policy if it should be used", file: 'm.csv', cell: { row: 1, column: '违规数' } },
+      {
+        code: 'data_unknown_column',
+        severity: 'warning',
+        message: 'column `违规数` matches no metric and is ignored',
+        help: "add the column to a metric's `aliases` in the policy if it should be used",
+        file: 'm.csv',
+        cell: { row: 1, column: '违规数' },
+      },
       {
         code: 'data_missing_column',
         severity: 'error',
-        message: 'the file has no column for `违规次数` (violations), which 编导 need; its `default` fills empty cells, not a missing column',
+        message:
+          'the file has no column for `违规次数` (violations), which 编导 need; its `default` fills empty cells, not a missing column',
         help: 'add a column named `违规次数`, or set `default_when_missing_column: true` on the metric if a file without it means 0 for everyone',
         file: 'm.csv',
         cell: { row: 1 },
@@ -214,28 +368,76 @@ describe("a metric's default", () => {
   });
 
   it('stands in for a missing column when the metric says default_when_missing_column: true', () => {
-    const lenient: DataContract = { ...contract, metrics: { ...contract.metrics, violations: { label: '违规次数', unit: 'count', default: 0, default_when_missing_column: true } } };
-    const r = readRecords('工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分\nE1,张三,编导,一组,初创期,2026-10,30,40%,80\n', 'csv', lenient, { file: 'm.csv' });
+    const lenient: DataContract = {
+      ...contract,
+      metrics: {
+        ...contract.metrics,
+        violations: { label: '违规次数', unit: 'count', default: 0, default_when_missing_column: true },
+      },
+    };
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分\nE1,张三,编导,一组,初创期,2026-10,30,40%,80\n',
+      'csv',
+      lenient,
+      { file: 'm.csv' },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.records.map((x) => x.metrics)).toEqual([{ videos: 30, completion: 0.4, rating: 80 }]);
-    expect(r.defaults).toEqual([{ metric: 'violations', value: 0, employee_id: 'E1', file: 'm.csv', row: 2, why: 'no column' }]);
+    expect(r.defaults).toEqual([
+      { metric: 'violations', value: 0, employee_id: 'E1', file: 'm.csv', row: 2, why: 'no column' },
+    ]);
   });
 });
 
 describe('a totals row at the bottom of an export', () => {
   it('is skipped with one note naming file, row and cell, whether 合计 sits in 工号 or 姓名', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,', '合计,,,,,,30,40%,80,0,', ',小 计：,,一组,,,30,,,,', 'Total,TOTAL,,,,,,,,,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,',
+        '合计,,,,,,30,40%,80,0,',
+        ',小 计：,,一组,,,30,,,,',
+        'Total,TOTAL,,,,,,,,,',
+      ),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
     expect(r.excluded).toEqual([]);
     expect(r.diagnostics).toEqual([
-      { code: 'data_totals_row', severity: 'warning', message: 'row 3 is a totals row (`合计`), not an employee, and is skipped', help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段", file: 'm.csv', cell: { row: 3, column: '工号', value: '合计' } },
-      { code: 'data_totals_row', severity: 'warning', message: 'row 4 is a totals row (`小 计：`), not an employee, and is skipped', help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段", file: 'm.csv', cell: { row: 4, column: '姓名', value: '小 计：' } },
-      { code: 'data_totals_row', severity: 'warning', message: 'row 5 is a totals row (`Total`), not an employee, and is skipped', help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段", file: 'm.csv', cell: { row: 5, column: '工号', value: 'Total' } },
+      {
+        code: 'data_totals_row',
+        severity: 'warning',
+        message: 'row 3 is a totals row (`合计`), not an employee, and is skipped',
+        help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段",
+        file: 'm.csv',
+        cell: { row: 3, column: '工号', value: '合计' },
+      },
+      {
+        code: 'data_totals_row',
+        severity: 'warning',
+        message: 'row 4 is a totals row (`小 计：`), not an employee, and is skipped',
+        help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段",
+        file: 'm.csv',
+        cell: { row: 4, column: '姓名', value: '小 计：' },
+      },
+      {
+        code: 'data_totals_row',
+        severity: 'warning',
+        message: 'row 5 is a totals row (`Total`), not an employee, and is skipped',
+        help: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段",
+        file: 'm.csv',
+        cell: { row: 5, column: '工号', value: 'Total' },
+      },
     ]);
   });
 
   it('a row with a role or a real name is an employee, whatever its 工号 says', () => {
-    const r = readRecords(csv('合计,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,合计,,一组,初创期,2026-10,30,40%,80,0,'), 'csv', contract);
+    const r = readRecords(
+      csv('合计,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,合计,,一组,初创期,2026-10,30,40%,80,0,'),
+      'csv',
+      contract,
+    );
     expect(r.records.map((x) => [x.employee_id, x.name])).toEqual([['合计', '张三']]);
     expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => d.code)])).toEqual([[3, ['data_missing_field']]]);
   });

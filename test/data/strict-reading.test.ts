@@ -11,11 +11,17 @@ const contract = studioContract();
 
 const HEADER = '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,平均响应时长';
 const csv = (...rows: string[]) => csvText(HEADER, ...rows);
-const ROW_HELP = 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header';
+const ROW_HELP =
+  'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header';
 
 describe('ragged CSV rows', () => {
   it('a row with more cells than the header is refused at that row, and the next row is read', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records.map((x) => x.employee_id)).toEqual(['E2']);
     expect(r.excluded).toEqual([
       {
@@ -23,7 +29,16 @@ describe('ragged CSV rows', () => {
         name: '张三',
         file: 'm.csv',
         row: 2,
-        reasons: [{ code: 'data_row_length', severity: 'error', message: 'row 2 has 13 cells but the header has 11: the cells past the header are `0`, ``', help: ROW_HELP, file: 'm.csv', cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,' } }],
+        reasons: [
+          {
+            code: 'data_row_length',
+            severity: 'error',
+            message: 'row 2 has 13 cells but the header has 11: the cells past the header are `0`, ``',
+            help: ROW_HELP,
+            file: 'm.csv',
+            cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,' },
+          },
+        ],
       },
     ]);
   });
@@ -33,7 +48,15 @@ describe('ragged CSV rows', () => {
     const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,12,345,0.4,80,,'), 'csv', contract, { file: 'm.csv' });
     expect(r.records).toEqual([]);
     expect(r.excluded[0].reasons).toEqual([
-      { code: 'data_row_length', severity: 'error', message: 'row 2 has 12 cells but the header has 11: the cell past the header is empty, but a cell earlier in the row may have been split', help: ROW_HELP, file: 'm.csv', cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,12,345,0.4,80,,' } },
+      {
+        code: 'data_row_length',
+        severity: 'error',
+        message:
+          'row 2 has 12 cells but the header has 11: the cell past the header is empty, but a cell earlier in the row may have been split',
+        help: ROW_HELP,
+        file: 'm.csv',
+        cell: { row: 2, value: 'E1,张三,编导,一组,初创期,2026-10,12,345,0.4,80,,' },
+      },
     ]);
   });
 
@@ -45,7 +68,12 @@ describe('ragged CSV rows', () => {
   });
 
   it('a ragged row shifted into a ratio column does not make the file mixed', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.4,80,0,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,1,500,000,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,30,0.4,80,0,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.excluded.map((x) => x.reasons.map((d) => d.code))).toEqual([['data_row_length']]);
   });
@@ -63,50 +91,111 @@ describe('spaces inside numbers', () => {
 
   it('refuses digits split by spaces any other way', () => {
     for (const raw of ['30 30', '12 3456', '0.4 53', '1 00', '1  000', '1 000.123 456']) {
-      expect(parseValue(raw, raw.startsWith('0.') ? 'ratio' : 'count')).toMatchObject({ ok: false, message: `\`${raw}\` is not a number` });
+      expect(parseValue(raw, raw.startsWith('0.') ? 'ratio' : 'count')).toMatchObject({
+        ok: false,
+        message: `\`${raw}\` is not a number`,
+      });
     }
     expect(parseValue('1 21', 'seconds')).toMatchObject({ ok: false, message: '`1 21` is not a duration' });
   });
 
   it('a cell `30 30` excludes the record at that cell', () => {
     const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30 30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
-    expect(r.excluded[0].reasons).toMatchObject([{ code: 'data_not_a_number', message: '`30 30` is not a number', cell: { row: 2, column: '视频数', value: '30 30' } }]);
+    expect(r.excluded[0].reasons).toMatchObject([
+      {
+        code: 'data_not_a_number',
+        message: '`30 30` is not a number',
+        cell: { row: 2, column: '视频数', value: '30 30' },
+      },
+    ]);
   });
 });
 
 describe('duplicate keys in JSON', () => {
   it('refuses a record that gives a key twice, naming the record and key', () => {
-    const text = '[{"工号":"E2","姓名":"李四","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":0},\n {"工号":"E1","姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":2,"违规次数":0}]';
+    const text =
+      '[{"工号":"E2","姓名":"李四","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":0},\n {"工号":"E1","姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","视频数":30,"完播率":0.4,"上级评分":80,"违规次数":2,"违规次数":0}]';
     const r = readRecords(text, 'json', contract, { file: 'm.json' });
     expect(r.records).toEqual([]);
     expect(r.diagnostics).toEqual([
-      { code: 'data_json_duplicate_key', severity: 'error', message: 'record 2 gives `违规次数` twice', help: 'each key may appear once in a record: keep the right value and remove the other', file: 'm.json', cell: { row: 3, column: '违规次数' } },
+      {
+        code: 'data_json_duplicate_key',
+        severity: 'error',
+        message: 'record 2 gives `违规次数` twice',
+        help: 'each key may appear once in a record: keep the right value and remove the other',
+        file: 'm.json',
+        cell: { row: 3, column: '违规次数' },
+      },
     ]);
   });
 
   it('finds duplicates under { records: [...] } and with escaped keys, not across records', () => {
-    const ok = readRecords('{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0},{"工号":"E2","姓名":"李四","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0}]}', 'json', contract);
+    const ok = readRecords(
+      '{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0},{"工号":"E2","姓名":"李四","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0}]}',
+      'json',
+      contract,
+    );
     expect(ok.diagnostics).toEqual([]);
     expect(ok.records).toHaveLength(2);
-    const dup = readRecords('{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0,"\\u5de5\\u53f7":"E9"}]}', 'json', contract, { file: 'm.json' });
-    expect(dup.diagnostics).toMatchObject([{ code: 'data_json_duplicate_key', message: 'record 1 gives `工号` twice', cell: { row: 2, column: '工号' } }]);
+    const dup = readRecords(
+      '{"records":[{"工号":"E1","姓名":"张三","岗位":"客服","团队":"一组","阶段":"初创期","月份":"2026-10","平均响应时长":5,"违规次数":0,"\\u5de5\\u53f7":"E9"}]}',
+      'json',
+      contract,
+      { file: 'm.json' },
+    );
+    expect(dup.diagnostics).toMatchObject([
+      { code: 'data_json_duplicate_key', message: 'record 1 gives `工号` twice', cell: { row: 2, column: '工号' } },
+    ]);
   });
 });
 
 describe('月份 against the period given for the file', () => {
   it('a 月份 cell of another month than --period excludes the record, naming both', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,李四,编导,一组,初创期,2026/11,30,40%,80,0,', 'E3,王五,编导,一组,初创期,,30,40%,80,0,'), 'csv', contract, { file: 'm.csv', period: '2026-11' });
-    expect(r.records.map((x) => [x.employee_id, x.period])).toEqual([['E2', '2026-11'], ['E3', '2026-11']]);
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,',
+        'E2,李四,编导,一组,初创期,2026/11,30,40%,80,0,',
+        'E3,王五,编导,一组,初创期,,30,40%,80,0,',
+      ),
+      'csv',
+      contract,
+      { file: 'm.csv', period: '2026-11' },
+    );
+    expect(r.records.map((x) => [x.employee_id, x.period])).toEqual([
+      ['E2', '2026-11'],
+      ['E3', '2026-11'],
+    ]);
     expect(r.excluded).toMatchObject([
-      { employee_id: 'E1', row: 2, reasons: [{ code: 'data_period_mismatch', message: '月份 `2026-10` is 2026-10, but the period given for the file is 2026-11', help: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)', file: 'm.csv', cell: { row: 2, column: '月份', value: '2026-10' } }] },
+      {
+        employee_id: 'E1',
+        row: 2,
+        reasons: [
+          {
+            code: 'data_period_mismatch',
+            message: '月份 `2026-10` is 2026-10, but the period given for the file is 2026-11',
+            help: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)',
+            file: 'm.csv',
+            cell: { row: 2, column: '月份', value: '2026-10' },
+          },
+        ],
+      },
     ]);
   });
 });
 
 describe('绩效基数 (pay base)', () => {
-  it('reads missing markers as missing: the role\'s pay base applies', () => {
+  it("reads missing markers as missing: the role's pay base applies", () => {
     const h = `${HEADER},绩效基数`;
-    const r = readRecords([h, 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,-', 'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,N/A', 'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,"4,500"'].join('\n'), 'csv', contract);
+    const r = readRecords(
+      [
+        h,
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,-',
+        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,N/A',
+        'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,"4,500"',
+      ].join('\n'),
+      'csv',
+      contract,
+    );
     expect(r.excluded).toEqual([]);
     expect(r.records.map((x) => x.pay_base)).toEqual([undefined, undefined, 4500]);
     expect('pay_base' in r.records[0]).toBe(false);
@@ -114,7 +203,17 @@ describe('绩效基数 (pay base)', () => {
 
   it('says a pay base beyond 2^53 is too large, and one below 0 is below 0 (one above ¥100,000,000 is refused at evaluation)', () => {
     const h = `${HEADER},绩效基数`;
-    const r = readRecords([h, 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,100000000000000000', 'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,-5', 'E4,赵六,编导,一组,初创期,2026-10,30,40%,80,0,,abc'].join('\n'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      [
+        h,
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,100000000000000000',
+        'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,-5',
+        'E4,赵六,编导,一组,初创期,2026-10,30,40%,80,0,,abc',
+      ].join('\n'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message])).toEqual([
       [2, 'data_bad_pay_base', 'pay base `100000000000000000` is too large: at most 100,000,000 yuan per person'],
       [3, 'data_bad_pay_base', 'pay base `-5` is below 0'],
@@ -126,10 +225,16 @@ describe('绩效基数 (pay base)', () => {
 
 describe('Excel errors as cell text', () => {
   it('refuses #N/A in a metric cell and in 团队, naming the error', () => {
-    const r = readRecords(csv('E1,张三,编导,#N/A,初创期,2026-10,30,#DIV/0!,80,#N/A,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(csv('E1,张三,编导,#N/A,初创期,2026-10,30,#DIV/0!,80,#N/A,'), 'csv', contract, {
+      file: 'm.csv',
+    });
     expect(r.excluded[0].reasons.map((d) => [d.code, d.message, d.cell])).toEqual([
       ['data_excel_error', '`#N/A` in `团队` (team) is an Excel error', { row: 2, column: '团队', value: '#N/A' }],
-      ['data_not_a_number', '`#DIV/0!` is an Excel error, not a number', { row: 2, column: '完播率', value: '#DIV/0!' }],
+      [
+        'data_not_a_number',
+        '`#DIV/0!` is an Excel error, not a number',
+        { row: 2, column: '完播率', value: '#DIV/0!' },
+      ],
       ['data_not_a_number', '`#N/A` is an Excel error, not a number', { row: 2, column: '违规次数', value: '#N/A' }],
     ]);
   });
@@ -137,10 +242,24 @@ describe('Excel errors as cell text', () => {
 
 describe('counts are whole numbers', () => {
   it('1.5 videos is refused at its cell; 1.2万 views and 3 violations are read', () => {
-    const r = readRecords(csv('E1,张三,编导,一组,初创期,2026-10,1.5,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,1.2万,40%,80,3,'), 'csv', contract, { file: 'm.csv' });
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,1.5,40%,80,0,', 'E2,李四,编导,一组,初创期,2026-10,1.2万,40%,80,3,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
     expect(r.records.map((x) => [x.employee_id, x.metrics.videos, x.metrics.violations])).toEqual([['E2', 12000, 3]]);
     expect(r.excluded.map((x) => x.reasons)).toEqual([
-      [{ code: 'data_fractional_count', severity: 'error', message: '`发布视频数` is a count, got `1.5` (1.5)', help: 'a count is a whole number: check the export, or give the metric another unit if it is an average', file: 'm.csv', cell: { row: 2, column: '视频数', value: '1.5' } }],
+      [
+        {
+          code: 'data_fractional_count',
+          severity: 'error',
+          message: '`发布视频数` is a count, got `1.5` (1.5)',
+          help: 'a count is a whole number: check the export, or give the metric another unit if it is an average',
+          file: 'm.csv',
+          cell: { row: 2, column: '视频数', value: '1.5' },
+        },
+      ],
     ]);
   });
 });

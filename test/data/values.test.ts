@@ -73,8 +73,18 @@ describe('parseValue', () => {
     ['45%', 'count', '`45%` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
     ['(12)', 'money', '`(12)` is not a number', 'write an amount such as 1234.50, ¥1,234.50 or 1.2万'],
     ['abc%', 'ratio', '`abc%` is not a number', 'write a ratio such as 45.3% or 0.453'],
-    ['三分钟', 'seconds', '`三分钟` is not a duration', 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds'],
-    ['01:75', 'seconds', '`01:75` is not a duration', 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds'],
+    [
+      '三分钟',
+      'seconds',
+      '`三分钟` is not a duration',
+      'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds',
+    ],
+    [
+      '01:75',
+      'seconds',
+      '`01:75` is not a duration',
+      'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds',
+    ],
   ] as const)('rejects %s as a %s', (raw, unit, message, help) => {
     expect(read(raw, unit)).toEqual({ ok: false, message, help });
   });
@@ -86,7 +96,11 @@ describe('parseValue', () => {
 
 describe('ranges and money in fen, as the metric declares', () => {
   it('rejects a range unless the metric says how to read it', () => {
-    expect(parseValue('7.5w~10w', 'count')).toEqual({ ok: false, message: '`7.5w~10w` is a range, not one value', help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy' });
+    expect(parseValue('7.5w~10w', 'count')).toEqual({
+      ok: false,
+      message: '`7.5w~10w` is a range, not one value',
+      help: 'give one value, or set `ranges: low | middle | high` on the metric in the policy',
+    });
   });
 
   it.each([
@@ -100,7 +114,11 @@ describe('ranges and money in fen, as the metric declares', () => {
   it('reads other range separators and refuses a backwards range', () => {
     expect(parseValue('1万-2万', 'count', { ranges: 'middle' })).toEqual({ ok: true, value: 15000 });
     expect(parseValue('10%～20%', 'ratio', { ranges: 'low' })).toEqual({ ok: true, value: 0.1 });
-    expect(parseValue('10w~7.5w', 'count', { ranges: 'low' })).toEqual({ ok: false, message: '`10w~7.5w` is not a readable range', help: 'write a range as low~high, e.g. 7.5w~10w' });
+    expect(parseValue('10w~7.5w', 'count', { ranges: 'low' })).toEqual({
+      ok: false,
+      message: '`10w~7.5w` is not a readable range',
+      help: 'write a range as low~high, e.g. 7.5w~10w',
+    });
   });
 
   it('a negative number and a clock time are not ranges', () => {
@@ -136,17 +154,28 @@ describe('ratios in percent points, as the metric declares', () => {
   });
 
   it('a range of percent points reads both ends in percent points', () => {
-    expect(parseValue('40~50', 'ratio', { ratioFormat: 'percent_points', ranges: 'middle' })).toEqual({ ok: true, value: 0.45 });
+    expect(parseValue('40~50', 'ratio', { ratioFormat: 'percent_points', ranges: 'middle' })).toEqual({
+      ok: true,
+      value: 0.45,
+    });
   });
 });
 
 describe('the fast paths for common cells read exactly as the general path', () => {
   // a leading space skips the fast paths (they match the raw cell), the general path trims it
-  const digits = fc.tuple(fc.boolean(), fc.nat({ max: 99_999_999 }), fc.option(fc.nat({ max: 9999 }), { nil: undefined }));
+  const digits = fc.tuple(
+    fc.boolean(),
+    fc.nat({ max: 99_999_999 }),
+    fc.option(fc.nat({ max: 9999 }), { nil: undefined }),
+  );
   const cell = fc.oneof(
     digits.map(([neg, whole, frac]) => `${neg ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}`),
-    fc.tuple(digits, fc.constantFrom('万', 'w', 'W', '亿', 'k', 'K', '%')).map(([[neg, whole, frac], s]) => `${neg ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}${s}`),
-    fc.tuple(fc.boolean(), fc.nat({ max: 999_999_999 })).map(([neg, n]) => `${neg ? '-' : ''}${n.toLocaleString('en-US')}`),
+    fc
+      .tuple(digits, fc.constantFrom('万', 'w', 'W', '亿', 'k', 'K', '%'))
+      .map(([[neg, whole, frac], s]) => `${neg ? '-' : ''}${whole}${frac === undefined ? '' : `.${frac}`}${s}`),
+    fc
+      .tuple(fc.boolean(), fc.nat({ max: 999_999_999 }))
+      .map(([neg, n]) => `${neg ? '-' : ''}${n.toLocaleString('en-US')}`),
   );
   const units: Unit[] = ['count', 'ratio', 'money', 'score', 'seconds'];
 

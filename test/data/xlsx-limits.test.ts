@@ -65,13 +65,24 @@ function zip(entries: Entry[]): Buffer {
 }
 
 const WORKBOOK = [
-  entry('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-  entry('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-  entry('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+  entry(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
+  entry(
+    'xl/workbook.xml',
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+  entry(
+    'xl/_rels/workbook.xml.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ),
 ];
 
 function sheet(rows: number): string {
-  const parts = ['<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const parts = [
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
   parts.push('</sheetData></worksheet>');
   return parts.join('');
@@ -81,7 +92,9 @@ const TOO_LARGE_HELP = 'a monthly export unpacks to a few MB: check the file, or
 
 describe('xlsx limits', () => {
   it('a small workbook reads as before', async () => {
-    const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', sheet(3))])), { file: 'w.xlsx' });
+    const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', sheet(3))])), {
+      file: 'w.xlsx',
+    });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.table.rows.map((row) => row[0])).toEqual(['2', '3']);
   });
@@ -91,7 +104,16 @@ describe('xlsx limits', () => {
     const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, sheetEntry])), { file: 'bomb.xlsx' });
     expect(r).toEqual({
       ok: false,
-      diagnostics: [{ code: 'data_xlsx_too_large', severity: 'error', message: 'the workbook unpacks to 2862 MiB, more than the 256 MiB a workbook may', help: TOO_LARGE_HELP, file: 'bomb.xlsx', cell: { row: 1 } }],
+      diagnostics: [
+        {
+          code: 'data_xlsx_too_large',
+          severity: 'error',
+          message: 'the workbook unpacks to 2862 MiB, more than the 256 MiB a workbook may',
+          help: TOO_LARGE_HELP,
+          file: 'bomb.xlsx',
+          cell: { row: 1 },
+        },
+      ],
     });
   });
 
@@ -109,7 +131,16 @@ describe('xlsx limits', () => {
     const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, liar])), { file: 'liar.xlsx' });
     expect(r).toEqual({
       ok: false,
-      diagnostics: [{ code: 'data_xlsx_too_large', severity: 'error', message: 'the workbook unpacks to more than the 256 MiB a workbook may', help: TOO_LARGE_HELP, file: 'liar.xlsx', cell: { row: 1 } }],
+      diagnostics: [
+        {
+          code: 'data_xlsx_too_large',
+          severity: 'error',
+          message: 'the workbook unpacks to more than the 256 MiB a workbook may',
+          help: TOO_LARGE_HELP,
+          file: 'liar.xlsx',
+          cell: { row: 1 },
+        },
+      ],
     });
   });
 
@@ -120,11 +151,22 @@ describe('xlsx limits', () => {
     const direct = await readXlsx(new Uint8Array(readFileSync(file)), { file });
     expect(direct).toEqual({
       ok: false,
-      diagnostics: [{ code: 'data_xlsx_too_many_rows', severity: 'error', message: 'a sheet of the workbook has more than 200000 rows, the most a workbook sheet may have', help: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows', file, cell: { row: 1 } }],
+      diagnostics: [
+        {
+          code: 'data_xlsx_too_many_rows',
+          severity: 'error',
+          message: 'a sheet of the workbook has more than 200000 rows, the most a workbook sheet may have',
+          help: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows',
+          file,
+          cell: { row: 1 },
+        },
+      ],
     });
     const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:1: error[data_xlsx_too_many_rows]: a sheet of the workbook has more than 200000 rows, the most a workbook sheet may have`);
+    expect(r.stderr).toContain(
+      `${file}:1: error[data_xlsx_too_many_rows]: a sheet of the workbook has more than 200000 rows, the most a workbook sheet may have`,
+    );
   });
 });
 
@@ -133,11 +175,19 @@ describe('xlsx error cells', () => {
     `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>工号</t></is></c><c r="B1" t="inlineStr"><is><t>违规次数</t></is></c><c r="C1" t="inlineStr"><is><t>完播率</t></is></c></row>${cells}</sheetData></worksheet>`;
 
   it('reads #N/A, #DIV/0! and #VALUE! (t="e") as their text, not as empty cells', async () => {
-    const xml = errorSheet('<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="e"><f>VLOOKUP(A2,X!A:B,2,0)</f><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c></row><row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>0</v></c><c r="C3" t="e" s="1"><v>#VALUE!</v></c></row><row r="4"><c r="C4" t="e"><v>#REF!</v></c></row>');
-    const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', xml)])), { file: 'e.xlsx' });
+    const xml = errorSheet(
+      '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="e"><f>VLOOKUP(A2,X!A:B,2,0)</f><v>#N/A</v></c><c r="C2" t="e"><v>#DIV/0!</v></c></row><row r="3"><c r="A3"><v>2</v></c><c r="B3"><v>0</v></c><c r="C3" t="e" s="1"><v>#VALUE!</v></c></row><row r="4"><c r="C4" t="e"><v>#REF!</v></c></row>',
+    );
+    const r = await readXlsx(new Uint8Array(zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', xml)])), {
+      file: 'e.xlsx',
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.table.rows).toEqual([['1', '#N/A', '#DIV/0!'], ['2', '0', '#VALUE!'], ['', '', '#REF!']]);
+      expect(r.table.rows).toEqual([
+        ['1', '#N/A', '#DIV/0!'],
+        ['2', '0', '#VALUE!'],
+        ['', '', '#REF!'],
+      ]);
       expect(r.table.rowNumbers).toEqual([2, 3, 4]);
     }
   });
@@ -145,15 +195,22 @@ describe('xlsx error cells', () => {
   it('a violations count of #N/A in a workbook excludes the record at its cell instead of taking the default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-xlsx-'));
     const file = join(dir, 'na.xlsx');
-    const lines = Papa.parse<string[]>(readFileSync('examples/sample-2026-10.csv', 'utf8').replace(/^\uFEFF/, '')).data.slice(0, 3);
+    const lines = Papa.parse<string[]>(
+      readFileSync('examples/sample-2026-10.csv', 'utf8').replace(/^\uFEFF/, ''),
+    ).data.slice(0, 3);
     // SV0001's 违规次数 (the last column, W) was 0: a failed lookup there must not become the default 0
     const col = (c: number) => String.fromCharCode(65 + c);
     const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${lines
-      .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => (r === 1 && c === cells.length - 1 ? `<c r="${col(c)}${r + 1}" t="e"><f>VLOOKUP(A2,违规!A:B,2,0)</f><v>#N/A</v></c>` : v === '' ? '' : `<c r="${col(c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`)
+      .map(
+        (cells, r) =>
+          `<row r="${r + 1}">${cells.map((v, c) => (r === 1 && c === cells.length - 1 ? `<c r="${col(c)}${r + 1}" t="e"><f>VLOOKUP(A2,违规!A:B,2,0)</f><v>#N/A</v></c>` : v === '' ? '' : `<c r="${col(c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`,
+      )
       .join('')}</sheetData></worksheet>`;
     writeFileSync(file, zip([...WORKBOOK, entry('xl/worksheets/sheet1.xml', xml)]));
     const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:2: error[data_not_a_number]: \`#N/A\` is an Excel error, not a number\n  at sheet \`Sheet1\`, row 2, column \`违规次数\`, value \`#N/A\`\n  help: the formula in this cell failed in Excel (#N/A: a lookup found nothing): fix it in the workbook, or type the value`);
+    expect(r.stderr).toContain(
+      `${file}:2: error[data_not_a_number]: \`#N/A\` is an Excel error, not a number\n  at sheet \`Sheet1\`, row 2, column \`违规次数\`, value \`#N/A\`\n  help: the formula in this cell failed in Excel (#N/A: a lookup found nothing): fix it in the workbook, or type the value`,
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('a policy diagnostic with line and column', () => {
   });
 
   it('says the weights that do not add up in Chinese, the ids as written', () => {
-    const w = diagnostic('policy_weights_sum', { path: 'roles.ops_manager.indicators', sum: 105, stage: 'growth', indicators: '`gmv`, `refund`' }, { file: 'p.yaml', span: { line: 12, column: 7 } });
+    const w = diagnostic(
+      'policy_weights_sum',
+      { path: 'roles.ops_manager.indicators', sum: 105, stage: 'growth', indicators: '`gmv`, `refund`' },
+      { file: 'p.yaml', span: { line: 12, column: 7 } },
+    );
     expect(w.message).toBe('weights of `roles.ops_manager.indicators` sum to 105 for stage `growth`, not 100');
     expect(formatDiagnostic(w, 'zh')).toBe(
       'p.yaml:12:7: error[policy_weights_sum]: `roles.ops_manager.indicators` 在阶段 `growth` 的权重合计为 105，不是 100\n' +
@@ -39,7 +43,11 @@ describe('a policy diagnostic with line and column', () => {
 
 describe('a data diagnostic with row, column and value', () => {
   it('labels the place 位置：第 N 行，列，值', () => {
-    const d = diagnostic('data_out_of_range', { label: '完播率', min: 0, max: 1, value: '33.1' }, { file: 'm.csv', cell: { row: 3, column: '完播率', value: '33.1' } });
+    const d = diagnostic(
+      'data_out_of_range',
+      { label: '完播率', min: 0, max: 1, value: '33.1' },
+      { file: 'm.csv', cell: { row: 3, column: '完播率', value: '33.1' } },
+    );
     expect(formatDiagnostic(d, 'zh')).toBe(
       'm.csv:3: error[data_out_of_range]: `完播率` 应在 0 到 1 之间，填的是 `33.1`\n' +
         '  位置：第 3 行，列 `完播率`，值 `33.1`\n' +
@@ -53,7 +61,11 @@ describe('a data diagnostic with row, column and value', () => {
   });
 
   it('names the sheet of a workbook first', () => {
-    const d = diagnostic('data_unmatched_row', { key: '@li', roster: '花名册.csv' }, { severity: 'warning', file: '达人.xlsx', cell: { sheet: '10月', row: 4, column: '账号名称', value: '@li' } });
+    const d = diagnostic(
+      'data_unmatched_row',
+      { key: '@li', roster: '花名册.csv' },
+      { severity: 'warning', file: '达人.xlsx', cell: { sheet: '10月', row: 4, column: '账号名称', value: '@li' } },
+    );
     expect(formatDiagnostic(d, 'zh')).toBe(
       '达人.xlsx:4: warning[data_unmatched_row]: 这一行在花名册中找不到对应的人：`@li`\n' +
         '  位置：工作表 `10月`，第 4 行，列 `账号名称`，值 `@li`\n' +
@@ -76,31 +88,52 @@ describe('choosing the phrasing', () => {
     const policy = parsePolicyText('policy: p\npolicy: q\n', 'p.yaml').diagnostics[0];
     const other = readYaml('a: 1\na: 2\n', 'data.yaml');
     expect(policy.code).toBe('yaml_duplicate_key');
-    expect(localise(policy, 'zh')).toEqual({ message: '同一映射里有重复的键（map keys must be unique）', help: '一个映射里每个键只能出现一次：请改名或删掉其中一个' });
+    expect(localise(policy, 'zh')).toEqual({
+      message: '同一映射里有重复的键（map keys must be unique）',
+      help: '一个映射里每个键只能出现一次：请改名或删掉其中一个',
+    });
     expect(other.ok).toBe(false);
     const d = !other.ok ? other.diagnostics[0] : undefined;
     expect(d?.code).toBe('yaml_duplicate_key');
     expect(d?.help).toBe('fix the YAML syntax at this position');
-    expect(localise(d!, 'zh')).toEqual({ message: '同一映射里有重复的键（map keys must be unique）', help: '请修正此处的 YAML 语法' });
+    expect(localise(d!, 'zh')).toEqual({
+      message: '同一映射里有重复的键（map keys must be unique）',
+      help: '请修正此处的 YAML 语法',
+    });
   });
 
   it('keeps a help the caller wrote (a schema description) as written', () => {
-    const d = diagnostic('schema_enum', { where: 'stages.growth.title', allowed: '`a`, `b`', value: 'c' }, { help: '阶段名称 / Stage title' });
-    expect(localise(d, 'zh')).toEqual({ message: '`stages.growth.title` 只能是 `a`, `b` 之一，不能是 `c`', help: '阶段名称 / Stage title' });
+    const d = diagnostic(
+      'schema_enum',
+      { where: 'stages.growth.title', allowed: '`a`, `b`', value: 'c' },
+      { help: '阶段名称 / Stage title' },
+    );
+    expect(localise(d, 'zh')).toEqual({
+      message: '`stages.growth.title` 只能是 `a`, `b` 之一，不能是 `c`',
+      help: '阶段名称 / Stage title',
+    });
   });
 
   it('falls back to the English text when the arguments were lost on the way (JSON)', () => {
-    const d = diagnostic('data_unknown_role', { role: '主播', roles: '编导 (editor)' }, { file: 'm.csv', cell: { row: 2, column: '岗位', value: '主播' } });
+    const d = diagnostic(
+      'data_unknown_role',
+      { role: '主播', roles: '编导 (editor)' },
+      { file: 'm.csv', cell: { row: 2, column: '岗位', value: '主播' } },
+    );
     const sent = JSON.parse(JSON.stringify(d));
     expect(sent.args).toBeUndefined();
-    expect(formatDiagnostic(sent, 'zh')).toBe('m.csv:2: error[data_unknown_role]: unknown role `主播`\n  位置：第 2 行，列 `岗位`，值 `主播`\n  提示：roles of this policy: 编导 (editor)');
+    expect(formatDiagnostic(sent, 'zh')).toBe(
+      'm.csv:2: error[data_unknown_role]: unknown role `主播`\n  位置：第 2 行，列 `岗位`，值 `主播`\n  提示：roles of this policy: 编导 (editor)',
+    );
   });
 });
 
 describe('templates', () => {
   it('fill only names in braces; other braces are text', () => {
     expect(fill('e.g. `params: { {param}: C }`', { param: 'grade' })).toBe('e.g. `params: { grade: C }`');
-    expect(fill('the file must be a JSON array of objects, or { "records": [ … ] }', {})).toBe('the file must be a JSON array of objects, or { "records": [ … ] }');
+    expect(fill('the file must be a JSON array of objects, or { "records": [ … ] }', {})).toBe(
+      'the file must be a JSON array of objects, or { "records": [ … ] }',
+    );
   });
 
   it('leave a missing argument visible', () => {

@@ -32,24 +32,31 @@ describe('the message catalogue', () => {
   });
 
   // an argument whose text differs by language is passed twice: `{what}` in English, `{what_zh}` in Chinese
-  const named = (template: string) => placeholders(template).map((p) => p.replace(/_zh$/, '')).sort();
+  const named = (template: string) =>
+    placeholders(template)
+      .map((p) => p.replace(/_zh$/, ''))
+      .sort();
   it.each(entries)('%s fills the same placeholders in English and Chinese', (_id, entry) => {
     expect(named(entry.message.zh)).toEqual(named(entry.message.en));
     if (entry.help) expect(named(entry.help.zh)).toEqual(named(entry.help.en));
   });
 
   it('writes English messages lowercase, without a trailing period', () => {
-    const shouted = entries.filter(([, e]) => /^[A-Z]/.test(e.message.en) || /\.$/.test(e.message.en)).map(([id]) => id);
+    const shouted = entries
+      .filter(([, e]) => /^[A-Z]/.test(e.message.en) || /\.$/.test(e.message.en))
+      .map(([id]) => id);
     expect(shouted).toEqual([]);
   });
 
   it('writes Chinese messages with full-width punctuation and no full stop at the end', () => {
-    const halfWidth = entries.filter(([, e]) => /[\u4e00-\u9fff][,:;?]|[,:;?][\u4e00-\u9fff]|。$/.test(e.message.zh)).map(([id]) => id);
+    const halfWidth = entries
+      .filter(([, e]) => /[\u4e00-\u9fff][,:;?]|[,:;?][\u4e00-\u9fff]|。$/.test(e.message.zh))
+      .map(([id]) => id);
     expect(halfWidth).toEqual([]);
   });
 
   it('has a variant only beside its code', () => {
-    const orphans = entries.map(([id]) => id).filter((id) => id.includes('.') && !Object.prototype.hasOwnProperty.call(MESSAGES, codeOf(id)));
+    const orphans = entries.map(([id]) => id).filter((id) => id.includes('.') && !Object.hasOwn(MESSAGES, codeOf(id)));
     expect(orphans).toEqual([]);
   });
 });
@@ -67,18 +74,22 @@ describe('every diagnostic code in engine/ is in the catalogue', () => {
   });
 
   it.each([...used])('%s (%s)', (id) => {
-    expect(Object.prototype.hasOwnProperty.call(MESSAGES, id)).toBe(true);
+    expect(Object.hasOwn(MESSAGES, id)).toBe(true);
   });
 
   it('has an entry for every error code of the yaml reader (engine/language/limits.ts reports them as yaml_<code>)', () => {
-    const declared = readFileSync('node_modules/yaml/dist/errors.d.ts', 'utf8').match(/export type ErrorCode = ([^;]+);/)![1];
+    const declared = readFileSync('node_modules/yaml/dist/errors.d.ts', 'utf8').match(
+      /export type ErrorCode = ([^;]+);/,
+    )![1];
     const yamlCodes = [...declared.matchAll(/'([A-Z0-9_]+)'/g)].map((m) => `yaml_${m[1].toLowerCase()}`);
     expect(yamlCodes.length).toBeGreaterThan(20);
-    expect(yamlCodes.filter((c) => !Object.prototype.hasOwnProperty.call(MESSAGES, c))).toEqual([]);
+    expect(yamlCodes.filter((c) => !Object.hasOwn(MESSAGES, c))).toEqual([]);
   });
 
   it('has an entry for `policy_unknown_<what>` of every kind the policy checks name that way', () => {
-    const checks = readdirSync('engine/language/check').map((f) => readFileSync(`engine/language/check/${f}`, 'utf8')).join('\n');
+    const checks = readdirSync('engine/language/check')
+      .map((f) => readFileSync(`engine/language/check/${f}`, 'utf8'))
+      .join('\n');
     const kinds = [...checks.matchAll(/checkIdValues\([^;]*'([a-z]+)'\)/g)].map((m) => `policy_unknown_${m[1]}`);
     expect(kinds.sort()).toEqual(['policy_unknown_role', 'policy_unknown_stage']);
     for (const code of kinds) expect(Object.keys(MESSAGES)).toContain(code);
@@ -104,7 +115,9 @@ function objectBodies(source: string): string[] {
  * second argument is not the arguments object (the old `report(code, path, message, help)`).
  */
 function handBuilt(source: string): string[] {
-  const found = objectBodies(source).filter((body) => /\bcode\s*(?::(?!\s*string\b)|,|$)/.test(body.trim()) && /\bmessage\s*:(?!\s*string\b)/.test(body));
+  const found = objectBodies(source).filter(
+    (body) => /\bcode\s*(?::(?!\s*string\b)|,|$)/.test(body.trim()) && /\bmessage\s*:(?!\s*string\b)/.test(body),
+  );
   for (const m of source.matchAll(/\breport\(/g)) {
     // skip the first argument (balanced brackets, quotes), then look at the second
     let depth = 0;
@@ -138,15 +151,23 @@ describe('diagnostics in engine/language, explanation and review come from the c
 
   it('finds the hand-built shapes it looks for', () => {
     expect(handBuilt("out.push({ code: 'policy_x', severity: 'error', message: 'bad', span });")).toHaveLength(1);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test holds a template
     expect(handBuilt('return { message: `bad ${x}`, help, code };')).toHaveLength(1);
-    expect(handBuilt("report('policy_unknown_role', path, `unknown role \\`${v}\\``, hint(v, ids, 'roles'));")).toHaveLength(1);
+    expect(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test holds a template
+      handBuilt("report('policy_unknown_role', path, `unknown role \\`${v}\\``, hint(v, ids, 'roles'));"),
+    ).toHaveLength(1);
     expect(handBuilt("report(lower ? 'a' : 'b', [...path, 'min'], 'text', 'help');")).toHaveLength(1);
     expect(handBuilt("report('policy_unknown_role', { role: v, known }, path);")).toEqual([]);
-    expect(handBuilt("report(lower ? 'policy_target_order.lower' : 'policy_target_order', args, [...path, 'threshold']);")).toEqual([]);
-    expect(handBuilt("out.push({ code, severity, message: `bad`, span: { line: 1, column: 1 } });")).toHaveLength(1);
+    expect(
+      handBuilt("report(lower ? 'policy_target_order.lower' : 'policy_target_order', args, [...path, 'threshold']);"),
+    ).toEqual([]);
+    expect(handBuilt('out.push({ code, severity, message: `bad`, span: { line: 1, column: 1 } });')).toHaveLength(1);
     expect(handBuilt("return { ok: false, message: 'the YAML has errors' };")).toEqual([]);
     expect(handBuilt('function f(e: { code: string; message: string }) {}')).toEqual([]);
-    expect(handBuilt("return { ...diagnostic('yaml_impossible', { detail }, { severity, file, span }), code };")).toEqual([]);
+    expect(
+      handBuilt("return { ...diagnostic('yaml_impossible', { detail }, { severity, file, span }), code };"),
+    ).toEqual([]);
   });
 
   it.each(files)('%s builds no diagnostic by hand', (file) => {
@@ -205,8 +226,12 @@ triggers:
   });
 
   it('says the weights that do not add up to 100', () => {
-    expect(zh[0]).toBe('ops.yaml:13:5: error[policy_weights_sum]: `roles.ops_manager.indicators` 在阶段 `growth` 的权重合计为 105，不是 100\n  提示：请调整 `gmv`, `refund` 的权重，使合计为 100');
-    expect(result.diagnostics[0]?.message).toBe('weights of `roles.ops_manager.indicators` sum to 105 for stage `growth`, not 100');
+    expect(zh[0]).toBe(
+      'ops.yaml:13:5: error[policy_weights_sum]: `roles.ops_manager.indicators` 在阶段 `growth` 的权重合计为 105，不是 100\n  提示：请调整 `gmv`, `refund` 的权重，使合计为 100',
+    );
+    expect(result.diagnostics[0]?.message).toBe(
+      'weights of `roles.ops_manager.indicators` sum to 105 for stage `growth`, not 100',
+    );
   });
 
   it('offers the nearest operator and stage, in Chinese', () => {
@@ -214,7 +239,9 @@ triggers:
       'ops.yaml:19:51: error[policy_unknown_operator]: 未知的运算符 `greaterThen`\n' +
         '  提示：是不是想写 `greaterThan`？可用的运算符：equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain',
     );
-    expect(zh[2]).toBe('ops.yaml:19:117: error[policy_unknown_stage]: 未知的阶段 `growht`\n  提示：是不是想写 `growth`？本政策的阶段：growth');
+    expect(zh[2]).toBe(
+      'ops.yaml:19:117: error[policy_unknown_stage]: 未知的阶段 `growht`\n  提示：是不是想写 `growth`？本政策的阶段：growth',
+    );
     expect(result.diagnostics[2]?.help).toBe('did you mean `growth`? known stages: growth');
   });
 
@@ -240,7 +267,9 @@ describe('docs/diagnostics.md', () => {
     expect(doc).toContain(`### \`${code}\``);
   });
   it.each(entries)('gives the English and Chinese message of %s', (_id, entry) => {
-    expect(doc).toContain(`| message | ${entry.message.en.replace(/\|/g, '\\|')} | ${entry.message.zh.replace(/\|/g, '\\|')} |`);
+    expect(doc).toContain(
+      `| message | ${entry.message.en.replace(/\|/g, '\\|')} | ${entry.message.zh.replace(/\|/g, '\\|')} |`,
+    );
   });
   it('lists no code the catalogue does not have', () => {
     const listed = [...doc.matchAll(/^### `([a-z0-9_]+)`$/gm)].map((m) => m[1]);
@@ -251,14 +280,23 @@ describe('docs/diagnostics.md', () => {
 describe('docs/message-style.md', () => {
   const doc = readFileSync('docs/message-style.md', 'utf8');
   it('covers what/where/help, English, Chinese, numbers and money, and blame', () => {
-    for (const heading of ['## What, where, help', '## English', '## Chinese 中文', '## Numbers and money', '## No blame']) expect(doc).toContain(heading);
+    for (const heading of [
+      '## What, where, help',
+      '## English',
+      '## Chinese 中文',
+      '## Numbers and money',
+      '## No blame',
+    ])
+      expect(doc).toContain(heading);
   });
 });
 
 describe('data, model and evaluation build every diagnostic from the catalogue', () => {
   // a hand-built diagnostic: `{ code: 'data_…', … }`, `{ code, severity, … }`, or `code: \`…\``
   const handBuilt = /\bcode:\s*['`]|\{\s*code,\s*severity\b/;
-  const files = ['engine/data', 'engine/model', 'engine/evaluation'].flatMap(sourceFiles).filter((f) => !f.includes(join('model', 'messages')));
+  const files = ['engine/data', 'engine/model', 'engine/evaluation']
+    .flatMap(sourceFiles)
+    .filter((f) => !f.includes(join('model', 'messages')));
 
   it('scans the three folders', () => {
     expect(files).toContain(join('engine', 'data', 'records.ts'));
@@ -273,21 +311,31 @@ describe('data, model and evaluation build every diagnostic from the catalogue',
   });
 
   it('has no hand-built `{ code: …, message: … }` diagnostic left', () => {
-    const left = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (handBuilt.test(line) ? [`${f}:${i + 1}`] : [])));
+    const left = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (handBuilt.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
     expect(left).toEqual([]);
   });
 
-  it.each(Object.entries(readerReasons))('reader reason %s is in English and Chinese with the same placeholders', (_id, entry) => {
-    expect(entry.message.zh).toMatch(CJK);
-    expect(entry.help.zh).toMatch(CJK);
-    expect(placeholders(entry.message.zh).sort()).toEqual(placeholders(entry.message.en).sort());
-    expect(placeholders(entry.help.zh).sort()).toEqual(placeholders(entry.help.en).sort());
-  });
+  it.each(Object.entries(readerReasons))(
+    'reader reason %s is in English and Chinese with the same placeholders',
+    (_id, entry) => {
+      expect(entry.message.zh).toMatch(CJK);
+      expect(entry.help.zh).toMatch(CJK);
+      expect(placeholders(entry.message.zh).sort()).toEqual(placeholders(entry.message.en).sort());
+      expect(placeholders(entry.help.zh).sort()).toEqual(placeholders(entry.help.en).sort());
+    },
+  );
 });
 
 describe('data and evaluation diagnostics in Chinese', () => {
   const HEADER = '工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,平均响应时长';
-  const reasonsOf = (...rows: string[]) => readRecords(csvText(HEADER, ...rows), 'csv', studioContract(), { file: 'm.csv' }).excluded.flatMap((x) => x.reasons);
+  const reasonsOf = (...rows: string[]) =>
+    readRecords(csvText(HEADER, ...rows), 'csv', studioContract(), { file: 'm.csv' }).excluded.flatMap(
+      (x) => x.reasons,
+    );
   const zh = (...rows: string[]) => reasonsOf(...rows).map((d) => formatDiagnostic(d, 'zh'));
 
   it('a ratio written as percent points: `33.1` for 完播率', () => {
@@ -298,7 +346,7 @@ describe('data and evaluation diagnostics in Chinese', () => {
     ]);
   });
 
-  it('a cell that is not a number: `12..5`, with the value reader\'s reason and help in Chinese', () => {
+  it("a cell that is not a number: `12..5`, with the value reader's reason and help in Chinese", () => {
     expect(zh('E1,张三,编导,一组,初创期,2026-10,12..5,40%,80,0,')).toEqual([
       'm.csv:2: error[data_not_a_number]: 无法读取的值：`12..5` 不是数字\n' +
         '  位置：第 2 行，列 `视频数`，值 `12..5`\n' +
@@ -314,7 +362,7 @@ describe('data and evaluation diagnostics in Chinese', () => {
     ]);
   });
 
-  it('a month that does not exist, with the period reader\'s reason in Chinese (English unchanged)', () => {
+  it("a month that does not exist, with the period reader's reason in Chinese (English unchanged)", () => {
     const [d] = reasonsOf('E1,张三,编导,一组,初创期,2026-13,30,40%,80,0,');
     expect(d?.message).toBe('`2026-13` has no month 13: months are 1 to 12');
     expect(formatDiagnostic(d!, 'zh')).toBe(
@@ -324,17 +372,27 @@ describe('data and evaluation diagnostics in Chinese', () => {
     );
   });
 
-  it('an unknown role lists the policy\'s roles with Chinese punctuation', () => {
+  it("an unknown role lists the policy's roles with Chinese punctuation", () => {
     expect(zh('E1,张三,主播,一组,初创期,2026-10,30,40%,80,0,')).toEqual([
-      'm.csv:2: error[data_unknown_role]: 未知的岗位 `主播`\n' + '  位置：第 2 行，列 `岗位`，值 `主播`\n' + '  提示：本政策的岗位：编导 (director)、客服 (service)',
+      'm.csv:2: error[data_unknown_role]: 未知的岗位 `主播`\n' +
+        '  位置：第 2 行，列 `岗位`，值 `主播`\n' +
+        '  提示：本政策的岗位：编导 (director)、客服 (service)',
     ]);
   });
 
   it('performance pay below 0 names the employee, formula and place in Chinese', async () => {
-    const worked = readFileSync('docs/worked-example.yaml', 'utf8').replace('pay_base * min(score, 120) / 100', 'pay_base * (score - 100) / 100');
+    const worked = readFileSync('docs/worked-example.yaml', 'utf8').replace(
+      'pay_base * min(score, 120) / 100',
+      'pay_base * (score - 100) / 100',
+    );
     const compiled = compiledPolicy(worked, 'w.yaml');
     const header = '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,单条最高播放,绩效基数';
-    const read = readRecords(csvText(header, 'E1,林小雨,编导,短视频一组,初创期,2026-10,28,43.7%,85,"1,250,000",'), 'csv', compiled.contract, { file: 'd.csv' });
+    const read = readRecords(
+      csvText(header, 'E1,林小雨,编导,短视频一组,初创期,2026-10,28,43.7%,85,"1,250,000",'),
+      'csv',
+      compiled.contract,
+      { file: 'd.csv' },
+    );
     const run = await runPolicy(compiled, { records: read.records, excluded: read.excluded });
     expect(run.excluded.flatMap((x) => x.reasons.map((d) => formatDiagnostic(d, 'zh')))).toEqual([
       'd.csv:2: error[eval_negative_pay]: `E1` 的绩效奖金 `pay_base * (score - 100) / 100` 为 -¥121.60（w.yaml:47:20）：不能小于 0（只有封顶和小于 1 的档位系数会降低金额）\n' +
@@ -355,12 +413,14 @@ describe('every diagnostic code in node/ and editor/server is in the catalogue a
   });
 
   it.each([...used])('%s (%s) is in MESSAGES and docs/diagnostics.md', (id) => {
-    expect(Object.prototype.hasOwnProperty.call(MESSAGES, id)).toBe(true);
+    expect(Object.hasOwn(MESSAGES, id)).toBe(true);
     expect(doc).toContain(`### \`${codeOf(id)}\``);
   });
 
   it('leaves no ExitError with a pasted `help:` string', () => {
-    const pasted = files.filter((f) => /ExitError\([^;]*help:/s.test(readFileSync(f, 'utf8').replace(/diagnostic\([^;]*/g, '')));
+    const pasted = files.filter((f) =>
+      /ExitError\([^;]*help:/s.test(readFileSync(f, 'utf8').replace(/diagnostic\([^;]*/g, '')),
+    );
     expect(pasted).toEqual([]);
   });
 });

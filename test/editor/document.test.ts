@@ -4,7 +4,15 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPolicy, POLICY_NAME_HELP } from '../../engine/index.js';
-import { DRAFT_DELAY, draftKey, isDirty, PolicyDocument, type DraftStorage, type PolicyServer, type SaveReply } from '../../editor/app/lib/document.js';
+import {
+  DRAFT_DELAY,
+  draftKey,
+  isDirty,
+  PolicyDocument,
+  type DraftStorage,
+  type PolicyServer,
+  type SaveReply,
+} from '../../editor/app/lib/document.js';
 
 const NAME = 'team-a.yaml';
 const SAVED = 'policy: team-a\nversion: 1.0.0 # 第一版\n';
@@ -42,16 +50,27 @@ function disk(files: Record<string, string>) {
       return { 'mature-team.yaml': '# 成熟期团队模板\npolicy: mature-team # 政策编号\ntitle: 成熟期\n' }[name]!;
     },
   };
-  return { server, saves, text: (name: string) => stored.get(name)?.text, etag: (name: string) => stored.get(name)?.etag, write };
+  return {
+    server,
+    saves,
+    text: (name: string) => stored.get(name)?.text,
+    etag: (name: string) => stored.get(name)?.etag,
+    write,
+  };
 }
 
 /** The browser's local storage: it outlives the page, so each visit below is a new document on the same storage. */
 function browserStorage(): DraftStorage {
   const items = new Map<string, string>();
-  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+  return {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
 }
 
-const visit = (files: ReturnType<typeof disk>, storage: DraftStorage) => new PolicyDocument({ server: files.server, storage, now: () => AT });
+const visit = (files: ReturnType<typeof disk>, storage: DraftStorage) =>
+  new PolicyDocument({ server: files.server, storage, now: () => AT });
 
 /** A draft an earlier visit left, of version "1" (the file as first written). */
 const EARLIER = { text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' };
@@ -60,7 +79,8 @@ const EARLIER = { text: EDITED, etag: '"1"', at: '2026-11-29T08:00:00.000Z' };
 async function opened(o: { files?: Record<string, string>; draft?: unknown } = {}) {
   const files = disk(o.files ?? { [NAME]: SAVED });
   const storage = browserStorage();
-  if (o.draft !== undefined) storage.setItem(draftKey(NAME), typeof o.draft === 'string' ? o.draft : JSON.stringify(o.draft));
+  if (o.draft !== undefined)
+    storage.setItem(draftKey(NAME), typeof o.draft === 'string' ? o.draft : JSON.stringify(o.draft));
   const doc = visit(files, storage);
   await doc.open(NAME);
   return { files, storage, doc };
@@ -79,7 +99,9 @@ describe('the draft', () => {
     vi.advanceTimersByTime(DRAFT_DELAY - 1);
     expect(storage.getItem(draftKey(NAME))).toBe(null);
     vi.advanceTimersByTime(1);
-    expect(storage.getItem(draftKey(NAME))).toBe(JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-30T12:00:00.000Z' }));
+    expect(storage.getItem(draftKey(NAME))).toBe(
+      JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-30T12:00:00.000Z' }),
+    );
     expect(draftKey(NAME)).toBe('yardstick:draft:team-a.yaml');
   });
 
@@ -113,7 +135,10 @@ describe('the draft', () => {
   });
 
   it('on offer, stays when another policy is opened', async () => {
-    const { storage, doc } = await opened({ files: { [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' }, draft: EARLIER });
+    const { storage, doc } = await opened({
+      files: { [NAME]: SAVED, 'team-b.yaml': 'policy: team-b\n' },
+      draft: EARLIER,
+    });
     const draft = storage.getItem(draftKey(NAME));
     await doc.open('team-b.yaml');
     pause();
@@ -153,7 +178,9 @@ describe('the draft', () => {
     expect(files.saves).toEqual([{ name: NAME, text: EDITED, etag: '"1"' }]);
     expect(files.text(NAME)).toBe(THEIRS);
     expect(doc.state.conflict).toEqual({ current: THEIRS, etag: '"2"', since: 'draft' });
-    expect(storage.getItem(draftKey(NAME))).toBe(JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-30T12:00:00.000Z' }));
+    expect(storage.getItem(draftKey(NAME))).toBe(
+      JSON.stringify({ text: EDITED, etag: '"1"', at: '2026-11-30T12:00:00.000Z' }),
+    );
 
     // overwriting is the dialog's choice, made over the version the dialog showed
     expect(await doc.save({ force: true })).toBe('saved');
@@ -208,7 +235,7 @@ describe('the draft', () => {
     expect(storage.getItem(draftKey('team-b.yaml'))).toBe(null);
   });
 
-  it('is removed when the text is the file\'s again', async () => {
+  it("is removed when the text is the file's again", async () => {
     const { storage, doc } = await opened();
     doc.edit(EDITED);
     pause();
@@ -249,10 +276,12 @@ describe('saving', () => {
     expect(doc.state).toMatchObject({ text: `${EDITED}# 还在写\n`, basedOn: '"2"', saving: false });
     expect(doc.state.file?.text).toBe(EDITED);
     expect(isDirty(doc.state)).toBe(true);
-    expect(storage.getItem(draftKey(NAME))).toBe(JSON.stringify({ text: `${EDITED}# 还在写\n`, etag: '"2"', at: '2026-11-30T12:00:00.000Z' }));
+    expect(storage.getItem(draftKey(NAME))).toBe(
+      JSON.stringify({ text: `${EDITED}# 还在写\n`, etag: '"2"', at: '2026-11-30T12:00:00.000Z' }),
+    );
   });
 
-  it('sets one value through the engine\'s YAML edit, keeping the line\'s comment', async () => {
+  it("sets one value through the engine's YAML edit, keeping the line's comment", async () => {
     const { doc } = await opened();
     expect(doc.setValue(['version'], '1.1.0')).toEqual({ ok: true, text: EDITED });
     expect(doc.state.text).toBe(EDITED);

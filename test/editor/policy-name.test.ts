@@ -34,9 +34,12 @@ describe('the name typed for a new policy', () => {
     expect(policyFileName(typed)).toBe(file);
   });
 
-  it.each(['', 'Team-B', 'team b', 'team-b.yml', 'team-b.yaml.yaml', `a${'-'.repeat(81)}`])('%j is no file name', (typed) => {
-    expect(policyFileName(typed)).toBe(undefined);
-  });
+  it.each(['', 'Team-B', 'team b', 'team-b.yml', 'team-b.yaml.yaml', `a${'-'.repeat(81)}`])(
+    '%j is no file name',
+    (typed) => {
+      expect(policyFileName(typed)).toBe(undefined);
+    },
+  );
 
   it('gives the policy its id: the file name without .yaml', () => {
     expect(policyIdOf('team-b.yaml')).toBe('team-b');

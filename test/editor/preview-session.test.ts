@@ -21,7 +21,16 @@ describe.each([
     const evaluated = await session.evaluate(7, text, text, 'zh', clock);
     if (!evaluated.ok) throw new Error('the policy should load');
     // the page gets table rows; explanations are made only when asked for
-    expect(Object.keys(evaluated.result.rows[0])).toEqual(['employee_id', 'name', 'team', 'role_title', 'score', 'grade', 'payout', 'triggers']);
+    expect(Object.keys(evaluated.result.rows[0])).toEqual([
+      'employee_id',
+      'name',
+      'team',
+      'role_title',
+      'score',
+      'grade',
+      'payout',
+      'triggers',
+    ]);
 
     const policy = loadPolicy(text, 'policy.yaml');
     if (!policy.ok) throw new Error('load');
@@ -37,7 +46,10 @@ describe('the preview session', () => {
   it('compares an edit with the saved version and names the rule change', async () => {
     const session = new PreviewSession();
     await session.setData(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'examples/sample-2026-10.csv');
-    const edited = text.replace('- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1000 }', '- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1500 }');
+    const edited = text.replace(
+      '- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1000 }',
+      '- { tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1500 }',
+    );
     const r = await session.evaluate(1, edited, text, 'zh', clock);
     if (!r.ok) throw new Error('the edit should load');
     expect(r.changes).toEqual(['档位 银牌 奖金 ¥1,000.00 → ¥1,500.00']);
@@ -54,10 +66,15 @@ describe('the preview session', () => {
     const first = await session.evaluate(1, text, undefined, 'zh', clock);
     expect(first.ok && first.dataProblems).toEqual([]);
     // the sample's 完播率 column no longer matches the renamed metric: directors cannot be scored
-    const renamed = text.replace('completion_rate: { label: 完播率, unit: ratio }', 'completion_rate: { label: 完播率（新）, unit: ratio }');
+    const renamed = text.replace(
+      'completion_rate: { label: 完播率, unit: ratio }',
+      'completion_rate: { label: 完播率（新）, unit: ratio }',
+    );
     const second = await session.evaluate(2, renamed, undefined, 'zh', clock);
     if (!second.ok) throw new Error('the renamed policy should load');
-    expect(second.dataProblems.map((d) => d.message)).toContain('the file has no column for `完播率（新）` (completion_rate), which 编导 need');
+    expect(second.dataProblems.map((d) => d.message)).toContain(
+      'the file has no column for `完播率（新）` (completion_rate), which 编导 need',
+    );
     // and back: the data is read as before
     const third = await session.evaluate(3, text, undefined, 'zh', clock);
     expect(third.ok && third.dataProblems).toEqual([]);
@@ -83,7 +100,10 @@ E1,<b>剪辑丙</b>,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,
 X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,,,,,0
 `;
   // an award on 爆款数, a metric without a default
-  const edited = text.replace(/^adjustments:\n/m, 'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 2 } ] }\n    award: 300\n');
+  const edited = text.replace(
+    /^adjustments:\n/m,
+    'adjustments:\n  viral_count_award:\n    title: 爆款数奖励\n    when: { all: [ { fact: viral_videos, operator: greaterThanInclusive, value: 2 } ] }\n    award: 300\n',
+  );
 
   it('lists them apart from pay changes, with the data diagnostic, and keeps them out of the money', async () => {
     const session = new PreviewSession();
@@ -92,11 +112,24 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     if (!r.ok) throw new Error('the edit should load');
     // the preview: only O1 is scored; X1 (both versions), D1 and E1 (this edit) are excluded, each with why
     expect(r.result.rows.map((c) => c.employee_id)).toEqual(['O1']);
-    expect(r.result.excluded.map((x) => [x.employee_id, x.name, x.reasons.map((d) => [d.code, d.cell?.row, d.cell?.column, d.cell?.value])])).toEqual([
+    expect(
+      r.result.excluded.map((x) => [
+        x.employee_id,
+        x.name,
+        x.reasons.map((d) => [d.code, d.cell?.row, d.cell?.column, d.cell?.value]),
+      ]),
+    ).toEqual([
       ['D1', '编导甲', [['data_missing_metric', 2, '爆款数', '']]],
       ['E1', '<b>剪辑丙</b>', [['data_missing_metric', 4, '爆款数', '']]],
       // every problem of the row, not only the first: X1 lacks 爆款数 too
-      ['X1', '编导丁', [['data_not_a_number', 5, '发布视频数', '12..5'], ['data_missing_metric', 5, '爆款数', '']]],
+      [
+        'X1',
+        '编导丁',
+        [
+          ['data_not_a_number', 5, '发布视频数', '12..5'],
+          ['data_missing_metric', 5, '爆款数', ''],
+        ],
+      ],
     ]);
     const c = r.comparison!;
     // O1, the only one both versions score: 8920 (110, gold: 6600 + 1320 + 1000) + the 300 award = 9220 yuan; in fen:
@@ -104,7 +137,9 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     expect([c.total_before_fen, c.total_after_fen, c.delta_fen]).toEqual([892000, 922000, 30000]);
     expect(c.changes.map((x) => [x.employee_id, x.deltaFen, x.kinds])).toEqual([['O1', 30000, ['pay']]]);
     // D1 (5876.80, A+) and E1 (4456, A) the saved version paid: listed with the reason, not as −¥10,332.80
-    expect(c.unscorable.map((u) => [u.employee_id, u.became, u.before?.totalFen, u.reasons.map((d) => d.message)])).toEqual([
+    expect(
+      c.unscorable.map((u) => [u.employee_id, u.became, u.before?.totalFen, u.reasons.map((d) => d.message)]),
+    ).toEqual([
       ['D1', 'unscorable', 587680, ['missing `爆款数` (viral_videos) for role `编导`']],
       ['E1', 'unscorable', 445600, ['missing `爆款数` (viral_videos) for role `剪辑师`']],
     ]);
@@ -117,7 +152,9 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     await session.setData(new TextEncoder().encode(DATA), 'month.csv');
     const r = await session.evaluate(1, text, edited, 'zh', clock);
     if (!r.ok) throw new Error('the policy should load');
-    expect([r.comparison!.total_before_fen, r.comparison!.total_after_fen, r.comparison!.delta_fen]).toEqual([922000, 892000, -30000]);
+    expect([r.comparison!.total_before_fen, r.comparison!.total_after_fen, r.comparison!.delta_fen]).toEqual([
+      922000, 892000, -30000,
+    ]);
     expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
       ['D1', 'scorable', 587680],
       ['E1', 'scorable', 445600],

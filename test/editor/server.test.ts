@@ -23,7 +23,13 @@ beforeEach(() => {
   const staticDir = join(root, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>editor</title>');
-  app = createEditorApp({ root, token: TOKEN, staticDir, templatesDir: 'editor/templates', hosts: new Set([HOST, 'localhost:5178']) });
+  app = createEditorApp({
+    root,
+    token: TOKEN,
+    staticDir,
+    templatesDir: 'editor/templates',
+    hosts: new Set([HOST, 'localhost:5178']),
+  });
 });
 
 function call(path: string, init: RequestInit & { token?: string | null; host?: string } = {}) {
@@ -63,7 +69,9 @@ describe('access', () => {
 
 describe('policies', () => {
   it('lists them with title and version', async () => {
-    expect(await (await call('/api/policies')).json()).toEqual([{ name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' }]);
+    expect(await (await call('/api/policies')).json()).toEqual([
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+    ]);
   });
 
   it('reads one with its ETag; untracked files compare with the disk', async () => {
@@ -72,11 +80,14 @@ describe('policies', () => {
     expect(body).toEqual({ name: 'short-video-team.yaml', text, etag: etagOf(text), base: { source: 'disk', text } });
   });
 
-  it.each(['..%2Fsecret.txt', '..%2F..%2Fetc%2Fpasswd', 'Short.yaml', 'x.yml', '%2Fetc%2Fpasswd.yaml'])('refuses the name %s', async (name) => {
-    const res = await call(`/api/policies/${name}`);
-    expect([400, 404]).toContain(res.status);
-    expect(await res.text()).not.toContain('salaries');
-  });
+  it.each(['..%2Fsecret.txt', '..%2F..%2Fetc%2Fpasswd', 'Short.yaml', 'x.yml', '%2Fetc%2Fpasswd.yaml'])(
+    'refuses the name %s',
+    async (name) => {
+      const res = await call(`/api/policies/${name}`);
+      expect([400, 404]).toContain(res.status);
+      expect(await res.text()).not.toContain('salaries');
+    },
+  );
 
   it('refuses a symlink that leads out of the folder', async () => {
     symlinkSync(join(root, 'secret.txt'), join(root, 'policies', 'leak.yaml'));
@@ -87,7 +98,11 @@ describe('policies', () => {
   it('saves with the right ETag, atomically, and returns the new ETag', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
     const text = readFileSync('policies/short-video-team.yaml', 'utf8').replace('version: 1.0.0', 'version: 1.0.1');
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text }) });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text }),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: 'short-video-team.yaml', etag: etagOf(text) });
     expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(text);
@@ -98,28 +113,51 @@ describe('policies', () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
     const outside = readFileSync('policies/short-video-team.yaml', 'utf8') + '# changed by someone else\n';
     writeFileSync(join(root, 'policies', 'short-video-team.yaml'), outside);
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'policy: mine\n' }) });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text: 'policy: mine\n' }),
+    });
     expect(res.status).toBe(409);
-    expect(await res.json()).toEqual({ error: 'the file changed on disk since you opened it', current: outside, etag: etagOf(outside) });
+    expect(await res.json()).toEqual({
+      error: 'the file changed on disk since you opened it',
+      current: outside,
+      etag: etagOf(outside),
+    });
     expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(outside);
   });
 
   it('refuses YAML that does not parse, so a good file is never overwritten by a broken one', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'policy: [unclosed\n' }) });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text: 'policy: [unclosed\n' }),
+    });
     expect(res.status).toBe(422);
-    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(readFileSync('policies/short-video-team.yaml', 'utf8'));
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(
+      readFileSync('policies/short-video-team.yaml', 'utf8'),
+    );
   });
 
   it('creates a new policy only when none has that name', async () => {
-    const create = (name: string) => call(`/api/policies/${name}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text: 'policy: new\n' }) });
+    const create = (name: string) =>
+      call(`/api/policies/${name}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-none-match': '*' },
+        body: JSON.stringify({ text: 'policy: new\n' }),
+      });
     expect((await create('new-team.yaml')).status).toBe(201);
     expect((await create('new-team.yaml')).status).toBe(409);
   });
 
   it('refuses a body over the size limit', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }) });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -129,7 +167,7 @@ describe('datasets', () => {
     expect(await (await call('/api/datasets')).json()).toEqual([{ path: 'examples/m.csv', size: 27 }]); // 3-byte BOM + 14 + 10 bytes
   });
 
-  it('returns a dataset\'s bytes as they are, and nothing outside the data folders', async () => {
+  it("returns a dataset's bytes as they are, and nothing outside the data folders", async () => {
     const bytes = new Uint8Array(await (await call('/api/dataset?path=examples%2Fm.csv')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe('工号,姓名\nE1,张三\n'); // TextDecoder drops the BOM
@@ -139,14 +177,20 @@ describe('datasets', () => {
 });
 
 describe('one bad file never disables the editor', () => {
-  const aliases = (n: number) => `policy: bomb\nbase: &a 1\nitems: [${Array.from({ length: n }, () => '*a').join(', ')}]\n`;
+  const aliases = (n: number) =>
+    `policy: bomb\nbase: &a 1\nitems: [${Array.from({ length: n }, () => '*a').join(', ')}]\n`;
 
   it('lists every other policy and marks one with more than 100 aliases with its problem', async () => {
     writeFileSync(join(root, 'policies', 'bomb.yaml'), aliases(101));
     const res = await call('/api/policies');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
-      { name: 'bomb.yaml', title: 'bomb.yaml', version: '', problem: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file' },
+      {
+        name: 'bomb.yaml',
+        title: 'bomb.yaml',
+        version: '',
+        problem: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file',
+      },
       { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
   });
@@ -164,18 +208,33 @@ describe('one bad file never disables the editor', () => {
   it('refuses to save a policy over the limits of the command line, so validate can always read what the editor saved', async () => {
     // one line of 1.5 MB: over both the 1 MiB file limit and the 4,000-character line limit; the size is said first
     const text = `policy: long\ntitle: ${'长'.repeat(500_000)}\n`;
-    const res = await call('/api/policies/long.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text }) });
+    const res = await call('/api/policies/long.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-none-match': '*' },
+      body: JSON.stringify({ text }),
+    });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: the policy is larger than 1 MiB, the most a policy may be; fix it before saving' });
+    expect(await res.json()).toEqual({
+      error: 'the YAML cannot be read: the policy is larger than 1 MiB, the most a policy may be; fix it before saving',
+    });
     expect(readdirSync(join(root, 'policies'))).toEqual(['short-video-team.yaml']);
   });
 
   it('refuses to save YAML with more than 100 aliases', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text: aliases(101) }) });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text: aliases(101) }),
+    });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file; fix it before saving' });
-    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(readFileSync('policies/short-video-team.yaml', 'utf8'));
+    expect(await res.json()).toEqual({
+      error:
+        'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file; fix it before saving',
+    });
+    expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(
+      readFileSync('policies/short-video-team.yaml', 'utf8'),
+    );
   });
 });
 
@@ -186,7 +245,11 @@ describe('requests that are malformed get 400, not 500', () => {
 
   it('answers a non-JSON body on PUT with 400', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
-    const res = await call('/api/policies/short-video-team.yaml', { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: 'policy: not json' });
+    const res = await call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: 'policy: not json',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'send { "text": "…" } as JSON' });
   });

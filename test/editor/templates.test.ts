@@ -6,7 +6,11 @@ import { loadPolicy } from '../../engine/index.js';
 
 describe('editor templates', () => {
   it('are the startup team, mature team and livestream team', () => {
-    expect(readdirSync('editor/templates').sort()).toEqual(['livestream-team.yaml', 'mature-team.yaml', 'startup-team.yaml']);
+    expect(readdirSync('editor/templates').sort()).toEqual([
+      'livestream-team.yaml',
+      'mature-team.yaml',
+      'startup-team.yaml',
+    ]);
   });
 
   it.each(readdirSync('editor/templates'))('%s loads without errors', (name) => {

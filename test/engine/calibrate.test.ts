@@ -8,7 +8,12 @@ import type { CalibrationDef, GradeDef } from '../../engine/model/policy.js';
 import type { Scorecard } from '../../engine/model/scorecard.js';
 import { loadPolicy } from '../../engine/index.js';
 
-const GRADES: GradeDef[] = [{ grade: 'A+', min: 100 }, { grade: 'A', min: 81 }, { grade: 'B', min: 61 }, { grade: 'C', min: 0 }];
+const GRADES: GradeDef[] = [
+  { grade: 'A+', min: 100 },
+  { grade: 'A', min: 81 },
+  { grade: 'B', min: 61 },
+  { grade: 'C', min: 0 },
+];
 const DEF: CalibrationDef = {
   scale: ['E', 'M+', 'M', 'M-'],
   map: { 'A+': 'E', A: 'M+', B: 'M', C: 'M-' },
@@ -30,7 +35,10 @@ describe('calibrate', () => {
   });
 
   it('a team of 2: nobody may be E or M+ (0.2 and 0.5 round down to 0)', () => {
-    expect(run([card('P1', 110), card('P2', 90)])).toEqual([['P1', 'M', 'M+ max 25%'], ['P2', 'M', 'M+ max 25%']]);
+    expect(run([card('P1', 110), card('P2', 90)])).toEqual([
+      ['P1', 'M', 'M+ max 25%'],
+      ['P2', 'M', 'M+ max 25%'],
+    ]);
   });
 
   it('a team of 5: no E (0.5 → 0), one M+ (1.25 → 1), the C stays M-', () => {
@@ -70,7 +78,10 @@ describe('calibrate', () => {
     for (const [, g] of forward) counts[g!] = (counts[g!] ?? 0) + 1;
     expect(counts).toEqual({ 'M+': 12, M: 36, 'M-': 2 });
     expect(forward.slice(0, 12).every(([, g]) => g === 'M+')).toBe(true); // E01–E12
-    expect(forward.slice(48)).toEqual([['E49', 'M-', 'M- min 5%'], ['E50', 'M-', 'M- min 5%']]);
+    expect(forward.slice(48)).toEqual([
+      ['E49', 'M-', 'M- min 5%'],
+      ['E50', 'M-', 'M- min 5%'],
+    ]);
   });
 
   it('round_up makes small teams meet a minimum: 5% of 5 people rounds up to one M-', () => {
@@ -107,17 +118,30 @@ payout:
 ${calibration}`;
 
   it('minimums above 100% can never be met', () => {
-    const r = loadPolicy(policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.6 }\n    C: { min: 0.5 }\n'), 'q.yaml');
-    expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.line])).toEqual([['policy_quota_impossible', 'the minimum shares add up to 110%, more than everyone', 18]]);
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.6 }\n    C: { min: 0.5 }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.line])).toEqual([
+      ['policy_quota_impossible', 'the minimum shares add up to 110%, more than everyone', 18],
+    ]);
   });
 
   it('maxima below 100% leave people nowhere to go', () => {
-    const r = loadPolicy(policy('calibration:\n  within: team\n  quotas:\n    A: { max: 0.2 }\n    C: { max: 0.5 }\n'), 'q.yaml');
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['the maximum shares add up to 70%, so not everyone can be placed']);
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  quotas:\n    A: { max: 0.2 }\n    C: { max: 0.5 }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'the maximum shares add up to 70%, so not everyone can be placed',
+    ]);
   });
 
   it('a quota for a grade that is not on the scale, and a min above its max', () => {
-    const r = loadPolicy(policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.3, max: 0.2 }\n    B: { max: 0.1 }\n'), 'q.yaml');
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.3, max: 0.2 }\n    B: { max: 0.1 }\n'),
+      'q.yaml',
+    );
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['policy_quota_impossible', 'the quota for `A` asks for at least 0.3 but at most 0.2'],
       ['policy_unknown_grade', 'quota for `B`, which is not on the calibration scale'],

@@ -30,16 +30,34 @@ describe('capToFen takes a cap down to the rounding unit', () => {
 });
 
 /** One employee paid `performance_pay`, under the policy's caps, at a rounding unit and mode. */
-async function payout(o: { to: number; mode: string; payBase: number; performancePay: string; cap?: string; awardsCap?: string; awards?: number[] }) {
+async function payout(o: {
+  to: number;
+  mode: string;
+  payBase: number;
+  performancePay: string;
+  cap?: string;
+  awardsCap?: string;
+  awards?: number[];
+}) {
   const built = policy()
     .role('staff', { pay_base: o.payBase })
     .grades([{ grade: 'A', min: 0 }])
-    .payout({ performance_pay: o.performancePay, awards_cap: o.awardsCap, cap: o.cap, rounding: { to: o.to, mode: o.mode } });
+    .payout({
+      performance_pay: o.performancePay,
+      awards_cap: o.awardsCap,
+      cap: o.cap,
+      rounding: { to: o.to, mode: o.mode },
+    });
   for (const [i, award] of (o.awards ?? []).entries()) {
     built.adjustment(`award_${i}`, { title: `奖励${i}`, when: when('rating', 'greaterThanInclusive', 0), award });
   }
   const compiled = compiledPolicy(built.yaml(), 'caps.yaml');
-  const read = readRecords('工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n', 'csv', compiled.contract, { file: 'data.csv' });
+  const read = readRecords(
+    '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,100\n',
+    'csv',
+    compiled.contract,
+    { file: 'data.csv' },
+  );
   const result = await runPolicy(compiled, { records: read.records });
   expect(result.excluded).toEqual([]);
   return result.scorecards[0].payout;
@@ -48,7 +66,13 @@ async function payout(o: { to: number; mode: string; payBase: number; performanc
 describe('the total cap is never exceeded after rounding', () => {
   it('the issue: cap pay_base × 1.5 = 4999.5 at whole yuan half_up pays 4999, not 5000', async () => {
     // performance pay 3333 × 2 = 6666; cap 3333 × 1.5 = 4999.5 → 4999; cap line 4999 − 6666 = −1667 (yuan; fen below)
-    const p = await payout({ to: 1, mode: 'half_up', payBase: 3333, performancePay: 'pay_base * 2', cap: 'pay_base * 1.5' });
+    const p = await payout({
+      to: 1,
+      mode: 'half_up',
+      payBase: 3333,
+      performancePay: 'pay_base * 2',
+      cap: 'pay_base * 1.5',
+    });
     expect(p.lines.map((l) => [l.kind, l.amountFen])).toEqual([
       ['performance_pay', 666600],
       ['total_cap', -166700],
@@ -94,7 +118,14 @@ describe('the awards cap is never exceeded after rounding', () => {
   ] as const) {
     for (const mode of ['half_up', 'half_even', 'down', 'up']) {
       it(`unit ${to}, ${mode}: awards capped to ${total} fen`, async () => {
-        const p = await payout({ to, mode, payBase: 3335, performancePay: 'pay_base * 0', awardsCap: 'pay_base * 0.10001', awards: [800, 700] });
+        const p = await payout({
+          to,
+          mode,
+          payBase: 3335,
+          performancePay: 'pay_base * 0',
+          awardsCap: 'pay_base * 0.10001',
+          awards: [800, 700],
+        });
         expect(p.lines.map((l) => [l.kind, l.amountFen])).toEqual([
           ['performance_pay', 0],
           ['award', 80000],

@@ -10,13 +10,21 @@ const POLICY = oneRolePolicy({
   metrics: '  rating: { label: 评分, unit: score, range: [0, 100] }\n  plays: { label: 单条最高播放, unit: count }',
   payBase: 1234.56,
   indicators: '      rating: { title: 上级评分, metric: rating, scoring: rating, weight: 100 }',
-  adjustments: '  viral: { title: 爆款：奖励, when: { all: [ { fact: plays, operator: greaterThanInclusive, value: 1000000 } ] }, award: 500 }',
-  grades: [['A', 90], ['B', 0]],
+  adjustments:
+    '  viral: { title: 爆款：奖励, when: { all: [ { fact: plays, operator: greaterThanInclusive, value: 1000000 } ] }, award: 500 }',
+  grades: [
+    ['A', 90],
+    ['B', 0],
+  ],
   performancePay: 'pay_base * score / 100',
 });
 
 async function explanation(lang: Lang, rating = 95): Promise<string[]> {
-  const result = await runMonth(POLICY, `工号,姓名,岗位,团队,阶段,月份,评分,单条最高播放\nE1,林小雨,员工,一组,常规,2026-10,${rating},"1,250,000"\n`, lang);
+  const result = await runMonth(
+    POLICY,
+    `工号,姓名,岗位,团队,阶段,月份,评分,单条最高播放\nE1,林小雨,员工,一组,常规,2026-10,${rating},"1,250,000"\n`,
+    lang,
+  );
   return result.scorecards[0].explanation;
 }
 

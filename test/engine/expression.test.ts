@@ -64,7 +64,12 @@ describe('expressions', () => {
   });
 
   it('refuses a division by a literal zero, which no record could pay on', () => {
-    for (const [text, op] of [['pay_base * score / 0', '/'], ['score % 0', '%'], ['score / -0', '/'], ['score / (0)', '/']]) {
+    for (const [text, op] of [
+      ['pay_base * score / 0', '/'],
+      ['score % 0', '%'],
+      ['score / -0', '/'],
+      ['score / (0)', '/'],
+    ]) {
       const parsed = parseExpression(text);
       expect(parsed.ok ? 'parsed' : parsed.message).toBe(`\`${op} 0\` divides by zero for every record`);
     }
@@ -74,11 +79,16 @@ describe('expressions', () => {
 
   it('validate reports a division by a literal zero at the formula, with file:line:col', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yardstick-div0-')), 'p.yaml');
-    const text = readFileSync('docs/worked-example.yaml', 'utf8').replace('performance_pay: pay_base * min(score, 120) / 100', 'performance_pay: pay_base * min(score, 120) / 0');
+    const text = readFileSync('docs/worked-example.yaml', 'utf8').replace(
+      'performance_pay: pay_base * min(score, 120) / 100',
+      'performance_pay: pay_base * min(score, 120) / 0',
+    );
     writeFileSync(file, text);
     // the formula is on line 47, after `  performance_pay: ` (19 characters)
     const r = await yardstick('validate', file);
     expect(r.code).toBe(1);
-    expect(r.stdout + r.stderr).toContain(`${file}:47:20: error[policy_expression_syntax]: cannot read expression \`pay_base * min(score, 120) / 0\`: \`/ 0\` divides by zero for every record`);
+    expect(r.stdout + r.stderr).toContain(
+      `${file}:47:20: error[policy_expression_syntax]: cannot read expression \`pay_base * min(score, 120) / 0\`: \`/ 0\` divides by zero for every record`,
+    );
   });
 });

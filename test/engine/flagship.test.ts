@@ -3,7 +3,15 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateRecord, loadPolicy, runPolicy, type CompiledPolicy, type EmployeeRecord, type HistorySource, type Scorecard } from '../../engine/index.js';
+import {
+  evaluateRecord,
+  loadPolicy,
+  runPolicy,
+  type CompiledPolicy,
+  type EmployeeRecord,
+  type HistorySource,
+  type Scorecard,
+} from '../../engine/index.js';
 
 let policy: CompiledPolicy;
 beforeAll(() => {
@@ -12,7 +20,9 @@ beforeAll(() => {
   policy = loaded.policy;
 });
 
-const record = (over: Partial<EmployeeRecord> & Pick<EmployeeRecord, 'employee_id' | 'role' | 'stage' | 'metrics'>): EmployeeRecord => ({
+const record = (
+  over: Partial<EmployeeRecord> & Pick<EmployeeRecord, 'employee_id' | 'role' | 'stage' | 'metrics'>,
+): EmployeeRecord => ({
   name: '测试员工',
   team: '短视频一组',
   period: '2026-10',
@@ -77,7 +87,14 @@ describe('ops manager, startup stage, strong month', () => {
     const c = await card(r, history({ T1: ['A+', 'B'] }));
     expect(c.triggers.map((t) => [t.id, t.action.type])).toEqual([['promotion_candidate', 'promotion_review']]);
     expect(c.triggers[0].conditions).toEqual([
-      { fact: 'consecutive_grade', operator: 'greaterThanInclusive', value: 2, params: { grade: 'A+' }, actual: 2, result: true },
+      {
+        fact: 'consecutive_grade',
+        operator: 'greaterThanInclusive',
+        value: 2,
+        params: { grade: 'A+' },
+        actual: 2,
+        result: true,
+      },
     ]);
   });
 });
@@ -125,7 +142,10 @@ describe('director, mature stage, a violation and suspected fake traffic', () =>
 
   it('C opens an improvement plan; C after C adds an exit review', async () => {
     expect((await card(r)).triggers.map((t) => t.id)).toEqual(['improvement_plan']);
-    expect((await card(r, history({ T2: ['C'] }))).triggers.map((t) => t.id)).toEqual(['improvement_plan', 'exit_review']);
+    expect((await card(r, history({ T2: ['C'] }))).triggers.map((t) => t.id)).toEqual([
+      'improvement_plan',
+      'exit_review',
+    ]);
   });
 });
 
@@ -154,7 +174,7 @@ describe('on-camera talent with a viral video and a personal pay base', () => {
     expect(c.explanation).toContain('总分 94 → 等级 A，再提高 6 分 → A+');
   });
 
-  it('pays on the record\'s own pay base', async () => {
+  it("pays on the record's own pay base", async () => {
     const c = await card(r);
     expect(lines(c)).toEqual([
       ['performance_pay', 517000], // ¥5,170 = 5500 × 94 / 100
@@ -174,7 +194,14 @@ describe('video editor on the bronze tier', () => {
         employee_id: 'T4',
         role: 'editor',
         stage: 'mature',
-        metrics: { on_time_rate: 0.9, edit_quality: 70, hot_topic_match: 0.6, plays: 80000, likes: 2000, max_video_plays: 20000 },
+        metrics: {
+          on_time_rate: 0.9,
+          edit_quality: 70,
+          hot_topic_match: 0.6,
+          plays: 80000,
+          likes: 2000,
+          max_video_plays: 20000,
+        },
       }),
     );
     expect(c.indicators.map((i) => [i.id, i.points, i.weighted_points])).toEqual([
@@ -194,16 +221,38 @@ describe('video editor on the bronze tier', () => {
 
 describe('records the engine refuses to score', () => {
   it('a missing required metric without a default', async () => {
-    const e = await evaluateRecord(policy, record({ employee_id: 'T5', role: 'editor', stage: 'mature', metrics: { edit_quality: 70, hot_topic_match: 0.6, plays: 1, likes: 0, max_video_plays: 1 } }));
+    const e = await evaluateRecord(
+      policy,
+      record({
+        employee_id: 'T5',
+        role: 'editor',
+        stage: 'mature',
+        metrics: { edit_quality: 70, hot_topic_match: 0.6, plays: 1, likes: 0, max_video_plays: 1 },
+      }),
+    );
     expect(e.ok).toBe(false);
-    if (!e.ok) expect(e.reasons.map((d) => [d.code, d.message])).toEqual([['eval_missing_metric', 'missing `24小时交付率` (on_time_rate) for role `剪辑师`']]);
+    if (!e.ok)
+      expect(e.reasons.map((d) => [d.code, d.message])).toEqual([
+        ['eval_missing_metric', 'missing `24小时交付率` (on_time_rate) for role `剪辑师`'],
+      ]);
   });
 });
 
 describe('a month of 150,000 employees', () => {
   it('is scored in one run, and its total is the sum of its lines', async () => {
     // the bronze editor above, 150,000 times: 2,976.12 each
-    const one = { role: 'editor', stage: 'mature', metrics: { on_time_rate: 0.9, edit_quality: 70, hot_topic_match: 0.6, plays: 80000, likes: 2000, max_video_plays: 20000 } };
+    const one = {
+      role: 'editor',
+      stage: 'mature',
+      metrics: {
+        on_time_rate: 0.9,
+        edit_quality: 70,
+        hot_topic_match: 0.6,
+        plays: 80000,
+        likes: 2000,
+        max_video_plays: 20000,
+      },
+    };
     const records = Array.from({ length: 150_000 }, (_, i) => record({ employee_id: `E${i}`, ...one }));
     const result = await runPolicy(policy, { records }, { explain: false });
     expect(result.scorecards.length).toBe(150_000);

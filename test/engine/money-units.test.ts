@@ -24,7 +24,7 @@ describe('the conversions in engine/model/money.ts', () => {
 
 // pay base 1234.56 paid in full, plus awards of ¥0.10 and ¥0.20: in yuan 1234.56 + 0.1 + 0.2 is
 // 1234.8600000000001; in fen 123456 + 10 + 20 = 123486 exactly
-const always = "when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }";
+const always = 'when: { all: [ { fact: rating, operator: greaterThanInclusive, value: 0 } ] }';
 const POLICY = oneRolePolicy({
   metrics: '  rating: { label: 评分, unit: score, range: [0, 100] }',
   payBase: 1234.56,
@@ -34,7 +34,11 @@ const POLICY = oneRolePolicy({
   performancePay: 'pay_base',
 });
 
-const month = () => runMonth(POLICY, '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,90\nE2,乙,员工,二组,常规,2026-10,70\n');
+const month = () =>
+  runMonth(
+    POLICY,
+    '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,90\nE2,乙,员工,二组,常规,2026-10,70\n',
+  );
 
 describe('a scorecard carries fen', () => {
   it('payout lines and the total are integer fen, the total the sum of its lines', async () => {
@@ -51,21 +55,34 @@ describe('a scorecard carries fen', () => {
   it('the run totals add fen: two employees of ¥1,234.86 are 246972 fen, each team 123486', async () => {
     const { summary } = await month();
     expect([summary.payout_total_fen, summary.payable_total_fen, summary.held_total_fen]).toEqual([246972, 246972, 0]);
-    expect({ ...summary.by_team }).toEqual({ 一组: { employees: 1, payout_total_fen: 123486 }, 二组: { employees: 1, payout_total_fen: 123486 } });
+    expect({ ...summary.by_team }).toEqual({
+      一组: { employees: 1, payout_total_fen: 123486 },
+      二组: { employees: 1, payout_total_fen: 123486 },
+    });
   });
 });
 
 describe('yuan at the edges', () => {
   it('the JSON result shows yuan under the published names, keys in the published order', async () => {
     const json = runResultToJson(await month());
-    expect(json.scorecards[0].payout).toEqual({ pay_base: 1234.56, lines: [
-      { kind: 'performance_pay', label: '绩效工资', amount: 1234.56 },
-      { kind: 'award', source: 'dime', label: '一角', amount: 0.1 },
-      { kind: 'award', source: 'two_dimes', label: '两角', amount: 0.2 },
-    ], total: 1234.86, status: 'payable' });
+    expect(json.scorecards[0].payout).toEqual({
+      pay_base: 1234.56,
+      lines: [
+        { kind: 'performance_pay', label: '绩效工资', amount: 1234.56 },
+        { kind: 'award', source: 'dime', label: '一角', amount: 0.1 },
+        { kind: 'award', source: 'two_dimes', label: '两角', amount: 0.2 },
+      ],
+      total: 1234.86,
+      status: 'payable',
+    });
     expect(Object.keys(json.scorecards[0].payout)).toEqual(['pay_base', 'lines', 'total', 'status']);
-    expect([json.summary.payout_total, json.summary.payable_total, json.summary.held_total]).toEqual([2469.72, 2469.72, 0]);
-    expect({ ...json.summary.by_team }).toEqual({ 一组: { employees: 1, payout_total: 1234.86 }, 二组: { employees: 1, payout_total: 1234.86 } });
+    expect([json.summary.payout_total, json.summary.payable_total, json.summary.held_total]).toEqual([
+      2469.72, 2469.72, 0,
+    ]);
+    expect({ ...json.summary.by_team }).toEqual({
+      一组: { employees: 1, payout_total: 1234.86 },
+      二组: { employees: 1, payout_total: 1234.86 },
+    });
   });
 
   it('the table and the CSV print yuan', async () => {
@@ -75,7 +92,8 @@ describe('yuan at the edges', () => {
   });
 
   it('a card stored in yuan (a ledger written before fen) reads back as fen, and writes back byte for byte', () => {
-    const stored = '{"payout":{"pay_base":4000,"lines":[{"kind":"performance_pay","label":"绩效工资","amount":5654.08}],"total":5654.08,"status":"held"}}';
+    const stored =
+      '{"payout":{"pay_base":4000,"lines":[{"kind":"performance_pay","label":"绩效工资","amount":5654.08}],"total":5654.08,"status":"held"}}';
     const card = scorecardFromJson(JSON.parse(stored) as ScorecardJson);
     expect(card.payout.lines[0].amountFen).toBe(565408);
     expect(card.payout.totalFen).toBe(565408);

@@ -54,16 +54,25 @@ describe('the fast rounding paths decide exactly as the careful one', () => {
   const modes = ['down', 'up', 'half_up', 'half_even'] as const;
   // values on and next to the points where modes decide, with the noise arithmetic leaves behind
   const nearDecision = fc
-    .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(0, 0.5, 0.25, 0.999), fc.integer({ min: -4, max: 4 }), fc.integer({ min: 0, max: 3 }))
+    .tuple(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.constantFrom(0, 0.5, 0.25, 0.999),
+      fc.integer({ min: -4, max: 4 }),
+      fc.integer({ min: 0, max: 3 }),
+    )
     .map(([whole, part, ulps, scale]) => {
       let x = (whole + part) / 10 ** scale;
-      for (let i = 0; i < Math.abs(ulps); i++) x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
+      for (let i = 0; i < Math.abs(ulps); i++)
+        x = ulps > 0 ? x + Number.EPSILON * Math.abs(x) : x - Number.EPSILON * Math.abs(x);
       return x * 10 ** scale;
     });
   const anywhere = fc.oneof(fc.double({ noNaN: true }), fc.double({ min: -1e7, max: 1e7, noNaN: true }), nearDecision);
 
   it.each(modes)('%s', (mode) => {
-    fc.assert(fc.property(anywhere, (units) => Object.is(roundUnits(units, mode), carefulRound(units, mode))), { numRuns: 20_000, seed: 7 });
+    fc.assert(
+      fc.property(anywhere, (units) => Object.is(roundUnits(units, mode), carefulRound(units, mode))),
+      { numRuns: 20_000, seed: 7 },
+    );
   });
 
   it('hand-picked values: products that land a hair off a whole or a half', () => {

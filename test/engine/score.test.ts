@@ -63,12 +63,27 @@ describe('linear, lower is better (return rate: threshold 0.15 → 60, target 0.
 
 describe('steps', () => {
   it('higher is better: the first step whose min is reached', () => {
-    const l = leaf({ scoring: 'steps', steps: [{ min: 32, points: 100 }, { min: 24, points: 80 }, { min: 16, points: 60 }] });
+    const l = leaf({
+      scoring: 'steps',
+      steps: [
+        { min: 32, points: 100 },
+        { min: 24, points: 80 },
+        { min: 16, points: 60 },
+      ],
+    });
     expect([40, 32, 31, 24, 16, 15].map((a) => pointsFor(l, a))).toEqual([100, 100, 80, 80, 60, 0]);
   });
 
   it('lower is better: the first step whose max is not exceeded', () => {
-    const l = leaf({ scoring: 'steps', better: 'lower', steps: [{ max: 30, points: 100 }, { max: 60, points: 80 }, { max: 120, points: 50 }] });
+    const l = leaf({
+      scoring: 'steps',
+      better: 'lower',
+      steps: [
+        { max: 30, points: 100 },
+        { max: 60, points: 80 },
+        { max: 120, points: 50 },
+      ],
+    });
     expect([10, 30, 31, 60, 120, 121].map((a) => pointsFor(l, a))).toEqual([100, 100, 80, 80, 50, 0]);
   });
 });

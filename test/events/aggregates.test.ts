@@ -18,7 +18,8 @@ const VIDEOS = [
   'ghost,2026-10-13 12:00,8,,正常,x',
 ].join('\n');
 
-const events = (metrics: string) => `events:\n  - file: videos.csv\n    key: { column: 账号名称, roster: 抖音账号 }\n    time: 发布时间\n    metrics:\n${metrics}`;
+const events = (metrics: string) =>
+  `events:\n  - file: videos.csv\n    key: { column: 账号名称, roster: 抖音账号 }\n    time: 发布时间\n    metrics:\n${metrics}`;
 
 describe('aggregates over the month, in the company time zone', () => {
   it('count, sum, avg, min, max, count_distinct and share, by hand', async () => {
@@ -39,7 +40,15 @@ describe('aggregates over the month, in the company time zone', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['data_event_unmatched']);
     // acc_a in October: 120000 (40%), 15000 (30%), 2000 (20%); acc_b: 100000 (0.5), 50 (0.3)
     expect(byKey(r)).toEqual({
-      acc_a: { n: '3', plays: '137000', avg_completion: '0.3', least: '2000', most: '120000', topics: '2', viral: String(1 / 3) },
+      acc_a: {
+        n: '3',
+        plays: '137000',
+        avg_completion: '0.3',
+        least: '2000',
+        most: '120000',
+        topics: '2',
+        viral: String(1 / 3),
+      },
       acc_b: { n: '2', plays: '100050', avg_completion: '0.4', least: '50', most: '100000', topics: '1', viral: '0.5' },
       // no events: counts and sums are 0; an average, minimum, maximum or share is missing
       acc_c: { n: '0', plays: '0', avg_completion: '', least: '', most: '', topics: '0', viral: '' },
@@ -76,9 +85,30 @@ describe('aggregates over the month, in the company time zone', () => {
       ),
     );
     // acc_a: week 09-28 → 2, week 10-05 → 1, others 0 (5 weeks); the full weeks are 10-05, 10-12, 10-19 (10-26 runs into November) → 1 in 3
-    expect(byKey(r).acc_a).toEqual({ min_week: '0', max_week: '2', avg_week: String(3 / 5), avg_full_week: String(1 / 3), max_day_plays: '135000', best_week_avg: '0.35' });
-    expect(byKey(r).acc_b).toEqual({ min_week: '0', max_week: '1', avg_week: String(2 / 5), avg_full_week: String(1 / 3), max_day_plays: '100000', best_week_avg: '0.5' });
-    expect(byKey(r).acc_c).toEqual({ min_week: '0', max_week: '0', avg_week: '0', avg_full_week: '0', max_day_plays: '0', best_week_avg: '' });
+    expect(byKey(r).acc_a).toEqual({
+      min_week: '0',
+      max_week: '2',
+      avg_week: String(3 / 5),
+      avg_full_week: String(1 / 3),
+      max_day_plays: '135000',
+      best_week_avg: '0.35',
+    });
+    expect(byKey(r).acc_b).toEqual({
+      min_week: '0',
+      max_week: '1',
+      avg_week: String(2 / 5),
+      avg_full_week: String(1 / 3),
+      max_day_plays: '100000',
+      best_week_avg: '0.5',
+    });
+    expect(byKey(r).acc_c).toEqual({
+      min_week: '0',
+      max_week: '0',
+      avg_week: '0',
+      avg_full_week: '0',
+      max_day_plays: '0',
+      best_week_avg: '',
+    });
   });
 
   it('another time zone moves the month: in UTC, 2026-10-31T17:00Z is October and 10-01 00:00+08:00 is September', async () => {
@@ -90,26 +120,59 @@ describe('aggregates over the month, in the company time zone', () => {
   it('an event matching no employee is a warning with its row count; an employee with no events gets 0', async () => {
     const r = await aggregate(folder({ 'videos.csv': VIDEOS }), events('      n: { agg: count }'));
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ code: 'data_event_unmatched', severity: 'warning', file: 'videos.csv', message: '2 row(s) of the month match no employee in the roster (`ghost` ×2)' });
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'data_event_unmatched',
+      severity: 'warning',
+      file: 'videos.csv',
+      message: '2 row(s) of the month match no employee in the roster (`ghost` ×2)',
+    });
     expect(byKey(r).acc_c.n).toBe('0');
   });
 
   it('unreadable numbers and times: file, row, column and raw value; the employee is excluded', async () => {
-    const csv = ['工号,时间,金额', 'E1,2026-10-02 10:00,12..5', 'E1,2026-10-03 10:00,5', 'E2,昨天,5', 'E9,2026-10-03 10:00,abc', 'E3,2026-09-03 10:00,abc'].join('\n');
-    const r = await aggregate(folder({ 'orders.csv': csv }), 'events:\n  - file: orders.csv\n    time: 时间\n    metrics:\n      gmv: { agg: sum, column: 金额 }\n');
+    const csv = [
+      '工号,时间,金额',
+      'E1,2026-10-02 10:00,12..5',
+      'E1,2026-10-03 10:00,5',
+      'E2,昨天,5',
+      'E9,2026-10-03 10:00,abc',
+      'E3,2026-09-03 10:00,abc',
+    ].join('\n');
+    const r = await aggregate(
+      folder({ 'orders.csv': csv }),
+      'events:\n  - file: orders.csv\n    time: 时间\n    metrics:\n      gmv: { agg: sum, column: 金额 }\n',
+    );
     expect([...r.exclusions.keys()]).toEqual(['E1', 'E2']);
-    expect(r.exclusions.get('E1')![0]).toMatchObject({ code: 'data_event_cell', severity: 'error', file: 'orders.csv', cell: { row: 2, column: '金额', value: '12..5' }, message: '`12..5` in `金额` is not a number' });
+    expect(r.exclusions.get('E1')![0]).toMatchObject({
+      code: 'data_event_cell',
+      severity: 'error',
+      file: 'orders.csv',
+      cell: { row: 2, column: '金额', value: '12..5' },
+      message: '`12..5` in `金额` is not a number',
+    });
     expect(r.exclusions.get('E2')![0]).toMatchObject({ cell: { row: 4, column: '时间', value: '昨天' } });
     // E9 is nobody: a warning; E3's bad number lies in September and does not count
-    expect(r.diagnostics.filter((d) => d.code === 'data_event_cell')).toMatchObject([{ severity: 'warning', cell: { row: 5, column: '金额', value: 'abc' } }]);
+    expect(r.diagnostics.filter((d) => d.code === 'data_event_cell')).toMatchObject([
+      { severity: 'warning', cell: { row: 5, column: '金额', value: 'abc' } },
+    ]);
   });
 
   it('a GBK export is transcoded before DuckDB reads it', async () => {
-    const gbk = iconv.encode('工号,下单时间,实付金额,订单状态\nE1,2026-10-02 10:00,"1,200.50",已完成\nE1,2026-10-03 10:00,99.5,已退款\nE2,2026-10-04 10:00,10,已完成\n', 'gbk');
-    const r = await aggregate(folder({ 'orders.csv': gbk }), "events:\n  - file: orders.csv\n    time: 下单时间\n    metrics:\n      gmv: { agg: sum, column: 实付金额, where: { column: 订单状态, op: not_in, value: [ 已退款 ] } }\n      refund_rate: { agg: share, when: { column: 订单状态, op: '=', value: 已退款 } }\n");
+    const gbk = iconv.encode(
+      '工号,下单时间,实付金额,订单状态\nE1,2026-10-02 10:00,"1,200.50",已完成\nE1,2026-10-03 10:00,99.5,已退款\nE2,2026-10-04 10:00,10,已完成\n',
+      'gbk',
+    );
+    const r = await aggregate(
+      folder({ 'orders.csv': gbk }),
+      "events:\n  - file: orders.csv\n    time: 下单时间\n    metrics:\n      gmv: { agg: sum, column: 实付金额, where: { column: 订单状态, op: not_in, value: [ 已退款 ] } }\n      refund_rate: { agg: share, when: { column: 订单状态, op: '=', value: 已退款 } }\n",
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.reports[0].encoding).toBe('gb18030');
-    expect(byKey(r)).toEqual({ E1: { gmv: '1200.5', refund_rate: '0.5' }, E2: { gmv: '10', refund_rate: '0' }, E3: { gmv: '0', refund_rate: '' } });
+    expect(byKey(r)).toEqual({
+      E1: { gmv: '1200.5', refund_rate: '0.5' },
+      E2: { gmv: '10', refund_rate: '0' },
+      E3: { gmv: '0', refund_rate: '' },
+    });
   });
 
   it('hostile column names and values do not break the SQL', async () => {
@@ -127,7 +190,11 @@ describe('aggregates over the month, in the company time zone', () => {
     const none = await aggregate(dir, events('      n: { agg: count }'), { period: '' });
     expect(none.diagnostics[0].code).toBe('data_event_shape');
     const dst = await aggregate(dir, events('      n: { agg: count }'), { timeZone: 'Europe/Berlin' });
-    expect(dst.diagnostics[0]).toMatchObject({ code: 'data_event_time_zone', message: 'time zone `Europe/Berlin` changes its UTC offset during 2026-10 (daylight saving), which event sources do not handle yet' });
+    expect(dst.diagnostics[0]).toMatchObject({
+      code: 'data_event_time_zone',
+      message:
+        'time zone `Europe/Berlin` changes its UTC offset during 2026-10 (daylight saving), which event sources do not handle yet',
+    });
   });
 });
 
@@ -138,10 +205,22 @@ describe('keys', () => {
     const dir = folder({
       'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\nE2,乙,编导,一组,startup\n',
       'v.csv': '工号,t\nE1,2026-10-01\ne1,2026-10-02\nE2,2026-10-02\n',
-      'm.yaml': 'period: 2026-10\nroster: { file: roster.csv }\nevents:\n  - file: v.csv\n    time: t\n    metrics:\n      videos: { agg: count }\n',
-      'p.yaml': 'policy: p\ntitle: t\nversion: 1.0.0\nmetrics:\n  videos: { label: videos, unit: count }\nstages:\n  startup: { title: startup }\nroles:\n  director:\n    title: 编导\n    pay_base: 100\n    indicators:\n      videos: { metric: videos, target: 1, weight: 100 }\ngrades:\n  - { grade: A, min: 0 }\npayout:\n  performance_pay: pay_base\n  rounding: { to: 0.01, mode: half_up }\n',
+      'm.yaml':
+        'period: 2026-10\nroster: { file: roster.csv }\nevents:\n  - file: v.csv\n    time: t\n    metrics:\n      videos: { agg: count }\n',
+      'p.yaml':
+        'policy: p\ntitle: t\nversion: 1.0.0\nmetrics:\n  videos: { label: videos, unit: count }\nstages:\n  startup: { title: startup }\nroles:\n  director:\n    title: 编导\n    pay_base: 100\n    indicators:\n      videos: { metric: videos, target: 1, weight: 100 }\ngrades:\n  - { grade: A, min: 0 }\npayout:\n  performance_pay: pay_base\n  rounding: { to: 0.01, mode: half_up }\n',
     });
-    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'm.yaml'), '--exclude-invalid', '--format', 'csv', '--lang', 'en');
+    const r = await yardstick(
+      'run',
+      join(dir, 'p.yaml'),
+      '--data',
+      join(dir, 'm.yaml'),
+      '--exclude-invalid',
+      '--format',
+      'csv',
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('E1,');
     expect(r.stdout).toContain('E2,');

@@ -9,7 +9,8 @@ import { readCsv, type Table } from '../../engine/data/index.js';
 import { aggregateEvents, type EventsResult } from '../../node/cli/events/aggregate.js';
 import { checkEvents, type EventSource } from '../../node/cli/events/spec.js';
 
-export const ROSTER = '工号,姓名,岗位,团队,阶段,抖音账号\nE1,甲,编导,一组,startup,acc_a\nE2,乙,编导,一组,startup,acc_b\nE3,丙,编导,一组,startup,acc_c\n';
+export const ROSTER =
+  '工号,姓名,岗位,团队,阶段,抖音账号\nE1,甲,编导,一组,startup,acc_a\nE2,乙,编导,一组,startup,acc_b\nE3,丙,编导,一组,startup,acc_c\n';
 
 export function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-events-test-'));
@@ -33,12 +34,25 @@ export function eventsOf(yaml: string): EventSource[] {
   return value as EventSource[];
 }
 
-export async function aggregate(dir: string, yaml: string, o: { period?: string; timeZone?: string; roster?: string } = {}): Promise<EventsResult> {
-  return aggregateEvents({ here: dir, mappingFile: 'm.yaml', events: eventsOf(yaml), period: o.period ?? '2026-10', timeZone: o.timeZone, roster: { file: 'roster.csv', table: rosterTable(o.roster) } });
+export async function aggregate(
+  dir: string,
+  yaml: string,
+  o: { period?: string; timeZone?: string; roster?: string } = {},
+): Promise<EventsResult> {
+  return aggregateEvents({
+    here: dir,
+    mappingFile: 'm.yaml',
+    events: eventsOf(yaml),
+    period: o.period ?? '2026-10',
+    timeZone: o.timeZone,
+    roster: { file: 'roster.csv', table: rosterTable(o.roster) },
+  });
 }
 
 /** The per-employee table of the first source as { key: { metric: value } }. */
 export function byKey(result: EventsResult, i = 0): Record<string, Record<string, string>> {
   const t = result.sources[i].table;
-  return Object.fromEntries(t.rows.map((r) => [r[0], Object.fromEntries(t.header.slice(1).map((h, j) => [h, r[j + 1]]))]));
+  return Object.fromEntries(
+    t.rows.map((r) => [r[0], Object.fromEntries(t.header.slice(1).map((h, j) => [h, r[j + 1]]))]),
+  );
 }

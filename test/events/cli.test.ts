@@ -14,11 +14,26 @@ const FIXTURES = 'test/events/fixtures';
 
 describe('yardstick run with event sources', () => {
   it('scores a 3-file mapping: counts, sums, shares and averages from one row per video', async () => {
-    const r = await yardstick('run', `${FIXTURES}/policy.yaml`, '--data', `${FIXTURES}/month.yaml`, '--exclude-invalid', '--format', 'csv', '--lang', 'en');
+    const r = await yardstick(
+      'run',
+      `${FIXTURES}/policy.yaml`,
+      '--data',
+      `${FIXTURES}/month.yaml`,
+      '--exclude-invalid',
+      '--format',
+      'csv',
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(0);
     // E1: 2 videos not deleted (50% of 4 → 20), viral 1/3 of 0.5 (13.33), completion 0.3 of 0.4 (15), cooperation 90 (18)
-    expect(r.stdout.split(/\r?\n/).slice(1, 3)).toEqual(['E1,甲,短视频一组,编导,初创期,66.33,66.33,B,,663.30,payable,,', 'E2,乙,短视频一组,编导,初创期,76,76,B,,760.00,payable,,']);
-    expect(r.stderr).toContain('videos.csv: warning[data_event_unmatched]: 2 row(s) of the month match no employee in the roster (`ghost` ×2)');
+    expect(r.stdout.split(/\r?\n/).slice(1, 3)).toEqual([
+      'E1,甲,短视频一组,编导,初创期,66.33,66.33,B,,663.30,payable,,',
+      'E2,乙,短视频一组,编导,初创期,76,76,B,,760.00,payable,,',
+    ]);
+    expect(r.stderr).toContain(
+      'videos.csv: warning[data_event_unmatched]: 2 row(s) of the month match no employee in the roster (`ghost` ×2)',
+    );
     // E3 published nothing: no average completion, the policy's usual missing-data handling applies
     expect(r.stderr).toContain('error[data_missing_metric]: missing `平均完播率` (completion) for role `编导`');
   });
@@ -29,10 +44,17 @@ describe('yardstick run with event sources', () => {
   });
 
   it('a malformed event source is reported at its line', async () => {
-    const dir = folder({ 'roster.csv': ROSTER, 'v.csv': '工号,t\n', 'm.yaml': 'period: 2026-10\nroster: { file: roster.csv }\nevents:\n  - file: v.csv\n    time: t\n    metrics:\n      n: { agg: median }\n' });
+    const dir = folder({
+      'roster.csv': ROSTER,
+      'v.csv': '工号,t\n',
+      'm.yaml':
+        'period: 2026-10\nroster: { file: roster.csv }\nevents:\n  - file: v.csv\n    time: t\n    metrics:\n      n: { agg: median }\n',
+    });
     const r = await yardstick('run', `${FIXTURES}/policy.yaml`, '--data', join(dir, 'm.yaml'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('m.yaml:7:17: error[data_event_shape]: `events[0].metrics.n.agg` must be one of `count`, `sum`, `avg`, `min`, `max`, `count_distinct`, `share`, not `median`');
+    expect(r.stderr).toContain(
+      'm.yaml:7:17: error[data_event_shape]: `events[0].metrics.n.agg` must be one of `count`, `sum`, `avg`, `min`, `max`, `count_distinct`, `share`, not `median`',
+    );
   });
 });
 
@@ -42,12 +64,14 @@ describe('yardstick data sql', () => {
     expect(sql.code).toBe(0);
     expect(sql.stdout).toContain("read_csv('videos.csv', header = true");
     const explained = await yardstick('data', 'sql', `${FIXTURES}/month.yaml`, '--explain', '--format', 'json');
-    const reports = JSON.parse(explained.stdout) as { aggregates: { key: string; rows: number; values: Record<string, { value: string }> }[] }[];
+    const reports = JSON.parse(explained.stdout) as {
+      aggregates: { key: string; rows: number; values: Record<string, { value: string }> }[];
+    }[];
     // run as printed, from the mapping's folder (the path in it is relative to the mapping)
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const cwd = process.cwd();
     process.chdir(FIXTURES);
-    let rows;
+    let rows: ReturnType<Awaited<ReturnType<typeof db.runAndReadAll>>['getRowsJson']>;
     try {
       rows = (await db.runAndReadAll(sql.stdout)).getRowsJson();
     } finally {
@@ -55,14 +79,24 @@ describe('yardstick data sql', () => {
     }
     const num = (v: unknown) => (v === null ? '' : String(Number(v)));
     expect(rows.map((r) => [r[0], Number(r[1]), num(r[2]), num(r[4]), num(r[6]), num(r[8])])).toEqual(
-      reports[0].aggregates.map((a) => [a.key, a.rows, ...Object.values(a.values).map((v) => num(v.value === '' ? null : v.value))]),
+      reports[0].aggregates.map((a) => [
+        a.key,
+        a.rows,
+        ...Object.values(a.values).map((v) => num(v.value === '' ? null : v.value)),
+      ]),
     );
   });
 
   it('--explain shows each metric per employee with the rows behind it', async () => {
     const r = await yardstick('data', 'sql', `${FIXTURES}/month.yaml`, '--explain');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(1, 6)).toEqual(['  E1 (acc_a): 3 row(s) in the month', '    发布视频数 = 2 over 2 row(s)', '    播放量 = 137000 over 3 row(s)', '    爆款率 = 0.3333333333333333 (1 / 3 rows)', '    平均完播率 = 0.3 over 3 row(s)']);
+    expect(r.stdout.split('\n').slice(1, 6)).toEqual([
+      '  E1 (acc_a): 3 row(s) in the month',
+      '    发布视频数 = 2 over 2 row(s)',
+      '    播放量 = 137000 over 3 row(s)',
+      '    爆款率 = 0.3333333333333333 (1 / 3 rows)',
+      '    平均完播率 = 0.3 over 3 row(s)',
+    ]);
     expect(r.stdout).toMatch(/^videos\.csv \(sha256 [0-9a-f]{64}, read as utf-8\)$/m);
   });
 
@@ -74,7 +108,21 @@ describe('yardstick data sql', () => {
 });
 
 describe('quoting', () => {
-  const hostile = [`'`, `''`, `a'b`, `"`, `a"b`, `\\`, `\\'`, `'; DROP TABLE t; --`, `"; DROP TABLE t; --`, 'line\nbreak', '万%,w', '\u200b', '😀'];
+  const hostile = [
+    `'`,
+    `''`,
+    `a'b`,
+    `"`,
+    `a"b`,
+    `\\`,
+    `\\'`,
+    `'; DROP TABLE t; --`,
+    `"; DROP TABLE t; --`,
+    'line\nbreak',
+    '万%,w',
+    '\u200b',
+    '😀',
+  ];
   it('every hostile text comes back from DuckDB unchanged, as a string and as a column name', async () => {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     for (const h of hostile) {
@@ -89,9 +137,13 @@ describe('quoting', () => {
   });
 
   it('a file path with quotes reaches read_csv intact', async () => {
-    const dir = folder({ "o'k \"x\".csv": '工号,t\nE1,2026-10-01\n' });
+    const dir = folder({ 'o\'k "x".csv': '工号,t\nE1,2026-10-01\n' });
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    const rows = (await db.runAndReadAll(`SELECT COUNT(*) AS n FROM read_csv(${sqlString(join(dir, "o'k \"x\".csv"))}, header = true)`)).getRowsJson();
+    const rows = (
+      await db.runAndReadAll(
+        `SELECT COUNT(*) AS n FROM read_csv(${sqlString(join(dir, 'o\'k "x".csv'))}, header = true)`,
+      )
+    ).getRowsJson();
     expect(rows).toEqual([['1']]);
     writeFileSync(join(dir, 'unused'), '');
   });

@@ -10,7 +10,12 @@ import { recordArbitrary } from './differential.js';
 
 const RUNS = Number(process.env.DIFFERENTIAL_RUNS ?? 1000);
 
-describe.each(['policies/short-video-team.yaml', 'policies/livestream-team.yaml', 'policies/content-three-dimension.yaml', 'test/executor/constructs.yaml'])('%s', (name) => {
+describe.each([
+  'policies/short-video-team.yaml',
+  'policies/livestream-team.yaml',
+  'policies/content-three-dimension.yaml',
+  'test/executor/constructs.yaml',
+])('%s', (name) => {
   const loaded = loadPolicy(readFileSync(name, 'utf8'), name);
   if (!loaded.ok) throw new Error(name);
   const policy = loaded.policy;
@@ -19,14 +24,18 @@ describe.each(['policies/short-video-team.yaml', 'policies/livestream-team.yaml'
     expect(policy.compilable).toBe(true);
   });
 
-  it(`compiled and json-rules-engine executors agree on ${RUNS} random records`, async () => {
-    await fc.assert(
-      fc.asyncProperty(recordArbitrary(policy), async ({ record, history }) => {
-        const reference = await evaluateRecord(policy, record, { history, executor: 'reference' });
-        const compiled = await evaluateRecord(policy, record, { history, executor: 'compiled' });
-        expect(JSON.stringify(compiled)).toBe(JSON.stringify(reference));
-      }),
-      { numRuns: RUNS, seed: 20261125 },
-    );
-  }, Math.max(120_000, RUNS * 3));
+  it(
+    `compiled and json-rules-engine executors agree on ${RUNS} random records`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(recordArbitrary(policy), async ({ record, history }) => {
+          const reference = await evaluateRecord(policy, record, { history, executor: 'reference' });
+          const compiled = await evaluateRecord(policy, record, { history, executor: 'compiled' });
+          expect(JSON.stringify(compiled)).toBe(JSON.stringify(reference));
+        }),
+        { numRuns: RUNS, seed: 20261125 },
+      );
+    },
+    Math.max(120_000, RUNS * 3),
+  );
 });

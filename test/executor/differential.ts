@@ -8,14 +8,23 @@ import type { PlanState } from '../../engine/evaluation/plan.js';
 
 function referencePoints(policy: CompiledPolicy): Map<string, number[]> {
   const points = new Map<string, number[]>();
-  const add = (metric: string, ...values: (number | undefined)[]) => points.set(metric, [...(points.get(metric) ?? []), ...values.filter((v): v is number => v !== undefined)]);
+  const add = (metric: string, ...values: (number | undefined)[]) =>
+    points.set(metric, [...(points.get(metric) ?? []), ...values.filter((v): v is number => v !== undefined)]);
   for (const role of Object.values(policy.roles)) {
     for (const nodes of Object.values(role.byStage)) {
       const stack = [...nodes];
       while (stack.length) {
         const n = stack.pop()!;
         if (n.children) stack.push(...n.children);
-        else if (n.leaf) add(n.leaf.metric, n.leaf.threshold, n.leaf.target, n.leaf.challenge, ...(n.leaf.steps ?? []).flatMap((s) => [s.min, s.max]), n.leaf.ratingMax);
+        else if (n.leaf)
+          add(
+            n.leaf.metric,
+            n.leaf.threshold,
+            n.leaf.target,
+            n.leaf.challenge,
+            ...(n.leaf.steps ?? []).flatMap((s) => [s.min, s.max]),
+            n.leaf.ratingMax,
+          );
       }
     }
   }
@@ -27,17 +36,27 @@ function referencePoints(policy: CompiledPolicy): Map<string, number[]> {
     if (o.not) walk(o.not);
     if (typeof o.fact === 'string' && typeof o.value === 'number') add(o.fact, o.value);
   };
-  for (const r of [...Object.values(policy.adjustments), ...Object.values(policy.holds), ...Object.values(policy.triggers)]) walk(r.when);
+  for (const r of [
+    ...Object.values(policy.adjustments),
+    ...Object.values(policy.holds),
+    ...Object.values(policy.triggers),
+  ])
+    walk(r.when);
   return points;
 }
 
-export function recordArbitrary(policy: CompiledPolicy): fc.Arbitrary<{ record: EmployeeRecord; history: HistorySource }> {
+export function recordArbitrary(
+  policy: CompiledPolicy,
+): fc.Arbitrary<{ record: EmployeeRecord; history: HistorySource }> {
   const points = referencePoints(policy);
   const grades = policy.grades.map((g) => g.grade);
   const metricValue = (id: string) => {
     const near = (points.get(id) ?? []).flatMap((p) => [p, p * 1.001, p * 0.999, p + 1, p - 1]);
     const unit = policy.metrics[id]?.unit;
-    const plain = unit === 'ratio' ? fc.double({ min: -0.5, max: 2, noNaN: true }) : fc.double({ min: -100, max: 2_000_000, noNaN: true });
+    const plain =
+      unit === 'ratio'
+        ? fc.double({ min: -0.5, max: 2, noNaN: true })
+        : fc.double({ min: -100, max: 2_000_000, noNaN: true });
     return fc.oneof(
       { weight: 4, arbitrary: near.length ? fc.constantFrom(...near) : plain },
       { weight: 3, arbitrary: plain },
@@ -45,7 +64,9 @@ export function recordArbitrary(policy: CompiledPolicy): fc.Arbitrary<{ record: 
     );
   };
   const metrics = fc.record(
-    Object.fromEntries(Object.keys(policy.metrics).map((id) => [id, fc.option(metricValue(id), { freq: 8, nil: undefined })])),
+    Object.fromEntries(
+      Object.keys(policy.metrics).map((id) => [id, fc.option(metricValue(id), { freq: 8, nil: undefined })]),
+    ),
   );
   const plan: fc.Arbitrary<PlanState | undefined> = fc.option(
     fc.record({
@@ -71,11 +92,27 @@ export function recordArbitrary(policy: CompiledPolicy): fc.Arbitrary<{ record: 
     })
     .map(({ role, stage, team, payBase, metrics: m, earlier, plan: p, pastScores }) => {
       const values = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as Record<string, number>;
-      const record: EmployeeRecord = { employee_id: 'X1', name: '测试', role, team, stage, period: '2026-10', ...(payBase !== undefined ? { pay_base: payBase } : {}), metrics: values };
+      const record: EmployeeRecord = {
+        employee_id: 'X1',
+        name: '测试',
+        role,
+        team,
+        stage,
+        period: '2026-10',
+        ...(payBase !== undefined ? { pay_base: payBase } : {}),
+        metrics: values,
+      };
       const history: HistorySource = {
         grades: () => earlier,
         plan: () => p,
-        periods: () => pastScores.map((score, i) => ({ period: `2026-0${9 - i}`, role: i === 1 ? 'other' : role, grade: earlier[i] ?? grades[0], score, values: {} })),
+        periods: () =>
+          pastScores.map((score, i) => ({
+            period: `2026-0${9 - i}`,
+            role: i === 1 ? 'other' : role,
+            grade: earlier[i] ?? grades[0],
+            score,
+            values: {},
+          })),
       };
       return { record, history };
     });

@@ -45,7 +45,15 @@ function load(text: string): CompiledPolicy {
   return r.policy;
 }
 
-const record = (videos: number): EmployeeRecord => ({ employee_id: 'E1', name: '甲', role: 'editor', team: 't', stage: 'mature', period: '2026-10', metrics: { videos } });
+const record = (videos: number): EmployeeRecord => ({
+  employee_id: 'E1',
+  name: '甲',
+  role: 'editor',
+  team: 't',
+  stage: 'mature',
+  period: '2026-10',
+  metrics: { videos },
+});
 
 describe('the rule lists', () => {
   const policy = load(POLICY);
@@ -57,7 +65,11 @@ describe('the rule lists', () => {
       { kind: 'grade', id: '1', when: { fact: 'score', operator: 'greaterThanInclusive', value: 0 } },
       { kind: 'tier', id: '0', when: { fact: 'tier_basis', operator: 'greaterThanInclusive', value: 1 } },
     ]);
-    expect(policy.rules.triggers.map((r) => `${r.kind}:${r.id}`)).toEqual(['trigger:low', 'plan_close:low', 'trigger:note']);
+    expect(policy.rules.triggers.map((r) => `${r.kind}:${r.id}`)).toEqual([
+      'trigger:low',
+      'plan_close:low',
+      'trigger:note',
+    ]);
     expect(policy.rules.triggers[1].when).toEqual({ all: [{ fact: 'grade', operator: 'equal', value: 'A' }] });
   });
 
@@ -67,9 +79,16 @@ describe('the rule lists', () => {
   });
 
   it('a condition reading a `path` leaves the policy to json-rules-engine', () => {
-    const withPath = load(POLICY.replace('{ fact: held, operator: equal, value: true }', '{ fact: held, path: $.x, operator: equal, value: true }'));
+    const withPath = load(
+      POLICY.replace(
+        '{ fact: held, operator: equal, value: true }',
+        '{ fact: held, path: $.x, operator: equal, value: true }',
+      ),
+    );
     expect(withPath.compilable).toBe(false);
-    expect(() => evaluateRecordSync(withPath, record(5))).toThrow('internal: this policy has no compiled executor; call evaluateRecord');
+    expect(() => evaluateRecordSync(withPath, record(5))).toThrow(
+      'internal: this policy has no compiled executor; call evaluateRecord',
+    );
   });
 });
 
@@ -78,29 +97,55 @@ describe('both executors run the same lists', () => {
   /** Graded B last period, so a second B in a row opens the plan. */
   const history: HistorySource = { grades: () => ['B'] };
 
-  it.each(['compiled', 'reference'] as const)('%s: a hold, the grade, and the history trigger with its condition values', async (executor) => {
-    const r = await evaluateRecord(policy, record(0), { history, executor, explain: false });
-    if (!r.ok) throw new Error('not scored');
-    const card = r.scorecard;
-    // videos 0 is below the threshold 10: 0 points, grade B, nothing paid out of pay_base × 0
-    expect([card.score, card.grade, card.payout.totalFen, card.payout.status]).toEqual([0, 'B', 0, 'held']);
-    expect(card.holds.map((h) => h.id)).toEqual(['none']);
-    expect(card.triggers.map((t) => [t.id, t.conditions])).toEqual([
-      ['low', [{ fact: 'consecutive_grade', operator: 'greaterThanInclusive', value: 2, params: { grade: 'B' }, actual: 2, result: true }]],
-      ['note', [{ fact: 'held', operator: 'equal', value: true, actual: true, result: true }]],
-    ]);
-    expect(card.plan?.status).toBe('open');
-  });
+  it.each(['compiled', 'reference'] as const)(
+    '%s: a hold, the grade, and the history trigger with its condition values',
+    async (executor) => {
+      const r = await evaluateRecord(policy, record(0), { history, executor, explain: false });
+      if (!r.ok) throw new Error('not scored');
+      const card = r.scorecard;
+      // videos 0 is below the threshold 10: 0 points, grade B, nothing paid out of pay_base × 0
+      expect([card.score, card.grade, card.payout.totalFen, card.payout.status]).toEqual([0, 'B', 0, 'held']);
+      expect(card.holds.map((h) => h.id)).toEqual(['none']);
+      expect(card.triggers.map((t) => [t.id, t.conditions])).toEqual([
+        [
+          'low',
+          [
+            {
+              fact: 'consecutive_grade',
+              operator: 'greaterThanInclusive',
+              value: 2,
+              params: { grade: 'B' },
+              actual: 2,
+              result: true,
+            },
+          ],
+        ],
+        ['note', [{ fact: 'held', operator: 'equal', value: true, actual: true, result: true }]],
+      ]);
+      expect(card.plan?.status).toBe('open');
+    },
+  );
 });
 
 describe('the history-fact table', () => {
-  const facts = (extra: Record<string, unknown>) => ({ employee_id: 'E1', $history: { grades: () => ['C', 'C', 'B'], periods: () => [{ period: '2026-09', role: 'editor', grade: 'C', score: 50, values: { videos: 10 } }] }, ...extra });
+  const facts = (extra: Record<string, unknown>) => ({
+    employee_id: 'E1',
+    $history: {
+      grades: () => ['C', 'C', 'B'],
+      periods: () => [{ period: '2026-09', role: 'editor', grade: 'C', score: 50, values: { videos: 10 } }],
+    },
+    ...extra,
+  });
 
   it('computes each history fact from the facts it says it reads', () => {
     expect(HISTORY_FACTS.get('consecutive_grade')!.reads({ grade: 'C' })).toEqual(['$history', 'employee_id', 'grade']);
     expect(HISTORY_FACTS.get('consecutive_grade')!.value({ grade: 'C' }, facts({ grade: 'C' }))).toBe(3); // this period and two earlier
     expect(HISTORY_FACTS.get('periods_in_role')!.value(undefined, facts({ role: 'editor' }))).toBe(2);
-    expect(HISTORY_FACTS.get('rolling_average')!.reads({ of: 'videos', periods: 2 })).toEqual(['$history', 'employee_id', 'videos']);
+    expect(HISTORY_FACTS.get('rolling_average')!.reads({ of: 'videos', periods: 2 })).toEqual([
+      '$history',
+      'employee_id',
+      'videos',
+    ]);
     expect(HISTORY_FACTS.get('rolling_average')!.value({ of: 'videos', periods: 2 }, facts({ videos: 20 }))).toBe(15); // (20 + 10) / 2
     expect(HISTORY_FACTS.get('open_plan')!.value(undefined, facts({}))).toBe(false);
   });

@@ -56,7 +56,16 @@ describe('a period before effective_from', () => {
   });
 
   it('a streamed CSV run warns the same way', async () => {
-    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', month('2026-10'), '--format', 'csv', '--out', join(dir, 'out.csv'));
+    const r = await yardstick(
+      'run',
+      join(dir, 'p.yaml'),
+      '--data',
+      month('2026-10'),
+      '--format',
+      'csv',
+      '--out',
+      join(dir, 'out.csv'),
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`${join(dir, 'p.yaml')}: ${WARNING}`);
   });
@@ -73,7 +82,17 @@ describe('a period before effective_from', () => {
   });
 
   it('the first period it applies to runs and records without a warning', async () => {
-    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', month('2026-11'), '--record', '--ledger', join(dir, 'ok.db'), '--format', 'json');
+    const r = await yardstick(
+      'run',
+      join(dir, 'p.yaml'),
+      '--data',
+      month('2026-11'),
+      '--record',
+      '--ledger',
+      join(dir, 'ok.db'),
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('eval_before_effective_from');
     expect(r.stderr).toContain('已记录 2026-11');
@@ -87,11 +106,19 @@ describe('the header keys, as the schema reads them', () => {
   };
 
   it('effective_from is a YYYY-MM month', () => {
-    expect(problems(POLICY.replace('effective_from: 2026-11', 'effective_from: 2026-9'))).toEqual([['4:17', 'schema_pattern', '`2026-9` is not a valid value for `effective_from`']]);
+    expect(problems(POLICY.replace('effective_from: 2026-11', 'effective_from: 2026-9'))).toEqual([
+      ['4:17', 'schema_pattern', '`2026-9` is not a valid value for `effective_from`'],
+    ]);
   });
 
   it('retroactive needs its reason', () => {
-    expect(problems(POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: { reason: 更正十月 }\n'))).toEqual([]);
-    expect(problems(POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: {}\n'))).toEqual([['5:1', 'schema_missing_key', '`retroactive` is missing required key `reason`']]);
+    expect(
+      problems(
+        POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: { reason: 更正十月 }\n'),
+      ),
+    ).toEqual([]);
+    expect(problems(POLICY.replace('effective_from: 2026-11\n', 'effective_from: 2026-11\nretroactive: {}\n'))).toEqual(
+      [['5:1', 'schema_missing_key', '`retroactive` is missing required key `reason`']],
+    );
   });
 });

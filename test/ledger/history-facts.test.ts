@@ -8,17 +8,29 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { periodsInRole, rollingAverage, type PastPeriod } from '../../engine/evaluation/history.js';
 import { main } from '../../node/cli/main.js';
 
-const past = (period: string, role: string, score: number, values: Record<string, number> = {}): PastPeriod => ({ period, role, grade: 'B', score, values });
+const past = (period: string, role: string, score: number, values: Record<string, number> = {}): PastPeriod => ({
+  period,
+  role,
+  grade: 'B',
+  score,
+  values,
+});
 
 describe('history helpers', () => {
   it('periods in role count this period and the earlier ones in a row in the same role', () => {
     expect(periodsInRole('host', [])).toBe(1);
     expect(periodsInRole('host', [past('2026-09', 'host', 80), past('2026-08', 'host', 70)])).toBe(3);
-    expect(periodsInRole('host', [past('2026-09', 'host', 80), past('2026-08', 'ops', 70), past('2026-07', 'host', 70)])).toBe(2);
+    expect(
+      periodsInRole('host', [past('2026-09', 'host', 80), past('2026-08', 'ops', 70), past('2026-07', 'host', 70)]),
+    ).toBe(2);
   });
 
   it('rolling averages include this period and use what history there is', () => {
-    const earlier = [past('2026-09', 'host', 70, { gmv: 100 }), past('2026-08', 'host', 60, { gmv: 200 }), past('2026-07', 'host', 50, { gmv: 300 })];
+    const earlier = [
+      past('2026-09', 'host', 70, { gmv: 100 }),
+      past('2026-08', 'host', 60, { gmv: 200 }),
+      past('2026-07', 'host', 50, { gmv: 300 }),
+    ];
     expect(rollingAverage(62, earlier, 'score', 3)).toBe(64); // (62 + 70 + 60) / 3
     expect(rollingAverage(50, earlier, 'gmv', 2)).toBe(75); // (50 + 100) / 2
     expect(rollingAverage(80, [], 'score', 3)).toBe(80); // a new employee: their own value
@@ -76,8 +88,28 @@ beforeAll(async () => {
   for (const [period, rows] of MONTHS) {
     writeFileSync(join(dir, `${period}.csv`), `工号,姓名,岗位,团队,阶段,月份,评分\n${rows}\n`);
     let out = '';
-    expect(await main(['run', join(dir, 'p.yaml'), '--data', join(dir, `${period}.csv`), '--record', '--format', 'json', '--ledger', join(dir, 'l.db')], { stdout: (s) => (out += s), stderr: () => {} })).toBe(0);
-    triggers[period] = Object.fromEntries(JSON.parse(out).scorecards.map((c: { employee_id: string; triggers: { id: string }[] }) => [c.employee_id, c.triggers.map((t) => t.id)]));
+    expect(
+      await main(
+        [
+          'run',
+          join(dir, 'p.yaml'),
+          '--data',
+          join(dir, `${period}.csv`),
+          '--record',
+          '--format',
+          'json',
+          '--ledger',
+          join(dir, 'l.db'),
+        ],
+        { stdout: (s) => (out += s), stderr: () => {} },
+      ),
+    ).toBe(0);
+    triggers[period] = Object.fromEntries(
+      JSON.parse(out).scorecards.map((c: { employee_id: string; triggers: { id: string }[] }) => [
+        c.employee_id,
+        c.triggers.map((t) => t.id),
+      ]),
+    );
   }
 });
 

@@ -16,7 +16,20 @@ beforeAll(async () => {
   const ledger = join(mkdtempSync(join(tmpdir(), 'yardstick-history-')), 'ledger.db');
   for (const m of MONTHS) {
     let out = '';
-    const code = await main(['run', 'policies/livestream-team.yaml', '--data', `examples/history/livestream-${m}.csv`, '--record', '--format', 'json', '--ledger', ledger], { stdout: (s) => (out += s), stderr: () => {} });
+    const code = await main(
+      [
+        'run',
+        'policies/livestream-team.yaml',
+        '--data',
+        `examples/history/livestream-${m}.csv`,
+        '--record',
+        '--format',
+        'json',
+        '--ledger',
+        ledger,
+      ],
+      { stdout: (s) => (out += s), stderr: () => {} },
+    );
     expect(code).toBe(0);
     runs[m] = JSON.parse(out);
   }
@@ -27,13 +40,44 @@ const card = (m: string, id: string) => runs[m].scorecards.find((c) => c.employe
 describe('six months in one dry run', () => {
   it('take their history from the run itself and agree with the months recorded one by one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-allmonths-'));
-    const [head, ...rest] = MONTHS.map((m) => readFileSync(`examples/history/livestream-${m}.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\n'));
-    writeFileSync(join(dir, 'all.csv'), [head[0], ...head.slice(1), ...rest.flatMap((lines) => lines.slice(1))].join('\n') + '\n');
+    const [head, ...rest] = MONTHS.map((m) =>
+      readFileSync(`examples/history/livestream-${m}.csv`, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n'),
+    );
+    writeFileSync(
+      join(dir, 'all.csv'),
+      [head[0], ...head.slice(1), ...rest.flatMap((lines) => lines.slice(1))].join('\n') + '\n',
+    );
     let out = '';
-    expect(await main(['run', 'policies/livestream-team.yaml', '--data', join(dir, 'all.csv'), '--format', 'json', '--ledger', join(dir, 'none.db')], { stdout: (s) => (out += s), stderr: () => {} })).toBe(0);
+    expect(
+      await main(
+        [
+          'run',
+          'policies/livestream-team.yaml',
+          '--data',
+          join(dir, 'all.csv'),
+          '--format',
+          'json',
+          '--ledger',
+          join(dir, 'none.db'),
+        ],
+        { stdout: (s) => (out += s), stderr: () => {} },
+      ),
+    ).toBe(0);
     const all: RunResult = JSON.parse(out);
     expect(all.period).toBe(MONTHS.join(','));
-    const key = (c: RunResult['scorecards'][number]) => [c.period, c.employee_id, c.grade, c.payout.total, c.triggers.map((t) => t.id).join('+'), c.plan?.status ?? '', c.calibration?.calibrated ?? ''].join('|');
+    const key = (c: RunResult['scorecards'][number]) =>
+      [
+        c.period,
+        c.employee_id,
+        c.grade,
+        c.payout.total,
+        c.triggers.map((t) => t.id).join('+'),
+        c.plan?.status ?? '',
+        c.calibration?.calibrated ?? '',
+      ].join('|');
     expect(all.scorecards.map(key)).toEqual(MONTHS.flatMap((m) => runs[m].scorecards.map(key)));
   });
 });
@@ -59,8 +103,12 @@ describe('six recorded months of the livestream team', () => {
     expect(moved.some((n) => n > 0)).toBe(true);
     for (const m of MONTHS) {
       const teams = new Map<string, number>();
-      for (const c of runs[m].scorecards) if (c.calibration?.calibrated === 'A+') teams.set(c.team, (teams.get(c.team) ?? 0) + 1);
-      for (const [team, n] of teams) expect(n, `${m} ${team}`).toBeLessThanOrEqual(Math.floor(0.1 * runs[m].scorecards.filter((c) => c.team === team).length));
+      for (const c of runs[m].scorecards)
+        if (c.calibration?.calibrated === 'A+') teams.set(c.team, (teams.get(c.team) ?? 0) + 1);
+      for (const [team, n] of teams)
+        expect(n, `${m} ${team}`).toBeLessThanOrEqual(
+          Math.floor(0.1 * runs[m].scorecards.filter((c) => c.team === team).length),
+        );
     }
   });
 });

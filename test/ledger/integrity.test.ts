@@ -32,15 +32,27 @@ beforeEach(async () => {
   ledger = join(dir, 'ledger.db');
   policy = join(dir, 'short-video-team.yaml');
   // in force from 2025-01, so that the months these tests record can be recorded with it
-  writeFileSync(policy, readFileSync('policies/short-video-team.yaml', 'utf8').replace('effective_from: 2026-10', 'effective_from: 2025-01'));
-  expect((await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger)).code).toBe(0);
-  expect((await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger)).code).toBe(0);
+  writeFileSync(
+    policy,
+    readFileSync('policies/short-video-team.yaml', 'utf8').replace(
+      'effective_from: 2026-10',
+      'effective_from: 2025-01',
+    ),
+  );
+  expect(
+    (await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger)).code,
+  ).toBe(0);
+  expect(
+    (await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger)).code,
+  ).toBe(0);
 });
 
 describe('the backup', () => {
   it('is the ledger as it was before the last save', async () => {
     const beforeNovember = readFileSync(ledger);
-    expect((await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger)).code).toBe(0);
+    expect(
+      (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger)).code,
+    ).toBe(0);
     expect(readFileSync(`${ledger}.bak`)).toEqual(beforeNovember);
     expect(verifyLedgerBytes(readFileSync(`${ledger}.bak`), await initSqlJs())).toEqual({ ok: true });
   });
@@ -61,7 +73,15 @@ describe('a damaged ledger', () => {
       `  help: nothing was read from it or written to it; the last good copy is \`${ledger}.bak\` (latest record: run #1, period 2026-09): check it, then copy it over \`${ledger}\``;
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect([history.code, history.stderr]).toEqual([1, message]);
-    const record = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
+    const record = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('11.csv', month('2026-11')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect([record.code, record.stderr]).toEqual([1, message]);
     expect(readFileSync(ledger)).toEqual(Buffer.from(damaged));
     const dryRun = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--ledger', ledger);
@@ -90,7 +110,9 @@ describe('a damaged ledger', () => {
     writeFileSync(`${ledger}.bak`, damaged);
     const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[1]).toBe(`  help: nothing was read from it or written to it; its backup \`${ledger}.bak\` is damaged too: restore the ledger from your own backups`);
+    expect(r.stderr.split('\n')[1]).toBe(
+      `  help: nothing was read from it or written to it; its backup \`${ledger}.bak\` is damaged too: restore the ledger from your own backups`,
+    );
   });
 
   it('without a checksum (written before them) is still refused when its schema is damaged, which SQLite does not see', async () => {
@@ -103,26 +125,53 @@ describe('a damaged ledger', () => {
     expect(new SQL.Database(damaged).exec('pragma integrity_check')[0].values).toEqual([['ok']]);
     writeFileSync(ledger, damaged);
     const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: its table \`corrections\` lacks the column \`run_id\` (its schema is damaged)`]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: the results ledger \`${ledger}\` is damaged: its table \`corrections\` lacks the column \`run_id\` (its schema is damaged)`,
+    ]);
   });
 
   it('that is empty, or another SQLite database, is refused: it is not a ledger to record into', async () => {
     writeFileSync(ledger, '');
-    const empty = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
-    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: it is empty`]);
+    const empty = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('11.csv', month('2026-11')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: the results ledger \`${ledger}\` is damaged: it is empty`,
+    ]);
     const SQL = await initSqlJs();
     const other = new SQL.Database();
     other.exec('create table notes (text text)');
     writeFileSync(ledger, other.export());
-    const r = await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
-    expect([r.code, r.stderr.split('\n')[0]]).toEqual([1, `error: the results ledger \`${ledger}\` is damaged: it has no table \`runs\` (it is not a yardstick results ledger, or its schema is damaged)`]);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('11.csv', month('2026-11')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: the results ledger \`${ledger}\` is damaged: it has no table \`runs\` (it is not a yardstick results ledger, or its schema is damaged)`,
+    ]);
   });
 
   it('that is not an SQLite file at all is refused with exit 1', async () => {
     writeFileSync(ledger, 'not a database, just text\n'.repeat(200));
     const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`error: the results ledger \`${ledger}\` is damaged: it is not an SQLite database`);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `error: the results ledger \`${ledger}\` is damaged: it is not an SQLite database`,
+    );
   });
 
   it('a ledger written before checksums (none in its header) is still read, and gets one when next saved', async () => {
@@ -133,7 +182,9 @@ describe('a damaged ledger', () => {
     expect(verifyLedgerBytes(readFileSync(ledger), SQL)).toEqual({ ok: true, unchecked: true });
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect(history.code).toBe(0);
-    expect((await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger)).code).toBe(0);
+    expect(
+      (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger)).code,
+    ).toBe(0);
     expect(verifyLedgerBytes(readFileSync(ledger), SQL)).toEqual({ ok: true });
   });
 });

@@ -10,11 +10,23 @@ import { Ledger } from '../../node/cli/ledger.js';
 import { dryRun } from '../../node/cli/pipeline.js';
 
 const [policy, data, ledgerPath, how] = process.argv.slice(2);
-if (how !== 'kill' && how !== 'exit' && how !== 'wait') throw new Error('usage: killed-recorder.ts POLICY DATA LEDGER kill|exit|wait');
+if (how !== 'kill' && how !== 'exit' && how !== 'wait')
+  throw new Error('usage: killed-recorder.ts POLICY DATA LEDGER kill|exit|wait');
 const lock = await lockLedger(ledgerPath, () => {}, 'en');
 const { result } = await dryRun({ policy, data, ledger: ledgerPath, lang: 'zh', explain: true, stderr: () => {} });
 const ledger = await Ledger.open(ledgerPath);
-ledger.record(result, { policyId: 'short-video-team', version: result.policy.version, policyHash: 'killed-recorder', dataFiles: [], engine: 'test', recordedAt: '2026-11-30T00:00:00.000Z' }, false);
+ledger.record(
+  result,
+  {
+    policyId: 'short-video-team',
+    version: result.policy.version,
+    policyHash: 'killed-recorder',
+    dataFiles: [],
+    engine: 'test',
+    recordedAt: '2026-11-30T00:00:00.000Z',
+  },
+  false,
+);
 if (how === 'wait') {
   process.stdout.write('ready\n');
   // the signal's handler (ledger-lock.ts) releases the lock and ends the process

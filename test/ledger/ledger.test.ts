@@ -10,7 +10,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyLedgerBytes } from '../../node/cli/ledger-file.js';
 import { yardstick } from '../yardstick.js';
 
-const HEAD = '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放,违规次数';
+const HEAD =
+  '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放,违规次数';
 // E1 editor: on-time 70% is below the 80% threshold (0), quality 50 → 20, hot topic 50% fails → C, 3000 × 20% = 600
 // E2 ops manager: 110 × 40% + 110 × 35% + 100 × 25% = 107.5 → A+, silver: 6450 + 1290 + 1000 = 8740
 const month = (period: string, quality = 50) => `${HEAD}
@@ -40,16 +41,40 @@ describe('history from the ledger', () => {
   it('C then C opens an exit review; A+ then A+ a promotion review', async () => {
     const sep = data('09.csv', month('2026-10'));
     expect((await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger)).code).toBe(0);
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-11')), '--format', 'json', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-11')),
+      '--format',
+      'json',
+      '--ledger',
+      ledger,
+    );
     const cards = JSON.parse(r.stdout).scorecards;
-    expect(cards.map((c: { employee_id: string; grade: string; triggers: { id: string }[] }) => [c.employee_id, c.grade, c.triggers.map((t) => t.id)])).toEqual([
+    expect(
+      cards.map((c: { employee_id: string; grade: string; triggers: { id: string }[] }) => [
+        c.employee_id,
+        c.grade,
+        c.triggers.map((t) => t.id),
+      ]),
+    ).toEqual([
       ['E1', 'C', ['improvement_plan', 'exit_review']],
       ['E2', 'A+', ['promotion_candidate']],
     ]);
   });
 
   it('without an earlier period there is no history: one C is an improvement plan only', async () => {
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-11')), '--format', 'json', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-11')),
+      '--format',
+      'json',
+      '--ledger',
+      ledger,
+    );
     expect(JSON.parse(r.stdout).scorecards[0].triggers.map((t: { id: string }) => t.id)).toEqual(['improvement_plan']);
   });
 });
@@ -60,14 +85,23 @@ describe('recording a period', () => {
     await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     const again = await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/);
+    expect(again.stderr).toMatch(
+      /error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/,
+    );
     // quality 60 instead of 50: 60 × 40% = 24 → 3000 × 24% = 720, a top-up of 120.00
     const fixed = data('09b.csv', month('2026-10', 60));
     const amend = await yardstick('run', policy, '--data', fixed, '--amend', '--ledger', ledger);
     expect(amend.code).toBe(0);
-    expect(amend.stderr).toContain(`已记录 2026-10（short-video-team，第 2 次记录，更正）到 ${ledger}\n  补发 E1 剪辑甲: ¥600.00 → ¥720.00 (+¥120.00)`);
+    expect(amend.stderr).toContain(
+      `已记录 2026-10（short-video-team，第 2 次记录，更正）到 ${ledger}\n  补发 E1 剪辑甲: ¥600.00 → ¥720.00 (+¥120.00)`,
+    );
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
-    expect(history.stdout.split('\n').slice(2, 4).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+    expect(
+      history.stdout
+        .split('\n')
+        .slice(2, 4)
+        .map((l) => l.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
       '2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
       '2026-10 short-video-team 1.1.0 #2 更正 24 C ¥720.00 +¥120.00',
     ]);
@@ -78,7 +112,12 @@ describe('recording a period', () => {
     const oct = data('10.csv', month('2026-11'));
     const before = await yardstick('explain', policy, '--data', oct, '--employee', 'E2', '--ledger', ledger);
     await yardstick('run', policy, '--data', oct, '--record', '--ledger', ledger);
-    writeFileSync(policy, readFileSync(policy, 'utf8').replace('pay_base: 6000', 'pay_base: 7000').replace('version: 1.1.0', 'version: 1.2.0'));
+    writeFileSync(
+      policy,
+      readFileSync(policy, 'utf8')
+        .replace('pay_base: 6000', 'pay_base: 7000')
+        .replace('version: 1.1.0', 'version: 1.2.0'),
+    );
     const now = await yardstick('explain', policy, '--data', oct, '--employee', 'E2', '--ledger', ledger);
     expect(now.stdout).not.toBe(before.stdout); // the policy really changed the result
     const recorded = await yardstick('explain', policy, '--period', '2026-11', '--employee', 'E2', '--ledger', ledger);
@@ -90,14 +129,21 @@ describe('recording a period', () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
     const was = readFileSync(ledger);
     const nov = data('10.csv', month('2026-11'));
-    const killed = spawnSync('node', ['--import', 'tsx', 'test/ledger/killed-recorder.ts', policy, nov, ledger, 'kill'], { encoding: 'utf8' });
+    const killed = spawnSync(
+      'node',
+      ['--import', 'tsx', 'test/ledger/killed-recorder.ts', policy, nov, ledger, 'kill'],
+      { encoding: 'utf8' },
+    );
     expect(killed.stderr).toBe('');
     expect(killed.signal).toBe('SIGKILL');
     // it got as far as the new file: complete and sealed, beside the ledger, 2026-11 in it
     const SQL = await initSqlJs();
     const written = readFileSync(join(dir, '.yardstick', `.ledger.db.${killed.pid}.tmp`));
     expect(verifyLedgerBytes(written, SQL)).toEqual({ ok: true });
-    expect(new SQL.Database(written).exec('select period from runs order by id')[0].values).toEqual([['2026-10'], ['2026-11']]);
+    expect(new SQL.Database(written).exec('select period from runs order by id')[0].values).toEqual([
+      ['2026-10'],
+      ['2026-11'],
+    ]);
     // the ledger is the file it was, still valid, without 2026-11
     expect(readFileSync(ledger).equals(was)).toBe(true);
     expect(verifyLedgerBytes(readFileSync(ledger), SQL)).toEqual({ ok: true });

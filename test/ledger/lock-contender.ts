@@ -11,7 +11,9 @@ const [ledger, go, log] = process.argv.slice(2);
 const nap = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 appendFileSync(log, `ready ${process.pid}\n`);
 while (!existsSync(go)) nap(1);
-const lock = await lockLedger(ledger, (line) => appendFileSync(log, `said ${line}\n`), 'en', { beforeTakeover: () => new Promise((done) => setTimeout(done, 1000)) });
+const lock = await lockLedger(ledger, (line) => appendFileSync(log, `said ${line}\n`), 'en', {
+  beforeTakeover: () => new Promise((done) => setTimeout(done, 1000)),
+});
 appendFileSync(log, `in ${process.pid}\n`);
 // hold the lock a moment, as a run does
 nap(20);

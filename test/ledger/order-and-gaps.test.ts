@@ -22,13 +22,21 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-order-'));
   policy = join(dir, 'short-video-team.yaml');
   ledger = join(dir, 'l.db');
-  writeFileSync(policy, readFileSync('policies/short-video-team.yaml', 'utf8').replace('effective_from: 2026-10', 'effective_from: 2025-01'));
+  writeFileSync(
+    policy,
+    readFileSync('policies/short-video-team.yaml', 'utf8').replace(
+      'effective_from: 2026-10',
+      'effective_from: 2025-01',
+    ),
+  );
 });
 
 describe('an amendment that excludes a recorded employee', () => {
   it('is refused (exit 1), naming them and the reason, and writes nothing', async () => {
     // E1 ¥600.00 and E2 ¥8,740.00 (month-data.ts)
-    expect((await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger)).code).toBe(0);
+    expect(
+      (await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger)).code,
+    ).toBe(0);
     const before = readFileSync(ledger);
     const bad = data('10b.csv', month('2026-10').replace('300000,0\n', '#N/A,0\n')); // E2's 单条最高播放
     const r = await yardstick('run', policy, '--data', bad, '--amend', '--exclude-invalid', '--ledger', ledger);
@@ -44,7 +52,13 @@ describe('an amendment that excludes a recorded employee', () => {
 
   it('still claws back an employee removed from the data', async () => {
     await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger);
-    const without = data('10b.csv', month('2026-10').split('\n').filter((l) => !l.startsWith('E2,')).join('\n'));
+    const without = data(
+      '10b.csv',
+      month('2026-10')
+        .split('\n')
+        .filter((l) => !l.startsWith('E2,'))
+        .join('\n'),
+    );
     const r = await yardstick('run', policy, '--data', without, '--amend', '--ledger', ledger);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('  扣回 E2 运营乙: ¥8,740.00 → ¥0.00 (-¥8,740.00)');
@@ -56,7 +70,15 @@ describe('a period earlier than a recorded one', () => {
     await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
     await yardstick('run', policy, '--data', data('12.csv', month('2026-12')), '--record', '--ledger', ledger);
     const before = readFileSync(ledger);
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-10')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -69,21 +91,40 @@ describe('a period earlier than a recorded one', () => {
   it('an amendment of an earlier period is refused the same way', async () => {
     await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger);
     await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
-    const r = await yardstick('run', policy, '--data', data('10b.csv', month('2026-10', 60)), '--amend', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10b.csv', month('2026-10', 60)),
+      '--amend',
+      '--ledger',
+      ledger,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: period 2026-10 of `short-video-team` is earlier than the recorded 2026-11, /);
   });
 
   it('with --out-of-order is recorded, and the later periods are named as stale', async () => {
     await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--out-of-order', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-10')),
+      '--record',
+      '--out-of-order',
+      '--ledger',
+      ledger,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       `已记录 2026-10（short-video-team，第 2 次记录）到 ${ledger}\n` +
         '  注意：2026-11 已在此之前记录，其历史事实未包含 2026-10，现已过时：请按顺序用 --amend 重新记录',
     );
     // in order now: amending November is not out of order
-    expect((await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--amend', '--ledger', ledger)).code).toBe(0);
+    expect(
+      (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--amend', '--ledger', ledger)).code,
+    ).toBe(0);
   });
 });
 
@@ -118,29 +159,54 @@ triggers:
     when: { all: [ { fact: periods_in_role, operator: greaterThanInclusive, value: 2 } ] }
     action: { type: notify }
 `;
-const csv = (...periods: string[]) => `工号,姓名,岗位,团队,阶段,月份,评分\n${periods.map((p) => `K,甲,员工,一组,常规,${p},50`).join('\n')}\n`;
-type Card = { period: string; employee_id: string; triggers: { id: string }[]; plan?: { status: string; opened: string; window_ends: string } };
-const cards = (stdout: string) => (JSON.parse(stdout) as { scorecards: Card[] }).scorecards.map((c) => ({ period: c.period, triggers: c.triggers.map((t) => t.id), plan: c.plan && { status: c.plan.status, opened: c.plan.opened, window_ends: c.plan.window_ends } }));
+const csv = (...periods: string[]) =>
+  `工号,姓名,岗位,团队,阶段,月份,评分\n${periods.map((p) => `K,甲,员工,一组,常规,${p},50`).join('\n')}\n`;
+type Card = {
+  period: string;
+  employee_id: string;
+  triggers: { id: string }[];
+  plan?: { status: string; opened: string; window_ends: string };
+};
+const cards = (stdout: string) =>
+  (JSON.parse(stdout) as { scorecards: Card[] }).scorecards.map((c) => ({
+    period: c.period,
+    triggers: c.triggers.map((t) => t.id),
+    plan: c.plan && { status: c.plan.status, opened: c.plan.opened, window_ends: c.plan.window_ends },
+  }));
 
 describe('a month missing from the ledger breaks "in a row"', () => {
   beforeEach(() => writeFileSync(join(dir, 'gaps.yaml'), HIST));
-  const run = (file: string, ...more: string[]) => yardstick('run', join(dir, 'gaps.yaml'), '--data', file, '--format', 'json', '--ledger', ledger, ...more);
+  const run = (file: string, ...more: string[]) =>
+    yardstick('run', join(dir, 'gaps.yaml'), '--data', file, '--format', 'json', '--ledger', ledger, ...more);
 
   it('October and December recorded, November not: December is a first C, with a new plan, no exit review', async () => {
     expect((await run(data('10.csv', csv('2026-10')), '--record')).code).toBe(0);
     // control, without the gap: November after October is the second C in a row, and the October plan escalates
     const nov = await run(data('11.csv', csv('2026-11')));
-    expect(cards(nov.stdout)).toEqual([{ period: '2026-11', triggers: ['two_c', 'pip', 'veteran'], plan: { status: 'escalated', opened: '2026-10', window_ends: '2026-11' } }]);
+    expect(cards(nov.stdout)).toEqual([
+      {
+        period: '2026-11',
+        triggers: ['two_c', 'pip', 'veteran'],
+        plan: { status: 'escalated', opened: '2026-10', window_ends: '2026-11' },
+      },
+    ]);
     for (const executor of ['compiled', 'reference']) {
       const dec = await run(data('12.csv', csv('2026-12')), '--executor', executor);
       expect(dec.code).toBe(0);
-      expect(cards(dec.stdout)).toEqual([{ period: '2026-12', triggers: ['pip'], plan: { status: 'open', opened: '2026-12', window_ends: '2027-01' } }]);
-      expect(dec.stderr).toContain('note: 2026-11 of `gaps` is not recorded in the ledger `' + ledger + '`: the history facts of 2026-12 start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)');
+      expect(cards(dec.stdout)).toEqual([
+        { period: '2026-12', triggers: ['pip'], plan: { status: 'open', opened: '2026-12', window_ends: '2027-01' } },
+      ]);
+      expect(dec.stderr).toContain(
+        'note: 2026-11 of `gaps` is not recorded in the ledger `' +
+          ledger +
+          '`: the history facts of 2026-12 start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)',
+      );
     }
   });
 
   it('a recorded month that does not list someone breaks their run only', async () => {
-    const rows = (p: string, ids: string[]) => `工号,姓名,岗位,团队,阶段,月份,评分\n${ids.map((id) => `${id},${id}名,员工,一组,常规,${p},50`).join('\n')}\n`;
+    const rows = (p: string, ids: string[]) =>
+      `工号,姓名,岗位,团队,阶段,月份,评分\n${ids.map((id) => `${id},${id}名,员工,一组,常规,${p},50`).join('\n')}\n`;
     expect((await run(data('10.csv', rows('2026-10', ['K', 'M'])), '--record')).code).toBe(0);
     expect((await run(data('11.csv', rows('2026-11', ['M'])), '--record')).code).toBe(0);
     const dec = await run(data('12.csv', rows('2026-12', ['K', 'M'])));
@@ -148,7 +214,11 @@ describe('a month missing from the ledger breaks "in a row"', () => {
     // periods; the October plan escalated in November, so December opens a new one
     expect(cards(dec.stdout)).toEqual([
       { period: '2026-12', triggers: ['pip'], plan: { status: 'open', opened: '2026-12', window_ends: '2027-01' } },
-      { period: '2026-12', triggers: ['two_c', 'pip', 'veteran'], plan: { status: 'open', opened: '2026-12', window_ends: '2027-01' } },
+      {
+        period: '2026-12',
+        triggers: ['two_c', 'pip', 'veteran'],
+        plan: { status: 'open', opened: '2026-12', window_ends: '2027-01' },
+      },
     ]);
     expect(dec.stderr).not.toContain('note:');
   });

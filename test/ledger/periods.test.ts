@@ -9,7 +9,8 @@ import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 
-const HEAD = '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放,违规次数';
+const HEAD =
+  '工号,姓名,岗位,团队,阶段,月份,24小时交付率,剪辑质量评分,热点匹配度,粉丝增长率,爆款数,发布视频数,引流线索数,主页访问量,播放量,点赞量,单条最高播放,违规次数';
 // E1 editor: on-time 70% is below the 80% threshold (0), quality 50 → 20, hot topic 50% fails → C
 // E2 ops manager: 110 × 40% + 110 × 35% + 100 × 25% = 107.5 → A+
 const month = (period: string, id = 'E1') => `${HEAD}
@@ -24,32 +25,74 @@ const data = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-const triggers = (stdout: string) => JSON.parse(stdout).scorecards.map((c: { employee_id: string; grade: string; triggers: { id: string }[] }) => [c.employee_id, c.grade, c.triggers.map((t) => t.id)]);
+const triggers = (stdout: string) =>
+  JSON.parse(stdout).scorecards.map((c: { employee_id: string; grade: string; triggers: { id: string }[] }) => [
+    c.employee_id,
+    c.grade,
+    c.triggers.map((t) => t.id),
+  ]);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-periods-'));
   ledger = join(dir, '.yardstick', 'ledger.db');
   policy = join(dir, 'short-video-team.yaml');
   // in force from January, so that September can be recorded with it
-  writeFileSync(policy, readFileSync('policies/short-video-team.yaml', 'utf8').replace('effective_from: 2026-10', 'effective_from: 2026-01'));
+  writeFileSync(
+    policy,
+    readFileSync('policies/short-video-team.yaml', 'utf8').replace(
+      'effective_from: 2026-10',
+      'effective_from: 2026-01',
+    ),
+  );
 });
 
 describe('one month, however it is written, is recorded once', () => {
   it('2026-10 recorded, then 2026/10, 202610 and ２０２６-１０ are refused as already recorded', async () => {
-    const first = await yardstick('run', policy, '--data', data('a.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const first = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('a.csv', month('2026-10')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`已记录 2026-10（short-video-team，第 1 次记录）到 ${ledger}`);
     for (const [i, spelling] of ['2026/10', '202610', '２０２６-１０', '2026年10月', '2026-10-01'].entries()) {
-      const again = await yardstick('run', policy, '--data', data(`b${i}.csv`, month(spelling)), '--record', '--ledger', ledger);
+      const again = await yardstick(
+        'run',
+        policy,
+        '--data',
+        data(`b${i}.csv`, month(spelling)),
+        '--record',
+        '--ledger',
+        ledger,
+      );
       expect(again.code).toBe(1);
-      expect(again.stderr).toMatch(/^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/);
+      expect(again.stderr).toMatch(
+        /^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/,
+      );
     }
   });
 
   it('--period 2026/10 for data without a 月份 column is the same month', async () => {
     await yardstick('run', policy, '--data', data('a.csv', month('2026-10')), '--record', '--ledger', ledger);
-    const noPeriod = month('').replace(',月份', '').replace(/成熟期,,/, '成熟期,').replace(/初创期,,/, '初创期,');
-    const again = await yardstick('run', policy, '--data', data('b.csv', noPeriod), '--period', '2026/10', '--record', '--ledger', ledger);
+    const noPeriod = month('')
+      .replace(',月份', '')
+      .replace(/成熟期,,/, '成熟期,')
+      .replace(/初创期,,/, '初创期,');
+    const again = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('b.csv', noPeriod),
+      '--period',
+      '2026/10',
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('error: period 2026-10 of `short-video-team` is already recorded');
   });
@@ -63,18 +106,37 @@ describe('one month, however it is written, is recorded once', () => {
     // as an earlier version wrote it: no checksum in the header
     db.run('pragma user_version = 0; pragma application_id = 0');
     writeFileSync(ledger, db.export());
-    const again = await yardstick('run', policy, '--data', data('b.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const again = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('b.csv', month('2026-10')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
-      'error: period 2026-10 of `short-video-team` is already recorded, written `2026/10`\n  help: this ledger was written before periods were read as YYYY-MM; correct that run\'s period in the ledger to 2026-10 before recording or amending it',
+      "error: period 2026-10 of `short-video-team` is already recorded, written `2026/10`\n  help: this ledger was written before periods were read as YYYY-MM; correct that run's period in the ledger to 2026-10 before recording or amending it",
     );
   });
 });
 
 describe('history in month order', () => {
   it('September written 2026-9 comes before 2026-10: a second C in a row is an exit review', async () => {
-    expect((await yardstick('run', policy, '--data', data('09.csv', month('2026-9')), '--record', '--ledger', ledger)).code).toBe(0);
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--format', 'json', '--ledger', ledger);
+    expect(
+      (await yardstick('run', policy, '--data', data('09.csv', month('2026-9')), '--record', '--ledger', ledger)).code,
+    ).toBe(0);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-10')),
+      '--format',
+      'json',
+      '--ledger',
+      ledger,
+    );
     expect(r.code).toBe(0);
     expect(triggers(r.stdout)).toEqual([
       ['E1', 'C', ['improvement_plan', 'exit_review']],
@@ -88,10 +150,27 @@ describe('history in month order', () => {
       for (const m of ['05', '06', '07', '08', '09']) {
         let text = readFileSync(`examples/history/livestream-2026-${m}.csv`, 'utf8');
         if (m === '09') text = text.replaceAll(',2026-09,', `,${september},`);
-        const r = await yardstick('run', 'policies/livestream-team.yaml', '--data', data(`${september}-${m}.csv`, text), '--record', '--ledger', own);
+        const r = await yardstick(
+          'run',
+          'policies/livestream-team.yaml',
+          '--data',
+          data(`${september}-${m}.csv`, text),
+          '--record',
+          '--ledger',
+          own,
+        );
         expect(r.code).toBe(0);
       }
-      const r = await yardstick('run', 'policies/livestream-team.yaml', '--data', 'examples/history/livestream-2026-10.csv', '--format', 'json', '--ledger', own);
+      const r = await yardstick(
+        'run',
+        'policies/livestream-team.yaml',
+        '--data',
+        'examples/history/livestream-2026-10.csv',
+        '--format',
+        'json',
+        '--ledger',
+        own,
+      );
       return triggers(r.stdout) as [string, string, string[]][];
     };
     const written = await october('2026-9');
@@ -108,7 +187,16 @@ describe('history in month order', () => {
     // as an earlier version wrote it: no checksum in the header
     db.run('pragma user_version = 0; pragma application_id = 0');
     writeFileSync(ledger, db.export());
-    const r = await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--format', 'json', '--ledger', ledger);
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-10')),
+      '--format',
+      'json',
+      '--ledger',
+      ledger,
+    );
     expect(triggers(r.stdout)[0]).toEqual(['E1', 'C', ['improvement_plan', 'exit_review']]);
   });
 
@@ -131,12 +219,23 @@ describe('explain and history arguments', () => {
     const oct = data('10.csv', month('2026-10'));
     const live = await yardstick('explain', policy, '--data', oct, '--employee', 'E1', '--ledger', ledger);
     await yardstick('run', policy, '--data', oct, '--record', '--ledger', ledger);
-    const recorded = await yardstick('explain', policy, '--period', '2026/10', '--employee', 'Ｅ１', '--ledger', ledger);
+    const recorded = await yardstick(
+      'explain',
+      policy,
+      '--period',
+      '2026/10',
+      '--employee',
+      'Ｅ１',
+      '--ledger',
+      ledger,
+    );
     expect(recorded.code).toBe(0);
     expect(recorded.stdout).toBe(live.stdout);
     const history = await yardstick('history', '--employee', 'E1\u200B', '--ledger', ledger);
     expect(history.code).toBe(0);
-    expect(history.stdout.split('\n')[2].replace(/\s+/g, ' ').trim()).toBe('2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00');
+    expect(history.stdout.split('\n')[2].replace(/\s+/g, ' ').trim()).toBe(
+      '2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
+    );
   });
 
   it('an id written Ｅ１ in the data is recorded as E1', async () => {
@@ -156,13 +255,35 @@ describe('explain and history arguments', () => {
     writeFileSync(ledger, db.export());
     const history = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     // E1 is C both months (20 points, ¥600.00); October's C after September's also opens an exit review
-    expect(history.stdout.split('\n').slice(2, 4).map((l) => l.replace(/\s+/g, ' ').trim())).toEqual([
+    expect(
+      history.stdout
+        .split('\n')
+        .slice(2, 4)
+        .map((l) => l.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
       '2026-09 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
       '2026-10 short-video-team 1.1.0 #2 正式 20 C ¥600.00',
     ]);
     const explained = await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger);
     expect(explained.code).toBe(0);
-    expect(JSON.parse((await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger, '--format', 'json')).stdout).period).toBe('2026-09');
+    expect(
+      JSON.parse(
+        (
+          await yardstick(
+            'explain',
+            policy,
+            '--period',
+            '2026-09',
+            '--employee',
+            'E1',
+            '--ledger',
+            ledger,
+            '--format',
+            'json',
+          )
+        ).stdout,
+      ).period,
+    ).toBe('2026-09');
   });
 
   it('a --period that is not a month is a usage error naming it', async () => {

@@ -42,16 +42,34 @@ const RATINGS: Record<string, Record<string, number>> = {
   '2026-09': { R: 100, S: 40, T: 65 },
 };
 
-const results: Record<string, { employee_id: string; grade: string; plan?: { status: string; reason: string }; triggers: { id: string }[] }[]> = {};
+const results: Record<
+  string,
+  { employee_id: string; grade: string; plan?: { status: string; reason: string }; triggers: { id: string }[] }[]
+> = {};
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-plan-default-'));
   writeFileSync(join(dir, 'p.yaml'), POLICY);
   for (const [period, r] of Object.entries(RATINGS)) {
-    const csv = `工号,姓名,岗位,团队,阶段,月份,评分\n${Object.entries(r).map(([id, v]) => `${id},${id},员工,一组,常规,${period},${v}`).join('\n')}\n`;
+    const csv = `工号,姓名,岗位,团队,阶段,月份,评分\n${Object.entries(r)
+      .map(([id, v]) => `${id},${id},员工,一组,常规,${period},${v}`)
+      .join('\n')}\n`;
     writeFileSync(join(dir, `${period}.csv`), csv);
     let out = '';
-    const code = await main(['run', join(dir, 'p.yaml'), '--data', join(dir, `${period}.csv`), '--record', '--format', 'json', '--ledger', join(dir, 'ledger.db')], { stdout: (s) => (out += s), stderr: () => {} });
+    const code = await main(
+      [
+        'run',
+        join(dir, 'p.yaml'),
+        '--data',
+        join(dir, `${period}.csv`),
+        '--record',
+        '--format',
+        'json',
+        '--ledger',
+        join(dir, 'ledger.db'),
+      ],
+      { stdout: (s) => (out += s), stderr: () => {} },
+    );
     expect(code).toBe(0);
     results[period] = JSON.parse(out).scorecards;
   }
@@ -88,7 +106,16 @@ describe('validate warns when an improvement plan relies on the default', () => 
   it('points at `action:` and shows what to write', () => {
     const r = loadPolicy(POLICY, 'p.yaml');
     expect(r.ok).toBe(true);
-    expect(r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.span?.line, column: d.span?.column, message: d.message, help: d.help }))).toEqual([
+    expect(
+      r.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        line: d.span?.line,
+        column: d.span?.column,
+        message: d.message,
+        help: d.help,
+      })),
+    ).toEqual([
       {
         code: 'policy_plan_without_close_when',
         severity: 'warning',
@@ -101,7 +128,10 @@ describe('validate warns when an improvement plan relies on the default', () => 
   });
 
   it('says nothing when close_when is written', () => {
-    const explicit = POLICY.replace('action: { type: improvement_plan, days: 30 }', 'action: { type: improvement_plan, days: 30, close_when: { all: [ { fact: grade, operator: notEqual, value: C } ] } }');
+    const explicit = POLICY.replace(
+      'action: { type: improvement_plan, days: 30 }',
+      'action: { type: improvement_plan, days: 30, close_when: { all: [ { fact: grade, operator: notEqual, value: C } ] } }',
+    );
     const r = loadPolicy(explicit, 'p.yaml');
     expect(r.ok && r.diagnostics).toEqual([]);
   });

@@ -49,7 +49,14 @@ const RATINGS: Record<string, Record<string, number>> = {
 };
 
 let dir: string;
-const results: Record<string, { employee_id: string; plan?: { status: string; window_ends: string; reason: string; trigger: string }; triggers: { id: string; action: { type: string } }[] }[]> = {};
+const results: Record<
+  string,
+  {
+    employee_id: string;
+    plan?: { status: string; window_ends: string; reason: string; trigger: string };
+    triggers: { id: string; action: { type: string } }[];
+  }[]
+> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yardstick-plan-'));
@@ -58,7 +65,20 @@ beforeAll(async () => {
     const csv = `工号,姓名,岗位,团队,阶段,月份,评分\nK,甲,员工,一组,常规,${period},${r.K}\nX,乙,员工,一组,常规,${period},${r.X}\nL,丙,员工,长期组,常规,${period},${r.L}\n`;
     writeFileSync(join(dir, `${period}.csv`), csv);
     let out = '';
-    const code = await main(['run', join(dir, 'p.yaml'), '--data', join(dir, `${period}.csv`), '--record', '--format', 'json', '--ledger', join(dir, 'ledger.db')], { stdout: (s) => (out += s), stderr: () => {} });
+    const code = await main(
+      [
+        'run',
+        join(dir, 'p.yaml'),
+        '--data',
+        join(dir, `${period}.csv`),
+        '--record',
+        '--format',
+        'json',
+        '--ledger',
+        join(dir, 'ledger.db'),
+      ],
+      { stdout: (s) => (out += s), stderr: () => {} },
+    );
     expect(code).toBe(0);
     results[period] = JSON.parse(out).scorecards;
   }

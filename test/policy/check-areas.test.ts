@@ -36,21 +36,47 @@ payout:
 `;
 
 const at = (text: string) =>
-  loadPolicy(text, 'areas.yaml').diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, at: `${d.span?.line}:${d.span?.column}` }));
+  loadPolicy(text, 'areas.yaml').diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    at: `${d.span?.line}:${d.span?.column}`,
+  }));
 
 describe('derived metrics', () => {
   it('a cycle through other derived metrics is reported once, at the metric it was found from', () => {
-    const text = POLICY.replace('  per_video: rate / videos\n', '  per_video: rate / ratio\n  ratio: share * 2\n  share: per_video + 1\n');
+    const text = POLICY.replace(
+      '  per_video: rate / videos\n',
+      '  per_video: rate / ratio\n  ratio: share * 2\n  share: per_video + 1\n',
+    );
     expect(at(text)).toEqual([
-      { code: 'policy_derived_cycle', severity: 'error', message: 'derived metrics depend on each other in a cycle: per_video → ratio → share → per_video', at: '8:14' },
+      {
+        code: 'policy_derived_cycle',
+        severity: 'error',
+        message: 'derived metrics depend on each other in a cycle: per_video → ratio → share → per_video',
+        at: '8:14',
+      },
     ]);
   });
 
   it('an unknown name and a cycle in the same derived metric are both reported', () => {
-    const text = POLICY.replace('  per_video: rate / videos\n', '  per_video: rate / plays + again\n  again: per_video\n');
+    const text = POLICY.replace(
+      '  per_video: rate / videos\n',
+      '  per_video: rate / plays + again\n  again: per_video\n',
+    );
     expect(at(text)).toEqual([
-      { code: 'policy_derived_cycle', severity: 'error', message: 'derived metrics depend on each other in a cycle: per_video → again → per_video', at: '8:14' },
-      { code: 'policy_unknown_metric', severity: 'error', message: 'unknown metric `plays` in derived metric `per_video`', at: '8:14' },
+      {
+        code: 'policy_derived_cycle',
+        severity: 'error',
+        message: 'derived metrics depend on each other in a cycle: per_video → again → per_video',
+        at: '8:14',
+      },
+      {
+        code: 'policy_unknown_metric',
+        severity: 'error',
+        message: 'unknown metric `plays` in derived metric `per_video`',
+        at: '8:14',
+      },
     ]);
   });
 });
@@ -60,7 +86,11 @@ describe('the best reachable score', () => {
     const { source } = parsePolicyText(text, 'areas.yaml');
     const read = yamlValue(source.doc, source.lines, 'areas.yaml');
     if (!read.ok) throw new Error('unreadable');
-    return checkPolicy(source, read.value as PolicyDoc).map((d) => ({ code: d.code, message: d.message, at: `${d.span?.line}:${d.span?.column}` }));
+    return checkPolicy(source, read.value as PolicyDoc).map((d) => ({
+      code: d.code,
+      message: d.message,
+      at: `${d.span?.line}:${d.span?.column}`,
+    }));
   }
 
   it('with steps, a steps indicator counts its best step: 100 × 60% + 120 × 40% = 108 reaches grade A', () => {
@@ -69,7 +99,11 @@ describe('the best reachable score', () => {
 
   it('a steps indicator with no steps scores 0 (nothing matches): 0 × 60% + 120 × 40% = 48, so grade A (50) is out of reach', () => {
     expect(check(POLICY.replace('steps: [ { min: 10, points: 100 } ]', 'steps: []'))).toEqual([
-      { code: 'policy_grade_unreachable', message: 'grade `A` needs 50 points but no employee can score more than 48', at: '19:22' },
+      {
+        code: 'policy_grade_unreachable',
+        message: 'grade `A` needs 50 points but no employee can score more than 48',
+        at: '19:22',
+      },
     ]);
   });
 });

@@ -2,20 +2,36 @@
 // explanations) walks it through engine/language/conditions.ts.
 
 import { describe, expect, it } from 'vitest';
-import { factRef, factsOf, foldCondition, forEachLeaf, leavesOf, type ConditionLeaf } from '../../engine/language/conditions.js';
+import {
+  factRef,
+  factsOf,
+  foldCondition,
+  forEachLeaf,
+  leavesOf,
+  type ConditionLeaf,
+} from '../../engine/language/conditions.js';
 import type { ConditionDef } from '../../engine/model/policy.js';
 
 const leaf = (fact: string, value: unknown, operator = 'equal'): ConditionDef => ({ fact, operator, value });
 
 /** not (videos > 40 and (grade = C or base_score < rate)) */
 const NESTED: ConditionDef = {
-  not: { all: [leaf('videos', 40, 'greaterThan'), { any: [leaf('grade', 'C'), leaf('base_score', { fact: 'rate' }, 'lessThan')] }] },
+  not: {
+    all: [
+      leaf('videos', 40, 'greaterThan'),
+      { any: [leaf('grade', 'C'), leaf('base_score', { fact: 'rate' }, 'lessThan')] },
+    ],
+  },
 };
 
 describe('forEachLeaf', () => {
   it('visits every comparison left to right with its YAML path below the condition', () => {
     const seen: string[] = [];
-    forEachLeaf<ConditionLeaf>(NESTED, (c, path) => seen.push(`${c.fact} @ ${path.join('.')}`), ['triggers', 'pip', 'when']);
+    forEachLeaf<ConditionLeaf>(NESTED, (c, path) => seen.push(`${c.fact} @ ${path.join('.')}`), [
+      'triggers',
+      'pip',
+      'when',
+    ]);
     expect(seen).toEqual([
       'videos @ triggers.pip.when.not.all.0',
       'grade @ triggers.pip.when.not.all.1.any.0',

@@ -59,7 +59,12 @@ function replaceLine(text: string, line: number, replacement: string): string {
 
 function problems(text: string): (Pick<Diagnostic, 'code' | 'severity' | 'message'> & { at: string })[] {
   const result = loadPolicy(text, 'mini.yaml');
-  return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, at: `${d.span?.line}:${d.span?.column}` }));
+  return result.diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    at: `${d.span?.line}:${d.span?.column}`,
+  }));
 }
 
 describe('a valid policy', () => {
@@ -69,17 +74,22 @@ describe('a valid policy', () => {
     expect(r.ok).toBe(true);
   });
 
-  it.each(['short-video-team', 'livestream-team', 'content-three-dimension'])('bundled policy %s loads with no errors', (name) => {
-    const r = loadPolicy(readFileSync(`policies/${name}.yaml`, 'utf8'), `${name}.yaml`);
-    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(r.ok).toBe(true);
-  });
+  it.each(['short-video-team', 'livestream-team', 'content-three-dimension'])(
+    'bundled policy %s loads with no errors',
+    (name) => {
+      const r = loadPolicy(readFileSync(`policies/${name}.yaml`, 'utf8'), `${name}.yaml`);
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.ok).toBe(true);
+    },
+  );
 });
 
 describe('yaml problems', () => {
   it('reports a duplicate key at its position', () => {
     const text = replaceLine(BASE, 3, 'version: 1.0.0\ntitle: again');
-    expect(problems(text)).toEqual([{ code: 'yaml_duplicate_key', severity: 'error', message: 'map keys must be unique', at: '4:1' }]);
+    expect(problems(text)).toEqual([
+      { code: 'yaml_duplicate_key', severity: 'error', message: 'map keys must be unique', at: '4:1' },
+    ]);
   });
 
   it('reports broken indentation', () => {
@@ -87,14 +97,26 @@ describe('yaml problems', () => {
     const r = loadPolicy(replaceLine(BASE, 16, '     pay_base: 4000'), 'mini.yaml');
     expect(r.ok).toBe(false);
     expect(r.diagnostics.map((d) => [d.code, d.message, `${d.span?.line}:${d.span?.column}`, d.help])).toEqual([
-      ['yaml_block_as_implicit_key', 'nested mappings are not allowed in compact mappings', '15:12', 'check the indentation: nested keys are indented by two spaces under their parent'],
+      [
+        'yaml_block_as_implicit_key',
+        'nested mappings are not allowed in compact mappings',
+        '15:12',
+        'check the indentation: nested keys are indented by two spaces under their parent',
+      ],
     ]);
   });
 });
 
 describe('schema problems', () => {
   it('names an unknown key and suggests the right one', () => {
-    const d = loadPolicy(replaceLine(BASE, 23, '      completion: { metric: rate, threshold: 0.3, target: 0.4, challenge: 0.5, wieght: 40 }'), 'mini.yaml').diagnostics;
+    const d = loadPolicy(
+      replaceLine(
+        BASE,
+        23,
+        '      completion: { metric: rate, threshold: 0.3, target: 0.4, challenge: 0.5, wieght: 40 }',
+      ),
+      'mini.yaml',
+    ).diagnostics;
     expect(d.map((x) => [x.code, x.message, `${x.span?.line}:${x.span?.column}`])).toEqual([
       ['schema_missing_key', '`roles.director.indicators.completion` is missing required key `weight`', '23:7'],
       ['schema_unknown_key', 'unknown key `wieght` in `roles.director.indicators.completion`', '23:80'],
@@ -104,68 +126,143 @@ describe('schema problems', () => {
 
   it('explains a version YAML reads as a number', () => {
     expect(problems(replaceLine(BASE, 3, 'version: 1.0'))).toEqual([
-      { code: 'schema_type', severity: 'error', message: '`version` must be text such as `1.0.0`, not a number', at: '3:10' },
+      {
+        code: 'schema_type',
+        severity: 'error',
+        message: '`version` must be text such as `1.0.0`, not a number',
+        at: '3:10',
+      },
     ]);
   });
 
   it('lists the allowed values of an enum', () => {
     expect(problems(replaceLine(BASE, 6, '  rate: { label: 完播率, unit: percent }'))).toEqual([
-      { code: 'schema_enum', severity: 'error', message: '`metrics.rate.unit` must be one of `count`, `ratio`, `money`, `score`, `seconds`, not `percent`', at: '6:29' },
+      {
+        code: 'schema_enum',
+        severity: 'error',
+        message: '`metrics.rate.unit` must be one of `count`, `ratio`, `money`, `score`, `seconds`, not `percent`',
+        at: '6:29',
+      },
     ]);
   });
 
   it('points at the condition missing its value', () => {
     expect(problems(replaceLine(BASE, 28, '    when: { all: [ { fact: videos, operator: greaterThan } ] }'))).toEqual([
-      { code: 'schema_missing_key', severity: 'error', message: '`adjustments.bonus.when.all[0]` is missing required key `value`', at: '28:20' },
+      {
+        code: 'schema_missing_key',
+        severity: 'error',
+        message: '`adjustments.bonus.when.all[0]` is missing required key `value`',
+        at: '28:20',
+      },
     ]);
   });
 
   it('asks an adjustment for at least one effect', () => {
     expect(problems(replaceLine(BASE, 29, '    note: nothing'))).toEqual([
-      { code: 'schema_missing_key', severity: 'error', message: '`adjustments.bonus` needs at least one of `points`, `award`, `score_cap`, `grade_cap`', at: '26:3' },
+      {
+        code: 'schema_missing_key',
+        severity: 'error',
+        message: '`adjustments.bonus` needs at least one of `points`, `award`, `score_cap`, `grade_cap`',
+        at: '26:3',
+      },
     ]);
   });
 });
 
 describe('semantic problems', () => {
   it('weights that sum to 90 and a mistyped metric are both reported, in line order', () => {
-    const text = replaceLine(BASE, 23, '      completion: { metric: rat, threshold: 0.3, target: 0.4, challenge: 0.5, weight: 30 }');
+    const text = replaceLine(
+      BASE,
+      23,
+      '      completion: { metric: rat, threshold: 0.3, target: 0.4, challenge: 0.5, weight: 30 }',
+    );
     const d = loadPolicy(text, 'mini.yaml').diagnostics;
     expect(d.map((x) => [x.code, x.message, `${x.span?.line}:${x.span?.column}`])).toEqual([
       ['policy_weights_sum', 'weights of `roles.director.indicators` sum to 90 for stage `startup`, not 100', '17:5'],
       ['policy_weights_sum', 'weights of `roles.director.indicators` sum to 90 for stage `mature`, not 100', '17:5'],
       ['policy_unknown_metric', 'unknown metric `rat` in indicator `completion`', '23:29'],
-      ['policy_tier_unreachable', 'tier `gold` needs attainment 1.1 but no employee can score more than 101 (attainment 1.01)', '38:33'],
+      [
+        'policy_tier_unreachable',
+        'tier `gold` needs attainment 1.1 but no employee can score more than 101 (attainment 1.01)',
+        '38:33',
+      ],
     ]);
     expect(d[2].help).toMatch(/^did you mean `rate`\?/);
   });
 
   it('a per-stage weight must name every stage', () => {
     expect(problems(replaceLine(BASE, 22, '        weight: { startup: 40 }'))).toEqual([
-      { code: 'policy_weight_missing_stage', severity: 'error', message: 'weight of `output` has no value for stage `mature`', at: '22:17' },
+      {
+        code: 'policy_weight_missing_stage',
+        severity: 'error',
+        message: 'weight of `output` has no value for stage `mature`',
+        at: '22:17',
+      },
     ]);
   });
 
   it('threshold must be below target', () => {
-    expect(problems(replaceLine(BASE, 23, '      completion: { metric: rate, threshold: 0.45, target: 0.4, challenge: 0.5, weight: 40 }'))).toEqual([
-      { code: 'policy_target_order', severity: 'error', message: 'threshold 0.45 and target 0.4 of `completion` are out of order: threshold < target < challenge', at: '23:46' },
+    expect(
+      problems(
+        replaceLine(
+          BASE,
+          23,
+          '      completion: { metric: rate, threshold: 0.45, target: 0.4, challenge: 0.5, weight: 40 }',
+        ),
+      ),
+    ).toEqual([
+      {
+        code: 'policy_target_order',
+        severity: 'error',
+        message: 'threshold 0.45 and target 0.4 of `completion` are out of order: threshold < target < challenge',
+        at: '23:46',
+      },
     ]);
   });
 
   it('lower-is-better reverses the order', () => {
-    const d = problems(replaceLine(BASE, 23, '      completion: { metric: rate, better: lower, threshold: 0.3, target: 0.4, challenge: 0.5, weight: 40 }'));
+    const d = problems(
+      replaceLine(
+        BASE,
+        23,
+        '      completion: { metric: rate, better: lower, threshold: 0.3, target: 0.4, challenge: 0.5, weight: 40 }',
+      ),
+    );
     expect(d.map((x) => x.code)).toEqual(['policy_target_order', 'policy_target_order']);
-    expect(d[0].message).toBe('threshold 0.3 and target 0.4 of `completion` are out of order: lower is better, so threshold > target > challenge');
+    expect(d[0].message).toBe(
+      'threshold 0.3 and target 0.4 of `completion` are out of order: lower is better, so threshold > target > challenge',
+    );
   });
 
   it('steps must run from the highest min down', () => {
-    expect(problems(replaceLine(BASE, 21, '        steps: [ { min: 24, points: 80 }, { min: 32, points: 100 }, { min: 0, points: 0 } ]'))).toEqual([
-      { code: 'policy_steps_order', severity: 'error', message: 'step 2 of `output` (min 32) is out of order after min 24', at: '21:43' },
+    expect(
+      problems(
+        replaceLine(
+          BASE,
+          21,
+          '        steps: [ { min: 24, points: 80 }, { min: 32, points: 100 }, { min: 0, points: 0 } ]',
+        ),
+      ),
+    ).toEqual([
+      {
+        code: 'policy_steps_order',
+        severity: 'error',
+        message: 'step 2 of `output` (min 32) is out of order after min 24',
+        at: '21:43',
+      },
     ]);
   });
 
   it('steps may not start at the same bound', () => {
-    expect(problems(replaceLine(BASE, 21, '        steps: [ { min: 32, points: 100 }, { min: 32, points: 80 }, { min: 0, points: 0 } ]'))[0]).toMatchObject({
+    expect(
+      problems(
+        replaceLine(
+          BASE,
+          21,
+          '        steps: [ { min: 32, points: 100 }, { min: 32, points: 80 }, { min: 0, points: 0 } ]',
+        ),
+      )[0],
+    ).toMatchObject({
       code: 'policy_steps_overlap',
       message: 'steps 1 and 2 of `output` both start at 32',
     });
@@ -174,14 +271,37 @@ describe('semantic problems', () => {
   it('grades must descend and end at 0', () => {
     const text = replaceLine(replaceLine(BASE, 32, '  - { grade: B, min: 85 }'), 33, '  - { grade: C, min: 10 }');
     expect(problems(text)).toEqual([
-      { code: 'policy_grades_order', severity: 'error', message: 'grade `B` (min 85) must have a lower min than `A` (min 81)', at: '32:22' },
-      { code: 'policy_grades_cover_zero', severity: 'error', message: 'the last grade `C` starts at 10, so scores below 10 get no grade', at: '33:22' },
+      {
+        code: 'policy_grades_order',
+        severity: 'error',
+        message: 'grade `B` (min 85) must have a lower min than `A` (min 81)',
+        at: '32:22',
+      },
+      {
+        code: 'policy_grades_cover_zero',
+        severity: 'error',
+        message: 'the last grade `C` starts at 10, so scores below 10 get no grade',
+        at: '33:22',
+      },
     ]);
   });
 
   it('tier bands must descend', () => {
-    expect(problems(replaceLine(BASE, 38, '    bands: [ { tier: gold, min: 0.9, award: 500 }, { tier: silver, min: 1.1, award: 200 } ]'))).toEqual([
-      { code: 'policy_tiers_order', severity: 'error', message: 'tier `silver` (min 1.1) must have a lower min than `gold` (min 0.9)', at: '38:73' },
+    expect(
+      problems(
+        replaceLine(
+          BASE,
+          38,
+          '    bands: [ { tier: gold, min: 0.9, award: 500 }, { tier: silver, min: 1.1, award: 200 } ]',
+        ),
+      ),
+    ).toEqual([
+      {
+        code: 'policy_tiers_order',
+        severity: 'error',
+        message: 'tier `silver` (min 1.1) must have a lower min than `gold` (min 0.9)',
+        at: '38:73',
+      },
     ]);
   });
 
@@ -194,35 +314,63 @@ describe('semantic problems', () => {
   });
 
   it('unknown operator and unknown fact in a condition', () => {
-    expect(problems(replaceLine(BASE, 28, '    when: { all: [ { fact: vidoes, operator: greaterThen, value: 40 } ] }'))).toEqual([
+    expect(
+      problems(replaceLine(BASE, 28, '    when: { all: [ { fact: vidoes, operator: greaterThen, value: 40 } ] }')),
+    ).toEqual([
       { code: 'policy_unknown_fact', severity: 'error', message: 'unknown fact `vidoes` in adjustments', at: '28:28' },
       { code: 'policy_unknown_operator', severity: 'error', message: 'unknown operator `greaterThen`', at: '28:46' },
     ]);
   });
 
   it('a result fact is not known yet in an adjustment', () => {
-    expect(problems(replaceLine(BASE, 28, '    when: { all: [ { fact: grade, operator: equal, value: A } ] }'))).toEqual([
-      { code: 'policy_fact_not_available', severity: 'error', message: 'fact `grade` is not known yet when adjustments run', at: '28:28' },
+    expect(
+      problems(replaceLine(BASE, 28, '    when: { all: [ { fact: grade, operator: equal, value: A } ] }')),
+    ).toEqual([
+      {
+        code: 'policy_fact_not_available',
+        severity: 'error',
+        message: 'fact `grade` is not known yet when adjustments run',
+        at: '28:28',
+      },
     ]);
   });
 
   it('an unknown grade in a trigger', () => {
-    expect(problems(replaceLine(BASE, 43, '    when: { all: [ { fact: grade, operator: equal, value: D } ] }'))).toEqual([
-      { code: 'policy_unknown_grade', severity: 'error', message: 'unknown grade `D`', at: '43:59' },
-    ]);
+    expect(
+      problems(replaceLine(BASE, 43, '    when: { all: [ { fact: grade, operator: equal, value: D } ] }')),
+    ).toEqual([{ code: 'policy_unknown_grade', severity: 'error', message: 'unknown grade `D`', at: '43:59' }]);
   });
 
   it('an expression syntax error points at the character', () => {
     expect(problems(replaceLine(BASE, 9, '  per_video: rate / (videos'))).toEqual([
-      { code: 'policy_expression_syntax', severity: 'error', message: 'cannot read expression `rate / (videos`: Unclosed (', at: '9:28' },
+      {
+        code: 'policy_expression_syntax',
+        severity: 'error',
+        message: 'cannot read expression `rate / (videos`: Unclosed (',
+        at: '9:28',
+      },
     ]);
   });
 
   it('an unknown name in a derived metric or payout formula', () => {
-    const text = replaceLine(replaceLine(BASE, 9, '  per_video: rate / vids'), 35, '  performance_pay: paybase * score / 100');
+    const text = replaceLine(
+      replaceLine(BASE, 9, '  per_video: rate / vids'),
+      35,
+      '  performance_pay: paybase * score / 100',
+    );
     expect(problems(text)).toEqual([
-      { code: 'policy_unknown_metric', severity: 'error', message: 'unknown metric `vids` in derived metric `per_video`', at: '9:14' },
-      { code: 'policy_unknown_variable', severity: 'error', message: 'unknown name `paybase` in `paybase * score / 100`', at: '35:20' },
+      {
+        code: 'policy_unknown_metric',
+        severity: 'error',
+        message: 'unknown metric `vids` in derived metric `per_video`',
+        at: '9:14',
+      },
+      {
+        code: 'policy_unknown_variable',
+        severity: 'error',
+        message: 'unknown name `paybase` in `paybase * score / 100`',
+        at: '35:20',
+      },
     ]);
   });
 
@@ -235,7 +383,12 @@ describe('semantic problems', () => {
 
   it('a rating needs its metric to have a range', () => {
     expect(problems(replaceLine(BASE, 7, '  rating: { label: 上级评分, unit: score }'))).toEqual([
-      { code: 'policy_rating_needs_range', severity: 'error', message: 'rating indicator `attitude` scores `rating`, which has no `range`', at: '24:27' },
+      {
+        code: 'policy_rating_needs_range',
+        severity: 'error',
+        message: 'rating indicator `attitude` scores `rating`, which has no `range`',
+        at: '24:27',
+      },
     ]);
   });
 });

@@ -17,7 +17,9 @@ function problems(from: string, to: string) {
   expect(WORKED).toContain(from);
   const r = loadPolicy(WORKED.replace(from, to), 'w.yaml');
   expect(r.ok).toBe(false);
-  return r.diagnostics.filter((d) => d.severity === 'error').map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.message]);
+  return r.diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.message]);
 }
 
 const NOT_A_NUMBER = (w: string) => `\`${w}\` is not a number: a policy can only use finite numbers`;
@@ -39,16 +41,28 @@ describe('non-finite numbers are errors where they are written', () => {
 
   it('a number too large to be exact', () => {
     expect(problems('pay_base: 4000', 'pay_base: 12345678901234567890')).toEqual([
-      ['15:15', 'policy_number_too_large', '`12345678901234567890` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)'],
+      [
+        '15:15',
+        'policy_number_too_large',
+        '`12345678901234567890` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)',
+      ],
     ]);
     expect(problems('pay_base: 4000', 'pay_base: 1e17')).toEqual([
-      ['15:15', 'policy_number_too_large', '`1e17` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)'],
+      [
+        '15:15',
+        'policy_number_too_large',
+        '`1e17` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)',
+      ],
     ]);
   });
 
   it('a number in a formula', () => {
     expect(problems('performance_pay: pay_base * min(score, 120) / 100', 'performance_pay: pay_base * 1e400')).toEqual([
-      ['47:20', 'policy_expression_syntax', 'cannot read expression `pay_base * 1e400`: number `1e400` is too large to be exact (at most 9007199254740991)'],
+      [
+        '47:20',
+        'policy_expression_syntax',
+        'cannot read expression `pay_base * 1e400`: number `1e400` is too large to be exact (at most 9007199254740991)',
+      ],
     ]);
   });
 
@@ -67,8 +81,20 @@ describe('non-finite numbers are errors where they are written', () => {
 
 describe('money in a policy is at most ¥100,000,000 per person', () => {
   it.each([
-    ['a pay base', 'pay_base: 4000', 'pay_base: 100000001', '15:15', '`roles.director.pay_base` must be <= 100000000, got `100000001`'],
-    ['an award', 'award: 1000', 'award: 100000001', '40:12', '`adjustments.viral_hit.award` must be <= 100000000, got `100000001`'],
+    [
+      'a pay base',
+      'pay_base: 4000',
+      'pay_base: 100000001',
+      '15:15',
+      '`roles.director.pay_base` must be <= 100000000, got `100000001`',
+    ],
+    [
+      'an award',
+      'award: 1000',
+      'award: 100000001',
+      '40:12',
+      '`adjustments.viral_hit.award` must be <= 100000000, got `100000001`',
+    ],
   ])('%s above it is refused', (_what, from, to, at, message) => {
     expect(problems(from, to)).toEqual([[at, 'schema_range', message]]);
   });

@@ -12,7 +12,9 @@ function properties(node: unknown, pointer = '#', out: [string, Node][] = []): [
   const n = node as Node;
   for (const [name, child] of Object.entries(n.properties ?? {})) out.push([`${pointer}/properties/${name}`, child]);
   for (const [key, child] of Object.entries(n)) {
-    if (key === 'properties') for (const [name, c] of Object.entries(child as Record<string, Node>)) properties(c, `${pointer}/properties/${name}`, out);
+    if (key === 'properties')
+      for (const [name, c] of Object.entries(child as Record<string, Node>))
+        properties(c, `${pointer}/properties/${name}`, out);
     else if (typeof child === 'object') properties(child, `${pointer}/${key}`, out);
   }
   return out;
@@ -35,10 +37,13 @@ describe('policy.schema.json', () => {
     expect(all.length).toBeGreaterThan(80);
   });
 
-  it.each(all.map(([pointer, node]) => [pointer, node] as const))('%s is described in Chinese and English', (_pointer, node) => {
-    const d = describedAt(node);
-    expect(d).toBeDefined();
-    expect(d).toMatch(/[\u4e00-\u9fff]/);
-    expect(d).toMatch(/ \/ [A-Z]/);
-  });
+  it.each(all.map(([pointer, node]) => [pointer, node] as const))(
+    '%s is described in Chinese and English',
+    (_pointer, node) => {
+      const d = describedAt(node);
+      expect(d).toBeDefined();
+      expect(d).toMatch(/[\u4e00-\u9fff]/);
+      expect(d).toMatch(/ \/ [A-Z]/);
+    },
+  );
 });

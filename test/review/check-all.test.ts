@@ -27,7 +27,10 @@ beforeAll(() => {
   // b: a case without `expect:` makes the test file unreadable
   writeFileSync(join(dir, 'policies/b.test.yaml'), `cases:\n  - name: 缺期望\n    ${record(90)}\n`);
   // c: passes (50 → B, ¥500), so it is not listed among the test failures
-  writeFileSync(join(dir, 'policies/c.test.yaml'), `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B, payout: 500 }\n`);
+  writeFileSync(
+    join(dir, 'policies/c.test.yaml'),
+    `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B, payout: 500 }\n`,
+  );
   process.chdir(dir);
 });
 
@@ -40,8 +43,15 @@ describe('yardstick check', () => {
     const lines = r.stdout.split('\n');
     const at = lines.indexOf('✗ policies/a.yaml: tests fail (2 of 3 case(s))');
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(lines.slice(at + 1, at + 5)).toEqual(['  ✗ 错一', '      grade: expected "A", got "B"', '  ✗ 错二', '      payout: expected 800, got 850']);
-    expect(lines).toContain('✗ policies/b.yaml: tests cannot run: policies/b.test.yaml: case `缺期望` has no `expect:`');
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '  ✗ 错一',
+      '      grade: expected "A", got "B"',
+      '  ✗ 错二',
+      '      payout: expected 800, got 850',
+    ]);
+    expect(lines).toContain(
+      '✗ policies/b.yaml: tests cannot run: policies/b.test.yaml: case `缺期望` has no `expect:`',
+    );
     expect(lines.filter((l) => l.startsWith('✗ policies/c.yaml: tests'))).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { yardstick } from '../yardstick.js';
 
 const project = resolve('.');
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
 const POLICY = 'policies/short-video-team.yaml';
 
 // three employees, one per effect: the director's completion target, the ops manager's weights,
@@ -25,7 +26,12 @@ beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'yardstick-review-'));
   mkdirSync(join(repo, 'policies'));
   // the bundled policy as version 1.0.0 with no `retroactive:`, the state these tests start from
-  writeFileSync(join(repo, POLICY), readFileSync(join(project, POLICY), 'utf8').replace(/^version: .*$/m, 'version: 1.0.0').replace(/^retroactive: .*\n/m, ''));
+  writeFileSync(
+    join(repo, POLICY),
+    readFileSync(join(project, POLICY), 'utf8')
+      .replace(/^version: .*$/m, 'version: 1.0.0')
+      .replace(/^retroactive: .*\n/m, ''),
+  );
   cpSync(join(project, 'policies/short-video-team.test.yaml'), join(repo, 'policies/short-video-team.test.yaml'));
   mkdirSync(join(repo, 'examples'));
   cpSync(join(project, 'examples/sample-2026-10.csv'), join(repo, 'examples/sample-2026-10.csv'));
@@ -42,7 +48,13 @@ beforeAll(() => {
   // 0.40: now 60 + 40 × 0.10/0.15 = 86.67 (× 40% = 34.67) → 32 + 34.67 + 17.17 = 83.84, bronze:
   // 4000 × 83.84% = 3353.60 + 670.72 = 4024.32
   const tests = join(repo, 'policies/short-video-team.test.yaml');
-  writeFileSync(tests, readFileSync(tests, 'utf8').replace('expect: { score: 89.17, grade: A, tier: bronze, payout: 4280.16, holds: [], triggers: [] }', 'expect: { score: 83.84, grade: A, tier: bronze, payout: 4024.32, holds: [], triggers: [] }'));
+  writeFileSync(
+    tests,
+    readFileSync(tests, 'utf8').replace(
+      'expect: { score: 89.17, grade: A, tier: bronze, payout: 4280.16, holds: [], triggers: [] }',
+      'expect: { score: 83.84, grade: A, tier: bronze, payout: 4024.32, holds: [], triggers: [] }',
+    ),
+  );
   git('commit', '-qam', 'raise the completion target, shift ops weights');
   process.chdir(repo);
 });
@@ -70,7 +82,27 @@ describe('yardstick diff between two git revisions', () => {
     // O1: 100 × 20% + 100 × 30% + 120 × 50% = 110, gold: 6600 + 1320 + 1000 = 8920
     //     now 100 × 25% + 100 × 30% + 120 × 45% = 109, silver: 6540 + 1308 + 1000 = 8848
     // E1: 100 × 40% + 90 × 40% + 100 × 20% = 96 either way: 2880 + 576 + 1000 = 4456
-    expect(impact.changes.map((c: { employee_id: string; before: { grade: string; total: number; tier?: string }; after: { grade: string; total: number; tier?: string }; delta: number; kinds: string[] }) => [c.employee_id, c.before.grade, c.after.grade, c.before.tier, c.after.tier, c.before.total, c.after.total, c.delta, c.kinds])).toEqual([
+    expect(
+      impact.changes.map(
+        (c: {
+          employee_id: string;
+          before: { grade: string; total: number; tier?: string };
+          after: { grade: string; total: number; tier?: string };
+          delta: number;
+          kinds: string[];
+        }) => [
+          c.employee_id,
+          c.before.grade,
+          c.after.grade,
+          c.before.tier,
+          c.after.tier,
+          c.before.total,
+          c.after.total,
+          c.delta,
+          c.kinds,
+        ],
+      ),
+    ).toEqual([
       ['D1', 'A+', 'A', 'silver', 'silver', 5876.8, 5646.4, -230.4, ['grade', 'pay']],
       ['O1', 'A+', 'A+', 'gold', 'silver', 8920, 8848, -72, ['pay', 'tier']],
     ]);
@@ -98,7 +130,10 @@ describe('yardstick diff between two git revisions', () => {
   });
 
   it('an invalid side is reported with its diagnostics instead of crashing', async () => {
-    writeFileSync(join(repo, 'broken.yaml'), readFileSync(join(repo, POLICY), 'utf8').replace('weight: 40\n', 'weight: 45\n'));
+    writeFileSync(
+      join(repo, 'broken.yaml'),
+      readFileSync(join(repo, POLICY), 'utf8').replace('weight: 40\n', 'weight: 45\n'),
+    );
     const r = await yardstick('diff', POLICY, 'broken.yaml');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[policy_weights_sum]');
@@ -117,7 +152,10 @@ describe('yardstick check --base', () => {
   });
 
   it('a bumped version alone does not make a change apply to periods already paid', async () => {
-    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace('version: 1.0.0', 'version: 1.1.0'));
+    writeFileSync(
+      join(repo, POLICY),
+      readFileSync(join(repo, POLICY), 'utf8').replace('version: 1.0.0', 'version: 1.1.0'),
+    );
     git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0');
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.code).toBe(1);
@@ -127,7 +165,13 @@ describe('yardstick check --base', () => {
   });
 
   it('passes when the change is a deliberate correction that says so', async () => {
-    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace('effective_from: 2026-10\n', 'effective_from: 2026-10\nretroactive: { reason: 更正完播率目标 }\n'));
+    writeFileSync(
+      join(repo, POLICY),
+      readFileSync(join(repo, POLICY), 'utf8').replace(
+        'effective_from: 2026-10\n',
+        'effective_from: 2026-10\nretroactive: { reason: 更正完播率目标 }\n',
+      ),
+    );
     git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0, a correction');
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD~1\n');
@@ -135,7 +179,12 @@ describe('yardstick check --base', () => {
   });
 
   it('passes once the version is bumped and applies from a later period', async () => {
-    writeFileSync(join(repo, POLICY), readFileSync(join(repo, POLICY), 'utf8').replace(/^retroactive: .*\n/m, '').replace('effective_from: 2026-10', 'effective_from: 2026-11'));
+    writeFileSync(
+      join(repo, POLICY),
+      readFileSync(join(repo, POLICY), 'utf8')
+        .replace(/^retroactive: .*\n/m, '')
+        .replace('effective_from: 2026-10', 'effective_from: 2026-11'),
+    );
     git('commit', '-q', '--amend', '-am', 'raise the completion target, shift ops weights, v1.1.0 from 2026-11');
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD~1\n');

@@ -18,8 +18,17 @@ describe('yardstick test', () => {
   it('a failing case shows what was expected and what came out, and what no case exercises', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-ptest-'));
     const policy = join(dir, 'p.yaml');
-    writeFileSync(policy, readFileSync('test/cases/linear-segments.yaml', 'utf8').split('policy: |\n')[1].split('data: |')[0].replace(/^ {2}/gm, ''));
-    writeFileSync(join(dir, 'p.test.yaml'), 'cases:\n  - name: 门槛与目标之间\n    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.35 } }\n    expect: { score: 90, grade: A, payout: 800 }\n');
+    writeFileSync(
+      policy,
+      readFileSync('test/cases/linear-segments.yaml', 'utf8')
+        .split('policy: |\n')[1]
+        .split('data: |')[0]
+        .replace(/^ {2}/gm, ''),
+    );
+    writeFileSync(
+      join(dir, 'p.test.yaml'),
+      'cases:\n  - name: 门槛与目标之间\n    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.35 } }\n    expect: { score: 90, grade: A, payout: 800 }\n',
+    );
     const r = await yardstick('test', policy);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(

@@ -10,7 +10,8 @@ import { yardstick } from '../yardstick.js';
 
 const project = resolve('.');
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
 const POLICY = 'policies/sales.yaml';
 
 // 销售额 scores 60 + 40 × (v − 40)/(target − 40) up to the target, then 100 + 20 × (v − target)/(160 − target);
@@ -58,10 +59,22 @@ payout:
 const branch = base
   .replace('version: 1.0.0', 'version: 1.1.0')
   .replace('effective_from: 2026-09', 'effective_from: 2026-10')
-  .replace('sales: { metric: sales, threshold: 40, target: 100, challenge: 160, weight: 60 }', 'sales: { metric: sales, threshold: 40, target: 120, challenge: 160, weight: 70 }')
-  .replace('visits: { metric: visits, threshold: 10, target: 20, challenge: 30, weight: 40 }', 'visits: { metric: visits, threshold: 10, target: 20, challenge: 30, weight: 30 }')
-  .replace('{ tier: silver, title: 银牌, min: 1.00, award: 100 }', '{ tier: silver, title: 银牌, min: 0.90, award: 100 }')
-  .replace('holds:\n', 'adjustments:\n  lead_award:\n    title: 线索奖励\n    when: { all: [ { fact: leads, operator: greaterThanInclusive, value: 5 } ] }\n    award: 200\nholds:\n');
+  .replace(
+    'sales: { metric: sales, threshold: 40, target: 100, challenge: 160, weight: 60 }',
+    'sales: { metric: sales, threshold: 40, target: 120, challenge: 160, weight: 70 }',
+  )
+  .replace(
+    'visits: { metric: visits, threshold: 10, target: 20, challenge: 30, weight: 40 }',
+    'visits: { metric: visits, threshold: 10, target: 20, challenge: 30, weight: 30 }',
+  )
+  .replace(
+    '{ tier: silver, title: 银牌, min: 1.00, award: 100 }',
+    '{ tier: silver, title: 银牌, min: 0.90, award: 100 }',
+  )
+  .replace(
+    'holds:\n',
+    'adjustments:\n  lead_award:\n    title: 线索奖励\n    when: { all: [ { fact: leads, operator: greaterThanInclusive, value: 5 } ] }\n    award: 200\nholds:\n',
+  );
 
 const DATA = `工号,姓名,岗位,团队,阶段,月份,销售额,拜访数,线索数
 P1,甲,销售,一组,常规,2026-10,100,20,5
@@ -199,21 +212,44 @@ describe('the review report of a branch with four changes', () => {
     const r = await yardstick('diff', '--base', 'main', '--data', 'month.csv', '--format', 'json', '--lang', 'en');
     expect(r.code).toBe(0);
     const impact = JSON.parse(r.stdout)[0].impact;
-    expect(impact.per_change.map((s: { changes: string[]; delta: number; people: number }) => [s.changes.length, s.delta, s.people])).toEqual([
+    expect(
+      impact.per_change.map((s: { changes: string[]; delta: number; people: number }) => [
+        s.changes.length,
+        s.delta,
+        s.people,
+      ]),
+    ).toEqual([
       [1, -440, 6],
       [2, -16, 6],
       [1, 200, 2],
       [1, 800, 4],
     ]);
     expect(impact.per_change[3].changes).toEqual(['added adjustment 「线索奖励」: when 线索数 ≥ 5, award ¥200.00']);
-    expect(impact.per_change[0].grade_moves).toEqual([{ from: 'A', to: 'B', count: 2 }, { from: 'B', to: 'C', count: 1 }]);
+    expect(impact.per_change[0].grade_moves).toEqual([
+      { from: 'A', to: 'B', count: 2 },
+      { from: 'B', to: 'C', count: 1 },
+    ]);
     // the default threshold is ¥1,000: nobody here moves that much
     expect(impact.breakdown.outlier_threshold).toBe(1000);
     expect(impact.breakdown.outliers).toEqual([]);
-    expect(impact.breakdown.by_grade[1]).toEqual({ key: 'B', people: 1, before: 800, after: 765, delta: -35, percent: -4.4 });
+    expect(impact.breakdown.by_grade[1]).toEqual({
+      key: 'B',
+      people: 1,
+      before: 800,
+      after: 765,
+      delta: -35,
+      percent: -4.4,
+    });
     expect(impact.breakdown.improvement_plan).toEqual({ before: 1, after: 2 });
     // crossings first: P1, P7, P4, then P8, P3, P5
-    expect(impact.changes.map((c: { employee_id: string }) => c.employee_id)).toEqual(['P1', 'P7', 'P4', 'P8', 'P3', 'P5']);
+    expect(impact.changes.map((c: { employee_id: string }) => c.employee_id)).toEqual([
+      'P1',
+      'P7',
+      'P4',
+      'P8',
+      'P3',
+      'P5',
+    ]);
   });
 
   it('refuses an --outlier that is not an amount', async () => {

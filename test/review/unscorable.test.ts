@@ -11,7 +11,8 @@ import { yardstick } from '../yardstick.js';
 
 const project = resolve('.');
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
 const POLICY = 'policies/short-video-team.yaml';
 
 // only the ops manager O1 has 引流线索数; the director D1 and the editor E1 leave it empty
@@ -46,12 +47,21 @@ beforeAll(() => {
   cpSync(join(project, 'examples/sample-2026-10.csv'), join(repo, 'examples/sample-2026-10.csv'));
   writeFileSync(join(repo, 'month.csv'), DATA);
   // everyone has 引流线索数 here: the change scores all three
-  writeFileSync(join(repo, 'all-leads.csv'), DATA.replace('50000,,,,,,,,0\n', '50000,,,,10,,,,0\n').replace('50000,,,,,95%', '50000,,,,10,95%'));
-  writeFileSync(join(repo, 'livestream-v2.yaml'), readFileSync(join(project, 'policies/livestream-team.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 9.0.0'));
+  writeFileSync(
+    join(repo, 'all-leads.csv'),
+    DATA.replace('50000,,,,,,,,0\n', '50000,,,,10,,,,0\n').replace('50000,,,,,95%', '50000,,,,10,95%'),
+  );
+  writeFileSync(
+    join(repo, 'livestream-v2.yaml'),
+    readFileSync(join(project, 'policies/livestream-team.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 9.0.0'),
+  );
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'policy v1.0.0');
-  const text = readFileSync(join(repo, POLICY), 'utf8').replace(/^adjustments:\n/m, AWARD).replace(/^version: .*$/m, 'version: 2.0.0').replace(/^effective_from: .*$/m, 'effective_from: 2026-11');
+  const text = readFileSync(join(repo, POLICY), 'utf8')
+    .replace(/^adjustments:\n/m, AWARD)
+    .replace(/^version: .*$/m, 'version: 2.0.0')
+    .replace(/^effective_from: .*$/m, 'effective_from: 2026-11');
   writeFileSync(join(repo, POLICY), text);
   git('commit', '-qam', 'an award on leads, v2.0.0');
   process.chdir(repo);
@@ -61,7 +71,16 @@ afterAll(() => process.chdir(project));
 
 describe('diff: people a version cannot score are listed apart, never as pay changes', () => {
   it('json: the money covers only people both versions score; the others carry the data diagnostic', async () => {
-    const r = await yardstick('diff', `HEAD~1:${POLICY}`, POLICY, '--data', 'month.csv', '--format', 'json', '--allow-unscorable');
+    const r = await yardstick(
+      'diff',
+      `HEAD~1:${POLICY}`,
+      POLICY,
+      '--data',
+      'month.csv',
+      '--format',
+      'json',
+      '--allow-unscorable',
+    );
     expect(r.code).toBe(0);
     const impact = JSON.parse(r.stdout)[0].impact;
     // O1 (scored by both): 110, gold, 6600 + 1320 + 1000 = 8920; with 引流线索数 100 > 50 the award adds 100 → 9020
@@ -70,14 +89,37 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
     expect(impact.by_grade_before).toEqual({ 'A+': 1, A: 0, B: 0, C: 0 });
     expect(impact.by_grade_after).toEqual({ 'A+': 1, A: 0, B: 0, C: 0 });
     expect(impact.by_team).toEqual([{ team: '二组', before: 8920, after: 9020 }]);
-    expect(impact.changes.map((c: { employee_id: string; delta: number; kinds: string[] }) => [c.employee_id, c.delta, c.kinds])).toEqual([['O1', 100, ['pay']]]);
+    expect(
+      impact.changes.map((c: { employee_id: string; delta: number; kinds: string[] }) => [
+        c.employee_id,
+        c.delta,
+        c.kinds,
+      ]),
+    ).toEqual([['O1', 100, ['pay']]]);
     // D1 was 5876.80 (A+) and E1 4456 (A): listed with the old pay, the row, the column and the raw (empty) cell
-    expect(impact.unscorable.map((u: { employee_id: string; became: string; before: { grade: string; total: number }; after?: unknown }) => [u.employee_id, u.became, u.before.grade, u.before.total, u.after])).toEqual([
+    expect(
+      impact.unscorable.map(
+        (u: { employee_id: string; became: string; before: { grade: string; total: number }; after?: unknown }) => [
+          u.employee_id,
+          u.became,
+          u.before.grade,
+          u.before.total,
+          u.after,
+        ],
+      ),
+    ).toEqual([
       ['D1', 'unscorable', 'A+', 5876.8, undefined],
       ['E1', 'unscorable', 'A', 4456, undefined],
     ]);
     expect(impact.unscorable[0].reasons).toEqual([
-      { code: 'data_missing_metric', severity: 'error', message: 'missing `引流线索数` (leads) for role `编导`', help: 'fill in 引流线索数, or give the metric a `default` in the policy', file: 'month.csv', cell: { row: 2, column: '引流线索数', value: '' } },
+      {
+        code: 'data_missing_metric',
+        severity: 'error',
+        message: 'missing `引流线索数` (leads) for role `编导`',
+        help: 'fill in 引流线索数, or give the metric a `default` in the policy',
+        file: 'month.csv',
+        cell: { row: 2, column: '引流线索数', value: '' },
+      },
     ]);
     expect(impact.unscorable[1].reasons[0].cell).toEqual({ row: 4, column: '引流线索数', value: '' });
   });
@@ -103,7 +145,17 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
   });
 
   it('markdown: a warning section with a table of who and why', async () => {
-    const r = await yardstick('diff', `HEAD~1:${POLICY}`, POLICY, '--data', 'month.csv', '--format', 'md', '--lang', 'en');
+    const r = await yardstick(
+      'diff',
+      `HEAD~1:${POLICY}`,
+      POLICY,
+      '--data',
+      'month.csv',
+      '--format',
+      'md',
+      '--lang',
+      'en',
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       '> [!WARNING]\n> **⚠ The new version cannot score 2 employee(s) the old version scored: they are not in the payout totals or the change below**\n\n' +
@@ -119,7 +171,13 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
     expect(r.code).toBe(0);
     const impact = JSON.parse(r.stdout)[0].impact;
     expect([impact.total_before, impact.total_after, impact.delta]).toEqual([9020, 8920, -100]);
-    expect(impact.unscorable.map((u: { employee_id: string; became: string; after: { total: number } }) => [u.employee_id, u.became, u.after.total])).toEqual([
+    expect(
+      impact.unscorable.map((u: { employee_id: string; became: string; after: { total: number } }) => [
+        u.employee_id,
+        u.became,
+        u.after.total,
+      ]),
+    ).toEqual([
       ['D1', 'scorable', 5876.8],
       ['E1', 'scorable', 4456],
     ]);
@@ -130,7 +188,9 @@ describe('check --base --data', () => {
   it('fails when a changed policy cannot score records the base version scored', async () => {
     const r = await yardstick('check', '--base', 'HEAD~1', '--data', 'month.csv');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('✗ policies/short-video-team.yaml: cannot score 2 record(s) of `month.csv` that HEAD~1 scored (run `yardstick diff --base HEAD~1 --data month.csv` for who and why)\n');
+    expect(r.stdout).toBe(
+      '✗ policies/short-video-team.yaml: cannot score 2 record(s) of `month.csv` that HEAD~1 scored (run `yardstick diff --base HEAD~1 --data month.csv` for who and why)\n',
+    );
   });
 
   it('says nothing about scoring when every record stays scorable', async () => {
@@ -139,11 +199,13 @@ describe('check --base --data', () => {
     expect(r.code).toBe(0);
   });
 
-  it('data that fits the changed policy nobody is that policy\'s failure, and the check goes on', async () => {
+  it("data that fits the changed policy nobody is that policy's failure, and the check goes on", async () => {
     writeFileSync('hosts.csv', '工号,姓名,岗位,团队,阶段,月份\nH1,主播甲,主播,一组,初创期,2026-10\n');
     const r = await yardstick('check', '--base', 'HEAD~1', '--data', 'hosts.csv');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('✗ policies/short-video-team.yaml: no record in `hosts.csv` fits the policy `short-video-team`\n  help: 1 record(s) excluded (data_unknown_role × 1); roles found: `主播`; ');
+    expect(r.stdout).toContain(
+      '✗ policies/short-video-team.yaml: no record in `hosts.csv` fits the policy `short-video-team`\n  help: 1 record(s) excluded (data_unknown_role × 1); roles found: `主播`; ',
+    );
   });
 
   it('--data without --base is a usage error', async () => {
@@ -176,7 +238,15 @@ describe('data that fits nobody is an error, not ¥0', () => {
   });
 
   it('statements', async () => {
-    const r = await yardstick('statements', 'livestream-team.yaml', '--data', 'month.csv', '--out', 'st', '--exclude-invalid');
+    const r = await yardstick(
+      'statements',
+      'livestream-team.yaml',
+      '--data',
+      'month.csv',
+      '--out',
+      'st',
+      '--exclude-invalid',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr.endsWith(message)).toBe(true);
   });

@@ -43,9 +43,17 @@ export const api = {
   policies: () => call<PolicySummary[]>('/api/policies'),
   policy: (name: string) => call<PolicyFile>(`/api/policies/${encodeURIComponent(name)}`),
   save: (name: string, text: string, etag: string) =>
-    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag }, body: JSON.stringify({ text }) }),
+    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text }),
+    }),
   create: (name: string, text: string) =>
-    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ text }) }),
+    call<{ etag: string }>(`/api/policies/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-none-match': '*' },
+      body: JSON.stringify({ text }),
+    }),
   datasets: () => call<{ path: string; size: number }[]>('/api/datasets'),
   dataset: (path: string) => call<ArrayBuffer>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'bytes'),
   templates: () => call<string[]>('/api/templates'),
@@ -59,7 +67,8 @@ export const policyServer: PolicyServer = {
     try {
       return { ok: true, etag: (await api.save(name, text, etag)).etag };
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string') return { ok: false, current: error.body.current, etag: String(error.body.etag) };
+      if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string')
+        return { ok: false, current: error.body.current, etag: String(error.body.etag) };
       throw error;
     }
   },

@@ -2,7 +2,15 @@
 // in the editor, a draft in the browser that keeps unsaved work until it is saved or discarded, and
 // saves that name the version they edit, so that a change made on disk is never overwritten unseen.
 
-import { policyFileName, policyIdOf, POLICY_NAME_HELP, setStructure, setValue, type Diagnostic, type EditResult } from '../../../engine/index.js';
+import {
+  policyFileName,
+  policyIdOf,
+  POLICY_NAME_HELP,
+  setStructure,
+  setValue,
+  type Diagnostic,
+  type EditResult,
+} from '../../../engine/index.js';
 import type { PolicyFile } from './api.js';
 import type { YamlPath } from './model.js';
 import { keepOriginalSpelling } from './roundtrip.js';
@@ -86,7 +94,15 @@ export function readDraft(storage: DraftStorage, name: string): Draft | null {
 /** Whether the text differs from the file it was opened from. */
 export const isDirty = (s: DocumentState) => s.file !== null && s.text !== s.file.text;
 
-const EMPTY: DocumentState = { file: null, text: '', basedOn: '', baseText: null, offered: null, conflict: null, saving: false };
+const EMPTY: DocumentState = {
+  file: null,
+  text: '',
+  basedOn: '',
+  baseText: null,
+  offered: null,
+  conflict: null,
+  saving: false,
+};
 
 export class PolicyDocument {
   private current: DocumentState = EMPTY;
@@ -155,7 +171,13 @@ export class PolicyDocument {
     if (!draft || !file) return;
     const changedSince = draft.etag !== file.etag;
     const baseText = changedSince ? this.storage.getItem(draftBaseKey(file.name)) : file.text;
-    this.update({ text: draft.text, basedOn: draft.etag, baseText, offered: null, conflict: changedSince ? { current: file.text, etag: file.etag, since: 'draft' } : null });
+    this.update({
+      text: draft.text,
+      basedOn: draft.etag,
+      baseText,
+      offered: null,
+      conflict: changedSince ? { current: file.text, etag: file.etag, since: 'draft' } : null,
+    });
   }
 
   discardDraft(): void {
@@ -179,11 +201,18 @@ export class PolicyDocument {
       const reply = await this.server.save(file.name, text, o.force && conflict ? conflict.etag : basedOn);
       if (this.current.file !== file) return reply.ok ? 'saved' : 'conflict'; // another policy was opened meanwhile
       if (!reply.ok) {
-        this.update({ conflict: { current: reply.current, etag: reply.etag, since: basedOn === file.etag ? 'opened' : 'draft' } });
+        this.update({
+          conflict: { current: reply.current, etag: reply.etag, since: basedOn === file.etag ? 'opened' : 'draft' },
+        });
         return 'conflict';
       }
       // what was sent is saved; anything typed while the request was out is still a draft
-      const saved: PolicyFile = { ...file, text, etag: reply.etag, base: file.base.source === 'disk' ? { source: 'disk', text } : file.base };
+      const saved: PolicyFile = {
+        ...file,
+        text,
+        etag: reply.etag,
+        base: file.base.source === 'disk' ? { source: 'disk', text } : file.base,
+      };
       this.update({ file: saved, basedOn: reply.etag, baseText: text, conflict: null });
       clearTimeout(this.draftTimer);
       this.keepDraft();
@@ -205,7 +234,12 @@ export class PolicyDocument {
   adoptMerge(text: string): void {
     const { file, conflict } = this.current;
     if (!file || !conflict) return;
-    this.update({ file: { ...file, text: conflict.current, etag: conflict.etag }, basedOn: conflict.etag, baseText: conflict.current, conflict: null });
+    this.update({
+      file: { ...file, text: conflict.current, etag: conflict.etag },
+      basedOn: conflict.etag,
+      baseText: conflict.current,
+      conflict: null,
+    });
     this.edit(text);
     clearTimeout(this.draftTimer);
     this.keepDraft();
@@ -238,7 +272,14 @@ export class PolicyDocument {
   private async load(name: string): Promise<void> {
     const file = await this.server.policy(name);
     const stored = readDraft(this.storage, name);
-    this.update({ file, text: file.text, basedOn: file.etag, baseText: file.text, offered: stored && stored.text !== file.text ? stored : null, conflict: null });
+    this.update({
+      file,
+      text: file.text,
+      basedOn: file.etag,
+      baseText: file.text,
+      offered: stored && stored.text !== file.text ? stored : null,
+      conflict: null,
+    });
   }
 
   /** A panel's edit at `path`; a value set back to the file's keeps the file's own text for it. */
@@ -265,7 +306,10 @@ export class PolicyDocument {
       this.storage.removeItem(draftBaseKey(file.name));
       return;
     }
-    this.storage.setItem(draftKey(file.name), JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft));
+    this.storage.setItem(
+      draftKey(file.name),
+      JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft),
+    );
     if (baseText === null) this.storage.removeItem(draftBaseKey(file.name));
     else this.storage.setItem(draftBaseKey(file.name), baseText);
   }

@@ -11,10 +11,20 @@ const zh = {
   upload: '上传数据文件',
   uploadNote: '只在浏览器中读取，不会上传',
   fieldNotANumber: '请填一个数字',
-  operators: { equal: '等于', notEqual: '不等于', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: '属于', notIn: '不属于' } as Record<string, string>,
+  operators: {
+    equal: '等于',
+    notEqual: '不等于',
+    lessThan: '<',
+    lessThanInclusive: '≤',
+    greaterThan: '>',
+    greaterThanInclusive: '≥',
+    in: '属于',
+    notIn: '不属于',
+  } as Record<string, string>,
   gradeParam: '等级',
   switchWarning: '当前政策有未保存的修改。切换后修改会作为草稿保留，下次打开时可以恢复。要切换吗？',
-  policyNameHelp: '文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。',
+  policyNameHelp:
+    '文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。',
   views: '视图',
   tabIndents: '在编辑器里 Tab 键用来缩进。',
   tabMoves: 'Tab 键现在移动焦点，离开编辑器。',
@@ -24,9 +34,11 @@ const zh = {
   operator: '比较',
   value: '值',
   group: '条件组',
-  consecutive: (op: string, n: string, grade: string) => `连续 ${n} 次${op === 'greaterThanInclusive' ? '及以上' : op === 'equal' ? '' : `（${op}）`}评为 ${grade}`,
+  consecutive: (op: string, n: string, grade: string) =>
+    `连续 ${n} 次${op === 'greaterThanInclusive' ? '及以上' : op === 'equal' ? '' : `（${op}）`}评为 ${grade}`,
   times: '次',
-  fieldOutOfRange: (low: string, high: string, unit: string) => (high ? `请填 ${low}${unit} 到 ${high}${unit} 之间的数` : `不能小于 ${low}${unit}`),
+  fieldOutOfRange: (low: string, high: string, unit: string) =>
+    high ? `请填 ${low}${unit} 到 ${high}${unit} 之间的数` : `不能小于 ${low}${unit}`,
   save: '保存',
   saved: '已保存',
   unsaved: '未保存的修改',
@@ -95,7 +107,8 @@ const zh = {
   delta: '差额',
   noChanges: '与已保存版本相比，没有人的等级或应发变化',
   changedPeople: '人受影响',
-  comparedWith: (s: 'committed' | 'saved'): string => (s === 'committed' ? '正在对比：git 中已提交的版本' : '正在对比：上次保存的版本'),
+  comparedWith: (s: 'committed' | 'saved'): string =>
+    s === 'committed' ? '正在对比：git 中已提交的版本' : '正在对比：上次保存的版本',
   comparedWithLegend: '对比',
   baselineSaved: '上次保存的版本',
   baselineCommitted: 'git 中已提交的版本',
@@ -131,7 +144,8 @@ const zh = {
   line: '行',
   sortHint: '点击表头排序',
   excludedTitle: (n: number) => `未评分的记录（${n}）：不计入员工人数和合计`,
-  unscorableBanner: (n: number) => `此修改使 ${n} 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。`,
+  unscorableBanner: (n: number) =>
+    `此修改使 ${n} 名原本可以评分的员工无法评分：他们不会出现在结果中，也不计入修改影响的差额。`,
   showWho: '查看名单和原因',
   lostTitle: (n: number) => `⚠ 修改后无法评分（${n} 人）：不计入上面的差额`,
   gainedTitle: (n: number) => `修改后可以评分（${n} 人）：不计入上面的差额`,
@@ -151,10 +165,20 @@ const en: Words = {
   upload: 'Upload a data file',
   uploadNote: 'read in the browser only, never sent anywhere',
   fieldNotANumber: 'type a number',
-  operators: { equal: 'equals', notEqual: 'does not equal', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: 'is one of', notIn: 'is none of' },
+  operators: {
+    equal: 'equals',
+    notEqual: 'does not equal',
+    lessThan: '<',
+    lessThanInclusive: '≤',
+    greaterThan: '>',
+    greaterThanInclusive: '≥',
+    in: 'is one of',
+    notIn: 'is none of',
+  },
   gradeParam: 'grade',
   switchWarning: 'This policy has unsaved edits. They are kept as a draft you can restore next time. Switch?',
-  policyNameHelp: 'A file name is lowercase letters, digits and hyphens, ending in .yaml (for example team-b.yaml); a Chinese name goes in the policy title.',
+  policyNameHelp:
+    'A file name is lowercase letters, digits and hyphens, ending in .yaml (for example team-b.yaml); a Chinese name goes in the policy title.',
   views: 'Views',
   tabIndents: 'In the editor, Tab indents.',
   tabMoves: 'Tab now moves the focus out of the editor.',
@@ -164,9 +188,11 @@ const en: Words = {
   operator: 'comparison',
   value: 'value',
   group: 'condition group',
-  consecutive: (op: string, n: string, grade: string) => `graded ${grade} ${n}${op === 'greaterThanInclusive' ? ' or more' : ''} times in a row${op === 'greaterThanInclusive' || op === 'equal' ? '' : ` (${op})`}`,
+  consecutive: (op: string, n: string, grade: string) =>
+    `graded ${grade} ${n}${op === 'greaterThanInclusive' ? ' or more' : ''} times in a row${op === 'greaterThanInclusive' || op === 'equal' ? '' : ` (${op})`}`,
   times: 'times',
-  fieldOutOfRange: (low: string, high: string, unit: string) => (high ? `type a number from ${low}${unit} to ${high}${unit}` : `cannot be below ${low}${unit}`),
+  fieldOutOfRange: (low: string, high: string, unit: string) =>
+    high ? `type a number from ${low}${unit} to ${high}${unit}` : `cannot be below ${low}${unit}`,
   save: 'Save',
   saved: 'Saved',
   unsaved: 'Unsaved changes',
@@ -233,9 +259,10 @@ const en: Words = {
   before: 'Saved',
   after: 'Edited',
   delta: 'Change',
-  noChanges: 'Compared with the saved version, nobody\'s grade or pay changes',
+  noChanges: "Compared with the saved version, nobody's grade or pay changes",
   changedPeople: 'people affected',
-  comparedWith: (s) => (s === 'committed' ? 'Compared with: the version committed in git' : 'Compared with: the version last saved'),
+  comparedWith: (s) =>
+    s === 'committed' ? 'Compared with: the version committed in git' : 'Compared with: the version last saved',
   comparedWithLegend: 'Compare with',
   baselineSaved: 'last saved',
   baselineCommitted: 'committed in git',
@@ -246,7 +273,7 @@ const en: Words = {
   draftFirst: 'Restore or discard the draft from last time before editing',
   conflictTitle: 'The file changed since you opened it',
   conflictTitleDraft: 'The file changed on disk after this draft was written',
-  conflictHelp: 'Nothing was saved, so nobody\'s changes are lost. Compare the two versions, then choose:',
+  conflictHelp: "Nothing was saved, so nobody's changes are lost. Compare the two versions, then choose:",
   yours: 'Your version',
   theirs: 'Version on disk',
   keepMine: 'Overwrite with mine',
@@ -271,7 +298,8 @@ const en: Words = {
   line: 'line',
   sortHint: 'click a header to sort',
   excludedTitle: (n: number) => `Records not scored (${n}): not in the employee count or the totals`,
-  unscorableBanner: (n: number) => `This edit makes ${n} employee(s) who can be scored now unscorable: they drop out of the results and are not in the impact's change.`,
+  unscorableBanner: (n: number) =>
+    `This edit makes ${n} employee(s) who can be scored now unscorable: they drop out of the results and are not in the impact's change.`,
   showWho: 'Show who and why',
   lostTitle: (n: number) => `⚠ Cannot be scored after the edit (${n}): not in the change above`,
   gainedTitle: (n: number) => `Can be scored after the edit (${n}): not in the change above`,
@@ -286,7 +314,11 @@ export const words: Record<Lang, Words> = { zh, en };
 
 /** Integer fen (as the engine carries money) in the locale's currency format: 123456 → `¥1,234.56`. */
 export function money(fen: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fenToYuan(fen));
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+    style: 'currency',
+    currency: 'CNY',
+    minimumFractionDigits: 2,
+  }).format(fenToYuan(fen));
 }
 
 export function num(x: number, lang: Lang): string {

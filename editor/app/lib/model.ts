@@ -56,15 +56,27 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 
 export function policyView(doc: unknown): PolicyView | null {
   if (!isObj(doc)) return null;
-  const stages = isObj(doc.stages) ? Object.entries(doc.stages).map(([id, s]) => ({ id, title: isObj(s) && typeof s.title === 'string' ? s.title : id })) : [];
+  const stages = isObj(doc.stages)
+    ? Object.entries(doc.stages).map(([id, s]) => ({
+        id,
+        title: isObj(s) && typeof s.title === 'string' ? s.title : id,
+      }))
+    : [];
   const metrics = isObj(doc.metrics) ? doc.metrics : {};
   // ids come from YAML being typed: a key such as `__proto__` or `toString` is only looked up as an own key
   const derivedDefs = isObj(doc.derived) ? doc.derived : {};
-  const defOf = (m: string): Obj | undefined => (Object.hasOwn(metrics, m) && isObj(metrics[m]) ? (metrics[m] as Obj) : Object.hasOwn(derivedDefs, m) && isObj(derivedDefs[m]) ? (derivedDefs[m] as Obj) : undefined);
+  const defOf = (m: string): Obj | undefined =>
+    Object.hasOwn(metrics, m) && isObj(metrics[m])
+      ? (metrics[m] as Obj)
+      : Object.hasOwn(derivedDefs, m) && isObj(derivedDefs[m])
+        ? (derivedDefs[m] as Obj)
+        : undefined;
   const labelOf = (m: string) => (typeof defOf(m)?.label === 'string' ? String(defOf(m)!.label) : m);
   const rangeOf = (m: string): [number, number] | undefined => {
     const r = defOf(m)?.range;
-    return Array.isArray(r) && r.length === 2 && typeof r[0] === 'number' && typeof r[1] === 'number' ? [r[0], r[1]] : undefined;
+    return Array.isArray(r) && r.length === 2 && typeof r[0] === 'number' && typeof r[1] === 'number'
+      ? [r[0], r[1]]
+      : undefined;
   };
   const roles: RoleView[] = [];
   for (const [roleId, role] of Object.entries(isObj(doc.roles) ? doc.roles : {})) {
@@ -78,7 +90,13 @@ export function policyView(doc: unknown): PolicyView | null {
       for (const [id, node] of Object.entries(level)) {
         if (!isObj(node)) continue;
         const weights: Record<string, number | undefined> = Object.create(null);
-        for (const s of stages) weights[s.id] = typeof node.weight === 'number' ? node.weight : isObj(node.weight) && Object.hasOwn(node.weight, s.id) ? num(node.weight[s.id]) : undefined;
+        for (const s of stages)
+          weights[s.id] =
+            typeof node.weight === 'number'
+              ? node.weight
+              : isObj(node.weight) && Object.hasOwn(node.weight, s.id)
+                ? num(node.weight[s.id])
+                : undefined;
         for (const s of stages) sums[s.id] += weights[s.id] ?? 0;
         const group = isObj(node.indicators);
         const metric = typeof node.metric === 'string' ? node.metric : undefined;
@@ -99,34 +117,73 @@ export function policyView(doc: unknown): PolicyView | null {
           target: num(node.target),
           challenge: num(node.challenge),
         });
-        if (group) walk(node.indicators, [...path, id, 'indicators'], depth + 1, typeof node.title === 'string' ? node.title : id);
+        if (group)
+          walk(
+            node.indicators,
+            [...path, id, 'indicators'],
+            depth + 1,
+            typeof node.title === 'string' ? node.title : id,
+          );
       }
       levels.push({ label, depth, sums });
     };
     walk(role.indicators, ['roles', roleId, 'indicators'], 0, typeof role.title === 'string' ? role.title : roleId);
-    roles.push({ id: roleId, title: typeof role.title === 'string' ? role.title : roleId, rows, levels: levels.reverse() });
+    roles.push({
+      id: roleId,
+      title: typeof role.title === 'string' ? role.title : roleId,
+      rows,
+      levels: levels.reverse(),
+    });
   }
   const derived = isObj(doc.derived) ? Object.keys(doc.derived) : [];
-  const grades = Array.isArray(doc.grades) ? doc.grades.filter(isObj).map((g) => ({ grade: String(g.grade), min: num(g.min) ?? 0 })) : [];
-  const tiers = isObj(doc.payout) && isObj(doc.payout.tiers) && Array.isArray(doc.payout.tiers.bands) ? doc.payout.tiers.bands.filter(isObj) : [];
-  const bands = tiers.map((b) => ({ tier: String(b.tier), title: typeof b.title === 'string' ? b.title : undefined, min: num(b.min) ?? 0, multiplier: num(b.multiplier), award: num(b.award) }));
+  const grades = Array.isArray(doc.grades)
+    ? doc.grades.filter(isObj).map((g) => ({ grade: String(g.grade), min: num(g.min) ?? 0 }))
+    : [];
+  const tiers =
+    isObj(doc.payout) && isObj(doc.payout.tiers) && Array.isArray(doc.payout.tiers.bands)
+      ? doc.payout.tiers.bands.filter(isObj)
+      : [];
+  const bands = tiers.map((b) => ({
+    tier: String(b.tier),
+    title: typeof b.title === 'string' ? b.title : undefined,
+    min: num(b.min) ?? 0,
+    multiplier: num(b.multiplier),
+    award: num(b.award),
+  }));
   const rules: PolicyView['rules'] = [];
   for (const section of ['adjustments', 'holds', 'triggers'] as const) {
     const list = doc[section];
     if (!isObj(list)) continue;
-    for (const [id, r] of Object.entries(list)) if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
+    for (const [id, r] of Object.entries(list))
+      if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
   }
   const factLabels: Record<string, string> = Object.create(null);
   for (const id of [...Object.keys(metrics), ...derived]) factLabels[id] = labelOf(id);
-  return { stages, roles, facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)], factLabels, grades, bands, rules };
+  return {
+    stages,
+    roles,
+    facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)],
+    factLabels,
+    grades,
+    bands,
+    rules,
+  };
 }
 
 /**
  * The edit a weight change needs: a per-stage weight is set where it stands; a single weight
  * shared by every stage becomes a per-stage map when one stage changes.
  */
-export function weightEdit(row: WeightRow, stage: string, value: number, stages: string[]): { path: YamlPath; value: number | Record<string, number> } {
+export function weightEdit(
+  row: WeightRow,
+  stage: string,
+  value: number,
+  stages: string[],
+): { path: YamlPath; value: number | Record<string, number> } {
   if (!row.uniform) return { path: [...row.path, 'weight', stage], value };
   if (stages.length === 1) return { path: [...row.path, 'weight'], value };
-  return { path: [...row.path, 'weight'], value: Object.fromEntries(stages.map((s) => [s, s === stage ? value : (row.weights[s] ?? 0)])) };
+  return {
+    path: [...row.path, 'weight'],
+    value: Object.fromEntries(stages.map((s) => [s, s === stage ? value : (row.weights[s] ?? 0)])),
+  };
 }

@@ -28,7 +28,9 @@ import policySchema from '../../../schemas/policy.schema.json';
 type WorkerOptions = { label?: string; createData?: unknown; worker?: Worker; [k: string]: unknown };
 
 const createWebWorker = monaco.editor.createWebWorker as unknown as (opts: WorkerOptions) => unknown;
-(monaco.editor as unknown as { createWebWorker: (opts: WorkerOptions) => unknown }).createWebWorker = (opts: WorkerOptions) => {
+(monaco.editor as unknown as { createWebWorker: (opts: WorkerOptions) => unknown }).createWebWorker = (
+  opts: WorkerOptions,
+) => {
   if (opts.worker || opts.label !== 'yaml') return createWebWorker(opts);
   const worker = new YamlWorker();
   worker.postMessage('ignore'); // the first message starts the worker's loop
@@ -48,10 +50,16 @@ configureMonacoYaml(monaco as never, {
   completion: true,
   validate: true,
   format: { enable: false },
-  schemas: [{ uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['*'], schema: policySchema as never }],
+  schemas: [
+    { uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['*'], schema: policySchema as never },
+  ],
 });
 
-export function createEditor(host: HTMLElement, text: string, onChange: (text: string) => void): monaco.editor.IStandaloneCodeEditor {
+export function createEditor(
+  host: HTMLElement,
+  text: string,
+  onChange: (text: string) => void,
+): monaco.editor.IStandaloneCodeEditor {
   const model = monaco.editor.createModel(text, 'yaml', monaco.Uri.parse('file:///policy.yaml'));
   const editor = monaco.editor.create(host, {
     model,
@@ -81,7 +89,12 @@ export function replaceText(editor: monaco.editor.IStandaloneCodeEditor, text: s
  * Shows `text` and whether it may be edited. A read-only editor refuses even the page's own edits,
  * so the text is replaced while the editor is writable.
  */
-export function showText(editor: monaco.editor.IStandaloneCodeEditor, text: string, readOnly: boolean, readOnlyMessage: string): void {
+export function showText(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  text: string,
+  readOnly: boolean,
+  readOnlyMessage: string,
+): void {
   editor.updateOptions({ readOnly: false });
   replaceText(editor, text);
   editor.updateOptions({ readOnly, readOnlyMessage: { value: readOnlyMessage } });
@@ -102,7 +115,10 @@ export function setEngineMarkers(editor: monaco.editor.IStandaloneCodeEditor, di
         startLineNumber: d.span!.line,
         startColumn: d.span!.column,
         endLineNumber: d.span!.endLine ?? d.span!.line,
-        endColumn: d.span!.endLine && d.span!.endLine !== d.span!.line ? model.getLineMaxColumn(d.span!.line) : (d.span!.endColumn ?? model.getLineMaxColumn(d.span!.line)),
+        endColumn:
+          d.span!.endLine && d.span!.endLine !== d.span!.line
+            ? model.getLineMaxColumn(d.span!.line)
+            : (d.span!.endColumn ?? model.getLineMaxColumn(d.span!.line)),
       })),
   );
 }
@@ -119,7 +135,10 @@ export type { monaco };
  * Monaco's tab-focus mode (Tab leaves the editor instead of indenting), toggled by Ctrl+M inside
  * the editor or by `toggle()`; `listener` hears every change, since Monaco does not say.
  */
-export function tabFocusSwitch(editor: monaco.editor.IStandaloneCodeEditor, listener: (on: boolean) => void): { toggle: () => void } {
+export function tabFocusSwitch(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  listener: (on: boolean) => void,
+): { toggle: () => void } {
   let on = false;
   const toggle = () => {
     editor.trigger('keyboard', 'editor.action.toggleTabFocusMode', null);

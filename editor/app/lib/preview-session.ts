@@ -2,7 +2,23 @@
 // evaluated on it, compared with the saved version, and one employee explained on demand. The
 // worker (preview.worker.ts) wraps it in messages; `npm run bench` times it directly.
 
-import { compareRuns, diffPolicies, explainLater, loadPolicy, readTable, runPolicy, toRecords, type CompiledPolicy, type Diagnostic, type Lang, type RecordsResult, type RunComparison, type RunResult, type Scorecard, type Table } from '../../../engine/index.js';
+import {
+  compareRuns,
+  diffPolicies,
+  explainLater,
+  loadPolicy,
+  readTable,
+  runPolicy,
+  toRecords,
+  type CompiledPolicy,
+  type Diagnostic,
+  type Lang,
+  type RecordsResult,
+  type RunComparison,
+  type RunResult,
+  type Scorecard,
+  type Table,
+} from '../../../engine/index.js';
 
 /**
  * What the page shows of a scorecard: its table row. The rest (indicators, payout lines, the
@@ -29,20 +45,36 @@ const row = (c: Scorecard): PreviewRow => ({
   role_title: c.role_title,
   score: c.score,
   grade: c.grade,
-  payout: { totalFen: c.payout.totalFen, status: c.payout.status, ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}) },
+  payout: {
+    totalFen: c.payout.totalFen,
+    status: c.payout.status,
+    ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}),
+  },
   triggers: c.triggers.map((t) => ({ id: t.id, title: t.title })),
 });
 
 export type Evaluated =
-  | { ok: true; result: PreviewResult; comparison?: RunComparison; changes?: string[]; diagnostics: Diagnostic[]; dataProblems: Diagnostic[]; ms: number }
+  | {
+      ok: true;
+      result: PreviewResult;
+      comparison?: RunComparison;
+      changes?: string[];
+      diagnostics: Diagnostic[];
+      dataProblems: Diagnostic[];
+      ms: number;
+    }
   | { ok: false; diagnostics: Diagnostic[]; ms: number };
 
-type Run = { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+type Run =
+  | { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 export class PreviewSession {
   private data: { table: Table; file: string } | undefined;
   private dataVersion = 0;
-  private base: { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number } | undefined;
+  private base:
+    | { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number }
+    | undefined;
   private read: { dataVersion: number; key: string; result: RecordsResult } | undefined;
   /** The latest evaluations, kept to explain their employees on demand. */
   private recent: { id: number; policy: CompiledPolicy; result: RunResult; lang: Lang }[] = [];
@@ -60,7 +92,13 @@ export class PreviewSession {
   }
 
   /** The edited policy on the data, compared with the saved one (`base`); `id` names it for `explain`. */
-  async evaluate(id: number, policy: string, base: string | undefined, lang: Lang, now: () => number): Promise<Evaluated> {
+  async evaluate(
+    id: number,
+    policy: string,
+    base: string | undefined,
+    lang: Lang,
+    now: () => number,
+  ): Promise<Evaluated> {
     const started = now();
     const edited = await this.run(policy, lang, 'policy.yaml');
     if (!edited.ok) return { ok: false, diagnostics: edited.diagnostics, ms: now() - started };
@@ -71,7 +109,13 @@ export class PreviewSession {
       const b = this.base;
       if (!b || b.text !== base || b.lang !== lang || b.dataVersion !== this.dataVersion) {
         const saved = await this.run(base, lang, 'saved.yaml');
-        this.base = { text: base, lang, dataVersion: this.dataVersion, result: saved.ok ? saved.result : undefined, policy: saved.ok ? saved.policy : undefined };
+        this.base = {
+          text: base,
+          lang,
+          dataVersion: this.dataVersion,
+          result: saved.ok ? saved.result : undefined,
+          policy: saved.ok ? saved.policy : undefined,
+        };
       }
       if (this.base!.result) comparison = compareRuns(this.base!.result, edited.result);
       if (this.base!.policy) changes = diffPolicies(this.base!.policy.doc, edited.policy.doc, lang).map((c) => c.text);
@@ -79,7 +123,15 @@ export class PreviewSession {
     this.recent.unshift({ id, policy: edited.policy, result: edited.result, lang });
     this.recent.length = Math.min(this.recent.length, 3);
     const { scorecards, ...rest } = edited.result;
-    return { ok: true, result: { ...rest, rows: scorecards.map(row) }, comparison, changes, diagnostics: edited.diagnostics, dataProblems: edited.dataProblems, ms: now() - started };
+    return {
+      ok: true,
+      result: { ...rest, rows: scorecards.map(row) },
+      comparison,
+      changes,
+      diagnostics: edited.diagnostics,
+      dataProblems: edited.dataProblems,
+      ms: now() - started,
+    };
   }
 
   /** One employee's explanation from evaluation `of`; null when that evaluation is gone. */
@@ -111,7 +163,15 @@ export class PreviewSession {
     const read = this.records(loaded.policy);
     const errors = read.diagnostics.filter((d) => d.severity === 'error');
     // the table needs no explanation; one employee's is built when the page opens it
-    const result = await runPolicy(loaded.policy, { records: errors.length ? [] : read.records, excluded: read.excluded, warnings: read.diagnostics.filter((d) => d.severity === 'warning') }, { lang, explain: false });
+    const result = await runPolicy(
+      loaded.policy,
+      {
+        records: errors.length ? [] : read.records,
+        excluded: read.excluded,
+        warnings: read.diagnostics.filter((d) => d.severity === 'warning'),
+      },
+      { lang, explain: false },
+    );
     return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
   }
 }

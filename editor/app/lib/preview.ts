@@ -23,7 +23,9 @@ export class PreviewClient {
   setData(bytes: ArrayBuffer, file: string): Promise<string | null> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(reply.type === 'data' && !reply.ok ? reply.diagnostics.map((d) => d.message).join('; ') : null));
+      this.waiting.set(id, (reply) =>
+        resolve(reply.type === 'data' && !reply.ok ? reply.diagnostics.map((d) => d.message).join('; ') : null),
+      );
       this.worker.postMessage({ type: 'data', id, bytes, file } satisfies PreviewRequest, [bytes]);
     });
   }

@@ -15,7 +15,12 @@ export const EPSILON = 1e-9;
 export type ArgsFor<C extends MessageId> = { [K in ArgNames<C>]: string | number };
 
 /** Reports catalogue entry `id` (a code or `code.variant`) at the YAML node at `path` (its key with `key: true`). */
-export type Report = <C extends MessageId>(id: C, args: ArgsFor<C>, path: Path, opts?: { key?: boolean; severity?: Severity }) => void;
+export type Report = <C extends MessageId>(
+  id: C,
+  args: ArgsFor<C>,
+  path: Path,
+  opts?: { key?: boolean; severity?: Severity },
+) => void;
 
 export interface CheckContext {
   source: SourceFile;
@@ -33,7 +38,14 @@ export interface CheckContext {
 export function checkContext(source: SourceFile, policy: PolicyDoc): CheckContext {
   const out: Diagnostic[] = [];
   const report: Report = (id, args, path, opts = {}) =>
-    out.push(diagnostic(id, args, { severity: opts.severity ?? 'error', file: source.file, span: spanOf(source, path, { key: opts.key }), path: [...path] }));
+    out.push(
+      diagnostic(id, args, {
+        severity: opts.severity ?? 'error',
+        file: source.file,
+        span: spanOf(source, path, { key: opts.key }),
+        path: [...path],
+      }),
+    );
   return {
     source,
     policy,
@@ -75,7 +87,10 @@ export function suggest(word: string, candidates: readonly string[]): { near?: s
 /** A condition as one line of YAML flow style, for a help text. */
 export function flow(v: unknown): string {
   if (Array.isArray(v)) return `[ ${v.map(flow).join(', ')} ]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${flow(x)}`).join(', ')} }`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${flow(x)}`)
+      .join(', ')} }`;
   return String(v);
 }
 

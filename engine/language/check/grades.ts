@@ -9,13 +9,19 @@ export function checkGrades({ policy: p, report, grades }: CheckContext, maxScor
     const at = ['grades', i, 'min'];
     const previous = p.grades[i - 1];
     if (previous && g.min >= previous.min) {
-      report('policy_grades_order', { grade: g.grade, min: g.min, previous: previous.grade, previous_min: previous.min }, at);
+      report(
+        'policy_grades_order',
+        { grade: g.grade, min: g.min, previous: previous.grade, previous_min: previous.min },
+        at,
+      );
     }
     if (grades.indexOf(g.grade) !== i) {
       report('policy_duplicate_id.grade', { grade: g.grade }, ['grades', i, 'grade']);
     }
     if (g.min > maxScore + EPSILON) {
-      report('policy_grade_unreachable', { grade: g.grade, min: g.min, max: round(maxScore) }, at, { severity: 'warning' });
+      report('policy_grade_unreachable', { grade: g.grade, min: g.min, max: round(maxScore) }, at, {
+        severity: 'warning',
+      });
     }
   });
   const last = p.grades[p.grades.length - 1];
@@ -34,8 +40,15 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
       report('policy_calibration_map', { example }, ['calibration', 'scale'], { key: true });
     }
     for (const [g, target] of Object.entries(cal.map ?? {})) {
-      if (!grades.includes(g)) report('policy_unknown_grade.calibration_map', { grade: g, grades: grades.join(', ') }, ['calibration', 'map', g], { key: true });
-      if (!scale.includes(target)) report('policy_unknown_grade.scale', { grade: target, scale: scale.join(', ') }, ['calibration', 'map', g]);
+      if (!grades.includes(g))
+        report(
+          'policy_unknown_grade.calibration_map',
+          { grade: g, grades: grades.join(', ') },
+          ['calibration', 'map', g],
+          { key: true },
+        );
+      if (!scale.includes(target))
+        report('policy_unknown_grade.scale', { grade: target, scale: scale.join(', ') }, ['calibration', 'map', g]);
     }
     let minSum = 0;
     let maxSum = 0;
@@ -48,31 +61,49 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
       }
     }
     for (const g of Object.keys(cal.quotas)) {
-      if (!scale.includes(g)) report('policy_unknown_grade.quota', { grade: g, scale: scale.join(', ') }, ['calibration', 'quotas', g], { key: true });
+      if (!scale.includes(g))
+        report('policy_unknown_grade.quota', { grade: g, scale: scale.join(', ') }, ['calibration', 'quotas', g], {
+          key: true,
+        });
     }
-    if (minSum > 1 + EPSILON) report('policy_quota_impossible.min_sum', { percent: round(minSum * 100) }, ['calibration', 'quotas'], { key: true });
-    if (maxSum < 1 - EPSILON) report('policy_quota_impossible.max_sum', { percent: round(maxSum * 100) }, ['calibration', 'quotas'], { key: true });
+    if (minSum > 1 + EPSILON)
+      report('policy_quota_impossible.min_sum', { percent: round(minSum * 100) }, ['calibration', 'quotas'], {
+        key: true,
+      });
+    if (maxSum < 1 - EPSILON)
+      report('policy_quota_impossible.max_sum', { percent: round(maxSum * 100) }, ['calibration', 'quotas'], {
+        key: true,
+      });
   }
 }
 
 /** The best total score any employee could reach: all indicators at their cap, every bonus rule firing. */
 export function maxPossibleScore(p: PolicyDoc): number {
   const maxPoints = (def: IndicatorDef, stage: string): number => {
-    const w = typeof def.weight === 'number' ? def.weight : def.weight[stage] ?? 0;
+    const w = typeof def.weight === 'number' ? def.weight : (def.weight[stage] ?? 0);
     if (isGroup(def)) return (Object.values(def.indicators).reduce((s, d) => s + maxPoints(d, stage), 0) * w) / 100;
     const cap = def.cap ?? 120;
     const scoring = def.scoring ?? 'linear';
     const best =
       // no steps: nothing matches, and an unmatched value scores 0 (engine/evaluation/score.ts)
-      scoring === 'steps' ? (def.steps?.length ? Math.max(...def.steps.map((s) => s.points)) : 0) :
-      scoring === 'pass_fail' ? Math.max(def.pass_points ?? 100, def.fail_points ?? 0) :
-      scoring === 'rating' ? 100 : cap;
+      scoring === 'steps'
+        ? def.steps?.length
+          ? Math.max(...def.steps.map((s) => s.points))
+          : 0
+        : scoring === 'pass_fail'
+          ? Math.max(def.pass_points ?? 100, def.fail_points ?? 0)
+          : scoring === 'rating'
+            ? 100
+            : cap;
     return (Math.min(best, cap) * w) / 100;
   };
   let best = 0;
   for (const role of Object.values(p.roles)) {
     for (const stage of Object.keys(p.stages)) {
-      best = Math.max(best, Object.values(role.indicators).reduce((s, d) => s + maxPoints(d, stage), 0));
+      best = Math.max(
+        best,
+        Object.values(role.indicators).reduce((s, d) => s + maxPoints(d, stage), 0),
+      );
     }
   }
   for (const a of Object.values(p.adjustments ?? {})) if ((a.points ?? 0) > 0) best += a.points!;

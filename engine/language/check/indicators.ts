@@ -5,7 +5,8 @@ import type { Path } from '../parse.js';
 import { dotted, EPSILON, round, suggest, type CheckContext } from './context.js';
 
 export function checkRoles(ctx: CheckContext) {
-  for (const [roleId, role] of Object.entries(ctx.policy.roles)) checkLevel(ctx, ['roles', roleId, 'indicators'], role.indicators);
+  for (const [roleId, role] of Object.entries(ctx.policy.roles))
+    checkLevel(ctx, ['roles', roleId, 'indicators'], role.indicators);
 }
 
 /** Weights of one level sum to 100 in every stage; then each indicator, and the levels below. */
@@ -20,7 +21,9 @@ function checkLevel(ctx: CheckContext, path: Path, level: Record<string, Indicat
       else sum += w;
     }
     if (complete && Math.abs(sum - 100) > EPSILON) {
-      const indicators = Object.keys(level).map((k) => `\`${k}\``).join(', ');
+      const indicators = Object.keys(level)
+        .map((k) => `\`${k}\``)
+        .join(', ');
       report('policy_weights_sum', { path: dotted(path), sum: round(sum), stage, indicators }, path, { key: true });
     }
   }
@@ -72,7 +75,10 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
     }
     if (g !== undefined && c !== undefined && bad(g, c)) {
       const args = { first: 'target', a: g, second: 'challenge', b: c, indicator, order };
-      report(lower ? 'policy_target_order.lower_challenge' : 'policy_target_order.challenge', args, [...path, 'challenge']);
+      report(lower ? 'policy_target_order.lower_challenge' : 'policy_target_order.challenge', args, [
+        ...path,
+        'challenge',
+      ]);
     }
     if (!lower && t !== undefined && g === undefined) {
       report('policy_missing_target', { indicator }, path, { key: true });
@@ -103,7 +109,11 @@ function checkSteps({ report }: CheckContext, path: Path, steps: Step[], lower: 
       if (v === previous) {
         report('policy_steps_overlap', { step: i, next: i + 1, indicator, value: v }, at);
       } else if (lower ? v < previous : v > previous) {
-        report(lower ? 'policy_steps_order.lower' : 'policy_steps_order', { step: i + 1, indicator, bound, value: v, previous }, at);
+        report(
+          lower ? 'policy_steps_order.lower' : 'policy_steps_order',
+          { step: i + 1, indicator, bound, value: v, previous },
+          at,
+        );
       }
     }
     previous = v;

@@ -10,7 +10,10 @@ export function checkIds({ policy: p, report }: CheckContext) {
   for (const id of Object.keys(p.derived ?? {})) {
     if (p.metrics[id]) report('policy_duplicate_id', { id }, ['derived', id], { key: true });
   }
-  for (const [section, ids] of [['metrics', Object.keys(p.metrics)], ['derived', Object.keys(p.derived ?? {})]] as const) {
+  for (const [section, ids] of [
+    ['metrics', Object.keys(p.metrics)],
+    ['derived', Object.keys(p.derived ?? {})],
+  ] as const) {
     for (const id of ids) {
       if (BUILTIN_FACTS[id] || id === 'name' || id === 'period') {
         report('policy_reserved_id', { id }, [section, id], { key: true });
@@ -20,7 +23,10 @@ export function checkIds({ policy: p, report }: CheckContext) {
   // every column header must mean one thing
   const owner = new Map<string, string>();
   for (const [id, m] of Object.entries(p.metrics)) {
-    for (const [label, path] of [[m.label, ['metrics', id, 'label']], ...(m.aliases ?? []).map((a, i) => [a, ['metrics', id, 'aliases', i]] as const)] as const) {
+    for (const [label, path] of [
+      [m.label, ['metrics', id, 'label']],
+      ...(m.aliases ?? []).map((a, i) => [a, ['metrics', id, 'aliases', i]] as const),
+    ] as const) {
       const key = label.trim().toLowerCase();
       const other = owner.get(key);
       if (other && other !== id) {
@@ -34,7 +40,11 @@ export function checkIds({ policy: p, report }: CheckContext) {
 export function checkTeams({ policy: p, report }: CheckContext) {
   const owner = new Map<string, string>();
   for (const [id, t] of Object.entries(p.teams ?? {})) {
-    const spellings: [string, Path][] = [[t.title, ['teams', id, 'title']], [id, ['teams', id]], ...(t.aliases ?? []).map((a, i): [string, Path] => [a, ['teams', id, 'aliases', i]])];
+    const spellings: [string, Path][] = [
+      [t.title, ['teams', id, 'title']],
+      [id, ['teams', id]],
+      ...(t.aliases ?? []).map((a, i): [string, Path] => [a, ['teams', id, 'aliases', i]]),
+    ];
     for (const [text, path] of spellings) {
       const name = teamKey(text);
       const other = owner.get(name);

@@ -14,11 +14,13 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
   const checkExpr = (path: Path, text: unknown) => {
     if (typeof text !== 'string') return;
     const parsed = parseAt(ctx, path, text);
-    if (parsed) for (const v of variablesOf(parsed)) if (!payoutVars.has(v)) {
-      const { near, known } = suggest(v, [...payoutVars]);
-      if (near === undefined) report('policy_unknown_variable', { name: v, text, known }, path);
-      else report('policy_unknown_variable.near', { name: v, text, near, known }, path);
-    }
+    if (parsed)
+      for (const v of variablesOf(parsed))
+        if (!payoutVars.has(v)) {
+          const { near, known } = suggest(v, [...payoutVars]);
+          if (near === undefined) report('policy_unknown_variable', { name: v, text, known }, path);
+          else report('policy_unknown_variable.near', { name: v, text, near, known }, path);
+        }
   };
   checkExpr(['payout', 'performance_pay'], p.payout.performance_pay);
   checkExpr(['payout', 'awards_cap'], p.payout.awards_cap);
@@ -33,14 +35,24 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
     }
     const ids: string[] = [];
     tiers.bands.forEach((b, i) => {
-      if (ids.includes(b.tier)) report('policy_duplicate_id.tier', { tier: b.tier }, ['payout', 'tiers', 'bands', i, 'tier']);
+      if (ids.includes(b.tier))
+        report('policy_duplicate_id.tier', { tier: b.tier }, ['payout', 'tiers', 'bands', i, 'tier']);
       ids.push(b.tier);
       const previous = tiers.bands[i - 1];
       if (previous && b.min >= previous.min) {
-        report('policy_tiers_order', { tier: b.tier, min: b.min, previous: previous.tier, previous_min: previous.min }, ['payout', 'tiers', 'bands', i, 'min']);
+        report(
+          'policy_tiers_order',
+          { tier: b.tier, min: b.min, previous: previous.tier, previous_min: previous.min },
+          ['payout', 'tiers', 'bands', i, 'min'],
+        );
       }
       if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
-        report('policy_tier_unreachable', { tier: b.tier, min: b.min, max: round(maxScore), max_attainment: round(maxScore / 100) }, ['payout', 'tiers', 'bands', i, 'min'], { severity: 'warning' });
+        report(
+          'policy_tier_unreachable',
+          { tier: b.tier, min: b.min, max: round(maxScore), max_attainment: round(maxScore / 100) },
+          ['payout', 'tiers', 'bands', i, 'min'],
+          { severity: 'warning' },
+        );
       }
     });
   }

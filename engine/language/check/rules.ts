@@ -13,15 +13,24 @@ export function checkRules(ctx: CheckContext) {
   for (const [id, a] of Object.entries(p.adjustments ?? {})) {
     checkCondition(ctx, ['adjustments', id, 'when'], a.when, 'rules', 'adjustments');
     if (a.grade_cap !== undefined && !grades.includes(a.grade_cap)) {
-      report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, ['adjustments', id, 'grade_cap']);
+      report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, [
+        'adjustments',
+        id,
+        'grade_cap',
+      ]);
     }
   }
-  for (const [id, h] of Object.entries(p.holds ?? {})) checkCondition(ctx, ['holds', id, 'when'], h.when, 'rules', 'holds');
+  for (const [id, h] of Object.entries(p.holds ?? {}))
+    checkCondition(ctx, ['holds', id, 'when'], h.when, 'rules', 'holds');
   for (const [id, t] of Object.entries(p.triggers ?? {})) {
     checkCondition(ctx, ['triggers', id, 'when'], t.when, 'triggers', 'triggers');
-    if (t.action.close_when) checkCondition(ctx, ['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
+    if (t.action.close_when)
+      checkCondition(ctx, ['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
     else if (t.action.type === 'improvement_plan') {
-      report('policy_plan_without_close_when', { id, default: flow({ not: t.when }) }, ['triggers', id, 'action'], { key: true, severity: 'warning' });
+      report('policy_plan_without_close_when', { id, default: flow({ not: t.when }) }, ['triggers', id, 'action'], {
+        key: true,
+        severity: 'warning',
+      });
     }
   }
 }
@@ -39,14 +48,17 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     }
     const ref = isFactRef(c.value) ? c.value.fact : undefined;
     if (typeof ref === 'string') checkFact(ctx, [...path, 'value'], ref, phase, where);
-    else if (['grade', 'raw_grade', 'previous_grade'].includes(c.fact)) checkGradeValues(ctx, [...path, 'value'], c.value);
+    else if (['grade', 'raw_grade', 'previous_grade'].includes(c.fact))
+      checkGradeValues(ctx, [...path, 'value'], c.value);
     else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
     else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
     else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
     if (c.fact === 'rolling_average' && c.params) {
       const of = String(c.params.of);
-      if (of !== 'score' && !ctx.known.has(of)) report('policy_unknown_metric.rolling_average', { metric: of }, [...path, 'params', 'of']);
-      if (!Number.isInteger(c.params.periods) || Number(c.params.periods) < 1) report('policy_value_type.periods', {}, [...path, 'params', 'periods']);
+      if (of !== 'score' && !ctx.known.has(of))
+        report('policy_unknown_metric.rolling_average', { metric: of }, [...path, 'params', 'of']);
+      if (!Number.isInteger(c.params.periods) || Number(c.params.periods) < 1)
+        report('policy_value_type.periods', {}, [...path, 'params', 'periods']);
     }
     if (c.fact === 'consecutive_grade' && c.params && typeof c.params.grade === 'string') {
       checkGradeValues(ctx, [...path, 'params', 'grade'], c.params.grade);
@@ -58,7 +70,14 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
   });
 }
 
-function checkFact({ report, known }: CheckContext, path: Path, fact: string, phase: Phase, where: string, params?: Record<string, unknown>) {
+function checkFact(
+  { report, known }: CheckContext,
+  path: Path,
+  fact: string,
+  phase: Phase,
+  where: string,
+  params?: Record<string, unknown>,
+) {
   const builtin = BUILTIN_FACTS[fact];
   if (!known.has(fact) && !builtin) {
     const { near, known: list } = suggest(fact, [...known, ...Object.keys(BUILTIN_FACTS)]);

@@ -26,14 +26,19 @@ export interface MessageEntry {
 export type ArgsOf<S extends string> = S extends `${string}{${infer P}}${infer R}` ? Placeholder<P> | ArgsOf<R> : never;
 
 /** The name inside `{…}`: the text after the last `{` (for `{ {name}`), if it is a plain name. */
-type Placeholder<P extends string> = P extends `${string}{${infer Q}` ? Placeholder<Q> : P extends '' | `${string}${' ' | ':' | '"' | '…' | ','}${string}` ? never : P;
+type Placeholder<P extends string> = P extends `${string}{${infer Q}`
+  ? Placeholder<Q>
+  : P extends '' | `${string}${' ' | ':' | '"' | '…' | ','}${string}`
+    ? never
+    : P;
 
 const PLACEHOLDER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The placeholder names a template uses, in order of first use. */
 export function placeholders(template: string): string[] {
   const names: string[] = [];
-  for (const [, name = ''] of template.matchAll(/\{([^{}]*)\}/g)) if (PLACEHOLDER.test(name) && !names.includes(name)) names.push(name);
+  for (const [, name = ''] of template.matchAll(/\{([^{}]*)\}/g))
+    if (PLACEHOLDER.test(name) && !names.includes(name)) names.push(name);
   return names;
 }
 

@@ -23,10 +23,16 @@ export const cli = defineMessages({
     message: { en: 'cannot read data `{file}`: it is a folder', zh: '无法读取数据 `{file}`：这是一个文件夹' },
   },
   'io_is_folder.data_mapping': {
-    message: { en: 'cannot read data mapping `{file}`: it is a folder', zh: '无法读取数据映射 `{file}`：这是一个文件夹' },
+    message: {
+      en: 'cannot read data mapping `{file}`: it is a folder',
+      zh: '无法读取数据映射 `{file}`：这是一个文件夹',
+    },
   },
   'io_is_folder.policy_tests': {
-    message: { en: 'cannot read policy tests `{file}`: it is a folder', zh: '无法读取政策测试 `{file}`：这是一个文件夹' },
+    message: {
+      en: 'cannot read policy tests `{file}`: it is a folder',
+      zh: '无法读取政策测试 `{file}`：这是一个文件夹',
+    },
   },
   io_permission: {
     message: { en: 'cannot read policy `{file}`: permission denied', zh: '无法读取政策 `{file}`：没有读取权限' },
@@ -35,10 +41,16 @@ export const cli = defineMessages({
     message: { en: 'cannot read data `{file}`: permission denied', zh: '无法读取数据 `{file}`：没有读取权限' },
   },
   'io_permission.data_mapping': {
-    message: { en: 'cannot read data mapping `{file}`: permission denied', zh: '无法读取数据映射 `{file}`：没有读取权限' },
+    message: {
+      en: 'cannot read data mapping `{file}`: permission denied',
+      zh: '无法读取数据映射 `{file}`：没有读取权限',
+    },
   },
   'io_permission.policy_tests': {
-    message: { en: 'cannot read policy tests `{file}`: permission denied', zh: '无法读取政策测试 `{file}`：没有读取权限' },
+    message: {
+      en: 'cannot read policy tests `{file}`: permission denied',
+      zh: '无法读取政策测试 `{file}`：没有读取权限',
+    },
   },
   io_read_failed: {
     message: { en: 'cannot read policy `{file}`: {reason}', zh: '无法读取政策 `{file}`（{reason}）' },
@@ -53,35 +65,62 @@ export const cli = defineMessages({
     message: { en: 'cannot read policy tests `{file}`: {reason}', zh: '无法读取政策测试 `{file}`（{reason}）' },
   },
   io_not_a_file: {
-    message: { en: 'cannot read policy `{file}`: it is {kind}, not a file', zh: '无法读取政策 `{file}`：它不是普通文件（{kind}）' },
+    message: {
+      en: 'cannot read policy `{file}`: it is {kind}, not a file',
+      zh: '无法读取政策 `{file}`：它不是普通文件（{kind}）',
+    },
     help: { en: 'save the policy to a file and give that file', zh: '请把政策存成文件，再指定该文件' },
   },
   'io_not_a_file.data': {
-    message: { en: 'cannot read data `{file}`: it is {kind}, not a file', zh: '无法读取数据 `{file}`：它不是普通文件（{kind}）' },
+    message: {
+      en: 'cannot read data `{file}`: it is {kind}, not a file',
+      zh: '无法读取数据 `{file}`：它不是普通文件（{kind}）',
+    },
     help: { en: 'save the data to a file and give that file', zh: '请把数据存成文件，再指定该文件' },
   },
   'io_not_a_file.data_mapping': {
-    message: { en: 'cannot read data mapping `{file}`: it is {kind}, not a file', zh: '无法读取数据映射 `{file}`：它不是普通文件（{kind}）' },
+    message: {
+      en: 'cannot read data mapping `{file}`: it is {kind}, not a file',
+      zh: '无法读取数据映射 `{file}`：它不是普通文件（{kind}）',
+    },
     help: { en: 'save the data mapping to a file and give that file', zh: '请把数据映射存成文件，再指定该文件' },
   },
   'io_not_a_file.policy_tests': {
-    message: { en: 'cannot read policy tests `{file}`: it is {kind}, not a file', zh: '无法读取政策测试 `{file}`：它不是普通文件（{kind}）' },
+    message: {
+      en: 'cannot read policy tests `{file}`: it is {kind}, not a file',
+      zh: '无法读取政策测试 `{file}`：它不是普通文件（{kind}）',
+    },
     help: { en: 'save the policy tests to a file and give that file', zh: '请把政策测试存成文件，再指定该文件' },
   },
   io_too_large: {
-    message: { en: 'cannot read policy `{file}`: the file is larger than {size}, the most a policy may be', zh: '无法读取政策 `{file}`：文件超过 {size}，这是政策文件的上限' },
+    message: {
+      en: 'cannot read policy `{file}`: the file is larger than {size}, the most a policy may be',
+      zh: '无法读取政策 `{file}`：文件超过 {size}，这是政策文件的上限',
+    },
     help: { en: 'check that this is the policy file', zh: '请确认这是政策文件' },
   },
   'io_too_large.data': {
-    message: { en: 'cannot read data `{file}`: the file is larger than {size}, the most a data file read whole may be', zh: '无法读取数据 `{file}`：文件超过 {size}，这是整体读入的数据文件的上限' },
-    help: { en: 'a CSV run to a CSV file (`--format csv --out FILE`) streams a file of any size; split other files by team or month', zh: 'CSV 输入、CSV 输出（`--format csv --out FILE`）可逐块处理任意大小的文件；其他文件请按团队或月份拆分' },
+    message: {
+      en: 'cannot read data `{file}`: the file is larger than {size}, the most a data file read whole may be',
+      zh: '无法读取数据 `{file}`：文件超过 {size}，这是整体读入的数据文件的上限',
+    },
+    help: {
+      en: 'a CSV run to a CSV file (`--format csv --out FILE`) streams a file of any size; split other files by team or month',
+      zh: 'CSV 输入、CSV 输出（`--format csv --out FILE`）可逐块处理任意大小的文件；其他文件请按团队或月份拆分',
+    },
   },
   'io_too_large.data_mapping': {
-    message: { en: 'cannot read data mapping `{file}`: the file is larger than {size}, the most a data mapping may be', zh: '无法读取数据映射 `{file}`：文件超过 {size}，这是数据映射文件的上限' },
+    message: {
+      en: 'cannot read data mapping `{file}`: the file is larger than {size}, the most a data mapping may be',
+      zh: '无法读取数据映射 `{file}`：文件超过 {size}，这是数据映射文件的上限',
+    },
     help: { en: 'check that this is the data mapping file', zh: '请确认这是数据映射文件' },
   },
   'io_too_large.policy_tests': {
-    message: { en: 'cannot read policy tests `{file}`: the file is larger than {size}, the most a policy tests may be', zh: '无法读取政策测试 `{file}`：文件超过 {size}，这是政策测试文件的上限' },
+    message: {
+      en: 'cannot read policy tests `{file}`: the file is larger than {size}, the most a policy tests may be',
+      zh: '无法读取政策测试 `{file}`：文件超过 {size}，这是政策测试文件的上限',
+    },
     help: { en: 'check that this is the policy tests file', zh: '请确认这是政策测试文件' },
   },
   io_not_text: {
@@ -97,29 +136,50 @@ export const cli = defineMessages({
     message: { en: 'policy tests `{file}`: {detail}', zh: '政策测试 `{file}` 不是可读的文字（{detail}）' },
   },
   io_unknown_data_format: {
-    message: { en: 'cannot read data `{file}`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)', zh: '无法读取数据 `{file}`：应为 .csv、.json 或 .xlsx 文件，或数据映射（.yaml）' },
+    message: {
+      en: 'cannot read data `{file}`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)',
+      zh: '无法读取数据 `{file}`：应为 .csv、.json 或 .xlsx 文件，或数据映射（.yaml）',
+    },
   },
   io_write_failed: {
     message: { en: 'cannot write `{file}`: {reason}', zh: '无法写入 `{file}`（{reason}）' },
   },
   io_output_broken_link: {
-    message: { en: 'cannot write `{file}`: it is a link to a file that does not exist', zh: '无法写入 `{file}`：它是指向不存在文件的链接' },
-    help: { en: 'give --out a new file name or an existing regular file', zh: '请给 --out 一个新文件名或已有的普通文件' },
+    message: {
+      en: 'cannot write `{file}`: it is a link to a file that does not exist',
+      zh: '无法写入 `{file}`：它是指向不存在文件的链接',
+    },
+    help: {
+      en: 'give --out a new file name or an existing regular file',
+      zh: '请给 --out 一个新文件名或已有的普通文件',
+    },
   },
   io_output_folder: {
     message: { en: 'cannot write `{file}`: it is a folder', zh: '无法写入 `{file}`：这是一个文件夹' },
     help: { en: 'give --out a file name, e.g. results.csv', zh: '请给 --out 一个文件名，如 results.csv' },
   },
   io_output_not_a_file: {
-    message: { en: 'cannot write `{file}`: it is {kind}, not a file', zh: '无法写入 `{file}`：它不是普通文件（{kind}）' },
-    help: { en: 'give --out a new file name or an existing regular file', zh: '请给 --out 一个新文件名或已有的普通文件' },
+    message: {
+      en: 'cannot write `{file}`: it is {kind}, not a file',
+      zh: '无法写入 `{file}`：它不是普通文件（{kind}）',
+    },
+    help: {
+      en: 'give --out a new file name or an existing regular file',
+      zh: '请给 --out 一个新文件名或已有的普通文件',
+    },
   },
   io_output_is_input: {
-    message: { en: 'refusing to write `{file}`: it is {input}', zh: '拒绝写入 `{file}`：它是本次运行的输入（{input}）' },
+    message: {
+      en: 'refusing to write `{file}`: it is {input}',
+      zh: '拒绝写入 `{file}`：它是本次运行的输入（{input}）',
+    },
     help: { en: 'write the output to another file', zh: '请把结果写到另一个文件' },
   },
   io_output_not_a_folder: {
-    message: { en: 'cannot write statements to `{dir}`: it is {kind}, not a folder', zh: '无法把绩效说明写入 `{dir}`：它不是文件夹（{kind}）' },
+    message: {
+      en: 'cannot write statements to `{dir}`: it is {kind}, not a folder',
+      zh: '无法把绩效说明写入 `{dir}`：它不是文件夹（{kind}）',
+    },
     help: { en: 'give --out a folder (it is created if missing)', zh: '请给 --out 一个文件夹（不存在时会自动创建）' },
   },
   io_output_folder_failed: {
@@ -129,45 +189,84 @@ export const cli = defineMessages({
     message: { en: 'cannot write to stdout: {reason}', zh: '无法写入标准输出（{reason}）' },
   },
   io_xlsx_text: {
-    message: { en: 'cannot write `{text}` to an XLSX file: the XLSX writer cannot store this text; use `--format csv` or `--format json`, or rename it in the data', zh: '无法把 `{text}` 写入 XLSX 文件：XLSX 写入器无法保存这段文字；请改用 `--format csv` 或 `--format json`，或在数据中改名' },
+    message: {
+      en: 'cannot write `{text}` to an XLSX file: the XLSX writer cannot store this text; use `--format csv` or `--format json`, or rename it in the data',
+      zh: '无法把 `{text}` 写入 XLSX 文件：XLSX 写入器无法保存这段文字；请改用 `--format csv` 或 `--format json`，或在数据中改名',
+    },
   },
   io_ledger_missing: {
     message: { en: 'no results ledger at `{ledger}`', zh: '`{ledger}` 处没有结果账本' },
   },
   'io_ledger_missing.history': {
     message: { en: 'no results ledger at `{ledger}`', zh: '`{ledger}` 处没有结果账本' },
-    help: { en: 'record a period with `yardstick run … --record`, or give --ledger', zh: '请先用 `yardstick run … --record` 记录一个月份，或指定 --ledger' },
+    help: {
+      en: 'record a period with `yardstick run … --record`, or give --ledger',
+      zh: '请先用 `yardstick run … --record` 记录一个月份，或指定 --ledger',
+    },
   },
   io_ledger_folder_missing: {
-    message: { en: 'the folder of the results ledger `{ledger}` does not exist', zh: '结果账本 `{ledger}` 所在的文件夹不存在' },
-    help: { en: 'check the path; to start a new ledger there, create the folder first', zh: '请检查路径；若要新建账本，请先创建该文件夹' },
+    message: {
+      en: 'the folder of the results ledger `{ledger}` does not exist',
+      zh: '结果账本 `{ledger}` 所在的文件夹不存在',
+    },
+    help: {
+      en: 'check the path; to start a new ledger there, create the folder first',
+      zh: '请检查路径；若要新建账本，请先创建该文件夹',
+    },
   },
   io_ledger_folder_failed: {
-    message: { en: 'cannot create the folder of the results ledger `{ledger}`: {reason}', zh: '无法创建结果账本 `{ledger}` 所在的文件夹（{reason}）' },
+    message: {
+      en: 'cannot create the folder of the results ledger `{ledger}`: {reason}',
+      zh: '无法创建结果账本 `{ledger}` 所在的文件夹（{reason}）',
+    },
   },
   io_ledger_lock_failed: {
-    message: { en: 'cannot lock the results ledger `{ledger}`: cannot create `{lock}`: {reason}', zh: '无法锁定结果账本 `{ledger}`：无法创建 `{lock}`（{reason}）' },
-    help: { en: 'the ledger\'s folder must be writable', zh: '账本所在的文件夹须可写' },
+    message: {
+      en: 'cannot lock the results ledger `{ledger}`: cannot create `{lock}`: {reason}',
+      zh: '无法锁定结果账本 `{ledger}`：无法创建 `{lock}`（{reason}）',
+    },
+    help: { en: "the ledger's folder must be writable", zh: '账本所在的文件夹须可写' },
   },
   'io_ledger_lock_failed.write': {
-    message: { en: 'cannot lock the results ledger `{ledger}`: cannot write `{lock}`: {reason}', zh: '无法锁定结果账本 `{ledger}`：无法写入 `{lock}`（{reason}）' },
+    message: {
+      en: 'cannot lock the results ledger `{ledger}`: cannot write `{lock}`: {reason}',
+      zh: '无法锁定结果账本 `{ledger}`：无法写入 `{lock}`（{reason}）',
+    },
   },
   io_ledger_locked: {
-    message: { en: 'the results ledger `{ledger}` is still locked after {wait} s: {owner}', zh: '结果账本 `{ledger}` 在 {wait} 秒后仍被锁定（{owner}）' },
-    help: { en: 'try again when that run has finished; if it is not running any more, delete `{lock}`', zh: '请等那次运行结束后再试；如果它已不在运行，请删除 `{lock}`' },
+    message: {
+      en: 'the results ledger `{ledger}` is still locked after {wait} s: {owner}',
+      zh: '结果账本 `{ledger}` 在 {wait} 秒后仍被锁定（{owner}）',
+    },
+    help: {
+      en: 'try again when that run has finished; if it is not running any more, delete `{lock}`',
+      zh: '请等那次运行结束后再试；如果它已不在运行，请删除 `{lock}`',
+    },
   },
   io_ledger_lock_lost: {
-    message: { en: 'the lock `{lock}` of the results ledger `{ledger}` was taken over by another run while this one worked: nothing was recorded', zh: '结果账本 `{ledger}` 的锁 `{lock}` 在本次运行期间被另一次运行接管：什么也没有记录' },
+    message: {
+      en: 'the lock `{lock}` of the results ledger `{ledger}` was taken over by another run while this one worked: nothing was recorded',
+      zh: '结果账本 `{ledger}` 的锁 `{lock}` 在本次运行期间被另一次运行接管：什么也没有记录',
+    },
     help: { en: 'run again', zh: '请重新运行' },
   },
   io_ledger_unreadable: {
-    message: { en: '`{ledger}` is not a readable results ledger: {detail}', zh: '`{ledger}` 不是可读的结果账本（{detail}）' },
+    message: {
+      en: '`{ledger}` is not a readable results ledger: {detail}',
+      zh: '`{ledger}` 不是可读的结果账本（{detail}）',
+    },
   },
   io_ledger_read_failed: {
-    message: { en: 'cannot read the results ledger `{ledger}`: {reason}', zh: '无法读取结果账本 `{ledger}`（{reason}）' },
+    message: {
+      en: 'cannot read the results ledger `{ledger}`: {reason}',
+      zh: '无法读取结果账本 `{ledger}`（{reason}）',
+    },
   },
   io_ledger_links: {
-    message: { en: 'the results ledger `{ledger}` is a chain of more than 40 symbolic links', zh: '结果账本 `{ledger}` 是超过 40 层的符号链接' },
+    message: {
+      en: 'the results ledger `{ledger}` is a chain of more than 40 symbolic links',
+      zh: '结果账本 `{ledger}` 是超过 40 层的符号链接',
+    },
     help: { en: 'point --ledger at the file itself', zh: '请让 --ledger 直接指向账本文件' },
   },
   io_ledger_damaged: {
@@ -175,32 +274,65 @@ export const cli = defineMessages({
     help: { en: 'nothing was read from it or written to it; {backup}', zh: '没有读取或写入它；{backup}' },
   },
   cli_ledger_wait: {
-    message: { en: 'the environment variable YARDSTICK_LEDGER_WAIT_SECONDS takes a number of seconds, got `{value}`', zh: 'YARDSTICK_LEDGER_WAIT_SECONDS 应为秒数，填的是 `{value}`' },
+    message: {
+      en: 'the environment variable YARDSTICK_LEDGER_WAIT_SECONDS takes a number of seconds, got `{value}`',
+      zh: 'YARDSTICK_LEDGER_WAIT_SECONDS 应为秒数，填的是 `{value}`',
+    },
   },
   cli_record_periods: {
-    message: { en: 'only one period can be recorded at a time (the data holds `{periods}`)', zh: '一次只能记录一个月份（数据中是 `{periods}`）' },
+    message: {
+      en: 'only one period can be recorded at a time (the data holds `{periods}`)',
+      zh: '一次只能记录一个月份（数据中是 `{periods}`）',
+    },
   },
   cli_record_spelled: {
-    message: { en: 'period {period} of `{policy}` is already recorded, written `{spelled}`', zh: '`{policy}` 的月份 {period} 已记录过，写作 `{spelled}`' },
-    help: { en: 'this ledger was written before periods were read as YYYY-MM; correct that run\'s period in the ledger to {period} before recording or amending it', zh: '这个账本写于月份统一为 YYYY-MM 之前：请先把账本中那次运行的月份改为 {period}，再记录或更正' },
+    message: {
+      en: 'period {period} of `{policy}` is already recorded, written `{spelled}`',
+      zh: '`{policy}` 的月份 {period} 已记录过，写作 `{spelled}`',
+    },
+    help: {
+      en: "this ledger was written before periods were read as YYYY-MM; correct that run's period in the ledger to {period} before recording or amending it",
+      zh: '这个账本写于月份统一为 YYYY-MM 之前：请先把账本中那次运行的月份改为 {period}，再记录或更正',
+    },
   },
   cli_record_recorded: {
-    message: { en: 'period {period} of `{policy}` is already recorded (run #{run}, v{version}, {at})', zh: '`{policy}` 的月份 {period} 已记录过（第 {run} 次运行，v{version}，{at}）' },
-    help: { en: 'to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines', zh: '如需更正，请加 --amend 重新运行；更正与原记录并存，并列出补发和扣回' },
+    message: {
+      en: 'period {period} of `{policy}` is already recorded (run #{run}, v{version}, {at})',
+      zh: '`{policy}` 的月份 {period} 已记录过（第 {run} 次运行，v{version}，{at}）',
+    },
+    help: {
+      en: 'to correct it, run again with --amend; the correction is kept beside the original with top-up and clawback lines',
+      zh: '如需更正，请加 --amend 重新运行；更正与原记录并存，并列出补发和扣回',
+    },
   },
   cli_record_not_recorded: {
-    message: { en: 'period {period} of `{policy}` has not been recorded yet: record it without --amend', zh: '`{policy}` 的月份 {period} 还没有记录：请不加 --amend 记录' },
+    message: {
+      en: 'period {period} of `{policy}` has not been recorded yet: record it without --amend',
+      zh: '`{policy}` 的月份 {period} 还没有记录：请不加 --amend 记录',
+    },
   },
   cli_record_out_of_order: {
-    message: { en: 'period {period} of `{policy}` is earlier than the recorded {later}, whose history facts (previous_grade, consecutive_grade, periods_in_role, rolling_average, improvement plans) were computed without it and would be stale', zh: '`{policy}` 的月份 {period} 早于已记录的 {later}，那些月份的历史数据（previous_grade、consecutive_grade、periods_in_role、rolling_average、改进计划）没有算上它，会过时' },
-    help: { en: 'record months in order; to record it anyway, run again with --out-of-order, then --amend {later} in order so that their history includes it', zh: '请按月份顺序记录；如仍要记录，请加 --out-of-order 重新运行，再按顺序 --amend {later}，让它们的历史数据算上这个月' },
+    message: {
+      en: 'period {period} of `{policy}` is earlier than the recorded {later}, whose history facts (previous_grade, consecutive_grade, periods_in_role, rolling_average, improvement plans) were computed without it and would be stale',
+      zh: '`{policy}` 的月份 {period} 早于已记录的 {later}，那些月份的历史数据（previous_grade、consecutive_grade、periods_in_role、rolling_average、改进计划）没有算上它，会过时',
+    },
+    help: {
+      en: 'record months in order; to record it anyway, run again with --out-of-order, then --amend {later} in order so that their history includes it',
+      zh: '请按月份顺序记录；如仍要记录，请加 --out-of-order 重新运行，再按顺序 --amend {later}，让它们的历史数据算上这个月',
+    },
   },
   cli_record_amend_excludes: {
     message: { en: '{detail}', zh: '更正会漏掉已记录的人（{detail}）' },
-    help: { en: 'nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)', zh: '没有记录任何内容；更正须计算该月已记录的每个人：请修正他们的数据后再次 --amend（不应再发的人请从数据中删除，随后会被扣回）' },
+    help: {
+      en: 'nothing was recorded; a correction must score everyone recorded for the period: fix their data and run --amend again (someone who should no longer be paid is removed from the data, and is then clawed back)',
+      zh: '没有记录任何内容；更正须计算该月已记录的每个人：请修正他们的数据后再次 --amend（不应再发的人请从数据中删除，随后会被扣回）',
+    },
   },
   cli_record_before_effective: {
-    message: { en: 'not recorded: {detail}; record it with the policy version in force for that period', zh: '没有记录（{detail}）：请用该月生效的政策版本记录' },
+    message: {
+      en: 'not recorded: {detail}; record it with the policy version in force for that period',
+      zh: '没有记录（{detail}）：请用该月生效的政策版本记录',
+    },
   },
   cli_policy_invalid: {
     message: { en: '{file}: the policy has {count} problem(s)', zh: '{file}：政策有 {count} 个问题' },
@@ -209,23 +341,41 @@ export const cli = defineMessages({
     message: { en: '{file}: the policy cannot be read:', zh: '{file}：无法读取政策：' },
   },
   cli_data_unfit: {
-    message: { en: '{file}: the data cannot be read, or does not fit the policy', zh: '{file}：无法读取数据，或数据与政策不符' },
+    message: {
+      en: '{file}: the data cannot be read, or does not fit the policy',
+      zh: '{file}：无法读取数据，或数据与政策不符',
+    },
   },
   cli_records_refused: {
-    message: { en: '{count} record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals', zh: '有 {count} 条记录无法计算：请修正数据，或加 --exclude-invalid 重新运行，把它们排除在结果和合计之外' },
+    message: {
+      en: '{count} record(s) cannot be scored; fix the data, or run again with --exclude-invalid to leave them out of the results and totals',
+      zh: '有 {count} 条记录无法计算：请修正数据，或加 --exclude-invalid 重新运行，把它们排除在结果和合计之外',
+    },
   },
   cli_unknown_employee: {
     message: { en: 'unknown employee id `{employee}` in `{file}`', zh: '`{file}` 中没有工号 `{employee}`' },
-    help: { en: '{near}the file has {count} employees, e.g. {examples}', zh: '{near}文件中有 {count} 名员工，如 {examples}' },
+    help: {
+      en: '{near}the file has {count} employees, e.g. {examples}',
+      zh: '{near}文件中有 {count} 名员工，如 {examples}',
+    },
   },
   cli_no_statement: {
-    message: { en: 'no recorded statement of `{employee}` for {period}{under} in `{ledger}`', zh: '`{ledger}` 中没有 `{employee}` 在 {period}{under} 的记录' },
+    message: {
+      en: 'no recorded statement of `{employee}` for {period}{under} in `{ledger}`',
+      zh: '`{ledger}` 中没有 `{employee}` 在 {period}{under} 的记录',
+    },
   },
   cli_statement_ambiguous: {
-    message: { en: '`{employee}` was recorded for {period} under several policies ({policies}): name the policy file', zh: '`{employee}` 在 {period} 按多个政策记录过（{policies}）：请指定政策文件' },
+    message: {
+      en: '`{employee}` was recorded for {period} under several policies ({policies}): name the policy file',
+      zh: '`{employee}` 在 {period} 按多个政策记录过（{policies}）：请指定政策文件',
+    },
   },
   cli_statement_ids_case: {
-    message: { en: 'employee ids {ids} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS', zh: '工号 {ids} 只有大小写不同：在 Windows 和 macOS 上它们的绩效说明会互相覆盖' },
+    message: {
+      en: 'employee ids {ids} differ only in upper and lower case: their statements would overwrite each other on Windows and macOS',
+      zh: '工号 {ids} 只有大小写不同：在 Windows 和 macOS 上它们的绩效说明会互相覆盖',
+    },
     help: { en: 'give each employee an id that differs in more than case', zh: '请让每个工号不只在大小写上不同' },
   },
   cli_history_none: {
@@ -241,10 +391,16 @@ export const cli = defineMessages({
     message: { en: '{file}: case `{name}` has no `expect:`', zh: '{file}：用例 `{name}` 没有 `expect:`' },
   },
   cli_test_case_input: {
-    message: { en: '{file}: case `{name}` needs `record:` or `sample:`', zh: '{file}：用例 `{name}` 需要 `record:` 或 `sample:`' },
+    message: {
+      en: '{file}: case `{name}` needs `record:` or `sample:`',
+      zh: '{file}：用例 `{name}` 需要 `record:` 或 `sample:`',
+    },
   },
   cli_test_case_sample: {
-    message: { en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`', zh: '{file}：用例 `{name}`：员工 `{employee}` 不是 `{sample}` 中可计算的行' },
+    message: {
+      en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`',
+      zh: '{file}：用例 `{name}`：员工 `{employee}` 不是 `{sample}` 中可计算的行',
+    },
   },
   cli_diff_side_invalid: {
     message: { en: '{label}: this side of the diff is not a valid policy', zh: '{label}：比较的这一侧不是有效的政策' },
@@ -257,22 +413,40 @@ export const cli = defineMessages({
     help: { en: '{help}', zh: '{help}' },
   },
   cli_mapping_teams_declared: {
-    message: { en: '{file}: the policy declares its teams already, so the data mapping may not', zh: '{file}：政策已声明团队，数据映射不能再声明' },
-    help: { en: 'keep one list: add the other spellings to the policy\'s `teams:` as `aliases`, and remove `teams:` from the mapping', zh: '只保留一份：请把其他写法作为 `aliases` 加到政策的 `teams:` 中，并从数据映射中删去 `teams:`' },
+    message: {
+      en: '{file}: the policy declares its teams already, so the data mapping may not',
+      zh: '{file}：政策已声明团队，数据映射不能再声明',
+    },
+    help: {
+      en: "keep one list: add the other spellings to the policy's `teams:` as `aliases`, and remove `teams:` from the mapping",
+      zh: '只保留一份：请把其他写法作为 `aliases` 加到政策的 `teams:` 中，并从数据映射中删去 `teams:`',
+    },
   },
   cli_mapping_team_shape: {
-    message: { en: '{file}: team `{id}` needs a `title` and may have a list of `aliases`', zh: '{file}：团队 `{id}` 需要 `title`，并可有 `aliases` 列表' },
+    message: {
+      en: '{file}: team `{id}` needs a `title` and may have a list of `aliases`',
+      zh: '{file}：团队 `{id}` 需要 `title`，并可有 `aliases` 列表',
+    },
     help: { en: '{help}', zh: '{help}' },
   },
   cli_mapping_team_name: {
-    message: { en: '{file}: team name `{name}` is used by both `{other}` and `{id}`', zh: '{file}：团队名 `{name}` 同时被 `{other}` 和 `{id}` 使用' },
-    help: { en: 'each title and alias must name one team (width, spaces and letter case do not count as a difference)', zh: '每个名称和别名只能指一个团队（全角半角、空格和大小写不算区别）' },
+    message: {
+      en: '{file}: team name `{name}` is used by both `{other}` and `{id}`',
+      zh: '{file}：团队名 `{name}` 同时被 `{other}` 和 `{id}` 使用',
+    },
+    help: {
+      en: 'each title and alias must name one team (width, spaces and letter case do not count as a difference)',
+      zh: '每个名称和别名只能指一个团队（全角半角、空格和大小写不算区别）',
+    },
   },
   cli_mapping_period: {
     message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail}）' },
   },
   cli_mapping_no_events: {
-    message: { en: '{file}: the mapping has no `events:`, so there is no SQL to show', zh: '{file}：数据映射中没有 `events:`，没有可显示的 SQL' },
+    message: {
+      en: '{file}: the mapping has no `events:`, so there is no SQL to show',
+      zh: '{file}：数据映射中没有 `events:`，没有可显示的 SQL',
+    },
     help: { en: 'declare event sources as docs/events.md describes', zh: '请按 docs/events.md 的说明声明事件来源' },
   },
   cli_git_revision: {
@@ -280,11 +454,17 @@ export const cli = defineMessages({
   },
   'cli_git_revision.spec': {
     message: { en: 'git revision `{rev}` does not exist', zh: 'git 版本 `{rev}` 不存在' },
-    help: { en: 'use a branch, tag or commit such as `main` or `HEAD~1`', zh: '请使用分支、标签或提交，如 `main` 或 `HEAD~1`' },
+    help: {
+      en: 'use a branch, tag or commit such as `main` or `HEAD~1`',
+      zh: '请使用分支、标签或提交，如 `main` 或 `HEAD~1`',
+    },
   },
   cli_git_path: {
     message: { en: '`{path}` is not in git revision `{rev}`', zh: 'git 版本 `{rev}` 中没有 `{path}`' },
-    help: { en: 'paths are relative to the repository root, e.g. `{rev}:policies/short-video-team.yaml`', zh: '路径从仓库根目录算起，如 `{rev}:policies/short-video-team.yaml`' },
+    help: {
+      en: 'paths are relative to the repository root, e.g. `{rev}:policies/short-video-team.yaml`',
+      zh: '路径从仓库根目录算起，如 `{rev}:policies/short-video-team.yaml`',
+    },
   },
   cli_usage: {
     message: { en: '{detail}', zh: '命令行有误（{detail}）' },
@@ -293,35 +473,62 @@ export const cli = defineMessages({
     message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
   },
   cli_outlier: {
-    message: { en: '--outlier `{value}` is not an amount of yuan (e.g. ¥2,000)', zh: '--outlier `{value}` 不是以元计的金额（如 ¥2,000）' },
+    message: {
+      en: '--outlier `{value}` is not an amount of yuan (e.g. ¥2,000)',
+      zh: '--outlier `{value}` 不是以元计的金额（如 ¥2,000）',
+    },
   },
   cli_workers: {
-    message: { en: '--workers takes a whole number from 1 to 64, got `{value}`', zh: '--workers 应为 1 到 64 的整数，填的是 `{value}`' },
+    message: {
+      en: '--workers takes a whole number from 1 to 64, got `{value}`',
+      zh: '--workers 应为 1 到 64 的整数，填的是 `{value}`',
+    },
   },
   cli_xlsx_needs_out: {
-    message: { en: '--format xlsx writes a workbook: give it a file with --out results.xlsx', zh: '--format xlsx 生成工作簿：请用 --out results.xlsx 指定文件' },
+    message: {
+      en: '--format xlsx writes a workbook: give it a file with --out results.xlsx',
+      zh: '--format xlsx 生成工作簿：请用 --out results.xlsx 指定文件',
+    },
   },
   cli_check_data_needs_base: {
-    message: { en: '--data {file} measures a change: give --base REF with it', zh: '--data {file} 用于衡量修改的影响：请同时给出 --base REF' },
+    message: {
+      en: '--data {file} measures a change: give --base REF with it',
+      zh: '--data {file} 用于衡量修改的影响：请同时给出 --base REF',
+    },
   },
   cli_diff_args: {
-    message: { en: 'diff needs OLD and NEW (files or REV:path), or --base REF', zh: 'diff 需要 OLD 和 NEW（文件或 REV:path），或 --base REF' },
+    message: {
+      en: 'diff needs OLD and NEW (files or REV:path), or --base REF',
+      zh: 'diff 需要 OLD 和 NEW（文件或 REV:path），或 --base REF',
+    },
   },
   'cli_diff_args.both': {
     message: { en: 'give either OLD NEW or --base REF, not both', zh: '请只给 OLD NEW 或 --base REF 之一，不要同时给' },
   },
   cli_explain_needs_policy: {
-    message: { en: 'explain needs a POLICY with --data, or --period without --data to reprint a recorded statement', zh: 'explain 需要 POLICY 和 --data；或只给 --period（不给 --data）重印已记录的结果' },
+    message: {
+      en: 'explain needs a POLICY with --data, or --period without --data to reprint a recorded statement',
+      zh: 'explain 需要 POLICY 和 --data；或只给 --period（不给 --data）重印已记录的结果',
+    },
   },
   cli_explain_needs_period: {
-    message: { en: 'explain without --data reprints a recorded statement: give --period YYYY-MM', zh: '不给 --data 时 explain 重印已记录的结果：请给出 --period YYYY-MM' },
+    message: {
+      en: 'explain without --data reprints a recorded statement: give --period YYYY-MM',
+      zh: '不给 --data 时 explain 重印已记录的结果：请给出 --period YYYY-MM',
+    },
   },
   cli_internal: {
     message: { en: 'internal error: {detail}', zh: '内部错误（{detail}）' },
-    help: { en: 'this is a bug in yardstick, not in your policy or data; please report it with the command you ran', zh: '这是 yardstick 的缺陷，不是政策或数据的问题：请连同所运行的命令一起报告' },
+    help: {
+      en: 'this is a bug in yardstick, not in your policy or data; please report it with the command you ran',
+      zh: '这是 yardstick 的缺陷，不是政策或数据的问题：请连同所运行的命令一起报告',
+    },
   },
   cli_server_token: {
-    message: { en: 'missing or wrong token: open the address the server printed', zh: '缺少令牌或令牌不对：请打开服务器打印的地址' },
+    message: {
+      en: 'missing or wrong token: open the address the server printed',
+      zh: '缺少令牌或令牌不对：请打开服务器打印的地址',
+    },
   },
   cli_server_too_large: {
     message: { en: 'the request is too large', zh: '请求过大' },

@@ -5,38 +5,113 @@
 
 import { defineMessages } from './catalogue.js';
 
-const SCIENTIFIC_HELP = { en: 'Excel turned the id into a number: format the column as text before export', zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式' } as const;
-const UNMATCHED = { en: 'row matches nobody in the roster: `{key}`', zh: '这一行在花名册中找不到对应的人：`{key}`' } as const;
-const OUT_OF_RANGE = { en: '`{label}` must be between {min} and {max}, got `{value}`', zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`' } as const;
-const KEY_MAPPING_HELP = { en: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`', zh: '请在数据映射中写明键：`key: { column: <本文件的列名>, roster: <花名册的列名> }`' } as const;
-const JSON_KEY_HELP = { en: 'each key may appear once in a record: keep the right value and remove the other', zh: '每条记录中每个键只能出现一次：请保留正确的值，删掉另一个' } as const;
-const XLSX_SIZE_HELP = { en: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV', zh: '一个月的导出文件解压后一般只有几 MB：请检查文件，或把工作表导出为 CSV' } as const;
-const QUOTES_HELP = { en: 'check the quotes in this row: a cell that starts with " must end with "', zh: '请检查这一行的引号：以 " 开头的单元格必须以 " 结尾' } as const;
-const UNKNOWN_COLUMN = { en: 'column `{column}` matches no metric and is ignored', zh: '列 `{column}` 不对应任何指标，已忽略' } as const;
-const DUPLICATE_KEY = { en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`', zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}' } as const;
-const DUPLICATE_EMPLOYEE = { en: 'employee `{id}` already appears in row {first}{written}', zh: '员工 `{id}` 已在第 {first} 行出现{written}' } as const;
-const MIXED_RATIO = { en: 'column `{column}` ({metric}) writes ratios two ways: `{fraction}` (row {fraction_row}) is a fraction, `{percent}` (row {percent_row}) is percent points', zh: '列 `{column}`（{metric}）的比例有两种写法：`{fraction}`（第 {fraction_row} 行）是小数，`{percent}`（第 {percent_row} 行）是百分点' } as const;
-const DUPLICATE_ROW_HELP = { en: 'each employee has one row per export: remove or merge the duplicate', zh: '每位员工在每个导出文件中只有一行：请删除或合并重复的行' } as const;
-const JSON_SHAPE_HELP = { en: 'the file must be a JSON array of objects, or { "records": [ … ] }', zh: '文件应为对象组成的 JSON 数组，或 { "records": [ … ] }' } as const;
-const DEFAULT_HELP = { en: 'fill in {label}, or give the metric a `default` in the policy', zh: '请填写{label}，或在政策中给该指标设 `default`' } as const;
-const TOTALS = { en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped', zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过' } as const;
-const PAY_BASE_HELP = { en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's", zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数' } as const;
-const ROW_LENGTH_HELP = { en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header', zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同' } as const;
-const PERIOD_HELP = { en: 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)', zh: '请把月份写成 YYYY-MM，如 2026-10（2026/10、2026年10月、202610 和 2026-10-01 也都读作该月）' } as const;
-const EXCEL_ERROR_HELP = { en: 'the formula in this cell failed in Excel ({error}: {meaning}): fix it in the workbook, or type the value', zh: '这个单元格的公式在 Excel 中出错（{error}：{meaning}）：请在工作簿中修正，或直接填写数值' } as const;
+const SCIENTIFIC_HELP = {
+  en: 'Excel turned the id into a number: format the column as text before export',
+  zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式',
+} as const;
+const UNMATCHED = {
+  en: 'row matches nobody in the roster: `{key}`',
+  zh: '这一行在花名册中找不到对应的人：`{key}`',
+} as const;
+const OUT_OF_RANGE = {
+  en: '`{label}` must be between {min} and {max}, got `{value}`',
+  zh: '`{label}` 应在 {min} 到 {max} 之间，填的是 `{value}`',
+} as const;
+const KEY_MAPPING_HELP = {
+  en: 'name the key in the data mapping: `key: { column: <header in this file>, roster: <header in the roster> }`',
+  zh: '请在数据映射中写明键：`key: { column: <本文件的列名>, roster: <花名册的列名> }`',
+} as const;
+const JSON_KEY_HELP = {
+  en: 'each key may appear once in a record: keep the right value and remove the other',
+  zh: '每条记录中每个键只能出现一次：请保留正确的值，删掉另一个',
+} as const;
+const XLSX_SIZE_HELP = {
+  en: 'a monthly export unpacks to a few MB: check the file, or export the sheet as CSV',
+  zh: '一个月的导出文件解压后一般只有几 MB：请检查文件，或把工作表导出为 CSV',
+} as const;
+const QUOTES_HELP = {
+  en: 'check the quotes in this row: a cell that starts with " must end with "',
+  zh: '请检查这一行的引号：以 " 开头的单元格必须以 " 结尾',
+} as const;
+const UNKNOWN_COLUMN = {
+  en: 'column `{column}` matches no metric and is ignored',
+  zh: '列 `{column}` 不对应任何指标，已忽略',
+} as const;
+const DUPLICATE_KEY = {
+  en: 'roster rows {first} and {second} both claim the key {keys} in `{column}`',
+  zh: '花名册第 {first} 行和第 {second} 行在 `{column}` 中使用同一个键 {keys}',
+} as const;
+const DUPLICATE_EMPLOYEE = {
+  en: 'employee `{id}` already appears in row {first}{written}',
+  zh: '员工 `{id}` 已在第 {first} 行出现{written}',
+} as const;
+const MIXED_RATIO = {
+  en: 'column `{column}` ({metric}) writes ratios two ways: `{fraction}` (row {fraction_row}) is a fraction, `{percent}` (row {percent_row}) is percent points',
+  zh: '列 `{column}`（{metric}）的比例有两种写法：`{fraction}`（第 {fraction_row} 行）是小数，`{percent}`（第 {percent_row} 行）是百分点',
+} as const;
+const DUPLICATE_ROW_HELP = {
+  en: 'each employee has one row per export: remove or merge the duplicate',
+  zh: '每位员工在每个导出文件中只有一行：请删除或合并重复的行',
+} as const;
+const JSON_SHAPE_HELP = {
+  en: 'the file must be a JSON array of objects, or { "records": [ … ] }',
+  zh: '文件应为对象组成的 JSON 数组，或 { "records": [ … ] }',
+} as const;
+const DEFAULT_HELP = {
+  en: 'fill in {label}, or give the metric a `default` in the policy',
+  zh: '请填写{label}，或在政策中给该指标设 `default`',
+} as const;
+const TOTALS = {
+  en: 'row {row} is a totals row (`{word}`), not an employee, and is skipped',
+  zh: '第 {row} 行是合计行（`{word}`），不是员工，已跳过',
+} as const;
+const PAY_BASE_HELP = {
+  en: "write the monthly performance-pay base in yuan, e.g. 4000, or leave it empty to use the role's",
+  zh: '请填写每月绩效基数（元），如 4000；留空则用岗位的基数',
+} as const;
+const ROW_LENGTH_HELP = {
+  en: 'a number with thousands separators must be quoted ("1,500,000"), or the export is broken: every row has as many cells as the header',
+  zh: '带千位分隔符的数字要加引号（"1,500,000"），否则就是导出文件有误：每行的单元格数应与表头相同',
+} as const;
+const PERIOD_HELP = {
+  en: 'write the month as YYYY-MM, e.g. 2026-10 (2026/10, 2026年10月, 202610 and 2026-10-01 are read as that month too)',
+  zh: '请把月份写成 YYYY-MM，如 2026-10（2026/10、2026年10月、202610 和 2026-10-01 也都读作该月）',
+} as const;
+const EXCEL_ERROR_HELP = {
+  en: 'the formula in this cell failed in Excel ({error}: {meaning}): fix it in the workbook, or type the value',
+  zh: '这个单元格的公式在 Excel 中出错（{error}：{meaning}）：请在工作簿中修正，或直接填写数值',
+} as const;
 const NOT_A_NUMBER = { en: '`{text}` is not a number', zh: '`{text}` 不是数字' } as const;
 const MISSING_FIELD = { en: 'empty `{field_zh}` ({field})', zh: '`{field_zh}`（{field}）为空' } as const;
 
 export const data = defineMessages({
   data_bad_id: {
-    message: { en: '`{id}` is not an employee id but a number in scientific notation', zh: '`{id}` 不是工号，而是科学计数法的数字' },
+    message: {
+      en: '`{id}` is not an employee id but a number in scientific notation',
+      zh: '`{id}` 不是工号，而是科学计数法的数字',
+    },
     help: SCIENTIFIC_HELP,
   },
-  data_bad_pay_base: { message: { en: 'pay base `{value}` is not an amount', zh: '绩效基数 `{value}` 不是金额' }, help: PAY_BASE_HELP },
-  'data_bad_pay_base.negative': { message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' }, help: PAY_BASE_HELP },
-  'data_bad_pay_base.too_large': { message: { en: 'pay base `{value}` is too large: at most {limit} yuan per person', zh: '绩效基数 `{value}` 过大：每人最多 {limit} 元' }, help: PAY_BASE_HELP },
+  data_bad_pay_base: {
+    message: { en: 'pay base `{value}` is not an amount', zh: '绩效基数 `{value}` 不是金额' },
+    help: PAY_BASE_HELP,
+  },
+  'data_bad_pay_base.negative': {
+    message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' },
+    help: PAY_BASE_HELP,
+  },
+  'data_bad_pay_base.too_large': {
+    message: {
+      en: 'pay base `{value}` is too large: at most {limit} yuan per person',
+      zh: '绩效基数 `{value}` 过大：每人最多 {limit} 元',
+    },
+    help: PAY_BASE_HELP,
+  },
   data_bad_period: { message: { en: '{detail}', zh: '月份有误：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
-  'data_bad_period.given': { message: { en: 'the period given for the file: {detail}', zh: '为文件指定的月份有误：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
+  'data_bad_period.given': {
+    message: { en: 'the period given for the file: {detail}', zh: '为文件指定的月份有误：{detail}' },
+    help: { en: '{advice}', zh: '{advice}' },
+  },
   data_csv_malformed: {
     message: { en: '{detail}', zh: 'CSV 格式有误（{detail}）' },
     help: QUOTES_HELP,
@@ -46,57 +121,114 @@ export const data = defineMessages({
     help: QUOTES_HELP,
   },
   data_duplicate_column: {
-    message: { en: 'columns `{first}` and `{second}` both mean `{id}`', zh: '列 `{first}` 和 `{second}` 都表示 `{id}`' },
+    message: {
+      en: 'columns `{first}` and `{second}` both mean `{id}`',
+      zh: '列 `{first}` 和 `{second}` 都表示 `{id}`',
+    },
     help: { en: 'keep one of them', zh: '请只保留其中一列' },
   },
   data_duplicate_employee: {
     message: DUPLICATE_EMPLOYEE,
-    help: { en: 'each employee has one row per period: remove or merge the duplicate', zh: '每位员工每个月只有一行：请删除或合并重复的行' },
+    help: {
+      en: 'each employee has one row per period: remove or merge the duplicate',
+      zh: '每位员工每个月只有一行：请删除或合并重复的行',
+    },
   },
   'data_duplicate_employee.spelling': {
     message: DUPLICATE_EMPLOYEE,
-    help: { en: 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)', zh: '每位员工每个月只有一行：请删除或合并重复的行（比较工号时不区分全角半角、空格和不可见字符）' },
+    help: {
+      en: 'each employee has one row per period: remove or merge the duplicate (ids are compared ignoring full-width forms, spaces and invisible characters)',
+      zh: '每位员工每个月只有一行：请删除或合并重复的行（比较工号时不区分全角半角、空格和不可见字符）',
+    },
   },
   data_duplicate_key: {
     message: DUPLICATE_KEY,
-    help: { en: 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)', zh: '每个键只对应一位员工：请修改花名册，不要让两行共用一个键（比较时不区分大小写、全角半角、空格和不可见字符）' },
+    help: {
+      en: 'each key names one employee: fix the roster so that no two rows share it (keys are compared ignoring case, full-width forms, spaces and invisible characters)',
+      zh: '每个键只对应一位员工：请修改花名册，不要让两行共用一个键（比较时不区分大小写、全角半角、空格和不可见字符）',
+    },
   },
   'data_duplicate_key.scientific': {
     message: DUPLICATE_KEY,
     help: SCIENTIFIC_HELP,
   },
   data_duplicate_row: {
-    message: { en: '{keys} has two rows in `{file}` (rows {first} and {second})', zh: '{keys} 在 `{file}` 中有两行（第 {first} 行和第 {second} 行）' },
+    message: {
+      en: '{keys} has two rows in `{file}` (rows {first} and {second})',
+      zh: '{keys} 在 `{file}` 中有两行（第 {first} 行和第 {second} 行）',
+    },
     help: DUPLICATE_ROW_HELP,
   },
   data_empty: {
     message: { en: 'the file has no header row', zh: '文件没有表头行' },
-    help: { en: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…', zh: '第一行应为列名，如 工号,姓名,岗位,团队,阶段,月份,…' },
+    help: {
+      en: 'the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…',
+      zh: '第一行应为列名，如 工号,姓名,岗位,团队,阶段,月份,…',
+    },
   },
-  data_encoding: { message: { en: 'the file is not valid {encoding} text', zh: '文件不是有效的 {encoding} 文本' }, help: { en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030', zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码' } },
+  data_encoding: {
+    message: { en: 'the file is not valid {encoding} text', zh: '文件不是有效的 {encoding} 文本' },
+    help: {
+      en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
+      zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码',
+    },
+  },
   data_excel_error: {
-    message: { en: '`{value}` in `{field_zh}` ({field}) is an Excel error', zh: '`{field_zh}`（{field}）中的 `{value}` 是 Excel 错误' },
+    message: {
+      en: '`{value}` in `{field_zh}` ({field}) is an Excel error',
+      zh: '`{field_zh}`（{field}）中的 `{value}` 是 Excel 错误',
+    },
     help: EXCEL_ERROR_HELP,
   },
   data_fits_nobody: {
-    message: { en: 'no record in `{file}` fits the policy `{policy}`', zh: '`{file}` 中没有一条记录适用政策 `{policy}`' },
-    help: { en: '{why}{found}roles the policy knows: {known}; check that the data file and the policy belong together', zh: '{why}{found}政策中的岗位：{known}；请确认数据文件和政策是否对应' },
+    message: {
+      en: 'no record in `{file}` fits the policy `{policy}`',
+      zh: '`{file}` 中没有一条记录适用政策 `{policy}`',
+    },
+    help: {
+      en: '{why}{found}roles the policy knows: {known}; check that the data file and the policy belong together',
+      zh: '{why}{found}政策中的岗位：{known}；请确认数据文件和政策是否对应',
+    },
   },
   data_fractional_count: {
-    message: { en: '`{label}` is a count, got `{value}` ({number})', zh: '`{label}` 是计数，但填的是 `{value}`（{number}）' },
-    help: { en: 'a count is a whole number: check the export, or give the metric another unit if it is an average', zh: '计数应为整数：请检查导出文件；如果它是平均值，请给该指标换一个单位' },
+    message: {
+      en: '`{label}` is a count, got `{value}` ({number})',
+      zh: '`{label}` 是计数，但填的是 `{value}`（{number}）',
+    },
+    help: {
+      en: 'a count is a whole number: check the export, or give the metric another unit if it is an average',
+      zh: '计数应为整数：请检查导出文件；如果它是平均值，请给该指标换一个单位',
+    },
   },
   data_header_not_first: {
-    message: { en: 'the column names are on row {row}, not on row 1: the row above is not a header', zh: '列名在第 {row} 行，不在第 1 行：上面一行不是表头' },
-    help: { en: 'delete row 1 (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row', zh: '请删除第 1 行（表格上方的标题或说明），让 工号、姓名、岗位…… 成为第一行' },
+    message: {
+      en: 'the column names are on row {row}, not on row 1: the row above is not a header',
+      zh: '列名在第 {row} 行，不在第 1 行：上面一行不是表头',
+    },
+    help: {
+      en: 'delete row 1 (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row',
+      zh: '请删除第 1 行（表格上方的标题或说明），让 工号、姓名、岗位…… 成为第一行',
+    },
   },
   'data_header_not_first.rows': {
-    message: { en: 'the column names are on row {row}, not on row 1: the rows above are not a header', zh: '列名在第 {row} 行，不在第 1 行：上面几行不是表头' },
-    help: { en: 'delete rows 1–{last} (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row', zh: '请删除第 1–{last} 行（表格上方的标题或说明），让 工号、姓名、岗位…… 成为第一行' },
+    message: {
+      en: 'the column names are on row {row}, not on row 1: the rows above are not a header',
+      zh: '列名在第 {row} 行，不在第 1 行：上面几行不是表头',
+    },
+    help: {
+      en: 'delete rows 1–{last} (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row',
+      zh: '请删除第 1–{last} 行（表格上方的标题或说明），让 工号、姓名、岗位…… 成为第一行',
+    },
   },
   data_id_case: {
-    message: { en: 'ids `{first}` (row {first_row}) and `{second}` (row {second_row}) differ only in upper and lower case: they are read as two employees', zh: '工号 `{first}`（第 {first_row} 行）和 `{second}`（第 {second_row} 行）只有大小写不同：按两位员工处理' },
-    help: { en: 'if they are one person, write the id the same way in every row and file', zh: '如果是同一个人，请在所有行和文件中用同一种写法' },
+    message: {
+      en: 'ids `{first}` (row {first_row}) and `{second}` (row {second_row}) differ only in upper and lower case: they are read as two employees',
+      zh: '工号 `{first}`（第 {first_row} 行）和 `{second}`（第 {second_row} 行）只有大小写不同：按两位员工处理',
+    },
+    help: {
+      en: 'if they are one person, write the id the same way in every row and file',
+      zh: '如果是同一个人，请在所有行和文件中用同一种写法',
+    },
   },
   data_json_duplicate_key: {
     message: { en: 'record {record} gives `{key}` twice', zh: '第 {record} 条记录中 `{key}` 出现了两次' },
@@ -106,11 +238,23 @@ export const data = defineMessages({
     message: { en: 'an object gives `{key}` twice', zh: '一个对象中 `{key}` 出现了两次' },
     help: JSON_KEY_HELP,
   },
-  data_json_malformed: { message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON（{detail}）' }, help: JSON_SHAPE_HELP },
-  'data_json_malformed.shape': { message: { en: 'expected an array of objects, one per employee', zh: '应为对象组成的数组，每位员工一个对象' }, help: JSON_SHAPE_HELP },
+  data_json_malformed: {
+    message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON（{detail}）' },
+    help: JSON_SHAPE_HELP,
+  },
+  'data_json_malformed.shape': {
+    message: { en: 'expected an array of objects, one per employee', zh: '应为对象组成的数组，每位员工一个对象' },
+    help: JSON_SHAPE_HELP,
+  },
   data_key_normalised: {
-    message: { en: "`{key}` (row {row}) is matched to the roster's `{roster_key}` (`{roster}` row {roster_row})", zh: '`{key}`（第 {row} 行）匹配到花名册中的 `{roster_key}`（`{roster}` 第 {roster_row} 行）' },
-    help: { en: 'the two spellings differ only in upper and lower case, full-width forms, spaces or invisible characters: check it is the same person, and write the key as the roster does', zh: '两种写法只差大小写、全角半角、空格或不可见字符：请确认是同一个人，并按花名册的写法填写' },
+    message: {
+      en: "`{key}` (row {row}) is matched to the roster's `{roster_key}` (`{roster}` row {roster_row})",
+      zh: '`{key}`（第 {row} 行）匹配到花名册中的 `{roster_key}`（`{roster}` 第 {roster_row} 行）',
+    },
+    help: {
+      en: 'the two spellings differ only in upper and lower case, full-width forms, spaces or invisible characters: check it is the same person, and write the key as the roster does',
+      zh: '两种写法只差大小写、全角半角、空格或不可见字符：请确认是同一个人，并按花名册的写法填写',
+    },
   },
   data_missing_column: {
     message: { en: 'the file has no `{field_zh}` ({field}) column', zh: '文件没有 `{field_zh}`（{field}）列' },
@@ -118,42 +262,75 @@ export const data = defineMessages({
   },
   'data_missing_column.period': {
     message: { en: 'the file has no `月份` (period) column', zh: '文件没有 `月份`（period）列' },
-    help: { en: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)', zh: '请添加 月份 列（如 2026-10），或指定月份（`--period 2026-10`）' },
+    help: {
+      en: 'add a 月份 column such as 2026-10, or pass the period (`--period 2026-10`)',
+      zh: '请添加 月份 列（如 2026-10），或指定月份（`--period 2026-10`）',
+    },
   },
   'data_missing_column.metric': {
-    message: { en: 'the file has no column for `{label}` ({id}), which {roles} need', zh: '文件没有 `{label}`（{id}）列，而 {roles} 需要它' },
+    message: {
+      en: 'the file has no column for `{label}` ({id}), which {roles} need',
+      zh: '文件没有 `{label}`（{id}）列，而 {roles} 需要它',
+    },
     help: { en: 'add a column named {names}{near_help}', zh: '请添加名为 {names} 的列{near_help}' },
   },
   'data_missing_column.metric_default': {
-    message: { en: 'the file has no column for `{label}` ({id}), which {roles} need; its `default` fills empty cells, not a missing column', zh: '文件没有 `{label}`（{id}）列，而 {roles} 需要它；`default` 只填空单元格，不能代替缺少的列' },
-    help: { en: 'add a column named {names}, or set `default_when_missing_column: true` on the metric if a file without it means {default} for everyone{near_help}', zh: '请添加名为 {names} 的列；如果文件没有这一列表示所有人都是 {default}，请在该指标上设 `default_when_missing_column: true`{near_help}' },
+    message: {
+      en: 'the file has no column for `{label}` ({id}), which {roles} need; its `default` fills empty cells, not a missing column',
+      zh: '文件没有 `{label}`（{id}）列，而 {roles} 需要它；`default` 只填空单元格，不能代替缺少的列',
+    },
+    help: {
+      en: 'add a column named {names}, or set `default_when_missing_column: true` on the metric if a file without it means {default} for everyone{near_help}',
+      zh: '请添加名为 {names} 的列；如果文件没有这一列表示所有人都是 {default}，请在该指标上设 `default_when_missing_column: true`{near_help}',
+    },
   },
   'data_missing_column.roster': {
     message: { en: 'the roster has no `工号` (employee_id) column', zh: '花名册没有 `工号`（employee_id）列' },
-    help: { en: 'the roster lists each employee once with 工号, 姓名, 岗位, 团队, 阶段', zh: '花名册每位员工一行，包含 工号、姓名、岗位、团队、阶段' },
+    help: {
+      en: 'the roster lists each employee once with 工号, 姓名, 岗位, 团队, 阶段',
+      zh: '花名册每位员工一行，包含 工号、姓名、岗位、团队、阶段',
+    },
   },
   'data_missing_column.key': {
     message: { en: '`{file}` has no key column `{column}`', zh: '`{file}` 没有键列 `{column}`' },
     help: KEY_MAPPING_HELP,
   },
   'data_missing_column.roster_key': {
-    message: { en: 'the roster has no column `{column}` to join `{file}` on', zh: '花名册没有用来关联 `{file}` 的列 `{column}`' },
+    message: {
+      en: 'the roster has no column `{column}` to join `{file}` on',
+      zh: '花名册没有用来关联 `{file}` 的列 `{column}`',
+    },
     help: KEY_MAPPING_HELP,
   },
   data_missing_field: { message: MISSING_FIELD, help: { en: 'fill in the {field_zh}', zh: '请填写{field_zh}' } },
-  'data_missing_field.period': { message: { en: 'empty `月份` (period)', zh: '`月份`（period）为空' }, help: { en: 'fill in the period, e.g. 2026-10', zh: '请填写月份，如 2026-10' } },
+  'data_missing_field.period': {
+    message: { en: 'empty `月份` (period)', zh: '`月份`（period）为空' },
+    help: { en: 'fill in the period, e.g. 2026-10', zh: '请填写月份，如 2026-10' },
+  },
   'data_missing_field.team': {
-    message: { en: 'empty `团队` (team): the cell holds only invisible characters', zh: '`团队`（team）为空：单元格里只有不可见字符' },
+    message: {
+      en: 'empty `团队` (team): the cell holds only invisible characters',
+      zh: '`团队`（team）为空：单元格里只有不可见字符',
+    },
     help: { en: 'fill in the 团队', zh: '请填写团队' },
   },
-  data_missing_metric: { message: { en: 'missing `{label}` ({id}) for role `{role}`', zh: '岗位 `{role}` 缺少 `{label}`（{id}）' }, help: DEFAULT_HELP },
+  data_missing_metric: {
+    message: { en: 'missing `{label}` ({id}) for role `{role}`', zh: '岗位 `{role}` 缺少 `{label}`（{id}）' },
+    help: DEFAULT_HELP,
+  },
   data_mixed_ratio_notation: {
     message: MIXED_RATIO,
-    help: { en: 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells', zh: '请统一写法：小数（0.453）或带 % 号（45.3%）；如果导出的是百分点，请设 `ratio_format: percent_points` 并修正小数单元格' },
+    help: {
+      en: 'write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells',
+      zh: '请统一写法：小数（0.453）或带 % 号（45.3%）；如果导出的是百分点，请设 `ratio_format: percent_points` 并修正小数单元格',
+    },
   },
   'data_mixed_ratio_notation.percent_points': {
     message: MIXED_RATIO,
-    help: { en: 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)', zh: '这一列按百分点读取（`ratio_format: percent_points`）：请把每个单元格写成百分点（45.3）或带 % 号（45.3%、0.8%）' },
+    help: {
+      en: 'the column is read as percent points (`ratio_format: percent_points`): write every cell as percent points (45.3) or with a % sign (45.3%, 0.8%)',
+      zh: '这一列按百分点读取（`ratio_format: percent_points`）：请把每个单元格写成百分点（45.3）或带 % 号（45.3%、0.8%）',
+    },
   },
   data_negative_count: {
     message: { en: '`{label}` cannot be negative, got `{value}`', zh: '`{label}` 不能为负数，填的是 `{value}`' },
@@ -161,58 +338,121 @@ export const data = defineMessages({
   },
   data_no_data: {
     message: { en: '`{id}` has no row in `{file}`', zh: '`{id}` 在 `{file}` 中没有数据行' },
-    help: { en: 'their metrics from this file are missing: a required one excludes them', zh: '此人来自这个文件的指标缺失：缺少必需指标的员工不参与计算' },
+    help: {
+      en: 'their metrics from this file are missing: a required one excludes them',
+      zh: '此人来自这个文件的指标缺失：缺少必需指标的员工不参与计算',
+    },
   },
   data_no_row: {
-    message: { en: '`{id}` has no row in `{file}`, which gives {labels}', zh: '`{id}` 在提供 {labels} 的 `{file}` 中没有数据行' },
-    help: { en: "add their row to `{file}`, or set `missing_rows: default` on that source in the data mapping if no row means each metric's `default`", zh: '请在 `{file}` 中补上此人的行；如果没有行就表示取各指标的 `default`，请在数据映射中给该来源设 `missing_rows: default`' },
+    message: {
+      en: '`{id}` has no row in `{file}`, which gives {labels}',
+      zh: '`{id}` 在提供 {labels} 的 `{file}` 中没有数据行',
+    },
+    help: {
+      en: "add their row to `{file}`, or set `missing_rows: default` on that source in the data mapping if no row means each metric's `default`",
+      zh: '请在 `{file}` 中补上此人的行；如果没有行就表示取各指标的 `default`，请在数据映射中给该来源设 `missing_rows: default`',
+    },
   },
-  data_not_a_number: { message: { en: '{detail}', zh: '无法读取的值：{detail}' }, help: { en: '{advice}', zh: '{advice}' } },
+  data_not_a_number: {
+    message: { en: '{detail}', zh: '无法读取的值：{detail}' },
+    help: { en: '{advice}', zh: '{advice}' },
+  },
   data_out_of_range: {
     message: OUT_OF_RANGE,
     help: { en: 'check the value; the policy declares this range', zh: '请检查数值；这个范围由政策规定' },
   },
   'data_out_of_range.percent': {
     message: OUT_OF_RANGE,
-    help: { en: 'write `{value}%` if it means {value} %, or set `ratio_format: percent_points` on the metric (or on the column in a data mapping) if the export writes percent points', zh: '如果表示 {value} %，请写 `{value}%`；如果导出的是百分点，请在该指标（或数据映射的列）上设 `ratio_format: percent_points`' },
+    help: {
+      en: 'write `{value}%` if it means {value} %, or set `ratio_format: percent_points` on the metric (or on the column in a data mapping) if the export writes percent points',
+      zh: '如果表示 {value} %，请写 `{value}%`；如果导出的是百分点，请在该指标（或数据映射的列）上设 `ratio_format: percent_points`',
+    },
   },
   'data_out_of_range.ratio': {
     message: OUT_OF_RANGE,
-    help: { en: 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`', zh: '比例在 0 到 1 之间（0 % 到 100 %），除非政策给该指标设了 `range`：请检查数值，或给指标设 `range`' },
+    help: {
+      en: 'a ratio is between 0 and 1 (0 % to 100 %) unless the metric states a `range` in the policy: check the value, or give the metric a `range`',
+      zh: '比例在 0 到 1 之间（0 % 到 100 %），除非政策给该指标设了 `range`：请检查数值，或给指标设 `range`',
+    },
   },
   data_period_mismatch: {
-    message: { en: '月份 `{text}` is {period}, but the period given for the file is {given}', zh: '月份 `{text}` 是 {period}，但为文件指定的月份是 {given}' },
-    help: { en: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)', zh: '请填写数据所属的月份：修正 月份 列或指定的月份（--period，或数据映射中的 `period:`）' },
+    message: {
+      en: '月份 `{text}` is {period}, but the period given for the file is {given}',
+      zh: '月份 `{text}` 是 {period}，但为文件指定的月份是 {given}',
+    },
+    help: {
+      en: 'give the month the data is for: fix the 月份 column or the period given (--period, or `period:` in a data mapping)',
+      zh: '请填写数据所属的月份：修正 月份 列或指定的月份（--period，或数据映射中的 `period:`）',
+    },
   },
   data_row_length: {
-    message: { en: 'row {row} has {cells} cells but the header has {columns}: the cells past the header are {past_cells}', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是 {past_cells}' },
+    message: {
+      en: 'row {row} has {cells} cells but the header has {columns}: the cells past the header are {past_cells}',
+      zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是 {past_cells}',
+    },
     help: ROW_LENGTH_HELP,
   },
   'data_row_length.empty_cell': {
-    message: { en: 'row {row} has {cells} cells but the header has {columns}: the cell past the header is empty, but a cell earlier in the row may have been split', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是空的，但前面可能有单元格被拆开了' },
+    message: {
+      en: 'row {row} has {cells} cells but the header has {columns}: the cell past the header is empty, but a cell earlier in the row may have been split',
+      zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的单元格是空的，但前面可能有单元格被拆开了',
+    },
     help: ROW_LENGTH_HELP,
   },
   'data_row_length.empty_cells': {
-    message: { en: 'row {row} has {cells} cells but the header has {columns}: the {past} cells past the header are empty, but a cell earlier in the row may have been split', zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的 {past} 个单元格是空的，但前面可能有单元格被拆开了' },
+    message: {
+      en: 'row {row} has {cells} cells but the header has {columns}: the {past} cells past the header are empty, but a cell earlier in the row may have been split',
+      zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：多出的 {past} 个单元格是空的，但前面可能有单元格被拆开了',
+    },
     help: ROW_LENGTH_HELP,
   },
   data_similar_teams: {
-    message: { en: 'teams `{name}` and `{earlier}` look like one team written two ways, but are counted as two teams', zh: '团队 `{name}` 和 `{earlier}` 像是同一团队的两种写法，但按两个团队计算' },
-    help: { en: 'if they are one team, declare the teams in the policy (`teams:`) with `{name}` among the aliases of `{earlier}`, or write it one way in the data; if they are two teams, declare both in `teams:`', zh: '如果是同一团队，请在政策的 `teams:` 中把 `{name}` 写进 `{earlier}` 的别名，或在数据中统一写法；如果是两个团队，请在 `teams:` 中分别声明' },
+    message: {
+      en: 'teams `{name}` and `{earlier}` look like one team written two ways, but are counted as two teams',
+      zh: '团队 `{name}` 和 `{earlier}` 像是同一团队的两种写法，但按两个团队计算',
+    },
+    help: {
+      en: 'if they are one team, declare the teams in the policy (`teams:`) with `{name}` among the aliases of `{earlier}`, or write it one way in the data; if they are two teams, declare both in `teams:`',
+      zh: '如果是同一团队，请在政策的 `teams:` 中把 `{name}` 写进 `{earlier}` 的别名，或在数据中统一写法；如果是两个团队，请在 `teams:` 中分别声明',
+    },
   },
   data_team_spelling_merged: {
-    message: { en: 'team `{name}` differs from `{earlier}` only in width, spaces or invisible characters and is counted as team `{team}`', zh: '团队 `{name}` 与 `{earlier}` 只差全角半角、空格或不可见字符，按团队 `{team}` 计算' },
-    help: { en: 'nothing to do if they are one team; if not, give them names that differ in letters', zh: '如果是同一团队，无需处理；如果不是，请用文字不同的名称' },
+    message: {
+      en: 'team `{name}` differs from `{earlier}` only in width, spaces or invisible characters and is counted as team `{team}`',
+      zh: '团队 `{name}` 与 `{earlier}` 只差全角半角、空格或不可见字符，按团队 `{team}` 计算',
+    },
+    help: {
+      en: 'nothing to do if they are one team; if not, give them names that differ in letters',
+      zh: '如果是同一团队，无需处理；如果不是，请用文字不同的名称',
+    },
   },
-  data_totals_row: { message: TOTALS, help: { en: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段", zh: '如果是导出文件的合计行，无需处理；真正的员工行需要 工号、姓名、岗位 和 阶段' } },
-  'data_totals_row.joined': { message: TOTALS, help: { en: "nothing to do if it is the export's total; a real employee's row needs their key", zh: '如果是导出文件的合计行，无需处理；真正的员工行需要填写其键' } },
+  data_totals_row: {
+    message: TOTALS,
+    help: {
+      en: "nothing to do if it is the export's total; a real employee needs 工号, 姓名, 岗位 and 阶段",
+      zh: '如果是导出文件的合计行，无需处理；真正的员工行需要 工号、姓名、岗位 和 阶段',
+    },
+  },
+  'data_totals_row.joined': {
+    message: TOTALS,
+    help: {
+      en: "nothing to do if it is the export's total; a real employee's row needs their key",
+      zh: '如果是导出文件的合计行，无需处理；真正的员工行需要填写其键',
+    },
+  },
   data_unknown_column: {
     message: UNKNOWN_COLUMN,
-    help: { en: "add the column to a metric's `aliases` in the policy if it should be used", zh: '如果要使用这一列，请把它写进政策中某个指标的 `aliases`' },
+    help: {
+      en: "add the column to a metric's `aliases` in the policy if it should be used",
+      zh: '如果要使用这一列，请把它写进政策中某个指标的 `aliases`',
+    },
   },
   'data_unknown_column.near': {
     message: UNKNOWN_COLUMN,
-    help: { en: "did you mean `{near}`? add it to the metric's `aliases` if it is the same thing", zh: '是不是 `{near}`？如果是同一指标，请把它写进该指标的 `aliases`' },
+    help: {
+      en: "did you mean `{near}`? add it to the metric's `aliases` if it is the same thing",
+      zh: '是不是 `{near}`？如果是同一指标，请把它写进该指标的 `aliases`',
+    },
   },
   data_unknown_format: {
     message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
@@ -228,35 +468,59 @@ export const data = defineMessages({
   },
   data_unknown_team: {
     message: { en: 'unknown team `{team}`', zh: '未知的团队 `{team}`' },
-    help: { en: "{near}declared teams: {teams}; a team written another way goes under that team's `aliases` in the policy", zh: '{near}已声明的团队：{teams}；团队的其他写法请写进政策中该团队的 `aliases`' },
+    help: {
+      en: "{near}declared teams: {teams}; a team written another way goes under that team's `aliases` in the policy",
+      zh: '{near}已声明的团队：{teams}；团队的其他写法请写进政策中该团队的 `aliases`',
+    },
   },
   data_unmatched_row: {
     message: UNMATCHED,
-    help: { en: 'check the key, or add the person to the roster `{roster}`', zh: '请检查键，或把此人加入花名册 `{roster}`' },
+    help: {
+      en: 'check the key, or add the person to the roster `{roster}`',
+      zh: '请检查键，或把此人加入花名册 `{roster}`',
+    },
   },
   'data_unmatched_row.zeros': {
     message: UNMATCHED,
-    help: { en: 'the roster has `{roster_key}` (row {roster_row}): Excel drops the leading zeros of a number-like key, so format the column as text before export', zh: '花名册中是 `{roster_key}`（第 {roster_row} 行）：Excel 会去掉数字型键开头的 0，请在导出前把这一列设为文本格式' },
+    help: {
+      en: 'the roster has `{roster_key}` (row {roster_row}): Excel drops the leading zeros of a number-like key, so format the column as text before export',
+      zh: '花名册中是 `{roster_key}`（第 {roster_row} 行）：Excel 会去掉数字型键开头的 0，请在导出前把这一列设为文本格式',
+    },
   },
   'data_unmatched_row.scientific': {
     message: UNMATCHED,
     help: SCIENTIFIC_HELP,
   },
   data_xlsx_too_large: {
-    message: { en: 'the workbook unpacks to {size} MiB, more than the {limit} MiB a workbook may', zh: '工作簿解压后为 {size} MiB，超过上限 {limit} MiB' },
+    message: {
+      en: 'the workbook unpacks to {size} MiB, more than the {limit} MiB a workbook may',
+      zh: '工作簿解压后为 {size} MiB，超过上限 {limit} MiB',
+    },
     help: XLSX_SIZE_HELP,
   },
   'data_xlsx_too_large.counted': {
-    message: { en: 'the workbook unpacks to more than the {limit} MiB a workbook may', zh: '工作簿解压后超过上限 {limit} MiB' },
+    message: {
+      en: 'the workbook unpacks to more than the {limit} MiB a workbook may',
+      zh: '工作簿解压后超过上限 {limit} MiB',
+    },
     help: XLSX_SIZE_HELP,
   },
   data_xlsx_too_many_rows: {
-    message: { en: 'a sheet of the workbook has more than {limit} rows, the most a workbook sheet may have', zh: '工作簿中有一个工作表超过 {limit} 行，超出上限' },
-    help: { en: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows', zh: '这么大的月份数据请存为 CSV：CSV 输入、CSV 输出（`--format csv --out FILE`）可逐行处理任意行数' },
+    message: {
+      en: 'a sheet of the workbook has more than {limit} rows, the most a workbook sheet may have',
+      zh: '工作簿中有一个工作表超过 {limit} 行，超出上限',
+    },
+    help: {
+      en: 'save a month this large as CSV: a CSV run to a CSV file (`--format csv --out FILE`) streams any number of rows',
+      zh: '这么大的月份数据请存为 CSV：CSV 输入、CSV 输出（`--format csv --out FILE`）可逐行处理任意行数',
+    },
   },
   data_xlsx_unreadable: {
     message: { en: 'cannot read the workbook: {detail}', zh: '无法读取工作簿（{detail}）' },
-    help: { en: 'save it from Excel as .xlsx (Excel Workbook), or export CSV', zh: '请在 Excel 中另存为 .xlsx（Excel 工作簿），或导出 CSV' },
+    help: {
+      en: 'save it from Excel as .xlsx (Excel Workbook), or export CSV',
+      zh: '请在 Excel 中另存为 .xlsx（Excel 工作簿），或导出 CSV',
+    },
   },
   'data_xlsx_unreadable.sheet': {
     message: { en: 'the workbook has no sheet `{sheet}`', zh: '工作簿中没有工作表 `{sheet}`' },
@@ -271,39 +535,102 @@ export const data = defineMessages({
  */
 export const readerReasons = defineMessages({
   period_ambiguous_dot: {
-    message: { en: '`{text}` may be January or October: Excel turns 2026.10 into the number 2026.1', zh: '`{text}` 可能是 1 月，也可能是 10 月：Excel 会把 2026.10 变成数字 2026.1' },
-    help: { en: 'write the month as YYYY-MM (2026-01 or 2026-10), and format the 月份 column as text before export', zh: '请把月份写成 YYYY-MM（2026-01 或 2026-10），并在导出前把 月份 列设为文本格式' },
+    message: {
+      en: '`{text}` may be January or October: Excel turns 2026.10 into the number 2026.1',
+      zh: '`{text}` 可能是 1 月，也可能是 10 月：Excel 会把 2026.10 变成数字 2026.1',
+    },
+    help: {
+      en: 'write the month as YYYY-MM (2026-01 or 2026-10), and format the 月份 column as text before export',
+      zh: '请把月份写成 YYYY-MM（2026-01 或 2026-10），并在导出前把 月份 列设为文本格式',
+    },
   },
   period_excel_serial: {
-    message: { en: '`{text}` is an Excel date number ({date}), not a month', zh: '`{text}` 是 Excel 的日期序号（{date}），不是月份' },
-    help: { en: 'Excel turned the date into a number: format the 月份 column as text (or as a date) before export, or write the month as YYYY-MM, e.g. 2026-10', zh: 'Excel 把日期变成了数字：请在导出前把 月份 列设为文本（或日期）格式，或把月份写成 YYYY-MM，如 2026-10' },
+    message: {
+      en: '`{text}` is an Excel date number ({date}), not a month',
+      zh: '`{text}` 是 Excel 的日期序号（{date}），不是月份',
+    },
+    help: {
+      en: 'Excel turned the date into a number: format the 月份 column as text (or as a date) before export, or write the month as YYYY-MM, e.g. 2026-10',
+      zh: 'Excel 把日期变成了数字：请在导出前把 月份 列设为文本（或日期）格式，或把月份写成 YYYY-MM，如 2026-10',
+    },
   },
-  period_no_year: { message: { en: '`{text}` has no four-digit year', zh: '`{text}` 没有四位数的年份' }, help: PERIOD_HELP },
+  period_no_year: {
+    message: { en: '`{text}` has no four-digit year', zh: '`{text}` 没有四位数的年份' },
+    help: PERIOD_HELP,
+  },
   period_not_a_month: { message: { en: '`{text}` is not a month', zh: '`{text}` 不是月份' }, help: PERIOD_HELP },
-  period_bad_month: { message: { en: '`{text}` has no month {month}: months are 1 to 12', zh: '`{text}` 中的月份 {month} 不存在：月份只有 1 到 12' }, help: PERIOD_HELP },
-  period_bad_year: { message: { en: '`{text}` has the year {year}, outside 2000–2099', zh: '`{text}` 的年份 {year} 不在 2000–2099 之间' }, help: PERIOD_HELP },
+  period_bad_month: {
+    message: {
+      en: '`{text}` has no month {month}: months are 1 to 12',
+      zh: '`{text}` 中的月份 {month} 不存在：月份只有 1 到 12',
+    },
+    help: PERIOD_HELP,
+  },
+  period_bad_year: {
+    message: {
+      en: '`{text}` has the year {year}, outside 2000–2099',
+      zh: '`{text}` 的年份 {year} 不在 2000–2099 之间',
+    },
+    help: PERIOD_HELP,
+  },
   period_a_day: {
     message: { en: '`{text}` is a day, not a month', zh: '`{text}` 是某一天，不是月份' },
-    help: { en: 'write the month the data measures as YYYY-MM, e.g. {month}: a date other than the 1st (an export or payment date) is not read as its month', zh: '请把数据所属的月份写成 YYYY-MM，如 {month}：1 日以外的日期（导出日期或发放日期）不会读作该月' },
+    help: {
+      en: 'write the month the data measures as YYYY-MM, e.g. {month}: a date other than the 1st (an export or payment date) is not read as its month',
+      zh: '请把数据所属的月份写成 YYYY-MM，如 {month}：1 日以外的日期（导出日期或发放日期）不会读作该月',
+    },
   },
   value_too_large: {
-    message: { en: '`{text}` is too large to be a figure (at most 9007199254740991)', zh: '`{text}` 太大，不是可用的数字（最多 9007199254740991）' },
-    help: { en: 'check the cell: the export may have joined or repeated digits', zh: '请检查单元格：导出时可能把数字连在一起或重复了' },
+    message: {
+      en: '`{text}` is too large to be a figure (at most 9007199254740991)',
+      zh: '`{text}` 太大，不是可用的数字（最多 9007199254740991）',
+    },
+    help: {
+      en: 'check the cell: the export may have joined or repeated digits',
+      zh: '请检查单元格：导出时可能把数字连在一起或重复了',
+    },
   },
-  value_excel_error: { message: { en: '`{text}` is an Excel error, not a number', zh: '`{text}` 是 Excel 错误，不是数字' }, help: EXCEL_ERROR_HELP },
-  value_excel_error_duration: { message: { en: '`{text}` is an Excel error, not a duration', zh: '`{text}` 是 Excel 错误，不是时长' }, help: EXCEL_ERROR_HELP },
+  value_excel_error: {
+    message: { en: '`{text}` is an Excel error, not a number', zh: '`{text}` 是 Excel 错误，不是数字' },
+    help: EXCEL_ERROR_HELP,
+  },
+  value_excel_error_duration: {
+    message: { en: '`{text}` is an Excel error, not a duration', zh: '`{text}` 是 Excel 错误，不是时长' },
+    help: EXCEL_ERROR_HELP,
+  },
   value_range: {
     message: { en: '`{text}` is a range, not one value', zh: '`{text}` 是一个范围，不是单个数值' },
-    help: { en: 'give one value, or set `ranges: low | middle | high` on the metric in the policy', zh: '请填写单个数值，或在政策中给该指标设 `ranges: low | middle | high`' },
+    help: {
+      en: 'give one value, or set `ranges: low | middle | high` on the metric in the policy',
+      zh: '请填写单个数值，或在政策中给该指标设 `ranges: low | middle | high`',
+    },
   },
-  value_bad_range: { message: { en: '`{text}` is not a readable range', zh: '`{text}` 不是能读取的范围' }, help: { en: 'write a range as low~high, e.g. 7.5w~10w', zh: '范围请写成 低~高，如 7.5w~10w' } },
-  value_not_a_ratio: { message: NOT_A_NUMBER, help: { en: 'write a ratio such as 45.3% or 0.453', zh: '请填写比例，如 45.3% 或 0.453' } },
-  value_not_an_amount: { message: NOT_A_NUMBER, help: { en: 'write an amount such as 1234.50, ¥1,234.50 or 1.2万', zh: '请填写金额，如 1234.50、¥1,234.50 或 1.2万' } },
+  value_bad_range: {
+    message: { en: '`{text}` is not a readable range', zh: '`{text}` 不是能读取的范围' },
+    help: { en: 'write a range as low~high, e.g. 7.5w~10w', zh: '范围请写成 低~高，如 7.5w~10w' },
+  },
+  value_not_a_ratio: {
+    message: NOT_A_NUMBER,
+    help: { en: 'write a ratio such as 45.3% or 0.453', zh: '请填写比例，如 45.3% 或 0.453' },
+  },
+  value_not_an_amount: {
+    message: NOT_A_NUMBER,
+    help: {
+      en: 'write an amount such as 1234.50, ¥1,234.50 or 1.2万',
+      zh: '请填写金额，如 1234.50、¥1,234.50 或 1.2万',
+    },
+  },
   value_not_a_duration: {
     message: { en: '`{text}` is not a duration', zh: '`{text}` 不是时长' },
-    help: { en: 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds', zh: '请填写时长，如 1小时21分5秒、21分5秒、01:21:05 或秒数' },
+    help: {
+      en: 'write a duration such as 1小时21分5秒, 21分5秒, 01:21:05 or a number of seconds',
+      zh: '请填写时长，如 1小时21分5秒、21分5秒、01:21:05 或秒数',
+    },
   },
-  value_not_a_number: { message: NOT_A_NUMBER, help: { en: 'write a number such as 1234, 1,234, 1.2万 or 3.5w', zh: '请填写数字，如 1234、1,234、1.2万 或 3.5w' } },
+  value_not_a_number: {
+    message: NOT_A_NUMBER,
+    help: { en: 'write a number such as 1234, 1,234, 1.2万 or 3.5w', zh: '请填写数字，如 1234、1,234、1.2万 或 3.5w' },
+  },
 });
 
 export type ReaderReason = keyof typeof readerReasons;

@@ -3,28 +3,58 @@
 
 import { defineMessages } from './catalogue.js';
 
-const PAYOUT_HELP = { en: "check the payout formulas and the record's values", zh: '请检查奖金公式和这条记录的数据' } as const;
+const PAYOUT_HELP = {
+  en: "check the payout formulas and the record's values",
+  zh: '请检查奖金公式和这条记录的数据',
+} as const;
 
-const PAY_BASE_HELP = { en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000', zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额' } as const;
+const PAY_BASE_HELP = {
+  en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000',
+  zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额',
+} as const;
 export const evaluation = defineMessages({
   eval_before_effective_from: {
-    message: { en: 'period `{period}` is before `effective_from: {from}` of `{policy}` v{version}: this version does not apply to it', zh: '月份 `{period}` 早于 `{policy}` v{version} 的 `effective_from: {from}`：这个版本不适用于该月' },
-    help: { en: 'score {period} with the policy version in force then; if this version is meant to correct earlier periods, set `effective_from: {period}` and say why in `retroactive: { reason: … }`', zh: '请用当时生效的政策版本计算 {period}；如果这个版本是为了更正以前的月份，请设 `effective_from: {period}`，并在 `retroactive: { reason: … }` 中说明原因' },
+    message: {
+      en: 'period `{period}` is before `effective_from: {from}` of `{policy}` v{version}: this version does not apply to it',
+      zh: '月份 `{period}` 早于 `{policy}` v{version} 的 `effective_from: {from}`：这个版本不适用于该月',
+    },
+    help: {
+      en: 'score {period} with the policy version in force then; if this version is meant to correct earlier periods, set `effective_from: {period}` and say why in `retroactive: { reason: … }`',
+      zh: '请用当时生效的政策版本计算 {period}；如果这个版本是为了更正以前的月份，请设 `effective_from: {period}`，并在 `retroactive: { reason: … }` 中说明原因',
+    },
   },
   eval_missing_metric: {
     message: { en: 'missing `{label}` ({id}) for role `{role}`', zh: '岗位 `{role}` 缺少 `{label}`（{id}）' },
-    help: { en: 'add the value to the data, or give the metric a `default` in the policy', zh: '请在数据中补上这个值，或在政策中给该指标设 `default`' },
+    help: {
+      en: 'add the value to the data, or give the metric a `default` in the policy',
+      zh: '请在数据中补上这个值，或在政策中给该指标设 `default`',
+    },
   },
   eval_money_out_of_range: {
-    message: { en: '{what} is {amount} for `{employee}`{at}: above the limit of {limit} per person', zh: '`{employee}` 的{what}为 {amount}{at}：超过每人上限 {limit}' },
-    help: { en: "check the record's values (pay base, metrics) and the formula", zh: '请检查这条记录的数据（绩效基数、指标）和公式' },
+    message: {
+      en: '{what} is {amount} for `{employee}`{at}: above the limit of {limit} per person',
+      zh: '`{employee}` 的{what}为 {amount}{at}：超过每人上限 {limit}',
+    },
+    help: {
+      en: "check the record's values (pay base, metrics) and the formula",
+      zh: '请检查这条记录的数据（绩效基数、指标）和公式',
+    },
   },
   eval_negative_pay: {
-    message: { en: '{what} is {amount} for `{employee}`{at}: it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)', zh: '`{employee}` 的{what}为 {amount}{at}：不能小于 0（只有封顶和小于 1 的档位系数会降低金额）' },
-    help: { en: "a payout formula must not go below 0: fix the record's values, or write `max(0, …)` in the policy if a floor of 0 is meant", zh: '奖金公式的结果不能小于 0：请修正这条记录的数据；如果本意是最低为 0，请在政策中写 `max(0, …)`' },
+    message: {
+      en: '{what} is {amount} for `{employee}`{at}: it cannot be below 0 (only the caps and a tier multiplier below 1 lower pay)',
+      zh: '`{employee}` 的{what}为 {amount}{at}：不能小于 0（只有封顶和小于 1 的档位系数会降低金额）',
+    },
+    help: {
+      en: "a payout formula must not go below 0: fix the record's values, or write `max(0, …)` in the policy if a floor of 0 is meant",
+      zh: '奖金公式的结果不能小于 0：请修正这条记录的数据；如果本意是最低为 0，请在政策中写 `max(0, …)`',
+    },
   },
   eval_not_a_usable_number: {
-    message: { en: '`{label}` ({id}) of `{employee}` is `{value}`, not a finite number of at most 9007199254740991', zh: '`{employee}` 的 `{label}`（{id}）为 `{value}`，不是不超过 9007199254740991 的有限数字' },
+    message: {
+      en: '`{label}` ({id}) of `{employee}` is `{value}`, not a finite number of at most 9007199254740991',
+      zh: '`{employee}` 的 `{label}`（{id}）为 `{value}`，不是不超过 9007199254740991 的有限数字',
+    },
     help: { en: "fix the record's data", zh: '请修正这条记录的数据' },
   },
   eval_pay_base_out_of_range: {
@@ -32,11 +62,17 @@ export const evaluation = defineMessages({
     help: PAY_BASE_HELP,
   },
   'eval_pay_base_out_of_range.above': {
-    message: { en: 'pay base `{value}` of `{employee}` is above the limit of {limit} per person', zh: '`{employee}` 的绩效基数 `{value}` 超过每人上限 {limit}' },
+    message: {
+      en: 'pay base `{value}` of `{employee}` is above the limit of {limit} per person',
+      zh: '`{employee}` 的绩效基数 `{value}` 超过每人上限 {limit}',
+    },
     help: PAY_BASE_HELP,
   },
   eval_payout: {
-    message: { en: 'performance pay `{formula}` cannot be computed for this record', zh: '这条记录无法计算绩效奖金 `{formula}`' },
+    message: {
+      en: 'performance pay `{formula}` cannot be computed for this record',
+      zh: '这条记录无法计算绩效奖金 `{formula}`',
+    },
     help: PAYOUT_HELP,
   },
   'eval_payout.awards_cap': {
@@ -44,15 +80,27 @@ export const evaluation = defineMessages({
     help: PAYOUT_HELP,
   },
   'eval_payout.cap': {
-    message: { en: 'the payout cap `{formula}` cannot be computed for this record', zh: '这条记录无法计算奖金封顶 `{formula}`' },
+    message: {
+      en: 'the payout cap `{formula}` cannot be computed for this record',
+      zh: '这条记录无法计算奖金封顶 `{formula}`',
+    },
     help: PAYOUT_HELP,
   },
   eval_undefined: {
-    message: { en: '`{label}` ({text}) cannot be computed: a value is missing or a divisor is 0', zh: '无法计算 `{label}`（{text}）：缺少数值或除数为 0' },
-    help: { en: "give `{id}` a `default` in the policy, or fix the record's data", zh: '请在政策中给 `{id}` 设 `default`，或修正这条记录的数据' },
+    message: {
+      en: '`{label}` ({text}) cannot be computed: a value is missing or a divisor is 0',
+      zh: '无法计算 `{label}`（{text}）：缺少数值或除数为 0',
+    },
+    help: {
+      en: "give `{id}` a `default` in the policy, or fix the record's data",
+      zh: '请在政策中给 `{id}` 设 `default`，或修正这条记录的数据',
+    },
   },
   eval_unknown_role_or_stage: {
-    message: { en: 'role `{role}` or stage `{stage}` is not in the policy', zh: '政策中没有岗位 `{role}` 或阶段 `{stage}`' },
+    message: {
+      en: 'role `{role}` or stage `{stage}` is not in the policy',
+      zh: '政策中没有岗位 `{role}` 或阶段 `{stage}`',
+    },
     help: { en: 'use a role and stage the policy declares', zh: '请使用政策中声明的岗位和阶段' },
   },
 });

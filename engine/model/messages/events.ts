@@ -6,33 +6,54 @@ import { defineMessages } from './catalogue.js';
 export const events = defineMessages({
   data_event_cell: {
     message: { en: '`{value}` in `{column}` is not {what}', zh: '`{column}` 列的 `{value}` 不是{what_zh}' },
-    help: { en: 'fix the cell in the export; the employee cannot be scored on this source until then', zh: '请在导出文件中修正该单元格；修正前该员工无法按此数据源评分' },
+    help: {
+      en: 'fix the cell in the export; the employee cannot be scored on this source until then',
+      zh: '请在导出文件中修正该单元格；修正前该员工无法按此数据源评分',
+    },
   },
   data_event_column: {
     message: { en: 'the event file has no column `{column}`', zh: '事件文件没有 `{column}` 列' },
     help: { en: 'the columns are: {columns}', zh: '文件中的列：{columns}' },
   },
   data_event_no_key: {
-    message: { en: '{count} row(s) have an empty `{column}` and are not counted for anyone', zh: '{count} 行的 `{column}` 为空，不计入任何人' },
-    help: { en: 'fill the key column in the export, or check that `key.column` names the right column', zh: '请补全导出文件中的关联列，或检查 `key.column` 是否指向正确的列' },
+    message: {
+      en: '{count} row(s) have an empty `{column}` and are not counted for anyone',
+      zh: '{count} 行的 `{column}` 为空，不计入任何人',
+    },
+    help: {
+      en: 'fill the key column in the export, or check that `key.column` names the right column',
+      zh: '请补全导出文件中的关联列，或检查 `key.column` 是否指向正确的列',
+    },
   },
   data_event_read: {
     message: { en: 'the event file cannot be read: {reason}', zh: '无法读取事件文件：{reason}' },
-    help: { en: 'save it as CSV (UTF-8 or GBK), XLSX, JSON or Parquet, with one header row', zh: '请另存为带一行表头的 CSV（UTF-8 或 GBK）、XLSX、JSON 或 Parquet' },
+    help: {
+      en: 'save it as CSV (UTF-8 or GBK), XLSX, JSON or Parquet, with one header row',
+      zh: '请另存为带一行表头的 CSV（UTF-8 或 GBK）、XLSX、JSON 或 Parquet',
+    },
   },
   data_event_shape: {
     message: { en: '{problem}', zh: '事件数据源写法有误：{problem_zh}' },
     help: {
-      en: 'an event source has `file:`, `time:` (the column with each row\'s time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across` as needed) and optionally `key:`, `encoding:`, `sheet:`; see docs/events.md',
+      en: "an event source has `file:`, `time:` (the column with each row's time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across` as needed) and optionally `key:`, `encoding:`, `sheet:`; see docs/events.md",
       zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`），可选 `key:`、`encoding:`、`sheet:`；见 docs/events.md',
     },
   },
   data_event_time_zone: {
     message: { en: 'time zone `{zone}` {problem}', zh: '时区 `{zone}` {problem_zh}' },
-    help: { en: 'name an IANA time zone with a fixed UTC offset through the month, such as `Asia/Shanghai` (the default)', zh: '请填写在该月内 UTC 偏移不变的 IANA 时区，例如 `Asia/Shanghai`（默认）' },
+    help: {
+      en: 'name an IANA time zone with a fixed UTC offset through the month, such as `Asia/Shanghai` (the default)',
+      zh: '请填写在该月内 UTC 偏移不变的 IANA 时区，例如 `Asia/Shanghai`（默认）',
+    },
   },
   data_event_unmatched: {
-    message: { en: '{count} row(s) of the month match no employee in the roster ({keys})', zh: '本月有 {count} 行在花名册中找不到对应员工（{keys}）' },
-    help: { en: 'they are left out; add the people to the roster or check the key spelling', zh: '这些行未计入；请把相关人员加入花名册或检查关联值的写法' },
+    message: {
+      en: '{count} row(s) of the month match no employee in the roster ({keys})',
+      zh: '本月有 {count} 行在花名册中找不到对应员工（{keys}）',
+    },
+    help: {
+      en: 'they are left out; add the people to the roster or check the key spelling',
+      zh: '这些行未计入；请把相关人员加入花名册或检查关联值的写法',
+    },
   },
 });

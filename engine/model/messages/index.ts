@@ -25,7 +25,9 @@ export function messageEntry(id: string): MessageEntry | undefined {
 /** A code's entry first, then its `code.variant` entries. */
 export function messageVariants(code: string): MessageEntry[] {
   const main = messageEntry(code);
-  const rest = Object.entries(MESSAGES as Record<string, MessageEntry>).filter(([id]) => id.startsWith(`${code}.`)).map(([, e]) => e);
+  const rest = Object.entries(MESSAGES as Record<string, MessageEntry>)
+    .filter(([id]) => id.startsWith(`${code}.`))
+    .map(([, e]) => e);
   return main ? [main, ...rest] : rest;
 }
 
@@ -35,4 +37,14 @@ export function codeOf(id: string): string {
   return dot < 0 ? id : id.slice(0, dot);
 }
 
-export { defineMessages, fill, placeholders, type ArgsOf, type Lang, type MessageArg, type MessageArgs, type MessageEntry, type Text } from './catalogue.js';
+export {
+  defineMessages,
+  fill,
+  placeholders,
+  type ArgsOf,
+  type Lang,
+  type MessageArg,
+  type MessageArgs,
+  type MessageEntry,
+  type Text,
+} from './catalogue.js';

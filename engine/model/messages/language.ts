@@ -4,67 +4,142 @@
 import { defineMessages } from './catalogue.js';
 
 const YAML_SYNTAX_HELP = { en: 'fix the YAML syntax at this position', zh: '请修正此处的 YAML 语法' } as const;
-const YAML_INDENT_HELP = { en: 'check the indentation: nested keys are indented by two spaces under their parent', zh: '请检查缩进：下级键比上级多缩进两个空格' } as const;
+const YAML_INDENT_HELP = {
+  en: 'check the indentation: nested keys are indented by two spaces under their parent',
+  zh: '请检查缩进：下级键比上级多缩进两个空格',
+} as const;
 const DEPTH = {
   message: { en: 'values nest more than {depth} levels deep', zh: '内容嵌套超过 {depth} 层' },
-  help: { en: 'a policy nests a few levels (roles, indicators, conditions): flatten this value', zh: '政策一般只嵌套几层（岗位、指标、条件）：请把这里改浅一些' },
+  help: {
+    en: 'a policy nests a few levels (roles, indicators, conditions): flatten this value',
+    zh: '政策一般只嵌套几层（岗位、指标、条件）：请把这里改浅一些',
+  },
 } as const;
-const ALIAS_HELP = { en: 'write the repeated values out instead of referring to them with `*`', zh: '请把重复的内容直接写出来，不要用 `*` 引用' } as const;
+const ALIAS_HELP = {
+  en: 'write the repeated values out instead of referring to them with `*`',
+  zh: '请把重复的内容直接写出来，不要用 `*` 引用',
+} as const;
 const DOCS_HELP = { en: 'see docs/policy-language.md', zh: '请参阅 docs/policy-language.md' } as const;
 
 const GRADES_HELP = { en: 'grades of this policy: {grades}', zh: '本政策的等级：{grades}' } as const;
 const SCALE_HELP = { en: 'the scale: {scale}', zh: '强制分布的等级：{scale}' } as const;
-const UNREACHABLE_HELP = { en: 'lower the min, or raise indicator caps, `score.max` or adjustment points', zh: '请降低 min，或提高指标上限、`score.max` 或加分' } as const;
-const STEP_BOUND = { en: 'step {step} of `{indicator}` has no `{bound}`', zh: '`{indicator}` 的第 {step} 档没有 `{bound}`' } as const;
-const STEPS_ORDER = { en: 'step {step} of `{indicator}` ({bound} {value}) is out of order after {bound} {previous}', zh: '`{indicator}` 的第 {step} 档（{bound} {value}）排在 {bound} {previous} 之后，顺序不对' } as const;
-const TARGET_ORDER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}' } as const;
-const TARGET_ORDER_LOWER = { en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}', zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}' } as const;
+const UNREACHABLE_HELP = {
+  en: 'lower the min, or raise indicator caps, `score.max` or adjustment points',
+  zh: '请降低 min，或提高指标上限、`score.max` 或加分',
+} as const;
+const STEP_BOUND = {
+  en: 'step {step} of `{indicator}` has no `{bound}`',
+  zh: '`{indicator}` 的第 {step} 档没有 `{bound}`',
+} as const;
+const STEPS_ORDER = {
+  en: 'step {step} of `{indicator}` ({bound} {value}) is out of order after {bound} {previous}',
+  zh: '`{indicator}` 的第 {step} 档（{bound} {value}）排在 {bound} {previous} 之后，顺序不对',
+} as const;
+const TARGET_ORDER = {
+  en: '{first} {a} and {second} {b} of `{indicator}` are out of order: {order}',
+  zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：应为 {order}',
+} as const;
+const TARGET_ORDER_LOWER = {
+  en: '{first} {a} and {second} {b} of `{indicator}` are out of order: lower is better, so {order}',
+  zh: '`{indicator}` 的 {first} {a} 和 {second} {b} 顺序不对：越低越好，应为 {order}',
+} as const;
 const UNKNOWN_KEY = { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' } as const;
-const EXPRESSION_HELP = { en: 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil', zh: '公式可用指标编号、数字、+ - * / ( )、比较、`a ? b : c` 以及 min max abs round floor ceil' } as const;
+const EXPRESSION_HELP = {
+  en: 'expressions use metric ids, numbers, + - * / ( ), comparisons, `a ? b : c` and min max abs round floor ceil',
+  zh: '公式可用指标编号、数字、+ - * / ( )、比较、`a ? b : c` 以及 min max abs round floor ceil',
+} as const;
 const EXPRESSION_LIMITS_HELP = {
   en: 'an expression may have at most {max_length} characters, {max_nodes} numbers, names and operators, and {max_arguments} arguments per function: split it into derived metrics',
   zh: '一个公式最多 {max_length} 个字符、{max_nodes} 个数字、名称和运算符，每个函数最多 {max_arguments} 个参数：请拆成几个派生指标',
 } as const;
-const NOT_FINITE_HELP = { en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)', zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）' } as const;
+const NOT_FINITE_HELP = {
+  en: 'write an ordinary number such as `0.05` or `6000` (YAML reads `.nan`, `.inf`, `-.inf` and numbers beyond about 1e308 as not-a-number or infinity)',
+  zh: '请写普通数字，如 `0.05` 或 `6000`（YAML 把 `.nan`、`.inf`、`-.inf` 和超过约 1e308 的数读作非数字或无穷大）',
+} as const;
 
 export const language = defineMessages({
   // yaml_…: the YAML reader. Codes named after the yaml library's error codes carry its English text.
   yaml_alias_props: { message: { en: '{detail}', zh: '别名不能带锚点或标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_bad_alias: { message: { en: '{detail}', zh: '别名写法有误（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_collection_type: { message: { en: '{detail}', zh: '列表或映射的类型不对（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_collection_type: {
+    message: { en: '{detail}', zh: '列表或映射的类型不对（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_bad_directive: { message: { en: '{detail}', zh: 'YAML 指令有误（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_bad_dq_escape: { message: { en: '{detail}', zh: '双引号内的转义字符有误（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_bad_indent: { message: { en: '{detail}', zh: '缩进有误（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_bad_indent.file': { message: { en: '{detail}', zh: '缩进有误（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_bad_prop_order: { message: { en: '{detail}', zh: '锚点和标签的顺序有误（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_scalar_start: { message: { en: '{detail}', zh: '这个值不能以此字符开头（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_block_as_implicit_key: { message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' }, help: YAML_INDENT_HELP },
-  'yaml_block_as_implicit_key.file': { message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_block_in_flow: { message: { en: '{detail}', zh: '方括号或花括号内不能写多行块（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_scalar_start: {
+    message: { en: '{detail}', zh: '这个值不能以此字符开头（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
+  yaml_block_as_implicit_key: {
+    message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' },
+    help: YAML_INDENT_HELP,
+  },
+  'yaml_block_as_implicit_key.file': {
+    message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
+  yaml_block_in_flow: {
+    message: { en: '{detail}', zh: '方括号或花括号内不能写多行块（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_duplicate_key: {
     message: { en: '{detail}', zh: '同一映射里有重复的键（{detail}）' },
-    help: { en: 'each key may appear once in a mapping: rename or remove one of them', zh: '一个映射里每个键只能出现一次：请改名或删掉其中一个' },
+    help: {
+      en: 'each key may appear once in a mapping: rename or remove one of them',
+      zh: '一个映射里每个键只能出现一次：请改名或删掉其中一个',
+    },
   },
-  'yaml_duplicate_key.file': { message: { en: '{detail}', zh: '同一映射里有重复的键（{detail}）' }, help: YAML_SYNTAX_HELP },
+  'yaml_duplicate_key.file': {
+    message: { en: '{detail}', zh: '同一映射里有重复的键（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_impossible: { message: { en: '{detail}', zh: 'YAML 无法读取（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_key_over_1024_chars: { message: { en: '{detail}', zh: '键超过 1024 个字符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_key_over_1024_chars: {
+    message: { en: '{detail}', zh: '键超过 1024 个字符（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_line_too_long: {
-    message: { en: 'line {line} has {length} characters, more than the {limit} a line may have', zh: '第 {line} 行有 {length} 个字符，超过每行上限 {limit}' },
+    message: {
+      en: 'line {line} has {length} characters, more than the {limit} a line may have',
+      zh: '第 {line} 行有 {length} 个字符，超过每行上限 {limit}',
+    },
     help: { en: 'break the value over several lines, or shorten it', zh: '请把内容拆成多行，或写短一些' },
   },
   yaml_missing_char: { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_missing_char.file': { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_multiline_implicit_key: { message: { en: '{detail}', zh: '键不能跨行（{detail}）' }, help: YAML_INDENT_HELP },
-  'yaml_multiline_implicit_key.file': { message: { en: '{detail}', zh: '键不能跨行（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_multiple_anchors: { message: { en: '{detail}', zh: '一个值只能有一个锚点（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_multiple_docs: { message: { en: '{detail}', zh: '一个文件只能有一个 YAML 文档（{detail}）' }, help: YAML_SYNTAX_HELP },
+  'yaml_multiline_implicit_key.file': {
+    message: { en: '{detail}', zh: '键不能跨行（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
+  yaml_multiple_anchors: {
+    message: { en: '{detail}', zh: '一个值只能有一个锚点（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
+  yaml_multiple_docs: {
+    message: { en: '{detail}', zh: '一个文件只能有一个 YAML 文档（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_multiple_tags: { message: { en: '{detail}', zh: '一个值只能有一个标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_non_string_key: { message: { en: '{detail}', zh: '键必须是文字（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_not_a_mapping: {
-    message: { en: 'a policy file must be a mapping of keys such as `policy:`, `metrics:` and `roles:`', zh: '政策文件应由 `policy:`、`metrics:`、`roles:` 等键组成' },
-    help: { en: 'start the file with `policy: my-policy-id` and see docs/policy-language.md', zh: '请以 `policy: my-policy-id` 开头，并参阅 docs/policy-language.md' },
+    message: {
+      en: 'a policy file must be a mapping of keys such as `policy:`, `metrics:` and `roles:`',
+      zh: '政策文件应由 `policy:`、`metrics:`、`roles:` 等键组成',
+    },
+    help: {
+      en: 'start the file with `policy: my-policy-id` and see docs/policy-language.md',
+      zh: '请以 `policy: my-policy-id` 开头，并参阅 docs/policy-language.md',
+    },
   },
-  yaml_resource_exhaustion: { message: { en: '{detail}', zh: 'YAML 内容过大，无法读取（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_resource_exhaustion: {
+    message: { en: '{detail}', zh: 'YAML 内容过大，无法读取（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
   yaml_tab_as_indent: {
     message: { en: '{detail}', zh: '缩进用了制表符（{detail}）' },
     help: { en: 'indent with spaces, not tabs', zh: '请用空格缩进，不要用制表符' },
@@ -73,24 +148,36 @@ export const language = defineMessages({
   yaml_tag_resolve_failed: { message: { en: '{detail}', zh: '无法识别的标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_too_deep: DEPTH,
   yaml_too_many_aliases: {
-    message: { en: 'more than {limit} aliases (`*name`) in one file', zh: '一个文件中的别名（`*name`）超过 {limit} 个' },
+    message: {
+      en: 'more than {limit} aliases (`*name`) in one file',
+      zh: '一个文件中的别名（`*name`）超过 {limit} 个',
+    },
     help: ALIAS_HELP,
   },
   'yaml_too_many_aliases.expansion': {
     message: { en: 'the aliases (`*name`) expand to too many values', zh: '别名（`*name`）展开后的内容过多' },
     help: ALIAS_HELP,
   },
-  yaml_unexpected_token: { message: { en: '{detail}', zh: '此处有多余或意外的内容（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_unexpected_token: {
+    message: { en: '{detail}', zh: '此处有多余或意外的内容（{detail}）' },
+    help: YAML_SYNTAX_HELP,
+  },
 
   // schema_…: the policy against schemas/policy.schema.json. A help from the schema's own
   // (bilingual) description replaces the catalogue help.
   schema_bad_id: {
     message: { en: '`{name}` in `{where}` is not a valid id', zh: '`{where}` 中的 `{name}` 不是有效的编号' },
-    help: { en: 'ids start with a lowercase letter and use lowercase letters, digits and underscores, e.g. `follower_growth`', zh: '编号以小写字母开头，只用小写字母、数字和下划线，如 `follower_growth`' },
+    help: {
+      en: 'ids start with a lowercase letter and use lowercase letters, digits and underscores, e.g. `follower_growth`',
+      zh: '编号以小写字母开头，只用小写字母、数字和下划线，如 `follower_growth`',
+    },
   },
   schema_const: { message: { en: '`{where}` {detail}', zh: '`{where}` 的值不符合要求（{detail}）' }, help: DOCS_HELP },
   schema_enum: {
-    message: { en: '`{where}` must be one of {allowed}, not `{value}`', zh: '`{where}` 只能是 {allowed} 之一，不能是 `{value}`' },
+    message: {
+      en: '`{where}` must be one of {allowed}, not `{value}`',
+      zh: '`{where}` 只能是 {allowed} 之一，不能是 `{value}`',
+    },
     help: { en: 'pick one of the allowed values', zh: '请从允许的值中选一个' },
   },
   schema_missing_key: {
@@ -109,24 +196,60 @@ export const language = defineMessages({
   schema_range: { message: { en: '`{where}` {detail}', zh: '`{where}` 超出允许范围（{detail}）' }, help: DOCS_HELP },
   schema_reserved_name: {
     message: { en: '`{name}` in `{where}` is a reserved name', zh: '`{where}` 中的 `{name}` 是保留名称' },
-    help: { en: 'choose another name: {reserved} are reserved (docs/policy-language.md, reserved names)', zh: '请换一个名称：{reserved} 是保留名称（见 docs/policy-language.md 的“保留名称”）' },
+    help: {
+      en: 'choose another name: {reserved} are reserved (docs/policy-language.md, reserved names)',
+      zh: '请换一个名称：{reserved} 是保留名称（见 docs/policy-language.md 的“保留名称”）',
+    },
   },
-  schema_shape: { message: { en: '`{where}` does not have a recognised shape', zh: '`{where}` 的写法无法识别' }, help: DOCS_HELP },
+  schema_shape: {
+    message: { en: '`{where}` does not have a recognised shape', zh: '`{where}` 的写法无法识别' },
+    help: DOCS_HELP,
+  },
   schema_type: {
     message: { en: '`{where}` must be a {type}, not `{value}`', zh: '`{where}` 的类型应为 {type}，不能是 `{value}`' },
     help: DOCS_HELP,
   },
-  'schema_type.object': { message: { en: '`{where}` must be a mapping, not `{value}`', zh: '`{where}` 应为映射（`key: value` 的形式），不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.array': { message: { en: '`{where}` must be a list, not `{value}`', zh: '`{where}` 应为列表，不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.string': { message: { en: '`{where}` must be a string, not `{value}`', zh: '`{where}` 应为文字，不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.number': { message: { en: '`{where}` must be a number, not `{value}`', zh: '`{where}` 应为数字，不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.integer': { message: { en: '`{where}` must be a whole number, not `{value}`', zh: '`{where}` 应为整数，不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.boolean': { message: { en: '`{where}` must be a boolean, not `{value}`', zh: '`{where}` 应为 true 或 false，不能是 `{value}`' }, help: DOCS_HELP },
-  'schema_type.version': {
-    message: { en: '`version` must be text such as `1.0.0`, not a number', zh: '`version` 应写成 `1.0.0` 这样的文字，不能是数字' },
-    help: { en: 'write three numbers: `version: 1.0.0` (YAML reads `1.0` as a number)', zh: '请写三段数字：`version: 1.0.0`（YAML 会把 `1.0` 读成数字）' },
+  'schema_type.object': {
+    message: {
+      en: '`{where}` must be a mapping, not `{value}`',
+      zh: '`{where}` 应为映射（`key: value` 的形式），不能是 `{value}`',
+    },
+    help: DOCS_HELP,
   },
-  schema_uniqueitems: { message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail}）' }, help: DOCS_HELP },
+  'schema_type.array': {
+    message: { en: '`{where}` must be a list, not `{value}`', zh: '`{where}` 应为列表，不能是 `{value}`' },
+    help: DOCS_HELP,
+  },
+  'schema_type.string': {
+    message: { en: '`{where}` must be a string, not `{value}`', zh: '`{where}` 应为文字，不能是 `{value}`' },
+    help: DOCS_HELP,
+  },
+  'schema_type.number': {
+    message: { en: '`{where}` must be a number, not `{value}`', zh: '`{where}` 应为数字，不能是 `{value}`' },
+    help: DOCS_HELP,
+  },
+  'schema_type.integer': {
+    message: { en: '`{where}` must be a whole number, not `{value}`', zh: '`{where}` 应为整数，不能是 `{value}`' },
+    help: DOCS_HELP,
+  },
+  'schema_type.boolean': {
+    message: { en: '`{where}` must be a boolean, not `{value}`', zh: '`{where}` 应为 true 或 false，不能是 `{value}`' },
+    help: DOCS_HELP,
+  },
+  'schema_type.version': {
+    message: {
+      en: '`version` must be text such as `1.0.0`, not a number',
+      zh: '`version` 应写成 `1.0.0` 这样的文字，不能是数字',
+    },
+    help: {
+      en: 'write three numbers: `version: 1.0.0` (YAML reads `1.0` as a number)',
+      zh: '请写三段数字：`version: 1.0.0`（YAML 会把 `1.0` 读成数字）',
+    },
+  },
+  schema_uniqueitems: {
+    message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail}）' },
+    help: DOCS_HELP,
+  },
   schema_unknown_key: {
     message: UNKNOWN_KEY,
     help: { en: 'allowed keys: {allowed}', zh: '允许的键：{allowed}' },
@@ -138,12 +261,24 @@ export const language = defineMessages({
 
   // policy_…: the policy's meaning (engine/language/check.ts, numbers.ts).
   policy_calibration_map: {
-    message: { en: 'the calibration scale differs from the grades but has no `map`', zh: '强制分布的等级与政策的等级不同，但没有写 `map`' },
-    help: { en: 'say which scale grade each grade starts at, e.g. `map: { {example} }`', zh: '请写明每个等级对应的分布等级，如 `map: { {example} }`' },
+    message: {
+      en: 'the calibration scale differs from the grades but has no `map`',
+      zh: '强制分布的等级与政策的等级不同，但没有写 `map`',
+    },
+    help: {
+      en: 'say which scale grade each grade starts at, e.g. `map: { {example} }`',
+      zh: '请写明每个等级对应的分布等级，如 `map: { {example} }`',
+    },
   },
   policy_derived_cycle: {
-    message: { en: 'derived metrics depend on each other in a cycle: {cycle}', zh: '派生指标互相依赖，形成循环：{cycle}' },
-    help: { en: 'break the cycle: one of them must be computed from plain metrics', zh: '请打破循环：其中一个须由普通指标算出' },
+    message: {
+      en: 'derived metrics depend on each other in a cycle: {cycle}',
+      zh: '派生指标互相依赖，形成循环：{cycle}',
+    },
+    help: {
+      en: 'break the cycle: one of them must be computed from plain metrics',
+      zh: '请打破循环：其中一个须由普通指标算出',
+    },
   },
   policy_duplicate_id: {
     message: { en: '`{id}` is both a metric and a derived metric', zh: '`{id}` 既是指标又是派生指标' },
@@ -158,131 +293,251 @@ export const language = defineMessages({
     help: { en: 'give every tier its own id', zh: '每个档位用不同的编号' },
   },
   policy_duplicate_label: {
-    message: { en: 'column name `{label}` is used by both `{other}` and `{id}`', zh: '列名 `{label}` 同时被 `{other}` 和 `{id}` 使用' },
-    help: { en: 'give each metric its own label and aliases so data columns map to one metric', zh: '每个指标用各自的名称和别名，让每一列只对应一个指标' },
+    message: {
+      en: 'column name `{label}` is used by both `{other}` and `{id}`',
+      zh: '列名 `{label}` 同时被 `{other}` 和 `{id}` 使用',
+    },
+    help: {
+      en: 'give each metric its own label and aliases so data columns map to one metric',
+      zh: '每个指标用各自的名称和别名，让每一列只对应一个指标',
+    },
   },
   policy_duplicate_team_name: {
-    message: { en: 'team name `{name}` is used by both `{other}` and `{id}`', zh: '团队名 `{name}` 同时被 `{other}` 和 `{id}` 使用' },
-    help: { en: 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them', zh: '每个名称和别名只能指一个团队（全角半角、空格和大小写不算区别）：请从其中一个删掉' },
+    message: {
+      en: 'team name `{name}` is used by both `{other}` and `{id}`',
+      zh: '团队名 `{name}` 同时被 `{other}` 和 `{id}` 使用',
+    },
+    help: {
+      en: 'each title and alias must name one team (width, spaces and letter case do not count as a difference): remove it from one of them',
+      zh: '每个名称和别名只能指一个团队（全角半角、空格和大小写不算区别）：请从其中一个删掉',
+    },
   },
   policy_empty_team_name: {
     message: { en: 'a name of team `{id}` is only spaces', zh: '团队 `{id}` 有一个名称只有空格' },
     help: { en: 'write the team name as the data writes it', zh: '请按数据里的写法填写团队名' },
   },
   // {detail}: the expression reader's (jsep's) own words
-  policy_expression_syntax: { message: { en: 'cannot read expression `{text}`: {detail}', zh: '无法读取公式 `{text}`：{detail}' }, help: EXPRESSION_HELP },
+  policy_expression_syntax: {
+    message: { en: 'cannot read expression `{text}`: {detail}', zh: '无法读取公式 `{text}`：{detail}' },
+    help: EXPRESSION_HELP,
+  },
   'policy_expression_syntax.literal': {
-    message: { en: 'cannot read expression `{text}`: only numbers are allowed, not `{literal}`', zh: '无法读取公式 `{text}`：公式里只能写数字，不能写 `{literal}`' },
+    message: {
+      en: 'cannot read expression `{text}`: only numbers are allowed, not `{literal}`',
+      zh: '无法读取公式 `{text}`：公式里只能写数字，不能写 `{literal}`',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.number_too_large': {
-    message: { en: 'cannot read expression `{text}`: number `{number}` is too large to be exact (at most 9007199254740991)', zh: '无法读取公式 `{text}`：数字 `{number}` 太大，无法精确计算（最大为 9007199254740991）' },
+    message: {
+      en: 'cannot read expression `{text}`: number `{number}` is too large to be exact (at most 9007199254740991)',
+      zh: '无法读取公式 `{text}`：数字 `{number}` 太大，无法精确计算（最大为 9007199254740991）',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.operator': {
-    message: { en: 'cannot read expression `{text}`: operator `{operator}` is not allowed', zh: '无法读取公式 `{text}`：不能使用运算符 `{operator}`' },
+    message: {
+      en: 'cannot read expression `{text}`: operator `{operator}` is not allowed',
+      zh: '无法读取公式 `{text}`：不能使用运算符 `{operator}`',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.divide_by_zero': {
-    message: { en: 'cannot read expression `{text}`: `{operator} 0` divides by zero for every record', zh: '无法读取公式 `{text}`：`{operator} 0` 对每个人都是除以零' },
+    message: {
+      en: 'cannot read expression `{text}`: `{operator} 0` divides by zero for every record',
+      zh: '无法读取公式 `{text}`：`{operator} 0` 对每个人都是除以零',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.callee': {
-    message: { en: 'cannot read expression `{text}`: only named functions can be called', zh: '无法读取公式 `{text}`：只能调用有名称的函数' },
+    message: {
+      en: 'cannot read expression `{text}`: only named functions can be called',
+      zh: '无法读取公式 `{text}`：只能调用有名称的函数',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.unknown_function': {
-    message: { en: 'cannot read expression `{text}`: unknown function `{name}`; known: {functions}', zh: '无法读取公式 `{text}`：没有函数 `{name}`；可用的函数：{functions}' },
+    message: {
+      en: 'cannot read expression `{text}`: unknown function `{name}`; known: {functions}',
+      zh: '无法读取公式 `{text}`：没有函数 `{name}`；可用的函数：{functions}',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.arity': {
-    message: { en: 'cannot read expression `{text}`: `{name}` takes {count} argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 需要 {count} 个参数，这里有 {given} 个' },
+    message: {
+      en: 'cannot read expression `{text}`: `{name}` takes {count} argument(s), got {given}',
+      zh: '无法读取公式 `{text}`：`{name}` 需要 {count} 个参数，这里有 {given} 个',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.arity_range': {
-    message: { en: 'cannot read expression `{text}`: `{name}` takes {min} to {max} argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 需要 {min} 到 {max} 个参数，这里有 {given} 个' },
+    message: {
+      en: 'cannot read expression `{text}`: `{name}` takes {min} to {max} argument(s), got {given}',
+      zh: '无法读取公式 `{text}`：`{name}` 需要 {min} 到 {max} 个参数，这里有 {given} 个',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.arity_open': {
-    message: { en: 'cannot read expression `{text}`: `{name}` takes {min} to any number of argument(s), got {given}', zh: '无法读取公式 `{text}`：`{name}` 至少需要 {min} 个参数，这里有 {given} 个' },
+    message: {
+      en: 'cannot read expression `{text}`: `{name}` takes {min} to any number of argument(s), got {given}',
+      zh: '无法读取公式 `{text}`：`{name}` 至少需要 {min} 个参数，这里有 {given} 个',
+    },
     help: EXPRESSION_HELP,
   },
   'policy_expression_syntax.node_type': {
-    message: { en: 'cannot read expression `{text}`: `{type}` is not allowed in an expression', zh: '无法读取公式 `{text}`：公式里不能使用 `{type}`' },
+    message: {
+      en: 'cannot read expression `{text}`: `{type}` is not allowed in an expression',
+      zh: '无法读取公式 `{text}`：公式里不能使用 `{type}`',
+    },
     help: EXPRESSION_HELP,
   },
   policy_expression_too_large: {
-    message: { en: 'the expression has {length} characters, more than the {max_length} an expression may have', zh: '公式有 {length} 个字符，超过上限 {max_length} 个' },
+    message: {
+      en: 'the expression has {length} characters, more than the {max_length} an expression may have',
+      zh: '公式有 {length} 个字符，超过上限 {max_length} 个',
+    },
     help: EXPRESSION_LIMITS_HELP,
   },
-  'policy_expression_too_large.depth': { message: { en: 'the expression nests too deeply to read', zh: '公式嵌套太深，无法读取' }, help: EXPRESSION_LIMITS_HELP },
+  'policy_expression_too_large.depth': {
+    message: { en: 'the expression nests too deeply to read', zh: '公式嵌套太深，无法读取' },
+    help: EXPRESSION_LIMITS_HELP,
+  },
   'policy_expression_too_large.nodes': {
-    message: { en: 'the expression has more than {max_nodes} numbers, names and operators', zh: '公式中的数字、名称和运算符超过 {max_nodes} 个' },
+    message: {
+      en: 'the expression has more than {max_nodes} numbers, names and operators',
+      zh: '公式中的数字、名称和运算符超过 {max_nodes} 个',
+    },
     help: EXPRESSION_LIMITS_HELP,
   },
   'policy_expression_too_large.arguments': {
-    message: { en: '`{name}` has {count} arguments, more than the {max_arguments} a function may take', zh: '`{name}` 有 {count} 个参数，超过每个函数的上限 {max_arguments} 个' },
+    message: {
+      en: '`{name}` has {count} arguments, more than the {max_arguments} a function may take',
+      zh: '`{name}` 有 {count} 个参数，超过每个函数的上限 {max_arguments} 个',
+    },
     help: EXPRESSION_LIMITS_HELP,
   },
   policy_fact_not_available: {
-    message: { en: 'fact `{fact}` is not known yet when {where} run', zh: '`{where}` 在评分和定级之前运行，那时还没有 `{fact}`' },
-    help: { en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric', zh: '暂扣和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标' },
+    message: {
+      en: 'fact `{fact}` is not known yet when {where} run',
+      zh: '`{where}` 在评分和定级之前运行，那时还没有 `{fact}`',
+    },
+    help: {
+      en: 'holds and adjustments run before scoring and grading; use `{fact}` in a trigger, or base the rule on `base_score` or a metric',
+      zh: '暂扣和加减分在评分、定级之前运行：请在触发动作中使用 `{fact}`，或改用 `base_score` 或某个指标',
+    },
   },
   policy_grade_unreachable: {
-    message: { en: 'grade `{grade}` needs {min} points but no employee can score more than {max}', zh: '等级 `{grade}` 需要 {min} 分，但任何人最多只能得 {max} 分' },
+    message: {
+      en: 'grade `{grade}` needs {min} points but no employee can score more than {max}',
+      zh: '等级 `{grade}` 需要 {min} 分，但任何人最多只能得 {max} 分',
+    },
     help: UNREACHABLE_HELP,
   },
   policy_grades_cover_zero: {
-    message: { en: 'the last grade `{grade}` starts at {min}, so scores below {min} get no grade', zh: '最后一个等级 `{grade}` 从 {min} 分起，低于 {min} 分的人没有等级' },
+    message: {
+      en: 'the last grade `{grade}` starts at {min}, so scores below {min} get no grade',
+      zh: '最后一个等级 `{grade}` 从 {min} 分起，低于 {min} 分的人没有等级',
+    },
     help: { en: 'end the grade table with `min: 0`', zh: '请让等级表以 `min: 0` 结尾' },
   },
   policy_grades_order: {
-    message: { en: 'grade `{grade}` (min {min}) must have a lower min than `{previous}` (min {previous_min})', zh: '等级 `{grade}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）' },
-    help: { en: 'list grades from the best down with strictly decreasing `min`: the first match applies', zh: '请从最好的等级往下排，`min` 逐个递减：按第一个符合的等级算' },
+    message: {
+      en: 'grade `{grade}` (min {min}) must have a lower min than `{previous}` (min {previous_min})',
+      zh: '等级 `{grade}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）',
+    },
+    help: {
+      en: 'list grades from the best down with strictly decreasing `min`: the first match applies',
+      zh: '请从最好的等级往下排，`min` 逐个递减：按第一个符合的等级算',
+    },
   },
   policy_lower_needs_threshold: {
-    message: { en: 'lower-is-better indicator `{indicator}` needs a `threshold`', zh: '越低越好的指标 `{indicator}` 需要 `threshold`' },
-    help: { en: 'add the worst value that still scores 60 points, e.g. `threshold: 0.15` for a return rate with target 0.10', zh: '请填写仍得 60 分的最差值，如退货率目标 0.10 时写 `threshold: 0.15`' },
+    message: {
+      en: 'lower-is-better indicator `{indicator}` needs a `threshold`',
+      zh: '越低越好的指标 `{indicator}` 需要 `threshold`',
+    },
+    help: {
+      en: 'add the worst value that still scores 60 points, e.g. `threshold: 0.15` for a return rate with target 0.10',
+      zh: '请填写仍得 60 分的最差值，如退货率目标 0.10 时写 `threshold: 0.15`',
+    },
   },
   policy_missing_param: {
     message: { en: 'fact `{fact}` needs `params: { {param}: … }`', zh: '`{fact}` 需要 `params: { {param}: … }`' },
     help: { en: 'e.g. `params: { {param}: C }`', zh: '如 `params: { {param}: C }`' },
   },
   policy_missing_target: {
-    message: { en: 'indicator `{indicator}` has a threshold but no target', zh: '指标 `{indicator}` 有 threshold 但没有 target' },
+    message: {
+      en: 'indicator `{indicator}` has a threshold but no target',
+      zh: '指标 `{indicator}` 有 threshold 但没有 target',
+    },
     help: { en: 'add `target:`', zh: '请添加 `target:`' },
   },
   policy_number_not_finite: {
-    message: { en: '`{written}` is not a number: a policy can only use finite numbers', zh: '`{written}` 不是数字：政策只能使用有限的数字' },
+    message: {
+      en: '`{written}` is not a number: a policy can only use finite numbers',
+      zh: '`{written}` 不是数字：政策只能使用有限的数字',
+    },
     help: NOT_FINITE_HELP,
   },
   'policy_number_not_finite.infinite': {
-    message: { en: '`{written}` is infinite: a policy can only use finite numbers', zh: '`{written}` 是无穷大：政策只能使用有限的数字' },
+    message: {
+      en: '`{written}` is infinite: a policy can only use finite numbers',
+      zh: '`{written}` 是无穷大：政策只能使用有限的数字',
+    },
     help: NOT_FINITE_HELP,
   },
   policy_number_too_large: {
-    message: { en: '`{written}` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)', zh: '`{written}` 太大，无法精确计算：政策中的数字最大为 9007199254740991（2^53 − 1）' },
-    help: { en: 'write a realistic figure; money is limited to ¥{money_limit} per person', zh: '请写合理的数字；每人金额上限为 ¥{money_limit}' },
+    message: {
+      en: '`{written}` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)',
+      zh: '`{written}` 太大，无法精确计算：政策中的数字最大为 9007199254740991（2^53 − 1）',
+    },
+    help: {
+      en: 'write a realistic figure; money is limited to ¥{money_limit} per person',
+      zh: '请写合理的数字；每人金额上限为 ¥{money_limit}',
+    },
   },
   policy_plan_without_close_when: {
-    message: { en: 'improvement plan `{id}` has no `close_when`: it closes as soon as its `when` no longer holds', zh: '改进计划 `{id}` 没有 `close_when`：一旦 `when` 不再成立就会关闭' },
-    help: { en: 'say when the plan is met, e.g. `close_when: {default}` (the default) or `close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }`', zh: '请写明计划何时达成，如 `close_when: {default}`（默认）或 `close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }`' },
+    message: {
+      en: 'improvement plan `{id}` has no `close_when`: it closes as soon as its `when` no longer holds',
+      zh: '改进计划 `{id}` 没有 `close_when`：一旦 `when` 不再成立就会关闭',
+    },
+    help: {
+      en: 'say when the plan is met, e.g. `close_when: {default}` (the default) or `close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }`',
+      zh: '请写明计划何时达成，如 `close_when: {default}`（默认）或 `close_when: { all: [ { fact: attainment, operator: greaterThanInclusive, value: 0.9 } ] }`',
+    },
   },
   policy_quota_impossible: {
-    message: { en: 'the quota for `{grade}` asks for at least {min} but at most {max}', zh: '`{grade}` 的比例要求至少 {min}，却又至多 {max}' },
+    message: {
+      en: 'the quota for `{grade}` asks for at least {min} but at most {max}',
+      zh: '`{grade}` 的比例要求至少 {min}，却又至多 {max}',
+    },
     help: { en: 'make min no larger than max', zh: '请让 min 不大于 max' },
   },
   'policy_quota_impossible.min_sum': {
-    message: { en: 'the minimum shares add up to {percent}%, more than everyone', zh: '各等级的最低比例合计 {percent}%，超过全部人数' },
+    message: {
+      en: 'the minimum shares add up to {percent}%, more than everyone',
+      zh: '各等级的最低比例合计 {percent}%，超过全部人数',
+    },
     help: { en: 'lower the `min` shares so they add up to 100% or less', zh: '请降低 `min` 比例，使合计不超过 100%' },
   },
   'policy_quota_impossible.max_sum': {
-    message: { en: 'the maximum shares add up to {percent}%, so not everyone can be placed', zh: '各等级的最高比例合计 {percent}%，有人无法分到等级' },
-    help: { en: 'leave one grade (usually the middle one) without a `max`, or raise the maxima', zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例' },
+    message: {
+      en: 'the maximum shares add up to {percent}%, so not everyone can be placed',
+      zh: '各等级的最高比例合计 {percent}%，有人无法分到等级',
+    },
+    help: {
+      en: 'leave one grade (usually the middle one) without a `max`, or raise the maxima',
+      zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
+    },
   },
   policy_rating_needs_range: {
-    message: { en: 'rating indicator `{indicator}` scores `{metric}`, which has no `range`', zh: '评分制指标 `{indicator}` 使用的 `{metric}` 没有 `range`' },
-    help: { en: 'give the metric a range such as `range: [0, 100]` or `range: [0, 5]`: its maximum is the full mark', zh: '请给该指标写范围，如 `range: [0, 100]` 或 `range: [0, 5]`：最大值即满分' },
+    message: {
+      en: 'rating indicator `{indicator}` scores `{metric}`, which has no `range`',
+      zh: '评分制指标 `{indicator}` 使用的 `{metric}` 没有 `range`',
+    },
+    help: {
+      en: 'give the metric a range such as `range: [0, 100]` or `range: [0, 5]`: its maximum is the full mark',
+      zh: '请给该指标写范围，如 `range: [0, 100]` 或 `range: [0, 5]`：最大值即满分',
+    },
   },
   policy_reserved_id: {
     message: { en: '`{id}` is a built-in name and cannot be a metric id', zh: '`{id}` 是内置名称，不能用作指标编号' },
@@ -294,56 +549,95 @@ export const language = defineMessages({
   },
   'policy_step_bound.lower': {
     message: STEP_BOUND,
-    help: { en: 'steps of a lower-is-better indicator give `max`, from the lowest up', zh: '越低越好的指标每档写 `max`，从低到高排列' },
+    help: {
+      en: 'steps of a lower-is-better indicator give `max`, from the lowest up',
+      zh: '越低越好的指标每档写 `max`，从低到高排列',
+    },
   },
   policy_steps_order: {
     message: STEPS_ORDER,
-    help: { en: 'order steps by `min` from the highest down: the first match scores', zh: '请按 `min` 从高到低排列：按第一个符合的档计分' },
+    help: {
+      en: 'order steps by `min` from the highest down: the first match scores',
+      zh: '请按 `min` 从高到低排列：按第一个符合的档计分',
+    },
   },
   'policy_steps_order.lower': {
     message: STEPS_ORDER,
     help: { en: 'order steps by `max` from the lowest up', zh: '请按 `max` 从低到高排列' },
   },
   policy_steps_overlap: {
-    message: { en: 'steps {step} and {next} of `{indicator}` both start at {value}', zh: '`{indicator}` 的第 {step} 档和第 {next} 档都从 {value} 起' },
+    message: {
+      en: 'steps {step} and {next} of `{indicator}` both start at {value}',
+      zh: '`{indicator}` 的第 {step} 档和第 {next} 档都从 {value} 起',
+    },
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
   },
   policy_target_order: {
     message: TARGET_ORDER,
-    help: { en: 'the threshold (60 points) must be below the target (100 points)', zh: 'threshold（60 分）应低于 target（100 分）' },
+    help: {
+      en: 'the threshold (60 points) must be below the target (100 points)',
+      zh: 'threshold（60 分）应低于 target（100 分）',
+    },
   },
   'policy_target_order.challenge': {
     message: TARGET_ORDER,
-    help: { en: 'the challenge (120 points) must be above the target (100 points)', zh: 'challenge（120 分）应高于 target（100 分）' },
+    help: {
+      en: 'the challenge (120 points) must be above the target (100 points)',
+      zh: 'challenge（120 分）应高于 target（100 分）',
+    },
   },
   'policy_target_order.lower': {
     message: TARGET_ORDER_LOWER,
-    help: { en: 'for a lower-is-better indicator the threshold is the highest acceptable value', zh: '越低越好的指标，threshold 是可接受的最高值' },
+    help: {
+      en: 'for a lower-is-better indicator the threshold is the highest acceptable value',
+      zh: '越低越好的指标，threshold 是可接受的最高值',
+    },
   },
   'policy_target_order.lower_challenge': {
     message: TARGET_ORDER_LOWER,
-    help: { en: 'for a lower-is-better indicator the challenge is below the target', zh: '越低越好的指标，challenge 应低于 target' },
+    help: {
+      en: 'for a lower-is-better indicator the challenge is below the target',
+      zh: '越低越好的指标，challenge 应低于 target',
+    },
   },
   policy_team_not_title: {
-    message: { en: "`{value}` is another spelling of team `{team}`: conditions compare with the team's title", zh: '`{value}` 是团队 `{team}` 的另一种写法：条件按团队的正式名称比较' },
+    message: {
+      en: "`{value}` is another spelling of team `{team}`: conditions compare with the team's title",
+      zh: '`{value}` 是团队 `{team}` 的另一种写法：条件按团队的正式名称比较',
+    },
     help: { en: 'write `{team}`', zh: '请写 `{team}`' },
   },
   policy_tier_unreachable: {
-    message: { en: 'tier `{tier}` needs attainment {min} but no employee can score more than {max} (attainment {max_attainment})', zh: '档位 `{tier}` 需要达成率 {min}，但任何人最多只能得 {max} 分（达成率 {max_attainment}）' },
+    message: {
+      en: 'tier `{tier}` needs attainment {min} but no employee can score more than {max} (attainment {max_attainment})',
+      zh: '档位 `{tier}` 需要达成率 {min}，但任何人最多只能得 {max} 分（达成率 {max_attainment}）',
+    },
     help: UNREACHABLE_HELP,
   },
   policy_tiers_order: {
-    message: { en: 'tier `{tier}` (min {min}) must have a lower min than `{previous}` (min {previous_min})', zh: '档位 `{tier}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）' },
-    help: { en: 'list tiers from the best down with strictly decreasing `min`: the first match applies', zh: '请从最高档往下排，`min` 逐个递减：按第一个符合的档位算' },
+    message: {
+      en: 'tier `{tier}` (min {min}) must have a lower min than `{previous}` (min {previous_min})',
+      zh: '档位 `{tier}`（min {min}）的 min 应低于 `{previous}`（min {previous_min}）',
+    },
+    help: {
+      en: 'list tiers from the best down with strictly decreasing `min`: the first match applies',
+      zh: '请从最高档往下排，`min` 逐个递减：按第一个符合的档位算',
+    },
   },
   // {where}: the section of the rule, `adjustments`, `holds` or `triggers`
   policy_unknown_fact: {
     message: { en: 'unknown fact `{fact}` in {where}', zh: '`{where}` 的条件用了未知的数据项 `{fact}`' },
-    help: { en: 'known metrics, derived metrics and built-in facts: {known}', zh: '可用的指标、派生指标和内置数据项：{known}' },
+    help: {
+      en: 'known metrics, derived metrics and built-in facts: {known}',
+      zh: '可用的指标、派生指标和内置数据项：{known}',
+    },
   },
   'policy_unknown_fact.near': {
     message: { en: 'unknown fact `{fact}` in {where}', zh: '`{where}` 的条件用了未知的数据项 `{fact}`' },
-    help: { en: 'did you mean `{near}`? known metrics, derived metrics and built-in facts: {known}', zh: '是不是想写 `{near}`？可用的指标、派生指标和内置数据项：{known}' },
+    help: {
+      en: 'did you mean `{near}`? known metrics, derived metrics and built-in facts: {known}',
+      zh: '是不是想写 `{near}`？可用的指标、派生指标和内置数据项：{known}',
+    },
   },
   policy_unknown_grade: {
     message: { en: 'unknown grade `{grade}`', zh: '未知的等级 `{grade}`' },
@@ -362,35 +656,62 @@ export const language = defineMessages({
     help: SCALE_HELP,
   },
   'policy_unknown_grade.quota': {
-    message: { en: 'quota for `{grade}`, which is not on the calibration scale', zh: '为 `{grade}` 设了比例，但它不在强制分布的等级中' },
+    message: {
+      en: 'quota for `{grade}`, which is not on the calibration scale',
+      zh: '为 `{grade}` 设了比例，但它不在强制分布的等级中',
+    },
     help: SCALE_HELP,
   },
   policy_unknown_metric: {
-    message: { en: 'unknown metric `{metric}` in indicator `{indicator}`', zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`' },
+    message: {
+      en: 'unknown metric `{metric}` in indicator `{indicator}`',
+      zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`',
+    },
     help: { en: 'known metrics or derived: {known}', zh: '可用的数据项和派生指标：{known}' },
   },
   'policy_unknown_metric.near': {
-    message: { en: 'unknown metric `{metric}` in indicator `{indicator}`', zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`' },
-    help: { en: 'did you mean `{near}`? known metrics or derived: {known}', zh: '是不是想写 `{near}`？可用的数据项和派生指标：{known}' },
+    message: {
+      en: 'unknown metric `{metric}` in indicator `{indicator}`',
+      zh: '指标 `{indicator}` 使用了未知的数据项 `{metric}`',
+    },
+    help: {
+      en: 'did you mean `{near}`? known metrics or derived: {known}',
+      zh: '是不是想写 `{near}`？可用的数据项和派生指标：{known}',
+    },
   },
   'policy_unknown_metric.rolling_average': {
-    message: { en: 'unknown metric `{metric}` for rolling_average', zh: 'rolling_average 使用了未知的数据项 `{metric}`' },
+    message: {
+      en: 'unknown metric `{metric}` for rolling_average',
+      zh: 'rolling_average 使用了未知的数据项 `{metric}`',
+    },
     help: { en: 'use `score` or a metric an indicator scores', zh: '请用 `score` 或某个指标评分的数据项' },
   },
   'policy_unknown_metric.tier_basis': {
     message: { en: 'unknown tier basis `{metric}`', zh: '未知的档位依据 `{metric}`' },
-    help: { en: 'use `attainment` (score / 100) or a metric: known metrics: {known}', zh: '请用 `attainment`（得分 / 100）或某个数据项；可用的数据项：{known}' },
+    help: {
+      en: 'use `attainment` (score / 100) or a metric: known metrics: {known}',
+      zh: '请用 `attainment`（得分 / 100）或某个数据项；可用的数据项：{known}',
+    },
   },
   'policy_unknown_metric.tier_basis_near': {
     message: { en: 'unknown tier basis `{metric}`', zh: '未知的档位依据 `{metric}`' },
-    help: { en: 'use `attainment` (score / 100) or a metric: did you mean `{near}`? known metrics: {known}', zh: '请用 `attainment`（得分 / 100）或某个数据项；是不是想写 `{near}`？可用的数据项：{known}' },
+    help: {
+      en: 'use `attainment` (score / 100) or a metric: did you mean `{near}`? known metrics: {known}',
+      zh: '请用 `attainment`（得分 / 100）或某个数据项；是不是想写 `{near}`？可用的数据项：{known}',
+    },
   },
   'policy_unknown_metric.derived': {
-    message: { en: 'unknown metric `{metric}` in derived metric `{id}`', zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`' },
+    message: {
+      en: 'unknown metric `{metric}` in derived metric `{id}`',
+      zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`',
+    },
     help: { en: 'known metrics: {known}', zh: '可用的数据项：{known}' },
   },
   'policy_unknown_metric.derived_near': {
-    message: { en: 'unknown metric `{metric}` in derived metric `{id}`', zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`' },
+    message: {
+      en: 'unknown metric `{metric}` in derived metric `{id}`',
+      zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`',
+    },
     help: { en: 'did you mean `{near}`? known metrics: {known}', zh: '是不是想写 `{near}`？可用的数据项：{known}' },
   },
   policy_unknown_operator: {
@@ -438,19 +759,34 @@ export const language = defineMessages({
     help: { en: 'did you mean `{near}`? known names: {known}', zh: '是不是想写 `{near}`？可用的名称：{known}' },
   },
   policy_value_type: {
-    message: { en: '`{operator}` compares numbers, but the value is `{value}`', zh: '`{operator}` 比较的是数字，但值是 `{value}`' },
+    message: {
+      en: '`{operator}` compares numbers, but the value is `{value}`',
+      zh: '`{operator}` 比较的是数字，但值是 `{value}`',
+    },
     help: { en: 'write a number, e.g. `value: 0.05` for 5%', zh: '请写数字，如 5% 写作 `value: 0.05`' },
   },
   'policy_value_type.periods': {
-    message: { en: '`periods` of rolling_average must be a whole number of periods, 1 or more', zh: 'rolling_average 的 `periods` 应为不小于 1 的整数' },
+    message: {
+      en: '`periods` of rolling_average must be a whole number of periods, 1 or more',
+      zh: 'rolling_average 的 `periods` 应为不小于 1 的整数',
+    },
     help: { en: 'e.g. `params: { of: score, periods: 3 }`', zh: '如 `params: { of: score, periods: 3 }`' },
   },
   policy_weight_missing_stage: {
     message: { en: 'weight of `{id}` has no value for stage `{stage}`', zh: '`{id}` 的权重没有阶段 `{stage}` 的值' },
-    help: { en: 'add `{stage}: <weight>` to the weight, or use one number for every stage', zh: '请在权重中添加 `{stage}: <权重>`，或所有阶段用同一个数' },
+    help: {
+      en: 'add `{stage}: <weight>` to the weight, or use one number for every stage',
+      zh: '请在权重中添加 `{stage}: <权重>`，或所有阶段用同一个数',
+    },
   },
   policy_weights_sum: {
-    message: { en: 'weights of `{path}` sum to {sum} for stage `{stage}`, not 100', zh: '`{path}` 在阶段 `{stage}` 的权重合计为 {sum}，不是 100' },
-    help: { en: 'change the weights of {indicators} so they add up to 100', zh: '请调整 {indicators} 的权重，使合计为 100' },
+    message: {
+      en: 'weights of `{path}` sum to {sum} for stage `{stage}`, not 100',
+      zh: '`{path}` 在阶段 `{stage}` 的权重合计为 {sum}，不是 100',
+    },
+    help: {
+      en: 'change the weights of {indicators} so they add up to 100',
+      zh: '请调整 {indicators} 的权重，使合计为 100',
+    },
   },
 });

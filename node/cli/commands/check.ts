@@ -29,12 +29,17 @@ function parse(text: string, file = 'policy'): unknown {
 export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {
   if (o.data && !o.base) dataNeedsBase(o.data);
   const failures: string[] = [];
-  const policies = readdirSync('policies').filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml')).sort().map((f) => join('policies', f));
+  const policies = readdirSync('policies')
+    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
+    .sort()
+    .map((f) => join('policies', f));
   for (const file of policies) {
     const text = readText(file, 'policy');
     const loaded = loadPolicy(text, file);
     if (!loaded.ok) {
-      failures.push(`${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`);
+      failures.push(
+        `${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`,
+      );
       continue;
     }
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
@@ -47,21 +52,38 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
         return undefined;
       });
       // every failing case, each with its expected and actual values
-      if (report?.failed) failures.push([`${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`, ...describeReport(file, report).slice(1)].join('\n'));
+      if (report?.failed)
+        failures.push(
+          [
+            `${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`,
+            ...describeReport(file, report).slice(1),
+          ].join('\n'),
+        );
     }
   }
   if (o.base) {
     for (const file of changedPolicies(o.base)) {
-      const now = parse(readText(file, 'policy')) as { version?: string; effective_from?: string; retroactive?: unknown } | null;
+      const now = parse(readText(file, 'policy')) as {
+        version?: string;
+        effective_from?: string;
+        retroactive?: unknown;
+      } | null;
       if (!now?.effective_from) failures.push(`${file}: changed since ${o.base} but has no \`effective_from\``);
       if (!pathExistsAt(o.base, file)) continue;
       const then = parse(showAt(o.base, file)) as { version?: string; effective_from?: string } | null;
       if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
-        failures.push(`${file}: changed since ${o.base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`);
+        failures.push(
+          `${file}: changed since ${o.base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`,
+        );
       }
       // a change applies from a later period than the version it replaces, unless it says it corrects earlier ones
       // (periods are YYYY-MM, checked by the schema, so they compare as text)
-      if (now?.effective_from && then?.effective_from && String(now.effective_from) <= String(then.effective_from) && !now.retroactive) {
+      if (
+        now?.effective_from &&
+        then?.effective_from &&
+        String(now.effective_from) <= String(then.effective_from) &&
+        !now.retroactive
+      ) {
         failures.push(
           `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
         );
@@ -70,8 +92,19 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
         // a change that can no longer score people the base version scored fails the check
         // (data that does not fit the policy is this policy's failure, not the end of the check)
         try {
-          const review = await reviewPair(showAt(o.base, file), `${o.base}:${file}`, readText(file, 'policy'), file, file, { data: o.data, format: 'human', lang: 'en' }, io);
-          for (const l of newlyUnscorable([review])) failures.push(`${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`);
+          const review = await reviewPair(
+            showAt(o.base, file),
+            `${o.base}:${file}`,
+            readText(file, 'policy'),
+            file,
+            file,
+            { data: o.data, format: 'human', lang: 'en' },
+            io,
+          );
+          for (const l of newlyUnscorable([review]))
+            failures.push(
+              `${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`,
+            );
         } catch (error) {
           if (!(error instanceof ExitError)) throw error;
           failures.push(`${file}: ${error.withHelp}`);
@@ -83,6 +116,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
     return EXIT.input;
   }
-  io.stdout(`✓ ${policies.length} policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`);
+  io.stdout(
+    `✓ ${policies.length} policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
+  );
   return EXIT.ok;
 }

@@ -17,17 +17,22 @@ export interface DataSqlOptions {
   format?: 'human' | 'json';
 }
 
-const kindOf = (file: string): FileKind => (/\.parquet$/i.test(file) ? 'parquet' : /\.(tsv|txt)$/i.test(file) ? 'tsv' : 'csv');
+const kindOf = (file: string): FileKind =>
+  /\.parquet$/i.test(file) ? 'parquet' : /\.(tsv|txt)$/i.test(file) ? 'tsv' : 'csv';
 
 /** The statement as printed: the file named as the mapping names it, relative to the mapping's folder. */
 function printedSql(source: EventSource, calendar: Parameters<typeof planSource>[2]): string {
   const key = source.key?.column ?? '工号';
   const notes = [
     `-- ${source.file}: per-employee metrics for ${calendar.period}; times in UTC${calendar.offsetMinutes >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(calendar.offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(calendar.offsetMinutes) % 60).padStart(2, '0')}, weeks start on Monday`,
-    '-- the file path is relative to the mapping\'s folder; elsewhere replace the `src` line with your table',
+    "-- the file path is relative to the mapping's folder; elsewhere replace the `src` line with your table",
   ];
-  if (/\.(xlsx|json)$/i.test(source.file)) notes.push(`-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`);
-  if (source.encoding === 'gbk' || source.encoding === 'gb18030') notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
+  if (/\.(xlsx|json)$/i.test(source.file))
+    notes.push(
+      `-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`,
+    );
+  if (source.encoding === 'gbk' || source.encoding === 'gb18030')
+    notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
   return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file))).sql}`;
 }
 
@@ -38,7 +43,10 @@ function explainReport(report: SourceReport, source: EventSource): string[] {
     lines.push(`  ${who}: ${a.rows} row(s) in the month`);
     for (const [name, v] of Object.entries(a.values)) {
       // a share as the rows behind it: 爆款率 = 0.0967… (3 / 31 rows)
-      const of = source.metrics[name].agg === 'share' && v.value !== '' ? ` (${Math.round(Number(v.value) * v.rows)} / ${v.rows} rows)` : ` over ${v.rows} row(s)`;
+      const of =
+        source.metrics[name].agg === 'share' && v.value !== ''
+          ? ` (${Math.round(Number(v.value) * v.rows)} / ${v.rows} rows)`
+          : ` over ${v.rows} row(s)`;
       lines.push(`    ${name} = ${v.value === '' ? '(none)' : v.value}${of}`);
     }
   }
@@ -64,15 +72,28 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     return EXIT.ok;
   }
   const here = dirname(file);
-  const roster = await readTable(new Uint8Array(readBytes(resolve(here, m.roster.file), 'data')), m.roster.file, { sheet: m.roster.sheet, encoding: m.roster.encoding });
+  const roster = await readTable(new Uint8Array(readBytes(resolve(here, m.roster.file), 'data')), m.roster.file, {
+    sheet: m.roster.sheet,
+    encoding: m.roster.encoding,
+  });
   if (!roster.ok) {
     for (const d of roster.diagnostics) io.stderr(formatDiagnostic(d));
     return EXIT.input;
   }
-  const result = await aggregateEvents({ here, mappingFile: file, events: m.events, period, timeZone: m.time_zone, roster: { file: m.roster.file, table: roster.table } });
+  const result = await aggregateEvents({
+    here,
+    mappingFile: file,
+    events: m.events,
+    period,
+    timeZone: m.time_zone,
+    roster: { file: m.roster.file, table: roster.table },
+  });
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d));
   for (const ds of result.exclusions.values()) for (const d of ds) io.stderr(formatDiagnostic(d));
   if (o.format === 'json') io.stdout(JSON.stringify(result.reports, null, 2) + '\n');
-  else io.stdout(result.reports.flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!)).join('\n') + '\n');
+  else
+    io.stdout(
+      result.reports.flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!)).join('\n') + '\n',
+    );
   return result.diagnostics.some((d) => d.severity === 'error') || result.exclusions.size ? EXIT.input : EXIT.ok;
 }

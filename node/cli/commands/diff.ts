@@ -1,7 +1,26 @@
 // `yardstick diff OLD NEW [--data FILE]` and `yardstick diff --base REF`: a policy change in
 // business words and, with data, its impact on every employee's grade and pay.
 
-import { compareRuns, comparisonToJson, formatDiagnostic, loadPolicy, runPolicy, type CompiledPolicy, type Lang, type RunResult, diffPolicies, fitsNobody, planAttribution, attributeRuns, changeImpactToJson, breakdownImpact, breakdownToJson, yuanToFen, DEFAULT_OUTLIER_FEN, diagnostic } from '../../../engine/index.js';
+import {
+  compareRuns,
+  comparisonToJson,
+  formatDiagnostic,
+  loadPolicy,
+  runPolicy,
+  type CompiledPolicy,
+  type Lang,
+  type RunResult,
+  diffPolicies,
+  fitsNobody,
+  planAttribution,
+  attributeRuns,
+  changeImpactToJson,
+  breakdownImpact,
+  breakdownToJson,
+  yuanToFen,
+  DEFAULT_OUTLIER_FEN,
+  diagnostic,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -45,7 +64,12 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
 async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new ExitError(EXIT.input, diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }), errors);
+  if (errors.length)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }),
+      errors,
+    );
   const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, nobody);
@@ -55,11 +79,22 @@ async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<
 /** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
 export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
   return reviews
-    .map((r) => ({ file: r.file, count: r.impact?.comparison.unscorable.filter((u) => u.became === 'unscorable').length ?? 0 }))
+    .map((r) => ({
+      file: r.file,
+      count: r.impact?.comparison.unscorable.filter((u) => u.became === 'unscorable').length ?? 0,
+    }))
     .filter((x) => x.count > 0);
 }
 
-export async function reviewPair(oldText: string, oldLabel: string, newText: string, newLabel: string, file: string, o: DiffOptions, io: Io): Promise<PolicyReview> {
+export async function reviewPair(
+  oldText: string,
+  oldLabel: string,
+  newText: string,
+  newLabel: string,
+  file: string,
+  o: DiffOptions,
+  io: Io,
+): Promise<PolicyReview> {
   const before = load(oldText, oldLabel, io);
   const after = load(newText, newLabel, io);
   const review: PolicyReview = {
@@ -75,13 +110,23 @@ export async function reviewPair(oldText: string, oldLabel: string, newText: str
     // the changes one at a time, in the order the diff lists them (docs/review.md)
     const plan = planAttribution(oldText, after.doc, review.changes, file);
     const steps: (RunResult | undefined)[] = [];
-    for (const policy of plan.policies) steps.push(await runOn(policy, o.data, o.lang).catch((error: unknown) => {
-      // data an intermediate policy cannot read: that step is measured together with the next
-      if (error instanceof ExitError) return undefined;
-      throw error;
-    }));
+    for (const policy of plan.policies)
+      steps.push(
+        await runOn(policy, o.data, o.lang).catch((error: unknown) => {
+          // data an intermediate policy cannot read: that step is measured together with the next
+          if (error instanceof ExitError) return undefined;
+          throw error;
+        }),
+      );
     const attribution = attributeRuns(plan, [b, ...steps, a], comparison);
-    review.impact = { data: o.data, comparison, before: b, after: a, attribution, breakdown: breakdownImpact(b, a, comparison, outlierFen(o.outlier)) };
+    review.impact = {
+      data: o.data,
+      comparison,
+      before: b,
+      after: a,
+      attribution,
+      breakdown: breakdownImpact(b, a, comparison, outlierFen(o.outlier)),
+    };
   }
   return review;
 }
@@ -95,7 +140,13 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
       const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
       if (old === undefined) {
         const p = load(now, file, io);
-        reviews.push({ file, title: p.doc.title, before: { label: `${o.base} (none)`, version: '—' }, after: { label: file, version: p.doc.version }, changes: [{ path: [], kind: 'added', text: o.lang === 'zh' ? '新增政策' : 'new policy' }] });
+        reviews.push({
+          file,
+          title: p.doc.title,
+          before: { label: `${o.base} (none)`, version: '—' },
+          after: { label: file, version: p.doc.version },
+          changes: [{ path: [], kind: 'added', text: o.lang === 'zh' ? '新增政策' : 'new policy' }],
+        });
         continue;
       }
       reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, o, io));
@@ -107,7 +158,29 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));
   }
   if (o.format === 'json') {
-    io.stdout(JSON.stringify(reviews.map((r) => ({ file: r.file, title: r.title, before: r.before, after: r.after, changes: r.changes, ...(r.impact ? { impact: { data: r.impact.data, ...comparisonToJson(r.impact.comparison), per_change: r.impact.attribution.map(changeImpactToJson), breakdown: breakdownToJson(r.impact.breakdown) } } : {}) })), null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        reviews.map((r) => ({
+          file: r.file,
+          title: r.title,
+          before: r.before,
+          after: r.after,
+          changes: r.changes,
+          ...(r.impact
+            ? {
+                impact: {
+                  data: r.impact.data,
+                  ...comparisonToJson(r.impact.comparison),
+                  per_change: r.impact.attribution.map(changeImpactToJson),
+                  breakdown: breakdownToJson(r.impact.breakdown),
+                },
+              }
+            : {}),
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
   }

@@ -9,47 +9,116 @@ import { describeInputs } from '../provenance.js';
 
 export async function explainCommand(
   policyFile: string | undefined,
-  o: { data?: string; employee: string; lang: Lang; period?: string; format: 'text' | 'json'; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; ledger: string },
+  o: {
+    data?: string;
+    employee: string;
+    lang: Lang;
+    period?: string;
+    format: 'text' | 'json';
+    encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+    sheet?: string;
+    ledger: string;
+  },
   io: Io,
 ): Promise<number> {
   if (!o.data) return explainRecorded(policyFile, o, io);
   if (!policyFile) throw new ExitError(EXIT.usage, diagnostic('cli_explain_needs_policy', {}));
-  const { result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, stderr: () => {} });
+  const { result } = await dryRun({
+    policy: policyFile,
+    data: o.data,
+    period: o.period,
+    lang: o.lang,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    ledger: o.ledger,
+    stderr: () => {},
+  });
   const card = result.scorecards.find((c) => c.employee_id === o.employee);
   if (card) {
-    io.stdout(o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n');
+    io.stdout(
+      o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
+    );
     return EXIT.ok;
   }
   const excluded = result.excluded.find((x) => x.employee_id === o.employee);
   if (excluded) {
     io.stderr(
-      (o.lang === 'zh' ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：` : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
-        '\n' + excluded.reasons.map((d) => formatDiagnostic(d)).join('\n'),
+      (o.lang === 'zh'
+        ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
+        : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
+        '\n' +
+        excluded.reasons.map((d) => formatDiagnostic(d)).join('\n'),
     );
     return EXIT.input;
   }
   const ids = [...result.scorecards.map((c) => c.employee_id), ...result.excluded.map((x) => x.employee_id ?? '')];
-  const near = ids.filter((id) => id.toLowerCase().includes(o.employee.toLowerCase()) || o.employee.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
+  const near = ids
+    .filter(
+      (id) =>
+        id.toLowerCase().includes(o.employee.toLowerCase()) || o.employee.toLowerCase().includes(id.toLowerCase()),
+    )
+    .slice(0, 5);
   const quoted = (list: string[]) => list.map((n) => `\`${n}\``).join(', ');
   throw new ExitError(
     EXIT.input,
-    diagnostic('cli_unknown_employee', { employee: o.employee, file: o.data, near: near.length ? `did you mean ${quoted(near)}? ` : '', count: ids.length, examples: quoted(ids.slice(0, 3)) }, { file: o.data }),
+    diagnostic(
+      'cli_unknown_employee',
+      {
+        employee: o.employee,
+        file: o.data,
+        near: near.length ? `did you mean ${quoted(near)}? ` : '',
+        count: ids.length,
+        examples: quoted(ids.slice(0, 3)),
+      },
+      { file: o.data },
+    ),
   );
 }
 
 /** The statement as it was recorded, byte for byte, whatever the policy file says today. */
-async function explainRecorded(policyFile: string | undefined, o: { employee: string; period?: string; format: 'text' | 'json'; ledger: string }, io: Io): Promise<number> {
+async function explainRecorded(
+  policyFile: string | undefined,
+  o: { employee: string; period?: string; format: 'text' | 'json'; ledger: string },
+  io: Io,
+): Promise<number> {
   if (!o.period) throw new ExitError(EXIT.usage, diagnostic('cli_explain_needs_period', {}));
-  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, diagnostic('io_ledger_missing', { ledger: o.ledger }, { file: o.ledger }));
+  if (!Ledger.exists(o.ledger))
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_missing', { ledger: o.ledger }, { file: o.ledger }));
   const policyYaml = policyFile ? readYaml(readText(policyFile, 'policy'), policyFile) : undefined;
-  if (policyYaml && !policyYaml.ok) throw new ExitError(EXIT.input, diagnostic('cli_policy_unreadable', { file: String(policyFile) }, { file: policyFile }), policyYaml.diagnostics);
+  if (policyYaml && !policyYaml.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_policy_unreadable', { file: String(policyFile) }, { file: policyFile }),
+      policyYaml.diagnostics,
+    );
   const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
   const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
-  if (!found.length) throw new ExitError(EXIT.input, diagnostic('cli_no_statement', { employee: o.employee, period: o.period, under: policyId ? ` under \`${policyId}\`` : '', ledger: o.ledger }));
-  if (found.length > 1) throw new ExitError(EXIT.usage, diagnostic('cli_statement_ambiguous', { employee: o.employee, period: o.period, policies: found.map((f) => f.policy_id).join(', ') }));
+  if (!found.length)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_no_statement', {
+        employee: o.employee,
+        period: o.period,
+        under: policyId ? ` under \`${policyId}\`` : '',
+        ledger: o.ledger,
+      }),
+    );
+  if (found.length > 1)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_statement_ambiguous', {
+        employee: o.employee,
+        period: o.period,
+        policies: found.map((f) => f.policy_id).join(', '),
+      }),
+    );
   const { card, inputs, run_id } = found[0];
-  io.stdout(o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n');
+  io.stdout(
+    o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
+  );
   // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
-  io.stderr(`recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`);
+  io.stderr(
+    `recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`,
+  );
   return EXIT.ok;
 }

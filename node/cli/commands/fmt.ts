@@ -15,7 +15,8 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
     const formatted = formatPolicyText(text);
     if (formatted === null) {
       broken++;
-      for (const d of loadPolicy(text, file).diagnostics.filter((x) => x.code.startsWith('yaml_'))) io.stderr(formatDiagnostic(d));
+      for (const d of loadPolicy(text, file).diagnostics.filter((x) => x.code.startsWith('yaml_')))
+        io.stderr(formatDiagnostic(d));
       continue;
     }
     if (o.stdout) {

@@ -8,13 +8,24 @@ import { alignTable } from '../format/text-table.js';
 import { describeInputs } from '../provenance.js';
 
 export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
-  if (!Ledger.exists(o.ledger)) throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
+  if (!Ledger.exists(o.ledger))
+    throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
   const rows = (await Ledger.open(o.ledger)).employeeHistory(o.employee);
-  if (!rows.length) throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
+  if (!rows.length)
+    throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
   io.stdout(
     alignTable(
       ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],
-      rows.map((r) => [r.period, r.policy_id, r.version, `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`, r.score !== undefined ? String(r.score) : '—', r.grade ?? '—', formatFen(r.payoutFen), r.correctionFen !== undefined ? (r.correctionFen > 0 ? '+' : '') + formatFen(r.correctionFen) : '']),
+      rows.map((r) => [
+        r.period,
+        r.policy_id,
+        r.version,
+        `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`,
+        r.score !== undefined ? String(r.score) : '—',
+        r.grade ?? '—',
+        formatFen(r.payoutFen),
+        r.correctionFen !== undefined ? (r.correctionFen > 0 ? '+' : '') + formatFen(r.correctionFen) : '',
+      ]),
       new Set([4, 6, 7]),
     ) + '\n',
   );

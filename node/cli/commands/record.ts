@@ -17,7 +17,17 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
  * recorded is refused here, before the caller writes any output. Returns the step that saves the
  * ledger and says so, for the caller to run once its output is written.
  */
-export async function recordRun(policyFile: string, dataFile: string, ledgerPath: string, result: RunResult, amend: boolean, io: Io, lang: Lang, lock: LedgerLock, outOfOrder = false): Promise<() => void> {
+export async function recordRun(
+  policyFile: string,
+  dataFile: string,
+  ledgerPath: string,
+  result: RunResult,
+  amend: boolean,
+  io: Io,
+  lang: Lang,
+  lock: LedgerLock,
+  outOfOrder = false,
+): Promise<() => void> {
   const ledger = await Ledger.open(ledgerPath);
   const policyBytes = readBytes(policyFile, 'policy');
   const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
@@ -37,9 +47,15 @@ export async function recordRun(policyFile: string, dataFile: string, ledgerPath
   );
   return () => {
     ledger.save(lock);
-    io.stderr(lang === 'zh' ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}` : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`);
+    io.stderr(
+      lang === 'zh'
+        ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}`
+        : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`,
+    );
     for (const c of corrections) {
-      io.stderr(`  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`);
+      io.stderr(
+        `  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`,
+      );
     }
     if (stale.length) {
       io.stderr(

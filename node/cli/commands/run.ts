@@ -1,6 +1,14 @@
 // `yardstick run POLICY --data FILE`: the month's dry run, as a table, JSON, CSV or Markdown.
 
-import { beforeEffectiveFrom, formatDiagnostic, runResultToJson, type Lang, type CompiledPolicy, fitsNobody, diagnostic } from '../../../engine/index.js';
+import {
+  beforeEffectiveFrom,
+  formatDiagnostic,
+  runResultToJson,
+  type Lang,
+  type CompiledPolicy,
+  fitsNobody,
+  diagnostic,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -34,7 +42,8 @@ export interface RunCommandOptions {
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   const workers = Number(o.workers ?? 1);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
@@ -44,7 +53,10 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     if (streamed !== undefined) return streamed;
   }
   // threads evaluate only a streaming run: say so rather than ignore the option
-  if (workers > 1) io.stderr(`note: --workers ${workers} is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole`);
+  if (workers > 1)
+    io.stderr(
+      `note: --workers ${workers} is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole`,
+    );
   if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
   // a recording run holds the ledger's lock from reading its history to saving it
   const lock = await lockLedger(o.ledger, io.stderr, o.lang);
@@ -56,28 +68,70 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
 }
 
 /** The run with every record in memory; with `lock`, the period is recorded too. */
-async function runWhole(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, io: Io, lock?: LedgerLock): Promise<number> {
-  const { result } = await dryRun({ policy: policyFile, loaded: policy, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, ledger: o.ledger, executor: o.executor, explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend), stderr: io.stderr });
+async function runWhole(
+  policy: CompiledPolicy,
+  policyFile: string,
+  o: RunCommandOptions,
+  io: Io,
+  lock?: LedgerLock,
+): Promise<number> {
+  const { result } = await dryRun({
+    policy: policyFile,
+    loaded: policy,
+    data: o.data,
+    period: o.period,
+    lang: o.lang,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    ledger: o.ledger,
+    executor: o.executor,
+    explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend),
+    stderr: io.stderr,
+  });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   if (o.record || o.amend) {
     // an official result is only recorded under the version in force for the period
     const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
-    if (early.length) throw new ExitError(EXIT.input, diagnostic('cli_record_before_effective', { detail: early.map((d) => d.message).join('; ') }));
+    if (early.length)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_before_effective', { detail: early.map((d) => d.message).join('; ') }),
+      );
   }
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, diagnostic('cli_xlsx_needs_out', {}));
   const text =
-    o.format === 'xlsx' ? await formatXlsx(result, o.lang) :
-    // JSON carries what it was computed from: the policy's hash and every data input's
-    o.format === 'json' ? JSON.stringify({ ...runResultToJson(result), provenance: { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(o.data) } }, null, 2) + '\n' :
-    o.format === 'csv' ? formatCsv(result, o.lang) :
-    o.format === 'md' ? formatMarkdown(result, o.lang) :
-    formatTable(result, o.lang);
+    o.format === 'xlsx'
+      ? await formatXlsx(result, o.lang)
+      : // JSON carries what it was computed from: the policy's hash and every data input's
+        o.format === 'json'
+        ? JSON.stringify(
+            {
+              ...runResultToJson(result),
+              provenance: {
+                policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) },
+                data: dataInputs(o.data),
+              },
+            },
+            null,
+            2,
+          ) + '\n'
+        : o.format === 'csv'
+          ? formatCsv(result, o.lang)
+          : o.format === 'md'
+            ? formatMarkdown(result, o.lang)
+            : formatTable(result, o.lang);
   // checked before any output: a period that cannot be recorded writes nothing
-  const saveRecord = lock ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder)) : undefined;
+  const saveRecord = lock
+    ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder))
+    : undefined;
   if (o.out) {
     writeAtomic(o.out, text);
-    io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${result.scorecards.length} 人）` : `wrote ${o.out} (${result.scorecards.length} employees)`);
+    io.stderr(
+      o.lang === 'zh'
+        ? `已写入 ${o.out}（${result.scorecards.length} 人）`
+        : `wrote ${o.out} (${result.scorecards.length} employees)`,
+    );
   } else {
     io.stdout(text as string);
   }
@@ -91,7 +145,10 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
   const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingFiles(o.data)] : [o.data];
   return [
     { path: policyFile, label: `the policy \`${policyFile}\`` },
-    ...data.map((d) => ({ path: d, label: d === o.data && data.length > 1 ? `the data mapping \`${d}\`` : `the data file \`${d}\`` })),
+    ...data.map((d) => ({
+      path: d,
+      label: d === o.data && data.length > 1 ? `the data mapping \`${d}\`` : `the data file \`${d}\``,
+    })),
     { path: o.ledger, label: `the results ledger \`${o.ledger}\`` },
   ];
 }
@@ -100,7 +157,13 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
  * CSV in, CSV out: read, evaluate and write as a stream (node/cli/stream.ts). Undefined when the
  * file turns out to hold several months: the whole-file run then scores them month by month.
  */
-async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunCommandOptions, workers: number, io: Io): Promise<number | undefined> {
+async function streamCsv(
+  policy: CompiledPolicy,
+  policyFile: string,
+  o: RunCommandOptions,
+  workers: number,
+  io: Io,
+): Promise<number | undefined> {
   let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
     streamed = await streamRun({
@@ -113,7 +176,10 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
       encoding: o.encoding,
       workers,
       ledger: o.ledger,
-      history: async (period) => (o.ledger && Ledger.exists(o.ledger) ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period) : undefined),
+      history: async (period) =>
+        o.ledger && Ledger.exists(o.ledger)
+          ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period)
+          : undefined,
       stderr: io.stderr,
     });
   } catch (error) {
@@ -122,7 +188,8 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
   }
   for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
   const asResult = { excluded: streamed.excluded };
-  const nobody = streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
+  const nobody =
+    streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
   if (nobody) {
     streamed.discard();
     reportExcluded(asResult, io.stderr, o.lang);
@@ -133,7 +200,11 @@ async function streamCsv(policy: CompiledPolicy, policyFile: string, o: RunComma
     refuseExcluded(asResult, false, io.stderr, o.lang);
   }
   streamed.commit();
-  io.stderr(o.lang === 'zh' ? `已写入 ${o.out}（${streamed.employees} 人）` : `wrote ${o.out} (${streamed.employees} employees)`);
+  io.stderr(
+    o.lang === 'zh'
+      ? `已写入 ${o.out}（${streamed.employees} 人）`
+      : `wrote ${o.out} (${streamed.employees} employees)`,
+  );
   reportExcluded(asResult, io.stderr, o.lang);
   return EXIT.ok;
 }

@@ -36,28 +36,70 @@ function caseClashes(cards: readonly Scorecard[]): string[][] {
   return [...byName.values()].filter((ids) => ids.length > 1);
 }
 
-export async function statementsCommand(policyFile: string, o: { data: string; out: string; lang: Lang; excludeInvalid?: boolean; encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030'; sheet?: string; period?: string }, io: Io): Promise<number> {
+export async function statementsCommand(
+  policyFile: string,
+  o: {
+    data: string;
+    out: string;
+    lang: Lang;
+    excludeInvalid?: boolean;
+    encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+    sheet?: string;
+    period?: string;
+  },
+  io: Io,
+): Promise<number> {
   checkOutputFolder(o.out);
-  const { policy, result } = await dryRun({ policy: policyFile, data: o.data, period: o.period, lang: o.lang, encoding: o.encoding, sheet: o.sheet, stderr: io.stderr });
+  const { policy, result } = await dryRun({
+    policy: policyFile,
+    data: o.data,
+    period: o.period,
+    lang: o.lang,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    stderr: io.stderr,
+  });
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {
-    policy: { file: policyFile, id: policy.doc.policy, version: policy.doc.version, hash: sha(readBytes(policyFile, 'policy')) },
+    policy: {
+      file: policyFile,
+      id: policy.doc.policy,
+      version: policy.doc.version,
+      hash: sha(readBytes(policyFile, 'policy')),
+    },
     // a data mapping is its YAML, its roster and every export it joins: each with its own hash
     data: dataInputs(o.data),
     engine: packageVersion(),
   };
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) {
-    throw new ExitError(EXIT.input, diagnostic('cli_statement_ids_case', { ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', ') }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_statement_ids_case', {
+        ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', '),
+      }),
+    );
   }
   try {
     mkdirSync(o.out, { recursive: true });
   } catch (error) {
-    throw new ExitError(EXIT.input, diagnostic('io_output_folder_failed', { dir: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { file: o.out }));
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'io_output_folder_failed',
+        { dir: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
+        { file: o.out },
+      ),
+    );
   }
-  for (const card of result.scorecards) writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
+  for (const card of result.scorecards)
+    writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
   writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
-  io.stderr(o.lang === 'zh' ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}` : `wrote ${result.scorecards.length} statements and index.html to ${o.out}`);
+  io.stderr(
+    o.lang === 'zh'
+      ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}`
+      : `wrote ${result.scorecards.length} statements and index.html to ${o.out}`,
+  );
   reportExcluded(result, io.stderr, o.lang);
   return EXIT.ok;
 }

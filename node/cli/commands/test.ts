@@ -3,7 +3,16 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { readRecords, runPolicyTests, type EmployeeRecord, type TestCase, type TestReport, type TestExpectation, readYaml, diagnostic } from '../../../engine/index.js';
+import {
+  readRecords,
+  runPolicyTests,
+  type EmployeeRecord,
+  type TestCase,
+  type TestReport,
+  type TestExpectation,
+  readYaml,
+  diagnostic,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
@@ -21,29 +30,60 @@ export function testFileFor(policy: string): string {
 }
 
 /** Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. */
-export function readCases(_policyFile: string, testFile: string, contract: Parameters<typeof readRecords>[2]): TestCase[] {
+export function readCases(
+  _policyFile: string,
+  testFile: string,
+  contract: Parameters<typeof readRecords>[2],
+): TestCase[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
-  if (!yaml.ok) throw new ExitError(EXIT.input, diagnostic('cli_tests_unreadable', { file: testFile }, { file: testFile }), yaml.diagnostics);
+  if (!yaml.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_tests_unreadable', { file: testFile }, { file: testFile }),
+      yaml.diagnostics,
+    );
   const doc = yaml.value as { cases?: RawCase[] } | null;
-  if (!doc || !Array.isArray(doc.cases)) throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
+  if (!doc || !Array.isArray(doc.cases))
+    throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
   const samples = new Map<string, EmployeeRecord[]>();
   return doc.cases.map((c, i) => {
     const name = c.name ?? `case ${i + 1}`;
-    if (!c.expect) throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
+    if (!c.expect)
+      throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
     let record: EmployeeRecord;
     if (c.sample) {
       const file = resolve(dirname(testFile), c.sample.file);
       if (!samples.has(file)) {
-        const read = readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', contract, { file });
+        const read = readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', contract, {
+          file,
+        });
         samples.set(file, read.records);
       }
       const found = samples.get(file)!.find((r) => r.employee_id === c.sample!.employee);
-      if (!found) throw new ExitError(EXIT.input, diagnostic('cli_test_case_sample', { file: testFile, name, employee: c.sample.employee, sample: c.sample.file }, { file: testFile }));
+      if (!found)
+        throw new ExitError(
+          EXIT.input,
+          diagnostic(
+            'cli_test_case_sample',
+            { file: testFile, name, employee: c.sample.employee, sample: c.sample.file },
+            { file: testFile },
+          ),
+        );
       record = found;
     } else if (c.record) {
       const r = c.record;
-      record = { employee_id: r.employee_id ?? `case-${i + 1}`, name: r.name ?? name, role: r.role ?? '', team: r.team ?? '测试组', stage: r.stage ?? '', period: r.period ?? '2026-10', metrics: r.metrics ?? {}, ...(r.pay_base !== undefined ? { pay_base: r.pay_base } : {}) };
-    } else throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
+      record = {
+        employee_id: r.employee_id ?? `case-${i + 1}`,
+        name: r.name ?? name,
+        role: r.role ?? '',
+        team: r.team ?? '测试组',
+        stage: r.stage ?? '',
+        period: r.period ?? '2026-10',
+        metrics: r.metrics ?? {},
+        ...(r.pay_base !== undefined ? { pay_base: r.pay_base } : {}),
+      };
+    } else
+      throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
     return { name, record, ...(c.history ? { history: c.history } : {}), expect: c.expect };
   });
 }
@@ -54,11 +94,20 @@ export function describeReport(file: string, r: TestReport): string[] {
     if (c.ok) continue;
     lines.push(`  ✗ ${c.name}`);
     if (c.error) lines.push(`      cannot evaluate: ${c.error}`);
-    for (const f of c.failures) lines.push(`      ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+    for (const f of c.failures)
+      lines.push(`      ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
   }
   const u = r.uncovered;
-  const parts = [['indicators', u.indicators], ['rules', u.rules], ['grades', u.grades], ['tiers', u.tiers]].filter(([, l]) => (l as string[]).length);
-  if (parts.length) lines.push(`  not exercised by any case: ${parts.map(([k, l]) => `${k} ${(l as string[]).join(', ')}`).join('; ')}`);
+  const parts = [
+    ['indicators', u.indicators],
+    ['rules', u.rules],
+    ['grades', u.grades],
+    ['tiers', u.tiers],
+  ].filter(([, l]) => (l as string[]).length);
+  if (parts.length)
+    lines.push(
+      `  not exercised by any case: ${parts.map(([k, l]) => `${k} ${(l as string[]).join(', ')}`).join('; ')}`,
+    );
   return lines;
 }
 
@@ -70,7 +119,12 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestRepor
 }
 
 export async function testCommand(files: string[], io: Io): Promise<number> {
-  const policies = files.length ? files : readdirSync('policies').filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml')).sort().map((f) => join('policies', f));
+  const policies = files.length
+    ? files
+    : readdirSync('policies')
+        .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
+        .sort()
+        .map((f) => join('policies', f));
   let passed = 0;
   let failed = 0;
   for (const file of policies) {

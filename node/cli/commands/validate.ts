@@ -31,7 +31,9 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
     all.push(...result.diagnostics);
     if (result.ok) {
       const p = result.policy.doc;
-      summaries.push(`ok  ${file}: ${p.policy} v${p.version}, ${Object.keys(p.roles).length} roles, ${Object.keys(p.stages).length} stages`);
+      summaries.push(
+        `ok  ${file}: ${p.policy} v${p.version}, ${Object.keys(p.roles).length} roles, ${Object.keys(p.stages).length} stages`,
+      );
     } else {
       failed++;
       summaries.push(`err ${file}: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
@@ -59,6 +61,9 @@ function validateTests(file: string): { ok: boolean; summary: string } {
     return { ok: true, summary: `ok  ${file}: ${cases.length} test case(s) for ${policyFile}` };
   } catch (error) {
     if (!(error instanceof ExitError)) throw error;
-    return { ok: false, summary: `err ${file}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}` };
+    return {
+      ok: false,
+      summary: `err ${file}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}`,
+    };
   }
 }

@@ -7,7 +7,14 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { diagnostic, FIELD_NAMES, normaliseId, type Diagnostic, type JoinSource, type Table } from '../../../engine/index.js';
+import {
+  diagnostic,
+  FIELD_NAMES,
+  normaliseId,
+  type Diagnostic,
+  type JoinSource,
+  type Table,
+} from '../../../engine/index.js';
 import { checkInputFile } from '../io.js';
 import { monthCalendar, type MonthCalendar } from './calendar.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
@@ -65,16 +72,44 @@ function numberText(v: unknown): string {
 export function fileHash(path: string): Promise<string> {
   return new Promise((done, fail) => {
     const h = createHash('sha256');
-    createReadStream(path).on('data', (c) => h.update(c)).on('end', () => done(h.digest('hex'))).on('error', fail);
+    createReadStream(path)
+      .on('data', (c) => h.update(c))
+      .on('end', () => done(h.digest('hex')))
+      .on('error', fail);
   });
 }
 
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
-export function calendarFor(mappingFile: string, period: string | undefined, timeZone: string | undefined): { ok: true; calendar: MonthCalendar } | { ok: false; diagnostic: Diagnostic } {
-  if (!period) return { ok: false, diagnostic: diagnostic('data_event_shape', { problem: 'event sources are aggregated over one month: give it as `period: 2026-10` in the mapping or with --period', problem_zh: '事件数据源按月汇总：请在映射文件中写 `period: 2026-10` 或使用 --period' }, { file: mappingFile }) };
+export function calendarFor(
+  mappingFile: string,
+  period: string | undefined,
+  timeZone: string | undefined,
+): { ok: true; calendar: MonthCalendar } | { ok: false; diagnostic: Diagnostic } {
+  if (!period)
+    return {
+      ok: false,
+      diagnostic: diagnostic(
+        'data_event_shape',
+        {
+          problem:
+            'event sources are aggregated over one month: give it as `period: 2026-10` in the mapping or with --period',
+          problem_zh: '事件数据源按月汇总：请在映射文件中写 `period: 2026-10` 或使用 --period',
+        },
+        { file: mappingFile },
+      ),
+    };
   const zone = timeZone ?? DEFAULT_TIME_ZONE;
   const c = monthCalendar(period, zone);
-  return c.ok ? c : { ok: false, diagnostic: diagnostic('data_event_time_zone', { zone, problem: c.problem, problem_zh: c.problem_zh }, { file: mappingFile }) };
+  return c.ok
+    ? c
+    : {
+        ok: false,
+        diagnostic: diagnostic(
+          'data_event_time_zone',
+          { zone, problem: c.problem, problem_zh: c.problem_zh },
+          { file: mappingFile },
+        ),
+      };
 }
 
 /** The key column of an event file: the one the mapping names, else its 工号 column. */
@@ -100,13 +135,25 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   return out;
 }
 
-async function aggregateSource(engine: EventEngine, source: EventSource, calendar: MonthCalendar, input: EventsInput, out: EventsResult): Promise<void> {
+async function aggregateSource(
+  engine: EventEngine,
+  source: EventSource,
+  calendar: MonthCalendar,
+  input: EventsInput,
+  out: EventsResult,
+): Promise<void> {
   const file = source.file;
   const path = resolve(input.here, file);
-  const fail = (reason: string) => out.diagnostics.push(diagnostic('data_event_read', { reason }, { file, cell: { row: 1 } }));
+  const fail = (reason: string) =>
+    out.diagnostics.push(diagnostic('data_event_read', { reason }, { file, cell: { row: 1 } }));
   checkInputFile(path, 'data');
   // an empty file (or a BOM and blank lines only) has no header: DuckDB would name one `column0`
-  const blank = /\.(csv|tsv|txt)$/i.test(path) && statSync(path).size <= 64 && readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim() === '';
+  const blank =
+    /\.(csv|tsv|txt)$/i.test(path) &&
+    statSync(path).size <= 64 &&
+    readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim() === '';
   if (blank) return void fail('the file is empty: it has no header row');
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet });
   if (!first.ok) return void fail(first.reason);
@@ -131,24 +178,51 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
   const header = columns.value;
   const keyColumn = keyColumnOf(source, header);
-  const missing = [...new Set([source.time, ...Object.values(source.metrics).flatMap((m) => [m.column, ...(m.where ?? []).map((c) => c.column), ...(m.when ?? []).map((c) => c.column)])])].filter((c): c is string => !!c && !header.includes(c));
+  const missing = [
+    ...new Set([
+      source.time,
+      ...Object.values(source.metrics).flatMap((m) => [
+        m.column,
+        ...(m.where ?? []).map((c) => c.column),
+        ...(m.when ?? []).map((c) => c.column),
+      ]),
+    ]),
+  ].filter((c): c is string => !!c && !header.includes(c));
   if (!keyColumn) missing.unshift(source.key?.column ?? '工号');
   if (missing.length) {
-    for (const column of missing) out.diagnostics.push(diagnostic('data_event_column', { column, columns: header.map((h) => `\`${h}\``).join(', ') }, { file, cell: { row: 1 } }));
+    for (const column of missing)
+      out.diagnostics.push(
+        diagnostic(
+          'data_event_column',
+          { column, columns: header.map((h) => `\`${h}\``).join(', ') },
+          { file, cell: { row: 1 } },
+        ),
+      );
     return;
   }
   const from = readerSql(prepared.path, prepared.kind);
   const plan = planSource(source, keyColumn!, calendar, from);
-  const result = await run(async () => ({ rows: await engine.rows(plan.sql), bad: Number((await engine.rows(plan.badCountSql))[0][0]) ? await engine.rows(plan.checkSql) : [] }));
+  const result = await run(async () => ({
+    rows: await engine.rows(plan.sql),
+    bad: Number((await engine.rows(plan.badCountSql))[0][0]) ? await engine.rows(plan.checkSql) : [],
+  }));
   if (!result.ok) return void fail(result.message.split('\n')[0]);
   const { rows, bad } = result.value;
 
   // roster key → 工号
   const rosterTable = input.roster.table;
-  const rosterKeyCol = source.key?.roster ? rosterTable.header.findIndex((h) => norm(h) === norm(source.key!.roster!)) : idColumn(rosterTable.header);
+  const rosterKeyCol = source.key?.roster
+    ? rosterTable.header.findIndex((h) => norm(h) === norm(source.key!.roster!))
+    : idColumn(rosterTable.header);
   const rosterIdCol = idColumn(rosterTable.header);
   if (rosterKeyCol < 0 || rosterIdCol < 0) {
-    out.diagnostics.push(diagnostic('data_event_column', { column: source.key?.roster ?? '工号', columns: rosterTable.header.map((h) => `\`${h}\``).join(', ') }, { file: input.roster.file, cell: { row: 1 } }));
+    out.diagnostics.push(
+      diagnostic(
+        'data_event_column',
+        { column: source.key?.roster ?? '工号', columns: rosterTable.header.map((h) => `\`${h}\``).join(', ') },
+        { file: input.roster.file, cell: { row: 1 } },
+      ),
+    );
     return;
   }
   const employees = new Map<string, { id: string; raw: string }>();
@@ -164,27 +238,65 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
       key,
       employee: key ? employees.get(keyOf(key))?.id : undefined,
       rows: Number(r[1]),
-      values: Object.fromEntries(names.map((n, i) => [n, { value: numberText(r[2 + 2 * i]), rows: Number(r[3 + 2 * i]) }])),
+      values: Object.fromEntries(
+        names.map((n, i) => [n, { value: numberText(r[2 + 2 * i]), rows: Number(r[3 + 2 * i]) }]),
+      ),
     };
   });
   const noKey = aggregates.filter((a) => a.key === '').reduce((s, a) => s + a.rows, 0);
-  if (noKey) out.diagnostics.push(diagnostic('data_event_no_key', { count: noKey, column: keyColumn! }, { severity: 'warning', file }));
+  if (noKey)
+    out.diagnostics.push(
+      diagnostic('data_event_no_key', { count: noKey, column: keyColumn! }, { severity: 'warning', file }),
+    );
   const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee);
   if (unmatched.length) {
-    const keys = unmatched.slice(0, 5).map((a) => `\`${a.key}\` ×${a.rows}`).join(', ') + (unmatched.length > 5 ? `, and ${unmatched.length - 5} more` : '');
-    out.diagnostics.push(diagnostic('data_event_unmatched', { count: unmatched.reduce((s, a) => s + a.rows, 0), keys }, { severity: 'warning', file }));
+    const keys =
+      unmatched
+        .slice(0, 5)
+        .map((a) => `\`${a.key}\` ×${a.rows}`)
+        .join(', ') + (unmatched.length > 5 ? `, and ${unmatched.length - 5} more` : '');
+    out.diagnostics.push(
+      diagnostic(
+        'data_event_unmatched',
+        { count: unmatched.reduce((s, a) => s + a.rows, 0), keys },
+        { severity: 'warning', file },
+      ),
+    );
   }
 
   // cells that cannot be read: the employee they belong to is excluded, as for a bad cell today
   for (const b of bad) {
     const [row, key, rawTime, badTime] = b as [unknown, string, string, boolean];
     const cells: Diagnostic[] = [];
-    const place = (column: string, value: string, severity: 'error' | 'warning') => ({ severity, file, cell: { row: Number(row), column, value } });
+    const place = (column: string, value: string, severity: 'error' | 'warning') => ({
+      severity,
+      file,
+      cell: { row: Number(row), column, value },
+    });
     const who = key ? employees.get(keyOf(key))?.id : undefined;
     const severity = who ? 'error' : 'warning';
-    if (badTime) cells.push(diagnostic('data_event_cell', { value: rawTime, column: source.time, what: 'a time such as `2026-10-05 20:31`', what_zh: '时间（例如 `2026-10-05 20:31`）' }, place(source.time, rawTime, severity)));
+    if (badTime)
+      cells.push(
+        diagnostic(
+          'data_event_cell',
+          {
+            value: rawTime,
+            column: source.time,
+            what: 'a time such as `2026-10-05 20:31`',
+            what_zh: '时间（例如 `2026-10-05 20:31`）',
+          },
+          place(source.time, rawTime, severity),
+        ),
+      );
     plan.checked.forEach((column, i) => {
-      if (b[5 + 2 * i] === true) cells.push(diagnostic('data_event_cell', { value: String(b[4 + 2 * i]), column, what: 'a number', what_zh: '数字' }, place(column, String(b[4 + 2 * i]), severity)));
+      if (b[5 + 2 * i] === true)
+        cells.push(
+          diagnostic(
+            'data_event_cell',
+            { value: String(b[4 + 2 * i]), column, what: 'a number', what_zh: '数字' },
+            place(column, String(b[4 + 2 * i]), severity),
+          ),
+        );
     });
     if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), ...cells]);
     else out.diagnostics.push(...cells);
@@ -196,9 +308,17 @@ async function aggregateSource(engine: EventEngine, source: EventSource, calenda
   const seen = new Set(matched.map((a) => keyOf(a.key)));
   const tableRows = [
     ...matched.map((a) => [a.key, ...names.map((n) => a.values[n].value)]),
-    ...[...employees].filter(([k]) => !seen.has(k)).map(([, e]) => [e.raw, ...names.map((n) => (zeroWhenEmpty(n) ? '0' : ''))]),
+    ...[...employees]
+      .filter(([k]) => !seen.has(k))
+      .map(([, e]) => [e.raw, ...names.map((n) => (zeroWhenEmpty(n) ? '0' : ''))]),
   ];
   const table: Table = { header: [keyColumn!, ...names], rows: tableRows, rowNumbers: tableRows.map((_, i) => i + 2) };
-  out.sources.push({ file: `${file} (per employee)`, table, keyColumn: keyColumn!, rosterColumn: source.key?.roster, missingRows: 'default' });
+  out.sources.push({
+    file: `${file} (per employee)`,
+    table,
+    keyColumn: keyColumn!,
+    rosterColumn: source.key?.roster,
+    missingRows: 'default',
+  });
   out.reports.push({ file, sha256: await fileHash(path), encoding: prepared.encoding, sql: plan.sql, aggregates });
 }

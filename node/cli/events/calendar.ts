@@ -20,7 +20,15 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export function zoneOffset(zone: string, utc: Date): number | undefined {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(utc);
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(utc);
   } catch {
     return undefined;
   }
@@ -37,9 +45,15 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
   const next = new Date(Date.UTC(y, m, 1));
   const offsets = new Set<number | undefined>();
   // every six hours from a day before to a day after: a daylight-saving change shows as two offsets
-  for (let t = first.getTime() - 86_400_000; t <= next.getTime() + 86_400_000; t += 6 * 3_600_000) offsets.add(zoneOffset(zone, new Date(t)));
+  for (let t = first.getTime() - 86_400_000; t <= next.getTime() + 86_400_000; t += 6 * 3_600_000)
+    offsets.add(zoneOffset(zone, new Date(t)));
   if (offsets.has(undefined)) return { ok: false, problem: 'is not a known time zone', problem_zh: '不是已知的时区' };
-  if (offsets.size > 1) return { ok: false, problem: `changes its UTC offset during ${period} (daylight saving), which event sources do not handle yet`, problem_zh: `在 ${period} 内有夏令时切换，事件数据源暂不支持` };
+  if (offsets.size > 1)
+    return {
+      ok: false,
+      problem: `changes its UTC offset during ${period} (daylight saving), which event sources do not handle yet`,
+      problem_zh: `在 ${period} 内有夏令时切换，事件数据源暂不支持`,
+    };
   const days: string[] = [];
   for (let d = first; d < next; d = new Date(d.getTime() + 86_400_000)) days.push(iso(d));
   const weeks: MonthCalendar['weeks'] = [];
@@ -47,5 +61,8 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
   for (let w = monday; w < next; w = new Date(w.getTime() + 7 * 86_400_000)) {
     weeks.push({ start: iso(w), full: w >= first && new Date(w.getTime() + 7 * 86_400_000) <= next });
   }
-  return { ok: true, calendar: { period, offsetMinutes: [...offsets][0]!, start: iso(first), end: iso(next), weeks, days } };
+  return {
+    ok: true,
+    calendar: { period, offsetMinutes: [...offsets][0]!, start: iso(first), end: iso(next), weeks, days },
+  };
 }

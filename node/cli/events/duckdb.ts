@@ -3,7 +3,16 @@
 // JSON go through the project's own reader. Everything temporary lives in one folder that
 // `close()` removes.
 
-import { createReadStream, createWriteStream, mkdtempSync, openSync, readSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readSync,
+  closeSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -35,7 +44,11 @@ export function sniffEncoding(path: string): 'utf-8' | 'utf-16le' | 'utf-16be' |
 }
 
 /** Copies a text file into UTF-8 chunk by chunk (memory stays flat whatever its size). */
-export async function transcode(from: string, to: string, encoding: 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8'): Promise<void> {
+export async function transcode(
+  from: string,
+  to: string,
+  encoding: 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8',
+): Promise<void> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   await pipeline(
     createReadStream(from, { highWaterMark: 1 << 20 }),
@@ -63,7 +76,9 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 
 /** A table read by the project's reader, written as UTF-8 CSV for DuckDB. */
 function writeTableCsv(table: Table, to: string): void {
-  const lines = [table.header, ...table.rows.map((r) => table.header.map((_, i) => r[i] ?? ''))].map((r) => r.map(csvCell).join(','));
+  const lines = [table.header, ...table.rows.map((r) => table.header.map((_, i) => r[i] ?? ''))].map((r) =>
+    r.map(csvCell).join(','),
+  );
   writeFileSync(to, lines.join('\n') + '\n');
 }
 
@@ -77,7 +92,10 @@ export class EventEngine {
   static async open(): Promise<EventEngine> {
     const scratch = mkdtempSync(join(tmpdir(), 'yardstick-events-'));
     // memory stays bounded: DuckDB spills to the scratch folder beyond this
-    const instance = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', temp_directory: join(scratch, 'spill') });
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: '1GB',
+      temp_directory: join(scratch, 'spill'),
+    });
     return new EventEngine(instance, await instance.connect(), scratch);
   }
 
@@ -87,12 +105,16 @@ export class EventEngine {
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
     if (ext === 'parquet') return { ok: true, path, kind: 'parquet', encoding: 'parquet' };
     if (ext === 'xlsx' || ext === 'json') {
-      const t = await readTable(new Uint8Array(readBytes(path, 'data')), name, { sheet: o.sheet, encoding: o.encoding });
+      const t = await readTable(new Uint8Array(readBytes(path, 'data')), name, {
+        sheet: o.sheet,
+        encoding: o.encoding,
+      });
       if (!t.ok) return { ok: false, reason: t.diagnostics.map((d) => d.message).join('; ') };
       writeTableCsv(t.table, copy);
       return { ok: true, path: copy, kind: 'csv', encoding: ext };
     }
-    if (!['csv', 'tsv', 'txt'].includes(ext)) return { ok: false, reason: `\`${name}\` is not a .csv, .tsv, .txt, .xlsx, .json or .parquet file` };
+    if (!['csv', 'tsv', 'txt'].includes(ext))
+      return { ok: false, reason: `\`${name}\` is not a .csv, .tsv, .txt, .xlsx, .json or .parquet file` };
     const kind: FileKind = ext === 'csv' ? 'csv' : 'tsv';
     const declared = o.encoding && o.encoding !== 'auto' ? (o.encoding === 'gbk' ? 'gb18030' : o.encoding) : undefined;
     const encoding = declared ?? sniffEncoding(path);
@@ -100,7 +122,10 @@ export class EventEngine {
     try {
       await transcode(path, copy, encoding);
     } catch {
-      return { ok: false, reason: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text` };
+      return {
+        ok: false,
+        reason: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
+      };
     }
     return { ok: true, path: copy, kind, encoding };
   }

@@ -54,8 +54,16 @@ export interface EventSource {
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const what = (v: unknown) => (v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `\`${String(v)}\``);
-const name = (path: (string | number)[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+const what = (v: unknown) =>
+  v === null || v === undefined
+    ? 'empty'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'a mapping'
+        : `\`${String(v)}\``;
+const name = (path: (string | number)[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
 
 /**
@@ -66,13 +74,17 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
   const out: Diagnostic[] = [];
   const report = (path: (string | number)[], problem: string) => {
     let node: unknown;
-    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--) node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
+    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--)
+      node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
     const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
-    out.push(diagnostic('data_event_shape', { problem, problem_zh: problem }, { file, span: { line: p.line, column: p.col } }));
+    out.push(
+      diagnostic('data_event_shape', { problem, problem_zh: problem }, { file, span: { line: p.line, column: p.col } }),
+    );
   };
   const text = (v: unknown, path: (string | number)[], required: boolean) => {
     if (v === undefined && !required) return;
-    if (typeof v !== 'string' || v.trim() === '') report(path, `\`${name(path)}\` must be a column name, not ${what(v)}`);
+    if (typeof v !== 'string' || v.trim() === '')
+      report(path, `\`${name(path)}\` must be a column name, not ${what(v)}`);
   };
   const conditions = (owner: Record<string, unknown>, field: 'where' | 'when', path: (string | number)[]) => {
     const v = owner[field];
@@ -81,32 +93,72 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
     owner[field] = items;
     items.forEach((c, i) => {
       const at = Array.isArray(v) ? [...path, field, i] : [...path, field];
-      if (!isMap(c)) return report(at, `\`${name(at)}\` must be a condition such as \`{ column: 播放量, op: '>=', value: 100000 }\`, not ${what(c)}`);
+      if (!isMap(c))
+        return report(
+          at,
+          `\`${name(at)}\` must be a condition such as \`{ column: 播放量, op: '>=', value: 100000 }\`, not ${what(c)}`,
+        );
       text(c.column, [...at, 'column'], true);
-      if (!OPS.includes(c.op as Op)) return report([...at, 'op'], `\`${name([...at, 'op'])}\` must be one of ${list(OPS)}, not ${what(c.op)}`);
+      if (!OPS.includes(c.op as Op))
+        return report([...at, 'op'], `\`${name([...at, 'op'])}\` must be one of ${list(OPS)}, not ${what(c.op)}`);
       const scalar = (x: unknown) => (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string';
       if (c.op === 'in' || c.op === 'not_in') {
-        if (!Array.isArray(c.value) || c.value.length === 0 || !c.value.every(scalar)) report([...at, 'value'], `\`${name([...at, 'value'])}\` must be a list of values for \`${c.op}\`, such as \`[已退款, 退款中]\`, not ${what(c.value)}`);
+        if (!Array.isArray(c.value) || c.value.length === 0 || !c.value.every(scalar))
+          report(
+            [...at, 'value'],
+            `\`${name([...at, 'value'])}\` must be a list of values for \`${c.op}\`, such as \`[已退款, 退款中]\`, not ${what(c.value)}`,
+          );
       } else if (c.op === '=' || c.op === '!=') {
-        if (!scalar(c.value)) report([...at, 'value'], `\`${name([...at, 'value'])}\` must be a number or a text, not ${what(c.value)}`);
-      } else if (typeof c.value !== 'number' || !Number.isFinite(c.value)) report([...at, 'value'], `\`${name([...at, 'value'])}\` must be a number for \`${c.op}\`, not ${what(c.value)}`);
+        if (!scalar(c.value))
+          report([...at, 'value'], `\`${name([...at, 'value'])}\` must be a number or a text, not ${what(c.value)}`);
+      } else if (typeof c.value !== 'number' || !Number.isFinite(c.value))
+        report(
+          [...at, 'value'],
+          `\`${name([...at, 'value'])}\` must be a number for \`${c.op}\`, not ${what(c.value)}`,
+        );
     });
   };
   const metric = (m: unknown, path: (string | number)[]) => {
-    if (!isMap(m)) return report(path, `\`${name(path)}\` must be a mapping such as \`{ agg: count }\`, not ${what(m)}`);
-    for (const k of Object.keys(m)) if (!['agg', 'column', 'where', 'when', 'per', 'across', 'weeks'].includes(k)) report([...path, k], `\`${name(path)}\` has an unknown field \`${k}\` (known: \`agg\`, \`column\`, \`where\`, \`when\`, \`per\`, \`across\`, \`weeks\`)`);
-    if (!AGGREGATES.includes(m.agg as Aggregate)) return report([...path, 'agg'], `\`${name([...path, 'agg'])}\` must be one of ${list(AGGREGATES)}, not ${what(m.agg)}`);
+    if (!isMap(m))
+      return report(path, `\`${name(path)}\` must be a mapping such as \`{ agg: count }\`, not ${what(m)}`);
+    for (const k of Object.keys(m))
+      if (!['agg', 'column', 'where', 'when', 'per', 'across', 'weeks'].includes(k))
+        report(
+          [...path, k],
+          `\`${name(path)}\` has an unknown field \`${k}\` (known: \`agg\`, \`column\`, \`where\`, \`when\`, \`per\`, \`across\`, \`weeks\`)`,
+        );
+    if (!AGGREGATES.includes(m.agg as Aggregate))
+      return report(
+        [...path, 'agg'],
+        `\`${name([...path, 'agg'])}\` must be one of ${list(AGGREGATES)}, not ${what(m.agg)}`,
+      );
     if (m.agg === 'count' || m.agg === 'share') {
-      if (m.column !== undefined) report([...path, 'column'], `\`${m.agg}\` counts rows and takes no \`column\`; filter rows with \`where\``);
+      if (m.column !== undefined)
+        report([...path, 'column'], `\`${m.agg}\` counts rows and takes no \`column\`; filter rows with \`where\``);
     } else text(m.column, [...path, 'column'], true);
-    if (m.agg === 'share' && m.when === undefined) report(path, `\`${name(path)}\` is a \`share\` and needs \`when:\`, the condition whose rows it counts`);
-    if (m.agg !== 'share' && m.when !== undefined) report([...path, 'when'], `\`when\` belongs to \`share\`; filter the rows of a \`${String(m.agg)}\` with \`where\``);
+    if (m.agg === 'share' && m.when === undefined)
+      report(path, `\`${name(path)}\` is a \`share\` and needs \`when:\`, the condition whose rows it counts`);
+    if (m.agg !== 'share' && m.when !== undefined)
+      report(
+        [...path, 'when'],
+        `\`when\` belongs to \`share\`; filter the rows of a \`${String(m.agg)}\` with \`where\``,
+      );
     conditions(m, 'where', path);
     conditions(m, 'when', path);
-    if (m.per !== undefined && m.per !== 'week' && m.per !== 'day') report([...path, 'per'], `\`${name([...path, 'per'])}\` must be \`week\` or \`day\`, not ${what(m.per)}`);
-    if (m.per !== undefined && !['min', 'avg', 'max'].includes(m.across as string)) report(m.across === undefined ? path : [...path, 'across'], `\`${name(path)}\` is counted per ${String(m.per)} and needs \`across: min | avg | max\`, how the ${String(m.per)}s make the month's value`);
-    if (m.per === undefined && m.across !== undefined) report([...path, 'across'], '`across` needs `per: week` or `per: day`');
-    if (m.weeks !== undefined && (m.per !== 'week' || (m.weeks !== 'all' && m.weeks !== 'full'))) report([...path, 'weeks'], '`weeks` goes with `per: week` and is `all` (every week touching the month, the default) or `full` (only weeks wholly inside it)');
+    if (m.per !== undefined && m.per !== 'week' && m.per !== 'day')
+      report([...path, 'per'], `\`${name([...path, 'per'])}\` must be \`week\` or \`day\`, not ${what(m.per)}`);
+    if (m.per !== undefined && !['min', 'avg', 'max'].includes(m.across as string))
+      report(
+        m.across === undefined ? path : [...path, 'across'],
+        `\`${name(path)}\` is counted per ${String(m.per)} and needs \`across: min | avg | max\`, how the ${String(m.per)}s make the month's value`,
+      );
+    if (m.per === undefined && m.across !== undefined)
+      report([...path, 'across'], '`across` needs `per: week` or `per: day`');
+    if (m.weeks !== undefined && (m.per !== 'week' || (m.weeks !== 'all' && m.weeks !== 'full')))
+      report(
+        [...path, 'weeks'],
+        '`weeks` goes with `per: week` and is `all` (every week touching the month, the default) or `full` (only weeks wholly inside it)',
+      );
   };
   if (!Array.isArray(value)) {
     report(['events'], `\`events\` must be a list of event files, not ${what(value)}`);
@@ -114,20 +166,38 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
   }
   value.forEach((s, i) => {
     const path = ['events', i];
-    if (!isMap(s)) return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 作品.csv, time: 发布时间, metrics: … }\`, not ${what(s)}`);
-    if (typeof s.file !== 'string' || s.file.trim() === '') report([...path, 'file'], `\`${name([...path, 'file'])}\` must be a file name, not ${what(s.file)}`);
+    if (!isMap(s))
+      return report(
+        path,
+        `\`${name(path)}\` must be a mapping such as \`{ file: 作品.csv, time: 发布时间, metrics: … }\`, not ${what(s)}`,
+      );
+    if (typeof s.file !== 'string' || s.file.trim() === '')
+      report([...path, 'file'], `\`${name([...path, 'file'])}\` must be a file name, not ${what(s.file)}`);
     if (typeof s.sheet === 'number') s.sheet = String(s.sheet);
-    if (s.sheet !== undefined && typeof s.sheet !== 'string') report([...path, 'sheet'], `\`${name([...path, 'sheet'])}\` must be a sheet name, not ${what(s.sheet)}`);
-    if (s.encoding !== undefined && !['auto', 'utf-8', 'gbk', 'gb18030'].includes(s.encoding as string)) report([...path, 'encoding'], `\`${name([...path, 'encoding'])}\` must be one of \`auto\`, \`utf-8\`, \`gbk\`, \`gb18030\`, not ${what(s.encoding)}`);
+    if (s.sheet !== undefined && typeof s.sheet !== 'string')
+      report([...path, 'sheet'], `\`${name([...path, 'sheet'])}\` must be a sheet name, not ${what(s.sheet)}`);
+    if (s.encoding !== undefined && !['auto', 'utf-8', 'gbk', 'gb18030'].includes(s.encoding as string))
+      report(
+        [...path, 'encoding'],
+        `\`${name([...path, 'encoding'])}\` must be one of \`auto\`, \`utf-8\`, \`gbk\`, \`gb18030\`, not ${what(s.encoding)}`,
+      );
     text(s.time, [...path, 'time'], true);
     if (s.key !== undefined) {
-      if (!isMap(s.key)) report([...path, 'key'], `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(s.key)}`);
+      if (!isMap(s.key))
+        report(
+          [...path, 'key'],
+          `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(s.key)}`,
+        );
       else {
         text(s.key.column, [...path, 'key', 'column'], false);
         text(s.key.roster, [...path, 'key', 'roster'], false);
       }
     }
-    if (!isMap(s.metrics) || Object.keys(s.metrics).length === 0) return report(s.metrics === undefined ? path : [...path, 'metrics'], `\`${name([...path, 'metrics'])}\` must map each metric's name to its aggregate, such as \`{ 发布视频数: { agg: count } }\``);
+    if (!isMap(s.metrics) || Object.keys(s.metrics).length === 0)
+      return report(
+        s.metrics === undefined ? path : [...path, 'metrics'],
+        `\`${name([...path, 'metrics'])}\` must map each metric's name to its aggregate, such as \`{ 发布视频数: { agg: count } }\``,
+      );
     for (const [k, m] of Object.entries(s.metrics)) metric(m, [...path, 'metrics', k]);
   });
   return out;

@@ -76,7 +76,8 @@ function numberSql(raw: string): string {
  * converted with the zone's fixed offset.
  */
 function localTimeSql(offsetMinutes: number): string {
-  const zoned = (base: string, minutes: string) => `TRY_CAST(${base} AS TIMESTAMP) + INTERVAL '1' MINUTE * (${minutes})`;
+  const zoned = (base: string, minutes: string) =>
+    `TRY_CAST(${base} AS TIMESTAMP) + INTERVAL '1' MINUTE * (${minutes})`;
   const sign = `CASE WHEN SUBSTRING(t, LENGTH(t) - 5, 1) = '-' THEN -1 ELSE 1 END`;
   const hhmm = `(TRY_CAST(SUBSTRING(t, LENGTH(t) - 4, 2) AS INTEGER) * 60 + TRY_CAST(SUBSTRING(t, LENGTH(t) - 1, 2) AS INTEGER))`;
   return [
@@ -97,7 +98,19 @@ const date = (day: string) => `DATE ${sqlString(day)}`;
  */
 export function planSource(source: EventSource, keyColumn: string, calendar: MonthCalendar, from: string): Plan {
   const numeric = numericColumns(source);
-  const textCols = [...new Set(Object.values(source.metrics).flatMap((m) => [...(m.where ?? []), ...(m.when ?? [])].filter((c) => !isNumericCondition(c)).map((c) => c.column)).concat(Object.values(source.metrics).filter((m) => m.agg === 'count_distinct').map((m) => m.column!)))];
+  const textCols = [
+    ...new Set(
+      Object.values(source.metrics)
+        .flatMap((m) =>
+          [...(m.where ?? []), ...(m.when ?? [])].filter((c) => !isNumericCondition(c)).map((c) => c.column),
+        )
+        .concat(
+          Object.values(source.metrics)
+            .filter((m) => m.agg === 'count_distinct')
+            .map((m) => m.column!),
+        ),
+    ),
+  ];
   const n = (col: string) => `n${numeric.indexOf(col)}`;
   const s = (col: string) => `s${textCols.indexOf(col)}`;
   const text = (col: string) => `COALESCE(TRIM(CAST(${sqlIdent(col)} AS VARCHAR)), '')`;
@@ -120,7 +133,8 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
     }
   };
   const all = (cs: Condition[] | undefined) => (cs?.length ? cs.map(condition).join(' AND ') : undefined);
-  const value = (m: EventMetric) => (m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1');
+  const value = (m: EventMetric) =>
+    m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1';
   /** The aggregate over a group of rows (a month or one grain). */
   const aggregate = (m: EventMetric): string => {
     const where = all(m.where);
@@ -167,7 +181,8 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
   metrics.forEach((m, i) => {
     if (!m.per) return;
     const grainOf = m.per === 'week' ? `CAST(DATE_TRUNC('week', lt) AS DATE)` : 'CAST(lt AS DATE)';
-    const grains = m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
+    const grains =
+      m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
     // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
     const filled = m.agg === 'count' || m.agg === 'sum' || m.agg === 'count_distinct' ? `COALESCE(g.v, 0)` : 'g.v';
     ctes.push(
@@ -175,12 +190,21 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
       `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
     );
   });
-  const select = ['monthly.k AS k', 'monthly.rows_ AS rows_', ...metrics.flatMap((m, i) => [`${m.per ? `across${i}.v` : `monthly.v${i}`} AS ${sqlIdent(names[i])}`, `monthly.r${i} AS ${sqlIdent(`${names[i]} · rows`)}`])];
+  const select = [
+    'monthly.k AS k',
+    'monthly.rows_ AS rows_',
+    ...metrics.flatMap((m, i) => [
+      `${m.per ? `across${i}.v` : `monthly.v${i}`} AS ${sqlIdent(names[i])}`,
+      `monthly.r${i} AS ${sqlIdent(`${names[i]} · rows`)}`,
+    ]),
+  ];
   const joins = metrics.map((m, i) => (m.per ? `\nLEFT JOIN across${i} ON across${i}.k = monthly.k` : '')).join('');
   const sql = `WITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM monthly${joins}\nORDER BY monthly.k;\n`;
 
   // rows a problem keeps out: a time that cannot be read, or a number in a row of the month
-  const bad = [`lt IS NULL`, ...numeric.map((_, i) => `(TRIM(u${i}) <> '' AND n${i} IS NULL AND ${inMonth})`)].join('\n   OR ');
+  const bad = [`lt IS NULL`, ...numeric.map((_, i) => `(TRIM(u${i}) <> '' AND n${i} IS NULL AND ${inMonth})`)].join(
+    '\n   OR ',
+  );
   const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(TRIM(u${i}) <> '' AND n${i} IS NULL, FALSE) AS bad${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
   const badCountSql = `WITH\n${stages(false).join(',\n')}\nSELECT COUNT(*) FROM parsed\nWHERE ${bad};\n`;
   return { sql, shape: { metrics: names }, badCountSql, checkSql, checked: numeric };

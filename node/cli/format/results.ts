@@ -19,14 +19,20 @@ function row(c: Scorecard, lang: Lang): string[] {
     c.grade,
     c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '',
     formatFen(c.payout.totalFen),
-    c.payout.status === 'held' ? (lang === 'zh' ? `暂扣：${c.holds.map((h) => h.title).join('、')}` : `held: ${c.holds.map((h) => h.title).join(', ')}`) : '',
+    c.payout.status === 'held'
+      ? lang === 'zh'
+        ? `暂扣：${c.holds.map((h) => h.title).join('、')}`
+        : `held: ${c.holds.map((h) => h.title).join(', ')}`
+      : '',
     c.triggers.map((t) => t.title).join(lang === 'zh' ? '、' : ', '),
   ];
 }
 
 export function summaryLines(r: RunResult, lang: Lang): string[] {
   const s = r.summary;
-  const grades = Object.entries(s.by_grade).map(([g, n]) => `${g} ${n}`).join(' · ');
+  const grades = Object.entries(s.by_grade)
+    .map(([g, n]) => `${g} ${n}`)
+    .join(' · ');
   const triggers = Object.entries(s.triggers).filter(([, n]) => n > 0);
   const triggerTitle = (id: string) => r.scorecards.flatMap((c) => c.triggers).find((t) => t.id === id)?.title ?? id;
   if (lang === 'en') {
@@ -46,24 +52,41 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
 }
 
 function teamLines(r: RunResult, _lang: Lang): string[][] {
-  return Object.entries(r.summary.by_team).map(([team, t]) => [team, String(t.employees), formatFen(t.payout_total_fen)]);
+  return Object.entries(r.summary.by_team).map(([team, t]) => [
+    team,
+    String(t.employees),
+    formatFen(t.payout_total_fen),
+  ]);
 }
 
 export function formatTable(r: RunResult, lang: Lang): string {
   const title = `${r.policy.title} v${r.policy.version} · ${r.period}`;
-  const table = alignTable(HEAD[lang], r.scorecards.map((c) => row(c, lang)), new Set([5, 8]));
-  const teams = alignTable(lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'], teamLines(r, lang), new Set([1, 2]));
-  const excluded = r.excluded.map((x) => `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => d.message).join('; ')}`);
-  return [
-    title,
-    '',
-    table,
-    '',
-    teams,
-    '',
-    ...summaryLines(r, lang),
-    ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
-  ].join('\n') + '\n';
+  const table = alignTable(
+    HEAD[lang],
+    r.scorecards.map((c) => row(c, lang)),
+    new Set([5, 8]),
+  );
+  const teams = alignTable(
+    lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
+    teamLines(r, lang),
+    new Set([1, 2]),
+  );
+  const excluded = r.excluded.map(
+    (x) =>
+      `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => d.message).join('; ')}`,
+  );
+  return (
+    [
+      title,
+      '',
+      table,
+      '',
+      teams,
+      '',
+      ...summaryLines(r, lang),
+      ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 function mdCell(s: string): string {
@@ -83,7 +106,10 @@ export function formatMarkdown(r: RunResult, lang: Lang): string {
   ];
   if (r.excluded.length) {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
-    for (const x of r.excluded) lines.push(`- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (row ${x.row ?? '?'}): ${x.reasons.map((d) => d.message).join('; ')}`)}`);
+    for (const x of r.excluded)
+      lines.push(
+        `- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (row ${x.row ?? '?'}): ${x.reasons.map((d) => d.message).join('; ')}`)}`,
+      );
   }
   return lines.join('\n') + '\n';
 }
@@ -100,9 +126,24 @@ function csvCell(value: string | number): string {
 
 /** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
 export function csvHead(lang: Lang): string {
-  const head = lang === 'zh'
-    ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
-    : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
+  const head =
+    lang === 'zh'
+      ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
+      : [
+          'employee_id',
+          'name',
+          'team',
+          'role',
+          'stage',
+          'base_score',
+          'score',
+          'grade',
+          'tier',
+          'payout',
+          'status',
+          'holds',
+          'triggers',
+        ];
   return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
 }
 
@@ -115,9 +156,32 @@ export function csvLine(c: Scorecard, lang: Lang): string {
   let triggers = '';
   for (const t of c.triggers) triggers += (triggers ? '; ' : '') + t.id;
   return (
-    csvCell(c.employee_id) + ',' + csvCell(c.name) + ',' + csvCell(c.team) + ',' + csvCell(c.role_title) + ',' + csvCell(c.stage_title) + ',' +
-    c.base_score + ',' + c.score + ',' + csvCell(c.grade) + ',' + csvCell(tier?.title ?? tier?.id ?? '') + ',' + csvCell(fenToYuan(c.payout.totalFen).toFixed(2)) + ',' +
-    csvCell(status) + ',' + csvCell(holds) + ',' + csvCell(triggers) + '\r\n'
+    csvCell(c.employee_id) +
+    ',' +
+    csvCell(c.name) +
+    ',' +
+    csvCell(c.team) +
+    ',' +
+    csvCell(c.role_title) +
+    ',' +
+    csvCell(c.stage_title) +
+    ',' +
+    c.base_score +
+    ',' +
+    c.score +
+    ',' +
+    csvCell(c.grade) +
+    ',' +
+    csvCell(tier?.title ?? tier?.id ?? '') +
+    ',' +
+    csvCell(fenToYuan(c.payout.totalFen).toFixed(2)) +
+    ',' +
+    csvCell(status) +
+    ',' +
+    csvCell(holds) +
+    ',' +
+    csvCell(triggers) +
+    '\r\n'
   );
 }
 

@@ -1,7 +1,20 @@
 // The review report of one policy change: what changed in business words and, with data, what
 // it does to people and money. Human text for the terminal, Markdown for a pull request.
 
-import { formatDiagnostic, formatFen, percentChange, type ChangeImpact, type EmployeeChange, type ImpactBreakdown, type Lang, type Move, type RunComparison, type RunResult, type UnscorableChange, type PolicyChange } from '../../../engine/index.js';
+import {
+  formatDiagnostic,
+  formatFen,
+  percentChange,
+  type ChangeImpact,
+  type EmployeeChange,
+  type ImpactBreakdown,
+  type Lang,
+  type Move,
+  type RunComparison,
+  type RunResult,
+  type UnscorableChange,
+  type PolicyChange,
+} from '../../../engine/index.js';
 
 export interface PolicyReview {
   file: string;
@@ -9,30 +22,109 @@ export interface PolicyReview {
   before: { label: string; version: string };
   after: { label: string; version: string };
   changes: PolicyChange[];
-  impact?: { data: string; comparison: RunComparison; before: RunResult; after: RunResult; attribution: ChangeImpact[]; breakdown: ImpactBreakdown };
+  impact?: {
+    data: string;
+    comparison: RunComparison;
+    before: RunResult;
+    after: RunResult;
+    attribution: ChangeImpact[];
+    breakdown: ImpactBreakdown;
+  };
 }
 
 const T = {
-  zh: { changes: '规则变化', none: '没有规则变化', impact: '对数据的影响', total: '应发合计', grades: '等级分布', movers: '受影响的员工', nobody: '没有人的等级、档位、应发、暂扣或触发发生变化', team: '团队', before: '修改前', after: '修改后', delta: '差额', id: '工号', name: '姓名', grade: '等级', pay: '应发', employees: (n: number) => `${n} 人`, more: (n: number) => `另有 ${n} 人未列出`,
+  zh: {
+    changes: '规则变化',
+    none: '没有规则变化',
+    impact: '对数据的影响',
+    total: '应发合计',
+    grades: '等级分布',
+    movers: '受影响的员工',
+    nobody: '没有人的等级、档位、应发、暂扣或触发发生变化',
+    team: '团队',
+    before: '修改前',
+    after: '修改后',
+    delta: '差额',
+    id: '工号',
+    name: '姓名',
+    grade: '等级',
+    pay: '应发',
+    employees: (n: number) => `${n} 人`,
+    more: (n: number) => `另有 ${n} 人未列出`,
     scoredByBoth: (n: number) => `两个版本都能评分的 ${n} 人`,
     lost: (n: number) => `⚠ 新版本无法评分 ${n} 人（旧版本可以评分）：他们不计入下面的应发合计和差额`,
     gained: (n: number) => `新版本可以评分、旧版本无法评分的 ${n} 人：不计入下面的应发合计和差额`,
-    wasPaid: '原应发', nowPaid: '新应发', reason: '原因',
-    perChange: '按变更归因', perChangeNote: '逐条应用上面的变更（按列出的顺序，权重调整等必须一起生效的变更合为一步），每步之后重算本月；各步之和等于总差额。相互影响的变更，顺序不同归因也不同。',
-    step: '变更', people: '人数', gradeMoves: '等级变动', tierMoves: '档位变动', sum: '合计',
-    crossings: '跨越等级或档位的员工', others: '其余应发变化最大的员工',
-    byRole: '岗位', byStage: '阶段', byGrade: '原等级', pct: '变化率', counts: '人数统计', held: '暂扣', plan: '绩效改进计划', excluded: '排除的记录',
-    outliers: (n: number, limit: string) => `⚑ 单人变化 ≥ ${limit} 的员工 ${n} 人`, flag: '⚑' },
-  en: { changes: 'Rule changes', none: 'No rule changes', impact: 'Impact on the data', total: 'Payout total', grades: 'Grade distribution', movers: 'Employees affected', nobody: 'Nobody\'s grade, tier, pay, holds or triggers change', team: 'Team', before: 'Before', after: 'After', delta: 'Change', id: 'ID', name: 'Name', grade: 'Grade', pay: 'Payout', employees: (n: number) => `${n} employees`, more: (n: number) => `${n} more not listed`,
+    wasPaid: '原应发',
+    nowPaid: '新应发',
+    reason: '原因',
+    perChange: '按变更归因',
+    perChangeNote:
+      '逐条应用上面的变更（按列出的顺序，权重调整等必须一起生效的变更合为一步），每步之后重算本月；各步之和等于总差额。相互影响的变更，顺序不同归因也不同。',
+    step: '变更',
+    people: '人数',
+    gradeMoves: '等级变动',
+    tierMoves: '档位变动',
+    sum: '合计',
+    crossings: '跨越等级或档位的员工',
+    others: '其余应发变化最大的员工',
+    byRole: '岗位',
+    byStage: '阶段',
+    byGrade: '原等级',
+    pct: '变化率',
+    counts: '人数统计',
+    held: '暂扣',
+    plan: '绩效改进计划',
+    excluded: '排除的记录',
+    outliers: (n: number, limit: string) => `⚑ 单人变化 ≥ ${limit} 的员工 ${n} 人`,
+    flag: '⚑',
+  },
+  en: {
+    changes: 'Rule changes',
+    none: 'No rule changes',
+    impact: 'Impact on the data',
+    total: 'Payout total',
+    grades: 'Grade distribution',
+    movers: 'Employees affected',
+    nobody: "Nobody's grade, tier, pay, holds or triggers change",
+    team: 'Team',
+    before: 'Before',
+    after: 'After',
+    delta: 'Change',
+    id: 'ID',
+    name: 'Name',
+    grade: 'Grade',
+    pay: 'Payout',
+    employees: (n: number) => `${n} employees`,
+    more: (n: number) => `${n} more not listed`,
     scoredByBoth: (n: number) => `${n} employees scored by both versions`,
-    lost: (n: number) => `⚠ The new version cannot score ${n} employee(s) the old version scored: they are not in the payout totals or the change below`,
-    gained: (n: number) => `The new version scores ${n} employee(s) the old version could not: they are not in the payout totals or the change below`,
-    wasPaid: 'was paid', nowPaid: 'now paid', reason: 'Reason',
-    perChange: 'Cost per change', perChangeNote: 'The changes above applied one at a time, in the order listed (changes that are only valid together, such as a weight shift, form one step), the month evaluated after each step; the steps add up to the total change. For changes that interact, another order attributes differently.',
-    step: 'Change', people: 'People', gradeMoves: 'Grade moves', tierMoves: 'Tier moves', sum: 'Total',
-    crossings: 'Employees crossing a grade or tier boundary', others: 'Largest other pay changes',
-    byRole: 'Role', byStage: 'Stage', byGrade: 'Old grade', pct: '% change', counts: 'Counts', held: 'Held', plan: 'Improvement plan', excluded: 'Excluded records',
-    outliers: (n: number, limit: string) => `⚑ ${n} employee(s) with a single change of ${limit} or more`, flag: '⚑' },
+    lost: (n: number) =>
+      `⚠ The new version cannot score ${n} employee(s) the old version scored: they are not in the payout totals or the change below`,
+    gained: (n: number) =>
+      `The new version scores ${n} employee(s) the old version could not: they are not in the payout totals or the change below`,
+    wasPaid: 'was paid',
+    nowPaid: 'now paid',
+    reason: 'Reason',
+    perChange: 'Cost per change',
+    perChangeNote:
+      'The changes above applied one at a time, in the order listed (changes that are only valid together, such as a weight shift, form one step), the month evaluated after each step; the steps add up to the total change. For changes that interact, another order attributes differently.',
+    step: 'Change',
+    people: 'People',
+    gradeMoves: 'Grade moves',
+    tierMoves: 'Tier moves',
+    sum: 'Total',
+    crossings: 'Employees crossing a grade or tier boundary',
+    others: 'Largest other pay changes',
+    byRole: 'Role',
+    byStage: 'Stage',
+    byGrade: 'Old grade',
+    pct: '% change',
+    counts: 'Counts',
+    held: 'Held',
+    plan: 'Improvement plan',
+    excluded: 'Excluded records',
+    outliers: (n: number, limit: string) => `⚑ ${n} employee(s) with a single change of ${limit} or more`,
+    flag: '⚑',
+  },
 };
 
 const tierChange = (m: { before?: { tier?: string }; after?: { tier?: string } }) =>
@@ -45,7 +137,17 @@ function teams(r: PolicyReview): [string, number, number][] {
 }
 
 /** A diagnostic on one line: where (row, column, raw value), code, message. */
-const reasonLine = (u: UnscorableChange) => (u.reasons.length ? '' : 'not among the records this version read') + u.reasons.map((d) => formatDiagnostic(d).split('\n').filter((l) => !l.trimStart().startsWith('help:')).map((l) => l.trim()).join(' — ')).join('; ');
+const reasonLine = (u: UnscorableChange) =>
+  (u.reasons.length ? '' : 'not among the records this version read') +
+  u.reasons
+    .map((d) =>
+      formatDiagnostic(d)
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('help:'))
+        .map((l) => l.trim())
+        .join(' — '),
+    )
+    .join('; ');
 
 function unscorableGroups(c: RunComparison): [UnscorableChange[], UnscorableChange[]] {
   return [c.unscorable.filter((u) => u.became === 'unscorable'), c.unscorable.filter((u) => u.became === 'scorable')];
@@ -57,7 +159,8 @@ const pctText = (b: number, a: number) => {
   return p === null ? '—' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 };
 const isCrossing = (m: EmployeeChange) => m.kinds.includes('grade') || m.kinds.includes('tier');
-const isOutlier = (r: PolicyReview, m: EmployeeChange) => Math.abs(m.deltaFen) >= r.impact!.breakdown.outlier_threshold_fen;
+const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
+  Math.abs(m.deltaFen) >= r.impact!.breakdown.outlier_threshold_fen;
 
 function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
   return `| ${m.employee_id} | ${m.name} | ${m.team} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
@@ -75,16 +178,27 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     if (!r.impact) continue;
     const c = r.impact.comparison;
     const [lost, gained] = unscorableGroups(c);
-    for (const [list, title, side] of [[lost, t.lost(lost.length), 'before'], [gained, t.gained(gained.length), 'after']] as const) {
+    for (const [list, title, side] of [
+      [lost, t.lost(lost.length), 'before'],
+      [gained, t.gained(gained.length), 'after'],
+    ] as const) {
       if (!list.length) continue;
       out.push(`> [!WARNING]`, `> **${title}**`, '');
-      out.push(`| ${t.id} | ${t.name} | ${t.team} | ${side === 'before' ? t.wasPaid : t.nowPaid} | ${t.reason} |`, '|---|---|---|---:|---|');
-      for (const u of list) out.push(`| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`);
+      out.push(
+        `| ${t.id} | ${t.name} | ${t.team} | ${side === 'before' ? t.wasPaid : t.nowPaid} | ${t.reason} |`,
+        '|---|---|---|---:|---|',
+      );
+      for (const u of list)
+        out.push(
+          `| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`,
+        );
       out.push('');
     }
     out.push(`**${t.impact}** \`${r.impact.data}\` (${t.scoredByBoth(c.employees)})`, '');
     out.push(`| | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
-    out.push(`| ${t.total} | ${formatFen(c.total_before_fen)} | ${formatFen(c.total_after_fen)} | **${signed(c.delta_fen)}** |`);
+    out.push(
+      `| ${t.total} | ${formatFen(c.total_before_fen)} | ${formatFen(c.total_after_fen)} | **${signed(c.delta_fen)}** |`,
+    );
     for (const g of Object.keys({ ...c.by_grade_before, ...c.by_grade_after })) {
       const b = c.by_grade_before[g] ?? 0;
       const a = c.by_grade_after[g] ?? 0;
@@ -94,25 +208,67 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     for (const [team, b, a] of teams(r)) out.push(`| ${team} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
     const x = r.impact.breakdown;
     out.push('', `**${t.perChange}**`, '', `_${t.perChangeNote}_`, '');
-    out.push(`| # | ${t.step} | ${t.delta} | ${t.people} | ${t.gradeMoves} | ${t.tierMoves} |`, '|---:|---|---:|---:|---|---|');
-    r.impact.attribution.forEach((s, i) => out.push(`| ${i + 1} | ${s.changes.map((ch) => ch.text.replace(/\|/g, '\\|')).join('<br>')} | ${signed(s.deltaFen)} | ${s.people} | ${movesText(s.grade_moves)} | ${movesText(s.tier_moves)} |`));
+    out.push(
+      `| # | ${t.step} | ${t.delta} | ${t.people} | ${t.gradeMoves} | ${t.tierMoves} |`,
+      '|---:|---|---:|---:|---|---|',
+    );
+    r.impact.attribution.forEach((s, i) =>
+      out.push(
+        `| ${i + 1} | ${s.changes.map((ch) => ch.text.replace(/\|/g, '\\|')).join('<br>')} | ${signed(s.deltaFen)} | ${s.people} | ${movesText(s.grade_moves)} | ${movesText(s.tier_moves)} |`,
+      ),
+    );
     out.push(`| | ${t.sum} | **${signed(c.delta_fen)}** | | | |`);
-    for (const [title, rows] of [[t.byRole, x.by_role], [t.byStage, x.by_stage], [t.byGrade, x.by_grade]] as const) {
-      out.push('', `| ${title} | ${t.people} | ${t.before} | ${t.after} | ${t.delta} | ${t.pct} |`, '|---|---:|---:|---:|---:|---:|');
-      for (const row of rows) out.push(`| ${row.key} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`);
+    for (const [title, rows] of [
+      [t.byRole, x.by_role],
+      [t.byStage, x.by_stage],
+      [t.byGrade, x.by_grade],
+    ] as const) {
+      out.push(
+        '',
+        `| ${title} | ${t.people} | ${t.before} | ${t.after} | ${t.delta} | ${t.pct} |`,
+        '|---|---:|---:|---:|---:|---:|',
+      );
+      for (const row of rows)
+        out.push(
+          `| ${row.key} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`,
+        );
     }
     out.push('', `| ${t.counts} | ${t.before} | ${t.after} |`, '|---|---:|---:|');
-    for (const [label, n] of [[t.held, x.held], [t.plan, x.improvement_plan], [t.excluded, x.excluded]] as const) out.push(`| ${label} | ${n.before} | ${n.after} |`);
-    if (x.outliers.length) out.push('', `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`);
+    for (const [label, n] of [
+      [t.held, x.held],
+      [t.plan, x.improvement_plan],
+      [t.excluded, x.excluded],
+    ] as const)
+      out.push(`| ${label} | ${n.before} | ${n.after} |`);
+    if (x.outliers.length)
+      out.push(
+        '',
+        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`,
+      );
     const crossings = c.changes.filter(isCrossing);
     const others = c.changes.filter((m) => !isCrossing(m));
-    const header = [`| ${t.id} | ${t.name} | ${t.team} | ${t.grade} | ${t.pay} | ${t.delta} |`, '|---|---|---|---|---:|---:|'];
+    const header = [
+      `| ${t.id} | ${t.name} | ${t.team} | ${t.grade} | ${t.pay} | ${t.delta} |`,
+      '|---|---|---|---|---:|---:|',
+    ];
     out.push('', `**${t.movers}** (${c.changes.length})`, '');
     if (!c.changes.length) out.push(`_${t.nobody}_`);
     else {
-      if (crossings.length) out.push(`**${t.crossings}** (${crossings.length})`, '', ...header, ...crossings.map((m) => moverRowMd(r, m, t.flag)), '');
+      if (crossings.length)
+        out.push(
+          `**${t.crossings}** (${crossings.length})`,
+          '',
+          ...header,
+          ...crossings.map((m) => moverRowMd(r, m, t.flag)),
+          '',
+        );
       if (others.length) {
-        out.push(`**${t.others}** (${others.length})`, '', ...header, ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag)));
+        out.push(
+          `**${t.others}** (${others.length})`,
+          '',
+          ...header,
+          ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag)),
+        );
         if (others.length > maxMovers) out.push('', `_${t.more(others.length - maxMovers)}_`);
         out.push('');
       }
@@ -133,35 +289,76 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
     if (r.impact) {
       const c = r.impact.comparison;
       const [lost, gained] = unscorableGroups(c);
-      for (const [list, title, side] of [[lost, t.lost(lost.length), 'before'], [gained, t.gained(gained.length), 'after']] as const) {
+      for (const [list, title, side] of [
+        [lost, t.lost(lost.length), 'before'],
+        [gained, t.gained(gained.length), 'after'],
+      ] as const) {
         if (!list.length) continue;
         out.push(`  ${title}:`);
-        for (const u of list) out.push(`    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u)}`);
+        for (const u of list)
+          out.push(
+            `    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u)}`,
+          );
       }
       out.push(`  ${t.impact} ${r.impact.data} (${t.scoredByBoth(c.employees)}):`);
-      out.push(`    ${t.total} ${formatFen(c.total_before_fen)} → ${formatFen(c.total_after_fen)} (${signed(c.delta_fen)})`);
-      out.push(`    ${t.grades} ${Object.keys(c.by_grade_after).map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`).join(' · ')}`);
-      for (const [team, b, a] of teams(r)) if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
+      out.push(
+        `    ${t.total} ${formatFen(c.total_before_fen)} → ${formatFen(c.total_after_fen)} (${signed(c.delta_fen)})`,
+      );
+      out.push(
+        `    ${t.grades} ${Object.keys(c.by_grade_after)
+          .map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`)
+          .join(' · ')}`,
+      );
+      for (const [team, b, a] of teams(r))
+        if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
       const x = r.impact.breakdown;
       out.push(`  ${t.perChange}:`);
       r.impact.attribution.forEach((s, i) => {
         const moved = [movesText(s.grade_moves), movesText(s.tier_moves)].filter(Boolean).join('; ');
-        out.push(`    ${i + 1}. ${s.changes.map((ch) => ch.text).join(' + ')}: ${signed(s.deltaFen)}, ${t.employees(s.people)}${moved ? ` (${moved})` : ''}`);
+        out.push(
+          `    ${i + 1}. ${s.changes.map((ch) => ch.text).join(' + ')}: ${signed(s.deltaFen)}, ${t.employees(s.people)}${moved ? ` (${moved})` : ''}`,
+        );
       });
       out.push(`    ${t.perChangeNote}`);
-      for (const [title, rows] of [[t.byRole, x.by_role], [t.byStage, x.by_stage], [t.byGrade, x.by_grade]] as const) {
-        out.push(`  ${title}: ${rows.map((row) => `${row.key} ${formatFen(row.before_fen)} → ${formatFen(row.after_fen)} (${pctText(row.before_fen, row.after_fen)})`).join(' · ')}`);
+      for (const [title, rows] of [
+        [t.byRole, x.by_role],
+        [t.byStage, x.by_stage],
+        [t.byGrade, x.by_grade],
+      ] as const) {
+        out.push(
+          `  ${title}: ${rows.map((row) => `${row.key} ${formatFen(row.before_fen)} → ${formatFen(row.after_fen)} (${pctText(row.before_fen, row.after_fen)})`).join(' · ')}`,
+        );
       }
-      out.push(`  ${[[t.held, x.held], [t.plan, x.improvement_plan], [t.excluded, x.excluded]].map(([label, n]) => `${label as string} ${(n as { before: number }).before} → ${(n as { after: number }).after}`).join(' · ')}`);
-      if (x.outliers.length) out.push(`  ${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`);
+      out.push(
+        `  ${[
+          [t.held, x.held],
+          [t.plan, x.improvement_plan],
+          [t.excluded, x.excluded],
+        ]
+          .map(
+            ([label, n]) =>
+              `${label as string} ${(n as { before: number }).before} → ${(n as { after: number }).after}`,
+          )
+          .join(' · ')}`,
+      );
+      if (x.outliers.length)
+        out.push(
+          `  ${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`,
+        );
       out.push(`  ${t.movers} (${c.changes.length}):`);
       if (!c.changes.length) out.push(`    ${t.nobody}`);
       const crossings = c.changes.filter(isCrossing);
       if (crossings.length) out.push(`   ${t.crossings} (${crossings.length}):`);
-      for (const m of crossings) out.push(`    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`);
+      for (const m of crossings)
+        out.push(
+          `    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+        );
       const others = c.changes.filter((m) => !isCrossing(m));
       if (others.length && crossings.length) out.push(`   ${t.others} (${others.length}):`);
-      for (const m of others) out.push(`    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`);
+      for (const m of others)
+        out.push(
+          `    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+        );
     }
     out.push('');
   }

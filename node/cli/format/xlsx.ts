@@ -6,9 +6,18 @@ import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engin
 import { neutralise } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
-type Cell = { value: string | number; type?: NumberConstructor | StringConstructor; fontWeight?: 'bold'; format?: string } | null;
+type Cell = {
+  value: string | number;
+  type?: NumberConstructor | StringConstructor;
+  fontWeight?: 'bold';
+  format?: string;
+} | null;
 
-const text = (v: string, bold = false): Cell => ({ value: storable(neutralise(v)), type: String, ...(bold ? { fontWeight: 'bold' as const } : {}) });
+const text = (v: string, bold = false): Cell => ({
+  value: storable(neutralise(v)),
+  type: String,
+  ...(bold ? { fontWeight: 'bold' as const } : {}),
+});
 
 /**
  * write-excel-file indexes its shared strings in a plain object, so a cell reading `__proto__`,
@@ -25,14 +34,37 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
   const zh = lang === 'zh';
   const head = zh
     ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
-    : ['employee_id', 'name', 'team', 'role', 'stage', 'base_score', 'score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
+    : [
+        'employee_id',
+        'name',
+        'team',
+        'role',
+        'stage',
+        'base_score',
+        'score',
+        'grade',
+        'tier',
+        'payout',
+        'status',
+        'holds',
+        'triggers',
+      ];
   const results: Cell[][] = [
     head.map((h) => text(h, true)),
     ...r.scorecards.map((c) => [
-      text(c.employee_id), text(c.name), text(c.team), text(c.role_title), text(c.stage_title),
-      num(c.base_score, '0.00'), num(c.score, '0.00'), text(c.grade), text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
-      num(fenToYuan(c.payout.totalFen), '#,##0.00'), text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
-      text(c.holds.map((h) => h.title).join('; ')), text(c.triggers.map((t) => t.title).join('; ')),
+      text(c.employee_id),
+      text(c.name),
+      text(c.team),
+      text(c.role_title),
+      text(c.stage_title),
+      num(c.base_score, '0.00'),
+      num(c.score, '0.00'),
+      text(c.grade),
+      text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
+      num(fenToYuan(c.payout.totalFen), '#,##0.00'),
+      text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
+      text(c.holds.map((h) => h.title).join('; ')),
+      text(c.triggers.map((t) => t.title).join('; ')),
     ]),
   ];
   const s = r.summary;
@@ -49,12 +81,19 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
     ...Object.entries(s.by_grade).map(([g, n]) => [text(g), num(n)]),
     [null, null],
     [text(zh ? '团队' : 'team', true), text(zh ? '人数' : 'employees', true), text(zh ? '应发' : 'payout', true)],
-    ...Object.entries(s.by_team).map(([t, v]) => [text(t), num(v.employees), num(fenToYuan(v.payout_total_fen), '#,##0.00')]),
+    ...Object.entries(s.by_team).map(([t, v]) => [
+      text(t),
+      num(v.employees),
+      num(fenToYuan(v.payout_total_fen), '#,##0.00'),
+    ]),
   ];
-  return writeXlsxFile(
-    [
-      { data: results as never, sheet: zh ? '结果' : 'results', stickyRowsCount: 1, columns: head.map((_, i) => ({ width: i === 12 || i === 11 ? 28 : i === 2 || i === 3 ? 14 : 11 })) },
-      { data: summary as never, sheet: zh ? '汇总' : 'summary', columns: [{ width: 16 }, { width: 24 }, { width: 16 }] },
-    ] as never,
-  ).toBuffer();
+  return writeXlsxFile([
+    {
+      data: results as never,
+      sheet: zh ? '结果' : 'results',
+      stickyRowsCount: 1,
+      columns: head.map((_, i) => ({ width: i === 12 || i === 11 ? 28 : i === 2 || i === 3 ? 14 : 11 })),
+    },
+    { data: summary as never, sheet: zh ? '汇总' : 'summary', columns: [{ width: 16 }, { width: 24 }, { width: 16 }] },
+  ] as never).toBuffer();
 }
