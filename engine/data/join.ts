@@ -4,6 +4,7 @@
 // remember the file, row and column they came from.
 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { known } from '../model/known.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
 import { looksScientific, normaliseId, showSpelling } from './ids.js';
@@ -60,10 +61,14 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     return { table: roster.table, diagnostics, conflicts, keyColumns: [] };
   }
   const header = [...roster.table.header];
+  /** The spreadsheet row of roster row `i` (a table has one row number per row). */
+  const rosterRow = (i: number) => known(roster.table.rowNumbers[i], 'roster row number');
+  /** Roster row `i`'s cells (the rows below are the roster's own, one per index). */
+  const rosterCells = (i: number) => known(rows[i], 'roster row');
   // a roster row longer than its header may have shifted (data/table.ts): the employee is excluded
   const rosterLong: { i: number; d: Diagnostic }[] = [];
   const rows = roster.table.rows.map((r, i) => {
-    const d = rowLengthProblem(roster.table.header, r, roster.table.rowNumbers[i], {
+    const d = rowLengthProblem(roster.table.header, r, rosterRow(i), {
       file: roster.file,
       sheet: roster.table.sheet,
       positional: roster.table.positional,
@@ -78,11 +83,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       roster.table.header.map((h) => ({
         file: roster.file,
         ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
-        row: roster.table.rowNumbers[i],
+        row: rosterRow(i),
         column: h,
       })),
     );
-  const employeeOf = (i: number) => normaliseId(rows[i][rIdCol]);
+  const employeeOf = (i: number) => normaliseId(rosterCells(i)[rIdCol] ?? '');
   for (const { i, d } of rosterLong) conflicts.set(employeeOf(i), [...(conflicts.get(employeeOf(i)) ?? []), d]);
   const columnOptions: NonNullable<Table['columnOptions']> = {};
   /** column → the source it comes from, and the roster rows that source has no row for */
@@ -90,7 +95,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   // a totals row of the roster (合计 in its 工号 or 姓名 column) is nobody: the record reader notes it
   const nameCol = roster.table.header.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)));
   const rosterTotals = (i: number) =>
-    isTotalsWord(rows[i][rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rows[i][nameCol] ?? ''));
+    isTotalsWord(rosterCells(i)[rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rosterCells(i)[nameCol] ?? ''));
   /** Roster columns already checked for two rows claiming one key. */
   const claimed = new Set<number>();
 
@@ -124,23 +129,23 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const other = byKey.get(k);
       if (other === undefined) byKey.set(k, i);
       else if (!claimed.has(rosterCol)) {
-        const [a, b] = [(rows[other][rosterCol] ?? '').trim(), (r[rosterCol] ?? '').trim()];
+        const [a, b] = [(rosterCells(other)[rosterCol] ?? '').trim(), (r[rosterCol] ?? '').trim()];
         const keys = a === b ? `\`${showSpelling(a)}\`` : `\`${showSpelling(a)}\` / \`${showSpelling(b)}\``;
         diagnostics.push(
           diagnostic(
             looksScientific(k) ? 'data_duplicate_key.scientific' : 'data_duplicate_key',
             {
-              first: roster.table.rowNumbers[other],
-              second: roster.table.rowNumbers[i],
+              first: rosterRow(other),
+              second: rosterRow(i),
               keys,
-              column: roster.table.header[rosterCol],
+              column: known(roster.table.header[rosterCol], 'roster key column'),
             },
             {
               file: roster.file,
               cell: {
                 ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
-                row: roster.table.rowNumbers[i],
-                column: roster.table.header[rosterCol],
+                row: rosterRow(i),
+                column: known(roster.table.header[rosterCol], 'roster key column'),
                 value: r[rosterCol] ?? '',
               },
             },
@@ -173,11 +178,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     });
     rows.forEach((r, i) => {
       for (let j = 0; j < take.length; j++) r.push('');
-      origins[i].push(...take.map(() => undefined));
+      known(origins[i], 'roster row').push(...take.map(() => undefined));
     });
     const seen = new Map<number, { row: number; key: string }>();
     src.table.rows.forEach((cells, i) => {
-      const rowNo = src.table.rowNumbers[i];
+      const rowNo = known(src.table.rowNumbers[i], 'row number');
       const key = (cells[keyCol] ?? '').trim();
       const target = byKey.get(keyOf(key));
       // a totals row at the bottom of an export (合计 in its key, 工号 or 姓名 column) is nobody
@@ -220,8 +225,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
                   'data_unmatched_row.zeros',
                   {
                     key: shown,
-                    roster_key: (rows[zeros][rosterCol] ?? '').trim(),
-                    roster_row: roster.table.rowNumbers[zeros],
+                    roster_key: (rosterCells(zeros)[rosterCol] ?? '').trim(),
+                    roster_row: rosterRow(zeros),
                   },
                   place,
                 )
@@ -253,7 +258,7 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       }
       seen.set(target, { row: rowNo, key });
       // matched only once normalised: say which two spellings were taken as one
-      const rosterKey = (rows[target][rosterCol] ?? '').trim();
+      const rosterKey = (rosterCells(target)[rosterCol] ?? '').trim();
       if (key !== rosterKey) {
         diagnostics.push(
           diagnostic(
@@ -263,15 +268,15 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
               row: rowNo,
               roster_key: showSpelling(rosterKey),
               roster: roster.file ?? '',
-              roster_row: roster.table.rowNumbers[target],
+              roster_row: rosterRow(target),
             },
             { severity: 'warning', file: src.file, cell: at },
           ),
         );
       }
       take.forEach(({ h, c }, j) => {
-        rows[target][base + j] = cells[c] ?? '';
-        origins[target][base + j] = {
+        rosterCells(target)[base + j] = cells[c] ?? '';
+        known(origins[target], 'roster row')[base + j] = {
           file: src.file,
           ...(src.table.sheet ? { sheet: src.table.sheet } : {}),
           row: rowNo,
@@ -292,9 +297,9 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
               severity: 'warning',
               file: src.file,
               cell: {
-                row: roster.table.rowNumbers[i],
-                column: roster.table.header[rosterCol],
-                value: rows[i][rosterCol],
+                row: rosterRow(i),
+                column: known(roster.table.header[rosterCol], 'roster key column'),
+                value: rosterCells(i)[rosterCol] ?? '',
               },
             },
           ),

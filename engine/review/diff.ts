@@ -347,8 +347,9 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
                   : p.slice(1).join('.');
       text = `${label} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'metrics' && p[2] === 'default') {
-      const label = (after.metrics[p[1]] ?? before.metrics[p[1]])?.label ?? p[1];
-      const unit = (after.metrics[p[1]] ?? before.metrics[p[1]])?.unit;
+      const id = String(p[1]); // `metrics.<id>.default`: the path has its id
+      const label = (after.metrics[id] ?? before.metrics[id])?.label ?? id;
+      const unit = (after.metrics[id] ?? before.metrics[id])?.unit;
       const f = (v: Json) => formatValue(v, unit, lang);
       text =
         kind === 'added'
