@@ -71,7 +71,7 @@ describe('non-finite numbers are errors where they are written', () => {
     const file = join(dir, 'w.yaml');
     writeFileSync(file, WORKED.replace('range: [ 0, 100 ]', 'range: [ 0, .nan ]'));
     const stderr: string[] = [];
-    const code = await main(['validate', file], { stdout: () => {}, stderr: (s) => stderr.push(s) });
+    const code = await main(['validate', file, '--lang', 'en'], { stdout: () => {}, stderr: (s) => stderr.push(s) });
     expect(code).toBe(1);
     expect(stderr.join('\n')).toContain(
       `${file}:7:59: error[policy_number_not_finite]: \`.nan\` is not a number: a policy can only use finite numbers\n  help: write an ordinary number such as \`0.05\` or \`6000\` (YAML reads \`.nan\`, \`.inf\`, \`-.inf\` and numbers beyond about 1e308 as not-a-number or infinity)`,
