@@ -2,7 +2,7 @@
 // main thread so typing never waits for it. Messages carry an id; the page drops any reply that
 // is not for its latest request.
 
-import type { Diagnostic, Lang, RunComparison } from '../../engine/index.js';
+import { localise, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
 import { PreviewSession, type PreviewResult } from './lib/preview-session.js';
 
 export type PreviewRequest =
@@ -31,20 +31,42 @@ export type PreviewReply =
 const session = new PreviewSession();
 const reply = (m: PreviewReply) => (self as unknown as Worker).postMessage(m);
 
+/** The interface's language, from the latest evaluation (Chinese, the default, until one arrives). */
+let lang: Lang = 'zh';
+/** Diagnostics with message and help in the interface's language, before they leave the worker. */
+const inLang = (ds: Diagnostic[]): Diagnostic[] => ds.map((d) => ({ ...d, ...localise(d, lang) }));
+
 self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
   const m = event.data;
   if (m.type === 'data') {
     const problems = await session.setData(new Uint8Array(m.bytes), m.file);
     reply(
-      problems ? { type: 'data', id: m.id, ok: false, diagnostics: problems } : { type: 'data', id: m.id, ok: true },
+      problems
+        ? { type: 'data', id: m.id, ok: false, diagnostics: inLang(problems) }
+        : { type: 'data', id: m.id, ok: true },
     );
   } else if (m.type === 'explain') {
     reply({ type: 'explanation', id: m.id, lines: session.explain(m.of, m.employee_id) });
   } else {
+    lang = m.lang;
+    const r = await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now());
+    if (!r.ok) {
+      reply({ type: 'result', id: m.id, ...r, diagnostics: inLang(r.diagnostics) });
+      return;
+    }
+    const excluded = r.result.excluded.map((x) => ({ ...x, reasons: inLang(x.reasons) }));
+    const comparison = r.comparison && {
+      ...r.comparison,
+      unscorable: r.comparison.unscorable.map((u) => ({ ...u, reasons: inLang(u.reasons) })),
+    };
     reply({
       type: 'result',
       id: m.id,
-      ...(await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now())),
+      ...r,
+      result: { ...r.result, excluded },
+      ...(comparison ? { comparison } : {}),
+      diagnostics: inLang(r.diagnostics),
+      dataProblems: inLang(r.dataProblems),
     });
   }
 };

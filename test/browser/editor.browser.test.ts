@@ -222,7 +222,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     const problem = await page.locator('[data-testid=problems] .problem.error .where').first().textContent();
     expect(problem).toBe(`行 ${errorLine}:1`);
     expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe(
-      'map keys must be unique',
+      '同一映射里有重复的键（map keys must be unique）',
     );
     await page.waitForSelector('[data-testid=editor] .squiggly-error');
     expect(await page.locator('.pane.stale [data-testid=results] tbody tr').count()).toBe(198);
@@ -293,8 +293,8 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     const excluded = page.locator('[data-testid=excluded]');
     expect(await excluded.locator('summary').textContent()).toBe('未评分的记录（2）：不计入员工人数和合计');
     expect(await excluded.locator('li').allTextContents()).toEqual([
-      'SV0013 苏红examples/sample-2026-10.csv:14: error[data_missing_metric]: missing `完播率` (completion_rate) for role `编导`\n  at row 14, column `完播率`, value ``\n  help: fill in 完播率, or give the metric a `default` in the policy',
-      'SV0055 邓梓佳examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number\n  at row 56, column `发布视频数`, value `12..5`\n  help: write a number such as 1234, 1,234, 1.2万 or 3.5w',
+      'SV0013 苏红examples/sample-2026-10.csv:14: error[data_missing_metric]: 岗位 `编导` 缺少 `完播率`（completion_rate）\n  位置：第 14 行，列 `完播率`，值 ``\n  提示：请填写完播率，或在政策中给该指标设 `default`',
+      'SV0055 邓梓佳examples/sample-2026-10.csv:56: error[data_not_a_number]: 无法读取的值：`12..5` 不是数字\n  位置：第 56 行，列 `发布视频数`，值 `12..5`\n  提示：请填写数字，如 1234、1,234、1.2万 或 3.5w',
     ]);
     expect(await page.locator('[data-testid=unscorable-banner]').count()).toBe(0);
 
@@ -317,7 +317,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     );
     expect(await excluded.locator('summary').textContent()).toBe('未评分的记录（184）：不计入员工人数和合计');
     expect(await excluded.locator('li', { hasText: 'SV0004 魏轩琪' }).textContent()).toContain(
-      'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``',
+      'examples/sample-2026-10.csv:5: error[data_missing_metric]: 岗位 `编导` 缺少 `爆款数`（viral_videos）\n  位置：第 5 行，列 `爆款数`，值 ``',
     );
 
     await page.click('[data-testid=tab-changes]');
@@ -334,7 +334,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
       '魏轩琪',
       '短视频一组',
       '¥5,337.76',
-      'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``\n  help: fill in 爆款数, or give the metric a `default` in the policy',
+      'examples/sample-2026-10.csv:5: error[data_missing_metric]: 岗位 `编导` 缺少 `爆款数`（viral_videos）\n  位置：第 5 行，列 `爆款数`，值 ``\n  提示：请填写爆款数，或在政策中给该指标设 `default`',
     ]);
 
     // and in English
@@ -345,6 +345,12 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(await lost.locator('h4').textContent()).toBe(
       '⚠ Cannot be scored after the edit (182): not in the change above',
     );
+    // the reasons follow the interface's language too
+    await expect
+      .poll(() => lost.locator('tbody tr', { hasText: 'SV0004' }).locator('td').last().textContent())
+      .toBe(
+        'examples/sample-2026-10.csv:5: error[data_missing_metric]: missing `爆款数` (viral_videos) for role `编导`\n  at row 5, column `爆款数`, value ``\n  help: fill in 爆款数, or give the metric a `default` in the policy',
+      );
     await page.selectOption('select[aria-label=language]', 'zh');
   });
   // a policy no test above touches, so that each draft below is the only one it has
