@@ -23,7 +23,24 @@ function say(lang: Lang, key: TemplateKey, args?: MessageArgs): string {
 
 /** Plain number without float noise: 84.5, 1234.56 */
 function n(x: number): string {
-  return String(Number(x.toPrecision(12)));
+  // most values are already short (84.5, 0.153): String gives them as toPrecision(12) would
+  const s = String(x);
+  return significantDigits(s) <= 12 ? s : String(Number(x.toPrecision(12)));
+}
+
+/** Significant digits of a number's plain decimal text; 99 for exponent notation, NaN or Infinity. */
+function significantDigits(s: string): number {
+  let digits = 0;
+  let leading = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 46) continue; // - .
+    if (c < 48 || c > 57) return 99;
+    if (leading && c === 48) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }
 
 const OP: Record<string, string> = {

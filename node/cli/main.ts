@@ -100,7 +100,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('<policy>', 'policy YAML file')
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md', 'xlsx']).default('table'),
+      new Option('--format <format>', 'output format (ndjson: one scorecard a line)')
+        .choices(['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'])
+        .default('table'),
     )
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
@@ -127,7 +129,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option(
       '--workers <n>',
-      'worker threads evaluating a CSV → CSV run (--format csv --out), which streams; output keeps the input order',
+      'worker threads evaluating a run from a CSV file to a file (--format csv|json|ndjson --out), which streams; output keeps the input order',
       '1',
     )
     .addOption(lang())

@@ -1,5 +1,6 @@
-// One batch of CSV rows → records → scorecards → CSV lines and partial totals. The streaming run
-// does this on its own thread, or each worker thread does it for the batches it is sent.
+// One batch of CSV rows → records → scorecards → output (CSV lines, JSON or NDJSON scorecards) and
+// partial totals. The streaming run does this on its own thread, or each worker thread does it for
+// the batches it is sent.
 
 import Papa from 'papaparse';
 import {
@@ -17,8 +18,10 @@ import {
   type RecordReader,
   type HistorySource,
   RunTotals,
+  type Scorecard,
 } from '../../engine/index.js';
 import { csvLine } from './format/results.js';
+import { jsonCard, ndjsonCard } from './format/json-stream.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -32,8 +35,11 @@ export interface ByteChunk {
 export interface BatchResult {
   /** The chunk is not text in the run's encoding: nothing else is filled in. */
   undecodable?: boolean;
-  /** The chunk's CSV lines as UTF-8 bytes (encoded here, so the writing thread only writes them). */
-  csv: Uint8Array;
+  /**
+   * The chunk's output as UTF-8 bytes (encoded here, so the writing thread only writes them): CSV
+   * lines, NDJSON lines, or JSON array elements each led by `,` (the writer drops the first).
+   */
+  out: Uint8Array;
   totals: Pick<
     RunTotals,
     'byGrade' | 'triggers' | 'byCalibrated' | 'byTeam' | 'employees' | 'totalFen' | 'heldFen' | 'holds'
@@ -70,13 +76,18 @@ export interface WorkerSetup {
   delimiter: string;
   newline: '\n' | '\r\n';
   encoding: 'utf-8' | 'gb18030';
+  /** What each scorecard becomes: a CSV line, or its JSON (with its explanation) for a JSON document or NDJSON. */
+  output: StreamFormat;
 }
+
+export type StreamFormat = 'csv' | 'json' | 'ndjson';
 
 /** Evaluates chunks with the compiled executor, synchronously (see `streamable`). */
 export class BatchEvaluator {
   private readonly reader: RecordReader;
   private readonly decoder: TextDecoder;
-  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: false };
+  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: boolean };
+  private readonly line: (card: Scorecard) => string;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -86,7 +97,15 @@ export class BatchEvaluator {
     if (!policy.compilable) throw new Error('internal: a streaming run needs the compiled executor');
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
-    this.options = { lang: setup.lang, history, explain: false };
+    // CSV shows no explanation; JSON carries each card's
+    this.options = { lang: setup.lang, history, explain: setup.output !== 'csv' };
+    const lang = setup.lang;
+    this.line =
+      setup.output === 'csv'
+        ? (card) => csvLine(card, lang)
+        : setup.output === 'ndjson'
+          ? ndjsonCard
+          : (card) => `,${jsonCard(card)}`;
   }
 
   /**
@@ -102,7 +121,7 @@ export class BatchEvaluator {
     } catch {
       return {
         undecodable: true,
-        csv: new Uint8Array(0),
+        out: new Uint8Array(0),
         totals: { ...new RunTotals(this.policy) },
         excluded: [],
         keys: { ids: '', periods: null, period: '', rows: new Int32Array(0) },
@@ -166,7 +185,7 @@ export class BatchEvaluator {
         continue;
       }
       totals.add(result.scorecard);
-      lines.push(csvLine(result.scorecard, setup.lang));
+      lines.push(this.line(result.scorecard));
     }
     const same = periods.every((p) => p === periods[0]);
     const keys = {
@@ -181,7 +200,7 @@ export class BatchEvaluator {
       [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined),
     );
     return {
-      csv: utf8.encode(lines.join('')),
+      out: utf8.encode(lines.join('')),
       totals: { ...totals },
       excluded,
       keys,

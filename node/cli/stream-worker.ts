@@ -1,6 +1,6 @@
 // A worker thread of a streaming run. It starts loading at once, while the main thread still reads
 // the file's header; the first message brings the run's setup (the policy is compiled here, once),
-// every later one a chunk of rows, answered with its CSV bytes, totals and left-out records.
+// every later one a chunk of rows, answered with its output bytes, totals and left-out records.
 
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
@@ -35,7 +35,7 @@ port.on('message', (m: { setup: WorkerSetup } | { seq: number; chunk: ByteChunk 
     const result = evaluator!.evaluateChunk(m.chunk);
     port.postMessage({ seq: m.seq, result }, [
       result.keys.rows.buffer as ArrayBuffer,
-      result.csv.buffer as ArrayBuffer,
+      result.out.buffer as ArrayBuffer,
     ]);
   } catch (error) {
     port.postMessage({ seq: m.seq, error: (error as Error).stack ?? String(error) });

@@ -1,5 +1,5 @@
-// `yardstick run --format csv --out FILE` on a CSV file: the month read, evaluated and written as a
-// stream. Memory holds the policy, a few 128 KiB chunks in flight (two per worker), the ids seen
+// `yardstick run --format csv|json|ndjson --out FILE` on a CSV file: the month read, evaluated and
+// written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (two per worker), the ids seen
 // (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
 // `--workers N` the chunks are evaluated by N worker threads and written in the order they were read.
 //
@@ -35,9 +35,16 @@ import {
 import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
+import { jsonHead, jsonTail } from './format/json-stream.js';
 import { checkInputFile, openError, outputTarget } from './io.js';
 import { CHUNK_BYTES, RecordSplitter } from './record-splitter.js';
-import { BatchEvaluator, type BatchResult, type ByteChunk, type WorkerSetup } from './stream-batch.js';
+import {
+  BatchEvaluator,
+  type BatchResult,
+  type ByteChunk,
+  type StreamFormat,
+  type WorkerSetup,
+} from './stream-batch.js';
 import { WorkerPool } from './worker-pool.js';
 
 export class NotStreamable extends Error {}
@@ -51,6 +58,10 @@ export interface StreamOptions {
   period?: string;
   encoding?: Encoding;
   workers: number;
+  /** What is written: CSV lines, the run's JSON document, or NDJSON scorecards (default CSV). */
+  format?: StreamFormat;
+  /** For JSON: the keys written after `warnings` (the run's provenance), in order. */
+  jsonAfter?: Record<string, unknown>;
   /** Earlier periods from the results ledger, opened once the month is known. */
   history?: (period: string) => Promise<HistorySource | undefined>;
   /** The ledger file, for workers to open themselves. */
@@ -172,9 +183,13 @@ async function pass(
   const file = o.data;
   const totals = new RunTotals(o.policy);
   const excluded: ExcludedRecord[] = [];
+  const format = o.format ?? 'csv';
+  const utf8 = new TextEncoder();
   // batches arrive as UTF-8 bytes; they are written a megabyte at a time
-  let pending: Uint8Array[] = [new TextEncoder().encode(csvHead(o.lang))];
+  let pending: Uint8Array[] = format === 'csv' ? [utf8.encode(csvHead(o.lang))] : [];
   let pendingBytes = 0;
+  // JSON: every card comes led by `,`, which the first one written drops
+  let firstCard = format === 'json';
   const write = (bytes: Uint8Array, force = false) => {
     pending.push(bytes);
     pendingBytes += bytes.length;
@@ -226,19 +241,18 @@ async function pass(
     input.destroy();
     await pool?.close();
   }
-  write(new Uint8Array(0), true);
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return {
-    employees: totals.employees,
-    summary: totals.summary(excluded.length),
-    excluded,
-    warnings: [
-      ...(start?.warnings ?? []),
-      ...(start?.notes ?? []),
-      ...teamWarnings(),
-      ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : []),
-    ],
-  };
+  const summary = totals.summary(excluded.length);
+  const warnings = [
+    ...(start?.warnings ?? []),
+    ...(start?.notes ?? []),
+    ...teamWarnings(),
+    ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : []),
+  ];
+  if (format === 'json')
+    write(utf8.encode(jsonTail(totals.employees, { excluded, summary, warnings, ...o.jsonAfter })));
+  write(new Uint8Array(0), true);
+  return { employees: totals.employees, summary, excluded, warnings };
 
   /** The first chunk sets the run up (header, delimiter, period, workers); every chunk is then evaluated in order. */
   async function dispatch(chunk: ByteChunk): Promise<Dispatch> {
@@ -265,7 +279,12 @@ async function pass(
       delimiter: s.delimiter,
       newline: s.newline,
       encoding: decoding.encoding as 'utf-8' | 'gb18030',
+      output: format,
     };
+    if (format === 'json') {
+      const d = o.policy.doc;
+      write(utf8.encode(jsonHead({ policy: { id: d.policy, version: d.version, title: d.title }, period: s.period })));
+    }
     const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
     // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
     s.notes = reader.notes;
@@ -313,7 +332,10 @@ async function pass(
       }
       for (const [team, row] of r.teams) reader.noteTeam(team, row);
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
-      write(final.csv);
+      if (firstCard && final.out.length) {
+        write(final.out.subarray(1));
+        firstCard = false;
+      } else write(final.out);
       totals.merge(final.totals);
       excluded.push(...final.excluded);
       if (totals.employees + excluded.length - reported >= 100_000) {

@@ -495,7 +495,7 @@ describe('--workers', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      'note: --workers 2 is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole',
+      'note: --workers 2 is not used: only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads; this run reads the data whole',
     );
   });
 

@@ -430,6 +430,75 @@ describe('yardstick run streams a CSV into a CSV', () => {
   });
 });
 
+describe('yardstick run streams a CSV into JSON and NDJSON', () => {
+  it('writes exactly the JSON the whole-file run prints, explanations and excluded records included, with one worker and two', async () => {
+    const dir = tempDir();
+    const big = bigSample(dir, 3);
+    for (const data of [SAMPLE, big]) {
+      const whole = await yardstick('run', FLAGSHIP, '--data', data, '--format', 'json', '--exclude-invalid');
+      expect(whole.code).toBe(0);
+      const cards = JSON.parse(whole.stdout).scorecards;
+      expect(cards.length).toBe(data === SAMPLE ? 198 : 3 * 198);
+      expect(cards[0].explanation.length).toBeGreaterThan(0);
+      for (const workers of ['1', '2']) {
+        const out = join(dir, `r${workers}.json`);
+        const r = await yardstick(
+          'run',
+          FLAGSHIP,
+          '--data',
+          data,
+          '--format',
+          'json',
+          '--out',
+          out,
+          '--exclude-invalid',
+          '--workers',
+          workers,
+        );
+        expect(r.code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+      }
+    }
+  });
+
+  it('writes one scorecard a line as NDJSON, the same cards as the JSON, streamed or not', async () => {
+    const dir = tempDir();
+    const json = JSON.parse(
+      (await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--exclude-invalid')).stdout,
+    );
+    const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'ndjson', '--exclude-invalid');
+    expect(whole.code).toBe(0);
+    const out = join(dir, 'r.ndjson');
+    const streamed = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--format',
+      'ndjson',
+      '--out',
+      out,
+      '--exclude-invalid',
+    );
+    expect(streamed.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+    const lines = whole.stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.length).toBe(198);
+    expect(lines.map((l) => JSON.parse(l))).toEqual(json.scorecards);
+    expect(lines[0]!.startsWith('{"employee_id":"SV0001",')).toBe(true);
+  });
+
+  it('refuses bad cells without --exclude-invalid as the CSV stream does, leaving no JSON or temporary file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'json', '--out', out);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('RecordSplitter cuts text where papaparse ends a record', () => {
   // cells with everything that decides where a record ends: quotes at the start of a cell, quotes
   // inside plain cells, doubled quotes, commas and line breaks inside quotes, CRLF

@@ -54,10 +54,18 @@ export function defineMessages<const T extends Record<string, MessageEntry>>(ent
 export type MessageArg = string | number | Text;
 export type MessageArgs = Record<string, MessageArg>;
 
-/** Fills `{name}` from args, a bilingual argument in `lang`. A missing argument stays visible as `{name}` (a test catches it). */
-export function fill(template: string, args: MessageArgs | undefined, lang: Lang = 'en'): string {
-  if (!args) return template;
-  let out = '';
+/** A template cut once into its literal text and placeholder names (odd indexes), for `fill`. */
+type Parts = readonly string[];
+
+/** Templates already cut. Templates come from the catalogue, so few; the bound keeps it small regardless. */
+const cut = new Map<string, Parts>();
+const CUT_MAX = 4096;
+
+function partsOf(template: string): Parts {
+  let parts = cut.get(template);
+  if (parts) return parts;
+  const out: string[] = [];
+  let text = '';
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
@@ -67,14 +75,31 @@ export function fill(template: string, args: MessageArgs | undefined, lang: Lang
     const name = template.slice(open + 1, close);
     if (!PLACEHOLDER.test(name)) {
       // a literal brace, e.g. `params: { {name}: … }`: keep it and look for a placeholder after it
-      out += template.slice(i, open + 1);
+      text += template.slice(i, open + 1);
       i = open + 1;
       continue;
     }
-    out += template.slice(i, open);
-    const arg = Object.hasOwn(args, name) ? args[name] : undefined;
-    out += arg === undefined ? template.slice(open, close + 1) : typeof arg === 'object' ? arg[lang] : String(arg);
+    out.push(text + template.slice(i, open), name);
+    text = '';
     i = close + 1;
   }
-  return out + template.slice(i);
+  out.push(text + template.slice(i));
+  parts = out;
+  if (cut.size >= CUT_MAX) cut.clear();
+  cut.set(template, parts);
+  return parts;
+}
+
+/** Fills `{name}` from args, a bilingual argument in `lang`. A missing argument stays visible as `{name}` (a test catches it). */
+export function fill(template: string, args: MessageArgs | undefined, lang: Lang = 'en'): string {
+  if (!args) return template;
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k]!;
+    const arg = Object.hasOwn(args, name) ? args[name] : undefined;
+    out += arg === undefined ? `{${name}}` : typeof arg === 'object' ? arg[lang] : String(arg);
+    out += parts[k + 1]!;
+  }
+  return out;
 }

@@ -19,11 +19,12 @@ import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+import { ndjsonCard } from '../format/json-stream.js';
 import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
-  format: 'table' | 'json' | 'csv' | 'md' | 'xlsx';
+  format: 'table' | 'json' | 'ndjson' | 'csv' | 'md' | 'xlsx';
   out?: string;
   lang: Lang;
   period?: string;
@@ -48,14 +49,14 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
   const policy = loadPolicyFile(policyFile, io.stderr);
-  if (!o.record && !o.amend && o.out && o.format === 'csv' && streamable(policy, o.data, o.executor)) {
+  if (!o.record && !o.amend && o.out && isStreamFormat(o.format) && streamable(policy, o.data, o.executor)) {
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
   // threads evaluate only a streaming run: say so rather than ignore the option
   if (workers > 1)
     io.stderr(
-      `note: --workers ${workers} is not used: only a CSV run to a CSV file (--format csv --out FILE) without --record is evaluated in worker threads; this run reads the data whole`,
+      `note: --workers ${workers} is not used: only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads; this run reads the data whole`,
     );
   if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
   // a recording run holds the ledger's lock from reading its history to saving it
@@ -85,7 +86,7 @@ async function runWhole(
     sheet: o.sheet,
     ledger: o.ledger,
     executor: o.executor,
-    explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend),
+    explain: o.format === 'json' || o.format === 'ndjson' || o.format === 'md' || Boolean(o.record || o.amend),
     stderr: io.stderr,
   });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
@@ -105,22 +106,14 @@ async function runWhole(
       ? await formatXlsx(result, o.lang)
       : // JSON carries what it was computed from: the policy's hash and every data input's
         o.format === 'json'
-        ? JSON.stringify(
-            {
-              ...runResultToJson(result),
-              provenance: {
-                policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) },
-                data: dataInputs(o.data),
-              },
-            },
-            null,
-            2,
-          ) + '\n'
-        : o.format === 'csv'
-          ? formatCsv(result, o.lang)
-          : o.format === 'md'
-            ? formatMarkdown(result, o.lang)
-            : formatTable(result, o.lang);
+        ? JSON.stringify({ ...runResultToJson(result), provenance: provenance(policyFile, o.data) }, null, 2) + '\n'
+        : o.format === 'ndjson'
+          ? result.scorecards.map(ndjsonCard).join('')
+          : o.format === 'csv'
+            ? formatCsv(result, o.lang)
+            : o.format === 'md'
+              ? formatMarkdown(result, o.lang)
+              : formatTable(result, o.lang);
   // checked before any output: a period that cannot be recorded writes nothing
   const saveRecord = lock
     ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder))
@@ -140,6 +133,15 @@ async function runWhole(
   return EXIT.ok;
 }
 
+/** What a JSON result was computed from: the policy's hash and every data input's. */
+function provenance(policyFile: string, data: string) {
+  return { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(data) };
+}
+
+function isStreamFormat(format: RunCommandOptions['format']): format is 'csv' | 'json' | 'ndjson' {
+  return format === 'csv' || format === 'json' || format === 'ndjson';
+}
+
 /** The files a run reads, which its output must not overwrite. */
 function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
   const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingFiles(o.data)] : [o.data];
@@ -154,7 +156,7 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
 }
 
 /**
- * CSV in, CSV out: read, evaluate and write as a stream (node/cli/stream.ts). Undefined when the
+ * CSV in; CSV, JSON or NDJSON out: read, evaluate and write as a stream (node/cli/stream.ts). Undefined when the
  * file turns out to hold several months: the whole-file run then scores them month by month.
  */
 async function streamCsv(
@@ -175,6 +177,8 @@ async function streamCsv(
       period: o.period,
       encoding: o.encoding,
       workers,
+      format: o.format as 'csv' | 'json' | 'ndjson',
+      jsonAfter: o.format === 'json' ? { provenance: provenance(policyFile, o.data) } : undefined,
       ledger: o.ledger,
       history: async (period) =>
         o.ledger && Ledger.exists(o.ledger)
