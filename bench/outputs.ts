@@ -1,0 +1,88 @@
+// The paths users take, end to end: `yardstick run` on the flagship with each output format, and
+// `yardstick statements`, each a whole fresh process (start-up, reading, evaluation, writing),
+// timed with its peak memory. Sizes: BENCH_OUTPUT_SIZES (default 20000,100000), the sample month
+// generated at that size (examples/bench-N.csv, git-ignored, shared with bench/bench.ts).
+//
+//   npm run bench:outputs
+//   BENCH_OUTPUT_SIZES=20000 BENCH_OUTPUT_REPEAT=3 npm run bench:outputs
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SIZES = (process.env.BENCH_OUTPUT_SIZES ?? '20000,100000').split(',').map(Number);
+const REPEAT = Number(process.env.BENCH_OUTPUT_REPEAT ?? 1);
+const POLICY = 'policies/short-video-team.yaml';
+
+function dataFile(n: number): string {
+  const file = `examples/bench-${n}.csv`;
+  if (!existsSync(file))
+    execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', String(n), '--out', file], { stdio: 'ignore' });
+  return file;
+}
+
+interface Measure {
+  seconds: number;
+  rssMb: number;
+}
+
+/** One run of the CLI in a fresh process: wall-clock seconds and peak RSS. Stdout is discarded. */
+function measure(args: string[], dir: string): Measure {
+  const rssFile = join(dir, 'rss');
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', './bench/max-rss.mjs', 'node/cli/bin.mjs', ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0) throw new Error(`yardstick ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const rssKb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+  return { seconds, rssMb: rssKb / 1024 };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-outputs-'));
+const rows: string[] = [];
+for (const n of SIZES) {
+  const data = dataFile(n);
+  const run = (format: string, out?: string) => [
+    'run',
+    POLICY,
+    '--data',
+    data,
+    '--exclude-invalid',
+    '--format',
+    format,
+    ...(out ? ['--out', join(dir, out)] : []),
+  ];
+  const cases: [label: string, args: string[]][] = [
+    ['csv --out (streams)', run('csv', 'r.csv')],
+    ['json --out (streams)', run('json', 'r.json')],
+    ['ndjson --out (streams)', run('ndjson', 'r.ndjson')],
+    ['json to stdout (whole)', run('json')],
+    ['table to stdout (whole)', run('table')],
+    ['csv --executor reference', [...run('csv', 'ref.csv'), '--executor', 'reference']],
+    ['statements --out DIR', ['statements', POLICY, '--data', data, '--exclude-invalid', '--out', join(dir, 'st')]],
+  ];
+  let csvSeconds = 0;
+  for (const [label, args] of cases) {
+    const runs: Measure[] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      runs.push(measure(args, dir));
+      rmSync(join(dir, 'st'), { recursive: true, force: true });
+    }
+    const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    if (label.startsWith('csv --out')) csvSeconds = best.seconds;
+    const load = loadavg()[0]!.toFixed(1);
+    rows.push(
+      `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csvSeconds).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
+    );
+    console.error(rows.at(-1));
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+console.log('| command | records | seconds (best of ' + REPEAT + ') | ÷ csv --out | peak RSS MB | load (1 min) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(r);
