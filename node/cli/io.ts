@@ -217,6 +217,11 @@ export interface Io {
   stderr: (line: string) => void;
   /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
   errorLang?: 'zh' | 'en';
+  /**
+   * The language of the diagnostics a command prints along the way (warnings, left-out records):
+   * `--lang` when the command line gives it, else `errorLang`, else Chinese. Set by `main`.
+   */
+  lang?: 'zh' | 'en';
 }
 
 let stdoutError: string | undefined;

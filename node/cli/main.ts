@@ -63,6 +63,8 @@ function reportError(diagnostics: readonly Diagnostic[], o: { lang: Lang; format
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const errors = errorOptions(argv, io.errorLang ?? 'zh');
+  // warnings and left-out records printed on the way read in the language errors do
+  io = { ...io, lang: errors.lang };
   const program = new Command('yardstick')
     .description("KPI and bonus policies as code: validate a policy, dry-run it on last month's data, explain a result")
     .version(packageVersion(), '-V, --version', 'print the version of yardstick')

@@ -22,9 +22,9 @@ import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 
-export function loadPolicyFile(file: string, stderr: (s: string) => void): CompiledPolicy {
+export function loadPolicyFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): CompiledPolicy {
   const result = loadPolicy(readText(file, 'policy'), file);
-  for (const d of result.diagnostics) stderr(formatDiagnostic(d));
+  for (const d of result.diagnostics) stderr(formatDiagnostic(d, lang));
   if (!result.ok)
     throw new ExitError(
       EXIT.input,
@@ -59,9 +59,10 @@ export function refuseExcluded(
   allow: boolean | undefined,
   stderr: (s: string) => void,
   lang: Lang,
+  diagnosticLang: Lang = lang,
 ): void {
   if (allow || result.excluded.length === 0) return;
-  reportExcluded(result, stderr, lang);
+  reportExcluded(result, stderr, lang, diagnosticLang);
   throw new ExitError(EXIT.input, diagnostic('cli_records_refused', { count: result.excluded.length }));
 }
 
@@ -72,6 +73,8 @@ export interface DryRunOptions {
   data: string;
   period?: string;
   lang: Lang;
+  /** The language of the diagnostics printed (see Io.lang); `lang` otherwise. */
+  diagnosticLang?: Lang;
   encoding?: Encoding;
   sheet?: string;
   /** Results ledger to take earlier periods' grades from, when it exists. */
@@ -83,11 +86,11 @@ export interface DryRunOptions {
 }
 
 export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
-  const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr);
+  const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr, o.diagnosticLang ?? o.lang);
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
-  for (const d of fileErrors) o.stderr(formatDiagnostic(d));
+  for (const d of fileErrors) o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
   if (hasErrors(fileErrors))
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
@@ -128,19 +131,24 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
   const nobody = fitsNobody(policy, result, o.data);
   if (nobody) {
     // each record's own reason first: the summary alone would hide a fixable cell
-    reportExcluded(result, o.stderr, o.lang);
+    reportExcluded(result, o.stderr, o.lang, o.diagnosticLang);
     throw new ExitError(EXIT.input, nobody);
   }
   return { policy, result };
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */
-export function reportExcluded(result: Pick<RunResult, 'excluded'>, stderr: (s: string) => void, lang: Lang): void {
+export function reportExcluded(
+  result: Pick<RunResult, 'excluded'>,
+  stderr: (s: string) => void,
+  lang: Lang,
+  diagnosticLang: Lang = lang,
+): void {
   if (result.excluded.length === 0) return;
   stderr(
     lang === 'zh'
       ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
       : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
   );
-  for (const x of result.excluded) for (const d of x.reasons) stderr(formatDiagnostic(d));
+  for (const x of result.excluded) for (const d of x.reasons) stderr(formatDiagnostic(d, diagnosticLang));
 }

@@ -58,6 +58,8 @@ export interface StreamOptions {
   period?: string;
   encoding?: Encoding;
   workers: number;
+  /** The language of the diagnostics printed (see Io.lang); the output's language otherwise. */
+  diagnosticLang?: Lang;
   /** What is written: CSV lines, the run's JSON document, or NDJSON scorecards (default CSV). */
   format?: StreamFormat;
   /** For JSON: the keys written after `warnings` (the run's provenance), in order. */
@@ -211,7 +213,7 @@ async function pass(
     }
   };
   const fatal = (diagnostics: Diagnostic[]): never => {
-    for (const d of diagnostics) o.stderr(formatDiagnostic(d));
+    for (const d of diagnostics) o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file }, { file }));
   };
 

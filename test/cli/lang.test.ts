@@ -98,3 +98,40 @@ describe('--error-format json', () => {
     });
   });
 });
+
+describe('what a run prints on the way follows --lang too', () => {
+  it('the records left out, with their cells, in Chinese by default and in English with --lang en', async () => {
+    const zh = await yardstickAsIs('run', POLICY, '--data', DATA, '--exclude-invalid', '--format', 'csv');
+    expect(zh.code).toBe(0);
+    expect(zh.stderr.split('\n').slice(0, 4)).toEqual([
+      '注意：2 条记录有数据问题，未计入结果和合计：',
+      'examples/sample-2026-10.csv:14: error[data_missing_metric]: 岗位 `编导` 缺少 `完播率`（completion_rate）',
+      '  位置：第 14 行，列 `完播率`，值 ``',
+      '  提示：请填写完播率，或在政策中给该指标设 `default`',
+    ]);
+    const en = await yardstickAsIs(
+      'run',
+      POLICY,
+      '--data',
+      DATA,
+      '--exclude-invalid',
+      '--format',
+      'csv',
+      '--lang',
+      'en',
+    );
+    expect(en.stderr.split('\n')[0]).toBe(
+      'warning: 2 record(s) have data problems and are left out of the results and totals:',
+    );
+    expect(en.stderr).toContain('examples/sample-2026-10.csv:56: error[data_not_a_number]: `12..5` is not a number');
+  });
+
+  it('the same when the run streams to a file', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yardstick-lang-')), 'r.csv');
+    const r = await yardstickAsIs('run', POLICY, '--data', DATA, '--exclude-invalid', '--format', 'csv', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'examples/sample-2026-10.csv:56: error[data_not_a_number]: 无法读取的值：`12..5` 不是数字\n  位置：第 56 行，列 `发布视频数`，值 `12..5`',
+    );
+  });
+});

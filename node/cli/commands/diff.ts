@@ -55,7 +55,7 @@ function readSpec(spec: string): string {
 function load(text: string, label: string, io: Io): CompiledPolicy {
   const r = loadPolicy(text, label);
   if (!r.ok) {
-    for (const d of r.diagnostics) io.stderr(formatDiagnostic(d));
+    for (const d of r.diagnostics) io.stderr(formatDiagnostic(d, io.lang));
     throw new ExitError(EXIT.input, diagnostic('cli_diff_side_invalid', { label }));
   }
   return r.policy;

@@ -28,6 +28,7 @@ export async function explainCommand(
     data: o.data,
     period: o.period,
     lang: o.lang,
+    diagnosticLang: io.lang,
     encoding: o.encoding,
     sheet: o.sheet,
     ledger: o.ledger,
@@ -47,7 +48,7 @@ export async function explainCommand(
         ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
         : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
         '\n' +
-        excluded.reasons.map((d) => formatDiagnostic(d)).join('\n'),
+        excluded.reasons.map((d) => formatDiagnostic(d, io.lang ?? o.lang)).join('\n'),
     );
     return EXIT.input;
   }

@@ -16,7 +16,7 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
     if (formatted === null) {
       broken++;
       for (const d of loadPolicy(text, file).diagnostics.filter((x) => x.code.startsWith('yaml_')))
-        io.stderr(formatDiagnostic(d));
+        io.stderr(formatDiagnostic(d, io.lang));
       continue;
     }
     if (o.stdout) {

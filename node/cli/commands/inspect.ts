@@ -40,7 +40,7 @@ function describeColumns(
 }
 
 export async function inspectCommand(files: string[], o: { policy: string }, io: Io): Promise<number> {
-  const policy = loadPolicyFile(o.policy, io.stderr);
+  const policy = loadPolicyFile(o.policy, io.stderr, io.lang);
   let problems = 0;
   for (const file of files) {
     const out: string[] = [file];
@@ -61,7 +61,7 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     out.push('  columns:');
     for (const t of tables) {
       if (t.table) out.push(...describeColumns(t.file, t.table, policy, t.keys, t.columns).map((l) => '  ' + l));
-      for (const d of t.diagnostics) out.push('    ' + formatDiagnostic(d));
+      for (const d of t.diagnostics) out.push('    ' + formatDiagnostic(d, io.lang));
     }
     const read = await readDataFile(file, policy);
     const fileProblems = read.diagnostics.filter((d) => d.severity === 'error');
@@ -73,11 +73,11 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     if (refused.length)
       out.push(
         '  the file cannot be used:',
-        ...refused.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')),
+        ...refused.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')),
       );
     const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length)
-      out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d).replace(/\n/g, '\n    ')));
+      out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
     const cells = read.excluded.flatMap((x) => x.reasons);
     out.push(`  cells and rows that cannot be used (${cells.length}):`);
     for (const d of cells)

@@ -48,7 +48,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
-  const policy = loadPolicyFile(policyFile, io.stderr);
+  const policy = loadPolicyFile(policyFile, io.stderr, io.lang ?? o.lang);
   if (!o.record && !o.amend && o.out && isStreamFormat(o.format) && streamable(policy, o.data, o.executor)) {
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
@@ -82,6 +82,7 @@ async function runWhole(
     data: o.data,
     period: o.period,
     lang: o.lang,
+    diagnosticLang: io.lang,
     encoding: o.encoding,
     sheet: o.sheet,
     ledger: o.ledger,
@@ -89,7 +90,7 @@ async function runWhole(
     explain: o.format === 'json' || o.format === 'ndjson' || o.format === 'md' || Boolean(o.record || o.amend),
     stderr: io.stderr,
   });
-  for (const w of result.warnings) io.stderr(formatDiagnostic(w));
+  for (const w of result.warnings) io.stderr(formatDiagnostic(w, io.lang ?? o.lang));
   if (o.record || o.amend) {
     // an official result is only recorded under the version in force for the period
     const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
@@ -99,7 +100,7 @@ async function runWhole(
         diagnostic('cli_record_before_effective', { detail: early.map((d) => d.message).join('; ') }),
       );
   }
-  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
+  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang, io.lang);
   if (o.format === 'xlsx' && !o.out) throw new ExitError(EXIT.usage, diagnostic('cli_xlsx_needs_out', {}));
   const text =
     o.format === 'xlsx'
@@ -128,7 +129,7 @@ async function runWhole(
   } else {
     io.stdout(text as string);
   }
-  reportExcluded(result, io.stderr, o.lang);
+  reportExcluded(result, io.stderr, o.lang, io.lang);
   saveRecord?.();
   return EXIT.ok;
 }
@@ -174,6 +175,7 @@ async function streamCsv(
       data: o.data,
       out: o.out!,
       lang: o.lang,
+      diagnosticLang: io.lang,
       period: o.period,
       encoding: o.encoding,
       workers,
@@ -190,18 +192,18 @@ async function streamCsv(
     if (error instanceof NotStreamable) return undefined;
     throw error;
   }
-  for (const w of streamed.warnings) io.stderr(formatDiagnostic(w));
+  for (const w of streamed.warnings) io.stderr(formatDiagnostic(w, io.lang ?? o.lang));
   const asResult = { excluded: streamed.excluded };
   const nobody =
     streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
   if (nobody) {
     streamed.discard();
-    reportExcluded(asResult, io.stderr, o.lang);
+    reportExcluded(asResult, io.stderr, o.lang, io.lang);
     throw new ExitError(EXIT.input, nobody);
   }
   if (streamed.excluded.length && !o.excludeInvalid) {
     streamed.discard();
-    refuseExcluded(asResult, false, io.stderr, o.lang);
+    refuseExcluded(asResult, false, io.stderr, o.lang, io.lang);
   }
   streamed.commit();
   io.stderr(
@@ -209,6 +211,6 @@ async function streamCsv(
       ? `已写入 ${o.out}（${streamed.employees} 人）`
       : `wrote ${o.out} (${streamed.employees} employees)`,
   );
-  reportExcluded(asResult, io.stderr, o.lang);
+  reportExcluded(asResult, io.stderr, o.lang, io.lang);
   return EXIT.ok;
 }

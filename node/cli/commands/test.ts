@@ -114,7 +114,7 @@ export function describeReport(file: string, r: TestReport): string[] {
 export async function runTestsFor(policyFile: string, io: Io): Promise<TestReport | undefined> {
   const testFile = testFileFor(policyFile);
   if (!existsSync(testFile)) return undefined;
-  const policy = loadPolicyFile(policyFile, io.stderr);
+  const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
   return runPolicyTests(policy, readCases(policyFile, testFile, policy.contract));
 }
 
