@@ -75,7 +75,7 @@ function indicatorFactLabel(
   const title = () => indicatorTitle(policy, String(p.indicator), card);
   const only = Array.isArray(p.indicators)
     ? say(lang, 'onlyIndicators', {
-        list: p.indicators.map((x) => indicatorTitle(policy, String(x), card)).join(say(lang, 'listSeparator')),
+        list: p.indicators.map((x) => indicatorTitle(policy, String(x), card)).join(say(lang, 'enumSeparator')),
       })
     : '';
   switch (c.fact) {

@@ -58,7 +58,7 @@ const zh = {
   perUnit: '（{label} {units} × {amount} = {raw}）',
   perUnitCapped: '（{label} {units} × {amount} = {raw}，封顶 {max}）',
   absent: '{label} 无',
-  present: '{label} 有（{value}）',
+  present: '{label} {value}',
   yes: '是',
   no: '否',
   indicatorPoints: '{title} 得分',
@@ -69,6 +69,7 @@ const zh = {
   indicatorsMissed: '未达{level}的指标数',
   lowestIndicatorPoints: '最低指标得分',
   onlyIndicators: '（{list}）',
+  enumSeparator: '、',
 };
 
 type Templates = typeof zh;
@@ -137,6 +138,7 @@ const en: Templates = {
   indicatorsMissed: 'indicators below {level}',
   lowestIndicatorPoints: 'lowest indicator points',
   onlyIndicators: ' ({list})',
+  enumSeparator: ', ',
 };
 
 export type TemplateKey = keyof Templates;

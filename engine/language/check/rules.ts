@@ -162,7 +162,8 @@ function checkFact(
   }
   for (const name of builtin?.params ?? []) {
     if (params?.[name] === undefined) {
-      report('policy_missing_param', { fact, param: name }, [...path, 'fact']);
+      const id = name === 'indicator' || name === 'level' ? 'policy_missing_param.indicator' : 'policy_missing_param';
+      report(id, { fact, param: name }, [...path, 'fact']);
     }
   }
 }

@@ -474,6 +474,13 @@ export const language = defineMessages({
     message: { en: 'fact `{fact}` needs `params: { {param}: … }`', zh: '`{fact}` 需要 `params: { {param}: … }`' },
     help: { en: 'e.g. `params: { {param}: C }`', zh: '如 `params: { {param}: C }`' },
   },
+  'policy_missing_param.indicator': {
+    message: { en: 'fact `{fact}` needs `params: { {param}: … }`', zh: '`{fact}` 需要 `params: { {param}: … }`' },
+    help: {
+      en: 'e.g. `params: { indicator: completion, level: target }`: an indicator by its path from the role, a level of threshold, target or challenge',
+      zh: '如 `params: { indicator: completion, level: target }`：指标按从岗位开始的路径写，level 为 threshold、target 或 challenge',
+    },
+  },
   policy_missing_target: {
     message: {
       en: 'indicator `{indicator}` has a threshold but no target',
