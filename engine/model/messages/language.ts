@@ -162,6 +162,20 @@ export const language = defineMessages({
     message: { en: '{detail}', zh: '此处有多余或意外的内容（{detail}）' },
     help: YAML_SYNTAX_HELP,
   },
+  yaml_unquoted_expression: {
+    message: {
+      en: 'the formula `{text}` is read as a key and a value: YAML takes `: ` as the end of a key',
+      zh: '公式 `{text}` 被读成了键和值：YAML 把 `: ` 当作键的结尾',
+    },
+    help: { en: 'quote the expression: `"{text}"`', zh: '请给公式加引号：`"{text}"`' },
+  },
+  'yaml_unquoted_expression.comma': {
+    message: {
+      en: 'the formula is cut at a comma and reads `{cut}`: inside `{ … }` YAML takes a comma as the end of a value',
+      zh: '公式在逗号处被截断，只剩 `{cut}`：在 `{ … }` 里，YAML 把逗号当作值的结尾',
+    },
+    help: { en: 'quote the expression: `"{text}"`', zh: '请给公式加引号：`"{text}"`' },
+  },
 
   // schema_…: the policy against schemas/policy.schema.json. A help from the schema's own
   // (bilingual) description replaces the catalogue help.
