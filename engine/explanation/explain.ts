@@ -315,14 +315,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
  * A per-unit effect says how it was counted, and its max when the max limited it.
  */
 export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustments'][number], lang: Lang): string {
-  const perUnit = (p: PerUnitResult | undefined, show: (x: number) => string) => {
-    if (!p) return '';
-    const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
-    const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: show(p.amount), raw: show(p.raw) };
-    return p.capped && p.max !== undefined
-      ? say(lang, 'perUnitCapped', { ...args, max: show(p.max) })
-      : say(lang, 'perUnit', args);
-  };
+  const perUnit = (p: PerUnitResult | undefined, show: (x: number) => string) => describePerUnit(policy, p, show, lang);
   const points = (x: number) => say(lang, 'points', { points: n(x) });
   const effects = [
     a.points !== undefined
@@ -336,6 +329,26 @@ export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustment
     a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
   ].filter(Boolean);
   return effects.join(say(lang, 'listSeparator'));
+}
+
+/**
+ * How a per-unit effect was counted, as the parenthesis after the amount: 「（爆款视频数 3 × ¥500.00 =
+ * ¥1,500.00）」; empty for a fixed amount. `show` writes an amount (points or money).
+ */
+export function describePerUnit(
+  policy: CompiledPolicy,
+  p: PerUnitResult | undefined,
+  show: ((x: number) => string) | 'points' | 'money',
+  lang: Lang,
+): string {
+  if (!p) return '';
+  const write =
+    show === 'points' ? (x: number) => say(lang, 'points', { points: n(x) }) : show === 'money' ? formatMoney : show;
+  const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
+  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: write(p.amount), raw: write(p.raw) };
+  return p.capped && p.max !== undefined
+    ? say(lang, 'perUnitCapped', { ...args, max: write(p.max) })
+    : say(lang, 'perUnit', args);
 }
 
 function indicatorReason(

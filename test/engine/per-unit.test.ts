@@ -3,7 +3,13 @@
 // hand in the comments.
 
 import { describe, expect, it } from 'vitest';
-import { evaluateRecordSync, loadPolicy, type CompiledPolicy, type EmployeeRecord } from '../../engine/index.js';
+import {
+  evaluateRecordSync,
+  loadPolicy,
+  renderStatement,
+  type CompiledPolicy,
+  type EmployeeRecord,
+} from '../../engine/index.js';
 
 const POLICY = `policy: per-unit
 title: 按件计奖
@@ -109,6 +115,17 @@ describe('per-unit awards and points', () => {
     expect(card.explanation).toContain('超额线索奖励：新增线索 55 > 50 → 奖励 ¥2.50（leads - 50 5 × ¥0.50 = ¥2.50）');
     const en = scorecard(policy, { leads: 55, viral_videos: 3, big_videos: 2 }, 'en');
     expect(en.explanation).toContain('爆款奖励: 爆款视频数 3 > 0 → award ¥1,500.00 (爆款视频数 3 × ¥500.00 = ¥1,500.00)');
+  });
+
+  it('says it per unit on the printable statement', () => {
+    const card = scorecard(policy, { leads: 71, viral_videos: 12, big_videos: 7 });
+    const html = renderStatement(policy, card, {
+      policy: { file: 'per-unit.yaml', id: 'per-unit', version: '1.0.0', hash: 'abc' },
+      data: [],
+      engine: '1.0.0',
+    });
+    expect(html).toContain('奖励 ¥5,000.00（爆款视频数 12 × ¥500.00 = ¥6,000.00，封顶 ¥5,000.00）');
+    expect(html).toContain('+10 分（百万播放视频数 7 × 2 分 = 14 分，封顶 10 分）');
   });
 
   it("stops at the rule's own max, then at score.max and awards_cap", () => {
