@@ -384,7 +384,9 @@ function indicatorReason(
     }
     case 'rating':
       return say(lang, 'rating', {
-        max: n(policy.metrics[i.metric!]?.range?.[1] ?? policy.derived.find((d) => d.id === i.metric)?.range?.[1] ?? 100),
+        max: n(
+          policy.metrics[i.metric!]?.range?.[1] ?? policy.derived.find((d) => d.id === i.metric)?.range?.[1] ?? 100,
+        ),
       });
     default:
       return '';

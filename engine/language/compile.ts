@@ -321,7 +321,8 @@ function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr): CompiledPe
   const id = def.per.trim();
   const metric = doc.metrics[id];
   const derived = doc.derived?.[id];
-  const label = metric?.label ?? (derived !== undefined ? ((typeof derived === 'object' && derived.label) || id) : def.per);
+  const label =
+    metric?.label ?? (derived !== undefined ? (typeof derived === 'object' && derived.label) || id : def.per);
   const unit = metric?.unit ?? (typeof derived === 'object' ? derived.unit : undefined);
   return {
     per: def.per,

@@ -72,7 +72,9 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
       kept.push(merged);
       continue;
     }
-    const best = [...branches.values()].sort((a, b) => weigh(a, choice.instancePath) - weigh(b, choice.instancePath))[0];
+    const best = [...branches.values()].sort(
+      (a, b) => weigh(a, choice.instancePath) - weigh(b, choice.instancePath),
+    )[0];
     const drop = new Set<ErrorObject>([choice]);
     for (const list of branches.values()) if (list !== best) for (const e of list) drop.add(e);
     kept = kept.filter((e) => !drop.has(e));

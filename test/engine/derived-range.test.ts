@@ -57,7 +57,10 @@ describe('a rating indicator on a derived metric with a range', () => {
   });
 
   it('reads a range of [0, 5] as a full mark of 5', () => {
-    const five = loadPolicy(POLICY.replace('range: [ 0, 100 ]\nstages', 'range: [ 0, 5 ]\nstages').replace(/ \* 0\.(\d)/g, ' * 0.0$1'), 'review.yaml');
+    const five = loadPolicy(
+      POLICY.replace('range: [ 0, 100 ]\nstages', 'range: [ 0, 5 ]\nstages').replace(/ \* 0\.(\d)/g, ' * 0.0$1'),
+      'review.yaml',
+    );
     if (!five.ok) throw new Error(five.diagnostics.map((d) => d.message).join('\n'));
     // 90 × 0.02 + 80 × 0.03 + 70 × 0.05 = 1.8 + 2.4 + 3.5 = 7.7 > 5: outside the range
     const r = evaluateRecordSync(five.policy, record(90, 80, 70), { lang: 'en' });

@@ -113,10 +113,15 @@ describe('the exit review an unmet plan adds', () => {
 
   it('is an id no trigger of the policy may have', () => {
     const r = loadPolicy(
-      POLICY.replace('  after_close:', '  pip_escalated:\n    title: 另一条\n    when: { fact: grade, operator: equal, value: A }\n    action: { type: notify }\n  after_close:'),
+      POLICY.replace(
+        '  after_close:',
+        '  pip_escalated:\n    title: 另一条\n    when: { fact: grade, operator: equal, value: A }\n    action: { type: notify }\n  after_close:',
+      ),
       'corners.yaml',
     );
-    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+    expect(
+      r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.message, d.span?.line, d.span?.column]),
+    ).toEqual([
       [
         'policy_duplicate_id',
         'trigger `pip_escalated` has the id the escalation of improvement plan `pip` adds to a scorecard',

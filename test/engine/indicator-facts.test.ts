@@ -13,7 +13,7 @@ import {
   type HistorySource,
 } from '../../engine/index.js';
 
-export const INDICATOR_POLICY = `policy: indicator-rules
+const INDICATOR_POLICY = `policy: indicator-rules
 title: 指标结果规则
 version: 1.0.0
 metrics:
@@ -87,7 +87,12 @@ function load(text: string): CompiledPolicy {
   return r.policy;
 }
 
-const record = (completion_rate: number, videos: number, manager_rating: number, violations: number): EmployeeRecord => ({
+const record = (
+  completion_rate: number,
+  videos: number,
+  manager_rating: number,
+  violations: number,
+): EmployeeRecord => ({
   employee_id: 'E1',
   name: '林小雨',
   role: 'director',
@@ -145,7 +150,12 @@ describe('facts on indicator results', () => {
     // completion 0.29 < 0.3 → 0 points... that is also a zero; so the red line is missed by compliance alone:
     // completion 0.5 (120, challenge), 35 videos (120), rating 100, 2 violations (fail, 0 points)
     // base 36 + 36 + 20 + 0 = 92 → A by score; lowest 0 vetoes too: C. Without the veto:
-    const noVeto = load(INDICATOR_POLICY.replace('value: 0 }\n    score_cap: 60\n    grade_cap: C', 'value: -1 }\n    score_cap: 60\n    grade_cap: C'));
+    const noVeto = load(
+      INDICATOR_POLICY.replace(
+        'value: 0 }\n    score_cap: 60\n    grade_cap: C',
+        'value: -1 }\n    score_cap: 60\n    grade_cap: C',
+      ),
+    );
     const r = evaluateRecordSync(noVeto, record(0.5, 35, 100, 2));
     if (!r.ok) throw new Error('unscorable');
     // at target: completion, output, attitude = 3 of 4 → +5 → 97 → A by score, capped at B
@@ -213,7 +223,10 @@ describe('validate checks the facts on indicator results and absent values', () 
 
   it('reports an unknown indicator at its position, with the nearest one', () => {
     const r = loadPolicy(
-      INDICATOR_POLICY.replace('params: { indicator: completion }, operator', 'params: { indicator: completon }, operator'),
+      INDICATOR_POLICY.replace(
+        'params: { indicator: completion }, operator',
+        'params: { indicator: completon }, operator',
+      ),
       'p.yaml',
     );
     // line 40: `    when: { fact: indicator_attainment, params: { indicator: completon }, …`, the value at column 62
@@ -231,10 +244,10 @@ describe('validate checks the facts on indicator results and absent values', () 
   it('reports an unknown indicator inside `indicators`, and a level that is not a reference point', () => {
     expect(
       found(
-        INDICATOR_POLICY.replace('indicators: [ completion, compliance ]', 'indicators: [ completion, safety ]').replace(
-          'params: { level: target }',
-          'params: { level: goal }',
-        ),
+        INDICATOR_POLICY.replace(
+          'indicators: [ completion, compliance ]',
+          'indicators: [ completion, safety ]',
+        ).replace('params: { level: target }', 'params: { level: goal }'),
       ),
     ).toEqual([
       ['policy_value_type', '`level` of `indicators_reached_share` is `goal`, not a reference point', 32, 62],
@@ -258,7 +271,10 @@ describe('validate checks the facts on indicator results and absent values', () 
   it('refuses a value on `absent`, and a grade cap before grades are decided', () => {
     expect(
       found(
-        INDICATOR_POLICY.replace('{ fact: tier, operator: absent }', '{ fact: tier, operator: absent, value: gold }').replace(
+        INDICATOR_POLICY.replace(
+          '{ fact: tier, operator: absent }',
+          '{ fact: tier, operator: absent, value: gold }',
+        ).replace(
           'when: { fact: lowest_indicator_points, operator: equal, value: 0 }',
           'when: { fact: grade_cap, operator: absent }',
         ),
@@ -272,10 +288,10 @@ describe('validate checks the facts on indicator results and absent values', () 
   it('checks the values a grade cap and a plan status can have', () => {
     expect(
       found(
-        INDICATOR_POLICY.replace('{ fact: grade_cap, operator: present }', '{ fact: grade_cap, operator: equal, value: S }').replace(
-          'operator: equal, value: closed',
-          'operator: equal, value: finished',
-        ),
+        INDICATOR_POLICY.replace(
+          '{ fact: grade_cap, operator: present }',
+          '{ fact: grade_cap, operator: equal, value: S }',
+        ).replace('operator: equal, value: closed', 'operator: equal, value: finished'),
       ),
     ).toEqual([
       ['policy_unknown_grade', 'unknown grade `S`', 57, 54],
@@ -284,8 +300,8 @@ describe('validate checks the facts on indicator results and absent values', () 
   });
 
   it('still asks a value of every other operator', () => {
-    expect(found(INDICATOR_POLICY.replace('{ fact: grade_cap, operator: present }', '{ fact: grade_cap, operator: equal }'))).toEqual([
-      ['schema_missing_key', '`triggers.capped.when` is missing required key `value`', 57, 5],
-    ]);
+    expect(
+      found(INDICATOR_POLICY.replace('{ fact: grade_cap, operator: present }', '{ fact: grade_cap, operator: equal }')),
+    ).toEqual([['schema_missing_key', '`triggers.capped.when` is missing required key `value`', 57, 5]]);
   });
 });

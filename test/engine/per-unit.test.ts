@@ -109,12 +109,18 @@ describe('per-unit awards and points', () => {
 
   it('explains each per-unit effect as units × amount', () => {
     const card = scorecard(policy, { leads: 55, viral_videos: 3, big_videos: 2 });
-    expect(card.explanation).toContain('爆款奖励：爆款视频数 3 > 0 → 奖励 ¥1,500.00（爆款视频数 3 × ¥500.00 = ¥1,500.00）');
-    expect(card.explanation).toContain('百万播放加分：百万播放视频数 2 > 0 → 加 4 分（百万播放视频数 2 × 2 分 = 4 分）');
+    expect(card.explanation).toContain(
+      '爆款奖励：爆款视频数 3 > 0 → 奖励 ¥1,500.00（爆款视频数 3 × ¥500.00 = ¥1,500.00）',
+    );
+    expect(card.explanation).toContain(
+      '百万播放加分：百万播放视频数 2 > 0 → 加 4 分（百万播放视频数 2 × 2 分 = 4 分）',
+    );
     // `per` is an expression: it is named as written
     expect(card.explanation).toContain('超额线索奖励：新增线索 55 > 50 → 奖励 ¥2.50（leads - 50 5 × ¥0.50 = ¥2.50）');
     const en = scorecard(policy, { leads: 55, viral_videos: 3, big_videos: 2 }, 'en');
-    expect(en.explanation).toContain('爆款奖励: 爆款视频数 3 > 0 → award ¥1,500.00 (爆款视频数 3 × ¥500.00 = ¥1,500.00)');
+    expect(en.explanation).toContain(
+      '爆款奖励: 爆款视频数 3 > 0 → award ¥1,500.00 (爆款视频数 3 × ¥500.00 = ¥1,500.00)',
+    );
   });
 
   it('says it per unit on the printable statement', () => {
@@ -179,7 +185,9 @@ describe('per-unit awards and points', () => {
     const short = scorecard(policy2, { leads: 45, viral_videos: 0, big_videos: 0 });
     expect(short.base_score).toBe(90);
     expect(short.score).toBe(84);
-    expect(short.explanation).toContain('超额线索奖励：新增线索 45 > 0 → 扣 6 分（50 - leads 5 × -1.5 分 = -7.5 分，封顶 6 分）');
+    expect(short.explanation).toContain(
+      '超额线索奖励：新增线索 45 > 0 → 扣 6 分（50 - leads 5 × -1.5 分 = -7.5 分，封顶 6 分）',
+    );
     // 60 leads: 50 − 60 = −10 units → 0 units → 0 points; 100 + 20 × 10 / 20 = 110
     const over = scorecard(policy2, { leads: 60, viral_videos: 0, big_videos: 0 });
     expect(over.adjustments[0]?.points).toBe(0);
@@ -187,7 +195,9 @@ describe('per-unit awards and points', () => {
   });
 
   it('excludes a record whose count of units cannot be computed', () => {
-    const policy3 = load(POLICY.replace('award: { per: viral_videos, amount', 'award: { per: viral_videos / videos, amount'));
+    const policy3 = load(
+      POLICY.replace('award: { per: viral_videos, amount', 'award: { per: viral_videos / videos, amount'),
+    );
     const r = evaluateRecordSync(policy3, record({ leads: 55, viral_videos: 3, big_videos: 0, videos: 0 }), {
       lang: 'en',
     });

@@ -21,7 +21,10 @@ function problems(text: string, lang: 'en' | 'zh' = 'en') {
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('a formula cut at a comma inside { … }', () => {
-  const text = BASE.replace('payout:\n', 'derived:\n  half: { expr: round(completion_rate / 2, 3), label: 半完播 }\npayout:\n');
+  const text = BASE.replace(
+    'payout:\n',
+    'derived:\n  half: { expr: round(completion_rate / 2, 3), label: 半完播 }\npayout:\n',
+  );
   const line = lineOf(text, 'half: {');
 
   it('is named at the formula, with the whole formula quoted', () => {
@@ -46,11 +49,16 @@ describe('a formula cut at a comma inside { … }', () => {
 
   it('covers nested calls, and a per-unit count', () => {
     const nested = BASE.replace('payout:\n', 'derived:\n  m: { expr: min(completion_rate, max(0.1, 0.2)) }\npayout:\n');
-    expect(problems(nested).map((p) => p[2])).toEqual(['quote the expression: `"min(completion_rate, max(0.1, 0.2))"`']);
+    expect(problems(nested).map((p) => p[2])).toEqual([
+      'quote the expression: `"min(completion_rate, max(0.1, 0.2))"`',
+    ]);
   });
 
   it('leaves a quoted formula, and one in block style, alone', () => {
-    const quoted = BASE.replace('payout:\n', 'derived:\n  half: { expr: "round(completion_rate / 2, 3)", label: 半完播 }\npayout:\n');
+    const quoted = BASE.replace(
+      'payout:\n',
+      'derived:\n  half: { expr: "round(completion_rate / 2, 3)", label: 半完播 }\npayout:\n',
+    );
     expect(problems(quoted)).toEqual([]);
     const block = BASE.replace('payout:\n', 'derived:\n  half:\n    expr: round(completion_rate / 2, 3)\npayout:\n');
     expect(problems(block)).toEqual([]);
@@ -75,9 +83,17 @@ describe('an unquoted conditional', () => {
   });
 
   it('is named inside { … }, up to the next comma', () => {
-    const text = BASE.replace('payout:\n', 'derived:\n  big: { expr: max_video_plays > 1000000 ? 1 : 0, label: 爆款 }\npayout:\n');
+    const text = BASE.replace(
+      'payout:\n',
+      'derived:\n  big: { expr: max_video_plays > 1000000 ? 1 : 0, label: 爆款 }\npayout:\n',
+    );
     expect(problems(text).map((p) => [p[0], p[2], p[3], p[4]])).toEqual([
-      ['yaml_unquoted_expression', 'quote the expression: `"max_video_plays > 1000000 ? 1 : 0"`', lineOf(text, 'big: {'), 16],
+      [
+        'yaml_unquoted_expression',
+        'quote the expression: `"max_video_plays > 1000000 ? 1 : 0"`',
+        lineOf(text, 'big: {'),
+        16,
+      ],
     ]);
   });
 
