@@ -255,6 +255,12 @@ describe('validate checks the facts on indicator results and absent values', () 
     ]);
   });
 
+  it('asks for `indicators` as a list of indicator paths', () => {
+    expect(found(INDICATOR_POLICY.replace('indicators: [ completion, compliance ]', 'indicators: completion'))).toEqual(
+      [['policy_value_type', '`indicators` of `indicators_missed` must be a list of indicator paths', 36, 78]],
+    );
+  });
+
   it('needs the params a fact about one indicator takes', () => {
     const r = loadPolicy(INDICATOR_POLICY.replace('params: { indicator: completion }, operator', 'operator'), 'p.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([

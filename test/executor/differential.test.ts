@@ -61,11 +61,13 @@ describe('test/executor/constructs.yaml', () => {
         if (a.per_unit?.points?.capped) seen('per-unit points capped');
       }
       for (const t of r.scorecard.triggers) seen(`trigger ${t.id}`);
+      for (const h of r.scorecard.holds) seen(`hold ${h.id}`);
       if (r.scorecard.payout.lines.some((l) => l.kind === 'awards_cap')) seen('awards_cap');
     }
     const rules = [
       ...Object.keys(policy.adjustments).map((id) => `adjustment ${id}`),
       ...Object.keys(policy.triggers).map((id) => `trigger ${id}`),
+      ...Object.keys(policy.holds).map((id) => `hold ${id}`),
       'per-unit award capped',
       'per-unit points capped',
       'awards_cap',
