@@ -83,14 +83,15 @@ export function indicatorTable(indicators: IndicatorResult[]): IndicatorTable {
 
 const tableOf = (facts: FactTable) => facts.$indicators as IndicatorTable | undefined;
 
-/** The counted indicators a count goes over: all of them, or those `params.indicators` names. */
+/** The counted indicators a count goes over: all of them, or those `params.indicators` names (a group: those in it). */
 function selected(params: Record<string, unknown> | undefined, facts: FactTable): IndicatorFacts[] | undefined {
   const table = tableOf(facts);
   if (!table) return undefined;
   const only = params?.indicators;
   if (!Array.isArray(only)) return table.counted;
-  const names = new Set(only.map(String));
-  return table.counted.filter((f) => names.has(f.path));
+  // a group stands for the indicators inside it
+  const names = only.map(String);
+  return table.counted.filter((f) => names.some((n) => f.path === n || f.path.startsWith(`${n}.`)));
 }
 
 const level = (params: Record<string, unknown> | undefined) => String(params?.level) as Level;

@@ -217,6 +217,72 @@ describe('facts on indicator results', () => {
   });
 });
 
+describe('facts on indicators inside a group', () => {
+  const grouped = load(`policy: grouped
+title: 指标组
+version: 1.0.0
+metrics:
+  originality: { label: 原创数, unit: count }
+  completion_rate: { label: 完播率, unit: ratio }
+  followers: { label: 涨粉数, unit: count }
+stages:
+  only: { title: 常规 }
+roles:
+  creator:
+    title: 创作者
+    pay_base: 3000
+    indicators:
+      quality:
+        title: 内容质量
+        weight: 60
+        indicators:
+          originality: { metric: originality, scoring: pass_fail, target: 30, weight: 50 }
+          completion: { metric: completion_rate, threshold: 0.5, target: 0.7, weight: 50 }
+      growth: { metric: followers, target: 1000, weight: 40 }
+adjustments:
+  quality_miss:
+    title: 内容质量有未达标项
+    when: { fact: indicators_missed, params: { level: target, indicators: [ quality ] }, operator: greaterThan, value: 0 }
+    points: -2
+  quality_low:
+    title: 内容质量偏低
+    when: { fact: indicator_points, params: { indicator: quality }, operator: lessThan, value: 80 }
+    points: -1
+grades:
+  - { grade: A, min: 80 }
+  - { grade: B, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`);
+  const card = (originality: number, completion_rate: number, followers: number) => {
+    const r = evaluateRecordSync(grouped, {
+      employee_id: 'C1',
+      name: '丙',
+      role: 'creator',
+      team: '一组',
+      stage: 'only',
+      period: '2026-10',
+      metrics: { originality, completion_rate, followers },
+    });
+    if (!r.ok) throw new Error('unscorable');
+    return r.scorecard;
+  };
+
+  it("reads a group in `indicators` as the indicators inside it, and a group's points", () => {
+    // originality 30 ≥ 30: pass, 100; completion 0.6: 60 + 40 × 0.1 / 0.2 = 80, below target
+    // quality = 100 × 50% + 80 × 50% = 90 (not below 80); growth 1500 of 1000 → 150 → cap 120
+    // one of quality's two misses its target → −2; base 90 × 60% + 120 × 40% = 54 + 48 = 102 → 100
+    const c = card(30, 0.6, 1500);
+    expect(c.indicators[0]?.points).toBe(90);
+    expect(c.adjustments.map((a) => a.id)).toEqual(['quality_miss']);
+    expect(c.score).toBe(100);
+    // originality 20: fail, 0 → quality 40 < 80 → both rules; growth alone does not count for quality
+    expect(card(20, 0.7, 1500).adjustments.map((a) => a.id)).toEqual(['quality_miss', 'quality_low']);
+    expect(card(30, 0.7, 100).adjustments.map((a) => a.id)).toEqual([]);
+  });
+});
+
 describe('validate checks the facts on indicator results and absent values', () => {
   const found = (text: string) =>
     loadPolicy(text, 'p.yaml').diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column]);
