@@ -3,10 +3,14 @@
 // hand in the comments.
 
 import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
 import {
   evaluateRecordSync,
   loadPolicy,
   renderStatement,
+  runPolicy,
+  runResultToJson,
   type CompiledPolicy,
   type EmployeeRecord,
 } from '../../engine/index.js';
@@ -209,6 +213,20 @@ describe('per-unit awards and points', () => {
         'the number of units of `爆款奖励` (viral_videos / videos) cannot be computed: a value is missing or a divisor is 0',
       ],
     ]);
+  });
+
+  it('writes how it counted into the JSON result, which validates against schemas/result.schema.json', async () => {
+    const result = runResultToJson(
+      await runPolicy(policy, { records: [record({ leads: 71, viral_videos: 12, big_videos: 7 })] }),
+    );
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.validate(resultSchema, result);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(result.scorecards[0]?.adjustments[1]).toMatchObject({
+      id: 'big_video_points',
+      points: 10,
+      per_unit: { points: { per: 'big_videos', units: 7, amount: 2, max: 10, raw: 14, capped: true } },
+    });
   });
 
   it('makes the metrics `per` reads required of every record', () => {
