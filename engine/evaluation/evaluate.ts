@@ -15,6 +15,9 @@ import { pointsFor } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
 import { nextPlan } from './plan.js';
 import { runCompiled, runReference, type FiredRule as Fired } from './executor.js';
+import { indicatorTable } from './indicator-facts.js';
+import type { CompiledPerUnit } from '../language/compile.js';
+import type { PerUnitResult } from '../model/scorecard.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
@@ -107,6 +110,19 @@ function* evaluation(
     facts[d.id] = v;
     if (v === undefined && role.required.includes(d.id)) {
       (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
+    } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
+      // a declared range is a promise the formula keeps: a value outside it is never scored
+      (problems ??= []).push(
+        diagnostic('eval_derived_out_of_range', {
+          label: d.label,
+          id: d.id,
+          text: d.text,
+          value: String(Number(v.toPrecision(12))),
+          min: d.range[0],
+          max: d.range[1],
+          employee: record.employee_id,
+        }),
+      );
     }
   }
   for (const id of role.requiredMetrics) {
@@ -143,7 +159,10 @@ function* evaluation(
   facts.pay_base = payBase;
   facts.base_score = baseScore;
   facts.previous_grade = history.grades(record.employee_id)[0];
+  const previousPlan = history.plan?.(record.employee_id);
+  facts.previous_plan = previousPlan?.status;
   facts.$history = history;
+  if (policy.indicatorFacts) facts.$indicators = indicatorTable(indicators);
 
   // holds and adjustments
   const ruled: Fired[] = yield { phase: 'rules', facts, collect: true };
@@ -156,16 +175,28 @@ function* evaluation(
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
       const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
-      adjustments.push({
+      const per = policy.perUnit[r.id];
+      const result: Scorecard['adjustments'][number] = {
         id: r.id,
         title: a.title,
-        points: a.points,
-        award: a.award,
+        points: a.points as number | undefined,
+        award: a.award as number | undefined,
         score_cap: a.score_cap,
         grade_cap: a.grade_cap,
         conditions: r.conditions,
-      });
-      points += a.points ?? 0;
+      };
+      if (per) {
+        const counted = perUnitEffects(policy, per, facts, a.title);
+        if ('problem' in counted) return failed(record, [counted.problem]);
+        if (counted.points) result.points = counted.points.value;
+        if (counted.award) result.award = counted.award.value;
+        result.per_unit = {
+          ...(counted.points ? { points: counted.points.result } : {}),
+          ...(counted.award ? { award: counted.award.result } : {}),
+        };
+      }
+      adjustments.push(result);
+      points += result.points ?? 0;
     }
   }
   let score = baseScore + points;
@@ -190,14 +221,16 @@ function* evaluation(
   const rawGrade = known(policy.grades[gradeIndex], 'grade').grade;
   let finalIndex = gradeIndex;
   let gradeCapped = false;
+  let capIndex = -1;
   for (const a of adjustments) {
     if (a.grade_cap === undefined) continue;
     gradeCapped = true;
-    finalIndex = Math.max(
-      finalIndex,
+    capIndex = Math.max(
+      capIndex,
       policy.grades.findIndex((g) => g.grade === a.grade_cap),
     );
   }
+  finalIndex = Math.max(finalIndex, capIndex);
   const grade = known(policy.grades[finalIndex], 'grade').grade;
   const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
 
@@ -210,6 +243,7 @@ function* evaluation(
   // triggers see the whole result
   facts.grade = grade;
   facts.raw_grade = rawGrade;
+  facts.grade_cap = capIndex >= 0 ? policy.grades[capIndex]?.grade : undefined;
   facts.tier = band?.tier;
   facts.held = held;
   const triggered: Fired[] = yield { phase: 'triggers', facts, collect: true };
@@ -223,7 +257,6 @@ function* evaluation(
   }
 
   // improvement plans: the state recorded last period, judged against this period
-  const previousPlan = history.plan?.(record.employee_id);
   const opening = triggers.find((t) => t.action.type === 'improvement_plan');
   const plan =
     previousPlan || opening
@@ -277,6 +310,46 @@ function* evaluation(
   scorecard.explanation = [];
   if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
+}
+
+/**
+ * A fired adjustment's per-unit points and award: units (the value of `per`, 0 when below 0) ×
+ * amount, limited to `max`. Points are rounded to the score's decimals; an award is rounded as the
+ * payout says, and its max taken down to the rounding unit, so the award never exceeds it.
+ */
+function perUnitEffects(
+  policy: CompiledPolicy,
+  per: { points?: CompiledPerUnit; award?: CompiledPerUnit },
+  facts: Scope,
+  title: string,
+):
+  | { points?: { value: number; result: PerUnitResult }; award?: { value: number; result: PerUnitResult } }
+  | { problem: Diagnostic } {
+  const out: { points?: { value: number; result: PerUnitResult }; award?: { value: number; result: PerUnitResult } } =
+    {};
+  for (const key of ['points', 'award'] as const) {
+    const p = per[key];
+    if (!p) continue;
+    const counted = p.run(facts);
+    if (counted === undefined || !Number.isFinite(counted))
+      return { problem: diagnostic('eval_undefined.per_unit', { title, text: p.per }) };
+    const units = Math.max(0, Number(counted.toPrecision(12)));
+    let raw: number;
+    let value: number;
+    if (key === 'points') {
+      raw = roundScore(units * p.amount, policy.decimals);
+      value = p.max === undefined ? raw : Math.sign(raw) * Math.min(Math.abs(raw), p.max);
+    } else {
+      const { to, mode } = policy.payout.rounding;
+      const fen = toFen(units * p.amount, to, mode);
+      raw = fenToYuan(fen);
+      value = fenToYuan(p.max === undefined ? fen : Math.min(fen, capToFen(p.max, to)));
+    }
+    const result: PerUnitResult = { per: p.per, label: p.label, units, amount: p.amount, raw, capped: value !== raw };
+    if (p.max !== undefined) result.max = p.max;
+    out[key] = { value, result };
+  }
+  return out;
 }
 
 /** Adds a payout line of `fen` and returns the amount, for the running total. */

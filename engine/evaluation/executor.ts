@@ -14,7 +14,14 @@ import { factRef, foldCondition, forEachLeaf, type ConditionLeaf, type Condition
 import { BUILTIN_FACTS } from '../language/facts.js';
 import type { ConditionDef } from '../model/policy.js';
 import type { ConditionResult } from '../model/scorecard.js';
-import { HISTORY_FACTS, type FactTable } from './history.js';
+import { HISTORY_FACTS, type FactTable, type HistoryFact } from './history.js';
+import { INDICATOR_FACTS } from './indicator-facts.js';
+
+/** Facts computed from other facts when a condition asks: the history facts and the indicator facts. */
+const COMPUTED_FACTS: ReadonlyMap<string, HistoryFact> = new Map([...HISTORY_FACTS, ...INDICATOR_FACTS]);
+
+/** `absent`: the fact has no value (an empty metric, no tier, no grade cap, no plan); `present`: it has one. */
+const isAbsent = (a: unknown) => a === undefined || a === null;
 
 export type { FactTable } from './history.js';
 
@@ -33,6 +40,8 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   lessThanInclusive: (a, b) => number(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => number(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => number(a) && (a as number) >= (b as number),
+  absent: (a) => isAbsent(a),
+  present: (a) => !isAbsent(a),
 };
 
 type Check = (facts: FactTable, out: ConditionResult[] | null) => boolean;
@@ -56,7 +65,7 @@ function compileCondition(c: ConditionDef): Check {
 
 /** A fact as the compiled executor reads it: a history fact computed, any other looked up. */
 function reader(name: string, params: Record<string, unknown> | undefined): (facts: FactTable) => unknown {
-  const history = HISTORY_FACTS.get(name);
+  const history = COMPUTED_FACTS.get(name);
   return history ? (facts) => history.value(params, facts) : (facts) => facts[name];
 }
 
@@ -152,7 +161,9 @@ function enginesOf(policy: CompiledPolicy): Record<RulePhase, Engine> {
 
 function engine(rules: PolicyRule[], factsOfPhase: 'rules' | 'triggers' | undefined): Engine {
   const built = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false });
-  for (const [name, fact] of HISTORY_FACTS) {
+  built.addOperator('absent', (a: unknown) => isAbsent(a));
+  built.addOperator('present', (a: unknown) => !isAbsent(a));
+  for (const [name, fact] of COMPUTED_FACTS) {
     if (!factsOfPhase || (factsOfPhase === 'rules' && BUILTIN_FACTS[name]?.phase !== 'rules')) continue;
     built.addFact(name, async (params: Record<string, unknown>, almanac) => {
       const facts: FactTable = {};

@@ -6,7 +6,7 @@ import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
-import type { ConditionResult, IndicatorResult, PayoutLine, Scorecard } from '../model/scorecard.js';
+import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
 import { TEMPLATES, WORDS, type TemplateKey } from './templates.js';
 
@@ -56,6 +56,68 @@ const OP: Record<string, string> = {
   doesNotContain: '∌',
 };
 
+/** The indicator's title, by its path, in the employee's role and stage (its path when the role has none). */
+function indicatorTitle(policy: CompiledPolicy, path: string, card?: { role: string; stage: string }): string {
+  const roles = card ? [policy.roles[card.role]] : Object.values(policy.roles);
+  for (const role of roles) {
+    for (const nodes of card ? [role?.byStage[card.stage] ?? []] : Object.values(role?.byStage ?? {})) {
+      const found = findNode(nodes, path);
+      if (found) return found.title;
+    }
+  }
+  return path;
+}
+
+function findNode(nodes: CompiledIndicator[], path: string): CompiledIndicator | undefined {
+  for (const node of nodes) {
+    if (node.path === path) return node;
+    const inner = node.children && findNode(node.children, path);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/**
+ * A fact about the indicator results in words: 「完播率 得分」, 「达到目标的指标占比（完播率、产出）」.
+ * Undefined for any other fact.
+ */
+function indicatorFactLabel(
+  policy: CompiledPolicy,
+  c: { fact: string; params?: Record<string, unknown> },
+  lang: Lang,
+  card?: { role: string; stage: string },
+): string | undefined {
+  const p = c.params ?? {};
+  const level = WORDS[lang].levels[String(p.level) as keyof (typeof WORDS)['zh']['levels']] ?? String(p.level);
+  const title = () => indicatorTitle(policy, String(p.indicator), card);
+  const only = Array.isArray(p.indicators)
+    ? say(lang, 'onlyIndicators', {
+        list: p.indicators.map((x) => indicatorTitle(policy, String(x), card)).join(say(lang, 'enumSeparator')),
+      })
+    : '';
+  switch (c.fact) {
+    case 'indicator_points':
+      return say(lang, 'indicatorPoints', { title: title() });
+    case 'indicator_attainment':
+      return say(lang, 'indicatorAttainment', { title: title() });
+    case 'indicator_reached':
+      return say(lang, 'indicatorReached', { title: title(), level });
+    case 'indicators_reached':
+      return say(lang, 'indicatorsReached', { level }) + only;
+    case 'indicators_reached_share':
+      return say(lang, 'indicatorsReachedShare', { level }) + only;
+    case 'indicators_missed':
+      return say(lang, 'indicatorsMissed', { level }) + only;
+    case 'lowest_indicator_points':
+      return say(lang, 'lowestIndicatorPoints', {}) + only;
+    default:
+      return undefined;
+  }
+}
+
+/** The unit a fact's values are written in, when it is not a metric's. */
+const FACT_UNITS: Record<string, Unit> = { indicator_attainment: 'ratio', indicators_reached_share: 'ratio' };
+
 /** A metric value as a person writes it: 45.3%, 1,234, ¥20.00, 3分5秒. */
 export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang = 'zh'): string {
   if (typeof value !== 'number') return value === undefined ? say(lang, 'none') : String(value);
@@ -98,10 +160,18 @@ export function explainCalibration(
     : say(lang, 'calibrationMoved', { ...place, from: r.initial, to: r.calibrated });
 }
 
-/** Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. */
-export function describeConditions(policy: CompiledPolicy, conditions: ConditionResult[], lang: Lang): string {
+/**
+ * Why a rule fired, in words: 「播放量 150,000 > 100,000 且 点赞率 0.3% < 0.5%」. With the
+ * employee's role and stage, facts about an indicator name it by its title there.
+ */
+export function describeConditions(
+  policy: CompiledPolicy,
+  conditions: ConditionResult[],
+  lang: Lang,
+  card?: { role: string; stage: string },
+): string {
   const unitOf = (metric: string): Unit | undefined =>
-    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit ?? FACT_UNITS[metric];
   const labelOf = (fact: string): string =>
     policy.metrics[fact]?.label ??
     policy.derived.find((d) => d.id === fact)?.label ??
@@ -109,15 +179,26 @@ export function describeConditions(policy: CompiledPolicy, conditions: Condition
     fact;
   const cond = (c: ConditionResult): string => {
     const unit = unitOf(c.fact);
+    const indicatorLabel = indicatorFactLabel(policy, c, lang, card);
+    const params = c.params && !indicatorLabel ? `(${Object.values(c.params).join(', ')})` : '';
+    const label = `${indicatorLabel ?? labelOf(c.fact)}${params}`;
+    // 「档位 无」, 「上期改进计划 有（closed）」
+    if (c.operator === 'absent') return say(lang, 'absent', { label });
+    if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
     const ref = factRef(c.value);
-    const value = ref !== undefined ? labelOf(ref) : formatValue(c.value, unit, lang);
-    const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
-    return `${labelOf(c.fact)}${params} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
+    const value = ref !== undefined ? labelOf(ref) : formatFactValue(c.value, unit, lang);
+    return `${label} ${formatFactValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
   };
   return conditions
     .filter((c) => c.result)
     .map(cond)
     .join(say(lang, 'and'));
+}
+
+/** A condition's value: booleans as 是 / 否 (yes / no), anything else as formatValue writes it. */
+function formatFactValue(value: unknown, unit: Unit | undefined, lang: Lang): string {
+  if (typeof value === 'boolean') return say(lang, value ? 'yes' : 'no');
+  return formatValue(value, unit, lang);
 }
 
 /** What a trigger's action means, in words: 「绩效改进计划，30 天，需培训」. */
@@ -140,7 +221,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     policy.derived.find((d) => d.id === fact)?.label ??
     BUILTIN_FACTS[fact]?.label[lang] ??
     fact;
-  const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang);
+  const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang, card);
   const weighted = (i: IndicatorResult) => ({
     title: i.title,
     points: n(i.points),
@@ -179,21 +260,11 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   walk(card.indicators, '  ');
   lines.push(say(lang, 'base', { score: n(card.base_score) }));
   for (const a of card.adjustments) {
-    const effects = [
-      a.points !== undefined
-        ? a.points >= 0
-          ? say(lang, 'plus', { points: n(a.points) })
-          : say(lang, 'minus', { points: n(-a.points) })
-        : undefined,
-      a.award !== undefined ? say(lang, 'award', { money: formatMoney(a.award) }) : undefined,
-      a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
-      a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
-    ].filter(Boolean);
     lines.push(
       say(lang, 'adjustment', {
         title: a.title,
         why: why(a.conditions),
-        effects: effects.join(say(lang, 'listSeparator')),
+        effects: describeEffects(policy, a, lang),
       }),
     );
   }
@@ -256,6 +327,47 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   return lines;
 }
 
+/**
+ * What a fired adjustment does, in words: 「加 6 分（爆款视频数 3 × 2 分 = 6 分），奖励 ¥1,500.00（爆款视频数 3 × ¥500.00 = ¥1,500.00）」.
+ * A per-unit effect says how it was counted, and its max when the max limited it.
+ */
+export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustments'][number], lang: Lang): string {
+  const perUnit = (p: PerUnitResult | undefined, show: (x: number) => string) => describePerUnit(policy, p, show, lang);
+  const points = (x: number) => say(lang, 'points', { points: n(x) });
+  const effects = [
+    a.points !== undefined
+      ? (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) +
+        perUnit(a.per_unit?.points, points)
+      : undefined,
+    a.award !== undefined
+      ? say(lang, 'award', { money: formatMoney(a.award) }) + perUnit(a.per_unit?.award, formatMoney)
+      : undefined,
+    a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
+    a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
+  ].filter(Boolean);
+  return effects.join(say(lang, 'listSeparator'));
+}
+
+/**
+ * How a per-unit effect was counted, as the parenthesis after the amount: 「（爆款视频数 3 × ¥500.00 =
+ * ¥1,500.00）」; empty for a fixed amount. `show` writes an amount (points or money).
+ */
+export function describePerUnit(
+  policy: CompiledPolicy,
+  p: PerUnitResult | undefined,
+  show: ((x: number) => string) | 'points' | 'money',
+  lang: Lang,
+): string {
+  if (!p) return '';
+  const write =
+    show === 'points' ? (x: number) => say(lang, 'points', { points: n(x) }) : show === 'money' ? formatMoney : show;
+  const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
+  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: write(p.amount), raw: write(p.raw) };
+  return p.capped && p.max !== undefined
+    ? say(lang, 'perUnitCapped', { ...args, max: write(p.max) })
+    : say(lang, 'perUnit', args);
+}
+
 function indicatorReason(
   i: IndicatorResult,
   unit: Unit | undefined,
@@ -288,7 +400,11 @@ function indicatorReason(
       return say(lang, pass ? 'pass' : 'fail', { op: lower ? '≤' : '≥', target: f(i.target) });
     }
     case 'rating':
-      return say(lang, 'rating', { max: n(policy.metrics[i.metric!]?.range?.[1] ?? 100) });
+      return say(lang, 'rating', {
+        max: n(
+          policy.metrics[i.metric!]?.range?.[1] ?? policy.derived.find((d) => d.id === i.metric)?.range?.[1] ?? 100,
+        ),
+      });
     default:
       return '';
   }

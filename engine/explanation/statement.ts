@@ -3,7 +3,7 @@
 // file names, engine version) and writes the files. Every value is escaped: names are text.
 
 import type { CompiledPolicy } from '../language/compile.js';
-import { describeAction, describeConditions, formatValue, type Lang } from './explain.js';
+import { describeAction, describeConditions, describePerUnit, formatValue, type Lang } from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
 
@@ -184,14 +184,14 @@ export function renderStatement(
       : w.capped;
   const adjustments = card.adjustments.map((a) => {
     const effect = [
-      a.points !== undefined ? w.pts(a.points) : '',
-      a.award !== undefined ? w.award(a.award) : '',
+      a.points !== undefined ? w.pts(a.points) + describePerUnit(policy, a.per_unit?.points, 'points', lang) : '',
+      a.award !== undefined ? w.award(a.award) + describePerUnit(policy, a.per_unit?.award, 'money', lang) : '',
       a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',
       a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : '',
     ]
       .filter(Boolean)
       .join(lang === 'zh' ? '，' : ', ');
-    return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang))}</td><td>${escapeHtml(effect)}</td></tr>`;
+    return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang, card))}</td><td>${escapeHtml(effect)}</td></tr>`;
   });
   const body = `
 <h1>${escapeHtml(policy.doc.title)} · ${w.statement}</h1>

@@ -54,6 +54,22 @@ const zh = {
   rating: '满分 {max}',
   days: '{days} 天',
   training: '需培训',
+  points: '{points} 分',
+  perUnit: '（{label} {units} × {amount} = {raw}）',
+  perUnitCapped: '（{label} {units} × {amount} = {raw}，封顶 {max}）',
+  absent: '{label} 无',
+  present: '{label} {value}',
+  yes: '是',
+  no: '否',
+  indicatorPoints: '{title} 得分',
+  indicatorAttainment: '{title} 达成率',
+  indicatorReached: '{title} 达到{level}',
+  indicatorsReached: '达到{level}的指标数',
+  indicatorsReachedShare: '达到{level}的指标占比',
+  indicatorsMissed: '未达{level}的指标数',
+  lowestIndicatorPoints: '最低指标得分',
+  onlyIndicators: '（{list}）',
+  enumSeparator: '、',
 };
 
 type Templates = typeof zh;
@@ -107,6 +123,22 @@ const en: Templates = {
   rating: 'out of {max}',
   days: '{days} days',
   training: 'with training',
+  points: '{points} points',
+  perUnit: ' ({label} {units} × {amount} = {raw})',
+  perUnitCapped: ' ({label} {units} × {amount} = {raw}, capped at {max})',
+  absent: 'no {label}',
+  present: '{label} {value}',
+  yes: 'yes',
+  no: 'no',
+  indicatorPoints: '{title} points',
+  indicatorAttainment: '{title} attainment',
+  indicatorReached: '{title} reached {level}',
+  indicatorsReached: 'indicators at {level}',
+  indicatorsReachedShare: 'share of indicators at {level}',
+  indicatorsMissed: 'indicators below {level}',
+  lowestIndicatorPoints: 'lowest indicator points',
+  onlyIndicators: ' ({list})',
+  enumSeparator: ', ',
 };
 
 export type TemplateKey = keyof Templates;
@@ -134,6 +166,7 @@ export const WORDS = {
       total_cap: '总额封顶',
     },
     scopes: { team: '团队', role: '岗位', stage: '阶段', all: '' } as Record<string, string>,
+    levels: { threshold: '门槛', target: '目标', challenge: '挑战' },
   },
   en: {
     actions: {
@@ -154,5 +187,6 @@ export const WORDS = {
       total_cap: 'total cap',
     },
     scopes: { team: 'team', role: 'role', stage: 'stage', all: '' } as Record<string, string>,
+    levels: { threshold: 'threshold', target: 'target', challenge: 'challenge' },
   },
 } as const;

@@ -5,6 +5,7 @@
 
 import { compileExpression, parseExpression, variablesOf, type CompiledExpr, type Expr } from './expression.js';
 import { factsOf, leavesOf, type ConditionLeaf } from './conditions.js';
+import { INDICATOR_FACT_NAMES, PRESENCE_OPERATORS } from './facts.js';
 import {
   isGroup,
   type ConditionDef,
@@ -19,6 +20,8 @@ import {
   type AdjustmentDef,
   type HoldDef,
   type Unit,
+  isPerUnit,
+  type PerUnitDef,
 } from '../model/policy.js';
 import type { DataContract } from '../data/records.js';
 
@@ -67,6 +70,19 @@ export interface CompiledDerived {
   run: CompiledExpr;
   text: string;
   default?: number;
+  /** A declared `[min, max]`: a computed value outside it excludes the record. */
+  range?: [number, number];
+}
+
+/** A per-unit amount of an adjustment, compiled: the count as a closure. */
+export interface CompiledPerUnit {
+  per: string;
+  /** The metric's or derived metric's label when `per` names one, else the expression. */
+  label: string;
+  unit?: Unit;
+  run: CompiledExpr;
+  amount: number;
+  max?: number;
 }
 
 export interface CompiledPolicy {
@@ -87,6 +103,8 @@ export interface CompiledPolicy {
   roles: Record<string, CompiledRole>;
   grades: GradeDef[];
   adjustments: Record<string, AdjustmentDef>;
+  /** Adjustments whose points or award are per unit, by adjustment id. */
+  perUnit: Record<string, { points?: CompiledPerUnit; award?: CompiledPerUnit }>;
   holds: Record<string, HoldDef>;
   triggers: Record<string, TriggerDef>;
   tiers?: { basis: string; bands: TierBandDef[] };
@@ -104,6 +122,8 @@ export interface CompiledPolicy {
    * on the whole result. Both executors are built from these lists.
    */
   rules: Record<RulePhase, PolicyRule[]>;
+  /** Whether a rule reads a fact about the indicator results (then each record builds their table). */
+  indicatorFacts: boolean;
   /** Whether the compiled executor can run every rule: a condition using `path` needs json-rules-engine. */
   compilable: boolean;
   contract: DataContract;
@@ -120,11 +140,14 @@ const FACT_ORDER = [
   'pay_base',
   'base_score',
   'previous_grade',
+  'previous_plan',
   '$history',
+  '$indicators',
   'score',
   'attainment',
   'grade',
   'raw_grade',
+  'grade_cap',
   'tier',
   'held',
 ];
@@ -163,8 +186,23 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const awardsCap = payout.awards_cap === undefined ? undefined : moneyExpr(payout.awards_cap);
   const cap = payout.cap === undefined ? undefined : moneyExpr(payout.cap);
 
-  // metrics every record needs whatever its role: those the rules, tiers and payout read
+  const perUnit: CompiledPolicy['perUnit'] = Object.create(null);
+  const perExprs: Expr[] = [];
+  for (const [id, a] of Object.entries(doc.adjustments ?? {})) {
+    const compiled: { points?: CompiledPerUnit; award?: CompiledPerUnit } = {};
+    for (const key of ['points', 'award'] as const) {
+      const def = a[key];
+      if (!isPerUnit(def)) continue;
+      const expr = mustParse(def.per);
+      perExprs.push(expr);
+      compiled[key] = compilePerUnit(doc, def, expr);
+    }
+    if (compiled.points || compiled.award) perUnit[id] = compiled;
+  }
+
+  // metrics every record needs whatever its role: those the rules, per-unit counts, tiers and payout read
   const shared = metricsOf([
+    ...perExprs.flatMap((e) => variablesOf(e)),
     ...[...Object.values(doc.adjustments ?? {}), ...Object.values(doc.holds ?? {})].flatMap((r) => factsOf(r.when)),
     ...(doc.payout.tiers && doc.payout.tiers.basis !== 'attainment' ? [doc.payout.tiers.basis] : []),
     ...[performancePay, awardsCap, cap].flatMap((e) => (e ? variablesOf(e) : [])),
@@ -204,6 +242,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     roles,
     grades: doc.grades,
     adjustments: doc.adjustments ?? {},
+    perUnit,
     holds: doc.holds ?? {},
     triggers: doc.triggers ?? {},
     tiers: doc.payout.tiers,
@@ -216,6 +255,9 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       rounding: payout.rounding,
     },
     rules,
+    indicatorFacts: [...rules.rules, ...rules.triggers].some((r) =>
+      factsOf(r.when).some((f) => INDICATOR_FACT_NAMES.includes(f)),
+    ),
     // only json-rules-engine reads a `path` into an object-valued fact
     compilable: [...rules.rules, ...rules.triggers].every((r) =>
       leavesOf<ConditionLeaf>(r.when).every((leaf) => leaf.path === undefined),
@@ -269,10 +311,27 @@ function compileLevel(
         steps: def.steps,
         passPoints: def.pass_points ?? 100,
         failPoints: def.fail_points ?? 0,
-        ratingMax: metric?.range?.[1],
+        ratingMax: metric?.range?.[1] ?? (typeof derived === 'object' ? derived.range?.[1] : undefined),
       },
     };
   });
+}
+
+function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr): CompiledPerUnit {
+  const id = def.per.trim();
+  const metric = doc.metrics[id];
+  const derived = doc.derived?.[id];
+  const label =
+    metric?.label ?? (derived !== undefined ? (typeof derived === 'object' && derived.label) || id : def.per);
+  const unit = metric?.unit ?? (typeof derived === 'object' ? derived.unit : undefined);
+  return {
+    per: def.per,
+    label,
+    ...(unit ? { unit } : {}),
+    run: compileExpression(expr),
+    amount: def.amount,
+    ...(def.max !== undefined ? { max: def.max } : {}),
+  };
 }
 
 function leafMetrics(level: Record<string, IndicatorDef>): string[] {
@@ -292,6 +351,7 @@ function orderDerived(doc: PolicyDoc): CompiledDerived[] {
       label: (typeof d === 'object' && d.label) || id,
       unit: typeof d === 'object' ? d.unit : undefined,
       default: typeof d === 'object' ? d.default : undefined,
+      range: typeof d === 'object' ? d.range : undefined,
     };
   });
   const byId = new Map(all.map((d) => [d.id, d]));
@@ -326,13 +386,26 @@ export function closeWhen(t: TriggerDef): ConditionDef | undefined {
   return t.action.type === 'improvement_plan' ? { not: t.when } : undefined;
 }
 
+/**
+ * A condition as the executors run it: `absent` / `present` comparisons, written without a value,
+ * get `value: null` (json-rules-engine wants every comparison to have one; both executors ignore it).
+ */
+function runnable(c: ConditionDef): ConditionDef {
+  if ('all' in c) return { all: c.all.map(runnable) };
+  if ('any' in c) return { any: c.any.map(runnable) };
+  if ('not' in c) return { not: runnable(c.not) };
+  return (PRESENCE_OPERATORS as readonly string[]).includes(c.operator) ? { ...c, value: null } : c;
+}
+
 /** The policy's rules, one list per phase, in the order the policy declares them. */
 function ruleLists(doc: PolicyDoc): Record<RulePhase, PolicyRule[]> {
   const atLeast = (fact: string, min: number): ConditionDef => ({ fact, operator: 'greaterThanInclusive', value: min });
   return {
     rules: [
-      ...Object.entries(doc.holds ?? {}).map(([id, h]): PolicyRule => ({ kind: 'hold', id, when: h.when })),
-      ...Object.entries(doc.adjustments ?? {}).map(([id, a]): PolicyRule => ({ kind: 'adjustment', id, when: a.when })),
+      ...Object.entries(doc.holds ?? {}).map(([id, h]): PolicyRule => ({ kind: 'hold', id, when: runnable(h.when) })),
+      ...Object.entries(doc.adjustments ?? {}).map(
+        ([id, a]): PolicyRule => ({ kind: 'adjustment', id, when: runnable(a.when) }),
+      ),
     ],
     grades: [
       ...doc.grades.map((g, i): PolicyRule => ({ kind: 'grade', id: String(i), when: atLeast('score', g.min) })),
@@ -344,8 +417,8 @@ function ruleLists(doc: PolicyDoc): Record<RulePhase, PolicyRule[]> {
     triggers: Object.entries(doc.triggers ?? {}).flatMap(([id, t]): PolicyRule[] => {
       const close = closeWhen(t);
       return [
-        { kind: 'trigger', id, when: t.when },
-        ...(close ? [{ kind: 'plan_close' as const, id, when: close }] : []),
+        { kind: 'trigger', id, when: runnable(t.when) },
+        ...(close ? [{ kind: 'plan_close' as const, id, when: runnable(close) }] : []),
       ];
     }),
   };

@@ -9,7 +9,10 @@ export interface FactInfo {
   type: 'number' | 'string' | 'boolean';
   /** Earliest phase that knows it: `rules` facts are also known to triggers. */
   phase: Phase;
+  /** Parameters it must have. */
   params?: string[];
+  /** Parameters it may have. */
+  optionalParams?: string[];
 }
 
 /**
@@ -46,7 +49,75 @@ export const BUILTIN_FACTS = Object.assign(Object.create(null) as Record<string,
     phase: 'triggers',
     params: ['of', 'periods'],
   },
+  previous_plan: {
+    label: { zh: '上期改进计划', en: 'previous improvement plan' },
+    type: 'string',
+    phase: 'rules',
+  },
+  grade_cap: { label: { zh: '等级封顶', en: 'grade cap' }, type: 'string', phase: 'triggers' },
+  indicator_points: {
+    label: { zh: '指标得分', en: 'indicator points' },
+    type: 'number',
+    phase: 'rules',
+    params: ['indicator'],
+  },
+  indicator_attainment: {
+    label: { zh: '指标达成率', en: 'indicator attainment' },
+    type: 'number',
+    phase: 'rules',
+    params: ['indicator'],
+  },
+  indicator_reached: {
+    label: { zh: '指标达到', en: 'indicator reached' },
+    type: 'boolean',
+    phase: 'rules',
+    params: ['indicator', 'level'],
+  },
+  indicators_reached: {
+    label: { zh: '达到的指标数', en: 'indicators reaching' },
+    type: 'number',
+    phase: 'rules',
+    params: ['level'],
+    optionalParams: ['indicators'],
+  },
+  indicators_reached_share: {
+    label: { zh: '达到的指标占比', en: 'share of indicators reaching' },
+    type: 'number',
+    phase: 'rules',
+    params: ['level'],
+    optionalParams: ['indicators'],
+  },
+  indicators_missed: {
+    label: { zh: '未达到的指标数', en: 'indicators missing' },
+    type: 'number',
+    phase: 'rules',
+    params: ['level'],
+    optionalParams: ['indicators'],
+  },
+  lowest_indicator_points: {
+    label: { zh: '最低指标得分', en: 'lowest indicator points' },
+    type: 'number',
+    phase: 'rules',
+    optionalParams: ['indicators'],
+  },
 } satisfies Record<string, FactInfo>);
+
+/** The facts about the record's indicator results (engine/evaluation/indicator-facts.ts computes them). */
+export const INDICATOR_FACT_NAMES: readonly string[] = [
+  'indicator_points',
+  'indicator_attainment',
+  'indicator_reached',
+  'indicators_reached',
+  'indicators_reached_share',
+  'indicators_missed',
+  'lowest_indicator_points',
+];
+
+/** The reference points `indicator_reached` and the counts take as `params.level`. */
+export const INDICATOR_LEVELS = ['threshold', 'target', 'challenge'] as const;
+
+/** Operators that ask whether a fact has a value at all; they take no `value`. */
+export const PRESENCE_OPERATORS = ['absent', 'present'] as const;
 
 export const OPERATORS = [
   'equal',
@@ -59,4 +130,6 @@ export const OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
+  'absent',
+  'present',
 ] as const;

@@ -1,6 +1,6 @@
 // Step 1: YAML text → a document that remembers where every node came from.
 
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
 import { checkYamlDocument, checkYamlText, yamlSyntax } from './limits.js';
 
@@ -36,14 +36,85 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
         )
       )
         continue;
-      diagnostics.push(yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true }));
+      diagnostics.push(
+        unquotedConditional(source, e.code, e.pos[0]) ??
+          yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true }),
+      );
     }
   }
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...expressionsCutAtComma(source));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
   return { source, diagnostics };
+}
+
+/**
+ * An unquoted `a > b ? x : y` as a value: YAML reads `: ` as the end of a key, and reports nested
+ * mappings. When the text where it stopped reads as a conditional expression, say so and show it
+ * quoted.
+ */
+function unquotedConditional(source: SourceFile, code: string, at: number): Diagnostic | undefined {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'BLOCK_IN_FLOW') return undefined;
+  const { text } = source;
+  const flow = code === 'BLOCK_IN_FLOW';
+  let end = at;
+  let depth = 0;
+  for (; end < text.length; end++) {
+    const c = text[end]!;
+    if (c === '\n' || c === '\r') break;
+    if (c === '#' && /\s/.test(text[end - 1] ?? '')) break;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (flow && depth <= 0 && (c === ',' || c === '}' || c === ']')) break;
+  }
+  const expr = text.slice(at, end).trim();
+  if (!/^[^'"{[?:][^?]*\?[^:]*:\s/.test(expr) || /^[\w-]+:\s/.test(expr)) return undefined;
+  return diagnostic(
+    'yaml_unquoted_expression',
+    { text: expr },
+    { file: source.file, span: spanAt(source, at, at + expr.length) },
+  );
+}
+
+/**
+ * In a flow mapping (`{ expr: round(a / b, 3), … }`) a comma ends a value, so an unquoted formula
+ * with a comma inside its parentheses is cut there (`round(a / b`) and the rest becomes a key.
+ * A plain value with an unclosed `(` is such a cut: name it and show the whole formula quoted.
+ */
+function expressionsCutAtComma(source: SourceFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(source.doc, {
+    Pair(_key, pair) {
+      const v = pair.value;
+      if (!isScalar(v) || v.type !== 'PLAIN' || typeof v.value !== 'string' || !v.range) return;
+      const open = (v.value.match(/\(/g) ?? []).length - (v.value.match(/\)/g) ?? []).length;
+      if (open <= 0) return;
+      // the whole formula: from the value on, until its parentheses close
+      const { text } = source;
+      let depth = 0;
+      let end = v.range[0];
+      for (; end < text.length; end++) {
+        const c = text[end]!;
+        if (c === '\n' || c === '}') break;
+        if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) {
+          end++;
+          break;
+        }
+      }
+      if (depth !== 0) return;
+      out.push(
+        diagnostic(
+          'yaml_unquoted_expression.comma',
+          { cut: v.value, text: text.slice(v.range[0], end) },
+          { file: source.file, span: spanAt(source, v.range[0], end) },
+        ),
+      );
+    },
+  });
+  return out;
 }
 
 export function spanAt(source: SourceFile, start: number, end?: number): Span {

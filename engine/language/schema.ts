@@ -72,7 +72,9 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
       kept.push(merged);
       continue;
     }
-    const best = [...branches.values()].sort((a, b) => weigh(a) - weigh(b))[0];
+    const best = [...branches.values()].sort(
+      (a, b) => weigh(a, choice.instancePath) - weigh(b, choice.instancePath),
+    )[0];
     const drop = new Set<ErrorObject>([choice]);
     for (const list of branches.values()) if (list !== best) for (const e of list) drop.add(e);
     kept = kept.filter((e) => !drop.has(e));
@@ -80,9 +82,17 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-/** A branch that fails only on a type or missing key of its own is the likelier intent. */
-function weigh(list: ErrorObject[]): number {
-  return list.reduce((n, e) => n + (e.keyword === 'type' && e.instancePath.split('/').length <= 2 ? 3 : 1), 0);
+/**
+ * How unlikely a branch is as the intent: a type error near the root, or on the value the choice
+ * is about (a mapping where the branch wants a string), weighs more than a mistake inside a value of
+ * the right kind.
+ */
+function weigh(list: ErrorObject[], choicePath: string): number {
+  return list.reduce(
+    (n, e) =>
+      n + (e.keyword === 'type' && (e.instancePath.split('/').length <= 2 || e.instancePath === choicePath) ? 3 : 1),
+    0,
+  );
 }
 
 function pathOf(instancePath: string): Path {

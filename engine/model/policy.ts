@@ -23,7 +23,9 @@ export interface MetricDef {
   default_when_missing_column?: boolean;
 }
 
-export type DerivedDef = string | { expr: string; label?: string; unit?: Unit; default?: number };
+export type DerivedDef =
+  | string
+  | { expr: string; label?: string; unit?: Unit; default?: number; range?: [number, number] };
 
 export interface TeamDef {
   title: string;
@@ -81,13 +83,29 @@ export type ConditionDef =
   | { all: ConditionDef[] }
   | { any: ConditionDef[] }
   | { not: ConditionDef }
-  | { fact: string; operator: string; value: unknown; params?: Record<string, unknown>; path?: string };
+  | { fact: string; operator: string; value?: unknown; params?: Record<string, unknown>; path?: string };
+
+/**
+ * A per-unit amount (按件计): `amount` for each unit `per` counts (a metric, derived id or
+ * expression), never more than `max` (in absolute value) in total.
+ */
+export interface PerUnitDef {
+  per: string;
+  amount: number;
+  max?: number;
+}
+
+export function isPerUnit(v: unknown): v is PerUnitDef {
+  return typeof v === 'object' && v !== null && 'per' in v;
+}
 
 export interface AdjustmentDef {
   title: string;
   when: ConditionDef;
-  points?: number;
-  award?: number;
+  /** Points, or points per unit. */
+  points?: number | PerUnitDef;
+  /** Yuan, or yuan per unit. */
+  award?: number | PerUnitDef;
   score_cap?: number;
   grade_cap?: string;
   note?: string;

@@ -44,12 +44,33 @@ export interface IndicatorResult {
   children?: IndicatorResult[];
 }
 
+/** How a per-unit effect was counted: `units` × `amount`, limited to `max`. */
+export interface PerUnitResult {
+  /** What was counted: the metric or derived id, or the expression, as the policy writes it. */
+  per: string;
+  /** The label to show for it (the metric's label, or the expression). */
+  label: string;
+  units: number;
+  amount: number;
+  max?: number;
+  /** units × amount before `max` (points rounded to the score's decimals; yuan as computed). */
+  raw: number;
+  /** Whether `max` limited it. */
+  capped: boolean;
+}
+
 export interface AdjustmentResult {
   id: string;
   title: string;
+  /** Points this rule adds (a per-unit rule: units × amount, limited to its max). */
   points?: number;
-  /** Yuan, as the policy writes it; the payout line it makes carries the rounded fen. */
+  /**
+   * Yuan, as the policy writes it (a per-unit rule: units × amount rounded as the policy says, limited
+   * to its max); the payout line it makes carries the rounded fen.
+   */
   award?: number;
+  /** Present when `points` or `award` is per unit: how it was counted. */
+  per_unit?: { points?: PerUnitResult; award?: PerUnitResult };
   score_cap?: number;
   grade_cap?: string;
   conditions: ConditionResult[];

@@ -251,8 +251,13 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
     const r = rule as AdjustmentDef & HoldDef & TriggerDef;
     const effects: string[] = [];
     if (section === 'adjustments') {
-      if (r.points) effects.push(r.points > 0 ? w.addPoints(String(r.points)) : w.subPoints(String(-r.points)));
-      if (r.award !== undefined) effects.push(w.awardOf(money(r.award)));
+      // a per-unit amount (`{ per, amount, max }`) reads as its amount per unit of `per`
+      const perUnit = (v: { per: string; amount: number; max?: number }, show: (x: number) => string) =>
+        `${show(v.amount)} × ${v.per}${v.max !== undefined ? ` ≤ ${show(v.max)}` : ''}`;
+      if (typeof r.points === 'object') effects.push(w.addPoints(perUnit(r.points, String)));
+      else if (r.points) effects.push(r.points > 0 ? w.addPoints(String(r.points)) : w.subPoints(String(-r.points)));
+      if (typeof r.award === 'object') effects.push(w.awardOf(perUnit(r.award, money)));
+      else if (r.award !== undefined) effects.push(w.awardOf(money(r.award)));
       if (r.score_cap !== undefined) effects.push(w.scoreCap(String(r.score_cap)));
       if (r.grade_cap !== undefined) effects.push(w.gradeCap(r.grade_cap));
     } else if (section === 'holds') effects.push(r.reason ? `${w.holdPay}（${r.reason}）` : w.holdPay);

@@ -237,7 +237,7 @@ triggers:
   it('offers the nearest operator and stage, in Chinese', () => {
     expect(zh[1]).toBe(
       'ops.yaml:19:51: error[policy_unknown_operator]: 未知的运算符 `greaterThen`\n' +
-        '  提示：是不是想写 `greaterThan`？可用的运算符：equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain',
+        '  提示：是不是想写 `greaterThan`？可用的运算符：equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain, absent, present',
     );
     expect(zh[2]).toBe(
       'ops.yaml:19:117: error[policy_unknown_stage]: 未知的阶段 `growht`\n  提示：是不是想写 `growth`？本政策的阶段：growth',

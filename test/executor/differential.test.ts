@@ -39,3 +39,42 @@ describe.each([
     Math.max(120_000, RUNS * 3),
   );
 });
+
+describe('test/executor/constructs.yaml', () => {
+  const name = 'test/executor/constructs.yaml';
+  const loaded = loadPolicy(readFileSync(name, 'utf8'), name);
+  if (!loaded.ok) throw new Error(name);
+  const policy = loaded.policy;
+
+  it('exercises every rule and per-unit cap: each fires on some random records and not on others', async () => {
+    const fired = new Map<string, number>();
+    const seen = (key: string) => fired.set(key, (fired.get(key) ?? 0) + 1);
+    let scored = 0;
+    const samples = fc.sample(recordArbitrary(policy), { numRuns: 1500, seed: 20261201 });
+    for (const { record, history } of samples) {
+      const r = await evaluateRecord(policy, record, { history });
+      if (!r.ok) continue;
+      scored++;
+      for (const a of r.scorecard.adjustments) {
+        seen(`adjustment ${a.id}`);
+        if (a.per_unit?.award?.capped) seen('per-unit award capped');
+        if (a.per_unit?.points?.capped) seen('per-unit points capped');
+      }
+      for (const t of r.scorecard.triggers) seen(`trigger ${t.id}`);
+      for (const h of r.scorecard.holds) seen(`hold ${h.id}`);
+      if (r.scorecard.payout.lines.some((l) => l.kind === 'awards_cap')) seen('awards_cap');
+    }
+    const rules = [
+      ...Object.keys(policy.adjustments).map((id) => `adjustment ${id}`),
+      ...Object.keys(policy.triggers).map((id) => `trigger ${id}`),
+      ...Object.keys(policy.holds).map((id) => `hold ${id}`),
+      'per-unit award capped',
+      'per-unit points capped',
+      'awards_cap',
+    ];
+    for (const rule of rules) {
+      expect({ rule, fires: (fired.get(rule) ?? 0) > 0 }).toEqual({ rule, fires: true });
+      expect({ rule, always: fired.get(rule) === scored }).toEqual({ rule, always: false });
+    }
+  });
+});

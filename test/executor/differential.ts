@@ -53,10 +53,14 @@ export function recordArbitrary(
   const metricValue = (id: string) => {
     const near = (points.get(id) ?? []).flatMap((p) => [p, p * 1.001, p * 0.999, p + 1, p - 1]);
     const unit = policy.metrics[id]?.unit;
-    const plain =
-      unit === 'ratio'
+    const range = policy.metrics[id]?.range;
+    const plain = range
+      ? fc.oneof(fc.double({ min: range[0], max: range[1], noNaN: true }), fc.integer({ min: range[0], max: range[1] }))
+      : unit === 'ratio'
         ? fc.double({ min: -0.5, max: 2, noNaN: true })
-        : fc.double({ min: -100, max: 2_000_000, noNaN: true });
+        : unit === 'count'
+          ? fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: -100, max: 2_000_000, noNaN: true }))
+          : fc.double({ min: -100, max: 2_000_000, noNaN: true });
     return fc.oneof(
       { weight: 4, arbitrary: near.length ? fc.constantFrom(...near) : plain },
       { weight: 3, arbitrary: plain },

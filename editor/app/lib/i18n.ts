@@ -20,6 +20,8 @@ const zh = {
     greaterThanInclusive: '≥',
     in: '属于',
     notIn: '不属于',
+    absent: '为空（没有）',
+    present: '有值',
   } as Record<string, string>,
   gradeParam: '等级',
   switchWarning: '当前政策有未保存的修改。切换后修改会作为草稿保留，下次打开时可以恢复。要切换吗？',
@@ -37,6 +39,8 @@ const zh = {
   consecutive: (op: string, n: string, grade: string) =>
     `连续 ${n} 次${op === 'greaterThanInclusive' ? '及以上' : op === 'equal' ? '' : `（${op}）`}评为 ${grade}`,
   times: '次',
+  perUnit: (kind: 'points' | 'award', per: string, amount: string, max: string | undefined) =>
+    `按件计：每 1 个「${per}」${kind === 'points' ? `加 ${amount} 分` : `奖励 ${amount}`}${max === undefined ? '' : `，最多 ${kind === 'points' ? `${max} 分` : max}`}`,
   fieldOutOfRange: (low: string, high: string, unit: string) =>
     high ? `请填 ${low}${unit} 到 ${high}${unit} 之间的数` : `不能小于 ${low}${unit}`,
   save: '保存',
@@ -174,6 +178,8 @@ const en: Words = {
     greaterThanInclusive: '≥',
     in: 'is one of',
     notIn: 'is none of',
+    absent: 'is absent',
+    present: 'is present',
   },
   gradeParam: 'grade',
   switchWarning: 'This policy has unsaved edits. They are kept as a draft you can restore next time. Switch?',
@@ -191,6 +197,8 @@ const en: Words = {
   consecutive: (op: string, n: string, grade: string) =>
     `graded ${grade} ${n}${op === 'greaterThanInclusive' ? ' or more' : ''} times in a row${op === 'greaterThanInclusive' || op === 'equal' ? '' : ` (${op})`}`,
   times: 'times',
+  perUnit: (kind: 'points' | 'award', per: string, amount: string, max: string | undefined) =>
+    `per unit: ${kind === 'points' ? `${amount} points` : amount} for each 「${per}」${max === undefined ? '' : `, at most ${kind === 'points' ? `${max} points` : max}`}`,
   fieldOutOfRange: (low: string, high: string, unit: string) =>
     high ? `type a number from ${low}${unit} to ${high}${unit}` : `cannot be below ${low}${unit}`,
   save: 'Save',

@@ -47,7 +47,14 @@ export interface PolicyView {
   factLabels: Record<string, string>;
   grades: { grade: string; min: number }[];
   bands: { tier: string; title?: string; min: number; multiplier?: number; award?: number }[];
-  rules: { section: 'adjustments' | 'holds' | 'triggers'; id: string; title: string; when: unknown }[];
+  rules: {
+    section: 'adjustments' | 'holds' | 'triggers';
+    id: string;
+    title: string;
+    when: unknown;
+    /** An adjustment's per-unit points and award (`{ per, amount, max }`), shown read-only. */
+    perUnit?: { kind: 'points' | 'award'; per: string; amount: number; max?: number }[];
+  }[];
 }
 
 type Obj = Record<string, unknown>;
@@ -154,8 +161,22 @@ export function policyView(doc: unknown): PolicyView | null {
   for (const section of ['adjustments', 'holds', 'triggers'] as const) {
     const list = doc[section];
     if (!isObj(list)) continue;
-    for (const [id, r] of Object.entries(list))
-      if (isObj(r)) rules.push({ section, id, title: typeof r.title === 'string' ? r.title : id, when: r.when });
+    for (const [id, r] of Object.entries(list)) {
+      if (!isObj(r)) continue;
+      const perUnit = (['points', 'award'] as const).flatMap((kind) => {
+        const v = r[kind];
+        if (!isObj(v) || typeof v.per !== 'string' || typeof v.amount !== 'number') return [];
+        const per = /^[a-z][a-z0-9_]*$/.test(v.per.trim()) ? labelOf(v.per.trim()) : v.per;
+        return [{ kind, per, amount: v.amount, ...(typeof v.max === 'number' ? { max: v.max } : {}) }];
+      });
+      rules.push({
+        section,
+        id,
+        title: typeof r.title === 'string' ? r.title : id,
+        when: r.when,
+        ...(perUnit.length ? { perUnit } : {}),
+      });
+    }
   }
   const factLabels: Record<string, string> = Object.create(null);
   for (const id of [...Object.keys(metrics), ...derived]) factLabels[id] = labelOf(id);

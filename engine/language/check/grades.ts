@@ -106,6 +106,11 @@ export function maxPossibleScore(p: PolicyDoc): number {
       );
     }
   }
-  for (const a of Object.values(p.adjustments ?? {})) if ((a.points ?? 0) > 0) best += a.points!;
+  for (const a of Object.values(p.adjustments ?? {})) {
+    const points = a.points;
+    if (typeof points === 'number') best += Math.max(0, points);
+    // per unit: at most its max; without one there is no bound
+    else if (points !== undefined && points.amount > 0) best += points.max ?? Infinity;
+  }
   return p.score?.max !== undefined ? Math.min(best, p.score.max) : best;
 }

@@ -87,7 +87,8 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
-    if (!m?.range) {
+    const d = p.derived?.[ind.metric];
+    if (!m?.range && !(typeof d === 'object' && d.range)) {
       report('policy_rating_needs_range', { indicator, metric: ind.metric }, [...path, 'metric']);
     }
   }

@@ -1,17 +1,44 @@
 // Rules and their conditions: adjustments, holds, triggers and improvement plans' close_when.
 
-import type { ConditionDef } from '../../model/policy.js';
+import { isGroup, isPerUnit, type ConditionDef, type IndicatorDef } from '../../model/policy.js';
 import { forEachLeaf, isFactRef, type ConditionLeaf } from '../conditions.js';
-import { BUILTIN_FACTS, OPERATORS, type Phase } from '../facts.js';
+import { variablesOf } from '../expression.js';
+import { BUILTIN_FACTS, INDICATOR_LEVELS, OPERATORS, PRESENCE_OPERATORS, type Phase } from '../facts.js';
 import type { Path } from '../parse.js';
 import type { TeamDirectory } from '../teams.js';
-import { flow, suggest, type CheckContext } from './context.js';
+import { flow, parseAt, suggest, type CheckContext } from './context.js';
+
+const PLAN_STATUSES = ['open', 'extended', 'closed', 'escalated'];
+
+/** Every indicator and group of every role, by its path from the role (`content.originality`). */
+function indicatorPaths(ctx: CheckContext): string[] {
+  const out = new Set<string>();
+  const walk = (level: Record<string, IndicatorDef>, prefix: string) => {
+    for (const [id, def] of Object.entries(level)) {
+      const path = prefix ? `${prefix}.${id}` : id;
+      out.add(path);
+      if (isGroup(def)) walk(def.indicators, path);
+    }
+  };
+  for (const role of Object.values(ctx.policy.roles)) walk(role.indicators, '');
+  return [...out];
+}
 
 /** Adjustments and holds run on the record, triggers (and plans' close_when) on the result. */
 export function checkRules(ctx: CheckContext) {
   const { policy: p, report, grades } = ctx;
   for (const [id, a] of Object.entries(p.adjustments ?? {})) {
     checkCondition(ctx, ['adjustments', id, 'when'], a.when, 'rules', 'adjustments');
+    for (const key of ['points', 'award'] as const) {
+      const def = a[key];
+      if (!isPerUnit(def)) continue;
+      const at = ['adjustments', id, key, 'per'];
+      const parsed = parseAt(ctx, at, def.per);
+      for (const v of parsed ? variablesOf(parsed) : []) {
+        if (ctx.known.has(v)) continue;
+        report('policy_unknown_metric.per_unit', { metric: v, id, known: [...ctx.known].join(', ') }, at);
+      }
+    }
     if (a.grade_cap !== undefined && !grades.includes(a.grade_cap)) {
       report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, [
         'adjustments',
@@ -24,6 +51,10 @@ export function checkRules(ctx: CheckContext) {
     checkCondition(ctx, ['holds', id, 'when'], h.when, 'rules', 'holds');
   for (const [id, t] of Object.entries(p.triggers ?? {})) {
     checkCondition(ctx, ['triggers', id, 'when'], t.when, 'triggers', 'triggers');
+    // an unmet plan adds the exit review `<plan>_escalated` (engine/evaluation/evaluate.ts)
+    const plan = id.endsWith('_escalated') ? id.slice(0, -'_escalated'.length) : undefined;
+    if (plan && p.triggers?.[plan]?.action.type === 'improvement_plan')
+      report('policy_duplicate_id.escalated', { id, plan }, ['triggers', id], { key: true });
     if (t.action.close_when)
       checkCondition(ctx, ['triggers', id, 'action', 'close_when'], t.action.close_when, 'triggers', 'triggers');
     else if (t.action.type === 'improvement_plan') {
@@ -46,9 +77,19 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
       else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
     }
+    const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
+    if (presence && 'value' in c)
+      report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });
     const ref = isFactRef(c.value) ? c.value.fact : undefined;
-    if (typeof ref === 'string') checkFact(ctx, [...path, 'value'], ref, phase, where);
-    else if (['grade', 'raw_grade', 'previous_grade'].includes(c.fact))
+    checkIndicatorParams(ctx, path, c);
+    if (presence) {
+      // no value to check
+    } else if (typeof ref === 'string') checkFact(ctx, [...path, 'value'], ref, phase, where);
+    else if (c.fact === 'previous_plan') {
+      for (const v of Array.isArray(c.value) ? c.value : [c.value])
+        if (!PLAN_STATUSES.includes(String(v)))
+          report('policy_value_type.plan_status', { value: String(v) }, [...path, 'value']);
+    } else if (['grade', 'raw_grade', 'previous_grade', 'grade_cap'].includes(c.fact))
       checkGradeValues(ctx, [...path, 'value'], c.value);
     else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
     else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
@@ -68,6 +109,37 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
     }
   });
+}
+
+/** The indicator a fact about one indicator names, the level it asks about, the indicators a count goes over. */
+function checkIndicatorParams(ctx: CheckContext, path: Path, c: ConditionLeaf) {
+  const info = BUILTIN_FACTS[c.fact];
+  const names = [...(info?.params ?? []), ...(info?.optionalParams ?? [])];
+  if (!c.params || !names.some((n) => n === 'indicator' || n === 'level' || n === 'indicators')) return;
+  const paths = indicatorPaths(ctx);
+  const checkName = (name: unknown, at: Path) => {
+    const indicator = String(name);
+    if (paths.includes(indicator)) return;
+    const { near, known } = suggest(indicator, paths);
+    if (near === undefined) ctx.report('policy_unknown_indicator', { indicator, known }, at);
+    else ctx.report('policy_unknown_indicator.near', { indicator, near, known }, at);
+  };
+  if (names.includes('indicator') && c.params.indicator !== undefined)
+    checkName(c.params.indicator, [...path, 'params', 'indicator']);
+  if (names.includes('level') && c.params.level !== undefined) {
+    if (!(INDICATOR_LEVELS as readonly unknown[]).includes(c.params.level))
+      ctx.report('policy_value_type.level', { fact: c.fact, value: String(c.params.level) }, [
+        ...path,
+        'params',
+        'level',
+      ]);
+  }
+  if (names.includes('indicators') && c.params.indicators !== undefined) {
+    const list = c.params.indicators;
+    if (!Array.isArray(list) || list.length === 0)
+      ctx.report('policy_value_type.indicators', { fact: c.fact }, [...path, 'params', 'indicators']);
+    else list.forEach((name, i) => checkName(name, [...path, 'params', 'indicators', i]));
+  }
 }
 
 function checkFact(
@@ -90,7 +162,8 @@ function checkFact(
   }
   for (const name of builtin?.params ?? []) {
     if (params?.[name] === undefined) {
-      report('policy_missing_param', { fact, param: name }, [...path, 'fact']);
+      const id = name === 'indicator' || name === 'level' ? 'policy_missing_param.indicator' : 'policy_missing_param';
+      report(id, { fact, param: name }, [...path, 'fact']);
     }
   }
 }

@@ -23,6 +23,16 @@ export const evaluation = defineMessages({
       zh: '请用当时生效的政策版本计算 {period}；如果这个版本是为了更正以前的月份，请设 `effective_from: {period}`，并在 `retroactive: { reason: … }` 中说明原因',
     },
   },
+  eval_derived_out_of_range: {
+    message: {
+      en: '`{label}` ({text}) is {value} for `{employee}`, outside its range [{min}, {max}]',
+      zh: '`{employee}` 的 `{label}`（{text}）为 {value}，超出范围 [{min}, {max}]',
+    },
+    help: {
+      en: "check the record's values, or correct the formula or the `range` of `{id}`",
+      zh: '请检查这条记录的数据，或修正 `{id}` 的公式或 `range`',
+    },
+  },
   eval_missing_metric: {
     message: { en: 'missing `{label}` ({id}) for role `{role}`', zh: '岗位 `{role}` 缺少 `{label}`（{id}）' },
     help: {
@@ -94,6 +104,16 @@ export const evaluation = defineMessages({
     help: {
       en: "give `{id}` a `default` in the policy, or fix the record's data",
       zh: '请在政策中给 `{id}` 设 `default`，或修正这条记录的数据',
+    },
+  },
+  'eval_undefined.per_unit': {
+    message: {
+      en: 'the number of units of `{title}` ({text}) cannot be computed: a value is missing or a divisor is 0',
+      zh: '无法计算 `{title}` 的计件数（{text}）：缺少数值或除数为 0',
+    },
+    help: {
+      en: "give the metrics it reads a `default` in the policy, or fix the record's data",
+      zh: '请在政策中给它用到的指标设 `default`，或修正这条记录的数据',
     },
   },
   eval_unknown_role_or_stage: {

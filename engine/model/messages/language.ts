@@ -162,6 +162,20 @@ export const language = defineMessages({
     message: { en: '{detail}', zh: '此处有多余或意外的内容（{detail}）' },
     help: YAML_SYNTAX_HELP,
   },
+  yaml_unquoted_expression: {
+    message: {
+      en: 'the formula `{text}` is read as a key and a value: YAML takes `: ` as the end of a key',
+      zh: '公式 `{text}` 被读成了键和值：YAML 把 `: ` 当作键的结尾',
+    },
+    help: { en: 'quote the expression: `"{text}"`', zh: '请给公式加引号：`"{text}"`' },
+  },
+  'yaml_unquoted_expression.comma': {
+    message: {
+      en: 'the formula is cut at a comma and reads `{cut}`: inside `{ … }` YAML takes a comma as the end of a value',
+      zh: '公式在逗号处被截断，只剩 `{cut}`：在 `{ … }` 里，YAML 把逗号当作值的结尾',
+    },
+    help: { en: 'quote the expression: `"{text}"`', zh: '请给公式加引号：`"{text}"`' },
+  },
 
   // schema_…: the policy against schemas/policy.schema.json. A help from the schema's own
   // (bilingual) description replaces the catalogue help.
@@ -283,6 +297,16 @@ export const language = defineMessages({
   policy_duplicate_id: {
     message: { en: '`{id}` is both a metric and a derived metric', zh: '`{id}` 既是指标又是派生指标' },
     help: { en: 'rename one of them', zh: '请把其中一个改名' },
+  },
+  'policy_duplicate_id.escalated': {
+    message: {
+      en: 'trigger `{id}` has the id the escalation of improvement plan `{plan}` adds to a scorecard',
+      zh: '触发规则 `{id}` 与改进计划 `{plan}` 升级时加在结果上的触发同名',
+    },
+    help: {
+      en: 'an unmet plan of `{plan}` adds the exit review `{id}`: rename this trigger',
+      zh: '`{plan}` 期满未达标时会加上调岗或退出评估 `{id}`：请给这条触发规则改名',
+    },
   },
   'policy_duplicate_id.grade': {
     message: { en: 'grade `{grade}` is listed twice', zh: '等级 `{grade}` 写了两次' },
@@ -464,6 +488,13 @@ export const language = defineMessages({
     message: { en: 'fact `{fact}` needs `params: { {param}: … }`', zh: '`{fact}` 需要 `params: { {param}: … }`' },
     help: { en: 'e.g. `params: { {param}: C }`', zh: '如 `params: { {param}: C }`' },
   },
+  'policy_missing_param.indicator': {
+    message: { en: 'fact `{fact}` needs `params: { {param}: … }`', zh: '`{fact}` 需要 `params: { {param}: … }`' },
+    help: {
+      en: 'e.g. `params: { indicator: completion, level: target }`: an indicator by its path from the role, a level of threshold, target or challenge',
+      zh: '如 `params: { indicator: completion, level: target }`：指标按从岗位开始的路径写，level 为 threshold、target 或 challenge',
+    },
+  },
   policy_missing_target: {
     message: {
       en: 'indicator `{indicator}` has a threshold but no target',
@@ -535,8 +566,8 @@ export const language = defineMessages({
       zh: '评分制指标 `{indicator}` 使用的 `{metric}` 没有 `range`',
     },
     help: {
-      en: 'give the metric a range such as `range: [0, 100]` or `range: [0, 5]`: its maximum is the full mark',
-      zh: '请给该指标写范围，如 `range: [0, 100]` 或 `range: [0, 5]`：最大值即满分',
+      en: 'give `{metric}` (a metric or a derived metric) a range such as `range: [0, 100]` or `range: [0, 5]`: its maximum is the full mark',
+      zh: '请给 `{metric}`（指标或派生指标）写范围，如 `range: [0, 100]` 或 `range: [0, 5]`：最大值即满分',
     },
   },
   policy_reserved_id: {
@@ -679,6 +710,13 @@ export const language = defineMessages({
       zh: '是不是想写 `{near}`？可用的数据项和派生指标：{known}',
     },
   },
+  'policy_unknown_metric.per_unit': {
+    message: {
+      en: 'unknown metric `{metric}` in what `{id}` counts per unit',
+      zh: '`{id}` 的计件数使用了未知的数据项 `{metric}`',
+    },
+    help: { en: 'known metrics and derived metrics: {known}', zh: '可用的数据项和派生指标：{known}' },
+  },
   'policy_unknown_metric.rolling_average': {
     message: {
       en: 'unknown metric `{metric}` for rolling_average',
@@ -713,6 +751,20 @@ export const language = defineMessages({
       zh: '派生指标 `{id}` 使用了未知的数据项 `{metric}`',
     },
     help: { en: 'did you mean `{near}`? known metrics: {known}', zh: '是不是想写 `{near}`？可用的数据项：{known}' },
+  },
+  policy_unknown_indicator: {
+    message: { en: 'no role has indicator `{indicator}`', zh: '没有哪个岗位有指标 `{indicator}`' },
+    help: {
+      en: 'name an indicator by its path from the role (a group’s child as `group.child`): {known}',
+      zh: '请用从岗位开始的路径写指标（指标组下的指标写作 `组.指标`）：{known}',
+    },
+  },
+  'policy_unknown_indicator.near': {
+    message: { en: 'no role has indicator `{indicator}`', zh: '没有哪个岗位有指标 `{indicator}`' },
+    help: {
+      en: 'did you mean `{near}`? indicators by their path from the role: {known}',
+      zh: '是不是想写 `{near}`？按从岗位开始的路径写的指标：{known}',
+    },
   },
   policy_unknown_operator: {
     message: { en: 'unknown operator `{operator}`', zh: '未知的运算符 `{operator}`' },
@@ -764,6 +816,43 @@ export const language = defineMessages({
       zh: '`{operator}` 比较的是数字，但值是 `{value}`',
     },
     help: { en: 'write a number, e.g. `value: 0.05` for 5%', zh: '请写数字，如 5% 写作 `value: 0.05`' },
+  },
+  'policy_value_type.absent': {
+    message: {
+      en: '`{operator}` asks whether `{fact}` has a value, and takes no `value`',
+      zh: '`{operator}` 判断 `{fact}` 是否有值，不需要写 `value`',
+    },
+    help: {
+      en: 'write `{ fact: {fact}, operator: {operator} }`',
+      zh: '请写作 `{ fact: {fact}, operator: {operator} }`',
+    },
+  },
+  'policy_value_type.level': {
+    message: {
+      en: '`level` of `{fact}` is `{value}`, not a reference point',
+      zh: '`{fact}` 的 `level` 是 `{value}`，不是指标的参考点',
+    },
+    help: {
+      en: 'write `threshold` (门槛), `target` (目标) or `challenge` (挑战)',
+      zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
+    },
+  },
+  'policy_value_type.indicators': {
+    message: {
+      en: '`indicators` of `{fact}` must be a list of indicator paths',
+      zh: '`{fact}` 的 `indicators` 应为指标路径的列表',
+    },
+    help: { en: 'e.g. `indicators: [completion, output]`', zh: '如 `indicators: [completion, output]`' },
+  },
+  'policy_value_type.plan_status': {
+    message: {
+      en: '`{value}` is not a status of an improvement plan',
+      zh: '`{value}` 不是改进计划的状态',
+    },
+    help: {
+      en: 'a plan is `open`, `extended`, `closed` or `escalated`; `operator: absent` when there is none',
+      zh: '改进计划的状态为 `open`、`extended`、`closed` 或 `escalated`；没有计划请用 `operator: absent`',
+    },
   },
   'policy_value_type.periods': {
     message: {
