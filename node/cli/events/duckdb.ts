@@ -177,7 +177,7 @@ export class EventEngine {
         const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
         let filled = 0;
         for (const column of layout.fillDown) {
-          const c = table.header.findIndex((h) => h === column.trim());
+          const c = table.header.indexOf(column.trim());
           if (c < 0) continue;
           for (const m of merged) {
             if (c < m.left || c > m.right) continue;

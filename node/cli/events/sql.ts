@@ -317,7 +317,17 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
     const pCol = atLeast.includes(c) ? p(c) : 'NULL';
     return `(n${i} IS NULL AND NOT ${missingSql(`u${i}`)} AND (${pCol} IS NULL OR ${atLeastBad}))`;
   });
-  const negative = numeric.map((c, i) => (negatives.includes(c) ? `n${i} < 0` : 'FALSE'));
+  // a negative cell is refused only in a row a refusing metric reads (its `where` keeps the row)
+  const negative = numeric.map((c, i) => {
+    if (!negatives.includes(c)) return 'FALSE';
+    const readers = metricsList.filter(
+      (m) => m.column === c && ['sum', 'avg', 'min', 'max'].includes(m.agg) && m.negatives !== 'allow',
+    );
+    const kept = readers.map((m) => whereOf(m));
+    return kept.some((w) => w === undefined)
+      ? `n${i} < 0`
+      : `(n${i} < 0 AND (${kept.map((w) => `(${w})`).join(' OR ')}))`;
+  });
   const bad = [`lt IS NULL`, ...numeric.map((_, i) => `((${unread[i]} OR ${negative[i]}) AND ${window})`)].join(
     '\n   OR ',
   );
