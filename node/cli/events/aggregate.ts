@@ -192,13 +192,13 @@ async function aggregateSource(
       return { ok: false, message: error.message };
     }
   };
-  let columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.headerRow)));
+  let columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
   // valid UTF-8 at the start, GBK further down: read the whole file as GB18030
   if (!columns.ok && prepared.encoding === 'utf-8' && !source.encoding && /unicode|utf-?8/i.test(columns.message)) {
     const again = await engine.retryAsGb18030(path, prepared.kind, layout);
     if (!again.ok) return void fail(again.reason, again.reason_zh);
     prepared = again;
-    columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.headerRow)));
+    columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
   }
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
   const header = columns.value;
@@ -225,7 +225,7 @@ async function aggregateSource(
       );
     return;
   }
-  const from = readerSql(prepared.path, prepared.kind, prepared.headerRow);
+  const from = readerSql(prepared.path, prepared.kind, prepared.skip);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
   const plan = planSource(source, keyColumn!, calendar, from);

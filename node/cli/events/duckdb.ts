@@ -30,6 +30,8 @@ export type Prepared =
       encoding: string;
       /** The header's row number in the file (1 unless title rows sit above it). */
       headerRow: number;
+      /** Lines DuckDB skips before the header of `path` (title rows of a text file; 0 for a copy). */
+      skip: number;
       /** A workbook's spreadsheet row number of each data row (blank rows are skipped); else rows follow the header. */
       rowNumbers?: number[];
       /** How the file was read, for `data sql --explain`: the header row found, merged cells filled. */
@@ -147,7 +149,8 @@ export class EventEngine {
   ): Promise<Prepared> {
     const ext = name.toLowerCase().split('.').pop() ?? '';
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
-    if (ext === 'parquet') return { ok: true, path, kind: 'parquet', encoding: 'parquet', headerRow: 1, notes: [] };
+    if (ext === 'parquet')
+      return { ok: true, path, kind: 'parquet', encoding: 'parquet', headerRow: 1, skip: 0, notes: [] };
     if (ext === 'xlsx' || ext === 'json') {
       const bytes = new Uint8Array(readBytes(path, 'data'));
       const t = await readTable(bytes, name, { sheet: o.sheet, encoding: o.encoding });
@@ -204,6 +207,7 @@ export class EventEngine {
         kind: 'csv',
         encoding: table.sheet ? `xlsx, sheet ${table.sheet}` : ext,
         headerRow: numbers[at]!,
+        skip: 0,
         rowNumbers: table.rowNumbers,
         notes,
       };
@@ -232,7 +236,7 @@ export class EventEngine {
   }
 
   /** The header row of a UTF-8 text file, from its first 64 KiB read by the project's CSV reader. */
-  private headerOf(path: string, kind: FileKind, layout: Layout): { headerRow: number; notes: string[] } {
+  private headerOf(path: string, kind: FileKind, layout: Layout): { headerRow: number; skip: number; notes: string[] } {
     const fd = openSync(path, 'r');
     const head = Buffer.alloc(64 * 1024);
     const n = readSync(fd, head, 0, head.length, 0);
@@ -240,7 +244,7 @@ export class EventEngine {
     let text = new TextDecoder('utf-8').decode(head.subarray(0, n), { stream: true });
     if (n === head.length) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
     const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
-    if (!t.ok) return { headerRow: 1, notes: [] };
+    if (!t.ok) return { headerRow: 1, skip: 0, notes: [] };
     const sep = kind === 'tsv' ? '\t' : ',';
     // papaparse guesses the delimiter: a tab-separated file is split on tabs here, as DuckDB will
     const rows =
@@ -251,7 +255,7 @@ export class EventEngine {
     const firstLine = numbers[0]!;
     const at = findHeader(rows, layout, numbers) ?? 0;
     const row = numbers[at] ?? firstLine;
-    return { headerRow: row, notes: row > 1 ? [`header on row ${row}`] : [] };
+    return { headerRow: row, skip: row - 1, notes: row > 1 ? [`header on row ${row}`] : [] };
   }
 
   /** A UTF-8 CSV that turned out not to be UTF-8 past its first 64 KiB: read again as GB18030. */

@@ -30,11 +30,11 @@ export type FileKind = 'csv' | 'tsv' | 'parquet';
 
 /**
  * DuckDB's reader for a file: every cell as text (the statement parses numbers and times itself).
- * `headerRow` > 1 skips the title rows above the header.
+ * `skip` lines (title rows above the header) are left out.
  */
-export function readerSql(path: string, kind: FileKind, headerRow = 1): string {
+export function readerSql(path: string, kind: FileKind, skipLines = 0): string {
   if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
-  const skip = headerRow > 1 ? `, skip = ${sqlNumber(headerRow - 1)}` : '';
+  const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
   return `read_csv(${sqlString(path)}, header = true${skip}, all_varchar = true, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
 }
 
