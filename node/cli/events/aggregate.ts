@@ -229,11 +229,13 @@ async function aggregateSource(
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
   const plan = planSource(source, keyColumn!, calendar, from);
-  const result = await run(async () => ({
-    rows: await engine.rows(plan.sql),
-    bad: Number((await engine.rows(plan.badCountSql))[0][0]) ? await engine.rows(plan.checkSql) : [],
-  }));
-  if (!result.ok) return void fail(result.message.split('\n')[0]);
+  // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
+  const result = await run(async () => {
+    const rows = await engine.rows(plan.sql);
+    const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
+    return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
+  });
+  if (!result.ok) return void fail(result.message.split('\n')[0]!);
   const { rows, bad } = result.value;
 
   // roster key → 工号
@@ -279,7 +281,8 @@ async function aggregateSource(
     out.diagnostics.push(
       diagnostic('data_event_no_key', { count: noKey, column: keyColumn! }, { severity: 'warning', file }),
     );
-  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee);
+  // keys with rows of the month only (rows of the month before, or with an unreadable time, are no match)
+  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee && a.rows > 0);
   if (unmatched.length) {
     const keys =
       unmatched

@@ -42,15 +42,13 @@ export function readerSql(path: string, kind: FileKind, skipLines = 0): string {
 export interface StatementShape {
   /** key, rows in the month, then value and rows-after-where for each metric, in `metrics` order. */
   metrics: string[];
-  /** Then, for each of these growth metrics in order, its current and its previous period's value. */
+  /** Then, for each of these growth metrics in order, its current and its previous period's value; last, `bad_rows`. */
   growth: string[];
 }
 
 export interface Plan {
   sql: string;
   shape: StatementShape;
-  /** How many rows have a time or a number that cannot be read (in parallel, no row numbers). */
-  badCountSql: string;
   /** The check statement: those rows with their row numbers (numbering reads the file in order: run only when some exist). */
   checkSql: string;
   /** For each numbered text column `u{i}` of the check statement, the header it came from. */
@@ -206,10 +204,6 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
         return `${m.agg.toUpperCase()}(${only(value(m))})`;
     }
   };
-  const rowsAfterWhere = (m: EventMetric) => {
-    const where = whereOf(m);
-    return where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)';
-  };
 
   const names = Object.keys(source.metrics);
   const monthGrowth = metricsList.some((m) => m.growth === 'month');
@@ -231,88 +225,17 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
   const inMonth = between(calendar.start, calendar.end);
   // month-over-month growth reads the month before too
   const window = monthGrowth ? between(calendar.previousStart, calendar.end) : inMonth;
-  const ctes = [
-    ...stages(false),
-    `ev AS (\n  SELECT * FROM parsed WHERE ${inMonth}\n)`,
-    `monthly AS (\n  SELECT k, COUNT(*) AS rows_${metricsList.map((m, i) => `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${rowsAfterWhere(m)} AS r${i}`).join('')}\n  FROM ev\n  GROUP BY k\n)`,
-  ];
-  if (monthGrowth)
-    ctes.push(`span AS (\n  SELECT * FROM parsed WHERE ${window}\n)`, `keys AS (\n  SELECT DISTINCT k FROM span\n)`);
-  const weeks = growthWeeks(calendar);
-  metricsList.forEach((m, i) => {
-    if (m.growth) {
-      const [cur, prev] =
-        m.growth === 'week'
-          ? [between(weeks.current, addDays(weeks.current, 7)), between(weeks.previous, addDays(weeks.previous, 7))]
-          : [`lt >= ${ts(calendar.start)}`, `lt < ${ts(calendar.start)}`];
-      ctes.push(
-        `growth${i} AS (\n  SELECT k, ${aggregate(m, cur)} AS cur,\n    ${aggregate(m, prev)} AS prev\n  FROM ${m.growth === 'week' ? 'ev' : 'span'}\n  GROUP BY k\n)`,
-      );
-      return;
-    }
-    if (!m.per) return;
-    const grainOf = m.per === 'week' ? `CAST(DATE_TRUNC('week', lt) AS DATE)` : 'CAST(lt AS DATE)';
-    const grains =
-      m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
-    // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
-    const filled = zeroWhenEmpty(m) ? `COALESCE(g.v, 0)` : 'g.v';
-    ctes.push(
-      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  GROUP BY k, ${grainOf}\n)`,
-      `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
-    );
-  });
-  const base = monthGrowth ? 'keys' : 'monthly';
-  const double = (x: string) => `CAST(${x} AS DOUBLE)`;
-  const metricValue = (m: EventMetric, i: number) => {
-    if (m.growth)
-      // (current − previous) / previous; none when the previous period is 0 or has no value
-      return `CASE WHEN growth${i}.prev IS NULL OR growth${i}.prev = 0 THEN NULL ELSE (${double(`growth${i}.cur`)} - ${double(`growth${i}.prev`)}) / ${double(`growth${i}.prev`)} END`;
-    const v = m.per ? `across${i}.v` : `monthly.v${i}`;
-    return monthGrowth && zeroWhenEmpty(m) ? `COALESCE(${v}, 0)` : v;
-  };
-  const zero = (x: string) => (monthGrowth ? `COALESCE(${x}, 0)` : x);
-  const growthNames = names.filter((_, i) => metricsList[i]!.growth);
-  const select = [
-    `${base}.k AS k`,
-    `${zero('monthly.rows_')} AS rows_`,
-    ...metricsList.flatMap((m, i) => [
-      `${metricValue(m, i)} AS ${sqlIdent(names[i]!)}`,
-      `${zero(`monthly.r${i}`)} AS ${sqlIdent(`${names[i]} · rows`)}`,
-    ]),
-    ...metricsList.flatMap((m, i) =>
-      m.growth
-        ? [
-            `growth${i}.cur AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.current : calendar.period}`)}`,
-            `growth${i}.prev AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.previous : calendar.previousStart.slice(0, 7)}`)}`,
-          ]
-        : [],
-    ),
-  ];
-  const joins = [
-    ...(monthGrowth ? ['\nLEFT JOIN monthly ON monthly.k = keys.k'] : []),
-    ...metricsList.map((m, i) =>
-      m.per
-        ? `\nLEFT JOIN across${i} ON across${i}.k = ${base}.k`
-        : m.growth
-          ? `\nLEFT JOIN growth${i} ON growth${i}.k = ${base}.k`
-          : '',
-    ),
-  ].join('');
-  const sql = `WITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM ${base}${joins}\nORDER BY ${base}.k;\n`;
 
   // rows a problem keeps out: a time that cannot be read; in a row the aggregation reads, a number
   // that cannot be read (or `10万+` where its least value does not decide), or a refused negative
   const unread = numeric.map((c, i) => {
-    const undecided = numericConditions
-      .filter((x) => x.column === c && !['<', '<=', '=', 'in', '!=', 'not_in'].includes(x.op))
-      .map((x) => `NOT (${decided(x)})`);
-    const lessThan = numericConditions
-      .filter((x) => x.column === c && ['<', '<=', '=', 'in', '!=', 'not_in'].includes(x.op))
-      .map((x) => `NOT (${decided(x)})`);
     const atLeastBad = atLeast.includes(c)
       ? aggregated.has(c)
         ? 'TRUE'
-        : [...undecided, ...lessThan].join(' OR ') || 'FALSE'
+        : numericConditions
+            .filter((x) => x.column === c)
+            .map((x) => `NOT (${decided(x)})`)
+            .join(' OR ') || 'FALSE'
       : 'TRUE';
     const pCol = atLeast.includes(c) ? p(c) : 'NULL';
     return `(n${i} IS NULL AND NOT ${missingSql(`u${i}`)} AND (${pCol} IS NULL OR ${atLeastBad}))`;
@@ -328,10 +251,91 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
       ? `n${i} < 0`
       : `(n${i} < 0 AND (${kept.map((w) => `(${w})`).join(' OR ')}))`;
   });
+  const badRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${negative[i]}`)].join('\n      OR ');
+
+  // one pass over the file: `ev` keeps the rows of the month (and of the month before, for
+  // month-over-month growth) and the rows whose time cannot be read; `grouped` aggregates each key's
+  // rows per part (0: the month, 1: the month before, 2: no readable time), counting the rows that
+  // cannot be read as `bad_`; `monthly` keeps the month's part
+  const part = `CASE WHEN lt IS NULL THEN 2 WHEN lt < ${ts(calendar.start)} THEN 1 ELSE 0 END`;
+  const ofMonth = (x: string, zero: boolean) =>
+    zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
+  const ctes = [
+    ...stages(false),
+    `ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`,
+    `grouped AS (\n  SELECT k, ${part} AS part, COUNT(*) AS rows_${metricsList
+      .map((m, i) => {
+        const where = whereOf(m);
+        return `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)'} AS r${i}`;
+      })
+      .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM ev\n  GROUP BY k, ${part}\n)`,
+    `monthly AS (\n  SELECT k, ${ofMonth('rows_', true)} AS rows_${metricsList
+      .map((m, i) => `,\n    ${ofMonth(`v${i}`, zeroWhenEmpty(m))} AS v${i},\n    ${ofMonth(`r${i}`, true)} AS r${i}`)
+      .join('')},\n    SUM(bad_) AS bad_\n  FROM grouped\n  GROUP BY k\n)`,
+  ];
+  const weeks = growthWeeks(calendar);
+  metricsList.forEach((m, i) => {
+    if (m.growth) {
+      const [cur, prev] =
+        m.growth === 'week'
+          ? [between(weeks.current, addDays(weeks.current, 7)), between(weeks.previous, addDays(weeks.previous, 7))]
+          : [`lt >= ${ts(calendar.start)}`, `lt < ${ts(calendar.start)}`];
+      ctes.push(
+        `growth${i} AS (\n  SELECT k, ${aggregate(m, cur)} AS cur,\n    ${aggregate(m, prev)} AS prev\n  FROM ev\n  GROUP BY k\n)`,
+      );
+      return;
+    }
+    if (!m.per) return;
+    const grainOf = m.per === 'week' ? `CAST(DATE_TRUNC('week', lt) AS DATE)` : 'CAST(lt AS DATE)';
+    const grains =
+      m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
+    // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
+    const filled = zeroWhenEmpty(m) ? `COALESCE(g.v, 0)` : 'g.v';
+    ctes.push(
+      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  WHERE ${inMonth}\n  GROUP BY k, ${grainOf}\n)`,
+      `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
+    );
+  });
+  const double = (x: string) => `CAST(${x} AS DOUBLE)`;
+  const metricValue = (m: EventMetric, i: number) =>
+    m.growth
+      ? // (current − previous) / previous; none when the previous period is 0 or has no value
+        `CASE WHEN growth${i}.prev IS NULL OR growth${i}.prev = 0 THEN NULL ELSE (${double(`growth${i}.cur`)} - ${double(`growth${i}.prev`)}) / ${double(`growth${i}.prev`)} END`
+      : m.per
+        ? `across${i}.v`
+        : `monthly.v${i}`;
+  const growthNames = names.filter((_, i) => metricsList[i]!.growth);
+  const select = [
+    'monthly.k AS k',
+    'monthly.rows_ AS rows_',
+    ...metricsList.flatMap((m, i) => [
+      `${metricValue(m, i)} AS ${sqlIdent(names[i]!)}`,
+      `monthly.r${i} AS ${sqlIdent(`${names[i]} · rows`)}`,
+    ]),
+    ...metricsList.flatMap((m, i) =>
+      m.growth
+        ? [
+            `growth${i}.cur AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.current : calendar.period}`)}`,
+            `growth${i}.prev AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.previous : calendar.previousStart.slice(0, 7)}`)}`,
+          ]
+        : [],
+    ),
+    'monthly.bad_ AS bad_rows',
+  ];
+  const joins = metricsList
+    .map((m, i) =>
+      m.per
+        ? `\nLEFT JOIN across${i} ON across${i}.k = monthly.k`
+        : m.growth
+          ? `\nLEFT JOIN growth${i} ON growth${i}.k = monthly.k`
+          : '',
+    )
+    .join('');
+  const sql = `WITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM monthly${joins}\nORDER BY monthly.k;\n`;
+
   const bad = [`lt IS NULL`, ...numeric.map((_, i) => `((${unread[i]} OR ${negative[i]}) AND ${window})`)].join(
     '\n   OR ',
   );
   const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(${unread[i]}, FALSE) AS bad${i}, COALESCE(${negative[i]}, FALSE) AS negative${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
-  const badCountSql = `WITH\n${stages(false).join(',\n')}\nSELECT COUNT(*) FROM parsed\nWHERE ${bad};\n`;
-  return { sql, shape: { metrics: names, growth: growthNames }, badCountSql, checkSql, checked: numeric };
+  return { sql, shape: { metrics: names, growth: growthNames }, checkSql, checked: numeric };
 }
