@@ -225,7 +225,7 @@ async function aggregateSource(
       );
     return;
   }
-  const from = readerSql(prepared.path, prepared.kind, prepared.skip);
+  const from = readerSql(prepared.path, prepared.kind, prepared.skip, header);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
   const plan = planSource(source, keyColumn!, calendar, from);

@@ -30,12 +30,17 @@ export type FileKind = 'csv' | 'tsv' | 'parquet';
 
 /**
  * DuckDB's reader for a file: every cell as text (the statement parses numbers and times itself).
- * `skip` lines (title rows above the header) are left out.
+ * `skip` lines (title rows above the header) are left out. With `columns` (the header, as DuckDB
+ * read it), the file is read as those columns of text without sniffing it first: several times
+ * faster on a large file.
  */
-export function readerSql(path: string, kind: FileKind, skipLines = 0): string {
+export function readerSql(path: string, kind: FileKind, skipLines = 0, columns?: string[]): string {
   if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
   const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
-  return `read_csv(${sqlString(path)}, header = true${skip}, all_varchar = true, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
+  const types = columns
+    ? `columns = {${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, auto_detect = false`
+    : 'all_varchar = true';
+  return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
 }
 
 /** The statement's columns, in order, so results are read by position and never by a user's name. */
@@ -69,8 +74,9 @@ function numberSql(raw: string): string {
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
   return [
     `COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
-    `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(${head} AS ${DEC}) * 10000`,
-    `WHEN ${last} = '%' THEN TRY_CAST(${head} AS ${DEC}) / 100`,
+    // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
+    `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
+    `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,
     `ELSE TRY_CAST(${u} AS ${DEC}) END)`,
   ].join(' ');
 }
