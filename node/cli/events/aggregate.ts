@@ -16,7 +16,8 @@ import {
   type Table,
 } from '../../../engine/index.js';
 import { checkInputFile } from '../io.js';
-import { monthCalendar, type MonthCalendar } from './calendar.js';
+import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
+import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, usedColumns, type EventSource } from './spec.js';
@@ -42,6 +43,8 @@ export interface SourceReport {
   /** The header's row number, and what else the reading did (title rows skipped, merged cells filled). */
   headerRow: number;
   notes: string[];
+  /** The periods growth compares: the weeks' Mondays, the months. */
+  periods: { week: [string, string]; month: [string, string] };
   sql: string;
   aggregates: EmployeeAggregate[];
 }
@@ -138,6 +141,7 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   } finally {
     engine.close();
   }
+  if (out.reports.length === input.events.length) remember(input.mappingFile, input.events, out.reports);
   return out;
 }
 
@@ -368,6 +372,10 @@ async function aggregateSource(
     encoding: prepared.encoding,
     headerRow: prepared.headerRow,
     notes: prepared.notes,
+    periods: {
+      week: [growthWeeks(calendar).current, growthWeeks(calendar).previous],
+      month: [calendar.period, calendar.previousStart.slice(0, 7)],
+    },
     sql: plan.sql,
     aggregates,
   });
