@@ -31,9 +31,13 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     notes.push(
       `-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`,
     );
+  if (!source.header_row && !/\.(parquet|xlsx|json)$/i.test(source.file))
+    notes.push(
+      '-- the header is read from the first line: with title rows above it, write `header_row:` in the mapping',
+    );
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
-  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file))).sql}`;
+  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), source.header_row ? source.header_row - 1 : 0)).sql}`;
 }
 
 function explainReport(report: SourceReport, source: EventSource): string[] {
