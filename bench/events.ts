@@ -4,18 +4,23 @@
 //
 //   npm run bench:events                    → 1,000,000 orders
 //   npm run bench:events -- --rows 10000000
+//   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
+//
+// Besides the wall-clock time it prints the CPU time (user + system, every thread of the process):
+// on a shared machine the wall clock measures the other processes too.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createReadStream, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { readTable } from '../engine/index.js';
 import { aggregateEvents } from '../node/cli/events/aggregate.js';
 import { checkEvents, type EventSource } from '../node/cli/events/spec.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { DuckDBInstance } from '@duckdb/node-api';
 
-const EVENTS = `events:
-  - file: orders.csv
+const EVENTS = (file: string) => `events:
+  - file: ${file}
     time: 下单时间
     metrics:
       成交订单数: { agg: count, where: { column: 订单状态, op: not_in, value: [ 已退款 ] } }
@@ -33,9 +38,9 @@ const roster = () =>
 
 type Totals = Record<string, { orders: number; amount: number; share: number }>;
 
-async function viaDuckDB(dir: string): Promise<Totals> {
+async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
   const lines = new LineCounter();
-  const doc = parseDocument(EVENTS, { lineCounter: lines });
+  const doc = parseDocument(EVENTS(file), { lineCounter: lines });
   const events = doc.toJS().events as EventSource[];
   if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
   const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
@@ -99,30 +104,61 @@ async function viaTypeScript(dir: string): Promise<Totals> {
 
 async function child(mode: string, dir: string): Promise<void> {
   const started = performance.now();
-  const totals = mode === 'duckdb' ? await viaDuckDB(dir) : await viaTypeScript(dir);
+  const cpu0 = process.cpuUsage();
+  const totals =
+    mode === 'duckdb'
+      ? await viaDuckDB(dir)
+      : mode === 'parquet'
+        ? await viaDuckDB(dir, 'orders.parquet')
+        : await viaTypeScript(dir);
   const ms = performance.now() - started;
-  writeFileSync(join(dir, `${mode}.json`), JSON.stringify(totals));
-  console.log(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  const cpu = process.cpuUsage(cpu0);
+  writeFileSync(join(dir, `${mode}.${process.pid}.json`), JSON.stringify(totals));
+  console.log(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMiB: process.resourceUsage().maxRSS / 1024,
+      pid: process.pid,
+    }),
+  );
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
   const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 1_000_000);
+  const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-events-'));
   try {
     const file = join(dir, 'orders.csv');
     let t = performance.now();
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'examples/generate-events.ts', '--orders', String(rows), '--out', file],
-      { stdio: 'inherit' },
-    );
+    if (given) symlinkSync(resolve(given), file);
+    else {
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'examples/generate-events.ts', '--orders', String(rows), '--out', file],
+        { stdio: 'inherit' },
+      );
+      console.log(
+        `generated ${rows.toLocaleString('en-US')} orders (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+    }
     console.log(
-      `generated ${rows.toLocaleString('en-US')} orders (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')} (${cpus().length} cores)`,
     );
-    const results: Record<string, { ms: number; maxRssMiB: number }> = {};
-    for (const mode of ['duckdb', 'typescript']) {
+    const results: Record<string, { ms: number; cpuMs: number; maxRssMiB: number; pid: number }> = {};
+    // the same rows as Parquet (every column text, as the CSV's cells), written before the clock starts
+    t = performance.now();
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(
+      `COPY (SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)) TO '${join(dir, 'orders.parquet').replace(/'/g, "''")}' (FORMAT PARQUET)`,
+    );
+    db.closeSync();
+    console.log(`wrote orders.parquet in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    for (const mode of ['duckdb', 'parquet', 'typescript']) {
       t = performance.now();
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], {
         encoding: 'utf-8',
@@ -130,12 +166,12 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
       results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
       console.log(
-        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB`,
+        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}`,
       );
     }
     const { readFileSync } = await import('node:fs');
-    const a = JSON.parse(readFileSync(join(dir, 'duckdb.json'), 'utf-8')) as Totals;
-    const b = JSON.parse(readFileSync(join(dir, 'typescript.json'), 'utf-8')) as Totals;
+    const a = JSON.parse(readFileSync(join(dir, `duckdb.${results.duckdb!.pid}.json`), 'utf-8')) as Totals;
+    const b = JSON.parse(readFileSync(join(dir, `typescript.${results.typescript!.pid}.json`), 'utf-8')) as Totals;
     const same =
       Object.keys(a).length === Object.keys(b).length &&
       Object.entries(a).every(
@@ -146,9 +182,12 @@ async function main(): Promise<void> {
           Math.abs(v.share - b[k].share) < 1e-12,
       );
     console.log(
-      `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript.ms / results.duckdb.ms).toFixed(1)}× the TypeScript loop`,
+      `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× the TypeScript loop in wall-clock time, ${(results.typescript!.cpuMs / results.duckdb!.cpuMs).toFixed(1)}× in CPU time`,
     );
-    if (!same) process.exitCode = 1;
+    const p = JSON.parse(readFileSync(join(dir, `parquet.${results.parquet!.pid}.json`), 'utf-8')) as Totals;
+    const sameParquet = JSON.stringify(p) === JSON.stringify(a);
+    console.log(`Parquet gives the same results as the CSV: ${sameParquet ? 'yes' : 'NO'}`);
+    if (!same || !sameParquet) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -71,6 +71,8 @@ export { LIMITS, readYaml } from './language/limits.js';
 export { excludedRecord } from './model/record.js';
 export { diagnostic } from './model/diagnostic.js';
 export { FIELD_NAMES } from './data/records.js';
+export { MISSING_CELLS } from './data/values.js';
+export { xlsxMergedRanges } from './data/xlsx-limits.js';
 export { roundScore } from './model/money.js';
 export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';
 export { teamKey, teamName, type TeamDeclaration } from './language/teams.js';
@@ -79,6 +81,7 @@ export { addMonths, type PlanState } from './evaluation/plan.js';
 export type { TestExpectation } from './review/policy-test.js';
 export {
   readTable,
+  readCsv,
   formatOf,
   toRecords,
   columnMeaning,

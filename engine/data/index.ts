@@ -1,6 +1,6 @@
 // Data in: exports as text → records. Pure: the caller decodes the file.
 
-export { parseValue, type ParsedValue } from './values.js';
+export { parseValue, MISSING_CELLS, type ParsedValue } from './values.js';
 export {
   readCsv,
   readJsonRecords,
@@ -25,6 +25,7 @@ export {
 } from './records.js';
 export { decodeBytes, decodingOf, notText, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
+export { xlsxMergedRanges } from './xlsx-limits.js';
 export { readTable, formatOf, type DataFormat } from './file.js';
 export { joinSources, type JoinSource, type JoinResult } from './join.js';
 export { normalisePeriod, type PeriodResult } from './period.js';

@@ -11,7 +11,9 @@ export type ParsedValue = { ok: true; value: number | undefined } | { ok: false;
 /** `ParsedValue` with the reason for a refusal in both languages (for the data reader's diagnostics). */
 export type ReadValue = { ok: true; value: number | undefined } | { ok: false; why: Refusal };
 
-const MISSING = new Set(['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/']);
+/** Cells that say "no value" (compared trimmed, full-width forms as half-width, lower case): `暂无` is the back-offices' "not yet". */
+export const MISSING_CELLS: readonly string[] = ['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/', '暂无'];
+const MISSING = new Set(MISSING_CELLS);
 
 const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3 };
 

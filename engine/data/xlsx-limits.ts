@@ -192,6 +192,58 @@ const attribute = (attrs: string, name: string) => {
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
 
+/** The XML of a workbook's sheet (the first when none is named), or undefined. */
+async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | undefined> {
+  const entries = centralDirectory(bytes);
+  if (!entries) return undefined;
+  const workbook = await partText(bytes, entries, 'xl/workbook.xml');
+  const rels = await partText(bytes, entries, 'xl/_rels/workbook.xml.rels');
+  if (workbook === undefined || rels === undefined) return undefined;
+  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({
+    name: attribute(m[1] ?? '', 'name'),
+    id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id'),
+  }));
+  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
+  if (!chosen?.id) return undefined;
+  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)]
+    .map((m) => m[1] ?? '')
+    .find((a) => attribute(a, 'Id') === chosen.id);
+  const target = rel ? attribute(rel, 'Target') : undefined;
+  if (!target) return undefined;
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+  return partText(bytes, entries, path);
+}
+
+const columnIndex = (letters: string) => {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+};
+
+/**
+ * The merged ranges of a workbook's sheet (the first when none is named): rows as the spreadsheet
+ * numbers them, columns from 0. Only the top-left cell of a range holds its value.
+ */
+export async function xlsxMergedRanges(
+  bytes: Uint8Array,
+  sheet?: string,
+): Promise<{ top: number; bottom: number; left: number; right: number }[]> {
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined) return [];
+  const out = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\s([^>]*?)\/?>/g)) {
+    const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attribute(m[1] ?? '', 'ref') ?? '');
+    if (!ref) continue;
+    out.push({
+      top: Number(ref[2]),
+      bottom: Number(ref[4]),
+      left: columnIndex(ref[1] ?? ''),
+      right: columnIndex(ref[3] ?? ''),
+    });
+  }
+  return out;
+}
+
 /**
  * The error cells (`t="e"`: `#N/A`, `#DIV/0!`, `#VALUE!`, …) of a workbook's sheet (the first when
  * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
@@ -199,24 +251,7 @@ const attribute = (attrs: string, name: string) => {
  */
 export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
   const found = new Map<number, Map<number, string>>();
-  const entries = centralDirectory(bytes);
-  if (!entries) return found;
-  const workbook = await partText(bytes, entries, 'xl/workbook.xml');
-  const rels = await partText(bytes, entries, 'xl/_rels/workbook.xml.rels');
-  if (workbook === undefined || rels === undefined) return found;
-  const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({
-    name: attribute(m[1] ?? '', 'name'),
-    id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id'),
-  }));
-  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-  if (!chosen?.id) return found;
-  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)]
-    .map((m) => m[1] ?? '')
-    .find((a) => attribute(a, 'Id') === chosen.id);
-  const target = rel ? attribute(rel, 'Target') : undefined;
-  if (!target) return found;
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
-  const xml = await partText(bytes, entries, path);
+  const xml = await sheetXml(bytes, sheet);
   if (xml === undefined || !/\st\s*=\s*["']e["']/.test(xml)) return found;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
     const attrs = m[1] ?? '';

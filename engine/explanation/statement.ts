@@ -11,6 +11,20 @@ export interface Provenance {
   policy: { file: string; id: string; version: string; hash: string };
   data: { file: string; hash: string }[];
   engine: string;
+  /** Metrics aggregated from event files (node/cli/events/provenance.ts): each employee's lines, in both languages. */
+  events?: {
+    files: { file: string; sha256: string }[];
+    employees: Record<string, { zh: string; en: string }[]>;
+  };
+}
+
+/** The section naming the event files and the aggregate behind each of the employee's metrics. */
+function eventsSection(p: Provenance, employee: string, lang: Lang): string {
+  const lines = p.events?.employees[employee];
+  if (!p.events || !lines?.length) return '';
+  const title = lang === 'zh' ? '指标的数据来源（明细汇总）' : 'Where the metrics come from (aggregated rows)';
+  const files = p.events.files.map((f) => `${escapeHtml(f.file)} (sha256 ${escapeHtml(f.sha256)})`).join(' · ');
+  return `<h2>${title}</h2>\n<ul>${lines.map((l) => `<li>${escapeHtml(l[lang])}</li>`).join('')}</ul>\n<p class="meta">${files}</p>\n`;
 }
 
 export function escapeHtml(s: unknown): string {
@@ -218,7 +232,7 @@ ${card.payout.tier?.benefit ? `<p>${escapeHtml(card.payout.tier.benefit)}</p>` :
 ${card.holds.length ? `<ul>${card.holds.map((h) => `<li><strong>${escapeHtml(h.title)}</strong>：${escapeHtml(describeConditions(policy, h.conditions, lang))}${h.reason ? `。${escapeHtml(h.reason)}` : ''}</li>`).join('')}</ul>` : `<p class="meta">${w.none}</p>`}
 <h2>${w.triggers}</h2>
 ${card.triggers.length ? `<ul>${card.triggers.map((t) => `<li><strong>${escapeHtml(t.title)}</strong>：${escapeHtml(describeAction(t.action, lang))}（${escapeHtml(describeConditions(policy, t.conditions, lang))}）</li>`).join('')}</ul>` : `<p class="meta">${w.none}</p>`}
-<div class="sign"><div>${w.sign}</div><div>${w.manager}</div><div>${w.date}</div></div>
+${eventsSection(provenance, card.employee_id, lang)}<div class="sign"><div>${w.sign}</div><div>${w.manager}</div><div>${w.date}</div></div>
 ${provenanceLine(provenance, lang)}`;
   return page(`${card.name} · ${policy.doc.title} · ${card.period}`, lang, body);
 }

@@ -191,7 +191,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('how each column maps to the policy, missing and unused columns, and every cell that cannot be read')
     .argument('<file...>', 'data files (.csv, .json, .xlsx) or data mappings (.yaml)')
     .requiredOption('--policy <file>', 'the policy the data is for')
-    .action(async (files: string[], o: { policy: string }) => {
+    .option('--sheet <name>', 'the workbook sheet to read (.xlsx; the first otherwise)')
+    .action(async (files: string[], o: { policy: string; sheet?: string }) => {
       code = await inspectCommand(files, o, io);
     });
 

@@ -23,6 +23,7 @@ export function dataInputs(data: string): InputFile[] {
   const m = parseDocument(readText(data, 'data mapping', 'utf-8')).toJS() as {
     roster?: { file?: string };
     sources?: { file?: string }[];
+    events?: { file?: string }[];
   } | null;
   const here = dirname(data);
   const parts: InputFile[] = [{ file: data, hash: sha(readBytes(data, 'data mapping')), role: 'mapping' }];
@@ -33,6 +34,8 @@ export function dataInputs(data: string): InputFile[] {
   };
   add(m?.roster?.file, 'roster');
   for (const s of Array.isArray(m?.sources) ? m.sources : []) add(s?.file, 'source');
+  // event files (one row per video, session, order) change the pay as much as any export
+  for (const s of Array.isArray(m?.events) ? m.events : []) add(s?.file, 'source');
   return parts;
 }
 

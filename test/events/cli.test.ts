@@ -148,3 +148,61 @@ describe('quoting', () => {
     writeFileSync(join(dir, 'unused'), '');
   });
 });
+
+describe('yardstick data sql with growth, weeks and shares', () => {
+  it('the printed SQL, run in DuckDB from the mapping folder, gives what the engine aggregated', async () => {
+    const dir = folder({
+      'roster.csv': ROSTER,
+      'sessions.csv': [
+        '工号,开播时间,观看人数,状态',
+        'E1,2026-10-12 20:00,1000,正常',
+        'E1,2026-10-18 23:59:59,500,正常',
+        'E1,2026-10-19 00:00:00,1200,异常',
+        'E1,2026-10-25 21:00,450,正常',
+        'E1,2026-09-20 20:00,2000,正常',
+        'E2,2026-10-20 20:00,300,正常',
+        'E3,2026-09-15 20:00,100,正常',
+      ].join('\n'),
+      'm.yaml': [
+        'period: 2026-10',
+        'roster: { file: roster.csv }',
+        'events:',
+        '  - file: sessions.csv',
+        '    time: 开播时间',
+        '    metrics:',
+        '      wow: { agg: sum, column: 观看人数, growth: week }',
+        '      mom: { agg: count, growth: month }',
+        '      min_week: { agg: count, per: week, across: min }',
+        "      odd: { agg: share, when: { column: 状态, op: '=', value: 异常 } }",
+        '',
+      ].join('\n'),
+    });
+    const printed = await yardstick('data', 'sql', join(dir, 'm.yaml'));
+    expect(printed.code).toBe(0);
+    const explained = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--format', 'json');
+    const engine = (
+      JSON.parse(explained.stdout) as { aggregates: { key: string; values: Record<string, { value: string }> }[] }[]
+    )[0]!.aggregates.map((a) => [
+      a.key,
+      ...Object.values(a.values).map((v) => (v.value === '' ? null : Number(v.value))),
+    ]);
+    // by hand: E1 wow (1200 + 450 − 1500) / 1500 = 0.1, mom (4 − 1) / 1 = 3, a week without sessions: 0, odd 1/4;
+    // E2: no earlier week (no value), no September session (no value), 0, 0; E3: no October row, mom (0 − 1) / 1 = −1
+    expect(engine).toEqual([
+      ['E1', 0.1, 3, 0, 0.25],
+      ['E2', null, null, 0, 0],
+      ['E3', null, -1, 0, null],
+    ]);
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const cwd = process.cwd();
+    process.chdir(dir);
+    let rows: unknown[][];
+    try {
+      rows = (await db.runAndReadAll(printed.stdout)).getRowsJson() as unknown[][];
+    } finally {
+      process.chdir(cwd);
+    }
+    const num = (v: unknown) => (v === null ? null : Number(v));
+    expect(rows.map((r) => [r[0], num(r[2]), num(r[4]), num(r[6]), num(r[8])])).toEqual(engine);
+  });
+});

@@ -11,6 +11,23 @@ export const events = defineMessages({
       zh: '请在导出文件中修正该单元格；修正前该员工无法按此数据源评分',
     },
   },
+  'data_event_cell.negative': {
+    message: { en: '`{value}` in `{column}` is negative', zh: '`{column}` 列的 `{value}` 是负数' },
+    help: {
+      en: 'a negative amount is often a refund row: leave refund rows out with `where:`, or write `negatives: allow` in the metric to count negative cells as they are (a sum then nets them out); otherwise fix the cell',
+      zh: '负数往往是退款行：请用 `where:` 排除退款行，或在指标中写 `negatives: allow` 按原值计入负数（求和时相互抵消）；否则请修正该单元格',
+    },
+  },
+  'data_event_cell.at_least': {
+    message: {
+      en: '`{value}` in `{column}` says only that the number is at least {least}',
+      zh: '`{column}` 列的 `{value}` 只说明数值不少于 {least}',
+    },
+    help: {
+      en: 'such a cell is read only in a condition its least value decides (`10万+` is `>= 100000`); a sum, average, minimum or maximum needs the exact numbers: export them',
+      zh: '这类单元格只用于其下限足以判定的条件（`10万+` 满足 `>= 100000`）；求和、平均、最小、最大需要精确数值，请导出精确数值',
+    },
+  },
   data_event_column: {
     message: { en: 'the event file has no column `{column}`', zh: '事件文件没有 `{column}` 列' },
     help: { en: 'the columns are: {columns}', zh: '文件中的列：{columns}' },
@@ -26,7 +43,7 @@ export const events = defineMessages({
     },
   },
   data_event_read: {
-    message: { en: 'the event file cannot be read: {reason}', zh: '无法读取事件文件：{reason}' },
+    message: { en: 'the event file cannot be read: {reason}', zh: '无法读取事件文件：{reason_zh}' },
     help: {
       en: 'save it as CSV (UTF-8 or GBK), XLSX, JSON or Parquet, with one header row',
       zh: '请另存为带一行表头的 CSV（UTF-8 或 GBK）、XLSX、JSON 或 Parquet',
@@ -35,8 +52,8 @@ export const events = defineMessages({
   data_event_shape: {
     message: { en: '{problem}', zh: '事件数据源写法有误：{problem_zh}' },
     help: {
-      en: "an event source has `file:`, `time:` (the column with each row's time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across` as needed) and optionally `key:`, `encoding:`, `sheet:`; see docs/events.md",
-      zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`），可选 `key:`、`encoding:`、`sheet:`；见 docs/events.md',
+      en: "an event source has `file:`, `time:` (the column with each row's time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across`, `growth`, `negatives` as needed) and optionally `key:`, `encoding:`, `sheet:`, `header_row:`, `fill_down:`; see docs/events.md",
+      zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`、`growth`、`negatives`），可选 `key:`、`encoding:`、`sheet:`、`header_row:`、`fill_down:`；见 docs/events.md',
     },
   },
   data_event_time_zone: {

@@ -10,6 +10,7 @@ import { readMappingFile } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
 import type { EventSource } from '../events/spec.js';
+import { describeAggregate } from '../events/provenance.js';
 
 export interface DataSqlOptions {
   period?: string;
@@ -31,9 +32,13 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     notes.push(
       `-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`,
     );
+  if (!source.header_row && !/\.(parquet|xlsx|json)$/i.test(source.file))
+    notes.push(
+      '-- the header is read from the first line: with title rows above it, write `header_row:` in the mapping',
+    );
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
-  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file))).sql}`;
+  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), source.header_row ? source.header_row - 1 : 0)).sql}`;
 }
 
 function explainReport(report: SourceReport, source: EventSource): string[] {
@@ -42,6 +47,11 @@ function explainReport(report: SourceReport, source: EventSource): string[] {
     const who = a.key === '' ? '(no key)' : a.employee ? `${a.employee} (${a.key})` : `${a.key} (not in the roster)`;
     lines.push(`  ${who}: ${a.rows} row(s) in the month`);
     for (const [name, v] of Object.entries(a.values)) {
+      // growth with both periods' values: 场观周环比 = (1650 − 1500) / 1500 = 0.1 (…)
+      if (source.metrics[name]!.growth) {
+        lines.push(`    ${describeAggregate(name, source.metrics[name]!, v, report.file, report.periods).en}`);
+        continue;
+      }
       // a share as the rows behind it: 爆款率 = 0.0967… (3 / 31 rows)
       const of =
         source.metrics[name].agg === 'share' && v.value !== ''

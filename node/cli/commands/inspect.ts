@@ -12,6 +12,7 @@ import {
 import { EXIT } from '../errors.js';
 import { readBytes, type Io } from '../io.js';
 import { mappingTables } from '../mapping.js';
+import { inspectLines } from '../events/provenance.js';
 import { loadPolicyFile, readDataFile } from '../pipeline.js';
 
 function describeColumns(
@@ -39,7 +40,7 @@ function describeColumns(
   return lines;
 }
 
-export async function inspectCommand(files: string[], o: { policy: string }, io: Io): Promise<number> {
+export async function inspectCommand(files: string[], o: { policy: string; sheet?: string }, io: Io): Promise<number> {
   const policy = loadPolicyFile(o.policy, io.stderr, io.lang);
   let problems = 0;
   for (const file of files) {
@@ -54,7 +55,7 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
     const tables: Entry[] = /\.ya?ml$/i.test(file)
       ? await mappingTables(file)
       : [
-          await readTable(new Uint8Array(readBytes(file, 'data')), file).then(
+          await readTable(new Uint8Array(readBytes(file, 'data')), file, { sheet: o.sheet }).then(
             (t): Entry => (t.ok ? { file, table: t.table, diagnostics: [] } : { file, diagnostics: t.diagnostics }),
           ),
         ];
@@ -63,7 +64,9 @@ export async function inspectCommand(files: string[], o: { policy: string }, io:
       if (t.table) out.push(...describeColumns(t.file, t.table, policy, t.keys, t.columns).map((l) => '  ' + l));
       for (const d of t.diagnostics) out.push('    ' + formatDiagnostic(d, io.lang));
     }
-    const read = await readDataFile(file, policy);
+    const read = await readDataFile(file, policy, { sheet: o.sheet });
+    // a mapping's event sources: each aggregate per employee with the rows behind it
+    if (/\.ya?ml$/i.test(file)) out.push(...inspectLines(file));
     const fileProblems = read.diagnostics.filter((d) => d.severity === 'error');
     const missing = fileProblems.filter((d) => d.code === 'data_missing_column');
     out.push(`  required columns missing: ${missing.length ? '' : 'none'}`);

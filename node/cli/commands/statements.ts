@@ -9,6 +9,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { checkOutputFolder, readBytes, writeAtomic, type Io } from '../io.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
+import { eventProvenance } from '../events/provenance.js';
 import { packageVersion } from '../version.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -70,6 +71,8 @@ export async function statementsCommand(
     // a data mapping is its YAML, its roster and every export it joins: each with its own hash
     data: dataInputs(o.data),
     engine: packageVersion(),
+    // metrics aggregated from event files: the aggregate behind each (node/cli/events/provenance.ts)
+    events: eventProvenance(o.data),
   };
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) {

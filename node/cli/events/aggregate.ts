@@ -16,10 +16,11 @@ import {
   type Table,
 } from '../../../engine/index.js';
 import { checkInputFile } from '../io.js';
-import { monthCalendar, type MonthCalendar } from './calendar.js';
+import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
+import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { planSource, readerSql } from './sql.js';
-import { DEFAULT_TIME_ZONE, type EventSource } from './spec.js';
+import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
+import { DEFAULT_TIME_ZONE, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
   /** The key as the event file spells it. */
@@ -28,14 +29,22 @@ export interface EmployeeAggregate {
   employee?: string;
   /** Rows of the month for this key. */
   rows: number;
-  /** Metric name → its value as text ('' when it has none) and the rows its `where` kept. */
-  values: Record<string, { value: string; rows: number }>;
+  /**
+   * Metric name → its value as text ('' when it has none) and the rows of the month its `where`
+   * kept; a growth metric also its two periods' values (`current`, `previous`, '' for none).
+   */
+  values: Record<string, { value: string; rows: number; current?: string; previous?: string }>;
 }
 
 export interface SourceReport {
   file: string;
   sha256: string;
   encoding: string;
+  /** The header's row number, and what else the reading did (title rows skipped, merged cells filled). */
+  headerRow: number;
+  notes: string[];
+  /** The periods growth compares: the weeks' Mondays, the months. */
+  periods: { week: [string, string]; month: [string, string] };
   sql: string;
   aggregates: EmployeeAggregate[];
 }
@@ -132,6 +141,7 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   } finally {
     engine.close();
   }
+  if (out.reports.length === input.events.length) remember(input.mappingFile, input.events, out.reports);
   return out;
 }
 
@@ -144,8 +154,8 @@ async function aggregateSource(
 ): Promise<void> {
   const file = source.file;
   const path = resolve(input.here, file);
-  const fail = (reason: string) =>
-    out.diagnostics.push(diagnostic('data_event_read', { reason }, { file, cell: { row: 1 } }));
+  const fail = (reason: string, reason_zh = `DuckDB：${reason}`) =>
+    out.diagnostics.push(diagnostic('data_event_read', { reason, reason_zh }, { file, cell: { row: 1 } }));
   checkInputFile(path, 'data');
   // an empty file (or a BOM and blank lines only) has no header: DuckDB would name one `column0`
   const blank =
@@ -154,9 +164,28 @@ async function aggregateSource(
     readFileSync(path, 'utf8')
       .replace(/^\uFEFF/, '')
       .trim() === '';
-  if (blank) return void fail('the file is empty: it has no header row');
-  const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet });
-  if (!first.ok) return void fail(first.reason);
+  if (blank) return void fail('the file is empty: it has no header row', '文件是空的，没有表头行');
+  if (calendar.previousSameOffset === false && Object.values(source.metrics).some((m) => m.growth === 'month')) {
+    out.diagnostics.push(
+      diagnostic(
+        'data_event_time_zone',
+        {
+          zone: input.timeZone ?? DEFAULT_TIME_ZONE,
+          problem: `has another UTC offset in the month before ${calendar.period} (daylight saving), which month-over-month growth does not handle yet`,
+          problem_zh: `在 ${calendar.period} 的上一个月 UTC 偏移不同（夏令时），月环比暂不支持`,
+        },
+        { file: input.mappingFile },
+      ),
+    );
+    return;
+  }
+  const layout = {
+    used: usedColumns(source, source.key?.column ?? source.time),
+    headerRow: source.header_row,
+    fillDown: source.fill_down,
+  };
+  const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet }, layout);
+  if (!first.ok) return void fail(first.reason, first.reason_zh);
   let prepared = first;
   // only the database's own errors are the file's problem; anything else is our bug and throws
   const run = async <T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> => {
@@ -167,13 +196,13 @@ async function aggregateSource(
       return { ok: false, message: error.message };
     }
   };
-  let columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind)));
+  let columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
   // valid UTF-8 at the start, GBK further down: read the whole file as GB18030
   if (!columns.ok && prepared.encoding === 'utf-8' && !source.encoding && /unicode|utf-?8/i.test(columns.message)) {
-    const again = await engine.retryAsGb18030(path, prepared.kind);
-    if (!again.ok) return void fail(again.reason);
+    const again = await engine.retryAsGb18030(path, prepared.kind, layout);
+    if (!again.ok) return void fail(again.reason, again.reason_zh);
     prepared = again;
-    columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind)));
+    columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
   }
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
   const header = columns.value;
@@ -200,13 +229,17 @@ async function aggregateSource(
       );
     return;
   }
-  const from = readerSql(prepared.path, prepared.kind);
+  const from = readerSql(prepared.path, prepared.kind, prepared.skip, header);
+  // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
+  const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
   const plan = planSource(source, keyColumn!, calendar, from);
-  const result = await run(async () => ({
-    rows: await engine.rows(plan.sql),
-    bad: Number((await engine.rows(plan.badCountSql))[0][0]) ? await engine.rows(plan.checkSql) : [],
-  }));
-  if (!result.ok) return void fail(result.message.split('\n')[0]);
+  // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
+  const result = await run(async () => {
+    const rows = await engine.rows(plan.sql);
+    const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
+    return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
+  });
+  if (!result.ok) return void fail(result.message.split('\n')[0]!);
   const { rows, bad } = result.value;
 
   // roster key → 工号
@@ -232,23 +265,28 @@ async function aggregateSource(
   }
 
   const names = plan.shape.metrics;
+  const growthAt = 2 + 2 * names.length;
   const aggregates: EmployeeAggregate[] = rows.map((r) => {
     const key = String(r[0] ?? '');
-    return {
-      key,
-      employee: key ? employees.get(keyOf(key))?.id : undefined,
-      rows: Number(r[1]),
-      values: Object.fromEntries(
-        names.map((n, i) => [n, { value: numberText(r[2 + 2 * i]), rows: Number(r[3 + 2 * i]) }]),
-      ),
-    };
+    const values: EmployeeAggregate['values'] = Object.fromEntries(
+      names.map((n, i) => [n, { value: numberText(r[2 + 2 * i]), rows: Number(r[3 + 2 * i]) }]),
+    );
+    plan.shape.growth.forEach((n, j) => {
+      values[n] = {
+        ...values[n]!,
+        current: numberText(r[growthAt + 2 * j]),
+        previous: numberText(r[growthAt + 2 * j + 1]),
+      };
+    });
+    return { key, employee: key ? employees.get(keyOf(key))?.id : undefined, rows: Number(r[1]), values };
   });
   const noKey = aggregates.filter((a) => a.key === '').reduce((s, a) => s + a.rows, 0);
   if (noKey)
     out.diagnostics.push(
       diagnostic('data_event_no_key', { count: noKey, column: keyColumn! }, { severity: 'warning', file }),
     );
-  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee);
+  // keys with rows of the month only (rows of the month before, or with an unreadable time, are no match)
+  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee && a.rows > 0);
   if (unmatched.length) {
     const keys =
       unmatched
@@ -271,7 +309,12 @@ async function aggregateSource(
     const place = (column: string, value: string, severity: 'error' | 'warning') => ({
       severity,
       file,
-      cell: { row: Number(row), column, value },
+      cell: {
+        ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+        row: rowNumber(Number(row)),
+        column,
+        value,
+      },
     });
     const who = key ? employees.get(keyOf(key))?.id : undefined;
     const severity = who ? 'error' : 'warning';
@@ -289,28 +332,31 @@ async function aggregateSource(
         ),
       );
     plan.checked.forEach((column, i) => {
-      if (b[5 + 2 * i] === true)
+      const raw = String(b[4 + 3 * i]);
+      const at = place(column, raw, severity);
+      if (b[5 + 3 * i] === true) {
+        // `10万+`: the least it can be, read as a cell of its own
+        const least = /^(.*)\+$/.exec(raw.trim());
         cells.push(
-          diagnostic(
-            'data_event_cell',
-            { value: String(b[4 + 2 * i]), column, what: 'a number', what_zh: '数字' },
-            place(column, String(b[4 + 2 * i]), severity),
-          ),
+          least
+            ? diagnostic('data_event_cell.at_least', { value: raw, column, least: least[1]!.trim() }, at)
+            : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
         );
+      } else if (b[6 + 3 * i] === true) cells.push(diagnostic('data_event_cell.negative', { value: raw, column }, at));
     });
     if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), ...cells]);
     else out.diagnostics.push(...cells);
   }
 
   // the per-employee table: every roster key once, those without rows filled in
-  const zeroWhenEmpty = (n: string) => ['count', 'sum', 'count_distinct'].includes(source.metrics[n].agg);
+  const emptyIsZero = (n: string) => zeroWhenEmpty(source.metrics[n]!);
   const matched = aggregates.filter((a) => a.employee);
   const seen = new Set(matched.map((a) => keyOf(a.key)));
   const tableRows = [
     ...matched.map((a) => [a.key, ...names.map((n) => a.values[n].value)]),
     ...[...employees]
       .filter(([k]) => !seen.has(k))
-      .map(([, e]) => [e.raw, ...names.map((n) => (zeroWhenEmpty(n) ? '0' : ''))]),
+      .map(([, e]) => [e.raw, ...names.map((n) => (emptyIsZero(n) ? '0' : ''))]),
   ];
   const table: Table = { header: [keyColumn!, ...names], rows: tableRows, rowNumbers: tableRows.map((_, i) => i + 2) };
   out.sources.push({
@@ -320,5 +366,17 @@ async function aggregateSource(
     rosterColumn: source.key?.roster,
     missingRows: 'default',
   });
-  out.reports.push({ file, sha256: await fileHash(path), encoding: prepared.encoding, sql: plan.sql, aggregates });
+  out.reports.push({
+    file,
+    sha256: await fileHash(path),
+    encoding: prepared.encoding,
+    headerRow: prepared.headerRow,
+    notes: prepared.notes,
+    periods: {
+      week: [growthWeeks(calendar).current, growthWeeks(calendar).previous],
+      month: [calendar.period, calendar.previousStart.slice(0, 7)],
+    },
+    sql: plan.sql,
+    aggregates,
+  });
 }

@@ -9,6 +9,10 @@ export interface MonthCalendar {
   /** First day of the month and of the next, `YYYY-MM-DD`. */
   start: string;
   end: string;
+  /** First day of the month before (for month-over-month growth). */
+  previousStart: string;
+  /** Whether the zone's UTC offset in the month before is the month's (a fixed offset spans both). */
+  previousSameOffset: boolean;
   /** Monday of every week touching the month, and whether all seven of its days lie in it. */
   weeks: { start: string; full: boolean }[];
   days: string[];
@@ -37,6 +41,19 @@ export function zoneOffset(zone: string, utc: Date): number | undefined {
   return Math.round((local - Math.floor(utc.getTime() / 60000) * 60000) / 60000);
 }
 
+/** The month's last full week (Monday to Sunday inside the month) and the week before it, by their Mondays. */
+export function growthWeeks(calendar: MonthCalendar): { current: string; previous: string } {
+  const full = calendar.weeks.filter((w) => w.full);
+  // every month has at least 28 days, so at least three full weeks
+  const current = full[full.length - 1]!.start;
+  const previous = full[full.length - 2]!.start;
+  return { current, previous };
+}
+
+export function addDays(day: string, n: number): string {
+  return iso(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
+}
+
 export type CalendarResult = { ok: true; calendar: MonthCalendar } | { ok: false; problem: string; problem_zh: string };
 
 export function monthCalendar(period: string, zone: string): CalendarResult {
@@ -54,6 +71,10 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
       problem: `changes its UTC offset during ${period} (daylight saving), which event sources do not handle yet`,
       problem_zh: `在 ${period} 内有夏令时切换，事件数据源暂不支持`,
     };
+  const previous = new Date(Date.UTC(y, m - 2, 1));
+  const before = new Set<number | undefined>();
+  for (let t = previous.getTime() - 86_400_000; t < first.getTime(); t += 6 * 3_600_000)
+    before.add(zoneOffset(zone, new Date(t)));
   const days: string[] = [];
   for (let d = first; d < next; d = new Date(d.getTime() + 86_400_000)) days.push(iso(d));
   const weeks: MonthCalendar['weeks'] = [];
@@ -63,6 +84,15 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
   }
   return {
     ok: true,
-    calendar: { period, offsetMinutes: [...offsets][0]!, start: iso(first), end: iso(next), weeks, days },
+    calendar: {
+      period,
+      offsetMinutes: [...offsets][0]!,
+      start: iso(first),
+      end: iso(next),
+      previousStart: iso(previous),
+      previousSameOffset: before.size === 1 && before.has([...offsets][0]),
+      weeks,
+      days,
+    },
   };
 }

@@ -18,11 +18,52 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { readTable, type Encoding, type Table } from '../../../engine/index.js';
+import { localise, readCsv, readTable, xlsxMergedRanges, type Encoding, type Table } from '../../../engine/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
 
-export type Prepared = { ok: true; path: string; kind: FileKind; encoding: string } | { ok: false; reason: string };
+export type Prepared =
+  | {
+      ok: true;
+      path: string;
+      kind: FileKind;
+      encoding: string;
+      /** The header's row number in the file (1 unless title rows sit above it). */
+      headerRow: number;
+      /** Lines DuckDB skips before the header of `path` (title rows of a text file; 0 for a copy). */
+      skip: number;
+      /** A workbook's spreadsheet row number of each data row (blank rows are skipped); else rows follow the header. */
+      rowNumbers?: number[];
+      /** How the file was read, for `data sql --explain`: the header row found, merged cells filled. */
+      notes: string[];
+    }
+  | { ok: false; reason: string; reason_zh: string };
+
+export interface Layout {
+  /** The columns the mapping reads: the header is the first row holding them all. */
+  used: string[];
+  /** `header_row:` of the mapping. */
+  headerRow?: number;
+  /** `fill_down:` of the mapping. */
+  fillDown?: string[];
+}
+
+/** How many rows below the first the header is looked for. */
+const HEADER_SEARCH = 10;
+
+/**
+ * The header among the first rows of a file: the mapping's `header_row`, else the first row that
+ * holds every column the mapping reads (title rows above it are skipped). Index into `rows`.
+ */
+export function findHeader(rows: string[][], layout: Layout, rowNumbers: number[]): number | undefined {
+  if (layout.headerRow !== undefined) {
+    const i = rowNumbers.indexOf(layout.headerRow);
+    return i < 0 ? undefined : i;
+  }
+  const has = (r: string[]) => layout.used.every((c) => r.some((h) => h.trim() === c.trim()));
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH); i++) if (has(rows[i]!)) return i;
+  return undefined;
+}
 
 /** The encoding a text file starts in: a BOM, else valid UTF-8 in the first 64 KiB, else GB18030. */
 export function sniffEncoding(path: string): 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' {
@@ -100,45 +141,136 @@ export class EventEngine {
   }
 
   /** A file as DuckDB will read it: the file itself when it is UTF-8 CSV/TSV or Parquet, else a UTF-8 copy. */
-  async prepare(path: string, name: string, o: { encoding?: Encoding; sheet?: string }): Promise<Prepared> {
+  async prepare(
+    path: string,
+    name: string,
+    o: { encoding?: Encoding; sheet?: string },
+    layout: Layout = { used: [] },
+  ): Promise<Prepared> {
     const ext = name.toLowerCase().split('.').pop() ?? '';
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
-    if (ext === 'parquet') return { ok: true, path, kind: 'parquet', encoding: 'parquet' };
+    if (ext === 'parquet')
+      return { ok: true, path, kind: 'parquet', encoding: 'parquet', headerRow: 1, skip: 0, notes: [] };
     if (ext === 'xlsx' || ext === 'json') {
-      const t = await readTable(new Uint8Array(readBytes(path, 'data')), name, {
-        sheet: o.sheet,
-        encoding: o.encoding,
-      });
-      if (!t.ok) return { ok: false, reason: t.diagnostics.map((d) => d.message).join('; ') };
-      writeTableCsv(t.table, copy);
-      return { ok: true, path: copy, kind: 'csv', encoding: ext };
-    }
-    if (!['csv', 'tsv', 'txt'].includes(ext))
-      return { ok: false, reason: `\`${name}\` is not a .csv, .tsv, .txt, .xlsx, .json or .parquet file` };
-    const kind: FileKind = ext === 'csv' ? 'csv' : 'tsv';
-    const declared = o.encoding && o.encoding !== 'auto' ? (o.encoding === 'gbk' ? 'gb18030' : o.encoding) : undefined;
-    const encoding = declared ?? sniffEncoding(path);
-    if (encoding === 'utf-8') return { ok: true, path, kind, encoding };
-    try {
-      await transcode(path, copy, encoding);
-    } catch {
+      const bytes = new Uint8Array(readBytes(path, 'data'));
+      const t = await readTable(bytes, name, { sheet: o.sheet, encoding: o.encoding });
+      if (!t.ok)
+        return {
+          ok: false,
+          reason: t.diagnostics.map((d) => localise(d, 'en').message).join('; '),
+          reason_zh: t.diagnostics.map((d) => localise(d, 'zh').message).join('；'),
+        };
+      const notes: string[] = [];
+      let table = t.table;
+      // the header row: the first row (as read) or one below it, below title rows
+      const all = [table.header, ...table.rows];
+      const numbers = [1, ...table.rowNumbers];
+      const at = findHeader(all, layout, numbers) ?? 0;
+      if (at > 0) {
+        table = {
+          ...table,
+          header: all[at]!.map((h) => h.trim()),
+          rows: all.slice(at + 1),
+          rowNumbers: numbers.slice(at + 1),
+        };
+        notes.push(`header on row ${numbers[at]}`);
+      }
+      if (ext === 'xlsx' && layout.fillDown?.length) {
+        const merged = await xlsxMergedRanges(bytes, table.sheet);
+        const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
+        let filled = 0;
+        for (const column of layout.fillDown) {
+          const c = table.header.indexOf(column.trim());
+          if (c < 0) continue;
+          for (const m of merged) {
+            if (c < m.left || c > m.right) continue;
+            const source = byRow.get(m.top);
+            const value = source === undefined ? '' : (table.rows[source]![m.left] ?? '');
+            for (let r = m.top + 1; r <= m.bottom; r++) {
+              const i = byRow.get(r);
+              if (i === undefined) continue;
+              const row = table.rows[i]!;
+              while (row.length <= c) row.push('');
+              if (row[c] === '') {
+                row[c] = value;
+                filled++;
+              }
+            }
+          }
+        }
+        notes.push(`${filled} merged cell(s) filled down`);
+      }
+      writeTableCsv(table, copy);
       return {
-        ok: false,
-        reason: `the file is not valid ${encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase()} text`,
+        ok: true,
+        path: copy,
+        kind: 'csv',
+        encoding: table.sheet ? `xlsx, sheet ${table.sheet}` : ext,
+        headerRow: numbers[at]!,
+        skip: 0,
+        rowNumbers: table.rowNumbers,
+        notes,
       };
     }
-    return { ok: true, path: copy, kind, encoding };
+    if (!['csv', 'tsv', 'txt'].includes(ext))
+      return {
+        ok: false,
+        reason: `\`${name}\` is not a .csv, .tsv, .txt, .xlsx, .json or .parquet file`,
+        reason_zh: `\`${name}\` 不是 .csv、.tsv、.txt、.xlsx、.json 或 .parquet 文件`,
+      };
+    const declared = o.encoding && o.encoding !== 'auto' ? (o.encoding === 'gbk' ? 'gb18030' : o.encoding) : undefined;
+    const encoding = declared ?? sniffEncoding(path);
+    let utf8 = path;
+    if (encoding !== 'utf-8') {
+      try {
+        await transcode(path, copy, encoding);
+      } catch {
+        const shown = encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
+        return { ok: false, reason: `the file is not valid ${shown} text`, reason_zh: `文件不是有效的 ${shown} 文本` };
+      }
+      utf8 = copy;
+    }
+    // Excel's "Unicode text" is UTF-16 and tab-separated whatever its name (.txt)
+    const kind: FileKind = ext === 'csv' && !encoding.startsWith('utf-16') ? 'csv' : 'tsv';
+    return { ok: true, path: utf8, kind, encoding, ...this.headerOf(utf8, kind, layout) };
+  }
+
+  /** The header row of a UTF-8 text file, from its first 64 KiB read by the project's CSV reader. */
+  private headerOf(path: string, kind: FileKind, layout: Layout): { headerRow: number; skip: number; notes: string[] } {
+    const fd = openSync(path, 'r');
+    const head = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    let text = new TextDecoder('utf-8').decode(head.subarray(0, n), { stream: true });
+    if (n === head.length) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
+    if (!t.ok) return { headerRow: 1, skip: 0, notes: [] };
+    const sep = kind === 'tsv' ? '\t' : ',';
+    // papaparse guesses the delimiter: a tab-separated file is split on tabs here, as DuckDB will
+    const rows =
+      kind === 'tsv'
+        ? [t.table.header.join(',').split(sep), ...t.table.rows.map((r) => r.join(',').split(sep))]
+        : [t.table.header, ...t.table.rows];
+    const numbers = [1, ...t.table.rowNumbers];
+    const firstLine = numbers[0]!;
+    const at = findHeader(rows, layout, numbers) ?? 0;
+    const row = numbers[at] ?? firstLine;
+    return { headerRow: row, skip: row - 1, notes: row > 1 ? [`header on row ${row}`] : [] };
   }
 
   /** A UTF-8 CSV that turned out not to be UTF-8 past its first 64 KiB: read again as GB18030. */
-  async retryAsGb18030(path: string, kind: FileKind): Promise<Prepared> {
+  async retryAsGb18030(path: string, kind: FileKind, layout: Layout = { used: [] }): Promise<Prepared> {
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
     try {
       await transcode(path, copy, 'gb18030');
     } catch {
-      return { ok: false, reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030 text' };
+      return {
+        ok: false,
+        reason: 'the file is neither valid UTF-8 nor valid GBK/GB18030 text',
+        reason_zh: '文件既不是有效的 UTF-8 文本，也不是有效的 GBK/GB18030 文本',
+      };
     }
-    return { ok: true, path: copy, kind, encoding: 'gb18030' };
+    return { ok: true, path: copy, kind, encoding: 'gb18030', ...this.headerOf(copy, kind, layout) };
   }
 
   async columns(from: string): Promise<string[]> {

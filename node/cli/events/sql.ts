@@ -4,7 +4,8 @@
 // subset (docs/events.md lists what it relies on); only the `src` line that reads the file is
 // DuckDB's own, and a data team replaces it with their table.
 
-import type { MonthCalendar } from './calendar.js';
+import { MISSING_CELLS } from '../../../engine/index.js';
+import { addDays, growthWeeks, type MonthCalendar } from './calendar.js';
 import { isNumericCondition, numericColumns, type Condition, type EventMetric, type EventSource } from './spec.js';
 
 /** A text as an SQL string literal: quotes doubled. A NUL cannot be written in one and is refused. */
@@ -27,23 +28,32 @@ export function sqlNumber(n: number): string {
 
 export type FileKind = 'csv' | 'tsv' | 'parquet';
 
-/** DuckDB's reader for a file: every cell as text (the statement parses numbers and times itself). */
-export function readerSql(path: string, kind: FileKind): string {
+/**
+ * DuckDB's reader for a file: every cell as text (the statement parses numbers and times itself).
+ * `skip` lines (title rows above the header) are left out. With `columns` (the header, as DuckDB
+ * read it), the file is read as those columns of text without sniffing it first: several times
+ * faster on a large file.
+ */
+export function readerSql(path: string, kind: FileKind, skipLines = 0, columns?: string[]): string {
   if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
-  return `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
+  const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
+  const types = columns
+    ? `columns = {${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, auto_detect = false`
+    : 'all_varchar = true';
+  return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
 }
 
 /** The statement's columns, in order, so results are read by position and never by a user's name. */
 export interface StatementShape {
   /** key, rows in the month, then value and rows-after-where for each metric, in `metrics` order. */
   metrics: string[];
+  /** Then, for each of these growth metrics in order, its current and its previous period's value; last, `bad_rows`. */
+  growth: string[];
 }
 
 export interface Plan {
   sql: string;
   shape: StatementShape;
-  /** How many rows have a time or a number that cannot be read (in parallel, no row numbers). */
-  badCountSql: string;
   /** The check statement: those rows with their row numbers (numbering reads the file in order: run only when some exist). */
   checkSql: string;
   /** For each numbered text column `u{i}` of the check statement, the header it came from. */
@@ -64,10 +74,22 @@ function numberSql(raw: string): string {
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
   return [
     `COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
-    `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(${head} AS ${DEC}) * 10000`,
-    `WHEN ${last} = '%' THEN TRY_CAST(${head} AS ${DEC}) / 100`,
+    // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
+    `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
+    `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,
     `ELSE TRY_CAST(${u} AS ${DEC}) END)`,
   ].join(' ');
+}
+
+/** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
+function atLeastSql(raw: string): string {
+  const u = `TRIM(${raw})`;
+  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`)} END`;
+}
+
+/** A cell that says "no value" (`''`, `-`, `暂无`, …: the engine's list), compared as the engine compares it. */
+function missingSql(raw: string): string {
+  return `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${MISSING_CELLS.map(sqlString).join(', ')}))`;
 }
 
 /**
@@ -91,6 +113,21 @@ function localTimeSql(offsetMinutes: number): string {
 
 const ts = (day: string) => `TIMESTAMP ${sqlString(day + ' 00:00:00')}`;
 const date = (day: string) => `DATE ${sqlString(day)}`;
+const between = (from: string, to: string) => `lt >= ${ts(from)} AND lt < ${ts(to)}`;
+
+/** Aggregates whose value for no rows is 0 (a count, a sum); the others have none. */
+export const zeroWhenEmpty = (m: EventMetric) => !m.growth && ['count', 'sum', 'count_distinct'].includes(m.agg);
+
+/** The columns whose negative cells are refused: read by a sum, average, minimum or maximum without `negatives: allow`. */
+export function negativeRefused(source: EventSource): string[] {
+  return [
+    ...new Set(
+      Object.values(source.metrics)
+        .filter((m) => m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg) && m.negatives !== 'allow')
+        .map((m) => m.column!),
+    ),
+  ];
+}
 
 /**
  * The aggregation of one event source for one month. `from` is the reader (readerSql) of the
@@ -98,22 +135,33 @@ const date = (day: string) => `DATE ${sqlString(day)}`;
  */
 export function planSource(source: EventSource, keyColumn: string, calendar: MonthCalendar, from: string): Plan {
   const numeric = numericColumns(source);
+  const metricsList = Object.values(source.metrics);
+  const conditionsOf = (m: EventMetric) => [...(m.where ?? []), ...(m.when ?? [])];
   const textCols = [
     ...new Set(
-      Object.values(source.metrics)
+      metricsList
         .flatMap((m) =>
-          [...(m.where ?? []), ...(m.when ?? [])].filter((c) => !isNumericCondition(c)).map((c) => c.column),
+          conditionsOf(m)
+            .filter((c) => !isNumericCondition(c))
+            .map((c) => c.column),
         )
-        .concat(
-          Object.values(source.metrics)
-            .filter((m) => m.agg === 'count_distinct')
-            .map((m) => m.column!),
-        ),
+        .concat(metricsList.filter((m) => m.agg === 'count_distinct').map((m) => m.column!)),
     ),
   ];
+  const aggregated = new Set(
+    metricsList.filter((m) => m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg)).map((m) => m.column!),
+  );
+  const numericConditions = metricsList.flatMap(conditionsOf).filter(isNumericCondition);
+  // `10万+` is read, as its least value, only in conditions it decides (docs/events.md)
+  const atLeast = numeric.filter((c) => numericConditions.some((x) => x.column === c));
+  const negatives = negativeRefused(source);
   const n = (col: string) => `n${numeric.indexOf(col)}`;
+  const p = (col: string) => `p${numeric.indexOf(col)}`;
   const s = (col: string) => `s${textCols.indexOf(col)}`;
   const text = (col: string) => `COALESCE(TRIM(CAST(${sqlIdent(col)} AS VARCHAR)), '')`;
+  const top = (c: Condition) => Math.max(...(Array.isArray(c.value) ? c.value : [c.value]).map(Number));
+  /** The test that `10万+` decides the condition: its least value settles it whatever the rest. */
+  const decided = (c: Condition) => `${p(c.column)} ${c.op === '>=' ? '>=' : '>'} ${sqlNumber(top(c))}`;
 
   const condition = (c: Condition): string => {
     const numericTest = isNumericCondition(c);
@@ -127,17 +175,25 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
         // a blank cell is "not in" the list: a blank status is not a refund
         return `(${x} IS NULL OR ${x} NOT IN (${values.map(lit).join(', ')}))`;
       case '!=':
-        return `(${x} IS NULL OR ${x} <> ${lit(values[0])})`;
+        return `(${x} IS NULL OR ${x} <> ${lit(values[0]!)})`;
+      case '>=':
+      case '>':
+        // `10万+` meets `>= 100000`
+        return numericTest ? `(${x} ${c.op} ${lit(values[0]!)} OR ${decided(c)})` : `${x} ${c.op} ${lit(values[0]!)}`;
       default:
-        return `${x} ${c.op} ${lit(values[0])}`;
+        return `${x} ${c.op} ${lit(values[0]!)}`;
     }
   };
-  const all = (cs: Condition[] | undefined) => (cs?.length ? cs.map(condition).join(' AND ') : undefined);
+  const all = (cs: (string | undefined)[]) => {
+    const kept = cs.filter((c): c is string => !!c);
+    return kept.length ? kept.join(' AND ') : undefined;
+  };
+  const whereOf = (m: EventMetric, extra?: string) => all([...(m.where ?? []).map(condition), extra]);
   const value = (m: EventMetric) =>
     m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1';
-  /** The aggregate over a group of rows (a month or one grain). */
-  const aggregate = (m: EventMetric): string => {
-    const where = all(m.where);
+  /** The aggregate over a group of rows (a month, one grain, or the rows `extra` keeps of them). */
+  const aggregate = (m: EventMetric, extra?: string): string => {
+    const where = whereOf(m, extra);
     const only = (x: string) => (where ? `CASE WHEN ${where} THEN ${x} END` : x);
     switch (m.agg) {
       case 'count':
@@ -147,20 +203,16 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
       case 'count_distinct':
         return `COUNT(DISTINCT ${only(value(m))})`;
       case 'share': {
-        const hit = all(m.when)!;
+        const hit = all((m.when ?? []).map(condition))!;
         return `CAST(COUNT(${where ? `CASE WHEN ${where} AND ${hit} THEN 1 END` : `CASE WHEN ${hit} THEN 1 END`}) AS DOUBLE) / NULLIF(COUNT(${only('1')}), 0)`;
       }
       default:
         return `${m.agg.toUpperCase()}(${only(value(m))})`;
     }
   };
-  const rowsAfterWhere = (m: EventMetric) => {
-    const where = all(m.where);
-    return where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)';
-  };
 
   const names = Object.keys(source.metrics);
-  const metrics = Object.values(source.metrics);
+  const monthGrowth = metricsList.some((m) => m.growth === 'month');
   const columnsSql = [
     `${text(keyColumn)} AS k`,
     `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`,
@@ -168,44 +220,128 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
     ...textCols.map((c, i) => `${text(c)} AS s${i}`),
   ];
   const stages = (numbered: boolean) => [
-    `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () + 1 AS row_number_, ' : ''}* FROM ${from}\n)`,
+    `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () AS row_number_, ' : ''}* FROM ${from}\n)`,
     `cells AS (\n  SELECT ${numbered ? 'row_number_, ' : ''}${[...columnsSql, ...(numbered ? [`${text(source.time)} AS t_raw`, ...numeric.map((c, i) => `${text(c)} AS raw${i}`)] : [])].join(',\n    ')}\n  FROM src\n)`,
-    `parsed AS (\n  SELECT cells.*,\n    ${[...numeric.map((_, i) => `${numberSql(`u${i}`)} AS n${i}`), `${localTimeSql(calendar.offsetMinutes)} AS lt`].join(',\n    ')}\n  FROM cells\n)`,
+    `parsed AS (\n  SELECT cells.*,\n    ${[
+      ...numeric.map((_, i) => `${numberSql(`u${i}`)} AS n${i}`),
+      ...atLeast.map((c) => `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`),
+      `${localTimeSql(calendar.offsetMinutes)} AS lt`,
+    ].join(',\n    ')}\n  FROM cells\n)`,
   ];
-  const inMonth = `lt >= ${ts(calendar.start)} AND lt < ${ts(calendar.end)}`;
+  const inMonth = between(calendar.start, calendar.end);
+  // month-over-month growth reads the month before too
+  const window = monthGrowth ? between(calendar.previousStart, calendar.end) : inMonth;
+
+  // rows a problem keeps out: a time that cannot be read; in a row the aggregation reads, a number
+  // that cannot be read (or `10万+` where its least value does not decide), or a refused negative
+  const unread = numeric.map((c, i) => {
+    const atLeastBad = atLeast.includes(c)
+      ? aggregated.has(c)
+        ? 'TRUE'
+        : numericConditions
+            .filter((x) => x.column === c)
+            .map((x) => `NOT (${decided(x)})`)
+            .join(' OR ') || 'FALSE'
+      : 'TRUE';
+    const pCol = atLeast.includes(c) ? p(c) : 'NULL';
+    return `(n${i} IS NULL AND NOT ${missingSql(`u${i}`)} AND (${pCol} IS NULL OR ${atLeastBad}))`;
+  });
+  // a negative cell is refused only in a row a refusing metric reads (its `where` keeps the row)
+  const negative = numeric.map((c, i) => {
+    if (!negatives.includes(c)) return 'FALSE';
+    const readers = metricsList.filter(
+      (m) => m.column === c && ['sum', 'avg', 'min', 'max'].includes(m.agg) && m.negatives !== 'allow',
+    );
+    const kept = readers.map((m) => whereOf(m));
+    return kept.some((w) => w === undefined)
+      ? `n${i} < 0`
+      : `(n${i} < 0 AND (${kept.map((w) => `(${w})`).join(' OR ')}))`;
+  });
+  const badRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${negative[i]}`)].join('\n      OR ');
+
+  // one pass over the file: `ev` keeps the rows of the month (and of the month before, for
+  // month-over-month growth) and the rows whose time cannot be read; `grouped` aggregates each key's
+  // rows per part (0: the month, 1: the month before, 2: no readable time), counting the rows that
+  // cannot be read as `bad_`; `monthly` keeps the month's part
+  const part = `CASE WHEN lt IS NULL THEN 2 WHEN lt < ${ts(calendar.start)} THEN 1 ELSE 0 END`;
+  const ofMonth = (x: string, zero: boolean) =>
+    zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
   const ctes = [
     ...stages(false),
-    `ev AS (\n  SELECT * FROM parsed WHERE ${inMonth}\n)`,
-    `monthly AS (\n  SELECT k, COUNT(*) AS rows_${metrics.map((m, i) => `,\n    ${m.per ? 'NULL' : aggregate(m)} AS v${i},\n    ${rowsAfterWhere(m)} AS r${i}`).join('')}\n  FROM ev\n  GROUP BY k\n)`,
+    `ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`,
+    `grouped AS (\n  SELECT k, ${part} AS part, COUNT(*) AS rows_${metricsList
+      .map((m, i) => {
+        const where = whereOf(m);
+        return `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)'} AS r${i}`;
+      })
+      .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM ev\n  GROUP BY k, ${part}\n)`,
+    `monthly AS (\n  SELECT k, ${ofMonth('rows_', true)} AS rows_${metricsList
+      .map((m, i) => `,\n    ${ofMonth(`v${i}`, zeroWhenEmpty(m))} AS v${i},\n    ${ofMonth(`r${i}`, true)} AS r${i}`)
+      .join('')},\n    SUM(bad_) AS bad_\n  FROM grouped\n  GROUP BY k\n)`,
   ];
-  metrics.forEach((m, i) => {
+  const weeks = growthWeeks(calendar);
+  metricsList.forEach((m, i) => {
+    if (m.growth) {
+      const [cur, prev] =
+        m.growth === 'week'
+          ? [between(weeks.current, addDays(weeks.current, 7)), between(weeks.previous, addDays(weeks.previous, 7))]
+          : [`lt >= ${ts(calendar.start)}`, `lt < ${ts(calendar.start)}`];
+      ctes.push(
+        `growth${i} AS (\n  SELECT k, ${aggregate(m, cur)} AS cur,\n    ${aggregate(m, prev)} AS prev\n  FROM ev\n  GROUP BY k\n)`,
+      );
+      return;
+    }
     if (!m.per) return;
     const grainOf = m.per === 'week' ? `CAST(DATE_TRUNC('week', lt) AS DATE)` : 'CAST(lt AS DATE)';
     const grains =
       m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
     // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
-    const filled = m.agg === 'count' || m.agg === 'sum' || m.agg === 'count_distinct' ? `COALESCE(g.v, 0)` : 'g.v';
+    const filled = zeroWhenEmpty(m) ? `COALESCE(g.v, 0)` : 'g.v';
     ctes.push(
-      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  GROUP BY k, ${grainOf}\n)`,
+      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  WHERE ${inMonth}\n  GROUP BY k, ${grainOf}\n)`,
       `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
     );
   });
+  const double = (x: string) => `CAST(${x} AS DOUBLE)`;
+  const metricValue = (m: EventMetric, i: number) =>
+    m.growth
+      ? // (current − previous) / previous; none when the previous period is 0 or has no value
+        `CASE WHEN growth${i}.prev IS NULL OR growth${i}.prev = 0 THEN NULL ELSE (${double(`growth${i}.cur`)} - ${double(`growth${i}.prev`)}) / ${double(`growth${i}.prev`)} END`
+      : m.per
+        ? `across${i}.v`
+        : `monthly.v${i}`;
+  const growthNames = names.filter((_, i) => metricsList[i]!.growth);
   const select = [
     'monthly.k AS k',
     'monthly.rows_ AS rows_',
-    ...metrics.flatMap((m, i) => [
-      `${m.per ? `across${i}.v` : `monthly.v${i}`} AS ${sqlIdent(names[i])}`,
+    ...metricsList.flatMap((m, i) => [
+      `${metricValue(m, i)} AS ${sqlIdent(names[i]!)}`,
       `monthly.r${i} AS ${sqlIdent(`${names[i]} · rows`)}`,
     ]),
+    ...metricsList.flatMap((m, i) =>
+      m.growth
+        ? [
+            `growth${i}.cur AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.current : calendar.period}`)}`,
+            `growth${i}.prev AS ${sqlIdent(`${names[i]} · ${m.growth === 'week' ? weeks.previous : calendar.previousStart.slice(0, 7)}`)}`,
+          ]
+        : [],
+    ),
+    'monthly.bad_ AS bad_rows',
   ];
-  const joins = metrics.map((m, i) => (m.per ? `\nLEFT JOIN across${i} ON across${i}.k = monthly.k` : '')).join('');
+  const joins = metricsList
+    .map((m, i) =>
+      m.per
+        ? `\nLEFT JOIN across${i} ON across${i}.k = monthly.k`
+        : m.growth
+          ? `\nLEFT JOIN growth${i} ON growth${i}.k = monthly.k`
+          : '',
+    )
+    .join('');
   const sql = `WITH\n${ctes.join(',\n')}\nSELECT\n  ${select.join(',\n  ')}\nFROM monthly${joins}\nORDER BY monthly.k;\n`;
 
-  // rows a problem keeps out: a time that cannot be read, or a number in a row of the month
-  const bad = [`lt IS NULL`, ...numeric.map((_, i) => `(TRIM(u${i}) <> '' AND n${i} IS NULL AND ${inMonth})`)].join(
+  const bad = [`lt IS NULL`, ...numeric.map((_, i) => `((${unread[i]} OR ${negative[i]}) AND ${window})`)].join(
     '\n   OR ',
   );
-  const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(TRIM(u${i}) <> '' AND n${i} IS NULL, FALSE) AS bad${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
-  const badCountSql = `WITH\n${stages(false).join(',\n')}\nSELECT COUNT(*) FROM parsed\nWHERE ${bad};\n`;
-  return { sql, shape: { metrics: names }, badCountSql, checkSql, checked: numeric };
+  const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(${unread[i]}, FALSE) AS bad${i}, COALESCE(${negative[i]}, FALSE) AS negative${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
+  return { sql, shape: { metrics: names, growth: growthNames }, checkSql, checked: numeric };
 }
