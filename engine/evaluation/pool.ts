@@ -106,12 +106,12 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
   let freeFen = poolFen;
   for (const c of claimants) {
     const x = rate * c.weight;
-    if (x <= min && min > 0) {
+    if (x < min) {
       out.bound.set(c.id, 'min');
       out.shares.set(c.id, min);
       out.exact.set(c.id, min);
       freeFen -= min;
-    } else if (x >= max) {
+    } else if (x > max) {
       out.bound.set(c.id, 'max');
       out.shares.set(c.id, max);
       out.exact.set(c.id, max);
@@ -259,8 +259,7 @@ function compiledPools(policy: CompiledPolicy): CompiledPool[] {
     const parsed = parseExpression(def.weight);
     // the checks refused a weight that does not parse; this is a bug guard
     if (!parsed.ok) throw new Error(`pool ${id}: weight does not parse`);
-    const rank =
-      def.min_grade === undefined ? undefined : policy.grades.findIndex((g) => g.grade === def.min_grade);
+    const rank = def.min_grade === undefined ? undefined : policy.grades.findIndex((g) => g.grade === def.min_grade);
     return { id, def, weight: compileExpression(parsed.expr), ...(rank === undefined ? {} : { rank }) };
   });
   cache.set(policy, pools);

@@ -15,17 +15,17 @@ export function checkMoney(ctx: CheckContext) {
   for (const [id, pool] of Object.entries(p.pools ?? {})) {
     const at = ['pools', id];
     if (pool.min_grade !== undefined && !ctx.grades.includes(pool.min_grade))
-      report(
-        'policy_pool_unknown_grade',
-        { pool: id, grade: pool.min_grade, known: ctx.grades.join(', ') },
-        [...at, 'min_grade'],
-      );
+      report('policy_pool_unknown_grade', { pool: id, grade: pool.min_grade, known: ctx.grades.join(', ') }, [
+        ...at,
+        'min_grade',
+      ]);
     if ('share_of' in pool.fund && !metrics.includes(pool.fund.share_of.metric))
-      report(
-        'policy_pool_unknown_metric',
-        { pool: id, metric: pool.fund.share_of.metric, known: metrics.join(', ') },
-        [...at, 'fund', 'share_of', 'metric'],
-      );
+      report('policy_pool_unknown_metric', { pool: id, metric: pool.fund.share_of.metric, known: metrics.join(', ') }, [
+        ...at,
+        'fund',
+        'share_of',
+        'metric',
+      ]);
     (pool.roles ?? []).forEach((role, i) => {
       if (!roles.includes(role))
         report('policy_pool_unknown_role', { pool: id, role, known: roles.join(', ') }, [...at, 'roles', i]);
@@ -37,11 +37,10 @@ export function checkMoney(ctx: CheckContext) {
       const allowed = new Set<string>([...metrics, ...POOL_VARIABLES]);
       for (const name of variablesOf(expr))
         if (!allowed.has(name))
-          report(
-            'policy_pool_unknown_variable',
-            { pool: id, text: pool.weight, name, known: metrics.join(', ') },
-            [...at, 'weight'],
-          );
+          report('policy_pool_unknown_variable', { pool: id, text: pool.weight, name, known: metrics.join(', ') }, [
+            ...at,
+            'weight',
+          ]);
     }
   }
   const teams = p.budget?.teams;
@@ -52,7 +51,12 @@ export function checkMoney(ctx: CheckContext) {
       if (!keys.has(teamKey(team)))
         report(
           'policy_budget_unknown_team',
-          { team, known: Object.values(p.teams).map((t) => t.title).join(', ') },
+          {
+            team,
+            known: Object.values(p.teams)
+              .map((t) => t.title)
+              .join(', '),
+          },
           ['budget', 'teams', team],
           { key: true },
         );
