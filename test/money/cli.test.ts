@@ -86,3 +86,55 @@ describe('run with pools and a budget', () => {
     expect(ajv.errors ?? []).toEqual([]);
   });
 });
+
+describe('diff with pools and a budget', () => {
+  it('shows each pool and the budget before and after the change', async () => {
+    // the pool doubles to ¥2,000 a team: +¥1,000 in each team, ¥46,000 in all, ¥6,000 over ¥40,000.
+    // 二组: 200,000 fen / 3 = 66,666.67 → floors 199,998, 2 fen to E4 and E5 (ties, smaller ids)
+    const { code, stdout } = await yardstick(
+      'diff',
+      POLICY,
+      'test/money/fixtures/pool-policy-2000.yaml',
+      '--data',
+      DATA,
+      '--lang',
+      'zh',
+    );
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    const from = lines.indexOf('    修改前：奖金池 团队奖金池（一组）：¥1,000.00，分给 2 人 ¥1,000.00，1 人不参与');
+    expect(lines.slice(from, from + 8)).toEqual([
+      '    修改前：奖金池 团队奖金池（一组）：¥1,000.00，分给 2 人 ¥1,000.00，1 人不参与',
+      '    修改前：奖金池 团队奖金池（二组）：¥1,000.00，分给 3 人 ¥1,000.00',
+      '    修改前：团队 一组 预算 ¥17,000.00：应发 ¥22,000.00，超出 ¥5,000.00',
+      '    修改前：预算 ¥40,000.00：应发 ¥44,000.00，超出 ¥4,000.00',
+      '    修改后：奖金池 团队奖金池（一组）：¥2,000.00，分给 2 人 ¥2,000.00，1 人不参与',
+      '    修改后：奖金池 团队奖金池（二组）：¥2,000.00，分给 3 人 ¥2,000.00',
+      '    修改后：团队 一组 预算 ¥17,000.00：应发 ¥23,000.00，超出 ¥6,000.00',
+      '    修改后：预算 ¥40,000.00：应发 ¥46,000.00，超出 ¥6,000.00',
+    ]);
+    expect(stdout).toContain('    E6 员工E6 二组: B → B, ¥7,333.33 → ¥7,666.66 (+¥333.33)\n');
+  });
+
+  it('puts both sides in the JSON report', async () => {
+    const { stdout } = await yardstick(
+      'diff',
+      POLICY,
+      'test/money/fixtures/pool-policy-2000.yaml',
+      '--data',
+      DATA,
+      '--format',
+      'json',
+    );
+    const [review] = JSON.parse(stdout);
+    expect(review.impact.budget.after.lines.at(-1)).toEqual({
+      scope: 'total',
+      budget: 40000,
+      before: 46000,
+      result: 46000,
+      over: 6000,
+      period: '2026-10',
+    });
+    expect(review.impact.pools.before.map((p: { amount: number }) => p.amount)).toEqual([1000, 1000]);
+  });
+});

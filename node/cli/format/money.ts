@@ -62,3 +62,15 @@ export function poolShareFen(lines: readonly { kind: string; amountFen: number }
   for (const l of lines) if (l.kind === 'pool_share') fen += l.amountFen;
   return fen;
 }
+
+/** The pools and the budget before and after a policy change, one line each, labelled. */
+export function moneyBeforeAfter(
+  before: Pick<RunResult, 'pools' | 'budget'>,
+  after: Pick<RunResult, 'pools' | 'budget'>,
+  lang: Lang,
+): string[] {
+  const label = lang === 'zh' ? { before: '修改前', after: '修改后' } : { before: 'before', after: 'after' };
+  const side = (name: string, r: Pick<RunResult, 'pools' | 'budget'>) =>
+    [...poolLines(r, lang), ...budgetLines(r, lang)].map((l) => `${name}${lang === 'zh' ? '：' : ': '}${l}`);
+  return [...side(label.before, before), ...side(label.after, after)];
+}
