@@ -8,6 +8,7 @@ import {
   type CompiledPolicy,
   type Lang,
   type RunResult,
+  type EmployeeRecord,
   formatOf,
   readTable,
   toRecords,
@@ -82,7 +83,9 @@ export interface DryRunOptions {
   stderr: (s: string) => void;
 }
 
-export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
+export async function dryRun(
+  o: DryRunOptions,
+): Promise<{ policy: CompiledPolicy; result: RunResult; records: readonly EmployeeRecord[] }> {
   const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr);
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
@@ -131,7 +134,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
     reportExcluded(result, o.stderr, o.lang);
     throw new ExitError(EXIT.input, nobody);
   }
-  return { policy, result };
+  return { policy, result, records: read.records };
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */

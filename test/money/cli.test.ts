@@ -138,3 +138,28 @@ describe('diff with pools and a budget', () => {
     expect(review.impact.pools.before.map((p: { amount: number }) => p.amount)).toEqual([1000, 1000]);
   });
 });
+
+describe('statements with a pool', () => {
+  it('says how each share was computed, or why there is none', async () => {
+    const { mkdtempSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const out = mkdtempSync(join(tmpdir(), 'yardstick-pool-statements-'));
+    const { code } = await yardstick('statements', POLICY, '--data', DATA, '--out', out, '--lang', 'zh');
+    expect(code).toBe(0);
+    const calc = (id: string) =>
+      [...read(join(out, `${id}.html`), 'utf8').matchAll(/<ul class="calc">(.*?)<\/ul>/g)]
+        .flatMap((m) => [...m[1]!.matchAll(/<li>(.*?)<\/li>/g)].map((l) => l[1]))
+        .map((l) => l!.replace(/&#39;/g, "'"));
+    // E1: 1,000 × 900,000 / 1,500,000 = 600
+    expect(calc('E1')).toEqual([
+      '绩效工资 = pay_base * score / 100 = 10,000 × 90 / 100 = ¥9,000.00（绩效基数 ¥10,000.00，总分 90）',
+      '团队奖金池（一组）：你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000（score * pay_base）/ 权重合计 1,500,000 = ¥600.00',
+    ]);
+    // E4: 1,000 × 700,000 / 2,100,000 = 333.33…, the left-over fen to the smallest id
+    expect(calc('E4')[1]).toBe(
+      '团队奖金池（二组）：你的份额 = 奖金池 ¥1,000.00 × 你的权重 700,000（score * pay_base）/ 权重合计 2,100,000 = ¥333.34',
+    );
+    expect(calc('E3')[1]).toBe('团队奖金池（一组）：不参与分配（等级低于参与线）');
+  });
+});
