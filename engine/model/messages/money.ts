@@ -105,4 +105,78 @@ export const money = defineMessages({
       zh: '该团队未做任何缩减；请提高其预算，或减少奖励和奖金池',
     },
   },
+  cli_sweep_set: {
+    message: {
+      en: '`--set {text}` is not PATH=FROM..TO/STEP',
+      zh: '`--set {text}` 不是 PATH=FROM..TO/STEP 的形式',
+    },
+    help: {
+      en: 'write the key path of a number in the policy and a range, e.g. `--set roles.editor.indicators.completion_rate.target=0.35..0.50/0.01`',
+      zh: '请写政策中某个数字的键路径和范围，如 `--set roles.editor.indicators.completion_rate.target=0.35..0.50/0.01`',
+    },
+  },
+  'cli_sweep_set.percent': {
+    message: {
+      en: '`--set {text}` mixes percentages and plain numbers',
+      zh: '`--set {text}` 混用了百分数和普通数字',
+    },
+    help: {
+      en: 'write all three as percentages (`35%..50%/1%`) or all as fractions (`0.35..0.50/0.01`)',
+      zh: '请三个值都写百分数（`35%..50%/1%`）或都写小数（`0.35..0.50/0.01`）',
+    },
+  },
+  cli_sweep_range: {
+    message: {
+      en: '`--set {text}`: the step must be above 0 and FROM at most TO',
+      zh: '`--set {text}`：步长必须大于 0，且 FROM 不大于 TO',
+    },
+    help: { en: 'e.g. `0.35..0.50/0.01`', zh: '例如 `0.35..0.50/0.01`' },
+  },
+  'cli_sweep_range.too_many': {
+    message: {
+      en: '`--set {text}` gives {count} values, more than {max}',
+      zh: '`--set {text}` 共 {count} 个取值，超过上限 {max}',
+    },
+    help: { en: 'use a larger step or a narrower range', zh: '请加大步长或缩小范围' },
+  },
+  cli_sweep_path: {
+    message: {
+      en: '`{path}` is not a number the policy has',
+      zh: '`{path}` 不是政策中已有的数字',
+    },
+    help: {
+      en: 'name the key path of a number written in the policy, e.g. `roles.editor.indicators.completion_rate.target`',
+      zh: '请写政策中已写出的某个数字的键路径，如 `roles.editor.indicators.completion_rate.target`',
+    },
+  },
+  cli_sweep_ratio: {
+    message: {
+      en: '`{path}` is a ratio (now {current}): {value} would be {percent}, which is ambiguous',
+      zh: '`{path}` 是比率（当前为 {current}）：{value} 即 {percent}，含义不明确',
+    },
+    help: {
+      en: 'write ratios as fractions (`0.35..0.50/0.01`) or as percentages (`35%..50%/1%`)',
+      zh: '比率请写成小数（`0.35..0.50/0.01`）或百分数（`35%..50%/1%`）',
+    },
+  },
+  cli_sweep_invalid: {
+    message: {
+      en: 'with `{path}` = {value} the policy is not valid: {detail}',
+      zh: '`{path}` = {value} 时政策无效：{detail}',
+    },
+    help: {
+      en: 'sweep a range the policy accepts (e.g. a target between its threshold and challenge)',
+      zh: '请在政策允许的范围内试算（例如目标值介于门槛和挑战值之间）',
+    },
+  },
+  cli_sweep_budget: {
+    message: {
+      en: '`--budget {text}` is not an amount',
+      zh: '`--budget {text}` 不是金额',
+    },
+    help: {
+      en: 'write an amount in yuan such as `¥700,000`, `700000` or `70万`',
+      zh: '请写元为单位的金额，如 `¥700,000`、`700000` 或 `70万`',
+    },
+  },
 });
