@@ -80,6 +80,7 @@ export {
   type BudgetFit,
 } from './review/sweep.js';
 export type { StatementSection, StatementOptions } from './explanation/statement.js';
+export { budgetLines, moneyBeforeAfter, moneySummary, poolLines, poolShareFen } from './explanation/money-text.js';
 export { LIMITS, readYaml } from './language/limits.js';
 
 // What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading
