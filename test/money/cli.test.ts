@@ -163,3 +163,22 @@ describe('statements with a pool', () => {
     expect(calc('E3')[1]).toBe('团队奖金池（一组）：不参与分配（等级低于参与线）');
   });
 });
+
+describe('diff words pool and budget changes', () => {
+  it('writes a new pool in full and a budget change with its amounts', async () => {
+    // pool-policy-gmv.yaml adds a 2 % GMV pool for everyone with a ¥100 minimum, raises the
+    // total budget to ¥45,000 and asks for scaling
+    const { stdout } = await yardstick('diff', POLICY, 'test/money/fixtures/pool-policy-gmv.yaml', '--lang', 'zh');
+    expect(stdout.split('\n').slice(2, 6)).toEqual([
+      '    ~ 版本 1.0.0 → 1.2.0',
+      '    + 新增 奖金池「GMV 提成池」：全体共用 GMV 合计 × 2%，按 score 分配，最低份额 ¥100.00',
+      '    ~ 预算 总额 ¥40,000.00 → ¥45,000.00',
+      '    + 预算 超出时 — → 按比例缩减浮动薪酬',
+    ]);
+  });
+
+  it('names a pool amount change in English', async () => {
+    const { stdout } = await yardstick('diff', POLICY, 'test/money/fixtures/pool-policy-2000.yaml', '--lang', 'en');
+    expect(stdout).toContain('    ~ pool 团队奖金池 amount ¥1,000.00 → ¥2,000.00\n');
+  });
+});
