@@ -191,3 +191,20 @@ describe('the checks of a pool', () => {
     expect(loaded.diagnostics[0]!.code).toBe('schema_range');
   });
 });
+
+describe('the checks of a budget', () => {
+  it('names a team budget for a team the policy does not declare, at its key', () => {
+    const text = moneyPolicy(`budget:
+  teams: { 一组: 1000, 三组: 500 }`).replace(
+      'stages:\n',
+      'teams:\n  g1: { title: 一组 }\n  g2: { title: 二组 }\nstages:\n',
+    );
+    const loaded = loadPolicy(text, 'p.yaml');
+    expect(loaded.ok).toBe(false);
+    // line 26 (after 3 header, 3 metrics, 3 teams, 2 stages, 6 roles, 4 grades and 3 payout lines, then
+    // `budget:`) is `  teams: { 一组: 1000, 三组: 500 }`: `三组` starts at column 22 (characters)
+    expect(loaded.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['policy_budget_unknown_team', 26, 22, 'budget: `三组` is not a team of this policy'],
+    ]);
+  });
+});
