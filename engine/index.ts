@@ -64,6 +64,23 @@ export {
 } from './review/breakdown.js';
 export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
+// bonus pools, budgets and what-if sweeps
+export { allocate, largestRemainder, type PoolShare, type PoolAllocation } from './evaluation/pool.js';
+export { variablePayFen, type BudgetReport, type BudgetLine } from './evaluation/budget.js';
+export {
+  parseSweep,
+  sweepRunner,
+  sweepRow,
+  fitBudget,
+  monotony,
+  parseBudget,
+  SweepError,
+  type SweepSpec,
+  type SweepRow,
+  type BudgetFit,
+} from './review/sweep.js';
+export type { StatementSection, StatementOptions } from './explanation/statement.js';
+export { budgetLines, moneyBeforeAfter, moneySummary, poolLines, poolShareFen } from './explanation/money-text.js';
 export { LIMITS, readYaml } from './language/limits.js';
 
 // What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading

@@ -8,7 +8,9 @@ import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../mod
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
 import { NO_HISTORY, stackHistory } from './history.js';
 import { calibrate, scaleOf } from './calibrate.js';
-import { explainCalibration, explainScorecard } from '../explanation/explain.js';
+import { explainCalibration, explainScorecard, payoutLabel } from '../explanation/explain.js';
+import { applyPools, type PoolAllocation } from './pool.js';
+import { applyBudget, type BudgetReport } from './budget.js';
 
 export interface RunInput {
   records: EmployeeRecord[];
@@ -33,6 +35,9 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   const periods = [...new Set(input.records.map((r) => r.period))].sort();
   const byPeriod: Scorecard[][] = [];
   let done = 0;
+  const pools: PoolAllocation[] = [];
+  const budgetLines: BudgetReport['lines'] = [];
+  const moneyWarnings: Diagnostic[] = [];
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
@@ -49,12 +54,13 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
       if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
     }
     calibrateCards(policy, cards, options.lang ?? 'zh');
+    planMoney(policy, cards, input.records, period, options.lang ?? 'zh', pools, budgetLines, moneyWarnings);
     byPeriod.push(cards);
     for (const c of cards) scorecards.push(c); // not push(...cards): a month of 100,000s overflows the call stack
   }
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 
-  const warnings = [...(input.warnings ?? []), ...beforeEffectiveFrom(policy, periods)];
+  const warnings = [...(input.warnings ?? []), ...beforeEffectiveFrom(policy, periods), ...moneyWarnings];
 
   return {
     policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
@@ -63,7 +69,37 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     excluded,
     summary: summarise(policy, scorecards, excluded.length),
     warnings,
+    ...(policy.doc.pools ? { pools } : {}),
+    ...(policy.doc.budget ? { budget: { fit: policy.doc.budget.fit ?? 'report', lines: budgetLines } } : {}),
   };
+}
+
+/**
+ * Bonus pools, then the budget, on one period's scored cards (they need every card of the period,
+ * as calibration does): pool shares and budget scaling become payout lines, so totals include them.
+ */
+function planMoney(
+  policy: CompiledPolicy,
+  cards: Scorecard[],
+  records: readonly EmployeeRecord[],
+  period: string,
+  lang: 'zh' | 'en',
+  pools: PoolAllocation[],
+  budgetLines: BudgetReport['lines'],
+  warnings: Diagnostic[],
+): void {
+  if (policy.doc.pools) {
+    const byId = new Map<string, EmployeeRecord>();
+    for (const r of records) if (r.period === period) byId.set(r.employee_id, r);
+    const applied = applyPools(policy, cards, byId);
+    for (const p of applied.pools) pools.push({ ...p, period });
+    for (const w of applied.warnings) warnings.push(w);
+  }
+  const budget = applyBudget(policy, cards, { scale: payoutLabel('budget_scale', lang) });
+  if (budget) {
+    for (const l of budget.report.lines) budgetLines.push({ ...l, period });
+    for (const w of budget.warnings) warnings.push(w);
+  }
 }
 
 /**

@@ -6,6 +6,10 @@ import type { CompiledPolicy } from '../language/compile.js';
 import { describeAction, describeConditions, describePerUnit, formatValue, type Lang } from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
+import type { EmployeeRecord } from '../model/record.js';
+import type { Unit } from '../model/policy.js';
+import type { PoolShare } from '../evaluation/pool.js';
+import { localise } from '../model/diagnostic.js';
 
 export interface Provenance {
   policy: { file: string; id: string; version: string; hash: string };
@@ -86,6 +90,12 @@ const W = {
     scoreCap: (c: number) => `总分封顶 ${c}`,
     gradeCap: (g: string) => `等级封顶 ${g}`,
     award: (a: number) => `奖励 ${formatMoney(a)}`,
+    payBase: '绩效基数',
+    gradeWhy: (score: number, g: string, min: number) => `总分 ${score} ≥ ${min}（${g} 的下限）→ 等级 ${g}`,
+    gradeCapped: (raw: string, g: string) => `规则封顶：${raw} → ${g}`,
+    tierWhy: (tier: string, basis: string, v: string, min: string) =>
+      `档位 ${tier}：${basis} ${v} ≥ ${min}（${tier} 的门槛）`,
+    heldItem: '暂扣：',
   },
   en: {
     statement: 'Performance result',
@@ -138,20 +148,34 @@ const W = {
     scoreCap: (c: number) => `score capped at ${c}`,
     gradeCap: (g: string) => `grade capped at ${g}`,
     award: (a: number) => `award ${formatMoney(a)}`,
+    payBase: 'pay base',
+    gradeWhy: (score: number, g: string, min: number) =>
+      `score ${score} ≥ ${min} (the lower bound of ${g}) → grade ${g}`,
+    gradeCapped: (raw: string, g: string) => `capped by a rule: ${raw} → ${g}`,
+    tierWhy: (tier: string, basis: string, v: string, min: string) =>
+      `tier ${tier}: ${basis} ${v} ≥ ${min} (the threshold of ${tier})`,
+    heldItem: 'held: ',
   },
 };
 
+// One A4 page (210 × 297 mm, 12 mm margins): small type, one row per indicator (its reason on a
+// second line in the same cell), holds and next steps together, and the signature lines kept
+// with the provenance at the foot (test/browser/statements.browser.test.ts prints every statement
+// of the sample month to PDF in Chromium and counts the pages).
 const CSS = `
-  @page { size: A4; margin: 16mm; }
-  body { font-family: 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif; color: #1f2937; max-width: 820px; margin: 24px auto; padding: 0 20px; font-size: 13px; line-height: 1.55; }
-  h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 14px; margin: 22px 0 6px; border-bottom: 1px solid #e5e7eb; padding-bottom: 4px; }
-  .meta { color: #6b7280; } table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #eef0f3; padding: 5px 6px; text-align: left; vertical-align: top; }
+  @page { size: A4; margin: 12mm; }
+  body { font-family: 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif; color: #1f2937; max-width: 820px; margin: 24px auto; padding: 0 20px; font-size: 11.5px; line-height: 1.4; }
+  h1 { font-size: 17px; margin: 0 0 2px; } h2 { font-size: 12.5px; margin: 10px 0 3px; border-bottom: 1px solid #e5e7eb; padding-bottom: 2px; }
+  .meta { color: #6b7280; } table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #eef0f3; padding: 2px 5px; text-align: left; vertical-align: top; }
   th { color: #6b7280; font-weight: 500; } .num { text-align: right; white-space: nowrap; } .group td { font-weight: 600; background: #f8fafc; }
-  .cards { display: flex; gap: 12px; margin: 14px 0; } .card { flex: 1; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 12px; }
-  .card .k { color: #6b7280; font-size: 12px; } .card .v { font-size: 22px; font-weight: 700; } .held { color: #b45309; }
-  .sign { display: flex; gap: 40px; margin-top: 40px; } .sign div { flex: 1; border-top: 1px solid #9ca3af; padding-top: 4px; color: #6b7280; }
-  .prov { margin-top: 28px; color: #9ca3af; font-size: 11px; word-break: break-all; } a { color: #2563eb; text-decoration: none; }
-  @media print { a { color: inherit; } body { margin: 0; } }`;
+  .why { color: #6b7280; font-size: 10.5px; } .calc { margin: 3px 0 0; color: #374151; font-size: 11px; } .calc li { margin: 1px 0; }
+  ul { margin: 2px 0; padding-left: 18px; }
+  .cards { display: flex; gap: 10px; margin: 8px 0; } .card { flex: 1; border: 1px solid #e5e7eb; border-radius: 6px; padding: 5px 10px; }
+  .card .k { color: #6b7280; font-size: 11px; } .card .v { font-size: 19px; font-weight: 700; } .held { color: #b45309; }
+  .foot { break-inside: avoid; page-break-inside: avoid; }
+  .sign { display: flex; gap: 40px; margin-top: 26px; } .sign div { flex: 1; border-top: 1px solid #9ca3af; padding-top: 3px; color: #6b7280; }
+  .prov { margin-top: 10px; color: #9ca3af; font-size: 9.5px; line-height: 1.3; word-break: break-all; } a { color: #2563eb; text-decoration: none; }
+  @media print { a { color: inherit; } body { margin: 0; padding: 0; max-width: none; } }`;
 
 function page(title: string, lang: Lang, body: string): string {
   return `<!doctype html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
@@ -162,12 +186,133 @@ function provenanceLine(p: Provenance, lang: Lang): string {
   return `<p class="prov">${w.provenance}: ${w.policy} ${escapeHtml(p.policy.id)} v${escapeHtml(p.policy.version)} (${escapeHtml(p.policy.file)}, sha256 ${escapeHtml(p.policy.hash)}) · ${w.data} ${p.data.map((d) => `${escapeHtml(d.file)} (sha256 ${escapeHtml(d.hash)})`).join(', ')} · ${w.engine} yardstick ${escapeHtml(p.engine)}</p>`;
 }
 
+/** A section another part of Yardstick adds to a statement: a heading and its (already escaped) HTML. */
+export interface StatementSection {
+  title: string;
+  html: string;
+}
+
+export interface StatementOptions {
+  /** The employee's record, for the values behind derived metrics and formulas (爆款率 = 3 / 31). */
+  record?: EmployeeRecord;
+  /** Sections placed after the payout and next steps, before the signature lines. */
+  sections?: StatementSection[];
+}
+
+/** A number as a formula shows it: up to 4 decimals, thousands separated. */
+function num(x: number): string {
+  return Number(x.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+/** The values a statement can put into a formula: the record's metrics, derived metrics, the payout variables. */
+function valuesOf(policy: CompiledPolicy, card: Scorecard, record: EmployeeRecord | undefined): Map<string, number> {
+  const values = new Map<string, number>();
+  const scope: Record<string, number> = {};
+  for (const m of policy.metricDefaults) scope[m.id] = m.default;
+  if (record) Object.assign(scope, record.metrics);
+  // indicator actuals: what the statement already shows, for a caller without the record
+  const walk = (items: IndicatorResult[]) => {
+    for (const i of items) {
+      if (i.metric && typeof i.actual === 'number' && scope[i.metric] === undefined) scope[i.metric] = i.actual;
+      if (i.children) walk(i.children);
+    }
+  };
+  walk(card.indicators);
+  for (const d of policy.derived) {
+    if (scope[d.id] !== undefined) continue;
+    const v = d.run(scope);
+    if (typeof v === 'number' && Number.isFinite(v)) scope[d.id] = v;
+  }
+  for (const [k, v] of Object.entries(scope)) values.set(k, v);
+  values.set('pay_base', card.payout.pay_base);
+  values.set('score', card.score);
+  values.set('base_score', card.base_score);
+  values.set('attainment', card.score / 100);
+  return values;
+}
+
+/** `pay_base * min(score, 120) / 100` with the known names replaced by their values. */
+function substitute(text: string, values: Map<string, number>): string {
+  return text
+    .replace(/[A-Za-z_][A-Za-z0-9_]*/g, (name) => {
+      const v = values.get(name);
+      return v === undefined ? name : num(v);
+    })
+    .replace(/\s*\*\s*/g, ' × ');
+}
+
+/** How a linear indicator's points were interpolated, with its numbers; undefined for other methods. */
+function interpolation(i: IndicatorResult, u: Unit | undefined, lang: Lang): string | undefined {
+  if (i.scoring !== 'linear' || typeof i.actual !== 'number' || i.target === undefined) return undefined;
+  const a = i.actual;
+  const f = (v: number) => formatValue(v, u, lang);
+  const { threshold: th, target: t, challenge: c } = i;
+  const lower = i.better === 'lower';
+  const reached = (x: number, y: number) => (lower ? x <= y : x >= y);
+  const pts = (p: number) => `${num(p)}${lang === 'zh' ? ' 分' : ' points'}`;
+  if (th !== undefined && !reached(a, th))
+    return lang === 'zh' ? `未达门槛 ${f(th)} → 0 分` : `short of the threshold ${f(th)} → 0 points`;
+  // the distance in the direction that is better: a − t when higher is better, t − a when lower is
+  const gap = (x: number, y: number) => (lower ? y - x : x - y);
+  const gapText = (x: number, y: number) => (lower ? `${f(y)} − ${f(x)}` : `${f(x)} − ${f(y)}`);
+  let formula: string;
+  let raw: number;
+  if (c !== undefined && reached(a, t)) {
+    formula = `100 + 20 × (${gapText(a, t)}) / (${gapText(c, t)})`;
+    raw = 100 + (20 * gap(a, t)) / gap(c, t);
+  } else if (th !== undefined) {
+    formula = `60 + 40 × (${gapText(a, th)}) / (${gapText(t, th)})`;
+    raw = 60 + (40 * gap(a, th)) / gap(t, th);
+  } else {
+    formula = `100 × ${f(a)} / ${f(t)}`;
+    raw = t === 0 ? 100 : (100 * a) / t;
+  }
+  const shown = Number(raw.toFixed(4));
+  if (Math.abs(shown - i.points) > 0.006)
+    return `${formula} = ${pts(shown)}${lang === 'zh' ? `，封顶为 ${pts(i.points)}` : `, capped at ${pts(i.points)}`}`;
+  // rounded to the policy's decimals as the table shows it
+  return `${formula} = ${shown === i.points ? pts(i.points) : `${num(shown)} ≈ ${pts(i.points)}`}`;
+}
+
 export function renderStatement(
   policy: CompiledPolicy,
   card: Scorecard,
   provenance: Provenance,
   lang: Lang = 'zh',
+  options: StatementOptions = {},
 ): string {
+  const values = valuesOf(policy, card, options.record);
+  const body = [
+    headerSection(policy, card, lang),
+    indicatorSection(policy, card, values, lang),
+    adjustmentSection(policy, card, lang),
+    payoutSection(policy, card, values, lang),
+    nextStepsSection(policy, card, lang),
+    ...(options.sections ?? []).map((x) => `<h2>${escapeHtml(x.title)}</h2>\n${x.html}`),
+    eventsSection(provenance, card.employee_id, lang),
+    footSection(provenance, lang),
+  ].join('\n');
+  return page(`${card.name} · ${policy.doc.title} · ${card.period}`, lang, body);
+}
+
+function headerSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
+  const w = W[lang];
+  const nextText = card.next_grade
+    ? w.next(card.next_grade.points_needed, card.next_grade.grade)
+    : card.grade === policy.grades[0]?.grade
+      ? w.top
+      : w.capped;
+  return `
+<h1>${escapeHtml(policy.doc.title)} · ${w.statement}</h1>
+<p class="meta">${w.period} ${escapeHtml(card.period)} · ${w.employee} ${escapeHtml(card.name)}${lang === 'zh' ? '（' : ' ('}${w.id} ${escapeHtml(card.employee_id)}${lang === 'zh' ? '）' : ')'} · ${escapeHtml(card.team)} · ${escapeHtml(card.role_title)} · ${escapeHtml(card.stage_title)}</p>
+<div class="cards">
+  <div class="card"><div class="k">${w.score}</div><div class="v">${card.score}</div><div class="meta">${w.base} ${card.base_score}</div></div>
+  <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}</div><div class="meta">${escapeHtml(nextText)}</div></div>
+  <div class="card"><div class="k">${w.payout}</div><div class="v">${formatFen(card.payout.totalFen)}</div>${card.payout.status === 'held' ? `<div class="held">${w.held}</div>` : `<div class="meta">${w.payBase} ${formatMoney(card.payout.pay_base)}</div>`}</div>
+</div>`;
+}
+
+function indicatorSection(policy: CompiledPolicy, card: Scorecard, values: Map<string, number>, lang: Lang): string {
   const w = W[lang];
   const unitOf = (m?: string) =>
     m ? (policy.metrics[m]?.unit ?? policy.derived.find((d) => d.id === m)?.unit) : undefined;
@@ -180,23 +325,41 @@ export function renderStatement(
         : [i.threshold, i.target, i.challenge]
             .map((v) => (v === undefined ? '—' : formatValue(v, u, lang)))
             .join(' / ');
+      const why: string[] = [];
+      if (!i.children) {
+        why.push(i.reason);
+        const derived = policy.derived.find((d) => d.id === i.metric);
+        // a derived rate with the numbers it is made of: 爆款率 = viral_videos / videos_published = 3 / 31
+        if (derived) {
+          const named = derived.text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (id) => policy.metrics[id]?.label ?? id);
+          why.push(`${derived.label} = ${named} = ${substitute(derived.text, values)}`);
+        }
+        const line = interpolation(i, u, lang);
+        if (line) why.push(line);
+      }
+      const cell = `${escapeHtml(i.title)}${why.map((x) => `<div class="why">${escapeHtml(x)}</div>`).join('')}`;
       rows.push(
-        `<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${6 + depth * 16}px">${escapeHtml(i.title)}</td><td class="num">${i.children ? '' : escapeHtml(formatValue(i.actual, u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`,
+        `<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${5 + depth * 14}px">${cell}</td><td class="num">${i.children ? '' : escapeHtml(formatValue(i.actual, u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`,
       );
-      if (!i.children)
-        rows.push(
-          `<tr><td colspan="6" class="meta" style="padding-left:${22 + depth * 16}px">${escapeHtml(i.reason)}</td></tr>`,
-        );
       if (i.children) walk(i.children, depth + 1);
     }
   };
   walk(card.indicators, 0);
-  const nextText = card.next_grade
-    ? w.next(card.next_grade.points_needed, card.next_grade.grade)
-    : card.grade === policy.grades[0]?.grade
-      ? w.top
-      : w.capped;
-  const adjustments = card.adjustments.map((a) => {
+  const band = policy.grades.find((g) => g.grade === card.raw_grade);
+  const gradeWhy = band ? w.gradeWhy(card.score, band.grade, band.min) : '';
+  const capped = card.raw_grade !== card.grade ? w.gradeCapped(card.raw_grade, card.grade) : '';
+  return `<h2>${w.indicators}</h2>
+<table><thead><tr><th>${w.indicator}</th><th class="num">${w.actual}</th><th class="num">${w.goals}</th><th class="num">${w.points}</th><th class="num">${w.weight}</th><th class="num">${w.weighted}</th></tr></thead><tbody>
+${rows.join('\n')}
+<tr class="group"><td colspan="5">${w.base}</td><td class="num">${card.base_score}</td></tr>
+</tbody></table>
+<p class="calc">${escapeHtml([gradeWhy, capped].filter(Boolean).join(lang === 'zh' ? '；' : '; '))}</p>`;
+}
+
+function adjustmentSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
+  const w = W[lang];
+  if (!card.adjustments.length) return `<h2>${w.rules}</h2>\n<p class="meta">${w.none}</p>`;
+  const rows = card.adjustments.map((a) => {
     const effect = [
       a.points !== undefined ? w.pts(a.points) + describePerUnit(policy, a.per_unit?.points, 'points', lang) : '',
       a.award !== undefined ? w.award(a.award) + describePerUnit(policy, a.per_unit?.award, 'money', lang) : '',
@@ -207,34 +370,107 @@ export function renderStatement(
       .join(lang === 'zh' ? '，' : ', ');
     return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang, card))}</td><td>${escapeHtml(effect)}</td></tr>`;
   });
-  const body = `
-<h1>${escapeHtml(policy.doc.title)} · ${w.statement}</h1>
-<p class="meta">${w.period} ${escapeHtml(card.period)} · ${w.employee} ${escapeHtml(card.name)}${lang === 'zh' ? '（' : ' ('}${w.id} ${escapeHtml(card.employee_id)}${lang === 'zh' ? '）' : ')'} · ${escapeHtml(card.team)} · ${escapeHtml(card.role_title)} · ${escapeHtml(card.stage_title)}</p>
-<div class="cards">
-  <div class="card"><div class="k">${w.score}</div><div class="v">${card.score}</div><div class="meta">${w.base} ${card.base_score}</div></div>
-  <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}</div><div class="meta">${escapeHtml(nextText)}</div></div>
-  <div class="card"><div class="k">${w.payout}</div><div class="v">${formatFen(card.payout.totalFen)}</div>${card.payout.status === 'held' ? `<div class="held">${w.held}</div>` : ''}</div>
-</div>
-<h2>${w.indicators}</h2>
-<table><thead><tr><th>${w.indicator}</th><th class="num">${w.actual}</th><th class="num">${w.goals}</th><th class="num">${w.points}</th><th class="num">${w.weight}</th><th class="num">${w.weighted}</th></tr></thead><tbody>
-${rows.join('\n')}
-<tr class="group"><td colspan="5">${w.base}</td><td class="num">${card.base_score}</td></tr>
-</tbody></table>
-<h2>${w.rules}</h2>
-${adjustments.length ? `<table><thead><tr><th>${w.rule}</th><th>${w.why}</th><th>${w.effect}</th></tr></thead><tbody>${adjustments.join('')}</tbody></table>` : `<p class="meta">${w.none}</p>`}
-<h2>${w.payoutLines}</h2>
+  return `<h2>${w.rules}</h2>\n<table><thead><tr><th>${w.rule}</th><th>${w.why}</th><th>${w.effect}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The lines of how the pay was computed: the formula with its numbers, the tier, pool shares, the budget. */
+export function payoutCalculation(
+  policy: CompiledPolicy,
+  card: Scorecard,
+  values: Map<string, number>,
+  lang: Lang,
+): string[] {
+  const w = W[lang];
+  const out: string[] = [];
+  const perf = card.payout.lines.find((l) => l.kind === 'performance_pay');
+  if (perf)
+    out.push(
+      `${perf.label} = ${policy.payout.performancePayText} = ${substitute(policy.payout.performancePayText, values)} = ${formatFen(perf.amountFen)}${lang === 'zh' ? `（绩效基数 ${formatMoney(card.payout.pay_base)}，总分 ${card.score}）` : ` (pay base ${formatMoney(card.payout.pay_base)}, score ${card.score})`}`,
+    );
+  const tier = card.payout.tier;
+  const tiers = policy.tiers;
+  if (tier && tiers) {
+    const band = tiers.bands.find((b) => b.tier === tier.id);
+    const basis =
+      tiers.basis === 'attainment'
+        ? lang === 'zh'
+          ? `达成率（总分 / 100）`
+          : 'attainment (score / 100)'
+        : (policy.metrics[tiers.basis]?.label ??
+          policy.derived.find((d) => d.id === tiers.basis)?.label ??
+          tiers.basis);
+    if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, num(tier.basis), num(band.min)));
+  }
+  for (const share of card.pools ?? []) out.push(poolLine(share, lang));
+  const scale = card.budget_scale;
+  if (scale)
+    out.push(
+      lang === 'zh'
+        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)}（全体浮动薪酬按同一比例缩减以符合预算）`
+        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)} (everyone's variable pay scaled by one ratio to fit the budget)`,
+    );
+  return out;
+}
+
+/** 「你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000 / 权重合计 1,500,000 = ¥600.00」 */
+function poolLine(s: PoolShare, lang: Lang): string {
+  const zh = lang === 'zh';
+  const name = `${s.title}${s.group === 'all' ? '' : zh ? `（${s.group}）` : ` (${s.group})`}`;
+  if (s.excluded) {
+    const why = {
+      held: zh ? '奖金暂扣' : 'pay held',
+      below_grade: zh ? '等级低于参与线' : 'grade below the pool’s minimum',
+      zero_weight: zh ? '权重为 0' : 'weight 0',
+      role: zh ? '岗位不参与' : 'role not in the pool',
+    }[s.excluded];
+    return zh ? `${name}：不参与分配（${why}）` : `${name}: no share (${why})`;
+  }
+  if (s.bound)
+    return zh
+      ? `${name}：你的份额 = ${s.bound === 'min' ? '最低' : '最高'}份额 ${formatFen(s.shareFen)}（按权重应为 ${formatFen(Math.round(s.exact_fen))}）`
+      : `${name}: your share = the ${s.bound === 'min' ? 'minimum' : 'maximum'} share ${formatFen(s.shareFen)} (by weight it would be ${formatFen(Math.round(s.exact_fen))})`;
+  const pool =
+    s.free_fen === s.poolFen
+      ? `${zh ? '奖金池' : 'pool'} ${formatFen(s.poolFen)}`
+      : zh
+        ? `(奖金池 ${formatFen(s.poolFen)} − 按最低/最高份额发放的 ${formatFen(s.poolFen - s.free_fen)})`
+        : `(pool ${formatFen(s.poolFen)} − ${formatFen(s.poolFen - s.free_fen)} paid at the minimum/maximum)`;
+  return zh
+    ? `${name}：你的份额 = ${pool} × 你的权重 ${num(s.weight)}（${s.weight_text}）/ 权重合计 ${num(s.free_weight)} = ${formatFen(s.shareFen)}`
+    : `${name}: your share = ${pool} × your weight ${num(s.weight)} (${s.weight_text}) / total weight ${num(s.free_weight)} = ${formatFen(s.shareFen)}`;
+}
+
+function payoutSection(policy: CompiledPolicy, card: Scorecard, values: Map<string, number>, lang: Lang): string {
+  const w = W[lang];
+  const calc = payoutCalculation(policy, card, values, lang);
+  return `<h2>${w.payoutLines}</h2>
 <table><thead><tr><th>${w.item}</th><th class="num">${w.amount}</th></tr></thead><tbody>
 ${card.payout.lines.map((l) => `<tr><td>${escapeHtml(l.label)}</td><td class="num">${formatFen(l.amountFen)}</td></tr>`).join('\n')}
 <tr class="group"><td>${w.total}</td><td class="num">${formatFen(card.payout.totalFen)}</td></tr>
 </tbody></table>
-${card.payout.tier?.benefit ? `<p>${escapeHtml(card.payout.tier.benefit)}</p>` : ''}
-<h2>${w.holds}</h2>
-${card.holds.length ? `<ul>${card.holds.map((h) => `<li><strong>${escapeHtml(h.title)}</strong>：${escapeHtml(describeConditions(policy, h.conditions, lang))}${h.reason ? `。${escapeHtml(h.reason)}` : ''}</li>`).join('')}</ul>` : `<p class="meta">${w.none}</p>`}
-<h2>${w.triggers}</h2>
-${card.triggers.length ? `<ul>${card.triggers.map((t) => `<li><strong>${escapeHtml(t.title)}</strong>：${escapeHtml(describeAction(t.action, lang))}（${escapeHtml(describeConditions(policy, t.conditions, lang))}）</li>`).join('')}</ul>` : `<p class="meta">${w.none}</p>`}
-${eventsSection(provenance, card.employee_id, lang)}<div class="sign"><div>${w.sign}</div><div>${w.manager}</div><div>${w.date}</div></div>
-${provenanceLine(provenance, lang)}`;
-  return page(`${card.name} · ${policy.doc.title} · ${card.period}`, lang, body);
+${calc.length ? `<ul class="calc">${calc.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : ''}
+${card.payout.tier?.benefit ? `<p>${escapeHtml(card.payout.tier.benefit)}</p>` : ''}`;
+}
+
+function nextStepsSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
+  const w = W[lang];
+  const items = [
+    ...card.holds.map(
+      (h) =>
+        `<li><strong>${w.heldItem}${escapeHtml(h.title)}</strong>${lang === 'zh' ? '：' : ': '}${escapeHtml(describeConditions(policy, h.conditions, lang))}${h.reason ? `${lang === 'zh' ? '。' : '. '}${escapeHtml(h.reason)}` : ''}</li>`,
+    ),
+    ...card.triggers.map(
+      (t) =>
+        `<li><strong>${escapeHtml(t.title)}</strong>${lang === 'zh' ? '：' : ': '}${escapeHtml(describeAction(t.action, lang))}${lang === 'zh' ? '（' : ' ('}${escapeHtml(describeConditions(policy, t.conditions, lang))}${lang === 'zh' ? '）' : ')'}</li>`,
+    ),
+  ];
+  return `<h2>${w.holds} · ${w.triggers}</h2>\n${items.length ? `<ul>${items.join('')}</ul>` : `<p class="meta">${w.none}</p>`}`;
+}
+
+function footSection(provenance: Provenance, lang: Lang): string {
+  const w = W[lang];
+  return `<div class="foot"><div class="sign"><div>${w.sign}</div><div>${w.manager}</div><div>${w.date}</div></div>
+${provenanceLine(provenance, lang)}</div>`;
 }
 
 export function renderIndex(
@@ -276,7 +512,7 @@ ${Object.entries(s.by_team)
 <table><thead><tr><th>${w.id}</th><th>${w.employee}</th><th>${w.team}</th><th>${w.role}</th><th class="num">${w.score}</th><th>${w.grade}</th><th class="num">${w.payout}</th></tr></thead><tbody>
 ${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c)))}">${escapeHtml(c.employee_id)}</a></td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.team)}</td><td>${escapeHtml(c.role_title)}</td><td class="num">${c.score}</td><td>${escapeHtml(c.grade)}</td><td class="num">${formatFen(c.payout.totalFen)}${c.payout.status === 'held' ? ' *' : ''}</td></tr>`).join('\n')}
 </tbody></table>
-${result.excluded.length ? `<h2>${w.excluded}</h2><ul>${result.excluded.map((x) => `<li>${escapeHtml(x.employee_id ?? '?')} ${escapeHtml(x.name ?? '')}: ${escapeHtml(x.reasons.map((r) => r.message).join('; '))}</li>`).join('')}</ul>` : ''}
+${result.excluded.length ? `<h2>${w.excluded}</h2><ul>${result.excluded.map((x) => `<li>${escapeHtml(x.employee_id ?? '?')} ${escapeHtml(x.name ?? '')}: ${escapeHtml(x.reasons.map((r) => localise(r, lang).message).join(lang === 'zh' ? '；' : '; '))}</li>`).join('')}</ul>` : ''}
 ${provenanceLine(provenance, lang)}`;
   return page(`${policy.doc.title} · ${result.period}`, lang, body);
 }

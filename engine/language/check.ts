@@ -10,6 +10,7 @@ import { checkDerived } from './check/derived.js';
 import { checkCalibration, checkGrades, maxPossibleScore } from './check/grades.js';
 import { checkRoles } from './check/indicators.js';
 import { checkIds, checkTeams } from './check/names.js';
+import { checkMoney } from './check/money.js';
 import { checkPayout } from './check/payout.js';
 import { checkRules } from './check/rules.js';
 
@@ -27,5 +28,6 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
   checkGrades(ctx, maxScore);
   checkCalibration(ctx);
   checkPayout(ctx, maxScore);
+  checkMoney(ctx);
   return ctx.out;
 }

@@ -194,4 +194,41 @@ export interface PolicyDoc {
   payout: PayoutDef;
   triggers?: Record<string, TriggerDef>;
   calibration?: CalibrationDef;
+  /** Bonus pools split by performance (engine/evaluation/pool.ts). */
+  pools?: Record<string, PoolDef>;
+  /** The period's budget and what to do when the result is over it (engine/evaluation/budget.ts). */
+  budget?: BudgetDef;
+}
+
+// ── bonus pools and budgets ──────────────────────────────────────────────────────────────────────
+
+/** Where a pool's money comes from, per pool instance (one per team, stage or role, or one in all). */
+export type PoolFundDef = { fixed: number } | { share_of: { metric: string; rate: number } };
+
+export interface PoolDef {
+  title: string;
+  /** One pool per distinct team, stage or role of the scored people, or one for everyone (`all`). */
+  per: 'team' | 'stage' | 'role' | 'all';
+  fund: PoolFundDef;
+  /** Expression of the share weight (`score * pay_base`); variables: score, base_score, pay_base, attainment, metrics. */
+  weight: string;
+  /** People below this grade take no share. */
+  min_grade?: string;
+  /** People whose pay is held take no share (default true). */
+  exclude_held?: boolean;
+  /** Yuan. */
+  min_share?: number;
+  /** Yuan. */
+  max_share?: number;
+  /** Only these roles take part (role ids); default every role. */
+  roles?: string[];
+}
+
+export interface BudgetDef {
+  /** Yuan per period for everyone the run scores. */
+  total?: number;
+  /** Yuan per period per team, keyed by the team's name as the data writes it (or a declared team id). */
+  teams?: Record<string, number>;
+  /** `report` (default) says how far over or under; `scale_variable` also scales variable pay down to fit. */
+  fit?: 'report' | 'scale_variable';
 }

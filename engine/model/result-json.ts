@@ -8,7 +8,12 @@ import type { Payout, PayoutLine, RunResult, RunSummary, Scorecard } from './sco
 
 export type PayoutLineJson = Omit<PayoutLine, 'amountFen'> & { amount: number };
 export type PayoutJson = Omit<Payout, 'lines' | 'totalFen'> & { lines: PayoutLineJson[]; total: number };
-export type ScorecardJson = Omit<Scorecard, 'payout'> & { payout: PayoutJson };
+export type ScorecardJson = Omit<Scorecard, 'payout' | 'pools' | 'budget_scale'> & {
+  payout: PayoutJson;
+  /** Pool shares with yuan amounts (schemas/result.schema.json). */
+  pools?: Record<string, unknown>[];
+  budget_scale?: Record<string, unknown>;
+};
 export type RunSummaryJson = Omit<
   RunSummary,
   'payout_total_fen' | 'payable_total_fen' | 'held_total_fen' | 'by_team'
@@ -18,9 +23,11 @@ export type RunSummaryJson = Omit<
   held_total: number;
   by_team: Record<string, { employees: number; payout_total: number }>;
 };
-export type RunResultJson = Omit<RunResult, 'scorecards' | 'summary'> & {
+export type RunResultJson = Omit<RunResult, 'scorecards' | 'summary' | 'pools' | 'budget'> & {
   scorecards: ScorecardJson[];
   summary: RunSummaryJson;
+  pools?: Record<string, unknown>[];
+  budget?: { fit: string; lines: Record<string, unknown>[] };
 };
 
 type Renames = Record<string, [to: string, convert: (value: never) => unknown]>;
@@ -46,8 +53,28 @@ export function payoutToJson(payout: Payout): PayoutJson {
   });
 }
 
+// pools and budgets (engine/evaluation/pool.ts, budget.ts): fen fields as yuan under plain names
+const POOL_SHARE: Renames = {
+  poolFen: ['pool_amount', asYuan],
+  shareFen: ['share', asYuan],
+  exact_fen: ['exact_share', (fen: number) => fen / 100],
+  free_fen: ['free_amount', asYuan],
+};
+const POOL_SHARE_BACK: Renames = {
+  pool_amount: ['poolFen', asFen],
+  share: ['shareFen', asFen],
+  exact_share: ['exact_fen', (yuan: number) => yuan * 100],
+  free_amount: ['free_fen', asFen],
+};
+const BUDGET_SCALE: Renames = { variableFen: ['variable', asYuan], scaledFen: ['scaled', asYuan] };
+const BUDGET_SCALE_BACK: Renames = { variable: ['variableFen', asFen], scaled: ['scaledFen', asFen] };
+
 export function scorecardToJson(card: Scorecard): ScorecardJson {
-  return renamed(card, { payout: ['payout', payoutToJson] });
+  return renamed(card, {
+    payout: ['payout', payoutToJson],
+    pools: ['pools', (shares: object[]) => shares.map((x) => renamed(x, POOL_SHARE))],
+    budget_scale: ['budget_scale', (x: object) => renamed(x, BUDGET_SCALE)],
+  });
 }
 
 /** A card in its JSON form (e.g. stored in a ledger) back in fen. */
@@ -61,6 +88,8 @@ export function scorecardFromJson(card: ScorecardJson): Scorecard {
           total: ['totalFen', asFen],
         }),
     ],
+    pools: ['pools', (shares: object[]) => shares.map((x) => renamed(x, POOL_SHARE_BACK))],
+    budget_scale: ['budget_scale', (x: object) => renamed(x, BUDGET_SCALE_BACK)],
   });
 }
 
@@ -85,5 +114,31 @@ export function runResultToJson(result: RunResult): RunResultJson {
   return renamed(result, {
     scorecards: ['scorecards', (cards: Scorecard[]) => cards.map(scorecardToJson)],
     summary: ['summary', summaryToJson],
+    pools: [
+      'pools',
+      (pools: object[]) =>
+        pools.map((p) =>
+          renamed(p, {
+            poolFen: ['amount', asYuan],
+            allocatedFen: ['allocated', asYuan],
+            unallocatedFen: ['unallocated', asYuan],
+          }),
+        ),
+    ],
+    budget: [
+      'budget',
+      (b: { fit: string; lines: object[] }) => ({
+        fit: b.fit,
+        lines: b.lines.map((l) =>
+          renamed(l, {
+            budgetFen: ['budget', asYuan],
+            beforeFen: ['before', asYuan],
+            resultFen: ['result', asYuan],
+            overFen: ['over', asYuan],
+            scaled: ['scaled', (x: object) => renamed(x, { variableFen: ['variable', asYuan], toFen: ['to', asYuan] })],
+          }),
+        ),
+      }),
+    ],
   });
 }

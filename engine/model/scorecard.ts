@@ -82,7 +82,11 @@ export type PayoutLineKind =
   | 'tier_award'
   | 'award'
   | 'awards_cap'
-  | 'total_cap';
+  | 'total_cap'
+  /** A share of a bonus pool (engine/evaluation/pool.ts); added after the caps, which do not cut it. */
+  | 'pool_share'
+  /** Variable pay scaled down to fit the budget (engine/evaluation/budget.ts): a negative line. */
+  | 'budget_scale';
 
 export interface PayoutLine {
   kind: PayoutLineKind;
@@ -154,6 +158,10 @@ export interface Scorecard {
   plan?: import('../evaluation/plan.js').PlanState;
   /** Forced distribution, when the policy calibrates: rank in the cohort and the calibrated grade. */
   calibration?: import('../evaluation/calibrate.js').CalibrationResult;
+  /** This employee's place in each bonus pool of the policy (a share, or why none). */
+  pools?: import('../evaluation/pool.js').PoolShare[];
+  /** How the budget scaled this employee's variable pay, when it did. */
+  budget_scale?: import('../evaluation/budget.js').BudgetScaleLine;
 }
 
 export interface RunSummary {
@@ -179,4 +187,8 @@ export interface RunResult {
   summary: RunSummary;
   /** Warnings about the data that did not exclude anyone. */
   warnings: Diagnostic[];
+  /** Every bonus pool of the period, when the policy has pools. */
+  pools?: import('../evaluation/pool.js').PoolAllocation[];
+  /** The result against the policy's budget, when it states one. */
+  budget?: import('../evaluation/budget.js').BudgetReport;
 }

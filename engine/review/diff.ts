@@ -2,6 +2,7 @@
 // 「编导 · 完播率 目标 40.0% → 45.0%」, 「成熟期 · 运营经理 · 权重 粉丝增长 20 → 25」. Works on
 // the schema-valid documents; anything without a dedicated wording falls back to its key path.
 
+import { moneyChangeText } from './money-diff.js';
 import { formatValue, type Lang } from '../explanation/explain.js';
 import { WORDS } from '../explanation/templates.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
@@ -382,6 +383,8 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
         text = `${title}${w.sep}${w[p[2] as 'points'] ?? p.slice(2).join('.')} ${arrow(f(d.before), f(d.after))}`;
       }
     }
+    // bonus pools and the budget (engine/review/money-diff.ts)
+    text ??= moneyChangeText(p, d.before, d.after, { before, after }, lang);
     changes.push({
       path: d.path,
       kind,

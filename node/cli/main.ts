@@ -13,6 +13,7 @@ import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
+import { sweepCommand } from './commands/sweep.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { dataSqlCommand } from './commands/data-sql.js';
@@ -183,6 +184,28 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await statementsCommand(policy, o, io);
+    });
+
+  program
+    .command('sweep')
+    .description(
+      're-run the month with one number of the policy set to each value of a range; --budget finds the value that fits',
+    )
+    .argument('<policy>', 'policy YAML file')
+    .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .requiredOption(
+      '--set <path=from..to/step>',
+      'the key path of a number in the policy and the range, e.g. roles.editor.indicators.completion_rate.target=0.35..0.50/0.01',
+    )
+    .option('--budget <amount>', 'find the value whose payout total fits this amount (¥700,000, 700000 or 70万)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--exclude-invalid', 'leave records with data problems out (listed) instead of refusing the data')
+    .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
+    .addOption(encoding())
+    .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .addOption(lang())
+    .action(async (policy: string, o) => {
+      code = await sweepCommand(policy, o, io);
     });
 
   const data = program.command('data').description('look at data files before a run');

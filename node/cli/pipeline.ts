@@ -8,6 +8,7 @@ import {
   type CompiledPolicy,
   type Lang,
   type RunResult,
+  type EmployeeRecord,
   formatOf,
   readTable,
   toRecords,
@@ -85,7 +86,9 @@ export interface DryRunOptions {
   stderr: (s: string) => void;
 }
 
-export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy; result: RunResult }> {
+export async function dryRun(
+  o: DryRunOptions,
+): Promise<{ policy: CompiledPolicy; result: RunResult; records: readonly EmployeeRecord[] }> {
   const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr, o.diagnosticLang ?? o.lang);
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
@@ -134,7 +137,7 @@ export async function dryRun(o: DryRunOptions): Promise<{ policy: CompiledPolicy
     reportExcluded(result, o.stderr, o.lang, o.diagnosticLang);
     throw new ExitError(EXIT.input, nobody);
   }
-  return { policy, result };
+  return { policy, result, records: read.records };
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */

@@ -91,7 +91,15 @@ export function streamable(
   data: string,
   executor: 'compiled' | 'reference' | undefined,
 ): boolean {
-  return /\.csv$/i.test(data) && !policy.doc.calibration && policy.compilable && executor !== 'reference';
+  return (
+    /\.csv$/i.test(data) &&
+    !policy.doc.calibration &&
+    // pools and budgets need every card of the period, as calibration does
+    !policy.doc.pools &&
+    !policy.doc.budget &&
+    policy.compilable &&
+    executor !== 'reference'
+  );
 }
 
 const FLUSH_BYTES = 1 << 20;

@@ -1,6 +1,6 @@
 // A statement, opened in Debian's Chromium as HR would print it, shows the right numbers.
 
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -70,6 +70,47 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     await page.screenshot({
       path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statement-SV0042.png' : join(out, 'statement.png'),
     });
+  });
+
+  it("SV0042's statement explains the pay: the formula with its numbers, the tier and the interpolation", async () => {
+    const page = await context.newPage();
+    await page.goto(`file://${resolve(out, 'SV0042.html')}`);
+    expect(await page.locator('ul.calc li').allTextContents()).toEqual([
+      // 3000 × 100.19 / 100 = 3005.70
+      '绩效工资 = pay_base * min(score, 120) / 100 = 3,000 × min(100.19, 120) / 100 = ¥3,005.70（绩效基数 ¥3,000.00，总分 100.19）',
+      // attainment 100.19 / 100 = 1.0019, silver from 0.9
+      '档位 银牌：达成率（总分 / 100） 1.0019 ≥ 0.9（银牌 的门槛）',
+    ]);
+    // 24 h delivery 88.8 % between threshold 80 % and target 95 %: 60 + 40 × 8.8 / 15 = 83.4666… ≈ 83.47
+    expect(await page.locator('td .why').first().textContent()).toBe('介于门槛 80.0% 与目标 95.0% 之间');
+    expect(await page.locator('td .why').nth(1).textContent()).toBe(
+      '60 + 40 × (88.8% − 80.0%) / (95.0% − 80.0%) = 83.4667 ≈ 83.47 分',
+    );
+  });
+
+  it('prints the longest statements on one A4 page each, signature lines included', async () => {
+    // the 20 largest statement files (most rows, rules, holds and triggers) stand for the month
+    const files = readdirSync(out)
+      .filter((f) => f.endsWith('.html') && f !== 'index.html')
+      .sort((a, b) => statSync(join(out, b)).size - statSync(join(out, a)).size)
+      .slice(0, 20);
+    const page = await context.newPage();
+    const pages: Record<string, number> = {};
+    for (const f of files) {
+      await page.goto(`file://${resolve(out, f)}`);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      pages[f] = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    }
+    expect(Object.entries(pages).filter(([, n]) => n !== 1)).toEqual([]);
+  }, 120_000);
+
+  it('the index gives the reasons of the excluded records in Chinese', async () => {
+    const page = await context.newPage();
+    await page.goto(`file://${resolve(out, 'index.html')}`);
+    expect(await page.locator('h2:has-text("因数据问题未评分") + ul li').allTextContents()).toEqual([
+      'SV0013 苏红: 岗位 `编导` 缺少 `完播率`（completion_rate）',
+      'SV0055 邓梓佳: 无法读取的值：`12..5` 不是数字',
+    ]);
   });
 
   it('the index lists every scored employee and draws the grade distribution', async () => {

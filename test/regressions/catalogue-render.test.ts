@@ -8,6 +8,14 @@ import { MESSAGES, placeholders, type MessageEntry, type MessageId } from '../..
 
 // One realistic value per placeholder name the catalogue uses; `_zh` ones in Chinese.
 const REALISTIC: Record<string, string | number> = {
+  // bonus pools, budgets and sweeps (engine/model/messages/money.ts)
+  pool: 'team_bonus',
+  group: '短视频一组',
+  people: 12,
+  rest: '¥3,500.00',
+  budget: '¥700,000.00',
+  fixed: '¥12,000.00',
+  current: 0.4,
   a: '直播一组',
   advice: 'write the month as 2026-10',
   allowed: '`linear`, `steps`',

@@ -2,7 +2,7 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml, formatPolicyText, loadPolicy, diagnostic } from '../../../engine/index.js';
+import { readYaml, formatPolicyText, loadPolicy, diagnostic, budgetLines } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -29,6 +29,8 @@ function parse(text: string, file = 'policy'): unknown {
 export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {
   if (o.data && !o.base) dataNeedsBase(o.data);
   const failures: string[] = [];
+  /** What the check reports besides failures: how far each changed policy is over or under its budget. */
+  const notes: string[] = [];
   const policies = readdirSync('policies')
     .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
     .sort()
@@ -101,6 +103,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
             { data: o.data, format: 'human', lang: 'en' },
             io,
           );
+          // how far the changed version is over or under its budget (information, not a failure)
+          if (review.impact) for (const line of budgetLines(review.impact.after, 'en')) notes.push(`${file}: ${line}`);
           for (const l of newlyUnscorable([review]))
             failures.push(
               `${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`,
@@ -112,6 +116,7 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
       }
     }
   }
+  if (notes.length) io.stdout(notes.map((n) => `· ${n}`).join('\n') + '\n');
   if (failures.length) {
     io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
     return EXIT.input;

@@ -26,6 +26,7 @@ import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js
 import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
+import { runResultToJson } from '../../../engine/index.js';
 
 export interface DiffOptions {
   data?: string;
@@ -173,6 +174,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
                   ...comparisonToJson(r.impact.comparison),
                   per_change: r.impact.attribution.map(changeImpactToJson),
                   breakdown: breakdownToJson(r.impact.breakdown),
+                  ...moneyJson(r.impact.before, r.impact.after),
                 },
               }
             : {}),
@@ -193,4 +195,13 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     return EXIT.input;
   }
   return EXIT.ok;
+}
+
+/** Pools and the budget before and after, in yuan as the run's JSON has them, when either side has them. */
+function moneyJson(before: RunResult, after: RunResult): Record<string, unknown> {
+  const [b, a] = [runResultToJson({ ...before, scorecards: [] }), runResultToJson({ ...after, scorecards: [] })];
+  return {
+    ...(b.pools || a.pools ? { pools: { before: b.pools ?? [], after: a.pools ?? [] } } : {}),
+    ...(b.budget || a.budget ? { budget: { before: b.budget ?? null, after: a.budget ?? null } } : {}),
+  };
 }

@@ -51,7 +51,7 @@ export async function statementsCommand(
   io: Io,
 ): Promise<number> {
   checkOutputFolder(o.out);
-  const { policy, result } = await dryRun({
+  const { policy, result, records } = await dryRun({
     policy: policyFile,
     data: o.data,
     period: o.period,
@@ -95,8 +95,15 @@ export async function statementsCommand(
       ),
     );
   }
-  for (const card of result.scorecards)
-    writeAtomic(join(o.out, statementFile(card)), renderStatement(policy, card, provenance, o.lang));
+  // each card's record, for the values behind derived rates and formulas (one period per statement)
+  const recordOf = new Map(records.map((r) => [`${r.period}\u0000${r.employee_id}`, r]));
+  for (const card of result.scorecards) {
+    const record = recordOf.get(`${card.period}\u0000${card.employee_id}`);
+    writeAtomic(
+      join(o.out, statementFile(card)),
+      renderStatement(policy, card, provenance, o.lang, record ? { record } : {}),
+    );
+  }
   writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
   io.stderr(
     o.lang === 'zh'

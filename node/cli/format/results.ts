@@ -2,6 +2,7 @@
 
 import { fenToYuan, formatFen, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { alignTable } from './text-table.js';
+import { budgetLines, poolLines, poolShareFen } from './money.js';
 
 const HEAD = {
   zh: ['工号', '姓名', '团队', '岗位', '阶段', '得分', '等级', '档位', '应发', '状态', '触发'],
@@ -41,6 +42,8 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
       `grades: ${grades}`,
       `payout total: ${formatFen(s.payout_total_fen)} (payable ${formatFen(s.payable_total_fen)}, held ${formatFen(s.held_total_fen)} for ${s.holds} employee(s))`,
       `triggers: ${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n}`).join(' · ') : 'none'}`,
+      ...poolLines(r, lang),
+      ...budgetLines(r, lang),
     ];
   }
   return [
@@ -48,6 +51,8 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
     `等级分布：${grades}`,
     `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} 人）`,
     `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} 人`).join(' · ') : '无'}`,
+    ...poolLines(r, lang),
+    ...budgetLines(r, lang),
   ];
 }
 
@@ -125,8 +130,8 @@ function csvCell(value: string | number): string {
 }
 
 /** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
-export function csvHead(lang: Lang): string {
-  const head =
+export function csvHead(lang: Lang, pools = false): string {
+  const base =
     lang === 'zh'
       ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
       : [
@@ -144,11 +149,13 @@ export function csvHead(lang: Lang): string {
           'holds',
           'triggers',
         ];
+  // a policy with bonus pools: the pool shares in a column of their own (they are in 应发 too)
+  const head = pools ? [...base, lang === 'zh' ? '奖金池份额' : 'pool_share'] : base;
   return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
 }
 
 /** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
-export function csvLine(c: Scorecard, lang: Lang): string {
+export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
   const tier = c.payout.tier;
   const status = c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable';
   let holds = '';
@@ -181,13 +188,15 @@ export function csvLine(c: Scorecard, lang: Lang): string {
     csvCell(holds) +
     ',' +
     csvCell(triggers) +
+    (pools ? ',' + csvCell(fenToYuan(poolShareFen(c.payout.lines)).toFixed(2)) : '') +
     '\r\n'
   );
 }
 
 /** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
 export function formatCsv(r: RunResult, lang: Lang): string {
-  let out = csvHead(lang);
-  for (const c of r.scorecards) out += csvLine(c, lang);
+  const pools = r.pools !== undefined;
+  let out = csvHead(lang, pools);
+  for (const c of r.scorecards) out += csvLine(c, lang, pools);
   return out;
 }

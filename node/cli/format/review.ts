@@ -15,6 +15,7 @@ import {
   type UnscorableChange,
   type PolicyChange,
 } from '../../../engine/index.js';
+import { moneyBeforeAfter } from './money.js';
 
 export interface PolicyReview {
   file: string;
@@ -206,6 +207,8 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r)) out.push(`| ${team} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
+    const money = moneyBeforeAfter(r.impact.before, r.impact.after, lang);
+    if (money.length) out.push('', ...money.map((l) => `- ${l.replace(/\|/g, '\\|')}`));
     const x = r.impact.breakdown;
     out.push('', `**${t.perChange}**`, '', `_${t.perChangeNote}_`, '');
     out.push(
@@ -311,6 +314,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       );
       for (const [team, b, a] of teams(r))
         if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
+      for (const l of moneyBeforeAfter(r.impact.before, r.impact.after, lang)) out.push(`    ${l}`);
       const x = r.impact.breakdown;
       out.push(`  ${t.perChange}:`);
       r.impact.attribution.forEach((s, i) => {

@@ -1,0 +1,142 @@
+// The period's budget (预算): how far a result is over or under it, and, when the policy says
+// `fit: scale_variable`, variable pay scaled down pro rata so the result fits, to the fen.
+//
+// Variable pay (浮动薪酬) is what a scorecard's total holds besides its awards and pool shares: the
+// performance pay, the tier uplift and tier award, and the total cap's cut of them — the lines that
+// follow the score. Awards (`award`, after `awards_cap`) are promised amounts and pool shares are
+// already sized by their pool, so neither is scaled. A card whose fixed part is above its total
+// (a total cap that cut into awards) has no variable pay.
+//
+// Scaling: the budget less everyone's fixed pay is what variable pay may add up to; each person's
+// variable pay is cut in proportion to it (the same ratio for everyone), rounded to the fen by the
+// largest-remainder rule of pool.ts (ties to the smaller employee id), so the scaled result equals
+// the budget exactly. Team budgets are applied first, then the total. A budget below the fixed pay
+// alone cannot be met by scaling: nothing is scaled and a warning says so. A result under its
+// budget is never scaled up.
+
+import type { CompiledPolicy } from '../language/compile.js';
+import { teamKey } from '../language/teams.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { capToFen, formatFen } from '../model/money.js';
+import type { Scorecard } from '../model/scorecard.js';
+import { largestRemainder } from './pool.js';
+
+export interface BudgetLine {
+  scope: 'total' | 'team';
+  /** The period this line is for (a run may hold several months). */
+  period?: string;
+  /** The team's name as the data writes it, for a team budget. */
+  team?: string;
+  budgetFen: number;
+  /** The result before any scaling. */
+  beforeFen: number;
+  /** The result after scaling (equal to `beforeFen` when nothing was scaled). */
+  resultFen: number;
+  /** resultFen − budgetFen: above 0 over the budget, below 0 under it. */
+  overFen: number;
+  /** Variable pay before and after scaling, when it was scaled. */
+  scaled?: { variableFen: number; toFen: number };
+  /** Over the budget and scaling could not fit it (the fixed pay alone is over). */
+  cannot_fit?: boolean;
+}
+
+export interface BudgetReport {
+  fit: 'report' | 'scale_variable';
+  lines: BudgetLine[];
+}
+
+/** How the budget changed one employee's pay. */
+export interface BudgetScaleLine {
+  /** Variable pay before the scaling, fen. */
+  variableFen: number;
+  /** After it, fen. */
+  scaledFen: number;
+  /** The ratio applied: budget's room for variable pay / everyone's variable pay. */
+  ratio: number;
+}
+
+const FIXED = new Set(['award', 'awards_cap', 'pool_share']);
+
+/** A card's variable pay in fen: its total less its awards and pool shares, never below 0. */
+export function variablePayFen(card: Scorecard): number {
+  let fixed = 0;
+  for (const l of card.payout.lines) if (FIXED.has(l.kind)) fixed += l.amountFen;
+  return Math.max(0, card.payout.totalFen - fixed);
+}
+
+/** Compares one period's cards with the budget and scales when the policy says so. */
+export function applyBudget(
+  policy: CompiledPolicy,
+  cards: Scorecard[],
+  labels: { scale: string },
+): { report: BudgetReport; warnings: Diagnostic[] } | undefined {
+  const def = policy.doc.budget;
+  if (!def) return undefined;
+  const fit = def.fit ?? 'report';
+  const lines: BudgetLine[] = [];
+  const warnings: Diagnostic[] = [];
+  const apply = (scope: 'total' | 'team', team: string | undefined, yuan: number, members: Scorecard[]) => {
+    const budgetFen = capToFen(yuan, 0.01);
+    const beforeFen = members.reduce((s, c) => s + c.payout.totalFen, 0);
+    const line: BudgetLine = {
+      scope,
+      ...(team === undefined ? {} : { team }),
+      budgetFen,
+      beforeFen,
+      resultFen: beforeFen,
+      overFen: beforeFen - budgetFen,
+    };
+    if (fit === 'scale_variable' && beforeFen > budgetFen) {
+      const variable = members.map(variablePayFen);
+      const variableFen = variable.reduce((s, v) => s + v, 0);
+      const room = variableFen - (beforeFen - budgetFen);
+      if (room < 0 || variableFen === 0) {
+        line.cannot_fit = true;
+        warnings.push(
+          diagnostic(
+            team === undefined ? 'eval_budget_cannot_fit' : 'eval_budget_cannot_fit.team',
+            { budget: formatFen(budgetFen), fixed: formatFen(beforeFen - variableFen), team: team ?? '' },
+            { severity: 'warning', file: policy.file },
+          ),
+        );
+      } else {
+        const ratio = room / variableFen;
+        const scaled = largestRemainder(
+          room,
+          members.map((c) => c.employee_id),
+          variable.map((v) => v * ratio),
+        );
+        members.forEach((c, i) => {
+          const cut = scaled[i]! - variable[i]!;
+          const earlier = c.budget_scale;
+          c.budget_scale = {
+            variableFen: earlier?.variableFen ?? variable[i]!,
+            scaledFen: scaled[i]!,
+            ratio: earlier ? earlier.ratio * ratio : ratio,
+          };
+          if (cut === 0) return;
+          const existing = c.payout.lines.find((l) => l.kind === 'budget_scale');
+          if (existing) existing.amountFen += cut;
+          else c.payout.lines.push({ kind: 'budget_scale', label: labels.scale, amountFen: cut });
+          c.payout.totalFen += cut;
+        });
+        line.scaled = { variableFen, toFen: room };
+        line.resultFen = budgetFen;
+        line.overFen = 0;
+      }
+    }
+    lines.push(line);
+  };
+  if (def.teams) {
+    for (const [name, yuan] of Object.entries(def.teams)) {
+      const keys = new Set([teamKey(name)]);
+      const declared = policy.doc.teams?.[name];
+      if (declared) for (const t of [declared.title, ...(declared.aliases ?? [])]) keys.add(teamKey(t));
+      const members = cards.filter((c) => keys.has(teamKey(c.team)));
+      const shown = members[0]?.team ?? declared?.title ?? name;
+      apply('team', shown, yuan, members);
+    }
+  }
+  if (def.total !== undefined) apply('total', undefined, def.total, cards);
+  return { report: { fit, lines }, warnings };
+}

@@ -1,0 +1,64 @@
+// Bonus pools and the budget: the names they use are known, the bounds are in order, the weight
+// formula reads known variables.
+
+import { variablesOf } from '../expression.js';
+import { teamKey } from '../teams.js';
+import { parseAt, type CheckContext } from './context.js';
+
+/** Variables a pool's weight may use besides the metrics. */
+export const POOL_VARIABLES = ['score', 'base_score', 'pay_base', 'attainment'] as const;
+
+export function checkMoney(ctx: CheckContext) {
+  const { policy: p, report } = ctx;
+  const metrics = Object.keys(p.metrics);
+  const roles = Object.keys(p.roles);
+  for (const [id, pool] of Object.entries(p.pools ?? {})) {
+    const at = ['pools', id];
+    if (pool.min_grade !== undefined && !ctx.grades.includes(pool.min_grade))
+      report('policy_pool_unknown_grade', { pool: id, grade: pool.min_grade, known: ctx.grades.join(', ') }, [
+        ...at,
+        'min_grade',
+      ]);
+    if ('share_of' in pool.fund && !metrics.includes(pool.fund.share_of.metric))
+      report('policy_pool_unknown_metric', { pool: id, metric: pool.fund.share_of.metric, known: metrics.join(', ') }, [
+        ...at,
+        'fund',
+        'share_of',
+        'metric',
+      ]);
+    (pool.roles ?? []).forEach((role, i) => {
+      if (!roles.includes(role))
+        report('policy_pool_unknown_role', { pool: id, role, known: roles.join(', ') }, [...at, 'roles', i]);
+    });
+    if (pool.min_share !== undefined && pool.max_share !== undefined && pool.min_share > pool.max_share)
+      report('policy_pool_bounds', { pool: id, min: pool.min_share, max: pool.max_share }, [...at, 'min_share']);
+    const expr = parseAt(ctx, [...at, 'weight'], pool.weight);
+    if (expr) {
+      const allowed = new Set<string>([...metrics, ...POOL_VARIABLES]);
+      for (const name of variablesOf(expr))
+        if (!allowed.has(name))
+          report('policy_pool_unknown_variable', { pool: id, text: pool.weight, name, known: metrics.join(', ') }, [
+            ...at,
+            'weight',
+          ]);
+    }
+  }
+  const teams = p.budget?.teams;
+  if (teams && p.teams) {
+    const declared = Object.entries(p.teams).flatMap(([tid, t]) => [tid, t.title, ...(t.aliases ?? [])]);
+    const keys = new Set(declared.map(teamKey));
+    for (const team of Object.keys(teams))
+      if (!keys.has(teamKey(team)))
+        report(
+          'policy_budget_unknown_team',
+          {
+            team,
+            known: Object.values(p.teams)
+              .map((t) => t.title)
+              .join(', '),
+          },
+          ['budget', 'teams', team],
+          { key: true },
+        );
+  }
+}

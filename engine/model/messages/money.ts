@@ -1,0 +1,182 @@
+// Catalogue part for bonus pools, budgets and sweeps: the policy checks of `pools:` and `budget:`
+// (policy_…), what a run reports about them (eval_…), and `yardstick sweep`'s command line (cli_…).
+
+import { defineMessages } from './catalogue.js';
+
+export const money = defineMessages({
+  policy_pool_bounds: {
+    message: {
+      en: 'pool `{pool}`: `min_share: {min}` is above `max_share: {max}`',
+      zh: '奖金池 `{pool}`：`min_share: {min}` 大于 `max_share: {max}`',
+    },
+    help: {
+      en: 'make the minimum share at most the maximum, or remove one of them',
+      zh: '请让最低份额不超过最高份额，或删去其中一个',
+    },
+  },
+  policy_pool_unknown_grade: {
+    message: {
+      en: 'pool `{pool}`: `min_grade: {grade}` is not a grade of this policy',
+      zh: '奖金池 `{pool}`：`min_grade: {grade}` 不是本政策的等级',
+    },
+    help: { en: 'use one of the grades: {known}', zh: '请使用以下等级之一：{known}' },
+  },
+  policy_pool_unknown_metric: {
+    message: {
+      en: 'pool `{pool}`: `{metric}` is not a metric of this policy',
+      zh: '奖金池 `{pool}`：`{metric}` 不是本政策的指标',
+    },
+    help: {
+      en: 'a pool is funded from a metric of the data (its sum over the group): use one of {known}',
+      zh: '奖金池按数据中某个指标（全组合计）计提：请使用以下指标之一：{known}',
+    },
+  },
+  policy_pool_unknown_role: {
+    message: {
+      en: 'pool `{pool}`: `{role}` is not a role of this policy',
+      zh: '奖金池 `{pool}`：`{role}` 不是本政策的岗位',
+    },
+    help: { en: 'use one of the role ids: {known}', zh: '请使用以下岗位编号之一：{known}' },
+  },
+  policy_pool_unknown_variable: {
+    message: {
+      en: 'pool `{pool}`: the weight `{text}` uses `{name}`, which is not known',
+      zh: '奖金池 `{pool}`：权重 `{text}` 用到了未知的 `{name}`',
+    },
+    help: {
+      en: 'a weight may use score, base_score, pay_base, attainment and the metrics: {known}',
+      zh: '权重可以使用 score、base_score、pay_base、attainment 和以下指标：{known}',
+    },
+  },
+  policy_budget_unknown_team: {
+    message: {
+      en: 'budget: `{team}` is not a team of this policy',
+      zh: '预算：`{team}` 不是本政策的团队',
+    },
+    help: { en: 'use a team declared under `teams:`: {known}', zh: '请使用 `teams:` 中声明的团队：{known}' },
+  },
+  eval_pool_min_dropped: {
+    message: {
+      en: 'pool `{pool}` ({group}, {amount}) cannot give each of its {people} people the minimum share of {min}: the minimum is not applied to this pool',
+      zh: '奖金池 `{pool}`（{group}，{amount}）不够给 {people} 人每人最低份额 {min}：本池不执行最低份额',
+    },
+    help: {
+      en: 'lower `min_share`, or fund the pool with more',
+      zh: '请降低 `min_share`，或增加奖金池金额',
+    },
+  },
+  eval_pool_unallocated: {
+    message: {
+      en: 'pool `{pool}` ({group}, {amount}): {rest} is left unallocated, everyone eligible is at the maximum share',
+      zh: '奖金池 `{pool}`（{group}，{amount}）：有 {rest} 未分配，所有可分配的人都已达最高份额',
+    },
+    help: {
+      en: 'raise `max_share`, or fund the pool with less',
+      zh: '请提高 `max_share`，或减少奖金池金额',
+    },
+  },
+  'eval_pool_unallocated.nobody': {
+    message: {
+      en: 'pool `{pool}` ({group}, {amount}): nobody is eligible, {rest} is left unallocated',
+      zh: '奖金池 `{pool}`（{group}，{amount}）：没有人可以分配，{rest} 未分配',
+    },
+    help: {
+      en: 'check `min_grade`, `roles` and the holds of the people in this group',
+      zh: '请检查本组人员的 `min_grade`、`roles` 和暂扣情况',
+    },
+  },
+  eval_budget_cannot_fit: {
+    message: {
+      en: 'the budget of {budget} cannot be met by scaling variable pay: awards and pool shares alone are {fixed}',
+      zh: '缩减浮动薪酬也无法满足预算 {budget}：仅奖励和奖金池份额就有 {fixed}',
+    },
+    help: {
+      en: 'nothing was scaled; raise the budget or lower the awards and pools',
+      zh: '未做任何缩减；请提高预算，或减少奖励和奖金池',
+    },
+  },
+  'eval_budget_cannot_fit.team': {
+    message: {
+      en: 'the budget of {budget} for team `{team}` cannot be met by scaling variable pay: awards and pool shares alone are {fixed}',
+      zh: '缩减浮动薪酬也无法满足团队 `{team}` 的预算 {budget}：仅奖励和奖金池份额就有 {fixed}',
+    },
+    help: {
+      en: 'nothing was scaled for this team; raise its budget or lower the awards and pools',
+      zh: '该团队未做任何缩减；请提高其预算，或减少奖励和奖金池',
+    },
+  },
+  cli_sweep_set: {
+    message: {
+      en: '`--set {text}` is not PATH=FROM..TO/STEP',
+      zh: '`--set {text}` 不是 PATH=FROM..TO/STEP 的形式',
+    },
+    help: {
+      en: 'write the key path of a number in the policy and a range, e.g. `--set roles.editor.indicators.completion_rate.target=0.35..0.50/0.01`',
+      zh: '请写政策中某个数字的键路径和范围，如 `--set roles.editor.indicators.completion_rate.target=0.35..0.50/0.01`',
+    },
+  },
+  'cli_sweep_set.percent': {
+    message: {
+      en: '`--set {text}` mixes percentages and plain numbers',
+      zh: '`--set {text}` 混用了百分数和普通数字',
+    },
+    help: {
+      en: 'write all three as percentages (`35%..50%/1%`) or all as fractions (`0.35..0.50/0.01`)',
+      zh: '请三个值都写百分数（`35%..50%/1%`）或都写小数（`0.35..0.50/0.01`）',
+    },
+  },
+  cli_sweep_range: {
+    message: {
+      en: '`--set {text}`: the step must be above 0 and FROM at most TO',
+      zh: '`--set {text}`：步长必须大于 0，且 FROM 不大于 TO',
+    },
+    help: { en: 'e.g. `0.35..0.50/0.01`', zh: '例如 `0.35..0.50/0.01`' },
+  },
+  'cli_sweep_range.too_many': {
+    message: {
+      en: '`--set {text}` gives {count} values, more than {max}',
+      zh: '`--set {text}` 共 {count} 个取值，超过上限 {max}',
+    },
+    help: { en: 'use a larger step or a narrower range', zh: '请加大步长或缩小范围' },
+  },
+  cli_sweep_path: {
+    message: {
+      en: '`{path}` is not a number the policy has',
+      zh: '`{path}` 不是政策中已有的数字',
+    },
+    help: {
+      en: 'name the key path of a number written in the policy, e.g. `roles.editor.indicators.completion_rate.target`',
+      zh: '请写政策中已写出的某个数字的键路径，如 `roles.editor.indicators.completion_rate.target`',
+    },
+  },
+  cli_sweep_ratio: {
+    message: {
+      en: '`{path}` is a ratio (now {current}): {value} would be {percent}, which is ambiguous',
+      zh: '`{path}` 是比率（当前为 {current}）：{value} 即 {percent}，含义不明确',
+    },
+    help: {
+      en: 'write ratios as fractions (`0.35..0.50/0.01`) or as percentages (`35%..50%/1%`)',
+      zh: '比率请写成小数（`0.35..0.50/0.01`）或百分数（`35%..50%/1%`）',
+    },
+  },
+  cli_sweep_invalid: {
+    message: {
+      en: 'with `{path}` = {value} the policy is not valid: {detail}',
+      zh: '`{path}` = {value} 时政策无效：{detail}',
+    },
+    help: {
+      en: 'sweep a range the policy accepts (e.g. a target between its threshold and challenge)',
+      zh: '请在政策允许的范围内试算（例如目标值介于门槛和挑战值之间）',
+    },
+  },
+  cli_sweep_budget: {
+    message: {
+      en: '`--budget {text}` is not an amount',
+      zh: '`--budget {text}` 不是金额',
+    },
+    help: {
+      en: 'write an amount in yuan such as `¥700,000`, `700000` or `70万`',
+      zh: '请写元为单位的金额，如 `¥700,000`、`700000` 或 `70万`',
+    },
+  },
+});

@@ -1,0 +1,237 @@
+// What-if sweeps: one number of a policy (a target, a threshold, a weight, a pool's amount) set to
+// each value of a range, the month re-run for each, and per value the payout total, the grade mix
+// and how many people change grade against the policy as written. With a budget, the value that
+// fits is found by bisection when the total moves one way over the range, and said not to exist
+// (or not to be unique) when it does not.
+//
+// `--set PATH=FROM..TO/STEP` is read one way only: PATH is the dotted key path of a number the
+// policy already has; FROM, TO and STEP are plain numbers or all percentages (`35%..50%/1%` is
+// 0.35..0.50/0.01). A value above 1 for a ratio (a completion-rate target of 35) is refused: it
+// could mean 35 % or 3,500 %.
+
+import { parseDocument, isScalar, type Node } from 'yaml';
+import { loadPolicy } from '../language/load.js';
+import { runPolicy } from '../evaluation/run.js';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { formatFen } from '../model/money.js';
+import type { EmployeeRecord } from '../model/record.js';
+import type { RunResult } from '../model/scorecard.js';
+import type { CompiledPolicy } from '../language/compile.js';
+import { setValue } from './edit.js';
+
+/** The most values one sweep runs. */
+export const SWEEP_MAX_VALUES = 501;
+
+export interface SweepSpec {
+  path: string[];
+  values: number[];
+  /** The value the policy has now. */
+  current: number;
+  /** The number of decimals the values are shown with. */
+  decimals: number;
+}
+
+const NUMBER = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
+const SET = new RegExp(`^([^=]+)=(${NUMBER})(%?)\\.\\.(${NUMBER})(%?)/(${NUMBER})(%?)$`);
+
+function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Reads `--set PATH=FROM..TO/STEP` against the policy's text. */
+export function parseSweep(set: string, policyText: string, policy: CompiledPolicy): SweepSpec | Diagnostic {
+  const m = SET.exec(set.replace(/\s+/g, ''));
+  if (!m) return diagnostic('cli_sweep_set', { text: set });
+  const [, pathText, fromText, fromPct, toText, toPct, stepText, stepPct] = m as unknown as string[];
+  const pcts = [fromPct, toPct, stepPct].filter((p) => p === '%').length;
+  if (pcts !== 0 && pcts !== 3) return diagnostic('cli_sweep_set.percent', { text: set });
+  const scale = pcts ? 100 : 1;
+  const from = Number(fromText) / scale;
+  const to = Number(toText) / scale;
+  const step = Number(stepText) / scale;
+  const decimals = Math.max(decimalsOf(fromText!), decimalsOf(toText!), decimalsOf(stepText!)) + (pcts ? 2 : 0);
+  if (!(step > 0) || to < from) return diagnostic('cli_sweep_range', { text: set });
+  const count = Math.floor((to - from) / step + 1e-9) + 1;
+  if (count > SWEEP_MAX_VALUES)
+    return diagnostic('cli_sweep_range.too_many', { text: set, count, max: SWEEP_MAX_VALUES });
+  const values = Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(decimals)));
+  const path = pathText!.split('.');
+  const doc = parseDocument(policyText);
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (!node || !isScalar(node) || typeof node.value !== 'number')
+    return diagnostic('cli_sweep_path', { path: pathText! });
+  const current = node.value;
+  // a ratio's threshold / target / challenge, or a ratio metric's default: percent or fraction?
+  const unit = unitAt(path, policy);
+  if (unit === 'ratio' && !pcts) {
+    const above = values.find((v) => Math.abs(v) > 1);
+    if (above !== undefined)
+      return diagnostic('cli_sweep_ratio', {
+        path: pathText!,
+        current,
+        value: above,
+        percent: `${Number((above * 100).toFixed(6))}%`,
+      });
+  }
+  return { path, values, current, decimals };
+}
+
+/** The unit of the metric a number at `path` is compared with, when it is an indicator's goal. */
+function unitAt(path: readonly string[], policy: CompiledPolicy): string | undefined {
+  const key = path[path.length - 1];
+  if (!['threshold', 'target', 'challenge'].includes(key!)) return undefined;
+  let node: unknown = policy.doc;
+  for (const k of path.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[k];
+  const metric = (node as { metric?: string } | undefined)?.metric;
+  if (!metric) return undefined;
+  return policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+}
+
+export interface SweepRow {
+  value: number;
+  payoutFen: number;
+  by_grade: Record<string, number>;
+  /** People whose grade differs from the policy as written. */
+  moved: number;
+  /** People whose pay differs from the policy as written. */
+  paid_differently: number;
+}
+
+export type SweepRun = (value: number) => Promise<RunResult>;
+
+/** A function that runs the month with the number at `spec.path` set to a value (a diagnostic when that policy is not valid). */
+export function sweepRunner(
+  policyText: string,
+  file: string,
+  spec: Pick<SweepSpec, 'path'>,
+  records: EmployeeRecord[],
+  lang: 'zh' | 'en',
+): SweepRun {
+  return async (value) => {
+    const edited = setValue(policyText, spec.path, value);
+    if (!edited.ok)
+      throw new SweepError(
+        diagnostic('cli_sweep_invalid', { path: spec.path.join('.'), value, detail: edited.message }),
+      );
+    const loaded = loadPolicy(edited.text, file);
+    if (!loaded.ok) {
+      const first = loaded.diagnostics.find((d) => d.severity === 'error')!;
+      throw new SweepError(
+        diagnostic('cli_sweep_invalid', { path: spec.path.join('.'), value, detail: formatDiagnostic(first, lang) }),
+      );
+    }
+    return runPolicy(loaded.policy, { records }, { lang, explain: false });
+  };
+}
+
+/** A sweep value the policy cannot take: carries the diagnostic to report. */
+export class SweepError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** One row of the sweep from a run, against the run of the policy as written. */
+export function sweepRow(value: number, run: RunResult, base: RunResult): SweepRow {
+  const before = new Map(base.scorecards.map((c) => [`${c.period}\u0000${c.employee_id}`, c]));
+  let moved = 0;
+  let paid = 0;
+  for (const c of run.scorecards) {
+    const b = before.get(`${c.period}\u0000${c.employee_id}`);
+    if (!b) continue;
+    if (b.grade !== c.grade) moved++;
+    if (b.payout.totalFen !== c.payout.totalFen) paid++;
+  }
+  return {
+    value,
+    payoutFen: run.summary.payout_total_fen,
+    by_grade: { ...run.summary.by_grade },
+    moved,
+    paid_differently: paid,
+  };
+}
+
+export type Monotony = 'increasing' | 'decreasing' | 'constant' | 'not_monotone';
+
+/** How the payout total moves over the rows, in the order of the values. */
+export function monotony(rows: readonly SweepRow[]): Monotony {
+  let up = false;
+  let down = false;
+  for (let i = 1; i < rows.length; i++) {
+    const d = rows[i]!.payoutFen - rows[i - 1]!.payoutFen;
+    if (d > 0) up = true;
+    if (d < 0) down = true;
+  }
+  return up && down ? 'not_monotone' : up ? 'increasing' : down ? 'decreasing' : 'constant';
+}
+
+export type BudgetFit =
+  | { kind: 'fits'; value: number; payoutFen: number; grid: SweepRow; bisections: number }
+  | { kind: 'all_fit' | 'none_fits'; best?: SweepRow }
+  | { kind: 'not_monotone'; fitting: number[] };
+
+/**
+ * The value whose payout total is the largest at or under the budget. On a monotone range: the
+ * grid row that fits, then bisection between it and its neighbour that does not, down to
+ * `precision` (the totals between grid points are computed, not interpolated); the value found
+ * always fits. On a range that is not monotone, every grid value that fits is listed instead.
+ */
+export async function fitBudget(
+  rows: readonly SweepRow[],
+  budgetFen: number,
+  run: (value: number) => Promise<number>,
+  precision: number,
+  decimals: number,
+): Promise<BudgetFit> {
+  const how = monotony(rows);
+  const fits = (r: SweepRow) => r.payoutFen <= budgetFen;
+  if (how === 'not_monotone') return { kind: 'not_monotone', fitting: rows.filter(fits).map((r) => r.value) };
+  if (rows.every(fits)) {
+    const best = rows.reduce((a, b) => (b.payoutFen > a.payoutFen ? b : a));
+    return { kind: 'all_fit', best };
+  }
+  if (!rows.some(fits)) return { kind: 'none_fits', best: rows.reduce((a, b) => (b.payoutFen < a.payoutFen ? b : a)) };
+  // increasing: the last row that fits, its right neighbour does not; decreasing: the first that fits, its left one does not
+  let last = -1;
+  rows.forEach((r, k) => {
+    if (fits(r)) last = k;
+  });
+  const i = how === 'increasing' ? last : rows.findIndex(fits);
+  const grid = rows[i]!;
+  const other = rows[how === 'increasing' ? i + 1 : i - 1];
+  if (!other) return { kind: 'fits', value: grid.value, payoutFen: grid.payoutFen, grid, bisections: 0 };
+  let good = grid.value;
+  let goodFen = grid.payoutFen;
+  let bad = other.value;
+  let bisections = 0;
+  const round = (v: number) => Number(v.toFixed(decimals));
+  while (Math.abs(bad - good) > precision && bisections < 40) {
+    const mid = round((good + bad) / 2);
+    if (mid === good || mid === bad) break;
+    bisections++;
+    const fen = await run(mid);
+    if (fen <= budgetFen) {
+      good = mid;
+      goodFen = fen;
+    } else bad = mid;
+  }
+  return { kind: 'fits', value: good, payoutFen: goodFen, grid, bisections };
+}
+
+/** `¥700,000`, `700000`, `70万`, `¥70.5万` → fen; undefined when it is not an amount. */
+export function parseBudget(text: string): number | undefined {
+  const m = /^[¥￥]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万|w|W)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const digits = m[1]!.replace(/,/g, '');
+  // commas only as thousands separators
+  if (m[1]!.includes(',') && !/^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$/.test(m[1]!)) return undefined;
+  const yuan = Number(digits) * (m[2] ? 10_000 : 1);
+  if (!Number.isFinite(yuan)) return undefined;
+  return Math.round(yuan * 100);
+}
+
+/** The budget as the sweep's output shows it. */
+export function budgetText(fen: number): string {
+  return formatFen(fen);
+}

@@ -1,0 +1,179 @@
+// `yardstick sweep POLICY --data FILE --set PATH=FROM..TO/STEP [--budget ¥N]`: the month re-run with
+// one number of the policy set to each value of a range; per value the payout total, the grade mix
+// and the people whose grade moves. With --budget, the value that fits (engine/review/sweep.ts).
+
+import {
+  diagnostic,
+  fitBudget,
+  formatFen,
+  parseBudget,
+  parseSweep,
+  SweepError,
+  sweepRow,
+  sweepRunner,
+  type BudgetFit,
+  type Lang,
+  type SweepRow,
+} from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { readText, type Io } from '../io.js';
+import { dryRun } from '../pipeline.js';
+import { alignTable } from '../format/text-table.js';
+
+export interface SweepOptions {
+  data: string;
+  set: string;
+  budget?: string;
+  format: 'table' | 'json';
+  lang: Lang;
+  excludeInvalid?: boolean;
+  period?: string;
+  encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
+  sheet?: string;
+}
+
+export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io): Promise<number> {
+  const budgetFen = o.budget === undefined ? undefined : parseBudget(o.budget);
+  if (o.budget !== undefined && budgetFen === undefined)
+    throw new ExitError(EXIT.usage, diagnostic('cli_sweep_budget', { text: o.budget }));
+  const text = readText(policyFile, 'policy');
+  const {
+    policy,
+    result: base,
+    records,
+  } = await dryRun({
+    policy: policyFile,
+    data: o.data,
+    period: o.period,
+    lang: o.lang,
+    encoding: o.encoding,
+    sheet: o.sheet,
+    explain: false,
+    stderr: io.stderr,
+  });
+  if (base.excluded.length && !o.excludeInvalid)
+    throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
+  const spec = parseSweep(o.set, text, policy);
+  if ('code' in spec) throw new ExitError(EXIT.usage, spec);
+  const run = sweepRunner(text, policyFile, spec, [...records], o.lang);
+  const rows: SweepRow[] = [];
+  try {
+    for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
+    let fit: BudgetFit | undefined;
+    if (budgetFen !== undefined) {
+      const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
+      fit = await fitBudget(
+        rows,
+        budgetFen,
+        async (v) => (await run(v)).summary.payout_total_fen,
+        step / 100,
+        spec.decimals + 2,
+      );
+    }
+    io.stdout(
+      o.format === 'json'
+        ? `${JSON.stringify({ path: spec.path.join('.'), current: spec.current, base_total: base.summary.payout_total_fen / 100, rows: rows.map(rowJson), ...(fit ? { budget: budgetFen! / 100, fit: fitJson(fit) } : {}) }, null, 2)}\n`
+        : sweepText(
+            spec.path.join('.'),
+            spec.current,
+            base.summary.payout_total_fen,
+            rows,
+            budgetFen,
+            fit,
+            o.lang,
+            spec.decimals,
+          ),
+    );
+  } catch (error) {
+    if (error instanceof SweepError) throw new ExitError(EXIT.input, error.diagnostic);
+    throw error;
+  }
+  return EXIT.ok;
+}
+
+function rowJson(r: SweepRow) {
+  return {
+    value: r.value,
+    payout_total: r.payoutFen / 100,
+    by_grade: r.by_grade,
+    moved: r.moved,
+    paid_differently: r.paid_differently,
+  };
+}
+
+function fitJson(f: BudgetFit) {
+  switch (f.kind) {
+    case 'fits':
+      return {
+        kind: f.kind,
+        value: f.value,
+        payout_total: f.payoutFen / 100,
+        grid_value: f.grid.value,
+        bisections: f.bisections,
+      };
+    case 'not_monotone':
+      return { kind: f.kind, fitting: f.fitting };
+    default:
+      return { kind: f.kind, ...(f.best ? { value: f.best.value, payout_total: f.best.payoutFen / 100 } : {}) };
+  }
+}
+
+function sweepText(
+  path: string,
+  current: number,
+  baseFen: number,
+  rows: SweepRow[],
+  budgetFen: number | undefined,
+  fit: BudgetFit | undefined,
+  lang: Lang,
+  decimals: number,
+): string {
+  const zh = lang === 'zh';
+  const grades = Object.keys(rows[0]?.by_grade ?? {});
+  const table = alignTable(
+    zh
+      ? ['取值', '应发合计', '与现行差额', ...grades, '等级变化', '应发变化']
+      : ['value', 'payout total', 'vs current', ...grades, 'grade moves', 'pay changes'],
+    rows.map((r) => [
+      `${r.value.toFixed(decimals)}${r.value === current ? ' *' : ''}`,
+      formatFen(r.payoutFen),
+      `${r.payoutFen - baseFen > 0 ? '+' : ''}${formatFen(r.payoutFen - baseFen)}`,
+      ...grades.map((g) => String(r.by_grade[g] ?? 0)),
+      String(r.moved),
+      String(r.paid_differently),
+    ]),
+    new Set([1, 2, ...grades.map((_, i) => 3 + i), 3 + grades.length, 4 + grades.length]),
+  );
+  const out = [
+    zh
+      ? `${path}（现行 ${current}，应发合计 ${formatFen(baseFen)}；* 为现行值）`
+      : `${path} (now ${current}, payout total ${formatFen(baseFen)}; * marks the current value)`,
+    '',
+    table,
+  ];
+  if (budgetFen !== undefined && fit) out.push('', fitText(fit, budgetFen, path, lang));
+  return `${out.join('\n')}\n`;
+}
+
+function fitText(fit: BudgetFit, budgetFen: number, path: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const budget = formatFen(budgetFen);
+  switch (fit.kind) {
+    case 'fits':
+      return zh
+        ? `预算 ${budget}：${path} = ${fit.value} 时应发合计 ${formatFen(fit.payoutFen)}，在预算内（网格值 ${fit.grid.value}，二分 ${fit.bisections} 次）`
+        : `budget ${budget}: ${path} = ${fit.value} gives ${formatFen(fit.payoutFen)}, within the budget (grid value ${fit.grid.value}, ${fit.bisections} bisections)`;
+    case 'all_fit':
+      return zh
+        ? `预算 ${budget}：范围内每个取值都在预算内（最高 ${formatFen(fit.best!.payoutFen)}，取值 ${fit.best!.value}）`
+        : `budget ${budget}: every value of the range fits (highest ${formatFen(fit.best!.payoutFen)} at ${fit.best!.value})`;
+    case 'none_fits':
+      return zh
+        ? `预算 ${budget}：范围内没有取值在预算内（最低 ${formatFen(fit.best!.payoutFen)}，取值 ${fit.best!.value}）`
+        : `budget ${budget}: no value of the range fits (lowest ${formatFen(fit.best!.payoutFen)} at ${fit.best!.value})`;
+    case 'not_monotone':
+      return zh
+        ? `预算 ${budget}：应发合计随 ${path} 不是单调变化，无法二分求解；在预算内的取值：${fit.fitting.join('、') || '无'}`
+        : `budget ${budget}: the payout total does not move one way with ${path}, so it cannot be solved by bisection; values within the budget: ${fit.fitting.join(', ') || 'none'}`;
+  }
+}

@@ -1,0 +1,131 @@
+// The budget: how far a run is over or under it, and variable pay scaled down pro rata to fit,
+// exact to the fen. Computed by hand.
+
+import { describe, expect, it } from 'vitest';
+import { monthCsv, moneyPolicy, runMoney } from './month.js';
+
+const ROWS: [string, string, number, number][] = [
+  ['E1', '一组', 90, 0], // pay 10,000 × 90 % = ¥9,000, + ¥1,000 award (rating ≥ 90)
+  ['E2', '一组', 70, 0], // ¥7,000
+  ['E3', '二组', 50, 0], // ¥5,000
+];
+
+describe('a budget that is only reported', () => {
+  it('says how far the total and each team are over or under', async () => {
+    // total 9,000 + 1,000 + 7,000 + 5,000 = ¥22,000 against ¥20,000: ¥2,000 over;
+    // 一组 ¥17,000 against ¥18,000: ¥1,000 under; 二组 ¥5,000 against ¥5,000: exactly on it
+    const r = await runMoney(
+      moneyPolicy(
+        `budget:
+  total: 20000
+  teams: { 一组: 18000, 二组: 5000 }`,
+        { award: true },
+      ),
+      monthCsv(ROWS),
+    );
+    expect(r.budget).toEqual({
+      fit: 'report',
+      lines: [
+        {
+          scope: 'team',
+          team: '一组',
+          period: '2026-10',
+          budgetFen: 1_800_000,
+          beforeFen: 1_700_000,
+          resultFen: 1_700_000,
+          overFen: -100_000,
+        },
+        {
+          scope: 'team',
+          team: '二组',
+          period: '2026-10',
+          budgetFen: 500_000,
+          beforeFen: 500_000,
+          resultFen: 500_000,
+          overFen: 0,
+        },
+        {
+          scope: 'total',
+          period: '2026-10',
+          budgetFen: 2_000_000,
+          beforeFen: 2_200_000,
+          resultFen: 2_200_000,
+          overFen: 200_000,
+        },
+      ],
+    });
+    expect(r.summary.payout_total_fen).toBe(2_200_000);
+  });
+});
+
+describe('variable pay scaled to fit', () => {
+  it('cuts performance pay by one ratio, leaves the award alone and lands on the budget to the fen', async () => {
+    // total ¥22,000, budget ¥20,000.01; the award (¥1,000) is fixed, variable pay 9,000 + 7,000 + 5,000 = ¥21,000.
+    // Room for variable pay: 2,000,001 − 100,000 = 1,900,001 fen, ratio 1,900,001 / 2,100,000.
+    // E1 900,000 × ratio = 814,286.14…, E2 700,000 × ratio = 633,333.66…, E3 500,000 × ratio = 452,381.19…
+    // floors 814,286 + 633,333 + 452,381 = 1,900,000; 1 fen left → largest remainder .66… (E2)
+    const r = await runMoney(
+      moneyPolicy(
+        `budget:
+  total: 20000.01
+  fit: scale_variable`,
+        { award: true },
+      ),
+      monthCsv(ROWS),
+    );
+    const totals = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
+    expect(totals).toEqual({ E1: 814_286 + 100_000, E2: 633_334, E3: 452_381 });
+    expect(r.summary.payout_total_fen).toBe(2_000_001);
+    const e1 = r.scorecards[0]!;
+    expect(e1.payout.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['performance_pay', 900_000],
+      ['award', 100_000],
+      ['budget_scale', 814_286 - 900_000],
+    ]);
+    expect(e1.payout.lines[2]!.label).toBe('预算缩减');
+    expect(r.budget!.lines).toEqual([
+      {
+        scope: 'total',
+        period: '2026-10',
+        budgetFen: 2_000_001,
+        beforeFen: 2_200_000,
+        resultFen: 2_000_001,
+        overFen: 0,
+        scaled: { variableFen: 2_100_000, toFen: 1_900_001 },
+      },
+    ]);
+  });
+
+  it('never scales up a result under its budget', async () => {
+    const r = await runMoney(moneyPolicy(`budget:\n  total: 50000\n  fit: scale_variable`), monthCsv(ROWS));
+    expect(r.summary.payout_total_fen).toBe(2_100_000);
+    expect(r.budget!.lines[0]!.overFen).toBe(-2_900_000);
+    expect(r.scorecards.every((c) => c.payout.lines.every((l) => l.kind !== 'budget_scale'))).toBe(true);
+  });
+
+  it('scales nothing and warns when the awards alone are over the budget', async () => {
+    // awards ¥1,000 > budget ¥500
+    const r = await runMoney(
+      moneyPolicy(`budget:\n  total: 500\n  fit: scale_variable`, { award: true }),
+      monthCsv(ROWS),
+    );
+    expect(r.summary.payout_total_fen).toBe(2_200_000);
+    expect(r.budget!.lines[0]).toMatchObject({ cannot_fit: true, overFen: 2_150_000 });
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'the budget of ¥500.00 cannot be met by scaling variable pay: awards and pool shares alone are ¥1,000.00',
+    ]);
+  });
+
+  it('scales a team to its budget, then the total to its own', async () => {
+    // 二组 ¥5,000 against ¥4,000: E3 → ¥4,000. Then the total: 9,000 + 7,000 + 4,000 = ¥20,000 against
+    // ¥16,000: ratio 16,000 / 20,000 = 0.8 → 7,200, 5,600, 3,200
+    const r = await runMoney(
+      moneyPolicy(`budget:\n  total: 16000\n  teams: { 二组: 4000 }\n  fit: scale_variable`),
+      monthCsv(ROWS),
+    );
+    const totals = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
+    expect(totals).toEqual({ E1: 720_000, E2: 560_000, E3: 320_000 });
+    expect(r.scorecards[2]!.budget_scale).toEqual({ variableFen: 500_000, scaledFen: 320_000, ratio: 0.8 * 0.8 });
+    expect(r.scorecards[2]!.payout.lines.filter((l) => l.kind === 'budget_scale')).toHaveLength(1);
+  });
+});
