@@ -56,7 +56,12 @@ const n = (x: number) => String(Number(x.toPrecision(12)));
  * The formula in words with the numbers filled in, e.g. for a pay base of 6000 and a score of
  * 77.25 「绩效基数 ¥6,000.00 × 得分 77.25（最高按 120 计）÷ 100」; undefined if it does not parse.
  */
-export function formulaInWords(policy: CompiledPolicy, card: Scorecard, formula: string, lang: Lang): string | undefined {
+export function formulaInWords(
+  policy: CompiledPolicy,
+  card: Scorecard,
+  formula: string,
+  lang: Lang,
+): string | undefined {
   const parsed = parseExpression(formula);
   if (!parsed.ok) return undefined;
   const w = W[lang];

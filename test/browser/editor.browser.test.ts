@@ -146,7 +146,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(text).toContain('基础得分 90.37');
     expect(text).toContain('档位加成 银牌 × 1.2 ¥722.96');
     expect(text).toContain('合计 ¥5,337.76');
-    await page.getByRole('dialog').getByRole('button').click();
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => explanation.count()).toBe(0);
   });
 
