@@ -143,6 +143,7 @@ describe.skipIf(!available)(
       expect(await testId('new-name').getAttribute('aria-describedby')).toBe('new-name-help');
       expect(await testId('new-name-problem').getAttribute('id')).toBe('new-name-help');
       expect(await page.getByRole('button', { name: '创建' }).isDisabled()).toBe(true);
+      expect(await testId('create-blocked').textContent()).toBe('创建按钮不可用： 文件名不符合规则，见上方说明');
       await shot('chinese-name', page.getByRole('dialog'));
       await testId('use-as-title').click();
       expect(await testId('new-title').inputValue()).toBe('直播团队');
@@ -289,6 +290,41 @@ describe.skipIf(!available)(
         .poll(() => testId('message').textContent())
         .toBe('a policy named `short-video-team.yaml` already exists ×');
       await page.selectOption('select[aria-label=language]', 'zh');
+    });
+
+    it('has no serious or critical accessibility violations with the scorecard, the read-only panels or the new-policy dialog open', async () => {
+      const { page } = e;
+      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const serious = async (state: string): Promise<string[]> => {
+        const found = await page.evaluate(async () => {
+          type Axe = {
+            run: (
+              c: unknown,
+              o: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+          const r = await (window as unknown as { axe: Axe }).axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        return found.map((f) => `${state}: ${f}`);
+      };
+      const problems: string[] = [];
+      await page.locator('[data-testid=results] tbody tr', { hasText: 'SV0004' }).click();
+      await testId('scorecard').waitFor();
+      problems.push(...(await serious('scorecard')));
+      await page.keyboard.press('Escape');
+      await page.click('[data-testid=editor] .view-lines');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('\npolicy: x', { delay: 5 });
+      await page.click('[data-testid=tab-panels]');
+      await testId('panels-stale').waitFor();
+      problems.push(...(await serious('read-only panels')));
+      await page.click('text=+ 新建政策');
+      await testId('new-name').fill('直播团队');
+      problems.push(...(await serious('new policy')));
+      expect(problems).toEqual([]);
     });
   },
 );

@@ -24,12 +24,18 @@ export function said(error: unknown, lang: Lang): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Diagnostics as one sentence in `lang`: the message of each, joined, then the first help. */
+/** Diagnostics as one sentence in `lang`: each message (after its line and column), joined, then the first help. */
 export function problemText(diagnostics: Diagnostic[], lang: Lang): string {
-  const shown = diagnostics.map((d) => localise(d, lang));
+  const where = (d: Diagnostic) =>
+    !d.span
+      ? ''
+      : lang === 'zh'
+        ? `第 ${d.span.line} 行第 ${d.span.column} 列：`
+        : `line ${d.span.line}, column ${d.span.column}: `;
+  const shown = diagnostics.map((d) => ({ where: where(d), ...localise(d, lang) }));
   const help = shown.find((s) => s.help)?.help;
   return (
-    shown.map((s) => s.message).join(lang === 'zh' ? '：' : ': ') +
+    shown.map((s) => s.where + s.message).join(lang === 'zh' ? '：' : ': ') +
     (help ? (lang === 'zh' ? `（${help}）` : ` (${help})`) : '')
   );
 }

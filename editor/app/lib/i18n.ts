@@ -181,6 +181,7 @@ const zh = {
   noneScoredTop: (reason: string, n: number) => `最常见的原因（${n} 条）：${reason}`,
   noneScoredWhat: '请换一份包含这些岗位和数据项的数据（上方「数据」），或在政策里加上数据中的岗位和数据项。',
   nameEmpty: '请先填写文件名',
+  nameRuleAbove: '文件名不符合规则，见上方说明',
   dataUnfit: '这份数据不能按这份政策评分，没有一个员工得到结果：',
   andMore: (n: number) => `（另有 ${n} 个问题，见上方）`,
   useSample: (file: string) => `改用 ${file}`,
@@ -376,6 +377,7 @@ const en: Words = {
   noneScoredWhat:
     "Choose data that has these roles and metrics (Data, above), or add the data's roles and metrics to the policy.",
   nameEmpty: 'type a file name first',
+  nameRuleAbove: 'the file name breaks the rule above',
   dataUnfit: 'This data does not fit the policy: nobody could be scored:',
   andMore: (n: number) => ` (and ${n} more, see above)`,
   useSample: (file: string) => `Use ${file}`,
