@@ -12,11 +12,16 @@ const status = () => e.page.locator('[data-testid=status]').textContent();
 const employees = () => e.page.locator('[data-testid=employees]').textContent();
 const testId = (id: string) => e.page.locator(`[data-testid=${id}]`);
 /** `YARDSTICK_UPDATE_SCREENSHOT=1` refreshes the pictures in docs/editor-screens/. */
-const shot = async (name: string, target?: Locator) => {
+const shot = async (name: string, target?: Locator | { height: number }) => {
   if (!process.env.YARDSTICK_UPDATE_SCREENSHOT) return;
   const path = `docs/editor-screens/${name}.png`;
-  await (target ? target.screenshot({ path }) : e.page.screenshot({ path }));
+  if (!target) await e.page.screenshot({ path });
+  else if ('height' in target)
+    await e.page.screenshot({ path, clip: { x: 0, y: 0, width: 1280, height: target.height } });
+  else await target.screenshot({ path });
 };
+/** The right half of the page: the tabs and what they show. */
+const right = () => e.page.locator('section.right');
 
 describe.skipIf(!available)(
   'the editor says why, and the scorecard reads like the statement (issue 14)',
@@ -73,7 +78,7 @@ describe.skipIf(!available)(
       expect(await hint.textContent()).toContain(
         '请换一份包含这些岗位和数据项的数据（上方「数据」），或在政策里加上数据中的岗位和数据项。',
       );
-      await shot('none-scored-hint');
+      await shot('none-scored-hint', right());
       await testId('use-sample').click();
       await expect.poll(employees).toBe('54');
       expect(await testId('none-scored').count()).toBe(0);
@@ -97,7 +102,7 @@ describe.skipIf(!available)(
       expect(await employees()).toBe('198');
       expect(await testId('payout-total').textContent()).toBe(total);
       expect(await testId('dataset-select').inputValue()).toBe('examples/sample-2026-10.csv');
-      await shot('bad-upload-kept');
+      await shot('bad-upload-kept', { height: 300 });
       // a good file: read, and the error goes
       const csv = readFileSync('examples/sample-2026-10.csv', 'utf8').split('\n').slice(0, 11).join('\n');
       await testId('upload').setInputFiles({ name: 'ten.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -120,7 +125,7 @@ describe.skipIf(!available)(
       );
       expect(await target.inputValue()).toBe('40');
       expect(await target.isDisabled()).toBe(true);
-      await shot('panels-read-only');
+      await shot('panels-read-only', right());
       // fixed again: the panels can be edited
       await page.click('[data-testid=editor] .view-lines');
       await page.keyboard.press('Escape');
@@ -193,7 +198,7 @@ describe.skipIf(!available)(
       // SV0013 and SV0055 are bad on purpose in the sample month (examples/README.md)
       expect(items.map((i) => i.split('\n')[0])).toEqual(['SV0013 苏红', 'SV0055 邓梓佳']);
       for (const item of items) expect(item).toMatch(/error\[data_[a-z_]+\]: .*[\u4e00-\u9fff]/);
-      await shot('excluded-explained');
+      await shot('excluded-explained', right());
     });
 
     it('the scorecard is the statement: indicator table, pay formula in words with the numbers, distance to the next grade and tier', async () => {
@@ -284,7 +289,7 @@ describe.skipIf(!available)(
       await page.getByRole('button', { name: '创建' }).click();
       await expect.poll(() => testId('message').textContent()).toBe('已有名为 `short-video-team.yaml` 的政策 ×');
       await page.keyboard.press('Escape');
-      await shot('server-refusal-zh');
+      await shot('server-refusal-zh', { height: 140 });
       await page.selectOption('select[aria-label=language]', 'en');
       await expect
         .poll(() => testId('message').textContent())
