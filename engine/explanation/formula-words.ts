@@ -1,5 +1,5 @@
 // A payout formula read aloud with this employee's numbers in it: `pay_base * min(score, 120) / 100`
-// becomes 「绩效基数 ¥6,000.00 × 得分 77.25（最高按 120 计）÷ 100」. Pure; the value of each name
+// becomes 「绩效基数 ¥6,000.00 × 得分 77.25（最高按 120 计） ÷ 100」. Pure; the value of each name
 // comes from the scorecard (pay base, scores, the metrics of its indicators).
 
 import type { CompiledPolicy } from '../language/compile.js';
@@ -54,7 +54,7 @@ const n = (x: number) => String(Number(x.toPrecision(12)));
 
 /**
  * The formula in words with the numbers filled in, e.g. for a pay base of 6000 and a score of
- * 77.25 「绩效基数 ¥6,000.00 × 得分 77.25（最高按 120 计）÷ 100」; undefined if it does not parse.
+ * 77.25 「绩效基数 ¥6,000.00 × 得分 77.25（最高按 120 计） ÷ 100」; undefined if it does not parse.
  */
 export function formulaInWords(
   policy: CompiledPolicy,
