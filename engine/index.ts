@@ -20,6 +20,9 @@ export {
   type RunOptions,
 } from './evaluation/run.js';
 export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
+export { distanceToNext, distanceWords, type Distance } from './explanation/distance.js';
+export { formulaInWords } from './explanation/formula-words.js';
+export { describeAction } from './explanation/explain.js';
 export { fenToYuan, formatFen, formatMoney, toFen, yuanToFen } from './model/money.js';
 export {
   runResultToJson,

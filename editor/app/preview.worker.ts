@@ -4,6 +4,7 @@
 
 import { localise, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
 import { PreviewSession, type PreviewResult } from './lib/preview-session.js';
+import type { ScorecardView } from './lib/scorecard-view.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
@@ -26,7 +27,7 @@ export type PreviewReply =
       ms: number;
     }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
-  | { type: 'explanation'; id: number; lines: string[] | null };
+  | { type: 'explanation'; id: number; card: ScorecardView | null };
 
 const session = new PreviewSession();
 const reply = (m: PreviewReply) => (self as unknown as Worker).postMessage(m);
@@ -46,7 +47,7 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
         : { type: 'data', id: m.id, ok: true },
     );
   } else if (m.type === 'explain') {
-    reply({ type: 'explanation', id: m.id, lines: session.explain(m.of, m.employee_id) });
+    reply({ type: 'explanation', id: m.id, card: session.explain(m.of, m.employee_id) });
   } else {
     lang = m.lang;
     const r = await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now());

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { LIMITS, readYaml } from '../../engine/index.js';
+import { diagnostic, LIMITS, readYaml, type Diagnostic } from '../../engine/index.js';
 import { writeFileAtomic } from '../../node/files.js';
 import {
   FileError,
@@ -18,6 +18,8 @@ import {
   listPolicies,
   policyPath,
   readText,
+  refusal,
+  serialisable,
 } from './files.js';
 
 export interface EditorOptions {
@@ -50,10 +52,10 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.use('*', async (c: Context, next: Next) => {
     const host = c.req.header('host') ?? '';
-    if (!o.hosts.has(host)) return c.text('unknown host', 403);
+    if (!o.hosts.has(host)) return c.json(refusal([diagnostic('cli_server_host', { host })]), 403);
     const origin = c.req.header('origin');
     if (origin && ![...o.hosts].some((h) => origin === `http://${h}`))
-      return c.text('cross-origin requests are not allowed', 403);
+      return c.json(refusal([diagnostic('cli_server_origin', {})]), 403);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
@@ -62,18 +64,18 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.use('/api/*', async (c: Context, next: Next) => {
     if (c.req.header('x-yardstick-token') !== o.token)
-      return c.json({ error: 'missing or wrong token: open the address the server printed' }, 401);
+      return c.json(refusal([diagnostic('cli_server_token', {})]), 401);
     await next();
   });
   app.use(
     '/api/*',
-    bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'the request is too large' }, 413) }),
+    bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(refusal([diagnostic('cli_server_too_large', {})]), 413) }),
   );
 
   app.onError((error, c) => {
-    if (error instanceof FileError) return c.json({ error: error.message }, error.status);
+    if (error instanceof FileError) return c.json(refusal(error.diagnostics), error.status);
     console.error(error);
-    return c.json({ error: 'internal error' }, 500);
+    return c.json(refusal([diagnostic('cli_server_internal', {})]), 500);
   });
 
   // one unreadable file (a link out, an alias bomb) is marked, never hides the others
@@ -94,23 +96,24 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.put('/api/policies/:name', async (c) => {
     const path = policyPath(policies, c.req.param('name'));
+    const name = c.req.param('name');
     const body = (await c.req.json().catch(() => {
-      throw new FileError(400, 'send { "text": "…" } as JSON');
+      throw new FileError(400, diagnostic('cli_server_file.body', {}));
     })) as { text?: unknown } | null;
-    if (typeof body?.text !== 'string') throw new FileError(400, 'send { "text": "…" }');
-    const unreadable = yamlProblem(body.text);
-    if (unreadable) throw new FileError(422, `the YAML cannot be read: ${unreadable}; fix it before saving`);
+    if (typeof body?.text !== 'string') throw new FileError(400, diagnostic('cli_server_file.body', {}));
+    const unreadable = yamlProblem(body.text, name);
+    if (unreadable) throw new FileError(422, diagnostic('cli_server_file.unreadable', { name }), unreadable);
     const ifMatch = c.req.header('if-match');
     const ifNoneMatch = c.req.header('if-none-match');
     const exists = existsSync(path);
     if (ifNoneMatch === '*') {
-      if (exists) throw new FileError(409, 'a policy with this name already exists');
+      if (exists) throw new FileError(409, diagnostic('cli_server_file.exists', { name }));
     } else {
-      if (!exists) throw new FileError(404, 'no such policy; create it with If-None-Match: *');
+      if (!exists) throw new FileError(404, diagnostic('cli_server_file.not_created', { name }));
       const current = readFileSync(path, 'utf8');
-      if (!ifMatch) throw new FileError(400, 'send If-Match with the ETag of the version you edited');
+      if (!ifMatch) throw new FileError(400, diagnostic('cli_server_file.if_match', {}));
       if (ifMatch !== etagOf(current))
-        return c.json({ error: 'the file changed on disk since you opened it', current, etag: etagOf(current) }, 409);
+        return c.json({ ...refusal([diagnostic('cli_server_conflict', {})]), current, etag: etagOf(current) }, 409);
     }
     writeFileAtomic(path, body.text);
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
@@ -122,14 +125,15 @@ export function createEditorApp(o: EditorOptions): Hono {
     const rel = c.req.query('path') ?? '';
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
     if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
-      throw new FileError(400, 'datasets are .csv, .json or .xlsx files under examples/ or data/');
+      throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
     const path = dataPath(o.root, folder, rel.slice(folder.length + 1));
     // raw bytes: the page decodes them (UTF-8, GBK, Excel) exactly as the CLI does
     c.header('Content-Type', 'application/octet-stream');
     return c.body(readFileSync(path));
   });
 
-  app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir)));
+  // each template with its title and, when the root has it, the bundled sample month it scores
+  app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir).map((name) => templateSummary(o, name))));
   app.get('/api/templates/:name', (c) => c.text(readText(policyPath(o.templatesDir, c.req.param('name')))));
 
   app.get('*', (c) => {
@@ -159,27 +163,41 @@ export function createEditorApp(o: EditorOptions): Hono {
  * Why the text cannot be a policy file, with the CLI's limits (size, line length, aliases, depth:
  * docs/limits.md), so the editor never saves a file that `yardstick validate` would refuse to read.
  */
-function yamlProblem(text: string): string | undefined {
+function yamlProblem(text: string, name: string): Diagnostic | undefined {
   if (Buffer.byteLength(text) > LIMITS.yamlBytes)
-    return `the policy is larger than ${LIMITS.yamlBytes / 1024 / 1024} MiB, the most a policy may be`;
+    return diagnostic('io_too_large', { file: name, size: `${LIMITS.yamlBytes / 1024 / 1024} MiB` }, { file: name });
   const read = readYaml(text, 'policy');
   if (read.ok) return undefined;
-  const d = read.diagnostics[0]!;
-  return `${d.span ? `line ${d.span.line}, column ${d.span.column}: ` : ''}${d.message}`;
+  return { ...serialisable(read.diagnostics[0]!), file: name };
+}
+
+/** A template for "new policy": its title, and the sample data made for it when that file is under the root. */
+function templateSummary(o: EditorOptions, name: string): { name: string; title: string; sample?: string } {
+  const js = parseDocument(readText(policyPath(o.templatesDir, name))).toJS() as { title?: unknown } | null;
+  const samples = join(o.templatesDir, 'samples.json');
+  const sample = existsSync(samples)
+    ? (JSON.parse(readFileSync(samples, 'utf8')) as Record<string, string | undefined>)[name]
+    : undefined;
+  const present = sample !== undefined && listDatasets(o.root, DATA_FOLDERS).some((d) => d.path === sample);
+  return { name, title: typeof js?.title === 'string' ? js.title : name, ...(present ? { sample } : {}) };
 }
 
 /** A policy's entry in the picker: its title and version, or the problem that keeps it from being read. */
-function policySummary(dir: string, name: string): { name: string; title: string; version: string; problem?: string } {
+function policySummary(
+  dir: string,
+  name: string,
+): { name: string; title: string; version: string; problem?: Diagnostic } {
   try {
     const source = readText(policyPath(dir, name));
-    const problem = yamlProblem(source);
-    if (problem) return { name, title: name, version: '', problem: `the YAML cannot be read: ${problem}` };
+    const problem = yamlProblem(source, name);
+    if (problem) return { name, title: name, version: '', problem: serialisable(problem) };
     const js = parseDocument(source).toJS() as { title?: unknown; version?: unknown } | null;
     const shown = (v: unknown, fallback: string) =>
       typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
     return { name, title: shown(js?.title, name), version: shown(js?.version, '') };
   } catch (error) {
-    if (error instanceof FileError) return { name, title: name, version: '', problem: error.message };
+    if (error instanceof FileError)
+      return { name, title: name, version: '', problem: serialisable(error.diagnostics[0]) };
     throw error;
   }
 }

@@ -4,18 +4,37 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { textAtHead } from '../../node/git.js';
 
-import { isPolicyName, POLICY_NAME_HELP } from '../../engine/index.js';
+import { diagnostic, isPolicyName, type Diagnostic } from '../../engine/index.js';
 
+/**
+ * A request the server refuses, as catalogue diagnostics (the first says what was refused; a
+ * second may say why, e.g. the YAML problem), so the editor shows it in the interface's language.
+ */
 export class FileError extends Error {
+  readonly diagnostics: Diagnostic[];
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 413 | 422,
-    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500,
+    ...diagnostics: [Diagnostic, ...Diagnostic[]]
   ) {
-    super(message);
+    super(diagnostics.map((d) => d.message).join(': '));
+    this.diagnostics = diagnostics;
   }
+}
+
+/**
+ * The JSON body of a refusal: `error` in English for logs, `diagnostics` with their catalogue
+ * arguments (which JSON would otherwise drop) for the page to say them in its language.
+ */
+export function refusal(diagnostics: Diagnostic[]): { error: string; diagnostics: Diagnostic[] } {
+  return { error: diagnostics.map((d) => d.message).join(': '), diagnostics: diagnostics.map(serialisable) };
+}
+
+/** A diagnostic with its catalogue arguments as a plain property, so they survive JSON. */
+export function serialisable(d: Diagnostic): Diagnostic {
+  return d.args ? { ...d, args: d.args } : { ...d };
 }
 
 export function etagOf(text: string): string {
@@ -30,12 +49,13 @@ export function inside(dir: string, name: string): string {
   const base = realpathSync(dir);
   const path = resolve(base, name);
   if (relative(base, path).startsWith('..') || !path.startsWith(base + sep))
-    throw new FileError(403, 'outside the folder');
+    throw new FileError(403, diagnostic('cli_server_file.outside', { name }));
   // the nearest part of the path that exists, followed through every link, must still be inside
   let existing = path;
   while (!existsSync(existing)) existing = dirname(existing);
   const real = realpathSync(existing);
-  if (real !== base && !real.startsWith(base + sep)) throw new FileError(403, 'a link that leads outside the folder');
+  if (real !== base && !real.startsWith(base + sep))
+    throw new FileError(403, diagnostic('cli_server_file.link', { name }));
   return path;
 }
 
@@ -43,19 +63,16 @@ export function inside(dir: string, name: string): string {
 export function dataPath(root: string, folder: string, name: string): string {
   const dir = join(realpathSync(root), folder);
   if (!existsSync(dir) || realpathSync(dir) !== dir)
-    throw new FileError(
-      403,
-      `${folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/`,
-    );
+    throw new FileError(403, diagnostic('cli_server_file.data_folder', { folder }));
   const path = inside(dir, name);
-  if (!existsSync(path)) throw new FileError(404, 'no such file');
+  if (!existsSync(path)) throw new FileError(404, diagnostic('cli_server_file.missing', { name: `${folder}/${name}` }));
   if (realpathSync(path) !== path)
-    throw new FileError(403, 'datasets are read only from plain files under examples/ or data/, not through links');
+    throw new FileError(403, diagnostic('cli_server_file.data_link', { name: `${folder}/${name}` }));
   return path;
 }
 
 export function policyPath(policiesDir: string, name: string): string {
-  if (!isPolicyName(name)) throw new FileError(400, POLICY_NAME_HELP);
+  if (!isPolicyName(name)) throw new FileError(400, diagnostic('cli_server_file.name', { name }));
   return inside(policiesDir, name);
 }
 
@@ -67,7 +84,7 @@ export function listPolicies(policiesDir: string): string[] {
 }
 
 export function readText(path: string): string {
-  if (!existsSync(path)) throw new FileError(404, 'no such file');
+  if (!existsSync(path)) throw new FileError(404, diagnostic('cli_server_file.missing', { name: basename(path) }));
   return readFileSync(path, 'utf8');
 }
 

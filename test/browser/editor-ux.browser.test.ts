@@ -297,7 +297,7 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     await page.click('text=+ 新建政策');
     await page.fill('[data-testid=new-name]', '直播团队');
     expect(await page.locator('[data-testid=new-name-problem]').textContent()).toBe(
-      '文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。',
+      '文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾（例如 team-b.yaml）；中文名称请写在政策的标题（title）里。把它用作标题',
     );
     expect(await page.getByRole('button', { name: '创建' }).isDisabled()).toBe(true);
     await shot('new-policy-name-help');

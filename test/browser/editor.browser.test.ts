@@ -128,7 +128,8 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(await page.locator('[data-testid=payout-total]').textContent()).toMatch(/^¥[\d,]+\.\d\d$/);
     expect(await page.locator('[data-testid=policy-select]').inputValue()).toBe(POLICY);
     expect(await page.locator('[data-testid=policy-select] option[disabled]').textContent()).toBe(
-      '⚠ broken.yaml — 无法读取: the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file',
+      // the server's diagnostic, said in the interface's language with its position and help
+      '⚠ broken.yaml — 无法读取：第 3 行第 409 列：一个文件中的别名（`*name`）超过 100 个（请把重复的内容直接写出来，不要用 `*` 引用）',
     );
     // the README's picture: `YARDSTICK_UPDATE_SCREENSHOT=1 npm test` refreshes docs/editor.png
     await page.screenshot({
@@ -146,7 +147,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     expect(text).toContain('基础得分 90.37');
     expect(text).toContain('档位加成 银牌 × 1.2 ¥722.96');
     expect(text).toContain('合计 ¥5,337.76');
-    await page.getByRole('dialog').getByRole('button').click();
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => explanation.count()).toBe(0);
   });
 

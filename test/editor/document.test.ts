@@ -297,6 +297,13 @@ describe('a new policy', () => {
     expect(await doc.create('team-c.yaml', 'mature-team.yaml')).toEqual({ ok: true, name: 'team-c.yaml' });
   });
 
+  it('takes the title the user chose, so it never repeats the template title', async () => {
+    const files = disk({});
+    const doc = visit(files, browserStorage());
+    expect(await doc.create('team-d', 'mature-team.yaml', ' 直播二组考核 ')).toEqual({ ok: true, name: 'team-d.yaml' });
+    expect(files.text('team-d.yaml')).toBe('# 成熟期团队模板\npolicy: team-d # 政策编号\ntitle: 直播二组考核\n');
+  });
+
   it('is refused, and nothing written, under a name the server would refuse', async () => {
     const files = disk({});
     const doc = visit(files, browserStorage());

@@ -36,12 +36,24 @@ describe.each([
     if (!policy.ok) throw new Error('load');
     const read = readRecords(readFileSync(dataFile, 'utf8'), 'csv', policy.policy.contract, { file: dataFile });
     const full = await runPolicy(policy.policy, { records: read.records, excluded: read.excluded }, { lang: 'zh' });
-    for (const card of full.scorecards) expect(session.explain(7, card.employee_id)).toEqual(card.explanation);
+    for (const card of full.scorecards)
+      expect(session.explain(7, card.employee_id)?.explanation).toEqual(card.explanation);
   });
 });
 
 describe('the preview session', () => {
   const text = readFileSync('policies/short-video-team.yaml', 'utf8');
+
+  it('keeps the data it has when a file cannot be read: the preview shows the previous month, not zeros', async () => {
+    const session = new PreviewSession();
+    await session.setData(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'examples/sample-2026-10.csv');
+    const problems = await session.setData(new TextEncoder().encode('not a spreadsheet'), 'bad.xlsx');
+    expect(problems?.map((d) => d.code)).toEqual(['data_xlsx_unreadable']);
+    expect(session.dataFile).toBe('examples/sample-2026-10.csv');
+    const r = await session.evaluate(1, text, undefined, 'zh', clock);
+    // the sample month: 200 records, SV0013 and SV0055 left out on purpose
+    expect(r.ok && [r.result.summary.employees, r.result.summary.excluded]).toEqual([198, 2]);
+  });
 
   it('compares an edit with the saved version and names the rule change', async () => {
     const session = new PreviewSession();
@@ -85,7 +97,7 @@ describe('the preview session', () => {
     await session.setData(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'examples/sample-2026-10.csv');
     for (const id of [1, 2, 3, 4]) await session.evaluate(id, text, undefined, 'zh', clock);
     expect(session.explain(1, 'SV0004')).toBeNull();
-    expect(session.explain(2, 'SV0004')?.[0]).toBe('魏轩琪（SV0004）· 编导 · 短视频一组 · 初创期');
+    expect(session.explain(2, 'SV0004')?.explanation[0]).toBe('魏轩琪（SV0004）· 编导 · 短视频一组 · 初创期');
     expect(session.explain(4, 'nobody')).toBeNull();
   });
 });

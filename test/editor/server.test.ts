@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
 import { etagOf } from '../../editor/server/files.js';
+import { localise, type Diagnostic } from '../../engine/index.js';
 
 const TOKEN = 't0ken';
 const HOST = '127.0.0.1:5178';
@@ -39,11 +40,25 @@ function call(path: string, init: RequestInit & { token?: string | null; host?: 
   return app.request(`http://${init.host ?? HOST}${path}`, { ...init, headers });
 }
 
+/** A refusal as the page reads it: the English text, the codes, and what the Chinese interface says. */
+async function refused(res: Response): Promise<{ error: string; codes: string[]; zh: string[] }> {
+  const body = (await res.json()) as { error: string; diagnostics: Diagnostic[] };
+  return {
+    error: body.error,
+    codes: body.diagnostics.map((d) => d.code),
+    zh: body.diagnostics.map((d) => localise(d, 'zh').message),
+  };
+}
+
 describe('access', () => {
   it('rejects an API call without the token', async () => {
     const res = await call('/api/policies', { token: null });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: 'missing or wrong token: open the address the server printed' });
+    expect(await refused(res)).toEqual({
+      error: 'missing or wrong token: open the address the server printed',
+      codes: ['cli_server_token'],
+      zh: ['缺少令牌或令牌不对：请打开服务器打印的地址'],
+    });
   });
 
   it('rejects a wrong token', async () => {
@@ -53,11 +68,17 @@ describe('access', () => {
   it('rejects a foreign Host (DNS rebinding) even with the token', async () => {
     const res = await call('/api/policies', { host: 'evil.example:5178' });
     expect(res.status).toBe(403);
+    expect(await refused(res)).toEqual({
+      error: 'unknown host `evil.example:5178`: open the address the server printed',
+      codes: ['cli_server_host'],
+      zh: ['未知的主机 `evil.example:5178`：请打开服务器打印的地址'],
+    });
   });
 
   it('rejects a request from another origin', async () => {
     const res = await call('/api/policies', { headers: { origin: 'http://evil.example' } });
     expect(res.status).toBe(403);
+    expect((await refused(res)).zh).toEqual(['不允许从其他网站发起请求']);
   });
 
   it('serves the page itself without the token', async () => {
@@ -93,6 +114,11 @@ describe('policies', () => {
     symlinkSync(join(root, 'secret.txt'), join(root, 'policies', 'leak.yaml'));
     const res = await call('/api/policies/leak.yaml');
     expect(res.status).toBe(403);
+    expect(await refused(res)).toEqual({
+      error: '`leak.yaml` is a link that leads outside the folder',
+      codes: ['cli_server_file'],
+      zh: ['`leak.yaml` 是指向文件夹外的链接'],
+    });
   });
 
   it('saves with the right ETag, atomically, and returns the new ETag', async () => {
@@ -119,8 +145,9 @@ describe('policies', () => {
       body: JSON.stringify({ text: 'policy: mine\n' }),
     });
     expect(res.status).toBe(409);
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       error: 'the file changed on disk since you opened it',
+      diagnostics: [{ code: 'cli_server_conflict', severity: 'error' }],
       current: outside,
       etag: etagOf(outside),
     });
@@ -148,7 +175,13 @@ describe('policies', () => {
         body: JSON.stringify({ text: 'policy: new\n' }),
       });
     expect((await create('new-team.yaml')).status).toBe(201);
-    expect((await create('new-team.yaml')).status).toBe(409);
+    const again = await create('new-team.yaml');
+    expect(again.status).toBe(409);
+    expect(await refused(again)).toEqual({
+      error: 'a policy named `new-team.yaml` already exists',
+      codes: ['cli_server_file'],
+      zh: ['已有名为 `new-team.yaml` 的政策'],
+    });
   });
 
   it('refuses a body over the size limit', async () => {
@@ -159,6 +192,18 @@ describe('policies', () => {
       body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
+    expect((await refused(res)).zh).toEqual(['请求过大']);
+  });
+});
+
+describe('templates', () => {
+  it('lists each with its title, and the sample month made for it only when the root has that file', async () => {
+    cpSync('examples/livestream-2026-10.csv', join(root, 'examples', 'livestream-2026-10.csv'));
+    expect(await (await call('/api/templates')).json()).toEqual([
+      { name: 'livestream-team.yaml', title: '直播带货团队月度绩效考核', sample: 'examples/livestream-2026-10.csv' },
+      { name: 'mature-team.yaml', title: '成熟期短视频团队月度绩效考核' },
+      { name: 'startup-team.yaml', title: '初创期短视频团队月度绩效考核' },
+    ]);
   });
 });
 
@@ -189,7 +234,12 @@ describe('one bad file never disables the editor', () => {
         name: 'bomb.yaml',
         title: 'bomb.yaml',
         version: '',
-        problem: 'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file',
+        problem: expect.objectContaining({
+          code: 'yaml_too_many_aliases',
+          message: 'more than 100 aliases (`*name`) in one file',
+          file: 'bomb.yaml',
+          span: expect.objectContaining({ line: 3, column: 409 }),
+        }),
       },
       { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
@@ -200,7 +250,15 @@ describe('one bad file never disables the editor', () => {
     const res = await call('/api/policies');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([
-      { name: 'leak.yaml', title: 'leak.yaml', version: '', problem: 'a link that leads outside the folder' },
+      {
+        name: 'leak.yaml',
+        title: 'leak.yaml',
+        version: '',
+        problem: expect.objectContaining({
+          code: 'cli_server_file',
+          message: '`leak.yaml` is a link that leads outside the folder',
+        }),
+      },
       { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
   });
@@ -214,8 +272,14 @@ describe('one bad file never disables the editor', () => {
       body: JSON.stringify({ text }),
     });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({
-      error: 'the YAML cannot be read: the policy is larger than 1 MiB, the most a policy may be; fix it before saving',
+    expect(await refused(res)).toEqual({
+      error:
+        'the YAML of `long.yaml` cannot be read; fix it before saving: cannot read policy `long.yaml`: the file is larger than 1 MiB, the most a policy may be',
+      codes: ['cli_server_file', 'io_too_large'],
+      zh: [
+        '`long.yaml` 的 YAML 无法读取；请先修正再保存',
+        '无法读取政策 `long.yaml`：文件超过 1 MiB，这是政策文件的上限',
+      ],
     });
     expect(readdirSync(join(root, 'policies'))).toEqual(['short-video-team.yaml']);
   });
@@ -228,10 +292,12 @@ describe('one bad file never disables the editor', () => {
       body: JSON.stringify({ text: aliases(101) }),
     });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({
-      error:
-        'the YAML cannot be read: line 3, column 409: more than 100 aliases (`*name`) in one file; fix it before saving',
-    });
+    const said = await refused(res);
+    expect(said.error).toBe(
+      'the YAML of `short-video-team.yaml` cannot be read; fix it before saving: more than 100 aliases (`*name`) in one file',
+    );
+    expect(said.codes).toEqual(['cli_server_file', 'yaml_too_many_aliases']);
+    expect(said.zh[0]).toBe('`short-video-team.yaml` 的 YAML 无法读取；请先修正再保存');
     expect(readFileSync(join(root, 'policies', 'short-video-team.yaml'), 'utf8')).toBe(
       readFileSync('policies/short-video-team.yaml', 'utf8'),
     );
@@ -251,7 +317,11 @@ describe('requests that are malformed get 400, not 500', () => {
       body: 'policy: not json',
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'send { "text": "…" } as JSON' });
+    expect(await refused(res)).toEqual({
+      error: 'send { "text": "…" } as JSON',
+      codes: ['cli_server_file'],
+      zh: ['请以 JSON 发送 { "text": "…" }'],
+    });
   });
 });
 

@@ -1,17 +1,43 @@
 // Calls to the local server. The token comes from the address the server printed.
 
+import { localise, type Diagnostic, type Lang } from '../../../engine/index.js';
 import type { PolicyServer } from './document.js';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
+/** A refusal from the server: its catalogue diagnostics, said in the interface's language by `said`. */
 export class ApiError extends Error {
+  readonly diagnostics: Diagnostic[];
   constructor(
     readonly status: number,
     message: string,
     readonly body: Record<string, unknown> = {},
   ) {
     super(message);
+    this.diagnostics = Array.isArray(body.diagnostics) ? (body.diagnostics as Diagnostic[]) : [];
   }
+}
+
+/** What went wrong, in the interface's language: a server refusal from its diagnostics, anything else as it is. */
+export function said(error: unknown, lang: Lang): string {
+  if (error instanceof ApiError && error.diagnostics.length) return problemText(error.diagnostics, lang);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Diagnostics as one sentence in `lang`: each message (after its line and column), joined, then the first help. */
+export function problemText(diagnostics: Diagnostic[], lang: Lang): string {
+  const where = (d: Diagnostic) =>
+    !d.span
+      ? ''
+      : lang === 'zh'
+        ? `第 ${d.span.line} 行第 ${d.span.column} 列：`
+        : `line ${d.span.line}, column ${d.span.column}: `;
+  const shown = diagnostics.map((d) => ({ where: where(d), ...localise(d, lang) }));
+  const help = shown.find((s) => s.help)?.help;
+  return (
+    shown.map((s) => s.where + s.message).join(lang === 'zh' ? '：' : ': ') +
+    (help ? (lang === 'zh' ? `（${help}）` : ` (${help})`) : '')
+  );
 }
 
 async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text' | 'bytes' = 'json'): Promise<T> {
@@ -28,7 +54,14 @@ export interface PolicySummary {
   name: string;
   title: string;
   version: string;
-  problem?: string;
+  problem?: Diagnostic;
+}
+
+/** A template for a new policy, with the bundled sample month it scores (when there is one). */
+export interface TemplateSummary {
+  name: string;
+  title: string;
+  sample?: string;
 }
 
 export interface PolicyFile {
@@ -56,7 +89,7 @@ export const api = {
     }),
   datasets: () => call<{ path: string; size: number }[]>('/api/datasets'),
   dataset: (path: string) => call<ArrayBuffer>(`/api/dataset?path=${encodeURIComponent(path)}`, {}, 'bytes'),
-  templates: () => call<string[]>('/api/templates'),
+  templates: () => call<TemplateSummary[]>('/api/templates'),
   template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
 };
 

@@ -257,13 +257,20 @@ export class PolicyDocument {
   }
 
   /**
-   * Writes a new policy from a template, its `policy:` id set from the name through the engine's
-   * YAML edit. Returns the file name to open.
+   * Writes a new policy from a template, its `policy:` id set from the name and its title from
+   * `title` through the engine's YAML edit. Returns the file name to open.
    */
-  async create(typed: string, template: string): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
+  async create(
+    typed: string,
+    template: string,
+    title?: string,
+  ): Promise<{ ok: true; name: string } | { ok: false; message: string }> {
     const name = policyFileName(typed);
     if (!name) return { ok: false, message: POLICY_NAME_HELP };
-    const edited = setValue(await this.server.template(template), ['policy'], policyIdOf(name));
+    const withId = setValue(await this.server.template(template), ['policy'], policyIdOf(name));
+    if (!withId.ok) return withId;
+    // the title the user chose (the page keeps it apart from every existing policy's title)
+    const edited = title?.trim() ? setValue(withId.text, ['title'], title.trim()) : withId;
     if (!edited.ok) return edited;
     await this.server.create(name, edited.text);
     return { ok: true, name };

@@ -5,7 +5,6 @@
 import {
   compareRuns,
   diffPolicies,
-  explainLater,
   loadPolicy,
   readTable,
   runPolicy,
@@ -19,6 +18,7 @@ import {
   type Scorecard,
   type Table,
 } from '../../../engine/index.js';
+import { scorecardView, type ScorecardView } from './scorecard-view.js';
 
 /**
  * What the page shows of a scorecard: its table row. The rest (indicators, payout lines, the
@@ -79,16 +79,22 @@ export class PreviewSession {
   /** The latest evaluations, kept to explain their employees on demand. */
   private recent: { id: number; policy: CompiledPolicy; result: RunResult; lang: Lang }[] = [];
 
-  /** Parses a data file once; each evaluation maps it onto the policy's metrics. Returns its problems. */
+  /**
+   * Parses a data file once; each evaluation maps it onto the policy's metrics. Returns its
+   * problems; a file that cannot be read leaves the previous data in place, so the preview keeps
+   * showing it rather than zeros.
+   */
   async setData(bytes: Uint8Array, file: string): Promise<Diagnostic[] | null> {
     const table = await readTable(bytes, file);
+    if (!table.ok) return table.diagnostics;
     this.dataVersion++;
-    if (!table.ok) {
-      this.data = undefined;
-      return table.diagnostics;
-    }
     this.data = { table: table.table, file };
     return null;
+  }
+
+  /** The file the preview reads now, if any. */
+  get dataFile(): string | undefined {
+    return this.data?.file;
   }
 
   /** The edited policy on the data, compared with the saved one (`base`); `id` names it for `explain`. */
@@ -134,11 +140,11 @@ export class PreviewSession {
     };
   }
 
-  /** One employee's explanation from evaluation `of`; null when that evaluation is gone. */
-  explain(of: number, employeeId: string): string[] | null {
+  /** One employee's scorecard, as the page shows it, from evaluation `of`; null when that evaluation is gone. */
+  explain(of: number, employeeId: string): ScorecardView | null {
     const run = this.recent.find((r) => r.id === of);
     const card = run?.result.scorecards.find((c) => c.employee_id === employeeId);
-    return run && card ? explainLater(run.policy, card, run.lang) : null;
+    return run && card ? scorecardView(run.policy, card, run.lang) : null;
   }
 
   /**

@@ -2,6 +2,7 @@
 
 import type { PreviewReply, PreviewRequest } from '../preview.worker.js';
 import PreviewWorker from '../preview.worker.ts?worker';
+import type { ScorecardView } from './scorecard-view.js';
 
 export type EvaluateReply = Extract<PreviewReply, { type: 'result' }>;
 
@@ -30,11 +31,11 @@ export class PreviewClient {
     });
   }
 
-  /** One employee's explanation from the evaluation whose reply had id `of`; null if it is gone. */
-  explain(of: number, employeeId: string): Promise<string[] | null> {
+  /** One employee's scorecard from the evaluation whose reply had id `of`; null if it is gone. */
+  explain(of: number, employeeId: string): Promise<ScorecardView | null> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) => resolve(reply.type === 'explanation' ? reply.lines : null));
+      this.waiting.set(id, (reply) => resolve(reply.type === 'explanation' ? reply.card : null));
       this.worker.postMessage({ type: 'explain', id, of, employee_id: employeeId } satisfies PreviewRequest);
     });
   }

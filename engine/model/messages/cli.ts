@@ -530,6 +530,15 @@ export const cli = defineMessages({
       zh: '缺少令牌或令牌不对：请打开服务器打印的地址',
     },
   },
+  cli_server_host: {
+    message: {
+      en: 'unknown host `{host}`: open the address the server printed',
+      zh: '未知的主机 `{host}`：请打开服务器打印的地址',
+    },
+  },
+  cli_server_origin: {
+    message: { en: 'cross-origin requests are not allowed', zh: '不允许从其他网站发起请求' },
+  },
   cli_server_too_large: {
     message: { en: 'the request is too large', zh: '请求过大' },
   },
@@ -538,6 +547,66 @@ export const cli = defineMessages({
   },
   cli_server_file: {
     message: { en: '{detail}', zh: '文件操作被拒绝（{detail}）' },
+  },
+  'cli_server_file.name': {
+    message: {
+      en: '`{name}` cannot be a policy file name: a policy name is lowercase letters, digits and hyphens, ending in .yaml',
+      zh: '`{name}` 不能作政策文件名：文件名只能用小写英文字母、数字和连字符，以 .yaml 结尾',
+    },
+  },
+  'cli_server_file.outside': {
+    message: { en: '`{name}` is outside the folder', zh: '`{name}` 不在允许的文件夹内' },
+  },
+  'cli_server_file.link': {
+    message: { en: '`{name}` is a link that leads outside the folder', zh: '`{name}` 是指向文件夹外的链接' },
+  },
+  'cli_server_file.missing': {
+    message: { en: 'no such file: `{name}`', zh: '没有这个文件：`{name}`' },
+  },
+  'cli_server_file.exists': {
+    message: {
+      en: 'a policy named `{name}` already exists',
+      zh: '已有名为 `{name}` 的政策',
+    },
+  },
+  'cli_server_file.not_created': {
+    message: {
+      en: 'no policy named `{name}`; create it with If-None-Match: *',
+      zh: '没有名为 `{name}` 的政策；请用 If-None-Match: * 新建',
+    },
+  },
+  'cli_server_file.body': {
+    message: { en: 'send { "text": "…" } as JSON', zh: '请以 JSON 发送 { "text": "…" }' },
+  },
+  'cli_server_file.if_match': {
+    message: {
+      en: 'send If-Match with the ETag of the version you edited',
+      zh: '请用 If-Match 发送所编辑版本的 ETag',
+    },
+  },
+  'cli_server_file.unreadable': {
+    message: {
+      en: 'the YAML of `{name}` cannot be read; fix it before saving',
+      zh: '`{name}` 的 YAML 无法读取；请先修正再保存',
+    },
+  },
+  'cli_server_file.dataset': {
+    message: {
+      en: 'datasets are .csv, .json or .xlsx files under examples/ or data/',
+      zh: '数据文件须为 examples/ 或 data/ 下的 .csv、.json 或 .xlsx 文件',
+    },
+  },
+  'cli_server_file.data_folder': {
+    message: {
+      en: '{folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/',
+      zh: '{folder}/ 是链接或不存在：只从 examples/ 或 data/ 下的普通文件读取数据',
+    },
+  },
+  'cli_server_file.data_link': {
+    message: {
+      en: '`{name}` is a link: datasets are read only from plain files under examples/ or data/',
+      zh: '`{name}` 是链接：只从 examples/ 或 data/ 下的普通文件读取数据',
+    },
   },
   cli_server_internal: {
     message: { en: 'internal error', zh: '内部错误' },
