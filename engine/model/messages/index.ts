@@ -8,9 +8,10 @@ import { evaluation } from './evaluation.js';
 import { events } from './events.js';
 import { language } from './language.js';
 import { review } from './review.js';
+import { rollup } from './rollup.js';
 import type { MessageEntry } from './catalogue.js';
 
-export const MESSAGES = { ...language, ...data, ...evaluation, ...events, ...review, ...cli } as const;
+export const MESSAGES = { ...language, ...data, ...evaluation, ...events, ...review, ...rollup, ...cli } as const;
 
 /** A catalogue key: a code, or `code.variant` for another phrasing of that code. */
 export type MessageId = keyof typeof MESSAGES;
