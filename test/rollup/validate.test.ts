@@ -114,7 +114,7 @@ payout:
   tiers:
     basis: gmv_rate
     bands:
-      - { tier: silver, min: 0.9 }
+      - { tier: silver, min: 0.9, multiplier: 1.1 }
   rounding: { to: 0.01, mode: half_up }
 `,
       'm.yaml',
@@ -126,7 +126,7 @@ payout:
     );
     expect(problems(text, monthly.policy.doc)).toEqual([
       ['policy_rollup_unknown_month_value', 8, 36, 'the grade `A` is not in the monthly policy `livestream-team`'],
-      ['policy_rollup_unknown_month_value', 9, 38, 'the tier `gold` is not in the monthly policy `livestream-team`'],
+      ['policy_rollup_unknown_month_value', 9, 36, 'the tier `gold` is not in the monthly policy `livestream-team`'],
       ['policy_rollup_unknown_metric', 10, 19, '`gmv_rat` is not a metric of the monthly policy `livestream-team`'],
     ]);
   });
