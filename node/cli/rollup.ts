@@ -222,3 +222,47 @@ export function isRollupText(text: string, file: string): boolean {
   const yaml = readYaml(text, file);
   return yaml.ok && isRollupDocument(yaml.value);
 }
+
+/** `diff --base` of a roll-up policy: it loads, and is listed as new or changed, with no data impact. */
+export function rollupReview(
+  file: string,
+  now: string,
+  old: string | undefined,
+  beforeLabel: string,
+  lang: 'zh' | 'en',
+) {
+  const loaded = loadRollup(file, now);
+  if (!loaded.ok)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'cli_policy_invalid',
+        { file, count: loaded.diagnostics.filter((d) => d.severity === 'error').length },
+        { file },
+      ),
+      loaded.diagnostics,
+    );
+  const before = old === undefined ? undefined : readYaml(old, beforeLabel);
+  const version = before?.ok ? String((before.value as { version?: unknown } | null)?.version ?? '—') : '—';
+  const zh = lang === 'zh';
+  return {
+    file,
+    title: loaded.doc.title,
+    before: { label: beforeLabel, version: old === undefined ? '—' : version },
+    after: { label: file, version: loaded.doc.version },
+    changes: [
+      {
+        path: [],
+        kind: old === undefined ? ('added' as const) : ('changed' as const),
+        text:
+          old === undefined
+            ? zh
+              ? '新增汇总政策'
+              : 'new roll-up policy'
+            : zh
+              ? '汇总政策有修改：对各期结果的影响请用 yardstick rollup 查看'
+              : 'roll-up policy changed: see its effect on a period with yardstick rollup',
+      },
+    ],
+  };
+}

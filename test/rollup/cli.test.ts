@@ -218,4 +218,17 @@ describe('yardstick rollup', () => {
       'error: `2026H2` 不是汇总期间：半年或季度可能是自然半年/季度，也可能是公司自己的考核周期',
     );
   });
+
+  it('is refused by run, and listed by diff as a roll-up policy without data impact', async () => {
+    const run = await yardstick('run', join(dir, 'quarterly.yaml'), '--data', month('2026-07', { E1: 95 }, 'run-july'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: \`${join(dir, 'quarterly.yaml')}\` is a roll-up policy: it scores the months recorded in the ledger, not a data file\n  help: roll it up with yardstick rollup ${join(dir, 'quarterly.yaml')} --period 2026`,
+    );
+    writeFileSync(join(dir, 'quarterly-2.yaml'), QUARTERLY.replace('version: 1.0.0', 'version: 1.1.0'));
+    const diff = await yardstick('diff', join(dir, 'quarterly.yaml'), join(dir, 'quarterly-2.yaml'), '--lang', 'en');
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('v1.0.0 → v1.1.0');
+    expect(diff.stdout).toContain('roll-up policy changed: see its effect on a period with yardstick rollup');
+  });
 });

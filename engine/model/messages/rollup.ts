@@ -159,6 +159,16 @@ export const rollup = defineMessages({
       zh: '请用当时生效的政策版本汇总',
     },
   },
+  cli_rollup_is_rollup: {
+    message: {
+      en: '`{file}` is a roll-up policy: it scores the months recorded in the ledger, not a data file',
+      zh: '`{file}` 是汇总政策：它汇总账本中已记录的月份，不读取数据文件',
+    },
+    help: {
+      en: 'roll it up with yardstick rollup {file} --period 2026',
+      zh: '请用 yardstick rollup {file} --period 2026 汇总',
+    },
+  },
   cli_rollup_not_rollup: {
     message: {
       en: '`{file}` is a monthly policy, not a roll-up policy',
