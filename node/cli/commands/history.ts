@@ -9,10 +9,7 @@ import { describeInputs } from '../provenance.js';
 import { readRollupPeriod } from '../../../engine/index.js';
 import { describeStale, staleness } from '../rollup-ledger.js';
 
-export async function historyCommand(
-  o: { employee: string; ledger: string; lang?: 'zh' | 'en' },
-  io: Io,
-): Promise<number> {
+export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
   if (!Ledger.exists(o.ledger))
     throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
   const ledger = await Ledger.open(o.ledger);
