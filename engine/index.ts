@@ -122,3 +122,14 @@ export {
   type RatioNotation,
   type NotationSeen,
 } from './data/index.js';
+// roll-up policies (quarter, half-year, year) from recorded months
+export type * from './model/rollup.js';
+export { loadRollupPolicy, isRollupDocument, scoredMetrics, type RollupLoadResult } from './language/rollup-load.js';
+export { readRollupPeriod, monthsInPeriod, type RollupPeriod, type RollupPeriodRead } from './data/rollup-period.js';
+export { evaluateRollup, rollupFact } from './evaluation/rollup.js';
+export { explainRollup, explainRollupExcluded } from './explanation/rollup-explain.js';
+export {
+  runRollupTests,
+  type RollupExpectation,
+  type RollupTestCase,
+} from './review/rollup-test.js';

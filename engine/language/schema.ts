@@ -285,3 +285,23 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * The document against one definition of the schema instead of the whole policy: `rollupPolicy`
+ * for a roll-up policy (a file with a top-level `rollup:`). Same diagnostics as checkSchema.
+ */
+export function checkSchemaDefinition(source: SourceFile, value: unknown, definition: 'rollupPolicy'): Diagnostic[] {
+  const validate = ajv.getSchema(`${policySchema.$id}#/$defs/${definition}`);
+  if (!validate) throw new Error(`schemas/policy.schema.json has no $defs/${definition}`);
+  if (validate(value)) return [];
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of relevantErrors(validate.errors ?? [])) {
+    const d = toDiagnostic(source, e, value);
+    const key = `${d.span?.line}:${d.span?.column}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}

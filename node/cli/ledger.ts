@@ -93,6 +93,14 @@ function monthOf(period: string): string {
   return p.ok ? p.period : period;
 }
 
+/** Where a period sorts: a month as itself, a roll-up period (`2026`, `2026-H2`, `2026-Q3`) after its last month. */
+function sortKey(period: string): string {
+  const m = /^(\d{4})(?:-([HQ])([1-4]))?$/.exec(period);
+  if (!m) return monthOf(period);
+  const last = !m[2] ? 12 : m[2] === 'H' ? 6 * Number(m[3]) : 3 * Number(m[3]);
+  return `${m[1]}-${String(last).padStart(2, '0')}~`;
+}
+
 export class Ledger {
   private constructor(
     private readonly path: string,
@@ -326,6 +334,27 @@ export class Ledger {
     replaceLedgerFile(this.target, bytes, this.opened, o.beforeRename);
   }
 
+  /** A read-only query, for the roll-ups' part of the ledger (rollup-ledger.ts). */
+  select<T>(sql: string, params: (string | number | null)[] = []): T[] {
+    return this.rows<T>(sql, params);
+  }
+
+  /** Writes in memory as one transaction (all or nothing), for recording a roll-up (rollup-ledger.ts). */
+  transaction<T>(work: (run: (sql: string, params: (string | number | null)[]) => void, lastId: () => number) => T): T {
+    this.db.exec('begin');
+    try {
+      const out = work(
+        (sql, params) => this.db.run(sql, params),
+        () => this.rows<{ id: number }>('select last_insert_rowid() as id')[0]?.id ?? 0,
+      );
+      this.db.exec('commit');
+      return out;
+    } catch (error) {
+      this.db.exec('rollback');
+      throw error;
+    }
+  }
+
   /** Earlier periods' grades for a policy, most recent first, from the run in force for each period, back to the first month missing. */
   history(policyId: string, beforePeriod: string): HistorySource {
     // periods compared as months: a ledger written before periods were normalised may hold `2026-9`
@@ -449,7 +478,7 @@ export class Ledger {
       )
         // in month order, also for periods an earlier version recorded as written (`2026-9`)
         .sort((a, b) =>
-          monthOf(a.period) < monthOf(b.period) ? -1 : monthOf(a.period) > monthOf(b.period) ? 1 : a.run_id - b.run_id,
+          sortKey(a.period) < sortKey(b.period) ? -1 : sortKey(a.period) > sortKey(b.period) ? 1 : a.run_id - b.run_id,
         )
         .map((r) => ({
           period: monthOf(r.period),

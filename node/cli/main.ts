@@ -17,6 +17,8 @@ import { sweepCommand } from './commands/sweep.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { dataSqlCommand } from './commands/data-sql.js';
+import { rollupCommand } from './commands/rollup.js';
+import { monthOrRollupPeriod } from './rollup.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
 import { defaultIo, stdoutFailed, type Io } from './io.js';
@@ -149,9 +151,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
     .option(
-      '--period <YYYY-MM>',
-      'with --data: period for data without a 月份 column; without: the recorded period to reprint',
-      periodArgument,
+      '--period <period>',
+      'with --data: period for data without a 月份 column; without: the recorded period to reprint (a month, or a roll-up period: 2026, 2026-H2, 2026-Q3)',
+      monthOrRollupPeriod,
     )
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -169,6 +171,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
     .action(async (o: { employee: string; ledger: string }) => {
       code = await historyCommand(o, io);
+    });
+
+  program
+    .command('rollup')
+    .description(
+      'a roll-up policy (quarter, half-year, year) over the months recorded in the ledger: facts, grade, forced distribution, awards',
+    )
+    .argument('<policy>', 'roll-up policy YAML file (a top-level `rollup:`)')
+    .requiredOption('--period <period>', 'the roll-up period: 2026 (a year), 2026-H1 / 2026-H2, 2026-Q1 … 2026-Q4')
+    .option('--record', 'store this roll-up in the results ledger as the official one')
+    .option('--amend', 'record a correction of a recorded roll-up (with top-up and clawback lines)')
+    .option('--ledger <file>', 'results ledger holding the recorded months', DEFAULT_LEDGER)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(lang())
+    .action(async (policy: string, o) => {
+      code = await rollupCommand(policy, o, io);
     });
 
   program

@@ -22,9 +22,13 @@ import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
+import { isRollupText } from './rollup.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): CompiledPolicy {
-  const result = loadPolicy(readText(file, 'policy'), file);
+  const text = readText(file, 'policy');
+  // a roll-up policy scores the recorded months, not a data file
+  if (isRollupText(text, file)) throw new ExitError(EXIT.input, diagnostic('cli_rollup_is_rollup', { file }, { file }));
+  const result = loadPolicy(text, file);
   for (const d of result.diagnostics) stderr(formatDiagnostic(d, lang));
   if (!result.ok)
     throw new ExitError(

@@ -155,6 +155,15 @@ const REALISTIC: Record<string, string | number> = {
   word: '合计',
   written: '2026/10',
   zone: 'Europe/Berlin',
+  // roll-up policies
+  builtin: 'months, months_in_period, role, team, stage, score, grade, calibrated_grade',
+  months: 12,
+  period_zh: '年度',
+  suggestion: '2026-H2',
+  kind_zh: '年度',
+  of: 'livestream-team',
+  stale: '; its months changed since: 2026-07 amended (#3 → #8)',
+  stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
 };
 
 const LEFTOVER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;

@@ -10,7 +10,7 @@ describe('yardstick test', () => {
   it('every bundled policy passes its tests and every indicator, rule, grade and tier is exercised', async () => {
     const r = await yardstick('test');
     expect(r.stdout).toBe(
-      'policies/content-three-dimension.yaml: 5 passed, 0 failed\npolicies/livestream-team.yaml: 8 passed, 0 failed\npolicies/short-video-team.yaml: 10 passed, 0 failed\n23 passed, 0 failed\n',
+      'policies/annual-review.yaml: 3 passed, 0 failed\npolicies/content-three-dimension.yaml: 5 passed, 0 failed\npolicies/livestream-team.yaml: 8 passed, 0 failed\npolicies/short-video-team.yaml: 10 passed, 0 failed\n26 passed, 0 failed\n',
     );
     expect(r.code).toBe(0);
   });

@@ -8,6 +8,7 @@ import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
 import { runTestsFor, testFileFor, describeReport } from './test.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
+import { isRollupText, loadRollup } from '../rollup.js';
 
 function dataNeedsBase(data: string): never {
   throw new ExitError(EXIT.usage, diagnostic('cli_check_data_needs_base', { file: data }));
@@ -37,7 +38,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     .map((f) => join('policies', f));
   for (const file of policies) {
     const text = readText(file, 'policy');
-    const loaded = loadPolicy(text, file);
+    // a roll-up policy (a top-level `rollup:`) validates against its own section of the schema
+    const loaded = isRollupText(text, file) ? loadRollup(file, text) : loadPolicy(text, file);
     if (!loaded.ok) {
       failures.push(
         `${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`,
@@ -90,7 +92,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
           `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
         );
       }
-      if (o.data) {
+      // a roll-up policy scores no data file: its months come from the ledger
+      if (o.data && !isRollupText(readText(file, 'policy'), file)) {
         // a change that can no longer score people the base version scored fails the check
         // (data that does not fit the policy is this policy's failure, not the end of the check)
         try {

@@ -23,6 +23,7 @@ import {
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
+import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
@@ -139,6 +140,13 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     for (const file of changedPolicies(o.base)) {
       const now = readText(file, 'policy');
       const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
+      // a roll-up policy scores no data file: listed as changed; its figures are `yardstick rollup`'s
+      if (isRollupText(now, file)) {
+        reviews.push(
+          rollupReview(file, now, old, old === undefined ? `${o.base} (none)` : `${o.base}:${file}`, o.lang),
+        );
+        continue;
+      }
       if (old === undefined) {
         const p = load(now, file, io);
         reviews.push({
@@ -156,7 +164,9 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     if (specs.length !== 2) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args', {}));
     const [a, b] = specs;
     const file = isRevisionSpec(b) ? b.slice(b.indexOf(':') + 1) : b;
-    reviews.push(await reviewPair(readSpec(a), a, readSpec(b), b, file, o, io));
+    const [before, after] = [readSpec(a), readSpec(b)];
+    if (isRollupText(after, b)) reviews.push(rollupReview(file, after, before, a, o.lang));
+    else reviews.push(await reviewPair(before, a, after, b, file, o, io));
   }
   if (o.format === 'json') {
     io.stdout(

@@ -6,6 +6,8 @@ import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
+import { readRollupPeriod } from '../../../engine/index.js';
+import { recordedRollup } from '../rollup-ledger.js';
 
 export async function explainCommand(
   policyFile: string | undefined,
@@ -93,7 +95,10 @@ async function explainRecorded(
       policyYaml.diagnostics,
     );
   const policyId = policyYaml?.ok ? String((policyYaml.value as { policy?: string } | null)?.policy ?? '') : undefined;
-  const found = (await Ledger.open(o.ledger)).recorded(o.period, o.employee, policyId);
+  const ledger = await Ledger.open(o.ledger);
+  // a roll-up period (2026, 2026-H2, 2026-Q3): the roll-up card as recorded
+  if (readRollupPeriod(o.period).ok) return explainRecordedRollup(ledger, { ...o, period: o.period }, policyId, io);
+  const found = ledger.recorded(o.period, o.employee, policyId);
   if (!found.length)
     throw new ExitError(
       EXIT.input,
@@ -121,5 +126,44 @@ async function explainRecorded(
   io.stderr(
     `recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`,
   );
+  return EXIT.ok;
+}
+
+/** A recorded roll-up, as recorded: its explanation (or card as JSON), and on stderr the months it was computed from. */
+function explainRecordedRollup(
+  ledger: Ledger,
+  o: { employee: string; period: string; format: 'text' | 'json'; ledger: string },
+  policyId: string | undefined,
+  io: Io,
+): number {
+  const found = recordedRollup(ledger, o.period, o.employee, policyId);
+  if (!found.length)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_no_statement', {
+        employee: o.employee,
+        period: o.period,
+        under: policyId ? ` under \`${policyId}\`` : '',
+        ledger: o.ledger,
+      }),
+    );
+  if (found.length > 1)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_statement_ambiguous', {
+        employee: o.employee,
+        period: o.period,
+        policies: found.map((f) => f.policy_id).join(', '),
+      }),
+    );
+  const { card, run_id, policy_hash, data_files } = found[0]!;
+  io.stdout(o.format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : `${card.explanation.join('\n')}\n`);
+  let files: { file: string; hash: string }[] = [];
+  try {
+    files = JSON.parse(data_files) as typeof files;
+  } catch {
+    files = [];
+  }
+  io.stderr(`recorded as run #${run_id} from policy sha256 ${policy_hash} and months ${describeInputs(files)}`);
   return EXIT.ok;
 }

@@ -6,11 +6,14 @@ import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 import { describeInputs } from '../provenance.js';
+import { readRollupPeriod } from '../../../engine/index.js';
+import { describeStale, staleness } from '../rollup-ledger.js';
 
 export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
   if (!Ledger.exists(o.ledger))
     throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
-  const rows = (await Ledger.open(o.ledger)).employeeHistory(o.employee);
+  const ledger = await Ledger.open(o.ledger);
+  const rows = ledger.employeeHistory(o.employee);
   if (!rows.length)
     throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
   io.stdout(
@@ -34,7 +37,20 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
   for (const r of rows) {
     if (seen.has(r.run_id)) continue;
     seen.add(r.run_id);
-    io.stdout(`#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · 数据 ${describeInputs(r.inputs.data_files)}\n`);
+    const months = r.inputs.data_files.some((f) => f.role === 'month');
+    io.stdout(
+      `#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · ${months ? '月份' : '数据'} ${describeInputs(r.inputs.data_files)}\n`,
+    );
+    // a roll-up whose months were amended or recorded after it is stale: its figures are not the months' any more
+    const rollup = months ? readRollupPeriod(r.period) : undefined;
+    if (rollup?.ok) {
+      const stale = staleness(ledger, r.inputs.data_files, rollup.value.months);
+      const latest = !rows.some((x) => x.policy_id === r.policy_id && x.period === r.period && x.run_id > r.run_id);
+      if (stale.length && latest)
+        io.stdout(
+          `#${r.run_id} 已过时（stale）: ${describeStale(stale, true)}；请用 yardstick rollup POLICY --period ${r.period} --amend 重新记录\n`,
+        );
+    }
   }
   return EXIT.ok;
 }

@@ -16,6 +16,8 @@ import {
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
+import { isRollupFile, loadRollupFile, readRollupCases } from '../rollup.js';
+import { runRollupTests } from '../../../engine/index.js';
 
 interface RawCase {
   name?: string;
@@ -114,6 +116,10 @@ export function describeReport(file: string, r: TestReport): string[] {
 export async function runTestsFor(policyFile: string, io: Io): Promise<TestReport | undefined> {
   const testFile = testFileFor(policyFile);
   if (!existsSync(testFile)) return undefined;
+  if (isRollupFile(policyFile)) {
+    const doc = loadRollupFile(policyFile, io.stderr);
+    return runRollupTests(doc, await readRollupCases(doc, testFile));
+  }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
   return runPolicyTests(policy, readCases(policyFile, testFile, policy.contract));
 }

@@ -4,6 +4,7 @@ import { formatDiagnostic, loadPolicy, type Diagnostic, type Lang } from '../../
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { readCases } from './test.js';
+import { isRollupText, loadRollup, parseRollupCases } from '../rollup.js';
 
 export function validateCommand(files: string[], options: { format: 'human' | 'json'; lang: Lang }, io: Io): number {
   const all: Diagnostic[] = [];
@@ -25,6 +26,18 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
       if (!(error instanceof ExitError) || options.format !== 'json') throw error;
       all.push(...error.diagnostics);
       failed++;
+      continue;
+    }
+    // a roll-up policy (a top-level `rollup:`) has its own schema section and checks
+    if (isRollupText(text, file)) {
+      const rolled = loadRollup(file, text);
+      all.push(...rolled.diagnostics);
+      if (!rolled.ok) failed++;
+      summaries.push(
+        rolled.ok
+          ? `ok  ${file}: ${rolled.doc.policy} v${rolled.doc.version}, roll-up of ${rolled.doc.rollup.of} by ${rolled.doc.rollup.period}, ${Object.keys(rolled.doc.facts).length} facts`
+          : `err ${file}: ${rolled.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`,
+      );
       continue;
     }
     const result = loadPolicy(text, file);
@@ -54,7 +67,9 @@ export const isTestFile = (file: string) => /\.test\.ya?ml$/i.test(file);
 /** A test file read as `yardstick test` reads it: its policy loads, and every case can be built. */
 function validateTests(file: string): { ok: boolean; summary: string } {
   const policyFile = file.replace(/\.test\.(ya?ml)$/i, '.$1');
-  const loaded = loadPolicy(readText(policyFile, 'policy'), policyFile);
+  const policyText = readText(policyFile, 'policy');
+  if (isRollupText(policyText, policyFile)) return validateRollupTests(file, policyFile, policyText);
+  const loaded = loadPolicy(policyText, policyFile);
   if (!loaded.ok) return { ok: false, summary: `err ${file}: its policy \`${policyFile}\` does not validate` };
   try {
     const cases = readCases(policyFile, file, loaded.policy.contract);
@@ -65,5 +80,18 @@ function validateTests(file: string): { ok: boolean; summary: string } {
       ok: false,
       summary: `err ${file}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}`,
     };
+  }
+}
+
+/** A roll-up policy's test file: its policy loads, and every case has its months (or sample), period and expectations. */
+function validateRollupTests(file: string, policyFile: string, text: string): { ok: boolean; summary: string } {
+  const loaded = loadRollup(policyFile, text);
+  if (!loaded.ok) return { ok: false, summary: `err ${file}: its policy \`${policyFile}\` does not validate` };
+  try {
+    const cases = parseRollupCases(loaded.doc, file);
+    return { ok: true, summary: `ok  ${file}: ${cases.length} test case(s) for ${policyFile}` };
+  } catch (error) {
+    if (!(error instanceof ExitError)) throw error;
+    return { ok: false, summary: `err ${file}: ${error.message}` };
   }
 }

@@ -1,0 +1,154 @@
+// A roll-up policy is checked like a month's: the schema's `rollupPolicy` section, then its
+// meaning, every problem at the line and column of its YAML node; with the monthly policy it rolls
+// up, the metrics, grades and tiers it names are checked against it.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy, loadRollupPolicy, localise } from '../../engine/index.js';
+import { yardstick } from '../yardstick.js';
+
+const GOOD = `policy: half-year-review
+title: 半年评估
+version: 1.0.0
+effective_from: 2026-H2
+rollup: { of: livestream-team, period: half_year, min_months: 4 }
+facts:
+  avg_score: { average: score }
+  a_plus_months: { count: { grade: A+ } }
+score: avg_score
+grades:
+  - { grade: E, min: 100 }
+  - { grade: M, min: 0 }
+`;
+
+const problems = (text: string, monthly?: Parameters<typeof loadRollupPolicy>[2]) =>
+  loadRollupPolicy(text, 'r.yaml', monthly).diagnostics.map((d) => [
+    d.code,
+    d.span?.line,
+    d.span?.column,
+    localise(d, 'en').message,
+  ]);
+
+describe('checking a roll-up policy', () => {
+  it('accepts a well-formed one', () => {
+    const r = loadRollupPolicy(GOOD, 'r.yaml');
+    expect(r.ok && r.diagnostics).toEqual([]);
+  });
+
+  it('reports a key the schema does not know at its line', () => {
+    expect(problems(GOOD.replace('score: avg_score', 'score: avg_score\nbonus: 1'))).toEqual([
+      ['schema_unknown_key', 10, 1, expect.stringContaining('unknown key `bonus`')],
+    ]);
+  });
+
+  it('refuses min_months beyond the months of the period', () => {
+    expect(problems(GOOD.replace('min_months: 4', 'min_months: 7'))).toEqual([
+      ['policy_rollup_min_months', 5, 63, '`min_months: 7` is more than the 6 months of a half-year'],
+    ]);
+  });
+
+  it('refuses an effective_from of another kind of period', () => {
+    expect(problems(GOOD.replace('effective_from: 2026-H2', 'effective_from: "2026-Q3"'))).toEqual([
+      ['policy_rollup_effective_from', 4, 17, '`effective_from: 2026-Q3` is not a half_year period'],
+    ]);
+  });
+
+  it('names an unknown score fact, with the nearest one', () => {
+    expect(problems(GOOD.replace('score: avg_score', 'score: avg_scor'))).toEqual([
+      ['policy_rollup_unknown_fact', 9, 8, 'unknown roll-up fact `avg_scor`: did you mean `avg_score`?'],
+    ]);
+    expect(problems(GOOD.replace('score: avg_score', 'score: team'))).toEqual([
+      ['policy_rollup_score', 9, 8, 'the roll-up score `team` is not a number fact'],
+    ]);
+  });
+
+  it('refuses a fact named like a built-in one', () => {
+    expect(problems(GOOD.replace('  a_plus_months:', '  months:'))).toEqual([
+      ['policy_rollup_fact_name', 8, 3, 'the fact `months` has the name of a built-in roll-up fact'],
+    ]);
+  });
+
+  it('checks grades in order, as a month policy does', () => {
+    expect(problems(GOOD.replace('{ grade: M, min: 0 }', '{ grade: M, min: 100 }'))).toEqual([
+      ['policy_grades_cover_zero', 12, 22, 'the last grade `M` starts at 100, so scores below 100 get no grade'],
+      ['policy_grades_order', 12, 22, 'grade `M` (min 100) must have a lower min than `E` (min 100)'],
+    ]);
+  });
+
+  it("checks an award's condition: facts, operators and grades", () => {
+    const text = `${GOOD}payout:
+  awards:
+    bonus:
+      when:
+        all:
+          - { fact: a_plus_month, operator: greaterThan, value: 1 }
+          - { fact: grade, operator: in, value: [ E, S ] }
+          - { fact: months, operator: contains, value: 1 }
+      award: 5000
+`;
+    expect(problems(text)).toEqual([
+      ['policy_rollup_unknown_fact', 18, 21, 'unknown roll-up fact `a_plus_month`: did you mean `a_plus_months`?'],
+      ['policy_rollup_grade_value', 19, 54, '`grade` is compared with `S`, which is not one of its grades'],
+      ['policy_rollup_operator', 20, 39, 'operator `contains` cannot be used in a roll-up condition'],
+    ]);
+  });
+
+  it('checks the metrics, grades and tiers it names against the monthly policy', () => {
+    const monthly = loadPolicy(
+      `policy: livestream-team
+title: 直播
+version: 1.0.0
+metrics:
+  gmv_rate: { label: GMV完成率, unit: ratio, range: [ 0, 2 ] }
+stages:
+  only: { title: 常规 }
+roles:
+  host: { title: 主播, pay_base: 1000, indicators: { gmv: { metric: gmv_rate, threshold: 0.8, target: 1, challenge: 1.2, weight: 100 } } }
+grades:
+  - { grade: A+, min: 100 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  tiers:
+    basis: gmv_rate
+    bands:
+      - { tier: silver, min: 0.9, multiplier: 1.1 }
+  rounding: { to: 0.01, mode: half_up }
+`,
+      'm.yaml',
+    );
+    if (!monthly.ok) throw new Error('the monthly policy must load');
+    const text = GOOD.replace(
+      '  a_plus_months: { count: { grade: A+ } }',
+      '  a_plus_months: { count: { grade: A } }\n  gold: { count: { tier: [ silver, gold ] } }\n  gmv: { average: gmv_rat }\n  ok: { average: gmv_rate }',
+    );
+    expect(problems(text, monthly.policy.doc)).toEqual([
+      ['policy_rollup_unknown_month_value', 8, 36, 'the grade `A` is not in the monthly policy `livestream-team`'],
+      ['policy_rollup_unknown_month_value', 9, 36, 'the tier `gold` is not in the monthly policy `livestream-team`'],
+      ['policy_rollup_unknown_metric', 10, 19, '`gmv_rat` is not a metric of the monthly policy `livestream-team`'],
+    ]);
+  });
+});
+
+describe('yardstick validate on a roll-up policy and its tests', () => {
+  it('checks policies/annual-review.yaml against livestream-team.yaml beside it', async () => {
+    const r = await yardstick('validate', 'policies/annual-review.yaml', 'policies/annual-review.test.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'ok  policies/annual-review.yaml: annual-review v1.0.0, roll-up of livestream-team by year, 6 facts\n' +
+        'ok  policies/annual-review.test.yaml: 3 test case(s) for policies/annual-review.yaml\n',
+    );
+  });
+
+  it('prints a problem with file, line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-rollup-validate-'));
+    writeFileSync(join(dir, 'r.yaml'), GOOD.replace('min_months: 4', 'min_months: 7'));
+    const r = await yardstick('validate', join(dir, 'r.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `${join(dir, 'r.yaml')}:5:63: error[policy_rollup_min_months]: \`min_months: 7\` is more than the 6 months of a half-year\n  help: set \`min_months:\` between 1 and 6`,
+    );
+  });
+});
