@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { localise } from '../../engine/index.js';
+import { parseValue } from '../../engine/data/index.js';
 import { checkEvents } from '../../node/cli/events/spec.js';
 import { aggregate, byKey, folder } from './build.js';
 
@@ -114,6 +115,14 @@ describe('10万+ and 暂无', () => {
       cell: { row: 2, column: '播放量', value: '10万+' },
       message: '`10万+` in `播放量` says only that the number is at least 10万',
     });
+  });
+});
+
+describe('暂无 in a per-employee file', () => {
+  it('is missing there too: one reader for both', () => {
+    expect(parseValue('暂无', 'count')).toEqual({ ok: true, value: undefined });
+    expect(parseValue(' 暂无 ', 'money')).toEqual({ ok: true, value: undefined });
+    expect(parseValue('10万+', 'count')).toMatchObject({ ok: false });
   });
 });
 

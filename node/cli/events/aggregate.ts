@@ -232,7 +232,17 @@ async function aggregateSource(
   const from = readerSql(prepared.path, prepared.kind, prepared.skip, header);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
-  const plan = planSource(source, keyColumn!, calendar, from);
+  // a Parquet file's typed columns are read as they are: no text to parse (docs/events.md)
+  const typed =
+    prepared.kind === 'parquet'
+      ? Object.fromEntries((await engine.types(from)).map((c) => [c.name, c.type]))
+      : undefined;
+  if (typed && /WITH TIME ZONE/.test(typed[source.time] ?? ''))
+    return void fail(
+      `\`${source.time}\` is a TIMESTAMP WITH TIME ZONE column, which event sources do not read yet: write it as TIMESTAMP in the company's time zone, or as text with its offset`,
+      `\`${source.time}\` 是 TIMESTAMP WITH TIME ZONE 列，事件数据源暂不支持：请写成公司时区的 TIMESTAMP，或带偏移的文本`,
+    );
+  const plan = planSource(source, keyColumn!, calendar, from, typed);
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
     const rows = await engine.rows(plan.sql);

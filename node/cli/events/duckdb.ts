@@ -274,8 +274,13 @@ export class EventEngine {
   }
 
   async columns(from: string): Promise<string[]> {
+    return (await this.types(from)).map((c) => c.name);
+  }
+
+  /** Each column's name and DuckDB type (`VARCHAR` for a text file's; a Parquet file's own). */
+  async types(from: string): Promise<{ name: string; type: string }[]> {
     const r = await this.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
-    return r.getRowObjectsJson().map((row) => String(row.column_name));
+    return r.getRowObjectsJson().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
   }
 
   /** Rows as JSON values (DECIMAL and BIGINT as text), in the statement's column order. */

@@ -133,7 +133,19 @@ export function negativeRefused(source: EventSource): string[] {
  * The aggregation of one event source for one month. `from` is the reader (readerSql) of the
  * file; `keyColumn` its column naming the employee.
  */
-export function planSource(source: EventSource, keyColumn: string, calendar: MonthCalendar, from: string): Plan {
+export function planSource(
+  source: EventSource,
+  keyColumn: string,
+  calendar: MonthCalendar,
+  from: string,
+  types?: Record<string, string>,
+): Plan {
+  // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
+  const isNumberType = (c: string) =>
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
+      types?.[c] ?? '',
+    );
+  const timeTyped = /^(TIMESTAMP|TIMESTAMP_S|TIMESTAMP_MS|TIMESTAMP_NS|DATE)$/.test(types?.[source.time] ?? '');
   const numeric = numericColumns(source);
   const metricsList = Object.values(source.metrics);
   const conditionsOf = (m: EventMetric) => [...(m.where ?? []), ...(m.when ?? [])];
@@ -218,14 +230,18 @@ export function planSource(source: EventSource, keyColumn: string, calendar: Mon
     `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`,
     ...numeric.map((c, i) => `CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`),
     ...textCols.map((c, i) => `${text(c)} AS s${i}`),
+    ...numeric.flatMap((c, i) => (isNumberType(c) ? [`${sqlIdent(c)} AS x${i}`] : [])),
+    ...(timeTyped ? [`${sqlIdent(source.time)} AS tt`] : []),
   ];
   const stages = (numbered: boolean) => [
     `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () AS row_number_, ' : ''}* FROM ${from}\n)`,
     `cells AS (\n  SELECT ${numbered ? 'row_number_, ' : ''}${[...columnsSql, ...(numbered ? [`${text(source.time)} AS t_raw`, ...numeric.map((c, i) => `${text(c)} AS raw${i}`)] : [])].join(',\n    ')}\n  FROM src\n)`,
     `parsed AS (\n  SELECT cells.*,\n    ${[
-      ...numeric.map((_, i) => `${numberSql(`u${i}`)} AS n${i}`),
+      ...numeric.map((c, i) =>
+        isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
+      ),
       ...atLeast.map((c) => `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`),
-      `${localTimeSql(calendar.offsetMinutes)} AS lt`,
+      timeTyped ? 'CAST(tt AS TIMESTAMP) AS lt' : `${localTimeSql(calendar.offsetMinutes)} AS lt`,
     ].join(',\n    ')}\n  FROM cells\n)`,
   ];
   const inMonth = between(calendar.start, calendar.end);
