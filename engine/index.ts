@@ -99,3 +99,4 @@ export {
   type RatioNotation,
   type NotationSeen,
 } from './data/index.js';
+export { verifyPolicy, verifyPolicyText, casesToYaml, type VerifyReport, type Verdict } from './review/verify/verify.js';

@@ -154,6 +154,15 @@ export interface CalibrationDef {
   small_teams?: 'round_down' | 'round' | 'round_up';
 }
 
+/** A property `yardstick verify` checks (engine/review/verify/): one of monotone, cliff, always. */
+export interface PropertyDef {
+  title: string;
+  where?: ConditionDef;
+  monotone?: { metric: string; of?: 'payout' | 'score'; direction?: 'up' | 'down' };
+  cliff?: { max: number; tier?: string; grade?: string; metric?: string };
+  always?: ConditionDef;
+}
+
 export interface PolicyDoc {
   policy: string;
   title: string;
@@ -176,4 +185,5 @@ export interface PolicyDoc {
   payout: PayoutDef;
   triggers?: Record<string, TriggerDef>;
   calibration?: CalibrationDef;
+  properties?: Record<string, PropertyDef>;
 }
