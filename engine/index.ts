@@ -99,4 +99,10 @@ export {
   type RatioNotation,
   type NotationSeen,
 } from './data/index.js';
-export { verifyPolicy, verifyPolicyText, casesToYaml, type VerifyReport, type Verdict } from './review/verify/verify.js';
+export {
+  verifyPolicy,
+  verifyPolicyText,
+  casesToYaml,
+  type VerifyReport,
+  type Verdict,
+} from './review/verify/verify.js';

@@ -11,6 +11,7 @@ import { explainCommand } from './commands/explain.js';
 import { fmtCommand } from './commands/fmt.js';
 import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
+import { verifyCommand } from './commands/verify.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -242,6 +243,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
     .action(async (files: string[]) => {
       code = await testCommand(files, io);
+    });
+
+  program
+    .command('verify')
+    .description(
+      'check the policy properties: monotone pay, reachable grades, tiers and rules, bounded pay, declared ones',
+    )
+    .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('--all', 'list every verdict, not only those that fail or stay undecided')
+    .option('--runs <n>', 'employees drawn per search (default 200)')
+    .action((files: string[], o: { format: 'human' | 'json'; all?: boolean; runs?: string }) => {
+      code = verifyCommand(files, { ...o, lang: errors.lang }, io);
     });
 
   program

@@ -53,7 +53,9 @@ describe('monotonicity', () => {
     expect(failing(report.verdicts)).toHaveLength(1);
     expect(v!.property).toBe('monotone');
     expect(v!.basis).toBe('searched');
-    expect(v!.diagnostic!.message).toBe('the score of 员工 (常规) falls from 100 to 70 when `视频数` improves from 29 to 30');
+    expect(v!.diagnostic!.message).toBe(
+      'the score of 员工 (常规) falls from 100 to 70 when `视频数` improves from 29 to 30',
+    );
     expect(v!.diagnostic!.span).toMatchObject(positionOf(text, ['roles', 'staff', 'indicators', 'rating']));
     // the engine, run again on the counterexample: 29 videos → 100 points, 30 → 70
     const [a, b] = v!.counterexample!.map((c) => evaluateCase(text, c));

@@ -45,10 +45,13 @@ export const review = defineMessages({
   },
   verify_no_cap: {
     message: {
-      en: 'nothing bounds one employee\'s pay: the policy has no `payout.cap`',
+      en: "nothing bounds one employee's pay: the policy has no `payout.cap`",
       zh: '单人应发没有上限：政策没有 `payout.cap`',
     },
-    help: { en: 'add `cap:` under `payout:`, e.g. `cap: pay_base * 3`', zh: '请在 `payout:` 下添加 `cap:`，例如 `cap: pay_base * 3`' },
+    help: {
+      en: 'add `cap:` under `payout:`, e.g. `cap: pay_base * 3`',
+      zh: '请在 `payout:` 下添加 `cap:`，例如 `cap: pay_base * 3`',
+    },
   },
   verify_over_cap: {
     message: {

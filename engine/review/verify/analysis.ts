@@ -76,7 +76,9 @@ export function directionIn(e: Expr, name: string, facts: SignFacts): Direction 
     case 'call':
       if (e.fn === 'abs') return mentions(e, name) ? 'unknown' : 'const';
       // min, max, round, floor, ceil are weakly increasing in each argument
-      return combine(e.fn === 'round' ? [directionIn(e.args[0]!, name, facts)] : e.args.map((a) => directionIn(a, name, facts)));
+      return combine(
+        e.fn === 'round' ? [directionIn(e.args[0]!, name, facts)] : e.args.map((a) => directionIn(a, name, facts)),
+      );
     case 'binary': {
       const l = directionIn(e.left, name, facts);
       const r = directionIn(e.right, name, facts);
@@ -160,7 +162,8 @@ export function breakpointsOf(leaf: CompiledLeaf): number[] {
     else if (threshold !== undefined) out.push(target + ((leaf.cap - 100) / 40) * (target - threshold));
     else out.push(target === 0 ? 0 : (target * leaf.cap) / 100);
   }
-  if (leaf.scoring === 'rating' && leaf.ratingMax !== undefined) out.push(leaf.ratingMax, (leaf.ratingMax * leaf.cap) / 100);
+  if (leaf.scoring === 'rating' && leaf.ratingMax !== undefined)
+    out.push(leaf.ratingMax, (leaf.ratingMax * leaf.cap) / 100);
   return [...new Set(out)].sort((a, b) => a - b);
 }
 

@@ -66,7 +66,9 @@ function reach(
   const code = kind === 'grade' || kind === 'tier' ? 'verify_unreachable' : 'verify_dead_rule';
   if (never) {
     const c = best();
-    const confirmed = c ? !hit({ record: c.record, history: c.history ?? [], card: evaluate(ctx.policy, c.record, c.history)! }) : undefined;
+    const confirmed = c
+      ? !hit({ record: c.record, history: c.history ?? [], card: evaluate(ctx.policy, c.record, c.history)! })
+      : undefined;
     return {
       property,
       subject,
@@ -79,6 +81,18 @@ function reach(
   }
   const seen = samples.find(hit);
   if (seen) return { property, subject, holds: true, basis: 'example', cases: samples.indexOf(seen) + 1 };
+  // history facts (two C in a row): the sweeps' employees again, with their own grade before
+  let tried = 0;
+  if (kind === 'trigger') {
+    const distinct = new Map(samples.map((s) => [`${s.record.role}\u0000${s.record.stage}\u0000${s.card.grade}`, s]));
+    for (const s of distinct.values())
+      for (const history of [[s.card.grade], [s.card.grade, s.card.grade]]) {
+        const card = evaluate(ctx.policy, s.record, history);
+        tried++;
+        if (card && hit({ record: s.record, history, card }))
+          return { property, subject, holds: true, basis: 'example', cases: samples.length + tried };
+      }
+  }
   const found = find(ctx.policy, ctx.probes, hit, ctx.runs);
   if (found.sample) return { property, subject, holds: true, basis: 'example', cases: samples.length + found.cases };
   return {
@@ -166,7 +180,10 @@ export function reachability(ctx: Context, samples: Sample[]): Verdict[] {
 }
 
 /** What is known of each fact before any condition: metric ranges, the score's range, the grades and tiers that can be reached. */
-function domains(ctx: Context, known: { hi: number; lo: number; grades: string[] }): (fact: string) => Domain | undefined {
+function domains(
+  ctx: Context,
+  known: { hi: number; lo: number; grades: string[] },
+): (fact: string) => Domain | undefined {
   const { policy } = ctx;
   return (fact) => {
     const m = policy.metrics[fact];
@@ -190,7 +207,12 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
     zh: '它的各项比较相互矛盾，或超出了这些数据可能的取值',
   };
   const sections = [
-    ['adjustments', 'adjustment', policy.adjustments, (s: Sample, id: string) => s.card.adjustments.some((a) => a.id === id)],
+    [
+      'adjustments',
+      'adjustment',
+      policy.adjustments,
+      (s: Sample, id: string) => s.card.adjustments.some((a) => a.id === id),
+    ],
     ['holds', 'hold', policy.holds, (s: Sample, id: string) => s.card.holds.some((h) => h.id === id)],
     ['triggers', 'trigger', policy.triggers, (s: Sample, id: string) => s.card.triggers.some((t) => t.id === id)],
   ] as const;
@@ -218,7 +240,12 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
 }
 
 /** The typical employee as a case that expects a dead rule to fire: what its firing would give. */
-function firedCase(ctx: Context, s: Sample, kind: 'adjustment' | 'hold' | 'trigger', id: string): CounterCase | undefined {
+function firedCase(
+  ctx: Context,
+  s: Sample,
+  kind: 'adjustment' | 'hold' | 'trigger',
+  id: string,
+): CounterCase | undefined {
   const name = `verify: ${kind} ${id} can fire`;
   if (kind === 'hold') return { name, record: s.record, expect: { holds: [id] } };
   if (kind === 'trigger') return { name, record: s.record, expect: { triggers: [id] } };
@@ -227,7 +254,8 @@ function firedCase(ctx: Context, s: Sample, kind: 'adjustment' | 'hold' | 'trigg
   if (a.points) return { name, record: s.record, expect: { score: tidy(now.score! + a.points) } };
   if (a.award) return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) } };
   if (a.grade_cap !== undefined) return { name, record: s.record, expect: { grade: a.grade_cap } };
-  if (a.score_cap !== undefined) return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) } };
+  if (a.score_cap !== undefined)
+    return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) } };
   return undefined;
 }
 
@@ -238,7 +266,11 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
   const top = [...policy.grades].sort((a, b) => b.min - a.min)[0]?.grade;
   const rank = (g: string) => policy.grades.findIndex((x) => x.grade === g);
   const leafKeys = (c: unknown) =>
-    new Set(leavesOf<ConditionLeaf>(c as ConditionLeaf).map((l) => JSON.stringify([l.fact, l.operator, l.value, l.params ?? null])));
+    new Set(
+      leavesOf<ConditionLeaf>(c as ConditionLeaf).map((l) =>
+        JSON.stringify([l.fact, l.operator, l.value, l.params ?? null]),
+      ),
+    );
   const conjunctive = (c: object) => !JSON.stringify(c).includes('"any"') && !JSON.stringify(c).includes('"not"');
   for (const [id, a] of Object.entries(policy.adjustments)) {
     if (a.points || a.award) continue;
@@ -308,17 +340,29 @@ function factDirections(policy: CompiledPolicy, x: string): (f: string) => Direc
 }
 
 const compose = (outer: Direction, inner: Direction): Direction =>
-  inner === 'const' || outer === 'const' ? 'const' : inner === 'unknown' || outer === 'unknown' ? 'unknown' : inner === 'inc' ? outer : flip(outer);
+  inner === 'const' || outer === 'const'
+    ? 'const'
+    : inner === 'unknown' || outer === 'unknown'
+      ? 'unknown'
+      : inner === 'inc'
+        ? outer
+        : flip(outer);
 
 /**
  * Proves that score and pay of one probe move with metric `x` in direction `want`, from the
  * indicators' segments, the adjustments' conditions, the payout formula, the tier bands and caps.
  */
-export function proveMonotone(policy: CompiledPolicy, probe: Probe, x: string, want: 'inc' | 'dec'): { score: boolean; pay: boolean } {
+export function proveMonotone(
+  policy: CompiledPolicy,
+  probe: Probe,
+  x: string,
+  want: 'inc' | 'dec',
+): { score: boolean; pay: boolean } {
   const dir = factDirections(policy, x);
   const signs = policySigns(policy);
   const base = combine(probe.leaves.map((l) => compose(leafDirection(l).direction, dir(l.metric))));
-  const facts = (f: string): Direction => (f === 'base_score' ? base : f === 'score' || f === 'attainment' ? 'unknown' : dir(f));
+  const facts = (f: string): Direction =>
+    f === 'base_score' ? base : f === 'score' || f === 'attainment' ? 'unknown' : dir(f);
   const adjustments = Object.values(policy.adjustments).map((a) => {
     const c = conditionDirection(a.when, facts);
     const good = (a.points ?? 0) > 0;
@@ -347,9 +391,7 @@ export function proveMonotone(policy: CompiledPolicy, probe: Probe, x: string, w
           ),
         ),
       );
-  const awards = Object.values(policy.adjustments).map((a) =>
-    a.award ? conditionDirection(a.when, facts) : 'const',
-  );
+  const awards = Object.values(policy.adjustments).map((a) => (a.award ? conditionDirection(a.when, facts) : 'const'));
   const pay = combine([perf, tier, ...awards]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };
@@ -413,7 +455,12 @@ export function monotonicity(ctx: Context): Verdict[] {
     for (const node of walk(role.byStage[probe.stage]!)) {
       const leaf = node.leaf!;
       const want = leaf.better === 'higher' ? 'inc' : 'dec';
-      const subject = ['roles', probe.role, 'indicators', ...node.path.split('.').flatMap((p, i) => (i ? ['indicators', p] : [p]))];
+      const subject = [
+        'roles',
+        probe.role,
+        'indicators',
+        ...node.path.split('.').flatMap((p, i) => (i ? ['indicators', p] : [p])),
+      ];
       // a derived metric is moved through its numerator; one that cannot be set is left to the tests
       const trial = { ...probe.typical };
       if (!setMetric(policy, trial, leaf.metric, dimValue(policy, probe.typical, leaf.metric) + 1)) continue;
@@ -449,7 +496,8 @@ export function monotonicity(ctx: Context): Verdict[] {
         basis: 'searched',
         cases,
         counterexample: counter,
-        confirmed: what === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+        confirmed:
+          what === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
         diagnostic: diagnostic(
           'verify_not_monotone',
           {
@@ -470,7 +518,9 @@ export function monotonicity(ctx: Context): Verdict[] {
   return out;
 }
 
-function walk(nodes: import('../../language/compile.js').CompiledIndicator[]): import('../../language/compile.js').CompiledIndicator[] {
+function walk(
+  nodes: import('../../language/compile.js').CompiledIndicator[],
+): import('../../language/compile.js').CompiledIndicator[] {
   return nodes.flatMap((n) => (n.weight <= 0 ? [] : n.children ? walk(n.children) : [n]));
 }
 
@@ -491,7 +541,11 @@ export function boundedPay(ctx: Context, samples: Sample[]): Verdict[] {
       },
     ];
   for (const s of samples) {
-    const cap = policy.payout.cap({ pay_base: s.card.payout.pay_base, score: s.card.score, base_score: s.card.base_score });
+    const cap = policy.payout.cap({
+      pay_base: s.card.payout.pay_base,
+      score: s.card.score,
+      base_score: s.card.base_score,
+    });
     if (cap !== undefined && fenToYuan(s.card.payout.totalFen) > cap + 1e-9)
       return [
         {

@@ -87,7 +87,8 @@ export function declared(ctx: Context, samples: Sample[]): Verdict[] {
 function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Verdict {
   const { policy } = ctx;
   const property = `properties.${id}`;
-  const applies = (s: { record: EmployeeRecord; card: Scorecard }) => holdsOn(p.where, verifyFacts(policy, s.record, s.card));
+  const applies = (s: { record: EmployeeRecord; card: Scorecard }) =>
+    holdsOn(p.where, verifyFacts(policy, s.record, s.card));
   const fail = (
     subject: (string | number)[],
     reason: { en: string; zh: string },
@@ -148,7 +149,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           cases++;
           if (!card || !applies({ record, card })) continue;
           const s = { record, history: [], card };
-          const worse = prev && (of === 'score' ? card.score < prev.card.score : card.payout.totalFen < prev.card.payout.totalFen);
+          const worse =
+            prev && (of === 'score' ? card.score < prev.card.score : card.payout.totalFen < prev.card.payout.totalFen);
           if (prev && worse) {
             const counter = monotoneCases(ctx, [prev, s, of], m);
             const again = counter.map((c) => evaluate(policy, c.record)!);
@@ -160,7 +162,9 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
                 zh: `\`${m}\` 从 ${dimValue(policy, prev.record.metrics, m)} 变为 ${v} 时${of === 'score' ? '得分' : '应发'}由 ${show(prev.card)} 降到 ${show(card)}`,
               },
               counter,
-              of === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+              of === 'score'
+                ? again[1]!.score < again[0]!.score
+                : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
               cases,
             );
           }

@@ -104,11 +104,9 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
 
 export function buildProbes(policy: CompiledPolicy): Probe[] {
   const conditions = recordConditions(policy);
-  const conditionFacts = [
-    ...new Set(
-      conditions.flatMap((c) => leavesOf<ConditionLeaf>(c).map((l) => l.fact)),
-    ),
-  ].filter((f) => policy.metrics[f] || policy.derived.some((d) => d.id === f));
+  const conditionFacts = [...new Set(conditions.flatMap((c) => leavesOf<ConditionLeaf>(c).map((l) => l.fact)))].filter(
+    (f) => policy.metrics[f] || policy.derived.some((d) => d.id === f),
+  );
   const probes: Probe[] = [];
   for (const role of Object.values(policy.roles))
     for (const stage of Object.keys(policy.stages)) {
@@ -121,8 +119,7 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       const falseSide = (f: string) => policy.metrics[f]?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
       for (const m of indicatorMetrics.filter(isRaw)) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
       for (const f of conditionFacts.filter(isRaw)) if (typical[f] === undefined) set(f, falseSide(f));
-      for (const m of indicatorMetrics.filter((x) => !isRaw(x)))
-        set(m, typicalOf(leaves.find((l) => l.metric === m)!));
+      for (const m of indicatorMetrics.filter((x) => !isRaw(x))) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
       for (const f of conditionFacts.filter((x) => !isRaw(x))) set(f, falseSide(f));
       for (const m of role.requiredMetrics) if (typical[m] === undefined) typical[m] = policy.metrics[m]?.default ?? 0;
 

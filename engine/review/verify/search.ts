@@ -18,13 +18,21 @@ export interface Sample {
   card: Scorecard;
 }
 
-export function evaluate(policy: CompiledPolicy, record: EmployeeRecord, history: string[] = []): Scorecard | undefined {
+export function evaluate(
+  policy: CompiledPolicy,
+  record: EmployeeRecord,
+  history: string[] = [],
+): Scorecard | undefined {
   const e = evaluateRecordSync(policy, record, { history: { grades: () => history }, explain: false });
   return e.ok ? e.scorecard : undefined;
 }
 
 /** The raw metrics of a probe with some dimensions set: raw metrics first, then derived ones through them. */
-export function metricsWith(policy: CompiledPolicy, probe: Probe, dims: Record<string, number>): Record<string, number> {
+export function metricsWith(
+  policy: CompiledPolicy,
+  probe: Probe,
+  dims: Record<string, number>,
+): Record<string, number> {
   const metrics = { ...probe.typical };
   const ids = Object.keys(dims);
   for (const id of ids.filter((d) => policy.metrics[d])) metrics[id] = dims[id]!;

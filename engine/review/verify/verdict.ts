@@ -37,7 +37,10 @@ export interface Context {
   policy: CompiledPolicy;
   probes: Probe[];
   runs: number;
-  place(path: (string | number)[], severity?: 'error' | 'warning'): {
+  place(
+    path: (string | number)[],
+    severity?: 'error' | 'warning',
+  ): {
     file: string;
     span?: Span;
     path: (string | number)[];

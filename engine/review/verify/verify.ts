@@ -15,7 +15,9 @@ export interface VerifyReport {
   verdicts: Verdict[];
   /** The diagnostics of the verdicts that failed (errors) or stayed undecided (warnings), by position. */
   diagnostics: Diagnostic[];
+  /** Verdicts resting on a proof, or (`examples`) on an employee the engine evaluated. */
   proved: number;
+  examples: number;
   searched: number;
   failed: number;
   undecided: number;
@@ -47,7 +49,8 @@ export function verifyPolicy(policy: CompiledPolicy, options: VerifyOptions = {}
   return {
     verdicts,
     diagnostics,
-    proved: verdicts.filter((v) => v.holds !== undefined && v.basis !== 'searched').length,
+    proved: verdicts.filter((v) => v.holds !== undefined && v.basis === 'proved').length,
+    examples: verdicts.filter((v) => v.basis === 'example').length,
     searched: verdicts.filter((v) => v.basis === 'searched').length,
     failed: verdicts.filter((v) => v.holds === false).length,
     undecided: verdicts.filter((v) => v.holds === undefined).length,
