@@ -106,3 +106,10 @@ export {
   type VerifyReport,
   type Verdict,
 } from './review/verify/verify.js';
+export {
+  buildDocument,
+  renderHtml,
+  renderMarkdown,
+  type PolicyDocument,
+  type DocumentOptions,
+} from './review/document/document.js';

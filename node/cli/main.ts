@@ -12,6 +12,7 @@ import { fmtCommand } from './commands/fmt.js';
 import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
 import { verifyCommand } from './commands/verify.js';
+import { docCommand } from './commands/doc.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -256,6 +257,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--runs <n>', 'employees drawn per search (default 200)')
     .action((files: string[], o: { format: 'human' | 'json'; all?: boolean; runs?: string }) => {
       code = verifyCommand(files, { ...o, lang: errors.lang }, io);
+    });
+
+  program
+    .command('doc')
+    .description('render the performance plan (考核方案) employees receive from a policy, as HTML for A4 or Markdown')
+    .argument('<policy>', 'policy YAML file')
+    .addOption(
+      new Option('--format <format>', 'output format (default: html for an --out ending in .html, else md)').choices([
+        'html',
+        'md',
+      ]),
+    )
+    .option('--out <file>', 'write the document to this file instead of stdout')
+    .option('--base <rev>', 'git revision of the previous version, for the change summary')
+    .addOption(lang())
+    .action((file: string, o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang }) => {
+      code = docCommand(file, o, io);
     });
 
   program
