@@ -204,26 +204,20 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
       blocks: [
         {
           kind: 'table',
-          head: [w.rule, w.when, w.effect],
+          head: [w.rule, w.when, w.pointsHead, w.awardHead, w.capsHead],
           rows: adjustments.map(([id, a]) => [
             cell(a.title),
             cell(cond(a.when)),
+            a.points === undefined ? cell('—') : cell(String(a.points), ['adjustments', id, 'points'], a.points),
+            a.award === undefined ? cell('—') : cell(formatMoney(a.award), ['adjustments', id, 'award'], a.award),
             cell(
               [
-                a.points !== undefined ? w.points(a.points) : '',
-                a.award !== undefined ? w.award(formatMoney(a.award)) : '',
                 a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',
                 a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : '',
                 a.note ?? '',
               ]
                 .filter(Boolean)
-                .join(w.sep),
-              a.points !== undefined
-                ? ['adjustments', id, 'points']
-                : a.award !== undefined
-                  ? ['adjustments', id, 'award']
-                  : undefined,
-              a.points ?? a.award,
+                .join(w.sep) || '—',
             ),
           ]),
         },
@@ -308,23 +302,23 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
       blocks: [
         {
           kind: 'table',
-          head: [w.rule, w.when, w.action],
+          head: [w.rule, w.when, w.action, w.daysHead],
           rows: triggers.map(([id, t]) => [
             cell(t.title),
             cell(cond(t.when)),
             cell(
               [
                 WORDS[lang].actions[t.action.type],
-                t.action.days !== undefined ? w.days(t.action.days) : '',
                 t.action.training ? w.training : '',
                 t.action.note ?? '',
                 t.action.close_when ? w.closeWhen(cond(t.action.close_when)) : '',
               ]
                 .filter(Boolean)
                 .join(w.sep),
-              t.action.days !== undefined ? ['triggers', id, 'action', 'days'] : undefined,
-              t.action.days,
             ),
+            t.action.days === undefined
+              ? cell('—')
+              : cell(String(t.action.days), ['triggers', id, 'action', 'days'], t.action.days),
           ]),
         },
         ...(triggers.some(([, t]) => t.action.type === 'improvement_plan')
@@ -476,11 +470,11 @@ function describe(
 ): string {
   const d = (x: ConditionDef) => describe(x, lang, w, labelOf, unitOf);
   if ('all' in c) return c.all.map(d).join(w.and);
-  if ('any' in c) return c.any.length > 1 ? `（${c.any.map(d).join(w.or)}）` : c.any.map(d).join('');
-  if ('not' in c) return `${w.not}（${d(c.not)}）`;
+  if ('any' in c) return c.any.length > 1 ? `${w.lp}${c.any.map(d).join(w.or)}${w.rp}` : c.any.map(d).join('');
+  if ('not' in c) return `${w.not}${w.lp}${d(c.not)}${w.rp}`;
   const leaf = c as ConditionLeaf;
   const ref = factRef(leaf.value);
-  const params = leaf.params ? `（${Object.values(leaf.params).join(w.sep)}）` : '';
+  const params = leaf.params ? `${w.lp}${Object.values(leaf.params).join(w.sep)}${w.rp}` : '';
   const value =
     ref !== undefined
       ? labelOf(ref)

@@ -84,6 +84,7 @@ table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; table-layout:
 caption { text-align: left; font-weight: 600; margin-bottom: 1.5mm; }
 th, td { border: 1px solid #bbb; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
 th { background: #f1f3f5; font-weight: 600; }
+th:first-child { width: 22%; }
 td[data-value] { font-variant-numeric: tabular-nums; }
 ul { margin: 2mm 0 4mm; padding-left: 6mm; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 9pt; background: #f4f4f4; padding: 0 1mm; overflow-wrap: anywhere; }

@@ -53,9 +53,9 @@ const zh = {
   adjustments: '四、加减分与一票否决',
   rule: '规则',
   when: '条件',
-  effect: '结果',
-  points: (p: number) => (p >= 0 ? `加 ${p} 分` : `减 ${-p} 分`),
-  award: (a: string) => `奖励 ${a}`,
+  awardHead: '奖励',
+  capsHead: '封顶与说明',
+  daysHead: '期限（天）',
   scoreCap: (c: number) => `总分最高 ${c} 分`,
   gradeCap: (g: string) => `等级最高 ${g}`,
   grades: '五、等级与奖金',
@@ -83,7 +83,6 @@ const zh = {
   reason: '原因与处理',
   triggers: '九、后续措施与绩效改进',
   action: '措施',
-  days: (d: number) => `${d} 天`,
   training: '需参加培训',
   closeWhen: (c: string) => `达标条件：${c}`,
   improvementProcess:
@@ -105,6 +104,8 @@ const zh = {
   and: ' 且 ',
   or: ' 或 ',
   not: '非',
+  lp: '（',
+  rp: '）',
   ops: { in: '属于', notIn: '不属于', contains: '包含', doesNotContain: '不包含' },
 };
 
@@ -162,9 +163,9 @@ const en: Words = {
   adjustments: '4. Adjustments and vetoes',
   rule: 'Rule',
   when: 'When',
-  effect: 'Effect',
-  points: (p) => (p >= 0 ? `+${p} points` : `${p} points`),
-  award: (a) => `award ${a}`,
+  awardHead: 'Award',
+  capsHead: 'Caps and notes',
+  daysHead: 'Days',
   scoreCap: (c) => `score at most ${c}`,
   gradeCap: (g) => `grade at most ${g}`,
   grades: '5. Grades and pay',
@@ -191,7 +192,6 @@ const en: Words = {
   reason: 'Reason and what to do',
   triggers: '9. Follow-up and improvement',
   action: 'Action',
-  days: (d) => `${d} days`,
   training: 'with training',
   closeWhen: (c) => `met when: ${c}`,
   improvementProcess:
@@ -213,6 +213,8 @@ const en: Words = {
   and: ' and ',
   or: ' or ',
   not: 'not ',
+  lp: ' (',
+  rp: ')',
   ops: { in: 'in', notIn: 'not in', contains: 'contains', doesNotContain: 'does not contain' },
 };
 
