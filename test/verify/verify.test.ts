@@ -235,3 +235,47 @@ describe('the bundled policies', () => {
     });
   }
 });
+
+describe("the issue's three declared properties on the livestream policy", () => {
+  const properties = (cliffMax: number) => `
+properties:
+  gmv_monotone:
+    title: 成熟期主播 GMV 完成率越高应发不减
+    where: { all: [ { fact: role, operator: equal, value: host }, { fact: stage, operator: equal, value: mature } ] }
+    monotone: { metric: gmv_completion_rate }
+  silver_cliff:
+    title: 银牌分界处应发跳变不超过 ¥${cliffMax}
+    where: { all: [ { fact: role, operator: equal, value: host } ] }
+    cliff: { tier: silver, max: ${cliffMax} }
+  no_award_on_hold:
+    title: 暂扣的人不发档位奖
+    where: { all: [ { fact: held, operator: equal, value: true } ] }
+    always: { all: [ { fact: tier_award, operator: equal, value: 0 } ] }
+`;
+  const text = (max: number) => readFileSync('policies/livestream-team.yaml', 'utf8') + properties(max);
+  const verdict = (max: number, id: string) =>
+    verify(text(max)).report.verdicts.find((v) => v.property === `properties.${id}`)!;
+
+  it('proves pay non-decreasing in GMV completion for hosts in mature teams', () => {
+    expect(verdict(1500, 'gmv_monotone')).toMatchObject({ holds: true, basis: 'proved' });
+  });
+
+  it('finds the silver cliff to be exactly the ¥1,500 silver award (the tier follows GMV completion, not the score)', () => {
+    // bronze and silver both multiply by 1.2; silver adds ¥1,500: at the band the jump is the award
+    expect(verdict(1500, 'silver_cliff')).toMatchObject({ holds: true, basis: 'searched' });
+    const tight = verdict(1499, 'silver_cliff');
+    expect(tight.diagnostic!.message).toMatch(
+      /pay jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier silver, more than ¥1499$/,
+    );
+    expect(tight.confirmed).toBe(true);
+  });
+
+  it('shows that a hold keeps the tier award inside the held amount', () => {
+    const v = verdict(1500, 'no_award_on_hold');
+    expect(v.holds).toBe(false);
+    const c = evaluateCase(text(1500), v.counterexample![0]!);
+    expect(c.holds).toEqual(['gmv_without_orders']);
+    expect(c.tier).not.toBeNull();
+    expect(v.confirmed).toBe(true);
+  });
+});

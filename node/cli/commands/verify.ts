@@ -141,5 +141,5 @@ export function verifyCommand(
 const indent = (text: string, n: number) =>
   text
     .split('\n')
-    .map((l) => ' '.repeat(n) + l)
+    .map((l) => (l ? ' '.repeat(n) + l : l))
     .join('\n');
