@@ -16,7 +16,7 @@ import type { ConditionDef, IndicatorDef, PolicyDoc, Unit } from '../../model/po
 import type { Scorecard } from '../../model/scorecard.js';
 import { diffPolicies } from '../diff.js';
 import { buildProbes, recordOf } from '../verify/probes.js';
-import { T, type Words } from './words.js';
+import { numbered, T, type Words } from './words.js';
 
 /** One cell: its text, and for a number of the policy the key path it comes from. */
 export interface Cell {
@@ -364,6 +364,11 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
     title: w.versionSection,
     blocks: [{ kind: 'p', text: w.versionText(doc.policy, doc.version, doc.effective_from) }],
   });
+  // the plan's own sections are numbered in order; the roles' sections, the changes and the version are not
+  let n = 0;
+  for (const s of sections)
+    if (!s.id.startsWith('role-') && s.id !== 'changes' && s.id !== 'version')
+      s.title = `${numbered[lang](++n)}${s.title}`;
   return {
     lang,
     title: `${doc.title}${w.planSuffix}`,
@@ -446,6 +451,8 @@ function workedExample(
         w.workedScore(card.score, card.grade),
         ...card.payout.lines.map((l) => `${l.label}${w.colon}${formatFen(l.amountFen)}`),
         w.workedTotal(formatFen(card.payout.totalFen)),
+        ...(card.holds.length ? [w.workedHeld(card.holds.map((h) => h.title).join(w.sep))] : []),
+        ...(card.triggers.length ? [w.workedTriggers(card.triggers.map((t) => t.title).join(w.sep))] : []),
       ],
     },
   ];
