@@ -46,7 +46,7 @@ describe('yardstick verify', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^policies\/bad\.yaml: \d+ properties: \d+ proved, \d+ shown by an example, 1 searched \(\d+ employees evaluated\), 1 fail, 1 undecided · \d+ ms$/,
+      /^policies\/bad\.yaml: \d+ properties: \d+ proved, \d+ shown by an example, 1 searched \(\d+ cases considered over all verdicts\), 1 fail, 1 undecided · \d+ ms$/,
     );
     expect(lines).toContain(`    policies/bad.yaml:${at.line}:${at.column}: error[verify_not_monotone]: ${message}`);
     expect(lines).toContain(

@@ -21,7 +21,7 @@ export interface VerifyReport {
   searched: number;
   failed: number;
   undecided: number;
-  /** Employees the engine evaluated, over all verdicts. */
+  /** The sweeps' employees plus each verdict's cases (an employee counts once per verdict that looked at it). */
   cases: number;
 }
 

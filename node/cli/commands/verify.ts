@@ -27,7 +27,7 @@ export function bundledPolicies(): string[] {
 const WORDS = {
   en: {
     summary: (file: string, r: VerifyReport, ms: number) =>
-      `${file}: ${r.verdicts.length} properties: ${r.proved} proved, ${r.examples} shown by an example, ${r.searched} searched (${r.cases} employees evaluated), ${r.failed} fail, ${r.undecided} undecided · ${ms} ms`,
+      `${file}: ${r.verdicts.length} properties: ${r.proved} proved, ${r.examples} shown by an example, ${r.searched} searched (${r.cases} cases considered over all verdicts), ${r.failed} fail, ${r.undecided} undecided · ${ms} ms`,
     basis: (v: Verdict) =>
       v.basis === 'searched' ? `searched ${v.cases} cases` : v.basis === 'example' ? 'example' : 'proved',
     verdict: (v: Verdict) => (v.holds === true ? 'holds' : v.holds === false ? 'FAILS' : 'undecided'),
@@ -38,7 +38,7 @@ const WORDS = {
   },
   zh: {
     summary: (file: string, r: VerifyReport, ms: number) =>
-      `${file}：${r.verdicts.length} 项性质，已证明 ${r.proved} 项，举例证实 ${r.examples} 项，搜索 ${r.searched} 项（共评估 ${r.cases} 人次），不成立 ${r.failed} 项，未定 ${r.undecided} 项 · 用时 ${ms} 毫秒`,
+      `${file}：${r.verdicts.length} 项性质，已证明 ${r.proved} 项，举例证实 ${r.examples} 项，搜索 ${r.searched} 项（各项性质共考察 ${r.cases} 例），不成立 ${r.failed} 项，未定 ${r.undecided} 项 · 用时 ${ms} 毫秒`,
     basis: (v: Verdict) => (v.basis === 'searched' ? `搜索 ${v.cases} 例` : v.basis === 'example' ? '举例' : '已证明'),
     verdict: (v: Verdict) => (v.holds === true ? '成立' : v.holds === false ? '不成立' : '未定'),
     counter: '反例（可粘贴到政策测试文件的 `cases:` 下）：',
