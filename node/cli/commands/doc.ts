@@ -2,7 +2,15 @@
 // policy as HTML (printed to A4, a page per role) or Markdown, with a change summary against an
 // earlier version (`--base REV`, the same words as `yardstick diff`).
 
-import { buildDocument, diagnostic, loadPolicy, renderHtml, renderMarkdown, type Lang } from '../../../engine/index.js';
+import {
+  buildDocument,
+  diagnostic,
+  loadPolicy,
+  renderHtml,
+  renderMarkdown,
+  type Lang,
+  type PolicyDoc,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
@@ -14,7 +22,7 @@ export function docCommand(
   io: Io,
 ): number {
   const policy = loadPolicyFile(file, io.stderr);
-  let base;
+  let base: PolicyDoc | undefined;
   if (o.base) {
     const text = showAt(o.base, file);
     const loaded = loadPolicy(text, `${o.base}:${file}`);
