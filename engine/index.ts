@@ -133,3 +133,17 @@ export {
   type RollupExpectation,
   type RollupTestCase,
 } from './review/rollup-test.js';
+export {
+  verifyPolicy,
+  verifyPolicyText,
+  casesToYaml,
+  type VerifyReport,
+  type Verdict,
+} from './review/verify/verify.js';
+export {
+  buildDocument,
+  renderHtml,
+  renderMarkdown,
+  type PolicyDocument,
+  type DocumentOptions,
+} from './review/document/document.js';

@@ -2,7 +2,7 @@
 // main thread so typing never waits for it. Messages carry an id; the page drops any reply that
 // is not for its latest request.
 
-import { localise, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
+import { localise, verifyPolicyText, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
 import { PreviewSession, type PreviewResult } from './lib/preview-session.js';
 import type { ScorecardView } from './lib/scorecard-view.js';
 
@@ -10,7 +10,9 @@ export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
   | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang }
   /** One employee's explanation from the evaluation `of` (explanations are built on demand). */
-  | { type: 'explain'; id: number; of: number; employee_id: string };
+  | { type: 'explain'; id: number; of: number; employee_id: string }
+  /** The policy's properties (yardstick verify), after a pause: its findings join the problems as warnings. */
+  | { type: 'verify'; id: number; policy: string; lang: Lang };
 
 export type PreviewReply =
   | { type: 'data'; id: number; ok: true }
@@ -28,6 +30,7 @@ export type PreviewReply =
     }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
   | { type: 'explanation'; id: number; card: ScorecardView | null };
+  | { type: 'verified'; id: number; diagnostics: Diagnostic[] };
 
 const session = new PreviewSession();
 const reply = (m: PreviewReply) => (self as unknown as Worker).postMessage(m);
@@ -46,6 +49,13 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
         ? { type: 'data', id: m.id, ok: false, diagnostics: inLang(problems) }
         : { type: 'data', id: m.id, ok: true },
     );
+  } else if (m.type === 'verify') {
+    const r = verifyPolicyText(m.policy, 'policy', { runs: 50 });
+    // localised before the copy: a diagnostic's arguments do not survive a spread
+    const found = r.ok
+      ? r.report.diagnostics.map((d) => ({ ...d, ...localise(d, m.lang), severity: 'warning' as const }))
+      : [];
+    reply({ type: 'verified', id: m.id, diagnostics: found });
   } else if (m.type === 'explain') {
     reply({ type: 'explanation', id: m.id, card: session.explain(m.of, m.employee_id) });
   } else {

@@ -172,6 +172,15 @@ export interface CalibrationDef {
   small_teams?: 'round_down' | 'round' | 'round_up';
 }
 
+/** A property `yardstick verify` checks (engine/review/verify/): one of monotone, cliff, always. */
+export interface PropertyDef {
+  title: string;
+  where?: ConditionDef;
+  monotone?: { metric: string; of?: 'payout' | 'score'; direction?: 'up' | 'down' };
+  cliff?: { max: number; tier?: string; grade?: string; metric?: string };
+  always?: ConditionDef;
+}
+
 export interface PolicyDoc {
   policy: string;
   title: string;
@@ -198,6 +207,8 @@ export interface PolicyDoc {
   pools?: Record<string, PoolDef>;
   /** The period's budget and what to do when the result is over it (engine/evaluation/budget.ts). */
   budget?: BudgetDef;
+  /** Properties HR and finance declare about the policy, checked by `yardstick verify`. */
+  properties?: Record<string, PropertyDef>;
 }
 
 // ── bonus pools and budgets ──────────────────────────────────────────────────────────────────────

@@ -11,6 +11,8 @@ import { explainCommand } from './commands/explain.js';
 import { fmtCommand } from './commands/fmt.js';
 import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
+import { verifyCommand } from './commands/verify.js';
+import { docCommand } from './commands/doc.js';
 import { checkCommand } from './commands/check.js';
 import { statementsCommand } from './commands/statements.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -288,6 +290,36 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
     .action(async (files: string[]) => {
       code = await testCommand(files, io);
+    });
+
+  program
+    .command('verify')
+    .description(
+      'check the policy properties: monotone pay, reachable grades, tiers and rules, bounded pay, declared ones',
+    )
+    .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('--all', 'list every verdict, not only those that fail or stay undecided')
+    .option('--runs <n>', 'employees drawn per search (default 200)')
+    .action((files: string[], o: { format: 'human' | 'json'; all?: boolean; runs?: string }) => {
+      code = verifyCommand(files, { ...o, lang: errors.lang }, io);
+    });
+
+  program
+    .command('doc')
+    .description('render the performance plan (考核方案) employees receive from a policy, as HTML for A4 or Markdown')
+    .argument('<policy>', 'policy YAML file')
+    .addOption(
+      new Option('--format <format>', 'output format (default: html for an --out ending in .html, else md)').choices([
+        'html',
+        'md',
+      ]),
+    )
+    .option('--out <file>', 'write the document to this file instead of stdout')
+    .option('--base <rev>', 'git revision of the previous version, for the change summary')
+    .addOption(lang())
+    .action((file: string, o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang }) => {
+      code = docCommand(file, o, io);
     });
 
   program

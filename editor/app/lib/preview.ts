@@ -40,6 +40,23 @@ export class PreviewClient {
     });
   }
 
+  private latestVerify = 0;
+
+  /** The findings of `yardstick verify` on this policy text, or null when a newer request superseded it. */
+  verify(
+    policy: string,
+    lang: 'zh' | 'en',
+  ): Promise<Extract<PreviewReply, { type: 'verified' }>['diagnostics'] | null> {
+    const id = this.nextId++;
+    this.latestVerify = id;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (reply) =>
+        resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null),
+      );
+      this.worker.postMessage({ type: 'verify', id, policy, lang } satisfies PreviewRequest);
+    });
+  }
+
   /** Resolves with the reply, or with null when a newer request superseded this one. */
   evaluate(policy: string, base: string | undefined, lang: 'zh' | 'en'): Promise<EvaluateReply | null> {
     const id = this.nextId++;

@@ -1,7 +1,80 @@
-// Catalogue part for the review stage (format, edit, diff, compare, policy tests). These steps
-// report no diagnostics of their own today: a policy test or a diff shows the language and data
-// diagnostics of the versions it reads. New review codes get their entries here.
+// Catalogue part for the review stage (format, edit, diff, compare, policy tests, verify). Format,
+// diff and policy tests report the language and data diagnostics of the versions they read; verify
+// (engine/review/verify/) reports the policy properties that do not hold.
 
 import { defineMessages } from './catalogue.js';
 
-export const review = defineMessages({});
+export const review = defineMessages({
+  verify_not_monotone: {
+    message: {
+      en: '{of} of {role} ({stage}) falls from {before} to {after} when `{metric}` improves from {from} to {to}',
+      zh: '{role}（{stage}）的{of}在 `{metric}` 从 {from} 改善到 {to} 时由 {before} 降到 {after}',
+    },
+    help: {
+      en: 'make the points of `{metric}` rise as it improves (steps in order, no penalty for doing better), or declare the exception in `properties:`',
+      zh: '请让 `{metric}` 越好得分越高（档位按顺序、不因做得更好而扣分），或在 `properties:` 中声明这个例外',
+    },
+  },
+  verify_unreachable: {
+    message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
+    help: {
+      en: 'lower its `min:`, or let the indicators give more points',
+      zh: '请降低它的 `min:`，或让指标能给出更高的分数',
+    },
+  },
+  verify_not_reached: {
+    message: {
+      en: '{kind} `{name}` was not reached in {count} searched cases, and no proof says it cannot be',
+      zh: '{kind} `{name}` 在搜索的 {count} 个案例中都没有出现，也无法证明它不可达',
+    },
+    help: {
+      en: 'add a case to the policy tests that reaches it (`yardstick test`)',
+      zh: '请在政策测试中加一个能达到它的案例（`yardstick test`）',
+    },
+  },
+  verify_dead_rule: {
+    message: { en: '{kind} `{name}` can never fire: {reason}', zh: '{kind} `{name}` 永远不会触发：{reason}' },
+    help: { en: 'correct its `when:` condition or remove the rule', zh: '请修改它的 `when:` 条件，或删除这条规则' },
+  },
+  verify_shadowed_rule: {
+    message: {
+      en: '{kind} `{name}` never changes a result: {reason}',
+      zh: '{kind} `{name}` 不会改变任何结果：{reason}',
+    },
+    help: { en: 'remove the rule or give it an effect of its own', zh: '请删除这条规则，或让它有自己的作用' },
+  },
+  verify_no_cap: {
+    message: {
+      en: "nothing bounds one employee's pay: the policy has no `payout.cap`",
+      zh: '单人应发没有上限：政策没有 `payout.cap`',
+    },
+    help: {
+      en: 'add `cap:` under `payout:`, e.g. `cap: pay_base * 3`',
+      zh: '请在 `payout:` 下添加 `cap:`，例如 `cap: pay_base * 3`',
+    },
+  },
+  verify_over_cap: {
+    message: {
+      en: '{role} ({stage}) is paid {amount}, above the cap {limit}',
+      zh: '{role}（{stage}）应发 {amount}，超过封顶 {limit}',
+    },
+    help: { en: 'check `payout.cap` and the awards added after it', zh: '请检查 `payout.cap` 以及封顶之后加上的奖励' },
+  },
+  verify_property_fails: {
+    message: {
+      en: 'property `{id}` ({title}) does not hold: {reason}',
+      zh: '性质 `{id}`（{title}）不成立：{reason}',
+    },
+    help: {
+      en: 'the counterexample is printed as a test case: correct the policy, or the property if it asks too much',
+      zh: '反例已按测试案例的格式列出：请修改政策；如果性质要求过高，请修改性质',
+    },
+  },
+  verify_property_unknown: {
+    message: {
+      en: 'property `{id}` names {kind} `{name}`, which the policy does not have',
+      zh: '性质 `{id}` 引用的{kind} `{name}` 在政策中不存在',
+    },
+    help: { en: 'use an id the policy declares', zh: '请使用政策中声明过的 id' },
+  },
+});

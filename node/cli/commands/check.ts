@@ -9,6 +9,7 @@ import { readText, type Io } from '../io.js';
 import { runTestsFor, testFileFor, describeReport } from './test.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 import { isRollupText, loadRollup } from '../rollup.js';
+import { verifyFailures } from './verify.js';
 
 function dataNeedsBase(data: string): never {
   throw new ExitError(EXIT.usage, diagnostic('cli_check_data_needs_base', { file: data }));
@@ -47,6 +48,7 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
       continue;
     }
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
+    failures.push(...verifyFailures(file, text));
     if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
       // a test file that cannot be read fails this policy, not the whole check: every policy is checked

@@ -1,0 +1,573 @@
+// The properties every policy is checked for: pay and score never fall as an indicator's metric
+// improves; every grade, tier, adjustment, hold and trigger can be reached; no rule is dead or
+// without effect; nobody is paid above the cap. Exact reasoning first, engine-evaluated
+// employees (an example, or a search) where it cannot decide.
+
+import type { CompiledPolicy } from '../../language/compile.js';
+import type { ConditionLeaf } from '../../language/conditions.js';
+import { leavesOf } from '../../language/conditions.js';
+import { parseExpression, variablesOf } from '../../language/expression.js';
+import { diagnostic } from '../../model/diagnostic.js';
+import { formatFen, fenToYuan } from '../../model/money.js';
+import type { Scorecard } from '../../model/scorecard.js';
+import { formatValue } from '../../explanation/explain.js';
+import {
+  canHold,
+  combine,
+  conditionDirection,
+  directionIn,
+  flip,
+  leafDirection,
+  policySigns,
+  scoreRange,
+  type Direction,
+  type Domain,
+} from './analysis.js';
+import { outcomeOf, type CounterCase } from './counterexample.js';
+import { dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
+import { contexts, evaluate, find, type Sample } from './search.js';
+import type { Context, Verdict } from './verdict.js';
+
+const KIND = {
+  grade: { en: 'grade', zh: '等级' },
+  tier: { en: 'tier', zh: '档位' },
+  adjustment: { en: 'adjustment', zh: '加减分规则' },
+  hold: { en: 'hold', zh: '暂扣规则' },
+  trigger: { en: 'trigger', zh: '触发规则' },
+} as const;
+
+/** Every employee of the level sweeps: each probe from its worst record to its best. */
+export function sweep(ctx: Context, steps = 40): Sample[] {
+  const out: Sample[] = [];
+  for (const probe of ctx.probes)
+    for (let i = 0; i <= steps; i++) {
+      const record = recordOf(ctx.policy, probe, levelMetrics(ctx.policy, probe, i / steps));
+      const card = evaluate(ctx.policy, record);
+      if (card) out.push({ record, history: [], card });
+    }
+  return out;
+}
+
+const labelOf = (policy: CompiledPolicy, id: string) =>
+  policy.metrics[id]?.label ?? policy.derived.find((d) => d.id === id)?.label ?? id;
+
+/** A reachability verdict for one grade, tier or rule: disproved, shown by an example, or searched in vain. */
+function reach(
+  ctx: Context,
+  samples: Sample[],
+  subject: (string | number)[],
+  kind: keyof typeof KIND,
+  name: string,
+  hit: (s: Sample) => boolean,
+  never: { en: string; zh: string } | undefined,
+  best: () => CounterCase | undefined,
+): Verdict {
+  const property = kind === 'grade' || kind === 'tier' ? 'reachable' : 'live_rule';
+  const code = kind === 'grade' || kind === 'tier' ? 'verify_unreachable' : 'verify_dead_rule';
+  if (never) {
+    const c = best();
+    const confirmed = c
+      ? !hit({ record: c.record, history: c.history ?? [], card: evaluate(ctx.policy, c.record, c.history)! })
+      : undefined;
+    return {
+      property,
+      subject,
+      holds: false,
+      basis: 'proved',
+      cases: c ? 1 : 0,
+      diagnostic: diagnostic(code, { kind: KIND[kind], name, reason: never }, ctx.place(subject)),
+      ...(c ? { counterexample: [c], confirmed } : {}),
+    };
+  }
+  const seen = samples.find(hit);
+  if (seen) return { property, subject, holds: true, basis: 'example', cases: samples.indexOf(seen) + 1 };
+  // history facts (two C in a row): the sweeps' employees again, with their own grade before
+  let tried = 0;
+  if (kind === 'trigger') {
+    const distinct = new Map(samples.map((s) => [`${s.record.role}\u0000${s.record.stage}\u0000${s.card.grade}`, s]));
+    for (const s of distinct.values())
+      for (const history of [[s.card.grade], [s.card.grade, s.card.grade]]) {
+        const card = evaluate(ctx.policy, s.record, history);
+        tried++;
+        if (card && hit({ record: s.record, history, card }))
+          return { property, subject, holds: true, basis: 'example', cases: samples.length + tried };
+      }
+  }
+  const found = find(ctx.policy, ctx.probes, hit, ctx.runs);
+  if (found.sample) return { property, subject, holds: true, basis: 'example', cases: samples.length + found.cases };
+  return {
+    property,
+    subject,
+    holds: undefined,
+    basis: 'searched',
+    cases: samples.length + found.cases,
+    diagnostic: diagnostic(
+      'verify_not_reached',
+      { kind: KIND[kind], name, count: samples.length + found.cases },
+      ctx.place(subject, 'warning'),
+    ),
+  };
+}
+
+/** The best-scoring employee of the sweeps, as the case that shows an unreachable grade or tier. */
+function bestCase(samples: Sample[], expect: CounterCase['expect'], name: string): CounterCase | undefined {
+  const top = samples.reduce<Sample | undefined>((a, s) => (!a || s.card.score > a.card.score ? s : a), undefined);
+  if (!top) return undefined;
+  return {
+    name,
+    record: top.record,
+    expect,
+    note: `the engine gives score ${top.card.score}, grade ${top.card.grade}: the highest of every employee tried`,
+  };
+}
+
+export function reachability(ctx: Context, samples: Sample[]): Verdict[] {
+  const { policy } = ctx;
+  const out: Verdict[] = [];
+  const ranges = ctx.probes.map((p) => scoreRange(policy, policy.roles[p.role]!.byStage[p.stage]!));
+  const hi = Math.max(0, ...ranges.map((r) => r[1]));
+  const lo = Math.min(...ranges.map((r) => r[0]));
+  const grades = [...policy.grades].sort((a, b) => b.min - a.min);
+  const capped = new Set(Object.values(policy.adjustments).flatMap((a) => (a.grade_cap ? [a.grade_cap] : [])));
+  const gradeOk = new Set<string>();
+  grades.forEach((g, i) => {
+    const upper = i === 0 ? Infinity : grades[i - 1]!.min;
+    const anyProbe = ranges.some(([a, b]) => b >= g.min && a < upper);
+    const never =
+      !anyProbe && !capped.has(g.grade)
+        ? hi < g.min
+          ? { en: `the highest score any employee can get is ${tidy(hi)}`, zh: `任何员工最高只能得 ${tidy(hi)} 分` }
+          : { en: `every employee scores at least ${tidy(lo)}`, zh: `任何员工至少得 ${tidy(lo)} 分` }
+        : undefined;
+    const v = reach(
+      ctx,
+      samples,
+      ['grades', policy.grades.indexOf(g)],
+      'grade',
+      g.grade,
+      (s) => s.card.grade === g.grade,
+      never,
+      () => bestCase(samples, { grade: g.grade }, `verify: grade ${g.grade} is reachable`),
+    );
+    if (v.holds !== false) gradeOk.add(g.grade);
+    out.push(v);
+  });
+  const bands = policy.tiers ? [...policy.tiers.bands].sort((a, b) => b.min - a.min) : [];
+  bands.forEach((b, i) => {
+    const upper = i === 0 ? Infinity : bands[i - 1]!.min;
+    const attainment = policy.tiers!.basis === 'attainment';
+    const never =
+      attainment && !ranges.some(([x, y]) => y / 100 >= b.min && x / 100 < upper)
+        ? {
+            en: `attainment (score / 100) is at most ${tidy(hi / 100)}, below ${b.min}`,
+            zh: `达成率（得分 / 100）最高为 ${tidy(hi / 100)}，低于 ${b.min}`,
+          }
+        : undefined;
+    out.push(
+      reach(
+        ctx,
+        samples,
+        ['payout', 'tiers', 'bands', policy.tiers!.bands.indexOf(b)],
+        'tier',
+        b.tier,
+        (s) => s.card.payout.tier?.id === b.tier,
+        never,
+        () => bestCase(samples, { tier: b.tier }, `verify: tier ${b.tier} is reachable`),
+      ),
+    );
+  });
+  return out.concat(rules(ctx, samples, { hi, lo, grades: [...gradeOk] }));
+}
+
+/** What is known of each fact before any condition: metric ranges, the score's range, the grades and tiers that can be reached. */
+function domains(
+  ctx: Context,
+  known: { hi: number; lo: number; grades: string[] },
+): (fact: string) => Domain | undefined {
+  const { policy } = ctx;
+  return (fact) => {
+    const m = policy.metrics[fact];
+    if (m?.range) return { range: m.range };
+    if (fact === 'score' || fact === 'base_score') return { range: [0, known.hi] };
+    if (fact === 'attainment') return { range: [0, known.hi / 100] };
+    if (fact === 'grade' || fact === 'raw_grade') return { values: known.grades };
+    if (fact === 'tier') return { values: [...(policy.tiers?.bands.map((b) => b.tier) ?? []), undefined] };
+    if (fact === 'role') return { values: Object.keys(policy.roles) };
+    if (fact === 'stage') return { values: Object.keys(policy.stages) };
+    return undefined;
+  };
+}
+
+function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number; grades: string[] }): Verdict[] {
+  const { policy } = ctx;
+  const domain = domains(ctx, known);
+  const out: Verdict[] = [];
+  const contradiction = {
+    en: 'its comparisons contradict each other or the values the facts can take',
+    zh: '它的各项比较相互矛盾，或超出了这些数据可能的取值',
+  };
+  const sections = [
+    [
+      'adjustments',
+      'adjustment',
+      policy.adjustments,
+      (s: Sample, id: string) => s.card.adjustments.some((a) => a.id === id),
+    ],
+    ['holds', 'hold', policy.holds, (s: Sample, id: string) => s.card.holds.some((h) => h.id === id)],
+    ['triggers', 'trigger', policy.triggers, (s: Sample, id: string) => s.card.triggers.some((t) => t.id === id)],
+  ] as const;
+  for (const [section, kind, entries, fired] of sections)
+    for (const [id, rule] of Object.entries(entries)) {
+      const never = canHold(rule.when, domain) === 'never' ? contradiction : undefined;
+      const first = ctx.probes[0];
+      const record = first && recordOf(policy, first, first.typical);
+      const card = record && evaluate(policy, record);
+      const typical = record && card ? { record, history: [], card } : undefined;
+      out.push(
+        reach(
+          ctx,
+          samples,
+          [section, id, 'when'],
+          kind,
+          id,
+          (s) => fired(s, id),
+          never,
+          () => typical && firedCase(ctx, typical, kind, id),
+        ),
+      );
+    }
+  return out.concat(shadowed(ctx, known));
+}
+
+/** The typical employee as a case that expects a dead rule to fire: what its firing would give. */
+function firedCase(
+  ctx: Context,
+  s: Sample,
+  kind: 'adjustment' | 'hold' | 'trigger',
+  id: string,
+): CounterCase | undefined {
+  const name = `verify: ${kind} ${id} can fire`;
+  if (kind === 'hold') return { name, record: s.record, expect: { holds: [id] } };
+  if (kind === 'trigger') return { name, record: s.record, expect: { triggers: [id] } };
+  const a = ctx.policy.adjustments[id]!;
+  const now = outcomeOf(s.card);
+  if (a.points) return { name, record: s.record, expect: { score: tidy(now.score! + a.points) } };
+  if (a.award) return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) } };
+  if (a.grade_cap !== undefined) return { name, record: s.record, expect: { grade: a.grade_cap } };
+  if (a.score_cap !== undefined)
+    return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) } };
+  return undefined;
+}
+
+/** Vetoes that never change a result: a cap no score reaches, or one always outdone by a stricter veto that fires whenever it does. */
+function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
+  const { policy } = ctx;
+  const out: Verdict[] = [];
+  const top = [...policy.grades].sort((a, b) => b.min - a.min)[0]?.grade;
+  const rank = (g: string) => policy.grades.findIndex((x) => x.grade === g);
+  const leafKeys = (c: unknown) =>
+    new Set(
+      leavesOf<ConditionLeaf>(c as ConditionLeaf).map((l) =>
+        JSON.stringify([l.fact, l.operator, l.value, l.params ?? null]),
+      ),
+    );
+  const conjunctive = (c: object) => !JSON.stringify(c).includes('"any"') && !JSON.stringify(c).includes('"not"');
+  for (const [id, a] of Object.entries(policy.adjustments)) {
+    if (a.points || a.award) continue;
+    const subject = ['adjustments', id];
+    const idle =
+      (a.score_cap === undefined || a.score_cap >= known.hi) && (a.grade_cap === undefined || a.grade_cap === top);
+    let reason: { en: string; zh: string } | undefined;
+    if (idle && (a.score_cap !== undefined || a.grade_cap !== undefined))
+      reason = {
+        en: `no employee scores above its cap (the most is ${tidy(known.hi)})`,
+        zh: `没有员工的分数超过它的封顶（最高 ${tidy(known.hi)} 分）`,
+      };
+    else if (conjunctive(a.when)) {
+      const mine = leafKeys(a.when);
+      for (const [other, b] of Object.entries(policy.adjustments)) {
+        if (other === id || !conjunctive(b.when)) continue;
+        const theirs = leafKeys(b.when);
+        // b fires whenever a does (its comparisons are a subset of a's) and caps at least as hard
+        const implied = [...theirs].every((k) => mine.has(k));
+        const harder =
+          (a.score_cap === undefined || (b.score_cap !== undefined && b.score_cap <= a.score_cap)) &&
+          (a.grade_cap === undefined || (b.grade_cap !== undefined && rank(b.grade_cap) >= rank(a.grade_cap)));
+        const strict = theirs.size < mine.size || other < id;
+        if (implied && harder && strict) {
+          reason = {
+            en: `\`${other}\` fires whenever it does and caps at least as hard`,
+            zh: `每当它触发时 \`${other}\` 也触发，且封顶不低于它`,
+          };
+          break;
+        }
+      }
+    }
+    if (reason)
+      out.push({
+        property: 'effective_rule',
+        subject,
+        holds: false,
+        basis: 'proved',
+        cases: 0,
+        diagnostic: diagnostic('verify_shadowed_rule', { kind: KIND.adjustment, name: id, reason }, ctx.place(subject)),
+      });
+  }
+  return out;
+}
+
+/** The direction each fact moves as metric `x` grows, through derived metrics. */
+function factDirections(policy: CompiledPolicy, x: string): (f: string) => Direction {
+  const signs = policySigns(policy);
+  const memo = new Map<string, Direction>();
+  const dir = (f: string): Direction => {
+    if (f === x) return 'inc';
+    if (memo.has(f)) return memo.get(f)!;
+    const d = policy.derived.find((e) => e.id === f);
+    let out: Direction = 'const';
+    if (d) {
+      const moving = variablesOf(d.expr).filter((v) => dir(v) !== 'const');
+      if (moving.length === 1) {
+        const inner = dir(moving[0]!);
+        const outer = directionIn(d.expr, moving[0]!, signs);
+        out = inner === 'unknown' || outer === 'unknown' ? 'unknown' : inner === 'inc' ? outer : flip(outer);
+      } else if (moving.length > 1) out = 'unknown';
+    }
+    memo.set(f, out);
+    return out;
+  };
+  return dir;
+}
+
+const compose = (outer: Direction, inner: Direction): Direction =>
+  inner === 'const' || outer === 'const'
+    ? 'const'
+    : inner === 'unknown' || outer === 'unknown'
+      ? 'unknown'
+      : inner === 'inc'
+        ? outer
+        : flip(outer);
+
+/**
+ * Proves that score and pay of one probe move with metric `x` in direction `want`, from the
+ * indicators' segments, the adjustments' conditions, the payout formula, the tier bands and caps.
+ */
+export function proveMonotone(
+  policy: CompiledPolicy,
+  probe: Probe,
+  x: string,
+  want: 'inc' | 'dec',
+): { score: boolean; pay: boolean } {
+  const dir = factDirections(policy, x);
+  const signs = policySigns(policy);
+  const base = combine(probe.leaves.map((l) => compose(leafDirection(l).direction, dir(l.metric))));
+  const facts = (f: string): Direction =>
+    f === 'base_score' ? base : f === 'score' || f === 'attainment' ? 'unknown' : dir(f);
+  const adjustments = Object.values(policy.adjustments).map((a) => {
+    const c = conditionDirection(a.when, facts);
+    const good = (a.points ?? 0) > 0;
+    const bad = (a.points ?? 0) < 0 || a.score_cap !== undefined;
+    return good && bad ? (c === 'const' ? 'const' : 'unknown') : good ? c : bad ? flip(c) : 'const';
+  });
+  const score = combine([base, ...adjustments]);
+  const bands = [...(policy.tiers?.bands ?? [])].sort((a, b) => a.min - b.min);
+  let ordered = true;
+  let [mult, award] = [1, 0];
+  for (const b of bands) {
+    if ((b.multiplier ?? 1) < mult || (b.award ?? 0) < award) ordered = false;
+    [mult, award] = [b.multiplier ?? 1, b.award ?? 0];
+  }
+  const basis = !policy.tiers ? 'const' : policy.tiers.basis === 'attainment' ? score : dir(policy.tiers.basis);
+  const tier = basis === 'const' ? 'const' : ordered ? basis : 'unknown';
+  const parsed = parseExpression(policy.payout.performancePayText);
+  const expr = parsed.ok ? parsed.expr : undefined;
+  const perf = !expr
+    ? 'unknown'
+    : combine(
+        variablesOf(expr).map((v) =>
+          compose(
+            directionIn(expr, v, signs),
+            v === 'score' || v === 'attainment' ? score : v === 'base_score' ? base : dir(v),
+          ),
+        ),
+      );
+  const awards = Object.values(policy.adjustments).map((a) => (a.award ? conditionDirection(a.when, facts) : 'const'));
+  const pay = combine([perf, tier, ...awards]);
+  const ok = (d: Direction) => d === 'const' || d === want;
+  return { score: ok(score), pay: ok(pay) };
+}
+
+/** Points of a sweep where score or pay goes the wrong way, as two employees. */
+function sweepFor(
+  ctx: Context,
+  probe: Probe,
+  dim: string,
+  want: 'inc' | 'dec',
+  of: 'payout' | 'score' | 'both',
+  base: Record<string, number>,
+  keep?: (card: Scorecard) => boolean,
+): { pair?: [Sample, Sample, 'score' | 'payout']; cases: number } {
+  const values = [...probe.candidates[dim]!].sort((a, b) => (want === 'inc' ? a - b : b - a));
+  let prev: Sample | undefined;
+  let cases = 0;
+  for (const v of values) {
+    const metrics = { ...base };
+    if (!setMetric(ctx.policy, metrics, dim, v)) return { cases };
+    const record = recordOf(ctx.policy, probe, metrics);
+    const card = evaluate(ctx.policy, record);
+    cases++;
+    if (!card || (keep && !keep(card))) continue;
+    const s = { record, history: [], card };
+    if (prev) {
+      if ((of === 'score' || of === 'both') && card.score < prev.card.score) return { pair: [prev, s, 'score'], cases };
+      if ((of === 'payout' || of === 'both') && card.payout.totalFen < prev.card.payout.totalFen)
+        return { pair: [prev, s, 'payout'], cases };
+    }
+    prev = s;
+  }
+  return { cases };
+}
+
+/** The two employees of a monotonicity counterexample as test cases: the better one must not get less. */
+export function monotoneCases(ctx: Context, pair: [Sample, Sample, 'score' | 'payout'], dim: string): CounterCase[] {
+  const [a, b, what] = pair;
+  const before = outcomeOf(a.card);
+  const after = outcomeOf(b.card);
+  const va = dimValue(ctx.policy, a.record.metrics, dim);
+  const vb = dimValue(ctx.policy, b.record.metrics, dim);
+  return [
+    { name: `verify: ${dim} = ${va}`, record: { ...a.record, employee_id: 'V1' }, expect: before },
+    {
+      name: `verify: ${dim} = ${vb} gets no less than ${dim} = ${va}`,
+      record: { ...b.record, employee_id: 'V2' },
+      // the property asks for at least the other employee's result; the engine gives less today
+      expect: what === 'score' ? { score: before.score } : { payout: before.payout },
+      note: `the engine gives ${what === 'score' ? `score ${after.score}` : `payout ${after.payout}`} today`,
+    },
+  ];
+}
+
+export function monotonicity(ctx: Context): Verdict[] {
+  const { policy } = ctx;
+  const out: Verdict[] = [];
+  for (const probe of ctx.probes) {
+    const role = policy.roles[probe.role]!;
+    for (const node of walk(role.byStage[probe.stage]!)) {
+      const leaf = node.leaf!;
+      const want = leaf.better === 'higher' ? 'inc' : 'dec';
+      const subject = [
+        'roles',
+        probe.role,
+        'indicators',
+        ...node.path.split('.').flatMap((p, i) => (i ? ['indicators', p] : [p])),
+      ];
+      // a derived metric is moved through its numerator; one that cannot be set is left to the tests
+      const trial = { ...probe.typical };
+      if (!setMetric(policy, trial, leaf.metric, dimValue(policy, probe.typical, leaf.metric) + 1)) continue;
+      const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? leaf.metric;
+      const proof = proveMonotone(policy, probe, x, want);
+      if (proof.score && proof.pay) {
+        out.push({ property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'proved', cases: 0 });
+        continue;
+      }
+      let cases = 0;
+      let found: [Sample, Sample, 'score' | 'payout'] | undefined;
+      for (const base of contexts(policy, probe, leaf.metric, Math.max(2, Math.round(ctx.runs / 10)))) {
+        const r = sweepFor(ctx, probe, leaf.metric, want, 'both', base);
+        cases += r.cases;
+        if (r.pair) {
+          found = r.pair;
+          break;
+        }
+      }
+      if (!found) {
+        out.push({ property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'searched', cases });
+        continue;
+      }
+      const [a, b, what] = found;
+      const unit = unitOf(policy, leaf.metric);
+      const show = (s: Sample) => (what === 'score' ? String(s.card.score) : formatFen(s.card.payout.totalFen));
+      const counter = monotoneCases(ctx, found, leaf.metric);
+      const again = counter.map((c) => evaluate(policy, c.record)!);
+      out.push({
+        property: 'monotone',
+        subject: [...subject, probe.stage],
+        holds: false,
+        basis: 'searched',
+        cases,
+        counterexample: counter,
+        confirmed:
+          what === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+        diagnostic: diagnostic(
+          'verify_not_monotone',
+          {
+            of: what === 'score' ? { en: 'the score', zh: '得分' } : { en: 'the pay', zh: '应发' },
+            role: role.title,
+            stage: policy.stages[probe.stage]!.title,
+            metric: labelOf(policy, leaf.metric),
+            from: formatValue(dimValue(policy, a.record.metrics, leaf.metric), unit, 'en'),
+            to: formatValue(dimValue(policy, b.record.metrics, leaf.metric), unit, 'en'),
+            before: show(a),
+            after: show(b),
+          },
+          ctx.place(subject),
+        ),
+      });
+    }
+  }
+  return out;
+}
+
+function walk(
+  nodes: import('../../language/compile.js').CompiledIndicator[],
+): import('../../language/compile.js').CompiledIndicator[] {
+  return nodes.flatMap((n) => (n.weight <= 0 ? [] : n.children ? walk(n.children) : [n]));
+}
+
+/** Nobody is paid above the cap: the engine caps the total (a proof by construction); the sweeps confirm it. */
+export function boundedPay(ctx: Context, samples: Sample[]): Verdict[] {
+  const { policy } = ctx;
+  const subject = ['payout', 'cap'];
+  if (!policy.payout.cap)
+    return [
+      {
+        property: 'bounded_pay',
+        subject: ['payout'],
+        // without a cap there is nothing to be above: a warning, neither proved nor refuted
+        holds: undefined,
+        basis: 'proved',
+        cases: 0,
+        diagnostic: diagnostic('verify_no_cap', {}, ctx.place(['payout'], 'warning')),
+      },
+    ];
+  for (const s of samples) {
+    const cap = policy.payout.cap({
+      pay_base: s.card.payout.pay_base,
+      score: s.card.score,
+      base_score: s.card.base_score,
+    });
+    if (cap !== undefined && fenToYuan(s.card.payout.totalFen) > cap + 1e-9)
+      return [
+        {
+          property: 'bounded_pay',
+          subject,
+          holds: false,
+          basis: 'searched',
+          cases: samples.length,
+          counterexample: [{ name: 'verify: pay stays under the cap', record: s.record, expect: { payout: cap } }],
+          confirmed: true,
+          diagnostic: diagnostic(
+            'verify_over_cap',
+            {
+              role: policy.roles[s.record.role]!.title,
+              stage: policy.stages[s.record.stage]!.title,
+              amount: formatFen(s.card.payout.totalFen),
+              limit: formatFen(Math.round(cap * 100)),
+            },
+            ctx.place(subject),
+          ),
+        },
+      ];
+  }
+  return [{ property: 'bounded_pay', subject, holds: true, basis: 'proved', cases: 0 }];
+}

@@ -1,0 +1,324 @@
+// The properties a policy declares under `properties:` — monotone, cliff, always — each limited to
+// the employees its `where` condition selects, checked like the built-in ones: a proof where the
+// analysis decides, else engine-evaluated employees (sweeps, bisection at a band, a search).
+
+import type { CompiledPolicy } from '../../language/compile.js';
+import { factRef, type ConditionLeaf } from '../../language/conditions.js';
+import { diagnostic } from '../../model/diagnostic.js';
+import { fenToYuan, formatFen } from '../../model/money.js';
+import type { ConditionDef, PropertyDef } from '../../model/policy.js';
+import type { EmployeeRecord } from '../../model/record.js';
+import type { Scorecard } from '../../model/scorecard.js';
+import { outcomeOf, type CounterCase } from './counterexample.js';
+import { levelMetrics, recordOf, setMetric, dimValue } from './probes.js';
+import { contexts, evaluate, find, type Sample } from './search.js';
+import { monotoneCases, proveMonotone } from './builtin.js';
+import type { Context, Verdict } from './verdict.js';
+
+/** The facts a property's conditions see: the record's metrics, the result, and the payout in yuan. */
+export function verifyFacts(policy: CompiledPolicy, record: EmployeeRecord, card: Scorecard): Record<string, unknown> {
+  const facts: Record<string, unknown> = { ...record.metrics };
+  for (const d of policy.derived) facts[d.id] = d.run(facts) ?? d.default;
+  const sum = (kind: string) =>
+    fenToYuan(card.payout.lines.filter((l) => l.kind === kind).reduce((a, l) => a + l.amountFen, 0));
+  return {
+    ...facts,
+    role: card.role,
+    stage: card.stage,
+    team: card.team,
+    pay_base: card.payout.pay_base,
+    base_score: card.base_score,
+    score: card.score,
+    attainment: card.score / 100,
+    grade: card.grade,
+    raw_grade: card.raw_grade,
+    tier: card.payout.tier?.id ?? null,
+    held: card.payout.status === 'held',
+    payout: fenToYuan(card.payout.totalFen),
+    performance_pay: sum('performance_pay'),
+    tier_award: sum('tier_award'),
+    awards: sum('award'),
+  };
+}
+
+function compare(op: string, a: unknown, b: unknown): boolean {
+  switch (op) {
+    case 'equal':
+      return a === b || (a == null && b == null);
+    case 'notEqual':
+      return !(a === b || (a == null && b == null));
+    case 'lessThan':
+      return typeof a === 'number' && typeof b === 'number' && a < b;
+    case 'lessThanInclusive':
+      return typeof a === 'number' && typeof b === 'number' && a <= b;
+    case 'greaterThan':
+      return typeof a === 'number' && typeof b === 'number' && a > b;
+    case 'greaterThanInclusive':
+      return typeof a === 'number' && typeof b === 'number' && a >= b;
+    case 'in':
+      return Array.isArray(b) && b.includes(a);
+    case 'notIn':
+      return Array.isArray(b) && !b.includes(a);
+    case 'contains':
+      return Array.isArray(a) && a.includes(b);
+    case 'doesNotContain':
+      return Array.isArray(a) && !a.includes(b);
+    default:
+      return false;
+  }
+}
+
+export function holdsOn(c: ConditionDef | undefined, facts: Record<string, unknown>): boolean {
+  if (!c) return true;
+  if ('all' in c) return c.all.every((x) => holdsOn(x, facts));
+  if ('any' in c) return c.any.some((x) => holdsOn(x, facts));
+  if ('not' in c) return !holdsOn(c.not, facts);
+  const leaf = c as ConditionLeaf;
+  const ref = factRef(leaf.value);
+  return compare(leaf.operator, facts[leaf.fact], ref === undefined ? leaf.value : facts[ref]);
+}
+
+export function declared(ctx: Context, samples: Sample[]): Verdict[] {
+  const out: Verdict[] = [];
+  for (const [id, p] of Object.entries(ctx.policy.doc.properties ?? {})) out.push(check(ctx, samples, id, p));
+  return out;
+}
+
+function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Verdict {
+  const { policy } = ctx;
+  const property = `properties.${id}`;
+  const applies = (s: { record: EmployeeRecord; card: Scorecard }) =>
+    holdsOn(p.where, verifyFacts(policy, s.record, s.card));
+  const fail = (
+    subject: (string | number)[],
+    reason: { en: string; zh: string },
+    counter: CounterCase[],
+    confirmed: boolean,
+    cases: number,
+  ): Verdict => ({
+    property,
+    subject,
+    holds: false,
+    basis: 'searched',
+    cases,
+    counterexample: counter,
+    confirmed,
+    diagnostic: diagnostic('verify_property_fails', { id, title: p.title, reason }, ctx.place(subject)),
+  });
+  const unknown = (subject: (string | number)[], kind: { en: string; zh: string }, name: string): Verdict => ({
+    property,
+    subject,
+    holds: false,
+    basis: 'proved',
+    cases: 0,
+    diagnostic: diagnostic('verify_property_unknown', { id, kind, name }, ctx.place(subject)),
+  });
+  const isMetric = (m: string) => policy.metrics[m] !== undefined || policy.derived.some((d) => d.id === m);
+  const probes = ctx.probes.filter((probe) => {
+    const record = recordOf(policy, probe, probe.typical);
+    const card = evaluate(policy, record);
+    // `where` on role, stage or team selects probes; conditions on results are judged per employee
+    return !card || holdsOn(stripResults(p.where), verifyFacts(policy, record, card));
+  });
+
+  if (p.monotone) {
+    const subject = ['properties', id, 'monotone'];
+    const m = p.monotone.metric;
+    if (!isMetric(m)) return unknown([...subject, 'metric'], { en: 'metric', zh: '指标' }, m);
+    const want = (p.monotone.direction ?? 'up') === 'up' ? 'inc' : 'dec';
+    const of = p.monotone.of ?? 'payout';
+    let cases = 0;
+    let proved = true;
+    for (const probe of probes) {
+      const trial = { ...probe.typical };
+      if (!setMetric(policy, trial, m, dimValue(policy, probe.typical, m) + 1)) continue;
+      const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? m;
+      const proof = proveMonotone(policy, probe, x, want);
+      if (of === 'score' ? proof.score : proof.pay) continue;
+      proved = false;
+      const values = probe.candidates[m] ?? [];
+      if (!values.length) continue;
+      for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 10)))) {
+        const sorted = [...values].sort((a, b) => (want === 'inc' ? a - b : b - a));
+        let prev: Sample | undefined;
+        for (const v of sorted) {
+          const metrics = { ...base };
+          setMetric(policy, metrics, m, v);
+          const record = recordOf(policy, probe, metrics);
+          const card = evaluate(policy, record);
+          cases++;
+          if (!card || !applies({ record, card })) continue;
+          const s = { record, history: [], card };
+          const worse =
+            prev && (of === 'score' ? card.score < prev.card.score : card.payout.totalFen < prev.card.payout.totalFen);
+          if (prev && worse) {
+            const counter = monotoneCases(ctx, [prev, s, of], m);
+            const again = counter.map((c) => evaluate(policy, c.record)!);
+            const show = (c: Scorecard) => (of === 'score' ? String(c.score) : formatFen(c.payout.totalFen));
+            return fail(
+              subject,
+              {
+                en: `${of === 'score' ? 'the score' : 'the pay'} falls from ${show(prev.card)} to ${show(card)} when \`${m}\` goes from ${dimValue(policy, prev.record.metrics, m)} to ${v}`,
+                zh: `\`${m}\` 从 ${dimValue(policy, prev.record.metrics, m)} 变为 ${v} 时${of === 'score' ? '得分' : '应发'}由 ${show(prev.card)} 降到 ${show(card)}`,
+              },
+              counter,
+              of === 'score'
+                ? again[1]!.score < again[0]!.score
+                : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+              cases,
+            );
+          }
+          prev = s;
+        }
+      }
+    }
+    return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
+  }
+
+  if (p.cliff) {
+    const c = p.cliff;
+    const subject = ['properties', id, 'cliff'];
+    const maxFen = Math.round(c.max * 100);
+    if (c.tier !== undefined && !policy.tiers?.bands.some((b) => b.tier === c.tier))
+      return unknown([...subject, 'tier'], { en: 'tier', zh: '档位' }, c.tier);
+    if (c.grade !== undefined && !policy.grades.some((g) => g.grade === c.grade))
+      return unknown([...subject, 'grade'], { en: 'grade', zh: '等级' }, c.grade);
+    if (c.metric !== undefined && !isMetric(c.metric))
+      return unknown([...subject, 'metric'], { en: 'metric', zh: '指标' }, c.metric);
+    let cases = 0;
+    const jumpFail = (a: Sample, b: Sample, where: { en: string; zh: string }) => {
+      const jump = b.card.payout.totalFen - a.card.payout.totalFen;
+      const before = outcomeOf(a.card);
+      const counter: CounterCase[] = [
+        { name: `verify: just below ${where.en}`, record: { ...a.record, employee_id: 'V1' }, expect: before },
+        {
+          name: `verify: at ${where.en} pay moves by at most ¥${c.max}`,
+          record: { ...b.record, employee_id: 'V2' },
+          expect: { payout: Math.round((before.payout! + Math.sign(jump) * c.max) * 100) / 100 },
+          note: `the engine gives payout ${fenToYuan(b.card.payout.totalFen)} today, a jump of ${formatFen(Math.abs(jump))}`,
+        },
+      ];
+      const again = counter.map((x) => evaluate(policy, x.record)!);
+      return fail(
+        subject,
+        {
+          en: `pay jumps by ${formatFen(Math.abs(jump))} (from ${formatFen(a.card.payout.totalFen)} to ${formatFen(b.card.payout.totalFen)}) ${where.en}, more than ¥${c.max}`,
+          zh: `${where.zh}应发跳变 ${formatFen(Math.abs(jump))}（由 ${formatFen(a.card.payout.totalFen)} 到 ${formatFen(b.card.payout.totalFen)}），超过 ¥${c.max}`,
+        },
+        counter,
+        Math.abs(again[1]!.payout.totalFen - again[0]!.payout.totalFen) > maxFen,
+        cases,
+      );
+    };
+    if (c.tier !== undefined || c.grade !== undefined) {
+      const inside = (card: Scorecard) =>
+        c.tier !== undefined ? card.payout.tier?.id === c.tier : card.grade === c.grade;
+      const where =
+        c.tier !== undefined
+          ? { en: `at the lower bound of tier ${c.tier}`, zh: `在档位 ${c.tier} 的下限处` }
+          : { en: `at the lower bound of grade ${c.grade}`, zh: `在等级 ${c.grade} 的下限处` };
+      for (const probe of probes) {
+        const at = (t: number): Sample | undefined => {
+          const record = recordOf(policy, probe, levelMetrics(policy, probe, t));
+          const card = evaluate(policy, record);
+          cases++;
+          return card && applies({ record, card }) ? { record, history: [], card } : undefined;
+        };
+        let lo: number | undefined;
+        let hi: number | undefined;
+        let prev: Sample | undefined;
+        for (let i = 0; i <= 40 && hi === undefined; i++) {
+          const s = at(i / 40);
+          if (s && prev && !inside(prev.card) && inside(s.card)) [lo, hi] = [(i - 1) / 40, i / 40];
+          prev = s;
+        }
+        if (lo === undefined || hi === undefined) continue;
+        let [below, above] = [lo, hi];
+        for (let k = 0; k < 40; k++) {
+          const mid: number = (below + above) / 2;
+          const s = at(mid);
+          if (s && inside(s.card)) above = mid;
+          else below = mid;
+        }
+        const a = at(below);
+        const b = at(above);
+        if (a && b && Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
+      }
+      return { property, subject, holds: true, basis: 'searched', cases };
+    }
+    // a 1 % move of one metric, anywhere (jumps at a tier band are the bands' own, declared apart)
+    for (const probe of probes) {
+      const dims = c.metric !== undefined ? [c.metric] : [...new Set(probe.leaves.map((l) => l.metric))];
+      for (const m of dims) {
+        for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 20)))) {
+          for (const v of probe.candidates[m] ?? []) {
+            if (v === 0) continue;
+            const pair = [v - Math.abs(v) * 0.01, v].map((x) => {
+              const metrics = { ...base };
+              setMetric(policy, metrics, m, x);
+              const record = recordOf(policy, probe, metrics);
+              const card = evaluate(policy, record);
+              cases++;
+              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
+            });
+            const [a, b] = pair;
+            if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
+            if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen)
+              return jumpFail(a, b, { en: `when \`${m}\` moves by 1 % to ${v}`, zh: `\`${m}\` 变动 1% 到 ${v} 时` });
+          }
+        }
+      }
+    }
+    return { property, subject, holds: true, basis: 'searched', cases };
+  }
+
+  // always: a search for an employee the property applies to and for whom it fails
+  const subject = ['properties', id, 'always'];
+  const broken = (s: Sample) => {
+    const facts = verifyFacts(policy, s.record, s.card);
+    return holdsOn(p.where, facts) && !holdsOn(p.always, facts);
+  };
+  const seen = samples.find(broken);
+  const found = seen ? { sample: seen, cases: samples.indexOf(seen) + 1 } : find(policy, probes, broken, ctx.runs);
+  const cases = seen ? found.cases : samples.length + found.cases;
+  if (!found.sample) return { property, subject, holds: true, basis: 'searched', cases };
+  const s = found.sample;
+  const counter: CounterCase[] = [
+    {
+      name: `verify: ${p.title}`,
+      record: s.record,
+      ...(s.history.length ? { history: s.history } : {}),
+      expect: outcomeOf(s.card),
+      note: `\`always\` fails for this employee: ${JSON.stringify(p.always)}`,
+    },
+  ];
+  const card = evaluate(policy, s.record, s.history);
+  return fail(
+    subject,
+    {
+      en: `an employee with score ${s.card.score}, grade ${s.card.grade}, tier ${s.card.payout.tier?.id ?? 'none'} and pay ${formatFen(s.card.payout.totalFen)} breaks it`,
+      zh: `得分 ${s.card.score}、等级 ${s.card.grade}、档位 ${s.card.payout.tier?.id ?? '无'}、应发 ${formatFen(s.card.payout.totalFen)} 的员工不满足它`,
+    },
+    counter,
+    !!card && broken({ ...s, card }),
+    cases,
+  );
+}
+
+/** A `where` with only the comparisons on role, stage and team (the others are judged per employee). */
+function stripResults(c: ConditionDef | undefined): ConditionDef | undefined {
+  if (!c) return undefined;
+  const keep = (x: ConditionDef): ConditionDef | undefined => {
+    if ('all' in x) return { all: x.all.map(keep).filter((y): y is ConditionDef => !!y) };
+    if ('any' in x) {
+      const parts = x.any.map(keep);
+      return parts.some((y) => !y) ? undefined : { any: parts as ConditionDef[] };
+    }
+    if ('not' in x) {
+      const inner = keep(x.not);
+      return inner ? { not: inner } : undefined;
+    }
+    return ['role', 'stage', 'team'].includes((x as ConditionLeaf).fact) ? x : undefined;
+  };
+  return keep(c);
+}

@@ -1,0 +1,185 @@
+// The employees verify evaluates: for each role and stage, a typical record (every indicator at
+// its target, no rule firing), the values worth trying for each metric (the policy's own
+// thresholds, just below and just above them, the ends of the range), and a path from the worst
+// record to the best one. Derived metrics are set through the metrics they are computed from.
+
+import type { CompiledLeaf, CompiledPolicy, CompiledIndicator } from '../../language/compile.js';
+import { leavesOf, type ConditionLeaf } from '../../language/conditions.js';
+import type { EmployeeRecord } from '../../model/record.js';
+import type { ConditionDef, Unit } from '../../model/policy.js';
+import { breakpointsOf } from './analysis.js';
+
+export interface Probe {
+  role: string;
+  stage: string;
+  /** Leaf indicators with a weight above 0 in this stage. */
+  leaves: CompiledLeaf[];
+  /** Metric ids (raw or derived) the probe varies: the indicators' and the conditions'. */
+  dimensions: string[];
+  typical: Record<string, number>;
+  /** Values worth trying per dimension, the typical value first (fast-check shrinks towards it). */
+  candidates: Record<string, number[]>;
+}
+
+/** Every rule condition of the record phase (holds, adjustments). */
+export function recordConditions(policy: CompiledPolicy): ConditionDef[] {
+  return [...Object.values(policy.holds), ...Object.values(policy.adjustments)].map((r) => r.when);
+}
+
+export function unitOf(policy: CompiledPolicy, id: string): Unit | undefined {
+  return policy.metrics[id]?.unit ?? policy.derived.find((d) => d.id === id)?.unit;
+}
+
+/** A step that is small for the metric's unit: one video, one yuan, a tenth of a percent. */
+export function stepOf(policy: CompiledPolicy, id: string): number {
+  const unit = unitOf(policy, id);
+  return unit === 'ratio' ? 0.001 : unit === 'score' ? 0.1 : 1;
+}
+
+/** Rounds away binary noise (0.1 + 0.2) so records read as written. */
+export const tidy = (v: number) => Number(v.toPrecision(12));
+
+function activeLeaves(nodes: CompiledIndicator[], out: CompiledLeaf[] = []): CompiledLeaf[] {
+  for (const n of nodes) {
+    if (n.weight <= 0) continue;
+    if (n.children) activeLeaves(n.children, out);
+    else out.push(n.leaf!);
+  }
+  return out;
+}
+
+/** The numbers the conditions compare `fact` with, and on which side each is false. */
+function conditionValues(conditions: ConditionDef[], fact: string): { value: number; falseSide: number }[] {
+  const out: { value: number; falseSide: number }[] = [];
+  for (const c of conditions)
+    for (const leaf of leavesOf<ConditionLeaf>(c)) {
+      if (leaf.fact !== fact || typeof leaf.value !== 'number') continue;
+      const v = leaf.value;
+      const gt = leaf.operator === 'greaterThan' || leaf.operator === 'greaterThanInclusive';
+      const lt = leaf.operator === 'lessThan' || leaf.operator === 'lessThanInclusive';
+      out.push({ value: v, falseSide: gt ? (v > 0 ? v / 2 : v - 1) : lt ? (v > 0 ? v * 2 : v + 1) : v + 1 });
+    }
+  return out;
+}
+
+/** The value a typical employee has: the target, the step closest to full marks, 80 % of a rating. */
+function typicalOf(leaf: CompiledLeaf): number {
+  switch (leaf.scoring) {
+    case 'linear':
+    case 'pass_fail':
+      return leaf.target!;
+    case 'steps': {
+      const best = [...(leaf.steps ?? [])].filter((s) => s.points <= 100).sort((a, b) => b.points - a.points)[0];
+      return (leaf.better === 'lower' ? best?.max : best?.min) ?? 0;
+    }
+    case 'rating':
+      return (leaf.ratingMax ?? 100) * 0.8;
+  }
+}
+
+/**
+ * Sets metric `id` to `value` in `metrics`: a raw metric directly, a derived `a / b` or plain
+ * alias through its inputs (the denominator kept, or chosen so a count stays whole). False when
+ * the derived metric's formula cannot be inverted that simply.
+ */
+export function setMetric(policy: CompiledPolicy, metrics: Record<string, number>, id: string, value: number): boolean {
+  if (policy.metrics[id]) {
+    metrics[id] = tidy(value);
+    return true;
+  }
+  const d = policy.derived.find((x) => x.id === id);
+  if (!d) return false;
+  const e = d.expr;
+  if (e.kind === 'var') return setMetric(policy, metrics, e.name, value);
+  if (e.kind !== 'binary' || e.op !== '/' || e.left.kind !== 'var' || e.right.kind !== 'var') return false;
+  const [num, den] = [e.left.name, e.right.name];
+  if (!policy.metrics[num] || !policy.metrics[den]) return false;
+  if (metrics[den] === undefined || metrics[den] === 0) {
+    const whole = policy.metrics[num]!.unit === 'count';
+    metrics[den] = [1000, 10000, 100000].find((y) => !whole || Number.isInteger(tidy(value * y))) ?? 1000;
+  }
+  metrics[num] = tidy(value * metrics[den]!);
+  return true;
+}
+
+export function buildProbes(policy: CompiledPolicy): Probe[] {
+  const conditions = recordConditions(policy);
+  const conditionFacts = [...new Set(conditions.flatMap((c) => leavesOf<ConditionLeaf>(c).map((l) => l.fact)))].filter(
+    (f) => policy.metrics[f] || policy.derived.some((d) => d.id === f),
+  );
+  const probes: Probe[] = [];
+  for (const role of Object.values(policy.roles))
+    for (const stage of Object.keys(policy.stages)) {
+      const leaves = activeLeaves(role.byStage[stage] ?? []);
+      const indicatorMetrics = [...new Set(leaves.map((l) => l.metric))];
+      const isRaw = (id: string) => policy.metrics[id] !== undefined;
+      const typical: Record<string, number> = {};
+      // raw indicator metrics, raw condition metrics, then derived ones (their denominators are set by then)
+      const set = (id: string, v: number) => setMetric(policy, typical, id, v);
+      const falseSide = (f: string) => policy.metrics[f]?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
+      for (const m of indicatorMetrics.filter(isRaw)) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
+      for (const f of conditionFacts.filter(isRaw)) if (typical[f] === undefined) set(f, falseSide(f));
+      for (const m of indicatorMetrics.filter((x) => !isRaw(x))) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
+      for (const f of conditionFacts.filter((x) => !isRaw(x))) set(f, falseSide(f));
+      for (const m of role.requiredMetrics) if (typical[m] === undefined) typical[m] = policy.metrics[m]?.default ?? 0;
+
+      const dimensions = [...new Set([...indicatorMetrics, ...conditionFacts])];
+      const candidates: Record<string, number[]> = {};
+      for (const dim of dimensions) {
+        const step = stepOf(policy, dim);
+        const points = [
+          ...leaves.filter((l) => l.metric === dim).flatMap((l) => breakpointsOf(l)),
+          ...conditionValues(conditions, dim).map((c) => c.value),
+        ];
+        const range = policy.metrics[dim]?.range;
+        const values = [0, ...points.flatMap((p) => [p - step, p, p + step]), ...(range ?? [])]
+          .map(tidy)
+          .filter((v) => !range || (v >= range[0] && v <= range[1]));
+        const first = dimValue(policy, typical, dim);
+        candidates[dim] = [...new Set([first, ...values.sort((a, b) => a - b)])];
+      }
+      probes.push({ role: role.id, stage, leaves, dimensions, typical, candidates });
+    }
+  return probes;
+}
+
+/** The value of a dimension in a set of raw metrics (a derived one computed). */
+export function dimValue(policy: CompiledPolicy, metrics: Record<string, number>, id: string): number {
+  if (policy.metrics[id]) return metrics[id] ?? 0;
+  const facts: Record<string, unknown> = { ...metrics };
+  for (const d of policy.derived) facts[d.id] = d.run(facts) ?? d.default;
+  return tidy(Number(facts[id] ?? 0));
+}
+
+/** The probe's record with these raw metrics. */
+export function recordOf(policy: CompiledPolicy, probe: Probe, metrics: Record<string, number>, n = 1): EmployeeRecord {
+  return {
+    employee_id: `V${n}`,
+    name: `V${n}`,
+    role: probe.role,
+    team: '',
+    stage: probe.stage,
+    period: policy.doc.effective_from ?? '2026-01',
+    metrics: { ...metrics },
+  };
+}
+
+/**
+ * The record at level `t` from 0 (every indicator at its worst) to 1 (every indicator at its
+ * best), other metrics typical: scores rise along it when the indicators are monotone.
+ */
+export function levelMetrics(policy: CompiledPolicy, probe: Probe, t: number): Record<string, number> {
+  const metrics = { ...probe.typical };
+  for (const leaf of probe.leaves) {
+    const bps = breakpointsOf(leaf);
+    const range = policy.metrics[leaf.metric]?.range;
+    const spread = Math.max(bps[bps.length - 1]! - bps[0]!, Math.abs(bps[0]!) * 0.5, stepOf(policy, leaf.metric));
+    let lo = bps[0]! - spread * 0.5;
+    let hi = bps[bps.length - 1]! + spread * 0.1;
+    if (range) [lo, hi] = [Math.max(lo, range[0]), Math.min(hi, range[1])];
+    else if (lo < 0 && bps[0]! >= 0) lo = 0;
+    const x = leaf.better === 'lower' ? hi - t * (hi - lo) : lo + t * (hi - lo);
+    setMetric(policy, metrics, leaf.metric, x);
+  }
+  return metrics;
+}

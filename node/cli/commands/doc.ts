@@ -1,0 +1,49 @@
+// `yardstick doc POLICY`: the 考核方案 (performance plan) employees receive, rendered from the
+// policy as HTML (printed to A4, a page per role) or Markdown, with a change summary against an
+// earlier version (`--base REV`, the same words as `yardstick diff`).
+
+import {
+  buildDocument,
+  diagnostic,
+  loadPolicy,
+  renderHtml,
+  renderMarkdown,
+  type Lang,
+  type PolicyDoc,
+} from '../../../engine/index.js';
+import { EXIT, ExitError } from '../errors.js';
+import { showAt } from '../git.js';
+import { checkOutput, writeAtomic, type Io } from '../io.js';
+import { loadPolicyFile } from '../pipeline.js';
+
+export function docCommand(
+  file: string,
+  o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang },
+  io: Io,
+): number {
+  const policy = loadPolicyFile(file, io.stderr);
+  let base: PolicyDoc | undefined;
+  if (o.base) {
+    const text = showAt(o.base, file);
+    const loaded = loadPolicy(text, `${o.base}:${file}`);
+    if (!loaded.ok)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic(
+          'cli_policy_invalid',
+          { file: `${o.base}:${file}`, count: loaded.diagnostics.filter((d) => d.severity === 'error').length },
+          { file },
+        ),
+      );
+    base = loaded.policy.doc;
+  }
+  // the format follows --out's extension unless named
+  const format = o.format ?? (o.out && /\.html?$/i.test(o.out) ? 'html' : 'md');
+  const doc = buildDocument(policy, { lang: o.lang, ...(base ? { base, baseName: o.base } : {}) });
+  const text = format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
+  if (o.out) {
+    checkOutput(o.out, [{ path: file, label: `the policy \`${file}\`` }]);
+    writeAtomic(o.out, text);
+  } else io.stdout(text);
+  return EXIT.ok;
+}

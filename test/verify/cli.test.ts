@@ -1,0 +1,77 @@
+// `yardstick verify` and the verify step of `yardstick check`, run in-process on a scratch
+// `policies/` folder: a policy whose 30th video lowers the score fails both, with the two employees.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policy, positionOf } from '../builders.js';
+import { yardstick } from '../yardstick.js';
+
+const project = resolve('.');
+// 20–29 videos: 100 points; 30 or more: 70 (the steps are in order of `min`, not of points)
+const bad = policy()
+  .metric('videos', { label: '视频数', unit: 'count' })
+  .indicator('staff', 'rating', {
+    metric: 'videos',
+    scoring: 'steps',
+    steps: [
+      { min: 30, points: 70 },
+      { min: 20, points: 100 },
+      { min: 0, points: 0 },
+    ],
+    weight: 100,
+  })
+  .yaml();
+const at = positionOf(bad, ['roles', 'staff', 'indicators', 'rating']);
+const message = 'the score of 员工 (常规) falls from 100 to 70 when `视频数` improves from 29 to 30';
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-verify-'));
+  mkdirSync(join(dir, 'policies'));
+  writeFileSync(join(dir, 'policies/bad.yaml'), bad);
+  // 25 videos → 100 points, grade A, ¥1,000.00: the tests pass, verify does not
+  writeFileSync(
+    join(dir, 'policies/bad.test.yaml'),
+    'cases:\n  - name: 好\n    record: { role: staff, stage: only, metrics: { videos: 25 } }\n    expect: { grade: A, payout: 1000 }\n',
+  );
+  process.chdir(dir);
+});
+
+afterAll(() => process.chdir(project));
+
+describe('yardstick verify', () => {
+  it('prints the failing property where it is written, and its counterexample as test cases', async () => {
+    const r = await yardstick('verify', '--lang', 'en');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^policies\/bad\.yaml: \d+ properties: \d+ proved, \d+ shown by an example, 1 searched \(\d+ cases considered over all verdicts\), 1 fail, 1 undecided · \d+ ms$/,
+    );
+    expect(lines).toContain(`    policies/bad.yaml:${at.line}:${at.column}: error[verify_not_monotone]: ${message}`);
+    expect(lines).toContain(
+      '    counterexample (paste under `cases:` in the policy tests): (the engine, evaluating it again, confirms the failure)',
+    );
+    expect(lines).toContain('        record: { employee_id: V2, role: staff, stage: only, metrics: { videos: 30 } }');
+  });
+
+  it('says the same in JSON', async () => {
+    const r = await yardstick('verify', 'policies/bad.yaml', '--format', 'json');
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(false);
+    const failing = out.policies[0].verdicts.filter((v: { holds: boolean | null }) => v.holds === false);
+    expect(
+      failing.map((v: { property: string; basis: string; confirmed: boolean }) => [v.property, v.basis, v.confirmed]),
+    ).toEqual([['monotone', 'searched', true]]);
+  });
+});
+
+describe('yardstick check', () => {
+  it('fails a policy whose property fails, naming it', async () => {
+    const r = await yardstick('check');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toContain(
+      `✗ policies/bad.yaml: property fails (run \`yardstick verify policies/bad.yaml\`): policies/bad.yaml:${at.line}:${at.column}: error[verify_not_monotone]: ${message}`,
+    );
+  });
+});
