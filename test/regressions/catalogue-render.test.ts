@@ -165,7 +165,7 @@ const REALISTIC: Record<string, string | number> = {
   period_zh: '年度',
   suggestion: '2026-H2',
   kind_zh: '年度',
-  of: 'livestream-team',
+  monthly: 'livestream-team',
   stale: '; its months changed since: 2026-07 amended (#3 → #8)',
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
 };

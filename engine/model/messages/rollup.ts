@@ -124,8 +124,8 @@ export const rollup = defineMessages({
   },
   cli_rollup_no_months: {
     message: {
-      en: 'the ledger `{ledger}` has no month of `{of}` recorded in {period} ({first} to {last})',
-      zh: '账本 `{ledger}` 中没有 `{of}` 在 {period}（{first} 至 {last}）内记录的月份',
+      en: 'the ledger `{ledger}` has no month of `{monthly}` recorded in {period} ({first} to {last})',
+      zh: '账本 `{ledger}` 中没有 `{monthly}` 在 {period}（{first} 至 {last}）内记录的月份',
     },
     help: {
       en: 'record the months first: yardstick run POLICY --data FILE --record',

@@ -12,7 +12,7 @@ import { evaluateRecordSync } from '../../evaluation/evaluate.js';
 import { formatValue, type Lang } from '../../explanation/explain.js';
 import { WORDS } from '../../explanation/templates.js';
 import { formatFen, formatMoney, roundScore } from '../../model/money.js';
-import type { ConditionDef, IndicatorDef, PolicyDoc, Unit } from '../../model/policy.js';
+import type { ConditionDef, IndicatorDef, PerUnitDef, PolicyDoc, Unit } from '../../model/policy.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { diffPolicies } from '../diff.js';
 import { buildProbes, recordOf } from '../verify/probes.js';
@@ -56,6 +56,12 @@ export interface DocumentOptions {
 
 const cell = (text: string, path?: (string | number)[], value?: number): Cell =>
   path ? { text, path, ...(value !== undefined ? { value } : {}) } : { text };
+
+/** A per-unit amount in words: 「每单位（爆款视频数）¥500.00，最多 ¥5,000.00」. */
+function perUnitText(p: PerUnitDef, show: (x: number) => string, lang: Lang): string {
+  const max = p.max === undefined ? '' : lang === 'zh' ? `，最多 ${show(p.max)}` : `, at most ${show(p.max)}`;
+  return lang === 'zh' ? `每单位（${p.per}）${show(p.amount)}${max}` : `${show(p.amount)} per ${p.per}${max}`;
+}
 
 export function buildDocument(policy: CompiledPolicy, options: DocumentOptions = {}): PolicyDocument {
   const lang = options.lang ?? 'zh';
@@ -208,8 +214,16 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
           rows: adjustments.map(([id, a]) => [
             cell(a.title),
             cell(cond(a.when)),
-            a.points === undefined ? cell('—') : cell(String(a.points), ['adjustments', id, 'points'], a.points),
-            a.award === undefined ? cell('—') : cell(formatMoney(a.award), ['adjustments', id, 'award'], a.award),
+            a.points === undefined
+              ? cell('—')
+              : typeof a.points === 'number'
+                ? cell(String(a.points), ['adjustments', id, 'points'], a.points)
+                : cell(perUnitText(a.points, String, lang), ['adjustments', id, 'points', 'amount'], a.points.amount),
+            a.award === undefined
+              ? cell('—')
+              : typeof a.award === 'number'
+                ? cell(formatMoney(a.award), ['adjustments', id, 'award'], a.award)
+                : cell(perUnitText(a.award, formatMoney, lang), ['adjustments', id, 'award', 'amount'], a.award.amount),
             cell(
               [
                 a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',

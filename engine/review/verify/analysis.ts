@@ -231,8 +231,16 @@ export function scoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[]): 
   let plus = 0;
   let minus = 0;
   for (const a of Object.values(policy.adjustments)) {
-    if ((a.points ?? 0) > 0) plus += a.points!;
-    if ((a.points ?? 0) < 0) minus += a.points!;
+    const p = a.points ?? 0;
+    // a per-unit amount moves the score by up to its max (unbounded without one), one way
+    const [down, up] =
+      typeof p === 'number'
+        ? [Math.min(p, 0), Math.max(p, 0)]
+        : p.amount >= 0
+          ? [0, p.max ?? Number.POSITIVE_INFINITY]
+          : [-(p.max ?? Number.POSITIVE_INFINITY), 0];
+    plus += up;
+    minus += down;
   }
   let top = hi + plus;
   if (policy.scoreMax !== undefined) top = Math.min(top, policy.scoreMax);

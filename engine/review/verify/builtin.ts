@@ -251,8 +251,11 @@ function firedCase(
   if (kind === 'trigger') return { name, record: s.record, expect: { triggers: [id] } };
   const a = ctx.policy.adjustments[id]!;
   const now = outcomeOf(s.card);
-  if (a.points) return { name, record: s.record, expect: { score: tidy(now.score! + a.points) } };
-  if (a.award) return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) } };
+  // a per-unit amount depends on the record's count: the case only says the rule can fire
+  if (typeof a.points === 'number' && a.points)
+    return { name, record: s.record, expect: { score: tidy(now.score! + a.points) } };
+  if (typeof a.award === 'number' && a.award)
+    return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) } };
   if (a.grade_cap !== undefined) return { name, record: s.record, expect: { grade: a.grade_cap } };
   if (a.score_cap !== undefined)
     return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) } };
@@ -364,6 +367,8 @@ export function proveMonotone(
   const facts = (f: string): Direction =>
     f === 'base_score' ? base : f === 'score' || f === 'attainment' ? 'unknown' : dir(f);
   const adjustments = Object.values(policy.adjustments).map((a) => {
+    // per-unit points follow their count, which this analysis does not follow: searched, not proved
+    if (typeof a.points === 'object') return 'unknown';
     const c = conditionDirection(a.when, facts);
     const good = (a.points ?? 0) > 0;
     const bad = (a.points ?? 0) < 0 || a.score_cap !== undefined;
@@ -391,7 +396,9 @@ export function proveMonotone(
           ),
         ),
       );
-  const awards = Object.values(policy.adjustments).map((a) => (a.award ? conditionDirection(a.when, facts) : 'const'));
+  const awards = Object.values(policy.adjustments).map((a) =>
+    typeof a.award === 'object' ? 'unknown' : a.award ? conditionDirection(a.when, facts) : 'const',
+  );
   const pay = combine([perf, tier, ...awards]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };

@@ -66,7 +66,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
         EXIT.input,
         diagnostic('cli_rollup_no_months', {
           ledger: o.ledger,
-          of: doc.rollup.of,
+          monthly: doc.rollup.of,
           period: period.period,
           ...firstLast(period.months),
         }),
