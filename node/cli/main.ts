@@ -2,7 +2,7 @@
 // only this file decides what reaches the process, and prints an error's diagnostics in the
 // language (`--lang`, Chinese by default) and format (`--error-format human|json`) asked for.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { diagnostic, formatDiagnostic, localise, type Diagnostic, type Lang } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { validateCommand } from './commands/validate.js';
@@ -16,6 +16,9 @@ import { statementsCommand } from './commands/statements.js';
 import { inspectCommand } from './commands/inspect.js';
 import { historyCommand } from './commands/history.js';
 import { dataSqlCommand } from './commands/data-sql.js';
+import { initCommand, STARTERS } from './commands/init.js';
+import { textconv } from './textconv.js';
+import { completionCommand } from './completion.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
 import { defaultIo, stdoutFailed, type Io } from './io.js';
@@ -252,10 +255,43 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--base <ref>', 'git revision to compare versions with, e.g. main or HEAD~1')
     .option(
       '--data <file>',
-      'with --base: fail when a changed policy cannot score a record of this file that the base version scored',
+      "with --base: fail when a changed policy cannot score a record of this file that the base version scored (default: each policy's `review_data:`)",
     )
-    .action(async (o: { base?: string; data?: string }) => {
+    .option(
+      '--staged',
+      'only the policies staged for a commit, as staged, versions compared with HEAD (the pre-commit hook)',
+    )
+    .action(async (o: { base?: string; data?: string; staged?: boolean }) => {
       code = await checkCommand(o, io);
+    });
+
+  program
+    .command('init')
+    .description(
+      'create a policies repository: a starter policy with its tests, a synthetic month, git settings, CI workflow, pre-commit hook, editor settings, README',
+    )
+    .argument('[dir]', 'folder to create it in (default: the current folder); no file in it is ever overwritten')
+    .addOption(
+      new Option('--template <name>', 'the starter policy').choices(Object.keys(STARTERS)).default('startup-team'),
+    )
+    .action((dir: string | undefined, o: { template: keyof typeof STARTERS }) => {
+      code = initCommand(dir, o, io);
+    });
+
+  program
+    .command('textconv')
+    .description("git's diff driver for policies: the canonical layout, or the text as written with a marker")
+    .argument('<file>', 'the version of a policy git hands over')
+    .action((file: string) => {
+      code = textconv(file, io.stdout);
+    });
+
+  program
+    .command('completion')
+    .description('print the shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .action((shell: 'bash' | 'zsh' | 'fish') => {
+      code = completionCommand(program, shell, io);
     });
 
   // every command takes the language and the format of its errors

@@ -6,7 +6,8 @@ import { readYaml, formatPolicyText, loadPolicy, diagnostic } from '../../../eng
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
-import { runTestsFor, testFileFor, describeReport } from './test.js';
+import { runTestsFor, testFileFor, describeReport, reviewDataFor } from './test.js';
+import { stagedPolicies, type Staged } from '../staged.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 
 function dataNeedsBase(data: string): never {
@@ -26,15 +27,39 @@ function parse(text: string, file = 'policy'): unknown {
   return yaml.ok ? yaml.value : null;
 }
 
-export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {
+export interface CheckOptions {
+  base?: string;
+  data?: string;
+  /** Only the policies staged for a commit, as staged, their versions compared with HEAD (the pre-commit hook). */
+  staged?: boolean;
+}
+
+export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
+  if (o.staged) {
+    if (o.base || o.data) throw new ExitError(EXIT.usage, diagnostic('cli_check_staged_alone', {}));
+    const staged = stagedPolicies();
+    try {
+      return await checkPolicies({ base: staged.head ? 'HEAD' : undefined }, io, staged);
+    } finally {
+      staged.dispose();
+    }
+  }
+  return checkPolicies(o, io);
+}
+
+async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<number> {
   if (o.data && !o.base) dataNeedsBase(o.data);
   const failures: string[] = [];
-  const policies = readdirSync('policies')
-    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
-    .sort()
-    .map((f) => join('policies', f));
+  // a policy's path as messages name it; `at` is where it is read (the staged copy for --staged)
+  const at = (file: string) => (staged ? join(staged.dir, file) : file);
+  const policies = staged
+    ? staged.policies
+    : readdirSync('policies')
+        .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
+        .sort()
+        .map((f) => join('policies', f));
   for (const file of policies) {
-    const text = readText(file, 'policy');
+    const text = readText(at(file), 'policy');
     const loaded = loadPolicy(text, file);
     if (!loaded.ok) {
       failures.push(
@@ -43,10 +68,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
       continue;
     }
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
-    if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
+    if (!existsSync(testFileFor(at(file)))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
       // a test file that cannot be read fails this policy, not the whole check: every policy is checked
-      const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
+      const report = await runTestsFor(at(file), { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
         if (!(error instanceof ExitError)) throw error;
         failures.push(`${file}: tests cannot run: ${error.withHelp}`);
         return undefined;
@@ -62,8 +87,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     }
   }
   if (o.base) {
-    for (const file of changedPolicies(o.base)) {
-      const now = parse(readText(file, 'policy')) as {
+    for (const file of staged ? staged.policies : changedPolicies(o.base)) {
+      const now = parse(readText(at(file), 'policy')) as {
         version?: string;
         effective_from?: string;
         retroactive?: unknown;
@@ -88,7 +113,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
           `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
         );
       }
-      if (o.data) {
+      // the data named on the command line, else the policy's own review data (`review_data:` of its tests);
+      // the pre-commit hook stays fast and leaves the impact to CI
+      const data = staged ? undefined : (o.data ?? reviewDataFor(file));
+      if (data) {
         // a change that can no longer score people the base version scored fails the check
         // (data that does not fit the policy is this policy's failure, not the end of the check)
         try {
@@ -98,12 +126,12 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
             readText(file, 'policy'),
             file,
             file,
-            { data: o.data, format: 'human', lang: 'en' },
+            { data, format: 'human', lang: 'en' },
             io,
           );
           for (const l of newlyUnscorable([review]))
             failures.push(
-              `${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`,
+              `${file}: cannot score ${l.count} record(s) of \`${data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${data}\` for who and why)`,
             );
         } catch (error) {
           if (!(error instanceof ExitError)) throw error;
@@ -116,8 +144,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
     return EXIT.input;
   }
-  io.stdout(
-    `✓ ${policies.length} policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
-  );
+  if (staged && !policies.length) io.stdout('✓ no policy is staged\n');
+  else
+    io.stdout(
+      `✓ ${policies.length} ${staged ? 'staged ' : ''}policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
+    );
   return EXIT.ok;
 }

@@ -25,6 +25,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
+import { reviewDataFor } from './test.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
 
 export interface DiffOptions {
@@ -149,7 +150,9 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
         });
         continue;
       }
-      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, o, io));
+      // without --data, each policy is measured on the review data its test file names (`review_data:`)
+      const data = o.data ?? reviewDataFor(file);
+      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, { ...o, data }, io));
     }
   } else {
     if (specs.length !== 2) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args', {}));
