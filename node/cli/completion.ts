@@ -99,7 +99,8 @@ function bash(specs: CommandSpec[]): string {
     let rest = '';
     if (s.subcommands.length) rest = ` COMPREPLY=($(compgen -W "${words(s.subcommands)}" -- "$cur"))`;
     else if (s.policies)
-      rest = ` local p; for p in ${POLICY_FILES}; do [[ -e $p && $p != *.test.yaml && $p == "$cur"* ]] && COMPREPLY+=("$p"); done; COMPREPLY+=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -S / -- "$cur"))`;
+      // the policies (not their tests) that match; else any YAML file or folder
+      rest = ` local p; for p in ${POLICY_FILES}; do [[ -e $p && $p != *.test.yaml && $p == "$cur"* ]] && COMPREPLY+=("$p"); done; ((\${#COMPREPLY[@]})) || COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))`;
     else if (s.files) rest = ' COMPREPLY=($(compgen -f -- "$cur"))';
     lines.push(
       `    "${s.path}") if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W "${options}" -- "$cur")); else${rest || ' :'}; fi ;;`,
