@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(first.stderr).toBe('✓ 1 staged policies: valid, formatted, tested\n');
 }, 60_000);
 
-describe('the pre-commit hook', () => {
+describe('the pre-commit hook', { timeout: 60_000 }, () => {
   it('refuses a changed policy whose version was not bumped; nothing is committed', () => {
     // 运营经理: 粉丝增长率 40 → 45, 爆款率 35 → 30
     writeFileSync(

@@ -14,7 +14,9 @@ import { PROJECT, edit, git, scratch, sh } from './scratch.js';
 
 const run = process.env.CI === 'true' || process.env.YARDSTICK_PACKAGE_TESTS === 'required';
 if (!run)
-  console.warn('\n*** Package tests NOT RUN: set YARDSTICK_PACKAGE_TESTS=required (CI sets it) to pack and install. ***\n');
+  console.warn(
+    '\n*** Package tests NOT RUN: set YARDSTICK_PACKAGE_TESTS=required (CI sets it) to pack and install. ***\n',
+  );
 
 describe.runIf(run)('yardstick installed from its tarball into a new policies repository', () => {
   let repo = '';
@@ -92,7 +94,9 @@ describe.runIf(run)('yardstick installed from its tarball into a new policies re
     const log = sh(repo, 'git', ['log', '-p', '-2', '--', 'policies/startup-team.yaml']);
     expect(log.code, log.stderr).toBe(0);
     expect(log.stderr).toBe('');
-    expect(log.stdout).toContain('+# ⚠ yardstick: not valid YAML, shown as written (yardstick validate names the problem)');
+    expect(log.stdout).toContain(
+      '+# ⚠ yardstick: not valid YAML, shown as written (yardstick validate names the problem)',
+    );
     expect(log.stdout).toContain('+roles: [ unclosed');
     expect(log.stdout).toContain('+        weight: 45');
   });

@@ -96,9 +96,7 @@ function interfaces(file: string): Map<string, Map<string, { literals?: string[]
     skipLibCheck: true,
   });
   const checker = program.getTypeChecker();
-  const out = new Map<string, Map<string, { literals?: string[]; type: ts.Type }>>() as ReturnType<
-    typeof interfaces
-  >;
+  const out = new Map<string, Map<string, { literals?: string[]; type: ts.Type }>>() as ReturnType<typeof interfaces>;
   out.checker = checker;
   const source = program.getSourceFile(file)!;
   ts.forEachChild(source, (node) => {

@@ -33,7 +33,10 @@ beforeAll(() => {
   // b: not YAML
   writeFileSync(join(dir, 'policies/b.test.yaml'), 'cases: [ unclosed\n');
   // c: 50 → B, ¥500: passes
-  writeFileSync(join(dir, 'policies/c.test.yaml'), `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B, payout: 500 }\n`);
+  writeFileSync(
+    join(dir, 'policies/c.test.yaml'),
+    `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B, payout: 500 }\n`,
+  );
   process.chdir(dir);
 });
 
