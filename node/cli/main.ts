@@ -126,6 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "with --record or --amend: allow a period earlier than a recorded one (the later periods' history facts are then stale: amend them in order)",
     )
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option(
@@ -175,6 +176,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('<policy>', 'policy YAML file')
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--out <dir>', 'folder for the statements (created if missing)')
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .option('--exclude-invalid', 'leave records with data problems out (listed) instead of refusing the data')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .addOption(encoding())
@@ -234,6 +236,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "flag one employee's change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)",
     )
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .addOption(lang())
     .action(async (specs: string[], o) => {
       code = await diffCommand(specs, o, io);

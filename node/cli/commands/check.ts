@@ -126,7 +126,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
             readText(file, 'policy'),
             file,
             file,
-            { data, format: 'human', lang: 'en' },
+            { data, format: 'human', lang: 'en', quiet: true },
             io,
           );
           for (const l of newlyUnscorable([review]))

@@ -23,6 +23,8 @@ import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
+  /** No progress on stderr. */
+  quiet?: boolean;
   format: 'table' | 'json' | 'csv' | 'md' | 'xlsx';
   out?: string;
   lang: Lang;
@@ -87,6 +89,7 @@ async function runWhole(
     executor: o.executor,
     explain: o.format === 'json' || o.format === 'md' || Boolean(o.record || o.amend),
     stderr: io.stderr,
+    quiet: o.quiet,
   });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w));
   if (o.record || o.amend) {
