@@ -6,16 +6,13 @@
 import { existsSync } from 'node:fs';
 
 const checkout = existsSync(new URL('./main.ts', import.meta.url));
-const load = async (name) =>
-  checkout
-    ? (await import('tsx/esm/api')).tsImport(`./${name}.ts`, import.meta.url)
-    : import(`../../dist/cli/${name}.mjs`);
+const tsx = async (file) => (await import('tsx/esm/api')).tsImport(file, import.meta.url);
 
 const argv = process.argv.slice(2);
 if (argv.length === 2 && argv[0] === 'textconv' && !argv[1].startsWith('-')) {
-  const { textconv } = await load('textconv');
+  const { textconv } = checkout ? await tsx('./textconv.ts') : await import('../../dist/cli/textconv.mjs');
   process.exitCode = textconv(argv[1], (s) => process.stdout.write(s));
 } else {
-  const { main } = await load('main');
+  const { main } = checkout ? await tsx('./main.ts') : await import('../../dist/cli/main.mjs');
   process.exitCode = await main(argv);
 }
