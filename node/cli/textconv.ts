@@ -28,7 +28,9 @@ export function textconv(file: string, write: (s: string) => void): number {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`yardstick textconv: 无法读取 / cannot read ${file} (${(error as NodeJS.ErrnoException).code})\n`);
+    process.stderr.write(
+      `yardstick textconv: 无法读取 / cannot read ${file} (${(error as NodeJS.ErrnoException).code})\n`,
+    );
     return 1;
   }
   write(textconvText(bytes.toString('utf8')));
