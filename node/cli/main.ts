@@ -18,6 +18,7 @@ import { historyCommand } from './commands/history.js';
 import { dataSqlCommand } from './commands/data-sql.js';
 import { initCommand, STARTERS } from './commands/init.js';
 import { textconv } from './textconv.js';
+import { mergeDriver } from './merge-driver.js';
 import { completionCommand } from './completion.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
@@ -287,6 +288,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('<file>', 'the version of a policy git hands over')
     .action((file: string) => {
       code = textconv(file, io.stdout);
+    });
+
+  program
+    .command('merge-driver')
+    .description(
+      "git's merge driver for policies: the three versions in the canonical layout, merged line by line into OURS",
+    )
+    .argument('<base>', 'the common ancestor (%O)')
+    .argument('<ours>', 'our version, where the result is left (%A)')
+    .argument('<theirs>', 'their version (%B)')
+    .action((base: string, ours: string, theirs: string) => {
+      code = mergeDriver(base, ours, theirs);
     });
 
   program

@@ -63,10 +63,18 @@ describe('yardstick init', () => {
     await yardstick('init', dir);
     const ignored = readFileSync(join(dir, '.gitignore'), 'utf8').split('\n');
     for (const line of ['node_modules/', '/data/', '/.yardstick/', '/statements/']) expect(ignored).toContain(line);
-    expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('\npolicies/*.yaml diff=yardstick\n');
+    expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain(
+      '\npolicies/*.yaml diff=yardstick merge=yardstick\n',
+    );
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.scripts.setup).toBe(
-      "git config diff.yardstick.textconv 'node_modules/.bin/yardstick textconv' && git config diff.yardstick.cachetextconv true && git config core.hooksPath .githooks",
+      [
+        "git config diff.yardstick.textconv 'node_modules/.bin/yardstick textconv'",
+        'git config diff.yardstick.cachetextconv true',
+        "git config merge.yardstick.name 'yardstick policy merge'",
+        "git config merge.yardstick.driver 'node_modules/.bin/yardstick merge-driver %O %A %B'",
+        'git config core.hooksPath .githooks',
+      ].join(' && '),
     );
     expect(pkg.private).toBe(true);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');

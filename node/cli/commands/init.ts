@@ -19,10 +19,12 @@ export const STARTERS = {
 } as const;
 export type Starter = keyof typeof STARTERS;
 
-/** How git shows a policy (textconv), caches it, and where the hooks are: `npm run setup` and init in a repository. */
+/** How git shows a policy (textconv), caches it, merges it, and where the hooks are: `npm run setup`, and init in a repository. */
 export const GIT_SETTINGS: readonly [string, string][] = [
   ['diff.yardstick.textconv', 'node_modules/.bin/yardstick textconv'],
   ['diff.yardstick.cachetextconv', 'true'],
+  ['merge.yardstick.name', 'yardstick policy merge'],
+  ['merge.yardstick.driver', 'node_modules/.bin/yardstick merge-driver %O %A %B'],
   ['core.hooksPath', '.githooks'],
 ];
 
@@ -47,7 +49,7 @@ export function scaffold(template: Starter, name: string): Map<string, { text: s
     [
       '# 政策文件用 yardstick 的 diff 驱动显示：规范格式，无效 YAML 原样显示并加标记（README「第一次使用」）',
       '# policies diff through the yardstick driver once `npm run setup` has configured it',
-      'policies/*.yaml diff=yardstick',
+      'policies/*.yaml diff=yardstick merge=yardstick',
       '',
     ].join('\n'),
   );
