@@ -542,12 +542,12 @@ export const cli = defineMessages({
   },
   cli_staged_needs_git: {
     message: {
-      en: '`check --staged` checks the policies staged for a commit, and `{dir}` is not in a git repository',
-      zh: '`check --staged` 检查准备提交的政策，而 `{dir}` 不在 git 仓库中',
+      en: '`check --staged` checks the policies staged for a commit, from the top folder of a git repository, and `{dir}` is not one',
+      zh: '`check --staged` 在 git 仓库的顶层文件夹检查准备提交的政策，而 `{dir}` 不是',
     },
     help: {
-      en: 'run it inside the policies repository (or `git init` first)',
-      zh: '请在政策仓库中运行（或先 `git init`）',
+      en: 'run it in the top folder of the policies repository (or `git init` first)',
+      zh: '请在政策仓库的顶层文件夹中运行（或先 `git init`）',
     },
   },
   cli_tests_unknown_key: {
