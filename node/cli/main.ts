@@ -248,7 +248,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('run the policy tests (*.test.yaml beside each policy) and list what no case exercises')
     .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
     .action(async (files: string[]) => {
-      code = await testCommand(files, io);
+      code = await testCommand(files, io, errors.lang);
     });
 
   program

@@ -57,7 +57,9 @@ describe('yardstick test', () => {
       '      cannot read the case: policies/a.test.yaml: `payuot` is not a key of a case’s `expect:`; the keys are `score`, `grade`, `tier`, `payout`, `status`, `holds`, `triggers`',
       '  help: check the spelling (schemas/policy-test.schema.json lists every key)',
     ]);
-    expect(lines[8]).toBe('✗ policies/b.yaml: tests cannot run: policy tests `policies/b.test.yaml` cannot be read:');
+    // b's test file is not YAML: its error is on stderr, as when it was the only policy tested
+    expect(r.stderr.split('\n')[0]).toBe('error: policy tests `policies/b.test.yaml` cannot be read:');
+    expect(r.stderr.split('\n')[1]).toMatch(/^policies\/b\.test\.yaml:2:1: error\[yaml_/);
     expect(lines).toContain('policies/c.yaml: 1 passed, 0 failed');
     expect(lines.at(-2)).toBe('2 passed, 3 failed, 1 policy(ies) whose tests cannot run');
   });

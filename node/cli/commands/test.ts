@@ -13,6 +13,8 @@ import {
   readYaml,
   diagnostic,
   formatDiagnostic,
+  localise,
+  type Lang,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
@@ -246,7 +248,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
   return { ...report, cases, failed: report.failed + unreadable };
 }
 
-export async function testCommand(files: string[], io: Io): Promise<number> {
+export async function testCommand(files: string[], io: Io, lang: Lang = 'zh'): Promise<number> {
   const policies = files.length
     ? files
     : readdirSync('policies')
@@ -264,8 +266,11 @@ export async function testCommand(files: string[], io: Io): Promise<number> {
     } catch (error) {
       if (!(error instanceof ExitError)) throw error;
       broken++;
-      io.stdout(`✗ ${file}: tests cannot run: ${error.withHelp}\n`);
-      for (const d of error.diagnostics.slice(1)) io.stdout(`  ${formatDiagnostic(d)}\n`);
+      // reported as the error that used to end the command, and the next policy is tested
+      const [problem, ...behind] = error.diagnostics;
+      const { message, help } = localise(problem!, lang);
+      io.stderr(`error: ${message}${help === undefined ? '' : `\n  ${lang === 'zh' ? '提示：' : 'help: '}${help}`}`);
+      for (const d of behind) io.stderr(formatDiagnostic(d, lang));
       continue;
     }
     if (!report) {
