@@ -1,7 +1,7 @@
 // git, for the CLI and the editor's server: the one place that starts it. Callers say what a
 // failure means for them.
 
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
@@ -13,6 +13,13 @@ export function git(args: string[], o: { cwd?: string } = {}): string {
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: MAX_OUTPUT,
   });
+}
+
+/** git's exit status and stdout, for the commands whose status is an answer (`merge-file`: the number of conflicts). */
+export function gitStatus(args: string[], o: { cwd?: string } = {}): { status: number; stdout: string } {
+  const r = spawnSync('git', args, { cwd: o.cwd, encoding: 'utf8', maxBuffer: MAX_OUTPUT });
+  if (r.error) throw r.error;
+  return { status: r.status ?? -1, stdout: r.stdout };
 }
 
 /** The commit checked out in `cwd`, or undefined outside a repository (or without git). */

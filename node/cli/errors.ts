@@ -9,6 +9,8 @@ export const EXIT = {
   input: 1,
   /** The command line itself is wrong. */
   usage: 2,
+  /** `init` would overwrite a file that exists: nothing was written. */
+  exists: 3,
   /** Our bug. */
   internal: 70,
 } as const;

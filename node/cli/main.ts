@@ -2,7 +2,7 @@
 // only this file decides what reaches the process, and prints an error's diagnostics in the
 // language (`--lang`, Chinese by default) and format (`--error-format human|json`) asked for.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { diagnostic, formatDiagnostic, localise, type Diagnostic, type Lang } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { validateCommand } from './commands/validate.js';
@@ -21,6 +21,10 @@ import { historyCommand } from './commands/history.js';
 import { dataSqlCommand } from './commands/data-sql.js';
 import { rollupCommand } from './commands/rollup.js';
 import { monthOrRollupPeriod } from './rollup.js';
+import { initCommand, STARTERS } from './commands/init.js';
+import { textconv } from './textconv.js';
+import { mergeDriver } from './merge-driver.js';
+import { completionCommand } from './completion.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
 import { defaultIo, stdoutFailed, type Io } from './io.js';
@@ -132,6 +136,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "with --record or --amend: allow a period earlier than a recorded one (the later periods' history facts are then stale: amend them in order)",
     )
     .option('--ledger <file>', 'results ledger (earlier periods give history facts)', DEFAULT_LEDGER)
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option(
@@ -197,6 +202,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .argument('<policy>', 'policy YAML file')
     .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--out <dir>', 'folder for the statements (created if missing)')
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .option('--exclude-invalid', 'leave records with data problems out (listed) instead of refusing the data')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .addOption(encoding())
@@ -279,6 +285,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "flag one employee's change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)",
     )
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .addOption(lang())
     .action(async (specs: string[], o) => {
       code = await diffCommand(specs, o, io);
@@ -289,7 +296,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('run the policy tests (*.test.yaml beside each policy) and list what no case exercises')
     .argument('[policy...]', 'policy YAML files (default: every policy in policies/)')
     .action(async (files: string[]) => {
-      code = await testCommand(files, io);
+      code = await testCommand(files, io, errors.lang);
     });
 
   program
@@ -330,10 +337,55 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--base <ref>', 'git revision to compare versions with, e.g. main or HEAD~1')
     .option(
       '--data <file>',
-      'with --base: fail when a changed policy cannot score a record of this file that the base version scored',
+      "with --base: fail when a changed policy cannot score a record of this file that the base version scored (default: each policy's `review_data:`)",
     )
-    .action(async (o: { base?: string; data?: string }) => {
+    .option(
+      '--staged',
+      'only the policies staged for a commit, as staged, versions compared with HEAD (the pre-commit hook)',
+    )
+    .action(async (o: { base?: string; data?: string; staged?: boolean }) => {
       code = await checkCommand(o, io);
+    });
+
+  program
+    .command('init')
+    .description(
+      'create a policies repository: a starter policy with its tests, a synthetic month, git settings, CI workflow, pre-commit hook, editor settings, README',
+    )
+    .argument('[dir]', 'folder to create it in (default: the current folder); no file in it is ever overwritten')
+    .addOption(
+      new Option('--template <name>', 'the starter policy').choices(Object.keys(STARTERS)).default('startup-team'),
+    )
+    .action((dir: string | undefined, o: { template: keyof typeof STARTERS }) => {
+      code = initCommand(dir, o, io);
+    });
+
+  program
+    .command('textconv')
+    .description("git's diff driver for policies: the canonical layout, or the text as written with a marker")
+    .argument('<file>', 'the version of a policy git hands over')
+    .action((file: string) => {
+      code = textconv(file, io.stdout);
+    });
+
+  program
+    .command('merge-driver')
+    .description(
+      "git's merge driver for policies: the three versions in the canonical layout, merged line by line into OURS",
+    )
+    .argument('<base>', 'the common ancestor (%O)')
+    .argument('<ours>', 'our version, where the result is left (%A)')
+    .argument('<theirs>', 'their version (%B)')
+    .action((base: string, ours: string, theirs: string) => {
+      code = mergeDriver(base, ours, theirs);
+    });
+
+  program
+    .command('completion')
+    .description('print the shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .action((shell: 'bash' | 'zsh' | 'fish') => {
+      code = completionCommand(program, shell, io);
     });
 
   // every command takes the language and the format of its errors

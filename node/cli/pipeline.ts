@@ -18,6 +18,7 @@ import {
   fitsNobody,
   diagnostic,
 } from '../../engine/index.js';
+import { progressFor } from './progress.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
@@ -85,6 +86,10 @@ export interface DryRunOptions {
   /** Results ledger to take earlier periods' grades from, when it exists. */
   ledger?: string;
   executor?: 'compiled' | 'reference';
+  /** No progress on stderr. */
+  quiet?: boolean;
+  /** What the progress names the work: `run` unless said. */
+  progressLabel?: string;
   /** False when the output shows no explanations (table, CSV, XLSX). */
   explain?: boolean;
   stderr: (s: string) => void;
@@ -113,7 +118,6 @@ export async function dryRun(
         `note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`,
       );
   }
-  const started = Date.now();
   const result = await runPolicy(
     policy,
     {
@@ -126,12 +130,8 @@ export async function dryRun(
       history,
       executor: o.executor,
       explain: o.explain,
-      progressEvery: 20_000,
-      onProgress:
-        read.records.length >= 20_000
-          ? (done, total) =>
-              o.stderr(`evaluated ${done} / ${total} records (${((Date.now() - started) / 1000).toFixed(1)} s)`)
-          : undefined,
+      // a bar on a terminal, plain lines elsewhere, nothing with --quiet or for a small month
+      ...progressFor(read.records.length, { label: o.progressLabel ?? 'run', quiet: o.quiet, stderr: o.stderr }),
     },
   );
   // no record fits: the wrong file or the wrong policy, never "0 people, ¥0"

@@ -24,7 +24,7 @@ beforeAll(() => {
     join(dir, 'policies/a.test.yaml'),
     `cases:\n  - name: 好\n    ${record(90)}\n    expect: { grade: A, payout: 900 }\n  - name: 错一\n    ${record(70)}\n    expect: { grade: A }\n  - name: 错二\n    ${record(85)}\n    expect: { payout: 800 }\n`,
   );
-  // b: a case without `expect:` makes the test file unreadable
+  // b: a case without `expect:` cannot be read: it fails, named
   writeFileSync(join(dir, 'policies/b.test.yaml'), `cases:\n  - name: 缺期望\n    ${record(90)}\n`);
   // c: passes (50 → B, ¥500), so it is not listed among the test failures
   writeFileSync(
@@ -49,9 +49,13 @@ describe('yardstick check', () => {
       '  ✗ 错二',
       '      payout: expected 800, got 850',
     ]);
-    expect(lines).toContain(
-      '✗ policies/b.yaml: tests cannot run: policies/b.test.yaml: case `缺期望` has no `expect:`',
-    );
+    // a case that cannot be read fails in its place (the file's other cases would still run)
+    const b = lines.indexOf('✗ policies/b.yaml: tests fail (1 of 1 case(s))');
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(b + 1, b + 3)).toEqual([
+      '  ✗ 缺期望',
+      '      cannot read the case: policies/b.test.yaml: case `缺期望` has no `expect:`',
+    ]);
     expect(lines.filter((l) => l.startsWith('✗ policies/c.yaml: tests'))).toEqual([]);
   });
 });

@@ -524,6 +524,42 @@ export const cli = defineMessages({
       zh: '这是 yardstick 的缺陷，不是政策或数据的问题：请连同所运行的命令一起报告',
     },
   },
+  cli_init_exists: {
+    message: {
+      en: 'init writes nothing: {count} file(s) it would create already exist in `{dir}`: {files}',
+      zh: 'init 没有写入任何文件：`{dir}` 中已有 {count} 个它要创建的文件：{files}',
+    },
+    help: {
+      en: 'init never overwrites a file: run it in an empty folder, or move these files away first',
+      zh: 'init 从不覆盖文件：请在空文件夹中运行，或先把这些文件移走',
+    },
+  },
+  cli_check_staged_alone: {
+    message: {
+      en: '`--staged` checks the staged policies against HEAD: it takes neither `--base` nor `--data`',
+      zh: '`--staged` 将暂存的政策与 HEAD 比较：不能与 `--base` 或 `--data` 一起使用',
+    },
+  },
+  cli_staged_needs_git: {
+    message: {
+      en: '`check --staged` checks the policies staged for a commit, from the top folder of a git repository, and `{dir}` is not one',
+      zh: '`check --staged` 在 git 仓库的顶层文件夹检查准备提交的政策，而 `{dir}` 不是',
+    },
+    help: {
+      en: 'run it in the top folder of the policies repository (or `git init` first)',
+      zh: '请在政策仓库的顶层文件夹中运行（或先 `git init`）',
+    },
+  },
+  cli_tests_unknown_key: {
+    message: {
+      en: '{file}: `{key}` is not a key of {where}; the keys are {allowed}',
+      zh: '{file}：`{key}` 不是{where_zh}的键；可用的键：{allowed}',
+    },
+    help: {
+      en: 'check the spelling (schemas/policy-test.schema.json lists every key)',
+      zh: '请检查拼写（schemas/policy-test.schema.json 列出了全部键）',
+    },
+  },
   cli_server_token: {
     message: {
       en: 'missing or wrong token: open the address the server printed',

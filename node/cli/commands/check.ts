@@ -6,7 +6,8 @@ import { readYaml, formatPolicyText, loadPolicy, diagnostic, budgetLines } from 
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
-import { runTestsFor, testFileFor, describeReport } from './test.js';
+import { runTestsFor, testFileFor, describeReport, reviewDataFor } from './test.js';
+import { stagedPolicies, type Staged } from '../staged.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 import { isRollupText, loadRollup } from '../rollup.js';
 import { verifyFailures } from './verify.js';
@@ -28,17 +29,41 @@ function parse(text: string, file = 'policy'): unknown {
   return yaml.ok ? yaml.value : null;
 }
 
-export async function checkCommand(o: { base?: string; data?: string }, io: Io): Promise<number> {
+export interface CheckOptions {
+  base?: string;
+  data?: string;
+  /** Only the policies staged for a commit, as staged, their versions compared with HEAD (the pre-commit hook). */
+  staged?: boolean;
+}
+
+export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
+  if (o.staged) {
+    if (o.base || o.data) throw new ExitError(EXIT.usage, diagnostic('cli_check_staged_alone', {}));
+    const staged = stagedPolicies();
+    try {
+      return await checkPolicies({ base: staged.head ? 'HEAD' : undefined }, io, staged);
+    } finally {
+      staged.dispose();
+    }
+  }
+  return checkPolicies(o, io);
+}
+
+async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<number> {
   if (o.data && !o.base) dataNeedsBase(o.data);
   const failures: string[] = [];
   /** What the check reports besides failures: how far each changed policy is over or under its budget. */
   const notes: string[] = [];
-  const policies = readdirSync('policies')
-    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
-    .sort()
-    .map((f) => join('policies', f));
+  // a policy's path as messages name it; `at` is where it is read (the staged copy for --staged)
+  const at = (file: string) => (staged ? join(staged.dir, file) : file);
+  const policies = staged
+    ? staged.policies
+    : readdirSync('policies')
+        .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
+        .sort()
+        .map((f) => join('policies', f));
   for (const file of policies) {
-    const text = readText(file, 'policy');
+    const text = readText(at(file), 'policy');
     // a roll-up policy (a top-level `rollup:`) validates against its own section of the schema
     const loaded = isRollupText(text, file) ? loadRollup(file, text) : loadPolicy(text, file);
     if (!loaded.ok) {
@@ -49,10 +74,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     }
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
     failures.push(...verifyFailures(file, text));
-    if (!existsSync(testFileFor(file))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
+    if (!existsSync(testFileFor(at(file)))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
       // a test file that cannot be read fails this policy, not the whole check: every policy is checked
-      const report = await runTestsFor(file, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
+      const report = await runTestsFor(at(file), { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
         if (!(error instanceof ExitError)) throw error;
         failures.push(`${file}: tests cannot run: ${error.withHelp}`);
         return undefined;
@@ -68,8 +93,8 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     }
   }
   if (o.base) {
-    for (const file of changedPolicies(o.base)) {
-      const now = parse(readText(file, 'policy')) as {
+    for (const file of staged ? staged.policies : changedPolicies(o.base)) {
+      const now = parse(readText(at(file), 'policy')) as {
         version?: string;
         effective_from?: string;
         retroactive?: unknown;
@@ -94,8 +119,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
           `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
         );
       }
-      // a roll-up policy scores no data file: its months come from the ledger
-      if (o.data && !isRollupText(readText(file, 'policy'), file)) {
+      // the data named on the command line, else the policy's own review data (`review_data:` of its tests);
+      // the pre-commit hook stays fast and leaves the impact to CI; a roll-up policy scores no data file
+      const data = staged || isRollupText(readText(at(file), 'policy'), file) ? undefined : (o.data ?? reviewDataFor(file));
+      if (data) {
         // a change that can no longer score people the base version scored fails the check
         // (data that does not fit the policy is this policy's failure, not the end of the check)
         try {
@@ -105,14 +132,14 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
             readText(file, 'policy'),
             file,
             file,
-            { data: o.data, format: 'human', lang: 'en' },
+            { data, format: 'human', lang: 'en', quiet: true },
             io,
           );
           // how far the changed version is over or under its budget (information, not a failure)
           if (review.impact) for (const line of budgetLines(review.impact.after, 'en')) notes.push(`${file}: ${line}`);
           for (const l of newlyUnscorable([review]))
             failures.push(
-              `${file}: cannot score ${l.count} record(s) of \`${o.data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${o.data}\` for who and why)`,
+              `${file}: cannot score ${l.count} record(s) of \`${data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${data}\` for who and why)`,
             );
         } catch (error) {
           if (!(error instanceof ExitError)) throw error;
@@ -126,8 +153,10 @@ export async function checkCommand(o: { base?: string; data?: string }, io: Io):
     io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
     return EXIT.input;
   }
-  io.stdout(
-    `✓ ${policies.length} policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
-  );
+  if (staged && !policies.length) io.stdout('✓ no policy is staged\n');
+  else
+    io.stdout(
+      `✓ ${policies.length} ${staged ? 'staged ' : ''}policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
+    );
   return EXIT.ok;
 }

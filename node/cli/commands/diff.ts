@@ -26,6 +26,8 @@ import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js
 import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
+import { reviewDataFor } from './test.js';
+import { progressFor, type ProgressOptions } from '../progress.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
 import { runResultToJson } from '../../../engine/index.js';
 
@@ -36,6 +38,8 @@ export interface DiffOptions {
   base?: string;
   /** Exit 0 even when the new version cannot score people the old one scored (they are still listed). */
   allowUnscorable?: boolean;
+  /** No progress on stderr. */
+  quiet?: boolean;
   /** `--outlier ¥N`: flag one employee's change of N yuan or more. */
   outlier?: string;
 }
@@ -63,7 +67,7 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   return r.policy;
 }
 
-async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<RunResult> {
+async function runOn(policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions): Promise<RunResult> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length)
@@ -72,7 +76,11 @@ async function runOn(policy: CompiledPolicy, data: string, lang: Lang): Promise<
       diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }),
       errors,
     );
-  const result = await runPolicy(policy, { records: read.records, excluded: read.excluded }, { lang });
+  const result = await runPolicy(
+    policy,
+    { records: read.records, excluded: read.excluded },
+    { lang, ...(progress ? progressFor(read.records.length, progress) : {}) },
+  );
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, nobody);
   return result;
@@ -107,14 +115,15 @@ export async function reviewPair(
     changes: diffPolicies(before.doc, after.doc, o.lang),
   };
   if (o.data) {
-    const [b, a] = [await runOn(before, o.data, o.lang), await runOn(after, o.data, o.lang)];
+    const progress: ProgressOptions = { label: 'diff', quiet: o.quiet, stderr: io.stderr };
+    const [b, a] = [await runOn(before, o.data, o.lang, progress), await runOn(after, o.data, o.lang, progress)];
     const comparison = compareRuns(b, a);
     // the changes one at a time, in the order the diff lists them (docs/review.md)
     const plan = planAttribution(oldText, after.doc, review.changes, file);
     const steps: (RunResult | undefined)[] = [];
     for (const policy of plan.policies)
       steps.push(
-        await runOn(policy, o.data, o.lang).catch((error: unknown) => {
+        await runOn(policy, o.data, o.lang, progress).catch((error: unknown) => {
           // data an intermediate policy cannot read: that step is measured together with the next
           if (error instanceof ExitError) return undefined;
           throw error;
@@ -158,7 +167,9 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
         });
         continue;
       }
-      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, o, io));
+      // without --data, each policy is measured on the review data its test file names (`review_data:`)
+      const data = o.data ?? reviewDataFor(file);
+      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, { ...o, data }, io));
     }
   } else {
     if (specs.length !== 2) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args', {}));

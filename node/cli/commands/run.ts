@@ -24,6 +24,8 @@ import { dataInputs, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
+  /** No progress on stderr. */
+  quiet?: boolean;
   format: 'table' | 'json' | 'ndjson' | 'csv' | 'md' | 'xlsx';
   out?: string;
   lang: Lang;
@@ -89,6 +91,7 @@ async function runWhole(
     executor: o.executor,
     explain: o.format === 'json' || o.format === 'ndjson' || o.format === 'md' || Boolean(o.record || o.amend),
     stderr: io.stderr,
+    quiet: o.quiet,
   });
   for (const w of result.warnings) io.stderr(formatDiagnostic(w, io.lang ?? o.lang));
   if (o.record || o.amend) {

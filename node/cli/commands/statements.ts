@@ -47,6 +47,7 @@ export async function statementsCommand(
     encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
     sheet?: string;
     period?: string;
+    quiet?: boolean;
   },
   io: Io,
 ): Promise<number> {
@@ -59,6 +60,8 @@ export async function statementsCommand(
     encoding: o.encoding,
     sheet: o.sheet,
     stderr: io.stderr,
+    quiet: o.quiet,
+    progressLabel: 'statements',
   });
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
   const provenance = {

@@ -12,6 +12,9 @@ import {
   type TestExpectation,
   readYaml,
   diagnostic,
+  formatDiagnostic,
+  localise,
+  type Lang,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
@@ -31,12 +34,90 @@ export function testFileFor(policy: string): string {
   return policy.replace(/\.ya?ml$/, '.test.yaml');
 }
 
-/** Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. */
-export function readCases(
-  _policyFile: string,
+/** A case's result; `unreadable` when the case could not be built from the file (it then failed). */
+export type CaseOutcome = TestReport['cases'][number] & { unreadable?: string };
+export type TestOutcome = Omit<TestReport, 'cases'> & { cases: CaseOutcome[] };
+
+// The keys a test file may hold, at each level: the reader refuses any other (a misspelt `expect`
+// must not pass as a case that checks nothing). schemas/policy-test.schema.json lists the same keys;
+// test/repo/schemas.test.ts checks that the two agree.
+export const TEST_FILE_KEYS = ['review_data', 'cases'] as const;
+export const CASE_KEYS = [
+  'name',
+  'record',
+  'sample',
+  'history',
+  'expect',
+] as const satisfies readonly (keyof RawCase)[];
+export const RECORD_KEYS = [
+  'employee_id',
+  'name',
+  'role',
+  'team',
+  'stage',
+  'period',
+  'pay_base',
+  'metrics',
+] as const satisfies readonly (keyof EmployeeRecord)[];
+export const SAMPLE_KEYS = ['file', 'employee'] as const;
+export const EXPECT_KEYS = [
+  'score',
+  'grade',
+  'tier',
+  'payout',
+  'status',
+  'holds',
+  'triggers',
+] as const satisfies readonly (keyof TestExpectation)[];
+// every field the engine can check is a key of the file (a compile error otherwise)
+const everyExpectation: Exclude<keyof TestExpectation, (typeof EXPECT_KEYS)[number]> extends never ? true : false =
+  true;
+void everyExpectation;
+
+const WHERE = {
+  file: { en: 'a test file', zh: '测试文件' },
+  case: { en: 'a test case', zh: '测试用例' },
+  record: { en: 'a case’s `record:`', zh: '用例的 `record:`' },
+  sample: { en: 'a case’s `sample:`', zh: '用例的 `sample:`' },
+  expect: { en: 'a case’s `expect:`', zh: '用例的 `expect:`' },
+} as const;
+
+/** The first key of `value` that is not one of `keys`, as a diagnostic. */
+function unknownKey(value: unknown, keys: readonly string[], where: keyof typeof WHERE, file: string) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const key = Object.keys(value).find((k) => !keys.includes(k));
+  if (key === undefined) return undefined;
+  return diagnostic(
+    'cli_tests_unknown_key',
+    {
+      file,
+      key,
+      where: WHERE[where].en,
+      where_zh: WHERE[where].zh,
+      allowed: keys.map((k) => `\`${k}\``).join(', '),
+    },
+    { file },
+  );
+}
+
+/** The data a policy's changes are reviewed on (`review_data:` of its test file, relative to it), if it names one. */
+export function reviewDataFor(policyFile: string): string | undefined {
+  const testFile = testFileFor(policyFile);
+  if (!existsSync(testFile)) return undefined;
+  const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
+  const named = yaml.ok ? (yaml.value as { review_data?: unknown } | null)?.review_data : undefined;
+  return typeof named === 'string' && named.trim() !== '' ? join(dirname(testFile), named) : undefined;
+}
+
+/**
+ * Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. A
+ * case that cannot be built is returned as its problem, in its place, so every case is reported;
+ * a file that cannot be read at all throws.
+ */
+export function readCaseList(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
-): TestCase[] {
+): ({ ok: true; case: TestCase } | { ok: false; name: string; problem: ExitError })[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok)
     throw new ExitError(
@@ -47,55 +128,92 @@ export function readCases(
   const doc = yaml.value as { cases?: RawCase[] } | null;
   if (!doc || !Array.isArray(doc.cases))
     throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
+  const top = unknownKey(doc, TEST_FILE_KEYS, 'file', testFile);
+  if (top) throw new ExitError(EXIT.input, top);
   const samples = new Map<string, EmployeeRecord[]>();
   return doc.cases.map((c, i) => {
-    const name = c.name ?? `case ${i + 1}`;
-    if (!c.expect)
-      throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
-    let record: EmployeeRecord;
-    if (c.sample) {
-      const file = resolve(dirname(testFile), c.sample.file);
-      if (!samples.has(file)) {
-        const read = readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', contract, {
-          file,
-        });
-        samples.set(file, read.records);
-      }
-      const found = samples.get(file)!.find((r) => r.employee_id === c.sample!.employee);
-      if (!found)
-        throw new ExitError(
-          EXIT.input,
-          diagnostic(
-            'cli_test_case_sample',
-            { file: testFile, name, employee: c.sample.employee, sample: c.sample.file },
-            { file: testFile },
-          ),
-        );
-      record = found;
-    } else if (c.record) {
-      const r = c.record;
-      record = {
-        employee_id: r.employee_id ?? `case-${i + 1}`,
-        name: r.name ?? name,
-        role: r.role ?? '',
-        team: r.team ?? '测试组',
-        stage: r.stage ?? '',
-        period: r.period ?? '2026-10',
-        metrics: r.metrics ?? {},
-        ...(r.pay_base !== undefined ? { pay_base: r.pay_base } : {}),
-      };
-    } else
-      throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
-    return { name, record, ...(c.history ? { history: c.history } : {}), expect: c.expect };
+    const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
+    try {
+      return { ok: true as const, case: readCase(c, i, name, testFile, contract, samples) };
+    } catch (error) {
+      if (!(error instanceof ExitError)) throw error;
+      return { ok: false as const, name, problem: error };
+    }
   });
 }
 
-export function describeReport(file: string, r: TestReport): string[] {
+function readCase(
+  c: RawCase,
+  i: number,
+  name: string,
+  testFile: string,
+  contract: Parameters<typeof readRecords>[2],
+  samples: Map<string, EmployeeRecord[]>,
+): TestCase {
+  const wrongKey =
+    unknownKey(c, CASE_KEYS, 'case', testFile) ??
+    unknownKey(c.record, RECORD_KEYS, 'record', testFile) ??
+    unknownKey(c.sample, SAMPLE_KEYS, 'sample', testFile) ??
+    unknownKey(c.expect, EXPECT_KEYS, 'expect', testFile);
+  if (wrongKey) throw new ExitError(EXIT.input, wrongKey);
+  if (!c.expect)
+    throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
+  let record: EmployeeRecord;
+  if (c.sample) {
+    const file = resolve(dirname(testFile), c.sample.file);
+    if (!samples.has(file)) {
+      const read = readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', contract, {
+        file,
+      });
+      samples.set(file, read.records);
+    }
+    const found = samples.get(file)!.find((r) => r.employee_id === c.sample!.employee);
+    if (!found)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic(
+          'cli_test_case_sample',
+          { file: testFile, name, employee: c.sample.employee, sample: c.sample.file },
+          { file: testFile },
+        ),
+      );
+    record = found;
+  } else if (c.record) {
+    const r = c.record;
+    record = {
+      employee_id: r.employee_id ?? `case-${i + 1}`,
+      name: r.name ?? name,
+      role: r.role ?? '',
+      team: r.team ?? '测试组',
+      stage: r.stage ?? '',
+      period: r.period ?? '2026-10',
+      metrics: r.metrics ?? {},
+      ...(r.pay_base !== undefined ? { pay_base: r.pay_base } : {}),
+    };
+  } else
+    throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
+  return { name, record, ...(c.history ? { history: c.history } : {}), expect: c.expect };
+}
+
+/** The cases of a test file, or its first problem (`yardstick validate`). */
+export function readCases(
+  _policyFile: string,
+  testFile: string,
+  contract: Parameters<typeof readRecords>[2],
+): TestCase[] {
+  return readCaseList(testFile, contract).map((c) => {
+    if (!c.ok) throw c.problem;
+    return c.case;
+  });
+}
+
+export function describeReport(file: string, r: TestOutcome): string[] {
   const lines = [`${file}: ${r.passed} passed, ${r.failed} failed`];
   for (const c of r.cases) {
     if (c.ok) continue;
     lines.push(`  ✗ ${c.name}`);
     if (c.error) lines.push(`      cannot evaluate: ${c.error}`);
+    if (c.unreadable) lines.push(`      cannot read the case: ${c.unreadable}`);
     for (const f of c.failures)
       lines.push(`      ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
   }
@@ -113,7 +231,7 @@ export function describeReport(file: string, r: TestReport): string[] {
   return lines;
 }
 
-export async function runTestsFor(policyFile: string, io: Io): Promise<TestReport | undefined> {
+export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutcome | undefined> {
   const testFile = testFileFor(policyFile);
   if (!existsSync(testFile)) return undefined;
   if (isRollupFile(policyFile)) {
@@ -121,10 +239,22 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestRepor
     return runRollupTests(doc, await readRollupCases(doc, testFile));
   }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
-  return runPolicyTests(policy, readCases(policyFile, testFile, policy.contract));
+  const list = readCaseList(testFile, policy.contract);
+  const report = await runPolicyTests(
+    policy,
+    list.flatMap((c) => (c.ok ? [c.case] : [])),
+  );
+  // a case that cannot be built fails in its place, with its problem; the others still run
+  const ran = report.cases[Symbol.iterator]();
+  const cases = list.map(
+    (c): CaseOutcome =>
+      c.ok ? ran.next().value! : { name: c.name, ok: false, failures: [], unreadable: c.problem.withHelp },
+  );
+  const unreadable = list.filter((c) => !c.ok).length;
+  return { ...report, cases, failed: report.failed + unreadable };
 }
 
-export async function testCommand(files: string[], io: Io): Promise<number> {
+export async function testCommand(files: string[], io: Io, lang: Lang = 'zh'): Promise<number> {
   const policies = files.length
     ? files
     : readdirSync('policies')
@@ -133,8 +263,22 @@ export async function testCommand(files: string[], io: Io): Promise<number> {
         .map((f) => join('policies', f));
   let passed = 0;
   let failed = 0;
+  let broken = 0;
   for (const file of policies) {
-    const report = await runTestsFor(file, io);
+    // a policy or a test file that cannot be read fails that policy; the others still run
+    let report: TestOutcome | undefined;
+    try {
+      report = await runTestsFor(file, io);
+    } catch (error) {
+      if (!(error instanceof ExitError)) throw error;
+      broken++;
+      // reported as the error that used to end the command, and the next policy is tested
+      const [problem, ...behind] = error.diagnostics;
+      const { message, help } = localise(problem!, lang);
+      io.stderr(`error: ${message}${help === undefined ? '' : `\n  ${lang === 'zh' ? '提示：' : 'help: '}${help}`}`);
+      for (const d of behind) io.stderr(formatDiagnostic(d, lang));
+      continue;
+    }
     if (!report) {
       io.stdout(`${file}: no tests (write them in ${testFileFor(file)})\n`);
       continue;
@@ -143,6 +287,6 @@ export async function testCommand(files: string[], io: Io): Promise<number> {
     failed += report.failed;
     io.stdout(describeReport(file, report).join('\n') + '\n');
   }
-  io.stdout(`${passed} passed, ${failed} failed\n`);
-  return failed ? EXIT.input : EXIT.ok;
+  io.stdout(`${passed} passed, ${failed} failed${broken ? `, ${broken} policy(ies) whose tests cannot run` : ''}\n`);
+  return failed || broken ? EXIT.input : EXIT.ok;
 }

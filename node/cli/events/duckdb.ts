@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
 import { localise, readCsv, readTable, xlsxMergedRanges, type Encoding, type Table } from '../../../engine/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
@@ -133,6 +133,8 @@ export class EventEngine {
   static async open(): Promise<EventEngine> {
     const scratch = mkdtempSync(join(tmpdir(), 'yardstick-events-'));
     // memory stays bounded: DuckDB spills to the scratch folder beyond this
+    // loaded on first use: the native library takes a second to load, and most commands never need it
+    const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: '1GB',
       temp_directory: join(scratch, 'spill'),

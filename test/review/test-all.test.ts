@@ -1,0 +1,66 @@
+// `yardstick test` reports every failing and every unreadable case of every policy: a case that
+// cannot be built fails in its place, a test file that cannot be read fails its policy, and the
+// run goes on to the end.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policy } from '../builders.js';
+import { yardstick } from '../yardstick.js';
+
+const project = resolve('.');
+// the builders' minimal policy: one role paid 1000 × score / 100 on a 0–100 rating; A from 80, B from 60
+const policyText = (id: string) => policy().set('policy', id).set('title', `测试 ${id}`).yaml();
+const record = (rating: number) => `record: { role: staff, stage: only, metrics: { rating: ${rating} } }`;
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-test-all-'));
+  mkdirSync(join(dir, 'policies'));
+  for (const id of ['a', 'b', 'c']) writeFileSync(join(dir, `policies/${id}.yaml`), policyText(id));
+  // a: four cases — 90 → A passes; one without `expect:`; 70 is B, not A; one with a misspelt key
+  writeFileSync(
+    join(dir, 'policies/a.test.yaml'),
+    [
+      'cases:',
+      `  - name: 好\n    ${record(90)}\n    expect: { grade: A }`,
+      `  - name: 缺期望\n    ${record(90)}`,
+      `  - name: 错\n    ${record(70)}\n    expect: { grade: A }`,
+      `  - name: 拼错\n    ${record(90)}\n    expect: { payuot: 900 }`,
+      '',
+    ].join('\n'),
+  );
+  // b: not YAML
+  writeFileSync(join(dir, 'policies/b.test.yaml'), 'cases: [ unclosed\n');
+  // c: 50 → B, ¥500: passes
+  writeFileSync(
+    join(dir, 'policies/c.test.yaml'),
+    `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B, payout: 500 }\n`,
+  );
+  process.chdir(dir);
+});
+
+afterAll(() => process.chdir(project));
+
+describe('yardstick test', () => {
+  it('lists every failing and unreadable case, then every policy, and fails once at the end', async () => {
+    const r = await yardstick('test');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n').filter((l) => !l.startsWith('  not exercised'));
+    expect(lines.slice(0, 8)).toEqual([
+      'policies/a.yaml: 1 passed, 3 failed',
+      '  ✗ 缺期望',
+      '      cannot read the case: policies/a.test.yaml: case `缺期望` has no `expect:`',
+      '  ✗ 错',
+      '      grade: expected "A", got "B"',
+      '  ✗ 拼错',
+      '      cannot read the case: policies/a.test.yaml: `payuot` is not a key of a case’s `expect:`; the keys are `score`, `grade`, `tier`, `payout`, `status`, `holds`, `triggers`',
+      '  help: check the spelling (schemas/policy-test.schema.json lists every key)',
+    ]);
+    // b's test file is not YAML: its error is on stderr, as when it was the only policy tested
+    expect(r.stderr.split('\n')[0]).toBe('error: policy tests `policies/b.test.yaml` cannot be read:');
+    expect(r.stderr.split('\n')[1]).toMatch(/^policies\/b\.test\.yaml:2:1: error\[yaml_/);
+    expect(lines).toContain('policies/c.yaml: 1 passed, 0 failed');
+    expect(lines.at(-2)).toBe('2 passed, 3 failed, 1 policy(ies) whose tests cannot run');
+  });
+});
