@@ -29,7 +29,7 @@ export type PreviewReply =
       ms: number;
     }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
-  | { type: 'explanation'; id: number; card: ScorecardView | null };
+  | { type: 'explanation'; id: number; card: ScorecardView | null }
   | { type: 'verified'; id: number; diagnostics: Diagnostic[] };
 
 const session = new PreviewSession();

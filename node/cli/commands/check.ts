@@ -121,7 +121,8 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
       }
       // the data named on the command line, else the policy's own review data (`review_data:` of its tests);
       // the pre-commit hook stays fast and leaves the impact to CI; a roll-up policy scores no data file
-      const data = staged || isRollupText(readText(at(file), 'policy'), file) ? undefined : (o.data ?? reviewDataFor(file));
+      const data =
+        staged || isRollupText(readText(at(file), 'policy'), file) ? undefined : (o.data ?? reviewDataFor(file));
       if (data) {
         // a change that can no longer score people the base version scored fails the check
         // (data that does not fit the policy is this policy's failure, not the end of the check)
