@@ -45,7 +45,7 @@ describe('shell completion', () => {
     expect(complete('yardstick', 'st')).toEqual(['statements']);
     expect(complete('yardstick', 'data', '')).toEqual(['inspect', 'sql']);
     expect(complete('yardstick', 'check', '--st')).toEqual(['--staged']);
-    expect(complete('yardstick', 'run', 'x', '--format', '')).toEqual(['table', 'json', 'csv', 'md', 'xlsx']);
+    expect(complete('yardstick', 'run', 'x', '--format', '')).toEqual(['table', 'json', 'ndjson', 'csv', 'md', 'xlsx']);
     expect(complete('yardstick', 'init', '--template', '')).toEqual(['startup-team', 'mature-team', 'livestream-team']);
     // policies, not their tests, then any YAML file and folder
     expect(complete('yardstick', 'run', 'policies/l')).toEqual(['policies/livestream-team.yaml']);

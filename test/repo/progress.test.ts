@@ -16,8 +16,9 @@ const run = (out: string, ...extra: string[]) => [
   '--data',
   'examples/sample-2026-10.csv',
   '--exclude-invalid',
+  // a whole-file run (Markdown); a CSV file run to CSV, JSON or NDJSON streams and says how far it is every 100,000 records
   '--format',
-  'json',
+  'md',
   '--out',
   out,
   ...extra,
@@ -26,7 +27,7 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('progress', { timeout: 120_000 }, () => {
   it('through a pipe: one plain line every tenth of the records, the last at 100%', () => {
-    const r = spawnSync('node', run(join(scratch('progress'), 'r.json')), { env, encoding: 'utf8' });
+    const r = spawnSync('node', run(join(scratch('progress'), 'r.md')), { env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('run: '));
     // 200 rows, 2 excluded when read: 198 records evaluated, a line every ⌈198 / 10⌉ = 20 and at the end
@@ -41,13 +42,13 @@ describe('progress', { timeout: 120_000 }, () => {
   });
 
   it('with --quiet: nothing', () => {
-    const r = spawnSync('node', run(join(scratch('progress'), 'r.json'), '--quiet'), { env, encoding: 'utf8' });
+    const r = spawnSync('node', run(join(scratch('progress'), 'r.md'), '--quiet'), { env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toContain('records');
   });
 
   it.runIf(hasScript)('on a terminal: a bar redrawn in place, with records done, rate and time left', () => {
-    const out = join(scratch('progress'), 'r.json');
+    const out = join(scratch('progress'), 'r.md');
     const command = ['node', ...run(out)].map((a) => `'${a}'`).join(' ');
     const tty = execFileSync('script', ['-q', '-e', '-c', command, '/dev/null'], { env, encoding: 'utf8' });
     expect(tty).toContain('\x1b[?25l'); // the cursor hidden while the bar is drawn
