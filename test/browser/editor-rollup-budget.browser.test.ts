@@ -15,9 +15,9 @@ const shot = async (name: string, target?: Locator) => {
   const path = `docs/editor-screens/${name}.png`;
   await (target ?? e.page).screenshot({ path });
 };
-/** The lines the editor shows now (Monaco draws only the lines in view). */
+/** The lines the editor shows now (Monaco draws only the lines in view; each line a block, spaces as no-break spaces). */
 const editorText = async () =>
-  (await e.page.locator('[data-testid=editor] .view-lines').innerText()).replaceAll('\u00a0', ' ');
+  (await e.page.locator('[data-testid=editor] .view-lines').textContent())!.replaceAll('\u00a0', ' ');
 
 describe.skipIf(!available)('roll-up policies and the budget panel in the editor', { timeout: 120_000 }, () => {
   beforeAll(async () => {
