@@ -58,6 +58,12 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     expect(await testId('invalid-banner').count()).toBe(0);
     expect(await testId('tab-preview').count()).toBe(0);
     expect(await testId('problems').locator('.ptitle').textContent()).toBe('问题 (0)');
+    // hover, completion and schema markers use the schema's rollupPolicy part: no squiggle on a valid
+    // roll-up (the monthly root schema would mark `rollup:` and the missing `roles:`)
+    await page.waitForTimeout(1500);
+    expect(
+      await page.locator('[data-testid=editor] .squiggly-error, [data-testid=editor] .squiggly-warning').count(),
+    ).toBe(0);
     await shot('rollup-note', page.locator('main.work'));
 
     // a YAML error: the file has 53 lines and ends with a newline, so the cursor at the end is on
@@ -68,6 +74,7 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     await testId('invalid-banner').waitFor();
     expect(await testId('invalid-banner').textContent()).toMatch(/^政策有错误，显示的是上一次正确的结果： 行 55: /);
     expect(await testId('problems').locator('.problem.error .where').first().textContent()).toBe('行 55:1');
+    await expect.poll(() => page.locator('[data-testid=editor] .squiggly-error').count()).toBeGreaterThan(0);
     // the note stays: a broken roll-up is still a roll-up
     expect(await testId('rollup-note').count()).toBe(1);
 
@@ -141,6 +148,20 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
       new RegExp(`^符合预算的取值：${percent}，应发合计 ¥[0-9,.]+，不超过预算 ¥700,000.00`),
     );
     await shot('budget-panel', page.locator('section.right'));
+    // labelled and without serious accessibility problems, with the chart drawn
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const serious = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document.querySelector('[data-testid=budget-panel]'), { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
 
     // jump: the YAML holds that value, the policy is unsaved; undo in the editor restores 0.40
     await testId('budget-apply').click();
