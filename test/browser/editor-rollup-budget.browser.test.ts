@@ -72,7 +72,7 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\npolicy: x', { delay: 5 });
     await testId('invalid-banner').waitFor();
-    expect(await testId('invalid-banner').textContent()).toMatch(/^政策有错误，显示的是上一次正确的结果： 行 55: /);
+    expect(await testId('invalid-banner').textContent()).toMatch(/^汇总政策有错误，请在左侧修正： 行 55: /);
     expect(await testId('problems').locator('.problem.error .where').first().textContent()).toBe('行 55:1');
     await expect.poll(() => page.locator('[data-testid=editor] .squiggly-error').count()).toBeGreaterThan(0);
     // the note stays: a broken roll-up is still a roll-up
@@ -167,6 +167,9 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     await testId('budget-apply').click();
     await expect.poll(editorText).toContain(`target: ${fit.value} # domain: completion rate ≥ 40%`);
     expect(await testId('status').textContent()).toBe('未保存的修改');
+    expect(await testId('budget-applied').textContent()).toBe(
+      `已把 ${percent} 写入左侧的 YAML（未保存；在编辑器里按 Ctrl+Z 可撤销）。再点计算曲线可看改后的曲线。`,
+    );
     await page.click('[data-testid=editor] .view-lines');
     await page.keyboard.press('Control+z');
     // the text is the saved file's again (the unsaved mark goes), and the panels read 40 % again

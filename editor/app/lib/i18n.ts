@@ -204,6 +204,7 @@ const zh = {
   rollupWhat: (of: string) =>
     `汇总政策不按一个月的数据试算：它读取结果账本里已记录的月度政策 ${of} 在这个期间的各月结果，算出每人的汇总事实（如月均得分、A+ 次数、在册月数）、得分、等级、强制分布和只发一次的奖金。`,
   rollupRun: '在命令行运行它：',
+  rollupInvalid: '汇总政策有错误，请在左侧修正：',
   rollupRecordFirst: (of: string) =>
     `各月结果要先用 yardstick run policies/${of}.yaml --data … --record 记入结果账本。`,
   rollupChecked: (of: string) =>
@@ -237,6 +238,8 @@ const zh = {
   budgetFits: (value: string, total: string, budget: string) =>
     `符合预算的取值：${value}，应发合计 ${total}，不超过预算 ${budget}（在这个范围内最接近预算）。`,
   budgetApply: (value: string) => `把政策里的值改为 ${value}`,
+  budgetApplied: (value: string) =>
+    `已把 ${value} 写入左侧的 YAML（未保存；在编辑器里按 Ctrl+Z 可撤销）。再点计算曲线可看改后的曲线。`,
   budgetAllFit: (best: string) => `这个范围内的每个取值都在预算内（最高应发合计 ${best}）。`,
   budgetNoneFits: (value: string, total: string) =>
     `这个范围内没有取值能控制在预算内；最低的是 ${value}，应发合计 ${total}。`,
@@ -450,6 +453,7 @@ const en: Words = {
   rollupWhat: (of: string) =>
     `A roll-up is not previewed on a month of data: it reads the months of the monthly policy ${of} recorded in the results ledger for the period, and computes each person's period facts (average score, A+ months, months present), score, grade, forced distribution and the awards paid once.`,
   rollupRun: 'Run it from the command line:',
+  rollupInvalid: 'The roll-up policy has errors; fix them on the left:',
   rollupRecordFirst: (of: string) =>
     `Record the months first with yardstick run policies/${of}.yaml --data … --record.`,
   rollupChecked: (of: string) =>
@@ -484,6 +488,8 @@ const en: Words = {
   budgetFits: (value: string, total: string, budget: string) =>
     `The value that fits: ${value}, payout total ${total}, within the budget of ${budget} (the closest to it in this range).`,
   budgetApply: (value: string) => `Set the policy’s value to ${value}`,
+  budgetApplied: (value: string) =>
+    `${value} is written into the YAML on the left (unsaved; Ctrl+Z in the editor undoes it). Draw the curve again to see it from there.`,
   budgetAllFit: (best: string) => `Every value in this range fits the budget (highest payout total ${best}).`,
   budgetNoneFits: (value: string, total: string) =>
     `No value in this range fits the budget; the lowest is ${value}, payout total ${total}.`,
