@@ -110,7 +110,12 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     expect(await testId('budget-to').inputValue()).toBe('49');
     expect(await testId('budget-step').inputValue()).toBe('1');
     await page.getByLabel('预算（应发合计，如 ¥700,000 或 70万）').fill('¥700,000');
-    await testId('budget-draw').click();
+    // by keyboard: Tab from the budget reaches 计算曲线, Enter draws
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe(
+      'budget-draw',
+    );
+    await page.keyboard.press('Enter');
     await testId('budget-chart').waitFor({ timeout: 60_000 });
 
     // 19 values, one point each; the budget line is labelled as text in the SVG
