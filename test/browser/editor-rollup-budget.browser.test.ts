@@ -90,6 +90,16 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     await expect.poll(() => testId('status').textContent()).toBe('已保存');
     expect(e.onDisk('annual-review.yaml')).toBe(`${e.committed('annual-review.yaml')}# reviewed`);
     expect(await testId('rollup-note').count()).toBe(1);
+
+    // another policy from the picker is a month's policy again: tabs and preview, no note
+    await testId('policy-select').selectOption('short-video-team.yaml');
+    await page.waitForSelector('[data-testid=results] tbody tr', { timeout: 60_000 });
+    expect(await testId('rollup-note').count()).toBe(0);
+    expect(await testId('tab-preview').getAttribute('aria-selected')).toBe('true');
+    // and back: the roll-up's note, with nothing of the month left on the right
+    await testId('policy-select').selectOption('annual-review.yaml');
+    await testId('rollup-note').waitFor();
+    expect(await testId('results').count()).toBe(0);
   });
 
   it('the budget panel: the completion target over 31 %–49 %, a budget of ¥700,000, the value that fits, applied and undone', async () => {
