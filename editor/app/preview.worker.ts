@@ -3,12 +3,15 @@
 // is not for its latest request.
 
 import { localise, verifyPolicyText, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
-import { PreviewSession, type PreviewResult } from './lib/preview-session.js';
+import { PreviewSession, type PreviewResult, type RollupInfo, type Swept } from './lib/preview-session.js';
 import type { ScorecardView } from './lib/scorecard-view.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
-  | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang }
+  /** `monthly`: for a roll-up policy, the text of the monthly policy it names, to check it against. */
+  | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang; monthly?: string }
+  /** A what-if sweep for the budget panel: `set` is `PATH=FROM..TO/STEP` as `yardstick sweep --set`. */
+  | { type: 'sweep'; id: number; policy: string; set: string; budgetFen?: number; lang: Lang }
   /** One employee's explanation from the evaluation `of` (explanations are built on demand). */
   | { type: 'explain'; id: number; of: number; employee_id: string }
   /** The policy's properties (yardstick verify), after a pause: its findings join the problems as warnings. */
@@ -28,7 +31,9 @@ export type PreviewReply =
       dataProblems: Diagnostic[];
       ms: number;
     }
+  | { type: 'result'; id: number; ok: true; rollup: RollupInfo; diagnostics: Diagnostic[]; ms: number }
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
+  | ({ type: 'sweep'; id: number } & Swept)
   | { type: 'explanation'; id: number; card: ScorecardView | null }
   | { type: 'verified'; id: number; diagnostics: Diagnostic[] };
 
@@ -56,10 +61,22 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
       ? r.report.diagnostics.map((d) => ({ ...d, ...localise(d, m.lang), severity: 'warning' as const }))
       : [];
     reply({ type: 'verified', id: m.id, diagnostics: found });
+  } else if (m.type === 'sweep') {
+    const r = await session.sweep(m.policy, m.set, m.budgetFen, m.lang);
+    reply(
+      r.ok
+        ? { type: 'sweep', id: m.id, ...r }
+        : { type: 'sweep', id: m.id, ok: false, problem: inLang([r.problem])[0]! },
+    );
   } else if (m.type === 'explain') {
     reply({ type: 'explanation', id: m.id, card: session.explain(m.of, m.employee_id) });
   } else {
     lang = m.lang;
+    const rollup = session.rollup(m.policy, m.monthly, () => performance.now());
+    if (rollup) {
+      reply({ type: 'result', id: m.id, ...rollup, diagnostics: inLang(rollup.diagnostics) });
+      return;
+    }
     const r = await session.evaluate(m.id, m.policy, m.base, m.lang, () => performance.now());
     if (!r.ok) {
       reply({ type: 'result', id: m.id, ...r, diagnostics: inLang(r.diagnostics) });

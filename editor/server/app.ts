@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { diagnostic, LIMITS, readYaml, type Diagnostic } from '../../engine/index.js';
+import { diagnostic, isRollupDocument, LIMITS, readYaml, type Diagnostic } from '../../engine/index.js';
 import { writeFileAtomic } from '../../node/files.js';
 import {
   FileError,
@@ -182,11 +182,14 @@ function templateSummary(o: EditorOptions, name: string): { name: string; title:
   return { name, title: typeof js?.title === 'string' ? js.title : name, ...(present ? { sample } : {}) };
 }
 
-/** A policy's entry in the picker: its title and version, or the problem that keeps it from being read. */
+/**
+ * A policy's entry in the picker: its title and version, or the problem that keeps it from being
+ * read; for a roll-up policy (a top-level `rollup:`), the period it rolls up (`year`, `half_year`, `quarter`).
+ */
 function policySummary(
   dir: string,
   name: string,
-): { name: string; title: string; version: string; problem?: Diagnostic } {
+): { name: string; title: string; version: string; rollup?: string; problem?: Diagnostic } {
   try {
     const source = readText(policyPath(dir, name));
     const problem = yamlProblem(source, name);
@@ -194,7 +197,13 @@ function policySummary(
     const js = parseDocument(source).toJS() as { title?: unknown; version?: unknown } | null;
     const shown = (v: unknown, fallback: string) =>
       typeof v === 'string' || typeof v === 'number' ? String(v) : fallback;
-    return { name, title: shown(js?.title, name), version: shown(js?.version, '') };
+    const period = isRollupDocument(js) ? (js as { rollup?: { period?: unknown } }).rollup?.period : undefined;
+    return {
+      name,
+      title: shown(js?.title, name),
+      version: shown(js?.version, ''),
+      ...(isRollupDocument(js) ? { rollup: typeof period === 'string' ? period : '' } : {}),
+    };
   } catch (error) {
     if (error instanceof FileError)
       return { name, title: name, version: '', problem: serialisable(error.diagnostics[0]) };

@@ -189,7 +189,12 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     const { page } = e;
     // the tabs are ARIA tabs, moved between with the arrow keys
     const tabs = page.getByRole('tablist').getByRole('tab');
-    expect(await tabs.allTextContents()).toEqual(['可视化设置', '试算结果', expect.stringMatching(/^修改影响/)]);
+    expect(await tabs.allTextContents()).toEqual([
+      '可视化设置',
+      '试算结果',
+      expect.stringMatching(/^修改影响/),
+      '预算',
+    ]);
     await page.getByRole('tab', { name: '试算结果' }).focus();
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('试算结果');
     await page.keyboard.press('ArrowLeft');

@@ -1,7 +1,7 @@
 // The editor's local server: the token, Host and Origin checks, paths that stay inside the
 // policies folder, atomic saves that refuse to overwrite someone else's change.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,19 @@ describe('policies', () => {
     expect(await (await call('/api/policies')).json()).toEqual([
       { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
     ]);
+  });
+
+  it('marks a roll-up policy (a top-level `rollup:`) with the period it rolls up', async () => {
+    const path = join(root, 'policies', 'annual-review.yaml');
+    writeFileSync(path, readFileSync('policies/annual-review.yaml'));
+    try {
+      expect(await (await call('/api/policies')).json()).toEqual([
+        { name: 'annual-review.yaml', title: '直播带货团队年度考核', version: '1.0.0', rollup: 'year' },
+        { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+      ]);
+    } finally {
+      rmSync(path);
+    }
   });
 
   it('reads one with its ETag; untracked files compare with the disk', async () => {

@@ -54,6 +54,8 @@ export interface PolicySummary {
   name: string;
   title: string;
   version: string;
+  /** A roll-up policy: the period it rolls up (`year`, `half_year`, `quarter`; empty when it names none). */
+  rollup?: string;
   problem?: Diagnostic;
 }
 

@@ -199,6 +199,51 @@ const zh = {
   createDisabled: '创建按钮不可用：',
   templateSample: (file: string) => `创建后试算会用配套的样例数据 ${file}`,
   newCopy: (title: string, n: number) => `${title}（新${n > 1 ? ` ${n}` : ''}）`,
+  rollupKind: { year: '年度汇总', half_year: '半年汇总', quarter: '季度汇总' } as Record<string, string>,
+  rollupTitle: (kind: string) => `这是一份${kind}政策（roll-up），不是月度政策`,
+  rollupWhat: (of: string) =>
+    `汇总政策不按一个月的数据试算：它读取结果账本里已记录的月度政策 ${of} 在这个期间的各月结果，算出每人的汇总事实（如月均得分、A+ 次数、在册月数）、得分、等级、强制分布和只发一次的奖金。`,
+  rollupRun: '在命令行运行它：',
+  rollupInvalid: '汇总政策有错误，请在左侧修正：',
+  rollupRecordFirst: (of: string) =>
+    `各月结果要先用 yardstick run policies/${of}.yaml --data … --record 记入结果账本。`,
+  rollupChecked: (of: string) =>
+    `左侧的 YAML 由引擎按汇总政策的规则检查，问题列在编辑器下方${of ? `；引用的指标、等级和档位已对照月度政策 ${of}.yaml 检查` : ''}。保存与其他政策相同。`,
+  rollupFixFirst: '左侧的 YAML 现在有错误：修正后这里会显示它汇总的月度政策。保存与其他政策相同。',
+  rollupNoPreview: '可视化设置、试算结果、修改影响和预算只适用于月度政策，这里不显示。',
+  budget: '预算',
+  budgetTitle: '预算测算：改一个数，看应发合计',
+  budgetIntro:
+    '选政策里的一个数（指标的门槛 / 目标 / 挑战，或奖金池金额），在一个范围内逐个取值，用当前数据重算应发合计，并与预算比较。计算与 yardstick sweep 相同。',
+  budgetParam: '要调整的数',
+  budgetChoose: '请选择…',
+  budgetNow: '现行',
+  budgetPool: '奖金池',
+  budgetPoolFixed: '固定金额',
+  budgetPoolRate: '提成比例',
+  budgetRange: '取值范围',
+  budgetFrom: '从',
+  budgetTo: '到',
+  budgetStep: '步长',
+  budgetAmount: '预算（应发合计，如 ¥700,000 或 70万）',
+  budgetNotAmount: '请填一个金额，如 ¥700,000、700000 或 70万',
+  budgetDraw: '计算曲线',
+  budgetBusy: '计算中…',
+  budgetChartTitle: (label: string, a: string, b: string) => `应发合计随「${label}」从 ${a} 到 ${b} 的变化`,
+  budgetLine: (amount: string) => `预算 ${amount}`,
+  budgetLook: '查看某个取值',
+  budgetAt: (value: string, total: string, grades: string, moved: number) =>
+    `取值 ${value}：应发合计 ${total}；等级 ${grades}；与现行相比 ${moved} 人等级变化`,
+  budgetNoBudget: '填写预算后可以找到符合预算的取值。',
+  budgetFits: (value: string, total: string, budget: string) =>
+    `符合预算的取值：${value}，应发合计 ${total}，不超过预算 ${budget}（在这个范围内最接近预算）。`,
+  budgetApply: (value: string) => `把政策里的值改为 ${value}`,
+  budgetApplied: (value: string) =>
+    `已把 ${value} 写入左侧的 YAML（未保存；在编辑器里按 Ctrl+Z 可撤销）。再点计算曲线可看改后的曲线。`,
+  budgetAllFit: (best: string) => `这个范围内的每个取值都在预算内（最高应发合计 ${best}）。`,
+  budgetNoneFits: (value: string, total: string) =>
+    `这个范围内没有取值能控制在预算内；最低的是 ${value}，应发合计 ${total}。`,
+  budgetNotMonotone: (values: string) => `应发合计随这个数时升时降，不能确定唯一的取值。在预算内的取值：${values}。`,
 };
 
 type Words = typeof zh;
@@ -400,6 +445,56 @@ const en: Words = {
   createDisabled: 'Create is unavailable:',
   templateSample: (file: string) => `After creating, the preview uses the template's sample data, ${file}`,
   newCopy: (title: string, n: number) => `${title} (new${n > 1 ? ` ${n}` : ''})`,
+  rollupKind: { year: 'yearly roll-up', half_year: 'half-year roll-up', quarter: 'quarterly roll-up' } as Record<
+    string,
+    string
+  >,
+  rollupTitle: (kind: string) => `This is a ${kind} policy, not a monthly policy`,
+  rollupWhat: (of: string) =>
+    `A roll-up is not previewed on a month of data: it reads the months of the monthly policy ${of} recorded in the results ledger for the period, and computes each person's period facts (average score, A+ months, months present), score, grade, forced distribution and the awards paid once.`,
+  rollupRun: 'Run it from the command line:',
+  rollupInvalid: 'The roll-up policy has errors; fix them on the left:',
+  rollupRecordFirst: (of: string) =>
+    `Record the months first with yardstick run policies/${of}.yaml --data … --record.`,
+  rollupChecked: (of: string) =>
+    `The engine checks the YAML on the left by the roll-up rules; problems are listed under the editor${of ? `; the metrics, grades and tiers it names are checked against the monthly policy ${of}.yaml` : ''}. Saving works as for any policy.`,
+  rollupFixFirst:
+    'The YAML on the left has errors now: once fixed, the monthly policy it rolls up shows here. Saving works as for any policy.',
+  rollupNoPreview: 'Settings, preview, impact and budget are for monthly policies and are not shown here.',
+  budget: 'Budget',
+  budgetTitle: 'Budget: move one number, see the payout total',
+  budgetIntro:
+    'Choose a number of the policy (an indicator’s threshold / target / challenge, or a pool amount), try each value of a range on the data in use, and compare the payout total with a budget. Computed as yardstick sweep computes it.',
+  budgetParam: 'Number to move',
+  budgetChoose: 'Choose…',
+  budgetNow: 'now',
+  budgetPool: 'Pool',
+  budgetPoolFixed: 'fixed amount',
+  budgetPoolRate: 'rate',
+  budgetRange: 'Range',
+  budgetFrom: 'from',
+  budgetTo: 'to',
+  budgetStep: 'step',
+  budgetAmount: 'Budget (payout total, e.g. ¥700,000 or 70万)',
+  budgetNotAmount: 'Enter an amount, e.g. ¥700,000, 700000 or 70万',
+  budgetDraw: 'Draw the curve',
+  budgetBusy: 'Computing…',
+  budgetChartTitle: (label: string, a: string, b: string) => `Payout total as “${label}” goes from ${a} to ${b}`,
+  budgetLine: (amount: string) => `budget ${amount}`,
+  budgetLook: 'Look at a value',
+  budgetAt: (value: string, total: string, grades: string, moved: number) =>
+    `Value ${value}: payout total ${total}; grades ${grades}; ${moved} people change grade against now`,
+  budgetNoBudget: 'Enter a budget to find the value that fits it.',
+  budgetFits: (value: string, total: string, budget: string) =>
+    `The value that fits: ${value}, payout total ${total}, within the budget of ${budget} (the closest to it in this range).`,
+  budgetApply: (value: string) => `Set the policy’s value to ${value}`,
+  budgetApplied: (value: string) =>
+    `${value} is written into the YAML on the left (unsaved; Ctrl+Z in the editor undoes it). Draw the curve again to see it from there.`,
+  budgetAllFit: (best: string) => `Every value in this range fits the budget (highest payout total ${best}).`,
+  budgetNoneFits: (value: string, total: string) =>
+    `No value in this range fits the budget; the lowest is ${value}, payout total ${total}.`,
+  budgetNotMonotone: (values: string) =>
+    `The payout total goes up and down with this number, so no single value can be chosen. Values within the budget: ${values}.`,
 };
 
 export const words: Record<Lang, Words> = { zh, en };

@@ -44,16 +44,46 @@ const createWebWorker = monaco.editor.createWebWorker as unknown as (opts: Worke
   },
 };
 
-configureMonacoYaml(monaco as never, {
+/**
+ * The schema a roll-up policy (a top-level `rollup:`) is checked against: `$defs/rollupPolicy` of the
+ * same file, as the root. Its references into the monthly root (`#/properties/…`) are pointed at a
+ * copy of those properties, so both kinds read one schema file and nothing is written twice.
+ */
+const rollupSchema = (() => {
+  const copy = JSON.parse(
+    JSON.stringify(policySchema).replaceAll('"#/properties/', '"#/$defs/monthlyRoot/properties/'),
+  ) as { $schema?: string; properties: unknown; $defs: Record<string, Record<string, unknown>> };
+  return {
+    $schema: copy.$schema,
+    ...copy.$defs.rollupPolicy,
+    $defs: { ...copy.$defs, monthlyRoot: { properties: copy.properties } },
+  };
+})();
+
+const schemaFor = (kind: 'monthly' | 'rollup') => ({
   enableSchemaRequest: false,
   hover: true,
   completion: true,
   validate: true,
   format: { enable: false },
   schemas: [
-    { uri: 'https://yardstick.local/schemas/policy.schema.json', fileMatch: ['*'], schema: policySchema as never },
+    {
+      uri: `https://yardstick.local/schemas/${kind === 'rollup' ? 'rollup-policy' : 'policy'}.schema.json`,
+      fileMatch: ['*'],
+      schema: (kind === 'rollup' ? rollupSchema : policySchema) as never,
+    },
   ],
 });
+
+const yaml = configureMonacoYaml(monaco as never, schemaFor('monthly'));
+let schemaKind: 'monthly' | 'rollup' = 'monthly';
+
+/** Hover, completion and schema markers for a month's policy or a roll-up policy. */
+export function useSchema(kind: 'monthly' | 'rollup'): void {
+  if (kind === schemaKind) return;
+  schemaKind = kind;
+  void yaml.update(schemaFor(kind));
+}
 
 export function createEditor(
   host: HTMLElement,
@@ -127,6 +157,11 @@ export function revealLine(editor: monaco.editor.IStandaloneCodeEditor, line: nu
   editor.revealLineInCenter(line);
   editor.setPosition({ lineNumber: line, column });
   editor.focus();
+}
+
+/** Brings a line into view without taking the focus (an edit made from a panel). */
+export function showLine(editor: monaco.editor.IStandaloneCodeEditor, line: number): void {
+  editor.revealLineInCenter(line);
 }
 
 export type { monaco };

@@ -5,7 +5,18 @@
 import {
   compareRuns,
   diffPolicies,
+  fitBudget,
+  isRollupDocument,
   loadPolicy,
+  loadRollupPolicy,
+  parseSweep,
+  readYaml,
+  SweepError,
+  sweepRow,
+  sweepRunner,
+  type BudgetFit,
+  type RollupPeriodKind,
+  type SweepRow,
   readTable,
   runPolicy,
   toRecords,
@@ -64,6 +75,33 @@ export type Evaluated =
       ms: number;
     }
   | { ok: false; diagnostics: Diagnostic[]; ms: number };
+
+/** A roll-up policy: checked by the engine's roll-up loader, not run on a month. */
+export type RollupChecked =
+  | { ok: true; rollup: RollupInfo; diagnostics: Diagnostic[]; ms: number }
+  | { ok: false; diagnostics: Diagnostic[]; ms: number };
+
+/** What the page says about a roll-up policy that loads: what it rolls up and over which period. */
+export interface RollupInfo {
+  of: string;
+  period: RollupPeriodKind;
+  /** Whether it was checked against the monthly policy it names (its metrics, grades and tiers). */
+  againstMonthly: boolean;
+}
+
+/** A what-if sweep of one number of the policy over the month in use (engine/review/sweep.ts). */
+export type Swept =
+  | {
+      ok: true;
+      path: string[];
+      current: number;
+      decimals: number;
+      /** The payout total of the policy as written, on the same records. */
+      baseFen: number;
+      rows: SweepRow[];
+      fit?: BudgetFit;
+    }
+  | { ok: false; problem: Diagnostic };
 
 type Run =
   | { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] }
@@ -138,6 +176,72 @@ export class PreviewSession {
       dataProblems: edited.dataProblems,
       ms: now() - started,
     };
+  }
+
+  /**
+   * When the text is a roll-up policy (a top-level `rollup:`), its check by the engine's roll-up
+   * loader, against the monthly policy it names when the page has that policy's text (`monthly`);
+   * undefined for any other text (a month's policy, or text that does not parse).
+   */
+  rollup(text: string, monthly: string | undefined, now: () => number): RollupChecked | undefined {
+    const started = now();
+    const yaml = readYaml(text, 'policy.yaml');
+    if (!yaml.ok || !isRollupDocument(yaml.value)) return undefined;
+    const ms = () => now() - started;
+    const month = monthly === undefined ? undefined : loadPolicy(monthly, 'monthly.yaml');
+    const loaded = loadRollupPolicy(text, 'policy.yaml', month?.ok ? month.policy.doc : undefined);
+    if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics, ms: ms() };
+    const { of, period } = loaded.doc.rollup;
+    return {
+      ok: true,
+      rollup: { of, period, againstMonthly: !!month?.ok },
+      diagnostics: loaded.diagnostics,
+      ms: ms(),
+    };
+  }
+
+  /**
+   * The month in use re-run with the number at PATH set to each value of `set`
+   * (`PATH=FROM..TO/STEP`, read by the engine's parseSweep as `yardstick sweep --set` reads it); with
+   * a budget, the value that fits it, found as `yardstick sweep --budget` finds it.
+   */
+  async sweep(policyText: string, set: string, budgetFen: number | undefined, lang: Lang): Promise<Swept> {
+    const loaded = loadPolicy(policyText, 'policy.yaml');
+    if (!loaded.ok) return { ok: false, problem: loaded.diagnostics.find((d) => d.severity === 'error')! };
+    const spec = parseSweep(set, policyText, loaded.policy);
+    if ('code' in spec) return { ok: false, problem: spec };
+    const read = this.records(loaded.policy);
+    const records = read.diagnostics.some((d) => d.severity === 'error') ? [] : [...read.records];
+    const base = await runPolicy(loaded.policy, { records }, { lang, explain: false });
+    const run = sweepRunner(policyText, 'policy.yaml', spec, records, lang);
+    try {
+      const rows: SweepRow[] = [];
+      for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
+      let fit: BudgetFit | undefined;
+      if (budgetFen !== undefined) {
+        // as the CLI: bisection down to a hundredth of the step, two more decimals than the range
+        const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
+        fit = await fitBudget(
+          rows,
+          budgetFen,
+          async (v) => (await run(v)).summary.payout_total_fen,
+          step / 100,
+          spec.decimals + 2,
+        );
+      }
+      return {
+        ok: true,
+        path: spec.path,
+        current: spec.current,
+        decimals: spec.decimals,
+        baseFen: base.summary.payout_total_fen,
+        rows,
+        ...(fit ? { fit } : {}),
+      };
+    } catch (error) {
+      if (error instanceof SweepError) return { ok: false, problem: error.diagnostic };
+      throw error;
+    }
   }
 
   /** One employee's scorecard, as the page shows it, from evaluation `of`; null when that evaluation is gone. */

@@ -5,11 +5,13 @@ import PreviewWorker from '../preview.worker.ts?worker';
 import type { ScorecardView } from './scorecard-view.js';
 
 export type EvaluateReply = Extract<PreviewReply, { type: 'result' }>;
+export type SweepReply = Extract<PreviewReply, { type: 'sweep' }>;
 
 export class PreviewClient {
   private worker = new PreviewWorker();
   private nextId = 1;
   private latest = 0;
+  private latestSweep = 0;
   private waiting = new Map<number, (reply: PreviewReply) => void>();
 
   constructor() {
@@ -58,12 +60,27 @@ export class PreviewClient {
   }
 
   /** Resolves with the reply, or with null when a newer request superseded this one. */
-  evaluate(policy: string, base: string | undefined, lang: 'zh' | 'en'): Promise<EvaluateReply | null> {
+  evaluate(
+    policy: string,
+    base: string | undefined,
+    lang: 'zh' | 'en',
+    monthly?: string,
+  ): Promise<EvaluateReply | null> {
     const id = this.nextId++;
     this.latest = id;
     return new Promise((resolve) => {
       this.waiting.set(id, (reply) => resolve(id === this.latest && reply.type === 'result' ? reply : null));
-      this.worker.postMessage({ type: 'evaluate', id, policy, base, lang } satisfies PreviewRequest);
+      this.worker.postMessage({ type: 'evaluate', id, policy, base, lang, monthly } satisfies PreviewRequest);
+    });
+  }
+
+  /** The engine's sweep in the worker (the budget panel); null when a newer sweep superseded it. */
+  sweep(policy: string, set: string, budgetFen: number | undefined, lang: 'zh' | 'en'): Promise<SweepReply | null> {
+    const id = this.nextId++;
+    this.latestSweep = id;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (reply) => resolve(id === this.latestSweep && reply.type === 'sweep' ? reply : null));
+      this.worker.postMessage({ type: 'sweep', id, policy, set, budgetFen, lang } satisfies PreviewRequest);
     });
   }
 }
