@@ -220,6 +220,10 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\npolicy: x', { delay: 5 }); // a second `policy:` key: YAML refuses duplicate keys
     await page.waitForSelector('[data-testid=invalid-banner]');
+    // the half-typed line (`polic`) is an error of its own: wait for the preview of the whole line
+    await expect
+      .poll(() => page.locator('[data-testid=problems] .problem.error .msg').first().textContent(), { timeout: 15_000 })
+      .toBe('同一映射里有重复的键（map keys must be unique）');
     const problem = await page.locator('[data-testid=problems] .problem.error .where').first().textContent();
     expect(problem).toBe(`行 ${errorLine}:1`);
     expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe(
