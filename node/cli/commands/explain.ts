@@ -98,27 +98,7 @@ async function explainRecorded(
   const ledger = await Ledger.open(o.ledger);
   // a roll-up period (2026, 2026-H2, 2026-Q3): the roll-up card as recorded
   if (readRollupPeriod(o.period).ok) return explainRecordedRollup(ledger, { ...o, period: o.period }, policyId, io);
-  const found = ledger.recorded(o.period, o.employee, policyId);
-  if (!found.length)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic('cli_no_statement', {
-        employee: o.employee,
-        period: o.period,
-        under: policyId ? ` under \`${policyId}\`` : '',
-        ledger: o.ledger,
-      }),
-    );
-  if (found.length > 1)
-    throw new ExitError(
-      EXIT.usage,
-      diagnostic('cli_statement_ambiguous', {
-        employee: o.employee,
-        period: o.period,
-        policies: found.map((f) => f.policy_id).join(', '),
-      }),
-    );
-  const { card, inputs, run_id } = found[0];
+  const { card, inputs, run_id } = onlyStatement(ledger.recorded(o.period, o.employee, policyId), o, policyId);
   io.stdout(
     o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
   );
@@ -136,27 +116,11 @@ function explainRecordedRollup(
   policyId: string | undefined,
   io: Io,
 ): number {
-  const found = recordedRollup(ledger, o.period, o.employee, policyId);
-  if (!found.length)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic('cli_no_statement', {
-        employee: o.employee,
-        period: o.period,
-        under: policyId ? ` under \`${policyId}\`` : '',
-        ledger: o.ledger,
-      }),
-    );
-  if (found.length > 1)
-    throw new ExitError(
-      EXIT.usage,
-      diagnostic('cli_statement_ambiguous', {
-        employee: o.employee,
-        period: o.period,
-        policies: found.map((f) => f.policy_id).join(', '),
-      }),
-    );
-  const { card, run_id, policy_hash, data_files } = found[0]!;
+  const { card, run_id, policy_hash, data_files } = onlyStatement(
+    recordedRollup(ledger, o.period, o.employee, policyId),
+    o,
+    policyId,
+  );
   io.stdout(o.format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : `${card.explanation.join('\n')}\n`);
   let files: { file: string; hash: string }[] = [];
   try {
@@ -166,4 +130,32 @@ function explainRecordedRollup(
   }
   io.stderr(`recorded as run #${run_id} from policy sha256 ${policy_hash} and months ${describeInputs(files)}`);
   return EXIT.ok;
+}
+
+/** The one statement recorded for the employee and period: none is an input error, several (under different policies) ask for `--policy`. */
+function onlyStatement<T extends { policy_id: string }>(
+  found: T[],
+  o: { employee: string; period?: string; ledger: string },
+  policyId: string | undefined,
+): T {
+  if (!found.length)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_no_statement', {
+        employee: o.employee,
+        period: o.period ?? '',
+        under: policyId ? ` under \`${policyId}\`` : '',
+        ledger: o.ledger,
+      }),
+    );
+  if (found.length > 1)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_statement_ambiguous', {
+        employee: o.employee,
+        period: o.period ?? '',
+        policies: found.map((f) => f.policy_id).join(', '),
+      }),
+    );
+  return found[0]!;
 }
