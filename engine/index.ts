@@ -19,7 +19,7 @@ export {
   type RunInput,
   type RunOptions,
 } from './evaluation/run.js';
-export { explainScorecard, formatValue, type Lang } from './explanation/explain.js';
+export { explainScorecard, formatValue, OPERATOR_SIGNS, type Lang } from './explanation/explain.js';
 export { distanceToNext, distanceWords, type Distance } from './explanation/distance.js';
 export { formulaInWords } from './explanation/formula-words.js';
 export { describeAction } from './explanation/explain.js';

@@ -43,7 +43,8 @@ function significantDigits(s: string): number {
   return digits;
 }
 
-const OP: Record<string, string> = {
+/** The sign an explanation writes for a condition's operator: `greaterThanInclusive` → ≥. */
+export const OPERATOR_SIGNS: Readonly<Record<string, string>> = {
   equal: '=',
   notEqual: '≠',
   lessThan: '<',
@@ -187,7 +188,7 @@ export function describeConditions(
     if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
     const ref = factRef(c.value);
     const value = ref !== undefined ? labelOf(ref) : formatFactValue(c.value, unit, lang);
-    return `${label} ${formatFactValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
+    return `${label} ${formatFactValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
   };
   return conditions
     .filter((c) => c.result)

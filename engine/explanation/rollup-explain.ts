@@ -5,18 +5,7 @@
 import { formatFen } from '../model/money.js';
 import type { GradeDef } from '../model/policy.js';
 import type { RollupCard, RollupExcluded, RollupFactResult } from '../model/rollup.js';
-import type { Lang } from './explain.js';
-
-const SIGN: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: '∈',
-  notIn: '∉',
-};
+import { OPERATOR_SIGNS, type Lang } from './explain.js';
 
 const show = (v: unknown): string => (v === undefined ? '—' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
@@ -126,7 +115,7 @@ export function explainRollup(
       .filter((x) => x.result)
       .map(
         (x) =>
-          `${x.fact} ${show(x.actual)} ${SIGN[x.operator] ?? x.operator} ${x.params?.fact !== undefined ? `${String(x.params.fact)} ` : ''}${show(x.value)}`,
+          `${x.fact} ${show(x.actual)} ${OPERATOR_SIGNS[x.operator] ?? x.operator} ${x.params?.fact !== undefined ? `${String(x.params.fact)} ` : ''}${show(x.value)}`,
       )
       .join(zh ? '，' : ', ');
     lines.push(

@@ -3,7 +3,7 @@
 // the schema-valid documents; anything without a dedicated wording falls back to its key path.
 
 import { moneyChangeText } from './money-diff.js';
-import { formatValue, type Lang } from '../explanation/explain.js';
+import { formatValue, OPERATOR_SIGNS, type Lang } from '../explanation/explain.js';
 import { WORDS } from '../explanation/templates.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
 import {
@@ -227,25 +227,13 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       fact
     );
   };
-  const OPS: Record<string, string> = {
-    equal: '=',
-    notEqual: '≠',
-    lessThan: '<',
-    lessThanInclusive: '≤',
-    greaterThan: '>',
-    greaterThanInclusive: '≥',
-    in: '∈',
-    notIn: '∉',
-    contains: '∋',
-    doesNotContain: '∌',
-  };
   /** A rule's condition as a sentence: 「引流线索数 ≥ 50 且 发布视频数 ≥ 20」. */
   const condition = (c: ConditionDef): string => {
     if ('all' in c) return c.all.map(condition).join(w.and);
     if ('any' in c) return c.any.length > 1 ? `(${c.any.map(condition).join(w.or)})` : c.any.map(condition).join('');
     if ('not' in c) return `${w.not}(${condition(c.not)})`;
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
-    return `${factLabel(c.fact)}${params} ${OPS[c.operator] ?? c.operator} ${formatValue(c.value, unitOf(after, c.fact), lang)}`;
+    return `${factLabel(c.fact)}${params} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${formatValue(c.value, unitOf(after, c.fact), lang)}`;
   };
   /** A new adjustment, hold or trigger in full: its title, its condition and what it does. */
   const newRule = (section: string, rule: Json): string => {

@@ -11,6 +11,7 @@ import {
   distanceWords,
   explainLater,
   formatValue,
+  OPERATOR_SIGNS,
   formulaInWords,
   type CompiledPolicy,
   type Scorecard,
@@ -95,17 +96,6 @@ const W = {
   },
 };
 
-const OP: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-  in: '∈',
-  notIn: '∉',
-};
-
 /** Why a rule fired, in business words: 「等级为 C」, 「播放量 150,000 > 100,000」, 「连续 2 次评为 C」. */
 function conditionsInWords(
   policy: CompiledPolicy,
@@ -126,7 +116,7 @@ function conditionsInWords(
           ? labelOf(String((c.value as { fact: unknown }).fact))
           : formatValue(c.value, unit, lang);
       if (c.operator === 'equal' && String(c.actual) === String(c.value)) return w.is(labelOf(c.fact), value);
-      return `${labelOf(c.fact)} ${formatValue(c.actual, unit, lang)} ${OP[c.operator] ?? c.operator} ${value}`;
+      return `${labelOf(c.fact)} ${formatValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
     });
   return shown.length ? shown.join(w.and) : w.always;
 }
