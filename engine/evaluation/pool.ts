@@ -78,7 +78,7 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
   }
   let min = options.minFen ?? 0;
   const max = options.maxFen ?? Number.POSITIVE_INFINITY;
-  if (n * min > poolFen) {
+  if (min > 0 && n * min > poolFen) {
     min = 0;
     out.minDropped = true;
   }
@@ -303,8 +303,9 @@ export function applyPools(
         const { metric, rate } = def.fund.share_of;
         let sum = 0;
         for (const c of members) sum += records.get(c.employee_id)?.metrics[metric] ?? 0;
-        // toward zero, to the policy's unit: a pool never holds more than its share
-        poolFen = capToFen(sum * rate, to);
+        // toward zero, to the policy's unit: a pool never holds more than its share; a sum below 0
+        // (returns above sales) funds nothing rather than a negative pool nobody could be paid from
+        poolFen = Math.max(0, capToFen(sum * rate, to));
         fund = { metric, rate, sum };
       }
       const claimants: Claimant[] = [];

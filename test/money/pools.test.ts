@@ -99,6 +99,34 @@ describe('a pool funded by a share of the team’s GMV', () => {
     expect(poolShares(r, 'gmv')).toEqual({ E1: 297_942, E2: 148_971 });
     addsUp(r, 'gmv');
   });
+
+  it('holds ¥0, never a negative amount, when the team’s GMV adds up to less than 0 (refunds)', async () => {
+    // 一组: GMV −1,000 − 5,000 + 100 = −5,900; 10 % of it would be −¥590: the pool holds ¥0, pays nobody
+    //   anything and warns of no minimum (there is none). 二组: 10 % of 2,000 = ¥200, all to E4.
+    const r = await runMoney(
+      moneyPolicy(`pools:
+  gmv:
+    title: GMV 提成池
+    per: team
+    fund: { share_of: { metric: gmv, rate: 0.1 } }
+    weight: score`),
+      monthCsv([
+        ['E1', '一组', 90, -1_000],
+        ['E2', '一组', 60, -5_000],
+        ['E3', '一组', 50, 100],
+        ['E4', '二组', 70, 2_000],
+      ]),
+    );
+    expect(r.pools!.map((p) => [p.group, p.poolFen, p.allocatedFen, p.unallocatedFen, p.min_dropped])).toEqual([
+      ['一组', 0, 0, 0, false],
+      ['二组', 20_000, 20_000, 0, false],
+    ]);
+    expect(r.pools![0]!.fund).toEqual({ metric: 'gmv', rate: 0.1, sum: -5_900 });
+    expect(poolShares(r, 'gmv')).toEqual({ E1: 0, E2: 0, E3: 0, E4: 20_000 });
+    expect(r.scorecards.map((c) => c.payout.totalFen)).toEqual([900_000, 600_000, 500_000, 720_000]);
+    expect(r.warnings).toEqual([]);
+    addsUp(r, 'gmv');
+  });
 });
 
 describe('bounds on a run', () => {
