@@ -235,4 +235,32 @@ describe('the checks of a budget', () => {
       ['policy_budget_unknown_team', 26, 22, 'budget: `三组` is not a team of this policy'],
     ]);
   });
+
+  it('refuses a budget or a share bound too large to count in fen exactly, at its value', () => {
+    // 9,007,199,254,740,991 yuan is 2^53 − 1: fine as a number, but ×100 fen it is no longer exact
+    // (it printed as ¥9,007,199,254,740,989.44). A budget is at most ¥100,000,000,000 a period, like a
+    // pool's fixed amount; a share at most ¥100,000,000, the limit of a person's pay.
+    // Line 22 is `budget:`; 23 `  total: …` (value at column 10); 24 `  teams: { 一组: … }` (column 16).
+    const loaded = loadPolicy(
+      moneyPolicy(`budget:
+  total: 9007199254740991
+  teams: { 一组: 100000000001 }
+pools:
+  p:
+    title: 池
+    per: team
+    fund: { fixed: 1000 }
+    weight: score
+    min_share: 100000001
+    max_share: 9007199254740991`),
+      'p.yaml',
+    );
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['schema_range', 23, 10, '`budget.total` must be <= 100000000000, got `9007199254740991`'],
+      ['schema_range', 24, 16, '`budget.teams.一组` must be <= 100000000000, got `100000000001`'],
+      ['schema_range', 31, 16, '`pools.p.min_share` must be <= 100000000, got `100000001`'],
+      ['schema_range', 32, 16, '`pools.p.max_share` must be <= 100000000, got `9007199254740991`'],
+    ]);
+  });
 });
