@@ -236,6 +236,34 @@ describe('the checks of a budget', () => {
     ]);
   });
 
+  it('refuses one team budgeted twice, by its id and its title or by two spellings, at the second key', () => {
+    // g1's title is 一组: `g1: 17000` and `一组: 16000` are two budgets for the same people (the run
+    // scaled them to one, then to the other). Line 26 is `  teams: { g1: 17000, 一组: 16000 }`: `一组`
+    // starts at column 23.
+    const declared = moneyPolicy(`budget:
+  teams: { g1: 17000, 一组: 16000 }`).replace(
+      'stages:\n',
+      'teams:\n  g1: { title: 一组 }\n  g2: { title: 二组 }\nstages:\n',
+    );
+    const a = loadPolicy(declared, 'p.yaml');
+    expect(a.ok).toBe(false);
+    expect(a.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['policy_budget_team_twice', 26, 23, 'budget: `一组` is the same team as `g1`, budgeted twice'],
+    ]);
+    // Without `teams:`, a team is its name as the data writes it, matched as team names are (width
+    // and letter case aside: ａ组 is A组). Line 23 is `  teams: { A组: 1, ａ组: 2 }`: the second key
+    // starts at column 19.
+    const b = loadPolicy(
+      moneyPolicy(`budget:
+  teams: { A组: 1, ａ组: 2 }`),
+      'p.yaml',
+    );
+    expect(b.ok).toBe(false);
+    expect(b.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['policy_budget_team_twice', 23, 19, 'budget: `ａ组` is the same team as `A组`, budgeted twice'],
+    ]);
+  });
+
   it('refuses a budget or a share bound too large to count in fen exactly, at its value', () => {
     // 9,007,199,254,740,991 yuan is 2^53 − 1: fine as a number, but ×100 fen it is no longer exact
     // (it printed as ¥9,007,199,254,740,989.44). A budget is at most ¥100,000,000,000 a period, like a

@@ -44,6 +44,22 @@ export function checkMoney(ctx: CheckContext) {
     }
   }
   const teams = p.budget?.teams;
+  if (teams) {
+    // one budget per team: a declared team by its id, title or alias, any other by its name as
+    // team names are matched; a second key for the same team would budget the same people twice
+    const declaredTeams = Object.entries(p.teams ?? {});
+    const seen = new Map<string, string>();
+    for (const team of Object.keys(teams)) {
+      const key = teamKey(team);
+      const hit = declaredTeams.find(([tid, t]) =>
+        [tid, t.title, ...(t.aliases ?? [])].some((n) => teamKey(n) === key),
+      );
+      const same = hit ? `team:${hit[0]}` : `name:${key}`;
+      const earlier = seen.get(same);
+      if (earlier === undefined) seen.set(same, team);
+      else report('policy_budget_team_twice', { team, same_as: earlier }, ['budget', 'teams', team], { key: true });
+    }
+  }
   if (teams && p.teams) {
     const declared = Object.entries(p.teams).flatMap(([tid, t]) => [tid, t.title, ...(t.aliases ?? [])]);
     const keys = new Set(declared.map(teamKey));

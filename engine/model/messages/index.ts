@@ -12,7 +12,16 @@ import { review } from './review.js';
 import { rollup } from './rollup.js';
 import type { MessageEntry } from './catalogue.js';
 
-export const MESSAGES = { ...language, ...data, ...evaluation, ...events, ...review, ...rollup, ...cli, ...money } as const;
+export const MESSAGES = {
+  ...language,
+  ...data,
+  ...evaluation,
+  ...events,
+  ...review,
+  ...rollup,
+  ...cli,
+  ...money,
+} as const;
 
 /** A catalogue key: a code, or `code.variant` for another phrasing of that code. */
 export type MessageId = keyof typeof MESSAGES;

@@ -55,6 +55,16 @@ export const money = defineMessages({
     },
     help: { en: 'use a team declared under `teams:`: {known}', zh: '请使用 `teams:` 中声明的团队：{known}' },
   },
+  policy_budget_team_twice: {
+    message: {
+      en: 'budget: `{team}` is the same team as `{same_as}`, budgeted twice',
+      zh: '预算：`{team}` 与 `{same_as}` 是同一个团队，预算写了两次',
+    },
+    help: {
+      en: 'give each team one budget: keep `{same_as}` or `{team}`',
+      zh: '每个团队只写一个预算：保留 `{same_as}` 或 `{team}` 之一',
+    },
+  },
   eval_pool_min_dropped: {
     message: {
       en: 'pool `{pool}` ({group}, {amount}) cannot give each of its {people} people the minimum share of {min}: the minimum is not applied to this pool',
