@@ -837,6 +837,13 @@ export const language = defineMessages({
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
     },
   },
+  'policy_value_type.share': {
+    message: {
+      en: '`{fact}` is a share from 0 to 1 (3 of 4 is 0.75), so `{value}` is outside it',
+      zh: '`{fact}` 是 0 到 1 之间的占比（4 项中 3 项为 0.75），`{value}` 超出了这个范围',
+    },
+    help: { en: 'write `{fraction}` for {value} %', zh: '{value}% 请写作 `{fraction}`' },
+  },
   'policy_value_type.indicators': {
     message: {
       en: '`indicators` of `{fact}` must be a list of indicator paths',
