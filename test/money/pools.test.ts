@@ -62,6 +62,23 @@ describe('a fixed pool per team', () => {
     expect(r.summary.payout_total_fen).toBe(4_300_000);
   });
 
+  it('puts the share in the explanation, whose total is the card’s (explain and the ledger reprint it)', async () => {
+    // 二组: E4, E5, E6 rating 70 → ¥7,000 each; the ¥1,000 pool / 3 = 333.33… → E4 (smallest id) ¥333.34.
+    // The explanation was written before the pools were split: it said 合计 ¥7,000.00, not ¥7,333.34.
+    const r = await runMoney(
+      moneyPolicy(TEAM_POOL),
+      monthCsv([
+        ['E4', '二组', 70, 0],
+        ['E5', '二组', 70, 0],
+        ['E6', '二组', 70, 0],
+      ]),
+    );
+    const e4 = r.scorecards[0]!;
+    expect(e4.payout.totalFen).toBe(733_334);
+    expect(e4.explanation).toContain('  团队奖金池 ¥333.34');
+    expect(e4.explanation.at(-1)).toBe('合计 ¥7,333.34');
+  });
+
   it('leaves held people out and gives their share to the others', async () => {
     // hold when GMV < 1: E2 (GMV 0) is held; E1 and E3 share ¥1,000 by 80 : 60 → 57,142.857… and
     // 42,857.142…; floors 57,142 + 42,857 = 99,999, the fen to the larger remainder (.857, E1)
