@@ -169,6 +169,9 @@ describe('bounds on a run', () => {
     expect(poolShares(r, 'team')).toEqual({ E1: 40_000, E2: 30_000, E3: 15_000, E4: 15_000 });
     const [e1, e2] = r.scorecards;
     expect(e1!.pools![0]).toMatchObject({ bound: 'max', shareFen: 40_000 });
+    // what the weight alone would give, for the statement's 「按权重应为」: ¥1,000 × 100 / 200 = ¥500 for
+    // E1 and ¥1,000 × 10 / 200 = ¥50 for E4 (it showed the bound itself: ¥400, ¥150)
+    expect(r.scorecards.map((c) => c.pools![0]!.exact_fen)).toEqual([50_000, 30_000, 15_000, 5_000]);
     expect(e2!.pools![0]).toMatchObject({ free_fen: 45_000, free_weight: 90, weight: 60, shareFen: 30_000 });
     addsUp(r, 'team');
   });
