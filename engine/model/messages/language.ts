@@ -560,6 +560,16 @@ export const language = defineMessages({
       zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
     },
   },
+  policy_range_order: {
+    message: {
+      en: '`{id}`: `range: [{min}, {max}]` has its minimum above its maximum',
+      zh: '`{id}`：`range: [{min}, {max}]` 的最小值大于最大值',
+    },
+    help: {
+      en: 'write the range as [minimum, maximum]: `range: [{max}, {min}]`',
+      zh: '范围写作 [最小, 最大]：`range: [{max}, {min}]`',
+    },
+  },
   policy_rating_needs_range: {
     message: {
       en: 'rating indicator `{indicator}` scores `{metric}`, which has no `range`',
