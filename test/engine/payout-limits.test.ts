@@ -80,7 +80,7 @@ describe('a payout line below 0 is an error, never netted', () => {
     writeFileSync(join(dir, 'p.yaml'), WORKED.replace('pay_base * min(score, 120) / 100', '-pay_base'));
     writeFileSync(join(dir, 'd.csv'), `${HEADER}\n${E1()}\n`);
     const stderr: string[] = [];
-    const code = await main(['run', join(dir, 'p.yaml'), '--data', join(dir, 'd.csv')], {
+    const code = await main(['run', join(dir, 'p.yaml'), '--data', join(dir, 'd.csv'), '--lang', 'en'], {
       stdout: () => {},
       stderr: (s) => stderr.push(s),
     });
