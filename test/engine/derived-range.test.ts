@@ -62,6 +62,24 @@ describe('a range written the wrong way round', () => {
   });
 });
 
+describe('a rating indicator on a range with no full mark', () => {
+  it('is refused at the indicator’s metric when the range maximum is not above 0', () => {
+    // a rating is scored out of its range's maximum: `range: [ 0, 0 ]` (or [-100, 0]) has no full
+    // mark, and every record scored 0 points. Line 21 is `      review: { metric: review_360, … }`,
+    // `review_360` at column 25.
+    const loaded = loadPolicy(POLICY.replace('    range: [ 0, 100 ]\n', '    range: [ 0, 0 ]\n'), 'review.yaml');
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_rating_needs_range',
+        'rating indicator `review` scores `review_360` out of its range maximum 0, which is not above 0',
+        21,
+        25,
+      ],
+    ]);
+  });
+});
+
 describe('a rating indicator on a derived metric with a range', () => {
   it('scores the composite out of the range maximum', () => {
     const loaded = loadPolicy(POLICY, 'review.yaml');

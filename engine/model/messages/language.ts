@@ -560,6 +560,16 @@ export const language = defineMessages({
       zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
     },
   },
+  'policy_rating_needs_range.max': {
+    message: {
+      en: 'rating indicator `{indicator}` scores `{metric}` out of its range maximum {max}, which is not above 0',
+      zh: '评分制指标 `{indicator}` 以 `{metric}` 范围的最大值 {max} 为满分，但它不大于 0',
+    },
+    help: {
+      en: 'give `{metric}` a range whose maximum is the full mark, such as `range: [0, 100]` or `range: [0, 5]`',
+      zh: '请给 `{metric}` 写以最大值为满分的范围，如 `range: [0, 100]` 或 `range: [0, 5]`',
+    },
+  },
   policy_range_order: {
     message: {
       en: '`{id}`: `range: [{min}, {max}]` has its minimum above its maximum',
