@@ -284,6 +284,31 @@ describe('the checks of a budget', () => {
     ]);
   });
 
+  it('refuses an amount in a fraction of a fen, which could be read as either neighbouring fen', () => {
+    // ¥1,000.005 was read as ¥1,000.00 without a word. Line 22 is `budget:`, 23 `  total: 40000.5` (fine:
+    // 50 fen), 24 `  teams: { 一组: 17000.001 }` (value at column 16); line 29 is
+    // `    fund: { fixed: 1000.005 }` (value at column 20), 31 `    min_share: 0.125` (column 16).
+    const loaded = loadPolicy(
+      moneyPolicy(`budget:
+  total: 40000.5
+  teams: { 一组: 17000.001 }
+pools:
+  p:
+    title: 池
+    per: team
+    fund: { fixed: 1000.005 }
+    weight: score
+    min_share: 0.125`),
+      'p.yaml',
+    );
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['policy_money_fraction_of_fen', 29, 20, '`pools.p.fund.fixed`: 1000.005 yuan is not a whole number of fen'],
+      ['policy_money_fraction_of_fen', 31, 16, '`pools.p.min_share`: 0.125 yuan is not a whole number of fen'],
+      ['policy_money_fraction_of_fen', 24, 16, '`budget.teams.一组`: 17000.001 yuan is not a whole number of fen'],
+    ]);
+  });
+
   it('refuses a budget or a share bound too large to count in fen exactly, at its value', () => {
     // 9,007,199,254,740,991 yuan is 2^53 − 1: fine as a number, but ×100 fen it is no longer exact
     // (it printed as ¥9,007,199,254,740,989.44). A budget is at most ¥100,000,000,000 a period, like a

@@ -12,8 +12,18 @@ export function checkMoney(ctx: CheckContext) {
   const { policy: p, report } = ctx;
   const metrics = Object.keys(p.metrics);
   const roles = Object.keys(p.roles);
+  // an amount in yuan is a whole number of fen: ¥1,000.005 could be read as either neighbour
+  const fen = (value: number | undefined, at: (string | number)[]) => {
+    if (value === undefined || !Number.isFinite(value)) return;
+    const x = value * 100;
+    if (Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x)))
+      report('policy_money_fraction_of_fen', { where: at.join('.'), value: String(value) }, at);
+  };
   for (const [id, pool] of Object.entries(p.pools ?? {})) {
     const at = ['pools', id];
+    if ('fixed' in pool.fund) fen(pool.fund.fixed, [...at, 'fund', 'fixed']);
+    fen(pool.min_share, [...at, 'min_share']);
+    fen(pool.max_share, [...at, 'max_share']);
     if (pool.min_grade !== undefined && !ctx.grades.includes(pool.min_grade))
       report('policy_pool_unknown_grade', { pool: id, grade: pool.min_grade, known: ctx.grades.join(', ') }, [
         ...at,
@@ -43,6 +53,8 @@ export function checkMoney(ctx: CheckContext) {
           ]);
     }
   }
+  fen(p.budget?.total, ['budget', 'total']);
+  for (const [team, yuan] of Object.entries(p.budget?.teams ?? {})) fen(yuan, ['budget', 'teams', team]);
   const teams = p.budget?.teams;
   if (teams) {
     // one budget per team: a declared team by its id, title or alias, any other by its name as

@@ -55,6 +55,16 @@ export const money = defineMessages({
     },
     help: { en: 'use a team declared under `teams:`: {known}', zh: '请使用 `teams:` 中声明的团队：{known}' },
   },
+  policy_money_fraction_of_fen: {
+    message: {
+      en: '`{where}`: {value} yuan is not a whole number of fen',
+      zh: '`{where}`：{value} 元不是整分',
+    },
+    help: {
+      en: 'write the amount to the fen, at most 2 decimals (¥1,000.005 could be ¥1,000.00 or ¥1,000.01)',
+      zh: '金额请精确到分，最多 2 位小数（¥1,000.005 可能是 ¥1,000.00 也可能是 ¥1,000.01）',
+    },
+  },
   policy_budget_team_twice: {
     message: {
       en: 'budget: `{team}` is the same team as `{same_as}`, budgeted twice',
