@@ -303,9 +303,9 @@ pools:
     );
     expect(loaded.ok).toBe(false);
     expect(loaded.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      ['policy_money_fraction_of_fen', 24, 16, '`budget.teams.一组`: 17000.001 yuan is not a whole number of fen'],
       ['policy_money_fraction_of_fen', 29, 20, '`pools.p.fund.fixed`: 1000.005 yuan is not a whole number of fen'],
       ['policy_money_fraction_of_fen', 31, 16, '`pools.p.min_share`: 0.125 yuan is not a whole number of fen'],
-      ['policy_money_fraction_of_fen', 24, 16, '`budget.teams.一组`: 17000.001 yuan is not a whole number of fen'],
     ]);
   });
 
