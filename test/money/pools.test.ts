@@ -270,17 +270,16 @@ describe('the checks of a budget', () => {
     expect(a.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
       ['policy_budget_team_twice', 26, 23, 'budget: `一组` is the same team as `g1`, budgeted twice'],
     ]);
-    // Without `teams:`, a team is its name as the data writes it, matched as team names are (width
-    // and letter case aside: ａ组 is A组). Line 23 is `  teams: { A组: 1, ａ组: 2 }`: the second key
-    // starts at column 19.
+    // Without `teams:`, a team is its name as the run counts it (width aside: Ａ组 is A组; a组 would be
+    // another team). Line 23 is `  teams: { A组: 1, Ａ组: 2 }`: the second key starts at column 19.
     const b = loadPolicy(
       moneyPolicy(`budget:
-  teams: { A组: 1, ａ组: 2 }`),
+  teams: { A组: 1, Ａ组: 2 }`),
       'p.yaml',
     );
     expect(b.ok).toBe(false);
     expect(b.diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
-      ['policy_budget_team_twice', 23, 19, 'budget: `ａ组` is the same team as `A组`, budgeted twice'],
+      ['policy_budget_team_twice', 23, 19, 'budget: `Ａ组` is the same team as `A组`, budgeted twice'],
     ]);
   });
 

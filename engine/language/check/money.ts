@@ -2,7 +2,7 @@
 // formula reads known variables.
 
 import { variablesOf } from '../expression.js';
-import { teamKey } from '../teams.js';
+import { teamKey, teamName } from '../teams.js';
 import { parseAt, type CheckContext } from './context.js';
 
 /** Variables a pool's weight may use besides the metrics. */
@@ -61,8 +61,10 @@ export function checkMoney(ctx: CheckContext) {
     // team names are matched; a second key for the same team would budget the same people twice
     const declaredTeams = Object.entries(p.teams ?? {});
     const seen = new Map<string, string>();
+    // without `teams:` a team is its name as the run counts it (teamName), as budget.ts matches it
+    const name = p.teams ? teamKey : teamName;
     for (const team of Object.keys(teams)) {
-      const key = teamKey(team);
+      const key = name(team);
       const hit = declaredTeams.find(([tid, t]) =>
         [tid, t.title, ...(t.aliases ?? [])].some((n) => teamKey(n) === key),
       );
