@@ -15,7 +15,7 @@
 // budget is never scaled up.
 
 import type { CompiledPolicy } from '../language/compile.js';
-import { teamKey } from '../language/teams.js';
+import { teamKey, teamName } from '../language/teams.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { capToFen, formatFen } from '../model/money.js';
 import type { Scorecard } from '../model/scorecard.js';
@@ -128,11 +128,14 @@ export function applyBudget(
     lines.push(line);
   };
   if (def.teams) {
+    // with `teams:` a budget key is a declared team (id, title or alias, letter case aside);
+    // without it a team is its name as the run counts it (teamName: A组 and a组 are two teams)
+    const key = policy.doc.teams ? teamKey : teamName;
     for (const [name, yuan] of Object.entries(def.teams)) {
-      const keys = new Set([teamKey(name)]);
+      const keys = new Set([key(name)]);
       const declared = policy.doc.teams?.[name];
-      if (declared) for (const t of [declared.title, ...(declared.aliases ?? [])]) keys.add(teamKey(t));
-      const members = cards.filter((c) => keys.has(teamKey(c.team)));
+      if (declared) for (const t of [declared.title, ...(declared.aliases ?? [])]) keys.add(key(t));
+      const members = cards.filter((c) => keys.has(key(c.team)));
       const shown = members[0]?.team ?? declared?.title ?? name;
       apply('team', shown, yuan, members);
     }

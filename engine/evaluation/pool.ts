@@ -44,7 +44,10 @@ export interface AllocationOptions {
 export interface Allocation {
   /** Integer fen per claimant id, adding up (with `unallocatedFen`) to the pool exactly. */
   shares: Map<string, number>;
-  /** The exact (unrounded) share per claimant id. */
+  /**
+   * The exact (unrounded) share per claimant id; for a claimant set to a bound, what the weight
+   * alone would give (pool × weight / every weight), which the statement shows beside the bound.
+   */
   exact: Map<string, number>;
   /** Which bound a claimant's share was set to, if any. */
   bound: Map<string, 'min' | 'max'>;
@@ -78,15 +81,17 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
   }
   let min = options.minFen ?? 0;
   const max = options.maxFen ?? Number.POSITIVE_INFINITY;
-  if (n * min > poolFen) {
+  if (min > 0 && n * min > poolFen) {
     min = 0;
     out.minDropped = true;
   }
+  const totalWeight = claimants.reduce((s, c) => s + c.weight, 0);
+  const byWeight = (c: Claimant) => (poolFen * c.weight) / totalWeight;
   if (n * max <= poolFen) {
     // everyone at the maximum; what is left stays in the pool
     for (const c of claimants) {
       out.shares.set(c.id, max);
-      out.exact.set(c.id, max);
+      out.exact.set(c.id, byWeight(c));
       out.bound.set(c.id, 'max');
     }
     out.unallocatedFen = poolFen - n * max;
@@ -95,7 +100,7 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
   if (n * min === poolFen) {
     for (const c of claimants) {
       out.shares.set(c.id, min);
-      out.exact.set(c.id, min);
+      out.exact.set(c.id, min > 0 ? byWeight(c) : min);
       if (min > 0) out.bound.set(c.id, 'min');
     }
     return out;
@@ -109,12 +114,12 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
     if (x < min) {
       out.bound.set(c.id, 'min');
       out.shares.set(c.id, min);
-      out.exact.set(c.id, min);
+      out.exact.set(c.id, byWeight(c));
       freeFen -= min;
     } else if (x > max) {
       out.bound.set(c.id, 'max');
       out.shares.set(c.id, max);
-      out.exact.set(c.id, max);
+      out.exact.set(c.id, byWeight(c));
       freeFen -= max;
     } else free.push(c);
   }
@@ -216,7 +221,7 @@ export interface PoolShare {
   /** The weight formula as written. */
   weight_text: string;
   shareFen: number;
-  /** Unrounded share in fen. */
+  /** Unrounded share in fen; for a bound share, what the weight alone would give (pool × weight / every weight). */
   exact_fen: number;
   /** The pool less the bound shares, split by weight among the free claimants… */
   free_fen: number;
@@ -303,8 +308,9 @@ export function applyPools(
         const { metric, rate } = def.fund.share_of;
         let sum = 0;
         for (const c of members) sum += records.get(c.employee_id)?.metrics[metric] ?? 0;
-        // toward zero, to the policy's unit: a pool never holds more than its share
-        poolFen = capToFen(sum * rate, to);
+        // toward zero, to the policy's unit: a pool never holds more than its share; a sum below 0
+        // (returns above sales) funds nothing rather than a negative pool nobody could be paid from
+        poolFen = Math.max(0, capToFen(sum * rate, to));
         fund = { metric, rate, sum };
       }
       const claimants: Claimant[] = [];

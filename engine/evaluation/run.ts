@@ -100,6 +100,10 @@ function planMoney(
     for (const l of budget.report.lines) budgetLines.push({ ...l, period });
     for (const w of budget.warnings) warnings.push(w);
   }
+  // the explanations were written before the shares and the scaling: written again, they list those
+  // lines and the total the card has (explain and the ledger's reprint show them)
+  if (policy.doc.pools || budget)
+    for (const c of cards) if (c.explanation.length) c.explanation = explainLater(policy, c, lang);
 }
 
 /**

@@ -226,10 +226,17 @@ export function parseBudget(text: string): number | undefined {
   const digits = m[1]!.replace(/,/g, '');
   // commas only as thousands separators
   if (m[1]!.includes(',') && !/^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$/.test(m[1]!)) return undefined;
-  const yuan = Number(digits) * (m[2] ? 10_000 : 1);
-  if (!Number.isFinite(yuan)) return undefined;
-  return Math.round(yuan * 100);
+  // read exactly, digit by digit: a fraction of a fen (¥40,000.005) could mean either neighbour
+  const [whole, frac = ''] = digits.split('.');
+  const places = m[2] ? 6 : 2;
+  const kept = frac.replace(/0+$/, '');
+  if (kept.length > places) return undefined;
+  const fen = Number(`${whole}${kept.padEnd(places, '0')}`);
+  // at most ¥100,000,000,000, the limit of a policy's `budget.total`
+  return fen <= BUDGET_MAX_FEN ? fen : undefined;
 }
+
+const BUDGET_MAX_FEN = 100_000_000_000 * 100;
 
 /** The budget as the sweep's output shows it. */
 export function budgetText(fen: number): string {

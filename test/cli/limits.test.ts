@@ -499,6 +499,30 @@ describe('--workers', () => {
     );
   });
 
+  it('names why a CSV run to a file is read whole: a policy with pools or a budget', async () => {
+    // the run is a CSV file to a JSON file without --record, yet the pools need every card of the
+    // month: the note said "only a CSV file run to a file … is evaluated in worker threads", which
+    // this run is
+    const out = join(tempDir(), 'r.json');
+    const r = await yardstick(
+      'run',
+      'test/money/fixtures/pool-policy.yaml',
+      '--data',
+      'test/money/fixtures/month.csv',
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--workers',
+      '2',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'note: --workers 2 is not used: the policy has bonus pools or a budget, which need every record of the period; this run reads the data whole',
+    );
+    expect(r.stderr).not.toContain('only a CSV file run to a file');
+  });
+
   it('is capped at the cores of the machine, with a note', async () => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync(SAMPLE, 'utf8')

@@ -44,6 +44,42 @@ const record = (self_rating: number, peer_rating: number, manager_rating: number
   metrics: { self_rating, peer_rating, manager_rating },
 });
 
+describe('a range written the wrong way round', () => {
+  it('is refused at the range, for a derived metric and for a metric (every record fell outside it)', () => {
+    // `range: [ 100, 0 ]` has its minimum above its maximum: no value is in it, so every record was
+    // excluded at run time with eval_derived_out_of_range. Line 5 is self_rating (its `[` at column 49),
+    // line 13 the derived metric's `    range: [ 100, 0 ]` (its `[` at column 12).
+    const text = POLICY.replace('range: [ 0, 100 ] }', 'range: [ 100, 0 ] }').replace(
+      '    range: [ 0, 100 ]\n',
+      '    range: [ 100, 0 ]\n',
+    );
+    const loaded = loadPolicy(text, 'review.yaml');
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+      ['policy_range_order', '`self_rating`: `range: [100, 0]` has its minimum above its maximum', 5, 49],
+      ['policy_range_order', '`review_360`: `range: [100, 0]` has its minimum above its maximum', 13, 12],
+    ]);
+  });
+});
+
+describe('a rating indicator on a range with no full mark', () => {
+  it('is refused at the indicator’s metric when the range maximum is not above 0', () => {
+    // a rating is scored out of its range's maximum: `range: [ 0, 0 ]` (or [-100, 0]) has no full
+    // mark, and every record scored 0 points. Line 21 is `      review: { metric: review_360, … }`,
+    // `review_360` at column 25.
+    const loaded = loadPolicy(POLICY.replace('    range: [ 0, 100 ]\n', '    range: [ 0, 0 ]\n'), 'review.yaml');
+    expect(loaded.ok).toBe(false);
+    expect(loaded.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_rating_needs_range',
+        'rating indicator `review` scores `review_360` out of its range maximum 0, which is not above 0',
+        21,
+        25,
+      ],
+    ]);
+  });
+});
+
 describe('a rating indicator on a derived metric with a range', () => {
   it('scores the composite out of the range maximum', () => {
     const loaded = loadPolicy(POLICY, 'review.yaml');

@@ -287,6 +287,29 @@ describe('validate checks the facts on indicator results and absent values', () 
   const found = (text: string) =>
     loadPolicy(text, 'p.yaml').diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column]);
 
+  it('refuses a share of indicators written as percent points (85 for 85 %), which could never be reached', () => {
+    // `indicators_reached_share` is 0 to 1 (3 of 4 is 0.75): `≥ 85` would silently never fire, `< 85`
+    // always. Line 32 is most_at_target's `when:`; the value 85 starts at column 111 (0.75 did).
+    const r = loadPolicy(
+      INDICATOR_POLICY.replace('greaterThanInclusive, value: 0.75 }', 'greaterThanInclusive, value: 85 }'),
+      'p.yaml',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_value_type',
+        '`indicators_reached_share` is a share from 0 to 1 (3 of 4 is 0.75), so `85` is outside it',
+        'write `0.85` for 85 %',
+        32,
+        111,
+      ],
+    ]);
+    // 1 (every indicator) and 0 are shares; a list for `in` is checked value by value
+    expect(found(INDICATOR_POLICY.replace('greaterThanInclusive, value: 0.75 }', 'equal, value: 1 }'))).toEqual([]);
+    expect(
+      found(INDICATOR_POLICY.replace('greaterThanInclusive, value: 0.75 }', 'in, value: [0.5, 50] }')).map((d) => d[0]),
+    ).toEqual(['policy_value_type']);
+  });
+
   it('reports an unknown indicator at its position, with the nearest one', () => {
     const r = loadPolicy(
       INDICATOR_POLICY.replace(

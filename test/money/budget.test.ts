@@ -58,6 +58,23 @@ describe('a budget that is only reported', () => {
   });
 });
 
+describe('a team budget without `teams:` in the policy', () => {
+  it('covers the team as the run counts it: A组 and a组 are two teams there, so two for the budget', async () => {
+    // Without declared teams, names that differ in letter case are two teams (the run warns that they
+    // look alike). The budget of A组 is E1's ¥9,000 against ¥20,000: ¥11,000 under — not E1 + E2
+    // (a组, ¥7,000) = ¥16,000, as matching the budget's key case-insensitively gave.
+    const r = await runMoney(
+      moneyPolicy(`budget:
+  teams: { A组: 20000 }`),
+      monthCsv([
+        ['E1', 'A组', 90, 0],
+        ['E2', 'a组', 70, 0],
+      ]),
+    );
+    expect(r.budget!.lines.map((l) => [l.team, l.beforeFen, l.overFen])).toEqual([['A组', 900_000, -1_100_000]]);
+  });
+});
+
 describe('variable pay scaled to fit', () => {
   it('cuts performance pay by one ratio, leaves the award alone and lands on the budget to the fen', async () => {
     // total ¥22,000, budget ¥20,000.01; the award (¥1,000) is fixed, variable pay 9,000 + 7,000 + 5,000 = ¥21,000.

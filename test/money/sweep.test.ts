@@ -129,11 +129,18 @@ describe('reading a budget', () => {
     ['70万', 70_000_000],
     ['¥70.5万', 70_500_000],
     ['1234.56', 123_456],
+    ['1.234567万', 1_234_567],
+    ['¥100,000,000,000', 10_000_000_000_000],
   ])('%s is %i fen', (text, fen) => {
     expect(parseBudget(text)).toBe(fen);
   });
 
-  it.each(['7,00,000', '¥', 'seven', '-5'])('refuses %s', (text) => {
-    expect(parseBudget(text)).toBeUndefined();
-  });
+  // half a fen (¥40,000.005 was read as ¥40,000.00), and more than a budget may be (¥100,000,000,000,
+  // the schema's limit for `budget.total`; 1e20 yuan is not exact in fen)
+  it.each(['7,00,000', '¥', 'seven', '-5', '¥40,000.005', '1.2345678万', '100000000000.01', '99999999999999999999'])(
+    'refuses %s',
+    (text) => {
+      expect(parseBudget(text)).toBeUndefined();
+    },
+  );
 });

@@ -142,6 +142,7 @@ const REALISTIC: Record<string, string | number> = {
   stages: '初创期 (startup)',
   step: 3,
   sum: 95,
+  same_as: '短视频一组',
   team: '直播一组',
   teams: '直播一组, 直播二组',
   text: 'gmv / gmv_target',

@@ -117,6 +117,33 @@ describe('yardstick rollup', () => {
     );
   });
 
+  it('says — for the grades and the calibrated grades when nobody has enough months', async () => {
+    // a half-year needing 4 months: E1 and E2 have 3 (July–September), E3 1 → nobody rolls up; the
+    // calibrated line was left empty (`calibrated: `)
+    const half = QUARTERLY.replace('effective_from: 2026-Q3', 'effective_from: 2026-H2')
+      .replace('period: quarter, min_months: 2', 'period: half_year, min_months: 4')
+      .replace(
+        'score: avg_score\n',
+        'score: avg_score\ncalibration: { within: all, quotas: { 优秀: { max: 0.5 } } }\n',
+      );
+    writeFileSync(join(dir, 'half.yaml'), half);
+    const r = await yardstick(
+      'rollup',
+      join(dir, 'half.yaml'),
+      '--ledger',
+      ledger,
+      '--lang',
+      'en',
+      '--period',
+      '2026-H2',
+    );
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('employees: 0 (3 more not rolled up, below)');
+    expect(lines).toContain('grades: —');
+    expect(lines).toContain('calibrated: —');
+  });
+
   it('records it once; explain --period reprints it; an amended month makes it stale; --amend records it again', async () => {
     const first = await rollup('--period', '2026-Q3', '--record');
     expect(first.code).toBe(0);

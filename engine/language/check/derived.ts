@@ -11,6 +11,19 @@ import { parseAt, suggest, type CheckContext } from './context.js';
 export function checkDerived(ctx: CheckContext): void {
   const { policy: p, known, report } = ctx;
   const exprs = new Map<string, Expr>();
+  // a range is [min, max]: written the other way round no value is in it, and every record would be
+  // excluded (a derived metric) or refused (a metric) at run time
+  const ranges: [string, string, unknown][] = [
+    ...Object.entries(p.metrics).map(([id, m]): [string, string, unknown] => ['metrics', id, m.range]),
+    ...Object.entries(p.derived ?? {}).map(([id, d]): [string, string, unknown] => [
+      'derived',
+      id,
+      typeof d === 'object' ? d.range : undefined,
+    ]),
+  ];
+  for (const [section, id, range] of ranges)
+    if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number' && range[0] > range[1])
+      report('policy_range_order', { id, min: range[0], max: range[1] }, [section, id, 'range']);
   for (const [id, d] of Object.entries(p.derived ?? {})) {
     const path = typeof d === 'string' ? ['derived', id] : ['derived', id, 'expr'];
     const text = typeof d === 'string' ? d : d.expr;

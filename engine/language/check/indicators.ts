@@ -88,8 +88,13 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
     const d = p.derived?.[ind.metric];
-    if (!m?.range && !(typeof d === 'object' && d.range)) {
+    const range = m?.range ?? (typeof d === 'object' ? d.range : undefined);
+    if (!range) {
       report('policy_rating_needs_range', { indicator, metric: ind.metric }, [...path, 'metric']);
+    } else if (typeof range[1] === 'number' && !(range[1] > 0) && !(Number(range[0]) > range[1])) {
+      // scored out of the maximum: a maximum of 0 or below is no full mark (a reversed range is
+      // reported on its own, policy_range_order)
+      report('policy_rating_needs_range.max', { indicator, metric: ind.metric, max: range[1] }, [...path, 'metric']);
     }
   }
 }

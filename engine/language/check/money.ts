@@ -2,7 +2,7 @@
 // formula reads known variables.
 
 import { variablesOf } from '../expression.js';
-import { teamKey } from '../teams.js';
+import { teamKey, teamName } from '../teams.js';
 import { parseAt, type CheckContext } from './context.js';
 
 /** Variables a pool's weight may use besides the metrics. */
@@ -12,8 +12,18 @@ export function checkMoney(ctx: CheckContext) {
   const { policy: p, report } = ctx;
   const metrics = Object.keys(p.metrics);
   const roles = Object.keys(p.roles);
+  // an amount in yuan is a whole number of fen: ¥1,000.005 could be read as either neighbour
+  const fen = (value: number | undefined, at: (string | number)[]) => {
+    if (value === undefined || !Number.isFinite(value)) return;
+    const x = value * 100;
+    if (Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x)))
+      report('policy_money_fraction_of_fen', { where: at.join('.'), value: String(value) }, at);
+  };
   for (const [id, pool] of Object.entries(p.pools ?? {})) {
     const at = ['pools', id];
+    if ('fixed' in pool.fund) fen(pool.fund.fixed, [...at, 'fund', 'fixed']);
+    fen(pool.min_share, [...at, 'min_share']);
+    fen(pool.max_share, [...at, 'max_share']);
     if (pool.min_grade !== undefined && !ctx.grades.includes(pool.min_grade))
       report('policy_pool_unknown_grade', { pool: id, grade: pool.min_grade, known: ctx.grades.join(', ') }, [
         ...at,
@@ -43,7 +53,27 @@ export function checkMoney(ctx: CheckContext) {
           ]);
     }
   }
+  fen(p.budget?.total, ['budget', 'total']);
+  for (const [team, yuan] of Object.entries(p.budget?.teams ?? {})) fen(yuan, ['budget', 'teams', team]);
   const teams = p.budget?.teams;
+  if (teams) {
+    // one budget per team: a declared team by its id, title or alias, any other by its name as
+    // team names are matched; a second key for the same team would budget the same people twice
+    const declaredTeams = Object.entries(p.teams ?? {});
+    const seen = new Map<string, string>();
+    // without `teams:` a team is its name as the run counts it (teamName), as budget.ts matches it
+    const name = p.teams ? teamKey : teamName;
+    for (const team of Object.keys(teams)) {
+      const key = name(team);
+      const hit = declaredTeams.find(([tid, t]) =>
+        [tid, t.title, ...(t.aliases ?? [])].some((n) => teamKey(n) === key),
+      );
+      const same = hit ? `team:${hit[0]}` : `name:${key}`;
+      const earlier = seen.get(same);
+      if (earlier === undefined) seen.set(same, team);
+      else report('policy_budget_team_twice', { team, same_as: earlier }, ['budget', 'teams', team], { key: true });
+    }
+  }
   if (teams && p.teams) {
     const declared = Object.entries(p.teams).flatMap(([tid, t]) => [tid, t.title, ...(t.aliases ?? [])]);
     const keys = new Set(declared.map(teamKey));

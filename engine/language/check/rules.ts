@@ -104,6 +104,18 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     if (c.fact === 'consecutive_grade' && c.params && typeof c.params.grade === 'string') {
       checkGradeValues(ctx, [...path, 'params', 'grade'], c.params.grade);
     }
+    if (c.fact === 'indicators_reached_share' && !presence && ref === undefined) {
+      // a share is 0 to 1: 85 is 85 % written as percent points, and would never (or always) hold
+      const list = Array.isArray(c.value) ? c.value : [c.value];
+      list.forEach((v, i) => {
+        if (typeof v === 'number' && (v < 0 || v > 1))
+          report(
+            'policy_value_type.share',
+            { fact: c.fact, value: String(v), fraction: String(Number((v / 100).toFixed(6))) },
+            Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value'],
+          );
+      });
+    }
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && ref === undefined && typeof c.value !== 'number') {
       report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);

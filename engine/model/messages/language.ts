@@ -560,6 +560,26 @@ export const language = defineMessages({
       zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
     },
   },
+  'policy_rating_needs_range.max': {
+    message: {
+      en: 'rating indicator `{indicator}` scores `{metric}` out of its range maximum {max}, which is not above 0',
+      zh: '评分制指标 `{indicator}` 以 `{metric}` 范围的最大值 {max} 为满分，但它不大于 0',
+    },
+    help: {
+      en: 'give `{metric}` a range whose maximum is the full mark, such as `range: [0, 100]` or `range: [0, 5]`',
+      zh: '请给 `{metric}` 写以最大值为满分的范围，如 `range: [0, 100]` 或 `range: [0, 5]`',
+    },
+  },
+  policy_range_order: {
+    message: {
+      en: '`{id}`: `range: [{min}, {max}]` has its minimum above its maximum',
+      zh: '`{id}`：`range: [{min}, {max}]` 的最小值大于最大值',
+    },
+    help: {
+      en: 'write the range as [minimum, maximum]: `range: [{max}, {min}]`',
+      zh: '范围写作 [最小, 最大]：`range: [{max}, {min}]`',
+    },
+  },
   policy_rating_needs_range: {
     message: {
       en: 'rating indicator `{indicator}` scores `{metric}`, which has no `range`',
@@ -836,6 +856,13 @@ export const language = defineMessages({
       en: 'write `threshold` (门槛), `target` (目标) or `challenge` (挑战)',
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
     },
+  },
+  'policy_value_type.share': {
+    message: {
+      en: '`{fact}` is a share from 0 to 1 (3 of 4 is 0.75), so `{value}` is outside it',
+      zh: '`{fact}` 是 0 到 1 之间的占比（4 项中 3 项为 0.75），`{value}` 超出了这个范围',
+    },
+    help: { en: 'write `{fraction}` for {value} %', zh: '{value}% 请写作 `{fraction}`' },
   },
   'policy_value_type.indicators': {
     message: {

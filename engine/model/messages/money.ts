@@ -55,6 +55,26 @@ export const money = defineMessages({
     },
     help: { en: 'use a team declared under `teams:`: {known}', zh: '请使用 `teams:` 中声明的团队：{known}' },
   },
+  policy_money_fraction_of_fen: {
+    message: {
+      en: '`{where}`: {value} yuan is not a whole number of fen',
+      zh: '`{where}`：{value} 元不是整分',
+    },
+    help: {
+      en: 'write the amount to the fen, at most 2 decimals (¥1,000.005 could be ¥1,000.00 or ¥1,000.01)',
+      zh: '金额请精确到分，最多 2 位小数（¥1,000.005 可能是 ¥1,000.00 也可能是 ¥1,000.01）',
+    },
+  },
+  policy_budget_team_twice: {
+    message: {
+      en: 'budget: `{team}` is the same team as `{same_as}`, budgeted twice',
+      zh: '预算：`{team}` 与 `{same_as}` 是同一个团队，预算写了两次',
+    },
+    help: {
+      en: 'give each team one budget: keep `{same_as}` or `{team}`',
+      zh: '每个团队只写一个预算：保留 `{same_as}` 或 `{team}` 之一',
+    },
+  },
   eval_pool_min_dropped: {
     message: {
       en: 'pool `{pool}` ({group}, {amount}) cannot give each of its {people} people the minimum share of {min}: the minimum is not applied to this pool',

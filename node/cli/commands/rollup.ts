@@ -161,7 +161,7 @@ function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], l
       ? `员工：${r.cards.length} 人${r.excluded.length ? `（另有 ${r.excluded.length} 人未参与汇总，见下）` : ''}`
       : `employees: ${r.cards.length}${r.excluded.length ? ` (${r.excluded.length} more not rolled up, below)` : ''}`,
     zh ? `等级分布：${grades || '—'}` : `grades: ${grades || '—'}`,
-    ...(cal !== undefined ? [zh ? `校准后：${cal}` : `calibrated: ${cal}`] : []),
+    ...(cal !== undefined ? [zh ? `校准后：${cal || '—'}` : `calibrated: ${cal || '—'}`] : []),
     zh ? `应发合计：${formatFen(r.payout_total_fen)}` : `pay total: ${formatFen(r.payout_total_fen)}`,
     // what the roll-up was computed from: each month's run in force and the hash of what it recorded
     zh

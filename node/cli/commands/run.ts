@@ -51,15 +51,26 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang ?? o.lang);
-  if (!o.record && !o.amend && o.out && isStreamFormat(o.format) && streamable(policy, o.data, o.executor)) {
+  const shape = !o.record && !o.amend && o.out && isStreamFormat(o.format);
+  if (shape && streamable(policy, o.data, o.executor)) {
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
-  // threads evaluate only a streaming run: say so rather than ignore the option
-  if (workers > 1)
-    io.stderr(
-      `note: --workers ${workers} is not used: only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads; this run reads the data whole`,
-    );
+  // threads evaluate only a streaming run: say so, and why, rather than ignore the option
+  if (workers > 1) {
+    const why = !shape
+      ? 'only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads'
+      : policy.doc.pools || policy.doc.budget
+        ? 'the policy has bonus pools or a budget, which need every record of the period'
+        : policy.doc.calibration
+          ? 'the policy has forced distribution (calibration), which needs every record of the period'
+          : !/\.csv$/i.test(o.data)
+            ? 'only a CSV file is evaluated in worker threads'
+            : streamable(policy, o.data, o.executor)
+              ? 'the file holds several months'
+              : 'the policy is evaluated by the reference executor';
+    io.stderr(`note: --workers ${workers} is not used: ${why}; this run reads the data whole`);
+  }
   if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
   // a recording run holds the ledger's lock from reading its history to saving it
   const lock = await lockLedger(o.ledger, io.stderr, o.lang);
