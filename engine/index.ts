@@ -75,6 +75,7 @@ export {
   sweepRunner,
   sweepRow,
   fitBudget,
+  sweepAll,
   monotony,
   parseBudget,
   SweepError,

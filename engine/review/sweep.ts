@@ -219,6 +219,31 @@ export async function fitBudget(
   return { kind: 'fits', value: good, payoutFen: goodFen, grid, bisections };
 }
 
+/**
+ * The whole what-if: one row per value of the range against the policy as written (`base`), and,
+ * with a budget, the value that fits it, bisected down to a hundredth of the range's step with two
+ * more decimals than the range writes. `yardstick sweep` and the editor's budget panel both call this.
+ */
+export async function sweepAll(
+  spec: SweepSpec,
+  run: SweepRun,
+  base: RunResult,
+  budgetFen?: number,
+): Promise<{ rows: SweepRow[]; fit?: BudgetFit }> {
+  const rows: SweepRow[] = [];
+  for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
+  if (budgetFen === undefined) return { rows };
+  const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
+  const fit = await fitBudget(
+    rows,
+    budgetFen,
+    async (v) => (await run(v)).summary.payout_total_fen,
+    step / 100,
+    spec.decimals + 2,
+  );
+  return { rows, fit };
+}
+
 /** `¥700,000`, `700000`, `70万`, `¥70.5万` → fen; undefined when it is not an amount. */
 export function parseBudget(text: string): number | undefined {
   const m = /^[¥￥]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万|w|W)?$/.exec(text.trim());

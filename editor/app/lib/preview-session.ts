@@ -5,14 +5,13 @@
 import {
   compareRuns,
   diffPolicies,
-  fitBudget,
+  sweepAll,
   isRollupDocument,
   loadPolicy,
   loadRollupPolicy,
   parseSweep,
   readYaml,
   SweepError,
-  sweepRow,
   sweepRunner,
   type BudgetFit,
   type RollupPeriodKind,
@@ -215,20 +214,8 @@ export class PreviewSession {
     const base = await runPolicy(loaded.policy, { records }, { lang, explain: false });
     const run = sweepRunner(policyText, 'policy.yaml', spec, records, lang);
     try {
-      const rows: SweepRow[] = [];
-      for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
-      let fit: BudgetFit | undefined;
-      if (budgetFen !== undefined) {
-        // as the CLI: bisection down to a hundredth of the step, two more decimals than the range
-        const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
-        fit = await fitBudget(
-          rows,
-          budgetFen,
-          async (v) => (await run(v)).summary.payout_total_fen,
-          step / 100,
-          spec.decimals + 2,
-        );
-      }
+      // the same rows and fit as `yardstick sweep`
+      const { rows, fit } = await sweepAll(spec, run, base, budgetFen);
       return {
         ok: true,
         path: spec.path,

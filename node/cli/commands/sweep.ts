@@ -4,12 +4,11 @@
 
 import {
   diagnostic,
-  fitBudget,
+  sweepAll,
   formatFen,
   parseBudget,
   parseSweep,
   SweepError,
-  sweepRow,
   sweepRunner,
   type BudgetFit,
   type Lang,
@@ -56,20 +55,8 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
   const spec = parseSweep(o.set, text, policy);
   if ('code' in spec) throw new ExitError(EXIT.usage, spec);
   const run = sweepRunner(text, policyFile, spec, [...records], o.lang);
-  const rows: SweepRow[] = [];
   try {
-    for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
-    let fit: BudgetFit | undefined;
-    if (budgetFen !== undefined) {
-      const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
-      fit = await fitBudget(
-        rows,
-        budgetFen,
-        async (v) => (await run(v)).summary.payout_total_fen,
-        step / 100,
-        spec.decimals + 2,
-      );
-    }
+    const { rows, fit } = await sweepAll(spec, run, base, budgetFen);
     io.stdout(
       o.format === 'json'
         ? `${JSON.stringify({ path: spec.path.join('.'), current: spec.current, base_total: base.summary.payout_total_fen / 100, rows: rows.map(rowJson), ...(fit ? { budget: budgetFen! / 100, fit: fitJson(fit) } : {}) }, null, 2)}\n`
