@@ -135,3 +135,24 @@ describe('what a run prints on the way follows --lang too', () => {
     );
   });
 });
+
+describe('the records left out, at the foot of the table and the Markdown, in the output language', () => {
+  it('Chinese by default, English with --lang en', async () => {
+    const zh = await yardstickAsIs('run', POLICY, '--data', DATA, '--exclude-invalid');
+    expect(zh.stdout.trimEnd().split('\n').slice(-3)).toEqual([
+      '排除的记录：',
+      '  SV0013 苏红 (examples/sample-2026-10.csv:14): 岗位 `编导` 缺少 `完播率`（completion_rate）',
+      '  SV0055 邓梓佳 (examples/sample-2026-10.csv:56): 无法读取的值：`12..5` 不是数字',
+    ]);
+    const en = await yardstickAsIs('run', POLICY, '--data', DATA, '--exclude-invalid', '--lang', 'en');
+    expect(en.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '  SV0013 苏红 (examples/sample-2026-10.csv:14): missing `完播率` (completion_rate) for role `编导`',
+      '  SV0055 邓梓佳 (examples/sample-2026-10.csv:56): `12..5` is not a number',
+    ]);
+    const md = await yardstickAsIs('run', POLICY, '--data', DATA, '--exclude-invalid', '--format', 'md');
+    expect(md.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '- SV0013 苏红 (第 14 行): 岗位 `编导` 缺少 `完播率`（completion_rate）',
+      '- SV0055 邓梓佳 (第 56 行): 无法读取的值：`12..5` 不是数字',
+    ]);
+  });
+});

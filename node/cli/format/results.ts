@@ -1,6 +1,6 @@
 // A run's result for people: the aligned terminal table, Markdown, and CSV for Excel.
 
-import { fenToYuan, formatFen, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
+import { fenToYuan, formatFen, localise, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { alignTable } from './text-table.js';
 import { budgetLines, poolLines, poolShareFen } from './money.js';
 
@@ -78,7 +78,7 @@ export function formatTable(r: RunResult, lang: Lang): string {
   );
   const excluded = r.excluded.map(
     (x) =>
-      `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => d.message).join('; ')}`,
+      `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`,
   );
   return (
     [
@@ -113,7 +113,7 @@ export function formatMarkdown(r: RunResult, lang: Lang): string {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
     for (const x of r.excluded)
       lines.push(
-        `- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (row ${x.row ?? '?'}): ${x.reasons.map((d) => d.message).join('; ')}`)}`,
+        `- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (${lang === 'zh' ? `第 ${x.row ?? '?'} 行` : `row ${x.row ?? '?'}`}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
       );
   }
   return lines.join('\n') + '\n';
