@@ -60,6 +60,8 @@ export interface StreamOptions {
   workers: number;
   /** The language of the diagnostics printed (see Io.lang); the output's language otherwise. */
   diagnosticLang?: Lang;
+  /** No progress lines on stderr. */
+  quiet?: boolean;
   /** What is written: CSV lines, the run's JSON document, or NDJSON scorecards (default CSV). */
   format?: StreamFormat;
   /** For JSON: the keys written after `warnings` (the run's provenance), in order. */
@@ -348,7 +350,7 @@ async function pass(
       } else write(final.out);
       totals.merge(final.totals);
       excluded.push(...final.excluded);
-      if (totals.employees + excluded.length - reported >= 100_000) {
+      if (!o.quiet && totals.employees + excluded.length - reported >= 100_000) {
         reported = totals.employees + excluded.length;
         o.stderr(`evaluated ${reported} records (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }

@@ -194,6 +194,7 @@ async function streamCsv(
       encoding: o.encoding,
       workers,
       format: o.format as 'csv' | 'json' | 'ndjson',
+      quiet: o.quiet,
       jsonAfter: o.format === 'json' ? { provenance: provenance(policyFile, o.data) } : undefined,
       ledger: o.ledger,
       history: async (period) =>
