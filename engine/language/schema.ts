@@ -175,6 +175,19 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
         );
       }
       const type = (e.params as { type: string }).type;
+      const raw = valueAt(value, path);
+      if ((type === 'number' || type === 'integer') && typeof raw === 'string') {
+        const text = raw.trim();
+        // these two have a help of their own, more useful here than the field's description
+        const own: Place = { file: source.file, path: [...path], span: spanOf(source, path) };
+        const percent = /^[-+]?\d+(?:\.\d+)?\s*[%％]$/.exec(text);
+        if (percent) {
+          const decimal = String(Number((Number(text.replace(/[%％]/, '')) / 100).toPrecision(12)));
+          return diagnostic('schema_type.percent_text', { where, value: raw, decimal }, own);
+        }
+        if (text !== '' && Number.isFinite(Number(text)) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text))
+          return diagnostic('schema_type.quoted_number', { where, value: text }, own);
+      }
       const id = `schema_type.${type}` as const;
       return messageEntry(id)
         ? diagnostic(id as 'schema_type.object', { where, value: shown }, place())

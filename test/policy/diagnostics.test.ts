@@ -135,6 +135,39 @@ describe('schema problems', () => {
     ]);
   });
 
+  it('says a quoted number is text and to remove the quotes', () => {
+    const text = replaceLine(
+      BASE,
+      23,
+      '      completion: { metric: rate, threshold: 0.3, target: 0.4, challenge: 0.5, weight: "40" }',
+    );
+    expect(problems(text)).toEqual([
+      {
+        code: 'schema_type',
+        severity: 'error',
+        message: '`roles.director.indicators.completion.weight` must be a number, not the text `"40"`',
+        at: '23:88',
+      },
+    ]);
+    expect(loadPolicy(text, 'mini.yaml').diagnostics[0]?.help).toBe(
+      'remove the quotes: write `40` (YAML reads a quoted number as text)',
+    );
+  });
+
+  it('says a ratio written with % is a decimal in a policy', () => {
+    const text = replaceLine(
+      BASE,
+      23,
+      '      completion: { metric: rate, threshold: 30%, target: 0.4, challenge: 0.5, weight: 40 }',
+    );
+    const [d] = loadPolicy(text, 'mini.yaml').diagnostics;
+    expect(d?.message).toBe('`roles.director.indicators.completion.threshold` must be a number, not `30%`');
+    expect(d?.help).toBe(
+      'a policy writes ratios as decimals (`30%` is `0.3`) and weights and points as plain numbers (`40`, not `40%`)',
+    );
+    expect(`${d?.span?.line}:${d?.span?.column}`).toBe('23:46');
+  });
+
   it('lists the allowed values of an enum', () => {
     expect(problems(replaceLine(BASE, 6, '  rate: { label: 完播率, unit: percent }'))).toEqual([
       {

@@ -32,6 +32,7 @@ const REALISTIC: Record<string, string | number> = {
   count: 3,
   cut: 'round(leads / visits',
   cycle: 'a → b → a',
+  decimal: '0.05',
   default: 'attainment >= 1',
   depth: 64,
   detail: 'implicit keys need to be on a single line',

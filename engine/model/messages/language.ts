@@ -242,6 +242,26 @@ export const language = defineMessages({
     message: { en: '`{where}` must be a number, not `{value}`', zh: '`{where}` 应为数字，不能是 `{value}`' },
     help: DOCS_HELP,
   },
+  'schema_type.quoted_number': {
+    message: {
+      en: '`{where}` must be a number, not the text `"{value}"`',
+      zh: '`{where}` 应为数字，不能是加了引号的文字 `"{value}"`',
+    },
+    help: {
+      en: 'remove the quotes: write `{value}` (YAML reads a quoted number as text)',
+      zh: '去掉引号，写成 `{value}`（YAML 会把加了引号的数字读成文字）',
+    },
+  },
+  'schema_type.percent_text': {
+    message: {
+      en: '`{where}` must be a number, not `{value}`',
+      zh: '`{where}` 应为数字，不能是 `{value}`',
+    },
+    help: {
+      en: 'a policy writes ratios as decimals (`{value}` is `{decimal}`) and weights and points as plain numbers (`40`, not `40%`)',
+      zh: '政策中的比率写成小数（`{value}` 即 `{decimal}`），权重和分数写成普通数字（写 `40`，不写 `40%`）',
+    },
+  },
   'schema_type.integer': {
     message: { en: '`{where}` must be a whole number, not `{value}`', zh: '`{where}` 应为整数，不能是 `{value}`' },
     help: DOCS_HELP,
