@@ -60,7 +60,12 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   }
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
 
-  const warnings = [...(input.warnings ?? []), ...beforeEffectiveFrom(policy, periods), ...moneyWarnings];
+  const warnings = [
+    ...(input.warnings ?? []),
+    ...mixedPeriods(input.records, periods),
+    ...beforeEffectiveFrom(policy, periods),
+    ...moneyWarnings,
+  ];
 
   return {
     policy: { id: policy.doc.policy, version: policy.doc.version, title: policy.doc.title },
@@ -104,6 +109,24 @@ function planMoney(
   // lines and the total the card has (explain and the ledger's reprint show them)
   if (policy.doc.pools || budget)
     for (const c of cards) if (c.explanation.length) c.explanation = explainLater(policy, c, lang);
+}
+
+/**
+ * A warning when the records hold more than one month: each is scored on its own, but a file that
+ * was meant to be one month's export and holds a stray row of another is a common export slip.
+ */
+function mixedPeriods(records: readonly EmployeeRecord[], periods: readonly string[]): Diagnostic[] {
+  if (periods.length < 2) return [];
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
+  const listed = periods.map((p) => `${p} (${counts.get(p)})`).join(', ');
+  return [
+    diagnostic(
+      'data_mixed_periods',
+      { count: periods.length, periods: listed, latest: periods.at(-1)! },
+      { severity: 'warning' },
+    ),
+  ];
 }
 
 /**

@@ -73,6 +73,7 @@ const REALISTIC: Record<string, string | number> = {
   known: '`score`, `attainment`',
   label: '完播率',
   labels: '完播率, 播放量',
+  latest: '2026-10',
   last: 'SV0198',
   later: '2026-11',
   least: '100000',

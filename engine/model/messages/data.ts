@@ -375,6 +375,16 @@ export const data = defineMessages({
       zh: '比例在 0 到 1 之间（0 % 到 100 %），除非政策给该指标设了 `range`：请检查数值，或给指标设 `range`',
     },
   },
+  data_mixed_periods: {
+    message: {
+      en: 'the data holds {count} months: {periods}; each month is scored on its own, in order, and the totals add them up',
+      zh: '数据包含 {count} 个月份：{periods}；每个月分别评分（按先后顺序），合计为各月之和',
+    },
+    help: {
+      en: 'if the file is meant to be one month, pass `--period {latest}` (or `period:` in a data mapping): rows of other months are then refused',
+      zh: '如果这份文件只应是一个月的数据，请指定 `--period {latest}`（或在数据映射中写 `period:`）：其他月份的行将被拒绝',
+    },
+  },
   data_period_mismatch: {
     message: {
       en: '月份 `{text}` is {period}, but the period given for the file is {given}',
