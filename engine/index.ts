@@ -2,7 +2,7 @@
 // browser worker. The CLI (node/cli) and the editor's server do all I/O.
 
 export type { Diagnostic, Span, Cell, Severity } from './model/diagnostic.js';
-export { formatDiagnostic, hasErrors, localise, sortDiagnostics } from './model/diagnostic.js';
+export { formatDiagnostic, hasErrors, localise, sortDiagnostics, visibleText } from './model/diagnostic.js';
 export type { PolicyDoc } from './model/policy.js';
 export type { EmployeeRecord, ExcludedRecord } from './model/record.js';
 export type * from './model/scorecard.js';

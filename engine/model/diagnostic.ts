@@ -178,18 +178,37 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Characters that must not reach a terminal as they are: C0 and C1 controls, DEL, and the bidi
+ * controls that reorder what is shown (a cell holding `ESC[2J` would clear the screen; one holding
+ * U+202E would print a number backwards). Line breaks are kept only where `keepBreaks` says so.
+ */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text from a file or a cell made safe to print on a terminal: every control character written as
+ * `\u001b` (visible, and exactly what the file holds); line breaks too unless `keepBreaks`.
+ */
+export function visibleText(s: string, keepBreaks = false): string {
+  return s.replace(keepBreaks ? UNSAFE : UNSAFE_OR_BREAK, escaped);
+}
+
 /** `file:line:col: error[code]: message` plus an indented help line, the format every CLI prints. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
-  const { message, help } = localise(d, lang);
-  let where = d.file ?? '';
+  const localised = localise(d, lang);
+  const message = visibleText(localised.message, true);
+  const help = localised.help === undefined ? undefined : visibleText(localised.help, true);
+  let where = visibleText(d.file ?? '');
   if (d.span) where += `:${d.span.line}:${d.span.column}`;
   else if (d.cell) where += `:${d.cell.row}`;
   const label = LABELS[lang];
   let text = `${where ? where + ': ' : ''}${d.severity}[${d.code}]: ${message}`;
   if (d.cell && (d.cell.column !== undefined || d.cell.value !== undefined)) {
-    const parts: string[] = [...(d.cell.sheet ? [label.sheet(d.cell.sheet)] : []), label.row(d.cell.row)];
-    if (d.cell.column !== undefined) parts.push(label.column(d.cell.column));
-    if (d.cell.value !== undefined) parts.push(label.value(d.cell.value));
+    const parts: string[] = [...(d.cell.sheet ? [label.sheet(visibleText(d.cell.sheet))] : []), label.row(d.cell.row)];
+    if (d.cell.column !== undefined) parts.push(label.column(visibleText(d.cell.column)));
+    if (d.cell.value !== undefined) parts.push(label.value(visibleText(d.cell.value)));
     text += `\n  ${label.at}${parts.join(label.sep)}`;
   }
   if (help) text += `\n  ${label.help}${help}`;

@@ -1,7 +1,7 @@
 // A run's result for people: the aligned terminal table, Markdown, and CSV for Excel.
 
 import { fenToYuan, formatFen, localise, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
-import { alignTable } from './text-table.js';
+import { alignTable, cellText } from './text-table.js';
 import { budgetLines, poolLines, poolShareFen } from './money.js';
 
 const HEAD = {
@@ -65,7 +65,7 @@ function teamLines(r: RunResult, _lang: Lang): string[][] {
 }
 
 export function formatTable(r: RunResult, lang: Lang): string {
-  const title = `${r.policy.title} v${r.policy.version} · ${r.period}`;
+  const title = cellText(`${r.policy.title} v${r.policy.version} · ${r.period}`);
   const table = alignTable(
     HEAD[lang],
     r.scorecards.map((c) => row(c, lang)),
@@ -78,7 +78,7 @@ export function formatTable(r: RunResult, lang: Lang): string {
   );
   const excluded = r.excluded.map(
     (x) =>
-      `  ${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`,
+      `  ${cellText(`${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
   );
   return (
     [
@@ -95,7 +95,7 @@ export function formatTable(r: RunResult, lang: Lang): string {
 }
 
 function mdCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return cellText(s).replace(/\|/g, '\\|');
 }
 
 export function formatMarkdown(r: RunResult, lang: Lang): string {

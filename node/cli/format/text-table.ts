@@ -1,6 +1,7 @@
 // Column alignment that counts a Chinese character as two columns, as terminals draw it.
 
 import stringWidth from 'string-width';
+import { visibleText } from '../../../engine/index.js';
 
 /**
  * Code point ranges every character of which `string-width` counts as exactly `width` columns on
@@ -37,7 +38,16 @@ export function textWidth(s: string): number {
   return width;
 }
 
-export function alignTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+/** Characters a cell cannot show as they are: line breaks and tabs (a space), other controls (escaped). */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A cell as one line of terminal-safe text: an Excel cell's line break becomes a space, as in Markdown. */
+export function cellText(s: string): string {
+  return UNPRINTABLE.test(s) ? visibleText(s.replace(/\r\n|[\r\n\t]/g, ' ')) : s;
+}
+
+export function alignTable(header: string[], table: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const rows = table.map((r) => r.map(cellText));
   // each cell measured once; a month's table has tens of thousands of rows (no spread into Math.max)
   const measured = rows.map((r) => header.map((_, i) => textWidth(r[i] ?? '')));
   const widths = header.map((h) => textWidth(h));
