@@ -14,6 +14,7 @@ import {
   statSync,
   type Stats,
 } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/index.js';
@@ -129,6 +130,26 @@ export interface RunInput {
 }
 
 /**
+ * Why `file` could not be written, in words for the common causes (a missing folder, no
+ * permission, a full or read-only disk) and with the system's code otherwise.
+ */
+export function writeFailure(file: string, error: unknown): ExitError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const place = { file };
+  const d =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? diagnostic('io_write_failed.no_folder', { file, dir: dirname(file) }, place)
+      : code === 'EACCES' || code === 'EPERM'
+        ? diagnostic('io_write_failed.denied', { file }, place)
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? diagnostic('io_write_failed.full', { file }, place)
+          : code === 'EROFS'
+            ? diagnostic('io_write_failed.read_only', { file }, place)
+            : diagnostic('io_write_failed', { file, reason: code ?? (error as Error).message }, place);
+  return new ExitError(EXIT.input, d);
+}
+
+/**
  * Where an output file is really written: the path itself when it is new, the target when it is a
  * link to a regular file. A folder, a pipe, a device or a broken link is refused.
  */
@@ -138,8 +159,7 @@ export function outputTarget(file: string): string {
     stat = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT')
-      throw new ExitError(EXIT.input, diagnostic('io_write_failed', { file, reason: String(code) }, { file }));
+    if (code !== 'ENOENT') throw writeFailure(file, error);
     let link = false;
     try {
       link = lstatSync(file).isSymbolicLink();
@@ -200,14 +220,7 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
   try {
     writeFileAtomic(target, content, o);
   } catch (error) {
-    throw new ExitError(
-      EXIT.input,
-      diagnostic(
-        'io_write_failed',
-        { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
-        { file },
-      ),
-    );
+    throw writeFailure(file, error);
   }
 }
 

@@ -36,7 +36,7 @@ import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
 import { jsonHead, jsonTail } from './format/json-stream.js';
-import { checkInputFile, openError, outputTarget } from './io.js';
+import { checkInputFile, openError, outputTarget, writeFailure } from './io.js';
 import { CHUNK_BYTES, RecordSplitter } from './record-splitter.js';
 import {
   BatchEvaluator,
@@ -127,15 +127,7 @@ export function workersFor(requested: number, data: string, stderr: (s: string) 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   // a folder, a pipe or a device is refused before anything is written; a link is written through
   const target = outputTarget(o.out);
-  const cannotWrite = (error: unknown) =>
-    new ExitError(
-      EXIT.input,
-      diagnostic(
-        'io_write_failed',
-        { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
-        { file: o.out },
-      ),
-    );
+  const cannotWrite = (error: unknown) => writeFailure(o.out, error);
   let out: AtomicFile;
   try {
     out = new AtomicFile(target);
@@ -209,14 +201,7 @@ async function pass(
       try {
         out.write(Buffer.concat(pending));
       } catch (error) {
-        throw new ExitError(
-          EXIT.input,
-          diagnostic(
-            'io_write_failed',
-            { file: o.out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message },
-            { file: o.out },
-          ),
-        );
+        throw writeFailure(o.out, error);
       }
       pending = [];
       pendingBytes = 0;

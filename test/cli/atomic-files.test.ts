@@ -1,10 +1,11 @@
 // node/files.ts: a file is replaced whole or not at all, through a temporary file beside it.
 
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtomicFile, writeFileAtomic } from '../../node/files.js';
+import { main } from '../../node/cli/main.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'yardstick-files-'));
 
@@ -52,5 +53,28 @@ describe('AtomicFile', () => {
     file.write(Buffer.from('a'));
     file.discard();
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('an output in a folder that does not exist', () => {
+  const POLICY = 'policies/short-video-team.yaml';
+  const DATA = 'examples/sample-2026-10.csv';
+  it.each([
+    ['the table', ['--format', 'table']],
+    ['a streamed CSV', ['--format', 'csv']],
+  ])('%s: names the missing folder, exit 1, nothing written', async (_what, format) => {
+    const stderr: string[] = [];
+    const out = '/nonexistent-yardstick-folder/results.csv';
+    const code = await main(['run', POLICY, '--data', DATA, '--exclude-invalid', ...format, '--out', out], {
+      stdout: () => {},
+      stderr: (s) => stderr.push(s),
+      errorLang: 'en',
+    });
+    expect(code).toBe(1);
+    expect(stderr.join('\n')).toContain(
+      'error: cannot write `/nonexistent-yardstick-folder/results.csv`: the folder `/nonexistent-yardstick-folder` does not exist\n' +
+        '  help: create the folder first, or give --out a path in an existing folder',
+    );
+    expect(existsSync(out)).toBe(false);
   });
 });

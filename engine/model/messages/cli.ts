@@ -144,6 +144,37 @@ export const cli = defineMessages({
   io_write_failed: {
     message: { en: 'cannot write `{file}`: {reason}', zh: '无法写入 `{file}`（{reason}）' },
   },
+  'io_write_failed.no_folder': {
+    message: {
+      en: 'cannot write `{file}`: the folder `{dir}` does not exist',
+      zh: '无法写入 `{file}`：文件夹 `{dir}` 不存在',
+    },
+    help: {
+      en: 'create the folder first, or give --out a path in an existing folder',
+      zh: '请先创建该文件夹，或让 --out 指向已有的文件夹',
+    },
+  },
+  'io_write_failed.denied': {
+    message: {
+      en: 'cannot write `{file}`: permission denied',
+      zh: '无法写入 `{file}`：没有写入权限',
+    },
+    help: {
+      en: 'write it to a folder you can write to, or ask for write access',
+      zh: '请写到有写入权限的文件夹，或申请写入权限',
+    },
+  },
+  'io_write_failed.full': {
+    message: { en: 'cannot write `{file}`: the disk is full', zh: '无法写入 `{file}`：磁盘已满' },
+    help: {
+      en: 'free some space and run again: nothing was written (the output is written whole or not at all)',
+      zh: '请腾出磁盘空间后重新运行：文件没有写入（输出要么完整写入，要么完全不写）',
+    },
+  },
+  'io_write_failed.read_only': {
+    message: { en: 'cannot write `{file}`: the disk is read-only', zh: '无法写入 `{file}`：磁盘为只读' },
+    help: { en: 'give --out a path on a writable disk', zh: '请让 --out 指向可写的磁盘' },
+  },
   io_output_broken_link: {
     message: {
       en: 'cannot write `{file}`: it is a link to a file that does not exist',
