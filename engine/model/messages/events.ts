@@ -73,8 +73,8 @@ export const events = defineMessages({
   data_event_time_zone: {
     message: { en: 'time zone `{zone}` {problem}', zh: '时区 `{zone}` {problem_zh}' },
     help: {
-      en: 'name an IANA time zone with a fixed UTC offset through the month, such as `Asia/Shanghai` (the default)',
-      zh: '请填写在该月内 UTC 偏移不变的 IANA 时区，例如 `Asia/Shanghai`（默认）',
+      en: 'name an IANA time zone, such as `Asia/Shanghai` (the default) or `America/Los_Angeles`',
+      zh: '请填写 IANA 时区名，例如 `Asia/Shanghai`（默认）或 `America/Los_Angeles`',
     },
   },
   data_event_unmatched: {
