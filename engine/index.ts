@@ -34,7 +34,7 @@ export {
 } from './model/result-json.js';
 export { BUILTIN_FACTS, OPERATORS } from './language/facts.js';
 export { NO_HISTORY, type HistorySource } from './evaluation/history.js';
-export { policySchema } from './language/schema.js';
+export { policySchema, closest } from './language/schema.js';
 export {
   compareRuns,
   comparisonToJson,

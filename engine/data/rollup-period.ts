@@ -3,6 +3,12 @@
 // period is one key in the ledger. Anything else is refused with the form to write: `2026年下半年`
 // may be a company's own review half (ByteDance reviews in March and September), `2026H2` or
 // `H2 2026` are near misses. Listed in docs/policy-language.md ("Roll-up policies").
+//
+// A roll-up policy may say its year starts in another month (`rollup.year_starts: 4`, a fiscal
+// year from April; `3`, ByteDance's halves March–August and September–February): the year `2026`
+// is then the twelve months from that month of 2026 (2026-04 … 2027-03), and its halves and
+// quarters are counted from it (`2026-H2` = 2026-10 … 2027-03). The id names the calendar year in
+// which the roll-up year starts.
 
 import type { RollupPeriodKind } from '../model/rollup.js';
 
@@ -10,7 +16,7 @@ export interface RollupPeriod {
   /** The one spelling: `2026`, `2026-H2`, `2026-Q3`. */
   period: string;
   kind: RollupPeriodKind;
-  /** Its calendar months, `YYYY-MM`, in order. */
+  /** Its calendar months, `YYYY-MM`, in order (they may run into the next calendar year). */
   months: string[];
 }
 
@@ -20,10 +26,18 @@ export type RollupPeriodRead =
 
 const FORM = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
 
+/** `count` months from month `first` of `year`, where `first` may be past 12 (13 is January of the next year). */
 const monthsOf = (year: number, first: number, count: number) =>
-  Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, '0')}`);
+  Array.from({ length: count }, (_, i) => {
+    const m = first - 1 + i;
+    return `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
 
-export function readRollupPeriod(raw: string): RollupPeriodRead {
+/**
+ * Reads a roll-up period; `yearStarts` (1–12, default 1: the calendar) is the month the roll-up's
+ * year starts, as `rollup.year_starts` says.
+ */
+export function readRollupPeriod(raw: string, yearStarts = 1): RollupPeriodRead {
   const text = raw.normalize('NFKC').trim();
   const m = FORM.exec(text.toUpperCase());
   if (m) {
@@ -31,11 +45,11 @@ export function readRollupPeriod(raw: string): RollupPeriodRead {
     if (year < 2000 || year > 2099) return { ok: false, text: raw, reason: 'year' };
     const part = m[2];
     const period = part ? `${year}-${part}` : String(year);
-    if (!part) return { ok: true, value: { period, kind: 'year', months: monthsOf(year, 1, 12) } };
+    if (!part) return { ok: true, value: { period, kind: 'year', months: monthsOf(year, yearStarts, 12) } };
     const n = Number(part.slice(1));
     return part.startsWith('H')
-      ? { ok: true, value: { period, kind: 'half_year', months: monthsOf(year, n === 1 ? 1 : 7, 6) } }
-      : { ok: true, value: { period, kind: 'quarter', months: monthsOf(year, 3 * n - 2, 3) } };
+      ? { ok: true, value: { period, kind: 'half_year', months: monthsOf(year, yearStarts + 6 * (n - 1), 6) } }
+      : { ok: true, value: { period, kind: 'quarter', months: monthsOf(year, yearStarts + 3 * (n - 1), 3) } };
   }
   const year = /(\d{4})/.exec(text)?.[1];
   if (/[年季半]/.test(text)) {

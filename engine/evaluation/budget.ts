@@ -10,7 +10,9 @@
 // Scaling: the budget less everyone's fixed pay is what variable pay may add up to; each person's
 // variable pay is cut in proportion to it (the same ratio for everyone), rounded to the fen by the
 // largest-remainder rule of pool.ts (ties to the smaller employee id), so the scaled result equals
-// the budget exactly. Team budgets are applied first, then the total. A budget below the fixed pay
+// the budget exactly. When the policy rounds to jiao or yuan (`payout.rounding.to`), the scaled pay
+// is whole jiao or yuan too: the room is taken down to the unit, the units are shared by the same
+// rule, and what is below one unit stays unspent (the result is under the budget by less than a unit). Team budgets are applied first, then the total. A budget below the fixed pay
 // alone cannot be met by scaling: nothing is scaled and a warning says so. A result under its
 // budget is never scaled up.
 
@@ -89,8 +91,14 @@ export function applyBudget(
     if (fit === 'scale_variable' && beforeFen > budgetFen) {
       const variable = members.map(variablePayFen);
       const variableFen = variable.reduce((s, v) => s + v, 0);
-      const room = variableFen - (beforeFen - budgetFen);
-      if (room < 0 || variableFen === 0) {
+      // Scaled pay follows the policy's rounding unit (`payout.rounding.to`): the room is taken down
+      // to a whole number of units (every card's lines are already whole units, so the fixed pay
+      // is too) and the units are shared by the largest-remainder rule. What is below one unit
+      // (a budget of ¥20,000.50 at whole yuan) is left unspent: the result is under the budget by it.
+      const unit = Math.round(policy.payout.rounding.to * 100);
+      const exactRoom = variableFen - (beforeFen - budgetFen);
+      const room = Math.floor(exactRoom / unit) * unit;
+      if (exactRoom < 0 || variableFen === 0) {
         line.cannot_fit = true;
         warnings.push(
           diagnostic(
@@ -102,10 +110,10 @@ export function applyBudget(
       } else {
         const ratio = room / variableFen;
         const scaled = largestRemainder(
-          room,
+          room / unit,
           members.map((c) => c.employee_id),
-          variable.map((v) => v * ratio),
-        );
+          variable.map((v) => (v * ratio) / unit),
+        ).map((units) => units * unit);
         members.forEach((c, i) => {
           const cut = scaled[i]! - variable[i]!;
           const earlier = c.budget_scale;
@@ -121,8 +129,8 @@ export function applyBudget(
           c.payout.totalFen += cut;
         });
         line.scaled = { variableFen, toFen: room };
-        line.resultFen = budgetFen;
-        line.overFen = 0;
+        line.resultFen = budgetFen - (exactRoom - room);
+        line.overFen = line.resultFen - budgetFen;
       }
     }
     lines.push(line);

@@ -12,9 +12,12 @@
 //    minimum is dropped for that pool and a warning says so. When every eligible person is at the
 //    maximum and money is left (people × max_share < pool), or nobody is eligible, the rest stays
 //    unallocated, is reported, and a warning says so.
-// 4. Rounding to the fen: every share is rounded down, and the fen left over go one each to the
-//    largest remainders, ties to the smaller employee id (code-point order). So the shares plus the
-//    unallocated amount add up to the pool exactly, and the same data always gives the same fen.
+// 4. Rounding to the fen (or to the policy's unit, `payout.rounding.to`: whole jiao or yuan): every
+//    share is rounded down to the unit, and the units left over go one each to the largest
+//    remainders, ties to the smaller employee id (code-point order). Bounds are taken to the unit (a
+//    minimum up, a maximum down), and the part of the pool below one unit stays unallocated. So the
+//    shares plus the unallocated amount add up to the pool exactly, and the same data always gives
+//    the same fen.
 //
 // Pure: no clock, no I/O. Money is integer fen.
 
@@ -39,6 +42,12 @@ export interface AllocationOptions {
   minFen?: number;
   /** Integer fen; default no maximum. */
   maxFen?: number;
+  /**
+   * The policy's rounding unit in fen (`payout.rounding.to`: 1 fen, 10 a jiao, 100 a yuan); default
+   * 1. Every share is a whole number of units: a minimum is raised to the unit, a maximum lowered to
+   * it, and the part of the free money below one unit stays unallocated.
+   */
+  unitFen?: number;
 }
 
 export interface Allocation {
@@ -79,8 +88,9 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
     out.unallocatedFen = poolFen;
     return out;
   }
-  let min = options.minFen ?? 0;
-  const max = options.maxFen ?? Number.POSITIVE_INFINITY;
+  const unit = options.unitFen ?? 1;
+  let min = Math.ceil((options.minFen ?? 0) / unit) * unit;
+  const max = options.maxFen === undefined ? Number.POSITIVE_INFINITY : Math.floor(options.maxFen / unit) * unit;
   if (min > 0 && n * min > poolFen) {
     min = 0;
     out.minDropped = true;
@@ -124,17 +134,20 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
     } else free.push(c);
   }
   const freeWeight = free.reduce((s, c) => s + c.weight, 0);
-  out.freeFen = freeFen;
+  // whole units only: what is below one unit is not shared out (the pool never pays more than it holds)
+  const sharedFen = Math.floor(freeFen / unit) * unit;
+  out.unallocatedFen = freeFen - sharedFen;
+  out.freeFen = sharedFen;
   out.freeWeight = freeWeight;
-  const exact = free.map((c) => (freeFen * c.weight) / freeWeight);
-  const fen = largestRemainder(
-    freeFen,
+  const exact = free.map((c) => (sharedFen * c.weight) / freeWeight);
+  const units = largestRemainder(
+    sharedFen / unit,
     free.map((c) => c.id),
-    exact,
+    exact.map((x) => x / unit),
   );
   free.forEach((c, i) => {
     out.exact.set(c.id, exact[i]!);
-    out.shares.set(c.id, fen[i]!);
+    out.shares.set(c.id, units[i]! * unit);
   });
   return out;
 }
@@ -344,6 +357,7 @@ export function applyPools(
       const a = allocate(poolFen, claimants, {
         ...(minFen === undefined ? {} : { minFen }),
         ...(maxFen === undefined ? {} : { maxFen }),
+        unitFen: Math.round(to * 100),
       });
       const args = { pool: def.title, group, amount: formatFen(poolFen) };
       if (a.minDropped)

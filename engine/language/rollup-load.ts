@@ -92,6 +92,9 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
       },
       ['rollup', 'min_months'],
     );
+  const starts = doc.rollup.year_starts;
+  if (starts !== undefined && (starts < 1 || starts > 12))
+    report('policy_rollup_year_starts', { value: starts }, ['rollup', 'year_starts']);
   if (doc.effective_from !== undefined && !FORM[doc.rollup.period].test(doc.effective_from))
     report(
       'policy_rollup_effective_from',

@@ -34,7 +34,14 @@ export interface RollupDoc {
   effective_from?: string;
   retroactive?: { reason: string };
   currency?: 'CNY';
-  rollup: { of: string; period: RollupPeriodKind; min_months: number; decimals?: number };
+  rollup: {
+    of: string;
+    period: RollupPeriodKind;
+    min_months: number;
+    decimals?: number;
+    /** The month (1–12) the roll-up's year starts; its halves and quarters count from it. Default 1. */
+    year_starts?: number;
+  };
   facts: Record<string, RollupFactDef>;
   score: string;
   grades: GradeDef[];

@@ -101,6 +101,14 @@ const W = {
     multiplierOf: (x: string) => `加成 ${x}`,
     list: '，',
     colon: '：',
+    perUnit: (kind: 'points' | 'award', per: string, amount: string, max: string | undefined) =>
+      `每 1 个「${per}」${kind === 'points' ? `加 ${amount} 分` : `奖励 ${amount}`}${max === undefined ? '' : `，最多 ${kind === 'points' ? `${max} 分` : max}`}`,
+    perUnitPart: {
+      award: { amount: '每单位奖金', max: '奖金上限', per: '奖金按此计件' },
+      points: { amount: '每单位加分', max: '加分上限', per: '加分按此计件' },
+    },
+    pointsOf: (n: string) => `${n} 分`,
+    noLimit: '不封顶',
   },
   en: {
     weight: 'weight',
@@ -150,6 +158,14 @@ const W = {
     missingChanged: (m: string, a: string) => `${m} when empty: ${a}`,
     missingRemoved: (m: string) => `${m} has no default when empty any more (cannot be scored)`,
     multiplierOf: (x: string) => `uplift ${x}`,
+    perUnit: (kind: 'points' | 'award', per: string, amount: string, max: string | undefined) =>
+      `${kind === 'points' ? `${amount} points` : amount} for each 「${per}」${max === undefined ? '' : `, at most ${kind === 'points' ? `${max} points` : max}`}`,
+    perUnitPart: {
+      award: { amount: 'award per unit', max: 'award at most', per: 'award counted by' },
+      points: { amount: 'points per unit', max: 'points at most', per: 'points counted by' },
+    },
+    pointsOf: (n: string) => `${n} points`,
+    noLimit: 'no limit',
     list: ', ',
     colon: ': ',
   },
@@ -235,17 +251,34 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
     const params = c.params ? `(${Object.values(c.params).join(', ')})` : '';
     return `${factLabel(c.fact)}${params} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${formatValue(c.value, unitOf(after, c.fact), lang)}`;
   };
+  // a per-unit amount (`{ per, amount, max }`) in words: 「每 1 个「爆款视频数」奖励 ¥500.00，最多 ¥5,000.00」;
+  // `per` by its label when it names a metric, else the formula as written
+  const unitAmount = (kind: 'award' | 'points', x: Json) =>
+    typeof x === 'number' ? (kind === 'award' ? money(x) : w.pointsOf(String(x))) : short(x);
+  // w.perUnit says 分 / points itself
+  const perUnitAmount = (kind: 'award' | 'points', x: Json) => (kind === 'award' ? money(x) : short(x));
+  const isPerUnit = (v: Json): v is { per: string; amount: number; max?: number } =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && 'per' in v;
+  const amountWords = (kind: 'award' | 'points', v: Json): string =>
+    v === undefined
+      ? '—'
+      : isPerUnit(v)
+        ? w.perUnit(
+            kind,
+            factLabel(String(v.per)),
+            perUnitAmount(kind, v.amount),
+            v.max === undefined ? undefined : perUnitAmount(kind, v.max),
+          )
+        : unitAmount(kind, v);
   /** A new adjustment, hold or trigger in full: its title, its condition and what it does. */
   const newRule = (section: string, rule: Json): string => {
     const r = rule as AdjustmentDef & HoldDef & TriggerDef;
     const effects: string[] = [];
     if (section === 'adjustments') {
-      // a per-unit amount (`{ per, amount, max }`) reads as its amount per unit of `per`
-      const perUnit = (v: { per: string; amount: number; max?: number }, show: (x: number) => string) =>
-        `${show(v.amount)} × ${v.per}${v.max !== undefined ? ` ≤ ${show(v.max)}` : ''}`;
-      if (typeof r.points === 'object') effects.push(w.addPoints(perUnit(r.points, String)));
+      // a per-unit amount reads as its amount for each unit of what is counted
+      if (typeof r.points === 'object') effects.push(amountWords('points', r.points as unknown as Json));
       else if (r.points) effects.push(r.points > 0 ? w.addPoints(String(r.points)) : w.subPoints(String(-r.points)));
-      if (typeof r.award === 'object') effects.push(w.awardOf(perUnit(r.award, money)));
+      if (typeof r.award === 'object') effects.push(amountWords('award', r.award as unknown as Json));
       else if (r.award !== undefined) effects.push(w.awardOf(money(r.award)));
       if (r.score_cap !== undefined) effects.push(w.scoreCap(String(r.score_cap)));
       if (r.grade_cap !== undefined) effects.push(w.gradeCap(r.grade_cap));
@@ -366,7 +399,26 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
       if (p.length === 2) text = `${w[kind === 'added' ? 'added' : 'removed']} ${title}`;
       else if (p[2] === 'when')
         text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
-      else {
+      else if ((p[2] === 'award' || p[2] === 'points') && p.length === 3) {
+        // the whole amount: a number, a per-unit amount, or one turned into the other
+        const k = p[2];
+        text = `${title}${w.sep}${w[k]} ${arrow(amountWords(k, d.before), amountWords(k, d.after))}`;
+      } else if ((p[2] === 'award' || p[2] === 'points') && (p[3] === 'amount' || p[3] === 'max' || p[3] === 'per')) {
+        // one part of a per-unit amount: per unit, its max (none: no limit), or what is counted
+        const k = p[2];
+        const part = p[3];
+        const f = (v: Json) =>
+          part === 'per'
+            ? v === undefined
+              ? '—'
+              : factLabel(String(v))
+            : v === undefined
+              ? part === 'max'
+                ? w.noLimit
+                : '—'
+              : unitAmount(k, v);
+        text = `${title}${w.sep}${w.perUnitPart[k][part]} ${arrow(f(d.before), f(d.after))}`;
+      } else {
         const f = p[2] === 'award' ? money : short;
         text = `${title}${w.sep}${w[p[2] as 'points'] ?? p.slice(2).join('.')} ${arrow(f(d.before), f(d.after))}`;
       }

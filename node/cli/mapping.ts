@@ -15,7 +15,7 @@
 //       sheet: 十月                                # optional; the first sheet otherwise
 //       missing_rows: default                      # no row for someone: their metrics take their default
 
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import {
   type CompiledPolicy,
@@ -33,7 +33,9 @@ import {
   type TeamDeclaration,
   readYaml,
   diagnostic,
+  closest,
 } from '../../engine/index.js';
+import { isMap as isYamlMap, isScalar } from 'yaml';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import { checkEvents, type EventSource } from './events/spec.js';
@@ -62,6 +64,16 @@ interface MappingFile {
 const HELP =
   'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
 const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
+
+// The keys each part of a mapping may have (schemas/data-mapping.schema.json); anything else is
+// refused at its key, with the nearest known one, rather than ignored (`soruces:` would otherwise
+// read as a mapping with no sources, `missing_row: default` as the default `error`).
+const TOP_KEYS = ['period', 'roster', 'sources', 'teams', 'events', 'time_zone'];
+const ROSTER_KEYS = ['file', 'sheet', 'encoding'];
+const SOURCE_KEYS = ['file', 'sheet', 'encoding', 'key', 'columns', 'missing_rows'];
+const KEY_KEYS = ['column', 'roster'];
+const COLUMN_KEYS = ['metric', 'money_in', 'ranges', 'ratio_format'];
+const TEAM_KEYS = ['title', 'aliases'];
 
 /** A mapping file read and checked: YAML limits (docs/limits.md), then the shape, each problem with its position. */
 export function readMappingFile(
@@ -101,6 +113,34 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
           ? 'a mapping'
           : `\`${String(v)}\``;
   const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  /** Every key of the mapping at `path` that is not in `allowed`, at the key's own line and column. */
+  const keys = (v: Record<string, unknown>, path: (string | number)[], allowed: readonly string[]) => {
+    const node = path.length ? doc.getIn(path, true) : doc.contents;
+    for (const key of Object.keys(v)) {
+      if (allowed.includes(key)) continue;
+      const pair = isYamlMap(node)
+        ? node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key)
+        : undefined;
+      const range =
+        (pair?.key as { range?: [number] } | undefined)?.range ?? (node as { range?: [number] } | null)?.range;
+      const p = lines.linePos(range?.[0] ?? 0);
+      const near = closest(key, allowed);
+      const args = {
+        key,
+        where: path.length ? name(path) : basename(file),
+        allowed: allowed.map((k) => `\`${k}\``).join(', '),
+      };
+      out.push(
+        near === undefined
+          ? diagnostic('data_mapping_unknown_key', args, { file, span: { line: p.line, column: p.col } })
+          : diagnostic(
+              'data_mapping_unknown_key.near',
+              { ...args, near },
+              { file, span: { line: p.line, column: p.col } },
+            ),
+      );
+    }
+  };
   const text = (v: unknown, path: (string | number)[], noun: string, required = false) => {
     if (v === undefined && !required) return;
     if (typeof v !== 'string' || v.trim() === '') report(path, `\`${name(path)}\` must be ${noun}, not ${what(v)}`);
@@ -108,6 +148,7 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
   const source = (v: unknown, path: (string | number)[], roster: boolean) => {
     if (!isMap(v))
       return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`);
+    keys(v, path, roster ? ROSTER_KEYS : SOURCE_KEYS);
     text(v.file, [...path, 'file'], 'a file name', true);
     if (typeof v.sheet === 'number') v.sheet = String(v.sheet);
     text(v.sheet, [...path, 'sheet'], 'a sheet name');
@@ -129,6 +170,7 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
           `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(v.key)}`,
         );
       else {
+        keys(v.key, [...path, 'key'], KEY_KEYS);
         text(v.key.column, [...path, 'key', 'column'], 'a column name');
         text(v.key.roster, [...path, 'key', 'roster'], 'a column name');
       }
@@ -149,6 +191,7 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
           );
           continue;
         }
+        keys(spec, at, COLUMN_KEYS);
         text(spec.metric, [...at, 'metric'], 'a metric label or id');
         if (spec.money_in !== undefined && spec.money_in !== 'yuan' && spec.money_in !== 'fen')
           report(
@@ -176,6 +219,9 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
     report([], `a data mapping must be a mapping with \`roster:\` and \`sources:\`, not ${what(value)}`);
     return out;
   }
+  keys(value, [], TOP_KEYS);
+  if (isMap(value.teams))
+    for (const [id, t] of Object.entries(value.teams)) if (isMap(t)) keys(t, ['teams', id], TEAM_KEYS);
   if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number')
     report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
   if (value.roster === undefined) report([], 'the mapping has no `roster: { file: … }`');

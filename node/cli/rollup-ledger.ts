@@ -192,6 +192,20 @@ export function recordRollup(
       EXIT.input,
       diagnostic('cli_rollup_not_recorded', { period: result.period, policy: info.policyId }),
     );
+  // a period id is one set of months: a version whose `year_starts` moves them cannot amend it
+  const recordedMonths = previous ? recordedPeriodMonths(ledger, previous.id) : undefined;
+  if (recordedMonths && recordedMonths.join() !== result.months.join()) {
+    const span = (m: readonly string[]) => `${m[0]} – ${m[m.length - 1]}`;
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_rollup_months_moved', {
+        period: result.period,
+        policy: info.policyId,
+        recorded_months: span(recordedMonths),
+        months_now: span(result.months),
+      }),
+    );
+  }
   const before = new Map(
     previous
       ? ledger
@@ -268,6 +282,19 @@ export function recordRollup(
     return id;
   });
   return { runId, corrections };
+}
+
+/**
+ * The months a recorded roll-up run covered, read from one of its cards (the months used and the
+ * months missing): a period id alone does not say them, as a policy's `rollup.year_starts` moves
+ * them. Undefined when the run has no card.
+ */
+export function recordedPeriodMonths(ledger: Ledger, runId: number): string[] | undefined {
+  const row = ledger.select<{ card: string }>('select card from scorecards where run_id = ? limit 1', [runId])[0];
+  if (!row) return undefined;
+  const card = JSON.parse(row.card) as Partial<RollupCard>;
+  if (!Array.isArray(card.months) || !Array.isArray(card.missing)) return undefined;
+  return [...card.months.map((m) => m.period), ...card.missing].sort();
 }
 
 /** The recorded roll-up card of one employee for a roll-up period (the run in force), with its inputs. */

@@ -75,7 +75,7 @@ const EXAMPLE = { quarter: '2026-Q3', half_year: '2026-H2', year: '2026' } as co
 
 /** A roll-up period argument, refused with the forms to write; `doc` given: it must be of the policy's kind. */
 export function rollupPeriodArgument(raw: string, doc?: RollupDoc): RollupPeriod {
-  const read = readRollupPeriod(raw);
+  const read = readRollupPeriod(raw, doc?.rollup.year_starts);
   if (!read.ok)
     throw new ExitError(
       EXIT.usage,

@@ -247,3 +247,41 @@ describe('property: shares always add up to the pool and respect the bounds', ()
     );
   });
 });
+
+describe("a pool in the policy's rounding unit (whole yuan)", () => {
+  it('gives whole yuan, raises the minimum to a whole yuan, and keeps the part below a yuan unallocated', () => {
+    // ¥1,000.50 = 100,050 fen at unit 100 fen; min ¥150.50 → ¥151 (a minimum is honoured, so up).
+    // Proportional, weights 1 : 4 : 5 of 10: E1 ¥100.05 is below the minimum → ¥151.
+    // Left: 100,050 − 15,100 = 84,950 fen, 84,900 of it whole yuan (849 yuan); 50 fen stay unallocated.
+    // 849 × 4/9 = 377.33…, 849 × 5/9 = 471.66…; floors 377 + 471 = 848, 1 yuan to the larger remainder (E3).
+    const a = allocate(
+      100_050,
+      [
+        { id: 'E1', weight: 1 },
+        { id: 'E2', weight: 4 },
+        { id: 'E3', weight: 5 },
+      ],
+      { minFen: 15_050, unitFen: 100 },
+    );
+    expect(shares(a)).toEqual({ E1: 15_100, E2: 37_700, E3: 47_200 });
+    expect(a.bound.get('E1')).toBe('min');
+    expect(a.unallocatedFen).toBe(50);
+    expect(a.freeFen).toBe(84_900);
+    addsUp(a, 100_050);
+  });
+
+  it('lowers a maximum to a whole yuan, so a share never exceeds it', () => {
+    // ¥100 between two equal weights with max ¥40.50 → ¥40 each, ¥20 unallocated
+    const a = allocate(
+      10_000,
+      [
+        { id: 'E1', weight: 1 },
+        { id: 'E2', weight: 1 },
+      ],
+      { maxFen: 4_050, unitFen: 100 },
+    );
+    expect(shares(a)).toEqual({ E1: 4_000, E2: 4_000 });
+    expect(a.unallocatedFen).toBe(2_000);
+    addsUp(a, 10_000);
+  });
+});

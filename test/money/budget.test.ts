@@ -2,6 +2,7 @@
 // exact to the fen. Computed by hand.
 
 import { describe, expect, it } from 'vitest';
+import { budgetLines } from '../../engine/index.js';
 import { monthCsv, moneyPolicy, runMoney } from './month.js';
 
 const ROWS: [string, string, number, number][] = [
@@ -144,5 +145,63 @@ describe('variable pay scaled to fit', () => {
     expect(totals).toEqual({ E1: 720_000, E2: 560_000, E3: 320_000 });
     expect(r.scorecards[2]!.budget_scale).toEqual({ variableFen: 500_000, scaledFen: 320_000, ratio: 0.8 * 0.8 });
     expect(r.scorecards[2]!.payout.lines.filter((l) => l.kind === 'budget_scale')).toHaveLength(1);
+  });
+
+  it('keeps whole yuan when the policy rounds to yuan, and leaves the part below a yuan unspent', async () => {
+    // rounding to ¥1. Budget ¥20,000.50; awards ¥1,000 fixed; variable pay ¥21,000 in all.
+    // Room 20,000.50 − 1,000 = ¥19,000.50, taken down to whole yuan: ¥19,000 (the 50 fen stay unspent).
+    // Ratio 19,000 / 21,000 = 19/21: E1 9,000 × 19/21 = 8,142.857…, E2 7,000 × 19/21 = 6,333.333…,
+    // E3 5,000 × 19/21 = 4,523.809…; floors 8,142 + 6,333 + 4,523 = 18,998 → 2 yuan left, one each to the
+    // largest remainders .857 (E1) and .809 (E3): 8,143, 6,333, 4,524 = 19,000.
+    const r = await runMoney(
+      moneyPolicy(`budget:\n  total: 20000.50\n  fit: scale_variable`, {
+        award: true,
+        rounding: '{ to: 1, mode: half_up }',
+      }),
+      monthCsv(ROWS),
+    );
+    const totals = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
+    expect(totals).toEqual({ E1: 914_300, E2: 633_300, E3: 452_400 });
+    expect(r.scorecards[0]!.payout.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['performance_pay', 900_000],
+      ['award', 100_000],
+      ['budget_scale', -85_700],
+    ]);
+    for (const c of r.scorecards) {
+      expect(c.payout.totalFen).toBe(c.payout.lines.reduce((s, l) => s + l.amountFen, 0));
+      expect(c.payout.totalFen % 100).toBe(0);
+    }
+    expect(r.summary.payout_total_fen).toBe(2_000_000);
+    expect(r.budget!.lines).toEqual([
+      {
+        scope: 'total',
+        period: '2026-10',
+        budgetFen: 2_000_050,
+        beforeFen: 2_200_000,
+        resultFen: 2_000_000,
+        overFen: -50,
+        scaled: { variableFen: 2_100_000, toFen: 1_900_000 },
+      },
+    ]);
+    expect(budgetLines(r, 'en')).toEqual([
+      'budget ¥20,000.50: payout ¥20,000.00, ¥0.50 under; variable pay scaled from ¥21,000.00 to ¥19,000.00, ¥22,000.00 before',
+    ]);
+  });
+
+  it('keeps whole jiao when the policy rounds to jiao, landing on a budget that is whole jiao', async () => {
+    // rounding to ¥0.1. Budget ¥20,000; room ¥19,000 = 190,000 jiao; ratio 19/21:
+    // E1 90,000 jiao × 19/21 = 81,428.571…, E2 70,000 × 19/21 = 63,333.333…, E3 50,000 × 19/21 = 45,238.095…;
+    // floors 81,428 + 63,333 + 45,238 = 189,999 → 1 jiao to the largest remainder, E1: ¥8,142.90, ¥6,333.30, ¥4,523.80
+    const r = await runMoney(
+      moneyPolicy(`budget:\n  total: 20000\n  fit: scale_variable`, {
+        award: true,
+        rounding: '{ to: 0.1, mode: half_up }',
+      }),
+      monthCsv(ROWS),
+    );
+    const totals = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
+    expect(totals).toEqual({ E1: 814_290 + 100_000, E2: 633_330, E3: 452_380 });
+    expect(r.summary.payout_total_fen).toBe(2_000_000);
+    expect(r.budget!.lines[0]).toMatchObject({ resultFen: 2_000_000, overFen: 0 });
   });
 });

@@ -7,7 +7,10 @@
 // 二组 E4, E5, E6 70 → ¥7,000 each; pool ¥1,000 / 3 = 333.33… → ¥333.34 (E4, smallest id), ¥333.33, ¥333.33.
 //   Team total ¥22,000. All: ¥44,000 against ¥40,000 → ¥4,000 over; 一组 ¥5,000 over ¥17,000.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/universal';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
@@ -52,6 +55,24 @@ describe('run with pools and a budget', () => {
       '7333.34,payable,,,333.34',
       '7333.33,payable,,,333.33',
       '7333.33,payable,,,333.33',
+    ]);
+  });
+
+  it('adds the same pool share column to the workbook, as numbers', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yardstick-pool-xlsx-')), 'r.xlsx');
+    expect(
+      (await yardstick('run', POLICY, '--data', DATA, '--format', 'xlsx', '--out', out, '--lang', 'en')).code,
+    ).toBe(0);
+    const bytes = readFileSync(out);
+    const [results] = await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    expect(results!.data[0]!.slice(-5)).toEqual(['payout', 'status', 'holds', 'triggers', 'pool_share']);
+    expect(results!.data.slice(1, 7).map((row) => [row[0], row[9], row[13]])).toEqual([
+      ['E1', 10600, 600],
+      ['E2', 6400, 400],
+      ['E3', 5000, 0],
+      ['E4', 7333.34, 333.34],
+      ['E5', 7333.33, 333.33],
+      ['E6', 7333.33, 333.33],
     ]);
   });
 

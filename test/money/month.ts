@@ -5,7 +5,10 @@ import { loadPolicy, runPolicy, type Lang, type RunResult } from '../../engine/i
 import { readRecords } from '../../engine/data/index.js';
 
 /** The policy, with `extra` YAML (top-level sections such as `pools:` or `budget:`) appended. */
-export function moneyPolicy(extra: string, opts: { holdBelow?: number; award?: boolean } = {}): string {
+export function moneyPolicy(
+  extra: string,
+  opts: { holdBelow?: number; award?: boolean; rounding?: string } = {},
+): string {
   return [
     'policy: money-test',
     'title: 奖金池测试',
@@ -44,7 +47,7 @@ export function moneyPolicy(extra: string, opts: { holdBelow?: number; award?: b
     '  - { grade: C, min: 0 }',
     'payout:',
     '  performance_pay: pay_base * score / 100',
-    '  rounding: { to: 0.01, mode: half_up }',
+    `  rounding: ${opts.rounding ?? '{ to: 0.01, mode: half_up }'}`,
     extra,
     '',
   ].join('\n');

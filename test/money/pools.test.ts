@@ -336,3 +336,23 @@ pools:
     ]);
   });
 });
+
+describe('a pool when the policy rounds to whole yuan', () => {
+  it('pays whole-yuan shares and leaves the 50 fen below a yuan unallocated', async () => {
+    // rounding to ¥1; fixed ¥1,000.50 for 二组; E4, E5, E6 rating 70, equal weights.
+    // ¥1,000 of it is whole yuan: 1,000 / 3 = 333.33… each; floors 999, 1 yuan to the smallest id E4.
+    const r = await runMoney(
+      moneyPolicy(TEAM_POOL.replace('fixed: 1000', 'fixed: 1000.50'), { rounding: '{ to: 1, mode: half_up }' }),
+      monthCsv([
+        ['E4', '二组', 70, 0],
+        ['E5', '二组', 70, 0],
+        ['E6', '二组', 70, 0],
+      ]),
+    );
+    expect(poolShares(r, 'team')).toEqual({ E4: 33_400, E5: 33_300, E6: 33_300 });
+    expect(r.pools!.map((p) => [p.poolFen, p.allocatedFen, p.unallocatedFen])).toEqual([[100_050, 100_000, 50]]);
+    addsUp(r, 'team');
+    // E4: performance pay 10,000 × 70 / 100 = ¥7,000 + ¥334
+    expect(r.scorecards[0]!.payout.totalFen).toBe(733_400);
+  });
+});

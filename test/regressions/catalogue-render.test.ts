@@ -173,6 +173,8 @@ const REALISTIC: Record<string, string | number> = {
   monthly: 'livestream-team',
   stale: '; its months changed since: 2026-07 amended (#3 → #8)',
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
+  recorded_months: '2026-01 – 2026-06',
+  months_now: '2026-03 – 2026-08',
 };
 
 const LEFTOVER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;

@@ -47,6 +47,26 @@ describe('a roll-up period', () => {
     expect(readRollupPeriod('2026-Q5')).toEqual({ ok: false, text: '2026-Q5', reason: 'unknown' });
   });
 
+  it('counts from the month a policy says its year starts, naming the period by the year it starts in', () => {
+    const from = (raw: string, starts: number) => {
+      const r = readRollupPeriod(raw, starts);
+      return r.ok ? [r.value.months[0], r.value.months.at(-1), r.value.months.length] : r;
+    };
+    // a fiscal year from April: 2026 = April 2026 to March 2027; its second half and last quarter are in 2027
+    expect(from('2026', 4)).toEqual(['2026-04', '2027-03', 12]);
+    expect(from('2026-H2', 4)).toEqual(['2026-10', '2027-03', 6]);
+    expect(from('2026-Q4', 4)).toEqual(['2027-01', '2027-03', 3]);
+    // ByteDance's halves from March: March–August (reviewed in September), September–February (reviewed in March)
+    expect(from('2026-H1', 3)).toEqual(['2026-03', '2026-08', 6]);
+    expect(from('2026-H2', 3)).toEqual(['2026-09', '2027-02', 6]);
+    const h2 = readRollupPeriod('2026-H2', 3);
+    expect(h2.ok && h2.value.months).toEqual(['2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02']);
+    // from December: the second quarter is March to May
+    expect(from('2026-Q2', 12)).toEqual(['2027-03', '2027-05', 3]);
+    // 1 is the calendar
+    expect(from('2026-H2', 1)).toEqual(['2026-07', '2026-12', 6]);
+  });
+
   it('refuses a year outside 2000–2099 and anything else', () => {
     expect(readRollupPeriod('1999')).toEqual({ ok: false, text: '1999', reason: 'year' });
     expect(readRollupPeriod('2026-10')).toEqual({ ok: false, text: '2026-10', reason: 'unknown' });

@@ -49,6 +49,20 @@ describe('checking a roll-up policy', () => {
     ]);
   });
 
+  it('accepts a year starting in any month, and refuses a start that is not a month at its value', () => {
+    expect(problems(GOOD.replace('min_months: 4', 'min_months: 4, year_starts: 3'))).toEqual([]);
+    expect(problems(GOOD.replace('min_months: 4', 'min_months: 4, year_starts: 13'))).toEqual([
+      ['policy_rollup_year_starts', 5, 79, '`year_starts: 13` is not a month'],
+    ]);
+    expect(problems(GOOD.replace('min_months: 4', 'min_months: 4, year_starts: 0'))).toEqual([
+      ['policy_rollup_year_starts', 5, 79, '`year_starts: 0` is not a month'],
+    ]);
+    // 3.5 is no month either: the schema wants a whole number
+    expect(problems(GOOD.replace('min_months: 4', 'min_months: 4, year_starts: 3.5')).map((p) => [p[1], p[2]])).toEqual(
+      [[5, 79]],
+    );
+  });
+
   it('refuses an effective_from of another kind of period', () => {
     expect(problems(GOOD.replace('effective_from: 2026-H2', 'effective_from: "2026-Q3"'))).toEqual([
       ['policy_rollup_effective_from', 4, 17, '`effective_from: 2026-Q3` is not a half_year period'],

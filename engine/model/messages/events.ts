@@ -56,11 +56,25 @@ export const events = defineMessages({
       zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`、`growth`、`negatives`），可选 `key:`、`encoding:`、`sheet:`、`header_row:`、`fill_down:`；见 docs/events.md',
     },
   },
+  data_mapping_unknown_key: {
+    message: { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' },
+    help: {
+      en: 'a data mapping uses only the keys it knows, so a misspelt one is not silently ignored; allowed keys: {allowed}',
+      zh: '数据映射只接受已知的键，拼错的键不会被悄悄忽略；允许的键：{allowed}',
+    },
+  },
+  'data_mapping_unknown_key.near': {
+    message: { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' },
+    help: {
+      en: 'did you mean `{near}`? allowed keys: {allowed}',
+      zh: '是不是想写 `{near}`？允许的键：{allowed}',
+    },
+  },
   data_event_time_zone: {
     message: { en: 'time zone `{zone}` {problem}', zh: '时区 `{zone}` {problem_zh}' },
     help: {
-      en: 'name an IANA time zone with a fixed UTC offset through the month, such as `Asia/Shanghai` (the default)',
-      zh: '请填写在该月内 UTC 偏移不变的 IANA 时区，例如 `Asia/Shanghai`（默认）',
+      en: 'name an IANA time zone, such as `Asia/Shanghai` (the default) or `America/Los_Angeles`',
+      zh: '请填写 IANA 时区名，例如 `Asia/Shanghai`（默认）或 `America/Los_Angeles`',
     },
   },
   data_event_unmatched: {

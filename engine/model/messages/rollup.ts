@@ -61,6 +61,16 @@ export const rollup = defineMessages({
       zh: '请把 `min_months:` 设为 1 到 {months} 之间',
     },
   },
+  policy_rollup_year_starts: {
+    message: {
+      en: '`year_starts: {value}` is not a month',
+      zh: '`year_starts: {value}` 不是月份',
+    },
+    help: {
+      en: 'write the month the roll-up year starts, 1 (January) to 12 (December): 4 for a fiscal year from April',
+      zh: '请写汇总年度开始的月份，1（一月）到 12（十二月）：财年从四月开始就写 4',
+    },
+  },
   policy_rollup_effective_from: {
     message: {
       en: '`effective_from: {value}` is not a {period} period',
@@ -148,6 +158,16 @@ export const rollup = defineMessages({
       zh: '`{policy}` 的 {period} 尚未记录，无从更正',
     },
     help: { en: 'record it with --record', zh: '请用 --record 记录' },
+  },
+  cli_rollup_months_moved: {
+    message: {
+      en: '{period} of `{policy}` was recorded over {recorded_months}, but this version reckons {period} as {months_now}',
+      zh: '`{policy}` 的 {period} 记录时为 {recorded_months}，而本版本的 {period} 是 {months_now}',
+    },
+    help: {
+      en: 'a recorded period keeps its months: keep `rollup.year_starts` as it was, or give the new reckoning a new policy id',
+      zh: '已记录的期间不能换月份：请保持 `rollup.year_starts` 不变，或为新的起算方式另起政策编号',
+    },
   },
   cli_rollup_before_effective_from: {
     message: {

@@ -7,7 +7,7 @@ import { Ledger } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 import { describeInputs } from '../provenance.js';
 import { readRollupPeriod } from '../../../engine/index.js';
-import { describeStale, staleness } from '../rollup-ledger.js';
+import { describeStale, recordedPeriodMonths, staleness } from '../rollup-ledger.js';
 
 export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
   if (!Ledger.exists(o.ledger))
@@ -42,9 +42,11 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
       `#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · ${months ? '月份' : '数据'} ${describeInputs(r.inputs.data_files)}\n`,
     );
     // a roll-up whose months were amended or recorded after it is stale: its figures are not the months' any more
+    // its months as recorded (a policy's year_starts moves them), else the calendar period's
     const rollup = months ? readRollupPeriod(r.period) : undefined;
     if (rollup?.ok) {
-      const stale = staleness(ledger, r.inputs.data_files, rollup.value.months);
+      const periodMonths = recordedPeriodMonths(ledger, r.run_id) ?? rollup.value.months;
+      const stale = staleness(ledger, r.inputs.data_files, periodMonths);
       const latest = !rows.some((x) => x.policy_id === r.policy_id && x.period === r.period && x.run_id > r.run_id);
       if (stale.length && latest)
         io.stdout(

@@ -43,7 +43,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
     throw new ExitError(EXIT.input, diagnostic('cli_rollup_not_rollup', { file: policyFile }, { file: policyFile }));
   const doc = loadRollupFile(policyFile, io.stderr);
   const period = rollupPeriodArgument(o.period, doc);
-  if (doc.effective_from && period.months[0]! < rollupPeriodArgument(doc.effective_from).months[0]!)
+  if (doc.effective_from && period.months[0]! < rollupPeriodArgument(doc.effective_from, doc).months[0]!)
     throw new ExitError(
       EXIT.input,
       diagnostic('cli_rollup_before_effective_from', {

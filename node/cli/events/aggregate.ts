@@ -165,20 +165,6 @@ async function aggregateSource(
       .replace(/^\uFEFF/, '')
       .trim() === '';
   if (blank) return void fail('the file is empty: it has no header row', '文件是空的，没有表头行');
-  if (calendar.previousSameOffset === false && Object.values(source.metrics).some((m) => m.growth === 'month')) {
-    out.diagnostics.push(
-      diagnostic(
-        'data_event_time_zone',
-        {
-          zone: input.timeZone ?? DEFAULT_TIME_ZONE,
-          problem: `has another UTC offset in the month before ${calendar.period} (daylight saving), which month-over-month growth does not handle yet`,
-          problem_zh: `在 ${calendar.period} 的上一个月 UTC 偏移不同（夏令时），月环比暂不支持`,
-        },
-        { file: input.mappingFile },
-      ),
-    );
-    return;
-  }
   const layout = {
     used: usedColumns(source, source.key?.column ?? source.time),
     headerRow: source.header_row,

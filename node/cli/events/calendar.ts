@@ -1,11 +1,19 @@
-// The month as the company counts it: its UTC offset in the declared time zone, and its weeks
+// The month as the company counts it: its UTC offsets in the declared time zone, and its weeks
 // (Monday to Sunday) and days. Weeks and days are computed here, once, and written into the SQL
-// as date literals, so the SQL needs no time zone database.
+// as date literals, so the SQL needs no time zone database. A zone with daylight saving (America/
+// Los_Angeles, Europe/Berlin) has its changes listed as instants with the offset after each, from
+// a day before the month before to a day after the month, so a time written with `Z` or an offset
+// becomes local time with the offset in force at that instant; days and weeks are local days.
 
 export interface MonthCalendar {
   period: string;
-  /** Minutes east of UTC, the same on every day of the month. */
+  /** Minutes east of UTC at the start of the span (a day before the month before). */
   offsetMinutes: number;
+  /**
+   * The zone's offset changes in the span (daylight saving), in order: the UTC instant
+   * (`YYYY-MM-DD HH:MM:SS`) from which `minutes` applies. Empty for a zone with one offset.
+   */
+  changes: { at: string; minutes: number }[];
   /** First day of the month and of the next, `YYYY-MM-DD`. */
   start: string;
   end: string;
@@ -20,22 +28,30 @@ export interface MonthCalendar {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+const formats = new Map<string, Intl.DateTimeFormat | undefined>();
+
 /** Minutes east of UTC of `zone` at the instant `utc`; undefined for an unknown zone. */
 export function zoneOffset(zone: string, utc: Date): number | undefined {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(utc);
-  } catch {
-    return undefined;
+  if (!formats.has(zone)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+    } catch {
+      format = undefined;
+    }
+    formats.set(zone, format);
   }
+  const format = formats.get(zone);
+  if (!format) return undefined;
+  const parts = format.formatToParts(utc);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((local - Math.floor(utc.getTime() / 60000) * 60000) / 60000);
@@ -65,13 +81,26 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
   for (let t = first.getTime() - 86_400_000; t <= next.getTime() + 86_400_000; t += 6 * 3_600_000)
     offsets.add(zoneOffset(zone, new Date(t)));
   if (offsets.has(undefined)) return { ok: false, problem: 'is not a known time zone', problem_zh: '不是已知的时区' };
-  if (offsets.size > 1)
-    return {
-      ok: false,
-      problem: `changes its UTC offset during ${period} (daylight saving), which event sources do not handle yet`,
-      problem_zh: `在 ${period} 内有夏令时切换，事件数据源暂不支持`,
-    };
   const previous = new Date(Date.UTC(y, m - 2, 1));
+  // the offset changes from a day before the month before to a day after the month, to the minute
+  const from = previous.getTime() - 86_400_000;
+  const startOffset = zoneOffset(zone, new Date(from))!;
+  const changes: MonthCalendar['changes'] = [];
+  let current = startOffset;
+  for (let t = from; t < next.getTime() + 86_400_000; t += 3_600_000) {
+    const after = zoneOffset(zone, new Date(t + 3_600_000))!;
+    if (after === current) continue;
+    // the first minute in (t, t + 1 h] with the new offset
+    let lo = t;
+    let hi = t + 3_600_000;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (zoneOffset(zone, new Date(mid)) === current) lo = mid;
+      else hi = mid;
+    }
+    changes.push({ at: new Date(hi).toISOString().slice(0, 19).replace('T', ' '), minutes: after });
+    current = after;
+  }
   const before = new Set<number | undefined>();
   for (let t = previous.getTime() - 86_400_000; t < first.getTime(); t += 6 * 3_600_000)
     before.add(zoneOffset(zone, new Date(t)));
@@ -86,7 +115,8 @@ export function monthCalendar(period: string, zone: string): CalendarResult {
     ok: true,
     calendar: {
       period,
-      offsetMinutes: [...offsets][0]!,
+      offsetMinutes: startOffset,
+      changes,
       start: iso(first),
       end: iso(next),
       previousStart: iso(previous),

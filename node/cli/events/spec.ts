@@ -13,7 +13,7 @@
 //         周发布数最少: { agg: count, per: week, across: min }
 
 import type { Document, LineCounter } from 'yaml';
-import { diagnostic, type Diagnostic, type Encoding } from '../../../engine/index.js';
+import { closest, diagnostic, type Diagnostic, type Encoding } from '../../../engine/index.js';
 
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max', 'count_distinct', 'share'] as const;
 export const OPS = ['=', '!=', '>', '>=', '<', '<=', 'in', 'not_in'] as const;
@@ -86,6 +86,16 @@ const name = (path: (string | number)[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
 const listZh = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join('、');
+
+/** `, did you mean \`when\`?` for a near miss of a known field; nothing otherwise. */
+const nearEn = (k: string, known: readonly string[]) => {
+  const near = closest(k, known);
+  return near === undefined ? '' : `; did you mean \`${near}\`?`;
+};
+const nearZh = (k: string, known: readonly string[]) => {
+  const near = closest(k, known);
+  return near === undefined ? '' : `，是不是想写 \`${near}\`？`;
+};
 
 const METRIC_FIELDS = ['agg', 'column', 'where', 'when', 'per', 'across', 'weeks', 'growth', 'negatives'];
 const SOURCE_FIELDS = ['file', 'sheet', 'encoding', 'key', 'time', 'metrics', 'header_row', 'fill_down'];
@@ -168,8 +178,8 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
       if (!METRIC_FIELDS.includes(k))
         report(
           [...path, k],
-          `\`${name(path)}\` has an unknown field \`${k}\` (known: ${list(METRIC_FIELDS)})`,
-          `\`${name(path)}\` 有未知字段 \`${k}\`（可用字段：${listZh(METRIC_FIELDS)}）`,
+          `\`${name(path)}\` has an unknown field \`${k}\`${nearEn(k, METRIC_FIELDS)} (known: ${list(METRIC_FIELDS)})`,
+          `\`${name(path)}\` 有未知字段 \`${k}\`${nearZh(k, METRIC_FIELDS)}（可用字段：${listZh(METRIC_FIELDS)}）`,
         );
     const agg = [...path, 'agg'];
     if (!AGGREGATES.includes(m.agg as Aggregate))
@@ -273,8 +283,8 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
       if (!SOURCE_FIELDS.includes(k))
         report(
           [...path, k],
-          `\`${name(path)}\` has an unknown field \`${k}\` (known: ${list(SOURCE_FIELDS)})`,
-          `\`${name(path)}\` 有未知字段 \`${k}\`（可用字段：${listZh(SOURCE_FIELDS)}）`,
+          `\`${name(path)}\` has an unknown field \`${k}\`${nearEn(k, SOURCE_FIELDS)} (known: ${list(SOURCE_FIELDS)})`,
+          `\`${name(path)}\` 有未知字段 \`${k}\`${nearZh(k, SOURCE_FIELDS)}（可用字段：${listZh(SOURCE_FIELDS)}）`,
         );
     if (typeof s.file !== 'string' || s.file.trim() === '')
       report(

@@ -95,18 +95,35 @@ function missingSql(raw: string): string {
 /**
  * The time cell `t` as the company's local time: a time without a zone (up to 19 characters,
  * `2026-10-05 20:31:00`) is local already and read by the cast alone; `Z` and `±HH:MM` are
- * converted with the zone's fixed offset.
+ * converted with the zone's offset — fixed, or, for a zone with daylight saving, the offset in
+ * force at that instant (`changes`: a CASE on the UTC instant; no time zone database needed).
  */
-function localTimeSql(offsetMinutes: number): string {
-  const zoned = (base: string, minutes: string) =>
-    `TRY_CAST(${base} AS TIMESTAMP) + INTERVAL '1' MINUTE * (${minutes})`;
+function localTimeSql(offsetMinutes: number, changes: readonly { at: string; minutes: number }[] = []): string {
+  const offsetAt = (utc: string) =>
+    changes.length === 0
+      ? sqlNumber(offsetMinutes)
+      : `CASE ${changes
+          .map(
+            (c, i) =>
+              `WHEN ${utc} < TIMESTAMP ${sqlString(c.at)} THEN ${sqlNumber(i === 0 ? offsetMinutes : changes[i - 1]!.minutes)}`,
+          )
+          .join(' ')} ELSE ${sqlNumber(changes[changes.length - 1]!.minutes)} END`;
+  // `back` takes the written offset away (none for `Z`): the UTC instant; then the zone's offset is added
+  const zoned = (base: string, back?: string) => {
+    if (changes.length === 0)
+      return `TRY_CAST(${base} AS TIMESTAMP) + INTERVAL '1' MINUTE * (${sqlNumber(offsetMinutes)}${back ? ` - ${back}` : ''})`;
+    const utc = back
+      ? `(TRY_CAST(${base} AS TIMESTAMP) - INTERVAL '1' MINUTE * (${back}))`
+      : `TRY_CAST(${base} AS TIMESTAMP)`;
+    return `${utc} + INTERVAL '1' MINUTE * (${offsetAt(utc)})`;
+  };
   const sign = `CASE WHEN SUBSTRING(t, LENGTH(t) - 5, 1) = '-' THEN -1 ELSE 1 END`;
   const hhmm = `(TRY_CAST(SUBSTRING(t, LENGTH(t) - 4, 2) AS INTEGER) * 60 + TRY_CAST(SUBSTRING(t, LENGTH(t) - 1, 2) AS INTEGER))`;
   return [
     'CASE',
     'WHEN LENGTH(t) <= 19 THEN TRY_CAST(t AS TIMESTAMP)',
-    `WHEN t LIKE '%Z' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 1)', sqlNumber(offsetMinutes))}`,
-    `WHEN SUBSTRING(t, LENGTH(t) - 5, 1) IN ('+', '-') AND SUBSTRING(t, LENGTH(t) - 2, 1) = ':' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 6)', `${sqlNumber(offsetMinutes)} - ${sign} * ${hhmm}`)}`,
+    `WHEN t LIKE '%Z' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 1)')}`,
+    `WHEN SUBSTRING(t, LENGTH(t) - 5, 1) IN ('+', '-') AND SUBSTRING(t, LENGTH(t) - 2, 1) = ':' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 6)', `${sign} * ${hhmm}`)}`,
     'ELSE TRY_CAST(t AS TIMESTAMP) END',
   ].join('\n      ');
 }
@@ -241,7 +258,7 @@ export function planSource(
         isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
       ),
       ...atLeast.map((c) => `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`),
-      timeTyped ? 'CAST(tt AS TIMESTAMP) AS lt' : `${localTimeSql(calendar.offsetMinutes)} AS lt`,
+      timeTyped ? 'CAST(tt AS TIMESTAMP) AS lt' : `${localTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt`,
     ].join(',\n    ')}\n  FROM cells\n)`,
   ];
   const inMonth = between(calendar.start, calendar.end);

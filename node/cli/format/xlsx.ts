@@ -3,6 +3,7 @@
 
 import writeXlsxFile from 'write-excel-file/node';
 import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engine/index.js';
+import { poolShareFen } from './money.js';
 import { neutralise } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
@@ -32,7 +33,9 @@ const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...
 
 export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
   const zh = lang === 'zh';
-  const head = zh
+  // a policy with bonus pools: the pool shares in a column of their own (they are in 应发 too), as in the CSV
+  const pools = r.pools !== undefined;
+  const base = zh
     ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
     : [
         'employee_id',
@@ -49,6 +52,7 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
         'holds',
         'triggers',
       ];
+  const head = pools ? [...base, zh ? '奖金池份额' : 'pool_share'] : base;
   const results: Cell[][] = [
     head.map((h) => text(h, true)),
     ...r.scorecards.map((c) => [
@@ -65,6 +69,7 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
       text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
       text(c.holds.map((h) => h.title).join('; ')),
       text(c.triggers.map((t) => t.title).join('; ')),
+      ...(pools ? [num(fenToYuan(poolShareFen(c.payout.lines)), '#,##0.00')] : []),
     ]),
   ];
   const s = r.summary;
