@@ -26,6 +26,14 @@ export interface EvaluateOptions {
   executor?: 'compiled' | 'reference';
   /** Build the explanation lines and indicator reasons (default true); outputs that show neither skip it. */
   explain?: boolean;
+  /**
+   * A summary scorecard (compiled executor only; default false): everything the run's totals and
+   * its CSV line read — score, grade, tier, payout lines and total, holds, adjustments and triggers
+   * with their titles — but no indicator results (`indicators` is empty), no condition values
+   * (`conditions` are empty) and no explanation. A streaming CSV run asks for it. Ignored when the
+   * policy's rules read indicator facts, and by the reference executor.
+   */
+  summary?: boolean;
 }
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
@@ -42,12 +50,14 @@ export function evaluateRecordSync(
   if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
   const p = begin(policy, record, options);
   if (!(p instanceof Pending)) return p;
-  const ruled = afterRules(p, runCompiled(policy, 'rules', p.facts, true));
+  // a summary card keeps no condition values: only which rules fired is collected
+  const collect = options.summary !== true;
+  const ruled = afterRules(p, runCompiled(policy, 'rules', p.facts, collect));
   if (ruled) return ruled;
   decideGradesCompiled(policy, p.score, p.tierBasis, p);
   const graded = afterGrades(p);
   if (graded) return graded;
-  return finish(p, runCompiled(policy, 'triggers', p.facts, true));
+  return finish(p, runCompiled(policy, 'triggers', p.facts, collect));
 }
 
 export async function evaluateRecord(
@@ -56,7 +66,8 @@ export async function evaluateRecord(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   if (options.executor !== 'reference' && policy.compilable) return evaluateRecordSync(policy, record, options);
-  const p = begin(policy, record, options);
+  // json-rules-engine reports every condition value anyway: its cards are always whole
+  const p = begin(policy, record, options.summary ? { ...options, summary: false } : options);
   if (!(p instanceof Pending)) return p;
   const ruled = afterRules(p, await runReference(policy, 'rules', p.facts));
   if (ruled) return ruled;
@@ -162,7 +173,8 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
       );
     }
   }
-  for (const id of role.requiredMetrics) {
+  // a metric with a default always has a value by now: only those without one can be missing
+  for (const id of role.requiredWithoutDefault) {
     if (facts[id] === undefined && metrics[id] == null) {
       (problems ??= []).push(
         diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
@@ -176,10 +188,15 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const nodes = known(role.byStage[record.stage], `stage ${record.stage}`);
   const indicators: IndicatorResult[] = [];
   let weighted = 0;
-  for (const node of nodes) {
-    const scored = scoreIndicator(node, values, decimals);
-    indicators.push(scored);
-    weighted += scored.weighted_points;
+  if (options.summary === true && !policy.indicatorFacts) {
+    // a summary card: the same points, without an object per indicator
+    for (const node of nodes) weighted += weightedPoints(node, values, decimals);
+  } else {
+    for (const node of nodes) {
+      const scored = scoreIndicator(node, values, decimals);
+      indicators.push(scored);
+      weighted += scored.weighted_points;
+    }
   }
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
@@ -355,7 +372,8 @@ function finish(p: Pending, triggered: Fired[]): Evaluation {
   scorecard.triggers = triggers;
   if (plan) scorecard.plan = plan;
   scorecard.explanation = [];
-  if (p.options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
+  if (p.options.explain !== false && p.options.summary !== true)
+    scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
 }
 
@@ -423,6 +441,20 @@ function failed(record: EmployeeRecord, problems: Diagnostic[]): Evaluation {
   return { ok: false, reasons: problems };
 }
 
+/** An indicator's weighted points, computed exactly as `scoreIndicator` computes them, and nothing else. */
+function weightedPoints(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): number {
+  let points: number;
+  if (node.children) {
+    let sum = 0;
+    for (const c of node.children) sum += weightedPoints(c, values, decimals);
+    points = roundScore(sum, decimals);
+  } else {
+    const leaf = node.leaf!;
+    points = roundScore(pointsFor(leaf, values[leaf.metric]!), decimals);
+  }
+  return roundScore((points * node.weight) / 100, decimals);
+}
+
 function scoreIndicator(
   node: CompiledIndicator,
   values: Record<string, number | undefined>,
@@ -466,6 +498,21 @@ function scoreIndicator(
   result.weighted_points = roundScore((points * node.weight) / 100, decimals);
   result.reason = '';
   return result;
+}
+
+type Band = { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string };
+
+/** A tier band's payout line labels (multiplier zh, en; award zh, en), made once per band, not per record. */
+const tierLabels = new WeakMap<Band, (string | undefined)[]>();
+
+function tierLineLabel(kind: 'tier_multiplier' | 'tier_award', band: Band, lang: Lang): string {
+  let labels = tierLabels.get(band);
+  if (!labels) tierLabels.set(band, (labels = [undefined, undefined, undefined, undefined]));
+  const at = (kind === 'tier_multiplier' ? 0 : 2) + (lang === 'zh' ? 0 : 1);
+  return (labels[at] ??=
+    kind === 'tier_multiplier'
+      ? `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`
+      : `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`);
 }
 
 /** The money limit in fen: no payout line or total may be above it. */
@@ -512,7 +559,7 @@ function computePayout(
   policy: CompiledPolicy,
   scope: Scope,
   adjustments: { id: string; title: string; award?: number }[],
-  band: { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string } | undefined,
+  band: Band | undefined,
   basis: number | undefined,
   held: boolean,
   lang: Lang,
@@ -541,7 +588,7 @@ function computePayout(
       lines,
       'tier_multiplier',
       band.tier,
-      `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`,
+      tierLineLabel('tier_multiplier', band, lang),
       toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode),
     );
   }
@@ -550,7 +597,7 @@ function computePayout(
       lines,
       'tier_award',
       band.tier,
-      `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`,
+      tierLineLabel('tier_award', band, lang),
       toFen(band.award, to, mode),
     );
 
