@@ -6,7 +6,8 @@
 // after checking on a sample that all four give the same outcomes. Each executor runs in a fresh
 // process (so none inherits another's warmed-up or polluted state), evaluates every record and adds
 // it to the month's totals, the way a streaming run does (no scorecard is kept); (b) is also timed
-// through runPolicy, which keeps every scorecard. Then the editor preview's evaluation of 1,000
+// through runPolicy, which keeps every scorecard, and with summary cards (`summary: true`, what a
+// streaming CSV run builds: no indicator results, condition values or explanation). Then the editor preview's evaluation of 1,000
 // employees, as its worker runs it. Prints records per second, peak memory and the ratios. A
 // benchmark, not a test: nothing in `npm test` depends on speed.
 
@@ -60,22 +61,33 @@ interface Row {
   n: number;
   ms: number;
   perSecond: number;
+  /** CPU time of the process while it ran (user + system): what a shared, loaded machine does not stretch. */
+  cpuMs: number;
   /** Heap growth while it ran, and the process's peak resident memory. */
   heapMb: number;
   rssMb: number;
 }
 
-async function timed(fn: () => Promise<unknown> | unknown): Promise<{ ms: number; heapMb: number; rssMb: number }> {
+async function timed(
+  fn: () => Promise<unknown> | unknown,
+): Promise<{ ms: number; cpuMs: number; heapMb: number; rssMb: number }> {
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
   let peak = before;
   const probe = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
   const t = performance.now();
+  const cpu = process.cpuUsage();
   await fn();
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   clearInterval(probe);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, heapMb: (peak - before) / 2 ** 20, rssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    heapMb: (peak - before) / 2 ** 20,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 const zen = zenFlagship();
@@ -125,6 +137,16 @@ function viaCompiled(data: EmployeeRecord[]) {
   }
   return totals.totalFen;
 }
+// the same with summary cards, as a streaming CSV run builds them (no indicator results, condition values, explanation)
+function viaSummary(data: EmployeeRecord[]) {
+  const totals = new RunTotals(policy);
+  const options = { explain: false, summary: true };
+  for (const r of data) {
+    const e = evaluateRecordSync(policy, r, options);
+    if (e.ok) totals.add(e.scorecard);
+  }
+  return totals.totalFen;
+}
 function viaHand(data: EmployeeRecord[]) {
   let fen = 0;
   for (const r of data) fen += Math.round(flagshipByHand(r).total * 100);
@@ -145,6 +167,7 @@ const EXECUTORS: Record<
 > = {
   reference: { label: '(a) json-rules-engine', slow: true, run: viaReference },
   compiled: { label: '(b) compiled executor', run: viaCompiled },
+  summary: { label: '(b) compiled, summary cards (a CSV stream)', run: viaSummary },
   hand: { label: '(c) hand-written TypeScript', run: viaHand },
   zen: { label: `(d) zen-engine, ${ZEN_IN_FLIGHT} in flight`, slow: true, run: viaZen },
   keep: {
@@ -187,8 +210,22 @@ for (const n of SIZES) {
       ],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; heapMb: number; rssMb: number; fen: number };
-    rows.push({ label: e.label, n, ms: r.ms, perSecond: (n / r.ms) * 1000, heapMb: r.heapMb, rssMb: r.rssMb });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as {
+      ms: number;
+      cpuMs: number;
+      heapMb: number;
+      rssMb: number;
+      fen: number;
+    };
+    rows.push({
+      label: e.label,
+      n,
+      ms: r.ms,
+      perSecond: (n / r.ms) * 1000,
+      cpuMs: r.cpuMs,
+      heapMb: r.heapMb,
+      rssMb: r.rssMb,
+    });
     sums[e.label] = Math.round(r.fen);
     console.error(`${e.label}, ${n} records: ${(r.ms / 1000).toFixed(2)} s`);
   }
@@ -216,21 +253,29 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
 console.log(
-  '| executor | records | seconds | records/s | heap growth MB | peak RSS MB (records loaded too) |\n|---|---:|---:|---:|---:|---:|',
+  '| executor | records | seconds | records/s | CPU seconds | heap growth MB | peak RSS MB (records loaded too) |\n|---|---:|---:|---:|---:|---:|---:|',
 );
 for (const r of rows)
   console.log(
-    `| ${r.label} | ${r.n.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${r.heapMb.toFixed(0)} | ${r.rssMb.toFixed(0)} |`,
+    `| ${r.label} | ${r.n.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} | ${Math.round(r.perSecond).toLocaleString('en-US')} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.heapMb.toFixed(0)} | ${r.rssMb.toFixed(0)} |`,
   );
 for (const n of SIZES) {
   const at = (prefix: string) => rows.find((r) => r.n === n && r.label.startsWith(prefix));
   const [a, b, c, d] = [at('(a)'), at('(b) compiled executor'), at('(c)'), at('(d)')];
+  const s = at('(b) compiled, summary');
   const ratios = [
     a && b ? `compiled ÷ json-rules-engine = ${(b.perSecond / a.perSecond).toFixed(1)}×` : undefined,
     b && c ? `hand-written ÷ compiled = ${(c.perSecond / b.perSecond).toFixed(1)}×` : undefined,
+    a && s ? `summary cards ÷ json-rules-engine = ${(s.perSecond / a.perSecond).toFixed(1)}×` : undefined,
+    s && c ? `hand-written ÷ summary cards = ${(c.perSecond / s.perSecond).toFixed(1)}×` : undefined,
     b && d ? `compiled ÷ zen-engine = ${(b.perSecond / d.perSecond).toFixed(1)}×` : undefined,
   ].filter(Boolean);
   console.log(`${n.toLocaleString('en-US')} records: ${ratios.join('; ')}`);
+  // the same ratios in CPU time, which the other processes on a shared machine do not stretch
+  const cpu = (x: Row | undefined, y: Row | undefined) => (x && y ? (x.cpuMs / y.cpuMs).toFixed(1) : undefined);
+  console.log(
+    `${n.toLocaleString('en-US')} records, CPU time: compiled ÷ json-rules-engine = ${cpu(a, b)}×; hand-written ÷ compiled = ${cpu(b, c)}×; summary cards ÷ json-rules-engine = ${cpu(a, s)}×; hand-written ÷ summary cards = ${cpu(s, c)}×`,
+  );
 }
 const edits = previewMs.slice(1);
 console.log(

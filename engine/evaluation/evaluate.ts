@@ -3,7 +3,7 @@
 // compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
 import { known } from '../model/known.js';
-import type { CompiledIndicator, CompiledPolicy, RulePhase } from '../language/compile.js';
+import type { CompiledIndicator, CompiledPolicy, CompiledRole } from '../language/compile.js';
 import { diagnostic, type Diagnostic, type Text } from '../model/diagnostic.js';
 import type { Scope } from '../language/expression.js';
 import { NO_HISTORY, type HistorySource } from './history.js';
@@ -13,8 +13,8 @@ import type { EmployeeRecord } from '../model/record.js';
 import type { IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
 import { pointsFor } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
-import { nextPlan } from './plan.js';
-import { runCompiled, runReference, type FiredRule as Fired } from './executor.js';
+import { nextPlan, type PlanState } from './plan.js';
+import { decideGradesCompiled, runCompiled, runReference, type FiredRule as Fired } from './executor.js';
 import { indicatorTable } from './indicator-facts.js';
 import type { CompiledPerUnit } from '../language/compile.js';
 import type { PerUnitResult } from '../model/scorecard.js';
@@ -26,17 +26,17 @@ export interface EvaluateOptions {
   executor?: 'compiled' | 'reference';
   /** Build the explanation lines and indicator reasons (default true); outputs that show neither skip it. */
   explain?: boolean;
+  /**
+   * A summary scorecard (compiled executor only; default false): everything the run's totals and
+   * its CSV line read — score, grade, tier, payout lines and total, holds, adjustments and triggers
+   * with their titles — but no indicator results (`indicators` is empty), no condition values
+   * (`conditions` are empty) and no explanation. A streaming CSV run asks for it. Ignored when the
+   * policy's rules read indicator facts, and by the reference executor.
+   */
+  summary?: boolean;
 }
 
 export type Evaluation = { ok: true; scorecard: Scorecard } | { ok: false; reasons: Diagnostic[] };
-
-/** What the evaluation asks its executor for: the rules of one phase run on these facts. */
-interface RuleRequest {
-  phase: RulePhase;
-  facts: Record<string, unknown>;
-  /** false when only which rules fired matters, not their condition values */
-  collect: boolean;
-}
 
 /**
  * One employee, the compiled executor: synchronous, no promise per record. Policies whose
@@ -48,10 +48,16 @@ export function evaluateRecordSync(
   options: EvaluateOptions = {},
 ): Evaluation {
   if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
-  const steps = evaluation(policy, record, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next(runCompiled(policy, step.value.phase, step.value.facts, step.value.collect));
-  return step.value;
+  const p = begin(policy, record, options);
+  if (!(p instanceof Pending)) return p;
+  // a summary card keeps no condition values: only which rules fired is collected
+  const collect = options.summary !== true;
+  const ruled = afterRules(p, runCompiled(policy, 'rules', p.facts, collect));
+  if (ruled) return ruled;
+  decideGradesCompiled(policy, p.score, p.tierBasis, p);
+  const graded = afterGrades(p);
+  if (graded) return graded;
+  return finish(p, runCompiled(policy, 'triggers', p.facts, collect));
 }
 
 export async function evaluateRecord(
@@ -60,27 +66,69 @@ export async function evaluateRecord(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   if (options.executor !== 'reference' && policy.compilable) return evaluateRecordSync(policy, record, options);
-  const steps = evaluation(policy, record, options);
-  let step = steps.next();
-  while (!step.done) step = steps.next(await runReference(policy, step.value.phase, step.value.facts));
-  return step.value;
+  // json-rules-engine reports every condition value anyway: its cards are always whole
+  const p = begin(policy, record, options.summary ? { ...options, summary: false } : options);
+  if (!(p instanceof Pending)) return p;
+  const ruled = afterRules(p, await runReference(policy, 'rules', p.facts));
+  if (ruled) return ruled;
+  for (const r of await runReference(policy, 'grades', { score: p.score, tier_basis: p.tierBasis })) {
+    if (r.kind === 'grade') p.gradeIndex = Math.min(p.gradeIndex, Number(r.id));
+    else if (r.kind === 'tier') p.tierIndex = Math.min(p.tierIndex, Number(r.id));
+  }
+  const graded = afterGrades(p);
+  if (graded) return graded;
+  return finish(p, await runReference(policy, 'triggers', p.facts));
 }
 
 /**
- * The evaluation itself, written once for both executors: it yields each rule phase to the
- * executor driving it and receives the rules that fired.
+ * One record's evaluation between its rule phases. The evaluation is written once for both
+ * executors, as four steps with a rule phase between each two: `begin` (values, indicators, the
+ * facts of phase `rules`), `afterRules` (holds, adjustments, the score), `afterGrades` (grade,
+ * tier, payout, the facts of phase `triggers`) and `finish` (triggers, plan, the scorecard). The
+ * executor driving them runs each phase's rules in between: the compiled one synchronously,
+ * json-rules-engine with a promise per phase. (Plain steps, not a generator: a generator object
+ * and its resumptions on every record cost the compiled executor about a tenth of its time.)
  */
-function* evaluation(
-  policy: CompiledPolicy,
-  record: EmployeeRecord,
-  options: EvaluateOptions,
-): Generator<RuleRequest, Evaluation, Fired[]> {
+class Pending {
+  readonly lang: Lang;
+  readonly holds: Scorecard['holds'] = [];
+  readonly adjustments: Scorecard['adjustments'] = [];
+  score = 0;
+  attainment = 0;
+  tierBasis: number | undefined = undefined;
+  /** the best grade and tier whose rule held (their index; the last grade and no tier when none held) */
+  gradeIndex: number;
+  tierIndex = Number.POSITIVE_INFINITY;
+  rawGrade = '';
+  grade = '';
+  finalIndex = 0;
+  gradeCapped = false;
+  payout: Payout | undefined = undefined;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    readonly record: EmployeeRecord,
+    readonly options: EvaluateOptions,
+    readonly role: CompiledRole,
+    readonly stageTitle: string,
+    /** the values, then the facts the rules see: facts known later are added as they are decided */
+    readonly facts: Record<string, unknown>,
+    readonly indicators: IndicatorResult[],
+    readonly baseScore: number,
+    readonly previousPlan: PlanState | undefined,
+  ) {
+    this.lang = options.lang ?? 'zh';
+    this.gradeIndex = policy.grades.length - 1;
+  }
+}
+
+/** Values, indicators and the facts of phase `rules`; a failure ends the record. */
+function begin(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Pending | Evaluation {
   const role = policy.roles[record.role];
   const stage = policy.stages[record.stage];
   if (!role || !stage) {
     return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
   }
-  const lang = options.lang ?? 'zh';
   const history = options.history ?? NO_HISTORY;
 
   // values: metrics with their defaults, then derived metrics in dependency order. The same object
@@ -125,7 +173,8 @@ function* evaluation(
       );
     }
   }
-  for (const id of role.requiredMetrics) {
+  // a metric with a default always has a value by now: only those without one can be missing
+  for (const id of role.requiredWithoutDefault) {
     if (facts[id] === undefined && metrics[id] == null) {
       (problems ??= []).push(
         diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
@@ -136,11 +185,19 @@ function* evaluation(
   const values = facts as Record<string, number | undefined>;
 
   const decimals = policy.decimals;
-  const indicators = known(role.byStage[record.stage], `stage ${record.stage}`).map((node) =>
-    scoreIndicator(node, values, decimals),
-  );
+  const nodes = known(role.byStage[record.stage], `stage ${record.stage}`);
+  const indicators: IndicatorResult[] = [];
   let weighted = 0;
-  for (const i of indicators) weighted += i.weighted_points;
+  if (options.summary === true && !policy.indicatorFacts) {
+    // a summary card: the same points, without an object per indicator
+    for (const node of nodes) weighted += weightedPoints(node, values, decimals);
+  } else {
+    for (const node of nodes) {
+      const scored = scoreIndicator(node, values, decimals);
+      indicators.push(scored);
+      weighted += scored.weighted_points;
+    }
+  }
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
   if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
@@ -163,11 +220,12 @@ function* evaluation(
   facts.previous_plan = previousPlan?.status;
   facts.$history = history;
   if (policy.indicatorFacts) facts.$indicators = indicatorTable(indicators);
+  return new Pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);
+}
 
-  // holds and adjustments
-  const ruled: Fired[] = yield { phase: 'rules', facts, collect: true };
-  const holds: Scorecard['holds'] = [];
-  const adjustments: Scorecard['adjustments'] = [];
+/** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
+function afterRules(p: Pending, ruled: Fired[]): Evaluation | undefined {
+  const { policy, facts, holds, adjustments } = p;
   let points = 0;
   for (const r of ruled) {
     if (r.kind === 'hold') {
@@ -187,7 +245,7 @@ function* evaluation(
       };
       if (per) {
         const counted = perUnitEffects(policy, per, facts, a.title);
-        if ('problem' in counted) return failed(record, [counted.problem]);
+        if ('problem' in counted) return failed(p.record, [counted.problem]);
         if (counted.points) result.points = counted.points.value;
         if (counted.award) result.award = counted.award.value;
         result.per_unit = {
@@ -199,27 +257,23 @@ function* evaluation(
       points += result.points ?? 0;
     }
   }
-  let score = baseScore + points;
+  let score = p.baseScore + points;
   if (policy.scoreMax !== undefined) score = Math.min(score, policy.scoreMax);
   for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
-  score = roundScore(Math.max(0, score), decimals);
-  const attainment = score / 100;
+  score = roundScore(Math.max(0, score), policy.decimals);
+  p.score = score;
+  p.attainment = score / 100;
+  // what the tiers are decided on: the attainment or a metric
+  if (policy.tiers)
+    p.tierBasis =
+      policy.tiers.basis === 'attainment' ? p.attainment : (facts[policy.tiers.basis] as number | undefined);
+  return undefined;
+}
 
-  // grade and tier
-  const tierBasis = policy.tiers
-    ? policy.tiers.basis === 'attainment'
-      ? attainment
-      : values[policy.tiers.basis]
-    : undefined;
-  const graded: Fired[] = yield { phase: 'grades', facts: { score, tier_basis: tierBasis }, collect: false };
-  let gradeIndex = policy.grades.length - 1;
-  let tierIndex = Infinity;
-  for (const r of graded) {
-    if (r.kind === 'grade') gradeIndex = Math.min(gradeIndex, Number(r.id));
-    else if (r.kind === 'tier') tierIndex = Math.min(tierIndex, Number(r.id));
-  }
-  const rawGrade = known(policy.grades[gradeIndex], 'grade').grade;
-  let finalIndex = gradeIndex;
+/** Grade and tier (`p.gradeIndex` and `p.tierIndex`, decided by the executor), caps, the payout. */
+function afterGrades(p: Pending): Evaluation | undefined {
+  const { policy, facts, adjustments } = p;
+  const rawGrade = known(policy.grades[p.gradeIndex], 'grade').grade;
   let gradeCapped = false;
   let capIndex = -1;
   for (const a of adjustments) {
@@ -230,15 +284,20 @@ function* evaluation(
       policy.grades.findIndex((g) => g.grade === a.grade_cap),
     );
   }
-  finalIndex = Math.max(finalIndex, capIndex);
+  const finalIndex = Math.max(p.gradeIndex, capIndex);
   const grade = known(policy.grades[finalIndex], 'grade').grade;
-  const band = tierIndex !== Infinity ? policy.tiers!.bands[tierIndex] : undefined;
+  const band = p.tierIndex !== Number.POSITIVE_INFINITY ? policy.tiers!.bands[p.tierIndex] : undefined;
 
-  const held = holds.length > 0;
-  facts.score = score;
-  facts.attainment = attainment;
-  const payout = computePayout(policy, facts, adjustments, band, tierBasis, held, lang, record.employee_id);
-  if ('problem' in payout) return failed(record, [payout.problem]);
+  const held = p.holds.length > 0;
+  facts.score = p.score;
+  facts.attainment = p.attainment;
+  const payout = computePayout(policy, facts, adjustments, band, p.tierBasis, held, p.lang, p.record.employee_id);
+  if ('problem' in payout) return failed(p.record, [payout.problem]);
+  p.payout = payout;
+  p.rawGrade = rawGrade;
+  p.grade = grade;
+  p.finalIndex = finalIndex;
+  p.gradeCapped = gradeCapped;
 
   // triggers see the whole result
   facts.grade = grade;
@@ -246,7 +305,12 @@ function* evaluation(
   facts.grade_cap = capIndex >= 0 ? policy.grades[capIndex]?.grade : undefined;
   facts.tier = band?.tier;
   facts.held = held;
-  const triggered: Fired[] = yield { phase: 'triggers', facts, collect: true };
+  return undefined;
+}
+
+/** Triggers from the rules of phase `triggers` that fired, the improvement plan, the scorecard. */
+function finish(p: Pending, triggered: Fired[]): Evaluation {
+  const { policy, record, lang, previousPlan, finalIndex, score } = p;
   const triggers: Scorecard['triggers'] = [];
   let closes: Set<string> | undefined;
   for (const r of triggered) {
@@ -283,32 +347,33 @@ function* evaluation(
     });
   }
 
-  const next = finalIndex > 0 && !gradeCapped ? policy.grades[finalIndex - 1] : undefined;
+  const next = finalIndex > 0 && !p.gradeCapped ? policy.grades[finalIndex - 1] : undefined;
 
   // built key by key in the documented order (spreads in a literal are slow on the hot path)
   const scorecard = {
     employee_id: record.employee_id,
     name: record.name,
     role: record.role,
-    role_title: role.title,
+    role_title: p.role.title,
     team: record.team,
     stage: record.stage,
-    stage_title: stage.title,
+    stage_title: p.stageTitle,
     period: record.period,
-    base_score: baseScore,
+    base_score: p.baseScore,
     score,
-    raw_grade: rawGrade,
-    grade,
+    raw_grade: p.rawGrade,
+    grade: p.grade,
   } as Scorecard;
-  if (next) scorecard.next_grade = { grade: next.grade, points_needed: roundScore(next.min - score, decimals) };
-  scorecard.indicators = indicators;
-  scorecard.adjustments = adjustments;
-  scorecard.payout = payout;
-  scorecard.holds = holds;
+  if (next) scorecard.next_grade = { grade: next.grade, points_needed: roundScore(next.min - score, policy.decimals) };
+  scorecard.indicators = p.indicators;
+  scorecard.adjustments = p.adjustments;
+  scorecard.payout = p.payout!;
+  scorecard.holds = p.holds;
   scorecard.triggers = triggers;
   if (plan) scorecard.plan = plan;
   scorecard.explanation = [];
-  if (options.explain !== false) scorecard.explanation = explainScorecard(policy, scorecard, lang);
+  if (p.options.explain !== false && p.options.summary !== true)
+    scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
 }
 
@@ -376,6 +441,20 @@ function failed(record: EmployeeRecord, problems: Diagnostic[]): Evaluation {
   return { ok: false, reasons: problems };
 }
 
+/** An indicator's weighted points, computed exactly as `scoreIndicator` computes them, and nothing else. */
+function weightedPoints(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): number {
+  let points: number;
+  if (node.children) {
+    let sum = 0;
+    for (const c of node.children) sum += weightedPoints(c, values, decimals);
+    points = roundScore(sum, decimals);
+  } else {
+    const leaf = node.leaf!;
+    points = roundScore(pointsFor(leaf, values[leaf.metric]!), decimals);
+  }
+  return roundScore((points * node.weight) / 100, decimals);
+}
+
 function scoreIndicator(
   node: CompiledIndicator,
   values: Record<string, number | undefined>,
@@ -421,11 +500,66 @@ function scoreIndicator(
   return result;
 }
 
+type Band = { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string };
+
+/** A tier band's payout line labels (multiplier zh, en; award zh, en), made once per band, not per record. */
+const tierLabels = new WeakMap<Band, (string | undefined)[]>();
+
+function tierLineLabel(kind: 'tier_multiplier' | 'tier_award', band: Band, lang: Lang): string {
+  let labels = tierLabels.get(band);
+  if (!labels) tierLabels.set(band, (labels = [undefined, undefined, undefined, undefined]));
+  const at = (kind === 'tier_multiplier' ? 0 : 2) + (lang === 'zh' ? 0 : 1);
+  return (labels[at] ??=
+    kind === 'tier_multiplier'
+      ? `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`
+      : `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`);
+}
+
+/** The money limit in fen: no payout line or total may be above it. */
+const LIMIT_FEN = toFen(MONEY_LIMIT_YUAN, 0.01, 'half_up');
+
+/** An amount from 0 to the money limit (not NaN, not infinite). */
+function usable(yuan: number): boolean {
+  return yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
+}
+
+/**
+ * A formula's amount that is not a finite amount from 0 to the money limit; `what` names the amount
+ * in both languages. (A module function, not a closure per record: the hot path allocates none.)
+ */
+function outOfRange(
+  policy: CompiledPolicy,
+  employee: string,
+  what: Text,
+  text: string | undefined,
+  key: 'performance_pay' | 'awards_cap' | 'cap' | undefined,
+  yuan: number,
+): { problem: Diagnostic } {
+  const formula = text ? ` \`${text}\`` : '';
+  const position = key ? policy.positions?.[key] : undefined;
+  const args = {
+    // a space between the backticked formula and the Chinese that follows
+    what: { en: what.en + formula, zh: formula ? `${what.zh}${formula} ` : what.zh },
+    employee,
+    at: position ? { en: ` (${position})`, zh: `（${position}）` } : '',
+  };
+  return {
+    problem:
+      yuan < 0
+        ? diagnostic('eval_negative_pay', { ...args, amount: formatMoney(yuan) })
+        : diagnostic('eval_money_out_of_range', {
+            ...args,
+            amount: Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan),
+            limit: formatMoney(MONEY_LIMIT_YUAN),
+          }),
+  };
+}
+
 function computePayout(
   policy: CompiledPolicy,
   scope: Scope,
   adjustments: { id: string; title: string; award?: number }[],
-  band: { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string } | undefined,
+  band: Band | undefined,
   basis: number | undefined,
   held: boolean,
   lang: Lang,
@@ -434,38 +568,13 @@ function computePayout(
   const { to, mode } = policy.payout.rounding;
   const lines: PayoutLine[] = [];
   let totalFen = 0;
-  /** A formula's amount that is not a finite amount from 0 to the money limit; `what` names the amount in both languages. */
-  const outOfRange = (
-    what: Text,
-    text: string | undefined,
-    key: 'performance_pay' | 'awards_cap' | 'cap' | undefined,
-    yuan: number,
-  ) => {
-    const formula = text ? ` \`${text}\`` : '';
-    const position = key ? policy.positions?.[key] : undefined;
-    const args = {
-      // a space between the backticked formula and the Chinese that follows
-      what: { en: what.en + formula, zh: formula ? `${what.zh}${formula} ` : what.zh },
-      employee,
-      at: position ? { en: ` (${position})`, zh: `（${position}）` } : '',
-    };
-    return {
-      problem:
-        yuan < 0
-          ? diagnostic('eval_negative_pay', { ...args, amount: formatMoney(yuan) })
-          : diagnostic('eval_money_out_of_range', {
-              ...args,
-              amount: Number.isFinite(yuan) ? formatMoney(yuan) : String(yuan),
-              limit: formatMoney(MONEY_LIMIT_YUAN),
-            }),
-    };
-  };
-  const usable = (yuan: number) => yuan >= 0 && yuan <= MONEY_LIMIT_YUAN;
 
   const perf = policy.payout.performancePay(scope);
   if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
   if (!usable(perf))
     return outOfRange(
+      policy,
+      employee,
       { en: 'performance pay', zh: '绩效奖金' },
       policy.payout.performancePayText,
       'performance_pay',
@@ -479,7 +588,7 @@ function computePayout(
       lines,
       'tier_multiplier',
       band.tier,
-      `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`,
+      tierLineLabel('tier_multiplier', band, lang),
       toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode),
     );
   }
@@ -488,7 +597,7 @@ function computePayout(
       lines,
       'tier_award',
       band.tier,
-      `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`,
+      tierLineLabel('tier_award', band, lang),
       toFen(band.award, to, mode),
     );
 
@@ -504,6 +613,8 @@ function computePayout(
     if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
     if (!usable(capValue))
       return outOfRange(
+        policy,
+        employee,
         { en: 'the awards cap', zh: '奖励封顶' },
         String(policy.doc.payout.awards_cap),
         'awards_cap',
@@ -518,7 +629,14 @@ function computePayout(
     if (capValue === undefined)
       return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
     if (!usable(capValue))
-      return outOfRange({ en: 'the payout cap', zh: '奖金封顶' }, policy.payout.capText, 'cap', capValue);
+      return outOfRange(
+        policy,
+        employee,
+        { en: 'the payout cap', zh: '奖金封顶' },
+        policy.payout.capText,
+        'cap',
+        capValue,
+      );
     const capFen = capToFen(capValue, to);
     if (totalFen > capFen)
       totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
@@ -532,17 +650,19 @@ function computePayout(
     payout.tier = tier;
   }
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
-  const limitFen = toFen(MONEY_LIMIT_YUAN, 0.01, 'half_up');
+  const limitFen = LIMIT_FEN;
   for (const l of lines)
     if (Math.abs(l.amountFen) > limitFen)
       return outOfRange(
+        policy,
+        employee,
         { en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` },
         undefined,
         undefined,
         fenToYuan(l.amountFen),
       );
   if (totalFen > limitFen)
-    return outOfRange({ en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
+    return outOfRange(policy, employee, { en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
   payout.lines = lines;
   payout.totalFen = totalFen;
   payout.status = held ? 'held' : 'payable';

@@ -92,6 +92,8 @@ function compileComparison(c: ConditionLeaf): Check {
 interface CompiledRule {
   kind: RuleKind;
   id: string;
+  /** the grade's or tier's index, for rules of phase `grades` */
+  at: number;
   check: Check;
 }
 
@@ -110,7 +112,7 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
   if (!rules) {
     if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
     const compile = (list: PolicyRule[]) =>
-      list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, check: compileCondition(r.when) }));
+      list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, at: Number(r.id), check: compileCondition(r.when) }));
     rules = {
       rules: compile(policy.rules.rules),
       grades: compile(policy.rules.grades),
@@ -141,6 +143,43 @@ export function runCompiled(policy: CompiledPolicy, phase: RulePhase, facts: Fac
   }
   return fired;
 }
+
+/** Where the grade phase's decision goes: the best (lowest) grade and tier index whose rule holds. */
+export interface GradeDecision {
+  gradeIndex: number;
+  tierIndex: number;
+}
+
+/**
+ * Phase `grades` on the compiled executor, without an array of fired rules or an object of facts
+ * per record: lowers `into.gradeIndex` and `into.tierIndex` to the best grade and tier whose rule
+ * holds for this score and tier basis (what the reference executor's fired rules give).
+ */
+export function decideGradesCompiled(
+  policy: CompiledPolicy,
+  score: number,
+  tierBasis: number | undefined,
+  into: GradeDecision,
+): void {
+  const facts = gradeFacts;
+  facts.score = score;
+  facts.tier_basis = tierBasis;
+  for (const r of compiledOf(policy).grades) {
+    if (!r.check(facts, null)) continue;
+    if (r.kind === 'grade') {
+      if (r.at < into.gradeIndex) into.gradeIndex = r.at;
+    } else if (r.kind === 'tier' && r.at < into.tierIndex) into.tierIndex = r.at;
+  }
+  // nothing of this record stays in the reused object
+  facts.score = undefined;
+  facts.tier_basis = undefined;
+}
+
+/** The facts of phase `grades`, reused: the checks are synchronous and keep nothing they read. */
+const gradeFacts: { score: number | undefined; tier_basis: number | undefined } = {
+  score: undefined,
+  tier_basis: undefined,
+};
 
 const referenceEngines = new WeakMap<CompiledPolicy, Record<RulePhase, Engine>>();
 

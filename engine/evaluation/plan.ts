@@ -20,7 +20,11 @@ export interface PlanState {
 }
 
 export function addMonths(period: string, months: number): string {
-  const [y, m] = period.split('-').map(Number);
+  // the first two dash-separated parts, as numbers (sliced, not split: a plan's window on every record)
+  const dash = period.indexOf('-');
+  const next = dash < 0 ? -1 : period.indexOf('-', dash + 1);
+  const y = Number(dash < 0 ? period : period.slice(0, dash));
+  const m = dash < 0 ? undefined : Number(next < 0 ? period.slice(dash + 1) : period.slice(dash + 1, next));
   const total = known(y, 'year') * 12 + (known(m, 'month') - 1) + months;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }

@@ -59,6 +59,8 @@ export interface CompiledRole {
   required: string[];
   /** The part of `required` that are metrics (not derived). */
   requiredMetrics: string[];
+  /** The part of `requiredMetrics` without a default: the only ones a record can lack (checked on every record). */
+  requiredWithoutDefault: string[];
 }
 
 export interface CompiledDerived {
@@ -221,6 +223,9 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       byStage,
       required,
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
+      requiredWithoutDefault: required.filter(
+        (m) => doc.metrics[m] !== undefined && doc.metrics[m].default === undefined,
+      ),
     };
   }
 

@@ -24,6 +24,9 @@ export function roundUnits(units: number, mode: RoundingMode): number {
     const part = units - whole;
     const margin = 1e-13 * (magnitude + 1);
     if (part > margin && part < 1 - margin && Math.abs(part - 0.5) > margin) return fastRound(units, whole, part, mode);
+    // Exactly a half (3466.5: a score of 34.665 in hundredths) below 10^14: its 15 significant
+    // digits are exact, so cleaning keeps it, and the mode decides on the half itself.
+    if (part === 0.5 && magnitude < 1e14) return fastRound(units, whole, part, mode);
   }
   return carefulRound(units, mode);
 }

@@ -86,7 +86,7 @@ export type StreamFormat = 'csv' | 'json' | 'ndjson';
 export class BatchEvaluator {
   private readonly reader: RecordReader;
   private readonly decoder: TextDecoder;
-  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: boolean };
+  private readonly options: { lang: Lang; history: HistorySource | undefined; explain: boolean; summary: boolean };
   private readonly line: (card: Scorecard) => string;
 
   constructor(
@@ -98,7 +98,10 @@ export class BatchEvaluator {
     this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
     // CSV shows no explanation; JSON carries each card's
-    this.options = { lang: setup.lang, history, explain: setup.output !== 'csv' };
+    // a CSV line shows the totals and a few columns: a summary card has them all (no indicator
+    // results, condition values or explanation); JSON and NDJSON show the whole card
+    const csv = setup.output === 'csv';
+    this.options = { lang: setup.lang, history, explain: !csv, summary: csv };
     const lang = setup.lang;
     this.line =
       setup.output === 'csv'

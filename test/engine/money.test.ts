@@ -82,4 +82,17 @@ describe('the fast rounding paths decide exactly as the careful one', () => {
     expect(roundUnits(-0.3, 'down')).toBe(0);
     expect(Object.is(roundUnits(-0.3, 'down'), 0)).toBe(true);
   });
+
+  it('exact halves (a score of 34.665 is 3466.5 hundredths) go by the mode, as the careful path does', () => {
+    expect([roundUnits(3466.5, 'half_up'), roundUnits(3466.5, 'half_even'), roundUnits(3467.5, 'half_even')]).toEqual([
+      3467, 3466, 3468,
+    ]);
+    expect([roundUnits(3466.5, 'down'), roundUnits(3466.5, 'up'), roundUnits(-3466.5, 'half_up')]).toEqual([
+      3466, 3467, -3467,
+    ]);
+    expect(Object.is(roundUnits(-0.5, 'half_even'), 0)).toBe(true);
+    // at and beyond 10^14 a half is left to the careful path (15 significant digits may not hold it)
+    for (const units of [99_999_999_999_999.5, 100_000_000_000_000.5, 123_456_789_012.5, -4_503_599_627_370.5])
+      for (const mode of modes) expect(Object.is(roundUnits(units, mode), carefulRound(units, mode))).toBe(true);
+  });
 });
