@@ -93,7 +93,7 @@ function reach(
           return { property, subject, holds: true, basis: 'example', cases: samples.length + tried };
       }
   }
-  const found = find(ctx.policy, ctx.probes, hit, ctx.runs);
+  const found = find(ctx.policy, ctx.probes, hit, ctx.runs, false);
   if (found.sample) return { property, subject, holds: true, basis: 'example', cases: samples.length + found.cases };
   return {
     property,
@@ -219,10 +219,13 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
   for (const [section, kind, entries, fired] of sections)
     for (const [id, rule] of Object.entries(entries)) {
       const never = canHold(rule.when, domain) === 'never' ? contradiction : undefined;
-      const first = ctx.probes[0];
-      const record = first && recordOf(policy, first, first.typical);
-      const card = record && evaluate(policy, record);
-      const typical = record && card ? { record, history: [], card } : undefined;
+      // the typical employee, evaluated only for the case that shows a dead rule
+      const typical = (): Sample | undefined => {
+        const first = ctx.probes[0];
+        const record = first && recordOf(policy, first, first.typical);
+        const card = record && evaluate(policy, record);
+        return record && card ? { record, history: [], card } : undefined;
+      };
       out.push(
         reach(
           ctx,
@@ -232,7 +235,10 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
           id,
           (s) => fired(s, id),
           never,
-          () => typical && firedCase(ctx, typical, kind, id),
+          () => {
+            const t = typical();
+            return t && firedCase(ctx, t, kind, id);
+          },
         ),
       );
     }

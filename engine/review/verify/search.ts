@@ -60,17 +60,22 @@ export function employees(policy: CompiledPolicy, probes: Probe[], except?: stri
     });
 }
 
-/** The first employee (shrunk) for whom `found` holds, within `runs` draws. */
+/**
+ * The first employee for whom `found` holds, within `runs` draws: shrunk towards the typical one
+ * when it is to be shown (a counterexample), as drawn when it only has to exist (`shrink: false`,
+ * an example that a grade or rule can be reached: shrinking would evaluate dozens more employees).
+ */
 export function find(
   policy: CompiledPolicy,
   probes: Probe[],
   found: (s: Sample) => boolean,
   runs: number,
+  shrink = true,
 ): { sample?: Sample; cases: number } {
   if (!probes.length || !policy.compilable) return { cases: 0 };
   const r = fc.check(
     fc.property(employees(policy, probes), (s) => !s || !found(s)),
-    { seed: SEED, numRuns: runs },
+    { seed: SEED, numRuns: runs, endOnFailure: !shrink },
   );
   const sample = r.failed ? r.counterexample?.[0] : undefined;
   return { sample: sample ?? undefined, cases: r.numRuns };

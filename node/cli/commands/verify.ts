@@ -15,13 +15,15 @@ import {
 } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
 import { readText, type Io } from '../io.js';
+import { isRollupText } from '../rollup.js';
 
-/** The policies of `policies/` (not their test files), in name order. */
+/** The policies of `policies/` (not their test files, not roll-ups, which score no employee), in name order. */
 export function bundledPolicies(): string[] {
   return readdirSync('policies')
     .filter((f) => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f))
     .sort()
-    .map((f) => join('policies', f));
+    .map((f) => join('policies', f))
+    .filter((f) => !isRollupText(readText(f, 'policy'), f));
 }
 
 const WORDS = {
