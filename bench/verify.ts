@@ -1,7 +1,10 @@
 // `yardstick verify` on each bundled policy (policies/*.yaml, roll-ups aside), in-process: each
 // policy in a fresh process of its own, so its first verify pays the engine's warm-up as the CLI's
 // does, then again warm. Prints one line per policy: loading, the first verify, and the least and
-// the median of the warm ones, in milliseconds, with the machine's load average beside them.
+// the median of the warm ones, in milliseconds of wall-clock time, with the machine's load average
+// beside them; and the CPU time of the first verify and of the warm median (this thread's user +
+// system time, which waiting for a busy core does not inflate: on a shared machine it is the
+// closer estimate of what a quiet core takes).
 //
 //   npm run bench:verify
 //   BENCH_VERIFY_REPEAT=50 npm run bench:verify
@@ -22,7 +25,15 @@ interface Timing {
   firstMs: number;
   minMs: number;
   medianMs: number;
+  firstCpuMs: number;
+  medianCpuMs: number;
 }
+
+/** User + system CPU milliseconds of this process since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
 
 /** Times one policy in this process: load, first verify, then `REPEAT` more. */
 function timeOne(file: string): Timing {
@@ -32,15 +43,21 @@ function timeOne(file: string): Timing {
   const loadMs = performance.now() - t;
   if (!loaded.ok) throw new Error(`${file} does not load`);
   t = performance.now();
+  let cpu = process.cpuUsage();
   const report = verifyPolicy(loaded.policy);
   const firstMs = performance.now() - t;
+  const firstCpuMs = cpuSince(cpu);
   const warm: number[] = [];
+  const warmCpu: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
     t = performance.now();
+    cpu = process.cpuUsage();
     verifyPolicy(loaded.policy);
     warm.push(performance.now() - t);
+    warmCpu.push(cpuSince(cpu));
   }
   warm.sort((a, b) => a - b);
+  warmCpu.sort((a, b) => a - b);
   return {
     file,
     verdicts: report.verdicts.length,
@@ -49,6 +66,8 @@ function timeOne(file: string): Timing {
     firstMs,
     minMs: warm[0] ?? firstMs,
     medianMs: warm[Math.floor(warm.length / 2)] ?? firstMs,
+    firstCpuMs,
+    medianCpuMs: warmCpu[Math.floor(warmCpu.length / 2)] ?? firstCpuMs,
   };
 }
 
@@ -79,7 +98,7 @@ if (child >= 0) {
     if (r.status !== 0) throw new Error(`${file}: ${r.stderr}`);
     const t = JSON.parse(r.stdout) as Timing;
     console.log(
-      `${t.file.padEnd(40)} ${String(t.verdicts).padStart(3)} verdicts ${String(t.cases).padStart(5)} cases · load ${ms(t.loadMs)} · first verify ${ms(t.firstMs)} · warm min ${ms(t.minMs)}, median ${ms(t.medianMs)}`,
+      `${t.file.padEnd(40)} ${String(t.verdicts).padStart(3)} verdicts ${String(t.cases).padStart(5)} cases · load ${ms(t.loadMs)} · first verify ${ms(t.firstMs)} · warm min ${ms(t.minMs)}, median ${ms(t.medianMs)} · CPU: first ${ms(t.firstCpuMs)}, warm median ${ms(t.medianCpuMs)}`,
     );
   }
   console.log(
