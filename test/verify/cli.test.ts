@@ -1,7 +1,7 @@
 // `yardstick verify` and the verify step of `yardstick check`, run in-process on a scratch
 // `policies/` folder: a policy whose 30th video lowers the score fails both, with the two employees.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,19 @@ describe('yardstick verify', () => {
       `    policies/bad.yaml:${at.line}:${at.column}: error[verify_not_monotone]: 员工（常规）的得分在 \`视频数\` 从 29 改善到 30 时由 100 降到 70`,
     );
     expect(lines).toContain('    反例（可粘贴到政策测试文件的 `cases:` 下；引擎重新计算后确认不成立）：');
+  });
+
+  it('leaves a roll-up policy out of "every policy in policies/": it scores no employee', async () => {
+    // a top-level `rollup:` is a roll-up policy (it does not validate as a monthly one)
+    writeFileSync('policies/annual.yaml', 'policy: annual\nrollup: { of: bad, period: year }\n');
+    try {
+      const r = await yardstick('verify', '--lang', 'en');
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toContain('annual');
+      expect(r.stdout.split('\n').filter((l) => /^policies\//.test(l))).toHaveLength(1);
+    } finally {
+      rmSync('policies/annual.yaml');
+    }
   });
 
   it('says the same in JSON', async () => {
