@@ -71,6 +71,10 @@ describe('yardstick verify', () => {
       `    policies/bad.yaml:${at.line}:${at.column}: error[verify_not_monotone]: 员工（常规）的得分在 \`视频数\` 从 29 改善到 30 时由 100 降到 70`,
     );
     expect(lines).toContain('    反例（可粘贴到政策测试文件的 `cases:` 下；引擎重新计算后确认不成立）：');
+    // the cases are named and annotated in Chinese too: 29 videos score 100, the 30th drops it to 70
+    expect(lines).toContain('      - name: "verify：videos = 29"');
+    expect(lines).toContain('      - name: "verify：videos = 30 不应少于 videos = 29"');
+    expect(lines).toContain('        # 引擎目前给出得分 70');
   });
 
   it('leaves a roll-up policy out of "every policy in policies/": it scores no employee', async () => {

@@ -113,7 +113,7 @@ export function verifyCommand(
                     cases: v.cases,
                     ...(v.diagnostic ? { diagnostic: v.diagnostic } : {}),
                     ...(v.counterexample
-                      ? { counterexample: casesToYaml(v.counterexample), confirmed: v.confirmed }
+                      ? { counterexample: casesToYaml(v.counterexample, o.lang), confirmed: v.confirmed }
                       : {}),
                   })),
                 }
@@ -162,7 +162,7 @@ export function verifyCommand(
       if (v.counterexample) {
         const head = diagnostic(v.confirmed ? 'verify_counterexample.confirmed' : 'verify_counterexample', {});
         io.stdout(`    ${say(o.lang, head)}\n`);
-        io.stdout(`${indent(casesToYaml(v.counterexample), 4)}\n`);
+        io.stdout(`${indent(casesToYaml(v.counterexample, o.lang), 4)}\n`);
       }
     }
   }
