@@ -1,6 +1,7 @@
 // `yardstick doc`: the 考核方案 from a policy — the engine's worked example, the change summary
 // against an earlier version, English, and the policy's own text never read as markup.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, diffPolicies, renderHtml, renderMarkdown } from '../../engine/index.js';
 import { compiledPolicy, policy } from '../builders.js';
@@ -71,4 +72,16 @@ describe('yardstick doc', () => {
     const r = await yardstick('doc', 'test/doc/no-such-policy.yaml');
     expect(r.code).toBe(1);
   });
+});
+
+describe('docs/plans', () => {
+  // the rendered plans shown in docs/document.md are the bundled policies' documents as they are now:
+  // a policy edited without rendering its plan again (`yardstick doc policies/X.yaml --out docs/plans/X.md`) fails here
+  for (const name of ['short-video-team', 'livestream-team', 'content-three-dimension'])
+    for (const lang of ['zh', 'en'] as const)
+      it(`docs/plans/${name}${lang === 'en' ? '.en' : ''}.md is the ${lang} document of policies/${name}.yaml`, async () => {
+        const r = await yardstick('doc', `policies/${name}.yaml`, '--lang', lang);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe(readFileSync(`docs/plans/${name}${lang === 'en' ? '.en' : ''}.md`, 'utf8'));
+      });
 });

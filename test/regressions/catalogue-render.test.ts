@@ -8,6 +8,18 @@ import { MESSAGES, placeholders, type MessageEntry, type MessageId } from '../..
 
 // One realistic value per placeholder name the catalogue uses; `_zh` ones in Chinese.
 const REALISTIC: Record<string, string | number> = {
+  // verify's report lines (engine/model/messages/review.ts)
+  proved: 25,
+  shown: 14,
+  searched: 3,
+  cases: 3231,
+  failed: 1,
+  undecided: 0,
+  ms: 212,
+  verdict: 'FAILS',
+  property: 'properties.silver_cliff',
+  subject: 'roles.director.indicators.output.startup',
+  basis: 'searched 195 cases',
   // bonus pools, budgets and sweeps (engine/model/messages/money.ts)
   pool: 'team_bonus',
   group: '短视频一组',

@@ -17,9 +17,8 @@ describe.skipIf(!available)("verify's findings in the editor's problems", { time
 
   it('lists a failing property as a warning on its line', async () => {
     // the silver band adds ¥1,000 on top of × 1.2: far more than ¥100 of jump
-    const text = `${e.onDisk(POLICY)}
-properties:
-  silver_cliff:
+    // (one more entry under the policy's own `properties:`, its last section)
+    const text = `${e.onDisk(POLICY)}  silver_cliff:
     title: 银牌分界处应发跳变不超过 100 元
     cliff: { tier: silver, max: 100 }
 `;

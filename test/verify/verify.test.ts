@@ -236,6 +236,66 @@ describe('the bundled policies', () => {
   }
 });
 
+describe("the bundled policies' declared properties", () => {
+  const report = (name: string, tighten: (text: string) => string = (t) => t) => {
+    const file = `policies/${name}.yaml`;
+    const r = verifyPolicyText(tighten(readFileSync(file, 'utf8')), file);
+    if (!r.ok) throw new Error('does not load');
+    return r.report.verdicts.filter((v) => v.property.startsWith('properties.'));
+  };
+  const summary = (vs: Verdict[]) => vs.map((v) => [v.property, v.holds, v.basis]);
+
+  it('livestream: GMV never pays less (proved); the silver and gold bands jump by their ¥1,500 alone; no GMV without orders is paid unchecked', () => {
+    expect(summary(report('livestream-team'))).toEqual([
+      ['properties.gmv_monotone', true, 'proved'],
+      ['properties.silver_cliff', true, 'searched'],
+      ['properties.gold_cliff', true, 'searched'],
+      ['properties.held_without_orders', true, 'searched'],
+    ]);
+    // one yuan tighter and each band fails by its award: silver ¥1,500 − 0, gold ¥3,000 − ¥1,500 (both pay 120 %)
+    const tight = report('livestream-team', (t) => t.replaceAll('max: 1500 }', 'max: 1499 }'));
+    expect(tight.filter((v) => v.holds === false).map((v) => [v.property, v.confirmed])).toEqual([
+      ['properties.silver_cliff', true],
+      ['properties.gold_cliff', true],
+    ]);
+    for (const v of tight.filter((x) => x.holds === false))
+      expect(v.diagnostic!.message).toMatch(
+        / jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier (silver|gold), more than ¥1499$/,
+      );
+  });
+
+  it("short-video: the viral award never lowers pay; 运营经理's bronze and silver jumps are ¥960.60 and ¥1,000.72; a violation always ends at C", () => {
+    expect(summary(report('short-video-team'))).toEqual([
+      ['properties.viral_monotone', true, 'proved'],
+      ['properties.ops_bronze_cliff', true, 'searched'],
+      ['properties.ops_silver_cliff', true, 'searched'],
+      ['properties.veto_wins', true, 'searched'],
+    ]);
+    const tight = report('short-video-team', (t) =>
+      t.replace('max: 961', 'max: 960').replace('max: 1001', 'max: 1000'),
+    );
+    // bronze at 80 points, base ¥6,000: ¥6,000 × 0.7999 = ¥4,799.40 below, ¥6,000 × 0.80 × 1.2 = ¥5,760.00 at the band
+    // silver at 90: ¥6,000 × 0.8999 × 1.2 = ¥6,479.28 below, ¥6,000 × 0.90 × 1.2 + ¥1,000 = ¥7,480.00 at the band
+    expect(
+      tight.filter((v) => v.holds === false).map((v) => v.diagnostic!.message.replace(/^.*does not hold: /, '')),
+    ).toEqual([
+      'pay jumps by ¥960.60 (from ¥4,799.40 to ¥5,760.00) at the lower bound of tier bronze, more than ¥960',
+      'pay jumps by ¥1,000.72 (from ¥6,479.28 to ¥7,480.00) at the lower bound of tier silver, more than ¥1000',
+    ]);
+  });
+
+  it('content: more trending campaigns never pay less, the +5 points pay at most ¥250; plagiarism always ends at C', () => {
+    expect(summary(report('content-three-dimension'))).toEqual([
+      ['properties.trending_monotone', true, 'proved'],
+      ['properties.trending_cliff', true, 'searched'],
+      ['properties.veto_wins', true, 'searched'],
+    ]);
+    // 5 points of a ¥5,000 base: ¥5,000 × 5 / 100 = ¥250
+    const tight = report('content-three-dimension', (t) => t.replace('max: 250', 'max: 249'));
+    expect(tight.find((v) => v.holds === false)!.diagnostic!.message).toMatch(/ jumps by ¥250\.00 .* more than ¥249$/);
+  });
+});
+
 describe("the issue's three declared properties on the livestream policy", () => {
   const properties = (cliffMax: number) => `
 properties:
@@ -252,7 +312,9 @@ properties:
     where: { all: [ { fact: held, operator: equal, value: true } ] }
     always: { all: [ { fact: tier_award, operator: equal, value: 0 } ] }
 `;
-  const text = (max: number) => readFileSync('policies/livestream-team.yaml', 'utf8') + properties(max);
+  // the policy without its own `properties:` (the last section), these in their place
+  const text = (max: number) =>
+    readFileSync('policies/livestream-team.yaml', 'utf8').split('\nproperties:')[0]! + properties(max);
   const verdict = (max: number, id: string) =>
     verify(text(max)).report.verdicts.find((v) => v.property === `properties.${id}`)!;
 

@@ -77,4 +77,49 @@ export const review = defineMessages({
     },
     help: { en: 'use an id the policy declares', zh: '请使用政策中声明过的 id' },
   },
+  // the lines of verify's own report around the diagnostics (node/cli/commands/verify.ts, check.ts)
+  verify_summary: {
+    message: {
+      en: '{file}: {count} properties: {proved} proved, {shown} shown by an example, {searched} searched ({cases} cases considered over all verdicts), {failed} fail, {undecided} undecided · {ms} ms',
+      zh: '{file}：{count} 项性质，已证明 {proved} 项，举例证实 {shown} 项，搜索 {searched} 项（各项性质共考察 {cases} 例），不成立 {failed} 项，未定 {undecided} 项 · 用时 {ms} 毫秒',
+    },
+  },
+  verify_verdict: {
+    message: {
+      en: '{verdict} · property {property} of {subject} · {basis}',
+      zh: '{verdict} · {subject} 的性质 {property} · {basis}',
+    },
+  },
+  verify_counterexample: {
+    message: {
+      en: 'counterexample (paste under `cases:` in the policy tests):',
+      zh: '反例（可粘贴到政策测试文件的 `cases:` 下）：',
+    },
+  },
+  'verify_counterexample.confirmed': {
+    message: {
+      en: 'counterexample (paste under `cases:` in the policy tests; the engine, evaluating it again, confirms the failure):',
+      zh: '反例（可粘贴到政策测试文件的 `cases:` 下；引擎重新计算后确认不成立）：',
+    },
+  },
+  verify_policy_invalid: {
+    message: {
+      en: '{file}: the policy does not validate ({count} problem(s)), so its properties are not checked',
+      zh: '{file}：政策校验未通过（{count} 个问题），未检查它的性质',
+    },
+    help: {
+      en: 'run `yardstick validate {file}` for where and why',
+      zh: '请运行 `yardstick validate {file}` 查看位置和原因',
+    },
+  },
+  verify_check_fails: {
+    message: {
+      en: '{file}: policy properties that fail: {count}',
+      zh: '{file}：{count} 项政策性质不成立',
+    },
+    help: {
+      en: 'run `yardstick verify {file}` for each counterexample as a ready-to-paste test case',
+      zh: '请运行 `yardstick verify {file}`，每个反例都列成可直接粘贴的测试案例',
+    },
+  },
 });

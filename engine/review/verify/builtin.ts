@@ -93,7 +93,7 @@ function reach(
           return { property, subject, holds: true, basis: 'example', cases: samples.length + tried };
       }
   }
-  const found = find(ctx.policy, ctx.probes, hit, ctx.runs);
+  const found = find(ctx.policy, ctx.probes, hit, ctx.runs, false);
   if (found.sample) return { property, subject, holds: true, basis: 'example', cases: samples.length + found.cases };
   return {
     property,
@@ -110,14 +110,22 @@ function reach(
 }
 
 /** The best-scoring employee of the sweeps, as the case that shows an unreachable grade or tier. */
-function bestCase(samples: Sample[], expect: CounterCase['expect'], name: string): CounterCase | undefined {
+function bestCase(
+  samples: Sample[],
+  expect: CounterCase['expect'],
+  name: { en: string; zh: string },
+): CounterCase | undefined {
   const top = samples.reduce<Sample | undefined>((a, s) => (!a || s.card.score > a.card.score ? s : a), undefined);
   if (!top) return undefined;
   return {
-    name,
+    name: name.en,
     record: top.record,
     expect,
     note: `the engine gives score ${top.card.score}, grade ${top.card.grade}: the highest of every employee tried`,
+    zh: {
+      name: name.zh,
+      note: `引擎给出得分 ${top.card.score}、等级 ${top.card.grade}：所有尝试过的员工中最高`,
+    },
   };
 }
 
@@ -147,7 +155,12 @@ export function reachability(ctx: Context, samples: Sample[]): Verdict[] {
       g.grade,
       (s) => s.card.grade === g.grade,
       never,
-      () => bestCase(samples, { grade: g.grade }, `verify: grade ${g.grade} is reachable`),
+      () =>
+        bestCase(
+          samples,
+          { grade: g.grade },
+          { en: `verify: grade ${g.grade} is reachable`, zh: `verify：等级 ${g.grade} 可以达到` },
+        ),
     );
     if (v.holds !== false) gradeOk.add(g.grade);
     out.push(v);
@@ -172,7 +185,12 @@ export function reachability(ctx: Context, samples: Sample[]): Verdict[] {
         b.tier,
         (s) => s.card.payout.tier?.id === b.tier,
         never,
-        () => bestCase(samples, { tier: b.tier }, `verify: tier ${b.tier} is reachable`),
+        () =>
+          bestCase(
+            samples,
+            { tier: b.tier },
+            { en: `verify: tier ${b.tier} is reachable`, zh: `verify：档位 ${b.tier} 可以达到` },
+          ),
       ),
     );
   });
@@ -219,10 +237,13 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
   for (const [section, kind, entries, fired] of sections)
     for (const [id, rule] of Object.entries(entries)) {
       const never = canHold(rule.when, domain) === 'never' ? contradiction : undefined;
-      const first = ctx.probes[0];
-      const record = first && recordOf(policy, first, first.typical);
-      const card = record && evaluate(policy, record);
-      const typical = record && card ? { record, history: [], card } : undefined;
+      // the typical employee, evaluated only for the case that shows a dead rule
+      const typical = (): Sample | undefined => {
+        const first = ctx.probes[0];
+        const record = first && recordOf(policy, first, first.typical);
+        const card = record && evaluate(policy, record);
+        return record && card ? { record, history: [], card } : undefined;
+      };
       out.push(
         reach(
           ctx,
@@ -232,7 +253,10 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
           id,
           (s) => fired(s, id),
           never,
-          () => typical && firedCase(ctx, typical, kind, id),
+          () => {
+            const t = typical();
+            return t && firedCase(ctx, t, kind, id);
+          },
         ),
       );
     }
@@ -247,18 +271,19 @@ function firedCase(
   id: string,
 ): CounterCase | undefined {
   const name = `verify: ${kind} ${id} can fire`;
-  if (kind === 'hold') return { name, record: s.record, expect: { holds: [id] } };
-  if (kind === 'trigger') return { name, record: s.record, expect: { triggers: [id] } };
+  const zh = { name: `verify：${KIND[kind].zh} ${id} 可以触发` };
+  if (kind === 'hold') return { name, record: s.record, expect: { holds: [id] }, zh };
+  if (kind === 'trigger') return { name, record: s.record, expect: { triggers: [id] }, zh };
   const a = ctx.policy.adjustments[id]!;
   const now = outcomeOf(s.card);
   // a per-unit amount depends on the record's count: the case only says the rule can fire
   if (typeof a.points === 'number' && a.points)
-    return { name, record: s.record, expect: { score: tidy(now.score! + a.points) } };
+    return { name, record: s.record, expect: { score: tidy(now.score! + a.points) }, zh };
   if (typeof a.award === 'number' && a.award)
-    return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) } };
-  if (a.grade_cap !== undefined) return { name, record: s.record, expect: { grade: a.grade_cap } };
+    return { name, record: s.record, expect: { payout: tidy(now.payout! + a.award) }, zh };
+  if (a.grade_cap !== undefined) return { name, record: s.record, expect: { grade: a.grade_cap }, zh };
   if (a.score_cap !== undefined)
-    return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) } };
+    return { name, record: s.record, expect: { score: Math.min(now.score!, a.score_cap) }, zh };
   return undefined;
 }
 
@@ -443,13 +468,22 @@ export function monotoneCases(ctx: Context, pair: [Sample, Sample, 'score' | 'pa
   const va = dimValue(ctx.policy, a.record.metrics, dim);
   const vb = dimValue(ctx.policy, b.record.metrics, dim);
   return [
-    { name: `verify: ${dim} = ${va}`, record: { ...a.record, employee_id: 'V1' }, expect: before },
+    {
+      name: `verify: ${dim} = ${va}`,
+      record: { ...a.record, employee_id: 'V1' },
+      expect: before,
+      zh: { name: `verify：${dim} = ${va}` },
+    },
     {
       name: `verify: ${dim} = ${vb} gets no less than ${dim} = ${va}`,
       record: { ...b.record, employee_id: 'V2' },
       // the property asks for at least the other employee's result; the engine gives less today
       expect: what === 'score' ? { score: before.score } : { payout: before.payout },
       note: `the engine gives ${what === 'score' ? `score ${after.score}` : `payout ${after.payout}`} today`,
+      zh: {
+        name: `verify：${dim} = ${vb} 不应少于 ${dim} = ${va}`,
+        note: `引擎目前给出${what === 'score' ? `得分 ${after.score}` : `应发 ${after.payout}`}`,
+      },
     },
   ];
 }
@@ -561,7 +595,14 @@ export function boundedPay(ctx: Context, samples: Sample[]): Verdict[] {
           holds: false,
           basis: 'searched',
           cases: samples.length,
-          counterexample: [{ name: 'verify: pay stays under the cap', record: s.record, expect: { payout: cap } }],
+          counterexample: [
+            {
+              name: 'verify: pay stays under the cap',
+              record: s.record,
+              expect: { payout: cap },
+              zh: { name: 'verify：应发不超过封顶' },
+            },
+          ],
           confirmed: true,
           diagnostic: diagnostic(
             'verify_over_cap',

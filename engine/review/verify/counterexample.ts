@@ -6,6 +6,7 @@ import type { TestExpectation } from '../policy-test.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { fenToYuan } from '../../model/money.js';
+import type { Lang } from '../../model/messages/index.js';
 
 export interface CounterCase {
   name: string;
@@ -14,6 +15,8 @@ export interface CounterCase {
   expect: TestExpectation;
   /** A line saying what the engine gives today, written above the case as a comment. */
   note?: string;
+  /** The name and the note in Chinese, for a report in Chinese (`name` and `note` are English). */
+  zh?: { name: string; note?: string };
 }
 
 /** What the engine gave this employee, as a test expectation. */
@@ -48,10 +51,12 @@ function flow(o: Record<string, unknown>): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-/** The cases as the items of a test file's `cases:` list. */
-export function casesToYaml(cases: CounterCase[]): string {
+/** The cases as the items of a test file's `cases:` list, named and annotated in `lang`. */
+export function casesToYaml(cases: CounterCase[], lang: Lang = 'en'): string {
   return cases
     .map((c) => {
+      const name = lang === 'zh' && c.zh ? c.zh.name : c.name;
+      const note = lang === 'zh' && c.zh ? c.zh.note : c.note;
       const r = c.record;
       const record = {
         employee_id: r.employee_id,
@@ -61,10 +66,10 @@ export function casesToYaml(cases: CounterCase[]): string {
         metrics: r.metrics,
       };
       const lines = [
-        `  - name: ${scalar(c.name)}`,
+        `  - name: ${scalar(name)}`,
         `    record: ${flow(record)}`,
         ...(c.history?.length ? [`    history: [${c.history.map(scalar).join(', ')}]`] : []),
-        ...(c.note ? [`    # ${c.note.replace(/\n/g, ' ')}`] : []),
+        ...(note ? [`    # ${note.replace(/\n/g, ' ')}`] : []),
         `    expect: ${flow(c.expect as Record<string, unknown>)}`,
       ];
       return lines.join('\n');

@@ -190,12 +190,21 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       const jump = b.card.payout.totalFen - a.card.payout.totalFen;
       const before = outcomeOf(a.card);
       const counter: CounterCase[] = [
-        { name: `verify: just below ${where.en}`, record: { ...a.record, employee_id: 'V1' }, expect: before },
+        {
+          name: `verify: just below ${where.en}`,
+          record: { ...a.record, employee_id: 'V1' },
+          expect: before,
+          zh: { name: `verify：${where.zh}之前一步` },
+        },
         {
           name: `verify: at ${where.en} pay moves by at most ¥${c.max}`,
           record: { ...b.record, employee_id: 'V2' },
           expect: { payout: Math.round((before.payout! + Math.sign(jump) * c.max) * 100) / 100 },
           note: `the engine gives payout ${fenToYuan(b.card.payout.totalFen)} today, a jump of ${formatFen(Math.abs(jump))}`,
+          zh: {
+            name: `verify：${where.zh}应发变动不超过 ¥${c.max}`,
+            note: `引擎目前给出应发 ${fenToYuan(b.card.payout.totalFen)}，跳变 ${formatFen(Math.abs(jump))}`,
+          },
         },
       ];
       const again = counter.map((x) => evaluate(policy, x.record)!);
@@ -290,6 +299,10 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       ...(s.history.length ? { history: s.history } : {}),
       expect: outcomeOf(s.card),
       note: `\`always\` fails for this employee: ${JSON.stringify(p.always)}`,
+      zh: {
+        name: `verify：${p.title}`,
+        note: `这名员工不满足 \`always\`：${JSON.stringify(p.always)}`,
+      },
     },
   ];
   const card = evaluate(policy, s.record, s.history);

@@ -40,18 +40,29 @@ export function metricsWith(
   return metrics;
 }
 
+/** The draws of each probe's employees, built once per probe list (a search per rule reuses them). */
+const drawsOf = new WeakMap<Probe[], Map<string, fc.Arbitrary<{ i: number; dims: unknown; history: string[] }>[]>>();
+
 /** Any probe's employee, with any short history of grades. */
 export function employees(policy: CompiledPolicy, probes: Probe[], except?: string): fc.Arbitrary<Sample | undefined> {
   const histories: string[][] = [[], ...policy.grades.flatMap((g) => [[g.grade], [g.grade, g.grade]])];
-  return fc
-    .integer({ min: 0, max: probes.length - 1 })
-    .chain((i) => {
-      const probe = probes[i]!;
+  // the same arbitraries each time draw the same employees from the same seed: built once, not per draw
+  let byExcept = drawsOf.get(probes);
+  if (!byExcept) drawsOf.set(probes, (byExcept = new Map()));
+  let perProbe = byExcept.get(except ?? '');
+  if (!perProbe) {
+    perProbe = probes.map((probe, i) => {
       const dims = Object.fromEntries(
         probe.dimensions.filter((d) => d !== except).map((d) => [d, fc.constantFrom(...probe.candidates[d]!)]),
       );
       return fc.record({ i: fc.constant(i), dims: fc.record(dims), history: fc.constantFrom(...histories) });
-    })
+    });
+    byExcept.set(except ?? '', perProbe);
+  }
+  const draws = perProbe;
+  return fc
+    .integer({ min: 0, max: probes.length - 1 })
+    .chain((i) => draws[i]!)
     .map(({ i, dims, history }) => {
       const probe = probes[i]!;
       const record = recordOf(policy, probe, metricsWith(policy, probe, dims as Record<string, number>));
@@ -60,17 +71,22 @@ export function employees(policy: CompiledPolicy, probes: Probe[], except?: stri
     });
 }
 
-/** The first employee (shrunk) for whom `found` holds, within `runs` draws. */
+/**
+ * The first employee for whom `found` holds, within `runs` draws: shrunk towards the typical one
+ * when it is to be shown (a counterexample), as drawn when it only has to exist (`shrink: false`,
+ * an example that a grade or rule can be reached: shrinking would evaluate dozens more employees).
+ */
 export function find(
   policy: CompiledPolicy,
   probes: Probe[],
   found: (s: Sample) => boolean,
   runs: number,
+  shrink = true,
 ): { sample?: Sample; cases: number } {
   if (!probes.length || !policy.compilable) return { cases: 0 };
   const r = fc.check(
     fc.property(employees(policy, probes), (s) => !s || !found(s)),
-    { seed: SEED, numRuns: runs },
+    { seed: SEED, numRuns: runs, endOnFailure: !shrink },
   );
   const sample = r.failed ? r.counterexample?.[0] : undefined;
   return { sample: sample ?? undefined, cases: r.numRuns };

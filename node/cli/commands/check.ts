@@ -73,7 +73,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
       continue;
     }
     if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
-    failures.push(...verifyFailures(file, text));
+    failures.push(...verifyFailures(file, text, io.lang ?? 'zh'));
     if (!existsSync(testFileFor(at(file)))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
     else {
       // a test file that cannot be read fails this policy, not the whole check: every policy is checked

@@ -6,7 +6,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   casesToYaml,
+  diagnostic,
   formatDiagnostic,
+  localise,
   verifyPolicyText,
   type Diagnostic,
   type Lang,
@@ -15,38 +17,33 @@ import {
 } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
 import { readText, type Io } from '../io.js';
+import { isRollupText } from '../rollup.js';
 
-/** The policies of `policies/` (not their test files), in name order. */
+/** The policies of `policies/` (not their test files, not roll-ups, which score no employee), in name order. */
 export function bundledPolicies(): string[] {
   return readdirSync('policies')
     .filter((f) => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f))
     .sort()
-    .map((f) => join('policies', f));
+    .map((f) => join('policies', f))
+    .filter((f) => !isRollupText(readText(f, 'policy'), f));
 }
 
-const WORDS = {
-  en: {
-    summary: (file: string, r: VerifyReport, ms: number) =>
-      `${file}: ${r.verdicts.length} properties: ${r.proved} proved, ${r.examples} shown by an example, ${r.searched} searched (${r.cases} cases considered over all verdicts), ${r.failed} fail, ${r.undecided} undecided · ${ms} ms`,
-    basis: (v: Verdict) =>
-      v.basis === 'searched' ? `searched ${v.cases} cases` : v.basis === 'example' ? 'example' : 'proved',
-    verdict: (v: Verdict) => (v.holds === true ? 'holds' : v.holds === false ? 'FAILS' : 'undecided'),
-    counter: 'counterexample (paste under `cases:` in the policy tests):',
-    confirmed: 'the engine, evaluating it again, confirms the failure',
-    notLoaded: (file: string, n: number) =>
-      `${file}: does not validate (${n} problem(s); run \`yardstick validate ${file}\`)`,
-  },
-  zh: {
-    summary: (file: string, r: VerifyReport, ms: number) =>
-      `${file}：${r.verdicts.length} 项性质，已证明 ${r.proved} 项，举例证实 ${r.examples} 项，搜索 ${r.searched} 项（各项性质共考察 ${r.cases} 例），不成立 ${r.failed} 项，未定 ${r.undecided} 项 · 用时 ${ms} 毫秒`,
-    basis: (v: Verdict) => (v.basis === 'searched' ? `搜索 ${v.cases} 例` : v.basis === 'example' ? '举例' : '已证明'),
-    verdict: (v: Verdict) => (v.holds === true ? '成立' : v.holds === false ? '不成立' : '未定'),
-    counter: '反例（可粘贴到政策测试文件的 `cases:` 下）：',
-    confirmed: '引擎重新计算后确认不成立',
-    notLoaded: (file: string, n: number) =>
-      `${file}：政策校验未通过（${n} 个问题；请运行 \`yardstick validate ${file}\`）`,
-  },
+/** A line of the report, from the message catalogue in the output's language. */
+const say = (lang: Lang, line: Diagnostic) => localise(line, lang).message;
+
+const VERDICT = {
+  true: { en: 'holds', zh: '成立' },
+  false: { en: 'FAILS', zh: '不成立' },
+  undefined: { en: 'undecided', zh: '未定' },
 } as const;
+
+/** What a verdict rests on, in both languages. */
+const basisOf = (v: Verdict) =>
+  v.basis === 'searched'
+    ? { en: `searched ${v.cases} cases`, zh: `搜索 ${v.cases} 例` }
+    : v.basis === 'example'
+      ? { en: 'example', zh: '举例' }
+      : { en: 'proved', zh: '已证明' };
 
 export interface VerifyOutcome {
   file: string;
@@ -65,12 +62,23 @@ export function verifyFile(file: string, text = readText(file, 'policy'), runs?:
     : { file, ms, diagnostics: r.diagnostics };
 }
 
-/** For `check`: one line per property that fails, with its message, or nothing. */
-export function verifyFailures(file: string, text: string): string[] {
+/**
+ * For `check`: when properties fail, one line naming the file and how many, with the way to see
+ * the counterexamples, then each failure as a diagnostic; nothing when every property holds.
+ * In `lang`, from the message catalogue.
+ */
+export function verifyFailures(file: string, text: string, lang: Lang): string[] {
   const { report } = verifyFile(file, text);
-  return (report?.verdicts ?? [])
-    .filter((v) => v.holds === false && v.diagnostic)
-    .map((v) => `${file}: property fails (run \`yardstick verify ${file}\`): ${formatDiagnostic(v.diagnostic!, 'en')}`);
+  const failing = (report?.verdicts ?? []).filter((v) => v.holds === false && v.diagnostic);
+  if (!failing.length) return [];
+  const head = localise(diagnostic('verify_check_fails', { file, count: failing.length }), lang);
+  return [
+    [
+      head.message,
+      `  ${lang === 'zh' ? '提示：' : 'help: '}${head.help}`,
+      ...failing.map((v) => indent(formatDiagnostic(v.diagnostic!, lang), 2)),
+    ].join('\n'),
+  ];
 }
 
 export function verifyCommand(
@@ -78,7 +86,6 @@ export function verifyCommand(
   o: { format: 'human' | 'json'; lang: Lang; all?: boolean; runs?: string },
   io: Io,
 ): number {
-  const w = WORDS[o.lang];
   const runs = o.runs ? Number(o.runs) : undefined;
   const outcomes = (files.length ? files : bundledPolicies()).map((f) => verifyFile(f, undefined, runs));
   const failed = outcomes.some((x) => !x.report || x.report.failed > 0);
@@ -106,7 +113,7 @@ export function verifyCommand(
                     cases: v.cases,
                     ...(v.diagnostic ? { diagnostic: v.diagnostic } : {}),
                     ...(v.counterexample
-                      ? { counterexample: casesToYaml(v.counterexample), confirmed: v.confirmed }
+                      ? { counterexample: casesToYaml(v.counterexample, o.lang), confirmed: v.confirmed }
                       : {}),
                   })),
                 }
@@ -121,17 +128,41 @@ export function verifyCommand(
   }
   for (const x of outcomes) {
     if (!x.report) {
-      io.stderr(w.notLoaded(x.file, x.diagnostics.filter((d) => d.severity === 'error').length));
+      const count = x.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(formatDiagnostic(diagnostic('verify_policy_invalid', { file: x.file, count }), o.lang));
       continue;
     }
-    io.stdout(`${w.summary(x.file, x.report, x.ms)}\n`);
-    for (const v of x.report.verdicts) {
+    const r = x.report;
+    io.stdout(
+      `${say(
+        o.lang,
+        diagnostic('verify_summary', {
+          file: x.file,
+          count: r.verdicts.length,
+          proved: r.proved,
+          shown: r.examples,
+          searched: r.searched,
+          cases: r.cases,
+          failed: r.failed,
+          undecided: r.undecided,
+          ms: x.ms,
+        }),
+      )}\n`,
+    );
+    for (const v of r.verdicts) {
       if (v.holds === true && !o.all) continue;
-      io.stdout(`  ${w.verdict(v)} · ${v.property} · ${v.subject.join('.')} · ${w.basis(v)}\n`);
+      const line = diagnostic('verify_verdict', {
+        verdict: VERDICT[String(v.holds) as keyof typeof VERDICT],
+        property: v.property,
+        subject: v.subject.join('.'),
+        basis: basisOf(v),
+      });
+      io.stdout(`  ${say(o.lang, line)}\n`);
       if (v.diagnostic) io.stdout(`${indent(formatDiagnostic(v.diagnostic, o.lang), 4)}\n`);
       if (v.counterexample) {
-        io.stdout(`    ${w.counter}${v.confirmed ? ` (${w.confirmed})` : ''}\n`);
-        io.stdout(`${indent(casesToYaml(v.counterexample), 4)}\n`);
+        const head = diagnostic(v.confirmed ? 'verify_counterexample.confirmed' : 'verify_counterexample', {});
+        io.stdout(`    ${say(o.lang, head)}\n`);
+        io.stdout(`${indent(casesToYaml(v.counterexample, o.lang), 4)}\n`);
       }
     }
   }
