@@ -118,7 +118,7 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     });
     await page.click('[data-testid=tab-panels]');
     await rule.scrollIntoViewIfNeeded();
-    await shot('rules-panel', '[data-section=adjustments]');
+    await shot('rules-panel');
   });
 
   it('edits a step table and sees the problem validate finds flagged at the row, as it is typed', async () => {
@@ -148,7 +148,7 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
       '`output` 的第 2 档（min 40）排在 min 32 之后，顺序不对',
     );
     await table.scrollIntoViewIfNeeded();
-    await shot('decision-table-flagged', '[data-table="steps:director.output"]');
+    await shot('decision-table-flagged');
 
     // the grade table with a gap at the bottom: C from 5 leaves scores below 5 without a grade
     const grades = page.locator('[data-table=grades]');
