@@ -104,6 +104,32 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     const deltas = await page.locator('.changes > table tbody tr td:last-child').allTextContents();
     expect(new Set(deltas)).toEqual(new Set(['+¥500.00']));
 
+    // per unit instead: ¥0.01 per like, at most ¥1,300 — counted by hand from the same cells:
+    // SV0042 1,260.00 · SV0046 1,000.00 · SV0062 1,010.00 · SV0077 1,300.00 (1,324.57 capped) ·
+    // SV0081 1,100.66 · SV0124 1,023.00 · SV0148 1,000.70 · SV0162 1,013.58 · SV0167 1,031.00 ·
+    // SV0172 1,210.00 · SV0178 1,022.63 · SV0194 1,087.20 · SV0199 1,300.00 (1,315.06 capped) ·
+    // SV0200 1,206.00 — ¥15,564.77 in all
+    await page.click('[data-testid=tab-panels]');
+    await rule.getByRole('combobox', { name: '奖励（元） · 按件计' }).selectOption('per');
+    // it counts what the condition is about
+    await expect.poll(() => rule.getByRole('combobox', { name: '奖励（元） 每 1 个' }).inputValue()).toBe('likes');
+    await rule.getByLabel('奖励（元） 每件', { exact: true }).fill('0.01');
+    await rule.getByLabel('奖励（元） 每件', { exact: true }).press('Tab');
+    await expect.poll(() => rule.getByLabel('奖励（元） 每件', { exact: true }).inputValue()).toBe('0.01');
+    await rule.getByLabel('奖励（元） 最多', { exact: true }).fill('1300');
+    await rule.getByLabel('奖励（元） 最多', { exact: true }).press('Tab');
+    await expect
+      .poll(() => rule.locator('[data-testid=per-unit]').textContent())
+      .toBe('按件计：每 1 个「点赞量」奖励 ¥0.01，最多 ¥1,300.00');
+    await page.click('[data-testid=tab-changes]');
+    await expect.poll(() => page.locator('[data-testid=delta]').textContent()).toBe('+¥15,564.77');
+    expect(await page.locator('[data-testid=changed]').textContent()).toBe('14');
+    const row = (id: string) =>
+      page.locator('.changes > table tbody tr', { has: page.locator('td:first-child', { hasText: id }) });
+    expect(await row('SV0077').locator('td:last-child').textContent()).toBe('+¥1,300.00');
+    expect(await row('SV0046').locator('td:last-child').textContent()).toBe('+¥1,000.00');
+    expect(await row('SV0081').locator('td:last-child').textContent()).toBe('+¥1,100.66');
+
     // saved: the rule is at the end of the adjustments, and the rest of the file is as committed
     await page.click('[data-testid=save]');
     await expect.poll(status).toBe('已保存');
@@ -114,8 +140,9 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     expect(parse(saved).adjustments.likes_award).toEqual({
       title: '点赞破十万奖励',
       when: { all: [{ fact: 'likes', operator: 'greaterThanInclusive', value: 100000 }] },
-      award: 500,
+      award: { per: 'likes', amount: 0.01, max: 1300 },
     });
+    expect(saved).toContain('    award: { per: likes, amount: 0.01, max: 1300 }\n');
     await page.click('[data-testid=tab-panels]');
     await rule.scrollIntoViewIfNeeded();
     await shot('rules-panel');
