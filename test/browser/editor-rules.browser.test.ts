@@ -231,5 +231,19 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     await tiers.getByRole('button', { name: '删除这一行 3' }).click();
     await expect.poll(status).toBe('已保存');
     await expect.poll(() => tiers.locator('[data-testid=row-problem]').count()).toBe(0);
+    // in English, the panel's own words are English (the policy's titles stay as written)
+    await page.selectOption('select[aria-label=language]', 'en');
+    await expect
+      .poll(() => page.locator('[data-table="steps:director.output"] h4').textContent())
+      .toBe('Step table · 编导 · 发布视频数');
+    expect(await page.locator('[data-testid=add-rule-holds]').textContent()).toBe('+ Add rule');
+    expect(await page.getByRole('button', { name: 'Duplicate 疑似刷量' }).textContent()).toBe('Duplicate');
+    expect(
+      await page
+        .locator('.rule[data-rule=improvement_plan]')
+        .getByRole('combobox', { name: 'Action' })
+        .evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent),
+    ).toBe('improvement plan');
+    await page.selectOption('select[aria-label=language]', 'zh');
   });
 });

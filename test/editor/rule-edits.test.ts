@@ -259,4 +259,44 @@ describe('on the bundled short-video policy', () => {
     const tiers = tables.find((t) => t.name === 'tiers')!;
     expect(tiers.rows[2]).toEqual({ tier: 'bronze', title: '铜牌', min: 0.8, multiplier: 1.2 });
   });
+
+  it('reads the caps and the pay formula for the caps panel', () => {
+    expect(policyView(parse(POLICY))!.caps).toEqual({
+      scoreMax: 130,
+      awardsCap: 10000,
+      cap: 'pay_base * 3',
+      performancePay: 'pay_base * min(score, 120) / 100',
+    });
+  });
+});
+
+describe('a lower-is-better step table (livestream customer service)', () => {
+  const POLICY = readFileSync('policies/livestream-team.yaml', 'utf8');
+  const table = decisionTables(policyView(parse(POLICY))!).find((t) => t.name === 'steps:customer_service.response')!;
+
+  it('shows `max`, from the lowest up', () => {
+    expect(table.lower).toBe(true);
+    expect(table.columns.map((c) => c.key)).toEqual(['max', 'points']);
+    expect(table.rows.map((r) => [r.max, r.points])).toEqual([
+      [30, 110],
+      [60, 100],
+      [90, 70],
+      [120, 50],
+    ]);
+  });
+
+  it('a row moved out of order is the row validate flags', () => {
+    // 90 s above 60 s: moved up, 90 comes before 60, so 60 is out of order after 90
+    const text = ok(moveRow(POLICY, table.path, 2, -1));
+    expect(text).toBe(
+      POLICY.replace(
+        '          - { max: 60, points: 100 }\n          - { max: 90, points: 70 }\n',
+        '          - { max: 90, points: 70 }\n          - { max: 60, points: 100 }\n',
+      ),
+    );
+    const flagged = loadPolicy(text, 'p.yaml').diagnostics.filter((d) => d.code === 'policy_steps_order');
+    expect(flagged.map((d) => [d.path, d.message])).toEqual([
+      [[...table.path, 2], 'step 3 of `response` (max 60) is out of order after max 90'],
+    ]);
+  });
 });
