@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadPolicy } from '../../engine/index.js';
-import { decisionTables } from '../../editor/app/lib/decision-tables.js';
+import { decisionTables, quotaEdit, quotaTable } from '../../editor/app/lib/decision-tables.js';
 import { policyView } from '../../editor/app/lib/model.js';
 import {
   addRow,
@@ -297,6 +297,44 @@ describe('a lower-is-better step table (livestream customer service)', () => {
     const flagged = loadPolicy(text, 'p.yaml').diagnostics.filter((d) => d.code === 'policy_steps_order');
     expect(flagged.map((d) => [d.path, d.message])).toEqual([
       [[...table.path, 2], 'step 3 of `response` (max 60) is out of order after max 90'],
+    ]);
+  });
+});
+
+describe('the forced-distribution quotas as a table (livestream, within teams)', () => {
+  const POLICY = readFileSync('policies/livestream-team.yaml', 'utf8');
+  const table = quotaTable(policyView(parse(POLICY))!)!;
+  const apply = (rating: string, key: 'min' | 'max', value: number | undefined) => {
+    const edit = quotaEdit(table, rating, key, value);
+    return ok(setField(POLICY, edit.path, edit.value));
+  };
+
+  it('has one row per grade, with the shares the policy sets', () => {
+    expect(table.rows).toEqual([
+      { rating: 'A+', min: undefined, max: 0.1 },
+      { rating: 'A', min: undefined, max: undefined },
+      { rating: 'B', min: undefined, max: undefined },
+      { rating: 'C', min: 0.1, max: undefined },
+    ]);
+  });
+
+  it('sets a share where it stands, adds a quota for a grade without one, removes an emptied one', () => {
+    expect(apply('A+', 'max', 0.15)).toBe(
+      POLICY.replace('    A+: { max: 0.1 } # at most', '    A+: { max: 0.15 } # at most'),
+    );
+    expect(apply('A+', 'min', 0.05)).toBe(
+      POLICY.replace('    A+: { max: 0.1 } # at most', '    A+: { max: 0.1, min: 0.05 } # at most'),
+    );
+    const c = '    C: { min: 0.1 } # and at least one in ten calibrated to C, rounded down for small teams\n';
+    expect(apply('B', 'max', 0.5)).toBe(POLICY.replace(c, `${c}    B: { max: 0.5 }\n`));
+    expect(apply('C', 'min', undefined)).toBe(POLICY.replace(c, ''));
+  });
+
+  it('a quota that cannot be met is the row validate flags', () => {
+    const text = apply('A+', 'min', 0.2);
+    const flagged = loadPolicy(text, 'p.yaml').diagnostics.filter((d) => d.code === 'policy_quota_impossible');
+    expect(flagged.map((d) => [d.path, d.message])).toEqual([
+      [['calibration', 'quotas', 'A+'], 'the quota for `A+` asks for at least 0.2 but at most 0.1'],
     ]);
   });
 });

@@ -70,3 +70,52 @@ export function decisionTables(view: PolicyView): TableSpec[] {
     });
   return tables;
 }
+
+/** The forced distribution's quotas: one row per rating of the scale (the grades when there is no scale). */
+export interface QuotaTable {
+  path: YamlPath;
+  rows: { rating: string; min?: number; max?: number }[];
+}
+
+export function quotaTable(view: PolicyView): QuotaTable | undefined {
+  const cal = view.source.calibration;
+  if (!cal || typeof cal !== 'object' || Array.isArray(cal)) return undefined;
+  const c = cal as Record<string, unknown>;
+  const quotas = c.quotas && typeof c.quotas === 'object' ? (c.quotas as Record<string, unknown>) : {};
+  const scale = Array.isArray(c.scale) ? c.scale.map(String) : view.grades.map((g) => g.grade);
+  // a quota for a rating not on the scale stays visible (validate reports it at its row)
+  const ratings = [...scale, ...Object.keys(quotas).filter((r) => !scale.includes(r))];
+  const share = (q: unknown, key: 'min' | 'max') =>
+    q && typeof q === 'object' && typeof (q as Record<string, unknown>)[key] === 'number'
+      ? ((q as Record<string, unknown>)[key] as number)
+      : undefined;
+  return {
+    path: ['calibration', 'quotas'],
+    rows: ratings.map((rating) => {
+      const q = Object.hasOwn(quotas, rating) ? quotas[rating] : undefined;
+      return { rating, min: share(q, 'min'), max: share(q, 'max') };
+    }),
+  };
+}
+
+/**
+ * The edit one quota cell needs: a share set where the rating has a quota, a new `{ min: … }` for a
+ * rating without one, and the rating's whole entry removed when its last share is emptied.
+ */
+export function quotaEdit(
+  table: QuotaTable,
+  rating: string,
+  key: 'min' | 'max',
+  value: number | undefined,
+): { path: YamlPath; value: unknown } {
+  const row = table.rows.find((r) => r.rating === rating);
+  const other = key === 'min' ? row?.max : row?.min;
+  const had = row?.min !== undefined || row?.max !== undefined;
+  if (value === undefined)
+    return other === undefined
+      ? { path: [...table.path, rating], value: undefined }
+      : { path: [...table.path, rating, key], value };
+  return had
+    ? { path: [...table.path, rating, key], value }
+    : { path: [...table.path, rating], value: { [key]: value } };
+}
