@@ -224,6 +224,18 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     );
     await page.getByRole('button', { name: '删除 爆款创作者资源扶持（副本）' }).click();
     await poll(status).toBe('已保存');
+    // a deleted rule comes back with Ctrl+Z in the YAML editor
+    await page.getByRole('button', { name: '删除 连续两次A+ 晋升评估' }).click();
+    await poll(titles).toEqual(['绩效改进计划(PIP)', '连续两次C 调岗或退出评估', '爆款创作者资源扶持']);
+    await page.locator('[data-testid=editor] .view-line').first().click();
+    await page.keyboard.press('Control+z');
+    await poll(titles).toEqual([
+      '绩效改进计划(PIP)',
+      '连续两次C 调岗或退出评估',
+      '连续两次A+ 晋升评估',
+      '爆款创作者资源扶持',
+    ]);
+    await poll(status).toBe('已保存');
     // a tier row inserted below 银牌 and deleted again
     const tiers = page.locator('[data-table=tiers]');
     await tiers.getByRole('button', { name: '在下面插入一行 2' }).click();
