@@ -154,6 +154,11 @@ export class PolicyDocument {
     return this.change((text) => setStructure(text, path, value), path);
   }
 
+  /** A panel's structural edit (a rule or a table row added, moved, deleted; a key set or removed). */
+  editWith(edit: (text: string) => EditResult, path: YamlPath): EditResult | DraftFirst {
+    return this.change(edit, path);
+  }
+
   /** Writes the pending draft now (the page is being hidden or another policy opened). */
   flush(): void {
     if (this.draftTimer === undefined) return;

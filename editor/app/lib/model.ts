@@ -54,7 +54,26 @@ export interface PolicyView {
     when: unknown;
     /** An adjustment's per-unit points and award (`{ per, amount, max }`), shown read-only. */
     perUnit?: { kind: 'points' | 'award'; per: string; amount: number; max?: number }[];
+    /** The rule as the policy writes it: what the rules panel edits. */
+    body: Record<string, unknown>;
   }[];
+  /** The limits and the pay formula: `score.max`, `payout.awards_cap`, `payout.cap`, `payout.performance_pay`. */
+  caps: { scoreMax?: number; awardsCap?: number | string; cap?: number | string; performancePay?: string };
+  /** The step tables of every steps indicator, by role. */
+  stepTables: StepTable[];
+  /** The policy as it parses now: the decision tables read their rows from it. */
+  source: Record<string, unknown>;
+}
+
+export interface StepTable {
+  role: string;
+  roleTitle: string;
+  indicator: string;
+  label: string;
+  /** `better: lower`: the steps give `max`, from the lowest up. */
+  lower: boolean;
+  path: YamlPath;
+  steps: { min?: number; max?: number; points?: number }[];
 }
 
 type Obj = Record<string, unknown>;
@@ -175,12 +194,40 @@ export function policyView(doc: unknown): PolicyView | null {
         title: typeof r.title === 'string' ? r.title : id,
         when: r.when,
         ...(perUnit.length ? { perUnit } : {}),
+        body: r,
       });
     }
   }
   const factLabels: Record<string, string> = Object.create(null);
   for (const id of [...Object.keys(metrics), ...derived]) factLabels[id] = labelOf(id);
+  const score = isObj(doc.score) ? doc.score : {};
+  const payout = isObj(doc.payout) ? doc.payout : {};
+  const numOrText = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? v : undefined);
+  const stepTables: StepTable[] = [];
+  for (const role of roles)
+    for (const row of role.rows) {
+      if (row.scoring !== 'steps') continue;
+      const node = getPath(doc, row.path);
+      const steps = isObj(node) && Array.isArray(node.steps) ? node.steps : [];
+      stepTables.push({
+        role: role.id,
+        roleTitle: role.title,
+        indicator: row.id,
+        label: row.label,
+        lower: row.better === 'lower',
+        path: [...row.path, 'steps'],
+        steps: steps.map((s) => (isObj(s) ? { min: num(s.min), max: num(s.max), points: num(s.points) } : {})),
+      });
+    }
   return {
+    caps: {
+      scoreMax: num(score.max),
+      awardsCap: numOrText(payout.awards_cap),
+      cap: numOrText(payout.cap),
+      performancePay: typeof payout.performance_pay === 'string' ? payout.performance_pay : undefined,
+    },
+    stepTables,
+    source: doc,
     stages,
     roles,
     facts: [...Object.keys(metrics), ...derived, ...Object.keys(BUILTIN_FACTS)],
@@ -189,6 +236,16 @@ export function policyView(doc: unknown): PolicyView | null {
     bands,
     rules,
   };
+}
+
+function getPath(doc: unknown, path: YamlPath): unknown {
+  let at = doc;
+  for (const k of path) {
+    if (Array.isArray(at) && typeof k === 'number') at = at[k];
+    else if (isObj(at) && Object.hasOwn(at, String(k))) at = at[String(k)];
+    else return undefined;
+  }
+  return at;
 }
 
 /**
