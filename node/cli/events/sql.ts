@@ -317,7 +317,9 @@ export function planSource(
       .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY k, ${part}\n)`,
     `monthly AS (\n  SELECT k, ${ofMonth('rows_', true)} AS rows_${metricsList
       .map((m, i) => `,\n    ${ofMonth(`v${i}`, zeroWhenEmpty(m))} AS v${i},\n    ${ofMonth(`r${i}`, true)} AS r${i}`)
-      .join('')},\n    SUM(CASE WHEN part < 3 THEN bad_ ELSE 0 END) AS bad_\n  FROM grouped\n  GROUP BY k\n  HAVING MIN(part) < 3\n)`,
+      .join(
+        '',
+      )},\n    SUM(CASE WHEN part < 3 THEN bad_ ELSE 0 END) AS bad_\n  FROM grouped\n  GROUP BY k\n  HAVING MIN(part) < 3\n)`,
   ];
   const weeks = growthWeeks(calendar);
   metricsList.forEach((m, i) => {
