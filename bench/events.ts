@@ -38,6 +38,9 @@ const roster = () =>
 
 type Totals = Record<string, { orders: number; amount: number; share: number }>;
 
+/** How the DuckDB side read the file (fast.ts): printed beside its time. */
+let readPath: string | undefined;
+
 async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
   const lines = new LineCounter();
   const doc = parseDocument(EVENTS(file), { lineCounter: lines });
@@ -53,6 +56,12 @@ async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
     roster: { file: 'roster.csv', table: t.table },
   });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
+  const typed = r.reports[0].typedRead;
+  readPath = file.endsWith('.parquet')
+    ? 'Parquet, typed columns'
+    : typed?.used
+      ? `typed read of ${typed.columns.join(', ')}`
+      : `text path${typed?.fallback ? ` (after the typed read: ${typed.fallback})` : ''}`;
   return Object.fromEntries(
     r.reports[0].aggregates.map((a) => [
       a.key,
@@ -120,6 +129,7 @@ async function child(mode: string, dir: string): Promise<void> {
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
       pid: process.pid,
+      readPath,
     }),
   );
 }
@@ -149,7 +159,8 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(', ')} (${cpus().length} cores)`,
     );
-    const results: Record<string, { ms: number; cpuMs: number; maxRssMiB: number; pid: number }> = {};
+    const results: Record<string, { ms: number; cpuMs: number; maxRssMiB: number; pid: number; readPath?: string }> =
+      {};
     // the same rows as Parquet, typed as a warehouse keeps them (the amount a DECIMAL, the time a
     // TIMESTAMP in the company's time: the generator's offsets are all +08:00), written before the clock starts
     t = performance.now();
@@ -167,7 +178,7 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
       results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
       console.log(
-        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}`,
+        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
       );
     }
     const { readFileSync } = await import('node:fs');

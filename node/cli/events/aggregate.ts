@@ -19,8 +19,9 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
+import { typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
-import { DEFAULT_TIME_ZONE, usedColumns, type EventSource } from './spec.js';
+import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
   /** The key as the event file spells it. */
@@ -47,6 +48,8 @@ export interface SourceReport {
   periods: { week: [string, string]; month: [string, string] };
   sql: string;
   aggregates: EmployeeAggregate[];
+  /** A text file's number columns read typed first (fast.ts); absent when none was tried. */
+  typedRead?: TypedRead;
 }
 
 export interface EventsResult {
@@ -229,8 +232,32 @@ async function aggregateSource(
       `\`${source.time}\` 是 TIMESTAMP WITH TIME ZONE 列，事件数据源暂不支持：请写成公司时区的 TIMESTAMP，或带偏移的文本`,
     );
   const plan = planSource(source, keyColumn!, calendar, from, typed);
+  // the file's SHA-256 is computed while DuckDB reads it (on its own threads)
+  const sha256 = fileHash(path);
+  sha256.catch(() => undefined);
+  // a text file's plain number columns read as numbers by DuckDB's reader first (fast.ts); the text
+  // path below runs when that read stops at a cell that is not a plain number or finds a row it cannot use
+  let typedRead: TypedRead | undefined;
+  let fastRows: unknown[][] | undefined;
+  if (prepared.kind !== 'parquet') {
+    const sample = await run(() => typedColumns(engine, from, numericColumns(source)));
+    const types = sample.ok ? sample.value : {};
+    if (Object.keys(types).length) {
+      typedRead = { columns: Object.keys(types), used: false };
+      const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
+      const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types).sql));
+      if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
+      else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))
+        typedRead.fallback = 'rows that cannot be used: the text path names their cells';
+      else {
+        typedRead.used = true;
+        fastRows = fast.value;
+      }
+    }
+  }
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
+    if (fastRows) return { rows: fastRows, bad: [] };
     const rows = await engine.rows(plan.sql);
     const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
@@ -364,7 +391,7 @@ async function aggregateSource(
   });
   out.reports.push({
     file,
-    sha256: await fileHash(path),
+    sha256: await sha256,
     encoding: prepared.encoding,
     headerRow: prepared.headerRow,
     notes: prepared.notes,
@@ -374,5 +401,6 @@ async function aggregateSource(
     },
     sql: plan.sql,
     aggregates,
+    ...(typedRead ? { typedRead } : {}),
   });
 }

@@ -34,11 +34,18 @@ export type FileKind = 'csv' | 'tsv' | 'parquet';
  * read it), the file is read as those columns of text without sniffing it first: several times
  * faster on a large file.
  */
-export function readerSql(path: string, kind: FileKind, skipLines = 0, columns?: string[]): string {
+export function readerSql(
+  path: string,
+  kind: FileKind,
+  skipLines = 0,
+  columns?: string[],
+  typed: Record<string, string> = {},
+): string {
   if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
   const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
+  // `typed`: yardstick's own fast read (never printed), a column read as a number by the reader itself
   const types = columns
-    ? `columns = {${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, auto_detect = false`
+    ? `columns = {${columns.map((c) => `${sqlString(c)}: ${sqlString(typed[c] ?? 'VARCHAR')}`).join(', ')}}, auto_detect = false`
     : 'all_varchar = true';
   return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
 }
@@ -62,6 +69,8 @@ export interface Plan {
 
 // 18 digits: DuckDB's TRY_CAST to a 38-digit DECIMAL is some 30 times slower (bench/events.ts); 10^12 is room enough
 const DEC = 'DECIMAL(18, 6)';
+/** The type every number is read as; a text file's column the reader may type so (yardstick's fast read). */
+export const NUMBER_TYPE = DEC;
 
 /**
  * A cell read as a number: `1,234`, `1.2万`, `3.5w`, `45.3%` (0.453); anything else is NULL. The
@@ -245,7 +254,8 @@ export function planSource(
   const columnsSql = [
     `${text(keyColumn)} AS k`,
     `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`,
-    ...numeric.map((c, i) => `CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`),
+    // a typed column needs no text: its cell is a number or none
+    ...numeric.flatMap((c, i) => (isNumberType(c) ? [] : [`CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`])),
     ...textCols.map((c, i) => `${text(c)} AS s${i}`),
     ...numeric.flatMap((c, i) => (isNumberType(c) ? [`${sqlIdent(c)} AS x${i}`] : [])),
     ...(timeTyped ? [`${sqlIdent(source.time)} AS tt`] : []),
@@ -257,7 +267,9 @@ export function planSource(
       ...numeric.map((c, i) =>
         isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
       ),
-      ...atLeast.map((c) => `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`),
+      ...atLeast.map((c) =>
+        isNumberType(c) ? `CAST(NULL AS ${DEC}) AS ${p(c)}` : `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`,
+      ),
       timeTyped ? 'CAST(tt AS TIMESTAMP) AS lt' : `${localTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt`,
     ].join(',\n    ')}\n  FROM cells\n)`,
   ];
@@ -268,6 +280,8 @@ export function planSource(
   // rows a problem keeps out: a time that cannot be read; in a row the aggregation reads, a number
   // that cannot be read (or `10万+` where its least value does not decide), or a refused negative
   const unread = numeric.map((c, i) => {
+    // a typed cell is a number or none (an empty cell); it is unreadable only when too large for DECIMAL(18, 6)
+    if (isNumberType(c)) return `(x${i} IS NOT NULL AND n${i} IS NULL)`;
     const atLeastBad = atLeast.includes(c)
       ? aggregated.has(c)
         ? 'TRUE'
@@ -292,25 +306,37 @@ export function planSource(
   });
   const badRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${negative[i]}`)].join('\n      OR ');
 
-  // one pass over the file: `ev` keeps the rows of the month (and of the month before, for
-  // month-over-month growth) and the rows whose time cannot be read; `grouped` aggregates each key's
-  // rows per part (0: the month, 1: the month before, 2: no readable time), counting the rows that
-  // cannot be read as `bad_`; `monthly` keeps the month's part
-  const part = `CASE WHEN lt IS NULL THEN 2 WHEN lt < ${ts(calendar.start)} THEN 1 ELSE 0 END`;
+  // one pass over the file: `grouped` aggregates each key's rows per part (0: the month, 1: the month
+  // before, for month-over-month growth, 2: no readable time, 3: any other time), counting the rows
+  // that cannot be read as `bad_`; `monthly` keeps the month's part and the keys with a row in
+  // parts 0–2. The parts are not filtered first: a filter on the time would compute the time of
+  // every row once more for each of its comparisons (DuckDB pushes it below the parsing).
+  const part = [
+    'CASE WHEN lt IS NULL THEN 2',
+    `WHEN lt >= ${ts(calendar.end)} THEN 3`,
+    `WHEN lt >= ${ts(calendar.start)} THEN 0`,
+    ...(monthGrowth ? [`WHEN lt >= ${ts(calendar.previousStart)} THEN 1`] : []),
+    'ELSE 3 END',
+  ].join(' ');
   const ofMonth = (x: string, zero: boolean) =>
     zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
+  const perOrGrowth = metricsList.some((m) => m.per || m.growth);
   const ctes = [
     ...stages(false),
-    `ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`,
+    // the rows of the month (and of the month before, for month-over-month growth) and those whose
+    // time cannot be read, for the metrics per week or day and the growth metrics
+    ...(perOrGrowth ? [`ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`] : []),
     `grouped AS (\n  SELECT k, ${part} AS part, COUNT(*) AS rows_${metricsList
       .map((m, i) => {
         const where = whereOf(m);
         return `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)'} AS r${i}`;
       })
-      .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM ev\n  GROUP BY k, ${part}\n)`,
+      .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY k, ${part}\n)`,
     `monthly AS (\n  SELECT k, ${ofMonth('rows_', true)} AS rows_${metricsList
       .map((m, i) => `,\n    ${ofMonth(`v${i}`, zeroWhenEmpty(m))} AS v${i},\n    ${ofMonth(`r${i}`, true)} AS r${i}`)
-      .join('')},\n    SUM(bad_) AS bad_\n  FROM grouped\n  GROUP BY k\n)`,
+      .join(
+        '',
+      )},\n    SUM(CASE WHEN part < 3 THEN bad_ ELSE 0 END) AS bad_\n  FROM grouped\n  GROUP BY k\n  HAVING MIN(part) < 3\n)`,
   ];
   const weeks = growthWeeks(calendar);
   metricsList.forEach((m, i) => {
