@@ -43,6 +43,8 @@ export class PreviewClient {
   }
 
   private latestVerify = 0;
+  /** The counterexample records of the latest verify reply, by the index of its diagnostic. */
+  counterexamples: (import('../../../engine/index.js').EmployeeRecord[] | null)[] = [];
 
   /** The findings of `yardstick verify` on this policy text, or null when a newer request superseded it. */
   verify(
@@ -52,10 +54,24 @@ export class PreviewClient {
     const id = this.nextId++;
     this.latestVerify = id;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) =>
-        resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null),
-      );
+      this.waiting.set(id, (reply) => {
+        if (reply.type === 'verified') this.counterexamples = reply.counterexamples ?? [];
+        resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null);
+      });
       this.worker.postMessage({ type: 'verify', id, policy, lang } satisfies PreviewRequest);
+    });
+  }
+
+  /** A simulator request (lib/simulator-engine.ts in the worker); each is answered, none superseded. */
+  simulator<T extends 'sim-shape' | 'sim-record' | 'simulate'>(
+    request: Omit<Extract<PreviewRequest, { type: T }>, 'id'>,
+  ): Promise<Extract<PreviewReply, { type: T extends 'simulate' ? 'simulated' : T }>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, (reply) =>
+        resolve(reply as Extract<PreviewReply, { type: T extends 'simulate' ? 'simulated' : T }>),
+      );
+      this.worker.postMessage({ ...request, id } as PreviewRequest);
     });
   }
 
