@@ -33,7 +33,8 @@ export type PreviewRequest =
   | { type: 'verify'; id: number; policy: string; lang: Lang }
   /** The simulator (lib/simulator-engine.ts): a role's fields, an employee's record as inputs, one simulated employee. */
   | { type: 'sim-shape'; id: number; policy: string; role: string }
-  | { type: 'sim-record'; id: number; policy: string; employee_id: string }
+  /** An employee of the data in use, or a record given (a verify counterexample), as the simulator's inputs. */
+  | { type: 'sim-record'; id: number; policy: string; employee_id?: string; record?: EmployeeRecord }
   | { type: 'simulate'; id: number; policy: string; input: SimInput; lang: Lang };
 
 export type PreviewReply =
@@ -57,7 +58,7 @@ export type PreviewReply =
   /** `counterexamples[i]`: the employee records that break the property of `diagnostics[i]`, if verify found some. */
   | { type: 'verified'; id: number; diagnostics: Diagnostic[]; counterexamples?: (EmployeeRecord[] | null)[] }
   | { type: 'sim-shape'; id: number; shape: SimShape | { problems: string[] } }
-  | { type: 'sim-record'; id: number; input: SimInput | null }
+  | { type: 'sim-record'; id: number; input: SimInput | null; record: EmployeeRecord | null }
   | { type: 'simulated'; id: number; outcome: SimOutcome };
 
 const session = new PreviewSession();
@@ -93,8 +94,9 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
   } else if (m.type === 'sim-shape') {
     reply({ type: 'sim-shape', id: m.id, shape: simShape(m.policy, m.role) });
   } else if (m.type === 'sim-record') {
-    const record = session.recordOf(m.employee_id);
-    reply({ type: 'sim-record', id: m.id, input: record ? (inputFromRecord(m.policy, record) ?? null) : null });
+    const record = m.record ?? (m.employee_id === undefined ? undefined : session.recordOf(m.employee_id));
+    const input = record ? inputFromRecord(m.policy, record) : undefined;
+    reply({ type: 'sim-record', id: m.id, input: input ?? null, record: input && record ? record : null });
   } else if (m.type === 'simulate') {
     reply({ type: 'simulated', id: m.id, outcome: await simulate(m.policy, m.input, m.lang) });
   } else if (m.type === 'sweep') {

@@ -6,6 +6,8 @@ import type { ScorecardView } from './scorecard-view.js';
 
 export type EvaluateReply = Extract<PreviewReply, { type: 'result' }>;
 export type SweepReply = Extract<PreviewReply, { type: 'sweep' }>;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+export type SimulatorRequest = WithoutId<Extract<PreviewRequest, { type: 'sim-shape' | 'sim-record' | 'simulate' }>>;
 
 export class PreviewClient {
   private worker = new PreviewWorker();
@@ -63,14 +65,10 @@ export class PreviewClient {
   }
 
   /** A simulator request (lib/simulator-engine.ts in the worker); each is answered, none superseded. */
-  simulator<T extends 'sim-shape' | 'sim-record' | 'simulate'>(
-    request: Omit<Extract<PreviewRequest, { type: T }>, 'id'>,
-  ): Promise<Extract<PreviewReply, { type: T extends 'simulate' ? 'simulated' : T }>> {
+  simulator(request: SimulatorRequest): Promise<PreviewReply> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) =>
-        resolve(reply as Extract<PreviewReply, { type: T extends 'simulate' ? 'simulated' : T }>),
-      );
+      this.waiting.set(id, resolve);
       this.worker.postMessage({ ...request, id } as PreviewRequest);
     });
   }

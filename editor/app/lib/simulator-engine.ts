@@ -130,17 +130,21 @@ export function cellText(value: number | undefined, unit: string): string {
   return unit === 'ratio' ? `${Number((value * 100).toPrecision(12))}%` : String(value);
 }
 
-/** An employee's record as the simulator's field texts. */
+/**
+ * An employee's record as the simulator's field texts. A record without a name, team or period (a
+ * verify counterexample has no team) gets what a policy test case gets by default: its id, 测试组,
+ * 2026-10.
+ */
 export function inputOf(policy: CompiledPolicy, record: EmployeeRecord): SimInput {
   const metrics: Record<string, string> = {};
   for (const [id, m] of Object.entries(policy.contract.metrics)) metrics[id] = cellText(record.metrics[id], m.unit);
   return {
     employee_id: record.employee_id,
-    name: record.name,
+    name: record.name || record.employee_id,
     role: record.role,
-    team: record.team,
+    team: record.team || '测试组',
     stage: record.stage,
-    period: record.period,
+    period: record.period || '2026-10',
     pay_base: record.pay_base === undefined ? '' : String(record.pay_base),
     metrics,
     history: [],
