@@ -6,7 +6,10 @@ import type { Diagnostic, EmployeeRecord, Lang } from '../../../engine/index.js'
 import { ApiError } from './api.js';
 import type { PreviewClient, SimulatorRequest } from './preview.js';
 import type { PreviewReply } from '../preview.worker.js';
-import type { SimExpectation, SimInput, SimOutcome, SimShape } from './simulator-engine.js';
+import type { confirmedCase } from './simulator-case.js';
+import type { SimInput, SimOutcome, SimShape } from './simulator-engine.js';
+
+export { confirmedCase, offered, readHistory, type Offered } from './simulator-case.js';
 
 /** What the simulator asks the preview worker, always about the policy text as edited now. */
 export interface SimulatorClient {
@@ -37,52 +40,6 @@ export function simulatorClient(preview: PreviewClient, text: () => string, lang
 
 /** A problem's key for its counterexample: the same finding keeps its key across copies of the diagnostic. */
 export const findingKey = (d: Diagnostic) => `${d.code}|${d.span?.line ?? ''}:${d.span?.column ?? ''}|${d.message}`;
-
-export type ExpectKey = keyof SimExpectation;
-export const EXPECT_KEYS: ExpectKey[] = ['score', 'grade', 'tier', 'payout', 'status', 'holds', 'triggers'];
-
-/** One expected value as offered for confirmation; `id` changes with the value, so a new value is unconfirmed. */
-export interface Offered {
-  key: ExpectKey;
-  value: SimExpectation[ExpectKey];
-  id: string;
-}
-
-export function offered(expect: SimExpectation): Offered[] {
-  return EXPECT_KEYS.map((key) => ({ key, value: expect[key], id: `${key}=${JSON.stringify(expect[key])}` }));
-}
-
-/** The case the server receives: the record written out and only the values whose current `id` is confirmed. */
-export function confirmedCase(
-  name: string,
-  record: EmployeeRecord,
-  history: string[],
-  expect: SimExpectation,
-  confirmed: ReadonlySet<string>,
-): {
-  name: string;
-  record: Omit<EmployeeRecord, 'source'>;
-  history?: string[];
-  expect: Partial<SimExpectation>;
-} {
-  const chosen = offered(expect).filter((o) => confirmed.has(o.id));
-  const { source: _source, ...plain } = record;
-  const grades = history.map((g) => g.trim()).filter(Boolean);
-  return {
-    name: name.trim(),
-    record: plain,
-    ...(grades.length ? { history: grades } : {}),
-    expect: Object.fromEntries(chosen.map((o) => [o.key, o.value])) as Partial<SimExpectation>,
-  };
-}
-
-/** The earlier grades as typed: `A+, B` or `A+ B` or `A+，B`, most recent first. */
-export function readHistory(text: string): string[] {
-  return text
-    .split(/[\s,，、]+/)
-    .map((g) => g.trim())
-    .filter(Boolean);
-}
 
 const token = () => new URLSearchParams(location.search).get('token') ?? '';
 
