@@ -121,6 +121,29 @@ describe.skipIf(!available)('the per-person simulator', { timeout: 180_000 }, ()
     expect(e.onDisk('short-video-team.test.yaml').split('只确认等级').length).toBe(2);
   });
 
+  it('has no serious or critical accessibility violations (axe-core), a refused field and a changed one on screen', async () => {
+    await simulateSv0068();
+    await testId('sim-input-completion_rate').fill('45%');
+    await testId('sim-input-creative_adoption_rate').fill('50');
+    await testId('sim-problem-creative_adoption_rate').waitFor();
+    await e.page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const serious = await e.page.evaluate(async () => {
+      type Axe = {
+        run: (
+          c: unknown,
+          o: unknown,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+      const r = await (window as unknown as { axe: Axe }).axe.run(document.querySelector('[data-testid=simulator]'), {
+        resultTypes: ['violations'],
+      });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(serious).toEqual([]);
+  });
+
   it('opens the counterexample of a verify finding in the simulator', async () => {
     // a pay that falls as the score rises: verify finds employees V1 and V2 where better pays less
     e.write(
