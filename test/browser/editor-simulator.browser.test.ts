@@ -32,7 +32,7 @@ async function simulateSv0068() {
 
 describe.skipIf(!available)('the per-person simulator', { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    e = await startEditor({ width: 1440, height: 1000 });
+    e = await startEditor({ width: 1440, height: 1400 });
   }, 180_000);
   afterAll(async () => {
     await e?.close();
@@ -63,13 +63,14 @@ describe.skipIf(!available)('the per-person simulator', { timeout: 180_000 }, ()
     await expect.poll(text('sim-was-completion_rate')).toBe('原值 40%');
     await expect.poll(text('sim-was-creative_adoption_rate')).toBe('原值 39.4%');
     await expect(testId('sim-was-videos_published').count()).resolves.toBe(0);
-    await shot('editor-simulator');
 
     // nothing confirmed: nothing can be saved
     await expect.poll(text('sim-save-blocked')).toBe('请至少确认一个期望值');
     await expect(testId('sim-save-button').isDisabled()).resolves.toBe(true);
     for (const key of ['score', 'grade', 'tier', 'payout']) await testId(`sim-confirm-${key}`).check();
     await testId('sim-case-name').fill('模拟 SV0068 完播率 45% 采纳率 50%');
+    await testId('sim-save').scrollIntoViewIfNeeded();
+    await shot('editor-simulator');
     await testId('sim-save-button').click();
     await expect.poll(text('sim-save-note')).toBe('已写入 short-video-team.test.yaml');
 
@@ -119,6 +120,44 @@ describe.skipIf(!available)('the per-person simulator', { timeout: 180_000 }, ()
       .poll(text('sim-save-note'))
       .toBe('`short-video-team.test.yaml` 中已有名为 `只确认等级` 的用例；请换一个名称');
     expect(e.onDisk('short-video-team.test.yaml').split('只确认等级').length).toBe(2);
+  });
+
+  it('starts blank: role and stage chosen, every input empty and asked for, then scored', async () => {
+    await openPolicy(e, 'short-video-team.yaml');
+    await testId('tab-simulator').click();
+    await testId('sim-blank').click();
+    await testId('sim-role').selectOption('director');
+    await testId('sim-stage').selectOption('startup');
+    await expect
+      .poll(() => testId('sim-field').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.metric)))
+      .toEqual([
+        'videos_published',
+        'plays',
+        'likes',
+        'completion_rate',
+        'max_video_plays',
+        'creative_adoption_rate',
+        'violations',
+      ]);
+    expect(await testId('sim-input-completion_rate').inputValue()).toBe('');
+    await testId('sim-problem-videos_published').waitFor();
+    expect(await testId('sim-problem-violations').count()).toBe(0); // it has a default
+    expect(await testId('sim-changed').textContent()).toBe('空白记录');
+    // 24 videos → step ≥ 24 → 80 × 40% = 32; completion 40% = target → 100 × 40% = 40;
+    // adoption 50% = target → 100 × 20% = 20; 92 → A; attainment 92% ≥ 90% → silver;
+    // 4000 × 92 / 100 = 3680, × 1.2 uplift → +736, silver award 1000 → 5416
+    for (const [id, value] of [
+      ['videos_published', '24'],
+      ['plays', '10000'],
+      ['likes', '100'],
+      ['completion_rate', '40%'],
+      ['max_video_plays', '5000'],
+      ['creative_adoption_rate', '0.5'],
+    ])
+      await testId(`sim-input-${id}`).fill(value);
+    await expect.poll(text('card-score')).toBe('92');
+    await expect.poll(text('card-grade')).toBe('A');
+    await expect.poll(text('card-total')).toBe('¥5,416.00');
   });
 
   it('has no serious or critical accessibility violations (axe-core), a refused field and a changed one on screen', async () => {
