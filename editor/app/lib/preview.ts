@@ -57,7 +57,7 @@ export class PreviewClient {
     this.latestVerify = id;
     return new Promise((resolve) => {
       this.waiting.set(id, (reply) => {
-        if (reply.type === 'verified') this.counterexamples = reply.counterexamples ?? [];
+        if (id === this.latestVerify && reply.type === 'verified') this.counterexamples = reply.counterexamples ?? [];
         resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null);
       });
       this.worker.postMessage({ type: 'verify', id, policy, lang } satisfies PreviewRequest);
