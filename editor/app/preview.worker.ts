@@ -2,9 +2,24 @@
 // main thread so typing never waits for it. Messages carry an id; the page drops any reply that
 // is not for its latest request.
 
-import { localise, verifyPolicyText, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
+import {
+  localise,
+  verifyPolicyText,
+  type Diagnostic,
+  type EmployeeRecord,
+  type Lang,
+  type RunComparison,
+} from '../../engine/index.js';
 import { PreviewSession, type PreviewResult, type RollupInfo, type Swept } from './lib/preview-session.js';
 import type { ScorecardView } from './lib/scorecard-view.js';
+import {
+  inputFromRecord,
+  simShape,
+  simulate,
+  type SimInput,
+  type SimOutcome,
+  type SimShape,
+} from './lib/simulator-engine.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
@@ -15,7 +30,12 @@ export type PreviewRequest =
   /** One employee's explanation from the evaluation `of` (explanations are built on demand). */
   | { type: 'explain'; id: number; of: number; employee_id: string }
   /** The policy's properties (yardstick verify), after a pause: its findings join the problems as warnings. */
-  | { type: 'verify'; id: number; policy: string; lang: Lang };
+  | { type: 'verify'; id: number; policy: string; lang: Lang }
+  /** The simulator (lib/simulator-engine.ts): a role's fields, an employee's record as inputs, one simulated employee. */
+  | { type: 'sim-shape'; id: number; policy: string; role: string }
+  /** An employee of the data in use, or a record given (a verify counterexample), as the simulator's inputs. */
+  | { type: 'sim-record'; id: number; policy: string; employee_id?: string; record?: EmployeeRecord }
+  | { type: 'simulate'; id: number; policy: string; input: SimInput; lang: Lang };
 
 export type PreviewReply =
   | { type: 'data'; id: number; ok: true }
@@ -35,7 +55,11 @@ export type PreviewReply =
   | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
   | ({ type: 'sweep'; id: number } & Swept)
   | { type: 'explanation'; id: number; card: ScorecardView | null }
-  | { type: 'verified'; id: number; diagnostics: Diagnostic[] };
+  /** `counterexamples[i]`: the employee records that break the property of `diagnostics[i]`, if verify found some. */
+  | { type: 'verified'; id: number; diagnostics: Diagnostic[]; counterexamples?: (EmployeeRecord[] | null)[] }
+  | { type: 'sim-shape'; id: number; shape: SimShape | { problems: string[] } }
+  | { type: 'sim-record'; id: number; input: SimInput | null; record: EmployeeRecord | null }
+  | { type: 'simulated'; id: number; outcome: SimOutcome };
 
 const session = new PreviewSession();
 const reply = (m: PreviewReply) => (self as unknown as Worker).postMessage(m);
@@ -60,7 +84,21 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
     const found = r.ok
       ? r.report.diagnostics.map((d) => ({ ...d, ...localise(d, m.lang), severity: 'warning' as const }))
       : [];
-    reply({ type: 'verified', id: m.id, diagnostics: found });
+    // each finding's counterexample records, for the problems panel's "open in simulator"
+    const counterexamples = r.ok
+      ? r.report.diagnostics.map(
+          (d) => r.report.verdicts.find((v) => v.diagnostic === d)?.counterexample?.map((c) => c.record) ?? null,
+        )
+      : [];
+    reply({ type: 'verified', id: m.id, diagnostics: found, counterexamples });
+  } else if (m.type === 'sim-shape') {
+    reply({ type: 'sim-shape', id: m.id, shape: simShape(m.policy, m.role) });
+  } else if (m.type === 'sim-record') {
+    const record = m.record ?? (m.employee_id === undefined ? undefined : session.recordOf(m.employee_id));
+    const input = record ? inputFromRecord(m.policy, record) : undefined;
+    reply({ type: 'sim-record', id: m.id, input: input ?? null, record: input && record ? record : null });
+  } else if (m.type === 'simulate') {
+    reply({ type: 'simulated', id: m.id, outcome: await simulate(m.policy, m.input, m.lang) });
   } else if (m.type === 'sweep') {
     const r = await session.sweep(m.policy, m.set, m.budgetFen, m.lang);
     reply(

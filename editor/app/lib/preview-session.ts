@@ -21,6 +21,7 @@ import {
   toRecords,
   type CompiledPolicy,
   type Diagnostic,
+  type EmployeeRecord,
   type Lang,
   type RecordsResult,
   type RunComparison,
@@ -229,6 +230,11 @@ export class PreviewSession {
       if (error instanceof SweepError) return { ok: false, problem: error.diagnostic };
       throw error;
     }
+  }
+
+  /** An employee's record in the data in use, as the latest evaluation read it (the simulator starts from it). */
+  recordOf(employeeId: string): EmployeeRecord | undefined {
+    return this.read?.result.records.find((r) => r.employee_id === employeeId);
   }
 
   /** One employee's scorecard, as the page shows it, from evaluation `of`; null when that evaluation is gone. */

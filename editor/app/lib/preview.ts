@@ -6,6 +6,8 @@ import type { ScorecardView } from './scorecard-view.js';
 
 export type EvaluateReply = Extract<PreviewReply, { type: 'result' }>;
 export type SweepReply = Extract<PreviewReply, { type: 'sweep' }>;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+export type SimulatorRequest = WithoutId<Extract<PreviewRequest, { type: 'sim-shape' | 'sim-record' | 'simulate' }>>;
 
 export class PreviewClient {
   private worker = new PreviewWorker();
@@ -43,6 +45,8 @@ export class PreviewClient {
   }
 
   private latestVerify = 0;
+  /** The counterexample records of the latest verify reply, by the index of its diagnostic. */
+  counterexamples: (import('../../../engine/index.js').EmployeeRecord[] | null)[] = [];
 
   /** The findings of `yardstick verify` on this policy text, or null when a newer request superseded it. */
   verify(
@@ -52,10 +56,20 @@ export class PreviewClient {
     const id = this.nextId++;
     this.latestVerify = id;
     return new Promise((resolve) => {
-      this.waiting.set(id, (reply) =>
-        resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null),
-      );
+      this.waiting.set(id, (reply) => {
+        if (id === this.latestVerify && reply.type === 'verified') this.counterexamples = reply.counterexamples ?? [];
+        resolve(id === this.latestVerify && reply.type === 'verified' ? reply.diagnostics : null);
+      });
       this.worker.postMessage({ type: 'verify', id, policy, lang } satisfies PreviewRequest);
+    });
+  }
+
+  /** A simulator request (lib/simulator-engine.ts in the worker); each is answered, none superseded. */
+  simulator(request: SimulatorRequest): Promise<PreviewReply> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...request, id } as PreviewRequest);
     });
   }
 

@@ -675,6 +675,33 @@ export const cli = defineMessages({
       zh: '`{name}` 是链接：只从 examples/ 或 data/ 下的普通文件读取数据',
     },
   },
+  cli_server_case: {
+    message: { en: 'the test case was not saved: {detail}', zh: '测试用例没有保存：{detail}' },
+  },
+  'cli_server_case.body': {
+    message: {
+      en: 'send { "case": … } as JSON: a name, a record with numbers for its metrics, and at least one confirmed expected value',
+      zh: '请以 JSON 发送 { "case": … }：用例名、指标为数字的记录，以及至少一个已确认的期望值',
+    },
+  },
+  'cli_server_case.duplicate': {
+    message: {
+      en: '`{file}` already has a case named `{name}`; choose another name',
+      zh: '`{file}` 中已有名为 `{name}` 的用例；请换一个名称',
+    },
+  },
+  'cli_server_case.unreadable': {
+    message: {
+      en: 'the YAML of `{file}` cannot be read; fix it before adding a case',
+      zh: '`{file}` 的 YAML 无法读取；请先修正再添加用例',
+    },
+  },
+  'cli_server_case.shape': {
+    message: {
+      en: '`{file}` has no block list `cases:` to add the case to',
+      zh: '`{file}` 中没有可以添加用例的 `cases:` 块列表',
+    },
+  },
   cli_server_internal: {
     message: { en: 'internal error', zh: '内部错误' },
   },
