@@ -21,6 +21,7 @@ import {
   refusal,
   serialisable,
 } from './files.js';
+import { versionRoutes } from './versions.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -135,6 +136,7 @@ export function createEditorApp(o: EditorOptions): Hono {
   // each template with its title and, when the root has it, the bundled sample month it scores
   app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir).map((name) => templateSummary(o, name))));
   app.get('/api/templates/:name', (c) => c.text(readText(policyPath(o.templatesDir, c.req.param('name')))));
+  versionRoutes(app, o.root);
 
   app.get('*', (c) => {
     const url = new URL(c.req.url);
