@@ -179,8 +179,9 @@ function quietIo(lang: Lang) {
   return { io: { stdout: () => {}, stderr: (s: string) => said.push(s), lang }, said };
 }
 
-/** The data a comparison is measured on: a dataset the editor lists, or the policy's own review data. */
+/** The data a comparison is measured on: a dataset the editor lists, none (null), or the policy's own review data. */
 function dataFor(root: string, rel: unknown, policyFile: string): string | undefined {
+  if (rel === null) return undefined; // the rule changes alone
   if (typeof rel === 'string' && rel !== '') {
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
     if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))

@@ -1,14 +1,14 @@
 // Which part of a policy's version a change calls for (docs/review.md, "Version numbers"):
 // major when the data contract or the grade scale changes (a metric, role, stage or grade added or
-// removed, the period or the currency changed), patch when only names and descriptions change,
-// minor for every other rule change. Pure: the editor's publish form and anyone else can ask.
+// removed, the period or the currency changed), patch when only names, descriptions and reasons
+// change, minor for every other rule change. Pure: the editor's publish form and anyone else can ask.
 
 import type { PolicyChange } from './diff.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 
-/** Keys whose values are words for people, not rules: changing only these is a patch. */
-const WORDING = new Set(['title', 'description', 'label', 'help']);
+/** Keys whose values are words for people (titles, labels, a hold's reason), not rules: changing only these is a patch. */
+const WORDING = new Set(['title', 'description', 'label', 'help', 'note', 'reason']);
 /** Sections whose entries are the data contract or the grade scale: adding or removing one is a major change. */
 const STRUCTURE = new Set(['metrics', 'derived', 'roles', 'stages', 'grades']);
 /** What a new version sets itself: never a reason for a bump. */

@@ -20,7 +20,8 @@ describe('suggestBump', () => {
     expect(s?.because.map((c) => c.path)).toEqual([['adjustments', 'viral_hit', 'award']]);
   });
 
-  it('calls a new title or label alone a patch', () => {
+  it('calls a new title, label or hold reason alone a patch', () => {
+    expect(suggest(base.replace('reason: 播放量超过10万', 'reason: 播放量超过12万'))?.bump).toBe('patch');
     expect(suggest(base.replace('label: 完播率,', 'label: 视频完播率,'))?.bump).toBe('patch');
     expect(suggest(base.replace('title: 短视频团队月度绩效考核\n', 'title: 短视频团队月度考核\n'))?.bump).toBe('patch');
   });
