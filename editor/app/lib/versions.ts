@@ -1,11 +1,9 @@
 // The versions view's calls to the server (editor/server/versions.ts) and the small choices it
-// makes itself: the month a new version starts from by default. The bump suggestion, the rule
-// changes and the money impact come from the server, which runs the CLI's own diff.
+// needs. The bump suggestion, the rule changes and the money impact come from the server, which
+// runs the CLI's own diff; the month a new version starts from by default is in versions-dates.ts.
 
 import { ApiError } from './api';
 import type { Bump, Lang, PolicyChange } from '../../../engine/index.js';
-
-const token = new URLSearchParams(location.search).get('token') ?? '';
 
 export interface VersionEntry {
   id: string;
@@ -51,6 +49,7 @@ export type Published =
 export class PublishRefused extends ApiError {}
 
 async function call<T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
   const res = await fetch(path, {
     method,
     headers: { 'x-yardstick-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -84,28 +83,3 @@ export const versionsApi = {
     },
   ) => call<Published>(`${at(name)}/publish`, o),
 };
-
-/** `2026-10` plus `n` months. */
-export function addMonths(period: string, n: number): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-/**
- * The month a new version applies from unless the author says otherwise: the month after the
- * published version's, or next month when that is later (a version is not published for a month
- * already paid; a correction of one is a choice the author makes, with `retroactive`).
- */
-export function defaultEffectiveFrom(previous: string, today: Date): string {
-  const next = addMonths(`${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`, 1);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(previous)) return next;
-  const after = addMonths(previous, 1);
-  return after > next ? after : next;
-}
-
-/** `2026-12-01T10:04:00+08:00` as the interface shows a date: `2026-12-01 10:04`. */
-export function shownDate(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${m[1]} ${m[2]}` : iso;
-}
