@@ -289,21 +289,29 @@ function readPublish(body: unknown): PublishRequest {
   return b as PublishRequest;
 }
 
-/** The text to publish: the version bumped from the published one, `effective_from` set, a stale `retroactive` dropped. */
-export function candidateText(text: string, fromVersion: string, r: PublishRequest, previousFrom: string): string {
+/**
+ * The text to publish: the version bumped from the published one, `effective_from` set, and the
+ * published version's own `retroactive` dropped — its reason explains why that version corrected
+ * paid months, not this one. A correction by this version needs a reason of its own (check asks
+ * for it when the month is not later than the published one's).
+ */
+export function candidateText(text: string, fromVersion: string, r: PublishRequest, previousText?: string): string {
   const next = bumpVersion(fromVersion, r.bump);
   if (!next) throw new FileError(422, diagnostic('cli_server_publish.version', { version: fromVersion }));
   const steps: ((t: string) => ReturnType<typeof setValue>)[] = [
     (t) => setValue(t, ['version'], next),
     (t) => setValue(t, ['effective_from'], r.effective_from),
   ];
-  // `retroactive` explains why the previous version corrected earlier periods; a later effective_from corrects none
-  if (
-    previousFrom &&
-    r.effective_from > previousFrom &&
-    'retroactive' in ((parseDocument(text).toJS() as object) ?? {})
-  )
-    steps.push((t) => deleteAt(t, ['retroactive']));
+  const retroactive = (t: string | undefined) => {
+    try {
+      const js = t === undefined ? undefined : (parseDocument(t).toJS() as { retroactive?: unknown } | null);
+      return js?.retroactive === undefined ? undefined : JSON.stringify(js.retroactive);
+    } catch {
+      return undefined;
+    }
+  };
+  const carried = retroactive(text);
+  if (carried !== undefined && carried === retroactive(previousText)) steps.push((t) => deleteAt(t, ['retroactive']));
   let out = text;
   for (const step of steps) {
     const r2 = step(out);
@@ -324,7 +332,7 @@ async function checkCandidate(p: Place, candidate: string, previous: { text: str
     writeFileAtomic(at, candidate);
     if (existsSync(tests)) copyFileSync(tests, testFileFor(at));
     const failures = (await policyFailures(file, at)).map((f) => f.split(at).join(file));
-    failures.push(...versionFailures(file, previous?.label ?? 'the last version', candidate, previous?.text));
+    failures.push(...versionFailures(file, p.repo ? 'HEAD' : 'the last published copy', candidate, previous?.text));
     const loaded = loadPolicy(candidate, file);
     const diagnostics: Diagnostic[] = loaded.ok ? [] : loaded.diagnostics.filter((d) => d.severity === 'error');
     return { failures, diagnostics };
@@ -344,7 +352,7 @@ export async function publish(p: Place, r: PublishRequest) {
   if (r.mode === 'branch' && !p.repo) throw new FileError(409, diagnostic('cli_server_publish.no_git', {}));
   const previous = published(p);
   const prev = stamp(previous?.text ?? r.text);
-  const candidate = candidateText(r.text, prev.version || stamp(r.text).version, r, prev.effective_from);
+  const candidate = candidateText(r.text, prev.version || stamp(r.text).version, r, previous?.text);
   const version = stamp(candidate).version;
   if (previous) {
     const [a, b] = [loadPolicy(previous.text, 'before'), loadPolicy(candidate, 'after')];

@@ -183,6 +183,26 @@ describe('with git', () => {
     expect(readdirSync(join(root, 'policies')).sort()).toEqual(['short-video-team.test.yaml', NAME]);
   });
 
+  it('does not carry the published version’s retroactive reason over: a month already covered is refused by check', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    // 1.1.0 is effective from 2026-10 with a reason for correcting it; 1.2.0 from 2026-09 would need its own
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09' }));
+    expect(res.status).toBe(422);
+    expect((await refused(res)).failures).toEqual([
+      'policies/short-video-team.yaml: changed since HEAD but its effective_from 2026-09 is not later than 2026-10 of version 1.1.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
+    ]);
+    // with a reason of its own, the correction is published and keeps it
+    const own = HOLD_RAISED.replace(
+      /retroactive: \{ reason: [^}]*\}/,
+      'retroactive: { reason: 刷量门槛自 2026-09 起按 12 万计 }',
+    );
+    const ok = await call(`/api/versions/${NAME}/publish`, publishBody({ text: own, effective_from: '2026-09' }));
+    expect(ok.status).toBe(201);
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toContain(
+      'retroactive: { reason: 刷量门槛自 2026-09 起按 12 万计 }',
+    );
+  });
+
   it('refuses to commit while another file has uncommitted changes, and says what to do', async () => {
     await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
     writeFileSync(
