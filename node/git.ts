@@ -160,18 +160,23 @@ export function commitFiles(
     GIT_COMMITTER_NAME: o.author.name,
     GIT_COMMITTER_EMAIL: o.author.email,
   };
-  const head = gitIn(repo, ['rev-parse', '--verify', 'HEAD']).trim();
-  gitIn(repo, ['read-tree', head], { env });
+  // a repository without a commit yet: the first commit, on an empty index
+  const head = headCommit(repo);
+  if (head) gitIn(repo, ['read-tree', head], { env });
+  else gitIn(repo, ['read-tree', '--empty'], { env });
   for (const [path, text] of Object.entries(files)) {
     const blob = gitIn(repo, ['hash-object', '-w', '--stdin'], { input: text }).trim();
     gitIn(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], { env });
   }
   const tree = gitIn(repo, ['write-tree'], { env }).trim();
-  const commit = gitIn(repo, ['commit-tree', tree, '-p', head, '-F', '-'], { env, input: message }).trim();
+  const commit = gitIn(repo, ['commit-tree', tree, ...(head ? ['-p', head] : []), '-F', '-'], {
+    env,
+    input: message,
+  }).trim();
   if (o.branch) gitIn(repo, ['branch', o.branch, commit]);
   else {
     // the branch moves only if nobody moved it meanwhile
-    gitIn(repo, ['update-ref', '-m', 'yardstick publish', 'HEAD', commit, head]);
+    gitIn(repo, ['update-ref', '-m', 'yardstick publish', 'HEAD', commit, head ?? '']);
     gitIn(repo, ['reset', '-q', '--', ...Object.keys(files)]);
   }
   return commit;

@@ -273,6 +273,23 @@ describe('with git', () => {
   });
 });
 
+describe('in a repository without a commit yet', () => {
+  it('publishes the first commit', async () => {
+    scratch(false);
+    git('init', '-q', '-b', 'main');
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const history = (await (await call(`/api/versions/${NAME}`)).json()) as { source: string; versions: unknown[] };
+    expect(history).toMatchObject({ source: 'git', versions: [] });
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody());
+    expect(res.status).toBe(201);
+    // nothing published before: the version is bumped from the file's own 1.1.0
+    expect(git('log', '--format=%s').trim()).toBe(
+      'short-video-team 1.2.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
+    );
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('policies/short-video-team.yaml');
+  });
+});
+
 describe('without git', () => {
   beforeEach(() => scratch(false));
 
