@@ -173,10 +173,9 @@ function setAuthor(root: string, a: Author): void {
   writeFileAtomic(file, `${JSON.stringify({ ...settings, author: a }, null, 2)}\n`);
 }
 
-/** A quiet Io for the CLI's functions: what they say on stderr is kept for the reply. */
+/** A quiet Io for the CLI's functions: a side that does not validate is refused with its diagnostic instead. */
 function quietIo(lang: Lang) {
-  const said: string[] = [];
-  return { io: { stdout: () => {}, stderr: (s: string) => said.push(s), lang }, said };
+  return { io: { stdout: () => {}, stderr: () => {}, lang } };
 }
 
 /** The data a comparison is measured on: a dataset the editor lists, none (null), or the policy's own review data. */

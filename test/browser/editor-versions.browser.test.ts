@@ -36,6 +36,35 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     else process.env.GIT_CONFIG_GLOBAL = savedGlobal;
   });
 
+  it('asks once who publishes, and refuses to publish while check fails, with what check found', async () => {
+    // 完播率 target 40% → 45%: the policy's test case on SV0068, exactly on the old target, no longer holds
+    e.write(NAME, e.committed(NAME).replace('target: 0.40 # domain', 'target: 0.45 # domain'));
+    await openPolicy(e, NAME);
+    await testId('tab-versions').click();
+    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.1.0 → 1.2.0');
+    await expect.poll(() => testId('publish-run').isDisabled()).toBe(true);
+
+    // who publishes is asked once and kept in the repository's git settings
+    await testId('author-name').fill('王芳');
+    await testId('author-email').fill('wangfang@example.com');
+    await testId('author-save').click();
+    await expect.poll(() => testId('author').textContent()).toBe('发布人：王芳 <wangfang@example.com>');
+    expect(git('config', '--local', 'user.email').trim()).toBe('wangfang@example.com');
+
+    await testId('publish-note').fill('完播率目标提高到 45%');
+    await testId('publish-run').click();
+    await expect
+      .poll(() => testId('publish-outcome').locator('p').first().textContent(), { timeout: 60_000 })
+      .toBe('`policies/short-video-team.yaml` 没有通过 `yardstick check`（1 个问题）；没有发布任何内容');
+    const found = (await testId('publish-failures').textContent())!;
+    expect(found).toContain('policies/short-video-team.yaml: tests fail (1 of 10 case(s))');
+    expect(found).toContain('样本 SV0068 完播率恰好等于目标');
+    expect(git('rev-list', '--count', 'HEAD').trim()).toBe('1');
+    expect(e.onDisk(NAME)).toContain('target: 0.45 # domain');
+    expect(e.onDisk(NAME)).toContain('\nversion: 1.1.0\n');
+    await e.reset();
+  });
+
   it('publishes a minor version into git, then creates a review branch with the report beside the policy', async () => {
     const branchBefore = git('branch', '--show-current').trim();
     const committed = e.committed(NAME);
@@ -52,12 +81,8 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     await expect.poll(() => e.page.locator('label', { has: testId('bump-minor') }).textContent()).toContain('建议');
     await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.1.0 → 1.2.0');
 
-    // who publishes is asked once and kept in the repository's git settings
-    await testId('author-name').fill('王芳');
-    await testId('author-email').fill('wangfang@example.com');
-    await testId('author-save').click();
+    // asked once, in the test before
     await expect.poll(() => testId('author').textContent()).toBe('发布人：王芳 <wangfang@example.com>');
-    expect(git('config', '--local', 'user.email').trim()).toBe('wangfang@example.com');
 
     await testId('publish-from').fill('2026-12');
     await testId('publish-note').fill('疑似刷量的播放量门槛从 10 万提高到 12 万');
