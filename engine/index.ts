@@ -49,6 +49,7 @@ export { setValue, setStructure, deleteAt, type EditResult } from './review/edit
 export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
+export { suggestBump, bumpVersion, type Bump, type BumpSuggestion } from './review/bump.js';
 export {
   planAttribution,
   attributeRuns,

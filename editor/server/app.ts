@@ -22,6 +22,7 @@ import {
   serialisable,
 } from './files.js';
 import { simulatorRoutes } from './simulator.js';
+import { versionRoutes } from './versions.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -136,6 +137,7 @@ export function createEditorApp(o: EditorOptions): Hono {
   // each template with its title and, when the root has it, the bundled sample month it scores
   app.get('/api/templates', (c) => c.json(listPolicies(o.templatesDir).map((name) => templateSummary(o, name))));
   app.get('/api/templates/:name', (c) => c.text(readText(policyPath(o.templatesDir, c.req.param('name')))));
+  versionRoutes(app, o.root);
 
   simulatorRoutes(app, policies);
 

@@ -612,6 +612,85 @@ export const cli = defineMessages({
   cli_server_conflict: {
     message: { en: 'the file changed on disk since you opened it', zh: '打开之后，文件在磁盘上被修改过' },
   },
+  cli_server_publish: {
+    message: {
+      en: 'send { "text", "bump": "major" | "minor" | "patch", "effective_from": "YYYY-MM", "note", "mode": "commit" | "branch" } as JSON',
+      zh: '请以 JSON 发送 { "text", "bump": "major" | "minor" | "patch", "effective_from": "YYYY-MM", "note", "mode": "commit" | "branch" }',
+    },
+  },
+  'cli_server_publish.period': {
+    message: {
+      en: '`{period}` is not a period: write the month as YYYY-MM',
+      zh: '`{period}` 不是考核期：请按 YYYY-MM 写月份',
+    },
+  },
+  'cli_server_publish.note': {
+    message: {
+      en: 'write a change note: what changed and why, for the people it concerns',
+      zh: '请写修改说明：改了什么、为什么改，写给相关的人看',
+    },
+  },
+  'cli_server_publish.author': {
+    message: {
+      en: 'say once who publishes (a name and an e-mail address) before publishing',
+      zh: '发布前请先设置一次发布人（姓名和邮箱）',
+    },
+  },
+  'cli_server_publish.unchanged': {
+    message: {
+      en: 'no rule of `{name}` changed since version {version}: nothing to publish',
+      zh: '自版本 {version} 以来，`{name}` 没有规则变化：没有可发布的内容',
+    },
+  },
+  'cli_server_publish.version': {
+    message: {
+      en: '`{version}` is not a version of the form major.minor.patch, so it cannot be bumped',
+      zh: '`{version}` 不是「主.次.修订」形式的版本号，无法提高',
+    },
+  },
+  'cli_server_publish.check': {
+    message: {
+      en: '`{name}` does not pass `yardstick check` ({count} problem(s)); nothing was published',
+      zh: '`{name}` 没有通过 `yardstick check`（{count} 个问题）；没有发布任何内容',
+    },
+  },
+  'cli_server_publish.dirty': {
+    message: {
+      en: 'other files have changes that are not committed ({files}); a published version commits this policy alone',
+      zh: '其他文件有尚未提交的修改（{files}）；发布只提交这一份政策',
+    },
+    help: {
+      en: 'commit those changes or put them aside (`git stash`) first, or choose “review branch”, which leaves your files as they are',
+      zh: '请先提交这些修改或暂存起来（`git stash`），或者改选「审阅分支」，它不会动你的文件',
+    },
+  },
+  'cli_server_publish.branch_exists': {
+    message: {
+      en: 'a branch named `{rev}` already exists: merge or delete it, or publish another version',
+      zh: '已有名为 `{rev}` 的分支：请先合并或删除它，或发布另一个版本',
+    },
+  },
+  'cli_server_publish.no_git': {
+    message: {
+      en: 'the policies folder is not in a git repository, so there is no branch to review: publish instead (a saved copy is kept)',
+      zh: '政策文件夹不在 git 仓库中，无法创建审阅分支：请直接发布（会保存一份副本）',
+    },
+  },
+  'cli_server_publish.stale': {
+    message: {
+      en: 'the file changed on disk since you opened it: save first (the editor shows both versions), then publish',
+      zh: '打开之后，文件在磁盘上被修改过：请先保存（编辑器会显示两边的修改），再发布',
+    },
+  },
+  cli_server_versions: {
+    message: { en: 'no version `{id}` of `{name}`', zh: '`{name}` 没有版本 `{id}`' },
+  },
+  'cli_server_versions.author': {
+    message: {
+      en: 'send { "name": "…", "email": "…" } with a name and an e-mail address',
+      zh: '请发送 { "name": "…", "email": "…" }，包含姓名和邮箱',
+    },
+  },
   cli_server_file: {
     message: { en: '{detail}', zh: '文件操作被拒绝（{detail}）' },
   },

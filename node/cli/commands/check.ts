@@ -2,7 +2,7 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml, formatPolicyText, loadPolicy, diagnostic, budgetLines } from '../../../engine/index.js';
+import { readYaml, formatPolicyText, loadPolicy, diagnostic, budgetLines, type Lang } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -27,6 +27,79 @@ function newer(a: string, b: string): boolean {
 function parse(text: string, file = 'policy'): unknown {
   const yaml = readYaml(text, file);
   return yaml.ok ? yaml.value : null;
+}
+
+/**
+ * What `check` finds wrong with one policy on its own: it validates, it is formatted, its
+ * properties hold, it has tests and they pass. `file` names it in the messages; `at` is where it
+ * is read (a staged copy, or the editor's candidate before it publishes).
+ */
+export async function policyFailures(file: string, at: string, lang: Lang = 'zh'): Promise<string[]> {
+  const failures: string[] = [];
+  const text = readText(at, 'policy');
+  // a roll-up policy (a top-level `rollup:`) validates against its own section of the schema
+  const loaded = isRollupText(text, file) ? loadRollup(file, text) : loadPolicy(text, file);
+  if (!loaded.ok) {
+    failures.push(
+      `${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`,
+    );
+    return failures;
+  }
+  if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
+  failures.push(...verifyFailures(file, text, lang));
+  if (!existsSync(testFileFor(at))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
+  else {
+    // a test file that cannot be read fails this policy, not the whole check: every policy is checked
+    const report = await runTestsFor(at, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
+      if (!(error instanceof ExitError)) throw error;
+      failures.push(`${file}: tests cannot run: ${error.withHelp}`);
+      return undefined;
+    });
+    // every failing case, each with its expected and actual values
+    if (report?.failed)
+      failures.push(
+        [
+          `${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`,
+          ...describeReport(file, report).slice(1),
+        ].join('\n'),
+      );
+  }
+  return failures;
+}
+
+/**
+ * What `check --base` finds wrong with a changed policy's version: no `effective_from`, a version
+ * not higher than the base's, an `effective_from` not later than the base's without `retroactive`.
+ * `thenText` is the policy at `base`, undefined when it is new there.
+ */
+export function versionFailures(file: string, base: string, nowText: string, thenText: string | undefined): string[] {
+  const failures: string[] = [];
+  const now = parse(nowText) as {
+    version?: string;
+    effective_from?: string;
+    retroactive?: unknown;
+  } | null;
+  if (!now?.effective_from) failures.push(`${file}: changed since ${base} but has no \`effective_from\``);
+  if (thenText === undefined) return failures;
+  const then = parse(thenText) as { version?: string; effective_from?: string } | null;
+  if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
+    failures.push(
+      `${file}: changed since ${base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`,
+    );
+  }
+  // a change applies from a later period than the version it replaces, unless it says it corrects earlier ones
+  // (periods are YYYY-MM, checked by the schema, so they compare as text)
+  if (
+    now?.effective_from &&
+    then?.effective_from &&
+    String(now.effective_from) <= String(then.effective_from) &&
+    !now.retroactive
+  ) {
+    failures.push(
+      `${file}: changed since ${base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
+    );
+  }
+  return failures;
 }
 
 export interface CheckOptions {
@@ -62,63 +135,13 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
         .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
         .sort()
         .map((f) => join('policies', f));
-  for (const file of policies) {
-    const text = readText(at(file), 'policy');
-    // a roll-up policy (a top-level `rollup:`) validates against its own section of the schema
-    const loaded = isRollupText(text, file) ? loadRollup(file, text) : loadPolicy(text, file);
-    if (!loaded.ok) {
-      failures.push(
-        `${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`,
-      );
-      continue;
-    }
-    if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
-    failures.push(...verifyFailures(file, text, io.lang ?? 'zh'));
-    if (!existsSync(testFileFor(at(file)))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
-    else {
-      // a test file that cannot be read fails this policy, not the whole check: every policy is checked
-      const report = await runTestsFor(at(file), { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
-        if (!(error instanceof ExitError)) throw error;
-        failures.push(`${file}: tests cannot run: ${error.withHelp}`);
-        return undefined;
-      });
-      // every failing case, each with its expected and actual values
-      if (report?.failed)
-        failures.push(
-          [
-            `${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`,
-            ...describeReport(file, report).slice(1),
-          ].join('\n'),
-        );
-    }
-  }
+  for (const file of policies) failures.push(...(await policyFailures(file, at(file), io.lang ?? 'zh')));
   if (o.base) {
     for (const file of staged ? staged.policies : changedPolicies(o.base)) {
-      const now = parse(readText(at(file), 'policy')) as {
-        version?: string;
-        effective_from?: string;
-        retroactive?: unknown;
-      } | null;
-      if (!now?.effective_from) failures.push(`${file}: changed since ${o.base} but has no \`effective_from\``);
-      if (!pathExistsAt(o.base, file)) continue;
-      const then = parse(showAt(o.base, file)) as { version?: string; effective_from?: string } | null;
-      if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
-        failures.push(
-          `${file}: changed since ${o.base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`,
-        );
-      }
-      // a change applies from a later period than the version it replaces, unless it says it corrects earlier ones
-      // (periods are YYYY-MM, checked by the schema, so they compare as text)
-      if (
-        now?.effective_from &&
-        then?.effective_from &&
-        String(now.effective_from) <= String(then.effective_from) &&
-        !now.retroactive
-      ) {
-        failures.push(
-          `${file}: changed since ${o.base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
-        );
-      }
+      const nowText = readText(at(file), 'policy');
+      const thenText = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
+      failures.push(...versionFailures(file, o.base, nowText, thenText));
+      if (thenText === undefined) continue;
       // the data named on the command line, else the policy's own review data (`review_data:` of its tests);
       // the pre-commit hook stays fast and leaves the impact to CI; a roll-up policy scores no data file
       const data =

@@ -1,0 +1,85 @@
+// The versions view's calls to the server (editor/server/versions.ts) and the small choices it
+// needs. The bump suggestion, the rule changes and the money impact come from the server, which
+// runs the CLI's own diff; the month a new version starts from by default is in versions-dates.ts.
+
+import { ApiError } from './api';
+import type { Bump, Lang, PolicyChange } from '../../../engine/index.js';
+
+export interface VersionEntry {
+  id: string;
+  version: string;
+  effective_from: string;
+  date: string;
+  author: string;
+  message: string;
+}
+
+export interface Author {
+  name: string;
+  email: string;
+}
+
+export interface History {
+  source: 'git' | 'copies';
+  versions: VersionEntry[];
+  author: Author | null;
+}
+
+export interface Comparison {
+  changes: PolicyChange[];
+  suggestion?: { bump: Bump; because: string[] };
+  markdown: string;
+  impact?: {
+    data: string;
+    employees: number;
+    changed: number;
+    unscorable: number;
+    total_before: number;
+    total_after: number;
+    delta: number;
+  };
+}
+
+export type Published =
+  | { mode: 'commit'; version: string; commit: string; text: string; etag: string }
+  | { mode: 'copy'; version: string; id: string; text: string; etag: string }
+  | { mode: 'branch'; version: string; branch: string; commit: string; report: string };
+
+/** What the server said when it refused to publish: its diagnostics, and check's findings when check failed. */
+export class PublishRefused extends ApiError {}
+
+async function call<T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const res = await fetch(path, {
+    method,
+    headers: { 'x-yardstick-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const reply = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) throw new PublishRefused(res.status, String(reply.error ?? res.statusText), reply);
+  return reply as T;
+}
+
+const at = (name: string) => `/api/versions/${encodeURIComponent(name)}`;
+
+export const versionsApi = {
+  history: (name: string) => call<History>(at(name)),
+  text: (name: string, id: string) => call<{ text: string }>(`${at(name)}/text?id=${encodeURIComponent(id)}`),
+  /** `before` / `after`: a version id, or 'unsaved' for `text`. */
+  compare: (name: string, o: { before: string; after: string; text: string; data?: string | null; lang: Lang }) =>
+    call<Comparison>(`${at(name)}/compare`, o),
+  setAuthor: (a: Author) => call<Author>('/api/versions-author', a, 'PUT'),
+  publish: (
+    name: string,
+    o: {
+      text: string;
+      bump: Bump;
+      effective_from: string;
+      note: string;
+      mode: 'commit' | 'branch';
+      etag: string;
+      data?: string;
+      lang: Lang;
+    },
+  ) => call<Published>(`${at(name)}/publish`, o),
+};
