@@ -21,6 +21,7 @@ import {
   refusal,
   serialisable,
 } from './files.js';
+import { registerDataRoutes } from './data.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -118,6 +119,8 @@ export function createEditorApp(o: EditorOptions): Hono {
     writeFileAtomic(path, body.text);
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
   });
+
+  registerDataRoutes(app, o.root);
 
   app.get('/api/datasets', (c) => c.json(listDatasets(o.root, DATA_FOLDERS)));
 
