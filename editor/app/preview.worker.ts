@@ -2,12 +2,21 @@
 // main thread so typing never waits for it. Messages carry an id; the page drops any reply that
 // is not for its latest request.
 
-import { localise, verifyPolicyText, type Diagnostic, type Lang, type RunComparison } from '../../engine/index.js';
+import {
+  localise,
+  verifyPolicyText,
+  type Diagnostic,
+  type Lang,
+  type RecordsResult,
+  type RunComparison,
+} from '../../engine/index.js';
 import { PreviewSession, type PreviewResult, type RollupInfo, type Swept } from './lib/preview-session.js';
 import type { ScorecardView } from './lib/scorecard-view.js';
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
+  /** A data mapping's records as the server read them for the policy text `policy` (editor/server/data.ts). */
+  | { type: 'records'; id: number; file: string; policy: string; read: RecordsResult }
   /** `monthly`: for a roll-up policy, the text of the monthly policy it names, to check it against. */
   | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang; monthly?: string }
   /** A what-if sweep for the budget panel: `set` is `PATH=FROM..TO/STEP` as `yardstick sweep --set`. */
@@ -32,7 +41,7 @@ export type PreviewReply =
       ms: number;
     }
   | { type: 'result'; id: number; ok: true; rollup: RollupInfo; diagnostics: Diagnostic[]; ms: number }
-  | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
+  | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number; needsRecords?: string[] }
   | ({ type: 'sweep'; id: number } & Swept)
   | { type: 'explanation'; id: number; card: ScorecardView | null }
   | { type: 'verified'; id: number; diagnostics: Diagnostic[] };
@@ -54,6 +63,9 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
         ? { type: 'data', id: m.id, ok: false, diagnostics: inLang(problems) }
         : { type: 'data', id: m.id, ok: true },
     );
+  } else if (m.type === 'records') {
+    session.setRecords(m.file, m.policy, m.read);
+    reply({ type: 'data', id: m.id, ok: true });
   } else if (m.type === 'verify') {
     const r = verifyPolicyText(m.policy, 'policy', { runs: 50 });
     // localised before the copy: a diagnostic's arguments do not survive a spread
