@@ -48,7 +48,7 @@ interface Body {
 async function bodyOf(req: { json: () => Promise<unknown> }): Promise<Body> {
   const body = (await req.json().catch(() => null)) as Body | null;
   if (!body || typeof body !== 'object' || typeof body.policy !== 'string' || typeof body.path !== 'string')
-    throw new FileError(400, diagnostic('cli_server_file.body', {}));
+    throw new FileError(400, diagnostic('cli_server_file.data_body', {}));
   return body;
 }
 
@@ -196,6 +196,7 @@ export async function inspectMapping(
 
 /** The run the CLI would make of this policy text on this dataset (no ledger: the editor's preview has none either). */
 async function runOn(
+  rel: string,
   path: string,
   text: string,
   lang: Lang,
@@ -203,7 +204,7 @@ async function runOn(
   const policy = compiled(text);
   const read = await readAsCli(path, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new FileError(422, diagnostic('cli_data_unfit', { file: 'data' }), ...errors);
+  if (errors.length) throw new FileError(422, diagnostic('cli_data_unfit', { file: rel }), ...errors);
   const result = await runPolicy(
     policy,
     {
@@ -245,7 +246,7 @@ export function registerDataRoutes(app: Hono, root: string): void {
   // a mapping's records for the preview, and its `data inspect`, for the policy text the page has
   app.post('/api/data/mapping', async (c) => {
     const b = await bodyOf(c.req);
-    if (!/\.data\.ya?ml$/i.test(b.path as string)) throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
+    if (!/\.data\.ya?ml$/i.test(b.path as string)) throw new FileError(400, diagnostic('cli_server_file.mapping', {}));
     const path = datasetFile(root, b.path as string);
     const policy = compiled(b.policy as string);
     const read = await readAsCli(path, policy);
@@ -267,7 +268,7 @@ export function registerDataRoutes(app: Hono, root: string): void {
   app.post('/api/data/results.xlsx', async (c) => {
     const b = await bodyOf(c.req);
     const path = datasetFile(root, b.path as string);
-    const { result } = await runOn(path, b.policy as string, langOf(b));
+    const { result } = await runOn(b.path as string, path, b.policy as string, langOf(b));
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', download(`${stem(b.path as string)}-results.xlsx`));
     return c.body(new Uint8Array(await formatXlsx(result, langOf(b))));
@@ -276,10 +277,10 @@ export function registerDataRoutes(app: Hono, root: string): void {
   // 修改影响: the saved version against the edit, on the same data, as a workbook
   app.post('/api/data/impact.xlsx', async (c) => {
     const b = await bodyOf(c.req);
-    if (typeof b.base !== 'string') throw new FileError(400, diagnostic('cli_server_file.body', {}));
+    if (typeof b.base !== 'string') throw new FileError(400, diagnostic('cli_server_file.data_body', {}));
     const path = datasetFile(root, b.path as string);
-    const before = await runOn(path, b.base, langOf(b));
-    const after = await runOn(path, b.policy as string, langOf(b));
+    const before = await runOn(b.path as string, path, b.base, langOf(b));
+    const after = await runOn(b.path as string, path, b.policy as string, langOf(b));
     const comparison = compareRuns(before.result, after.result);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', download(`${stem(b.path as string)}-impact.xlsx`));
@@ -290,9 +291,13 @@ export function registerDataRoutes(app: Hono, root: string): void {
   app.post('/api/data/statement', async (c) => {
     const b = await bodyOf(c.req);
     const path = datasetFile(root, b.path as string);
-    const { policy, read, result } = await runOn(path, b.policy as string, langOf(b));
+    const { policy, read, result } = await runOn(b.path as string, path, b.policy as string, langOf(b));
     const card = result.scorecards.find((s) => s.employee_id === b.employee);
-    if (!card) throw new FileError(404, diagnostic('cli_server_file.missing', { name: String(b.employee) }));
+    if (!card)
+      throw new FileError(
+        404,
+        diagnostic('cli_server_file.employee', { employee: String(b.employee), file: b.path as string }),
+      );
     const record = read.records.find((r) => r.employee_id === card.employee_id && r.period === card.period);
     const html = renderStatement(
       policy,
@@ -310,7 +315,7 @@ export function registerDataRoutes(app: Hono, root: string): void {
   app.post('/api/data/statements.zip', async (c) => {
     const b = await bodyOf(c.req);
     const path = datasetFile(root, b.path as string);
-    const { policy, read, result } = await runOn(path, b.policy as string, langOf(b));
+    const { policy, read, result } = await runOn(b.path as string, path, b.policy as string, langOf(b));
     const provenance = provenanceOf(root, b.path as string, path, policy, b.policy as string);
     const recordOf = new Map(read.records.map((r) => [`${r.period}\u0000${r.employee_id}`, r]));
     const files: Record<string, Uint8Array> = {};

@@ -15,6 +15,9 @@ const MAPPING = 'examples/events-2026-10/month.data.yaml';
 let e: Editor;
 let page: Page;
 const testId = (id: string) => page.locator(`[data-testid=${id}]`);
+const shot = async (name: string) => {
+  if (process.env.YARDSTICK_UPDATE_SCREENSHOT) await page.screenshot({ path: `docs/editor-screens/${name}.png` });
+};
 
 /** Rows of the month for an account in 作品.csv, and how many have ≥ 100000 plays (`42.2224万` is 422224). */
 function videosOf(account: string): { rows: number; viral: number } {
@@ -86,6 +89,28 @@ describe.skipIf(!available)('the 数据 view: a data mapping as the dataset, and
     expect(await sv13.textContent()).toContain('月度指标.csv，第 14 行，完播率 列');
     // 违规次数 left empty is 0 by the policy's default
     expect(await testId('data-defaults').first().textContent()).toMatch(/^违规次数 = 0：\d+ 人/);
+    await shot('editor-data');
+  }, 90_000);
+
+  it('has no serious or critical accessibility violations (axe-core) in the 数据 view', async () => {
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const found = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              c: unknown,
+              o: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(found).toEqual([]);
   }, 90_000);
 
   it('exports the preview as the CLI workbook, read back with the project reader', async () => {

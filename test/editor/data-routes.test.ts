@@ -146,6 +146,19 @@ describe('a data mapping as the dataset', () => {
     expect(await res.text()).not.toContain('salaries');
   });
 
+  it('refuses a path that is not a data mapping, and a request without the policy', async () => {
+    const csv = await post('/api/data/mapping', { path: 'examples/m/roster.csv', policy, lang: 'en' });
+    expect(csv.status).toBe(400);
+    expect(((await csv.json()) as { error: string }).error).toBe(
+      'a data mapping is a .data.yaml file under examples/ or data/',
+    );
+    const bare = await post('/api/data/mapping', { path: MAPPING });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { error: string }).error).toBe(
+      'send { "path": "examples/….data.yaml", "policy": "…" } as JSON',
+    );
+  });
+
   it('needs the token', async () => {
     expect((await post('/api/data/mapping', { path: MAPPING, policy }, null)).status).toBe(401);
     expect((await post('/api/data/results.xlsx', { path: MAPPING, policy }, 'guess')).status).toBe(401);
@@ -203,6 +216,9 @@ describe('outputs', () => {
     expect(html).not.toContain(root);
     const missing = await post('/api/data/statement', { path: MAPPING, policy, lang: 'zh', employee: 'E9' });
     expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toBe(
+      'no one with the employee id `E9` is scored on `examples/m/month.data.yaml`',
+    );
     const zip = await post('/api/data/statements.zip', { path: MAPPING, policy, lang: 'zh' });
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(['E1.html', 'E2.html', 'index.html']);
