@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { zipSync, strToU8 } from 'fflate';
 import {
@@ -70,8 +70,12 @@ export function datasetFile(root: string, rel: string): string {
     const base = realpathSync(join(realpathSync(root), folder));
     for (const f of mappingFiles(path)) {
       const name = relative(dirname(path), f).split(sep).join('/');
+      const fromBase = relative(base, f);
+      // named as the mapping writes it (`../../x.csv`), not as the folder sees it
+      if (fromBase.startsWith('..') || isAbsolute(fromBase))
+        throw new FileError(403, diagnostic('cli_server_file.outside', { name }));
       if (!existsSync(f)) continue; // the reading says which file is missing, with the mapping's line
-      inside(base, relative(base, f));
+      inside(base, fromBase);
       if (realpathSync(f) !== f) throw new FileError(403, diagnostic('cli_server_file.data_link', { name }));
     }
   }

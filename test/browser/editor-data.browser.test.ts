@@ -3,7 +3,7 @@
 // the preview and the impact as XLSX (opened with the project's reader), statements printed and
 // downloaded.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Download, Page } from 'playwright-core';
@@ -171,6 +171,20 @@ describe.skipIf(!available)('the 数据 view: a data mapping as the dataset, and
     expect(Object.keys(files).length).toBe(194 + 1);
     expect(Object.keys(files)).toContain('index.html');
     expect(strFromU8(files['SV0042.html']!)).toContain('¥6,606.84');
+  }, 90_000);
+
+  it('refuses a mapping that reads outside its data folder, and the preview keeps the data it had', async () => {
+    writeFileSync(
+      join(e.root, 'examples', 'events-2026-10', 'leak.data.yaml'),
+      'roster: { file: ../../policies/short-video-team.yaml }\nsources: []\n',
+    );
+    await openPolicy(e);
+    await page.selectOption('[data-testid=dataset-select]', 'examples/events-2026-10/leak.data.yaml');
+    await expect
+      .poll(() => testId('data-error').textContent(), { timeout: 20_000 })
+      .toBe('examples/events-2026-10/leak.data.yaml: `../../policies/short-video-team.yaml` 不在允许的文件夹内');
+    expect(await testId('dataset-select').inputValue()).toBe('examples/sample-2026-10.csv');
+    expect(await testId('employees').textContent()).toBe('198');
   }, 90_000);
 
   it('exports the impact of an edit: the silver award from ¥1,000 to ¥1,500 adds ¥500 to each silver', async () => {

@@ -143,7 +143,9 @@ describe('a data mapping as the dataset', () => {
     writeFileSync(join(root, 'examples', 'm', 'out.data.yaml'), 'roster: { file: ../../secret.csv }\nsources: []\n');
     const res = await post('/api/data/mapping', { path: 'examples/m/out.data.yaml', policy, lang: 'en' });
     expect(res.status).toBe(403);
-    expect(await res.text()).not.toContain('salaries');
+    const text = await res.text();
+    expect(text).not.toContain('salaries');
+    expect((JSON.parse(text) as { error: string }).error).toBe('`../../secret.csv` is outside the folder');
   });
 
   it('refuses a path that is not a data mapping, and a request without the policy', async () => {
