@@ -8,6 +8,7 @@ import {
   type Diagnostic,
   type EmployeeRecord,
   type Lang,
+  type RecordsResult,
   type RunComparison,
 } from '../../engine/index.js';
 import { PreviewSession, type PreviewResult, type RollupInfo, type Swept } from './lib/preview-session.js';
@@ -23,6 +24,8 @@ import {
 
 export type PreviewRequest =
   | { type: 'data'; id: number; bytes: ArrayBuffer; file: string }
+  /** A data mapping's records as the server read them for the policy text `policy` (editor/server/data.ts). */
+  | { type: 'records'; id: number; file: string; policy: string; read: RecordsResult }
   /** `monthly`: for a roll-up policy, the text of the monthly policy it names, to check it against. */
   | { type: 'evaluate'; id: number; policy: string; base?: string; lang: Lang; monthly?: string }
   /** A what-if sweep for the budget panel: `set` is `PATH=FROM..TO/STEP` as `yardstick sweep --set`. */
@@ -52,7 +55,7 @@ export type PreviewReply =
       ms: number;
     }
   | { type: 'result'; id: number; ok: true; rollup: RollupInfo; diagnostics: Diagnostic[]; ms: number }
-  | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number }
+  | { type: 'result'; id: number; ok: false; diagnostics: Diagnostic[]; ms: number; needsRecords?: string[] }
   | ({ type: 'sweep'; id: number } & Swept)
   | { type: 'explanation'; id: number; card: ScorecardView | null }
   /** `counterexamples[i]`: the employee records that break the property of `diagnostics[i]`, if verify found some. */
@@ -78,6 +81,9 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
         ? { type: 'data', id: m.id, ok: false, diagnostics: inLang(problems) }
         : { type: 'data', id: m.id, ok: true },
     );
+  } else if (m.type === 'records') {
+    session.setRecords(m.file, m.policy, m.read);
+    reply({ type: 'data', id: m.id, ok: true });
   } else if (m.type === 'verify') {
     const r = verifyPolicyText(m.policy, 'policy', { runs: 50 });
     // localised before the copy: a diagnostic's arguments do not survive a spread

@@ -23,6 +23,7 @@ import {
 } from './files.js';
 import { simulatorRoutes } from './simulator.js';
 import { versionRoutes } from './versions.js';
+import { registerDataRoutes } from './data.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -120,6 +121,8 @@ export function createEditorApp(o: EditorOptions): Hono {
     writeFileAtomic(path, body.text);
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
   });
+
+  registerDataRoutes(app, o.root);
 
   app.get('/api/datasets', (c) => c.json(listDatasets(o.root, DATA_FOLDERS)));
 

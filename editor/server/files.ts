@@ -93,7 +93,7 @@ export function gitHeadText(root: string, path: string): Promise<string | undefi
   return textAtHead(root, relative(root, path).split(sep).join('/'), 8 * 1024 * 1024);
 }
 
-/** CSV, JSON and XLSX files under the data folders, as paths relative to the root. */
+/** CSV, JSON and XLSX files and data mappings (`*.data.yaml`) under the data folders, as paths relative to the root. */
 export function listDatasets(root: string, folders: string[]): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const walk = (dir: string) => {
@@ -103,7 +103,7 @@ export function listDatasets(root: string, folders: string[]): { path: string; s
       const st = lstatSync(p);
       if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) walk(p);
-      else if (/\.(csv|json|xlsx)$/i.test(name) && !/^bench-/.test(name))
+      else if (/\.(csv|json|xlsx)$|\.data\.ya?ml$/i.test(name) && !/^bench-/.test(name))
         out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
     }
   };

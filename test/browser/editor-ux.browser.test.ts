@@ -199,6 +199,8 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
       expect.stringMatching(/^修改影响/),
       '预算',
       '模拟器',
+      '版本',
+      '数据',
     ]);
     await page.getByRole('tab', { name: '试算结果' }).focus();
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('试算结果');

@@ -74,7 +74,9 @@ export type Evaluated =
       dataProblems: Diagnostic[];
       ms: number;
     }
-  | { ok: false; diagnostics: Diagnostic[]; ms: number };
+  | { ok: false; diagnostics: Diagnostic[]; ms: number }
+  /** A data mapping's dataset has no records yet for these policy texts: the page asks the server for them. */
+  | { ok: false; diagnostics: Diagnostic[]; ms: number; needsRecords: string[] };
 
 /** A roll-up policy: checked by the engine's roll-up loader, not run on a month. */
 export type RollupChecked =
@@ -109,6 +111,13 @@ type Run =
 
 export class PreviewSession {
   private data: { table: Table; file: string } | undefined;
+  /**
+   * A data mapping read by the server (the CLI's reading, DuckDB for event files): its records for
+   * each data contract they were read for, since what a mapping yields depends on the policy's metrics.
+   */
+  private mapped: { file: string; byContract: Map<string, RecordsResult> } | undefined;
+  /** Policy texts an evaluation needed records for and the mapping has none yet. */
+  private wanted = new Set<string>();
   private dataVersion = 0;
   private base:
     | { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number }
@@ -127,12 +136,27 @@ export class PreviewSession {
     if (!table.ok) return table.diagnostics;
     this.dataVersion++;
     this.data = { table: table.table, file };
+    this.mapped = undefined;
     return null;
+  }
+
+  /**
+   * A data mapping's records as the server read them for `policyText` (editor/server/data.ts); they
+   * serve every policy text with the same data contract (none for a text that does not load).
+   */
+  setRecords(file: string, policyText: string, read: RecordsResult): void {
+    if (this.mapped?.file !== file) this.mapped = { file, byContract: new Map() };
+    this.data = undefined;
+    const loaded = loadPolicy(policyText, 'policy.yaml');
+    if (loaded.ok) this.mapped.byContract.set(contractKey(loaded.policy), read);
+    // the saved version and the edit are the two contracts in use; older readings go
+    while (this.mapped.byContract.size > 4) this.mapped.byContract.delete(this.mapped.byContract.keys().next().value!);
+    this.dataVersion++;
   }
 
   /** The file the preview reads now, if any. */
   get dataFile(): string | undefined {
-    return this.data?.file;
+    return this.data?.file ?? this.mapped?.file;
   }
 
   /** The edited policy on the data, compared with the saved one (`base`); `id` names it for `explain`. */
@@ -144,6 +168,7 @@ export class PreviewSession {
     now: () => number,
   ): Promise<Evaluated> {
     const started = now();
+    this.wanted.clear();
     const edited = await this.run(policy, lang, 'policy.yaml');
     if (!edited.ok) return { ok: false, diagnostics: edited.diagnostics, ms: now() - started };
     let comparison: RunComparison | undefined;
@@ -163,6 +188,11 @@ export class PreviewSession {
       }
       if (this.base!.result) comparison = compareRuns(this.base!.result, edited.result);
       if (this.base!.policy) changes = diffPolicies(this.base!.policy.doc, edited.policy.doc, lang).map((c) => c.text);
+    }
+    if (this.wanted.size) {
+      // computed on no records: the page fetches the mapping's records for these texts and asks again
+      if (this.base?.dataVersion === this.dataVersion && this.wanted.has(base ?? '')) this.base = undefined;
+      return { ok: false, diagnostics: [], ms: now() - started, needsRecords: [...this.wanted] };
     }
     this.recent.unshift({ id, policy: edited.policy, result: edited.result, lang });
     this.recent.length = Math.min(this.recent.length, 3);
@@ -210,7 +240,7 @@ export class PreviewSession {
     if (!loaded.ok) return { ok: false, problem: loaded.diagnostics.find((d) => d.severity === 'error')! };
     const spec = parseSweep(set, policyText, loaded.policy);
     if ('code' in spec) return { ok: false, problem: spec };
-    const read = this.records(loaded.policy);
+    const read = this.records(loaded.policy, policyText);
     const records = read.diagnostics.some((d) => d.severity === 'error') ? [] : [...read.records];
     const base = await runPolicy(loaded.policy, { records }, { lang, explain: false });
     const run = sweepRunner(policyText, 'policy.yaml', spec, records, lang);
@@ -249,7 +279,13 @@ export class PreviewSession {
    * what the data layer reads unchanged — metrics, roles, stages, required metrics — so the last
    * reading is reused; records are never modified by an evaluation.
    */
-  private records(policy: CompiledPolicy): RecordsResult {
+  private records(policy: CompiledPolicy, text: string): RecordsResult {
+    if (this.mapped) {
+      const read = this.mapped.byContract.get(contractKey(policy));
+      if (read) return read;
+      this.wanted.add(text);
+      return { records: [], excluded: [], diagnostics: [] };
+    }
     const data = this.data;
     if (!data) return { records: [], excluded: [], diagnostics: [] };
     const c = policy.contract;
@@ -263,7 +299,7 @@ export class PreviewSession {
   private async run(policyText: string, lang: Lang, file: string): Promise<Run> {
     const loaded = loadPolicy(policyText, file);
     if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-    const read = this.records(loaded.policy);
+    const read = this.records(loaded.policy, policyText);
     const errors = read.diagnostics.filter((d) => d.severity === 'error');
     // the table needs no explanation; one employee's is built when the page opens it
     const result = await runPolicy(
@@ -277,4 +313,10 @@ export class PreviewSession {
     );
     return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
   }
+}
+
+/** What a mapping's records depend on in a policy: its metrics, roles, stages, required metrics and teams. */
+function contractKey(policy: CompiledPolicy): string {
+  const c = policy.contract;
+  return JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id)), c.teams ?? null]);
 }

@@ -3,6 +3,7 @@
 import type { PreviewReply, PreviewRequest } from '../preview.worker.js';
 import PreviewWorker from '../preview.worker.ts?worker';
 import type { ScorecardView } from './scorecard-view.js';
+import type { RecordsResult } from '../../../engine/index.js';
 
 export type EvaluateReply = Extract<PreviewReply, { type: 'result' }>;
 export type SweepReply = Extract<PreviewReply, { type: 'sweep' }>;
@@ -32,6 +33,15 @@ export class PreviewClient {
         resolve(reply.type === 'data' && !reply.ok ? reply.diagnostics.map((d) => d.message).join('; ') : null),
       );
       this.worker.postMessage({ type: 'data', id, bytes, file } satisfies PreviewRequest, [bytes]);
+    });
+  }
+
+  /** Hands the worker a data mapping's records, read by the server for the policy text `policy`. */
+  setRecords(file: string, policy: string, read: RecordsResult): Promise<void> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, () => resolve());
+      this.worker.postMessage({ type: 'records', id, file, policy, read } satisfies PreviewRequest);
     });
   }
 

@@ -742,6 +742,24 @@ export const cli = defineMessages({
       zh: '数据文件须为 examples/ 或 data/ 下的 .csv、.json 或 .xlsx 文件',
     },
   },
+  'cli_server_file.employee': {
+    message: {
+      en: 'no one with the employee id `{employee}` is scored on `{file}`',
+      zh: '`{file}` 中没有可计算的工号 `{employee}`',
+    },
+  },
+  'cli_server_file.data_body': {
+    message: {
+      en: 'send { "path": "examples/….data.yaml", "policy": "…" } as JSON',
+      zh: '请以 JSON 发送 { "path": "examples/….data.yaml", "policy": "…" }',
+    },
+  },
+  'cli_server_file.mapping': {
+    message: {
+      en: 'a data mapping is a .data.yaml file under examples/ or data/',
+      zh: '数据映射须为 examples/ 或 data/ 下的 .data.yaml 文件',
+    },
+  },
   'cli_server_file.data_folder': {
     message: {
       en: '{folder}/ is a link or missing: datasets are read only from plain files under examples/ or data/',

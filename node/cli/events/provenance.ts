@@ -134,3 +134,8 @@ export function inspectLines(mappingFile: string): string[] {
   });
   return lines;
 }
+
+/** The event sources and their reports of the last aggregation of `mappingFile` in this process (the editor's data view). */
+export function eventReports(mappingFile: string): { sources: EventSource[]; reports: SourceReport[] } | undefined {
+  return remembered.get(mappingFile);
+}

@@ -7,14 +7,14 @@ import { poolShareFen } from './money.js';
 import { neutralise } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
-type Cell = {
+export type Cell = {
   value: string | number;
   type?: NumberConstructor | StringConstructor;
   fontWeight?: 'bold';
   format?: string;
 } | null;
 
-const text = (v: string, bold = false): Cell => ({
+export const text = (v: string, bold = false): Cell => ({
   value: storable(neutralise(v)),
   type: String,
   ...(bold ? { fontWeight: 'bold' as const } : {}),
@@ -29,7 +29,7 @@ function storable(v: string): string {
   if (v in Object.prototype) throw new ExitError(EXIT.input, diagnostic('io_xlsx_text', { text: v }));
   return v;
 }
-const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...(format ? { format } : {}) });
+export const num = (v: number, format?: string): Cell => ({ value: v, type: Number, ...(format ? { format } : {}) });
 
 export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
   const zh = lang === 'zh';
