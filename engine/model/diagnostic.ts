@@ -183,7 +183,9 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  * controls that reorder what is shown (a cell holding `ESC[2J` would clear the screen; one holding
  * U+202E would print a number backwards). Line breaks are kept only where `keepBreaks` says so.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

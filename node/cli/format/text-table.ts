@@ -39,6 +39,7 @@ export function textWidth(s: string): number {
 }
 
 /** Characters a cell cannot show as they are: line breaks and tabs (a space), other controls (escaped). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** A cell as one line of terminal-safe text: an Excel cell's line break becomes a space, as in Markdown. */
