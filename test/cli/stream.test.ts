@@ -186,7 +186,7 @@ describe('yardstick run streams a CSV into a CSV', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
     expect(readFileSync(out, 'utf8')).toContain('SV0001,许桐芳,短视频一组,运营经理,初创期');
-  });
+  }, 120_000); // two runs of 6,000 rows each: well under a minute, but a loaded machine doubles it
 
   it('a file with two months falls back to the month-by-month run, with the same result', async () => {
     const dir = tempDir();
