@@ -30,7 +30,7 @@ import { dataInputs } from '../../node/cli/provenance.js';
 import { eventProvenance, eventReports, describeAggregate } from '../../node/cli/events/provenance.js';
 import { formatXlsx } from '../../node/cli/format/xlsx.js';
 import { formatImpactXlsx } from '../../node/cli/format/impact-xlsx.js';
-import { statementFile } from '../../node/cli/commands/statements.js';
+import { caseClashDiagnostic, caseClashes, statementFile } from '../../node/cli/commands/statements.js';
 import { packageVersion } from '../../node/cli/version.js';
 import { FileError, dataPath, inside, serialisable } from './files.js';
 import type { ColumnMatch, MappingInspect } from '../app/lib/data-inspect.js';
@@ -321,6 +321,9 @@ export function registerDataRoutes(app: Hono, root: string): void {
     const path = datasetFile(root, b.path as string);
     const { policy, read, result } = await runOn(b.path as string, path, b.policy as string, langOf(b));
     const provenance = provenanceOf(root, b.path as string, path, policy, b.policy as string);
+    // ids whose statements would be one file (E1 and e1, or one id in two months) are refused as the CLI refuses them
+    const clashes = caseClashes(result.scorecards);
+    if (clashes.length) throw new FileError(422, caseClashDiagnostic(clashes));
     const recordOf = new Map(read.records.map((r) => [`${r.period}\u0000${r.employee_id}`, r]));
     const files: Record<string, Uint8Array> = {};
     for (const card of result.scorecards) {

@@ -227,3 +227,30 @@ describe('outputs', () => {
     expect(strFromU8(files['E2.html']!)).toContain('¥760.00');
   });
 });
+
+describe('all statements zipped', () => {
+  const SIMPLE = `policy: names
+title: 名字
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+stages:
+  only: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+grades:
+  - { grade: A, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+  it('refuses ids whose statements would be one file on Windows or macOS, as `yardstick statements` does', async () => {
+    writeFileSync(
+      join(root, 'examples', 'clash.csv'),
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,80\ne1,乙,员工,一组,常规,2026-10,90\n',
+    );
+    const zip = await post('/api/data/statements.zip', { path: 'examples/clash.csv', policy: SIMPLE, lang: 'en' });
+    expect(zip.status).toBe(422);
+    expect(((await zip.json()) as { error: string }).error).toContain('`E1` and `e1`');
+  });
+});

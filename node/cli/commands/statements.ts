@@ -28,13 +28,20 @@ export const statementFile = (c: Scorecard) => {
 };
 
 /** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */
-function caseClashes(cards: readonly Scorecard[]): string[][] {
+export function caseClashes(cards: readonly Scorecard[]): string[][] {
   const byName = new Map<string, string[]>();
   for (const c of cards) {
     const name = statementFile(c).toLowerCase();
     byName.set(name, [...(byName.get(name) ?? []), c.employee_id]);
   }
   return [...byName.values()].filter((ids) => ids.length > 1);
+}
+
+/** The refusal for ids whose statements would be one file (`caseClashes`). */
+export function caseClashDiagnostic(clashes: readonly string[][]) {
+  return diagnostic('cli_statement_ids_case', {
+    ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', '),
+  });
 }
 
 export async function statementsCommand(
@@ -78,14 +85,7 @@ export async function statementsCommand(
     events: eventProvenance(o.data),
   };
   const clashes = caseClashes(result.scorecards);
-  if (clashes.length) {
-    throw new ExitError(
-      EXIT.input,
-      diagnostic('cli_statement_ids_case', {
-        ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', '),
-      }),
-    );
-  }
+  if (clashes.length) throw new ExitError(EXIT.input, caseClashDiagnostic(clashes));
   try {
     mkdirSync(o.out, { recursive: true });
   } catch (error) {
