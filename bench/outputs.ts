@@ -24,6 +24,8 @@ function dataFile(n: number): string {
 
 interface Measure {
   seconds: number;
+  /** CPU seconds of the process, all its threads (what other work on a shared machine does not stretch) */
+  cpu: number;
   rssMb: number;
 }
 
@@ -39,8 +41,14 @@ function measure(args: string[], dir: string): Measure {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`yardstick ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rssKb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
-  return { seconds, rssMb: rssKb / 1024 };
+  // one `rss cpu` line per thread that exited; the process's own comes last, with the most CPU
+  const lines = readFileSync(rssFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' ').map(Number));
+  const rssKb = Math.max(...lines.map((l) => l[0]!));
+  const cpuUs = Math.max(...lines.map((l) => l[1] ?? 0));
+  return { seconds, cpu: cpuUs / 1e6, rssMb: rssKb / 1024 };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-outputs-'));
@@ -67,6 +75,7 @@ for (const n of SIZES) {
     ['statements --out DIR', ['statements', POLICY, '--data', data, '--exclude-invalid', '--out', join(dir, 'st')]],
   ];
   let csvSeconds = 0;
+  let csvCpu = 0;
   for (const [label, args] of cases) {
     const runs: Measure[] = [];
     for (let i = 0; i < REPEAT; i++) {
@@ -74,15 +83,19 @@ for (const n of SIZES) {
       rmSync(join(dir, 'st'), { recursive: true, force: true });
     }
     const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-    if (label.startsWith('csv --out')) csvSeconds = best.seconds;
+    if (label.startsWith('csv --out')) [csvSeconds, csvCpu] = [best.seconds, best.cpu];
     const load = loadavg()[0]!.toFixed(1);
     rows.push(
-      `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csvSeconds).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
+      `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csvSeconds).toFixed(2)}× | ${best.cpu.toFixed(2)} | ${(best.cpu / csvCpu).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
     );
     console.error(rows.at(-1));
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log('| command | records | seconds (best of ' + REPEAT + ') | ÷ csv --out | peak RSS MB | load (1 min) |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| command | records | seconds (best of ' +
+    REPEAT +
+    ') | ÷ csv --out | CPU seconds | CPU ÷ csv --out | peak RSS MB | load (1 min) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);
