@@ -194,6 +194,7 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
       '试算结果',
       expect.stringMatching(/^修改影响/),
       '预算',
+      '版本',
     ]);
     await page.getByRole('tab', { name: '试算结果' }).focus();
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('试算结果');
