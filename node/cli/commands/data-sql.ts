@@ -68,6 +68,10 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     notes.push(
       `-- the header was found on row ${skip + 1}: the ${skip} line(s) above it are skipped (\`header_row: ${skip + 1}\` says it in the mapping)`,
     );
+  if (source.fill_down?.length && text)
+    notes.push(
+      `-- fill_down: yardstick fills the empty cells of ${source.fill_down.join(', ')} from the row above before this runs; fill them in the file (or your table) first`,
+    );
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
   return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), skip ?? 0)).sql}`;

@@ -153,7 +153,9 @@ export class EventEngine {
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
     if (ext === 'parquet')
       return { ok: true, path, kind: 'parquet', encoding: 'parquet', headerRow: 1, skip: 0, notes: [] };
-    if (ext === 'xlsx' || ext === 'json') {
+    // a text export with `fill_down:` is read by yardstick's reader too, to fill its empty cells
+    const textFill = ['csv', 'tsv', 'txt'].includes(ext) && !!layout.fillDown?.length;
+    if (ext === 'xlsx' || ext === 'json' || textFill) {
       const bytes = new Uint8Array(readBytes(path, 'data'));
       const t = await readTable(bytes, name, { sheet: o.sheet, encoding: o.encoding });
       if (!t.ok)
@@ -201,6 +203,24 @@ export class EventEngine {
           }
         }
         notes.push(`${filled} merged cell(s) filled down`);
+      }
+      if (textFill) {
+        // a CSV/TSV has no merged ranges: a merged cell saved as text keeps its value in the first
+        // row and leaves the rows below it empty, so an empty cell takes the value above it
+        let filled = 0;
+        for (const column of layout.fillDown!) {
+          const c = table.header.indexOf(column.trim());
+          if (c < 0) continue;
+          let above = '';
+          for (const row of table.rows) {
+            while (row.length <= c) row.push('');
+            if (row[c]!.trim() === '' && above !== '') {
+              row[c] = above;
+              filled++;
+            } else above = row[c]!;
+          }
+        }
+        notes.push(`${filled} empty cell(s) filled down`);
       }
       writeTableCsv(table, copy);
       return {
