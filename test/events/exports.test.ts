@@ -147,3 +147,39 @@ describe('Parquet', () => {
     ]);
   });
 });
+
+describe('fill_down on a CSV export (a merged cell saved as text: its value in the first row, empty below)', () => {
+  // row 1 a title, row 2 the header; E1's 工号 only on row 3, E2's only on row 6
+  const CSV = [
+    '10月直播场次明细',
+    '工号,开播时间,观看人数',
+    'E1,2026-10-02 10:00,100',
+    ',2026-10-03 10:00,200',
+    ',2026-10-04 10:00,300',
+    'E2,2026-10-05 10:00,40',
+    ',2026-10-06 10:00,abc',
+    '',
+  ].join('\n');
+
+  it('fills each empty 工号 from the row above, keeping the spreadsheet row numbers', async () => {
+    const r = await aggregate(folder({ 'f.csv': CSV }), SUM('f.csv', '    fill_down: [ 工号 ]\n'));
+    expect(r.reports[0]!.headerRow).toBe(2);
+    // E1: rows 3, 4, 5 → 3 sessions, 100 + 200 + 300 = 600 viewers
+    expect(byKey(r).E1).toEqual({ n: '3', viewers: '600' });
+    // E2's second row (row 7, filled) has a bad cell: E2 is excluded, the cell named at its row
+    expect(r.exclusions.get('E2')).toMatchObject([{ cell: { row: 7, column: '观看人数', value: 'abc' } }]);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('data_event_no_key');
+  });
+
+  it('without fill_down the empty cells are rows without a key', async () => {
+    const r = await aggregate(folder({ 'f.csv': CSV }), SUM('f.csv'));
+    expect(byKey(r).E1).toEqual({ n: '1', viewers: '100' });
+    expect(r.diagnostics.map((d) => d.code)).toContain('data_event_no_key');
+  });
+
+  it('is refused on a JSON or Parquet file, which has neither merged cells nor cells left empty below them', async () => {
+    await expect(aggregate(folder({}), SUM('f.json', '    fill_down: [ 工号 ]\n'))).rejects.toThrow(
+      '`fill_down` fills the merged cells of a workbook, or the cells a CSV/TSV export leaves empty below them; a JSON or Parquet file has neither',
+    );
+  });
+});

@@ -24,7 +24,6 @@ import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { Diagnostic } from '../../../engine/index.js';
 import policySchema from '../../../schemas/policy.schema.json';
-import { ROLLUP_SCHEMA_URI, schemaUri } from './schema-uri.js';
 
 type WorkerOptions = { label?: string; createData?: unknown; worker?: Worker; [k: string]: unknown };
 
@@ -56,7 +55,6 @@ const rollupSchema = (() => {
   ) as { $schema?: string; properties: unknown; $defs: Record<string, Record<string, unknown>> };
   return {
     $schema: copy.$schema,
-    $id: ROLLUP_SCHEMA_URI,
     ...copy.$defs.rollupPolicy,
     $defs: { ...copy.$defs, monthlyRoot: { properties: copy.properties } },
   };
@@ -70,7 +68,7 @@ const schemaFor = (kind: 'monthly' | 'rollup') => ({
   format: { enable: false },
   schemas: [
     {
-      uri: schemaUri(kind),
+      uri: `https://yardstick.local/schemas/${kind === 'rollup' ? 'rollup-policy' : 'policy'}.schema.json`,
       fileMatch: ['*'],
       schema: (kind === 'rollup' ? rollupSchema : policySchema) as never,
     },

@@ -2,6 +2,7 @@
 // month's per-employee metrics, as run, so that a data team can run it where the data lives.
 // With --explain, each aggregate per employee with the source rows behind it.
 
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatDiagnostic, readTable, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -9,7 +10,8 @@ import { readBytes, type Io } from '../io.js';
 import { readMappingFile } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
-import type { EventSource } from '../events/spec.js';
+import { usedColumns, type EventSource } from '../events/spec.js';
+import { sniffEncoding, textHeader } from '../events/duckdb.js';
 import { describeAggregate } from '../events/provenance.js';
 
 export interface DataSqlOptions {
@@ -21,8 +23,31 @@ export interface DataSqlOptions {
 const kindOf = (file: string): FileKind =>
   /\.parquet$/i.test(file) ? 'parquet' : /\.(tsv|txt)$/i.test(file) ? 'tsv' : 'csv';
 
+/**
+ * The title rows above a text file's header, found as the run finds them (the first of the file's
+ * first rows that holds every column the source reads), so the printed SQL skips the same lines;
+ * undefined when the file cannot be looked at here (missing, or UTF-16, which must be converted first).
+ */
+function detectedSkip(source: EventSource, here: string): number | undefined {
+  const path = resolve(here, source.file);
+  if (!existsSync(path)) return undefined;
+  const sniffed =
+    source.encoding === 'gbk' || source.encoding === 'gb18030'
+      ? 'gb18030'
+      : source.encoding === 'utf-8'
+        ? 'utf-8'
+        : sniffEncoding(path);
+  if (sniffed !== 'utf-8' && sniffed !== 'gb18030') return undefined;
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(64 * 1024);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const layout = { used: usedColumns(source, source.key?.column ?? source.time) };
+  return textHeader(head.subarray(0, n), n === head.length, kindOf(source.file), layout, sniffed).skip;
+}
+
 /** The statement as printed: the file named as the mapping names it, relative to the mapping's folder. */
-function printedSql(source: EventSource, calendar: Parameters<typeof planSource>[2]): string {
+function printedSql(source: EventSource, calendar: Parameters<typeof planSource>[2], here: string): string {
   const key = source.key?.column ?? '工号';
   const notes = [
     `-- ${source.file}: per-employee metrics for ${calendar.period}; times in UTC${calendar.offsetMinutes >= 0 ? '+' : '-'}${String(Math.floor(Math.abs(calendar.offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(calendar.offsetMinutes) % 60).padStart(2, '0')}, weeks start on Monday`,
@@ -32,13 +57,24 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     notes.push(
       `-- ${source.file} is read by yardstick and handed to DuckDB as a UTF-8 CSV; save it as CSV to run this yourself`,
     );
-  if (!source.header_row && !/\.(parquet|xlsx|json)$/i.test(source.file))
+  const text = !/\.(parquet|xlsx|json)$/i.test(source.file);
+  // the header the run would find below title rows; `header_row:` says it outright
+  const skip = source.header_row ? source.header_row - 1 : text ? detectedSkip(source, here) : 0;
+  if (text && skip === undefined)
     notes.push(
       '-- the header is read from the first line: with title rows above it, write `header_row:` in the mapping',
     );
+  else if (text && !source.header_row && skip)
+    notes.push(
+      `-- the header was found on row ${skip + 1}: the ${skip} line(s) above it are skipped (\`header_row: ${skip + 1}\` says it in the mapping)`,
+    );
+  if (source.fill_down?.length && text)
+    notes.push(
+      `-- fill_down: yardstick fills the empty cells of ${source.fill_down.join(', ')} from the row above before this runs; fill them in the file (or your table) first`,
+    );
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
-  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), source.header_row ? source.header_row - 1 : 0)).sql}`;
+  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), skip ?? 0)).sql}`;
 }
 
 function explainReport(report: SourceReport, source: EventSource): string[] {
@@ -78,7 +114,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     return EXIT.input;
   }
   if (!o.explain) {
-    io.stdout(m.events.map((s) => printedSql(s, cal.calendar)).join('\n'));
+    io.stdout(m.events.map((s) => printedSql(s, cal.calendar, dirname(file))).join('\n'));
     return EXIT.ok;
   }
   const here = dirname(file);

@@ -153,7 +153,9 @@ export class EventEngine {
     const copy = join(this.scratch, `${Math.random().toString(36).slice(2)}.csv`);
     if (ext === 'parquet')
       return { ok: true, path, kind: 'parquet', encoding: 'parquet', headerRow: 1, skip: 0, notes: [] };
-    if (ext === 'xlsx' || ext === 'json') {
+    // a text export with `fill_down:` is read by yardstick's reader too, to fill its empty cells
+    const textFill = ['csv', 'tsv', 'txt'].includes(ext) && !!layout.fillDown?.length;
+    if (ext === 'xlsx' || ext === 'json' || textFill) {
       const bytes = new Uint8Array(readBytes(path, 'data'));
       const t = await readTable(bytes, name, { sheet: o.sheet, encoding: o.encoding });
       if (!t.ok)
@@ -202,6 +204,24 @@ export class EventEngine {
         }
         notes.push(`${filled} merged cell(s) filled down`);
       }
+      if (textFill) {
+        // a CSV/TSV has no merged ranges: a merged cell saved as text keeps its value in the first
+        // row and leaves the rows below it empty, so an empty cell takes the value above it
+        let filled = 0;
+        for (const column of layout.fillDown!) {
+          const c = table.header.indexOf(column.trim());
+          if (c < 0) continue;
+          let above = '';
+          for (const row of table.rows) {
+            while (row.length <= c) row.push('');
+            if (row[c]!.trim() === '' && above !== '') {
+              row[c] = above;
+              filled++;
+            } else above = row[c]!;
+          }
+        }
+        notes.push(`${filled} empty cell(s) filled down`);
+      }
       writeTableCsv(table, copy);
       return {
         ok: true,
@@ -243,21 +263,7 @@ export class EventEngine {
     const head = Buffer.alloc(64 * 1024);
     const n = readSync(fd, head, 0, head.length, 0);
     closeSync(fd);
-    let text = new TextDecoder('utf-8').decode(head.subarray(0, n), { stream: true });
-    if (n === head.length) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
-    const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
-    if (!t.ok) return { headerRow: 1, skip: 0, notes: [] };
-    const sep = kind === 'tsv' ? '\t' : ',';
-    // papaparse guesses the delimiter: a tab-separated file is split on tabs here, as DuckDB will
-    const rows =
-      kind === 'tsv'
-        ? [t.table.header.join(',').split(sep), ...t.table.rows.map((r) => r.join(',').split(sep))]
-        : [t.table.header, ...t.table.rows];
-    const numbers = [1, ...t.table.rowNumbers];
-    const firstLine = numbers[0]!;
-    const at = findHeader(rows, layout, numbers) ?? 0;
-    const row = numbers[at] ?? firstLine;
-    return { headerRow: row, skip: row - 1, notes: row > 1 ? [`header on row ${row}`] : [] };
+    return textHeader(head.subarray(0, n), n === head.length, kind, layout, 'utf-8');
   }
 
   /** A UTF-8 CSV that turned out not to be UTF-8 past its first 64 KiB: read again as GB18030. */
@@ -302,4 +308,33 @@ export { readerSql };
 /** DuckDB's errors name their kind first (`Conversion Error: …`, `Invalid Input Error: …`). */
 export function isDuckDBError(error: Error): boolean {
   return /^[A-Z][A-Za-z ]* Error: /.test(error.message);
+}
+
+/**
+ * The header row of a text file from its first bytes (64 KiB; `cut`: the file goes on, so the last
+ * partial line is dropped), decoded as `encoding`: the row number and the lines to skip before it.
+ * The run and `yardstick data sql` (which prints the same skip) both use it.
+ */
+export function textHeader(
+  bytes: Uint8Array,
+  cut: boolean,
+  kind: FileKind,
+  layout: Layout,
+  encoding: 'utf-8' | 'gb18030',
+): { headerRow: number; skip: number; notes: string[] } {
+  let text = new TextDecoder(encoding).decode(bytes, { stream: true });
+  if (cut) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+  const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
+  if (!t.ok) return { headerRow: 1, skip: 0, notes: [] };
+  const sep = kind === 'tsv' ? '\t' : ',';
+  // papaparse guesses the delimiter: a tab-separated file is split on tabs here, as DuckDB will
+  const rows =
+    kind === 'tsv'
+      ? [t.table.header.join(',').split(sep), ...t.table.rows.map((r) => r.join(',').split(sep))]
+      : [t.table.header, ...t.table.rows];
+  const numbers = [1, ...t.table.rowNumbers];
+  const firstLine = numbers[0]!;
+  const at = findHeader(rows, layout, numbers) ?? 0;
+  const row = numbers[at] ?? firstLine;
+  return { headerRow: row, skip: row - 1, notes: row > 1 ? [`header on row ${row}`] : [] };
 }

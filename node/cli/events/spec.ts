@@ -322,11 +322,11 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
           `\`${name([...path, 'fill_down'])}\` must be a list of column names, such as \`[账号名称]\`, not ${what(s.fill_down)}`,
           `\`${name([...path, 'fill_down'])}\` 应为列名列表，例如 \`[账号名称]\`，而不是${whatZh(s.fill_down)}`,
         );
-      else if (!/\.xlsx$/i.test(String(s.file)))
+      else if (!/\.(xlsx|csv|tsv|txt)$/i.test(String(s.file)))
         report(
           [...path, 'fill_down'],
-          '`fill_down` fills the merged cells of a workbook, and only an .xlsx file has them',
-          '`fill_down` 用于填充工作簿中的合并单元格，只有 .xlsx 文件才有合并单元格',
+          '`fill_down` fills the merged cells of a workbook, or the cells a CSV/TSV export leaves empty below them; a JSON or Parquet file has neither',
+          '`fill_down` 用于填充工作簿中的合并单元格，或 CSV/TSV 导出中合并单元格下方留空的单元格；JSON 或 Parquet 文件没有这种情况',
         );
     }
     text(s.time, [...path, 'time'], true);
