@@ -165,7 +165,10 @@ describe('yardstick run', () => {
       '--exclude-invalid',
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error: cannot write `/nonexistent-dir/x.txt`: ENOENT');
+    expect(r.stderr).toBe(
+      'error: cannot write `/nonexistent-dir/x.txt`: the folder `/nonexistent-dir` does not exist\n' +
+        '  help: create the folder first, or give --out a path in an existing folder',
+    );
   });
 
   it('a data file in GBK, as Excel on Chinese Windows saves it, gives the same result as UTF-8', async () => {
