@@ -1,7 +1,7 @@
 // The engine's public API. Pure: no file system, no clock, no process; runs unchanged in a
 // browser worker. The CLI (node/cli) and the editor's server do all I/O.
 
-export type { Diagnostic, Span, Cell, Severity } from './model/diagnostic.js';
+export type { ArgNames, Diagnostic, Span, Cell, MessageArg, MessageId, Severity } from './model/diagnostic.js';
 export { formatDiagnostic, hasErrors, localise, sortDiagnostics, visibleText } from './model/diagnostic.js';
 export type { PolicyDoc } from './model/policy.js';
 export type { EmployeeRecord, ExcludedRecord } from './model/record.js';

@@ -321,7 +321,12 @@ export function candidateText(text: string, fromVersion: string, r: PublishReque
 }
 
 /** `yardstick check` on the candidate, in-process, beside the real file so its tests read the same data. */
-async function checkCandidate(p: Place, candidate: string, previous: { text: string; label: string } | undefined) {
+async function checkCandidate(
+  p: Place,
+  candidate: string,
+  previous: { text: string; label: string } | undefined,
+  lang: Lang,
+) {
   const file = `policies/${p.name}`;
   const tag = randomBytes(6).toString('hex');
   const dir = dirname(p.path);
@@ -330,8 +335,9 @@ async function checkCandidate(p: Place, candidate: string, previous: { text: str
   try {
     writeFileAtomic(at, candidate);
     if (existsSync(tests)) copyFileSync(tests, testFileFor(at));
-    const failures = (await policyFailures(file, at)).map((f) => f.split(at).join(file));
-    failures.push(...versionFailures(file, p.repo ? 'HEAD' : 'the last published copy', candidate, previous?.text));
+    const failures = (await policyFailures(file, at, lang)).map((f) => f.split(at).join(file));
+    const base = p.repo ? 'HEAD' : lang === 'zh' ? '上次发布的副本' : 'the last published copy';
+    failures.push(...versionFailures(file, base, candidate, previous?.text, lang));
     const loaded = loadPolicy(candidate, file);
     const diagnostics: Diagnostic[] = loaded.ok ? [] : loaded.diagnostics.filter((d) => d.severity === 'error');
     return { failures, diagnostics };
@@ -358,7 +364,7 @@ export async function publish(p: Place, r: PublishRequest) {
     if (a.ok && b.ok && !suggestBump(diffPolicies(a.policy.doc, b.policy.doc, lang)))
       throw new FileError(409, diagnostic('cli_server_publish.unchanged', { name: p.name, version: prev.version }));
   }
-  const checked = await checkCandidate(p, candidate, previous);
+  const checked = await checkCandidate(p, candidate, previous, lang);
   const problems = checked.failures.length;
   if (problems)
     return {

@@ -169,7 +169,7 @@ describe('with git', () => {
     await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
     // 完播率 target 40% → 45%: the test case "SV0068 exactly on the target" no longer holds
     const text = ORIGINAL.replace('target: 0.40 # domain', 'target: 0.45 # domain');
-    const res = await call(`/api/versions/${NAME}/publish`, publishBody({ text }));
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody({ text, lang: 'en' }));
     expect(res.status).toBe(422);
     const r = await refused(res);
     expect(r.en).toEqual([
@@ -186,10 +186,15 @@ describe('with git', () => {
   it('does not carry the published version’s retroactive reason over: a month already covered is refused by check', async () => {
     await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
     // 1.1.0 is effective from 2026-10 with a reason for correcting it; 1.2.0 from 2026-09 would need its own
-    const res = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09' }));
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09', lang: 'en' }));
     expect(res.status).toBe(422);
     expect((await refused(res)).failures).toEqual([
       'policies/short-video-team.yaml: changed since HEAD but its effective_from 2026-09 is not later than 2026-10 of version 1.1.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
+    ]);
+    // check's findings are in the interface's language: Chinese by default
+    const zh = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09' }));
+    expect((await refused(zh)).failures).toEqual([
+      'policies/short-video-team.yaml: 自 HEAD 以来有改动，但 effective_from 2026-09 不晚于版本 1.1.0 的 2026-10，会改变已发放的月份（请设置更晚的 `effective_from:`；如确为更正，请加 `retroactive: { reason: … }`）',
     ]);
     // with a reason of its own, the correction is published and keeps it
     const own = HOLD_RAISED.replace(

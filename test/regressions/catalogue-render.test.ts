@@ -41,6 +41,12 @@ const REALISTIC: Record<string, string | number> = {
   cells: 'B3, B7',
   column: '播放量',
   columns: '`工号`, `播放量`',
+  // yardstick check
+  base: 'origin/main',
+  data: 'examples/sample-2026-10.csv',
+  tests: 'policies/short-video-team.test.yaml',
+  then: '1.1.0',
+  total: 12,
   count: 3,
   cut: 'round(leads / visits',
   cycle: 'a → b → a',

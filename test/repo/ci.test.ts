@@ -120,7 +120,7 @@ describe('the CI example', { timeout: 120_000 }, () => {
     const outcome = Object.fromEntries(r.steps.map((s) => [s.step, s.outcome]));
     expect(outcome.check).toBe('failure');
     expect(r.steps.find((s) => s.step === 'check')!.stdout).toBe(
-      '✗ policies/startup-team.yaml: not formatted (run `yardstick fmt policies/startup-team.yaml`)\n',
+      '✗ policies/startup-team.yaml: 格式不规范（请运行 `yardstick fmt policies/startup-team.yaml`）\n',
     );
     expect(outcome.comment).toBe('success');
     expect(r.steps.at(-1)!.outcome).toBe('failure');

@@ -43,8 +43,8 @@ describe('the pre-commit hook', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       [
-        '✗ policies/startup-team.yaml: changed since HEAD but its version 0.1.0 is not higher than 0.1.0 (bump `version:`)',
-        '✗ policies/startup-team.yaml: changed since HEAD but its effective_from 2026-10 is not later than 2026-10 of version 0.1.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
+        '✗ policies/startup-team.yaml: 自 HEAD 以来有改动，但版本 0.1.0 不高于 0.1.0（请提高 `version:`）',
+        '✗ policies/startup-team.yaml: 自 HEAD 以来有改动，但 effective_from 2026-10 不晚于版本 0.1.0 的 2026-10，会改变已发放的月份（请设置更晚的 `effective_from:`；如确为更正，请加 `retroactive: { reason: … }`）',
         '',
       ].join('\n'),
     );
@@ -64,7 +64,7 @@ describe('the pre-commit hook', { timeout: 60_000 }, () => {
     const r = commit('weights');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
-      '✗ policies/startup-team.yaml: tests fail (1 of 2 case(s))',
+      '✗ policies/startup-team.yaml: 测试未通过（2 个用例中有 1 个失败）',
       '  ✗ 运营经理 初创期 强势月份 — silver tier',
       '      score: expected 108, got 107.5',
     ]);

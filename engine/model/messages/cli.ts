@@ -521,6 +521,44 @@ export const cli = defineMessages({
       zh: '--format xlsx 生成工作簿：请用 --out results.xlsx 指定文件',
     },
   },
+  cli_check_invalid: {
+    message: {
+      en: 'does not validate ({count} problem(s); run `yardstick validate {file}`)',
+      zh: '无法通过校验（{count} 个问题；请运行 `yardstick validate {file}`）',
+    },
+  },
+  cli_check_unformatted: {
+    message: { en: 'not formatted (run `yardstick fmt {file}`)', zh: '格式不规范（请运行 `yardstick fmt {file}`）' },
+  },
+  cli_check_no_tests: { message: { en: 'has no tests ({tests})', zh: '没有测试（{tests}）' } },
+  cli_check_tests_cannot_run: { message: { en: 'tests cannot run: {detail}', zh: '测试无法运行：{detail}' } },
+  cli_check_tests_fail: {
+    message: { en: 'tests fail ({failed} of {total} case(s))', zh: '测试未通过（{total} 个用例中有 {failed} 个失败）' },
+  },
+  cli_check_no_effective_from: {
+    message: {
+      en: 'changed since {base} but has no `effective_from`',
+      zh: '自 {base} 以来有改动，但没有 `effective_from`',
+    },
+  },
+  cli_check_version_not_higher: {
+    message: {
+      en: 'changed since {base} but its version {version} is not higher than {then} (bump `version:`)',
+      zh: '自 {base} 以来有改动，但版本 {version} 不高于 {then}（请提高 `version:`）',
+    },
+  },
+  cli_check_effective_not_later: {
+    message: {
+      en: 'changed since {base} but its effective_from {from} is not later than {then} of version {version}, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
+      zh: '自 {base} 以来有改动，但 effective_from {from} 不晚于版本 {version} 的 {then}，会改变已发放的月份（请设置更晚的 `effective_from:`；如确为更正，请加 `retroactive: { reason: … }`）',
+    },
+  },
+  cli_check_unscorable: {
+    message: {
+      en: 'cannot score {count} record(s) of `{data}` that {base} scored (run `yardstick diff --base {base} --data {data}` for who and why)',
+      zh: '有 {count} 条 `{data}` 的记录在 {base} 可以评分，现在不能（运行 `yardstick diff --base {base} --data {data}` 查看是谁、为什么）',
+    },
+  },
   cli_check_data_needs_base: {
     message: {
       en: '--data {file} measures a change: give --base REF with it',

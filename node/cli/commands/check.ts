@@ -2,7 +2,18 @@
 
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readYaml, formatPolicyText, loadPolicy, diagnostic, budgetLines, type Lang } from '../../../engine/index.js';
+import {
+  readYaml,
+  formatPolicyText,
+  loadPolicy,
+  diagnostic,
+  budgetLines,
+  localise,
+  type ArgNames,
+  type Lang,
+  type MessageArg,
+  type MessageId,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, pathExistsAt, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
@@ -11,6 +22,11 @@ import { stagedPolicies, type Staged } from '../staged.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 import { isRollupText, loadRollup } from '../rollup.js';
 import { verifyFailures } from './verify.js';
+
+/** One line of `check`'s list: the file, then what is wrong, in the output's language. */
+function said<C extends MessageId>(file: string, lang: Lang, id: C, args: { [K in ArgNames<C>]: MessageArg }): string {
+  return `${file}: ${localise(diagnostic(id, args), lang).message}`;
+}
 
 function dataNeedsBase(data: string): never {
   throw new ExitError(EXIT.usage, diagnostic('cli_check_data_needs_base', { file: data }));
@@ -40,26 +56,25 @@ export async function policyFailures(file: string, at: string, lang: Lang = 'zh'
   // a roll-up policy (a top-level `rollup:`) validates against its own section of the schema
   const loaded = isRollupText(text, file) ? loadRollup(file, text) : loadPolicy(text, file);
   if (!loaded.ok) {
-    failures.push(
-      `${file}: does not validate (${loaded.diagnostics.filter((d) => d.severity === 'error').length} problem(s); run \`yardstick validate ${file}\`)`,
-    );
+    const count = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    failures.push(said(file, lang, 'cli_check_invalid', { count, file }));
     return failures;
   }
-  if (formatPolicyText(text) !== text) failures.push(`${file}: not formatted (run \`yardstick fmt ${file}\`)`);
+  if (formatPolicyText(text) !== text) failures.push(said(file, lang, 'cli_check_unformatted', { file }));
   failures.push(...verifyFailures(file, text, lang));
-  if (!existsSync(testFileFor(at))) failures.push(`${file}: has no tests (${testFileFor(file)})`);
+  if (!existsSync(testFileFor(at))) failures.push(said(file, lang, 'cli_check_no_tests', { tests: testFileFor(file) }));
   else {
     // a test file that cannot be read fails this policy, not the whole check: every policy is checked
     const report = await runTestsFor(at, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
       if (!(error instanceof ExitError)) throw error;
-      failures.push(`${file}: tests cannot run: ${error.withHelp}`);
+      failures.push(said(file, lang, 'cli_check_tests_cannot_run', { detail: error.withHelp }));
       return undefined;
     });
     // every failing case, each with its expected and actual values
     if (report?.failed)
       failures.push(
         [
-          `${file}: tests fail (${report.failed} of ${report.cases.length} case(s))`,
+          said(file, lang, 'cli_check_tests_fail', { failed: report.failed, total: report.cases.length }),
           ...describeReport(file, report).slice(1),
         ].join('\n'),
       );
@@ -72,19 +87,30 @@ export async function policyFailures(file: string, at: string, lang: Lang = 'zh'
  * not higher than the base's, an `effective_from` not later than the base's without `retroactive`.
  * `thenText` is the policy at `base`, undefined when it is new there.
  */
-export function versionFailures(file: string, base: string, nowText: string, thenText: string | undefined): string[] {
+export function versionFailures(
+  file: string,
+  base: string,
+  nowText: string,
+  thenText: string | undefined,
+  lang: Lang = 'zh',
+): string[] {
   const failures: string[] = [];
   const now = parse(nowText) as {
     version?: string;
     effective_from?: string;
     retroactive?: unknown;
   } | null;
-  if (!now?.effective_from) failures.push(`${file}: changed since ${base} but has no \`effective_from\``);
+  if (!now?.effective_from) failures.push(said(file, lang, 'cli_check_no_effective_from', { base }));
   if (thenText === undefined) return failures;
   const then = parse(thenText) as { version?: string; effective_from?: string } | null;
   if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
+    const none = lang === 'zh' ? '（无）' : '(none)';
     failures.push(
-      `${file}: changed since ${base} but its version ${now?.version ?? '(none)'} is not higher than ${then?.version ?? '(none)'} (bump \`version:\`)`,
+      said(file, lang, 'cli_check_version_not_higher', {
+        base,
+        version: now?.version ?? none,
+        then: then?.version ?? none,
+      }),
     );
   }
   // a change applies from a later period than the version it replaces, unless it says it corrects earlier ones
@@ -96,7 +122,12 @@ export function versionFailures(file: string, base: string, nowText: string, the
     !now.retroactive
   ) {
     failures.push(
-      `${file}: changed since ${base} but its effective_from ${now.effective_from} is not later than ${then.effective_from} of version ${then.version ?? '(none)'}, so it would change periods already paid (set a later \`effective_from:\`, or, for a deliberate correction, add \`retroactive: { reason: … }\`)`,
+      said(file, lang, 'cli_check_effective_not_later', {
+        base,
+        from: now.effective_from,
+        then: then.effective_from,
+        version: then.version ?? (lang === 'zh' ? '（无）' : '(none)'),
+      }),
     );
   }
   return failures;
@@ -153,7 +184,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
       const thenText = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
       // a change to the declared properties alone (what verify checks, not what anyone is paid) needs no new version
       if (thenText !== undefined && samePay(parse(nowText), parse(thenText))) continue;
-      failures.push(...versionFailures(file, o.base, nowText, thenText));
+      failures.push(...versionFailures(file, o.base, nowText, thenText, io.lang ?? 'zh'));
       if (thenText === undefined) continue;
       // the data named on the command line, else the policy's own review data (`review_data:` of its tests);
       // the pre-commit hook stays fast and leaves the impact to CI; a roll-up policy scores no data file
@@ -175,9 +206,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
           // how far the changed version is over or under its budget (information, not a failure)
           if (review.impact) for (const line of budgetLines(review.impact.after, 'en')) notes.push(`${file}: ${line}`);
           for (const l of newlyUnscorable([review]))
-            failures.push(
-              `${file}: cannot score ${l.count} record(s) of \`${data}\` that ${o.base} scored (run \`yardstick diff --base ${o.base} --data ${data}\` for who and why)`,
-            );
+            failures.push(said(file, io.lang ?? 'zh', 'cli_check_unscorable', { count: l.count, data, base: o.base }));
         } catch (error) {
           if (!(error instanceof ExitError)) throw error;
           failures.push(`${file}: ${error.withHelp}`);
