@@ -793,6 +793,12 @@ export const cli = defineMessages({
       zh: '`{file}` 的 YAML 无法读取；请先修正再添加用例',
     },
   },
+  'cli_server_case.limits': {
+    message: {
+      en: 'with this case `{file}` would break a limit of `yardstick test` (docs/limits.md); shorten the case name or its text',
+      zh: '加上这个用例后，`{file}` 会超出 `yardstick test` 的限制（docs/limits.md）；请缩短用例名称或其中的文字',
+    },
+  },
   'cli_server_case.shape': {
     message: {
       en: '`{file}` has no block list `cases:` to add the case to',
