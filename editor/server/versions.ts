@@ -43,6 +43,7 @@ import {
   textAtCommit,
   uncommittedFiles,
 } from '../../node/git.js';
+import { datasetFile } from './data.js';
 import { FileError, dataPath, etagOf, policyPath, readText, refusal, serialisable } from './files.js';
 
 export interface Author {
@@ -182,6 +183,8 @@ function quietIo(lang: Lang) {
 function dataFor(root: string, rel: unknown, policyFile: string): string | undefined {
   if (rel === null) return undefined; // the rule changes alone
   if (typeof rel === 'string' && rel !== '') {
+    // a data mapping the editor lists reads as `yardstick diff --data` reads it, its files kept inside its folder
+    if (/\.data\.ya?ml$/i.test(rel)) return datasetFile(root, rel);
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
     if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
       throw new FileError(400, diagnostic('cli_server_file.dataset', {}));

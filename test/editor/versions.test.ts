@@ -264,6 +264,54 @@ describe('with git', () => {
     ]);
   });
 
+  it('measures a comparison and a review branch on a data mapping picked as the month, and keeps the mapping inside its folder', async () => {
+    // the 数据 view's datasets include mappings: two people of the sample month, roster and metrics in two files
+    mkdirSync(join(root, 'examples', 'm'));
+    writeFileSync(
+      join(root, 'examples', 'm', '花名册.csv'),
+      '工号,姓名,岗位,团队,阶段\nSV0001,许桐芳,运营经理,短视频一组,初创期\nSV0042,宋涛芳,剪辑师,短视频二组,初创期\n',
+    );
+    writeFileSync(
+      join(root, 'examples', 'm', '指标.csv'),
+      [
+        '工号,发布视频数,播放量,点赞量,完播率,粉丝增长率,爆款数,单条最高播放,主页访问量,引流线索数,创意采纳率,24小时交付率,剪辑质量评分,热点匹配度,出镜表现评分,配合度评分,粉丝互动率,违规次数',
+        'SV0001,40,154.1万,49174,,9.3%,3,"422,224",3.4w,569,,,,,,,,0',
+        'SV0042,,420万,12.6万,,,,"1,200,000",,,,88.8%,92,0.746,,,,',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(root, 'examples', 'm', 'month.data.yaml'),
+      'period: 2026-10\nroster: { file: 花名册.csv }\nsources:\n  - file: 指标.csv\n    key: { column: 工号 }\n',
+    );
+    // the viral-hit award 2000 → 2500: of the two, only SV0042 (1,200,000 plays at most) reaches 1,000,000
+    const text = ORIGINAL.replace('    award: 2000\n', '    award: 2500\n');
+    const id = git('rev-parse', 'HEAD').trim();
+    const data = 'examples/m/month.data.yaml';
+    const res = await call(`/api/versions/${NAME}/compare`, { before: id, after: 'unsaved', text, data, lang: 'zh' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { impact: Record<string, unknown> };
+    expect(body.impact).toMatchObject({ data, employees: 2, changed: 1, unscorable: 0, delta: 500 });
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch', data }));
+    expect(branch.status).toBe(201);
+    expect(git('show', 'policy/short-video-team-1.2.0:policies/short-video-team.review.md')).toContain(data);
+    // a mapping that reads a file outside its data folder is refused, as in the 数据 view
+    writeFileSync(join(root, 'secret.csv'), '工号,薪资\nSV0001,30000\n');
+    writeFileSync(
+      join(root, 'examples', 'm', 'out.data.yaml'),
+      'period: 2026-10\nroster: { file: ../../secret.csv }\nsources:\n  - file: 指标.csv\n',
+    );
+    const out = await call(`/api/versions/${NAME}/compare`, {
+      before: id,
+      after: 'unsaved',
+      text,
+      data: 'examples/m/out.data.yaml',
+    });
+    expect(out.status).toBe(403);
+    expect((await refused(out)).codes).toEqual(['cli_server_file']);
+  });
+
   it('refuses a month that is not YYYY-MM and an empty note', async () => {
     const bad = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-13' }));
     expect(bad.status).toBe(422);
