@@ -390,6 +390,9 @@ export async function publish(p: Place, r: PublishRequest) {
           lang,
         )
       ).markdown;
+      // again after the wait: another publish may have made the branch meanwhile (from here on nothing waits)
+      if (branchExists(p.repo!, branch))
+        throw new FileError(409, diagnostic('cli_server_publish.branch_exists', { rev: branch }));
       const commit = commitFiles(p.repo!, { [p.inRepo!]: candidate, [reportPath]: report }, message, {
         author,
         indexFile: index,

@@ -312,6 +312,20 @@ describe('with git', () => {
     expect((await refused(out)).codes).toEqual(['cli_server_file']);
   });
 
+  it('makes one review branch of two requests at once, and refuses the other as a branch that exists', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const both = await Promise.all([
+      call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' })),
+      call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' })),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const second = both.find((r) => r.status === 409)!;
+    expect((await refused(second)).zh).toEqual([
+      '已有名为 `policy/short-video-team-1.2.0` 的分支：请先合并或删除它，或发布另一个版本',
+    ]);
+    expect(git('branch', '--list', 'policy/*').trim()).toBe('policy/short-video-team-1.2.0');
+  });
+
   it('refuses a month that is not YYYY-MM and an empty note', async () => {
     const bad = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-13' }));
     expect(bad.status).toBe(422);
