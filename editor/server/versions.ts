@@ -36,6 +36,7 @@ import {
   branchExists,
   commitFiles,
   configValue,
+  detachedHead,
   fileLog,
   headCommit,
   repositoryOf,
@@ -404,6 +405,7 @@ export async function publish(p: Place, r: PublishRequest) {
     const disk = readText(p.path);
     if (r.etag !== etagOf(disk)) throw new FileError(409, diagnostic('cli_server_publish.stale', {}));
     if (p.repo) {
+      if (detachedHead(p.repo)) throw new FileError(409, diagnostic('cli_server_publish.detached', {}));
       const others = uncommittedFiles(p.repo).filter((f) => f !== p.inRepo);
       if (others.length)
         throw new FileError(

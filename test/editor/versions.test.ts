@@ -326,6 +326,22 @@ describe('with git', () => {
     expect(git('branch', '--list', 'policy/*').trim()).toBe('policy/short-video-team-1.2.0');
   });
 
+  it('refuses to commit on a detached HEAD, where the published version would be on no branch; a review branch still works', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const head = git('rev-parse', 'HEAD').trim();
+    git('checkout', '-q', '--detach');
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody());
+    expect(res.status).toBe(409);
+    expect((await refused(res)).en).toEqual([
+      'no branch is checked out (a detached HEAD): a version committed here would be on no branch; check out a branch first (`git switch <branch>`), or choose “review branch”',
+    ]);
+    expect(git('rev-parse', 'HEAD').trim()).toBe(head);
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
+    const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' }));
+    expect(branch.status).toBe(201);
+    expect(git('rev-parse', 'policy/short-video-team-1.2.0^').trim()).toBe(head);
+  });
+
   it('refuses a month that is not YYYY-MM and an empty note', async () => {
     const bad = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-13' }));
     expect(bad.status).toBe(422);
