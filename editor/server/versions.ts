@@ -425,12 +425,15 @@ export async function publish(p: Place, r: PublishRequest) {
       };
     }
     writeFileAtomic(p.path, candidate);
-    const id = new Date()
+    const second = new Date()
       .toISOString()
       .replace(/[:.]/g, '')
       .replace(/\d{3}Z$/, 'Z');
     const dir = copiesDir(p.root, p.name);
     mkdirSync(dir, { recursive: true });
+    // a second publish within the same second gets `…Z-2` (later in the newest-first order), never the first's name
+    let id = second;
+    for (let n = 2; existsSync(join(dir, `${id}.json`)); n++) id = `${second}-${n}`;
     writeFileAtomic(join(dir, `${id}.yaml`), candidate);
     const entry: VersionEntry = {
       id,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
 import { etagOf } from '../../editor/server/files.js';
 import { localise, type Diagnostic } from '../../engine/index.js';
@@ -390,6 +390,45 @@ describe('without git', () => {
     expect(history.versions[0]).toMatchObject({ version: '1.2.0', effective_from: '2026-12', author: '王芳' });
     const text = (await (await call(`/api/versions/${NAME}/text?id=${body.id}`)).json()) as { text: string };
     expect(text.text).toContain('\nversion: 1.2.0\n');
+  });
+
+  it('keeps both copies of two versions published within the same second', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    // the copies are named by the second: two publishes in one second must not share a name
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T04:29:00.100Z'));
+    try {
+      const first = await call(`/api/versions/${NAME}/publish`, publishBody());
+      expect(first.status).toBe(201);
+      const one = (await first.json()) as { id: string; etag: string; text: string };
+      expect(one.id).toBe('2026-12-01T042900Z');
+      vi.setSystemTime(new Date('2026-12-01T04:29:00.900Z'));
+      const second = await call(
+        `/api/versions/${NAME}/publish`,
+        publishBody({
+          text: one.text.replace(
+            '- { fact: plays, operator: greaterThan, value: 120000 }',
+            '- { fact: plays, operator: greaterThan, value: 130000 }',
+          ),
+          etag: one.etag,
+          effective_from: '2027-01',
+        }),
+      );
+      expect(second.status).toBe(201);
+      const two = (await second.json()) as { id: string };
+      expect(two.id).not.toBe(one.id);
+      const history = (await (await call(`/api/versions/${NAME}`)).json()) as { versions: Record<string, string>[] };
+      expect(history.versions.map((v) => [v.version, v.effective_from])).toEqual([
+        ['1.3.0', '2027-01'],
+        ['1.2.0', '2026-12'],
+      ]);
+      const text = async (id: string) =>
+        ((await (await call(`/api/versions/${NAME}/text?id=${id}`)).json()) as { text: string }).text;
+      expect(await text(one.id)).toContain('\nversion: 1.2.0\n');
+      expect(await text(two.id)).toContain('\nversion: 1.3.0\n');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('has no review branch to offer', async () => {
