@@ -131,6 +131,11 @@ export function setLocalConfig(repo: string, key: string, value: string): void {
   gitIn(repo, ['config', '--local', key, value]);
 }
 
+/** Whether no branch is checked out (a detached HEAD): a commit made there is on no branch. */
+export function detachedHead(repo: string): boolean {
+  return gitStatus(['symbolic-ref', '-q', 'HEAD'], { cwd: repo }).status !== 0;
+}
+
 /** Whether `refs/heads/<branch>` exists. */
 export function branchExists(repo: string, branch: string): boolean {
   try {

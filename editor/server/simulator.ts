@@ -7,9 +7,9 @@
 import type { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { diagnostic } from '../../engine/index.js';
+import { diagnostic, LIMITS, readYaml } from '../../engine/index.js';
 import { writeFileAtomic } from '../../node/files.js';
-import { FileError, etagOf, inside, policyPath, refusal } from './files.js';
+import { FileError, etagOf, inside, policyPath, refusal, serialisable } from './files.js';
 
 /** A case as the simulator saves it: a written-out record and only the expected values the user confirmed. */
 export interface SavedCase {
@@ -201,6 +201,16 @@ export function simulatorRoutes(app: Hono, policies: string): void {
           : diagnostic('cli_server_case.unreadable', { file }),
       );
     }
+    // what `yardstick test` would refuse to read (a line too long, a file too large) is not written
+    const read =
+      Buffer.byteLength(appended.text) > LIMITS.yamlBytes
+        ? {
+            ok: false as const,
+            diagnostics: [diagnostic('io_too_large.policy_tests', { file, size: '1 MiB' }, { file })],
+          }
+        : readYaml(appended.text, file);
+    if (!read.ok)
+      throw new FileError(422, diagnostic('cli_server_case.limits', { file }), ...read.diagnostics.map(serialisable));
     writeFileAtomic(path, appended.text);
     return c.json({ file, etag: etagOf(appended.text) }, exists ? 200 : 201);
   });

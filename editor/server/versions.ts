@@ -36,6 +36,7 @@ import {
   branchExists,
   commitFiles,
   configValue,
+  detachedHead,
   fileLog,
   headCommit,
   repositoryOf,
@@ -43,6 +44,7 @@ import {
   textAtCommit,
   uncommittedFiles,
 } from '../../node/git.js';
+import { datasetFile } from './data.js';
 import { FileError, dataPath, etagOf, policyPath, readText, refusal, serialisable } from './files.js';
 
 export interface Author {
@@ -182,6 +184,8 @@ function quietIo(lang: Lang) {
 function dataFor(root: string, rel: unknown, policyFile: string): string | undefined {
   if (rel === null) return undefined; // the rule changes alone
   if (typeof rel === 'string' && rel !== '') {
+    // a data mapping the editor lists reads as `yardstick diff --data` reads it, its files kept inside its folder
+    if (/\.data\.ya?ml$/i.test(rel)) return datasetFile(root, rel);
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
     if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
       throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
@@ -393,6 +397,9 @@ export async function publish(p: Place, r: PublishRequest) {
           lang,
         )
       ).markdown;
+      // again after the wait: another publish may have made the branch meanwhile (from here on nothing waits)
+      if (branchExists(p.repo!, branch))
+        throw new FileError(409, diagnostic('cli_server_publish.branch_exists', { rev: branch }));
       const commit = commitFiles(p.repo!, { [p.inRepo!]: candidate, [reportPath]: report }, message, {
         author,
         indexFile: index,
@@ -404,6 +411,7 @@ export async function publish(p: Place, r: PublishRequest) {
     const disk = readText(p.path);
     if (r.etag !== etagOf(disk)) throw new FileError(409, diagnostic('cli_server_publish.stale', {}));
     if (p.repo) {
+      if (detachedHead(p.repo)) throw new FileError(409, diagnostic('cli_server_publish.detached', {}));
       const others = uncommittedFiles(p.repo).filter((f) => f !== p.inRepo);
       if (others.length)
         throw new FileError(
@@ -423,12 +431,15 @@ export async function publish(p: Place, r: PublishRequest) {
       };
     }
     writeFileAtomic(p.path, candidate);
-    const id = new Date()
+    const second = new Date()
       .toISOString()
       .replace(/[:.]/g, '')
       .replace(/\d{3}Z$/, 'Z');
     const dir = copiesDir(p.root, p.name);
     mkdirSync(dir, { recursive: true });
+    // a second publish within the same second gets `…Z-2` (later in the newest-first order), never the first's name
+    let id = second;
+    for (let n = 2; existsSync(join(dir, `${id}.json`)); n++) id = `${second}-${n}`;
     writeFileAtomic(join(dir, `${id}.yaml`), candidate);
     const entry: VersionEntry = {
       id,

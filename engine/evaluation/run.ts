@@ -120,13 +120,9 @@ function mixedPeriods(records: readonly EmployeeRecord[], periods: readonly stri
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.period, (counts.get(r.period) ?? 0) + 1);
   const listed = periods.map((p) => `${p} (${counts.get(p)})`).join(', ');
-  return [
-    diagnostic(
-      'data_mixed_periods',
-      { count: periods.length, periods: listed, latest: periods.at(-1)! },
-      { severity: 'warning' },
-    ),
-  ];
+  // the month the file is meant to be: the one most rows have (a stray row may be of a later month), the latest on a tie
+  const month = periods.reduce((best, p) => (counts.get(p)! >= counts.get(best)! ? p : best));
+  return [diagnostic('data_mixed_periods', { count: periods.length, periods: listed, month }, { severity: 'warning' })];
 }
 
 /**

@@ -192,6 +192,33 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     await poll(status).toBe('已保存');
   });
 
+  it('says why a cell typed as full-width digits, a percent, nothing or 1e400 is not taken, and keeps the table as it was', async () => {
+    const { page } = e;
+    await page.click('[data-testid=tab-panels]');
+    const table = page.locator('[data-table="steps:director.output"]');
+    const second = table.getByLabel('阶梯评分表 · 编导 · 发布视频数 第 2 行 下限（含）', { exact: true });
+    const problem = table.locator('[data-testid=cell-problem]');
+    for (const typed of ['１０', '10%', '1e400']) {
+      await second.fill(typed);
+      await poll(() => problem.allTextContents()).toEqual(['请填一个数字（半角，如 10 或 0.5），表中的值未改']);
+      expect(await problem.getAttribute('data-row')).toBe('2');
+      expect(await second.getAttribute('aria-invalid')).toBe('true');
+    }
+    await second.fill('');
+    await poll(() => problem.allTextContents()).toEqual(['这一格不能为空，表中的值未改']);
+    // nothing was written: the file is as committed
+    expect(await status()).toBe('已保存');
+    // a number is taken, and the mark goes: 24 → 20 (still below step 1's 32, so validate is content)
+    await second.fill('20');
+    await poll(() => problem.count()).toBe(0);
+    await poll(status).toBe('未保存的修改');
+    await page.click('[data-testid=save]');
+    await poll(status).toBe('已保存');
+    expect(e.onDisk(POLICY)).toBe(
+      e.committed(POLICY).replace('- { min: 24, points: 80 }', '- { min: 20, points: 80 }'),
+    );
+  });
+
   it('moves, duplicates and deletes a rule and a row; each is one edit of the text', async () => {
     const { page } = e;
     await page.click('[data-testid=tab-panels]');

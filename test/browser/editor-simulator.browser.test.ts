@@ -99,6 +99,21 @@ describe.skipIf(!available)('the per-person simulator', { timeout: 180_000 }, ()
     expect(run.code).toBe(0);
   });
 
+  it('keeps the changed inputs, the case name and the confirmations when another tab is opened and this one again', async () => {
+    await simulateSv0068();
+    await testId('sim-input-completion_rate').fill('45%');
+    await expect.poll(text('sim-changed')).toBe('已修改 1 项（相对原记录）');
+    await testId('sim-confirm-grade').check();
+    await testId('sim-case-name').fill('切换标签之后仍在');
+    await testId('tab-preview').click();
+    await testId('tab-simulator').click();
+    await testId('simulator').waitFor();
+    await expect.poll(() => testId('sim-input-completion_rate').inputValue()).toBe('45%');
+    await expect.poll(text('sim-changed')).toBe('已修改 1 项（相对原记录）');
+    expect(await testId('sim-case-name').inputValue()).toBe('切换标签之后仍在');
+    await expect.poll(() => testId('sim-confirm-grade').isChecked()).toBe(true);
+  });
+
   it('writes no value that was not confirmed, nor one confirmed and then changed', async () => {
     await simulateSv0068();
     await testId('sim-confirm-score').check();

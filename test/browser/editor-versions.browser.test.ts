@@ -36,6 +36,23 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     else process.env.GIT_CONFIG_GLOBAL = savedGlobal;
   });
 
+  it('keeps the change note, the month and the choices typed for a publish when another tab is opened and this one again', async () => {
+    await openPolicy(e, NAME);
+    await testId('tab-versions').click();
+    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.1.0 → 1.2.0');
+    await testId('publish-note').fill('完播率目标提高到 45%\n第二行：为什么改');
+    await testId('publish-from').fill('2027-01');
+    await testId('bump-major').check();
+    await testId('mode-branch').check();
+    await testId('tab-preview').click();
+    await testId('tab-versions').click();
+    await expect.poll(() => testId('publish-note').inputValue()).toBe('完播率目标提高到 45%\n第二行：为什么改');
+    expect(await testId('publish-from').inputValue()).toBe('2027-01');
+    expect(await testId('bump-major').isChecked()).toBe(true);
+    expect(await testId('mode-branch').isChecked()).toBe(true);
+    await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.1.0 → 2.0.0');
+  });
+
   it('asks once who publishes, and refuses to publish while check fails, with what check found', async () => {
     // 完播率 target 40% → 45%: the policy's test case on SV0068, exactly on the old target, no longer holds
     e.write(NAME, e.committed(NAME).replace('target: 0.40 # domain', 'target: 0.45 # domain'));

@@ -32,6 +32,11 @@ beforeAll(() => {
     join(dir, 'two.csv'),
     '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,80\nE2,乙,员工,一组,常规,2026-10,90\nE1,甲,员工,一组,常规,2026-09,50\n',
   );
+  // October's export with a stray November row: the month the file is meant to be is the one most rows have
+  writeFileSync(
+    join(dir, 'stray-later.csv'),
+    '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,80\nE2,乙,员工,一组,常规,2026-10,90\nE3,丙,员工,一组,常规,2026-11,70\n',
+  );
   writeFileSync(join(dir, 'one.csv'), '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,2026-10,80\n');
 });
 
@@ -49,6 +54,17 @@ describe('a file with rows of two months', () => {
     expect(JSON.parse(r.stdout).summary.payout_total).toBe(2200);
     expect(r.stderr).toContain(
       'warning[data_mixed_periods]: the data holds 2 months: 2026-09 (1), 2026-10 (2); each month is scored on its own, in order, and the totals add them up\n' +
+        '  help: if the file is meant to be one month, pass `--period 2026-10` (or `period:` in a data mapping): rows of other months are then refused',
+    );
+  });
+
+  it('suggests the month most rows have, not the latest, when the stray row is of a later month', async () => {
+    const r = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'stray-later.csv'), '--format', 'json');
+    expect(r.code).toBe(0);
+    // 800 + 900 in October, 700 in November
+    expect(JSON.parse(r.stdout).summary.payout_total).toBe(2400);
+    expect(r.stderr).toContain(
+      'warning[data_mixed_periods]: the data holds 2 months: 2026-10 (2), 2026-11 (1); each month is scored on its own, in order, and the totals add them up\n' +
         '  help: if the file is meant to be one month, pass `--period 2026-10` (or `period:` in a data mapping): rows of other months are then refused',
     );
   });

@@ -30,4 +30,12 @@ describe('panel fields', () => {
       high: '5',
     });
   });
+
+  it('read only a plain decimal number: hex, binary and octal are not what an HR user means by 0x10 or 0b11', () => {
+    // Number('0x10') is 16: the field would write 16 for what looks like a typo
+    for (const typed of ['0x10', '0b11', '0o7', '１０', '1,000'])
+      expect(read(typed, { unit: 'count' }), typed).toEqual({ ok: false, problem: 'not_a_number', low: '0', high: '' });
+    expect(read('1e3', { unit: 'count' })).toEqual({ ok: true, value: 1000 });
+    expect(read('.5', { unit: 'score' })).toEqual({ ok: true, value: 0.5 });
+  });
 });

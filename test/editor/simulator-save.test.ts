@@ -234,6 +234,23 @@ describe('POST /api/simulator/:name/tests', () => {
     expect(readFileSync(testFile(), 'utf8')).toBe('cases:\n  - name: first\n    expect: { score: 40 }\n');
   });
 
+  it('refuses a case that would make a line longer than `yardstick test` reads, and saves one at the limit', async () => {
+    // `  - name: ` is 10 characters: a 3,991-character name makes line 3 (after the heading comment
+    // and `cases:`) 4,001 long, one more than the 4,000 of docs/limits.md; 3,990 fits exactly
+    const long = await post({ case: { ...CASE, name: 'x'.repeat(3991) } }, { 'if-none-match': '*' });
+    expect(long.status).toBe(422);
+    const body = (await long.json()) as { diagnostics: Diagnostic[] };
+    expect(body.diagnostics.map((d) => localise(d, 'en').message)).toEqual([
+      'with this case `short-video-team.test.yaml` would break a limit of `yardstick test` (docs/limits.md); shorten the case name or its text',
+      'line 3 has 4001 characters, more than the 4000 a line may have',
+    ]);
+    expect(existsSync(testFile())).toBe(false);
+    const fits = await post({ case: { ...CASE, name: 'x'.repeat(3990) } }, { 'if-none-match': '*' });
+    expect(fits.status).toBe(201);
+    const run = await yardstick('test', join(root, 'policies', 'short-video-team.yaml'));
+    expect(run.stdout).toContain('short-video-team.yaml: 1 passed, 0 failed');
+  });
+
   it('refuses a case name the file already has, and a case with nothing confirmed', async () => {
     const text = `cases:\n${ITEM}\n`;
     writeFileSync(testFile(), text);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
 import { etagOf } from '../../editor/server/files.js';
 import { localise, type Diagnostic } from '../../engine/index.js';
@@ -269,6 +269,84 @@ describe('with git', () => {
     ]);
   });
 
+  it('measures a comparison and a review branch on a data mapping picked as the month, and keeps the mapping inside its folder', async () => {
+    // the 数据 view's datasets include mappings: two people of the sample month, roster and metrics in two files
+    mkdirSync(join(root, 'examples', 'm'));
+    writeFileSync(
+      join(root, 'examples', 'm', '花名册.csv'),
+      '工号,姓名,岗位,团队,阶段\nSV0001,许桐芳,运营经理,短视频一组,初创期\nSV0042,宋涛芳,剪辑师,短视频二组,初创期\n',
+    );
+    writeFileSync(
+      join(root, 'examples', 'm', '指标.csv'),
+      [
+        '工号,发布视频数,播放量,点赞量,完播率,粉丝增长率,爆款数,单条最高播放,主页访问量,引流线索数,创意采纳率,24小时交付率,剪辑质量评分,热点匹配度,出镜表现评分,配合度评分,粉丝互动率,违规次数',
+        'SV0001,40,154.1万,49174,,9.3%,3,"422,224",3.4w,569,,,,,,,,0',
+        'SV0042,,420万,12.6万,,,,"1,200,000",,,,88.8%,92,0.746,,,,',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(root, 'examples', 'm', 'month.data.yaml'),
+      'period: 2026-10\nroster: { file: 花名册.csv }\nsources:\n  - file: 指标.csv\n    key: { column: 工号 }\n',
+    );
+    // the viral-hit award 2000 → 2500: of the two, only SV0042 (1,200,000 plays at most) reaches 1,000,000
+    const text = ORIGINAL.replace('    award: 2000\n', '    award: 2500\n');
+    const id = git('rev-parse', 'HEAD').trim();
+    const data = 'examples/m/month.data.yaml';
+    const res = await call(`/api/versions/${NAME}/compare`, { before: id, after: 'unsaved', text, data, lang: 'zh' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { impact: Record<string, unknown> };
+    expect(body.impact).toMatchObject({ data, employees: 2, changed: 1, unscorable: 0, delta: 500 });
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch', data }));
+    expect(branch.status).toBe(201);
+    expect(git('show', 'policy/short-video-team-1.2.0:policies/short-video-team.review.md')).toContain(data);
+    // a mapping that reads a file outside its data folder is refused, as in the 数据 view
+    writeFileSync(join(root, 'secret.csv'), '工号,薪资\nSV0001,30000\n');
+    writeFileSync(
+      join(root, 'examples', 'm', 'out.data.yaml'),
+      'period: 2026-10\nroster: { file: ../../secret.csv }\nsources:\n  - file: 指标.csv\n',
+    );
+    const out = await call(`/api/versions/${NAME}/compare`, {
+      before: id,
+      after: 'unsaved',
+      text,
+      data: 'examples/m/out.data.yaml',
+    });
+    expect(out.status).toBe(403);
+    expect((await refused(out)).codes).toEqual(['cli_server_file']);
+  });
+
+  it('makes one review branch of two requests at once, and refuses the other as a branch that exists', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const both = await Promise.all([
+      call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' })),
+      call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' })),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const second = both.find((r) => r.status === 409)!;
+    expect((await refused(second)).zh).toEqual([
+      '已有名为 `policy/short-video-team-1.2.0` 的分支：请先合并或删除它，或发布另一个版本',
+    ]);
+    expect(git('branch', '--list', 'policy/*').trim()).toBe('policy/short-video-team-1.2.0');
+  });
+
+  it('refuses to commit on a detached HEAD, where the published version would be on no branch; a review branch still works', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    const head = git('rev-parse', 'HEAD').trim();
+    git('checkout', '-q', '--detach');
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody());
+    expect(res.status).toBe(409);
+    expect((await refused(res)).en).toEqual([
+      'no branch is checked out (a detached HEAD): a version committed here would be on no branch; check out a branch first (`git switch <branch>`), or choose “review branch”',
+    ]);
+    expect(git('rev-parse', 'HEAD').trim()).toBe(head);
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
+    const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' }));
+    expect(branch.status).toBe(201);
+    expect(git('rev-parse', 'policy/short-video-team-1.2.0^').trim()).toBe(head);
+  });
+
   it('refuses a month that is not YYYY-MM and an empty note', async () => {
     const bad = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-13' }));
     expect(bad.status).toBe(422);
@@ -317,6 +395,45 @@ describe('without git', () => {
     expect(history.versions[0]).toMatchObject({ version: '1.2.0', effective_from: '2026-12', author: '王芳' });
     const text = (await (await call(`/api/versions/${NAME}/text?id=${body.id}`)).json()) as { text: string };
     expect(text.text).toContain('\nversion: 1.2.0\n');
+  });
+
+  it('keeps both copies of two versions published within the same second', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    // the copies are named by the second: two publishes in one second must not share a name
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T04:29:00.100Z'));
+    try {
+      const first = await call(`/api/versions/${NAME}/publish`, publishBody());
+      expect(first.status).toBe(201);
+      const one = (await first.json()) as { id: string; etag: string; text: string };
+      expect(one.id).toBe('2026-12-01T042900Z');
+      vi.setSystemTime(new Date('2026-12-01T04:29:00.900Z'));
+      const second = await call(
+        `/api/versions/${NAME}/publish`,
+        publishBody({
+          text: one.text.replace(
+            '- { fact: plays, operator: greaterThan, value: 120000 }',
+            '- { fact: plays, operator: greaterThan, value: 130000 }',
+          ),
+          etag: one.etag,
+          effective_from: '2027-01',
+        }),
+      );
+      expect(second.status).toBe(201);
+      const two = (await second.json()) as { id: string };
+      expect(two.id).not.toBe(one.id);
+      const history = (await (await call(`/api/versions/${NAME}`)).json()) as { versions: Record<string, string>[] };
+      expect(history.versions.map((v) => [v.version, v.effective_from])).toEqual([
+        ['1.3.0', '2027-01'],
+        ['1.2.0', '2026-12'],
+      ]);
+      const text = async (id: string) =>
+        ((await (await call(`/api/versions/${NAME}/text?id=${id}`)).json()) as { text: string }).text;
+      expect(await text(one.id)).toContain('\nversion: 1.2.0\n');
+      expect(await text(two.id)).toContain('\nversion: 1.3.0\n');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('has no review branch to offer', async () => {

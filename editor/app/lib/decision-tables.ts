@@ -119,3 +119,23 @@ export function quotaEdit(
     ? { path: [...table.path, rating, key], value }
     : { path: [...table.path, rating], value: { [key]: value } };
 }
+
+/** A plain decimal number: digits with an optional sign, point and exponent (not `0x10`, `１０`, `10%` or `1,000`). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export type CellReading =
+  | { ok: true; value: number | string | undefined }
+  | { ok: false; problem: 'not_a_number' | 'required' };
+
+/**
+ * What a cell typed as `raw` writes: a number for a number column, the text for a text column,
+ * undefined (the key removed) for an empty optional cell. What it cannot be is refused with the
+ * reason, so the cell never shows a value the policy does not have.
+ */
+export function readCell(raw: string, col: Column): CellReading {
+  const text = raw.trim();
+  if (text === '') return col.optional ? { ok: true, value: undefined } : { ok: false, problem: 'required' };
+  if (col.kind === 'text') return { ok: true, value: text };
+  const n = Number(text);
+  return DECIMAL.test(text) && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, problem: 'not_a_number' };
+}

@@ -40,7 +40,9 @@ export function read(typed: string, kind: FieldKind): FieldReading {
     .replace(/[%％]$/, '')
     .trim();
   const n = Number(raw);
-  if (raw === '' || !Number.isFinite(n)) return { ok: false, problem: 'not_a_number', low, high };
+  // a plain decimal only: Number() would also read `0x10` as 16 and `0b11` as 3
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) || !Number.isFinite(n))
+    return { ok: false, problem: 'not_a_number', low, high };
   const value = kind.unit === 'ratio' ? clean(n / 100) : n;
   if (value < lo || value > hi) return { ok: false, problem: 'out_of_range', low, high };
   return { ok: true, value };

@@ -91,6 +91,8 @@ const zh = {
   rowUp: '上移一行',
   rowDown: '下移一行',
   deleteRow: '删除这一行',
+  cellNotANumber: '请填一个数字（半角，如 10 或 0.5），表中的值未改',
+  cellRequired: '这一格不能为空，表中的值未改',
 };
 
 const en: typeof zh = {
@@ -182,6 +184,8 @@ const en: typeof zh = {
   rowUp: 'Move row up',
   rowDown: 'Move row down',
   deleteRow: 'Delete row',
+  cellNotANumber: 'type a number (such as 10 or 0.5); the table keeps its value',
+  cellRequired: 'this cell cannot be empty; the table keeps its value',
 };
 
 export const rulesWords: Record<Lang, typeof zh> = { zh, en };

@@ -714,6 +714,12 @@ export const cli = defineMessages({
       zh: '政策文件夹不在 git 仓库中，无法创建审阅分支：请直接发布（会保存一份副本）',
     },
   },
+  'cli_server_publish.detached': {
+    message: {
+      en: 'no branch is checked out (a detached HEAD): a version committed here would be on no branch; check out a branch first (`git switch <branch>`), or choose “review branch”',
+      zh: '当前没有检出任何分支（HEAD 处于分离状态）：在这里提交的版本不属于任何分支；请先检出一个分支（`git switch <分支>`），或者改选「审阅分支」',
+    },
+  },
   'cli_server_publish.stale': {
     message: {
       en: 'the file changed on disk since you opened it: save first (the editor shows both versions), then publish',
@@ -829,6 +835,12 @@ export const cli = defineMessages({
     message: {
       en: 'the YAML of `{file}` cannot be read; fix it before adding a case',
       zh: '`{file}` 的 YAML 无法读取；请先修正再添加用例',
+    },
+  },
+  'cli_server_case.limits': {
+    message: {
+      en: 'with this case `{file}` would break a limit of `yardstick test` (docs/limits.md); shorten the case name or its text',
+      zh: '加上这个用例后，`{file}` 会超出 `yardstick test` 的限制（docs/limits.md）；请缩短用例名称或其中的文字',
     },
   },
   'cli_server_case.shape': {

@@ -381,8 +381,8 @@ export const data = defineMessages({
       zh: '数据包含 {count} 个月份：{periods}；每个月分别评分（按先后顺序），合计为各月之和',
     },
     help: {
-      en: 'if the file is meant to be one month, pass `--period {latest}` (or `period:` in a data mapping): rows of other months are then refused',
-      zh: '如果这份文件只应是一个月的数据，请指定 `--period {latest}`（或在数据映射中写 `period:`）：其他月份的行将被拒绝',
+      en: 'if the file is meant to be one month, pass `--period {month}` (or `period:` in a data mapping): rows of other months are then refused',
+      zh: '如果这份文件只应是一个月的数据，请指定 `--period {month}`（或在数据映射中写 `period:`）：其他月份的行将被拒绝',
     },
   },
   data_period_mismatch: {
