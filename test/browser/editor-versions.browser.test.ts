@@ -74,7 +74,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
       .poll(() => testId('publish-outcome').locator('p').first().textContent(), { timeout: 60_000 })
       .toBe('`policies/short-video-team.yaml` 没有通过 `yardstick check`（1 个问题）；没有发布任何内容');
     const found = (await testId('publish-failures').textContent())!;
-    expect(found).toContain('policies/short-video-team.yaml: tests fail (1 of 10 case(s))');
+    expect(found).toContain('policies/short-video-team.yaml: 测试未通过（10 个用例中有 1 个失败）');
     expect(found).toContain('样本 SV0068 完播率恰好等于目标');
     expect(git('rev-list', '--count', 'HEAD').trim()).toBe('1');
     expect(e.onDisk(NAME)).toContain('target: 0.45 # domain');

@@ -65,7 +65,7 @@ describe.runIf(run)('yardstick installed from its tarball into a new policies re
     const refused = sh(repo, bin(), ['check', '--base', 'HEAD', '--lang', 'en']);
     expect(refused.code).toBe(1);
     expect(refused.stdout.split('\n')[0]).toBe(
-      '✗ policies/startup-team.yaml: 自 HEAD 以来有改动，但版本 0.1.0 不高于 0.1.0（请提高 `version:`）',
+      '✗ policies/startup-team.yaml: changed since HEAD but its version 0.1.0 is not higher than 0.1.0 (bump `version:`)',
     );
     text = edit(text, 'version: 0.1.0', 'version: 0.2.0');
     text = edit(text, 'effective_from: 2026-10', 'effective_from: 2026-11');
