@@ -205,3 +205,23 @@ export function studioContract(stages: Record<string, string> = { startup: '初�
       role === 'director' ? ['videos', 'completion', 'rating', 'violations'] : ['wait', 'violations'],
   });
 }
+
+/**
+ * The smallest complete policy as text: one role (员工, pay base 1000) scored on one rating (评分,
+ * 0–100) with weight 100, one grade, pay = 1000 × score / 100 to the fen. A rating of 80 pays ¥800.00.
+ */
+export const ONE_RATING_POLICY = `policy: one-rating
+title: 单项评分
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+stages:
+  only: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+grades:
+  - { grade: A, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;

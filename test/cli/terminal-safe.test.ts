@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../engine/index.js';
 import { alignTable, cellText } from '../../node/cli/format/text-table.js';
 import { main } from '../../node/cli/main.js';
+import { ONE_RATING_POLICY } from '../builders.js';
 
 describe('visibleText', () => {
   it('writes ESC, DEL, a C1 control and U+202E as \\u escapes and keeps ordinary text', () => {
@@ -40,21 +41,7 @@ describe('cellText and alignTable', () => {
 
 describe('yardstick run --format table on a name with ESC and one with a line break', () => {
   let dir: string;
-  const POLICY = `policy: names
-title: 名字
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
-grades:
-  - { grade: A, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+  const POLICY = ONE_RATING_POLICY;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'yardstick-names-'));
     writeFileSync(join(dir, 'p.yaml'), POLICY);

@@ -7,22 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../node/cli/main.js';
+import { ONE_RATING_POLICY } from '../builders.js';
 
-const POLICY = `policy: months
-title: 多月
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
-grades:
-  - { grade: A, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+const POLICY = ONE_RATING_POLICY;
 
 let dir: string;
 beforeAll(() => {

@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
 import type { MappingInspect } from '../../editor/app/lib/data-inspect.js';
 import { readTable, type Diagnostic, type EmployeeRecord, type RecordsResult } from '../../engine/index.js';
+import { ONE_RATING_POLICY } from '../builders.js';
 
 const TOKEN = 't0ken';
 const HOST = '127.0.0.1:5178';
@@ -229,21 +230,7 @@ describe('outputs', () => {
 });
 
 describe('all statements zipped', () => {
-  const SIMPLE = `policy: names
-title: 名字
-version: 1.0.0
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
-grades:
-  - { grade: A, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+  const SIMPLE = ONE_RATING_POLICY;
   it('refuses ids whose statements would be one file on Windows or macOS, as `yardstick statements` does', async () => {
     writeFileSync(
       join(root, 'examples', 'clash.csv'),
