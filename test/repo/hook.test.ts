@@ -24,7 +24,7 @@ beforeAll(async () => {
   const first = commit('policies repository');
   expect(first.code, first.stdout).toBe(0);
   // git hands a hook's output to stderr
-  expect(first.stderr).toBe('✓ 1 staged policies: valid, formatted, tested\n');
+  expect(first.stderr).toBe('✓ 1 个暂存的政策：校验通过、格式规范、测试通过\n');
 }, 60_000);
 
 describe('the pre-commit hook', { timeout: 60_000 }, () => {
@@ -81,7 +81,7 @@ describe('the pre-commit hook', { timeout: 60_000 }, () => {
     writeFileSync(join(repo, 'notes.txt'), '会议记录\n');
     git(repo, 'add', 'notes.txt');
     const r = commit('notes');
-    expect(r.stderr).toBe('✓ no policy is staged\n');
+    expect(r.stderr).toBe('✓ 没有暂存的政策\n');
     expect(r.code).toBe(0);
   });
 });

@@ -559,6 +559,22 @@ export const cli = defineMessages({
       zh: '有 {count} 条 `{data}` 的记录在 {base} 可以评分，现在不能（运行 `yardstick diff --base {base} --data {data}` 查看是谁、为什么）',
     },
   },
+  cli_check_passed: {
+    message: { en: '{count} policies: valid, formatted, tested', zh: '{count} 个政策：校验通过、格式规范、测试通过' },
+  },
+  cli_check_passed_staged: {
+    message: {
+      en: '{count} staged policies: valid, formatted, tested',
+      zh: '{count} 个暂存的政策：校验通过、格式规范、测试通过',
+    },
+  },
+  cli_check_passed_base: {
+    message: {
+      en: '{count} policies: valid, formatted, tested, versions bumped since {base}',
+      zh: '{count} 个政策：校验通过、格式规范、测试通过，自 {base} 以来已提高版本',
+    },
+  },
+  cli_check_nothing_staged: { message: { en: 'no policy is staged', zh: '没有暂存的政策' } },
   cli_check_data_needs_base: {
     message: {
       en: '--data {file} measures a change: give --base REF with it',

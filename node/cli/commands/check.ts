@@ -200,11 +200,11 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
             readText(file, 'policy'),
             file,
             file,
-            { data, format: 'human', lang: 'en', quiet: true },
+            { data, format: 'human', lang: io.lang ?? 'zh', quiet: true },
             io,
           );
           // how far the changed version is over or under its budget (information, not a failure)
-          if (review.impact) for (const line of budgetLines(review.impact.after, 'en')) notes.push(`${file}: ${line}`);
+          if (review.impact) for (const line of budgetLines(review.impact.after, io.lang ?? 'zh')) notes.push(`${file}: ${line}`);
           for (const l of newlyUnscorable([review]))
             failures.push(said(file, io.lang ?? 'zh', 'cli_check_unscorable', { count: l.count, data, base: o.base }));
         } catch (error) {
@@ -219,10 +219,16 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
     io.stdout(failures.map((f) => `✗ ${f}`).join('\n') + '\n');
     return EXIT.input;
   }
-  if (staged && !policies.length) io.stdout('✓ no policy is staged\n');
-  else
-    io.stdout(
-      `✓ ${policies.length} ${staged ? 'staged ' : ''}policies: valid, formatted, tested${o.base ? `, versions bumped since ${o.base}` : ''}\n`,
-    );
+  const lang = io.lang ?? 'zh';
+  const count = policies.length;
+  const passed =
+    staged && !count
+      ? diagnostic('cli_check_nothing_staged', {})
+      : staged
+        ? diagnostic('cli_check_passed_staged', { count })
+        : o.base
+          ? diagnostic('cli_check_passed_base', { count, base: o.base })
+          : diagnostic('cli_check_passed', { count });
+  io.stdout(`✓ ${localise(passed, lang).message}\n`);
   return EXIT.ok;
 }
