@@ -204,7 +204,8 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
             io,
           );
           // how far the changed version is over or under its budget (information, not a failure)
-          if (review.impact) for (const line of budgetLines(review.impact.after, io.lang ?? 'zh')) notes.push(`${file}: ${line}`);
+          if (review.impact)
+            for (const line of budgetLines(review.impact.after, io.lang ?? 'zh')) notes.push(`${file}: ${line}`);
           for (const l of newlyUnscorable([review]))
             failures.push(said(file, io.lang ?? 'zh', 'cli_check_unscorable', { count: l.count, data, base: o.base }));
         } catch (error) {
