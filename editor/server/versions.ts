@@ -351,6 +351,13 @@ async function checkCandidate(
   }
 }
 
+/** git refused the commit (a lock held by another git command, a full disk): the user's conflict, said in words, not a crash. */
+function gitFailed(error: unknown): unknown {
+  if (!(error instanceof Error) || !error.message.startsWith('git ')) return error;
+  const detail = error.message.replace(/\s+/g, ' ').slice(0, 400);
+  return new FileError(409, diagnostic('cli_server_publish.git_failed', { detail }));
+}
+
 const subject = (policy: string, version: string, from: string, note: string) =>
   `${policy} ${version} (effective_from ${from}): ${note.trim().split('\n')[0]}`;
 
@@ -400,11 +407,16 @@ export async function publish(p: Place, r: PublishRequest) {
       // again after the wait: another publish may have made the branch meanwhile (from here on nothing waits)
       if (branchExists(p.repo!, branch))
         throw new FileError(409, diagnostic('cli_server_publish.branch_exists', { rev: branch }));
-      const commit = commitFiles(p.repo!, { [p.inRepo!]: candidate, [reportPath]: report }, message, {
-        author,
-        indexFile: index,
-        branch,
-      });
+      let commit: string;
+      try {
+        commit = commitFiles(p.repo!, { [p.inRepo!]: candidate, [reportPath]: report }, message, {
+          author,
+          indexFile: index,
+          branch,
+        });
+      } catch (error) {
+        throw gitFailed(error);
+      }
       return { status: 201 as const, body: { mode: 'branch', version, branch, commit, report: reportPath } };
     }
     // commit mode writes the file: only over the version the edit started from, and only this policy is committed
@@ -424,7 +436,14 @@ export async function publish(p: Place, r: PublishRequest) {
           }),
         );
       writeFileAtomic(p.path, candidate);
-      const commit = commitFiles(p.repo, { [p.inRepo!]: candidate }, message, { author, indexFile: index });
+      let commit: string;
+      try {
+        commit = commitFiles(p.repo, { [p.inRepo!]: candidate }, message, { author, indexFile: index });
+      } catch (error) {
+        // no commit, no change: the file goes back to the version the edit started from (its ETag still holds)
+        writeFileAtomic(p.path, disk);
+        throw gitFailed(error);
+      }
       return {
         status: 201 as const,
         body: { mode: 'commit', version, commit, text: candidate, etag: etagOf(candidate) },

@@ -4,7 +4,7 @@
 // commit, or a review branch with the report beside the policy, the working files left alone.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -221,6 +221,28 @@ describe('with git', () => {
     expect(zh.message).toBe('其他文件有尚未提交的修改（`examples/sample-2026-10.csv`）；发布只提交这一份政策');
     expect(zh.help).toBe('请先提交这些修改或暂存起来（`git stash`），或者改选「审阅分支」，它不会动你的文件');
     expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
+  });
+
+  it('leaves the file as it was when git cannot make the commit, so the same publish can be tried again', async () => {
+    await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
+    // another git command holds the branch (its lock file): the commit cannot move it
+    writeFileSync(join(root, '.git', 'refs', 'heads', 'main.lock'), '');
+    const res = await call(`/api/versions/${NAME}/publish`, publishBody());
+    expect(res.status).toBe(409);
+    const r = await refused(res);
+    expect(r.codes).toEqual(['cli_server_publish']);
+    expect(r.zh[0]).toMatch(
+      /^git 无法完成提交，因此没有发布任何内容，文件保持原样：git update-ref failed: .*main\.lock': File exists/,
+    );
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
+    expect(git('rev-list', '--count', 'HEAD').trim()).toBe('1');
+    expect(git('status', '--porcelain', '--untracked-files=no')).toBe('');
+    // the editor's ETag still names the file on disk: once git is free, the same request publishes
+    rmSync(join(root, '.git', 'refs', 'heads', 'main.lock'));
+    const again = await call(`/api/versions/${NAME}/publish`, publishBody());
+    expect(again.status).toBe(201);
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toContain('\nversion: 1.2.0\n');
+    expect(git('rev-list', '--count', 'HEAD').trim()).toBe('2');
   });
 
   it('refuses to write over a file changed on disk since the editor opened it', async () => {

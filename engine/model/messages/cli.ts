@@ -736,6 +736,16 @@ export const cli = defineMessages({
       zh: '当前没有检出任何分支（HEAD 处于分离状态）：在这里提交的版本不属于任何分支；请先检出一个分支（`git switch <分支>`），或者改选「审阅分支」',
     },
   },
+  'cli_server_publish.git_failed': {
+    message: {
+      en: 'git could not make the commit, so nothing was published and your files are as they were: {detail}',
+      zh: 'git 无法完成提交，因此没有发布任何内容，文件保持原样：{detail}',
+    },
+    help: {
+      en: 'if another git command is running (git names its lock file, such as `.git/refs/heads/main.lock`), let it finish or remove a lock left by a crashed one, then publish again',
+      zh: '如有其他 git 命令正在运行（git 会给出锁文件名，例如 `.git/refs/heads/main.lock`），请等它结束，或删除崩溃遗留的锁文件，然后重新发布',
+    },
+  },
   'cli_server_publish.stale': {
     message: {
       en: 'the file changed on disk since you opened it: save first (the editor shows both versions), then publish',
