@@ -12,9 +12,10 @@
 // largest-remainder rule of pool.ts (ties to the smaller employee id), so the scaled result equals
 // the budget exactly. When the policy rounds to jiao or yuan (`payout.rounding.to`), the scaled pay
 // is whole jiao or yuan too: the room is taken down to the unit, the units are shared by the same
-// rule, and what is below one unit stays unspent (the result is under the budget by less than a unit). Team budgets are applied first, then the total. A budget below the fixed pay
-// alone cannot be met by scaling: nothing is scaled and a warning says so. A result under its
-// budget is never scaled up.
+// rule, and what is below one unit stays unspent (the result is under the budget by less than a
+// unit). Team budgets are applied first, then the total. A budget below the fixed pay alone cannot
+// be met by scaling: nothing is scaled and a warning says so. A result under its budget is never
+// scaled up.
 
 import type { CompiledPolicy } from '../language/compile.js';
 import { teamKey, teamName } from '../language/teams.js';
