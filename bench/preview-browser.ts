@@ -1,8 +1,9 @@
 // Part of `npm run bench`: the editor preview with 1,000 employees, measured where it runs — the
 // preview worker in Chromium. Starts the editor on a scratch copy of the policies with a generated
-// 1,000-employee month, chooses it in the page, then makes eight edits in the weights panel (each
-// a pair of weights moved so they still add up to 100) and reads the worker's own timing of each
-// evaluation from the page. Skipped, saying so, without Debian's Chromium.
+// 1,000-employee month, chooses it in the page, then makes thirty edits (BENCH_PREVIEW_EDITS) in the
+// weights panel (each a pair of weights moved so they still add up to 100) and reads the worker's
+// own timing of each evaluation from the page: the median and the 90th percentile are issue 20's
+// targets. Skipped, saying so, without Debian's Chromium.
 
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -58,7 +59,8 @@ try {
     await input.press('Tab');
   };
   const edits: number[] = [];
-  for (let i = 0; i < 8; i++) {
+  const count = Number(process.env.BENCH_PREVIEW_EDITS ?? 30);
+  for (let i = 0; i < count; i++) {
     const growth = i % 2 === 0 ? 45 : 40; // follower growth 40 ↔ 45, viral rate 35 ↔ 30 (startup)
     // the edit moves startup ops managers' pay, so the month's total changes with every edit
     const before = await page.locator('[data-testid=payout-total]').textContent();
@@ -77,8 +79,11 @@ try {
     edits.push(await msOf());
   }
   const sorted = [...edits].sort((a, b) => a - b);
+  // nearest rank: the value at or below which p of the edits fall
+  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+  const median = sorted.length % 2 ? rank(0.5) : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
   console.log(
-    `editor preview in Chromium ${(await context.browser()?.version()) ?? ''}, 1,000 employees: first evaluation (with the saved version) ${first} ms; eight panel edits ${edits.join(', ')} ms (median ${(sorted[3] + sorted[4]) / 2} ms)`,
+    `editor preview in Chromium ${(await context.browser()?.version()) ?? ''}, 1,000 employees: first evaluation (with the saved version) ${first} ms; ${edits.length} panel edits ${edits.join(', ')} ms; median ${median} ms (target < 30), 90th percentile ${rank(0.9)} ms (target < 60)`,
   );
 } finally {
   await context.close();
