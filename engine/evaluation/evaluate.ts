@@ -2,7 +2,7 @@
 // decision (holds, adjustments, grades, tiers, triggers) is made by the policy's rules, run as
 // compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
-import { known } from '../model/known.js';
+import { known, knownId } from '../model/known.js';
 import type { CompiledIndicator, CompiledPolicy, CompiledRole } from '../language/compile.js';
 import { diagnostic, type Diagnostic, type Text } from '../model/diagnostic.js';
 import type { SlotValues } from '../language/expression.js';
@@ -201,7 +201,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const values = facts as (number | undefined)[];
 
   const decimals = policy.decimals;
-  const nodes = known(role.byStage[record.stage], `stage ${record.stage}`);
+  const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
   const indicators: IndicatorResult[] = [];
   let weighted = 0;
   if (options.summary === true && !policy.indicatorFacts) {
@@ -241,15 +241,15 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
 }
 
 /** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
-function afterRules(p: Pending, ruled: Fired[]): Evaluation | undefined {
+function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined {
   const { policy, facts, holds, adjustments } = p;
   let points = 0;
   for (const r of ruled) {
     if (r.kind === 'hold') {
-      const h = known(policy.holds[r.id], `hold ${r.id}`);
+      const h = knownId(policy.holds[r.id], 'hold', r.id);
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
-      const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
+      const a = knownId(policy.adjustments[r.id], 'adjustment', r.id);
       const per = policy.perUnit[r.id];
       const result: Scorecard['adjustments'][number] = {
         id: r.id,
@@ -331,15 +331,16 @@ function afterGrades(p: Pending): Evaluation | undefined {
 }
 
 /** Triggers from the rules of phase `triggers` that fired, the improvement plan, the scorecard. */
-function finish(p: Pending, triggered: Fired[]): Evaluation {
+function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
   const { policy, record, lang, previousPlan, finalIndex, score } = p;
   const triggers: Scorecard['triggers'] = [];
-  let closes: Set<string> | undefined;
+  // whether the plan recorded last period met its close condition (the only close that matters)
+  let closed = false;
   for (const r of triggered) {
     if (r.kind === 'trigger') {
-      const t = known(policy.triggers[r.id], `trigger ${r.id}`);
+      const t = knownId(policy.triggers[r.id], 'trigger', r.id);
       triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
-    } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
+    } else if (r.kind === 'plan_close' && r.id === previousPlan?.trigger) closed = true;
   }
 
   // improvement plans: the state recorded last period, judged against this period
@@ -349,7 +350,7 @@ function finish(p: Pending, triggered: Fired[]): Evaluation {
       ? nextPlan(
           record.period,
           previousPlan,
-          previousPlan ? (closes?.has(previousPlan.trigger) ?? false) : false,
+          closed,
           opening ? { trigger: opening.id, days: opening.action.days } : undefined,
           (id) => policy.triggers[id]?.action,
           lang,

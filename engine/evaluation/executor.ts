@@ -52,17 +52,25 @@ type Check = (facts: SlotValues, out: ConditionResult[] | null) => boolean;
 type SlotOf = (name: string) => number | undefined;
 
 function compileCondition(c: ConditionDef, slotOf: SlotOf): Check {
+  // `all` or `any` of one part is that part (the flagship writes every comparison inside `all`)
   return foldCondition<ConditionLeaf, Check>(c, {
-    all: (parts) => (facts, out) => {
-      let ok = true;
-      for (const p of parts) ok = p(facts, out) && ok; // every leaf is evaluated, as json-rules-engine does
-      return ok;
-    },
-    any: (parts) => (facts, out) => {
-      let ok = false;
-      for (const p of parts) ok = p(facts, out) || ok;
-      return ok;
-    },
+    all: (parts) =>
+      parts.length === 1
+        ? parts[0]!
+        : (facts, out) => {
+            let ok = true;
+            // every leaf is evaluated, as json-rules-engine does
+            for (let i = 0; i < parts.length; i++) ok = parts[i]!(facts, out) && ok;
+            return ok;
+          },
+    any: (parts) =>
+      parts.length === 1
+        ? parts[0]!
+        : (facts, out) => {
+            let ok = false;
+            for (let i = 0; i < parts.length; i++) ok = parts[i]!(facts, out) || ok;
+            return ok;
+          },
     not: (inner) => (facts, out) => !inner(facts, out),
     leaf: (leaf) => compileComparison(leaf, slotOf),
   });
@@ -125,6 +133,8 @@ interface CompiledRule {
   /** the grade's or tier's index, for rules of phase `grades` */
   at: number;
   check: Check;
+  /** what `runCompiled` reports when the rule fires, reused: its `conditions` are set each time */
+  fired: FiredRule;
 }
 
 /** A rule that fired, with the values its comparisons saw. */
@@ -143,7 +153,13 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
     if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
     const compile = (list: PolicyRule[], slotOf: SlotOf) =>
       list.map(
-        (r): CompiledRule => ({ kind: r.kind, id: r.id, at: Number(r.id), check: compileCondition(r.when, slotOf) }),
+        (r): CompiledRule => ({
+          kind: r.kind,
+          id: r.id,
+          at: Number(r.id),
+          check: compileCondition(r.when, slotOf),
+          fired: { kind: r.kind, id: r.id, conditions: NONE },
+        }),
       );
     const index = policy.slots.index;
     const recordSlot = (name: string) => index.get(name);
@@ -158,20 +174,29 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
   return rules;
 }
 
+/** No condition values (a summary card's): shared, never added to. */
 const NONE: ConditionResult[] = [];
+
+/** What `runCompiled` returns, reused: its caller reads it before the next call. */
+const firedNow: FiredRule[] = [];
 
 /**
  * The rules that hold, in declaration order, each with its condition values (`collect`), or
- * without them when the caller only needs which rules fired.
+ * without them when the caller only needs which rules fired. The list and its entries are reused
+ * by the next call (no arrays or objects per record but the condition values): read them at once
+ * and keep only their `conditions`.
  */
 export function runCompiled(
   policy: CompiledPolicy,
   phase: 'rules' | 'triggers',
   facts: SlotValues,
   collect = true,
-): FiredRule[] {
-  const fired: FiredRule[] = [];
-  for (const r of compiledOf(policy)[phase]) {
+): readonly FiredRule[] {
+  const fired = firedNow;
+  fired.length = 0;
+  const rules = compiledOf(policy)[phase];
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (!r.check(facts, null)) continue;
     // only a rule that fired pays for collecting its condition values
     let conditions = NONE;
@@ -179,7 +204,8 @@ export function runCompiled(
       conditions = [];
       r.check(facts, conditions);
     }
-    fired.push({ kind: r.kind, id: r.id, conditions });
+    r.fired.conditions = conditions;
+    fired.push(r.fired);
   }
   return fired;
 }
@@ -204,7 +230,9 @@ export function decideGradesCompiled(
   const facts = gradeFacts;
   facts[0] = score;
   facts[1] = tierBasis;
-  for (const r of compiledOf(policy).grades) {
+  const rules = compiledOf(policy).grades;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (!r.check(facts, null)) continue;
     if (r.kind === 'grade') {
       if (r.at < into.gradeIndex) into.gradeIndex = r.at;
