@@ -2,10 +2,10 @@
 // decision (holds, adjustments, grades, tiers, triggers) is made by the policy's rules, run as
 // compiled closures or by json-rules-engine itself (engine/evaluation/executor.ts).
 
-import { known } from '../model/known.js';
+import { known, knownId } from '../model/known.js';
 import type { CompiledIndicator, CompiledPolicy, CompiledRole } from '../language/compile.js';
 import { diagnostic, type Diagnostic, type Text } from '../model/diagnostic.js';
-import type { Scope } from '../language/expression.js';
+import type { SlotValues } from '../language/expression.js';
 import { NO_HISTORY, type HistorySource } from './history.js';
 import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/money.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
@@ -69,7 +69,7 @@ export async function evaluateRecord(
   // json-rules-engine reports every condition value anyway: its cards are always whole
   const p = begin(policy, record, options.summary ? { ...options, summary: false } : options);
   if (!(p instanceof Pending)) return p;
-  const ruled = afterRules(p, await runReference(policy, 'rules', p.facts));
+  const ruled = afterRules(p, await runReference(policy, 'rules', byName(policy, p.facts)));
   if (ruled) return ruled;
   for (const r of await runReference(policy, 'grades', { score: p.score, tier_basis: p.tierBasis })) {
     if (r.kind === 'grade') p.gradeIndex = Math.min(p.gradeIndex, Number(r.id));
@@ -77,7 +77,15 @@ export async function evaluateRecord(
   }
   const graded = afterGrades(p);
   if (graded) return graded;
-  return finish(p, await runReference(policy, 'triggers', p.facts));
+  return finish(p, await runReference(policy, 'triggers', byName(policy, p.facts)));
+}
+
+/** A record's facts by name, as json-rules-engine takes them: every fact of the slot table, in its order. */
+function byName(policy: CompiledPolicy, facts: SlotValues): Record<string, unknown> {
+  const names = policy.slots.names;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) out[names[i]!] = facts[i];
+  return out;
 }
 
 /**
@@ -111,8 +119,8 @@ class Pending {
     readonly options: EvaluateOptions,
     readonly role: CompiledRole,
     readonly stageTitle: string,
-    /** the values, then the facts the rules see: facts known later are added as they are decided */
-    readonly facts: Record<string, unknown>,
+    /** the values, then the facts the rules see, each at its slot: facts known later are set as they are decided */
+    readonly facts: unknown[],
     readonly indicators: IndicatorResult[],
     readonly baseScore: number,
     readonly previousPlan: PlanState | undefined,
@@ -131,9 +139,11 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   }
   const history = options.history ?? NO_HISTORY;
 
-  // values: metrics with their defaults, then derived metrics in dependency order. The same object
-  // becomes the facts the rules see; facts known later are added to it as they are decided.
-  const facts: Record<string, unknown> = { ...policy.factShape };
+  // values: metrics with their defaults, then derived metrics in dependency order. The same array
+  // becomes the facts the rules see; facts known later are set in it as they are decided. Every
+  // fact has its slot (policy.slots): nothing is read or written by name.
+  const slots = policy.slots;
+  const facts: unknown[] = slots.empty.slice();
   // the record's own metrics (a handful per role), then defaults for those it lacks
   const metrics = record.metrics;
   let problems: Diagnostic[] | undefined;
@@ -150,12 +160,16 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
           value: String(v),
         }),
       );
-    } else facts[id] = v;
+    } else {
+      // a metric the policy does not declare is never read
+      const slot = slots.index.get(id);
+      if (slot !== undefined) facts[slot] = v;
+    }
   }
-  for (const m of policy.metricDefaults) if (facts[m.id] === undefined) facts[m.id] = m.default;
+  for (const m of policy.metricDefaults) if (facts[m.slot] === undefined) facts[m.slot] = m.default;
   for (const d of policy.derived) {
-    const v = d.run(facts) ?? d.default;
-    facts[d.id] = v;
+    const v = d.runSlots(facts) ?? d.default;
+    facts[d.slot] = v;
     if (v === undefined && role.required.includes(d.id)) {
       (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
     } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
@@ -174,18 +188,20 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
     }
   }
   // a metric with a default always has a value by now: only those without one can be missing
-  for (const id of role.requiredWithoutDefault) {
-    if (facts[id] === undefined && metrics[id] == null) {
+  const withoutDefault = role.requiredWithoutDefault;
+  for (let i = 0; i < withoutDefault.length; i++) {
+    const id = withoutDefault[i]!;
+    if (facts[role.requiredWithoutDefaultSlots[i]!] === undefined && metrics[id] == null) {
       (problems ??= []).push(
         diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
       );
     }
   }
   if (problems) return failed(record, problems);
-  const values = facts as Record<string, number | undefined>;
+  const values = facts as (number | undefined)[];
 
   const decimals = policy.decimals;
-  const nodes = known(role.byStage[record.stage], `stage ${record.stage}`);
+  const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
   const indicators: IndicatorResult[] = [];
   let weighted = 0;
   if (options.summary === true && !policy.indicatorFacts) {
@@ -209,30 +225,31 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
     ]);
   }
 
-  facts.employee_id = record.employee_id;
-  facts.role = record.role;
-  facts.team = record.team;
-  facts.stage = record.stage;
-  facts.pay_base = payBase;
-  facts.base_score = baseScore;
-  facts.previous_grade = history.grades(record.employee_id)[0];
+  const at = slots.builtin;
+  facts[at.employee_id] = record.employee_id;
+  facts[at.role] = record.role;
+  facts[at.team] = record.team;
+  facts[at.stage] = record.stage;
+  facts[at.pay_base] = payBase;
+  facts[at.base_score] = baseScore;
+  facts[at.previous_grade] = history.grades(record.employee_id)[0];
   const previousPlan = history.plan?.(record.employee_id);
-  facts.previous_plan = previousPlan?.status;
-  facts.$history = history;
-  if (policy.indicatorFacts) facts.$indicators = indicatorTable(indicators);
+  facts[at.previous_plan] = previousPlan?.status;
+  facts[at.$history] = history;
+  if (policy.indicatorFacts) facts[at.$indicators] = indicatorTable(indicators);
   return new Pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);
 }
 
 /** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
-function afterRules(p: Pending, ruled: Fired[]): Evaluation | undefined {
+function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined {
   const { policy, facts, holds, adjustments } = p;
   let points = 0;
   for (const r of ruled) {
     if (r.kind === 'hold') {
-      const h = known(policy.holds[r.id], `hold ${r.id}`);
+      const h = knownId(policy.holds[r.id], 'hold', r.id);
       holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
     } else if (r.kind === 'adjustment') {
-      const a = known(policy.adjustments[r.id], `adjustment ${r.id}`);
+      const a = knownId(policy.adjustments[r.id], 'adjustment', r.id);
       const per = policy.perUnit[r.id];
       const result: Scorecard['adjustments'][number] = {
         id: r.id,
@@ -266,7 +283,11 @@ function afterRules(p: Pending, ruled: Fired[]): Evaluation | undefined {
   // what the tiers are decided on: the attainment or a metric
   if (policy.tiers)
     p.tierBasis =
-      policy.tiers.basis === 'attainment' ? p.attainment : (facts[policy.tiers.basis] as number | undefined);
+      policy.tiers.basis === 'attainment'
+        ? p.attainment
+        : policy.tiers.basisSlot === undefined
+          ? undefined
+          : (facts[policy.tiers.basisSlot] as number | undefined);
   return undefined;
 }
 
@@ -289,8 +310,9 @@ function afterGrades(p: Pending): Evaluation | undefined {
   const band = p.tierIndex !== Number.POSITIVE_INFINITY ? policy.tiers!.bands[p.tierIndex] : undefined;
 
   const held = p.holds.length > 0;
-  facts.score = p.score;
-  facts.attainment = p.attainment;
+  const at = policy.slots.builtin;
+  facts[at.score] = p.score;
+  facts[at.attainment] = p.attainment;
   const payout = computePayout(policy, facts, adjustments, band, p.tierBasis, held, p.lang, p.record.employee_id);
   if ('problem' in payout) return failed(p.record, [payout.problem]);
   p.payout = payout;
@@ -300,24 +322,25 @@ function afterGrades(p: Pending): Evaluation | undefined {
   p.gradeCapped = gradeCapped;
 
   // triggers see the whole result
-  facts.grade = grade;
-  facts.raw_grade = rawGrade;
-  facts.grade_cap = capIndex >= 0 ? policy.grades[capIndex]?.grade : undefined;
-  facts.tier = band?.tier;
-  facts.held = held;
+  facts[at.grade] = grade;
+  facts[at.raw_grade] = rawGrade;
+  facts[at.grade_cap] = capIndex >= 0 ? policy.grades[capIndex]?.grade : undefined;
+  facts[at.tier] = band?.tier;
+  facts[at.held] = held;
   return undefined;
 }
 
 /** Triggers from the rules of phase `triggers` that fired, the improvement plan, the scorecard. */
-function finish(p: Pending, triggered: Fired[]): Evaluation {
+function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
   const { policy, record, lang, previousPlan, finalIndex, score } = p;
   const triggers: Scorecard['triggers'] = [];
-  let closes: Set<string> | undefined;
+  // whether the plan recorded last period met its close condition (the only close that matters)
+  let closed = false;
   for (const r of triggered) {
     if (r.kind === 'trigger') {
-      const t = known(policy.triggers[r.id], `trigger ${r.id}`);
+      const t = knownId(policy.triggers[r.id], 'trigger', r.id);
       triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
-    } else if (r.kind === 'plan_close') (closes ??= new Set()).add(r.id);
+    } else if (r.kind === 'plan_close' && r.id === previousPlan?.trigger) closed = true;
   }
 
   // improvement plans: the state recorded last period, judged against this period
@@ -327,7 +350,7 @@ function finish(p: Pending, triggered: Fired[]): Evaluation {
       ? nextPlan(
           record.period,
           previousPlan,
-          previousPlan ? (closes?.has(previousPlan.trigger) ?? false) : false,
+          closed,
           opening ? { trigger: opening.id, days: opening.action.days } : undefined,
           (id) => policy.triggers[id]?.action,
           lang,
@@ -385,7 +408,7 @@ function finish(p: Pending, triggered: Fired[]): Evaluation {
 function perUnitEffects(
   policy: CompiledPolicy,
   per: { points?: CompiledPerUnit; award?: CompiledPerUnit },
-  facts: Scope,
+  facts: SlotValues,
   title: string,
 ):
   | { points?: { value: number; result: PerUnitResult }; award?: { value: number; result: PerUnitResult } }
@@ -395,7 +418,7 @@ function perUnitEffects(
   for (const key of ['points', 'award'] as const) {
     const p = per[key];
     if (!p) continue;
-    const counted = p.run(facts);
+    const counted = p.runSlots(facts);
     if (counted === undefined || !Number.isFinite(counted))
       return { problem: diagnostic('eval_undefined.per_unit', { title, text: p.per }) };
     const units = Math.max(0, Number(counted.toPrecision(12)));
@@ -442,7 +465,7 @@ function failed(record: EmployeeRecord, problems: Diagnostic[]): Evaluation {
 }
 
 /** An indicator's weighted points, computed exactly as `scoreIndicator` computes them, and nothing else. */
-function weightedPoints(node: CompiledIndicator, values: Record<string, number | undefined>, decimals: number): number {
+function weightedPoints(node: CompiledIndicator, values: readonly (number | undefined)[], decimals: number): number {
   let points: number;
   if (node.children) {
     let sum = 0;
@@ -450,14 +473,14 @@ function weightedPoints(node: CompiledIndicator, values: Record<string, number |
     points = roundScore(sum, decimals);
   } else {
     const leaf = node.leaf!;
-    points = roundScore(pointsFor(leaf, values[leaf.metric]!), decimals);
+    points = roundScore(pointsFor(leaf, values[leaf.slot]!), decimals);
   }
   return roundScore((points * node.weight) / 100, decimals);
 }
 
 function scoreIndicator(
   node: CompiledIndicator,
-  values: Record<string, number | undefined>,
+  values: readonly (number | undefined)[],
   decimals: number,
 ): IndicatorResult {
   if (node.children) {
@@ -478,7 +501,7 @@ function scoreIndicator(
     };
   }
   const leaf = node.leaf!;
-  const actual = values[leaf.metric]!;
+  const actual = values[leaf.slot]!;
   const points = roundScore(pointsFor(leaf, actual), decimals);
   // built key by key (not with spreads) so that absent levels stay absent: the hot path
   const result: IndicatorResult = {
@@ -557,7 +580,7 @@ function outOfRange(
 
 function computePayout(
   policy: CompiledPolicy,
-  scope: Scope,
+  scope: SlotValues,
   adjustments: { id: string; title: string; award?: number }[],
   band: Band | undefined,
   basis: number | undefined,
@@ -569,7 +592,8 @@ function computePayout(
   const lines: PayoutLine[] = [];
   let totalFen = 0;
 
-  const perf = policy.payout.performancePay(scope);
+  const formulas = policy.payout.slots;
+  const perf = formulas.performancePay(scope);
   if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
   if (!usable(perf))
     return outOfRange(
@@ -608,8 +632,8 @@ function computePayout(
     awardsFen += fen;
     totalFen += line(lines, 'award', a.id, a.title, fen);
   }
-  if (policy.payout.awardsCap && awardsFen > 0) {
-    const capValue = policy.payout.awardsCap(scope);
+  if (formulas.awardsCap && awardsFen > 0) {
+    const capValue = formulas.awardsCap(scope);
     if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
     if (!usable(capValue))
       return outOfRange(
@@ -624,8 +648,8 @@ function computePayout(
     if (awardsFen > capFen)
       totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
-  if (policy.payout.cap) {
-    const capValue = policy.payout.cap(scope);
+  if (formulas.cap) {
+    const capValue = formulas.cap(scope);
     if (capValue === undefined)
       return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
     if (!usable(capValue))
@@ -641,7 +665,7 @@ function computePayout(
     if (totalFen > capFen)
       totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
-  const payout = { pay_base: scope.pay_base as number } as Payout;
+  const payout = { pay_base: scope[policy.slots.builtin.pay_base] as number } as Payout;
   if (band) {
     const tier = { id: band.tier } as NonNullable<Payout['tier']>;
     if (band.title) tier.title = band.title;

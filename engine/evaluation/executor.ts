@@ -1,6 +1,7 @@
 // The two executors of a policy's rule lists (CompiledPolicy.rules), each built lazily, once per
 // compiled policy, from the same lists and the same history-fact table:
-// - compiled (the default): the conditions turned into plain closures (no eval, no new Function).
+// - compiled (the default): the conditions turned into plain closures (no eval, no new Function),
+//   reading the record's facts from their slots (the policy's slot table, CompiledPolicy.slots).
 //   It reproduces json-rules-engine's semantics for our conditions — all / any / not over leaves
 //   of equal priority (every leaf is evaluated), undefined facts allowed, its operators and their
 //   fact-value validators — and reports the same condition values for the rules that fired;
@@ -10,6 +11,7 @@
 import { known } from '../model/known.js';
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { CompiledPolicy, PolicyRule, RuleKind, RulePhase } from '../language/compile.js';
+import type { SlotValues } from '../language/expression.js';
 import { factRef, foldCondition, forEachLeaf, type ConditionLeaf, type ConditionTree } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
 import type { ConditionDef } from '../model/policy.js';
@@ -44,37 +46,73 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   present: (a) => !isAbsent(a),
 };
 
-type Check = (facts: FactTable, out: ConditionResult[] | null) => boolean;
+type Check = (facts: SlotValues, out: ConditionResult[] | null) => boolean;
 
-function compileCondition(c: ConditionDef): Check {
+/** Where a fact sits in the fact array the checks read; undefined for a fact it does not hold. */
+type SlotOf = (name: string) => number | undefined;
+
+function compileCondition(c: ConditionDef, slotOf: SlotOf): Check {
+  // `all` or `any` of one part is that part (the flagship writes every comparison inside `all`)
   return foldCondition<ConditionLeaf, Check>(c, {
-    all: (parts) => (facts, out) => {
-      let ok = true;
-      for (const p of parts) ok = p(facts, out) && ok; // every leaf is evaluated, as json-rules-engine does
-      return ok;
-    },
-    any: (parts) => (facts, out) => {
-      let ok = false;
-      for (const p of parts) ok = p(facts, out) || ok;
-      return ok;
-    },
+    all: (parts) =>
+      parts.length === 1
+        ? parts[0]!
+        : (facts, out) => {
+            let ok = true;
+            // every leaf is evaluated, as json-rules-engine does
+            for (let i = 0; i < parts.length; i++) ok = parts[i]!(facts, out) && ok;
+            return ok;
+          },
+    any: (parts) =>
+      parts.length === 1
+        ? parts[0]!
+        : (facts, out) => {
+            let ok = false;
+            for (let i = 0; i < parts.length; i++) ok = parts[i]!(facts, out) || ok;
+            return ok;
+          },
     not: (inner) => (facts, out) => !inner(facts, out),
-    leaf: compileComparison,
+    leaf: (leaf) => compileComparison(leaf, slotOf),
   });
 }
 
-/** A fact as the compiled executor reads it: a history fact computed, any other looked up. */
-function reader(name: string, params: Record<string, unknown> | undefined): (facts: FactTable) => unknown {
-  const history = COMPUTED_FACTS.get(name);
-  return history ? (facts) => history.value(params, facts) : (facts) => facts[name];
+const absent = (): undefined => undefined;
+
+/**
+ * A fact as the compiled executor reads it: from its slot, or a history or indicator fact computed
+ * from the facts it reads (a table per comparison, filled from their slots for the call and emptied
+ * after it: the computation is synchronous and keeps nothing).
+ */
+function reader(
+  name: string,
+  params: Record<string, unknown> | undefined,
+  slotOf: SlotOf,
+): (facts: SlotValues) => unknown {
+  const computed = COMPUTED_FACTS.get(name);
+  if (!computed) {
+    const slot = slotOf(name);
+    return slot === undefined ? absent : (facts) => facts[slot];
+  }
+  const reads = computed.reads(params);
+  const slots = reads.map(slotOf);
+  const table: FactTable = Object.fromEntries(reads.map((r) => [r, undefined]));
+  return (facts) => {
+    for (let i = 0; i < reads.length; i++) {
+      const slot = slots[i];
+      table[reads[i]!] = slot === undefined ? undefined : facts[slot];
+    }
+    const v = computed.value(params, table);
+    for (const r of reads) table[r] = undefined;
+    return v;
+  };
 }
 
-function compileComparison(c: ConditionLeaf): Check {
+function compileComparison(c: ConditionLeaf, slotOf: SlotOf): Check {
   const op = known(OPERATORS[c.operator], `operator ${c.operator}`);
   const { fact, operator, value, params, path } = c;
-  const actualOf = reader(fact, params);
+  const actualOf = reader(fact, params, slotOf);
   const ref = factRef(value);
-  const againstOf = ref !== undefined ? reader(ref, undefined) : undefined;
+  const againstOf = ref !== undefined ? reader(ref, undefined, slotOf) : undefined;
   return (facts, out) => {
     const actual = actualOf(facts);
     const against = againstOf ? againstOf(facts) : value;
@@ -95,6 +133,8 @@ interface CompiledRule {
   /** the grade's or tier's index, for rules of phase `grades` */
   at: number;
   check: Check;
+  /** what `runCompiled` reports when the rule fires, reused: its `conditions` are set each time */
+  fired: FiredRule;
 }
 
 /** A rule that fired, with the values its comparisons saw. */
@@ -111,27 +151,52 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
   let rules = compiledRules.get(policy);
   if (!rules) {
     if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
-    const compile = (list: PolicyRule[]) =>
-      list.map((r): CompiledRule => ({ kind: r.kind, id: r.id, at: Number(r.id), check: compileCondition(r.when) }));
+    const compile = (list: PolicyRule[], slotOf: SlotOf) =>
+      list.map(
+        (r): CompiledRule => ({
+          kind: r.kind,
+          id: r.id,
+          at: Number(r.id),
+          check: compileCondition(r.when, slotOf),
+          fired: { kind: r.kind, id: r.id, conditions: NONE },
+        }),
+      );
+    const index = policy.slots.index;
+    const recordSlot = (name: string) => index.get(name);
     rules = {
-      rules: compile(policy.rules.rules),
-      grades: compile(policy.rules.grades),
-      triggers: compile(policy.rules.triggers),
+      rules: compile(policy.rules.rules, recordSlot),
+      // phase `grades` sees two facts, in their own two slots (GRADE_SLOTS)
+      grades: compile(policy.rules.grades, (name) => GRADE_SLOTS.get(name)),
+      triggers: compile(policy.rules.triggers, recordSlot),
     };
     compiledRules.set(policy, rules);
   }
   return rules;
 }
 
+/** No condition values (a summary card's): shared, never added to. */
 const NONE: ConditionResult[] = [];
+
+/** What `runCompiled` returns, reused: its caller reads it before the next call. */
+const firedNow: FiredRule[] = [];
 
 /**
  * The rules that hold, in declaration order, each with its condition values (`collect`), or
- * without them when the caller only needs which rules fired.
+ * without them when the caller only needs which rules fired. The list and its entries are reused
+ * by the next call (no arrays or objects per record but the condition values): read them at once
+ * and keep only their `conditions`.
  */
-export function runCompiled(policy: CompiledPolicy, phase: RulePhase, facts: FactTable, collect = true): FiredRule[] {
-  const fired: FiredRule[] = [];
-  for (const r of compiledOf(policy)[phase]) {
+export function runCompiled(
+  policy: CompiledPolicy,
+  phase: 'rules' | 'triggers',
+  facts: SlotValues,
+  collect = true,
+): readonly FiredRule[] {
+  const fired = firedNow;
+  fired.length = 0;
+  const rules = compiledOf(policy)[phase];
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (!r.check(facts, null)) continue;
     // only a rule that fired pays for collecting its condition values
     let conditions = NONE;
@@ -139,7 +204,8 @@ export function runCompiled(policy: CompiledPolicy, phase: RulePhase, facts: Fac
       conditions = [];
       r.check(facts, conditions);
     }
-    fired.push({ kind: r.kind, id: r.id, conditions });
+    r.fired.conditions = conditions;
+    fired.push(r.fired);
   }
   return fired;
 }
@@ -162,24 +228,29 @@ export function decideGradesCompiled(
   into: GradeDecision,
 ): void {
   const facts = gradeFacts;
-  facts.score = score;
-  facts.tier_basis = tierBasis;
-  for (const r of compiledOf(policy).grades) {
+  facts[0] = score;
+  facts[1] = tierBasis;
+  const rules = compiledOf(policy).grades;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     if (!r.check(facts, null)) continue;
     if (r.kind === 'grade') {
       if (r.at < into.gradeIndex) into.gradeIndex = r.at;
     } else if (r.kind === 'tier' && r.at < into.tierIndex) into.tierIndex = r.at;
   }
-  // nothing of this record stays in the reused object
-  facts.score = undefined;
-  facts.tier_basis = undefined;
+  // nothing of this record stays in the reused array
+  facts[0] = undefined;
+  facts[1] = undefined;
 }
 
+/** The slots of the facts of phase `grades`. */
+const GRADE_SLOTS: ReadonlyMap<string, number> = new Map([
+  ['score', 0],
+  ['tier_basis', 1],
+]);
+
 /** The facts of phase `grades`, reused: the checks are synchronous and keep nothing they read. */
-const gradeFacts: { score: number | undefined; tier_basis: number | undefined } = {
-  score: undefined,
-  tier_basis: undefined,
-};
+const gradeFacts: (number | undefined)[] = [undefined, undefined];
 
 const referenceEngines = new WeakMap<CompiledPolicy, Record<RulePhase, Engine>>();
 

@@ -3,7 +3,15 @@
 // list per phase (holds + adjustments on the record; grades + tiers on the score; triggers on the
 // result), which each executor turns into what it runs (engine/evaluation/executor.ts).
 
-import { compileExpression, parseExpression, variablesOf, type CompiledExpr, type Expr } from './expression.js';
+import {
+  compileExpression,
+  compileSlotExpression,
+  parseExpression,
+  variablesOf,
+  type CompiledExpr,
+  type Expr,
+  type SlotExpr,
+} from './expression.js';
 import { factsOf, leavesOf, type ConditionLeaf } from './conditions.js';
 import { INDICATOR_FACT_NAMES, PRESENCE_OPERATORS } from './facts.js';
 import {
@@ -27,6 +35,8 @@ import type { DataContract } from '../data/records.js';
 
 export interface CompiledLeaf {
   metric: string;
+  /** The metric's slot in the record's fact array. */
+  slot: number;
   scoring: 'linear' | 'steps' | 'pass_fail' | 'rating';
   better: 'higher' | 'lower';
   threshold?: number;
@@ -61,6 +71,8 @@ export interface CompiledRole {
   requiredMetrics: string[];
   /** The part of `requiredMetrics` without a default: the only ones a record can lack (checked on every record). */
   requiredWithoutDefault: string[];
+  /** The slots of `requiredWithoutDefault`, in the same order. */
+  requiredWithoutDefaultSlots: number[];
 }
 
 export interface CompiledDerived {
@@ -68,8 +80,12 @@ export interface CompiledDerived {
   label: string;
   unit?: Unit;
   expr: Expr;
-  /** `expr` as closures, built once. */
+  /** `expr` as closures, built once, reading a named scope (statements, verify, the editor). */
   run: CompiledExpr;
+  /** The same closures reading the record's fact array (the evaluation). */
+  runSlots: SlotExpr;
+  /** Where its value goes in the record's fact array. */
+  slot: number;
   text: string;
   default?: number;
   /** A declared `[min, max]`: a computed value outside it excludes the record. */
@@ -83,6 +99,8 @@ export interface CompiledPerUnit {
   label: string;
   unit?: Unit;
   run: CompiledExpr;
+  /** `run` on the record's fact array. */
+  runSlots: SlotExpr;
   amount: number;
   max?: number;
 }
@@ -94,12 +112,14 @@ export interface CompiledPolicy {
   scoreMax?: number;
   metrics: Record<string, MetricDef>;
   /** The metrics that declare a default, with it, for the per-record loop. */
-  metricDefaults: { id: string; default: number }[];
+  metricDefaults: { id: string; slot: number; default: number }[];
   /**
    * Every fact a record's evaluation sets, in the order it sets them, all undefined: each record's
    * facts start as a copy, so they share one object layout instead of growing key by key.
    */
   factShape: Record<string, undefined>;
+  /** The same facts as slots: the evaluation keeps a record's facts in an array, each at its slot. */
+  slots: FactSlots;
   derived: CompiledDerived[];
   stages: Record<string, { title: string }>;
   roles: Record<string, CompiledRole>;
@@ -109,7 +129,7 @@ export interface CompiledPolicy {
   perUnit: Record<string, { points?: CompiledPerUnit; award?: CompiledPerUnit }>;
   holds: Record<string, HoldDef>;
   triggers: Record<string, TriggerDef>;
-  tiers?: { basis: string; bands: TierBandDef[] };
+  tiers?: { basis: string; bands: TierBandDef[] /** the basis metric's slot (not `attainment`) */; basisSlot?: number };
   payout: {
     performancePay: CompiledExpr;
     performancePayText: string;
@@ -117,6 +137,8 @@ export interface CompiledPolicy {
     cap?: CompiledExpr;
     capText?: string;
     rounding: { to: 0.01 | 0.1 | 1; mode: RoundingMode };
+    /** The three formulas on the record's fact array. */
+    slots: { performancePay: SlotExpr; awardsCap?: SlotExpr; cap?: SlotExpr };
   };
   /**
    * The rules of each phase in declaration order: `rules` (holds, adjustments) run on the record's
@@ -152,7 +174,34 @@ const FACT_ORDER = [
   'grade_cap',
   'tier',
   'held',
-];
+] as const;
+
+/** The built-in facts a record's evaluation sets, by name. */
+export type BuiltinFact = (typeof FACT_ORDER)[number];
+
+/**
+ * The slot table of a policy: every fact of `factShape` (metrics, derived metrics, the built-in
+ * facts) at an index of the record's fact array, resolved once when the policy is compiled. The
+ * expressions and conditions the evaluation runs are compiled against it, so a record's facts are
+ * read and written by index, never by name.
+ */
+export interface FactSlots {
+  /** Each slot's fact name. */
+  names: readonly string[];
+  /** A fact name's slot. */
+  index: ReadonlyMap<string, number>;
+  /** The built-in facts' slots. */
+  builtin: Readonly<Record<BuiltinFact, number>>;
+  /** `names.length` undefineds: a record's facts start as a copy. */
+  empty: readonly undefined[];
+}
+
+function factSlots(names: string[]): FactSlots {
+  const unique = [...new Set(names)];
+  const index = new Map(unique.map((n, i) => [n, i]));
+  const builtin = Object.fromEntries(FACT_ORDER.map((n) => [n, index.get(n)!])) as Record<BuiltinFact, number>;
+  return { names: unique, index, builtin, empty: unique.map(() => undefined) };
+}
 
 export type RuleKind = 'hold' | 'adjustment' | 'grade' | 'tier' | 'trigger' | 'plan_close';
 
@@ -166,7 +215,11 @@ export interface PolicyRule {
 }
 
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
-  const derived = orderDerived(doc);
+  const ordered = orderDerived(doc);
+  const slots = factSlots([...Object.keys(doc.metrics), ...ordered.map((d) => d.id), ...FACT_ORDER]);
+  const slotOf = (name: string) => slots.index.get(name);
+  const onSlots = (expr: Expr) => compileSlotExpression(expr, slotOf);
+  const derived = ordered.map((d): CompiledDerived => ({ ...d, runSlots: onSlots(d.expr), slot: slotOf(d.id)! }));
   const derivedIds = new Set(derived.map((d) => d.id));
   /** The metrics and derived metrics `names` need, following derived expressions down to metrics. */
   const metricsOf = (names: Iterable<string>): Set<string> => {
@@ -197,7 +250,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       if (!isPerUnit(def)) continue;
       const expr = mustParse(def.per);
       perExprs.push(expr);
-      compiled[key] = compilePerUnit(doc, def, expr);
+      compiled[key] = compilePerUnit(doc, def, expr, onSlots(expr));
     }
     if (compiled.points || compiled.award) perUnit[id] = compiled;
   }
@@ -213,7 +266,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const roles: Record<string, CompiledRole> = {};
   for (const [id, role] of Object.entries(doc.roles)) {
     const byStage: Record<string, CompiledIndicator[]> = {};
-    for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '');
+    for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '', slotOf);
     const used = metricsOf(leafMetrics(role.indicators));
     const required = [...new Set([...used, ...shared])];
     roles[id] = {
@@ -223,10 +276,13 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       byStage,
       required,
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
-      requiredWithoutDefault: required.filter(
-        (m) => doc.metrics[m] !== undefined && doc.metrics[m].default === undefined,
-      ),
+      requiredWithoutDefault: [],
+      requiredWithoutDefaultSlots: [],
     };
+    roles[id].requiredWithoutDefault = required.filter(
+      (m) => doc.metrics[m] !== undefined && doc.metrics[m].default === undefined,
+    );
+    roles[id].requiredWithoutDefaultSlots = roles[id].requiredWithoutDefault.map((m) => slotOf(m)!);
   }
 
   const rules = ruleLists(doc);
@@ -237,11 +293,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
     metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) =>
-      m.default !== undefined ? [{ id, default: m.default }] : [],
+      m.default !== undefined ? [{ id, slot: slotOf(id)!, default: m.default }] : [],
     ),
-    factShape: Object.fromEntries(
-      [...Object.keys(doc.metrics), ...derived.map((d) => d.id), ...FACT_ORDER].map((k) => [k, undefined]),
-    ),
+    factShape: Object.fromEntries(slots.names.map((k) => [k, undefined])),
+    slots,
     derived,
     stages: doc.stages,
     roles,
@@ -250,7 +305,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     perUnit,
     holds: doc.holds ?? {},
     triggers: doc.triggers ?? {},
-    tiers: doc.payout.tiers,
+    tiers: doc.payout.tiers && {
+      ...doc.payout.tiers,
+      ...(doc.payout.tiers.basis !== 'attainment' ? { basisSlot: slotOf(doc.payout.tiers.basis) } : {}),
+    },
     payout: {
       performancePay: compileExpression(performancePay),
       performancePayText: payout.performance_pay,
@@ -258,6 +316,11 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       cap: cap && compileExpression(cap),
       capText: payout.cap === undefined ? undefined : String(payout.cap),
       rounding: payout.rounding,
+      slots: {
+        performancePay: onSlots(performancePay),
+        ...(awardsCap ? { awardsCap: onSlots(awardsCap) } : {}),
+        ...(cap ? { cap: onSlots(cap) } : {}),
+      },
     },
     rules,
     indicatorFacts: [...rules.rules, ...rules.triggers].some((r) =>
@@ -290,12 +353,19 @@ function compileLevel(
   level: Record<string, IndicatorDef>,
   stage: string,
   prefix: string,
+  slotOf: (name: string) => number | undefined,
 ): CompiledIndicator[] {
   return Object.entries(level).map(([id, def]) => {
     const path = prefix ? `${prefix}.${id}` : id;
     const weight = typeof def.weight === 'number' ? def.weight : (def.weight[stage] ?? 0);
     if (isGroup(def)) {
-      return { id, path, title: def.title ?? id, weight, children: compileLevel(doc, def.indicators, stage, path) };
+      return {
+        id,
+        path,
+        title: def.title ?? id,
+        weight,
+        children: compileLevel(doc, def.indicators, stage, path, slotOf),
+      };
     }
     const metric = doc.metrics[def.metric];
     const derived = doc.derived?.[def.metric];
@@ -307,6 +377,7 @@ function compileLevel(
       weight,
       leaf: {
         metric: def.metric,
+        slot: slotOf(def.metric)!,
         scoring: def.scoring ?? 'linear',
         better: def.better ?? 'higher',
         threshold: def.threshold,
@@ -322,7 +393,7 @@ function compileLevel(
   });
 }
 
-function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr): CompiledPerUnit {
+function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr, runSlots: SlotExpr): CompiledPerUnit {
   const id = def.per.trim();
   const metric = doc.metrics[id];
   const derived = doc.derived?.[id];
@@ -334,6 +405,7 @@ function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr): CompiledPe
     label,
     ...(unit ? { unit } : {}),
     run: compileExpression(expr),
+    runSlots,
     amount: def.amount,
     ...(def.max !== undefined ? { max: def.max } : {}),
   };
@@ -344,8 +416,10 @@ function leafMetrics(level: Record<string, IndicatorDef>): string[] {
 }
 
 /** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */
-function orderDerived(doc: PolicyDoc): CompiledDerived[] {
-  const all = Object.entries(doc.derived ?? {}).map(([id, d]): CompiledDerived => {
+type OrderedDerived = Omit<CompiledDerived, 'runSlots' | 'slot'>;
+
+function orderDerived(doc: PolicyDoc): OrderedDerived[] {
+  const all = Object.entries(doc.derived ?? {}).map(([id, d]): OrderedDerived => {
     const text = typeof d === 'string' ? d : d.expr;
     const expr = mustParse(text);
     return {
@@ -360,9 +434,9 @@ function orderDerived(doc: PolicyDoc): CompiledDerived[] {
     };
   });
   const byId = new Map(all.map((d) => [d.id, d]));
-  const ordered: CompiledDerived[] = [];
+  const ordered: OrderedDerived[] = [];
   const placed = new Set<string>();
-  const place = (d: CompiledDerived) => {
+  const place = (d: OrderedDerived) => {
     if (placed.has(d.id)) return;
     placed.add(d.id);
     for (const v of variablesOf(d.expr)) if (byId.has(v)) place(byId.get(v)!);

@@ -278,23 +278,56 @@ export type Scope = Readonly<Record<string, unknown>>;
 export type CompiledExpr = (scope: Scope) => number | undefined;
 
 /**
+ * A record's facts as an array, each fact at the index (its slot) a per-policy table gives it
+ * (`FactSlots` in compile.ts): what the evaluation's hot path reads instead of names.
+ */
+export type SlotValues = readonly unknown[];
+
+/** An expression compiled against a slot table: call it with the record's fact array. */
+export type SlotExpr = (values: SlotValues) => number | undefined;
+
+/**
  * Turns an expression into closures, once. The result is undefined when it is not a finite number
  * (a missing variable, division by zero): callers decide what an undefined value means.
  */
 export function compileExpression(expr: Expr): CompiledExpr {
-  const run = closure(expr);
+  return finite(closure<Scope>(expr, byName));
+}
+
+/**
+ * The same closures (the same code path as `compileExpression`), reading each variable from its
+ * slot: `slotOf` gives a name's index in the fact array, or undefined for a name the table lacks
+ * (it reads as missing, as an absent name does in a scope).
+ */
+export function compileSlotExpression(expr: Expr, slotOf: (name: string) => number | undefined): SlotExpr {
+  return finite(
+    closure<SlotValues>(expr, (name) => {
+      const slot = slotOf(name);
+      return slot === undefined ? missing : (values) => values[slot] as number | undefined;
+    }),
+  );
+}
+
+function finite<S>(run: Run<S>): (scope: S) => number | undefined {
   return (scope) => {
     const value = run(scope);
     return value === undefined || !Number.isFinite(value) ? undefined : value;
   };
 }
 
+const byName =
+  (name: string): Run<Scope> =>
+  (scope) =>
+    scope[name] as number | undefined;
+const missing = (): undefined => undefined;
+
 /** One-off evaluation; code that evaluates an expression for many records compiles it once. */
 export function evaluateExpression(expr: Expr, scope: Scope): number | undefined {
   return compileExpression(expr)(scope);
 }
 
-type Run = (scope: Scope) => number | undefined;
+/** A compiled node: `S` is where variables are read from (a named scope or a slot array). */
+type Run<S> = (scope: S) => number | undefined;
 
 const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
   '+': (l, r) => l + r,
@@ -312,18 +345,17 @@ const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
   '||': (l, r) => (l || r ? 1 : 0),
 };
 
-function closure(e: Expr): Run {
+/** The one compiler of expressions: `variable` says how a name is read. */
+function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
   switch (e.kind) {
     case 'num': {
       const { value } = e;
       return () => value;
     }
-    case 'var': {
-      const { name } = e;
-      return (scope) => scope[name] as number | undefined;
-    }
+    case 'var':
+      return variable(e.name);
     case 'unary': {
-      const arg = closure(e.arg);
+      const arg = closure(e.arg, variable);
       const op = e.op;
       return (scope) => {
         const v = arg(scope);
@@ -332,8 +364,8 @@ function closure(e: Expr): Run {
       };
     }
     case 'binary': {
-      const left = closure(e.left);
-      const right = closure(e.right);
+      const left = closure(e.left, variable);
+      const right = closure(e.right, variable);
       const op = BINARY[e.op];
       return (scope) => {
         const l = left(scope);
@@ -342,9 +374,9 @@ function closure(e: Expr): Run {
       };
     }
     case 'cond': {
-      const test = closure(e.test);
-      const then = closure(e.then);
-      const otherwise = closure(e.else);
+      const test = closure(e.test, variable);
+      const then = closure(e.then, variable);
+      const otherwise = closure(e.else, variable);
       return (scope) => {
         const t = test(scope);
         if (t === undefined) return undefined;
@@ -352,20 +384,29 @@ function closure(e: Expr): Run {
       };
     }
     case 'call': {
-      const args = e.args.map(closure);
+      const args = e.args.map((a) => closure(a, variable));
       const fn = e.fn;
+      // no array per call: min and max fold their arguments, the others take one or two
+      if (fn === 'min' || fn === 'max') {
+        const pick = fn === 'min' ? Math.min : Math.max;
+        return (scope) => {
+          let best: number | undefined;
+          for (const a of args) {
+            const v = a(scope);
+            if (v === undefined) return undefined;
+            best = best === undefined ? v : pick(best, v);
+          }
+          return best;
+        };
+      }
+      // parseExpression let abs, floor, ceil and round through only with a first argument
+      const first = args[0]!;
+      const second = args[1];
       return (scope) => {
-        const values: number[] = [];
-        for (const a of args) {
-          const v = a(scope);
-          if (v === undefined) return undefined;
-          values.push(v);
-        }
-        if (fn === 'min') return Math.min(...values);
-        if (fn === 'max') return Math.max(...values);
-        // parseExpression let abs, floor, ceil and round through only with a first argument
-        const [x, digits = 0] = values;
+        const x = first(scope);
         if (x === undefined) return undefined;
+        const digits = second ? second(scope) : 0;
+        if (digits === undefined) return undefined;
         switch (fn) {
           case 'abs':
             return Math.abs(x);

@@ -6,3 +6,9 @@ export function known<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`internal error: no ${what}`);
   return value;
 }
+
+/** `known` for a lookup by `kind` and `id` (`hold viral_hit`): the message is built only on a miss (hot paths). */
+export function knownId<T>(value: T | undefined, kind: string, id: string): T {
+  if (value === undefined) throw new Error(`internal error: no ${kind} ${id}`);
+  return value;
+}

@@ -6,6 +6,7 @@ import { pointsFor } from '../../engine/evaluation/score.js';
 
 const leaf = (over: Partial<CompiledLeaf>): CompiledLeaf => ({
   metric: 'm',
+  slot: 0,
   scoring: 'linear',
   better: 'higher',
   cap: 120,
