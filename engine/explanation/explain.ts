@@ -122,6 +122,30 @@ const FACT_UNITS: Record<string, Unit> = { indicator_attainment: 'ratio', indica
 /** A metric value as a person writes it: 45.3%, 1,234, ¥20.00, 3分5秒. */
 export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang = 'zh'): string {
   if (typeof value !== 'number') return value === undefined ? say(lang, 'none') : String(value);
+  // 0 and -0 are one key in a Map but can be written differently (-0 as a count is `-0`)
+  if (value === 0) return numberText(value, unit, lang);
+  // the same values come back card after card (a target, a threshold, 9.3%): each is written once
+  const texts = VALUE_TEXTS[lang];
+  const key = unit ?? '';
+  let memo = texts.get(key);
+  if (!memo) {
+    memo = new Map();
+    texts.set(key, memo);
+  }
+  let text = memo.get(value);
+  if (text === undefined) {
+    text = numberText(value, unit, lang);
+    if (memo.size >= VALUE_TEXTS_MAX) memo.clear();
+    memo.set(value, text);
+  }
+  return text;
+}
+
+/** Numbers already written, by language and unit; bounded, so a month of distinct values cannot grow it. */
+const VALUE_TEXTS: Record<Lang, Map<string, Map<number, string>>> = { zh: new Map(), en: new Map() };
+const VALUE_TEXTS_MAX = 8192;
+
+function numberText(value: number, unit: Unit | undefined, lang: Lang): string {
   switch (unit) {
     case 'ratio': {
       const pct = Number((value * 100).toPrecision(12));
@@ -171,29 +195,53 @@ export function describeConditions(
   lang: Lang,
   card?: { role: string; stage: string },
 ): string {
-  const unitOf = (metric: string): Unit | undefined =>
-    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit ?? FACT_UNITS[metric];
-  const labelOf = (fact: string): string =>
+  let out = '';
+  let first = true;
+  for (const c of conditions) {
+    if (!c.result) continue;
+    if (!first) out += say(lang, 'and');
+    first = false;
+    out += describeCondition(policy, c, lang, card);
+  }
+  return out;
+}
+
+/** A metric's, derived metric's or fact's unit. */
+function conditionUnit(policy: CompiledPolicy, metric: string): Unit | undefined {
+  return policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit ?? FACT_UNITS[metric];
+}
+
+/** A metric's unit, or a derived metric's. */
+function metricUnit(policy: CompiledPolicy, metric: string): Unit | undefined {
+  return policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+}
+
+/** A fact's label: the metric's, the derived metric's, the built-in fact's in `lang`, or its id. */
+function factLabel(policy: CompiledPolicy, fact: string, lang: Lang): string {
+  return (
     policy.metrics[fact]?.label ??
     policy.derived.find((d) => d.id === fact)?.label ??
     BUILTIN_FACTS[fact]?.label[lang] ??
-    fact;
-  const cond = (c: ConditionResult): string => {
-    const unit = unitOf(c.fact);
-    const indicatorLabel = indicatorFactLabel(policy, c, lang, card);
-    const params = c.params && !indicatorLabel ? `(${Object.values(c.params).join(', ')})` : '';
-    const label = `${indicatorLabel ?? labelOf(c.fact)}${params}`;
-    // 「档位 无」, 「上期改进计划 有（closed）」
-    if (c.operator === 'absent') return say(lang, 'absent', { label });
-    if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
-    const ref = factRef(c.value);
-    const value = ref !== undefined ? labelOf(ref) : formatFactValue(c.value, unit, lang);
-    return `${label} ${formatFactValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
-  };
-  return conditions
-    .filter((c) => c.result)
-    .map(cond)
-    .join(say(lang, 'and'));
+    fact
+  );
+}
+
+function describeCondition(
+  policy: CompiledPolicy,
+  c: ConditionResult,
+  lang: Lang,
+  card: { role: string; stage: string } | undefined,
+): string {
+  const unit = conditionUnit(policy, c.fact);
+  const indicatorLabel = indicatorFactLabel(policy, c, lang, card);
+  const params = c.params && !indicatorLabel ? `(${Object.values(c.params).join(', ')})` : '';
+  const label = `${indicatorLabel ?? factLabel(policy, c.fact, lang)}${params}`;
+  // 「档位 无」, 「上期改进计划 有（closed）」
+  if (c.operator === 'absent') return say(lang, 'absent', { label });
+  if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
+  const ref = factRef(c.value);
+  const value = ref !== undefined ? factLabel(policy, ref, lang) : formatFactValue(c.value, unit, lang);
+  return `${label} ${formatFactValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
 }
 
 /** A condition's value: booleans as 是 / 否 (yes / no), anything else as formatValue writes it. */
@@ -214,22 +262,45 @@ export function describeAction(action: Scorecard['triggers'][number]['action'], 
     .join(say(lang, 'listSeparator'));
 }
 
-export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
-  const unitOf = (metric: string): Unit | undefined =>
-    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
-  const labelOf = (fact: string): string =>
-    policy.metrics[fact]?.label ??
-    policy.derived.find((d) => d.id === fact)?.label ??
-    BUILTIN_FACTS[fact]?.label[lang] ??
-    fact;
-  const why = (conditions: ConditionResult[]) => describeConditions(policy, conditions, lang, card);
-  const weighted = (i: IndicatorResult) => ({
-    title: i.title,
-    points: n(i.points),
-    weight: n(i.weight),
-    weighted: n(i.weighted_points),
-  });
+/** An indicator's points, weight and weighted points, as its line shows them. */
+function weighted(i: IndicatorResult): { title: string; points: string; weight: string; weighted: string } {
+  return { title: i.title, points: n(i.points), weight: n(i.weight), weighted: n(i.weighted_points) };
+}
 
+/** Each indicator's line (its `reason` filled in on the way), groups before their members. */
+function indicatorLines(
+  policy: CompiledPolicy,
+  card: Scorecard,
+  lang: Lang,
+  items: IndicatorResult[],
+  indent: string,
+  lines: string[],
+): void {
+  for (const i of items) {
+    if (i.children) {
+      i.reason = say(lang, 'group', weighted(i));
+      lines.push(indent + i.reason);
+      indicatorLines(policy, card, lang, i.children, `${indent}  `, lines);
+    } else {
+      const unit = metricUnit(policy, i.metric!);
+      const reason = indicatorReason(i, unit, policy, card, lang);
+      i.reason = reason;
+      lines.push(
+        indent +
+          say(lang, 'leaf', {
+            title: i.title,
+            points: n(i.points),
+            weight: n(i.weight),
+            weighted: n(i.weighted_points),
+            actual: formatValue(i.actual, unit, lang),
+            reason,
+          }),
+      );
+    }
+  }
+}
+
+export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
   const lines: string[] = [
     say(lang, 'header', {
       name: card.name,
@@ -239,32 +310,13 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
       stage: card.stage_title,
     }),
   ];
-  const walk = (items: IndicatorResult[], indent: string) => {
-    for (const i of items) {
-      if (i.children) {
-        i.reason = say(lang, 'group', weighted(i));
-        lines.push(indent + i.reason);
-        walk(i.children, indent + '  ');
-      } else {
-        i.reason = indicatorReason(i, unitOf(i.metric!), policy, card, lang);
-        lines.push(
-          indent +
-            say(lang, 'leaf', {
-              ...weighted(i),
-              actual: formatValue(i.actual, unitOf(i.metric!), lang),
-              reason: i.reason,
-            }),
-        );
-      }
-    }
-  };
-  walk(card.indicators, '  ');
+  indicatorLines(policy, card, lang, card.indicators, '  ', lines);
   lines.push(say(lang, 'base', { score: n(card.base_score) }));
   for (const a of card.adjustments) {
     lines.push(
       say(lang, 'adjustment', {
         title: a.title,
-        why: why(a.conditions),
+        why: describeConditions(policy, a.conditions, lang, card),
         effects: describeEffects(policy, a, lang),
       }),
     );
@@ -274,28 +326,30 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     : card.grade === policy.grades[0]?.grade
       ? say(lang, 'top')
       : say(lang, 'gradeCap', { grade: card.grade });
-  const score = { score: n(card.score), grade: card.grade, next };
+  const score = n(card.score);
   lines.push(
     card.raw_grade !== card.grade
-      ? say(lang, 'scoreCapped', { ...score, raw: card.raw_grade })
-      : say(lang, 'score', score),
+      ? say(lang, 'scoreCapped', { score, grade: card.grade, next, raw: card.raw_grade })
+      : say(lang, 'score', { score, grade: card.grade, next }),
   );
   for (const l of card.payout.lines) {
     let text = say(lang, 'line', { label: l.label, money: formatFen(l.amountFen) });
     if (l.kind === 'performance_pay')
       text += say(lang, 'perf', {
         formula: policy.payout.performancePayText,
-        base: formatMoney(card.payout.pay_base),
-        score: n(card.score),
+        base: formatValue(card.payout.pay_base, 'money', lang),
+        score,
       });
-    lines.push('  ' + text);
+    lines.push(`  ${text}`);
   }
   const tier = card.payout.tier;
   if (tier) {
     const band = policy.tiers!.bands.find((b) => b.tier === tier.id)!;
-    const basisUnit = policy.tiers!.basis === 'attainment' ? 'ratio' : unitOf(policy.tiers!.basis);
+    const basisUnit = policy.tiers!.basis === 'attainment' ? 'ratio' : metricUnit(policy, policy.tiers!.basis);
     const basisLabel =
-      policy.tiers!.basis === 'attainment' ? BUILTIN_FACTS.attainment.label[lang] : labelOf(policy.tiers!.basis);
+      policy.tiers!.basis === 'attainment'
+        ? BUILTIN_FACTS.attainment.label[lang]
+        : factLabel(policy, policy.tiers!.basis, lang);
     lines.push(
       '  ' +
         say(lang, 'tier', {
@@ -310,17 +364,19 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   lines.push(
     say(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', { money: formatFen(card.payout.totalFen) }),
   );
-  for (const h of card.holds)
+  for (const h of card.holds) {
+    const why = describeConditions(policy, h.conditions, lang, card);
     lines.push(
       h.reason
-        ? say(lang, 'holdWithReason', { title: h.title, why: why(h.conditions), reason: h.reason })
-        : say(lang, 'hold', { title: h.title, why: why(h.conditions) }),
+        ? say(lang, 'holdWithReason', { title: h.title, why, reason: h.reason })
+        : say(lang, 'hold', { title: h.title, why }),
     );
+  }
   for (const tr of card.triggers) {
     const action = describeAction(tr.action, lang);
     lines.push(
       tr.conditions.length
-        ? say(lang, 'trigger', { title: tr.title, action, why: why(tr.conditions) })
+        ? say(lang, 'trigger', { title: tr.title, action, why: describeConditions(policy, tr.conditions, lang, card) })
         : say(lang, 'triggerAlways', { title: tr.title, action }),
     );
   }
@@ -376,29 +432,31 @@ function indicatorReason(
   card: Scorecard,
   lang: Lang,
 ): string {
-  const f = (v: number | undefined) => formatValue(v, unit, lang);
   const a = i.actual!;
   const lower = i.better === 'lower';
   switch (i.scoring) {
     case 'linear': {
-      const beyond = (x: number | undefined) => x !== undefined && (lower ? a <= x : a >= x);
-      const at = { threshold: f(i.threshold), target: f(i.target), challenge: f(i.challenge) };
-      if (i.threshold !== undefined && !beyond(i.threshold)) return say(lang, lower ? 'above' : 'below', at);
-      if (!beyond(i.target)) return say(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
+      const at = {
+        threshold: formatValue(i.threshold, unit, lang),
+        target: formatValue(i.target, unit, lang),
+        challenge: formatValue(i.challenge, unit, lang),
+      };
+      if (i.threshold !== undefined && !beyond(a, i.threshold, lower)) return say(lang, lower ? 'above' : 'below', at);
+      if (!beyond(a, i.target, lower)) return say(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
       if (i.challenge === undefined) return say(lang, a === i.target ? 'reach' : 'beyondTarget', at);
-      if (!beyond(i.challenge)) return say(lang, 'towards', at);
+      if (!beyond(a, i.challenge, lower)) return say(lang, 'towards', at);
       return say(lang, 'challenge', at);
     }
     case 'steps': {
       const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
       const step = leaf?.steps?.find((s) => (lower ? a <= s.max! : a >= s.min!));
       return step
-        ? say(lang, 'step', { op: lower ? '≤' : '≥', value: f(lower ? step.max : step.min) })
+        ? say(lang, 'step', { op: lower ? '≤' : '≥', value: formatValue(lower ? step.max : step.min, unit, lang) })
         : say(lang, 'noStep');
     }
     case 'pass_fail': {
       const pass = lower ? a <= i.target! : a >= i.target!;
-      return say(lang, pass ? 'pass' : 'fail', { op: lower ? '≤' : '≥', target: f(i.target) });
+      return say(lang, pass ? 'pass' : 'fail', { op: lower ? '≤' : '≥', target: formatValue(i.target, unit, lang) });
     }
     case 'rating':
       return say(lang, 'rating', {
@@ -409,6 +467,11 @@ function indicatorReason(
     default:
       return '';
   }
+}
+
+/** The actual value is at `x` or beyond it, in the indicator's better direction. */
+function beyond(a: number, x: number | undefined, lower: boolean): boolean {
+  return x !== undefined && (lower ? a <= x : a >= x);
 }
 
 function findLeaf(nodes: CompiledIndicator[], path: string): CompiledLeaf | undefined {

@@ -104,10 +104,22 @@ export function formatMoney(yuan: number): string {
   return formatFen(yuanToFen(yuan));
 }
 
+/** Plain digits with a comma every three from the right: 1234567 → 1,234,567. */
+function groupThousands(digits: string): string {
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** Integer fen as ¥1,234.50 (and -¥12.00): 123450 → `¥1,234.50`. */
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
+  if (Number.isSafeInteger(abs)) {
+    // the common case without the regular expression below: whole fen, digits grouped by hand
+    const cents = abs % 100;
+    return `${sign}¥${groupThousands(String((abs - cents) / 100))}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const whole = Math.floor(abs / 100)
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');

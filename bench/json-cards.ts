@@ -1,0 +1,56 @@
+// What a JSON run spends per scorecard beyond the evaluation, in one process: evaluating the
+// flagship's cards without explanations, explaining them, and writing each as the JSON document's
+// indented element and as an NDJSON line. CPU milliseconds (process.cpuUsage), several passes.
+//
+//   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
+
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { evaluateRecordSync, explainScorecard, loadPolicy, readRecords, type Scorecard } from '../engine/index.js';
+import { jsonCard, ndjsonCard } from '../node/cli/format/json-stream.js';
+
+const file = process.argv[2] ?? 'examples/bench-20000.csv';
+const passes = Number(process.argv[3] ?? 3);
+if (!existsSync(file))
+  execFileSync('npx', ['tsx', 'examples/generate.ts', '--count', '20000', '--out', file], { stdio: 'ignore' });
+const loaded = loadPolicy(readFileSync('policies/short-video-team.yaml', 'utf8'), 'short-video-team.yaml');
+if (!loaded.ok) throw new Error('flagship does not load');
+const policy = loaded.policy;
+const records = readRecords(readFileSync(file, 'utf8'), 'csv', policy.contract, { file }).records;
+
+function cpu<T>(f: () => T): [T, number] {
+  const start = process.cpuUsage();
+  const out = f();
+  const used = process.cpuUsage(start);
+  return [out, (used.user + used.system) / 1000];
+}
+
+for (let pass = 1; pass <= passes; pass++) {
+  const [cards, evaluate] = cpu(() => {
+    const out: Scorecard[] = [];
+    for (const r of records) {
+      const e = evaluateRecordSync(policy, r, { lang: 'zh', explain: false });
+      if (e.ok) out.push(e.scorecard);
+    }
+    return out;
+  });
+  const [, explain] = cpu(() => {
+    for (const c of cards) c.explanation = explainScorecard(policy, c, 'zh');
+  });
+  const [jsonBytes, json] = cpu(() => {
+    let n = 0;
+    for (const c of cards) n += jsonCard(c).length;
+    return n;
+  });
+  const [, ndjson] = cpu(() => {
+    let n = 0;
+    for (const c of cards) n += ndjsonCard(c).length;
+    return n;
+  });
+  const us = (ms: number) => ((ms * 1000) / cards.length).toFixed(1);
+  console.log(
+    `pass ${pass}, ${cards.length} cards: evaluate ${evaluate.toFixed(0)} ms (${us(evaluate)} µs/card), ` +
+      `explain ${explain.toFixed(0)} ms (${us(explain)}), json ${json.toFixed(0)} ms (${us(json)}, ${(jsonBytes / cards.length).toFixed(0)} chars), ` +
+      `ndjson ${ndjson.toFixed(0)} ms (${us(ndjson)})`,
+  );
+}
