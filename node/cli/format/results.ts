@@ -161,6 +161,31 @@ export function csvHead(lang: Lang, pools = false): string {
   return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
 }
 
+/**
+ * A score as `String` writes it, remembered for the next lines: a month's scores take a few
+ * thousand values, and writing a fractional number is the costliest part of a line.
+ */
+const numberTexts = new Map<number, string>();
+function numberText(n: number): string {
+  let text = numberTexts.get(n);
+  if (text === undefined) {
+    text = String(n);
+    if (numberTexts.size < 65_536) numberTexts.set(n, text);
+  }
+  return text;
+}
+
+/**
+ * `fenToYuan(fen).toFixed(2)` for a whole number of fen from 0 to 10^12, written from the integer:
+ * fen ÷ 100 is within far less than half a fen of the decimal, so toFixed writes those digits. A
+ * CSV cell as is: digits and a point need no quotes.
+ */
+export function yuanText(fen: number): string {
+  if (!(Number.isInteger(fen) && fen >= 0 && fen <= 1e12)) return csvCell(fenToYuan(fen).toFixed(2));
+  const cents = fen % 100;
+  return `${(fen - cents) / 100}${cents < 10 ? '.0' : '.'}${cents}`;
+}
+
 /** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
 export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
   const tier = c.payout.tier;
@@ -180,15 +205,15 @@ export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
     ',' +
     csvCell(c.stage_title) +
     ',' +
-    c.base_score +
+    numberText(c.base_score) +
     ',' +
-    c.score +
+    numberText(c.score) +
     ',' +
     csvCell(c.grade) +
     ',' +
     csvCell(tier?.title ?? tier?.id ?? '') +
     ',' +
-    csvCell(fenToYuan(c.payout.totalFen).toFixed(2)) +
+    yuanText(c.payout.totalFen) +
     ',' +
     csvCell(status) +
     ',' +
