@@ -93,15 +93,25 @@ const TOTALS_WORDS = new Set([
   'grandtotal',
   'sum',
 ]);
-export const isTotalsWord = (text: string) =>
-  text !== '' &&
-  text.length <= 16 &&
-  TOTALS_WORDS.has(
+export const isTotalsWord = (text: string) => {
+  if (text === '' || text.length > 16) return false;
+  // the usual id or name, answered without normalising it: an ASCII digit stays in the compared
+  // text whatever else it holds (and no totals word has one); a text of CJK unified ideographs only
+  // is its own NFKC form, has no space, colon or case, so it is compared as it is
+  let ideographs = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+    if (c < 0x4e00 || c > 0x9fff) ideographs = false;
+  }
+  if (ideographs) return TOTALS_WORDS.has(text);
+  return TOTALS_WORDS.has(
     text
       .normalize('NFKC')
       .replace(/[\s:：]/g, '')
       .toLowerCase(),
   );
+};
 
 export type Field = 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period' | 'pay_base';
 

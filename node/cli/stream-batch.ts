@@ -20,6 +20,7 @@ import {
   RunTotals,
   type Scorecard,
 } from '../../engine/index.js';
+import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
 import { jsonCard, ndjsonCard } from './format/json-stream.js';
 
@@ -136,11 +137,15 @@ export class BatchEvaluator {
         ratios: [],
       };
     }
-    const parsed = Papa.parse<string[]>(text, {
-      delimiter: setup.delimiter,
-      newline: setup.newline,
-      skipEmptyLines: false,
-    });
+    // papaparse only for a chunk the quick reader leaves (unusual quoting): it names the problems
+    const quick = csvRows(text, setup.delimiter, setup.newline, chunk.records);
+    const parsed = quick
+      ? { data: quick, errors: [] }
+      : Papa.parse<string[]>(text, {
+          delimiter: setup.delimiter,
+          newline: setup.newline,
+          skipEmptyLines: false,
+        });
     const totals = new RunTotals(this.policy);
     const excluded: ExcludedRecord[] = [];
     const ids: string[] = [];
@@ -176,7 +181,7 @@ export class BatchEvaluator {
       if (role !== undefined) roles.add(role);
       if (period) periodsSeen.add(period);
       const first = duplicates?.get(row);
-      const read = reader.read(cells, row, row, { duplicateOf: first?.row, spelling: first?.spelling });
+      const read = reader.read(cells, row, row, first ? { duplicateOf: first.row, spelling: first.spelling } : UNIQUE);
       if ('excluded' in read) {
         excluded.push(read.excluded);
         continue;
@@ -218,3 +223,5 @@ export class BatchEvaluator {
 }
 
 const utf8 = new TextEncoder();
+/** What `read` is told of a row whose employee is not a duplicate (one object, not one per row). */
+const UNIQUE = { duplicateOf: undefined } as const;

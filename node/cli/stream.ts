@@ -220,7 +220,8 @@ async function pass(
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
   let teamWarnings = (): Diagnostic[] => [];
-  const pool = o.workers > 1 ? new WorkerPool(o.workers) : undefined;
+  // this thread evaluates too (see WorkerPool): N threads are this one and N − 1 workers
+  const pool = o.workers > 1 ? new WorkerPool(o.workers - 1) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
@@ -287,7 +288,7 @@ async function pass(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
-    if (pool) await pool.start(setup);
+    if (pool) await pool.start(setup, (chunk) => local.evaluateChunk(chunk));
     const roles = new Set<string>();
     // the first rows writing each ratio column one way and the other, over the chunks in file order
     const notation: RatioNotation = new Map();

@@ -8,9 +8,16 @@ import type { BatchResult, ByteChunk, WorkerSetup } from './stream-batch.js';
  * N worker threads, each with the policy compiled once. Batches go round-robin and come back in
  * any order; results are handed on strictly in the order the batches were submitted. At most two
  * batches per worker are in flight, so memory stays bounded however large the file.
+ *
+ * With `local` (the calling thread's own evaluator), the calling thread is one of the evaluating
+ * threads: a batch that finds every worker with two batches in hand is evaluated there and then.
+ * `--workers N` thus starts N − 1 threads, and no thread waits idle beside busy ones: loading the
+ * engine in a thread costs about a second of CPU, and the reading thread is otherwise mostly idle.
  */
 export class WorkerPool {
   private workers: Worker[] = [];
+  /** Batches each worker holds. */
+  private inHand: number[];
   private next = 0;
   private submitted = 0;
   private delivered = 0;
@@ -23,16 +30,20 @@ export class WorkerPool {
   private readonly loaded: Promise<unknown>[];
 
   /** Starts the threads at once: loading the engine takes them a while, the file's header need not wait. */
+  private local: ((chunk: ByteChunk) => BatchResult) | undefined;
+
   constructor(private readonly size: number) {
     const url = new URL('./stream-worker.mjs', import.meta.url);
     this.workers = Array.from({ length: size }, () => new Worker(url));
+    this.inHand = this.workers.map(() => 0);
     this.loaded = this.workers.map((w) => nextMessage(w));
     // a thread that fails before it is used is reported by start(), not as an unhandled rejection
     for (const l of this.loaded) l.catch(() => {});
   }
 
   /** Hands every thread the run's setup and waits until each has compiled the policy. */
-  async start(setup: WorkerSetup): Promise<void> {
+  async start(setup: WorkerSetup, local?: (chunk: ByteChunk) => BatchResult): Promise<void> {
+    this.local = local;
     await Promise.all(this.loaded);
     await Promise.all(
       this.workers.map(async (w) => {
@@ -42,8 +53,11 @@ export class WorkerPool {
         if (!m.ready) throw new Error(m.error);
       }),
     );
-    for (const w of this.workers) {
-      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => this.receive(m));
+    for (const [i, w] of this.workers.entries()) {
+      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
+        this.inHand[i]--;
+        this.receive(m);
+      });
       w.on('error', (e) => this.fail(e));
     }
   }
@@ -53,9 +67,24 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
     const seq = this.submitted++;
     this.waiting.push({ seq, take });
-    this.workers[this.next++ % this.workers.length].postMessage({ seq, chunk });
-    while (this.submitted - this.delivered >= this.size * 2 && !this.failure)
-      await new Promise<void>((r) => this.room.push(r));
+    // round-robin; with a local evaluator, the least busy worker, or this thread when each has two
+    const w = this.local ? this.inHand.indexOf(Math.min(...this.inHand)) : this.next++ % this.workers.length;
+    if (this.local && this.inHand[w] >= 2) {
+      let result: BatchResult;
+      try {
+        result = this.local(chunk);
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+      this.receive({ seq, result });
+    } else {
+      this.inHand[w]++;
+      this.workers[w].postMessage({ seq, chunk });
+    }
+    // this thread's batches wait for the workers' earlier ones: room for two more
+    const limit = this.size * 2 + (this.local ? 2 : 0);
+    while (this.submitted - this.delivered >= limit && !this.failure) await new Promise<void>((r) => this.room.push(r));
     if (this.failure) throw this.failure;
   }
 
