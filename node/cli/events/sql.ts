@@ -426,7 +426,7 @@ export function planSource(
     const raws = ['rk', ...textCols.map((_, j) => `w${j}`)];
     return [
       `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${raws.join(', ')}, ${part}\n)`,
-      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((c, j) => `COALESCE(TRIM(w${j}), '') AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
+      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `COALESCE(TRIM(w${j}), '') AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
       `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
     ];
   };
