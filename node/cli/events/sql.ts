@@ -102,6 +102,28 @@ function missingSql(raw: string): string {
 }
 
 /**
+ * The common shapes of a raw (untrimmed) time cell `tr`, read without trimming it first (DuckDB's
+ * TRIM decodes every character of the cell): NULL for any other cell, which `localTimeSql` reads.
+ * Each shape gives exactly what `localTimeSql` gives for the trimmed cell:
+ * - up to 19 characters that the cast reads (`2026-10-05 20:31:00`, `2026-10-5 8:31`): the cast
+ *   reads only ASCII characters and skips spaces at either end, so a cell it reads is one whose
+ *   trimmed text it reads the same, and the trimmed text is at most 19 characters too;
+ * - a cell that starts with a digit and ends with the zone's own fixed offset (`+08:00` in
+ *   Asia/Shanghai): nothing to trim, and the conversion adds 0 minutes.
+ */
+function fastTimeSql(offsetMinutes: number, changes: readonly unknown[]): string {
+  const shapes = ['WHEN LENGTH(tr) <= 19 THEN TRY_CAST(tr AS TIMESTAMP)'];
+  if (changes.length === 0) {
+    const a = Math.abs(offsetMinutes);
+    const own = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+    shapes.push(
+      `WHEN tr LIKE ${sqlString(`%${own}`)} AND tr >= '0' AND tr < ':' THEN TRY_CAST(SUBSTRING(tr, 1, LENGTH(tr) - 6) AS TIMESTAMP)`,
+    );
+  }
+  return `CASE ${shapes.join(' ')} END`;
+}
+
+/**
  * The time cell `t` as the company's local time: a time without a zone (up to 19 characters,
  * `2026-10-05 20:31:00`) is local already and read by the cast alone; `Z` and `±HH:MM` are
  * converted with the zone's offset — fixed, or, for a zone with daylight saving, the offset in
@@ -201,9 +223,10 @@ export function planSource(
   /** The test that `10万+` decides the condition: its least value settles it whatever the rest. */
   const decided = (c: Condition) => `${p(c.column)} ${c.op === '>=' ? '>=' : '>'} ${sqlNumber(top(c))}`;
 
-  const condition = (c: Condition): string => {
+  /** `textOf`: how a text condition reads its column (the trimmed cell `s{i}` unless said otherwise). */
+  const condition = (c: Condition, textOf: (col: string) => string = s): string => {
     const numericTest = isNumericCondition(c);
-    const x = numericTest ? n(c.column) : s(c.column);
+    const x = numericTest ? n(c.column) : textOf(c.column);
     const lit = (v: string | number) => (numericTest ? sqlNumber(v as number) : sqlString(String(v).trim()));
     const values = Array.isArray(c.value) ? c.value : [c.value];
     switch (c.op) {
@@ -226,7 +249,7 @@ export function planSource(
     const kept = cs.filter((c): c is string => !!c);
     return kept.length ? kept.join(' AND ') : undefined;
   };
-  const whereOf = (m: EventMetric, extra?: string) => all([...(m.where ?? []).map(condition), extra]);
+  const whereOf = (m: EventMetric, extra?: string) => all([...(m.where ?? []).map((c) => condition(c)), extra]);
   const value = (m: EventMetric) =>
     m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1';
   /** The aggregate over a group of rows (a month, one grain, or the rows `extra` keeps of them). */
@@ -241,7 +264,7 @@ export function planSource(
       case 'count_distinct':
         return `COUNT(DISTINCT ${only(value(m))})`;
       case 'share': {
-        const hit = all((m.when ?? []).map(condition))!;
+        const hit = all((m.when ?? []).map((c) => condition(c)))!;
         return `CAST(COUNT(${where ? `CASE WHEN ${where} AND ${hit} THEN 1 END` : `CASE WHEN ${hit} THEN 1 END`}) AS DOUBLE) / NULLIF(COUNT(${only('1')}), 0)`;
       }
       default:
@@ -251,28 +274,55 @@ export function planSource(
 
   const names = Object.keys(source.metrics);
   const monthGrowth = metricsList.some((m) => m.growth === 'month');
-  const columnsSql = [
-    `${text(keyColumn)} AS k`,
-    `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`,
+  // Every metric is a count, sum, minimum, maximum or share of the month (no grain, no growth, no
+  // average, no distinct count): the rows are grouped by the key and the text columns the
+  // conditions read AS WRITTEN first, and trimmed, matched and re-aggregated on the few groups
+  // that leaves (a sum of sums, a count of counts: the same numbers). Trimming every cell of a
+  // large file costs more than grouping it.
+  const rawGrouped = metricsList.every(
+    (m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg),
+  );
+  const columnsSql = (numbered: boolean) => [
+    rawGrouped && !numbered ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk` : `${text(keyColumn)} AS k`,
+    numbered || timeTyped
+      ? `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`
+      : `CAST(${sqlIdent(source.time)} AS VARCHAR) AS tr`,
     // a typed column needs no text: its cell is a number or none
     ...numeric.flatMap((c, i) => (isNumberType(c) ? [] : [`CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`])),
-    ...textCols.map((c, i) => `${text(c)} AS s${i}`),
+    ...textCols.map((c, i) =>
+      rawGrouped && !numbered ? `CAST(${sqlIdent(c)} AS VARCHAR) AS w${i}` : `${text(c)} AS s${i}`,
+    ),
     ...numeric.flatMap((c, i) => (isNumberType(c) ? [`${sqlIdent(c)} AS x${i}`] : [])),
     ...(timeTyped ? [`${sqlIdent(source.time)} AS tt`] : []),
   ];
-  const stages = (numbered: boolean) => [
-    `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () AS row_number_, ' : ''}* FROM ${from}\n)`,
-    `cells AS (\n  SELECT ${numbered ? 'row_number_, ' : ''}${[...columnsSql, ...(numbered ? [`${text(source.time)} AS t_raw`, ...numeric.map((c, i) => `${text(c)} AS raw${i}`)] : [])].join(',\n    ')}\n  FROM src\n)`,
-    `parsed AS (\n  SELECT cells.*,\n    ${[
-      ...numeric.map((c, i) =>
-        isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
-      ),
-      ...atLeast.map((c) =>
-        isNumberType(c) ? `CAST(NULL AS ${DEC}) AS ${p(c)}` : `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`,
-      ),
-      timeTyped ? 'CAST(tt AS TIMESTAMP) AS lt' : `${localTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt`,
-    ].join(',\n    ')}\n  FROM cells\n)`,
-  ];
+  // the time: the common shapes read from the cell as written (fastTimeSql), the trimmed cell otherwise
+  const fastTime = !timeTyped;
+  const stages = (numbered: boolean) => {
+    const fast = fastTime && !numbered;
+    return [
+      `src AS (\n  SELECT ${numbered ? 'ROW_NUMBER() OVER () AS row_number_, ' : ''}* FROM ${from}\n)`,
+      `cells AS (\n  SELECT ${numbered ? 'row_number_, ' : ''}${[...columnsSql(numbered), ...(numbered ? [`${text(source.time)} AS t_raw`, ...numeric.map((c, i) => `${text(c)} AS raw${i}`)] : [])].join(',\n    ')}\n  FROM src\n)`,
+      ...(fast
+        ? [
+            `times AS (\n  SELECT cells.*,\n    ${fastTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt0\n  FROM cells\n)`,
+            `trimmed AS (\n  SELECT times.*, CASE WHEN lt0 IS NULL THEN TRIM(tr) END AS t\n  FROM times\n)`,
+          ]
+        : []),
+      `parsed AS (\n  SELECT ${fast ? 'trimmed' : 'cells'}.*,\n    ${[
+        ...numeric.map((c, i) =>
+          isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
+        ),
+        ...atLeast.map((c) =>
+          isNumberType(c) ? `CAST(NULL AS ${DEC}) AS ${p(c)}` : `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`,
+        ),
+        timeTyped
+          ? 'CAST(tt AS TIMESTAMP) AS lt'
+          : fast
+            ? `COALESCE(lt0, ${localTimeSql(calendar.offsetMinutes, calendar.changes)}) AS lt`
+            : `${localTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt`,
+      ].join(',\n    ')}\n  FROM ${fast ? 'trimmed' : 'cells'}\n)`,
+    ];
+  };
   const inMonth = between(calendar.start, calendar.end);
   // month-over-month growth reads the month before too
   const window = monthGrowth ? between(calendar.previousStart, calendar.end) : inMonth;
@@ -305,6 +355,20 @@ export function planSource(
       : `(n${i} < 0 AND (${kept.map((w) => `(${w})`).join(' OR ')}))`;
   });
   const badRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${negative[i]}`)].join('\n      OR ');
+  // the same test on a row of the file as written (rawGrouped): a negative's metric conditions
+  // trim the text cells they read, on negative cells only
+  const rawText = (col: string) => `COALESCE(TRIM(w${textCols.indexOf(col)}), '')`;
+  const rawNegative = numeric.map((c, i) => {
+    if (!negatives.includes(c)) return 'FALSE';
+    const readers = metricsList.filter(
+      (m) => m.column === c && ['sum', 'avg', 'min', 'max'].includes(m.agg) && m.negatives !== 'allow',
+    );
+    const kept = readers.map((m) => all((m.where ?? []).map((x) => condition(x, rawText))));
+    return kept.some((w) => w === undefined)
+      ? `n${i} < 0`
+      : `CASE WHEN n${i} < 0 THEN ${kept.map((w) => `(${w})`).join(' OR ')} ELSE FALSE END`;
+  });
+  const rawBadRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${rawNegative[i]}`)].join('\n      OR ');
 
   // one pass over the file: `grouped` aggregates each key's rows per part (0: the month, 1: the month
   // before, for month-over-month growth, 2: no readable time, 3: any other time), counting the rows
@@ -321,17 +385,66 @@ export function planSource(
   const ofMonth = (x: string, zero: boolean) =>
     zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
   const perOrGrowth = metricsList.some((m) => m.per || m.growth);
+  /**
+   * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
+   * part, with each metric's number conditions applied row by row: `c` the rows they keep, `a` the
+   * sum, minimum or maximum of those rows, `h` for a share the rows its `when` numbers keep too.
+   * `keyed`: the key and text cells trimmed. `grouped`: per trimmed key and part, the groups the
+   * text conditions keep, added up (or their minimum or maximum taken).
+   */
+  const rawGroupedSql = (): string[] => {
+    const split = (cs: Condition[] = [], numericPart: boolean) =>
+      all(cs.filter((c) => isNumericCondition(c) === numericPart).map((c) => condition(c)));
+    const only = (x: string, test: string | undefined) => (test ? `CASE WHEN ${test} THEN ${x} END` : x);
+    const count = (test: string | undefined) => (test ? `COUNT(CASE WHEN ${test} THEN 1 END)` : 'COUNT(*)');
+    const total = (x: string) => `CAST(COALESCE(SUM(${x}), 0) AS BIGINT)`;
+    const rawColumns = metricsList.flatMap((m, i) => {
+      const wN = split(m.where, true);
+      const hN = split(m.when, true);
+      return [
+        `${count(wN)} AS c${i}`,
+        ...(m.agg === 'share' ? [`${count(all([wN, hN]))} AS h${i}`] : []),
+        ...(['sum', 'min', 'max'].includes(m.agg)
+          ? [`${m.agg.toUpperCase()}(${only(n(m.column!), wN)}) AS a${i}`]
+          : []),
+      ];
+    });
+    const groupedColumns = metricsList.flatMap((m, i) => {
+      const wT = split(m.where, false);
+      const hT = split(m.when, false);
+      const rows = total(only(`c${i}`, wT));
+      const value =
+        m.agg === 'count'
+          ? rows
+          : m.agg === 'share'
+            ? `CAST(${total(only(`h${i}`, all([wT, hT])))} AS DOUBLE) / NULLIF(${rows}, 0)`
+            : m.agg === 'sum'
+              ? `COALESCE(SUM(${only(`a${i}`, wT)}), 0)`
+              : `${m.agg.toUpperCase()}(${only(`a${i}`, wT)})`;
+      return [`${value} AS v${i}`, `${rows} AS r${i}`];
+    });
+    const raws = ['rk', ...textCols.map((_, j) => `w${j}`)];
+    return [
+      `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${raws.join(', ')}, ${part}\n)`,
+      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `COALESCE(TRIM(w${j}), '') AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
+      `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
+    ];
+  };
   const ctes = [
     ...stages(false),
     // the rows of the month (and of the month before, for month-over-month growth) and those whose
     // time cannot be read, for the metrics per week or day and the growth metrics
     ...(perOrGrowth ? [`ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`] : []),
-    `grouped AS (\n  SELECT k, ${part} AS part, COUNT(*) AS rows_${metricsList
-      .map((m, i) => {
-        const where = whereOf(m);
-        return `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)'} AS r${i}`;
-      })
-      .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY k, ${part}\n)`,
+    ...(rawGrouped
+      ? rawGroupedSql()
+      : [
+          `grouped AS (\n  SELECT k, ${part} AS part, COUNT(*) AS rows_${metricsList
+            .map((m, i) => {
+              const where = whereOf(m);
+              return `,\n    ${m.per || m.growth ? 'NULL' : aggregate(m)} AS v${i},\n    ${where ? `COUNT(CASE WHEN ${where} THEN 1 END)` : 'COUNT(*)'} AS r${i}`;
+            })
+            .join('')},\n    COUNT(CASE WHEN ${badRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY k, ${part}\n)`,
+        ]),
     `monthly AS (\n  SELECT k, ${ofMonth('rows_', true)} AS rows_${metricsList
       .map((m, i) => `,\n    ${ofMonth(`v${i}`, zeroWhenEmpty(m))} AS v${i},\n    ${ofMonth(`r${i}`, true)} AS r${i}`)
       .join(
