@@ -4,7 +4,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { TableResult } from './table.js';
-import { checkXlsxLimits, xlsxErrorCells } from './xlsx-limits.js';
+import { checkXlsxLimits, xlsxErrorCells, xlsxUncalculatedFormula } from './xlsx-limits.js';
 
 /** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
 const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
@@ -34,6 +34,14 @@ function dateText(d: Date): string {
   const iso = new Date(ms).toISOString();
   const time = iso.slice(11, 19);
   return time === '00:00:00' && fraction === '' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}${fraction}`;
+}
+
+/** A column's letters as Excel shows them: 0 → A, 26 → AA. */
+function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 function cellText(v: unknown): string {
@@ -67,9 +75,25 @@ export async function readXlsx(
         at,
       ),
     );
+  const [head = [], ...body] = chosen.data;
+  // a formula stored without its result (a workbook a program wrote and nothing calculated) is not
+  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one
+  const uncalculated = await xlsxUncalculatedFormula(bytes, chosen.sheet);
+  if (uncalculated) {
+    const column = cellText(head[uncalculated.col]).trim() || columnLetters(uncalculated.col);
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable.formula',
+        { formula: uncalculated.formula || column },
+        {
+          file: options.file,
+          cell: { sheet: chosen.sheet, row: uncalculated.row, column, value: uncalculated.formula },
+        },
+      ),
+    );
+  }
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
-  const [head = [], ...body] = chosen.data;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all
