@@ -118,8 +118,13 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   const header: string[] = [];
   for (const obj of list as Record<string, unknown>[])
     for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);
+  // a list or an object in a cell is written as its JSON, refused as a value at its cell: `[0.4]`
+  // must not pass as 0.4, nor `[1,234]` as 1234, nor `{"v":1}` show as `[object Object]`
   const rows = (list as Record<string, unknown>[]).map((obj) =>
-    header.map((k) => (obj[k] === undefined || obj[k] === null ? '' : String(obj[k]))),
+    header.map((k) => {
+      const v = obj[k];
+      return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }),
   );
   // a JSON record's "row" is its position counted like a sheet: the first record is row 2
   return { ok: true, table: { header, rows, rowNumbers: rows.map((_, i) => i + 2) } };

@@ -245,6 +245,36 @@ export async function xlsxMergedRanges(
 }
 
 /**
+ * The first cell of a workbook's sheet (the first when none is named) that holds a formula without its
+ * result: row number (1 = header), column index, and the formula as written (`=SUM(B2:D2)`; a cell
+ * of a shared formula has none). Excel and WPS store each formula's result beside it; a workbook
+ * written by a program (openpyxl, a back-office's exporter) and never opened may not, and
+ * read-excel-file reads such a cell as empty, which a metric's `default` would fill. A string
+ * formula (`t="str"`) with an empty result is a result: the empty text.
+ */
+export async function xlsxUncalculatedFormula(
+  bytes: Uint8Array,
+  sheet?: string,
+): Promise<{ row: number; col: number; formula: string } | undefined> {
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined || !/<(?:[\w.-]+:)?f[\s>/]/.test(xml)) return undefined;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+    const inner = m[2];
+    if (inner === undefined) continue;
+    const f = /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/.exec(inner);
+    if (!f) continue;
+    const attrs = m[1] ?? '';
+    const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/.exec(inner);
+    if (v && ((v[1] ?? '') !== '' || attribute(attrs, 't') === 'str')) continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
+    const formula = unescapeXml(f[1] ?? '').trim();
+    return { row: Number(ref[2]), col: columnIndex(ref[1] ?? ''), formula: formula === '' ? '' : `=${formula}` };
+  }
+  return undefined;
+}
+
+/**
  * The error cells (`t="e"`: `#N/A`, `#DIV/0!`, `#VALUE!`, …) of a workbook's sheet (the first when
  * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
  * them as empty cells, which a metric's `default` would fill.

@@ -4,11 +4,49 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { TableResult } from './table.js';
-import { checkXlsxLimits, xlsxErrorCells } from './xlsx-limits.js';
+import { checkXlsxLimits, xlsxErrorCells, xlsxUncalculatedFormula } from './xlsx-limits.js';
+
+/** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
+const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
+/** Before this, a date cell of the 1900 system is a time of day or a duration (`[h]:mm:ss`), never a date an export means. */
+const FIRST_REAL_DAY = Date.UTC(1900, 2, 1);
+
+/**
+ * A date cell as the text Excel shows: `2026-10-01` at midnight, `2026-10-05 20:31:00` with its time
+ * (so a 月份 cell with a time is refused, as docs/policy-language.md says), and a time or a duration
+ * (`1:23:20`, `30:00:00`) as hours, minutes and seconds, which a `seconds` metric reads and any
+ * other column refuses. read-excel-file rounds the serial down to the millisecond: a value within 2 ms
+ * of a whole second is that second.
+ */
+function dateText(d: Date): string {
+  let ms = d.getTime();
+  if (Number.isNaN(ms)) return String(d);
+  const second = Math.round(ms / 1000) * 1000;
+  if (Math.abs(ms - second) <= 2) ms = second;
+  const fraction = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
+  if (ms >= EXCEL_DAY_0 && ms < FIRST_REAL_DAY) {
+    const seconds = Math.floor((ms - EXCEL_DAY_0) / 1000);
+    const hh = Math.floor(seconds / 3600);
+    const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+    const ss = String(seconds % 60).padStart(2, '0');
+    return `${hh}:${mm}:${ss}${fraction}`;
+  }
+  const iso = new Date(ms).toISOString();
+  const time = iso.slice(11, 19);
+  return time === '00:00:00' && fraction === '' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}${fraction}`;
+}
+
+/** A column's letters as Excel shows them: 0 → A, 26 → AA. */
+function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateText(v);
   return String(v);
 }
 
@@ -37,9 +75,25 @@ export async function readXlsx(
         at,
       ),
     );
+  const [head = [], ...body] = chosen.data;
+  // a formula stored without its result (a workbook a program wrote and nothing calculated) is not
+  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one
+  const uncalculated = await xlsxUncalculatedFormula(bytes, chosen.sheet);
+  if (uncalculated) {
+    const column = cellText(head[uncalculated.col]).trim() || columnLetters(uncalculated.col);
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable.formula',
+        { formula: uncalculated.formula || column },
+        {
+          file: options.file,
+          cell: { sheet: chosen.sheet, row: uncalculated.row, column, value: uncalculated.formula },
+        },
+      ),
+    );
+  }
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
-  const [head = [], ...body] = chosen.data;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all

@@ -9,7 +9,7 @@ import { checkContext } from './check/context.js';
 import { checkDerived } from './check/derived.js';
 import { checkCalibration, checkGrades, maxPossibleScore } from './check/grades.js';
 import { checkRoles } from './check/indicators.js';
-import { checkIds, checkTeams } from './check/names.js';
+import { checkIds, checkRoleAndStageNames, checkTeams } from './check/names.js';
 import { checkMoney } from './check/money.js';
 import { checkPayout } from './check/payout.js';
 import { checkRules } from './check/rules.js';
@@ -21,6 +21,7 @@ export function checkPolicy(source: SourceFile, p: PolicyDoc): Diagnostic[] {
   const ctx = checkContext(source, p);
   checkIds(ctx);
   checkTeams(ctx);
+  checkRoleAndStageNames(ctx);
   checkDerived(ctx);
   checkRoles(ctx);
   checkRules(ctx);

@@ -149,6 +149,21 @@ describe('duplicate keys in JSON', () => {
   });
 });
 
+describe('lists and objects in JSON cells', () => {
+  it('a list or an object is no value: `[0.4]` and `[1,234]` are refused at their cells as the JSON written, never read as 0.4 and 1234', () => {
+    const record = (cells: string) =>
+      `{"工号":"E1","姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","上级评分":80,"违规次数":0,${cells}}`;
+    const r = readRecords(`[${record('"视频数":[1,234],"完播率":[0.4]')}]`, 'json', contract, { file: 'm.json' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded[0]?.reasons.map((d) => [d.code, d.message, d.cell])).toEqual([
+      ['data_not_a_number', '`[1,234]` is not a number', { row: 2, column: '视频数', value: '[1,234]' }],
+      ['data_not_a_number', '`[0.4]` is not a number', { row: 2, column: '完播率', value: '[0.4]' }],
+    ]);
+    const o = readRecords(`[${record('"视频数":{"v":30},"完播率":0.4')}]`, 'json', contract, { file: 'm.json' });
+    expect(o.excluded[0]?.reasons.map((d) => d.cell?.value)).toEqual(['{"v":30}']);
+  });
+});
+
 describe('月份 against the period given for the file', () => {
   it('a 月份 cell of another month than --period excludes the record, naming both', () => {
     const r = readRecords(

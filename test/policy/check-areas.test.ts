@@ -43,6 +43,35 @@ const at = (text: string) =>
     at: `${d.span?.line}:${d.span?.column}`,
   }));
 
+describe('role and stage names', () => {
+  // a data cell names a role or a stage by id or title, ignoring width, invisible characters and case
+  it('a stage titled `S` beside the stage `s` is refused: the data cell `s` would pick one of them silently', () => {
+    const text = POLICY.replace('  s: { title: 阶段 }\n', '  s: { title: 阶段 }\n  t: { title: S }\n');
+    expect(at(text)).toEqual([
+      {
+        code: 'policy_ambiguous_name',
+        severity: 'error',
+        message: 'stage name `S` is used by both `s` and `t`',
+        at: '11:15',
+      },
+    ]);
+  });
+
+  it('two roles titled 岗位 and Ｒ beside the role id r, or 岗位 with a zero-width space, are refused at the second spelling', () => {
+    const second = (title: string) =>
+      POLICY.replace(
+        'grades:',
+        `  r2: { title: ${title}, pay_base: 1000, indicators: { x: { metric: videos, scoring: steps, steps: [ { min: 10, points: 100 } ], weight: 100 } } }\ngrades:`,
+      );
+    expect(at(second('Ｒ')).map((d) => [d.code, d.message, d.at])).toEqual([
+      ['policy_ambiguous_name', 'role name `Ｒ` is used by both `r` and `r2`', '18:16'],
+    ]);
+    expect(at(second('"岗位\\u200b"')).map((d) => [d.code, d.message, d.at])).toEqual([
+      ['policy_ambiguous_name', 'role name `岗位\u200b` is used by both `r` and `r2`', '18:16'],
+    ]);
+  });
+});
+
 describe('derived metrics', () => {
   it('a cycle through other derived metrics is reported once, at the metric it was found from', () => {
     const text = POLICY.replace(

@@ -57,3 +57,37 @@ export function checkTeams({ policy: p, report }: CheckContext) {
     }
   }
 }
+
+/**
+ * A data cell names a role or a stage by its id or its title, compared ignoring width, invisible
+ * characters, spaces around it and letter case: two roles (or stages) that share a spelling so
+ * compared would let the reader pick one silently (`startup` the id of one stage, `Startup` the
+ * title of another), so each spelling names one.
+ */
+export function checkRoleAndStageNames({ policy: p, report }: CheckContext) {
+  for (const [section, items] of [
+    ['roles', p.roles],
+    ['stages', p.stages],
+  ] as const) {
+    const owner = new Map<string, string>();
+    for (const [id, item] of Object.entries(items ?? {})) {
+      const title = (item as { title?: unknown }).title;
+      const spellings: [string, Path][] = [
+        [id, [section, id]],
+        ...(typeof title === 'string' ? [[title, [section, id, 'title']] as [string, Path]] : []),
+      ];
+      for (const [text, path] of spellings) {
+        const name = teamKey(text);
+        const other = owner.get(name);
+        if (other !== undefined && other !== id)
+          report(
+            section === 'roles' ? 'policy_ambiguous_name' : 'policy_ambiguous_name.stage',
+            { name: text, other, id },
+            path,
+            { key: path.length === 2 },
+          );
+        else owner.set(name, id);
+      }
+    }
+  }
+}

@@ -536,6 +536,16 @@ export const data = defineMessages({
     message: { en: 'the workbook has no sheet `{sheet}`', zh: '工作簿中没有工作表 `{sheet}`' },
     help: { en: 'its sheets: {sheets}', zh: '工作表有：{sheets}' },
   },
+  'data_xlsx_unreadable.formula': {
+    message: {
+      en: 'the cell holds the formula `{formula}` without its result: the workbook was written by a program and never calculated',
+      zh: '该单元格是公式 `{formula}`，但没有计算结果：工作簿由程序生成，从未计算过',
+    },
+    help: {
+      en: 'open the workbook in Excel or WPS and save it, so that every formula keeps its result; or type the values',
+      zh: '请用 Excel 或 WPS 打开工作簿并保存，让每个公式都存下计算结果；或直接填写数值',
+    },
+  },
 });
 
 /**

@@ -356,6 +356,26 @@ export const language = defineMessages({
       zh: '每个名称和别名只能指一个团队（全角半角、空格和大小写不算区别）：请从其中一个删掉',
     },
   },
+  policy_ambiguous_name: {
+    message: {
+      en: 'role name `{name}` is used by both `{other}` and `{id}`',
+      zh: '岗位名 `{name}` 同时被 `{other}` 和 `{id}` 使用',
+    },
+    help: {
+      en: 'the data names a role by its id or title, and width, invisible characters and letter case do not count as a difference: give each role its own title',
+      zh: '数据按编号或名称识别岗位，全角半角、不可见字符和大小写不算区别：请给每个岗位不同的名称',
+    },
+  },
+  'policy_ambiguous_name.stage': {
+    message: {
+      en: 'stage name `{name}` is used by both `{other}` and `{id}`',
+      zh: '阶段名 `{name}` 同时被 `{other}` 和 `{id}` 使用',
+    },
+    help: {
+      en: 'the data names a stage by its id or title, and width, invisible characters and letter case do not count as a difference: give each stage its own title',
+      zh: '数据按编号或名称识别阶段，全角半角、不可见字符和大小写不算区别：请给每个阶段不同的名称',
+    },
+  },
   policy_empty_team_name: {
     message: { en: 'a name of team `{id}` is only spaces', zh: '团队 `{id}` 有一个名称只有空格' },
     help: { en: 'write the team name as the data writes it', zh: '请按数据里的写法填写团队名' },

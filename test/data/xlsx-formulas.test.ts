@@ -1,0 +1,72 @@
+// A workbook written by a program (openpyxl, a back-office's exporter) may store a formula without
+// its result. Such a cell is not empty: a metric's `default` must never fill it. The workbook is
+// refused at the first such cell; the same formula with the result Excel stores beside it is read.
+
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { readTable, toRecords } from '../../engine/data/index.js';
+import { formatDiagnostic } from '../../engine/model/diagnostic.js';
+import { dataContract } from '../builders.js';
+
+const contract = dataContract({
+  metrics: {
+    videos: { label: '发布视频数', unit: 'count' },
+    violations: { label: '违规次数', unit: 'count', default: 0 },
+  },
+  roles: { director: '编导' },
+  stages: { startup: '初创期' },
+});
+
+const text = (value: string) => ({ value, type: String });
+
+/** A one-row workbook whose 违规次数 cell (F2) is written as `cell`, the sheet XML edited as Excel or a program stores it. */
+async function workbook(cell: string): Promise<Uint8Array> {
+  const rows = [
+    ['工号', '姓名', '岗位', '团队', '阶段', '违规次数', '发布视频数'].map(text),
+    [...['E1', '张三', '编导', '一组', '初创期'].map(text), { value: 0, type: Number }, { value: 30, type: Number }],
+  ];
+  const bytes = await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })(rows).toBuffer();
+  const parts = unzipSync(new Uint8Array(bytes));
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = strFromU8(parts[name] as Uint8Array);
+  const edited = xml.replace(/<c r="F2"[^>]*>[\s\S]*?<\/c>/, cell);
+  expect(edited).not.toBe(xml);
+  parts[name] = strToU8(edited);
+  return zipSync(parts);
+}
+
+describe('formula cells of a workbook', () => {
+  it('a formula stored without its result refuses the workbook at its cell, never read as empty', async () => {
+    const table = await readTable(await workbook('<c r="F2"><f>SUM(B9:B12)</f></c>'), 'm.xlsx');
+    expect(table.ok).toBe(false);
+    if (table.ok) return;
+    expect(table.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'm.xlsx:2: error[data_xlsx_unreadable]: the cell holds the formula `=SUM(B9:B12)` without its result: the workbook was written by a program and never calculated\n' +
+        '  at sheet `Sheet1`, row 2, column `违规次数`, value `=SUM(B9:B12)`\n' +
+        '  help: open the workbook in Excel or WPS and save it, so that every formula keeps its result; or type the values',
+    ]);
+  });
+
+  it('an empty result of a number formula (openpyxl writes `<v></v>`) is no result either', async () => {
+    const table = await readTable(await workbook('<c r="F2"><f>A1*0</f><v></v></c>'), 'm.xlsx');
+    expect(table.ok ? [] : table.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['data_xlsx_unreadable', { sheet: 'Sheet1', row: 2, column: '违规次数', value: '=A1*0' }],
+    ]);
+  });
+
+  it('the formula with the result Excel stores (2 violations) is read as 2; a text formula whose result is empty is an empty cell', async () => {
+    const calculated = await readTable(await workbook('<c r="F2"><f>SUM(B9:B12)</f><v>2</v></c>'), 'm.xlsx');
+    if (!calculated.ok) throw new Error('unreadable');
+    expect(
+      toRecords(calculated.table, contract, { file: 'm.xlsx', period: '2026-10' }).records[0]?.metrics.violations,
+    ).toBe(2);
+    const emptyText = await readTable(await workbook('<c r="F2" t="str"><f>IF(A1="","",A1)</f><v></v></c>'), 'm.xlsx');
+    if (!emptyText.ok) throw new Error('unreadable');
+    // the empty cell takes the metric's default, 0
+    const r = toRecords(emptyText.table, contract, { file: 'm.xlsx', period: '2026-10' });
+    expect((r.defaults ?? []).map((d) => [d.metric, d.value, d.row, d.why])).toEqual([
+      ['violations', 0, 2, 'empty cell'],
+    ]);
+  });
+});
