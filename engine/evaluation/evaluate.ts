@@ -83,7 +83,8 @@ export async function evaluateRecord(
 /** A record's facts by name, as json-rules-engine takes them: every fact of the slot table, in its order. */
 function byName(policy: CompiledPolicy, facts: SlotValues): Record<string, unknown> {
   const names = policy.slots.names;
-  const out: Record<string, unknown> = {};
+  // a copy of the shape first (one layout for every record), then the values
+  const out: Record<string, unknown> = { ...policy.factShape };
   for (let i = 0; i < names.length; i++) out[names[i]!] = facts[i];
   return out;
 }

@@ -28,7 +28,10 @@ export interface HistorySource {
   plan?(employeeId: string): PlanState | undefined;
 }
 
-export const NO_HISTORY: HistorySource = { grades: () => [] };
+/** No earlier grades: one shared, frozen list (asked for on every record of a plain dry run). */
+const NO_GRADES: readonly string[] = Object.freeze([]);
+
+export const NO_HISTORY: HistorySource = { grades: () => NO_GRADES };
 
 /** Periods in a row, ending with the current one, whose grade is `grade`. */
 export function consecutiveGrade(current: string, earlier: readonly string[], grade: string): number {
