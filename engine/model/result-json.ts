@@ -35,7 +35,8 @@ type Renames = Record<string, [to: string, convert: (value: never) => unknown]>;
 /** A copy of `o` with the named keys renamed and converted in place, every other key as it was, in order. */
 function renamed<T>(o: object, renames: Renames): T {
   const out: Record<string, unknown> = Object.create(Object.getPrototypeOf(o) === null ? null : Object.prototype);
-  for (const [key, value] of Object.entries(o)) {
+  for (const key of Object.keys(o)) {
+    const value = (o as Record<string, unknown>)[key];
     const rename = Object.hasOwn(renames, key) ? renames[key] : undefined;
     if (rename) out[rename[0]] = rename[1](value as never);
     else out[key] = value;
@@ -70,11 +71,12 @@ const BUDGET_SCALE: Renames = { variableFen: ['variable', asYuan], scaledFen: ['
 const BUDGET_SCALE_BACK: Renames = { variable: ['variableFen', asFen], scaled: ['scaledFen', asFen] };
 
 export function scorecardToJson(card: Scorecard): ScorecardJson {
-  return renamed(card, {
-    payout: ['payout', payoutToJson],
-    pools: ['pools', (shares: object[]) => shares.map((x) => renamed(x, POOL_SHARE))],
-    budget_scale: ['budget_scale', (x: object) => renamed(x, BUDGET_SCALE)],
-  });
+  // a shallow copy (every key in its place, as JSON writes them) with the three converted fields
+  // replaced where they stand: cheaper than renaming key by key, and the same object
+  const out = { ...card, payout: payoutToJson(card.payout) } as ScorecardJson;
+  if (card.pools !== undefined) out.pools = card.pools.map((x) => renamed(x, POOL_SHARE));
+  if (card.budget_scale !== undefined) out.budget_scale = renamed(card.budget_scale, BUDGET_SCALE);
+  return out;
 }
 
 /** A card in its JSON form (e.g. stored in a ledger) back in fen. */

@@ -24,3 +24,25 @@ describe('formatValue of a number without a unit', () => {
     expect(formatValue(1.5e-7, undefined)).toBe('1.5e-7');
   });
 });
+
+describe('formatValue of a value written before', () => {
+  // explanations write the same targets and thresholds card after card: each value is written
+  // once per unit and language and remembered; what it gives must not depend on what came before
+  it('writes a value the same the second time, in each unit and language', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      expect(formatValue(0.093, 'ratio')).toBe('9.3%');
+      expect(formatValue(0.093, undefined)).toBe('0.093');
+      expect(formatValue(150000, 'count')).toBe('150,000');
+      expect(formatValue(150000, undefined)).toBe('150000');
+      expect(formatValue(20, 'money')).toBe('¥20.00');
+      expect(formatValue(185, 'seconds', 'zh')).toBe('3分5秒');
+      expect(formatValue(185, 'seconds', 'en')).toBe('3m 5s');
+    }
+  });
+
+  it('keeps 0 and -0 apart where they are written differently', () => {
+    expect(formatValue(-0, 'count')).toBe('-0');
+    expect(formatValue(0, 'count')).toBe('0');
+    expect(formatValue(-0, 'count')).toBe('-0');
+  });
+});

@@ -20,6 +20,21 @@ describe('the conversions in engine/model/money.ts', () => {
     expect(formatFen(-1200)).toBe('-¥12.00');
     expect(formatFen(100_000_000_00)).toBe('¥100,000,000.00');
   });
+
+  it('groups every length of whole yuan by threes from the right', () => {
+    expect(formatFen(0)).toBe('¥0.00');
+    expect(formatFen(-0)).toBe('¥0.00');
+    expect(formatFen(99)).toBe('¥0.99');
+    expect(formatFen(100)).toBe('¥1.00');
+    expect(formatFen(99_999)).toBe('¥999.99');
+    expect(formatFen(100_000)).toBe('¥1,000.00');
+    expect(formatFen(1_234_567)).toBe('¥12,345.67');
+    expect(formatFen(12_345_601)).toBe('¥123,456.01');
+    expect(formatFen(123_456_789)).toBe('¥1,234,567.89');
+    expect(formatFen(-123_456_789)).toBe('-¥1,234,567.89');
+    // the largest whole fen a double holds exactly: 2^53 − 1
+    expect(formatFen(9_007_199_254_740_991)).toBe('¥90,071,992,547,409.91');
+  });
 });
 
 // pay base 1234.56 paid in full, plus awards of ¥0.10 and ¥0.20: in yuan 1234.56 + 0.1 + 0.2 is
