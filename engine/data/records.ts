@@ -893,7 +893,7 @@ function notationOf(
   format: 'fraction' | 'percent_points' | undefined,
   range: [number, number],
 ): 'fraction' | 'percent' | undefined {
-  const percentSign = /[%％]/.test(raw);
+  const percentSign = raw.includes('%') || raw.includes('％');
   // in a fraction column a % cell is unambiguous (and most cells are written so)
   if (percentSign && format !== 'percent_points') return undefined;
   // the number as written, before any % or percent-points reading

@@ -98,6 +98,8 @@ export class WorkerPool {
   }
 
   private receive(m: { seq: number; result?: BatchResult; error?: string }): void {
+    // after a failure no result is taken (the refusal that stopped the run is printed once)
+    if (this.failure) return;
     if (m.error !== undefined) return this.fail(new Error(m.error));
     this.done.set(m.seq, m.result!);
     // hand results on in submission order
