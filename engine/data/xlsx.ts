@@ -31,7 +31,8 @@ function dateText(d: Date): string {
     const ss = String(seconds % 60).padStart(2, '0');
     return `${hh}:${mm}:${ss}${fraction}`;
   }
-  const iso = new Date(ms).toISOString();
+  d.setTime(ms); // the cell's own Date, read once: its text is all the table keeps
+  const iso = d.toISOString();
   const time = iso.slice(11, 19);
   return time === '00:00:00' && fraction === '' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}${fraction}`;
 }

@@ -146,6 +146,20 @@ export function applyBudget(
       if (declared) for (const t of [declared.title, ...(declared.aliases ?? [])]) keys.add(key(t));
       const members = cards.filter((c) => keys.has(key(c.team)));
       const shown = members[0]?.team ?? declared?.title ?? name;
+      // a budget for a team nobody in the run is in (a name the data spells 短视频1组) would report
+      // the whole budget unspent while the team, under its other spelling, is neither compared nor scaled
+      if (members.length === 0 && cards.length > 0)
+        warnings.push(
+          diagnostic(
+            'eval_budget_team_empty',
+            {
+              budget: formatFen(capToFen(yuan, 0.01)),
+              team: shown,
+              teams: [...new Set(cards.map((c) => c.team))].join(', '),
+            },
+            { severity: 'warning', file: policy.file },
+          ),
+        );
       apply('team', shown, yuan, members);
     }
   }

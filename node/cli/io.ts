@@ -117,7 +117,12 @@ export function readText(
   if (!decoded.ok)
     throw new ExitError(
       EXIT.input,
-      diagnostic(phrasing('io_not_text', what), { file, detail: decoded.message }, { file, help: decoded.help }),
+      // a data file's help names --encoding; a policy, a mapping and a test file are UTF-8 only
+      diagnostic(
+        phrasing('io_not_text', what),
+        { file, detail: decoded.message },
+        what === 'data' ? { file, help: decoded.help } : { file },
+      ),
     );
   return decoded.text.replace(/^\uFEFF/, '');
 }

@@ -197,6 +197,17 @@ describe('yardstick run', () => {
     );
   });
 
+  it("a policy saved as GBK (Notepad's ANSI on Chinese Windows) is refused with how to save it as UTF-8, not with --encoding, which policies do not take", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, iconv.encode(readFileSync(FLAGSHIP, 'utf8'), 'gbk'));
+    const r = await yardstick('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: policy \`${file}\`: the file is not valid UTF-8 text\n  help: a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)`,
+    );
+  });
+
   it('English output with --lang en', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--lang', 'en', '--exclude-invalid');
     expect(r.stdout).toMatch(/^id\s+name\s+team\s+role\s+stage\s+score\s+grade\s+tier\s+payout\s+status\s+triggers$/m);

@@ -76,6 +76,31 @@ describe('a team budget without `teams:` in the policy', () => {
   });
 });
 
+describe('a team budget that covers nobody', () => {
+  it('warns, naming the teams the run has, when the data spells the team another way (一组 budgeted, 1组 in the data)', async () => {
+    // E1 is in 1组 and paid ¥9,000 + ¥1,000 = ¥10,000, far over the ¥3,000 meant for 一组; the budget
+    // line alone would say 一组 is ¥3,000 under, and scaling would cut nobody
+    const r = await runMoney(
+      moneyPolicy(
+        `budget:
+  teams: { 一组: 3000 }
+  fit: scale_variable`,
+        { award: true },
+      ),
+      monthCsv([['E1', '1组', 90, 0]]),
+      'en',
+    );
+    expect(r.budget!.lines.map((l) => [l.team, l.beforeFen, l.overFen])).toEqual([['一组', 0, -300_000]]);
+    expect(r.summary.payout_total_fen).toBe(1_000_000);
+    expect(r.warnings.filter((w) => w.code === 'eval_budget_team_empty').map((w) => [w.message, w.help])).toEqual([
+      [
+        'the budget of ¥3,000.00 for team `一组` covers nobody: no one in the run is in that team',
+        "write the team as the data's 团队 column does (teams in the run: 1组), or declare the team with its aliases under `teams:`",
+      ],
+    ]);
+  });
+});
+
 describe('variable pay scaled to fit', () => {
   it('cuts performance pay by one ratio, leaves the award alone and lands on the budget to the fen', async () => {
     // total ¥22,000, budget ¥20,000.01; the award (¥1,000) is fixed, variable pay 9,000 + 7,000 + 5,000 = ¥21,000.

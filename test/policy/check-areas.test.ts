@@ -72,6 +72,21 @@ describe('role and stage names', () => {
   });
 });
 
+describe('column names', () => {
+  // the data reader matches a header to a record field first, then to the first metric with that id,
+  // label or alias: any other owner of the name would never be read, or read from the wrong column
+  it('a label or alias may not be a record field header (月份) or another metric id (videos, in any width or case)', () => {
+    const text = POLICY.replace(
+      '  rate: { label: 完播率, unit: ratio }',
+      '  rate: { label: 完播率, unit: ratio, aliases: [ 月份, ＶＩＤＥＯＳ ] }',
+    );
+    expect(at(text).map((d) => [d.code, d.message, d.at])).toEqual([
+      ['policy_duplicate_label', 'column name `月份` is used by both `period` and `rate`', '6:47'],
+      ['policy_duplicate_label', 'column name `ＶＩＤＥＯＳ` is used by both `videos` and `rate`', '6:51'],
+    ]);
+  });
+});
+
 describe('derived metrics', () => {
   it('a cycle through other derived metrics is reported once, at the metric it was found from', () => {
     const text = POLICY.replace(

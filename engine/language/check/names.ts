@@ -1,9 +1,13 @@
 // Names the policy declares: metric and derived ids, column labels, team spellings.
 
+import { FIELD_NAMES } from '../../model/fields.js';
 import { BUILTIN_FACTS } from '../facts.js';
 import type { Path } from '../parse.js';
 import { teamKey } from '../teams.js';
 import type { CheckContext } from './context.js';
+
+/** Zero-width spaces and joiners, word joiner, BOM, soft hyphen: as the data reader drops them from headers. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Metric and derived ids: not both, not a built-in name; every column header means one metric. */
 export function checkIds({ policy: p, report }: CheckContext) {
@@ -20,14 +24,19 @@ export function checkIds({ policy: p, report }: CheckContext) {
       }
     }
   }
-  // every column header must mean one thing
+  // every column header must mean one thing, compared as the data reader compares headers (width,
+  // invisible characters, surrounding spaces and case ignored): a record field's headers (工号,
+  // 月份, …) and a metric's id are read before any label or alias, which would never be read
+  const columnKey = (s: string) => s.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
   const owner = new Map<string, string>();
+  for (const [field, names] of Object.entries(FIELD_NAMES)) for (const n of names) owner.set(columnKey(n), field);
+  for (const id of Object.keys(p.metrics)) if (!owner.has(columnKey(id))) owner.set(columnKey(id), id);
   for (const [id, m] of Object.entries(p.metrics)) {
     for (const [label, path] of [
       [m.label, ['metrics', id, 'label']],
       ...(m.aliases ?? []).map((a, i) => [a, ['metrics', id, 'aliases', i]] as const),
     ] as const) {
-      const key = label.trim().toLowerCase();
+      const key = columnKey(label);
       const other = owner.get(key);
       if (other && other !== id) {
         report('policy_duplicate_label', { label, other, id }, path as Path);

@@ -125,15 +125,27 @@ export const cli = defineMessages({
   },
   io_not_text: {
     message: { en: 'policy `{file}`: {detail}', zh: '政策 `{file}` 不是可读的文字（{detail}）' },
+    help: {
+      en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
+      zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
+    },
   },
   'io_not_text.data': {
     message: { en: 'data `{file}`: {detail}', zh: '数据 `{file}` 不是可读的文字（{detail}）' },
   },
   'io_not_text.data_mapping': {
     message: { en: 'data mapping `{file}`: {detail}', zh: '数据映射 `{file}` 不是可读的文字（{detail}）' },
+    help: {
+      en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
+      zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
+    },
   },
   'io_not_text.policy_tests': {
     message: { en: 'policy tests `{file}`: {detail}', zh: '政策测试 `{file}` 不是可读的文字（{detail}）' },
+    help: {
+      en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
+      zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
+    },
   },
   io_unknown_data_format: {
     message: {

@@ -125,6 +125,16 @@ export const money = defineMessages({
       zh: '该团队未做任何缩减；请提高其预算，或减少奖励和奖金池',
     },
   },
+  eval_budget_team_empty: {
+    message: {
+      en: 'the budget of {budget} for team `{team}` covers nobody: no one in the run is in that team',
+      zh: '团队 `{team}` 的预算 {budget} 没有覆盖任何人：本次运行中没有人属于该团队',
+    },
+    help: {
+      en: "write the team as the data's 团队 column does (teams in the run: {teams}), or declare the team with its aliases under `teams:`",
+      zh: '请按数据中“团队”列的写法填写团队名（本次运行中的团队：{teams}），或在 `teams:` 中声明该团队及其别名',
+    },
+  },
   cli_sweep_set: {
     message: {
       en: '`--set {text}` is not PATH=FROM..TO/STEP',
