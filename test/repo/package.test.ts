@@ -70,8 +70,9 @@ describe.runIf(run)('yardstick installed from its tarball into a new policies re
     text = edit(text, 'version: 0.1.0', 'version: 0.2.0');
     text = edit(text, 'effective_from: 2026-10', 'effective_from: 2026-11');
     writeFileSync(policy(), text);
+    // the installed command speaks Chinese unless told otherwise, its success line too
     const ok = sh(repo, bin(), ['check', '--base', 'HEAD']);
-    expect(ok.stdout).toBe('✓ 1 policies: valid, formatted, tested, versions bumped since HEAD\n');
+    expect(ok.stdout).toBe('✓ 1 个政策：校验通过、格式规范、测试通过，自 HEAD 以来已提高版本\n');
     expect(ok.code).toBe(0);
   });
 
