@@ -102,21 +102,8 @@ function sayIn(lang: Lang, key: PositionalKey, values: readonly unknown[]): stri
   return out;
 }
 
-/** Plain number without float noise: 84.5, 1234.56; remembered, as scores and weights repeat card after card. */
+/** Plain number without float noise: 84.5, 1234.56 */
 function n(x: number): string {
-  let text = PLAIN.get(x);
-  if (text === undefined) {
-    text = plain(x);
-    if (PLAIN.size >= VALUE_TEXTS_MAX) PLAIN.clear();
-    PLAIN.set(x, text);
-  }
-  return text;
-}
-
-/** Numbers already written plain (0 and -0 share a key: both are written `0`). */
-const PLAIN = new Map<number, string>();
-
-function plain(x: number): string {
   // most values are already short (84.5, 0.153): String gives them as toPrecision(12) would
   const s = String(x);
   return significantDigits(s) <= 12 ? s : String(Number(x.toPrecision(12)));
@@ -254,9 +241,9 @@ function numberText(value: number, unit: Unit | undefined, lang: Lang): string {
       return m ? `${m}m${s ? ` ${s}s` : ''}` : `${s}s`;
     }
     case 'count':
-      return Number.isInteger(value) ? value.toLocaleString('en-US') : plain(value);
+      return Number.isInteger(value) ? value.toLocaleString('en-US') : n(value);
     default:
-      return plain(value);
+      return n(value);
   }
 }
 
