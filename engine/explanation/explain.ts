@@ -21,6 +21,87 @@ function say(lang: Lang, key: TemplateKey, args?: MessageArgs): string {
   return fill(TEMPLATES[lang][key], args);
 }
 
+const LIMITS = ['threshold', 'target', 'challenge'] as const;
+
+/**
+ * The sentences every card has, filled from values in a fixed order (their names here) rather
+ * than from an object of arguments: the same text `say` gives (a value left undefined shows as
+ * `{name}`, as `fill` writes it), without looking each placeholder up by name.
+ */
+const POSITIONAL = {
+  header: ['name', 'id', 'role', 'team', 'stage'],
+  group: ['title', 'points', 'weight', 'weighted'],
+  leaf: ['title', 'actual', 'reason', 'points', 'weight', 'weighted'],
+  base: ['score'],
+  score: ['score', 'grade', 'next'],
+  scoreCapped: ['score', 'grade', 'next', 'raw'],
+  next: ['points', 'grade'],
+  line: ['label', 'money'],
+  perf: ['formula', 'base', 'score'],
+  total: ['money'],
+  totalHeld: ['money'],
+  below: LIMITS,
+  above: LIMITS,
+  between: LIMITS,
+  proportional: LIMITS,
+  reach: LIMITS,
+  beyondTarget: LIMITS,
+  towards: LIMITS,
+  challenge: LIMITS,
+} as const satisfies Partial<Record<TemplateKey, readonly string[]>>;
+type PositionalKey = keyof typeof POSITIONAL;
+
+/** A template cut once: its texts, and for each placeholder between them the value's position and `{name}`. */
+interface Cut {
+  texts: string[];
+  at: number[];
+  holes: string[];
+}
+
+function cut(template: string, names: readonly string[]): Cut {
+  const texts: string[] = [];
+  const at: number[] = [];
+  const holes: string[] = [];
+  let from = 0;
+  for (const m of template.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const position = names.indexOf(m[1]!);
+    if (position < 0) throw new Error(`internal: template placeholder {${m[1]}} is not one of ${names.join(', ')}`);
+    texts.push(template.slice(from, m.index));
+    at.push(position);
+    holes.push(m[0]);
+    from = m.index! + m[0].length;
+  }
+  texts.push(template.slice(from));
+  return { texts, at, holes };
+}
+
+function cutAll(lang: Lang): Record<PositionalKey, Cut> {
+  const out = {} as Record<PositionalKey, Cut>;
+  for (const key of Object.keys(POSITIONAL) as PositionalKey[]) out[key] = cut(TEMPLATES[lang][key], POSITIONAL[key]);
+  return out;
+}
+
+const CUTS: Record<Lang, Record<PositionalKey, Cut>> = { zh: cutAll('zh'), en: cutAll('en') };
+
+/** `say(lang, key, args)` with the arguments given in POSITIONAL's order. */
+function sayIn(lang: Lang, key: PositionalKey, values: readonly unknown[]): string {
+  const { texts, at, holes } = CUTS[lang][key];
+  let out = texts[0]!;
+  for (let k = 0; k < at.length; k++) {
+    const v = values[at[k]!];
+    out +=
+      typeof v === 'string'
+        ? v
+        : v === undefined
+          ? holes[k]!
+          : typeof v === 'object'
+            ? (v as { en: string }).en
+            : String(v);
+    out += texts[k + 1]!;
+  }
+  return out;
+}
+
 /** Plain number without float noise: 84.5, 1234.56 */
 function n(x: number): string {
   // most values are already short (84.5, 0.153): String gives them as toPrecision(12) would
@@ -262,11 +343,6 @@ export function describeAction(action: Scorecard['triggers'][number]['action'], 
     .join(say(lang, 'listSeparator'));
 }
 
-/** An indicator's points, weight and weighted points, as its line shows them. */
-function weighted(i: IndicatorResult): { title: string; points: string; weight: string; weighted: string } {
-  return { title: i.title, points: n(i.points), weight: n(i.weight), weighted: n(i.weighted_points) };
-}
-
 /** Each indicator's line (its `reason` filled in on the way), groups before their members. */
 function indicatorLines(
   policy: CompiledPolicy,
@@ -278,7 +354,7 @@ function indicatorLines(
 ): void {
   for (const i of items) {
     if (i.children) {
-      i.reason = say(lang, 'group', weighted(i));
+      i.reason = sayIn(lang, 'group', [i.title, n(i.points), n(i.weight), n(i.weighted_points)]);
       lines.push(indent + i.reason);
       indicatorLines(policy, card, lang, i.children, `${indent}  `, lines);
     } else {
@@ -287,14 +363,14 @@ function indicatorLines(
       i.reason = reason;
       lines.push(
         indent +
-          say(lang, 'leaf', {
-            title: i.title,
-            points: n(i.points),
-            weight: n(i.weight),
-            weighted: n(i.weighted_points),
-            actual: formatValue(i.actual, unit, lang),
+          sayIn(lang, 'leaf', [
+            i.title,
+            formatValue(i.actual, unit, lang),
             reason,
-          }),
+            n(i.points),
+            n(i.weight),
+            n(i.weighted_points),
+          ]),
       );
     }
   }
@@ -302,16 +378,10 @@ function indicatorLines(
 
 export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
   const lines: string[] = [
-    say(lang, 'header', {
-      name: card.name,
-      id: card.employee_id,
-      role: card.role_title,
-      team: card.team,
-      stage: card.stage_title,
-    }),
+    sayIn(lang, 'header', [card.name, card.employee_id, card.role_title, card.team, card.stage_title]),
   ];
   indicatorLines(policy, card, lang, card.indicators, '  ', lines);
-  lines.push(say(lang, 'base', { score: n(card.base_score) }));
+  lines.push(sayIn(lang, 'base', [n(card.base_score)]));
   for (const a of card.adjustments) {
     lines.push(
       say(lang, 'adjustment', {
@@ -322,24 +392,24 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     );
   }
   const next = card.next_grade
-    ? say(lang, 'next', { points: n(card.next_grade.points_needed), grade: card.next_grade.grade })
+    ? sayIn(lang, 'next', [n(card.next_grade.points_needed), card.next_grade.grade])
     : card.grade === policy.grades[0]?.grade
       ? say(lang, 'top')
       : say(lang, 'gradeCap', { grade: card.grade });
   const score = n(card.score);
   lines.push(
     card.raw_grade !== card.grade
-      ? say(lang, 'scoreCapped', { score, grade: card.grade, next, raw: card.raw_grade })
-      : say(lang, 'score', { score, grade: card.grade, next }),
+      ? sayIn(lang, 'scoreCapped', [score, card.grade, next, card.raw_grade])
+      : sayIn(lang, 'score', [score, card.grade, next]),
   );
   for (const l of card.payout.lines) {
-    let text = say(lang, 'line', { label: l.label, money: formatFen(l.amountFen) });
+    let text = sayIn(lang, 'line', [l.label, formatFen(l.amountFen)]);
     if (l.kind === 'performance_pay')
-      text += say(lang, 'perf', {
-        formula: policy.payout.performancePayText,
-        base: formatValue(card.payout.pay_base, 'money', lang),
+      text += sayIn(lang, 'perf', [
+        policy.payout.performancePayText,
+        formatValue(card.payout.pay_base, 'money', lang),
         score,
-      });
+      ]);
     lines.push(`  ${text}`);
   }
   const tier = card.payout.tier;
@@ -361,9 +431,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     );
     if (tier.benefit) lines.push('  ' + say(lang, 'benefit', { benefit: tier.benefit }));
   }
-  lines.push(
-    say(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', { money: formatFen(card.payout.totalFen) }),
-  );
+  lines.push(sayIn(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', [formatFen(card.payout.totalFen)]));
   for (const h of card.holds) {
     const why = describeConditions(policy, h.conditions, lang, card);
     lines.push(
@@ -436,16 +504,18 @@ function indicatorReason(
   const lower = i.better === 'lower';
   switch (i.scoring) {
     case 'linear': {
-      const at = {
-        threshold: formatValue(i.threshold, unit, lang),
-        target: formatValue(i.target, unit, lang),
-        challenge: formatValue(i.challenge, unit, lang),
-      };
-      if (i.threshold !== undefined && !beyond(a, i.threshold, lower)) return say(lang, lower ? 'above' : 'below', at);
-      if (!beyond(a, i.target, lower)) return say(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
-      if (i.challenge === undefined) return say(lang, a === i.target ? 'reach' : 'beyondTarget', at);
-      if (!beyond(a, i.challenge, lower)) return say(lang, 'towards', at);
-      return say(lang, 'challenge', at);
+      // in LIMITS' order
+      const at = [
+        formatValue(i.threshold, unit, lang),
+        formatValue(i.target, unit, lang),
+        formatValue(i.challenge, unit, lang),
+      ];
+      if (i.threshold !== undefined && !beyond(a, i.threshold, lower))
+        return sayIn(lang, lower ? 'above' : 'below', at);
+      if (!beyond(a, i.target, lower)) return sayIn(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
+      if (i.challenge === undefined) return sayIn(lang, a === i.target ? 'reach' : 'beyondTarget', at);
+      if (!beyond(a, i.challenge, lower)) return sayIn(lang, 'towards', at);
+      return sayIn(lang, 'challenge', at);
     }
     case 'steps': {
       const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
