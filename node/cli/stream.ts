@@ -1,7 +1,8 @@
 // `yardstick run --format csv|json|ndjson --out FILE` on a CSV file: the month read, evaluated and
 // written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (two per worker), the ids seen
 // (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
-// `--workers N` the chunks are evaluated by N worker threads and written in the order they were read.
+// `--workers N` the chunks are evaluated by N threads (this one and N − 1 workers, see WorkerPool)
+// and written in the order they were read.
 //
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
 // several months in one file (each month is scored seeing the ones before it), calibration

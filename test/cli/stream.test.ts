@@ -83,6 +83,26 @@ describe('yardstick run streams a CSV into a CSV', () => {
     expect(r.stderr).toContain(`已写入 ${out}（15840 人）`);
   });
 
+  it('prints a refusal found in several chunks once, with two workers as with one', async () => {
+    const dir = tempDir();
+    // 粉丝增长率 is a fraction on row 3 (0.103); every 50th row writes 45 (percent points) from row 11 on
+    const file = bigSample(dir, 80, (lines) => {
+      for (let i = 10; i < lines.length; i += 50) {
+        const cells = Papa.parse<string[]>(lines[i]).data[0];
+        cells[10] = '45';
+        lines[i] = Papa.unparse([cells]);
+      }
+    });
+    for (const workers of ['1', '2']) {
+      const out = join(dir, `out${workers}.csv`);
+      const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--out', out, '--workers', workers);
+      expect(r.code).toBe(1);
+      expect(r.stderr.match(/data_mixed_ratio_notation/g)).toEqual(['data_mixed_ratio_notation']);
+      expect(r.stderr).toContain('`0.103` (row 3) is a fraction, `45` (row 11) is percent points');
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('finds a duplicate employee whose rows sit in different chunks, reported on the later row', async () => {
     const dir = tempDir();
     // row 7,902 (the last copy's SV0001) repeats row 2's employee

@@ -1,0 +1,62 @@
+// What one thread of a streaming run spends per row, without start-up or other threads: a CSV
+// file cut into chunks as `yardstick run --out` cuts it, each read, evaluated and written as CSV
+// lines by the worker's code (BatchEvaluator), several rounds in one process, CPU seconds each.
+// ROOT=another checkout measures that checkout's code with the same file (an A/B in one minute).
+//
+//   node --import tsx bench/stream-rows.ts FILE [ROUNDS]
+//   ROOT=/path/to/other/checkout node --import tsx bench/stream-rows.ts FILE 3
+
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+
+const [file, rounds = '3'] = process.argv.slice(2);
+if (!file) throw new Error('usage: node --import tsx bench/stream-rows.ts FILE [ROUNDS]');
+const root = resolve(process.env.ROOT ?? resolve(import.meta.dirname, '..'));
+const { loadPolicy } = await import(`${root}/engine/index.ts`);
+const { BatchEvaluator } = await import(`${root}/node/cli/stream-batch.ts`);
+const { RecordSplitter } = await import(`${root}/node/cli/record-splitter.ts`);
+
+const policyFile = `${root}/policies/short-video-team.yaml`;
+const loaded = loadPolicy(readFileSync(policyFile, 'utf8'), policyFile);
+if (!loaded.ok) throw new Error('the flagship does not load');
+const all = readFileSync(file);
+const bytes = all[0] === 0xef ? all.subarray(3) : all;
+const headerEnd = bytes.indexOf(10);
+const header = new TextDecoder().decode(bytes.subarray(0, headerEnd)).replace(/\r$/, '').split(',');
+const splitter = new RecordSplitter(',');
+const chunks = [];
+const body = bytes.subarray(headerEnd + 1);
+for (let at = 0; at < body.length; at += 1 << 17) {
+  const chunk = splitter.push(body.subarray(at, at + (1 << 17)));
+  if (chunk) chunks.push(chunk);
+}
+const last = splitter.end();
+if (last) chunks.push(last);
+const setup = {
+  policyFile,
+  header,
+  file,
+  lang: 'zh',
+  beforePeriod: '',
+  delimiter: ',',
+  newline: '\n',
+  encoding: 'utf-8',
+  output: 'csv',
+};
+const evaluator = new BatchEvaluator(loaded.policy, setup, undefined);
+console.log(
+  `${root}: ${chunks.length} chunks, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+for (let r = 0; r < Number(rounds); r++) {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  let out = 0;
+  for (const chunk of chunks) out += evaluator.evaluateChunk(chunk).out.length;
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `round ${r + 1}: ${((used.user + used.system) / 1e6).toFixed(2)} CPU s, ${((performance.now() - wall) / 1000).toFixed(2)} s wall, ${out} bytes written`,
+  );
+}
