@@ -115,6 +115,9 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) {
     return { ok: false, diagnostics: [diagnostic('data_json_malformed.shape', {}, { file, cell: { row: 1 } })] };
   }
+  // `[]` has no columns to name: say it holds nobody, not that 工号, 姓名, … are missing
+  if (list.length === 0)
+    return { ok: false, diagnostics: [diagnostic('data_empty.json', {}, { file, cell: { row: 1 } })] };
   const header: string[] = [];
   for (const obj of list as Record<string, unknown>[])
     for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);

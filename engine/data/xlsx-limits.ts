@@ -246,8 +246,8 @@ export async function xlsxMergedRanges(
 
 /**
  * The first cell of a workbook's sheet (the first when none is named) that holds a formula without its
- * result: row number (1 = header), column index, and the formula as written (`=SUM(B2:D2)`; a cell
- * of a shared formula has none). Excel and WPS store each formula's result beside it; a workbook
+ * result: row number (1 = header), column index, and the formula as written (`=SUM(B2:D2)`; `=…` for a
+ * cell of a shared formula, which does not repeat it). Excel and WPS store each formula's result beside it; a workbook
  * written by a program (openpyxl, a back-office's exporter) and never opened may not, and
  * read-excel-file reads such a cell as empty, which a metric's `default` would fill. A string
  * formula (`t="str"`) with an empty result is a result: the empty text.
@@ -257,7 +257,11 @@ export async function xlsxUncalculatedFormula(
   sheet?: string,
 ): Promise<{ row: number; col: number; formula: string } | undefined> {
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/<(?:[\w.-]+:)?f[\s>/]/.test(xml)) return undefined;
+  // only a formula followed by no result, or an empty one, and the cell's end can be one: a sheet of
+  // calculated formulas is not walked cell by cell
+  const candidate =
+    /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
+  if (xml === undefined || !candidate.test(xml)) return undefined;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
     const inner = m[2];
     if (inner === undefined) continue;
@@ -269,7 +273,8 @@ export async function xlsxUncalculatedFormula(
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const formula = unescapeXml(f[1] ?? '').trim();
-    return { row: Number(ref[2]), col: columnIndex(ref[1] ?? ''), formula: formula === '' ? '' : `=${formula}` };
+    // a cell sharing another cell's formula (`<f t="shared" si="0"/>`) does not repeat its text
+    return { row: Number(ref[2]), col: columnIndex(ref[1] ?? ''), formula: `=${formula || '…'}` };
   }
   return undefined;
 }

@@ -85,7 +85,7 @@ export async function readXlsx(
     return fail(
       diagnostic(
         'data_xlsx_unreadable.formula',
-        { formula: uncalculated.formula || column },
+        { formula: uncalculated.formula },
         {
           file: options.file,
           cell: { sheet: chosen.sheet, row: uncalculated.row, column, value: uncalculated.formula },

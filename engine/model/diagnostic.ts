@@ -138,6 +138,9 @@ function phrasing(d: Diagnostic): MessageEntry | undefined {
   return candidates.find((e) => e.help && fill(e.help.en, d.args) === d.help) ?? candidates[0];
 }
 
+/** The most characters of a cell's value a diagnostic prints (in human form). */
+const MAX_SHOWN_VALUE = 200;
+
 const LABELS = {
   en: {
     at: 'at ',
@@ -146,6 +149,8 @@ const LABELS = {
     row: (r: number) => `row ${r}`,
     column: (c: string) => `column \`${c}\``,
     value: (v: string) => `value \`${v}\``,
+    /** A cell too long to print whole: its first characters and how long it is. */
+    longValue: (v: string, length: number) => `value \`${v}…\` (${length} characters)`,
     help: 'help: ',
   },
   zh: {
@@ -155,6 +160,7 @@ const LABELS = {
     row: (r: number) => `第 ${r} 行`,
     column: (c: string) => `列 \`${c}\``,
     value: (v: string) => `值 \`${v}\``,
+    longValue: (v: string, length: number) => `值 \`${v}…\`（共 ${length} 个字符）`,
     help: '提示：',
   },
 } as const;
@@ -210,7 +216,19 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   if (d.cell && (d.cell.column !== undefined || d.cell.value !== undefined)) {
     const parts: string[] = [...(d.cell.sheet ? [label.sheet(visibleText(d.cell.sheet))] : []), label.row(d.cell.row)];
     if (d.cell.column !== undefined) parts.push(label.column(visibleText(d.cell.column)));
-    if (d.cell.value !== undefined) parts.push(label.value(visibleText(d.cell.value)));
+    // a cell of a megabyte (a broken export, a hostile file) is named by its start, not printed whole
+    const value = d.cell.value;
+    if (value !== undefined)
+      parts.push(
+        value.length > MAX_SHOWN_VALUE
+          ? label.longValue(
+              visibleText(
+                value.slice(0, MAX_SHOWN_VALUE - (/[\uD800-\uDBFF]/.test(value.charAt(MAX_SHOWN_VALUE - 1)) ? 1 : 0)),
+              ),
+              value.length,
+            )
+          : label.value(visibleText(value)),
+      );
     text += `\n  ${label.at}${parts.join(label.sep)}`;
   }
   if (help) text += `\n  ${label.help}${help}`;

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../engine/index.js';
 import { alignTable, cellText } from '../../node/cli/format/text-table.js';
 import { main } from '../../node/cli/main.js';
+import { yardstick } from '../yardstick.js';
 import { ONE_RATING_POLICY } from '../builders.js';
 
 describe('visibleText', () => {
@@ -81,5 +82,33 @@ describe('yardstick run --format table on a name with ESC and one with a line br
     expect(text).toContain(
       `${join(dir, 'bad.csv')}:2: error[data_not_a_number]: \`4\\u001b[2J0\` is not a number\n  at row 2, column \`评分\`, value \`4\\u001b[2J0\``,
     );
+  });
+});
+
+describe('a cell of thousands of characters', () => {
+  // a broken export joined a column's digits into one cell: 5,000 nines. The error names the cell by
+  // its first 200 characters and its length, instead of printing every character on the terminal.
+  const nines = '9'.repeat(5000);
+  const shown = `\`${'9'.repeat(200)}…\` (5000 characters)`;
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ys-huge-cell-'));
+    writeFileSync(join(dir, 'p.yaml'), ONE_RATING_POLICY);
+    writeFileSync(join(dir, 'd.csv'), `工号,姓名,岗位,团队,阶段,月份,评分\nE1,张三,员工,一组,常规,2026-10,${nines}\n`);
+  });
+
+  it('run and data inspect show its start and its length', async () => {
+    const run = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'd.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`  at row 2, column \`评分\`, value ${shown}\n`);
+    expect(run.stderr.length).toBeLessThan(2000);
+    const inspect = await yardstick('data', 'inspect', join(dir, 'd.csv'), '--policy', join(dir, 'p.yaml'));
+    expect(inspect.stdout).toContain(`row 2, column 评分, value ${shown}: `);
+    expect(inspect.stdout.length).toBeLessThan(2000);
+  });
+
+  it('in Chinese the length is said in Chinese', async () => {
+    const run = await yardstick('run', join(dir, 'p.yaml'), '--data', join(dir, 'd.csv'), '--lang', 'zh');
+    expect(run.stderr).toContain(`  位置：第 2 行，列 \`评分\`，值 \`${'9'.repeat(200)}…\`（共 5000 个字符）\n`);
   });
 });

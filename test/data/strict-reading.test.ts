@@ -164,6 +164,18 @@ describe('lists and objects in JSON cells', () => {
   });
 });
 
+describe('an empty JSON list', () => {
+  it('`[]` and `{"records": []}` hold nobody: one error saying so, not a missing 工号, 姓名, … column each', () => {
+    for (const text of ['[]', '{"records": []}']) {
+      const r = readRecords(text, 'json', contract, { file: 'm.json' });
+      expect(r.records).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.code, d.message, d.cell])).toEqual([
+        ['data_empty', 'the file holds no records: an empty list', { row: 1 }],
+      ]);
+    }
+  });
+});
+
 describe('月份 against the period given for the file', () => {
   it('a 月份 cell of another month than --period excludes the record, naming both', () => {
     const r = readRecords(

@@ -55,6 +55,16 @@ describe('formula cells of a workbook', () => {
     ]);
   });
 
+  it('a cell of a shared formula, which does not repeat the formula, is shown as `=…`', async () => {
+    const table = await readTable(await workbook('<c r="F2"><f t="shared" si="0"/></c>'), 'm.xlsx');
+    expect(table.ok ? [] : table.diagnostics.map((d) => [d.message, d.cell])).toEqual([
+      [
+        'the cell holds the formula `=…` without its result: the workbook was written by a program and never calculated',
+        { sheet: 'Sheet1', row: 2, column: '违规次数', value: '=…' },
+      ],
+    ]);
+  });
+
   it('the formula with the result Excel stores (2 violations) is read as 2; a text formula whose result is empty is an empty cell', async () => {
     const calculated = await readTable(await workbook('<c r="F2"><f>SUM(B9:B12)</f><v>2</v></c>'), 'm.xlsx');
     if (!calculated.ok) throw new Error('unreadable');

@@ -166,6 +166,13 @@ export const data = defineMessages({
       zh: '第一行应为列名，如 工号,姓名,岗位,团队,阶段,月份,…',
     },
   },
+  'data_empty.json': {
+    message: { en: 'the file holds no records: an empty list', zh: '文件中没有任何记录：是一个空列表' },
+    help: {
+      en: 'export the month again: the file must hold one object per employee, e.g. [{"工号": "E1", "姓名": "张三", …}]',
+      zh: '请重新导出该月数据：文件中每位员工应有一个对象，如 [{"工号": "E1", "姓名": "张三", …}]',
+    },
+  },
   data_encoding: {
     message: { en: 'the file is not valid {encoding} text', zh: '文件不是有效的 {encoding} 文本' },
     help: {

@@ -85,7 +85,7 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
     out.push(`  cells and rows that cannot be used (${cells.length}):`);
     for (const d of cells)
       out.push(
-        `    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value \`${d.cell.value}\`` : ''}: ${d.message}`,
+        `    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value ${shownValue(d.cell.value)}` : ''}: ${d.message}`,
       );
     // every cell a metric's default stands in for, by metric
     const defaults = read.defaults ?? [];
@@ -103,4 +103,9 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
     io.stdout(out.join('\n') + '\n');
   }
   return problems ? EXIT.input : EXIT.ok;
+}
+
+/** A cell's value in backticks; a cell of a megabyte (a broken export) by its first 200 characters and its length. */
+function shownValue(value: string): string {
+  return value.length > 200 ? `\`${value.slice(0, 200)}…\` (${value.length} characters)` : `\`${value}\``;
 }
