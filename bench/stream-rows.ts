@@ -1,23 +1,22 @@
 // What one thread of a streaming run spends per row, without start-up or other threads: a CSV
 // file cut into chunks as `yardstick run --out` cuts it, each read, evaluated and written as CSV
 // lines by the worker's code (BatchEvaluator), several rounds in one process, CPU seconds each.
-// ROOT=another checkout measures that checkout's code with the same file (an A/B in one minute).
+// For an A/B, copy this file into the other checkout's bench/ and run it there in the same minute.
 //
 //   node --import tsx bench/stream-rows.ts FILE [ROUNDS]
-//   ROOT=/path/to/other/checkout node --import tsx bench/stream-rows.ts FILE 3
 
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPolicy } from '../engine/index.js';
+import { RecordSplitter } from '../node/cli/record-splitter.js';
+import { BatchEvaluator, type WorkerSetup } from '../node/cli/stream-batch.js';
 
 const [file, rounds = '3'] = process.argv.slice(2);
 if (!file) throw new Error('usage: node --import tsx bench/stream-rows.ts FILE [ROUNDS]');
-const root = resolve(process.env.ROOT ?? resolve(import.meta.dirname, '..'));
-const { loadPolicy } = await import(`${root}/engine/index.ts`);
-const { BatchEvaluator } = await import(`${root}/node/cli/stream-batch.ts`);
-const { RecordSplitter } = await import(`${root}/node/cli/record-splitter.ts`);
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-const policyFile = `${root}/policies/short-video-team.yaml`;
+const policyFile = `${root}policies/short-video-team.yaml`;
 const loaded = loadPolicy(readFileSync(policyFile, 'utf8'), policyFile);
 if (!loaded.ok) throw new Error('the flagship does not load');
 const all = readFileSync(file);
@@ -33,7 +32,7 @@ for (let at = 0; at < body.length; at += 1 << 17) {
 }
 const last = splitter.end();
 if (last) chunks.push(last);
-const setup = {
+const setup: WorkerSetup = {
   policyFile,
   header,
   file,
