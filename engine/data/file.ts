@@ -20,6 +20,14 @@ export async function readTable(
 ): Promise<TableResult> {
   const format = formatOf(name);
   if (format === 'xlsx') return readXlsx(bytes, { sheet: options.sheet, file: name });
+  // a sheet asked of a CSV or JSON file is a mistake (the wrong file, or the wrong option), not ignored
+  if (format && options.sheet !== undefined)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic('data_sheet_not_workbook', { file: name, sheet: options.sheet }, { file: name, cell: { row: 1 } }),
+      ],
+    };
   if (!format) {
     return {
       ok: false,

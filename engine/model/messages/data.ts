@@ -471,6 +471,16 @@ export const data = defineMessages({
       zh: '是不是 `{near}`？如果是同一指标，请把它写进该指标的 `aliases`',
     },
   },
+  data_sheet_not_workbook: {
+    message: {
+      en: '`{file}` is not an Excel workbook, so it has no sheet `{sheet}`',
+      zh: '`{file}` 不是 Excel 工作簿，没有工作表 `{sheet}`',
+    },
+    help: {
+      en: 'a sheet names one of an .xlsx file’s sheets: leave out --sheet (or `sheet:` in a data mapping) for a CSV or JSON file',
+      zh: '工作表只用于 .xlsx 文件：读取 CSV 或 JSON 文件时请去掉 --sheet（或数据映射中的 `sheet:`）',
+    },
+  },
   data_unknown_format: {
     message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
     help: { en: 'export the data as CSV or Excel', zh: '请把数据导出为 CSV 或 Excel' },

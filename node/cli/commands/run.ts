@@ -52,7 +52,8 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   // loaded once: its warnings are printed once, whichever way the data is read
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang ?? o.lang);
   const shape = !o.record && !o.amend && o.out && isStreamFormat(o.format);
-  if (shape && streamable(policy, o.data, o.executor)) {
+  // a --sheet is for a workbook: the whole-file reader refuses it with a CSV, so it never streams
+  if (shape && o.sheet === undefined && streamable(policy, o.data, o.executor)) {
     const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
