@@ -112,6 +112,8 @@ export {
   titleAboveHeader,
   decodeBytes,
   decodingOf,
+  hasNulBytes,
+  nulBytes,
   notText,
   csvQuoteProblems,
   noHeaderRow,

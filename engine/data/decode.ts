@@ -8,7 +8,7 @@ import { diagnostic } from '../model/diagnostic.js';
 /** On failure, `encoding` names the encoding tried as a person knows it (`GBK/GB18030`). */
 export type Decoded =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' }
-  | { ok: false; encoding: string; message: string; help: string };
+  | { ok: false; encoding: string; message: string; help: string; nul?: true };
 
 type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -35,6 +35,7 @@ export function decodingOf(
 
 export function decodeBytes(bytes: Uint8Array, encoding: Encoding = 'auto'): Decoded {
   const how = decodingOf(bytes, encoding);
+  if (hasNulBytes(bytes, how.encoding)) return { ok: false, ...nulBytes(), nul: true };
   const first = decode(bytes.subarray(how.skip), how.encoding);
   return first.ok || !how.otherwise ? first : decode(bytes, how.otherwise);
 }
@@ -44,6 +45,24 @@ export function notText(encoding: TextEncodingName): { encoding: string; message
   const shown = encoding === 'gb18030' ? 'GBK/GB18030' : encoding.toUpperCase();
   const d = diagnostic('data_encoding', { encoding: shown });
   return { encoding: shown, message: d.message, help: d.help ?? '' };
+}
+
+/**
+ * A NUL byte in the first 4 KiB of text read as UTF-8 or GBK. No export's text holds one (UTF-8
+ * would even accept it), but UTF-16 without its byte-order mark is full of them: one after every
+ * ASCII character. Refused rather than read as columns named `工\0号`.
+ */
+export function hasNulBytes(head: Uint8Array, encoding: TextEncodingName): boolean {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return false;
+  const end = Math.min(head.length, 4096);
+  for (let i = 0; i < end; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+/** Why text with NUL bytes is refused, and what to do (data_encoding.nul's text). */
+export function nulBytes(): { encoding: string; message: string; help: string } {
+  const d = diagnostic('data_encoding.nul', {});
+  return { encoding: 'UTF-16', message: d.message, help: d.help ?? '' };
 }
 
 function decode(bytes: Uint8Array, encoding: TextEncodingName): Decoded {

@@ -38,7 +38,11 @@ export async function readTable(
   if (!decoded.ok)
     return {
       ok: false,
-      diagnostics: [diagnostic('data_encoding', { encoding: decoded.encoding }, { file: name, cell: { row: 1 } })],
+      diagnostics: [
+        decoded.nul
+          ? diagnostic('data_encoding.nul', {}, { file: name, cell: { row: 1 } })
+          : diagnostic('data_encoding', { encoding: decoded.encoding }, { file: name, cell: { row: 1 } }),
+      ],
     };
   return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
 }

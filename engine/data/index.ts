@@ -23,7 +23,7 @@ export {
   type RatioNotation,
   type NotationSeen,
 } from './records.js';
-export { decodeBytes, decodingOf, notText, type Encoding, type Decoded } from './decode.js';
+export { decodeBytes, decodingOf, hasNulBytes, nulBytes, notText, type Encoding, type Decoded } from './decode.js';
 export { readXlsx } from './xlsx.js';
 export { xlsxMergedRanges } from './xlsx-limits.js';
 export { readTable, formatOf, type DataFormat } from './file.js';

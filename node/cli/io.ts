@@ -114,6 +114,8 @@ export function readText(
   encoding: Encoding = what === 'data' ? 'auto' : 'utf-8',
 ): string {
   const decoded = decodeBytes(readBytes(file, what), encoding);
+  if (!decoded.ok && decoded.nul && what === 'data')
+    throw new ExitError(EXIT.input, diagnostic('data_encoding.nul', {}, { file, cell: { row: 1 } }));
   if (!decoded.ok)
     throw new ExitError(
       EXIT.input,

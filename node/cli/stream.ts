@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import {
   beforeEffectiveFrom,
   decodingOf,
+  hasNulBytes,
   formatDiagnostic,
   isBlankRow,
   noHeaderRow,
@@ -376,6 +377,9 @@ function undecodable(o: StreamOptions, decoding: Decoding): Error {
 
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */
 function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d: Diagnostic[]) => never): StreamStart {
+  // UTF-16 without its byte-order mark: refused as the whole-file reader refuses it
+  if (hasNulBytes(chunk.bytes, decoding.encoding))
+    fatal([diagnostic('data_encoding.nul', {}, { file: o.data, cell: { row: 1 } })]);
   let text: string;
   try {
     text = new TextDecoder(decoding.encoding, { fatal: true }).decode(chunk.bytes);

@@ -180,6 +180,16 @@ export const data = defineMessages({
       zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码',
     },
   },
+  'data_encoding.nul': {
+    message: {
+      en: 'the file holds NUL bytes, as UTF-16 text without its byte-order mark does (or it is not a text file)',
+      zh: '文件中有 NUL 字节，像是没有字节顺序标记的 UTF-16 文本（或者不是文本文件）',
+    },
+    help: {
+      en: 'save it from Excel as "CSV UTF-8", or as "Unicode text" (UTF-16 that starts with its byte-order mark)',
+      zh: '请在 Excel 中另存为“CSV UTF-8”，或“Unicode 文本”（以字节顺序标记开头的 UTF-16）',
+    },
+  },
   data_excel_error: {
     message: {
       en: '`{value}` in `{field_zh}` ({field}) is an Excel error',
