@@ -40,6 +40,8 @@ export const EXCEL_ERRORS: Record<string, Text> = {
   '#GETTING_DATA': { en: 'data still loading', zh: '数据仍在加载' },
 };
 
+/** A calendar date, with or without a time: 2026-10-01, 2026/10/1, 2026.10.01, 2026年10月1日 08:30. */
+const DATE_SHAPE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ReadValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
@@ -99,6 +101,8 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
       error: text.toUpperCase(),
       meaning: excel,
     });
+  // a date (a date-formatted workbook cell, a time column picked by mistake) is no figure and no range
+  if (DATE_SHAPE.test(text)) return no('value_date', raw);
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
     const how = options.ranges ?? 'reject';

@@ -94,6 +94,23 @@ describe('parseValue', () => {
   });
 });
 
+describe('a date in a number column', () => {
+  it('is refused as a date, not as a range, even where the metric reads ranges', () => {
+    for (const text of ['2026-10-01', '2026/10/1', '2026.10.01', '2026年10月1日', '2026-10-01 08:30:00']) {
+      for (const ranges of [undefined, 'middle'] as const)
+        expect(parseValue(text, 'count', { ranges })).toEqual({
+          ok: false,
+          message: `\`${text}\` is a date, not a number`,
+          help: 'the cell holds a date: check that this is the right column, or format the cells as numbers in Excel',
+        });
+    }
+  });
+
+  it('a range of counts with a dash is still a range', () => {
+    expect(parseValue('10-12', 'count', { ranges: 'middle' })).toEqual({ ok: true, value: 11 });
+  });
+});
+
 describe('ranges and money in fen, as the metric declares', () => {
   it('rejects a range unless the metric says how to read it', () => {
     expect(parseValue('7.5w~10w', 'count')).toEqual({

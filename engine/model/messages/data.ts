@@ -645,6 +645,13 @@ export const readerReasons = defineMessages({
     message: { en: '`{text}` is an Excel error, not a duration', zh: '`{text}` 是 Excel 错误，不是时长' },
     help: EXCEL_ERROR_HELP,
   },
+  value_date: {
+    message: { en: '`{text}` is a date, not a number', zh: '`{text}` 是日期，不是数字' },
+    help: {
+      en: 'the cell holds a date: check that this is the right column, or format the cells as numbers in Excel',
+      zh: '单元格里是日期：请检查列是否选对，或在 Excel 中把单元格设为数字格式',
+    },
+  },
   value_range: {
     message: { en: '`{text}` is a range, not one value', zh: '`{text}` 是一个范围，不是单个数值' },
     help: {
