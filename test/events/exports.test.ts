@@ -177,6 +177,12 @@ describe('fill_down on a CSV export (a merged cell saved as text: its value in t
     expect(r.diagnostics.map((d) => d.code)).toContain('data_event_no_key');
   });
 
+  it('a sheet: on a file that is not a workbook is refused, not ignored', async () => {
+    await expect(aggregate(folder({}), SUM('f.csv', '    sheet: 明细\n'))).rejects.toThrow(
+      '`events[0].sheet` names a sheet of an .xlsx workbook, and `f.csv` is not one: leave it out',
+    );
+  });
+
   it('is refused on a JSON or Parquet file, which has neither merged cells nor cells left empty below them', async () => {
     await expect(aggregate(folder({}), SUM('f.json', '    fill_down: [ 工号 ]\n'))).rejects.toThrow(
       '`fill_down` fills the merged cells of a workbook, or the cells a CSV/TSV export leaves empty below them; a JSON or Parquet file has neither',

@@ -299,6 +299,12 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
         `\`${name([...path, 'sheet'])}\` must be a sheet name, not ${what(s.sheet)}`,
         `\`${name([...path, 'sheet'])}\` 应为工作表名称，而不是${whatZh(s.sheet)}`,
       );
+    else if (s.sheet !== undefined && typeof s.file === 'string' && !/\.xlsx$/i.test(s.file))
+      report(
+        [...path, 'sheet'],
+        `\`${name([...path, 'sheet'])}\` names a sheet of an .xlsx workbook, and \`${s.file}\` is not one: leave it out`,
+        `\`${name([...path, 'sheet'])}\` 用于指定 .xlsx 工作簿的工作表，而 \`${s.file}\` 不是工作簿：请删去这一项`,
+      );
     if (s.encoding !== undefined && !['auto', 'utf-8', 'gbk', 'gb18030'].includes(s.encoding as string))
       report(
         [...path, 'encoding'],
