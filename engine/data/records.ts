@@ -227,6 +227,8 @@ export interface RecordReader {
   teamDiagnostics(): Diagnostic[];
 }
 
+/** Unknown columns warned about one by one; beyond them, one warning counts the rest. */
+const UNKNOWN_COLUMNS_NAMED = 20;
 export function recordReader(
   header: string[],
   contract: DataContract,
@@ -253,6 +255,8 @@ export function recordReader(
     if (!match) {
       if (key(h) === '' || options.ignoreColumns?.some((c) => key(c) === key(h))) return;
       unmatched.push(h);
+      // a sheet of thousands of columns gets one line for the rest, not a warning for each
+      if (unmatched.length > UNKNOWN_COLUMNS_NAMED) return;
       const near = nearestLabel(h, contract);
       const at: Place = { severity: 'warning', file, cell: headerCell(h) };
       diagnostics.push(
@@ -276,6 +280,14 @@ export function recordReader(
     }
     (map as Map<string, number>).set(match.id, col);
   });
+  if (unmatched.length > UNKNOWN_COLUMNS_NAMED)
+    diagnostics.push(
+      diagnostic(
+        'data_unknown_column.more',
+        { count: unmatched.length - UNKNOWN_COLUMNS_NAMED },
+        { severity: 'warning', file, cell: { row: 1 } },
+      ),
+    );
   for (const f of REQUIRED_FIELDS) {
     if (!fieldColumn.has(f))
       diagnostics.push(

@@ -481,6 +481,16 @@ export const data = defineMessages({
       zh: '是不是 `{near}`？如果是同一指标，请把它写进该指标的 `aliases`',
     },
   },
+  'data_unknown_column.more': {
+    message: {
+      en: 'and {count} more column(s) match no metric and are ignored',
+      zh: '另有 {count} 列不对应任何指标，已忽略',
+    },
+    help: {
+      en: "`yardstick data inspect` lists every column; add a column to a metric's `aliases` in the policy if it should be used",
+      zh: '`yardstick data inspect` 会列出全部列；如果要使用某一列，请把它写进政策中某个指标的 `aliases`',
+    },
+  },
   data_sheet_not_workbook: {
     message: {
       en: '`{file}` is not an Excel workbook, so it has no sheet `{sheet}`',
