@@ -119,11 +119,12 @@ export function readText(
   if (!decoded.ok)
     throw new ExitError(
       EXIT.input,
-      // a data file's help names --encoding; a policy, a mapping and a test file are UTF-8 only
+      // a data file's help names --encoding; a policy, a mapping and a test file are UTF-8 only (the catalogue's help)
       diagnostic(
         phrasing('io_not_text', what),
-        { file, detail: decoded.message },
-        what === 'data' ? { file, help: decoded.help } : { file },
+        // a policy, mapping or test file is read as UTF-8, whatever its NUL bytes suggest
+        { file, encoding: decoded.nul ? 'UTF-8' : decoded.encoding },
+        { file },
       ),
     );
   return decoded.text.replace(/^\uFEFF/, '');

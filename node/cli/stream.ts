@@ -371,7 +371,7 @@ function undecodable(o: StreamOptions, decoding: Decoding): Error {
   const why = notText(decoding.encoding);
   return new ExitError(
     EXIT.input,
-    diagnostic('io_not_text.data', { file: o.data, detail: why.message }, { file: o.data, help: why.help }),
+    diagnostic('io_not_text.data', { file: o.data, encoding: why.encoding }, { file: o.data }),
   );
 }
 

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import iconv from 'iconv-lite';
 import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 import resultSchema from '../../schemas/result.schema.json' with { type: 'json' };
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
@@ -205,6 +205,11 @@ describe('yardstick run', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `error: policy \`${file}\`: the file is not valid UTF-8 text\n  help: a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)`,
+    );
+    // and in Chinese throughout, the encoding's name the only word that stays
+    const zh = await yardstickAsIs('validate', file);
+    expect(zh.stderr).toBe(
+      `error: 政策 \`${file}\` 不是有效的 UTF-8 文本\n  提示：YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）`,
     );
   });
 

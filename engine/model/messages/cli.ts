@@ -124,24 +124,40 @@ export const cli = defineMessages({
     help: { en: 'check that this is the policy tests file', zh: '请确认这是政策测试文件' },
   },
   io_not_text: {
-    message: { en: 'policy `{file}`: {detail}', zh: '政策 `{file}` 不是可读的文字（{detail}）' },
+    message: {
+      en: 'policy `{file}`: the file is not valid {encoding} text',
+      zh: '政策 `{file}` 不是有效的 {encoding} 文本',
+    },
     help: {
       en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
       zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
     },
   },
   'io_not_text.data': {
-    message: { en: 'data `{file}`: {detail}', zh: '数据 `{file}` 不是可读的文字（{detail}）' },
+    message: {
+      en: 'data `{file}`: the file is not valid {encoding} text',
+      zh: '数据 `{file}` 不是有效的 {encoding} 文本',
+    },
+    help: {
+      en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
+      zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码',
+    },
   },
   'io_not_text.data_mapping': {
-    message: { en: 'data mapping `{file}`: {detail}', zh: '数据映射 `{file}` 不是可读的文字（{detail}）' },
+    message: {
+      en: 'data mapping `{file}`: the file is not valid {encoding} text',
+      zh: '数据映射 `{file}` 不是有效的 {encoding} 文本',
+    },
     help: {
       en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
       zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
     },
   },
   'io_not_text.policy_tests': {
-    message: { en: 'policy tests `{file}`: {detail}', zh: '政策测试 `{file}` 不是可读的文字（{detail}）' },
+    message: {
+      en: 'policy tests `{file}`: the file is not valid {encoding} text',
+      zh: '政策测试 `{file}` 不是有效的 {encoding} 文本',
+    },
     help: {
       en: 'a YAML file is read as UTF-8: save it as UTF-8 (in Notepad, Save as → Encoding: UTF-8), not as ANSI/GBK or Unicode (UTF-16)',
       zh: 'YAML 文件按 UTF-8 读取：请另存为 UTF-8（记事本：另存为 → 编码选 UTF-8），不要存为 ANSI/GBK 或 Unicode（UTF-16）',
