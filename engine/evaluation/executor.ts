@@ -93,16 +93,21 @@ function reader(
     const slot = slotOf(name);
     return slot === undefined ? absent : (facts) => facts[slot];
   }
-  const reads = computed.reads(params);
-  const slots = reads.map(slotOf);
-  const table: FactTable = Object.fromEntries(reads.map((r) => [r, undefined]));
+  // the table's entries read the facts of the call in progress from their slots: nothing is
+  // copied per call, and nothing is kept after it
+  let current: SlotValues | undefined;
+  const table: FactTable = {};
+  for (const name of computed.reads(params)) {
+    const slot = slotOf(name);
+    Object.defineProperty(table, name, {
+      enumerable: true,
+      get: () => (slot === undefined || current === undefined ? undefined : current[slot]),
+    });
+  }
   return (facts) => {
-    for (let i = 0; i < reads.length; i++) {
-      const slot = slots[i];
-      table[reads[i]!] = slot === undefined ? undefined : facts[slot];
-    }
+    current = facts;
     const v = computed.value(params, table);
-    for (const r of reads) table[r] = undefined;
+    current = undefined;
     return v;
   };
 }
@@ -145,9 +150,12 @@ export interface FiredRule {
 }
 
 const compiledRules = new WeakMap<CompiledPolicy, Record<RulePhase, CompiledRule[]>>();
+/** The last policy asked for and its rules: a run asks for the same one on every record. */
+let last: { policy: CompiledPolicy; rules: Record<RulePhase, CompiledRule[]> } | undefined;
 
 /** The policy's rule lists as closures, built on first use. */
 function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
+  if (last?.policy === policy) return last.rules;
   let rules = compiledRules.get(policy);
   if (!rules) {
     if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
@@ -171,20 +179,21 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
     };
     compiledRules.set(policy, rules);
   }
+  last = { policy, rules };
   return rules;
 }
 
 /** No condition values (a summary card's): shared, never added to. */
 const NONE: ConditionResult[] = [];
 
-/** What `runCompiled` returns, reused: its caller reads it before the next call. */
-const firedNow: FiredRule[] = [];
+/** What `runCompiled` returns when no rule fired: shared, never added to. */
+const NONE_FIRED: FiredRule[] = [];
 
 /**
  * The rules that hold, in declaration order, each with its condition values (`collect`), or
- * without them when the caller only needs which rules fired. The list and its entries are reused
- * by the next call (no arrays or objects per record but the condition values): read them at once
- * and keep only their `conditions`.
+ * without them when the caller only needs which rules fired. The entries are reused by the next
+ * call (no objects per record but the condition values, and a list only when a rule fired): read
+ * them at once and keep only their `conditions`.
  */
 export function runCompiled(
   policy: CompiledPolicy,
@@ -192,8 +201,7 @@ export function runCompiled(
   facts: SlotValues,
   collect = true,
 ): readonly FiredRule[] {
-  const fired = firedNow;
-  fired.length = 0;
+  let fired: FiredRule[] | undefined;
   const rules = compiledOf(policy)[phase];
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
@@ -205,9 +213,9 @@ export function runCompiled(
       r.check(facts, conditions);
     }
     r.fired.conditions = conditions;
-    fired.push(r.fired);
+    (fired ??= []).push(r.fired);
   }
-  return fired;
+  return fired ?? NONE_FIRED;
 }
 
 /** Where the grade phase's decision goes: the best (lowest) grade and tier index whose rule holds. */

@@ -24,11 +24,49 @@ export function roundUnits(units: number, mode: RoundingMode): number {
     const part = units - whole;
     const margin = 1e-13 * (magnitude + 1);
     if (part > margin && part < 1 - margin && Math.abs(part - 0.5) > margin) return fastRound(units, whole, part, mode);
-    // Exactly a half (3466.5: a score of 34.665 in hundredths) below 10^14: its 15 significant
-    // digits are exact, so cleaning keeps it, and the mode decides on the half itself.
-    if (part === 0.5 && magnitude < 1e14) return fastRound(units, whole, part, mode);
+    // Near a whole number or a half, from 1 to 10^14: what cleaning does is decided by the noise's
+    // size against the step of 15 significant digits, without the string round trip.
+    if (magnitude >= 1 && magnitude < 1e14) {
+      const decided = nearDecision(units, magnitude, n, whole, part, mode);
+      if (decided !== undefined) return decided;
+    }
   }
   return carefulRound(units, mode);
+}
+
+/** 10^0 … 10^14, exact. */
+const POWERS = Array.from({ length: 15 }, (_, k) => 10 ** k);
+
+/**
+ * `units` (1 ≤ |units| < 10^14) within the margin of a whole number `n` or of the half above
+ * `whole`, rounded as the careful path rounds it, or undefined when too close to call.
+ *
+ * Cleaning rounds to 15 significant digits: to a step g = 10^(k−15) for a value from 10^(k−1) to
+ * 10^k, on which every whole number and (below 10^14) every half lies. So a value nearer than g/2
+ * to a whole number cleans to it, and every mode keeps it; nearer than g/2 to a half cleans to the
+ * half, and the mode decides on the half. A value farther than g/2 from both cleans to a point of
+ * the step on its own side of them, so the mode decides as on the value itself. The distances are
+ * exact (values this close to a whole number subtract exactly); g/2 is not, so a distance within
+ * 0.2 % of it is left to the careful path (it never falls on g/2 exactly: g/2 is not a binary
+ * fraction).
+ */
+function nearDecision(
+  units: number,
+  magnitude: number,
+  n: number,
+  whole: number,
+  part: number,
+  mode: RoundingMode,
+): number | undefined {
+  let k = 1;
+  while (k < 14 && magnitude >= POWERS[k]!) k++;
+  const half = 5e-16 * POWERS[k]!;
+  const toWhole = Math.abs(units - n);
+  if (toWhole < 0.998 * half) return n || 0;
+  const toHalf = Math.abs(part - 0.5);
+  if (toHalf < 0.998 * half) return fastRound(units, whole, 0.5, mode);
+  if (toWhole > 1.002 * half && toHalf > 1.002 * half) return fastRound(units, whole, part, mode);
+  return undefined;
 }
 
 /** `units` is at least a margin away from a whole number and from a half. */
@@ -94,8 +132,11 @@ export function yuanToFen(yuan: number): number {
 }
 
 /** Rounds a score half away from zero to `decimals` places. */
+/** 10^0 … 10^6, the factors of the decimals a score may have, without a power per call. */
+const SCALE = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
 export function roundScore(x: number, decimals: number): number {
-  const f = 10 ** decimals;
+  const f = SCALE[decimals] ?? 10 ** decimals;
   return roundUnits(x * f, 'half_up') / f;
 }
 
