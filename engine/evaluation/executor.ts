@@ -112,7 +112,69 @@ function reader(
   };
 }
 
+/**
+ * A comparison of a fact in its slot with a constant, by one of the common operators, as one
+ * closure (no reader or operator called through): the same expressions as OPERATORS', the same
+ * condition value reported. Undefined for any other comparison.
+ */
+function directComparison(c: ConditionLeaf, slotOf: SlotOf): Check | undefined {
+  const { fact, operator, value, params, path } = c;
+  if (params || path || factRef(value) !== undefined || COMPUTED_FACTS.has(fact)) return undefined;
+  const slot = slotOf(fact);
+  if (slot === undefined) return undefined;
+  const b = value as number;
+  const report = (out: ConditionResult[], actual: unknown, result: boolean) =>
+    out.push({ fact, operator, value, actual, result } as ConditionResult);
+  switch (operator) {
+    case 'equal':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = a === value;
+        if (out) report(out, a, result);
+        return result;
+      };
+    case 'notEqual':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = a !== value;
+        if (out) report(out, a, result);
+        return result;
+      };
+    case 'lessThan':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = number(a) && (a as number) < b;
+        if (out) report(out, a, result);
+        return result;
+      };
+    case 'lessThanInclusive':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = number(a) && (a as number) <= b;
+        if (out) report(out, a, result);
+        return result;
+      };
+    case 'greaterThan':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = number(a) && (a as number) > b;
+        if (out) report(out, a, result);
+        return result;
+      };
+    case 'greaterThanInclusive':
+      return (facts, out) => {
+        const a = facts[slot];
+        const result = number(a) && (a as number) >= b;
+        if (out) report(out, a, result);
+        return result;
+      };
+  }
+  return undefined;
+}
+
 function compileComparison(c: ConditionLeaf, slotOf: SlotOf): Check {
+  const direct = directComparison(c, slotOf);
+  if (direct) return direct;
   const op = known(OPERATORS[c.operator], `operator ${c.operator}`);
   const { fact, operator, value, params, path } = c;
   const actualOf = reader(fact, params, slotOf);
@@ -235,6 +297,24 @@ export function decideGradesCompiled(
   tierBasis: number | undefined,
   into: GradeDecision,
 ): void {
+  const ladders = laddersOf(policy);
+  if (ladders) {
+    // the same decision as the rules' (`score ≥ min`, `tier_basis ≥ min`, a basis that is not a
+    // number holding none): the first grade and tier whose minimum is reached
+    const { grades, tiers } = ladders;
+    for (let i = 0; i < grades.length && i < into.gradeIndex; i++)
+      if (score >= grades[i]!) {
+        into.gradeIndex = i;
+        break;
+      }
+    if (number(tierBasis))
+      for (let i = 0; i < tiers.length && i < into.tierIndex; i++)
+        if ((tierBasis as number) >= tiers[i]!) {
+          into.tierIndex = i;
+          break;
+        }
+    return;
+  }
   const facts = gradeFacts;
   facts[0] = score;
   facts[1] = tierBasis;
@@ -249,6 +329,46 @@ export function decideGradesCompiled(
   // nothing of this record stays in the reused array
   facts[0] = undefined;
   facts[1] = undefined;
+}
+
+/** The grades' and tiers' minimums, in their order, when every rule of phase `grades` is one. */
+interface Ladders {
+  grades: number[];
+  tiers: number[];
+}
+const ladders = new WeakMap<CompiledPolicy, Ladders | null>();
+
+/**
+ * Phase `grades` as two lists of minimums, when each of its rules is a lone `score` (grade) or
+ * `tier_basis` (tier) `greaterThanInclusive` a number, its id its index in its list (as
+ * compile.ts writes them); null otherwise, and the rules are run as closures.
+ */
+function laddersOf(policy: CompiledPolicy): Ladders | null {
+  let found = ladders.get(policy);
+  if (found === undefined) {
+    const out: Ladders = { grades: [], tiers: [] };
+    for (const r of policy.rules.grades) {
+      const w = r.when as Partial<ConditionLeaf>;
+      const list = r.kind === 'grade' ? out.grades : r.kind === 'tier' ? out.tiers : undefined;
+      const fact = r.kind === 'grade' ? 'score' : 'tier_basis';
+      if (
+        !list ||
+        w.fact !== fact ||
+        w.operator !== 'greaterThanInclusive' ||
+        typeof w.value !== 'number' ||
+        w.params !== undefined ||
+        w.path !== undefined ||
+        Number(r.id) !== list.length
+      ) {
+        found = null;
+        break;
+      }
+      list.push(w.value);
+    }
+    if (found === undefined) found = out;
+    ladders.set(policy, found);
+  }
+  return found;
 }
 
 /** The slots of the facts of phase `grades`. */
