@@ -145,27 +145,27 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   // fact has its slot (policy.slots): nothing is read or written by name.
   const slots = policy.slots;
   const facts: unknown[] = slots.empty.slice();
-  // the record's own metrics (a handful per role), then defaults for those it lacks
+  // the record's values of the metrics the policy declares (one read each: a metric it does not
+  // declare is never read), then defaults for those it lacks
   const metrics = record.metrics;
   let problems: Diagnostic[] | undefined;
-  for (const id in metrics) {
-    const v = metrics[id];
+  const declared = policy.metricSlots;
+  for (let i = 0; i < declared.length; i++) {
+    const m = declared[i]!;
+    // metric ids are never a name every object has (the schema's reserved names)
+    const v = metrics[m.id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
     if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
       (problems ??= []).push(
         diagnostic('eval_not_a_usable_number', {
-          label: policy.metrics[id]?.label ?? id,
-          id,
+          label: policy.metrics[m.id]?.label ?? m.id,
+          id: m.id,
           employee: record.employee_id,
           value: String(v),
         }),
       );
-    } else {
-      // a metric the policy does not declare is never read
-      const slot = slots.index.get(id);
-      if (slot !== undefined) facts[slot] = v;
-    }
+    } else facts[m.slot] = v;
   }
   for (const m of policy.metricDefaults) if (facts[m.slot] === undefined) facts[m.slot] = m.default;
   for (const d of policy.derived) {

@@ -111,6 +111,8 @@ export interface CompiledPolicy {
   decimals: number;
   scoreMax?: number;
   metrics: Record<string, MetricDef>;
+  /** Every metric the data carries, with its slot, for the per-record loop. */
+  metricSlots: { id: string; slot: number }[];
   /** The metrics that declare a default, with it, for the per-record loop. */
   metricDefaults: { id: string; slot: number; default: number }[];
   /**
@@ -292,6 +294,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     decimals: doc.score?.decimals ?? 2,
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
+    metricSlots: Object.keys(doc.metrics).map((id) => ({ id, slot: slotOf(id)! })),
     metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) =>
       m.default !== undefined ? [{ id, slot: slotOf(id)!, default: m.default }] : [],
     ),

@@ -59,6 +59,10 @@ describe('the slot table', () => {
       ['b2', 3],
     ]);
     expect(compiled.metricDefaults).toEqual([{ id: 'hours', slot: 1, default: 0 }]);
+    expect(compiled.metricSlots).toEqual([
+      { id: 'rating', slot: 0 },
+      { id: 'hours', slot: 1 },
+    ]);
     expect(compiled.slots.empty).toHaveLength(21);
   });
 
@@ -86,6 +90,38 @@ describe('the slot table', () => {
     expect(not.scorecard.adjustments).toEqual([]);
     expect(not.scorecard.score).toBe(48);
     expect(not.scorecard.payout.totalFen).toBe(48_000);
+  });
+});
+
+describe("a record's metrics", () => {
+  const record = (metrics: Record<string, number>) => ({
+    employee_id: 'E1',
+    name: '甲',
+    role: 'staff',
+    team: 't',
+    stage: 'only',
+    period: '2026-10',
+    metrics,
+  });
+
+  it('only the declared ones are read: an undeclared one, even NaN or named like a fact, changes nothing', () => {
+    // rating 60 → 60 base points; `score` in the data is not the fact of that name
+    const r = evaluateRecordSync(compiled, record({ rating: 60, extra: Number.NaN, score: 99, b2: 500 }), {
+      explain: false,
+    });
+    if (!r.ok) throw new Error('evaluates');
+    expect(r.scorecard.base_score).toBe(60);
+    // b2 is derived: (60 + 1) × 2 = 122 ≥ 100, +5 points, whatever the data says: 65, 650 yuan
+    expect(r.scorecard.score).toBe(65);
+    expect(r.scorecard.payout.totalFen).toBe(65_000);
+    expect(r.scorecard.adjustments.map((a) => [a.id, a.conditions[0]?.actual])).toEqual([['doubled', 122]]);
+  });
+
+  it('a declared one that is not a finite number is refused, naming it', () => {
+    const r = evaluateRecordSync(compiled, record({ rating: 60, hours: Number.POSITIVE_INFINITY }), { explain: false });
+    expect(r.ok ? [] : r.reasons.map((d) => [d.code, d.args?.id, d.args?.value])).toEqual([
+      ['eval_not_a_usable_number', 'hours', 'Infinity'],
+    ]);
   });
 });
 
