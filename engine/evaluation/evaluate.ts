@@ -504,24 +504,34 @@ function scoreIndicator(
   const leaf = node.leaf!;
   const actual = values[leaf.slot]!;
   const points = roundScore(pointsFor(leaf, actual), decimals);
-  // built key by key (not with spreads) so that absent levels stay absent: the hot path
-  const result: IndicatorResult = {
-    id: node.id,
-    path: node.path,
-    title: node.title,
-    metric: leaf.metric,
-    scoring: leaf.scoring,
-    better: leaf.better,
-    actual,
-  } as IndicatorResult;
-  if (leaf.threshold !== undefined) result.threshold = leaf.threshold;
-  if (leaf.target !== undefined) result.target = leaf.target;
-  if (leaf.challenge !== undefined) result.challenge = leaf.challenge;
-  result.points = points;
-  result.weight = node.weight;
-  result.weighted_points = roundScore((points * node.weight) / 100, decimals);
-  result.reason = '';
-  return result;
+  return leafResult(node, leaf, actual, points, roundScore((points * node.weight) / 100, decimals));
+}
+
+/**
+ * A leaf's result with the levels its indicator has (an absent level stays absent), each shape
+ * one object literal: the object is made whole at once, not grown key by key (the hot path).
+ */
+function leafResult(
+  node: CompiledIndicator,
+  leaf: NonNullable<CompiledIndicator['leaf']>,
+  actual: number,
+  points: number,
+  weighted: number,
+): IndicatorResult {
+  const { id, path, title, weight } = node;
+  const { metric, scoring, better, threshold, target, challenge } = leaf;
+  const levels = (threshold !== undefined ? 1 : 0) | (target !== undefined ? 2 : 0) | (challenge !== undefined ? 4 : 0);
+  // biome-ignore format: one line per shape
+  switch (levels) {
+    case 3: return { id, path, title, metric, scoring, better, actual, threshold, target, points, weight, weighted_points: weighted, reason: '' };
+    case 7: return { id, path, title, metric, scoring, better, actual, threshold, target, challenge, points, weight, weighted_points: weighted, reason: '' };
+    case 2: return { id, path, title, metric, scoring, better, actual, target, points, weight, weighted_points: weighted, reason: '' };
+    case 6: return { id, path, title, metric, scoring, better, actual, target, challenge, points, weight, weighted_points: weighted, reason: '' };
+    case 1: return { id, path, title, metric, scoring, better, actual, threshold, points, weight, weighted_points: weighted, reason: '' };
+    case 5: return { id, path, title, metric, scoring, better, actual, threshold, challenge, points, weight, weighted_points: weighted, reason: '' };
+    case 4: return { id, path, title, metric, scoring, better, actual, challenge, points, weight, weighted_points: weighted, reason: '' };
+    default: return { id, path, title, metric, scoring, better, actual, points, weight, weighted_points: weighted, reason: '' };
+  }
 }
 
 type Band = { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string };
