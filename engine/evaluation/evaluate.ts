@@ -373,32 +373,39 @@ function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
 
   const next = finalIndex > 0 && !p.gradeCapped ? policy.grades[finalIndex - 1] : undefined;
 
-  // built key by key in the documented order (spreads in a literal are slow on the hot path)
-  const scorecard = {
-    employee_id: record.employee_id,
-    name: record.name,
-    role: record.role,
-    role_title: p.role.title,
-    team: record.team,
-    stage: record.stage,
-    stage_title: p.stageTitle,
-    period: record.period,
-    base_score: p.baseScore,
-    score,
-    raw_grade: p.rawGrade,
-    grade: p.grade,
-  } as Scorecard;
-  if (next) scorecard.next_grade = { grade: next.grade, points_needed: roundScore(next.min - score, policy.decimals) };
-  scorecard.indicators = p.indicators;
-  scorecard.adjustments = p.adjustments;
-  scorecard.payout = p.payout!;
-  scorecard.holds = p.holds;
-  scorecard.triggers = triggers;
-  if (plan) scorecard.plan = plan;
-  scorecard.explanation = [];
+  const scorecard = card(
+    p,
+    triggers,
+    next && { grade: next.grade, points_needed: roundScore(next.min - score, policy.decimals) },
+    plan,
+  );
   if (p.options.explain !== false && p.options.summary !== true)
     scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
+}
+
+/**
+ * The scorecard, its keys in the documented order, made whole by one object literal per shape
+ * (with or without a next grade and a plan) rather than grown key by key (the hot path).
+ */
+function card(
+  p: Pending,
+  triggers: Scorecard['triggers'],
+  next: Scorecard['next_grade'],
+  plan: Scorecard['plan'],
+): Scorecard {
+  const { record: r, role, stageTitle, baseScore: base_score, score, rawGrade: raw_grade, grade, indicators } = p;
+  const { adjustments, holds } = p;
+  const payout = p.payout!;
+  // biome-ignore format: one line per shape
+  if (next === undefined) {
+    if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, explanation: [] };
+    return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, plan, explanation: [] };
+  }
+  // biome-ignore format: one line per shape
+  if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, explanation: [] };
+  // biome-ignore format: one line per shape
+  return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, plan, explanation: [] };
 }
 
 /**
@@ -676,13 +683,12 @@ function computePayout(
     if (totalFen > capFen)
       totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
-  const payout = { pay_base: scope[policy.slots.builtin.pay_base] as number } as Payout;
+  let tier: Payout['tier'];
   if (band) {
-    const tier = { id: band.tier } as NonNullable<Payout['tier']>;
+    tier = { id: band.tier } as NonNullable<Payout['tier']>;
     if (band.title) tier.title = band.title;
     tier.basis = basis!;
     if (band.benefit) tier.benefit = band.benefit;
-    payout.tier = tier;
   }
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
   const limitFen = LIMIT_FEN;
@@ -698,8 +704,8 @@ function computePayout(
       );
   if (totalFen > limitFen)
     return outOfRange(policy, employee, { en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
-  payout.lines = lines;
-  payout.totalFen = totalFen;
-  payout.status = held ? 'held' : 'payable';
-  return payout;
+  const pay_base = scope[policy.slots.builtin.pay_base] as number;
+  const status = held ? 'held' : 'payable';
+  // one literal per shape (with or without a tier), the keys in the documented order
+  return tier ? { pay_base, tier, lines, totalFen, status } : { pay_base, lines, totalFen, status };
 }
