@@ -1,13 +1,16 @@
 // What a JSON run spends per scorecard beyond the evaluation, in one process: evaluating the
 // flagship's cards without explanations, explaining them, and writing each as the JSON document's
-// indented element and as an NDJSON line. CPU milliseconds (process.cpuUsage), several passes.
+// indented element and as an NDJSON line, and the JSON element as the streaming run writes it
+// (encoded to UTF-8 whole, its wrapping dropped as bytes). CPU milliseconds (process.cpuUsage),
+// several passes.
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { evaluateRecordSync, explainScorecard, loadPolicy, readRecords, type Scorecard } from '../engine/index.js';
-import { jsonCard, ndjsonCard } from '../node/cli/format/json-stream.js';
+import { JSON_CARD_WRAP, jsonCard, ndjsonCard, wrappedJsonCard } from '../node/cli/format/json-stream.js';
+import { Utf8Bytes } from '../node/cli/stream-batch.js';
 
 const file = process.argv[2] ?? 'examples/bench-20000.csv';
 const passes = Number(process.argv[3] ?? 3);
@@ -47,10 +50,20 @@ for (let pass = 1; pass <= passes; pass++) {
     for (const c of cards) n += ndjsonCard(c).length;
     return n;
   });
+  const [, bytes] = cpu(() => {
+    // a chunk's worth of cards a buffer, as evaluateChunk writes them
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1300 === 0) out = new Utf8Bytes(1 << 21);
+      out.byte(0x2c);
+      out.addWithin(wrappedJsonCard(cards[i]!), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
+    }
+    return out.take().length;
+  });
   const us = (ms: number) => ((ms * 1000) / cards.length).toFixed(1);
   console.log(
     `pass ${pass}, ${cards.length} cards: evaluate ${evaluate.toFixed(0)} ms (${us(evaluate)} µs/card), ` +
       `explain ${explain.toFixed(0)} ms (${us(explain)}), json ${json.toFixed(0)} ms (${us(json)}, ${(jsonBytes / cards.length).toFixed(0)} chars), ` +
-      `ndjson ${ndjson.toFixed(0)} ms (${us(ndjson)})`,
+      `ndjson ${ndjson.toFixed(0)} ms (${us(ndjson)}), json as UTF-8 bytes ${bytes.toFixed(0)} ms (${us(bytes)})`,
   );
 }

@@ -504,18 +504,23 @@ function indicatorReason(
   const lower = i.better === 'lower';
   switch (i.scoring) {
     case 'linear': {
-      // in LIMITS' order
-      const at = [
-        formatValue(i.threshold, unit, lang),
-        formatValue(i.target, unit, lang),
-        formatValue(i.challenge, unit, lang),
-      ];
-      if (i.threshold !== undefined && !beyond(a, i.threshold, lower))
-        return sayIn(lang, lower ? 'above' : 'below', at);
-      if (!beyond(a, i.target, lower)) return sayIn(lang, i.threshold !== undefined ? 'between' : 'proportional', at);
-      if (i.challenge === undefined) return sayIn(lang, a === i.target ? 'reach' : 'beyondTarget', at);
-      if (!beyond(a, i.challenge, lower)) return sayIn(lang, 'towards', at);
-      return sayIn(lang, 'challenge', at);
+      const key: LinearKey =
+        i.threshold !== undefined && !beyond(a, i.threshold, lower)
+          ? lower
+            ? 'above'
+            : 'below'
+          : !beyond(a, i.target, lower)
+            ? i.threshold !== undefined
+              ? 'between'
+              : 'proportional'
+            : i.challenge === undefined
+              ? a === i.target
+                ? 'reach'
+                : 'beyondTarget'
+              : !beyond(a, i.challenge, lower)
+                ? 'towards'
+                : 'challenge';
+      return linearReason(lang, key, unit, i.threshold, i.target, i.challenge);
     }
     case 'steps': {
       const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
@@ -538,6 +543,61 @@ function indicatorReason(
       return '';
   }
 }
+
+type LinearKey = 'below' | 'above' | 'between' | 'proportional' | 'reach' | 'beyondTarget' | 'towards' | 'challenge';
+
+/**
+ * 「介于门槛 5.0% 与目标 15.0% 之间」: the sentence for where a linear indicator's actual value lies,
+ * from its reference points. The same few sentences come back card after card (an indicator's
+ * points are the policy's): each is made once per language, unit and reference points, and the
+ * same string returned (bounded like VALUE_TEXTS; a reference point of 0 is not remembered, as
+ * formatValue does not remember it).
+ */
+function linearReason(
+  lang: Lang,
+  key: LinearKey,
+  unit: Unit | undefined,
+  threshold: number | undefined,
+  target: number | undefined,
+  challenge: number | undefined,
+): string {
+  if (threshold === 0 || target === 0 || challenge === 0)
+    return linearSentence(lang, key, unit, threshold, target, challenge);
+  const byUnit = LINEAR_REASONS[lang];
+  let byThreshold = byUnit.get(unit ?? '');
+  if (!byThreshold) byUnit.set(unit ?? '', (byThreshold = new Map()));
+  let byTarget = byThreshold.get(threshold);
+  if (!byTarget) byThreshold.set(threshold, (byTarget = new Map()));
+  let byChallenge = byTarget.get(target);
+  if (!byChallenge) byTarget.set(target, (byChallenge = new Map()));
+  let sentences = byChallenge.get(challenge);
+  if (!sentences) {
+    if (++linearReasonsKept > VALUE_TEXTS_MAX) {
+      LINEAR_REASONS.zh.clear();
+      LINEAR_REASONS.en.clear();
+      linearReasonsKept = 0;
+      return linearSentence(lang, key, unit, threshold, target, challenge);
+    }
+    byChallenge.set(challenge, (sentences = {}));
+  }
+  return (sentences[key] ??= linearSentence(lang, key, unit, threshold, target, challenge));
+}
+
+function linearSentence(lang: Lang, key: LinearKey, unit: Unit | undefined, ...limits: Maybe[]): string {
+  // in LIMITS' order
+  return sayIn(lang, key, [
+    formatValue(limits[0], unit, lang),
+    formatValue(limits[1], unit, lang),
+    formatValue(limits[2], unit, lang),
+  ]);
+}
+
+type Maybe = number | undefined;
+const LINEAR_REASONS: Record<
+  Lang,
+  Map<string, Map<Maybe, Map<Maybe, Map<Maybe, Partial<Record<LinearKey, string>>>>>>
+> = { zh: new Map(), en: new Map() };
+let linearReasonsKept = 0;
 
 /** The actual value is at `x` or beyond it, in the indicator's better direction. */
 function beyond(a: number, x: number | undefined, lower: boolean): boolean {

@@ -22,7 +22,7 @@ import {
 } from '../../engine/index.js';
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
-import { jsonCard, ndjsonCard } from './format/json-stream.js';
+import { JSON_CARD_WRAP, ndjsonCard, wrappedJsonCard } from './format/json-stream.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -88,7 +88,10 @@ export class BatchEvaluator {
   private readonly reader: RecordReader;
   private readonly decoder: TextDecoder;
   private readonly options: { lang: Lang; history: HistorySource | undefined; explain: boolean; summary: boolean };
+  /** A card as a CSV line. */
   private readonly line: (card: Scorecard) => string;
+  /** A card as JSON or NDJSON, written into the chunk's bytes. */
+  private readonly write: (card: Scorecard, bytes: Utf8Bytes) => void;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -104,12 +107,16 @@ export class BatchEvaluator {
     const csv = setup.output === 'csv';
     this.options = { lang: setup.lang, history, explain: !csv, summary: csv };
     const lang = setup.lang;
-    this.line =
-      setup.output === 'csv'
-        ? (card) => csvLine(card, lang)
-        : setup.output === 'ndjson'
-          ? ndjsonCard
-          : (card) => `,${jsonCard(card)}`;
+    this.line = (card) => csvLine(card, lang);
+    // a JSON card is led by `,` (the writing thread drops the first): written as a byte, not joined
+    // to the card's text, which would copy the text once more before it is encoded
+    this.write =
+      setup.output === 'ndjson'
+        ? (card, bytes) => bytes.add(ndjsonCard(card))
+        : (card, bytes) => {
+            bytes.byte(0x2c);
+            bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
+          };
   }
 
   /**
@@ -196,7 +203,7 @@ export class BatchEvaluator {
         continue;
       }
       totals.add(result.scorecard);
-      if (bytes) bytes.add(this.line(result.scorecard));
+      if (bytes) this.write(result.scorecard, bytes);
       else lines += this.line(result.scorecard);
     }
     const same = periods.every((p) => p === periods[0]);
@@ -231,7 +238,7 @@ const utf8 = new TextEncoder();
 const UNIQUE = { duplicateOf: undefined } as const;
 
 /** UTF-8 bytes written a string at a time into one growing buffer. */
-class Utf8Bytes {
+export class Utf8Bytes {
   private buffer: Uint8Array;
   private used = 0;
 
@@ -241,13 +248,31 @@ class Utf8Bytes {
 
   add(text: string): void {
     // a UTF-16 code unit is at most three bytes of UTF-8
-    const need = this.used + text.length * 3;
-    if (need > this.buffer.length) {
-      const bigger = new Uint8Array(Math.max(need, this.buffer.length * 2));
-      bigger.set(this.buffer.subarray(0, this.used));
-      this.buffer = bigger;
-    }
+    if (this.used + text.length * 3 > this.buffer.length) this.grow(text.length * 3);
     this.used += utf8.encodeInto(text, this.buffer.subarray(this.used)).written;
+  }
+
+  /** One byte (ASCII). */
+  byte(b: number): void {
+    if (this.used === this.buffer.length) this.grow(1);
+    this.buffer[this.used++] = b;
+  }
+
+  /**
+   * `text` but its first `head` and last `tail` characters, which must be ASCII (one byte each):
+   * the whole text encoded, then those bytes dropped — no shorter copy of the string is made.
+   */
+  addWithin(text: string, head: number, tail: number): void {
+    const at = this.used;
+    this.add(text);
+    this.buffer.copyWithin(at, at + head, this.used - tail);
+    this.used -= head + tail;
+  }
+
+  private grow(more: number): void {
+    const bigger = new Uint8Array(Math.max(this.used + more, this.buffer.length * 2));
+    bigger.set(this.buffer.subarray(0, this.used));
+    this.buffer = bigger;
   }
 
   /** The bytes written: a view when they fill most of the buffer, else a copy (the buffer is sent to the writing thread). */

@@ -2,7 +2,8 @@
 // for the whole document, with cards and without.
 
 import { describe, expect, it } from 'vitest';
-import { jsonCard, jsonHead, jsonTail } from '../../node/cli/format/json-stream.js';
+import { JSON_CARD_WRAP, jsonCard, jsonHead, jsonTail, wrappedJsonCard } from '../../node/cli/format/json-stream.js';
+import { Utf8Bytes } from '../../node/cli/stream-batch.js';
 import type { Scorecard } from '../../engine/index.js';
 
 const policy = { id: 'p', version: '1.0.0', title: '短视频团队' };
@@ -67,5 +68,34 @@ describe('the JSON document written a card at a time', () => {
       provenance: { data: [] },
     };
     expect(text).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+  });
+});
+
+describe('a card written into the chunk bytes without cutting its string', () => {
+  it('is its text inside the wrapping: the wrapping is ten characters before and six after', () => {
+    const text = wrappedJsonCard(cardOf('A1', 150));
+    expect(JSON_CARD_WRAP).toEqual({ head: 10, tail: 6 });
+    expect(text.slice(0, 10)).toBe('{\n  "c": [');
+    expect(text.slice(-6)).toBe('\n  ]\n}');
+    expect(text.slice(10, -6)).toBe(jsonCard(cardOf('A1', 150)));
+  });
+
+  it('keeps the bytes between the dropped head and tail, multi-byte characters whole', () => {
+    const bytes = new Utf8Bytes(0);
+    bytes.add('x');
+    bytes.byte(0x2c);
+    // 张 is E5 BC A0 in UTF-8: '{[' and ']}' are dropped, the byte before stays
+    bytes.addWithin('{[张]}', 2, 2);
+    bytes.byte(0x0a);
+    expect([...bytes.take()]).toEqual([0x78, 0x2c, 0xe5, 0xbc, 0xa0, 0x0a]);
+  });
+
+  it('grows past its first buffer without losing what came before', () => {
+    const bytes = new Utf8Bytes(0);
+    // 4,096 bytes to start: 2,000 three-byte characters need a bigger buffer on the second
+    for (let i = 0; i < 3; i++) bytes.addWithin(`[${'张'.repeat(2000)}]`, 1, 1);
+    const out = bytes.take();
+    expect(out.length).toBe(18_000);
+    expect(new TextDecoder().decode(out)).toBe('张'.repeat(6000));
   });
 });

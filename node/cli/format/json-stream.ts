@@ -34,14 +34,27 @@ export function jsonHead(d: JsonDocument): string {
   return around({ policy: d.policy, period: d.period, scorecards: [CARDS] }).head;
 }
 
-/** `{"c":[card]}` indented, around the card: stringified at the depth it has in the document. */
-const WRAP_HEAD = '{\n  "c": ['.length;
-const WRAP_TAIL = '\n  ]\n}'.length;
+/**
+ * `{"c":[card]}` indented, around the card: stringified at the depth it has in the document. The
+ * wrapping is ASCII: as many bytes as characters before and after the card.
+ */
+export const JSON_CARD_WRAP = { head: '{\n  "c": ['.length, tail: '\n  ]\n}'.length } as const;
+
+/**
+ * One card inside `{"c":[card]}`, indented: its text as an element of the scorecards array (the
+ * line break and indent before it included) is all but the first JSON_CARD_WRAP.head and the last
+ * JSON_CARD_WRAP.tail characters. The streaming run encodes this whole and drops those bytes:
+ * cutting the string first would copy it (V8 flattens the text before slicing it) only to copy it
+ * again to encode it.
+ */
+export function wrappedJsonCard(card: Scorecard): string {
+  return JSON.stringify({ c: [scorecardToJson(card)] }, null, 2);
+}
 
 /** One card as an element of the scorecards array, with the line break and indent before it. */
 export function jsonCard(card: Scorecard): string {
-  const text = JSON.stringify({ c: [scorecardToJson(card)] }, null, 2);
-  return text.slice(WRAP_HEAD, text.length - WRAP_TAIL);
+  const text = wrappedJsonCard(card);
+  return text.slice(JSON_CARD_WRAP.head, text.length - JSON_CARD_WRAP.tail);
 }
 
 /** One card as an NDJSON line. */
