@@ -54,6 +54,8 @@ export class NotStreamable extends Error {}
 export interface StreamOptions {
   policy: CompiledPolicy;
   policyFile: string;
+  /** The text `policy` was loaded from (workers compile it again). */
+  policyText: string;
   data: string;
   out: string;
   lang: Lang;
@@ -270,6 +272,7 @@ async function pass(
     const history = o.history && s.period ? await o.history(s.period) : undefined;
     const setup: WorkerSetup = {
       policyFile: o.policyFile,
+      policyText: o.policyText,
       header: s.header,
       file,
       period: o.period,
@@ -290,7 +293,11 @@ async function pass(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
-    if (pool) await pool.start(setup, (chunk) => local.evaluateChunk(chunk));
+    const ready = pool?.start(setup, (chunk) => local.evaluateChunk(chunk));
+    // this thread evaluates the first chunks while the workers load (most of a second); tests wait
+    // for them instead, so that their small files go through the workers too
+    if (process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS === '1') await ready;
+    else ready?.catch(() => {}); // a worker's failure stops the run at the next chunk (WorkerPool.submit)
     const roles = new Set<string>();
     // the first rows writing each ratio column one way and the other, over the chunks in file order
     const notation: RatioNotation = new Map();

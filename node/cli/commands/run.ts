@@ -14,7 +14,7 @@ import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
 import { checkOutput, readBytes, writeAtomic, type RunInput, type Io } from '../io.js';
 import { mappingFiles } from '../mapping.js';
-import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dryRun, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
@@ -50,11 +50,11 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // loaded once: its warnings are printed once, whichever way the data is read
-  const policy = loadPolicyFile(policyFile, io.stderr, io.lang ?? o.lang);
+  const { policy, text: policyText } = loadPolicyAndText(policyFile, io.stderr, io.lang ?? o.lang);
   const shape = !o.record && !o.amend && o.out && isStreamFormat(o.format);
   // a --sheet is for a workbook: the whole-file reader refuses it with a CSV, so it never streams
   if (shape && o.sheet === undefined && streamable(policy, o.data, o.executor)) {
-    const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
+    const streamed = await streamCsv(policy, policyFile, policyText, o, workersFor(workers, o.data, io.stderr), io);
     if (streamed !== undefined) return streamed;
   }
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
@@ -178,6 +178,7 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
 async function streamCsv(
   policy: CompiledPolicy,
   policyFile: string,
+  policyText: string,
   o: RunCommandOptions,
   workers: number,
   io: Io,
@@ -187,6 +188,7 @@ async function streamCsv(
     streamed = await streamRun({
       policy,
       policyFile,
+      policyText,
       data: o.data,
       out: o.out!,
       lang: o.lang,
