@@ -3,6 +3,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { BatchResult, ByteChunk, WorkerSetup } from './stream-batch.js';
+import { streamWorkerUrl } from './stream-worker-url.js';
 
 /** Batches a worker may hold (one it works on, the rest queued): enough that it never waits for the reading thread. */
 const IN_HAND = 4;
@@ -18,7 +19,8 @@ const IN_HAND = 4;
  * large the file.
  */
 export class WorkerPool {
-  private readonly workers: Worker[];
+  /** Each worker, once its code is found (see streamWorkerUrl). */
+  private readonly workers: (Worker | undefined)[];
   /** Batches each worker holds. */
   private readonly inHand: number[];
   /** Whether each worker has compiled the policy and takes batches. */
@@ -35,16 +37,26 @@ export class WorkerPool {
   /** Workers that said they loaded before the setup was known. */
   private loaded = new Set<number>();
 
-  /** Starts the threads at once: loading the engine takes them a while, the file's header need not wait. */
+  private closed = false;
+  private readonly spawned: Promise<void>;
+
+  /** Starts the threads as soon as their code is found: loading the engine takes them a while, the file's header need not wait. */
   constructor(private readonly size: number) {
-    const url = new URL('./stream-worker.mjs', import.meta.url);
-    this.workers = Array.from({ length: size }, () => new Worker(url));
+    this.workers = Array.from({ length: size }, () => undefined);
     this.inHand = this.workers.map(() => 0);
     this.ready = this.workers.map(() => false);
-    for (const [i, w] of this.workers.entries()) {
-      w.on('message', (m: WorkerMessage) => this.message(i, m));
-      w.on('error', (e) => this.fail(e));
-    }
+    this.spawned = streamWorkerUrl().then(
+      (url) => {
+        if (this.closed) return;
+        for (let i = 0; i < size; i++) {
+          const w = new Worker(url);
+          w.on('message', (m: WorkerMessage) => this.message(i, m));
+          w.on('error', (e) => this.fail(e));
+          this.workers[i] = w;
+        }
+      },
+      (error) => this.fail(error),
+    );
   }
 
   /**
@@ -102,7 +114,9 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closed = true;
+    await this.spawned;
+    await Promise.all(this.workers.map((w) => w?.terminate()));
   }
 
   private message(i: number, m: WorkerMessage): void {
