@@ -37,11 +37,13 @@ export class WorkerPool {
   /** Workers that said they loaded before the setup was known. */
   private loaded = new Set<number>();
 
+  /** Worker threads running in this process, all pools together (a test checks none is left behind). */
+  static running = 0;
   private closed = false;
   private readonly spawned: Promise<void>;
 
   /** Starts the threads as soon as their code is found: loading the engine takes them a while, the file's header need not wait. */
-  constructor(private readonly size: number) {
+  constructor(readonly size: number) {
     this.workers = Array.from({ length: size }, () => undefined);
     this.inHand = this.workers.map(() => 0);
     this.ready = this.workers.map(() => false);
@@ -50,6 +52,8 @@ export class WorkerPool {
         if (this.closed) return;
         for (let i = 0; i < size; i++) {
           const w = new Worker(url);
+          WorkerPool.running++;
+          w.once('exit', () => WorkerPool.running--);
           w.on('message', (m: WorkerMessage) => this.message(i, m));
           w.on('error', (e) => this.fail(e));
           this.workers[i] = w;
@@ -113,6 +117,7 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
+  /** Stops the threads; a second call does nothing more. */
   async close(): Promise<void> {
     this.closed = true;
     await this.spawned;

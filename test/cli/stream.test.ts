@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 import { RecordSplitter } from '../../node/cli/record-splitter.js';
+import { WorkerPool } from '../../node/cli/worker-pool.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';
@@ -120,6 +121,20 @@ describe('yardstick run streams a CSV into a CSV', () => {
     } finally {
       process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS = '1';
     }
+  });
+
+  it('stops the worker threads it started beside the policy when the policy is refused', async () => {
+    const dir = tempDir();
+    const file = bigSample(dir, 10); // 1,980 rows, 2 chunks: a run with two threads
+    const policyFile = join(dir, 'broken.yaml');
+    // a version must be text (schema): one problem
+    writeFileSync(policyFile, readFileSync(FLAGSHIP, 'utf8').replace(/^version: .*$/m, 'version: [1, 0]'));
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', policyFile, '--data', file, '--format', 'csv', '--out', out, '--workers', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${policyFile}: the policy has 1 problem(s)`);
+    expect(existsSync(out)).toBe(false);
+    await expect.poll(() => WorkerPool.running).toBe(0);
   });
 
   it('prints a refusal found in several chunks once, with two workers as with one', async () => {
