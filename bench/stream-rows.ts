@@ -17,7 +17,8 @@ if (!file) throw new Error('usage: node --import tsx bench/stream-rows.ts FILE [
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const policyFile = `${root}policies/short-video-team.yaml`;
-const loaded = loadPolicy(readFileSync(policyFile, 'utf8'), policyFile);
+const policyText = readFileSync(policyFile, 'utf8');
+const loaded = loadPolicy(policyText, policyFile);
 if (!loaded.ok) throw new Error('the flagship does not load');
 const all = readFileSync(file);
 const bytes = all[0] === 0xef ? all.subarray(3) : all;
@@ -34,6 +35,7 @@ const last = splitter.end();
 if (last) chunks.push(last);
 const setup: WorkerSetup = {
   policyFile,
+  policyText,
   header,
   file,
   lang: 'zh',

@@ -7,7 +7,7 @@ export type { PolicyDoc } from './model/policy.js';
 export type { EmployeeRecord, ExcludedRecord } from './model/record.js';
 export type * from './model/scorecard.js';
 export { isPolicyName, policyFileName, policyIdOf, POLICY_NAME_HELP } from './model/policy-name.js';
-export { loadPolicy, type LoadResult } from './language/load.js';
+export { loadPolicy, type LoadOptions, type LoadResult } from './language/load.js';
 export type { CompiledPolicy } from './language/compile.js';
 export { evaluateRecord, evaluateRecordSync, type EvaluateOptions, type Evaluation } from './evaluation/evaluate.js';
 export {

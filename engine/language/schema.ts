@@ -10,11 +10,16 @@ import { keySpan, spanOf, type Path, type SourceFile } from './parse.js';
 export { policySchema };
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-const validatePolicy = ajv.compile(policySchema);
+// compiled when a policy is first checked, not when the module loads: compiling costs about a
+// quarter of a second of CPU, which a thread that never checks a policy (a streaming run's worker,
+// handed a policy the reading thread checked) does not pay
+let compiled: ReturnType<typeof ajv.compile> | undefined;
+const validatePolicy = () => (compiled ??= ajv.compile(policySchema));
 
 export function checkSchema(source: SourceFile, value: unknown): Diagnostic[] {
-  if (validatePolicy(value)) return [];
-  const errors = relevantErrors(validatePolicy.errors ?? []);
+  const validate = validatePolicy();
+  if (validate(value)) return [];
+  const errors = relevantErrors(validate.errors ?? []);
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
@@ -304,6 +309,8 @@ function editDistance(a: string, b: string): number {
  * for a roll-up policy (a file with a top-level `rollup:`). Same diagnostics as checkSchema.
  */
 export function checkSchemaDefinition(source: SourceFile, value: unknown, definition: 'rollupPolicy'): Diagnostic[] {
+  // the definitions are found once the whole schema is compiled
+  validatePolicy();
   const validate = ajv.getSchema(`${policySchema.$id}#/$defs/${definition}`);
   if (!validate) throw new Error(`schemas/policy.schema.json has no $defs/${definition}`);
   if (validate(value)) return [];

@@ -26,6 +26,15 @@ import { readBytes, readText } from './io.js';
 import { isRollupText } from './rollup.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): CompiledPolicy {
+  return loadPolicyAndText(file, stderr, lang).policy;
+}
+
+/** loadPolicyFile, with the text the policy was loaded from (a streaming run hands it to its workers). */
+export function loadPolicyAndText(
+  file: string,
+  stderr: (s: string) => void,
+  lang: Lang = 'zh',
+): { policy: CompiledPolicy; text: string } {
   const text = readText(file, 'policy');
   // a roll-up policy scores the recorded months, not a data file
   if (isRollupText(text, file)) throw new ExitError(EXIT.input, diagnostic('cli_rollup_is_rollup', { file }, { file }));
@@ -40,7 +49,7 @@ export function loadPolicyFile(file: string, stderr: (s: string) => void, lang: 
         { file },
       ),
     );
-  return result.policy;
+  return { policy: result.policy, text };
 }
 
 /** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */

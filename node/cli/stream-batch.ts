@@ -67,6 +67,11 @@ export interface BatchResult {
 /** What a worker needs to evaluate rows as the main thread would. */
 export interface WorkerSetup {
   policyFile: string;
+  /**
+   * The policy's text as the reading thread loaded and checked it: a worker compiles this very text,
+   * without the schema check (see loadPolicy's `schemaChecked`), never the file again, which may have changed.
+   */
+  policyText: string;
   header: string[];
   file: string;
   period?: string;

@@ -2,7 +2,6 @@
 // the file's header; the first message brings the run's setup (the policy is compiled here, once),
 // every later one a chunk of rows, answered with its output bytes, totals and left-out records.
 
-import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadPolicy } from '../../engine/index.js';
 import { BatchEvaluator, type ByteChunk, type WorkerSetup } from './stream-batch.js';
@@ -11,8 +10,9 @@ const port = parentPort!;
 let evaluator: BatchEvaluator | undefined;
 
 async function setUp(setup: WorkerSetup): Promise<void> {
-  const loaded = loadPolicy(readFileSync(setup.policyFile, 'utf8').replace(/^\uFEFF/, ''), setup.policyFile);
-  if (!loaded.ok) throw new Error(`${setup.policyFile}: the policy no longer loads`);
+  // the text the reading thread loaded: it passed the schema there, so the schema is not compiled here
+  const loaded = loadPolicy(setup.policyText, setup.policyFile, { schemaChecked: true });
+  if (!loaded.ok) throw new Error(`internal: ${setup.policyFile} loads on the reading thread but not in a worker`);
   // the ledger (sql.js) is loaded only by runs that read history
   const history = setup.ledger
     ? (await (await import('./ledger.js')).Ledger.open(setup.ledger)).history(

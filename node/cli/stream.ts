@@ -54,6 +54,8 @@ export class NotStreamable extends Error {}
 export interface StreamOptions {
   policy: CompiledPolicy;
   policyFile: string;
+  /** The text `policy` was loaded from (workers compile it again). */
+  policyText: string;
   data: string;
   out: string;
   lang: Lang;
@@ -72,6 +74,8 @@ export interface StreamOptions {
   history?: (period: string) => Promise<HistorySource | undefined>;
   /** The ledger file, for workers to open themselves. */
   ledger?: string;
+  /** Worker threads already loading (startWorkersEarly), used if there are `workers − 1` of them; closed by the run. */
+  pool?: WorkerPool;
   stderr: (s: string) => void;
 }
 
@@ -115,15 +119,38 @@ const FLUSH_BYTES = 1 << 20;
 export function workersFor(requested: number, data: string, stderr: (s: string) => void): number {
   if (requested <= 1) return requested;
   checkInputFile(data, 'data');
+  const { n, note } = workerCount(requested, data);
+  if (note) stderr(note);
+  return n;
+}
+
+function workerCount(requested: number, data: string): { n: number; note?: string } {
   const chunks = Math.max(1, Math.ceil(statSync(data).size / CHUNK_BYTES));
   const cores = availableParallelism();
   const n = Math.min(requested, cores, chunks);
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  if (n < requested)
-    stderr(
-      `note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`,
-    );
-  return n;
+  if (n === requested) return { n };
+  return {
+    n,
+    note: `note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`,
+  };
+}
+
+/**
+ * The worker threads a streaming run of `data` with `--workers requested` will use, started before
+ * the policy is loaded so that they load on another core meanwhile (StreamOptions.pool); undefined
+ * when there would be none, or the file cannot be read (the run reports that in its turn). The
+ * caller closes them (a second close does nothing).
+ */
+export function startWorkersEarly(requested: number, data: string): WorkerPool | undefined {
+  if (requested <= 1) return undefined;
+  try {
+    checkInputFile(data, 'data');
+    const { n } = workerCount(requested, data);
+    return n > 1 ? new WorkerPool(n - 1) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
@@ -139,8 +166,10 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   try {
     const decoding = firstDecoding(o.data, o.encoding ?? 'auto');
     let result: Omit<StreamResult, 'commit' | 'discard'>;
+    // the threads started early serve the first pass; a second one starts its own
+    const early = o.pool?.size === o.workers - 1 ? o.pool : undefined;
     try {
-      result = await pass(o, out, decoding);
+      result = await pass(o, out, decoding, early);
     } catch (error) {
       // no BOM and not UTF-8 after all: a Chinese export is then GBK, which GB18030 contains
       if (!(error instanceof NotUtf8) || !decoding.otherwise) throw error;
@@ -158,6 +187,8 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   } catch (error) {
     out.discard();
     throw error;
+  } finally {
+    await o.pool?.close();
   }
 }
 
@@ -185,6 +216,7 @@ async function pass(
   o: StreamOptions,
   out: AtomicFile,
   decoding: Decoding,
+  early?: WorkerPool,
 ): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
   const file = o.data;
   const totals = new RunTotals(o.policy);
@@ -223,7 +255,7 @@ async function pass(
   let run: Dispatch | undefined;
   let teamWarnings = (): Diagnostic[] => [];
   // this thread evaluates too (see WorkerPool): N threads are this one and N − 1 workers
-  const pool = o.workers > 1 ? new WorkerPool(o.workers - 1) : undefined;
+  const pool = o.workers > 1 ? (early ?? new WorkerPool(o.workers - 1)) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
@@ -270,6 +302,7 @@ async function pass(
     const history = o.history && s.period ? await o.history(s.period) : undefined;
     const setup: WorkerSetup = {
       policyFile: o.policyFile,
+      policyText: o.policyText,
       header: s.header,
       file,
       period: o.period,
@@ -290,7 +323,11 @@ async function pass(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
-    if (pool) await pool.start(setup, (chunk) => local.evaluateChunk(chunk));
+    const ready = pool?.start(setup, (chunk) => local.evaluateChunk(chunk));
+    // this thread evaluates the first chunks while the workers load (most of a second); tests wait
+    // for them instead, so that their small files go through the workers too
+    if (process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS === '1') await ready;
+    else ready?.catch(() => {}); // a worker's failure stops the run at the next chunk (WorkerPool.submit)
     const roles = new Set<string>();
     // the first rows writing each ratio column one way and the other, over the chunks in file order
     const notation: RatioNotation = new Map();

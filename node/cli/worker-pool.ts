@@ -1,24 +1,30 @@
-// The worker threads of a streaming run (stream-worker.ts): batches out round-robin, results back
-// in the order the batches were submitted.
+// The worker threads of a streaming run (stream-worker.ts): batches out to the least busy thread,
+// results back in the order the batches were submitted.
 
 import { Worker } from 'node:worker_threads';
 import type { BatchResult, ByteChunk, WorkerSetup } from './stream-batch.js';
+import { streamWorkerUrl } from './stream-worker-url.js';
+
+/** Batches a worker may hold (one it works on, the rest queued): enough that it never waits for the reading thread. */
+const IN_HAND = 4;
 
 /**
- * N worker threads, each with the policy compiled once. Batches go round-robin and come back in
- * any order; results are handed on strictly in the order the batches were submitted. At most two
- * batches per worker are in flight, so memory stays bounded however large the file.
- *
- * With `local` (the calling thread's own evaluator), the calling thread is one of the evaluating
- * threads: a batch that finds every worker with two batches in hand is evaluated there and then.
- * `--workers N` thus starts N − 1 threads, and no thread waits idle beside busy ones: loading the
- * engine in a thread costs about a second of CPU, and the reading thread is otherwise mostly idle.
+ * N worker threads, each with the policy compiled once, beside the calling thread, which evaluates
+ * too (`local`): a batch goes to the worker with the fewest in hand, or is evaluated there and then
+ * when every worker holds IN_HAND (or none is ready yet). `--workers N` thus starts N − 1 threads,
+ * and no thread waits idle beside busy ones: loading the engine takes a thread most of a second, in
+ * which the calling thread has already evaluated the first batches. Batches come back in any
+ * order; results are handed on strictly in the order the batches were submitted. At most IN_HAND
+ * batches per worker (and two of this thread's) are in flight, so memory stays bounded however
+ * large the file.
  */
 export class WorkerPool {
-  private workers: Worker[] = [];
+  /** Each worker, once its code is found (see streamWorkerUrl). */
+  private readonly workers: (Worker | undefined)[];
   /** Batches each worker holds. */
-  private inHand: number[];
-  private next = 0;
+  private readonly inHand: number[];
+  /** Whether each worker has compiled the policy and takes batches. */
+  private readonly ready: boolean[];
   private submitted = 0;
   private delivered = 0;
   private done = new Map<number, BatchResult>();
@@ -26,64 +32,82 @@ export class WorkerPool {
   private room: (() => void)[] = [];
   private failure: unknown;
   private drained: (() => void)[] = [];
-
-  private readonly loaded: Promise<unknown>[];
-
-  /** Starts the threads at once: loading the engine takes them a while, the file's header need not wait. */
   private local: ((chunk: ByteChunk) => BatchResult) | undefined;
+  private setup: WorkerSetup | undefined;
+  /** Workers that said they loaded before the setup was known. */
+  private loaded = new Set<number>();
 
-  constructor(private readonly size: number) {
-    const url = new URL('./stream-worker.mjs', import.meta.url);
-    this.workers = Array.from({ length: size }, () => new Worker(url));
+  /** Worker threads running in this process, all pools together (a test checks none is left behind). */
+  static running = 0;
+  private closed = false;
+  private readonly spawned: Promise<void>;
+
+  /** Starts the threads as soon as their code is found: loading the engine takes them a while, the file's header need not wait. */
+  constructor(readonly size: number) {
+    this.workers = Array.from({ length: size }, () => undefined);
     this.inHand = this.workers.map(() => 0);
-    this.loaded = this.workers.map((w) => nextMessage(w));
-    // a thread that fails before it is used is reported by start(), not as an unhandled rejection
-    for (const l of this.loaded) l.catch(() => {});
+    this.ready = this.workers.map(() => false);
+    this.spawned = streamWorkerUrl().then(
+      (url) => {
+        if (this.closed) return;
+        for (let i = 0; i < size; i++) {
+          const w = new Worker(url);
+          WorkerPool.running++;
+          w.once('exit', () => WorkerPool.running--);
+          w.on('message', (m: WorkerMessage) => this.message(i, m));
+          w.on('error', (e) => this.fail(e));
+          this.workers[i] = w;
+        }
+      },
+      (error) => this.fail(error),
+    );
   }
 
-  /** Hands every thread the run's setup and waits until each has compiled the policy. */
-  async start(setup: WorkerSetup, local?: (chunk: ByteChunk) => BatchResult): Promise<void> {
+  /**
+   * The run's setup, for each thread once it has loaded, and this thread's own evaluator. Batches
+   * are evaluated here until a worker is ready: nothing need wait for the returned promise, which
+   * resolves once every worker is (tests wait for it, so that small files exercise the workers).
+   */
+  start(setup: WorkerSetup, local: (chunk: ByteChunk) => BatchResult): Promise<void> {
+    this.setup = setup;
     this.local = local;
-    await Promise.all(this.loaded);
-    await Promise.all(
-      this.workers.map(async (w) => {
-        const ready = nextMessage(w);
-        w.postMessage({ setup });
-        const m = (await ready) as { ready?: boolean; error?: string };
-        if (!m.ready) throw new Error(m.error);
-      }),
-    );
-    for (const [i, w] of this.workers.entries()) {
-      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
-        this.inHand[i]--;
-        this.receive(m);
-      });
-      w.on('error', (e) => this.fail(e));
-    }
+    for (const i of this.loaded) this.workers[i]!.postMessage({ setup });
+    this.loaded.clear();
+    const allReady = new Promise<void>((resolve, reject) => {
+      this.started = () => {
+        if (this.failure) reject(this.failure);
+        else if (this.ready.every(Boolean)) resolve();
+      };
+    });
+    this.started();
+    return allReady;
   }
+  /** Settles start()'s promise once every worker is ready or one has failed. */
+  private started = () => {};
 
   /** Resolves once the batch is queued and there is room for another. */
   async submit(chunk: ByteChunk, take: (r: BatchResult) => void): Promise<void> {
     if (this.failure) throw this.failure;
     const seq = this.submitted++;
     this.waiting.push({ seq, take });
-    // round-robin; with a local evaluator, the least busy worker, or this thread when each has two
-    const w = this.local ? this.inHand.indexOf(Math.min(...this.inHand)) : this.next++ % this.workers.length;
-    if (this.local && this.inHand[w] >= 2) {
+    let w = -1;
+    for (let i = 0; i < this.size; i++)
+      if (this.ready[i] && this.inHand[i]! < IN_HAND && (w < 0 || this.inHand[i]! < this.inHand[w]!)) w = i;
+    if (w < 0) {
       let result: BatchResult;
       try {
-        result = this.local(chunk);
+        result = this.local!(chunk);
       } catch (error) {
         this.fail(error);
         throw error;
       }
       this.receive({ seq, result });
     } else {
-      this.inHand[w]++;
-      this.workers[w].postMessage({ seq, chunk });
+      this.inHand[w]!++;
+      this.workers[w]!.postMessage({ seq, chunk });
     }
     // this thread's batches wait for the workers' earlier ones: room for two more
-    const limit = this.size * 2 + (this.local ? 2 : 0);
+    const limit = this.size * IN_HAND + 2;
     while (this.submitted - this.delivered >= limit && !this.failure) await new Promise<void>((r) => this.room.push(r));
     if (this.failure) throw this.failure;
   }
@@ -93,8 +117,25 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
+  /** Stops the threads; a second call does nothing more. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closed = true;
+    await this.spawned;
+    await Promise.all(this.workers.map((w) => w?.terminate()));
+  }
+
+  private message(i: number, m: WorkerMessage): void {
+    if ('loaded' in m) {
+      if (this.setup) this.workers[i]!.postMessage({ setup: this.setup });
+      else this.loaded.add(i);
+    } else if ('ready' in m) {
+      if (m.ready) this.ready[i] = true;
+      else this.fail(new Error(m.error));
+      this.started();
+    } else {
+      this.inHand[i]!--;
+      this.receive(m);
+    }
   }
 
   private receive(m: { seq: number; result?: BatchResult; error?: string }): void {
@@ -103,7 +144,7 @@ export class WorkerPool {
     if (m.error !== undefined) return this.fail(new Error(m.error));
     this.done.set(m.seq, m.result!);
     // hand results on in submission order
-    while (this.waiting.length && this.done.has(this.waiting[0].seq)) {
+    while (this.waiting.length && this.done.has(this.waiting[0]!.seq)) {
       const { seq, take } = this.waiting.shift()!;
       const result = this.done.get(seq)!;
       this.done.delete(seq);
@@ -119,6 +160,7 @@ export class WorkerPool {
 
   private fail(error: unknown): void {
     this.failure ??= error;
+    this.started();
     this.wake();
   }
 
@@ -128,18 +170,7 @@ export class WorkerPool {
   }
 }
 
-/** The next message a thread sends, or its error. */
-function nextMessage(w: Worker): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: unknown) => {
-      w.off('error', onError);
-      resolve(m);
-    };
-    const onError = (e: Error) => {
-      w.off('message', onMessage);
-      reject(e);
-    };
-    w.once('message', onMessage);
-    w.once('error', onError);
-  });
-}
+type WorkerMessage =
+  | { loaded: true }
+  | { ready: boolean; error?: string }
+  | { seq: number; result?: BatchResult; error?: string };

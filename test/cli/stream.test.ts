@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 import { RecordSplitter } from '../../node/cli/record-splitter.js';
+import { WorkerPool } from '../../node/cli/worker-pool.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';
@@ -32,6 +33,15 @@ function bigSample(dir: string, times: number, edit: (lines: string[]) => void =
 }
 
 describe('yardstick run streams a CSV into a CSV', () => {
+  // the reading thread evaluates the first chunks while workers load: a small file would never reach
+  // them, so here every run waits for its workers first (the test below runs without waiting)
+  beforeAll(() => {
+    process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS = '1';
+  });
+  afterAll(() => {
+    delete process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS;
+  });
+
   it('writes exactly what the whole-file run prints, with one worker and with two', async () => {
     const dir = tempDir();
     const whole = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--exclude-invalid');
@@ -81,6 +91,50 @@ describe('yardstick run streams a CSV into a CSV', () => {
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
     // 80 copies of the sample's 198 scorable rows
     expect(r.stderr).toContain(`已写入 ${out}（15840 人）`);
+  });
+
+  it('writes the same bytes when the reading thread evaluates the first chunks while the workers load', async () => {
+    const dir = tempDir();
+    const file = bigSample(dir, 80);
+    const whole = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid');
+    delete process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS;
+    try {
+      for (const workers of ['2', '3']) {
+        const out = join(dir, `out${workers}.csv`);
+        const r = await yardstick(
+          'run',
+          FLAGSHIP,
+          '--data',
+          file,
+          '--format',
+          'csv',
+          '--out',
+          out,
+          '--exclude-invalid',
+          '--workers',
+          workers,
+        );
+        expect(r.code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+        expect(r.stderr).toContain(`已写入 ${out}（15840 人）`);
+      }
+    } finally {
+      process.env.YARDSTICK_STREAM_WAIT_FOR_WORKERS = '1';
+    }
+  });
+
+  it('stops the worker threads it started beside the policy when the policy is refused', async () => {
+    const dir = tempDir();
+    const file = bigSample(dir, 10); // 1,980 rows, 2 chunks: a run with two threads
+    const policyFile = join(dir, 'broken.yaml');
+    // a version must be text (schema): one problem
+    writeFileSync(policyFile, readFileSync(FLAGSHIP, 'utf8').replace(/^version: .*$/m, 'version: [1, 0]'));
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', policyFile, '--data', file, '--format', 'csv', '--out', out, '--workers', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${policyFile}: the policy has 1 problem(s)`);
+    expect(existsSync(out)).toBe(false);
+    await expect.poll(() => WorkerPool.running).toBe(0);
   });
 
   it('prints a refusal found in several chunks once, with two workers as with one', async () => {

@@ -14,8 +14,9 @@ import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
 import { checkOutput, readBytes, writeAtomic, type RunInput, type Io } from '../io.js';
 import { mappingFiles } from '../mapping.js';
-import { dryRun, loadPolicyFile, refuseExcluded, reportExcluded } from '../pipeline.js';
-import { NotStreamable, streamable, streamRun, workersFor } from '../stream.js';
+import { dryRun, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
+import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
@@ -49,14 +50,44 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
-  // loaded once: its warnings are printed once, whichever way the data is read
-  const policy = loadPolicyFile(policyFile, io.stderr, io.lang ?? o.lang);
   const shape = !o.record && !o.amend && o.out && isStreamFormat(o.format);
+  // a run that looks like streaming starts its worker threads now: they load (most of a second of
+  // CPU each) on another core while this one loads the policy; a run that does not stream closes them
+  const early =
+    shape && o.sheet === undefined && /\.csv$/i.test(o.data) && o.executor !== 'reference'
+      ? startWorkersEarly(workers, o.data)
+      : undefined;
+  try {
+    return await runLoaded(policyFile, o, io, workers, shape, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+async function runLoaded(
+  policyFile: string,
+  o: RunCommandOptions,
+  io: Io,
+  workers: number,
+  shape: boolean | '' | undefined,
+  early: WorkerPool | undefined,
+): Promise<number> {
+  // loaded once: its warnings are printed once, whichever way the data is read
+  const { policy, text: policyText } = loadPolicyAndText(policyFile, io.stderr, io.lang ?? o.lang);
   // a --sheet is for a workbook: the whole-file reader refuses it with a CSV, so it never streams
   if (shape && o.sheet === undefined && streamable(policy, o.data, o.executor)) {
-    const streamed = await streamCsv(policy, policyFile, o, workersFor(workers, o.data, io.stderr), io);
+    const streamed = await streamCsv(
+      policy,
+      policyFile,
+      policyText,
+      o,
+      workersFor(workers, o.data, io.stderr),
+      io,
+      early,
+    );
     if (streamed !== undefined) return streamed;
   }
+  await early?.close();
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
   if (workers > 1) {
     const why = !shape
@@ -178,15 +209,18 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
 async function streamCsv(
   policy: CompiledPolicy,
   policyFile: string,
+  policyText: string,
   o: RunCommandOptions,
   workers: number,
   io: Io,
+  pool: WorkerPool | undefined,
 ): Promise<number | undefined> {
   let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
     streamed = await streamRun({
       policy,
       policyFile,
+      policyText,
       data: o.data,
       out: o.out!,
       lang: o.lang,
@@ -194,6 +228,7 @@ async function streamCsv(
       period: o.period,
       encoding: o.encoding,
       workers,
+      pool,
       format: o.format as 'csv' | 'json' | 'ndjson',
       quiet: o.quiet,
       jsonAfter: o.format === 'json' ? { provenance: provenance(policyFile, o.data) } : undefined,
