@@ -266,7 +266,7 @@ async function aggregateSource(
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
       const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
-      const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types).sql));
+      const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true).sql));
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
       else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))
         typedRead.fallback = 'rows that cannot be used: the text path names their cells';
