@@ -72,6 +72,43 @@ describe('cells as written, in Asia/Shanghai (UTC+08:00)', () => {
   });
 });
 
+describe("the zone's own offset, on the fast read and on the text path", () => {
+  // yardstick's fast read casts a cell ending with +08:00 whole (node/cli/events/sql.ts, `own`);
+  // the text path casts the text before the offset. Both must give each cell the same local time.
+  const csv = [
+    '工号,下单时间,实付金额,订单状态',
+    'E1,2026-10-12T10:00+08:00,8,已完成', // no seconds: the cast refuses it with its offset, not without
+    'E1,"  2026-10-13T10:00:00+08:00",4,已完成', // spaces before it
+    'E1,2026-10-31T23:59+08:00,2,已完成', // October's last minute
+    'E1,2026-10-01T00:00:00.5+08:00,1,已完成', // half a second into October
+    'E1,2026-11-01T00:00+08:00,1000,已完成', // November
+    'E2,2026-09-30T23:59:59+08:00,50,已完成', // September
+  ];
+  const expected = {
+    // E1 in October: 8, 4, 2 and 1, none refunded
+    E1: { orders: '4', gmv: '15', smallest: '1', largest: '8', refunds: '0' },
+    // E2 and E3 have no row in October
+    E2: { orders: '0', gmv: '0', smallest: '', largest: '', refunds: '' },
+    E3: { orders: '0', gmv: '0', smallest: '', largest: '', refunds: '' },
+  };
+
+  it('reads each as local time on the fast read', async () => {
+    const r = await aggregate(folder({ 'orders.csv': `${csv.join('\n')}\n` }), METRICS);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.reports[0]!.typedRead?.used).toBe(true);
+    expect(byKey(r)).toEqual(expected);
+  });
+
+  it('and the same on the text path (an amount written 1,000 on the November row)', async () => {
+    const text = [...csv.slice(0, 5), 'E1,2026-11-01T00:00+08:00,"1,000",已完成', ...csv.slice(6)];
+    const r = await aggregate(folder({ 'orders.csv': `${text.join('\n')}\n` }), METRICS);
+    expect(r.diagnostics).toEqual([]);
+    // 1,000 among the first rows: the amount is not read typed, the text path alone runs
+    expect(r.reports[0]!.typedRead).toBeUndefined();
+    expect(byKey(r)).toEqual(expected);
+  });
+});
+
 describe('cells as written, in America/Bogota (UTC−05:00, no daylight saving)', () => {
   it('reads the own offset -05:00 as local time and converts the others', async () => {
     const csv = [
