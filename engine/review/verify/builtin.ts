@@ -26,6 +26,7 @@ import {
 import { outcomeOf, type CounterCase } from './counterexample.js';
 import { dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
+import { tierCrossings } from './crossings.js';
 import type { Context, Verdict } from './verdict.js';
 
 const KIND = {
@@ -439,7 +440,9 @@ function sweepFor(
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
 ): { pair?: [Sample, Sample, 'score' | 'payout']; cases: number } {
-  const values = [...probe.candidates[dim]!].sort((a, b) => (want === 'inc' ? a - b : b - a));
+  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim)])].sort((a, b) =>
+    want === 'inc' ? a - b : b - a,
+  );
   let prev: Sample | undefined;
   let cases = 0;
   for (const v of values) {
