@@ -107,6 +107,28 @@ describe('monotonicity', () => {
     expect(v!.confirmed).toBe(true);
   });
 
+  it('never builds an employee with a negative count or a ratio above 100 %, which no export holds', () => {
+    // `videos < 0` and `rate > 1` (a ratio without a range) cannot hold for any record the data
+    // layer accepts (data_negative_count, data_out_of_range): on main verify showed them firing
+    // for videos = -1 and rate = 1.001 ("holds · example")
+    const text = policy()
+      .metric('videos', { label: '视频数', unit: 'count' })
+      .metric('rate', { label: '完播率', unit: 'ratio' })
+      .adjustment('minus', { title: '负数视频', when: when('videos', 'lessThan', 0), points: -5 })
+      .adjustment('over', { title: '超过百分百', when: when('rate', 'greaterThan', 1), points: 5 })
+      .adjustment('some', { title: '有视频', when: when('videos', 'greaterThan', 0), points: 1 })
+      .yaml();
+    const { report } = verify(text);
+    const dead = failing(report.verdicts).map((v) => [v.property, v.subject.join('.'), v.basis]);
+    expect(dead).toEqual([
+      ['live_rule', 'adjustments.minus.when', 'proved'],
+      ['live_rule', 'adjustments.over.when', 'proved'],
+    ]);
+    // `videos > 0` still fires for someone
+    const live = report.verdicts.find((v) => v.subject.join('.') === 'adjustments.some.when');
+    expect(live).toMatchObject({ holds: true, basis: 'example' });
+  });
+
   it('proves a linear indicator and a pay formula increasing, without evaluating anyone', () => {
     const { report } = verify(policy().yaml());
     const v = report.verdicts.find((x) => x.property === 'monotone')!;
