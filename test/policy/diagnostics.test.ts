@@ -253,6 +253,64 @@ describe('semantic problems', () => {
     ]);
   });
 
+  it('a reference point the metric can never take is refused: a ratio written in percent points, a negative count, outside a range', () => {
+    // line 23: `      completion: { metric: rate, threshold: ` is 45 characters, so 30 starts at column 46
+    const ratio = problems(
+      replaceLine(BASE, 23, '      completion: { metric: rate, threshold: 30, target: 40, challenge: 50, weight: 40 }'),
+    );
+    expect(ratio).toEqual([
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'threshold 30 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:46',
+      },
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'target 40 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:58',
+      },
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'challenge 50 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:73',
+      },
+    ]);
+    // the help says how a policy writes a ratio, whatever the data's ratio_format
+    expect(
+      loadPolicy(
+        replaceLine(
+          BASE,
+          23,
+          '      completion: { metric: rate, threshold: 30, target: 40, challenge: 50, weight: 40 }',
+        ),
+        'mini.yaml',
+      ).diagnostics[0]?.help,
+    ).toBe(
+      'a policy writes a ratio as a fraction, whatever `ratio_format` the data uses: 30 % is 0.3; a ratio that can exceed 100 % states its `range`',
+    );
+    // a step below 0 videos
+    const count = problems(
+      replaceLine(
+        BASE,
+        21,
+        '        steps: [ { min: 32, points: 100 }, { min: 24, points: 80 }, { min: -1, points: 0 } ]',
+      ),
+    );
+    expect(count.map((x) => [x.code, x.message, x.at])).toEqual([
+      [
+        'policy_reference_out_of_range',
+        'step 3 min -1 of `output` lies outside what `发布视频数` can be (a count, 0 or more): no employee can reach it',
+        '21:76',
+      ],
+    ]);
+  });
+
   it('lower-is-better reverses the order', () => {
     const d = problems(
       replaceLine(
