@@ -311,6 +311,37 @@ describe('semantic problems', () => {
     ]);
   });
 
+  it('a ratio compared with 50 or banded from 90 (percent points) is refused with the fraction to write', () => {
+    // the column of 50: `    when: { all: [ { fact: rate, operator: greaterThan, value: ` is 63 characters
+    const rule = problems(
+      replaceLine(BASE, 28, '    when: { all: [ { fact: rate, operator: greaterThan, value: 50 } ] }'),
+    );
+    expect(rule).toEqual([
+      {
+        code: 'policy_value_type',
+        severity: 'error',
+        message: '`rate` is a ratio from 0 to 1 (45.3 % is 0.453), so `50` is outside it',
+        at: '28:64',
+      },
+    ]);
+    const banded = loadPolicy(
+      replaceLine(
+        replaceLine(BASE, 37, '    basis: rate'),
+        38,
+        '    bands: [ { tier: gold, min: 90, award: 500 }, { tier: silver, min: 0.9, award: 200 } ]',
+      ),
+      'mini.yaml',
+    ).diagnostics;
+    expect(banded.map((d) => [d.code, d.message, `${d.span?.line}:${d.span?.column}`, d.help])).toEqual([
+      [
+        'policy_value_type',
+        '`rate` is a ratio from 0 to 1 (45.3 % is 0.453), so `90` is outside it',
+        '38:33',
+        'write `0.9` for 90 % (a policy writes a ratio as a fraction, whatever `ratio_format` the data uses); a ratio that can exceed 100 % states its `range`',
+      ],
+    ]);
+  });
+
   it('lower-is-better reverses the order', () => {
     const d = problems(
       replaceLine(

@@ -924,6 +924,16 @@ export const language = defineMessages({
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
     },
   },
+  'policy_value_type.ratio': {
+    message: {
+      en: '`{fact}` is a ratio from 0 to 1 (45.3 % is 0.453), so `{value}` is outside it',
+      zh: '`{fact}` 是 0 到 1 之间的比率（45.3% 为 0.453），`{value}` 超出了这个范围',
+    },
+    help: {
+      en: 'write `{fraction}` for {value} % (a policy writes a ratio as a fraction, whatever `ratio_format` the data uses); a ratio that can exceed 100 % states its `range`',
+      zh: '{value}% 请写作 `{fraction}`（政策中的比率一律写小数，与数据的 `ratio_format` 无关）；可能超过 100% 的比率请写明 `range`',
+    },
+  },
   'policy_value_type.share': {
     message: {
       en: '`{fact}` is a share from 0 to 1 (3 of 4 is 0.75), so `{value}` is outside it',
