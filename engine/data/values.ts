@@ -121,9 +121,16 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
             : Number(((low.value + high.value) / 2).toPrecision(15)),
     };
   }
+  const fen = unit === 'money' && options.moneyIn === 'fen';
+  // ¥123.45 or 123.45元 says yuan in a column of fen: read as fen it would be ¥1.2345
+  if (fen && /^(¥|￥|RMB|CNY)|元$/i.test(withoutSpaces(text) ?? text)) return no('value_fen_in_yuan', raw);
   let value =
     unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
-  if (value !== undefined && unit === 'money' && options.moneyIn === 'fen') value = shiftDecimal(String(value), -2);
+  if (value !== undefined && fen) {
+    // a fraction of a fen: the column is in yuan after all, or the cell is not a sum of fen
+    if (!Number.isInteger(value)) return no('value_fen_fraction', raw);
+    value = shiftDecimal(String(value), -2);
+  }
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
 }

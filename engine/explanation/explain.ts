@@ -4,7 +4,7 @@
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { formatFen, formatMoney } from '../model/money.js';
+import { formatAmount, formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
@@ -465,7 +465,7 @@ export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustment
         perUnit(a.per_unit?.points, points)
       : undefined,
     a.award !== undefined
-      ? say(lang, 'award', { money: formatMoney(a.award) }) + perUnit(a.per_unit?.award, formatMoney)
+      ? say(lang, 'award', { money: formatMoney(a.award) }) + describePerUnit(policy, a.per_unit?.award, 'money', lang)
       : undefined,
     a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
     a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
@@ -487,9 +487,11 @@ export function describePerUnit(
   const write =
     show === 'points' ? (x: number) => say(lang, 'points', { points: n(x) }) : show === 'money' ? formatMoney : show;
   const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
-  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: write(p.amount), raw: write(p.raw) };
+  // the rate and the limit as the policy states them (¥0.333 a unit), the amount counted to the fen
+  const stated = show === 'money' ? formatAmount : write;
+  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw: write(p.raw) };
   return p.capped && p.max !== undefined
-    ? say(lang, 'perUnitCapped', { ...args, max: write(p.max) })
+    ? say(lang, 'perUnitCapped', { ...args, max: stated(p.max) })
     : say(lang, 'perUnit', args);
 }
 

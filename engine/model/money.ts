@@ -145,6 +145,19 @@ export function formatMoney(yuan: number): string {
   return formatFen(yuanToFen(yuan));
 }
 
+/**
+ * A yuan amount as the policy writes it: to the fen like `formatMoney` when it is whole fen, with
+ * every digit it has otherwise (a rate of ¥0.333 per unit, not ¥0.33). For amounts a policy states
+ * (per-unit awards, awards), which are paid after rounding and must not read as another amount.
+ */
+export function formatAmount(yuan: number): string {
+  const exact = Number(yuan.toPrecision(12));
+  if (Number.isInteger(Number((exact * 100).toPrecision(12)))) return formatMoney(exact);
+  const sign = exact < 0 ? '-' : '';
+  const [whole = '0', fraction = ''] = Math.abs(exact).toFixed(10).replace(/0+$/, '').split('.');
+  return `${sign}¥${groupThousands(whole)}.${fraction}`;
+}
+
 /** Plain digits with a comma every three from the right: 1234567 → 1,234,567. */
 function groupThousands(digits: string): string {
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);

@@ -3,6 +3,7 @@
 // the schema-valid documents; anything without a dedicated wording falls back to its key path.
 
 import { moneyChangeText } from './money-diff.js';
+import { formatAmount } from '../model/money.js';
 import { formatValue, OPERATOR_SIGNS, type Lang } from '../explanation/explain.js';
 import { WORDS } from '../explanation/templates.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
@@ -232,7 +233,7 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
     after.grades.find((g) => g.grade === name) ?? before.grades.find((g) => g.grade === name);
   const bandNamed = (id: string) =>
     after.payout.tiers?.bands.find((b) => b.tier === id) ?? before.payout.tiers?.bands.find((b) => b.tier === id);
-  const money = (v: Json) => (typeof v === 'number' ? formatValue(v, 'money', lang) : short(v));
+  const money = (v: Json) => (typeof v === 'number' ? formatAmount(v) : short(v));
 
   const factLabel = (fact: string) => {
     const d = after.derived?.[fact];
@@ -330,7 +331,7 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
         text = `${roleTitle(second)}${w.sep}${name} ${p.slice(i + 1).join('.')} ${arrow(short(d.before), short(d.after))}`;
       }
     } else if (p[0] === 'roles' && p[2] === 'pay_base') {
-      text = `${roleTitle(second)}${w.sep}${w.pay_base} ${arrow(formatValue(d.before, 'money', lang), formatValue(d.after, 'money', lang))}`;
+      text = `${roleTitle(second)}${w.sep}${w.pay_base} ${arrow(money(d.before), money(d.after))}`;
     } else if (p[0] === 'roles' && p.length === 2) {
       text = `${w[kind === 'added' ? 'added' : 'removed']} ${roleTitle(second)}`;
     } else if (p[0] === 'version' || p[0] === 'effective_from') {

@@ -148,6 +148,30 @@ describe('ranges and money in fen, as the metric declares', () => {
     expect(parseValue('1.2万', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 120 });
     expect(parseValue('123456', 'money')).toEqual({ ok: true, value: 123456 });
   });
+
+  it('a cell of a fen column written in yuan, or with a fraction of a fen, is refused, never divided by 100', () => {
+    // on main `¥123.45` was read as 123.45 fen = ¥1.2345 and `12345.6` as ¥123.456
+    const yuan = {
+      ok: false,
+      message: '`¥123.45` is written in yuan, but the column is in fen (`money_in: fen`)',
+      help: 'write the cell in fen as the rest of the column (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
+    };
+    expect(parseValue('¥123.45', 'money', { moneyIn: 'fen' })).toEqual(yuan);
+    expect(parseValue('123.45元', 'money', { moneyIn: 'fen' })).toEqual({
+      ...yuan,
+      message: '`123.45元` is written in yuan, but the column is in fen (`money_in: fen`)',
+    });
+    expect(parseValue('12345.6', 'money', { moneyIn: 'fen' })).toEqual({
+      ok: false,
+      message: '`12345.6` has a fraction of a fen, but the column is in fen (`money_in: fen`)',
+      help: 'write whole fen (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
+    });
+    // whole fen however written: 50,050 fen is ¥500.50, 1.2万 fen is ¥120
+    expect(parseValue('50,050', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 500.5 });
+    expect(parseValue('1.2万', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: 120 });
+    // in yuan the marks are read as ever
+    expect(parseValue('¥123.45', 'money')).toEqual({ ok: true, value: 123.45 });
+  });
 });
 
 describe('ratios in percent points, as the metric declares', () => {

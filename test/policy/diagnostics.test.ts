@@ -253,6 +253,95 @@ describe('semantic problems', () => {
     ]);
   });
 
+  it('a reference point the metric can never take is refused: a ratio written in percent points, a negative count, outside a range', () => {
+    // line 23: `      completion: { metric: rate, threshold: ` is 45 characters, so 30 starts at column 46
+    const ratio = problems(
+      replaceLine(BASE, 23, '      completion: { metric: rate, threshold: 30, target: 40, challenge: 50, weight: 40 }'),
+    );
+    expect(ratio).toEqual([
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'threshold 30 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:46',
+      },
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'target 40 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:58',
+      },
+      {
+        code: 'policy_reference_out_of_range',
+        severity: 'error',
+        message:
+          'challenge 50 of `completion` lies outside what `完播率` can be (a ratio, 0 to 1): no employee can reach it',
+        at: '23:73',
+      },
+    ]);
+    // the help says how a policy writes a ratio, whatever the data's ratio_format
+    expect(
+      loadPolicy(
+        replaceLine(
+          BASE,
+          23,
+          '      completion: { metric: rate, threshold: 30, target: 40, challenge: 50, weight: 40 }',
+        ),
+        'mini.yaml',
+      ).diagnostics[0]?.help,
+    ).toBe(
+      'a policy writes a ratio as a fraction, whatever `ratio_format` the data uses: 30 % is 0.3; a ratio that can exceed 100 % states its `range`',
+    );
+    // a step below 0 videos
+    const count = problems(
+      replaceLine(
+        BASE,
+        21,
+        '        steps: [ { min: 32, points: 100 }, { min: 24, points: 80 }, { min: -1, points: 0 } ]',
+      ),
+    );
+    expect(count.map((x) => [x.code, x.message, x.at])).toEqual([
+      [
+        'policy_reference_out_of_range',
+        'step 3 min -1 of `output` lies outside what `发布视频数` can be (a count, 0 or more): no employee can reach it',
+        '21:76',
+      ],
+    ]);
+  });
+
+  it('a ratio compared with 50 or banded from 90 (percent points) is refused with the fraction to write', () => {
+    // the column of 50: `    when: { all: [ { fact: rate, operator: greaterThan, value: ` is 63 characters
+    const rule = problems(
+      replaceLine(BASE, 28, '    when: { all: [ { fact: rate, operator: greaterThan, value: 50 } ] }'),
+    );
+    expect(rule).toEqual([
+      {
+        code: 'policy_value_type',
+        severity: 'error',
+        message: '`rate` is a ratio from 0 to 1 (45.3 % is 0.453), so `50` is outside it',
+        at: '28:64',
+      },
+    ]);
+    const banded = loadPolicy(
+      replaceLine(
+        replaceLine(BASE, 37, '    basis: rate'),
+        38,
+        '    bands: [ { tier: gold, min: 90, award: 500 }, { tier: silver, min: 0.9, award: 200 } ]',
+      ),
+      'mini.yaml',
+    ).diagnostics;
+    expect(banded.map((d) => [d.code, d.message, `${d.span?.line}:${d.span?.column}`, d.help])).toEqual([
+      [
+        'policy_value_type',
+        '`rate` is a ratio from 0 to 1 (45.3 % is 0.453), so `90` is outside it',
+        '38:33',
+        'write `0.9` for 90 % (a policy writes a ratio as a fraction, whatever `ratio_format` the data uses); a ratio that can exceed 100 % states its `range`',
+      ],
+    ]);
+  });
+
   it('lower-is-better reverses the order', () => {
     const d = problems(
       replaceLine(

@@ -114,6 +114,8 @@ const REALISTIC: Record<string, string | number> = {
   name: 'short-video-team',
   names: '`完播率` or `completion_rate`',
   near: '完播率',
+  place: 'policies/short-video-team.test.yaml:12:41',
+  level: 'threshold',
   near_help: '; did you mean `完播率`?',
   next: 'A',
   number: 3,

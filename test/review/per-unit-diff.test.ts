@@ -3,7 +3,14 @@
 // and the rule's own maximum — never the YAML key path or the raw `{ per, amount, max }` mapping.
 
 import { describe, expect, it } from 'vitest';
-import { diffPolicies, loadPolicy, type PolicyDoc } from '../../engine/index.js';
+import {
+  buildDocument,
+  diffPolicies,
+  evaluateRecordSync,
+  loadPolicy,
+  renderMarkdown,
+  type PolicyDoc,
+} from '../../engine/index.js';
 
 const policy = (rule: string): PolicyDoc => {
   const text = `policy: per-unit-diff
@@ -106,5 +113,65 @@ describe('a new per-unit rule', () => {
     expect(added(FIXED, 'en')).toEqual([
       'added adjustment 「百万播放加分」: when 百万播放视频数 > 0, 2 points for each 「百万播放视频数」, at most 10 points',
     ]);
+  });
+});
+
+describe('an amount below the fen is written with its digits, never as another amount', () => {
+  it('diff: ¥0.333 → ¥0.334 a unit is a change, not ¥0.33 → ¥0.33', () => {
+    // 0.333 and 0.334 both round to ¥0.33 at the fen: written that way the change reads as none
+    const before = '    award: { per: viral_videos, amount: 0.333, max: 10.005 }';
+    const after = '    award: { per: viral_videos, amount: 0.334, max: 10.005 }';
+    expect(texts(before, after, 'zh')).toEqual(['爆款奖励 · 每单位奖金 ¥0.333 → ¥0.334']);
+    expect(texts('    award: 100', '    award: 100.004', 'en')).toEqual(['爆款奖励 · award ¥100.00 → ¥100.004']);
+  });
+
+  it('the 考核方案 and the explanation state the rate of ¥0.333, the amount counted to the fen', () => {
+    const text = `policy: rate
+title: 按件计费率
+version: 1.0.0
+metrics:
+  rating: { label: 上级评分, unit: score, range: [0, 100] }
+  leads: { label: 线索数, unit: count }
+stages:
+  only: { title: 常规 }
+roles:
+  editor:
+    title: 剪辑师
+    pay_base: 1000
+    indicators:
+      rating: { metric: rating, scoring: rating, weight: 100 }
+adjustments:
+  lead_award:
+    title: 线索奖励
+    when: { fact: leads, operator: greaterThan, value: 0 }
+    award: { per: leads, amount: 0.333, max: 3.335 }
+grades:
+  - { grade: A, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+    const loaded = loadPolicy(text, 'p.yaml');
+    if (!loaded.ok) throw new Error('does not load');
+    const doc = renderMarkdown(buildDocument(loaded.policy, { lang: 'zh' }));
+    expect(doc).toContain('每单位（leads）¥0.333，最多 ¥3.335');
+    // 5 leads × 0.333 = 1.665 → ¥1.67 (half up); 20 leads × 0.333 = 6.66, at most 3.335 → ¥3.33 (a cap is taken down)
+    const card = (leads: number) => {
+      const e = evaluateRecordSync(loaded.policy, {
+        employee_id: 'E1',
+        name: '甲',
+        role: 'editor',
+        team: '一组',
+        stage: 'only',
+        period: '2026-10',
+        metrics: { rating: 80, leads },
+      });
+      if (!e.ok) throw new Error('does not evaluate');
+      return e.scorecard;
+    };
+    expect(card(5).explanation).toContain('线索奖励：线索数 5 > 0 → 奖励 ¥1.67（线索数 5 × ¥0.333 = ¥1.67）');
+    expect(card(20).explanation).toContain(
+      '线索奖励：线索数 20 > 0 → 奖励 ¥3.33（线索数 20 × ¥0.333 = ¥6.66，封顶 ¥3.335）',
+    );
   });
 });

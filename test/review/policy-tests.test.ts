@@ -35,6 +35,68 @@ describe('yardstick test', () => {
       `${policy}: 0 passed, 1 failed\n  ✗ 门槛与目标之间\n      score: expected 90, got 80\n      grade: expected "A", got "B"\n  not exercised by any case: grades A+, A, C\n0 passed, 1 failed\n`,
     );
   });
+
+  it('a record the engine would read as another employee is refused at its value: a list, a misspelt metric, a text pay base, a history that is no list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-ptest-'));
+    const policy = join(dir, 'p.yaml');
+    writeFileSync(
+      policy,
+      readFileSync('test/cases/linear-segments.yaml', 'utf8')
+        .split('policy: |\n')[1]
+        .split('data: |')[0]
+        .replace(/^ {2}/gm, ''),
+    );
+    // columns counted by hand: `    record: { employee_id: X, role: director, stage: only, metrics: { rate: ` is 76
+    // characters, so the value is at column 77. On main `rate: [0.4]` was read as 0.4 and the case passed; `rat: 0.1` was ignored; `history: C` read as [C]
+    writeFileSync(
+      join(dir, 'p.test.yaml'),
+      [
+        'cases:',
+        '  - name: 列表',
+        '    record: { employee_id: X, role: director, stage: only, metrics: { rate: [0.4] } }',
+        '    expect: { score: 100 }',
+        '  - name: 拼错',
+        '    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.4, rat: 0.1 } }',
+        '    expect: { score: 100 }',
+        '  - name: 基数',
+        '    record: { employee_id: X, role: director, stage: only, pay_base: "6千", metrics: { rate: 0.4 } }',
+        '    expect: { score: 100 }',
+        '  - name: 历史',
+        '    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.4 } }',
+        '    history: C',
+        '    expect: { score: 100 }',
+        '  - name: 正常',
+        '    record: { employee_id: X, role: director, stage: only, metrics: { rate: 0.4 } }',
+        '    expect: { score: 100, payout: 1000 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await yardstick('test', policy);
+    expect(r.code).toBe(1);
+    const help =
+      '  help: write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number and `history` as a list of grades';
+    const test = join(dir, 'p.test.yaml');
+    expect(r.stdout).toBe(
+      [
+        `${policy}: 1 passed, 4 failed`,
+        '  ✗ 列表',
+        `      cannot read the case: ${test}:3:77: case \`列表\`: \`rate\` is \`[0.4]\`, not a number`,
+        help,
+        '  ✗ 拼错',
+        `      cannot read the case: ${test}:6:87: case \`拼错\`: \`rat\` is not a metric of the policy (its metrics: rate)`,
+        help,
+        '  ✗ 基数',
+        `      cannot read the case: ${test}:9:70: case \`基数\`: \`pay_base\` is \`6千\`, not a number`,
+        help,
+        '  ✗ 历史',
+        `      cannot read the case: ${test}:13:14: case \`历史\`: \`history\` is \`C\`, not a list of grades (most recent first: [C, B])`,
+        help,
+        '  not exercised by any case: grades A, B, C',
+        '1 passed, 4 failed',
+        '',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('yardstick fmt', () => {

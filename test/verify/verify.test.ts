@@ -78,6 +78,57 @@ describe('monotonicity', () => {
     expect(v!.confirmed).toBe(true);
   });
 
+  it('catches a tier band that pays less than no tier, at the band start between two of the policy numbers', () => {
+    // rating 0–100 scored as itself, pay 1000 × score / 100; bronze from attainment 0.8 pays × 0.9.
+    // 79.9 points: ¥799.00, no tier. 80 points: ¥800.00 − 800 × 0.1 = ¥720.00. The policy's own
+    // numbers (0, 100) never stop at 80, so the sweep has to stop at the band's start.
+    const text = policy().tier({ tier: 'bronze', min: 0.8, multiplier: 0.9 }).yaml();
+    const { report } = verify(text);
+    const v = failing(report.verdicts).find((x) => x.property === 'monotone');
+    expect(v?.diagnostic?.message).toBe(
+      'the pay of 员工 (常规) falls from ¥799.00 to ¥720.00 when `评分` improves from 79.9 to 80',
+    );
+    const [a, b] = v!.counterexample!.map((c) => evaluateCase(text, c));
+    expect([a!.payout, b!.payout]).toEqual([799, 720]);
+    expect([a!.tier, b!.tier]).toEqual([null, 'bronze']);
+    expect(v!.confirmed).toBe(true);
+  });
+
+  it('catches the same fall under a declared monotone property', () => {
+    const text = policy()
+      .tier({ tier: 'bronze', min: 0.8, multiplier: 0.9 })
+      .set('properties', { more_pay: { title: '评分越高应发不减', monotone: { metric: 'rating' } } })
+      .yaml();
+    const { report } = verify(text);
+    const v = failing(report.verdicts).find((x) => x.property === 'properties.more_pay');
+    expect(v?.diagnostic?.message).toBe(
+      'property `more_pay` (评分越高应发不减) does not hold: the pay falls from ¥799.00 to ¥720.00 when `rating` goes from 79.9 to 80',
+    );
+    expect(v!.confirmed).toBe(true);
+  });
+
+  it('never builds an employee with a negative count or a ratio above 100 %, which no export holds', () => {
+    // `videos < 0` and `rate > 1` (a ratio without a range) cannot hold for any record the data
+    // layer accepts (data_negative_count, data_out_of_range): on main verify showed them firing
+    // for videos = -1 and rate = 1.001 ("holds · example")
+    const text = policy()
+      .metric('videos', { label: '视频数', unit: 'count' })
+      .metric('rate', { label: '完播率', unit: 'ratio' })
+      .adjustment('minus', { title: '负数视频', when: when('videos', 'lessThan', 0), points: -5 })
+      .adjustment('over', { title: '超过百分百', when: when('rate', 'greaterThan', 1), points: 5 })
+      .adjustment('some', { title: '有视频', when: when('videos', 'greaterThan', 0), points: 1 })
+      .yaml();
+    const { report } = verify(text);
+    const dead = failing(report.verdicts).map((v) => [v.property, v.subject.join('.'), v.basis]);
+    expect(dead).toEqual([
+      ['live_rule', 'adjustments.minus.when', 'proved'],
+      ['live_rule', 'adjustments.over.when', 'proved'],
+    ]);
+    // `videos > 0` still fires for someone
+    const live = report.verdicts.find((v) => v.subject.join('.') === 'adjustments.some.when');
+    expect(live).toMatchObject({ holds: true, basis: 'example' });
+  });
+
   it('proves a linear indicator and a pay formula increasing, without evaluating anyone', () => {
     const { report } = verify(policy().yaml());
     const v = report.verdicts.find((x) => x.property === 'monotone')!;

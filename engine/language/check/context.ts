@@ -101,3 +101,9 @@ export function dotted(path: Path): string {
 export function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
+
+/** A metric read from the data as a ratio with no `range` of its own: its values lie from 0 to 1. */
+export function isPlainRatio(ctx: CheckContext, id: string): boolean {
+  const m = Object.hasOwn(ctx.policy.metrics, id) ? ctx.policy.metrics[id] : undefined;
+  return m?.unit === 'ratio' && m.range === undefined;
+}

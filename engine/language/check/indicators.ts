@@ -85,6 +85,7 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
     }
   }
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
+  checkReferenceRange(ctx, path, ind, scoring);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
     const d = p.derived?.[ind.metric];
@@ -96,6 +97,54 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
       // reported on its own, policy_range_order)
       report('policy_rating_needs_range.max', { indicator, metric: ind.metric, max: range[1] }, [...path, 'metric']);
     }
+  }
+}
+
+/**
+ * The values a metric can take in the data: its declared `range` (a derived metric's too), else
+ * 0 to 1 for a ratio and 0 or more for a count, the bounds the data reader refuses outside of.
+ */
+function valuesOf(ctx: CheckContext, metric: string): { range: [number, number]; ratio: boolean } | undefined {
+  const m = ctx.policy.metrics[metric];
+  const d = ctx.policy.derived?.[metric];
+  const declared = m?.range ?? (typeof d === 'object' ? d.range : undefined);
+  const ok = (r: unknown): r is [number, number] =>
+    Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number' && r[0] <= r[1];
+  if (declared) return ok(declared) ? { range: declared, ratio: false } : undefined;
+  if (m?.unit === 'ratio') return { range: [0, 1], ratio: true };
+  if (m?.unit === 'count') return { range: [0, Number.POSITIVE_INFINITY], ratio: false };
+  return undefined;
+}
+
+/**
+ * A reference point (threshold, target, challenge, a step's bound) the metric can never take:
+ * `threshold: 30` on a ratio, written as percent points as the data may be (`ratio_format`), would
+ * leave the indicator at the same points for everyone. It could mean 30 % or 3000 %: refused.
+ */
+function checkReferenceRange(ctx: CheckContext, path: Path, ind: LeafIndicatorDef, scoring: string) {
+  const values = valuesOf(ctx, ind.metric);
+  if (!values) return;
+  const [lo, hi] = values.range;
+  const points: [Path, string, number | undefined][] =
+    scoring === 'linear'
+      ? (['threshold', 'target', 'challenge'] as const).map((k) => [[...path, k], k, ind[k]])
+      : scoring === 'pass_fail'
+        ? [[[...path, 'target'], 'target', ind.target]]
+        : scoring === 'steps'
+          ? (ind.steps ?? []).map((step, i): [Path, string, number | undefined] => {
+              const bound = ind.better === 'lower' ? 'max' : 'min';
+              return [[...path, 'steps', i, bound], `step ${i + 1} ${bound}`, step[bound]];
+            })
+          : [];
+  const label = ctx.policy.metrics[ind.metric]?.label ?? ind.metric;
+  const code = values.ratio
+    ? 'policy_reference_out_of_range.ratio'
+    : hi === Number.POSITIVE_INFINITY
+      ? 'policy_reference_out_of_range.count'
+      : 'policy_reference_out_of_range';
+  for (const [at, level, v] of points) {
+    if (typeof v !== 'number' || (v >= lo && v <= hi)) continue;
+    ctx.report(code, { indicator: String(path.at(-1)), level, value: v, metric: label, min: lo, max: hi }, at);
   }
 }
 

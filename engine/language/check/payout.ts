@@ -2,7 +2,7 @@
 
 import { variablesOf } from '../expression.js';
 import type { Path } from '../parse.js';
-import { EPSILON, parseAt, round, suggest, type CheckContext } from './context.js';
+import { EPSILON, isPlainRatio, parseAt, round, suggest, type CheckContext } from './context.js';
 
 /** Variables a payout formula may use besides metrics and derived metrics. */
 export const PAYOUT_VARIABLES = ['pay_base', 'score', 'base_score', 'attainment'] as const;
@@ -46,6 +46,13 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
           ['payout', 'tiers', 'bands', i, 'min'],
         );
       }
+      if (isPlainRatio(ctx, tiers.basis) && b.min > 1)
+        // 90 on a ratio basis is 90 % written as percent points, or a band nobody reaches
+        report(
+          'policy_value_type.ratio',
+          { fact: tiers.basis, value: String(b.min), fraction: String(Number((b.min / 100).toFixed(6))) },
+          ['payout', 'tiers', 'bands', i, 'min'],
+        );
       if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
         report(
           'policy_tier_unreachable',

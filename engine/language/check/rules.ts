@@ -6,7 +6,7 @@ import { variablesOf } from '../expression.js';
 import { BUILTIN_FACTS, INDICATOR_LEVELS, OPERATORS, PRESENCE_OPERATORS, type Phase } from '../facts.js';
 import type { Path } from '../parse.js';
 import type { TeamDirectory } from '../teams.js';
-import { flow, parseAt, suggest, type CheckContext } from './context.js';
+import { flow, isPlainRatio, parseAt, suggest, type CheckContext } from './context.js';
 
 const PLAN_STATUSES = ['open', 'extended', 'closed', 'escalated'];
 
@@ -111,6 +111,19 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
         if (typeof v === 'number' && (v < 0 || v > 1))
           report(
             'policy_value_type.share',
+            { fact: c.fact, value: String(v), fraction: String(Number((v / 100).toFixed(6))) },
+            Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value'],
+          );
+      });
+    }
+    if (!presence && ref === undefined && isPlainRatio(ctx, c.fact)) {
+      // a ratio without a `range` is 0 to 1 in the data: 50 is 50 % written as percent points (the
+      // data may say `ratio_format: percent_points`), and would never (or always) hold
+      const list = Array.isArray(c.value) ? c.value : [c.value];
+      list.forEach((v, i) => {
+        if (typeof v === 'number' && (v < 0 || v > 1))
+          report(
+            'policy_value_type.ratio',
             { fact: c.fact, value: String(v), fraction: String(Number((v / 100).toFixed(6))) },
             Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value'],
           );

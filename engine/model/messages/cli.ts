@@ -455,6 +455,13 @@ export const cli = defineMessages({
       zh: '{file}：用例 `{name}` 需要 `record:` 或 `sample:`',
     },
   },
+  cli_test_case_value: {
+    message: { en: '{place}: case `{name}`: {what}', zh: '{place}：用例 `{name}`：{what}' },
+    help: {
+      en: 'write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number and `history` as a list of grades',
+      zh: '每个指标写编号和数值（比率写小数：0.2），`pay_base` 写数值，`history` 写等级列表',
+    },
+  },
   cli_test_case_sample: {
     message: {
       en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`',

@@ -662,6 +662,26 @@ export const readerReasons = defineMessages({
       zh: '单元格里是日期：请检查列是否选对，或在 Excel 中把单元格设为数字格式',
     },
   },
+  value_fen_in_yuan: {
+    message: {
+      en: '`{text}` is written in yuan, but the column is in fen (`money_in: fen`)',
+      zh: '`{text}` 写的是元，但这一列以分为单位（`money_in: fen`）',
+    },
+    help: {
+      en: 'write the cell in fen as the rest of the column (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
+      zh: '请像这一列的其他单元格一样以分填写（¥123.45 写作 12345）；如果导出的是元，请去掉 `money_in: fen`',
+    },
+  },
+  value_fen_fraction: {
+    message: {
+      en: '`{text}` has a fraction of a fen, but the column is in fen (`money_in: fen`)',
+      zh: '`{text}` 含有不足一分的小数，但这一列以分为单位（`money_in: fen`）',
+    },
+    help: {
+      en: 'write whole fen (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
+      zh: '请填写整数分（¥123.45 写作 12345）；如果导出的是元，请去掉 `money_in: fen`',
+    },
+  },
   value_range: {
     message: { en: '`{text}` is a range, not one value', zh: '`{text}` 是一个范围，不是单个数值' },
     help: {

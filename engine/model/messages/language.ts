@@ -663,6 +663,33 @@ export const language = defineMessages({
     },
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
   },
+  policy_reference_out_of_range: {
+    message: {
+      en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (its range, {min} to {max}): no employee can reach it',
+      zh: '`{indicator}` 的 {level} {value} 超出 `{metric}` 可能的取值（其 range，{min} 到 {max}）：任何人都达不到',
+    },
+    help: {
+      en: 'write a value the metric can take, or widen its `range`',
+      zh: '请写指标能取到的值，或放宽它的 `range`',
+    },
+  },
+  'policy_reference_out_of_range.count': {
+    message: {
+      en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (a count, 0 or more): no employee can reach it',
+      zh: '`{indicator}` 的 {level} {value} 超出 `{metric}` 可能的取值（次数，不小于 0）：任何人都达不到',
+    },
+    help: { en: 'a count is never negative: write 0 or more', zh: '次数不会小于 0：请写 0 或更大的值' },
+  },
+  'policy_reference_out_of_range.ratio': {
+    message: {
+      en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (a ratio, 0 to 1): no employee can reach it',
+      zh: '`{indicator}` 的 {level} {value} 超出 `{metric}` 可能的取值（比率，0 到 1）：任何人都达不到',
+    },
+    help: {
+      en: 'a policy writes a ratio as a fraction, whatever `ratio_format` the data uses: 30 % is 0.3; a ratio that can exceed 100 % states its `range`',
+      zh: '政策中的比率一律写小数，与数据的 `ratio_format` 无关：30% 写作 0.3；可能超过 100% 的比率请写明 `range`',
+    },
+  },
   policy_target_order: {
     message: TARGET_ORDER,
     help: {
@@ -895,6 +922,16 @@ export const language = defineMessages({
     help: {
       en: 'write `threshold` (门槛), `target` (目标) or `challenge` (挑战)',
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
+    },
+  },
+  'policy_value_type.ratio': {
+    message: {
+      en: '`{fact}` is a ratio from 0 to 1 (45.3 % is 0.453), so `{value}` is outside it',
+      zh: '`{fact}` 是 0 到 1 之间的比率（45.3% 为 0.453），`{value}` 超出了这个范围',
+    },
+    help: {
+      en: 'write `{fraction}` for {value} % (a policy writes a ratio as a fraction, whatever `ratio_format` the data uses); a ratio that can exceed 100 % states its `range`',
+      zh: '{value}% 请写作 `{fraction}`（政策中的比率一律写小数，与数据的 `ratio_format` 无关）；可能超过 100% 的比率请写明 `range`',
     },
   },
   'policy_value_type.share': {

@@ -11,7 +11,7 @@ import { pointsFor } from '../../evaluation/score.js';
 import { evaluateRecordSync } from '../../evaluation/evaluate.js';
 import { formatValue, type Lang } from '../../explanation/explain.js';
 import { WORDS } from '../../explanation/templates.js';
-import { formatFen, formatMoney, roundScore } from '../../model/money.js';
+import { formatAmount, formatFen, roundScore } from '../../model/money.js';
 import type { ConditionDef, IndicatorDef, PerUnitDef, PolicyDoc, Unit } from '../../model/policy.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { diffPolicies } from '../diff.js';
@@ -92,7 +92,7 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
         head: [w.role, w.payBase],
         rows: Object.entries(doc.roles).map(([id, r]) => [
           cell(r.title),
-          cell(formatMoney(r.pay_base), ['roles', id, 'pay_base'], r.pay_base),
+          cell(formatAmount(r.pay_base), ['roles', id, 'pay_base'], r.pay_base),
         ]),
       },
       {
@@ -222,8 +222,12 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
             a.award === undefined
               ? cell('—')
               : typeof a.award === 'number'
-                ? cell(formatMoney(a.award), ['adjustments', id, 'award'], a.award)
-                : cell(perUnitText(a.award, formatMoney, lang), ['adjustments', id, 'award', 'amount'], a.award.amount),
+                ? cell(formatAmount(a.award), ['adjustments', id, 'award'], a.award)
+                : cell(
+                    perUnitText(a.award, formatAmount, lang),
+                    ['adjustments', id, 'award', 'amount'],
+                    a.award.amount,
+                  ),
             cell(
               [
                 a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',
@@ -282,7 +286,7 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
               : cell(`×${b.multiplier}`, ['payout', 'tiers', 'bands', i, 'multiplier'], b.multiplier),
             b.award === undefined
               ? cell('—')
-              : cell(formatMoney(b.award), ['payout', 'tiers', 'bands', i, 'award'], b.award),
+              : cell(formatAmount(b.award), ['payout', 'tiers', 'bands', i, 'award'], b.award),
             cell(b.benefit ?? ''),
           ]),
         },

@@ -24,8 +24,9 @@ import {
   type Domain,
 } from './analysis.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
+import { dataRange, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
+import { tierCrossings } from './crossings.js';
 import type { Context, Verdict } from './verdict.js';
 
 const KIND = {
@@ -204,8 +205,8 @@ function domains(
 ): (fact: string) => Domain | undefined {
   const { policy } = ctx;
   return (fact) => {
-    const m = policy.metrics[fact];
-    if (m?.range) return { range: m.range };
+    const range = dataRange(policy, fact);
+    if (range) return { range };
     if (fact === 'score' || fact === 'base_score') return { range: [0, known.hi] };
     if (fact === 'attainment') return { range: [0, known.hi / 100] };
     if (fact === 'grade' || fact === 'raw_grade') return { values: known.grades };
@@ -439,7 +440,9 @@ function sweepFor(
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
 ): { pair?: [Sample, Sample, 'score' | 'payout']; cases: number } {
-  const values = [...probe.candidates[dim]!].sort((a, b) => (want === 'inc' ? a - b : b - a));
+  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim)])].sort((a, b) =>
+    want === 'inc' ? a - b : b - a,
+  );
   let prev: Sample | undefined;
   let cases = 0;
   for (const v of values) {

@@ -12,6 +12,7 @@ import type { Scorecard } from '../../model/scorecard.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
 import { levelMetrics, recordOf, setMetric, dimValue } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
+import { tierCrossings } from './crossings.js';
 import { monotoneCases, proveMonotone } from './builtin.js';
 import type { Context, Verdict } from './verdict.js';
 
@@ -136,8 +137,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       const proof = proveMonotone(policy, probe, x, want);
       if (of === 'score' ? proof.score : proof.pay) continue;
       proved = false;
-      const values = probe.candidates[m] ?? [];
-      if (!values.length) continue;
+      if (!probe.candidates[m]?.length) continue;
+      const values = [...new Set([...probe.candidates[m]!, ...tierCrossings(policy, probe, m)])];
       for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 10)))) {
         const sorted = [...values].sort((a, b) => (want === 'inc' ? a - b : b - a));
         let prev: Sample | undefined;

@@ -30,6 +30,20 @@ export function unitOf(policy: CompiledPolicy, id: string): Unit | undefined {
   return policy.metrics[id]?.unit ?? policy.derived.find((d) => d.id === id)?.unit;
 }
 
+/**
+ * The values a data file can give a metric: its `range`, else [0, 1] for a ratio and [0, ∞) for a
+ * count (the data layer refuses the rest: data_out_of_range, data_negative_count). Verify's
+ * employees stay inside it, so no example or counterexample is someone no export can hold.
+ */
+export function dataRange(policy: CompiledPolicy, id: string): [number, number] | undefined {
+  const m = policy.metrics[id];
+  if (!m) return undefined;
+  if (m.range) return m.range;
+  if (m.unit === 'ratio') return [0, 1];
+  if (m.unit === 'count') return [0, Number.POSITIVE_INFINITY];
+  return undefined;
+}
+
 /** A step that is small for the metric's unit: one video, one yuan, a tenth of a percent. */
 export function stepOf(policy: CompiledPolicy, id: string): number {
   const unit = unitOf(policy, id);
@@ -116,7 +130,12 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       const typical: Record<string, number> = {};
       // raw indicator metrics, raw condition metrics, then derived ones (their denominators are set by then)
       const set = (id: string, v: number) => setMetric(policy, typical, id, v);
-      const falseSide = (f: string) => policy.metrics[f]?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
+      const falseSide = (f: string) => {
+        const side = policy.metrics[f]?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
+        const range = dataRange(policy, f);
+        // `videos > 0` is false at 0, not at -1, which no export holds
+        return range ? Math.min(Math.max(side, range[0]), range[1]) : side;
+      };
       for (const m of indicatorMetrics.filter(isRaw)) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
       for (const f of conditionFacts.filter(isRaw)) if (typical[f] === undefined) set(f, falseSide(f));
       for (const m of indicatorMetrics.filter((x) => !isRaw(x))) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
@@ -131,8 +150,8 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
           ...leaves.filter((l) => l.metric === dim).flatMap((l) => breakpointsOf(l)),
           ...conditionValues(conditions, dim).map((c) => c.value),
         ];
-        const range = policy.metrics[dim]?.range;
-        const values = [0, ...points.flatMap((p) => [p - step, p, p + step]), ...(range ?? [])]
+        const range = dataRange(policy, dim);
+        const values = [0, ...points.flatMap((p) => [p - step, p, p + step]), ...(range ?? []).filter(Number.isFinite)]
           .map(tidy)
           .filter((v) => !range || (v >= range[0] && v <= range[1]));
         const first = dimValue(policy, typical, dim);

@@ -131,15 +131,81 @@ export function readCaseList(
   const top = unknownKey(doc, TEST_FILE_KEYS, 'file', testFile);
   if (top) throw new ExitError(EXIT.input, top);
   const samples = new Map<string, EmployeeRecord[]>();
+  // file:line:col of a value of the file, for a problem with it
+  const at = (path: (string | number)[]): string => {
+    const node = yaml.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) return testFile;
+    const p = yaml.lines.linePos(node.range[0]);
+    return `${testFile}:${p.line}:${p.col}`;
+  };
   return doc.cases.map((c, i) => {
     const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
     try {
+      const wrong = recordProblem(c, i, name, testFile, contract, at);
+      if (wrong) throw new ExitError(EXIT.input, wrong);
       return { ok: true as const, case: readCase(c, i, name, testFile, contract, samples) };
     } catch (error) {
       if (!(error instanceof ExitError)) throw error;
       return { ok: false as const, name, problem: error };
     }
   });
+}
+
+/**
+ * A hand-written record the engine would read as something else: a metric the policy does not have
+ * (a misspelt id is not a metric left out), a value that is not a number (`[100]`, `true`, `"45%"`),
+ * a pay base that is not a number, a `history` that is not a list of grades. Such a case would test
+ * another employee than the one written, so it is refused at its value.
+ */
+function recordProblem(
+  c: RawCase,
+  i: number,
+  name: string,
+  testFile: string,
+  contract: Parameters<typeof readRecords>[2],
+  at: (path: (string | number)[]) => string,
+) {
+  if (!c || typeof c !== 'object') return undefined;
+  const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const problem = (path: (string | number)[], what: { en: string; zh: string }) =>
+    diagnostic('cli_test_case_value', { place: at(path), name, what }, { file: testFile });
+  const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  const r = c.record;
+  if (r && typeof r === 'object') {
+    const metrics = r.metrics as unknown;
+    if (metrics !== undefined && (metrics === null || typeof metrics !== 'object' || Array.isArray(metrics)))
+      return problem(['cases', i, 'record', 'metrics'], {
+        en: '`metrics` is not a mapping of metric ids to numbers',
+        zh: '`metrics` 不是“指标编号 → 数值”的映射',
+      });
+    for (const [id, value] of Object.entries((metrics ?? {}) as Record<string, unknown>)) {
+      const path = ['cases', i, 'record', 'metrics', id];
+      if (!Object.hasOwn(contract.metrics, id)) {
+        const known = Object.keys(contract.metrics);
+        return problem(path, {
+          en: `\`${id}\` is not a metric of the policy (its metrics: ${known.join(', ')})`,
+          zh: `\`${id}\` 不是政策中的指标（政策的指标：${known.join('、')}）`,
+        });
+      }
+      if (!isNumber(value))
+        return problem(path, {
+          en: `\`${id}\` is \`${show(value)}\`, not a number`,
+          zh: `\`${id}\` 为 \`${show(value)}\`，不是数字`,
+        });
+    }
+    if (r.pay_base !== undefined && !isNumber(r.pay_base))
+      return problem(['cases', i, 'record', 'pay_base'], {
+        en: `\`pay_base\` is \`${show(r.pay_base)}\`, not a number`,
+        zh: `\`pay_base\` 为 \`${show(r.pay_base)}\`，不是数字`,
+      });
+  }
+  const history = c.history as unknown;
+  if (history !== undefined && (!Array.isArray(history) || history.some((g) => typeof g !== 'string')))
+    return problem(['cases', i, 'history'], {
+      en: `\`history\` is \`${show(history)}\`, not a list of grades (most recent first: [C, B])`,
+      zh: `\`history\` 为 \`${show(history)}\`，不是等级列表（最近的在前：[C, B]）`,
+    });
+  return undefined;
 }
 
 function readCase(

@@ -1,0 +1,74 @@
+// Where a tier band starts along one metric: the values at which a typical employee's result enters
+// each band. A band whose multiplier is below the one under it (a 铜牌 × 0.9 above "no tier")
+// makes pay fall exactly there, between two of the policy's own numbers that a sweep over them
+// steps across without stopping; a sweep that also stops just below and at each band's start
+// sees the fall.
+
+import type { CompiledPolicy } from '../../language/compile.js';
+import { recordOf, setMetric, stepOf, tidy, unitOf, type Probe } from './probes.js';
+import { evaluate } from './search.js';
+
+const memo = new WeakMap<Probe, Map<string, number[]>>();
+
+/**
+ * The values of `dim` at which the probe's typical employee enters a tier band, and one step
+ * below each: found by bisection on the engine's own result when the bands are on attainment (the
+ * score), taken from the bands when they are on `dim` itself. Empty without tiers.
+ */
+export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string): number[] {
+  let byDim = memo.get(probe);
+  if (!byDim) memo.set(probe, (byDim = new Map()));
+  const known = byDim.get(dim);
+  if (known) return known;
+  const out: number[] = [];
+  const tiers = policy.tiers;
+  const step = stepOf(policy, dim);
+  const whole = unitOf(policy, dim) === 'count';
+  const add = (v: number) => {
+    for (const x of [v, v - step]) if (Number.isFinite(x)) out.push(tidy(whole ? Math.ceil(x) : x));
+  };
+  if (tiers?.basis === dim) for (const b of tiers.bands) add(b.min);
+  else if (tiers?.basis === 'attainment') {
+    const values = probe.candidates[dim] ?? [];
+    if (values.length >= 2) {
+      const lo = Math.min(...values);
+      const hi = Math.max(...values);
+      const scoreAt = (v: number): number | undefined => {
+        const metrics = { ...probe.typical };
+        if (!setMetric(policy, metrics, dim, v)) return undefined;
+        return evaluate(policy, recordOf(policy, probe, metrics))?.score;
+      };
+      const [sLo, sHi] = [scoreAt(lo), scoreAt(hi)];
+      if (sLo !== undefined && sHi !== undefined)
+        for (const b of tiers.bands) {
+          const target = b.min * 100;
+          // the end that has not reached the band and the end that has; nothing to find otherwise
+          const reachedLo = sLo >= target;
+          if (reachedLo === sHi >= target) continue;
+          let [out0, in0] = reachedLo ? [hi, lo] : [lo, hi];
+          for (let k = 0; k < 60; k++) {
+            const mid = (out0 + in0) / 2;
+            const s = scoreAt(mid);
+            if (s === undefined) break;
+            if (s >= target) in0 = mid;
+            else out0 = mid;
+          }
+          // the neighbours on the metric's own step (79.9 and 80 rather than 79.995), when they
+          // lie on the two sides of the band's start; else the start itself
+          const down = tidy(Math.floor(in0 / step) * step);
+          const up = tidy(down + step);
+          const [sDown, sUp] = [scoreAt(down), scoreAt(up)];
+          if (sDown !== undefined && sUp !== undefined && sDown >= target !== sUp >= target) out.push(down, up);
+          else {
+            add(in0);
+            if (reachedLo) out.push(tidy(whole ? Math.floor(in0) : in0 + step));
+          }
+        }
+    }
+  }
+  // only values the probe's own range allows
+  const range = policy.metrics[dim]?.range;
+  const kept = [...new Set(out)].filter((v) => !range || (v >= range[0] && v <= range[1]));
+  byDim.set(dim, kept);
+  return kept;
+}
