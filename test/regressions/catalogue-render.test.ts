@@ -134,6 +134,8 @@ const REALISTIC: Record<string, string | number> = {
   plan: 'improvement_plan',
   policies: '`short-video-team`, `livestream-team`',
   policy: 'short-video-team',
+  policy_file: 'policies/short-video-team.yaml',
+  facts: 6,
   previous: 'B',
   previous_min: 60,
   problem: 'is not a known time zone',
