@@ -136,6 +136,8 @@ const REALISTIC: Record<string, string | number> = {
   policy: 'short-video-team',
   policy_file: 'policies/short-video-team.yaml',
   facts: 6,
+  fmin: 0,
+  fmax: 1,
   previous: 'B',
   previous_min: 60,
   problem: 'is not a known time zone',
