@@ -40,6 +40,15 @@ describe('yardstick validate', () => {
     expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages');
   });
 
+  it("says each file's result in the user's language, Chinese by default", async () => {
+    const r = await yardstickAsIs('validate', 'policies/short-video-team.yaml', 'policies/short-video-team.test.yaml');
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'ok  policies/short-video-team.yaml：short-video-team v1.1.0，4 个角色，2 个阶段\n' +
+        'ok  policies/short-video-team.test.yaml：policies/short-video-team.yaml 的 10 个测试用例\n',
+    ]);
+  });
+
   it('a copy of the flagship with weights summing to 90 and a mistyped metric exits 1 naming both, with lines', async () => {
     const dir = tempDir();
     const text = readFileSync(FLAGSHIP, 'utf8')

@@ -116,4 +116,23 @@ describe('yardstick statements', () => {
     expect(readFileSync(join(out, '_69_ndex.html'), 'utf8')).toContain('甲');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="_69_ndex.html">index</a>');
   });
+
+  it("gives ids that are Windows device names (CON, nul, COM1) files Windows can hold, and keeps CON1's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    const rows = DATA.split('\n');
+    const row = (id: string, name: string) => rows[1].replace('E1,<script>alert(1)</script>', `${id},${name}`);
+    writeFileSync(
+      data,
+      [rows[0], row('CON', '甲'), row('nul', '乙'), row('COM1', '丙'), row('CON1', '丁'), ''].join('\n'),
+    );
+    const out = join(dir, 'out');
+    expect(
+      await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} }),
+    ).toBe(0);
+    // C is U+0043, n is U+006E
+    expect(readdirSync(out).sort()).toEqual(['CON1.html', '_43_OM1.html', '_43_ON.html', '_6e_ul.html', 'index.html']);
+    expect(readFileSync(join(out, '_43_ON.html'), 'utf8')).toContain('甲');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="_43_ON.html">CON</a>');
+  });
 });

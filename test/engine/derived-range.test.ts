@@ -62,6 +62,33 @@ describe('a range written the wrong way round', () => {
   });
 });
 
+describe('a ratio whose range is written in percent points', () => {
+  it('is refused at the range: [0, 100] on a ratio is 0 % to 10,000 %, and 30 in it could mean 30 % or 3000 %', () => {
+    // line 5 is self_rating, now a ratio (`unit: ratio` is as long as `unit: score`): its `[` at column 49
+    const loaded = loadPolicy(
+      POLICY.replace('self_rating: { label: 自评, unit: score', 'self_rating: { label: 自评, unit: ratio'),
+      'review.yaml',
+    );
+    expect(loaded.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_ratio_range_percent',
+        '`self_rating` is a ratio, which a policy writes as a fraction (0.3 is 30 %): `range: [0, 100]` reads as percent points, so a threshold such as 30 could mean 30 % or 3000 %',
+        'write the range and every threshold as fractions: `range: [0, 1]`',
+        5,
+        49,
+      ],
+    ]);
+  });
+
+  it('is read as written when it is in fractions, growth past 100 % included', () => {
+    const text = POLICY.replace(
+      'self_rating: { label: 自评, unit: score, range: [ 0, 100 ]',
+      'self_rating: { label: 自评, unit: ratio, range: [ -1, 2.5 ]',
+    );
+    expect(loadPolicy(text, 'review.yaml').diagnostics).toEqual([]);
+  });
+});
+
 describe('a rating indicator on a range with no full mark', () => {
   it('is refused at the indicator’s metric when the range maximum is not above 0', () => {
     // a rating is scored out of its range's maximum: `range: [ 0, 0 ]` (or [-100, 0]) has no full

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ENV, PROJECT, scratch, sh } from './scratch.js';
 
 const validate = (dir: string, env: NodeJS.ProcessEnv = ENV) =>
-  sh(dir, process.execPath, ['node/cli/bin.mjs', 'validate', 'policies/short-video-team.yaml'], env);
+  sh(dir, process.execPath, ['node/cli/bin.mjs', 'validate', 'policies/short-video-team.yaml', '--lang', 'en'], env);
 
 describe('a checkout of Yardstick', () => {
   it('builds dist/cli once, runs it while the sources are unchanged, and rebuilds it after an edit', () => {
@@ -38,7 +38,7 @@ describe('a checkout of Yardstick', () => {
       'ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages\n',
     ]);
     const inputs = JSON.parse(readFileSync(join(dir, 'dist/cli/inputs.json'), 'utf8')).inputs;
-    expect(Object.keys(inputs)).toContain('node/cli/commands/validate.ts');
+    expect(Object.keys(inputs)).toContain('engine/model/messages/cli.ts');
     expect(Object.keys(inputs)).toContain('engine/evaluation/evaluate.ts');
     const built = statSync(join(dir, 'dist/cli/main.mjs')).mtimeMs;
 
@@ -47,15 +47,15 @@ describe('a checkout of Yardstick', () => {
     expect(statSync(join(dir, 'dist/cli/main.mjs')).mtimeMs).toBe(built);
 
     // an edited source: rebuilt before it runs, so the run says what the source now says
-    const source = join(dir, 'node/cli/commands/validate.ts');
-    writeFileSync(source, readFileSync(source, 'utf8').replace('} roles, ', '} ROLES, '));
+    const source = join(dir, 'engine/model/messages/cli.ts');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('{roles} roles, ', '{roles} ROLES, '));
     expect(validate(dir).stdout).toBe(
       'ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 ROLES, 2 stages\n',
     );
     expect(readFileSync(join(dir, 'dist/cli/main.mjs'), 'utf8')).toContain('ROLES, ');
 
     // the sources through tsx when asked: another edit shows without a rebuild
-    writeFileSync(source, readFileSync(source, 'utf8').replace('} ROLES, ', '} Roles, '));
+    writeFileSync(source, readFileSync(source, 'utf8').replace('{roles} ROLES, ', '{roles} Roles, '));
     const fromSources = validate(dir, { ...ENV, YARDSTICK_FROM_SOURCES: '1' });
     expect(fromSources.stdout).toBe('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 Roles, 2 stages\n');
     expect(readFileSync(join(dir, 'dist/cli/main.mjs'), 'utf8')).toContain('ROLES, ');
@@ -64,6 +64,6 @@ describe('a checkout of Yardstick', () => {
     writeFileSync(source, `${readFileSync(source, 'utf8')}\nexport const broken = ;\n`);
     const broken = validate(dir);
     expect(broken.code).not.toBe(0);
-    expect(broken.stderr).toContain('validate.ts');
+    expect(broken.stderr).toContain('cli.ts');
   }, 120_000);
 });

@@ -24,6 +24,21 @@ export function checkDerived(ctx: CheckContext): void {
   for (const [section, id, range] of ranges)
     if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number' && range[0] > range[1])
       report('policy_range_order', { id, min: range[0], max: range[1] }, [section, id, 'range']);
+  // a ratio is a fraction (0.3 is 30 %): a range to 100 reads as percent points, and every
+  // threshold inside it (30 meaning 30 %, or 3000 %?) would mean two things
+  for (const [id, m] of Object.entries(p.metrics)) {
+    const range = m.range as unknown;
+    if (m.unit !== 'ratio' || !Array.isArray(range) || typeof range[0] !== 'number' || typeof range[1] !== 'number')
+      continue;
+    if (range[1] >= 100 || range[0] <= -100) {
+      const fraction = (x: number) => Number((x / 100).toPrecision(12));
+      report(
+        'policy_ratio_range_percent',
+        { id, min: range[0], max: range[1], fmin: fraction(range[0]), fmax: fraction(range[1]) },
+        ['metrics', id, 'range'],
+      );
+    }
+  }
   for (const [id, d] of Object.entries(p.derived ?? {})) {
     const path = typeof d === 'string' ? ['derived', id] : ['derived', id, 'expr'];
     const text = typeof d === 'string' ? d : d.expr;

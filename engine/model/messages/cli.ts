@@ -610,6 +610,33 @@ export const cli = defineMessages({
     },
   },
   cli_check_nothing_staged: { message: { en: 'no policy is staged', zh: '没有暂存的政策' } },
+  cli_validate_ok: {
+    message: {
+      en: 'ok  {file}: {policy} v{version}, {roles} roles, {stages} stages',
+      zh: 'ok  {file}：{policy} v{version}，{roles} 个角色，{stages} 个阶段',
+    },
+  },
+  'cli_validate_ok.rollup': {
+    message: {
+      en: 'ok  {file}: {policy} v{version}, roll-up of {of} by {period}, {facts} facts',
+      zh: 'ok  {file}：{policy} v{version}，按 {period} 汇总 {of}，{facts} 个事实',
+    },
+  },
+  'cli_validate_ok.tests': {
+    message: {
+      en: 'ok  {file}: {count} test case(s) for {policy_file}',
+      zh: 'ok  {file}：{policy_file} 的 {count} 个测试用例',
+    },
+  },
+  cli_validate_failed: {
+    message: { en: 'err {file}: {count} problem(s)', zh: 'err {file}：{count} 个问题' },
+  },
+  'cli_validate_failed.tests_policy': {
+    message: {
+      en: 'err {file}: its policy `{policy_file}` does not validate',
+      zh: 'err {file}：它的政策 `{policy_file}` 未通过校验',
+    },
+  },
   cli_check_data_needs_base: {
     message: {
       en: '--data {file} measures a change: give --base REF with it',

@@ -620,6 +620,16 @@ export const language = defineMessages({
       zh: '范围写作 [最小, 最大]：`range: [{max}, {min}]`',
     },
   },
+  policy_ratio_range_percent: {
+    message: {
+      en: '`{id}` is a ratio, which a policy writes as a fraction (0.3 is 30 %): `range: [{min}, {max}]` reads as percent points, so a threshold such as 30 could mean 30 % or 3000 %',
+      zh: '`{id}` 是比率，政策中比率写作小数（0.3 即 30%）：`range: [{min}, {max}]` 像是按百分数写的，门槛写 30 既可能是 30% 也可能是 3000%',
+    },
+    help: {
+      en: 'write the range and every threshold as fractions: `range: [{fmin}, {fmax}]`',
+      zh: '范围和各门槛都写成小数：`range: [{fmin}, {fmax}]`',
+    },
+  },
   policy_rating_needs_range: {
     message: {
       en: 'rating indicator `{indicator}` scores `{metric}`, which has no `range`',

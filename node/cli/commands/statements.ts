@@ -18,14 +18,19 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
  * A file name for an employee id, one to one: letters, digits and `-` are kept, any other
  * character becomes `_` and its code point in hex and `_` (`A/1` → `A_2f_1`, `A_1` → `A_5f_1`),
  * so no two ids share a file and the id can be read back from the name. The id `index` has its
- * first letter written so too, as `index.html` is the summary page.
+ * first letter written so too, as `index.html` is the summary page, and so have the names Windows
+ * keeps for devices (`CON`, `NUL`, `COM1`…: a folder of statements copied there could not hold
+ * `CON.html`).
  */
 export const statementFile = (c: Scorecard) => {
   const codePoint = (ch: string) => `_${ch.codePointAt(0)!.toString(16)}_`;
   const name = c.employee_id.replace(/[^A-Za-z0-9-]/gu, codePoint);
-  // `index.html` is the summary page: an employee whose id is `index` (any case) gets `_69_ndex.html`
-  return `${name.toLowerCase() === 'index' ? codePoint(name[0]!) + name.slice(1) : name}.html`;
+  // an employee whose id is `index` (any case) gets `_69_ndex.html`, `CON` gets `_43_ON.html`
+  return `${RESERVED_FILE_NAME.test(name) ? codePoint(name[0]!) + name.slice(1) : name}.html`;
 };
+
+/** The summary page's name and the device names Windows refuses as file names, in any case. */
+const RESERVED_FILE_NAME = /^(index|con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** Ids whose files would be one file on a case-insensitive disk (Windows, macOS): `E1` and `e1`. */
 export function caseClashes(cards: readonly Scorecard[]): string[][] {

@@ -1,6 +1,13 @@
 // `yardstick validate POLICY…`: every problem in every file, with file:line:col and help.
 
-import { formatDiagnostic, loadPolicy, type Diagnostic, type Lang } from '../../../engine/index.js';
+import {
+  diagnostic,
+  formatDiagnostic,
+  loadPolicy,
+  localise,
+  type Diagnostic,
+  type Lang,
+} from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { readCases } from './test.js';
@@ -10,10 +17,11 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
   const all: Diagnostic[] = [];
   const summaries: string[] = [];
   let failed = 0;
+  const say: Say = (id, args) => localise(diagnostic(id, args as never), options.lang).message;
   for (const file of files) {
     // `policies/*.yaml` also names the policies' test files: they are checked as tests
     if (isTestFile(file)) {
-      const checked = validateTests(file);
+      const checked = validateTests(file, say);
       if (!checked.ok) failed++;
       summaries.push(checked.summary);
       continue;
@@ -35,8 +43,18 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
       if (!rolled.ok) failed++;
       summaries.push(
         rolled.ok
-          ? `ok  ${file}: ${rolled.doc.policy} v${rolled.doc.version}, roll-up of ${rolled.doc.rollup.of} by ${rolled.doc.rollup.period}, ${Object.keys(rolled.doc.facts).length} facts`
-          : `err ${file}: ${rolled.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`,
+          ? say('cli_validate_ok.rollup', {
+              file,
+              policy: rolled.doc.policy,
+              version: rolled.doc.version,
+              of: rolled.doc.rollup.of,
+              period: rolled.doc.rollup.period,
+              facts: Object.keys(rolled.doc.facts).length,
+            })
+          : say('cli_validate_failed', {
+              file,
+              count: rolled.diagnostics.filter((d) => d.severity === 'error').length,
+            }),
       );
       continue;
     }
@@ -45,11 +63,19 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
     if (result.ok) {
       const p = result.policy.doc;
       summaries.push(
-        `ok  ${file}: ${p.policy} v${p.version}, ${Object.keys(p.roles).length} roles, ${Object.keys(p.stages).length} stages`,
+        say('cli_validate_ok', {
+          file,
+          policy: p.policy,
+          version: p.version,
+          roles: Object.keys(p.roles).length,
+          stages: Object.keys(p.stages).length,
+        }),
       );
     } else {
       failed++;
-      summaries.push(`err ${file}: ${result.diagnostics.filter((d) => d.severity === 'error').length} problem(s)`);
+      summaries.push(
+        say('cli_validate_failed', { file, count: result.diagnostics.filter((d) => d.severity === 'error').length }),
+      );
     }
   }
   if (options.format === 'json') {
@@ -65,15 +91,18 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
 export const isTestFile = (file: string) => /\.test\.ya?ml$/i.test(file);
 
 /** A test file read as `yardstick test` reads it: its policy loads, and every case can be built. */
-function validateTests(file: string): { ok: boolean; summary: string } {
+type Say = (id: Parameters<typeof diagnostic>[0], args: Record<string, string | number>) => string;
+
+function validateTests(file: string, say: Say): { ok: boolean; summary: string } {
   const policyFile = file.replace(/\.test\.(ya?ml)$/i, '.$1');
   const policyText = readText(policyFile, 'policy');
-  if (isRollupText(policyText, policyFile)) return validateRollupTests(file, policyFile, policyText);
+  if (isRollupText(policyText, policyFile)) return validateRollupTests(file, policyFile, policyText, say);
   const loaded = loadPolicy(policyText, policyFile);
-  if (!loaded.ok) return { ok: false, summary: `err ${file}: its policy \`${policyFile}\` does not validate` };
+  if (!loaded.ok)
+    return { ok: false, summary: say('cli_validate_failed.tests_policy', { file, policy_file: policyFile }) };
   try {
     const cases = readCases(policyFile, file, loaded.policy.contract);
-    return { ok: true, summary: `ok  ${file}: ${cases.length} test case(s) for ${policyFile}` };
+    return { ok: true, summary: say('cli_validate_ok.tests', { file, count: cases.length, policy_file: policyFile }) };
   } catch (error) {
     if (!(error instanceof ExitError)) throw error;
     return {
@@ -84,12 +113,18 @@ function validateTests(file: string): { ok: boolean; summary: string } {
 }
 
 /** A roll-up policy's test file: its policy loads, and every case has its months (or sample), period and expectations. */
-function validateRollupTests(file: string, policyFile: string, text: string): { ok: boolean; summary: string } {
+function validateRollupTests(
+  file: string,
+  policyFile: string,
+  text: string,
+  say: Say,
+): { ok: boolean; summary: string } {
   const loaded = loadRollup(policyFile, text);
-  if (!loaded.ok) return { ok: false, summary: `err ${file}: its policy \`${policyFile}\` does not validate` };
+  if (!loaded.ok)
+    return { ok: false, summary: say('cli_validate_failed.tests_policy', { file, policy_file: policyFile }) };
   try {
     const cases = parseRollupCases(loaded.doc, file);
-    return { ok: true, summary: `ok  ${file}: ${cases.length} test case(s) for ${policyFile}` };
+    return { ok: true, summary: say('cli_validate_ok.tests', { file, count: cases.length, policy_file: policyFile }) };
   } catch (error) {
     if (!(error instanceof ExitError)) throw error;
     return { ok: false, summary: `err ${file}: ${error.message}` };
