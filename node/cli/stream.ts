@@ -1,5 +1,5 @@
 // `yardstick run --format csv|json|ndjson --out FILE` on a CSV file: the month read, evaluated and
-// written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (two per worker), the ids seen
+// written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (up to four per worker), the ids seen
 // (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
 // `--workers N` the chunks are evaluated by N threads (this one and N − 1 workers, see WorkerPool)
 // and written in the order they were read.

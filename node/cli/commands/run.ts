@@ -50,7 +50,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
-  const shape = !o.record && !o.amend && o.out && isStreamFormat(o.format);
+  const shape = !o.record && !o.amend && Boolean(o.out) && isStreamFormat(o.format);
   // a run that looks like streaming starts its worker threads now: they load (most of a second of
   // CPU each) on another core while this one loads the policy; a run that does not stream closes them
   const early =
@@ -69,7 +69,7 @@ async function runLoaded(
   o: RunCommandOptions,
   io: Io,
   workers: number,
-  shape: boolean | '' | undefined,
+  shape: boolean,
   early: WorkerPool | undefined,
 ): Promise<number> {
   // loaded once: its warnings are printed once, whichever way the data is read
