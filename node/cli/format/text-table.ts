@@ -12,6 +12,9 @@ import { visibleText } from '../../../engine/index.js';
  */
 export const COUNTED_RANGES: readonly (readonly [from: number, to: number, width: 1 | 2])[] = [
   [0x20, 0x7e, 1], // ASCII letters, digits, punctuation and space
+  [0xa5, 0xa5, 1], // ¥, in every money cell
+  [0xb7, 0xb7, 1], // ·, between a title and its version
+  [0x2500, 0x257f, 1], // box drawing: ─ under a heading
   [0x3001, 0x3029, 2], // CJK punctuation: 、。〈〉《》「」『』【】〒〔〕〖〗〘〙〚〛〜〝〞〟〠 and 〡–〩
   [0x3041, 0x3096, 2], // hiragana
   [0x30a1, 0x30fa, 2], // katakana
