@@ -6,8 +6,7 @@
 // when one changed it is rebuilt first, and when that fails (or YARDSTICK_FROM_SOURCES=1 asks) the
 // sources run through tsx's loader. `yardstick textconv FILE` (git's diff driver, once per version
 // of a file) loads only its own module.
-import { readFileSync, statSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
 const checkout = existsSync(new URL('./main.ts', import.meta.url));
 const tsx = async (file) => (await import('tsx/esm/api')).tsImport(file, import.meta.url);

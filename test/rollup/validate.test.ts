@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, loadRollupPolicy, localise } from '../../engine/index.js';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 
 const GOOD = `policy: half-year-review
 title: 半年评估
@@ -154,6 +154,15 @@ describe('yardstick validate on a roll-up policy and its tests', () => {
       'ok  policies/annual-review.yaml: annual-review v1.0.0, roll-up of livestream-team by year, 6 facts\n' +
         'ok  policies/annual-review.test.yaml: 3 test case(s) for policies/annual-review.yaml\n',
     );
+  });
+
+  it('says the same in Chinese by default, the period in words (按年度汇总)', async () => {
+    const r = await yardstickAsIs('validate', 'policies/annual-review.yaml', 'policies/annual-review.test.yaml');
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'ok  policies/annual-review.yaml：annual-review v1.0.0，按年度汇总 livestream-team，6 个事实\n' +
+        'ok  policies/annual-review.test.yaml：policies/annual-review.yaml 的 3 个测试用例\n',
+    ]);
   });
 
   it('prints a problem with file, line and column', async () => {

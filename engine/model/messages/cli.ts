@@ -619,7 +619,7 @@ export const cli = defineMessages({
   'cli_validate_ok.rollup': {
     message: {
       en: 'ok  {file}: {policy} v{version}, roll-up of {of} by {period}, {facts} facts',
-      zh: 'ok  {file}：{policy} v{version}，按 {period} 汇总 {of}，{facts} 个事实',
+      zh: 'ok  {file}：{policy} v{version}，按{period}汇总 {of}，{facts} 个事实',
     },
   },
   'cli_validate_ok.tests': {

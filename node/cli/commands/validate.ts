@@ -48,7 +48,7 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
               policy: rolled.doc.policy,
               version: rolled.doc.version,
               of: rolled.doc.rollup.of,
-              period: rolled.doc.rollup.period,
+              period: PERIOD_WORDS[rolled.doc.rollup.period] ?? rolled.doc.rollup.period,
               facts: Object.keys(rolled.doc.facts).length,
             })
           : say('cli_validate_failed', {
@@ -91,7 +91,17 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
 export const isTestFile = (file: string) => /\.test\.ya?ml$/i.test(file);
 
 /** A test file read as `yardstick test` reads it: its policy loads, and every case can be built. */
-type Say = (id: Parameters<typeof diagnostic>[0], args: Record<string, string | number>) => string;
+type Say = (
+  id: Parameters<typeof diagnostic>[0],
+  args: Record<string, string | number | { en: string; zh: string }>,
+) => string;
+
+/** A roll-up's period as each language says it: `by year`, 按年度. */
+const PERIOD_WORDS: Record<string, { en: string; zh: string }> = {
+  quarter: { en: 'quarter', zh: '季度' },
+  half_year: { en: 'half_year', zh: '半年' },
+  year: { en: 'year', zh: '年度' },
+};
 
 function validateTests(file: string, say: Say): { ok: boolean; summary: string } {
   const policyFile = file.replace(/\.test\.(ya?ml)$/i, '.$1');
