@@ -1,26 +1,26 @@
-// A checkout of Yardstick starts its streaming workers from a bundle of the current sources that
-// esbuild writes into dist/checkout/, named by the bundle's hash, rather than through tsx.
+// A checkout of Yardstick running its sources starts its streaming workers from the bundle in
+// dist/cli/ (rebuilt first when a source changed since it was built), rather than through tsx.
 
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { streamWorkerUrl } from '../../node/cli/stream-worker-url.js';
 
 describe('the streaming worker of a checkout', () => {
-  it('is the sources bundled into dist/checkout/, named by the first 16 hex digits of its SHA-256', async () => {
+  it('is dist/cli/stream-worker.mjs, built from the sources as they are now', async () => {
     const url = await streamWorkerUrl();
-    const file = fileURLToPath(url);
-    const name = /\/dist\/checkout\/stream-worker-([0-9a-f]{16})\.mjs$/.exec(file);
-    expect(name).not.toBeNull();
-    const code = readFileSync(file);
-    expect(createHash('sha256').update(code).digest('hex').slice(0, 16)).toBe(name![1]);
+    expect(fileURLToPath(url)).toBe(fileURLToPath(new URL('../../dist/cli/stream-worker.mjs', import.meta.url)));
+    const code = readFileSync(url, 'utf8');
     // plain JavaScript: the worker's message handler, no TypeScript left and no tsx loader
-    expect(code.toString()).toContain('port.postMessage({ loaded: true })');
-    expect(code.toString()).not.toContain('tsx/esm/api');
-  });
-
-  it('is the same file for unchanged sources', async () => {
-    expect((await streamWorkerUrl()).href).toBe((await streamWorkerUrl()).href);
+    expect(code).toContain('port.postMessage({ loaded: true })');
+    expect(code).not.toContain('tsx/esm/api');
+    // every source the bundle was built from is unchanged since
+    const root = new URL('../../', import.meta.url);
+    const { inputs } = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8')) as {
+      inputs: Record<string, [number, number]>;
+    };
+    expect(Object.keys(inputs)).toContain('node/cli/stream-worker.ts');
+    for (const [path, [, size]] of Object.entries(inputs))
+      expect([path, readFileSync(new URL(path, root)).length]).toEqual([path, size]);
   });
 });
