@@ -3,7 +3,8 @@
 // runs the CLI's own diff; the month a new version starts from by default is in versions-dates.ts.
 
 import { ApiError } from './api';
-import type { Bump, Lang, PolicyChange } from '../../../engine/index.js';
+import type { Bump, Lang } from '../../../engine/index.js';
+import type { Comparison } from '../../server/versions.js';
 
 export interface VersionEntry {
   id: string;
@@ -25,20 +26,8 @@ export interface History {
   author: Author | null;
 }
 
-export interface Comparison {
-  changes: PolicyChange[];
-  suggestion?: { bump: Bump; because: string[] };
-  markdown: string;
-  impact?: {
-    data: string;
-    employees: number;
-    changed: number;
-    unscorable: number;
-    total_before: number;
-    total_after: number;
-    delta: number;
-  };
-}
+/** What the server's comparison of two texts returns (the type only: the browser never loads the server's code). */
+export type { Comparison };
 
 export type Published =
   | { mode: 'commit'; version: string; commit: string; text: string; etag: string }
