@@ -39,11 +39,15 @@ export class WorkerPool {
 
   /** Worker threads running in this process, all pools together (a test checks none is left behind). */
   static running = 0;
+  /** Pools made in this process, and when the last one's threads were started or skipped (a test checks a refused run leaves none). */
+  static made = 0;
+  static lastSpawned: Promise<void> | undefined;
   private closed = false;
   private readonly spawned: Promise<void>;
 
   /** Starts the threads as soon as their code is found: loading the engine takes them a while, the file's header need not wait. */
   constructor(readonly size: number) {
+    WorkerPool.made++;
     this.workers = Array.from({ length: size }, () => undefined);
     this.inHand = this.workers.map(() => 0);
     this.ready = this.workers.map(() => false);
@@ -61,6 +65,7 @@ export class WorkerPool {
       },
       (error) => this.fail(error),
     );
+    WorkerPool.lastSpawned = this.spawned;
   }
 
   /**

@@ -130,10 +130,14 @@ describe('yardstick run streams a CSV into a CSV', () => {
     // a version must be text (schema): one problem
     writeFileSync(policyFile, readFileSync(FLAGSHIP, 'utf8').replace(/^version: .*$/m, 'version: [1, 0]'));
     const out = join(dir, 'out.csv');
+    const made = WorkerPool.made;
     const r = await yardstick('run', policyFile, '--data', file, '--format', 'csv', '--out', out, '--workers', '2');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${policyFile}: the policy has 1 problem(s)`);
     expect(existsSync(out)).toBe(false);
+    // the pool was made before the policy was read (one worker beside this thread), and none of its threads is left
+    expect(WorkerPool.made).toBe(made + 1);
+    await WorkerPool.lastSpawned;
     await expect.poll(() => WorkerPool.running).toBe(0);
   });
 
