@@ -8,7 +8,7 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
+import type { Database } from 'sql.js';
 import {
   scorecardFromJson,
   scorecardToJson,
@@ -111,7 +111,8 @@ export class Ledger {
   ) {}
 
   static async open(path: string): Promise<Ledger> {
-    const SQL = await initSqlJs();
+    // loaded by the commands that open a ledger, not at every start
+    const SQL = await (await import('sql.js')).default();
     useSqlJs(SQL);
     const target = ledgerTarget(path);
     const opened = existsSync(target) ? readCheckedLedger(path, target) : undefined;

@@ -3,7 +3,10 @@
 // (a pipe, a CI log) a plain line every tenth of the way; nothing with --quiet, and nothing for a
 // month under PROGRESS_MIN records, which is done before a bar would help.
 
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+
+/** cli-progress, loaded when a bar is drawn on a terminal, not at every start. */
+const cliProgress = () => createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
 
 /** Months smaller than this show no progress; `YARDSTICK_PROGRESS_MIN` sets another bound (tests use it). */
 export const PROGRESS_MIN = 20_000;
@@ -38,7 +41,8 @@ export function progressFor(total: number, o: ProgressOptions, now: () => number
   const rate = (done: number) => Math.round(done / Math.max((now() - started) / 1000, 0.001));
   const tty = o.tty === undefined ? (process.stderr.isTTY ? process.stderr : undefined) : o.tty;
   if (tty) {
-    const bar = new cliProgress.SingleBar(
+    const { SingleBar, Presets } = cliProgress();
+    const bar = new SingleBar(
       {
         stream: tty,
         format: `${o.label} [{bar}] {percentage}% · {value}/{total} records · {rate}/s · {eta_formatted} left`,
@@ -47,7 +51,7 @@ export function progressFor(total: number, o: ProgressOptions, now: () => number
         etaBuffer: 50,
         fps: 10,
       },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     );
     bar.start(total, 0, { rate: 0 });
     return {

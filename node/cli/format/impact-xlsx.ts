@@ -2,7 +2,6 @@
 // outcome changes, before and after), 无法计算 (people only one version scores, with the reason)
 // and 汇总 (totals, grades, teams). The same cells as xlsx.ts: text is formula-safe.
 
-import writeXlsxFile from 'write-excel-file/node';
 import { fenToYuan, localise, type Lang, type RunComparison } from '../../../engine/index.js';
 import { num, text, type Cell } from './xlsx.js';
 
@@ -99,6 +98,8 @@ export async function formatImpactXlsx(c: RunComparison, lang: Lang): Promise<Bu
     ],
     ...c.by_team.map((t) => [text(t.team), num(fenToYuan(t.before_fen), MONEY), num(fenToYuan(t.after_fen), MONEY)]),
   ];
+  // loaded when a workbook is written, not at every start
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile([
     {
       data: changes as never,

@@ -1,7 +1,6 @@
 // A run's result as an Excel workbook: 结果 (one row per employee, numbers as numbers) and 汇总
 // (grades and teams). Text that could start a formula is neutralised, as in the CSV export.
 
-import writeXlsxFile from 'write-excel-file/node';
 import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engine/index.js';
 import { poolShareFen } from './money.js';
 import { neutralise } from './results.js';
@@ -92,6 +91,8 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
       num(fenToYuan(v.payout_total_fen), '#,##0.00'),
     ]),
   ];
+  // loaded when a workbook is written, not at every start
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile([
     {
       data: results as never,
