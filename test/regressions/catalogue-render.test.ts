@@ -67,6 +67,7 @@ const REALISTIC: Record<string, string | number> = {
   file: '花名册.xlsx',
   files: '`README.md`, `policies/startup-team.yaml`',
   first: 'SV0001',
+  option: '--data',
   folder: 'examples',
   first_row: 2,
   formula: 'pay_base * score / 100',

@@ -535,6 +535,16 @@ export const cli = defineMessages({
   cli_usage: {
     message: { en: '{detail}', zh: '命令行有误（{detail}）' },
   },
+  cli_option_repeated: {
+    message: {
+      en: 'option `{option}` is given twice, as `{first}` and as `{second}`',
+      zh: '选项 `{option}` 给了两次：`{first}` 和 `{second}`',
+    },
+    help: {
+      en: 'give it once: it takes one value, and a second one does not add to the first',
+      zh: '请只给一次：此选项只取一个值，第二个值不会与第一个合并',
+    },
+  },
   cli_period: {
     message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
   },
