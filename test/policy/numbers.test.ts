@@ -103,3 +103,21 @@ describe('money in a policy is at most ¥100,000,000 per person', () => {
     expect(loadPolicy(WORKED.replace('pay_base: 4000', 'pay_base: 100000000'), 'w.yaml').ok).toBe(true);
   });
 });
+
+describe('weights that miss 100 by a hair say by how much', () => {
+  // docs/worked-example.yaml: output 40/30, completion 40, attitude 20/30 (startup/mature)
+  const WEIGHTS = (sum: string) =>
+    ['startup', 'mature'].map((stage) => [
+      '16:5',
+      'policy_weights_sum',
+      `weights of \`roles.director.indicators\` sum to ${sum} for stage \`${stage}\`, not 100`,
+    ]);
+
+  it('40.0000001 makes 100.0000001, shown as such, not as "100, not 100"', () => {
+    expect(problems('weight: 40\n', 'weight: 40.0000001\n')).toEqual(WEIGHTS('100.0000001'));
+  });
+
+  it('39.999 makes 99.999', () => {
+    expect(problems('weight: 40\n', 'weight: 39.999\n')).toEqual(WEIGHTS('99.999'));
+  });
+});

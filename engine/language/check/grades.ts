@@ -1,7 +1,7 @@
 // Grades, the forced distribution over them, and the best score a policy lets anyone reach.
 
 import { isGroup, type IndicatorDef, type PolicyDoc } from '../../model/policy.js';
-import { EPSILON, round, type CheckContext } from './context.js';
+import { EPSILON, round, roundApart, type CheckContext } from './context.js';
 
 /** Grades from the best down with strictly decreasing `min`, ending at 0, each reachable. */
 export function checkGrades({ policy: p, report, grades }: CheckContext, maxScore: number) {
@@ -67,11 +67,11 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
         });
     }
     if (minSum > 1 + EPSILON)
-      report('policy_quota_impossible.min_sum', { percent: round(minSum * 100) }, ['calibration', 'quotas'], {
+      report('policy_quota_impossible.min_sum', { percent: roundApart(minSum * 100, 100) }, ['calibration', 'quotas'], {
         key: true,
       });
     if (maxSum < 1 - EPSILON)
-      report('policy_quota_impossible.max_sum', { percent: round(maxSum * 100) }, ['calibration', 'quotas'], {
+      report('policy_quota_impossible.max_sum', { percent: roundApart(maxSum * 100, 100) }, ['calibration', 'quotas'], {
         key: true,
       });
   }
