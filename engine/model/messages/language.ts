@@ -556,6 +556,16 @@ export const language = defineMessages({
     },
     help: NOT_FINITE_HELP,
   },
+  policy_number_ambiguous: {
+    message: {
+      en: '`{written}` is not a plain decimal number: YAML readers disagree on what it is (`0x` is hexadecimal, `0o` octal, and a leading 0 octal to YAML 1.1 readers)',
+      zh: '`{written}` 不是普通的十进制数：不同的 YAML 读取程序对它理解不同（`0x` 是十六进制，`0o` 是八进制，开头的 0 在 YAML 1.1 中表示八进制）',
+    },
+    help: {
+      en: 'write it in decimal without leading zeros: `{decimal}` if that is the number meant',
+      zh: '请写成不带前导 0 的十进制数：如果指的是 `{decimal}`，就写 `{decimal}`',
+    },
+  },
   policy_number_too_large: {
     message: {
       en: '`{written}` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)',
