@@ -120,9 +120,16 @@ export const language = defineMessages({
     message: { en: '{detail}', zh: '一个值只能有一个锚点（{detail}）' },
     help: YAML_SYNTAX_HELP,
   },
+  // yaml's own text here ("please use YAML.parseAllDocuments()") addresses programmers
   yaml_multiple_docs: {
-    message: { en: '{detail}', zh: '一个文件只能有一个 YAML 文档（{detail}）' },
-    help: YAML_SYNTAX_HELP,
+    message: {
+      en: 'the file holds a second YAML document from here: a line `---` (or `...`) ends the first',
+      zh: '文件从这里开始是第二个 YAML 文档：`---`（或 `...`）这一行结束了第一个文档',
+    },
+    help: {
+      en: 'a file holds one document: remove the `---` line, or move what follows it to a file of its own',
+      zh: '一个文件只能有一个文档：请删掉 `---` 这一行，或把其后的内容移到单独的文件',
+    },
   },
   yaml_multiple_tags: { message: { en: '{detail}', zh: '一个值只能有一个标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_non_string_key: { message: { en: '{detail}', zh: '键必须是文字（{detail}）' }, help: YAML_SYNTAX_HELP },

@@ -1,0 +1,40 @@
+// YAML that could mean two things in a policy: a second document, tags. Each is refused at its
+// line and column in words for the reader of the policy, not the YAML library's.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../engine/index.js';
+
+const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
+// docs/worked-example.yaml has 57 lines, each ending in a newline
+const LINES = 57;
+
+function errors(text: string) {
+  return loadPolicy(text, 'w.yaml').diagnostics.map((d) => [
+    `${d.span?.line}:${d.span?.column}`,
+    d.code,
+    d.message,
+    d.help,
+  ]);
+}
+
+const SECOND = [
+  'yaml_multiple_docs',
+  'the file holds a second YAML document from here: a line `---` (or `...`) ends the first',
+  'a file holds one document: remove the `---` line, or move what follows it to a file of its own',
+];
+
+describe('a file with two YAML documents', () => {
+  it('is refused at the `---` that starts the second', () => {
+    expect(WORKED.split('\n').length).toBe(LINES + 1);
+    expect(errors(`${WORKED}---\npolicy: other\n`)).toEqual([[`${LINES + 1}:1`, ...SECOND]]);
+  });
+
+  it('is refused after a `...` that ends the first', () => {
+    expect(errors(`${WORKED}...\npolicy: other\n`)).toEqual([[`${LINES + 2}:1`, ...SECOND]]);
+  });
+
+  it('a `---` before the only document is one document', () => {
+    expect(loadPolicy(`---\n${WORKED}`, 'w.yaml').ok).toBe(true);
+  });
+});
