@@ -38,3 +38,29 @@ describe('a file with two YAML documents', () => {
     expect(loadPolicy(`---\n${WORKED}`, 'w.yaml').ok).toBe(true);
   });
 });
+
+describe('a tag', () => {
+  const TAG = (tag: string) => [
+    'yaml_tag',
+    `the tag \`${tag}\` is not part of the policy language: a value means what it shows`,
+    `remove \`${tag}\`: write a number as it is (\`4000\`) and text that looks like a number in quotes (\`"10"\`)`,
+  ];
+  // docs/worked-example.yaml line 15 is `    pay_base: 4000`: the value starts at column 15
+  it.each([
+    // before: an "unresolved tag" warning and "remove the quotes" on a value without quotes
+    ['!!float', '15:15'],
+    ['!!str', '15:15'],
+    ['!foo', '15:15'],
+    // a tag that changes nothing is refused too: the rule is "no tags", not "no harmful tags"
+    ['!!int', '15:15'],
+  ])('`%s` on a pay base is refused at the tag', (tag, at) => {
+    expect(errors(WORKED.replace('pay_base: 4000', `pay_base: ${tag} 4000`))).toEqual([[at, ...TAG(tag)]]);
+  });
+
+  it('on a mapping inside braces, at the tag', () => {
+    // line 10 is `  startup: { title: 初创期 }`: `!!str` starts at column 21
+    expect(errors(WORKED.replace('{ title: 初创期 }', '{ title: !!str 初创期 }'))).toEqual([
+      ['10:21', ...TAG('!!str')],
+    ]);
+  });
+});

@@ -68,6 +68,7 @@ const REALISTIC: Record<string, string | number> = {
   files: '`README.md`, `policies/startup-team.yaml`',
   first: 'SV0001',
   option: '--data',
+  tag: '!!float',
   folder: 'examples',
   first_row: 2,
   formula: 'pay_base * score / 100',

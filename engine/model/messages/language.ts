@@ -152,6 +152,16 @@ export const language = defineMessages({
     help: { en: 'indent with spaces, not tabs', zh: '请用空格缩进，不要用制表符' },
   },
   'yaml_tab_as_indent.file': { message: { en: '{detail}', zh: '缩进用了制表符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_tag: {
+    message: {
+      en: 'the tag `{tag}` is not part of the policy language: a value means what it shows',
+      zh: '标签 `{tag}` 不属于政策语言：值按写出来的样子读取',
+    },
+    help: {
+      en: 'remove `{tag}`: write a number as it is (`4000`) and text that looks like a number in quotes (`"10"`)',
+      zh: '请删掉 `{tag}`：数字直接写（`4000`），像数字的文字加引号（`"10"`）',
+    },
+  },
   yaml_tag_resolve_failed: { message: { en: '{detail}', zh: '无法识别的标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_too_deep: DEPTH,
   yaml_too_many_aliases: {
