@@ -69,6 +69,8 @@ const REALISTIC: Record<string, string | number> = {
   first: 'SV0001',
   option: '--data',
   tag: '!!float',
+  format: 'CSV',
+  gbk: '林小雨',
   folder: 'examples',
   first_row: 2,
   formula: 'pay_base * score / 100',

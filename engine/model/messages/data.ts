@@ -180,6 +180,36 @@ export const data = defineMessages({
       zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码',
     },
   },
+  'data_encoding.mixed': {
+    message: {
+      en: 'the file is UTF-8 but this cell is not: read as GBK it says `{gbk}`',
+      zh: '文件是 UTF-8 编码，但这个单元格不是：按 GBK 读是 `{gbk}`',
+    },
+    help: {
+      en: 'retype the cell, or save the whole file again from Excel as "CSV UTF-8"',
+      zh: '请重新输入这个单元格，或在 Excel 中把整个文件另存为“CSV UTF-8”',
+    },
+  },
+  data_is_workbook: {
+    message: {
+      en: 'the file is an Excel workbook (.xlsx), not {format} text as its name `{file}` says',
+      zh: '文件是 Excel 工作簿（.xlsx），不是文件名 `{file}` 所说的 {format} 文本',
+    },
+    help: {
+      en: 'rename it to end in .xlsx, or save it from Excel as "CSV UTF-8"',
+      zh: '请把文件名改为以 .xlsx 结尾，或在 Excel 中另存为“CSV UTF-8”',
+    },
+  },
+  'data_is_workbook.xls': {
+    message: {
+      en: 'the file is an old Excel workbook (.xls), not {format} text as its name `{file}` says',
+      zh: '文件是旧版 Excel 工作簿（.xls），不是文件名 `{file}` 所说的 {format} 文本',
+    },
+    help: {
+      en: 'save it from Excel as .xlsx or as "CSV UTF-8"',
+      zh: '请在 Excel 中另存为 .xlsx 或“CSV UTF-8”',
+    },
+  },
   'data_encoding.nul': {
     message: {
       en: 'the file holds NUL bytes, as UTF-16 text without its byte-order mark does (or it is not a text file)',
