@@ -46,7 +46,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...expressionsCutAtComma(source));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...explicitTags(source));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...explicitTags(source), ...mergeKeys(source));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
@@ -143,6 +143,22 @@ function explicitTags(source: SourceFile): Diagnostic[] {
           { file: source.file, span: spanAt(source, start, start + written.length) },
         ),
       );
+    },
+  });
+  return out;
+}
+
+/**
+ * `<<: *defaults`: a merge key copies a mapping's keys in YAML 1.1 readers and is an ordinary key
+ * named `<<` in YAML 1.2. A policy means one thing: the merge key is refused, at the key.
+ */
+function mergeKeys(source: SourceFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(source.doc, {
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (!isScalar(k) || k.value !== '<<' || k.type !== 'PLAIN' || !k.range) return;
+      out.push(diagnostic('yaml_merge_key', {}, { file: source.file, span: spanAt(source, k.range[0], k.range[1]) }));
     },
   });
   return out;

@@ -64,3 +64,26 @@ describe('a tag', () => {
     ]);
   });
 });
+
+describe('a merge key', () => {
+  const MERGE = [
+    'yaml_merge_key',
+    'the merge key `<<` is not part of the policy language: YAML readers disagree on it (YAML 1.1 copies the keys, YAML 1.2 reads a key named `<<`)',
+    'write the keys out in this mapping (an alias `*name` for a whole value is fine)',
+  ];
+  const anchored = WORKED.replace('weight: { startup: 40, mature: 30 }', 'weight: &w { startup: 40, mature: 30 }');
+
+  it('is refused at the `<<` (before: "`<<` is not a valid id" and "must be a number, not a mapping")', () => {
+    // line 34 is `        weight: { startup: 20, mature: 30 }` (attitude): `<<` starts at column 19
+    const text = anchored.replace('weight: { startup: 20, mature: 30 }', 'weight: { <<: *w, startup: 20 }');
+    expect(errors(text)).toEqual([['34:19', ...MERGE]]);
+  });
+
+  it('an alias for a whole value is read: attitude weighted 40/30 like output makes 120 in startup', () => {
+    const text = anchored.replace('weight: { startup: 20, mature: 30 }', 'weight: *w');
+    // startup: output 40 + completion 40 + attitude 40 = 120; mature: 30 + 40 + 30 = 100
+    expect(errors(text).map((e) => [e[0], e[1], e[2]])).toEqual([
+      ['16:5', 'policy_weights_sum', 'weights of `roles.director.indicators` sum to 120 for stage `startup`, not 100'],
+    ]);
+  });
+});

@@ -111,6 +111,16 @@ export const language = defineMessages({
   },
   yaml_missing_char: { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_missing_char.file': { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_merge_key: {
+    message: {
+      en: 'the merge key `<<` is not part of the policy language: YAML readers disagree on it (YAML 1.1 copies the keys, YAML 1.2 reads a key named `<<`)',
+      zh: '合并键 `<<` 不属于政策语言：不同的 YAML 读取程序对它理解不同（YAML 1.1 复制键，YAML 1.2 读作名为 `<<` 的键）',
+    },
+    help: {
+      en: 'write the keys out in this mapping (an alias `*name` for a whole value is fine)',
+      zh: '请在这个映射里把键逐一写出（用别名 `*name` 引用整个值是可以的）',
+    },
+  },
   yaml_multiline_implicit_key: { message: { en: '{detail}', zh: '键不能跨行（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_multiline_implicit_key.file': {
     message: { en: '{detail}', zh: '键不能跨行（{detail}）' },
