@@ -19,34 +19,14 @@ export function isUsableNumber(x: number): boolean {
 }
 
 /**
- * Integers YAML readers disagree on: `0x10` and `0o17` (hexadecimal and octal in YAML 1.2, text in
- * YAML 1.1) and a leading zero (`017`: 17 here, octal 15 in YAML 1.1 readers such as PyYAML).
- */
-const AMBIGUOUS_INTEGER = /^[-+]?(?:0[xXoO][0-9a-fA-F]+|0\d+)$/;
-
-/**
  * `policy_number_not_finite` for `.nan`, `.inf`, `-.inf`, `1e400`; `policy_number_too_large` beyond
- * 2^53 − 1; `policy_number_ambiguous` for `0x10`, `0o17`, `017`.
+ * 2^53 − 1. (`0x10`, `0o17`, `017` are refused with the YAML: limits.ts, `checkYamlMeaning`.)
  */
 export function checkNumbers(source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(source.doc, {
     Scalar(_key, node: Scalar) {
-      if (!isScalar(node) || typeof node.value !== 'number') return;
-      const plain = node.type === 'PLAIN' && node.tag === undefined && node.range;
-      if (plain && isUsableNumber(node.value)) {
-        const written = source.text.slice(node.range![0], node.range![1]).trim();
-        if (AMBIGUOUS_INTEGER.test(written))
-          out.push(
-            diagnostic(
-              'policy_number_ambiguous',
-              { written, decimal: String(node.value) },
-              { file: source.file, span: spanAt(source, node.range![0], node.range![1]) },
-            ),
-          );
-        return;
-      }
-      if (isUsableNumber(node.value)) return;
+      if (!isScalar(node) || typeof node.value !== 'number' || isUsableNumber(node.value)) return;
       const written = node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String(node.value);
       const span = node.range ? spanAt(source, node.range[0], node.range[1]) : { line: 1, column: 1 };
       if (!Number.isFinite(node.value)) {

@@ -2,7 +2,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
-import { checkYamlDocument, checkYamlText, yamlSyntax } from './limits.js';
+import { checkYamlDocument, checkYamlMeaning, checkYamlText, yamlSyntax } from './limits.js';
 
 export interface SourceFile {
   file: string;
@@ -26,7 +26,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     ['warning', doc.warnings],
   ] as const) {
     for (const e of list) {
-      // an unresolved tag is one of the tags `explicitTags` refuses, at the same spot
+      // an unresolved tag is one of the tags `checkYamlMeaning` refuses, at the same spot
       if (e.code === 'TAG_RESOLVE_FAILED') continue;
       // yaml often reports one mistake twice at the same spot; one message is clearer
       if (
@@ -46,7 +46,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...expressionsCutAtComma(source));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
-  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...explicitTags(source), ...mergeKeys(source));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlMeaning(doc, text, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
@@ -115,50 +115,6 @@ function expressionsCutAtComma(source: SourceFile): Diagnostic[] {
           { file: source.file, span: spanAt(source, v.range[0], end) },
         ),
       );
-    },
-  });
-  return out;
-}
-
-/**
- * `!!str 10`, `!!float 4000`, `!foo x`: a tag makes a value mean something other than it reads
- * (`!!str 10` is text that looks like a number; `!!float 4000` is not even read by the YAML 1.2
- * core schema). A policy means what it shows: every explicit tag is refused, at the tag.
- */
-function explicitTags(source: SourceFile): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(source.doc, {
-    Node(_key, node) {
-      if (!node.tag || !node.range) return;
-      // the tag is written before the value: `!!float 4000`, `!foo x`
-      let at = source.text.lastIndexOf('!', node.range[0]);
-      // back to the tag's first character: `!!float`, `!e!foo`
-      while (at > 0 && /[^\s[\]{},]/.test(source.text[at - 1]!)) at--;
-      const written = at < 0 ? node.tag : (/^!\S*/.exec(source.text.slice(at))?.[0] ?? node.tag);
-      const start = at < 0 ? node.range[0] : at;
-      out.push(
-        diagnostic(
-          'yaml_tag',
-          { tag: written },
-          { file: source.file, span: spanAt(source, start, start + written.length) },
-        ),
-      );
-    },
-  });
-  return out;
-}
-
-/**
- * `<<: *defaults`: a merge key copies a mapping's keys in YAML 1.1 readers and is an ordinary key
- * named `<<` in YAML 1.2. A policy means one thing: the merge key is refused, at the key.
- */
-function mergeKeys(source: SourceFile): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(source.doc, {
-    Pair(_key, pair) {
-      const k = pair.key;
-      if (!isScalar(k) || k.value !== '<<' || k.type !== 'PLAIN' || !k.range) return;
-      out.push(diagnostic('yaml_merge_key', {}, { file: source.file, span: spanAt(source, k.range[0], k.range[1]) }));
     },
   });
   return out;

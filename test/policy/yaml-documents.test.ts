@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../engine/index.js';
+import { loadPolicy, readYaml } from '../../engine/index.js';
 
 const WORKED = readFileSync('docs/worked-example.yaml', 'utf8');
 // docs/worked-example.yaml has 57 lines, each ending in a newline
@@ -84,6 +84,30 @@ describe('a merge key', () => {
     // startup: output 40 + completion 40 + attitude 40 = 120; mature: 30 + 40 + 30 = 100
     expect(errors(text).map((e) => [e[0], e[1], e[2]])).toEqual([
       ['16:5', 'policy_weights_sum', 'weights of `roles.director.indicators` sum to 120 for stage `startup`, not 100'],
+    ]);
+  });
+});
+
+describe('in a policy test file or a data mapping (the same YAML reader)', () => {
+  it('an expected payout written `0800` is refused at it, not read as 800 (PyYAML reads 512)', () => {
+    const text =
+      'cases:\n  - name: 好\n    record: { role: staff, stage: only, metrics: { rating: 80 } }\n    expect: { payout: 0800 }\n';
+    const r = readYaml(text, 'p.test.yaml');
+    // line 4 `    expect: { payout: 0800 }`: `0800` starts at column 23
+    expect(r.ok ? 'read' : r.diagnostics.map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.help])).toEqual([
+      [
+        '4:23',
+        'policy_number_ambiguous',
+        'write it in decimal without leading zeros: `800` if that is the number meant',
+      ],
+    ]);
+  });
+
+  it('a tag and a merge key likewise', () => {
+    const r = readYaml('period: !!str 2026-10\nroster: { <<: { file: a.csv } }\n', 'm.data.yaml');
+    expect(r.ok ? 'read' : r.diagnostics.map((d) => [`${d.span?.line}:${d.span?.column}`, d.code])).toEqual([
+      ['1:9', 'yaml_tag'],
+      ['2:11', 'yaml_merge_key'],
     ]);
   });
 });
