@@ -54,7 +54,8 @@ function errorOptions(argv: readonly string[], lang: Lang): { lang: Lang; format
 /**
  * An option that takes one value, given twice with different values (`--data a.csv --data b.csv`):
  * commander keeps the last one silently, so the run would use one file while the reader meant
- * both. Refused before anything runs. The same value twice means one thing and is accepted.
+ * both. Refused before anything runs. The same value twice means one thing and is accepted. An
+ * empty value (`--out ""`) is refused too: it would be read as the option not given.
  */
 function repeatedOption(argv: readonly string[], command: Command): Diagnostic | undefined {
   const takesValue = new Set(command.options.filter((o) => o.required || o.optional).map((o) => o.long));
@@ -65,6 +66,8 @@ function repeatedOption(argv: readonly string[], command: Command): Diagnostic |
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!takesValue.has(name)) continue;
     const value = eq > 0 ? arg.slice(eq + 1) : (argv[++i] ?? '');
+    // `--out "$OUT"` with OUT unset: the option would be taken as not given (stdout, the default ledger)
+    if (value.trim() === '') return diagnostic('cli_option_repeated.empty', { option: name });
     const first = seen.get(name);
     if (first !== undefined && first !== value)
       return diagnostic('cli_option_repeated', { option: name, first, second: value });

@@ -64,3 +64,23 @@ describe('an option given twice', () => {
     expect(r.stderr).not.toContain('given twice');
   });
 });
+
+describe('an option given an empty value', () => {
+  it('`--out ""` is a usage error, not a run printed to stdout', async () => {
+    const { policy, a } = month();
+    const r = await yardstick('run', policy, '--data', a, '--format', 'csv', '--out', '');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'error: option `--out` is given an empty value\n' +
+        '  help: give it a value, or leave the option out (an empty value would be read as the option not given)',
+    );
+  });
+
+  it('`--ledger=` likewise (it would have been the default ledger)', async () => {
+    const { policy, a } = month();
+    const r = await yardstick('run', policy, '--data', a, '--ledger=');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('option `--ledger` is given an empty value');
+  });
+});

@@ -545,6 +545,16 @@ export const cli = defineMessages({
       zh: '请只给一次：此选项只取一个值，第二个值不会与第一个合并',
     },
   },
+  'cli_option_repeated.empty': {
+    message: {
+      en: 'option `{option}` is given an empty value',
+      zh: '选项 `{option}` 的值是空的',
+    },
+    help: {
+      en: 'give it a value, or leave the option out (an empty value would be read as the option not given)',
+      zh: '请给它一个值，或不写这个选项（空值会被当作没有给这个选项）',
+    },
+  },
   cli_period: {
     message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
   },
