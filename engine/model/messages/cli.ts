@@ -564,6 +564,12 @@ export const cli = defineMessages({
       zh: '--outlier `{value}` 不是以元计的金额（如 ¥2,000）',
     },
   },
+  cli_runs: {
+    message: {
+      en: '--runs takes a whole number from 1 to 100000, got `{value}`',
+      zh: '--runs 应为 1 到 100000 的整数，填的是 `{value}`',
+    },
+  },
   cli_workers: {
     message: {
       en: '--workers takes a whole number from 1 to 64, got `{value}`',
