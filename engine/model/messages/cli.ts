@@ -253,6 +253,16 @@ export const cli = defineMessages({
       zh: '无法把 `{text}` 写入 XLSX 文件：XLSX 写入器无法保存这段文字；请改用 `--format csv` 或 `--format json`，或在数据中改名',
     },
   },
+  ledger_id_zeros: {
+    message: {
+      en: '`{id}` has no earlier months in the ledger `{ledger}`, but `{other}` has: the same number with or without leading zeros',
+      zh: '`{id}` 在结果账本 `{ledger}` 中没有以前月份的记录，但 `{other}` 有：两者是同一个数字，只差开头的 0',
+    },
+    help: {
+      en: 'ids are not joined across spellings, so history facts (two C in a row, improvement plans) start again for `{id}`: Excel drops the leading zeros of a number-like id, so format the 工号 column as text before export',
+      zh: '不同写法的工号不会被视为同一人，`{id}` 的历史事实（连续两次 C、改进计划）将重新开始：Excel 会去掉数字型工号开头的 0，请在导出前把工号列设为文本格式',
+    },
+  },
   io_ledger_missing: {
     message: { en: 'no results ledger at `{ledger}`', zh: '`{ledger}` 处没有结果账本' },
   },
