@@ -359,6 +359,16 @@ export const language = defineMessages({
     message: { en: 'grade `{grade}` is listed twice', zh: '等级 `{grade}` 写了两次' },
     help: { en: 'give every grade its own name', zh: '每个等级用不同的名称' },
   },
+  'policy_duplicate_id.grade_spelling': {
+    message: {
+      en: 'grade `{grade}` differs from grade `{other}` only in width, spaces or letter case',
+      zh: '等级 `{grade}` 与等级 `{other}` 只差全角半角、空格或大小写',
+    },
+    help: {
+      en: 'they read as one grade on a statement: give every grade a name of its own',
+      zh: '在绩效说明上看起来是同一个等级：每个等级用明显不同的名称',
+    },
+  },
   'policy_duplicate_id.tier': {
     message: { en: 'tier `{tier}` is listed twice', zh: '档位 `{tier}` 写了两次' },
     help: { en: 'give every tier its own id', zh: '每个档位用不同的编号' },
