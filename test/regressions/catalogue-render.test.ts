@@ -71,6 +71,8 @@ const REALISTIC: Record<string, string | number> = {
   tag: '!!float',
   format: 'CSV',
   gbk: '林小雨',
+  first_file: '创作者后台导出.csv',
+  second_file: '内部评审.xlsx',
   folder: 'examples',
   first_row: 2,
   formula: 'pay_base * score / 100',

@@ -127,6 +127,16 @@ export const data = defineMessages({
     },
     help: { en: 'keep one of them', zh: '请只保留其中一列' },
   },
+  'data_duplicate_column.sources': {
+    message: {
+      en: 'column `{first}` of `{first_file}` and column `{second}` of `{second_file}` both mean `{id}`',
+      zh: '`{first_file}` 的列 `{first}` 和 `{second_file}` 的列 `{second}` 都表示 `{id}`',
+    },
+    help: {
+      en: 'keep the column in one of the files, or map one of them to another metric with `columns:` in the data mapping',
+      zh: '请只在其中一个文件里保留这一列，或在数据映射的 `columns:` 中把其中一列对应到别的指标',
+    },
+  },
   data_duplicate_employee: {
     message: DUPLICATE_EMPLOYEE,
     help: {
