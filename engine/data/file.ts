@@ -1,7 +1,7 @@
 // A data file's bytes → a table, by its kind: CSV (any of the encodings Chinese exports use),
 // JSON or an Excel workbook. Pure: the caller reads the bytes.
 
-import { diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { decodeBytes, type Encoding } from './decode.js';
 import { readCsv, readJsonRecords, type TableResult } from './table.js';
 import { readXlsx } from './xlsx.js';
@@ -34,7 +34,20 @@ export async function readTable(
       diagnostics: [diagnostic('data_unknown_format', { file: name }, { file: name, cell: { row: 1 } })],
     };
   }
+  const workbook = workbookBytes(bytes);
+  if (workbook)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic(workbook, { file: name, format: format.toUpperCase() }, { file: name, cell: { row: 1 } }),
+      ],
+    };
   const decoded = decodeBytes(bytes, options.encoding);
+  // not UTF-8 as a whole, read as GBK or not at all: perhaps UTF-8 with one cell pasted in GBK
+  const fellBack = !decoded.ok || decoded.encoding === 'gb18030';
+  const mixed =
+    fellBack && (options.encoding ?? 'auto') === 'auto' && format === 'csv' ? gbkCellInUtf8(bytes, name) : undefined;
+  if (mixed) return { ok: false, diagnostics: [mixed] };
   if (!decoded.ok)
     return {
       ok: false,
@@ -45,4 +58,69 @@ export async function readTable(
       ],
     };
   return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
+}
+
+/** An Excel workbook under a .csv or .json name: a zip (.xlsx) or an OLE2 file (.xls). */
+function workbookBytes(b: Uint8Array): 'data_is_workbook' | 'data_is_workbook.xls' | undefined {
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'data_is_workbook';
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'data_is_workbook.xls';
+  return undefined;
+}
+
+/**
+ * A CSV file in UTF-8 (no BOM) with a cell in GBK: a value pasted from another export. Read whole
+ * as UTF-8 it fails; read as GBK every other Chinese character turns to nonsense (or fails too).
+ * Told apart from a GBK file by its bytes: more whole UTF-8 Chinese characters (three bytes,
+ * E3–E9 lead) than bytes that belong to no UTF-8 character. A GBK file fails that within its
+ * first few Chinese characters, so the scan stops early; a valid UTF-8 file never comes here
+ * here at all. The first cell that is not UTF-8 is named,
+ * with what it reads as in GBK.
+ */
+function gbkCellInUtf8(bytes: Uint8Array, file: string): Diagnostic | undefined {
+  let chinese = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < bytes.length;
+    for (let k = 1; ok && k <= need; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80;
+    if (ok) {
+      if (b >= 0xe3 && b <= 0xe9) chinese++;
+      i += need + 1;
+    } else {
+      bad++;
+      i++;
+      // a GBK file: bad bytes from the start, few whole UTF-8 characters
+      if (bad > 16 && bad > chinese) return undefined;
+    }
+  }
+  if (bad === 0 || bad > chinese) return undefined;
+  const asUtf8 = readCsv(new TextDecoder('utf-8').decode(bytes), file);
+  const asGbk = readCsv(new TextDecoder('gb18030').decode(bytes), file);
+  if (!asUtf8.ok) return undefined;
+  const t = asUtf8.table;
+  const cells = [t.header, ...t.rows];
+  for (let r = 0; r < cells.length; r++) {
+    const c = cells[r]!.findIndex((v) => v.includes('\uFFFD'));
+    if (c < 0) continue;
+    const gbkCells = asGbk.ok ? [asGbk.table.header, ...asGbk.table.rows] : [];
+    const gbk = (gbkCells[r]?.[c] ?? '').trim();
+    return diagnostic(
+      'data_encoding.mixed',
+      { gbk },
+      {
+        file,
+        cell: {
+          row: r === 0 ? 1 : t.rowNumbers[r - 1]!,
+          ...(r === 0 ? {} : { column: t.header[c] ?? String(c + 1) }),
+          value: cells[r]![c]!,
+        },
+      },
+    );
+  }
+  return undefined;
 }

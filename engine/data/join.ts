@@ -154,10 +154,13 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       }
     });
     claimed.add(rosterCol);
-    // roster keys that start with 0, without them: a source whose export lost them gets a hint
+    // roster keys that start with 0, without them: a source whose export lost them gets a hint;
+    // and the other way round, a source key `007` when the roster's export turned it into `7`
     let zeroless: Map<string, number> | undefined;
     const lostZeros = (k: string) => {
       if (!/^\d+$/.test(k)) return undefined;
+      const bare = k.replace(/^0+(?=\d)/, '');
+      if (bare !== k && byKey.has(bare)) return byKey.get(bare);
       zeroless ??= new Map([...byKey].filter(([rk]) => /^0+\d/.test(rk)).map(([rk, i]) => [rk.replace(/^0+/, ''), i]));
       return zeroless.get(k.replace(/^0+/, ''));
     };
@@ -295,8 +298,10 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
             { id: employeeOf(i), file: src.file ?? '' },
             {
               severity: 'warning',
-              file: src.file,
+              // the roster's row: the employee is there, the source is what lacks them
+              file: roster.file,
               cell: {
+                ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
                 row: rosterRow(i),
                 column: known(roster.table.header[rosterCol], 'roster key column'),
                 value: rosterCells(i)[rosterCol] ?? '',

@@ -238,6 +238,13 @@ export function recordReader(
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const headerCell = (column: string) => ({ row: 1, column });
+  /** For a joined table: the file (and its header) a column comes from, read off the first row. */
+  const columnSource = (col: number): { file: string; sheet?: string; column?: string } | undefined => {
+    const o = source.origin?.(0, col);
+    if (o) return { file: o.file, ...(o.sheet ? { sheet: o.sheet } : {}), column: o.column };
+    const absent = source.absent?.(0, col);
+    return absent ? { file: absent.file } : undefined;
+  };
 
   // which column holds which field or metric
   const fieldColumn = new Map<Field, number>();
@@ -269,12 +276,26 @@ export function recordReader(
     const map = match.kind === 'field' ? fieldColumn : metricColumn;
     const earlier = (map as Map<string, number>).get(match.id);
     if (earlier !== undefined) {
+      // in a joined table, the files the two columns come from (not the roster's, by default)
+      const a = columnSource(earlier);
+      const b = columnSource(col);
+      const place = b
+        ? { file: b.file, cell: { ...(b.sheet ? { sheet: b.sheet } : {}), row: 1, column: b.column ?? h } }
+        : { file, cell: headerCell(h) };
       diagnostics.push(
-        diagnostic(
-          'data_duplicate_column',
-          { first: header[earlier] ?? '', second: h, id: match.id },
-          { file, cell: headerCell(h) },
-        ),
+        a && b && a.file !== b.file
+          ? diagnostic(
+              'data_duplicate_column.sources',
+              {
+                first: a.column ?? header[earlier] ?? '',
+                first_file: a.file,
+                second: b.column ?? h,
+                second_file: b.file,
+                id: match.id,
+              },
+              place,
+            )
+          : diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, place),
       );
       return;
     }

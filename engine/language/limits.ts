@@ -6,7 +6,9 @@ import {
   isAlias,
   isCollection,
   isPair,
+  isScalar,
   parseDocument,
+  visit,
   type Document,
   type Node,
   type YAMLError,
@@ -130,6 +132,61 @@ export function checkYamlDocument(doc: Document, lines: LineCounter, file: strin
   return [];
 }
 
+/**
+ * Integers YAML readers disagree on: `0x10` and `0o17` (hexadecimal and octal in YAML 1.2, text in
+ * YAML 1.1) and a leading zero (`017`: 17 here, octal 15 in YAML 1.1 readers such as PyYAML).
+ */
+const AMBIGUOUS_INTEGER = /^[-+]?(?:0[xXoO][0-9a-fA-F]+|0\d+)$/;
+
+/**
+ * YAML that could mean two things, in a policy, a policy test file or a data mapping, each refused
+ * where it is written:
+ * - a tag (`!!str 10`, `!!float 4000`, `!foo x`) makes a value mean something other than it reads
+ *   (`!!float 4000` is not even read by the YAML 1.2 core schema): `yaml_tag`, at the tag;
+ * - a merge key (`<<: *defaults`) copies keys in YAML 1.1 and is a key named `<<` in YAML 1.2:
+ *   `yaml_merge_key`, at the key;
+ * - `0x10`, `0o17`, `017`: `policy_number_ambiguous`, at the number.
+ */
+export function checkYamlMeaning(doc: Document, text: string, lines: LineCounter, file: string): Diagnostic[] {
+  const span = (start: number, end: number): Span => {
+    const a = lines.linePos(start);
+    const b = lines.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = pair.key;
+      if (isScalar(k) && k.value === '<<' && k.type === 'PLAIN' && k.range)
+        out.push(diagnostic('yaml_merge_key', {}, { file, span: span(k.range[0], k.range[1]) }));
+    },
+    Node(_key, node) {
+      if (!node.range) return;
+      if (node.tag) {
+        // the tag is written before the value: `!!float 4000`, `!e!foo x`
+        let at = text.lastIndexOf('!', node.range[0]);
+        while (at > 0 && /[^\s[\]{},]/.test(text[at - 1]!)) at--;
+        const written = at < 0 ? node.tag : (/^!\S*/.exec(text.slice(at))?.[0] ?? node.tag);
+        const start = at < 0 ? node.range[0] : at;
+        out.push(diagnostic('yaml_tag', { tag: written }, { file, span: span(start, start + written.length) }));
+        return;
+      }
+      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN') {
+        const written = text.slice(node.range[0], node.range[1]).trim();
+        if (AMBIGUOUS_INTEGER.test(written))
+          out.push(
+            diagnostic(
+              'policy_number_ambiguous',
+              { written, decimal: String(node.value) },
+              { file, span: span(node.range[0], node.range[0] + written.length) },
+            ),
+          );
+      }
+    },
+  });
+  return out;
+}
+
 /** The document as plain values; aliases that expand to too many values are a diagnostic, not a throw. */
 export function yamlValue(
   doc: Document,
@@ -183,6 +240,8 @@ export function readYaml(
   }
   const limits = checkYamlDocument(doc, lines, file);
   if (limits.length) return { ok: false, diagnostics: limits };
+  const meaning = checkYamlMeaning(doc, text, lines, file);
+  if (meaning.length) return { ok: false, diagnostics: meaning };
   const value = yamlValue(doc, lines, file);
   return value.ok ? { ok: true, value: value.value, doc, lines } : value;
 }

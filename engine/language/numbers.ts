@@ -18,7 +18,10 @@ export function isUsableNumber(x: number): boolean {
   return Number.isFinite(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER;
 }
 
-/** `policy_number_not_finite` for `.nan`, `.inf`, `-.inf`, `1e400`; `policy_number_too_large` beyond 2^53 − 1. */
+/**
+ * `policy_number_not_finite` for `.nan`, `.inf`, `-.inf`, `1e400`; `policy_number_too_large` beyond
+ * 2^53 − 1. (`0x10`, `0o17`, `017` are refused with the YAML: limits.ts, `checkYamlMeaning`.)
+ */
 export function checkNumbers(source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(source.doc, {

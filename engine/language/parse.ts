@@ -2,7 +2,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
-import { checkYamlDocument, checkYamlText, yamlSyntax } from './limits.js';
+import { checkYamlDocument, checkYamlMeaning, checkYamlText, yamlSyntax } from './limits.js';
 
 export interface SourceFile {
   file: string;
@@ -26,6 +26,8 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     ['warning', doc.warnings],
   ] as const) {
     for (const e of list) {
+      // an unresolved tag is one of the tags `checkYamlMeaning` refuses, at the same spot
+      if (e.code === 'TAG_RESOLVE_FAILED') continue;
       // yaml often reports one mistake twice at the same spot; one message is clearer
       if (
         diagnostics.some(
@@ -44,6 +46,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   }
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...expressionsCutAtComma(source));
   if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlDocument(doc, lines, file));
+  if (!diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkYamlMeaning(doc, text, lines, file));
   if (diagnostics.length === 0 && (doc.contents === null || !isMap(doc.contents))) {
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }

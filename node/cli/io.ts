@@ -6,6 +6,7 @@
 import {
   closeSync,
   constants,
+  existsSync,
   fstatSync,
   lstatSync,
   openSync,
@@ -14,7 +15,7 @@ import {
   statSync,
   type Stats,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/index.js';
@@ -190,7 +191,12 @@ export function checkOutput(file: string, inputs: readonly RunInput[]): void {
   try {
     out = statSync(file);
   } catch {
-    return; // a new path is none of the inputs
+    // a new path is none of the inputs that exist, but may be one the run creates (a new ledger)
+    const at = newPath(file);
+    const input = inputs.find((i) => !existsSync(i.path) && newPath(i.path) === at);
+    if (input)
+      throw new ExitError(EXIT.input, diagnostic('io_output_is_input', { file, input: input.label }, { file }));
+    return;
   }
   for (const input of inputs) {
     let stat: Stats;
@@ -201,6 +207,15 @@ export function checkOutput(file: string, inputs: readonly RunInput[]): void {
     }
     if (stat.dev === out.dev && stat.ino === out.ino)
       throw new ExitError(EXIT.input, diagnostic('io_output_is_input', { file, input: input.label }, { file }));
+  }
+}
+
+/** A path that does not exist yet, as one spelling: its folder's real path and its name. */
+function newPath(file: string): string {
+  try {
+    return resolve(realpathSync(dirname(file)), basename(file));
+  } catch {
+    return resolve(file);
   }
 }
 

@@ -51,6 +51,31 @@ function errorOptions(argv: readonly string[], lang: Lang): { lang: Lang; format
   return out;
 }
 
+/**
+ * An option that takes one value, given twice with different values (`--data a.csv --data b.csv`):
+ * commander keeps the last one silently, so the run would use one file while the reader meant
+ * both. Refused before anything runs. The same value twice means one thing and is accepted. An
+ * empty value (`--out ""`) is refused too: it would be read as the option not given.
+ */
+function repeatedOption(argv: readonly string[], command: Command): Diagnostic | undefined {
+  const takesValue = new Set(command.options.filter((o) => o.required || o.optional).map((o) => o.long));
+  const seen = new Map<string, string>();
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!takesValue.has(name)) continue;
+    const value = eq > 0 ? arg.slice(eq + 1) : (argv[++i] ?? '');
+    // `--out "$OUT"` with OUT unset: the option would be taken as not given (stdout, the default ledger)
+    if (value.trim() === '') return diagnostic('cli_option_repeated.empty', { option: name });
+    const first = seen.get(name);
+    if (first !== undefined && first !== value)
+      return diagnostic('cli_option_repeated', { option: name, first, second: value });
+    seen.set(name, value);
+  }
+  return undefined;
+}
+
 const HELP_LABEL = { en: 'help: ', zh: '提示：' } as const;
 
 /** Prints the diagnostics of an error: the problem as `error: message` with its help, then those behind it. */
@@ -83,7 +108,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => (errors.format === 'json' ? undefined : io.stderr(s.trimEnd())),
     })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, action) => {
+      const repeated = repeatedOption(argv, action);
+      if (repeated) throw new ExitError(EXIT.usage, repeated);
+    });
 
   const lang = () =>
     new Option('--lang <lang>', 'language of explanations, summaries, warnings and errors')

@@ -17,6 +17,7 @@ import {
   type Encoding,
   fitsNobody,
   diagnostic,
+  type Diagnostic,
 } from '../../engine/index.js';
 import { progressFor } from './progress.js';
 import { readMapping } from './mapping.js';
@@ -126,6 +127,8 @@ export async function dryRun(
       o.stderr(
         `note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`,
       );
+    for (const d of zerosLost(read.records, history, o.ledger))
+      o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
   }
   const result = await runPolicy(
     policy,
@@ -151,6 +154,39 @@ export async function dryRun(
     throw new ExitError(EXIT.input, nobody);
   }
   return { policy, result, records: read.records };
+}
+
+/**
+ * An id with no history whose spelling with or without leading zeros has some (`7` this month,
+ * `007` recorded last month): Excel dropped, or a template kept, the zeros of a number-like id.
+ * Ids are never joined across spellings — the warning says why two C in a row, an improvement
+ * plan or a rolling average did not carry over.
+ */
+function zerosLost(records: readonly EmployeeRecord[], history: HistorySource, ledger: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of records) {
+    const id = r.employee_id;
+    if (!/^\d{1,12}$/.test(id) || history.grades(id).length) continue;
+    const bare = id.replace(/^0+(?=\d)/, '');
+    const spellings = [
+      bare,
+      ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
+    ];
+    const other = spellings.find((s) => s !== id && history.grades(s).length);
+    if (other === undefined) continue;
+    out.push(
+      diagnostic(
+        'ledger_id_zeros',
+        { id, other, ledger },
+        {
+          severity: 'warning',
+          file: r.source?.file,
+          cell: { row: r.source?.row ?? 0, column: '工号', value: id },
+        },
+      ),
+    );
+  }
+  return out;
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */

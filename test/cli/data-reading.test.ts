@@ -142,7 +142,8 @@ describe("a metric's default does not hide a missing column or row", () => {
     const dir = tempDir();
     const r = await yardstick('run', FLAGSHIP, '--data', mapping(dir));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('review.csv:2: warning[data_no_data]: `SV0001` has no row in `review.csv`');
+    // at SV0001's roster row (review.csv's row 2 is SV0004's)
+    expect(r.stderr).toContain('roster.csv:2: warning[data_no_data]: `SV0001` has no row in `review.csv`');
     expect(r.stderr).toContain(
       'roster.csv:2: error[data_no_row]: `SV0001` has no row in `review.csv`, which gives `违规次数`',
     );

@@ -162,6 +162,31 @@ describe('--out writes only to a regular file or a new path', () => {
     expect(readFileSync(mapped).equals(bytes)).toBe(true);
   });
 
+  it('refuses --out onto the ledger `--record` is about to create, so neither the output nor the record is lost', async () => {
+    const dir = tempDir();
+    const ledger = join(dir, 'results.db');
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      SAMPLE,
+      '--exclude-invalid',
+      '--record',
+      '--ledger',
+      ledger,
+      '--format',
+      'csv',
+      '--out',
+      join(dir, '.', 'results.db'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `error: refusing to write \`${join(dir, '.', 'results.db')}\`: it is the results ledger \`${ledger}\``,
+    );
+    // nothing was recorded and nothing written
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes through a link to a regular file, keeping the link', async () => {
     const dir = tempDir();
     const target = join(dir, 'real.csv');

@@ -40,6 +40,15 @@ describe('joinSources', () => {
     ]);
   });
 
+  it('places "has no row in the source" at the employee\'s roster row, not at a row of the source', () => {
+    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['E2', '80'], ['E1', '90']) };
+    const r = joinSources(roster, [reviews]);
+    // E3 is the roster's third employee: 花名册.csv row 4; 评审.csv has only rows 2 and 3
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.cell])).toEqual([
+      ['data_no_data', '花名册.csv', { row: 4, column: '工号', value: 'E3' }],
+    ]);
+  });
+
   it('reports a row that matches nobody, and excludes an employee with two rows in one source', () => {
     const reviews = {
       file: '评审.csv',
@@ -414,5 +423,23 @@ describe('join keys as exports write them', () => {
         cell: { row: 3, column: '工号', value: '123' },
       },
     ]);
+  });
+
+  it("a source key `007` where the roster's export dropped the zeros (`7`) is unmatched with the reason", () => {
+    const staff = { file: '花名册.csv', table: table(['工号', '姓名'], ['7', '张三'], ['8', '李四']) };
+    const reviews = { file: '评审.csv', table: table(['工号', '上级评分'], ['007', '90'], ['8', '85']) };
+    const r = joinSources(staff, [reviews]);
+    expect(r.diagnostics.filter((d) => d.code === 'data_unmatched_row')).toEqual([
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `007`',
+        help: 'the roster has `7` (row 2): Excel drops the leading zeros of a number-like key, so format the column as text before export',
+        file: '评审.csv',
+        cell: { row: 2, column: '工号', value: '007' },
+      },
+    ]);
+    // 7 is not joined to 007: the hint says why, the join stays exact
+    expect(r.table.rows.map((row) => row[2])).toEqual(['', '85']);
   });
 });

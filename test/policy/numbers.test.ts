@@ -103,3 +103,61 @@ describe('money in a policy is at most ¥100,000,000 per person', () => {
     expect(loadPolicy(WORKED.replace('pay_base: 4000', 'pay_base: 100000000'), 'w.yaml').ok).toBe(true);
   });
 });
+
+describe('weights that miss 100 by a hair say by how much', () => {
+  // docs/worked-example.yaml: output 40/30, completion 40, attitude 20/30 (startup/mature)
+  const WEIGHTS = (sum: string) =>
+    ['startup', 'mature'].map((stage) => [
+      '16:5',
+      'policy_weights_sum',
+      `weights of \`roles.director.indicators\` sum to ${sum} for stage \`${stage}\`, not 100`,
+    ]);
+
+  it('40.0000001 makes 100.0000001, shown as such, not as "100, not 100"', () => {
+    expect(problems('weight: 40\n', 'weight: 40.0000001\n')).toEqual(WEIGHTS('100.0000001'));
+  });
+
+  it('39.999 makes 99.999', () => {
+    expect(problems('weight: 40\n', 'weight: 39.999\n')).toEqual(WEIGHTS('99.999'));
+  });
+});
+
+describe('integers YAML readers disagree on are refused where they are written', () => {
+  const AMBIGUOUS = (w: string) =>
+    `\`${w}\` is not a plain decimal number: YAML readers disagree on what it is (\`0x\` is hexadecimal, \`0o\` octal, and a leading 0 octal to YAML 1.1 readers)`;
+  // positions counted by hand in docs/worked-example.yaml: `pay_base: ` ends at column 14 of line 15
+  it.each([
+    // 0x10 is 16 in YAML 1.2 and text in YAML 1.1; before, it paid on a pay base of ¥16
+    ['hexadecimal', 'pay_base: 0x10', '15:15', '0x10', '16'],
+    ['octal', 'pay_base: 0o17', '15:15', '0o17', '15'],
+    // 04000 is 4000 here but 2048 (octal) to PyYAML
+    ['a leading zero', 'pay_base: 04000', '15:15', '04000', '4000'],
+  ])('%s', (_what, to, at, written, decimal) => {
+    expect(problems('pay_base: 4000', to)).toEqual([[at, 'policy_number_ambiguous', AMBIGUOUS(written)]]);
+    const r = loadPolicy(WORKED.replace('pay_base: 4000', to), 'w.yaml');
+    expect(r.diagnostics[0]?.help).toBe(
+      `write it in decimal without leading zeros: \`${decimal}\` if that is the number meant`,
+    );
+  });
+
+  it('a leading zero in a step', () => {
+    // `min: 032` in the first step of `output`: line 21, `          - { min: ` is 19 characters
+    const r = loadPolicy(WORKED.replace('min: 32,', 'min: 032,'), 'w.yaml');
+    expect(r.diagnostics.map((d) => [`${d.span?.line}:${d.span?.column}`, d.code, d.help])).toEqual([
+      [
+        '21:20',
+        'policy_number_ambiguous',
+        'write it in decimal without leading zeros: `32` if that is the number meant',
+      ],
+    ]);
+  });
+
+  it('decimal numbers in every spelling YAML 1.2 and 1.1 agree on are read as written', () => {
+    for (const written of ['4000', '+4000', '4000.0', '4000.', '4e3']) {
+      const r = loadPolicy(WORKED.replace('pay_base: 4000', `pay_base: ${written}`), 'w.yaml');
+      expect(r.ok ? r.policy.roles.director?.payBase : r.diagnostics).toBe(4000);
+    }
+    // `0.30` and `.5` have a leading zero or none before the point: fractions, not octal
+    expect(loadPolicy(WORKED.replace('challenge: 0.50', 'challenge: .5'), 'w.yaml').ok).toBe(true);
+  });
+});

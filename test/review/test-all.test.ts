@@ -63,4 +63,20 @@ describe('yardstick test', () => {
     expect(lines).toContain('policies/c.yaml: 1 passed, 0 failed');
     expect(lines.at(-2)).toBe('2 passed, 3 failed, 1 policy(ies) whose tests cannot run');
   });
+
+  it('a policy path that does not exist is a file that cannot be read, not a policy without tests', async () => {
+    // before: `policies/typo.yaml: no tests (write them in policies/typo.test.yaml)`, 0 passed, exit 0
+    const r = await yardstick('test', 'policies/typo.yaml', 'policies/c.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('error: cannot read policy `policies/typo.yaml`: no such file');
+    expect(r.stdout).not.toContain('no tests');
+    expect(r.stdout.split('\n').at(-2)).toBe('1 passed, 0 failed, 1 policy(ies) whose tests cannot run');
+  });
+
+  it('a policy that is there and has no test file is "no tests", and passes', async () => {
+    writeFileSync('policies/d.yaml', policyText('d'));
+    const r = await yardstick('test', 'policies/d.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('policies/d.yaml: no tests (write them in policies/d.test.yaml)\n0 passed, 0 failed\n');
+  });
 });

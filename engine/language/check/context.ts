@@ -102,6 +102,15 @@ export function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/**
+ * `x` for a message that says it is not `limit`: rounded as `round` does, unless that shows the
+ * limit itself (weights of 100.0000001 would read "sum to 100, not 100"); then as written.
+ */
+export function roundApart(x: number, limit: number): number {
+  const r = round(x);
+  return r === limit ? Number(x.toPrecision(15)) : r;
+}
+
 /** A metric read from the data as a ratio with no `range` of its own: its values lie from 0 to 1. */
 export function isPlainRatio(ctx: CheckContext, id: string): boolean {
   const m = Object.hasOwn(ctx.policy.metrics, id) ? ctx.policy.metrics[id] : undefined;

@@ -1,11 +1,24 @@
 // Grades, the forced distribution over them, and the best score a policy lets anyone reach.
 
 import { isGroup, type IndicatorDef, type PolicyDoc } from '../../model/policy.js';
-import { EPSILON, round, type CheckContext } from './context.js';
+import { EPSILON, round, roundApart, type CheckContext } from './context.js';
+
+/** A grade name as a reader sees it: width, spaces, invisible characters and letter case do not count. */
+const gradeKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .toLowerCase();
 
 /** Grades from the best down with strictly decreasing `min`, ending at 0, each reachable. */
 export function checkGrades({ policy: p, report, grades }: CheckContext, maxScore: number) {
+  // `A` and `Ａ` (full width), `a` or `A ` print alike on a statement and in a distribution
+  const spelled = new Map<string, string>();
   p.grades.forEach((g, i) => {
+    const first = spelled.get(gradeKey(g.grade));
+    if (first === undefined) spelled.set(gradeKey(g.grade), g.grade);
+    else if (first !== g.grade)
+      report('policy_duplicate_id.grade_spelling', { grade: g.grade, other: first }, ['grades', i, 'grade']);
     const at = ['grades', i, 'min'];
     const previous = p.grades[i - 1];
     if (previous && g.min >= previous.min) {
@@ -67,11 +80,11 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
         });
     }
     if (minSum > 1 + EPSILON)
-      report('policy_quota_impossible.min_sum', { percent: round(minSum * 100) }, ['calibration', 'quotas'], {
+      report('policy_quota_impossible.min_sum', { percent: roundApart(minSum * 100, 100) }, ['calibration', 'quotas'], {
         key: true,
       });
     if (maxSum < 1 - EPSILON)
-      report('policy_quota_impossible.max_sum', { percent: round(maxSum * 100) }, ['calibration', 'quotas'], {
+      report('policy_quota_impossible.max_sum', { percent: roundApart(maxSum * 100, 100) }, ['calibration', 'quotas'], {
         key: true,
       });
   }

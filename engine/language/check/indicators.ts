@@ -2,7 +2,7 @@
 
 import { isGroup, type IndicatorDef, type LeafIndicatorDef, type Step } from '../../model/policy.js';
 import type { Path } from '../parse.js';
-import { dotted, EPSILON, round, suggest, type CheckContext } from './context.js';
+import { dotted, EPSILON, roundApart, suggest, type CheckContext } from './context.js';
 
 export function checkRoles(ctx: CheckContext) {
   for (const [roleId, role] of Object.entries(ctx.policy.roles))
@@ -24,7 +24,9 @@ function checkLevel(ctx: CheckContext, path: Path, level: Record<string, Indicat
       const indicators = Object.keys(level)
         .map((k) => `\`${k}\``)
         .join(', ');
-      report('policy_weights_sum', { path: dotted(path), sum: round(sum), stage, indicators }, path, { key: true });
+      report('policy_weights_sum', { path: dotted(path), sum: roundApart(sum, 100), stage, indicators }, path, {
+        key: true,
+      });
     }
   }
   for (const [id, def] of Object.entries(level)) {

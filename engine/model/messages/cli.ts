@@ -253,6 +253,16 @@ export const cli = defineMessages({
       zh: '无法把 `{text}` 写入 XLSX 文件：XLSX 写入器无法保存这段文字；请改用 `--format csv` 或 `--format json`，或在数据中改名',
     },
   },
+  ledger_id_zeros: {
+    message: {
+      en: '`{id}` has no earlier months in the ledger `{ledger}`, but `{other}` has: the same number with or without leading zeros',
+      zh: '`{id}` 在结果账本 `{ledger}` 中没有以前月份的记录，但 `{other}` 有：两者是同一个数字，只差开头的 0',
+    },
+    help: {
+      en: 'ids are not joined across spellings, so history facts (two C in a row, improvement plans) start again for `{id}`: Excel drops the leading zeros of a number-like id, so format the 工号 column as text before export',
+      zh: '不同写法的工号不会被视为同一人，`{id}` 的历史事实（连续两次 C、改进计划）将重新开始：Excel 会去掉数字型工号开头的 0，请在导出前把工号列设为文本格式',
+    },
+  },
   io_ledger_missing: {
     message: { en: 'no results ledger at `{ledger}`', zh: '`{ledger}` 处没有结果账本' },
   },
@@ -535,6 +545,26 @@ export const cli = defineMessages({
   cli_usage: {
     message: { en: '{detail}', zh: '命令行有误（{detail}）' },
   },
+  cli_option_repeated: {
+    message: {
+      en: 'option `{option}` is given twice, as `{first}` and as `{second}`',
+      zh: '选项 `{option}` 给了两次：`{first}` 和 `{second}`',
+    },
+    help: {
+      en: 'give it once: it takes one value, and a second one does not add to the first',
+      zh: '请只给一次：此选项只取一个值，第二个值不会与第一个合并',
+    },
+  },
+  'cli_option_repeated.empty': {
+    message: {
+      en: 'option `{option}` is given an empty value',
+      zh: '选项 `{option}` 的值是空的',
+    },
+    help: {
+      en: 'give it a value, or leave the option out (an empty value would be read as the option not given)',
+      zh: '请给它一个值，或不写这个选项（空值会被当作没有给这个选项）',
+    },
+  },
   cli_period: {
     message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
   },
@@ -542,6 +572,12 @@ export const cli = defineMessages({
     message: {
       en: '--outlier `{value}` is not an amount of yuan (e.g. ¥2,000)',
       zh: '--outlier `{value}` 不是以元计的金额（如 ¥2,000）',
+    },
+  },
+  cli_runs: {
+    message: {
+      en: '--runs takes a whole number from 1 to 100000, got `{value}`',
+      zh: '--runs 应为 1 到 100000 的整数，填的是 `{value}`',
     },
   },
   cli_workers: {

@@ -127,6 +127,16 @@ export const data = defineMessages({
     },
     help: { en: 'keep one of them', zh: '请只保留其中一列' },
   },
+  'data_duplicate_column.sources': {
+    message: {
+      en: 'column `{first}` of `{first_file}` and column `{second}` of `{second_file}` both mean `{id}`',
+      zh: '`{first_file}` 的列 `{first}` 和 `{second_file}` 的列 `{second}` 都表示 `{id}`',
+    },
+    help: {
+      en: 'keep the column in one of the files, or map one of them to another metric with `columns:` in the data mapping',
+      zh: '请只在其中一个文件里保留这一列，或在数据映射的 `columns:` 中把其中一列对应到别的指标',
+    },
+  },
   data_duplicate_employee: {
     message: DUPLICATE_EMPLOYEE,
     help: {
@@ -178,6 +188,36 @@ export const data = defineMessages({
     help: {
       en: 'save it from Excel as "CSV UTF-8", or name the encoding with --encoding utf-8|gbk|gb18030',
       zh: '请在 Excel 中另存为“CSV UTF-8”，或用 --encoding utf-8|gbk|gb18030 指定编码',
+    },
+  },
+  'data_encoding.mixed': {
+    message: {
+      en: 'the file is UTF-8 but this cell is not: read as GBK it says `{gbk}`',
+      zh: '文件是 UTF-8 编码，但这个单元格不是：按 GBK 读是 `{gbk}`',
+    },
+    help: {
+      en: 'retype the cell, or save the whole file again from Excel as "CSV UTF-8"',
+      zh: '请重新输入这个单元格，或在 Excel 中把整个文件另存为“CSV UTF-8”',
+    },
+  },
+  data_is_workbook: {
+    message: {
+      en: 'the file is an Excel workbook (.xlsx), not {format} text as its name `{file}` says',
+      zh: '文件是 Excel 工作簿（.xlsx），不是文件名 `{file}` 所说的 {format} 文本',
+    },
+    help: {
+      en: 'rename it to end in .xlsx, or save it from Excel as "CSV UTF-8"',
+      zh: '请把文件名改为以 .xlsx 结尾，或在 Excel 中另存为“CSV UTF-8”',
+    },
+  },
+  'data_is_workbook.xls': {
+    message: {
+      en: 'the file is an old Excel workbook (.xls), not {format} text as its name `{file}` says',
+      zh: '文件是旧版 Excel 工作簿（.xls），不是文件名 `{file}` 所说的 {format} 文本',
+    },
+    help: {
+      en: 'save it from Excel as .xlsx or as "CSV UTF-8"',
+      zh: '请在 Excel 中另存为 .xlsx 或“CSV UTF-8”',
     },
   },
   'data_encoding.nul': {

@@ -111,6 +111,16 @@ export const language = defineMessages({
   },
   yaml_missing_char: { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_missing_char.file': { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_merge_key: {
+    message: {
+      en: 'the merge key `<<` is not part of the policy language: YAML readers disagree on it (YAML 1.1 copies the keys, YAML 1.2 reads a key named `<<`)',
+      zh: '合并键 `<<` 不属于政策语言：不同的 YAML 读取程序对它理解不同（YAML 1.1 复制键，YAML 1.2 读作名为 `<<` 的键）',
+    },
+    help: {
+      en: 'write the keys out in this mapping (an alias `*name` for a whole value is fine)',
+      zh: '请在这个映射里把键逐一写出（用别名 `*name` 引用整个值是可以的）',
+    },
+  },
   yaml_multiline_implicit_key: { message: { en: '{detail}', zh: '键不能跨行（{detail}）' }, help: YAML_INDENT_HELP },
   'yaml_multiline_implicit_key.file': {
     message: { en: '{detail}', zh: '键不能跨行（{detail}）' },
@@ -120,9 +130,16 @@ export const language = defineMessages({
     message: { en: '{detail}', zh: '一个值只能有一个锚点（{detail}）' },
     help: YAML_SYNTAX_HELP,
   },
+  // yaml's own text here ("please use YAML.parseAllDocuments()") addresses programmers
   yaml_multiple_docs: {
-    message: { en: '{detail}', zh: '一个文件只能有一个 YAML 文档（{detail}）' },
-    help: YAML_SYNTAX_HELP,
+    message: {
+      en: 'the file holds a second YAML document from here: a line `---` (or `...`) ends the first',
+      zh: '文件从这里开始是第二个 YAML 文档：`---`（或 `...`）这一行结束了第一个文档',
+    },
+    help: {
+      en: 'a file holds one document: remove the `---` line, or move what follows it to a file of its own',
+      zh: '一个文件只能有一个文档：请删掉 `---` 这一行，或把其后的内容移到单独的文件',
+    },
   },
   yaml_multiple_tags: { message: { en: '{detail}', zh: '一个值只能有一个标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_non_string_key: { message: { en: '{detail}', zh: '键必须是文字（{detail}）' }, help: YAML_SYNTAX_HELP },
@@ -145,6 +162,16 @@ export const language = defineMessages({
     help: { en: 'indent with spaces, not tabs', zh: '请用空格缩进，不要用制表符' },
   },
   'yaml_tab_as_indent.file': { message: { en: '{detail}', zh: '缩进用了制表符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_tag: {
+    message: {
+      en: 'the tag `{tag}` is not part of the policy language: a value means what it shows',
+      zh: '标签 `{tag}` 不属于政策语言：值按写出来的样子读取',
+    },
+    help: {
+      en: 'remove `{tag}`: write a number as it is (`4000`) and text that looks like a number in quotes (`"10"`)',
+      zh: '请删掉 `{tag}`：数字直接写（`4000`），像数字的文字加引号（`"10"`）',
+    },
+  },
   yaml_tag_resolve_failed: { message: { en: '{detail}', zh: '无法识别的标签（{detail}）' }, help: YAML_SYNTAX_HELP },
   yaml_too_deep: DEPTH,
   yaml_too_many_aliases: {
@@ -331,6 +358,16 @@ export const language = defineMessages({
   'policy_duplicate_id.grade': {
     message: { en: 'grade `{grade}` is listed twice', zh: '等级 `{grade}` 写了两次' },
     help: { en: 'give every grade its own name', zh: '每个等级用不同的名称' },
+  },
+  'policy_duplicate_id.grade_spelling': {
+    message: {
+      en: 'grade `{grade}` differs from grade `{other}` only in width, spaces or letter case',
+      zh: '等级 `{grade}` 与等级 `{other}` 只差全角半角、空格或大小写',
+    },
+    help: {
+      en: 'they read as one grade on a statement: give every grade a name of its own',
+      zh: '在绩效说明上看起来是同一个等级：每个等级用明显不同的名称',
+    },
   },
   'policy_duplicate_id.tier': {
     message: { en: 'tier `{tier}` is listed twice', zh: '档位 `{tier}` 写了两次' },
@@ -555,6 +592,16 @@ export const language = defineMessages({
       zh: '`{written}` 是无穷大：政策只能使用有限的数字',
     },
     help: NOT_FINITE_HELP,
+  },
+  policy_number_ambiguous: {
+    message: {
+      en: '`{written}` is not a plain decimal number: YAML readers disagree on what it is (`0x` is hexadecimal, `0o` octal, and a leading 0 octal to YAML 1.1 readers)',
+      zh: '`{written}` 不是普通的十进制数：不同的 YAML 读取程序对它理解不同（`0x` 是十六进制，`0o` 是八进制，开头的 0 在 YAML 1.1 中表示八进制）',
+    },
+    help: {
+      en: 'write it in decimal without leading zeros: `{decimal}` if that is the number meant',
+      zh: '请写成不带前导 0 的十进制数：如果指的是 `{decimal}`，就写 `{decimal}`',
+    },
   },
   policy_number_too_large: {
     message: {

@@ -17,7 +17,7 @@ import {
   type Lang,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readText, type Io } from '../io.js';
+import { readBytes, readText, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
 import { isRollupFile, loadRollupFile, readRollupCases } from '../rollup.js';
 import { runRollupTests } from '../../../engine/index.js';
@@ -299,7 +299,11 @@ export function describeReport(file: string, r: TestOutcome): string[] {
 
 export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutcome | undefined> {
   const testFile = testFileFor(policyFile);
-  if (!existsSync(testFile)) return undefined;
+  // "no tests" is said of a policy that is there: a mistyped path is a file that cannot be read
+  if (!existsSync(testFile)) {
+    readBytes(policyFile, 'policy');
+    return undefined;
+  }
   if (isRollupFile(policyFile)) {
     const doc = loadRollupFile(policyFile, io.stderr);
     return runRollupTests(doc, await readRollupCases(doc, testFile));

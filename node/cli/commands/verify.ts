@@ -15,7 +15,7 @@ import {
   type Verdict,
   type VerifyReport,
 } from '../../../engine/index.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
 import { isRollupText } from '../rollup.js';
 
@@ -86,7 +86,10 @@ export function verifyCommand(
   o: { format: 'human' | 'json'; lang: Lang; all?: boolean; runs?: string },
   io: Io,
 ): number {
-  const runs = o.runs ? Number(o.runs) : undefined;
+  const runs = o.runs === undefined ? undefined : Number(o.runs);
+  // `--runs abc` was the default 200 and `--runs -1` no search at all, each without a word
+  if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= 100_000))
+    throw new ExitError(EXIT.usage, diagnostic('cli_runs', { value: o.runs ?? '' }));
   const outcomes = (files.length ? files : bundledPolicies()).map((f) => verifyFile(f, undefined, runs));
   const failed = outcomes.some((x) => !x.report || x.report.failed > 0);
   if (o.format === 'json') {

@@ -1,0 +1,42 @@
+// Two sources of a data mapping that both give one metric: the run cannot tell which to use. The
+// refusal names both files and sits at the second source's header, not at the roster's.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { yardstick } from '../yardstick.js';
+
+function month(second: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-dupcol-'));
+  writeFileSync(join(dir, 'roster.csv'), '工号,姓名,岗位,团队,阶段\nE1,林小雨,编导,短视频一组,初创期\n');
+  writeFileSync(join(dir, 'plays.csv'), '工号,发布视频数,完播率,上级评分,单条最高播放\nE1,28,43.7%,85,1250000\n');
+  writeFileSync(join(dir, 'review.csv'), second);
+  const mapping = join(dir, 'month.data.yaml');
+  writeFileSync(
+    mapping,
+    'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: plays.csv\n  - file: review.csv\n',
+  );
+  return mapping;
+}
+
+describe('a metric given by two sources of a mapping', () => {
+  it('is refused at the second source, naming both files (before: at roster.csv, which has no such column)', async () => {
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', month('工号,完播率\nE1,50%\n'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'review.csv:1: error[data_duplicate_column]: column `完播率` of `plays.csv` and column `完播率` of `review.csv` both mean `completion_rate`\n' +
+        '  at row 1, column `完播率`\n' +
+        '  help: keep the column in one of the files, or map one of them to another metric with `columns:` in the data mapping',
+    );
+  });
+
+  it("under another name (an alias) likewise, with each file's own header", async () => {
+    // 完播率 is the label; `completion_rate` the metric id, which the reader also takes as a header
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', month('工号,completion_rate\nE1,50%\n'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'column `完播率` of `plays.csv` and column `completion_rate` of `review.csv` both mean `completion_rate`',
+    );
+  });
+});
