@@ -280,7 +280,8 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
   for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
   score = roundScore(Math.max(0, score), policy.decimals);
   p.score = score;
-  p.attainment = score / 100;
+  // score / 100 as the decimal it is (96.96 → 0.9696, not 0.9695999999999999), so a band's min is reached exactly
+  p.attainment = roundScore(score / 100, policy.decimals + 2);
   // what the tiers are decided on: the attainment or a metric
   if (policy.tiers)
     p.tierBasis =

@@ -24,7 +24,7 @@
 import { compileExpression, parseExpression, type CompiledExpr } from '../language/expression.js';
 import type { CompiledPolicy } from '../language/compile.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { capToFen, formatFen, roundUnits } from '../model/money.js';
+import { capToFen, formatFen, roundScore, roundUnits } from '../model/money.js';
 import type { PoolDef } from '../model/policy.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Scorecard } from '../model/scorecard.js';
@@ -336,7 +336,7 @@ export function applyPools(
             score: c.score,
             base_score: c.base_score,
             pay_base: c.payout.pay_base,
-            attainment: c.score / 100,
+            attainment: roundScore(c.score / 100, policy.decimals + 2),
           }) ?? 0;
         const rank = policy.grades.findIndex((g) => g.grade === c.grade);
         const excluded: PoolExclusion | undefined =
