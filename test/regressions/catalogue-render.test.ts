@@ -24,6 +24,7 @@ const REALISTIC: Record<string, string | number> = {
   pool: 'team_bonus',
   group: '短视频一组',
   people: 12,
+  unit: '¥1.00', // a pool's rounding unit (payout.rounding.to: 1)
   rest: '¥3,500.00',
   budget: '¥700,000.00',
   fixed: '¥12,000.00',
