@@ -185,6 +185,9 @@ const REALISTIC: Record<string, string | number> = {
   what_zh: '数字',
   where: 'payout.cap',
   where_zh: '测试用例',
+  // a refused month (--period, a mapping's period:), as the data reader says it
+  detail_zh: '`2026-10-15` 是某一天，不是月份',
+  advice_zh: '请把月份写成 YYYY-MM，如 2026-10',
   why: 'a divisor is 0',
   word: '合计',
   written: '2026/10',

@@ -506,7 +506,8 @@ export const cli = defineMessages({
     },
   },
   cli_mapping_period: {
-    message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail}）' },
+    message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail_zh}）' },
+    help: { en: '{advice}', zh: '{advice_zh}' },
   },
   cli_mapping_no_events: {
     message: {
@@ -536,7 +537,8 @@ export const cli = defineMessages({
     message: { en: '{detail}', zh: '命令行有误（{detail}）' },
   },
   cli_period: {
-    message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
+    message: { en: '--period: {detail}', zh: '--period 无法读取（{detail_zh}）' },
+    help: { en: '{advice}', zh: '{advice_zh}' },
   },
   cli_outlier: {
     message: {
