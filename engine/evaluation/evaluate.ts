@@ -171,7 +171,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   for (const d of policy.derived) {
     const v = d.runSlots(facts) ?? d.default;
     facts[d.slot] = v;
-    if (v === undefined && role.required.includes(d.id)) {
+    if (v === undefined && role.derivedNeeded.includes(d.id)) {
       (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
     } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
       // a declared range is a promise the formula keeps: a value outside it is never scored
