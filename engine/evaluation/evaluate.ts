@@ -171,7 +171,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   for (const d of policy.derived) {
     const v = d.runSlots(facts) ?? d.default;
     facts[d.slot] = v;
-    if (v === undefined && role.required.includes(d.id)) {
+    if (v === undefined && role.derivedNeeded.includes(d.id)) {
       (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
     } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
       // a declared range is a promise the formula keeps: a value outside it is never scored
@@ -280,7 +280,8 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
   for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
   score = roundScore(Math.max(0, score), policy.decimals);
   p.score = score;
-  p.attainment = score / 100;
+  // score / 100 as the decimal it is (96.96 → 0.9696, not 0.9695999999999999), so a band's min is reached exactly
+  p.attainment = roundScore(score / 100, policy.decimals + 2);
   // what the tiers are decided on: the attainment or a metric
   if (policy.tiers)
     p.tierBasis =

@@ -24,7 +24,7 @@
 import { compileExpression, parseExpression, type CompiledExpr } from '../language/expression.js';
 import type { CompiledPolicy } from '../language/compile.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { capToFen, formatFen, roundUnits } from '../model/money.js';
+import { capToFen, formatFen, roundScore, roundUnits } from '../model/money.js';
 import type { PoolDef } from '../model/policy.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Scorecard } from '../model/scorecard.js';
@@ -336,7 +336,7 @@ export function applyPools(
             score: c.score,
             base_score: c.base_score,
             pay_base: c.payout.pay_base,
-            attainment: c.score / 100,
+            attainment: roundScore(c.score / 100, policy.decimals + 2),
           }) ?? 0;
         const rank = policy.grades.findIndex((g) => g.grade === c.grade);
         const excluded: PoolExclusion | undefined =
@@ -368,14 +368,31 @@ export function applyPools(
             { severity: 'warning', file: policy.file },
           ),
         );
-      if (a.unallocatedFen > 0)
+      if (a.unallocatedFen > 0) {
+        // why the rest is left: nobody takes part, everyone is at the maximum share (lowered to the
+        // unit), or it is less than one rounding unit (a fixed ¥1,000.50 shared in whole yuan)
+        const unitFen = Math.round(to * 100);
+        const atMax = maxFen !== undefined && claimants.every((c) => (a.shares.get(c.id) ?? 0) + unitFen > maxFen);
         warnings.push(
-          diagnostic(
-            claimants.length ? 'eval_pool_unallocated' : 'eval_pool_unallocated.nobody',
-            { ...args, rest: formatFen(a.unallocatedFen) },
-            { severity: 'warning', file: policy.file },
-          ),
+          !claimants.length
+            ? diagnostic(
+                'eval_pool_unallocated.nobody',
+                { ...args, rest: formatFen(a.unallocatedFen) },
+                { severity: 'warning', file: policy.file },
+              )
+            : atMax
+              ? diagnostic(
+                  'eval_pool_unallocated',
+                  { ...args, rest: formatFen(a.unallocatedFen) },
+                  { severity: 'warning', file: policy.file },
+                )
+              : diagnostic(
+                  'eval_pool_unallocated.below_unit',
+                  { ...args, rest: formatFen(a.unallocatedFen), unit: formatFen(unitFen) },
+                  { severity: 'warning', file: policy.file },
+                ),
         );
+      }
       let allocatedFen = 0;
       for (const c of members) {
         const w = why.get(c.employee_id)!;

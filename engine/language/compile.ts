@@ -67,6 +67,12 @@ export interface CompiledRole {
   byStage: Record<string, CompiledIndicator[]>;
   /** Metric and derived-metric ids a record of this role must have values for. */
   required: string[];
+  /**
+   * The derived ids a record of this role is excluded without (`eval_undefined`): those its
+   * indicators, conditions, tier basis and payout read. One only a per-unit count reads is computed
+   * when its rule fires, as a formula written in `per` is.
+   */
+  derivedNeeded: string[];
   /** The part of `required` that are metrics (not derived). */
   requiredMetrics: string[];
   /** The part of `requiredMetrics` without a default: the only ones a record can lack (checked on every record). */
@@ -258,12 +264,12 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   }
 
   // metrics every record needs whatever its role: those the rules, per-unit counts, tiers and payout read
-  const shared = metricsOf([
-    ...perExprs.flatMap((e) => variablesOf(e)),
+  const ruleNeeds = metricsOf([
     ...[...Object.values(doc.adjustments ?? {}), ...Object.values(doc.holds ?? {})].flatMap((r) => factsOf(r.when)),
     ...(doc.payout.tiers && doc.payout.tiers.basis !== 'attainment' ? [doc.payout.tiers.basis] : []),
     ...[performancePay, awardsCap, cap].flatMap((e) => (e ? variablesOf(e) : [])),
   ]);
+  const shared = new Set([...metricsOf(perExprs.flatMap((e) => variablesOf(e))), ...ruleNeeds]);
 
   const roles: Record<string, CompiledRole> = {};
   for (const [id, role] of Object.entries(doc.roles)) {
@@ -277,6 +283,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       payBase: role.pay_base,
       byStage,
       required,
+      derivedNeeded: [...new Set([...used, ...ruleNeeds])].filter((m) => derivedIds.has(m)),
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
       requiredWithoutDefault: [],
       requiredWithoutDefaultSlots: [],

@@ -205,7 +205,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('every recorded period of one employee, with corrections')
     .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
     .option('--ledger <file>', 'results ledger', DEFAULT_LEDGER)
-    .action(async (o: { employee: string; ledger: string }) => {
+    .action(async (o: { employee: string; ledger: string; lang: 'zh' | 'en' }) => {
       code = await historyCommand(o, io);
     });
 

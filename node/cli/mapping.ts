@@ -298,7 +298,11 @@ function mappingPeriod(file: string, period: unknown): string | undefined {
   if (!p.ok)
     throw new ExitError(
       EXIT.input,
-      diagnostic('cli_mapping_period', { file, detail: p.message }, { file, help: p.help }),
+      diagnostic(
+        'cli_mapping_period',
+        { file, detail: p.message, detail_zh: p.message_zh, advice: p.help, advice_zh: p.help_zh },
+        { file },
+      ),
     );
   return p.period;
 }

@@ -7,7 +7,11 @@ import { EXIT, ExitError } from './errors.js';
 /** `--period`: any spelling of a month → `YYYY-MM`; anything else is a usage error. */
 export function periodArgument(raw: string): string {
   const p = normalisePeriod(raw);
-  if (!p.ok) throw new ExitError(EXIT.usage, diagnostic('cli_period', { detail: p.message }, { help: p.help }));
+  if (!p.ok)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_period', { detail: p.message, detail_zh: p.message_zh, advice: p.help, advice_zh: p.help_zh }),
+    );
   return p.period;
 }
 

@@ -110,7 +110,15 @@ export function monthOrRollupPeriod(raw: string): string {
   const rollup = readRollupPeriod(raw);
   if (rollup.ok) return rollup.value.period;
   if (rollup.reason === 'chinese' || rollup.reason === 'near') return rollupPeriodArgument(raw).period;
-  throw new ExitError(EXIT.usage, diagnostic('cli_period', { detail: month.message }, { help: month.help }));
+  throw new ExitError(
+    EXIT.usage,
+    diagnostic('cli_period', {
+      detail: month.message,
+      detail_zh: month.message_zh,
+      advice: month.help,
+      advice_zh: month.help_zh,
+    }),
+  );
 }
 
 interface RawMonth extends Partial<Omit<RollupMonth, 'payoutFen'>> {

@@ -89,6 +89,16 @@ describe('calibrate', () => {
     expect(run(cards, { ...DEF, small_teams: 'round_up' }).map((r) => r[1])).toEqual(['M+', 'M+', 'M', 'M', 'M-']);
   });
 
+  it('round is half up: 10% of 5 people is 0.5, one E; 10% of 4 people is 0.4, no E', () => {
+    // E max 10%: 5 × 0.1 = 0.5 → 1 E (a; b moves to M+); M+ max 25%: 5 × 0.25 = 1.25 → 1 M+ (b; c, d, e,
+    // all A, move to M); M- min 5%: 0.25 → nobody
+    const five = [card('a', 110), card('b', 105), card('c', 95), card('d', 90), card('e', 85)];
+    expect(run(five, { ...DEF, small_teams: 'round' }).map((r) => r[1])).toEqual(['E', 'M+', 'M', 'M', 'M']);
+    // 4 × 0.1 = 0.4 → no E; 4 × 0.25 = 1 → 1 M+
+    const four = [card('a', 110), card('b', 105), card('c', 95), card('d', 90)];
+    expect(run(four, { ...DEF, small_teams: 'round' }).map((r) => r[1])).toEqual(['M+', 'M', 'M', 'M']);
+  });
+
   it('each team is ranked on its own', () => {
     const cards = [card('a', 115, 'X'), card('b', 112, 'Y')];
     const r = calibrate({ ...DEF, quotas: {} }, GRADES, cards);

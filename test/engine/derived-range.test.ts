@@ -140,6 +140,17 @@ describe('a rating indicator on a derived metric with a range', () => {
     expect(ok.ok && ok.scorecard.indicators[0]?.points).toBe(86);
   });
 
+  it('weights adding up to 1.1 are caught only where they pass the range (docs: "at the first record above the range")', () => {
+    const off = loadPolicy(POLICY.replace('self_rating * 0.2', 'self_rating * 0.3'), 'review.yaml');
+    if (!off.ok) throw new Error(off.diagnostics.map((d) => d.message).join('\n'));
+    // 90 × 0.3 + 80 × 0.3 + 70 × 0.5 = 27 + 24 + 35 = 86 ≤ 100: scored as written, 86 points
+    const inside = evaluateRecordSync(off.policy, record(90, 80, 70));
+    expect(inside.ok && inside.scorecard.score).toBe(86);
+    // 100 × 1.1 = 110 > 100: excluded
+    const above = evaluateRecordSync(off.policy, record(100, 100, 100), { lang: 'en' });
+    expect(above.ok ? [] : above.reasons.map((d) => d.code)).toEqual(['eval_derived_out_of_range']);
+  });
+
   it('asks for a range on the derived metric when it has none, naming it', () => {
     const r = loadPolicy(POLICY.replace('    range: [ 0, 100 ]\nstages', 'stages'), 'review.yaml');
     expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([

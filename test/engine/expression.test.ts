@@ -30,6 +30,22 @@ describe('expressions', () => {
     expect(calc('score >= 100 ? 500 : 0', { score: 99.99 })).toBe(0);
   });
 
+  it('% is the remainder with the sign of the left side, as docs/policy-language.md says: -7 % 3 is -1, not 2', () => {
+    expect(calc('7 % 3')).toBe(1);
+    expect(calc('a % 3', { a: -7 })).toBe(-1); // -7 = -2 × 3 - 1
+    expect(calc('a % 3', { a: -2.5 })).toBe(-2.5);
+    expect(calc('7 % -3')).toBe(1); // the sign of 7
+  });
+
+  it('&&, || and ! give 1 or 0, and any value but 0 counts as true', () => {
+    expect(calc('2 && 3')).toBe(1); // not 3, as JavaScript would give
+    expect(calc('0 || 5')).toBe(1);
+    expect(calc('!2')).toBe(0);
+    expect(calc('!0')).toBe(1);
+    expect(calc('a ? 10 : 20', { a: -1 })).toBe(10);
+    expect(calc('a ? 10 : 20', { a: 0 })).toBe(20);
+  });
+
   it('offers min max abs round floor ceil', () => {
     expect(calc('max(1, 5, 3)')).toBe(5);
     expect(calc('abs(-2.5)')).toBe(2.5);

@@ -24,6 +24,7 @@ const REALISTIC: Record<string, string | number> = {
   pool: 'team_bonus',
   group: '短视频一组',
   people: 12,
+  unit: '¥1.00', // a pool's rounding unit (payout.rounding.to: 1)
   rest: '¥3,500.00',
   budget: '¥700,000.00',
   fixed: '¥12,000.00',
@@ -190,6 +191,9 @@ const REALISTIC: Record<string, string | number> = {
   what_zh: '数字',
   where: 'payout.cap',
   where_zh: '测试用例',
+  // a refused month (--period, a mapping's period:), as the data reader says it
+  detail_zh: '`2026-10-15` 是某一天，不是月份',
+  advice_zh: '请把月份写成 YYYY-MM，如 2026-10',
   why: 'a divisor is 0',
   word: '合计',
   written: '2026/10',

@@ -516,7 +516,8 @@ export const cli = defineMessages({
     },
   },
   cli_mapping_period: {
-    message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail}）' },
+    message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail_zh}）' },
+    help: { en: '{advice}', zh: '{advice_zh}' },
   },
   cli_mapping_no_events: {
     message: {
@@ -566,7 +567,8 @@ export const cli = defineMessages({
     },
   },
   cli_period: {
-    message: { en: '--period: {detail}', zh: '--period 无法读取（{detail}）' },
+    message: { en: '--period: {detail}', zh: '--period 无法读取（{detail_zh}）' },
+    help: { en: '{advice}', zh: '{advice_zh}' },
   },
   cli_outlier: {
     message: {

@@ -95,6 +95,16 @@ export const money = defineMessages({
       zh: '请提高 `max_share`，或减少奖金池金额',
     },
   },
+  'eval_pool_unallocated.below_unit': {
+    message: {
+      en: 'pool `{pool}` ({group}, {amount}): {rest} is left unallocated, less than one rounding unit of {unit} (`payout.rounding.to`)',
+      zh: '奖金池 `{pool}`（{group}，{amount}）：有 {rest} 未分配，不足一个发放单位 {unit}（`payout.rounding.to`）',
+    },
+    help: {
+      en: 'fund the pool in whole units of {unit}, or pay to the fen (`to: 0.01`)',
+      zh: '请把奖金池金额定为 {unit} 的整数倍，或按分发放（`to: 0.01`）',
+    },
+  },
   'eval_pool_unallocated.nobody': {
     message: {
       en: 'pool `{pool}` ({group}, {amount}): nobody is eligible, {rest} is left unallocated',

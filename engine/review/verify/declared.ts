@@ -5,7 +5,7 @@
 import type { CompiledPolicy } from '../../language/compile.js';
 import { factRef, type ConditionLeaf } from '../../language/conditions.js';
 import { diagnostic } from '../../model/diagnostic.js';
-import { fenToYuan, formatFen } from '../../model/money.js';
+import { fenToYuan, formatFen, roundScore } from '../../model/money.js';
 import type { ConditionDef, PropertyDef } from '../../model/policy.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
@@ -30,7 +30,7 @@ export function verifyFacts(policy: CompiledPolicy, record: EmployeeRecord, card
     pay_base: card.payout.pay_base,
     base_score: card.base_score,
     score: card.score,
-    attainment: card.score / 100,
+    attainment: roundScore(card.score / 100, policy.decimals + 2), // as the run decides tiers on it
     grade: card.grade,
     raw_grade: card.raw_grade,
     tier: card.payout.tier?.id ?? null,

@@ -198,7 +198,8 @@ export function levelMetrics(policy: CompiledPolicy, probe: Probe, t: number): R
     if (range) [lo, hi] = [Math.max(lo, range[0]), Math.min(hi, range[1])];
     else if (lo < 0 && bps[0]! >= 0) lo = 0;
     const x = leaf.better === 'lower' ? hi - t * (hi - lo) : lo + t * (hi - lo);
-    setMetric(policy, metrics, leaf.metric, x);
+    // a count is whole in every export (data_fractional_count refuses 101.25 videos)
+    setMetric(policy, metrics, leaf.metric, policy.metrics[leaf.metric]?.unit === 'count' ? Math.round(x) : x);
   }
   return metrics;
 }

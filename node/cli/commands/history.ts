@@ -9,7 +9,34 @@ import { describeInputs } from '../provenance.js';
 import { readRollupPeriod } from '../../../engine/index.js';
 import { describeStale, recordedPeriodMonths, staleness } from '../rollup-ledger.js';
 
-export async function historyCommand(o: { employee: string; ledger: string }, io: Io): Promise<number> {
+/** The table's words: Chinese by default, English with `--lang en`. */
+const WORDS = {
+  zh: {
+    head: ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],
+    official: '正式',
+    correction: '更正',
+    from: (run: number, policy: string, months: boolean, inputs: string) =>
+      `#${run} 依据: 政策 sha256 ${policy} · ${months ? '月份' : '数据'} ${inputs}`,
+    stale: (run: number, what: string, period: string) =>
+      `#${run} 已过时（stale）: ${what}；请用 yardstick rollup POLICY --period ${period} --amend 重新记录`,
+  },
+  en: {
+    head: ['period', 'policy', 'version', 'run', 'score', 'grade', 'payout', 'correction'],
+    official: 'official',
+    correction: 'correction',
+    from: (run: number, policy: string, months: boolean, inputs: string) =>
+      `#${run} from: policy sha256 ${policy} · ${months ? 'months' : 'data'} ${inputs}`,
+    stale: (run: number, what: string, period: string) =>
+      `#${run} stale: ${what}; record it again with yardstick rollup POLICY --period ${period} --amend`,
+  },
+};
+
+export async function historyCommand(
+  o: { employee: string; ledger: string; lang?: 'zh' | 'en' },
+  io: Io,
+): Promise<number> {
+  const lang = o.lang ?? 'zh';
+  const w = WORDS[lang];
   if (!Ledger.exists(o.ledger))
     throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
   const ledger = await Ledger.open(o.ledger);
@@ -18,12 +45,12 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
     throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
   io.stdout(
     alignTable(
-      ['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正'],
+      w.head,
       rows.map((r) => [
         r.period,
         r.policy_id,
         r.version,
-        `#${r.run_id} ${r.kind === 'official' ? '正式' : '更正'}`,
+        `#${r.run_id} ${r.kind === 'official' ? w.official : w.correction}`,
         r.score !== undefined ? String(r.score) : '—',
         r.grade ?? '—',
         formatFen(r.payoutFen),
@@ -38,9 +65,7 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
     if (seen.has(r.run_id)) continue;
     seen.add(r.run_id);
     const months = r.inputs.data_files.some((f) => f.role === 'month');
-    io.stdout(
-      `#${r.run_id} 依据: 政策 sha256 ${r.inputs.policy_hash} · ${months ? '月份' : '数据'} ${describeInputs(r.inputs.data_files)}\n`,
-    );
+    io.stdout(`${w.from(r.run_id, r.inputs.policy_hash, months, describeInputs(r.inputs.data_files))}\n`);
     // a roll-up whose months were amended or recorded after it is stale: its figures are not the months' any more
     // its months as recorded (a policy's year_starts moves them), else the calendar period's
     const rollup = months ? readRollupPeriod(r.period) : undefined;
@@ -48,10 +73,7 @@ export async function historyCommand(o: { employee: string; ledger: string }, io
       const periodMonths = recordedPeriodMonths(ledger, r.run_id) ?? rollup.value.months;
       const stale = staleness(ledger, r.inputs.data_files, periodMonths);
       const latest = !rows.some((x) => x.policy_id === r.policy_id && x.period === r.period && x.run_id > r.run_id);
-      if (stale.length && latest)
-        io.stdout(
-          `#${r.run_id} 已过时（stale）: ${describeStale(stale, true)}；请用 yardstick rollup POLICY --period ${r.period} --amend 重新记录\n`,
-        );
+      if (stale.length && latest) io.stdout(`${w.stale(r.run_id, describeStale(stale, lang === 'zh'), r.period)}\n`);
     }
   }
   return EXIT.ok;

@@ -1,0 +1,64 @@
+// `yardstick history` in the language asked for (README: every command takes `--lang zh|en`): the
+// table and the lines under it were Chinese even with `--lang en`.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { policy } from '../builders.js';
+import { yardstick } from '../yardstick.js';
+
+let dir: string;
+let ledger: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yardstick-history-lang-'));
+  ledger = join(dir, 'ledger.db');
+  // pay 1000 × rating / 100: rating 50 → ¥500.00, corrected to 55 → ¥550.00 (+¥50.00)
+  writeFileSync(join(dir, 'p.yaml'), policy().yaml());
+  const head = '工号,姓名,岗位,团队,阶段,月份,评分\n';
+  writeFileSync(join(dir, 'a.csv'), `${head}E1,甲,员工,一组,常规,2026-10,50\n`);
+  writeFileSync(join(dir, 'b.csv'), `${head}E1,甲,员工,一组,常规,2026-10,55\n`);
+  const p = join(dir, 'p.yaml');
+  expect((await yardstick('run', p, '--data', join(dir, 'a.csv'), '--record', '--ledger', ledger)).code).toBe(0);
+  expect((await yardstick('run', p, '--data', join(dir, 'b.csv'), '--amend', '--ledger', ledger)).code).toBe(0);
+});
+
+describe('history says its table in the language asked for', () => {
+  it('--lang en: English headers, official and correction, "from:" lines', async () => {
+    const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger, '--lang', 'en');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0].split(/\s+/)).toEqual([
+      'period',
+      'policy',
+      'version',
+      'run',
+      'score',
+      'grade',
+      'payout',
+      'correction',
+    ]);
+    expect(lines[2].split(/\s+/)).toEqual(['2026-10', 'mini', '1.0.0', '#1', 'official', '50', 'B', '¥500.00']);
+    expect(lines[3].split(/\s+/)).toEqual([
+      '2026-10',
+      'mini',
+      '1.0.0',
+      '#2',
+      'correction',
+      '55',
+      'B',
+      '¥550.00',
+      '+¥50.00',
+    ]);
+    expect(lines[4]).toMatch(/^#1 from: policy sha256 [0-9a-f]{16} · data .*a\.csv \(sha256 [0-9a-f]{16}\)$/);
+    expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('Chinese without --lang, as before', async () => {
+    const r = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
+    const lines = r.stdout.split('\n');
+    expect(lines[0].split(/\s+/)).toEqual(['期间', '政策', '版本', '记录', '得分', '等级', '应发', '更正']);
+    expect(lines[3].split(/\s+/)).toEqual(['2026-10', 'mini', '1.0.0', '#2', '更正', '55', 'B', '¥550.00', '+¥50.00']);
+    expect(lines[4]).toMatch(/^#1 依据: 政策 sha256 [0-9a-f]{16} · 数据 /);
+  });
+});
