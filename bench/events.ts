@@ -5,6 +5,7 @@
 //   npm run bench:events                    → 1,000,000 orders
 //   npm run bench:events -- --rows 10000000
 //   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
+//   npm run bench:events -- --file orders.csv --runs 3   → the three sides three times over, one after another, and each run's ratio
 //
 // Besides the wall-clock time it prints the CPU time (user + system, every thread of the process):
 // on a shared machine the wall clock measures the other processes too.
@@ -170,36 +171,47 @@ async function main(): Promise<void> {
     );
     db.closeSync();
     console.log(`wrote orders.parquet in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    for (const mode of ['duckdb', 'parquet', 'typescript']) {
-      t = performance.now();
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], {
-        encoding: 'utf-8',
-      });
-      if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
-      results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 1);
+    const ratios: string[] = [];
+    if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of runs, 1 or more');
+    for (let round = 1; round <= runs; round++) {
+      if (runs > 1) console.log(`run ${round} of ${runs}`);
+      for (const mode of ['duckdb', 'parquet', 'typescript']) {
+        t = performance.now();
+        const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], {
+          encoding: 'utf-8',
+        });
+        if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
+        results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
+        console.log(
+          `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
+        );
+      }
+      const { readFileSync } = await import('node:fs');
+      const a = JSON.parse(readFileSync(join(dir, `duckdb.${results.duckdb!.pid}.json`), 'utf-8')) as Totals;
+      const b = JSON.parse(readFileSync(join(dir, `typescript.${results.typescript!.pid}.json`), 'utf-8')) as Totals;
+      const same =
+        Object.keys(a).length === Object.keys(b).length &&
+        Object.entries(a).every(
+          ([k, v]) =>
+            b[k] &&
+            v.orders === b[k].orders &&
+            Math.abs(v.amount - b[k].amount) < 0.005 &&
+            Math.abs(v.share - b[k].share) < 1e-12,
+        );
       console.log(
-        `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
+        `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× the TypeScript loop in wall-clock time, ${(results.typescript!.cpuMs / results.duckdb!.cpuMs).toFixed(1)}× in CPU time`,
+      );
+      const p = JSON.parse(readFileSync(join(dir, `parquet.${results.parquet!.pid}.json`), 'utf-8')) as Totals;
+      const sameParquet = JSON.stringify(p) === JSON.stringify(a);
+      console.log(`Parquet gives the same results as the CSV: ${sameParquet ? 'yes' : 'NO'}`);
+      if (!same || !sameParquet) process.exitCode = 1;
+      ratios.push(
+        `${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× (${(results.duckdb!.ms / 1000).toFixed(2)} s against ${(results.typescript!.ms / 1000).toFixed(2)} s)`,
       );
     }
-    const { readFileSync } = await import('node:fs');
-    const a = JSON.parse(readFileSync(join(dir, `duckdb.${results.duckdb!.pid}.json`), 'utf-8')) as Totals;
-    const b = JSON.parse(readFileSync(join(dir, `typescript.${results.typescript!.pid}.json`), 'utf-8')) as Totals;
-    const same =
-      Object.keys(a).length === Object.keys(b).length &&
-      Object.entries(a).every(
-        ([k, v]) =>
-          b[k] &&
-          v.orders === b[k].orders &&
-          Math.abs(v.amount - b[k].amount) < 0.005 &&
-          Math.abs(v.share - b[k].share) < 1e-12,
-      );
-    console.log(
-      `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× the TypeScript loop in wall-clock time, ${(results.typescript!.cpuMs / results.duckdb!.cpuMs).toFixed(1)}× in CPU time`,
-    );
-    const p = JSON.parse(readFileSync(join(dir, `parquet.${results.parquet!.pid}.json`), 'utf-8')) as Totals;
-    const sameParquet = JSON.stringify(p) === JSON.stringify(a);
-    console.log(`Parquet gives the same results as the CSV: ${sameParquet ? 'yes' : 'NO'}`);
-    if (!same || !sameParquet) process.exitCode = 1;
+    if (runs > 1)
+      console.log(`DuckDB against the TypeScript loop in wall-clock time, run by run: ${ratios.join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
