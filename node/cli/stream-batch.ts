@@ -22,7 +22,7 @@ import {
 } from '../../engine/index.js';
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
-import { JSON_CARD_WRAP, ndjsonCard, wrappedJsonCard } from './format/json-stream.js';
+import { JSON_CARD_WRAP, compactJsonCard, wrappedJsonCard } from './format/json-stream.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -97,6 +97,8 @@ export class BatchEvaluator {
   private readonly line: (card: Scorecard) => string;
   /** A card as JSON or NDJSON, written into the chunk's bytes. */
   private readonly write: (card: Scorecard, bytes: Utf8Bytes) => void;
+  /** The output's bytes for a byte of the CSV read, as large as seen so far (with a margin). */
+  private outPerIn = 16;
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -115,9 +117,13 @@ export class BatchEvaluator {
     this.line = (card) => csvLine(card, lang);
     // a JSON card is led by `,` (the writing thread drops the first): written as a byte, not joined
     // to the card's text, which would copy the text once more before it is encoded
+    // NDJSON's line break is written as a byte, too: `text + '\n'` would be flattened into a copy to be encoded
     this.write =
       setup.output === 'ndjson'
-        ? (card, bytes) => bytes.add(ndjsonCard(card))
+        ? (card, bytes) => {
+            bytes.add(compactJsonCard(card));
+            bytes.byte(0x0a);
+          }
         : (card, bytes) => {
             bytes.byte(0x2c);
             bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
@@ -170,7 +176,9 @@ export class BatchEvaluator {
     let lines = '';
     // a JSON or NDJSON card is kilobytes: each is encoded as it is made, so no chunk-sized string
     // is joined (a copy, too large for the young generation) and the card's text dies young
-    const bytes = setup.output === 'csv' ? undefined : new Utf8Bytes(chunk.bytes.length * 16);
+    // sized from the chunks before (a JSON card is about 28 times its CSV row): a buffer that grows
+    // is copied, and a fresh one is memory the system has to hand over page by page
+    const bytes = setup.output === 'csv' ? undefined : new Utf8Bytes(Math.ceil(chunk.bytes.length * this.outPerIn));
     const notes: Diagnostic[] = [];
     const notation: RatioNotation = new Map();
     // a chunk that ends on a line break parses to one more, empty, row: not a record
@@ -222,9 +230,12 @@ export class BatchEvaluator {
     const ratios = [...notation.values()].flatMap((e) =>
       [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined),
     );
+    const out = bytes ? bytes.take() : utf8.encode(lines);
+    if (bytes && chunk.bytes.length > 0)
+      this.outPerIn = Math.max(this.outPerIn, (out.length / chunk.bytes.length) * 1.05);
     return {
       // CSV lines added up as they come and encoded once: less CPU than an array joined (2026-12-01)
-      out: bytes ? bytes.take() : utf8.encode(lines),
+      out,
       totals: { ...totals },
       excluded,
       keys,

@@ -212,9 +212,78 @@ function firstDecoding(file: string, encoding: Encoding): Decoding {
   return decodingOf(head.subarray(0, n), encoding);
 }
 
+/** Bytes written to a file in order, off this thread (AtomicFile.writeAsync), while this one evaluates on. */
+class WriteBehind {
+  private chain: Promise<void> = Promise.resolve();
+  /** Bytes handed over and not yet written. */
+  private queued = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly out: AtomicFile,
+    private readonly name: string,
+  ) {}
+
+  /** Queues `bytes` (not to be changed after); throws when an earlier write failed. */
+  write(bytes: Uint8Array): void {
+    this.check();
+    this.queued += bytes.length;
+    this.chain = this.chain.then(async () => {
+      try {
+        if (!this.failure) await this.out.writeAsync(bytes);
+      } catch (error) {
+        this.failure = { error };
+      } finally {
+        this.queued -= bytes.length;
+      }
+    });
+  }
+
+  /** Waits while more than `max` bytes are queued, so that memory stays bounded when the disk is slower. */
+  async room(max: number): Promise<void> {
+    if (this.queued > max) await this.chain;
+    this.check();
+  }
+
+  /** Every queued byte written (or the first failure thrown). */
+  async finish(): Promise<void> {
+    await this.chain;
+    this.check();
+  }
+
+  /** Waits for the writes under way, whatever became of them. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  private check(): void {
+    if (this.failure) throw writeFailure(this.name, this.failure.error);
+  }
+}
+
+/** At most this many bytes of output wait to be written. */
+const WRITE_BEHIND_BYTES = 16 << 20;
+
 async function pass(
   o: StreamOptions,
   out: AtomicFile,
+  decoding: Decoding,
+  early?: WorkerPool,
+): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
+  const behind = new WriteBehind(out, o.out);
+  try {
+    const result = await passWith(o, behind, decoding, early);
+    await behind.finish();
+    return result;
+  } finally {
+    // nothing is written to the file once the pass has ended: a second pass restarts it, or it is discarded
+    await behind.settled();
+  }
+}
+
+async function passWith(
+  o: StreamOptions,
+  out: WriteBehind,
   decoding: Decoding,
   early?: WorkerPool,
 ): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
@@ -223,7 +292,7 @@ async function pass(
   const excluded: ExcludedRecord[] = [];
   const format = o.format ?? 'csv';
   const utf8 = new TextEncoder();
-  // batches arrive as UTF-8 bytes; they are written a megabyte at a time
+  // batches arrive as UTF-8 bytes; they are written a megabyte at a time, off this thread
   let pending: Uint8Array[] = format === 'csv' ? [utf8.encode(csvHead(o.lang))] : [];
   let pendingBytes = 0;
   // JSON: every card comes led by `,`, which the first one written drops
@@ -232,11 +301,8 @@ async function pass(
     pending.push(bytes);
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
-      try {
-        out.write(Buffer.concat(pending));
-      } catch (error) {
-        throw writeFailure(o.out, error);
-      }
+      // a JSON chunk is megabytes: written as it is, not copied into one buffer with nothing else
+      out.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
       pending = [];
       pendingBytes = 0;
     }
@@ -295,6 +361,7 @@ async function pass(
       chunk = start.rest;
     }
     await run!.submit(chunk);
+    await out.room(WRITE_BEHIND_BYTES);
     return run!;
   }
 
