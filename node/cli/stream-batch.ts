@@ -99,6 +99,19 @@ export class BatchEvaluator {
   private readonly write: (card: Scorecard, bytes: Utf8Bytes) => void;
   /** The output's bytes for a byte of the CSV read, as large as seen so far (with a margin). */
   private outPerIn = 16;
+  /** Buffers whose bytes were written, to write the next chunks into (see `recycle`). */
+  private readonly spare: ArrayBuffer[] = [];
+
+  /**
+   * The buffer under an `out` this thread has written and will not read again, for a later chunk
+   * of JSON or NDJSON: megabytes a chunk that the system would otherwise hand over afresh, page
+   * by page, and that count towards V8's full garbage collections.
+   */
+  recycle(out: Uint8Array): void {
+    const b = out.buffer;
+    if (this.setup.output !== 'csv' && this.spare.length < 2 && b instanceof ArrayBuffer && b.byteLength >= 1 << 20)
+      this.spare.push(b);
+  }
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -178,7 +191,8 @@ export class BatchEvaluator {
     // is joined (a copy, too large for the young generation) and the card's text dies young
     // sized from the chunks before (a JSON card is about 28 times its CSV row): a buffer that grows
     // is copied, and a fresh one is memory the system has to hand over page by page
-    const bytes = setup.output === 'csv' ? undefined : new Utf8Bytes(Math.ceil(chunk.bytes.length * this.outPerIn));
+    const bytes =
+      setup.output === 'csv' ? undefined : new Utf8Bytes(Math.ceil(chunk.bytes.length * this.outPerIn), this.spare);
     const notes: Diagnostic[] = [];
     const notation: RatioNotation = new Map();
     // a chunk that ends on a line break parses to one more, empty, row: not a record
@@ -258,8 +272,11 @@ export class Utf8Bytes {
   private buffer: Uint8Array;
   private used = 0;
 
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(capacity, 1 << 12));
+  /** `spare`: buffers free to use (one large enough is taken from the list) rather than a new one. */
+  constructor(capacity: number, spare?: ArrayBuffer[]) {
+    const size = Math.max(capacity, 1 << 12);
+    const at = spare ? spare.findIndex((b) => b.byteLength >= size) : -1;
+    this.buffer = at >= 0 ? new Uint8Array(spare!.splice(at, 1)[0]!) : new Uint8Array(size);
   }
 
   add(text: string): void {

@@ -224,13 +224,16 @@ class WriteBehind {
     private readonly name: string,
   ) {}
 
-  /** Queues `bytes` (not to be changed after); throws when an earlier write failed. */
-  write(bytes: Uint8Array): void {
+  /** Queues `bytes` (not to be changed after; `written` is told once they are); throws when an earlier write failed. */
+  write(bytes: Uint8Array, written?: (bytes: Uint8Array) => void): void {
     this.check();
     this.queued += bytes.length;
     this.chain = this.chain.then(async () => {
       try {
-        if (!this.failure) await this.out.writeAsync(bytes);
+        if (!this.failure) {
+          await this.out.writeAsync(bytes);
+          written?.(bytes);
+        }
       } catch (error) {
         this.failure = { error };
       } finally {
@@ -297,12 +300,16 @@ async function passWith(
   let pendingBytes = 0;
   // JSON: every card comes led by `,`, which the first one written drops
   let firstCard = format === 'json';
+  /** Takes back a chunk's bytes once written (this thread's evaluator fills them again). */
+  let recycle: ((bytes: Uint8Array) => void) | undefined;
   const write = (bytes: Uint8Array, force = false) => {
     pending.push(bytes);
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
-      // a JSON chunk is megabytes: written as it is, not copied into one buffer with nothing else
-      out.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      // a JSON chunk is megabytes: written as it is, not copied into one buffer with nothing else,
+      // and its buffer then filled again with a later chunk
+      if (pending.length === 1) out.write(pending[0]!, recycle);
+      else out.write(Buffer.concat(pending));
       pending = [];
       pendingBytes = 0;
     }
@@ -390,6 +397,7 @@ async function passWith(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
+    recycle = (bytes) => local.recycle(bytes);
     const ready = pool?.start(setup, (chunk) => local.evaluateChunk(chunk));
     // this thread evaluates the first chunks while the workers load (most of a second); tests wait
     // for them instead, so that their small files go through the workers too
