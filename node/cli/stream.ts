@@ -213,7 +213,7 @@ function firstDecoding(file: string, encoding: Encoding): Decoding {
 }
 
 /** Bytes written to a file in order, off this thread (AtomicFile.writeAsync), while this one evaluates on. */
-class WriteBehind {
+export class WriteBehind {
   private chain: Promise<void> = Promise.resolve();
   /** Bytes handed over and not yet written. */
   private queued = 0;
