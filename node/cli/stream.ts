@@ -1,8 +1,9 @@
 // `yardstick run --format csv|json|ndjson --out FILE` on a CSV file: the month read, evaluated and
-// written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (up to four per worker), the ids seen
-// (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
-// `--workers N` the chunks are evaluated by N threads (this one and N − 1 workers, see WorkerPool)
-// and written in the order they were read.
+// written as a stream. Memory holds the policy, a bounded number of 128 KiB chunks in flight (four
+// per worker and eight of this thread's, see WorkerPool) with their output, up to 16 MiB of output
+// waiting to be written (see WriteBehind), the ids seen (to find duplicate rows) and the records left
+// out, never the whole file or every scorecard. With `--workers N` the chunks are evaluated by N
+// threads (this one and N − 1 workers) and written in the order they were read, off this thread.
 //
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
 // several months in one file (each month is scored seeing the ones before it), calibration
