@@ -1,15 +1,22 @@
 // What a JSON run spends per scorecard beyond the evaluation, in one process: evaluating the
-// flagship's cards without explanations, explaining them, and writing each as the JSON document's
-// indented element and as an NDJSON line, and the JSON element as the streaming run writes it
-// (encoded to UTF-8 whole, its wrapping dropped as bytes). CPU milliseconds (process.cpuUsage),
-// several passes.
+// flagship's records as the CSV run does (summary cards) and as JSON needs them (whole cards,
+// without explanations), explaining them, and writing each as the JSON document's indented
+// element and as an NDJSON line; then each as the streaming run writes it, encoded to UTF-8 (the
+// JSON element whole, its wrapping dropped as bytes; the NDJSON line and its line break as a byte).
+// CPU milliseconds (process.cpuUsage), several passes.
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { evaluateRecordSync, explainScorecard, loadPolicy, readRecords, type Scorecard } from '../engine/index.js';
-import { JSON_CARD_WRAP, jsonCard, ndjsonCard, wrappedJsonCard } from '../node/cli/format/json-stream.js';
+import {
+  JSON_CARD_WRAP,
+  compactJsonCard,
+  jsonCard,
+  ndjsonCard,
+  wrappedJsonCard,
+} from '../node/cli/format/json-stream.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 
 const file = process.argv[2] ?? 'examples/bench-20000.csv';
@@ -29,6 +36,12 @@ function cpu<T>(f: () => T): [T, number] {
 }
 
 for (let pass = 1; pass <= passes; pass++) {
+  // what the CSV run evaluates: a summary card (totals and a few columns, no indicator results)
+  const [, summary] = cpu(() => {
+    let n = 0;
+    for (const r of records) if (evaluateRecordSync(policy, r, { lang: 'zh', explain: false, summary: true }).ok) n++;
+    return n;
+  });
   const [cards, evaluate] = cpu(() => {
     const out: Scorecard[] = [];
     for (const r of records) {
@@ -60,10 +73,22 @@ for (let pass = 1; pass <= passes; pass++) {
     }
     return out.take().length;
   });
+  const [, ndbytes] = cpu(() => {
+    // an NDJSON chunk as evaluateChunk writes it
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1300 === 0) out = new Utf8Bytes(1 << 21);
+      out.add(compactJsonCard(cards[i]!));
+      out.byte(0x0a);
+    }
+    return out.take().length;
+  });
   const us = (ms: number) => ((ms * 1000) / cards.length).toFixed(1);
   console.log(
-    `pass ${pass}, ${cards.length} cards: evaluate ${evaluate.toFixed(0)} ms (${us(evaluate)} µs/card), ` +
+    `pass ${pass}, ${cards.length} cards: summary cards ${summary.toFixed(0)} ms (${us(summary)} µs/card), ` +
+      `whole cards ${evaluate.toFixed(0)} ms (${us(evaluate)}), ` +
       `explain ${explain.toFixed(0)} ms (${us(explain)}), json ${json.toFixed(0)} ms (${us(json)}, ${(jsonBytes / cards.length).toFixed(0)} chars), ` +
-      `ndjson ${ndjson.toFixed(0)} ms (${us(ndjson)}), json as UTF-8 bytes ${bytes.toFixed(0)} ms (${us(bytes)})`,
+      `ndjson ${ndjson.toFixed(0)} ms (${us(ndjson)}), json as UTF-8 bytes ${bytes.toFixed(0)} ms (${us(bytes)}), ` +
+      `ndjson as UTF-8 bytes ${ndbytes.toFixed(0)} ms (${us(ndbytes)})`,
   );
 }

@@ -2,7 +2,7 @@
 // the target, renamed into place, so an interrupted run or request never leaves half a file.
 // Callers decide where the target is (a link followed, a folder refused) and word the errors.
 
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicOptions {
@@ -23,6 +23,19 @@ export class AtomicFile {
 
   write(bytes: Uint8Array): void {
     for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
+  }
+
+  /**
+   * `write` done on Node's thread pool, so that this thread works on meanwhile: settles once every
+   * byte is written. The caller waits for one to settle before the next, and before `restart`,
+   * `commit` or `discard`.
+   */
+  async writeAsync(bytes: Uint8Array): Promise<void> {
+    const fd = this.fd!;
+    for (let at = 0; at < bytes.length; )
+      at += await new Promise<number>((resolve, reject) =>
+        write(fd, bytes, at, bytes.length - at, null, (error, n) => (error ? reject(error) : resolve(n))),
+      );
   }
 
   /** Drops what was written so far and starts the file again, empty. */

@@ -47,11 +47,52 @@ function renamed<T>(o: object, renames: Renames): T {
 const asYuan = (fen: number) => fenToYuan(fen);
 const asFen = (yuan: number) => yuanToFen(yuan);
 
-export function payoutToJson(payout: Payout): PayoutJson {
-  return renamed(payout, {
-    lines: ['lines', (lines: PayoutLine[]) => lines.map((l) => renamed(l, { amountFen: ['amount', asYuan] }))],
-    totalFen: ['total', asYuan],
-  });
+const PAYOUT: Renames = {
+  lines: ['lines', (lines: PayoutLine[]) => lines.map(payoutLineToJson)],
+  totalFen: ['total', asYuan],
+};
+const PAYOUT_LINE: Renames = { amountFen: ['amount', asYuan] };
+
+/** Whether `o` is a plain object whose own keys are `keys`, in that order. */
+function shaped(o: object, keys: readonly string[]): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  const own = Object.keys(o);
+  if (own.length !== keys.length) return false;
+  for (let i = 0; i < own.length; i++) if (own[i] !== keys[i]) return false;
+  return true;
+}
+
+// the shapes the compiled executor makes (engine/evaluation/evaluate.ts), written as literals:
+// what `renamed` gives them, without a keyed store per key (a JSON run converts every card's payout)
+const PAYOUT_KEYS = ['pay_base', 'lines', 'totalFen', 'status'];
+const TIERED_PAYOUT_KEYS = ['pay_base', 'tier', 'lines', 'totalFen', 'status'];
+const LINE_KEYS = ['kind', 'label', 'amountFen'];
+const SOURCED_LINE_KEYS = ['kind', 'source', 'label', 'amountFen'];
+
+function payoutLineToJson(l: PayoutLine): PayoutLineJson {
+  if (shaped(l, LINE_KEYS)) return { kind: l.kind, label: l.label, amount: fenToYuan(l.amountFen) };
+  if (shaped(l, SOURCED_LINE_KEYS))
+    return { kind: l.kind, source: l.source, label: l.label, amount: fenToYuan(l.amountFen) };
+  return renamed(l, PAYOUT_LINE);
+}
+
+export function payoutToJson(p: Payout): PayoutJson {
+  if (shaped(p, PAYOUT_KEYS))
+    return {
+      pay_base: p.pay_base,
+      lines: p.lines.map(payoutLineToJson),
+      total: fenToYuan(p.totalFen),
+      status: p.status,
+    };
+  if (shaped(p, TIERED_PAYOUT_KEYS))
+    return {
+      pay_base: p.pay_base,
+      tier: p.tier,
+      lines: p.lines.map(payoutLineToJson),
+      total: fenToYuan(p.totalFen),
+      status: p.status,
+    };
+  return renamed(p, PAYOUT);
 }
 
 // pools and budgets (engine/evaluation/pool.ts, budget.ts): fen fields as yuan under plain names

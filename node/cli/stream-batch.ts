@@ -22,7 +22,7 @@ import {
 } from '../../engine/index.js';
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
-import { JSON_CARD_WRAP, ndjsonCard, wrappedJsonCard } from './format/json-stream.js';
+import { JSON_CARD_WRAP, compactJsonCard, wrappedJsonCard } from './format/json-stream.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -97,6 +97,21 @@ export class BatchEvaluator {
   private readonly line: (card: Scorecard) => string;
   /** A card as JSON or NDJSON, written into the chunk's bytes. */
   private readonly write: (card: Scorecard, bytes: Utf8Bytes) => void;
+  /** The output's bytes for a byte of the CSV read, as large as seen so far (with a margin). */
+  private outPerIn = 16;
+  /** Buffers whose bytes were written, to write the next chunks into (see `recycle`). */
+  private readonly spare: ArrayBuffer[] = [];
+
+  /**
+   * The buffer under an `out` this thread has written and will not read again, for a later chunk
+   * of JSON or NDJSON: megabytes a chunk that the system would otherwise hand over afresh, page
+   * by page, and that count towards V8's full garbage collections.
+   */
+  recycle(out: Uint8Array): void {
+    const b = out.buffer;
+    if (this.setup.output !== 'csv' && this.spare.length < 2 && b instanceof ArrayBuffer && b.byteLength >= 1 << 20)
+      this.spare.push(b);
+  }
 
   constructor(
     private readonly policy: CompiledPolicy,
@@ -115,9 +130,13 @@ export class BatchEvaluator {
     this.line = (card) => csvLine(card, lang);
     // a JSON card is led by `,` (the writing thread drops the first): written as a byte, not joined
     // to the card's text, which would copy the text once more before it is encoded
+    // NDJSON's line break is written as a byte, too: `text + '\n'` would be flattened into a copy to be encoded
     this.write =
       setup.output === 'ndjson'
-        ? (card, bytes) => bytes.add(ndjsonCard(card))
+        ? (card, bytes) => {
+            bytes.add(compactJsonCard(card));
+            bytes.byte(0x0a);
+          }
         : (card, bytes) => {
             bytes.byte(0x2c);
             bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
@@ -170,7 +189,10 @@ export class BatchEvaluator {
     let lines = '';
     // a JSON or NDJSON card is kilobytes: each is encoded as it is made, so no chunk-sized string
     // is joined (a copy, too large for the young generation) and the card's text dies young
-    const bytes = setup.output === 'csv' ? undefined : new Utf8Bytes(chunk.bytes.length * 16);
+    // sized from the chunks before (a JSON card is about 28 times its CSV row): a buffer that grows
+    // is copied, and a fresh one is memory the system has to hand over page by page
+    const bytes =
+      setup.output === 'csv' ? undefined : new Utf8Bytes(Math.ceil(chunk.bytes.length * this.outPerIn), this.spare);
     const notes: Diagnostic[] = [];
     const notation: RatioNotation = new Map();
     // a chunk that ends on a line break parses to one more, empty, row: not a record
@@ -222,9 +244,12 @@ export class BatchEvaluator {
     const ratios = [...notation.values()].flatMap((e) =>
       [e.fraction, e.percent].filter((x): x is NotationSeen => x !== undefined),
     );
+    const out = bytes ? bytes.take() : utf8.encode(lines);
+    if (bytes && chunk.bytes.length > 0)
+      this.outPerIn = Math.max(this.outPerIn, (out.length / chunk.bytes.length) * 1.05);
     return {
       // CSV lines added up as they come and encoded once: less CPU than an array joined (2026-12-01)
-      out: bytes ? bytes.take() : utf8.encode(lines),
+      out,
       totals: { ...totals },
       excluded,
       keys,
@@ -247,8 +272,11 @@ export class Utf8Bytes {
   private buffer: Uint8Array;
   private used = 0;
 
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(Math.max(capacity, 1 << 12));
+  /** `spare`: buffers free to use (one large enough is taken from the list) rather than a new one. */
+  constructor(capacity: number, spare?: ArrayBuffer[]) {
+    const size = Math.max(capacity, 1 << 12);
+    const at = spare ? spare.findIndex((b) => b.byteLength >= size) : -1;
+    this.buffer = at >= 0 ? new Uint8Array(spare!.splice(at, 1)[0]!) : new Uint8Array(size);
   }
 
   add(text: string): void {

@@ -1,8 +1,9 @@
 // `yardstick run --format csv|json|ndjson --out FILE` on a CSV file: the month read, evaluated and
-// written as a stream. Memory holds the policy, a few 128 KiB chunks in flight (up to four per worker), the ids seen
-// (to find duplicate rows) and the records left out, never the whole file or every scorecard. With
-// `--workers N` the chunks are evaluated by N threads (this one and N − 1 workers, see WorkerPool)
-// and written in the order they were read.
+// written as a stream. Memory holds the policy, a bounded number of 128 KiB chunks in flight (four
+// per worker and eight of this thread's, see WorkerPool) with their output, up to 16 MiB of output
+// waiting to be written (see WriteBehind), the ids seen (to find duplicate rows) and the records left
+// out, never the whole file or every scorecard. With `--workers N` the chunks are evaluated by N
+// threads (this one and N − 1 workers) and written in the order they were read, off this thread.
 //
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
 // several months in one file (each month is scored seeing the ones before it), calibration
@@ -212,9 +213,81 @@ function firstDecoding(file: string, encoding: Encoding): Decoding {
   return decodingOf(head.subarray(0, n), encoding);
 }
 
+/** Bytes written to a file in order, off this thread (AtomicFile.writeAsync), while this one evaluates on. */
+export class WriteBehind {
+  private chain: Promise<void> = Promise.resolve();
+  /** Bytes handed over and not yet written. */
+  private queued = 0;
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly out: AtomicFile,
+    private readonly name: string,
+  ) {}
+
+  /** Queues `bytes` (not to be changed after; `written` is told once they are); throws when an earlier write failed. */
+  write(bytes: Uint8Array, written?: (bytes: Uint8Array) => void): void {
+    this.check();
+    this.queued += bytes.length;
+    this.chain = this.chain.then(async () => {
+      try {
+        if (!this.failure) {
+          await this.out.writeAsync(bytes);
+          written?.(bytes);
+        }
+      } catch (error) {
+        this.failure = { error };
+      } finally {
+        this.queued -= bytes.length;
+      }
+    });
+  }
+
+  /** Waits while more than `max` bytes are queued, so that memory stays bounded when the disk is slower. */
+  async room(max: number): Promise<void> {
+    if (this.queued > max) await this.chain;
+    this.check();
+  }
+
+  /** Every queued byte written (or the first failure thrown). */
+  async finish(): Promise<void> {
+    await this.chain;
+    this.check();
+  }
+
+  /** Waits for the writes under way, whatever became of them. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  private check(): void {
+    if (this.failure) throw writeFailure(this.name, this.failure.error);
+  }
+}
+
+/** At most this many bytes of output wait to be written. */
+const WRITE_BEHIND_BYTES = 16 << 20;
+
 async function pass(
   o: StreamOptions,
   out: AtomicFile,
+  decoding: Decoding,
+  early?: WorkerPool,
+): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
+  const behind = new WriteBehind(out, o.out);
+  try {
+    const result = await passWith(o, behind, decoding, early);
+    await behind.finish();
+    return result;
+  } finally {
+    // nothing is written to the file once the pass has ended: a second pass restarts it, or it is discarded
+    await behind.settled();
+  }
+}
+
+async function passWith(
+  o: StreamOptions,
+  out: WriteBehind,
   decoding: Decoding,
   early?: WorkerPool,
 ): Promise<Omit<StreamResult, 'commit' | 'discard'>> {
@@ -223,20 +296,21 @@ async function pass(
   const excluded: ExcludedRecord[] = [];
   const format = o.format ?? 'csv';
   const utf8 = new TextEncoder();
-  // batches arrive as UTF-8 bytes; they are written a megabyte at a time
+  // batches arrive as UTF-8 bytes; they are written a megabyte at a time, off this thread
   let pending: Uint8Array[] = format === 'csv' ? [utf8.encode(csvHead(o.lang))] : [];
   let pendingBytes = 0;
   // JSON: every card comes led by `,`, which the first one written drops
   let firstCard = format === 'json';
+  /** Takes back a chunk's bytes once written (this thread's evaluator fills them again). */
+  let recycle: ((bytes: Uint8Array) => void) | undefined;
   const write = (bytes: Uint8Array, force = false) => {
     pending.push(bytes);
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
-      try {
-        out.write(Buffer.concat(pending));
-      } catch (error) {
-        throw writeFailure(o.out, error);
-      }
+      // a JSON chunk is megabytes: written as it is, not copied into one buffer with nothing else,
+      // and its buffer then filled again with a later chunk
+      if (pending.length === 1) out.write(pending[0]!, recycle);
+      else out.write(Buffer.concat(pending));
       pending = [];
       pendingBytes = 0;
     }
@@ -295,6 +369,7 @@ async function pass(
       chunk = start.rest;
     }
     await run!.submit(chunk);
+    await out.room(WRITE_BEHIND_BYTES);
     return run!;
   }
 
@@ -323,6 +398,7 @@ async function pass(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
+    recycle = (bytes) => local.recycle(bytes);
     const ready = pool?.start(setup, (chunk) => local.evaluateChunk(chunk));
     // this thread evaluates the first chunks while the workers load (most of a second); tests wait
     // for them instead, so that their small files go through the workers too

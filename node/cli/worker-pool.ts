@@ -7,6 +7,13 @@ import { streamWorkerUrl } from './stream-worker-url.js';
 
 /** Batches a worker may hold (one it works on, the rest queued): enough that it never waits for the reading thread. */
 const IN_HAND = 4;
+/**
+ * This thread's own results that may wait for a worker's earlier batch. This thread also writes
+ * every result and checks every id, so at two (2026-12-01) it caught up with a worker and then
+ * waited idle for it: a third of a 100,000-card JSON run (`--cpu-prof`, 3.0 s of 14). With more
+ * it evaluates on, and the share each thread takes follows its speed.
+ */
+const AHEAD = 8;
 
 /**
  * N worker threads, each with the policy compiled once, beside the calling thread, which evaluates
@@ -15,7 +22,7 @@ const IN_HAND = 4;
  * and no thread waits idle beside busy ones: loading the engine takes a thread most of a second, in
  * which the calling thread has already evaluated the first batches. Batches come back in any
  * order; results are handed on strictly in the order the batches were submitted. At most IN_HAND
- * batches per worker (and two of this thread's) are in flight, so memory stays bounded however
+ * batches per worker (and AHEAD of this thread's) are in flight, so memory stays bounded however
  * large the file.
  */
 export class WorkerPool {
@@ -111,8 +118,8 @@ export class WorkerPool {
       this.inHand[w]!++;
       this.workers[w]!.postMessage({ seq, chunk });
     }
-    // this thread's batches wait for the workers' earlier ones: room for two more
-    const limit = this.size * IN_HAND + 2;
+    // this thread's batches wait for the workers' earlier ones: room for AHEAD more
+    const limit = this.size * IN_HAND + AHEAD;
     while (this.submitted - this.delivered >= limit && !this.failure) await new Promise<void>((r) => this.room.push(r));
     if (this.failure) throw this.failure;
   }

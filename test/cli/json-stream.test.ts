@@ -98,4 +98,22 @@ describe('a card written into the chunk bytes without cutting its string', () =>
     expect(out.length).toBe(18_000);
     expect(new TextDecoder().decode(out)).toBe('张'.repeat(6000));
   });
+
+  it('writes into a spare buffer large enough, taking it off the list, and leaves smaller ones there', () => {
+    const small = new ArrayBuffer(5_000);
+    const large = new ArrayBuffer(10_000);
+    new Uint8Array(large).fill(0x41); // what the chunk before left in it
+    const spare = [small, large];
+    const bytes = new Utf8Bytes(8_000, spare);
+    expect(spare).toEqual([small]);
+    bytes.add('张三,');
+    const out = bytes.take();
+    // a view of the spare buffer would keep all of it; a copy is made when the bytes fill under three quarters
+    expect(new TextDecoder().decode(out)).toBe('张三,');
+    expect(out.buffer.byteLength).toBe(7);
+    const none = new Utf8Bytes(20_000, spare);
+    none.byte(0x7b);
+    expect(spare).toEqual([small]);
+    expect([...none.take()]).toEqual([0x7b]);
+  });
 });

@@ -114,4 +114,32 @@ describe('yuan at the edges', () => {
     expect(card.payout.totalFen).toBe(565408);
     expect(JSON.stringify(scorecardToJson(card))).toBe(stored);
   });
+
+  it('a payout and its lines keep their keys in the order they come, whatever that order', () => {
+    const tiered = {
+      payout: {
+        pay_base: 5000,
+        tier: { id: 'gold', basis: 1.2 },
+        lines: [{ kind: 'tier_bonus', source: 'gold', label: '金牌奖励', amountFen: 80000 }],
+        totalFen: 80000,
+        status: 'payable',
+      },
+    } as unknown as Parameters<typeof scorecardToJson>[0];
+    expect(JSON.stringify(scorecardToJson(tiered))).toBe(
+      '{"payout":{"pay_base":5000,"tier":{"id":"gold","basis":1.2},"lines":[{"kind":"tier_bonus","source":"gold","label":"金牌奖励","amount":800}],"total":800,"status":"payable"}}',
+    );
+    // written by hand or by another program: the same names converted, each where it stands
+    const reordered = {
+      payout: {
+        status: 'held',
+        totalFen: 1205,
+        pay_base: 100,
+        lines: [{ label: '绩效工资', amountFen: 1205, kind: 'performance_pay' }],
+        note: 'x',
+      },
+    } as unknown as Parameters<typeof scorecardToJson>[0];
+    expect(JSON.stringify(scorecardToJson(reordered))).toBe(
+      '{"payout":{"status":"held","total":12.05,"pay_base":100,"lines":[{"label":"绩效工资","amount":12.05,"kind":"performance_pay"}],"note":"x"}}',
+    );
+  });
 });

@@ -57,9 +57,14 @@ export function jsonCard(card: Scorecard): string {
   return text.slice(JSON_CARD_WRAP.head, text.length - JSON_CARD_WRAP.tail);
 }
 
+/** One card as compact JSON: an NDJSON line without its line break. */
+export function compactJsonCard(card: Scorecard): string {
+  return JSON.stringify(scorecardToJson(card));
+}
+
 /** One card as an NDJSON line. */
 export function ndjsonCard(card: Scorecard): string {
-  return `${JSON.stringify(scorecardToJson(card))}\n`;
+  return `${compactJsonCard(card)}\n`;
 }
 
 /**
