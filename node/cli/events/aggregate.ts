@@ -4,7 +4,9 @@
 // cells into diagnostics with file, row, column and raw value, and keeps what `data sql --explain`
 // shows (source rows per employee, the file's hash).
 
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   diagnostic,
@@ -18,7 +20,6 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { eventFileHash } from './hash.js';
 import { typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
@@ -81,6 +82,26 @@ function numberText(v: unknown): string {
   return /^-?\d+\.\d+$/.test(s) ? s.replace(/\.?0+$/, '') : s;
 }
 
+/** How much of the file each read hashes: one buffer, reused (a fifth less CPU than a stream's fresh 1 MiB chunks). */
+const HASH_CHUNK = 4 << 20;
+
+export async function fileHash(path: string): Promise<string> {
+  const h = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, HASH_CHUNK, null);
+      if (bytesRead === 0) break;
+      // update() has consumed the bytes when it returns, so the buffer can be read into again
+      h.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
+  return h.digest('hex');
+}
+
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
 export function calendarFor(
   mappingFile: string,
@@ -128,14 +149,13 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
     out.diagnostics.push(cal.diagnostic);
     return out;
   }
-  // each file's SHA-256 is computed from the start, beside DuckDB: a large file's on a thread of its
-  // own while DuckDB's native library loads and opens and the header and sample are read (those
-  // steps keep one core busy), so that it is mostly done before the parallel scan (hash.ts)
+  // each file's SHA-256 is computed from the start, beside DuckDB: while its native library loads and
+  // opens, and while it reads the file on its own threads (most steps before the aggregation use one core)
   const hashes = new Map<string, Promise<string>>();
   for (const source of input.events) {
     const path = resolve(input.here, source.file);
     if (hashes.has(path)) continue;
-    const hash = eventFileHash(path);
+    const hash = fileHash(path);
     // a file that cannot be read is reported by the checks below, not by the hash
     hash.catch(() => undefined);
     hashes.set(path, hash);
