@@ -490,6 +490,20 @@ function undecodable(o: StreamOptions, decoding: Decoding): Error {
 
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */
 function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d: Diagnostic[]) => never): StreamStart {
+  // an Excel workbook named .csv (a zip, or an old .xls): refused as the whole-file reader refuses it
+  const b = chunk.bytes;
+  const zip = b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  if (zip || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0))
+    fatal([
+      diagnostic(
+        zip ? 'data_is_workbook' : 'data_is_workbook.xls',
+        { file: o.data, format: 'CSV' },
+        {
+          file: o.data,
+          cell: { row: 1 },
+        },
+      ),
+    ]);
   // UTF-16 without its byte-order mark: refused as the whole-file reader refuses it
   if (hasNulBytes(chunk.bytes, decoding.encoding))
     fatal([diagnostic('data_encoding.nul', {}, { file: o.data, cell: { row: 1 } })]);

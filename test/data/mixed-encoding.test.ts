@@ -2,7 +2,7 @@
 // Neither is read as something else: the first is refused at the cell (read whole as GBK, every
 // other name in the file would be garbled), the second at the file, each saying what it is.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,19 @@ describe('an Excel workbook named .csv', () => {
       `month.csv:1: error[data_is_workbook]: the file is an Excel workbook (.xlsx), not CSV text as its name \`${file}\` says\n` +
         '  help: rename it to end in .xlsx, or save it from Excel as "CSV UTF-8"',
     );
+  });
+
+  it('a streamed run (CSV to a CSV file) refuses it the same way and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-workbook-'));
+    const file = join(dir, 'month.csv');
+    writeFileSync(file, readFileSync('examples/exports-2026-10/sample.xlsx'));
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', file, '--format', 'csv', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `month.csv:1: error[data_is_workbook]: the file is an Excel workbook (.xlsx), not CSV text as its name \`${file}\` says`,
+    );
+    expect(readdirSync(dir)).toEqual(['month.csv']);
   });
 
   it('an old .xls workbook (its OLE2 signature D0 CF 11 E0) named .json likewise', async () => {
