@@ -31,6 +31,18 @@ const engineWithoutSideEffects = {
   },
 };
 
+/**
+ * node/cli/stream-worker-url.ts imports scripts/cli-bundle.mjs only when it runs as TypeScript in
+ * a checkout; bundled, that import stays an import never taken, so that neither it nor this file
+ * (and esbuild, a dev dependency) is built into the bundle.
+ */
+const checkoutScriptsStayOut = {
+  name: 'checkout-scripts-stay-out',
+  setup(b) {
+    b.onResolve({ filter: /\/scripts\/cli-bundle\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 /** Writes a file whole or not at all (a run starting meanwhile reads the old one or the new one). */
 function writeWhole(file, contents) {
   mkdirSync(dirname(file), { recursive: true });
@@ -60,7 +72,7 @@ export async function buildCli() {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [engineWithoutSideEffects],
+    plugins: [engineWithoutSideEffects, checkoutScriptsStayOut],
     // written by writeWhole: two runs rebuilding at once never leave half a file
     write: false,
     metafile: true,

@@ -14,9 +14,8 @@ export async function streamWorkerUrl(): Promise<URL> {
   // bundled (dist/cli/main.mjs): the worker bundle is beside it
   if (!import.meta.url.endsWith('.ts')) return beside;
   try {
-    // a script of the checkout, not part of the TypeScript project
-    const bundle = new URL('../../scripts/cli-bundle.mjs', import.meta.url).href;
-    const { currentBundle } = (await import(bundle)) as { currentBundle: () => Promise<boolean> };
+    // a script of the checkout (scripts/ is not in an installed package, which never comes here)
+    const { currentBundle } = await import('../../scripts/cli-bundle.mjs');
     if (await currentBundle()) return new URL('../../dist/cli/stream-worker.mjs', import.meta.url);
   } catch {
     // scripts/ is not there: tsx loads the sources
