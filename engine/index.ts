@@ -46,7 +46,14 @@ export {
 } from './review/compare.js';
 export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js';
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
-export { readRecords, normalisePeriod, normaliseId, type DataContract, type PeriodResult } from './data/index.js';
+export {
+  readRecords,
+  normalisePeriod,
+  readPeriod,
+  normaliseId,
+  type DataContract,
+  type PeriodResult,
+} from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
 export { suggestBump, bumpVersion, type Bump, type BumpSuggestion } from './review/bump.js';

@@ -7,10 +7,7 @@
 import type { ReaderReason } from '../model/messages/data.js';
 import { refusal, type Refusal } from './refusal.js';
 
-export type PeriodResult =
-  | { ok: true; period: string }
-  /** why not, in English (`message`, `help`) and in Chinese (`message_zh`, `help_zh`) */
-  | { ok: false; message: string; help: string; message_zh: string; help_zh: string };
+export type PeriodResult = { ok: true; period: string } | { ok: false; message: string; help: string };
 
 /** Already `YYYY-MM` with a year 2000–2099 and a month 01–12: nothing to do (the common cell). */
 const CANONICAL = /^20\d\d-(?:0[1-9]|1[0-2])$/;
@@ -51,15 +48,7 @@ const SERIAL_MAX = 73_050;
  */
 export function normalisePeriod(raw: string): PeriodResult {
   const p = readPeriod(raw);
-  return p.ok
-    ? p
-    : {
-        ok: false,
-        message: p.why.detail.en,
-        help: p.why.advice.en,
-        message_zh: p.why.detail.zh,
-        help_zh: p.why.advice.zh,
-      };
+  return p.ok ? p : { ok: false, message: p.why.detail.en, help: p.why.advice.en };
 }
 
 /** `normalisePeriod` with the reason for a refusal in both languages (for the data reader's diagnostics). */

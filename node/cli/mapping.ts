@@ -27,7 +27,7 @@ import {
   type JoinSource,
   type RecordsResult,
   type Table,
-  normalisePeriod,
+  readPeriod,
   teamKey,
   teamName,
   type TeamDeclaration,
@@ -294,16 +294,18 @@ function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): Tea
 /** The mapping's `period:`, read as a 月份 cell is (`202610` in YAML is a number: still 2026-10). */
 function mappingPeriod(file: string, period: unknown): string | undefined {
   if (period === undefined || period === null || period === '') return undefined;
-  const p = normalisePeriod(String(period));
-  if (!p.ok)
+  const p = readPeriod(String(period));
+  if (!p.ok) {
+    const { detail, advice } = p.why;
     throw new ExitError(
       EXIT.input,
       diagnostic(
         'cli_mapping_period',
-        { file, detail: p.message, detail_zh: p.message_zh, advice: p.help, advice_zh: p.help_zh },
+        { file, detail: detail.en, detail_zh: detail.zh, advice: advice.en, advice_zh: advice.zh },
         { file },
       ),
     );
+  }
   return p.period;
 }
 

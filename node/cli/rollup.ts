@@ -10,7 +10,7 @@ import {
   isRollupDocument,
   loadPolicy,
   loadRollupPolicy,
-  normalisePeriod,
+  readPeriod,
   readRollupPeriod,
   readYaml,
   runPolicy,
@@ -105,19 +105,15 @@ export function rollupPeriodArgument(raw: string, doc?: RollupDoc): RollupPeriod
  * those (`2026年下半年`, `2026H2`) is refused with the roll-up forms; anything else with the month's.
  */
 export function monthOrRollupPeriod(raw: string): string {
-  const month = normalisePeriod(raw);
+  const month = readPeriod(raw);
   if (month.ok) return month.period;
   const rollup = readRollupPeriod(raw);
   if (rollup.ok) return rollup.value.period;
   if (rollup.reason === 'chinese' || rollup.reason === 'near') return rollupPeriodArgument(raw).period;
+  const { detail, advice } = month.why;
   throw new ExitError(
     EXIT.usage,
-    diagnostic('cli_period', {
-      detail: month.message,
-      detail_zh: month.message_zh,
-      advice: month.help,
-      advice_zh: month.help_zh,
-    }),
+    diagnostic('cli_period', { detail: detail.en, detail_zh: detail.zh, advice: advice.en, advice_zh: advice.zh }),
   );
 }
 
