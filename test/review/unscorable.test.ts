@@ -136,8 +136,9 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
     const at = lines.indexOf('    + 新增 调整 「引流奖」：当 引流线索数 > 50 时，奖励 ¥100.00') + 1;
     expect(lines.slice(at, at + 3)).toEqual([
       '  ⚠ 新版本无法评分 2 人（旧版本可以评分）：他们不计入下面的应发合计和差额:',
-      '    D1 编导甲 一组: 原应发 ¥5,876.80 — month.csv:2: error[data_missing_metric]: missing `引流线索数` (leads) for role `编导` — at row 2, column `引流线索数`, value ``',
-      '    E1 剪辑丙 二组: 原应发 ¥4,456.00 — month.csv:4: error[data_missing_metric]: missing `引流线索数` (leads) for role `剪辑师` — at row 4, column `引流线索数`, value ``',
+      // the reason in the report's language, as `run` gives it (the help line left out)
+      '    D1 编导甲 一组: 原应发 ¥5,876.80 — month.csv:2: error[data_missing_metric]: 岗位 `编导` 缺少 `引流线索数`（leads） — 位置：第 2 行，列 `引流线索数`，值 ``',
+      '    E1 剪辑丙 二组: 原应发 ¥4,456.00 — month.csv:4: error[data_missing_metric]: 岗位 `剪辑师` 缺少 `引流线索数`（leads） — 位置：第 4 行，列 `引流线索数`，值 ``',
     ]);
     expect(lines[at + 3]).toBe('  对数据的影响 month.csv (两个版本都能评分的 1 人):');
     expect(lines[at + 4]).toBe('    应发合计 ¥8,920.00 → ¥9,020.00 (+¥100.00)');

@@ -56,6 +56,7 @@ const T = {
     lost: (n: number) => `⚠ 新版本无法评分 ${n} 人（旧版本可以评分）：他们不计入下面的应发合计和差额`,
     gained: (n: number) => `新版本可以评分、旧版本无法评分的 ${n} 人：不计入下面的应发合计和差额`,
     wasPaid: '原应发',
+    notRead: '不在这个版本读取的记录中',
     nowPaid: '新应发',
     reason: '原因',
     perChange: '按变更归因',
@@ -103,6 +104,7 @@ const T = {
     gained: (n: number) =>
       `The new version scores ${n} employee(s) the old version could not: they are not in the payout totals or the change below`,
     wasPaid: 'was paid',
+    notRead: 'not among the records this version read',
     nowPaid: 'now paid',
     reason: 'Reason',
     perChange: 'Cost per change',
@@ -137,14 +139,14 @@ function teams(r: PolicyReview): [string, number, number][] {
   return r.impact!.comparison.by_team.map((t) => [t.team, t.before_fen, t.after_fen]);
 }
 
-/** A diagnostic on one line: where (row, column, raw value), code, message. */
-const reasonLine = (u: UnscorableChange) =>
-  (u.reasons.length ? '' : 'not among the records this version read') +
+/** A diagnostic on one line, in the report's language: where (row, column, raw value), code, message. */
+const reasonLine = (u: UnscorableChange, lang: Lang) =>
+  (u.reasons.length ? '' : T[lang].notRead) +
   u.reasons
     .map((d) =>
-      formatDiagnostic(d)
+      formatDiagnostic(d, lang)
         .split('\n')
-        .filter((l) => !l.trimStart().startsWith('help:'))
+        .filter((l) => !/^(help: |提示：)/.test(l.trimStart()))
         .map((l) => l.trim())
         .join(' — '),
     )
@@ -191,7 +193,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const u of list)
         out.push(
-          `| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u).replace(/\|/g, '\\|')} |`,
+          `| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u, lang).replace(/\|/g, '\\|')} |`,
         );
       out.push('');
     }
@@ -300,7 +302,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
         out.push(`  ${title}:`);
         for (const u of list)
           out.push(
-            `    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u)}`,
+            `    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u, lang)}`,
           );
       }
       out.push(`  ${t.impact} ${r.impact.data} (${t.scoredByBoth(c.employees)}):`);
