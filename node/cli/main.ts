@@ -311,7 +311,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     )
     .option(
       '--outlier <yuan>',
-      "flag one employee's change of this many yuan or more (¥1000 by default; `¥2,000` and `2000` both work)",
+      "flag one employee's change of this many yuan or more (¥1000 by default; `¥2,000`, `2000` and `1万` work)",
     )
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
     .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
+import { outlierFen } from '../../node/cli/commands/diff.js';
+import { ExitError } from '../../node/cli/errors.js';
 
 const project = resolve('.');
 let repo: string;
@@ -250,6 +252,17 @@ describe('the review report of a branch with four changes', () => {
       'P3',
       'P5',
     ]);
+  });
+
+  it('reads --outlier as sweep --budget reads an amount: ¥, thousands commas, 万, to the fen', () => {
+    expect(outlierFen(undefined)).toBe(100_000); // ¥1,000.00
+    expect(outlierFen('¥2,000')).toBe(200_000);
+    expect(outlierFen('2000.5')).toBe(200_050);
+    expect(outlierFen('1万')).toBe(1_000_000); // ¥10,000.00
+    expect(outlierFen('0')).toBe(0);
+    // each of these could mean two things, or nothing
+    for (const text of ['0x10', '1e3', '1,2,3', '¥', '', '-5', '2000.005', 'lots'])
+      expect(() => outlierFen(text), text).toThrow(ExitError);
   });
 
   it('refuses an --outlier that is not an amount', async () => {

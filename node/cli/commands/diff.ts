@@ -17,7 +17,7 @@ import {
   changeImpactToJson,
   breakdownImpact,
   breakdownToJson,
-  yuanToFen,
+  parseBudget,
   DEFAULT_OUTLIER_FEN,
   diagnostic,
 } from '../../../engine/index.js';
@@ -44,12 +44,15 @@ export interface DiffOptions {
   outlier?: string;
 }
 
-/** `¥2,000`, `2000` or `2000.5` as integer fen. */
+/**
+ * `¥2,000`, `2000`, `2000.5` or `1万` as integer fen, read as `sweep --budget` reads an amount
+ * (commas only between thousands, to the fen at most); anything else (`0x10`, `1e3`, `1,2,3`) is refused.
+ */
 export function outlierFen(text: string | undefined): number {
   if (text === undefined) return DEFAULT_OUTLIER_FEN;
-  const yuan = Number(text.replace(/^[¥￥]/, '').replace(/,/g, ''));
-  if (!Number.isFinite(yuan) || yuan < 0) throw new ExitError(EXIT.usage, diagnostic('cli_outlier', { value: text }));
-  return yuanToFen(yuan);
+  const fen = parseBudget(text);
+  if (fen === undefined) throw new ExitError(EXIT.usage, diagnostic('cli_outlier', { value: text }));
+  return fen;
 }
 
 function readSpec(spec: string): string {
