@@ -175,7 +175,15 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
       // no BOM and not UTF-8 after all: a Chinese export is then GBK, which GB18030 contains
       if (!(error instanceof NotUtf8) || !decoding.otherwise) throw error;
       out.restart();
-      result = await pass(o, out, { encoding: decoding.otherwise, skip: decoding.skip });
+      try {
+        result = await pass(o, out, { encoding: decoding.otherwise, skip: decoding.skip });
+      } catch (retried) {
+        // neither UTF-8 nor GBK throughout (a GBK cell pasted into a UTF-8 export): the whole-file
+        // reader finds the cell and names its row, column and what it says in GBK
+        if (retried instanceof ExitError && retried.diagnostics[0]?.code === 'io_not_text')
+          throw new NotStreamable('the data is neither UTF-8 nor GBK throughout');
+        throw retried;
+      }
     }
     const commit = () => {
       try {

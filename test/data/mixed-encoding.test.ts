@@ -35,6 +35,19 @@ describe('a UTF-8 CSV with one cell in GBK', () => {
     expect(d?.file).toBe('month.csv');
   });
 
+  it('a streamed run (CSV to a CSV file) refuses it at the same cell and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-mixed-'));
+    const file = join(dir, 'month.csv');
+    writeFileSync(file, mixed());
+    const out = join(dir, 'out.csv');
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', file, '--format', 'csv', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:3: error[data_encoding]: the file is UTF-8 but this cell is not: read as GBK it says \`林小雨\`\n  at row 3, column \`姓名\``,
+    );
+    expect(readdirSync(dir)).toEqual(['month.csv']);
+  });
+
   it('a whole GBK file is still read as GBK', async () => {
     const gbk = new Uint8Array(readFileSync('examples/exports-2026-10/sample-gbk.csv'));
     const r = await readTable(gbk, 'sample-gbk.csv');
