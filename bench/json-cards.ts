@@ -3,13 +3,22 @@
 // without explanations), explaining them, and writing each as the JSON document's indented
 // element and as an NDJSON line; then each as the streaming run writes it, encoded to UTF-8 (the
 // JSON element whole, its wrapping dropped as bytes; the NDJSON line and its line break as a byte).
-// CPU milliseconds (process.cpuUsage), several passes.
+// CPU milliseconds (process.cpuUsage), several passes. Then the hand-written serialiser of
+// bench/hand-json.ts against V8's JSON.stringify, alternating, as text and as UTF-8 bytes (after
+// checking that it writes every card byte for byte as JSON.stringify does).
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { evaluateRecordSync, explainScorecard, loadPolicy, readRecords, type Scorecard } from '../engine/index.js';
+import {
+  evaluateRecordSync,
+  explainScorecard,
+  loadPolicy,
+  readRecords,
+  scorecardToJson,
+  type Scorecard,
+} from '../engine/index.js';
 import {
   JSON_CARD_WRAP,
   compactJsonCard,
@@ -18,6 +27,7 @@ import {
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
+import { compactCardJson, indentedCardJson } from './hand-json.js';
 
 const file = process.argv[2] ?? 'examples/bench-20000.csv';
 const passes = Number(process.argv[3] ?? 3);
@@ -35,6 +45,7 @@ function cpu<T>(f: () => T): [T, number] {
   return [out, (used.user + used.system) / 1000];
 }
 
+let cards: Scorecard[] = [];
 for (let pass = 1; pass <= passes; pass++) {
   // what the CSV run evaluates: a summary card (totals and a few columns, no indicator results)
   const [, summary] = cpu(() => {
@@ -42,7 +53,7 @@ for (let pass = 1; pass <= passes; pass++) {
     for (const r of records) if (evaluateRecordSync(policy, r, { lang: 'zh', explain: false, summary: true }).ok) n++;
     return n;
   });
-  const [cards, evaluate] = cpu(() => {
+  const [evaluated, evaluate] = cpu(() => {
     const out: Scorecard[] = [];
     for (const r of records) {
       const e = evaluateRecordSync(policy, r, { lang: 'zh', explain: false });
@@ -50,6 +61,7 @@ for (let pass = 1; pass <= passes; pass++) {
     }
     return out;
   });
+  cards = evaluated;
   const [, explain] = cpu(() => {
     for (const c of cards) c.explanation = explainScorecard(policy, c, 'zh');
   });
@@ -92,3 +104,88 @@ for (let pass = 1; pass <= passes; pass++) {
       `ndjson as UTF-8 bytes ${ndbytes.toFixed(0)} ms (${us(ndbytes)})`,
   );
 }
+
+// the hand-written serialiser: exact first (a card it cannot write counts as a difference)
+let differ = 0;
+for (const c of cards) {
+  const j = scorecardToJson(c);
+  if (compactCardJson(j) !== compactJsonCard(c)) differ++;
+  if (`\n    ${indentedCardJson(j, 2)}` !== jsonCard(c)) differ++;
+}
+console.log(`hand-written serialiser: ${differ} of ${cards.length * 2} texts differ from JSON.stringify's`);
+if (differ > 0) process.exit(1);
+const ways: Record<string, () => number> = {
+  'V8 compact': () => {
+    let n = 0;
+    for (const c of cards) n += compactJsonCard(c).length;
+    return n;
+  },
+  'hand compact': () => {
+    let n = 0;
+    for (const c of cards) n += compactCardJson(scorecardToJson(c))!.length;
+    return n;
+  },
+  'V8 indented': () => {
+    let n = 0;
+    for (const c of cards) n += wrappedJsonCard(c).length;
+    return n;
+  },
+  'hand indented': () => {
+    let n = 0;
+    for (const c of cards) n += indentedCardJson(scorecardToJson(c), 2)!.length;
+    return n;
+  },
+  'V8 compact as bytes': () => {
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+      out.add(compactJsonCard(cards[i]!));
+      out.byte(0x0a);
+    }
+    return out.take().length;
+  },
+  'hand compact as bytes': () => {
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+      out.add(compactCardJson(scorecardToJson(cards[i]!))!);
+      out.byte(0x0a);
+    }
+    return out.take().length;
+  },
+  'V8 indented as bytes': () => {
+    let out = new Utf8Bytes(1 << 22);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 22);
+      out.byte(0x2c);
+      out.addWithin(wrappedJsonCard(cards[i]!), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
+    }
+    return out.take().length;
+  },
+  'hand indented as bytes': () => {
+    let out = new Utf8Bytes(1 << 22);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 22);
+      out.byte(0x2c);
+      out.add('\n    ');
+      out.add(indentedCardJson(scorecardToJson(cards[i]!), 2)!);
+    }
+    return out.take().length;
+  },
+};
+const best: Record<string, number> = {};
+for (let pass = 1; pass <= passes; pass++) {
+  const line: string[] = [];
+  for (const [name, way] of Object.entries(ways)) {
+    const [, ms] = cpu(way);
+    const us = (ms * 1000) / cards.length;
+    best[name] = Math.min(best[name] ?? Number.POSITIVE_INFINITY, us);
+    line.push(`${name} ${us.toFixed(1)}`);
+  }
+  console.log(`pass ${pass}, µs/card: ${line.join(', ')}`);
+}
+console.log(
+  `best of ${passes}, µs/card: ${Object.entries(best)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+    .join(', ')}`,
+);
