@@ -69,6 +69,10 @@ for (const n of SIZES) {
     ['csv --out (streams)', run('csv', 'r.csv')],
     ['json --out (streams)', run('json', 'r.json')],
     ['ndjson --out (streams)', run('ndjson', 'r.ndjson')],
+    // the same with two evaluating threads (÷ csv is still against the one-thread CSV run above)
+    ['csv --out --workers 2', [...run('csv', 'r2.csv'), '--workers', '2']],
+    ['json --out --workers 2', [...run('json', 'r2.json'), '--workers', '2']],
+    ['ndjson --out --workers 2', [...run('ndjson', 'r2.ndjson'), '--workers', '2']],
     ['json to stdout (whole)', run('json')],
     ['table to stdout (whole)', run('table')],
     ['csv --executor reference', [...run('csv', 'ref.csv'), '--executor', 'reference']],
@@ -83,7 +87,7 @@ for (const n of SIZES) {
       rmSync(join(dir, 'st'), { recursive: true, force: true });
     }
     const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-    if (label.startsWith('csv --out')) [csvSeconds, csvCpu] = [best.seconds, best.cpu];
+    if (label === 'csv --out (streams)') [csvSeconds, csvCpu] = [best.seconds, best.cpu];
     const load = loadavg()[0]!.toFixed(1);
     rows.push(
       `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csvSeconds).toFixed(2)}× | ${best.cpu.toFixed(2)} | ${(best.cpu / csvCpu).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
