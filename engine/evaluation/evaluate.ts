@@ -154,8 +154,8 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const slotOf = policy.metricSlotOf;
   let unusable = false;
   for (const id in metrics) {
-    const slot = slotOf.get(id);
-    if (slot === undefined) continue;
+    const slot = slotOf[id];
+    if (typeof slot !== 'number') continue;
     const v = metrics[id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
