@@ -2,6 +2,7 @@
 // Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
 // the record it belongs to is excluded, never scored as 0.
 
+import { IdRows } from './id-rows.js';
 import {
   diagnostic,
   type ArgNames,
@@ -403,7 +404,7 @@ export function recordReader(
   const stageNames = list(contract.stages.map((s) => `${s.title} (${s.id})`));
   const NONE = new Set<string>();
   /** period → employee id → the row it first appeared in */
-  const firstRow = new Map<string, Map<string, number>>();
+  const firstRow = new Map<string, IdRows>();
 
   // a file's rows mostly share one period cell: the last one read is remembered
   const periodCol = fieldColumn.get('period');
@@ -454,7 +455,7 @@ export function recordReader(
     if (!id || !period || looksScientific(id)) return undefined;
     // one row per employee per period: a file may hold several months
     let seen = firstRow.get(period);
-    if (!seen) firstRow.set(period, (seen = new Map()));
+    if (!seen) firstRow.set(period, (seen = new IdRows()));
     const first = seen.get(id);
     if (first !== undefined) return first;
     seen.set(id, row);
