@@ -277,7 +277,7 @@ const UNIQUE = { duplicateOf: undefined } as const;
  * about half the CPU of adding the lines to one string and encoding that, 2026-12-01). The buffer
  * is the chunk's own, not a slice of Node's shared pool: a worker hands it over (transfers it).
  */
-class Utf8Lines {
+export class Utf8Lines {
   private buffer: Buffer;
   private used = 0;
 
