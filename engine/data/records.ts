@@ -2,6 +2,7 @@
 // Chinese label or alias; every bad cell is reported with file, row, column and raw value, and
 // the record it belongs to is excluded, never scored as 0.
 
+import { IdRows } from './id-rows.js';
 import {
   diagnostic,
   type ArgNames,
@@ -397,13 +398,19 @@ export function recordReader(
     const range = m.range ?? (m.unit === 'ratio' ? ([0, 1] as [number, number]) : undefined);
     return { id, m, col, options, range };
   });
-  const requiredByRole = new Map(contract.roles.map((r) => [r.id, new Set(contract.requiredMetrics(r.id))]));
+  // per role, whether each metric (in metricReads' order) is required: one array read per empty cell
+  const requiredByRole = new Map(
+    contract.roles.map((r) => {
+      const required = new Set(contract.requiredMetrics(r.id));
+      return [r.id, metricReads.map((read) => required.has(read.id))];
+    }),
+  );
   const roleTitle = new Map(contract.roles.map((r) => [r.id, r.title]));
   const roleNames = list(contract.roles.map((r) => `${r.title} (${r.id})`));
   const stageNames = list(contract.stages.map((s) => `${s.title} (${s.id})`));
-  const NONE = new Set<string>();
+  const NONE: boolean[] = [];
   /** period → employee id → the row it first appeared in */
-  const firstRow = new Map<string, Map<string, number>>();
+  const firstRow = new Map<string, IdRows>();
 
   // a file's rows mostly share one period cell: the last one read is remembered
   const periodCol = fieldColumn.get('period');
@@ -454,7 +461,7 @@ export function recordReader(
     if (!id || !period || looksScientific(id)) return undefined;
     // one row per employee per period: a file may hold several months
     let seen = firstRow.get(period);
-    if (!seen) firstRow.set(period, (seen = new Map()));
+    if (!seen) firstRow.set(period, (seen = new IdRows()));
     const first = seen.get(id);
     if (first !== undefined) return first;
     seen.set(id, row);
@@ -668,7 +675,8 @@ export function recordReader(
     const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
     let noRow: Map<string, string[]> | undefined;
-    for (const { id, m, col, options: how, range } of metricReads) {
+    for (let k = 0; k < metricReads.length; k++) {
+      const { id, m, col, options: how, range } = metricReads[k]!;
       const raw = cellAt(cells, col);
       const parsed = readValue(raw, m.unit, how);
       if (!parsed.ok) {
@@ -679,7 +687,7 @@ export function recordReader(
         continue;
       }
       if (parsed.value === undefined) {
-        if (!required.has(id)) continue;
+        if (required[k] !== true) continue;
         // no row in a source of a data mapping: not an empty cell, unless the mapping says it is
         const absent = col !== undefined ? source.absent?.(i, col) : undefined;
         if (absent && !absent.default) {

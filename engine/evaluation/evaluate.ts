@@ -145,18 +145,29 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   // fact has its slot (policy.slots): nothing is read or written by name.
   const slots = policy.slots;
   const facts: unknown[] = slots.empty.slice();
-  // the record's values of the metrics the policy declares (one read each: a metric it does not
-  // declare is never read), then defaults for those it lacks
+  // the record's values of the metrics the policy declares, walked by the record's own keys (a
+  // record holds a few of the declared metrics, and reading an absent one by name walks the
+  // prototype chain): a metric the policy does not declare is never read, whatever it holds.
+  // A value that is not a usable number is reported in the declared order, below.
   const metrics = record.metrics;
   let problems: Diagnostic[] | undefined;
-  const declared = policy.metricSlots;
-  for (let i = 0; i < declared.length; i++) {
-    const m = declared[i]!;
-    // metric ids are never a name every object has (the schema's reserved names)
-    const v = metrics[m.id];
+  const slotOf = policy.metricSlotOf;
+  let unusable = false;
+  for (const id in metrics) {
+    const slot = slotOf[id];
+    if (typeof slot !== 'number') continue;
+    const v = metrics[id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
-    if (!(v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) {
+    if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[slot] = v;
+    else unusable = true;
+  }
+  if (unusable) {
+    const declared = policy.metricSlots;
+    for (let i = 0; i < declared.length; i++) {
+      const m = declared[i]!;
+      const v = metrics[m.id];
+      if (v === undefined || v === null || (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) continue;
       (problems ??= []).push(
         diagnostic('eval_not_a_usable_number', {
           label: policy.metrics[m.id]?.label ?? m.id,
@@ -165,7 +176,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
           value: String(v),
         }),
       );
-    } else facts[m.slot] = v;
+    }
   }
   for (const m of policy.metricDefaults) if (facts[m.slot] === undefined) facts[m.slot] = m.default;
   for (const d of policy.derived) {
@@ -233,9 +244,12 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   facts[at.stage] = record.stage;
   facts[at.pay_base] = payBase;
   facts[at.base_score] = baseScore;
-  facts[at.previous_grade] = history.grades(record.employee_id)[0];
-  const previousPlan = history.plan?.(record.employee_id);
-  facts[at.previous_plan] = previousPlan?.status;
+  // without a history (a dry run) there is no previous grade or plan: their slots stay empty
+  const previousPlan = history === NO_HISTORY ? undefined : history.plan?.(record.employee_id);
+  if (history !== NO_HISTORY) {
+    facts[at.previous_grade] = history.grades(record.employee_id)[0];
+    facts[at.previous_plan] = previousPlan?.status;
+  }
   facts[at.$history] = history;
   if (policy.indicatorFacts) facts[at.$indicators] = indicatorTable(indicators);
   return new Pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);

@@ -140,6 +140,12 @@ export interface HistoryFact {
   /** The facts `value` reads, for an executor that must fetch them first (json-rules-engine's almanac). */
   reads(params: Record<string, unknown> | undefined): string[];
   value(params: Record<string, unknown> | undefined, facts: FactTable): unknown;
+  /**
+   * A shortcut an executor may take: while the fact `fact` is not `equals`, `value` is `result`,
+   * whatever the other facts hold (consecutive_grade of C is 0 for a record not graded C), so
+   * nothing else need be read.
+   */
+  shortcut?(params: Record<string, unknown> | undefined): { fact: string; equals: unknown; result: unknown };
 }
 
 const historyOf = (facts: FactTable) => (facts.$history as HistorySource | undefined) ?? NO_HISTORY;
@@ -157,6 +163,8 @@ export const HISTORY_FACTS: ReadonlyMap<string, HistoryFact> = new Map<string, H
           historyOf(facts).grades(facts.employee_id as string),
           String(params?.grade),
         ),
+      // consecutiveGrade is 0 when this period's grade is not the one counted
+      shortcut: (params) => ({ fact: 'grade', equals: String(params?.grade), result: 0 }),
     },
   ],
   [

@@ -19,7 +19,18 @@ export interface PlanState {
   reason: string;
 }
 
+/** The last period and months asked for, and the answer: a month's run asks for the same on every plan it opens. */
+let lastAdded = { period: '', months: 0, result: '' };
+
 export function addMonths(period: string, months: number): string {
+  const last = lastAdded;
+  if (last.period === period && last.months === months && period !== '') return last.result;
+  const result = monthsAdded(period, months);
+  lastAdded = { period, months, result };
+  return result;
+}
+
+function monthsAdded(period: string, months: number): string {
   // the first two dash-separated parts, as numbers (sliced, not split: a plan's window on every record)
   const dash = period.indexOf('-');
   const next = dash < 0 ? -1 : period.indexOf('-', dash + 1);

@@ -119,6 +119,12 @@ export interface CompiledPolicy {
   metrics: Record<string, MetricDef>;
   /** Every metric the data carries, with its slot, for the per-record loop. */
   metricSlots: { id: string; slot: number }[];
+  /**
+   * The same as a table from metric id to slot (a plain object of one layout: a record's metrics
+   * are walked by their own keys, and a key it lacks may name something every object has, so a
+   * value that is not a number is no metric).
+   */
+  metricSlotOf: Readonly<Record<string, number>>;
   /** The metrics that declare a default, with it, for the per-record loop. */
   metricDefaults: { id: string; slot: number; default: number }[];
   /**
@@ -302,6 +308,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
     metricSlots: Object.keys(doc.metrics).map((id) => ({ id, slot: slotOf(id)! })),
+    metricSlotOf: Object.fromEntries(Object.keys(doc.metrics).map((id) => [id, slotOf(id)!])),
     metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) =>
       m.default !== undefined ? [{ id, slot: slotOf(id)!, default: m.default }] : [],
     ),
