@@ -255,7 +255,11 @@ async function aggregateSource(
       `\`${source.time}\` is a TIMESTAMP WITH TIME ZONE column, which event sources do not read yet: write it as TIMESTAMP in the company's time zone, or as text with its offset`,
       `\`${source.time}\` 是 TIMESTAMP WITH TIME ZONE 列，事件数据源暂不支持：请写成公司时区的 TIMESTAMP，或带偏移的文本`,
     );
+  // `plan.sql` is what `yardstick data sql` prints (portable); the run uses yardstick's own statement
+  // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
+  // same numbers; the row-numbered search is the printed plan's
   const plan = planSource(source, keyColumn!, calendar, from, typed);
+  const ownSql = planSource(source, keyColumn!, calendar, from, typed, true).sql;
   // a text file's plain number columns read as numbers by DuckDB's reader first (fast.ts); the text
   // path below runs when that read stops at a cell that is not a plain number or finds a row it cannot use
   let typedRead: TypedRead | undefined;
@@ -279,7 +283,7 @@ async function aggregateSource(
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
     if (fastRows) return { rows: fastRows, bad: [] };
-    const rows = await engine.rows(plan.sql);
+    const rows = await engine.rows(ownSql);
     const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
