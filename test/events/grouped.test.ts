@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monthCalendar } from '../../node/cli/events/calendar.js';
 import { EventEngine } from '../../node/cli/events/duckdb.js';
+import { averageOf } from '../../node/cli/events/fast.js';
 import { planSource, readerSql } from '../../node/cli/events/sql.js';
 import { aggregate, byKey, eventsOf, folder } from './build.js';
 
@@ -47,17 +48,112 @@ const MAPPING = `events:
 `;
 
 describe("yardstick's own statement, grouped as written", () => {
-  it('is used for distinct counts, grains and growth; a source with an average reads rows', () => {
+  it('is used for distinct counts, grains, growth and averages of the month; an average per grain or with growth reads rows', () => {
     const calendar = monthCalendar('2026-10', 'Asia/Shanghai');
     if (!calendar.ok) throw new Error('calendar');
-    const plan = (yaml: string, own: boolean) =>
-      planSource(eventsOf(yaml)[0]!, '工号', calendar.calendar, "read_csv('orders.csv')", undefined, own).sql;
-    expect(plan(MAPPING, true)).toContain('keyed AS');
-    expect(plan(MAPPING, true)).not.toMatch(/^ev AS \(/m);
+    const plan = (yaml: string, own: boolean, exactAverages = true) =>
+      planSource(
+        eventsOf(yaml)[0]!,
+        '工号',
+        calendar.calendar,
+        "read_csv('orders.csv')",
+        undefined,
+        own,
+        exactAverages,
+      );
+    expect(plan(MAPPING, true).sql).toContain('keyed AS');
+    expect(plan(MAPPING, true).sql).not.toMatch(/^ev AS \(/m);
     // what `yardstick data sql` prints does not change: every row read on its own
-    expect(plan(MAPPING, false)).not.toContain('keyed AS');
-    const average = MAPPING.replace('orders_mom: { agg: count', 'orders_mom: { agg: avg, column: 实付金额');
-    expect(plan(average, true)).not.toContain('keyed AS');
+    expect(plan(MAPPING, false).sql).not.toContain('keyed AS');
+    const monthAverage = MAPPING.replace(
+      'orders_mom: { agg: count, growth: month }',
+      'avg_gmv: { agg: avg, column: 实付金额 }',
+    );
+    expect(plan(monthAverage, true).sql).toContain('keyed AS');
+    expect(plan(monthAverage, true).shape.averages).toEqual([7]);
+    expect(plan(monthAverage, false).shape.averages).toBeUndefined();
+    // where DuckDB's division is not known (not x64), an average keeps the rows
+    expect(plan(monthAverage, true, false).sql).not.toContain('keyed AS');
+    const grainAverage = MAPPING.replace(
+      'orders_mom: { agg: count, growth: month }',
+      'avg_week: { agg: avg, column: 实付金额, per: week, across: max }',
+    );
+    expect(plan(grainAverage, true).sql).not.toContain('keyed AS');
+    const growthAverage = MAPPING.replace('orders_mom: { agg: count', 'orders_mom: { agg: avg, column: 实付金额');
+    expect(plan(growthAverage, true).sql).not.toContain('keyed AS');
+  });
+
+  it('averages of the month by hand: refunds and numbers left out by `where`, an empty cell no number', async () => {
+    const orders = [
+      '工号,下单时间,实付金额,订单状态',
+      'E1,2026-10-01 10:00,100,已完成',
+      '" E1",2026-10-02 10:00,1.2万,"已完成 "', // padded: E1's, 12,000
+      'E1,2026-10-03 10:00,,已完成', // empty: no number, not averaged
+      'E1,2026-10-04 10:00,50,已退款', // refunded
+      'E1,2026-10-05 10:00,25,已完成',
+      'E1,2026-09-30 10:00,9999,已完成', // September
+      'E2,2026-10-06 10:00,80,已退款',
+    ].join('\n');
+    const r = await aggregate(
+      folder({ 'orders.csv': orders }),
+      `events:
+  - file: orders.csv
+    time: 下单时间
+    metrics:
+      avg_all: { agg: avg, column: 实付金额 }
+      avg_kept: { agg: avg, column: 实付金额, ${NOT_REFUNDED} }
+      avg_small: { agg: avg, column: 实付金额, where: [ { column: 实付金额, op: "<", value: 1000 }, { column: 订单状态, op: "!=", value: 已退款 } ] }
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(byKey(r)).toEqual({
+      // 100 + 12,000 + 50 + 25 over 4; without the refund 12,125 / 3; under 1,000 and kept: 125 / 2
+      E1: { avg_all: '3043.75', avg_kept: String(12125 / 3), avg_small: '62.5' },
+      // E2's only number is refunded: it has an average of all, none of the kept
+      E2: { avg_all: '80', avg_kept: '', avg_small: '' },
+      E3: { avg_all: '', avg_kept: '', avg_small: '' },
+    });
+  });
+
+  it('an average whose sum reaches 2^63 millionths is read row by row: 10 × 999,999,999,999 averages 999,999,999,999', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `E1,2026-10-0${i}T10:00:00Z,999999999999`).map((r) =>
+      r.replace('2026-10-00T', '2026-10-10T'),
+    );
+    const r = await aggregate(
+      folder({ 'orders.csv': ['工号,下单时间,实付金额', ...rows].join('\n') }),
+      'events:\n  - file: orders.csv\n    time: 下单时间\n    metrics:\n      avg: { agg: avg, column: 实付金额 }\n',
+    );
+    expect(r.reports[0]!.typedRead).toEqual({
+      columns: ['实付金额'],
+      used: false,
+      fallback: 'an average too large to divide as DuckDB does: the rows are read one by one',
+    });
+    expect(byKey(r).E1).toEqual({ avg: '999999999999' });
+  });
+
+  it("divides as DuckDB's AVG divides, twice rounded: 7,923.521749 / 4 is 1980.8804372499999, not 1980.88043725", async () => {
+    // the exact quotient 1980.88043725 lies just off a double's halfway point: DuckDB's long double
+    // rounds it onto the halfway point, and the double below is taken (ties to even)
+    expect(averageOf('7923.521749/4')).toBe(1980.8804372499999);
+    expect(averageOf('-7923.521749/4')).toBe(-1980.8804372499999);
+    // 8,005.443804 / 4 is 2,001.360951 exactly, a number no double holds: DuckDB's two roundings give the double above
+    expect(averageOf('8005.443804/4')).toBe(2001.3609510000001);
+    expect(averageOf('2001.360951/1')).toBe(2001.3609510000001);
+    expect(averageOf('0.000000/7')).toBe(0);
+    // 2^63 millionths and more: not read this way (the rows are read one by one)
+    expect(averageOf('9223372036854.775808/2')).toBeUndefined();
+    const engine = await EventEngine.open();
+    try {
+      const [[a, b]] = (await engine.rows(
+        `SELECT AVG(x), AVG(y) FROM (VALUES (1980.880437, 2001.360951), (1980.880437, 2001.360951), (1980.880437, 2001.360951), (1980.880438, 2001.360951)) AS t (x, y)`.replace(
+          /(\d+\.\d{6})/g,
+          'CAST($1 AS DECIMAL(18, 6))',
+        ),
+      )) as [[number, number]];
+      expect([a, b]).toEqual([1980.8804372499999, 2001.3609510000001]);
+    } finally {
+      engine.close();
+    }
   });
 
   it('distinct counts, days, weeks and growth by hand: refunds left out, an employee with no events, an event of nobody', async () => {
@@ -185,6 +281,13 @@ const METRIC_SETS = [
       mom_share: { agg: share, when: { column: 订单状态, op: "=", value: 已退款 }, growth: month }
       mom_min: { agg: min, column: 实付金额, growth: month, negatives: allow }
       per_day: { agg: sum, column: 实付金额, per: day, across: max, negatives: allow }`,
+  // averages of the month, beside the others
+  `
+      avg_all: { agg: avg, column: 实付金额, negatives: allow }
+      avg_kept: { agg: avg, column: 实付金额, ${NOT_REFUNDED} }
+      avg_mixed: { agg: avg, column: 实付金额, where: [ { column: 订单状态, op: in, value: [ 已完成, 已发货 ] }, { column: 实付金额, op: "<", value: 400 } ] }
+      n: { agg: count }
+      gmv: { agg: sum, column: 实付金额, ${NOT_REFUNDED} }`,
 ];
 
 describe('the same rows as the printed statement', () => {
@@ -202,7 +305,14 @@ describe('the same rows as the printed statement', () => {
           const header = await engine.columns(readerSql(path, 'csv'));
           const from = readerSql(path, 'csv', 0, header);
           const printed = await engine.rows(planSource(source, '工号', calendar.calendar, from).sql);
-          const own = await engine.rows(planSource(source, '工号', calendar.calendar, from, undefined, true).sql);
+          const plan = planSource(source, '工号', calendar.calendar, from, undefined, true);
+          expect(plan.sql).toContain('keyed AS');
+          // an average arrives as its sum and count, and is divided as DuckDB divides
+          const own = (await engine.rows(plan.sql)).map((r) =>
+            r.map((v, j) =>
+              (plan.shape.averages ?? []).some((i) => 2 + 2 * i === j) && v !== null ? averageOf(String(v)) : v,
+            ),
+          );
           // the file has keys of the month, unreadable rows and rows of other months
           expect(printed.length).toBeGreaterThan(4);
           expect(printed.some((r) => Number(r[r.length - 1]) > 0)).toBe(true);

@@ -20,7 +20,7 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { typedColumns, type TypedRead } from './fast.js';
+import { averageOf, typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
@@ -259,7 +259,25 @@ async function aggregateSource(
   // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
   // same numbers; the row-numbered search is the printed plan's
   const plan = planSource(source, keyColumn!, calendar, from, typed);
-  const ownSql = planSource(source, keyColumn!, calendar, from, typed, true).sql;
+  const own = planSource(source, keyColumn!, calendar, from, typed, true);
+  // an average of the month arrives from yardstick's own statement as its sum and count: divided
+  // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
+  const settle = (rows: unknown[][]): unknown[][] | undefined => {
+    const at = (own.shape.averages ?? []).map((i) => 2 + 2 * i);
+    if (!at.length) return rows;
+    const out: unknown[][] = [];
+    for (const r of rows) {
+      const row = [...r];
+      for (const i of at) {
+        if (row[i] === null || row[i] === undefined) continue;
+        const average = averageOf(String(row[i]));
+        if (average === undefined) return undefined;
+        row[i] = average;
+      }
+      out.push(row);
+    }
+    return out;
+  };
   // a text file's plain number columns read as numbers by DuckDB's reader first (fast.ts); the text
   // path below runs when that read stops at a cell that is not a plain number or finds a row it cannot use
   let typedRead: TypedRead | undefined;
@@ -271,19 +289,22 @@ async function aggregateSource(
       typedRead = { columns: Object.keys(types), used: false };
       const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
       const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true).sql));
+      const settled = fast.ok ? settle(fast.value) : undefined;
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
       else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))
         typedRead.fallback = 'rows that cannot be used: the text path names their cells';
+      else if (!settled)
+        typedRead.fallback = 'an average too large to divide as DuckDB does: the rows are read one by one';
       else {
         typedRead.used = true;
-        fastRows = fast.value;
+        fastRows = settled;
       }
     }
   }
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
     if (fastRows) return { rows: fastRows, bad: [] };
-    const rows = await engine.rows(ownSql);
+    const rows = settle(await engine.rows(own.sql)) ?? (await engine.rows(plan.sql));
     const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });

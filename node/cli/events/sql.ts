@@ -56,6 +56,12 @@ export interface StatementShape {
   metrics: string[];
   /** Then, for each of these growth metrics in order, its current and its previous period's value; last, `bad_rows`. */
   growth: string[];
+  /**
+   * yardstick's own statement only: the metrics (by position in `metrics`) whose value column is an
+   * average's exact sum and count, `sum/count` (`12.500000/3`), divided as DuckDB's AVG divides
+   * (averageOf in fast.ts).
+   */
+  averages?: number[];
 }
 
 export interface Plan {
@@ -200,6 +206,8 @@ export function planSource(
   types?: Record<string, string>,
   /** yardstick's own run (DuckDB, never printed): cheaper DuckDB functions where they give the same rows */
   own = false,
+  /** Whether averageOf gives DuckDB's AVG bit for bit here (fast.ts: on x64). */
+  exactAverages = process.arch === 'x64',
 ): Plan {
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const isNumberType = (c: string) =>
@@ -292,11 +300,13 @@ export function planSource(
   // of sums, a count of counts, a distinct count of distinct cells: the same numbers). Trimming
   // every cell of a large file costs more than grouping it. The printed statement does this only
   // when every metric is a count, sum, minimum, maximum or share of the month; yardstick's own run
-  // (`own`) for every source without an average, which cannot be re-aggregated to DuckDB's own
-  // `AVG` bit for bit: a grain (`per`) or a week's growth groups by the day too (`d`), a month's
-  // growth by the part, and each is computed from those groups (docs/events.md).
+  // (`own`) for every source: a grain (`per`) or a week's growth groups by the day too (`d`), a
+  // month's growth by the part, and each is computed from those groups (docs/events.md). An average
+  // of the month is returned as its exact sum and count and divided as DuckDB's `AVG` divides
+  // (averageOf in fast.ts: long double, known on x64 only); an average per grain or with growth,
+  // or any average on another processor, keeps the rows read one by one.
   const rawGrouped = own
-    ? metricsList.every((m) => m.agg !== 'avg')
+    ? metricsList.every((m) => m.agg !== 'avg' || (!m.per && !m.growth && exactAverages))
     : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
   const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
   const columnsSql = (numbered: boolean) => [
@@ -431,7 +441,10 @@ export function planSource(
             ? `COALESCE(SUM(${onlyIf(`a${i}`, wT)}), 0)`
             : m.agg === 'count_distinct'
               ? `COUNT(DISTINCT ${onlyIf(`NULLIF(${s(m.column!)}, '')`, all([wT, `c${i} > 0`]))})`
-              : `${m.agg.toUpperCase()}(${onlyIf(`a${i}`, wT)})`;
+              : m.agg === 'avg'
+                ? // the exact sum and count of the numbers, as text: `sum/count`; none without a number
+                  `CASE WHEN SUM(${onlyIf(`k${i}`, wT)}) > 0 THEN CAST(SUM(${onlyIf(`a${i}`, wT)}) AS VARCHAR) || '/' || CAST(SUM(${onlyIf(`k${i}`, wT)}) AS VARCHAR) END`
+                : `${m.agg.toUpperCase()}(${onlyIf(`a${i}`, wT)})`;
     return { value, rows };
   };
   /**
@@ -451,6 +464,9 @@ export function planSource(
         ...(m.agg === 'share' ? [`${count(all([wN, hN]))} AS h${i}`] : []),
         ...(['sum', 'min', 'max'].includes(m.agg)
           ? [`${m.agg.toUpperCase()}(${onlyIf(n(m.column!), wN)}) AS a${i}`]
+          : []),
+        ...(m.agg === 'avg'
+          ? [`SUM(${onlyIf(n(m.column!), wN)}) AS a${i}`, `COUNT(${onlyIf(n(m.column!), wN)}) AS k${i}`]
           : []),
       ];
     });
@@ -570,5 +586,11 @@ export function planSource(
     '\n   OR ',
   );
   const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(${unread[i]}, FALSE) AS bad${i}, COALESCE(${negative[i]}, FALSE) AS negative${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
-  return { sql, shape: { metrics: names, growth: growthNames }, checkSql, checked: numeric };
+  const averages = rawGrouped ? metricsList.flatMap((m, i) => (m.agg === 'avg' ? [i] : [])) : [];
+  return {
+    sql,
+    shape: { metrics: names, growth: growthNames, ...(averages.length ? { averages } : {}) },
+    checkSql,
+    checked: numeric,
+  };
 }
