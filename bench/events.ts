@@ -6,6 +6,7 @@
 //   npm run bench:events -- --rows 10000000
 //   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
 //   npm run bench:events -- --file orders.csv --runs 3   → the three sides three times over, one after another, and each run's ratio
+//   npm run bench:events -- --file orders.csv --timeline  → and where the DuckDB side's time went, step by step
 //
 // Besides the wall-clock time it prints the CPU time (user + system, every thread of the process):
 // on a shared machine the wall clock measures the other processes too.
@@ -42,6 +43,15 @@ type Totals = Record<string, { orders: number; amount: number; share: number }>;
 /** How the DuckDB side read the file (fast.ts): printed beside its time. */
 let readPath: string | undefined;
 
+/** The DuckDB side's steps as they end: wall and CPU milliseconds since the child's clock started. */
+const timeline: { step: string; ms: number; cpuMs: number }[] = [];
+let clock: { started: number; cpu: NodeJS.CpuUsage } | undefined;
+const step = (name: string) => {
+  if (!clock) return;
+  const cpu = process.cpuUsage(clock.cpu);
+  timeline.push({ step: name, ms: performance.now() - clock.started, cpuMs: (cpu.user + cpu.system) / 1000 });
+};
+
 async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
   const lines = new LineCounter();
   const doc = parseDocument(EVENTS(file), { lineCounter: lines });
@@ -55,6 +65,7 @@ async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
     events,
     period: '2026-10',
     roster: { file: 'roster.csv', table: t.table },
+    step,
   });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
   const typed = r.reports[0].typedRead;
@@ -115,6 +126,7 @@ async function viaTypeScript(dir: string): Promise<Totals> {
 async function child(mode: string, dir: string): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  clock = { started, cpu: cpu0 };
   const totals =
     mode === 'duckdb'
       ? await viaDuckDB(dir)
@@ -131,6 +143,7 @@ async function child(mode: string, dir: string): Promise<void> {
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
       pid: process.pid,
       readPath,
+      timeline,
     }),
   );
 }
@@ -160,8 +173,17 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(', ')} (${cpus().length} cores)`,
     );
-    const results: Record<string, { ms: number; cpuMs: number; maxRssMiB: number; pid: number; readPath?: string }> =
-      {};
+    const results: Record<
+      string,
+      {
+        ms: number;
+        cpuMs: number;
+        maxRssMiB: number;
+        pid: number;
+        readPath?: string;
+        timeline?: { step: string; ms: number; cpuMs: number }[];
+      }
+    > = {};
     // the same rows as Parquet, typed as a warehouse keeps them (the amount a DECIMAL, the time a
     // TIMESTAMP in the company's time: the generator's offsets are all +08:00), written before the clock starts
     t = performance.now();
@@ -186,6 +208,12 @@ async function main(): Promise<void> {
         console.log(
           `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
         );
+        // where the time went: each step's end, wall and CPU seconds since the clock started
+        if (mode === 'duckdb' && args.includes('--timeline'))
+          for (const s of results[mode].timeline ?? [])
+            console.log(
+              `  ${(s.ms / 1000).toFixed(2).padStart(6)} s  ${(s.cpuMs / 1000).toFixed(2).padStart(6)} s CPU  ${s.step}`,
+            );
       }
       const { readFileSync } = await import('node:fs');
       const a = JSON.parse(readFileSync(join(dir, `duckdb.${results.duckdb!.pid}.json`), 'utf-8')) as Totals;

@@ -69,6 +69,8 @@ export interface EventsInput {
   period?: string;
   timeZone?: string;
   roster: { file: string; table: Table };
+  /** Told each step as it ends (the benchmark's timeline: bench/events.ts); nothing else depends on it. */
+  step?: (name: string) => void;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -159,8 +161,10 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
     // a file that cannot be read is reported by the checks below, not by the hash
     hash.catch(() => undefined);
     hashes.set(path, hash);
+    if (input.step) hash.then(() => input.step!(`SHA-256 of ${source.file}`)).catch(() => undefined);
   }
-  const engine = await EventEngine.open();
+  const engine = await EventEngine.open(input.step);
+  input.step?.('DuckDB connected');
   try {
     for (const source of input.events)
       await aggregateSource(engine, source, cal.calendar, input, out, hashes.get(resolve(input.here, source.file))!);
@@ -199,6 +203,7 @@ async function aggregateSource(
   };
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet }, layout);
   if (!first.ok) return void fail(first.reason, first.reason_zh);
+  input.step?.('file prepared (encoding, header row)');
   let prepared = first;
   // only the database's own errors are the file's problem; anything else is our bug and throws
   const run = async <T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> => {
@@ -219,6 +224,7 @@ async function aggregateSource(
   }
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
   const header = columns.value;
+  input.step?.("DuckDB read the header's columns");
   const keyColumn = keyColumnOf(source, header);
   const missing = [
     ...new Set([
@@ -285,6 +291,7 @@ async function aggregateSource(
   if (prepared.kind !== 'parquet') {
     const sample = await run(() => typedColumns(engine, from, numericColumns(source)));
     const types = sample.ok ? sample.value : {};
+    input.step?.('the first rows sampled for the typed read');
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
       const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
@@ -310,6 +317,7 @@ async function aggregateSource(
   });
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
   const { rows, bad } = result.value;
+  input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
 
   // roster key → 工号
   const rosterTable = input.roster.table;
@@ -428,6 +436,7 @@ async function aggregateSource(
       .map(([, e]) => [e.raw, ...names.map((n) => (emptyIsZero(n) ? '0' : ''))]),
   ];
   const table: Table = { header: [keyColumn!, ...names], rows: tableRows, rowNumbers: tableRows.map((_, i) => i + 2) };
+  input.step?.('matched to the roster, unreadable cells named');
   out.sources.push({
     file: `${file} (per employee)`,
     table,
