@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monthCalendar } from '../../node/cli/events/calendar.js';
 import { EventEngine } from '../../node/cli/events/duckdb.js';
-import { averageOf } from '../../node/cli/events/fast.js';
+import { averageOf, fewDistinct } from '../../node/cli/events/fast.js';
 import { planSource, readerSql } from '../../node/cli/events/sql.js';
 import { aggregate, byKey, eventsOf, folder } from './build.js';
 
@@ -51,20 +51,17 @@ describe("yardstick's own statement, grouped as written", () => {
   it('is used for distinct counts, grains, growth and averages of the month; an average per grain or with growth reads rows', () => {
     const calendar = monthCalendar('2026-10', 'Asia/Shanghai');
     if (!calendar.ok) throw new Error('calendar');
-    const plan = (yaml: string, own: boolean, exactAverages = true) =>
-      planSource(
-        eventsOf(yaml)[0]!,
-        '工号',
-        calendar.calendar,
-        "read_csv('orders.csv')",
-        undefined,
-        own,
+    const plan = (yaml: string, own: boolean, exactAverages = true, fewDistinct = true) =>
+      planSource(eventsOf(yaml)[0]!, '工号', calendar.calendar, "read_csv('orders.csv')", undefined, own, {
         exactAverages,
-      );
+        fewDistinct,
+      });
     expect(plan(MAPPING, true).sql).toContain('keyed AS');
     expect(plan(MAPPING, true).sql).not.toMatch(/^ev AS \(/m);
     // what `yardstick data sql` prints does not change: every row read on its own
     expect(plan(MAPPING, false).sql).not.toContain('keyed AS');
+    // a distinct count of a column with many distinct cells (order numbers) keeps the rows
+    expect(plan(MAPPING, true, true, false).sql).not.toContain('keyed AS');
     const monthAverage = MAPPING.replace(
       'orders_mom: { agg: count, growth: month }',
       'avg_gmv: { agg: avg, column: 实付金额 }',
@@ -81,6 +78,27 @@ describe("yardstick's own statement, grouped as written", () => {
     expect(plan(grainAverage, true).sql).not.toContain('keyed AS');
     const growthAverage = MAPPING.replace('orders_mom: { agg: count', 'orders_mom: { agg: avg, column: 实付金额');
     expect(plan(growthAverage, true).sql).not.toContain('keyed AS');
+  });
+
+  it("groups by a distinct count's column only when its first 2,000 cells hold at most 200 distinct ones", async () => {
+    const dir = folder({});
+    const path = join(dir, 'orders.csv');
+    // 2,500 rows: 2,500 order numbers, 3 statuses; 201 distinct shops, then 200
+    const lines = ['订单号,订单状态,店铺,门店'];
+    for (let i = 0; i < 2500; i++) lines.push(`O${i},${['已完成', '已退款', '已发货'][i % 3]},S${i % 201},T${i % 200}`);
+    writeFileSync(path, lines.join('\n') + '\n');
+    const engine = await EventEngine.open();
+    try {
+      const from = readerSql(path, 'csv');
+      expect(await fewDistinct(engine, from, ['订单号'])).toBe(false);
+      expect(await fewDistinct(engine, from, ['订单状态'])).toBe(true);
+      expect(await fewDistinct(engine, from, ['店铺'])).toBe(false);
+      expect(await fewDistinct(engine, from, ['门店'])).toBe(true);
+      expect(await fewDistinct(engine, from, ['订单状态', '订单号'])).toBe(false);
+      expect(await fewDistinct(engine, from, [])).toBe(true);
+    } finally {
+      engine.close();
+    }
   });
 
   it('averages of the month by hand: refunds and numbers left out by `where`, an empty cell no number', async () => {

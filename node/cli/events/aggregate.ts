@@ -20,7 +20,7 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { averageOf, typedColumns, type TypedRead } from './fast.js';
+import { averageOf, fewDistinct, typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
@@ -265,7 +265,10 @@ async function aggregateSource(
   // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
   // same numbers; the row-numbered search is the printed plan's
   const plan = planSource(source, keyColumn!, calendar, from, typed);
-  const own = planSource(source, keyColumn!, calendar, from, typed, true);
+  const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
+  const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
+  const ownOptions = { fewDistinct: few.ok && few.value };
+  const own = planSource(source, keyColumn!, calendar, from, typed, true, ownOptions);
   // an average of the month arrives from yardstick's own statement as its sum and count: divided
   // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
   const settle = (rows: unknown[][]): unknown[][] | undefined => {
@@ -295,7 +298,9 @@ async function aggregateSource(
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
       const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
-      const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true).sql));
+      const fast = await run(() =>
+        engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true, ownOptions).sql),
+      );
       const settled = fast.ok ? settle(fast.value) : undefined;
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
       else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))

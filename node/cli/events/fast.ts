@@ -44,6 +44,22 @@ export async function typedColumns(
   return typed;
 }
 
+/** At most this many distinct cells in the first SAMPLE_ROWS rows make a column one of few distinct cells. */
+export const FEW_DISTINCT = SAMPLE_ROWS / 10;
+
+/**
+ * Whether each column (those a distinct count reads) has few distinct cells as written in the file's
+ * first SAMPLE_ROWS rows: then the rows are grouped by them (sql.ts). Only the speed depends on it:
+ * both statements give the same numbers.
+ */
+export async function fewDistinct(engine: EventEngine, from: string, columns: string[]): Promise<boolean> {
+  if (!columns.length) return true;
+  const [row] = await engine.rows(
+    `SELECT ${columns.map((c) => `COUNT(DISTINCT ${sqlIdent(c)})`).join(', ')} FROM (SELECT * FROM ${from} LIMIT ${SAMPLE_ROWS})`,
+  );
+  return (row ?? []).every((n) => Number(n) <= FEW_DISTINCT);
+}
+
 /** What the fast read did, for the benchmark and the tests: the columns it typed, and whether its result was used. */
 export interface TypedRead {
   columns: string[];

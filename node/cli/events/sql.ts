@@ -206,9 +206,15 @@ export function planSource(
   types?: Record<string, string>,
   /** yardstick's own run (DuckDB, never printed): cheaper DuckDB functions where they give the same rows */
   own = false,
-  /** Whether averageOf gives DuckDB's AVG bit for bit here (fast.ts: on x64). */
-  exactAverages = process.arch === 'x64',
+  /**
+   * yardstick's own run: whether averageOf gives DuckDB's AVG bit for bit here (fast.ts: on x64),
+   * and whether the columns a distinct count reads have few distinct cells (fast.ts, fewDistinct):
+   * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
+   * one by one costs less.
+   */
+  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean } = {},
 ): Plan {
+  const { exactAverages = process.arch === 'x64', fewDistinct = true } = ownOptions;
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const isNumberType = (c: string) =>
     /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
@@ -306,7 +312,10 @@ export function planSource(
   // (averageOf in fast.ts: long double, known on x64 only); an average per grain or with growth,
   // or any average on another processor, keeps the rows read one by one.
   const rawGrouped = own
-    ? metricsList.every((m) => m.agg !== 'avg' || (!m.per && !m.growth && exactAverages))
+    ? metricsList.every(
+        (m) =>
+          (m.agg !== 'avg' || (!m.per && !m.growth && exactAverages)) && (m.agg !== 'count_distinct' || fewDistinct),
+      )
     : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
   const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
   const columnsSql = (numbered: boolean) => [
