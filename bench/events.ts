@@ -7,6 +7,7 @@
 //   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
 //   npm run bench:events -- --file orders.csv --runs 3   → the three sides three times over, one after another, and each run's ratio
 //   npm run bench:events -- --file orders.csv --timeline  → and where the DuckDB side's time went, step by step
+//   npm run bench:events -- --file orders.csv --shapes    → the DuckDB side alone on grains, growth, an average, distinct counts
 //
 // Besides the wall-clock time it prints the CPU time (user + system, every thread of the process):
 // on a shared machine the wall clock measures the other processes too.
@@ -39,6 +40,55 @@ const roster = () =>
   '\n';
 
 type Totals = Record<string, { orders: number; amount: number; share: number }>;
+
+/**
+ * `--shapes`: the DuckDB side alone on other sources of the same orders, one process each: grains
+ * and growth, an average of the month, a distinct count of a column with few distinct cells and one
+ * of order numbers (docs/events.md, "Grouped as written"). No loop to compare with: the time, the
+ * CPU, the peak memory and a digest of the per-employee table, equal between two trees.
+ */
+const NOT_REFUNDED = `where: { column: 订单状态, op: not_in, value: [ 已退款 ] }`;
+const SHAPES: Record<string, string> = {
+  grains: `      周最少订单: { agg: count, per: week, across: min, ${NOT_REFUNDED} }
+      日最高成交额: { agg: sum, column: 实付金额, per: day, across: max, ${NOT_REFUNDED} }
+      成交额周环比: { agg: sum, column: 实付金额, growth: week, ${NOT_REFUNDED} }`,
+  average: `      客单价: { agg: avg, column: 实付金额, ${NOT_REFUNDED} }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+  'few-distinct': `      状态种类: { agg: count_distinct, column: 订单状态 }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+  'order-numbers': `      订单数: { agg: count_distinct, column: 订单号, ${NOT_REFUNDED} }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+};
+
+async function shapeChild(shape: string, dir: string): Promise<void> {
+  const yaml = `events:\n  - file: orders.csv\n    time: 下单时间\n    metrics:\n${SHAPES[shape]}\n`;
+  const lines = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter: lines });
+  const events = doc.toJS().events as EventSource[];
+  if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
+  const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
+  if (!t.ok) throw new Error('bad roster');
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const r = await aggregateEvents({
+    here: dir,
+    mappingFile: 'bench',
+    events,
+    period: '2026-10',
+    roster: { file: 'roster.csv', table: t.table },
+  });
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const { createHash } = await import('node:crypto');
+  console.log(
+    `${shape.padEnd(14)} ${(ms / 1000).toFixed(2)} s aggregating, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}; table ${createHash(
+      'sha256',
+    )
+      .update(JSON.stringify(r.sources[0]?.table.rows ?? r.diagnostics))
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
+}
 
 /** How the DuckDB side read the file (fast.ts): printed beside its time. */
 let readPath: string | undefined;
@@ -151,6 +201,7 @@ async function child(mode: string, dir: string): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
+  if (args[0] === '--shape-child') return shapeChild(args[1], args[2]);
   const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 1_000_000);
   const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-events-'));
@@ -173,6 +224,16 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(', ')} (${cpus().length} cores)`,
     );
+    if (args.includes('--shapes')) {
+      for (const shape of Object.keys(SHAPES)) {
+        const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--shape-child', shape, dir], {
+          encoding: 'utf-8',
+        });
+        if (run.status !== 0) throw new Error(`${shape} failed: ${run.stderr}`);
+        console.log(run.stdout.trim());
+      }
+      return;
+    }
     const results: Record<
       string,
       {
