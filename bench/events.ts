@@ -6,6 +6,8 @@
 //   npm run bench:events -- --rows 10000000
 //   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
 //   npm run bench:events -- --file orders.csv --runs 3   → the three sides three times over, one after another, and each run's ratio
+//   npm run bench:events -- --file orders.csv --timeline  → and where the DuckDB side's time went, step by step
+//   npm run bench:events -- --file orders.csv --shapes    → the DuckDB side alone on grains, growth, an average, distinct counts
 //
 // Besides the wall-clock time it prints the CPU time (user + system, every thread of the process):
 // on a shared machine the wall clock measures the other processes too.
@@ -39,8 +41,66 @@ const roster = () =>
 
 type Totals = Record<string, { orders: number; amount: number; share: number }>;
 
+/**
+ * `--shapes`: the DuckDB side alone on other sources of the same orders, one process each: grains
+ * and growth, an average of the month, a distinct count of a column with few distinct cells and one
+ * of order numbers (docs/events.md, "Grouped as written"). No loop to compare with: the time, the
+ * CPU, the peak memory and a digest of the per-employee table, equal between two trees.
+ */
+const NOT_REFUNDED = `where: { column: 订单状态, op: not_in, value: [ 已退款 ] }`;
+const SHAPES: Record<string, string> = {
+  grains: `      周最少订单: { agg: count, per: week, across: min, ${NOT_REFUNDED} }
+      日最高成交额: { agg: sum, column: 实付金额, per: day, across: max, ${NOT_REFUNDED} }
+      成交额周环比: { agg: sum, column: 实付金额, growth: week, ${NOT_REFUNDED} }`,
+  average: `      客单价: { agg: avg, column: 实付金额, ${NOT_REFUNDED} }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+  'few-distinct': `      状态种类: { agg: count_distinct, column: 订单状态 }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+  'order-numbers': `      订单数: { agg: count_distinct, column: 订单号, ${NOT_REFUNDED} }
+      成交订单数: { agg: count, ${NOT_REFUNDED} }`,
+};
+
+async function shapeChild(shape: string, dir: string): Promise<void> {
+  const yaml = `events:\n  - file: orders.csv\n    time: 下单时间\n    metrics:\n${SHAPES[shape]}\n`;
+  const lines = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter: lines });
+  const events = doc.toJS().events as EventSource[];
+  if (checkEvents(events, doc, lines, 'bench').length) throw new Error('bad bench mapping');
+  const t = await readTable(new TextEncoder().encode(roster()), 'roster.csv');
+  if (!t.ok) throw new Error('bad roster');
+  const started = performance.now();
+  const cpu0 = process.cpuUsage();
+  const r = await aggregateEvents({
+    here: dir,
+    mappingFile: 'bench',
+    events,
+    period: '2026-10',
+    roster: { file: 'roster.csv', table: t.table },
+  });
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const { createHash } = await import('node:crypto');
+  console.log(
+    `${shape.padEnd(14)} ${(ms / 1000).toFixed(2)} s aggregating, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}; table ${createHash(
+      'sha256',
+    )
+      .update(JSON.stringify(r.sources[0]?.table.rows ?? r.diagnostics))
+      .digest('hex')
+      .slice(0, 12)}`,
+  );
+}
+
 /** How the DuckDB side read the file (fast.ts): printed beside its time. */
 let readPath: string | undefined;
+
+/** The DuckDB side's steps as they end: wall and CPU milliseconds since the child's clock started. */
+const timeline: { step: string; ms: number; cpuMs: number }[] = [];
+let clock: { started: number; cpu: NodeJS.CpuUsage } | undefined;
+const step = (name: string) => {
+  if (!clock) return;
+  const cpu = process.cpuUsage(clock.cpu);
+  timeline.push({ step: name, ms: performance.now() - clock.started, cpuMs: (cpu.user + cpu.system) / 1000 });
+};
 
 async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
   const lines = new LineCounter();
@@ -55,6 +115,7 @@ async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
     events,
     period: '2026-10',
     roster: { file: 'roster.csv', table: t.table },
+    step,
   });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
   const typed = r.reports[0].typedRead;
@@ -115,6 +176,7 @@ async function viaTypeScript(dir: string): Promise<Totals> {
 async function child(mode: string, dir: string): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  clock = { started, cpu: cpu0 };
   const totals =
     mode === 'duckdb'
       ? await viaDuckDB(dir)
@@ -131,6 +193,7 @@ async function child(mode: string, dir: string): Promise<void> {
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
       pid: process.pid,
       readPath,
+      timeline,
     }),
   );
 }
@@ -138,6 +201,7 @@ async function child(mode: string, dir: string): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
+  if (args[0] === '--shape-child') return shapeChild(args[1], args[2]);
   const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 1_000_000);
   const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-events-'));
@@ -160,8 +224,27 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(', ')} (${cpus().length} cores)`,
     );
-    const results: Record<string, { ms: number; cpuMs: number; maxRssMiB: number; pid: number; readPath?: string }> =
-      {};
+    if (args.includes('--shapes')) {
+      for (const shape of Object.keys(SHAPES)) {
+        const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--shape-child', shape, dir], {
+          encoding: 'utf-8',
+        });
+        if (run.status !== 0) throw new Error(`${shape} failed: ${run.stderr}`);
+        console.log(run.stdout.trim());
+      }
+      return;
+    }
+    const results: Record<
+      string,
+      {
+        ms: number;
+        cpuMs: number;
+        maxRssMiB: number;
+        pid: number;
+        readPath?: string;
+        timeline?: { step: string; ms: number; cpuMs: number }[];
+      }
+    > = {};
     // the same rows as Parquet, typed as a warehouse keeps them (the amount a DECIMAL, the time a
     // TIMESTAMP in the company's time: the generator's offsets are all +08:00), written before the clock starts
     t = performance.now();
@@ -186,6 +269,12 @@ async function main(): Promise<void> {
         console.log(
           `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
         );
+        // where the time went: each step's end, wall and CPU seconds since the clock started
+        if (mode === 'duckdb' && args.includes('--timeline'))
+          for (const s of results[mode].timeline ?? [])
+            console.log(
+              `  ${(s.ms / 1000).toFixed(2).padStart(6)} s  ${(s.cpuMs / 1000).toFixed(2).padStart(6)} s CPU  ${s.step}`,
+            );
       }
       const { readFileSync } = await import('node:fs');
       const a = JSON.parse(readFileSync(join(dir, `duckdb.${results.duckdb!.pid}.json`), 'utf-8')) as Totals;

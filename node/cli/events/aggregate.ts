@@ -20,7 +20,7 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { typedColumns, type TypedRead } from './fast.js';
+import { averageOf, fewDistinct, typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
@@ -69,6 +69,8 @@ export interface EventsInput {
   period?: string;
   timeZone?: string;
   roster: { file: string; table: Table };
+  /** Told each step as it ends (the benchmark's timeline: bench/events.ts); nothing else depends on it. */
+  step?: (name: string) => void;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -159,8 +161,10 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
     // a file that cannot be read is reported by the checks below, not by the hash
     hash.catch(() => undefined);
     hashes.set(path, hash);
+    if (input.step) hash.then(() => input.step!(`SHA-256 of ${source.file}`)).catch(() => undefined);
   }
-  const engine = await EventEngine.open();
+  const engine = await EventEngine.open(input.step);
+  input.step?.('DuckDB connected');
   try {
     for (const source of input.events)
       await aggregateSource(engine, source, cal.calendar, input, out, hashes.get(resolve(input.here, source.file))!);
@@ -199,6 +203,7 @@ async function aggregateSource(
   };
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet }, layout);
   if (!first.ok) return void fail(first.reason, first.reason_zh);
+  input.step?.('file prepared (encoding, header row)');
   let prepared = first;
   // only the database's own errors are the file's problem; anything else is our bug and throws
   const run = async <T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> => {
@@ -219,6 +224,7 @@ async function aggregateSource(
   }
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
   const header = columns.value;
+  input.step?.("DuckDB read the header's columns");
   const keyColumn = keyColumnOf(source, header);
   const missing = [
     ...new Set([
@@ -255,7 +261,32 @@ async function aggregateSource(
       `\`${source.time}\` is a TIMESTAMP WITH TIME ZONE column, which event sources do not read yet: write it as TIMESTAMP in the company's time zone, or as text with its offset`,
       `\`${source.time}\` 是 TIMESTAMP WITH TIME ZONE 列，事件数据源暂不支持：请写成公司时区的 TIMESTAMP，或带偏移的文本`,
     );
+  // `plan.sql` is what `yardstick data sql` prints (portable); the run uses yardstick's own statement
+  // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
+  // same numbers; the row-numbered search is the printed plan's
   const plan = planSource(source, keyColumn!, calendar, from, typed);
+  const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
+  const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
+  const ownOptions = { fewDistinct: few.ok && few.value };
+  const own = planSource(source, keyColumn!, calendar, from, typed, true, ownOptions);
+  // an average of the month arrives from yardstick's own statement as its sum and count: divided
+  // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
+  const settle = (rows: unknown[][]): unknown[][] | undefined => {
+    const at = (own.shape.averages ?? []).map((i) => 2 + 2 * i);
+    if (!at.length) return rows;
+    const out: unknown[][] = [];
+    for (const r of rows) {
+      const row = [...r];
+      for (const i of at) {
+        if (row[i] === null || row[i] === undefined) continue;
+        const average = averageOf(String(row[i]));
+        if (average === undefined) return undefined;
+        row[i] = average;
+      }
+      out.push(row);
+    }
+    return out;
+  };
   // a text file's plain number columns read as numbers by DuckDB's reader first (fast.ts); the text
   // path below runs when that read stops at a cell that is not a plain number or finds a row it cannot use
   let typedRead: TypedRead | undefined;
@@ -263,28 +294,35 @@ async function aggregateSource(
   if (prepared.kind !== 'parquet') {
     const sample = await run(() => typedColumns(engine, from, numericColumns(source)));
     const types = sample.ok ? sample.value : {};
+    input.step?.('the first rows sampled for the typed read');
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
       const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
-      const fast = await run(() => engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true).sql));
+      const fast = await run(() =>
+        engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true, ownOptions).sql),
+      );
+      const settled = fast.ok ? settle(fast.value) : undefined;
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
       else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))
         typedRead.fallback = 'rows that cannot be used: the text path names their cells';
+      else if (!settled)
+        typedRead.fallback = 'an average too large to divide as DuckDB does: the rows are read one by one';
       else {
         typedRead.used = true;
-        fastRows = fast.value;
+        fastRows = settled;
       }
     }
   }
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
     if (fastRows) return { rows: fastRows, bad: [] };
-    const rows = await engine.rows(plan.sql);
+    const rows = settle(await engine.rows(own.sql)) ?? (await engine.rows(plan.sql));
     const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
   const { rows, bad } = result.value;
+  input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
 
   // roster key → 工号
   const rosterTable = input.roster.table;
@@ -403,6 +441,7 @@ async function aggregateSource(
       .map(([, e]) => [e.raw, ...names.map((n) => (emptyIsZero(n) ? '0' : ''))]),
   ];
   const table: Table = { header: [keyColumn!, ...names], rows: tableRows, rowNumbers: tableRows.map((_, i) => i + 2) };
+  input.step?.('matched to the roster, unreadable cells named');
   out.sources.push({
     file: `${file} (per employee)`,
     table,

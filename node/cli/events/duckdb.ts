@@ -130,16 +130,23 @@ export class EventEngine {
     private readonly scratch: string,
   ) {}
 
-  static async open(): Promise<EventEngine> {
+  /** Told when a statement has run and when its rows are JavaScript values (the benchmark's timeline). */
+  step?: (name: string) => void;
+
+  static async open(step?: (name: string) => void): Promise<EventEngine> {
     const scratch = mkdtempSync(join(tmpdir(), 'yardstick-events-'));
     // memory stays bounded: DuckDB spills to the scratch folder beyond this
     // loaded on first use: the native library takes a second to load, and most commands never need it
     const { DuckDBInstance } = await import('@duckdb/node-api');
+    step?.('DuckDB library loaded');
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: '1GB',
       temp_directory: join(scratch, 'spill'),
     });
-    return new EventEngine(instance, await instance.connect(), scratch);
+    step?.('DuckDB instance created');
+    const engine = new EventEngine(instance, await instance.connect(), scratch);
+    engine.step = step;
+    return engine;
   }
 
   /** A file as DuckDB will read it: the file itself when it is UTF-8 CSV/TSV or Parquet, else a UTF-8 copy. */
@@ -293,7 +300,11 @@ export class EventEngine {
 
   /** Rows as JSON values (DECIMAL and BIGINT as text), in the statement's column order. */
   async rows(sql: string): Promise<unknown[][]> {
-    return (await this.connection.runAndReadAll(sql)).getRowsJson() as unknown[][];
+    const reader = await this.connection.runAndReadAll(sql);
+    this.step?.(`statement run (${reader.currentRowCount} rows)`);
+    const rows = reader.getRowsJson() as unknown[][];
+    this.step?.('rows converted to JavaScript');
+    return rows;
   }
 
   close(): void {

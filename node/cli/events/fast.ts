@@ -44,10 +44,70 @@ export async function typedColumns(
   return typed;
 }
 
+/** At most this many distinct cells in the first SAMPLE_ROWS rows make a column one of few distinct cells. */
+export const FEW_DISTINCT = SAMPLE_ROWS / 10;
+
+/**
+ * Whether each column (those a distinct count reads) has few distinct cells as written in the file's
+ * first SAMPLE_ROWS rows: then the rows are grouped by them (sql.ts). Only the speed depends on it:
+ * both statements give the same numbers.
+ */
+export async function fewDistinct(engine: EventEngine, from: string, columns: string[]): Promise<boolean> {
+  if (!columns.length) return true;
+  const [row] = await engine.rows(
+    `SELECT ${columns.map((c) => `COUNT(DISTINCT ${sqlIdent(c)})`).join(', ')} FROM (SELECT * FROM ${from} LIMIT ${SAMPLE_ROWS})`,
+  );
+  return (row ?? []).every((n) => Number(n) <= FEW_DISTINCT);
+}
+
 /** What the fast read did, for the benchmark and the tests: the columns it typed, and whether its result was used. */
 export interface TypedRead {
   columns: string[];
   used: boolean;
   /** Why the text path ran instead: DuckDB's error (a cell that is not a plain number), or rows that cannot be used. */
   fallback?: string;
+}
+
+const bitLength = (x: bigint) => x.toString(2).length;
+
+/** num / den (both > 0) rounded to `bits` significant bits, ties to even: [m, e] for m · 2^e. */
+function roundQuotient(num: bigint, den: bigint, bits: number): [bigint, number] {
+  // a quotient of bits + 2 or bits + 3 bits, then the bits below `bits` rounded away
+  const shift = bits + 2 - (bitLength(num) - bitLength(den));
+  const n = shift >= 0 ? num << BigInt(shift) : num;
+  const d = shift >= 0 ? den : den << BigInt(-shift);
+  let q = n / d;
+  const inexact = n % d !== 0n;
+  let drop = bitLength(q) - bits;
+  const low = q & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  q >>= BigInt(drop);
+  if (low > half || (low === half && (inexact || (q & 1n) === 1n))) q += 1n;
+  if (bitLength(q) > bits) {
+    q >>= 1n;
+    drop += 1;
+  }
+  return [q, drop - shift];
+}
+
+/**
+ * An average from its exact sum and count (`12.500000/3`: the `sum/count` yardstick's own statement
+ * gives for an average of the month, sql.ts), as DuckDB's `AVG` of those DECIMAL(18, 6) numbers
+ * gives it on x64: the sum in millionths over count × 10^6, divided in the x87's 64-bit-mantissa
+ * long double, then rounded to a double (two roundings, ties to even; once in some 4,000 averages
+ * this differs in the last bit from one correct rounding, and DuckDB's is kept). Undefined when the
+ * sum is too large for that reading to be exact (2^63 millionths and more): the rows are then read
+ * one by one.
+ */
+export function averageOf(text: string): number | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?\/(\d+)$/.exec(text);
+  if (!m) throw new Error(`not an average's sum and count: ${text}`);
+  const micro = BigInt(m[2]! + (m[3] ?? '').padEnd(6, '0'));
+  const count = BigInt(m[4]!);
+  if (micro === 0n) return 0;
+  if (micro >= 1n << 63n || count === 0n) return undefined;
+  const [m64, e64] = roundQuotient(micro, count * 1_000_000n, 64);
+  const [m53, e53] = roundQuotient(m64, 1n, 53);
+  const value = Number(m53) * 2 ** (e53 + e64);
+  return m[1] ? -value : value;
 }

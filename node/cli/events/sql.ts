@@ -56,6 +56,12 @@ export interface StatementShape {
   metrics: string[];
   /** Then, for each of these growth metrics in order, its current and its previous period's value; last, `bad_rows`. */
   growth: string[];
+  /**
+   * yardstick's own statement only: the metrics (by position in `metrics`) whose value column is an
+   * average's exact sum and count, `sum/count` (`12.500000/3`), divided as DuckDB's AVG divides
+   * (averageOf in fast.ts).
+   */
+  averages?: number[];
 }
 
 export interface Plan {
@@ -200,7 +206,15 @@ export function planSource(
   types?: Record<string, string>,
   /** yardstick's own run (DuckDB, never printed): cheaper DuckDB functions where they give the same rows */
   own = false,
+  /**
+   * yardstick's own run: whether averageOf gives DuckDB's AVG bit for bit here (fast.ts: on x64),
+   * and whether the columns a distinct count reads have few distinct cells (fast.ts, fewDistinct):
+   * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
+   * one by one costs less.
+   */
+  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean } = {},
 ): Plan {
+  const { exactAverages = process.arch === 'x64', fewDistinct = true } = ownOptions;
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const isNumberType = (c: string) =>
     /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
@@ -287,14 +301,23 @@ export function planSource(
 
   const names = Object.keys(source.metrics);
   const monthGrowth = metricsList.some((m) => m.growth === 'month');
-  // Every metric is a count, sum, minimum, maximum or share of the month (no grain, no growth, no
-  // average, no distinct count): the rows are grouped by the key and the text columns the
-  // conditions read AS WRITTEN first, and trimmed, matched and re-aggregated on the few groups
-  // that leaves (a sum of sums, a count of counts: the same numbers). Trimming every cell of a
-  // large file costs more than grouping it.
-  const rawGrouped = metricsList.every(
-    (m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg),
-  );
+  // The rows are grouped by the key and the text columns the conditions (and a distinct count) read
+  // AS WRITTEN first, and trimmed, matched and re-aggregated on the few groups that leaves (a sum
+  // of sums, a count of counts, a distinct count of distinct cells: the same numbers). Trimming
+  // every cell of a large file costs more than grouping it. The printed statement does this only
+  // when every metric is a count, sum, minimum, maximum or share of the month; yardstick's own run
+  // (`own`) for every source: a grain (`per`) or a week's growth groups by the day too (`d`), a
+  // month's growth by the part, and each is computed from those groups (docs/events.md). An average
+  // of the month is returned as its exact sum and count and divided as DuckDB's `AVG` divides
+  // (averageOf in fast.ts: long double, known on x64 only); an average per grain or with growth,
+  // or any average on another processor, keeps the rows read one by one.
+  const rawGrouped = own
+    ? metricsList.every(
+        (m) =>
+          (m.agg !== 'avg' || (!m.per && !m.growth && exactAverages)) && (m.agg !== 'count_distinct' || fewDistinct),
+      )
+    : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
+  const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
   const columnsSql = (numbered: boolean) => [
     rawGrouped && !numbered ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk` : `${text(keyColumn)} AS k`,
     numbered || timeTyped
@@ -405,12 +428,43 @@ export function planSource(
    * `keyed`: the key and text cells trimmed. `grouped`: per trimmed key and part, the groups the
    * text conditions keep, added up (or their minimum or maximum taken).
    */
+  const split = (cs: Condition[] = [], numericPart: boolean) =>
+    all(cs.filter((c) => isNumericCondition(c) === numericPart).map((c) => condition(c)));
+  const onlyIf = (x: string, test: string | undefined) => (test ? `CASE WHEN ${test} THEN ${x} END` : x);
+  const total = (x: string) => `CAST(COALESCE(SUM(${x}), 0) AS BIGINT)`;
+  /**
+   * Metric `i` over the groups of `keyed` (rawGroupedSql) that `extra` keeps (a grain, a period):
+   * the groups its text conditions keep, added up (or their minimum or maximum taken, or their
+   * distinct cells counted, of the groups with a row its number conditions keep).
+   */
+  const fromGroups = (m: EventMetric, i: number, extra?: string): { value: string; rows: string } => {
+    const wT = all([split(m.where, false), extra]);
+    const hT = split(m.when, false);
+    const rows = total(onlyIf(`c${i}`, wT));
+    const value =
+      m.agg === 'count'
+        ? rows
+        : m.agg === 'share'
+          ? `CAST(${total(onlyIf(`h${i}`, all([wT, hT])))} AS DOUBLE) / NULLIF(${rows}, 0)`
+          : m.agg === 'sum'
+            ? `COALESCE(SUM(${onlyIf(`a${i}`, wT)}), 0)`
+            : m.agg === 'count_distinct'
+              ? `COUNT(DISTINCT ${onlyIf(`NULLIF(${s(m.column!)}, '')`, all([wT, `c${i} > 0`]))})`
+              : m.agg === 'avg'
+                ? // the exact sum and count of the numbers, as text: `sum/count`; none without a number
+                  `CASE WHEN SUM(${onlyIf(`k${i}`, wT)}) > 0 THEN CAST(SUM(${onlyIf(`a${i}`, wT)}) AS VARCHAR) || '/' || CAST(SUM(${onlyIf(`k${i}`, wT)}) AS VARCHAR) END`
+                : `${m.agg.toUpperCase()}(${onlyIf(`a${i}`, wT)})`;
+    return { value, rows };
+  };
+  /**
+   * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
+   * part (and day, `d`, for a grain or a week's growth), with each metric's number conditions
+   * applied row by row: `c` the rows they keep, `a` the sum, minimum or maximum of those rows, `h`
+   * for a share the rows its `when` numbers keep too. `keyed`: the key and text cells trimmed.
+   * `grouped`: per trimmed key and part, fromGroups of each metric of the month.
+   */
   const rawGroupedSql = (): string[] => {
-    const split = (cs: Condition[] = [], numericPart: boolean) =>
-      all(cs.filter((c) => isNumericCondition(c) === numericPart).map((c) => condition(c)));
-    const only = (x: string, test: string | undefined) => (test ? `CASE WHEN ${test} THEN ${x} END` : x);
     const count = (test: string | undefined) => (test ? `COUNT(CASE WHEN ${test} THEN 1 END)` : 'COUNT(*)');
-    const total = (x: string) => `CAST(COALESCE(SUM(${x}), 0) AS BIGINT)`;
     const rawColumns = metricsList.flatMap((m, i) => {
       const wN = split(m.where, true);
       const hN = split(m.when, true);
@@ -418,27 +472,21 @@ export function planSource(
         `${count(wN)} AS c${i}`,
         ...(m.agg === 'share' ? [`${count(all([wN, hN]))} AS h${i}`] : []),
         ...(['sum', 'min', 'max'].includes(m.agg)
-          ? [`${m.agg.toUpperCase()}(${only(n(m.column!), wN)}) AS a${i}`]
+          ? [`${m.agg.toUpperCase()}(${onlyIf(n(m.column!), wN)}) AS a${i}`]
+          : []),
+        ...(m.agg === 'avg'
+          ? [`SUM(${onlyIf(n(m.column!), wN)}) AS a${i}`, `COUNT(${onlyIf(n(m.column!), wN)}) AS k${i}`]
           : []),
       ];
     });
     const groupedColumns = metricsList.flatMap((m, i) => {
-      const wT = split(m.where, false);
-      const hT = split(m.when, false);
-      const rows = total(only(`c${i}`, wT));
-      const value =
-        m.agg === 'count'
-          ? rows
-          : m.agg === 'share'
-            ? `CAST(${total(only(`h${i}`, all([wT, hT])))} AS DOUBLE) / NULLIF(${rows}, 0)`
-            : m.agg === 'sum'
-              ? `COALESCE(SUM(${only(`a${i}`, wT)}), 0)`
-              : `${m.agg.toUpperCase()}(${only(`a${i}`, wT)})`;
-      return [`${value} AS v${i}`, `${rows} AS r${i}`];
+      const { value, rows } = fromGroups(m, i);
+      return [`${m.per || m.growth ? 'NULL' : value} AS v${i}`, `${rows} AS r${i}`];
     });
     const raws = ['rk', ...textCols.map((_, j) => `w${j}`)];
+    const by = [...raws, part, ...(byDay ? ['CAST(lt AS DATE)'] : [])];
     return [
-      `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${raws.join(', ')}, ${part}\n)`,
+      `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, ${byDay ? 'CAST(lt AS DATE) AS d, ' : ''}COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${by.join(', ')}\n)`,
       `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `COALESCE(TRIM(w${j}), '') AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
       `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
     ];
@@ -447,7 +495,7 @@ export function planSource(
     ...stages(false),
     // the rows of the month (and of the month before, for month-over-month growth) and those whose
     // time cannot be read, for the metrics per week or day and the growth metrics
-    ...(perOrGrowth ? [`ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`] : []),
+    ...(perOrGrowth && !rawGrouped ? [`ev AS (\n  SELECT * FROM parsed WHERE lt IS NULL OR ${window}\n)`] : []),
     ...(rawGrouped
       ? rawGroupedSql()
       : [
@@ -471,6 +519,20 @@ export function planSource(
         m.growth === 'week'
           ? [between(weeks.current, addDays(weeks.current, 7)), between(weeks.previous, addDays(weeks.previous, 7))]
           : [`lt >= ${ts(calendar.start)}`, `lt < ${ts(calendar.start)}`];
+      if (rawGrouped) {
+        // the day `d` of a group (midnight to midnight, as the periods are) or its part: 0 the month, 1 the month before
+        const [curDays, prevDays] =
+          m.growth === 'week'
+            ? [
+                `d >= ${date(weeks.current)} AND d < ${date(addDays(weeks.current, 7))}`,
+                `d >= ${date(weeks.previous)} AND d < ${date(addDays(weeks.previous, 7))}`,
+              ]
+            : ['part = 0', 'part = 1'];
+        ctes.push(
+          `growth${i} AS (\n  SELECT k, ${fromGroups(m, i, curDays).value} AS cur,\n    ${fromGroups(m, i, prevDays).value} AS prev\n  FROM keyed\n  GROUP BY k\n)`,
+        );
+        return;
+      }
       ctes.push(
         `growth${i} AS (\n  SELECT k, ${aggregate(m, cur)} AS cur,\n    ${aggregate(m, prev)} AS prev\n  FROM ev\n  GROUP BY k\n)`,
       );
@@ -482,9 +544,14 @@ export function planSource(
       m.per === 'day' ? calendar.days : calendar.weeks.filter((w) => m.weeks !== 'full' || w.full).map((w) => w.start);
     // an empty week counts 0 rows and sums to 0; it has no average, minimum or maximum
     const filled = zeroWhenEmpty(m) ? `COALESCE(g.v, 0)` : 'g.v';
+    // grouped: the groups of the month's days (part 0); the keys with a row of the month, the month
+    // before (for a month's growth) or no readable time (parts 0–2), as `ev` holds them
+    const grainOfDay = m.per === 'week' ? `CAST(DATE_TRUNC('week', d) AS DATE)` : 'd';
     ctes.push(
-      `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  WHERE ${inMonth}\n  GROUP BY k, ${grainOf}\n)`,
-      `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ev) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
+      rawGrouped
+        ? `per${i} AS (\n  SELECT k, ${grainOfDay} AS grain, ${fromGroups(m, i).value} AS v\n  FROM keyed\n  WHERE part = 0\n  GROUP BY k, ${grainOfDay}\n)`
+        : `per${i} AS (\n  SELECT k, ${grainOf} AS grain, ${aggregate(m)} AS v\n  FROM ev\n  WHERE ${inMonth}\n  GROUP BY k, ${grainOf}\n)`,
+      `across${i} AS (\n  SELECT keys.k, ${m.across!.toUpperCase()}(${filled}) AS v\n  FROM (SELECT DISTINCT k FROM ${rawGrouped ? 'keyed WHERE part < 3' : 'ev'}) keys\n  CROSS JOIN (VALUES ${grains.map((d) => `(${date(d)})`).join(', ')}) AS grains (grain)\n  LEFT JOIN per${i} g ON g.k = keys.k AND g.grain = grains.grain\n  GROUP BY keys.k\n)`,
     );
   });
   const double = (x: string) => `CAST(${x} AS DOUBLE)`;
@@ -528,5 +595,11 @@ export function planSource(
     '\n   OR ',
   );
   const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(${unread[i]}, FALSE) AS bad${i}, COALESCE(${negative[i]}, FALSE) AS negative${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
-  return { sql, shape: { metrics: names, growth: growthNames }, checkSql, checked: numeric };
+  const averages = rawGrouped ? metricsList.flatMap((m, i) => (m.agg === 'avg' ? [i] : [])) : [];
+  return {
+    sql,
+    shape: { metrics: names, growth: growthNames, ...(averages.length ? { averages } : {}) },
+    checkSql,
+    checked: numeric,
+  };
 }
