@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 
 describe('verify --runs', () => {
-  it.each(['abc', '-1', '0', '1.5', '100001'])('`%s` is refused before anything is verified', async (runs) => {
+  it.each(['abc', '-1', '0', '1.5', '100001', '1e3', '0x10', '5.0', ' 5', '+5'])('`%s` is refused before anything is verified', async (runs) => {
     const r = await yardstick('verify', 'docs/worked-example.yaml', '--runs', runs);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
