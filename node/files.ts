@@ -2,7 +2,7 @@
 // the target, renamed into place, so an interrupted run or request never leaves half a file.
 // Callers decide where the target is (a link followed, a folder refused) and word the errors.
 
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, write, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicOptions {
@@ -104,4 +104,21 @@ function flushFolder(dir: string): void {
   } catch {
     // some file systems cannot flush a folder; the rename is done
   }
+}
+
+/**
+ * `mkdirSync(dir, { recursive: true })`, one folder at a time from the nearest that exists: Node's
+ * recursive mkdir never returns under a folder that exists but refuses new entries with ENOENT
+ * (`/proc/st`), where this throws that error at once.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  while (!existsSync(at)) {
+    missing.push(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder);
 }

@@ -123,9 +123,18 @@ export function readJsonRecords(text: string, file?: string): TableResult {
     for (const k of Object.keys(obj)) if (!header.includes(k)) header.push(k);
   // a list or an object in a cell is written as its JSON, refused as a value at its cell: `[0.4]`
   // must not pass as 0.4, nor `[1,234]` as 1234, nor `{"v":1}` show as `[object Object]`
-  const rows = (list as Record<string, unknown>[]).map((obj) =>
+  // a number cell is its text as the file writes it, not the double JSON.parse made of it:
+  // 9007199254740993 stays 9007199254740993 (refused as too large, as written), 1e400 stays 1e400
+  // (not Infinity), 1e-400 is not 0, and 1.5e-7 is 0.00000015 (String(1.5e-7) is `1.5e-7`)
+  let tokens: Map<string, string>[] | undefined;
+  const rows = (list as Record<string, unknown>[]).map((obj, r) =>
     header.map((k) => {
       const v = obj[k];
+      if (typeof v === 'number') {
+        tokens ??= numberTokens(text, list.length);
+        const token = tokens[r]?.get(k);
+        if (token !== undefined) return plainDecimal(token) ?? token;
+      }
       return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }),
   );
@@ -185,6 +194,76 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
     }
   }
   return undefined;
+}
+
+/**
+ * The number tokens of valid JSON text that are the values of a record's keys, as written, by
+ * record (position in the top-level array, or in `records`) and key. A scan of the text, as
+ * `duplicateKey`'s (which has already refused a key given twice).
+ */
+export function numberTokens(text: string, records: number): Map<string, string>[] {
+  const found = Array.from({ length: records }, () => new Map<string, string>());
+  const stack: { object: boolean; index: number; key?: string }[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let j = i + 1;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.object) {
+        top.key = JSON.parse(text.slice(i, j + 1)) as string;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      while (j < text.length && /[0-9.eE+-]/.test(text.charAt(j))) j++;
+      const top = stack[stack.length - 1];
+      const outer = stack[0];
+      // a record's own value: depth 2 in a top-level array, depth 3 in `{ "records": [...] }`
+      const record =
+        top?.object && outer && !outer.object && stack.length === 2
+          ? outer.index
+          : top?.object && outer?.object && outer.key === 'records' && stack.length === 3 && !stack[1]!.object
+            ? stack[1]!.index
+            : undefined;
+      if (record !== undefined && top?.key !== undefined) found[record]?.set(top.key, text.slice(i, j));
+      i = j - 1;
+    } else if (c === 0x7b /* { */) {
+      stack.push({ object: true, index: 0 });
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      stack.push({ object: false, index: 0 });
+    } else if (c === 0x7d || c === 0x5d /* } ] */) {
+      stack.pop();
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
+      if (top?.object) expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return found;
+}
+
+/**
+ * A JSON number written with an exponent (`1.5e-7`, `2E3`) as the same number in plain decimals
+ * (`0.00000015`, `2000`), the decimal point moved in the digit string, so exactly; undefined for
+ * a token without an exponent (already plain) or with one beyond ±30 (`1e400`, `1e-400`: kept as
+ * written, and refused as a cell as written).
+ */
+export function plainDecimal(token: string): string | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(token);
+  if (!m) return undefined;
+  const exponent = Number(m[4]);
+  if (Math.abs(exponent) > 30) return undefined;
+  const int = m[2] ?? '';
+  const digits = int + (m[3] ?? '');
+  const point = int.length + exponent;
+  const whole = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
+  const fraction = point < 0 ? '0'.repeat(-point) + digits : digits.slice(Math.max(point, 0));
+  const trimmed = fraction.replace(/0+$/, '');
+  return `${m[1]}${whole.replace(/^0+(?=\d)/, '')}${trimmed ? `.${trimmed}` : ''}`;
 }
 
 /**

@@ -47,6 +47,8 @@ const EMPTY: ReadValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
+/** A number written with an exponent (`1e3`, `1.5e-7`, `1E400`): not read from a cell, not a range. */
+const EXPONENT = /^-?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** A cell's number, refused when it is not one the engine can use exactly (`1e400`, 400 digits, beyond 2^53 − 1). */
@@ -58,6 +60,9 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
 /** `parseValue` with the reason for a refusal in both languages. */
 export function readValue(raw: string, unit: Unit, options: ValueOptions = {}): ReadValue {
   const parsed = parseCell(raw, unit, options);
+  // `1e400` (a JSON number as written, or a cell) is refused as too large, not as no number at all
+  if (!parsed.ok && EXPONENT.test(raw.trim()) && !(Math.abs(Number(raw)) <= Number.MAX_SAFE_INTEGER))
+    return no('value_too_large', raw.length > 24 ? `${raw.slice(0, 24)}…` : raw);
   if (
     !parsed.ok ||
     parsed.value === undefined ||
@@ -104,7 +109,8 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   // a date (a date-formatted workbook cell, a time column picked by mistake) is no figure and no range
   if (DATE_SHAPE.test(text)) return no('value_date', raw);
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
-  if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text)) {
+  // `1e-7` is a number written with an exponent, not the range 1e to 7
+  if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text) && !EXPONENT.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return no('value_range', raw);
     const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });

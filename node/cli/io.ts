@@ -145,17 +145,36 @@ export interface RunInput {
 export function writeFailure(file: string, error: unknown): ExitError {
   const code = (error as NodeJS.ErrnoException).code;
   const place = { file };
+  // the nearest folder of the path that exists says which: none yet, a file in the way, or a folder
+  // that exists but creates nothing (/proc), where "does not exist" would be wrong
+  const near = code === 'ENOENT' || code === 'ENOTDIR' ? nearestExisting(dirname(file)) : undefined;
+  const dir = dirname(file);
   const d =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? diagnostic('io_write_failed.no_folder', { file, dir: dirname(file) }, place)
-      : code === 'EACCES' || code === 'EPERM'
-        ? diagnostic('io_write_failed.denied', { file }, place)
-        : code === 'ENOSPC' || code === 'EDQUOT'
-          ? diagnostic('io_write_failed.full', { file }, place)
-          : code === 'EROFS'
-            ? diagnostic('io_write_failed.read_only', { file }, place)
-            : diagnostic('io_write_failed', { file, reason: code ?? (error as Error).message }, place);
+    near && (near.path !== dir || !near.folder)
+      ? near.folder
+        ? diagnostic('io_write_failed.no_folder', { file, dir: dirname(file) }, place)
+        : diagnostic('io_write_failed.parent_is_file', { file, dir: near.path }, place)
+      : near
+        ? diagnostic('io_write_failed.no_new_files', { file, dir: dirname(file) }, place)
+        : code === 'EACCES' || code === 'EPERM'
+          ? diagnostic('io_write_failed.denied', { file }, place)
+          : code === 'ENOSPC' || code === 'EDQUOT'
+            ? diagnostic('io_write_failed.full', { file }, place)
+            : code === 'EROFS'
+              ? diagnostic('io_write_failed.read_only', { file }, place)
+              : diagnostic('io_write_failed', { file, reason: code ?? (error as Error).message }, place);
   return new ExitError(EXIT.input, d);
+}
+
+/** The path itself or its nearest ancestor that exists, and whether that is a folder. */
+function nearestExisting(path: string): { path: string; folder: boolean } | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return { path: at, folder: statSync(at).isDirectory() };
+    } catch {
+      if (dirname(at) === at) return undefined;
+    }
+  }
 }
 
 /**

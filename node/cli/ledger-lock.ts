@@ -9,7 +9,8 @@
 // The lock is released on every path: return, error, process.exit, SIGINT, SIGTERM, SIGHUP; a run
 // killed with -9 leaves it behind, and its dead pid makes it stale.
 
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { makeFolders } from '../files.js';
+import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
@@ -153,7 +154,7 @@ export async function lockLedger(
     throw new ExitError(EXIT.input, diagnostic('io_ledger_folder_missing', { ledger: shown }, { file: shown }));
   }
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeFolders(dirname(target));
   } catch (error) {
     throw new ExitError(
       EXIT.input,

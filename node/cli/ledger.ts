@@ -6,7 +6,8 @@
 // symlink to its target, kept as a backup when replaced, and changed under a lock: see
 // ledger-file.ts, ledger-lock.ts and docs/ledger.md.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { makeFolders } from '../files.js';
 import { dirname } from 'node:path';
 import type { Database } from 'sql.js';
 import {
@@ -324,7 +325,7 @@ export class Ledger {
    * test stops the process there, the most delicate moment.
    */
   save(lock: LedgerLock, o: { beforeRename?: () => void } = {}): void {
-    mkdirSync(dirname(this.target), { recursive: true });
+    makeFolders(dirname(this.target));
     const bytes = this.db.export();
     if (!lock.stillHeld()) {
       throw new ExitError(

@@ -111,7 +111,8 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
         ? 'a list'
         : typeof v === 'object'
           ? 'a mapping'
-          : `\`${String(v)}\``;
+          : // a whole CSV read as YAML is one long text: shown by its start, not its 20 KB
+            `\`${String(v).length > 60 ? `${String(v).slice(0, 60)}…` : String(v)}\``;
   const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   /** Every key of the mapping at `path` that is not in `allowed`, at the key's own line and column. */
   const keys = (v: Record<string, unknown>, path: (string | number)[], allowed: readonly string[]) => {

@@ -40,7 +40,8 @@ export function loadPolicyAndText(
   // a roll-up policy scores the recorded months, not a data file
   if (isRollupText(text, file)) throw new ExitError(EXIT.input, diagnostic('cli_rollup_is_rollup', { file }, { file }));
   const result = loadPolicy(text, file);
-  for (const d of result.diagnostics) stderr(formatDiagnostic(d, lang));
+  // a policy that fails carries its problems in the error, so that `--error-format json` gives
+  // them as JSON (and in the error language), not as text before it
   if (!result.ok)
     throw new ExitError(
       EXIT.input,
@@ -49,7 +50,9 @@ export function loadPolicyAndText(
         { file, count: result.diagnostics.filter((d) => d.severity === 'error').length },
         { file },
       ),
+      result.diagnostics,
     );
+  for (const d of result.diagnostics) stderr(formatDiagnostic(d, lang));
   return { policy: result.policy, text };
 }
 

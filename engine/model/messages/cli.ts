@@ -182,6 +182,26 @@ export const cli = defineMessages({
       zh: '请先创建该文件夹，或让 --out 指向已有的文件夹',
     },
   },
+  'io_write_failed.no_new_files': {
+    message: {
+      en: 'cannot write `{file}`: the folder `{dir}` exists but takes no new files (a system folder such as /proc)',
+      zh: '无法写入 `{file}`：文件夹 `{dir}` 存在，但不能在其中新建文件（如 /proc 这样的系统文件夹）',
+    },
+    help: {
+      en: 'give --out a path in a folder of your own, e.g. results/out.csv',
+      zh: '请让 --out 指向你自己的文件夹，如 results/out.csv',
+    },
+  },
+  'io_write_failed.parent_is_file': {
+    message: {
+      en: 'cannot write `{file}`: `{dir}` is a file, not a folder',
+      zh: '无法写入 `{file}`：`{dir}` 是文件，不是文件夹',
+    },
+    help: {
+      en: 'give --out a path in a folder, e.g. results/out.csv',
+      zh: '请让 --out 指向文件夹中的路径，如 results/out.csv',
+    },
+  },
   'io_write_failed.denied': {
     message: {
       en: 'cannot write `{file}`: permission denied',

@@ -11,6 +11,16 @@ export const events = defineMessages({
       zh: '请在导出文件中修正该单元格；修正前该员工无法按此数据源评分',
     },
   },
+  'data_event_cell.too_large': {
+    message: {
+      en: '`{value}` in `{column}` is larger than 999,999,999,999, the most an event cell may hold',
+      zh: '`{column}` 列的 `{value}` 超过 999,999,999,999，即事件单元格的上限',
+    },
+    help: {
+      en: 'check the cell: the export may have joined or repeated digits; the employee cannot be scored on this source until then',
+      zh: '请检查单元格：导出时可能把数字连在一起或重复了；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.negative': {
     message: { en: '`{value}` in `{column}` is negative', zh: '`{column}` 列的 `{value}` 是负数' },
     help: {

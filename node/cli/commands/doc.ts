@@ -21,7 +21,7 @@ export function docCommand(
   o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang },
   io: Io,
 ): number {
-  const policy = loadPolicyFile(file, io.stderr);
+  const policy = loadPolicyFile(file, io.stderr, io.lang);
   let base: PolicyDoc | undefined;
   if (o.base) {
     const text = showAt(o.base, file);

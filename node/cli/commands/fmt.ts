@@ -15,8 +15,9 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
     const formatted = formatPolicyText(text);
     if (formatted === null) {
       broken++;
-      for (const d of loadPolicy(text, file).diagnostics.filter((x) => x.code.startsWith('yaml_')))
-        io.stderr(formatDiagnostic(d, io.lang));
+      // the YAML's problems, or a number it would have to decide (`06000`: 6000, or octal 3072?)
+      const why = (x: { code: string }) => x.code.startsWith('yaml_') || x.code === 'policy_number_ambiguous';
+      for (const d of loadPolicy(text, file).diagnostics.filter(why)) io.stderr(formatDiagnostic(d, io.lang));
       continue;
     }
     if (o.stdout) {

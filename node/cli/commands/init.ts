@@ -3,12 +3,13 @@
 // pre-commit hook, editor settings for the schemas and a README in Chinese. It writes every file or
 // none: when one of them exists, it stops before writing anything (exit 3).
 
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { makeFolders } from '../../files.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic } from '../../../engine/index.js';
 import { git } from '../../git.js';
 import { EXIT, ExitError } from '../errors.js';
-import { writeAtomic, type Io } from '../io.js';
+import { writeAtomic, writeFailure, type Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /** The starter policies, each with the synthetic month it is measured on. */
@@ -137,7 +138,11 @@ export function initCommand(dir: string | undefined, o: { template: Starter }, i
     );
   for (const [path, { text, executable }] of files) {
     const target = join(root, path);
-    mkdirSync(dirname(target), { recursive: true });
+    try {
+      makeFolders(dirname(target));
+    } catch (error) {
+      throw writeFailure((error as NodeJS.ErrnoException).path ?? dirname(target), error);
+    }
     writeAtomic(target, text);
     if (executable) chmodSync(target, 0o755);
     io.stdout(`  + ${path}\n`);

@@ -45,7 +45,8 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  const workers = Number(o.workers ?? 1);
+  // digits only, as --runs: `1e1`, `0x2`, `2.0` are no whole number as written
+  const workers = typeof o.workers === 'string' && !/^\d+$/.test(o.workers) ? Number.NaN : Number(o.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused

@@ -2,11 +2,11 @@
 // and an index page, each written atomically, with the provenance of policy and data.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { makeFolders } from '../../files.js';
 import { join } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { checkOutputFolder, readBytes, writeAtomic, type Io } from '../io.js';
+import { checkOutputFolder, readBytes, writeAtomic, writeFailure, type Io } from '../io.js';
 import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
 import { eventProvenance } from '../events/provenance.js';
@@ -92,8 +92,11 @@ export async function statementsCommand(
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) throw new ExitError(EXIT.input, caseClashDiagnostic(clashes));
   try {
-    mkdirSync(o.out, { recursive: true });
+    makeFolders(o.out);
   } catch (error) {
+    // the folder that could not be made, inside one that exists: why, in words (`/proc` takes no new files)
+    const failed = (error as NodeJS.ErrnoException).path;
+    if (failed !== undefined && (error as NodeJS.ErrnoException).code !== undefined) throw writeFailure(failed, error);
     throw new ExitError(
       EXIT.input,
       diagnostic(

@@ -117,6 +117,7 @@ export function reviewDataFor(policyFile: string): string | undefined {
 export function readCaseList(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
+  grades?: readonly string[],
 ): ({ ok: true; case: TestCase } | { ok: false; name: string; problem: ExitError })[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok)
@@ -141,7 +142,7 @@ export function readCaseList(
   return doc.cases.map((c, i) => {
     const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
     try {
-      const wrong = recordProblem(c, i, name, testFile, contract, at);
+      const wrong = recordProblem(c, i, name, testFile, contract, at, yaml.doc, grades);
       if (wrong) throw new ExitError(EXIT.input, wrong);
       return { ok: true as const, case: readCase(c, i, name, testFile, contract, samples) };
     } catch (error) {
@@ -164,9 +165,18 @@ function recordProblem(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
   at: (path: (string | number)[]) => string,
+  doc?: { getIn(path: Iterable<unknown>, keepScalar: true): unknown },
+  grades?: readonly string[],
 ) {
   if (!c || typeof c !== 'object') return undefined;
-  const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  // a number as the file writes it: `1e400`, not JSON's `null` for Infinity
+  const written = (path: (string | number)[]) => (doc?.getIn(path, true) as { source?: unknown } | undefined)?.source;
+  const show = (v: unknown, path?: (string | number)[]) =>
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' && path && typeof written(path) === 'string'
+        ? (written(path) as string)
+        : JSON.stringify(v);
   const problem = (path: (string | number)[], what: { en: string; zh: string }) =>
     diagnostic('cli_test_case_value', { place: at(path), name, what }, { file: testFile });
   const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
@@ -189,14 +199,14 @@ function recordProblem(
       }
       if (!isNumber(value))
         return problem(path, {
-          en: `\`${id}\` is \`${show(value)}\`, not a number`,
-          zh: `\`${id}\` 为 \`${show(value)}\`，不是数字`,
+          en: `\`${id}\` is \`${show(value, path)}\`, not a number`,
+          zh: `\`${id}\` 为 \`${show(value, path)}\`，不是数字`,
         });
     }
     if (r.pay_base !== undefined && !isNumber(r.pay_base))
       return problem(['cases', i, 'record', 'pay_base'], {
-        en: `\`pay_base\` is \`${show(r.pay_base)}\`, not a number`,
-        zh: `\`pay_base\` 为 \`${show(r.pay_base)}\`，不是数字`,
+        en: `\`pay_base\` is \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`, not a number`,
+        zh: `\`pay_base\` 为 \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`，不是数字`,
       });
   }
   const history = c.history as unknown;
@@ -204,6 +214,13 @@ function recordProblem(
     return problem(['cases', i, 'history'], {
       en: `\`history\` is \`${show(history)}\`, not a list of grades (most recent first: [C, B])`,
       zh: `\`history\` 为 \`${show(history)}\`，不是等级列表（最近的在前：[C, B]）`,
+    });
+  // a grade the policy does not have (`Z`, `c`) would count as "not C" in every history fact
+  const unknownAt = grades && Array.isArray(history) ? history.findIndex((g) => !grades.includes(g)) : -1;
+  if (unknownAt >= 0 && Array.isArray(history))
+    return problem(['cases', i, 'history', unknownAt], {
+      en: `\`history\` gives \`${history[unknownAt]}\`, which is not a grade of the policy (its grades: ${grades!.join(', ')})`,
+      zh: `\`history\` 中的 \`${history[unknownAt]}\` 不是政策的等级（政策的等级：${grades!.join('、')}）`,
     });
   return undefined;
 }
@@ -266,8 +283,9 @@ export function readCases(
   _policyFile: string,
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
+  grades?: readonly string[],
 ): TestCase[] {
-  return readCaseList(testFile, contract).map((c) => {
+  return readCaseList(testFile, contract, grades).map((c) => {
     if (!c.ok) throw c.problem;
     return c.case;
   });
@@ -309,7 +327,11 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
     return runRollupTests(doc, await readRollupCases(doc, testFile));
   }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
-  const list = readCaseList(testFile, policy.contract);
+  const list = readCaseList(
+    testFile,
+    policy.contract,
+    policy.doc.grades.map((g) => g.grade),
+  );
   const report = await runPolicyTests(
     policy,
     list.flatMap((c) => (c.ok ? [c.case] : [])),

@@ -86,7 +86,8 @@ export function verifyCommand(
   o: { format: 'human' | 'json'; lang: Lang; all?: boolean; runs?: string },
   io: Io,
 ): number {
-  const runs = o.runs === undefined ? undefined : Number(o.runs);
+  // digits only: `1e3`, `0x10`, `5.0` and ` 5` are no whole number as written, whatever Number() makes of them
+  const runs = o.runs === undefined ? undefined : /^\d+$/.test(o.runs) ? Number(o.runs) : Number.NaN;
   // `--runs abc` was the default 200 and `--runs -1` no search at all, each without a word
   if (runs !== undefined && !(Number.isInteger(runs) && runs >= 1 && runs <= 100_000))
     throw new ExitError(EXIT.usage, diagnostic('cli_runs', { value: o.runs ?? '' }));

@@ -422,7 +422,10 @@ async function aggregateSource(
         cells.push(
           least
             ? diagnostic('data_event_cell.at_least', { value: raw, column, least: least[1]!.trim() }, at)
-            : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
+            : // a number, but more than the 12 whole digits an event cell is read with (DECIMAL(18, 6))
+              /^-?\d{13,}(?:\.\d+)?$/.test(raw.trim().replaceAll(',', ''))
+              ? diagnostic('data_event_cell.too_large', { value: raw, column }, at)
+              : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
         );
       } else if (b[6 + 3 * i] === true) cells.push(diagnostic('data_event_cell.negative', { value: raw, column }, at));
     });
