@@ -240,6 +240,15 @@ describe('editing the roll-up updates the preview', () => {
   });
 });
 
+describe('effective_from', () => {
+  it('a period before it is previewed but marked (yardstick rollup refuses it); 2026 from 2026 is not', async () => {
+    expect((await shown()).beforeEffectiveFrom).toBeUndefined();
+    expect((await shown(annual.replace('effective_from: "2026"', 'effective_from: "2027"'))).beforeEffectiveFrom).toBe(
+      '2027',
+    );
+  });
+});
+
 describe('the period shown holds the latest history month', () => {
   it('year, half-year and quarter; a year starting in April', () => {
     expect(periodHolding('2026-10', 'year').period).toBe('2026');

@@ -34,6 +34,8 @@ const zh = {
   duplicates: (list: string) => `以下月份有不止一个历史文件，不确定用哪一个，未计入：${list}`,
   dataProblems: (n: number) => `历史数据中有 ${n} 处问题，相关行未计入（yardstick run --record 会拒绝它们）：`,
   serverError: (why: string) => `读取历史月份失败：${why}`,
+  beforeEffective: (period: string, from: string) =>
+    `${period} 早于这份政策的生效期 effective_from: ${from}：yardstick rollup 会拒绝这个期间，以下数字仅供参考`,
 };
 
 type Words = typeof zh;
@@ -73,6 +75,8 @@ const en: Words = {
   dataProblems: (n) =>
     `${n} problem(s) in the history data; those rows are left out (yardstick run --record would refuse them):`,
   serverError: (why) => `Could not read the history months: ${why}`,
+  beforeEffective: (period, from) =>
+    `${period} is before this policy's effective_from: ${from}; yardstick rollup refuses this period, so these numbers are for looking only`,
 };
 
 export const rollupWords: Record<Lang, Words> = { zh, en };

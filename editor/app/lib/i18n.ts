@@ -460,7 +460,8 @@ const en: Words = {
     `The engine checks the YAML on the left by the roll-up rules; problems are listed under the editor${of ? `; the metrics, grades and tiers it names are checked against the monthly policy ${of}.yaml` : ''}. Saving works as for any policy.`,
   rollupFixFirst:
     'The YAML on the left has errors now: once fixed, the monthly policy it rolls up shows here. Saving works as for any policy.',
-  rollupNoPreview: 'Settings, impact and budget are for monthly policies and are not shown here; the roll-up preview above is computed from the history months.',
+  rollupNoPreview:
+    'Settings, impact and budget are for monthly policies and are not shown here; the roll-up preview above is computed from the history months.',
   budget: 'Budget',
   budgetTitle: 'Budget: move one number, see the payout total',
   budgetIntro:

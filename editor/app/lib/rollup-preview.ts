@@ -62,6 +62,11 @@ export interface RollupPreviewResult {
   byGrade: Record<string, number>;
   byCalibratedGrade?: Record<string, number>;
   totalFen: number;
+  /**
+   * The policy's `effective_from` when the period shown starts before it: `yardstick rollup`
+   * refuses such a period, so the page says the numbers are for looking only.
+   */
+  beforeEffectiveFrom?: string;
   /** History rows the monthly policy could not read (left out of their month), and files it could not read. */
   dataProblems: Diagnostic[];
 }
@@ -139,6 +144,8 @@ export function rollupOver(
   if (latest === undefined) return { ok: false, kind: 'no_months', diagnostics: loaded.diagnostics };
   const period = periodHolding(latest, doc.rollup.period, doc.rollup.year_starts);
   const result = evaluateRollup(doc, period.period, period.months, months);
+  const from = doc.effective_from ? readRollupPeriod(doc.effective_from, doc.rollup.year_starts) : undefined;
+  const before = from?.ok && period.months[0]! < from.value.months[0]! ? doc.effective_from : undefined;
   const titleOf = (id: string, title?: string) => title ?? (id === 'months' ? (lang === 'zh' ? '月数' : 'months') : id);
   return {
     ok: true,
@@ -172,6 +179,7 @@ export function rollupOver(
       byGrade: result.by_grade,
       ...(result.by_calibrated_grade ? { byCalibratedGrade: result.by_calibrated_grade } : {}),
       totalFen: result.payout_total_fen,
+      ...(before ? { beforeEffectiveFrom: before } : {}),
       dataProblems,
     },
   };
