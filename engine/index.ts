@@ -137,7 +137,7 @@ export {
 export type * from './model/rollup.js';
 export { loadRollupPolicy, isRollupDocument, scoredMetrics, type RollupLoadResult } from './language/rollup-load.js';
 export { readRollupPeriod, monthsInPeriod, type RollupPeriod, type RollupPeriodRead } from './data/rollup-period.js';
-export { evaluateRollup, rollupFact } from './evaluation/rollup.js';
+export { evaluateRollup, rollupFact, rollupMonthOf } from './evaluation/rollup.js';
 export { explainRollup, explainRollupExcluded } from './explanation/rollup-explain.js';
 export {
   runRollupTests,

@@ -13,6 +13,7 @@ import {
 } from '../../engine/index.js';
 import { PreviewSession, type PreviewResult, type RollupInfo, type Swept } from './lib/preview-session.js';
 import type { ScorecardView } from './lib/scorecard-view.js';
+import { RollupPreviewSession, type HistoryFile, type RollupPreviewed } from './lib/rollup-preview.js';
 import {
   inputFromRecord,
   simShape,
@@ -38,7 +39,16 @@ export type PreviewRequest =
   | { type: 'sim-shape'; id: number; policy: string; role: string }
   /** An employee of the data in use, or a record given (a verify counterexample), as the simulator's inputs. */
   | { type: 'sim-record'; id: number; policy: string; employee_id?: string; record?: EmployeeRecord }
-  | { type: 'simulate'; id: number; policy: string; input: SimInput; lang: Lang };
+  | { type: 'simulate'; id: number; policy: string; input: SimInput; lang: Lang }
+  /** A roll-up policy over the history months of its monthly policy (lib/rollup-preview.ts). */
+  | {
+      type: 'rollup-preview';
+      id: number;
+      policy: string;
+      monthly: { text: string; file: string };
+      history: { key: string; files: HistoryFile[] };
+      lang: Lang;
+    };
 
 export type PreviewReply =
   | { type: 'data'; id: number; ok: true }
@@ -62,9 +72,11 @@ export type PreviewReply =
   | { type: 'verified'; id: number; diagnostics: Diagnostic[]; counterexamples?: (EmployeeRecord[] | null)[] }
   | { type: 'sim-shape'; id: number; shape: SimShape | { problems: string[] } }
   | { type: 'sim-record'; id: number; input: SimInput | null; record: EmployeeRecord | null }
-  | { type: 'simulated'; id: number; outcome: SimOutcome };
+  | { type: 'simulated'; id: number; outcome: SimOutcome }
+  | { type: 'rollup-preview'; id: number; previewed: RollupPreviewed };
 
 const session = new PreviewSession();
+const rollups = new RollupPreviewSession();
 const reply = (m: PreviewReply) => (self as unknown as Worker).postMessage(m);
 
 /** The interface's language, from the latest evaluation (Chinese, the default, until one arrives). */
@@ -112,6 +124,13 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
         ? { type: 'sweep', id: m.id, ...r }
         : { type: 'sweep', id: m.id, ok: false, problem: inLang([r.problem])[0]! },
     );
+  } else if (m.type === 'rollup-preview') {
+    const r = await rollups.preview(m.policy, m.monthly, m.history, m.lang);
+    const ds = (d: Diagnostic[]) => d.map((x) => ({ ...x, ...localise(x, m.lang) }));
+    const previewed = r.ok
+      ? { ...r, diagnostics: ds(r.diagnostics), preview: { ...r.preview, dataProblems: ds(r.preview.dataProblems) } }
+      : { ...r, diagnostics: ds(r.diagnostics) };
+    reply({ type: 'rollup-preview', id: m.id, previewed });
   } else if (m.type === 'explain') {
     reply({ type: 'explanation', id: m.id, card: session.explain(m.of, m.employee_id) });
   } else {

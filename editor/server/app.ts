@@ -24,6 +24,7 @@ import {
 import { simulatorRoutes } from './simulator.js';
 import { versionRoutes } from './versions.js';
 import { registerDataRoutes } from './data.js';
+import { rollupHistoryRoutes } from './rollup-history.js';
 
 export interface EditorOptions {
   /** Folder holding policies/, examples/ and data/. */
@@ -123,6 +124,7 @@ export function createEditorApp(o: EditorOptions): Hono {
   });
 
   registerDataRoutes(app, o.root);
+  rollupHistoryRoutes(app, o.root);
 
   app.get('/api/datasets', (c) => c.json(listDatasets(o.root, DATA_FOLDERS)));
 

@@ -22,6 +22,29 @@ import type {
 } from '../model/rollup.js';
 import type { ConditionResult, Scorecard } from '../model/scorecard.js';
 import { calibrate } from './calibrate.js';
+import { pastPeriodOf } from './history.js';
+
+/**
+ * A month's scorecard as a roll-up reads it: the step from a month's results to a roll-up's input,
+ * the one `yardstick rollup` takes for each card recorded in the ledger, `yardstick test` for
+ * sample months and the editor's roll-up preview for the history months it scores. `period` is
+ * the month the card counts for (the ledger's run period, normalised); the card's own by default.
+ */
+export function rollupMonthOf(card: Scorecard, period: string = card.period): RollupMonth {
+  return {
+    employee_id: card.employee_id,
+    name: card.name,
+    role: card.role,
+    team: card.team,
+    stage: card.stage,
+    period,
+    score: card.score,
+    grade: card.grade,
+    ...(card.payout.tier ? { tier: card.payout.tier.id } : {}),
+    payoutFen: card.payout.totalFen,
+    values: pastPeriodOf(card).values,
+  };
+}
 
 /** The facts every roll-up has besides its own: months present, months in the period, and the latest month's role, team, stage. */
 export const ROLLUP_BUILTIN_FACTS = ['months', 'months_in_period', 'role', 'team', 'stage'] as const;

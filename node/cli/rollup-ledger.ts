@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import {
   diagnostic,
   normalisePeriod,
-  pastPeriodOf,
+  rollupMonthOf,
   scorecardFromJson,
   type RollupCard,
   type RollupMonth,
@@ -84,20 +84,7 @@ export function rollupMonths(
   for (const [period, run] of [...runsInForce(ledger, policy, months)].sort(([a], [b]) => (a < b ? -1 : 1))) {
     sources.push({ policy, period, run, hash: runHash(ledger, run) });
     for (const s of ledger.select<{ card: string }>('select card from scorecards where run_id = ?', [run])) {
-      const card = scorecardFromJson(JSON.parse(s.card) as ScorecardJson);
-      out.push({
-        employee_id: card.employee_id,
-        name: card.name,
-        role: card.role,
-        team: card.team,
-        stage: card.stage,
-        period,
-        score: card.score,
-        grade: card.grade,
-        ...(card.payout.tier ? { tier: card.payout.tier.id } : {}),
-        payoutFen: card.payout.totalFen,
-        values: pastPeriodOf(card).values,
-      });
+      out.push(rollupMonthOf(scorecardFromJson(JSON.parse(s.card) as ScorecardJson), period));
     }
   }
   return { months: out, sources };

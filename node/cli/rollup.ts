@@ -23,7 +23,7 @@ import {
   type RollupTestCase,
   type RollupExpectation,
   type EmployeeRecord,
-  pastPeriodOf,
+  rollupMonthOf,
 } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readText } from './io.js';
@@ -153,19 +153,7 @@ async function scoreSample(testFile: string, sample: { policy: string; data: str
     );
   }
   const result = await runPolicy(loaded.policy, { records });
-  return result.scorecards.map((card) => ({
-    employee_id: card.employee_id,
-    name: card.name,
-    role: card.role,
-    team: card.team,
-    stage: card.stage,
-    period: card.period,
-    score: card.score,
-    grade: card.grade,
-    ...(card.payout.tier ? { tier: card.payout.tier.id } : {}),
-    payoutFen: card.payout.totalFen,
-    values: pastPeriodOf(card).values,
-  }));
+  return result.scorecards.map((card) => rollupMonthOf(card));
 }
 
 /** A roll-up policy's test file read and checked, each case's sample months not yet scored. */

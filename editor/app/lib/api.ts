@@ -40,7 +40,11 @@ export function problemText(diagnostics: Diagnostic[], lang: Lang): string {
   );
 }
 
-async function call<T>(path: string, init: RequestInit = {}, as: 'json' | 'text' | 'bytes' = 'json'): Promise<T> {
+export async function call<T>(
+  path: string,
+  init: RequestInit = {},
+  as: 'json' | 'text' | 'bytes' = 'json',
+): Promise<T> {
   const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;

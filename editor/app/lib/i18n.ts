@@ -210,7 +210,7 @@ const zh = {
   rollupChecked: (of: string) =>
     `左侧的 YAML 由引擎按汇总政策的规则检查，问题列在编辑器下方${of ? `；引用的指标、等级和档位已对照月度政策 ${of}.yaml 检查` : ''}。保存与其他政策相同。`,
   rollupFixFirst: '左侧的 YAML 现在有错误：修正后这里会显示它汇总的月度政策。保存与其他政策相同。',
-  rollupNoPreview: '可视化设置、试算结果、修改影响和预算只适用于月度政策，这里不显示。',
+  rollupNoPreview: '可视化设置、修改影响和预算只适用于月度政策，这里不显示；上面的汇总预览按历史月份计算。',
   budget: '预算',
   budgetTitle: '预算测算：改一个数，看应发合计',
   budgetIntro:
@@ -460,7 +460,8 @@ const en: Words = {
     `The engine checks the YAML on the left by the roll-up rules; problems are listed under the editor${of ? `; the metrics, grades and tiers it names are checked against the monthly policy ${of}.yaml` : ''}. Saving works as for any policy.`,
   rollupFixFirst:
     'The YAML on the left has errors now: once fixed, the monthly policy it rolls up shows here. Saving works as for any policy.',
-  rollupNoPreview: 'Settings, preview, impact and budget are for monthly policies and are not shown here.',
+  rollupNoPreview:
+    'Settings, impact and budget are for monthly policies and are not shown here; the roll-up preview above is computed from the history months.',
   budget: 'Budget',
   budgetTitle: 'Budget: move one number, see the payout total',
   budgetIntro:

@@ -98,6 +98,17 @@ export class PreviewClient {
     });
   }
 
+  private latestRollup = 0;
+  /** A roll-up policy previewed on history months (lib/rollup-preview.ts); null when a newer one superseded it. */
+  rollup(request: Omit<Extract<PreviewRequest, { type: 'rollup-preview' }>, 'id' | 'type'>) {
+    const id = this.nextId++;
+    this.latestRollup = id;
+    return new Promise<Extract<PreviewReply, { type: 'rollup-preview' }> | null>((resolve) => {
+      this.waiting.set(id, (r) => resolve(id === this.latestRollup && r.type === 'rollup-preview' ? r : null));
+      this.worker.postMessage({ type: 'rollup-preview', id, ...request } satisfies PreviewRequest);
+    });
+  }
+
   /** The engine's sweep in the worker (the budget panel); null when a newer sweep superseded it. */
   sweep(policy: string, set: string, budgetFen: number | undefined, lang: 'zh' | 'en'): Promise<SweepReply | null> {
     const id = this.nextId++;
