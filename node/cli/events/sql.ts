@@ -427,13 +427,7 @@ export function planSource(
   const ofMonth = (x: string, zero: boolean) =>
     zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
   const perOrGrowth = metricsList.some((m) => m.per || m.growth);
-  /**
-   * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
-   * part, with each metric's number conditions applied row by row: `c` the rows they keep, `a` the
-   * sum, minimum or maximum of those rows, `h` for a share the rows its `when` numbers keep too.
-   * `keyed`: the key and text cells trimmed. `grouped`: per trimmed key and part, the groups the
-   * text conditions keep, added up (or their minimum or maximum taken).
-   */
+  /** A metric's conditions on numbers (read row by row) or on texts (read on the groups). */
   const split = (cs: Condition[] = [], numericPart: boolean) =>
     all(cs.filter((c) => isNumericCondition(c) === numericPart).map((c) => condition(c)));
   const onlyIf = (x: string, test: string | undefined) => (test ? `CASE WHEN ${test} THEN ${x} END` : x);
@@ -465,8 +459,9 @@ export function planSource(
   /**
    * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
    * part (and day, `d`, for a grain or a week's growth), with each metric's number conditions
-   * applied row by row: `c` the rows they keep, `a` the sum, minimum or maximum of those rows, `h`
-   * for a share the rows its `when` numbers keep too. `keyed`: the key and text cells trimmed.
+   * applied row by row: `c` the rows they keep, `a` the sum, minimum or maximum of those rows (an
+   * average: `a` their sum, `k` how many numbers), `h` for a share the rows its `when` numbers keep
+   * too. `keyed`: the key and text cells trimmed.
    * `grouped`: per trimmed key and part, fromGroups of each metric of the month.
    */
   const rawGroupedSql = (): string[] => {
