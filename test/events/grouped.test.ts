@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monthCalendar } from '../../node/cli/events/calendar.js';
 import { EventEngine } from '../../node/cli/events/duckdb.js';
-import { averageOf, fewDistinct } from '../../node/cli/events/fast.js';
+import { averageOf, fewDistinct, settleAverages } from '../../node/cli/events/fast.js';
 import { planSource, readerSql } from '../../node/cli/events/sql.js';
 import { aggregate, byKey, eventsOf, folder } from './build.js';
 
@@ -76,8 +76,11 @@ describe("yardstick's own statement, grouped as written", () => {
       'avg_week: { agg: avg, column: 实付金额, per: week, across: max }',
     );
     expect(plan(grainAverage, true).sql).not.toContain('keyed AS');
+    // a growth of averages is worked out by yardstick from the two periods' sums and counts
     const growthAverage = MAPPING.replace('orders_mom: { agg: count', 'orders_mom: { agg: avg, column: 实付金额');
-    expect(plan(growthAverage, true).sql).not.toContain('keyed AS');
+    expect(plan(growthAverage, true).sql).toContain('keyed AS');
+    expect(plan(growthAverage, true).shape).toMatchObject({ averageGrowth: [7] });
+    expect(plan(growthAverage, true).shape.averages).toBeUndefined();
   });
 
   it("groups by a distinct count's column only when its first 2,000 cells hold at most 200 distinct ones", async () => {
@@ -131,6 +134,43 @@ describe("yardstick's own statement, grouped as written", () => {
       E2: { avg_all: '80', avg_kept: '', avg_small: '' },
       E3: { avg_all: '', avg_kept: '', avg_small: '' },
     });
+  });
+
+  it('a growth of averages by hand: the last full week against the week before, October against September', async () => {
+    const orders = [
+      '工号,下单时间,实付金额,订单状态',
+      'E1,2026-10-12 10:00,10,已完成', // the week before: 10 and 20, average 15
+      'E1,2026-10-18 23:59:59,20,已完成',
+      'E1,2026-10-19 00:00:00,30,已完成', // the last full week: 30 and 15, average 22.5
+      'E1,2026-10-25 12:00,15,已完成',
+      'E1,2026-10-20 12:00,999,已退款', // refunded
+      'E1,2026-09-10 12:00,50,已完成', // September: 50, average 50
+      'E2,2026-10-20 12:00,40,已完成', // no row the week before: no growth
+      'E2,2026-09-10 12:00,0,已完成', // September's average is 0: no growth
+    ].join('\n');
+    const r = await aggregate(
+      folder({ 'orders.csv': orders }),
+      `events:
+  - file: orders.csv
+    time: 下单时间
+    metrics:
+      avg_wow: { agg: avg, column: 实付金额, growth: week, ${NOT_REFUNDED} }
+      avg_mom: { agg: avg, column: 实付金额, growth: month, ${NOT_REFUNDED} }
+`,
+    );
+    expect(r.diagnostics).toEqual([]);
+    // E1: (22.5 − 15) / 15 = 0.5; October's average (10 + 20 + 30 + 15) / 4 = 18.75 against 50 → −0.625
+    expect(byKey(r)).toEqual({
+      E1: { avg_wow: '0.5', avg_mom: '-0.625' },
+      E2: { avg_wow: '', avg_mom: '' },
+      E3: { avg_wow: '', avg_mom: '' },
+    });
+    const e1 = r.reports[0]!.aggregates.find((a) => a.key === 'E1')!;
+    expect(e1.values.avg_wow).toMatchObject({ current: '22.5', previous: '15' });
+    expect(e1.values.avg_mom).toMatchObject({ current: '18.75', previous: '50' });
+    const e2 = r.reports[0]!.aggregates.find((a) => a.key === 'E2')!;
+    expect(e2.values.avg_wow).toMatchObject({ current: '40', previous: '' });
+    expect(e2.values.avg_mom).toMatchObject({ current: '40', previous: '0' });
   });
 
   it('an average whose sum reaches 2^63 millionths is read row by row: 10 × 999,999,999,999 averages 999,999,999,999', async () => {
@@ -305,7 +345,9 @@ const METRIC_SETS = [
       avg_kept: { agg: avg, column: 实付金额, ${NOT_REFUNDED} }
       avg_mixed: { agg: avg, column: 实付金额, where: [ { column: 订单状态, op: in, value: [ 已完成, 已发货 ] }, { column: 实付金额, op: "<", value: 400 } ] }
       n: { agg: count }
-      gmv: { agg: sum, column: 实付金额, ${NOT_REFUNDED} }`,
+      gmv: { agg: sum, column: 实付金额, ${NOT_REFUNDED} }
+      avg_wow: { agg: avg, column: 实付金额, growth: week, negatives: allow }
+      avg_mom: { agg: avg, column: 实付金额, growth: month, ${NOT_REFUNDED} }`,
 ];
 
 describe('the same rows as the printed statement', () => {
@@ -326,11 +368,7 @@ describe('the same rows as the printed statement', () => {
           const plan = planSource(source, '工号', calendar.calendar, from, undefined, true);
           expect(plan.sql).toContain('keyed AS');
           // an average arrives as its sum and count, and is divided as DuckDB divides
-          const own = (await engine.rows(plan.sql)).map((r) =>
-            r.map((v, j) =>
-              (plan.shape.averages ?? []).some((i) => 2 + 2 * i === j) && v !== null ? averageOf(String(v)) : v,
-            ),
-          );
+          const own = settleAverages(plan.shape, await engine.rows(plan.sql));
           // the file has keys of the month, unreadable rows and rows of other months
           expect(printed.length).toBeGreaterThan(4);
           expect(printed.some((r) => Number(r[r.length - 1]) > 0)).toBe(true);

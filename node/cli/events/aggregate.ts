@@ -20,7 +20,7 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { averageOf, fewDistinct, typedColumns, type TypedRead } from './fast.js';
+import { fewDistinct, settleAverages, typedColumns, type TypedRead } from './fast.js';
 import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
@@ -271,22 +271,7 @@ async function aggregateSource(
   const own = planSource(source, keyColumn!, calendar, from, typed, true, ownOptions);
   // an average of the month arrives from yardstick's own statement as its sum and count: divided
   // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
-  const settle = (rows: unknown[][]): unknown[][] | undefined => {
-    const at = (own.shape.averages ?? []).map((i) => 2 + 2 * i);
-    if (!at.length) return rows;
-    const out: unknown[][] = [];
-    for (const r of rows) {
-      const row = [...r];
-      for (const i of at) {
-        if (row[i] === null || row[i] === undefined) continue;
-        const average = averageOf(String(row[i]));
-        if (average === undefined) return undefined;
-        row[i] = average;
-      }
-      out.push(row);
-    }
-    return out;
-  };
+  const settle = (rows: unknown[][]) => settleAverages(own.shape, rows);
   // a text file's plain number columns read as numbers by DuckDB's reader first (fast.ts); the text
   // path below runs when that read stops at a cell that is not a plain number or finds a row it cannot use
   let typedRead: TypedRead | undefined;

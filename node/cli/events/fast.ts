@@ -15,7 +15,7 @@
 // The SQL `yardstick data sql` prints is the text path's: portable, every cell read as text.
 
 import type { EventEngine } from './duckdb.js';
-import { NUMBER_TYPE, sqlIdent } from './sql.js';
+import { NUMBER_TYPE, sqlIdent, type StatementShape } from './sql.js';
 
 /** How many rows from the top of the file decide which columns are read typed. */
 export const SAMPLE_ROWS = 2000;
@@ -110,4 +110,38 @@ export function averageOf(text: string): number | undefined {
   const [m53, e53] = roundQuotient(m64, 1n, 53);
   const value = Number(m53) * 2 ** (e53 + e64);
   return m[1] ? -value : value;
+}
+
+/**
+ * The rows of yardstick's own statement with its averages divided (averageOf) and the growth of
+ * averages worked out from their two periods, as the printed statement gives them; undefined when
+ * an average cannot be divided so (the printed statement must run).
+ */
+export function settleAverages(shape: StatementShape, rows: unknown[][]): unknown[][] | undefined {
+  const at = (shape.averages ?? []).map((i) => 2 + 2 * i);
+  const growths = (shape.averageGrowth ?? []).map((i) => {
+    const j = shape.growth.indexOf(shape.metrics[i]!);
+    return { value: 2 + 2 * i, current: 2 + 2 * shape.metrics.length + 2 * j };
+  });
+  if (!at.length && !growths.length) return rows;
+  const out: unknown[][] = [];
+  for (const r of rows) {
+    const row = [...r];
+    for (const i of [...at, ...growths.flatMap((g) => [g.current, g.current + 1])]) {
+      if (row[i] === null || row[i] === undefined) continue;
+      const average = averageOf(String(row[i]));
+      if (average === undefined) return undefined;
+      row[i] = average;
+    }
+    // as the printed statement: none when either period has no value or the previous one is 0
+    for (const g of growths) {
+      const [current, previous] = [row[g.current], row[g.current + 1]] as (number | null | undefined)[];
+      row[g.value] =
+        current === null || current === undefined || previous === null || previous === undefined || previous === 0
+          ? null
+          : (current - previous) / previous;
+    }
+    out.push(row);
+  }
+  return out;
 }

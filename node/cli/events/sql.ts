@@ -62,6 +62,12 @@ export interface StatementShape {
    * (averageOf in fast.ts).
    */
   averages?: number[];
+  /**
+   * yardstick's own statement only: the growth metrics (by position in `metrics`) that are averages:
+   * their two periods' columns are `sum/count` too, and their value column is NULL, worked out by
+   * yardstick from the two periods as the printed statement does (`(current − previous) / previous`).
+   */
+  averageGrowth?: number[];
 }
 
 export interface Plan {
@@ -309,12 +315,12 @@ export function planSource(
   // (`own`) for every source: a grain (`per`) or a week's growth groups by the day too (`d`), a
   // month's growth by the part, and each is computed from those groups (docs/events.md). An average
   // of the month is returned as its exact sum and count and divided as DuckDB's `AVG` divides
-  // (averageOf in fast.ts: long double, known on x64 only); an average per grain or with growth,
-  // or any average on another processor, keeps the rows read one by one.
+  // (averageOf in fast.ts: long double, known on x64 only), a growth of averages from its two
+  // periods' sums and counts; an average per grain (whose value another aggregate reads in the
+  // statement), or any average on another processor, keeps the rows read one by one.
   const rawGrouped = own
     ? metricsList.every(
-        (m) =>
-          (m.agg !== 'avg' || (!m.per && !m.growth && exactAverages)) && (m.agg !== 'count_distinct' || fewDistinct),
+        (m) => (m.agg !== 'avg' || (!m.per && exactAverages)) && (m.agg !== 'count_distinct' || fewDistinct),
       )
     : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
   const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
@@ -421,13 +427,7 @@ export function planSource(
   const ofMonth = (x: string, zero: boolean) =>
     zero ? `COALESCE(MAX(CASE WHEN part = 0 THEN ${x} END), 0)` : `MAX(CASE WHEN part = 0 THEN ${x} END)`;
   const perOrGrowth = metricsList.some((m) => m.per || m.growth);
-  /**
-   * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
-   * part, with each metric's number conditions applied row by row: `c` the rows they keep, `a` the
-   * sum, minimum or maximum of those rows, `h` for a share the rows its `when` numbers keep too.
-   * `keyed`: the key and text cells trimmed. `grouped`: per trimmed key and part, the groups the
-   * text conditions keep, added up (or their minimum or maximum taken).
-   */
+  /** A metric's conditions on numbers (read row by row) or on texts (read on the groups). */
   const split = (cs: Condition[] = [], numericPart: boolean) =>
     all(cs.filter((c) => isNumericCondition(c) === numericPart).map((c) => condition(c)));
   const onlyIf = (x: string, test: string | undefined) => (test ? `CASE WHEN ${test} THEN ${x} END` : x);
@@ -459,8 +459,9 @@ export function planSource(
   /**
    * `grouped` for rawGrouped metrics, in two steps. `raw`: each key and text cell as written, per
    * part (and day, `d`, for a grain or a week's growth), with each metric's number conditions
-   * applied row by row: `c` the rows they keep, `a` the sum, minimum or maximum of those rows, `h`
-   * for a share the rows its `when` numbers keep too. `keyed`: the key and text cells trimmed.
+   * applied row by row: `c` the rows they keep, `a` the sum, minimum or maximum of those rows (an
+   * average: `a` their sum, `k` how many numbers), `h` for a share the rows its `when` numbers keep
+   * too. `keyed`: the key and text cells trimmed.
    * `grouped`: per trimmed key and part, fromGroups of each metric of the month.
    */
   const rawGroupedSql = (): string[] => {
@@ -556,12 +557,14 @@ export function planSource(
   });
   const double = (x: string) => `CAST(${x} AS DOUBLE)`;
   const metricValue = (m: EventMetric, i: number) =>
-    m.growth
-      ? // (current − previous) / previous; none when the previous period is 0 or has no value
-        `CASE WHEN growth${i}.prev IS NULL OR growth${i}.prev = 0 THEN NULL ELSE (${double(`growth${i}.cur`)} - ${double(`growth${i}.prev`)}) / ${double(`growth${i}.prev`)} END`
-      : m.per
-        ? `across${i}.v`
-        : `monthly.v${i}`;
+    rawGrouped && m.growth && m.agg === 'avg'
+      ? 'NULL' // yardstick's own: from the two periods' sums and counts (shape.averageGrowth)
+      : m.growth
+        ? // (current − previous) / previous; none when the previous period is 0 or has no value
+          `CASE WHEN growth${i}.prev IS NULL OR growth${i}.prev = 0 THEN NULL ELSE (${double(`growth${i}.cur`)} - ${double(`growth${i}.prev`)}) / ${double(`growth${i}.prev`)} END`
+        : m.per
+          ? `across${i}.v`
+          : `monthly.v${i}`;
   const growthNames = names.filter((_, i) => metricsList[i]!.growth);
   const select = [
     'monthly.k AS k',
@@ -595,10 +598,16 @@ export function planSource(
     '\n   OR ',
   );
   const checkSql = `WITH\n${stages(true).join(',\n')}\nSELECT row_number_, k, t_raw, lt IS NULL AS bad_time${numeric.map((_, i) => `, raw${i}, COALESCE(${unread[i]}, FALSE) AS bad${i}, COALESCE(${negative[i]}, FALSE) AS negative${i}`).join('')}\nFROM parsed\nWHERE ${bad}\nORDER BY row_number_\nLIMIT 1000;\n`;
-  const averages = rawGrouped ? metricsList.flatMap((m, i) => (m.agg === 'avg' ? [i] : [])) : [];
+  const averages = rawGrouped ? metricsList.flatMap((m, i) => (m.agg === 'avg' && !m.growth ? [i] : [])) : [];
+  const averageGrowth = rawGrouped ? metricsList.flatMap((m, i) => (m.agg === 'avg' && m.growth ? [i] : [])) : [];
   return {
     sql,
-    shape: { metrics: names, growth: growthNames, ...(averages.length ? { averages } : {}) },
+    shape: {
+      metrics: names,
+      growth: growthNames,
+      ...(averages.length ? { averages } : {}),
+      ...(averageGrowth.length ? { averageGrowth } : {}),
+    },
     checkSql,
     checked: numeric,
   };
