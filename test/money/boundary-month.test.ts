@@ -137,3 +137,36 @@ describe('policies/short-video-team.yaml: 运营经理 on its boundaries (base �
     });
   });
 });
+
+describe('policies/content-three-dimension.yaml on its boundaries (内容运营, base ¥5,000, whole yuan rounded down)', () => {
+  it('pass/fail at its target, nested groups, a ROI with no spend, negative growth, rounding down', async () => {
+    const got = await month(
+      'policies/content-three-dimension.yaml',
+      [
+        '工号,姓名,岗位,团队,阶段,月份,原创视频数,平均完播率,情感共鸣评分,新增粉丝增长率,粉丝留存率,投放金额,投放带来收入,电商转化率,热点策划次数,抄袭次数',
+        // content: 30 = target → 100 × 40% = 40; 70% → 100 × 25% = 25; 4.5 / 5 → 90 × 35% = 31.5; 96.5 × 40% = 38.6
+        // growth: 5% → 60 × 50% = 30; 30% → 60 × 50% = 30; 60 × 40% = 24
+        // commercial: ROI 20000 / 10000 = 2.0 → 100 × 60% = 60; 1% → 60 × 40% = 24; 84 × 20% = 16.8
+        // 38.6 + 24 + 16.8 = 79.4, + 5 (3 campaigns ≥ 3) = 84.4 → A; 5000 × 0.844 = 4220
+        'C1,a,内容运营,t,初创期,2026-10,30,70%,4.5,5%,30%,10000,20000,1%,3,0',
+        // 29 fails the pass mark: content 56.5 × 40% = 22.6; 22.6 + 24 + 16.8 = 63.4, 2 campaigns → no bonus → B; 3170
+        'C2,b,内容运营,t,初创期,2026-10,29,70%,4.5,5%,30%,10000,20000,1%,2,0',
+        // no spend: ROI takes its default 0 → 0; 5% → 120 × 40% = 48; 48 × 20% = 9.6: 38.6 + 24 + 9.6 + 5 = 77.2 → B; 3860
+        'C3,c,内容运营,t,初创期,2026-10,30,70%,4.5,5%,30%,0,0,5%,3,0',
+        // mature: (40 + 120 × 25% + 100 × 35%) = 105 × 25% = 26.25; (60 + 60) = 120 × 25% = 30;
+        // (120 × 60% + 120 × 40%) = 120 × 50% = 60: 116.25 + 5 = 121.25 → A+; 5000 × min(121.25, 120) / 100 = 6000
+        'C4,d,内容运营,t,成熟期,2026-10,30,85%,5,30%,70%,10000,30000,5%,3,0',
+        // 4.34 / 5 → 86.8 × 35% = 30.38; content 95.38 × 40% = 38.152 → 38.15; growth −50% → 0, retention 30 → 30 × 40% = 12
+        // 38.15 + 12 + 16.8 + 5 = 71.95 → B; 5000 × 0.7195 = 3597.5, down to the yuan → 3597
+        'C5,e,内容运营,t,初创期,2026-10,30,70%,4.34,-50%,30%,10000,20000,1%,3,0',
+      ].join('\n'),
+    );
+    expect(got).toEqual({
+      C1: [84.4, 'A', null, 'payable', ['performance_pay 4220'], 4220, []],
+      C2: [63.4, 'B', null, 'payable', ['performance_pay 3170'], 3170, []],
+      C3: [77.2, 'B', null, 'payable', ['performance_pay 3860'], 3860, []],
+      C4: [121.25, 'A+', null, 'payable', ['performance_pay 6000'], 6000, []],
+      C5: [71.95, 'B', null, 'payable', ['performance_pay 3597'], 3597, []],
+    });
+  });
+});
