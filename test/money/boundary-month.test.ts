@@ -170,3 +170,44 @@ describe('policies/content-three-dimension.yaml on its boundaries (内容运营,
     });
   });
 });
+
+describe('policies/livestream-team.yaml on its boundaries (主播, base ¥8,000)', () => {
+  it('the silver edge at 0.90 GMV completion, every challenge, every threshold with the hold, a team alias in one cohort', async () => {
+    const got = await month(
+      'policies/livestream-team.yaml',
+      [
+        '工号,姓名,岗位,团队,阶段,月份,直播间GMV,GMV目标,直播间订单数,下单转化率,平均观看时长,退货率,直播违规次数',
+        // 900000 / 1000000 = 0.90 → 60 + 40 × 0.5 = 80 × 40% = 32; 5% → 100 × 20% = 20; 3分0秒 = 180 s → 100 × 20% = 20;
+        // returns 10% (lower is better) → 100 × 20% = 20: 92 → A; basis 0.90 → silver: 7360 + 1472 + 1500 = 10332
+        'H1,a,主播,直播一组,初创期,2026-10,900000,1000000,10,5%,3分0秒,10%,0',
+        // 1.2 → 120 × 40% = 48; 7% → 24; 00:04:00 = 240 s → 24; 5% → 24: 120 → A+; basis 1.2 → gold:
+        // 8000 × 1.2 = 9600 + 1920 + 3000 = 14520. 直播1组 is 直播一组: one cohort of 3, where 10% of A+ is 0.3 → nobody
+        'H2,b,主播,直播1组,初创期,2026-10,1200000,1000000,10,7%,00:04:00,5%,0',
+        // 0.5 → 0; 3% → 60 × 20% = 12; 120 s → 12; 15% → 60 × 20% = 12: 36 → C; GMV with 0 orders → held: 2880
+        'H3,c,主播,直播一组,初创期,2026-10,500000,1000000,0,3%,120,15%,0',
+      ].join('\n'),
+    );
+    expect(got).toEqual({
+      H1: [
+        92,
+        'A',
+        'silver',
+        'payable',
+        ['performance_pay 7360', 'tier_multiplier 1472', 'tier_award 1500'],
+        10332,
+        [],
+      ],
+      H2: [
+        120,
+        'A+',
+        'gold',
+        'payable',
+        ['performance_pay 9600', 'tier_multiplier 1920', 'tier_award 3000'],
+        14520,
+        // top_performer_bonus reads the grade before calibration (docs/policy-language.md, triggers' facts): A+ fires it
+        ['top_performer_bonus'],
+      ],
+      H3: [36, 'C', null, 'held', ['performance_pay 2880'], 2880, ['improvement_plan']],
+    });
+  });
+});
