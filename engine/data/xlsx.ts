@@ -3,7 +3,7 @@
 
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { TableResult } from './table.js';
+import { plainDecimal, type TableResult } from './table.js';
 import { checkXlsxLimits, xlsxErrorCells, xlsxUncalculatedFormula } from './xlsx-limits.js';
 
 /** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
@@ -48,6 +48,11 @@ function columnLetters(col: number): string {
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return dateText(v);
+  // a number cell as Excel shows it: 0.0000012, not String()'s `1.2e-6` (which no cell reader takes)
+  if (typeof v === 'number') {
+    const s = String(v);
+    return s.includes('e') ? (plainDecimal(s) ?? s) : s;
+  }
   return String(v);
 }
 

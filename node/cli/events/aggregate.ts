@@ -234,6 +234,8 @@ async function aggregateSource(
         ...(m.where ?? []).map((c) => c.column),
         ...(m.when ?? []).map((c) => c.column),
       ]),
+      // a `fill_down` column the file does not have would fill nothing, without a word
+      ...(source.fill_down ?? []).map((c) => c.trim()),
     ]),
   ].filter((c): c is string => !!c && !header.includes(c));
   if (!keyColumn) missing.unshift(source.key?.column ?? '工号');

@@ -337,13 +337,19 @@ export function textHeader(
   if (cut) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
   if (!t.ok) return { headerRow: 1, skip: 0, notes: [] };
-  const sep = kind === 'tsv' ? '\t' : ',';
-  // papaparse guesses the delimiter: a tab-separated file is split on tabs here, as DuckDB will
-  const rows =
+  // papaparse guesses the delimiter, and guesses the tab in a long file and the comma in a short
+  // one: a tab-separated file is split here line by line on tabs, as DuckDB will (rejoining the
+  // guessed cells with commas made one cell of every tab-split row, so no header was ever found
+  // below title rows); line n is row n, as DuckDB's skip counts lines
+  const lines =
     kind === 'tsv'
-      ? [t.table.header.join(',').split(sep), ...t.table.rows.map((r) => r.join(',').split(sep))]
-      : [t.table.header, ...t.table.rows];
-  const numbers = [1, ...t.table.rowNumbers];
+      ? text
+          .replace(/^\uFEFF/, '')
+          .split('\n')
+          .slice(0, 100)
+      : [];
+  const rows = kind === 'tsv' ? lines.map((l) => l.replace(/\r$/, '').split('\t')) : [t.table.header, ...t.table.rows];
+  const numbers = kind === 'tsv' ? lines.map((_, i) => i + 1) : [1, ...t.table.rowNumbers];
   const firstLine = numbers[0]!;
   const at = findHeader(rows, layout, numbers) ?? 0;
   const row = numbers[at] ?? firstLine;

@@ -317,8 +317,9 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
     )
       report(
         [...path, 'header_row'],
-        `\`${name([...path, 'header_row'])}\` must be the header's row number as the spreadsheet shows it (1 to 100), not ${what(s.header_row)}`,
-        `\`${name([...path, 'header_row'])}\` 应为表头所在的行号（与表格中显示的一致，1 到 100），而不是${whatZh(s.header_row)}`,
+        // `'3'` is text: shown as `3` it read as if 3 were refused
+        `\`${name([...path, 'header_row'])}\` must be the header's row number as the spreadsheet shows it (1 to 100), not ${typeof s.header_row === 'string' ? `the text \`'${s.header_row}'\` (write the number without quotes)` : what(s.header_row)}`,
+        `\`${name([...path, 'header_row'])}\` 应为表头所在的行号（与表格中显示的一致，1 到 100），而不是${typeof s.header_row === 'string' ? `文本 \`'${s.header_row}'\`（请去掉引号）` : whatZh(s.header_row)}`,
       );
     if (s.fill_down !== undefined) {
       if (typeof s.fill_down === 'string') s.fill_down = [s.fill_down];

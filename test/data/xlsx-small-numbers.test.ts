@@ -1,0 +1,43 @@
+// A workbook's number cell is read as the number Excel shows: a rate of 0.00000012 was String()'d to
+// `1.2e-7` and refused as "not a number"; it is 0.00000012. A number beyond 2^53 − 1 (1E+21) is
+// refused as too large, at its cell.
+
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { readTable, toRecords } from '../../engine/data/index.js';
+import { dataContract } from '../builders.js';
+
+const contract = dataContract({
+  metrics: { rate: { label: '转化率', unit: 'ratio' }, plays: { label: '播放量', unit: 'count' } },
+  roles: { host: '主播' },
+  stages: { startup: '初创期' },
+});
+const text = (value: string) => ({ value, type: String });
+const num = (value: number) => ({ value, type: Number });
+
+async function workbook(rows: unknown[][]) {
+  const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '转化率', '播放量'].map(text);
+  const bytes = await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })([
+    header,
+    ...rows,
+  ]).toBuffer();
+  const table = await readTable(new Uint8Array(bytes), 'm.xlsx');
+  if (!table.ok) throw new Error('unreadable');
+  return toRecords(table.table, contract, { file: 'm.xlsx' });
+}
+const who = (id: string) => [id, '张三', '主播', '一组', '初创期', '2026-10'].map(text);
+
+describe('number cells of a workbook', () => {
+  it('0.00000012 is read as 0.00000012, not refused as `1.2e-7`', async () => {
+    const r = await workbook([[...who('E1'), num(0.00000012), num(5)]]);
+    expect(r.excluded).toEqual([]);
+    expect(r.records[0]?.metrics).toEqual({ rate: 0.00000012, plays: 5 });
+  });
+
+  it('1E+21 is refused as too large, at its cell', async () => {
+    const r = await workbook([[...who('E2'), num(0.5), num(1e21)]]);
+    expect(r.excluded[0]?.reasons.map((d) => [d.message, d.cell?.row, d.cell?.column])).toEqual([
+      ['`1000000000000000000000` is too large to be a figure (at most 9007199254740991)', 2, '播放量'],
+    ]);
+  });
+});
