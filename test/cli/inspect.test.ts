@@ -3,11 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../node/cli/main.js';
 
-async function yardstick(...argv: string[]) {
+/** The command as a user runs it: Chinese unless `--lang en`. */
+async function yardstickAsIs(...argv: string[]) {
   let stdout = '';
   const code = await main(argv, { stdout: (s) => (stdout += s), stderr: () => {} });
   return { code, stdout };
 }
+
+const yardstick = (...argv: string[]) => yardstickAsIs(...argv, '--lang', 'en');
 
 describe('yardstick data inspect', () => {
   it("shows each column's meaning, join keys and renames in a data mapping, and every unusable cell", async () => {
@@ -61,5 +64,29 @@ describe('yardstick data inspect', () => {
     expect(r.stdout).toContain(
       '  required columns missing: \n    the file has no column for `完播率` (completion_rate), which 编导 need',
     );
+  });
+
+  it('speaks Chinese by default: the labels, the cells and the reasons', async () => {
+    const r = await yardstickAsIs(
+      'data',
+      'inspect',
+      'examples/exports-2026-10/month.data.yaml',
+      '--policy',
+      'policies/short-video-team.yaml',
+    );
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('  列：');
+    expect(lines).toContain('      抖音账号 → （关联键）');
+    expect(lines).toContain('      作品播放量 → plays · 播放量 · count（按 `播放量`）');
+    expect(lines).toContain('  缺少的必需列：无');
+    expect(lines).toContain('  无法使用的单元格和行（2）：');
+    // the place in the report's words, then the catalogue's Chinese reason
+    expect(
+      lines.filter((l) => l.startsWith('    创作者后台导出.csv 第 56 行，列 发布视频数，值 `12..5`：')),
+    ).toHaveLength(1);
+    expect(lines.find((l) => l.includes('第 56 行'))).toMatch(/`12\.\.5` 不是数字$/);
+    expect(lines).toContain('  记录：198 条可以计算，2 条不能');
+    expect(r.stdout).not.toContain('records:');
   });
 });

@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { yardstick } from '../yardstick.js';
 import { folder } from './build.js';
@@ -29,6 +30,49 @@ describe('provenance of event metrics', () => {
       '        平均完播率 = 0.3 (average of 3 rows of the month in videos.csv)',
     ]);
     expect(lines).toContain('      ghost (not in the roster): 2 row(s) of the month');
+  });
+
+  it('data inspect gives no aggregate from a file whose cells of that employee cannot be read', async () => {
+    // E1's October video of `1.5万` plays now reads `暂缺x`: a sum over its other two rows (122000)
+    // would look like a real number; the run leaves E1 out, and so does the report. E2 (acc_b) is
+    // untouched: its videos of 12 October and of 31 October 23:59:59 in Shanghai, 2 rows
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-provenance-'));
+    cpSync(FIXTURES, dir, { recursive: true });
+    const videos = join(dir, 'videos.csv');
+    writeFileSync(videos, readFileSync(videos, 'utf8').replace(',1.5万,', ',暂缺x,'));
+    for (const [lang, expected] of [
+      [
+        'en',
+        [
+          '      E1 (acc_a): 3 row(s) of the month',
+          '        not aggregated: 1 cell(s) in videos.csv cannot be read (listed under "cells and rows that cannot be used"), so this employee is left out',
+        ],
+      ],
+      [
+        'zh',
+        [
+          '      E1 (acc_a)：本月 3 行',
+          '        无法汇总：videos.csv 中有 1 个单元格无法读取（见下方「无法使用的单元格和行」），此人不参与计算',
+        ],
+      ],
+    ] as const) {
+      const r = await yardstick(
+        'data',
+        'inspect',
+        join(dir, 'month.yaml'),
+        '--policy',
+        join(dir, 'policy.yaml'),
+        '--lang',
+        lang,
+      );
+      expect(r.code).toBe(1);
+      const lines = r.stdout.split('\n');
+      const at = lines.indexOf(expected[0]);
+      expect(lines.slice(at, at + 3)).toEqual([
+        ...expected,
+        lang === 'en' ? '      E2 (acc_b): 2 row(s) of the month' : '      E2 (acc_b)：本月 2 行',
+      ]);
+    }
   });
 
   it('a statement names the event file, its SHA-256 and the aggregate behind each metric', async () => {

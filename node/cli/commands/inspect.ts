@@ -6,8 +6,10 @@ import {
   readTable,
   type Table,
   formatDiagnostic,
+  localise,
   type CompiledPolicy,
   type Diagnostic,
+  type Lang,
 } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
 import { readBytes, type Io } from '../io.js';
@@ -15,26 +17,75 @@ import { mappingTables } from '../mapping.js';
 import { inspectLines } from '../events/provenance.js';
 import { loadPolicyFile, readDataFile } from '../pipeline.js';
 
+/** The report's words, in the run's language (`--lang`, Chinese by default). */
+const WORDS = {
+  zh: {
+    rows: (n: number) => `${n} 行`,
+    sheet: (name: string) => `（工作表 ${name}）`,
+    as: (name: string) => `（按 \`${name}\`）`,
+    joinKey: '（关联键）',
+    unused: '（未使用）',
+    columns: '  列：',
+    missing: (none: boolean) => `  缺少的必需列：${none ? '无' : ''}`,
+    refused: '  此文件无法使用：',
+    notes: '  提示：',
+    cells: (n: number) => `  无法使用的单元格和行（${n}）：`,
+    cell: (file: string, sheet?: string, row?: number, column?: string, value?: string) =>
+      `${file}${sheet ? ` 工作表 ${sheet}` : ''}${row !== undefined ? ` 第 ${row} 行` : ''}${column ? `，列 ${column}` : ''}${value !== undefined ? `，值 ${value}` : ''}`,
+    defaults: (n: number) => `  使用默认值的单元格（${n}）：${n ? '' : '无'}`,
+    defaultUses: (n: number) => `${n} 条记录`,
+    row: (row: number) => `第 ${row} 行`,
+    noRow: (source: string) => `${source} 中没有此人的行`,
+    emptyCell: '空单元格',
+    noColumn: '没有这一列',
+    records: (ok: number, out: number) => `  记录：${ok} 条可以计算，${out} 条不能`,
+  },
+  en: {
+    rows: (n: number) => `${n} rows`,
+    sheet: (name: string) => ` (sheet ${name})`,
+    as: (name: string) => ` (as \`${name}\`)`,
+    joinKey: '(join key)',
+    unused: '(unused)',
+    columns: '  columns:',
+    missing: (none: boolean) => `  required columns missing: ${none ? 'none' : ''}`,
+    refused: '  the file cannot be used:',
+    notes: '  notes:',
+    cells: (n: number) => `  cells and rows that cannot be used (${n}):`,
+    cell: (file: string, sheet?: string, row?: number, column?: string, value?: string) =>
+      `${file}${sheet ? ` sheet ${sheet}` : ''}${row !== undefined ? ` row ${row}` : ''}${column ? `, column ${column}` : ''}${value !== undefined ? `, value ${value}` : ''}`,
+    defaults: (n: number) => `  defaults applied (${n}):${n ? '' : ' none'}`,
+    defaultUses: (n: number) => `${n} record(s)`,
+    row: (row: number) => `row ${row}`,
+    noRow: (source: string) => `no row in ${source}`,
+    emptyCell: 'empty cell',
+    noColumn: 'no column',
+    records: (ok: number, out: number) => `  records: ${ok} can be scored, ${out} cannot`,
+  },
+} as const;
+
 function describeColumns(
   file: string,
   table: Table,
   policy: CompiledPolicy,
   keys: string[] = [],
   renames: Record<string, string> = {},
+  lang: Lang = 'en',
 ): string[] {
-  const lines = [`  ${file}${table.sheet ? ` (sheet ${table.sheet})` : ''}: ${table.rows.length} rows`];
+  const w = WORDS[lang];
+  const colon = lang === 'zh' ? '：' : ': ';
+  const lines = [`  ${file}${table.sheet ? w.sheet(table.sheet) : ''}${colon}${w.rows(table.rows.length)}`];
   for (const h of table.header) {
     const name = Object.hasOwn(renames, h) ? renames[h] : h;
     const m = columnMeaning(name, policy.contract);
-    const as = name !== h ? ` (as \`${name}\`)` : '';
+    const as = name !== h ? w.as(name) : '';
     const what =
       m?.kind === 'field'
         ? m.id
         : m
           ? `${m.id} · ${policy.metrics[m.id].label} · ${policy.metrics[m.id].unit}${as}`
           : keys.includes(h)
-            ? '(join key)'
-            : '(unused)';
+            ? w.joinKey
+            : w.unused;
     lines.push(`    ${h} → ${what}`);
   }
   return lines;
@@ -42,6 +93,7 @@ function describeColumns(
 
 export async function inspectCommand(files: string[], o: { policy: string; sheet?: string }, io: Io): Promise<number> {
   const policy = loadPolicyFile(o.policy, io.stderr, io.lang);
+  const lang: Lang = io.lang ?? 'en';
   let problems = 0;
   for (const file of files) {
     const out: string[] = [file];
@@ -59,46 +111,44 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
             (t): Entry => (t.ok ? { file, table: t.table, diagnostics: [] } : { file, diagnostics: t.diagnostics }),
           ),
         ];
-    out.push('  columns:');
+    const w = WORDS[lang];
+    out.push(w.columns);
     for (const t of tables) {
-      if (t.table) out.push(...describeColumns(t.file, t.table, policy, t.keys, t.columns).map((l) => '  ' + l));
+      if (t.table) out.push(...describeColumns(t.file, t.table, policy, t.keys, t.columns, lang).map((l) => '  ' + l));
       for (const d of t.diagnostics) out.push('    ' + formatDiagnostic(d, io.lang));
     }
     const read = await readDataFile(file, policy, { sheet: o.sheet });
     // a mapping's event sources: each aggregate per employee with the rows behind it
-    if (/\.ya?ml$/i.test(file)) out.push(...inspectLines(file));
+    if (/\.ya?ml$/i.test(file)) out.push(...inspectLines(file, lang));
     const fileProblems = read.diagnostics.filter((d) => d.severity === 'error');
     const missing = fileProblems.filter((d) => d.code === 'data_missing_column');
-    out.push(`  required columns missing: ${missing.length ? '' : 'none'}`);
-    for (const d of missing) out.push(`    ${d.message}`);
+    out.push(w.missing(!missing.length));
+    for (const d of missing) out.push(`    ${localise(d, lang).message}`);
     // the file refused as a whole for another reason: a ratio column written two ways, a column twice
     const refused = fileProblems.filter((d) => d.code !== 'data_missing_column');
     if (refused.length)
-      out.push(
-        '  the file cannot be used:',
-        ...refused.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')),
-      );
+      out.push(w.refused, ...refused.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
     const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length)
-      out.push('  notes:', ...warnings.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
+      out.push(w.notes, ...warnings.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
     const cells = read.excluded.flatMap((x) => x.reasons);
-    out.push(`  cells and rows that cannot be used (${cells.length}):`);
+    out.push(w.cells(cells.length));
     for (const d of cells)
       out.push(
-        `    ${d.file ?? file}${d.cell?.sheet ? ` sheet ${d.cell.sheet}` : ''}${d.cell ? ` row ${d.cell.row}` : ''}${d.cell?.column ? `, column ${d.cell.column}` : ''}${d.cell?.value !== undefined ? `, value ${shownValue(d.cell.value)}` : ''}: ${d.message}`,
+        `    ${w.cell(d.file ?? file, d.cell?.sheet, d.cell?.row, d.cell?.column, d.cell?.value !== undefined ? shownValue(d.cell.value, lang) : undefined)}${lang === 'zh' ? '：' : ': '}${localise(d, lang).message}`,
       );
     // every cell a metric's default stands in for, by metric
     const defaults = read.defaults ?? [];
-    out.push(`  defaults applied (${defaults.length}):${defaults.length ? '' : ' none'}`);
+    out.push(w.defaults(defaults.length));
     for (const id of [...new Set(defaults.map((d) => d.metric))]) {
       const uses = defaults.filter((d) => d.metric === id);
-      out.push(`    ${policy.metrics[id].label} (${id}) = ${uses[0].value}: ${uses.length} record(s)`);
+      out.push(`    ${policy.metrics[id].label} (${id}) = ${uses[0].value}: ${w.defaultUses(uses.length)}`);
       for (const d of uses)
         out.push(
-          `      ${d.file ?? file} row ${d.row} · ${d.employee_id} · ${d.why === 'no row in source' ? `no row in ${d.source}` : d.why}`,
+          `      ${d.file ?? file} ${w.row(d.row)} · ${d.employee_id} · ${d.why === 'no row in source' ? w.noRow(d.source ?? '') : w[d.why === 'empty cell' ? 'emptyCell' : 'noColumn']}`,
         );
     }
-    out.push(`  records: ${read.records.length} can be scored, ${read.excluded.length} cannot`);
+    out.push(w.records(read.records.length, read.excluded.length));
     problems += fileProblems.length + cells.length;
     io.stdout(out.join('\n') + '\n');
   }
@@ -106,6 +156,9 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
 }
 
 /** A cell's value in backticks; a cell of a megabyte (a broken export) by its first 200 characters and its length. */
-function shownValue(value: string): string {
-  return value.length > 200 ? `\`${value.slice(0, 200)}…\` (${value.length} characters)` : `\`${value}\``;
+function shownValue(value: string, lang: Lang): string {
+  if (value.length <= 200) return `\`${value}\``;
+  return lang === 'zh'
+    ? `\`${value.slice(0, 200)}…\`（共 ${value.length} 个字符）`
+    : `\`${value.slice(0, 200)}…\` (${value.length} characters)`;
 }

@@ -171,7 +171,7 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   } finally {
     engine.close();
   }
-  if (out.reports.length === input.events.length) remember(input.mappingFile, input.events, out.reports);
+  if (out.reports.length === input.events.length) remember(input.mappingFile, input.events, out.reports, out.exclusions);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // (「爆款率 = 3 / 31 行 = 0.0968」). Built from the reports of the aggregation a run already did
 // (kept per mapping file in this process), so a statement costs no second pass over the files.
 
+import type { Diagnostic } from '../../../engine/index.js';
 import type { SourceReport } from './aggregate.js';
 import type { EventMetric, EventSource } from './spec.js';
 
@@ -20,11 +21,22 @@ export interface EventProvenance {
   employees: Record<string, EventLine[]>;
 }
 
-const remembered = new Map<string, { sources: EventSource[]; reports: SourceReport[] }>();
+const remembered = new Map<
+  string,
+  { sources: EventSource[]; reports: SourceReport[]; exclusions: Map<string, Diagnostic[]> }
+>();
 
-/** Called by the aggregation: the reports of a mapping's event sources, for the provenance below. */
-export function remember(mappingFile: string, sources: EventSource[], reports: SourceReport[]): void {
-  remembered.set(mappingFile, { sources, reports });
+/**
+ * Called by the aggregation: the reports of a mapping's event sources and the unreadable cells that
+ * keep employees out (工号 → cells), for the provenance below.
+ */
+export function remember(
+  mappingFile: string,
+  sources: EventSource[],
+  reports: SourceReport[],
+  exclusions: Map<string, Diagnostic[]> = new Map(),
+): void {
+  remembered.set(mappingFile, { sources, reports, exclusions });
 }
 
 const AGG_ZH: Record<string, string> = {
@@ -116,20 +128,58 @@ export function eventProvenance(mappingFile: string): EventProvenance | undefine
   return { files: r.reports.map((x) => ({ file: x.file, sha256: x.sha256 })), employees };
 }
 
-/** `data inspect`: each event file, how it was read, and each employee's aggregates with the rows behind them. */
-export function inspectLines(mappingFile: string): string[] {
+/** `data inspect`'s words for the event sources, in the run's language. */
+const INSPECT = {
+  zh: {
+    title: '  事件来源（按员工汇总）：',
+    readAs: (encoding: string) => `按 ${encoding} 读取`,
+    noKey: '（无键值）',
+    notInRoster: (key: string) => `${key}（不在花名册中）`,
+    rows: (who: string, n: number) => `${who}：本月 ${n} 行`,
+    unreadable: (n: number, file: string) =>
+      `无法汇总：${file} 中有 ${n} 个单元格无法读取（见下方「无法使用的单元格和行」），此人不参与计算`,
+  },
+  en: {
+    title: '  event sources, aggregated per employee:',
+    readAs: (encoding: string) => `read as ${encoding}`,
+    noKey: '(no key)',
+    notInRoster: (key: string) => `${key} (not in the roster)`,
+    rows: (who: string, n: number) => `${who}: ${n} row(s) of the month`,
+    unreadable: (n: number, file: string) =>
+      `not aggregated: ${n} cell(s) in ${file} cannot be read (listed under "cells and rows that cannot be used"), so this employee is left out`,
+  },
+} as const;
+
+/**
+ * `data inspect`: each event file, how it was read, and each employee's aggregates with the rows
+ * behind them. An employee with unreadable cells in a file gets no aggregates from it (they would
+ * leave those rows out, a sum of 0 over 40 rows whose plays cannot be read), only how many cells.
+ */
+export function inspectLines(mappingFile: string, lang: 'zh' | 'en' = 'en'): string[] {
   const r = remembered.get(mappingFile);
   if (!r) return [];
-  const lines = ['  event sources, aggregated per employee:'];
+  const t = INSPECT[lang];
+  const lines: string[] = [t.title];
   r.reports.forEach((report, i) => {
     const source = r.sources[i]!;
-    const how = [`read as ${report.encoding}`, ...report.notes].join('; ');
-    lines.push(`    ${report.file} (sha256 ${report.sha256}; ${how})`);
+    const how = [t.readAs(report.encoding), ...report.notes].join(lang === 'zh' ? '；' : '; ');
+    lines.push(
+      lang === 'zh'
+        ? `    ${report.file}（sha256 ${report.sha256}；${how}）`
+        : `    ${report.file} (sha256 ${report.sha256}; ${how})`,
+    );
     for (const a of report.aggregates) {
-      const who = a.key === '' ? '(no key)' : a.employee ? `${a.employee} (${a.key})` : `${a.key} (not in the roster)`;
-      lines.push(`      ${who}: ${a.rows} row(s) of the month`);
+      const who = a.key === '' ? t.noKey : a.employee ? `${a.employee} (${a.key})` : t.notInRoster(a.key);
+      lines.push(`      ${t.rows(who, a.rows)}`);
+      const unreadable = a.employee
+        ? (r.exclusions.get(a.employee) ?? []).filter((d) => d.file === undefined || d.file === report.file).length
+        : 0;
+      if (unreadable) {
+        lines.push(`        ${t.unreadable(unreadable, report.file)}`);
+        continue;
+      }
       for (const [name, v] of Object.entries(a.values))
-        lines.push(`        ${describeAggregate(name, source.metrics[name]!, v, report.file, report.periods).en}`);
+        lines.push(`        ${describeAggregate(name, source.metrics[name]!, v, report.file, report.periods)[lang]}`);
     }
   });
   return lines;
