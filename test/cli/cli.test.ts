@@ -304,6 +304,18 @@ describe('yardstick explain', () => {
       /^error: unknown employee id `XX9999` in `examples\/sample-2026-10.csv`\n {2}help: the file has \d+ employees, e\.g\. `SV0001`/,
     );
   });
+
+  it('an id in the wrong case is suggested in the language of the message', async () => {
+    const zh = await yardstickAsIs('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'sv0001');
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe(
+      'error: `examples/sample-2026-10.csv` 中没有工号 `sv0001`\n  提示：是不是 `SV0001`？文件中有 200 名员工，如 `SV0001`, `SV0002`, `SV0003`',
+    );
+    const en = await yardstickAsIs('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'sv0001', '--lang', 'en');
+    expect(en.stderr).toBe(
+      'error: unknown employee id `sv0001` in `examples/sample-2026-10.csv`\n  help: did you mean `SV0001`? the file has 200 employees, e.g. `SV0001`, `SV0002`, `SV0003`',
+    );
+  });
 });
 
 describe('`policies/*.yaml` names the test files too', () => {

@@ -69,7 +69,7 @@ export async function explainCommand(
       {
         employee: o.employee,
         file: o.data,
-        near: near.length ? `did you mean ${quoted(near)}? ` : '',
+        near: near.length ? { en: `did you mean ${quoted(near)}? `, zh: `是不是 ${quoted(near)}？` } : '',
         count: ids.length,
         examples: quoted(ids.slice(0, 3)),
       },
