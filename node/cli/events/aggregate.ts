@@ -171,7 +171,8 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   } finally {
     engine.close();
   }
-  if (out.reports.length === input.events.length) remember(input.mappingFile, input.events, out.reports, out.exclusions);
+  if (out.reports.length === input.events.length)
+    remember(input.mappingFile, input.events, out.reports, out.exclusions);
   return out;
 }
 
