@@ -443,6 +443,15 @@ export class Ledger {
    * and each correction of a run that no longer lists the employee (pay 0, a clawback), which has
    * no grade or score.
    */
+  /** The recorded employee ids that equal `employeeId` but for case (`sv0001` → `SV0001`), for a suggestion. */
+  employeesLike(employeeId: string): string[] {
+    return this.rows<{ employee_id: string }>(
+      `select distinct employee_id from (select employee_id from scorecards union select employee_id from corrections)
+       where lower(employee_id) = lower(?) order by employee_id`,
+      [employeeId],
+    ).map((r) => r.employee_id);
+  }
+
   employeeHistory(employeeId: string): {
     period: string;
     policy_id: string;

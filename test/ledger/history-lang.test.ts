@@ -62,3 +62,34 @@ describe('history says its table in the language asked for', () => {
     expect(lines[4]).toMatch(/^#1 依据: 政策 sha256 [0-9a-f]{16} · 数据 /);
   });
 });
+
+describe('history finds a person as the data names them', () => {
+  it('a full-width or padded id is the recorded E1 (ids are read as the data reads them)', async () => {
+    for (const spelling of ['Ｅ１', ' E1 ']) {
+      const r = await yardstick('history', '--employee', spelling, '--ledger', ledger, '--lang', 'en');
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[2]!.split(/\s+/)).toEqual([
+        '2026-10',
+        'mini',
+        '1.0.0',
+        '#1',
+        'official',
+        '50',
+        'B',
+        '¥500.00',
+      ]);
+    }
+  });
+
+  it('an id in the wrong case is refused with the recorded spelling suggested, in the language asked for', async () => {
+    const en = await yardstick('history', '--employee', 'e1', '--ledger', ledger, '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      `error: \`e1\` has no recorded period in \`${ledger}\`\n  help: did you mean \`E1\`? ids are compared with their case`,
+    );
+    const zh = await yardstick('history', '--employee', 'e1', '--ledger', ledger, '--lang', 'zh');
+    expect(zh.stderr).toBe(`error: \`${ledger}\` 中没有 \`e1\` 的记录\n  提示：是不是 \`E1\`？工号区分大小写`);
+    const none = await yardstick('history', '--employee', 'E2', '--ledger', ledger, '--lang', 'en');
+    expect(none.stderr).toBe(`error: \`E2\` has no recorded period in \`${ledger}\``);
+  });
+});

@@ -470,6 +470,10 @@ export const cli = defineMessages({
   cli_history_none: {
     message: { en: '`{employee}` has no recorded period in `{ledger}`', zh: '`{ledger}` 中没有 `{employee}` 的记录' },
   },
+  'cli_history_none.near': {
+    message: { en: '`{employee}` has no recorded period in `{ledger}`', zh: '`{ledger}` 中没有 `{employee}` 的记录' },
+    help: { en: 'did you mean {near}? ids are compared with their case', zh: '是不是 {near}？工号区分大小写' },
+  },
   cli_tests_unreadable: {
     message: { en: 'policy tests `{file}` cannot be read:', zh: '无法读取政策测试 `{file}`：' },
   },

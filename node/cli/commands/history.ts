@@ -1,7 +1,7 @@
 // `yardstick history --employee ID`: every recorded period of one person, with corrections.
 
 import type { Io } from '../io.js';
-import { formatFen, diagnostic } from '../../../engine/index.js';
+import { formatFen, diagnostic, normaliseId } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { Ledger } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
@@ -40,9 +40,19 @@ export async function historyCommand(
   if (!Ledger.exists(o.ledger))
     throw new ExitError(EXIT.input, diagnostic('io_ledger_missing.history', { ledger: o.ledger }, { file: o.ledger }));
   const ledger = await Ledger.open(o.ledger);
-  const rows = ledger.employeeHistory(o.employee);
-  if (!rows.length)
-    throw new ExitError(EXIT.input, diagnostic('cli_history_none', { employee: o.employee, ledger: o.ledger }));
+  // the id as the data's ids are read and recorded: `ＳＶ0001` and ` SV0001 ` are SV0001
+  const id = normaliseId(o.employee);
+  const rows = ledger.employeeHistory(id);
+  if (!rows.length) {
+    const near = ledger.employeesLike(id).map((n) => `\`${n}\``);
+    const args = { employee: o.employee, ledger: o.ledger };
+    throw new ExitError(
+      EXIT.input,
+      near.length
+        ? diagnostic('cli_history_none.near', { ...args, near: near.join(', ') })
+        : diagnostic('cli_history_none', args),
+    );
+  }
   io.stdout(
     alignTable(
       w.head,
