@@ -73,7 +73,7 @@ describe('an output in a folder that does not exist', () => {
     expect(code).toBe(1);
     expect(stderr.join('\n')).toContain(
       'error: cannot write `/nonexistent-yardstick-folder/results.csv`: the folder `/nonexistent-yardstick-folder` does not exist\n' +
-        '  help: create the folder first, or give --out a path in an existing folder',
+        '  help: create the folder first, or write to an existing folder',
     );
     expect(existsSync(out)).toBe(false);
   });

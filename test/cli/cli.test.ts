@@ -176,7 +176,7 @@ describe('yardstick run', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'error: cannot write `/nonexistent-dir/x.txt`: the folder `/nonexistent-dir` does not exist\n' +
-        '  help: create the folder first, or give --out a path in an existing folder',
+        '  help: create the folder first, or write to an existing folder',
     );
   });
 

@@ -12,7 +12,7 @@ import { yardstick } from '../yardstick.js';
 
 const POLICY = 'policies/short-video-team.yaml';
 const DATA = 'examples/sample-2026-10.csv';
-const PROC = '  help: give --out a path in a folder of your own, e.g. results/out.csv';
+const PROC = '  help: write to a folder of your own, e.g. results/';
 const onProc = process.platform === 'linux';
 
 describe.runIf(onProc)('an output under /proc', () => {
@@ -56,7 +56,7 @@ describe('a file where a folder should be', () => {
       const r = await yardstick('run', POLICY, '--data', DATA, '--exclude-invalid', '--format', 'csv', '--out', out);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
-        `error: cannot write \`${out}\`: \`${file}\` is a file, not a folder\n  help: give --out a path in a folder, e.g. results/out.csv`,
+        `error: cannot write \`${out}\`: \`${file}\` is a file, not a folder\n  help: write to a path inside a folder, e.g. results/`,
       );
     }
   });

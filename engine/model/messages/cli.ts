@@ -178,8 +178,8 @@ export const cli = defineMessages({
       zh: '无法写入 `{file}`：文件夹 `{dir}` 不存在',
     },
     help: {
-      en: 'create the folder first, or give --out a path in an existing folder',
-      zh: '请先创建该文件夹，或让 --out 指向已有的文件夹',
+      en: 'create the folder first, or write to an existing folder',
+      zh: '请先创建该文件夹，或换用已有的文件夹',
     },
   },
   'io_write_failed.no_new_files': {
@@ -188,8 +188,8 @@ export const cli = defineMessages({
       zh: '无法写入 `{file}`：文件夹 `{dir}` 存在，但不能在其中新建文件（如 /proc 这样的系统文件夹）',
     },
     help: {
-      en: 'give --out a path in a folder of your own, e.g. results/out.csv',
-      zh: '请让 --out 指向你自己的文件夹，如 results/out.csv',
+      en: 'write to a folder of your own, e.g. results/',
+      zh: '请换用你自己的文件夹，如 results/',
     },
   },
   'io_write_failed.parent_is_file': {
@@ -198,8 +198,8 @@ export const cli = defineMessages({
       zh: '无法写入 `{file}`：`{dir}` 是文件，不是文件夹',
     },
     help: {
-      en: 'give --out a path in a folder, e.g. results/out.csv',
-      zh: '请让 --out 指向文件夹中的路径，如 results/out.csv',
+      en: 'write to a path inside a folder, e.g. results/',
+      zh: '请换用文件夹中的路径，如 results/',
     },
   },
   'io_write_failed.denied': {
@@ -221,7 +221,7 @@ export const cli = defineMessages({
   },
   'io_write_failed.read_only': {
     message: { en: 'cannot write `{file}`: the disk is read-only', zh: '无法写入 `{file}`：磁盘为只读' },
-    help: { en: 'give --out a path on a writable disk', zh: '请让 --out 指向可写的磁盘' },
+    help: { en: 'write to a writable disk', zh: '请换用可写的磁盘' },
   },
   io_output_broken_link: {
     message: {
