@@ -147,13 +147,74 @@ export function readJsonRecords(text: string, file?: string): TableResult {
  * array, or in `records`) it is in. A scan of the text: strings are skipped whole, keys decoded.
  */
 export function duplicateKey(text: string): { key: string; record?: number } | undefined {
-  interface Frame {
-    object: boolean;
-    keys?: Set<string>;
-    index: number;
-    key?: string;
-  }
-  const stack: Frame[] = [];
+  let found: { key: string; record?: number } | undefined;
+  walkJson(text, {
+    key(key, stack) {
+      const top = stack[stack.length - 1]!;
+      if (!top.keys!.has(key)) {
+        top.keys!.add(key);
+        return false;
+      }
+      // the record: the element of the top-level array, or of the top-level `records` array
+      const record = recordOf(stack, false);
+      found = { key, ...(record !== undefined ? { record } : {}) };
+      return true;
+    },
+  });
+  return found;
+}
+
+/**
+ * The number tokens of valid JSON text that are the values of a record's keys, as written, by
+ * record (position in the top-level array, or in `records`) and key. A scan of the text, as
+ * `duplicateKey`'s (which has already refused a key given twice).
+ */
+export function numberTokens(text: string, records: number): Map<string, string>[] {
+  const found = Array.from({ length: records }, () => new Map<string, string>());
+  walkJson(text, {
+    number(token, stack) {
+      // a record's own value: depth 2 in a top-level array, depth 3 in `{ "records": [...] }`
+      const record = recordOf(stack, true);
+      const key = stack[stack.length - 1]?.key;
+      if (record !== undefined && key !== undefined) found[record]?.set(key, token);
+    },
+  });
+  return found;
+}
+
+interface JsonFrame {
+  object: boolean;
+  /** the keys seen so far in an object */
+  keys?: Set<string>;
+  /** the element's position in an array */
+  index: number;
+  /** the object's last key */
+  key?: string;
+}
+
+/**
+ * The record a place in the text belongs to: the element of a top-level array, or of the array
+ * under a top-level `records`. `exact`: only a value of the record object itself (not deeper).
+ */
+function recordOf(stack: JsonFrame[], exact: boolean): number | undefined {
+  const outer = stack[0];
+  const top = stack[stack.length - 1];
+  if (!outer || (exact && !top?.object)) return undefined;
+  if (!outer.object && (exact ? stack.length === 2 : stack.length >= 2)) return outer.index;
+  if (outer.object && outer.key === 'records' && !stack[1]?.object && (exact ? stack.length === 3 : stack.length >= 3))
+    return stack[1]!.index;
+  return undefined;
+}
+
+/**
+ * One walk over valid JSON text (JSON.parse has accepted it), telling each object key as it is read
+ * (`key` returns true to stop) and each number token as written, with the frames around it.
+ */
+function walkJson(
+  text: string,
+  on: { key?(key: string, stack: JsonFrame[]): boolean; number?(token: string, stack: JsonFrame[]): void },
+): void {
+  const stack: JsonFrame[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -163,23 +224,16 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
       const top = stack[stack.length - 1];
       if (expectKey && top?.object) {
         const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys!.has(key)) {
-          // the record: the element of the top-level array, or of the top-level `records` array
-          // `top` is on the stack, so the stack has an outermost entry
-          const outer = stack[0]!;
-          const record =
-            !outer.object && stack.length >= 2
-              ? outer.index
-              : outer.object && outer.key === 'records' && stack.length >= 3 && !stack[1]!.object
-                ? stack[1]!.index
-                : undefined;
-          return { key, ...(record !== undefined ? { record } : {}) };
-        }
-        top.keys!.add(key);
+        if (on.key?.(key, stack)) return;
         top.key = key;
         expectKey = false;
       }
       i = j;
+    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
+      let j = i + 1;
+      while (j < text.length && /[0-9.eE+-]/.test(text.charAt(j))) j++;
+      on.number?.(text.slice(i, j), stack);
+      i = j - 1;
     } else if (c === 0x7b /* { */) {
       stack.push({ object: true, keys: new Set(), index: 0 });
       expectKey = true;
@@ -193,57 +247,6 @@ export function duplicateKey(text: string): { key: string; record?: number } | u
       else if (top) top.index++;
     }
   }
-  return undefined;
-}
-
-/**
- * The number tokens of valid JSON text that are the values of a record's keys, as written, by
- * record (position in the top-level array, or in `records`) and key. A scan of the text, as
- * `duplicateKey`'s (which has already refused a key given twice).
- */
-export function numberTokens(text: string, records: number): Map<string, string>[] {
-  const found = Array.from({ length: records }, () => new Map<string, string>());
-  const stack: { object: boolean; index: number; key?: string }[] = [];
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      let j = i + 1;
-      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
-      const top = stack[stack.length - 1];
-      if (expectKey && top?.object) {
-        top.key = JSON.parse(text.slice(i, j + 1)) as string;
-        expectKey = false;
-      }
-      i = j;
-    } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
-      let j = i + 1;
-      while (j < text.length && /[0-9.eE+-]/.test(text.charAt(j))) j++;
-      const top = stack[stack.length - 1];
-      const outer = stack[0];
-      // a record's own value: depth 2 in a top-level array, depth 3 in `{ "records": [...] }`
-      const record =
-        top?.object && outer && !outer.object && stack.length === 2
-          ? outer.index
-          : top?.object && outer?.object && outer.key === 'records' && stack.length === 3 && !stack[1]!.object
-            ? stack[1]!.index
-            : undefined;
-      if (record !== undefined && top?.key !== undefined) found[record]?.set(top.key, text.slice(i, j));
-      i = j - 1;
-    } else if (c === 0x7b /* { */) {
-      stack.push({ object: true, index: 0 });
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      stack.push({ object: false, index: 0 });
-    } else if (c === 0x7d || c === 0x5d /* } ] */) {
-      stack.pop();
-    } else if (c === 0x2c /* , */) {
-      const top = stack[stack.length - 1];
-      if (top?.object) expectKey = true;
-      else if (top) top.index++;
-    }
-  }
-  return found;
 }
 
 /**
