@@ -38,7 +38,7 @@ import {
 import { isMap as isYamlMap, isScalar } from 'yaml';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
-import { checkEvents, type EventSource } from './events/spec.js';
+import { checkEvents, name, placeIn, what, whatZh, type EventSource } from './events/spec.js';
 import { aggregateEvents } from './events/aggregate.js';
 
 interface MappingSource {
@@ -61,8 +61,6 @@ interface MappingFile {
   time_zone?: string;
 }
 
-const HELP =
-  'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`';
 const ENCODINGS = ['auto', 'utf-8', 'gbk', 'gb18030'];
 
 // The keys each part of a mapping may have (schemas/data-mapping.schema.json); anything else is
@@ -87,32 +85,9 @@ export function readMappingFile(
 
 function checkShape(value: unknown, doc: Document, lines: LineCounter, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const name = (path: (string | number)[]) =>
-    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
-  const report = (path: (string | number)[], message: string) => {
-    // the value's position, or its parent's when it is missing
-    let node: unknown;
-    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--)
-      node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
-    const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
-    out.push({
-      code: 'data_mapping_shape',
-      severity: 'error',
-      message,
-      help: HELP,
-      file,
-      span: { line: p.line, column: p.col },
-    });
-  };
-  const what = (v: unknown) =>
-    v === null || v === undefined
-      ? 'empty'
-      : Array.isArray(v)
-        ? 'a list'
-        : typeof v === 'object'
-          ? 'a mapping'
-          : // a whole CSV read as YAML is one long text: shown by its start, not its 20 KB
-            `\`${String(v).length > 60 ? `${String(v).slice(0, 60)}…` : String(v)}\``;
+  // the value's position, or its parent's when it is missing; the problem in both languages
+  const report = (path: (string | number)[], problem: string, problem_zh: string) =>
+    out.push(diagnostic('data_mapping_shape', { problem, problem_zh }, { file, span: placeIn(doc, lines, path) }));
   const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   /** Every key of the mapping at `path` that is not in `allowed`, at the key's own line and column. */
   const keys = (v: Record<string, unknown>, path: (string | number)[], allowed: readonly string[]) => {
@@ -142,38 +117,50 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
       );
     }
   };
-  const text = (v: unknown, path: (string | number)[], noun: string, required = false) => {
+  const text = (v: unknown, path: (string | number)[], noun: string, nounZh: string, required = false) => {
     if (v === undefined && !required) return;
-    if (typeof v !== 'string' || v.trim() === '') report(path, `\`${name(path)}\` must be ${noun}, not ${what(v)}`);
+    if (typeof v !== 'string' || v.trim() === '')
+      report(
+        path,
+        `\`${name(path)}\` must be ${noun}, not ${what(v)}`,
+        `\`${name(path)}\` 应为${nounZh}，而不是${whatZh(v)}`,
+      );
   };
   const source = (v: unknown, path: (string | number)[], roster: boolean) => {
     if (!isMap(v))
-      return report(path, `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`);
+      return report(
+        path,
+        `\`${name(path)}\` must be a mapping such as \`{ file: 花名册.xlsx }\`, not ${what(v)}`,
+        `\`${name(path)}\` 应为映射，例如 \`{ file: 花名册.xlsx }\`，而不是${whatZh(v)}`,
+      );
     keys(v, path, roster ? ROSTER_KEYS : SOURCE_KEYS);
-    text(v.file, [...path, 'file'], 'a file name', true);
+    text(v.file, [...path, 'file'], 'a file name', '文件名', true);
     if (typeof v.sheet === 'number') v.sheet = String(v.sheet);
-    text(v.sheet, [...path, 'sheet'], 'a sheet name');
+    text(v.sheet, [...path, 'sheet'], 'a sheet name', '工作表名');
     if (v.encoding !== undefined && !ENCODINGS.includes(v.encoding as string))
       report(
         [...path, 'encoding'],
         `\`${name(path)}.encoding\` must be one of ${ENCODINGS.map((e) => `\`${e}\``).join(', ')}, not ${what(v.encoding)}`,
+        `\`${name(path)}.encoding\` 应为 ${ENCODINGS.map((e) => `\`${e}\``).join('、')} 之一，而不是${whatZh(v.encoding)}`,
       );
     if (roster) return;
     if (v.missing_rows !== undefined && v.missing_rows !== 'error' && v.missing_rows !== 'default')
       report(
         [...path, 'missing_rows'],
         `\`${name([...path, 'missing_rows'])}\` must be \`error\` (an employee without a row in it is an error, the default) or \`default\` (their metrics from it take the metric's default), not ${what(v.missing_rows)}`,
+        `\`${name([...path, 'missing_rows'])}\` 应为 \`error\`（员工在此文件中没有行即报错，默认）或 \`default\`（其来自此文件的指标取指标的默认值），而不是${whatZh(v.missing_rows)}`,
       );
     if (v.key !== undefined) {
       if (!isMap(v.key))
         report(
           [...path, 'key'],
           `\`${name([...path, 'key'])}\` must be a mapping such as \`{ column: 账号名称, roster: 抖音账号 }\`, not ${what(v.key)}`,
+          `\`${name([...path, 'key'])}\` 应为映射，例如 \`{ column: 账号名称, roster: 抖音账号 }\`，而不是${whatZh(v.key)}`,
         );
       else {
         keys(v.key, [...path, 'key'], KEY_KEYS);
-        text(v.key.column, [...path, 'key', 'column'], 'a column name');
-        text(v.key.roster, [...path, 'key', 'roster'], 'a column name');
+        text(v.key.column, [...path, 'key', 'column'], 'a column name', '列名');
+        text(v.key.roster, [...path, 'key', 'roster'], 'a column name', '列名');
       }
     }
     if (v.columns !== undefined) {
@@ -181,6 +168,7 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
         return report(
           [...path, 'columns'],
           `\`${name([...path, 'columns'])}\` must be a mapping of headers to metrics, not ${what(v.columns)}`,
+          `\`${name([...path, 'columns'])}\` 应为“表头 → 指标”的映射，而不是${whatZh(v.columns)}`,
         );
       for (const [header, spec] of Object.entries(v.columns)) {
         const at = [...path, 'columns', header];
@@ -189,20 +177,23 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
           report(
             at,
             `\`${name(at)}\` must be a metric label or id, or \`{ metric, money_in, ranges }\`, not ${what(spec)}`,
+            `\`${name(at)}\` 应为指标名称或 id，或 \`{ metric, money_in, ranges }\`，而不是${whatZh(spec)}`,
           );
           continue;
         }
         keys(spec, at, COLUMN_KEYS);
-        text(spec.metric, [...at, 'metric'], 'a metric label or id');
+        text(spec.metric, [...at, 'metric'], 'a metric label or id', '指标名称或 id');
         if (spec.money_in !== undefined && spec.money_in !== 'yuan' && spec.money_in !== 'fen')
           report(
             [...at, 'money_in'],
             `\`${name([...at, 'money_in'])}\` must be \`yuan\` or \`fen\`, not ${what(spec.money_in)}`,
+            `\`${name([...at, 'money_in'])}\` 应为 \`yuan\`（元）或 \`fen\`（分），而不是${whatZh(spec.money_in)}`,
           );
         if (spec.ranges !== undefined && !['low', 'middle', 'high', 'reject'].includes(spec.ranges as string))
           report(
             [...at, 'ranges'],
             `\`${name([...at, 'ranges'])}\` must be one of \`low\`, \`middle\`, \`high\`, \`reject\`, not ${what(spec.ranges)}`,
+            `\`${name([...at, 'ranges'])}\` 应为 \`low\`、\`middle\`、\`high\`、\`reject\` 之一，而不是${whatZh(spec.ranges)}`,
           );
         if (
           spec.ratio_format !== undefined &&
@@ -212,20 +203,30 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
           report(
             [...at, 'ratio_format'],
             `\`${name([...at, 'ratio_format'])}\` must be \`fraction\` (0.453) or \`percent_points\` (45.3), not ${what(spec.ratio_format)}`,
+            `\`${name([...at, 'ratio_format'])}\` 应为 \`fraction\`（0.453）或 \`percent_points\`（45.3），而不是${whatZh(spec.ratio_format)}`,
           );
       }
     }
   };
   if (!isMap(value)) {
-    report([], `a data mapping must be a mapping with \`roster:\` and \`sources:\`, not ${what(value)}`);
+    report(
+      [],
+      `a data mapping must be a mapping with \`roster:\` and \`sources:\`, not ${what(value)}`,
+      `数据映射应为含 \`roster:\` 和 \`sources:\` 的映射，而不是${whatZh(value)}`,
+    );
     return out;
   }
   keys(value, [], TOP_KEYS);
   if (isMap(value.teams))
     for (const [id, t] of Object.entries(value.teams)) if (isMap(t)) keys(t, ['teams', id], TEAM_KEYS);
   if (value.period !== undefined && typeof value.period !== 'string' && typeof value.period !== 'number')
-    report(['period'], `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`);
-  if (value.roster === undefined) report([], 'the mapping has no `roster: { file: … }`');
+    report(
+      ['period'],
+      `\`period\` must be a month such as \`2026-10\`, not ${what(value.period)}`,
+      `\`period\` 应为月份，例如 \`2026-10\`，而不是${whatZh(value.period)}`,
+    );
+  if (value.roster === undefined)
+    report([], 'the mapping has no `roster: { file: … }`', '映射中没有 `roster: { file: … }`');
   else source(value.roster, ['roster'], true);
   // event sources: their own checks (node/cli/events/spec.ts); they make `sources:` optional
   if (value.events !== undefined) {
@@ -234,15 +235,16 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
       report(
         ['time_zone'],
         `\`time_zone\` must be a time zone such as \`Asia/Shanghai\`, not ${what(value.time_zone)}`,
+        `\`time_zone\` 应为时区，例如 \`Asia/Shanghai\`，而不是${whatZh(value.time_zone)}`,
       );
     value.sources ??= [];
   }
-  if (!Array.isArray(value.sources))
+  if (value.sources === undefined) report([], 'the mapping has no `sources:`', '映射中没有 `sources:`');
+  else if (!Array.isArray(value.sources))
     report(
-      value.sources === undefined ? [] : ['sources'],
-      value.sources === undefined
-        ? 'the mapping has no `sources:`'
-        : `\`sources\` must be a list of files, not ${what(value.sources)}`,
+      ['sources'],
+      `\`sources\` must be a list of files, not ${what(value.sources)}`,
+      `\`sources\` 应为文件列表，而不是${whatZh(value.sources)}`,
     );
   else value.sources.forEach((s, i) => source(s, ['sources', i], false));
   return out;

@@ -66,6 +66,13 @@ export const events = defineMessages({
       zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`、`growth`、`negatives`），可选 `key:`、`encoding:`、`sheet:`、`header_row:`、`fill_down:`；见 docs/events.md',
     },
   },
+  data_mapping_shape: {
+    message: { en: '{problem}', zh: '数据映射写法有误：{problem_zh}' },
+    help: {
+      en: 'a data mapping has `roster: { file: … }` and `sources:`, each with `file:` and optionally `key: { column, roster }`, `columns:`, `sheet:`, `encoding:`, `missing_rows: error | default`',
+      zh: '数据映射需要 `roster: { file: … }` 和 `sources:`，每个来源写 `file:`，可选 `key: { column, roster }`、`columns:`、`sheet:`、`encoding:`、`missing_rows: error | default`',
+    },
+  },
   data_mapping_unknown_key: {
     message: { en: 'unknown key `{key}` in `{where}`', zh: '`{where}` 中有未知的键 `{key}`' },
     help: {

@@ -66,24 +66,35 @@ export interface EventSource {
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const what = (v: unknown) =>
+/** A cell of YAML as a message shows it; a whole CSV read as YAML is one long text: shown by its start, not its 20 KB. */
+const shown = (v: unknown) => `\`${String(v).length > 60 ? `${String(v).slice(0, 60)}…` : String(v)}\``;
+/** What a value of the wrong kind is, in a message's English ("not a list"). */
+export const what = (v: unknown) =>
   v === null || v === undefined
     ? 'empty'
     : Array.isArray(v)
       ? 'a list'
       : typeof v === 'object'
         ? 'a mapping'
-        : `\`${String(v)}\``;
-const whatZh = (v: unknown) =>
-  v === null || v === undefined
-    ? '空值'
-    : Array.isArray(v)
-      ? '列表'
-      : typeof v === 'object'
-        ? '映射'
-        : `\`${String(v)}\``;
-const name = (path: (string | number)[]) =>
+        : shown(v);
+/** The same in Chinese ("而不是列表"). */
+export const whatZh = (v: unknown) =>
+  v === null || v === undefined ? '空值' : Array.isArray(v) ? '列表' : typeof v === 'object' ? '映射' : shown(v);
+/** A place in the mapping as its reader writes it: `sources[1].columns.播放量`. */
+export const name = (path: (string | number)[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
+/** Where the value at `path` starts in the mapping's YAML, or its nearest parent's when it is missing. */
+export function placeIn(
+  doc: Document,
+  lines: LineCounter,
+  path: (string | number)[],
+): { line: number; column: number } {
+  let node: unknown;
+  for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--)
+    node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
+  const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
+  return { line: p.line, column: p.col };
+}
 const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
 const listZh = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join('、');
 
@@ -106,13 +117,8 @@ const SOURCE_FIELDS = ['file', 'sheet', 'encoding', 'key', 'time', 'metrics', 'h
  */
 export function checkEvents(value: unknown, doc: Document, lines: LineCounter, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (path: (string | number)[], problem: string, problem_zh: string) => {
-    let node: unknown;
-    for (let n = path.length; n >= 0 && !(node as { range?: unknown } | undefined)?.range; n--)
-      node = n ? doc.getIn(path.slice(0, n), true) : doc.contents;
-    const p = lines.linePos((node as { range?: [number] } | undefined)?.range?.[0] ?? 0);
-    out.push(diagnostic('data_event_shape', { problem, problem_zh }, { file, span: { line: p.line, column: p.col } }));
-  };
+  const report = (path: (string | number)[], problem: string, problem_zh: string) =>
+    out.push(diagnostic('data_event_shape', { problem, problem_zh }, { file, span: placeIn(doc, lines, path) }));
   const text = (v: unknown, path: (string | number)[], required: boolean) => {
     if (v === undefined && !required) return;
     if (typeof v !== 'string' || v.trim() === '')
