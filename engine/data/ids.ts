@@ -23,6 +23,22 @@ export function looksScientific(id: string): boolean {
   return SCIENTIFIC.test(id);
 }
 
+/**
+ * `1001.0`: an id column that became a column of decimal numbers on the way (a pandas export of a
+ * column with a gap in it, a sheet's number format); read as written it would never match `1001` in
+ * the roster or the ledger, and read as `1001` it would be a guess.
+ */
+const DECIMAL = /^\d+\.0+$/;
+
+export function looksDecimal(id: string): boolean {
+  return DECIMAL.test(id);
+}
+
+/** An id that a spreadsheet or script turned into a number: refused, never counted as anyone's. */
+export function lostToNumber(id: string): boolean {
+  return SCIENTIFIC.test(id) || DECIMAL.test(id);
+}
+
 export const SCIENTIFIC_HELP = 'Excel turned the id into a number: format the column as text before export';
 
 const INVISIBLE_ONLY = /[\u00A0\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u3000\uFEFF]/g;

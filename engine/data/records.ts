@@ -21,7 +21,7 @@ import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
 const LIMIT_TEXT = String(MONEY_LIMIT_YUAN).replace(/\B(?=(\d{3})+$)/g, ',');
 import { readPeriod } from './period.js';
-import { looksScientific, normaliseId, showSpelling } from './ids.js';
+import { looksDecimal, looksScientific, lostToNumber, normaliseId, showSpelling } from './ids.js';
 import { teamFold, teamName, TeamDirectory, type TeamDeclaration } from '../language/teams.js';
 
 export type { Table };
@@ -458,7 +458,7 @@ export function recordReader(
   };
   const seen = (id: string, period: string, row: number, raw: string = id): number | undefined => {
     // no id, no month, or an id Excel destroyed: the row is refused for that already
-    if (!id || !period || looksScientific(id)) return undefined;
+    if (!id || !period || lostToNumber(id)) return undefined;
     // one row per employee per period: a file may hold several months
     let seen = firstRow.get(period);
     if (!seen) firstRow.set(period, (seen = new IdRows()));
@@ -758,6 +758,7 @@ export function recordReader(
     const id = idOf(cells);
     const rawId = rawIdOf(cells);
     if (looksScientific(id)) problem(reasons, cells, i, row, idCol, 'data_bad_id', { id: rawId });
+    else if (looksDecimal(id)) problem(reasons, cells, i, row, idCol, 'data_bad_id.decimal', { id: rawId });
     const first = known ? known.duplicateOf : seen(id, periodKey, row, rawId);
     if (first !== undefined) {
       // `E1` here and `Ｅ１` there: say how each row wrote it

@@ -95,6 +95,30 @@ describe('employee ids in a data file', () => {
     );
   });
 
+  it('an id turned into a decimal number (`1001.0`) is refused, in CSV and as a JSON number; `1001` and `1001.5` are ids as written', () => {
+    const refused = (id: string, row: number) => ({
+      code: 'data_bad_id',
+      severity: 'error',
+      message: `\`${id}\` is not an employee id but a number with a decimal point`,
+      help: 'the id column was turned into decimal numbers on export: write the ids as text, as the roster writes them (`1001`, not `1001.0`); in Excel format the column as text, in pandas read it with dtype=str',
+      file: 'm.csv',
+      cell: { row, column: '工号', value: id },
+    });
+    const r = readRecords(csv(row('1001.0'), row('1001.00', 31), row('1001'), row('1001.5')), 'csv', contract, {
+      file: 'm.csv',
+    });
+    expect(r.records.map((x) => x.employee_id)).toEqual(['1001', '1001.5']);
+    // refused, and the two are not called duplicates of each other
+    expect(r.excluded.map((x) => x.reasons)).toEqual([[refused('1001.0', 2)], [refused('1001.00', 3)]]);
+
+    const json = JSON.stringify([
+      { 工号: 1002, 姓名: '张三', 岗位: '编导', 团队: '一组', 阶段: '初创期', 月份: '2026-10', 发布视频数: 30 },
+    ]).replace('1002', '1002.0');
+    const j = readRecords(json, 'json', contract, { file: 'm.csv' });
+    expect(j.records).toEqual([]);
+    expect(j.excluded.map((x) => x.reasons)).toEqual([[refused('1002.0', 2)]]);
+  });
+
   it('`e1` and `E1` are two employees, with a warning naming both rows', () => {
     const r = readRecords(csv(row('E1'), row('e1', 31), row('E2'), row('e2', 33)), 'csv', contract, { file: 'm.csv' });
     expect(r.records.map((x) => x.employee_id)).toEqual(['E1', 'e1', 'E2', 'e2']);

@@ -92,6 +92,16 @@ export const data = defineMessages({
     },
     help: SCIENTIFIC_HELP,
   },
+  'data_bad_id.decimal': {
+    message: {
+      en: '`{id}` is not an employee id but a number with a decimal point',
+      zh: '`{id}` 不是工号，而是带小数点的数字',
+    },
+    help: {
+      en: 'the id column was turned into decimal numbers on export: write the ids as text, as the roster writes them (`1001`, not `1001.0`); in Excel format the column as text, in pandas read it with dtype=str',
+      zh: '导出时工号列被转成了小数：请按花名册的写法把工号写成文本（`1001`，而不是 `1001.0`）；在 Excel 中把这一列设为文本格式，在 pandas 中用 dtype=str 读取',
+    },
+  },
   data_bad_pay_base: {
     message: { en: 'pay base `{value}` is not an amount', zh: '绩效基数 `{value}` 不是金额' },
     help: PAY_BASE_HELP,
