@@ -514,13 +514,13 @@ describe('--workers', () => {
       SAMPLE,
       '--exclude-invalid',
       '--format',
-      'json',
+      'table',
       '--workers',
       '2',
     );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      'note: --workers 2 is not used: only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads; this run reads the data whole',
+      'note: --workers 2 is not used: only a CSV file run as CSV, JSON or NDJSON (--format csv|json|ndjson) without --record is evaluated in worker threads; this run reads the data whole',
     );
   });
 

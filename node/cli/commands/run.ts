@@ -9,6 +9,9 @@ import {
   fitsNobody,
   diagnostic,
 } from '../../../engine/index.js';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -51,7 +54,9 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
-  const shape = !o.record && !o.amend && Boolean(o.out) && isStreamFormat(o.format);
+  // CSV, JSON and NDJSON stream to a file, and to stdout through a temporary file (printed once
+  // the month is read and checked: nothing is printed for a month that is refused)
+  const shape = !o.record && !o.amend && isStreamFormat(o.format);
   // a run that looks like streaming starts its worker threads now: they load (most of a second of
   // CPU each) on another core while this one loads the policy; a run that does not stream closes them
   const early =
@@ -92,7 +97,7 @@ async function runLoaded(
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
   if (workers > 1) {
     const why = !shape
-      ? 'only a CSV file run to a file (--format csv|json|ndjson --out FILE) without --record is evaluated in worker threads'
+      ? 'only a CSV file run as CSV, JSON or NDJSON (--format csv|json|ndjson) without --record is evaluated in worker threads'
       : policy.doc.pools || policy.doc.budget
         ? 'the policy has bonus pools or a budget, which need every record of the period'
         : policy.doc.calibration
@@ -181,6 +186,23 @@ async function runWhole(
   return EXIT.ok;
 }
 
+/** A file's UTF-8 text to stdout a mebibyte at a time (a character cut between two is kept for the next). */
+function printFile(file: string, io: Io): void {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a CSV's BOM is output
+    for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      const text = decoder.decode(chunk.subarray(0, n), { stream: true });
+      if (text) io.stdout(text);
+    }
+    const rest = decoder.decode();
+    if (rest) io.stdout(rest);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** What a JSON result was computed from: the policy's hash and every data input's. */
 function provenance(policyFile: string, data: string) {
   return { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(data) };
@@ -216,6 +238,34 @@ async function streamCsv(
   io: Io,
   pool: WorkerPool | undefined,
 ): Promise<number | undefined> {
+  // stdout: the stream goes to a temporary file of its own, printed when the run is known good
+  const scratch = o.out ? undefined : mkdtempSync(join(tmpdir(), 'yardstick-run-'));
+  try {
+    return await streamTo(
+      scratch ? join(scratch, `result.${o.format}`) : o.out!,
+      policy,
+      policyFile,
+      policyText,
+      o,
+      workers,
+      io,
+      pool,
+    );
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function streamTo(
+  out: string,
+  policy: CompiledPolicy,
+  policyFile: string,
+  policyText: string,
+  o: RunCommandOptions,
+  workers: number,
+  io: Io,
+  pool: WorkerPool | undefined,
+): Promise<number | undefined> {
   let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
     streamed = await streamRun({
@@ -223,7 +273,7 @@ async function streamCsv(
       policyFile,
       policyText,
       data: o.data,
-      out: o.out!,
+      out,
       lang: o.lang,
       diagnosticLang: io.lang,
       period: o.period,
@@ -258,11 +308,13 @@ async function streamCsv(
     refuseExcluded(asResult, false, io.stderr, o.lang, io.lang);
   }
   streamed.commit();
-  io.stderr(
-    o.lang === 'zh'
-      ? `已写入 ${o.out}（${streamed.employees} 人）`
-      : `wrote ${o.out} (${streamed.employees} employees)`,
-  );
+  if (o.out)
+    io.stderr(
+      o.lang === 'zh'
+        ? `已写入 ${o.out}（${streamed.employees} 人）`
+        : `wrote ${o.out} (${streamed.employees} employees)`,
+    );
+  else printFile(out, io);
   reportExcluded(asResult, io.stderr, o.lang, io.lang);
   return EXIT.ok;
 }
