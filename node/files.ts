@@ -122,3 +122,22 @@ export function makeFolders(dir: string): void {
   }
   for (const folder of missing.reverse()) mkdirSync(folder);
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs `cleanup` if the process is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP before the
+ * returned function is called, then dies of the same signal, as it would have without it.
+ */
+export function cleanUpOnSignal(cleanup: () => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    done();
+    cleanup();
+    process.kill(process.pid, signal);
+  };
+  const done = () => {
+    for (const s of SIGNALS) process.off(s, onSignal);
+  };
+  for (const s of SIGNALS) process.once(s, onSignal);
+  return done;
+}

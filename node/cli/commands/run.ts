@@ -12,6 +12,7 @@ import {
 import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
@@ -240,6 +241,9 @@ async function streamCsv(
 ): Promise<number | undefined> {
   // stdout: the stream goes to a temporary file of its own, printed when the run is known good
   const scratch = o.out ? undefined : mkdtempSync(join(tmpdir(), 'yardstick-run-'));
+  const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
+  // the month's names and pay are not left in the temporary folder by a Ctrl-C either
+  const interrupted = scratch ? cleanUpOnSignal(remove) : undefined;
   try {
     return await streamTo(
       scratch ? join(scratch, `result.${o.format}`) : o.out!,
@@ -252,7 +256,8 @@ async function streamCsv(
       pool,
     );
   } finally {
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    interrupted?.();
+    remove();
   }
 }
 
