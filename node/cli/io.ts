@@ -18,7 +18,15 @@ import {
 import { basename, dirname, resolve } from 'node:path';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
-import { decodeBytes, diagnostic, type Encoding, LIMITS } from '../../engine/index.js';
+import {
+  decodeBytes,
+  diagnostic,
+  type Diagnostic,
+  type Encoding,
+  formatDiagnostic,
+  type Lang,
+  LIMITS,
+} from '../../engine/index.js';
 
 /** What an input is, as messages name it; each has its phrasing in the catalogue. */
 export type InputKind = 'policy' | 'data' | 'data mapping' | 'policy tests';
@@ -310,4 +318,34 @@ export const defaultIo: Io = {
 /** Whether writing to stdout failed (the run then ends with exit 1 whatever it returned). */
 export function stdoutFailed(): boolean {
   return stdoutError !== undefined;
+}
+
+/**
+ * The diagnostics a command meets on its way (a data file's refused cells, warnings), kept for the
+ * one JSON document `--error-format json` prints at the end, instead of text lines before it; set by
+ * `main` for each command (undefined: printed as text, the human format).
+ */
+let kept: Diagnostic[] | undefined;
+
+/** `main`, as a command starts: keep the diagnostics for JSON, or print them as text. */
+export function keepDiagnostics(json: boolean): void {
+  kept = json ? [] : undefined;
+}
+
+/** The diagnostics kept since the command started (none in the human format), and forget them. */
+export function keptDiagnostics(): Diagnostic[] {
+  const out = kept ?? [];
+  if (kept) kept = [];
+  return out;
+}
+
+/** Whether diagnostics go into the JSON document rather than to stderr as text. */
+export function diagnosticsKept(): boolean {
+  return kept !== undefined;
+}
+
+/** A diagnostic met on the way: as text on stderr, or kept for `--error-format json`. */
+export function sayDiagnostic(stderr: (line: string) => void, d: Diagnostic, lang: Lang): void {
+  if (kept) kept.push(d);
+  else stderr(formatDiagnostic(d, lang));
 }

@@ -27,7 +27,7 @@ import { mergeDriver } from './merge-driver.js';
 import { completionCommand } from './completion.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
-import { defaultIo, stdoutFailed, type Io } from './io.js';
+import { defaultIo, keepDiagnostics, keptDiagnostics, stdoutFailed, type Io } from './io.js';
 import { packageVersion } from './version.js';
 
 type ErrorFormat = 'human' | 'json';
@@ -429,7 +429,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 
   try {
+    keepDiagnostics(errors.format === 'json');
     await program.parseAsync(argv, { from: 'user' });
+    // a command that succeeded with warnings: they are the JSON document
+    const warnings = keptDiagnostics();
+    if (warnings.length) reportError(warnings, errors, io);
     // a closed or full stdout has been reported; the run did not deliver its output
     return io === defaultIo && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
   } catch (error) {
@@ -440,10 +444,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return EXIT.usage;
     }
     if (error instanceof ExitError) {
-      reportError(error.diagnostics, errors, io);
+      // the problem first, then what was met on the way, then what the error itself carries
+      const [problem, ...behind] = error.diagnostics;
+      reportError([problem!, ...keptDiagnostics(), ...behind], errors, io);
       return error.code;
     }
-    reportError([diagnostic('cli_internal', { detail: (error as Error)?.stack ?? String(error) })], errors, io);
+    reportError(
+      [diagnostic('cli_internal', { detail: (error as Error)?.stack ?? String(error) }), ...keptDiagnostics()],
+      errors,
+      io,
+    );
     return EXIT.internal;
   }
 }

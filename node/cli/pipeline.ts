@@ -1,7 +1,6 @@
 // What `run` and `explain` share: load the policy, read the data, evaluate.
 
 import {
-  formatDiagnostic,
   hasErrors,
   loadPolicy,
   runPolicy,
@@ -23,7 +22,7 @@ import { progressFor } from './progress.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
 import { EXIT, ExitError } from './errors.js';
-import { readBytes, readText } from './io.js';
+import { diagnosticsKept, readBytes, readText, sayDiagnostic } from './io.js';
 import { isRollupText } from './rollup.js';
 
 export function loadPolicyFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): CompiledPolicy {
@@ -52,7 +51,7 @@ export function loadPolicyAndText(
       ),
       result.diagnostics,
     );
-  for (const d of result.diagnostics) stderr(formatDiagnostic(d, lang));
+  for (const d of result.diagnostics) sayDiagnostic(stderr, d, lang);
   return { policy: result.policy, text };
 }
 
@@ -115,7 +114,7 @@ export async function dryRun(
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
   // errors stop the run here; warnings travel in the result and the command prints them
-  for (const d of fileErrors) o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
+  for (const d of fileErrors) sayDiagnostic(o.stderr, d, o.diagnosticLang ?? o.lang);
   if (hasErrors(fileErrors))
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   // history facts (previous_grade, consecutive_grade) come from the ledger's earlier periods
@@ -125,13 +124,9 @@ export async function dryRun(
   if (o.ledger && periods.length && Ledger.exists(o.ledger)) {
     const ledger = await Ledger.open(o.ledger);
     history = ledger.history(policy.doc.policy, periods[0]);
-    const gap = ledger.gapBefore(policy.doc.policy, periods[0]);
-    if (gap)
-      o.stderr(
-        `note: ${gap} of \`${policy.doc.policy}\` is not recorded in the ledger \`${o.ledger}\`: the history facts of ${periods[0]} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`,
-      );
-    for (const d of zerosLost(read.records, history, o.ledger))
-      o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
+    const gap = gapNote(ledger, o.ledger, policy.doc.policy, periods[0]!, o.diagnosticLang ?? o.lang);
+    if (gap) o.stderr(gap);
+    for (const d of zerosLost(read.records, history, o.ledger)) sayDiagnostic(o.stderr, d, o.diagnosticLang ?? o.lang);
   }
   const result = await runPolicy(
     policy,
@@ -166,30 +161,49 @@ export async function dryRun(
  * plan or a rolling average did not carry over.
  */
 function zerosLost(records: readonly EmployeeRecord[], history: HistorySource, ledger: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const r of records) {
-    const id = r.employee_id;
-    if (!/^\d{1,12}$/.test(id) || history.grades(id).length) continue;
-    const bare = id.replace(/^0+(?=\d)/, '');
-    const spellings = [
-      bare,
-      ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
-    ];
-    const other = spellings.find((s) => s !== id && history.grades(s).length);
-    if (other === undefined) continue;
-    out.push(
-      diagnostic(
-        'ledger_id_zeros',
-        { id, other, ledger },
-        {
-          severity: 'warning',
-          file: r.source?.file,
-          cell: { row: r.source?.row ?? 0, column: '工号', value: id },
-        },
-      ),
-    );
-  }
-  return out;
+  return records.flatMap((r) => zerosLostAt(r.employee_id, r.source?.file, r.source?.row ?? 0, history, ledger) ?? []);
+}
+
+/**
+ * An id of digits with no earlier month in the ledger, while the same number with or without
+ * leading zeros has some (Excel dropped or added them): a warning at its cell. The whole-file run
+ * checks every record; a streaming run every row as its chunk comes back.
+ */
+export function zerosLostAt(
+  id: string,
+  file: string | undefined,
+  row: number,
+  history: HistorySource,
+  ledger: string,
+): Diagnostic | undefined {
+  if (!/^\d{1,12}$/.test(id) || history.grades(id).length) return undefined;
+  const bare = id.replace(/^0+(?=\d)/, '');
+  const spellings = [
+    bare,
+    ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
+  ];
+  const other = spellings.find((s) => s !== id && history.grades(s).length);
+  if (other === undefined) return undefined;
+  return diagnostic(
+    'ledger_id_zeros',
+    { id, other, ledger },
+    { severity: 'warning', file, cell: { row, column: '工号', value: id } },
+  );
+}
+
+/** The note for a month of the policy missing from the ledger before `period`, in `lang`; none when no month is. */
+export function gapNote(
+  ledger: Ledger,
+  path: string,
+  policyId: string,
+  period: string,
+  lang: Lang,
+): string | undefined {
+  const gap = ledger.gapBefore(policyId, period);
+  if (!gap) return undefined;
+  return lang === 'zh'
+    ? `注意：账本 \`${path}\` 中没有 \`${policyId}\` 的 ${gap}：${period} 的历史事实从它之后算起（consecutive_grade、previous_grade、periods_in_role、rolling_average 和改进计划都看不到更早的月份）`
+    : `note: ${gap} of \`${policyId}\` is not recorded in the ledger \`${path}\`: the history facts of ${period} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`;
 }
 
 /** Tells the user, on stderr, which records were left out of the totals and why. */
@@ -200,10 +214,12 @@ export function reportExcluded(
   diagnosticLang: Lang = lang,
 ): void {
   if (result.excluded.length === 0) return;
-  stderr(
-    lang === 'zh'
-      ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
-      : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
-  );
-  for (const x of result.excluded) for (const d of x.reasons) stderr(formatDiagnostic(d, diagnosticLang));
+  // for --error-format json the records' problems are the JSON document's diagnostics
+  if (!diagnosticsKept())
+    stderr(
+      lang === 'zh'
+        ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
+        : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
+    );
+  for (const x of result.excluded) for (const d of x.reasons) sayDiagnostic(stderr, d, diagnosticLang);
 }

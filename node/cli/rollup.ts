@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import {
   diagnostic,
-  formatDiagnostic,
+  type Lang,
   isRollupDocument,
   loadPolicy,
   loadRollupPolicy,
@@ -26,7 +26,7 @@ import {
   rollupMonthOf,
 } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
-import { readText } from './io.js';
+import { readText, sayDiagnostic } from './io.js';
 
 /** Whether a policy file is a roll-up policy (a top-level `rollup:`); a file that cannot be read is not. */
 export function isRollupFile(file: string): boolean {
@@ -54,10 +54,12 @@ export function loadRollup(file: string, text = readText(file, 'policy')): Rollu
   return loadRollupPolicy(text, file, typeof of === 'string' ? monthlyBeside(file, of) : undefined);
 }
 
-/** As loadPolicyFile: warnings to stderr, a policy with errors refused. */
-export function loadRollupFile(file: string, stderr: (s: string) => void): RollupDoc {
+/**
+ * As loadPolicyFile: a policy with errors refused with its problems in the error (so that
+ * `--error-format json` gives them as JSON), warnings to stderr, both in the language asked for.
+ */
+export function loadRollupFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): RollupDoc {
   const result = loadRollup(file);
-  for (const d of result.diagnostics) stderr(formatDiagnostic(d));
   if (!result.ok)
     throw new ExitError(
       EXIT.input,
@@ -66,7 +68,9 @@ export function loadRollupFile(file: string, stderr: (s: string) => void): Rollu
         { file, count: result.diagnostics.filter((d) => d.severity === 'error').length },
         { file },
       ),
+      result.diagnostics,
     );
+  for (const d of result.diagnostics) sayDiagnostic(stderr, d, lang);
   return result.doc;
 }
 

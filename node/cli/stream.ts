@@ -18,7 +18,6 @@ import {
   beforeEffectiveFrom,
   decodingOf,
   hasNulBytes,
-  formatDiagnostic,
   isBlankRow,
   noHeaderRow,
   notText,
@@ -39,7 +38,8 @@ import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
 import { csvHead } from './format/results.js';
 import { jsonHead, jsonTail } from './format/json-stream.js';
-import { checkInputFile, openError, outputTarget, writeFailure } from './io.js';
+import { checkInputFile, openError, outputTarget, sayDiagnostic, writeFailure } from './io.js';
+import { zerosLostAt } from './pipeline.js';
 import { CHUNK_BYTES, RecordSplitter } from './record-splitter.js';
 import {
   BatchEvaluator,
@@ -324,7 +324,7 @@ async function passWith(
     }
   };
   const fatal = (diagnostics: Diagnostic[]): never => {
-    for (const d of diagnostics) o.stderr(formatDiagnostic(d, o.diagnosticLang ?? o.lang));
+    for (const d of diagnostics) sayDiagnostic(o.stderr, d, o.diagnosticLang ?? o.lang);
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file }, { file }));
   };
 
@@ -453,6 +453,14 @@ async function passWith(
       }
       for (const [team, row] of r.teams) reader.noteTeam(team, row);
       const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
+      // an id whose leading zeros Excel dropped or added since the recorded months, as the whole-file run warns
+      if (history && o.ledger) {
+        const left = final.excluded.length ? new Set(final.excluded.map((x) => x.row)) : undefined;
+        for (let i = 0; i < rows.length; i++) {
+          const d = left?.has(rows[i]) ? undefined : zerosLostAt(ids[i]!, file, rows[i]!, history, o.ledger);
+          if (d) s.warnings.push(d);
+        }
+      }
       if (firstCard && final.out.length) {
         write(final.out.subarray(1));
         firstCard = false;

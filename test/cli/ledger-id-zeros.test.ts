@@ -33,6 +33,34 @@ describe('an id whose leading zeros were dropped since the last recorded month',
     expect([card.employee_id, card.grade, card.payout.total]).toEqual(['7', 'C', 240]);
   });
 
+  it('is warned about in a run streamed to a file too (--format csv --out), where it was not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-zeros-'));
+    const ledger = join(dir, 'ledger.db');
+    const sep = join(dir, 'sep.csv');
+    const oct = join(dir, 'oct.csv');
+    writeFileSync(sep, `${HEADER}\n${row('007', '2026-09')}\n`);
+    writeFileSync(oct, `${HEADER}\n${row('7', '2026-10')}\n${row('8', '2026-10').replace('林小雨', '林小风')}\n`);
+    await yardstick('run', 'docs/worked-example.yaml', '--data', sep, '--record', '--ledger', ledger);
+    const out = join(dir, 'oct-results.csv');
+    const r = await yardstick(
+      'run',
+      'docs/worked-example.yaml',
+      '--data',
+      oct,
+      '--ledger',
+      ledger,
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/warning\[ledger_id_zeros\]/g)).toHaveLength(1);
+    expect(r.stderr).toContain(
+      `${oct}:2: warning[ledger_id_zeros]: \`7\` has no earlier months in the ledger \`${ledger}\`, but \`007\` has`,
+    );
+  });
+
   it('the other way round (`7` recorded, `007` now) likewise', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-zeros-'));
     const ledger = join(dir, 'ledger.db');

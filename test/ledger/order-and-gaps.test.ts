@@ -202,6 +202,9 @@ describe('a month missing from the ledger breaks "in a row"', () => {
           '`: the history facts of 2026-12 start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)',
       );
     }
+    // in the language asked for (it was English whatever --lang said)
+    const zh = await run(data('12.csv', csv('2026-12')), '--lang', 'zh');
+    expect(zh.stderr).toContain(`注意：账本 \`${ledger}\` 中没有 \`gaps\` 的 2026-11：2026-12 的历史事实从它之后算起`);
   });
 
   it('a recorded month that does not list someone breaks their run only', async () => {

@@ -4,9 +4,9 @@
 
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { formatDiagnostic, readTable, diagnostic } from '../../../engine/index.js';
+import { readTable, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes, type Io } from '../io.js';
+import { readBytes, sayDiagnostic, type Io } from '../io.js';
 import { readMappingFile } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
@@ -102,7 +102,7 @@ function explainReport(report: SourceReport, source: EventSource): string[] {
 export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): Promise<number> {
   const read = readMappingFile(file);
   if (!read.ok) {
-    for (const d of read.diagnostics) io.stderr(formatDiagnostic(d));
+    for (const d of read.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
     return EXIT.input;
   }
   const m = read.mapping;
@@ -110,7 +110,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
   const period = o.period ?? (m.period === undefined ? undefined : String(m.period));
   const cal = calendarFor(file, period, m.time_zone);
   if (!cal.ok) {
-    io.stderr(formatDiagnostic(cal.diagnostic));
+    sayDiagnostic(io.stderr, cal.diagnostic, io.lang ?? 'zh');
     return EXIT.input;
   }
   if (!o.explain) {
@@ -123,7 +123,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     encoding: m.roster.encoding,
   });
   if (!roster.ok) {
-    for (const d of roster.diagnostics) io.stderr(formatDiagnostic(d));
+    for (const d of roster.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
     return EXIT.input;
   }
   const result = await aggregateEvents({
@@ -134,8 +134,8 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     timeZone: m.time_zone,
     roster: { file: m.roster.file, table: roster.table },
   });
-  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d));
-  for (const ds of result.exclusions.values()) for (const d of ds) io.stderr(formatDiagnostic(d));
+  for (const d of result.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
+  for (const ds of result.exclusions.values()) for (const d of ds) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
   if (o.format === 'json') io.stdout(JSON.stringify(result.reports, null, 2) + '\n');
   else
     io.stdout(

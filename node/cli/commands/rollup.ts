@@ -41,7 +41,7 @@ const firstLast = (months: readonly string[]) => ({ first: months[0] ?? '', last
 export async function rollupCommand(policyFile: string, o: RollupCommandOptions, io: Io): Promise<number> {
   if (!isRollupFile(policyFile))
     throw new ExitError(EXIT.input, diagnostic('cli_rollup_not_rollup', { file: policyFile }, { file: policyFile }));
-  const doc = loadRollupFile(policyFile, io.stderr);
+  const doc = loadRollupFile(policyFile, io.stderr, io.lang);
   const period = rollupPeriodArgument(o.period, doc);
   if (doc.effective_from && period.months[0]! < rollupPeriodArgument(doc.effective_from, doc).months[0]!)
     throw new ExitError(

@@ -2,7 +2,6 @@
 
 import {
   beforeEffectiveFrom,
-  formatDiagnostic,
   runResultToJson,
   type Lang,
   type CompiledPolicy,
@@ -16,9 +15,9 @@ import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { checkOutput, readBytes, writeAtomic, type RunInput, type Io } from '../io.js';
+import { checkOutput, readBytes, sayDiagnostic, writeAtomic, type RunInput, type Io } from '../io.js';
 import { mappingFiles } from '../mapping.js';
-import { dryRun, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
@@ -143,7 +142,7 @@ async function runWhole(
     stderr: io.stderr,
     quiet: o.quiet,
   });
-  for (const w of result.warnings) io.stderr(formatDiagnostic(w, io.lang ?? o.lang));
+  for (const w of result.warnings) sayDiagnostic(io.stderr, w, io.lang ?? o.lang);
   if (o.record || o.amend) {
     // an official result is only recorded under the version in force for the period
     const early = beforeEffectiveFrom(policy, result.period ? result.period.split(',') : []);
@@ -289,17 +288,20 @@ async function streamTo(
       quiet: o.quiet,
       jsonAfter: o.format === 'json' ? { provenance: provenance(policyFile, o.data) } : undefined,
       ledger: o.ledger,
-      history: async (period) =>
-        o.ledger && Ledger.exists(o.ledger)
-          ? (await Ledger.open(o.ledger)).history(policy.doc.policy, period)
-          : undefined,
+      history: async (period) => {
+        if (!o.ledger || !Ledger.exists(o.ledger)) return undefined;
+        const ledger = await Ledger.open(o.ledger);
+        const gap = gapNote(ledger, o.ledger, policy.doc.policy, period, io.lang ?? o.lang);
+        if (gap) io.stderr(gap);
+        return ledger.history(policy.doc.policy, period);
+      },
       stderr: io.stderr,
     });
   } catch (error) {
     if (error instanceof NotStreamable) return undefined;
     throw error;
   }
-  for (const w of streamed.warnings) io.stderr(formatDiagnostic(w, io.lang ?? o.lang));
+  for (const w of streamed.warnings) sayDiagnostic(io.stderr, w, io.lang ?? o.lang);
   const asResult = { excluded: streamed.excluded };
   const nobody =
     streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;

@@ -323,7 +323,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
     return undefined;
   }
   if (isRollupFile(policyFile)) {
-    const doc = loadRollupFile(policyFile, io.stderr);
+    const doc = loadRollupFile(policyFile, io.stderr, io.lang);
     return runRollupTests(doc, await readRollupCases(doc, testFile));
   }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
