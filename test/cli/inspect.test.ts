@@ -1,5 +1,8 @@
 // `yardstick data inspect`: how a file's columns map to the policy, and every unusable cell.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../node/cli/main.js';
 
@@ -50,6 +53,20 @@ describe('yardstick data inspect', () => {
       '    examples/livestream-2026-10.csv row 2, column 岗位, value `主播`: unknown role `主播`',
     );
     expect(r.stdout).toContain('  records: 0 can be scored, 60 cannot');
+  });
+
+  it('names a data mapping of the wrong shape once, with its help indented under it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yardstick-inspect-')), 'month.data.yaml');
+    writeFileSync(file, 'roster: { file: 花名册.xlsx }\nsources: 导出.csv\n');
+    const r = await yardstick('data', 'inspect', file, '--policy', 'policies/short-video-team.yaml');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => l.includes('data_mapping_shape'))).toEqual([
+      `    ${file}:2:10: error[data_mapping_shape]: \`sources\` must be a list of files, not \`导出.csv\``,
+    ]);
+    expect(lines[lines.findIndex((l) => l.includes('data_mapping_shape')) + 1]).toMatch(
+      /^ {6}help: a data mapping has/,
+    );
   });
 
   it('names the required columns a file lacks for the roles it has', async () => {

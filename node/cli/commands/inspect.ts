@@ -113,9 +113,16 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
         ];
     const w = WORDS[lang];
     out.push(w.columns);
+    const indented = (d: Diagnostic) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ');
+    // a problem said once: a data mapping that cannot be read is named here, not again below
+    const shown = new Set<string>();
     for (const t of tables) {
       if (t.table) out.push(...describeColumns(t.file, t.table, policy, t.keys, t.columns, lang).map((l) => '  ' + l));
-      for (const d of t.diagnostics) out.push('    ' + formatDiagnostic(d, io.lang));
+      for (const d of t.diagnostics) {
+        const text = indented(d);
+        shown.add(text);
+        out.push(text);
+      }
     }
     const read = await readDataFile(file, policy, { sheet: o.sheet });
     // a mapping's event sources: each aggregate per employee with the rows behind it
@@ -125,9 +132,11 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
     out.push(w.missing(!missing.length));
     for (const d of missing) out.push(`    ${localise(d, lang).message}`);
     // the file refused as a whole for another reason: a ratio column written two ways, a column twice
-    const refused = fileProblems.filter((d) => d.code !== 'data_missing_column');
-    if (refused.length)
-      out.push(w.refused, ...refused.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
+    const refused = fileProblems
+      .filter((d) => d.code !== 'data_missing_column')
+      .map(indented)
+      .filter((t) => !shown.has(t));
+    if (refused.length) out.push(w.refused, ...refused);
     const warnings = read.diagnostics.filter((d) => d.severity === 'warning');
     if (warnings.length)
       out.push(w.notes, ...warnings.map((d) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ')));
