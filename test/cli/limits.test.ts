@@ -454,7 +454,8 @@ describe('data mapping shape', () => {
     ]) {
       const r = await yardstick(...args);
       expect(r.code, args[0]).toBe(1);
-      expect(r.stderr + r.stdout, args[0]).toContain(
+      // the help under it: indented by two spaces on stderr, by six in inspect's report
+      expect((r.stderr + r.stdout).replace(/\n +help:/g, '\n  help:'), args[0]).toContain(
         `${file}:3:11: error[data_mapping_shape]: \`sources[0].file\` must be a file name, not \`5\`\n  help: a data mapping has \`roster: { file: … }\` and \`sources:\`, each with \`file:\` and optionally \`key: { column, roster }\`, \`columns:\`, \`sheet:\`, \`encoding:\``,
       );
     }
