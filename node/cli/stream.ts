@@ -117,23 +117,27 @@ const FLUSH_BYTES = 1 << 20;
  * The worker threads worth starting: no more than the machine's cores, nor than the chunks the file
  * is cut into. A note says when fewer than asked are used.
  */
-export function workersFor(requested: number, data: string, stderr: (s: string) => void): number {
+export function workersFor(requested: number, data: string, stderr: (s: string) => void, lang: Lang = 'zh'): number {
   if (requested <= 1) return requested;
   checkInputFile(data, 'data');
-  const { n, note } = workerCount(requested, data);
+  const { n, note } = workerCount(requested, data, lang);
   if (note) stderr(note);
   return n;
 }
 
-function workerCount(requested: number, data: string): { n: number; note?: string } {
+function workerCount(requested: number, data: string, lang: Lang = 'zh'): { n: number; note?: string } {
   const chunks = Math.max(1, Math.ceil(statSync(data).size / CHUNK_BYTES));
   const cores = availableParallelism();
   const n = Math.min(requested, cores, chunks);
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   if (n === requested) return { n };
+  const kib = CHUNK_BYTES / 1024;
   return {
     n,
-    note: `note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${CHUNK_BYTES / 1024} KiB` : `this machine has ${plural(cores, 'core')}`}`,
+    note:
+      lang === 'zh'
+        ? `注意：使用 ${n} 个工作线程，而不是 ${requested} 个：${chunks <= cores ? `文件按每块 ${kib} KiB 读取，共 ${chunks} 块` : `这台机器有 ${cores} 个核心`}`
+        : `note: using ${plural(n, 'worker thread')} instead of ${requested}: ${chunks <= cores ? `the file is read in ${plural(chunks, 'chunk')} of ${kib} KiB` : `this machine has ${plural(cores, 'core')}`}`,
   };
 }
 
@@ -469,7 +473,12 @@ async function passWith(
       excluded.push(...final.excluded);
       if (!o.quiet && totals.employees + excluded.length - reported >= 100_000) {
         reported = totals.employees + excluded.length;
-        o.stderr(`evaluated ${reported} records (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        o.stderr(
+          (o.diagnosticLang ?? o.lang) === 'zh'
+            ? `已计算 ${reported} 条记录（${seconds} 秒）`
+            : `evaluated ${reported} records (${seconds} s)`,
+        );
       }
     };
     if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain() };

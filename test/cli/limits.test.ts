@@ -525,6 +525,14 @@ describe('--workers', () => {
     );
   });
 
+  it('says so in Chinese under --lang zh (it was English whatever --lang said)', async () => {
+    const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid', '--workers', '2', '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '注意：未使用 --workers 2：只有 CSV 文件以 CSV、JSON 或 NDJSON 输出（--format csv|json|ndjson）且不带 --record 时才用工作线程计算；本次运行整体读取数据',
+    );
+  });
+
   it('names why a CSV run to a file is read whole: a policy with pools or a budget', async () => {
     // the run is a CSV file to a JSON file without --record, yet the pools need every card of the
     // month: the note said "only a CSV file run to a file … is evaluated in worker threads", which

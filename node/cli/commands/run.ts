@@ -87,7 +87,7 @@ async function runLoaded(
       policyFile,
       policyText,
       o,
-      workersFor(workers, o.data, io.stderr),
+      workersFor(workers, o.data, io.stderr, io.lang ?? o.lang),
       io,
       early,
     );
@@ -96,18 +96,32 @@ async function runLoaded(
   await early?.close();
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
   if (workers > 1) {
-    const why = !shape
-      ? 'only a CSV file run as CSV, JSON or NDJSON (--format csv|json|ndjson) without --record is evaluated in worker threads'
+    // [English, Chinese]
+    const [why, whyZh] = !shape
+      ? [
+          'only a CSV file run as CSV, JSON or NDJSON (--format csv|json|ndjson) without --record is evaluated in worker threads',
+          '只有 CSV 文件以 CSV、JSON 或 NDJSON 输出（--format csv|json|ndjson）且不带 --record 时才用工作线程计算',
+        ]
       : policy.doc.pools || policy.doc.budget
-        ? 'the policy has bonus pools or a budget, which need every record of the period'
+        ? [
+            'the policy has bonus pools or a budget, which need every record of the period',
+            '政策有奖金池或预算，需要本期的全部记录',
+          ]
         : policy.doc.calibration
-          ? 'the policy has forced distribution (calibration), which needs every record of the period'
+          ? [
+              'the policy has forced distribution (calibration), which needs every record of the period',
+              '政策有强制分布（校准），需要本期的全部记录',
+            ]
           : !/\.csv$/i.test(o.data)
-            ? 'only a CSV file is evaluated in worker threads'
+            ? ['only a CSV file is evaluated in worker threads', '只有 CSV 文件才用工作线程计算']
             : streamable(policy, o.data, o.executor)
-              ? 'the file holds several months'
-              : 'the policy is evaluated by the reference executor';
-    io.stderr(`note: --workers ${workers} is not used: ${why}; this run reads the data whole`);
+              ? ['the file holds several months', '文件中有多个月份']
+              : ['the policy is evaluated by the reference executor', '政策由参考执行器计算'];
+    io.stderr(
+      (io.lang ?? o.lang) === 'zh'
+        ? `注意：未使用 --workers ${workers}：${whyZh}；本次运行整体读取数据`
+        : `note: --workers ${workers} is not used: ${why}; this run reads the data whole`,
+    );
   }
   if (!o.record && !o.amend) return runWhole(policy, policyFile, o, io);
   // a recording run holds the ledger's lock from reading its history to saving it
