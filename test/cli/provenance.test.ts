@@ -115,6 +115,20 @@ describe('provenance of a data mapping', () => {
     expect(explained.stderr).toBe(
       `recorded as run #2 from policy sha256 ${sha(POLICY)} and data ${inputs(sha(files.export))}`,
     );
+    // and in Chinese under --lang zh (it was English whatever --lang said)
+    const zh = await yardstick(
+      'explain',
+      POLICY,
+      '--period',
+      '2026-10',
+      '--employee',
+      'SV0001',
+      '--ledger',
+      ledger,
+      '--lang',
+      'zh',
+    );
+    expect(zh.stderr).toBe(`记录于运行 #2，依据：政策 sha256 ${sha(POLICY)} · 数据 ${inputs(sha(files.export))}`);
   });
 
   it('a single data file is one input, as older ledgers recorded it', async () => {

@@ -103,9 +103,7 @@ async function explainRecorded(
     o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
   );
   // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
-  io.stderr(
-    `recorded as run #${run_id} from policy sha256 ${inputs.policy_hash} and data ${describeInputs(inputs.data_files)}`,
-  );
+  io.stderr(recordedFrom(run_id, inputs.policy_hash, false, describeInputs(inputs.data_files), io.lang ?? 'zh'));
   return EXIT.ok;
 }
 
@@ -128,7 +126,7 @@ function explainRecordedRollup(
   } catch {
     files = [];
   }
-  io.stderr(`recorded as run #${run_id} from policy sha256 ${policy_hash} and months ${describeInputs(files)}`);
+  io.stderr(recordedFrom(run_id, policy_hash, true, describeInputs(files), io.lang ?? 'zh'));
   return EXIT.ok;
 }
 
@@ -158,4 +156,11 @@ function onlyStatement<T extends { policy_id: string }>(
       }),
     );
   return found[0]!;
+}
+
+/** What a recorded statement was computed from, beside it on stderr: the run, the policy's hash, the data or months. */
+function recordedFrom(run: number, policyHash: string, months: boolean, inputs: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `记录于运行 #${run}，依据：政策 sha256 ${policyHash} · ${months ? '月份' : '数据'} ${inputs}`
+    : `recorded as run #${run} from policy sha256 ${policyHash} and ${months ? 'months' : 'data'} ${inputs}`;
 }
