@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 
 describe('yardstick test', () => {
   it('every bundled policy passes its tests and every indicator, rule, grade and tier is exercised', async () => {
@@ -109,6 +109,20 @@ describe('yardstick fmt', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`not formatted: ${file}\n`);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('says so in Chinese by default, and what to run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-fmt-'));
+    const file = join(dir, 'p.yaml');
+    writeFileSync(file, 'policy: x   # the id\naliases: [a,b]\n');
+    const r = await yardstickAsIs('fmt', '--check', file);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      `未按规范格式：${file}\n`,
+      `请运行 \`yardstick fmt ${file}\` 整理格式`,
+    ]);
+    const fixed = await yardstickAsIs('fmt', file);
+    expect([fixed.code, fixed.stdout]).toEqual([0, `已整理格式：${file}\n`]);
   });
 
   it('rewrites the file keeping its comments', async () => {

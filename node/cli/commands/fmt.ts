@@ -8,6 +8,8 @@ import { isTestFile } from './validate.js';
 export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boolean }, io: Io): number {
   const unformatted: string[] = [];
   let broken = 0;
+  // what it did, in the language of the command's messages (--lang, Chinese by default)
+  const zh = (io.lang ?? 'zh') === 'zh';
   for (const file of files) {
     // test files keep the layout their authors gave them (hand-worked numbers beside each case)
     if (isTestFile(file) && !o.stdout) continue;
@@ -30,10 +32,15 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
     if (!o.check) writeAtomic(file, formatted);
   }
   if (o.check) {
-    for (const f of unformatted) io.stdout(`not formatted: ${f}\n`);
-    if (unformatted.length) io.stderr(`run \`yardstick fmt ${unformatted.join(' ')}\` to format`);
+    for (const f of unformatted) io.stdout(zh ? `未按规范格式：${f}\n` : `not formatted: ${f}\n`);
+    if (unformatted.length)
+      io.stderr(
+        zh
+          ? `请运行 \`yardstick fmt ${unformatted.join(' ')}\` 整理格式`
+          : `run \`yardstick fmt ${unformatted.join(' ')}\` to format`,
+      );
     return unformatted.length || broken ? EXIT.input : EXIT.ok;
   }
-  for (const f of unformatted) io.stdout(`formatted ${f}\n`);
+  for (const f of unformatted) io.stdout(zh ? `已整理格式：${f}\n` : `formatted ${f}\n`);
   return broken ? EXIT.input : EXIT.ok;
 }
