@@ -118,7 +118,7 @@ describe('yardstick fmt', () => {
     const r = await yardstickAsIs('fmt', '--check', file);
     expect([r.code, r.stdout, r.stderr]).toEqual([
       1,
-      `未按规范格式：${file}\n`,
+      `格式不规范：${file}\n`,
       `请运行 \`yardstick fmt ${file}\` 整理格式`,
     ]);
     const fixed = await yardstickAsIs('fmt', file);

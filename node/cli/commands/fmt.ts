@@ -32,7 +32,7 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
     if (!o.check) writeAtomic(file, formatted);
   }
   if (o.check) {
-    for (const f of unformatted) io.stdout(zh ? `未按规范格式：${f}\n` : `not formatted: ${f}\n`);
+    for (const f of unformatted) io.stdout(zh ? `格式不规范：${f}\n` : `not formatted: ${f}\n`);
     if (unformatted.length)
       io.stderr(
         zh
