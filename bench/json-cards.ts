@@ -26,6 +26,7 @@ import {
   ndjsonCard,
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
+import { writeCompactCard, writeIndentedCard } from '../node/cli/format/json-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 
@@ -153,6 +154,15 @@ const ways: Record<string, () => number> = {
     }
     return out.take().length;
   },
+  'bytes writer compact': () => {
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+      if (!writeCompactCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
+      out.byte(0x0a);
+    }
+    return out.take().length;
+  },
   'V8 indented as bytes': () => {
     let out = new Utf8Bytes(1 << 22);
     for (let i = 0; i < cards.length; i++) {
@@ -169,6 +179,16 @@ const ways: Record<string, () => number> = {
       out.byte(0x2c);
       out.add('\n    ');
       out.add(indentedCardJson(scorecardToJson(cards[i]!), 2)!);
+    }
+    return out.take().length;
+  },
+  'bytes writer indented': () => {
+    let out = new Utf8Bytes(1 << 22);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 22);
+      out.byte(0x2c);
+      out.add('\n    ');
+      if (!writeIndentedCard(cards[i]!, out)) out.add(jsonCard(cards[i]!).slice(5));
     }
     return out.take().length;
   },
