@@ -26,7 +26,7 @@ import {
   ndjsonCard,
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
-import { writeCompactCard, writeIndentedCard } from '../node/cli/format/json-bytes.js';
+import { writeCompactCard, writeIndentedCard } from './json-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 

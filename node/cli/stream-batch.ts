@@ -23,7 +23,6 @@ import {
 } from '../../engine/index.js';
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
-import { type ByteSink, writeCompactCard, writeIndentedCard } from './format/json-bytes.js';
 import { JSON_CARD_WRAP, compactJsonCard, wrappedJsonCard } from './format/json-stream.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
@@ -135,18 +134,15 @@ export class BatchEvaluator {
     // a JSON card is led by `,` (the writing thread drops the first): written as a byte, not joined
     // to the card's text, which would copy the text once more before it is encoded
     // NDJSON's line break is written as a byte, too: `text + '\n'` would be flattened into a copy to be encoded
-    // the card's JSON is written straight into the bytes (format/json-bytes.ts); a card that writer
-    // gives back (not plain data) is written by JSON.stringify, the same bytes
     this.write =
       setup.output === 'ndjson'
         ? (card, bytes) => {
-            if (!writeCompactCard(card, bytes)) bytes.add(compactJsonCard(card));
+            bytes.add(compactJsonCard(card));
             bytes.byte(0x0a);
           }
         : (card, bytes) => {
-            bytes.ascii(ELEMENT);
-            if (!writeIndentedCard(card, bytes))
-              bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head + ELEMENT.length - 1, JSON_CARD_WRAP.tail);
+            bytes.byte(0x2c);
+            bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
           };
   }
 
@@ -273,8 +269,6 @@ export class BatchEvaluator {
 }
 
 const utf8 = new TextEncoder();
-/** What leads a card in the document's scorecards: `,` (the writing thread drops the first), a line break, the indent. */
-const ELEMENT = Uint8Array.from(',\n    ', (c) => c.charCodeAt(0));
 /** What `read` is told of a row whose employee is not a duplicate (one object, not one per row). */
 const UNIQUE = { duplicateOf: undefined } as const;
 
@@ -309,10 +303,11 @@ export class Utf8Lines {
 }
 
 /**
- * UTF-8 bytes written a string at a time into one growing buffer; a card's JSON is written into
- * `buffer` directly (format/json-bytes.ts), which moves `used` on and calls `grow` for room.
+ * UTF-8 bytes written a string at a time into one growing buffer. `buffer`, `used` and `grow` are
+ * open so that a writer of bytes can fill the buffer directly (bench/json-bytes.ts, measured against
+ * JSON.stringify in bench/json-cards.ts).
  */
-export class Utf8Bytes implements ByteSink {
+export class Utf8Bytes {
   buffer: Uint8Array;
   used = 0;
 
@@ -327,13 +322,6 @@ export class Utf8Bytes implements ByteSink {
     // a UTF-16 code unit is at most three bytes of UTF-8
     if (this.used + text.length * 3 > this.buffer.length) this.grow(text.length * 3);
     this.used += utf8.encodeInto(text, this.buffer.subarray(this.used)).written;
-  }
-
-  /** Bytes as they are. */
-  ascii(bytes: Uint8Array): void {
-    if (this.used + bytes.length > this.buffer.length) this.grow(bytes.length);
-    this.buffer.set(bytes, this.used);
-    this.used += bytes.length;
   }
 
   /** One byte (ASCII). */
@@ -353,7 +341,7 @@ export class Utf8Bytes implements ByteSink {
     this.used -= head + tail;
   }
 
-  /** Room for `more` bytes after `used` (a larger buffer, the written bytes copied into it). */
+  /** Room for `more` bytes after `used`: a larger buffer, the bytes written copied into it. */
   grow(more: number): void {
     const bigger = new Uint8Array(Math.max(this.used + more, this.buffer.length * 2));
     bigger.set(this.buffer.subarray(0, this.used));

@@ -1,16 +1,22 @@
-// A scorecard's JSON written straight into UTF-8 bytes: the very bytes that encoding
-// `JSON.stringify(scorecardToJson(card))` (an NDJSON line) or the card's element of the indented
-// document (`jsonCard`) gives, without making the card's text as a JavaScript string first.
+// A scorecard's JSON written straight into UTF-8 bytes, for bench/json-cards.ts to time against
+// V8's JSON.stringify and TextEncoder (2026-12-01, sixth session: not faster end to end, so the CLI
+// does not use it; docs/benchmarks.md, "Output formats, seventh round"). It writes the very bytes
+// that encoding `JSON.stringify(scorecardToJson(card))` (an NDJSON line) or the card's element of
+// the indented document (`jsonCard`) gives, without making the card's text as a string first;
+// test/cli/json-bytes.test.ts holds it to that.
 //
 // Keys and punctuation are encoded once (with the line break and indent for each depth); strings
 // are escaped as JSON.stringify escapes them (quote, backslash, U+0000–U+001F, lone surrogates) and
-// encoded to UTF-8 in the same pass; numbers are written as `${n}` writes them (`null` when not
-// finite). Objects are walked in their own key order, as JSON.stringify walks them, so a key the
-// engine adds or moves is written where JSON.stringify would write it. Anything that is not plain
-// data (another prototype, a toJSON method, a bigint, an enumerable key on Object.prototype, a
-// depth past 60) makes the writer give the card back: the caller then writes it with JSON.stringify.
+// encoded to UTF-8 in the same pass (TextEncoder for long strings with nothing to escape); numbers
+// as `${n}` writes them (integers and two- or four-decimal numbers digit by digit, `null` when not
+// finite); the string and number values met under a key card after card (titles, kinds, targets
+// from the policy) are remembered as bytes per key. Objects are walked in their own key order, as
+// JSON.stringify walks them, so a key the engine adds or moves is written where JSON.stringify
+// would write it. Anything that is not plain data (another prototype, a toJSON method, a bigint, an
+// enumerable key on Object.prototype, nesting past 60, a cycle) makes the writer give the card back
+// with nothing written: the caller then writes it with JSON.stringify.
 
-import { type Scorecard, scorecardToJson } from '../../../engine/index.js';
+import { type Scorecard, scorecardToJson } from '../engine/index.js';
 
 /** Where the bytes go: a buffer, how much of it is written, and a way to make it larger. */
 export interface ByteSink {
@@ -25,11 +31,13 @@ class NotPlain extends Error {}
 const NOT_PLAIN = new NotPlain('not plain data');
 
 const MAX_DEPTH = 60;
+/** The deepest a value may start at in an indented document. */
+const MAX_START = 8;
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
-/** A line break and 2·d spaces, as bytes, for d up to MAX_DEPTH + 1. */
+/** A line break and 2·d spaces, as bytes, for every depth the writer reaches. */
 const NL: Uint8Array[] = [];
-for (let d = 0; d <= MAX_DEPTH + 1; d++) NL.push(ascii(`\n${' '.repeat(2 * d)}`));
+for (let d = 0; d <= MAX_DEPTH + MAX_START + 1; d++) NL.push(ascii(`\n${' '.repeat(2 * d)}`));
 
 /** A key's bytes: `"key":` compact, and `\n` + indent + `"key": ` at each depth (made when first needed). */
 interface Key {
@@ -103,6 +111,8 @@ function indentedKey(e: Key, d: number): Uint8Array {
 let sink: ByteSink;
 let b: Uint8Array;
 let p = 0;
+/** How many objects and arrays deep the writer is (a cycle, or data nested past MAX_DEPTH, is given back). */
+let level = 0;
 
 function room(n: number): void {
   sink.used = p;
@@ -329,12 +339,13 @@ function value(v: unknown, d: number): void {
 }
 
 function array(v: unknown[], d: number): void {
-  if (Object.getPrototypeOf(v) !== Array.prototype || d >= MAX_DEPTH) throw NOT_PLAIN;
+  if (Object.getPrototypeOf(v) !== Array.prototype || ++level > MAX_DEPTH) throw NOT_PLAIN;
   const n = v.length;
   if (n === 0) {
     if (p + 2 > b.length) room(2);
     b[p++] = 0x5b;
     b[p++] = 0x5d;
+    level--;
     return;
   }
   byte(0x5b);
@@ -346,6 +357,7 @@ function array(v: unknown[], d: number): void {
       else value(x, -1);
     }
     byte(0x5d);
+    level--;
     return;
   }
   const inner = NL[d + 1]!;
@@ -358,16 +370,21 @@ function array(v: unknown[], d: number): void {
   }
   piece(NL[d]!);
   byte(0x5d);
+  level--;
 }
 
 function object(o: object, d: number): void {
   const proto = Object.getPrototypeOf(o);
-  if ((proto !== Object.prototype && proto !== null) || d >= MAX_DEPTH) throw NOT_PLAIN;
+  if ((proto !== Object.prototype && proto !== null) || ++level > MAX_DEPTH) throw NOT_PLAIN;
   byte(0x7b);
   let prev: Key | undefined;
   for (const k in o) {
     const v = (o as Record<string, unknown>)[k];
-    if (skipped(v)) continue;
+    if (skipped(v)) {
+      // an own toJSON method: JSON.stringify writes what it returns
+      if (k === 'toJSON') throw NOT_PLAIN;
+      continue;
+    }
     // the key that followed the previous one last time is most often this one: a pointer compare
     let e = prev === undefined ? undefined : prev.next;
     if (e === undefined || e.key !== k) {
@@ -387,6 +404,7 @@ function object(o: object, d: number): void {
   }
   if (prev !== undefined && d >= 0) piece(NL[d]!);
   byte(0x7d);
+  level--;
 }
 
 /** A string value of key `e`, from the key's remembered values when it is one of them. */
@@ -438,11 +456,12 @@ function prototypesTouched(): boolean {
  * holds something this writer does not write.
  */
 export function writeJson(value_: object, out: ByteSink, depth: number): boolean {
-  if (prototypesTouched() || depth > MAX_DEPTH) return false;
+  if (prototypesTouched() || depth > MAX_START) return false;
   const start = out.used;
   sink = out;
   b = out.buffer;
   p = start;
+  level = 0;
   try {
     value(value_, depth);
   } catch (e) {
