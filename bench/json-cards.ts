@@ -5,7 +5,8 @@
 // JSON element whole, its wrapping dropped as bytes; the NDJSON line and its line break as a byte).
 // CPU milliseconds (process.cpuUsage), several passes. Then the hand-written serialiser of
 // bench/hand-json.ts against V8's JSON.stringify, alternating, as text and as UTF-8 bytes (after
-// checking that it writes every card byte for byte as JSON.stringify does).
+// checking that it writes every card byte for byte as JSON.stringify does), and the byte writer of
+// bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them.
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
@@ -114,6 +115,17 @@ for (const c of cards) {
   if (`\n    ${indentedCardJson(j, 2)}` !== jsonCard(c)) differ++;
 }
 console.log(`hand-written serialiser: ${differ} of ${cards.length * 2} texts differ from JSON.stringify's`);
+if (differ > 0) process.exit(1);
+// the byte writer: its bytes against JSON.stringify's text encoded (a card it gives back counts as a difference)
+const utf8 = new TextEncoder();
+const same = (out: Utf8Bytes, text: string) => Buffer.from(out.take()).equals(utf8.encode(text));
+for (const c of cards) {
+  const compact = new Utf8Bytes(1 << 12);
+  if (!writeCompactCard(c, compact) || !same(compact, compactJsonCard(c))) differ++;
+  const indented = new Utf8Bytes(1 << 12);
+  if (!writeIndentedCard(c, indented) || !same(indented, jsonCard(c).slice('\n    '.length))) differ++;
+}
+console.log(`byte writer: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
