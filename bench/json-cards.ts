@@ -5,7 +5,8 @@
 // JSON element whole, its wrapping dropped as bytes; the NDJSON line and its line break as a byte).
 // CPU milliseconds (process.cpuUsage), several passes. Then the hand-written serialiser of
 // bench/hand-json.ts against V8's JSON.stringify, alternating, as text and as UTF-8 bytes (after
-// checking that it writes every card byte for byte as JSON.stringify does).
+// checking that it writes every card byte for byte as JSON.stringify does), and the byte writer of
+// bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them.
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
@@ -26,6 +27,7 @@ import {
   ndjsonCard,
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
+import { writeCompactCard, writeIndentedCard } from './json-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 
@@ -114,6 +116,17 @@ for (const c of cards) {
 }
 console.log(`hand-written serialiser: ${differ} of ${cards.length * 2} texts differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
+// the byte writer: its bytes against JSON.stringify's text encoded (a card it gives back counts as a difference)
+const utf8 = new TextEncoder();
+const same = (out: Utf8Bytes, text: string) => Buffer.from(out.take()).equals(utf8.encode(text));
+for (const c of cards) {
+  const compact = new Utf8Bytes(1 << 12);
+  if (!writeCompactCard(c, compact) || !same(compact, compactJsonCard(c))) differ++;
+  const indented = new Utf8Bytes(1 << 12);
+  if (!writeIndentedCard(c, indented) || !same(indented, jsonCard(c).slice('\n    '.length))) differ++;
+}
+console.log(`byte writer: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
+if (differ > 0) process.exit(1);
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
     let n = 0;
@@ -153,6 +166,15 @@ const ways: Record<string, () => number> = {
     }
     return out.take().length;
   },
+  'bytes writer compact': () => {
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+      if (!writeCompactCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
+      out.byte(0x0a);
+    }
+    return out.take().length;
+  },
   'V8 indented as bytes': () => {
     let out = new Utf8Bytes(1 << 22);
     for (let i = 0; i < cards.length; i++) {
@@ -169,6 +191,16 @@ const ways: Record<string, () => number> = {
       out.byte(0x2c);
       out.add('\n    ');
       out.add(indentedCardJson(scorecardToJson(cards[i]!), 2)!);
+    }
+    return out.take().length;
+  },
+  'bytes writer indented': () => {
+    let out = new Utf8Bytes(1 << 22);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 22);
+      out.byte(0x2c);
+      out.add('\n    ');
+      if (!writeIndentedCard(cards[i]!, out)) out.add(jsonCard(cards[i]!).slice(5));
     }
     return out.take().length;
   },
