@@ -499,8 +499,10 @@ export function recordReader(
     if (t === undefined) {
       const from = teamCol !== undefined ? source.origin?.(i, teamCol) : undefined;
       const sheet = from ? from.sheet : source.sheet;
+      const name = directory ? directory.find(text) : teamName(text);
       t = {
-        team: directory ? directory.find(text) : teamName(text),
+        // as a property key: the run's totals per team look it up on every record
+        team: name === undefined ? undefined : internalized(name),
         at: {
           file: from?.file ?? file,
           ...(sheet ? { sheet } : {}),
@@ -978,6 +980,15 @@ const MAY_HAVE_LOWER = /[a-z\u0080-\uFFFF]/;
 
 function cellAt(cells: string[], col: number | undefined): string {
   return col === undefined ? '' : (cells[col] ?? '');
+}
+
+/**
+ * The same text as V8 keeps a property key (an internalized string): a lookup keyed by it (the
+ * run's totals per team, on every record) then needs no search of the engine's string table,
+ * which a string built at run time (trimmed, normalised) costs on every lookup.
+ */
+export function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 function lookup(items: { id: string; title: string }[]): (text: string) => string | undefined {

@@ -57,7 +57,7 @@ export function evaluateRecordSync(
   decideGradesCompiled(policy, p.score, p.tierBasis, p);
   const graded = afterGrades(p);
   if (graded) return graded;
-  return finish(p, runCompiled(policy, 'triggers', p.facts, collect));
+  return finish(p, runCompiled(policy, 'triggers', p.facts, collect, p.previousPlan?.trigger));
 }
 
 export async function evaluateRecord(
@@ -214,15 +214,18 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
 
   const decimals = policy.decimals;
   const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
-  const indicators: IndicatorResult[] = [];
+  let indicators: IndicatorResult[];
   let weighted = 0;
   if (options.summary === true && !policy.indicatorFacts) {
     // a summary card: the same points, without an object per indicator
+    indicators = [];
     for (const node of nodes) weighted += weightedPoints(node, values, decimals);
   } else {
-    for (const node of nodes) {
-      const scored = scoreIndicator(node, values, decimals);
-      indicators.push(scored);
+    // sized once (an array grown by push reserves room for sixteen)
+    indicators = new Array<IndicatorResult>(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      const scored = scoreIndicator(nodes[i]!, values, decimals);
+      indicators[i] = scored;
       weighted += scored.weighted_points;
     }
   }
@@ -349,18 +352,25 @@ function afterGrades(p: Pending): Evaluation | undefined {
 /** Triggers from the rules of phase `triggers` that fired, the improvement plan, the scorecard. */
 function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
   const { policy, record, lang, previousPlan, finalIndex, score } = p;
-  const triggers: Scorecard['triggers'] = [];
+  // sized once: most records fire no trigger or one (an array grown by push reserves room for sixteen)
+  let fired = 0;
+  for (let i = 0; i < triggered.length; i++) if (triggered[i]!.kind === 'trigger') fired++;
+  const triggers: Scorecard['triggers'] = fired === 0 ? [] : new Array(fired);
   // whether the plan recorded last period met its close condition (the only close that matters)
   let closed = false;
+  let n = 0;
   for (const r of triggered) {
     if (r.kind === 'trigger') {
       const t = knownId(policy.triggers[r.id], 'trigger', r.id);
-      triggers.push({ id: r.id, title: t.title, action: t.action, conditions: r.conditions });
+      triggers[n++] = { id: r.id, title: t.title, action: t.action, conditions: r.conditions };
     } else if (r.kind === 'plan_close' && r.id === previousPlan?.trigger) closed = true;
   }
 
   // improvement plans: the state recorded last period, judged against this period
-  const opening = triggers.find((t) => t.action.type === 'improvement_plan');
+  // the first trigger that opens a plan (a loop, not `find` with a closure: every record asks)
+  let opening: Scorecard['triggers'][number] | undefined;
+  for (let i = 0; i < triggers.length && !opening; i++)
+    if (triggers[i]!.action.type === 'improvement_plan') opening = triggers[i];
   const plan =
     previousPlan || opening
       ? nextPlan(
@@ -560,15 +570,31 @@ type Band = { tier: string; title?: string; multiplier?: number; award?: number;
 
 /** A tier band's payout line labels (multiplier zh, en; award zh, en), made once per band, not per record. */
 const tierLabels = new WeakMap<Band, (string | undefined)[]>();
+/** The last band asked for and its labels: a record asks for its band's two lines one after the other. */
+let lastBand: Band | undefined;
+let lastLabels: (string | undefined)[] = [];
 
 function tierLineLabel(kind: 'tier_multiplier' | 'tier_award', band: Band, lang: Lang): string {
-  let labels = tierLabels.get(band);
-  if (!labels) tierLabels.set(band, (labels = [undefined, undefined, undefined, undefined]));
+  let labels = lastLabels;
+  if (band !== lastBand) {
+    const found = tierLabels.get(band);
+    labels = found ?? [undefined, undefined, undefined, undefined];
+    if (!found) tierLabels.set(band, labels);
+    lastBand = band;
+    lastLabels = labels;
+  }
   const at = (kind === 'tier_multiplier' ? 0 : 2) + (lang === 'zh' ? 0 : 1);
   return (labels[at] ??=
     kind === 'tier_multiplier'
       ? `${payoutLabel('tier_multiplier', lang)} ${band.title ?? band.tier} × ${band.multiplier}`
       : `${payoutLabel('tier_award', lang)} ${band.title ?? band.tier}`);
+}
+
+/** The performance pay line's label in each language, looked up once (every record has the line). */
+const PERFORMANCE_PAY = { zh: payoutLabel('performance_pay', 'zh'), en: payoutLabel('performance_pay', 'en') };
+
+function performancePayLabel(lang: Lang): string {
+  return lang === 'zh' ? PERFORMANCE_PAY.zh : lang === 'en' ? PERFORMANCE_PAY.en : payoutLabel('performance_pay', lang);
 }
 
 /** The money limit in fen: no payout line or total may be above it. */
@@ -638,7 +664,7 @@ function computePayout(
       perf,
     );
   const perfFen = toFen(perf, to, mode);
-  totalFen += line(lines, 'performance_pay', undefined, payoutLabel('performance_pay', lang), perfFen);
+  totalFen += line(lines, 'performance_pay', undefined, performancePayLabel(lang), perfFen);
 
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
     totalFen += line(

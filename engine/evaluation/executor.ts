@@ -178,9 +178,37 @@ function directComparison(c: ConditionLeaf, slotOf: SlotOf): Check | undefined {
   return undefined;
 }
 
+/**
+ * A comparison of a computed fact that has a shortcut (`consecutive_grade` of C while the grade is
+ * not C is 0) with a constant: while the shortcut holds, its outcome is the same for every record
+ * (0 ≥ 2 is false), so it is decided once, here; otherwise the comparison runs in full.
+ */
+function shortcutComparison(c: ConditionLeaf, slotOf: SlotOf, full: Check): Check | undefined {
+  const { fact, operator, value, params, path } = c;
+  const shortcut = COMPUTED_FACTS.get(fact)?.shortcut?.(params);
+  if (!shortcut || path || factRef(value) !== undefined) return undefined;
+  const at = slotOf(shortcut.fact);
+  const { equals, result: actual } = shortcut;
+  const result = known(OPERATORS[operator], `operator ${operator}`)(actual, value);
+  // the condition value the full comparison reports for this actual value
+  const reported = params
+    ? { fact, operator, value, params, actual, result }
+    : { fact, operator, value, actual, result };
+  return (facts, out) => {
+    if ((at === undefined ? undefined : facts[at]) === equals) return full(facts, out);
+    if (out) out.push({ ...reported } as ConditionResult);
+    return result;
+  };
+}
+
 function compileComparison(c: ConditionLeaf, slotOf: SlotOf): Check {
   const direct = directComparison(c, slotOf);
   if (direct) return direct;
+  const general = generalComparison(c, slotOf);
+  return shortcutComparison(c, slotOf, general) ?? general;
+}
+
+function generalComparison(c: ConditionLeaf, slotOf: SlotOf): Check {
   const op = known(OPERATORS[c.operator], `operator ${c.operator}`);
   const { fact, operator, value, params, path } = c;
   const actualOf = reader(fact, params, slotOf);
@@ -254,25 +282,39 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
 /** No condition values (a summary card's): shared, never added to. */
 const NONE: ConditionResult[] = [];
 
-/** What `runCompiled` returns when no rule fired: shared, never added to. */
-const NONE_FIRED: FiredRule[] = [];
+/** What `runCompiled` returns, per phase: one list each, emptied and refilled by every call. */
+const FIRED_RULES: FiredRule[] = [];
+const FIRED_TRIGGERS: FiredRule[] = [];
 
 /**
  * The rules that hold, in declaration order, each with its condition values (`collect`), or
- * without them when the caller only needs which rules fired. The entries are reused by the next
- * call (no objects per record but the condition values, and a list only when a rule fired): read
- * them at once and keep only their `conditions`.
+ * without them when the caller only needs which rules fired. The entries and the list are reused
+ * by the next call of the same phase (no objects per record but the condition values): read them
+ * at once and keep only their `conditions`.
+ *
+ * A plan's close condition (`plan_close`) matters only for the plan recorded last period: only the
+ * rule of `planTrigger` (the trigger that opened it) is checked, and it reports no condition values
+ * (what it closes is all the evaluation reads of it).
  */
 export function runCompiled(
   policy: CompiledPolicy,
   phase: 'rules' | 'triggers',
   facts: SlotValues,
   collect = true,
+  planTrigger?: string,
 ): readonly FiredRule[] {
-  let fired: FiredRule[] | undefined;
+  const fired = phase === 'rules' ? FIRED_RULES : FIRED_TRIGGERS;
+  // emptied by pops (a list of none to a few: cheaper than setting its length)
+  while (fired.length > 0) fired.pop();
   const rules = compiledOf(policy)[phase];
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
+    if (r.kind === 'plan_close') {
+      if (r.id !== planTrigger || !r.check(facts, null)) continue;
+      r.fired.conditions = NONE;
+      fired.push(r.fired);
+      continue;
+    }
     if (!r.check(facts, null)) continue;
     // only a rule that fired pays for collecting its condition values
     let conditions = NONE;
@@ -281,9 +323,9 @@ export function runCompiled(
       r.check(facts, conditions);
     }
     r.fired.conditions = conditions;
-    (fired ??= []).push(r.fired);
+    fired.push(r.fired);
   }
-  return fired ?? NONE_FIRED;
+  return fired;
 }
 
 /** Where the grade phase's decision goes: the best (lowest) grade and tier index whose rule holds. */
@@ -350,6 +392,8 @@ const ladders = new WeakMap<CompiledPolicy, Ladders | null>();
  * compile.ts writes them); null otherwise, and the rules are run as closures.
  */
 function laddersOf(policy: CompiledPolicy): Ladders | null {
+  // a run asks for the same policy's on every record: the last one answers without the WeakMap
+  if (lastLadders?.policy === policy) return lastLadders.ladders;
   let found = ladders.get(policy);
   if (found === undefined) {
     const out: Ladders = { grades: [], tiers: [] };
@@ -374,8 +418,10 @@ function laddersOf(policy: CompiledPolicy): Ladders | null {
     if (found === undefined) found = out;
     ladders.set(policy, found);
   }
+  lastLadders = { policy, ladders: found };
   return found;
 }
+let lastLadders: { policy: CompiledPolicy; ladders: Ladders | null } | undefined;
 
 /** The slots of the facts of phase `grades`. */
 const GRADE_SLOTS: ReadonlyMap<string, number> = new Map([

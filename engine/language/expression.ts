@@ -301,10 +301,14 @@ export function compileExpression(expr: Expr): CompiledExpr {
  */
 export function compileSlotExpression(expr: Expr, slotOf: (name: string) => number | undefined): SlotExpr {
   return finite(
-    closure<SlotValues>(expr, (name) => {
-      const slot = slotOf(name);
-      return slot === undefined ? missing : (values) => values[slot] as number | undefined;
-    }),
+    closure<SlotValues>(
+      expr,
+      (name) => {
+        const slot = slotOf(name);
+        return slot === undefined ? missing : (values) => values[slot] as number | undefined;
+      },
+      onSlots(slotOf),
+    ),
   );
 }
 
@@ -345,8 +349,71 @@ const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
   '||': (l, r) => (l || r ? 1 : 0),
 };
 
-/** The one compiler of expressions: `variable` says how a name is read. */
-function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
+/**
+ * The four arithmetic operators as closures of their own, each operator's code its own function
+ * (a call site that always sees one operator, not the operator table's closures called through):
+ * `left op right`, either side undefined giving undefined, `/` by 0 undefined, as BINARY says.
+ * Arithmetic on the fact array is the evaluation's hot path (derived metrics, payout formulas).
+ */
+type Arithmetic = '+' | '-' | '*' | '/';
+const isArithmetic = (op: BinaryOp): op is Arithmetic => op === '+' || op === '-' || op === '*' || op === '/';
+
+function arithmetic<S>(op: Arithmetic, left: Run<S>, right: Run<S>): Run<S> {
+  // biome-ignore format: one line per operator
+  switch (op) {
+    case '+': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l + r; };
+    case '-': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l - r; };
+    case '*': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l * r; };
+    case '/': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
+  }
+}
+
+/** `left op c` for a constant `c` (`… / 100`, `pay_base * 3`): the constant is not called for. */
+function arithmeticByConstant<S>(op: Arithmetic, left: Run<S>, c: number): Run<S> {
+  // biome-ignore format: one line per operator
+  switch (op) {
+    case '+': return (scope) => { const l = left(scope); return l === undefined ? undefined : l + c; };
+    case '-': return (scope) => { const l = left(scope); return l === undefined ? undefined : l - c; };
+    case '*': return (scope) => { const l = left(scope); return l === undefined ? undefined : l * c; };
+    case '/': return c === 0 ? () => undefined : (scope) => { const l = left(scope); return l === undefined ? undefined : l / c; };
+  }
+}
+
+/**
+ * Arithmetic on two facts in their slots, or on a fact and a constant (`leads / profile_visits`,
+ * `pay_base * 3`), read from the fact array directly: one closure, not one per operand. Undefined
+ * for anything else (and for a name the slot table lacks, which reads as missing the usual way).
+ */
+type SlotArithmetic = (e: Extract<Expr, { kind: 'binary' }>) => Run<SlotValues> | undefined;
+
+function onSlots(slotOf: (name: string) => number | undefined): SlotArithmetic {
+  return (e) => {
+    const op = e.op;
+    if (!isArithmetic(op) || e.left.kind !== 'var') return undefined;
+    const a = slotOf(e.left.name);
+    if (a === undefined) return undefined;
+    if (e.right.kind === 'num') {
+      const c = e.right.value;
+      return arithmeticByConstant(op, (values) => values[a] as number | undefined, c);
+    }
+    if (e.right.kind !== 'var') return undefined;
+    const b = slotOf(e.right.name);
+    if (b === undefined) return undefined;
+    // biome-ignore format: one line per operator
+    switch (op) {
+      case '+': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l + r; };
+      case '-': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l - r; };
+      case '*': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l * r; };
+      case '/': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
+    }
+  };
+}
+
+/**
+ * The one compiler of expressions: `variable` says how a name is read; `slots`, given when the
+ * names are read from the fact array, reads the operands of simple arithmetic from it directly.
+ */
+function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotArithmetic): Run<S> {
   switch (e.kind) {
     case 'num': {
       const { value } = e;
@@ -355,7 +422,7 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
     case 'var':
       return variable(e.name);
     case 'unary': {
-      const arg = closure(e.arg, variable);
+      const arg = closure(e.arg, variable, slots);
       const op = e.op;
       return (scope) => {
         const v = arg(scope);
@@ -364,8 +431,12 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
       };
     }
     case 'binary': {
-      const left = closure(e.left, variable);
-      const right = closure(e.right, variable);
+      const direct = slots?.(e);
+      if (direct) return direct as unknown as Run<S>;
+      const left = closure(e.left, variable, slots);
+      if (isArithmetic(e.op) && e.right.kind === 'num') return arithmeticByConstant(e.op, left, e.right.value);
+      const right = closure(e.right, variable, slots);
+      if (isArithmetic(e.op)) return arithmetic(e.op, left, right);
       const op = BINARY[e.op];
       return (scope) => {
         const l = left(scope);
@@ -374,9 +445,9 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
       };
     }
     case 'cond': {
-      const test = closure(e.test, variable);
-      const then = closure(e.then, variable);
-      const otherwise = closure(e.else, variable);
+      const test = closure(e.test, variable, slots);
+      const then = closure(e.then, variable, slots);
+      const otherwise = closure(e.else, variable, slots);
       return (scope) => {
         const t = test(scope);
         if (t === undefined) return undefined;
@@ -384,9 +455,26 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>): Run<S> {
       };
     }
     case 'call': {
-      const args = e.args.map((a) => closure(a, variable));
+      const args = e.args.map((a) => closure(a, variable, slots));
       const fn = e.fn;
       // no array per call: min and max fold their arguments, the others take one or two
+      if ((fn === 'min' || fn === 'max') && args.length === 2) {
+        // the common `min(score, 120)`: the two arguments in order, the first undefined one ends it
+        const [a, b] = args as [Run<S>, Run<S>];
+        return fn === 'min'
+          ? (scope) => {
+              const x = a(scope);
+              if (x === undefined) return undefined;
+              const y = b(scope);
+              return y === undefined ? undefined : Math.min(x, y);
+            }
+          : (scope) => {
+              const x = a(scope);
+              if (x === undefined) return undefined;
+              const y = b(scope);
+              return y === undefined ? undefined : Math.max(x, y);
+            };
+      }
       if (fn === 'min' || fn === 'max') {
         const pick = fn === 'min' ? Math.min : Math.max;
         return (scope) => {
