@@ -65,32 +65,37 @@ for (const n of SIZES) {
     format,
     ...(out ? ['--out', join(dir, out)] : []),
   ];
-  const cases: [label: string, args: string[]][] = [
-    ['csv --out (streams)', run('csv', 'r.csv')],
-    ['json --out (streams)', run('json', 'r.json')],
-    ['ndjson --out (streams)', run('ndjson', 'r.ndjson')],
-    // the same with two evaluating threads (÷ csv is still against the one-thread CSV run above)
-    ['csv --out --workers 2', [...run('csv', 'r2.csv'), '--workers', '2']],
-    ['json --out --workers 2', [...run('json', 'r2.json'), '--workers', '2']],
-    ['ndjson --out --workers 2', [...run('ndjson', 'r2.ndjson'), '--workers', '2']],
-    ['json to stdout (whole)', run('json')],
-    ['table to stdout (whole)', run('table')],
-    ['csv --executor reference', [...run('csv', 'ref.csv'), '--executor', 'reference']],
-    ['statements --out DIR', ['statements', POLICY, '--data', data, '--exclude-invalid', '--out', join(dir, 'st')]],
+  // each row's ÷ csv is against the CSV run with the same threads: the default (`--workers auto`:
+  // two threads on this machine for these files) or one thread (`--workers 1`)
+  const cases: [label: string, args: string[], base: string][] = [
+    ['csv --out (streams)', run('csv', 'r.csv'), 'auto'],
+    ['json --out (streams)', run('json', 'r.json'), 'auto'],
+    ['ndjson --out (streams)', run('ndjson', 'r.ndjson'), 'auto'],
+    ['json to stdout (streams)', run('json'), 'auto'],
+    ['csv --out --workers 1', [...run('csv', 'r1.csv'), '--workers', '1'], 'one'],
+    ['json --out --workers 1', [...run('json', 'r1.json'), '--workers', '1'], 'one'],
+    ['ndjson --out --workers 1', [...run('ndjson', 'r1.ndjson'), '--workers', '1'], 'one'],
+    ['table to stdout (whole)', run('table'), 'one'],
+    ['csv --executor reference', [...run('csv', 'ref.csv'), '--executor', 'reference'], 'one'],
+    [
+      'statements --out DIR',
+      ['statements', POLICY, '--data', data, '--exclude-invalid', '--out', join(dir, 'st')],
+      'one',
+    ],
   ];
-  let csvSeconds = 0;
-  let csvCpu = 0;
-  for (const [label, args] of cases) {
+  const csvBest = new Map<string, { seconds: number; cpu: number }>();
+  for (const [label, args, base] of cases) {
     const runs: Measure[] = [];
     for (let i = 0; i < REPEAT; i++) {
       runs.push(measure(args, dir));
       rmSync(join(dir, 'st'), { recursive: true, force: true });
     }
     const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-    if (label === 'csv --out (streams)') [csvSeconds, csvCpu] = [best.seconds, best.cpu];
+    if (label.startsWith('csv --out')) csvBest.set(base, best);
+    const csv = csvBest.get(base)!;
     const load = loadavg()[0]!.toFixed(1);
     rows.push(
-      `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csvSeconds).toFixed(2)}× | ${best.cpu.toFixed(2)} | ${(best.cpu / csvCpu).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
+      `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csv.seconds).toFixed(2)}× | ${best.cpu.toFixed(2)} | ${(best.cpu / csv.cpu).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
     );
     console.error(rows.at(-1));
   }
@@ -99,7 +104,7 @@ rmSync(dir, { recursive: true, force: true });
 console.log(
   '| command | records | seconds (best of ' +
     REPEAT +
-    ') | ÷ csv --out | CPU seconds | CPU ÷ csv --out | peak RSS MB | load (1 min) |',
+    ') | ÷ csv, same threads | CPU seconds | CPU ÷ csv, same threads | peak RSS MB | load (1 min) |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);
