@@ -234,7 +234,7 @@ export const language = defineMessages({
     message: { en: '`{value}` is not a valid value for `{where}`', zh: '`{value}` 不是 `{where}` 的有效值' },
     help: { en: 'it must match {pattern}', zh: '应符合格式 {pattern}' },
   },
-  schema_range: { message: { en: '`{where}` {detail}', zh: '`{where}` 超出允许范围（{detail}）' }, help: DOCS_HELP },
+  schema_range: { message: { en: '`{where}` {detail}', zh: '`{where}` 超出允许范围（{detail_zh}）' }, help: DOCS_HELP },
   schema_reserved_name: {
     message: { en: '`{name}` in `{where}` is a reserved name', zh: '`{where}` 中的 `{name}` 是保留名称' },
     help: {
@@ -308,7 +308,7 @@ export const language = defineMessages({
     },
   },
   schema_uniqueitems: {
-    message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail}）' },
+    message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail_zh}）' },
     help: DOCS_HELP,
   },
   schema_unknown_key: {
