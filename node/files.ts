@@ -10,15 +10,28 @@ export interface AtomicOptions {
   beforeRename?: () => void;
 }
 
-/** A file being written: pieces go to a temporary file beside `target` until `commit` renames it into place. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * A file being written: pieces go to a temporary file beside `target` until `commit` renames it into
+ * place. A run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP meanwhile removes the temporary file
+ * and then dies of that signal, so an interrupted run leaves neither the target nor a stray
+ * `.name.pid.tmp` behind.
+ */
 export class AtomicFile {
   readonly temp: string;
   private fd: number | undefined;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.discard();
+    // die of the same signal, as without the handler
+    process.kill(process.pid, signal);
+  };
 
   /** Creates the temporary file; throws the file system's error when it cannot. */
   constructor(readonly target: string) {
     this.temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     this.fd = openSync(this.temp, 'w');
+    for (const s of SIGNALS) process.once(s, this.onSignal);
   }
 
   write(bytes: Uint8Array): void {
@@ -60,17 +73,23 @@ export class AtomicFile {
       this.discard();
       throw error;
     }
+    this.forgetSignals();
     if (o.durable) flushFolder(dirname(this.target));
   }
 
   /** Removes the temporary file; the target is left as it was. */
   discard(): void {
+    this.forgetSignals();
     try {
       this.close();
     } catch {
       // already closed
     }
     rmSync(this.temp, { force: true });
+  }
+
+  private forgetSignals(): void {
+    for (const s of SIGNALS) process.off(s, this.onSignal);
   }
 
   private close(): void {
