@@ -146,17 +146,11 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
           { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) },
         );
       }
-      const help = helpForKey(e, missing);
-      return diagnostic(
-        'schema_missing_key',
-        { where, key: missing },
-        {
-          file: source.file,
-          path: [...path],
-          span: parentKey ?? spanOf(source, path),
-          ...(help !== undefined ? { help } : {}),
-        },
-      );
+      const at: Place = { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) };
+      const described = descriptionOfKey(e, missing);
+      return described !== undefined
+        ? diagnostic('schema_missing_key.described', { where, key: missing, description: described }, at)
+        : diagnostic('schema_missing_key', { where, key: missing }, at);
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
@@ -300,10 +294,9 @@ function rangeZh(e: ErrorObject): string {
   }
 }
 
-function helpForKey(e: ErrorObject, key: string): string | undefined {
+function descriptionOfKey(e: ErrorObject, key: string): string | undefined {
   const props = (e.parentSchema as { properties?: Record<string, { description?: string }> })?.properties;
-  const d = props?.[key]?.description;
-  return d ? `add \`${key}:\` — ${d}` : undefined;
+  return props?.[key]?.description || undefined;
 }
 
 function valueAt(value: unknown, path: Path): unknown {

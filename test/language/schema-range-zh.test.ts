@@ -1,5 +1,6 @@
 // A value outside the schema's bounds is said in Chinese in a Chinese message: the bound and the
-// value written, never ajv's English (`超出允许范围（must be >= 0, got \`-1\`）` before).
+// value written, never ajv's English (`超出允许范围（must be >= 0, got \`-1\`）` before); and the
+// help for a missing key says 请添加 in Chinese (it said `提示：add \`rounding:\` — …` before).
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +74,21 @@ describe('a schema bound in a Chinese message', () => {
         '`metrics.completion_rate.aliases` must NOT have duplicate items (items ## 1 and 0 are identical)',
       ],
     ]);
+  });
+
+  it('a missing key: 请添加, then the description of the key as the schema writes it', () => {
+    const text = BASE.replace('  rounding: { to: 0.01, mode: half_up }\n', '');
+    const [d] = loadPolicy(text, 'p.yaml').diagnostics;
+    const description =
+      '每一行金额的舍入规则；合计等于各行之和。 / Rounding applied to every payout line; the total is the sum of lines.';
+    expect([d!.code, d!.span?.line, d!.span?.column]).toEqual(['schema_missing_key', 46, 1]);
+    expect(localise(d!, 'zh')).toEqual({
+      message: '`payout` 缺少必填键 `rounding`',
+      help: `请添加 \`rounding:\` — ${description}`,
+    });
+    expect(localise(d!, 'en')).toEqual({
+      message: '`payout` is missing required key `rounding`',
+      help: `add \`rounding:\` — ${description}`,
+    });
   });
 });

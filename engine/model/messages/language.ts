@@ -225,6 +225,11 @@ export const language = defineMessages({
     message: { en: '`{where}` is missing required key `{key}`', zh: '`{where}` 缺少必填键 `{key}`' },
     help: { en: 'add `{key}:`', zh: '请添加 `{key}:`' },
   },
+  // the key's own description from the schema (in Chinese and English) after the instruction
+  'schema_missing_key.described': {
+    message: { en: '`{where}` is missing required key `{key}`', zh: '`{where}` 缺少必填键 `{key}`' },
+    help: { en: 'add `{key}:` — {description}', zh: '请添加 `{key}:` — {description}' },
+  },
   'schema_missing_key.one_of': {
     message: { en: '`{where}` needs at least one of `{keys}`', zh: '`{where}` 至少需要 `{keys}` 中的一个' },
     help: { en: 'add one of `{keys}`', zh: '请添加 `{keys}` 中的一个' },
