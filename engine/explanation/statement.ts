@@ -403,12 +403,24 @@ export function payoutCalculation(
   }
   for (const share of card.pools ?? []) out.push(poolLine(share, lang));
   const scale = card.budget_scale;
-  if (scale)
+  if (scale) {
+    // the ratio to 6 decimals (docs/policy-language.md, budget); when the product is not the scaled
+    // pay to the fen (the units left over went by the largest remainders), both are said
+    const ratio = Number(scale.ratio.toFixed(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+    const exact = formatFen(Math.round(scale.variableFen * scale.ratio));
+    const zh = lang === 'zh';
+    const result =
+      exact === formatFen(scale.scaledFen)
+        ? `= ${formatFen(scale.scaledFen)}`
+        : zh
+          ? `≈ ${exact}，取整后为 ${formatFen(scale.scaledFen)}`
+          : `≈ ${exact}, ${formatFen(scale.scaledFen)} once rounded`;
     out.push(
-      lang === 'zh'
-        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)}（全体浮动薪酬按同一比例缩减以符合预算）`
-        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)} (everyone's variable pay scaled by one ratio to fit the budget)`,
+      zh
+        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${ratio} ${result}（全体浮动薪酬按同一比例缩减以符合预算${exact === formatFen(scale.scaledFen) ? '' : '；各人先向下取整，余下的零头按余数从大到小逐个分配'}）`
+        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${ratio} ${result} (everyone's variable pay scaled by one ratio to fit the budget${exact === formatFen(scale.scaledFen) ? '' : '; each rounded down, the units left over going one each to the largest remainders'})`,
     );
+  }
   return out;
 }
 
