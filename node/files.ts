@@ -10,15 +10,23 @@ export interface AtomicOptions {
   beforeRename?: () => void;
 }
 
-/** A file being written: pieces go to a temporary file beside `target` until `commit` renames it into place. */
+/**
+ * A file being written: pieces go to a temporary file beside `target` until `commit` renames it into
+ * place. A run stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP meanwhile removes the temporary file
+ * and then dies of that signal, so an interrupted run leaves neither the target nor a stray
+ * `.name.pid.tmp` behind.
+ */
 export class AtomicFile {
   readonly temp: string;
   private fd: number | undefined;
+  /** Stops removing the temporary file on a signal (once it is renamed or removed). */
+  private forgetSignals: () => void = () => {};
 
   /** Creates the temporary file; throws the file system's error when it cannot. */
   constructor(readonly target: string) {
     this.temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
     this.fd = openSync(this.temp, 'w');
+    this.forgetSignals = cleanUpOnSignal(() => this.discard());
   }
 
   write(bytes: Uint8Array): void {
@@ -60,11 +68,13 @@ export class AtomicFile {
       this.discard();
       throw error;
     }
+    this.forgetSignals();
     if (o.durable) flushFolder(dirname(this.target));
   }
 
   /** Removes the temporary file; the target is left as it was. */
   discard(): void {
+    this.forgetSignals();
     try {
       this.close();
     } catch {

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { zipSync, strToU8 } from 'fflate';
 import {
@@ -24,9 +24,9 @@ import {
   type RunResult,
 } from '../../engine/index.js';
 import { ExitError } from '../../node/cli/errors.js';
-import { mappingFiles, mappingTables } from '../../node/cli/mapping.js';
+import { mappingTables } from '../../node/cli/mapping.js';
 import { readDataFile } from '../../node/cli/pipeline.js';
-import { dataInputs } from '../../node/cli/provenance.js';
+import { dataInputs, mappingParts } from '../../node/cli/provenance.js';
 import { eventProvenance, eventReports, describeAggregate } from '../../node/cli/events/provenance.js';
 import { formatXlsx } from '../../node/cli/format/xlsx.js';
 import { formatImpactXlsx } from '../../node/cli/format/impact-xlsx.js';
@@ -68,10 +68,10 @@ export function datasetFile(root: string, rel: string): string {
   const path = dataPath(root, folder, rel.slice(folder.length + 1));
   if (/\.ya?ml$/i.test(rel)) {
     const base = realpathSync(join(realpathSync(root), folder));
-    for (const f of mappingFiles(path)) {
-      const name = relative(dirname(path), f).split(sep).join('/');
+    // each file where the reading opens it (beside the mapping, or at an absolute path), named as
+    // the mapping writes it (`../../x.csv`, `/home/…/x.csv`), not as the folder sees it
+    for (const { file: f, written: name } of mappingParts(path)) {
       const fromBase = relative(base, f);
-      // named as the mapping writes it (`../../x.csv`), not as the folder sees it
       if (fromBase.startsWith('..') || isAbsolute(fromBase))
         throw new FileError(403, diagnostic('cli_server_file.outside', { name }));
       if (!existsSync(f)) continue; // the reading says which file is missing, with the mapping's line

@@ -403,12 +403,24 @@ export function payoutCalculation(
   }
   for (const share of card.pools ?? []) out.push(poolLine(share, lang));
   const scale = card.budget_scale;
-  if (scale)
+  if (scale) {
+    // the ratio to 6 decimals (docs/policy-language.md, budget); when the product is not the scaled
+    // pay to the fen (the units left over went by the largest remainders), both are said
+    const ratio = Number(scale.ratio.toFixed(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+    const exact = formatFen(Math.round(scale.variableFen * scale.ratio));
+    const zh = lang === 'zh';
+    const result =
+      exact === formatFen(scale.scaledFen)
+        ? `= ${formatFen(scale.scaledFen)}`
+        : zh
+          ? `≈ ${exact}，取整后为 ${formatFen(scale.scaledFen)}`
+          : `≈ ${exact}, ${formatFen(scale.scaledFen)} once rounded`;
     out.push(
-      lang === 'zh'
-        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)}（全体浮动薪酬按同一比例缩减以符合预算）`
-        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${num(scale.ratio)} = ${formatFen(scale.scaledFen)} (everyone's variable pay scaled by one ratio to fit the budget)`,
+      zh
+        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${ratio} ${result}（全体浮动薪酬按同一比例缩减以符合预算${exact === formatFen(scale.scaledFen) ? '' : '；各人先向下取整，余下的零头按余数从大到小逐个分配'}）`
+        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${ratio} ${result} (everyone's variable pay scaled by one ratio to fit the budget${exact === formatFen(scale.scaledFen) ? '' : '; each rounded down, the units left over going one each to the largest remainders'})`,
     );
+  }
   return out;
 }
 
@@ -435,9 +447,19 @@ function poolLine(s: PoolShare, lang: Lang): string {
       : zh
         ? `(奖金池 ${formatFen(s.poolFen)} − 按最低/最高份额发放的 ${formatFen(s.poolFen - s.free_fen)})`
         : `(pool ${formatFen(s.poolFen)} − ${formatFen(s.poolFen - s.free_fen)} paid at the minimum/maximum)`;
+  // the formula's own result differs from the share once it is rounded to the unit and the units left
+  // over are given to the largest remainders (engine/evaluation/pool.ts): say so, or two people with
+  // the same formula read two different results
+  const exact = formatFen(Math.round(s.exact_fen));
+  const result =
+    exact === formatFen(s.shareFen)
+      ? `= ${formatFen(s.shareFen)}`
+      : zh
+        ? `≈ ${exact}，取整后为 ${formatFen(s.shareFen)}（各份额先向下取整，余下的零头按余数从大到小逐个分配（余数相同时工号小者优先），使各份额之和等于奖金池）`
+        : `≈ ${exact}, ${formatFen(s.shareFen)} once rounded (every share is rounded down and the units left over go one each to the largest remainders, ties to the smaller employee id, so the shares add up to the pool)`;
   return zh
-    ? `${name}：你的份额 = ${pool} × 你的权重 ${num(s.weight)}（${s.weight_text}）/ 权重合计 ${num(s.free_weight)} = ${formatFen(s.shareFen)}`
-    : `${name}: your share = ${pool} × your weight ${num(s.weight)} (${s.weight_text}) / total weight ${num(s.free_weight)} = ${formatFen(s.shareFen)}`;
+    ? `${name}：你的份额 = ${pool} × 你的权重 ${num(s.weight)}（${s.weight_text}）/ 权重合计 ${num(s.free_weight)} ${result}`
+    : `${name}: your share = ${pool} × your weight ${num(s.weight)} (${s.weight_text}) / total weight ${num(s.free_weight)} ${result}`;
 }
 
 function payoutSection(policy: CompiledPolicy, card: Scorecard, values: Map<string, number>, lang: Lang): string {

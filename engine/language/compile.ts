@@ -233,7 +233,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const slots = factSlots([...Object.keys(doc.metrics), ...ordered.map((d) => d.id), ...FACT_ORDER]);
   const slotOf = (name: string) => slots.index.get(name);
   const onSlots = (expr: Expr) => compileSlotExpression(expr, slotOf);
-  const derived = ordered.map((d): CompiledDerived => ({ ...d, runSlots: onSlots(d.expr), slot: slotOf(d.id)! }));
+  const derived = ordered.map((d): CompiledDerived => {
+    const f = onSlots(d.expr);
+    return { ...d, runSlots: (facts) => withoutNoise(f(facts)), slot: slotOf(d.id)! };
+  });
   const derivedIds = new Set(derived.map((d) => d.id));
   /** The metrics and derived metrics `names` need, following derived expressions down to metrics. */
   const metricsOf = (names: Iterable<string>): Set<string> => {
@@ -435,15 +438,28 @@ function leafMetrics(level: Record<string, IndicatorDef>): string[] {
 /** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */
 type OrderedDerived = Omit<CompiledDerived, 'runSlots' | 'slot'>;
 
+/**
+ * A derived metric's value without binary noise: `a + b` of 0.3 and 0.6 is 0.9, which reaches a
+ * target, a band or a condition at 0.9, not 0.8999999999999999, which would miss them while the
+ * explanation shows 90.0 %. Noise is what 15 significant digits (as money is cleaned) turn into a
+ * number of at most 12; any other value (1 / 3, 500 / 150000) and whole numbers are kept exactly.
+ */
+function withoutNoise(v: number | undefined): number | undefined {
+  if (v === undefined || Number.isInteger(v)) return v;
+  const clean = Number(v.toPrecision(15));
+  return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
+}
+
 function orderDerived(doc: PolicyDoc): OrderedDerived[] {
   const all = Object.entries(doc.derived ?? {}).map(([id, d]): OrderedDerived => {
     const text = typeof d === 'string' ? d : d.expr;
     const expr = mustParse(text);
+    const run = compileExpression(expr);
     return {
       id,
       text,
       expr,
-      run: compileExpression(expr),
+      run: (scope) => withoutNoise(run(scope)),
       label: (typeof d === 'object' && d.label) || id,
       unit: typeof d === 'object' ? d.unit : undefined,
       default: typeof d === 'object' ? d.default : undefined,

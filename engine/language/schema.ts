@@ -146,17 +146,11 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
           { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) },
         );
       }
-      const help = helpForKey(e, missing);
-      return diagnostic(
-        'schema_missing_key',
-        { where, key: missing },
-        {
-          file: source.file,
-          path: [...path],
-          span: parentKey ?? spanOf(source, path),
-          ...(help !== undefined ? { help } : {}),
-        },
-      );
+      const at: Place = { file: source.file, path: [...path], span: parentKey ?? spanOf(source, path) };
+      const described = descriptionOfKey(e, missing);
+      return described !== undefined
+        ? diagnostic('schema_missing_key.described', { where, key: missing, description: described }, at)
+        : diagnostic('schema_missing_key', { where, key: missing }, at);
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
@@ -226,11 +220,29 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
-    case 'minLength': {
+    case 'minLength':
+    case 'maxProperties': {
       const v = valueAt(value, path);
+      const got = v !== undefined && typeof v !== 'object';
       return diagnostic(
         'schema_range',
-        { where, detail: `${e.message}${v !== undefined && typeof v !== 'object' ? `, got \`${shown}\`` : ''}` },
+        {
+          where,
+          detail: `${e.message}${got ? `, got \`${shown}\`` : ''}`,
+          detail_zh: `${rangeZh(e)}${got ? `，实为 \`${shown}\`` : ''}`,
+        },
+        place(),
+      );
+    }
+    case 'uniqueItems': {
+      const { i, j } = e.params as { i: number; j: number };
+      return diagnostic(
+        'schema_uniqueitems',
+        {
+          where,
+          detail: e.message ?? 'must NOT have duplicate items',
+          detail_zh: `第 ${j + 1} 项与第 ${i + 1} 项相同`,
+        },
         place(),
       );
     }
@@ -257,10 +269,34 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
   }
 }
 
-function helpForKey(e: ErrorObject, key: string): string | undefined {
+/** A range keyword's bound in Chinese (ajv says it in English only): `须 ≥ 0`, `至少需要 1 项`. */
+function rangeZh(e: ErrorObject): string {
+  const { limit } = e.params as { limit: number };
+  switch (e.keyword) {
+    case 'minimum':
+      return `须 ≥ ${limit}`;
+    case 'maximum':
+      return `须 ≤ ${limit}`;
+    case 'exclusiveMinimum':
+      return `须 > ${limit}`;
+    case 'exclusiveMaximum':
+      return `须 < ${limit}`;
+    case 'minItems':
+      return `至少需要 ${limit} 项`;
+    case 'maxItems':
+      return `最多 ${limit} 项`;
+    case 'minProperties':
+      return `至少需要 ${limit} 个键`;
+    case 'maxProperties':
+      return `最多 ${limit} 个键`;
+    default:
+      return `至少需要 ${limit} 个字符`;
+  }
+}
+
+function descriptionOfKey(e: ErrorObject, key: string): string | undefined {
   const props = (e.parentSchema as { properties?: Record<string, { description?: string }> })?.properties;
-  const d = props?.[key]?.description;
-  return d ? `add \`${key}:\` — ${d}` : undefined;
+  return props?.[key]?.description || undefined;
 }
 
 function valueAt(value: unknown, path: Path): unknown {

@@ -3,7 +3,7 @@
 // them changes the pay, so each is listed with its own hash.
 
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { readBytes, readText } from './io.js';
 
@@ -17,26 +17,43 @@ export interface InputFile {
 
 export const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-/** The data file, or the mapping and every file it joins, each with its hash, in the mapping's order. */
-export function dataInputs(data: string): InputFile[] {
-  if (!/\.ya?ml$/i.test(data)) return [{ file: data, hash: sha(readBytes(data, 'data')) }];
-  const m = parseDocument(readText(data, 'data mapping', 'utf-8')).toJS() as {
+/**
+ * Where a file a data mapping names is: beside the mapping, or where an absolute path says (as the
+ * reader opens it, `resolve(dirname(mapping), file)`), written as `join` writes it so a relative
+ * name keeps the mapping's folder in front (`examples/m/roster.csv`).
+ */
+export const mappingPart = (mapping: string, file: string) => (isAbsolute(file) ? file : join(dirname(mapping), file));
+
+/** The files a data mapping joins (roster, sources, event files), in its order, without reading them. */
+export function mappingParts(data: string): { file: string; written: string; role: 'roster' | 'source' }[] {
+  let m: {
     roster?: { file?: string };
     sources?: { file?: string }[];
     events?: { file?: string }[];
   } | null;
-  const here = dirname(data);
-  const parts: InputFile[] = [{ file: data, hash: sha(readBytes(data, 'data mapping')), role: 'mapping' }];
-  const add = (f: string | undefined, role: 'roster' | 'source') => {
-    if (typeof f !== 'string') return;
-    const path = join(here, f);
-    parts.push({ file: path, hash: sha(readBytes(path, 'data')), role });
+  try {
+    m = parseDocument(readText(data, 'data mapping', 'utf-8')).toJS();
+  } catch {
+    return []; // the reading says what is wrong with it
+  }
+  const parts: { file: string; written: string; role: 'roster' | 'source' }[] = [];
+  const add = (f: unknown, role: 'roster' | 'source') => {
+    if (typeof f === 'string') parts.push({ file: mappingPart(data, f), written: f, role });
   };
   add(m?.roster?.file, 'roster');
   for (const s of Array.isArray(m?.sources) ? m.sources : []) add(s?.file, 'source');
   // event files (one row per video, session, order) change the pay as much as any export
   for (const s of Array.isArray(m?.events) ? m.events : []) add(s?.file, 'source');
   return parts;
+}
+
+/** The data file, or the mapping and every file it joins, each with its hash, in the mapping's order. */
+export function dataInputs(data: string): InputFile[] {
+  if (!/\.ya?ml$/i.test(data)) return [{ file: data, hash: sha(readBytes(data, 'data')) }];
+  return [
+    { file: data, hash: sha(readBytes(data, 'data mapping')), role: 'mapping' },
+    ...mappingParts(data).map((p) => ({ file: p.file, hash: sha(readBytes(p.file, 'data')), role: p.role })),
+  ];
 }
 
 /** `file (sha256 …)` for each input, as `history` and `explain --period` print them. */

@@ -149,6 +149,16 @@ describe('a data mapping as the dataset', () => {
     expect((JSON.parse(text) as { error: string }).error).toBe('`../../secret.csv` is outside the folder');
   });
 
+  it('refuses a mapping that names a file outside its data folder by an absolute path', async () => {
+    const secret = join(root, 'secret.csv');
+    writeFileSync(join(root, 'examples', 'm', 'abs.data.yaml'), `roster: { file: ${secret} }\nsources: []\n`);
+    const res = await post('/api/data/mapping', { path: 'examples/m/abs.data.yaml', policy, lang: 'en' });
+    expect(res.status).toBe(403);
+    const text = await res.text();
+    expect(text).not.toContain('salaries');
+    expect((JSON.parse(text) as { error: string }).error).toBe(`\`${secret}\` is outside the folder`);
+  });
+
   it('refuses a path that is not a data mapping, and a request without the policy', async () => {
     const csv = await post('/api/data/mapping', { path: 'examples/m/roster.csv', policy, lang: 'en' });
     expect(csv.status).toBe(400);

@@ -248,6 +248,24 @@ describe('validate checks per-unit amounts', () => {
     expect(r.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['policy_expression_syntax', 30]]);
   });
 
+  it('rounds a deduction half away from zero, as it rounds a bonus (score.decimals: 1)', () => {
+    const deduct = (amount: number) =>
+      load(
+        POLICY.replace('score: { max: 110 }', 'score: { max: 110, decimals: 1 }').replace(
+          'when: { fact: leads, operator: greaterThan, value: 50 }\n    award: { per: leads - 50, amount: 0.5 }',
+          `when: { fact: leads, operator: greaterThan, value: 0 }\n    points: { per: "leads / 50", amount: ${amount} }`,
+        ),
+      );
+    // 50 leads: the target, 100 points; 50 / 50 = 1 unit × −0.35 = −0.35 → −0.4 (not −0.3) → 99.6
+    const minus = scorecard(deduct(-0.35), { leads: 50, viral_videos: 0, big_videos: 0 });
+    expect(minus.adjustments[0]?.points).toBe(-0.4);
+    expect(minus.score).toBe(99.6);
+    // 1 × 0.35 = 0.35 → 0.4 → 100.4
+    const plus = scorecard(deduct(0.35), { leads: 50, viral_videos: 0, big_videos: 0 });
+    expect(plus.adjustments[0]?.points).toBe(0.4);
+    expect(plus.score).toBe(100.4);
+  });
+
   it('refuses a per-unit award without an amount, or with a negative one', () => {
     const missing = loadPolicy(POLICY.replace('amount: 500, max: 5000', 'max: 5000'), 'p.yaml');
     expect(missing.diagnostics.map((d) => d.code)).toContain('schema_missing_key');

@@ -193,6 +193,9 @@ const REALISTIC: Record<string, string | number> = {
   where_zh: '测试用例',
   // a refused month (--period, a mapping's period:), as the data reader says it
   detail_zh: '`2026-10-15` 是某一天，不是月份',
+  // a schema key's own description, in both languages, as the schema writes it
+  description:
+    '各校准等级的名额比例：max 最多，min 最少（0–1）。 / Share of the cohort per calibrated grade: max at most, min at least (0–1).',
   advice_zh: '请把月份写成 YYYY-MM，如 2026-10',
   why: 'a divisor is 0',
   word: '合计',

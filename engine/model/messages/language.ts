@@ -225,6 +225,11 @@ export const language = defineMessages({
     message: { en: '`{where}` is missing required key `{key}`', zh: '`{where}` 缺少必填键 `{key}`' },
     help: { en: 'add `{key}:`', zh: '请添加 `{key}:`' },
   },
+  // the key's own description from the schema (in Chinese and English) after the instruction
+  'schema_missing_key.described': {
+    message: { en: '`{where}` is missing required key `{key}`', zh: '`{where}` 缺少必填键 `{key}`' },
+    help: { en: 'add `{key}:` — {description}', zh: '请添加 `{key}:` — {description}' },
+  },
   'schema_missing_key.one_of': {
     message: { en: '`{where}` needs at least one of `{keys}`', zh: '`{where}` 至少需要 `{keys}` 中的一个' },
     help: { en: 'add one of `{keys}`', zh: '请添加 `{keys}` 中的一个' },
@@ -234,7 +239,7 @@ export const language = defineMessages({
     message: { en: '`{value}` is not a valid value for `{where}`', zh: '`{value}` 不是 `{where}` 的有效值' },
     help: { en: 'it must match {pattern}', zh: '应符合格式 {pattern}' },
   },
-  schema_range: { message: { en: '`{where}` {detail}', zh: '`{where}` 超出允许范围（{detail}）' }, help: DOCS_HELP },
+  schema_range: { message: { en: '`{where}` {detail}', zh: '`{where}` 超出允许范围（{detail_zh}）' }, help: DOCS_HELP },
   schema_reserved_name: {
     message: { en: '`{name}` in `{where}` is a reserved name', zh: '`{where}` 中的 `{name}` 是保留名称' },
     help: {
@@ -308,7 +313,7 @@ export const language = defineMessages({
     },
   },
   schema_uniqueitems: {
-    message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail}）' },
+    message: { en: '`{where}` {detail}', zh: '`{where}` 中有重复项（{detail_zh}）' },
     help: DOCS_HELP,
   },
   schema_unknown_key: {

@@ -16,7 +16,6 @@ import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
 import { checkOutput, readBytes, sayDiagnostic, writeAtomic, type RunInput, type Io } from '../io.js';
-import { mappingFiles } from '../mapping.js';
 import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { autoWorkers, NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
@@ -24,7 +23,7 @@ import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
 import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
 import { ndjsonCard } from '../format/json-stream.js';
-import { dataInputs, sha } from '../provenance.js';
+import { dataInputs, mappingParts, sha } from '../provenance.js';
 
 export interface RunCommandOptions {
   data: string;
@@ -235,7 +234,7 @@ function isStreamFormat(format: RunCommandOptions['format']): format is 'csv' | 
 
 /** The files a run reads, which its output must not overwrite. */
 function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
-  const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingFiles(o.data)] : [o.data];
+  const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingParts(o.data).map((p) => p.file)] : [o.data];
   return [
     { path: policyFile, label: `the policy \`${policyFile}\`` },
     ...data.map((d) => ({

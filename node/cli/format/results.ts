@@ -2,6 +2,7 @@
 
 import { fenToYuan, formatFen, localise, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { alignTable, cellText } from './text-table.js';
+import { markdownText } from './markdown-text.js';
 import { budgetLines, poolLines, poolShareFen } from './money.js';
 
 const HEAD = {
@@ -94,9 +95,7 @@ export function formatTable(r: RunResult, lang: Lang): string {
   );
 }
 
-function mdCell(s: string): string {
-  return cellText(s).replace(/\|/g, '\\|');
-}
+const mdCell = markdownText;
 
 export function formatMarkdown(r: RunResult, lang: Lang): string {
   const head = HEAD[lang];

@@ -16,6 +16,7 @@ import {
   type PolicyChange,
 } from '../../../engine/index.js';
 import { moneyBeforeAfter } from './money.js';
+import { markdownText as md } from './markdown-text.js';
 
 export interface PolicyReview {
   file: string;
@@ -166,7 +167,7 @@ const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
   Math.abs(m.deltaFen) >= r.impact!.breakdown.outlier_threshold_fen;
 
 function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
-  return `| ${m.employee_id} | ${m.name} | ${m.team} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+  return `| ${md(m.employee_id)} | ${md(m.name)} | ${md(m.team)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -193,7 +194,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const u of list)
         out.push(
-          `| ${u.employee_id} | ${u.name} | ${u.team ?? ''} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u, lang).replace(/\|/g, '\\|')} |`,
+          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u, lang).replace(/\|/g, '\\|')} |`,
         );
       out.push('');
     }
@@ -208,7 +209,8 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       out.push(`| ${t.grade} ${g} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
-    for (const [team, b, a] of teams(r)) out.push(`| ${team} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
+    for (const [team, b, a] of teams(r))
+      out.push(`| ${md(team)} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
     const money = moneyBeforeAfter(r.impact.before, r.impact.after, lang);
     if (money.length) out.push('', ...money.map((l) => `- ${l.replace(/\|/g, '\\|')}`));
     const x = r.impact.breakdown;
@@ -235,7 +237,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const row of rows)
         out.push(
-          `| ${row.key} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`,
+          `| ${md(row.key)} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`,
         );
     }
     out.push('', `| ${t.counts} | ${t.before} | ${t.after} |`, '|---|---:|---:|');
@@ -248,7 +250,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     if (x.outliers.length)
       out.push(
         '',
-        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`,
+        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${md(m.employee_id)} ${md(m.name)} ${signed(m.deltaFen)}`).join(', ')}`,
       );
     const crossings = c.changes.filter(isCrossing);
     const others = c.changes.filter((m) => !isCrossing(m));
