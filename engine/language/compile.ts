@@ -446,9 +446,22 @@ type OrderedDerived = Omit<CompiledDerived, 'runSlots' | 'slot'>;
  */
 function withoutNoise(v: number | undefined): number | undefined {
   if (v === undefined || Number.isInteger(v)) return v;
+  // the common value (0.016735294117647058) is far from any number of 12 significant digits: said
+  // with arithmetic, not two texts a record. Scaled to 12 digits before the point, a noisy value is
+  // within 0.001 of a whole number (its noise is below the 15th digit); 0.01 leaves room for the
+  // scaling's own rounding and a log10 one off at a power of ten
+  const a = Math.abs(v);
+  if (a >= 1e-9 && a < 1e15) {
+    const scaled = a * TEN[11 - Math.floor(Math.log10(a)) + TEN_OFFSET]!;
+    if (Math.abs(scaled - Math.round(scaled)) > 0.01) return v;
+  }
   const clean = Number(v.toPrecision(15));
   return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
 }
+
+/** Powers of ten from 10^-4 to 10^21, exact as doubles (TEN[k + TEN_OFFSET] is 10^k). */
+const TEN_OFFSET = 4;
+const TEN = Array.from({ length: 26 }, (_, i) => Number(`1e${i - TEN_OFFSET}`));
 
 function orderDerived(doc: PolicyDoc): OrderedDerived[] {
   const all = Object.entries(doc.derived ?? {}).map(([id, d]): OrderedDerived => {

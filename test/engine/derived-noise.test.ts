@@ -73,3 +73,26 @@ describe('a derived metric at a bound', () => {
     expect(card.payout.totalFen).toBe(115000);
   });
 });
+
+describe('what counts as binary noise in a derived metric', () => {
+  const loaded = loadPolicy(POLICY, 'p.yaml');
+  if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+  const s = (a: number, b: number) => {
+    const r = evaluateRecordSync(loaded.policy, { ...record, metrics: { a, b, n: 3 } }, { lang: 'zh' });
+    if (!r.ok) throw new Error(r.reasons[0]!.message);
+    return r.scorecard.indicators[0]!.actual;
+  };
+
+  it.each([
+    // a sum whose double is a hair off a short decimal: the decimal
+    [0.1, 0.2, 0.3], // 0.30000000000000004
+    [1.1, 0.2, 1.3], // 1.3000000000000003
+    [0.000000001, 0.000000002, 0.000000003], // 3.0000000000000004e-9, the smallest scale looked at
+    // values that are no short decimal: kept exactly as computed
+    [1 / 3, 0, 1 / 3],
+    [0.016735294117647058, 0, 0.016735294117647058],
+    [0.123456789012, 0.0000000000004, 0.1234567890124], // 13 significant digits: no noise, kept
+  ])('%d + %d is %d', (a, b, sum) => {
+    expect(s(a, b)).toBe(sum);
+  });
+});
