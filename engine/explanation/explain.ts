@@ -549,22 +549,25 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     );
   }
   if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
-  for (let k = 0; k < lines.length; k++) flatten(lines[k]!);
-  return lines;
+  return flat(lines);
 }
 
 /**
- * Makes V8 keep `line` as one flat string rather than the tree of the pieces it was joined from
- * (reading it as a number flattens it in place: the `flatstr` technique). A card's lines are kept
- * (in the card, a chunk of a stream, the whole result) and written out later: flat, they are one
- * object each for the garbage collector to move instead of a dozen, and JSON.stringify and UTF-8
- * encoding read them without flattening each first. The number is kept in `flattened` only so that
- * the read cannot be optimised away.
+ * The card's lines as flat strings: V8 keeps a string joined with `+` as the tree of its pieces
+ * until something reads it whole. The lines are joined once (one copy, one string) and each taken
+ * back as a slice of it, so a card's lines are one string for the garbage collector to move while
+ * the card is kept, and JSON.stringify and UTF-8 encoding read them without flattening each first.
  */
-function flatten(line: string): void {
-  flattened |= (line as unknown as number) | 0;
+function flat(lines: string[]): string[] {
+  const whole = lines.join('');
+  let from = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const to = from + lines[k]!.length;
+    lines[k] = whole.slice(from, to);
+    from = to;
+  }
+  return lines;
 }
-let flattened = 0;
 
 /** The performance pay sentence with the policy's formula folded in. */
 function perfCut(ex: Explainer): Cut {
