@@ -1,5 +1,11 @@
 // Step 6: the reasoning a person reads, built from a scorecard. Chinese by default, English on
 // request. Fills each indicator's `reason` and returns the explanation lines.
+//
+// Cheap per card: the language's templates are cut once into text and slots (`Cut`); what a
+// policy keeps the same card after card (an indicator's title and weight, its threshold and target
+// sentences, the payout formula, a tier's title) is folded into them once per policy, language and
+// (role, stage) (`Explainer`, remembered per compiled policy), and a card fills only its own values,
+// written by the integer routines of number-text.ts.
 
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
@@ -8,6 +14,7 @@ import { formatAmount, formatFen, formatMoney } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
+import { countText, percentText, plainNumber } from './number-text.js';
 import { TEMPLATES, WORDS, type TemplateKey } from './templates.js';
 
 export type { Lang };
@@ -40,6 +47,7 @@ const POSITIONAL = {
   perf: ['formula', 'base', 'score'],
   total: ['money'],
   totalHeld: ['money'],
+  tier: ['title', 'basis', 'value', 'min'],
   below: LIMITS,
   above: LIMITS,
   between: LIMITS,
@@ -51,7 +59,10 @@ const POSITIONAL = {
 } as const satisfies Partial<Record<TemplateKey, readonly string[]>>;
 type PositionalKey = keyof typeof POSITIONAL;
 
-/** A template cut once: its texts, and for each placeholder between them the value's position and `{name}`. */
+/**
+ * A template cut once: its texts, and for each placeholder between them the value's position and
+ * `{name}` (what an undefined value shows). `texts` has one more entry than `at`.
+ */
 interface Cut {
   texts: string[];
   at: number[];
@@ -75,6 +86,22 @@ function cut(template: string, names: readonly string[]): Cut {
   return { texts, at, holes };
 }
 
+/** The cut with every slot of `position` filled by `value` once (as `put` would write it) and `before` in front. */
+function bind(c: Cut, position: number, value: unknown, before = ''): Cut {
+  const texts = [before + c.texts[0]!];
+  const at: number[] = [];
+  const holes: string[] = [];
+  for (let k = 0; k < c.at.length; k++) {
+    if (c.at[k] === position) texts[texts.length - 1] += valueText(value, c.holes[k]!) + c.texts[k + 1]!;
+    else {
+      at.push(c.at[k]!);
+      holes.push(c.holes[k]!);
+      texts.push(c.texts[k + 1]!);
+    }
+  }
+  return { texts, at, holes };
+}
+
 function cutAll(lang: Lang): Record<PositionalKey, Cut> {
   const out = {} as Record<PositionalKey, Cut>;
   for (const key of Object.keys(POSITIONAL) as PositionalKey[]) out[key] = cut(TEMPLATES[lang][key], POSITIONAL[key]);
@@ -83,46 +110,31 @@ function cutAll(lang: Lang): Record<PositionalKey, Cut> {
 
 const CUTS: Record<Lang, Record<PositionalKey, Cut>> = { zh: cutAll('zh'), en: cutAll('en') };
 
-/** `say(lang, key, args)` with the arguments given in POSITIONAL's order. */
-function sayIn(lang: Lang, key: PositionalKey, values: readonly unknown[]): string {
-  const { texts, at, holes } = CUTS[lang][key];
+/** A value in a slot as `fill` writes it: a string as it is, undefined as `{name}`, an object's English, else String. */
+function valueText(v: unknown, hole: string): string {
+  return typeof v === 'string'
+    ? v
+    : v === undefined
+      ? hole
+      : typeof v === 'object'
+        ? (v as { en: string }).en
+        : String(v);
+}
+
+/** The cut filled with the values in POSITIONAL's order (up to six; a bound slot's value is not read). */
+function put(c: Cut, a?: unknown, b?: unknown, d?: unknown, e?: unknown, f?: unknown, g?: unknown): string {
+  const { texts, at, holes } = c;
   let out = texts[0]!;
   for (let k = 0; k < at.length; k++) {
-    const v = values[at[k]!];
-    out +=
-      typeof v === 'string'
-        ? v
-        : v === undefined
-          ? holes[k]!
-          : typeof v === 'object'
-            ? (v as { en: string }).en
-            : String(v);
-    out += texts[k + 1]!;
+    const p = at[k]!;
+    const v = p === 0 ? a : p === 1 ? b : p === 2 ? d : p === 3 ? e : p === 4 ? f : g;
+    out += (typeof v === 'string' ? v : valueText(v, holes[k]!)) + texts[k + 1]!;
   }
   return out;
 }
 
 /** Plain number without float noise: 84.5, 1234.56 */
-function n(x: number): string {
-  // most values are already short (84.5, 0.153): String gives them as toPrecision(12) would
-  const s = String(x);
-  return significantDigits(s) <= 12 ? s : String(Number(x.toPrecision(12)));
-}
-
-/** Significant digits of a number's plain decimal text; 99 for exponent notation, NaN or Infinity. */
-function significantDigits(s: string): number {
-  let digits = 0;
-  let leading = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 45 || c === 46) continue; // - .
-    if (c < 48 || c > 57) return 99;
-    if (leading && c === 48) continue;
-    leading = false;
-    digits++;
-  }
-  return digits;
-}
+const n = plainNumber;
 
 /** The sign an explanation writes for a condition's operator: `greaterThanInclusive` → ≥. */
 export const OPERATOR_SIGNS: Readonly<Record<string, string>> = {
@@ -159,6 +171,17 @@ function findNode(nodes: CompiledIndicator[], path: string): CompiledIndicator |
   return undefined;
 }
 
+/** The facts about indicator results that indicatorFactLabel names. */
+const INDICATOR_FACTS = new Set([
+  'indicator_points',
+  'indicator_attainment',
+  'indicator_reached',
+  'indicators_reached',
+  'indicators_reached_share',
+  'indicators_missed',
+  'lowest_indicator_points',
+]);
+
 /**
  * A fact about the indicator results in words: 「完播率 得分」, 「达到目标的指标占比（完播率、产出）」.
  * Undefined for any other fact.
@@ -169,6 +192,7 @@ function indicatorFactLabel(
   lang: Lang,
   card?: { role: string; stage: string },
 ): string | undefined {
+  if (!INDICATOR_FACTS.has(c.fact)) return undefined;
   const p = c.params ?? {};
   const level = WORDS[lang].levels[String(p.level) as keyof (typeof WORDS)['zh']['levels']] ?? String(p.level);
   const title = () => indicatorTitle(policy, String(p.indicator), card);
@@ -203,35 +227,9 @@ const FACT_UNITS: Record<string, Unit> = { indicator_attainment: 'ratio', indica
 /** A metric value as a person writes it: 45.3%, 1,234, ¥20.00, 3分5秒. */
 export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang = 'zh'): string {
   if (typeof value !== 'number') return value === undefined ? say(lang, 'none') : String(value);
-  // 0 and -0 are one key in a Map but can be written differently (-0 as a count is `-0`)
-  if (value === 0) return numberText(value, unit, lang);
-  // the same values come back card after card (a target, a threshold, 9.3%): each is written once
-  const texts = VALUE_TEXTS[lang];
-  const key = unit ?? '';
-  let memo = texts.get(key);
-  if (!memo) {
-    memo = new Map();
-    texts.set(key, memo);
-  }
-  let text = memo.get(value);
-  if (text === undefined) {
-    text = numberText(value, unit, lang);
-    if (memo.size >= VALUE_TEXTS_MAX) memo.clear();
-    memo.set(value, text);
-  }
-  return text;
-}
-
-/** Numbers already written, by language and unit; bounded, so a month of distinct values cannot grow it. */
-const VALUE_TEXTS: Record<Lang, Map<string, Map<number, string>>> = { zh: new Map(), en: new Map() };
-const VALUE_TEXTS_MAX = 8192;
-
-function numberText(value: number, unit: Unit | undefined, lang: Lang): string {
   switch (unit) {
-    case 'ratio': {
-      const pct = Number((value * 100).toPrecision(12));
-      return `${Number.isInteger(pct * 10) ? pct.toFixed(1) : String(Number(pct.toFixed(2)))}%`;
-    }
+    case 'ratio':
+      return percentText(value);
     case 'money':
       return formatMoney(value);
     case 'seconds': {
@@ -241,7 +239,7 @@ function numberText(value: number, unit: Unit | undefined, lang: Lang): string {
       return m ? `${m}m${s ? ` ${s}s` : ''}` : `${s}s`;
     }
     case 'count':
-      return Number.isInteger(value) ? value.toLocaleString('en-US') : n(value);
+      return countText(value);
     default:
       return n(value);
   }
@@ -280,7 +278,7 @@ export function describeConditions(
   let first = true;
   for (const c of conditions) {
     if (!c.result) continue;
-    if (!first) out += say(lang, 'and');
+    if (!first) out += TEMPLATES[lang].and;
     first = false;
     out += describeCondition(policy, c, lang, card);
   }
@@ -333,55 +331,175 @@ function formatFactValue(value: unknown, unit: Unit | undefined, lang: Lang): st
 
 /** What a trigger's action means, in words: 「绩效改进计划，30 天，需培训」. */
 export function describeAction(action: Scorecard['triggers'][number]['action'], lang: Lang): string {
-  return [
-    WORDS[lang].actions[action.type],
-    action.days ? say(lang, 'days', { days: action.days }) : undefined,
-    action.training ? say(lang, 'training') : undefined,
-    action.note,
-  ]
-    .filter(Boolean)
-    .join(say(lang, 'listSeparator'));
+  // the parts that are there, in this order, between list separators (no array made per trigger)
+  const separator = TEMPLATES[lang].listSeparator;
+  let out: string = WORDS[lang].actions[action.type] || '';
+  if (action.days) out = joined(out, separator, say(lang, 'days', { days: action.days }));
+  if (action.training) out = joined(out, separator, TEMPLATES[lang].training);
+  if (action.note) out = joined(out, separator, action.note);
+  return out;
 }
 
-/** Each indicator's line (its `reason` filled in on the way), groups before their members. */
+/** `part` after `out` and a separator, or alone when `out` is empty (as join of the present parts writes it). */
+function joined(out: string, separator: string, part: unknown): string {
+  return out ? out + separator + String(part) : String(part);
+}
+
+/**
+ * What an explanation keeps of one policy in one language: the templates with the policy's own
+ * texts folded in, built on the first card that needs them and checked against each card's values
+ * (a card whose indicator differs gets its own, rebuilt in place).
+ */
+interface Explainer {
+  policy: CompiledPolicy;
+  lang: Lang;
+  cuts: Record<PositionalKey, Cut>;
+  /** Per role, per stage: the indicators in the order a card lists them (depth first). */
+  plans: Map<string, Map<string, Plan[]>>;
+  /** The performance pay sentence with the policy's formula in it. */
+  perf: { formula: string; cut: Cut } | undefined;
+  /** The last pay base written, and its text (a role's pay base comes back card after card). */
+  payBase: number;
+  payBaseText: string;
+  /** Per tier id: the tier sentence with the tier's title, its basis and its minimum in it. */
+  tiers: Map<string, { cut: Cut; unit: Unit | undefined }>;
+}
+
+/** One indicator of a role and stage: what its line and reason are made from, and the texts made once. */
+interface Plan {
+  path: string;
+  indent: string;
+  title: string;
+  weight: number;
+  group: boolean;
+  metric: string | undefined;
+  scoring: IndicatorResult['scoring'];
+  better: IndicatorResult['better'];
+  threshold: number | undefined;
+  target: number | undefined;
+  challenge: number | undefined;
+  unit: Unit | undefined;
+  /** The group or leaf sentence with the title and weight in it (a leaf's also after its indent). */
+  line: Cut;
+  /** Reasons made so far: by LINEAR_KEYS index, by step (the last for no step), pass and fail, the rating's. */
+  reasons: (string | undefined)[];
+  /** A steps indicator's compiled leaf, once looked up (null: none). */
+  leaf: CompiledLeaf | null | undefined;
+}
+
+const EXPLAINERS: Record<Lang, WeakMap<CompiledPolicy, Explainer>> = { zh: new WeakMap(), en: new WeakMap() };
+
+function explainerOf(policy: CompiledPolicy, lang: Lang): Explainer {
+  let ex = EXPLAINERS[lang].get(policy);
+  if (!ex) {
+    ex = {
+      policy,
+      lang,
+      cuts: CUTS[lang],
+      plans: new Map(),
+      perf: undefined,
+      payBase: Number.NaN,
+      payBaseText: '',
+      tiers: new Map(),
+    };
+    EXPLAINERS[lang].set(policy, ex);
+  }
+  return ex;
+}
+
+function plansOf(ex: Explainer, role: string, stage: string): Plan[] {
+  let byStage = ex.plans.get(role);
+  if (!byStage) ex.plans.set(role, (byStage = new Map()));
+  let plans = byStage.get(stage);
+  if (!plans) byStage.set(stage, (plans = []));
+  return plans;
+}
+
+/** The plan was made for an indicator with these very values at this indent. */
+function fits(p: Plan, i: IndicatorResult, indent: string): boolean {
+  return (
+    p.path === i.path &&
+    p.indent === indent &&
+    p.title === i.title &&
+    Object.is(p.weight, i.weight) &&
+    p.group === !!i.children &&
+    p.metric === i.metric &&
+    p.scoring === i.scoring &&
+    p.better === i.better &&
+    Object.is(p.threshold, i.threshold) &&
+    Object.is(p.target, i.target) &&
+    Object.is(p.challenge, i.challenge)
+  );
+}
+
+function makePlan(ex: Explainer, i: IndicatorResult, indent: string): Plan {
+  const group = !!i.children;
+  const weight = n(i.weight);
+  return {
+    path: i.path,
+    indent,
+    title: i.title,
+    weight: i.weight,
+    group,
+    metric: i.metric,
+    scoring: i.scoring,
+    better: i.better,
+    threshold: i.threshold,
+    target: i.target,
+    challenge: i.challenge,
+    unit: group ? undefined : metricUnit(ex.policy, i.metric!),
+    // a group's line is its reason, which carries no indent
+    line: group
+      ? bind(bind(ex.cuts.group, 0, i.title), 2, weight)
+      : bind(bind(ex.cuts.leaf, 0, i.title, indent), 4, weight),
+    reasons: [],
+    leaf: undefined,
+  };
+}
+
+/** Each indicator's line (its `reason` filled in on the way), groups before their members; returns the next plan's index. */
 function indicatorLines(
-  policy: CompiledPolicy,
+  ex: Explainer,
+  plans: Plan[],
+  at: number,
   card: Scorecard,
-  lang: Lang,
   items: IndicatorResult[],
   indent: string,
   lines: string[],
-): void {
+): number {
   for (const i of items) {
+    let plan = plans[at];
+    if (!plan || !fits(plan, i, indent)) plans[at] = plan = makePlan(ex, i, indent);
+    at++;
     if (i.children) {
-      i.reason = sayIn(lang, 'group', [i.title, n(i.points), n(i.weight), n(i.weighted_points)]);
+      i.reason = put(plan.line, undefined, n(i.points), undefined, n(i.weighted_points));
       lines.push(indent + i.reason);
-      indicatorLines(policy, card, lang, i.children, `${indent}  `, lines);
+      at = indicatorLines(ex, plans, at, card, i.children, `${indent}  `, lines);
     } else {
-      const unit = metricUnit(policy, i.metric!);
-      const reason = indicatorReason(i, unit, policy, card, lang);
+      const reason = leafReason(ex, plan, i, card);
       i.reason = reason;
       lines.push(
-        indent +
-          sayIn(lang, 'leaf', [
-            i.title,
-            formatValue(i.actual, unit, lang),
-            reason,
-            n(i.points),
-            n(i.weight),
-            n(i.weighted_points),
-          ]),
+        put(
+          plan.line,
+          undefined,
+          formatValue(i.actual, plan.unit, ex.lang),
+          reason,
+          n(i.points),
+          undefined,
+          n(i.weighted_points),
+        ),
       );
     }
   }
+  return at;
 }
 
 export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
-  const lines: string[] = [
-    sayIn(lang, 'header', [card.name, card.employee_id, card.role_title, card.team, card.stage_title]),
-  ];
-  indicatorLines(policy, card, lang, card.indicators, '  ', lines);
-  lines.push(sayIn(lang, 'base', [n(card.base_score)]));
+  const ex = explainerOf(policy, lang);
+  const cuts = ex.cuts;
+  const lines: string[] = [put(cuts.header, card.name, card.employee_id, card.role_title, card.team, card.stage_title)];
+  indicatorLines(ex, plansOf(ex, card.role, card.stage), 0, card, card.indicators, '  ', lines);
+  lines.push(put(cuts.base, n(card.base_score)));
   for (const a of card.adjustments) {
     lines.push(
       say(lang, 'adjustment', {
@@ -392,46 +510,28 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     );
   }
   const next = card.next_grade
-    ? sayIn(lang, 'next', [n(card.next_grade.points_needed), card.next_grade.grade])
+    ? put(cuts.next, n(card.next_grade.points_needed), card.next_grade.grade)
     : card.grade === policy.grades[0]?.grade
-      ? say(lang, 'top')
+      ? TEMPLATES[lang].top
       : say(lang, 'gradeCap', { grade: card.grade });
   const score = n(card.score);
   lines.push(
     card.raw_grade !== card.grade
-      ? sayIn(lang, 'scoreCapped', [score, card.grade, next, card.raw_grade])
-      : sayIn(lang, 'score', [score, card.grade, next]),
+      ? put(cuts.scoreCapped, score, card.grade, next, card.raw_grade)
+      : put(cuts.score, score, card.grade, next),
   );
   for (const l of card.payout.lines) {
-    let text = sayIn(lang, 'line', [l.label, formatFen(l.amountFen)]);
-    if (l.kind === 'performance_pay')
-      text += sayIn(lang, 'perf', [
-        policy.payout.performancePayText,
-        formatValue(card.payout.pay_base, 'money', lang),
-        score,
-      ]);
+    let text = put(cuts.line, l.label, formatFen(l.amountFen));
+    if (l.kind === 'performance_pay') text += put(perfCut(ex), undefined, payBaseText(ex, card.payout.pay_base), score);
     lines.push(`  ${text}`);
   }
   const tier = card.payout.tier;
   if (tier) {
-    const band = policy.tiers!.bands.find((b) => b.tier === tier.id)!;
-    const basisUnit = policy.tiers!.basis === 'attainment' ? 'ratio' : metricUnit(policy, policy.tiers!.basis);
-    const basisLabel =
-      policy.tiers!.basis === 'attainment'
-        ? BUILTIN_FACTS.attainment.label[lang]
-        : factLabel(policy, policy.tiers!.basis, lang);
-    lines.push(
-      '  ' +
-        say(lang, 'tier', {
-          title: band.title ?? band.tier,
-          basis: basisLabel,
-          value: formatValue(tier.basis, basisUnit, lang),
-          min: formatValue(band.min, basisUnit, lang),
-        }),
-    );
-    if (tier.benefit) lines.push('  ' + say(lang, 'benefit', { benefit: tier.benefit }));
+    const t = tierPlan(ex, tier.id);
+    lines.push(`  ${put(t.cut, undefined, undefined, formatValue(tier.basis, t.unit, lang))}`);
+    if (tier.benefit) lines.push(`  ${say(lang, 'benefit', { benefit: tier.benefit })}`);
   }
-  lines.push(sayIn(lang, card.payout.status === 'held' ? 'totalHeld' : 'total', [formatFen(card.payout.totalFen)]));
+  lines.push(put(card.payout.status === 'held' ? cuts.totalHeld : cuts.total, formatFen(card.payout.totalFen)));
   for (const h of card.holds) {
     const why = describeConditions(policy, h.conditions, lang, card);
     lines.push(
@@ -449,7 +549,64 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     );
   }
   if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
+  return flat(lines);
+}
+
+/**
+ * The card's lines as flat strings: V8 keeps a string joined with `+` as the tree of its pieces
+ * until something reads it whole. The lines are joined once (one copy, one string) and each taken
+ * back as a slice of it, so a card's lines are one string for the garbage collector to move while
+ * the card is kept, and JSON.stringify and UTF-8 encoding read them without flattening each first.
+ */
+function flat(lines: string[]): string[] {
+  const whole = lines.join('');
+  let from = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const to = from + lines[k]!.length;
+    lines[k] = whole.slice(from, to);
+    from = to;
+  }
   return lines;
+}
+
+/** The performance pay sentence with the policy's formula folded in. */
+function perfCut(ex: Explainer): Cut {
+  const formula = ex.policy.payout.performancePayText;
+  if (ex.perf?.formula !== formula) ex.perf = { formula, cut: bind(ex.cuts.perf, 0, formula) };
+  return ex.perf.cut;
+}
+
+/** The pay base as money, remembered from the card before. */
+function payBaseText(ex: Explainer, payBase: number): string {
+  if (payBase === ex.payBase) return ex.payBaseText;
+  const text = formatValue(payBase, 'money', ex.lang);
+  if (typeof payBase === 'number') {
+    ex.payBase = payBase;
+    ex.payBaseText = text;
+  }
+  return text;
+}
+
+/** The tier sentence of tier `id` with its title, basis and minimum folded in. */
+function tierPlan(ex: Explainer, id: string): { cut: Cut; unit: Unit | undefined } {
+  let t = ex.tiers.get(id);
+  if (!t) {
+    const { policy, lang } = ex;
+    const band = policy.tiers!.bands.find((b) => b.tier === id)!;
+    const unit = policy.tiers!.basis === 'attainment' ? 'ratio' : metricUnit(policy, policy.tiers!.basis);
+    const basis =
+      policy.tiers!.basis === 'attainment'
+        ? BUILTIN_FACTS.attainment.label[lang]
+        : factLabel(policy, policy.tiers!.basis, lang);
+    const cut = bind(
+      bind(bind(ex.cuts.tier, 0, band.title ?? band.tier), 1, basis),
+      3,
+      formatValue(band.min, unit, lang),
+    );
+    t = { cut, unit };
+    ex.tiers.set(id, t);
+  }
+  return t;
 }
 
 /**
@@ -457,20 +614,29 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
  * A per-unit effect says how it was counted, and its max when the max limited it.
  */
 export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustments'][number], lang: Lang): string {
-  const perUnit = (p: PerUnitResult | undefined, show: (x: number) => string) => describePerUnit(policy, p, show, lang);
-  const points = (x: number) => say(lang, 'points', { points: n(x) });
-  const effects = [
-    a.points !== undefined
-      ? (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) +
-        perUnit(a.per_unit?.points, points)
-      : undefined,
-    a.award !== undefined
-      ? say(lang, 'award', { money: formatMoney(a.award) }) + describePerUnit(policy, a.per_unit?.award, 'money', lang)
-      : undefined,
-    a.score_cap !== undefined ? say(lang, 'scoreCap', { cap: n(a.score_cap) }) : undefined,
-    a.grade_cap !== undefined ? say(lang, 'gradeCap', { grade: a.grade_cap }) : undefined,
-  ].filter(Boolean);
-  return effects.join(say(lang, 'listSeparator'));
+  const separator = TEMPLATES[lang].listSeparator;
+  let out = '';
+  if (a.points !== undefined)
+    out = listed(
+      out,
+      separator,
+      (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) +
+        describePerUnit(policy, a.per_unit?.points, 'points', lang),
+    );
+  if (a.award !== undefined)
+    out = listed(
+      out,
+      separator,
+      say(lang, 'award', { money: formatMoney(a.award) }) + describePerUnit(policy, a.per_unit?.award, 'money', lang),
+    );
+  if (a.score_cap !== undefined) out = listed(out, separator, say(lang, 'scoreCap', { cap: n(a.score_cap) }));
+  if (a.grade_cap !== undefined) out = listed(out, separator, say(lang, 'gradeCap', { grade: a.grade_cap }));
+  return out;
+}
+
+/** The parts that are not empty, between separators: what `parts.filter(Boolean).join(separator)` writes. */
+function listed(out: string, separator: string, part: string): string {
+  return !part ? out : out ? out + separator + part : part;
 }
 
 /**
@@ -495,111 +661,82 @@ export function describePerUnit(
     : say(lang, 'perUnit', args);
 }
 
-function indicatorReason(
-  i: IndicatorResult,
-  unit: Unit | undefined,
-  policy: CompiledPolicy,
-  card: Scorecard,
-  lang: Lang,
-): string {
+/** The sentences of where a linear indicator's actual value lies, by index in the plan's reasons. */
+const LINEAR_KEYS = [
+  'below',
+  'above',
+  'between',
+  'proportional',
+  'reach',
+  'beyondTarget',
+  'towards',
+  'challenge',
+] as const;
+
+/** Why an indicator got its points, from the texts its plan made once. */
+function leafReason(ex: Explainer, plan: Plan, i: IndicatorResult, card: Scorecard): string {
   const a = i.actual!;
   const lower = i.better === 'lower';
+  const { lang } = ex;
   switch (i.scoring) {
     case 'linear': {
-      const key: LinearKey =
+      // below / above, between, proportional, reach, beyondTarget, towards, challenge: as LINEAR_KEYS
+      const k =
         i.threshold !== undefined && !beyond(a, i.threshold, lower)
           ? lower
-            ? 'above'
-            : 'below'
+            ? 1
+            : 0
           : !beyond(a, i.target, lower)
             ? i.threshold !== undefined
-              ? 'between'
-              : 'proportional'
+              ? 2
+              : 3
             : i.challenge === undefined
               ? a === i.target
-                ? 'reach'
-                : 'beyondTarget'
+                ? 4
+                : 5
               : !beyond(a, i.challenge, lower)
-                ? 'towards'
-                : 'challenge';
-      return linearReason(lang, key, unit, i.threshold, i.target, i.challenge);
+                ? 6
+                : 7;
+      return (plan.reasons[k] ??= put(
+        ex.cuts[LINEAR_KEYS[k]!],
+        formatValue(i.threshold, plan.unit, lang),
+        formatValue(i.target, plan.unit, lang),
+        formatValue(i.challenge, plan.unit, lang),
+      ));
     }
     case 'steps': {
-      const leaf = findLeaf(policy.roles[card.role]?.byStage[card.stage] ?? [], i.path);
-      const step = leaf?.steps?.find((s) => (lower ? a <= s.max! : a >= s.min!));
-      return step
-        ? say(lang, 'step', { op: lower ? '≤' : '≥', value: formatValue(lower ? step.max : step.min, unit, lang) })
-        : say(lang, 'noStep');
+      if (plan.leaf === undefined)
+        plan.leaf = findLeaf(ex.policy.roles[card.role]?.byStage[card.stage] ?? [], i.path) ?? null;
+      const steps = plan.leaf?.steps ?? [];
+      for (let s = 0; s < steps.length; s++) {
+        const step = steps[s]!;
+        if (lower ? a <= step.max! : a >= step.min!)
+          return (plan.reasons[s] ??= say(lang, 'step', {
+            op: lower ? '≤' : '≥',
+            value: formatValue(lower ? step.max : step.min, plan.unit, lang),
+          }));
+      }
+      return (plan.reasons[steps.length] ??= say(lang, 'noStep'));
     }
     case 'pass_fail': {
       const pass = lower ? a <= i.target! : a >= i.target!;
-      return say(lang, pass ? 'pass' : 'fail', { op: lower ? '≤' : '≥', target: formatValue(i.target, unit, lang) });
+      return (plan.reasons[pass ? 0 : 1] ??= say(lang, pass ? 'pass' : 'fail', {
+        op: lower ? '≤' : '≥',
+        target: formatValue(i.target, plan.unit, lang),
+      }));
     }
     case 'rating':
-      return say(lang, 'rating', {
+      return (plan.reasons[0] ??= say(lang, 'rating', {
         max: n(
-          policy.metrics[i.metric!]?.range?.[1] ?? policy.derived.find((d) => d.id === i.metric)?.range?.[1] ?? 100,
+          ex.policy.metrics[i.metric!]?.range?.[1] ??
+            ex.policy.derived.find((d) => d.id === i.metric)?.range?.[1] ??
+            100,
         ),
-      });
+      }));
     default:
       return '';
   }
 }
-
-type LinearKey = 'below' | 'above' | 'between' | 'proportional' | 'reach' | 'beyondTarget' | 'towards' | 'challenge';
-
-/**
- * 「介于门槛 5.0% 与目标 15.0% 之间」: the sentence for where a linear indicator's actual value lies,
- * from its reference points. The same few sentences come back card after card (an indicator's
- * points are the policy's): each is made once per language, unit and reference points, and the
- * same string returned (bounded like VALUE_TEXTS; a reference point of 0 is not remembered, as
- * formatValue does not remember it).
- */
-function linearReason(
-  lang: Lang,
-  key: LinearKey,
-  unit: Unit | undefined,
-  threshold: number | undefined,
-  target: number | undefined,
-  challenge: number | undefined,
-): string {
-  if (threshold === 0 || target === 0 || challenge === 0)
-    return linearSentence(lang, key, unit, threshold, target, challenge);
-  const byUnit = LINEAR_REASONS[lang];
-  let byThreshold = byUnit.get(unit ?? '');
-  if (!byThreshold) byUnit.set(unit ?? '', (byThreshold = new Map()));
-  let byTarget = byThreshold.get(threshold);
-  if (!byTarget) byThreshold.set(threshold, (byTarget = new Map()));
-  let byChallenge = byTarget.get(target);
-  if (!byChallenge) byTarget.set(target, (byChallenge = new Map()));
-  let sentences = byChallenge.get(challenge);
-  if (!sentences) {
-    if (++linearReasonsKept > VALUE_TEXTS_MAX) {
-      LINEAR_REASONS.zh.clear();
-      LINEAR_REASONS.en.clear();
-      linearReasonsKept = 0;
-      return linearSentence(lang, key, unit, threshold, target, challenge);
-    }
-    byChallenge.set(challenge, (sentences = {}));
-  }
-  return (sentences[key] ??= linearSentence(lang, key, unit, threshold, target, challenge));
-}
-
-function linearSentence(lang: Lang, key: LinearKey, unit: Unit | undefined, ...limits: Maybe[]): string {
-  // in LIMITS' order
-  return sayIn(lang, key, [
-    formatValue(limits[0], unit, lang),
-    formatValue(limits[1], unit, lang),
-    formatValue(limits[2], unit, lang),
-  ]);
-}
-
-type Maybe = number | undefined;
-const LINEAR_REASONS: Record<
-  Lang,
-  Map<string, Map<Maybe, Map<Maybe, Map<Maybe, Partial<Record<LinearKey, string>>>>>>
-> = { zh: new Map(), en: new Map() };
-let linearReasonsKept = 0;
 
 /** The actual value is at `x` or beyond it, in the indicator's better direction. */
 function beyond(a: number, x: number | undefined, lower: boolean): boolean {
