@@ -170,8 +170,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
     .option(
       '--workers <n>',
-      "threads evaluating a run from a CSV file as CSV, JSON or NDJSON, which streams: a number, or auto (the machine's cores, at most 4, for a file of 2 MiB or more); output keeps the input order",
-      'auto',
+      'worker threads evaluating a run from a CSV file to a file (--format csv|json|ndjson --out), which streams; output keeps the input order',
+      '1',
     )
     .addOption(lang())
     .action(async (policy: string, o) => {

@@ -125,29 +125,6 @@ export function workersFor(requested: number, data: string, stderr: (s: string) 
   return n;
 }
 
-/** What `--workers auto` (the default) uses: one thread below this many chunks (2 MiB, some 20,000 rows). */
-export const AUTO_MIN_CHUNKS = 16;
-/** …and at most this many threads however many cores: each loads the engine (a second of CPU, some 50 MB). */
-export const AUTO_MAX_WORKERS = 4;
-
-/**
- * `--workers auto`: the machine's cores (at most AUTO_MAX_WORKERS, and no more than the file's
- * chunks) for a CSV file of AUTO_MIN_CHUNKS chunks or more; one thread for a smaller file, where
- * starting a thread costs more than it saves, and for a file that cannot be looked at (the run
- * reports that in its turn).
- */
-export function autoWorkers(data: string): number {
-  let size: number;
-  try {
-    size = statSync(data).size;
-  } catch {
-    return 1;
-  }
-  const chunks = Math.ceil(size / CHUNK_BYTES);
-  if (!/\.csv$/i.test(data) || chunks < AUTO_MIN_CHUNKS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), AUTO_MAX_WORKERS, chunks));
-}
-
 function workerCount(requested: number, data: string, lang: Lang = 'zh'): { n: number; note?: string } {
   const chunks = Math.max(1, Math.ceil(statSync(data).size / CHUNK_BYTES));
   const cores = availableParallelism();

@@ -17,7 +17,7 @@ import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
 import { checkOutput, readBytes, sayDiagnostic, writeAtomic, type RunInput, type Io } from '../io.js';
 import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
-import { autoWorkers, NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
+import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
@@ -42,19 +42,13 @@ export interface RunCommandOptions {
   executor?: 'compiled' | 'reference';
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
-  /** Worker threads for a streaming CSV run: a number, or `auto` (the default; see autoWorkers). */
+  /** Worker threads for a streaming CSV run (default 1: evaluate on the reading thread). */
   workers?: number | string;
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
-  // `auto` (the default): the machine's cores for a large CSV file, one thread for a small one;
-  // else digits only, as --runs: `1e1`, `0x2`, `2.0` are no whole number as written
-  const auto = o.workers === undefined || o.workers === 'auto';
-  const workers = auto
-    ? autoWorkers(o.data)
-    : typeof o.workers === 'string' && !/^\d+$/.test(o.workers)
-      ? Number.NaN
-      : Number(o.workers);
+  // digits only, as --runs: `1e1`, `0x2`, `2.0` are no whole number as written
+  const workers = typeof o.workers === 'string' && !/^\d+$/.test(o.workers) ? Number.NaN : Number(o.workers ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
@@ -69,7 +63,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
       ? startWorkersEarly(workers, o.data)
       : undefined;
   try {
-    return await runLoaded(policyFile, o, io, workers, auto, shape, early);
+    return await runLoaded(policyFile, o, io, workers, shape, early);
   } finally {
     await early?.close();
   }
@@ -80,7 +74,6 @@ async function runLoaded(
   o: RunCommandOptions,
   io: Io,
   workers: number,
-  auto: boolean,
   shape: boolean,
   early: WorkerPool | undefined,
 ): Promise<number> {
@@ -93,15 +86,15 @@ async function runLoaded(
       policyFile,
       policyText,
       o,
-      auto ? workers : workersFor(workers, o.data, io.stderr, io.lang ?? o.lang),
+      workersFor(workers, o.data, io.stderr, io.lang ?? o.lang),
       io,
       early,
     );
     if (streamed !== undefined) return streamed;
   }
   await early?.close();
-  // threads evaluate only a streaming run: say so, and why, rather than ignore the option asked for
-  if (workers > 1 && !auto) {
+  // threads evaluate only a streaming run: say so, and why, rather than ignore the option
+  if (workers > 1) {
     // [English, Chinese]
     const [why, whyZh] = !shape
       ? [
