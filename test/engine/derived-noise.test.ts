@@ -90,7 +90,7 @@ describe('what counts as binary noise in a derived metric', () => {
     [0.000000001, 0.000000002, 0.000000003], // 3.0000000000000004e-9, the smallest scale looked at
     // values that are no short decimal: kept exactly as computed
     [1 / 3, 0, 1 / 3],
-    [0.016735294117647058, 0, 0.016735294117647058],
+    [569 / 34000, 0, 569 / 34000], // 0.016735294117647…
     [0.123456789012, 0.0000000000004, 0.1234567890124], // 13 significant digits: no noise, kept
   ])('%d + %d is %d', (a, b, sum) => {
     expect(s(a, b)).toBe(sum);
