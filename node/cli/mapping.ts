@@ -15,7 +15,7 @@
 //       sheet: 十月                                # optional; the first sheet otherwise
 //       missing_rows: default                      # no row for someone: their metrics take their default
 
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import {
   type CompiledPolicy,
@@ -248,20 +248,6 @@ function checkShape(value: unknown, doc: Document, lines: LineCounter, file: str
     );
   else value.sources.forEach((s, i) => source(s, ['sources', i], false));
   return out;
-}
-
-/** The data files a mapping joins, as paths (for refusing to write an output over one); none when it cannot be read. */
-export function mappingFiles(file: string): string[] {
-  let read: ReturnType<typeof readMappingFile>;
-  try {
-    read = readMappingFile(file);
-  } catch {
-    return [];
-  }
-  if (!read.ok) return [];
-  return [read.mapping.roster, ...read.mapping.sources, ...(read.mapping.events ?? [])].map((s) =>
-    join(dirname(file), s.file),
-  );
 }
 
 /** A mapping's `teams:`, checked as the schema checks a policy's: id → { title, aliases }. */
