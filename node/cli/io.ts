@@ -277,6 +277,11 @@ export function writeAtomic(file: string, content: string | Uint8Array, o: Atomi
 /** Where a command writes: the process's stdout and stderr, or a test's buffers. */
 export interface Io {
   stdout: (text: string) => void;
+  /**
+   * UTF-8 bytes to stdout as they are (a streamed run's file, printed once the month is known good):
+   * without it they are decoded and given to `stdout` as text.
+   */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (line: string) => void;
   /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
   errorLang?: 'zh' | 'en';
@@ -291,7 +296,7 @@ let stdoutError: string | undefined;
 let stdoutWatched = false;
 
 /** The process's stdout for `main`: a closed pipe or a full disk is an input error with a message, not a crash. */
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
   if (stdoutError) return;
   if (!stdoutWatched) {
     stdoutWatched = true;
@@ -312,6 +317,7 @@ export function writeStdout(text: string): void {
 
 export const defaultIo: Io = {
   stdout: writeStdout,
+  stdoutBytes: writeStdout,
   stderr: (line) => process.stderr.write(line + '\n'),
 };
 

@@ -2,6 +2,7 @@
 // temporary file (memory stays flat however long the month): printed only once the month is read
 // and checked, so a refused month prints nothing, and the temporary file is gone afterwards.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,21 @@ describe('run to stdout', () => {
       expect(printed.stdout).toBe(readFileSync(out, 'utf8'));
       expect(printed.stderr).not.toContain('已写入');
       expect(written.stderr).toContain(`已写入 ${out}（198 人）`);
+      expect(readdirSync(scratch)).toEqual([]);
+    },
+  );
+
+  it.each(['json', 'csv'])(
+    'as a process, prints the %s file\'s bytes as they are (the CSV\'s byte order mark first) into a pipe',
+    (format) => {
+      const out = join(mkdtempSync(join(base, 'yardstick-stdout-bytes-')), `result.${format}`);
+      const args = ['node/cli/bin.mjs', 'run', POLICY, '--data', SAMPLE, '--format', format, '--exclude-invalid'];
+      const env = { ...process.env, TMPDIR: scratch };
+      const printed = spawnSync(process.execPath, args, { env });
+      const written = spawnSync(process.execPath, [...args, '--out', out], { env });
+      expect([printed.status, written.status]).toEqual([0, 0]);
+      expect(Buffer.compare(printed.stdout, readFileSync(out))).toBe(0);
+      if (format === 'csv') expect([...printed.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(readdirSync(scratch)).toEqual([]);
     },
   );

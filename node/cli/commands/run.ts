@@ -199,17 +199,27 @@ async function runWhole(
   return EXIT.ok;
 }
 
-/** A file's UTF-8 text to stdout a mebibyte at a time (a character cut between two is kept for the next). */
+/**
+ * A file's UTF-8 text to stdout a mebibyte at a time: as bytes where the Io takes them (a fresh
+ * buffer each time, as a pipe may still hold the last), else decoded (a character cut between two
+ * reads is kept for the next).
+ */
 function printFile(file: string, io: Io): void {
   const fd = openSync(file, 'r');
   try {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a CSV's BOM is output
-    for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
-      const text = decoder.decode(chunk.subarray(0, n), { stream: true });
-      if (text) io.stdout(text);
+    const bytes = io.stdoutBytes;
+    const decoder = bytes ? undefined : new TextDecoder('utf-8', { ignoreBOM: true }); // a CSV's BOM is output
+    for (;;) {
+      const chunk = Buffer.allocUnsafeSlow(1 << 20);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      if (bytes) bytes(chunk.subarray(0, n));
+      else {
+        const text = decoder!.decode(chunk.subarray(0, n), { stream: true });
+        if (text) io.stdout(text);
+      }
     }
-    const rest = decoder.decode();
+    const rest = decoder?.decode();
     if (rest) io.stdout(rest);
   } finally {
     closeSync(fd);
