@@ -53,7 +53,7 @@ describe('run to stdout', () => {
   );
 
   it.each(['json', 'csv'])(
-    'as a process, prints the %s file\'s bytes as they are (the CSV\'s byte order mark first) into a pipe',
+    "as a process, prints the %s file's bytes as they are (the CSV's byte order mark first) into a pipe",
     (format) => {
       const out = join(mkdtempSync(join(base, 'yardstick-stdout-bytes-')), `result.${format}`);
       const args = ['node/cli/bin.mjs', 'run', POLICY, '--data', SAMPLE, '--format', format, '--exclude-invalid'];
