@@ -50,7 +50,15 @@ import {
 } from './stream-batch.js';
 import { WorkerPool } from './worker-pool.js';
 
-export class NotStreamable extends Error {}
+/** Why a file cannot stream after all, in English (the message) and Chinese, for the note `--workers` gives. */
+export class NotStreamable extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface StreamOptions {
   policy: CompiledPolicy;
@@ -185,7 +193,7 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
         // neither UTF-8 nor GBK throughout (a GBK cell pasted into a UTF-8 export): the whole-file
         // reader finds the cell and names its row, column and what it says in GBK
         if (retried instanceof ExitError && retried.diagnostics[0]?.code === 'io_not_text')
-          throw new NotStreamable('the data is neither UTF-8 nor GBK throughout');
+          throw new NotStreamable('a cell is not in the encoding of the rest of the file', '有单元格的编码与文件其余部分不同');
         throw retried;
       }
     }
@@ -334,7 +342,7 @@ async function passWith(
 
   // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
   if (decoding.encoding !== 'utf-8' && decoding.encoding !== 'gb18030')
-    throw new NotStreamable('UTF-16 data is read whole');
+    throw new NotStreamable('the file is UTF-16 text', '文件是 UTF-16 文本');
   const input = createReadStream(file, { start: decoding.skip, highWaterMark: CHUNK_BYTES });
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
@@ -431,7 +439,7 @@ async function passWith(
         if (missing.length) fatal(missing);
       }
       for (const p of r.periodsSeen)
-        if (p !== s.period) throw new NotStreamable(`${file} holds more than one period (${s.period}, ${p})`);
+        if (p !== s.period) throw new NotStreamable('the file holds several months', '文件中有多个月份');
       if (r.ratios.length) {
         for (const seen of r.ratios) {
           let entry = notation.get(seen.col);
@@ -540,11 +548,12 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
   }
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const newline = parsed.meta.linebreak === '\r\n' ? '\r\n' : parsed.meta.linebreak === '\n' ? '\n' : undefined;
-  if (!newline) throw new NotStreamable('lines end in a bare carriage return');
+  if (!newline) throw new NotStreamable("the file's lines end in a bare carriage return", '文件的行以单独的回车符结尾');
   const rows = parsed.data;
   let h = 0;
   while (h < rows.length && isBlankRow(rows[h])) h++;
-  if (h === rows.length) throw new NotStreamable('no header in the first chunk');
+  if (h === rows.length)
+    throw new NotStreamable(`no header row in the file's first ${CHUNK_BYTES / 1024} KiB`, `文件的前 ${CHUNK_BYTES / 1024} KiB 中没有表头行`);
   const header = rows[h].map((c) => c.trim());
   const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
   const errors = reader.diagnostics.filter((d) => d.severity === 'error');

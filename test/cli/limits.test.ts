@@ -557,6 +557,73 @@ describe('--workers', () => {
     expect(r.stderr).not.toContain('only a CSV file run to a file');
   });
 
+  // a CSV file that starts to stream and turns out not to: the note named "several months" whatever the reason
+  const turnsOut = (edit: (rows: string[]) => void, encode: (text: string) => Buffer = (t) => Buffer.from(t)) => {
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
+    edit(rows);
+    const data = join(tempDir(), 'month.csv');
+    writeFileSync(data, encode([header, ...rows].join('\n') + '\n'));
+    return data;
+  };
+  const streamedNote = async (data: string, lang: 'en' | 'zh') => {
+    const r = await yardstick(
+      'run',
+      FLAGSHIP,
+      '--data',
+      data,
+      '--exclude-invalid',
+      '--format',
+      'csv',
+      '--out',
+      join(tempDir(), 'r.csv'),
+      '--workers',
+      '2',
+      '--lang',
+      lang,
+    );
+    return { code: r.code, notes: r.stderr.split('\n').filter((l) => l.includes('--workers')) };
+  };
+
+  it('names why a CSV file that began to stream is read whole: it holds several months', async () => {
+    // SV0100's row (the sample's row 101) says 2026-11
+    const data = turnsOut((rows) => (rows[99] = rows[99]!.replace(',2026-10,', ',2026-11,')));
+    expect(await streamedNote(data, 'en')).toEqual({
+      code: 0,
+      notes: ['note: --workers 2 is not used: the file holds several months; this run reads the data whole'],
+    });
+    expect((await streamedNote(data, 'zh')).notes).toEqual([
+      '注意：未使用 --workers 2：文件中有多个月份；本次运行整体读取数据',
+    ]);
+  });
+
+  it('names why a CSV file that began to stream is read whole: a cell in another encoding, not several months', async () => {
+    // a UTF-8 file with one name saved as GBK bytes (许桐芳 → CD EC CD A9 B7 BC): the whole-file
+    // reader names the cell, and the note no longer says the file holds several months
+    const data = turnsOut(
+      () => {},
+      (text) => {
+        const bytes = Buffer.from(text);
+        const at = bytes.indexOf(Buffer.from('许桐芳'));
+        return Buffer.concat([
+          bytes.subarray(0, at),
+          Buffer.from([0xd0, 0xed, 0xcd, 0xa9, 0xb7, 0xbc]),
+          bytes.subarray(at + 9),
+        ]);
+      },
+    );
+    const en = await streamedNote(data, 'en');
+    expect(en.code).toBe(1);
+    expect(en.notes).toEqual([
+      'note: --workers 2 is not used: a cell is not in the encoding of the rest of the file; this run reads the data whole',
+    ]);
+    expect((await streamedNote(data, 'zh')).notes).toEqual([
+      '注意：未使用 --workers 2：有单元格的编码与文件其余部分不同；本次运行整体读取数据',
+    ]);
+  });
+
   it('is capped at the cores of the machine, with a note', async () => {
     const dir = tempDir();
     const [header, ...rows] = readFileSync(SAMPLE, 'utf8')

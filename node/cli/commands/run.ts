@@ -80,6 +80,7 @@ async function runLoaded(
   // loaded once: its warnings are printed once, whichever way the data is read
   const { policy, text: policyText } = loadPolicyAndText(policyFile, io.stderr, io.lang ?? o.lang);
   // a --sheet is for a workbook: the whole-file reader refuses it with a CSV, so it never streams
+  let notStreamed: NotStreamable | undefined;
   if (shape && o.sheet === undefined && streamable(policy, o.data, o.executor)) {
     const streamed = await streamCsv(
       policy,
@@ -90,7 +91,8 @@ async function runLoaded(
       io,
       early,
     );
-    if (streamed !== undefined) return streamed;
+    if (typeof streamed === 'number') return streamed;
+    notStreamed = streamed;
   }
   await early?.close();
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
@@ -113,8 +115,8 @@ async function runLoaded(
             ]
           : !/\.csv$/i.test(o.data)
             ? ['only a CSV file is evaluated in worker threads', '只有 CSV 文件才用工作线程计算']
-            : streamable(policy, o.data, o.executor)
-              ? ['the file holds several months', '文件中有多个月份']
+            : notStreamed
+              ? [notStreamed.message, notStreamed.zh]
               : ['the policy is evaluated by the reference executor', '政策由参考执行器计算'];
     io.stderr(
       (io.lang ?? o.lang) === 'zh'
@@ -249,8 +251,9 @@ function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
 }
 
 /**
- * CSV in; CSV, JSON or NDJSON out: read, evaluate and write as a stream (node/cli/stream.ts). Undefined when the
- * file turns out to hold several months: the whole-file run then scores them month by month.
+ * CSV in; CSV, JSON or NDJSON out: read, evaluate and write as a stream (node/cli/stream.ts). When the
+ * file turns out not to stream (it holds several months, a cell in another encoding, …), why: the
+ * whole-file run then reads it (and scores several months month by month).
  */
 async function streamCsv(
   policy: CompiledPolicy,
@@ -260,7 +263,7 @@ async function streamCsv(
   workers: number,
   io: Io,
   pool: WorkerPool | undefined,
-): Promise<number | undefined> {
+): Promise<number | NotStreamable> {
   // stdout: the stream goes to a temporary file of its own, printed when the run is known good
   const scratch = o.out ? undefined : mkdtempSync(join(tmpdir(), 'yardstick-run-'));
   const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
@@ -292,7 +295,7 @@ async function streamTo(
   workers: number,
   io: Io,
   pool: WorkerPool | undefined,
-): Promise<number | undefined> {
+): Promise<number | NotStreamable> {
   let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
     streamed = await streamRun({
@@ -321,7 +324,7 @@ async function streamTo(
       stderr: io.stderr,
     });
   } catch (error) {
-    if (error instanceof NotStreamable) return undefined;
+    if (error instanceof NotStreamable) return error;
     throw error;
   }
   for (const w of streamed.warnings) sayDiagnostic(io.stderr, w, io.lang ?? o.lang);
