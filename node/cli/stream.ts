@@ -193,7 +193,10 @@ export async function streamRun(o: StreamOptions): Promise<StreamResult> {
         // neither UTF-8 nor GBK throughout (a GBK cell pasted into a UTF-8 export): the whole-file
         // reader finds the cell and names its row, column and what it says in GBK
         if (retried instanceof ExitError && retried.diagnostics[0]?.code === 'io_not_text')
-          throw new NotStreamable('a cell is not in the encoding of the rest of the file', '有单元格的编码与文件其余部分不同');
+          throw new NotStreamable(
+            'a cell is not in the encoding of the rest of the file',
+            '有单元格的编码与文件其余部分不同',
+          );
         throw retried;
       }
     }
@@ -553,7 +556,10 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
   let h = 0;
   while (h < rows.length && isBlankRow(rows[h])) h++;
   if (h === rows.length)
-    throw new NotStreamable(`no header row in the file's first ${CHUNK_BYTES / 1024} KiB`, `文件的前 ${CHUNK_BYTES / 1024} KiB 中没有表头行`);
+    throw new NotStreamable(
+      `no header row in the file's first ${CHUNK_BYTES / 1024} KiB`,
+      `文件的前 ${CHUNK_BYTES / 1024} KiB 中没有表头行`,
+    );
   const header = rows[h].map((c) => c.trim());
   const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
   const errors = reader.diagnostics.filter((d) => d.severity === 'error');
