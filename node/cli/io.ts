@@ -142,8 +142,8 @@ export function readText(
 /** One of a run's inputs, and how to name it when an output would overwrite it. */
 export interface RunInput {
   path: string;
-  /** e.g. "the policy `p.yaml`" */
-  label: string;
+  /** e.g. "the policy `p.yaml`" and 「政策 `p.yaml`」 */
+  label: { en: string; zh: string };
 }
 
 /**

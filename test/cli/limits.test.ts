@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 
 const FLAGSHIP = 'policies/short-video-team.yaml';
 const SAMPLE = 'examples/sample-2026-10.csv';
@@ -92,6 +92,26 @@ describe('--out writes only to a regular file or a new path', () => {
     );
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('names the input it will not overwrite in Chinese too (it said 「它是本次运行的输入（the data file …）」)', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'd.csv');
+    copyFileSync(SAMPLE, data);
+    const on = (out: string, ...more: string[]) =>
+      yardstickAsIs('run', FLAGSHIP, '--data', data, '--exclude-invalid', '--format', 'csv', '--out', out, ...more);
+    const onData = await on(data);
+    expect(onData.code).toBe(1);
+    expect(onData.stderr).toBe(
+      `error: 拒绝写入 \`${data}\`：它是本次运行的输入（数据文件 \`${data}\`）\n  提示：请把结果写到另一个文件`,
+    );
+    const onPolicy = await on(FLAGSHIP);
+    expect(onPolicy.stderr).toContain(`：它是本次运行的输入（政策 \`${FLAGSHIP}\`）`);
+    const ledger = join(dir, 'ledger.db');
+    writeFileSync(ledger, 'not really a ledger');
+    const onLedger = await on(ledger, '--ledger', ledger);
+    expect(onLedger.stderr).toContain(`：它是本次运行的输入（结果账本 \`${ledger}\`）`);
+    expect(readFileSync(data, 'utf8')).toBe(readFileSync(SAMPLE, 'utf8'));
   });
 
   it('refuses to overwrite the policy, the data, a mapped file or the ledger', async () => {

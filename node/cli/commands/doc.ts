@@ -42,7 +42,7 @@ export function docCommand(
   const doc = buildDocument(policy, { lang: o.lang, ...(base ? { base, baseName: o.base } : {}) });
   const text = format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (o.out) {
-    checkOutput(o.out, [{ path: file, label: `the policy \`${file}\`` }]);
+    checkOutput(o.out, [{ path: file, label: { en: `the policy \`${file}\``, zh: `政策 \`${file}\`` } }]);
     writeAtomic(o.out, text);
   } else io.stdout(text);
   return EXIT.ok;

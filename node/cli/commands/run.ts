@@ -241,12 +241,15 @@ function isStreamFormat(format: RunCommandOptions['format']): format is 'csv' | 
 function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
   const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingParts(o.data).map((p) => p.file)] : [o.data];
   return [
-    { path: policyFile, label: `the policy \`${policyFile}\`` },
+    { path: policyFile, label: { en: `the policy \`${policyFile}\``, zh: `政策 \`${policyFile}\`` } },
     ...data.map((d) => ({
       path: d,
-      label: d === o.data && data.length > 1 ? `the data mapping \`${d}\`` : `the data file \`${d}\``,
+      label:
+        d === o.data && data.length > 1
+          ? { en: `the data mapping \`${d}\``, zh: `数据映射 \`${d}\`` }
+          : { en: `the data file \`${d}\``, zh: `数据文件 \`${d}\`` },
     })),
-    { path: o.ledger, label: `the results ledger \`${o.ledger}\`` },
+    { path: o.ledger, label: { en: `the results ledger \`${o.ledger}\``, zh: `结果账本 \`${o.ledger}\`` } },
   ];
 }
 
