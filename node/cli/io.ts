@@ -42,12 +42,12 @@ const phrasing = <C extends string, K extends InputKind>(code: C, what: K) =>
   `${code}${VARIANT[what]}` as `${C}${Variant<K>}`;
 
 /** What a path is when it is not a regular file, for messages. */
-function kindOf(stat: Stats): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSocket()) return 'a socket';
-  return 'not a regular file';
+function kindOf(stat: Stats): { en: string; zh: string } {
+  if (stat.isDirectory()) return { en: 'a folder', zh: '文件夹' };
+  if (stat.isFIFO()) return { en: 'a named pipe (FIFO)', zh: '命名管道（FIFO）' };
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return { en: 'a device', zh: '设备' };
+  if (stat.isSocket()) return { en: 'a socket', zh: '套接字' };
+  return { en: 'not a regular file', zh: '其他类型' };
 }
 
 const mib = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
@@ -257,7 +257,7 @@ export function checkOutputFolder(dir: string): void {
   if (!stat.isDirectory())
     throw new ExitError(
       EXIT.input,
-      diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? 'a file' : kindOf(stat) }, { file: dir }),
+      diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? { en: 'a file', zh: '文件' } : kindOf(stat) }, { file: dir }),
     );
 }
 

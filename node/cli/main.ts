@@ -3,6 +3,7 @@
 // language (`--lang`, Chinese by default) and format (`--error-format human|json`) asked for.
 
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { usageErrorZh } from './usage-zh.js';
 import { diagnostic, formatDiagnostic, localise, type Diagnostic, type Lang } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { validateCommand } from './commands/validate.js';
@@ -106,7 +107,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     // commander's own messages (usage errors) go through reportError when JSON is asked for
     .configureOutput({
       writeOut: (s) => io.stdout(s),
-      writeErr: (s) => (errors.format === 'json' ? undefined : io.stderr(s.trimEnd())),
+      writeErr: (s) => {
+        if (errors.format === 'json') return;
+        const zh = errors.lang === 'zh' && s.startsWith('error: ') ? usageErrorZh(s) : undefined;
+        io.stderr(zh ? `error: ${zh}` : s.trimEnd());
+      },
     })
     .showHelpAfterError()
     .hook('preAction', (_program, action) => {
@@ -440,7 +445,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
       if (errors.format === 'json')
-        reportError([diagnostic('cli_usage', { detail: error.message.replace(/^error: /, '') })], errors, io);
+        reportError(
+          [
+            diagnostic('cli_usage', {
+              detail: {
+                en: error.message.replace(/^error: /, ''),
+                zh: usageErrorZh(error.message) ?? error.message.replace(/^error: /, ''),
+              },
+            }),
+          ],
+          errors,
+          io,
+        );
       return EXIT.usage;
     }
     if (error instanceof ExitError) {
