@@ -257,7 +257,11 @@ export function checkOutputFolder(dir: string): void {
   if (!stat.isDirectory())
     throw new ExitError(
       EXIT.input,
-      diagnostic('io_output_not_a_folder', { dir, kind: stat.isFile() ? { en: 'a file', zh: '文件' } : kindOf(stat) }, { file: dir }),
+      diagnostic(
+        'io_output_not_a_folder',
+        { dir, kind: stat.isFile() ? { en: 'a file', zh: '文件' } : kindOf(stat) },
+        { file: dir },
+      ),
     );
 }
 
