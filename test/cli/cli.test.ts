@@ -309,7 +309,7 @@ describe('yardstick explain', () => {
     const zh = await yardstickAsIs('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'sv0001');
     expect(zh.code).toBe(1);
     expect(zh.stderr).toBe(
-      'error: `examples/sample-2026-10.csv` 中没有工号 `sv0001`\n  提示：是不是 `SV0001`？文件中有 200 名员工，如 `SV0001`, `SV0002`, `SV0003`',
+      'error: `examples/sample-2026-10.csv` 中没有工号 `sv0001`\n  提示：是不是 `SV0001`？文件中有 200 名员工，如 `SV0001`、`SV0002`、`SV0003`',
     );
     const en = await yardstickAsIs('explain', FLAGSHIP, '--data', SAMPLE, '--employee', 'sv0001', '--lang', 'en');
     expect(en.stderr).toBe(

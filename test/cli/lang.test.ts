@@ -46,7 +46,7 @@ describe('errors in Chinese by default', () => {
     const r = await yardstickAsIs('explain', POLICY, '--data', DATA, '--employee', 'XX9999');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'error: `examples/sample-2026-10.csv` 中没有工号 `XX9999`\n  提示：文件中有 200 名员工，如 `SV0001`, `SV0002`, `SV0003`',
+      'error: `examples/sample-2026-10.csv` 中没有工号 `XX9999`\n  提示：文件中有 200 名员工，如 `SV0001`、`SV0002`、`SV0003`',
     );
   });
 

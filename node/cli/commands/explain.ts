@@ -61,7 +61,7 @@ export async function explainCommand(
         id.toLowerCase().includes(o.employee.toLowerCase()) || o.employee.toLowerCase().includes(id.toLowerCase()),
     )
     .slice(0, 5);
-  const quoted = (list: string[]) => list.map((n) => `\`${n}\``).join(', ');
+  const quoted = (list: string[], separator = ', ') => list.map((n) => `\`${n}\``).join(separator);
   throw new ExitError(
     EXIT.input,
     diagnostic(
@@ -69,9 +69,9 @@ export async function explainCommand(
       {
         employee: o.employee,
         file: o.data,
-        near: near.length ? { en: `did you mean ${quoted(near)}? `, zh: `是不是 ${quoted(near)}？` } : '',
+        near: near.length ? { en: `did you mean ${quoted(near)}? `, zh: `是不是 ${quoted(near, '、')}？` } : '',
         count: ids.length,
-        examples: quoted(ids.slice(0, 3)),
+        examples: { en: quoted(ids.slice(0, 3)), zh: quoted(ids.slice(0, 3), '、') },
       },
       { file: o.data },
     ),
