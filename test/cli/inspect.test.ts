@@ -69,6 +69,31 @@ describe('yardstick data inspect', () => {
     );
   });
 
+  it('stops at a file it cannot read: no "required columns missing: none", no "0 records can be scored"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-inspect-'));
+    const mapping = join(dir, 'month.data.yaml');
+    writeFileSync(mapping, 'sources:\n  - file: 导出.csv\n');
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const r = await yardstick('data', 'inspect', mapping, empty, '--policy', 'policies/short-video-team.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      mapping,
+      '  columns:',
+      `    ${mapping}:1:1: error[data_mapping_shape]: the mapping has no \`roster: { file: … }\``,
+      expect.stringMatching(/^ {6}help: a data mapping has/),
+      '  not read: required columns, cells and records were not checked',
+      empty,
+      '  columns:',
+      `    ${empty}:1: error[data_empty]: the file has no header row`,
+      '      help: the first row must name the columns, e.g. 工号,姓名,岗位,团队,阶段,月份,…',
+      '  not read: required columns, cells and records were not checked',
+      '',
+    ]);
+    const zh = await yardstickAsIs('data', 'inspect', empty, '--policy', 'policies/short-video-team.yaml');
+    expect(zh.stdout.split('\n').slice(-2)).toEqual(['  无法读取，未检查必需列、单元格和记录', '']);
+  });
+
   it('names the required columns a file lacks for the roles it has', async () => {
     const r = await yardstick(
       'data',

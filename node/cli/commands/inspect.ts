@@ -39,6 +39,7 @@ const WORDS = {
     emptyCell: '空单元格',
     noColumn: '没有这一列',
     records: (ok: number, out: number) => `  记录：${ok} 条可以计算，${out} 条不能`,
+    unread: '  无法读取，未检查必需列、单元格和记录',
   },
   en: {
     rows: (n: number) => `${n} rows`,
@@ -60,6 +61,7 @@ const WORDS = {
     emptyCell: 'empty cell',
     noColumn: 'no column',
     records: (ok: number, out: number) => `  records: ${ok} can be scored, ${out} cannot`,
+    unread: '  not read: required columns, cells and records were not checked',
   },
 } as const;
 
@@ -123,6 +125,14 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
         shown.add(text);
         out.push(text);
       }
+    }
+    // nothing could be read (a mapping that is not one, a file that is no table): the problems
+    // above are the report; "required columns missing: none" and "0 records" would say otherwise
+    if (tables.every((t) => !t.table) && tables.some((t) => t.diagnostics.some((d) => d.severity === 'error'))) {
+      out.push(w.unread);
+      problems += tables.reduce((k, t) => k + t.diagnostics.filter((d) => d.severity === 'error').length, 0);
+      io.stdout(out.join('\n') + '\n');
+      continue;
     }
     const read = await readDataFile(file, policy, { sheet: o.sheet });
     // a mapping's event sources: each aggregate per employee with the rows behind it
