@@ -589,21 +589,8 @@ describe('--workers', () => {
     return data;
   };
   const streamedNote = async (data: string, lang: 'en' | 'zh') => {
-    const r = await yardstick(
-      'run',
-      FLAGSHIP,
-      '--data',
-      data,
-      '--exclude-invalid',
-      '--format',
-      'csv',
-      '--out',
-      join(tempDir(), 'r.csv'),
-      '--workers',
-      '2',
-      '--lang',
-      lang,
-    );
+    const toCsv = ['--exclude-invalid', '--format', 'csv', '--out', join(tempDir(), 'r.csv')];
+    const r = await yardstick('run', FLAGSHIP, '--data', data, ...toCsv, '--workers', '2', '--lang', lang);
     return { code: r.code, notes: r.stderr.split('\n').filter((l) => l.includes('--workers')) };
   };
 
