@@ -9,6 +9,13 @@ import { EventEngine } from '../../node/cli/events/duckdb.js';
 import { readerSql } from '../../node/cli/events/sql.js';
 import { aggregate, byKey, folder } from './build.js';
 
+const GMV = `events:
+  - file: orders.csv
+    time: 下单时间
+    metrics:
+      gmv: { agg: sum, column: 实付金额 }
+`;
+
 let engine: EventEngine;
 beforeAll(async () => {
   engine = await EventEngine.open();
@@ -46,15 +53,7 @@ describe("a text file's header and first rows, in one statement", () => {
   it('a BOM, quoted names with spaces: the amount still read typed, the sums the same', async () => {
     const text =
       '\uFEFF" 工号 ","下单时间","实付金额"\nE1,2026-10-05 10:00,12.50\nE1,2026-10-06 10:00,7.25\nE2,2026-10-07 10:00,3\n';
-    const r = await aggregate(
-      folder({ 'orders.csv': text }),
-      `events:
-  - file: orders.csv
-    time: 下单时间
-    metrics:
-      gmv: { agg: sum, column: 实付金额 }
-`,
-    );
+    const r = await aggregate(folder({ 'orders.csv': text }), GMV);
     expect(r.diagnostics).toEqual([]);
     expect(r.reports[0]!.typedRead).toEqual({ columns: ['实付金额'], used: true });
     expect(byKey(r)).toEqual({ E1: { gmv: '19.75' }, E2: { gmv: '3' }, E3: { gmv: '0' } });
