@@ -113,6 +113,8 @@ export async function fileHash(path: string): Promise<string> {
     const thread = new Worker(HASH_THREAD, { eval: true, workerData: path });
     thread.once('message', done);
     thread.once('error', fail);
+    // after the message this changes nothing; without one (the thread stopped), the hash fails
+    thread.once('exit', (code) => fail(new Error(`the SHA-256 thread of ${path} stopped (exit code ${code})`)));
   });
 }
 
