@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import {
   diagnostic,
@@ -20,8 +20,8 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
-import { fewDistinct, settleAverages, typedColumns, type TypedRead } from './fast.js';
-import { planSource, readerSql, zeroWhenEmpty } from './sql.js';
+import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
+import { OWN_BUFFER, planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
@@ -84,25 +84,60 @@ function numberText(v: unknown): string {
   return /^-?\d+\.\d+$/.test(s) ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** How much of the file each read hashes: one buffer, reused (a fifth less CPU than a stream's fresh 1 MiB chunks). */
-const HASH_CHUNK = 4 << 20;
+/**
+ * The SHA-256 of a file, read and hashed 256 KiB at a time (the bytes still in the core's cache when
+ * they are hashed: a tenth less CPU than 4 MiB at a time) on a thread of its own: the event loop
+ * stays free for DuckDB's calls while the file is read (on the main thread every 4 MiB's hashing
+ * held up their replies, and the first statements took about twice as long beside it). A file
+ * under 8 MiB is hashed in one read on the main thread: a thread takes longer to start.
+ */
+const HASH_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const hash = createHash('sha256');
+const buffer = Buffer.allocUnsafe(256 << 10);
+const fd = openSync(workerData, 'r');
+try {
+  // update() has consumed the bytes when it returns, so the buffer can be read into again
+  for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage(hash.digest('hex'));
+`;
 
 export async function fileHash(path: string): Promise<string> {
-  const h = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
-  const file = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, HASH_CHUNK, null);
-      if (bytesRead === 0) break;
-      // update() has consumed the bytes when it returns, so the buffer can be read into again
-      h.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await file.close();
-  }
-  return h.digest('hex');
+  if (statSync(path).size < 8 << 20) return createHash('sha256').update(readFileSync(path)).digest('hex');
+  return new Promise((done, fail) => {
+    const thread = new Worker(HASH_THREAD, { eval: true, workerData: path });
+    thread.once('message', done);
+    thread.once('error', fail);
+    // after the message this changes nothing; without one (the thread stopped), the hash fails
+    thread.once('exit', (code) => fail(new Error(`the SHA-256 thread of ${path} stopped (exit code ${code})`)));
+  });
 }
+
+/** What says a file is the one the reading started on: a write changes its size, its ctime or both. */
+export interface FileState {
+  size: number;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+}
+
+export function fileState(path: string): FileState | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return { size: Number(s.size), mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino };
+  } catch {
+    // a file that cannot be read is reported by the checks that read it
+    return undefined;
+  }
+}
+
+const sameState = (a: FileState | undefined, b: FileState | undefined) =>
+  !!a && !!b && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
 
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
 export function calendarFor(
@@ -153,14 +188,16 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
   }
   // each file's SHA-256 is computed from the start, beside DuckDB: while its native library loads and
   // opens, and while it reads the file on its own threads (most steps before the aggregation use one core)
-  const hashes = new Map<string, Promise<string>>();
+  // what each file is before any of it is read: it must still be that file when its rows have been read
+  const hashes = new Map<string, { sha256: Promise<string>; before: FileState | undefined }>();
   for (const source of input.events) {
     const path = resolve(input.here, source.file);
     if (hashes.has(path)) continue;
+    const before = fileState(path);
     const hash = fileHash(path);
     // a file that cannot be read is reported by the checks below, not by the hash
     hash.catch(() => undefined);
-    hashes.set(path, hash);
+    hashes.set(path, { sha256: hash, before });
     if (input.step) hash.then(() => input.step!(`SHA-256 of ${source.file}`)).catch(() => undefined);
   }
   const engine = await EventEngine.open(input.step);
@@ -182,7 +219,7 @@ async function aggregateSource(
   calendar: MonthCalendar,
   input: EventsInput,
   out: EventsResult,
-  sha256: Promise<string>,
+  file0: { sha256: Promise<string>; before: FileState | undefined },
 ): Promise<void> {
   const file = source.file;
   const path = resolve(input.here, file);
@@ -215,17 +252,29 @@ async function aggregateSource(
       return { ok: false, message: error.message };
     }
   };
-  let columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
+  // a text file's columns as DuckDB names them and its first rows, in one statement (the rows choose
+  // the fast read's typed columns below); a Parquet file's, or a text file whose first rows DuckDB
+  // cannot read, from DuckDB's DESCRIBE of it
+  const head = async () => {
+    const at = readerSql(prepared.path, prepared.kind, prepared.skip);
+    if (prepared.kind !== 'parquet') {
+      const first = await run(() => engine.head(at, SAMPLE_ROWS));
+      if (first.ok) return first;
+    }
+    const names = await run(() => engine.columns(at));
+    return names.ok ? { ok: true as const, value: { names: names.value, rows: undefined } } : names;
+  };
+  let columns = await head();
   // valid UTF-8 at the start, GBK further down: read the whole file as GB18030
   if (!columns.ok && prepared.encoding === 'utf-8' && !source.encoding && /unicode|utf-?8/i.test(columns.message)) {
     const again = await engine.retryAsGb18030(path, prepared.kind, layout);
     if (!again.ok) return void fail(again.reason, again.reason_zh);
     prepared = again;
-    columns = await run(() => engine.columns(readerSql(prepared.path, prepared.kind, prepared.skip)));
+    columns = await head();
   }
   if (!columns.ok) return void fail(columns.message.split('\n')[0]);
-  const header = columns.value;
-  input.step?.("DuckDB read the header's columns");
+  const header = columns.value.names;
+  input.step?.("DuckDB read the header's columns and the first rows");
   const keyColumn = keyColumnOf(source, header);
   const missing = [
     ...new Set([
@@ -271,7 +320,10 @@ async function aggregateSource(
   const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
   const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
   const ownOptions = { fewDistinct: few.ok && few.value };
-  const own = planSource(source, keyColumn!, calendar, from, typed, true, ownOptions);
+  // yardstick's own statements read with a smaller buffer than the printed one's default (sql.ts, OWN_BUFFER)
+  const ownFrom = (types?: Record<string, string>) =>
+    readerSql(prepared.path, prepared.kind, prepared.skip, header, types, OWN_BUFFER);
+  const own = planSource(source, keyColumn!, calendar, ownFrom(), typed, true, ownOptions);
   // an average of the month arrives from yardstick's own statement as its sum and count: divided
   // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
   const settle = (rows: unknown[][]) => settleAverages(own.shape, rows);
@@ -280,14 +332,12 @@ async function aggregateSource(
   let typedRead: TypedRead | undefined;
   let fastRows: unknown[][] | undefined;
   if (prepared.kind !== 'parquet') {
-    const sample = await run(() => typedColumns(engine, from, numericColumns(source)));
-    const types = sample.ok ? sample.value : {};
-    input.step?.('the first rows sampled for the typed read');
+    const sampled = columns.value.rows;
+    const types = sampled ? typedColumns(header, sampled, numericColumns(source)) : {};
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
-      const fastFrom = readerSql(prepared.path, prepared.kind, prepared.skip, header, types);
       const fast = await run(() =>
-        engine.rows(planSource(source, keyColumn!, calendar, fastFrom, types, true, ownOptions).sql),
+        engine.rows(planSource(source, keyColumn!, calendar, ownFrom(types), types, true, ownOptions).sql),
       );
       const settled = fast.ok ? settle(fast.value) : undefined;
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
@@ -311,6 +361,14 @@ async function aggregateSource(
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
   const { rows, bad } = result.value;
   input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
+  // the hash recorded is of the bytes DuckDB read: a file written to since the reading started
+  // (a size, a modification or change time, or a file number that differs) is refused
+  const sha256 = await file0.sha256.catch(() => undefined);
+  if (sha256 === undefined || !sameState(file0.before, fileState(path)))
+    return void fail(
+      'it changed while it was being read (its size or modification time is not what it was when the reading started), so its rows and its SHA-256 may not match: run again once the file is no longer being written',
+      '读取过程中文件发生了变化（大小或修改时间与开始读取时不同），其数据行与 SHA-256 可能不一致：请在文件写入完成后重新运行',
+    );
 
   // roster key → 工号
   const rosterTable = input.roster.table;
@@ -442,7 +500,7 @@ async function aggregateSource(
   });
   out.reports.push({
     file,
-    sha256: await sha256,
+    sha256,
     encoding: prepared.encoding,
     headerRow: prepared.headerRow,
     notes: prepared.notes,

@@ -24,23 +24,18 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * The number columns to read typed (column → `DECIMAL(18, 6)`): those whose cells in the file's first
- * SAMPLE_ROWS rows are all plain numbers or empty, and at least one is a number.
+ * SAMPLE_ROWS rows (`rows`, every cell text as DuckDB's reader gives it: EventEngine.head) are all
+ * plain numbers or empty, and at least one is a number.
  */
-export async function typedColumns(
-  engine: EventEngine,
-  from: string,
-  numeric: string[],
-): Promise<Record<string, string>> {
-  if (!numeric.length) return {};
-  const rows = await engine.rows(
-    `SELECT ${numeric.map((c) => `CAST(${sqlIdent(c)} AS VARCHAR)`).join(', ')} FROM ${from} LIMIT ${SAMPLE_ROWS}`,
-  );
+export function typedColumns(header: string[], rows: unknown[][], numeric: string[]): Record<string, string> {
   const typed: Record<string, string> = {};
-  numeric.forEach((column, i) => {
-    const cells = rows.map((r) => (r[i] === null || r[i] === undefined ? '' : String(r[i])));
+  for (const column of numeric) {
+    const i = header.indexOf(column);
+    if (i < 0) continue;
+    const cells = rows.slice(0, SAMPLE_ROWS).map((r) => (r[i] === null || r[i] === undefined ? '' : String(r[i])));
     if (cells.some((c) => c !== '') && cells.every((c) => c === '' || PLAIN_NUMBER.test(c)))
       typed[column] = NUMBER_TYPE;
-  });
+  }
   return typed;
 }
 

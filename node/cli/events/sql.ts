@@ -40,6 +40,12 @@ export function readerSql(
   skipLines = 0,
   columns?: string[],
   typed: Record<string, string> = {},
+  /**
+   * yardstick's own statements (never printed): the reader's buffer in bytes. DuckDB's default is
+   * 16 times the longest line it reads (2 MiB), 32 MiB a buffer; 8 MiB touches a third less memory
+   * for the same rows (docs/benchmarks.md, issue 15's seventh round).
+   */
+  bufferSize?: number,
 ): string {
   if (kind === 'parquet') return `read_parquet(${sqlString(path)})`;
   const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
@@ -47,8 +53,11 @@ export function readerSql(
   const types = columns
     ? `columns = {${columns.map((c) => `${sqlString(c)}: ${sqlString(typed[c] ?? 'VARCHAR')}`).join(', ')}}, auto_detect = false`
     : 'all_varchar = true';
-  return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true)`;
+  return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true${bufferSize ? `, buffer_size = ${sqlNumber(bufferSize)}` : ''})`;
 }
+
+/** The reader's buffer for yardstick's own statements (readerSql's `bufferSize`). */
+export const OWN_BUFFER = 8 << 20;
 
 /** The statement's columns, in order, so results are read by position and never by a user's name. */
 export interface StatementShape {
