@@ -17,6 +17,7 @@ import {
 } from '../../../engine/index.js';
 import { moneyBeforeAfter } from './money.js';
 import { markdownText as md } from './markdown-text.js';
+import { cellText } from './text-table.js';
 
 /**
  * Policy text, and lines that quote it or the data (change words, pool and budget lines, the
@@ -379,5 +380,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
     }
     out.push('');
   }
-  return out.join('\n');
+  // names, teams, policy text and quoted cells: a control character (an escape sequence, a carriage
+  // return that would overprint the pay) is shown, never sent to the terminal; a line break is a space
+  return out.map(cellText).join('\n');
 }
