@@ -55,6 +55,21 @@ describe('explain on a terminal', () => {
   });
 });
 
+describe('explain of a record with a data problem', () => {
+  it('names the employee with the control characters of their name shown', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV\nE1,"A\u001b[2JB",主播,一组,常规,2026-10,abc,0\nE2,乙,主播,一组,常规,2026-10,95,0\n',
+    );
+    const r = await yardstick('explain', policy, '--data', bad, '--employee', 'E1', '--lang', 'zh');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('E1 A\\u001b[2JB 的记录有数据问题，未评分：');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(r.stderr).not.toMatch(/[\u001b\r]/);
+  });
+});
+
 // The run's table prints the pool line under the totals with the team as the data writes it
 // (node/cli/format/results.ts `formatTable` → `summaryLines`, not sanitised there): the escape
 // sequence reaches the terminal. Outside this helper's files; `it.fails` passes while the defect

@@ -54,9 +54,11 @@ export async function explainCommand(
   const excluded = result.excluded.find((x) => x.employee_id === o.employee);
   if (excluded) {
     io.stderr(
-      (o.lang === 'zh'
-        ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
-        : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
+      cellText(
+        o.lang === 'zh'
+          ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
+          : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`,
+      ) +
         '\n' +
         excluded.reasons.map((d) => formatDiagnostic(d, io.lang ?? o.lang)).join('\n'),
     );
