@@ -101,18 +101,9 @@ pools:
       join(dir, 'd3.csv'),
       '工号,姓名,岗位,团队,阶段,月份,评分,线索\nE1,甲,员工,一组,常规,2026-10,75,<!--\nE2,乙,员工,"A|B&C",常规,2026-10,90,5\n',
     );
-    const r = await yardstick(
-      'diff',
-      join(dir, 'old.yaml'),
-      join(dir, 'new3.yaml'),
-      '--data',
-      join(dir, 'd3.csv'),
-      '--format',
-      'md',
-      '--allow-unscorable',
-      '--lang',
-      'zh',
-    );
+    const at = (name: string) => join(dir, name);
+    const md = ['--format', 'md', '--allow-unscorable', '--lang', 'zh'];
+    const r = await yardstick('diff', at('old.yaml'), at('new3.yaml'), '--data', at('d3.csv'), ...md);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`### 单项\\<!--评分 — \`${join(dir, 'new3.yaml')}\` v1.0.0 → v1.1.0`);

@@ -30,15 +30,8 @@ beforeAll(() => {
 
 describe('diff in the terminal', () => {
   it('shows control characters in names and teams as text, never sends them', async () => {
-    const r = await yardstick(
-      'diff',
-      join(dir, 'old.yaml'),
-      join(dir, 'new.yaml'),
-      '--data',
-      join(dir, 'd.csv'),
-      '--lang',
-      'zh',
-    );
+    const at = (name: string) => join(dir, name);
+    const r = await yardstick('diff', at('old.yaml'), at('new.yaml'), '--data', at('d.csv'), '--lang', 'zh');
     expect(r.code).toBe(0);
     // E1: 10,000 × 90.33 / 100 = ¥9,033.00 + the award ¥1,000 → ¥10,033.00; with ¥1,200 → ¥10,233.00
     const lines = r.stdout.split('\n');
