@@ -152,7 +152,7 @@ function onlyStatement<T extends { policy_id: string }>(
       diagnostic('cli_no_statement', {
         employee: o.employee,
         period: o.period ?? '',
-        under: policyId ? ` under \`${policyId}\`` : '',
+        under: policyId ? { en: ` under \`${policyId}\``, zh: ` 按政策 \`${policyId}\`` } : '',
         ledger: o.ledger,
       }),
     );
