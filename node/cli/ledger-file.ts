@@ -15,7 +15,7 @@ import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { Database, SqlJsStatic } from 'sql.js';
-import { diagnostic } from '../../engine/index.js';
+import { diagnostic, type MessageArg } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { writeAtomic } from './io.js';
 
@@ -59,7 +59,10 @@ const COLUMNS: Record<string, string[]> = {
   corrections: ['run_id', 'employee_id', 'name', 'before_fen', 'after_fen', 'delta_fen', 'kind'],
 };
 
-export type Verdict = { ok: true; unchecked?: true } | { ok: false; why: string };
+/** A reason in both languages: the diagnostic shows the one the run speaks (never English inside Chinese). */
+type Why = { en: string; zh: string };
+
+export type Verdict = { ok: true; unchecked?: true } | { ok: false; why: Why };
 
 let sqlJs: SqlJsStatic | undefined;
 /** sql.js, loaded once per process (set by ledger.ts, which loads it anyway). */
@@ -67,15 +70,18 @@ export const useSqlJs = (SQL: SqlJsStatic) => (sqlJs = SQL);
 
 /** Checks a ledger file's bytes; the database is opened only once the checksum matches. */
 export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefined = sqlJs): Verdict {
-  if (bytes.length === 0) return { ok: false, why: 'it is empty' };
+  if (bytes.length === 0) return { ok: false, why: { en: 'it is empty', zh: '文件是空的' } };
   if (bytes.length < 100 || Buffer.from(bytes.subarray(0, 16)).toString('latin1') !== MAGIC)
-    return { ok: false, why: 'it is not an SQLite database' };
+    return { ok: false, why: { en: 'it is not an SQLite database', zh: '它不是 SQLite 数据库' } };
   const stored = storedSum(bytes);
   const unchecked = stored.every((b) => b === 0);
   if (!unchecked && !Buffer.from(stored).equals(Buffer.from(checksum(bytes)))) {
     return {
       ok: false,
-      why: 'its content does not match the checksum written when it was saved (it was changed outside yardstick, or damaged on disk)',
+      why: {
+        en: 'its content does not match the checksum written when it was saved (it was changed outside yardstick, or damaged on disk)',
+        zh: '内容与保存时写入的校验和不符：它在 yardstick 之外被改动过，或在磁盘上损坏',
+      },
     };
   }
   if (!SQL) throw new Error('verifyLedgerBytes: sql.js is not loaded');
@@ -84,23 +90,36 @@ export function verifyLedgerBytes(bytes: Uint8Array, SQL: SqlJsStatic | undefine
     db = new SQL.Database(bytes);
     const report = (db.exec('pragma integrity_check')[0]?.values ?? []).map((r) => String(r[0]));
     if (report.length !== 1 || report[0] !== 'ok')
-      return { ok: false, why: `SQLite's integrity check reports: ${report.slice(0, 3).join('; ')}` };
+      return {
+        ok: false,
+        why: {
+          en: `SQLite's integrity check reports: ${report.slice(0, 3).join('; ')}`,
+          zh: `SQLite 的完整性检查报告：${report.slice(0, 3).join('; ')}`,
+        },
+      };
     for (const [table, needed] of Object.entries(COLUMNS)) {
       const have = (db.exec(`pragma table_info(${table})`)[0]?.values ?? []).map((r) => String(r[1]));
       if (!have.length)
         return {
           ok: false,
-          why: `it has no table \`${table}\` (it is not a yardstick results ledger, or its schema is damaged)`,
+          why: {
+            en: `it has no table \`${table}\` (it is not a yardstick results ledger, or its schema is damaged)`,
+            zh: `没有表 \`${table}\`：它不是 yardstick 结果账本，或其结构已损坏`,
+          },
         };
       const missing = needed.filter((c) => !have.includes(c));
       if (missing.length)
         return {
           ok: false,
-          why: `its table \`${table}\` lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `\`${c}\``).join(', ')} (its schema is damaged)`,
+          why: {
+            en: `its table \`${table}\` lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `\`${c}\``).join(', ')} (its schema is damaged)`,
+            zh: `表 \`${table}\` 缺少列 ${missing.map((c) => `\`${c}\``).join('、')}：其结构已损坏`,
+          },
         };
     }
   } catch (error) {
-    return { ok: false, why: `SQLite cannot read it: ${(error as Error).message}` };
+    const message = (error as Error).message;
+    return { ok: false, why: { en: `SQLite cannot read it: ${message}`, zh: `SQLite 无法读取它：${message}` } };
   } finally {
     db?.close();
   }
@@ -139,12 +158,12 @@ export function ledgerTarget(path: string): string {
 export const backupOf = (target: string) => `${target}.bak`;
 
 /** The latest run recorded in a ledger's bytes, as `run #N, period P`. */
-function latestRun(bytes: Uint8Array): string | undefined {
+function latestRun(bytes: Uint8Array): Why | undefined {
   if (!sqlJs) return undefined;
   const db = new sqlJs.Database(bytes);
   try {
     const row = db.exec('select id, period from runs order by id desc limit 1')[0]?.values[0];
-    return row ? `run #${row[0]}, period ${row[1]}` : undefined;
+    return row ? { en: `run #${row[0]}, period ${row[1]}`, zh: `第 ${row[0]} 次运行，月份 ${row[1]}` } : undefined;
   } catch {
     return undefined;
   } finally {
@@ -153,18 +172,34 @@ function latestRun(bytes: Uint8Array): string | undefined {
 }
 
 /** What the help line of a damaged ledger says about its backup. */
-function describeBackup(shown: string, target: string): string {
+function describeBackup(shown: string, target: string): Why {
   const bak = backupOf(target);
   let bytes: Buffer;
   try {
     bytes = readFileSync(bak);
   } catch {
-    return `there is no backup \`${bak}\` beside it: restore the ledger from your own backups`;
+    return {
+      en: `there is no backup \`${bak}\` beside it: restore the ledger from your own backups`,
+      zh: `旁边没有备份 \`${bak}\`：请从你自己的备份恢复账本`,
+    };
   }
   if (!verifyLedgerBytes(bytes).ok)
-    return `its backup \`${bak}\` is damaged too: restore the ledger from your own backups`;
+    return {
+      en: `its backup \`${bak}\` is damaged too: restore the ledger from your own backups`,
+      zh: `它的备份 \`${bak}\` 也已损坏：请从你自己的备份恢复账本`,
+    };
   const what = latestRun(bytes);
-  return `the last good copy is \`${bak}\`${what ? ` (latest record: ${what})` : ''}: check it, then copy it over \`${shown}\``;
+  return {
+    en: `the last good copy is \`${bak}\`${what ? ` (latest record: ${what.en})` : ''}: check it, then copy it over \`${shown}\``,
+    zh: `最后一份完好的副本是 \`${bak}\`${what ? `（最新记录：${what.zh}）` : ''}：请先检查它，再把它复制覆盖 \`${shown}\``,
+  };
+}
+
+/** Why a file cannot be read, in both languages: a folder and a permission said in words, else the system's code. */
+function readFailure(code: string | undefined): MessageArg {
+  if (code === 'EISDIR') return { en: 'it is a folder', zh: '这是一个文件夹' };
+  if (code === 'EACCES') return { en: 'permission denied', zh: '没有读取权限' };
+  return String(code);
 }
 
 /** The ledger's bytes, checked; a damaged ledger is refused with exit 1, naming its backup. */
@@ -180,7 +215,7 @@ export function readCheckedLedger(shown: string, target: string): Uint8Array {
         'io_ledger_read_failed',
         {
           ledger: shown,
-          reason: code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code),
+          reason: readFailure(code),
         },
         { file: shown },
       ),

@@ -23,6 +23,7 @@ import {
   normalisePeriod,
   addMonths,
   diagnostic,
+  localise,
 } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
@@ -229,17 +230,24 @@ export class Ledger {
       const anonymous = result.excluded.filter((x) => x.employee_id === undefined || x.employee_id === '');
       const missing = [...before.keys()].filter((id) => !listed.has(id) && !left.some((x) => x.employee_id === id));
       if (left.length || (anonymous.length && missing.length)) {
+        // in both languages: the diagnostic is shown in the run's (a reason is each excluded record's own diagnostic)
         const who = left.map((x) => `${x.employee_id} ${x.name ?? ''}`.trim());
-        const why = left.map(
-          (x) => `${`${x.employee_id} ${x.name ?? ''}`.trim()}: ${x.reasons.map((d) => d.message).join('; ')}`,
-        );
+        const why = (lang: 'en' | 'zh') =>
+          left.map(
+            (x, i) =>
+              `${who[i]}${lang === 'en' ? ': ' : '：'}${x.reasons.map((d) => localise(d, lang).message).join('; ')}`,
+          );
         const anon =
           anonymous.length && missing.length
-            ? [
-                `${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`,
-              ]
-            : [];
-        const detail = `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why.join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon[0]}`}${who.length && anon.length ? `; also ${anon[0]}` : ''}`;
+            ? {
+                en: `${anonymous.length} record(s) without an employee id cannot be scored, and ${missing.join(', ')} recorded in run #${previous.id} ${missing.length === 1 ? 'is' : 'are'} not in the correction`,
+                zh: `${anonymous.length} 条没有工号的记录无法计算，而第 ${previous.id} 次记录中的 ${missing.join('、')} 不在更正中`,
+              }
+            : undefined;
+        const detail = {
+          en: `${who.length ? `the correction of ${period} of \`${info.policyId}\` would leave out ${who.join(', ')}, recorded in run #${previous.id}, because their record cannot be scored: ${why('en').join('; ')}` : `the correction of ${period} of \`${info.policyId}\` cannot tell who it leaves out: ${anon?.en}`}${who.length && anon ? `; also ${anon.en}` : ''}`,
+          zh: `${who.length ? `${period}（${info.policyId}）的更正会漏掉第 ${previous.id} 次记录中的 ${who.join('、')}，因为其记录无法计算：${why('zh').join('；')}` : `${period}（${info.policyId}）的更正无法确定会漏掉谁：${anon?.zh}`}${who.length && anon ? `；另外，${anon.zh}` : ''}`,
+        };
         throw new ExitError(EXIT.input, diagnostic('cli_record_amend_excludes', { detail }));
       }
     }

@@ -93,3 +93,17 @@ describe('history finds a person as the data names them', () => {
     expect(none.stderr).toBe(`error: \`E2\` has no recorded period in \`${ledger}\``);
   });
 });
+
+describe('explain --period with a policy file, for someone not recorded under it', () => {
+  it('names the policy in the language asked for', async () => {
+    const p = join(dir, 'p.yaml');
+    const args = ['explain', p, '--period', '2026-10', '--employee', 'E2', '--ledger', ledger];
+    const zh = await yardstick(...args, '--lang', 'zh');
+    expect([zh.code, zh.stderr]).toEqual([1, `error: \`${ledger}\` 中没有 \`E2\` 在 2026-10 按政策 \`mini\` 的记录`]);
+    const en = await yardstick(...args, '--lang', 'en');
+    expect([en.code, en.stderr]).toEqual([
+      1,
+      `error: no recorded statement of \`E2\` for 2026-10 under \`mini\` in \`${ledger}\``,
+    ]);
+  });
+});

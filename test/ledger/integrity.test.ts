@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyLedgerBytes } from '../../node/cli/ledger-file.js';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 import { month } from './month-data.js';
 
 let dir: string;
@@ -186,5 +186,59 @@ describe('a damaged ledger', () => {
       (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger)).code,
     ).toBe(0);
     expect(verifyLedgerBytes(readFileSync(ledger), SQL)).toEqual({ ok: true });
+  });
+});
+
+// A user runs yardstick in Chinese by default: the reason a ledger is refused and what to do about
+// its backup are in Chinese too, never English phrases inside a Chinese sentence.
+describe('a ledger refused in Chinese (the default)', () => {
+  it('that is damaged names the reason and the last good copy in Chinese', async () => {
+    const good = readFileSync(ledger);
+    writeFileSync(ledger, flip(good, good.lastIndexOf(Buffer.from('剪辑甲')) + 1));
+    const r = await yardstickAsIs('history', '--employee', 'E1', '--ledger', ledger);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: 结果账本 \`${ledger}\` 已损坏（内容与保存时写入的校验和不符：它在 yardstick 之外被改动过，或在磁盘上损坏）\n` +
+        `  提示：没有读取或写入它；最后一份完好的副本是 \`${ledger}.bak\`（最新记录：第 1 次运行，月份 2026-09）：请先检查它，再把它复制覆盖 \`${ledger}\``,
+    ]);
+  });
+
+  it('that is not an SQLite file, with no backup beside it, says both in Chinese', async () => {
+    const notes = join(dir, 'notes.csv');
+    writeFileSync(notes, '工号,姓名\nE1,剪辑甲\n'.repeat(20));
+    const r = await yardstickAsIs('history', '--employee', 'E1', '--ledger', notes);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: 结果账本 \`${notes}\` 已损坏（它不是 SQLite 数据库）\n` +
+        `  提示：没有读取或写入它；旁边没有备份 \`${notes}.bak\`：请从你自己的备份恢复账本`,
+    ]);
+  });
+
+  it('that is empty, or whose backup is damaged too, says so in Chinese', async () => {
+    writeFileSync(ledger, '');
+    writeFileSync(`${ledger}.bak`, 'x'.repeat(200));
+    const r = await yardstickAsIs('history', '--employee', 'E1', '--ledger', ledger);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: 结果账本 \`${ledger}\` 已损坏（文件是空的）\n` +
+        `  提示：没有读取或写入它；它的备份 \`${ledger}.bak\` 也已损坏：请从你自己的备份恢复账本`,
+    ]);
+  });
+
+  it('that lacks a table of the ledger names it in Chinese', async () => {
+    const SQL = await initSqlJs();
+    const other = new SQL.Database();
+    other.exec('create table notes (text text)');
+    writeFileSync(ledger, other.export());
+    const r = await yardstickAsIs('history', '--employee', 'E1', '--ledger', ledger);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([
+      1,
+      `error: 结果账本 \`${ledger}\` 已损坏（没有表 \`runs\`：它不是 yardstick 结果账本，或其结构已损坏）`,
+    ]);
+  });
+
+  it('that is a folder says so in Chinese', async () => {
+    const r = await yardstickAsIs('history', '--employee', 'E1', '--ledger', dir);
+    expect([r.code, r.stderr]).toEqual([1, `error: 无法读取结果账本 \`${dir}\`（这是一个文件夹）`]);
   });
 });

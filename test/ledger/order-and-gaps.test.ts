@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { yardstick } from '../yardstick.js';
+import { yardstick, yardstickAsIs } from '../yardstick.js';
 import { month } from './month-data.js';
 
 let dir: string;
@@ -48,6 +48,17 @@ describe('an amendment that excludes a recorded employee', () => {
     );
     expect(r.stderr).not.toContain('扣回');
     expect(readFileSync(ledger)).toEqual(before);
+  });
+
+  it('is refused in Chinese, the default, with the reason in Chinese too', async () => {
+    await yardstick('run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--ledger', ledger);
+    const bad = data('10b.csv', month('2026-10').replace('300000,0\n', '#N/A,0\n')); // E2's 单条最高播放
+    const r = await yardstickAsIs('run', policy, '--data', bad, '--amend', '--exclude-invalid', '--ledger', ledger);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(
+      'error: 更正会漏掉已记录的人（2026-10（short-video-team）的更正会漏掉第 1 次记录中的 E2 运营乙，因为其记录无法计算：E2 运营乙：无法读取的值：`#N/A` 是 Excel 错误，不是数字）\n' +
+        '  提示：没有记录任何内容；更正须计算该月已记录的每个人：请修正他们的数据后再次 --amend（不应再发的人请从数据中删除，随后会被扣回）',
+    );
   });
 
   it('still claws back an employee removed from the data', async () => {

@@ -8,6 +8,14 @@ import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
 import { readRollupPeriod } from '../../../engine/index.js';
 import { recordedRollup } from '../rollup-ledger.js';
+import { cellText } from '../format/text-table.js';
+
+/**
+ * A statement's lines for the terminal: a control character from a name or a team (an escape
+ * sequence, a carriage return that would overprint the pay) is shown as text, never sent; the
+ * statement's own lines are unchanged.
+ */
+const statementText = (lines: readonly string[]) => `${lines.map(cellText).join('\n')}\n`;
 
 export async function explainCommand(
   policyFile: string | undefined,
@@ -39,16 +47,18 @@ export async function explainCommand(
   const card = result.scorecards.find((c) => c.employee_id === o.employee);
   if (card) {
     io.stdout(
-      o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
+      o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : statementText(card.explanation),
     );
     return EXIT.ok;
   }
   const excluded = result.excluded.find((x) => x.employee_id === o.employee);
   if (excluded) {
     io.stderr(
-      (o.lang === 'zh'
-        ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
-        : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`) +
+      cellText(
+        o.lang === 'zh'
+          ? `${o.employee} ${excluded.name ?? ''} 的记录有数据问题，未评分：`
+          : `the record of ${o.employee} ${excluded.name ?? ''} has data problems and was not scored:`,
+      ) +
         '\n' +
         excluded.reasons.map((d) => formatDiagnostic(d, io.lang ?? o.lang)).join('\n'),
     );
@@ -100,7 +110,7 @@ async function explainRecorded(
   if (readRollupPeriod(o.period).ok) return explainRecordedRollup(ledger, { ...o, period: o.period }, policyId, io);
   const { card, inputs, run_id } = onlyStatement(ledger.recorded(o.period, o.employee, policyId), o, policyId);
   io.stdout(
-    o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : card.explanation.join('\n') + '\n',
+    o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : statementText(card.explanation),
   );
   // the statement is reprinted as recorded; what it was computed from goes beside it, on stderr
   io.stderr(recordedFrom(run_id, inputs.policy_hash, false, describeInputs(inputs.data_files), io.lang ?? 'zh'));
@@ -119,7 +129,7 @@ function explainRecordedRollup(
     o,
     policyId,
   );
-  io.stdout(o.format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : `${card.explanation.join('\n')}\n`);
+  io.stdout(o.format === 'json' ? `${JSON.stringify(card, null, 2)}\n` : statementText(card.explanation));
   let files: { file: string; hash: string }[] = [];
   try {
     files = JSON.parse(data_files) as typeof files;
@@ -142,7 +152,7 @@ function onlyStatement<T extends { policy_id: string }>(
       diagnostic('cli_no_statement', {
         employee: o.employee,
         period: o.period ?? '',
-        under: policyId ? ` under \`${policyId}\`` : '',
+        under: policyId ? { en: ` under \`${policyId}\``, zh: ` 按政策 \`${policyId}\`` } : '',
         ledger: o.ledger,
       }),
     );

@@ -17,6 +17,16 @@ import {
 } from '../../../engine/index.js';
 import { moneyBeforeAfter } from './money.js';
 import { markdownText as md } from './markdown-text.js';
+import { cellText } from './text-table.js';
+
+/**
+ * Policy text, and lines that quote it or the data (change words, pool and budget lines, the
+ * reasons that quote a cell), in the Markdown review: `md`, and the marks that start a code span,
+ * a link or emphasis escaped too, so a rule titled `<!--` is shown as written and cannot hide the
+ * rest of the report (the money) as an HTML comment, and a cell quoted in a reason cannot close its
+ * code span. Markdown renders every backslash-escaped mark as the mark itself.
+ */
+const mdWords = (s: string) => md(s).replace(/[`*_[\]~]/g, '\\$&');
 
 export interface PolicyReview {
   file: string;
@@ -174,10 +184,10 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
   const t = T[lang];
   const out: string[] = [];
   for (const r of reviews) {
-    out.push(`### ${r.title} — \`${r.file}\` v${r.before.version} → v${r.after.version}`, '');
+    out.push(`### ${mdWords(r.title)} — \`${r.file}\` v${r.before.version} → v${r.after.version}`, '');
     out.push(`**${t.changes}**`, '');
     if (!r.changes.length) out.push(`_${t.none}_`);
-    for (const c of r.changes) out.push(`- ${c.text.replace(/\|/g, '\\|')}`);
+    for (const c of r.changes) out.push(`- ${mdWords(c.text)}`);
     out.push('');
     if (!r.impact) continue;
     const c = r.impact.comparison;
@@ -194,7 +204,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const u of list)
         out.push(
-          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${reasonLine(u, lang).replace(/\|/g, '\\|')} |`,
+          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${mdWords(reasonLine(u, lang))} |`,
         );
       out.push('');
     }
@@ -206,13 +216,13 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     for (const g of Object.keys({ ...c.by_grade_before, ...c.by_grade_after })) {
       const b = c.by_grade_before[g] ?? 0;
       const a = c.by_grade_after[g] ?? 0;
-      out.push(`| ${t.grade} ${g} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
+      out.push(`| ${t.grade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r))
       out.push(`| ${md(team)} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
     const money = moneyBeforeAfter(r.impact.before, r.impact.after, lang);
-    if (money.length) out.push('', ...money.map((l) => `- ${l.replace(/\|/g, '\\|')}`));
+    if (money.length) out.push('', ...money.map((l) => `- ${mdWords(l)}`));
     const x = r.impact.breakdown;
     out.push('', `**${t.perChange}**`, '', `_${t.perChangeNote}_`, '');
     out.push(
@@ -221,7 +231,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     );
     r.impact.attribution.forEach((s, i) =>
       out.push(
-        `| ${i + 1} | ${s.changes.map((ch) => ch.text.replace(/\|/g, '\\|')).join('<br>')} | ${signed(s.deltaFen)} | ${s.people} | ${movesText(s.grade_moves)} | ${movesText(s.tier_moves)} |`,
+        `| ${i + 1} | ${s.changes.map((ch) => mdWords(ch.text)).join('<br>')} | ${signed(s.deltaFen)} | ${s.people} | ${mdWords(movesText(s.grade_moves))} | ${mdWords(movesText(s.tier_moves))} |`,
       ),
     );
     out.push(`| | ${t.sum} | **${signed(c.delta_fen)}** | | | |`);
@@ -370,5 +380,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
     }
     out.push('');
   }
-  return out.join('\n');
+  // names, teams, policy text and quoted cells: a control character (an escape sequence, a carriage
+  // return that would overprint the pay) is shown, never sent to the terminal; a line break is a space
+  return out.map(cellText).join('\n');
 }
