@@ -70,12 +70,10 @@ describe('explain of a record with a data problem', () => {
   });
 });
 
-// The run's table prints the pool line under the totals with the team as the data writes it
-// (node/cli/format/results.ts `formatTable` → `summaryLines`, not sanitised there): the escape
-// sequence reaches the terminal. Outside this helper's files; `it.fails` passes while the defect
-// is there and fails once it is fixed (then make it `it`).
+// The run's table printed the pool line under the totals with the team as the data writes it
+// (node/cli/format/results.ts `formatTable` → `summaryLines`): the escape sequence reached the terminal.
 describe('run on a terminal', () => {
-  it.fails('the pool line under the totals shows the team’s control characters as text', async () => {
+  it('the pool line under the totals shows the team’s control characters as text', async () => {
     const r = await yardstick('run', policy, '--data', data, '--lang', 'zh');
     expect(r.code).toBe(0);
     // E1 alone in the team: the whole ¥1,000 pool

@@ -89,7 +89,8 @@ export function formatTable(r: RunResult, lang: Lang): string {
       '',
       teams,
       '',
-      ...summaryLines(r, lang),
+      // a team's or a pool's name as the data and the policy write it: terminal-safe, as the table's cells
+      ...summaryLines(r, lang).map(cellText),
       ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
     ].join('\n') + '\n'
   );
