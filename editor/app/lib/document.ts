@@ -47,6 +47,12 @@ export interface DocumentState {
   offered: Draft | null;
   conflict: Conflict | null;
   saving: boolean;
+  /**
+   * Another tab of this browser has the policy open for editing: this one shows the file read-only,
+   * writes no draft and offers none (the other tab's unsaved work is its own, not to be overwritten
+   * or discarded from here), until that tab closes or opens another policy.
+   */
+  elsewhere: boolean;
 }
 
 export type SaveReply = { ok: true; etag: string } | { ok: false; current: string; etag: string };
@@ -63,8 +69,19 @@ export interface PolicyServer {
 
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** Refused because a draft is on offer: restore it or discard it first. */
-export type DraftFirst = { ok: false; draftFirst: true };
+/** Refused because a draft is on offer (restore it or discard it first), or another tab edits the policy. */
+export type DraftFirst = { ok: false; draftFirst: true } | { ok: false; elsewhere: true };
+
+/**
+ * One tab at a time edits a policy (the Web Locks API in the page, lib/edit-locks.ts; a fake in
+ * tests): two tabs writing one draft each would overwrite each other's unsaved work.
+ */
+export interface EditLocks {
+  /** Takes the policy's lock when no other tab holds it (true), else false and `freed` is called once this tab holds it after all. */
+  take(name: string, freed: () => void): Promise<boolean>;
+  /** Lets another tab have it (this tab opened another policy). */
+  release(name: string): void;
+}
 
 export type SaveOutcome = 'saved' | 'conflict' | 'unparseable' | 'nothing';
 
@@ -102,6 +119,7 @@ const EMPTY: DocumentState = {
   offered: null,
   conflict: null,
   saving: false,
+  elsewhere: false,
 };
 
 export class PolicyDocument {
@@ -111,11 +129,13 @@ export class PolicyDocument {
   private readonly server: PolicyServer;
   private readonly storage: DraftStorage;
   private readonly now: () => Date;
+  private readonly locks: EditLocks | undefined;
 
-  constructor(o: { server: PolicyServer; storage: DraftStorage; now?: () => Date }) {
+  constructor(o: { server: PolicyServer; storage: DraftStorage; now?: () => Date; locks?: EditLocks }) {
     this.server = o.server;
     this.storage = o.storage;
     this.now = o.now ?? (() => new Date());
+    this.locks = o.locks;
   }
 
   get state(): DocumentState {
@@ -131,13 +151,15 @@ export class PolicyDocument {
   /** Opens a policy, offering its stored draft when that differs from the file. */
   async open(name: string): Promise<void> {
     this.flush();
+    const previous = this.current.file?.name;
+    if (previous !== undefined && previous !== name) this.locks?.release(previous);
     await this.load(name);
   }
 
   /** The editor's text changed. False, and nothing changes, while a draft is on offer. */
   edit(text: string): boolean {
     if (text === this.current.text) return true;
-    if (this.current.offered) return false;
+    if (this.current.offered || this.current.elsewhere) return false;
     this.update({ text });
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.keepDraft(), DRAFT_DELAY);
@@ -282,8 +304,9 @@ export class PolicyDocument {
   }
 
   private async load(name: string): Promise<void> {
+    const mine = this.locks ? await this.locks.take(name, () => void this.freed(name)) : true;
     const file = await this.server.policy(name);
-    const stored = readDraft(this.storage, name);
+    const stored = mine ? readDraft(this.storage, name) : null;
     this.update({
       file,
       text: file.text,
@@ -291,12 +314,20 @@ export class PolicyDocument {
       baseText: file.text,
       offered: stored && stored.text !== file.text ? stored : null,
       conflict: null,
+      elsewhere: !mine,
     });
+  }
+
+  /** The other tab let the policy go: opened afresh here, its draft offered; or let go again when this tab moved on. */
+  private async freed(name: string): Promise<void> {
+    if (this.current.file?.name !== name || !this.current.elsewhere) return this.locks?.release(name);
+    await this.load(name);
   }
 
   /** A panel's edit at `path`; a value set back to the file's keeps the file's own text for it. */
   private change(edit: (text: string) => EditResult, path: YamlPath): EditResult | DraftFirst {
-    const { offered, file, text } = this.current;
+    const { offered, file, text, elsewhere } = this.current;
+    if (elsewhere) return { ok: false, elsewhere: true };
     if (offered) return { ok: false, draftFirst: true };
     const r = edit(text);
     if (!r.ok) return r;
@@ -311,8 +342,8 @@ export class PolicyDocument {
    */
   private keepDraft(): void {
     this.draftTimer = undefined;
-    const { file, text, basedOn, baseText, offered } = this.current;
-    if (!file || offered) return;
+    const { file, text, basedOn, baseText, offered, elsewhere } = this.current;
+    if (!file || offered || elsewhere) return;
     if (text === file.text && basedOn === file.etag) {
       this.storage.removeItem(draftKey(file.name));
       this.storage.removeItem(draftBaseKey(file.name));

@@ -121,6 +121,7 @@ const zh = {
   restore: '恢复草稿',
   discard: '丢弃',
   draftFirst: '先恢复或丢弃上次的草稿，再修改',
+  elsewhere: '此政策正在本浏览器的另一个标签页中编辑：这里只读，以免两边的未保存修改互相覆盖。那个标签页关闭或打开别的政策后，这里即可编辑。',
   conflictTitle: '文件在你打开之后被修改了',
   conflictTitleDraft: '草稿写下之后，文件在磁盘上被修改了',
   conflictHelp: '为避免覆盖别人的修改，没有保存。比较两个版本，再决定：',
@@ -365,6 +366,8 @@ const en: Words = {
   restore: 'Restore draft',
   discard: 'Discard',
   draftFirst: 'Restore or discard the draft from last time before editing',
+  elsewhere:
+    "This policy is open for editing in another tab of this browser: it is read-only here, so that the two tabs' unsaved work cannot overwrite each other. It becomes editable here once that tab closes or opens another policy.",
   conflictTitle: 'The file changed since you opened it',
   conflictTitleDraft: 'The file changed on disk after this draft was written',
   conflictHelp: "Nothing was saved, so nobody's changes are lost. Compare the two versions, then choose:",
