@@ -49,7 +49,7 @@ export function evaluateRecordSync(
 ): Evaluation {
   if (!policy.compilable) throw new Error('internal: this policy has no compiled executor; call evaluateRecord');
   const p = begin(policy, record, options);
-  if (!(p instanceof Pending)) return p;
+  if (p.ok !== undefined) return p;
   // a summary card keeps no condition values: only which rules fired is collected
   const collect = options.summary !== true;
   const ruled = afterRules(p, runCompiled(policy, 'rules', p.facts, collect));
@@ -68,7 +68,7 @@ export async function evaluateRecord(
   if (options.executor !== 'reference' && policy.compilable) return evaluateRecordSync(policy, record, options);
   // json-rules-engine reports every condition value anyway: its cards are always whole
   const p = begin(policy, record, options.summary ? { ...options, summary: false } : options);
-  if (!(p instanceof Pending)) return p;
+  if (p.ok !== undefined) return p;
   const ruled = afterRules(p, await runReference(policy, 'rules', byName(policy, p.facts)));
   if (ruled) return ruled;
   for (const r of await runReference(policy, 'grades', { score: p.score, tier_basis: p.tierBasis })) {
@@ -98,37 +98,53 @@ function byName(policy: CompiledPolicy, facts: SlotValues): Record<string, unkno
  * json-rules-engine with a promise per phase. (Plain steps, not a generator: the compiled
  * executor makes no generator object and resumes nothing on each record.)
  */
-class Pending {
+interface Pending {
+  /** never set: an Evaluation has `ok`, a record still being evaluated has not */
+  readonly ok?: undefined;
+  readonly policy: CompiledPolicy;
+  readonly record: EmployeeRecord;
+  readonly options: EvaluateOptions;
+  readonly role: CompiledRole;
+  readonly stageTitle: string;
+  /** the values, then the facts the rules see, each at its slot: facts known later are set as they are decided */
+  readonly facts: unknown[];
+  readonly indicators: IndicatorResult[];
+  readonly baseScore: number;
+  readonly previousPlan: PlanState | undefined;
   readonly lang: Lang;
-  readonly holds: Scorecard['holds'] = [];
-  readonly adjustments: Scorecard['adjustments'] = [];
-  score = 0;
-  attainment = 0;
-  tierBasis: number | undefined = undefined;
+  readonly holds: Scorecard['holds'];
+  readonly adjustments: Scorecard['adjustments'];
+  score: number;
+  attainment: number;
+  tierBasis: number | undefined;
   /** the best grade and tier whose rule held (their index; the last grade and no tier when none held) */
   gradeIndex: number;
-  tierIndex = Number.POSITIVE_INFINITY;
-  rawGrade = '';
-  grade = '';
-  finalIndex = 0;
-  gradeCapped = false;
-  payout: Payout | undefined = undefined;
+  tierIndex: number;
+  rawGrade: string;
+  grade: string;
+  finalIndex: number;
+  gradeCapped: boolean;
+  payout: Payout | undefined;
+}
 
-  constructor(
-    readonly policy: CompiledPolicy,
-    readonly record: EmployeeRecord,
-    readonly options: EvaluateOptions,
-    readonly role: CompiledRole,
-    readonly stageTitle: string,
-    /** the values, then the facts the rules see, each at its slot: facts known later are set as they are decided */
-    readonly facts: unknown[],
-    readonly indicators: IndicatorResult[],
-    readonly baseScore: number,
-    readonly previousPlan: PlanState | undefined,
-  ) {
-    this.lang = options.lang ?? 'zh';
-    this.gradeIndex = policy.grades.length - 1;
-  }
+/**
+ * A record's evaluation in progress, made whole by one object literal (a class with fields
+ * defines each field, then its constructor sets it again: twice the stores, and a call to the
+ * fields' initializer, on every record).
+ */
+function pending(
+  policy: CompiledPolicy,
+  record: EmployeeRecord,
+  options: EvaluateOptions,
+  role: CompiledRole,
+  stageTitle: string,
+  facts: unknown[],
+  indicators: IndicatorResult[],
+  baseScore: number,
+  previousPlan: PlanState | undefined,
+): Pending {
+  // biome-ignore format: one literal, the fields in the interface's order
+  return { policy, record, options, role, stageTitle, facts, indicators, baseScore, previousPlan, lang: options.lang ?? 'zh', holds: [], adjustments: [], score: 0, attainment: 0, tierBasis: undefined, gradeIndex: policy.grades.length - 1, tierIndex: Number.POSITIVE_INFINITY, rawGrade: '', grade: '', finalIndex: 0, gradeCapped: false, payout: undefined };
 }
 
 /** Values, indicators and the facts of phase `rules`; a failure ends the record. */
@@ -154,8 +170,8 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const slotOf = policy.metricSlotOf;
   let unusable = false;
   for (const id in metrics) {
-    const slot = slotOf[id];
-    if (typeof slot !== 'number') continue;
+    const slot = slotOf.get(id);
+    if (slot === undefined) continue;
     const v = metrics[id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
@@ -255,7 +271,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   }
   facts[at.$history] = history;
   if (policy.indicatorFacts) facts[at.$indicators] = indicatorTable(indicators);
-  return new Pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);
+  return pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);
 }
 
 /** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
@@ -481,8 +497,13 @@ function line(
   label: string,
   fen: number,
 ): number {
-  lines.push(source !== undefined ? { kind, source, label, amountFen: fen } : { kind, label, amountFen: fen });
+  lines.push(payoutLine(kind, source, label, fen));
   return fen;
+}
+
+/** A payout line of `fen`, with its source when it has one. */
+function payoutLine(kind: PayoutLine['kind'], source: string | undefined, label: string, fen: number): PayoutLine {
+  return source !== undefined ? { kind, source, label, amountFen: fen } : { kind, label, amountFen: fen };
 }
 
 /** The record's problems, placed at its row of the data file. */
@@ -648,9 +669,6 @@ function computePayout(
   employee: string,
 ): Payout | { problem: Diagnostic } {
   const { to, mode } = policy.payout.rounding;
-  const lines: PayoutLine[] = [];
-  let totalFen = 0;
-
   const formulas = policy.payout.slots;
   const perf = formulas.performancePay(scope);
   if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
@@ -664,25 +682,38 @@ function computePayout(
       perf,
     );
   const perfFen = toFen(perf, to, mode);
-  totalFen += line(lines, 'performance_pay', undefined, performancePayLabel(lang), perfFen);
+  const perfLine = payoutLine('performance_pay', undefined, performancePayLabel(lang), perfFen);
+  let totalFen = perfFen;
 
+  let multiplierLine: PayoutLine | undefined;
   if (band?.multiplier !== undefined && band.multiplier !== 1) {
-    totalFen += line(
-      lines,
+    multiplierLine = payoutLine(
       'tier_multiplier',
       band.tier,
       tierLineLabel('tier_multiplier', band, lang),
       toFen(fenToYuan(perfFen) * (band.multiplier - 1), to, mode),
     );
+    totalFen += multiplierLine.amountFen;
   }
-  if (band?.award)
-    totalFen += line(
-      lines,
+  let awardLine: PayoutLine | undefined;
+  if (band?.award) {
+    awardLine = payoutLine(
       'tier_award',
       band.tier,
       tierLineLabel('tier_award', band, lang),
       toFen(band.award, to, mode),
     );
+    totalFen += awardLine.amountFen;
+  }
+  // the lines most cards have, as one array of their exact length (an array grown by push from
+  // empty reserves room for seventeen); the rarer lines below are pushed
+  const lines: PayoutLine[] = multiplierLine
+    ? awardLine
+      ? [perfLine, multiplierLine, awardLine]
+      : [perfLine, multiplierLine]
+    : awardLine
+      ? [perfLine, awardLine]
+      : [perfLine];
 
   let awardsFen = 0;
   for (const a of adjustments) {
@@ -724,13 +755,7 @@ function computePayout(
     if (totalFen > capFen)
       totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
   }
-  let tier: Payout['tier'];
-  if (band) {
-    tier = { id: band.tier } as NonNullable<Payout['tier']>;
-    if (band.title) tier.title = band.title;
-    tier.basis = basis!;
-    if (band.benefit) tier.benefit = band.benefit;
-  }
+  const tier = band ? payoutTier(band, basis!) : undefined;
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
   const limitFen = LIMIT_FEN;
   for (const l of lines)
@@ -749,4 +774,15 @@ function computePayout(
   const status = held ? 'held' : 'payable';
   // one literal per shape (with or without a tier), the keys in the documented order
   return tier ? { pay_base, tier, lines, totalFen, status } : { pay_base, lines, totalFen, status };
+}
+
+/**
+ * A payout's tier, made whole by one object literal per shape (a title and a benefit each when the
+ * band has one) rather than grown key by key: an object grown past its literal's keys gets a
+ * second block for the rest.
+ */
+function payoutTier(band: Band, basis: number): NonNullable<Payout['tier']> {
+  const { tier: id, title, benefit } = band;
+  if (title) return benefit ? { id, title, basis, benefit } : { id, title, basis };
+  return benefit ? { id, basis, benefit } : { id, basis };
 }

@@ -12,7 +12,14 @@ import { known } from '../model/known.js';
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import type { CompiledPolicy, PolicyRule, RuleKind, RulePhase } from '../language/compile.js';
 import type { SlotValues } from '../language/expression.js';
-import { factRef, foldCondition, forEachLeaf, type ConditionLeaf, type ConditionTree } from '../language/conditions.js';
+import {
+  factRef,
+  foldCondition,
+  forEachLeaf,
+  leavesOf,
+  type ConditionLeaf,
+  type ConditionTree,
+} from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
 import type { ConditionDef } from '../model/policy.js';
 import type { ConditionResult } from '../model/scorecard.js';
@@ -46,7 +53,15 @@ const OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
   present: (a) => !isAbsent(a),
 };
 
+/**
+ * A condition's check: whether it holds for these facts. With `out`, each of its comparisons also
+ * writes its condition value at `out[filled++]`, in order: `out` is made of the exact length (one
+ * entry per comparison, every comparison being evaluated) and `filled` set to 0 before the call.
+ */
 type Check = (facts: SlotValues, out: ConditionResult[] | null) => boolean;
+
+/** Where the next condition value goes in the `out` of the check in progress (checks are synchronous). */
+let filled = 0;
 
 /** Where a fact sits in the fact array the checks read; undefined for a fact it does not hold. */
 type SlotOf = (name: string) => number | undefined;
@@ -129,8 +144,9 @@ function directComparison(c: ConditionLeaf, slotOf: SlotOf): Check | undefined {
   const slot = slotOf(fact);
   if (slot === undefined) return undefined;
   const b = value as number;
-  const report = (out: ConditionResult[], actual: unknown, result: boolean) =>
-    out.push({ fact, operator, value, actual, result } as ConditionResult);
+  const report = (out: ConditionResult[], actual: unknown, result: boolean) => {
+    out[filled++] = { fact, operator, value, actual, result } as ConditionResult;
+  };
   switch (operator) {
     case 'equal':
       return (facts, out) => {
@@ -196,7 +212,7 @@ function shortcutComparison(c: ConditionLeaf, slotOf: SlotOf, full: Check): Chec
     : { fact, operator, value, actual, result };
   return (facts, out) => {
     if ((at === undefined ? undefined : facts[at]) === equals) return full(facts, out);
-    if (out) out.push({ ...reported } as ConditionResult);
+    if (out) out[filled++] = { ...reported } as ConditionResult;
     return result;
   };
 }
@@ -219,11 +235,10 @@ function generalComparison(c: ConditionLeaf, slotOf: SlotOf): Check {
     const against = againstOf ? againstOf(facts) : value;
     const result = op(actual, against);
     if (out)
-      out.push(
+      out[filled++] =
         params || path
           ? { fact, operator, value, ...(params ? { params } : {}), ...(path ? { path } : {}), actual, result }
-          : { fact, operator, value, actual, result },
-      );
+          : { fact, operator, value, actual, result };
     return result;
   };
 }
@@ -234,6 +249,8 @@ interface CompiledRule {
   /** the grade's or tier's index, for rules of phase `grades` */
   at: number;
   check: Check;
+  /** how many comparisons the condition has: the length of its condition values */
+  leaves: number;
   /** what `runCompiled` reports when the rule fires, reused: its `conditions` are set each time */
   fired: FiredRule;
 }
@@ -262,6 +279,7 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
           id: r.id,
           at: Number(r.id),
           check: compileCondition(r.when, slotOf),
+          leaves: leavesOf(r.when as ConditionTree<ConditionLeaf>).length,
           fired: { kind: r.kind, id: r.id, conditions: NONE },
         }),
       );
@@ -319,8 +337,12 @@ export function runCompiled(
     // only a rule that fired pays for collecting its condition values
     let conditions = NONE;
     if (collect) {
-      conditions = [];
+      // of its exact length (an array grown by push from empty reserves room for seventeen)
+      conditions = new Array<ConditionResult>(r.leaves);
+      filled = 0;
       r.check(facts, conditions);
+      if (filled !== r.leaves)
+        throw new Error(`internal: rule ${r.kind} ${r.id} reported ${filled} of ${r.leaves} condition values`);
     }
     r.fired.conditions = conditions;
     fired.push(r.fired);

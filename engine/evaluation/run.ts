@@ -185,6 +185,10 @@ export class RunTotals {
   totalFen = 0;
   heldFen = 0;
   holds = 0;
+  /** the team `add` counted last, its entry and the table it is in */
+  #lastTeamName: string | undefined = undefined;
+  #lastTeam: { employees: number; fen: number } | undefined = undefined;
+  #lastTeamOf: Record<string, { employees: number; fen: number }> | undefined = undefined;
 
   constructor(policy: CompiledPolicy) {
     for (const g of policy.grades) this.byGrade[g.grade] = 0;
@@ -206,7 +210,15 @@ export class RunTotals {
       this.holds++;
     }
     for (const t of c.triggers) this.triggers[t.id] = (this.triggers[t.id] ?? 0) + 1;
-    const team = (this.byTeam[c.team] ??= { employees: 0, fen: 0 });
+    // a month lists a team's people together: the last team's entry answers without the lookup
+    // (a table of thousands of teams, keyed by user text) for all but the first of each team
+    let team = this.#lastTeam;
+    if (team === undefined || c.team !== this.#lastTeamName || this.#lastTeamOf !== this.byTeam) {
+      team = this.byTeam[c.team] ??= { employees: 0, fen: 0 };
+      this.#lastTeam = team;
+      this.#lastTeamName = c.team;
+      this.#lastTeamOf = this.byTeam;
+    }
     team.employees++;
     team.fen += fen;
     if (this.byCalibrated && c.calibration)

@@ -120,11 +120,12 @@ export interface CompiledPolicy {
   /** Every metric the data carries, with its slot, for the per-record loop. */
   metricSlots: { id: string; slot: number }[];
   /**
-   * The same as a table from metric id to slot (a plain object of one layout: a record's metrics
-   * are walked by their own keys, and a key it lacks may name something every object has, so a
-   * value that is not a number is no metric).
+   * The same as a map from metric id to slot: a record's metrics are walked by their own keys, and
+   * a key that is no declared metric has none (a `Map`: one lookup site sees every metric id, which
+   * a property table answers through V8's megamorphic cache, and a key such as `toString` is no
+   * metric without a check of the value).
    */
-  metricSlotOf: Readonly<Record<string, number>>;
+  metricSlotOf: ReadonlyMap<string, number>;
   /** The metrics that declare a default, with it, for the per-record loop. */
   metricDefaults: { id: string; slot: number; default: number }[];
   /**
@@ -311,7 +312,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     scoreMax: doc.score?.max,
     metrics: doc.metrics,
     metricSlots: Object.keys(doc.metrics).map((id) => ({ id, slot: slotOf(id)! })),
-    metricSlotOf: Object.fromEntries(Object.keys(doc.metrics).map((id) => [id, slotOf(id)!])),
+    metricSlotOf: new Map(Object.keys(doc.metrics).map((id) => [id, slotOf(id)!])),
     metricDefaults: Object.entries(doc.metrics).flatMap(([id, m]) =>
       m.default !== undefined ? [{ id, slot: slotOf(id)!, default: m.default }] : [],
     ),
