@@ -97,7 +97,7 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
       };
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
-  const text = normaliseWidth(raw).trim();
+  const text = normaliseWidth(raw).replace(INVISIBLE, '').trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
   const excel = EXCEL_ERRORS[text.toUpperCase()];
@@ -228,6 +228,15 @@ function notA(unit: Unit): Refusal['reason'] {
 }
 
 const WIDE = /[\u3000\uFF01-\uFF5E]/;
+
+/**
+ * Characters that show nothing and mean nothing in a number, which exports and copy-paste leave in
+ * cells (`85<U+200B>`): zero-width space, non-joiner and joiner, word joiner and its kin, the BOM
+ * as a character, the soft hyphen. Dropped, as they are from ids, periods and column names. The
+ * direction marks and overrides (U+200E, U+200F, U+202A–U+202E) are not: they change what a cell
+ * shows (`<U+202E>12` shows as 21), so a cell with one stays refused.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/g;
 
 /** Full-width digits and signs (０-９ ． ％ ，) as exported by some Chinese tools. */
 function normaliseWidth(s: string): string {
