@@ -64,9 +64,10 @@ export function csvQuoteProblems(
     .filter((e) => e.type === 'Quotes')
     .map((e) => {
       const at = { file, cell: { row: firstRow + (e.row ?? 0) } };
-      return e.code === 'MissingQuotes'
-        ? diagnostic('data_csv_malformed.quotes', {}, at)
-        : diagnostic('data_csv_malformed', { detail: e.message.charAt(0).toLowerCase() + e.message.slice(1) }, at);
+      // papaparse's two quote errors, each in words of our own (its English is no part of a Chinese message)
+      if (e.code === 'MissingQuotes') return diagnostic('data_csv_malformed.quotes', {}, at);
+      if (e.code === 'InvalidQuotes') return diagnostic('data_csv_malformed.trailing_quote', {}, at);
+      return diagnostic('data_csv_malformed', { detail: e.message.charAt(0).toLowerCase() + e.message.slice(1) }, at);
     });
 }
 

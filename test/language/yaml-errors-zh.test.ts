@@ -15,108 +15,109 @@ function first(text: string) {
 }
 
 describe('a YAML mistake in a Chinese message', () => {
-  it('a key written twice: at the second key', () => {
-    expect(first('policy: p\npolicy: q\n')).toEqual([
+  // [what, policy text, code, line, column, Chinese, English]; columns counted by hand in the comment
+  it.each([
+    [
+      'a key written twice: at the second key',
+      'policy: p\npolicy: q\n',
       'yaml_duplicate_key',
       2,
       1,
       'YAML 语法有误：同一映射里有重复的键',
       'map keys must be unique',
-    ]);
-  });
-
-  it('a double quote never closed: where the reader stopped looking, the end of the text', () => {
-    expect(first('policy: p\ntitle: "abc\n')).toEqual([
+    ],
+    [
+      'a double quote never closed: at the end of the text, where the reader stopped',
+      'policy: p\ntitle: "abc\n',
       'yaml_missing_char',
       3,
       1,
       'YAML 语法有误：缺少结尾的双引号 `"`',
       'missing closing "quote',
-    ]);
-  });
-
-  it('a single quote never closed', () => {
-    expect(first("policy: p\ntitle: 'abc\n")[3]).toBe("YAML 语法有误：缺少结尾的单引号 `'`");
-  });
-
-  it('a backslash escape YAML does not have, named: `title: "a` is 9 characters, so `\\q` is at column 10', () => {
-    expect(first('policy: p\ntitle: "a\\qb"\n')).toEqual([
+    ],
+    [
+      'a single quote never closed',
+      "policy: p\ntitle: 'abc\n",
+      'yaml_missing_char',
+      3,
+      1,
+      "YAML 语法有误：缺少结尾的单引号 `'`",
+      "missing closing 'quote",
+    ],
+    [
+      'an escape YAML lacks: `title: "a` is 9 characters',
+      'policy: p\ntitle: "a\\qb"\n',
       'yaml_bad_dq_escape',
       2,
       10,
       'YAML 语法有误：双引号内的转义 `\\q` 无效（反斜杠 `\\` 要写成 `\\\\`）',
       'invalid escape sequence \\q',
-    ]);
-  });
-
-  it('a value starting with `@`: `title: ` is 7 characters', () => {
-    expect(first('policy: p\ntitle: @me\n')).toEqual([
+    ],
+    [
+      'a value starting with `@`: `title: ` is 7 characters',
+      'policy: p\ntitle: @me\n',
       'yaml_bad_scalar_start',
       2,
       8,
       'YAML 语法有误：不加引号的值不能以 `@` 开头',
       'plain value cannot start with reserved character @',
-    ]);
-  });
-
-  it('text after a closed quote: `title: "x" ` is 11 characters', () => {
-    expect(first('policy: p\ntitle: "x" y\n')).toEqual([
+    ],
+    [
+      'text after a closed quote: `title: "x" ` is 11 characters',
+      'policy: p\ntitle: "x" y\n',
       'yaml_unexpected_token',
       2,
       12,
       'YAML 语法有误：值已经结束，此处还有多余的内容',
       'unexpected scalar at node end',
-    ]);
-  });
-
-  it('a comment glued to a value: `foo: "a"` is 8 characters', () => {
-    expect(first('policy: p\nfoo: "a"#c\n')).toEqual([
+    ],
+    [
+      'a comment glued to a value: `foo: "a"` is 8 characters',
+      'policy: p\nfoo: "a"#c\n',
       'yaml_missing_char',
       2,
       9,
       'YAML 语法有误：注释的 `#` 前面要有空格',
       'comments must be separated from other tokens by white space characters',
-    ]);
-  });
-
-  it('a tab as indentation', () => {
-    expect(first('policy: p\nmetrics:\n\ta: 1\n')).toEqual([
+    ],
+    [
+      'a tab as indentation',
+      'policy: p\nmetrics:\n\ta: 1\n',
       'yaml_tab_as_indent',
       3,
       1,
       'YAML 语法有误：缩进用了制表符',
       'tabs are not allowed as indentation',
-    ]);
-  });
-
-  it('two anchors on one value: the second `&` after `title: &a ` (10 characters)', () => {
-    expect(first('policy: p\ntitle: &a &b x\n')).toEqual([
+    ],
+    [
+      'two anchors: the second `&` after `title: &a ` (10 characters)',
+      'policy: p\ntitle: &a &b x\n',
       'yaml_multiple_anchors',
       2,
       11,
       'YAML 语法有误：一个值只能有一个锚点（`&name`）',
       'a node can have at most one anchor',
-    ]);
-  });
-
-  it('a `[…]` list never closed: at the next line', () => {
-    expect(first('policy: p\ntags: [a, b\n')).toEqual([
+    ],
+    [
+      'a `[…]` list never closed: at the next line',
+      'policy: p\ntags: [a, b\n',
       'yaml_bad_indent',
       3,
       1,
       'YAML 语法有误：方括号列表 `[…]`要比上级缩进更多，并以 `]` 结尾',
       'flow sequence in block collection must be sufficiently indented and end with a ]',
-    ]);
-  });
-
-  it('two `key: value` on one line: at the second key, after `a: ` (3 characters)', () => {
-    expect(first('policy: p\na: b: c\n')).toEqual([
+    ],
+    [
+      'two `key: value` on one line: the second key after `a: ` (3 characters)',
+      'policy: p\na: b: c\n',
       'yaml_block_as_implicit_key',
       2,
       4,
       'YAML 语法有误：一行里只能写一个 `键: 值`，不能再嵌套映射',
       'nested mappings are not allowed in compact mappings',
-    ]);
+    ],
+  ] as const)('%s', (_what, text, code, line, column, zh, en) => {
+    expect(first(text)).toEqual([code, line, column, zh, en]);
   });
 
   it('a data mapping or test file (readYaml): the same Chinese, the general help', () => {

@@ -130,6 +130,16 @@ export const data = defineMessages({
     message: { en: 'a quoted cell is never closed', zh: '有一个带引号的单元格没有结束引号' },
     help: QUOTES_HELP,
   },
+  'data_csv_malformed.trailing_quote': {
+    message: {
+      en: 'a quoted cell has text after its closing quote',
+      zh: '有一个带引号的单元格在结束引号之后还有文字',
+    },
+    help: {
+      en: 'write the whole cell inside the quotes, and a quote within it twice: `"他说""好"""`',
+      zh: '请把整个单元格写在引号内，单元格里的引号写两次：`"他说""好"""`',
+    },
+  },
   data_duplicate_column: {
     message: {
       en: 'columns `{first}` and `{second}` both mean `{id}`',
