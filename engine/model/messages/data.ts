@@ -316,7 +316,7 @@ export const data = defineMessages({
     help: JSON_KEY_HELP,
   },
   data_json_malformed: {
-    message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON（{detail}）' },
+    message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON：{detail_zh}' },
     help: JSON_SHAPE_HELP,
   },
   'data_json_malformed.shape': {
