@@ -127,6 +127,12 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
             : Number(((low.value + high.value) / 2).toPrecision(15)),
     };
   }
+  // `10万+`, `>5000`, `1000以上`: a figure the back-office would not show exactly, never that figure
+  const bound = OPEN_ENDED.exec(text);
+  if (bound) {
+    const figure = readValue(bound[1] ?? bound[2] ?? '', unit, options);
+    if (figure.ok && figure.value !== undefined) return no('value_open_ended', raw);
+  }
   const fen = unit === 'money' && options.moneyIn === 'fen';
   // ¥123.45 or 123.45元 says yuan in a column of fen: read as fen it would be ¥1.2345
   if (fen && /^(¥|￥|RMB|CNY)|元$/i.test(withoutSpaces(text) ?? text)) return no('value_fen_in_yuan', raw);
@@ -228,6 +234,10 @@ function notA(unit: Unit): Refusal['reason'] {
 }
 
 const WIDE = /[\u3000\uFF01-\uFF5E]/;
+
+/** A bound rather than a figure: `10万+`, `1000以上`, `>5000`, `≥ 1.2万`, `超过 5000`, `不足100`. */
+const OPEN_ENDED =
+  /^(?:(?:>=?|<=?|≥|≤|超过|大于|多于|高于|小于|少于|低于|不足|不到)\s*(.+)|(.+?)\s*(?:\+|以上|以下|以内|多))$/;
 
 /**
  * Characters that show nothing and mean nothing in a number, which exports and copy-paste leave in

@@ -742,6 +742,16 @@ export const readerReasons = defineMessages({
       zh: '请填写整数分（¥123.45 写作 12345）；如果导出的是元，请去掉 `money_in: fen`',
     },
   },
+  value_open_ended: {
+    message: {
+      en: '`{text}` is a bound (more than or less than a figure), not a value',
+      zh: '`{text}` 只是一个界限（多于或少于某个数），不是具体数值',
+    },
+    help: {
+      en: 'write the exact figure from the back-office: Douyin shows `10万+` for any count above 100,000',
+      zh: '请填写后台的准确数值：抖音对超过 10万 的数都显示为 `10万+`',
+    },
+  },
   value_range: {
     message: { en: '`{text}` is a range, not one value', zh: '`{text}` 是一个范围，不是单个数值' },
     help: {
