@@ -84,17 +84,8 @@ describe('an input saved while the command runs', () => {
 
   it('run --record: nothing is recorded, the ledger is not even created', async () => {
     const ledger = join(dir, 'ledger.db');
-    const r = await savedDuringRun(
-      changeOneCell,
-      'run',
-      policy,
-      '--data',
-      mapping,
-      '--exclude-invalid',
-      '--record',
-      '--ledger',
-      ledger,
-    );
+    const recording = ['--exclude-invalid', '--record', '--ledger', ledger];
+    const r = await savedDuringRun(changeOneCell, 'run', policy, '--data', mapping, ...recording);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(refusal(exportFile));
     expect(existsSync(ledger)).toBe(false);
