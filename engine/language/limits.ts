@@ -9,6 +9,7 @@ import {
   isScalar,
   parseDocument,
   visit,
+  type Alias,
   type Document,
   type Node,
   type YAMLError,
@@ -188,12 +189,42 @@ export function checkYamlMeaning(doc: Document, text: string, lines: LineCounter
   return out;
 }
 
+/** The first alias, in document order, whose anchor is not written before it. */
+function unknownAlias(doc: Document): Alias | undefined {
+  const anchors = new Set<string>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) return node;
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    // reversed, so that items are visited in document order
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isPair(node)) stack.push(node.value, node.key);
+  }
+  return undefined;
+}
+
 /** The document as plain values; aliases that expand to too many values are a diagnostic, not a throw. */
 export function yamlValue(
   doc: Document,
   lines: LineCounter,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
+  // an alias whose anchor is nowhere above it (`*defualts`, a typo) is named, not taken for an expansion
+  const unknown = unknownAlias(doc);
+  if (unknown) {
+    const p = lines.linePos(unknown.range?.[0] ?? 0);
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic('yaml_unknown_alias', { name: unknown.source }, { file, span: { line: p.line, column: p.col } }),
+      ],
+    };
+  }
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: LIMITS.yamlAliasExpansion }) };
   } catch (error) {

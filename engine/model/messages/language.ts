@@ -189,6 +189,16 @@ export const language = defineMessages({
     message: { en: 'the aliases (`*name`) expand to too many values', zh: '别名（`*name`）展开后的内容过多' },
     help: ALIAS_HELP,
   },
+  yaml_unknown_alias: {
+    message: {
+      en: 'the alias `*{name}` refers to no anchor `&{name}` written before it',
+      zh: '别名 `*{name}` 找不到写在它前面的锚点 `&{name}`',
+    },
+    help: {
+      en: 'check the spelling of the alias, or write `&{name}` on the value it stands for, above it',
+      zh: '请检查别名的拼写，或在它前面、它所代表的值上写 `&{name}`',
+    },
+  },
   yaml_unexpected_token: {
     message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
