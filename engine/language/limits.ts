@@ -9,7 +9,6 @@ import {
   isScalar,
   parseDocument,
   visit,
-  type Alias,
   type Document,
   type Node,
   type YAMLError,
@@ -116,13 +115,20 @@ export function checkYamlDocument(doc: Document, lines: LineCounter, file: strin
     return { line: p.line, column: p.col };
   };
   let aliases = 0;
+  // anchors written so far: an alias to none of them (`*defualts`) is named, not left to yaml's
+  // "unresolved alias" throw when the document is read (or written back by `fmt`)
+  const anchors = new Set<string>();
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
     if (isAlias(node)) {
       if (++aliases > LIMITS.yamlAliases) {
         return [diagnostic('yaml_too_many_aliases', { limit: LIMITS.yamlAliases }, { file, span: at(node) })];
       }
+      if (!anchors.has(node.source))
+        return [diagnostic('yaml_unknown_alias', { name: node.source }, { file, span: at(node) })];
     } else if (isCollection(node)) {
       if (depth >= LIMITS.yamlDepth) return [yamlTooDeep(file, at(node))];
       // reversed, so items are visited in document order and the first alias over the limit is named
@@ -189,42 +195,12 @@ export function checkYamlMeaning(doc: Document, text: string, lines: LineCounter
   return out;
 }
 
-/** The first alias, in document order, whose anchor is not written before it. */
-function unknownAlias(doc: Document): Alias | undefined {
-  const anchors = new Set<string>();
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      if (!anchors.has(node.source)) return node;
-      continue;
-    }
-    const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor) anchors.add(anchor);
-    // reversed, so that items are visited in document order
-    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    else if (isPair(node)) stack.push(node.value, node.key);
-  }
-  return undefined;
-}
-
 /** The document as plain values; aliases that expand to too many values are a diagnostic, not a throw. */
 export function yamlValue(
   doc: Document,
   lines: LineCounter,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; diagnostics: Diagnostic[] } {
-  // an alias whose anchor is nowhere above it (`*defualts`, a typo) is named, not taken for an expansion
-  const unknown = unknownAlias(doc);
-  if (unknown) {
-    const p = lines.linePos(unknown.range?.[0] ?? 0);
-    return {
-      ok: false,
-      diagnostics: [
-        diagnostic('yaml_unknown_alias', { name: unknown.source }, { file, span: { line: p.line, column: p.col } }),
-      ],
-    };
-  }
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: LIMITS.yamlAliasExpansion }) };
   } catch (error) {

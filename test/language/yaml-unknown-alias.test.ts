@@ -5,7 +5,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { readYaml } from '../../engine/language/limits.js';
-import { loadPolicy, localise } from '../../engine/index.js';
+import { formatPolicyText, loadPolicy, localise } from '../../engine/index.js';
+import { yardstick } from '../yardstick.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const problems = (text: string) =>
   loadPolicy(text, 'p.yaml').diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, localise(d, 'zh').message]);
@@ -39,5 +43,20 @@ describe('an alias to no anchor', () => {
   it('a good alias still reads as its anchor', () => {
     const r = readYaml('a: &x [1, 2]\nb: *x\n', 'm.data.yaml');
     expect(r.ok && r.value).toEqual({ a: [1, 2], b: [1, 2] });
+  });
+
+  it('fmt leaves the file as it is and names the alias (it crashed with an internal error before)', async () => {
+    const text = 'policy: p\ntitle: *nope\n';
+    expect(formatPolicyText(text)).toBeNull();
+    const file = join(mkdtempSync(join(tmpdir(), 'yardstick-alias-')), 'p.yaml');
+    writeFileSync(file, text);
+    expect(await yardstick('fmt', file)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        `${file}:2:8: error[yaml_unknown_alias]: the alias \`*nope\` refers to no anchor \`&nope\` written before it\n` +
+        '  help: check the spelling of the alias, or write `&nope` on the value it stands for, above it',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
