@@ -64,9 +64,10 @@ export function csvQuoteProblems(
     .filter((e) => e.type === 'Quotes')
     .map((e) => {
       const at = { file, cell: { row: firstRow + (e.row ?? 0) } };
-      return e.code === 'MissingQuotes'
-        ? diagnostic('data_csv_malformed.quotes', {}, at)
-        : diagnostic('data_csv_malformed', { detail: e.message.charAt(0).toLowerCase() + e.message.slice(1) }, at);
+      // papaparse's two quote errors, each in words of our own (its English is no part of a Chinese message)
+      if (e.code === 'MissingQuotes') return diagnostic('data_csv_malformed.quotes', {}, at);
+      if (e.code === 'InvalidQuotes') return diagnostic('data_csv_malformed.trailing_quote', {}, at);
+      return diagnostic('data_csv_malformed', { detail: e.message.charAt(0).toLowerCase() + e.message.slice(1) }, at);
     });
 }
 
@@ -86,10 +87,19 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    const { message } = error as Error;
+    const where = jsonErrorAt(text.replace(/^\uFEFF/, ''), message);
     return {
       ok: false,
       diagnostics: [
-        diagnostic('data_json_malformed', { detail: (error as Error).message }, { file, cell: { row: 1 } }),
+        diagnostic(
+          'data_json_malformed',
+          {
+            detail: message,
+            detail_zh: `${where ? `第 ${where.line} 行第 ${where.column} 列：` : ''}${jsonErrorZh(message)}`,
+          },
+          { file, cell: { row: where?.line ?? 1 } },
+        ),
       ],
     };
   }
@@ -299,4 +309,41 @@ export function rowLengthProblem(
     .map((c) => `\`${c.length > 24 ? `${c.slice(0, 24)}…` : c}\``)
     .join(', ')}${past.length > 4 ? ', …' : ''}`;
   return diagnostic('data_row_length', { ...counts, past_cells: shown }, place);
+}
+
+/** Where JSON.parse stopped (`… in JSON at position 57`, or the end of the text), as line and column. */
+function jsonErrorAt(text: string, message: string): { line: number; column: number } | undefined {
+  const at = /at position (\d+)/.exec(message);
+  const position = at ? Number(at[1]) : /^Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (position === undefined || position > text.length) return undefined;
+  const before = text.slice(0, position);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: position - lineStart + 1 };
+}
+
+/** JSON.parse's reasons (V8's words), said in Chinese; a reason this list does not know, in general words. */
+const JSON_ERRORS_ZH: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
+  [/^Expected double-quoted property name/, () => '这里应是带双引号的键名（最后一项后面不能有逗号）'],
+  [/^Expected property name or '\}'/, () => '这里应是带双引号的键名或 `}`'],
+  [/^Expected ':' after property name/, () => '键名后面缺少 `:`'],
+  [/^Expected ',' or '\}' after property value/, () => '值后面缺少 `,` 或 `}`'],
+  [/^Expected ',' or '\]' after array element/, () => '数组的元素后面缺少 `,` 或 `]`'],
+  [/^Unexpected non-whitespace character after JSON/, () => 'JSON 已经结束，后面还有内容'],
+  [/^Unexpected end of JSON input/, () => '文件在 JSON 结束之前就结束了（缺少 `]` 或 `}`？）'],
+  [/^Bad control character in string literal/, () => '字符串里有换行或制表符等控制字符（应写成 `\\n`、`\\t`）'],
+  [/^Bad escaped character/, () => '字符串里的反斜杠转义无效（反斜杠要写成 `\\\\`）'],
+  [/^Bad Unicode escape/, () => '字符串里的 `\\u` 转义无效'],
+  [/^Unterminated string/, () => '字符串缺少结尾的双引号'],
+  [/^No number after minus sign/, () => '负号后面缺少数字'],
+  [/^Exponent part is missing a number/, () => '指数部分缺少数字'],
+  [/^Unterminated fractional number/, () => '小数点后面缺少数字'],
+  [/^Unexpected token '(.+?)'/, (token) => `此处不该有 \`${token}\``],
+];
+
+function jsonErrorZh(message: string): string {
+  for (const [pattern, zh] of JSON_ERRORS_ZH) {
+    const m = pattern.exec(message);
+    if (m) return zh(...m.slice(1));
+  }
+  return '无法读取';
 }

@@ -97,7 +97,7 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
       };
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
-  const text = normaliseWidth(raw).trim();
+  const text = normaliseWidth(raw).replace(INVISIBLE, '').trim();
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
   const excel = EXCEL_ERRORS[text.toUpperCase()];
@@ -126,6 +126,12 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
             ? high.value
             : Number(((low.value + high.value) / 2).toPrecision(15)),
     };
+  }
+  // `10万+`, `>5000`, `1000以上`: a figure the back-office would not show exactly, never that figure
+  const bound = OPEN_ENDED.exec(text);
+  if (bound) {
+    const figure = readValue(bound[1] ?? bound[2] ?? '', unit, options);
+    if (figure.ok && figure.value !== undefined) return no('value_open_ended', raw);
   }
   const fen = unit === 'money' && options.moneyIn === 'fen';
   // ¥123.45 or 123.45元 says yuan in a column of fen: read as fen it would be ¥1.2345
@@ -228,6 +234,19 @@ function notA(unit: Unit): Refusal['reason'] {
 }
 
 const WIDE = /[\u3000\uFF01-\uFF5E]/;
+
+/** A bound rather than a figure: `10万+`, `1000以上`, `>5000`, `≥ 1.2万`, `超过 5000`, `不足100`. */
+const OPEN_ENDED =
+  /^(?:(?:>=?|<=?|≥|≤|超过|大于|多于|高于|小于|少于|低于|不足|不到)\s*(.+)|(.+?)\s*(?:\+|以上|以下|以内|多))$/;
+
+/**
+ * Characters that show nothing and mean nothing in a number, which exports and copy-paste leave in
+ * cells (`85<U+200B>`): zero-width space, non-joiner and joiner, word joiner and its kin, the BOM
+ * as a character, the soft hyphen. Dropped, as they are from ids, periods and column names. The
+ * direction marks and overrides (U+200E, U+200F, U+202A–U+202E) are not: they change what a cell
+ * shows (`<U+202E>12` shows as 21), so a cell with one stays refused.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/g;
 
 /** Full-width digits and signs (０-９ ． ％ ，) as exported by some Chinese tools. */
 function normaliseWidth(s: string): string {

@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import { diagnostic, type Diagnostic, type MessageId, type Severity, type Span } from '../model/diagnostic.js';
 import { messageEntry } from '../model/messages/index.js';
+import { yamlDetail } from './yaml-errors.js';
 
 export const LIMITS = {
   /** Bytes of a policy, a policy test file or a data mapping. */
@@ -94,14 +95,14 @@ export function yamlSyntax(
   options: { policy: boolean },
 ): Diagnostic {
   if (isYamlTooDeep(e)) return yamlTooDeep(file, span);
-  const first = e.message.replace(/\n[\s\S]*$/, '').replace(/ at line \d+, column \d+:?$/, '');
-  const detail = first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
+  // yaml's English words, and the same said in Chinese (never the English inside a Chinese sentence)
+  const detail = yamlDetail(e.code, e.message);
   const code = `yaml_${e.code.toLowerCase()}`;
   const id = (options.policy || !POLICY_HELP.has(e.code) ? code : `${code}.file`) as MessageId;
   // a code a newer yaml release adds has no entry yet (test/docs/diagnostics.test.ts fails until it
   // has one): yaml's words and the general help, from an entry that says just that, under its own code
-  if (!messageEntry(id)) return { ...diagnostic('yaml_impossible', { detail }, { severity, file, span }), code };
-  return diagnostic(id, { detail } as never, { severity, file, span });
+  if (!messageEntry(id)) return { ...diagnostic('yaml_impossible', detail, { severity, file, span }), code };
+  return diagnostic(id, detail as never, { severity, file, span });
 }
 
 /**
@@ -114,13 +115,20 @@ export function checkYamlDocument(doc: Document, lines: LineCounter, file: strin
     return { line: p.line, column: p.col };
   };
   let aliases = 0;
+  // anchors written so far: an alias to none of them (`*defualts`) is named, not left to yaml's
+  // "unresolved alias" throw when the document is read (or written back by `fmt`)
+  const anchors = new Set<string>();
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
     if (isAlias(node)) {
       if (++aliases > LIMITS.yamlAliases) {
         return [diagnostic('yaml_too_many_aliases', { limit: LIMITS.yamlAliases }, { file, span: at(node) })];
       }
+      if (!anchors.has(node.source))
+        return [diagnostic('yaml_unknown_alias', { name: node.source }, { file, span: at(node) })];
     } else if (isCollection(node)) {
       if (depth >= LIMITS.yamlDepth) return [yamlTooDeep(file, at(node))];
       // reversed, so items are visited in document order and the first alias over the limit is named

@@ -15,6 +15,7 @@ import {
   statSync,
   type Stats,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
@@ -89,7 +90,39 @@ export function checkInputFile(file: string, what: InputKind): void {
   closeSync(openInput(file, what).fd);
 }
 
+/**
+ * What each input held when this command first read it (the SHA-256 of its bytes, by absolute
+ * path), while `main` runs a command. A file read again — the policy and data files hashed for the
+ * provenance a JSON result, a statement or the ledger records, after scoring — must hold the same
+ * bytes, or it was saved while the command ran: the result was computed from other bytes than the
+ * file now holds, and the command stops (`io_changed_while_read`) before writing or recording.
+ */
+const readHashes = new Map<string, string>();
+let rememberingReads = false;
+
+/** From now on, the bytes of every input read are remembered and a second read must find them again. */
+export function rememberReads(): void {
+  readHashes.clear();
+  rememberingReads = true;
+}
+
+/** `bytes`, just read from `file`: the same as the first read of it in this command, or a refusal. */
+function sameAsFirstRead(file: string, bytes: Buffer): void {
+  if (!rememberingReads) return;
+  const key = resolve(file);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const first = readHashes.get(key);
+  if (first === undefined) readHashes.set(key, hash);
+  else if (first !== hash) throw new ExitError(EXIT.input, diagnostic('io_changed_while_read', { file }, { file }));
+}
+
 export function readBytes(file: string, what: InputKind): Buffer {
+  const bytes = readWhole(file, what);
+  sameAsFirstRead(file, bytes);
+  return bytes;
+}
+
+function readWhole(file: string, what: InputKind): Buffer {
   const { fd, size } = openInput(file, what);
   try {
     const limit = sizeLimit(what);
@@ -271,6 +304,9 @@ export function checkOutputFolder(dir: string): void {
  */
 export function writeAtomic(file: string, content: string | Uint8Array, o: AtomicOptions = {}): void {
   const target = outputTarget(file);
+  // what this command writes, it reads back as it wrote it (`fmt`, the ledger)
+  readHashes.delete(resolve(file));
+  readHashes.delete(resolve(target));
   try {
     writeFileAtomic(target, content, o);
   } catch (error) {

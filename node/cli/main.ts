@@ -28,7 +28,7 @@ import { mergeDriver } from './merge-driver.js';
 import { completionCommand } from './completion.js';
 import { DEFAULT_LEDGER } from './ledger.js';
 import { employeeArgument, periodArgument } from './period.js';
-import { defaultIo, keepDiagnostics, keptDiagnostics, stdoutFailed, type Io } from './io.js';
+import { defaultIo, keepDiagnostics, keptDiagnostics, rememberReads, stdoutFailed, type Io } from './io.js';
 import { packageVersion } from './version.js';
 
 type ErrorFormat = 'human' | 'json';
@@ -97,6 +97,8 @@ function reportError(diagnostics: readonly Diagnostic[], o: { lang: Lang; format
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
+  // an input saved while the command runs is refused when read again (provenance hashes), not misrecorded
+  rememberReads();
   const errors = errorOptions(argv, io.errorLang ?? 'zh');
   // warnings and left-out records printed on the way read in the language errors do
   io = { ...io, lang: errors.lang };

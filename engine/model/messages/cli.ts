@@ -55,6 +55,16 @@ export const cli = defineMessages({
   io_read_failed: {
     message: { en: 'cannot read policy `{file}`: {reason}', zh: '无法读取政策 `{file}`（{reason}）' },
   },
+  io_changed_while_read: {
+    message: {
+      en: '`{file}` changed while this run was using it: the result was computed from what it held before',
+      zh: '`{file}` 在本次运行期间被修改了：结果是按修改前的内容算的',
+    },
+    help: {
+      en: 'nothing was written or recorded; when the file is saved (and closed in Excel), run again',
+      zh: '没有写出或记录任何内容；请在文件保存好（并在 Excel 中关闭）后重新运行',
+    },
+  },
   'io_read_failed.data': {
     message: { en: 'cannot read data `{file}`: {reason}', zh: '无法读取数据 `{file}`（{reason}）' },
   },

@@ -130,6 +130,16 @@ export const data = defineMessages({
     message: { en: 'a quoted cell is never closed', zh: '有一个带引号的单元格没有结束引号' },
     help: QUOTES_HELP,
   },
+  'data_csv_malformed.trailing_quote': {
+    message: {
+      en: 'a quoted cell has text after its closing quote',
+      zh: '有一个带引号的单元格在结束引号之后还有文字',
+    },
+    help: {
+      en: 'write the whole cell inside the quotes, and a quote within it twice: `"他说""好"""`',
+      zh: '请把整个单元格写在引号内，单元格里的引号写两次：`"他说""好"""`',
+    },
+  },
   data_duplicate_column: {
     message: {
       en: 'columns `{first}` and `{second}` both mean `{id}`',
@@ -306,7 +316,7 @@ export const data = defineMessages({
     help: JSON_KEY_HELP,
   },
   data_json_malformed: {
-    message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON（{detail}）' },
+    message: { en: 'not valid JSON: {detail}', zh: '不是有效的 JSON：{detail_zh}' },
     help: JSON_SHAPE_HELP,
   },
   'data_json_malformed.shape': {
@@ -730,6 +740,16 @@ export const readerReasons = defineMessages({
     help: {
       en: 'write whole fen (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
       zh: '请填写整数分（¥123.45 写作 12345）；如果导出的是元，请去掉 `money_in: fen`',
+    },
+  },
+  value_open_ended: {
+    message: {
+      en: '`{text}` is a bound (more than or less than a figure), not a value',
+      zh: '`{text}` 只是一个界限（多于或少于某个数），不是具体数值',
+    },
+    help: {
+      en: 'write the exact figure from the back-office: Douyin shows `10万+` for any count above 100,000',
+      zh: '请填写后台的准确数值：抖音对超过 10万 的数都显示为 `10万+`',
     },
   },
   value_range: {

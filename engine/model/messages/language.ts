@@ -58,48 +58,49 @@ const NOT_FINITE_HELP = {
 } as const;
 
 export const language = defineMessages({
-  // yaml_…: the YAML reader. Codes named after the yaml library's error codes carry its English text.
-  yaml_alias_props: { message: { en: '{detail}', zh: '别名不能带锚点或标签（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_alias: { message: { en: '{detail}', zh: '别名写法有误（{detail}）' }, help: YAML_SYNTAX_HELP },
+  // yaml_…: the YAML reader. Codes named after the yaml library's error codes carry its English text
+  // as `{detail}`, and the same said in Chinese as `{detail_zh}` (engine/language/yaml-errors.ts).
+  yaml_alias_props: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_alias: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_bad_collection_type: {
-    message: { en: '{detail}', zh: '列表或映射的类型不对（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
-  yaml_bad_directive: { message: { en: '{detail}', zh: 'YAML 指令有误（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_dq_escape: { message: { en: '{detail}', zh: '双引号内的转义字符有误（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_indent: { message: { en: '{detail}', zh: '缩进有误（{detail}）' }, help: YAML_INDENT_HELP },
-  'yaml_bad_indent.file': { message: { en: '{detail}', zh: '缩进有误（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_bad_prop_order: { message: { en: '{detail}', zh: '锚点和标签的顺序有误（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_directive: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_dq_escape: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_indent: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_INDENT_HELP },
+  'yaml_bad_indent.file': { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
+  yaml_bad_prop_order: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_bad_scalar_start: {
-    message: { en: '{detail}', zh: '这个值不能以此字符开头（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_block_as_implicit_key: {
-    message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_INDENT_HELP,
   },
   'yaml_block_as_implicit_key.file': {
-    message: { en: '{detail}', zh: '键的位置写了多行内容（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_block_in_flow: {
-    message: { en: '{detail}', zh: '方括号或花括号内不能写多行块（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_duplicate_key: {
-    message: { en: '{detail}', zh: '同一映射里有重复的键（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: {
       en: 'each key may appear once in a mapping: rename or remove one of them',
       zh: '一个映射里每个键只能出现一次：请改名或删掉其中一个',
     },
   },
   'yaml_duplicate_key.file': {
-    message: { en: '{detail}', zh: '同一映射里有重复的键（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
-  yaml_impossible: { message: { en: '{detail}', zh: 'YAML 无法读取（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_impossible: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_key_over_1024_chars: {
-    message: { en: '{detail}', zh: '键超过 1024 个字符（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_line_too_long: {
@@ -109,8 +110,8 @@ export const language = defineMessages({
     },
     help: { en: 'break the value over several lines, or shorten it', zh: '请把内容拆成多行，或写短一些' },
   },
-  yaml_missing_char: { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_INDENT_HELP },
-  'yaml_missing_char.file': { message: { en: '{detail}', zh: '缺少字符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_missing_char: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_INDENT_HELP },
+  'yaml_missing_char.file': { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_merge_key: {
     message: {
       en: 'the merge key `<<` is not part of the policy language: YAML readers disagree on it (YAML 1.1 copies the keys, YAML 1.2 reads a key named `<<`)',
@@ -121,13 +122,16 @@ export const language = defineMessages({
       zh: '请在这个映射里把键逐一写出（用别名 `*name` 引用整个值是可以的）',
     },
   },
-  yaml_multiline_implicit_key: { message: { en: '{detail}', zh: '键不能跨行（{detail}）' }, help: YAML_INDENT_HELP },
+  yaml_multiline_implicit_key: {
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
+    help: YAML_INDENT_HELP,
+  },
   'yaml_multiline_implicit_key.file': {
-    message: { en: '{detail}', zh: '键不能跨行（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_multiple_anchors: {
-    message: { en: '{detail}', zh: '一个值只能有一个锚点（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   // yaml's own text here ("please use YAML.parseAllDocuments()") addresses programmers
@@ -141,8 +145,8 @@ export const language = defineMessages({
       zh: '一个文件只能有一个文档：请删掉 `---` 这一行，或把其后的内容移到单独的文件',
     },
   },
-  yaml_multiple_tags: { message: { en: '{detail}', zh: '一个值只能有一个标签（{detail}）' }, help: YAML_SYNTAX_HELP },
-  yaml_non_string_key: { message: { en: '{detail}', zh: '键必须是文字（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_multiple_tags: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
+  yaml_non_string_key: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_not_a_mapping: {
     message: {
       en: 'a policy file must be a mapping of keys such as `policy:`, `metrics:` and `roles:`',
@@ -154,14 +158,14 @@ export const language = defineMessages({
     },
   },
   yaml_resource_exhaustion: {
-    message: { en: '{detail}', zh: 'YAML 内容过大，无法读取（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_tab_as_indent: {
-    message: { en: '{detail}', zh: '缩进用了制表符（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: { en: 'indent with spaces, not tabs', zh: '请用空格缩进，不要用制表符' },
   },
-  'yaml_tab_as_indent.file': { message: { en: '{detail}', zh: '缩进用了制表符（{detail}）' }, help: YAML_SYNTAX_HELP },
+  'yaml_tab_as_indent.file': { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_tag: {
     message: {
       en: 'the tag `{tag}` is not part of the policy language: a value means what it shows',
@@ -172,7 +176,7 @@ export const language = defineMessages({
       zh: '请删掉 `{tag}`：数字直接写（`4000`），像数字的文字加引号（`"10"`）',
     },
   },
-  yaml_tag_resolve_failed: { message: { en: '{detail}', zh: '无法识别的标签（{detail}）' }, help: YAML_SYNTAX_HELP },
+  yaml_tag_resolve_failed: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_too_deep: DEPTH,
   yaml_too_many_aliases: {
     message: {
@@ -185,8 +189,18 @@ export const language = defineMessages({
     message: { en: 'the aliases (`*name`) expand to too many values', zh: '别名（`*name`）展开后的内容过多' },
     help: ALIAS_HELP,
   },
+  yaml_unknown_alias: {
+    message: {
+      en: 'the alias `*{name}` refers to no anchor `&{name}` written before it',
+      zh: '别名 `*{name}` 找不到写在它前面的锚点 `&{name}`',
+    },
+    help: {
+      en: 'check the spelling of the alias, or write `&{name}` on the value it stands for, above it',
+      zh: '请检查别名的拼写，或在它前面、它所代表的值上写 `&{name}`',
+    },
+  },
   yaml_unexpected_token: {
-    message: { en: '{detail}', zh: '此处有多余或意外的内容（{detail}）' },
+    message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' },
     help: YAML_SYNTAX_HELP,
   },
   yaml_unquoted_expression: {
