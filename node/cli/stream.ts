@@ -11,6 +11,7 @@
 // bytes they would split characters). A file found mid-way to hold a second month throws
 // `NotStreamable`, and nothing has been written.
 
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Papa from 'papaparse';
@@ -77,8 +78,11 @@ export interface StreamOptions {
   quiet?: boolean;
   /** What is written: CSV lines, the run's JSON document, or NDJSON scorecards (default CSV). */
   format?: StreamFormat;
-  /** For JSON: the keys written after `warnings` (the run's provenance), in order. */
-  jsonAfter?: Record<string, unknown>;
+  /**
+   * For JSON: the keys written after `warnings` (the run's provenance), in order, given the SHA-256
+   * (its first 16 hex digits, as provenance writes hashes) of the data's bytes as this run read them.
+   */
+  jsonAfter?: (dataHash: string) => Record<string, unknown>;
   /** Earlier periods from the results ledger, opened once the month is known. */
   history?: (period: string) => Promise<HistorySource | undefined>;
   /** The ledger file, for workers to open themselves. */
@@ -346,6 +350,21 @@ async function passWith(
   // UTF-16 puts NUL bytes beside every line break and quote: only byte-wise encodings split here
   if (decoding.encoding !== 'utf-8' && decoding.encoding !== 'gb18030')
     throw new NotStreamable('the file is UTF-16 text', '文件是 UTF-16 文本');
+  // the file as it was when the run began: one saved meanwhile is refused at the end, as the
+  // whole-file run refuses it (io_changed_while_read); a JSON result's provenance hashes the very
+  // bytes read (the byte order mark skipped below included), not the file read again
+  const before = statSync(file);
+  const hash = format === 'json' ? createHash('sha256') : undefined;
+  if (hash && decoding.skip) {
+    const fd = openSync(file, 'r');
+    try {
+      const mark = Buffer.alloc(decoding.skip);
+      readSync(fd, mark, 0, decoding.skip, 0);
+      hash.update(mark);
+    } finally {
+      closeSync(fd);
+    }
+  }
   const input = createReadStream(file, { start: decoding.skip, highWaterMark: CHUNK_BYTES });
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
@@ -355,6 +374,7 @@ async function passWith(
   const pool = o.workers > 1 ? (early ?? new WorkerPool(o.workers - 1)) : undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
+      hash?.update(piece);
       // the delimiter papaparse would guess for the whole file, guessed from its beginning
       splitter ??= new RecordSplitter(
         Papa.parse<string[]>(new TextDecoder(decoding.encoding).decode(piece), { preview: 10 }).meta.delimiter || ',',
@@ -370,6 +390,9 @@ async function passWith(
     input.destroy();
     await pool?.close();
   }
+  const after = statSync(file);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino)
+    throw new ExitError(EXIT.input, diagnostic('io_changed_while_read', { file }, { file }));
   excluded.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.row ?? 0) - (b.row ?? 0));
   const summary = totals.summary(excluded.length);
   const warnings = [
@@ -379,7 +402,16 @@ async function passWith(
     ...beforeEffectiveFrom(o.policy, start?.period ? [start.period] : []),
   ];
   if (format === 'json')
-    write(utf8.encode(jsonTail(totals.employees, { excluded, summary, warnings, ...o.jsonAfter })));
+    write(
+      utf8.encode(
+        jsonTail(totals.employees, {
+          excluded,
+          summary,
+          warnings,
+          ...o.jsonAfter?.(hash!.digest('hex').slice(0, 16)),
+        }),
+      ),
+    );
   write(new Uint8Array(0), true);
   return { employees: totals.employees, summary, excluded, warnings };
 

@@ -99,3 +99,63 @@ describe('an input saved while the command runs', () => {
     expect(await main(argv, io)).toBe(0);
   });
 });
+
+// A CSV file run to JSON streams: it is read once, a chunk at a time, and its provenance hash is
+// that of the bytes read. Before, the hash came from a whole read of the file before the stream
+// began, and a file saved while the stream read it was recorded with that earlier hash.
+describe('a CSV file saved while a streamed run reads it', () => {
+  /** The sample month's rows copied 600 times over with new ids: 120,000 records, past the first progress line. */
+  function bigMonth(): string {
+    const [header, ...rows] = readFileSync('examples/sample-2026-10.csv', 'utf8').trimEnd().split('\n');
+    const lines = [header];
+    for (let k = 0; k < 600; k++) for (const row of rows) lines.push(row.replace(/^SV/, `K${k}-SV`));
+    const file = join(dir, 'month.csv');
+    writeFileSync(file, lines.join('\n') + '\n');
+    return file;
+  }
+
+  it('is refused when it changes during the stream (a row added at the first progress line)', async () => {
+    const data = bigMonth();
+    const out = join(dir, 'result.json');
+    let saved = false;
+    const stderr: string[] = [];
+    const code = await main(['run', policy, '--data', data, '--exclude-invalid', '--format', 'json', '--out', out], {
+      stdout: () => {},
+      stderr: (s) => {
+        stderr.push(s);
+        if (!saved && /^(evaluated \d+ records|已计算 \d+ 条记录)/.test(s)) {
+          saved = true;
+          writeFileSync(
+            data,
+            readFileSync(data, 'utf8') + 'X1,新人,运营经理,短视频一组,初创期,2026-10,1,,,,,,,,,,,,,,,,0\n',
+          );
+        }
+      },
+      errorLang: 'en',
+    });
+    expect(saved).toBe(true);
+    expect(code).toBe(1);
+    expect(stderr.join('\n')).toContain(
+      `error: \`${data}\` changed while this run was using it: the result was computed from what it held before`,
+    );
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('records the SHA-256 of the bytes it read, byte order mark included', async () => {
+    const data = join(dir, 'month.csv');
+    // the sample month starts with a UTF-8 byte order mark, which the stream skips as it reads
+    cpSync('examples/sample-2026-10.csv', data);
+    const out = join(dir, 'result.json');
+    const code = await main(['run', policy, '--data', data, '--exclude-invalid', '--format', 'json', '--out', out], {
+      stdout: () => {},
+      stderr: () => {},
+    });
+    expect(code).toBe(0);
+    const bytes = readFileSync(data);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const { createHash } = await import('node:crypto');
+    expect(JSON.parse(readFileSync(out, 'utf8')).provenance.data).toEqual([
+      { file: data, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) },
+    ]);
+  });
+});

@@ -229,8 +229,11 @@ function printFile(file: string, io: Io): void {
 }
 
 /** What a JSON result was computed from: the policy's hash and every data input's. */
-function provenance(policyFile: string, data: string) {
-  return { policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) }, data: dataInputs(data) };
+function provenance(policyFile: string, data?: string) {
+  return {
+    policy: { file: policyFile, hash: sha(readBytes(policyFile, 'policy')) },
+    ...(data === undefined ? {} : { data: dataInputs(data) }),
+  };
 }
 
 function isStreamFormat(format: RunCommandOptions['format']): format is 'csv' | 'json' | 'ndjson' {
@@ -315,7 +318,11 @@ async function streamTo(
       pool,
       format: o.format as 'csv' | 'json' | 'ndjson',
       quiet: o.quiet,
-      jsonAfter: o.format === 'json' ? { provenance: provenance(policyFile, o.data) } : undefined,
+      // the data's hash is that of the bytes the stream read (a CSV file is never read whole for it)
+      jsonAfter:
+        o.format === 'json'
+          ? (dataHash) => ({ provenance: { ...provenance(policyFile), data: [{ file: o.data, hash: dataHash }] } })
+          : undefined,
       ledger: o.ledger,
       history: async (period) => {
         if (!o.ledger || !Ledger.exists(o.ledger)) return undefined;
