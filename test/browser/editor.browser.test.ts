@@ -77,7 +77,18 @@ async function openPolicy(name: string) {
 
 /** Types at the very end of the YAML editor. */
 async function typeAtEnd(text: string) {
-  await page.click('[data-testid=editor] .view-lines');
+  // the click focuses the editor's input once the page has settled after opening a policy: until
+  // then a re-render can leave the focus on the page's body, and the keys would go nowhere
+  const inEditor = () =>
+    page.evaluate(
+      () => document.activeElement?.closest('[data-testid=editor]') !== null && document.activeElement !== null,
+    );
+  for (let tries = 0; ; tries++) {
+    await page.click('[data-testid=editor] .view-lines');
+    if (await inEditor()) break;
+    if (tries === 50) throw new Error('the YAML editor does not take the focus');
+    await page.waitForTimeout(100);
+  }
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 5 });
 }
