@@ -296,7 +296,15 @@ export function recordReader(
               },
               place,
             )
-          : diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, place),
+          : header[earlier] === h && !a && !b
+            ? // the same header twice in one file: "columns `完播率` and `完播率`" named neither; their letters,
+              // as Excel shows them, do (a mapping's joined table has other columns before a file's own)
+              diagnostic(
+                'data_duplicate_column.same',
+                { column: h, first_at: columnLetters(earlier), second_at: columnLetters(col), id: match.id },
+                place,
+              )
+            : diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, place),
       );
       return;
     }
@@ -1054,4 +1062,11 @@ export function readRecords(
   const table = format === 'json' ? readJsonRecords(text, options.file) : readCsv(text, options.file);
   if (!table.ok) return { records: [], excluded: [], diagnostics: table.diagnostics };
   return toRecords(table.table, contract, options);
+}
+
+/** A column's letters as a spreadsheet shows them, from its index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }

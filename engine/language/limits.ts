@@ -92,17 +92,34 @@ export function yamlSyntax(
   severity: Severity,
   file: string | undefined,
   span: Span,
-  options: { policy: boolean },
+  options: { policy: boolean; text?: string },
 ): Diagnostic {
   if (isYamlTooDeep(e)) return yamlTooDeep(file, span);
   // yaml's English words, and the same said in Chinese (never the English inside a Chinese sentence)
   const detail = yamlDetail(e.code, e.message);
+  // which key: yaml's "map keys must be unique" names none, and a policy repeats words such as `target`
+  const key = e.code === 'DUPLICATE_KEY' && options.text ? repeatedKey(options.text, e.pos) : undefined;
+  if (key) {
+    detail.detail += `: \`${key}\``;
+    detail.detail_zh += `：\`${key}\``;
+  }
   const code = `yaml_${e.code.toLowerCase()}`;
   const id = (options.policy || !POLICY_HELP.has(e.code) ? code : `${code}.file`) as MessageId;
   // a code a newer yaml release adds has no entry yet (test/docs/diagnostics.test.ts fails until it
   // has one): yaml's words and the general help, from an entry that says just that, under its own code
   if (!messageEntry(id)) return { ...diagnostic('yaml_impossible', detail, { severity, file, span }), code };
   return diagnostic(id, detail as never, { severity, file, span });
+}
+
+/** The key a DUPLICATE_KEY error points at, as written (its first line, at most 60 characters), or undefined. */
+function repeatedKey(text: string, pos: [number, number]): string | undefined {
+  // yaml points at the key's first character: the key is what comes before its `:` on that line
+  // (a quoted key up to its closing quote), or the rest of a flow mapping's entry
+  const line = text.slice(pos[0], text.indexOf('\n', pos[0]) < 0 ? undefined : text.indexOf('\n', pos[0]));
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#,{}[\]]+?)\s*:(?:\s|$)/.exec(line);
+  const written = m?.[1]?.trim();
+  if (!written || written.includes('`')) return undefined;
+  return written.length > 60 ? `${written.slice(0, 60)}…` : written;
 }
 
 /**
@@ -243,7 +260,7 @@ export function readYaml(
     const p = lines.linePos(e.pos[0]);
     return {
       ok: false,
-      diagnostics: [yamlSyntax(e, 'error', file, { line: p.line, column: p.col }, { policy: false })],
+      diagnostics: [yamlSyntax(e, 'error', file, { line: p.line, column: p.col }, { policy: false, text })],
     };
   }
   const limits = checkYamlDocument(doc, lines, file);

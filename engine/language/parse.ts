@@ -40,7 +40,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
         continue;
       diagnostics.push(
         unquotedConditional(source, e.code, e.pos[0]) ??
-          yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true }),
+          yamlSyntax(e, severity, file, spanAt(source, e.pos[0], e.pos[1]), { policy: true, text: source.text }),
       );
     }
   }

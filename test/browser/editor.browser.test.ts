@@ -234,11 +234,11 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     // the half-typed line (`polic`) is an error of its own: wait for the preview of the whole line
     await expect
       .poll(() => page.locator('[data-testid=problems] .problem.error .msg').first().textContent(), { timeout: 15_000 })
-      .toBe('YAML 语法有误：同一映射里有重复的键');
+      .toBe('YAML 语法有误：同一映射里有重复的键：`policy`');
     const problem = await page.locator('[data-testid=problems] .problem.error .where').first().textContent();
     expect(problem).toBe(`行 ${errorLine}:1`);
     expect(await page.locator('[data-testid=problems] .problem.error .msg').first().textContent()).toBe(
-      'YAML 语法有误：同一映射里有重复的键',
+      'YAML 语法有误：同一映射里有重复的键：`policy`',
     );
     await page.waitForSelector('[data-testid=editor] .squiggly-error');
     expect(await page.locator('.pane.stale [data-testid=results] tbody tr').count()).toBe(198);

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
+import { columnLetters } from '../../engine/data/records.js';
 import { csvText, studioContract } from '../builders.js';
 
 const contract = studioContract({ startup: '初创期', mature: '成熟期' });
@@ -159,6 +160,37 @@ describe('readRecords', () => {
     );
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['data_duplicate_column', 'columns `发布视频数` and `视频数` both mean `videos`'],
+    ]);
+  });
+
+  it('the same header twice is named by the two columns\' letters (it said "columns `完播率` and `完播率`")', () => {
+    // 完播率 is the 8th column (H) and the 11th (K)
+    const r = readRecords(
+      '工号,姓名,岗位,团队,阶段,月份,发布视频数,完播率,上级评分,违规次数,完播率\nE1,张三,编导,一组,初创期,2026-10,30,40%,80,0,45%\n',
+      'csv',
+      contract,
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.cell])).toEqual([
+      [
+        'data_duplicate_column',
+        'the column `完播率` is there twice, as columns H and K: which one holds `completion` cannot be told',
+        'delete or rename one of the two columns',
+        { row: 1, column: '完播率' },
+      ],
+    ]);
+    expect(r.records).toEqual([]);
+  });
+
+  it('names a column past Z by two letters, as a spreadsheet does', () => {
+    expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
     ]);
   });
 

@@ -89,7 +89,7 @@ describe('choosing the phrasing', () => {
     const other = readYaml('a: 1\na: 2\n', 'data.yaml');
     expect(policy.code).toBe('yaml_duplicate_key');
     expect(localise(policy, 'zh')).toEqual({
-      message: 'YAML 语法有误：同一映射里有重复的键',
+      message: 'YAML 语法有误：同一映射里有重复的键：`policy`',
       help: '一个映射里每个键只能出现一次：请改名或删掉其中一个',
     });
     expect(other.ok).toBe(false);
@@ -97,7 +97,7 @@ describe('choosing the phrasing', () => {
     expect(d?.code).toBe('yaml_duplicate_key');
     expect(d?.help).toBe('fix the YAML syntax at this position');
     expect(localise(d!, 'zh')).toEqual({
-      message: 'YAML 语法有误：同一映射里有重复的键',
+      message: 'YAML 语法有误：同一映射里有重复的键：`a`',
       help: '请修正此处的 YAML 语法',
     });
   });

@@ -23,8 +23,8 @@ describe('a YAML mistake in a Chinese message', () => {
       'yaml_duplicate_key',
       2,
       1,
-      'YAML 语法有误：同一映射里有重复的键',
-      'map keys must be unique',
+      'YAML 语法有误：同一映射里有重复的键：`policy`',
+      'map keys must be unique: `policy`',
     ],
     [
       'a double quote never closed: at the end of the text, where the reader stopped',
@@ -126,7 +126,7 @@ describe('a YAML mistake in a Chinese message', () => {
     const d = !read.ok ? read.diagnostics[0]! : undefined;
     expect([d?.code, d?.span?.line, d?.span?.column]).toEqual(['yaml_duplicate_key', 3, 1]);
     expect(localise(d!, 'zh')).toEqual({
-      message: 'YAML 语法有误：同一映射里有重复的键',
+      message: 'YAML 语法有误：同一映射里有重复的键：`roster`',
       help: '请修正此处的 YAML 语法',
     });
   });
@@ -169,5 +169,23 @@ describe('yamlDetail', () => {
       detail: 'something new',
       detail_zh: '这里的内容无法读取',
     });
+  });
+});
+
+describe('a key written twice is named', () => {
+  // yaml's "map keys must be unique" named no key; a policy repeats `target`, `weight`, `title` many times
+  it.each([
+    ['a plain key, in a nested mapping', 'policy: p\nroles:\n  a:\n    target: 1\n    target: 2\n', 5, 5, '`target`'],
+    ['a quoted key, as written', 'policy: p\nroles:\n  a:\n    target: 1\n    "target": 2\n', 5, 5, '`"target"`'],
+    ['a key in a flow mapping', 'policy: p\nm: { a: 1, a: 2 }\n', 2, 12, '`a`'],
+  ])('%s', (_what, text, line, column, key) => {
+    const d = parsePolicyText(text, 'p.yaml').diagnostics[0]!;
+    expect([d.code, d.span?.line, d.span?.column, d.message]).toEqual([
+      'yaml_duplicate_key',
+      line,
+      column,
+      `map keys must be unique: ${key}`,
+    ]);
+    expect(localise(d, 'zh').message).toBe(`YAML 语法有误：同一映射里有重复的键：${key}`);
   });
 });

@@ -88,7 +88,7 @@ describe('yaml problems', () => {
   it('reports a duplicate key at its position', () => {
     const text = replaceLine(BASE, 3, 'version: 1.0.0\ntitle: again');
     expect(problems(text)).toEqual([
-      { code: 'yaml_duplicate_key', severity: 'error', message: 'map keys must be unique', at: '4:1' },
+      { code: 'yaml_duplicate_key', severity: 'error', message: 'map keys must be unique: `title`', at: '4:1' },
     ]);
   });
 

@@ -147,6 +147,13 @@ export const data = defineMessages({
     },
     help: { en: 'keep one of them', zh: '请只保留其中一列' },
   },
+  'data_duplicate_column.same': {
+    message: {
+      en: 'the column `{column}` is there twice, as columns {first_at} and {second_at}: which one holds `{id}` cannot be told',
+      zh: '列 `{column}` 出现了两次（{first_at} 列和 {second_at} 列），无法判断哪一列是 `{id}`',
+    },
+    help: { en: 'delete or rename one of the two columns', zh: '请删除其中一列，或给它改名' },
+  },
   'data_duplicate_column.sources': {
     message: {
       en: 'column `{first}` of `{first_file}` and column `{second}` of `{second_file}` both mean `{id}`',
