@@ -428,6 +428,34 @@ export class Ledger {
     return spelled.flatMap((r) => this.recordedAs(r.period, employeeId, policyId));
   }
 
+  /**
+   * The runs in force for `period` that no longer list `employeeId` though an earlier run of the same
+   * policy and period did: a correction removed them (their pay for the period is 0). Each with the
+   * last run that listed them and what it recorded, for a message that says so.
+   */
+  removedFrom(
+    period: string,
+    employeeId: string,
+    policyId?: string,
+  ): { policy_id: string; run_id: number; listed_run_id: number; listed_fen: number }[] {
+    const inForce = this.rows<{ policy_id: string; period: string; id: number }>(
+      `select r.policy_id, r.period, r.id from runs r
+       where (? is null or r.policy_id = ?)
+       and r.id = (select max(id) from runs r2 where r2.policy_id = r.policy_id and r2.period = r.period)`,
+      [policyId ?? null, policyId ?? null],
+    ).filter((r) => monthOf(r.period) === period);
+    return inForce.flatMap((r) => {
+      const listed = this.rows<{ run_id: number; payout_fen: number }>(
+        `select s.run_id, s.payout_fen from scorecards s join runs r on r.id = s.run_id
+         where r.policy_id = ? and r.period = ? and s.employee_id = ? order by s.run_id desc limit 1`,
+        [r.policy_id, r.period, employeeId],
+      )[0];
+      return listed && listed.run_id !== r.id
+        ? [{ policy_id: r.policy_id, run_id: r.id, listed_run_id: listed.run_id, listed_fen: listed.payout_fen }]
+        : [];
+    });
+  }
+
   private recordedAs(
     period: string,
     employeeId: string,

@@ -107,3 +107,52 @@ describe('explain --period with a policy file, for someone not recorded under it
     ]);
   });
 });
+
+describe('explain --period for someone a correction removed', () => {
+  // run #1 lists E1 (rating 50 → ¥500.00) and E2 (rating 60 → 1000 × 60 / 100 = ¥600.00); the
+  // correction, run #2, lists only E1: E2's pay for 2026-10 is now ¥0.00
+  let removedLedger: string;
+  beforeAll(async () => {
+    removedLedger = join(dir, 'removed.db');
+    const head = '工号,姓名,岗位,团队,阶段,月份,评分\n';
+    writeFileSync(join(dir, 'both.csv'), `${head}E1,甲,员工,一组,常规,2026-10,50\nE2,乙,员工,一组,常规,2026-10,60\n`);
+    writeFileSync(join(dir, 'one.csv'), `${head}E1,甲,员工,一组,常规,2026-10,50\n`);
+    const p = join(dir, 'p.yaml');
+    const official = await yardstick('run', p, '--data', join(dir, 'both.csv'), '--record', '--ledger', removedLedger);
+    expect(official.code).toBe(0);
+    const amended = await yardstick('run', p, '--data', join(dir, 'one.csv'), '--amend', '--ledger', removedLedger);
+    expect(amended.code).toBe(0);
+  });
+
+  it('says the correction removed them and what the earlier run recorded, not "no record"', async () => {
+    const args = ['explain', '--period', '2026-10', '--employee', 'E2', '--ledger', removedLedger];
+    const en = await yardstick(...args, '--lang', 'en');
+    expect([en.code, en.stderr]).toEqual([
+      1,
+      'error: `E2` is not in the run in force for 2026-10 under `mini`: correction run #2 no longer lists them (run #1 recorded ¥600.00), so their pay for 2026-10 is ¥0.00\n' +
+        '  help: `yardstick history --employee E2` shows every recorded line, the clawback included',
+    ]);
+    const zh = await yardstick(...args, '--lang', 'zh');
+    expect([zh.code, zh.stderr]).toEqual([
+      1,
+      'error: `E2` 不在 2026-10 按政策 `mini` 现行的记录中：更正记录 #2 已不再列出此人（记录 #1 中为 ¥600.00），2026-10 应发 ¥0.00\n' +
+        '  提示：`yardstick history --employee E2` 列出每一条记录，包括追回',
+    ]);
+  });
+
+  it('someone the correction still lists is explained as recorded', async () => {
+    const args = ['explain', '--period', '2026-10', '--employee', 'E1', '--ledger', removedLedger, '--lang', 'en'];
+    const r = await yardstick(...args);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^recorded as run #2 from policy sha256 [0-9a-f]{16} and data .*one\.csv /);
+  });
+
+  it('someone no run listed is still "no record"', async () => {
+    const args = ['explain', '--period', '2026-10', '--employee', 'E3', '--ledger', removedLedger, '--lang', 'en'];
+    const r = await yardstick(...args);
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `error: no recorded statement of \`E3\` for 2026-10 in \`${removedLedger}\``,
+    ]);
+  });
+});

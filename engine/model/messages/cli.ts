@@ -464,6 +464,16 @@ export const cli = defineMessages({
       zh: '`{ledger}` 中没有 `{employee}` 在 {period}{under} 的记录',
     },
   },
+  cli_statement_removed: {
+    message: {
+      en: '`{employee}` is not in the run in force for {period} under `{policy}`: correction run #{run} no longer lists them (run #{listed} recorded {pay}), so their pay for {period} is ¥0.00',
+      zh: '`{employee}` 不在 {period} 按政策 `{policy}` 现行的记录中：更正记录 #{run} 已不再列出此人（记录 #{listed} 中为 {pay}），{period} 应发 ¥0.00',
+    },
+    help: {
+      en: '`yardstick history --employee {employee}` shows every recorded line, the clawback included',
+      zh: '`yardstick history --employee {employee}` 列出每一条记录，包括追回',
+    },
+  },
   cli_statement_ambiguous: {
     message: {
       en: '`{employee}` was recorded for {period} under several policies ({policies}): name the policy file',

@@ -6,7 +6,7 @@ import { dryRun } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
-import { readRollupPeriod } from '../../../engine/index.js';
+import { formatFen, readRollupPeriod } from '../../../engine/index.js';
 import { recordedRollup } from '../rollup-ledger.js';
 import { cellText } from '../format/text-table.js';
 
@@ -108,7 +108,9 @@ async function explainRecorded(
   const ledger = await Ledger.open(o.ledger);
   // a roll-up period (2026, 2026-H2, 2026-Q3): the roll-up card as recorded
   if (readRollupPeriod(o.period).ok) return explainRecordedRollup(ledger, { ...o, period: o.period }, policyId, io);
-  const { card, inputs, run_id } = onlyStatement(ledger.recorded(o.period, o.employee, policyId), o, policyId);
+  const found = ledger.recorded(o.period, o.employee, policyId);
+  if (!found.length) refuseRemoved(ledger.removedFrom(o.period, o.employee, policyId), { ...o, period: o.period });
+  const { card, inputs, run_id } = onlyStatement(found, o, policyId);
   io.stdout(
     o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : statementText(card.explanation),
   );
@@ -138,6 +140,29 @@ function explainRecordedRollup(
   }
   io.stderr(recordedFrom(run_id, policy_hash, true, describeInputs(files), io.lang ?? 'zh'));
   return EXIT.ok;
+}
+
+/**
+ * No statement in the run in force, but an earlier run of the period listed the employee: a
+ * correction removed them. Saying "no record" would send HR looking for a typo in the id.
+ */
+function refuseRemoved(
+  removed: { policy_id: string; run_id: number; listed_run_id: number; listed_fen: number }[],
+  o: { employee: string; period: string },
+): void {
+  const [r] = removed;
+  if (removed.length !== 1 || !r) return;
+  throw new ExitError(
+    EXIT.input,
+    diagnostic('cli_statement_removed', {
+      employee: o.employee,
+      period: o.period,
+      policy: r.policy_id,
+      run: String(r.run_id),
+      listed: String(r.listed_run_id),
+      pay: formatFen(r.listed_fen),
+    }),
+  );
 }
 
 /** The one statement recorded for the employee and period: none is an input error, several (under different policies) ask for `--policy`. */
