@@ -113,3 +113,21 @@ export async function openPolicy(e: Editor, name = 'short-video-team.yaml'): Pro
     .waitFor({ timeout: 60_000 });
   await e.page.waitForSelector('[data-testid=results] tbody tr', { timeout: 60_000 });
 }
+
+/**
+ * Clicks into the YAML editor until it has the keyboard focus. Once the page has settled after
+ * opening a policy, one click is enough; until then a re-render can leave the focus on the page's
+ * body, and typed keys would go nowhere (seen on a loaded machine).
+ */
+export async function focusYamlEditor(page: Page): Promise<void> {
+  const inEditor = () =>
+    page.evaluate(
+      () => document.activeElement !== null && document.activeElement.closest('[data-testid=editor]') !== null,
+    );
+  for (let tries = 0; ; tries++) {
+    await page.click('[data-testid=editor] .view-lines');
+    if (await inEditor()) return;
+    if (tries === 50) throw new Error('the YAML editor does not take the focus');
+    await page.waitForTimeout(100);
+  }
+}

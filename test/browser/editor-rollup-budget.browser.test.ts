@@ -5,7 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
-import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+import { available, type Editor, focusYamlEditor, openPolicy, startEditor } from './editor-harness.js';
 
 let e: Editor;
 const testId = (id: string) => e.page.locator(`[data-testid=${id}]`);
@@ -68,7 +68,7 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
 
     // a YAML error: the file has 53 lines and ends with a newline, so the cursor at the end is on
     // line 54; the typed line is 55, a second `policy:` key
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\npolicy: x', { delay: 5 });
     await testId('invalid-banner').waitFor();
@@ -185,7 +185,7 @@ describe.skipIf(!available)('roll-up policies and the budget panel in the editor
     expect(await testId('budget-applied').textContent()).toBe(
       `已把 ${percent} 写入左侧的 YAML（未保存；在编辑器里按 Ctrl+Z 可撤销）。再点计算曲线可看改后的曲线。`,
     );
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+z');
     // the text is the saved file's again (the unsaved mark goes), and the panels read 40 % again
     await expect.poll(() => testId('status').textContent()).toBe('已保存');

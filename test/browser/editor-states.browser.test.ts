@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+import { available, type Editor, focusYamlEditor, openPolicy, startEditor } from './editor-harness.js';
 
 const POLICY = 'short-video-team.yaml';
 let e: Editor;
@@ -116,7 +116,7 @@ describe.skipIf(!available)(
       await page.click('[data-testid=tab-panels]');
       const target = page.locator('table.targets[data-role=director]').getByLabel('完播率 目标', { exact: true });
       expect(await target.inputValue()).toBe('40');
-      await page.click('[data-testid=editor] .view-lines');
+      await focusYamlEditor(page);
       await page.keyboard.press('Control+End');
       await page.keyboard.type('\npolicy: x', { delay: 5 }); // a second `policy:` key: YAML refuses duplicate keys
       await testId('panels-stale').waitFor();
@@ -127,7 +127,7 @@ describe.skipIf(!available)(
       expect(await target.isDisabled()).toBe(true);
       await shot('panels-read-only', right());
       // fixed again: the panels can be edited
-      await page.click('[data-testid=editor] .view-lines');
+      await focusYamlEditor(page);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Shift+Home');
@@ -320,7 +320,7 @@ describe.skipIf(!available)(
       await testId('scorecard').waitFor();
       problems.push(...(await serious('scorecard')));
       await page.keyboard.press('Escape');
-      await page.click('[data-testid=editor] .view-lines');
+      await focusYamlEditor(page);
       await page.keyboard.press('Control+End');
       await page.keyboard.type('\npolicy: x', { delay: 5 });
       await page.click('[data-testid=tab-panels]');

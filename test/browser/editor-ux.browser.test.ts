@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+import { available, type Editor, focusYamlEditor, openPolicy, startEditor } from './editor-harness.js';
 
 const POLICY = 'short-video-team.yaml';
 let e: Editor;
@@ -227,7 +227,7 @@ describe.skipIf(!available)('the editor for HR (issue 14)', { timeout: 60_000 },
     expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe(
       '在编辑器里 Tab 键用来缩进。 改为用 Tab 离开编辑器（Ctrl+M）',
     );
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+m');
     expect(await page.locator('[data-testid=tab-hint]').innerText()).toBe(
       'Tab 键现在移动焦点，离开编辑器。 改回用 Tab 缩进（Ctrl+M）',

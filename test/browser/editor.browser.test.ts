@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer as startEditorServer } from './editor-harness.js';
+import { focusYamlEditor, startServer as startEditorServer } from './editor-harness.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const required = process.env.CI === 'true' || process.env.YARDSTICK_BROWSER_TESTS === 'required';
@@ -77,18 +77,7 @@ async function openPolicy(name: string) {
 
 /** Types at the very end of the YAML editor. */
 async function typeAtEnd(text: string) {
-  // the click focuses the editor's input once the page has settled after opening a policy: until
-  // then a re-render can leave the focus on the page's body, and the keys would go nowhere
-  const inEditor = () =>
-    page.evaluate(
-      () => document.activeElement?.closest('[data-testid=editor]') !== null && document.activeElement !== null,
-    );
-  for (let tries = 0; ; tries++) {
-    await page.click('[data-testid=editor] .view-lines');
-    if (await inEditor()) break;
-    if (tries === 50) throw new Error('the YAML editor does not take the focus');
-    await page.waitForTimeout(100);
-  }
+  await focusYamlEditor(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 5 });
 }
@@ -227,7 +216,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     // the file ends with a newline, so Monaco shows an empty last line; the typed line comes after it
     const errorLine = policyOnDisk().split('\n').length + 1;
     await page.click('[data-testid=tab-preview]');
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\npolicy: x', { delay: 5 }); // a second `policy:` key: YAML refuses duplicate keys
     await page.waitForSelector('[data-testid=invalid-banner]');
@@ -246,7 +235,7 @@ describe.skipIf(!available)('the policy editor in Chromium', () => {
     await page.click('[data-testid=save]');
     await expect.poll(() => page.locator('[data-testid=message]').textContent()).toContain('YAML 无法解析，不能保存');
     // take the line out again: close any suggestion, select the typed line, delete it and its newline
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Shift+Home');

@@ -4,7 +4,7 @@
 // marked out of date, under the red banner; a monthly policy that is not there is said so.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { available, startEditor, type Editor } from './editor-harness.js';
+import { available, type Editor, focusYamlEditor, startEditor } from './editor-harness.js';
 
 let e: Editor;
 const testId = (id: string) => e.page.locator(`[data-testid=${id}]`);
@@ -68,7 +68,7 @@ describe.skipIf(!available)('the roll-up preview in the editor', { timeout: 180_
     await rowOf('LS0019').waitFor();
 
     // a YAML error (a second `policy:` key on line 55): the banner with its line, the last preview kept, marked stale
-    await page.click('[data-testid=editor] .view-lines');
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\npolicy: x', { delay: 5 });
     await testId('invalid-banner').waitFor();
