@@ -203,9 +203,8 @@ export class BatchEvaluator {
     const count = Math.min(parsed.data.length, chunk.records);
     for (let i = 0; i < count; i++) {
       const cells = parsed.data[i];
-      // the row's cells die with it: a JSON card's kilobytes of garbage bring a young-generation
-      // collection every few hundred rows, which would otherwise copy (and promote) every row not read yet
-      // and every row read already
+      // a row is let go once read: a JSON card's kilobytes of garbage bring a young-generation
+      // collection every few hundred rows, and each copies (then promotes) every row still held
       parsed.data[i] = RELEASED;
       if (isBlankRow(cells)) continue;
       const row = chunk.firstRow + i;
