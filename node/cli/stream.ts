@@ -246,6 +246,8 @@ export class WriteBehind {
   /** Bytes handed over and not yet written. */
   private queued = 0;
   private failure: { error: unknown } | undefined;
+  /** Told after each write (or failure): `room`'s waits, each checking whether the queue is back under its bound. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly out: AtomicFile,
@@ -266,13 +268,20 @@ export class WriteBehind {
         this.failure = { error };
       } finally {
         this.queued -= bytes.length;
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const told of waiting) told();
       }
     });
   }
 
-  /** Waits while more than `max` bytes are queued, so that memory stays bounded when the disk is slower. */
+  /**
+   * Waits while more than `max` bytes are queued, so that memory stays bounded when the disk is
+   * slower: until enough of the queue is written, not all of it (waiting for every queued write
+   * left this thread idle while the last ones were written, 2026-12-01).
+   */
   async room(max: number): Promise<void> {
-    if (this.queued > max) await this.chain;
+    while (this.queued > max && !this.failure) await new Promise<void>((told) => this.waiting.push(told));
     this.check();
   }
 

@@ -73,4 +73,42 @@ describe('writing behind the evaluation', () => {
     await room;
     expect(roomy).toBe(true);
   });
+
+  it('waits until the queue is back within the bound, not until every queued write is done', async () => {
+    const releases: (() => void)[] = [];
+    const fake = {
+      writeAsync: () => new Promise<void>((r) => releases.push(r)),
+    } as unknown as AtomicFile;
+    const behind = new WriteBehind(fake, 'results.json');
+    behind.write(new Uint8Array(10));
+    behind.write(new Uint8Array(10));
+    behind.write(new Uint8Array(10));
+    await Promise.resolve();
+    let roomy = false;
+    // 30 bytes queued, room for 15: two of the three writes must end, the third may still be under way
+    const room = behind.room(15).then(() => (roomy = true));
+    releases[0]!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(roomy).toBe(false);
+    releases[1]!();
+    await room;
+    expect(roomy).toBe(true);
+    expect(releases.length).toBe(3);
+    releases[2]!();
+    await behind.finish();
+  });
+
+  it('a write failing while room is waited for is reported by the wait', async () => {
+    const rejects: ((e: Error) => void)[] = [];
+    const fake = {
+      writeAsync: () => new Promise<void>((_, reject) => rejects.push(reject)),
+    } as unknown as AtomicFile;
+    const behind = new WriteBehind(fake, 'results.json');
+    behind.write(new Uint8Array(10));
+    behind.write(new Uint8Array(10));
+    await Promise.resolve();
+    const room = behind.room(5);
+    rejects[0]!(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    await expect(room).rejects.toThrow('cannot write `results.json`: the disk is full');
+  });
 });
