@@ -2,6 +2,12 @@
 // refunded, their amount, the refunded share) by yardstick's DuckDB path and by a straightforward
 // streaming TypeScript loop. Each run is its own process, so peak memory is its own.
 //
+// The DuckDB path is timed twice, as the commands use it: `duckdb` as `yardstick run --format
+// csv|table|xlsx` without `--record` aggregates (the file's SHA-256 is not computed: nothing shows
+// it), `duckdb+sha` with the SHA-256 computed after the aggregation, as the statements, `data
+// inspect`, a JSON result's provenance and the ledger (`--record`) compute it when they read it.
+// (`--child duckdb+sha-while DIR`: hashed beside DuckDB while it reads, as `data sql --explain`.)
+//
 //   npm run bench:events                    → 1,000,000 orders
 //   npm run bench:events -- --rows 10000000
 //   npm run bench:events -- --file orders.csv   → an orders file generated before (examples/generate-events.ts --orders N --out F)
@@ -102,7 +108,10 @@ const step = (name: string) => {
   timeline.push({ step: name, ms: performance.now() - clock.started, cpuMs: (cpu.user + cpu.system) / 1000 });
 };
 
-async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
+/** The file's SHA-256: not computed, computed when read after the aggregation, or beside DuckDB while it reads. */
+type Hash = 'none' | 'after' | 'while';
+
+async function viaDuckDB(dir: string, file = 'orders.csv', hash: Hash = 'none'): Promise<Totals> {
   const lines = new LineCounter();
   const doc = parseDocument(EVENTS(file), { lineCounter: lines });
   const events = doc.toJS().events as EventSource[];
@@ -116,8 +125,14 @@ async function viaDuckDB(dir: string, file = 'orders.csv'): Promise<Totals> {
     period: '2026-10',
     roster: { file: 'roster.csv', table: t.table },
     step,
+    hashWhileReading: hash === 'while',
   });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(r.diagnostics[0].message);
+  if (hash !== 'none') {
+    // what the provenance reads (file-hash.ts): the hash, computed now unless it was while DuckDB read
+    if (!/^[0-9a-f]{64}$/.test(r.reports[0].sha256)) throw new Error('no SHA-256');
+    step('SHA-256 read');
+  }
   const typed = r.reports[0].typedRead;
   readPath = file.endsWith('.parquet')
     ? 'Parquet, typed columns'
@@ -173,13 +188,21 @@ async function viaTypeScript(dir: string): Promise<Totals> {
   );
 }
 
+async function writeParquet(dir: string): Promise<void> {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  await db.run(
+    `COPY (SELECT 工号, 订单号, CAST(SUBSTRING(下单时间, 1, 19) AS TIMESTAMP) AS 下单时间, CAST(实付金额 AS DECIMAL(18, 2)) AS 实付金额, 订单状态 FROM read_csv('${join(dir, 'orders.csv').replace(/'/g, "''")}', header = true, all_varchar = true)) TO '${join(dir, 'orders.parquet').replace(/'/g, "''")}' (FORMAT PARQUET)`,
+  );
+  db.closeSync();
+}
+
 async function child(mode: string, dir: string): Promise<void> {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   clock = { started, cpu: cpu0 };
   const totals =
-    mode === 'duckdb'
-      ? await viaDuckDB(dir)
+    mode === 'duckdb' || mode.startsWith('duckdb+sha')
+      ? await viaDuckDB(dir, 'orders.csv', mode === 'duckdb' ? 'none' : mode === 'duckdb+sha-while' ? 'while' : 'after')
       : mode === 'parquet'
         ? await viaDuckDB(dir, 'orders.parquet')
         : await viaTypeScript(dir);
@@ -202,6 +225,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
   if (args[0] === '--shape-child') return shapeChild(args[1], args[2]);
+  if (args[0] === '--write-parquet') return writeParquet(args[1]);
   const rows = Number(args.includes('--rows') ? args[args.indexOf('--rows') + 1] : 1_000_000);
   const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-bench-events-'));
@@ -247,19 +271,21 @@ async function main(): Promise<void> {
     > = {};
     // the same rows as Parquet, typed as a warehouse keeps them (the amount a DECIMAL, the time a
     // TIMESTAMP in the company's time: the generator's offsets are all +08:00), written before the clock starts
+    // in a process of its own: a child's peak RSS counts its parent's memory at the spawn (Linux keeps
+    // the larger across exec), and DuckDB keeps what it used for the copy
     t = performance.now();
-    const db = await (await DuckDBInstance.create(':memory:')).connect();
-    await db.run(
-      `COPY (SELECT 工号, 订单号, CAST(SUBSTRING(下单时间, 1, 19) AS TIMESTAMP) AS 下单时间, CAST(实付金额 AS DECIMAL(18, 2)) AS 实付金额, 订单状态 FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true)) TO '${join(dir, 'orders.parquet').replace(/'/g, "''")}' (FORMAT PARQUET)`,
-    );
-    db.closeSync();
+    const write = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--write-parquet', dir], {
+      encoding: 'utf-8',
+    });
+    if (write.status !== 0) throw new Error(`writing orders.parquet failed: ${write.stderr}`);
     console.log(`wrote orders.parquet in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 1);
     const ratios: string[] = [];
+    const hashedRatios: string[] = [];
     if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of runs, 1 or more');
     for (let round = 1; round <= runs; round++) {
       if (runs > 1) console.log(`run ${round} of ${runs}`);
-      for (const mode of ['duckdb', 'parquet', 'typescript']) {
+      for (const mode of ['duckdb', 'duckdb+sha', 'parquet', 'typescript']) {
         t = performance.now();
         const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/events.ts', '--child', mode, dir], {
           encoding: 'utf-8',
@@ -267,10 +293,10 @@ async function main(): Promise<void> {
         if (run.status !== 0) throw new Error(`${mode} failed: ${run.stderr}`);
         results[mode] = JSON.parse(run.stdout.trim().split('\n').pop()!);
         console.log(
-          `${mode.padEnd(10)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
+          `${mode.padEnd(11)} ${(results[mode].ms / 1000).toFixed(2)} s aggregating (${((performance.now() - t) / 1000).toFixed(2)} s with process start), ${(results[mode].cpuMs / 1000).toFixed(2)} s CPU, peak RSS ${results[mode].maxRssMiB.toFixed(0)} MiB; load average ${loadavg()[0]!.toFixed(2)}${results[mode].readPath ? `; ${results[mode].readPath}` : ''}`,
         );
         // where the time went: each step's end, wall and CPU seconds since the clock started
-        if (mode === 'duckdb' && args.includes('--timeline'))
+        if (mode.startsWith('duckdb') && args.includes('--timeline'))
           for (const s of results[mode].timeline ?? [])
             console.log(
               `  ${(s.ms / 1000).toFixed(2).padStart(6)} s  ${(s.cpuMs / 1000).toFixed(2).padStart(6)} s CPU  ${s.step}`,
@@ -291,16 +317,27 @@ async function main(): Promise<void> {
       console.log(
         `same per-employee results: ${same ? 'yes' : 'NO'} (${Object.keys(a).length} employees); DuckDB ${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× the TypeScript loop in wall-clock time, ${(results.typescript!.cpuMs / results.duckdb!.cpuMs).toFixed(1)}× in CPU time`,
       );
+      const hashed = results['duckdb+sha']!;
+      console.log(
+        `with the SHA-256 (statements, ledger): DuckDB ${(results.typescript!.ms / hashed.ms).toFixed(1)}× the TypeScript loop in wall-clock time, ${(results.typescript!.cpuMs / hashed.cpuMs).toFixed(1)}× in CPU time`,
+      );
       const p = JSON.parse(readFileSync(join(dir, `parquet.${results.parquet!.pid}.json`), 'utf-8')) as Totals;
       const sameParquet = JSON.stringify(p) === JSON.stringify(a);
-      console.log(`Parquet gives the same results as the CSV: ${sameParquet ? 'yes' : 'NO'}`);
-      if (!same || !sameParquet) process.exitCode = 1;
-      ratios.push(
-        `${(results.typescript!.ms / results.duckdb!.ms).toFixed(1)}× (${(results.duckdb!.ms / 1000).toFixed(2)} s against ${(results.typescript!.ms / 1000).toFixed(2)} s)`,
+      const h = JSON.parse(readFileSync(join(dir, `duckdb+sha.${hashed.pid}.json`), 'utf-8')) as Totals;
+      const sameHashed = JSON.stringify(h) === JSON.stringify(a);
+      console.log(
+        `Parquet gives the same results as the CSV: ${sameParquet ? 'yes' : 'NO'}; with the SHA-256: ${sameHashed ? 'yes' : 'NO'}`,
       );
+      if (!same || !sameParquet || !sameHashed) process.exitCode = 1;
+      const ratio = (d: { ms: number }) =>
+        `${(results.typescript!.ms / d.ms).toFixed(1)}× (${(d.ms / 1000).toFixed(2)} s against ${(results.typescript!.ms / 1000).toFixed(2)} s)`;
+      ratios.push(ratio(results.duckdb!));
+      hashedRatios.push(ratio(hashed));
     }
-    if (runs > 1)
+    if (runs > 1) {
       console.log(`DuckDB against the TypeScript loop in wall-clock time, run by run: ${ratios.join(', ')}`);
+      console.log(`the same with the SHA-256 (statements, ledger): ${hashedRatios.join(', ')}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

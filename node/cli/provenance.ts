@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { eventFileSha256 } from './events/file-hash.js';
 import { fileSha256, readText } from './io.js';
 
 export interface InputFile {
@@ -49,8 +50,10 @@ export function mappingParts(data: string): { file: string; written: string; rol
 
 /** The data file, or the mapping and every file it joins, each with its hash, in the mapping's order. */
 export function dataInputs(data: string): InputFile[] {
-  // hashed a mebibyte at a time: an event file of millions of orders is larger than any file read whole
-  const hashOf = (file: string, what: 'data' | 'data mapping') => fileSha256(file, what).slice(0, 16);
+  // hashed a mebibyte at a time: an event file of millions of orders is larger than any file read whole;
+  // one this process aggregated is hashed once, and must still be what its rows were read from
+  const hashOf = (file: string, what: 'data' | 'data mapping') =>
+    (eventFileSha256(file) ?? fileSha256(file, what)).slice(0, 16);
   if (!/\.ya?ml$/i.test(data)) return [{ file: data, hash: hashOf(data, 'data') }];
   return [
     { file: data, hash: hashOf(data, 'data mapping'), role: 'mapping' },

@@ -133,6 +133,8 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     period,
     timeZone: m.time_zone,
     roster: { file: m.roster.file, table: roster.table },
+    // printed with every report: hashed beside DuckDB while it reads
+    hashWhileReading: true,
   });
   for (const d of result.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
   for (const ds of result.exclusions.values()) for (const d of ds) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');

@@ -4,10 +4,8 @@
 // cells into diagnostics with file, row, column and raw value, and keeps what `data sql --explain`
 // shows (source rows per employee, the file's hash).
 
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import {
   diagnostic,
   FIELD_NAMES,
@@ -20,6 +18,7 @@ import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
+import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
 import { OWN_BUFFER, planSource, readerSql, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
@@ -40,7 +39,12 @@ export interface EmployeeAggregate {
 
 export interface SourceReport {
   file: string;
-  sha256: string;
+  /**
+   * The file's SHA-256: computed when first read unless the aggregation was asked to hash while
+   * DuckDB reads (file-hash.ts); reading it throws `io_changed_while_read` when the file is no
+   * longer in the state its rows were read in.
+   */
+  readonly sha256: string;
   encoding: string;
   /** The header's row number, and what else the reading did (title rows skipped, merged cells filled). */
   headerRow: number;
@@ -71,6 +75,11 @@ export interface EventsInput {
   roster: { file: string; table: Table };
   /** Told each step as it ends (the benchmark's timeline: bench/events.ts); nothing else depends on it. */
   step?: (name: string) => void;
+  /**
+   * Each file's SHA-256 computed beside DuckDB while it reads, for a caller that always shows it
+   * (`data sql --explain`); without it, when a report's `sha256` is first read (file-hash.ts).
+   */
+  hashWhileReading?: boolean;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -83,61 +92,6 @@ function numberText(v: unknown): string {
   const s = String(v);
   return /^-?\d+\.\d+$/.test(s) ? s.replace(/\.?0+$/, '') : s;
 }
-
-/**
- * The SHA-256 of a file, read and hashed 256 KiB at a time (the bytes still in the core's cache when
- * they are hashed: a tenth less CPU than 4 MiB at a time) on a thread of its own: the event loop
- * stays free for DuckDB's calls while the file is read (on the main thread every 4 MiB's hashing
- * held up their replies, and the first statements took about twice as long beside it). A file
- * under 8 MiB is hashed in one read on the main thread: a thread takes longer to start.
- */
-const HASH_THREAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
-const hash = createHash('sha256');
-const buffer = Buffer.allocUnsafe(256 << 10);
-const fd = openSync(workerData, 'r');
-try {
-  // update() has consumed the bytes when it returns, so the buffer can be read into again
-  for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
-} finally {
-  closeSync(fd);
-}
-parentPort.postMessage(hash.digest('hex'));
-`;
-
-export async function fileHash(path: string): Promise<string> {
-  if (statSync(path).size < 8 << 20) return createHash('sha256').update(readFileSync(path)).digest('hex');
-  return new Promise((done, fail) => {
-    const thread = new Worker(HASH_THREAD, { eval: true, workerData: path });
-    thread.once('message', done);
-    thread.once('error', fail);
-    // after the message this changes nothing; without one (the thread stopped), the hash fails
-    thread.once('exit', (code) => fail(new Error(`the SHA-256 thread of ${path} stopped (exit code ${code})`)));
-  });
-}
-
-/** What says a file is the one the reading started on: a write changes its size, its ctime or both. */
-export interface FileState {
-  size: number;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-  ino: bigint;
-}
-
-export function fileState(path: string): FileState | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return { size: Number(s.size), mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino };
-  } catch {
-    // a file that cannot be read is reported by the checks that read it
-    return undefined;
-  }
-}
-
-const sameState = (a: FileState | undefined, b: FileState | undefined) =>
-  !!a && !!b && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino;
 
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
 export function calendarFor(
@@ -186,14 +140,19 @@ export async function aggregateEvents(input: EventsInput): Promise<EventsResult>
     out.diagnostics.push(cal.diagnostic);
     return out;
   }
-  // each file's SHA-256 is computed from the start, beside DuckDB: while its native library loads and
-  // opens, and while it reads the file on its own threads (most steps before the aggregation use one core)
-  // what each file is before any of it is read: it must still be that file when its rows have been read
-  const hashes = new Map<string, { sha256: Promise<string>; before: FileState | undefined }>();
+  // what each file is before any of it is read: it must still be that file when its rows have been read.
+  // Asked for, each file's SHA-256 is computed from the start, beside DuckDB: while its native library
+  // loads and opens, and while it reads the file on its own threads (most steps before the aggregation
+  // use one core)
+  const hashes = new Map<string, { sha256?: Promise<string>; before: FileState | undefined }>();
   for (const source of input.events) {
     const path = resolve(input.here, source.file);
     if (hashes.has(path)) continue;
     const before = fileState(path);
+    if (!input.hashWhileReading) {
+      hashes.set(path, { before });
+      continue;
+    }
     const hash = fileHash(path);
     // a file that cannot be read is reported by the checks below, not by the hash
     hash.catch(() => undefined);
@@ -219,7 +178,7 @@ async function aggregateSource(
   calendar: MonthCalendar,
   input: EventsInput,
   out: EventsResult,
-  file0: { sha256: Promise<string>; before: FileState | undefined },
+  file0: { sha256?: Promise<string>; before: FileState | undefined },
 ): Promise<void> {
   const file = source.file;
   const path = resolve(input.here, file);
@@ -363,12 +322,14 @@ async function aggregateSource(
   input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
   // the hash recorded is of the bytes DuckDB read: a file written to since the reading started
   // (a size, a modification or change time, or a file number that differs) is refused
-  const sha256 = await file0.sha256.catch(() => undefined);
-  if (sha256 === undefined || !sameState(file0.before, fileState(path)))
+  const sha256 = file0.sha256 ? await file0.sha256.catch(() => null) : undefined;
+  if (sha256 === null || !file0.before || !sameState(file0.before, fileState(path)))
     return void fail(
       'it changed while it was being read (its size or modification time is not what it was when the reading started), so its rows and its SHA-256 may not match: run again once the file is no longer being written',
       '读取过程中文件发生了变化（大小或修改时间与开始读取时不同），其数据行与 SHA-256 可能不一致：请在文件写入完成后重新运行',
     );
+  // the file as `dataInputs` names it (provenance.ts, mappingPart), for a refusal when it is hashed later
+  const read = readEventFile(path, isAbsolute(file) ? file : join(input.here, file), file0.before, sha256);
 
   // roster key → 工号
   const rosterTable = input.roster.table;
@@ -500,7 +461,9 @@ async function aggregateSource(
   });
   out.reports.push({
     file,
-    sha256,
+    get sha256() {
+      return sha256Of(read);
+    },
     encoding: prepared.encoding,
     headerRow: prepared.headerRow,
     notes: prepared.notes,
