@@ -21,6 +21,7 @@ import {
   refusal,
   serialisable,
 } from './files.js';
+import { EXIT, ExitError } from '../../node/cli/errors.js';
 import { simulatorRoutes } from './simulator.js';
 import { versionRoutes } from './versions.js';
 import { registerDataRoutes } from './data.js';
@@ -78,6 +79,9 @@ export function createEditorApp(o: EditorOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof FileError) return c.json(refusal(error.diagnostics), error.status);
+    // a refusal of the CLI's own reading (a file changed while it was read, …) is the user's input,
+    // said as the CLI says it, never "internal error"
+    if (error instanceof ExitError && error.code === EXIT.input) return c.json(refusal(error.diagnostics), 422);
     console.error(error);
     return c.json(refusal([diagnostic('cli_server_internal', {})]), 500);
   });

@@ -9,7 +9,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
 import type { MappingInspect } from '../../editor/app/lib/data-inspect.js';
-import { readTable, type Diagnostic, type EmployeeRecord, type RecordsResult } from '../../engine/index.js';
+import { diagnostic, readTable, type Diagnostic, type EmployeeRecord, type RecordsResult } from '../../engine/index.js';
+import { EXIT, ExitError } from '../../node/cli/errors.js';
 import { ONE_RATING_POLICY } from '../builders.js';
 
 const TOKEN = 't0ken';
@@ -249,5 +250,33 @@ describe('all statements zipped', () => {
     const zip = await post('/api/data/statements.zip', { path: 'examples/clash.csv', policy: SIMPLE, lang: 'en' });
     expect(zip.status).toBe(422);
     expect(((await zip.json()) as { error: string }).error).toContain('`E1` and `e1`');
+  });
+});
+
+describe('a refusal the CLI throws while it reads', () => {
+  it('is the user’s input (422, the diagnostic as the CLI says it), not an internal error', async () => {
+    // an event file saved between the aggregation and its hash stops the CLI with
+    // io_changed_while_read (node/cli/events/file-hash.ts); any route reading as the CLI can meet it
+    app.post('/api/test-refusal', () => {
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('io_changed_while_read', { file: 'videos.csv' }, { file: 'videos.csv' }),
+      );
+    });
+    const res = await post('/api/test-refusal', {});
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { diagnostics: Diagnostic[] };
+    expect(body.diagnostics.map((d) => [d.code, d.file])).toEqual([['io_changed_while_read', 'videos.csv']]);
+  });
+
+  it('a crash is still an internal error (500), with nothing of it shown', async () => {
+    app.post('/api/test-crash', () => {
+      throw new ExitError(EXIT.internal, diagnostic('io_changed_while_read', { file: 'videos.csv' }));
+    });
+    const res = await post('/api/test-crash', {});
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { diagnostics: Diagnostic[] }).diagnostics.map((d) => d.code)).toEqual([
+      'cli_server_internal',
+    ]);
   });
 });
