@@ -157,4 +157,30 @@ ${calibration}`;
       ['policy_unknown_grade', 'quota for `B`, which is not on the calibration scale'],
     ]);
   });
+
+  it('a map that leaves out a grade the scale does not have: refused at `map`, never read as the best grade', () => {
+    // grade C is neither mapped nor on the scale E / M-: calibrate used to start such an employee at
+    // the top of the scale (index −1 taken as 0), so a C with 20 points was calibrated E
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  scale: [E, M-]\n  map: { A: E }\n  quotas: { E: { max: 0.5 } }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_calibration_map',
+        'the calibration `map` does not say where grade `C` goes on the scale (E, M-)',
+        'map every grade to a scale grade, e.g. `C: M-`',
+        19,
+        3,
+      ],
+    ]);
+  });
+
+  it('a map may leave out a grade that is on the scale: that grade starts where it is', () => {
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  scale: [E, C]\n  map: { A: E }\n  quotas: { E: { max: 0.5 } }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics).toEqual([]);
+  });
 });

@@ -52,6 +52,17 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
       const example = grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ');
       report('policy_calibration_map', { example }, ['calibration', 'scale'], { key: true });
     }
+    // a grade the map leaves out keeps its own name, which must then be on the scale: a grade that is
+    // neither mapped nor on it has no place to start from (calibrate would have to guess one)
+    if (cal.map)
+      for (const g of grades)
+        if (!Object.hasOwn(cal.map, g) && !scale.includes(g))
+          report(
+            'policy_calibration_map.missing',
+            { grade: g, scale: scale.join(', '), example: `${g}: ${scale[scale.length - 1] ?? ''}` },
+            ['calibration', 'map'],
+            { key: true },
+          );
     for (const [g, target] of Object.entries(cal.map ?? {})) {
       if (!grades.includes(g))
         report(

@@ -1,8 +1,9 @@
 // Roles and their indicators: weights per stage, scoring levels in order, steps, rating ranges.
 
 import { isGroup, type IndicatorDef, type LeafIndicatorDef, type Step } from '../../model/policy.js';
+import { addsUpExactly } from '../numbers.js';
 import type { Path } from '../parse.js';
-import { dotted, EPSILON, roundApart, suggest, type CheckContext } from './context.js';
+import { dotted, roundApart, suggest, type CheckContext } from './context.js';
 
 export function checkRoles(ctx: CheckContext) {
   for (const [roleId, role] of Object.entries(ctx.policy.roles))
@@ -13,14 +14,16 @@ export function checkRoles(ctx: CheckContext) {
 function checkLevel(ctx: CheckContext, path: Path, level: Record<string, IndicatorDef>) {
   const { report, stages } = ctx;
   for (const stage of stages) {
-    let sum = 0;
+    const weights: number[] = [];
     let complete = true;
     for (const def of Object.values(level)) {
       const w = typeof def.weight === 'number' ? def.weight : def.weight[stage];
       if (w === undefined) complete = false;
-      else sum += w;
+      else weights.push(w);
     }
-    if (complete && Math.abs(sum - 100) > EPSILON) {
+    // exactly 100 as the weights are written (33.3 + 33.3 + 33.4), with no tolerance for a sum off by 1e-10
+    if (complete && !addsUpExactly(weights, 100)) {
+      const sum = weights.reduce((s, w) => s + w, 0);
       const indicators = Object.keys(level)
         .map((k) => `\`${k}\``)
         .join(', ');

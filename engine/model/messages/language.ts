@@ -350,6 +350,16 @@ export const language = defineMessages({
       zh: '请写明每个等级对应的分布等级，如 `map: { {example} }`',
     },
   },
+  'policy_calibration_map.missing': {
+    message: {
+      en: 'the calibration `map` does not say where grade `{grade}` goes on the scale ({scale})',
+      zh: '强制分布的 `map` 没有写等级 `{grade}` 对应哪个分布等级（{scale}）',
+    },
+    help: {
+      en: 'map every grade to a scale grade, e.g. `{example}`',
+      zh: '请为每个等级写明对应的分布等级，如 `{example}`',
+    },
+  },
   policy_derived_cycle: {
     message: {
       en: 'derived metrics depend on each other in a cycle: {cycle}',
