@@ -360,6 +360,43 @@ export const language = defineMessages({
       zh: '请为每个等级写明对应的分布等级，如 `{example}`',
     },
   },
+  policy_default_out_of_range: {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside what it can be (its range, {min} to {max}): an empty cell would be read as a value no cell may hold',
+      zh: '`{metric}` 的默认值 {value} 超出它可能的取值（其 range，{min} 到 {max}）：空单元格会被读成任何单元格都不允许的值',
+    },
+    help: {
+      en: 'write a default within the range, or widen the `range`',
+      zh: '请把默认值写在 range 之内，或放宽 `range`',
+    },
+  },
+  'policy_default_out_of_range.derived': {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside its range ({min} to {max}): a record whose value cannot be computed would take a value the range refuses',
+      zh: '`{metric}` 的默认值 {value} 超出它的 range（{min} 到 {max}）：无法计算的记录会取到 range 不允许的值',
+    },
+    help: {
+      en: 'write a default within the range, or widen the `range`',
+      zh: '请把默认值写在 range 之内，或放宽 `range`',
+    },
+  },
+  'policy_default_out_of_range.ratio': {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside what it can be (a ratio, 0 to 1): an empty cell would be read as {percent}',
+      zh: '`{metric}` 的默认值 {value} 超出它可能的取值（比率，0 到 1）：空单元格会被读成 {percent}',
+    },
+    help: {
+      en: 'a policy writes a ratio as a fraction, whatever `ratio_format` the data uses: 30 % is 0.3; a ratio that can exceed 100 % states its `range`',
+      zh: '政策中的比率一律写小数，与数据的 `ratio_format` 无关：30% 写作 0.3；可能超过 100% 的比率请写明 `range`',
+    },
+  },
+  'policy_default_out_of_range.count': {
+    message: {
+      en: 'the default {value} of `{metric}` is not a count (a whole number, 0 or more): no cell may hold it',
+      zh: '`{metric}` 的默认值 {value} 不是次数（不小于 0 的整数）：任何单元格都不允许这个值',
+    },
+    help: { en: 'write a whole number, 0 or more', zh: '请写不小于 0 的整数' },
+  },
   policy_derived_cycle: {
     message: {
       en: 'derived metrics depend on each other in a cycle: {cycle}',
