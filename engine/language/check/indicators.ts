@@ -90,6 +90,7 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
     }
   }
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
+  checkPointsWithinCap(ctx, path, ind, scoring);
   checkReferenceRange(ctx, path, ind, scoring);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
@@ -151,6 +152,32 @@ function checkReferenceRange(ctx: CheckContext, path: Path, ind: LeafIndicatorDe
     if (typeof v !== 'number' || (v >= lo && v <= hi)) continue;
     ctx.report(code, { indicator: String(path.at(-1)), level, value: v, metric: label, min: lo, max: hi }, at);
   }
+}
+
+/**
+ * Points a step or a pass mark gives are at most the indicator's `cap` (default 120), which limits
+ * every method: a step written as 150 points would score 120, so the table would say one thing and
+ * pay another.
+ */
+function checkPointsWithinCap({ report }: CheckContext, path: Path, ind: LeafIndicatorDef, scoring: string) {
+  const cap = ind.cap ?? 120;
+  const indicator = String(path.at(-1));
+  if (scoring === 'steps')
+    (ind.steps ?? []).forEach((step, i) => {
+      if (typeof step.points === 'number' && step.points > cap)
+        report('policy_points_above_cap', { step: i + 1, indicator, points: step.points, cap }, [
+          ...path,
+          'steps',
+          i,
+          'points',
+        ]);
+    });
+  if (scoring === 'pass_fail')
+    for (const key of ['pass_points', 'fail_points'] as const) {
+      const points = ind[key];
+      if (typeof points === 'number' && points > cap)
+        report('policy_points_above_cap.pass_fail', { key, indicator, points, cap }, [...path, key]);
+    }
 }
 
 /** Steps start at distinct bounds, in the order they are tried: the first match scores. */

@@ -786,6 +786,26 @@ export const language = defineMessages({
     },
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
   },
+  policy_points_above_cap: {
+    message: {
+      en: "step {step} of `{indicator}` gives {points} points, above the indicator's cap of {cap}: it would score {cap}",
+      zh: '`{indicator}` 的第 {step} 档给 {points} 分，超过该指标的上限 {cap}：实际只得 {cap} 分',
+    },
+    help: {
+      en: "raise the indicator's `cap` to {points}, or give the step at most {cap} points",
+      zh: '请把该指标的 `cap` 提高到 {points}，或让这一档不超过 {cap} 分',
+    },
+  },
+  'policy_points_above_cap.pass_fail': {
+    message: {
+      en: "`{key}: {points}` of `{indicator}` is above the indicator's cap of {cap}: it would score {cap}",
+      zh: '`{indicator}` 的 `{key}: {points}` 超过该指标的上限 {cap}：实际只得 {cap} 分',
+    },
+    help: {
+      en: "raise the indicator's `cap` to {points}, or write at most {cap}",
+      zh: '请把该指标的 `cap` 提高到 {points}，或写不超过 {cap} 的分数',
+    },
+  },
   policy_reference_out_of_range: {
     message: {
       en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (its range, {min} to {max}): no employee can reach it',
