@@ -1067,6 +1067,16 @@ export const language = defineMessages({
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
     },
   },
+  'policy_value_type.attainment': {
+    message: {
+      en: '`attainment` is score / 100 (96.96 points is 0.9696) and reaches at most {max}, so `{value}` is {value} % written as percent points',
+      zh: '`attainment` 为总分 / 100（96.96 分为 0.9696），最高只能到 {max}，`{value}` 是按百分点写的 {value}%',
+    },
+    help: {
+      en: 'write `{fraction}` for {value} % (a policy writes attainment as a fraction)',
+      zh: '{value}% 请写作 `{fraction}`（政策中的达成率一律写小数）',
+    },
+  },
   'policy_value_type.ratio': {
     message: {
       en: '`{fact}` is a ratio from 0 to 1 (45.3 % is 0.453), so `{value}` is outside it',
