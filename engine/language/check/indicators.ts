@@ -91,6 +91,7 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
   }
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
   checkPointsWithinCap(ctx, path, ind, scoring);
+  checkUnusedScoringKeys(ctx, path, ind, scoring);
   checkReferenceRange(ctx, path, ind, scoring);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
@@ -178,6 +179,29 @@ function checkPointsWithinCap({ report }: CheckContext, path: Path, ind: LeafInd
       if (typeof points === 'number' && points > cap)
         report('policy_points_above_cap.pass_fail', { key, indicator, points, cap }, [...path, key]);
     }
+}
+
+/** The scoring method that uses each key only one method reads. */
+const USED_BY: Record<string, string[]> = {
+  threshold: ['linear'],
+  challenge: ['linear'],
+  steps: ['steps'],
+  pass_points: ['pass_fail'],
+  fail_points: ['pass_fail'],
+};
+
+/**
+ * A key of another scoring method changes nothing: `challenge: 90` on a pass_fail indicator or a
+ * `threshold` on a rating reads as if it counted. (`target` is read by every method's
+ * `indicator_attainment`, `cap` and `better` by all.)
+ */
+function checkUnusedScoringKeys({ report }: CheckContext, path: Path, ind: LeafIndicatorDef, scoring: string) {
+  const indicator = String(path.at(-1));
+  for (const [key, users] of Object.entries(USED_BY))
+    if ((ind as unknown as Record<string, unknown>)[key] !== undefined && !users.includes(scoring))
+      report('policy_scoring_key_unused', { key, indicator, scoring, uses: users.join(', ') }, [...path, key], {
+        key: true,
+      });
 }
 
 /** Steps start at distinct bounds, in the order they are tried: the first match scores. */

@@ -806,6 +806,16 @@ export const language = defineMessages({
       zh: '请把该指标的 `cap` 提高到 {points}，或写不超过 {cap} 的分数',
     },
   },
+  policy_scoring_key_unused: {
+    message: {
+      en: '`{key}` of `{indicator}` is not used by `scoring: {scoring}`, so it changes nothing',
+      zh: '`{indicator}` 的 `{key}` 不被 `scoring: {scoring}` 使用，写了也不起作用',
+    },
+    help: {
+      en: 'remove it, or set the scoring that uses it: `scoring: {uses}`',
+      zh: '请删除它，或改用使用它的计分方式：`scoring: {uses}`',
+    },
+  },
   policy_reference_out_of_range: {
     message: {
       en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (its range, {min} to {max}): no employee can reach it',
