@@ -84,6 +84,17 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
         report('policy_quota_impossible', { grade: g, min: q.min, max: q.max }, ['calibration', 'quotas', g]);
       }
     }
+    // people only move down: nobody can leave the lowest grade, nor enter the highest from above
+    const last = scale[scale.length - 1];
+    if (last !== undefined && scale.length > 1 && (cal.quotas[last]?.max ?? 1) < 1)
+      report('policy_quota_impossible.last_max', { grade: last }, ['calibration', 'quotas', last, 'max'], {
+        key: true,
+      });
+    const first = scale[0];
+    if (first !== undefined && scale.length > 1 && cal.quotas[first]?.min)
+      report('policy_quota_impossible.first_min', { grade: first }, ['calibration', 'quotas', first, 'min'], {
+        key: true,
+      });
     for (const g of Object.keys(cal.quotas)) {
       if (!scale.includes(g))
         report('policy_unknown_grade.quota', { grade: g, scale: scale.join(', ') }, ['calibration', 'quotas', g], {

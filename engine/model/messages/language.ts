@@ -713,6 +713,26 @@ export const language = defineMessages({
       zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
     },
   },
+  'policy_quota_impossible.last_max': {
+    message: {
+      en: '`{grade}` is the lowest grade of the scale, so its `max` can never be applied: forced distribution only moves people down',
+      zh: '`{grade}` 是分布中最低的等级，它的 `max` 永远无法执行：强制分布只会把人往下调',
+    },
+    help: {
+      en: 'remove the `max` of `{grade}`, or set a `min` on the grades above it',
+      zh: '请删除 `{grade}` 的 `max`，或给它上面的等级设 `min`',
+    },
+  },
+  'policy_quota_impossible.first_min': {
+    message: {
+      en: '`{grade}` is the highest grade of the scale, so its `min` can never be applied: forced distribution only moves people down',
+      zh: '`{grade}` 是分布中最高的等级，它的 `min` 永远无法执行：强制分布只会把人往下调',
+    },
+    help: {
+      en: 'remove the `min` of `{grade}`, or set a `max` on the grades below it',
+      zh: '请删除 `{grade}` 的 `min`，或给它下面的等级设 `max`',
+    },
+  },
   'policy_rating_needs_range.max': {
     message: {
       en: 'rating indicator `{indicator}` scores `{metric}` out of its range maximum {max}, which is not above 0',
