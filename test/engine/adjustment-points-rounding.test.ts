@@ -3,8 +3,7 @@
 // Per-unit points are rounded so (test/engine/per-unit.test.ts); a fixed `points: -0.35` is not yet.
 
 import { describe, expect, it } from 'vitest';
-import { evaluateRecordSync } from '../../engine/index.js';
-import { compiledPolicy, policy, when } from '../builders.js';
+import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 const deduction = compiledPolicy(
   policy()
@@ -15,19 +14,7 @@ const deduction = compiledPolicy(
   'deduction.yaml',
 );
 
-const card = (rating: number) => {
-  const e = evaluateRecordSync(deduction, {
-    employee_id: 'E1',
-    name: '甲',
-    role: 'staff',
-    team: '一组',
-    stage: 'only',
-    period: '2026-10',
-    metrics: { rating, violations: 1 },
-  });
-  if (!e.ok) throw new Error('not scored');
-  return e.scorecard;
-};
+const card = (rating: number) => staffScorecard(deduction, { rating, violations: 1 });
 
 describe('a fixed adjustment of −0.35 points at score.decimals 1', () => {
   // exec8 (engine/evaluation/evaluate.ts, afterRules): `points` is added as written (−0.35) and only

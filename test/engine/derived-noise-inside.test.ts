@@ -5,8 +5,7 @@
 // (0.47 − 0.4) × 100 is 6.999999999999995 in binary, whose floor is 6.
 
 import { describe, expect, it } from 'vitest';
-import { evaluateRecordSync } from '../../engine/index.js';
-import { compiledPolicy, policy, when } from '../builders.js';
+import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 const perFullPercent = compiledPolicy(
   policy()
@@ -27,19 +26,8 @@ const perFullPercent = compiledPolicy(
   'p.yaml',
 );
 
-function evaluate(metrics: Record<string, number>) {
-  const e = evaluateRecordSync(perFullPercent, {
-    employee_id: 'E1',
-    name: '甲',
-    role: 'staff',
-    team: '一组',
-    stage: 'only',
-    period: '2026-10',
-    metrics: { rating: 50, a: 0, b: 0, ...metrics },
-  });
-  if (!e.ok) throw new Error('not scored');
-  return e.scorecard;
-}
+const evaluate = (metrics: Record<string, number>) =>
+  staffScorecard(perFullPercent, { rating: 50, a: 0, b: 0, ...metrics });
 
 describe('floor and comparisons inside a formula see the decimal the formula means', () => {
   // exec8 (engine/language/expression.ts): the noise of `rate - 0.4` reaches floor() uncleaned

@@ -3,8 +3,8 @@
 // the cap, not what the table says: before, `{ min: 32, points: 150 }` was accepted and paid 120.
 
 import { describe, expect, it } from 'vitest';
-import { evaluateRecordSync, loadPolicy } from '../../engine/index.js';
-import { compiledPolicy, policy, positionOf } from '../builders.js';
+import { loadPolicy } from '../../engine/index.js';
+import { compiledPolicy, policy, positionOf, staffScorecard } from '../builders.js';
 
 const videos = { label: '视频数', unit: 'count' };
 const stepsOf = (extra: Record<string, unknown> = {}) =>
@@ -65,18 +65,9 @@ describe('points above the indicator’s cap', () => {
 
   it('with `cap: 150` the step is what it says: 32 videos score 150 points', () => {
     const p = compiledPolicy(stepsOf({ cap: 150 }), 'p.yaml');
-    const e = evaluateRecordSync(p, {
-      employee_id: 'E1',
-      name: '甲',
-      role: 'staff',
-      team: '一组',
-      stage: 'only',
-      period: '2026-10',
-      metrics: { rating: 80, videos: 32 },
-    });
-    if (!e.ok) throw new Error('not scored');
+    const card = staffScorecard(p, { rating: 80, videos: 32 });
     // 80 × 70 % + 150 × 30 % = 56 + 45 = 101 → pay 1000 × 101 / 100 = 1010.00
-    expect(e.scorecard.score).toBe(101);
-    expect(e.scorecard.payout.totalFen).toBe(101000);
+    expect(card.score).toBe(101);
+    expect(card.payout.totalFen).toBe(101000);
   });
 });
