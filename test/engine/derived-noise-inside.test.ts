@@ -2,7 +2,8 @@
 // "Exact at a bound"), inside the formula as well as at its end: "per full 1 % over 40 %" written
 // `floor((rate - 0.4) * 100)` is 7 at 47 %, and `a + b >= 0.8` holds for 0.7 and 0.1. Only the
 // final value is cleaned today, so floor, ceil, round, % and comparisons see the noise:
-// (0.47 − 0.4) × 100 is 6.999999999999995 in binary, whose floor is 6.
+// (0.47 − 0.4) × 100 is 6.999999999999995 in binary, whose floor is 6; in a payout formula,
+// floor(attainment * 100) at 29 points is 28 (0.29 × 100 is 28.999999999999996).
 
 import { describe, expect, it } from 'vitest';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
@@ -48,5 +49,17 @@ describe('floor and comparisons inside a formula see the decimal the formula mea
   it.fails('0.7 + 0.1 >= 0.8 holds (binary: 0.7999999999999999 < 0.8)', () => {
     const card = evaluate({ rate: 0.3, a: 0.7, b: 0.1 });
     expect(card.adjustments.map((a) => [a.id, a.award])).toEqual([['both_hit', 7]]);
+  });
+
+  it.fails.each([
+    // score, attainment × 100 floored, pay 1000 × that / 100
+    [29, 29, 290_00], // binary 28.999999999999996 → 28: ¥280.00 paid
+    [57, 57, 570_00], // binary 56.99999999999999 → 56: ¥560.00 paid
+  ])('a payout formula: floor(attainment * 100) at score %d is %d, pay %d fen', (rating, _floored, fen) => {
+    const perWholePoint = compiledPolicy(
+      policy().payout({ performance_pay: 'pay_base * floor(attainment * 100) / 100' }).yaml(),
+      'p.yaml',
+    );
+    expect(staffScorecard(perWholePoint, { rating }).payout.totalFen).toBe(fen);
   });
 });
