@@ -3,6 +3,7 @@
 import { isGroup, isPerUnit, type ConditionDef, type IndicatorDef } from '../../model/policy.js';
 import { forEachLeaf, isFactRef, type ConditionLeaf } from '../conditions.js';
 import { variablesOf } from '../expression.js';
+import { roundScore } from '../../model/money.js';
 import { BUILTIN_FACTS, INDICATOR_LEVELS, OPERATORS, PRESENCE_OPERATORS, type Phase } from '../facts.js';
 import type { Path } from '../parse.js';
 import type { TeamDirectory } from '../teams.js';
@@ -39,6 +40,15 @@ export function checkRules(ctx: CheckContext) {
         if (ctx.known.has(v)) continue;
         report('policy_unknown_metric.per_unit', { metric: v, id, known: [...ctx.known].join(', ') }, at);
       }
+      // a points limit finer than the score: `max: 0.35` at 1 decimal adds 0.35, which the score's
+      // rounding turns into 0.4, above the limit (or 0.3 below it): write the limit at the score's decimals
+      const decimals = p.score?.decimals ?? 2;
+      if (key === 'points' && def.max !== undefined && roundScore(def.max, decimals) !== def.max)
+        report(
+          'policy_points_max_decimals',
+          { id, max: def.max, decimals, down: Math.floor(def.max * 10 ** decimals) / 10 ** decimals },
+          ['adjustments', id, key, 'max'],
+        );
     }
     if (a.grade_cap !== undefined && !grades.includes(a.grade_cap)) {
       report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, [

@@ -836,6 +836,16 @@ export const language = defineMessages({
       zh: '请删除它，或改用使用它的计分方式：`scoring: {uses}`',
     },
   },
+  policy_points_max_decimals: {
+    message: {
+      en: '`max: {max}` of the points of `{id}` has more decimals than the score ({decimals}): the score is rounded after it, so the rule could add more than {max}',
+      zh: '`{id}` 加分的 `max: {max}` 比总分的小数位（{decimals}）更细：总分随后会被舍入，这条规则实际可能加得比 {max} 多',
+    },
+    help: {
+      en: 'write the limit as the score is written (`score.decimals: {decimals}`), e.g. `max: {down}`, or raise `score.decimals`',
+      zh: '请按总分的小数位（`score.decimals: {decimals}`）写上限，如 `max: {down}`，或提高 `score.decimals`',
+    },
+  },
   policy_reference_out_of_range: {
     message: {
       en: '{level} {value} of `{indicator}` lies outside what `{metric}` can be (its range, {min} to {max}): no employee can reach it',
