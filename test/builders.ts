@@ -4,7 +4,7 @@
 
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import type { DataContract } from '../engine/data/index.js';
-import { loadPolicy, type CompiledPolicy } from '../engine/index.js';
+import { evaluateRecordSync, loadPolicy, type CompiledPolicy, type Scorecard } from '../engine/index.js';
 import type { MetricDef } from '../engine/model/policy.js';
 
 type Fields = Record<string, unknown>;
@@ -136,6 +136,24 @@ export function compiledPolicy(text: string, file: string): CompiledPolicy {
       loaded.diagnostics.map((d) => `${file}:${d.span?.line}:${d.span?.column}: ${d.code}: ${d.message}`).join('\n'),
     );
   return loaded.policy;
+}
+
+/**
+ * The scorecard of employee E1 (甲, role `staff`, team 一组, stage `only`, 2026-10) with `metrics`,
+ * as the engine evaluates one record of a minimal policy; an error when the record is not scored.
+ */
+export function staffScorecard(compiled: CompiledPolicy, metrics: Record<string, number>): Scorecard {
+  const e = evaluateRecordSync(compiled, {
+    employee_id: 'E1',
+    name: '甲',
+    role: 'staff',
+    team: '一组',
+    stage: 'only',
+    period: '2026-10',
+    metrics,
+  });
+  if (!e.ok) throw new Error(`E1 is not scored: ${e.reasons.map((r) => r.code).join(', ')}`);
+  return e.scorecard;
 }
 
 /** Where the key at `path` starts in YAML text, 1-based: `positionOf(text, ['roles', 'staff', 'title'])`. */

@@ -50,3 +50,24 @@ export function checkNumbers(source: SourceFile): Diagnostic[] {
   });
   return out;
 }
+
+/**
+ * Whether numbers as written (each read as the shortest decimal that gives its double: `33.3` is
+ * 33.3, not 33.29999…) add up to exactly `total`, in decimal arithmetic: 33.3 + 33.3 + 33.4 is 100,
+ * and 50 + 30 + 20.0000000001 is not (a tolerance for binary noise would have let that pass).
+ */
+export function addsUpExactly(values: readonly number[], total: number): boolean {
+  const parts = [...values.map(decimalOf), decimalOf(-total)];
+  const scale = Math.max(...parts.map((p) => p.scale));
+  return parts.reduce((s, p) => s + p.digits * 10n ** BigInt(scale - p.scale), 0n) === 0n;
+}
+
+/** A finite number as an integer and a power of ten: 33.3 → 333 × 10^−1, 1e-7 → 1 × 10^−7. */
+function decimalOf(x: number): { digits: bigint; scale: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) throw new Error(`not a finite number: ${x}`);
+  const [, sign = '', whole = '0', fraction = '', exponent = '0'] = m;
+  const digits = BigInt(`${sign}${whole}${fraction}`);
+  const scale = fraction.length - Number(exponent);
+  return scale >= 0 ? { digits, scale } : { digits: digits * 10n ** BigInt(-scale), scale: 0 };
+}

@@ -298,13 +298,16 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     const quotas = page.locator('[data-table=quotas]');
     expect(await quotas.getByLabel('强制分布比例 A+ 至多', { exact: true }).inputValue()).toBe('10');
     expect(await quotas.getByLabel('强制分布比例 C 至少', { exact: true }).inputValue()).toBe('10');
-    // at least 20 % but at most 10 % of a team at A+
-    await quotas.getByLabel('强制分布比例 A+ 至少', { exact: true }).fill('20');
+    // at least 20 % but at most 10 % of a team at A (a min on A+, the highest grade, is refused on
+    // its own: people only move down)
+    await quotas.getByLabel('强制分布比例 A 至少', { exact: true }).fill('20');
+    await quotas.getByLabel('强制分布比例 A 至多', { exact: true }).fill('10');
     await poll(() => quotas.locator('[data-testid=row-problem]').allTextContents()).toEqual([
-      '`A+` 的比例要求至少 0.2，却又至多 0.1：请让 min 不大于 max',
+      '`A` 的比例要求至少 0.2，却又至多 0.1：请让 min 不大于 max',
     ]);
-    expect(await quotas.locator('[data-testid=row-problem]').getAttribute('data-row')).toBe('1');
-    await quotas.getByLabel('强制分布比例 A+ 至少', { exact: true }).fill('');
+    expect(await quotas.locator('[data-testid=row-problem]').getAttribute('data-row')).toBe('2');
+    await quotas.getByLabel('强制分布比例 A 至多', { exact: true }).fill('');
+    await quotas.getByLabel('强制分布比例 A 至少', { exact: true }).fill('');
     await poll(() => quotas.locator('[data-testid=row-problem]').count()).toBe(0);
     await poll(status).toBe('已保存');
   });

@@ -333,8 +333,13 @@ describe('the forced-distribution quotas as a table (livestream, within teams)',
   it('a quota that cannot be met is the row validate flags', () => {
     const text = apply('A+', 'min', 0.2);
     const flagged = loadPolicy(text, 'p.yaml').diagnostics.filter((d) => d.code === 'policy_quota_impossible');
+    // both on the A+ row: min above max, and a min on the highest grade (people only move down)
     expect(flagged.map((d) => [d.path, d.message])).toEqual([
       [['calibration', 'quotas', 'A+'], 'the quota for `A+` asks for at least 0.2 but at most 0.1'],
+      [
+        ['calibration', 'quotas', 'A+', 'min'],
+        '`A+` is the highest grade of the scale, so its `min` can never be applied: forced distribution only moves people down',
+      ],
     ]);
   });
 });

@@ -121,6 +121,7 @@ roles:
   r: { title: 岗位, pay_base: 1000, indicators: { i: { metric: m, target: 10, weight: 100 } } }
 grades:
   - { grade: A, min: 81 }
+  - { grade: B, min: 61 }
   - { grade: C, min: 0 }
 payout:
   performance_pay: pay_base * score / 100
@@ -129,32 +130,92 @@ ${calibration}`;
 
   it('minimums above 100% can never be met', () => {
     const r = loadPolicy(
-      policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.6 }\n    C: { min: 0.5 }\n'),
+      policy('calibration:\n  within: team\n  quotas:\n    B: { min: 0.6 }\n    C: { min: 0.5 }\n'),
       'q.yaml',
     );
     expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.line])).toEqual([
-      ['policy_quota_impossible', 'the minimum shares add up to 110%, more than everyone', 18],
+      ['policy_quota_impossible', 'the minimum shares add up to 110%, more than everyone', 19],
     ]);
   });
 
   it('maxima below 100% leave people nowhere to go', () => {
     const r = loadPolicy(
-      policy('calibration:\n  within: team\n  quotas:\n    A: { max: 0.2 }\n    C: { max: 0.5 }\n'),
+      policy(
+        'calibration:\n  within: team\n  quotas:\n    A: { max: 0.2 }\n    B: { max: 0.2 }\n    C: { max: 0.3 }\n',
+      ),
       'q.yaml',
     );
+    // a max on every grade, the lowest included: which is refused on its own too (below)
     expect(r.diagnostics.map((d) => d.message)).toEqual([
       'the maximum shares add up to 70%, so not everyone can be placed',
+      '`C` is the lowest grade of the scale, so its `max` can never be applied: forced distribution only moves people down',
     ]);
   });
 
   it('a quota for a grade that is not on the scale, and a min above its max', () => {
     const r = loadPolicy(
-      policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.3, max: 0.2 }\n    B: { max: 0.1 }\n'),
+      policy('calibration:\n  within: team\n  quotas:\n    B: { min: 0.3, max: 0.2 }\n    D: { max: 0.1 }\n'),
       'q.yaml',
     );
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['policy_quota_impossible', 'the quota for `A` asks for at least 0.3 but at most 0.2'],
-      ['policy_unknown_grade', 'quota for `B`, which is not on the calibration scale'],
+      ['policy_quota_impossible', 'the quota for `B` asks for at least 0.3 but at most 0.2'],
+      ['policy_unknown_grade', 'quota for `D`, which is not on the calibration scale'],
     ]);
+  });
+
+  it('a map that leaves out a grade the scale does not have: refused at `map`, never read as the best grade', () => {
+    // grade C is neither mapped nor on the scale E / M-: calibrate used to start such an employee at
+    // the top of the scale (index −1 taken as 0), so a C with 20 points was calibrated E
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  scale: [E, M-]\n  map: { A: E, B: E }\n  quotas: { E: { max: 0.5 } }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_calibration_map',
+        'the calibration `map` does not say where grade `C` goes on the scale (E, M-)',
+        'map every grade to a scale grade, e.g. `C: M-`',
+        20,
+        3,
+      ],
+    ]);
+  });
+
+  it('a map may leave out a grade that is on the scale: that grade starts where it is', () => {
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  scale: [E, B, C]\n  map: { A: E }\n  quotas: { E: { max: 0.5 } }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a max on the lowest grade or a min on the highest can never be applied: people only move down', () => {
+    // before, M- at most 25 % of 4 people (1) with two C kept both at M-, without a word
+    const text = policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0.1 }\n    C: { max: 0.25 }\n');
+    const r = loadPolicy(text, 'q.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.span?.line, d.span?.column])).toEqual([
+      [
+        'policy_quota_impossible',
+        '`A` is the highest grade of the scale, so its `min` can never be applied: forced distribution only moves people down',
+        'remove the `min` of `A`, or set a `max` on the grades below it',
+        20,
+        10,
+      ],
+      [
+        'policy_quota_impossible',
+        '`C` is the lowest grade of the scale, so its `max` can never be applied: forced distribution only moves people down',
+        'remove the `max` of `C`, or set a `min` on the grades above it',
+        21,
+        10,
+      ],
+    ]);
+  });
+
+  it('a max of 100 % on the lowest grade and a min of 0 on the highest bind nobody and are accepted', () => {
+    const r = loadPolicy(
+      policy('calibration:\n  within: team\n  quotas:\n    A: { min: 0 }\n    C: { max: 1 }\n'),
+      'q.yaml',
+    );
+    expect(r.diagnostics).toEqual([]);
   });
 });

@@ -120,6 +120,20 @@ describe('weights that miss 100 by a hair say by how much', () => {
   it('39.999 makes 99.999', () => {
     expect(problems('weight: 40\n', 'weight: 39.999\n')).toEqual(WEIGHTS('99.999'));
   });
+
+  it('40.0000000001 makes 100.0000000001: refused, though it is within 1e-9 of 100', () => {
+    // before, a tolerance of 1e-9 for binary noise let a sum off by 1e-10 pass as 100
+    expect(problems('weight: 40\n', 'weight: 40.0000000001\n')).toEqual(WEIGHTS('100.0000000001'));
+  });
+
+  it('weights whose doubles do not add up to 100 are still 100 as written: 33.3 + 33.3 + 33.4, 0.1 + 0.2 + 99.7', () => {
+    // in binary 0.1 + 0.2 is 0.30000000000000004; the weights as written add up to exactly 100
+    const thirds = WORKED.replace('weight: { startup: 40, mature: 30 }', 'weight: { startup: 33.3, mature: 0.1 }')
+      .replace('weight: 40\n', 'weight: { startup: 33.3, mature: 0.2 }\n')
+      .replace('weight: { startup: 20, mature: 30 }', 'weight: { startup: 33.4, mature: 99.7 }');
+    expect([0.1, 0.2, 99.7].every((w) => thirds.includes(`mature: ${w} }`))).toBe(true);
+    expect(loadPolicy(thirds, 'w.yaml').diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('integers YAML readers disagree on are refused where they are written', () => {

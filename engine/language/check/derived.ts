@@ -39,6 +39,7 @@ export function checkDerived(ctx: CheckContext): void {
       );
     }
   }
+  checkDefaults(ctx);
   for (const [id, d] of Object.entries(p.derived ?? {})) {
     const path = typeof d === 'string' ? ['derived', id] : ['derived', id, 'expr'];
     const text = typeof d === 'string' ? d : d.expr;
@@ -66,4 +67,42 @@ export function checkDerived(ctx: CheckContext): void {
     state.set(id, 'done');
   };
   for (const id of exprs.keys()) visit(id, []);
+}
+
+/**
+ * A `default` stands in for an empty cell, so it must be a value a cell may hold: within the
+ * metric's `range` (a derived metric's too), 0 to 1 for a ratio without one, a whole number of 0
+ * or more for a count. `default: 45` on a ratio (45 %, written as percent points, or 4500 %?) would
+ * otherwise score every empty cell at 4500 %, where a cell of 45 is refused as out of range.
+ */
+function checkDefaults({ policy: p, report }: CheckContext): void {
+  const entries: [string, string, { label?: string; unit?: string; range?: unknown; default?: unknown }][] = [
+    ...Object.entries(p.metrics).map(([id, m]): [string, string, typeof m] => ['metrics', id, m]),
+    ...Object.entries(p.derived ?? {}).flatMap(([id, d]): [string, string, object][] =>
+      typeof d === 'object' ? [['derived', id, d]] : [],
+    ),
+  ];
+  for (const [section, id, m] of entries) {
+    const value = m.default;
+    if (typeof value !== 'number') continue;
+    const at = [section, id, 'default'];
+    const metric = m.label ?? id;
+    const range = m.range;
+    if (Array.isArray(range) && typeof range[0] === 'number' && typeof range[1] === 'number') {
+      // a range written the other way round is reported on its own (policy_range_order)
+      if (range[0] <= range[1] && (value < range[0] || value > range[1]))
+        report(
+          section === 'derived' ? 'policy_default_out_of_range.derived' : 'policy_default_out_of_range',
+          { value, metric, min: range[0], max: range[1] },
+          at,
+        );
+    } else if (section === 'metrics' && m.unit === 'ratio' && (value < 0 || value > 1))
+      report(
+        'policy_default_out_of_range.ratio',
+        { value, metric, percent: `${Number((value * 100).toPrecision(12))} %` },
+        at,
+      );
+    if (section === 'metrics' && m.unit === 'count' && (value < 0 || !Number.isInteger(value)))
+      report('policy_default_out_of_range.count', { value, metric }, at);
+  }
 }

@@ -52,6 +52,17 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
       const example = grades.map((g, i) => `${g}: ${scale[Math.min(i, scale.length - 1)]}`).join(', ');
       report('policy_calibration_map', { example }, ['calibration', 'scale'], { key: true });
     }
+    // a grade the map leaves out keeps its own name, which must then be on the scale: a grade that is
+    // neither mapped nor on it has no place to start from (calibrate would have to guess one)
+    if (cal.map)
+      for (const g of grades)
+        if (!Object.hasOwn(cal.map, g) && !scale.includes(g))
+          report(
+            'policy_calibration_map.missing',
+            { grade: g, scale: scale.join(', '), example: `${g}: ${scale[scale.length - 1] ?? ''}` },
+            ['calibration', 'map'],
+            { key: true },
+          );
     for (const [g, target] of Object.entries(cal.map ?? {})) {
       if (!grades.includes(g))
         report(
@@ -73,6 +84,17 @@ export function checkCalibration({ policy: p, report, grades }: CheckContext) {
         report('policy_quota_impossible', { grade: g, min: q.min, max: q.max }, ['calibration', 'quotas', g]);
       }
     }
+    // people only move down: nobody can leave the lowest grade, nor enter the highest from above
+    const last = scale[scale.length - 1];
+    if (last !== undefined && scale.length > 1 && (cal.quotas[last]?.max ?? 1) < 1)
+      report('policy_quota_impossible.last_max', { grade: last }, ['calibration', 'quotas', last, 'max'], {
+        key: true,
+      });
+    const first = scale[0];
+    if (first !== undefined && scale.length > 1 && cal.quotas[first]?.min)
+      report('policy_quota_impossible.first_min', { grade: first }, ['calibration', 'quotas', first, 'min'], {
+        key: true,
+      });
     for (const g of Object.keys(cal.quotas)) {
       if (!scale.includes(g))
         report('policy_unknown_grade.quota', { grade: g, scale: scale.join(', ') }, ['calibration', 'quotas', g], {

@@ -1,8 +1,9 @@
 // Roles and their indicators: weights per stage, scoring levels in order, steps, rating ranges.
 
 import { isGroup, type IndicatorDef, type LeafIndicatorDef, type Step } from '../../model/policy.js';
+import { addsUpExactly } from '../numbers.js';
 import type { Path } from '../parse.js';
-import { dotted, EPSILON, roundApart, suggest, type CheckContext } from './context.js';
+import { dotted, roundApart, suggest, type CheckContext } from './context.js';
 
 export function checkRoles(ctx: CheckContext) {
   for (const [roleId, role] of Object.entries(ctx.policy.roles))
@@ -13,14 +14,16 @@ export function checkRoles(ctx: CheckContext) {
 function checkLevel(ctx: CheckContext, path: Path, level: Record<string, IndicatorDef>) {
   const { report, stages } = ctx;
   for (const stage of stages) {
-    let sum = 0;
+    const weights: number[] = [];
     let complete = true;
     for (const def of Object.values(level)) {
       const w = typeof def.weight === 'number' ? def.weight : def.weight[stage];
       if (w === undefined) complete = false;
-      else sum += w;
+      else weights.push(w);
     }
-    if (complete && Math.abs(sum - 100) > EPSILON) {
+    // exactly 100 as the weights are written (33.3 + 33.3 + 33.4), with no tolerance for a sum off by 1e-10
+    if (complete && !addsUpExactly(weights, 100)) {
+      const sum = weights.reduce((s, w) => s + w, 0);
       const indicators = Object.keys(level)
         .map((k) => `\`${k}\``)
         .join(', ');
@@ -87,6 +90,8 @@ function checkIndicator(ctx: CheckContext, path: Path, ind: LeafIndicatorDef) {
     }
   }
   if (scoring === 'steps' && ind.steps) checkSteps(ctx, path, ind.steps, lower);
+  checkPointsWithinCap(ctx, path, ind, scoring);
+  checkUnusedScoringKeys(ctx, path, ind, scoring);
   checkReferenceRange(ctx, path, ind, scoring);
   if (scoring === 'rating') {
     const m = p.metrics[ind.metric];
@@ -148,6 +153,55 @@ function checkReferenceRange(ctx: CheckContext, path: Path, ind: LeafIndicatorDe
     if (typeof v !== 'number' || (v >= lo && v <= hi)) continue;
     ctx.report(code, { indicator: String(path.at(-1)), level, value: v, metric: label, min: lo, max: hi }, at);
   }
+}
+
+/**
+ * Points a step or a pass mark gives are at most the indicator's `cap` (default 120), which limits
+ * every method: a step written as 150 points would score 120, so the table would say one thing and
+ * pay another.
+ */
+function checkPointsWithinCap({ report }: CheckContext, path: Path, ind: LeafIndicatorDef, scoring: string) {
+  const cap = ind.cap ?? 120;
+  const indicator = String(path.at(-1));
+  if (scoring === 'steps')
+    (ind.steps ?? []).forEach((step, i) => {
+      if (typeof step.points === 'number' && step.points > cap)
+        report('policy_points_above_cap', { step: i + 1, indicator, points: step.points, cap }, [
+          ...path,
+          'steps',
+          i,
+          'points',
+        ]);
+    });
+  if (scoring === 'pass_fail')
+    for (const key of ['pass_points', 'fail_points'] as const) {
+      const points = ind[key];
+      if (typeof points === 'number' && points > cap)
+        report('policy_points_above_cap.pass_fail', { key, indicator, points, cap }, [...path, key]);
+    }
+}
+
+/** The scoring method that uses each key only one method reads. */
+const USED_BY: Record<string, string[]> = {
+  threshold: ['linear'],
+  challenge: ['linear'],
+  steps: ['steps'],
+  pass_points: ['pass_fail'],
+  fail_points: ['pass_fail'],
+};
+
+/**
+ * A key of another scoring method changes nothing: `challenge: 90` on a pass_fail indicator or a
+ * `threshold` on a rating reads as if it counted. (`target` is read by every method's
+ * `indicator_attainment`, `cap` and `better` by all.)
+ */
+function checkUnusedScoringKeys({ report }: CheckContext, path: Path, ind: LeafIndicatorDef, scoring: string) {
+  const indicator = String(path.at(-1));
+  for (const [key, users] of Object.entries(USED_BY))
+    if ((ind as unknown as Record<string, unknown>)[key] !== undefined && !users.includes(scoring))
+      report('policy_scoring_key_unused', { key, indicator, scoring, uses: users.join(', ') }, [...path, key], {
+        key: true,
+      });
 }
 
 /** Steps start at distinct bounds, in the order they are tried: the first match scores. */

@@ -3,6 +3,7 @@
 import { variablesOf } from '../expression.js';
 import type { Path } from '../parse.js';
 import { EPSILON, isPlainRatio, parseAt, round, suggest, type CheckContext } from './context.js';
+import { checkAttainmentValue, isAttainmentInPercent } from './rules.js';
 
 /** Variables a payout formula may use besides metrics and derived metrics. */
 export const PAYOUT_VARIABLES = ['pay_base', 'score', 'base_score', 'attainment'] as const;
@@ -53,7 +54,9 @@ export function checkPayout(ctx: CheckContext, maxScore: number) {
           { fact: tiers.basis, value: String(b.min), fraction: String(Number((b.min / 100).toFixed(6))) },
           ['payout', 'tiers', 'bands', i, 'min'],
         );
-      if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
+      const percentPoints = tiers.basis === 'attainment' && isAttainmentInPercent(b.min, maxScore / 100);
+      if (percentPoints) checkAttainmentValue(ctx, b.min, ['payout', 'tiers', 'bands', i, 'min']);
+      else if (tiers.basis === 'attainment' && b.min > maxScore / 100 + EPSILON) {
         report(
           'policy_tier_unreachable',
           { tier: b.tier, min: b.min, max: round(maxScore), max_attainment: round(maxScore / 100) },

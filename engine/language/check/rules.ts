@@ -3,10 +3,12 @@
 import { isGroup, isPerUnit, type ConditionDef, type IndicatorDef } from '../../model/policy.js';
 import { forEachLeaf, isFactRef, type ConditionLeaf } from '../conditions.js';
 import { variablesOf } from '../expression.js';
+import { roundScore } from '../../model/money.js';
 import { BUILTIN_FACTS, INDICATOR_LEVELS, OPERATORS, PRESENCE_OPERATORS, type Phase } from '../facts.js';
 import type { Path } from '../parse.js';
 import type { TeamDirectory } from '../teams.js';
-import { flow, isPlainRatio, parseAt, suggest, type CheckContext } from './context.js';
+import { EPSILON, flow, isPlainRatio, parseAt, round, suggest, type CheckContext } from './context.js';
+import { maxPossibleScore } from './grades.js';
 
 const PLAN_STATUSES = ['open', 'extended', 'closed', 'escalated'];
 
@@ -38,6 +40,15 @@ export function checkRules(ctx: CheckContext) {
         if (ctx.known.has(v)) continue;
         report('policy_unknown_metric.per_unit', { metric: v, id, known: [...ctx.known].join(', ') }, at);
       }
+      // a points limit finer than the score: `max: 0.35` at 1 decimal adds 0.35, which the score's
+      // rounding turns into 0.4, above the limit (or 0.3 below it): write the limit at the score's decimals
+      const decimals = p.score?.decimals ?? 2;
+      if (key === 'points' && def.max !== undefined && roundScore(def.max, decimals) !== def.max)
+        report(
+          'policy_points_max_decimals',
+          { id, max: def.max, decimals, down: Math.floor(def.max * 10 ** decimals) / 10 ** decimals },
+          ['adjustments', id, key, 'max'],
+        );
     }
     if (a.grade_cap !== undefined && !grades.includes(a.grade_cap)) {
       report('policy_unknown_grade.grade_cap', { grade: a.grade_cap, grades: grades.join(', ') }, [
@@ -116,6 +127,14 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
           );
       });
     }
+    if (c.fact === 'attainment' && !presence && ref === undefined) {
+      // attainment is score / 100: 90 is 90 % written as percent points when only 0.9 is reachable
+      const list = Array.isArray(c.value) ? c.value : [c.value];
+      list.forEach((v, i) => {
+        if (typeof v === 'number')
+          checkAttainmentValue(ctx, v, Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value']);
+      });
+    }
     if (!presence && ref === undefined && isPlainRatio(ctx, c.fact)) {
       // a ratio without a `range` is 0 to 1 in the data: 50 is 50 % written as percent points (the
       // data may say `ratio_format: percent_points`), and would never (or always) hold
@@ -134,6 +153,31 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
     }
   });
+}
+
+/**
+ * Whether `value`, compared with attainment, can only be percent points: out of reach as a fraction,
+ * within reach divided by 100, and at least 10 (1000 %: no monthly band means that much, while
+ * 1.3 for a gold band nobody reaches may be meant as written and is only warned about).
+ */
+export function isAttainmentInPercent(value: number, most: number): boolean {
+  return value >= 10 && value > most + EPSILON && value / 100 <= most + EPSILON;
+}
+
+/**
+ * `attainment` (score / 100) compared with a number that only the percent-points reading makes
+ * reachable: `90` when nobody can score more than 120 (attainment 1.2) is 90 % written as percent
+ * points, or 9000 % that nobody reaches. Refused with the fraction to write; a value unreachable
+ * either way is left to the unreachable warnings and to `verify`.
+ */
+export function checkAttainmentValue(ctx: CheckContext, value: number, at: Path) {
+  const most = maxPossibleScore(ctx.policy) / 100;
+  if (isAttainmentInPercent(value, most))
+    ctx.report(
+      'policy_value_type.attainment',
+      { value: String(value), fraction: String(Number((value / 100).toFixed(6))), max: round(most) },
+      at,
+    );
 }
 
 /** The indicator a fact about one indicator names, the level it asks about, the indicators a count goes over. */

@@ -350,6 +350,53 @@ export const language = defineMessages({
       zh: '请写明每个等级对应的分布等级，如 `map: { {example} }`',
     },
   },
+  'policy_calibration_map.missing': {
+    message: {
+      en: 'the calibration `map` does not say where grade `{grade}` goes on the scale ({scale})',
+      zh: '强制分布的 `map` 没有写等级 `{grade}` 对应哪个分布等级（{scale}）',
+    },
+    help: {
+      en: 'map every grade to a scale grade, e.g. `{example}`',
+      zh: '请为每个等级写明对应的分布等级，如 `{example}`',
+    },
+  },
+  policy_default_out_of_range: {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside what it can be (its range, {min} to {max}): an empty cell would be read as a value no cell may hold',
+      zh: '`{metric}` 的默认值 {value} 超出它可能的取值（其 range，{min} 到 {max}）：空单元格会被读成任何单元格都不允许的值',
+    },
+    help: {
+      en: 'write a default within the range, or widen the `range`',
+      zh: '请把默认值写在 range 之内，或放宽 `range`',
+    },
+  },
+  'policy_default_out_of_range.derived': {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside its range ({min} to {max}): a record whose value cannot be computed would take a value the range refuses',
+      zh: '`{metric}` 的默认值 {value} 超出它的 range（{min} 到 {max}）：无法计算的记录会取到 range 不允许的值',
+    },
+    help: {
+      en: 'write a default within the range, or widen the `range`',
+      zh: '请把默认值写在 range 之内，或放宽 `range`',
+    },
+  },
+  'policy_default_out_of_range.ratio': {
+    message: {
+      en: 'the default {value} of `{metric}` lies outside what it can be (a ratio, 0 to 1): an empty cell would be read as {percent}',
+      zh: '`{metric}` 的默认值 {value} 超出它可能的取值（比率，0 到 1）：空单元格会被读成 {percent}',
+    },
+    help: {
+      en: 'a policy writes a ratio as a fraction, whatever `ratio_format` the data uses: 30 % is 0.3; a ratio that can exceed 100 % states its `range`',
+      zh: '政策中的比率一律写小数，与数据的 `ratio_format` 无关：30% 写作 0.3；可能超过 100% 的比率请写明 `range`',
+    },
+  },
+  'policy_default_out_of_range.count': {
+    message: {
+      en: 'the default {value} of `{metric}` is not a count (a whole number, 0 or more): no cell may hold it',
+      zh: '`{metric}` 的默认值 {value} 不是次数（不小于 0 的整数）：任何单元格都不允许这个值',
+    },
+    help: { en: 'write a whole number, 0 or more', zh: '请写不小于 0 的整数' },
+  },
   policy_derived_cycle: {
     message: {
       en: 'derived metrics depend on each other in a cycle: {cycle}',
@@ -666,6 +713,26 @@ export const language = defineMessages({
       zh: '请让一个等级（通常是中间等级）不设 `max`，或提高最高比例',
     },
   },
+  'policy_quota_impossible.last_max': {
+    message: {
+      en: '`{grade}` is the lowest grade of the scale, so its `max` can never be applied: forced distribution only moves people down',
+      zh: '`{grade}` 是分布中最低的等级，它的 `max` 永远无法执行：强制分布只会把人往下调',
+    },
+    help: {
+      en: 'remove the `max` of `{grade}`, or set a `min` on the grades above it',
+      zh: '请删除 `{grade}` 的 `max`，或给它上面的等级设 `min`',
+    },
+  },
+  'policy_quota_impossible.first_min': {
+    message: {
+      en: '`{grade}` is the highest grade of the scale, so its `min` can never be applied: forced distribution only moves people down',
+      zh: '`{grade}` 是分布中最高的等级，它的 `min` 永远无法执行：强制分布只会把人往下调',
+    },
+    help: {
+      en: 'remove the `min` of `{grade}`, or set a `max` on the grades below it',
+      zh: '请删除 `{grade}` 的 `min`，或给它下面的等级设 `max`',
+    },
+  },
   'policy_rating_needs_range.max': {
     message: {
       en: 'rating indicator `{indicator}` scores `{metric}` out of its range maximum {max}, which is not above 0',
@@ -738,6 +805,46 @@ export const language = defineMessages({
       zh: '`{indicator}` 的第 {step} 档和第 {next} 档都从 {value} 起',
     },
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
+  },
+  policy_points_above_cap: {
+    message: {
+      en: "step {step} of `{indicator}` gives {points} points, above the indicator's cap of {cap}: it would score {cap}",
+      zh: '`{indicator}` 的第 {step} 档给 {points} 分，超过该指标的上限 {cap}：实际只得 {cap} 分',
+    },
+    help: {
+      en: "raise the indicator's `cap` to {points}, or give the step at most {cap} points",
+      zh: '请把该指标的 `cap` 提高到 {points}，或让这一档不超过 {cap} 分',
+    },
+  },
+  'policy_points_above_cap.pass_fail': {
+    message: {
+      en: "`{key}: {points}` of `{indicator}` is above the indicator's cap of {cap}: it would score {cap}",
+      zh: '`{indicator}` 的 `{key}: {points}` 超过该指标的上限 {cap}：实际只得 {cap} 分',
+    },
+    help: {
+      en: "raise the indicator's `cap` to {points}, or write at most {cap}",
+      zh: '请把该指标的 `cap` 提高到 {points}，或写不超过 {cap} 的分数',
+    },
+  },
+  policy_scoring_key_unused: {
+    message: {
+      en: '`{key}` of `{indicator}` is not used by `scoring: {scoring}`, so it changes nothing',
+      zh: '`{indicator}` 的 `{key}` 不被 `scoring: {scoring}` 使用，写了也不起作用',
+    },
+    help: {
+      en: 'remove it, or set the scoring that uses it: `scoring: {uses}`',
+      zh: '请删除它，或改用使用它的计分方式：`scoring: {uses}`',
+    },
+  },
+  policy_points_max_decimals: {
+    message: {
+      en: '`max: {max}` of the points of `{id}` has more decimals than the score ({decimals}): the score is rounded after it, so the rule could add more than {max}',
+      zh: '`{id}` 加分的 `max: {max}` 比总分的小数位（{decimals}）更细：总分随后会被舍入，这条规则实际可能加得比 {max} 多',
+    },
+    help: {
+      en: 'write the limit as the score is written (`score.decimals: {decimals}`), e.g. `max: {down}`, or raise `score.decimals`',
+      zh: '请按总分的小数位（`score.decimals: {decimals}`）写上限，如 `max: {down}`，或提高 `score.decimals`',
+    },
   },
   policy_reference_out_of_range: {
     message: {
@@ -998,6 +1105,16 @@ export const language = defineMessages({
     help: {
       en: 'write `threshold` (门槛), `target` (目标) or `challenge` (挑战)',
       zh: '请写 `threshold`（门槛）、`target`（目标）或 `challenge`（挑战）',
+    },
+  },
+  'policy_value_type.attainment': {
+    message: {
+      en: '`attainment` is score / 100 (96.96 points is 0.9696) and reaches at most {max}, so `{value}` is {value} % written as percent points',
+      zh: '`attainment` 为总分 / 100（96.96 分为 0.9696），最高只能到 {max}，`{value}` 是按百分点写的 {value}%',
+    },
+    help: {
+      en: 'write `{fraction}` for {value} % (a policy writes attainment as a fraction)',
+      zh: '{value}% 请写作 `{fraction}`（政策中的达成率一律写小数）',
     },
   },
   'policy_value_type.ratio': {

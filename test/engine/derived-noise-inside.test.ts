@@ -1,0 +1,65 @@
+// A formula is the number it means, not the binary double next to it (docs/policy-language.md,
+// "Exact at a bound"), inside the formula as well as at its end: "per full 1 % over 40 %" written
+// `floor((rate - 0.4) * 100)` is 7 at 47 %, and `a + b >= 0.8` holds for 0.7 and 0.1. Only the
+// final value is cleaned today, so floor, ceil, round, % and comparisons see the noise:
+// (0.47 − 0.4) × 100 is 6.999999999999995 in binary, whose floor is 6; in a payout formula,
+// floor(attainment * 100) at 29 points is 28 (0.29 × 100 is 28.999999999999996).
+
+import { describe, expect, it } from 'vitest';
+import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
+
+const perFullPercent = compiledPolicy(
+  policy()
+    .metric('rate', { label: '转化率', unit: 'ratio' })
+    .metric('a', { label: '甲率', unit: 'ratio' })
+    .metric('b', { label: '乙率', unit: 'ratio' })
+    .set('derived', {
+      full_points: 'floor((rate - 0.4) * 100)',
+      both: 'a + b >= 0.8 ? 1 : 0',
+    })
+    .adjustment('over', {
+      title: '超额奖',
+      when: when('rate', 'greaterThan', 0.4),
+      award: { per: 'floor((rate - 0.4) * 100)', amount: 100 },
+    })
+    .adjustment('both_hit', { title: '双达标', when: when('both', 'equal', 1), award: 7 })
+    .yaml(),
+  'p.yaml',
+);
+
+const evaluate = (metrics: Record<string, number>) =>
+  staffScorecard(perFullPercent, { rating: 50, a: 0, b: 0, ...metrics });
+
+describe('floor and comparisons inside a formula see the decimal the formula means', () => {
+  // exec8 (engine/language/expression.ts): the noise of `rate - 0.4` reaches floor() uncleaned
+  it.fails.each([
+    // rate, full percent points over 40 %, award ¥100 each
+    [0.41, 1, 100_00], //  (0.41 − 0.4) × 100 = 1  (binary: 0.9999999999999953 → floor 0, no award)
+    [0.47, 7, 700_00], //  (0.47 − 0.4) × 100 = 7  (binary: 6.999999999999995 → 6, ¥600)
+    [0.7, 30, 3000_00], // (0.70 − 0.4) × 100 = 30 (binary: 29.999999999999993 → 29, ¥2,900)
+  ])('rate %d: %d full points over 40 %, an award of %d fen', (rate, points, awardFen) => {
+    const card = evaluate({ rate });
+    expect(card.adjustments.map((a) => a.id)).toEqual(['over']);
+    expect(card.payout.lines.find((l) => l.kind === 'award')?.amountFen).toBe(awardFen);
+    // performance pay 1000 × 50 / 100 = 500.00, plus the award
+    expect(card.payout.totalFen).toBe(500_00 + awardFen);
+    expect(points).toBe(awardFen / 100_00);
+  });
+
+  it.fails('0.7 + 0.1 >= 0.8 holds (binary: 0.7999999999999999 < 0.8)', () => {
+    const card = evaluate({ rate: 0.3, a: 0.7, b: 0.1 });
+    expect(card.adjustments.map((a) => [a.id, a.award])).toEqual([['both_hit', 7]]);
+  });
+
+  it.fails.each([
+    // score, attainment × 100 floored, pay 1000 × that / 100
+    [29, 29, 290_00], // binary 28.999999999999996 → 28: ¥280.00 paid
+    [57, 57, 570_00], // binary 56.99999999999999 → 56: ¥560.00 paid
+  ])('a payout formula: floor(attainment * 100) at score %d is %d, pay %d fen', (rating, _floored, fen) => {
+    const perWholePoint = compiledPolicy(
+      policy().payout({ performance_pay: 'pay_base * floor(attainment * 100) / 100' }).yaml(),
+      'p.yaml',
+    );
+    expect(staffScorecard(perWholePoint, { rating }).payout.totalFen).toBe(fen);
+  });
+});
