@@ -114,7 +114,9 @@ describe('the weights panel', () => {
       ['output', { startup: 40, mature: 30 }, false],
       ['completion', { startup: 60, mature: 60 }, true],
     ]);
-    expect(view.roles[0].levels).toEqual([{ label: '编导', depth: 0, sums: { startup: 100, mature: 90 } }]);
+    expect(view.roles[0].levels).toEqual([
+      { label: '编导', depth: 0, sums: { startup: 100, mature: 90 }, exact: { startup: true, mature: false } },
+    ]);
   });
 
   it('a per-stage weight is edited where it stands', () => {

@@ -2,7 +2,7 @@
 // weight tables per role with each level's sum per stage, scoring reference points, grades, tiers
 // and rules. Editing goes through the engine's YAML edit (setValue, setStructure), never by rebuilding the YAML.
 
-import { BUILTIN_FACTS } from '../../../engine/index.js';
+import { addsUpExactly, BUILTIN_FACTS } from '../../../engine/index.js';
 
 export type YamlPath = (string | number)[];
 
@@ -29,7 +29,10 @@ export interface WeightRow {
 export interface LevelSum {
   label: string;
   depth: number;
+  /** Per stage: the weights' sum as it reads in decimal (33.3 + 33.3 + 33.4 is 100, not 99.99999999999999). */
   sums: Record<string, number>;
+  /** Per stage: whether the weights add up to exactly 100 as written, the engine's own check (policy_weights_sum). */
+  exact: Record<string, boolean>;
 }
 
 export interface RoleView {
@@ -111,8 +114,8 @@ export function policyView(doc: unknown): PolicyView | null {
     const levels: LevelSum[] = [];
     const walk = (level: unknown, path: YamlPath, depth: number, label: string) => {
       if (!isObj(level)) return;
-      const sums: Record<string, number> = Object.create(null);
-      for (const s of stages) sums[s.id] = 0;
+      const parts: Record<string, number[]> = Object.create(null);
+      for (const s of stages) parts[s.id] = [];
       for (const [id, node] of Object.entries(level)) {
         if (!isObj(node)) continue;
         const weights: Record<string, number | undefined> = Object.create(null);
@@ -123,7 +126,7 @@ export function policyView(doc: unknown): PolicyView | null {
               : isObj(node.weight) && Object.hasOwn(node.weight, s.id)
                 ? num(node.weight[s.id])
                 : undefined;
-        for (const s of stages) sums[s.id] += weights[s.id] ?? 0;
+        for (const s of stages) if (weights[s.id] !== undefined) parts[s.id]!.push(weights[s.id]!);
         const group = isObj(node.indicators);
         const metric = typeof node.metric === 'string' ? node.metric : undefined;
         rows.push({
@@ -151,7 +154,14 @@ export function policyView(doc: unknown): PolicyView | null {
             typeof node.title === 'string' ? node.title : id,
           );
       }
-      levels.push({ label, depth, sums });
+      const sums: Record<string, number> = Object.create(null);
+      const exact: Record<string, boolean> = Object.create(null);
+      for (const s of stages) {
+        const finite = parts[s.id]!.filter(Number.isFinite);
+        sums[s.id] = Number(finite.reduce((a, b) => a + b, 0).toPrecision(12));
+        exact[s.id] = finite.length === parts[s.id]!.length && addsUpExactly(finite, 100);
+      }
+      levels.push({ label, depth, sums, exact });
     };
     walk(role.indicators, ['roles', roleId, 'indicators'], 0, typeof role.title === 'string' ? role.title : roleId);
     roles.push({
