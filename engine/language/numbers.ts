@@ -26,9 +26,17 @@ export function checkNumbers(source: SourceFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(source.doc, {
     Scalar(_key, node: Scalar) {
-      if (!isScalar(node) || typeof node.value !== 'number' || isUsableNumber(node.value)) return;
+      if (!isScalar(node) || typeof node.value !== 'number') return;
       const written = node.range ? source.text.slice(node.range[0], node.range[1]).trim() : String(node.value);
       const span = node.range ? spanAt(source, node.range[0], node.range[1]) : { line: 1, column: 1 };
+      if (isUsableNumber(node.value)) {
+        // 80.999999999999999 is the double 81: more digits than a double holds, read as another number
+        if (!readsAsWritten(written, node.value))
+          out.push(
+            diagnostic('policy_number_inexact', { written, read: String(node.value) }, { file: source.file, span }),
+          );
+        return;
+      }
       if (!Number.isFinite(node.value)) {
         out.push(
           diagnostic(
@@ -60,6 +68,35 @@ export function addsUpExactly(values: readonly number[], total: number): boolean
   const parts = [...values.map(decimalOf), decimalOf(-total)];
   const scale = Math.max(...parts.map((p) => p.scale));
   return parts.reduce((s, p) => s + p.digits * 10n ** BigInt(scale - p.scale), 0n) === 0n;
+}
+
+/**
+ * Whether the decimal written (`0.1`, `1.50`, `1e3`, `+5`, `.5`) is exactly the shortest decimal of
+ * the double it was read as: `80.999999999999999` (17 nines: the double 81) and
+ * `0.12345678901234567890` are not. A text that is not a plain decimal (YAML's `0x10`, refused
+ * elsewhere) is left alone.
+ */
+export function readsAsWritten(written: string, value: number): boolean {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(written);
+  if (!m || (m[2] === '' && !m[3])) return true;
+  const [, sign = '', whole = '', fraction = '', exponent = '0'] = m;
+  const a = normalDecimal(
+    BigInt(`${sign === '-' ? '-' : ''}${whole}${fraction}` || '0'),
+    fraction.length - Number(exponent),
+  );
+  const d = decimalOf(value);
+  const b = normalDecimal(d.digits, d.scale);
+  return a.digits === b.digits && a.scale === b.scale;
+}
+
+/** An integer times 10^−scale without trailing zeros in the integer (0 as 0 × 10^0). */
+function normalDecimal(digits: bigint, scale: number): { digits: bigint; scale: number } {
+  if (digits === 0n) return { digits: 0n, scale: 0 };
+  while (digits % 10n === 0n) {
+    digits /= 10n;
+    scale -= 1;
+  }
+  return { digits, scale };
 }
 
 /** A finite number as an integer and a power of ten: 33.3 → 333 × 10^−1, 1e-7 → 1 × 10^−7. */

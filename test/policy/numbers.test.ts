@@ -175,3 +175,24 @@ describe('integers YAML readers disagree on are refused where they are written',
     expect(loadPolicy(WORKED.replace('challenge: 0.50', 'challenge: .5'), 'w.yaml').ok).toBe(true);
   });
 });
+
+describe('a number with more digits than a double holds', () => {
+  it('is refused where it is written, with the number it would be read as', () => {
+    // 80.999999999999999 (15 nines after the point) is the double 81: a threshold silently 81
+    expect(problems('threshold: 0.30', 'threshold: 80.999999999999999')).toEqual([
+      [
+        '27:20',
+        'policy_number_inexact',
+        '`80.999999999999999` has more digits than a number can hold exactly: it would be read as 81',
+      ],
+    ]);
+  });
+
+  it.each([['0.30'], ['0.3'], ['3e-1'], ['.3'], ['+0.3'], ['0.300000']])(
+    'a decimal a double holds as written is accepted: %s',
+    (written) => {
+      const r = loadPolicy(WORKED.replace('threshold: 0.30', `threshold: ${written}`), 'w.yaml');
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    },
+  );
+});

@@ -158,6 +158,7 @@ const REALISTIC: Record<string, string | number> = {
   previous_min: 60,
   problem: 'is not a known time zone',
   problem_zh: '不是已知的时区',
+  read: '81',
   reason: 'the file is not a workbook',
   reason_zh: '文件不是工作簿',
   record: 'SV0001',

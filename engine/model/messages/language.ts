@@ -669,6 +669,16 @@ export const language = defineMessages({
       zh: '请写成不带前导 0 的十进制数：如果指的是 `{decimal}`，就写 `{decimal}`',
     },
   },
+  policy_number_inexact: {
+    message: {
+      en: '`{written}` has more digits than a number can hold exactly: it would be read as {read}',
+      zh: '`{written}` 的有效数字太多，无法精确保存：会被读作 {read}',
+    },
+    help: {
+      en: 'write {read} if that is what is meant; a policy number keeps at most 15–17 significant digits',
+      zh: '如果本意是 {read}，请直接写 {read}；政策中的数字最多保留 15–17 位有效数字',
+    },
+  },
   policy_number_too_large: {
     message: {
       en: '`{written}` is too large to be exact: numbers in a policy are at most 9007199254740991 (2^53 − 1)',
