@@ -4,7 +4,13 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { plainDecimal, type TableResult } from './table.js';
-import { checkXlsxLimits, xlsxErrorCells, xlsxUncalculatedFormula } from './xlsx-limits.js';
+import {
+  checkXlsxLimits,
+  xlsxErrorCells,
+  xlsxHiddenSheets,
+  xlsxPercentCells,
+  xlsxUncalculatedFormula,
+} from './xlsx-limits.js';
 
 /** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
 const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
@@ -56,23 +62,50 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** A number as Excel shows it in a percent format, to its last digit: 0.453 → `45.3%`, 1.2e-7 → `0.000012%`. */
+function percentText(v: number): string {
+  const [mantissa = '0', exponent = '0'] = String(v).split(/e/i);
+  return `${plainDecimal(`${mantissa}e${Number(exponent) + 2}`) ?? String(v * 100)}%`;
+}
+
+type Sheet = { sheet: string; data: unknown[][] };
+
+/**
+ * The sheet `--sheet` (or a mapping's `sheet:`) names: the sheet of that name, or else the one sheet
+ * whose name is that name once surrounding spaces and full-width forms are ignored (`Sheet1 `, as
+ * a tab renamed with a space after it, is `Sheet1`), as column names are compared.
+ */
+function namedSheet(sheets: Sheet[], name: string): Sheet | undefined {
+  const exact = sheets.find((s) => s.sheet === name);
+  if (exact) return exact;
+  const loose = (s: string) => s.normalize('NFKC').trim();
+  const near = sheets.filter((s) => loose(s.sheet) === loose(name));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Without a sheet named: the first sheet Excel shows a tab for (a hidden sheet before it is never read). */
+async function firstVisibleSheet(bytes: Uint8Array, sheets: Sheet[]): Promise<Sheet | undefined> {
+  const hidden = await xlsxHiddenSheets(bytes);
+  return sheets.find((s) => !hidden.has(s.sheet)) ?? sheets[0];
+}
+
 export async function readXlsx(
   bytes: Uint8Array,
   options: { sheet?: string; file?: string } = {},
 ): Promise<TableResult> {
   const fail = (d: Diagnostic): TableResult => ({ ok: false, diagnostics: [d] });
   const at = { file: options.file, cell: { row: 1 } };
-  let sheets: { sheet: string; data: unknown[][] }[];
+  let sheets: Sheet[];
   // a workbook that would unpack past the limits (docs/limits.md) is refused before it is unpacked
   const over = await checkXlsxLimits(bytes, options.file);
   if (over.length) return { ok: false, diagnostics: over };
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = (await readXlsxFile(buffer)) as unknown as Sheet[];
   } catch (error) {
     return fail(diagnostic('data_xlsx_unreadable', { detail: (error as Error).message }, at));
   }
-  const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
+  const chosen = options.sheet ? namedSheet(sheets, options.sheet) : await firstVisibleSheet(bytes, sheets);
   if (!chosen)
     return fail(
       diagnostic(
@@ -100,13 +133,20 @@ export async function readXlsx(
   }
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
+  // a number shown as a percentage (Excel stores a typed `45.3%` as 0.453) is read as shown: `45.3%`
+  const percent = await xlsxPercentCells(bytes, chosen.sheet);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all
   let last = body.length + 1;
   for (const row of errors.keys()) if (row > last) last = row;
   for (let i = 0; i + 2 <= last; i++) {
-    const texts = (body[i] ?? []).map(cellText);
+    const cells = body[i] ?? [];
+    const texts = cells.map(cellText);
+    for (const col of percent.get(i + 2) ?? []) {
+      const v = cells[col];
+      if (typeof v === 'number') texts[col] = percentText(v);
+    }
     const wrong = errors.get(i + 2);
     if (wrong) {
       for (const [col, text] of wrong) {
