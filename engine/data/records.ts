@@ -679,7 +679,12 @@ export function recordReader(
         else problem(reasons, cells, i, row, col, 'data_bad_pay_base', { value: text });
       } else if (v.value !== undefined && v.value < 0)
         problem(reasons, cells, i, row, col, 'data_bad_pay_base.negative', { value: text });
-      else payBase = v.value;
+      else if (v.value === undefined) payBase = undefined;
+      else {
+        const amount = toTheFen(v.value);
+        if (amount === undefined) problem(reasons, cells, i, row, col, 'data_bad_pay_base.fraction', { value: text });
+        else payBase = amount;
+      }
     }
 
     const required = (role && requiredByRole.get(role)) || NONE;
@@ -1069,4 +1074,16 @@ export function columnLetters(index: number): string {
   let out = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
+}
+
+/**
+ * A pay base as an amount to the fen, or undefined when it has a fraction of a fen (`7999.995`: which
+ * fen is meant is not the reader's to guess). A workbook formula's result carries the binary noise of
+ * its arithmetic past Excel's 15 significant digits (`8000.000000000001` for a base shown as
+ * 8,000.00): the amount is read to those 15 digits first.
+ */
+function toTheFen(value: number): number | undefined {
+  if (Number.isInteger(value)) return value + 0; // a whole number as it is (and -0 as 0)
+  const amount = Number(value.toPrecision(15));
+  return /^\d+(?:\.\d{1,2})?$/.test(String(amount)) ? amount : undefined;
 }

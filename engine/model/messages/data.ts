@@ -110,6 +110,16 @@ export const data = defineMessages({
     message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' },
     help: PAY_BASE_HELP,
   },
+  'data_bad_pay_base.fraction': {
+    message: {
+      en: 'pay base `{value}` has a fraction of a fen',
+      zh: '绩效基数 `{value}` 有不足一分的零头',
+    },
+    help: {
+      en: 'write the pay base to the fen, as it is paid (e.g. 4000 or 4000.50): which fen `{value}` means is not for the program to guess',
+      zh: '请把绩效基数写到分，与实际发放一致（如 4000 或 4000.50）：`{value}` 应该是哪一分，不能由程序猜',
+    },
+  },
   'data_bad_pay_base.too_large': {
     message: {
       en: 'pay base `{value}` is too large: at most {limit} yuan per person',
