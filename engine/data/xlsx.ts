@@ -56,15 +56,24 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return dateText(v);
   // a number cell as Excel shows it: 0.0000012, not String()'s `1.2e-6` (which no cell reader takes)
   if (typeof v === 'number') {
-    const s = String(v);
+    const s = String(toExcelDigits(v));
     return s.includes('e') ? (plainDecimal(s) ?? s) : s;
   }
   return String(v);
 }
 
+/**
+ * A number to the 15 significant digits Excel keeps and shows: a formula's result stored with the
+ * binary noise of its arithmetic (`40.00000000000001` for =SUM of counts Excel shows as 40,
+ * `0.30000000000000004`) is the number shown. A whole number is kept as it is.
+ */
+function toExcelDigits(v: number): number {
+  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
+}
+
 /** A number as Excel shows it in a percent format, to its last digit: 0.453 → `45.3%`, 1.2e-7 → `0.000012%`. */
 function percentText(v: number): string {
-  const [mantissa = '0', exponent = '0'] = String(v).split(/e/i);
+  const [mantissa = '0', exponent = '0'] = String(toExcelDigits(v)).split(/e/i);
   return `${plainDecimal(`${mantissa}e${Number(exponent) + 2}`) ?? String(v * 100)}%`;
 }
 

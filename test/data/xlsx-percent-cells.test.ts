@@ -61,9 +61,11 @@ describe('number cells of a workbook shown as a percentage', () => {
         ['E2', num(1.25, '0.00%'), num(2)],
         ['E3', num(0.0000012, '0.0%'), num(3)],
         ['E4', num(0, '0%'), num(4)],
+        ['E5', num(0.1 + 0.2, '0%'), num(5)],
       ]),
     );
-    expect(table.rows.map((r) => r[6])).toEqual(['33.145%', '125%', '0.00012%', '0%']);
+    // 0.1 + 0.2 is 0.30000000000000004, shown by Excel (15 significant digits) as 30%
+    expect(table.rows.map((r) => r[6])).toEqual(['33.145%', '125%', '0.00012%', '0%', '30%']);
   });
 
   it('Excel’s built-in percent formats (numFmtId 9 `0%` and 10 `0.00%`) are percentages', async () => {
