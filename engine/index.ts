@@ -125,6 +125,7 @@ export {
   csvQuoteProblems,
   noHeaderRow,
   isBlankRow,
+  mergedCellsProblem,
   type Encoding,
   type Table,
   type JoinSource,

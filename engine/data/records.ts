@@ -15,7 +15,7 @@ import {
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
-import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
+import { mergedCellsProblem, readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
 import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
@@ -138,6 +138,8 @@ export function columnMeaning(
 }
 
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
+  const merged = mergedCellsProblem(table, options.file);
+  if (merged) return { records: [], excluded: [], diagnostics: [merged] };
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
   const below = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);

@@ -3,11 +3,12 @@
 
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { plainDecimal, type TableResult } from './table.js';
+import { plainDecimal, type Table, type TableResult } from './table.js';
 import {
   checkXlsxLimits,
   xlsxErrorCells,
   xlsxHiddenSheets,
+  xlsxMergedRanges,
   xlsxPercentCells,
   xlsxUncalculatedFormula,
 } from './xlsx-limits.js';
@@ -167,8 +168,22 @@ export async function readXlsx(
     rows.push(texts);
     rowNumbers.push(i + 2);
   }
-  return {
-    ok: true,
-    table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet, positional: true },
+  const table: Table = {
+    header: head.map((h) => cellText(h).trim()),
+    rows,
+    rowNumbers,
+    sheet: chosen.sheet,
+    positional: true,
   };
+  // cells merged down several rows below the header: only the first holds the value Excel shows across them
+  const merged = [];
+  for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {
+    if (m.top < 2 || m.bottom <= m.top) continue;
+    const value = cellText(body[m.top - 2]?.[m.left]).trim();
+    if (value === '') continue;
+    const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
+    merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });
+  }
+  if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { ok: true, table };
 }

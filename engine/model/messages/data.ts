@@ -650,6 +650,16 @@ export const data = defineMessages({
     message: { en: 'the workbook has no sheet `{sheet}`', zh: '工作簿中没有工作表 `{sheet}`' },
     help: { en: 'its sheets: {sheets}', zh: '工作表有：{sheets}' },
   },
+  'data_xlsx_unreadable.merged': {
+    message: {
+      en: 'the cells {range} are merged: Excel shows `{value}` on rows {top} to {bottom}, but only row {top} holds it',
+      zh: '单元格 {range} 是合并单元格：Excel 在第 {top} 到 {bottom} 行显示 `{value}`，但只有第 {top} 行有这个值',
+    },
+    help: {
+      en: 'unmerge the cells and write the value in every row it is meant for (Excel: Merge & Center off, then fill down with Ctrl+D): a row below would be read as empty',
+      zh: '请取消合并，并在每个适用的行填写该值（Excel：取消“合并后居中”，再用 Ctrl+D 向下填充）：否则下面的行会被读成空值',
+    },
+  },
   'data_xlsx_unreadable.formula': {
     message: {
       en: 'the cell holds the formula `{formula}` without its result: the workbook was written by a program and never calculated',
