@@ -80,6 +80,15 @@ function percentText(v: number): string {
 
 type Sheet = { sheet: string; data: unknown[][] };
 
+/** What the workbook reader's English reason says, in Chinese (the Chinese message carries no English sentence). */
+function unreadableZh(detail: string): string {
+  if (/legacy `?\.xls`?/i.test(detail)) return '这是旧版 .xls 文件，只能读取 .xlsx';
+  if (/unzip|zip|doesn't look like/i.test(detail)) return '文件不是 .xlsx 工作簿（不是 zip 格式，或已损坏）';
+  const missing = /"([^"]+)" file not found/.exec(detail);
+  if (missing) return `工作簿缺少其组成部分 \`${missing[1]}\`（已损坏，或不是 Excel 保存的 .xlsx）`;
+  return '工作簿的内容无法解析（已损坏，或不是 Excel 保存的 .xlsx）';
+}
+
 /**
  * The sheet `--sheet` (or a mapping's `sheet:`) names: the sheet of that name, or else the one sheet
  * whose name is that name once surrounding spaces and full-width forms are ignored (`Sheet1 `, as
@@ -113,7 +122,8 @@ export async function readXlsx(
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     sheets = (await readXlsxFile(buffer)) as unknown as Sheet[];
   } catch (error) {
-    return fail(diagnostic('data_xlsx_unreadable', { detail: (error as Error).message }, at));
+    const detail = (error as Error).message;
+    return fail(diagnostic('data_xlsx_unreadable', { detail, detail_zh: unreadableZh(detail) }, at));
   }
   const chosen = options.sheet ? namedSheet(sheets, options.sheet) : await firstVisibleSheet(bytes, sheets);
   if (!chosen)

@@ -640,7 +640,7 @@ export const data = defineMessages({
     },
   },
   data_xlsx_unreadable: {
-    message: { en: 'cannot read the workbook: {detail}', zh: '无法读取工作簿（{detail}）' },
+    message: { en: 'cannot read the workbook: {detail}', zh: '无法读取工作簿：{detail_zh}' },
     help: {
       en: 'save it from Excel as .xlsx (Excel Workbook), or export CSV',
       zh: '请在 Excel 中另存为 .xlsx（Excel 工作簿），或导出 CSV',
