@@ -824,10 +824,12 @@ export function recordReader(
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
     const id = field(cells, 'employee_id');
     const name = field(cells, 'name');
-    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : undefined;
+    // the label may sit in 团队 too, where sheets grouped by team begin their rows
+    const team = field(cells, 'team');
+    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : isTotalsWord(team) ? team : undefined;
     if (word === undefined || field(cells, 'role') !== '' || field(cells, 'stage') !== '') return undefined;
     if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
-    const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
+    const col = fieldColumn.get(word === id ? 'employee_id' : word === name ? 'name' : 'team');
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
     return diagnostic(
