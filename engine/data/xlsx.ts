@@ -57,6 +57,10 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return dateText(v);
   // a number cell as Excel shows it: 0.0000012, not String()'s `1.2e-6` (which no cell reader takes)
   if (typeof v === 'number') {
+    // 16 digits or more: Excel keeps 15, so an 18-digit id typed as a number lost its last digits
+    // (123456789012345678 is stored as …345000); shown as Excel shows it, `1.23456789012345E+17`, it
+    // is refused as an id in scientific notation, and as a figure too large, never read as written
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return v.toExponential().toUpperCase();
     const s = String(toExcelDigits(v));
     return s.includes('e') ? (plainDecimal(s) ?? s) : s;
   }
