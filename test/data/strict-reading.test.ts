@@ -293,18 +293,22 @@ describe('counts are whole numbers', () => {
 });
 
 describe('a pay base with a fraction of a fen', () => {
-  it('is refused at its cell: 7999.995 could be 7999.99 or 8000.00, and 4000.001 is no amount paid', () => {
-    const r = readRecords(
+  /** Three 编导 whose 绩效基数 cells are these, read from m.csv. */
+  const withPayBases = (a: string, b: string, c: string) =>
+    readRecords(
       [
         `${HEADER},绩效基数`,
-        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,7999.995',
-        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,"¥4,000.001"',
-        'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,0.5',
+        `E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,${a}`,
+        `E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,${b}`,
+        `E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,${c}`,
       ].join('\n'),
       'csv',
       contract,
       { file: 'm.csv' },
     );
+
+  it('is refused at its cell: 7999.995 could be 7999.99 or 8000.00, and 4000.001 is no amount paid', () => {
+    const r = withPayBases('7999.995', '"¥4,000.001"', '0.5');
     expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => [d.code, d.message, d.help, d.cell])])).toEqual([
       [
         2,
@@ -333,16 +337,7 @@ describe('a pay base with a fraction of a fen', () => {
   });
 
   it('a workbook formula’s binary noise past 15 significant digits is no fraction: 8000.000000000001 is ¥8,000.00', () => {
-    const r = readRecords(
-      [
-        `${HEADER},绩效基数`,
-        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,8000.000000000001',
-        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,6600.499999999999',
-        'E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,4000.10',
-      ].join('\n'),
-      'csv',
-      contract,
-    );
+    const r = withPayBases('8000.000000000001', '6600.499999999999', '4000.10');
     expect(r.excluded).toEqual([]);
     expect(r.records.map((x) => x.pay_base)).toEqual([8000, 6600.5, 4000.1]);
   });
