@@ -166,7 +166,8 @@ function zerosLost(records: readonly EmployeeRecord[], history: HistorySource, l
 
 /**
  * An id of digits with no earlier month in the ledger, while the same number with or without
- * leading zeros has some (Excel dropped or added them): a warning at its cell. The whole-file run
+ * leading zeros has some (Excel dropped or added them): a warning at its cell; so for letters then
+ * digits (`E1` now, `E001` recorded). The whole-file run
  * checks every record; a streaming run every row as its chunk comes back.
  */
 export function zerosLostAt(
@@ -176,16 +177,19 @@ export function zerosLostAt(
   history: HistorySource,
   ledger: string,
 ): Diagnostic | undefined {
-  if (!/^\d{1,12}$/.test(id) || history.grades(id).length) return undefined;
-  const bare = id.replace(/^0+(?=\d)/, '');
+  // digits, or letters then digits (`E1` now, `E001` recorded: a template padded or dropped the zeros)
+  const shape = /^([A-Za-z]{0,8})(\d{1,12})$/.exec(id);
+  if (!shape || history.grades(id).length) return undefined;
+  const prefix = shape[1] ?? '';
+  const bare = (shape[2] ?? '').replace(/^0+(?=\d)/, '');
   const spellings = [
     bare,
     ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
-  ];
+  ].map((digits) => prefix + digits);
   const other = spellings.find((s) => s !== id && history.grades(s).length);
   if (other === undefined) return undefined;
   return diagnostic(
-    'ledger_id_zeros',
+    prefix ? 'ledger_id_zeros.prefixed' : 'ledger_id_zeros',
     { id, other, ledger },
     { severity: 'warning', file, cell: { row, column: '工号', value: id } },
   );
