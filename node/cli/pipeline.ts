@@ -55,12 +55,23 @@ export function loadPolicyAndText(
   return { policy: result.policy, text };
 }
 
+/**
+ * `--sheet` with a data mapping: the mapping names each workbook's sheet itself, so the option would
+ * be ignored (the sheet read is not the one asked for): refused at the file, as with a CSV file.
+ */
+export function sheetOfMapping(file: string, sheet: string | undefined): Diagnostic | undefined {
+  if (sheet === undefined || !/\.ya?ml$/i.test(file)) return undefined;
+  return diagnostic('data_sheet_not_workbook.mapping', { file, sheet }, { file, cell: { row: 1 } });
+}
+
 /** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
 export async function readDataFile(
   file: string,
   policy: CompiledPolicy,
   o: { encoding?: Encoding; sheet?: string; period?: string } = {},
 ): Promise<RecordsResult> {
+  const sheetless = sheetOfMapping(file, o.sheet);
+  if (sheetless) return { records: [], excluded: [], diagnostics: [sheetless] };
   if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
   if (!formatOf(file)) throw new ExitError(EXIT.input, diagnostic('io_unknown_data_format', { file }, { file }));
   const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, {

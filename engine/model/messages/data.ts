@@ -578,6 +578,16 @@ export const data = defineMessages({
       zh: '工作表只用于 .xlsx 文件：读取 CSV 或 JSON 文件时请去掉 --sheet（或数据映射中的 `sheet:`）',
     },
   },
+  'data_sheet_not_workbook.mapping': {
+    message: {
+      en: '`{file}` is a data mapping, so `--sheet {sheet}` names no sheet of it',
+      zh: '`{file}` 是数据映射，`--sheet {sheet}` 不对应其中任何工作表',
+    },
+    help: {
+      en: 'a data mapping names each workbook’s sheet itself (`sheet:` under its roster or a source): leave out --sheet',
+      zh: '数据映射自己为每个工作簿指定工作表（花名册或数据源下的 `sheet:`）：请去掉 --sheet',
+    },
+  },
   data_unknown_format: {
     message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
     help: { en: 'export the data as CSV or Excel', zh: '请把数据导出为 CSV 或 Excel' },
