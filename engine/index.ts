@@ -126,6 +126,7 @@ export {
   csvQuoteProblems,
   noHeaderRow,
   isBlankRow,
+  mergedCellsProblem,
   type Encoding,
   type Table,
   type JoinSource,

@@ -201,6 +201,17 @@ export function dataContract(o: {
   };
 }
 
+/** A studio's 编导 (director, stage 初创期) with 发布视频数 (a count) and 违规次数 (a count, default 0). */
+export const videosAndViolationsContract = (): DataContract =>
+  dataContract({
+    metrics: {
+      videos: { label: '发布视频数', unit: 'count' },
+      violations: { label: '违规次数', unit: 'count', default: 0 },
+    },
+    roles: { director: '编导' },
+    stages: { startup: '初创期' },
+  });
+
 /** CSV text of these lines, each ended by a line break. */
 export const csvText = (...lines: string[]): string => lines.map((l) => `${l}\n`).join('');
 

@@ -7,6 +7,7 @@ export {
   csvQuoteProblems,
   noHeaderRow,
   isBlankRow,
+  mergedCellsProblem,
   type Table,
   type TableResult,
 } from './table.js';

@@ -15,7 +15,7 @@ import {
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
-import { readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
+import { mergedCellsProblem, readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
 import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
@@ -138,6 +138,8 @@ export function columnMeaning(
 }
 
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
+  const merged = mergedCellsProblem(table, options.file);
+  if (merged) return { records: [], excluded: [], diagnostics: [merged] };
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
   const below = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);
@@ -679,7 +681,12 @@ export function recordReader(
         else problem(reasons, cells, i, row, col, 'data_bad_pay_base', { value: text });
       } else if (v.value !== undefined && v.value < 0)
         problem(reasons, cells, i, row, col, 'data_bad_pay_base.negative', { value: text });
-      else payBase = v.value;
+      else if (v.value === undefined) payBase = undefined;
+      else {
+        const amount = toTheFen(v.value);
+        if (amount === undefined) problem(reasons, cells, i, row, col, 'data_bad_pay_base.fraction', { value: text });
+        else payBase = amount;
+      }
     }
 
     const required = (role && requiredByRole.get(role)) || NONE;
@@ -817,10 +824,12 @@ export function recordReader(
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
     const id = field(cells, 'employee_id');
     const name = field(cells, 'name');
-    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : undefined;
+    // the label may sit in 团队 too, where sheets grouped by team begin their rows
+    const team = field(cells, 'team');
+    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : isTotalsWord(team) ? team : undefined;
     if (word === undefined || field(cells, 'role') !== '' || field(cells, 'stage') !== '') return undefined;
     if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
-    const col = word === id ? fieldColumn.get('employee_id') : fieldColumn.get('name');
+    const col = fieldColumn.get(word === id ? 'employee_id' : word === name ? 'name' : 'team');
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
     return diagnostic(
@@ -1069,4 +1078,16 @@ export function columnLetters(index: number): string {
   let out = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
+}
+
+/**
+ * A pay base as an amount to the fen, or undefined when it has a fraction of a fen (`7999.995`: which
+ * fen is meant is not the reader's to guess). A workbook formula's result carries the binary noise of
+ * its arithmetic past Excel's 15 significant digits (`8000.000000000001` for a base shown as
+ * 8,000.00): the amount is read to those 15 digits first.
+ */
+function toTheFen(value: number): number | undefined {
+  if (Number.isInteger(value)) return value + 0; // a whole number as it is (and -0 as 0)
+  const amount = Number(value.toPrecision(15));
+  return /^\d+(?:\.\d{1,2})?$/.test(String(amount)) ? amount : undefined;
 }

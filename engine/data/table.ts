@@ -22,6 +22,11 @@ export interface Table {
       ratioFormat?: 'fraction' | 'percent_points';
     }
   >;
+  /**
+   * A workbook's cells merged down several rows of the table (not the header): the range as Excel
+   * names it (`D2:D4`), its rows and first column, and the value only its first cell holds.
+   */
+  merged?: { range: string; top: number; bottom: number; left: number; value: string }[];
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,
@@ -346,4 +351,28 @@ function jsonErrorZh(message: string): string {
     if (m) return zh(...m.slice(1));
   }
   return '无法读取';
+}
+
+/**
+ * A table of employees cannot hold cells merged down several rows (a 团队 merged over its members, a
+ * 违规次数 over three people): Excel shows the value across the rows, but only the first row holds it,
+ * and the rows below would be read as empty (a missing team, or a metric's `default`). The first such
+ * range refuses the file, at its first cell.
+ */
+export function mergedCellsProblem(table: Table, file?: string): Diagnostic | undefined {
+  const m = table.merged?.[0];
+  if (!m) return undefined;
+  return diagnostic(
+    'data_xlsx_unreadable.merged',
+    { range: m.range, value: m.value, top: m.top, bottom: m.bottom },
+    {
+      file,
+      cell: {
+        ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+        row: m.top,
+        column: table.header[m.left] || (/^[A-Z]+/.exec(m.range)?.[0] ?? ''),
+        value: m.value,
+      },
+    },
+  );
 }

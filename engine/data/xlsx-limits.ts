@@ -192,8 +192,14 @@ const attribute = (attrs: string, name: string) => {
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
 
-/** The XML of a workbook's sheet (the first when none is named), or undefined. */
-async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | undefined> {
+const columnIndex = (letters: string) => {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+};
+
+/** The workbook's sheets in their order, each with its relationship id and whether it is hidden. */
+async function workbookParts(bytes: Uint8Array) {
   const entries = centralDirectory(bytes);
   if (!entries) return undefined;
   const workbook = await partText(bytes, entries, 'xl/workbook.xml');
@@ -202,23 +208,79 @@ async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | und
   const sheets = [...workbook.matchAll(/<(?:[\w.-]+:)?sheet\s([^>]*?)\/?>/g)].map((m) => ({
     name: attribute(m[1] ?? '', 'name'),
     id: attribute(m[1] ?? '', '(?:[\\w.-]+:)?id'),
+    // `hidden` (Format → Hide) or `veryHidden` (only a macro shows it again): no tab for it in Excel
+    hidden: /^(?:hidden|veryHidden)$/.test(attribute(m[1] ?? '', 'state') ?? ''),
   }));
-  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
-  if (!chosen?.id) return undefined;
-  const rel = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)]
-    .map((m) => m[1] ?? '')
-    .find((a) => attribute(a, 'Id') === chosen.id);
-  const target = rel ? attribute(rel, 'Target') : undefined;
-  if (!target) return undefined;
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
-  return partText(bytes, entries, path);
+  const relations = [...rels.matchAll(/<(?:[\w.-]+:)?Relationship\s([^>]*?)\/?>/g)].map((m) => m[1] ?? '');
+  /** The path in the archive of the part a relationship points to. */
+  const part = (rel: string | undefined) => {
+    const target = rel ? attribute(rel, 'Target') : undefined;
+    if (!target) return undefined;
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+  };
+  const stylesRel = relations.find((a) => /\/styles$/.test(attribute(a, 'Type') ?? ''));
+  return {
+    entries,
+    sheets,
+    sheetPath: (id: string) => part(relations.find((a) => attribute(a, 'Id') === id)),
+    stylesPath: part(stylesRel) ?? 'xl/styles.xml',
+  };
 }
 
-const columnIndex = (letters: string) => {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-};
+/** The XML of a workbook's sheet (the first when none is named), or undefined. */
+async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | undefined> {
+  const wb = await workbookParts(bytes);
+  if (!wb) return undefined;
+  const chosen = sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === sheet);
+  const path = chosen?.id ? wb.sheetPath(chosen.id) : undefined;
+  return path === undefined ? undefined : partText(bytes, wb.entries, path);
+}
+
+/** The names of a workbook's hidden sheets (no tab for them in Excel or WPS). */
+export async function xlsxHiddenSheets(bytes: Uint8Array): Promise<Set<string>> {
+  const wb = await workbookParts(bytes);
+  return new Set((wb?.sheets ?? []).filter((s) => s.hidden && s.name !== undefined).map((s) => s.name!));
+}
+
+/** Whether a number format shows its number as a percentage: a `%` that is not quoted, escaped or in brackets. */
+const isPercentFormat = (code: string) => /%/.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
+
+/**
+ * The number cells of a workbook's sheet shown as a percentage (a number format with `%`, such as
+ * Excel's built-in `0%` and `0.00%`, or `0.0%`): row number (1 = header) → column indexes. Excel stores
+ * a typed `45.3%` as the number 0.453 with such a format, and shows `45.3%`.
+ */
+export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Set<number>>> {
+  const found = new Map<number, Set<number>>();
+  const wb = await workbookParts(bytes);
+  if (!wb) return found;
+  const styles = await partText(bytes, wb.entries, wb.stylesPath);
+  if (styles === undefined) return found;
+  const custom = new Map<string, string>();
+  for (const m of styles.matchAll(/<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/g))
+    custom.set(attribute(m[1] ?? '', 'numFmtId') ?? '', attribute(m[1] ?? '', 'formatCode') ?? '');
+  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(styles)?.[1] ?? '';
+  const percent = new Set<string>();
+  [...xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
+    const id = attribute(m[1] ?? '', 'numFmtId') ?? '0';
+    // 9 and 10 are Excel's built-in `0%` and `0.00%`
+    if (id === '9' || id === '10' || isPercentFormat(custom.get(id) ?? '')) percent.add(String(index));
+  });
+  if (percent.size === 0) return found;
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>)/g)) {
+    const attrs = m[1] ?? '';
+    const type = attribute(attrs, 't') ?? 'n';
+    if (type !== 'n' || !percent.has(attribute(attrs, 's') ?? '0')) continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Set());
+    found.get(row)!.add(columnIndex(ref[1] ?? ''));
+  }
+  return found;
+}
 
 /**
  * The merged ranges of a workbook's sheet (the first when none is named): rows as the spreadsheet

@@ -3,8 +3,15 @@
 
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
-import { plainDecimal, type TableResult } from './table.js';
-import { checkXlsxLimits, xlsxErrorCells, xlsxUncalculatedFormula } from './xlsx-limits.js';
+import { plainDecimal, type Table, type TableResult } from './table.js';
+import {
+  checkXlsxLimits,
+  xlsxErrorCells,
+  xlsxHiddenSheets,
+  xlsxMergedRanges,
+  xlsxPercentCells,
+  xlsxUncalculatedFormula,
+} from './xlsx-limits.js';
 
 /** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
 const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
@@ -50,10 +57,59 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return dateText(v);
   // a number cell as Excel shows it: 0.0000012, not String()'s `1.2e-6` (which no cell reader takes)
   if (typeof v === 'number') {
-    const s = String(v);
+    // 16 digits or more: Excel keeps 15, so an 18-digit id typed as a number lost its last digits
+    // (123456789012345678 is stored as …345000); shown as Excel shows it, `1.23456789012345E+17`, it
+    // is refused as an id in scientific notation, and as a figure too large, never read as written
+    if (Number.isInteger(v) && Math.abs(v) >= 1e15) return v.toExponential().toUpperCase();
+    const s = String(toExcelDigits(v));
     return s.includes('e') ? (plainDecimal(s) ?? s) : s;
   }
   return String(v);
+}
+
+/**
+ * A number to the 15 significant digits Excel keeps and shows: a formula's result stored with the
+ * binary noise of its arithmetic (`40.00000000000001` for =SUM of counts Excel shows as 40,
+ * `0.30000000000000004`) is the number shown. A whole number is kept as it is.
+ */
+function toExcelDigits(v: number): number {
+  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
+}
+
+/** A number as Excel shows it in a percent format, to its last digit: 0.453 → `45.3%`, 1.2e-7 → `0.000012%`. */
+function percentText(v: number): string {
+  const [mantissa = '0', exponent = '0'] = String(toExcelDigits(v)).split(/e/i);
+  return `${plainDecimal(`${mantissa}e${Number(exponent) + 2}`) ?? String(v * 100)}%`;
+}
+
+type Sheet = { sheet: string; data: unknown[][] };
+
+/** What the workbook reader's English reason says, in Chinese (the Chinese message carries no English sentence). */
+function unreadableZh(detail: string): string {
+  if (/legacy `?\.xls`?/i.test(detail)) return '这是旧版 .xls 文件，只能读取 .xlsx';
+  if (/unzip|zip|doesn't look like/i.test(detail)) return '文件不是 .xlsx 工作簿（不是 zip 格式，或已损坏）';
+  const missing = /"([^"]+)" file not found/.exec(detail);
+  if (missing) return `工作簿缺少其组成部分 \`${missing[1]}\`（已损坏，或不是 Excel 保存的 .xlsx）`;
+  return '工作簿的内容无法解析（已损坏，或不是 Excel 保存的 .xlsx）';
+}
+
+/**
+ * The sheet `--sheet` (or a mapping's `sheet:`) names: the sheet of that name, or else the one sheet
+ * whose name is that name once surrounding spaces and full-width forms are ignored (`Sheet1 `, as
+ * a tab renamed with a space after it, is `Sheet1`), as column names are compared.
+ */
+function namedSheet(sheets: Sheet[], name: string): Sheet | undefined {
+  const exact = sheets.find((s) => s.sheet === name);
+  if (exact) return exact;
+  const loose = (s: string) => s.normalize('NFKC').trim();
+  const near = sheets.filter((s) => loose(s.sheet) === loose(name));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Without a sheet named: the first sheet Excel shows a tab for (a hidden sheet before it is never read). */
+async function firstVisibleSheet(bytes: Uint8Array, sheets: Sheet[]): Promise<Sheet | undefined> {
+  const hidden = await xlsxHiddenSheets(bytes);
+  return sheets.find((s) => !hidden.has(s.sheet)) ?? sheets[0];
 }
 
 export async function readXlsx(
@@ -62,17 +118,18 @@ export async function readXlsx(
 ): Promise<TableResult> {
   const fail = (d: Diagnostic): TableResult => ({ ok: false, diagnostics: [d] });
   const at = { file: options.file, cell: { row: 1 } };
-  let sheets: { sheet: string; data: unknown[][] }[];
+  let sheets: Sheet[];
   // a workbook that would unpack past the limits (docs/limits.md) is refused before it is unpacked
   const over = await checkXlsxLimits(bytes, options.file);
   if (over.length) return { ok: false, diagnostics: over };
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    sheets = (await readXlsxFile(buffer)) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = (await readXlsxFile(buffer)) as unknown as Sheet[];
   } catch (error) {
-    return fail(diagnostic('data_xlsx_unreadable', { detail: (error as Error).message }, at));
+    const detail = (error as Error).message;
+    return fail(diagnostic('data_xlsx_unreadable', { detail, detail_zh: unreadableZh(detail) }, at));
   }
-  const chosen = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
+  const chosen = options.sheet ? namedSheet(sheets, options.sheet) : await firstVisibleSheet(bytes, sheets);
   if (!chosen)
     return fail(
       diagnostic(
@@ -100,13 +157,20 @@ export async function readXlsx(
   }
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
+  // a number shown as a percentage (Excel stores a typed `45.3%` as 0.453) is read as shown: `45.3%`
+  const percent = await xlsxPercentCells(bytes, chosen.sheet);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all
   let last = body.length + 1;
   for (const row of errors.keys()) if (row > last) last = row;
   for (let i = 0; i + 2 <= last; i++) {
-    const texts = (body[i] ?? []).map(cellText);
+    const cells = body[i] ?? [];
+    const texts = cells.map(cellText);
+    for (const col of percent.get(i + 2) ?? []) {
+      const v = cells[col];
+      if (typeof v === 'number') texts[col] = percentText(v);
+    }
     const wrong = errors.get(i + 2);
     if (wrong) {
       for (const [col, text] of wrong) {
@@ -118,8 +182,22 @@ export async function readXlsx(
     rows.push(texts);
     rowNumbers.push(i + 2);
   }
-  return {
-    ok: true,
-    table: { header: head.map((h) => cellText(h).trim()), rows, rowNumbers, sheet: chosen.sheet, positional: true },
+  const table: Table = {
+    header: head.map((h) => cellText(h).trim()),
+    rows,
+    rowNumbers,
+    sheet: chosen.sheet,
+    positional: true,
   };
+  // cells merged down several rows below the header: only the first holds the value Excel shows across them
+  const merged = [];
+  for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {
+    if (m.top < 2 || m.bottom <= m.top) continue;
+    const value = cellText(body[m.top - 2]?.[m.left]).trim();
+    if (value === '') continue;
+    const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
+    merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });
+  }
+  if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
+  return { ok: true, table };
 }

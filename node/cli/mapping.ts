@@ -21,6 +21,7 @@ import {
   type CompiledPolicy,
   type Diagnostic,
   joinSources,
+  mergedCellsProblem,
   readTable,
   toRecords,
   type Encoding,
@@ -343,6 +344,12 @@ export async function readMapping(
     const t = await readTable(new Uint8Array(readBytes(path, 'data')), f, { sheet, encoding });
     if (!t.ok) {
       diagnostics.push(...t.diagnostics);
+      return undefined;
+    }
+    // cells merged down several rows: the rows below the first would be joined as empty
+    const merged = mergedCellsProblem(t.table, f);
+    if (merged) {
+      diagnostics.push(merged);
       return undefined;
     }
     return t.table;

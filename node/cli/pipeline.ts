@@ -55,12 +55,23 @@ export function loadPolicyAndText(
   return { policy: result.policy, text };
 }
 
+/**
+ * `--sheet` with a data mapping: the mapping names each workbook's sheet itself, so the option would
+ * be ignored (the sheet read is not the one asked for): refused at the file, as with a CSV file.
+ */
+export function sheetOfMapping(file: string, sheet: string | undefined): Diagnostic | undefined {
+  if (sheet === undefined || !/\.ya?ml$/i.test(file)) return undefined;
+  return diagnostic('data_sheet_not_workbook.mapping', { file, sheet }, { file, cell: { row: 1 } });
+}
+
 /** Reads a CSV, JSON or XLSX data file, or a data mapping (`*.yaml`) joining several, into records. */
 export async function readDataFile(
   file: string,
   policy: CompiledPolicy,
   o: { encoding?: Encoding; sheet?: string; period?: string } = {},
 ): Promise<RecordsResult> {
+  const sheetless = sheetOfMapping(file, o.sheet);
+  if (sheetless) return { records: [], excluded: [], diagnostics: [sheetless] };
   if (/\.ya?ml$/i.test(file)) return readMapping(file, policy, o);
   if (!formatOf(file)) throw new ExitError(EXIT.input, diagnostic('io_unknown_data_format', { file }, { file }));
   const table = await readTable(new Uint8Array(readBytes(file, 'data')), file, {
@@ -166,7 +177,8 @@ function zerosLost(records: readonly EmployeeRecord[], history: HistorySource, l
 
 /**
  * An id of digits with no earlier month in the ledger, while the same number with or without
- * leading zeros has some (Excel dropped or added them): a warning at its cell. The whole-file run
+ * leading zeros has some (Excel dropped or added them): a warning at its cell; so for letters then
+ * digits (`E1` now, `E001` recorded). The whole-file run
  * checks every record; a streaming run every row as its chunk comes back.
  */
 export function zerosLostAt(
@@ -176,16 +188,19 @@ export function zerosLostAt(
   history: HistorySource,
   ledger: string,
 ): Diagnostic | undefined {
-  if (!/^\d{1,12}$/.test(id) || history.grades(id).length) return undefined;
-  const bare = id.replace(/^0+(?=\d)/, '');
+  // digits, or letters then digits (`E1` now, `E001` recorded: a template padded or dropped the zeros)
+  const shape = /^([A-Za-z]{0,8})(\d{1,12})$/.exec(id);
+  if (!shape || history.grades(id).length) return undefined;
+  const prefix = shape[1] ?? '';
+  const bare = (shape[2] ?? '').replace(/^0+(?=\d)/, '');
   const spellings = [
     bare,
     ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
-  ];
+  ].map((digits) => prefix + digits);
   const other = spellings.find((s) => s !== id && history.grades(s).length);
   if (other === undefined) return undefined;
   return diagnostic(
-    'ledger_id_zeros',
+    prefix ? 'ledger_id_zeros.prefixed' : 'ledger_id_zeros',
     { id, other, ledger },
     { severity: 'warning', file, cell: { row, column: '工号', value: id } },
   );

@@ -72,6 +72,26 @@ describe('an id whose leading zeros were dropped since the last recorded month',
     expect(r.stderr).toContain('but `7` has');
   });
 
+  it('an id of letters then digits (`E001` recorded, `E1` now) is warned about too, with the spelling to write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-zeros-'));
+    const ledger = join(dir, 'ledger.db');
+    const oct = join(dir, 'oct.csv');
+    writeFileSync(join(dir, 'sep.csv'), `${HEADER}\n${row('E001', '2026-09')}\n`);
+    writeFileSync(oct, `${HEADER}\n${row('E1', '2026-10')}\n`);
+    await yardstick('run', 'docs/worked-example.yaml', '--data', join(dir, 'sep.csv'), '--record', '--ledger', ledger);
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', oct, '--ledger', ledger, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `${oct}:2: warning[ledger_id_zeros]: \`E1\` has no earlier months in the ledger \`${ledger}\`, but \`E001\` has: the same letters and number with or without leading zeros\n` +
+        '  at row 2, column `工号`, value `E1`\n' +
+        '  help: ids are not joined across spellings, so history facts (two C in a row, improvement plans) start again for `E1`: if they are one person, write the id as the ledger has it, `E001`',
+    );
+    // the letters must agree: `F1` is not `E001`
+    writeFileSync(oct, `${HEADER}\n${row('F1', '2026-10')}\n`);
+    const other = await yardstick('run', 'docs/worked-example.yaml', '--data', oct, '--ledger', ledger, '--lang', 'en');
+    expect(other.stderr).not.toContain('ledger_id_zeros');
+  });
+
   it('an id recorded under its own spelling gets no warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-zeros-'));
     const ledger = join(dir, 'ledger.db');

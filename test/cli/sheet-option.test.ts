@@ -41,3 +41,27 @@ describe('--sheet with a file that is not a workbook', () => {
     expect(`${r.stdout}${r.stderr}`).toContain('error[data_sheet_not_workbook]');
   });
 });
+
+// A data mapping names each workbook's sheet itself (`sheet:`): --sheet with one was ignored, and the
+// run went ahead on the mapping's sheets, not the one asked for.
+describe('--sheet with a data mapping', () => {
+  const MAPPING = 'examples/exports-2026-10/month.data.yaml';
+
+  it('refuses the run at the mapping (exit 1), saying the mapping names its own sheets', async () => {
+    const r = await yardstick('run', POLICY, '--data', MAPPING, '--sheet', '10月', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      `${MAPPING}:1: error[data_sheet_not_workbook]: \`${MAPPING}\` is a data mapping, so \`--sheet 10月\` names no sheet of it`,
+      '  help: a data mapping names each workbook’s sheet itself (`sheet:` under its roster or a source): leave out --sheet',
+    ]);
+  });
+
+  it('data inspect says the mapping was not read', async () => {
+    const r = await yardstick('data', 'inspect', MAPPING, '--policy', POLICY, '--sheet', '10月', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`error[data_sheet_not_workbook]: \`${MAPPING}\` is a data mapping`);
+    expect(r.stdout).toContain('  not read: required columns, cells and records were not checked');
+    expect(r.stdout).not.toContain('records:');
+  });
+});

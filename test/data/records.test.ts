@@ -464,6 +464,27 @@ describe('a totals row at the bottom of an export', () => {
     ]);
   });
 
+  it('合计 in 团队, with 工号, 姓名, 岗位 and 阶段 empty, is a totals row too (it was refused as a row with no 工号)', () => {
+    const r = readRecords(
+      csv('E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,', ',,,合计,,2026-10,30,40%,80,0,', 'E2,,,总计,,,30,,,,'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell])).toEqual([
+      [
+        'data_totals_row',
+        'row 3 is a totals row (`合计`), not an employee, and is skipped',
+        { row: 3, column: '团队', value: '合计' },
+      ],
+    ]);
+    // a 工号 makes it an employee's row, refused for what it lacks
+    expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => d.code)])).toEqual([
+      [4, ['data_missing_field', 'data_missing_field', 'data_missing_field', 'data_missing_field']],
+    ]);
+  });
+
   it('a row with a role or a real name is an employee, whatever its 工号 says', () => {
     const r = readRecords(
       csv('合计,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,合计,,一组,初创期,2026-10,30,40%,80,0,'),

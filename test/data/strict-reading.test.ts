@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../../engine/data/index.js';
+import { formatDiagnostic } from '../../engine/model/diagnostic.js';
 import { parseValue } from '../../engine/data/values.js';
 import { csvText, studioContract } from '../builders.js';
 
@@ -288,5 +289,73 @@ describe('counts are whole numbers', () => {
         },
       ],
     ]);
+  });
+});
+
+describe('a pay base with a fraction of a fen', () => {
+  /** Three 编导 whose 绩效基数 cells are these, read from m.csv. */
+  const withPayBases = (a: string, b: string, c: string) =>
+    readRecords(
+      [
+        `${HEADER},绩效基数`,
+        `E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,${a}`,
+        `E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,${b}`,
+        `E3,王五,编导,一组,初创期,2026-10,30,40%,80,0,,${c}`,
+      ].join('\n'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+
+  it('is refused at its cell: 7999.995 could be 7999.99 or 8000.00, and 4000.001 is no amount paid', () => {
+    const r = withPayBases('7999.995', '"¥4,000.001"', '0.5');
+    expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => [d.code, d.message, d.help, d.cell])])).toEqual([
+      [
+        2,
+        [
+          [
+            'data_bad_pay_base',
+            'pay base `7999.995` has a fraction of a fen',
+            'write the pay base to the fen, as it is paid (e.g. 4000 or 4000.50): which fen `7999.995` means is not for the program to guess',
+            { row: 2, column: '绩效基数', value: '7999.995' },
+          ],
+        ],
+      ],
+      [
+        3,
+        [
+          [
+            'data_bad_pay_base',
+            'pay base `¥4,000.001` has a fraction of a fen',
+            'write the pay base to the fen, as it is paid (e.g. 4000 or 4000.50): which fen `¥4,000.001` means is not for the program to guess',
+            { row: 3, column: '绩效基数', value: '¥4,000.001' },
+          ],
+        ],
+      ],
+    ]);
+    expect(r.records.map((x) => [x.employee_id, x.pay_base])).toEqual([['E3', 0.5]]);
+  });
+
+  it('a workbook formula’s binary noise past 15 significant digits is no fraction: 8000.000000000001 is ¥8,000.00', () => {
+    const r = withPayBases('8000.000000000001', '6600.499999999999', '4000.10');
+    expect(r.excluded).toEqual([]);
+    expect(r.records.map((x) => x.pay_base)).toEqual([8000, 6600.5, 4000.1]);
+  });
+
+  it('in Chinese, the message and the help are Chinese', () => {
+    const r = readRecords(
+      csvText(`${HEADER},绩效基数`, 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,7999.995'),
+      'csv',
+      contract,
+      {
+        file: 'm.csv',
+      },
+    );
+    const d = r.excluded[0]!.reasons[0]!;
+    expect(formatDiagnostic(d, 'zh')).toBe(
+      'm.csv:2: error[data_bad_pay_base]: 绩效基数 `7999.995` 有不足一分的零头\n' +
+        '  位置：第 2 行，列 `绩效基数`，值 `7999.995`\n' +
+        '  提示：请把绩效基数写到分，与实际发放一致（如 4000 或 4000.50）：`7999.995` 应该是哪一分，不能由程序猜',
+    );
   });
 });

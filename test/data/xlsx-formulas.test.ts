@@ -7,16 +7,9 @@ import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable, toRecords } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
-import { dataContract } from '../builders.js';
+import { videosAndViolationsContract } from '../builders.js';
 
-const contract = dataContract({
-  metrics: {
-    videos: { label: '发布视频数', unit: 'count' },
-    violations: { label: '违规次数', unit: 'count', default: 0 },
-  },
-  roles: { director: '编导' },
-  stages: { startup: '初创期' },
-});
+const contract = videosAndViolationsContract();
 
 const text = (value: string) => ({ value, type: String });
 

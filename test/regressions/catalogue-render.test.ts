@@ -196,6 +196,10 @@ const REALISTIC: Record<string, string | number> = {
   uses: 'linear',
   under: 'policies/',
   value: '12.5万',
+  // a workbook's cells merged down rows 2 to 4 (data_xlsx_unreadable.merged)
+  range: 'D2:D4',
+  top: 2,
+  bottom: 4,
   version: '1.2.0',
   wait: 300,
   what: 'a number',

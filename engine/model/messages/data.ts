@@ -110,6 +110,16 @@ export const data = defineMessages({
     message: { en: 'pay base `{value}` is below 0', zh: '绩效基数 `{value}` 小于 0' },
     help: PAY_BASE_HELP,
   },
+  'data_bad_pay_base.fraction': {
+    message: {
+      en: 'pay base `{value}` has a fraction of a fen',
+      zh: '绩效基数 `{value}` 有不足一分的零头',
+    },
+    help: {
+      en: 'write the pay base to the fen, as it is paid (e.g. 4000 or 4000.50): which fen `{value}` means is not for the program to guess',
+      zh: '请把绩效基数写到分，与实际发放一致（如 4000 或 4000.50）：`{value}` 应该是哪一分，不能由程序猜',
+    },
+  },
   'data_bad_pay_base.too_large': {
     message: {
       en: 'pay base `{value}` is too large: at most {limit} yuan per person',
@@ -568,6 +578,16 @@ export const data = defineMessages({
       zh: '工作表只用于 .xlsx 文件：读取 CSV 或 JSON 文件时请去掉 --sheet（或数据映射中的 `sheet:`）',
     },
   },
+  'data_sheet_not_workbook.mapping': {
+    message: {
+      en: '`{file}` is a data mapping, so `--sheet {sheet}` names no sheet of it',
+      zh: '`{file}` 是数据映射，`--sheet {sheet}` 不对应其中任何工作表',
+    },
+    help: {
+      en: 'a data mapping names each workbook’s sheet itself (`sheet:` under its roster or a source): leave out --sheet',
+      zh: '数据映射自己为每个工作簿指定工作表（花名册或数据源下的 `sheet:`）：请去掉 --sheet',
+    },
+  },
   data_unknown_format: {
     message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
     help: { en: 'export the data as CSV or Excel', zh: '请把数据导出为 CSV 或 Excel' },
@@ -630,7 +650,7 @@ export const data = defineMessages({
     },
   },
   data_xlsx_unreadable: {
-    message: { en: 'cannot read the workbook: {detail}', zh: '无法读取工作簿（{detail}）' },
+    message: { en: 'cannot read the workbook: {detail}', zh: '无法读取工作簿：{detail_zh}' },
     help: {
       en: 'save it from Excel as .xlsx (Excel Workbook), or export CSV',
       zh: '请在 Excel 中另存为 .xlsx（Excel 工作簿），或导出 CSV',
@@ -639,6 +659,16 @@ export const data = defineMessages({
   'data_xlsx_unreadable.sheet': {
     message: { en: 'the workbook has no sheet `{sheet}`', zh: '工作簿中没有工作表 `{sheet}`' },
     help: { en: 'its sheets: {sheets}', zh: '工作表有：{sheets}' },
+  },
+  'data_xlsx_unreadable.merged': {
+    message: {
+      en: 'the cells {range} are merged: Excel shows `{value}` on rows {top} to {bottom}, but only row {top} holds it',
+      zh: '单元格 {range} 是合并单元格：Excel 在第 {top} 到 {bottom} 行显示 `{value}`，但只有第 {top} 行有这个值',
+    },
+    help: {
+      en: 'unmerge the cells and write the value in every row it is meant for (Excel: Merge & Center off, then fill down with Ctrl+D): a row below would be read as empty',
+      zh: '请取消合并，并在每个适用的行填写该值（Excel：取消“合并后居中”，再用 Ctrl+D 向下填充）：否则下面的行会被读成空值',
+    },
   },
   'data_xlsx_unreadable.formula': {
     message: {

@@ -15,7 +15,7 @@ import { EXIT } from '../errors.js';
 import { readBytes, type Io } from '../io.js';
 import { mappingTables } from '../mapping.js';
 import { inspectLines } from '../events/provenance.js';
-import { loadPolicyFile, readDataFile } from '../pipeline.js';
+import { loadPolicyFile, readDataFile, sheetOfMapping } from '../pipeline.js';
 
 /** The report's words, in the run's language (`--lang`, Chinese by default). */
 const WORDS = {
@@ -106,13 +106,16 @@ export async function inspectCommand(files: string[], o: { policy: string; sheet
       keys?: string[];
       columns?: Record<string, string>;
     };
-    const tables: Entry[] = /\.ya?ml$/i.test(file)
-      ? await mappingTables(file)
-      : [
-          await readTable(new Uint8Array(readBytes(file, 'data')), file, { sheet: o.sheet }).then(
-            (t): Entry => (t.ok ? { file, table: t.table, diagnostics: [] } : { file, diagnostics: t.diagnostics }),
-          ),
-        ];
+    const sheetless = sheetOfMapping(file, o.sheet);
+    const tables: Entry[] = sheetless
+      ? [{ file, diagnostics: [sheetless] }]
+      : /\.ya?ml$/i.test(file)
+        ? await mappingTables(file)
+        : [
+            await readTable(new Uint8Array(readBytes(file, 'data')), file, { sheet: o.sheet }).then(
+              (t): Entry => (t.ok ? { file, table: t.table, diagnostics: [] } : { file, diagnostics: t.diagnostics }),
+            ),
+          ];
     const w = WORDS[lang];
     out.push(w.columns);
     const indented = (d: Diagnostic) => '    ' + formatDiagnostic(d, io.lang).replace(/\n/g, '\n    ');
