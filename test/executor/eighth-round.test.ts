@@ -12,16 +12,9 @@ import { compileExpression, compileSlotExpression, parseExpression } from '../..
 import { pointsFor, scorerOf } from '../../engine/evaluation/score.js';
 import { compiledPolicy, policy as draft } from '../builders.js';
 
-const leaf = (over: Partial<CompiledLeaf>): CompiledLeaf => ({
-  metric: 'm',
-  slot: 0,
-  scoring: 'linear',
-  better: 'higher',
-  cap: 120,
-  passPoints: 100,
-  failPoints: 0,
-  ...over,
-});
+/** A linear leaf, higher is better, capped at 120 (pass 100, fail 0), with `over` on top. */
+const LINEAR = { metric: 'm', slot: 0, scoring: 'linear', better: 'higher', cap: 120, passPoints: 100, failPoints: 0 };
+const leaf = (over: Partial<CompiledLeaf>): CompiledLeaf => ({ ...(LINEAR as CompiledLeaf), ...over });
 
 /** Values around every level of the leaves below, and far from them. */
 // biome-ignore format: a table of values
@@ -122,13 +115,11 @@ describe('a record’s metric keys matched against the last record of its role',
       .yaml(),
     'eighth.yaml',
   );
+  /** A staff member of 一组 in November with these metrics. */
+  const STAFF = { name: '甲', role: 'staff', team: '一组', stage: 'only', period: '2026-11' };
   const record = (id: string, metrics: Record<string, number>): EmployeeRecord => ({
     employee_id: id,
-    name: '甲',
-    role: 'staff',
-    team: '一组',
-    stage: 'only',
-    period: '2026-11',
+    ...STAFF,
     metrics,
   });
 
