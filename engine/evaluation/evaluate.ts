@@ -11,7 +11,7 @@ import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/mo
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
-import { pointsFor } from './score.js';
+import { scorerOf } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
 import { nextPlan, type PlanState } from './plan.js';
 import { decideGradesCompiled, runCompiled, runReference, type FiredRule as Fired } from './executor.js';
@@ -147,13 +147,40 @@ function pending(
   return { policy, record, options, role, stageTitle, facts, indicators, baseScore, previousPlan, lang: options.lang ?? 'zh', holds: [], adjustments: [], score: 0, attainment: 0, tierBasis: undefined, gradeIndex: policy.grades.length - 1, tierIndex: Number.POSITIVE_INFINITY, rawGrade: '', grade: '', finalIndex: 0, gradeCapped: false, payout: undefined };
 }
 
+/** The role and stage of the last record `begin` read (a role and stage the policy has), and the stage's indicators. */
+interface RoleAndStage {
+  policy: CompiledPolicy | undefined;
+  roleId: string;
+  stageId: string;
+  role: CompiledRole;
+  stage: { title: string };
+  nodes: CompiledIndicator[];
+}
+let lastRoleAndStage: RoleAndStage = {
+  policy: undefined,
+  roleId: '',
+  stageId: '',
+  role: undefined as unknown as CompiledRole,
+  stage: { title: '' },
+  nodes: [],
+};
+
 /** Values, indicators and the facts of phase `rules`; a failure ends the record. */
 function begin(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Pending | Evaluation {
-  const role = policy.roles[record.role];
-  const stage = policy.stages[record.stage];
-  if (!role || !stage) {
-    return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
+  // a month lists a team's people role by role: the last record's role and stage answer without
+  // the three lookups by user text (keyed loads that see every role and stage name)
+  let found = lastRoleAndStage;
+  if (found.policy !== policy || found.roleId !== record.role || found.stageId !== record.stage) {
+    const role = policy.roles[record.role];
+    const stage = policy.stages[record.stage];
+    if (!role || !stage) {
+      return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
+    }
+    const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
+    found = { policy, roleId: record.role, stageId: record.stage, role, stage, nodes };
+    lastRoleAndStage = found;
   }
+  const { role, stage, nodes } = found;
   const history = options.history ?? NO_HISTORY;
 
   // values: metrics with their defaults, then derived metrics in dependency order. The same array
@@ -169,9 +196,21 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   let problems: Diagnostic[] | undefined;
   const slotOf = policy.metricSlotOf;
   let unusable = false;
+  // each key's slot from the last record of the role when the key at this place is the same
+  // (`lastMetricKeys`), else looked up and remembered for the next record
+  const lastKeys = role.lastMetricKeys;
+  const lastSlots = role.lastMetricSlots;
+  let place = 0;
   for (const id in metrics) {
-    const slot = slotOf.get(id);
-    if (slot === undefined) continue;
+    let slot: number;
+    if (lastKeys[place] === id) slot = lastSlots[place]!;
+    else {
+      slot = slotOf.get(id) ?? -1;
+      lastKeys[place] = id;
+      lastSlots[place] = slot;
+    }
+    place++;
+    if (slot < 0) continue;
     const v = metrics[id];
     if (v === undefined || v === null) continue;
     // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
@@ -229,7 +268,6 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const values = facts as (number | undefined)[];
 
   const decimals = policy.decimals;
-  const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
   let indicators: IndicatorResult[];
   let weighted = 0;
   if (options.summary === true && !policy.indicatorFacts) {
@@ -527,9 +565,16 @@ function weightedPoints(node: CompiledIndicator, values: readonly (number | unde
     points = roundScore(sum, decimals);
   } else {
     const leaf = node.leaf!;
-    points = roundScore(pointsFor(leaf, values[leaf.slot]!), decimals);
+    points = roundScore((leaf.scorer ?? scorerFor(leaf))(values[leaf.slot]!), decimals);
   }
   return roundScore((points * node.weight) / 100, decimals);
+}
+
+/** A leaf's scorer, made on its first use and kept on the leaf. */
+function scorerFor(leaf: NonNullable<CompiledIndicator['leaf']>): (actual: number) => number {
+  const made = scorerOf(leaf);
+  leaf.scorer = made;
+  return made;
 }
 
 function scoreIndicator(
@@ -556,7 +601,7 @@ function scoreIndicator(
   }
   const leaf = node.leaf!;
   const actual = values[leaf.slot]!;
-  const points = roundScore(pointsFor(leaf, actual), decimals);
+  const points = roundScore((leaf.scorer ?? scorerFor(leaf))(actual), decimals);
   return leafResult(node, leaf, actual, points, roundScore((points * node.weight) / 100, decimals));
 }
 

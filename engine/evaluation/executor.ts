@@ -262,12 +262,18 @@ export interface FiredRule {
   conditions: ConditionResult[];
 }
 
-const compiledRules = new WeakMap<CompiledPolicy, Record<RulePhase, CompiledRule[]>>();
+/**
+ * A policy's rule lists as closures, one per phase, and the triggers without the plan closes (what
+ * a record without a plan recorded last period runs: a dry run's every record).
+ */
+type CompiledLists = Record<RulePhase, CompiledRule[]> & { triggersWithoutCloses: CompiledRule[] };
+
+const compiledRules = new WeakMap<CompiledPolicy, CompiledLists>();
 /** The last policy asked for and its rules: a run asks for the same one on every record. */
-let last: { policy: CompiledPolicy; rules: Record<RulePhase, CompiledRule[]> } | undefined;
+let last: { policy: CompiledPolicy; rules: CompiledLists } | undefined;
 
 /** The policy's rule lists as closures, built on first use. */
-function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
+function compiledOf(policy: CompiledPolicy): CompiledLists {
   if (last?.policy === policy) return last.rules;
   let rules = compiledRules.get(policy);
   if (!rules) {
@@ -285,11 +291,13 @@ function compiledOf(policy: CompiledPolicy): Record<RulePhase, CompiledRule[]> {
       );
     const index = policy.slots.index;
     const recordSlot = (name: string) => index.get(name);
+    const triggers = compile(policy.rules.triggers, recordSlot);
     rules = {
       rules: compile(policy.rules.rules, recordSlot),
       // phase `grades` sees two facts, in their own two slots (GRADE_SLOTS)
       grades: compile(policy.rules.grades, (name) => GRADE_SLOTS.get(name)),
-      triggers: compile(policy.rules.triggers, recordSlot),
+      triggers,
+      triggersWithoutCloses: triggers.filter((r) => r.kind !== 'plan_close'),
     };
     compiledRules.set(policy, rules);
   }
@@ -324,7 +332,10 @@ export function runCompiled(
   const fired = phase === 'rules' ? FIRED_RULES : FIRED_TRIGGERS;
   // emptied by pops (a list of none to a few: cheaper than setting its length)
   while (fired.length > 0) fired.pop();
-  const rules = compiledOf(policy)[phase];
+  const lists = compiledOf(policy);
+  // without a plan recorded last period no close is checked: the list without them
+  const rules =
+    phase === 'rules' ? lists.rules : planTrigger === undefined ? lists.triggersWithoutCloses : lists.triggers;
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
     if (r.kind === 'plan_close') {

@@ -56,3 +56,56 @@ function stepPoints(l: CompiledLeaf, a: number): number {
   }
   return 0;
 }
+
+/**
+ * `pointsFor(leaf, ·)` as one closure made for this leaf, once: the common shapes (linear, higher
+ * is better, with a threshold and a target; steps, higher is better; pass/fail; rating) with their
+ * constants bound, so a record's indicator is scored without the switch on the method, the
+ * direction and the levels present. The same expressions in the same order as `pointsFor`: the
+ * same number for every actual value (test/executor/eighth-round.test.ts holds them equal).
+ */
+export function scorerOf(leaf: CompiledLeaf): (actual: number) => number {
+  const { cap, threshold, target, challenge } = leaf;
+  const higher = leaf.better !== 'lower';
+  switch (leaf.scoring) {
+    case 'linear':
+      if (higher && threshold !== undefined && target !== undefined) {
+        const span = target - threshold;
+        if (challenge === undefined)
+          return (a) => (a < threshold ? 0 : Math.max(0, Math.min(60 + (40 * (a - threshold)) / span, cap)));
+        const above = challenge - target;
+        return (a) =>
+          a < threshold
+            ? 0
+            : Math.max(
+                0,
+                Math.min(a < target ? 60 + (40 * (a - threshold)) / span : 100 + (20 * (a - target)) / above, cap),
+              );
+      }
+      break;
+    case 'steps': {
+      const steps = leaf.steps ?? [];
+      if (higher && steps.every((s) => s.min !== undefined)) {
+        const mins = steps.map((s) => s.min!);
+        const points = steps.map((s) => s.points);
+        return (a) => {
+          for (let i = 0; i < mins.length; i++) if (a >= mins[i]!) return Math.max(0, Math.min(points[i]!, cap));
+          return Math.max(0, Math.min(0, cap));
+        };
+      }
+      break;
+    }
+    case 'pass_fail': {
+      const { passPoints, failPoints } = leaf;
+      const t = target!;
+      return higher
+        ? (a) => Math.max(0, Math.min(a >= t ? passPoints : failPoints, cap))
+        : (a) => Math.max(0, Math.min(a <= t ? passPoints : failPoints, cap));
+    }
+    case 'rating': {
+      const max = leaf.ratingMax!;
+      return (a) => Math.max(0, Math.min((a / max) * 100, cap));
+    }
+  }
+  return (a) => pointsFor(leaf, a);
+}

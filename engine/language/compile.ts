@@ -48,6 +48,11 @@ export interface CompiledLeaf {
   failPoints: number;
   /** Full mark of a rating's metric (its range maximum). */
   ratingMax?: number;
+  /**
+   * `pointsFor(leaf, ·)` as one closure with the leaf's constants bound (engine/evaluation/score.ts,
+   * `scorerOf`), made by the evaluation the first time it scores the leaf.
+   */
+  scorer?: (actual: number) => number;
 }
 
 export interface CompiledIndicator {
@@ -79,6 +84,15 @@ export interface CompiledRole {
   requiredWithoutDefault: string[];
   /** The slots of `requiredWithoutDefault`, in the same order. */
   requiredWithoutDefaultSlots: number[];
+  /**
+   * The metric keys of the last record of this role the evaluation read, in their order, and each
+   * one's slot (−1 for a key that is no declared metric): a role's records mostly hold the same
+   * metrics in the same order (a file's columns), so a key is found by comparing it with the one
+   * at its place instead of a lookup in `metricSlotOf`. Written by the evaluation, one entry per
+   * place that changed.
+   */
+  lastMetricKeys: string[];
+  lastMetricSlots: number[];
 }
 
 export interface CompiledDerived {
@@ -297,6 +311,8 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
       requiredWithoutDefault: [],
       requiredWithoutDefaultSlots: [],
+      lastMetricKeys: [],
+      lastMetricSlots: [],
     };
     roles[id].requiredWithoutDefault = required.filter(
       (m) => doc.metrics[m] !== undefined && doc.metrics[m].default === undefined,
@@ -409,6 +425,8 @@ function compileLevel(
         passPoints: def.pass_points ?? 100,
         failPoints: def.fail_points ?? 0,
         ratingMax: metric?.range?.[1] ?? (typeof derived === 'object' ? derived.range?.[1] : undefined),
+        // set when first scored: every leaf has the key from the start (one object layout)
+        scorer: undefined,
       },
     };
   });
@@ -445,7 +463,7 @@ type OrderedDerived = Omit<CompiledDerived, 'runSlots' | 'slot'>;
  * explanation shows 90.0 %. Noise is what 15 significant digits (as money is cleaned) turn into a
  * number of at most 12; any other value (1 / 3, 500 / 150000) and whole numbers are kept exactly.
  */
-function withoutNoise(v: number | undefined): number | undefined {
+export function withoutNoise(v: number | undefined): number | undefined {
   if (v === undefined || Number.isInteger(v)) return v;
   // the common value (0.016735294117647058) is far from any number of 12 significant digits: said
   // with arithmetic, not two texts a record. Scaled to 12 digits before the point, a noisy value is
@@ -453,7 +471,7 @@ function withoutNoise(v: number | undefined): number | undefined {
   // scaling's own rounding and a log10 one off at a power of ten
   const a = Math.abs(v);
   if (a >= 1e-9 && a < 1e15) {
-    const scaled = a * TEN[11 - Math.floor(Math.log10(a)) + TEN_OFFSET]!;
+    const scaled = a * TEN[11 - decimalExponent(a) + TEN_OFFSET]!;
     if (Math.abs(scaled - Math.round(scaled)) > 0.01) return v;
   }
   const clean = Number(v.toPrecision(15));
@@ -463,6 +481,25 @@ function withoutNoise(v: number | undefined): number | undefined {
 /** Powers of ten from 10^-4 to 10^21, exact as doubles (TEN[k + TEN_OFFSET] is 10^k). */
 const TEN_OFFSET = 4;
 const TEN = Array.from({ length: 26 }, (_, i) => Number(`1e${i - TEN_OFFSET}`));
+
+/** The doubles nearest 10^-9 … 10^15 (POWER[k + 9] for 10^k): what `decimalExponent` compares with. */
+const POWER = Array.from({ length: 25 }, (_, i) => Number(`1e${i - 9}`));
+
+/**
+ * `Math.floor(Math.log10(a))` for 10^-9 ≤ a < 10^15, found by comparing `a` with the powers of ten
+ * (a ratio such as a like rate is one or two steps from 1) instead of a logarithm per derived value.
+ * Within a millionth of a power of ten, where the logarithm's own rounding may reach the whole
+ * number, the logarithm is asked, so the result is always the same as its (log10 is within a few
+ * units of 10^-15 of the exact value: nowhere near a millionth).
+ */
+function decimalExponent(a: number): number {
+  let k = 0;
+  if (a >= 1) while (k < 14 && a >= POWER[k + 10]!) k++;
+  else while (k > -9 && a < POWER[k + 9]!) k--;
+  // now POWER[k] ≤ a < POWER[k + 1] (but at the table's ends)
+  if (a < POWER[k + 9]! * 1.000001 || a > POWER[k + 10]! * 0.999999) return Math.floor(Math.log10(a));
+  return k;
+}
 
 function orderDerived(doc: PolicyDoc): OrderedDerived[] {
   const all = Object.entries(doc.derived ?? {}).map(([id, d]): OrderedDerived => {

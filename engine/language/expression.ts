@@ -384,9 +384,48 @@ function arithmeticByConstant<S>(op: Arithmetic, left: Run<S>, c: number): Run<S
  * `pay_base * 3`), read from the fact array directly: one closure, not one per operand. Undefined
  * for anything else (and for a name the slot table lacks, which reads as missing the usual way).
  */
-type SlotArithmetic = (e: Extract<Expr, { kind: 'binary' }>) => Run<SlotValues> | undefined;
+interface SlotArithmetic {
+  /** `e` as one closure when both its operands are read from the fact array or one is a constant. */
+  direct: (e: Extract<Expr, { kind: 'binary' }>) => Run<SlotValues> | undefined;
+  /** A name's slot, undefined when the table lacks it. */
+  slotOf: (name: string) => number | undefined;
+}
 
 function onSlots(slotOf: (name: string) => number | undefined): SlotArithmetic {
+  return { direct: directArithmetic(slotOf), slotOf };
+}
+
+/**
+ * `fact op right`, a fact in its slot and any other operand (`pay_base * min(score, 120)`): the
+ * fact read in the closure, the other side called, both evaluated as `arithmetic` evaluates them.
+ */
+function factByRun(op: Arithmetic, a: number, right: Run<SlotValues>): Run<SlotValues> {
+  // biome-ignore format: one line per operator
+  switch (op) {
+    case '+': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l + r; };
+    case '-': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l - r; };
+    case '*': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l * r; };
+    case '/': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
+  }
+}
+
+/**
+ * `min(fact, c)` or `max(fact, c)` of a fact in its slot and a constant (`min(score, 120)`), as the
+ * two-argument closure computes it: the fact undefined gives undefined.
+ */
+function factAndConstant(fn: 'min' | 'max', a: number, c: number): Run<SlotValues> {
+  return fn === 'min'
+    ? (v) => {
+        const x = v[a] as number | undefined;
+        return x === undefined ? undefined : Math.min(x, c);
+      }
+    : (v) => {
+        const x = v[a] as number | undefined;
+        return x === undefined ? undefined : Math.max(x, c);
+      };
+}
+
+function directArithmetic(slotOf: (name: string) => number | undefined): SlotArithmetic['direct'] {
   return (e) => {
     const op = e.op;
     if (!isArithmetic(op) || e.left.kind !== 'var') return undefined;
@@ -431,12 +470,16 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
       };
     }
     case 'binary': {
-      const direct = slots?.(e);
+      const direct = slots?.direct(e);
       if (direct) return direct as unknown as Run<S>;
       const left = closure(e.left, variable, slots);
       if (isArithmetic(e.op) && e.right.kind === 'num') return arithmeticByConstant(e.op, left, e.right.value);
       const right = closure(e.right, variable, slots);
-      if (isArithmetic(e.op)) return arithmetic(e.op, left, right);
+      if (isArithmetic(e.op)) {
+        const a = slots && e.left.kind === 'var' ? slots.slotOf(e.left.name) : undefined;
+        if (a !== undefined) return factByRun(e.op, a, right as unknown as Run<SlotValues>) as unknown as Run<S>;
+        return arithmetic(e.op, left, right);
+      }
       const op = BINARY[e.op];
       return (scope) => {
         const l = left(scope);
@@ -458,6 +501,11 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
       const args = e.args.map((a) => closure(a, variable, slots));
       const fn = e.fn;
       // no array per call: min and max fold their arguments, the others take one or two
+      if ((fn === 'min' || fn === 'max') && args.length === 2 && slots) {
+        const [x, y] = e.args as [Expr, Expr];
+        const a = x.kind === 'var' ? slots.slotOf(x.name) : undefined;
+        if (a !== undefined && y.kind === 'num') return factAndConstant(fn, a, y.value) as unknown as Run<S>;
+      }
       if ((fn === 'min' || fn === 'max') && args.length === 2) {
         // the common `min(score, 120)`: the two arguments in order, the first undefined one ends it
         const [a, b] = args as [Run<S>, Run<S>];
