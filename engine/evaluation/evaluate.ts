@@ -326,7 +326,8 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
       const result: Scorecard['adjustments'][number] = {
         id: r.id,
         title: a.title,
-        points: a.points as number | undefined,
+        // rounded to score.decimals like every other point count (−0.35 at 1 decimal is −0.4)
+        points: typeof a.points === 'number' ? roundScore(a.points, policy.decimals) : (a.points as number | undefined),
         award: a.award as number | undefined,
         score_cap: a.score_cap,
         grade_cap: a.grade_cap,

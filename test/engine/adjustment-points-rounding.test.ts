@@ -1,6 +1,6 @@
 // Adjustment points are rounded to `score.decimals` like every other point count, halves away
 // from zero: "a deduction of −0.35 at 1 decimal is −0.4" (docs/policy-language.md, `score`).
-// Per-unit points are rounded so (test/engine/per-unit.test.ts); a fixed `points: -0.35` is not yet.
+// Per-unit points are rounded so (test/engine/per-unit.test.ts), and so is a fixed `points: -0.35`.
 
 import { describe, expect, it } from 'vitest';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
@@ -17,9 +17,9 @@ const deduction = compiledPolicy(
 const card = (rating: number) => staffScorecard(deduction, { rating, violations: 1 });
 
 describe('a fixed adjustment of −0.35 points at score.decimals 1', () => {
-  // exec8 (engine/evaluation/evaluate.ts, afterRules): `points` is added as written (−0.35) and only
-  // the sum is rounded, so 60.4 − 0.35 = 60.05 → 60.1; the documented rule gives 60.4 − 0.4 = 60.0
-  it.fails('deducts −0.4 from 60.4: the score is 60.0, not 60.1', () => {
+  // the points are rounded before they are added (engine/evaluation/evaluate.ts, afterRules): 60.4 − 0.4;
+  // added as written, 60.4 − 0.35 = 60.05 would round to 60.1
+  it('deducts −0.4 from 60.4: the score is 60.0, not 60.1', () => {
     const c = card(60.4);
     expect(c.adjustments.map((a) => [a.id, a.points])).toEqual([['violation', -0.4]]);
     expect(c.score).toBe(60); // 60.4 − 0.4
