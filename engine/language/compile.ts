@@ -292,6 +292,12 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     ...[...Object.values(doc.adjustments ?? {}), ...Object.values(doc.holds ?? {})].flatMap((r) => factsOf(r.when)),
     ...(doc.payout.tiers && doc.payout.tiers.basis !== 'attainment' ? [doc.payout.tiers.basis] : []),
     ...[performancePay, awardsCap, cap].flatMap((e) => (e ? variablesOf(e) : [])),
+    // a pool's funding metric is summed over everyone in its group, and its weight read for each
+    // member: a file without the column must be refused, not fund every pool ¥0
+    ...Object.values(doc.pools ?? {}).flatMap((pool) => [
+      ...('share_of' in pool.fund ? [pool.fund.share_of.metric] : []),
+      ...variablesOf(mustParse(pool.weight)),
+    ]),
   ]);
   const shared = new Set([...metricsOf(perExprs.flatMap((e) => variablesOf(e))), ...ruleNeeds]);
 

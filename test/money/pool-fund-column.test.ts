@@ -1,7 +1,7 @@
 // A pool funded by a share of a metric (2 % of the team's GMV) needs that metric of everyone in the
 // group: a file without the column must be refused, as it is for a metric a payout formula or a
 // rule reads (docs/policy-language.md, "Data files": "A file without a required column … is refused
-// as a whole"). The pool's metric is not yet among the required ones.
+// as a whole"). The pool's metric is among the required ones.
 
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../engine/index.js';
@@ -17,11 +17,9 @@ const GMV_POOL = `pools:
     weight: score`;
 
 describe('a share_of pool on a file without the metric’s column', () => {
-  // exec8 (engine/language/compile.ts): the roles' `required` lists the metrics of indicators, rules,
-  // the tier basis and the payout formulas, not a pool's `fund.share_of.metric` nor its `weight`.
-  // So the file below is read, every GMV counts 0 (engine/evaluation/pool.ts: `?? 0`) and each
-  // team's pool is funded ¥0 without a word, where 2 % of the GMV was meant.
-  it.fails('is refused at the header with data_missing_column, naming GMV', () => {
+  // the roles' `required` (engine/language/compile.ts) lists a pool's `fund.share_of.metric` and the
+  // metrics of its `weight`; before, every GMV counted 0 (pool.ts: `?? 0`) and each pool was funded ¥0
+  it('is refused at the header with data_missing_column, naming GMV', () => {
     const loaded = loadPolicy(moneyPolicy(GMV_POOL), 'policy.yaml');
     if (!loaded.ok) throw new Error('the policy must load');
     const csv = ['工号,姓名,岗位,团队,阶段,月份,上级评分', 'E1,甲,主播,一组,常规,2026-10,90', ''].join('\n');
