@@ -338,13 +338,13 @@ const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
   '-': (l, r) => l - r,
   '*': (l, r) => l * r,
   '/': (l, r) => (r === 0 ? undefined : l / r),
-  '%': (l, r) => (r === 0 ? undefined : l % r),
-  '<': (l, r) => (l < r ? 1 : 0),
-  '<=': (l, r) => (l <= r ? 1 : 0),
-  '>': (l, r) => (l > r ? 1 : 0),
-  '>=': (l, r) => (l >= r ? 1 : 0),
-  '==': (l, r) => (l === r ? 1 : 0),
-  '!=': (l, r) => (l !== r ? 1 : 0),
+  '%': (l, r) => (r === 0 ? undefined : decimalRemainder(l, r)),
+  '<': (l, r) => (compareDecimal(l, r) < 0 ? 1 : 0),
+  '<=': (l, r) => (compareDecimal(l, r) <= 0 ? 1 : 0),
+  '>': (l, r) => (compareDecimal(l, r) > 0 ? 1 : 0),
+  '>=': (l, r) => (compareDecimal(l, r) >= 0 ? 1 : 0),
+  '==': (l, r) => (compareDecimal(l, r) === 0 ? 1 : 0),
+  '!=': (l, r) => (compareDecimal(l, r) !== 0 ? 1 : 0),
   '&&': (l, r) => (l && r ? 1 : 0),
   '||': (l, r) => (l || r ? 1 : 0),
 };
@@ -547,9 +547,9 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
           case 'abs':
             return Math.abs(x);
           case 'floor':
-            return Math.floor(x);
+            return decimalFloor(x);
           case 'ceil':
-            return Math.ceil(x);
+            return -decimalFloor(-x);
           case 'round': {
             const f = 10 ** digits;
             return roundHalfAwayFromZero(x * f) / f;
@@ -558,6 +558,46 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
       };
     }
   }
+}
+
+// Inside a formula a number is the decimal it means, as the formula's final value is (withoutNoise,
+// 15 significant digits): floor, ceil, % and the comparisons see 0.7 + 0.1 as 0.8 and
+// (0.47 − 0.4) × 100 as 7, not the binary 0.7999999999999999 and 6.999999999999995. The fast paths
+// skip the 15-digit text whenever the noise cannot change the answer: it moves a number by at most
+// 5 × 10^−15 of itself.
+
+/** x to 15 significant digits: the decimal a sum or product of decimals means. */
+const decimal = (x: number): number => Number(x.toPrecision(15));
+
+/**
+ * floor(x) of the decimal x means: a whole number less than 10^−9 above x (or 10^−14 of x, for
+ * large x) is the floor. Subtracting close decimals leaves noise relative to the operands, not to
+ * the result ((0.41 − 0.4) × 100 is 0.9999999999999953), which 15 significant digits of the result
+ * do not remove; data and policies hold far fewer decimals than 9.
+ */
+function decimalFloor(x: number): number {
+  const up = Math.floor(x) + 1;
+  return up - x < Math.max(1e-9, Math.abs(x) * 1e-14) ? up : up - 1;
+}
+
+/** The sign of l − r between the decimals l and r mean: 0 when they are the same decimal. */
+function compareDecimal(l: number, r: number): number {
+  if (l === r) return 0;
+  if (Math.abs(l - r) > Math.max(Math.abs(l), Math.abs(r)) * 1e-13) return l < r ? -1 : 1;
+  const a = decimal(l);
+  const b = decimal(r);
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
+/** l % r (sign of l, as JavaScript's) of the decimals they mean: 0.8 % 0.1 is 0, not 0.09999999999999995. */
+function decimalRemainder(l: number, r: number): number {
+  const rest = l - r * Math.trunc(decimal(l / r));
+  // to 15 significant digits of l, whose noise the subtraction keeps (0.75 − 0.7000000000000001)
+  if (l === 0 || !Number.isFinite(rest)) return rest;
+  const k = 15 - (Math.floor(Math.log10(Math.abs(l))) + 1);
+  if (k <= 0 || k > 300) return decimal(rest);
+  const f = 10 ** k;
+  return Math.round(rest * f) / f;
 }
 
 function roundHalfAwayFromZero(x: number): number {

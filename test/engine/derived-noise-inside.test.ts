@@ -1,11 +1,12 @@
 // A formula is the number it means, not the binary double next to it (docs/policy-language.md,
 // "Exact at a bound"), inside the formula as well as at its end: "per full 1 % over 40 %" written
-// `floor((rate - 0.4) * 100)` is 7 at 47 %, and `a + b >= 0.8` holds for 0.7 and 0.1. Only the
-// final value is cleaned today, so floor, ceil, round, % and comparisons see the noise:
+// `floor((rate - 0.4) * 100)` is 7 at 47 %, and `a + b >= 0.8` holds for 0.7 and 0.1. Before, only
+// the final value was cleaned, so floor, ceil, % and comparisons saw the noise:
 // (0.47 − 0.4) × 100 is 6.999999999999995 in binary, whose floor is 6; in a payout formula,
 // floor(attainment * 100) at 29 points is 28 (0.29 × 100 is 28.999999999999996).
 
 import { describe, expect, it } from 'vitest';
+import { evaluateExpression, parseExpression } from '../../engine/language/expression.js';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 const perFullPercent = compiledPolicy(
@@ -31,8 +32,8 @@ const evaluate = (metrics: Record<string, number>) =>
   staffScorecard(perFullPercent, { rating: 50, a: 0, b: 0, ...metrics });
 
 describe('floor and comparisons inside a formula see the decimal the formula means', () => {
-  // exec8 (engine/language/expression.ts): the noise of `rate - 0.4` reaches floor() uncleaned
-  it.fails.each([
+  // engine/language/expression.ts: floor takes a whole number within 10^−9 above as the floor
+  it.each([
     // rate, full percent points over 40 %, award ¥100 each
     [0.41, 1, 100_00], //  (0.41 − 0.4) × 100 = 1  (binary: 0.9999999999999953 → floor 0, no award)
     [0.47, 7, 700_00], //  (0.47 − 0.4) × 100 = 7  (binary: 6.999999999999995 → 6, ¥600)
@@ -46,12 +47,12 @@ describe('floor and comparisons inside a formula see the decimal the formula mea
     expect(points).toBe(awardFen / 100_00);
   });
 
-  it.fails('0.7 + 0.1 >= 0.8 holds (binary: 0.7999999999999999 < 0.8)', () => {
+  it('0.7 + 0.1 >= 0.8 holds (binary: 0.7999999999999999 < 0.8)', () => {
     const card = evaluate({ rate: 0.3, a: 0.7, b: 0.1 });
     expect(card.adjustments.map((a) => [a.id, a.award])).toEqual([['both_hit', 7]]);
   });
 
-  it.fails.each([
+  it.each([
     // score, attainment × 100 floored, pay 1000 × that / 100
     [29, 29, 290_00], // binary 28.999999999999996 → 28: ¥280.00 paid
     [57, 57, 570_00], // binary 56.99999999999999 → 56: ¥560.00 paid
@@ -61,5 +62,32 @@ describe('floor and comparisons inside a formula see the decimal the formula mea
       'p.yaml',
     );
     expect(staffScorecard(perWholePoint, { rating }).payout.totalFen).toBe(fen);
+  });
+});
+
+describe('ceil, % and == inside a formula, on the decimals the numbers mean', () => {
+  const value = (text: string, scope: Record<string, number>) => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok) throw new Error(text);
+    return evaluateExpression(parsed.expr, scope);
+  };
+  it.each([
+    // 0.1 × 3 × 10 is 3 (binary 3.0000000000000004, whose ceil is 4)
+    ['ceil(a * 3 * 10)', { a: 0.1 }, 3],
+    // 0.8 % 0.1 is 0 (binary 0.09999999999999995)
+    ['b % 0.1', { b: 0.8 }, 0],
+    // 0.75 % 0.1 is 0.05
+    ['b % 0.1', { b: 0.75 }, 0.05],
+    // 7 % 3 is 1, −7 % 3 is −1 (the sign of the left side, as before)
+    ['b % 3', { b: 7 }, 1],
+    ['b % 3', { b: -7 }, -1],
+    // 0.1 + 0.2 == 0.3 (binary 0.30000000000000004)
+    ['a + 0.2 == 0.3', { a: 0.1 }, 1],
+    ['a + 0.2 != 0.3', { a: 0.1 }, 0],
+    // floor of a genuine fraction stays: 6.9999 is 6
+    ['floor(b)', { b: 6.9999 }, 6],
+    ['floor(b)', { b: -0.5 }, -1],
+  ])('%s with %o is %d', (text, scope, expected) => {
+    expect(value(text, scope)).toBe(expected);
   });
 });
