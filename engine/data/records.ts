@@ -168,6 +168,7 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   const records: EmployeeRecord[] = [];
   const excluded: ExcludedRecord[] = [];
   const defaults: DefaultUse[] = [];
+  const usedBy = new Map<EmployeeRecord, DefaultUse[]>();
   table.rows.forEach((cells, i) => {
     if (skip.has(i)) return;
     const used: DefaultUse[] = [];
@@ -175,9 +176,38 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
     // defaults of a record left out anyway are not news
     if ('record' in r) {
       records.push(r.record);
-      defaults.push(...used);
+      usedBy.set(r.record, used);
     } else excluded.push(r.excluded);
   });
+  // a person on two rows: the later rows are left out as duplicates, and so is the first, since
+  // which row is right cannot be told (paying the first would be a guess)
+  const firstOf = new Map<number, number>();
+  for (const x of excluded)
+    for (const d of x.reasons) {
+      const first = d.code.startsWith('data_duplicate_employee') ? d.args?.first : undefined;
+      if (typeof first === 'number' && x.row !== undefined && !firstOf.has(first)) firstOf.set(first, x.row);
+    }
+  if (firstOf.size) {
+    const indexOf = new Map(table.rowNumbers.map((row, i) => [row, i]));
+    for (let k = records.length - 1; k >= 0; k--) {
+      const r = records[k]!;
+      const row = r.source?.row;
+      const later = row === undefined ? undefined : firstOf.get(row);
+      if (row === undefined || later === undefined) continue;
+      const i = indexOf.get(row)!;
+      records.splice(k, 1);
+      usedBy.delete(r);
+      excluded.push({
+        employee_id: r.employee_id,
+        name: r.name,
+        ...(r.source?.file !== undefined ? { file: r.source.file } : {}),
+        row,
+        reasons: [reader.alsoOn(table.rows[i]!, i, row, later)],
+      });
+    }
+    excluded.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
+  for (const used of usedBy.values()) defaults.push(...used);
   diagnostics.push(...reader.notes);
   diagnostics.push(...reader.teamDiagnostics());
   return { records, excluded, diagnostics, defaults };
@@ -191,6 +221,11 @@ export interface RecordReader {
   readonly notes: Diagnostic[];
   /** The role id a row's role cell names, if any. */
   roleOf(cells: string[]): string | undefined;
+  /**
+   * The reason the first row of a person written on two rows is left out too (at its id cell):
+   * which of the rows is right cannot be told, so neither is scored.
+   */
+  alsoOn(cells: string[], index: number, row: number, later: number): Diagnostic;
   /** Errors for metric columns that these roles need and the header lacks. */
   missingColumns(roles: Set<string>): Diagnostic[];
   /** A note when the row is a totals row (合计, 小计, Total, …) to skip, not an employee. */
@@ -907,10 +942,16 @@ export function recordReader(
     }
     return out;
   };
+  const alsoOn = (cells: string[], i: number, row: number, later: number): Diagnostic => {
+    const reasons: Diagnostic[] = [];
+    problem(reasons, cells, i, row, idCol, 'data_duplicate_employee.first', { id: idOf(cells), again: later });
+    return reasons[0]!;
+  };
   return {
     diagnostics,
     notes,
     roleOf,
+    alsoOn,
     missingColumns,
     totalsRow,
     ratioNotation,

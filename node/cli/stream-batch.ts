@@ -148,10 +148,10 @@ export class BatchEvaluator {
 
   /**
    * A chunk's rows read, evaluated and written as CSV. The rows' employees are assumed not to repeat
-   * earlier ones unless `duplicates` says so (row → the row the employee first appeared on): the
-   * reading thread checks the returned ids and asks again when one does.
+   * earlier ones: the reading thread checks the returned ids, and a file where one does is read
+   * whole instead (a person on two rows leaves out both rows).
    */
-  evaluateChunk(chunk: ByteChunk, duplicates?: Map<number, { row: number; spelling?: string }>): BatchResult {
+  evaluateChunk(chunk: ByteChunk): BatchResult {
     const { setup, reader } = this;
     let text: string;
     try {
@@ -224,8 +224,7 @@ export class BatchEvaluator {
       const role = reader.roleOf(cells);
       if (role !== undefined) roles.add(role);
       if (period) periodsSeen.add(period);
-      const first = duplicates?.get(row);
-      const read = reader.read(cells, row, row, first ? { duplicateOf: first.row, spelling: first.spelling } : UNIQUE);
+      const read = reader.read(cells, row, row, UNIQUE);
       if ('excluded' in read) {
         excluded.push(read.excluded);
         continue;

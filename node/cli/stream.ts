@@ -8,7 +8,8 @@
 // What cannot stream falls back to the whole-file run (the caller decides, see `streamable`):
 // several months in one file (each month is scored seeing the ones before it), calibration
 // (forced distribution ranks a whole month), the reference executor and UTF-16 files (cut as
-// bytes they would split characters). A file found mid-way to hold a second month throws
+// bytes they would split characters). A file found mid-way to hold a second month, or a person
+// on two rows (both rows are left out, and the first may be written already), throws
 // `NotStreamable`, and nothing has been written.
 
 import { createHash } from 'node:crypto';
@@ -473,7 +474,7 @@ async function passWith(
     const notation: RatioNotation = new Map();
     const started = Date.now();
     let reported = 0;
-    const take = (chunk: ByteChunk, r: BatchResult) => {
+    const take = (r: BatchResult) => {
       if (r.undecodable) throw undecodable(o, decoding);
       if (r.quoteErrors.length) fatal(r.quoteErrors);
       for (const role of r.roles) {
@@ -494,21 +495,19 @@ async function passWith(
         if (mixed.length) fatal(mixed);
       }
       s.warnings.push(...r.notes);
-      // duplicates are found here, where every row passes in order; the rare batch that has one is
-      // evaluated again on this thread knowing which rows they are
-      let duplicates: Map<number, { row: number; spelling?: string }> | undefined;
+      // duplicates are found here, where every row passes in order. A person on two rows leaves out
+      // the first row too (engine/data/records.ts, toRecords), which may be written already: the
+      // whole-file run reads such a file (nothing has been written)
       const { rows, period } = r.keys;
       const ids = rows.length ? r.keys.ids.split('\0') : [];
       const periods = r.keys.periods?.split('\0');
       const raws = r.keys.raws ? new Map(r.keys.raws) : undefined;
       for (let i = 0; i < rows.length; i++) {
-        const p = periods ? periods[i] : period;
-        const first = reader.seen(ids[i], p, rows[i], raws?.get(i));
-        if (first !== undefined)
-          (duplicates ??= new Map()).set(rows[i], { row: first, spelling: reader.spelling(ids[i], p) });
+        if (reader.seen(ids[i], periods ? periods[i] : period, rows[i], raws?.get(i)) !== undefined)
+          throw new NotStreamable('an employee is on two rows', '同一员工出现在两行');
       }
       for (const [team, row] of r.teams) reader.noteTeam(team, row);
-      const final = duplicates ? local.evaluateChunk(chunk, duplicates) : r;
+      const final = r;
       // an id whose leading zeros Excel dropped or added since the recorded months, as the whole-file run warns
       if (history && o.ledger) {
         const left = final.excluded.length ? new Set(final.excluded.map((x) => x.row)) : undefined;
@@ -533,8 +532,8 @@ async function passWith(
         );
       }
     };
-    if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(chunk, r)), drain: () => pool.drain() };
-    return { submit: async (chunk) => take(chunk, local.evaluateChunk(chunk)), drain: async () => {} };
+    if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(r)), drain: () => pool.drain() };
+    return { submit: async (chunk) => take(local.evaluateChunk(chunk)), drain: async () => {} };
   }
 }
 

@@ -140,11 +140,11 @@ describe('the 月份 column of a data file', () => {
       { file: 'm.csv' },
     );
     expect(r.records.map((x) => [x.employee_id, x.period])).toEqual([
-      ['E1', '2026-10'],
       ['E2', '2026-10'],
       ['E3', '2026-10'],
     ]);
     expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => d.message)])).toEqual([
+      [2, ['employee `E1` appears again in row 5: which row is right cannot be told, so neither is scored']],
       [5, ['employee `E1` already appears in row 2']],
     ]);
   });

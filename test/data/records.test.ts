@@ -100,7 +100,7 @@ describe('readRecords', () => {
     ]);
   });
 
-  it('a negative count and a duplicate employee are excluded; the first occurrence stays', () => {
+  it('a negative count and a duplicate employee are excluded; both rows of the duplicate are', () => {
     const r = readRecords(
       csv(
         'E1,张三,编导,一组,初创期,2026-10,-3,40%,80,0,',
@@ -110,11 +110,18 @@ describe('readRecords', () => {
       'csv',
       contract,
     );
-    expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['E2', 30]]);
+    // which of E2's rows (30 or 31 videos) is right cannot be told: neither is scored
+    expect(r.records).toEqual([]);
     expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message])).toEqual([
       [2, 'data_negative_count', '`发布视频数` cannot be negative, got `-3`'],
+      [
+        3,
+        'data_duplicate_employee',
+        'employee `E2` appears again in row 4: which row is right cannot be told, so neither is scored',
+      ],
       [4, 'data_duplicate_employee', 'employee `E2` already appears in row 3'],
     ]);
+    expect(r.excluded[1]!.reasons[0]!.cell).toEqual({ row: 3, column: '工号', value: 'E2' });
   });
 
   it('a file without an employee id column is refused as a whole', () => {

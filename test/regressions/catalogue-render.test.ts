@@ -32,6 +32,7 @@ const REALISTIC: Record<string, string | number> = {
   a: '直播一组',
   advice: 'write the month as 2026-10',
   after: '¥4,200.00',
+  again: 5,
   allowed: '`linear`, `steps`',
   amount: '¥5,000.00',
   at: 'row 12',

@@ -181,6 +181,16 @@ export const data = defineMessages({
       zh: '每位员工每个月只有一行：请删除或合并重复的行',
     },
   },
+  'data_duplicate_employee.first': {
+    message: {
+      en: 'employee `{id}` appears again in row {again}: which row is right cannot be told, so neither is scored',
+      zh: '员工 `{id}` 在第 {again} 行又出现了一次：无法判断哪一行是对的，两行都不计算',
+    },
+    help: {
+      en: 'each employee has one row per period: remove or merge the duplicate',
+      zh: '每位员工每个月只有一行：请删除或合并重复的行',
+    },
+  },
   'data_duplicate_employee.spelling': {
     message: DUPLICATE_EMPLOYEE,
     help: {
