@@ -129,6 +129,7 @@ export {
   mergedCellsProblem,
   type Encoding,
   type Table,
+  type TableResult,
   type JoinSource,
   type RecordsResult,
   type RecordReader,

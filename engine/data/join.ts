@@ -91,7 +91,10 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
   for (const { i, d } of rosterLong) conflicts.set(employeeOf(i), [...(conflicts.get(employeeOf(i)) ?? []), d]);
   const columnOptions: NonNullable<Table['columnOptions']> = {};
   /** column → the source it comes from, and the roster rows that source has no row for */
-  const absentFrom = new Map<number, { file: string; default: boolean; rows: Set<number> }>();
+  const absentFrom = new Map<
+    number,
+    { file: string; default: boolean; rows: Set<number>; near: Map<number, { key: string; row: number }> }
+  >();
   // a totals row of the roster (合计 in its 工号 or 姓名 column) is nobody: the record reader notes it
   const nameCol = roster.table.header.findIndex((h) => FIELD_NAMES.name.map(norm).includes(norm(h)));
   const rosterTotals = (i: number) =>
@@ -164,6 +167,27 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       zeroless ??= new Map([...byKey].filter(([rk]) => /^0+\d/.test(rk)).map(([rk, i]) => [rk.replace(/^0+/, ''), i]));
       return zeroless.get(k.replace(/^0+/, ''));
     };
+    // letters then digits, the digits without their leading zeros: `E1` in an export, `E001` in the
+    // roster (a template padded the number, or another dropped the padding); -1 when two roster keys
+    // are the same so (`E1` and `E001` both), since the hint could then name either
+    const unpadded = (k: string) => {
+      const shape = /^([a-z]{1,8})(\d{1,12})$/.exec(k);
+      return shape ? `${shape[1]}${(shape[2] ?? '').replace(/^0+(?=\d)/, '')}` : undefined;
+    };
+    let padded: Map<string, number> | undefined;
+    const lostPadding = (k: string) => {
+      const bare = unpadded(k);
+      if (bare === undefined) return undefined;
+      if (!padded) {
+        padded = new Map();
+        for (const [rk, i] of byKey) {
+          const b = unpadded(rk);
+          if (b !== undefined) padded.set(b, padded.has(b) ? -1 : i);
+        }
+      }
+      const i = padded.get(bare);
+      return i === undefined || i < 0 ? undefined : i;
+    };
     // this file's columns go after the roster's, renamed as the mapping says
     const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
     const base = header.length;
@@ -184,6 +208,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       known(origins[i], 'roster row').push(...take.map(() => undefined));
     });
     const seen = new Map<number, { row: number; key: string }>();
+    // roster rows an unmatched row of this source would be but for leading zeros: their `no row` says so
+    const nearRows = new Map<number, { key: string; row: number }>();
     src.table.rows.forEach((cells, i) => {
       const rowNo = known(src.table.rowNumbers[i], 'row number');
       const key = (cells[keyCol] ?? '').trim();
@@ -218,18 +244,22 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       const at = { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: sh[keyCol], value: key };
       if (target === undefined) {
         const zeros = lostZeros(keyOf(key));
+        const padding = zeros === undefined ? lostPadding(keyOf(key)) : undefined;
+        const near = zeros ?? padding;
         const shown = showSpelling(key) || '(empty)';
         const place = { severity: 'warning' as const, file: src.file, cell: at };
+        if (near !== undefined && !looksScientific(key) && !nearRows.has(near))
+          nearRows.set(near, { key: showSpelling(key), row: rowNo });
         diagnostics.push(
           looksScientific(key)
             ? diagnostic('data_unmatched_row.scientific', { key: shown }, place)
-            : zeros !== undefined
+            : near !== undefined
               ? diagnostic(
-                  'data_unmatched_row.zeros',
+                  zeros !== undefined ? 'data_unmatched_row.zeros' : 'data_unmatched_row.padding',
                   {
                     key: shown,
-                    roster_key: (rosterCells(zeros)[rosterCol] ?? '').trim(),
-                    roster_row: rosterRow(zeros),
+                    roster_key: (rosterCells(near)[rosterCol] ?? '').trim(),
+                    roster_row: rosterRow(near),
                   },
                   place,
                 )
@@ -287,27 +317,33 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         };
       });
     });
-    const absent = { file: src.file, default: src.missingRows === 'default', rows: new Set<number>() };
+    const absent = {
+      file: src.file,
+      default: src.missingRows === 'default',
+      rows: new Set<number>(),
+      near: nearRows,
+    };
     take.forEach((_, j) => absentFrom.set(base + j, absent));
     rows.forEach((_, i) => {
       if (!seen.has(i) && !rosterTotals(i)) {
         absent.rows.add(i);
+        const miss = nearRows.get(i);
+        const args = { id: employeeOf(i), file: src.file ?? '' };
+        const place = {
+          severity: 'warning' as const,
+          // the roster's row: the employee is there, the source is what lacks them
+          file: roster.file,
+          cell: {
+            ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
+            row: rosterRow(i),
+            column: known(roster.table.header[rosterCol], 'roster key column'),
+            value: rosterCells(i)[rosterCol] ?? '',
+          },
+        };
         diagnostics.push(
-          diagnostic(
-            'data_no_data',
-            { id: employeeOf(i), file: src.file ?? '' },
-            {
-              severity: 'warning',
-              // the roster's row: the employee is there, the source is what lacks them
-              file: roster.file,
-              cell: {
-                ...(roster.table.sheet ? { sheet: roster.table.sheet } : {}),
-                row: rosterRow(i),
-                column: known(roster.table.header[rosterCol], 'roster key column'),
-                value: rosterCells(i)[rosterCol] ?? '',
-              },
-            },
-          ),
+          miss
+            ? diagnostic('data_no_data.near', { ...args, key: miss.key, key_row: miss.row }, place)
+            : diagnostic('data_no_data', args, place),
         );
       }
     });
@@ -321,7 +357,9 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       origin: (i, c) => origins[i]?.[c],
       absent: (i, c) => {
         const a = absentFrom.get(c);
-        return a?.rows.has(i) ? { file: a.file, default: a.default } : undefined;
+        if (!a?.rows.has(i)) return undefined;
+        const miss = a.near.get(i);
+        return { file: a.file, default: a.default, ...(miss ? { near: miss } : {}) };
       },
     },
     diagnostics,

@@ -726,7 +726,7 @@ export function recordReader(
 
     const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
-    let noRow: Map<string, string[]> | undefined;
+    let noRow: Map<string, { labels: string[]; near?: { key: string; row: number } }> | undefined;
     for (let k = 0; k < metricReads.length; k++) {
       const { id, m, col, options: how, range } = metricReads[k]!;
       const raw = cellAt(cells, col);
@@ -743,7 +743,11 @@ export function recordReader(
         // no row in a source of a data mapping: not an empty cell, unless the mapping says it is
         const absent = col !== undefined ? source.absent?.(i, col) : undefined;
         if (absent && !absent.default) {
-          (noRow ??= new Map()).set(absent.file, [...(noRow.get(absent.file) ?? []), m.label]);
+          noRow ??= new Map();
+          noRow.set(absent.file, {
+            labels: [...(noRow.get(absent.file)?.labels ?? []), m.label],
+            ...(absent.near ? { near: absent.near } : {}),
+          });
           continue;
         }
         // empty: the engine applies the metric's default; without one a required metric is an error
@@ -798,12 +802,11 @@ export function recordReader(
     }
     if (noRow) {
       const rosterCol = fieldColumn.get('employee_id');
-      for (const [from, labels] of noRow) {
-        problem(reasons, cells, i, row, rosterCol, 'data_no_row', {
-          id: field(cells, 'employee_id'),
-          file: from,
-          labels: list(labels.map((l) => `\`${l}\``)),
-        });
+      for (const [from, { labels, near }] of noRow) {
+        const args = { id: field(cells, 'employee_id'), file: from, labels: list(labels.map((l) => `\`${l}\``)) };
+        if (near)
+          problem(reasons, cells, i, row, rosterCol, 'data_no_row.near', { ...args, key: near.key, key_row: near.row });
+        else problem(reasons, cells, i, row, rosterCol, 'data_no_row', args);
       }
     }
 

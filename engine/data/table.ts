@@ -33,7 +33,17 @@ export interface Table {
     column: number,
   ) => { file: string; sheet?: string; row: number; column: string } | undefined;
   /** For a joined table: the source a cell would come from when the employee has no row in it. */
-  absent?: (rowIndex: number, column: number) => { file: string; default: boolean } | undefined;
+  absent?: (
+    rowIndex: number,
+    column: number,
+  ) =>
+    | {
+        file: string;
+        default: boolean;
+        /** The source's unmatched row whose key is this employee's but for leading zeros (`E1` for `E001`). */
+        near?: { key: string; row: number };
+      }
+    | undefined;
 }
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };

@@ -108,6 +108,18 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     });
   // a date (a date-formatted workbook cell, a time column picked by mistake) is no figure and no range
   if (DATE_SHAPE.test(text)) return no('value_date', raw);
+  if (unit === 'money') {
+    const negative = negativeAmount(text);
+    if (negative !== undefined) {
+      // `¥-1,234~2,000`: from −1,234 to 2,000, or minus a range? Neither is guessed
+      if (RANGE_MARK.test(negative))
+        return no(options.ranges === undefined || options.ranges === 'reject' ? 'value_range' : 'value_bad_range', raw);
+      const amount = readValue(negative, unit, options);
+      // a refusal names the cell as written; 0 - 0 is 0, never -0
+      if (!amount.ok) return no(amount.why.reason, raw);
+      return amount.value === undefined ? no('value_not_an_amount', raw) : { ok: true, value: 0 - amount.value };
+    }
+  }
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
   // `1e-7` is a number written with an exponent, not the range 1e to 7
   if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text) && !EXPONENT.test(text)) {
@@ -145,6 +157,27 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   }
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
+}
+
+const CURRENCY = '(?:¥|￥|RMB|CNY)';
+/** `¥-1,234` · `¥ -1,234.50` · `RMB-12`: the minus sign after the currency. */
+const MINUS_AFTER_CURRENCY = new RegExp(`^(${CURRENCY})\\s*-\\s*(\\d.*)$`, 'i');
+/** `-¥1,234` · `- ¥ 1,234.50`: the minus sign before it. */
+const MINUS_BEFORE_CURRENCY = new RegExp(`^-\\s*(${CURRENCY})\\s*(\\d.*)$`, 'i');
+/** Excel's accounting format: `(1,234)` · `¥(1,234.00)` · `(¥1,234.00)` · `（1,234）` once half-width. */
+const ACCOUNTING = new RegExp(`^(${CURRENCY})?\\s*\\(\\s*(${CURRENCY})?\\s*(\\d[^()]*?)\\s*\\)$`, 'i');
+
+/**
+ * A negative amount written with its currency or in Excel's accounting format, as the amount
+ * without its sign (`¥-1,234` → `¥1,234`, `(1,234)` → `1,234`); undefined for any other cell. The
+ * amount is then read as any money cell is (so `¥` in a column of fen is still refused).
+ */
+function negativeAmount(text: string): string | undefined {
+  const sign = MINUS_AFTER_CURRENCY.exec(text) ?? MINUS_BEFORE_CURRENCY.exec(text);
+  if (sign) return `${sign[1]}${sign[2]}`;
+  const accounting = ACCOUNTING.exec(text);
+  if (accounting && !(accounting[1] && accounting[2])) return `${accounting[1] ?? accounting[2] ?? ''}${accounting[3]}`;
+  return undefined;
 }
 
 /** 10^0 … 10^22: every one an exact double. */

@@ -283,6 +283,25 @@ export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promi
 }
 
 /**
+ * The hidden rows of a workbook's sheet (the first when none is named), as the spreadsheet numbers
+ * them: rows an autofilter leaves out and rows hidden by hand (`<row hidden="1">`) alike. Excel
+ * shows no such row, yet every reader of the file gets its cells.
+ */
+export async function xlsxHiddenRows(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
+  const found = new Set<number>();
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined || !/<(?:[\w.-]+:)?row\s[^>]*\shidden\s*=/.test(xml)) return found;
+  let row = 0;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?\/?>/g)) {
+    const attrs = m[1] ?? '';
+    // `r` may be left out: the row after the one before
+    row = Number(attribute(attrs, 'r') ?? row + 1);
+    if (/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '')) found.add(row);
+  }
+  return found;
+}
+
+/**
  * The merged ranges of a workbook's sheet (the first when none is named): rows as the spreadsheet
  * numbers them, columns from 0. Only the top-left cell of a range holds its value.
  */

@@ -3,10 +3,12 @@
 
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { known } from '../model/known.js';
 import { plainDecimal, type Table, type TableResult } from './table.js';
 import {
   checkXlsxLimits,
   xlsxErrorCells,
+  xlsxHiddenRows,
   xlsxHiddenSheets,
   xlsxMergedRanges,
   xlsxPercentCells,
@@ -80,6 +82,11 @@ function toExcelDigits(v: number): number {
 function percentText(v: number): string {
   const [mantissa = '0', exponent = '0'] = String(toExcelDigits(v)).split(/e/i);
   return `${plainDecimal(`${mantissa}e${Number(exponent) + 2}`) ?? String(v * 100)}%`;
+}
+
+/** Rows as a list to read: `3, 5, 6`, the first ten and `…` after them. */
+function rowList(rows: number[]): string {
+  return rows.length > 10 ? `${rows.slice(0, 10).join(', ')}, …` : rows.join(', ');
 }
 
 type Sheet = { sheet: string; data: unknown[][] };
@@ -181,6 +188,32 @@ export async function readXlsx(
     if (texts.every((t) => t.trim() === '')) continue;
     rows.push(texts);
     rowNumbers.push(i + 2);
+  }
+  // rows hidden by a filter or by hand: the analyst does not see them, but they would be read (and
+  // paid on) all the same; which ones were meant to be left out cannot be told, so the sheet is refused
+  const hidden = await xlsxHiddenRows(bytes, chosen.sheet);
+  const shown = rowNumbers.filter((r) => hidden.has(r));
+  if (shown.length) {
+    const cells = known(rows[rowNumbers.indexOf(shown[0]!)], 'hidden row');
+    const col = Math.max(
+      0,
+      cells.findIndex((t) => t.trim() !== ''),
+    );
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable.hidden_rows',
+        { rows: rowList(shown), count: shown.length },
+        {
+          file: options.file,
+          cell: {
+            sheet: chosen.sheet,
+            row: shown[0]!,
+            column: cellText(head[col]).trim() || columnLetters(col),
+            value: cells[col] ?? '',
+          },
+        },
+      ),
+    );
   }
   const table: Table = {
     header: head.map((h) => cellText(h).trim()),

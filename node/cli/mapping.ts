@@ -28,6 +28,7 @@ import {
   type JoinSource,
   type RecordsResult,
   type Table,
+  type TableResult,
   readPeriod,
   teamKey,
   teamName,
@@ -328,6 +329,22 @@ export async function mappingTables(
   return out;
 }
 
+/**
+ * A mapping's roster or export, as the run reads it (`data sql --explain` reads the roster so too):
+ * cells merged down several rows refuse it, since the rows below the first would be joined as empty.
+ */
+export async function readMappingTable(
+  here: string,
+  f: string,
+  sheet?: string,
+  encoding?: Encoding,
+): Promise<TableResult> {
+  const t = await readTable(new Uint8Array(readBytes(resolve(here, f), 'data')), f, { sheet, encoding });
+  if (!t.ok) return t;
+  const merged = mergedCellsProblem(t.table, f);
+  return merged ? { ok: false, diagnostics: [merged] } : t;
+}
+
 export async function readMapping(
   file: string,
   policy: CompiledPolicy,
@@ -340,16 +357,9 @@ export async function readMapping(
   const here = dirname(file);
   const diagnostics: Diagnostic[] = [];
   const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
-    const path = resolve(here, f);
-    const t = await readTable(new Uint8Array(readBytes(path, 'data')), f, { sheet, encoding });
+    const t = await readMappingTable(here, f, sheet, encoding);
     if (!t.ok) {
       diagnostics.push(...t.diagnostics);
-      return undefined;
-    }
-    // cells merged down several rows: the rows below the first would be joined as empty
-    const merged = mergedCellsProblem(t.table, f);
-    if (merged) {
-      diagnostics.push(merged);
       return undefined;
     }
     return t.table;

@@ -150,6 +150,24 @@ describe("a metric's default does not hide a missing column or row", () => {
     expect(r.stderr).toContain('error: 1 record(s) cannot be scored');
   });
 
+  it('a review sheet writing `SV1` for the roster’s `SV0001` says so at both: the unmatched row and the person left out', async () => {
+    const dir = tempDir();
+    const file = mapping(dir);
+    writeFileSync(join(dir, 'review.csv'), `${readFileSync(join(dir, 'review.csv'), 'utf8')}SV1,0\n`);
+    const r = await yardstick('run', FLAGSHIP, '--data', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'review.csv:3: warning[data_unmatched_row]: row matches nobody in the roster: `SV1`\n' +
+        '  at row 3, column `工号`, value `SV1`\n' +
+        '  help: the roster has `SV0001` (row 2): the same letters and number with or without leading zeros; keys are not joined across spellings, so if they are one person write the key as the roster has it',
+    );
+    expect(r.stderr).toContain(
+      'roster.csv:2: error[data_no_row]: `SV0001` has no row in `review.csv`, which gives `违规次数`\n' +
+        '  at row 2, column `工号`, value `SV0001`\n' +
+        '  help: `review.csv` row 3 has `SV1`, which matches nobody and differs from this key only by leading zeros: keys are not joined across spellings, so if it is this person write the key as the roster has it (a number-like key column formatted as text before export keeps its zeros)',
+    );
+  });
+
   it('the mapping can say that no row means the default: missing_rows: default, and data inspect lists it', async () => {
     const dir = tempDir();
     const file = mapping(dir, '    missing_rows: default\n');

@@ -442,4 +442,64 @@ describe('join keys as exports write them', () => {
     // 7 is not joined to 007: the hint says why, the join stays exact
     expect(r.table.rows.map((row) => row[2])).toEqual(['', '85']);
   });
+
+  it('an export writing `E1` where the roster has `E001` is unmatched with the reason, and the roster’s `E001` is told which row it is', () => {
+    const staff = {
+      file: '花名册.csv',
+      table: table(['工号', '姓名'], ['E001', '张三'], ['E002', '李四'], ['E10', '王五']),
+    };
+    const reviews = {
+      file: '评审.csv',
+      table: table(['工号', '上级评分'], ['E002', '80'], ['e1', '90'], ['E0010', '70']),
+    };
+    const r = joinSources(staff, [reviews]);
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `e1`',
+        help: 'the roster has `E001` (row 2): the same letters and number with or without leading zeros; keys are not joined across spellings, so if they are one person write the key as the roster has it',
+        file: '评审.csv',
+        cell: { row: 3, column: '工号', value: 'e1' },
+      },
+      {
+        code: 'data_unmatched_row',
+        severity: 'warning',
+        message: 'row matches nobody in the roster: `E0010`',
+        help: 'the roster has `E10` (row 4): the same letters and number with or without leading zeros; keys are not joined across spellings, so if they are one person write the key as the roster has it',
+        file: '评审.csv',
+        cell: { row: 4, column: '工号', value: 'E0010' },
+      },
+      {
+        code: 'data_no_data',
+        severity: 'warning',
+        message: '`E001` has no row in `评审.csv`',
+        help: '`评审.csv` row 3 has `e1`, which matches nobody and differs from this key only by leading zeros: keys are not joined across spellings, so if it is this person write the key as the roster has it (a number-like key column formatted as text before export keeps its zeros)',
+        file: '花名册.csv',
+        cell: { row: 2, column: '工号', value: 'E001' },
+      },
+      {
+        code: 'data_no_data',
+        severity: 'warning',
+        message: '`E10` has no row in `评审.csv`',
+        help: '`评审.csv` row 4 has `E0010`, which matches nobody and differs from this key only by leading zeros: keys are not joined across spellings, so if it is this person write the key as the roster has it (a number-like key column formatted as text before export keeps its zeros)',
+        file: '花名册.csv',
+        cell: { row: 4, column: '工号', value: 'E10' },
+      },
+    ]);
+    // never joined across spellings: the hint says why, the join stays exact
+    expect(r.table.rows.map((row) => row[2])).toEqual(['', '80', '']);
+  });
+
+  it('no hint when two roster keys are the same but for leading zeros (`E1` and `E001`): either could be meant', () => {
+    const staff = { file: '花名册.csv', table: table(['工号', '姓名'], ['E1', '张三'], ['E001', '李四']) };
+    const reviews = {
+      file: '评审.csv',
+      table: table(['工号', '上级评分'], ['E01', '90'], ['E1', '80'], ['E001', '70']),
+    };
+    const r = joinSources(staff, [reviews]);
+    expect(r.diagnostics.map((d) => [d.code, d.help])).toEqual([
+      ['data_unmatched_row', 'check the key, or add the person to the roster `花名册.csv`'],
+    ]);
+  });
 });

@@ -71,7 +71,8 @@ describe('parseValue', () => {
     ['1.2.3万', 'count', '`1.2.3万` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
     ['12,34', 'count', '`12,34` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
     ['45%', 'count', '`45%` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
-    ['(12)', 'money', '`(12)` is not a number', 'write an amount such as 1234.50, ¥1,234.50 or 1.2万'],
+    ['(12)', 'count', '`(12)` is not a number', 'write a number such as 1234, 1,234, 1.2万 or 3.5w'],
+    ['-(12)', 'money', '`-(12)` is not a number', 'write an amount such as 1234.50, ¥1,234.50 or 1.2万'],
     ['abc%', 'ratio', '`abc%` is not a number', 'write a ratio such as 45.3% or 0.453'],
     [
       '三分钟',
@@ -87,6 +88,39 @@ describe('parseValue', () => {
     ],
   ] as const)('rejects %s as a %s', (raw, unit, message, help) => {
     expect(read(raw, unit)).toEqual({ ok: false, message, help });
+  });
+
+  it.each([
+    ['¥-1,234', -1234],
+    ['-¥1,234', -1234],
+    ['¥ -1,234.50', -1234.5],
+    ['￥-0.01', -0.01],
+    ['RMB -20', -20],
+    ['(1,234)', -1234],
+    ['(1,234.50)', -1234.5],
+    ['¥(1,234.00)', -1234],
+    ['(¥1,234.00)', -1234],
+    ['（１，２３４）', -1234],
+    ['(0)', 0],
+  ])(
+    'reads the negative amount %s, a minus sign with the currency or Excel accounting parentheses, as %d',
+    (raw, value) => {
+      expect(read(raw, 'money')).toEqual({ ok: true, value });
+    },
+  );
+
+  it('refuses a negative amount with currency in a column of fen as yuan, naming the cell as written', () => {
+    expect(parseValue('¥-123.45', 'money', { moneyIn: 'fen' })).toEqual({
+      ok: false,
+      message: '`¥-123.45` is written in yuan, but the column is in fen (`money_in: fen`)',
+      help: 'write the cell in fen as the rest of the column (12345 for ¥123.45), or drop `money_in: fen` if the export is in yuan',
+    });
+    expect(parseValue('(12345)', 'money', { moneyIn: 'fen' })).toEqual({ ok: true, value: -123.45 });
+    expect(parseValue('¥-1,234~2,000', 'money', { ranges: 'low' })).toEqual({
+      ok: false,
+      message: '`¥-1,234~2,000` is not a readable range',
+      help: expect.any(String),
+    });
   });
 
   it('reads minutes above 59 written out in Chinese as they add up: 1小时70分 is 7800 seconds', () => {

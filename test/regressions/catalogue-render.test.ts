@@ -98,6 +98,7 @@ const REALISTIC: Record<string, string | number> = {
   indicators: 'completion_rate, follower_growth',
   input: 'examples/sample-2026-10.csv',
   key: '抖音账号',
+  key_row: 3,
   keys: '`dy_a` ×2',
   kind: 'a folder',
   known: '`score`, `attainment`',
@@ -201,6 +202,8 @@ const REALISTIC: Record<string, string | number> = {
   range: 'D2:D4',
   top: 2,
   bottom: 4,
+  // a workbook's rows hidden by a filter (data_xlsx_unreadable.hidden_rows)
+  rows: '3, 5',
   version: '1.2.0',
   wait: 300,
   what: 'a number',

@@ -9,6 +9,11 @@ const SCIENTIFIC_HELP = {
   en: 'Excel turned the id into a number: format the column as text before export',
   zh: 'Excel 把工号变成了数字：请在导出前把这一列设为文本格式',
 } as const;
+/** An employee with no row in a source that has an unmatched row of their key but for leading zeros. */
+const NO_ROW_NEAR = {
+  en: '`{file}` row {key_row} has `{key}`, which matches nobody and differs from this key only by leading zeros: keys are not joined across spellings, so if it is this person write the key as the roster has it (a number-like key column formatted as text before export keeps its zeros)',
+  zh: '`{file}` 第 {key_row} 行是 `{key}`，它找不到对应的人，与此键只差数字开头的 0：不同写法的键不会被对上，如果是此人，请按花名册的写法填写（数字型的键列在导出前设为文本格式，可保留开头的 0）',
+} as const;
 const UNMATCHED = {
   en: 'row matches nobody in the roster: `{key}`',
   zh: '这一行在花名册中找不到对应的人：`{key}`',
@@ -447,6 +452,10 @@ export const data = defineMessages({
       zh: '此人来自这个文件的指标缺失：缺少必需指标的员工不参与计算',
     },
   },
+  'data_no_data.near': {
+    message: { en: '`{id}` has no row in `{file}`', zh: '`{id}` 在 `{file}` 中没有数据行' },
+    help: NO_ROW_NEAR,
+  },
   data_no_row: {
     message: {
       en: '`{id}` has no row in `{file}`, which gives {labels}',
@@ -456,6 +465,13 @@ export const data = defineMessages({
       en: "add their row to `{file}`, or set `missing_rows: default` on that source in the data mapping if no row means each metric's `default`",
       zh: '请在 `{file}` 中补上此人的行；如果没有行就表示取各指标的 `default`，请在数据映射中给该来源设 `missing_rows: default`',
     },
+  },
+  'data_no_row.near': {
+    message: {
+      en: '`{id}` has no row in `{file}`, which gives {labels}',
+      zh: '`{id}` 在提供 {labels} 的 `{file}` 中没有数据行',
+    },
+    help: NO_ROW_NEAR,
   },
   data_not_a_number: {
     message: { en: '{detail}', zh: '无法读取的值：{detail}' },
@@ -631,6 +647,13 @@ export const data = defineMessages({
       zh: '花名册中是 `{roster_key}`（第 {roster_row} 行）：Excel 会去掉数字型键开头的 0，请在导出前把这一列设为文本格式',
     },
   },
+  'data_unmatched_row.padding': {
+    message: UNMATCHED,
+    help: {
+      en: 'the roster has `{roster_key}` (row {roster_row}): the same letters and number with or without leading zeros; keys are not joined across spellings, so if they are one person write the key as the roster has it',
+      zh: '花名册中是 `{roster_key}`（第 {roster_row} 行）：两者字母和数字相同，只差数字开头的 0；不同写法的键不会被对上，如果是同一人，请按花名册的写法填写',
+    },
+  },
   'data_unmatched_row.scientific': {
     message: UNMATCHED,
     help: SCIENTIFIC_HELP,
@@ -678,6 +701,16 @@ export const data = defineMessages({
     help: {
       en: 'unmerge the cells and write the value in every row it is meant for (Excel: Merge & Center off, then fill down with Ctrl+D): a row below would be read as empty',
       zh: '请取消合并，并在每个适用的行填写该值（Excel：取消“合并后居中”，再用 Ctrl+D 向下填充）：否则下面的行会被读成空值',
+    },
+  },
+  'data_xlsx_unreadable.hidden_rows': {
+    message: {
+      en: '{count} hidden row(s) hold data: rows {rows}; Excel does not show them (a filter or Hide), but they would be read',
+      zh: '有 {count} 个隐藏行含有数据：第 {rows} 行；Excel 中看不到它们（筛选或隐藏），但它们会被读取',
+    },
+    help: {
+      en: 'show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
+      zh: '请显示全部行（数据 → 清除筛选，或取消隐藏行），删除不应读取的行后保存：无法判断哪些隐藏行是要排除的',
     },
   },
   'data_xlsx_unreadable.formula': {

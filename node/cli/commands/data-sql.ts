@@ -4,10 +4,10 @@
 
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readTable, diagnostic } from '../../../engine/index.js';
+import { diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes, sayDiagnostic, type Io } from '../io.js';
-import { readMappingFile } from '../mapping.js';
+import { sayDiagnostic, type Io } from '../io.js';
+import { readMappingFile, readMappingTable } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
 import { usedColumns, type EventSource } from '../events/spec.js';
@@ -118,10 +118,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     return EXIT.ok;
   }
   const here = dirname(file);
-  const roster = await readTable(new Uint8Array(readBytes(resolve(here, m.roster.file), 'data')), m.roster.file, {
-    sheet: m.roster.sheet,
-    encoding: m.roster.encoding,
-  });
+  const roster = await readMappingTable(here, m.roster.file, m.roster.sheet, m.roster.encoding);
   if (!roster.ok) {
     for (const d of roster.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
     return EXIT.input;

@@ -1,0 +1,71 @@
+// An analyst filters last month's sheet to one team (or hides the people who left) and hands the
+// file over. Excel shows only the rows left, but the rows the filter hides are still in the file,
+// and were read and paid on without a word. Which hidden rows were meant to be left out cannot be
+// told from the file, so a sheet with hidden rows holding data is refused, naming the rows; an
+// empty hidden row is no problem.
+
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { readTable } from '../../engine/data/index.js';
+import { formatDiagnostic } from '../../engine/model/diagnostic.js';
+
+const text = (value: string) => ({ value, type: String });
+const num = (value: number) => ({ value, type: Number });
+const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
+
+/** Four 编导 on rows 2–5 and an empty row 6, with the rows given hidden (`<row r="3" hidden="1">`). */
+async function workbook(hidden: number[], how = 'hidden="1"'): Promise<Uint8Array> {
+  const person = (id: string, team: string) => [
+    ...[id, '张三', '编导', team, '初创期', '2026-10'].map(text),
+    num(30),
+    num(0),
+  ];
+  const rows = [
+    ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+    person('E1', '一组'),
+    person('E2', '二组'),
+    person('E3', '一组'),
+    person('E4', '二组'),
+    [text('')],
+    person('E5', '一组'),
+  ];
+  const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
+  const name = 'xl/worksheets/sheet1.xml';
+  let xml = strFromU8(parts[name] as Uint8Array);
+  for (const r of hidden) xml = xml.replace(`<row r="${r}">`, `<row r="${r}" ${how}>`);
+  parts[name] = strToU8(xml);
+  return zipSync(parts);
+}
+
+describe('rows hidden in a workbook', () => {
+  it('an autofilter that hides the 二组 rows refuses the sheet, naming every hidden row and the first one’s cell', async () => {
+    const t = await readTable(await workbook([3, 5]), 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'm.xlsx:3: error[data_xlsx_unreadable]: 2 hidden row(s) hold data: rows 3, 5; Excel does not show them (a filter or Hide), but they would be read\n' +
+        '  at sheet `Sheet1`, row 3, column `工号`, value `E2`\n' +
+        '  help: show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
+    ]);
+  });
+
+  it('in Chinese, with hidden="true" as some writers spell it', async () => {
+    const t = await readTable(await workbook([7], 'hidden="true"'), 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
+      'm.xlsx:7: error[data_xlsx_unreadable]: 有 1 个隐藏行含有数据：第 7 行；Excel 中看不到它们（筛选或隐藏），但它们会被读取',
+    );
+  });
+
+  it('a hidden empty row, or hidden="0", is read as the sheet shows it', async () => {
+    for (const bytes of [await workbook([6]), await workbook([3], 'hidden="0"')]) {
+      const t = await readTable(bytes, 'm.xlsx');
+      expect(t.ok).toBe(true);
+      if (!t.ok) return;
+      expect(t.table.rows.map((r) => r[0])).toEqual(['E1', 'E2', 'E3', 'E4', 'E5']);
+      expect(t.table.rowNumbers).toEqual([2, 3, 4, 5, 7]);
+    }
+  });
+});
