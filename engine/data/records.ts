@@ -859,7 +859,30 @@ export function recordReader(
     record.source = file ? { file, row } : { row };
     return { record };
   };
+  // the header printed again lower down (an export's page break): every cell the header's own
+  const headerAgain = (cells: string[]) => {
+    if (source.origin) return false;
+    for (let c = 0; c < Math.max(header.length, cells.length); c++)
+      if ((cells[c] ?? '').trim() !== (header[c] ?? '').trim()) return false;
+    return true;
+  };
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
+    if (headerAgain(cells)) {
+      const col = fieldColumn.get('employee_id');
+      return diagnostic(
+        'data_header_repeated',
+        { row },
+        {
+          severity: 'warning',
+          file,
+          cell: {
+            ...(source.sheet ? { sheet: source.sheet } : {}),
+            row,
+            ...(col !== undefined ? { column: header[col], value: cellAt(cells, col) } : {}),
+          },
+        },
+      );
+    }
     const id = field(cells, 'employee_id');
     const name = field(cells, 'name');
     // the label may sit in 团队 too, where sheets grouped by team begin their rows

@@ -48,8 +48,39 @@ export interface Table {
 
 export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * The separator of a CSV text, read from its header line (the first line that is not blank), outside
+ * quotes: a tab when the header has more tabs than commas (Excel's "Unicode text", a `.tsv` saved as
+ * `.csv`), a comma when it has any; papaparse's guess (a semicolon) only when it has neither. A guess
+ * from the first rows took a tab-separated file whose cells hold thousands separators (`2,266,926`)
+ * for a comma-separated one, every column then missing.
+ */
+export function csvDelimiter(text: string): string | undefined {
+  let tabs = 0;
+  let commas = 0;
+  let quoted = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 10 || c === 13) {
+      if (content) break;
+      // a blank line (or one of separators only) before the header says nothing
+      tabs = 0;
+      commas = 0;
+      continue;
+    } else if (c === 9) tabs++;
+    else if (c === 44) commas++;
+    if (c !== 9 && c !== 44 && c !== 32 && c !== 0x3000 && c !== 0xa0) content = true;
+  }
+  return tabs > commas ? '\t' : commas > 0 ? ',' : undefined;
+}
+
 export function readCsv(text: string, file?: string): TableResult {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  const body = text.replace(/^\uFEFF/, '');
+  const delimiter = csvDelimiter(body);
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, ...(delimiter ? { delimiter } : {}) });
   const fatal = csvQuoteProblems(parsed.errors, file, 1);
   if (fatal.length) return { ok: false, diagnostics: fatal };
   const lines = parsed.data;

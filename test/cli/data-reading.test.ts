@@ -22,6 +22,31 @@ function edited(dir: string, from: string, name: string, find: string, replace: 
   return file;
 }
 
+describe('the header printed again after a page break', () => {
+  it('is skipped with a warning in whole-file and streamed runs, which score the same people', async () => {
+    const dir = tempDir();
+    const header = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n')[0]!;
+    // row 4 (SV0003's) is now the header again; SV0003 follows on row 5
+    const file = edited(dir, SAMPLE, 'sv.csv', '\nSV0003,', `\n${header}\nSV0003,`);
+    const warning =
+      `${file}:4: warning[data_header_repeated]: row 4 repeats the header, as an export does after a page break, and is skipped\n` +
+      '  at row 4, column `工号`, value `工号`\n';
+    // the sample month has two records to leave out (rows 14 and 56 of it)
+    const run = (data: string, format: string) =>
+      yardstick('run', FLAGSHIP, '--data', data, '--format', format, '--exclude-invalid');
+    const whole = await run(file, 'table');
+    const streamed = await run(file, 'csv');
+    const plain = await run(SAMPLE, 'csv');
+    for (const r of [whole, streamed]) {
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(warning);
+    }
+    expect(streamed.stdout).toBe(plain.stdout);
+  });
+});
+
 describe('a ratio written without %', () => {
   it('33.1 in 完播率 beside fractions such as 0.412 is refused (it used to score as 3310 %)', async () => {
     const dir = tempDir();

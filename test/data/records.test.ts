@@ -428,6 +428,44 @@ describe("a metric's default", () => {
   });
 });
 
+describe('the header printed again after a page break', () => {
+  it('is skipped with one note at its row, the rows below read as before (it excluded a record as role `岗位`, month `月份`, …)', () => {
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,',
+        ` ${HEADER.replaceAll(',', ' , ')} `,
+        'E2,李四,编导,一组,初创期,2026-10,20,50%,90,1,',
+      ),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+    expect(r.records.map((x) => [x.employee_id, x.source])).toEqual([
+      ['E1', { file: 'm.csv', row: 2 }],
+      ['E2', { file: 'm.csv', row: 4 }],
+    ]);
+    expect(r.excluded).toEqual([]);
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'data_header_repeated',
+        severity: 'warning',
+        message: 'row 3 repeats the header, as an export does after a page break, and is skipped',
+        help: 'nothing to do if it is the header printed again: the rows below it are read as before',
+        file: 'm.csv',
+        cell: { row: 3, column: '工号', value: ' 工号 ' },
+      },
+    ]);
+  });
+
+  it('a row that repeats only some of the header is an employee’s row, refused for what it holds', () => {
+    const r = readRecords(csv('工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,'), 'csv', contract, {
+      file: 'm.csv',
+    });
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('data_header_repeated');
+    expect(r.excluded.map((x) => x.row)).toEqual([2]);
+  });
+});
+
 describe('a totals row at the bottom of an export', () => {
   it('is skipped with one note naming file, row and cell, whether 合计 sits in 工号 or 姓名', () => {
     const r = readRecords(

@@ -329,6 +329,16 @@ export const data = defineMessages({
       zh: '请删除第 1–{last} 行（表格上方的标题或说明），让 工号、姓名、岗位…… 成为第一行',
     },
   },
+  data_header_repeated: {
+    message: {
+      en: 'row {row} repeats the header, as an export does after a page break, and is skipped',
+      zh: '第 {row} 行重复了表头（导出文件分页时会这样），已跳过',
+    },
+    help: {
+      en: 'nothing to do if it is the header printed again: the rows below it are read as before',
+      zh: '如果是再次出现的表头，无需处理：它下面的行照常读取',
+    },
+  },
   data_id_case: {
     message: {
       en: 'ids `{first}` (row {first_row}) and `{second}` (row {second_row}) differ only in upper and lower case: they are read as two employees',

@@ -1,0 +1,76 @@
+// Excel's "Unicode text" (另存为 → Unicode 文本) is UTF-16 with tabs between cells; saved or renamed
+// `.csv`, and with thousands separators in its cells (`2,266,926`), papaparse's guess from the first
+// rows took it for a comma-separated file: the header one cell, every column "missing". The separator
+// is the header's: a tab when the header has more tabs than commas, a comma when it has any.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../engine/data/index.js';
+import { csvDelimiter } from '../../engine/data/table.js';
+import { yardstick } from '../yardstick.js';
+
+const HEADER = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '播放量', '违规次数'];
+const ROWS = [
+  ['SV0001', '许桐芳', '运营经理', '短视频一组', '初创期', '2026-10', '40', '2,266,926', '0'],
+  ['SV0002', '吴艳桐', '运营经理', '短视频一组', '初创期', '2026-10', '31', '1,234', ''],
+];
+
+/** The rows as Excel's Unicode text writes them: UTF-16 LE after its byte-order mark, tabs, CRLF, a line break at the end. */
+function unicodeText(lines: string[][]): Uint8Array {
+  const text = `${lines.map((l) => l.join('\t')).join('\r\n')}\r\n`;
+  const body = Buffer.from(text, 'utf16le');
+  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), body]));
+}
+
+describe('the separator of a CSV file', () => {
+  it('Excel’s Unicode text named .csv, cells with thousands separators, is read tab-separated', async () => {
+    const t = await readTable(unicodeText([HEADER, ...ROWS]), '10月.csv');
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    expect(t.table.header).toEqual(HEADER);
+    expect(t.table.rows).toEqual(ROWS);
+    expect(t.table.rowNumbers).toEqual([2, 3]);
+  });
+
+  it('a UTF-8 file with tabs is read the same way', async () => {
+    const text = `${[HEADER, ...ROWS].map((l) => l.join('\t')).join('\n')}\n`;
+    const t = await readTable(new TextEncoder().encode(text), '10月.csv');
+    expect(t.ok && t.table.rows[0]?.[7]).toBe('2,266,926');
+  });
+
+  it('is read from the header line, outside quotes, past blank lines', () => {
+    expect(csvDelimiter('工号\t姓名\t播放量\nSV1\t张三\t1,234\n')).toBe('\t');
+    expect(csvDelimiter('\n,,,\n工号,姓名,"播放量\t(次)"\nSV1,张三,1234\n')).toBe(',');
+    expect(csvDelimiter('"GMV(元,含税)"\t工号\t姓名\n')).toBe('\t');
+    // neither: papaparse's guess (a semicolon file), or one column
+    expect(csvDelimiter('工号;姓名\nSV1;张三\n')).toBeUndefined();
+  });
+
+  it('a run of the sample month’s first two people saved as Unicode text .csv scores both', async () => {
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    // SV0002's 播放量 is `2,266,926`
+    expect(sample.table.rows[1]?.[7]).toBe('2,266,926');
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
+    const file = join(dir, '10月.csv');
+    writeFileSync(file, unicodeText([sample.table.header, ...sample.table.rows.slice(0, 2)]));
+    const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const cards = (JSON.parse(r.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
+    expect(cards.map((c) => c.employee_id)).toEqual(['SV0001', 'SV0002']);
+  });
+
+  // node/cli/stream.ts guesses the separator with papaparse from the first ten lines (another
+  // helper's file): a UTF-8 tab-separated .csv streamed to --format csv/json is read comma-separated
+  it.fails('a streamed run of a UTF-8 tab-separated .csv reads it as the whole-file run does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
+    const file = join(dir, '10月.csv');
+    writeFileSync(file, `${[HEADER, ...ROWS].map((l) => l.join('\t')).join('\n')}\n`);
+    const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', 'csv');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
