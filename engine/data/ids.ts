@@ -13,8 +13,14 @@ const IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
 export function normaliseId(raw: string): string {
   const id = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(IGNORED, '');
   // `'0123`: Excel's mark for "keep this as text" (so the leading zero stays), not part of the id
-  return id.length > 1 && id.charCodeAt(0) === 0x27 ? id.slice(1) : id;
+  if (id.length > 1 && id.charCodeAt(0) === 0x27) return id.slice(1);
+  // `="0123"`: the formula exports write for the same purpose; Excel shows `0123`
+  const formula = id.charCodeAt(0) === 0x3d ? FORMULA_TEXT.exec(id) : null;
+  return formula ? normaliseId((formula[1] ?? '').replaceAll('""', '"')) : id;
 }
+
+/** `="…"`: a formula that is only a text (no quote inside but doubled ones). */
+const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;
 
 /** `2.02311E+11`: what Excel shows for a long number-like id in a General cell; the id itself is lost. */
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;

@@ -98,6 +98,15 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
   }
   const text = normaliseWidth(raw).replace(INVISIBLE, '').trim();
+  // `="40"` (the formula exports write so that Excel keeps a cell as text) and `'40` (Excel's mark
+  // for text): the text inside, read as the cell; a refusal names the cell as written
+  const inner = textMarked(text);
+  if (inner !== undefined) {
+    // marked once: `''40` or `'="40"` is no number a back-office writes
+    if (textMarked(inner.trim()) !== undefined) return no(notA(unit), raw);
+    const read = readValue(inner, unit, options);
+    return read.ok || read.why.reason.startsWith('value_excel_error') ? read : no(read.why.reason, raw);
+  }
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
   const excel = EXCEL_ERRORS[text.toUpperCase()];
@@ -157,6 +166,17 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   }
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
+}
+
+/** `="…"` with no other quote than doubled ones inside: a formula that is only a text. */
+const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;
+
+/** The text a cell marked as text holds: `="40"` → `40`, `'40` → `40`; undefined for any other cell. */
+export function textMarked(text: string): string | undefined {
+  if (text.charCodeAt(0) === 0x27) return text.length > 1 ? text.slice(1) : undefined;
+  if (text.charCodeAt(0) !== 0x3d) return undefined;
+  const formula = FORMULA_TEXT.exec(text);
+  return formula ? (formula[1] ?? '').replaceAll('""', '"') : undefined;
 }
 
 const CURRENCY = '(?:¥|￥|RMB|CNY)';

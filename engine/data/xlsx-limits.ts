@@ -219,9 +219,12 @@ async function workbookParts(bytes: Uint8Array) {
     return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
   };
   const stylesRel = relations.find((a) => /\/styles$/.test(attribute(a, 'Type') ?? ''));
+  const properties = /<(?:[\w.-]+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook)?.[1] ?? '';
   return {
     entries,
     sheets,
+    // the 1904 date system (old Excel for Mac): day 0 is 1904-01-01, not 1899-12-30
+    date1904: attribute(properties, 'date1904'),
     sheetPath: (id: string) => part(relations.find((a) => attribute(a, 'Id') === id)),
     stylesPath: part(stylesRel) ?? 'xl/styles.xml',
   };
@@ -234,6 +237,16 @@ async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | und
   const chosen = sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === sheet);
   const path = chosen?.id ? wb.sheetPath(chosen.id) : undefined;
   return path === undefined ? undefined : partText(bytes, wb.entries, path);
+}
+
+/**
+ * The workbook's date system: `1900`, or the 1904 system of old Excel for Mac (`<workbookPr
+ * date1904="1"/>`, which read-excel-file reads its dates by), or `1904-unread` when it says so as
+ * `date1904="true"`, which read-excel-file takes for the 1900 system.
+ */
+export async function xlsxDateSystem(bytes: Uint8Array): Promise<'1900' | '1904' | '1904-unread'> {
+  const flag = (await workbookParts(bytes))?.date1904;
+  return flag === '1' ? '1904' : flag === 'true' ? '1904-unread' : '1900';
 }
 
 /** The names of a workbook's hidden sheets (no tab for them in Excel or WPS). */

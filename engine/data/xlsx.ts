@@ -7,6 +7,7 @@ import { known } from '../model/known.js';
 import { plainDecimal, type Table, type TableResult } from './table.js';
 import {
   checkXlsxLimits,
+  xlsxDateSystem,
   xlsxErrorCells,
   xlsxHiddenRows,
   xlsxHiddenSheets,
@@ -19,6 +20,12 @@ import {
 const EXCEL_DAY_0 = Date.UTC(1899, 11, 30);
 /** Before this, a date cell of the 1900 system is a time of day or a duration (`[h]:mm:ss`), never a date an export means. */
 const FIRST_REAL_DAY = Date.UTC(1900, 2, 1);
+/** The same two in the 1904 date system (old Excel for Mac), whose serial 0 is 1904-01-01. */
+const DAYS_1904 = { day0: Date.UTC(1904, 0, 1), firstRealDay: Date.UTC(1904, 2, 1), shift: 0 };
+const DAYS_1900 = { day0: EXCEL_DAY_0, firstRealDay: FIRST_REAL_DAY, shift: 0 };
+/** A 1904 workbook whose dates read-excel-file counted from the 1900 system's day 0: 1462 days too early. */
+const DAYS_1904_UNREAD = { ...DAYS_1904, shift: DAYS_1904.day0 - EXCEL_DAY_0 };
+type DateSystem = typeof DAYS_1900;
 
 /**
  * A date cell as the text Excel shows: `2026-10-01` at midnight, `2026-10-05 20:31:00` with its time
@@ -27,14 +34,14 @@ const FIRST_REAL_DAY = Date.UTC(1900, 2, 1);
  * other column refuses. read-excel-file rounds the serial down to the millisecond: a value within 2 ms
  * of a whole second is that second.
  */
-function dateText(d: Date): string {
-  let ms = d.getTime();
+function dateText(d: Date, days: DateSystem = DAYS_1900): string {
+  let ms = d.getTime() + days.shift;
   if (Number.isNaN(ms)) return String(d);
   const second = Math.round(ms / 1000) * 1000;
   if (Math.abs(ms - second) <= 2) ms = second;
   const fraction = ms % 1000 === 0 ? '' : `.${String(((ms % 1000) + 1000) % 1000).padStart(3, '0')}`;
-  if (ms >= EXCEL_DAY_0 && ms < FIRST_REAL_DAY) {
-    const seconds = Math.floor((ms - EXCEL_DAY_0) / 1000);
+  if (ms >= days.day0 && ms < days.firstRealDay) {
+    const seconds = Math.floor((ms - days.day0) / 1000);
     const hh = Math.floor(seconds / 3600);
     const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
     const ss = String(seconds % 60).padStart(2, '0');
@@ -54,9 +61,9 @@ function columnLetters(col: number): string {
   return letters;
 }
 
-function cellText(v: unknown): string {
+function cellText(v: unknown, days: DateSystem = DAYS_1900): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return dateText(v);
+  if (v instanceof Date) return dateText(v, days);
   // a number cell as Excel shows it: 0.0000012, not String()'s `1.2e-6` (which no cell reader takes)
   if (typeof v === 'number') {
     // 16 digits or more: Excel keeps 15, so an 18-digit id typed as a number lost its last digits
@@ -166,6 +173,9 @@ export async function readXlsx(
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
   // a number shown as a percentage (Excel stores a typed `45.3%` as 0.453) is read as shown: `45.3%`
   const percent = await xlsxPercentCells(bytes, chosen.sheet);
+  // a time or a duration counts from day 0 of the workbook's date system (read-excel-file reads its dates so)
+  const system = await xlsxDateSystem(bytes);
+  const days = system === '1904' ? DAYS_1904 : system === '1904-unread' ? DAYS_1904_UNREAD : DAYS_1900;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   // a row holding only error cells is not in read-excel-file's rows at all
@@ -173,7 +183,7 @@ export async function readXlsx(
   for (const row of errors.keys()) if (row > last) last = row;
   for (let i = 0; i + 2 <= last; i++) {
     const cells = body[i] ?? [];
-    const texts = cells.map(cellText);
+    const texts = cells.map((v) => cellText(v, days));
     for (const col of percent.get(i + 2) ?? []) {
       const v = cells[col];
       if (typeof v === 'number') texts[col] = percentText(v);
@@ -216,7 +226,7 @@ export async function readXlsx(
     );
   }
   const table: Table = {
-    header: head.map((h) => cellText(h).trim()),
+    header: head.map((h) => cellText(h, days).trim()),
     rows,
     rowNumbers,
     sheet: chosen.sheet,
@@ -226,7 +236,7 @@ export async function readXlsx(
   const merged = [];
   for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {
     if (m.top < 2 || m.bottom <= m.top) continue;
-    const value = cellText(body[m.top - 2]?.[m.left]).trim();
+    const value = cellText(body[m.top - 2]?.[m.left], days).trim();
     if (value === '') continue;
     const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
     merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });

@@ -190,3 +190,25 @@ describe("an id written with Excel's text mark in a data file", () => {
     ]);
   });
 });
+
+describe('an id written as a text formula, `="0123"`, as back-office CSV exports keep long ids as text', () => {
+  it('is the id Excel shows, 0123 (it was the id `="0123"`, a new employee with no history)', () => {
+    expect(normaliseId('="0123"')).toBe('0123');
+    expect(normaliseId('="SV0001"')).toBe('SV0001');
+    expect(normaliseId('＝"SV0001"')).toBe('SV0001'); // a full-width equals sign
+    expect(normaliseId('="A""B"')).toBe('A"B');
+    // a formula that is more than a text, or a quote left open, is an id as written
+    expect(normaliseId('=A1&"1"')).toBe('=A1&"1"');
+    expect(normaliseId('="0123')).toBe('="0123');
+  });
+
+  it('`="0123"` and `0123` in one file are one employee: the second row is a duplicate', () => {
+    // papaparse reads the unquoted cell `="0123"` as written
+    const r = readRecords(csv(row('="0123"'), row('0123', 31)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([
+      ['0123', 2, ['data_duplicate_employee']],
+      ['0123', 3, ['data_duplicate_employee']],
+    ]);
+  });
+});

@@ -123,6 +123,29 @@ describe('parseValue', () => {
     });
   });
 
+  it.each([
+    ["'40", 'count', 40],
+    ["' 1234", 'count', 1234],
+    ['="40"', 'count', 40],
+    ['="1,234.50"', 'money', 1234.5],
+    ["'45.3%", 'ratio', 0.453],
+    ['="¥-1,234"', 'money', -1234],
+    ['＝"40"', 'count', 40],
+    ['=""', 'count', undefined],
+  ] as const)('reads %j, marked as text for Excel, as the cell inside it', (raw, unit, value) => {
+    expect(read(raw, unit)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["''40", 'count', "`''40` is not a number"],
+    ['=SUM(A1:A3)', 'count', '`=SUM(A1:A3)` is not a number'],
+    ['="12..5"', 'count', '`="12..5"` is not a number'],
+    ['="1.2万+"', 'count', '`="1.2万+"` is a bound (more than or less than a figure), not a value'],
+  ] as const)('refuses %j naming the cell as written', (raw, unit, message) => {
+    const r = read(raw, unit);
+    expect(r.ok ? undefined : r.message).toBe(message);
+  });
+
   it('reads minutes above 59 written out in Chinese as they add up: 1小时70分 is 7800 seconds', () => {
     expect(read('1小时70分', 'seconds')).toEqual({ ok: true, value: 7800 });
   });

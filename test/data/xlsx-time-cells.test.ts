@@ -2,6 +2,7 @@
 // a day, and a date with a time as one number: a workbook cell is read as the text Excel shows, so
 // a `seconds` metric gets its seconds and a 月份 with a time of day is refused like the same text.
 
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable, toRecords } from '../../engine/data/index.js';
@@ -19,13 +20,23 @@ const contract = dataContract({
 const text = (value: string) => ({ value, type: String });
 const duration = (days: number) => ({ value: days, type: Number, format: '[h]:mm:ss' });
 
-async function workbook(rows: unknown[][]) {
+async function workbook(rows: unknown[][], date1904?: '1' | 'true') {
   const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '直播时长', '发布视频数'].map(text);
-  const bytes = await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })([
-    header,
-    ...rows,
-  ]).toBuffer();
-  const table = await readTable(new Uint8Array(bytes), 'live.xlsx');
+  let bytes = new Uint8Array(
+    await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })([
+      header,
+      ...rows,
+    ]).toBuffer(),
+  );
+  if (date1904) {
+    // the 1904 date system, as old Excel for Mac saves a workbook: serial 0 is 1904-01-01
+    const parts = unzipSync(bytes);
+    const xml = strFromU8(parts['xl/workbook.xml'] as Uint8Array);
+    expect(xml).toMatch(/<workbookPr\b/);
+    parts['xl/workbook.xml'] = strToU8(xml.replace(/<workbookPr\b/, `<workbookPr date1904="${date1904}"`));
+    bytes = zipSync(parts);
+  }
+  const table = await readTable(bytes, 'live.xlsx');
   if (!table.ok) throw new Error('unreadable');
   return toRecords(table.table, contract, { file: 'live.xlsx' });
 }
@@ -82,4 +93,24 @@ describe('time and date-time cells of a workbook', () => {
       ['data_bad_period', { sheet: 'Sheet1', row: 2, column: '月份', value: '2026-10-01 08:30:00' }],
     ]);
   });
+
+  it.each(['1', 'true'] as const)(
+    'in a workbook of the 1904 date system (date1904="%s") a duration is its seconds and a date its day (the duration was read as 1904-01-01 01:23:20, a date)',
+    async (flag) => {
+      // 2026-10-01 is serial 46296 in the 1900 system and 46296 − 1462 = 44834 in the 1904 one
+      const month = { value: 44834, type: Number, format: 'yyyy-mm-dd' };
+      const r = await workbook(
+        [
+          [...person('E1'), month, duration(5000 / 86400), { value: 3, type: Number }],
+          [...person('E2'), text('2026-10'), duration(1.5), { value: 3, type: Number }],
+        ],
+        flag,
+      );
+      expect(r.excluded.flatMap((x) => x.reasons.map((d) => [d.code, d.message, d.cell]))).toEqual([]);
+      expect(r.records.map((x) => [x.employee_id, x.period, x.metrics.live])).toEqual([
+        ['E1', '2026-10', 5000],
+        ['E2', '2026-10', 129600],
+      ]);
+    },
+  );
 });
