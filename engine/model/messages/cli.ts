@@ -542,6 +542,16 @@ export const cli = defineMessages({
       zh: '{file}：用例 `{name}`：员工 `{employee}` 不是 `{sample}` 中可计算的行',
     },
   },
+  cli_test_case_sample_months: {
+    message: {
+      en: '{file}: case `{name}`: employee `{employee}` is in {count} months of `{sample}` ({periods}): say which with `period:`',
+      zh: '{file}：用例 `{name}`：员工 `{employee}` 在 `{sample}` 中有 {count} 个月份（{periods}）：请用 `period:` 指明是哪个月',
+    },
+    help: {
+      en: 'add the month to the sample: `sample: { file: …, employee: …, period: 2026-10 }`',
+      zh: '请在 sample 中写明月份：`sample: { file: …, employee: …, period: 2026-10 }`',
+    },
+  },
   cli_diff_side_invalid: {
     message: { en: '{label}: this side of the diff is not a valid policy', zh: '{label}：比较的这一侧不是有效的政策' },
   },
