@@ -8,7 +8,7 @@ import type { CompiledPolicy } from '../language/compile.js';
 import type { PolicyDoc } from '../model/policy.js';
 import type { RunResult, Scorecard } from '../model/scorecard.js';
 import { fenToYuan } from '../model/money.js';
-import type { RunComparison } from './compare.js';
+import { cardKey, type RunComparison } from './compare.js';
 import type { PolicyChange } from './diff.js';
 import { formatDocument } from './format.js';
 
@@ -130,21 +130,18 @@ export function attributeRuns(
   comparison: RunComparison,
 ): ChangeImpact[] {
   const last = runs.length - 1;
-  const ids = new Set(
-    runs[0]!.scorecards
-      .map((c) => c.employee_id)
-      .filter((id) => runs[last]!.scorecards.some((c) => c.employee_id === id)),
-  );
-  const byId = (r: RunResult) =>
-    new Map(r.scorecards.filter((c) => ids.has(c.employee_id)).map((c) => [c.employee_id, c]));
-  let state = byId(runs[0]!);
+  // a person in a month (a data file may hold several months): the cards both versions score
+  const lastKeys = new Set(runs[last]!.scorecards.map(cardKey));
+  const keys = new Set(runs[0]!.scorecards.map(cardKey).filter((k) => lastKeys.has(k)));
+  const byKey = (r: RunResult) => new Map(r.scorecards.filter((c) => keys.has(cardKey(c))).map((c) => [cardKey(c), c]));
+  let state = byKey(runs[0]!);
   const out: ChangeImpact[] = [];
   let pending: PolicyChange[] = [];
   plan.steps.forEach((changes, i) => {
     pending = [...pending, ...changes];
     const run = runs[i + 1];
     if (!run) return;
-    const now = byId(run);
+    const now = byKey(run);
     const next = new Map<string, Scorecard>();
     let deltaFen = 0;
     let people = 0;

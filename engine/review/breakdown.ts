@@ -4,7 +4,7 @@
 
 import type { RunResult, Scorecard } from '../model/scorecard.js';
 import { fenToYuan } from '../model/money.js';
-import type { EmployeeChange, RunComparison } from './compare.js';
+import { cardKey, type EmployeeChange, type RunComparison } from './compare.js';
 
 /** `--outlier` default: one employee's change of ¥1,000 or more either way is flagged. */
 export const DEFAULT_OUTLIER_FEN = 100_000;
@@ -55,9 +55,10 @@ export function breakdownImpact(
   comparison: RunComparison,
   outlierFen = DEFAULT_OUTLIER_FEN,
 ): ImpactBreakdown {
-  const now = new Map(after.scorecards.map((c) => [c.employee_id, c]));
+  // a person in a month with the same person in the same month (a file may hold several months)
+  const now = new Map(after.scorecards.map((c) => [cardKey(c), c]));
   const pairs = before.scorecards.flatMap((b): [Scorecard, Scorecard][] =>
-    now.has(b.employee_id) ? [[b, now.get(b.employee_id)!]] : [],
+    now.has(cardKey(b)) ? [[b, now.get(cardKey(b))!]] : [],
   );
   const count = (pred: (c: Scorecard) => boolean) => ({
     before: pairs.filter(([b]) => pred(b)).length,

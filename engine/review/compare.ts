@@ -2,6 +2,8 @@
 // compared employee by employee, in integer fen. The editor's "before you save" view and `yardstick diff`
 // both use this. Money is compared only for people both versions score: someone one version
 // cannot score is listed apart (`unscorable`) with the reasons, never counted as a pay change.
+// A data file may hold several months (data_mixed_periods), each person once a month: a scorecard
+// is matched by its period and employee id, so October is compared with October.
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { RunResult, Scorecard } from '../model/scorecard.js';
@@ -25,6 +27,8 @@ export interface EmployeeChange {
   name: string;
   team: string;
   role_title: string;
+  /** The month, when the data holds several (each person is compared month by month). */
+  period?: string;
   before: Outcome;
   after: Outcome;
   /** after − before, integer fen. */
@@ -38,6 +42,8 @@ export interface UnscorableChange {
   name: string;
   team?: string;
   role_title?: string;
+  /** The month, when the data holds several. */
+  period?: string;
   /** `unscorable`: the old version scored them, the new one cannot; `scorable`: the reverse. */
   became: 'unscorable' | 'scorable';
   /** The outcome on the side that scored them (not part of the totals). */
@@ -48,7 +54,10 @@ export interface UnscorableChange {
 }
 
 export interface RunComparison {
-  /** People both versions score: the totals, grades, teams and `changes` cover exactly these. */
+  /**
+   * People both versions score: the totals, grades, teams and `changes` cover exactly these (with
+   * several months in the data, a person counts once for each month).
+   */
   employees: number;
   changes: EmployeeChange[];
   /** People only one version scores, with the reasons; outside every total. */
@@ -77,10 +86,16 @@ function outcome(c: Scorecard): Outcome {
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** A scorecard's key in a comparison: its period and employee id (one card per person and month). */
+export const cardKey = (c: Pick<Scorecard, 'period' | 'employee_id'>): string => `${c.period}\u0000${c.employee_id}`;
+
 export function compareRuns(before: RunResult, after: RunResult): RunComparison {
-  const old = new Map(before.scorecards.map((c) => [c.employee_id, c]));
-  const now = new Map(after.scorecards.map((c) => [c.employee_id, c]));
-  const ids = [...new Set([...old.keys(), ...now.keys()])];
+  const old = new Map(before.scorecards.map((c) => [cardKey(c), c]));
+  const now = new Map(after.scorecards.map((c) => [cardKey(c), c]));
+  const keys = [...new Set([...old.keys(), ...now.keys()])];
+  const periods = new Set([...before.scorecards, ...after.scorecards].map((c) => c.period));
+  /** The month of a change, said only when the data holds several. */
+  const month = (c: Scorecard) => (periods.size > 1 ? { period: c.period } : {});
   const changes: EmployeeChange[] = [];
   const unscorable: UnscorableChange[] = [];
   const excludedBefore = excludedById(before);
@@ -91,17 +106,19 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
   const gradesBefore = new Map(Object.keys(before.summary.by_grade).map((g) => [g, 0]));
   const gradesAfter = new Map(Object.keys(after.summary.by_grade).map((g) => [g, 0]));
   const teams = new Map<string, { before: number; after: number }>();
-  for (const id of ids) {
-    const b = old.get(id);
-    const a = now.get(id);
+  for (const key of keys) {
+    const b = old.get(key);
+    const a = now.get(key);
     if (!b || !a) {
       // scored on one side only: the reasons are the other side's, and no money moves
       const who = (a ?? b)!;
+      const id = who.employee_id;
       unscorable.push({
         employee_id: id,
         name: who.name,
         team: who.team,
         role_title: who.role_title,
+        ...month(who),
         became: a ? 'scorable' : 'unscorable',
         ...(b ? { before: outcome(b) } : {}),
         ...(a ? { after: outcome(a) } : {}),
@@ -138,23 +155,26 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
       kinds.push('triggers');
     if (!kinds.length) continue;
     changes.push({
-      employee_id: id,
+      employee_id: a.employee_id,
       name: a.name,
       team: a.team,
       role_title: a.role_title,
+      ...month(a),
       before: outcome(b),
       after: outcome(a),
       deltaFen: a.payout.totalFen - b.payout.totalFen,
       kinds,
     });
   }
-  // people who cross a grade or tier boundary first, then the biggest movers, then by id for a stable order
+  // people who cross a grade or tier boundary first, then the biggest movers, then by id (and month)
+  // for a stable order
   const crosses = (c: EmployeeChange) => (c.kinds.includes('grade') || c.kinds.includes('tier') ? 0 : 1);
   changes.sort(
     (x, y) =>
       crosses(x) - crosses(y) ||
       Math.abs(y.deltaFen) - Math.abs(x.deltaFen) ||
-      x.employee_id.localeCompare(y.employee_id),
+      x.employee_id.localeCompare(y.employee_id) ||
+      (x.period ?? '').localeCompare(y.period ?? ''),
   );
   // the people a change can no longer score first, then in the order the data lists them
   unscorable.sort((x, y) => (x.became === y.became ? 0 : x.became === 'unscorable' ? -1 : 1));

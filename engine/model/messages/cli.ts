@@ -497,6 +497,16 @@ export const cli = defineMessages({
     },
     help: { en: 'give each employee an id that differs in more than case', zh: '请让每个工号不只在大小写上不同' },
   },
+  cli_statement_several_periods: {
+    message: {
+      en: '`{file}` holds {count} months ({periods}): statements are written for one month, one per employee',
+      zh: '`{file}` 包含 {count} 个月份（{periods}）：结果通知按月写，每人一份',
+    },
+    help: {
+      en: "write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid (the other months' rows are then left out and listed)",
+      zh: '请用每个月自己的数据文件分别生成；或用 --period YYYY-MM 指定月份并加 --exclude-invalid（其他月份的行会被排除并列出）',
+    },
+  },
   cli_history_none: {
     message: { en: '`{employee}` has no recorded period in `{ledger}`', zh: '`{ledger}` 中没有 `{employee}` 的记录' },
   },
@@ -530,6 +540,16 @@ export const cli = defineMessages({
     message: {
       en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`',
       zh: '{file}：用例 `{name}`：员工 `{employee}` 不是 `{sample}` 中可计算的行',
+    },
+  },
+  cli_test_case_sample_months: {
+    message: {
+      en: '{file}: case `{name}`: employee `{employee}` is in {count} months of `{sample}` ({periods}): say which with `period:`',
+      zh: '{file}：用例 `{name}`：员工 `{employee}` 在 `{sample}` 中有 {count} 个月份（{periods}）：请用 `period:` 指明是哪个月',
+    },
+    help: {
+      en: 'add the month to the sample: `sample: { file: …, employee: …, period: 2026-10 }`',
+      zh: '请在 sample 中写明月份：`sample: { file: …, employee: …, period: 2026-10 }`',
     },
   },
   cli_diff_side_invalid: {
@@ -754,6 +774,16 @@ export const cli = defineMessages({
     message: {
       en: 'explain without --data reprints a recorded statement: give --period YYYY-MM',
       zh: '不给 --data 时 explain 重印已记录的结果：请给出 --period YYYY-MM',
+    },
+  },
+  cli_explain_several_periods: {
+    message: {
+      en: '`{employee}` is in {count} months of `{file}` ({periods}): explain says one month',
+      zh: '`{employee}` 在 `{file}` 中有 {count} 个月份（{periods}）：explain 一次只说明一个月',
+    },
+    help: {
+      en: "name the month with --period YYYY-MM (the other months' rows are then left out)",
+      zh: '请用 --period YYYY-MM 指定月份（其他月份的行会被排除）',
     },
   },
   cli_internal: {

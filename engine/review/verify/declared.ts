@@ -10,7 +10,7 @@ import type { ConditionDef, PropertyDef } from '../../model/policy.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { levelMetrics, recordOf, setMetric, dimValue } from './probes.js';
+import { levelMetrics, recordOf, setMetric, dimValue, stepOf, tidy } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { monotoneCases, proveMonotone } from './builtin.js';
@@ -227,6 +227,30 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         c.tier !== undefined
           ? { en: `at the lower bound of tier ${c.tier}`, zh: `在档位 ${c.tier} 的下限处` }
           : { en: `at the lower bound of grade ${c.grade}`, zh: `在等级 ${c.grade} 的下限处` };
+      // a tier on a metric (GMV) that no indicator of the role scores: the path below never moves it, so
+      // the band's start is stepped across directly, one step of the metric below it and at it (one
+      // yuan, one unit, 0.1 %), in drawn contexts
+      const basis = policy.tiers?.basis;
+      const band = policy.tiers?.bands.find((b) => b.tier === c.tier);
+      if (band && basis !== undefined && basis !== 'attainment') {
+        const step = stepOf(policy, basis);
+        for (const probe of probes) {
+          // a basis an indicator scores moves along the path below, where the band's start is bisected
+          if (!probe.dimensions.includes(basis) || probe.leaves.some((l) => l.metric === basis)) continue;
+          for (const base of contexts(policy, probe, basis, Math.max(2, Math.round(ctx.runs / 10)))) {
+            const [a, b] = [tidy(band.min - step), band.min].map((x): Sample | undefined => {
+              const metrics = { ...base };
+              if (!setMetric(policy, metrics, basis, x)) return undefined;
+              const record = recordOf(policy, probe, metrics);
+              const card = evaluate(policy, record);
+              cases++;
+              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
+            });
+            if (!a || !b || inside(a.card) || !inside(b.card)) continue;
+            if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
+          }
+        }
+      }
       for (const probe of probes) {
         const at = (t: number): Sample | undefined => {
           const record = recordOf(policy, probe, levelMetrics(policy, probe, t));

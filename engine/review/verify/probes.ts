@@ -118,9 +118,16 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
 
 export function buildProbes(policy: CompiledPolicy): Probe[] {
   const conditions = recordConditions(policy);
+  const isMetricId = (f: string) => !!policy.metrics[f] || policy.derived.some((d) => d.id === f);
   const conditionFacts = [...new Set(conditions.flatMap((c) => leavesOf<ConditionLeaf>(c).map((l) => l.fact)))].filter(
-    (f) => policy.metrics[f] || policy.derived.some((d) => d.id === f),
+    isMetricId,
   );
+  // a tier on a metric (GMV) that no indicator scores is still a value employees differ in: without
+  // it as a dimension no search would reach the band, and a cliff there would pass unseen
+  const tierBasis =
+    policy.tiers && policy.tiers.basis !== 'attainment' && isMetricId(policy.tiers.basis)
+      ? policy.tiers.basis
+      : undefined;
   const probes: Probe[] = [];
   for (const role of Object.values(policy.roles))
     for (const stage of Object.keys(policy.stages)) {
@@ -142,13 +149,14 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       for (const f of conditionFacts.filter((x) => !isRaw(x))) set(f, falseSide(f));
       for (const m of role.requiredMetrics) if (typical[m] === undefined) typical[m] = policy.metrics[m]?.default ?? 0;
 
-      const dimensions = [...new Set([...indicatorMetrics, ...conditionFacts])];
+      const dimensions = [...new Set([...indicatorMetrics, ...conditionFacts, ...(tierBasis ? [tierBasis] : [])])];
       const candidates: Record<string, number[]> = {};
       for (const dim of dimensions) {
         const step = stepOf(policy, dim);
         const points = [
           ...leaves.filter((l) => l.metric === dim).flatMap((l) => breakpointsOf(l)),
           ...conditionValues(conditions, dim).map((c) => c.value),
+          ...(dim === tierBasis ? policy.tiers!.bands.map((b) => b.min) : []),
         ];
         const range = dataRange(policy, dim);
         const values = [0, ...points.flatMap((p) => [p - step, p, p + step]), ...(range ?? []).filter(Number.isFinite)]

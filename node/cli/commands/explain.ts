@@ -44,7 +44,18 @@ export async function explainCommand(
     ledger: o.ledger,
     stderr: () => {},
   });
-  const card = result.scorecards.find((c) => c.employee_id === o.employee);
+  const cards = result.scorecards.filter((c) => c.employee_id === o.employee);
+  // a file of several months holds a person once a month: which one to explain is the user's to say
+  if (cards.length > 1)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'cli_explain_several_periods',
+        { employee: o.employee, file: o.data, count: cards.length, periods: cards.map((c) => c.period).join(', ') },
+        { file: o.data },
+      ),
+    );
+  const card = cards[0];
   if (card) {
     io.stdout(
       o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : statementText(card.explanation),

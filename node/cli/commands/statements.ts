@@ -76,6 +76,23 @@ export async function statementsCommand(
     progressLabel: 'statements',
   });
   refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
+  // a statement and its file are one person's month: a file of several months would give one
+  // person two statements under one name
+  const months = new Map<string, number>();
+  for (const c of result.scorecards) months.set(c.period, (months.get(c.period) ?? 0) + 1);
+  if (months.size > 1)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic(
+        'cli_statement_several_periods',
+        {
+          file: o.data,
+          count: months.size,
+          periods: [...months].map(([period, n]) => `${period} (${n})`).join(', '),
+        },
+        { file: o.data },
+      ),
+    );
   const provenance = {
     policy: {
       file: policyFile,

@@ -25,7 +25,7 @@ import { runRollupTests } from '../../../engine/index.js';
 interface RawCase {
   name?: string;
   record?: Partial<EmployeeRecord> & { metrics?: Record<string, number> };
-  sample?: { file: string; employee: string };
+  sample?: { file: string; employee: string | number; period?: string };
   history?: string[];
   expect?: TestExpectation;
 }
@@ -59,7 +59,7 @@ export const RECORD_KEYS = [
   'pay_base',
   'metrics',
 ] as const satisfies readonly (keyof EmployeeRecord)[];
-export const SAMPLE_KEYS = ['file', 'employee'] as const;
+export const SAMPLE_KEYS = ['file', 'employee', 'period'] as const;
 export const EXPECT_KEYS = [
   'score',
   'grade',
@@ -209,6 +209,22 @@ function recordProblem(
         zh: `\`pay_base\` 为 \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`，不是数字`,
       });
   }
+  // a sample's employee id as the data writes it: `1002` is the id 1002; `1e3` or `1002.0` is a
+  // number YAML reads as 1000 or 1002, which the writer did not spell as any id
+  const sample = c.sample as { employee?: unknown; period?: unknown } | undefined;
+  if (sample && typeof sample === 'object') {
+    const path = ['cases', i, 'sample', 'employee'];
+    if (typeof sample.employee === 'number' && !/^[0-9]+$/.test(String(written(path))))
+      return problem(path, {
+        en: `\`employee\` is \`${show(sample.employee, path)}\`, not an employee id: write the id as the data does, in quotes (\`'1000'\`)`,
+        zh: `\`employee\` 为 \`${show(sample.employee, path)}\`，不是工号：请照数据中的写法加引号填写（\`'1000'\`）`,
+      });
+    if (sample.period !== undefined && typeof sample.period !== 'string')
+      return problem(['cases', i, 'sample', 'period'], {
+        en: `\`period\` is \`${show(sample.period, ['cases', i, 'sample', 'period'])}\`, not a month: write it as \`2026-10\``,
+        zh: `\`period\` 为 \`${show(sample.period, ['cases', i, 'sample', 'period'])}\`，不是月份：请写成 \`2026-10\``,
+      });
+  }
   const history = c.history as unknown;
   if (history !== undefined && (!Array.isArray(history) || history.some((g) => typeof g !== 'string')))
     return problem(['cases', i, 'history'], {
@@ -250,13 +266,34 @@ function readCase(
       });
       samples.set(file, read.records);
     }
-    const found = samples.get(file)!.find((r) => r.employee_id === c.sample!.employee);
+    const { employee, period } = c.sample;
+    // a file of several months holds the employee once a month: the case says which, or is refused
+    const rows = samples
+      .get(file)!
+      .filter((r) => r.employee_id === String(employee) && (period === undefined || r.period === period));
+    if (rows.length > 1)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic(
+          'cli_test_case_sample_months',
+          {
+            file: testFile,
+            name,
+            employee: String(employee),
+            sample: c.sample.file,
+            count: rows.length,
+            periods: rows.map((r) => r.period).join(', '),
+          },
+          { file: testFile },
+        ),
+      );
+    const found = rows[0];
     if (!found)
       throw new ExitError(
         EXIT.input,
         diagnostic(
           'cli_test_case_sample',
-          { file: testFile, name, employee: c.sample.employee, sample: c.sample.file },
+          { file: testFile, name, employee: String(employee), sample: c.sample.file },
           { file: testFile },
         ),
       );

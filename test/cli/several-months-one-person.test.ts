@@ -1,0 +1,103 @@
+// A data file of two months holds each person twice, once a month. `run` scores both months and
+// adds them up; a statement and an explanation are one person's month, so `statements` and
+// `explain` say which months the file holds instead of writing one of them unasked (`explain` gave
+// October's statement with no word of November; `statements` refused with "employee ids `E1` and
+// `E1` differ only in upper and lower case").
+//
+// The policy (test/money/month.ts): pay = ¥10,000 × rating / 100.
+//   E1 10月 rating 85 → ¥8,500.00; E1 11月 rating 60 → ¥6,000.00; E2 in 10月 only, rating 70.
+
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { moneyPolicy } from '../money/month.js';
+import { yardstick } from '../yardstick.js';
+
+let dir: string;
+let policy: string;
+let data: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yardstick-months-'));
+  policy = join(dir, 'policy.yaml');
+  data = join(dir, 'two-months.csv');
+  writeFileSync(policy, moneyPolicy(''));
+  writeFileSync(
+    data,
+    [
+      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
+      'E1,员工E1,主播,一组,常规,2026-10,85,0',
+      'E2,员工E2,主播,一组,常规,2026-10,70,0',
+      'E1,员工E1,主播,一组,常规,2026-11,60,0',
+      '',
+    ].join('\n'),
+  );
+});
+
+describe('statements from a file of two months', () => {
+  it('refuses, naming the months and their rows, and writes nothing', async () => {
+    const out = join(dir, 'statements');
+    const { code, stderr } = await yardstick('statements', policy, '--data', data, '--out', out);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `error: \`${data}\` holds 2 months (2026-10 (2), 2026-11 (1)): statements are written for one month, one per employee\n` +
+        "  help: write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid (the other months' rows are then left out and listed)",
+    );
+    expect(stderr).not.toContain('differ only in upper and lower case');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes the month named by --period, the other month’s rows left out', async () => {
+    const out = join(dir, 'november');
+    const { code } = await yardstick(
+      'statements',
+      policy,
+      '--data',
+      data,
+      '--out',
+      out,
+      '--period',
+      '2026-11',
+      '--exclude-invalid',
+    );
+    expect(code).toBe(0);
+    expect(['E1.html', 'E2.html', 'index.html'].map((f) => existsSync(join(out, f)))).toEqual([true, false, true]);
+  });
+});
+
+describe('explain from a file of two months', () => {
+  it('asks which month when the person is in both', async () => {
+    const { code, stdout, stderr } = await yardstick('explain', policy, '--data', data, '--employee', 'E1');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `error: \`E1\` is in 2 months of \`${data}\` (2026-10, 2026-11): explain says one month\n` +
+        "  help: name the month with --period YYYY-MM (the other months' rows are then left out)",
+    );
+  });
+
+  it('explains the month named by --period: November, rating 60 → ¥6,000.00', async () => {
+    const { code, stdout } = await yardstick(
+      'explain',
+      policy,
+      '--data',
+      data,
+      '--employee',
+      'E1',
+      '--period',
+      '2026-11',
+      '--lang',
+      'zh',
+    );
+    expect(code).toBe(0);
+    // 10,000 × 60 / 100 = 6,000.00
+    expect(stdout.split('\n').at(-2)).toBe('合计 ¥6,000.00');
+  });
+
+  it('explains a person who is in one month only, as before: E2 in October, rating 70 → ¥7,000.00', async () => {
+    const { code, stdout } = await yardstick('explain', policy, '--data', data, '--employee', 'E2', '--lang', 'zh');
+    expect(code).toBe(0);
+    // 10,000 × 70 / 100 = 7,000.00
+    expect(stdout.split('\n').at(-2)).toBe('合计 ¥7,000.00');
+  });
+});
