@@ -2,15 +2,11 @@
 // merged over its members (E2 and E3 read with no team, the rows below the first empty) is refused at
 // the range, exit 1, instead of explained as if it were fine.
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import writeXlsxFile from 'write-excel-file/node';
+import { mergedRanges, workbookWith, xlsxText as text } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 import { folder } from './build.js';
-
-const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
-const text = (value: string) => ({ value, type: String });
 
 /** The events tests' roster (E1–E3 of 一组) as a workbook, 团队 merged down D2:D4 as HR sheets group it. */
 async function mergedRoster(): Promise<Uint8Array> {
@@ -20,15 +16,7 @@ async function mergedRoster(): Promise<Uint8Array> {
     ['E2', '乙', '编导', '', 'startup', 'acc_b'],
     ['E3', '丙', '编导', '', 'startup', 'acc_c'],
   ].map((r) => r.map(text));
-  const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
-  const name = 'xl/worksheets/sheet1.xml';
-  parts[name] = strToU8(
-    strFromU8(parts[name] as Uint8Array).replace(
-      '</sheetData>',
-      '</sheetData><mergeCells count="1"><mergeCell ref="D2:D4"/></mergeCells>',
-    ),
-  );
-  return zipSync(parts);
+  return workbookWith(rows, { sheet: mergedRanges('D2:D4') });
 }
 
 describe('data sql --explain and the roster', () => {
