@@ -272,6 +272,24 @@ describe('绩效基数 (pay base)', () => {
     ]);
     expect(r.excluded[0].reasons[0].cell).toEqual({ row: 2, column: '绩效基数', value: '100000000000000000' });
   });
+
+  it('a negative pay base with its currency or in accounting parentheses is below 0 (it was a range, or no amount)', () => {
+    const h = `${HEADER},绩效基数`;
+    const r = readRecords(
+      [
+        h,
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,¥-4000',
+        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,"(4,000.00)"',
+      ].join('\n'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+    expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message, x.reasons[0].cell])).toEqual([
+      [2, 'data_bad_pay_base', 'pay base `¥-4000` is below 0', { row: 2, column: '绩效基数', value: '¥-4000' }],
+      [3, 'data_bad_pay_base', 'pay base `(4,000.00)` is below 0', { row: 3, column: '绩效基数', value: '(4,000.00)' }],
+    ]);
+  });
 });
 
 describe('Excel errors as cell text', () => {
