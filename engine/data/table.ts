@@ -70,8 +70,11 @@ export function csvDelimiter(text: string): string | undefined {
       tabs = 0;
       commas = 0;
       continue;
-    } else if (c === 9) tabs++;
-    else if (c === 44) commas++;
+    } else if (c === 9) {
+      // a tab that starts a cell (`\t工号,\t姓名`: exports mark text so) is no separator
+      const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+      if (before !== 44 && before !== 10 && before !== 13) tabs++;
+    } else if (c === 44) commas++;
     if (c !== 9 && c !== 44 && c !== 32 && c !== 0x3000 && c !== 0xa0) content = true;
   }
   return tabs > commas ? '\t' : commas > 0 ? ',' : undefined;
