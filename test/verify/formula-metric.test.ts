@@ -42,32 +42,26 @@ function paid(yaml: string, cases: { record: Parameters<typeof evaluateRecordSyn
 }
 
 describe('a monotone property on a metric only the payout formula reads', () => {
-  it('fails where the formula starts taking pay away: ¥2,800.00 at GMV ¥300,000, ¥2,799.98 at ¥300,001', () => {
-    const yaml = text('gmv');
-    const v = verdict(yaml);
-    expect(v.holds).toBe(false);
-    expect(v.diagnostic!.message).toBe(
-      'property `gmv_monotone` (GMV 越高应发不减) does not hold: the pay falls from ¥2,800.00 to ¥2,799.98 when `gmv` goes from 300000 to 300001',
-    );
-    expect(paid(yaml, v.counterexample!)).toEqual([
-      [300000, 2800],
-      [300001, 2799.98],
-    ]);
-    expect(v.confirmed).toBe(true);
-  });
-
-  it('fails on a derived `gmv - refunds` too, moving GMV with refunds at 0 (it was "proved")', () => {
-    const yaml = text('net', 'gmv - refunds');
-    const v = verdict(yaml);
-    expect(v.holds).toBe(false);
-    expect(v.diagnostic!.message).toBe(
-      'property `gmv_monotone` (GMV 越高应发不减) does not hold: the pay falls from ¥2,800.00 to ¥2,799.98 when `net` goes from 300000 to 300001',
-    );
-    expect(paid(yaml, v.counterexample!)).toEqual([
-      [300000, 2800],
-      [300001, 2799.98],
-    ]);
-  });
+  // GMV itself, and a derived `gmv - refunds` moved through GMV with refunds at 0 (it was "proved")
+  it.each([
+    ['gmv', undefined],
+    ['net', 'gmv - refunds'],
+  ])(
+    'fails on `%s` where the formula starts taking pay away: ¥2,800.00 at GMV ¥300,000, ¥2,799.98 at ¥300,001',
+    (g, derived) => {
+      const yaml = text(g, derived);
+      const v = verdict(yaml);
+      expect(v.holds).toBe(false);
+      expect(v.diagnostic!.message).toBe(
+        `property \`gmv_monotone\` (GMV 越高应发不减) does not hold: the pay falls from ¥2,800.00 to ¥2,799.98 when \`${g}\` goes from 300000 to 300001`,
+      );
+      expect(paid(yaml, v.counterexample!)).toEqual([
+        [300000, 2800],
+        [300001, 2799.98],
+      ]);
+      expect(v.confirmed).toBe(true);
+    },
+  );
 
   it('is undecided, never proved, on a derived metric verify cannot move (`gmv * 2 - refunds`)', () => {
     const v = verdict(text('net', 'gmv * 2 - refunds'));

@@ -10,7 +10,7 @@ import type { ConditionDef, PropertyDef } from '../../model/policy.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { levelMetrics, recordOf, setMetric, dimValue, formulaCandidates, stepOf, tidy } from './probes.js';
+import { levelMetrics, recordOf, setMetric, dimValue, formulaCandidates, stepOf, tidy, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { monotoneCases, proveMonotone } from './builtin.js';
@@ -202,6 +202,15 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     if (c.metric !== undefined && !isMetric(c.metric))
       return unknown([...subject, 'metric'], { en: 'metric', zh: '指标' }, c.metric);
     let cases = 0;
+    /** The employee of `base` with metric `m` at `x`, counted, when the property applies to them. */
+    const sampleAt = (probe: Probe, base: Record<string, number>, m: string, x: number): Sample | undefined => {
+      const metrics = { ...base };
+      if (!setMetric(policy, metrics, m, x)) return undefined;
+      const record = recordOf(policy, probe, metrics);
+      const card = evaluate(policy, record);
+      cases++;
+      return card && applies({ record, card }) ? { record, history: [], card } : undefined;
+    };
     const jumpFail = (a: Sample, b: Sample, where: { en: string; zh: string }) => {
       const jump = b.card.payout.totalFen - a.card.payout.totalFen;
       const before = outcomeOf(a.card);
@@ -253,14 +262,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           // a basis an indicator scores moves along the path below, where the band's start is bisected
           if (!probe.dimensions.includes(basis) || probe.leaves.some((l) => l.metric === basis)) continue;
           for (const base of contexts(policy, probe, basis, Math.max(2, Math.round(ctx.runs / 10)))) {
-            const [a, b] = [tidy(band.min - step), band.min].map((x): Sample | undefined => {
-              const metrics = { ...base };
-              if (!setMetric(policy, metrics, basis, x)) return undefined;
-              const record = recordOf(policy, probe, metrics);
-              const card = evaluate(policy, record);
-              cases++;
-              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
-            });
+            const [a, b] = [tidy(band.min - step), band.min].map((x) => sampleAt(probe, base, basis, x));
             if (!a || !b || inside(a.card) || !inside(b.card)) continue;
             if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
           }
@@ -302,15 +304,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 20)))) {
           for (const v of probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m)) {
             if (v === 0) continue;
-            const pair = [v - Math.abs(v) * 0.01, v].map((x) => {
-              const metrics = { ...base };
-              if (!setMetric(policy, metrics, m, x)) return undefined;
-              const record = recordOf(policy, probe, metrics);
-              const card = evaluate(policy, record);
-              cases++;
-              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
-            });
-            const [a, b] = pair;
+            const [a, b] = [v - Math.abs(v) * 0.01, v].map((x) => sampleAt(probe, base, m, x));
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
             if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen)
               return jumpFail(a, b, { en: `when \`${m}\` moves by 1 % to ${v}`, zh: `\`${m}\` 变动 1% 到 ${v} 时` });
