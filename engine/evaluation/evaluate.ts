@@ -54,7 +54,7 @@ export function evaluateRecordSync(
   const collect = options.summary !== true;
   const ruled = afterRules(p, runCompiled(policy, 'rules', p.facts, collect));
   if (ruled) return ruled;
-  decideGradesCompiled(policy, p.score, p.tierBasis, p);
+  decideGradesCompiled(policy, p.facts[policy.slots.builtin.score] as number, tierBasisOf(policy, p.facts), p);
   const graded = afterGrades(p);
   if (graded) return graded;
   return finish(p, runCompiled(policy, 'triggers', p.facts, collect, p.previousPlan?.trigger));
@@ -71,7 +71,8 @@ export async function evaluateRecord(
   if (p.ok !== undefined) return p;
   const ruled = afterRules(p, await runReference(policy, 'rules', byName(policy, p.facts)));
   if (ruled) return ruled;
-  for (const r of await runReference(policy, 'grades', { score: p.score, tier_basis: p.tierBasis })) {
+  const gradeFacts = { score: p.facts[policy.slots.builtin.score], tier_basis: tierBasisOf(policy, p.facts) };
+  for (const r of await runReference(policy, 'grades', gradeFacts)) {
     if (r.kind === 'grade') p.gradeIndex = Math.min(p.gradeIndex, Number(r.id));
     else if (r.kind === 'tier') p.tierIndex = Math.min(p.tierIndex, Number(r.id));
   }
@@ -106,18 +107,22 @@ interface Pending {
   readonly options: EvaluateOptions;
   readonly role: CompiledRole;
   readonly stageTitle: string;
-  /** the values, then the facts the rules see, each at its slot: facts known later are set as they are decided */
+  /**
+   * the values, then the facts the rules see, each at its slot: facts known later are set as they
+   * are decided. The base score, the score and the attainment are kept there only (`base_score`,
+   * `score`, `attainment`), not in fields of their own as well: a number field of this object is a
+   * box of its own, made with the object, and the score then went into three boxes (here, the fact
+   * array, the card).
+   */
   readonly facts: unknown[];
   readonly indicators: IndicatorResult[];
-  readonly baseScore: number;
   readonly previousPlan: PlanState | undefined;
-  readonly lang: Lang;
   readonly holds: Scorecard['holds'];
   readonly adjustments: Scorecard['adjustments'];
-  score: number;
-  attainment: number;
-  tierBasis: number | undefined;
-  /** the best grade and tier whose rule held (their index; the last grade and no tier when none held) */
+  /**
+   * the best grade and tier whose rule held (their index; the last grade and `NO_TIER` when none
+   * held), small integers both
+   */
   gradeIndex: number;
   tierIndex: number;
   rawGrade: string;
@@ -140,11 +145,35 @@ function pending(
   stageTitle: string,
   facts: unknown[],
   indicators: IndicatorResult[],
-  baseScore: number,
   previousPlan: PlanState | undefined,
 ): Pending {
   // biome-ignore format: one literal, the fields in the interface's order
-  return { policy, record, options, role, stageTitle, facts, indicators, baseScore, previousPlan, lang: options.lang ?? 'zh', holds: [], adjustments: [], score: 0, attainment: 0, tierBasis: undefined, gradeIndex: policy.grades.length - 1, tierIndex: Number.POSITIVE_INFINITY, rawGrade: '', grade: '', finalIndex: 0, gradeCapped: false, payout: undefined };
+  return { policy, record, options, role, stageTitle, facts, indicators, previousPlan, holds: [], adjustments: [], gradeIndex: policy.grades.length - 1, tierIndex: NO_TIER, rawGrade: '', grade: '', finalIndex: 0, gradeCapped: false, payout: undefined };
+}
+
+/**
+ * The explanation of a card that was not asked for one, and a summary card's indicators: one empty
+ * array, frozen, shared by every such card, instead of an empty array per card (32 bytes). Nothing
+ * adds to these lists once the card is made (an explanation is replaced, not added to, and one
+ * pushed to would throw, not change other cards). The lists a card's evaluation fills (holds,
+ * adjustments, triggers) stay arrays of their own: the loops over them (`for … of` here and in the
+ * run's totals) then see one kind of array, and V8 makes no iterator object for them (with the
+ * frozen one among them it did: more bytes a record, not fewer).
+ */
+const NONE = Object.freeze([]) as never[];
+
+/**
+ * No tier held (`Pending.tierIndex`): above every band's index, and a small integer, so the field
+ * holds no box of its own as `Infinity` needed.
+ */
+const NO_TIER = 0x3fff_ffff;
+
+/** What the tiers are decided on, from the facts after phase `rules`: the attainment or a metric; none without tiers. */
+function tierBasisOf(policy: CompiledPolicy, facts: SlotValues): number | undefined {
+  const tiers = policy.tiers;
+  if (!tiers) return undefined;
+  if (tiers.basis === 'attainment') return facts[policy.slots.builtin.attainment] as number;
+  return tiers.basisSlot === undefined ? undefined : (facts[tiers.basisSlot] as number | undefined);
 }
 
 /** The role and stage of the last record `begin` read (a role and stage the policy has), and the stage's indicators. */
@@ -272,7 +301,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   let weighted = 0;
   if (options.summary === true && !policy.indicatorFacts) {
     // a summary card: the same points, without an object per indicator
-    indicators = [];
+    indicators = NONE;
     for (const node of nodes) weighted += weightedPoints(node, values, decimals);
   } else {
     // sized once (an array grown by push reserves room for sixteen)
@@ -309,7 +338,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   }
   facts[at.$history] = history;
   if (policy.indicatorFacts) facts[at.$indicators] = indicatorTable(indicators);
-  return pending(policy, record, options, role, stage.title, facts, indicators, baseScore, previousPlan);
+  return pending(policy, record, options, role, stage.title, facts, indicators, previousPlan);
 }
 
 /** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
@@ -347,21 +376,15 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
       points += result.points ?? 0;
     }
   }
-  let score = p.baseScore + points;
+  const at = policy.slots.builtin;
+  let score = (facts[at.base_score] as number) + points;
   if (policy.scoreMax !== undefined) score = Math.min(score, policy.scoreMax);
   for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
   score = roundScore(Math.max(0, score), policy.decimals);
-  p.score = score;
+  // set now, read by phase `triggers` (phase `grades` is given the score and the tier basis)
+  facts[at.score] = score;
   // score / 100 as the decimal it is (96.96 → 0.9696, not 0.9695999999999999), so a band's min is reached exactly
-  p.attainment = roundScore(score / 100, policy.decimals + 2);
-  // what the tiers are decided on: the attainment or a metric
-  if (policy.tiers)
-    p.tierBasis =
-      policy.tiers.basis === 'attainment'
-        ? p.attainment
-        : policy.tiers.basisSlot === undefined
-          ? undefined
-          : (facts[policy.tiers.basisSlot] as number | undefined);
+  facts[at.attainment] = roundScore(score / 100, policy.decimals + 2);
   return undefined;
 }
 
@@ -381,13 +404,13 @@ function afterGrades(p: Pending): Evaluation | undefined {
   }
   const finalIndex = Math.max(p.gradeIndex, capIndex);
   const grade = known(policy.grades[finalIndex], 'grade').grade;
-  const band = p.tierIndex !== Number.POSITIVE_INFINITY ? policy.tiers!.bands[p.tierIndex] : undefined;
+  const band = p.tierIndex !== NO_TIER ? policy.tiers!.bands[p.tierIndex] : undefined;
 
   const held = p.holds.length > 0;
   const at = policy.slots.builtin;
-  facts[at.score] = p.score;
-  facts[at.attainment] = p.attainment;
-  const payout = computePayout(policy, facts, adjustments, band, p.tierBasis, held, p.lang, p.record.employee_id);
+  const lang = p.options.lang ?? 'zh';
+  const basis = tierBasisOf(policy, facts);
+  const payout = computePayout(policy, facts, adjustments, band, basis, held, lang, p.record.employee_id);
   if ('problem' in payout) return failed(p.record, [payout.problem]);
   p.payout = payout;
   p.rawGrade = rawGrade;
@@ -406,7 +429,9 @@ function afterGrades(p: Pending): Evaluation | undefined {
 
 /** Triggers from the rules of phase `triggers` that fired, the improvement plan, the scorecard. */
 function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
-  const { policy, record, lang, previousPlan, finalIndex, score } = p;
+  const { policy, record, previousPlan, finalIndex } = p;
+  const lang = p.options.lang ?? 'zh';
+  const score = p.facts[policy.slots.builtin.score] as number;
   // sized once: most records fire no trigger or one (an array grown by push reserves room for sixteen)
   let fired = 0;
   for (let i = 0; i < triggered.length; i++) if (triggered[i]!.kind === 'trigger') fired++;
@@ -474,18 +499,21 @@ function card(
   next: Scorecard['next_grade'],
   plan: Scorecard['plan'],
 ): Scorecard {
-  const { record: r, role, stageTitle, baseScore: base_score, score, rawGrade: raw_grade, grade, indicators } = p;
+  const { record: r, role, stageTitle, rawGrade: raw_grade, grade, indicators, facts } = p;
+  const at = p.policy.slots.builtin;
+  const base_score = facts[at.base_score] as number;
+  const score = facts[at.score] as number;
   const { adjustments, holds } = p;
   const payout = p.payout!;
   // biome-ignore format: one line per shape
   if (next === undefined) {
-    if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, explanation: [] };
-    return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, plan, explanation: [] };
+    if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, explanation: NONE };
+    return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, indicators, adjustments, payout, holds, triggers, plan, explanation: NONE };
   }
   // biome-ignore format: one line per shape
-  if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, explanation: [] };
+  if (plan === undefined) return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, explanation: NONE };
   // biome-ignore format: one line per shape
-  return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, plan, explanation: [] };
+  return { employee_id: r.employee_id, name: r.name, role: r.role, role_title: role.title, team: r.team, stage: r.stage, stage_title: stageTitle, period: r.period, base_score, score, raw_grade, grade, next_grade: next, indicators, adjustments, payout, holds, triggers, plan, explanation: NONE };
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carefulRound, formatMoney, roundScore, roundUnits, toFen } from '../../engine/model/money.js';
+import { carefulRound, formatMoney, roundHalfUp, roundScore, roundUnits, toFen } from '../../engine/model/money.js';
 
 describe('toFen rounds a yuan amount to the policy unit', () => {
   it.each([
@@ -91,6 +91,45 @@ describe('the fast rounding paths decide exactly as the careful one', () => {
       fc.property(anywhere, (units) => Object.is(roundUnits(units, mode), carefulRound(units, mode))),
       { numRuns: 40_000, seed: 7 },
     );
+  });
+
+  it("roundHalfUp (scores, and payouts rounded half up) is roundUnits(·, 'half_up') on every value", () => {
+    fc.assert(
+      fc.property(anywhere, (units) => Object.is(roundHalfUp(units), carefulRound(units, 'half_up'))),
+      { numRuns: 40_000, seed: 9 },
+    );
+  });
+
+  it('roundHalfUp on the decimals as written: x.xx5 is a half, a hair of noise either side does not count', () => {
+    // 1.005 × 100 is 100.49999999999999, 4.015 × 100 is 401.49999999999994, 0.285 × 100 is 28.499999999999996;
+    // 8.345 × 100 lands above the half (834.5000000000001), 2.675 × 100 on it
+    expect([1.005 * 100, 4.015 * 100, 0.285 * 100, 8.345 * 100, 2.675 * 100]).toEqual([
+      100.49999999999999, 401.49999999999994, 28.499999999999996, 834.5000000000001, 267.5,
+    ]);
+    expect([1.005, 4.015, 0.285, 8.345, 2.675].map((x) => roundHalfUp(x * 100))).toEqual([101, 402, 29, 835, 268]);
+    expect([roundScore(1.005, 2), roundScore(4.015, 2), roundScore(-1.005, 2), roundScore(0.285, 2)]).toEqual([
+      1.01, 4.02, -1.01, 0.29,
+    ]);
+    // half away from zero, on both signs; no −0
+    expect([roundHalfUp(3466.5), roundHalfUp(-3466.5), roundHalfUp(2.5), roundHalfUp(-2.5)]).toEqual([
+      3467, -3467, 3, -3,
+    ]);
+    expect([
+      Object.is(roundHalfUp(-0.4), 0),
+      Object.is(roundHalfUp(-0), 0),
+      Object.is(roundScore(-0.004, 2), 0),
+    ]).toEqual([true, true, true]);
+    // 1e-9 of noise is a real difference, not binary noise: 84.125000001 rounds up, 84.124999999 down
+    expect([roundScore(84.125 + 1e-9, 2), roundScore(84.125 - 1e-9, 2), roundScore(84.115 - 1e-9, 2)]).toEqual([
+      84.13, 84.12, 84.11,
+    ]);
+    // far from a half: the nearest whole number
+    expect([roundHalfUp(8957.000000000002), roundHalfUp(159.99999999999943), roundHalfUp(-6719.999999999997)]).toEqual([
+      8957, 160, -6720,
+    ]);
+    // beyond 10^15, and values that are not finite, as roundUnits gives them
+    for (const units of [1e15 + 2, -4_503_599_627_370_495.5, 1e300, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(Object.is(roundHalfUp(units), roundUnits(units, 'half_up'))).toBe(true);
   });
 
   it('hand-picked values: products that land a hair off a whole or a half', () => {
