@@ -2,6 +2,8 @@
 // it is about something, written out as YAML; data contracts and CSV text for the readers; and the
 // line:column of a key, for tests that assert where a diagnostic points.
 
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import writeXlsxFile from 'write-excel-file/node';
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import type { DataContract } from '../engine/data/index.js';
 import { evaluateRecordSync, loadPolicy, type CompiledPolicy, type Scorecard } from '../engine/index.js';
@@ -254,3 +256,34 @@ payout:
   performance_pay: pay_base * score / 100
   rounding: { to: 0.01, mode: half_up }
 `;
+
+/** A cell of write-excel-file's rows: text. */
+export const xlsxText = (value: string) => ({ value, type: String });
+
+/**
+ * A workbook of one sheet (`Sheet1`) holding `rows` (write-excel-file's cells), with its parts changed
+ * as an export or Excel would leave them: `sheet` rewrites the sheet's XML (merged ranges, hidden
+ * rows), `workbook` the workbook's (its properties: the 1904 date system).
+ */
+export async function workbookWith(
+  rows: unknown[][],
+  change: { sheet?: (xml: string) => string; workbook?: (xml: string) => string } = {},
+): Promise<Uint8Array> {
+  const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
+  const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
+  for (const [name, edit] of [
+    ['xl/worksheets/sheet1.xml', change.sheet],
+    ['xl/workbook.xml', change.workbook],
+  ] as const)
+    if (edit) parts[name] = strToU8(edit(strFromU8(parts[name] as Uint8Array)));
+  return zipSync(parts);
+}
+
+/** The sheet's XML with these ranges merged (`D2:D4`), as `workbookWith`'s `sheet` change. */
+export const mergedRanges =
+  (...refs: string[]) =>
+  (xml: string) =>
+    xml.replace(
+      '</sheetData>',
+      `</sheetData><mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`,
+    );

@@ -70,8 +70,11 @@ export function csvDelimiter(text: string): string | undefined {
       tabs = 0;
       commas = 0;
       continue;
-    } else if (c === 9) tabs++;
-    else if (c === 44) commas++;
+    } else if (c === 9) {
+      // a tab that starts a cell (`\t工号,\t姓名`: exports mark text so) is no separator
+      const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+      if (before !== 44 && before !== 10 && before !== 13) tabs++;
+    } else if (c === 44) commas++;
     if (c !== 9 && c !== 44 && c !== 32 && c !== 0x3000 && c !== 0xa0) content = true;
   }
   return tabs > commas ? '\t' : commas > 0 ? ',' : undefined;
@@ -345,6 +348,18 @@ export function rowLengthProblem(
     cell: { ...(at.sheet ? { sheet: at.sheet } : {}), row, value: line.length > 120 ? `${line.slice(0, 120)}…` : line },
   };
   const counts = { row, cells: cells.length, columns: header.length };
+  // rows joined at a line break inside a cell: a file whose lines end two ways (CRLF, and LF or CR
+  // alone where two exports were pasted together) is read at the first kind, the others inside cells
+  const joined = header.length > 1 && (cells.length - 1) % (header.length - 1) === 0;
+  const broken = joined ? cells.findIndex((c) => /[\r\n]/.test(c)) : -1;
+  if (broken >= 0) {
+    const cell = (cells[broken] ?? '').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+    return diagnostic(
+      'data_row_length.line_break',
+      { ...counts, lines: (cells.length - 1) / (header.length - 1), cell },
+      place,
+    );
+  }
   if (past.every((c) => c.trim() === '')) {
     return past.length === 1
       ? diagnostic('data_row_length.empty_cell', counts, place)

@@ -98,6 +98,17 @@ function rowList(rows: number[]): string {
 
 type Sheet = { sheet: string; data: unknown[][] };
 
+/** read-excel-file's reasons for a cell it cannot read, in words (a workbook damaged, or written by a faulty program). */
+const BAD_CELL: Record<string, { en: string; zh: string }> = {
+  VALUE_MISSING: { en: 'no value where its type needs one', zh: '缺少其类型所需的值' },
+  VALUE_INVALID: {
+    en: 'a value its type cannot have (a shared text the workbook does not hold, a true/false that is not 0 or 1)',
+    zh: '含有其类型不可能有的值（工作簿中没有的共享文本，或不是 0/1 的真假值）',
+  },
+  FORMAT_INVALID: { en: 'a number format the workbook does not define', zh: '使用了工作簿中没有定义的数字格式' },
+  TYPE_INVALID: { en: 'a cell type no spreadsheet program writes', zh: '是电子表格程序不会写出的单元格类型' },
+};
+
 /** What the workbook reader's English reason says, in Chinese (the Chinese message carries no English sentence). */
 function unreadableZh(detail: string): string {
   if (/legacy `?\.xls`?/i.test(detail)) return '这是旧版 .xls 文件，只能读取 .xlsx';
@@ -141,6 +152,19 @@ export async function readXlsx(
     sheets = (await readXlsxFile(buffer)) as unknown as Sheet[];
   } catch (error) {
     const detail = (error as Error).message;
+    // `<c/> at row 2, col 2: VALUE_INVALID`: a cell no spreadsheet program writes, said in words at its row
+    const bad = /at row (\d+), col (\d+): ([A-Z_]+)/.exec(detail);
+    const what = bad ? BAD_CELL[bad[3] ?? ''] : undefined;
+    if (bad && what) {
+      const ref = `${columnLetters(Number(bad[2]) - 1)}${bad[1]}`;
+      return fail(
+        diagnostic(
+          'data_xlsx_unreadable',
+          { detail: `the cell ${ref} of a sheet holds ${what.en}`, detail_zh: `某个工作表的单元格 ${ref} ${what.zh}` },
+          { file: options.file, cell: { row: Number(bad[1]), column: columnLetters(Number(bad[2]) - 1) } },
+        ),
+      );
+    }
     return fail(diagnostic('data_xlsx_unreadable', { detail, detail_zh: unreadableZh(detail) }, at));
   }
   const chosen = options.sheet ? namedSheet(sheets, options.sheet) : await firstVisibleSheet(bytes, sheets);

@@ -243,6 +243,20 @@ export interface PolicyRule {
   when: ConditionDef;
 }
 
+/** The rounding modes, as this module's literals. */
+const MODES: readonly RoundingMode[] = ['half_up', 'half_even', 'down', 'up'];
+
+/**
+ * A policy's rounding mode as the literal V8 keeps once for the whole program, not the text the
+ * YAML parser made: every payout line asks `mode === 'half_up'` (engine/model/money.ts, `toFen`),
+ * which for two different strings of the same letters compares them letter by letter (V8's
+ * `StringEqual`, about 190 instructions a record on the flagship), and for the same string is one
+ * comparison.
+ */
+function literalMode(mode: RoundingMode): RoundingMode {
+  return MODES.find((m) => m === mode) ?? mode;
+}
+
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const ordered = orderDerived(doc);
   const slots = factSlots([...Object.keys(doc.metrics), ...ordered.map((d) => d.id), ...FACT_ORDER]);
@@ -350,7 +364,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     triggers: doc.triggers ?? {},
     tiers: doc.payout.tiers && {
       ...doc.payout.tiers,
-      ...(doc.payout.tiers.basis !== 'attainment' ? { basisSlot: slotOf(doc.payout.tiers.basis) } : {}),
+      // `attainment` as this module's literal (asked twice a record: one comparison, see literalMode)
+      ...(doc.payout.tiers.basis !== 'attainment'
+        ? { basisSlot: slotOf(doc.payout.tiers.basis) }
+        : { basis: 'attainment' as const }),
     },
     payout: {
       performancePay: compileExpression(performancePay),
@@ -358,7 +375,7 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       awardsCap: awardsCap && compileExpression(awardsCap),
       cap: cap && compileExpression(cap),
       capText: payout.cap === undefined ? undefined : String(payout.cap),
-      rounding: payout.rounding,
+      rounding: { to: payout.rounding.to, mode: literalMode(payout.rounding.mode) },
       slots: {
         performancePay: onSlots(performancePay),
         ...(awardsCap ? { awardsCap: onSlots(awardsCap) } : {}),

@@ -9,6 +9,7 @@ import type { RollupDoc, RollupPeriodKind } from '../model/rollup.js';
 import { checkContext, suggest } from './check/context.js';
 import { checkCalibration, checkGrades } from './check/grades.js';
 import { forEachLeaf, factRef, type ConditionLeaf } from './conditions.js';
+import { isWholeFen } from './check/money.js';
 import { checkNumbers } from './numbers.js';
 import { parsePolicyText, type Path } from './parse.js';
 import { yamlValue } from './limits.js';
@@ -123,6 +124,14 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
   const scale = doc.calibration?.scale ?? grades;
   const known = [...declared, ...BUILTIN, ...RESULTS];
   for (const [aid, award] of Object.entries(doc.payout?.awards ?? {})) {
+    // a roll-up award is paid as written, with no rounding rule of its own: ¥1,000.005 could be either fen
+    if (typeof award.award === 'number' && !isWholeFen(award.award))
+      report('policy_money_fraction_of_fen', { where: `payout.awards.${aid}.award`, value: String(award.award) }, [
+        'payout',
+        'awards',
+        aid,
+        'award',
+      ]);
     forEachLeaf<ConditionLeaf>(
       award.when,
       (leaf, path) => {

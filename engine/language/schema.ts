@@ -109,13 +109,14 @@ function pathOf(instancePath: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function dotted(path: Path): string {
+/** Where a value is: its key path, or the policy itself (in the message's language: `政策` in Chinese). */
+function dotted(path: Path): string | { en: string; zh: string } {
   return path.length
     ? path
         .map((p) => (typeof p === 'number' ? `[${p}]` : p))
         .join('.')
         .replace(/\.\[/g, '[')
-    : 'the policy';
+    : { en: 'the policy', zh: '政策' };
 }
 
 /** Names every JavaScript object has: a policy may not use them as ids, grades or calibrated grades. */

@@ -234,14 +234,30 @@ export async function sweepAll(
   for (const value of spec.values) rows.push(sweepRow(value, await run(value), base));
   if (budgetFen === undefined) return { rows };
   const step = spec.values.length > 1 ? spec.values[1]! - spec.values[0]! : 0;
+  // an amount the policy takes to the fen only (a pool's fund, a share bound, a budget) is bisected
+  // to the fen: ¥1,000.035 is no amount the policy can hold, and the sweep would stop on it
+  const fen = isFenPath(spec.path);
   const fit = await fitBudget(
     rows,
     budgetFen,
     async (v) => (await run(v)).summary.payout_total_fen,
-    step / 100,
-    spec.decimals + 2,
+    fen ? Math.max(step / 100, 0.01) : step / 100,
+    fen ? Math.min(spec.decimals + 2, 2) : spec.decimals + 2,
   );
   return { rows, fit };
+}
+
+/**
+ * The amounts a policy refuses in a fraction of a fen (`policy_money_fraction_of_fen`): a pool's
+ * `fund.fixed`, `min_share` and `max_share`, `budget.total` and a team's budget.
+ */
+export function isFenPath(path: readonly string[]): boolean {
+  const p = path.join('.');
+  return (
+    /^pools\.[^.]+\.(fund\.fixed|min_share|max_share)$/.test(p) ||
+    p === 'budget.total' ||
+    /^budget\.teams\.[^.]+$/.test(p)
+  );
 }
 
 /** `¥700,000`, `700000`, `70万`, `¥70.5万` → fen; undefined when it is not an amount. */

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy } from '../money/month.js';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 let dir: string;
@@ -24,13 +24,11 @@ beforeAll(() => {
   writeFileSync(policy, moneyPolicy(''));
   writeFileSync(
     data,
-    [
-      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
-      'E1,员工E1,主播,一组,常规,2026-10,85,0',
-      'E2,员工E2,主播,一组,常规,2026-10,70,0',
-      'E1,员工E1,主播,一组,常规,2026-11,60,0',
-      '',
-    ].join('\n'),
+    monthsCsv([
+      ['E1', '2026-10', 85],
+      ['E2', '2026-10', 70],
+      ['E1', '2026-11', 60],
+    ]),
   );
 });
 
@@ -99,5 +97,24 @@ describe('explain from a file of two months', () => {
     expect(code).toBe(0);
     // 10,000 × 70 / 100 = 7,000.00
     expect(stdout.split('\n').at(-2)).toBe('合计 ¥7,000.00');
+  });
+});
+
+describe('run over a file of two months, as CSV', () => {
+  // node/cli/format/** (json9's): the CSV has no 月份 column, so E1's two rows (¥8,500.00 in
+  // October, ¥6,000.00 in November) cannot be told apart in the payroll file; the JSON has `period`
+  it.fails('says each row’s month', async () => {
+    const { code, stdout } = await yardstick('run', policy, '--data', data, '--format', 'csv');
+    expect(code).toBe(0);
+    const rows = stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1);
+    // after the header, one row per person and month: E1 in October, E2 in October, E1 in November
+    expect(rows).toHaveLength(3);
+    // 10,000 × 85 / 100 = 8,500.00 in October; 10,000 × 60 / 100 = 6,000.00 in November
+    expect(rows.find((r) => r.startsWith('E1,') && r.includes('8500.00'))).toContain('2026-10');
+    expect(rows.find((r) => r.startsWith('E1,') && r.includes('6000.00'))).toContain('2026-11');
   });
 });

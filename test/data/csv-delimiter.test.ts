@@ -44,6 +44,8 @@ describe('the separator of a CSV file', () => {
     expect(csvDelimiter('工号\t姓名\t播放量\nSV1\t张三\t1,234\n')).toBe('\t');
     expect(csvDelimiter('\n,,,\n工号,姓名,"播放量\t(次)"\nSV1,张三,1234\n')).toBe(',');
     expect(csvDelimiter('"GMV(元,含税)"\t工号\t姓名\n')).toBe('\t');
+    // a tab starting each cell marks text, as some exports write every cell
+    expect(csvDelimiter('\t工号,\t姓名,\t播放量\n')).toBe(',');
     // neither: papaparse's guess (a semicolon file), or one column
     expect(csvDelimiter('工号;姓名\nSV1;张三\n')).toBeUndefined();
   });

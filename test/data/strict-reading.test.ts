@@ -80,6 +80,29 @@ describe('ragged CSV rows', () => {
   });
 });
 
+describe('a file whose lines end two ways', () => {
+  it('two rows joined at a bare LF in a CRLF file are refused as joined lines, not as a number to quote', () => {
+    const e1 = 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,';
+    const e2 = 'E2,李四,编导,一组,初创期,2026-10,20,50%,90,1,';
+    const e3 = 'E3,王五,编导,一组,初创期,2026-10,10,60%,70,0,';
+    // the header's CRLF sets the line break; E1 ends with LF alone, as a line pasted from another file
+    const r = readRecords(`${HEADER}\r\n${e1}\n${e2}\r\n${e3}\r\n`, 'csv', contract, { file: 'm.csv' });
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E3']);
+    expect(r.excluded.flatMap((x) => x.reasons.map((d) => formatDiagnostic(d)))).toEqual([
+      'm.csv:2: error[data_row_length]: row 2 has 21 cells but the header has 11: it is 2 lines joined at the line break inside `\\nE2`, as a file whose lines end in two ways (CRLF and LF) is read\n' +
+        `  at row 2, value \`${e1}\\u000a${e2}\`\n` +
+        '  help: save the file again from Excel, or convert its line breaks to one kind (CRLF or LF) in a text editor; a cell that holds a line break must be in quotes',
+    ]);
+  });
+
+  it('a quoted cell with a line break in a row one cell too long is a row to quote, as before', () => {
+    const r = readRecords(csv('E1,"张\n三",编导,一组,初创期,2026-10,1,500,40%,80,0,'), 'csv', contract, {
+      file: 'm.csv',
+    });
+    expect(r.excluded.flatMap((x) => x.reasons.map((d) => [d.code, d.help]))).toEqual([['data_row_length', ROW_HELP]]);
+  });
+});
+
 describe('spaces inside numbers', () => {
   it('accepts a space only between groups of three digits', () => {
     expect(parseValue('1 000', 'count')).toEqual({ ok: true, value: 1000 });
@@ -248,6 +271,24 @@ describe('绩效基数 (pay base)', () => {
       [4, 'data_bad_pay_base', 'pay base `abc` is not an amount'],
     ]);
     expect(r.excluded[0].reasons[0].cell).toEqual({ row: 2, column: '绩效基数', value: '100000000000000000' });
+  });
+
+  it('a negative pay base with its currency or in accounting parentheses is below 0 (it was a range, or no amount)', () => {
+    const h = `${HEADER},绩效基数`;
+    const r = readRecords(
+      [
+        h,
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,¥-4000',
+        'E2,李四,编导,一组,初创期,2026-10,30,40%,80,0,,"(4,000.00)"',
+      ].join('\n'),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+    expect(r.excluded.map((x) => [x.row, x.reasons[0].code, x.reasons[0].message, x.reasons[0].cell])).toEqual([
+      [2, 'data_bad_pay_base', 'pay base `¥-4000` is below 0', { row: 2, column: '绩效基数', value: '¥-4000' }],
+      [3, 'data_bad_pay_base', 'pay base `(4,000.00)` is below 0', { row: 3, column: '绩效基数', value: '(4,000.00)' }],
+    ]);
   });
 });
 

@@ -4,15 +4,12 @@
 // told from the file, so a sheet with hidden rows holding data is refused, naming the rows; an
 // empty hidden row is no problem.
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import writeXlsxFile from 'write-excel-file/node';
 import { readTable } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
+import { workbookWith, xlsxText as text } from '../builders.js';
 
-const text = (value: string) => ({ value, type: String });
 const num = (value: number) => ({ value, type: Number });
-const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
 
 /** Four 编导 on rows 2–5 and an empty row 6, with the rows given hidden (`<row r="3" hidden="1">`). */
 async function workbook(hidden: number[], how = 'hidden="1"'): Promise<Uint8Array> {
@@ -30,12 +27,9 @@ async function workbook(hidden: number[], how = 'hidden="1"'): Promise<Uint8Arra
     [text('')],
     person('E5', '一组'),
   ];
-  const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
-  const name = 'xl/worksheets/sheet1.xml';
-  let xml = strFromU8(parts[name] as Uint8Array);
-  for (const r of hidden) xml = xml.replace(`<row r="${r}">`, `<row r="${r}" ${how}>`);
-  parts[name] = strToU8(xml);
-  return zipSync(parts);
+  return workbookWith(rows, {
+    sheet: (xml) => hidden.reduce((x, r) => x.replace(`<row r="${r}">`, `<row r="${r}" ${how}>`), xml),
+  });
 }
 
 describe('rows hidden in a workbook', () => {

@@ -2,11 +2,9 @@
 // a day, and a date with a time as one number: a workbook cell is read as the text Excel shows, so
 // a `seconds` metric gets its seconds and a 月份 with a time of day is refused like the same text.
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import writeXlsxFile from 'write-excel-file/node';
 import { readTable, toRecords } from '../../engine/data/index.js';
-import { dataContract } from '../builders.js';
+import { dataContract, workbookWith } from '../builders.js';
 
 const contract = dataContract({
   metrics: {
@@ -22,20 +20,12 @@ const duration = (days: number) => ({ value: days, type: Number, format: '[h]:mm
 
 async function workbook(rows: unknown[][], date1904?: '1' | 'true') {
   const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '直播时长', '发布视频数'].map(text);
-  let bytes = new Uint8Array(
-    await (writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> })([
-      header,
-      ...rows,
-    ]).toBuffer(),
-  );
-  if (date1904) {
-    // the 1904 date system, as old Excel for Mac saves a workbook: serial 0 is 1904-01-01
-    const parts = unzipSync(bytes);
-    const xml = strFromU8(parts['xl/workbook.xml'] as Uint8Array);
-    expect(xml).toMatch(/<workbookPr\b/);
-    parts['xl/workbook.xml'] = strToU8(xml.replace(/<workbookPr\b/, `<workbookPr date1904="${date1904}"`));
-    bytes = zipSync(parts);
-  }
+  // the 1904 date system, as old Excel for Mac saves a workbook: serial 0 is 1904-01-01
+  const bytes = await workbookWith([header, ...rows], {
+    ...(date1904
+      ? { workbook: (xml: string) => xml.replace(/<workbookPr\b/, `<workbookPr date1904="${date1904}"`) }
+      : {}),
+  });
   const table = await readTable(bytes, 'live.xlsx');
   if (!table.ok) throw new Error('unreadable');
   return toRecords(table.table, contract, { file: 'live.xlsx' });

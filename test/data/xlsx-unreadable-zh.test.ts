@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
+import { workbookWith, xlsxText } from '../builders.js';
 
 async function first(bytes: Uint8Array, lang: 'zh' | 'en'): Promise<string | undefined> {
   const t = await readTable(bytes, 'm.xlsx');
@@ -37,6 +38,30 @@ describe('a file named .xlsx that is no workbook, in Chinese', () => {
   it('in English the reader’s own words stay', async () => {
     expect(await first(LEGACY_XLS, 'en')).toBe(
       'm.xlsx:1: error[data_xlsx_unreadable]: cannot read the workbook: You passed a legacy `.xls` file. Only `.xlsx` files are supported',
+    );
+  });
+});
+
+describe('a workbook cell no spreadsheet program writes (a damaged file, a faulty exporter)', () => {
+  it('is named at its row and column, in words in both languages, not as `<c/> at row 2, col 2: VALUE_INVALID` at row 1', async () => {
+    // B2 points at shared text 999 of a workbook that holds four
+    const bytes = await workbookWith(
+      [
+        ['工号', '姓名'],
+        ['E1', '张三'],
+      ].map((r) => r.map(xlsxText)),
+      { sheet: (xml) => xml.replace(/<c r="B2" t="s"><v>\d+<\/v>/, '<c r="B2" t="s"><v>999</v>') },
+    );
+    const t = await readTable(bytes, 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'm.xlsx:2: error[data_xlsx_unreadable]: cannot read the workbook: the cell B2 of a sheet holds a value its type cannot have (a shared text the workbook does not hold, a true/false that is not 0 or 1)\n' +
+        '  at row 2, column `B`\n' +
+        '  help: save it from Excel as .xlsx (Excel Workbook), or export CSV',
+    ]);
+    expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
+      'm.xlsx:2: error[data_xlsx_unreadable]: 无法读取工作簿：某个工作表的单元格 B2 含有其类型不可能有的值（工作簿中没有的共享文本，或不是 0/1 的真假值）',
     );
   });
 });

@@ -1,16 +1,12 @@
 // `data sql --explain` reads the mapping's roster as the run does: a roster workbook whose 团队 is
 // merged over its members (E2 and E3 read with no team, the rows below the first empty) is refused at
-// the range, exit 1, instead of explained as if it were fine.
-
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+// the range, exit 1, instead of explained as if it were fine. And a session exported at 24:00:00 (an
+// open defect, it.fails).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import writeXlsxFile from 'write-excel-file/node';
+import { mergedRanges, workbookWith, xlsxText as text } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 import { folder } from './build.js';
-
-const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
-const text = (value: string) => ({ value, type: String });
 
 /** The events tests' roster (E1–E3 of 一组) as a workbook, 团队 merged down D2:D4 as HR sheets group it. */
 async function mergedRoster(): Promise<Uint8Array> {
@@ -20,15 +16,7 @@ async function mergedRoster(): Promise<Uint8Array> {
     ['E2', '乙', '编导', '', 'startup', 'acc_b'],
     ['E3', '丙', '编导', '', 'startup', 'acc_c'],
   ].map((r) => r.map(text));
-  const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
-  const name = 'xl/worksheets/sheet1.xml';
-  parts[name] = strToU8(
-    strFromU8(parts[name] as Uint8Array).replace(
-      '</sheetData>',
-      '</sheetData><mergeCells count="1"><mergeCell ref="D2:D4"/></mergeCells>',
-    ),
-  );
-  return zipSync(parts);
+  return workbookWith(rows, { sheet: mergedRanges('D2:D4') });
 }
 
 describe('data sql --explain and the roster', () => {
@@ -54,5 +42,30 @@ describe('data sql --explain and the roster', () => {
       'roster.xlsx:2: error[data_xlsx_unreadable]: the cells D2:D4 are merged: Excel shows `一组` on rows 2 to 4, but only row 2 holds it\n' +
         '  at sheet `Sheet1`, row 2, column `团队`, value `一组`\n',
     );
+  });
+});
+
+describe('a session at 24:00:00', () => {
+  // not fixed (reported): DuckDB reads `2026-10-31 24:00:00` as 2026-11-01 00:00, so the session the
+  // export dates 31 October is left out of October without a word; 24:00 is the end of one day and the
+  // start of the next, so which month it counts in cannot be told: it should be refused at its cell
+  it.fails('is refused at its cell, not counted in November without a word', async () => {
+    const dir = folder({
+      'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\n',
+      'sessions.csv': '工号,开播时间,观看人数\nE1,2026-10-31 24:00:00,100\nE1,2026-10-06 20:00,200\n',
+      'm.yaml': [
+        'period: 2026-10',
+        'roster: { file: roster.csv }',
+        'events:',
+        '  - file: sessions.csv',
+        '    time: 开播时间',
+        '    metrics:',
+        '      场观: { agg: sum, column: 观看人数 }',
+        '',
+      ].join('\n'),
+    });
+    const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('`2026-10-31 24:00:00`');
   });
 });

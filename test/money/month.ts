@@ -62,6 +62,15 @@ export function monthCsv(rows: [string, string, number, number][]): string {
   ].join('\n');
 }
 
+/** One CSV row per [id, month, rating] in team 一组 with GMV 0: a file of several months. */
+export function monthsCsv(rows: [string, string, number][]): string {
+  return [
+    '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
+    ...rows.map(([id, month, rating]) => `${id},员工${id},主播,一组,常规,${month},${rating},0`),
+    '',
+  ].join('\n');
+}
+
 export async function runMoney(policy: string, csv: string, lang: Lang = 'zh'): Promise<RunResult> {
   const loaded = loadPolicy(policy, 'policy.yaml');
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
-import { moneyPolicy } from './month.js';
+import { moneyPolicy, monthsCsv } from './month.js';
 
 let policy: string;
 let data: string;
@@ -39,14 +39,12 @@ beforeAll(() => {
   );
   writeFileSync(
     data,
-    [
-      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
-      'E1,员工E1,主播,一组,常规,2026-10,85,0',
-      'E2,员工E2,主播,一组,常规,2026-10,70,0',
-      'E1,员工E1,主播,一组,常规,2026-11,60,0',
-      'E2,员工E2,主播,一组,常规,2026-11,100,0',
-      '',
-    ].join('\n'),
+    monthsCsv([
+      ['E1', '2026-10', 85],
+      ['E2', '2026-10', 70],
+      ['E1', '2026-11', 60],
+      ['E2', '2026-11', 100],
+    ]),
   );
 });
 

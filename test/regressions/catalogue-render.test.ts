@@ -142,6 +142,9 @@ const REALISTIC: Record<string, string | number> = {
   param: 'grade',
   past: 3,
   past_cells: 'B3',
+  // two rows joined at a bare line break (data_row_length.line_break)
+  lines: 2,
+  cell: '0\\nSV0002',
   path: 'roles.host.indicators',
   pattern: '^[a-z]+$',
   percent: 'row 5',

@@ -19,7 +19,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy } from '../money/month.js';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 let dir: string;
@@ -29,14 +29,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'new.yaml'), moneyPolicy('', { award: true }));
   writeFileSync(
     join(dir, 'two-months.csv'),
-    [
-      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
-      'E1,员工E1,主播,一组,常规,2026-10,95,0',
-      'E2,员工E2,主播,一组,常规,2026-10,70,0',
-      'E1,员工E1,主播,一组,常规,2026-11,80,0',
-      'E2,员工E2,主播,一组,常规,2026-11,92,0',
-      '',
-    ].join('\n'),
+    monthsCsv([
+      ['E1', '2026-10', 95],
+      ['E2', '2026-10', 70],
+      ['E1', '2026-11', 80],
+      ['E2', '2026-11', 92],
+    ]),
   );
 });
 

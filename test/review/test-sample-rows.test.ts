@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy } from '../money/month.js';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 let dir: string;
@@ -20,13 +20,11 @@ beforeAll(() => {
   writeFileSync(join(dir, 'policy.yaml'), moneyPolicy(''));
   writeFileSync(
     join(dir, 'two-months.csv'),
-    [
-      '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV',
-      'E1,员工E1,主播,一组,常规,2026-10,85,0',
-      '1002,员工1002,主播,一组,常规,2026-10,70,0',
-      'E1,员工E1,主播,一组,常规,2026-11,60,0',
-      '',
-    ].join('\n'),
+    monthsCsv([
+      ['E1', '2026-10', 85],
+      ['1002', '2026-10', 70],
+      ['E1', '2026-11', 60],
+    ]),
   );
 });
 

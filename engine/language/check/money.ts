@@ -8,15 +8,19 @@ import { parseAt, type CheckContext } from './context.js';
 /** Variables a pool's weight may use besides the metrics. */
 export const POOL_VARIABLES = ['score', 'base_score', 'pay_base', 'attainment'] as const;
 
+/** An amount in yuan is a whole number of fen: ¥1,000.005 could be read as either neighbour. */
+export function isWholeFen(value: number): boolean {
+  if (!Number.isFinite(value)) return true;
+  const x = value * 100;
+  return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));
+}
+
 export function checkMoney(ctx: CheckContext) {
   const { policy: p, report } = ctx;
   const metrics = Object.keys(p.metrics);
   const roles = Object.keys(p.roles);
-  // an amount in yuan is a whole number of fen: ¥1,000.005 could be read as either neighbour
   const fen = (value: number | undefined, at: (string | number)[]) => {
-    if (value === undefined || !Number.isFinite(value)) return;
-    const x = value * 100;
-    if (Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x)))
+    if (value !== undefined && !isWholeFen(value))
       report('policy_money_fraction_of_fen', { where: at.join('.'), value: String(value) }, at);
   };
   for (const [id, pool] of Object.entries(p.pools ?? {})) {

@@ -532,6 +532,16 @@ export const data = defineMessages({
     },
     help: ROW_LENGTH_HELP,
   },
+  'data_row_length.line_break': {
+    message: {
+      en: 'row {row} has {cells} cells but the header has {columns}: it is {lines} lines joined at the line break inside `{cell}`, as a file whose lines end in two ways (CRLF and LF) is read',
+      zh: '第 {row} 行有 {cells} 个单元格，但表头只有 {columns} 列：它是在 `{cell}` 中的换行处连在一起的 {lines} 行，文件的行尾有两种写法（CRLF 和 LF）时会这样',
+    },
+    help: {
+      en: 'save the file again from Excel, or convert its line breaks to one kind (CRLF or LF) in a text editor; a cell that holds a line break must be in quotes',
+      zh: '请用 Excel 重新保存该文件，或在文本编辑器中把换行统一为一种（CRLF 或 LF）；含换行的单元格必须加引号',
+    },
+  },
   'data_row_length.empty_cell': {
     message: {
       en: 'row {row} has {cells} cells but the header has {columns}: the cell past the header is empty, but a cell earlier in the row may have been split',

@@ -77,6 +77,16 @@ export const review = defineMessages({
     },
     help: { en: 'use an id the policy declares', zh: '请使用政策中声明过的 id' },
   },
+  verify_property_unsearched: {
+    message: {
+      en: 'property `{id}` ({title}) was checked on no employee: nothing in the roles and stages it applies to could be varied',
+      zh: '性质 `{id}`（{title}）没有检查任何员工：它适用的岗位和阶段中没有可以变动的值',
+    },
+    help: {
+      en: 'check its `where` (role, stage) and its metric against the policy, or add a policy test case for it',
+      zh: '请对照政策检查它的 `where`（岗位、阶段）和指标，或为它写一条政策测试案例',
+    },
+  },
   // the lines of verify's own report around the diagnostics (node/cli/commands/verify.ts, check.ts)
   verify_summary: {
     message: {

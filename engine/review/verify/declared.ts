@@ -10,7 +10,7 @@ import type { ConditionDef, PropertyDef } from '../../model/policy.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { levelMetrics, recordOf, setMetric, dimValue, stepOf, tidy } from './probes.js';
+import { levelMetrics, recordOf, setMetric, dimValue, formulaCandidates, stepOf, tidy, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { monotoneCases, proveMonotone } from './builtin.js';
@@ -114,6 +114,15 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     cases: 0,
     diagnostic: diagnostic('verify_property_unknown', { id, kind, name }, ctx.place(subject)),
   });
+  // nobody was evaluated (no role and stage it selects gives it a value to vary): neither holds nor fails
+  const unsearched = (subject: (string | number)[]): Verdict => ({
+    property,
+    subject,
+    holds: undefined,
+    basis: 'searched',
+    cases: 0,
+    diagnostic: diagnostic('verify_property_unsearched', { id, title: p.title }, ctx.place(subject, 'warning')),
+  });
   const isMetric = (m: string) => policy.metrics[m] !== undefined || policy.derived.some((d) => d.id === m);
   const probes = ctx.probes.filter((probe) => {
     const record = recordOf(policy, probe, probe.typical);
@@ -132,19 +141,24 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     let proved = true;
     for (const probe of probes) {
       const trial = { ...probe.typical };
-      if (!setMetric(policy, trial, m, dimValue(policy, probe.typical, m) + 1)) continue;
+      // a metric verify cannot move through its formula proves nothing here
+      if (!setMetric(policy, trial, m, dimValue(policy, probe.typical, m) + 1)) {
+        proved = false;
+        continue;
+      }
       const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? m;
       const proof = proveMonotone(policy, probe, x, want);
       if (of === 'score' ? proof.score : proof.pay) continue;
       proved = false;
-      if (!probe.candidates[m]?.length) continue;
-      const values = [...new Set([...probe.candidates[m]!, ...tierCrossings(policy, probe, m)])];
+      const own = probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m);
+      if (!own.length) continue;
+      const values = [...new Set([...own, ...tierCrossings(policy, probe, m)])];
       for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 10)))) {
         const sorted = [...values].sort((a, b) => (want === 'inc' ? a - b : b - a));
         let prev: Sample | undefined;
         for (const v of sorted) {
           const metrics = { ...base };
-          setMetric(policy, metrics, m, v);
+          if (!setMetric(policy, metrics, m, v)) continue;
           const record = recordOf(policy, probe, metrics);
           const card = evaluate(policy, record);
           cases++;
@@ -173,6 +187,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
       }
     }
+    if (!proved && cases === 0) return unsearched(subject);
     return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
   }
 
@@ -187,6 +202,15 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     if (c.metric !== undefined && !isMetric(c.metric))
       return unknown([...subject, 'metric'], { en: 'metric', zh: '指标' }, c.metric);
     let cases = 0;
+    /** The employee of `base` with metric `m` at `x`, counted, when the property applies to them. */
+    const sampleAt = (probe: Probe, base: Record<string, number>, m: string, x: number): Sample | undefined => {
+      const metrics = { ...base };
+      if (!setMetric(policy, metrics, m, x)) return undefined;
+      const record = recordOf(policy, probe, metrics);
+      const card = evaluate(policy, record);
+      cases++;
+      return card && applies({ record, card }) ? { record, history: [], card } : undefined;
+    };
     const jumpFail = (a: Sample, b: Sample, where: { en: string; zh: string }) => {
       const jump = b.card.payout.totalFen - a.card.payout.totalFen;
       const before = outcomeOf(a.card);
@@ -238,14 +262,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           // a basis an indicator scores moves along the path below, where the band's start is bisected
           if (!probe.dimensions.includes(basis) || probe.leaves.some((l) => l.metric === basis)) continue;
           for (const base of contexts(policy, probe, basis, Math.max(2, Math.round(ctx.runs / 10)))) {
-            const [a, b] = [tidy(band.min - step), band.min].map((x): Sample | undefined => {
-              const metrics = { ...base };
-              if (!setMetric(policy, metrics, basis, x)) return undefined;
-              const record = recordOf(policy, probe, metrics);
-              const card = evaluate(policy, record);
-              cases++;
-              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
-            });
+            const [a, b] = [tidy(band.min - step), band.min].map((x) => sampleAt(probe, base, basis, x));
             if (!a || !b || inside(a.card) || !inside(b.card)) continue;
             if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
           }
@@ -278,24 +295,16 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         const b = at(above);
         if (a && b && Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
       }
-      return { property, subject, holds: true, basis: 'searched', cases };
+      return cases === 0 ? unsearched(subject) : { property, subject, holds: true, basis: 'searched', cases };
     }
     // a 1 % move of one metric, anywhere (jumps at a tier band are the bands' own, declared apart)
     for (const probe of probes) {
       const dims = c.metric !== undefined ? [c.metric] : [...new Set(probe.leaves.map((l) => l.metric))];
       for (const m of dims) {
         for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 20)))) {
-          for (const v of probe.candidates[m] ?? []) {
+          for (const v of probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m)) {
             if (v === 0) continue;
-            const pair = [v - Math.abs(v) * 0.01, v].map((x) => {
-              const metrics = { ...base };
-              setMetric(policy, metrics, m, x);
-              const record = recordOf(policy, probe, metrics);
-              const card = evaluate(policy, record);
-              cases++;
-              return card && applies({ record, card }) ? { record, history: [], card } : undefined;
-            });
-            const [a, b] = pair;
+            const [a, b] = [v - Math.abs(v) * 0.01, v].map((x) => sampleAt(probe, base, m, x));
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
             if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen)
               return jumpFail(a, b, { en: `when \`${m}\` moves by 1 % to ${v}`, zh: `\`${m}\` 变动 1% 到 ${v} 时` });
@@ -303,7 +312,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
       }
     }
-    return { property, subject, holds: true, basis: 'searched', cases };
+    return cases === 0 ? unsearched(subject) : { property, subject, holds: true, basis: 'searched', cases };
   }
 
   // always: a search for an employee the property applies to and for whom it fails

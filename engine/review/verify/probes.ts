@@ -92,9 +92,9 @@ function typicalOf(leaf: CompiledLeaf): number {
 }
 
 /**
- * Sets metric `id` to `value` in `metrics`: a raw metric directly, a derived `a / b` or plain
- * alias through its inputs (the denominator kept, or chosen so a count stays whole). False when
- * the derived metric's formula cannot be inverted that simply.
+ * Sets metric `id` to `value` in `metrics`: a raw metric directly, a derived `a / b`, `a ± b` or
+ * plain alias through its inputs (the denominator or the second term kept, a denominator chosen
+ * so a count stays whole). False when the derived metric's formula cannot be inverted that simply.
  */
 export function setMetric(policy: CompiledPolicy, metrics: Record<string, number>, id: string, value: number): boolean {
   if (policy.metrics[id]) {
@@ -105,6 +105,19 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
   if (!d) return false;
   const e = d.expr;
   if (e.kind === 'var') return setMetric(policy, metrics, e.name, value);
+  // `gmv - refunds`, `base + bonus`, `gmv - 1000`: the first metric moved, the other term kept
+  if (e.kind === 'binary' && (e.op === '+' || e.op === '-') && e.left.kind === 'var' && policy.metrics[e.left.name]) {
+    const other =
+      e.right.kind === 'num'
+        ? e.right.value
+        : e.right.kind === 'var'
+          ? policy.metrics[e.right.name] && (metrics[e.right.name] ?? policy.metrics[e.right.name]!.default ?? 0)
+          : undefined;
+    if (typeof other !== 'number') return false;
+    if (e.right.kind === 'var') metrics[e.right.name] = other;
+    metrics[e.left.name] = tidy(e.op === '+' ? value - other : value + other);
+    return true;
+  }
   if (e.kind !== 'binary' || e.op !== '/' || e.left.kind !== 'var' || e.right.kind !== 'var') return false;
   const [num, den] = [e.left.name, e.right.name];
   if (!policy.metrics[num] || !policy.metrics[den]) return false;
@@ -210,4 +223,32 @@ export function levelMetrics(policy: CompiledPolicy, probe: Probe, t: number): R
     setMetric(policy, metrics, leaf.metric, policy.metrics[leaf.metric]?.unit === 'count' ? Math.round(x) : x);
   }
   return metrics;
+}
+
+/**
+ * Values worth trying for a metric that is no dimension of a probe — no indicator scores it and no
+ * rule compares it, but a formula reads it (`performance_pay: … + min(gmv, 200000) * 0.01`): the
+ * numbers the payout formulas and derived metrics write, one step below and above each, and the
+ * powers of ten, within what a data file can hold. A declared property on such a metric is then
+ * searched, not passed on no employee at all.
+ */
+export function formulaCandidates(policy: CompiledPolicy, id: string): number[] {
+  const { payout } = policy.doc;
+  const texts = [
+    payout.performance_pay,
+    payout.cap,
+    payout.awards_cap,
+    ...Object.values(policy.doc.derived ?? {}).map((d) => (typeof d === 'string' ? d : d.expr)),
+  ].filter((t): t is string => typeof t === 'string');
+  const numbers = texts.flatMap((t) => (t.match(/\d+(?:\.\d+)?/g) ?? []).map(Number));
+  const step = stepOf(policy, id);
+  const range = dataRange(policy, id);
+  const powers = Array.from({ length: 19 }, (_, k) => 10 ** (k - 9));
+  return [
+    ...new Set(
+      [0, ...powers, ...numbers.flatMap((n) => [n - step, n, n + step])]
+        .map(tidy)
+        .filter((v) => v >= 0 && (!range || (v >= range[0] && v <= range[1]))),
+    ),
+  ].sort((a, b) => a - b);
 }
