@@ -7,8 +7,12 @@ import type { Lang } from './explain.js';
 
 /** One line per pool instance: its amount, how many share it, what is left. */
 export function poolLines(r: Pick<RunResult, 'pools'>, lang: Lang): string[] {
-  return (r.pools ?? []).map((p) => {
-    const group = p.group === 'all' ? '' : lang === 'zh' ? `（${p.group}）` : ` (${p.group})`;
+  const pools = r.pools ?? [];
+  const months = severalMonths(pools);
+  return pools.map((p) => {
+    // the group and, when the run holds several months, the month: which pool of which month
+    const said = [...(p.group === 'all' ? [] : [p.group]), ...(months && p.period ? [p.period] : [])];
+    const group = said.length === 0 ? '' : lang === 'zh' ? `（${said.join('，')}）` : ` (${said.join(', ')})`;
     const fund =
       'metric' in p.fund
         ? lang === 'zh'
@@ -29,8 +33,11 @@ export function poolLines(r: Pick<RunResult, 'pools'>, lang: Lang): string[] {
 
 /** One line per budget line: the result against the budget, over or under, and any scaling. */
 export function budgetLines(r: Pick<RunResult, 'budget'>, lang: Lang): string[] {
-  return (r.budget?.lines ?? []).map((l) => {
+  const lines = r.budget?.lines ?? [];
+  const months = severalMonths(lines);
+  return lines.map((l) => {
     const who = l.scope === 'team' ? (lang === 'zh' ? `团队 ${l.team} ` : `team ${l.team} `) : '';
+    const month = months && l.period ? (lang === 'zh' ? `（${l.period}）` : ` (${l.period})`) : '';
     const scaled = l.scaled
       ? lang === 'zh'
         ? `；浮动薪酬按比例由 ${formatFen(l.scaled.variableFen)} 缩减为 ${formatFen(l.scaled.toFen)}，缩减前 ${formatFen(l.beforeFen)}`
@@ -53,9 +60,15 @@ export function budgetLines(r: Pick<RunResult, 'budget'>, lang: Lang): string[] 
             ? '正好用完'
             : 'exactly on it';
     return lang === 'zh'
-      ? `${who}预算 ${formatFen(l.budgetFen)}：应发 ${formatFen(l.resultFen)}，${verdict}${scaled}`
-      : `${who}budget ${formatFen(l.budgetFen)}: payout ${formatFen(l.resultFen)}, ${verdict}${scaled}`;
+      ? `${who}预算 ${formatFen(l.budgetFen)}${month}：应发 ${formatFen(l.resultFen)}，${verdict}${scaled}`
+      : `${who}budget ${formatFen(l.budgetFen)}${month}: payout ${formatFen(l.resultFen)}, ${verdict}${scaled}`;
   });
+}
+
+/** Whether the lines are of more than one month (a run over a file of several): then each says its month. */
+function severalMonths(lines: readonly { period?: string }[]): boolean {
+  const first = lines[0]?.period;
+  return lines.some((l) => l.period !== first);
 }
 
 /** A card's pool shares added up, in fen. */

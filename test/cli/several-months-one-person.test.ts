@@ -101,9 +101,9 @@ describe('explain from a file of two months', () => {
 });
 
 describe('run over a file of two months, as CSV', () => {
-  // node/cli/format/** (json9's): the CSV has no 月份 column, so E1's two rows (¥8,500.00 in
-  // October, ¥6,000.00 in November) cannot be told apart in the payroll file; the JSON has `period`
-  it.fails('says each row’s month', async () => {
+  // the CSV had no 月份 column, so E1's two rows (¥8,500.00 in October, ¥6,000.00 in November)
+  // could not be told apart in the payroll file (the JSON has `period`)
+  it('says each row’s month, after the name', async () => {
     const { code, stdout } = await yardstick('run', policy, '--data', data, '--format', 'csv');
     expect(code).toBe(0);
     const rows = stdout
@@ -111,10 +111,29 @@ describe('run over a file of two months, as CSV', () => {
       .trimEnd()
       .split('\r\n')
       .slice(1);
-    // after the header, one row per person and month: E1 in October, E2 in October, E1 in November
-    expect(rows).toHaveLength(3);
-    // 10,000 × 85 / 100 = 8,500.00 in October; 10,000 × 60 / 100 = 6,000.00 in November
-    expect(rows.find((r) => r.startsWith('E1,') && r.includes('8500.00'))).toContain('2026-10');
-    expect(rows.find((r) => r.startsWith('E1,') && r.includes('6000.00'))).toContain('2026-11');
+    expect(stdout.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      '工号,姓名,月份,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发',
+    );
+    // one row per person and month: 10,000 × 85 / 100 = 8,500.00 and 10,000 × 70 / 100 = 7,000.00 in
+    // October; 10,000 × 60 / 100 = 6,000.00 in November
+    expect(rows).toEqual([
+      'E1,员工E1,2026-10,一组,主播,常规,85,85,A,,8500.00,可发,,',
+      'E2,员工E2,2026-10,一组,主播,常规,70,70,B,,7000.00,可发,,',
+      'E1,员工E1,2026-11,一组,主播,常规,60,60,B,,6000.00,可发,,',
+    ]);
+  });
+});
+
+describe('run over a file of two months, as the table', () => {
+  it('says each row’s month, after the name', async () => {
+    const { code, stdout } = await yardstick('run', policy, '--data', data, '--lang', 'zh');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[2]).toBe('工号  姓名    月份     团队  岗位  阶段   得分  等级  档位       应发  状态  触发');
+    expect(lines.slice(4, 7)).toEqual([
+      'E1    员工E1  2026-10  一组  主播  常规  85.00  A           ¥8,500.00',
+      'E2    员工E2  2026-10  一组  主播  常规  70.00  B           ¥7,000.00',
+      'E1    员工E1  2026-11  一组  主播  常规  60.00  B           ¥6,000.00',
+    ]);
   });
 });

@@ -12,7 +12,7 @@
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 import { moneyPolicy, monthsCsv } from './month.js';
@@ -79,14 +79,34 @@ describe('a pool and a budget over two months in one file', () => {
     ]);
   });
 
-  // node/cli/format/money.ts (json9's): the table prints 「奖金池 全员奖金池：¥1,000.00，分给 2 人 ¥1,000.00」
+  // the table printed 「奖金池 全员奖金池：¥1,000.00，分给 2 人 ¥1,000.00」
   // and 「预算 ¥15,000.00：应发 ¥16,500.00，超出 ¥1,500.00」 once per month with no month, so the reader
-  // cannot tell October's ¥1,500.00 over from November's ¥2,000.00
-  it.fails('names the month on each pool and budget line under the table', async () => {
+  // could not tell October's ¥1,500.00 over from November's ¥2,000.00
+  it('names the month on each pool and budget line under the table', async () => {
     const { stdout } = await yardstick('run', policy, '--data', data, '--lang', 'zh');
-    const lines = stdout.split('\n').filter((l) => l.startsWith('奖金池') || l.startsWith('预算'));
-    expect(lines).toHaveLength(4);
-    for (const [line, month] of lines.map((l, i) => [l, i % 2 === 0 ? '2026-10' : '2026-11'] as const))
-      expect(line).toContain(month);
+    const lines = stdout.split('\n').filter((l) => l.startsWith('奖金池 ') || l.startsWith('预算 '));
+    expect(lines).toEqual([
+      '奖金池 全员奖金池（2026-10）：¥1,000.00，分给 2 人 ¥1,000.00',
+      '奖金池 全员奖金池（2026-11）：¥1,000.00，分给 2 人 ¥1,000.00',
+      '预算 ¥15,000.00（2026-10）：应发 ¥16,500.00，超出 ¥1,500.00',
+      '预算 ¥15,000.00（2026-11）：应发 ¥17,000.00，超出 ¥2,000.00',
+    ]);
+  });
+
+  it('says no month on them when the file holds one', async () => {
+    const october = join(dirname(data), 'october.csv');
+    writeFileSync(
+      october,
+      monthsCsv([
+        ['E1', '2026-10', 85],
+        ['E2', '2026-10', 70],
+      ]),
+    );
+    const { stdout } = await yardstick('run', policy, '--data', october, '--lang', 'en');
+    const lines = stdout.split('\n').filter((l) => l.startsWith('pool ') || l.startsWith('budget '));
+    expect(lines).toEqual([
+      'pool 全员奖金池: ¥1,000.00, ¥1,000.00 to 2 people',
+      'budget ¥15,000.00: payout ¥16,500.00, ¥1,500.00 over',
+    ]);
   });
 });

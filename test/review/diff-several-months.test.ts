@@ -108,11 +108,25 @@ describe('diff --data on a file of two months', () => {
     expect(stdout).toContain('    应发合计 ¥33,700.00 → ¥35,700.00 (+¥2,000.00)\n');
   });
 
-  // node/cli/format/review.ts (json9's): the person's line does not say which month it is, so E1's
-  // October and November would read as one person listed twice; the JSON has `period`
-  it.fails('names the month on a person’s line in the terminal when the data holds several', async () => {
+  // a person's line did not say which month it is, so E1's October and November would read as
+  // one person listed twice (the JSON has `period`)
+  it('names the month on a person’s line in the terminal when the data holds several', async () => {
     const { stdout } = await diff('--lang', 'zh');
-    const line = stdout.split('\n').find((l) => l.includes('¥9,500.00 → ¥10,500.00'));
-    expect(line).toContain('2026-10');
+    const lines = stdout.split('\n').filter((l) => l.includes('员工E'));
+    expect(lines).toEqual([
+      '  ⚑ 单人变化 ≥ ¥1,000.00 的员工 2 人: E1 员工E1 2026-10 +¥1,000.00, E2 员工E2 2026-11 +¥1,000.00',
+      '    E1 员工E1 一组 2026-10: A → A, ¥9,500.00 → ¥10,500.00 (+¥1,000.00) ⚑',
+      '    E2 员工E2 一组 2026-11: A → A, ¥9,200.00 → ¥10,200.00 (+¥1,000.00) ⚑',
+    ]);
+  });
+
+  it('and in the Markdown a reviewer reads', async () => {
+    const { stdout } = await diff('--lang', 'zh', '--format', 'md');
+    const lines = stdout.split('\n').filter((l) => l.includes('员工E'));
+    expect(lines).toEqual([
+      '**⚑ 单人变化 ≥ ¥1,000.00 的员工 2 人**: E1 员工E1 2026-10 +¥1,000.00, E2 员工E2 2026-11 +¥1,000.00',
+      '| E1 | 员工E1 | 一组 2026-10 | A → A | ¥9,500.00 → ¥10,500.00 | +¥1,000.00 ⚑ |',
+      '| E2 | 员工E2 | 一组 2026-11 | A → A | ¥9,200.00 → ¥10,200.00 | +¥1,000.00 ⚑ |',
+    ]);
   });
 });

@@ -10,6 +10,22 @@ const HEAD = {
   en: ['id', 'name', 'team', 'role', 'stage', 'score', 'grade', 'tier', 'payout', 'status', 'triggers'],
 };
 
+/**
+ * Whether the run holds several months (a file of several, each month scored on its own): then
+ * one person has a row a month, and the table, CSV and workbook say each row's month.
+ */
+export function severalMonths(r: Pick<RunResult, 'scorecards'>): boolean {
+  const first = r.scorecards[0]?.period;
+  return r.scorecards.some((c) => c.period !== first);
+}
+
+/** The cells with the month after the id and the name, when there is one to say. */
+export function withMonth<T>(cells: T[], month: T | undefined): T[] {
+  return month === undefined ? cells : [...cells.slice(0, 2), month, ...cells.slice(2)];
+}
+
+export const MONTH_HEAD = { zh: '月份', en: 'period' } as const;
+
 function row(c: Scorecard, lang: Lang): string[] {
   return [
     c.employee_id,
@@ -67,10 +83,11 @@ function teamLines(r: RunResult, _lang: Lang): string[][] {
 
 export function formatTable(r: RunResult, lang: Lang): string {
   const title = cellText(`${r.policy.title} v${r.policy.version} · ${r.period}`);
+  const months = severalMonths(r);
   const table = alignTable(
-    HEAD[lang],
-    r.scorecards.map((c) => row(c, lang)),
-    new Set([5, 8]),
+    withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined),
+    r.scorecards.map((c) => withMonth(row(c, lang), months ? c.period : undefined)),
+    months ? new Set([6, 9]) : new Set([5, 8]),
   );
   const teams = alignTable(
     lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
@@ -137,7 +154,7 @@ function csvCell(value: string | number): string {
 }
 
 /** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
-export function csvHead(lang: Lang, pools = false): string {
+export function csvHead(lang: Lang, pools = false, months = false): string {
   const base =
     lang === 'zh'
       ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
@@ -157,7 +174,9 @@ export function csvHead(lang: Lang, pools = false): string {
           'triggers',
         ];
   // a policy with bonus pools: the pool shares in a column of their own (they are in 应发 too)
-  const head = pools ? [...base, lang === 'zh' ? '奖金池份额' : 'pool_share'] : base;
+  const withPools = pools ? [...base, lang === 'zh' ? '奖金池份额' : 'pool_share'] : base;
+  // a run over a file of several months: each row's month after the name (one person has a row a month)
+  const head = withMonth(withPools, months ? MONTH_HEAD[lang] : undefined);
   return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
 }
 
@@ -187,7 +206,7 @@ export function yuanText(fen: number): string {
 }
 
 /** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
-export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
+export function csvLine(c: Scorecard, lang: Lang, pools = false, months = false): string {
   const tier = c.payout.tier;
   const status = c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable';
   let holds = '';
@@ -199,6 +218,7 @@ export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
     ',' +
     csvCell(c.name) +
     ',' +
+    (months ? csvCell(c.period) + ',' : '') +
     csvCell(c.team) +
     ',' +
     csvCell(c.role_title) +
@@ -228,7 +248,8 @@ export function csvLine(c: Scorecard, lang: Lang, pools = false): string {
 /** One row per employee, UTF-8 with BOM so Excel on Chinese Windows opens it correctly. */
 export function formatCsv(r: RunResult, lang: Lang): string {
   const pools = r.pools !== undefined;
-  let out = csvHead(lang, pools);
-  for (const c of r.scorecards) out += csvLine(c, lang, pools);
+  const months = severalMonths(r);
+  let out = csvHead(lang, pools, months);
+  for (const c of r.scorecards) out += csvLine(c, lang, pools, months);
   return out;
 }

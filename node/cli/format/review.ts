@@ -176,8 +176,11 @@ const isCrossing = (m: EmployeeChange) => m.kinds.includes('grade') || m.kinds.i
 const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
   Math.abs(m.deltaFen) >= r.impact!.breakdown.outlier_threshold_fen;
 
+/** A person's month, when the data holds several (October and November are two lines of one person). */
+const month = (m: { period?: string }) => (m.period ? ` ${m.period}` : '');
+
 function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
-  return `| ${md(m.employee_id)} | ${md(m.name)} | ${md(m.team)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+  return `| ${md(m.employee_id)} | ${md(m.name)} | ${md(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -204,7 +207,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const u of list)
         out.push(
-          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${mdWords(reasonLine(u, lang))} |`,
+          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')}${month(u)} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${mdWords(reasonLine(u, lang))} |`,
         );
       out.push('');
     }
@@ -260,7 +263,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     if (x.outliers.length)
       out.push(
         '',
-        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${md(m.employee_id)} ${md(m.name)} ${signed(m.deltaFen)}`).join(', ')}`,
+        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${md(m.employee_id)} ${md(m.name)}${month(m)} ${signed(m.deltaFen)}`).join(', ')}`,
       );
     const crossings = c.changes.filter(isCrossing);
     const others = c.changes.filter((m) => !isCrossing(m));
@@ -314,7 +317,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
         out.push(`  ${title}:`);
         for (const u of list)
           out.push(
-            `    ${u.employee_id} ${u.name} ${u.team ?? ''}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u, lang)}`,
+            `    ${u.employee_id} ${u.name} ${u.team ?? ''}${month(u)}: ${side === 'before' ? t.wasPaid : t.nowPaid} ${formatFen((u.before ?? u.after)!.totalFen)} — ${reasonLine(u, lang)}`,
           );
       }
       out.push(`  ${t.impact} ${r.impact.data} (${t.scoredByBoth(c.employees)}):`);
@@ -361,7 +364,7 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       );
       if (x.outliers.length)
         out.push(
-          `  ${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}: ${x.outliers.map((m) => `${m.employee_id} ${m.name} ${signed(m.deltaFen)}`).join(', ')}`,
+          `  ${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}: ${x.outliers.map((m) => `${m.employee_id} ${m.name}${month(m)} ${signed(m.deltaFen)}`).join(', ')}`,
         );
       out.push(`  ${t.movers} (${c.changes.length}):`);
       if (!c.changes.length) out.push(`    ${t.nobody}`);
@@ -369,13 +372,13 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       if (crossings.length) out.push(`   ${t.crossings} (${crossings.length}):`);
       for (const m of crossings)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
       const others = c.changes.filter((m) => !isCrossing(m));
       if (others.length && crossings.length) out.push(`   ${t.others} (${others.length}):`);
       for (const m of others)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
     }
     out.push('');

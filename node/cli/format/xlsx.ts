@@ -3,7 +3,7 @@
 
 import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engine/index.js';
 import { poolShareFen } from './money.js';
-import { neutralise } from './results.js';
+import { MONTH_HEAD, neutralise, severalMonths, withMonth } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
 export type Cell = {
@@ -51,25 +51,34 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
         'holds',
         'triggers',
       ];
-  const head = pools ? [...base, zh ? '奖金池份额' : 'pool_share'] : base;
+  const months = severalMonths(r);
+  const head = withMonth(
+    pools ? [...base, zh ? '奖金池份额' : 'pool_share'] : base,
+    months ? MONTH_HEAD[lang] : undefined,
+  );
   const results: Cell[][] = [
     head.map((h) => text(h, true)),
-    ...r.scorecards.map((c) => [
-      text(c.employee_id),
-      text(c.name),
-      text(c.team),
-      text(c.role_title),
-      text(c.stage_title),
-      num(c.base_score, '0.00'),
-      num(c.score, '0.00'),
-      text(c.grade),
-      text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
-      num(fenToYuan(c.payout.totalFen), '#,##0.00'),
-      text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
-      text(c.holds.map((h) => h.title).join('; ')),
-      text(c.triggers.map((t) => t.title).join('; ')),
-      ...(pools ? [num(fenToYuan(poolShareFen(c.payout.lines)), '#,##0.00')] : []),
-    ]),
+    ...r.scorecards.map((c) =>
+      withMonth(
+        [
+          text(c.employee_id),
+          text(c.name),
+          text(c.team),
+          text(c.role_title),
+          text(c.stage_title),
+          num(c.base_score, '0.00'),
+          num(c.score, '0.00'),
+          text(c.grade),
+          text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
+          num(fenToYuan(c.payout.totalFen), '#,##0.00'),
+          text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
+          text(c.holds.map((h) => h.title).join('; ')),
+          text(c.triggers.map((t) => t.title).join('; ')),
+          ...(pools ? [num(fenToYuan(poolShareFen(c.payout.lines)), '#,##0.00')] : []),
+        ],
+        months ? text(c.period) : undefined,
+      ),
+    ),
   ];
   const s = r.summary;
   const summary: Cell[][] = [
