@@ -241,24 +241,29 @@ export function rollupReview(
   const before = old === undefined ? undefined : readYaml(old, beforeLabel);
   const version = before?.ok ? String((before.value as { version?: unknown } | null)?.version ?? '—') : '—';
   const zh = lang === 'zh';
+  // the same document (comments and layout aside) is no change, not "the roll-up policy changed"
+  const current = readYaml(now, file);
+  const same = before?.ok && current.ok && JSON.stringify(before.value) === JSON.stringify(current.value);
   return {
     file,
     title: loaded.doc.title,
     before: { label: beforeLabel, version: old === undefined ? '—' : version },
     after: { label: file, version: loaded.doc.version },
-    changes: [
-      {
-        path: [],
-        kind: old === undefined ? ('added' as const) : ('changed' as const),
-        text:
-          old === undefined
-            ? zh
-              ? '新增汇总政策'
-              : 'new roll-up policy'
-            : zh
-              ? '汇总政策有修改：对各期结果的影响请用 yardstick rollup 查看'
-              : 'roll-up policy changed: see its effect on a period with yardstick rollup',
-      },
-    ],
+    changes: same
+      ? []
+      : [
+          {
+            path: [],
+            kind: old === undefined ? ('added' as const) : ('changed' as const),
+            text:
+              old === undefined
+                ? zh
+                  ? '新增汇总政策'
+                  : 'new roll-up policy'
+                : zh
+                  ? '汇总政策有修改：对各期结果的影响请用 yardstick rollup 查看'
+                  : 'roll-up policy changed: see its effect on a period with yardstick rollup',
+          },
+        ],
   };
 }

@@ -19,21 +19,16 @@ async function mergedRoster(): Promise<Uint8Array> {
   return workbookWith(rows, { sheet: mergedRanges('D2:D4') });
 }
 
+/** A month of sessions.csv (开播时间, 观看人数) summed per person, joined to `roster`. */
+const sessionsMapping = (roster: string) =>
+  `period: 2026-10\nroster: { file: ${roster} }\nevents:\n  - file: sessions.csv\n    time: 开播时间\n    metrics:\n      场观: { agg: sum, column: 观看人数 }\n`;
+
 describe('data sql --explain and the roster', () => {
   it('refuses a roster with cells merged down several rows, as the run does', async () => {
     const dir = folder({
       'roster.xlsx': await mergedRoster(),
       'sessions.csv': '工号,开播时间,观看人数\nE1,2026-10-05 20:00,100\nE2,2026-10-06 20:00,200\n',
-      'm.yaml': [
-        'period: 2026-10',
-        'roster: { file: roster.xlsx }',
-        'events:',
-        '  - file: sessions.csv',
-        '    time: 开播时间',
-        '    metrics:',
-        '      场观: { agg: sum, column: 观看人数 }',
-        '',
-      ].join('\n'),
+      'm.yaml': sessionsMapping('roster.xlsx'),
     });
     const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
     expect(r.code).toBe(1);
@@ -53,16 +48,7 @@ describe('a session at 24:00:00', () => {
     const dir = folder({
       'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\n',
       'sessions.csv': '工号,开播时间,观看人数\nE1,2026-10-31 24:00:00,100\nE1,2026-10-06 20:00,200\n',
-      'm.yaml': [
-        'period: 2026-10',
-        'roster: { file: roster.csv }',
-        'events:',
-        '  - file: sessions.csv',
-        '    time: 开播时间',
-        '    metrics:',
-        '      场观: { agg: sum, column: 观看人数 }',
-        '',
-      ].join('\n'),
+      'm.yaml': sessionsMapping('roster.csv'),
     });
     const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
     expect(r.code).toBe(1);

@@ -230,6 +230,9 @@ const REALISTIC: Record<string, string | number> = {
   suggestion: '2026-H2',
   kind_zh: '年度',
   monthly: 'livestream-team',
+  // yardstick diff of a roll-up and a monthly policy (cli_diff_kinds)
+  rollup_side: 'policies/annual-review.yaml',
+  monthly_side: 'HEAD~1:policies/livestream-team.yaml',
   stale: '; its months changed since: 2026-07 amended (#3 → #8)',
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
   recorded_months: '2026-01 – 2026-06',

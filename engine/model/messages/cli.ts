@@ -555,6 +555,16 @@ export const cli = defineMessages({
   cli_diff_side_invalid: {
     message: { en: '{label}: this side of the diff is not a valid policy', zh: '{label}：比较的这一侧不是有效的政策' },
   },
+  cli_diff_kinds: {
+    message: {
+      en: '`{rollup_side}` is a roll-up policy and `{monthly_side}` a monthly one: diff compares two versions of one policy',
+      zh: '`{rollup_side}` 是汇总政策，`{monthly_side}` 是月度政策：diff 只比较同一政策的两个版本',
+    },
+    help: {
+      en: 'give two versions of the same policy: two files or git revisions of the monthly policy, or of the roll-up',
+      zh: '请给出同一政策的两个版本：月度政策的两个文件或 git 版本，或汇总政策的两个',
+    },
+  },
   cli_diff_data_unfit: {
     message: { en: '`{file}` does not fit the policy `{policy}`:', zh: '`{file}` 与政策 `{policy}` 不符：' },
   },

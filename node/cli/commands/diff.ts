@@ -179,7 +179,15 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     const [a, b] = specs;
     const file = isRevisionSpec(b) ? b.slice(b.indexOf(':') + 1) : b;
     const [before, after] = [readSpec(a), readSpec(b)];
-    if (isRollupText(after, b)) reviews.push(rollupReview(file, after, before, a, o.lang));
+    // a roll-up and a monthly policy are not two versions of one policy: each side would be read
+    // as the other's kind and fail on keys it never had
+    const rollups = [isRollupText(before, a), isRollupText(after, b)];
+    if (rollups[0] !== rollups[1])
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_diff_kinds', { rollup_side: rollups[0] ? a : b, monthly_side: rollups[0] ? b : a }),
+      );
+    if (rollups[1]) reviews.push(rollupReview(file, after, before, a, o.lang));
     else reviews.push(await reviewPair(before, a, after, b, file, o, io));
   }
   if (o.format === 'json') {
