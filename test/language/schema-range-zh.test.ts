@@ -92,3 +92,22 @@ describe('a schema bound in a Chinese message', () => {
     });
   });
 });
+
+// A problem at the top of the policy — a misspelt top-level key, a missing section — names the
+// policy in the message's language: it said 「`the policy` 中有未知的键 `budgte`」 in Chinese, the
+// default, for the commonest slip of all.
+describe('a problem at the top of the policy', () => {
+  it('a misspelt top-level key, at its line and column', () => {
+    // written above `grades:`, line 41 of the example: the new line is 41, column 1
+    expect(problems('grades:\n', 'budgte: { total: 700000 }\ngrades:\n')).toEqual([
+      ['schema_unknown_key', 41, 1, '`政策` 中有未知的键 `budgte`', 'unknown key `budgte` in `the policy`'],
+    ]);
+  });
+
+  it('a missing section: the grades, heading and four grades gone', () => {
+    const [grades] = BASE.match(/^grades:\n(?: {2}- .*\n)+/m)!;
+    expect(problems(grades, '').map(([code, , , zh, en]) => [code, zh, en])).toEqual([
+      ['schema_missing_key', '`政策` 缺少必填键 `grades`', '`the policy` is missing required key `grades`'],
+    ]);
+  });
+});
