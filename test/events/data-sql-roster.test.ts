@@ -1,7 +1,6 @@
 // `data sql --explain` reads the mapping's roster as the run does: a roster workbook whose 团队 is
 // merged over its members (E2 and E3 read with no team, the rows below the first empty) is refused at
-// the range, exit 1, instead of explained as if it were fine. And a session exported at 24:00:00 (an
-// open defect, it.fails).
+// the range, exit 1, instead of explained as if it were fine. And a session exported at 24:00:00.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergedRanges, workbookWith, xlsxText as text } from '../builders.js';
@@ -41,17 +40,43 @@ describe('data sql --explain and the roster', () => {
 });
 
 describe('a session at 24:00:00', () => {
-  // not fixed (reported): DuckDB reads `2026-10-31 24:00:00` as 2026-11-01 00:00, so the session the
-  // export dates 31 October is left out of October without a word; 24:00 is the end of one day and the
-  // start of the next, so which month it counts in cannot be told: it should be refused at its cell
-  it.fails('is refused at its cell, not counted in November without a word', async () => {
-    const dir = folder({
+  // DuckDB reads `2026-10-31 24:00:00` as 2026-11-01 00:00, so the session the export dates 31
+  // October left October without a word; 24:00 is the end of one day and the start of the next, so
+  // which month it counts in cannot be told: it is refused at its cell. A minute 24 (`20:24:00`) is
+  // an ordinary time: 200 + 300 + 5 = 505 viewers.
+  const files = (sessions: string) =>
+    folder({
       'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\n',
-      'sessions.csv': '工号,开播时间,观看人数\nE1,2026-10-31 24:00:00,100\nE1,2026-10-06 20:00,200\n',
-      'm.yaml': sessionsMapping('roster.csv'),
+      'sessions.csv': sessions,
+      'm.yaml': [
+        'period: 2026-10',
+        'roster: { file: roster.csv }',
+        'events:',
+        '  - file: sessions.csv',
+        '    time: 开播时间',
+        '    metrics:',
+        '      场观: { agg: sum, column: 观看人数 }',
+        '',
+      ].join('\n'),
     });
+
+  it('is refused at its cell, not counted in November without a word', async () => {
+    const dir = files('工号,开播时间,观看人数\nE1,2026-10-31 24:00:00,100\nE1,2026-10-06 20:00,200\n');
     const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('`2026-10-31 24:00:00`');
+    expect(r.stderr).toContain(
+      'sessions.csv:2: error[data_event_cell]: `2026-10-31 24:00:00` in `开播时间` is at 24:00, the end of one day and the start of the next: which day, and so which month, it counts in cannot be told\n' +
+        '  at row 2, column `开播时间`, value `2026-10-31 24:00:00`\n' +
+        "  help: write it as the day's 23:59:59 or as 00:00 of the next day, whichever is meant; the employee cannot be scored on this source until then",
+    );
+  });
+
+  it('reads a minute 24 as any other time, with or without an offset', async () => {
+    const dir = files(
+      '工号,开播时间,观看人数\nE1,2026-10-06 20:24:00,200\nE1,2026-10-07T20:24:00+08:00,300\nE1,2026-10-31 23:24:00,5\n',
+    );
+    const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  E1 (E1): 3 row(s) in the month\n    场观 = 505 over 3 row(s)');
   });
 });

@@ -28,6 +28,16 @@ export const events = defineMessages({
       zh: '负数往往是退款行：请用 `where:` 排除退款行，或在指标中写 `negatives: allow` 按原值计入负数（求和时相互抵消）；否则请修正该单元格',
     },
   },
+  'data_event_cell.hour_24': {
+    message: {
+      en: '`{value}` in `{column}` is at 24:00, the end of one day and the start of the next: which day, and so which month, it counts in cannot be told',
+      zh: '`{column}` 列的 `{value}` 是 24:00，既是当天的结束又是次日的开始：无法确定它算哪一天、哪个月',
+    },
+    help: {
+      en: 'write it as the day\'s 23:59:59 or as 00:00 of the next day, whichever is meant; the employee cannot be scored on this source until then',
+      zh: '请按本意写成当天的 23:59:59 或次日的 00:00；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.at_least': {
     message: {
       en: '`{value}` in `{column}` says only that the number is at least {least}',

@@ -409,16 +409,23 @@ async function aggregateSource(
     const severity = who ? 'error' : 'warning';
     if (badTime)
       cells.push(
-        diagnostic(
-          'data_event_cell',
-          {
-            value: rawTime,
-            column: source.time,
-            what: 'a time such as `2026-10-05 20:31`',
-            what_zh: '时间（例如 `2026-10-05 20:31`）',
-          },
-          place(source.time, rawTime, severity),
-        ),
+        // the SQL reads no hour 24 (localTimeSql): said as such
+        /[ T]24:/.test(rawTime)
+          ? diagnostic(
+              'data_event_cell.hour_24',
+              { value: rawTime, column: source.time },
+              place(source.time, rawTime, severity),
+            )
+          : diagnostic(
+              'data_event_cell',
+              {
+                value: rawTime,
+                column: source.time,
+                what: 'a time such as `2026-10-05 20:31`',
+                what_zh: '时间（例如 `2026-10-05 20:31`）',
+              },
+              place(source.time, rawTime, severity),
+            ),
       );
     plan.checked.forEach((column, i) => {
       const raw = String(b[4 + 3 * i]);
