@@ -70,7 +70,7 @@ describe('explain from a file of two months', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(
       `error: \`E1\` is in 2 months of \`${data}\` (2026-10, 2026-11): explain says one month\n` +
-        "  help: name the month with --period YYYY-MM (the other months' rows are then left out)",
+        '  help: name the month with --period YYYY-MM: it is explained as `run` scores the whole file',
     );
   });
 
@@ -97,6 +97,43 @@ describe('explain from a file of two months', () => {
     expect(code).toBe(0);
     // 10,000 × 70 / 100 = 7,000.00
     expect(stdout.split('\n').at(-2)).toBe('合计 ¥7,000.00');
+  });
+});
+
+describe('explain --period of one month of a file of two months', () => {
+  // a trigger on the month before: E1 was A in October (85), so November (60, B) fires it when the
+  // file is scored whole, as `run` scores it; explained from November's rows alone it did not
+  it('explains the month as the whole file scores it, its history taking in the earlier month', async () => {
+    const withTrigger = join(dir, 'trigger.yaml');
+    writeFileSync(
+      withTrigger,
+      moneyPolicy(
+        [
+          'triggers:',
+          '  after_a:',
+          '    title: 上月为A',
+          '    when: { all: [ { fact: previous_grade, operator: equal, value: A } ] }',
+          '    action: { type: notify }',
+        ].join('\n'),
+      ),
+    );
+    const args = ['--data', data, '--employee', 'E1', '--ledger', join(dir, 'no-ledger.db'), '--format', 'json'];
+    const run = JSON.parse(
+      (await yardstick('run', withTrigger, ...args.filter((a) => a !== 'E1' && a !== '--employee'))).stdout,
+    );
+    const november = run.scorecards.find(
+      (c: { employee_id: string; period: string }) => c.employee_id === 'E1' && c.period === '2026-11',
+    );
+    expect(november.triggers.map((t: { id: string }) => t.id)).toEqual(['after_a']);
+    const { code, stdout } = await yardstick('explain', withTrigger, ...args, '--period', '2026-11');
+    expect(code).toBe(0);
+    const card = JSON.parse(stdout);
+    // 10,000 × 60 / 100 = 6,000.00, and the trigger, as `run` gives November
+    expect([card.period, card.payout.total, card.triggers.map((t: { id: string }) => t.id)]).toEqual([
+      '2026-11',
+      6000,
+      ['after_a'],
+    ]);
   });
 });
 

@@ -792,8 +792,8 @@ export const cli = defineMessages({
       zh: '`{employee}` 在 `{file}` 中有 {count} 个月份（{periods}）：explain 一次只说明一个月',
     },
     help: {
-      en: "name the month with --period YYYY-MM (the other months' rows are then left out)",
-      zh: '请用 --period YYYY-MM 指定月份（其他月份的行会被排除）',
+      en: 'name the month with --period YYYY-MM: it is explained as `run` scores the whole file',
+      zh: '请用 --period YYYY-MM 指定月份：按 `run` 对整个文件的计算结果说明该月',
     },
   },
   cli_internal: {

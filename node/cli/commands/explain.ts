@@ -33,18 +33,26 @@ export async function explainCommand(
 ): Promise<number> {
   if (!o.data) return explainRecorded(policyFile, o, io);
   if (!policyFile) throw new ExitError(EXIT.usage, diagnostic('cli_explain_needs_policy', {}));
-  const { result } = await dryRun({
+  const options = {
     policy: policyFile,
     data: o.data,
-    period: o.period,
     lang: o.lang,
     diagnosticLang: io.lang,
     encoding: o.encoding,
     sheet: o.sheet,
     ledger: o.ledger,
     stderr: () => {},
-  });
-  const cards = result.scorecards.filter((c) => c.employee_id === o.employee);
+  };
+  const { result, records } = await dryRun({ ...options, period: o.period });
+  let cards = result.scorecards.filter((c) => c.employee_id === o.employee);
+  // --period naming one month of a file that holds several: that month as `run` scores the file
+  // whole, its history taking in the file's earlier months (the filtered run leaves them out)
+  const month = records[0]?.period;
+  if (o.period && month && cards.length === 1) {
+    const whole = await dryRun(options).catch(() => undefined);
+    const card = whole?.result.scorecards.find((c) => c.period === month && c.employee_id === o.employee);
+    if (card && whole!.records.some((r) => r.period !== month)) cards = [card];
+  }
   // a file of several months holds a person once a month: which one to explain is the user's to say
   if (cards.length > 1)
     throw new ExitError(
