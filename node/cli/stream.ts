@@ -258,7 +258,9 @@ export class WriteBehind {
   /** Queues `bytes` (not to be changed after; `written` is told once they are); throws when an earlier write failed. */
   write(bytes: Uint8Array, written?: (bytes: Uint8Array) => void): void {
     this.check();
-    this.queued += bytes.length;
+    // counted now: `written` may hand the buffer to another thread, which leaves `bytes` empty here
+    const length = bytes.length;
+    this.queued += length;
     this.chain = this.chain.then(async () => {
       try {
         if (!this.failure) {
@@ -268,7 +270,7 @@ export class WriteBehind {
       } catch (error) {
         this.failure = { error };
       } finally {
-        this.queued -= bytes.length;
+        this.queued -= length;
         const waiting = this.waiting;
         this.waiting = [];
         for (const told of waiting) told();

@@ -98,6 +98,23 @@ describe('writing behind the evaluation', () => {
     await behind.finish();
   });
 
+  it('counts a written piece off the queue when the report hands its buffer to another thread (leaving it empty here)', async () => {
+    const fake = { writeAsync: async () => {} } as unknown as AtomicFile;
+    const behind = new WriteBehind(fake, 'results.json');
+    const handedOver: number[] = [];
+    const handOver = (b: Uint8Array) => {
+      // what postMessage with a transfer list does to the buffer on this side
+      structuredClone(b.buffer, { transfer: [b.buffer] });
+      handedOver.push(b.length);
+    };
+    behind.write(new Uint8Array(10), handOver);
+    behind.write(new Uint8Array(10), handOver);
+    // 20 bytes queued: once both are written none is left, though each piece now reads as empty
+    await behind.room(0);
+    expect(handedOver).toEqual([0, 0]);
+    await behind.finish();
+  });
+
   it('a write failing while room is waited for is reported by the wait', async () => {
     const rejects: ((e: Error) => void)[] = [];
     const fake = {
