@@ -124,6 +124,7 @@ export {
   nulBytes,
   notText,
   csvQuoteProblems,
+  csvDelimiter,
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,

@@ -5,6 +5,7 @@ export {
   readCsv,
   readJsonRecords,
   csvQuoteProblems,
+  csvDelimiter,
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,

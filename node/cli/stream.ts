@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import Papa from 'papaparse';
 import {
   beforeEffectiveFrom,
+  csvDelimiter,
   decodingOf,
   hasNulBytes,
   isBlankRow,
@@ -387,10 +388,9 @@ async function passWith(
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       hash?.update(piece);
-      // the delimiter papaparse would guess for the whole file, guessed from its beginning
-      splitter ??= new RecordSplitter(
-        Papa.parse<string[]>(new TextDecoder(decoding.encoding).decode(piece), { preview: 10 }).meta.delimiter || ',',
-      );
+      // the separator the whole-file reading takes (csvDelimiter: its header line's), else papaparse's
+      // guess from the file's beginning
+      splitter ??= new RecordSplitter(streamDelimiter(new TextDecoder(decoding.encoding).decode(piece)));
       const chunk = splitter.push(piece);
       if (chunk) run = await dispatch(chunk);
     }
@@ -566,6 +566,12 @@ function undecodable(o: StreamOptions, decoding: Decoding): Error {
   );
 }
 
+/** A CSV's separator as the whole-file reading takes it (readCsv), so both read a file alike. */
+function streamDelimiter(text: string): string {
+  const body = text.replace(/^\uFEFF/, '');
+  return csvDelimiter(body) ?? (Papa.parse<string[]>(body, { preview: 10 }).meta.delimiter || ',');
+}
+
 /** Reads the header (and the delimiter, line break and month) from the first chunk. */
 function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d: Diagnostic[]) => never): StreamStart {
   // an Excel workbook named .csv (a zip, or an old .xls): refused as the whole-file reader refuses it
@@ -591,7 +597,7 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
   } catch {
     throw undecodable(o, decoding);
   }
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: streamDelimiter(text) });
   const newline = parsed.meta.linebreak === '\r\n' ? '\r\n' : parsed.meta.linebreak === '\n' ? '\n' : undefined;
   if (!newline) throw new NotStreamable("the file's lines end in a bare carriage return", '文件的行以单独的回车符结尾');
   const rows = parsed.data;

@@ -65,14 +65,38 @@ describe('the separator of a CSV file', () => {
     expect(cards.map((c) => c.employee_id)).toEqual(['SV0001', 'SV0002']);
   });
 
-  // node/cli/stream.ts guesses the separator with papaparse from the first ten lines (another
-  // helper's file): a UTF-8 tab-separated .csv streamed to --format csv/json is read comma-separated
-  it.fails('a streamed run of a UTF-8 tab-separated .csv reads it as the whole-file run does', async () => {
+  // the streamed run guessed the separator with papaparse from the first ten lines: a UTF-8
+  // tab-separated .csv streamed to --format csv was read comma-separated, every column missing
+  it('a streamed run of a UTF-8 tab-separated .csv reads it as the whole-file run does', async () => {
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    const lines = [sample.table.header, ...sample.table.rows.slice(0, 3)];
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
     const file = join(dir, '10月.csv');
-    writeFileSync(file, `${[HEADER, ...ROWS].map((l) => l.join('\t')).join('\n')}\n`);
-    const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', 'csv');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    writeFileSync(file, `${lines.map((l) => l.join('\t')).join('\n')}\n`);
+    const streamed = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', 'csv');
+    expect(streamed.stderr).toBe('');
+    expect(streamed.code).toBe(0);
+    // the reference executor reads the file whole (README): the same rows, byte for byte
+    const whole = await yardstick(
+      'run',
+      'policies/short-video-team.yaml',
+      '--data',
+      file,
+      '--format',
+      'csv',
+      '--executor',
+      'reference',
+    );
+    expect(whole.code).toBe(0);
+    expect(streamed.stdout).toBe(whole.stdout);
+    // the header and three people (SV0002's 播放量 `2,266,926` in one cell), each line ending CRLF
+    expect(streamed.stdout.split('\r\n').map((l) => l.split(',')[0])).toEqual([
+      '\uFEFF工号',
+      'SV0001',
+      'SV0002',
+      'SV0003',
+      '',
+    ]);
   });
 });

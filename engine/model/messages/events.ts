@@ -34,7 +34,7 @@ export const events = defineMessages({
       zh: '`{column}` 列的 `{value}` 是 24:00，既是当天的结束又是次日的开始：无法确定它算哪一天、哪个月',
     },
     help: {
-      en: 'write it as the day\'s 23:59:59 or as 00:00 of the next day, whichever is meant; the employee cannot be scored on this source until then',
+      en: "write it as the day's 23:59:59 or as 00:00 of the next day, whichever is meant; the employee cannot be scored on this source until then",
       zh: '请按本意写成当天的 23:59:59 或次日的 00:00；修正前该员工无法按此数据源评分',
     },
   },
