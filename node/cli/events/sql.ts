@@ -123,11 +123,11 @@ function missingSql(raw: string): string {
 }
 
 /**
- * A cell without `24:` in it: the common shapes are read only then. A cell with it (`2026-10-31
- * 24:00:00`, or a minute 24 as in `20:24:00`) goes to `localTimeSql`, which refuses an hour of 24
- * and reads the rest: `contains` is one byte search, cheaper than a pattern on every row.
+ * The common shapes read `2026-10-31 24:00:00` as 1 November 00:00 (DuckDB's cast), which
+ * `localTimeSql` refuses: a time the common shapes read as a midnight is not read when its cell
+ * holds `24:`. Only midnights are searched for it (one remainder a row), not every cell.
  */
-const NO_24 = `NOT contains(tr, '24:')`;
+const hour24 = (lt0: string) => `${lt0} IS NOT NULL AND epoch_us(${lt0}) % 86400000000 = 0 AND contains(tr, '24:')`;
 
 /**
  * The common shapes of a raw (untrimmed) time cell `tr`, read without trimming it first (DuckDB's
@@ -152,12 +152,12 @@ function fastTimeSql(offsetMinutes: number, changes: readonly unknown[], own = f
   const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
   if (own) {
     const shapes = ['strlen(tr) <= 19', ...(changes.length === 0 ? [`suffix(tr, ${sqlString(offset)})`] : [])];
-    return `CASE WHEN (${shapes.join(' OR ')}) AND ${NO_24} THEN TRY_CAST(tr AS TIMESTAMP) END`;
+    return `CASE WHEN ${shapes.join(' OR ')} THEN TRY_CAST(tr AS TIMESTAMP) END`;
   }
-  const shapes = [`WHEN LENGTH(tr) <= 19 AND ${NO_24} THEN TRY_CAST(tr AS TIMESTAMP)`];
+  const shapes = ['WHEN LENGTH(tr) <= 19 THEN TRY_CAST(tr AS TIMESTAMP)'];
   if (changes.length === 0)
     shapes.push(
-      `WHEN tr LIKE ${sqlString(`%${offset}`)} AND tr >= '0' AND tr < ':' AND ${NO_24} THEN TRY_CAST(SUBSTRING(tr, 1, LENGTH(tr) - 6) AS TIMESTAMP)`,
+      `WHEN tr LIKE ${sqlString(`%${offset}`)} AND tr >= '0' AND tr < ':' THEN TRY_CAST(SUBSTRING(tr, 1, LENGTH(tr) - 6) AS TIMESTAMP)`,
     );
   return `CASE ${shapes.join(' ')} END`;
 }
@@ -379,7 +379,7 @@ export function planSource(
         timeTyped
           ? 'CAST(tt AS TIMESTAMP) AS lt'
           : fast
-            ? `COALESCE(lt0, ${localTimeSql(calendar.offsetMinutes, calendar.changes)}) AS lt`
+            ? `CASE WHEN ${hour24('lt0')} THEN NULL ELSE COALESCE(lt0, ${localTimeSql(calendar.offsetMinutes, calendar.changes)}) END AS lt`
             : `${localTimeSql(calendar.offsetMinutes, calendar.changes)} AS lt`,
       ].join(',\n    ')}\n  FROM ${fast ? 'trimmed' : 'cells'}\n)`,
     ];
