@@ -174,3 +174,18 @@ describe('run over a file of two months, as the table', () => {
     ]);
   });
 });
+
+describe('run over a file of two months, as Markdown', () => {
+  it('says each row’s month, after the name, score and payout still right-aligned', async () => {
+    const { code, stdout } = await yardstick('run', policy, '--data', data, '--lang', 'zh', '--format', 'md');
+    expect(code).toBe(0);
+    const table = stdout.split('\n').filter((l) => l.startsWith('|'));
+    expect(table).toEqual([
+      '| 工号 | 姓名 | 月份 | 团队 | 岗位 | 阶段 | 得分 | 等级 | 档位 | 应发 | 状态 | 触发 |',
+      '| --- | --- | --- | --- | --- | --- | ---: | --- | --- | ---: | --- | --- |',
+      '| E1 | 员工E1 | 2026-10 | 一组 | 主播 | 常规 | 85.00 | A |  | ¥8,500.00 |  |  |',
+      '| E2 | 员工E2 | 2026-10 | 一组 | 主播 | 常规 | 70.00 | B |  | ¥7,000.00 |  |  |',
+      '| E1 | 员工E1 | 2026-11 | 一组 | 主播 | 常规 | 60.00 | B |  | ¥6,000.00 |  |  |',
+    ]);
+  });
+});

@@ -87,7 +87,7 @@ export function formatTable(r: RunResult, lang: Lang): string {
   const table = alignTable(
     withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined),
     r.scorecards.map((c) => withMonth(row(c, lang), months ? c.period : undefined)),
-    months ? new Set([6, 9]) : new Set([5, 8]),
+    new Set(months ? [6, 9] : [5, 8]),
   );
   const teams = alignTable(
     lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
@@ -116,15 +116,23 @@ export function formatTable(r: RunResult, lang: Lang): string {
 const mdCell = markdownText;
 
 export function formatMarkdown(r: RunResult, lang: Lang): string {
-  const head = HEAD[lang];
+  const months = severalMonths(r);
+  const head = withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined);
+  // score and payout right-aligned: one column further when the month stands before them
+  const right = months ? [6, 9] : [5, 8];
   const lines = [
     `## ${mdCell(r.policy.title)} v${r.policy.version} · ${r.period}`,
     '',
     ...summaryLines(r, lang).map((l) => `- ${mdCell(l)}`),
     '',
     `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (i === 5 || i === 8 ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...r.scorecards.map((c) => `| ${row(c, lang).map(mdCell).join(' | ')} |`),
+    `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...r.scorecards.map(
+      (c) =>
+        `| ${withMonth(row(c, lang), months ? c.period : undefined)
+          .map(mdCell)
+          .join(' | ')} |`,
+    ),
   ];
   if (r.excluded.length) {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
