@@ -8,8 +8,8 @@ import {
   fitsNobody,
   diagnostic,
 } from '../../../engine/index.js';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -42,20 +42,47 @@ export interface RunCommandOptions {
   executor?: 'compiled' | 'reference';
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
-  /** Worker threads for a streaming CSV run (default 1: evaluate on the reading thread). */
+  /**
+   * Worker threads for a streaming CSV run. Not given: two for JSON or NDJSON from a CSV file of
+   * AUTO_WORKERS_BYTES or more on a machine of two cores or more, else one (defaultWorkers).
+   */
   workers?: number | string;
+}
+
+/**
+ * A CSV file this large, run as JSON or NDJSON, is evaluated in two threads unless `--workers`
+ * says otherwise: each scorecard's explanation and text cost more than its evaluation, and a
+ * second thread pays for them (docs/benchmarks.md, "Two threads by default for JSON and NDJSON").
+ * CSV gains little from a second thread and keeps one; so does a smaller file, where starting a
+ * thread costs about as much as it saves.
+ */
+export const AUTO_WORKERS_BYTES = 4 << 20;
+
+/** The threads a run uses when `--workers` is not given (see AUTO_WORKERS_BYTES). */
+export function defaultWorkers(o: RunCommandOptions, shape: boolean): number {
+  if (!shape || (o.format !== 'json' && o.format !== 'ndjson')) return 1;
+  if (o.sheet !== undefined || o.executor === 'reference' || !/\.csv$/i.test(o.data)) return 1;
+  let size: number;
+  try {
+    size = statSync(o.data).size;
+  } catch {
+    return 1; // the run says what is wrong with the file in its turn
+  }
+  return size >= AUTO_WORKERS_BYTES ? Math.min(2, availableParallelism()) : 1;
 }
 
 export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
   // digits only, as --runs: `1e1`, `0x2`, `2.0` are no whole number as written
-  const workers = typeof o.workers === 'string' && !/^\d+$/.test(o.workers) ? Number.NaN : Number(o.workers ?? 1);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+  const asked = o.workers !== undefined;
+  const given = typeof o.workers === 'string' && !/^\d+$/.test(o.workers) ? Number.NaN : Number(o.workers ?? 1);
+  if (!Number.isInteger(given) || given < 1 || given > 64)
     throw new ExitError(EXIT.usage, diagnostic('cli_workers', { value: String(o.workers) }));
   // before any work: an output that is not a file, or is one of the inputs, is refused
   if (o.out) checkOutput(o.out, runInputs(policyFile, o));
   // CSV, JSON and NDJSON stream to a file, and to stdout through a temporary file (printed once
   // the month is read and checked: nothing is printed for a month that is refused)
   const shape = !o.record && !o.amend && isStreamFormat(o.format);
+  const workers = asked ? given : defaultWorkers(o, shape);
   // a run that looks like streaming starts its worker threads now: they load (most of a second of
   // CPU each) on another core while this one loads the policy; a run that does not stream closes them
   const early =
@@ -63,7 +90,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
       ? startWorkersEarly(workers, o.data)
       : undefined;
   try {
-    return await runLoaded(policyFile, o, io, workers, shape, early);
+    return await runLoaded(policyFile, o, io, workers, asked, shape, early);
   } finally {
     await early?.close();
   }
@@ -74,6 +101,8 @@ async function runLoaded(
   o: RunCommandOptions,
   io: Io,
   workers: number,
+  /** `--workers` was given: a run that cannot use the threads says so (a default says nothing). */
+  asked: boolean,
   shape: boolean,
   early: WorkerPool | undefined,
 ): Promise<number> {
@@ -96,7 +125,7 @@ async function runLoaded(
   }
   await early?.close();
   // threads evaluate only a streaming run: say so, and why, rather than ignore the option
-  if (workers > 1) {
+  if (workers > 1 && asked) {
     // [English, Chinese]
     const [why, whyZh] = !shape
       ? [
