@@ -503,8 +503,8 @@ export const cli = defineMessages({
       zh: '`{file}` 包含 {count} 个月份（{periods}）：结果通知按月写，每人一份',
     },
     help: {
-      en: "write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid (the other months' rows are then left out and listed)",
-      zh: '请用每个月自己的数据文件分别生成；或用 --period YYYY-MM 指定月份并加 --exclude-invalid（其他月份的行会被排除并列出）',
+      en: "write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid: it is written as `run` scores the whole file, the earlier months its history, and the other months' rows are listed as left out",
+      zh: '请用每个月自己的数据文件分别生成；或用 --period YYYY-MM 指定月份并加 --exclude-invalid：该月按 `run` 对整个文件的评分写出，之前的月份作为它的历史，其他月份的行列为未计入',
     },
   },
   cli_history_none: {
