@@ -565,6 +565,16 @@ export const cli = defineMessages({
       zh: '请给出同一政策的两个版本：月度政策的两个文件或 git 版本，或汇总政策的两个',
     },
   },
+  cli_diff_rollup_data: {
+    message: {
+      en: '`{file}` is a roll-up policy: it scores the months recorded in the ledger, not a data file, so --data `{data}` cannot measure the change',
+      zh: '`{file}` 是汇总政策：它按账本中已记录的月份评分，不读数据文件，--data `{data}` 无法衡量这次修改',
+    },
+    help: {
+      en: 'compare the two versions without --data; run `yardstick rollup POLICY --period …` with each version for its figures',
+      zh: '请去掉 --data 比较两个版本；用 `yardstick rollup 政策 --period …` 分别运行两个版本查看金额',
+    },
+  },
   cli_diff_data_unfit: {
     message: { en: '`{file}` does not fit the policy `{policy}`:', zh: '`{file}` 与政策 `{policy}` 不符：' },
   },

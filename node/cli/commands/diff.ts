@@ -10,6 +10,7 @@ import {
   type CompiledPolicy,
   type Lang,
   type RunResult,
+  type EmployeeRecord,
   diffPolicies,
   fitsNobody,
   planAttribution,
@@ -24,7 +25,7 @@ import {
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { isRollupText, rollupReview } from '../rollup.js';
-import { readText, type Io } from '../io.js';
+import { readText, sayDiagnostic, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
 import { reviewDataFor } from './test.js';
 import { progressFor, type ProgressOptions } from '../progress.js';
@@ -70,7 +71,13 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   return r.policy;
 }
 
-async function runOn(policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions): Promise<RunResult> {
+/** The run of `policy` on the data file, and the records it read (each with its row). */
+async function runWith(
+  policy: CompiledPolicy,
+  data: string,
+  lang: Lang,
+  progress?: ProgressOptions,
+): Promise<{ result: RunResult; records: EmployeeRecord[] }> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length)
@@ -86,8 +93,11 @@ async function runOn(policy: CompiledPolicy, data: string, lang: Lang, progress?
   );
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, nobody);
-  return result;
+  return { result, records: read.records };
 }
+
+const runOn = async (policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions) =>
+  (await runWith(policy, data, lang, progress)).result;
 
 /** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
 export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
@@ -119,8 +129,13 @@ export async function reviewPair(
   };
   if (o.data) {
     const progress: ProgressOptions = { label: 'diff', quiet: o.quiet, stderr: io.stderr };
-    const [b, a] = [await runOn(before, o.data, o.lang, progress), await runOn(after, o.data, o.lang, progress)];
-    const comparison = compareRuns(b, a);
+    const [old, now] = [
+      await runWith(before, o.data, o.lang, progress),
+      await runWith(after, o.data, o.lang, progress),
+    ];
+    const [b, a] = [old.result, now.result];
+    // each person-month's reasons from its own row (a file of several months holds a person once a month)
+    const comparison = compareRuns(b, a, [old.records, now.records]);
     // the changes one at a time, in the order the diff lists them (docs/review.md)
     const plan = planAttribution(oldText, after.doc, review.changes, file);
     const steps: (RunResult | undefined)[] = [];
@@ -154,6 +169,13 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
       const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
       // a roll-up policy scores no data file: listed as changed; its figures are `yardstick rollup`'s
       if (isRollupText(now, file)) {
+        // --data measures the monthly policies the commit changes; of this one it says nothing
+        if (o.data)
+          sayDiagnostic(
+            io.stderr,
+            diagnostic('cli_diff_rollup_data', { file, data: o.data }, { file, severity: 'warning' }),
+            io.lang ?? o.lang,
+          );
         reviews.push(
           rollupReview(file, now, old, old === undefined ? `${o.base} (none)` : `${o.base}:${file}`, o.lang),
         );
@@ -187,6 +209,9 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
         EXIT.input,
         diagnostic('cli_diff_kinds', { rollup_side: rollups[0] ? a : b, monthly_side: rollups[0] ? b : a }),
       );
+    // a roll-up scores the recorded months: a data file cannot measure it, and is not read unasked
+    if (rollups[1] && o.data)
+      throw new ExitError(EXIT.input, diagnostic('cli_diff_rollup_data', { file: b, data: o.data }, { file: b }));
     if (rollups[1]) reviews.push(rollupReview(file, after, before, a, o.lang));
     else reviews.push(await reviewPair(before, a, after, b, file, o, io));
   }
