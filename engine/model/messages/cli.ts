@@ -575,6 +575,16 @@ export const cli = defineMessages({
       zh: '请去掉 --data 比较两个版本；用 `yardstick rollup 政策 --period …` 分别运行两个版本查看金额',
     },
   },
+  cli_diff_unscorable: {
+    message: {
+      en: '{lost}; their pay is not in the impact totals',
+      zh: '{lost_zh}：他们的应发不计入影响合计',
+    },
+    help: {
+      en: 'the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+      zh: '报告列出了他们和原因：请给指标设 `default` 或修正规则，或加 --allow-unscorable 重新运行以接受',
+    },
+  },
   cli_diff_data_unfit: {
     message: { en: '`{file}` does not fit the policy `{policy}`:', zh: '`{file}` 与政策 `{policy}` 不符：' },
   },

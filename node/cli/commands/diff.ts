@@ -244,13 +244,16 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
   }
   const lost = newlyUnscorable(reviews);
-  if (lost.length && !o.allowUnscorable) {
-    io.stderr(
-      `error: ${lost.map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`).join('; ')}; their pay is not in the impact totals\n` +
-        '  help: the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+  if (lost.length && !o.allowUnscorable)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_diff_unscorable', {
+        lost: lost
+          .map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`)
+          .join('; '),
+        lost_zh: lost.map((l) => `\`${l.file}\` 有 ${l.count} 条旧版本能评分的记录新版本无法评分`).join('；'),
+      }),
     );
-    return EXIT.input;
-  }
   return EXIT.ok;
 }
 
