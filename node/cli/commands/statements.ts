@@ -11,6 +11,7 @@ import { dryRun, monthOfWholeFile, refuseExcluded, reportExcluded } from '../pip
 import { dataInputs } from '../provenance.js';
 import { eventProvenance } from '../events/provenance.js';
 import { packageVersion } from '../version.js';
+import { DEFAULT_LEDGER } from '../ledger.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -60,6 +61,8 @@ export async function statementsCommand(
     sheet?: string;
     period?: string;
     quiet?: boolean;
+    /** Results ledger whose earlier months give the history facts, as `run` reads it. */
+    ledger?: string;
   },
   io: Io,
 ): Promise<number> {
@@ -68,6 +71,8 @@ export async function statementsCommand(
     policy: policyFile,
     data: o.data,
     period: o.period,
+    // the statement says what `run` says of the month: its history from the same ledger
+    ledger: o.ledger ?? DEFAULT_LEDGER,
     lang: o.lang,
     encoding: o.encoding,
     sheet: o.sheet,
