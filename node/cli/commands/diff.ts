@@ -27,6 +27,7 @@ import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js
 import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, sayDiagnostic, type Io } from '../io.js';
 import { readDataFile } from '../pipeline.js';
+import { DEFAULT_LEDGER, Ledger } from '../ledger.js';
 import { reviewDataFor } from './test.js';
 import { progressFor, type ProgressOptions } from '../progress.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
@@ -43,6 +44,8 @@ export interface DiffOptions {
   quiet?: boolean;
   /** `--outlier ¥N`: flag one employee's change of N yuan or more. */
   outlier?: string;
+  /** Results ledger whose earlier months give the history facts, as `run` reads it (.yardstick/ledger.db). */
+  ledger?: string;
 }
 
 /**
@@ -71,12 +74,16 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   return r.policy;
 }
 
-/** The run of `policy` on the data file, and the records it read (each with its row). */
+/**
+ * The run of `policy` on the data file as `run` makes it — the earlier months of the results ledger
+ * its history, when the ledger exists — and the records it read (each with its row).
+ */
 async function runWith(
   policy: CompiledPolicy,
   data: string,
   lang: Lang,
   progress?: ProgressOptions,
+  ledger: string = DEFAULT_LEDGER,
 ): Promise<{ result: RunResult; records: EmployeeRecord[] }> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
@@ -86,18 +93,26 @@ async function runWith(
       diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }),
       errors,
     );
+  const first = read.records.reduce<string | undefined>(
+    (m, r) => (m === undefined || r.period < m ? r.period : m),
+    undefined,
+  );
+  const history =
+    first !== undefined && Ledger.exists(ledger)
+      ? (await Ledger.open(ledger)).history(policy.doc.policy, first)
+      : undefined;
   const result = await runPolicy(
     policy,
     { records: read.records, excluded: read.excluded },
-    { lang, ...(progress ? progressFor(read.records.length, progress) : {}) },
+    { lang, history, ...(progress ? progressFor(read.records.length, progress) : {}) },
   );
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, nobody);
   return { result, records: read.records };
 }
 
-const runOn = async (policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions) =>
-  (await runWith(policy, data, lang, progress)).result;
+const runOn = async (policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions, ledger?: string) =>
+  (await runWith(policy, data, lang, progress, ledger)).result;
 
 /** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
 export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
@@ -130,8 +145,8 @@ export async function reviewPair(
   if (o.data) {
     const progress: ProgressOptions = { label: 'diff', quiet: o.quiet, stderr: io.stderr };
     const [old, now] = [
-      await runWith(before, o.data, o.lang, progress),
-      await runWith(after, o.data, o.lang, progress),
+      await runWith(before, o.data, o.lang, progress, o.ledger),
+      await runWith(after, o.data, o.lang, progress, o.ledger),
     ];
     const [b, a] = [old.result, now.result];
     // each person-month's reasons from its own row (a file of several months holds a person once a month)
@@ -141,7 +156,7 @@ export async function reviewPair(
     const steps: (RunResult | undefined)[] = [];
     for (const policy of plan.policies)
       steps.push(
-        await runOn(policy, o.data, o.lang, progress).catch((error: unknown) => {
+        await runOn(policy, o.data, o.lang, progress, o.ledger).catch((error: unknown) => {
           // data an intermediate policy cannot read: that step is measured together with the next
           if (error instanceof ExitError) return undefined;
           throw error;

@@ -1,0 +1,82 @@
+// `diff --data` measures a change as the difference of two `run`s, and `run` takes the earlier
+// months from the results ledger (.yardstick/ledger.db): a rule on last month's grade fired in both
+// runs and in neither side of the diff, which said "no change" where the runs differ by ¥500.00.
+//
+// The policy (test/money/month.ts): pay = ¥10,000 × rating / 100; grades A ≥ 80, B ≥ 60, C below.
+// Version 1.0.0 deducts 5 points after a C, 1.1.0 deducts 10. October recorded: E1 rating 50 → C.
+// November, E1 rating 55:
+//   1.0.0: 55 − 5 = 50 points → 10,000 × 50 / 100 = ¥5,000.00
+//   1.1.0: 55 − 10 = 45 points → 10,000 × 45 / 100 = ¥4,500.00; the change: −¥500.00
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { yardstick } from '../yardstick.js';
+
+const afterC = (points: number) =>
+  [
+    'adjustments:',
+    '  after_c:',
+    '    title: 上月为C',
+    '    when: { all: [ { fact: previous_grade, operator: equal, value: C } ] }',
+    `    points: ${points}`,
+  ].join('\n');
+
+const started = process.cwd();
+beforeAll(async () => {
+  process.chdir(mkdtempSync(join(tmpdir(), 'yardstick-diff-ledger-')));
+  writeFileSync('old.yaml', moneyPolicy(afterC(-5)));
+  writeFileSync('new.yaml', moneyPolicy(afterC(-10)).replace('version: 1.0.0', 'version: 1.1.0'));
+  writeFileSync('october.csv', monthsCsv([['E1', '2026-10', 50]]));
+  writeFileSync('november.csv', monthsCsv([['E1', '2026-11', 55]]));
+  expect((await yardstick('run', 'old.yaml', '--data', 'october.csv', '--record')).code).toBe(0);
+});
+afterAll(() => process.chdir(started));
+
+describe('diff --data with a results ledger', () => {
+  it('measures each side as run does, the ledger’s October as history: ¥5,000.00 → ¥4,500.00', async () => {
+    const pay = async (version: string) =>
+      JSON.parse((await yardstick('run', version, '--data', 'november.csv', '--format', 'json')).stdout).summary
+        .payout_total;
+    expect([await pay('old.yaml'), await pay('new.yaml')]).toEqual([5000, 4500]);
+    const { code, stdout } = await yardstick(
+      'diff',
+      'old.yaml',
+      'new.yaml',
+      '--data',
+      'november.csv',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const impact = JSON.parse(stdout)[0].impact;
+    // 4,500.00 − 5,000.00 = −500.00, for E1 and in total
+    expect([impact.total_before, impact.total_after, impact.delta]).toEqual([5000, 4500, -500]);
+    expect(impact.changes.map((c: { employee_id: string; delta: number }) => [c.employee_id, c.delta])).toEqual([
+      ['E1', -500],
+    ]);
+  });
+});
+
+// node/cli/main.ts (the lead's) declares no --ledger for `diff`: a ledger kept elsewhere
+// (`run --ledger hr.db`) cannot be named, so such a diff measures without its history
+describe('diff --data FILE --ledger FILE', () => {
+  it.fails('takes the history from the ledger it names', async () => {
+    expect((await yardstick('run', 'old.yaml', '--data', 'october.csv', '--record', '--ledger', 'hr.db')).code).toBe(0);
+    const { code, stdout } = await yardstick(
+      'diff',
+      'old.yaml',
+      'new.yaml',
+      '--data',
+      'november.csv',
+      '--ledger',
+      'hr.db',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0].impact.delta).toBe(-500);
+  });
+});
