@@ -167,6 +167,21 @@ export async function dryRun(
 }
 
 /**
+ * The history facts of the records from the results ledger, as `run` reads them: the policy's
+ * months before the records' first; none when the ledger does not exist.
+ */
+export async function ledgerHistory(
+  ledger: string | undefined,
+  policyId: string,
+  records: readonly EmployeeRecord[],
+): Promise<HistorySource | undefined> {
+  let first: string | undefined;
+  for (const r of records) if (first === undefined || r.period < first) first = r.period;
+  if (!ledger || first === undefined || !Ledger.exists(ledger)) return undefined;
+  return (await Ledger.open(ledger)).history(policyId, first);
+}
+
+/**
  * One month (`--period`) of a data file that holds several, as `run` scores the file whole: that
  * month's history takes in the file's earlier months, which the run filtered to the month leaves
  * out (no `previous_grade`, no "two C in a row", no plan carried). `filtered` is the run filtered to

@@ -26,8 +26,8 @@ import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, sayDiagnostic, type Io } from '../io.js';
-import { readDataFile } from '../pipeline.js';
-import { DEFAULT_LEDGER, Ledger } from '../ledger.js';
+import { ledgerHistory, readDataFile } from '../pipeline.js';
+import { DEFAULT_LEDGER } from '../ledger.js';
 import { reviewDataFor } from './test.js';
 import { progressFor, type ProgressOptions } from '../progress.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
@@ -93,14 +93,7 @@ async function runWith(
       diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }),
       errors,
     );
-  const first = read.records.reduce<string | undefined>(
-    (m, r) => (m === undefined || r.period < m ? r.period : m),
-    undefined,
-  );
-  const history =
-    first !== undefined && Ledger.exists(ledger)
-      ? (await Ledger.open(ledger)).history(policy.doc.policy, first)
-      : undefined;
+  const history = await ledgerHistory(ledger, policy.doc.policy, read.records);
   const result = await runPolicy(
     policy,
     { records: read.records, excluded: read.excluded },

@@ -1,6 +1,8 @@
-// `diff --data` measures a change as the difference of two `run`s, and `run` takes the earlier
-// months from the results ledger (.yardstick/ledger.db): a rule on last month's grade fired in both
-// runs and in neither side of the diff, which said "no change" where the runs differ by ¥500.00.
+// `diff --data` measures a change as the difference of two `run`s, and `sweep` re-runs the month
+// with one number changed; `run` takes the earlier months from the results ledger
+// (.yardstick/ledger.db). A rule on last month's grade fired in both runs and in neither side of the
+// diff, which said "no change" where the runs differ by ¥500.00, nor in sweep's runs (¥5,500.00 for
+// the policy as written, which `run` pays ¥5,000.00).
 //
 // The policy (test/money/month.ts): pay = ¥10,000 × rating / 100; grades A ≥ 80, B ≥ 60, C below.
 // Version 1.0.0 deducts 5 points after a C, 1.1.0 deducts 10. October recorded: E1 rating 50 → C.
@@ -56,6 +58,27 @@ describe('diff --data with a results ledger', () => {
     expect([impact.total_before, impact.total_after, impact.delta]).toEqual([5000, 4500, -500]);
     expect(impact.changes.map((c: { employee_id: string; delta: number }) => [c.employee_id, c.delta])).toEqual([
       ['E1', -500],
+    ]);
+  });
+});
+
+describe('sweep with a results ledger', () => {
+  it('runs each value as run does: 55 − 5 = 50 points of a pay base of 10,000, 11,000 and 12,000', async () => {
+    const { code, stdout } = await yardstick(
+      'sweep',
+      'old.yaml',
+      '--data',
+      'november.csv',
+      '--set',
+      'roles.host.pay_base=10000..12000/1000',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const sweep = JSON.parse(stdout);
+    // 10,000 × 50 / 100 = 5,000.00 (what `run` pays); 11,000 × 0.5 = 5,500.00; 12,000 × 0.5 = 6,000.00
+    expect([sweep.base_total, ...sweep.rows.map((r: { payout_total: number }) => r.payout_total)]).toEqual([
+      5000, 5000, 5500, 6000,
     ]);
   });
 });
