@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { AFTER_C, moneyPolicy, monthsCsv, TWO_C } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 let dir: string;
@@ -32,6 +32,10 @@ beforeAll(() => {
   );
 });
 
+/** `statements` of November alone, the other month's rows left out (`--period 2026-11 --exclude-invalid`). */
+const novemberStatements = (policyFile: string, file: string, out: string) =>
+  yardstick('statements', policyFile, '--data', file, '--out', out, '--period', '2026-11', '--exclude-invalid');
+
 describe('statements from a file of two months', () => {
   it('refuses, naming the months and their rows, and writes nothing', async () => {
     const out = join(dir, 'statements');
@@ -47,17 +51,7 @@ describe('statements from a file of two months', () => {
 
   it('writes the month named by --period, the other month’s rows left out', async () => {
     const out = join(dir, 'november');
-    const { code } = await yardstick(
-      'statements',
-      policy,
-      '--data',
-      data,
-      '--out',
-      out,
-      '--period',
-      '2026-11',
-      '--exclude-invalid',
-    );
+    const { code } = await novemberStatements(policy, data, out);
     expect(code).toBe(0);
     expect(['E1.html', 'E2.html', 'index.html'].map((f) => existsSync(join(out, f)))).toEqual([true, false, true]);
   });
@@ -199,23 +193,7 @@ describe('statements --period of one month of a file of two months', () => {
   //   November's total: 5,000.00 + 7,000.00 = ¥12,000.00
   it('says what `run` says of that month: the points after a C, the trigger, the pay and the total', async () => {
     const withHistory = join(dir, 'history.yaml');
-    writeFileSync(
-      withHistory,
-      moneyPolicy(
-        [
-          'adjustments:',
-          '  after_c:',
-          '    title: 上月为C',
-          '    when: { all: [ { fact: previous_grade, operator: equal, value: C } ] }',
-          '    points: -5',
-          'triggers:',
-          '  two_c:',
-          '    title: 连续两月C',
-          '    when: { all: [ { fact: consecutive_grade, params: { grade: C }, operator: greaterThanInclusive, value: 2 } ] }',
-          '    action: { type: exit_review }',
-        ].join('\n'),
-      ),
-    );
+    writeFileSync(withHistory, moneyPolicy(`${AFTER_C(-5)}\n${TWO_C}`));
     const file = join(dir, 'two-months-c.csv');
     writeFileSync(
       file,
@@ -232,17 +210,7 @@ describe('statements --period of one month of a file of two months', () => {
       'E2    员工E2  2026-11  一组  主播  常规  70.00  B           ¥7,000.00',
     ]);
     const out = join(dir, 'november-history');
-    const { code } = await yardstick(
-      'statements',
-      withHistory,
-      '--data',
-      file,
-      '--out',
-      out,
-      '--period',
-      '2026-11',
-      '--exclude-invalid',
-    );
+    const { code } = await novemberStatements(withHistory, file, out);
     expect(code).toBe(0);
     const text = (name: string) =>
       readFileSync(join(out, name), 'utf8')

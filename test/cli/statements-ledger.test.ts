@@ -11,24 +11,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { moneyPolicy, monthsCsv, TWO_C } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 const started = process.cwd();
 beforeAll(() => {
   process.chdir(mkdtempSync(join(tmpdir(), 'yardstick-statements-ledger-')));
-  writeFileSync(
-    'policy.yaml',
-    moneyPolicy(
-      [
-        'triggers:',
-        '  two_c:',
-        '    title: 连续两月C',
-        '    when: { all: [ { fact: consecutive_grade, params: { grade: C }, operator: greaterThanInclusive, value: 2 } ] }',
-        '    action: { type: exit_review }',
-      ].join('\n'),
-    ),
-  );
+  writeFileSync('policy.yaml', moneyPolicy(TWO_C));
   writeFileSync('october.csv', monthsCsv([['E1', '2026-10', 50]]));
   writeFileSync('november.csv', monthsCsv([['E1', '2026-11', 55]]));
 });

@@ -14,28 +14,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { AFTER_C, moneyPolicy, monthsCsv } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
-
-const afterC = (points: number) =>
-  [
-    'adjustments:',
-    '  after_c:',
-    '    title: 上月为C',
-    '    when: { all: [ { fact: previous_grade, operator: equal, value: C } ] }',
-    `    points: ${points}`,
-  ].join('\n');
 
 const started = process.cwd();
 beforeAll(async () => {
   process.chdir(mkdtempSync(join(tmpdir(), 'yardstick-diff-ledger-')));
-  writeFileSync('old.yaml', moneyPolicy(afterC(-5)));
-  writeFileSync('new.yaml', moneyPolicy(afterC(-10)).replace('version: 1.0.0', 'version: 1.1.0'));
+  writeFileSync('old.yaml', moneyPolicy(AFTER_C(-5)));
+  writeFileSync('new.yaml', moneyPolicy(AFTER_C(-10)).replace('version: 1.0.0', 'version: 1.1.0'));
   writeFileSync('october.csv', monthsCsv([['E1', '2026-10', 50]]));
   writeFileSync('november.csv', monthsCsv([['E1', '2026-11', 55]]));
   expect((await yardstick('run', 'old.yaml', '--data', 'october.csv', '--record')).code).toBe(0);
 });
 afterAll(() => process.chdir(started));
+
+const diff = (...extra: string[]) =>
+  yardstick('diff', 'old.yaml', 'new.yaml', '--data', 'november.csv', ...extra, '--format', 'json');
 
 describe('diff --data with a results ledger', () => {
   it('measures each side as run does, the ledger’s October as history: ¥5,000.00 → ¥4,500.00', async () => {
@@ -43,15 +37,7 @@ describe('diff --data with a results ledger', () => {
       JSON.parse((await yardstick('run', version, '--data', 'november.csv', '--format', 'json')).stdout).summary
         .payout_total;
     expect([await pay('old.yaml'), await pay('new.yaml')]).toEqual([5000, 4500]);
-    const { code, stdout } = await yardstick(
-      'diff',
-      'old.yaml',
-      'new.yaml',
-      '--data',
-      'november.csv',
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await diff();
     expect(code).toBe(0);
     const impact = JSON.parse(stdout)[0].impact;
     // 4,500.00 − 5,000.00 = −500.00, for E1 and in total
@@ -88,17 +74,7 @@ describe('sweep with a results ledger', () => {
 describe('diff --data FILE --ledger FILE', () => {
   it.fails('takes the history from the ledger it names', async () => {
     expect((await yardstick('run', 'old.yaml', '--data', 'october.csv', '--record', '--ledger', 'hr.db')).code).toBe(0);
-    const { code, stdout } = await yardstick(
-      'diff',
-      'old.yaml',
-      'new.yaml',
-      '--data',
-      'november.csv',
-      '--ledger',
-      'hr.db',
-      '--format',
-      'json',
-    );
+    const { code, stdout } = await diff('--ledger', 'hr.db');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)[0].impact.delta).toBe(-500);
   });
