@@ -285,7 +285,7 @@ export function registerDataRoutes(app: Hono, root: string): void {
     const path = datasetFile(root, b.path as string);
     const before = await runOn(b.path as string, path, b.base, langOf(b));
     const after = await runOn(b.path as string, path, b.policy as string, langOf(b));
-    const comparison = compareRuns(before.result, after.result);
+    const comparison = compareRuns(before.result, after.result, [before.read.records, after.read.records]);
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('Content-Disposition', download(`${stem(b.path as string)}-impact.xlsx`));
     return c.body(new Uint8Array(await formatImpactXlsx(comparison, langOf(b))));

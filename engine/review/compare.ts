@@ -6,6 +6,7 @@
 // is matched by its period and employee id, so October is compared with October.
 
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
 import type { RunResult, Scorecard } from '../model/scorecard.js';
 import { fenToYuan } from '../model/money.js';
 
@@ -89,7 +90,17 @@ const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, 
 /** A scorecard's key in a comparison: its period and employee id (one card per person and month). */
 export const cardKey = (c: Pick<Scorecard, 'period' | 'employee_id'>): string => `${c.period}\u0000${c.employee_id}`;
 
-export function compareRuns(before: RunResult, after: RunResult): RunComparison {
+/**
+ * The two runs of one data file compared person by person (a person-month when the file holds
+ * several). `records`, the records the runs were read from (either side's), place each card at its
+ * row: a person the other side could not score in one month is given that month's row's reasons,
+ * not those of every month they were excluded in.
+ */
+export function compareRuns(
+  before: RunResult,
+  after: RunResult,
+  records: readonly (readonly EmployeeRecord[])[] = [],
+): RunComparison {
   const old = new Map(before.scorecards.map((c) => [cardKey(c), c]));
   const now = new Map(after.scorecards.map((c) => [cardKey(c), c]));
   const keys = [...new Set([...old.keys(), ...now.keys()])];
@@ -100,6 +111,14 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
   const unscorable: UnscorableChange[] = [];
   const excludedBefore = excludedById(before);
   const excludedAfter = excludedById(after);
+  // several months: each person-month's row, to tell one month's exclusion from another's
+  const rows = new Map<string, EmployeeRecord['source']>();
+  if (periods.size > 1) for (const list of records) for (const r of list) rows.set(cardKey(r), r.source);
+  const reasonsOf = (who: Scorecard, excluded: ExcludedRecord[]) => {
+    const at = rows.get(cardKey(who));
+    const own = at?.row === undefined ? excluded : excluded.filter((x) => x.row === at.row && x.file === at.file);
+    return own.flatMap((x) => x.reasons);
+  };
   let totalBefore = 0;
   let totalAfter = 0;
   let employees = 0;
@@ -122,7 +141,7 @@ export function compareRuns(before: RunResult, after: RunResult): RunComparison 
         became: a ? 'scorable' : 'unscorable',
         ...(b ? { before: outcome(b) } : {}),
         ...(a ? { after: outcome(a) } : {}),
-        reasons: (a ? excludedBefore : excludedAfter).get(id) ?? [],
+        reasons: reasonsOf(who, (a ? excludedBefore : excludedAfter).get(id) ?? []),
       });
       continue;
     }
@@ -244,9 +263,9 @@ export function comparisonToJson(c: RunComparison): RunComparisonJson {
 }
 
 /** Each excluded record's reasons by employee id (a record without an id cannot be matched). */
-function excludedById(run: RunResult): Map<string, Diagnostic[]> {
-  const out = new Map<string, Diagnostic[]>();
+function excludedById(run: RunResult): Map<string, ExcludedRecord[]> {
+  const out = new Map<string, ExcludedRecord[]>();
   for (const x of run.excluded)
-    if (x.employee_id !== undefined) out.set(x.employee_id, [...(out.get(x.employee_id) ?? []), ...x.reasons]);
+    if (x.employee_id !== undefined) out.set(x.employee_id, [...(out.get(x.employee_id) ?? []), x]);
   return out;
 }

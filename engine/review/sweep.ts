@@ -15,6 +15,7 @@ import { runPolicy } from '../evaluation/run.js';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { formatFen } from '../model/money.js';
 import type { EmployeeRecord } from '../model/record.js';
+import type { HistorySource } from '../evaluation/history.js';
 import type { RunResult } from '../model/scorecard.js';
 import type { CompiledPolicy } from '../language/compile.js';
 import { setValue } from './edit.js';
@@ -107,6 +108,7 @@ export function sweepRunner(
   spec: Pick<SweepSpec, 'path'>,
   records: EmployeeRecord[],
   lang: 'zh' | 'en',
+  history?: HistorySource,
 ): SweepRun {
   return async (value) => {
     const edited = setValue(policyText, spec.path, value);
@@ -121,7 +123,7 @@ export function sweepRunner(
         diagnostic('cli_sweep_invalid', { path: spec.path.join('.'), value, detail: formatDiagnostic(first, lang) }),
       );
     }
-    return runPolicy(loaded.policy, { records }, { lang, explain: false });
+    return runPolicy(loaded.policy, { records }, { lang, explain: false, history });
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type Encoding,
   fitsNobody,
   diagnostic,
+  summarise,
   type Diagnostic,
 } from '../../engine/index.js';
 import { progressFor } from './progress.js';
@@ -163,6 +164,53 @@ export async function dryRun(
     throw new ExitError(EXIT.input, nobody);
   }
   return { policy, result, records: read.records };
+}
+
+/**
+ * The history facts of the records from the results ledger, as `run` reads them: the policy's
+ * months before the records' first; none when the ledger does not exist.
+ */
+export async function ledgerHistory(
+  ledger: string | undefined,
+  policyId: string,
+  records: readonly EmployeeRecord[],
+): Promise<HistorySource | undefined> {
+  let first: string | undefined;
+  for (const r of records) if (first === undefined || r.period < first) first = r.period;
+  if (!ledger || first === undefined || !Ledger.exists(ledger)) return undefined;
+  return (await Ledger.open(ledger)).history(policyId, first);
+}
+
+/**
+ * One month (`--period`) of a data file that holds several, as `run` scores the file whole: that
+ * month's history takes in the file's earlier months, which the run filtered to the month leaves
+ * out (no `previous_grade`, no "two C in a row", no plan carried). `filtered` is the run filtered to
+ * the month; the answer is the whole file's run of that month — its cards, totals, pools and budget
+ * lines — with the filtered run's excluded rows (the other months' listed among them), or undefined
+ * when the file holds no other month or cannot be scored whole (the filtered run stands).
+ */
+export async function monthOfWholeFile(
+  o: DryRunOptions,
+  filtered: { policy: CompiledPolicy; result: RunResult; records: readonly EmployeeRecord[] },
+): Promise<{ result: RunResult; records: readonly EmployeeRecord[] } | undefined> {
+  const month = filtered.records[0]?.period;
+  if (!o.period || month === undefined) return undefined;
+  const whole = await dryRun({ ...o, loaded: filtered.policy, period: undefined, quiet: true, stderr: () => {} }).catch(
+    () => undefined,
+  );
+  if (!whole?.records.some((r) => r.period !== month)) return undefined;
+  const scorecards = whole.result.scorecards.filter((c) => c.period === month);
+  const { pools, budget } = whole.result;
+  return {
+    result: {
+      ...filtered.result,
+      scorecards,
+      summary: summarise(filtered.policy, scorecards, filtered.result.excluded.length),
+      ...(pools ? { pools: pools.filter((p) => p.period === month) } : {}),
+      ...(budget ? { budget: { ...budget, lines: budget.lines.filter((l) => l.period === month) } } : {}),
+    },
+    records: whole.records.filter((r) => r.period === month),
+  };
 }
 
 /**

@@ -7,11 +7,11 @@
 // The policy (test/money/month.ts): pay = ¥10,000 × rating / 100.
 //   E1 10月 rating 85 → ¥8,500.00; E1 11月 rating 60 → ¥6,000.00; E2 in 10月 only, rating 70.
 
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { AFTER_C, moneyPolicy, monthsCsv, TWO_C } from '../money/month.js';
 import { yardstick } from '../yardstick.js';
 
 let dir: string;
@@ -32,6 +32,10 @@ beforeAll(() => {
   );
 });
 
+/** `statements` of November alone, the other month's rows left out (`--period 2026-11 --exclude-invalid`). */
+const novemberStatements = (policyFile: string, file: string, out: string) =>
+  yardstick('statements', policyFile, '--data', file, '--out', out, '--period', '2026-11', '--exclude-invalid');
+
 describe('statements from a file of two months', () => {
   it('refuses, naming the months and their rows, and writes nothing', async () => {
     const out = join(dir, 'statements');
@@ -39,7 +43,7 @@ describe('statements from a file of two months', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(
       `error: \`${data}\` holds 2 months (2026-10 (2), 2026-11 (1)): statements are written for one month, one per employee\n` +
-        "  help: write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid (the other months' rows are then left out and listed)",
+        "  help: write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid: it is written as `run` scores the whole file, the earlier months its history, and the other months' rows are listed as left out",
     );
     expect(stderr).not.toContain('differ only in upper and lower case');
     expect(existsSync(out)).toBe(false);
@@ -47,17 +51,7 @@ describe('statements from a file of two months', () => {
 
   it('writes the month named by --period, the other month’s rows left out', async () => {
     const out = join(dir, 'november');
-    const { code } = await yardstick(
-      'statements',
-      policy,
-      '--data',
-      data,
-      '--out',
-      out,
-      '--period',
-      '2026-11',
-      '--exclude-invalid',
-    );
+    const { code } = await novemberStatements(policy, data, out);
     expect(code).toBe(0);
     expect(['E1.html', 'E2.html', 'index.html'].map((f) => existsSync(join(out, f)))).toEqual([true, false, true]);
   });
@@ -187,5 +181,47 @@ describe('run over a file of two months, as Markdown', () => {
       '| E2 | 员工E2 | 2026-10 | 一组 | 主播 | 常规 | 70.00 | B |  | ¥7,000.00 |  |  |',
       '| E1 | 员工E1 | 2026-11 | 一组 | 主播 | 常规 | 60.00 | B |  | ¥6,000.00 |  |  |',
     ]);
+  });
+});
+
+describe('statements --period of one month of a file of two months', () => {
+  // the file's October is November's history, as in `run`: a statement of November written from
+  // November's rows alone saw no October (no −5 points after a C, no "two C in a row")
+  //   E1: October 50 → C; November 55, the month before C → 55 − 5 = 50 points, C again (two in a row)
+  //       10,000 × 50 / 100 = ¥5,000.00
+  //   E2: October 90 → A; November 70 → B, 10,000 × 70 / 100 = ¥7,000.00
+  //   November's total: 5,000.00 + 7,000.00 = ¥12,000.00
+  it('says what `run` says of that month: the points after a C, the trigger, the pay and the total', async () => {
+    const withHistory = join(dir, 'history.yaml');
+    writeFileSync(withHistory, moneyPolicy(`${AFTER_C(-5)}\n${TWO_C}`));
+    const file = join(dir, 'two-months-c.csv');
+    writeFileSync(
+      file,
+      monthsCsv([
+        ['E1', '2026-10', 50],
+        ['E2', '2026-10', 90],
+        ['E1', '2026-11', 55],
+        ['E2', '2026-11', 70],
+      ]),
+    );
+    const run = await yardstick('run', withHistory, '--data', file, '--ledger', join(dir, 'no-ledger.db'));
+    expect(run.stdout.split('\n').slice(6, 8)).toEqual([
+      'E1    员工E1  2026-11  一组  主播  常规  50.00  C           ¥5,000.00        连续两月C',
+      'E2    员工E2  2026-11  一组  主播  常规  70.00  B           ¥7,000.00',
+    ]);
+    const out = join(dir, 'november-history');
+    const { code } = await novemberStatements(withHistory, file, out);
+    expect(code).toBe(0);
+    const text = (name: string) =>
+      readFileSync(join(out, name), 'utf8')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ');
+    const e1 = text('E1.html');
+    expect(e1).toContain(' 总分 50 基础得分 55 ');
+    expect(e1).toContain(' 本月绩效应发 ¥5,000.00 ');
+    expect(e1).toContain(' 上月为C ');
+    expect(e1).toContain(' 连续两月C ：');
+    expect(text('E2.html')).toContain(' 本月绩效应发 ¥7,000.00 ');
+    expect(text('index.html')).toContain(' 合计 ¥12,000.00 ');
   });
 });

@@ -53,6 +53,25 @@ export function moneyPolicy(
   ].join('\n');
 }
 
+/** An adjustment 上月为C: `points` (negative to deduct) when last month's grade was C. */
+export const AFTER_C = (points: number): string =>
+  [
+    'adjustments:',
+    '  after_c:',
+    '    title: 上月为C',
+    '    when: { all: [ { fact: previous_grade, operator: equal, value: C } ] }',
+    `    points: ${points}`,
+  ].join('\n');
+
+/** A trigger 连续两月C: two C in a row (this month included) ask for an exit review. */
+export const TWO_C = [
+  'triggers:',
+  '  two_c:',
+  '    title: 连续两月C',
+  '    when: { all: [ { fact: consecutive_grade, params: { grade: C }, operator: greaterThanInclusive, value: 2 } ] }',
+  '    action: { type: exit_review }',
+].join('\n');
+
 /** One CSV row per [id, team, rating, gmv]. */
 export function monthCsv(rows: [string, string, number, number][]): string {
   return [

@@ -233,6 +233,9 @@ const REALISTIC: Record<string, string | number> = {
   // yardstick diff of a roll-up and a monthly policy (cli_diff_kinds)
   rollup_side: 'policies/annual-review.yaml',
   monthly_side: 'HEAD~1:policies/livestream-team.yaml',
+  // yardstick diff of a version that can no longer score people (cli_diff_unscorable)
+  lost: '`policies/short-video-team.yaml` can no longer score 2 record(s) the old version scored',
+  lost_zh: '`policies/short-video-team.yaml` 有 2 条旧版本能评分的记录新版本无法评分',
   stale: '; its months changed since: 2026-07 amended (#3 → #8)',
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
   recorded_months: '2026-01 – 2026-06',

@@ -29,3 +29,34 @@ describe('diff and roll-up policies', () => {
     );
   });
 });
+
+// `--data` names a month's file; a roll-up scores the months recorded in the ledger. Two versions
+// of a roll-up with --data were listed as changed and the file was never read, with no word said.
+describe('diff --data and a roll-up policy', () => {
+  it('refuses, saying why the file cannot measure it and what to run instead', async () => {
+    const { code, stdout, stderr } = await yardstick(
+      'diff',
+      ROLLUP,
+      ROLLUP,
+      '--data',
+      'examples/sample-2026-10.csv',
+      '--lang',
+      'zh',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `error: \`${ROLLUP}\` 是汇总政策：它按账本中已记录的月份评分，不读数据文件，--data \`examples/sample-2026-10.csv\` 无法衡量这次修改\n` +
+        '  提示：请去掉 --data 比较两个版本；用 `yardstick rollup 政策 --period …` 分别运行两个版本查看金额',
+    );
+  });
+
+  it('says so in English too', async () => {
+    const { code, stderr } = await yardstick('diff', ROLLUP, ROLLUP, '--data', 'examples/sample-2026-10.csv');
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `error: \`${ROLLUP}\` is a roll-up policy: it scores the months recorded in the ledger, not a data file, so --data \`examples/sample-2026-10.csv\` cannot measure the change\n` +
+        '  help: compare the two versions without --data; run `yardstick rollup POLICY --period …` with each version for its figures',
+    );
+  });
+});

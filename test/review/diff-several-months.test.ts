@@ -130,3 +130,48 @@ describe('diff --data on a file of two months', () => {
     ]);
   });
 });
+
+// A new version that cannot score a person in either month (a formula below 0: eval_negative_pay,
+// each row excluded with its own amount). Each month's line gave the reasons of both months' rows.
+//   new pay = ¥10,000 × (rating − 65) / 100
+//   E1 10月 rating 60: 10,000 × −5 / 100 = −¥500.00 (row 2)    E1 11月 rating 50: −¥1,500.00 (row 4)
+//   E2 10月 rating 90: ¥2,500.00                               E2 11月 rating 80: ¥1,500.00
+describe('diff --data on a file of two months, a person the new version scores in neither', () => {
+  it('gives each month the reason of that month’s row alone', async () => {
+    writeFileSync(
+      join(dir, 'minus.yaml'),
+      moneyPolicy('').replace('pay_base * score / 100', 'pay_base * (score - 65) / 100'),
+    );
+    writeFileSync(
+      join(dir, 'e1-low.csv'),
+      monthsCsv([
+        ['E1', '2026-10', 60],
+        ['E2', '2026-10', 90],
+        ['E1', '2026-11', 50],
+        ['E2', '2026-11', 80],
+      ]),
+    );
+    const { stdout } = await yardstick(
+      'diff',
+      join(dir, 'old.yaml'),
+      join(dir, 'minus.yaml'),
+      '--data',
+      join(dir, 'e1-low.csv'),
+      '--format',
+      'json',
+    );
+    const unscorable = JSON.parse(stdout)[0].impact.unscorable;
+    expect(
+      unscorable.map(
+        (u: { employee_id: string; period: string; reasons: { message: string; cell: { row: number } }[] }) => [
+          u.employee_id,
+          u.period,
+          u.reasons.map((r) => [r.cell.row, /is (-¥[\d,.]+) for/.exec(r.message)?.[1]]),
+        ],
+      ),
+    ).toEqual([
+      ['E1', '2026-10', [[2, '-¥500.00']]],
+      ['E1', '2026-11', [[4, '-¥1,500.00']]],
+    ]);
+  });
+});

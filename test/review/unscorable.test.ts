@@ -131,6 +131,13 @@ describe('diff: people a version cannot score are listed apart, never as pay cha
       'error: `policies/short-video-team.yaml` can no longer score 2 record(s) the old version scored; their pay is not in the impact totals\n' +
         '  help: the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
     );
+    // in Chinese with --lang zh (it was English whatever the language)
+    const zh = await yardstick('diff', `HEAD~1:${POLICY}`, POLICY, '--data', 'month.csv', '--lang', 'zh');
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe(
+      'error: `policies/short-video-team.yaml` 有 2 条旧版本能评分的记录新版本无法评分：他们的应发不计入影响合计\n' +
+        '  提示：报告列出了他们和原因：请给指标设 `default` 或修正规则，或加 --allow-unscorable 重新运行以接受',
+    );
     // the table report: the warning section before the money, then the money of the one person both score
     const lines = r.stdout.split('\n');
     const at = lines.indexOf('    + 新增 调整 「引流奖」：当 引流线索数 > 50 时，奖励 ¥100.00') + 1;

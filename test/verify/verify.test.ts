@@ -222,6 +222,26 @@ describe('declared properties', () => {
     expect(v.confirmed).toBe(true);
   });
 
+  it('names the two counterexample cases of a cliff in words, in English and Chinese', () => {
+    // they said "verify: just below at the lower bound of tier gold" and "verify: at at the lower bound …"
+    const text = tiered()
+      .set('properties', { gold_cliff: { title: '金牌分界跳变不超过 150 元', cliff: { tier: 'gold', max: 150 } } })
+      .yaml();
+    const v = verify(text).report.verdicts.find((x) => x.property === 'properties.gold_cliff')!;
+    const names = (lang: 'en' | 'zh') =>
+      casesToYaml(v.counterexample!, lang)
+        .split('\n')
+        .filter((l) => l.startsWith('  - name: '));
+    expect(names('en')).toEqual([
+      '  - name: "verify: just below the lower bound of tier gold"',
+      '  - name: "verify: at the lower bound of tier gold pay moves by at most ¥150"',
+    ]);
+    expect(names('zh')).toEqual([
+      '  - name: "verify：刚好低于档位 gold 的下限"',
+      '  - name: "verify：在档位 gold 的下限处应发变动不超过 ¥150"',
+    ]);
+  });
+
   it('a cliff within its limit holds', () => {
     const text = tiered()
       .set('properties', { gold_cliff: { title: '金牌分界跳变不超过 300 元', cliff: { tier: 'gold', max: 300 } } })

@@ -152,6 +152,31 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     if (numeric && ref === undefined && typeof c.value !== 'number') {
       report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
     }
+    if (EXACT_OPERATORS.includes(c.operator) && ref === undefined) checkValueKinds(ctx, path, c);
+  });
+}
+
+const EXACT_OPERATORS = ['equal', 'notEqual', 'in', 'notIn'];
+/** Facts whose values are checked against their own list (grades, stages, roles, plan statuses). */
+const OWN_VALUES = ['grade', 'raw_grade', 'previous_grade', 'grade_cap', 'stage', 'role', 'previous_plan'];
+
+/**
+ * `equal`, `notEqual`, `in`, `notIn` compare exactly: a value of another kind than the fact — text
+ * against a number (`1_0`, `"60"`), `yes` against true/false, a number against an id — equals no
+ * record, so the rule would never fire (or, negated, always would). Refused at the value.
+ */
+function checkValueKinds(ctx: CheckContext, path: Path, c: ConditionLeaf) {
+  const kind = ctx.known.has(c.fact) ? 'number' : BUILTIN_FACTS[c.fact]?.type;
+  if (kind === undefined || OWN_VALUES.includes(c.fact) || (c.fact === 'team' && ctx.teams)) return;
+  const list: unknown[] = Array.isArray(c.value) ? c.value : [c.value];
+  list.forEach((v, i) => {
+    const fits = kind === 'string' ? typeof v !== 'number' && typeof v !== 'boolean' : typeof v === kind;
+    if (fits) return;
+    ctx.report(
+      kind === 'string' ? 'policy_value_type.text' : `policy_value_type.${kind}`,
+      { fact: c.fact, operator: c.operator, value: String(v) },
+      Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value'],
+    );
   });
 }
 

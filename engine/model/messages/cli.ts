@@ -503,8 +503,8 @@ export const cli = defineMessages({
       zh: '`{file}` 包含 {count} 个月份（{periods}）：结果通知按月写，每人一份',
     },
     help: {
-      en: "write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid (the other months' rows are then left out and listed)",
-      zh: '请用每个月自己的数据文件分别生成；或用 --period YYYY-MM 指定月份并加 --exclude-invalid（其他月份的行会被排除并列出）',
+      en: "write each month's statements from that month's file, or name the month with --period YYYY-MM and add --exclude-invalid: it is written as `run` scores the whole file, the earlier months its history, and the other months' rows are listed as left out",
+      zh: '请用每个月自己的数据文件分别生成；或用 --period YYYY-MM 指定月份并加 --exclude-invalid：该月按 `run` 对整个文件的评分写出，之前的月份作为它的历史，其他月份的行列为未计入',
     },
   },
   cli_history_none: {
@@ -563,6 +563,26 @@ export const cli = defineMessages({
     help: {
       en: 'give two versions of the same policy: two files or git revisions of the monthly policy, or of the roll-up',
       zh: '请给出同一政策的两个版本：月度政策的两个文件或 git 版本，或汇总政策的两个',
+    },
+  },
+  cli_diff_rollup_data: {
+    message: {
+      en: '`{file}` is a roll-up policy: it scores the months recorded in the ledger, not a data file, so --data `{data}` cannot measure the change',
+      zh: '`{file}` 是汇总政策：它按账本中已记录的月份评分，不读数据文件，--data `{data}` 无法衡量这次修改',
+    },
+    help: {
+      en: 'compare the two versions without --data; run `yardstick rollup POLICY --period …` with each version for its figures',
+      zh: '请去掉 --data 比较两个版本；用 `yardstick rollup 政策 --period …` 分别运行两个版本查看金额',
+    },
+  },
+  cli_diff_unscorable: {
+    message: {
+      en: '{lost}; their pay is not in the impact totals',
+      zh: '{lost_zh}：他们的应发不计入影响合计',
+    },
+    help: {
+      en: 'the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+      zh: '报告列出了他们和原因：请给指标设 `default` 或修正规则，或加 --allow-unscorable 重新运行以接受',
     },
   },
   cli_diff_data_unfit: {

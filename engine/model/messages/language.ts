@@ -1168,6 +1168,36 @@ export const language = defineMessages({
     },
     help: { en: 'e.g. `params: { of: score, periods: 3 }`', zh: '如 `params: { of: score, periods: 3 }`' },
   },
+  'policy_value_type.number': {
+    message: {
+      en: '`{fact}` is a number, but `{operator}` compares it with `{value}`, which is not one: no record can equal it',
+      zh: '`{fact}` 是数字，但 `{operator}` 拿它与 `{value}` 比较，`{value}` 不是数字：没有记录会等于它',
+    },
+    help: {
+      en: 'write a number, e.g. `value: 1000` (`1_000`, `1,000` and a number in quotes are text)',
+      zh: '请写数字，如 `value: 1000`（`1_000`、`1,000` 和加引号的数字都是文本）',
+    },
+  },
+  'policy_value_type.boolean': {
+    message: {
+      en: '`{fact}` is true or false, but `{operator}` compares it with `{value}`, which is neither: no record can equal it',
+      zh: '`{fact}` 只能是 true 或 false，但 `{operator}` 拿它与 `{value}` 比较，`{value}` 两者都不是：没有记录会等于它',
+    },
+    help: {
+      en: 'write `true` or `false` (`yes`, `no`, `on` and `off` are text in YAML 1.2, not true or false)',
+      zh: '请写 `true` 或 `false`（在 YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本，不是 true 或 false）',
+    },
+  },
+  'policy_value_type.text': {
+    message: {
+      en: '`{fact}` is text, but `{operator}` compares it with the number or true/false `{value}`: no record can equal it',
+      zh: '`{fact}` 是文本，但 `{operator}` 拿它与数字或 true/false `{value}` 比较：没有记录会等于它',
+    },
+    help: {
+      en: 'write the value in quotes: `value: "{value}"`',
+      zh: '请给值加引号：`value: "{value}"`',
+    },
+  },
   policy_weight_missing_stage: {
     message: { en: 'weight of `{id}` has no value for stage `{stage}`', zh: '`{id}` 的权重没有阶段 `{stage}` 的值' },
     help: {

@@ -219,7 +219,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           name: `verify: just below ${where.en}`,
           record: { ...a.record, employee_id: 'V1' },
           expect: before,
-          zh: { name: `verify：${where.zh}之前一步` },
+          zh: { name: `verify：刚好低于${where.zh}` },
         },
         {
           name: `verify: at ${where.en} pay moves by at most ¥${c.max}`,
@@ -227,7 +227,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           expect: { payout: Math.round((before.payout! + Math.sign(jump) * c.max) * 100) / 100 },
           note: `the engine gives payout ${fenToYuan(b.card.payout.totalFen)} today, a jump of ${formatFen(Math.abs(jump))}`,
           zh: {
-            name: `verify：${where.zh}应发变动不超过 ¥${c.max}`,
+            name: `verify：在${where.zh}处应发变动不超过 ¥${c.max}`,
             note: `引擎目前给出应发 ${fenToYuan(b.card.payout.totalFen)}，跳变 ${formatFen(Math.abs(jump))}`,
           },
         },
@@ -236,8 +236,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       return fail(
         subject,
         {
-          en: `pay jumps by ${formatFen(Math.abs(jump))} (from ${formatFen(a.card.payout.totalFen)} to ${formatFen(b.card.payout.totalFen)}) ${where.en}, more than ¥${c.max}`,
-          zh: `${where.zh}应发跳变 ${formatFen(Math.abs(jump))}（由 ${formatFen(a.card.payout.totalFen)} 到 ${formatFen(b.card.payout.totalFen)}），超过 ¥${c.max}`,
+          en: `pay jumps by ${formatFen(Math.abs(jump))} (from ${formatFen(a.card.payout.totalFen)} to ${formatFen(b.card.payout.totalFen)}) at ${where.en}, more than ¥${c.max}`,
+          zh: `在${where.zh}处应发跳变 ${formatFen(Math.abs(jump))}（由 ${formatFen(a.card.payout.totalFen)} 到 ${formatFen(b.card.payout.totalFen)}），超过 ¥${c.max}`,
         },
         counter,
         Math.abs(again[1]!.payout.totalFen - again[0]!.payout.totalFen) > maxFen,
@@ -249,8 +249,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         c.tier !== undefined ? card.payout.tier?.id === c.tier : card.grade === c.grade;
       const where =
         c.tier !== undefined
-          ? { en: `at the lower bound of tier ${c.tier}`, zh: `在档位 ${c.tier} 的下限处` }
-          : { en: `at the lower bound of grade ${c.grade}`, zh: `在等级 ${c.grade} 的下限处` };
+          ? { en: `the lower bound of tier ${c.tier}`, zh: `档位 ${c.tier} 的下限` }
+          : { en: `the lower bound of grade ${c.grade}`, zh: `等级 ${c.grade} 的下限` };
       // a tier on a metric (GMV) that no indicator of the role scores: the path below never moves it, so
       // the band's start is stepped across directly, one step of the metric below it and at it (one
       // yuan, one unit, 0.1 %), in drawn contexts

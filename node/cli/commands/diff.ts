@@ -10,6 +10,7 @@ import {
   type CompiledPolicy,
   type Lang,
   type RunResult,
+  type EmployeeRecord,
   diffPolicies,
   fitsNobody,
   planAttribution,
@@ -24,8 +25,9 @@ import {
 import { EXIT, ExitError } from '../errors.js';
 import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
 import { isRollupText, rollupReview } from '../rollup.js';
-import { readText, type Io } from '../io.js';
-import { readDataFile } from '../pipeline.js';
+import { readText, sayDiagnostic, type Io } from '../io.js';
+import { ledgerHistory, readDataFile } from '../pipeline.js';
+import { DEFAULT_LEDGER } from '../ledger.js';
 import { reviewDataFor } from './test.js';
 import { progressFor, type ProgressOptions } from '../progress.js';
 import { reviewMarkdown, reviewText, type PolicyReview } from '../format/review.js';
@@ -42,6 +44,8 @@ export interface DiffOptions {
   quiet?: boolean;
   /** `--outlier ¥N`: flag one employee's change of N yuan or more. */
   outlier?: string;
+  /** Results ledger whose earlier months give the history facts, as `run` reads it (.yardstick/ledger.db). */
+  ledger?: string;
 }
 
 /**
@@ -70,7 +74,17 @@ function load(text: string, label: string, io: Io): CompiledPolicy {
   return r.policy;
 }
 
-async function runOn(policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions): Promise<RunResult> {
+/**
+ * The run of `policy` on the data file as `run` makes it — the earlier months of the results ledger
+ * its history, when the ledger exists — and the records it read (each with its row).
+ */
+async function runWith(
+  policy: CompiledPolicy,
+  data: string,
+  lang: Lang,
+  progress?: ProgressOptions,
+  ledger: string = DEFAULT_LEDGER,
+): Promise<{ result: RunResult; records: EmployeeRecord[] }> {
   const read = await readDataFile(data, policy);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length)
@@ -79,15 +93,19 @@ async function runOn(policy: CompiledPolicy, data: string, lang: Lang, progress?
       diagnostic('cli_diff_data_unfit', { file: data, policy: policy.file }, { file: data }),
       errors,
     );
+  const history = await ledgerHistory(ledger, policy.doc.policy, read.records);
   const result = await runPolicy(
     policy,
     { records: read.records, excluded: read.excluded },
-    { lang, ...(progress ? progressFor(read.records.length, progress) : {}) },
+    { lang, history, ...(progress ? progressFor(read.records.length, progress) : {}) },
   );
   const nobody = fitsNobody(policy, result, data);
   if (nobody) throw new ExitError(EXIT.input, nobody);
-  return result;
+  return { result, records: read.records };
 }
+
+const runOn = async (policy: CompiledPolicy, data: string, lang: Lang, progress?: ProgressOptions, ledger?: string) =>
+  (await runWith(policy, data, lang, progress, ledger)).result;
 
 /** The people a change can no longer score, over every review: what `diff` and `check` refuse. */
 export function newlyUnscorable(reviews: PolicyReview[]): { file: string; count: number }[] {
@@ -119,14 +137,19 @@ export async function reviewPair(
   };
   if (o.data) {
     const progress: ProgressOptions = { label: 'diff', quiet: o.quiet, stderr: io.stderr };
-    const [b, a] = [await runOn(before, o.data, o.lang, progress), await runOn(after, o.data, o.lang, progress)];
-    const comparison = compareRuns(b, a);
+    const [old, now] = [
+      await runWith(before, o.data, o.lang, progress, o.ledger),
+      await runWith(after, o.data, o.lang, progress, o.ledger),
+    ];
+    const [b, a] = [old.result, now.result];
+    // each person-month's reasons from its own row (a file of several months holds a person once a month)
+    const comparison = compareRuns(b, a, [old.records, now.records]);
     // the changes one at a time, in the order the diff lists them (docs/review.md)
     const plan = planAttribution(oldText, after.doc, review.changes, file);
     const steps: (RunResult | undefined)[] = [];
     for (const policy of plan.policies)
       steps.push(
-        await runOn(policy, o.data, o.lang, progress).catch((error: unknown) => {
+        await runOn(policy, o.data, o.lang, progress, o.ledger).catch((error: unknown) => {
           // data an intermediate policy cannot read: that step is measured together with the next
           if (error instanceof ExitError) return undefined;
           throw error;
@@ -154,6 +177,13 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
       const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
       // a roll-up policy scores no data file: listed as changed; its figures are `yardstick rollup`'s
       if (isRollupText(now, file)) {
+        // --data measures the monthly policies the commit changes; of this one it says nothing
+        if (o.data)
+          sayDiagnostic(
+            io.stderr,
+            diagnostic('cli_diff_rollup_data', { file, data: o.data }, { file, severity: 'warning' }),
+            io.lang ?? o.lang,
+          );
         reviews.push(
           rollupReview(file, now, old, old === undefined ? `${o.base} (none)` : `${o.base}:${file}`, o.lang),
         );
@@ -187,6 +217,9 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
         EXIT.input,
         diagnostic('cli_diff_kinds', { rollup_side: rollups[0] ? a : b, monthly_side: rollups[0] ? b : a }),
       );
+    // a roll-up scores the recorded months: a data file cannot measure it, and is not read unasked
+    if (rollups[1] && o.data)
+      throw new ExitError(EXIT.input, diagnostic('cli_diff_rollup_data', { file: b, data: o.data }, { file: b }));
     if (rollups[1]) reviews.push(rollupReview(file, after, before, a, o.lang));
     else reviews.push(await reviewPair(before, a, after, b, file, o, io));
   }
@@ -219,13 +252,16 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
     io.stdout(o.format === 'md' ? reviewMarkdown(reviews, o.lang) : reviewText(reviews, o.lang));
   }
   const lost = newlyUnscorable(reviews);
-  if (lost.length && !o.allowUnscorable) {
-    io.stderr(
-      `error: ${lost.map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`).join('; ')}; their pay is not in the impact totals\n` +
-        '  help: the report lists them with the reason; give the metric a `default` or fix the rule, or run again with --allow-unscorable to accept it',
+  if (lost.length && !o.allowUnscorable)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_diff_unscorable', {
+        lost: lost
+          .map((l) => `\`${l.file}\` can no longer score ${l.count} record(s) the old version scored`)
+          .join('; '),
+        lost_zh: lost.map((l) => `\`${l.file}\` 有 ${l.count} 条旧版本能评分的记录新版本无法评分`).join('；'),
+      }),
     );
-    return EXIT.input;
-  }
   return EXIT.ok;
 }
 

@@ -2,7 +2,7 @@
 
 import { formatDiagnostic, scorecardToJson, type Lang, readYaml, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { dryRun } from '../pipeline.js';
+import { dryRun, monthOfWholeFile } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
@@ -43,15 +43,16 @@ export async function explainCommand(
     ledger: o.ledger,
     stderr: () => {},
   };
-  const { result, records } = await dryRun({ ...options, period: o.period });
+  const filtered = await dryRun({ ...options, period: o.period });
+  const { result } = filtered;
   let cards = result.scorecards.filter((c) => c.employee_id === o.employee);
   // --period naming one month of a file that holds several: that month as `run` scores the file
   // whole, its history taking in the file's earlier months (the filtered run leaves them out)
-  const month = records[0]?.period;
-  if (o.period && month && cards.length === 1) {
-    const whole = await dryRun(options).catch(() => undefined);
-    const card = whole?.result.scorecards.find((c) => c.period === month && c.employee_id === o.employee);
-    if (card && whole!.records.some((r) => r.period !== month)) cards = [card];
+  if (cards.length === 1) {
+    const card = (await monthOfWholeFile({ ...options, period: o.period }, filtered))?.result.scorecards.find(
+      (c) => c.employee_id === o.employee,
+    );
+    if (card) cards = [card];
   }
   // a file of several months holds a person once a month: which one to explain is the user's to say
   if (cards.length > 1)

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { checkOutputFolder, readBytes, writeAtomic, writeFailure, type Io } from '../io.js';
-import { dryRun, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { dryRun, monthOfWholeFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
 import { eventProvenance } from '../events/provenance.js';
 import { packageVersion } from '../version.js';
+import { DEFAULT_LEDGER } from '../ledger.js';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -60,22 +61,31 @@ export async function statementsCommand(
     sheet?: string;
     period?: string;
     quiet?: boolean;
+    /** Results ledger whose earlier months give the history facts, as `run` reads it. */
+    ledger?: string;
   },
   io: Io,
 ): Promise<number> {
   checkOutputFolder(o.out);
-  const { policy, result, records } = await dryRun({
+  const options = {
     policy: policyFile,
     data: o.data,
     period: o.period,
+    // the statement says what `run` says of the month: its history from the same ledger
+    ledger: o.ledger ?? DEFAULT_LEDGER,
     lang: o.lang,
     encoding: o.encoding,
     sheet: o.sheet,
     stderr: io.stderr,
     quiet: o.quiet,
     progressLabel: 'statements',
-  });
-  refuseExcluded(result, o.excludeInvalid, io.stderr, o.lang);
+  };
+  const filtered = await dryRun(options);
+  refuseExcluded(filtered.result, o.excludeInvalid, io.stderr, o.lang);
+  // --period naming one month of a file that holds several: that month as `run` scores the file
+  // whole, its history taking in the file's earlier months
+  const { policy } = filtered;
+  const { result, records } = (await monthOfWholeFile(options, filtered)) ?? filtered;
   // a statement and its file are one person's month: a file of several months would give one
   // person two statements under one name
   const months = new Map<string, number>();

@@ -16,7 +16,8 @@ import {
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
-import { dryRun } from '../pipeline.js';
+import { dryRun, ledgerHistory } from '../pipeline.js';
+import { DEFAULT_LEDGER } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 
 export interface SweepOptions {
@@ -47,6 +48,8 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     lang: o.lang,
     encoding: o.encoding,
     sheet: o.sheet,
+    // every value is run as `run` runs the month: the ledger's earlier months its history
+    ledger: DEFAULT_LEDGER,
     explain: false,
     stderr: io.stderr,
   });
@@ -54,7 +57,8 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   const spec = parseSweep(o.set, text, policy);
   if ('code' in spec) throw new ExitError(EXIT.usage, spec);
-  const run = sweepRunner(text, policyFile, spec, [...records], o.lang);
+  const history = await ledgerHistory(DEFAULT_LEDGER, policy.doc.policy, records);
+  const run = sweepRunner(text, policyFile, spec, [...records], o.lang, history);
   try {
     const { rows, fit } = await sweepAll(spec, run, base, budgetFen);
     io.stdout(
