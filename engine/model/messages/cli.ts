@@ -175,8 +175,8 @@ export const cli = defineMessages({
   },
   io_unknown_data_format: {
     message: {
-      en: 'cannot read data `{file}`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)',
-      zh: '无法读取数据 `{file}`：应为 .csv、.json 或 .xlsx 文件，或数据映射（.yaml）',
+      en: 'cannot read data `{file}`: expected a .csv, .tsv, .txt, .json or .xlsx file, or a data mapping (.yaml)',
+      zh: '无法读取数据 `{file}`：应为 .csv、.tsv、.txt、.json 或 .xlsx 文件，或数据映射（.yaml）',
     },
   },
   io_write_failed: {

@@ -635,7 +635,10 @@ export const data = defineMessages({
     },
   },
   data_unknown_format: {
-    message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
+    message: {
+      en: '`{file}` is not a .csv, .tsv, .txt, .json or .xlsx file',
+      zh: '`{file}` 不是 .csv、.tsv、.txt、.json 或 .xlsx 文件',
+    },
     help: { en: 'export the data as CSV or Excel', zh: '请把数据导出为 CSV 或 Excel' },
   },
   data_unknown_role: {
