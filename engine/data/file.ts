@@ -8,9 +8,20 @@ import { readXlsx } from './xlsx.js';
 
 export type DataFormat = 'csv' | 'json' | 'xlsx';
 
+/**
+ * A data file's kind by its name. `.tsv` and `.txt` are text tables read as a `.csv` is (Excel's
+ * "Unicode text" and many exports save tab-separated text as `.txt`): the separator is the header
+ * line's, the encoding detected, so one reader holds for the three names.
+ */
 export function formatOf(name: string): DataFormat | undefined {
   const ext = name.toLowerCase().split('.').pop();
-  return ext === 'csv' ? 'csv' : ext === 'json' ? 'json' : ext === 'xlsx' ? 'xlsx' : undefined;
+  return ext === 'csv' || ext === 'tsv' || ext === 'txt'
+    ? 'csv'
+    : ext === 'json'
+      ? 'json'
+      : ext === 'xlsx'
+        ? 'xlsx'
+        : undefined;
 }
 
 export async function readTable(

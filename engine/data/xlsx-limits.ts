@@ -315,6 +315,27 @@ export async function xlsxHiddenRows(bytes: Uint8Array, sheet?: string): Promise
 }
 
 /**
+ * The hidden columns of a workbook's sheet (the first when none is named), counted from 0: a
+ * `<col min max hidden="1">` range, hidden by hand or in a collapsed group. Excel shows no such
+ * column, yet every reader of the file gets its cells.
+ */
+export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
+  const found = new Set<number>();
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined || !/<(?:[\w.-]+:)?col\s[^>]*\shidden\s*=/.test(xml)) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g)) {
+    const attrs = m[1] ?? '';
+    if (!/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '')) continue;
+    const min = Number(attribute(attrs, 'min'));
+    // a sheet has 16384 columns (XFD): a range past them names none more
+    const max = Math.min(Number(attribute(attrs, 'max') ?? min), 16384);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
+    for (let c = min; c <= max; c++) found.add(c - 1);
+  }
+  return found;
+}
+
+/**
  * The merged ranges of a workbook's sheet (the first when none is named): rows as the spreadsheet
  * numbers them, columns from 0. Only the top-left cell of a range holds its value.
  */

@@ -9,6 +9,7 @@ import {
   checkXlsxLimits,
   xlsxDateSystem,
   xlsxErrorCells,
+  xlsxHiddenColumns,
   xlsxHiddenRows,
   xlsxHiddenSheets,
   xlsxMergedRanges,
@@ -244,6 +245,35 @@ export async function readXlsx(
             row: shown[0]!,
             column: cellText(head[col]).trim() || columnLetters(col),
             value: cells[col] ?? '',
+          },
+        },
+      ),
+    );
+  }
+  // columns hidden by hand (or in a collapsed group): their cells would be read, and paid on, unseen
+  const hiddenColumns = await xlsxHiddenColumns(bytes, chosen.sheet);
+  const unseen = [...hiddenColumns].filter((c) => rows.some((r) => (r[c] ?? '').trim() !== '')).sort((a, b) => a - b);
+  if (unseen.length) {
+    const col = unseen[0]!;
+    const first = rows.findIndex((r) => (r[col] ?? '').trim() !== '');
+    const name = (c: number) => {
+      const h = cellText(head[c]).trim();
+      return h ? `${columnLetters(c)} \`${h}\`` : columnLetters(c);
+    };
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable.hidden_columns',
+        {
+          columns: unseen.length > 10 ? `${unseen.slice(0, 10).map(name).join(', ')}, …` : unseen.map(name).join(', '),
+          count: unseen.length,
+        },
+        {
+          file: options.file,
+          cell: {
+            sheet: chosen.sheet,
+            row: rowNumbers[first]!,
+            column: cellText(head[col]).trim() || columnLetters(col),
+            value: rows[first]![col]!,
           },
         },
       ),

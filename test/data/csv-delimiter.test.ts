@@ -100,3 +100,89 @@ describe('the separator of a CSV file', () => {
     ]);
   });
 });
+
+// Excel's "Unicode text" saves as `.txt`; many exports write tab-separated `.tsv`. They were refused
+// as unsupported (`data_unknown_format` in data inspect, `io_unknown_data_format` in run), though the
+// reader reads their bytes as it reads a `.csv`: the separator from the header line, the encoding detected.
+describe('a .txt or .tsv data file', () => {
+  it('is read as a .csv is: Unicode text .txt and UTF-8 .tsv give the same table, a comma .TXT its own', async () => {
+    const tabs = `${[HEADER, ...ROWS].map((l) => l.join('\t')).join('\n')}\n`;
+    for (const [bytes, name] of [
+      [unicodeText([HEADER, ...ROWS]), '10月.txt'],
+      [new TextEncoder().encode(tabs), '10月.tsv'],
+    ] as const) {
+      const t = await readTable(bytes, name);
+      expect(t.ok && t.table.header).toEqual(HEADER);
+      expect(t.ok && t.table.rows).toEqual(ROWS);
+    }
+    const commas = await readTable(
+      new TextEncoder().encode('工号,姓名,播放量\nSV0001,许桐芳,"2,266,926"\n'),
+      '10月.TXT',
+    );
+    expect(commas.ok && commas.table.rows).toEqual([['SV0001', '许桐芳', '2,266,926']]);
+  });
+
+  it('run and data inspect read the sample month’s first two people saved as Unicode text .txt', async () => {
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
+    const txt = join(dir, '10月.txt');
+    const csv = join(dir, '10月.csv');
+    writeFileSync(txt, unicodeText([sample.table.header, ...sample.table.rows.slice(0, 2)]));
+    writeFileSync(csv, unicodeText([sample.table.header, ...sample.table.rows.slice(0, 2)]));
+    const run = (data: string) =>
+      yardstick('run', 'policies/short-video-team.yaml', '--data', data, '--format', 'csv', '--executor', 'reference');
+    const [fromTxt, fromCsv] = [await run(txt), await run(csv)];
+    expect(fromTxt.stderr).toBe('');
+    expect(fromTxt.code).toBe(0);
+    expect(fromTxt.stdout).toBe(fromCsv.stdout);
+    expect(fromTxt.stdout.split('\r\n').map((l) => l.split(',')[0])).toEqual(['\uFEFF工号', 'SV0001', 'SV0002', '']);
+    const inspect = await yardstick(
+      'data',
+      'inspect',
+      txt,
+      '--policy',
+      'policies/short-video-team.yaml',
+      '--lang',
+      'en',
+    );
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).not.toContain('data_unknown_format');
+    expect(inspect.stdout).toContain('工号 → employee_id');
+  });
+
+  it('a data mapping’s roster and export may be .tsv and .txt', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    const people = sample.table.rows.slice(0, 2);
+    // the roster: the record fields; the export: 工号 and every metric column
+    writeFileSync(
+      join(dir, '花名册.tsv'),
+      `${[sample.table.header.slice(0, 6), ...people.map((r) => r.slice(0, 6))].map((l) => l.join('\t')).join('\n')}\n`,
+    );
+    writeFileSync(
+      join(dir, '导出.txt'),
+      unicodeText([
+        [sample.table.header[0]!, ...sample.table.header.slice(6)],
+        ...people.map((r) => [r[0]!, ...r.slice(6)]),
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'month.data.yaml'),
+      'period: 2026-10\nroster: { file: 花名册.tsv }\nsources:\n  - file: 导出.txt\n',
+    );
+    const r = await yardstick(
+      'run',
+      'policies/short-video-team.yaml',
+      '--data',
+      join(dir, 'month.data.yaml'),
+      '--format',
+      'json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const cards = (JSON.parse(r.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
+    expect(cards.map((c) => c.employee_id)).toEqual(['SV0001', 'SV0002']);
+  });
+});

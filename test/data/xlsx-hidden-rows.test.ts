@@ -63,3 +63,56 @@ describe('rows hidden in a workbook', () => {
     }
   });
 });
+
+// A column hidden by hand (a 违规次数 the team lead did not want to show, last month's 绩效基数 kept
+// for a lookup) was read without a word: its cells fed the scores while the analyst saw none of them.
+// Decided as for rows: a hidden column holding data refuses the sheet, naming the columns.
+describe('columns hidden in a workbook', () => {
+  /** The rows of `workbook` with `<cols>` before the sheet's data: these ranges (1-based) hidden. */
+  const hiding = (...ranges: [number, number][]) =>
+    workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数', ''].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2), text('')],
+        [...['E2', '李四', '编导', '二组', '初创期', '2026-10'].map(text), num(28), num(0), text('')],
+      ],
+      {
+        sheet: (xml) =>
+          xml.replace(
+            '<sheetData>',
+            `<cols>${ranges.map(([min, max]) => `<col min="${min}" max="${max}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols><sheetData>`,
+          ),
+      },
+    );
+
+  it('a hidden 违规次数 column refuses the sheet at its first cell holding data', async () => {
+    const t = await readTable(await hiding([8, 8]), 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read\n' +
+        '  at sheet `Sheet1`, row 2, column `违规次数`, value `2`\n' +
+        '  help: show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
+    ]);
+    expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
+      'm.xlsx:2: error[data_xlsx_unreadable]: 有 1 个隐藏列含有数据：H `违规次数`；Excel 中看不到它们（隐藏或折叠的分组），但它们会被读取',
+    );
+  });
+
+  it('a range of hidden columns names each one that holds data', async () => {
+    const t = await readTable(await hiding([2, 3], [7, 9]), 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(formatDiagnostic(t.diagnostics[0]!).split('\n').slice(0, 2)).toEqual([
+      'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read',
+      '  at sheet `Sheet1`, row 2, column `姓名`, value `张三`',
+    ]);
+  });
+
+  it('a hidden empty column is read as the sheet shows it', async () => {
+    const t = await readTable(await hiding([9, 12]), 'm.xlsx');
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    expect(t.table.rows.map((r) => r[7])).toEqual(['2', '0']);
+  });
+});

@@ -84,3 +84,37 @@ describe('a sample whose id is a number', () => {
     );
   });
 });
+
+// A sample in a workbook (the month as HR keeps it, `10月.xlsx`) was read as text: the case failed
+// with "the file holds NUL bytes, as UTF-16 text without its byte-order mark does", which sends the
+// analyst to the wrong fix. A `.yaml` mapping was read as a CSV of one column. Both are refused at
+// the case, saying what a sample is read from; a `.txt` sample (Excel's Unicode text) is read.
+describe('a sample that is not a text table', () => {
+  it('a workbook or a data mapping is refused at the case, saying to save the sheet as CSV', async () => {
+    writeFileSync(join(dir, '10月.xlsx'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'month.data.yaml'), 'roster: { file: 花名册.xlsx }\n');
+    for (const sample of ['10月.xlsx', 'month.data.yaml']) {
+      const { code, lines } = await cases(
+        `  - name: E1 十月\n    sample: { file: ${sample}, employee: E1 }\n    expect: { score: 85 }\n`,
+      );
+      expect(code).toBe(1);
+      expect(lines.slice(1, 4)).toEqual([
+        '  ✗ E1 十月',
+        `      cannot read the case: ${join(dir, 'policy.test.yaml')}: case \`E1 十月\`: the sample \`${sample}\` is not a .csv, .tsv, .txt or .json file: a case reads its row from a text table`,
+        '  help: save the sheet as CSV UTF-8 (Excel: Save As → CSV UTF-8) beside the test file and name that file in `sample.file`',
+      ]);
+    }
+  });
+
+  it('a .txt saved as Excel’s Unicode text (UTF-16, tabs) is read: E1 in October, rating 85', async () => {
+    const text = monthsCsv([['E1', '2026-10', 85]])
+      .replace(/^\uFEFF/, '')
+      .replaceAll(',', '\t');
+    writeFileSync(join(dir, '10月.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { code, lines } = await cases(
+      '  - name: E1 十月\n    sample: { file: 10月.txt, employee: E1 }\n    expect: { score: 85 }\n',
+    );
+    expect(lines[0]).toBe(`${join(dir, 'policy.yaml')}: 1 passed, 0 failed`);
+    expect(code).toBe(0);
+  });
+});

@@ -175,8 +175,8 @@ export const cli = defineMessages({
   },
   io_unknown_data_format: {
     message: {
-      en: 'cannot read data `{file}`: expected a .csv, .json or .xlsx file, or a data mapping (.yaml)',
-      zh: '无法读取数据 `{file}`：应为 .csv、.json 或 .xlsx 文件，或数据映射（.yaml）',
+      en: 'cannot read data `{file}`: expected a .csv, .tsv, .txt, .json or .xlsx file, or a data mapping (.yaml)',
+      zh: '无法读取数据 `{file}`：应为 .csv、.tsv、.txt、.json 或 .xlsx 文件，或数据映射（.yaml）',
     },
   },
   io_write_failed: {
@@ -540,6 +540,16 @@ export const cli = defineMessages({
     message: {
       en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`',
       zh: '{file}：用例 `{name}`：员工 `{employee}` 不是 `{sample}` 中可计算的行',
+    },
+  },
+  cli_test_case_sample_format: {
+    message: {
+      en: '{file}: case `{name}`: the sample `{sample}` is not a .csv, .tsv, .txt or .json file: a case reads its row from a text table',
+      zh: '{file}：用例 `{name}`：样本 `{sample}` 不是 .csv、.tsv、.txt 或 .json 文件：用例只从文本表格中读取行',
+    },
+    help: {
+      en: 'save the sheet as CSV UTF-8 (Excel: Save As → CSV UTF-8) beside the test file and name that file in `sample.file`',
+      zh: '请把工作表另存为 CSV UTF-8（Excel：另存为 → CSV UTF-8），放在测试文件旁，并在 `sample.file` 中写这个文件',
     },
   },
   cli_test_case_sample_months: {

@@ -635,7 +635,10 @@ export const data = defineMessages({
     },
   },
   data_unknown_format: {
-    message: { en: '`{file}` is not a .csv, .json or .xlsx file', zh: '`{file}` 不是 .csv、.json 或 .xlsx 文件' },
+    message: {
+      en: '`{file}` is not a .csv, .tsv, .txt, .json or .xlsx file',
+      zh: '`{file}` 不是 .csv、.tsv、.txt、.json 或 .xlsx 文件',
+    },
     help: { en: 'export the data as CSV or Excel', zh: '请把数据导出为 CSV 或 Excel' },
   },
   data_unknown_role: {
@@ -731,6 +734,16 @@ export const data = defineMessages({
     help: {
       en: 'show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
       zh: '请显示全部行（数据 → 清除筛选，或取消隐藏行），删除不应读取的行后保存：无法判断哪些隐藏行是要排除的',
+    },
+  },
+  'data_xlsx_unreadable.hidden_columns': {
+    message: {
+      en: '{count} hidden column(s) hold data: {columns}; Excel does not show them (Hide, or a collapsed group), but they would be read',
+      zh: '有 {count} 个隐藏列含有数据：{columns}；Excel 中看不到它们（隐藏或折叠的分组），但它们会被读取',
+    },
+    help: {
+      en: 'show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
+      zh: '请显示全部列（取消隐藏列），删除不应读取的列后保存：看不到的列会影响结果',
     },
   },
   'data_xlsx_unreadable.formula': {

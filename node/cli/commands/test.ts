@@ -2,8 +2,9 @@
 // case exercises. Without arguments: every policy in policies/.
 
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
+  formatOf,
   readRecords,
   runPolicyTests,
   type EmployeeRecord,
@@ -260,8 +261,20 @@ function readCase(
   let record: EmployeeRecord;
   if (c.sample) {
     const file = resolve(dirname(testFile), c.sample.file);
+    // a workbook or a data mapping read as text would be refused for its bytes (`NUL bytes, as UTF-16
+    // text…`): a sample is a row of a text table, said so at the case
+    const format = formatOf(file);
+    if (format !== 'csv' && format !== 'json')
+      throw new ExitError(
+        EXIT.input,
+        diagnostic(
+          'cli_test_case_sample_format',
+          { file: testFile, name, sample: String(c.sample.file) },
+          { file: testFile },
+        ),
+      );
     if (!samples.has(file)) {
-      const read = readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', contract, {
+      const read = readRecords(readText(file, 'data'), format, contract, {
         file,
       });
       samples.set(file, read.records);

@@ -94,11 +94,19 @@ const DEC = 'DECIMAL(18, 6)';
 export const NUMBER_TYPE = DEC;
 
 /**
- * A cell read as a number: `1,234`, `1.2万`, `3.5w`, `45.3%` (0.453); anything else is NULL. The
- * plain number is tried first: most cells are one, and the text work below costs more than the
- * whole read.
+ * A cell read as a number: `1,234`, `1.2万`, `3.5w`, `45.3%` (0.453), and as the main reader reads
+ * them (docs/policy-language.md, data files) a cell marked as text for Excel (`="300"`, `'300`) as the
+ * cell inside, an amount with its currency (`¥1,234.50`, `1234.5元`, `¥-1,234`, `-¥1,234`) and
+ * Excel's accounting negative (`(12.00)`, `¥(1,234.00)`, `(¥1,234.00)`) as −12 and −1234; anything
+ * else is NULL. The plain number is tried first: most cells are one, and the text work below costs
+ * more than the whole read; the written forms only once every other reading gave none.
  */
 function numberSql(raw: string): string {
+  return `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})`;
+}
+
+/** `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. */
+function plainNumberSql(raw: string): string {
   const u = `REPLACE(TRIM(${raw}), ',', '')`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
@@ -111,6 +119,43 @@ function numberSql(raw: string): string {
   ].join(' ');
 }
 
+const CURRENCY = '(?:¥|￥|RMB|CNY)';
+/** An amount as `plainNumberSql` reads it, without a `%`. */
+const AMOUNT = '([0-9][0-9,.]*[万wW]?)';
+/** `¥1,234.50`, `¥-1,234`, `-¥1,234`, `¥1,234元`: the signs (one at most is read) and the amount. */
+const WITH_CURRENCY = `(?i)^(-?)\\s*${CURRENCY}\\s*(-?)\\s*${AMOUNT}\\s*元?$`;
+/** `1234.5元`, `-1234.5元`: the sign, nothing, and the amount. */
+const WITH_YUAN = `^(-?)\\s*()${AMOUNT}\\s*元$`;
+/** Excel's accounting negative: `(1,234)`, `¥(1,234.00)`, `(¥1,234.00)`, `（1,234）` (one currency at most). */
+const ACCOUNTING = `(?i)^(${CURRENCY}?)\\s*[(（]\\s*(${CURRENCY}?)\\s*${AMOUNT}\\s*元?\\s*[)）]$`;
+
+/** A cell marked as text for Excel, `="300"` or `'300`, as the text inside; any other cell as it is (trimmed). */
+function unmarkedSql(raw: string): string {
+  const t = `TRIM(${raw})`;
+  return [
+    `CASE WHEN ${t} LIKE '="%"' AND LENGTH(${t}) >= 3 THEN TRIM(REPLACE(SUBSTRING(${t}, 3, LENGTH(${t}) - 3), '""', '"'))`,
+    `WHEN ${t} LIKE '''%' THEN TRIM(SUBSTRING(${t}, 2)) ELSE ${t} END`,
+  ].join(' ');
+}
+
+/** The written forms of `numberSql`: a cell marked as text, an amount with its currency, an accounting negative. */
+function writtenNumberSql(raw: string): string {
+  const m = `(${unmarkedSql(raw)})`;
+  const part = (pattern: string, group: number) => `regexp_extract(${m}, ${sqlString(pattern)}, ${group})`;
+  const matches = (pattern: string) => `regexp_matches(${m}, ${sqlString(pattern)})`;
+  const amount = (pattern: string) => plainNumberSql(part(pattern, 3));
+  // a sign before the currency or after it, never both (`-¥-1`)
+  const signed = (pattern: string) =>
+    `CASE ${part(pattern, 1)} || ${part(pattern, 2)} WHEN '' THEN ${amount(pattern)} WHEN '-' THEN -${amount(pattern)} END`;
+  return [
+    `CASE WHEN ${matches(WITH_CURRENCY)} THEN ${signed(WITH_CURRENCY)}`,
+    `WHEN ${matches(WITH_YUAN)} THEN ${signed(WITH_YUAN)}`,
+    `WHEN ${matches(ACCOUNTING)} AND (${part(ACCOUNTING, 1)} = '' OR ${part(ACCOUNTING, 2)} = '') THEN -${amount(ACCOUNTING)}`,
+    // marked once: `''40` or `'="40"` is no number a back-office writes
+    `WHEN ${m} <> TRIM(${raw}) AND NOT (${m} LIKE '''%' OR ${m} LIKE '=%') THEN ${plainNumberSql(m)} END`,
+  ].join(' ');
+}
+
 /** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
 function atLeastSql(raw: string): string {
   const u = `TRIM(${raw})`;
@@ -119,7 +164,9 @@ function atLeastSql(raw: string): string {
 
 /** A cell that says "no value" (`''`, `-`, `暂无`, …: the engine's list), compared as the engine compares it. */
 function missingSql(raw: string): string {
-  return `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${MISSING_CELLS.map(sqlString).join(', ')}))`;
+  const missing = MISSING_CELLS.map(sqlString).join(', ');
+  // `=""`, `="暂无"`: a cell marked as text is the cell inside
+  return `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${missing}) OR LOWER(${unmarkedSql(raw)}) IN (${missing}))`;
 }
 
 /**
