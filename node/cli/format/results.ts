@@ -148,7 +148,7 @@ export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
   const cells = new TableCells(withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined), r.scorecards.length);
   const add = (cell: string) => cells.add(cell);
   for (const c of r.scorecards) eachCell(c, lang, months, add);
-  const table = cells.alignedBytes(new Set(months ? [6, 9] : [5, 8]));
+
   const teams = alignTable(
     lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
     teamLines(r, lang),
@@ -168,7 +168,7 @@ export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
     ...summaryLines(r, lang).map(cellText),
     ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
   ];
-  return Buffer.concat([Buffer.from(`${title}\n\n`), table, Buffer.from(`${after.join('\n')}\n`)]);
+  return cells.alignedBytes(new Set(months ? [6, 9] : [5, 8]), `${title}\n\n`, `${after.join('\n')}\n`);
 }
 
 const mdCell = markdownText;

@@ -129,37 +129,42 @@ export class TableCells {
   }
 
   /**
-   * `aligned`'s text as UTF-8, each line encoded as it is laid out: a month's table never stands
-   * as one string, nor its lines all at once (what the garbage collector of a run holding every
-   * card paid for: they outlived the young generation).
+   * `aligned`'s text as UTF-8 between `before` and `after`, each line encoded as it is laid out:
+   * a month's table never stands as one string, nor its lines all at once (what the garbage
+   * collector of a run holding every card paid for: they outlived the young generation), and the
+   * bytes are written once, into a buffer sized for them from the columns' widths.
    */
-  alignedBytes(rightAligned: ReadonlySet<number> = new Set()): Buffer {
-    let bytes = Buffer.allocUnsafe(1 << 16);
+  alignedBytes(rightAligned: ReadonlySet<number> = new Set(), before = '', after = ''): Buffer {
+    const rows = this.cells.length / this.columns + 2;
+    let bytes: Buffer | undefined;
     let used = 0;
-    let pending = '';
+    let pending = before;
     let lines = 0;
     const write = () => {
       // three bytes at most a UTF-16 unit (a pair's four bytes are two units)
       const need = used + pending.length * 3;
-      if (need > bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(need, bytes.length * 2));
-        bytes.copy(grown, 0, 0, used);
+      if (need > bytes!.length) {
+        const grown = Buffer.allocUnsafe(Math.max(need, bytes!.length * 2));
+        bytes!.copy(grown, 0, 0, used);
         bytes = grown;
       }
-      used += bytes.write(pending, used);
+      used += bytes!.write(pending, used);
       pending = '';
     };
-    this.lay(rightAligned, (line) => {
+    this.lay(rightAligned, (line, width) => {
+      // a column of text is one byte (ASCII) or one and a half (two of a Chinese character's three)
+      bytes ??= Buffer.allocUnsafe((before.length + after.length) * 3 + Math.ceil(rows * (width + 1) * 1.5));
       pending += lines++ ? `\n${line}` : line;
       // a few hundred lines a write: fewer calls, and the pieces still die young
       if (pending.length >= 32_768) write();
     });
+    pending += after;
     write();
-    return bytes.subarray(0, used);
+    return bytes!.subarray(0, used);
   }
 
   /** Each line of the table in turn, the header first. */
-  private lay(rightAligned: ReadonlySet<number>, each: (line: string) => void): void {
+  private lay(rightAligned: ReadonlySet<number>, each: (line: string, width: number) => void): void {
     const { cells, columns, header } = this;
     const cellWidths = this.widths;
     const headWidths = header.map((h) => textWidth(h));
@@ -169,6 +174,9 @@ export class TableCells {
       if (cellWidths[n]! > widths[i]!) widths[i] = cellWidths[n]!;
     }
     const right = widths.map((_, i) => rightAligned.has(i));
+    // the columns of a full line: what the lines are sized by
+    let width = 2 * (columns - 1);
+    for (const w of widths) width += w;
     const line = (row: readonly string[], at: number, measured: ArrayLike<number>): string => {
       // the last cell with text: what follows it is spaces, which the line does not end with
       let last = columns - 1;
@@ -187,14 +195,15 @@ export class TableCells {
       }
       return whole ? out.trimEnd() : out;
     };
-    each(line(header, 0, headWidths));
+    each(line(header, 0, headWidths), width);
     each(
       line(
         widths.map((w) => '─'.repeat(w)),
         0,
         widths,
       ),
+      width,
     );
-    for (let at = 0; at < cells.length; at += columns) each(line(cells, at, cellWidths));
+    for (let at = 0; at < cells.length; at += columns) each(line(cells, at, cellWidths), width);
   }
 }
