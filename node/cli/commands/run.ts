@@ -21,7 +21,7 @@ import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } f
 import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
-import { formatCsv, formatMarkdown, formatTable } from '../format/results.js';
+import { formatCsv, formatMarkdown, formatTableBytes } from '../format/results.js';
 import { ndjsonCard } from '../format/json-stream.js';
 import { dataInputs, mappingParts, sha } from '../provenance.js';
 
@@ -210,7 +210,8 @@ async function runWhole(
             ? formatCsv(result, o.lang)
             : o.format === 'md'
               ? formatMarkdown(result, o.lang)
-              : formatTable(result, o.lang);
+              : // the table as bytes: a month's rows are encoded as they are laid out
+                formatTableBytes(result, o.lang);
   // checked before any output: a period that cannot be recorded writes nothing
   const saveRecord = lock
     ? await recordRun(policyFile, o.data, o.ledger, result, Boolean(o.amend), io, o.lang, lock, Boolean(o.outOfOrder))
@@ -222,9 +223,9 @@ async function runWhole(
         ? `已写入 ${o.out}（${result.scorecards.length} 人）`
         : `wrote ${o.out} (${result.scorecards.length} employees)`,
     );
-  } else {
-    io.stdout(text as string);
-  }
+  } else if (typeof text === 'string') io.stdout(text);
+  else if (io.stdoutBytes) io.stdoutBytes(text);
+  else io.stdout(Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
   reportExcluded(result, io.stderr, o.lang, io.lang);
   saveRecord?.();
   return EXIT.ok;

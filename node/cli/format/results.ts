@@ -1,7 +1,7 @@
 // A run's result for people: the aligned terminal table, Markdown, and CSV for Excel.
 
 import { fenToYuan, formatFen, localise, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
-import { alignTable, cellText } from './text-table.js';
+import { alignTable, cellText, TableCells } from './text-table.js';
 import { markdownText } from './markdown-text.js';
 import { budgetLines, poolLines, poolShareFen } from './money.js';
 
@@ -26,24 +26,72 @@ export function withMonth<T>(cells: T[], month: T | undefined): T[] {
 
 export const MONTH_HEAD = { zh: '月份', en: 'period' } as const;
 
-function row(c: Scorecard, lang: Lang): string[] {
-  return [
-    c.employee_id,
-    c.name,
-    c.team,
-    c.role_title,
-    c.stage_title,
-    c.score.toFixed(2),
-    c.grade,
-    c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '',
-    formatFen(c.payout.totalFen),
-    c.payout.status === 'held'
-      ? lang === 'zh'
-        ? `暂扣：${c.holds.map((h) => h.title).join('、')}`
-        : `held: ${c.holds.map((h) => h.title).join(', ')}`
-      : '',
-    c.triggers.map((t) => t.title).join(lang === 'zh' ? '、' : ', '),
-  ];
+/**
+ * A text remembered by the number it writes, for the next rows: a month's scores and payouts take
+ * a few thousand values, each written once instead of once a row.
+ */
+function remembered(texts: Map<number, string>, n: number, write: (n: number) => string): string {
+  let text = texts.get(n);
+  if (text === undefined) {
+    text = write(n);
+    if (texts.size < 65_536) texts.set(n, text);
+  }
+  return text;
+}
+const scoreTexts = new Map<number, string>();
+const fenTexts = new Map<number, string>();
+const twoDecimals = (n: number) => n.toFixed(2);
+
+/**
+ * A card's cells of the table and the Markdown, one by one to `add` (no array a row for the
+ * table's 100,000), the month after the name when asked.
+ */
+function eachCell(c: Scorecard, lang: Lang, months: boolean, add: (cell: string) => void): void {
+  const zh = lang === 'zh';
+  add(c.employee_id);
+  add(c.name);
+  if (months) add(c.period);
+  add(c.team);
+  add(c.role_title);
+  add(c.stage_title);
+  add(remembered(scoreTexts, c.score, twoDecimals));
+  add(c.grade);
+  add(c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '');
+  add(remembered(fenTexts, c.payout.totalFen, formatFen));
+  if (c.payout.status === 'held') {
+    let holds = '';
+    for (const h of c.holds) holds += (holds ? (zh ? '、' : ', ') : '') + h.title;
+    add(zh ? `暂扣：${holds}` : `held: ${holds}`);
+  } else add('');
+  // one trigger is its title as it is (no string made for the row)
+  const triggers = c.triggers;
+  if (triggers.length === 0) add('');
+  else if (triggers.length === 1) add(triggers[0]!.title);
+  else add(triggers.map((t) => t.title).join(zh ? '、' : ', '));
+}
+
+function row(c: Scorecard, lang: Lang, months: boolean): string[] {
+  const cells: string[] = [];
+  eachCell(c, lang, months, (cell) => cells.push(cell));
+  return cells;
+}
+
+/**
+ * Each of `ids`' title as the first card that has it says (the id where none has), found in one
+ * pass over the cards that stops once every one has a title.
+ */
+function triggerTitles(r: Pick<RunResult, 'scorecards'>, ids: readonly string[]): (id: string) => string {
+  const titles = new Map<string, string>();
+  const wanted = new Set(ids);
+  for (const c of r.scorecards) {
+    if (wanted.size === 0) break;
+    for (const t of c.triggers)
+      if (wanted.has(t.id)) {
+        titles.set(t.id, t.title);
+        wanted.delete(t.id);
+      }
+  }
+  return (id) => titles.get(id) ?? id;
 }
 
 export function summaryLines(r: RunResult, lang: Lang): string[] {
@@ -52,7 +100,10 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
     .map(([g, n]) => `${g} ${n}`)
     .join(' · ');
   const triggers = Object.entries(s.triggers).filter(([, n]) => n > 0);
-  const triggerTitle = (id: string) => r.scorecards.flatMap((c) => c.triggers).find((t) => t.id === id)?.title ?? id;
+  const triggerTitle = triggerTitles(
+    r,
+    triggers.map(([id]) => id),
+  );
   if (lang === 'en') {
     return [
       `employees: ${s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
@@ -81,14 +132,23 @@ function teamLines(r: RunResult, _lang: Lang): string[][] {
   ]);
 }
 
+/** The terminal table as text (`formatTableBytes` decoded). */
 export function formatTable(r: RunResult, lang: Lang): string {
+  return formatTableBytes(r, lang).toString('utf8');
+}
+
+/**
+ * The terminal table as the UTF-8 bytes `run` prints: the title, the month's rows, the teams, the
+ * summary and the excluded records. The rows are encoded as they are laid out (a month of 100,000
+ * never stands as one string: text-table.ts `alignedBytes`).
+ */
+export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
   const title = cellText(`${r.policy.title} v${r.policy.version} · ${r.period}`);
   const months = severalMonths(r);
-  const table = alignTable(
-    withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined),
-    r.scorecards.map((c) => withMonth(row(c, lang), months ? c.period : undefined)),
-    new Set(months ? [6, 9] : [5, 8]),
-  );
+  const cells = new TableCells(withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined), r.scorecards.length);
+  const add = (cell: string) => cells.add(cell);
+  for (const c of r.scorecards) eachCell(c, lang, months, add);
+
   const teams = alignTable(
     lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
     teamLines(r, lang),
@@ -98,19 +158,17 @@ export function formatTable(r: RunResult, lang: Lang): string {
     (x) =>
       `  ${cellText(`${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
   );
-  return (
-    [
-      title,
-      '',
-      table,
-      '',
-      teams,
-      '',
-      // a team's or a pool's name as the data and the policy write it: terminal-safe, as the table's cells
-      ...summaryLines(r, lang).map(cellText),
-      ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
-    ].join('\n') + '\n'
-  );
+  // the title, a blank line, the rows; then a blank line and what follows, a line each
+  const after = [
+    '',
+    '',
+    teams,
+    '',
+    // a team's or a pool's name as the data and the policy write it: terminal-safe, as the table's cells
+    ...summaryLines(r, lang).map(cellText),
+    ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
+  ];
+  return cells.alignedBytes(new Set(months ? [6, 9] : [5, 8]), `${title}\n\n`, `${after.join('\n')}\n`);
 }
 
 const mdCell = markdownText;
@@ -127,12 +185,7 @@ export function formatMarkdown(r: RunResult, lang: Lang): string {
     '',
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...r.scorecards.map(
-      (c) =>
-        `| ${withMonth(row(c, lang), months ? c.period : undefined)
-          .map(mdCell)
-          .join(' | ')} |`,
-    ),
+    ...r.scorecards.map((c) => `| ${row(c, lang, months).map(mdCell).join(' | ')} |`),
   ];
   if (r.excluded.length) {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
