@@ -22,6 +22,9 @@ export type RollupLoadResult =
 /** The facts every roll-up has (engine/evaluation/rollup.ts computes them); kept here as the language's vocabulary. */
 const BUILTIN = ['months', 'months_in_period', 'role', 'team', 'stage'];
 const RESULTS = ['score', 'grade', 'calibrated_grade'];
+/** Facts whose values are text; every other fact is a number. */
+const TEXT_FACTS = ['role', 'team', 'stage', 'grade', 'calibrated_grade'];
+const NUMERIC_OPERATORS = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 const OPERATORS = [
   'equal',
   'notEqual',
@@ -123,6 +126,26 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
   const grades = doc.grades.map((g) => g.grade);
   const scale = doc.calibration?.scale ?? grades;
   const known = [...declared, ...BUILTIN, ...RESULTS];
+  /**
+   * A value of another kind than the fact can never equal it (`0_0` and `"80"` are text in YAML 1.2,
+   * a team is text): the award would never be paid, or, negated, always. Grades are checked apart.
+   */
+  const checkValueKind = (leaf: ConditionLeaf, at: Path) => {
+    const kind = TEXT_FACTS.includes(leaf.fact) ? 'string' : known.includes(leaf.fact) ? 'number' : undefined;
+    if (kind === undefined || leaf.fact === 'grade' || leaf.fact === 'calibrated_grade') return;
+    const values: unknown[] = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+    values.forEach((v, i) => {
+      const where = Array.isArray(leaf.value) ? [...at, 'value', i] : [...at, 'value'];
+      if (NUMERIC_OPERATORS.includes(leaf.operator)) {
+        if (typeof v !== 'number') report('policy_value_type', { operator: leaf.operator, value: String(v) }, where);
+      } else if (kind === 'number' ? typeof v !== 'number' : typeof v === 'number' || typeof v === 'boolean')
+        report(
+          kind === 'number' ? 'policy_value_type.number' : 'policy_value_type.text',
+          { fact: leaf.fact, operator: leaf.operator, value: String(v) },
+          where,
+        );
+    });
+  };
   for (const [aid, award] of Object.entries(doc.payout?.awards ?? {})) {
     // a roll-up award is paid as written, with no rounding rule of its own: ¥1,000.005 could be either fen
     if (typeof award.award === 'number' && !isWholeFen(award.award))
@@ -145,6 +168,7 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
             { operator: leaf.operator, allowed: OPERATORS.map((o) => `\`${o}\``).join(', ') },
             [...at, 'operator'],
           );
+        if (ref === undefined) checkValueKind(leaf, at);
         if ((leaf.fact === 'grade' || leaf.fact === 'calibrated_grade') && ref === undefined) {
           const allowed = leaf.fact === 'grade' ? grades : scale;
           const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];

@@ -109,6 +109,38 @@ describe('checking a roll-up policy', () => {
     ]);
   });
 
+  it("refuses an award's comparison with a value of another kind than its fact", () => {
+    // `0_0` is text in YAML 1.2 (0 to a YAML 1.1 reader), a team is text, `"80"` is text: none can
+    // ever equal (or be compared with) the fact, so the award would never be paid
+    // columns: `          - { fact: a_plus_months, operator: equal, value: ` is 59 characters,
+    // `          - { fact: team, operator: in, value: [ 一组, ` 53, `          - { fact: avg_score, operator: greaterThan, value: ` 61
+    const text = `${GOOD}payout:
+  awards:
+    bonus:
+      when:
+        all:
+          - { fact: a_plus_months, operator: equal, value: 0_0 }
+          - { fact: team, operator: in, value: [ 一组, 7 ] }
+          - { fact: avg_score, operator: greaterThan, value: "80" }
+      award: 5000
+`;
+    expect(problems(text)).toEqual([
+      [
+        'policy_value_type',
+        18,
+        60,
+        '`a_plus_months` is a number, but `equal` compares it with `0_0`, which is not one: no record can equal it',
+      ],
+      [
+        'policy_value_type',
+        19,
+        54,
+        '`team` is text, but `in` compares it with the number or true/false `7`: no record can equal it',
+      ],
+      ['policy_value_type', 20, 62, '`greaterThan` compares numbers, but the value is `80`'],
+    ]);
+  });
+
   it('checks the metrics, grades and tiers it names against the monthly policy', () => {
     const monthly = loadPolicy(
       `policy: livestream-team
