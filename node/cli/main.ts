@@ -242,6 +242,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option(
+      '--ledger <file>',
+      'results ledger whose earlier periods give history facts, as run reads it',
+      DEFAULT_LEDGER,
+    )
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await statementsCommand(policy, o, io);
@@ -264,6 +269,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option(
+      '--ledger <file>',
+      'results ledger whose earlier periods give history facts, as run reads it',
+      DEFAULT_LEDGER,
+    )
     .addOption(lang())
     .action(async (policy: string, o) => {
       code = await sweepCommand(policy, o, io);
@@ -321,6 +331,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     )
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'md', 'json']).default('human'))
     .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
+    .option(
+      '--ledger <file>',
+      'with --data: results ledger whose earlier periods give history facts, as run reads it',
+      DEFAULT_LEDGER,
+    )
     .addOption(lang())
     .action(async (specs: string[], o) => {
       code = await diffCommand(specs, o, io);

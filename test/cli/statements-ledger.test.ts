@@ -38,13 +38,24 @@ describe('statements after a recorded month', () => {
   });
 });
 
-// node/cli/main.ts (the lead's) does not declare --ledger for `statements`, so a ledger kept
-// elsewhere (`run --ledger hr.db`) cannot be named: statements reads the default one only
+// a ledger kept elsewhere (`run --record --ledger hr.db`) is named as `run` names it; in hr.db E1's
+// October is a B (rating 70), so November's C is the first: no 连续两月C (the default ledger has a C)
 describe('statements --ledger FILE', () => {
-  it.fails('takes the history from the ledger it names, as run --ledger does', async () => {
-    expect((await yardstick('run', 'policy.yaml', '--data', 'october.csv', '--record', '--ledger', 'hr.db')).code).toBe(
-      0,
+  it('takes the history from the ledger it names, as run --ledger does', async () => {
+    writeFileSync('october-b.csv', monthsCsv([['E1', '2026-10', 70]]));
+    const recorded = await yardstick('run', 'policy.yaml', '--data', 'october-b.csv', '--record', '--ledger', 'hr.db');
+    expect(recorded.code).toBe(0);
+    const run = await yardstick(
+      'run',
+      'policy.yaml',
+      '--data',
+      'november.csv',
+      '--format',
+      'json',
+      '--ledger',
+      'hr.db',
     );
+    expect(JSON.parse(run.stdout).scorecards[0].triggers).toEqual([]);
     const { code } = await yardstick(
       'statements',
       'policy.yaml',
@@ -59,6 +70,7 @@ describe('statements --ledger FILE', () => {
     const text = readFileSync(join('out-hr', 'E1.html'), 'utf8')
       .replace(/<[^>]*>/g, ' ')
       .replace(/\s+/g, ' ');
-    expect(text).toContain(' 暂扣说明 · 后续安排 连续两月C ：');
+    expect(text).toContain(' 本月绩效应发 ¥5,500.00 ');
+    expect(text).not.toContain('连续两月C');
   });
 });

@@ -69,13 +69,42 @@ describe('sweep with a results ledger', () => {
   });
 });
 
-// node/cli/main.ts (the lead's) declares no --ledger for `diff`: a ledger kept elsewhere
-// (`run --ledger hr.db`) cannot be named, so such a diff measures without its history
-describe('diff --data FILE --ledger FILE', () => {
-  it.fails('takes the history from the ledger it names', async () => {
-    expect((await yardstick('run', 'old.yaml', '--data', 'october.csv', '--record', '--ledger', 'hr.db')).code).toBe(0);
+// a ledger kept elsewhere (`run --record --ledger hr.db`) is named as `run` names it; in hr.db E1's
+// October is a B (rating 70), so November has no deduction there (the default ledger's October is a C)
+describe('diff and sweep with --ledger FILE', () => {
+  beforeAll(async () => {
+    writeFileSync('october-b.csv', monthsCsv([['E1', '2026-10', 70]]));
+    expect((await yardstick('run', 'old.yaml', '--data', 'october-b.csv', '--record', '--ledger', 'hr.db')).code).toBe(
+      0,
+    );
+  });
+
+  it('diff takes the history from the ledger it names: no deduction either side, no change', async () => {
+    // 1.0.0 and 1.1.0 both: 55 points → 10,000 × 55 / 100 = ¥5,500.00; the change 0
     const { code, stdout } = await diff('--ledger', 'hr.db');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)[0].impact.delta).toBe(-500);
+    const impact = JSON.parse(stdout)[0].impact;
+    expect([impact.total_before, impact.total_after, impact.delta]).toEqual([5500, 5500, 0]);
+  });
+
+  it('sweep takes the history from the ledger it names: 55 points of 10,000, 11,000 and 12,000', async () => {
+    const { code, stdout } = await yardstick(
+      'sweep',
+      'old.yaml',
+      '--data',
+      'november.csv',
+      '--set',
+      'roles.host.pay_base=10000..12000/1000',
+      '--ledger',
+      'hr.db',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const sweep = JSON.parse(stdout);
+    // 10,000 × 0.55 = 5,500.00; 11,000 × 0.55 = 6,050.00; 12,000 × 0.55 = 6,600.00
+    expect([sweep.base_total, ...sweep.rows.map((r: { payout_total: number }) => r.payout_total)]).toEqual([
+      5500, 5500, 6050, 6600,
+    ]);
   });
 });

@@ -30,6 +30,8 @@ export interface SweepOptions {
   period?: string;
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
+  /** Results ledger whose earlier months give the history facts, as `run` reads it. */
+  ledger?: string;
 }
 
 export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io): Promise<number> {
@@ -49,7 +51,7 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     encoding: o.encoding,
     sheet: o.sheet,
     // every value is run as `run` runs the month: the ledger's earlier months its history
-    ledger: DEFAULT_LEDGER,
+    ledger: o.ledger ?? DEFAULT_LEDGER,
     explain: false,
     stderr: io.stderr,
   });
@@ -57,7 +59,7 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
   const spec = parseSweep(o.set, text, policy);
   if ('code' in spec) throw new ExitError(EXIT.usage, spec);
-  const history = await ledgerHistory(DEFAULT_LEDGER, policy.doc.policy, records);
+  const history = await ledgerHistory(o.ledger ?? DEFAULT_LEDGER, policy.doc.policy, records);
   const run = sweepRunner(text, policyFile, spec, [...records], o.lang, history);
   try {
     const { rows, fit } = await sweepAll(spec, run, base, budgetFen);
