@@ -63,3 +63,14 @@ describe('amounts with their currency and cells marked as text, in an event file
     ]);
   });
 });
+
+describe('a written amount below the rows the fast read samples', () => {
+  it('2,100 rows of 10, then ¥5 on row 2,102: the typed read stops at it and the text path reads it (21,005)', async () => {
+    const rows = [...Array.from({ length: 2100 }, () => '10'), '¥5'].map((a) => `E1,2026-10-02 10:00,${a}`);
+    const r = await aggregate(folder({ 'orders.csv': `工号,下单时间,实付金额\n${rows.join('\n')}\n` }), sum());
+    expect(r.exclusions.size).toBe(0);
+    expect(r.reports[0]!.typedRead?.used).toBe(false);
+    // 2,100 × 10 + 5
+    expect(byKey(r).E1).toEqual({ gmv: '21005' });
+  });
+});

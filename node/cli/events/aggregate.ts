@@ -278,7 +278,9 @@ async function aggregateSource(
   const plan = planSource(source, keyColumn!, calendar, from, typed);
   const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
   const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
-  const ownOptions = { fewDistinct: few.ok && few.value };
+  // the own statement first without the written forms of a number (`¥1,234.50`, `(12.00)`, `="300"`):
+  // the cells only they read count as unreadable there, and the statement with them runs only then
+  const ownOptions = { fewDistinct: few.ok && few.value, written: false };
   // yardstick's own statements read with a smaller buffer than the printed one's default (sql.ts, OWN_BUFFER)
   const ownFrom = (types?: Record<string, string>) =>
     readerSql(prepared.path, prepared.kind, prepared.skip, header, types, OWN_BUFFER);
@@ -313,8 +315,16 @@ async function aggregateSource(
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
   const result = await run(async () => {
     if (fastRows) return { rows: fastRows, bad: [] };
-    const rows = settle(await engine.rows(own.sql)) ?? (await engine.rows(plan.sql));
-    const unreadable = rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
+    const count = (rows: unknown[][]) => rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
+    let rows = settle(await engine.rows(own.sql)) ?? (await engine.rows(plan.sql));
+    if (count(rows) > 0) {
+      const written = planSource(source, keyColumn!, calendar, ownFrom(), typed, true, {
+        ...ownOptions,
+        written: true,
+      });
+      rows = settle(await engine.rows(written.sql)) ?? (await engine.rows(plan.sql));
+    }
+    const unreadable = count(rows);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
   if (!result.ok) return void fail(result.message.split('\n')[0]!);

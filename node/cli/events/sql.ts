@@ -101,8 +101,8 @@ export const NUMBER_TYPE = DEC;
  * else is NULL. The plain number is tried first: most cells are one, and the text work below costs
  * more than the whole read; the written forms only once every other reading gave none.
  */
-function numberSql(raw: string): string {
-  return `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})`;
+function numberSql(raw: string, written = true): string {
+  return written ? `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})` : plainNumberSql(raw);
 }
 
 /** `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. */
@@ -157,16 +157,18 @@ function writtenNumberSql(raw: string): string {
 }
 
 /** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
-function atLeastSql(raw: string): string {
+function atLeastSql(raw: string, written = true): string {
   const u = `TRIM(${raw})`;
-  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`)} END`;
+  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written)} END`;
 }
 
 /** A cell that says "no value" (`''`, `-`, `暂无`, …: the engine's list), compared as the engine compares it. */
-function missingSql(raw: string): string {
+function missingSql(raw: string, written = true): string {
   const missing = MISSING_CELLS.map(sqlString).join(', ');
   // `=""`, `="暂无"`: a cell marked as text is the cell inside
-  return `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${missing}) OR LOWER(${unmarkedSql(raw)}) IN (${missing}))`;
+  return written
+    ? `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${missing}) OR LOWER(${unmarkedSql(raw)}) IN (${missing}))`
+    : `(${raw} IS NULL OR LOWER(TRIM(${raw})) IN (${missing}))`;
 }
 
 /**
@@ -284,9 +286,12 @@ export function planSource(
    * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
    * one by one costs less.
    */
-  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean } = {},
+  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean; written?: boolean } = {},
 ): Plan {
-  const { exactAverages = process.arch === 'x64', fewDistinct = true } = ownOptions;
+  // `written: false`: the cells only the written forms read (`¥1,234.50`, `(12.00)`, `="300"`) count as
+  // unreadable; DuckDB then does no more per cell than before those forms were read (aggregate.ts runs
+  // the statement with them only when this one finds unreadable cells)
+  const { exactAverages = process.arch === 'x64', fewDistinct = true, written = true } = ownOptions;
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const isNumberType = (c: string) =>
     /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
@@ -418,10 +423,12 @@ export function planSource(
         : []),
       `parsed AS (\n  SELECT ${fast ? 'trimmed' : 'cells'}.*,\n    ${[
         ...numeric.map((c, i) =>
-          isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`)} AS n${i}`,
+          isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`, written)} AS n${i}`,
         ),
         ...atLeast.map((c) =>
-          isNumberType(c) ? `CAST(NULL AS ${DEC}) AS ${p(c)}` : `${atLeastSql(`u${numeric.indexOf(c)}`)} AS ${p(c)}`,
+          isNumberType(c)
+            ? `CAST(NULL AS ${DEC}) AS ${p(c)}`
+            : `${atLeastSql(`u${numeric.indexOf(c)}`, written)} AS ${p(c)}`,
         ),
         timeTyped
           ? 'CAST(tt AS TIMESTAMP) AS lt'
@@ -449,7 +456,7 @@ export function planSource(
             .join(' OR ') || 'FALSE'
       : 'TRUE';
     const pCol = atLeast.includes(c) ? p(c) : 'NULL';
-    return `(n${i} IS NULL AND NOT ${missingSql(`u${i}`)} AND (${pCol} IS NULL OR ${atLeastBad}))`;
+    return `(n${i} IS NULL AND NOT ${missingSql(`u${i}`, written)} AND (${pCol} IS NULL OR ${atLeastBad}))`;
   });
   // a negative cell is refused only in a row a refusing metric reads (its `where` keeps the row)
   const negative = numeric.map((c, i) => {
