@@ -145,7 +145,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "dry-run a policy on a month of data: every employee's score, grade, payout, holds and triggers, with totals",
     )
     .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .requiredOption(
+      '--data <file>',
+      'data file (.csv, .tsv, .txt, .json, .xlsx) or a data mapping (.yaml) joining several',
+    )
     .addOption(
       new Option('--format <format>', 'output format (ndjson: one scorecard a line)')
         .choices(['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'])
@@ -190,7 +193,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       "explain one employee's score, grade and payout; without --data, reprint the statement recorded for --period",
     )
     .argument('[policy]', 'policy YAML file')
-    .option('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .option('--data <file>', 'data file (.csv, .tsv, .txt, .json, .xlsx) or a data mapping (.yaml) joining several')
     .requiredOption('--employee <id>', 'employee id (工号)', employeeArgument)
     .option(
       '--period <period>',
@@ -235,7 +238,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('statements')
     .description('write one printable HTML statement per employee, and an index page, into a folder')
     .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .requiredOption(
+      '--data <file>',
+      'data file (.csv, .tsv, .txt, .json, .xlsx) or a data mapping (.yaml) joining several',
+    )
     .requiredOption('--out <dir>', 'folder for the statements (created if missing)')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, plain lines otherwise, for a large month)')
     .option('--exclude-invalid', 'leave records with data problems out (listed) instead of refusing the data')
@@ -258,7 +264,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       're-run the month with one number of the policy set to each value of a range; --budget finds the value that fits',
     )
     .argument('<policy>', 'policy YAML file')
-    .requiredOption('--data <file>', 'data file (.csv, .json, .xlsx) or a data mapping (.yaml) joining several')
+    .requiredOption(
+      '--data <file>',
+      'data file (.csv, .tsv, .txt, .json, .xlsx) or a data mapping (.yaml) joining several',
+    )
     .requiredOption(
       '--set <path=from..to/step>',
       'the key path of a number in the policy and the range, e.g. roles.editor.indicators.completion_rate.target=0.35..0.50/0.01',
@@ -283,7 +292,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   data
     .command('inspect')
     .description('how each column maps to the policy, missing and unused columns, and every cell that cannot be read')
-    .argument('<file...>', 'data files (.csv, .json, .xlsx) or data mappings (.yaml)')
+    .argument('<file...>', 'data files (.csv, .tsv, .txt, .json, .xlsx) or data mappings (.yaml)')
     .requiredOption('--policy <file>', 'the policy the data is for')
     .option('--sheet <name>', 'the workbook sheet to read (.xlsx; the first otherwise)')
     .action(async (files: string[], o: { policy: string; sheet?: string }) => {
