@@ -89,7 +89,7 @@ export interface CompiledRole {
    * one's slot (−1 for a key that is no declared metric): a role's records mostly hold the same
    * metrics in the same order (a file's columns), so a key is found by comparing it with the one
    * at its place instead of a lookup in `metricSlotOf`. Written by the evaluation, one entry per
-   * place that changed.
+   * place that changed; one place per declared metric from the start, holding `''` and −1.
    */
   lastMetricKeys: string[];
   lastMetricSlots: number[];
@@ -331,8 +331,11 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
       requiredWithoutDefault: [],
       requiredWithoutDefaultSlots: [],
-      lastMetricKeys: [],
-      lastMetricSlots: [],
+      // one place per declared metric from the start, a text no metric is called: every key the
+      // copy compares with is a text, so V8 compares two pointers inline (with places left empty,
+      // a record meeting one saw `undefined` there, and every comparison after it became a call)
+      lastMetricKeys: Object.keys(doc.metrics).map(() => ''),
+      lastMetricSlots: Object.keys(doc.metrics).map(() => -1),
     };
     roles[id].requiredWithoutDefault = required.filter(
       (m) => doc.metrics[m] !== undefined && doc.metrics[m].default === undefined,
