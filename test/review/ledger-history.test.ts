@@ -48,24 +48,28 @@ describe('diff --data with a results ledger', () => {
   });
 });
 
+/** November swept over a pay base of 10,000, 11,000 and 12,000: the base total, then each value's. */
+async function sweepTotals(...extra: string[]): Promise<number[]> {
+  const set = ['--set', 'roles.host.pay_base=10000..12000/1000'];
+  const { code, stdout } = await yardstick(
+    'sweep',
+    'old.yaml',
+    '--data',
+    'november.csv',
+    ...set,
+    ...extra,
+    '--format',
+    'json',
+  );
+  expect(code).toBe(0);
+  const sweep = JSON.parse(stdout);
+  return [sweep.base_total, ...sweep.rows.map((r: { payout_total: number }) => r.payout_total)];
+}
+
 describe('sweep with a results ledger', () => {
   it('runs each value as run does: 55 − 5 = 50 points of a pay base of 10,000, 11,000 and 12,000', async () => {
-    const { code, stdout } = await yardstick(
-      'sweep',
-      'old.yaml',
-      '--data',
-      'november.csv',
-      '--set',
-      'roles.host.pay_base=10000..12000/1000',
-      '--format',
-      'json',
-    );
-    expect(code).toBe(0);
-    const sweep = JSON.parse(stdout);
     // 10,000 × 50 / 100 = 5,000.00 (what `run` pays); 11,000 × 0.5 = 5,500.00; 12,000 × 0.5 = 6,000.00
-    expect([sweep.base_total, ...sweep.rows.map((r: { payout_total: number }) => r.payout_total)]).toEqual([
-      5000, 5000, 5500, 6000,
-    ]);
+    expect(await sweepTotals()).toEqual([5000, 5000, 5500, 6000]);
   });
 });
 
@@ -88,23 +92,7 @@ describe('diff and sweep with --ledger FILE', () => {
   });
 
   it('sweep takes the history from the ledger it names: 55 points of 10,000, 11,000 and 12,000', async () => {
-    const { code, stdout } = await yardstick(
-      'sweep',
-      'old.yaml',
-      '--data',
-      'november.csv',
-      '--set',
-      'roles.host.pay_base=10000..12000/1000',
-      '--ledger',
-      'hr.db',
-      '--format',
-      'json',
-    );
-    expect(code).toBe(0);
-    const sweep = JSON.parse(stdout);
     // 10,000 × 0.55 = 5,500.00; 11,000 × 0.55 = 6,050.00; 12,000 × 0.55 = 6,600.00
-    expect([sweep.base_total, ...sweep.rows.map((r: { payout_total: number }) => r.payout_total)]).toEqual([
-      5500, 5500, 6050, 6600,
-    ]);
+    expect(await sweepTotals('--ledger', 'hr.db')).toEqual([5500, 5500, 6050, 6600]);
   });
 });
