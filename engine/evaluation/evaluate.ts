@@ -18,6 +18,7 @@ import { decideGradesCompiled, runCompiled, runReference, type FiredRule as Fire
 import { indicatorTable } from './indicator-facts.js';
 import type { CompiledPerUnit } from '../language/compile.js';
 import type { PerUnitResult } from '../model/scorecard.js';
+import { derivedUndefined, payoutUndefined, perUnitUndefined } from './undefined-diagnostic.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
@@ -267,7 +268,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
     const v = d.runSlots(facts) ?? d.default;
     facts[d.slot] = v;
     if (v === undefined && role.derivedNeeded.includes(d.id)) {
-      (problems ??= []).push(diagnostic('eval_undefined', { label: d.label, text: d.text, id: d.id }));
+      (problems ??= []).push(derivedUndefined(policy, facts, d));
     } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
       // a declared range is a promise the formula keeps: a value outside it is never scored
       (problems ??= []).push(
@@ -536,7 +537,7 @@ function perUnitEffects(
     if (!p) continue;
     const counted = p.runSlots(facts);
     if (counted === undefined || !Number.isFinite(counted))
-      return { problem: diagnostic('eval_undefined.per_unit', { title, text: p.per }) };
+      return { problem: perUnitUndefined(policy, facts, title, p.per) };
     const units = Math.max(0, Number(counted.toPrecision(12)));
     let raw: number;
     let value: number;
@@ -745,7 +746,8 @@ function computePayout(
   const { to, mode } = policy.payout.rounding;
   const formulas = policy.payout.slots;
   const perf = formulas.performancePay(scope);
-  if (perf === undefined) return { problem: diagnostic('eval_payout', { formula: policy.payout.performancePayText }) };
+  if (perf === undefined)
+    return { problem: payoutUndefined(policy, scope, 'performance_pay', policy.payout.performancePayText) };
   if (!usable(perf))
     return outOfRange(
       policy,
@@ -814,8 +816,7 @@ function computePayout(
   }
   if (formulas.cap) {
     const capValue = formulas.cap(scope);
-    if (capValue === undefined)
-      return { problem: diagnostic('eval_payout.cap', { formula: policy.payout.capText ?? '' }) };
+    if (capValue === undefined) return { problem: payoutUndefined(policy, scope, 'cap', policy.payout.capText ?? '') };
     if (!usable(capValue))
       return outOfRange(
         policy,

@@ -210,7 +210,8 @@ describe('per-unit awards and points', () => {
     expect(r.reasons.map((d) => [d.code, d.message])).toEqual([
       [
         'eval_undefined',
-        'the number of units of `爆款奖励` (viral_videos / videos) cannot be computed: a value is missing or a divisor is 0',
+        // videos is 0: the message names that divisor
+        'the number of units of `爆款奖励` (viral_videos / videos) cannot be computed: the divisor `videos` is 0',
       ],
     ]);
   });

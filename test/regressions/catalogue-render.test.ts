@@ -57,6 +57,7 @@ const REALISTIC: Record<string, string | number> = {
   default: 'attainment >= 1',
   decimals: 1,
   depth: 64,
+  divisor: 'spend',
   detail: 'implicit keys need to be on a single line',
   dir: 'statements/2026-10',
   down: 0.3,

@@ -8,6 +8,12 @@ const PAYOUT_HELP = {
   zh: '请检查奖金公式和这条记录的数据',
 } as const;
 
+/** A formula whose divisor is 0 for one record (`…divisor` phrasings). */
+const DIVISOR_HELP = {
+  en: "check `{divisor}` in the record's data; if 0 is a real value there, write the formula so that it has a value then (for example `max({divisor}, 1)`, or a condition `… > 0 ? … : 0`)",
+  zh: '请检查这条记录数据中的 `{divisor}`；如果 0 是真实的数值，请修改公式，使它在这种情况下也有值（例如 `max({divisor}, 1)`，或条件 `… > 0 ? … : 0`）',
+} as const;
+
 const PAY_BASE_HELP = {
   en: 'check the 绩效基数 cell: a pay base is an amount in yuan from 0 to 100,000,000',
   zh: '请检查 绩效基数 单元格：绩效基数是 0 到 100,000,000 元之间的金额',
@@ -85,6 +91,13 @@ export const evaluation = defineMessages({
     },
     help: PAYOUT_HELP,
   },
+  'eval_payout.divisor': {
+    message: {
+      en: 'performance pay `{formula}` cannot be computed for this record: the divisor `{divisor}` is 0',
+      zh: '这条记录无法计算绩效奖金 `{formula}`：除数 `{divisor}` 为 0',
+    },
+    help: DIVISOR_HELP,
+  },
   'eval_payout.awards_cap': {
     message: { en: 'the awards cap cannot be computed for this record', zh: '这条记录无法计算奖励封顶' },
     help: PAYOUT_HELP,
@@ -96,6 +109,13 @@ export const evaluation = defineMessages({
     },
     help: PAYOUT_HELP,
   },
+  'eval_payout.cap_divisor': {
+    message: {
+      en: 'the payout cap `{formula}` cannot be computed for this record: the divisor `{divisor}` is 0',
+      zh: '这条记录无法计算奖金封顶 `{formula}`：除数 `{divisor}` 为 0',
+    },
+    help: DIVISOR_HELP,
+  },
   eval_undefined: {
     message: {
       en: '`{label}` ({text}) cannot be computed: a value is missing or a divisor is 0',
@@ -106,6 +126,13 @@ export const evaluation = defineMessages({
       zh: '请在政策中给 `{id}` 设 `default`，或修正这条记录的数据',
     },
   },
+  'eval_undefined.divisor': {
+    message: {
+      en: '`{label}` ({text}) cannot be computed: the divisor `{divisor}` is 0',
+      zh: '无法计算 `{label}`（{text}）：除数 `{divisor}` 为 0',
+    },
+    help: DIVISOR_HELP,
+  },
   'eval_undefined.per_unit': {
     message: {
       en: 'the number of units of `{title}` ({text}) cannot be computed: a value is missing or a divisor is 0',
@@ -115,6 +142,13 @@ export const evaluation = defineMessages({
       en: "give the metrics it reads a `default` in the policy, or fix the record's data",
       zh: '请在政策中给它用到的指标设 `default`，或修正这条记录的数据',
     },
+  },
+  'eval_undefined.per_unit_divisor': {
+    message: {
+      en: 'the number of units of `{title}` ({text}) cannot be computed: the divisor `{divisor}` is 0',
+      zh: '无法计算 `{title}` 的计件数（{text}）：除数 `{divisor}` 为 0',
+    },
+    help: DIVISOR_HELP,
   },
   eval_unknown_role_or_stage: {
     message: {
