@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, readRecords, runPolicy } from '../../engine/index.js';
 import { PreviewSession } from '../../editor/app/lib/preview-session.js';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
 
 const clock = () => 0;
 
@@ -170,6 +171,39 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
       ['D1', 'scorable', 587680],
       ['E1', 'scorable', 445600],
+    ]);
+  });
+});
+
+// A dataset of two months, a person the edit scores in neither (a formula below 0: eval_negative_pay,
+// each row left out with its own amount). The impact gave each month's line the reasons of both
+// months' rows, as `diff` did before it placed each card at its row.
+//   edit: pay = ¥10,000 × (rating − 65) / 100
+//   E1 10月 rating 60: 10,000 × −5 / 100 = −¥500.00 (row 2)    E1 11月 rating 50: −¥1,500.00 (row 4)
+//   E2 10月 rating 90: ¥2,500.00                               E2 11月 rating 80: ¥1,500.00
+describe('an edit that makes a person unscorable in two months of one dataset', () => {
+  it('gives each month the reason of that month’s row alone', async () => {
+    const saved = moneyPolicy('');
+    const edit = saved.replace('pay_base * score / 100', 'pay_base * (score - 65) / 100');
+    const data = monthsCsv([
+      ['E1', '2026-10', 60],
+      ['E2', '2026-10', 90],
+      ['E1', '2026-11', 50],
+      ['E2', '2026-11', 80],
+    ]);
+    const session = new PreviewSession();
+    expect(await session.setData(new TextEncoder().encode(data), 'two-months.csv')).toBeNull();
+    const r = await session.evaluate(1, edit, saved, 'en', clock);
+    if (!r.ok) throw new Error('the edit should load');
+    expect(
+      r.comparison!.unscorable.map((u) => [
+        u.employee_id,
+        u.period,
+        u.reasons.map((d) => [d.cell?.row, /is (-¥[\d,.]+) for/.exec(d.message)?.[1]]),
+      ]),
+    ).toEqual([
+      ['E1', '2026-10', [[2, '-¥500.00']]],
+      ['E1', '2026-11', [[4, '-¥1,500.00']]],
     ]);
   });
 });
