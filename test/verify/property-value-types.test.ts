@@ -44,9 +44,7 @@ describe('a property comparing a fact with a value of another kind', () => {
 
   it('refuses the payout compared by `greaterThan` with "1000" in quotes', () => {
     // `    where: { all: [ { fact: payout, operator: greaterThan, value: ` is 66 characters: `"1000"` at 18:67
-    expect(
-      problems(property('where', '{ all: [ { fact: payout, operator: greaterThan, value: "1000" } ] }')),
-    ).toEqual([
+    expect(problems(property('where', '{ all: [ { fact: payout, operator: greaterThan, value: "1000" } ] }'))).toEqual([
       [
         'policy_value_type',
         'error',
