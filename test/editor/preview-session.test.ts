@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy, readRecords, runPolicy } from '../../engine/index.js';
 import { PreviewSession } from '../../editor/app/lib/preview-session.js';
 import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { TWO_STAGE_GMV_POLICY } from '../builders.js';
 
 const clock = () => 0;
 
@@ -204,6 +205,35 @@ describe('an edit that makes a person unscorable in two months of one dataset', 
     ).toEqual([
       ['E1', '2026-10', [[2, '-¥500.00']]],
       ['E1', '2026-11', [[4, '-¥1,500.00']]],
+    ]);
+  });
+});
+
+// The preview reuses the records it read while the data contract is the same. Setting an indicator's
+// weight to 0 in a stage changes what that stage's records must carry (GMV no longer required of
+// startup), though every role still requires it in some stage: the records must be read again, or
+// the edit's preview keeps excluding the startup host whose GMV cell is empty.
+describe('an edit that weights an indicator 0 in a stage', () => {
+  it('reads the records again: the startup host with an empty GMV cell becomes scorable', async () => {
+    // saved: startup 上级评分 80 %, GMV 20 %; the edit: 100 % and 0 % (TWO_STAGE_GMV_POLICY)
+    const saved = TWO_STAGE_GMV_POLICY.replace(
+      'weight: { startup: 100, mature: 60 }',
+      'weight: { startup: 80, mature: 60 }',
+    ).replace('weight: { startup: 0, mature: 40 }', 'weight: { startup: 20, mature: 40 }');
+    const session = new PreviewSession();
+    const csv = '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV\nS2,乙,主播,一组,初创期,2026-10,70,\n';
+    await session.setData(new TextEncoder().encode(csv), 'm.csv');
+    // the saved version first, as the page opens it: its reading leaves S2 out (data_missing_metric)
+    const before = await session.evaluate(1, saved, undefined, 'zh', clock);
+    expect(before.ok && before.result.excluded.map((x) => x.reasons.map((d) => d.code))).toEqual([
+      ['data_missing_metric'],
+    ]);
+    const r = await session.evaluate(2, TWO_STAGE_GMV_POLICY, saved, 'zh', clock);
+    if (!r.ok) throw new Error('the edit should load');
+    // S2: 70 × 100 % = 70 → B, ¥7,000.00; the saved version could not score them (GMV missing)
+    expect(r.result.rows.map((c) => [c.employee_id, c.score, c.grade])).toEqual([['S2', 70, 'B']]);
+    expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
+      ['S2', 'scorable', 700000],
     ]);
   });
 });

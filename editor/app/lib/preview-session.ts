@@ -307,7 +307,7 @@ export class PreviewSession {
     const data = this.data;
     if (!data) return { records: [], excluded: [], diagnostics: [] };
     const c = policy.contract;
-    const key = JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id))]);
+    const key = JSON.stringify([c.metrics, c.roles, c.stages, requiredOf(c)]);
     if (this.read?.dataVersion !== this.dataVersion || this.read.key !== key) {
       this.read = { dataVersion: this.dataVersion, key, result: toRecords(data.table, c, { file: data.file }) };
     }
@@ -337,5 +337,9 @@ export class PreviewSession {
 /** What a mapping's records depend on in a policy: its metrics, roles, stages, required metrics and teams. */
 function contractKey(policy: CompiledPolicy): string {
   const c = policy.contract;
-  return JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id)), c.teams ?? null]);
+  return JSON.stringify([c.metrics, c.roles, c.stages, requiredOf(c), c.teams ?? null]);
 }
+
+/** The metrics each role requires in each stage (a weight set to 0 in a stage can change them). */
+const requiredOf = (c: CompiledPolicy['contract']) =>
+  c.roles.map((r) => [c.requiredMetrics(r.id), c.stages.map((s) => c.requiredMetrics(r.id, s.id))]);
