@@ -99,15 +99,33 @@ export const api = {
   template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
 };
 
-/** The server as the edited document uses it: a save refused for a newer file (409) is a reply, not an error. */
+/**
+ * The policies whose file ends its lines with CRLF (saved on Windows, or checked out with git's
+ * autocrlf). The page edits LF text — the YAML editor writes its lines so, and a CRLF text put in
+ * it came back as LF, a change of every line that nobody made (the file showed 未保存 on opening, and
+ * a save rewrote every line) — so such a file reaches the page with LF and is written back with CRLF.
+ */
+const crlfPolicies = new Set<string>();
+const withLf = (text: string) => text.replace(/\r\n/g, '\n');
+
+/**
+ * The server as the edited document uses it: a save refused for a newer file (409) is a reply, not
+ * an error; a file's CRLF line ends kept (its first line's end says which it uses).
+ */
 export const policyServer: PolicyServer = {
-  policy: api.policy,
+  async policy(name) {
+    const file = await api.policy(name);
+    if (/^[^\n]*\r\n/.test(file.text)) crlfPolicies.add(name);
+    else crlfPolicies.delete(name);
+    return { ...file, text: withLf(file.text), base: { ...file.base, text: withLf(file.base.text) } };
+  },
   async save(name, text, etag) {
+    const written = crlfPolicies.has(name) ? withLf(text).replace(/\n/g, '\r\n') : text;
     try {
-      return { ok: true, etag: (await api.save(name, text, etag)).etag };
+      return { ok: true, etag: (await api.save(name, written, etag)).etag };
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string')
-        return { ok: false, current: error.body.current, etag: String(error.body.etag) };
+        return { ok: false, current: withLf(error.body.current), etag: String(error.body.etag) };
       throw error;
     }
   },
