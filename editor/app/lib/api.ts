@@ -2,6 +2,7 @@
 
 import { localise, type Diagnostic, type Lang } from '../../../engine/index.js';
 import type { PolicyServer } from './document.js';
+import { words } from './i18n.js';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
@@ -18,8 +19,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A request that reached no server (stopped, or restarted elsewhere): fetch's own words are "Failed to fetch". */
+export class ServerUnreachable extends Error {}
+
 /** What went wrong, in the interface's language: a server refusal from its diagnostics, anything else as it is. */
 export function said(error: unknown, lang: Lang): string {
+  if (error instanceof ServerUnreachable) return words[lang].serverDown;
   if (error instanceof ApiError && error.diagnostics.length) return problemText(error.diagnostics, lang);
   return error instanceof Error ? error.message : String(error);
 }
@@ -45,7 +50,13 @@ export async function call<T>(
   init: RequestInit = {},
   as: 'json' | 'text' | 'bytes' = 'json',
 ): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
+  } catch (error) {
+    // fetch rejects only when no answer came (the server stopped); a refusal is an answer, below
+    throw new ServerUnreachable(error instanceof Error ? error.message : String(error));
+  }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(res.status, String(body.error ?? res.statusText), body);
