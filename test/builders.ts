@@ -257,6 +257,36 @@ payout:
   rounding: { to: 0.01, mode: half_up }
 `;
 
+/**
+ * Two stages, one role 主播 (pay base ¥10,000, pay = pay_base × score / 100): 上级评分 (scoring rating)
+ * weighted startup 100, mature 60, and GMV (linear, threshold ¥60,000, target ¥100,000) weighted
+ * startup 0, mature 40; grades A ≥ 80, B ≥ 60, C. GMV counts only for mature teams.
+ */
+export const TWO_STAGE_GMV_POLICY = `policy: two-stages
+title: 两阶段
+version: 1.0.0
+metrics:
+  rating: { label: 上级评分, unit: score, range: [ 0, 100 ] }
+  gmv: { label: GMV, unit: money }
+stages:
+  startup: { title: 初创期 }
+  mature: { title: 成熟期 }
+roles:
+  host:
+    title: 主播
+    pay_base: 10000
+    indicators:
+      rating: { metric: rating, scoring: rating, weight: { startup: 100, mature: 60 } }
+      gmv: { metric: gmv, threshold: 60000, target: 100000, weight: { startup: 0, mature: 40 } }
+grades:
+  - { grade: A, min: 80 }
+  - { grade: B, min: 60 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+
 /** A cell of write-excel-file's rows: text. */
 export const xlsxText = (value: string) => ({ value, type: String });
 

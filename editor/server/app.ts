@@ -20,6 +20,7 @@ import {
   readText,
   refusal,
   serialisable,
+  TABLE_FILE,
 } from './files.js';
 import { EXIT, ExitError } from '../../node/cli/errors.js';
 import { simulatorRoutes } from './simulator.js';
@@ -135,8 +136,7 @@ export function createEditorApp(o: EditorOptions): Hono {
   app.get('/api/dataset', (c) => {
     const rel = c.req.query('path') ?? '';
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
-    if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
-      throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
+    if (!folder || !TABLE_FILE.test(rel)) throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
     const path = dataPath(o.root, folder, rel.slice(folder.length + 1));
     // raw bytes: the page decodes them (UTF-8, GBK, Excel) exactly as the CLI does
     c.header('Content-Type', 'application/octet-stream');

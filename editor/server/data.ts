@@ -32,7 +32,7 @@ import { formatXlsx } from '../../node/cli/format/xlsx.js';
 import { formatImpactXlsx } from '../../node/cli/format/impact-xlsx.js';
 import { caseClashDiagnostic, caseClashes, statementFile } from '../../node/cli/commands/statements.js';
 import { packageVersion } from '../../node/cli/version.js';
-import { FileError, dataPath, inside, serialisable } from './files.js';
+import { FileError, TABLE_FILE, dataPath, inside, serialisable } from './files.js';
 import type { ColumnMatch, MappingInspect } from '../app/lib/data-inspect.js';
 
 const DATA_FOLDERS = ['examples', 'data'];
@@ -63,7 +63,7 @@ const said = (d: Diagnostic, lang: Lang): Diagnostic => ({ ...serialisable(d), .
  */
 export function datasetFile(root: string, rel: string): string {
   const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
-  if (!folder || !/\.(csv|json|xlsx|ya?ml)$/i.test(rel))
+  if (!folder || !(TABLE_FILE.test(rel) || /\.ya?ml$/i.test(rel)))
     throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
   const path = dataPath(root, folder, rel.slice(folder.length + 1));
   if (/\.ya?ml$/i.test(rel)) {
@@ -243,7 +243,7 @@ const stem = (rel: string) =>
   rel
     .split('/')
     .pop()!
-    .replace(/(\.data)?\.(csv|json|xlsx|ya?ml)$/i, '');
+    .replace(/(\.data)?\.(csv|tsv|txt|json|xlsx|ya?ml)$/i, '');
 
 /** Registers the data and output routes on the editor's app. */
 export function registerDataRoutes(app: Hono, root: string): void {

@@ -93,7 +93,13 @@ export function gitHeadText(root: string, path: string): Promise<string | undefi
   return textAtHead(root, relative(root, path).split(sep).join('/'), 8 * 1024 * 1024);
 }
 
-/** CSV, JSON and XLSX files and data mappings (`*.data.yaml`) under the data folders, as paths relative to the root. */
+/**
+ * A data table the editor reads as the CLI's `--data` does (engine/data/file.ts `formatOf`): CSV, and
+ * `.tsv` / `.txt` read as a CSV is (the separator the header line's), JSON, XLSX.
+ */
+export const TABLE_FILE = /\.(csv|tsv|txt|json|xlsx)$/i;
+
+/** Data tables (TABLE_FILE) and data mappings (`*.data.yaml`) under the data folders, as paths relative to the root. */
 export function listDatasets(root: string, folders: string[]): { path: string; size: number }[] {
   const out: { path: string; size: number }[] = [];
   const walk = (dir: string) => {
@@ -103,7 +109,7 @@ export function listDatasets(root: string, folders: string[]): { path: string; s
       const st = lstatSync(p);
       if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) walk(p);
-      else if (/\.(csv|json|xlsx)$|\.data\.ya?ml$/i.test(name) && !/^bench-/.test(name))
+      else if ((TABLE_FILE.test(name) || /\.data\.ya?ml$/i.test(name)) && !/^bench-/.test(name))
         out.push({ path: relative(root, p).split(sep).join('/'), size: statSync(p).size });
     }
   };

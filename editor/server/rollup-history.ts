@@ -11,7 +11,7 @@ import { diagnostic } from '../../engine/index.js';
 import { dataPath, FileError } from './files.js';
 
 const FOLDERS = ['examples', 'data'];
-const MONTH_FILE = /^(.+)-(\d{4}-(?:0[1-9]|1[0-2]))\.(csv|json|xlsx)$/i;
+const MONTH_FILE = /^(.+)-(\d{4}-(?:0[1-9]|1[0-2]))\.(csv|tsv|txt|json|xlsx)$/i;
 const POLICY_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface HistoryMonths {

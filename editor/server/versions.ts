@@ -45,7 +45,7 @@ import {
   uncommittedFiles,
 } from '../../node/git.js';
 import { datasetFile } from './data.js';
-import { FileError, dataPath, etagOf, policyPath, readText, refusal, serialisable } from './files.js';
+import { FileError, TABLE_FILE, dataPath, etagOf, policyPath, readText, refusal, serialisable } from './files.js';
 
 export interface Author {
   name: string;
@@ -187,8 +187,7 @@ function dataFor(root: string, rel: unknown, policyFile: string): string | undef
     // a data mapping the editor lists reads as `yardstick diff --data` reads it, its files kept inside its folder
     if (/\.data\.ya?ml$/i.test(rel)) return datasetFile(root, rel);
     const folder = DATA_FOLDERS.find((f) => rel.startsWith(`${f}/`));
-    if (!folder || !/\.(csv|json|xlsx)$/i.test(rel))
-      throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
+    if (!folder || !TABLE_FILE.test(rel)) throw new FileError(400, diagnostic('cli_server_file.dataset', {}));
     return dataPath(root, folder, rel.slice(folder.length + 1));
   }
   const named = reviewDataFor(policyFile);

@@ -32,8 +32,12 @@ export interface DataContract {
   stages: { id: string; title: string }[];
   /** The policy's declared teams: when given, a team cell must name one of them. */
   teams?: TeamDeclaration[];
-  /** Metric ids a record of this role must carry (a metric with a `default` may still be absent). */
-  requiredMetrics(role: string): readonly string[];
+  /**
+   * Metric ids a record of this role must carry (a metric with a `default` may still be absent): in
+   * `stage` when given (a metric only indicators weighted 0 there read is not required there), else
+   * in any stage.
+   */
+  requiredMetrics(role: string, stage?: string): readonly string[];
 }
 
 export interface ReadOptions {
@@ -219,14 +223,18 @@ export interface RecordReader {
   readonly diagnostics: Diagnostic[];
   /** Warnings about rows found by `seen` (ids that differ only by case), in the order rows were seen. */
   readonly notes: Diagnostic[];
-  /** The role id a row's role cell names, if any. */
+  /**
+   * What the metric columns a row needs depend on, as a key for `missingColumns`: the role its role
+   * cell names and the stage its stage cell names (the role alone when the stage names none); undefined
+   * without a role.
+   */
   roleOf(cells: string[]): string | undefined;
   /**
    * The reason the first row of a person written on two rows is left out too (at its id cell):
    * which of the rows is right cannot be told, so neither is scored.
    */
   alsoOn(cells: string[], index: number, row: number, later: number): Diagnostic;
-  /** Errors for metric columns that these roles need and the header lacks. */
+  /** Errors for metric columns that the rows of these keys (`roleOf`'s, or role ids) need and the header lacks. */
   missingColumns(roles: Set<string>): Diagnostic[];
   /** A note when the row is a totals row (合计, 小计, Total, …) to skip, not an employee. */
   totalsRow(cells: string[], index: number, row: number): Diagnostic | undefined;
@@ -385,18 +393,28 @@ export function recordReader(
   const roleOfText = lookup(contract.roles);
   const stageOf = lookup(contract.stages);
   const roleCol = fieldColumn.get('role');
-  const roleOf = (cells: string[]) => (roleCol === undefined ? undefined : roleOfText((cells[roleCol] ?? '').trim()));
+  const stageCol = fieldColumn.get('stage');
+  // a row's role and stage: the metrics it needs depend on both (an indicator weighted 0 in a stage)
+  const roleOf = (cells: string[]) => {
+    const role = roleCol === undefined ? undefined : roleOfText((cells[roleCol] ?? '').trim());
+    const stage = role === undefined || stageCol === undefined ? undefined : stageOf((cells[stageCol] ?? '').trim());
+    return stage === undefined ? role : `${role}\u0000${stage}`;
+  };
+  /** A `roleOf` key's required metrics (a role id alone: every stage's). */
+  const neededBy = (key: string) => {
+    const [role, stage] = key.split('\u0000');
+    return contract.requiredMetrics(role!, stage);
+  };
 
   const missingColumns = (present: Set<string>): Diagnostic[] => {
     const out: Diagnostic[] = [];
-    const neededHere = new Set([...present].flatMap((r) => contract.requiredMetrics(r)));
+    const neededHere = new Set([...present].flatMap((k) => neededBy(k)));
     for (const id of neededHere) {
       const m = contract.metrics[id];
       // a default fills an empty cell; a whole column missing takes it only when the policy says so
       if (!metricColumn.has(id) && m && !(m.default !== undefined && m.default_when_missing_column === true)) {
-        const roles = contract.roles
-          .filter((r) => present.has(r.id) && contract.requiredMetrics(r.id).includes(id))
-          .map((r) => r.title);
+        const needing = new Set([...present].filter((k) => neededBy(k).includes(id)).map((k) => k.split('\u0000')[0]));
+        const roles = contract.roles.filter((r) => needing.has(r.id)).map((r) => r.title);
         const aliases = m.aliases?.length ? m.aliases.map((a) => `\`${a}\``) : undefined;
         const names: Text = {
           en: `\`${m.label}\`${aliases ? ` (or ${aliases.join(', ')})` : ''}`,
@@ -443,12 +461,17 @@ export function recordReader(
     const range = m.range ?? (m.unit === 'ratio' ? ([0, 1] as [number, number]) : undefined);
     return { id, m, col, options, range };
   });
-  // per role, whether each metric (in metricReads' order) is required: one array read per empty cell
+  // per role and stage (and per role, for a row whose stage names none), whether each metric (in
+  // metricReads' order) is required: one array read per empty cell
+  const requiredOf = (role: string, stage?: string) => {
+    const required = new Set(contract.requiredMetrics(role, stage));
+    return metricReads.map((read) => required.has(read.id));
+  };
   const requiredByRole = new Map(
-    contract.roles.map((r) => {
-      const required = new Set(contract.requiredMetrics(r.id));
-      return [r.id, metricReads.map((read) => required.has(read.id))];
-    }),
+    contract.roles.map((r) => [
+      r.id,
+      { any: requiredOf(r.id), byStage: new Map(contract.stages.map((s) => [s.id, requiredOf(r.id, s.id)])) },
+    ]),
   );
   const roleTitle = new Map(contract.roles.map((r) => [r.id, r.title]));
   const roleNames = list(contract.roles.map((r) => `${r.title} (${r.id})`));
@@ -724,7 +747,8 @@ export function recordReader(
       }
     }
 
-    const required = (role && requiredByRole.get(role)) || NONE;
+    const needs = role ? requiredByRole.get(role) : undefined;
+    const required = (needs && (stage ? needs.byStage.get(stage) : needs.any)) || NONE;
     const metrics: Record<string, number> = {};
     let noRow: Map<string, { labels: string[]; near?: { key: string; row: number } }> | undefined;
     for (let k = 0; k < metricReads.length; k++) {

@@ -267,7 +267,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   for (const d of policy.derived) {
     const v = d.runSlots(facts) ?? d.default;
     facts[d.slot] = v;
-    if (v === undefined && role.derivedNeeded.includes(d.id)) {
+    if (v === undefined && role.derivedNeeded.includes(d.id) && !role.optionalIn.get(d.id)?.has(record.stage)) {
       (problems ??= []).push(derivedUndefined(policy, facts, d));
     } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
       // a declared range is a promise the formula keeps: a value outside it is never scored
@@ -284,11 +284,16 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
       );
     }
   }
-  // a metric with a default always has a value by now: only those without one can be missing
+  // a metric with a default always has a value by now: only those without one can be missing (and
+  // one only indicators weighted 0 in this stage read may be: they score it with no actual value)
   const withoutDefault = role.requiredWithoutDefault;
   for (let i = 0; i < withoutDefault.length; i++) {
     const id = withoutDefault[i]!;
-    if (facts[role.requiredWithoutDefaultSlots[i]!] === undefined && metrics[id] == null) {
+    if (
+      facts[role.requiredWithoutDefaultSlots[i]!] === undefined &&
+      metrics[id] == null &&
+      !role.optionalIn.get(id)?.has(record.stage)
+    ) {
       (problems ??= []).push(
         diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
       );
@@ -595,7 +600,10 @@ function weightedPoints(node: CompiledIndicator, values: readonly (number | unde
     points = roundScore(sum, decimals);
   } else {
     const leaf = node.leaf!;
-    points = roundScore((leaf.scorer ?? scorerFor(leaf))(values[leaf.slot]!), decimals);
+    const actual = values[leaf.slot];
+    // no value: an indicator weighted 0 in this stage, its metric not required here (0 points)
+    if (actual === undefined) return 0;
+    points = roundScore((leaf.scorer ?? scorerFor(leaf))(actual), decimals);
   }
   return roundScore((points * node.weight) / 100, decimals);
 }
@@ -630,7 +638,9 @@ function scoreIndicator(
     };
   }
   const leaf = node.leaf!;
-  const actual = values[leaf.slot]!;
+  const actual = values[leaf.slot];
+  // no value: an indicator weighted 0 in this stage, its metric not required here; no actual, 0 points
+  if (actual === undefined) return unscoredLeaf(node, leaf);
   const points = roundScore((leaf.scorer ?? scorerFor(leaf))(actual), decimals);
   return leafResult(node, leaf, actual, points, roundScore((points * node.weight) / 100, decimals));
 }
@@ -660,6 +670,30 @@ function leafResult(
     case 4: return { id, path, title, metric, scoring, better, actual, challenge, points, weight, weighted_points: weighted, reason: '' };
     default: return { id, path, title, metric, scoring, better, actual, points, weight, weighted_points: weighted, reason: '' };
   }
+}
+
+/**
+ * A leaf without a value (an indicator weighted 0 in the employee's stage, whose metric the record
+ * lacks): its levels, no `actual`, 0 points and 0 weighted points.
+ */
+function unscoredLeaf(node: CompiledIndicator, leaf: NonNullable<CompiledIndicator['leaf']>): IndicatorResult {
+  const { id, path, title, weight } = node;
+  const { metric, scoring, better, threshold, target, challenge } = leaf;
+  return {
+    id,
+    path,
+    title,
+    metric,
+    scoring,
+    better,
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(challenge !== undefined ? { challenge } : {}),
+    points: 0,
+    weight,
+    weighted_points: 0,
+    reason: '',
+  };
 }
 
 type Band = { tier: string; title?: string; multiplier?: number; award?: number; benefit?: string };

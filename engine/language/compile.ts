@@ -85,6 +85,15 @@ export interface CompiledRole {
   /** The slots of `requiredWithoutDefault`, in the same order. */
   requiredWithoutDefaultSlots: number[];
   /**
+   * The metrics and derived metrics of `required` that some stages do not need, each with those
+   * stages: read only by indicators weighted 0 there (a weight of 0 means the indicator does not
+   * count that stage), by no rule, tier, payout, pool or per-unit count. A record of such a stage may
+   * lack them; its indicator is then scored with no actual value, 0 points.
+   */
+  optionalIn: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Stage id → the part of `requiredMetrics` a record of that stage must carry. */
+  requiredMetricsByStage: Record<string, string[]>;
+  /**
    * The metric keys of the last record of this role the evaluation read, in their order, and each
    * one's slot (−1 for a key that is no declared metric): a role's records mostly hold the same
    * metrics in the same order (a file's columns), so a key is found by comparing it with the one
@@ -314,6 +323,20 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     ]),
   ]);
   const shared = new Set([...metricsOf(perExprs.flatMap((e) => variablesOf(e))), ...ruleNeeds]);
+  // indicators a rule reads by their path (indicator_points, indicator_attainment, indicator_reached):
+  // their metrics are needed whatever their weight
+  const readPaths = [
+    ...Object.values(doc.adjustments ?? {}).map((r) => r.when),
+    ...Object.values(doc.holds ?? {}).map((r) => r.when),
+    ...Object.values(doc.triggers ?? {}).flatMap((t) => [
+      t.when,
+      ...(t.action.close_when ? [t.action.close_when] : []),
+    ]),
+  ].flatMap((when) =>
+    leavesOf<ConditionLeaf>(when).flatMap((leaf) =>
+      typeof leaf.params?.indicator === 'string' ? [leaf.params.indicator] : [],
+    ),
+  );
 
   const roles: Record<string, CompiledRole> = {};
   for (const [id, role] of Object.entries(doc.roles)) {
@@ -321,6 +344,14 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
     for (const stage of Object.keys(doc.stages)) byStage[stage] = compileLevel(doc, role.indicators, stage, '', slotOf);
     const used = metricsOf(leafMetrics(role.indicators));
     const required = [...new Set([...used, ...shared])];
+    // per stage: the metrics of the indicators that count there, or that a rule reads by path
+    const optionalIn = new Map<string, Set<string>>();
+    const requiredMetricsByStage: Record<string, string[]> = {};
+    for (const stage of Object.keys(doc.stages)) {
+      const here = new Set([...metricsOf(countedLeafMetrics(role.indicators, stage, '', readPaths)), ...shared]);
+      for (const m of required) if (!here.has(m)) optionalIn.set(m, (optionalIn.get(m) ?? new Set()).add(stage));
+      requiredMetricsByStage[stage] = required.filter((m) => here.has(m) && doc.metrics[m] !== undefined);
+    }
     roles[id] = {
       id,
       title: role.title,
@@ -331,6 +362,8 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
       requiredMetrics: required.filter((m) => doc.metrics[m] !== undefined),
       requiredWithoutDefault: [],
       requiredWithoutDefaultSlots: [],
+      optionalIn,
+      requiredMetricsByStage,
       // one place per declared metric from the start, a text no metric is called: every key the
       // copy compares with is a text, so V8 compares two pointers inline (with places left empty,
       // a record meeting one saw `undefined` there, and every comparison after it became a call)
@@ -406,7 +439,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
             })),
           }
         : {}),
-      requiredMetrics: (role: string) => roles[role]?.requiredMetrics ?? [],
+      requiredMetrics: (role: string, stage?: string) =>
+        (stage === undefined ? undefined : roles[role]?.requiredMetricsByStage[stage]) ??
+        roles[role]?.requiredMetrics ??
+        [],
     },
   };
 }
@@ -478,6 +514,26 @@ function compilePerUnit(doc: PolicyDoc, def: PerUnitDef, expr: Expr, runSlots: S
 
 function leafMetrics(level: Record<string, IndicatorDef>): string[] {
   return Object.values(level).flatMap((d) => (isGroup(d) ? leafMetrics(d.indicators) : [d.metric]));
+}
+
+/**
+ * The metrics of the leaves that count in `stage` — weighted above 0 there, inside groups weighted
+ * above 0 — and of the leaves a rule reads by their path or their group's (`readPaths`).
+ */
+function countedLeafMetrics(
+  level: Record<string, IndicatorDef>,
+  stage: string,
+  prefix: string,
+  readPaths: readonly string[],
+  inForce = true,
+): string[] {
+  return Object.entries(level).flatMap(([id, d]) => {
+    const path = prefix ? `${prefix}.${id}` : id;
+    const weight = typeof d.weight === 'number' ? d.weight : (d.weight[stage] ?? 0);
+    const counts = inForce && weight > 0;
+    if (isGroup(d)) return countedLeafMetrics(d.indicators, stage, path, readPaths, counts);
+    return counts || readPaths.some((p) => p === path || path.startsWith(`${p}.`)) ? [d.metric] : [];
+  });
 }
 
 /** Derived metrics in an order where each comes after the ones it reads (checks ruled out cycles). */

@@ -3,7 +3,7 @@
 // roll-up period argument, and its test file's cases.
 
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   diagnostic,
   type Lang,
@@ -14,7 +14,6 @@ import {
   readRollupPeriod,
   readYaml,
   runPolicy,
-  readRecords,
   type PolicyDoc,
   type RollupDoc,
   type RollupLoadResult,
@@ -27,6 +26,7 @@ import {
 } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readText, sayDiagnostic } from './io.js';
+import { readDataFile } from './pipeline.js';
 
 /** Whether a policy file is a roll-up policy (a top-level `rollup:`); a file that cannot be read is not. */
 export function isRollupFile(file: string): boolean {
@@ -149,12 +149,13 @@ async function scoreSample(testFile: string, sample: { policy: string; data: str
   const records: EmployeeRecord[] = [];
   for (const f of sample.data) {
     const file = resolve(here, f);
-    // a record with a data problem is left out, as a recording run with --exclude-invalid does
-    records.push(
-      ...readRecords(readText(file, 'data'), extname(file) === '.json' ? 'json' : 'csv', loaded.policy.contract, {
-        file,
-      }).records,
-    );
+    // read as `run` reads it (a workbook, a .tsv, a data mapping); a problem with the file as a
+    // whole is refused, and a record with a data problem is left out, as a recording run with
+    // --exclude-invalid does
+    const read = await readDataFile(file, loaded.policy);
+    const errors = read.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new ExitError(EXIT.input, errors[0]!, errors.slice(1));
+    records.push(...read.records);
   }
   const result = await runPolicy(loaded.policy, { records });
   return result.scorecards.map((card) => rollupMonthOf(card));

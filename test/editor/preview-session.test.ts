@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, readRecords, runPolicy } from '../../engine/index.js';
 import { PreviewSession } from '../../editor/app/lib/preview-session.js';
+import { moneyPolicy, monthsCsv } from '../money/month.js';
+import { TWO_STAGE_GMV_POLICY } from '../builders.js';
 
 const clock = () => 0;
 
@@ -170,6 +172,68 @@ X1,编导丁,编导,一组,初创期,2026-10,12..5,100000,3000,42%,50%,50000,,,,
     expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
       ['D1', 'scorable', 587680],
       ['E1', 'scorable', 445600],
+    ]);
+  });
+});
+
+// A dataset of two months, a person the edit scores in neither (a formula below 0: eval_negative_pay,
+// each row left out with its own amount). The impact gave each month's line the reasons of both
+// months' rows, as `diff` did before it placed each card at its row.
+//   edit: pay = ¥10,000 × (rating − 65) / 100
+//   E1 10月 rating 60: 10,000 × −5 / 100 = −¥500.00 (row 2)    E1 11月 rating 50: −¥1,500.00 (row 4)
+//   E2 10月 rating 90: ¥2,500.00                               E2 11月 rating 80: ¥1,500.00
+describe('an edit that makes a person unscorable in two months of one dataset', () => {
+  it('gives each month the reason of that month’s row alone', async () => {
+    const saved = moneyPolicy('');
+    const edit = saved.replace('pay_base * score / 100', 'pay_base * (score - 65) / 100');
+    const data = monthsCsv([
+      ['E1', '2026-10', 60],
+      ['E2', '2026-10', 90],
+      ['E1', '2026-11', 50],
+      ['E2', '2026-11', 80],
+    ]);
+    const session = new PreviewSession();
+    expect(await session.setData(new TextEncoder().encode(data), 'two-months.csv')).toBeNull();
+    const r = await session.evaluate(1, edit, saved, 'en', clock);
+    if (!r.ok) throw new Error('the edit should load');
+    expect(
+      r.comparison!.unscorable.map((u) => [
+        u.employee_id,
+        u.period,
+        u.reasons.map((d) => [d.cell?.row, /is (-¥[\d,.]+) for/.exec(d.message)?.[1]]),
+      ]),
+    ).toEqual([
+      ['E1', '2026-10', [[2, '-¥500.00']]],
+      ['E1', '2026-11', [[4, '-¥1,500.00']]],
+    ]);
+  });
+});
+
+// The preview reuses the records it read while the data contract is the same. Setting an indicator's
+// weight to 0 in a stage changes what that stage's records must carry (GMV no longer required of
+// startup), though every role still requires it in some stage: the records must be read again, or
+// the edit's preview keeps excluding the startup host whose GMV cell is empty.
+describe('an edit that weights an indicator 0 in a stage', () => {
+  it('reads the records again: the startup host with an empty GMV cell becomes scorable', async () => {
+    // saved: startup 上级评分 80 %, GMV 20 %; the edit: 100 % and 0 % (TWO_STAGE_GMV_POLICY)
+    const saved = TWO_STAGE_GMV_POLICY.replace(
+      'weight: { startup: 100, mature: 60 }',
+      'weight: { startup: 80, mature: 60 }',
+    ).replace('weight: { startup: 0, mature: 40 }', 'weight: { startup: 20, mature: 40 }');
+    const session = new PreviewSession();
+    const csv = '工号,姓名,岗位,团队,阶段,月份,上级评分,GMV\nS2,乙,主播,一组,初创期,2026-10,70,\n';
+    await session.setData(new TextEncoder().encode(csv), 'm.csv');
+    // the saved version first, as the page opens it: its reading leaves S2 out (data_missing_metric)
+    const before = await session.evaluate(1, saved, undefined, 'zh', clock);
+    expect(before.ok && before.result.excluded.map((x) => x.reasons.map((d) => d.code))).toEqual([
+      ['data_missing_metric'],
+    ]);
+    const r = await session.evaluate(2, TWO_STAGE_GMV_POLICY, saved, 'zh', clock);
+    if (!r.ok) throw new Error('the edit should load');
+    // S2: 70 × 100 % = 70 → B, ¥7,000.00; the saved version could not score them (GMV missing)
+    expect(r.result.rows.map((c) => [c.employee_id, c.score, c.grade])).toEqual([['S2', 70, 'B']]);
+    expect(r.comparison!.unscorable.map((u) => [u.employee_id, u.became, u.after?.totalFen])).toEqual([
+      ['S2', 'scorable', 700000],
     ]);
   });
 });

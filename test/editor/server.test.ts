@@ -229,8 +229,25 @@ describe('datasets', () => {
     const bytes = new Uint8Array(await (await call('/api/dataset?path=examples%2Fm.csv')).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toBe('工号,姓名\nE1,张三\n'); // TextDecoder drops the BOM
-    expect((await call('/api/dataset?path=examples%2F..%2Fsecret.txt')).status).toBe(400);
+    // a name the data reader does not take is refused as such; a path out of the folder by the path check
+    expect((await call('/api/dataset?path=examples%2F..%2Fsecret.sh')).status).toBe(400);
+    expect((await call('/api/dataset?path=examples%2F..%2Fsecret.txt')).status).toBe(403);
     expect((await call('/api/dataset?path=examples%2F..%2Fpolicies%2Fx.csv')).status).toBe(403);
+  });
+
+  // the CLI reads `.tsv` and `.txt` (Excel's "Unicode text") as it reads a `.csv`; the picker offered
+  // only .csv, .json and .xlsx, and the server refused the others (400)
+  it('lists and serves tab-separated .tsv and .txt exports as the CLI reads them', async () => {
+    writeFileSync(join(root, 'examples', 'n.tsv'), '工号\t姓名\nE1\t张三\n'); // 6 + 1 + 6 + 1 + 2 + 1 + 6 + 1 = 24 bytes
+    writeFileSync(join(root, 'examples', 'unicode.txt'), Buffer.from('\uFEFF工号\t姓名\n', 'utf16le')); // (1 + 5 + 1) × 2 = 14 bytes
+    expect(await (await call('/api/datasets')).json()).toEqual([
+      { path: 'examples/m.csv', size: 27 },
+      { path: 'examples/n.tsv', size: 24 },
+      { path: 'examples/unicode.txt', size: 14 },
+    ]);
+    const tsv = await call('/api/dataset?path=examples%2Fn.tsv');
+    expect([tsv.status, new TextDecoder().decode(await tsv.arrayBuffer())]).toEqual([200, '工号\t姓名\nE1\t张三\n']);
+    expect((await call('/api/dataset?path=examples%2Funicode.txt')).status).toBe(200);
   });
 });
 

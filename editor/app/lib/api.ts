@@ -2,6 +2,7 @@
 
 import { localise, type Diagnostic, type Lang } from '../../../engine/index.js';
 import type { PolicyServer } from './document.js';
+import { words } from './i18n.js';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
@@ -18,8 +19,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A request that reached no server (stopped, or restarted elsewhere): fetch's own words are "Failed to fetch". */
+export class ServerUnreachable extends Error {}
+
 /** What went wrong, in the interface's language: a server refusal from its diagnostics, anything else as it is. */
 export function said(error: unknown, lang: Lang): string {
+  if (error instanceof ServerUnreachable) return words[lang].serverDown;
   if (error instanceof ApiError && error.diagnostics.length) return problemText(error.diagnostics, lang);
   return error instanceof Error ? error.message : String(error);
 }
@@ -45,7 +50,13 @@ export async function call<T>(
   init: RequestInit = {},
   as: 'json' | 'text' | 'bytes' = 'json',
 ): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
+  } catch (error) {
+    // fetch rejects only when no answer came (the server stopped); a refusal is an answer, below
+    throw new ServerUnreachable(error instanceof Error ? error.message : String(error));
+  }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(res.status, String(body.error ?? res.statusText), body);
@@ -99,15 +110,33 @@ export const api = {
   template: (name: string) => call<string>(`/api/templates/${encodeURIComponent(name)}`, {}, 'text'),
 };
 
-/** The server as the edited document uses it: a save refused for a newer file (409) is a reply, not an error. */
+/**
+ * The policies whose file ends its lines with CRLF (saved on Windows, or checked out with git's
+ * autocrlf). The page edits LF text — the YAML editor writes its lines so, and a CRLF text put in
+ * it came back as LF, a change of every line that nobody made (the file showed 未保存 on opening, and
+ * a save rewrote every line) — so such a file reaches the page with LF and is written back with CRLF.
+ */
+const crlfPolicies = new Set<string>();
+const withLf = (text: string) => text.replace(/\r\n/g, '\n');
+
+/**
+ * The server as the edited document uses it: a save refused for a newer file (409) is a reply, not
+ * an error; a file's CRLF line ends kept (its first line's end says which it uses).
+ */
 export const policyServer: PolicyServer = {
-  policy: api.policy,
+  async policy(name) {
+    const file = await api.policy(name);
+    if (/^[^\n]*\r\n/.test(file.text)) crlfPolicies.add(name);
+    else crlfPolicies.delete(name);
+    return { ...file, text: withLf(file.text), base: { ...file.base, text: withLf(file.base.text) } };
+  },
   async save(name, text, etag) {
+    const written = crlfPolicies.has(name) ? withLf(text).replace(/\n/g, '\r\n') : text;
     try {
-      return { ok: true, etag: (await api.save(name, text, etag)).etag };
+      return { ok: true, etag: (await api.save(name, written, etag)).etag };
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string')
-        return { ok: false, current: error.body.current, etag: String(error.body.etag) };
+        return { ok: false, current: withLf(error.body.current), etag: String(error.body.etag) };
       throw error;
     }
   },

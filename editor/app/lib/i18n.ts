@@ -10,6 +10,8 @@ const zh = {
   dataset: '数据',
   upload: '上传数据文件',
   uploadNote: '只在浏览器中读取，不会上传',
+  serverDown:
+    '连接不到编辑器的服务器（它可能已停止）：请重新运行 npm start，打开它打印的地址；未保存的修改仍保留在这个浏览器中',
   fieldNotANumber: '请填一个数字',
   operators: {
     equal: '等于',
@@ -256,6 +258,8 @@ const en: Words = {
   dataset: 'Data',
   upload: 'Upload a data file',
   uploadNote: 'read in the browser only, never sent anywhere',
+  serverDown:
+    'cannot reach the editor’s server (it may have stopped): run npm start again and open the address it prints; unsaved changes are kept in this browser',
   fieldNotANumber: 'type a number',
   operators: {
     equal: 'equals',

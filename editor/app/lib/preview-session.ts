@@ -106,7 +106,15 @@ export type Swept =
   | { ok: false; problem: Diagnostic };
 
 type Run =
-  | { ok: true; policy: CompiledPolicy; result: RunResult; diagnostics: Diagnostic[]; dataProblems: Diagnostic[] }
+  | {
+      ok: true;
+      policy: CompiledPolicy;
+      result: RunResult;
+      /** The records the run scored (each with its row: `compareRuns` tells one month's row from another's). */
+      records: readonly EmployeeRecord[];
+      diagnostics: Diagnostic[];
+      dataProblems: Diagnostic[];
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export class PreviewSession {
@@ -120,7 +128,14 @@ export class PreviewSession {
   private wanted = new Set<string>();
   private dataVersion = 0;
   private base:
-    | { text: string; lang: Lang; result?: RunResult; policy?: CompiledPolicy; dataVersion: number }
+    | {
+        text: string;
+        lang: Lang;
+        result?: RunResult;
+        policy?: CompiledPolicy;
+        records?: readonly EmployeeRecord[];
+        dataVersion: number;
+      }
     | undefined;
   private read: { dataVersion: number; key: string; result: RecordsResult } | undefined;
   /** The latest evaluations, kept to explain their employees on demand. */
@@ -184,9 +199,12 @@ export class PreviewSession {
           dataVersion: this.dataVersion,
           result: saved.ok ? saved.result : undefined,
           policy: saved.ok ? saved.policy : undefined,
+          records: saved.ok ? saved.records : undefined,
         };
       }
-      if (this.base!.result) comparison = compareRuns(this.base!.result, edited.result);
+      // several months: each person-month's reasons are those of its own row (as `yardstick diff`)
+      if (this.base!.result)
+        comparison = compareRuns(this.base!.result, edited.result, [this.base!.records ?? [], edited.records]);
       if (this.base!.policy) changes = diffPolicies(this.base!.policy.doc, edited.policy.doc, lang).map((c) => c.text);
     }
     if (this.wanted.size) {
@@ -289,7 +307,7 @@ export class PreviewSession {
     const data = this.data;
     if (!data) return { records: [], excluded: [], diagnostics: [] };
     const c = policy.contract;
-    const key = JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id))]);
+    const key = JSON.stringify([c.metrics, c.roles, c.stages, requiredOf(c)]);
     if (this.read?.dataVersion !== this.dataVersion || this.read.key !== key) {
       this.read = { dataVersion: this.dataVersion, key, result: toRecords(data.table, c, { file: data.file }) };
     }
@@ -302,21 +320,26 @@ export class PreviewSession {
     const read = this.records(loaded.policy, policyText);
     const errors = read.diagnostics.filter((d) => d.severity === 'error');
     // the table needs no explanation; one employee's is built when the page opens it
+    const records = errors.length ? [] : read.records;
     const result = await runPolicy(
       loaded.policy,
       {
-        records: errors.length ? [] : read.records,
+        records,
         excluded: read.excluded,
         warnings: read.diagnostics.filter((d) => d.severity === 'warning'),
       },
       { lang, explain: false },
     );
-    return { ok: true, policy: loaded.policy, result, diagnostics: loaded.diagnostics, dataProblems: errors };
+    return { ok: true, policy: loaded.policy, result, records, diagnostics: loaded.diagnostics, dataProblems: errors };
   }
 }
 
 /** What a mapping's records depend on in a policy: its metrics, roles, stages, required metrics and teams. */
 function contractKey(policy: CompiledPolicy): string {
   const c = policy.contract;
-  return JSON.stringify([c.metrics, c.roles, c.stages, c.roles.map((r) => c.requiredMetrics(r.id)), c.teams ?? null]);
+  return JSON.stringify([c.metrics, c.roles, c.stages, requiredOf(c), c.teams ?? null]);
 }
+
+/** The metrics each role requires in each stage (a weight set to 0 in a stage can change them). */
+const requiredOf = (c: CompiledPolicy['contract']) =>
+  c.roles.map((r) => [c.requiredMetrics(r.id), c.stages.map((s) => c.requiredMetrics(r.id, s.id))]);

@@ -75,6 +75,30 @@ export function checkRules(ctx: CheckContext) {
       });
     }
   }
+  for (const [id, prop] of Object.entries(p.properties ?? {}))
+    for (const key of ['where', 'always'] as const) {
+      const cond = prop[key];
+      if (cond) checkPropertyValues(ctx, ['properties', id, key], cond);
+    }
+}
+
+/** The facts a property's conditions see besides the metrics and the rules' facts (verify's `verifyFacts`): amounts in yuan. */
+const PROPERTY_AMOUNTS = ['payout', 'performance_pay', 'tier_award', 'awards'];
+
+/**
+ * A declared property's comparisons read as rules' are (`yardstick verify`, engine/review/verify/declared.ts):
+ * a value of another kind than its fact selects nobody, or fails for everyone, without a word. Refused at the value.
+ */
+function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) {
+  const kindOf = (fact: string) => (PROPERTY_AMOUNTS.includes(fact) ? 'number' : undefined);
+  forEachLeaf<ConditionLeaf>(cond, (c, below) => {
+    const path = [...base, ...below];
+    if (isFactRef(c.value) || (PRESENCE_OPERATORS as readonly string[]).includes(c.operator)) return;
+    const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
+    if (numeric && typeof c.value !== 'number')
+      ctx.report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
+    if (EXACT_OPERATORS.includes(c.operator)) checkValueKinds(ctx, path, c, kindOf);
+  });
 }
 
 /** Every comparison of a condition: a fact known in this phase, an operator, a value that fits. */
@@ -165,8 +189,13 @@ const OWN_VALUES = ['grade', 'raw_grade', 'previous_grade', 'grade_cap', 'stage'
  * against a number (`1_0`, `"60"`), `yes` against true/false, a number against an id — equals no
  * record, so the rule would never fire (or, negated, always would). Refused at the value.
  */
-function checkValueKinds(ctx: CheckContext, path: Path, c: ConditionLeaf) {
-  const kind = ctx.known.has(c.fact) ? 'number' : BUILTIN_FACTS[c.fact]?.type;
+function checkValueKinds(
+  ctx: CheckContext,
+  path: Path,
+  c: ConditionLeaf,
+  kindOf: (fact: string) => 'number' | undefined = () => undefined,
+) {
+  const kind = ctx.known.has(c.fact) ? 'number' : (BUILTIN_FACTS[c.fact]?.type ?? kindOf(c.fact));
   if (kind === undefined || OWN_VALUES.includes(c.fact) || (c.fact === 'team' && ctx.teams)) return;
   const list: unknown[] = Array.isArray(c.value) ? c.value : [c.value];
   list.forEach((v, i) => {

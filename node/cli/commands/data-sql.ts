@@ -2,7 +2,7 @@
 // month's per-employee metrics, as run, so that a data team can run it where the data lives.
 // With --explain, each aggregate per employee with the source rows behind it.
 
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -11,7 +11,7 @@ import { readMappingFile, readMappingTable } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
 import { usedColumns, type EventSource } from '../events/spec.js';
-import { sniffEncoding, textHeader } from '../events/duckdb.js';
+import { headOf, sniffEncoding, textHeader, textKind } from '../events/duckdb.js';
 import { describeAggregate } from '../events/provenance.js';
 
 export interface DataSqlOptions {
@@ -24,11 +24,12 @@ const kindOf = (file: string): FileKind =>
   /\.parquet$/i.test(file) ? 'parquet' : /\.(tsv|txt)$/i.test(file) ? 'tsv' : 'csv';
 
 /**
- * The title rows above a text file's header, found as the run finds them (the first of the file's
- * first rows that holds every column the source reads), so the printed SQL skips the same lines;
- * undefined when the file cannot be looked at here (missing, or UTF-16, which must be converted first).
+ * A text file as the run reads it: the title rows above its header, found as the run finds them (the
+ * first of the file's first rows that holds every column the source reads), so the printed SQL skips
+ * the same lines, and a `.tsv` or `.txt` file's separator, its header line's (`textKind`); undefined
+ * when the file cannot be looked at here (missing, or UTF-16, which must be converted first).
  */
-function detectedSkip(source: EventSource, here: string): number | undefined {
+function detectedText(source: EventSource, here: string): { skip: number; kind: FileKind } | undefined {
   const path = resolve(here, source.file);
   if (!existsSync(path)) return undefined;
   const sniffed =
@@ -38,12 +39,10 @@ function detectedSkip(source: EventSource, here: string): number | undefined {
         ? 'utf-8'
         : sniffEncoding(path);
   if (sniffed !== 'utf-8' && sniffed !== 'gb18030') return undefined;
-  const fd = openSync(path, 'r');
-  const head = Buffer.alloc(64 * 1024);
-  const n = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
+  const head = headOf(path);
+  const kind = kindOf(source.file) === 'tsv' ? textKind(head.bytes, source.header_row) : kindOf(source.file);
   const layout = { used: usedColumns(source, source.key?.column ?? source.time) };
-  return textHeader(head.subarray(0, n), n === head.length, kindOf(source.file), layout, sniffed).skip;
+  return { skip: textHeader(head.bytes, head.cut, kind, layout, sniffed).skip, kind };
 }
 
 /** The statement as printed: the file named as the mapping names it, relative to the mapping's folder. */
@@ -59,7 +58,8 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     );
   const text = !/\.(parquet|xlsx|json)$/i.test(source.file);
   // the header the run would find below title rows; `header_row:` says it outright
-  const skip = source.header_row ? source.header_row - 1 : text ? detectedSkip(source, here) : 0;
+  const detected = text ? detectedText(source, here) : undefined;
+  const skip = source.header_row ? source.header_row - 1 : text ? detected?.skip : 0;
   if (text && skip === undefined)
     notes.push(
       '-- the header is read from the first line: with title rows above it, write `header_row:` in the mapping',
@@ -74,7 +74,7 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     );
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
-  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, kindOf(source.file), skip ?? 0)).sql}`;
+  return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, detected?.kind ?? kindOf(source.file), skip ?? 0)).sql}`;
 }
 
 function explainReport(report: SourceReport, source: EventSource): string[] {

@@ -18,7 +18,15 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
-import { localise, readCsv, readTable, xlsxMergedRanges, type Encoding, type Table } from '../../../engine/index.js';
+import {
+  csvDelimiter,
+  localise,
+  readCsv,
+  readTable,
+  xlsxMergedRanges,
+  type Encoding,
+  type Table,
+} from '../../../engine/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
 
@@ -259,18 +267,12 @@ export class EventEngine {
       }
       utf8 = copy;
     }
-    // Excel's "Unicode text" is UTF-16 and tab-separated whatever its name (.txt)
-    const kind: FileKind = ext === 'csv' && !encoding.startsWith('utf-16') ? 'csv' : 'tsv';
-    return { ok: true, path: utf8, kind, encoding, ...this.headerOf(utf8, kind, layout) };
-  }
-
-  /** The header row of a UTF-8 text file, from its first 64 KiB read by the project's CSV reader. */
-  private headerOf(path: string, kind: FileKind, layout: Layout): { headerRow: number; skip: number; notes: string[] } {
-    const fd = openSync(path, 'r');
-    const head = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, head, 0, head.length, 0);
-    closeSync(fd);
-    return textHeader(head.subarray(0, n), n === head.length, kind, layout, 'utf-8');
+    const head = headOf(utf8);
+    // Excel's "Unicode text" is UTF-16 and tab-separated whatever its name (.txt); a .tsv or .txt
+    // by its header line's separator, as the data reader reads them
+    const kind: FileKind =
+      ext === 'csv' ? (encoding.startsWith('utf-16') ? 'tsv' : 'csv') : textKind(head.bytes, layout.headerRow);
+    return { ok: true, path: utf8, kind, encoding, ...textHeader(head.bytes, head.cut, kind, layout, 'utf-8') };
   }
 
   /** A UTF-8 CSV that turned out not to be UTF-8 past its first 64 KiB: read again as GB18030. */
@@ -285,7 +287,14 @@ export class EventEngine {
         reason_zh: '文件既不是有效的 UTF-8 文本，也不是有效的 GBK/GB18030 文本',
       };
     }
-    return { ok: true, path: copy, kind, encoding: 'gb18030', ...this.headerOf(copy, kind, layout) };
+    const head = headOf(copy);
+    return {
+      ok: true,
+      path: copy,
+      kind,
+      encoding: 'gb18030',
+      ...textHeader(head.bytes, head.cut, kind, layout, 'utf-8'),
+    };
   }
 
   /**
@@ -329,6 +338,29 @@ export { readerSql };
 /** DuckDB's errors name their kind first (`Conversion Error: …`, `Invalid Input Error: …`). */
 export function isDuckDBError(error: Error): boolean {
   return /^[A-Z][A-Za-z ]* Error: /.test(error.message);
+}
+
+/** A text file's first 64 KiB, and whether the file goes on past them. */
+export function headOf(path: string): { bytes: Uint8Array; cut: boolean } {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(64 * 1024);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  return { bytes: head.subarray(0, n), cut: n === head.length };
+}
+
+/**
+ * How a `.tsv` or `.txt` export separates its cells, decided as the data reader decides it for a
+ * data file (engine/data/table.ts, `csvDelimiter`): by its header line — line `headerRow` when the
+ * mapping says it, else the first line holding a tab or a comma (title rows above the header hold
+ * neither) — so a comma-separated `.txt` is read with commas, not as one column: comma-separated
+ * when that line has commas and no more tabs than commas, else tab-separated. The bytes are UTF-8 or
+ * GBK, where a tab, a comma, a quote and a line break are the ASCII bytes and never part of a character.
+ */
+export function textKind(bytes: Uint8Array, headerRow?: number): FileKind {
+  const lines = Buffer.from(bytes).toString('latin1').split(/\r?\n/);
+  const line = headerRow ? lines[headerRow - 1] : lines.find((l) => l.includes('\t') || l.includes(','));
+  return line !== undefined && csvDelimiter(line) === ',' ? 'csv' : 'tsv';
 }
 
 /**

@@ -1,0 +1,98 @@
+// A roll-up policy's test case scores its `sample:` months with the monthly policy. Each data file
+// is read as `yardstick run` reads it: a workbook (.xlsx) as a workbook and a tab-separated `.tsv`
+// by its header's tab, not as comma-separated text (a workbook read as text was refused for its
+// bytes, or gave no rows, and the case failed on an employee "not rolled up").
+//
+// Monthly: score = the rating (scoring: rating, range 0–100), A+ ≥ 90, A ≥ 60.
+// Quarterly: avg_score = the average of the months' scores; 优秀 ≥ 90; the award ¥3,000 needs two A+ months.
+//   E1: July 95 (A+), August 91 (A+) → (95 + 91) / 2 = 93 → 优秀, two A+ months → ¥3,000
+//   E2: July 70 (A),  August 92 (A+) → (70 + 92) / 2 = 81 → 合格, one A+ month  → ¥0
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { workbookWith, xlsxText } from '../builders.js';
+import { yardstick } from '../yardstick.js';
+
+const MONTHLY = `policy: monthly
+title: 月度考核
+version: 1.0.0
+effective_from: 2026-01
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+stages:
+  only: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+grades:
+  - { grade: A+, min: 90 }
+  - { grade: A, min: 60 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+
+const QUARTERLY = `policy: quarterly
+title: 季度挑战指标
+version: 1.0.0
+effective_from: 2026-Q3
+rollup: { of: monthly, period: quarter, min_months: 2 }
+facts:
+  avg_score: { average: score, title: 季均得分 }
+  a_plus_months: { count: { grade: A+ }, title: A+ 次数 }
+score: avg_score
+grades:
+  - { grade: 优秀, min: 90 }
+  - { grade: 合格, min: 0 }
+payout:
+  awards:
+    challenge:
+      title: 季度挑战奖
+      when: { all: [ { fact: a_plus_months, operator: greaterThanInclusive, value: 2 } ] }
+      award: 3000
+`;
+
+const HEADER = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '评分'];
+const row = (id: string, period: string, rating: number) => [id, `员工${id}`, '员工', '一组', '常规', period, rating];
+
+const TESTS = (files: string[]) => `cases:
+  - name: 两个样本月
+    period: 2026-Q3
+    sample:
+      policy: monthly.yaml
+      data: [ ${files.join(', ')} ]
+    expect:
+      E1: { score: 93, grade: 优秀, payout: 3000, facts: { a_plus_months: 2 } }
+      E2: { score: 81, grade: 合格, payout: 0, facts: { a_plus_months: 1 } }
+`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yardstick-rollup-sample-'));
+  writeFileSync(join(dir, 'monthly.yaml'), MONTHLY);
+  writeFileSync(join(dir, 'quarterly.yaml'), QUARTERLY);
+  const sheet = (rows: (string | number)[][]) =>
+    workbookWith(rows.map((r) => r.map((v) => (typeof v === 'number' ? { value: v, type: Number } : xlsxText(v)))));
+  writeFileSync(join(dir, '2026-07.xlsx'), await sheet([HEADER, row('E1', '2026-07', 95), row('E2', '2026-07', 70)]));
+  writeFileSync(join(dir, '2026-08.xlsx'), await sheet([HEADER, row('E1', '2026-08', 91), row('E2', '2026-08', 92)]));
+  writeFileSync(
+    join(dir, '2026-08.tsv'),
+    [HEADER, row('E1', '2026-08', 91), row('E2', '2026-08', 92)].map((r) => r.join('\t')).join('\n'),
+  );
+});
+
+describe('a roll-up test case whose sample months are workbooks', () => {
+  it('reads each workbook as run does, and the case passes', async () => {
+    writeFileSync(join(dir, 'quarterly.test.yaml'), TESTS(['2026-07.xlsx', '2026-08.xlsx']));
+    const r = await yardstick('test', join(dir, 'quarterly.yaml'), '--lang', 'en');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
+  it('reads a tab-separated .tsv month by its header’s tab beside a workbook', async () => {
+    writeFileSync(join(dir, 'quarterly.test.yaml'), TESTS(['2026-07.xlsx', '2026-08.tsv']));
+    const r = await yardstick('test', join(dir, 'quarterly.yaml'), '--lang', 'en');
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+});
