@@ -27,7 +27,13 @@ export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string)
   const add = (v: number) => {
     for (const x of [v, v - step]) if (Number.isFinite(x)) out.push(tidy(whole ? Math.ceil(x) : x));
   };
-  if (tiers?.basis === dim) for (const b of tiers.bands) add(b.min);
+  if (tiers?.basis === dim)
+    for (const b of tiers.bands) {
+      add(b.min);
+      // money is written to the fen: a band that pays a fen less than no band (or the band under
+      // it) is seen only between ¥99,999.99 and ¥100,000.00, not between ¥99,999 and ¥100,000
+      if (unitOf(policy, dim) === 'money') out.push(tidy(b.min - 0.01));
+    }
   else if (tiers?.basis === 'attainment') {
     const values = probe.candidates[dim] ?? [];
     if (values.length >= 2) {
