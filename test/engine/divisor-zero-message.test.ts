@@ -35,7 +35,8 @@ const policy = (extra: { derived?: string; pay: string }) =>
   ].join('\n');
 
 // E1: 8000 × 80 / 100 = 6400.00, + ROI 1000 / 100 = 10 → 6410.00; E2: 投放 0, excluded
-const csv = '工号,姓名,岗位,团队,阶段,月份,评分,GMV,投放\nE1,甲,员工,一组,常规,2026-10,80,1000,100\nE2,乙,员工,一组,常规,2026-10,80,1000,0\n';
+const csv =
+  '工号,姓名,岗位,团队,阶段,月份,评分,GMV,投放\nE1,甲,员工,一组,常规,2026-10,80,1000,100\nE2,乙,员工,一组,常规,2026-10,80,1000,0\n';
 
 describe('a derived metric divided by a metric that is 0 for one person', () => {
   const text = policy({ derived: 'gmv / spend', pay: 'pay_base * score / 100 + roi' });
