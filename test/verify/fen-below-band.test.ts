@@ -81,3 +81,48 @@ describe('a band that pays a fen less than no band', () => {
     expect(verdict(text(1.2, true), 'monotone', 'roles.staff.indicators.gmv.only').holds).toBe(true);
   });
 });
+
+// The same on attainment (score / 100): pay = 100 × score / 100, silver from 90 points × 0.9998.
+//   89.99 points: ¥89.99, no band; 90 points: 90 × 0.9998 = 89.982 → ¥89.98: a fen less.
+// Verify stepped to the band on the metric's own step (a rating's 0.1: 89.9 → ¥89.90, below ¥89.98)
+// and never tried 89.99. It now goes on to a tenth and a hundredth of the step, until the score
+// outside the band is one score step from it.
+describe('a band on attainment that pays a fen less than one score step below it', () => {
+  const text = (indicator: Record<string, unknown>, metric: Record<string, unknown>) =>
+    policy()
+      .role('staff', { pay_base: 100 })
+      .metric('returns', metric)
+      .indicator('staff', 'rating', indicator)
+      .payout({
+        tiers: { basis: 'attainment', bands: [{ tier: 'silver', title: '银牌', min: 0.9, multiplier: 0.9998 }] },
+      })
+      .yaml();
+
+  it('a rating: ¥89.99 at 89.99, ¥89.98 at 90', () => {
+    const yaml = text(
+      { metric: 'rating', scoring: 'rating', weight: 100 },
+      { label: '退货率', unit: 'ratio', default: 0 },
+    );
+    const v = verdict(yaml, 'monotone', 'roles.staff.indicators.rating.only');
+    expect(v.holds).toBe(false);
+    expect(v.diagnostic!.message).toBe(
+      'the pay of 员工 (常规) falls from ¥89.99 to ¥89.98 when `评分` improves from 89.99 to 90',
+    );
+    expect(v.confirmed).toBe(true);
+  });
+
+  it('a return rate, lower is better: ¥89.99 at 11.251 %, ¥89.98 at 11.25 %, the two numbers written out', () => {
+    // threshold 15 % (60 points), target 10 % (100): 11.251 % → 60 + 40 × 3.749 / 5 = 89.992 → 89.99;
+    // 11.25 % → 60 + 40 × 3.75 / 5 = 90 → silver
+    const yaml = text(
+      { metric: 'returns', better: 'lower', threshold: 0.15, target: 0.1, challenge: 0.05, weight: 100 },
+      { label: '退货率', unit: 'ratio' },
+    );
+    const v = verdict(yaml, 'monotone', 'roles.staff.indicators.rating.only');
+    expect(v.holds).toBe(false);
+    expect(v.diagnostic!.message).toBe(
+      'the pay of 员工 (常规) falls from ¥89.99 to ¥89.98 when `退货率` improves from 0.11251 to 0.1125',
+    );
+    expect(v.counterexample!.map((c) => c.record.metrics.returns)).toEqual([0.11251, 0.1125]);
+  });
+});

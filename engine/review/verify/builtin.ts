@@ -280,6 +280,15 @@ function streaksOf(when: ConditionDef): number[] {
   return out;
 }
 
+/**
+ * The two values of a monotone counterexample as the data writes them (45.3 %, ¥1,000.00), or as
+ * plain numbers when that shows them equal (0.11251 and 0.1125 are both 11.25 %).
+ */
+function fromTo(a: number, b: number, unit: Parameters<typeof formatValue>[1]): { from: string; to: string } {
+  const [from, to] = [formatValue(a, unit, 'en'), formatValue(b, unit, 'en')];
+  return from === to ? { from: String(tidy(a)), to: String(tidy(b)) } : { from, to };
+}
+
 /** The typical employee as a case that expects a dead rule to fire: what its firing would give. */
 function firedCase(
   ctx: Context,
@@ -565,8 +574,11 @@ export function monotonicity(ctx: Context): Verdict[] {
             role: role.title,
             stage: policy.stages[probe.stage]!.title,
             metric: labelOf(policy, leaf.metric),
-            from: formatValue(dimValue(policy, a.record.metrics, leaf.metric), unit, 'en'),
-            to: formatValue(dimValue(policy, b.record.metrics, leaf.metric), unit, 'en'),
+            ...fromTo(
+              dimValue(policy, a.record.metrics, leaf.metric),
+              dimValue(policy, b.record.metrics, leaf.metric),
+              unit,
+            ),
             before: show(a),
             after: show(b),
           },
