@@ -136,6 +136,8 @@ export function applyBudget(
     }
     lines.push(line);
   };
+  // the people of each team line, in the order of `lines`
+  const teamMembers: Scorecard[][] = [];
   if (def.teams) {
     // with `teams:` a budget key is a declared team (id, title or alias, letter case aside);
     // without it a team is its name as the run counts it (teamName: A组 and a组 are two teams)
@@ -160,9 +162,19 @@ export function applyBudget(
             { severity: 'warning', file: policy.file },
           ),
         );
+      teamMembers.push(members);
       apply('team', shown, yuan, members);
     }
   }
   if (def.total !== undefined) apply('total', undefined, def.total, cards);
+  // the total's scaling cuts into teams already fitted to their own budgets: each team line says
+  // what its people are paid in the end (一组 fitted to ¥6,000.00, then cut to ¥5,285.71 by the
+  // total: ¥714.29 under), never the amount before the total's cut
+  if (lines.some((l) => l.scope === 'total' && l.scaled))
+    for (const [i, members] of teamMembers.entries()) {
+      const line = lines[i]!;
+      line.resultFen = members.reduce((s, c) => s + c.payout.totalFen, 0);
+      line.overFen = line.resultFen - line.budgetFen;
+    }
   return { report: { fit, lines }, warnings };
 }

@@ -251,14 +251,15 @@ export async function sweepAll(
 
 /**
  * The amounts a policy refuses in a fraction of a fen (`policy_money_fraction_of_fen`): a pool's
- * `fund.fixed`, `min_share` and `max_share`, `budget.total` and a team's budget.
+ * `fund.fixed`, `min_share` and `max_share`, `budget.total`, a team's budget and a role's `pay_base`.
  */
 export function isFenPath(path: readonly string[]): boolean {
   const p = path.join('.');
   return (
     /^pools\.[^.]+\.(fund\.fixed|min_share|max_share)$/.test(p) ||
     p === 'budget.total' ||
-    /^budget\.teams\.[^.]+$/.test(p)
+    /^budget\.teams\.[^.]+$/.test(p) ||
+    /^roles\.[^.]+\.pay_base$/.test(p)
   );
 }
 

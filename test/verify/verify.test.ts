@@ -80,16 +80,17 @@ describe('monotonicity', () => {
 
   it('catches a tier band that pays less than no tier, at the band start between two of the policy numbers', () => {
     // rating 0–100 scored as itself, pay 1000 × score / 100; bronze from attainment 0.8 pays × 0.9.
-    // 79.9 points: ¥799.00, no tier. 80 points: ¥800.00 − 800 × 0.1 = ¥720.00. The policy's own
-    // numbers (0, 100) never stop at 80, so the sweep has to stop at the band's start.
+    // 79.99 points: ¥799.90, no tier. 80 points: ¥800.00 − 800 × 0.1 = ¥720.00. The policy's own
+    // numbers (0, 100) never stop at 80, so the sweep has to stop at the band's start, and one score
+    // step (0.01) below it.
     const text = policy().tier({ tier: 'bronze', min: 0.8, multiplier: 0.9 }).yaml();
     const { report } = verify(text);
     const v = failing(report.verdicts).find((x) => x.property === 'monotone');
     expect(v?.diagnostic?.message).toBe(
-      'the pay of 员工 (常规) falls from ¥799.00 to ¥720.00 when `评分` improves from 79.9 to 80',
+      'the pay of 员工 (常规) falls from ¥799.90 to ¥720.00 when `评分` improves from 79.99 to 80',
     );
     const [a, b] = v!.counterexample!.map((c) => evaluateCase(text, c));
-    expect([a!.payout, b!.payout]).toEqual([799, 720]);
+    expect([a!.payout, b!.payout]).toEqual([799.9, 720]);
     expect([a!.tier, b!.tier]).toEqual([null, 'bronze']);
     expect(v!.confirmed).toBe(true);
   });
@@ -102,7 +103,7 @@ describe('monotonicity', () => {
     const { report } = verify(text);
     const v = failing(report.verdicts).find((x) => x.property === 'properties.more_pay');
     expect(v?.diagnostic?.message).toBe(
-      'property `more_pay` (评分越高应发不减) does not hold: the pay falls from ¥799.00 to ¥720.00 when `rating` goes from 79.9 to 80',
+      'property `more_pay` (评分越高应发不减) does not hold: the pay falls from ¥799.90 to ¥720.00 when `rating` goes from 79.99 to 80',
     );
     expect(v!.confirmed).toBe(true);
   });

@@ -209,9 +209,19 @@ function checkSteps({ report }: CheckContext, path: Path, steps: Step[], lower: 
   const bound = lower ? 'max' : 'min';
   const indicator = String(path.at(-1));
   let previous: number | undefined;
+  // a step table reads one bound: `max` on a higher-is-better step (bands written 81–90, 95–120)
+  // would read as a gap or an end that scores nothing, while the value still scores by `min`
+  const unused = lower ? 'min' : 'max';
   steps.forEach((step, i) => {
     const v = step[bound];
     const at = [...path, 'steps', i];
+    if (step[unused] !== undefined)
+      report(
+        lower ? 'policy_step_bound_unused.lower' : 'policy_step_bound_unused',
+        { step: i + 1, indicator, value: step[unused] },
+        [...at, unused],
+        { key: true },
+      );
     if (v === undefined) {
       report(lower ? 'policy_step_bound.lower' : 'policy_step_bound', { step: i + 1, indicator, bound }, at);
       return;

@@ -58,6 +58,9 @@ export function checkMoney(ctx: CheckContext) {
     }
   }
   fen(p.budget?.total, ['budget', 'total']);
+  // a role's pay base, as the data's 绩效基数 cell is (`8000.005`: ¥8,000.00 or ¥8,000.01? the
+  // statement showed a base of ¥8,000.01 paying ¥8,000.00 at 100 points under half_even)
+  for (const [id, role] of Object.entries(p.roles)) fen(role.pay_base, ['roles', id, 'pay_base']);
   for (const [team, yuan] of Object.entries(p.budget?.teams ?? {})) fen(yuan, ['budget', 'teams', team]);
   const teams = p.budget?.teams;
   if (teams) {

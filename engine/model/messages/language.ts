@@ -816,6 +816,26 @@ export const language = defineMessages({
     },
     help: { en: 'give every step its own bound', zh: '每档用不同的起点' },
   },
+  policy_step_bound_unused: {
+    message: {
+      en: 'step {step} of `{indicator}` gives `max: {value}`, which changes nothing: a higher-is-better step table reads only `min` (the first step whose `min` the value reaches scores, whatever its `max`)',
+      zh: '`{indicator}` 的第 {step} 档写了 `max: {value}`，不起作用：越高越好的阶梯只看 `min`（按第一个达到其 `min` 的档计分，不管 `max`）',
+    },
+    help: {
+      en: 'remove `max`; a range that should score less gets a step of its own, e.g. `{ min: …, points: 0 }` between the two',
+      zh: '请删除 `max`；要让某一段得分更低，请为它单独写一档，如在两档之间加 `{ min: …, points: 0 }`',
+    },
+  },
+  'policy_step_bound_unused.lower': {
+    message: {
+      en: 'step {step} of `{indicator}` gives `min: {value}`, which changes nothing: a lower-is-better step table reads only `max` (the first step whose `max` the value is at or below scores, whatever its `min`)',
+      zh: '`{indicator}` 的第 {step} 档写了 `min: {value}`，不起作用：越低越好的阶梯只看 `max`（按第一个不超过其 `max` 的档计分，不管 `min`）',
+    },
+    help: {
+      en: 'remove `min`; a range that should score less gets a step of its own, e.g. `{ max: …, points: 0 }` between the two',
+      zh: '请删除 `min`；要让某一段得分更低，请为它单独写一档，如在两档之间加 `{ max: …, points: 0 }`',
+    },
+  },
   policy_points_above_cap: {
     message: {
       en: "step {step} of `{indicator}` gives {points} points, above the indicator's cap of {cap}: it would score {cap}",

@@ -9,6 +9,7 @@ import { leavesOf } from '../../language/conditions.js';
 import { parseExpression, variablesOf } from '../../language/expression.js';
 import { diagnostic } from '../../model/diagnostic.js';
 import { formatFen, fenToYuan } from '../../model/money.js';
+import type { ConditionDef } from '../../model/policy.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { formatValue } from '../../explanation/explain.js';
 import {
@@ -62,6 +63,7 @@ function reach(
   hit: (s: Sample) => boolean,
   never: { en: string; zh: string } | undefined,
   best: () => CounterCase | undefined,
+  streaks: readonly number[] = [],
 ): Verdict {
   const property = kind === 'grade' || kind === 'tier' ? 'reachable' : 'live_rule';
   const code = kind === 'grade' || kind === 'tier' ? 'verify_unreachable' : 'verify_dead_rule';
@@ -82,12 +84,14 @@ function reach(
   }
   const seen = samples.find(hit);
   if (seen) return { property, subject, holds: true, basis: 'example', cases: samples.indexOf(seen) + 1 };
-  // history facts (two C in a row): the sweeps' employees again, with their own grade before
+  // history facts (two C in a row): the sweeps' employees again, with their own grade before — one
+  // and two periods, and as many as the rule's `consecutive_grade` asks (13 A+ in a row: 12 before)
   let tried = 0;
   if (kind === 'trigger') {
     const distinct = new Map(samples.map((s) => [`${s.record.role}\u0000${s.record.stage}\u0000${s.card.grade}`, s]));
+    const lengths = [...new Set([1, 2, ...streaks])];
     for (const s of distinct.values())
-      for (const history of [[s.card.grade], [s.card.grade, s.card.grade]]) {
+      for (const history of lengths.map((n) => Array<string>(n).fill(s.card.grade))) {
         const card = evaluate(ctx.policy, s.record, history);
         tried++;
         if (card && hit({ record: s.record, history, card }))
@@ -258,10 +262,31 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
             const t = typical();
             return t && firedCase(ctx, t, kind, id);
           },
+          streaksOf(rule.when),
         ),
       );
     }
   return out.concat(shadowed(ctx, known));
+}
+
+/** The periods before this one a `consecutive_grade` comparison asks for (≥ 13 in a row: 12 and 13), at most 120. */
+function streaksOf(when: ConditionDef): number[] {
+  const out: number[] = [];
+  for (const leaf of leavesOf<ConditionLeaf>(when))
+    if (leaf.fact === 'consecutive_grade' && typeof leaf.value === 'number' && leaf.value > 2) {
+      const n = Math.ceil(leaf.value);
+      for (const k of [n - 1, n]) if (k <= 120) out.push(k);
+    }
+  return out;
+}
+
+/**
+ * The two values of a monotone counterexample as the data writes them (45.3 %, ¥1,000.00), or as
+ * plain numbers when that shows them equal (0.11251 and 0.1125 are both 11.25 %).
+ */
+function fromTo(a: number, b: number, unit: Parameters<typeof formatValue>[1]): { from: string; to: string } {
+  const [from, to] = [formatValue(a, unit, 'en'), formatValue(b, unit, 'en')];
+  return from === to ? { from: String(tidy(a)), to: String(tidy(b)) } : { from, to };
 }
 
 /** The typical employee as a case that expects a dead rule to fire: what its firing would give. */
@@ -549,8 +574,11 @@ export function monotonicity(ctx: Context): Verdict[] {
             role: role.title,
             stage: policy.stages[probe.stage]!.title,
             metric: labelOf(policy, leaf.metric),
-            from: formatValue(dimValue(policy, a.record.metrics, leaf.metric), unit, 'en'),
-            to: formatValue(dimValue(policy, b.record.metrics, leaf.metric), unit, 'en'),
+            ...fromTo(
+              dimValue(policy, a.record.metrics, leaf.metric),
+              dimValue(policy, b.record.metrics, leaf.metric),
+              unit,
+            ),
             before: show(a),
             after: show(b),
           },

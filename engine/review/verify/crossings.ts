@@ -27,7 +27,13 @@ export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string)
   const add = (v: number) => {
     for (const x of [v, v - step]) if (Number.isFinite(x)) out.push(tidy(whole ? Math.ceil(x) : x));
   };
-  if (tiers?.basis === dim) for (const b of tiers.bands) add(b.min);
+  if (tiers?.basis === dim)
+    for (const b of tiers.bands) {
+      add(b.min);
+      // money is written to the fen: a band that pays a fen less than no band (or the band under
+      // it) is seen only between ¥99,999.99 and ¥100,000.00, not between ¥99,999 and ¥100,000
+      if (unitOf(policy, dim) === 'money') out.push(tidy(b.min - 0.01));
+    }
   else if (tiers?.basis === 'attainment') {
     const values = probe.candidates[dim] ?? [];
     if (values.length >= 2) {
@@ -54,12 +60,31 @@ export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string)
             else out0 = mid;
           }
           // the neighbours on the metric's own step (79.9 and 80 rather than 79.995), when they
-          // lie on the two sides of the band's start; else the start itself
-          const down = tidy(Math.floor(in0 / step) * step);
-          const up = tidy(down + step);
-          const [sDown, sUp] = [scoreAt(down), scoreAt(up)];
-          if (sDown !== undefined && sUp !== undefined && sDown >= target !== sUp >= target) out.push(down, up);
-          else {
+          // lie on the two sides of the band's start; else the start itself. Then the same on a
+          // tenth and a hundredth of the step, until the score outside the band is one score step
+          // from it (89.99 and 90 for a rating): a band that pays a fen less than 89.99 points is
+          // seen only there, and a data cell gives 89.99 as readily as 89.9 (whole counts excepted)
+          const closest = target - 10 ** -policy.decimals;
+          const pairAt = (unit: number): [number, number] | undefined => {
+            const down = tidy(Math.floor(in0 / unit) * unit);
+            const up = tidy(down + unit);
+            const [sDown, sUp] = [scoreAt(down), scoreAt(up)];
+            return sDown !== undefined && sUp !== undefined && sDown >= target !== sUp >= target
+              ? [down, Math.min(sDown, sUp)]
+              : undefined;
+          };
+          const coarse = pairAt(step);
+          if (coarse) {
+            out.push(coarse[0], tidy(coarse[0] + step));
+            let below = coarse[1];
+            for (const fine of whole ? [] : [step / 10, step / 100]) {
+              if (below >= closest - 1e-9) break;
+              const pair = pairAt(fine);
+              if (!pair) break;
+              out.push(pair[0], tidy(pair[0] + fine));
+              below = pair[1];
+            }
+          } else {
             add(in0);
             if (reachedLo) out.push(tidy(whole ? Math.floor(in0) : in0 + step));
           }
