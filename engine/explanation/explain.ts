@@ -675,7 +675,9 @@ const LINEAR_KEYS = [
 
 /** Why an indicator got its points, from the texts its plan made once. */
 function leafReason(ex: Explainer, plan: Plan, i: IndicatorResult, card: Scorecard): string {
-  const a = i.actual!;
+  // no value: an indicator weighted 0 in this stage whose metric the record lacks (not required here)
+  if (i.actual === undefined) return say(ex.lang, 'notCounted');
+  const a = i.actual;
   const lower = i.better === 'lower';
   const { lang } = ex;
   switch (i.scoring) {

@@ -155,15 +155,14 @@ describe('an indicator weighted 0 in a stage', () => {
   });
 });
 
-// For the explanation's owner (engine/explanation/explain.ts, leafReason, outside this change): an
-// indicator with no actual value is explained as if the value were below the threshold —
-// 「GMV （无），低于门槛 ¥60,000.00 → 0 分 × 权重 0% = 0 分」. It should say the value was not given and
-// the indicator does not count this stage.
+// An indicator with no actual value was explained as if the value were below the threshold
+// (「GMV （无），低于门槛 ¥60,000.00 → 0 分 × 权重 0% = 0 分」): it says the value was not given and the
+// indicator does not count this stage.
 describe('the explanation of an indicator with no actual value', () => {
-  it.fails('says the value was not given, not that it is below the threshold', async () => {
+  it('says the value was not given and does not count this stage, not that it is below the threshold', async () => {
     const { result } = await run([`${HEAD},GMV`, 'S2,乙,主播,一组,初创期,2026-10,70,', ''].join('\n'));
     const line = result.scorecards[0]!.explanation.find((l) => l.trim().startsWith('GMV'))!;
-    expect(line).toContain('（无）');
-    expect(line).not.toContain('低于门槛');
+    expect(line).toBe('  GMV （无），本阶段不计 → 0 分 × 权重 0% = 0 分');
+    expect(result.scorecards[0]!.indicators.find((i) => i.id === 'gmv')!.reason).toBe('本阶段不计');
   });
 });
