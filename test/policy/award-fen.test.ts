@@ -8,10 +8,20 @@ import { loadPolicy } from '../../engine/index.js';
 import { isFenPath } from '../../engine/review/sweep.js';
 import { policy, positionOf, when } from '../builders.js';
 
-const refused = (text: string) => {
+/** The policy is refused for the award at `path` alone, at its value (after `award: `). */
+const expectRefusedAt = (text: string, path: (string | number)[], value: string) => {
   const r = loadPolicy(text, 'p.yaml');
   expect(r.ok).toBe(false);
-  return r.ok ? [] : r.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column]);
+  const found = r.ok ? [] : r.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column]);
+  const at = positionOf(text, path);
+  expect(found).toEqual([
+    [
+      'policy_money_fraction_of_fen',
+      `\`${path.join('.')}\`: ${value} yuan is not a whole number of fen`,
+      at.line,
+      at.column + 'award: '.length,
+    ],
+  ]);
 };
 
 describe('an award is to the fen', () => {
@@ -19,15 +29,7 @@ describe('an award is to the fen', () => {
     const text = policy()
       .adjustment('viral', { title: '爆款奖励', when: when('rating', 'greaterThan', 90), award: 100.004 })
       .yaml();
-    const at = positionOf(text, ['adjustments', 'viral', 'award']);
-    expect(refused(text)).toEqual([
-      [
-        'policy_money_fraction_of_fen',
-        '`adjustments.viral.award`: 100.004 yuan is not a whole number of fen',
-        at.line,
-        at.column + 'award: '.length,
-      ],
-    ]);
+    expectRefusedAt(text, ['adjustments', 'viral', 'award'], '100.004');
   });
 
   it("refuses a tier band's award of 500.125 at its value", () => {
@@ -35,15 +37,7 @@ describe('an award is to the fen', () => {
       .tier({ tier: 'gold', min: 0.9, multiplier: 1, award: 500.125 })
       .tier({ tier: 'none', min: 0, multiplier: 1 })
       .yaml();
-    const at = positionOf(text, ['payout', 'tiers', 'bands', 0, 'award']);
-    expect(refused(text)).toEqual([
-      [
-        'policy_money_fraction_of_fen',
-        '`payout.tiers.bands.0.award`: 500.125 yuan is not a whole number of fen',
-        at.line,
-        at.column + 'award: '.length,
-      ],
-    ]);
+    expectRefusedAt(text, ['payout', 'tiers', 'bands', 0, 'award'], '500.125');
   });
 
   it('accepts 100.01 and 500.5, and a per-unit rate of ¥0.333 a unit', () => {
