@@ -154,12 +154,18 @@ export function explainLater(policy: CompiledPolicy, card: Scorecard, lang: 'zh'
   return lines;
 }
 
-/** Forced distribution needs everyone's score in a period: it runs once they are all scored. */
+/**
+ * Forced distribution needs everyone's score in a period: it runs once they are all scored. A held
+ * person (a hold fired: suspected fake traffic, data that cannot be right) is left out: their score
+ * is not final, and ranked among the others it could take a quota place and push a colleague down.
+ * They are not ranked, not counted in the cohort's size, and get no calibrated grade.
+ */
 function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' | 'en'): void {
   const calibration = policy.doc.calibration;
   if (!calibration) return;
-  const results = calibrate(calibration, policy.grades, cards);
-  for (const card of cards) {
+  const ranked = cards.filter((c) => c.payout.status !== 'held');
+  const results = calibrate(calibration, policy.grades, ranked);
+  for (const card of ranked) {
     card.calibration = results.get(card.employee_id)!;
     if (card.explanation.length) card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
   }

@@ -251,7 +251,8 @@ export async function sweepAll(
 
 /**
  * The amounts a policy refuses in a fraction of a fen (`policy_money_fraction_of_fen`): a pool's
- * `fund.fixed`, `min_share` and `max_share`, `budget.total`, a team's budget and a role's `pay_base`.
+ * `fund.fixed`, `min_share` and `max_share`, `budget.total`, a team's budget, a role's `pay_base`, a
+ * fixed award and a tier's award.
  */
 export function isFenPath(path: readonly string[]): boolean {
   const p = path.join('.');
@@ -259,7 +260,9 @@ export function isFenPath(path: readonly string[]): boolean {
     /^pools\.[^.]+\.(fund\.fixed|min_share|max_share)$/.test(p) ||
     p === 'budget.total' ||
     /^budget\.teams\.[^.]+$/.test(p) ||
-    /^roles\.[^.]+\.pay_base$/.test(p)
+    /^roles\.[^.]+\.pay_base$/.test(p) ||
+    /^adjustments\.[^.]+\.award$/.test(p) ||
+    /^payout\.tiers\.bands\.\d+\.award$/.test(p)
   );
 }
 

@@ -32,6 +32,19 @@ describe('the document', () => {
     expect(md).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; plan');
   });
 
+  it('a pipe inside backticks in a name does not split a Markdown table row', () => {
+    // the label is kept as a code span, where GFM still splits a row at `|`: the indicator row had
+    // one cell more than its head, every column after it shifted
+    const text = policy()
+      .metric('rating', { label: '`评分|考核`', unit: 'score', range: [0, 100] })
+      .yaml();
+    const md = renderMarkdown(buildDocument(compiledPolicy(text, 'p.yaml')));
+    expect(md).toContain('\n| `评分\\|考核` | 评分制 | — | — | — | 120 | 100% |\n');
+    expect(md).toContain('\n| `评分\\|考核` | 80 | 80 | 100% | 80 |\n');
+    // outside a table the code span is as written
+    expect(md).toContain('例：`评分|考核` 实际为 90');
+  });
+
   it('lists the changes since the previous version in the words of `yardstick diff`', () => {
     const before = compiledPolicy(policy().yaml(), 'p.yaml').doc;
     const after = compiledPolicy(

@@ -29,24 +29,20 @@ triggers:
 `;
 
 // E1 is C (50) in August and September: never met
-const record = (period: string): EmployeeRecord => ({
+const record = (period: string, rating = 50): EmployeeRecord => ({
   employee_id: 'E1',
   name: '甲',
   role: 'staff',
   team: '一组',
   stage: 'only',
   period,
-  metrics: { rating: 50 },
+  metrics: { rating },
 });
 
-async function plans(days: number) {
+async function plans(days: number, records = [record('2026-08'), record('2026-09')]) {
   const loaded = loadPolicy(policy(days), 'p.yaml');
   if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
-  const result = await runPolicy(loaded.policy, {
-    records: [record('2026-08'), record('2026-09')],
-    excluded: [],
-    warnings: [],
-  });
+  const result = await runPolicy(loaded.policy, { records, excluded: [], warnings: [] });
   return result.scorecards.map((c) => [c.period, c.plan?.status, c.plan?.window_ends]);
 }
 
@@ -68,5 +64,17 @@ describe('the window of an improvement plan', () => {
   it('days: 60 is two months, days: 61 three', async () => {
     expect((await plans(60))[0]).toEqual(['2026-08', 'open', '2026-10']);
     expect((await plans(61))[0]).toEqual(['2026-08', 'open', '2026-11']);
+  });
+
+  it('a plan met before its window ends closes that month: the window does not keep it open', async () => {
+    // days: 90 is three months: opened in 2026-08 (50, C), window_ends 2026-11; in 2026-09 E1 scores
+    // 85 ≥ 80, so close_when holds and the plan closes there, two months early (window_ends stays as
+    // recorded); in 2026-10 it is gone, even though E1 falls back to 50 — that is a new C, which
+    // opens a new plan with a new window (2026-10 + 3 = 2027-01), not the old one again
+    expect(await plans(90, [record('2026-08'), record('2026-09', 85), record('2026-10')])).toEqual([
+      ['2026-08', 'open', '2026-11'],
+      ['2026-09', 'closed', '2026-11'],
+      ['2026-10', 'open', '2027-01'],
+    ]);
   });
 });

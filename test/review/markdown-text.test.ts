@@ -52,6 +52,23 @@ describe('text from the data in Markdown', () => {
     expect(r.stdout).not.toMatch(/[^\\]<img/);
   });
 
+  // node/cli/format/markdown-text.ts escapes `\`, `|`, `<`, `&` in names, not the marks that start
+  // a link, code or emphasis: a name `[点我](https://evil.example)` is a link in a pull-request
+  // comment, and `` `<b>` `` a code span that shows `\<b>`, the backslash and all. The fix belongs
+  // to markdown-text.ts (not this helper's file): escape `` ` `` `*` `_` `[` `]` `~` as policy text is.
+  it.fails('run --format md: a name that looks like a link or a code span is text', async () => {
+    writeFileSync(
+      join(dir, 'd-link.csv'),
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,[点我](https://evil.example),员工,`<b>`,常规,2026-10,75\n',
+    );
+    const r = await yardstick('run', join(dir, 'old.yaml'), '--data', join(dir, 'd-link.csv'), '--format', 'md');
+    expect(r.code).toBe(0);
+    // rating 75 → C, ¥750.00 as above
+    expect(r.stdout).toContain(
+      '| E1 | \\[点我\\](https://evil.example) | \\`\\<b>\\` | 员工 | 常规 | 75.00 | C |  | ¥750.00 |  |  |',
+    );
+  });
+
   it('diff --format md: the team total and the employee crossing a grade', async () => {
     const r = await yardstick(
       'diff',

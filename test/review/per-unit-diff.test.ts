@@ -122,7 +122,8 @@ describe('an amount below the fen is written with its digits, never as another a
     const before = '    award: { per: viral_videos, amount: 0.333, max: 10.005 }';
     const after = '    award: { per: viral_videos, amount: 0.334, max: 10.005 }';
     expect(texts(before, after, 'zh')).toEqual(['爆款奖励 · 每单位奖金 ¥0.333 → ¥0.334']);
-    expect(texts('    award: 100', '    award: 100.004', 'en')).toEqual(['爆款奖励 · award ¥100.00 → ¥100.004']);
+    // a fixed award is to the fen (`award: 100.004` is refused, policy_money_fraction_of_fen): to the fen
+    expect(texts('    award: 100', '    award: 100.5', 'en')).toEqual(['爆款奖励 · award ¥100.00 → ¥100.50']);
   });
 
   it('the 考核方案 and the explanation state the rate of ¥0.333, the amount counted to the fen', () => {

@@ -29,7 +29,7 @@ describe.skipIf(!available)("verify's findings in the editor's problems", { time
     await finding.waitFor({ timeout: 60_000 });
     expect(await finding.locator('.where').textContent()).toBe(`行 ${line}:5`);
     expect(await finding.locator('.msg').textContent()).toMatch(
-      /^性质 `silver_cliff`（银牌分界处应发跳变不超过 100 元）不成立：在档位 silver 的下限处应发跳变 ¥[\d,.]+（由 ¥[\d,.]+ 到 ¥[\d,.]+），超过 ¥100$/,
+      /^性质 `silver_cliff`（银牌分界处应发跳变不超过 100 元）不成立：在档位 silver 的下限处应发跳变 ¥[\d,.]+（由 ¥[\d,.]+ 到 ¥[\d,.]+），超过 ¥100\.00$/,
     );
   });
 });

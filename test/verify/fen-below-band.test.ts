@@ -52,7 +52,7 @@ describe('a band that pays a fen less than no band', () => {
     const v = verdict(yaml, 'properties.gmv_monotone');
     expect(v.holds).toBe(false);
     expect(v.diagnostic!.message).toBe(
-      'property `gmv_monotone` (GMV 越高应发不减) does not hold: the pay falls from ¥1,000.00 to ¥999.99 when `gmv` goes from 99999.99 to 100000',
+      'property `gmv_monotone` (GMV 越高应发不减) does not hold: the pay falls from ¥1,000.00 to ¥999.99 when `gmv` goes from ¥99,999.99 to ¥100,000.00',
     );
     expect(v.diagnostic!.span).toMatchObject(positionOf(yaml, ['properties', 'gmv_monotone', 'monotone']));
     expect(paid(yaml, v)).toEqual([

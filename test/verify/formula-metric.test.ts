@@ -53,7 +53,7 @@ describe('a monotone property on a metric only the payout formula reads', () => 
       const v = verdict(yaml);
       expect(v.holds).toBe(false);
       expect(v.diagnostic!.message).toBe(
-        `property \`gmv_monotone\` (GMV 越高应发不减) does not hold: the pay falls from ¥2,800.00 to ¥2,799.98 when \`${g}\` goes from 300000 to 300001`,
+        `property \`gmv_monotone\` (GMV 越高应发不减) does not hold: the pay falls from ¥2,800.00 to ¥2,799.98 when \`${g}\` goes from ¥300,000.00 to ¥300,001.00`,
       );
       expect(paid(yaml, v.counterexample!)).toEqual([
         [300000, 2800],

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateRecordSync, verifyPolicyText, casesToYaml, type Verdict } from '../../engine/index.js';
+import { localise } from '../../engine/model/diagnostic.js';
 import { policy, compiledPolicy, positionOf, when } from '../builders.js';
 
 function verify(text: string) {
@@ -216,7 +217,7 @@ describe('declared properties', () => {
     const { report } = verify(text);
     const v = report.verdicts.find((x) => x.property === 'properties.gold_cliff')!;
     expect(v.diagnostic!.message).toBe(
-      'property `gold_cliff` (金牌分界跳变不超过 150 元) does not hold: pay jumps by ¥280.10 (from ¥899.90 to ¥1,180.00) at the lower bound of tier gold, more than ¥150',
+      'property `gold_cliff` (金牌分界跳变不超过 150 元) does not hold: pay jumps by ¥280.10 (from ¥899.90 to ¥1,180.00) at the lower bound of tier gold, more than ¥150.00',
     );
     const [a, b] = v.counterexample!.map((c) => evaluateCase(text, c));
     expect([a!.score, a!.payout, b!.score, b!.payout]).toEqual([89.99, 899.9, 90, 1180]);
@@ -235,11 +236,11 @@ describe('declared properties', () => {
         .filter((l) => l.startsWith('  - name: '));
     expect(names('en')).toEqual([
       '  - name: "verify: just below the lower bound of tier gold"',
-      '  - name: "verify: at the lower bound of tier gold pay moves by at most ¥150"',
+      '  - name: "verify: at the lower bound of tier gold pay moves by at most ¥150.00"',
     ]);
     expect(names('zh')).toEqual([
       '  - name: "verify：刚好低于档位 gold 的下限"',
-      '  - name: "verify：在档位 gold 的下限处应发变动不超过 ¥150"',
+      '  - name: "verify：在档位 gold 的下限处应发变动不超过 ¥150.00"',
     ]);
   });
 
@@ -332,7 +333,7 @@ describe("the bundled policies' declared properties", () => {
     ]);
     for (const v of tight.filter((x) => x.holds === false))
       expect(v.diagnostic!.message).toMatch(
-        / jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier (silver|gold), more than ¥1499$/,
+        / jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier (silver|gold), more than ¥1,499\.00$/,
       );
   });
 
@@ -351,8 +352,8 @@ describe("the bundled policies' declared properties", () => {
     expect(
       tight.filter((v) => v.holds === false).map((v) => v.diagnostic!.message.replace(/^.*does not hold: /, '')),
     ).toEqual([
-      'pay jumps by ¥960.60 (from ¥4,799.40 to ¥5,760.00) at the lower bound of tier bronze, more than ¥960',
-      'pay jumps by ¥1,000.72 (from ¥6,479.28 to ¥7,480.00) at the lower bound of tier silver, more than ¥1000',
+      'pay jumps by ¥960.60 (from ¥4,799.40 to ¥5,760.00) at the lower bound of tier bronze, more than ¥960.00',
+      'pay jumps by ¥1,000.72 (from ¥6,479.28 to ¥7,480.00) at the lower bound of tier silver, more than ¥1,000.00',
     ]);
   });
 
@@ -364,7 +365,9 @@ describe("the bundled policies' declared properties", () => {
     ]);
     // 5 points of a ¥5,000 base: ¥5,000 × 5 / 100 = ¥250
     const tight = report('content-three-dimension', (t) => t.replace('max: 250', 'max: 249'));
-    expect(tight.find((v) => v.holds === false)!.diagnostic!.message).toMatch(/ jumps by ¥250\.00 .* more than ¥249$/);
+    expect(tight.find((v) => v.holds === false)!.diagnostic!.message).toMatch(
+      / jumps by ¥250\.00 .* more than ¥249\.00$/,
+    );
   });
 });
 
@@ -399,9 +402,20 @@ properties:
     expect(verdict(1500, 'silver_cliff')).toMatchObject({ holds: true, basis: 'searched' });
     const tight = verdict(1499, 'silver_cliff');
     expect(tight.diagnostic!.message).toMatch(
-      /pay jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier silver, more than ¥1499$/,
+      /pay jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier silver, more than ¥1,499\.00$/,
     );
     expect(tight.confirmed).toBe(true);
+  });
+
+  it('writes the limit as money, with thousands separators, in English and Chinese: ¥1,499.99, not ¥1499.99', () => {
+    // the silver award is ¥1,500.00, a fen above the limit
+    const tight = verdict(1499.99, 'silver_cliff');
+    expect(tight.diagnostic!.message).toMatch(
+      /pay jumps by ¥1,500\.00 \(from .*\) at the lower bound of tier silver, more than ¥1,499\.99$/,
+    );
+    expect(localise(tight.diagnostic!, 'zh').message).toMatch(
+      /在档位 silver 的下限处应发跳变 ¥1,500\.00（由 .*），超过 ¥1,499\.99$/,
+    );
   });
 
   it('shows that a hold keeps the tier award inside the held amount', () => {

@@ -62,6 +62,12 @@ export function checkMoney(ctx: CheckContext) {
   // statement showed a base of ¥8,000.01 paying ¥8,000.00 at 100 points under half_even)
   for (const [id, role] of Object.entries(p.roles)) fen(role.pay_base, ['roles', id, 'pay_base']);
   for (const [team, yuan] of Object.entries(p.budget?.teams ?? {})) fen(yuan, ['budget', 'teams', team]);
+  // a fixed award and a tier's award are paid as written (`award: 100.004`: ¥100.00 or ¥100.01?),
+  // as a roll-up's award is; a per-unit award's `amount` is a rate (¥0.333 a unit), counted to the
+  // fen once multiplied, and stays free
+  for (const [id, a] of Object.entries(p.adjustments ?? {}))
+    if (typeof a.award === 'number') fen(a.award, ['adjustments', id, 'award']);
+  p.payout.tiers?.bands.forEach((b, i) => fen(b.award, ['payout', 'tiers', 'bands', i, 'award']));
   const teams = p.budget?.teams;
   if (teams) {
     // one budget per team: a declared team by its id, title or alias, any other by its name as

@@ -4,12 +4,20 @@
 import { escapeHtml } from '../../explanation/statement.js';
 import type { Block, Cell, PolicyDocument } from './model.js';
 
-/** Markdown text with the policy's own characters shown literally; `code spans` kept as they are. */
-function md(text: string): string {
+/**
+ * Markdown text with the policy's own characters shown literally; `code spans` kept as they are,
+ * but for a `|` in a table cell: GFM splits a row at a pipe even inside a code span, so a label
+ * such as `` `评分|考核` `` would shift every cell after it. There it is written `\|`.
+ */
+function md(text: string, cell = false): string {
   return text
     .split(/(`[^`\n]+`)/)
     .map((part, i) =>
-      i % 2 ? part : part.replace(/[\\`*_[\]<>|#~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)),
+      i % 2
+        ? cell
+          ? part.replace(/\|/g, '\\|')
+          : part
+        : part.replace(/[\\`*_[\]<>|#~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)),
     )
     .join('')
     .replace(/\n/g, ' ');
@@ -31,7 +39,7 @@ function mdBlock(b: Block): string[] {
     case 'list':
       return b.items.map((i) => `- ${md(i)}`);
     case 'table': {
-      const row = (cells: string[]) => `| ${cells.map((c) => md(c) || ' ').join(' | ')} |`;
+      const row = (cells: string[]) => `| ${cells.map((c) => md(c, true) || ' ').join(' | ')} |`;
       return [
         ...(b.caption ? [`**${md(b.caption)}**`, ''] : []),
         row(b.head),

@@ -8,7 +8,7 @@ import type { ConditionLeaf } from '../../language/conditions.js';
 import { leavesOf } from '../../language/conditions.js';
 import { parseExpression, variablesOf } from '../../language/expression.js';
 import { diagnostic } from '../../model/diagnostic.js';
-import { formatFen, fenToYuan } from '../../model/money.js';
+import { formatFen, formatMoney, fenToYuan } from '../../model/money.js';
 import type { ConditionDef } from '../../model/policy.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { formatValue } from '../../explanation/explain.js';
@@ -25,7 +25,7 @@ import {
   type Domain,
 } from './analysis.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { dataRange, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
+import { dataRange, dimText, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import type { Context, Verdict } from './verdict.js';
@@ -493,8 +493,8 @@ export function monotoneCases(ctx: Context, pair: [Sample, Sample, 'score' | 'pa
   const [a, b, what] = pair;
   const before = outcomeOf(a.card);
   const after = outcomeOf(b.card);
-  const va = dimValue(ctx.policy, a.record.metrics, dim);
-  const vb = dimValue(ctx.policy, b.record.metrics, dim);
+  const va = dimText(ctx.policy, dim, dimValue(ctx.policy, a.record.metrics, dim));
+  const vb = dimText(ctx.policy, dim, dimValue(ctx.policy, b.record.metrics, dim));
   return [
     {
       name: `verify: ${dim} = ${va}`,
@@ -507,10 +507,10 @@ export function monotoneCases(ctx: Context, pair: [Sample, Sample, 'score' | 'pa
       record: { ...b.record, employee_id: 'V2' },
       // the property asks for at least the other employee's result; the engine gives less today
       expect: what === 'score' ? { score: before.score } : { payout: before.payout },
-      note: `the engine gives ${what === 'score' ? `score ${after.score}` : `payout ${after.payout}`} today`,
+      note: `the engine gives ${what === 'score' ? `score ${after.score}` : `payout ${formatMoney(after.payout!)}`} today`,
       zh: {
         name: `verify：${dim} = ${vb} 不应少于 ${dim} = ${va}`,
-        note: `引擎目前给出${what === 'score' ? `得分 ${after.score}` : `应发 ${after.payout}`}`,
+        note: `引擎目前给出${what === 'score' ? `得分 ${after.score}` : `应发 ${formatMoney(after.payout!)}`}`,
       },
     },
   ];

@@ -10,7 +10,17 @@ import type { ConditionDef, PropertyDef } from '../../model/policy.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { outcomeOf, type CounterCase } from './counterexample.js';
-import { levelMetrics, recordOf, setMetric, dimValue, formulaCandidates, stepOf, tidy, type Probe } from './probes.js';
+import {
+  levelMetrics,
+  recordOf,
+  setMetric,
+  dimText,
+  dimValue,
+  formulaCandidates,
+  stepOf,
+  tidy,
+  type Probe,
+} from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { monotoneCases, proveMonotone } from './builtin.js';
@@ -173,8 +183,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
             return fail(
               subject,
               {
-                en: `${of === 'score' ? 'the score' : 'the pay'} falls from ${show(prev.card)} to ${show(card)} when \`${m}\` goes from ${dimValue(policy, prev.record.metrics, m)} to ${v}`,
-                zh: `\`${m}\` 从 ${dimValue(policy, prev.record.metrics, m)} 变为 ${v} 时${of === 'score' ? '得分' : '应发'}由 ${show(prev.card)} 降到 ${show(card)}`,
+                en: `${of === 'score' ? 'the score' : 'the pay'} falls from ${show(prev.card)} to ${show(card)} when \`${m}\` goes from ${dimText(policy, m, dimValue(policy, prev.record.metrics, m))} to ${dimText(policy, m, v)}`,
+                zh: `\`${m}\` 从 ${dimText(policy, m, dimValue(policy, prev.record.metrics, m))} 变为 ${dimText(policy, m, v)} 时${of === 'score' ? '得分' : '应发'}由 ${show(prev.card)} 降到 ${show(card)}`,
               },
               counter,
               of === 'score'
@@ -222,13 +232,13 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           zh: { name: `verify：刚好低于${where.zh}` },
         },
         {
-          name: `verify: at ${where.en} pay moves by at most ¥${c.max}`,
+          name: `verify: at ${where.en} pay moves by at most ${formatFen(maxFen)}`,
           record: { ...b.record, employee_id: 'V2' },
           expect: { payout: Math.round((before.payout! + Math.sign(jump) * c.max) * 100) / 100 },
-          note: `the engine gives payout ${fenToYuan(b.card.payout.totalFen)} today, a jump of ${formatFen(Math.abs(jump))}`,
+          note: `the engine gives payout ${formatFen(b.card.payout.totalFen)} today, a jump of ${formatFen(Math.abs(jump))}`,
           zh: {
-            name: `verify：在${where.zh}处应发变动不超过 ¥${c.max}`,
-            note: `引擎目前给出应发 ${fenToYuan(b.card.payout.totalFen)}，跳变 ${formatFen(Math.abs(jump))}`,
+            name: `verify：在${where.zh}处应发变动不超过 ${formatFen(maxFen)}`,
+            note: `引擎目前给出应发 ${formatFen(b.card.payout.totalFen)}，跳变 ${formatFen(Math.abs(jump))}`,
           },
         },
       ];
@@ -236,8 +246,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       return fail(
         subject,
         {
-          en: `pay jumps by ${formatFen(Math.abs(jump))} (from ${formatFen(a.card.payout.totalFen)} to ${formatFen(b.card.payout.totalFen)}) at ${where.en}, more than ¥${c.max}`,
-          zh: `在${where.zh}处应发跳变 ${formatFen(Math.abs(jump))}（由 ${formatFen(a.card.payout.totalFen)} 到 ${formatFen(b.card.payout.totalFen)}），超过 ¥${c.max}`,
+          en: `pay jumps by ${formatFen(Math.abs(jump))} (from ${formatFen(a.card.payout.totalFen)} to ${formatFen(b.card.payout.totalFen)}) at ${where.en}, more than ${formatFen(maxFen)}`,
+          zh: `在${where.zh}处应发跳变 ${formatFen(Math.abs(jump))}（由 ${formatFen(a.card.payout.totalFen)} 到 ${formatFen(b.card.payout.totalFen)}），超过 ${formatFen(maxFen)}`,
         },
         counter,
         Math.abs(again[1]!.payout.totalFen - again[0]!.payout.totalFen) > maxFen,
@@ -307,7 +317,10 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
             const [a, b] = [v - Math.abs(v) * 0.01, v].map((x) => sampleAt(probe, base, m, x));
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
             if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen)
-              return jumpFail(a, b, { en: `when \`${m}\` moves by 1 % to ${v}`, zh: `\`${m}\` 变动 1% 到 ${v} 时` });
+              return jumpFail(a, b, {
+                en: `when \`${m}\` moves by 1 % to ${dimText(policy, m, v)}`,
+                zh: `\`${m}\` 变动 1% 到 ${dimText(policy, m, v)} 时`,
+              });
           }
         }
       }

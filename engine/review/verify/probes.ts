@@ -6,6 +6,7 @@
 import type { CompiledLeaf, CompiledPolicy, CompiledIndicator } from '../../language/compile.js';
 import { leavesOf, type ConditionLeaf } from '../../language/conditions.js';
 import type { EmployeeRecord } from '../../model/record.js';
+import { formatAmount } from '../../model/money.js';
 import type { ConditionDef, Unit } from '../../model/policy.js';
 import { breakpointsOf } from './analysis.js';
 
@@ -189,6 +190,11 @@ export function dimValue(policy: CompiledPolicy, metrics: Record<string, number>
   const facts: Record<string, unknown> = { ...metrics };
   for (const d of policy.derived) facts[d.id] = d.run(facts) ?? d.default;
   return tidy(Number(facts[id] ?? 0));
+}
+
+/** A metric or derived value in a sentence: money as the product writes it (¥1,500,000.00), else the number. */
+export function dimText(policy: CompiledPolicy, id: string, value: number): string {
+  return unitOf(policy, id) === 'money' ? formatAmount(value) : String(value);
 }
 
 /** The probe's record with these raw metrics. */
