@@ -242,7 +242,8 @@ describe('user text that is a JavaScript object key', () => {
     ]);
     expect([impact.total_before, impact.total_after, impact.delta]).toEqual([4550, 9100, 4550]);
     const md = await yardstick('diff', policyFile, doubled, '--data', dataFile, '--format', 'md');
-    expect(md.stdout).toContain('| __proto__ | ¥1,600.00 | ¥3,200.00 | +¥1,600.00 |');
+    // `__proto__` escaped: Markdown would show it as a bold `proto`
+    expect(md.stdout).toContain('| \\_\\_proto\\_\\_ | ¥1,600.00 | ¥3,200.00 | +¥1,600.00 |');
     expect(md.stdout).toContain('| toString | ¥600.00 | ¥1,200.00 | +¥600.00 |');
   });
 

@@ -56,7 +56,7 @@ describe('text from the data in Markdown', () => {
   // a link, code or emphasis: a name `[点我](https://evil.example)` is a link in a pull-request
   // comment, and `` `<b>` `` a code span that shows `\<b>`, the backslash and all. The fix belongs
   // to markdown-text.ts (not this helper's file): escape `` ` `` `*` `_` `[` `]` `~` as policy text is.
-  it.fails('run --format md: a name that looks like a link or a code span is text', async () => {
+  it('run --format md: a name that looks like a link or a code span is text', async () => {
     writeFileSync(
       join(dir, 'd-link.csv'),
       '工号,姓名,岗位,团队,阶段,月份,评分\nE1,[点我](https://evil.example),员工,`<b>`,常规,2026-10,75\n',

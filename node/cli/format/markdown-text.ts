@@ -12,3 +12,14 @@ import { cellText } from './text-table.js';
 export function markdownText(s: string): string {
   return cellText(s).replace(/[\\|<&]/g, '\\$&');
 }
+
+/**
+ * Data and policy text with no markup of its own (an employee's id, name and team, a policy's or a
+ * rule's title, a reason quoting a cell): `markdownText`, and the marks that start a code span, a
+ * link or emphasis escaped too (`` ` `` `*` `_` `[` `]` `~`), so a name written
+ * `[点我](https://evil.example)` is not a link, `__proto__` is not bold, and a cell quoted in a
+ * reason cannot close its code span. Markdown renders every backslash-escaped mark as the mark.
+ */
+export function markdownWords(s: string): string {
+  return markdownText(s).replace(/[`*_[\]~]/g, '\\$&');
+}

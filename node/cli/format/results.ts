@@ -2,7 +2,7 @@
 
 import { fenToYuan, formatFen, localise, type Lang, type RunResult, type Scorecard } from '../../../engine/index.js';
 import { alignTable, cellText, TableCells } from './text-table.js';
-import { markdownText } from './markdown-text.js';
+import { markdownText, markdownWords } from './markdown-text.js';
 import { budgetLines, poolLines, poolShareFen } from './money.js';
 
 const HEAD = {
@@ -171,7 +171,9 @@ export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
   return cells.alignedBytes(new Set(months ? [6, 9] : [5, 8]), `${title}\n\n`, `${after.join('\n')}\n`);
 }
 
-const mdCell = markdownText;
+/** A line of the product's own text (it may hold code spans) and a cell of data or policy text. */
+const mdLine = markdownText;
+const mdCell = markdownWords;
 
 export function formatMarkdown(r: RunResult, lang: Lang): string {
   const months = severalMonths(r);
@@ -181,7 +183,7 @@ export function formatMarkdown(r: RunResult, lang: Lang): string {
   const lines = [
     `## ${mdCell(r.policy.title)} v${r.policy.version} · ${r.period}`,
     '',
-    ...summaryLines(r, lang).map((l) => `- ${mdCell(l)}`),
+    ...summaryLines(r, lang).map((l) => `- ${mdLine(l)}`),
     '',
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`,
@@ -191,7 +193,7 @@ export function formatMarkdown(r: RunResult, lang: Lang): string {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
     for (const x of r.excluded)
       lines.push(
-        `- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''} (${lang === 'zh' ? `第 ${x.row ?? '?'} 行` : `row ${x.row ?? '?'}`}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
+        `- ${mdCell(`${x.employee_id ?? '?'} ${x.name ?? ''}`)} ${mdLine(`(${lang === 'zh' ? `第 ${x.row ?? '?'} 行` : `row ${x.row ?? '?'}`}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
       );
   }
   return lines.join('\n') + '\n';

@@ -16,17 +16,11 @@ import {
   type PolicyChange,
 } from '../../../engine/index.js';
 import { moneyBeforeAfter } from './money.js';
-import { markdownText as md } from './markdown-text.js';
+import { markdownWords } from './markdown-text.js';
 import { cellText } from './text-table.js';
 
-/**
- * Policy text, and lines that quote it or the data (change words, pool and budget lines, the
- * reasons that quote a cell), in the Markdown review: `md`, and the marks that start a code span,
- * a link or emphasis escaped too, so a rule titled `<!--` is shown as written and cannot hide the
- * rest of the report (the money) as an HTML comment, and a cell quoted in a reason cannot close its
- * code span. Markdown renders every backslash-escaped mark as the mark itself.
- */
-const mdWords = (s: string) => md(s).replace(/[`*_[\]~]/g, '\\$&');
+/** Policy text and the lines that quote it or the data: see markdownWords. */
+const mdWords = markdownWords;
 
 export interface PolicyReview {
   file: string;
@@ -180,7 +174,7 @@ const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
 const month = (m: { period?: string }) => (m.period ? ` ${m.period}` : '');
 
 function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
-  return `| ${md(m.employee_id)} | ${md(m.name)} | ${md(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -207,7 +201,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const u of list)
         out.push(
-          `| ${md(u.employee_id)} | ${md(u.name)} | ${md(u.team ?? '')}${month(u)} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${mdWords(reasonLine(u, lang))} |`,
+          `| ${mdWords(u.employee_id)} | ${mdWords(u.name)} | ${mdWords(u.team ?? '')}${month(u)} | ${formatFen((u.before ?? u.after)!.totalFen)} | ${mdWords(reasonLine(u, lang))} |`,
         );
       out.push('');
     }
@@ -223,7 +217,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r))
-      out.push(`| ${md(team)} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
+      out.push(`| ${mdWords(team)} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
     const money = moneyBeforeAfter(r.impact.before, r.impact.after, lang);
     if (money.length) out.push('', ...money.map((l) => `- ${mdWords(l)}`));
     const x = r.impact.breakdown;
@@ -250,7 +244,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       );
       for (const row of rows)
         out.push(
-          `| ${md(row.key)} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`,
+          `| ${mdWords(row.key)} | ${row.people} | ${formatFen(row.before_fen)} | ${formatFen(row.after_fen)} | ${signed(row.after_fen - row.before_fen)} | ${pctText(row.before_fen, row.after_fen)} |`,
         );
     }
     out.push('', `| ${t.counts} | ${t.before} | ${t.after} |`, '|---|---:|---:|');
@@ -263,7 +257,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
     if (x.outliers.length)
       out.push(
         '',
-        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${md(m.employee_id)} ${md(m.name)}${month(m)} ${signed(m.deltaFen)}`).join(', ')}`,
+        `**${t.outliers(x.outliers.length, formatFen(x.outlier_threshold_fen))}**: ${x.outliers.map((m) => `${mdWords(m.employee_id)} ${mdWords(m.name)}${month(m)} ${signed(m.deltaFen)}`).join(', ')}`,
       );
     const crossings = c.changes.filter(isCrossing);
     const others = c.changes.filter((m) => !isCrossing(m));
