@@ -287,6 +287,58 @@ payout:
   rounding: { to: 0.01, mode: half_up }
 `;
 
+/** A monthly policy `monthly` for roll-up tests: score = the rating (0–100), A+ ≥ 90, A ≥ 60, C; pay = ¥1,000 × score / 100. */
+export const ROLLUP_MONTHLY = `policy: monthly
+title: 月度考核
+version: 1.0.0
+effective_from: 2026-01
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+stages:
+  only: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+grades:
+  - { grade: A+, min: 90 }
+  - { grade: A, min: 60 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+
+/** Its quarterly roll-up from 2026-Q3 (two months at least): avg_score, 优秀 ≥ 90, the award ¥3,000 for two A+ months. */
+export const ROLLUP_QUARTERLY = `policy: quarterly
+title: 季度挑战指标
+version: 1.0.0
+effective_from: 2026-Q3
+rollup: { of: monthly, period: quarter, min_months: 2 }
+facts:
+  avg_score: { average: score, title: 季均得分 }
+  a_plus_months: { count: { grade: A+ }, title: A+ 次数 }
+score: avg_score
+grades:
+  - { grade: 优秀, min: 90 }
+  - { grade: 合格, min: 0 }
+payout:
+  awards:
+    challenge:
+      title: 季度挑战奖
+      when: { all: [ { fact: a_plus_months, operator: greaterThanInclusive, value: 2 } ] }
+      award: 3000
+`;
+
+/** A policy text's diagnostics as [code, severity, message, `line:column`, help], read as `p.yaml`. */
+export function policyProblems(text: string) {
+  return loadPolicy(text, 'p.yaml').diagnostics.map((d) => [
+    d.code,
+    d.severity,
+    d.message,
+    `${d.span?.line}:${d.span?.column}`,
+    d.help,
+  ]);
+}
+
 /** A cell of write-excel-file's rows: text. */
 export const xlsxText = (value: string) => ({ value, type: String });
 

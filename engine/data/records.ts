@@ -394,11 +394,21 @@ export function recordReader(
   const stageOf = lookup(contract.stages);
   const roleCol = fieldColumn.get('role');
   const stageCol = fieldColumn.get('stage');
-  // a row's role and stage: the metrics it needs depend on both (an indicator weighted 0 in a stage)
+  // a row's role, and its stage when the role's required metrics differ by stage (an indicator
+  // weighted 0 in a stage): each key made once, not per row
+  const stagedKeys = new Map(
+    contract.roles.flatMap((r) => {
+      const any = contract.requiredMetrics(r.id).join('\u0000');
+      const varies = contract.stages.some((s) => contract.requiredMetrics(r.id, s.id).join('\u0000') !== any);
+      return varies ? [[r.id, new Map(contract.stages.map((s) => [s.id, `${r.id}\u0000${s.id}`]))] as const] : [];
+    }),
+  );
   const roleOf = (cells: string[]) => {
     const role = roleCol === undefined ? undefined : roleOfText((cells[roleCol] ?? '').trim());
-    const stage = role === undefined || stageCol === undefined ? undefined : stageOf((cells[stageCol] ?? '').trim());
-    return stage === undefined ? role : `${role}\u0000${stage}`;
+    const keys = role === undefined || stageCol === undefined ? undefined : stagedKeys.get(role);
+    if (keys === undefined) return role;
+    const stage = stageOf((cells[stageCol!] ?? '').trim());
+    return (stage !== undefined && keys.get(stage)) || role;
   };
   /** A `roleOf` key's required metrics (a role id alone: every stage's). */
   const neededBy = (key: string) => {

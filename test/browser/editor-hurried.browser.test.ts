@@ -39,9 +39,9 @@ describe.skipIf(!available)('the editor with the files a hurried analyst has', (
     await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('1');
-    await expect.poll(status).toBe('未保存的修改');
+    await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
     await testId('save').click();
-    await expect.poll(status).toBe('已保存');
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
     expect(e.onDisk('windows.yaml')).toBe(original.replace('version: 1.1.0\r\n', 'version: 1.1.01\r\n'));
   }, 120_000);
 
@@ -52,19 +52,19 @@ describe.skipIf(!available)('the editor with the files a hurried analyst has', (
     await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('2');
-    await expect.poll(status).toBe('未保存的修改');
+    await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
     // the request never gets an answer, as when the server has stopped
     await page.route('**/api/policies/**', (r) => (r.request().method() === 'PUT' ? r.abort() : r.continue()));
     await testId('save').click();
     await expect
-      .poll(() => testId('message').textContent())
+      .poll(() => testId('message').textContent(), { timeout: 20_000 })
       .toContain(
         '连接不到编辑器的服务器（它可能已停止）：请重新运行 npm start，打开它打印的地址；未保存的修改仍保留在这个浏览器中',
       );
     expect(await status()).toBe('未保存的修改');
     await page.unroute('**/api/policies/**');
     await testId('save').click();
-    await expect.poll(status).toBe('已保存');
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
     expect(e.onDisk('short-video-team.yaml')).toContain('version: 1.1.02\n');
     await e.reset();
   }, 120_000);

@@ -197,7 +197,9 @@ describe('policies', () => {
     });
   });
 
-  it('refuses a body over the size limit', async () => {
+  // a policy pasted past 2 MiB was refused with 请求过大 alone, where one of 1–2 MiB is told the
+  // 1 MiB limit of a policy file: the message says both limits
+  it('refuses a body over the size limit, saying the limits', async () => {
     const { etag } = await (await call('/api/policies/short-video-team.yaml')).json();
     const res = await call('/api/policies/short-video-team.yaml', {
       method: 'PUT',
@@ -205,7 +207,10 @@ describe('policies', () => {
       body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
-    expect((await refused(res)).zh).toEqual(['请求过大']);
+    expect(await refused(res)).toMatchObject({
+      error: 'the request is over the 2 MiB the server takes (a policy file may be at most 1 MiB)',
+      zh: ['请求超过服务器接收的上限 2 MiB（政策文件最大 1 MiB）'],
+    });
   });
 });
 

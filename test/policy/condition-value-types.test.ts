@@ -11,21 +11,10 @@
 //   18     when: …
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../engine/index.js';
-import { ONE_RATING_POLICY } from '../builders.js';
+import { ONE_RATING_POLICY, policyProblems as problems } from '../builders.js';
 
 const rule = (section: 'holds' | 'triggers', when: string) =>
   `${ONE_RATING_POLICY}${section}:\n  odd:\n    title: 核查\n    when: ${when}\n${section === 'triggers' ? '    action: { type: notify }\n' : ''}`;
-
-function problems(text: string) {
-  return loadPolicy(text, 'p.yaml').diagnostics.map((d) => [
-    d.code,
-    d.severity,
-    d.message,
-    `${d.span?.line}:${d.span?.column}`,
-    d.help,
-  ]);
-}
 
 describe('a comparison with a value of another kind than its fact', () => {
   it('refuses `held` compared with `yes` (text in YAML 1.2, true in YAML 1.1)', () => {

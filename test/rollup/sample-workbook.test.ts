@@ -12,47 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { workbookWith, xlsxText } from '../builders.js';
+import { ROLLUP_MONTHLY as MONTHLY, ROLLUP_QUARTERLY as QUARTERLY, workbookWith, xlsxText } from '../builders.js';
 import { yardstick } from '../yardstick.js';
-
-const MONTHLY = `policy: monthly
-title: 月度考核
-version: 1.0.0
-effective_from: 2026-01
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
-grades:
-  - { grade: A+, min: 90 }
-  - { grade: A, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
-
-const QUARTERLY = `policy: quarterly
-title: 季度挑战指标
-version: 1.0.0
-effective_from: 2026-Q3
-rollup: { of: monthly, period: quarter, min_months: 2 }
-facts:
-  avg_score: { average: score, title: 季均得分 }
-  a_plus_months: { count: { grade: A+ }, title: A+ 次数 }
-score: avg_score
-grades:
-  - { grade: 优秀, min: 90 }
-  - { grade: 合格, min: 0 }
-payout:
-  awards:
-    challenge:
-      title: 季度挑战奖
-      when: { all: [ { fact: a_plus_months, operator: greaterThanInclusive, value: 2 } ] }
-      award: 3000
-`;
 
 const HEADER = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '评分'];
 const row = (id: string, period: string, rating: number) => [id, `员工${id}`, '员工', '一组', '常规', period, rating];

@@ -12,21 +12,10 @@
 //   19     monotone: { metric: rating }    (after a `where`: a property needs something to check)
 
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../engine/index.js';
-import { ONE_RATING_POLICY } from '../builders.js';
+import { ONE_RATING_POLICY, policyProblems as problems } from '../builders.js';
 
 const property = (key: 'where' | 'always', when: string) =>
   `${ONE_RATING_POLICY}properties:\n  odd:\n    title: 核查\n    ${key}: ${when}\n${key === 'where' ? '    monotone: { metric: rating }\n' : ''}`;
-
-function problems(text: string) {
-  return loadPolicy(text, 'p.yaml').diagnostics.map((d) => [
-    d.code,
-    d.severity,
-    d.message,
-    `${d.span?.line}:${d.span?.column}`,
-    d.help,
-  ]);
-}
 
 describe('a property comparing a fact with a value of another kind', () => {
   it('refuses `held` compared with `yes` (text in YAML 1.2, true in YAML 1.1)', () => {

@@ -885,7 +885,10 @@ export const cli = defineMessages({
     message: { en: 'cross-origin requests are not allowed', zh: '不允许从其他网站发起请求' },
   },
   cli_server_too_large: {
-    message: { en: 'the request is too large', zh: '请求过大' },
+    message: {
+      en: 'the request is over the 2 MiB the server takes (a policy file may be at most 1 MiB)',
+      zh: '请求超过服务器接收的上限 2 MiB（政策文件最大 1 MiB）',
+    },
   },
   cli_server_conflict: {
     message: { en: 'the file changed on disk since you opened it', zh: '打开之后，文件在磁盘上被修改过' },
