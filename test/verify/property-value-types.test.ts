@@ -89,3 +89,31 @@ describe('a property comparing a fact with a value of another kind', () => {
     for (const when of ok) expect(problems(property('always', when))).toEqual([]);
   });
 });
+
+// A fact verify does not give an employee (a typo, or a rule's fact such as `previous_grade`) is
+// absent for everyone: the property selected nobody, or failed for everyone, without a word.
+describe('a property naming a fact verify does not have', () => {
+  it('refuses `rol` at the fact, suggesting `role`', () => {
+    // `    where: { all: [ { fact: ` is 28 characters: `rol` at 18:29
+    const [p] = problems(property('where', '{ all: [ { fact: rol, operator: equal, value: staff } ] }'));
+    expect(p!.slice(0, 4)).toEqual(['policy_unknown_fact', 'error', 'unknown fact `rol` in properties.odd', '18:29']);
+    expect(p![4]).toMatch(/^did you mean `role`\? known metrics, derived metrics and built-in facts: /);
+  });
+
+  it("refuses `previous_grade`, a rule's fact that verify does not give a property", () => {
+    // `    always: { all: [ { fact: ` is 29 characters: `previous_grade` at 18:30
+    const [p] = problems(property('always', '{ all: [ { fact: previous_grade, operator: notEqual, value: C } ] }'));
+    expect(p!.slice(0, 4)).toEqual([
+      'policy_unknown_fact',
+      'error',
+      'unknown fact `previous_grade` in properties.odd',
+      '18:30',
+    ]);
+  });
+
+  it('accepts the facts verify gives: role, score, grade, tier, held, payout, a metric', () => {
+    const when =
+      '{ all: [ { fact: role, operator: equal, value: staff }, { fact: score, operator: greaterThan, value: 1 }, { fact: grade, operator: notEqual, value: C }, { fact: held, operator: equal, value: false }, { fact: payout, operator: greaterThan, value: 0 }, { fact: rating, operator: greaterThan, value: 0 } ] }';
+    expect(problems(property('where', when))).toEqual([]);
+  });
+});

@@ -84,6 +84,21 @@ export function checkRules(ctx: CheckContext) {
 
 /** The facts a property's conditions see besides the metrics and the rules' facts (verify's `verifyFacts`): amounts in yuan. */
 const PROPERTY_AMOUNTS = ['payout', 'performance_pay', 'tier_award', 'awards'];
+/** Every fact a property's conditions see besides the metrics and derived metrics (verifyFacts' keys). */
+const PROPERTY_FACTS = [
+  'role',
+  'stage',
+  'team',
+  'pay_base',
+  'base_score',
+  'score',
+  'attainment',
+  'grade',
+  'raw_grade',
+  'tier',
+  'held',
+  ...PROPERTY_AMOUNTS,
+];
 
 /**
  * A declared property's comparisons read as rules' are (`yardstick verify`, engine/review/verify/declared.ts):
@@ -93,6 +108,15 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
   const kindOf = (fact: string) => (PROPERTY_AMOUNTS.includes(fact) ? 'number' : undefined);
   forEachLeaf<ConditionLeaf>(cond, (c, below) => {
     const path = [...base, ...below];
+    // a fact verify does not give an employee (a typo, or a rule's fact such as previous_grade) is
+    // absent for everyone: the property would select nobody, or fail for everyone, without a word
+    if (!ctx.known.has(c.fact) && !PROPERTY_FACTS.includes(c.fact)) {
+      const where = `properties.${String(base[1])}`;
+      const { near, known } = suggest(c.fact, [...ctx.known, ...PROPERTY_FACTS]);
+      if (near === undefined) ctx.report('policy_unknown_fact', { fact: c.fact, where, known }, [...path, 'fact']);
+      else ctx.report('policy_unknown_fact.near', { fact: c.fact, where, near, known }, [...path, 'fact']);
+      return;
+    }
     if (isFactRef(c.value) || (PRESENCE_OPERATORS as readonly string[]).includes(c.operator)) return;
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && typeof c.value !== 'number')
