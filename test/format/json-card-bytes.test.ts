@@ -250,6 +250,15 @@ describe('triggers, written from the bytes of their action', () => {
     expectAsJsonStringify(card);
   });
 
+  it('a hole in the conditions (null in JSON) is written by JSON.stringify, not read as a condition', () => {
+    const card = pip();
+    const [condition] = card.triggers[0]!.conditions;
+    const sparse = [condition!, condition!];
+    delete sparse[0];
+    card.triggers[0]!.conditions = sparse;
+    expect(expectAsJsonStringify(card)).toContain('\n          "conditions": [\n            null,\n            {');
+  });
+
   it('a condition value that JSON leaves out (undefined) gives the card back', () => {
     const card = pip();
     card.triggers[0]!.conditions[0]!.actual = undefined;

@@ -694,6 +694,12 @@ function action(a: unknown): void {
   piece(bytes);
 }
 
+/** Whether every element of `conditions` is a condition of the known shape (a hole is not: JSON writes it as null). */
+function allConditions(conditions: unknown[]): boolean {
+  for (let i = 0; i < conditions.length; i++) if (shapeOf(conditions[i], CONDITION_SHAPES) !== 0) return false;
+  return true;
+}
+
 function triggerList(triggers: unknown[]): void {
   piece(T.open);
   for (let i = 0; i < triggers.length; i++) {
@@ -707,7 +713,7 @@ function triggerList(triggers: unknown[]): void {
     const conditions = x.conditions;
     if (!plainArray(conditions)) throw UNKNOWN;
     if (conditions.length === 0) piece(T.noConditions);
-    else if (!conditions.every((c) => shapeOf(c, CONDITION_SHAPES) === 0)) {
+    else if (!allConditions(conditions)) {
       // conditions of another shape (params, a path): written by JSON.stringify
       piece(T.conditionsKey);
       stringified(conditions, TRIG);
