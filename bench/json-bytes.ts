@@ -9,22 +9,25 @@
 // are escaped as JSON.stringify escapes them (quote, backslash, U+0000–U+001F, lone surrogates) and
 // encoded to UTF-8 in the same pass (TextEncoder for long strings with nothing to escape); numbers
 // as `${n}` writes them (integers and two- or four-decimal numbers digit by digit, `null` when not
-// finite); the string and number values met under a key card after card (titles, kinds, targets
-// from the policy) are remembered as bytes per key. Objects are walked in their own key order, as
+// finite; both by node/cli/format/json-utf8.ts, which the CLI's card writer shares); the string and
+// number values met under a key card after card (titles, kinds, targets from the policy) are
+// remembered as bytes per key. Objects are walked in their own key order, as
 // JSON.stringify walks them, so a key the engine adds or moves is written where JSON.stringify
 // would write it. Anything that is not plain data (another prototype, a toJSON method, a bigint, an
 // enumerable key on Object.prototype, nesting past 60, a cycle) makes the writer give the card back
 // with nothing written: the caller then writes it with JSON.stringify.
 
 import { type Scorecard, scorecardToJson } from '../engine/index.js';
+import {
+  type ByteSink,
+  bytesAt,
+  jsonNumberAt,
+  jsonStringAt,
+  NUMBER_ROOM,
+  stringRoom,
+} from '../node/cli/format/json-utf8.js';
 
-/** Where the bytes go: a buffer, how much of it is written, and a way to make it larger. */
-export interface ByteSink {
-  buffer: Uint8Array;
-  used: number;
-  /** Makes room for `more` bytes after `used` (the buffer may be replaced). */
-  grow(more: number): void;
-}
+export type { ByteSink };
 
 /** Thrown (and caught in this module) when the card holds something this writer does not write. */
 class NotPlain extends Error {}
@@ -121,25 +124,14 @@ function room(n: number): void {
 }
 
 function piece(x: Uint8Array): void {
-  const n = x.length;
-  if (p + n > b.length) room(n);
-  if (n > 24) {
-    b.set(x, p);
-    p += n;
-    return;
-  }
-  const bb = b;
-  let q = p;
-  for (let i = 0; i < n; i++) bb[q++] = x[i]!;
-  p = q;
+  if (p + x.length > b.length) room(x.length);
+  p = bytesAt(b, p, x);
 }
 
 function byte(c: number): void {
   if (p >= b.length) room(1);
   b[p++] = c;
 }
-
-const HEX = ascii('0123456789abcdef');
 
 const utf8 = new TextEncoder();
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON.stringify escapes
@@ -157,153 +149,15 @@ function string(s: string): void {
     b[p++] = 0x22;
     return;
   }
-  // at most six bytes a UTF-16 code unit (`\u001f`, a lone surrogate `\udc00`), and the quotes
-  if (p + 6 * n + 2 > b.length) room(6 * n + 2);
-  const bb = b;
-  let q = p;
-  bb[q++] = 0x22;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) bb[q++] = c;
-      else {
-        bb[q++] = 0x5c;
-        switch (c) {
-          case 0x22:
-          case 0x5c:
-            bb[q++] = c;
-            break;
-          case 0x08:
-            bb[q++] = 0x62; // b
-            break;
-          case 0x09:
-            bb[q++] = 0x74; // t
-            break;
-          case 0x0a:
-            bb[q++] = 0x6e; // n
-            break;
-          case 0x0c:
-            bb[q++] = 0x66; // f
-            break;
-          case 0x0d:
-            bb[q++] = 0x72; // r
-            break;
-          default:
-            bb[q++] = 0x75; // u00XX
-            bb[q++] = 0x30;
-            bb[q++] = 0x30;
-            bb[q++] = HEX[c >> 4]!;
-            bb[q++] = HEX[c & 15]!;
-        }
-      }
-    } else if (c < 0x800) {
-      bb[q++] = 0xc0 | (c >> 6);
-      bb[q++] = 0x80 | (c & 63);
-    } else if (c < 0xd800 || c > 0xdfff) {
-      bb[q++] = 0xe0 | (c >> 12);
-      bb[q++] = 0x80 | ((c >> 6) & 63);
-      bb[q++] = 0x80 | (c & 63);
-    } else {
-      const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        bb[q++] = 0xf0 | (cp >> 18);
-        bb[q++] = 0x80 | ((cp >> 12) & 63);
-        bb[q++] = 0x80 | ((cp >> 6) & 63);
-        bb[q++] = 0x80 | (cp & 63);
-        i++;
-      } else {
-        // a lone surrogate, as JSON.stringify escapes it: \udxxx
-        bb[q++] = 0x5c;
-        bb[q++] = 0x75;
-        bb[q++] = HEX[c >> 12]!;
-        bb[q++] = HEX[(c >> 8) & 15]!;
-        bb[q++] = HEX[(c >> 4) & 15]!;
-        bb[q++] = HEX[c & 15]!;
-      }
-    }
-  }
-  bb[q++] = 0x22;
-  p = q;
+  const most = stringRoom(n);
+  if (p + most > b.length) room(most);
+  p = jsonStringAt(b, p, s);
 }
 
 /** A number as JSON.stringify writes it: `${n}` (so -0 as 0), `null` when not finite. */
 function number(v: number): void {
-  // the longest `${n}` is 24 characters (-1.2345678901234567e-300)
-  if (p + 24 > b.length) room(24);
-  const bb = b;
-  if ((v | 0) === v) {
-    // a 32-bit integer (and -0, which `${v}` writes as 0), digit by digit
-    if (v < 0) {
-      bb[p++] = 0x2d;
-      digits(-v);
-    } else digits(v);
-    return;
-  }
-  // a number of two or four decimals (a score, points, yuan, a ratio): `${v}` is its exact decimal
-  // digits (the double nearest to k/100 has no shorter text that reads back to it while
-  // |v| · 100 < 2^31: its neighbours are far closer than 0.01), written here without making a string
-  if (decimals(v, 100, 2) || decimals(v, 10000, 4)) return;
-  if (v - v !== 0) {
-    // NaN, Infinity, -Infinity
-    bb[p++] = 0x6e;
-    bb[p++] = 0x75;
-    bb[p++] = 0x6c;
-    bb[p++] = 0x6c;
-    return;
-  }
-  const t = `${v}`;
-  for (let i = 0; i < t.length; i++) bb[p++] = t.charCodeAt(i);
-}
-
-/** `v` written as k / scale (scale 10^places) when it is exactly that double, with |k| < 2^31. */
-function decimals(v: number, scale: number, places: number): boolean {
-  const k = Math.round(v * scale);
-  if (k / scale !== v || k >= 2147483648 || k <= -2147483648) return false;
-  const bb = b;
-  let x = k;
-  if (x < 0) {
-    bb[p++] = 0x2d;
-    x = -x;
-  }
-  const whole = Math.floor(x / scale);
-  let frac = x - whole * scale;
-  digits(whole);
-  if (frac !== 0) {
-    let n = places;
-    while (frac % 10 === 0) {
-      frac /= 10;
-      n--;
-    }
-    bb[p++] = 0x2e;
-    let q = p + n;
-    p = q;
-    for (let i = 0; i < n; i++) {
-      const y = Math.floor(frac / 10);
-      bb[--q] = 0x30 + (frac - y * 10);
-      frac = y;
-    }
-  }
-  return true;
-}
-
-/** A non-negative integer below 2^31, digit by digit. */
-function digits(x: number): void {
-  const bb = b;
-  if (x < 10) {
-    bb[p++] = 0x30 + x;
-    return;
-  }
-  let len = 2;
-  for (let t = 100; t <= x && len < 10; t *= 10) len++;
-  let q = p + len;
-  p = q;
-  while (x >= 10) {
-    const y = Math.floor(x / 10);
-    bb[--q] = 0x30 + (x - y * 10);
-    x = y;
-  }
-  bb[--q] = 0x30 + x;
+  if (p + NUMBER_ROOM > b.length) room(NUMBER_ROOM);
+  p = jsonNumberAt(b, p, v);
 }
 
 const TRUE = ascii('true');

@@ -5,8 +5,10 @@
 // JSON element whole, its wrapping dropped as bytes; the NDJSON line and its line break as a byte).
 // CPU milliseconds (process.cpuUsage), several passes. Then the hand-written serialiser of
 // bench/hand-json.ts against V8's JSON.stringify, alternating, as text and as UTF-8 bytes (after
-// checking that it writes every card byte for byte as JSON.stringify does), and the byte writer of
-// bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them.
+// checking that it writes every card byte for byte as JSON.stringify does), the byte writer of
+// bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them, and
+// the CLI's card writer (node/cli/format/json-card-bytes.ts: pieces made once, what a streamed JSON
+// document's cards are written with since the eleventh session).
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
@@ -28,6 +30,7 @@ import {
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
 import { writeCompactCard, writeIndentedCard } from './json-bytes.js';
+import { writeJsonCard } from '../node/cli/format/json-card-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 
@@ -127,6 +130,13 @@ for (const c of cards) {
 }
 console.log(`byte writer: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
+// the CLI's card writer: its bytes against jsonCard's text encoded (a card it gives back counts as a difference)
+for (const c of cards) {
+  const out = new Utf8Bytes(1 << 12);
+  if (!writeJsonCard(c, out) || !same(out, jsonCard(c))) differ++;
+}
+console.log(`pieces made once: ${differ} of ${cards.length} cards' bytes differ from JSON.stringify's`);
+if (differ > 0) process.exit(1);
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
     let n = 0;
@@ -201,6 +211,17 @@ const ways: Record<string, () => number> = {
       out.byte(0x2c);
       out.add('\n    ');
       if (!writeIndentedCard(cards[i]!, out)) out.add(jsonCard(cards[i]!).slice(5));
+    }
+    return out.take().length;
+  },
+  // what the streaming run writes since the eleventh session (node/cli/format/json-card-bytes.ts)
+  'pieces made once, indented': () => {
+    let out = new Utf8Bytes(1 << 22);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 22);
+      out.byte(0x2c);
+      if (!writeJsonCard(cards[i]!, out))
+        out.addWithin(wrappedJsonCard(cards[i]!), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
     }
     return out.take().length;
   },

@@ -24,6 +24,7 @@ import {
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
 import { JSON_CARD_WRAP, compactJsonCard, wrappedJsonCard } from './format/json-stream.js';
+import { writeJsonCard } from './format/json-card-bytes.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -142,7 +143,10 @@ export class BatchEvaluator {
           }
         : (card, bytes) => {
             bytes.byte(0x2c);
-            bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
+            // the shapes the executor makes are written from pieces made once (json-card-bytes.ts);
+            // any other card as JSON.stringify writes it
+            if (!writeJsonCard(card, bytes))
+              bytes.addWithin(wrappedJsonCard(card), JSON_CARD_WRAP.head, JSON_CARD_WRAP.tail);
           };
   }
 

@@ -3,19 +3,12 @@
 // orders, the bundled policies' months; and anything that is not plain data is given back
 // untouched, for the caller to write with JSON.stringify.
 
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  evaluateRecordSync,
-  type Lang,
-  loadPolicy,
-  readRecords,
-  type Scorecard,
-  scorecardToJson,
-} from '../../engine/index.js';
+import { scorecardToJson } from '../../engine/index.js';
 import { writeCompactCard, writeIndentedCard, writeJson } from '../../bench/json-bytes.js';
 import { compactJsonCard, jsonCard } from '../../node/cli/format/json-stream.js';
 import { Utf8Bytes } from '../../node/cli/stream-batch.js';
+import { cardsOf } from '../format/month-cards.js';
 
 const utf8 = new TextEncoder();
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
@@ -210,19 +203,6 @@ describe('what the writer gives back (the caller uses JSON.stringify), with noth
     expect(text(written({ a: [] })!)).toBe('{"a":[]}');
   });
 });
-
-/** Every card of a bundled policy's sample month, with its explanation, in a language. */
-function cardsOf(policyFile: string, dataFile: string, lang: Lang): Scorecard[] {
-  const loaded = loadPolicy(readFileSync(policyFile, 'utf8'), policyFile);
-  if (!loaded.ok) throw new Error(`${policyFile} does not load`);
-  const { records } = readRecords(readFileSync(dataFile, 'utf8'), 'csv', loaded.policy.contract, { file: dataFile });
-  const cards: Scorecard[] = [];
-  for (const record of records) {
-    const e = evaluateRecordSync(loaded.policy, record, { lang, explain: true });
-    if (e.ok) cards.push(e.scorecard);
-  }
-  return cards;
-}
 
 describe('the bundled policies’ months, card by card, as the streaming run writes them', () => {
   const months: [string, string, number][] = [
