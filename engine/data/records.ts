@@ -14,7 +14,7 @@ import {
 } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
-import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
+import { ReadRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import { mergedCellsProblem, readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
 import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
@@ -454,6 +454,10 @@ export function recordReader(
   const roleNames = list(contract.roles.map((r) => `${r.title} (${r.id})`));
   const stageNames = list(contract.stages.map((s) => `${s.title} (${s.id})`));
   const NONE: boolean[] = [];
+  // a record's metric values by position (`MetricValues`), copied from this array of NaNs (an
+  // absent metric): a number of 8 bytes each, no object per value, and no hole (V8 reads a hole
+  // through a generic, megamorphic load)
+  const absent = metricReads.map(() => Number.NaN);
   /** period → employee id → the row it first appeared in */
   const firstRow = new Map<string, IdRows>();
 
@@ -726,6 +730,7 @@ export function recordReader(
 
     const required = (role && requiredByRole.get(role)) || NONE;
     const metrics: Record<string, number> = {};
+    const values = absent.slice();
     let noRow: Map<string, { labels: string[]; near?: { key: string; row: number } }> | undefined;
     for (let k = 0; k < metricReads.length; k++) {
       const { id, m, col, options: how, range } = metricReads[k]!;
@@ -799,6 +804,7 @@ export function recordReader(
         continue;
       }
       metrics[id] = parsed.value;
+      values[k] = parsed.value;
     }
     if (noRow) {
       const rosterCol = fieldColumn.get('employee_id');
@@ -846,17 +852,13 @@ export function recordReader(
         },
       };
     }
-    const record = {
-      employee_id: id,
-      name: field(cells, 'name'),
-      role: role!,
-      team: team!,
-      stage: stage!,
-      period,
-    } as EmployeeRecord;
-    if (payBase !== undefined) record.pay_base = payBase;
-    record.metrics = metrics;
-    record.source = file ? { file, row } : { row };
+    const record = new ReadRecord(
+      { employee_id: id, name: field(cells, 'name'), role: role!, team: team!, stage: stage!, period },
+      payBase,
+      metrics,
+      file ? { file, row } : { row },
+      { metrics, order: contract.metrics, values },
+    );
     return { record };
   };
   // the header printed again lower down (an export's page break): every cell the header's own
