@@ -220,13 +220,12 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   const metrics = record.metrics;
   let problems: Diagnostic[] | undefined;
   let unusable = false;
-  const byPlace = ReadRecord.valuesOf(record);
-  if (byPlace !== undefined && byPlace.order === policy.metrics && byPlace.metrics === metrics) {
+  const byPlace = ReadRecord.valuesFor(record, policy.metrics);
+  if (byPlace !== undefined) {
     // the values by position, as the data layer read them against this policy's metrics: metric k
     // goes to slot k (compile.ts), an absent one is NaN (a value the data layer never gives)
-    const values = byPlace.values;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k]!;
+    for (let k = 0; k < byPlace.length; k++) {
+      const v = byPlace[k]!;
       if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[k] = v;
       else if (!Number.isNaN(v)) unusable = true;
     }

@@ -47,7 +47,9 @@ export class ReadRecord implements EmployeeRecord {
   declare pay_base?: number;
   declare metrics: Record<string, number>;
   declare source?: { file?: string; row?: number };
-  readonly #values: MetricValues;
+  readonly #values: readonly number[];
+  readonly #order: object;
+  readonly #metrics: Record<string, number>;
 
   constructor(
     fields: Pick<EmployeeRecord, 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period'>,
@@ -56,7 +58,9 @@ export class ReadRecord implements EmployeeRecord {
     source: { file?: string; row?: number },
     values: MetricValues,
   ) {
-    this.#values = values;
+    this.#values = values.values;
+    this.#order = values.order;
+    this.#metrics = values.metrics;
     this.employee_id = fields.employee_id;
     this.name = fields.name;
     this.role = fields.role;
@@ -70,7 +74,19 @@ export class ReadRecord implements EmployeeRecord {
 
   /** The metric values by position of a record the data layer read; none for any other record. */
   static valuesOf(record: EmployeeRecord): MetricValues | undefined {
-    return #values in record ? (record as ReadRecord).#values : undefined;
+    if (!(#values in record)) return undefined;
+    const r = record as ReadRecord;
+    return { metrics: r.#metrics, order: r.#order, values: r.#values };
+  }
+
+  /**
+   * The values by position when `record` is one the data layer read against `order` and its
+   * `metrics` is still the object they were read with; otherwise none (read it by its keys).
+   */
+  static valuesFor(record: EmployeeRecord, order: object): readonly number[] | undefined {
+    if (!(#values in record)) return undefined;
+    const r = record as ReadRecord;
+    return r.#order === order && r.#metrics === r.metrics ? r.#values : undefined;
   }
 }
 
