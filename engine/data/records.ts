@@ -852,13 +852,8 @@ export function recordReader(
         },
       };
     }
-    const record = new ReadRecord(
-      { employee_id: id, name: field(cells, 'name'), role: role!, team: team!, stage: stage!, period },
-      payBase,
-      metrics,
-      file ? { file, row } : { row },
-      { metrics, order: contract.metrics, values },
-    );
+    // biome-ignore format: the record's fields in their order
+    const record = new ReadRecord(id, field(cells, 'name'), role!, team!, stage!, period, payBase, metrics, file ? { file, row } : { row }, values, contract.metrics);
     return { record };
   };
   // the header printed again lower down (an export's page break): every cell the header's own

@@ -51,22 +51,29 @@ export class ReadRecord implements EmployeeRecord {
   readonly #order: object;
   readonly #metrics: Record<string, number>;
 
+  /** Each field as an argument (no object made to pass them): `values` in the order of `order`. */
   constructor(
-    fields: Pick<EmployeeRecord, 'employee_id' | 'name' | 'role' | 'team' | 'stage' | 'period'>,
+    employee_id: string,
+    name: string,
+    role: string,
+    team: string,
+    stage: string,
+    period: string,
     payBase: number | undefined,
     metrics: Record<string, number>,
     source: { file?: string; row?: number },
-    values: MetricValues,
+    values: readonly number[],
+    order: object,
   ) {
-    this.#values = values.values;
-    this.#order = values.order;
-    this.#metrics = values.metrics;
-    this.employee_id = fields.employee_id;
-    this.name = fields.name;
-    this.role = fields.role;
-    this.team = fields.team;
-    this.stage = fields.stage;
-    this.period = fields.period;
+    this.#values = values;
+    this.#order = order;
+    this.#metrics = metrics;
+    this.employee_id = employee_id;
+    this.name = name;
+    this.role = role;
+    this.team = team;
+    this.stage = stage;
+    this.period = period;
     if (payBase !== undefined) this.pay_base = payBase;
     this.metrics = metrics;
     this.source = source;
