@@ -14,7 +14,7 @@ import {
 } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
-import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
+import { ReadRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import { mergedCellsProblem, readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
 import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
@@ -487,6 +487,10 @@ export function recordReader(
   const roleNames = list(contract.roles.map((r) => `${r.title} (${r.id})`));
   const stageNames = list(contract.stages.map((s) => `${s.title} (${s.id})`));
   const NONE: boolean[] = [];
+  // a record's metric values by position (`MetricValues`), copied from this array of NaNs (an
+  // absent metric): a number of 8 bytes each, no object per value, and no hole (V8 reads a hole
+  // through a generic, megamorphic load)
+  const absent = metricReads.map(() => Number.NaN);
   /** period → employee id → the row it first appeared in */
   const firstRow = new Map<string, IdRows>();
 
@@ -760,6 +764,7 @@ export function recordReader(
     const needs = role ? requiredByRole.get(role) : undefined;
     const required = (needs && (stage ? needs.byStage.get(stage) : needs.any)) || NONE;
     const metrics: Record<string, number> = {};
+    const values = absent.slice();
     let noRow: Map<string, { labels: string[]; near?: { key: string; row: number } }> | undefined;
     for (let k = 0; k < metricReads.length; k++) {
       const { id, m, col, options: how, range } = metricReads[k]!;
@@ -833,6 +838,7 @@ export function recordReader(
         continue;
       }
       metrics[id] = parsed.value;
+      values[k] = parsed.value;
     }
     if (noRow) {
       const rosterCol = fieldColumn.get('employee_id');
@@ -880,17 +886,8 @@ export function recordReader(
         },
       };
     }
-    const record = {
-      employee_id: id,
-      name: field(cells, 'name'),
-      role: role!,
-      team: team!,
-      stage: stage!,
-      period,
-    } as EmployeeRecord;
-    if (payBase !== undefined) record.pay_base = payBase;
-    record.metrics = metrics;
-    record.source = file ? { file, row } : { row };
+    // biome-ignore format: the record's fields in their order
+    const record = new ReadRecord(id, field(cells, 'name'), role!, team!, stage!, period, payBase, metrics, file ? { file, row } : { row }, values, contract.metrics);
     return { record };
   };
   // the header printed again lower down (an export's page break): every cell the header's own

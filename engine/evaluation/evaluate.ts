@@ -9,7 +9,7 @@ import type { SlotValues } from '../language/expression.js';
 import { NO_HISTORY, type HistorySource } from './history.js';
 import { capToFen, fenToYuan, formatMoney, roundScore, toFen } from '../model/money.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
-import type { EmployeeRecord } from '../model/record.js';
+import { ReadRecord, type EmployeeRecord } from '../model/record.js';
 import type { IndicatorResult, Payout, PayoutLine, Scorecard } from '../model/scorecard.js';
 import { scorerOf } from './score.js';
 import { explainScorecard, payoutLabel, type Lang } from '../explanation/explain.js';
@@ -218,34 +218,45 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   // fact has its slot (policy.slots): nothing is read or written by name.
   const slots = policy.slots;
   const facts: unknown[] = slots.empty.slice();
-  // the record's values of the metrics the policy declares, walked by the record's own keys (a
-  // record holds a few of the declared metrics, and reading an absent one by name walks the
-  // prototype chain): a metric the policy does not declare is never read, whatever it holds.
-  // A value that is not a usable number is reported in the declared order, below.
   const metrics = record.metrics;
   let problems: Diagnostic[] | undefined;
-  const slotOf = policy.metricSlotOf;
   let unusable = false;
-  // each key's slot from the last record of the role when the key at this place is the same
-  // (`lastMetricKeys`), else looked up and remembered for the next record
-  const lastKeys = role.lastMetricKeys;
-  const lastSlots = role.lastMetricSlots;
-  let place = 0;
-  for (const id in metrics) {
-    let slot: number;
-    if (lastKeys[place] === id) slot = lastSlots[place]!;
-    else {
-      slot = slotOf.get(id) ?? -1;
-      lastKeys[place] = id;
-      lastSlots[place] = slot;
+  const byPlace = ReadRecord.valuesFor(record, policy.metrics);
+  if (byPlace !== undefined) {
+    // the values by position, as the data layer read them against this policy's metrics: metric k
+    // goes to slot k (compile.ts), an absent one is NaN (a value the data layer never gives)
+    for (let k = 0; k < byPlace.length; k++) {
+      const v = byPlace[k]!;
+      if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[k] = v;
+      else if (!Number.isNaN(v)) unusable = true;
     }
-    place++;
-    if (slot < 0) continue;
-    const v = metrics[id];
-    if (v === undefined || v === null) continue;
-    // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
-    if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[slot] = v;
-    else unusable = true;
+  } else {
+    // the record's values of the metrics the policy declares, walked by the record's own keys (a
+    // record holds a few of the declared metrics, and reading an absent one by name walks the
+    // prototype chain): a metric the policy does not declare is never read, whatever it holds.
+    // A value that is not a usable number is reported in the declared order, below.
+    const slotOf = policy.metricSlotOf;
+    // each key's slot from the last record of the role when the key at this place is the same
+    // (`lastMetricKeys`), else looked up and remembered for the next record
+    const lastKeys = role.lastMetricKeys;
+    const lastSlots = role.lastMetricSlots;
+    let place = 0;
+    for (const id in metrics) {
+      let slot: number;
+      if (lastKeys[place] === id) slot = lastSlots[place]!;
+      else {
+        slot = slotOf.get(id) ?? -1;
+        lastKeys[place] = id;
+        lastSlots[place] = slot;
+      }
+      place++;
+      if (slot < 0) continue;
+      const v = metrics[id];
+      if (v === undefined || v === null) continue;
+      // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
+      if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[slot] = v;
+      else unusable = true;
+    }
   }
   if (unusable) {
     const declared = policy.metricSlots;

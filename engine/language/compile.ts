@@ -140,7 +140,7 @@ export interface CompiledPolicy {
   decimals: number;
   scoreMax?: number;
   metrics: Record<string, MetricDef>;
-  /** Every metric the data carries, with its slot, for the per-record loop. */
+  /** Every metric the data carries, with its slot (metric k of `metrics` at slot k), for the per-record loop. */
   metricSlots: { id: string; slot: number }[];
   /**
    * The same as a map from metric id to slot: a record's metrics are walked by their own keys, and
@@ -268,6 +268,8 @@ function literalMode(mode: RoundingMode): RoundingMode {
 
 export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
   const ordered = orderDerived(doc);
+  // the metrics first, in their declared order: metric k of `doc.metrics` is at slot k, which is
+  // where the evaluation copies a record's values by position (`MetricValues`) to
   const slots = factSlots([...Object.keys(doc.metrics), ...ordered.map((d) => d.id), ...FACT_ORDER]);
   const slotOf = (name: string) => slots.index.get(name);
   const onSlots = (expr: Expr) => compileSlotExpression(expr, slotOf);
