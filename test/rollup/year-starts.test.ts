@@ -6,26 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLLUP_MONTHLY as MONTHLY } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
-const MONTHLY = `policy: monthly
-title: 月度考核
-version: 1.0.0
-effective_from: 2026-01
-metrics:
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 常规 }
-roles:
-  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
-grades:
-  - { grade: A+, min: 90 }
-  - { grade: A, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
 
 const HALVES = `policy: halves
 title: 半年评估
