@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLLUP_MONTHLY as MONTHLY } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
-
 const HALVES = `policy: halves
 title: 半年评估
 version: 1.0.0
