@@ -45,11 +45,17 @@ export function problemText(diagnostics: Diagnostic[], lang: Lang): string {
   );
 }
 
-export async function call<T>(
+/**
+ * Every request the page makes to its server (this module's calls, the versions view's, the data
+ * outputs', the simulator's): the token added; no answer at all (the server stopped) throws
+ * ServerUnreachable, which `said` puts in the interface's language; a refusal throws `Refusal` (an
+ * ApiError, or a kind of one) with the server's reply. Returns the answer to read.
+ */
+export async function request(
   path: string,
   init: RequestInit = {},
-  as: 'json' | 'text' | 'bytes' = 'json',
-): Promise<T> {
+  Refusal: new (status: number, message: string, body: Record<string, unknown>) => ApiError = ApiError,
+): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token } });
@@ -59,8 +65,17 @@ export async function call<T>(
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    throw new ApiError(res.status, String(body.error ?? res.statusText), body);
+    throw new Refusal(res.status, String(body.error ?? res.statusText), body);
   }
+  return res;
+}
+
+export async function call<T>(
+  path: string,
+  init: RequestInit = {},
+  as: 'json' | 'text' | 'bytes' = 'json',
+): Promise<T> {
+  const res = await request(path, init);
   return (as === 'json' ? res.json() : as === 'text' ? res.text() : res.arrayBuffer()) as Promise<T>;
 }
 

@@ -3,26 +3,19 @@
 // there and saved by the browser. Nothing leaves this machine: the server is 127.0.0.1.
 
 import type { RecordsResult } from '../../../engine/index.js';
-import { ApiError } from './api';
+import { request } from './api';
 import type { MappingInspect } from './data-inspect';
 import type { PreviewClient } from './preview';
-
-const token = new URLSearchParams(location.search).get('token') ?? '';
 
 /** A data mapping (`*.data.yaml`): the server reads it, the browser never sees its files. */
 export const isMapping = (path: string) => /\.data\.ya?ml$/i.test(path);
 
-async function post(route: string, body: unknown): Promise<Response> {
-  const res = await fetch(route, {
+function post(route: string, body: unknown): Promise<Response> {
+  return request(route, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-yardstick-token': token },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!res.ok) {
-    const reply = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    throw new ApiError(res.status, String(reply.error ?? res.statusText), reply);
-  }
-  return res;
 }
 
 interface MappingReply {

@@ -3,7 +3,7 @@
 // (editor/server/simulator.ts). The engine work happens in the worker (simulator-engine.ts).
 
 import type { Diagnostic, EmployeeRecord, Lang } from '../../../engine/index.js';
-import { ApiError } from './api.js';
+import { request } from './api.js';
 import type { PreviewClient, SimulatorRequest } from './preview.js';
 import type { PreviewReply } from '../preview.worker.js';
 import type { confirmedCase } from './simulator-case.js';
@@ -41,13 +41,8 @@ export function simulatorClient(preview: PreviewClient, text: () => string, lang
 /** A problem's key for its counterexample: the same finding keeps its key across copies of the diagnostic. */
 export const findingKey = (d: Diagnostic) => `${d.code}|${d.span?.line ?? ''}:${d.span?.column ?? ''}|${d.message}`;
 
-const token = () => new URLSearchParams(location.search).get('token') ?? '';
-
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), 'x-yardstick-token': token() } });
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new ApiError(res.status, String(body.error ?? res.statusText), body);
-  return body as T;
+  return (await (await request(path, init)).json().catch(() => ({}))) as T;
 }
 
 export interface TestFileState {

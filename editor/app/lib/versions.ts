@@ -2,7 +2,7 @@
 // needs. The bump suggestion, the rule changes and the money impact come from the server, which
 // runs the CLI's own diff; the month a new version starts from by default is in versions-dates.ts.
 
-import { ApiError } from './api';
+import { ApiError, request } from './api';
 import type { Bump, Lang } from '../../../engine/index.js';
 import type { Comparison } from '../../server/versions.js';
 
@@ -38,15 +38,16 @@ export type Published =
 export class PublishRefused extends ApiError {}
 
 async function call<T>(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const res = await fetch(path, {
-    method,
-    headers: { 'x-yardstick-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const reply = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) throw new PublishRefused(res.status, String(reply.error ?? res.statusText), reply);
-  return reply as T;
+  const res = await request(
+    path,
+    {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    },
+    PublishRefused,
+  );
+  return (await res.json().catch(() => ({}))) as T;
 }
 
 const at = (name: string) => `/api/versions/${encodeURIComponent(name)}`;
