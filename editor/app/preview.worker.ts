@@ -36,7 +36,7 @@ export type PreviewRequest =
   /** The policy's properties (yardstick verify), after a pause: its findings join the problems as warnings. */
   | { type: 'verify'; id: number; policy: string; lang: Lang }
   /** The simulator (lib/simulator-engine.ts): a role's fields, an employee's record as inputs, one simulated employee. */
-  | { type: 'sim-shape'; id: number; policy: string; role: string }
+  | { type: 'sim-shape'; id: number; policy: string; role: string; stage?: string }
   /** An employee of the data in use, or a record given (a verify counterexample), as the simulator's inputs. */
   | { type: 'sim-record'; id: number; policy: string; employee_id?: string; record?: EmployeeRecord }
   | { type: 'simulate'; id: number; policy: string; input: SimInput; lang: Lang }
@@ -110,7 +110,7 @@ self.onmessage = async (event: MessageEvent<PreviewRequest>) => {
       : [];
     reply({ type: 'verified', id: m.id, diagnostics: found, counterexamples });
   } else if (m.type === 'sim-shape') {
-    reply({ type: 'sim-shape', id: m.id, shape: simShape(m.policy, m.role) });
+    reply({ type: 'sim-shape', id: m.id, shape: simShape(m.policy, m.role, m.stage) });
   } else if (m.type === 'sim-record') {
     const record = m.record ?? (m.employee_id === undefined ? undefined : session.recordOf(m.employee_id));
     const input = record ? inputFromRecord(m.policy, record) : undefined;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { confirmedCase, offered, readHistory } from '../../editor/app/lib/simulator-case.js';
 import { cellText, inputFromRecord, simShape, simulate, type SimInput } from '../../editor/app/lib/simulator-engine.js';
+import { TWO_STAGE_GMV_POLICY } from '../builders.js';
 
 const POLICY = readFileSync('policies/short-video-team.yaml', 'utf8');
 
@@ -54,6 +55,39 @@ describe('the fields of a role', () => {
       ratioFormat: 'fraction',
     });
     expect(shape.fields.find((f) => f.id === 'violations')?.default).toBe(0);
+  });
+
+  // GMV is weighted 0 for a startup host (TWO_STAGE_GMV_POLICY): a startup record need not carry
+  // it, yet the simulator labelled it as required (no hint) in the startup stage
+  it('labels a metric whose indicator is weighted 0 in the stage as not counted there, and required in the other', () => {
+    const uses = (stage?: string) => {
+      const shape = simShape(TWO_STAGE_GMV_POLICY, 'host', stage);
+      if (!('fields' in shape)) throw new Error('the policy loads');
+      return shape.fields.map((f) => [f.id, f.use]);
+    };
+    expect(uses('startup')).toEqual([
+      ['rating', 'required'],
+      ['gmv', 'not_counted'],
+    ]);
+    expect(uses('mature')).toEqual([
+      ['rating', 'required'],
+      ['gmv', 'required'],
+    ]);
+    // with no stage chosen, what some stage requires
+    expect(uses()).toEqual(uses('mature'));
+  });
+
+  it('scores a startup host with GMV left empty, and refuses a mature one at the GMV field', async () => {
+    const host: SimInput = {
+      ...DIRECTOR,
+      role: 'host',
+      metrics: { rating: '85', gmv: '' },
+    };
+    const startup = await simulate(TWO_STAGE_GMV_POLICY, host, 'zh');
+    // 85 points from the rating alone (weight 100), A; ¥10,000 × 85 / 100 = ¥8,500.00
+    expect(startup.ok && startup.expect).toMatchObject({ score: 85, grade: 'A', payout: 8500 });
+    const mature = await simulate(TWO_STAGE_GMV_POLICY, { ...host, stage: 'mature' }, 'zh');
+    expect(mature.ok ? [] : Object.keys(mature.fields)).toEqual(['gmv']);
   });
 
   it('has no fields for a role the policy does not have', () => {

@@ -24,6 +24,7 @@ const zh = {
   historyHint: '最近的在前，如 A+, B',
   inputs: '输入',
   optional: '仅规则使用',
+  notCounted: '本阶段不计，可留空',
   unitHint: {
     ratio: '比率：写 43.7% 或 0.437',
     ratio_points: '比率：写 43.7% 或 43.7（百分点）',
@@ -90,6 +91,7 @@ const en: typeof zh = {
   historyHint: 'most recent first, e.g. A+, B',
   inputs: 'Inputs',
   optional: 'read by rules only',
+  notCounted: 'does not count in this stage; may be left empty',
   unitHint: {
     ratio: 'ratio: write 43.7% or 0.437',
     ratio_points: 'ratio: write 43.7% or 43.7 (percent points)',

@@ -24,8 +24,12 @@ export interface SimField {
   id: string;
   label: string;
   unit: string;
-  /** `required`: a record of this role must carry it (unless it has a default); `optional`: read by rules or derived values only. */
-  use: 'required' | 'optional';
+  /**
+   * `required`: a record of this role in this stage must carry it (unless it has a default);
+   * `not_counted`: the role's indicator on it counts for nothing in this stage (weighted 0), so it
+   * may be left empty; `optional`: read by rules or derived values only.
+   */
+  use: 'required' | 'not_counted' | 'optional';
   /** How a ratio written without `%` is read (the metric's `ratio_format`). */
   ratioFormat?: 'fraction' | 'percent_points';
   range?: [number, number];
@@ -85,13 +89,15 @@ function compiled(text: string): { ok: true; policy: CompiledPolicy } | { ok: fa
 }
 
 /**
- * The metrics a record of `role` is read for: those the data layer requires of this role first
- * (in the order the policy declares its metrics), then the metrics no role requires, which only
- * rules and derived values may read. Metrics only other roles need are left out.
+ * The metrics a record of `role` in `stage` is read for: those the role's indicators read first (in
+ * the order the policy declares its metrics) — required in `stage`, or not counted there when the
+ * indicator is weighted 0 in it (every one required without a stage) — then the metrics no role
+ * requires, which only rules and derived values may read. Metrics only other roles need are left out.
  */
-export function fieldsFor(policy: CompiledPolicy, role: string): SimField[] {
+export function fieldsFor(policy: CompiledPolicy, role: string, stage?: string): SimField[] {
   const c = policy.contract;
   const own = new Set(c.requiredMetrics(role));
+  const here = new Set(c.requiredMetrics(role, stage));
   const scoredByAny = new Set(c.roles.flatMap((r) => c.requiredMetrics(r.id)));
   const field = (id: string, use: SimField['use']): SimField => {
     const m = c.metrics[id]!;
@@ -107,19 +113,19 @@ export function fieldsFor(policy: CompiledPolicy, role: string): SimField[] {
   };
   const ids = Object.keys(c.metrics);
   return [
-    ...ids.filter((id) => own.has(id)).map((id) => field(id, 'required')),
+    ...ids.filter((id) => own.has(id)).map((id) => field(id, here.has(id) ? 'required' : 'not_counted')),
     ...ids.filter((id) => !scoredByAny.has(id)).map((id) => field(id, 'optional')),
   ];
 }
 
-export function simShape(text: string, role: string): SimShape | { problems: string[] } {
+export function simShape(text: string, role: string, stage?: string): SimShape | { problems: string[] } {
   const p = compiled(text);
   if (!p.ok) return { problems: p.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
   const c = p.policy.contract;
   return {
     roles: c.roles,
     stages: c.stages,
-    fields: c.roles.some((r) => r.id === role) ? fieldsFor(p.policy, role) : [],
+    fields: c.roles.some((r) => r.id === role) ? fieldsFor(p.policy, role, stage) : [],
   };
 }
 

@@ -13,7 +13,8 @@ export { confirmedCase, offered, readHistory, type Offered } from './simulator-c
 
 /** What the simulator asks the preview worker, always about the policy text as edited now. */
 export interface SimulatorClient {
-  shape(role: string): Promise<SimShape | { problems: string[] }>;
+  /** The role's fields as `stage` reads them (what counts there), the roles and the stages. */
+  shape(role: string, stage?: string): Promise<SimShape | { problems: string[] }>;
   record(from: {
     employee_id?: string;
     record?: EmployeeRecord;
@@ -28,7 +29,7 @@ export function simulatorClient(preview: PreviewClient, text: () => string, lang
     return reply as Extract<PreviewReply, { type: T }>;
   };
   return {
-    shape: async (role) => (await ask({ type: 'sim-shape', policy: text(), role }, 'sim-shape')).shape,
+    shape: async (role, stage) => (await ask({ type: 'sim-shape', policy: text(), role, stage }, 'sim-shape')).shape,
     record: async (from) => {
       const r = await ask({ type: 'sim-record', policy: text(), ...from }, 'sim-record');
       return { input: r.input, record: r.record };
