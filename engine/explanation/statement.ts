@@ -161,10 +161,11 @@ const W = {
 // One A4 page (210 × 297 mm, 12 mm margins): small type, one row per indicator (its reason on a
 // second line in the same cell), holds and next steps together, and the signature lines kept
 // with the provenance at the foot (test/browser/statements.browser.test.ts prints every statement
-// of the sample month to PDF in Chromium and counts the pages).
+// of the sample month to PDF in Chromium and counts the pages). A name or title of one long word
+// (no spaces, not CJK) wraps rather than running off the page (overflow-wrap: anywhere).
 const CSS = `
   @page { size: A4; margin: 12mm; }
-  body { font-family: 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif; color: #1f2937; max-width: 820px; margin: 24px auto; padding: 0 20px; font-size: 11.5px; line-height: 1.4; }
+  body { font-family: 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif; color: #1f2937; max-width: 820px; margin: 24px auto; padding: 0 20px; font-size: 11.5px; line-height: 1.4; overflow-wrap: anywhere; }
   h1 { font-size: 17px; margin: 0 0 2px; } h2 { font-size: 12.5px; margin: 10px 0 3px; border-bottom: 1px solid #e5e7eb; padding-bottom: 2px; }
   .meta { color: #6b7280; } table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #eef0f3; padding: 2px 5px; text-align: left; vertical-align: top; }
   th { color: #6b7280; font-weight: 500; } .num { text-align: right; white-space: nowrap; } .group td { font-weight: 600; background: #f8fafc; }

@@ -32,17 +32,47 @@ describe('the document', () => {
     expect(md).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; plan');
   });
 
-  it('a pipe inside backticks in a name does not split a Markdown table row', () => {
-    // the label is kept as a code span, where GFM still splits a row at `|`: the indicator row had
-    // one cell more than its head, every column after it shifted
+  // A label written with backticks was read as code: `评分|考核` printed in a code span (and in
+  // HTML as <code>评分|考核</code>). The policy's text is words as written; only the product's own
+  // formula is code. A pipe still does not split a Markdown table row.
+  it('a label with backticks prints them as written, not as code, and its pipe does not split a table row', () => {
     const text = policy()
       .metric('rating', { label: '`评分|考核`', unit: 'score', range: [0, 100] })
       .yaml();
-    const md = renderMarkdown(buildDocument(compiledPolicy(text, 'p.yaml')));
-    expect(md).toContain('\n| `评分\\|考核` | 评分制 | — | — | — | 120 | 100% |\n');
-    expect(md).toContain('\n| `评分\\|考核` | 80 | 80 | 100% | 80 |\n');
-    // outside a table the code span is as written
-    expect(md).toContain('例：`评分|考核` 实际为 90');
+    const doc = buildDocument(compiledPolicy(text, 'p.yaml'));
+    const md = renderMarkdown(doc);
+    expect(md).toContain('\n| \\`评分\\|考核\\` | 评分制 | — | — | — | 120 | 100% |\n');
+    expect(md).toContain('\n| \\`评分\\|考核\\` | 80 | 80 | 100% | 80 |\n');
+    expect(md).toContain('例：\\`评分\\|考核\\` 实际为 90');
+    // the formula is the one code span
+    expect(md.match(/(?<!\\)`[^`]*`/g)).toEqual(['`pay_base * score / 100`']);
+    const html = renderHtml(doc);
+    expect(html).toContain('<td>`评分|考核`</td>');
+    expect(html.match(/<code>[^<]*<\/code>/g)).toEqual(['<code>pay_base * score / 100</code>']);
+  });
+
+  it('prints a title with `, *, _, |, <, & and a block scalar’s line breaks as written', () => {
+    // description and title from a YAML block scalar (|): each line break a space; the marks escaped
+    const text = policy()
+      .set('title', '`新人`奖 *重点* __x__ a|b <i>&amp;')
+      .set('description', '1. 目的\n- 第二行 `代码`\n')
+      .adjustment('viral', {
+        title: '爆款`奖`',
+        when: { fact: 'rating', operator: 'greaterThan', value: 90 },
+        award: 100,
+      })
+      .yaml();
+    const doc = buildDocument(compiledPolicy(text, 'p.yaml'));
+    const md = renderMarkdown(doc);
+    expect(md.split('\n')[0]).toBe('# \\`新人\\`奖 \\*重点\\* \\_\\_x\\_\\_ a\\|b &lt;i&gt;\\&amp; · 考核方案');
+    // a paragraph, not an ordered list holding a bullet list
+    expect(md).toContain('\n\n1\\. 目的 - 第二行 \\`代码\\`\n\n');
+    expect(md).toContain('爆款\\`奖\\`');
+    const html = renderHtml(doc);
+    expect(html).toContain('<h1>`新人`奖 *重点* __x__ a|b &lt;i&gt;&amp;amp; · 考核方案</h1>');
+    expect(html).toContain('<p>1. 目的\n- 第二行 `代码`\n</p>');
+    expect(html).toContain('爆款`奖`');
+    expect(html.match(/<code>[^<]*<\/code>/g)).toEqual(['<code>pay_base * score / 100</code>']);
   });
 
   it('lists the changes since the previous version in the words of `yardstick diff`', () => {

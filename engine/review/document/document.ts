@@ -7,5 +7,6 @@ export {
   type Section,
   type Block,
   type Cell,
+  type Text,
 } from './model.js';
 export { renderHtml, renderMarkdown } from './render.js';

@@ -26,9 +26,16 @@ export interface Cell {
   value?: number;
 }
 
+/**
+ * A paragraph's or a list item's text: a string is words as written — the policy's titles, names
+ * and notes print exactly so, a `` ` `` or `*` in them included; the product's own code spans (a
+ * payout formula, a cap) are parts of their own, `{ code }`, so no text of the policy can open one.
+ */
+export type Text = string | readonly (string | { code: string })[];
+
 export type Block =
-  | { kind: 'p'; text: string }
-  | { kind: 'list'; items: string[] }
+  | { kind: 'p'; text: Text }
+  | { kind: 'list'; items: Text[] }
   | { kind: 'table'; head: string[]; rows: Cell[][]; caption?: string };
 
 export interface Section {
@@ -292,7 +299,7 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
         },
       ],
     });
-  const caps: string[] = [];
+  const caps: Text[] = [];
   if (doc.payout.awards_cap !== undefined) caps.push(w.awardsCap(String(doc.payout.awards_cap)));
   if (doc.payout.cap !== undefined) caps.push(w.totalCap(String(doc.payout.cap)));
   caps.push(w.rounding(doc.payout.rounding.to, doc.payout.rounding.mode));

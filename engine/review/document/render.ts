@@ -2,25 +2,48 @@
 // the policy is escaped: names and titles are shown as written, never read as markup.
 
 import { escapeHtml } from '../../explanation/statement.js';
-import type { Block, Cell, PolicyDocument } from './model.js';
+import type { Block, Cell, PolicyDocument, Text } from './model.js';
 
 /**
- * Markdown text with the policy's own characters shown literally; `code spans` kept as they are,
- * but for a `|` in a table cell: GFM splits a row at a pipe even inside a code span, so a label
- * such as `` `评分|考核` `` would shift every cell after it. There it is written `\|`.
+ * Words as written, for Markdown: the policy's and the data's text is never markup, so every mark
+ * that could start some is backslash-escaped (`<` and `>` as entities, which Markdown and HTML show
+ * as the marks) — a `` ` `` included: a title 「`新`人奖」 printed `新` as code — and a line break of a
+ * YAML block scalar is a space (a line of its own would end the paragraph or the table row).
  */
-function md(text: string, cell = false): string {
-  return text
-    .split(/(`[^`\n]+`)/)
-    .map((part, i) =>
-      i % 2
-        ? cell
-          ? part.replace(/\|/g, '\\|')
-          : part
-        : part.replace(/[\\`*_[\]<>|#~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)),
-    )
-    .join('')
-    .replace(/\n/g, ' ');
+function mdWords(s: string): string {
+  return s
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>|#~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+}
+
+/**
+ * The product's own code span (a formula, a cap): fenced by more backticks than it holds; in a
+ * table cell its `|` escaped (GFM splits a row at a pipe even inside a code span).
+ */
+function mdCode(code: string, cell: boolean): string {
+  const text = code.replace(/\r\n?|\n/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(text) ? ' ' : '';
+  const span = `${fence}${pad}${text}${pad}${fence}`;
+  return cell ? span.replace(/\|/g, '\\|') : span;
+}
+
+function md(text: Text, cell = false): string {
+  return typeof text === 'string'
+    ? mdWords(text)
+    : text.map((part) => (typeof part === 'string' ? mdWords(part) : mdCode(part.code, cell))).join('');
+}
+
+/**
+ * A paragraph or a list item that starts as a block would (`- `, `+ `, `1. `, `1) `, `=`, or four
+ * spaces: a list, a rule, a heading's underline, code) starts with its mark escaped, the spaces
+ * around it dropped (Markdown drops them too), so a description `1. 目的` is a paragraph, not a list.
+ */
+function mdBlockText(text: Text): string {
+  return md(text)
+    .trim()
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function renderMarkdown(doc: PolicyDocument): string {
@@ -35,9 +58,9 @@ export function renderMarkdown(doc: PolicyDocument): string {
 function mdBlock(b: Block): string[] {
   switch (b.kind) {
     case 'p':
-      return [md(b.text)];
+      return [mdBlockText(b.text)];
     case 'list':
-      return b.items.map((i) => `- ${md(i)}`);
+      return b.items.map((i) => `- ${mdBlockText(i)}`);
     case 'table': {
       const row = (cells: string[]) => `| ${cells.map((c) => md(c, true) || ' ').join(' | ')} |`;
       return [
@@ -50,9 +73,13 @@ function mdBlock(b: Block): string[] {
   }
 }
 
-/** Escaped text, with `code spans` as <code>. */
-function html(text: string): string {
-  return escapeHtml(text).replace(/`([^`\n]+)`/g, '<code>$1</code>');
+/** Escaped text; the product's own code spans as <code>. */
+function html(text: Text): string {
+  return typeof text === 'string'
+    ? escapeHtml(text)
+    : text
+        .map((part) => (typeof part === 'string' ? escapeHtml(part) : `<code>${escapeHtml(part.code)}</code>`))
+        .join('');
 }
 
 function htmlCell(c: Cell, tag: 'td' | 'th' = 'td'): string {
@@ -83,7 +110,7 @@ const CSS = `
 @page { size: A4; margin: 16mm 14mm; }
 * { box-sizing: border-box; }
 html { background: #fff; }
-body { margin: 0 auto; max-width: 182mm; padding: 8mm 0; font: 10.5pt/1.55 "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
+body { margin: 0 auto; max-width: 182mm; padding: 8mm 0; overflow-wrap: anywhere; font: 10.5pt/1.55 "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; color: #1a1a1a; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
 .subtitle { color: #555; margin: 0 0 6mm; }
 h2 { font-size: 13pt; margin: 7mm 0 3mm; padding-bottom: 1mm; border-bottom: 1px solid #999; }

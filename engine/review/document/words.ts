@@ -1,6 +1,7 @@
 // The fixed wording of the 考核方案 in Chinese (written first, for employees) and English.
 
 import type { Scoring } from '../../model/policy.js';
+import type { Text } from './model.js';
 
 const zh = {
   planSuffix: ' · 考核方案',
@@ -62,7 +63,7 @@ const zh = {
   scoreCap: (c: number) => `总分最高 ${c} 分`,
   gradeCap: (g: string) => `等级最高 ${g}`,
   grades: '等级与奖金',
-  payText: (f: string) => `绩效工资按公式 \`${f}\` 计算（pay_base 为绩效基数，score 为总分）。`,
+  payText: (f: string): Text => ['绩效工资按公式 ', { code: f }, ' 计算（pay_base 为绩效基数，score 为总分）。'],
   grade: '等级',
   title: '名称',
   minScore: '最低分',
@@ -78,8 +79,8 @@ const zh = {
   tierAward: '档位奖金',
   benefit: '其他激励',
   caps: '封顶与取整',
-  awardsCap: (c: string) => `奖励合计封顶：\`${c}\``,
-  totalCap: (c: string) => `单人应发封顶：\`${c}\``,
+  awardsCap: (c: string): Text => ['奖励合计封顶：', { code: c }],
+  totalCap: (c: string): Text => ['单人应发封顶：', { code: c }],
   rounding: (to: number, mode: string) =>
     `金额按 ${to} 元取整（${mode === 'half_up' ? '四舍五入' : mode === 'half_even' ? '银行家舍入' : mode === 'down' ? '向下' : '向上'}）`,
   holds: '暂扣发放',
@@ -179,7 +180,7 @@ const en: Words = {
   scoreCap: (c) => `score at most ${c}`,
   gradeCap: (g) => `grade at most ${g}`,
   grades: 'Grades and pay',
-  payText: (f) => `Performance pay is \`${f}\` (pay_base is the pay base, score the total score).`,
+  payText: (f) => ['Performance pay is ', { code: f }, ' (pay_base is the pay base, score the total score).'],
   grade: 'Grade',
   title: 'Title',
   minScore: 'From score',
@@ -195,8 +196,8 @@ const en: Words = {
   tierAward: 'Tier award',
   benefit: 'Other benefit',
   caps: 'Caps and rounding',
-  awardsCap: (c) => `Awards capped at \`${c}\``,
-  totalCap: (c) => `One employee's pay capped at \`${c}\``,
+  awardsCap: (c) => ['Awards capped at ', { code: c }],
+  totalCap: (c) => ["One employee's pay capped at ", { code: c }],
   rounding: (to, mode) => `Amounts rounded to ${to} yuan (${mode.replace('_', ' ')})`,
   holds: 'Holds',
   reason: 'Reason and what to do',
