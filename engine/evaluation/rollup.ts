@@ -43,6 +43,7 @@ export function rollupMonthOf(card: Scorecard, period: string = card.period): Ro
     ...(card.payout.tier ? { tier: card.payout.tier.id } : {}),
     payoutFen: card.payout.totalFen,
     values: pastPeriodOf(card).values,
+    ...(card.payout.status === 'held' ? { held: true as const } : {}),
   };
 }
 
@@ -194,6 +195,7 @@ export function evaluateRollup(
       excluded.push({ employee_id: id, name: latest.name, reason: 'no_score', present, fact: doc.score });
       continue;
     }
+    const held = months.filter((m) => m.held).map((m) => m.period);
     const index = doc.grades.findIndex((g) => score >= g.min);
     const grade = (doc.grades[index < 0 ? doc.grades.length - 1 : index] ?? doc.grades[0]!).grade;
     cards.push({
@@ -213,8 +215,10 @@ export function evaluateRollup(
         grade: m.grade,
         ...(m.tier !== undefined ? { tier: m.tier } : {}),
         payoutFen: m.payoutFen,
+        ...(m.held ? { held: true as const } : {}),
       })),
       missing: periodMonths.filter((p) => !present.includes(p)),
+      ...(held.length ? { held_months: held } : {}),
       facts,
       score,
       grade,
@@ -223,10 +227,14 @@ export function evaluateRollup(
       explanation: [],
     });
   }
+  // a person with a month still held is left out of forced distribution, as a held month's card is
+  // left out of the month's: a score built on data not yet checked (刷量) would take a quota place
+  // and push a colleague down; once the month is amended with the hold cleared, they are ranked
+  const ranked = cards.filter((c) => !c.held_months);
   if (doc.calibration) {
     // calibrate() reads the id, score, grade and the cohort fields, which a roll-up card has
-    const calibrated = calibrate(doc.calibration, doc.grades, cards as unknown as Scorecard[]);
-    for (const c of cards) {
+    const calibrated = calibrate(doc.calibration, doc.grades, ranked as unknown as Scorecard[]);
+    for (const c of ranked) {
       const r = calibrated.get(c.employee_id);
       if (r) c.calibration = r;
     }
@@ -239,8 +247,10 @@ export function evaluateRollup(
       stage: c.stage,
       score: c.score,
       grade: c.grade,
-      calibrated_grade: c.calibration?.calibrated ?? c.grade,
     };
+    // without calibration the calibrated grade is the grade; a held person has none (not ranked)
+    const calibrated = doc.calibration ? c.calibration?.calibrated : c.grade;
+    if (calibrated !== undefined) table.calibrated_grade = calibrated;
     for (const f of c.facts) if (f.value !== undefined) table[f.id] = f.value;
     for (const [aid, a] of Object.entries(doc.payout?.awards ?? {})) {
       const conditions: ConditionResult[] = [];
@@ -249,11 +259,12 @@ export function evaluateRollup(
     }
     c.payoutFen = c.awards.reduce((n, a) => n + a.amountFen, 0);
   }
-  const count = (key: (c: RollupCard) => string) => {
+  const countOf = (of: readonly RollupCard[], key: (c: RollupCard) => string) => {
     const out: Record<string, number> = {};
-    for (const c of cards) out[key(c)] = (out[key(c)] ?? 0) + 1;
+    for (const c of of) out[key(c)] = (out[key(c)] ?? 0) + 1;
     return out;
   };
+  const count = (key: (c: RollupCard) => string) => countOf(cards, key);
   return {
     policy: { id: doc.policy, version: doc.version, title: doc.title },
     period,
@@ -261,7 +272,7 @@ export function evaluateRollup(
     cards,
     excluded,
     by_grade: count((c) => c.grade),
-    ...(doc.calibration ? { by_calibrated_grade: count((c) => c.calibration?.calibrated ?? c.grade) } : {}),
+    ...(doc.calibration ? { by_calibrated_grade: countOf(ranked, (c) => c.calibration?.calibrated ?? c.grade) } : {}),
     payout_total_fen: cards.reduce((n, c) => n + c.payoutFen, 0),
   };
 }

@@ -65,6 +65,11 @@ export interface RollupMonth {
   payoutFen: number;
   /** The indicator metrics' actual values that month. */
   values: Record<string, number>;
+  /**
+   * The month's pay was held when it was recorded (a hold fired: suspected fake traffic, data that
+   * cannot be right): its result is not final until the month is amended with the hold cleared.
+   */
+  held?: true;
 }
 
 /** One computed fact of one employee. `value` is absent when no month present has the metric. */
@@ -101,8 +106,14 @@ export interface RollupCard {
   stage: string;
   months_in_period: number;
   /** The months used, in order, and the months of the period missing for this employee. */
-  months: { period: string; score: number; grade: string; tier?: string; payoutFen: number }[];
+  months: { period: string; score: number; grade: string; tier?: string; payoutFen: number; held?: true }[];
   missing: string[];
+  /**
+   * The months of the period still held for this employee: while there is one, they are left out
+   * of the period's forced distribution (not ranked, not in the cohort's size, no quota place, no
+   * calibrated grade) and `calibrated_grade` has no value for the awards.
+   */
+  held_months?: string[];
   facts: RollupFactResult[];
   score: number;
   grade: string;

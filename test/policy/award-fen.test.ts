@@ -2,7 +2,7 @@
 // (policy_money_fraction_of_fen) and so is a roll-up's award, but `award: 100.004` on an adjustment
 // or a tier band was accepted and paid as ¥100.00 without a word. Money a policy pays as written is
 // to the fen; a per-unit award's `amount` is a rate (¥0.333 a unit) and stays free, but its `max`
-// is an amount: `max: 0.004` was accepted and capped every line at ¥0.00 without a word.
+// is an amount: `max: 0.004` was accepted and paid nothing, without a word.
 
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../engine/index.js';

@@ -44,8 +44,10 @@ export interface RollupPreviewRow {
   facts: { id: string; title: string; value?: number }[];
   score: number;
   grade: string;
-  /** After forced distribution, when the policy has one. */
+  /** After forced distribution, when the policy has one (not for a person with a month still held). */
   calibrated?: string;
+  /** Months of the period still held: the person is left out of forced distribution until they are amended. */
+  held?: string[];
   awards: { id: string; title: string; amountFen: number }[];
   payoutFen: number;
 }
@@ -168,6 +170,7 @@ export function rollupOver(
         score: c.score,
         grade: c.grade,
         ...(c.calibration ? { calibrated: c.calibration.calibrated } : {}),
+        ...(c.held_months ? { held: c.held_months } : {}),
         awards: c.awards.map((a) => ({ id: a.id, title: a.title, amountFen: a.amountFen })),
         payoutFen: c.payoutFen,
       })),

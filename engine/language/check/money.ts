@@ -65,8 +65,8 @@ export function checkMoney(ctx: CheckContext) {
   for (const [team, yuan] of Object.entries(p.budget?.teams ?? {})) fen(yuan, ['budget', 'teams', team]);
   // a fixed award and a tier's award are paid as written (`award: 100.004`: ¥100.00 or ¥100.01?),
   // as a roll-up's award is; a per-unit award's `amount` is a rate (¥0.333 a unit), counted to the
-  // fen once multiplied, and stays free; its `max` is an amount (`max: 0.004` capped every line at
-  // ¥0.00, and `max: 100.005` at either fen, without a word)
+  // fen once multiplied, and stays free; its `max` is an amount (`max: 0.004` paid nothing, and
+  // `max: 100.005` could be either fen, without a word)
   for (const [id, a] of Object.entries(p.adjustments ?? {}))
     if (typeof a.award === 'number') fen(a.award, ['adjustments', id, 'award']);
     else if (isPerUnit(a.award)) fen(a.award.max, ['adjustments', id, 'award', 'max']);

@@ -72,7 +72,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
         }),
       );
     const result = evaluateRollup(doc, period.period, period.months, months);
-    for (const card of result.cards)
+    for (const card of result.cards) {
       card.explanation = explainRollup(
         card,
         {
@@ -84,6 +84,14 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
         },
         o.lang,
       );
+      // where the forced-distribution line would be: before the awards and the period's pay
+      if (doc.calibration && card.held_months)
+        card.explanation.splice(
+          card.explanation.length - 1 - card.awards.length,
+          0,
+          heldLine(card.held_months, o.lang),
+        );
+    }
     let saved: { runId: number; corrections: ReturnType<typeof recordRollup>['corrections'] } | undefined;
     if (lock) {
       // refused here, before any output: a roll-up recorded already, or not yet for --amend
@@ -128,6 +136,13 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
   }
 }
 
+/** Why a person has no calibrated grade this period: a month of theirs is still held. */
+function heldLine(months: readonly string[], lang: Lang): string {
+  return lang === 'zh'
+    ? `强制分布：不参与（${months.join('、')} 的应发仍暂扣，结果未定；该月以 --amend 更正、暂扣解除后再汇总即参与排名）`
+    : `forced distribution: left out (${months.join(', ')} still held, the result not final; once that month is amended with the hold cleared, roll up again and they are ranked)`;
+}
+
 function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], lang: Lang): string {
   const zh = lang === 'zh';
   const calibrated = Boolean(doc.calibration);
@@ -141,9 +156,15 @@ function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], l
     String(c.months.length),
     String(c.score),
     c.grade,
-    ...(calibrated ? [c.calibration?.calibrated ?? c.grade] : []),
+    ...(calibrated ? [c.held_months ? '—' : (c.calibration?.calibrated ?? c.grade)] : []),
     formatFen(c.payoutFen),
   ]);
+  const held = calibrated ? r.cards.filter((c) => c.held_months) : [];
+  const heldList = held
+    .map(
+      (c) => `${c.employee_id} ${c.name}${zh ? `（${c.held_months!.join('、')}）` : ` (${c.held_months!.join(', ')})`}`,
+    )
+    .join(zh ? '、' : ', ');
   const grades = Object.entries(r.by_grade)
     .map(([g, n]) => `${g} ${n}`)
     .join(' · ');
@@ -162,6 +183,13 @@ function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], l
       : `employees: ${r.cards.length}${r.excluded.length ? ` (${r.excluded.length} more not rolled up, below)` : ''}`,
     zh ? `等级分布：${grades || '—'}` : `grades: ${grades || '—'}`,
     ...(cal !== undefined ? [zh ? `校准后：${cal || '—'}` : `calibrated: ${cal || '—'}`] : []),
+    ...(held.length
+      ? [
+          zh
+            ? `未参与强制分布（有月份的应发仍暂扣）：${heldList}`
+            : `left out of forced distribution (a month still held): ${heldList}`,
+        ]
+      : []),
     zh ? `应发合计：${formatFen(r.payout_total_fen)}` : `pay total: ${formatFen(r.payout_total_fen)}`,
     // what the roll-up was computed from: each month's run in force and the hash of what it recorded
     zh
