@@ -172,6 +172,16 @@ export const money = defineMessages({
     },
     help: { en: 'e.g. `0.35..0.50/0.01`', zh: '例如 `0.35..0.50/0.01`' },
   },
+  'cli_sweep_range.uneven': {
+    message: {
+      en: '`--set {text}`: steps of {step} from {from} do not land on {to} (the last would be {last})',
+      zh: '`--set {text}`：从 {from} 起按步长 {step} 取值落不到 {to}（最后一个取值将是 {last}）',
+    },
+    help: {
+      en: 'end the range on a step, e.g. `{shorter}` or `{longer}`',
+      zh: '请让范围终点落在步长上，如 `{shorter}` 或 `{longer}`',
+    },
+  },
   'cli_sweep_range.too_many': {
     message: {
       en: '`--set {text}` gives {count} values, more than {max}',
