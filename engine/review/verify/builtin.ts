@@ -28,6 +28,7 @@ import { outcomeOf, type CounterCase } from './counterexample.js';
 import { dataRange, dimText, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
+import { applyPools } from '../../evaluation/pool.js';
 import type { Context, Verdict } from './verdict.js';
 
 const KIND = {
@@ -648,5 +649,77 @@ export function boundedPay(ctx: Context, samples: Sample[]): Verdict[] {
         },
       ];
   }
+  // a pool share is added after the caps (they do not cut it, or the shares would not add up to the
+  // pool): the engine's cap bounds pay before the pools only
+  const pools = Object.values(policy.doc.pools ?? {}).filter((p) => !('fixed' in p.fund) || p.fund.fixed > 0);
+  if (pools.length) return [poolsOverCap(ctx, samples, subject)];
   return [{ property: 'bounded_pay', subject, holds: true, basis: 'proved', cases: 0 }];
+}
+
+/**
+ * The swept employee paid most above the cap once the pools are shared, each alone in its team,
+ * stage and role (so its share is the whole pool, up to `max_share`): a failure naming the share;
+ * undecided when no swept employee gets past the cap (a share of a metric's sum depends on the
+ * others in the group, whom verify does not see).
+ */
+function poolsOverCap(ctx: Context, samples: Sample[], subject: (string | number)[]): Verdict {
+  const { policy } = ctx;
+  let worst: { s: Sample; card: Scorecard; cap: number } | undefined;
+  for (const s of samples) {
+    const cap = policy.payout.cap!({
+      pay_base: s.card.payout.pay_base,
+      score: s.card.score,
+      base_score: s.card.base_score,
+    });
+    if (cap === undefined) continue;
+    const card = structuredClone(s.card);
+    applyPools(policy, [card], new Map([[s.record.employee_id, s.record]]));
+    const over = card.payout.totalFen - Math.round(cap * 100);
+    if (over > 0 && (!worst || over > worst.card.payout.totalFen - Math.round(worst.cap * 100)))
+      worst = { s, card, cap };
+  }
+  if (!worst)
+    return {
+      property: 'bounded_pay',
+      subject,
+      holds: undefined,
+      basis: 'searched',
+      cases: samples.length,
+      diagnostic: diagnostic(
+        'verify_over_cap.pools_unsearched',
+        { pools: pools(policy) },
+        ctx.place(subject, 'warning'),
+      ),
+    };
+  const { s, card, cap } = worst;
+  const shares = card.payout.lines.filter((l) => l.kind === 'pool_share' && l.amountFen > 0);
+  const shareFen = shares.reduce((a, l) => a + l.amountFen, 0);
+  return {
+    property: 'bounded_pay',
+    subject,
+    holds: false,
+    basis: 'searched',
+    cases: samples.length,
+    // no case to paste: a policy test evaluates one record without the month's pools
+    diagnostic: diagnostic(
+      'verify_over_cap.pool',
+      {
+        role: policy.roles[s.record.role]!.title,
+        stage: policy.stages[s.record.stage]!.title,
+        amount: formatFen(card.payout.totalFen),
+        limit: formatFen(Math.round(cap * 100)),
+        before: formatFen(card.payout.totalFen - shareFen),
+        share: formatFen(shareFen),
+        pools: shares.map((l) => `\`${l.label}\``).join(', '),
+      },
+      ctx.place(subject),
+    ),
+  };
+}
+
+/** The titles of the policy's pools, in backticks. */
+function pools(policy: CompiledPolicy): string {
+  return Object.values(policy.doc.pools ?? {})
+    .map((p) => `\`${p.title}\``)
+    .join(', ');
 }
