@@ -289,12 +289,15 @@ export async function sweepAll(
   // an amount the policy takes to the fen only (a pool's fund, a share bound, a budget) is bisected
   // to the fen: ¥1,000.035 is no amount the policy can hold, and the sweep would stop on it
   const fen = isFenPath(spec.path);
+  // a number the policy takes whole only (`score.decimals`) is bisected in whole steps: 0.5 is no
+  // value it can take, and the sweep would stop on it instead of answering
+  const whole = isWholePath(spec.path);
   const fit = await fitBudget(
     rows,
     budgetFen,
     async (v) => (await run(v)).summary.payout_total_fen,
-    fen ? Math.max(step / 100, 0.01) : step / 100,
-    fen ? Math.min(spec.decimals + 2, 2) : spec.decimals + 2,
+    whole ? Math.max(step / 100, 1) : fen ? Math.max(step / 100, 0.01) : step / 100,
+    whole ? 0 : fen ? Math.min(spec.decimals + 2, 2) : spec.decimals + 2,
   );
   return { rows, fit };
 }
@@ -313,6 +316,16 @@ export function isFenPath(path: readonly string[]): boolean {
     /^roles\.[^.]+\.pay_base$/.test(p) ||
     /^adjustments\.[^.]+\.award$/.test(p) ||
     /^payout\.tiers\.bands\.\d+\.award$/.test(p)
+  );
+}
+
+/** The numbers a policy takes whole only (the schema's integers): score and roll-up decimals, a trigger's days and extensions, a roll-up's months. */
+export function isWholePath(path: readonly string[]): boolean {
+  const p = path.join('.');
+  return (
+    p === 'score.decimals' ||
+    /^triggers\.[^.]+\.action\.(days|extensions)$/.test(p) ||
+    /^rollup\.(decimals|min_months|year_starts)$/.test(p)
   );
 }
 
