@@ -85,6 +85,16 @@ export const money = defineMessages({
       zh: '请降低 `min_share`，或增加奖金池金额',
     },
   },
+  'eval_pool_min_dropped.above_max': {
+    message: {
+      en: "pool `{pool}` ({group}, {amount}): the minimum share {min} is above the maximum {max} once both are taken to the policy's unit of {unit}: the minimum is not applied to this pool",
+      zh: '奖金池 `{pool}`（{group}，{amount}）：按政策的取整单位 {unit} 计，最低份额 {min} 高于最高份额 {max}：本池不执行最低份额',
+    },
+    help: {
+      en: 'write `min_share` and `max_share` in whole units of `payout.rounding.to`, the minimum at most the maximum',
+      zh: '请按 `payout.rounding.to` 的整单位填写 `min_share` 和 `max_share`，且最低不高于最高',
+    },
+  },
   eval_pool_unallocated: {
     message: {
       en: 'pool `{pool}` ({group}, {amount}): {rest} is left unallocated, everyone eligible is at the maximum share',
