@@ -15,6 +15,16 @@ export const review = defineMessages({
       zh: '请让 `{metric}` 越好得分越高（档位按顺序、不因做得更好而扣分），或在 `properties:` 中声明这个例外',
     },
   },
+  'verify_not_monotone.pool': {
+    message: {
+      en: 'the pay of {role} ({stage}) beside a colleague in the pool {pools} falls from {before} to {after} when `{metric}` improves from {from} to {to}: the pool share goes from {share_before} to {share_after}',
+      zh: '{role}（{stage}）与同事同分奖金池 {pools} 时，`{metric}` 从 {from} 改善到 {to}，应发由 {before} 降到 {after}：奖金池份额由 {share_before} 变为 {share_after}',
+    },
+    help: {
+      en: "make the pool's `weight` rise, or stay, as `{metric}` improves (e.g. `score * pay_base`), or declare the exception in `properties:`",
+      zh: '请让奖金池的 `weight` 随 `{metric}` 改善而上升或不变（如 `score * pay_base`），或在 `properties:` 中声明这个例外',
+    },
+  },
   verify_unreachable: {
     message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
     help: {

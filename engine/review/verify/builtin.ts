@@ -29,6 +29,7 @@ import { dataRange, dimText, dimValue, levelMetrics, recordOf, setMetric, tidy, 
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { applyPools } from '../../evaluation/pool.js';
+import { fallsInPool, poolShareFen } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
 const KIND = {
@@ -451,7 +452,31 @@ export function proveMonotone(
   const awards = Object.values(policy.adjustments).map((a) =>
     typeof a.award === 'object' ? 'unknown' : a.award ? conditionDirection(a.when, facts) : 'const',
   );
-  const pay = combine([perf, tier, ...awards]);
+  // a pool share moves with the employee's weight (the pool × weight / every weight) and, for a
+  // share of a metric's sum, with the pool: a weight that falls as the metric improves pays less
+  // beside a colleague, which no single evaluation shows (pools.ts)
+  const pools = Object.values(policy.doc.pools ?? {})
+    .filter((p) => (!p.roles || p.roles.includes(probe.role)) && (!('fixed' in p.fund) || p.fund.fixed > 0))
+    .map((p) => {
+      const w = parseExpression(p.weight);
+      if (!w.ok) return 'unknown';
+      const weight = combine(
+        variablesOf(w.expr).map((v) =>
+          compose(
+            directionIn(w.expr, v, signs),
+            v === 'score' || v === 'attainment'
+              ? score
+              : v === 'base_score'
+                ? base
+                : v === 'pay_base'
+                  ? 'const'
+                  : dir(v),
+          ),
+        ),
+      );
+      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const']);
+    });
+  const pay = combine([perf, tier, ...awards, ...pools]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };
 }
@@ -465,7 +490,7 @@ function sweepFor(
   of: 'payout' | 'score' | 'both',
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
-): { pair?: [Sample, Sample, 'score' | 'payout']; cases: number } {
+): { pair?: [Sample, Sample, 'score' | 'payout']; pooled?: { before: Scorecard; after: Scorecard }; cases: number } {
   const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim)])].sort((a, b) =>
     want === 'inc' ? a - b : b - a,
   );
@@ -483,6 +508,8 @@ function sweepFor(
       if ((of === 'score' || of === 'both') && card.score < prev.card.score) return { pair: [prev, s, 'score'], cases };
       if ((of === 'payout' || of === 'both') && card.payout.totalFen < prev.card.payout.totalFen)
         return { pair: [prev, s, 'payout'], cases };
+      const pooled = of !== 'score' ? fallsInPool(ctx.policy, prev, s) : undefined;
+      if (pooled) return { pair: [prev, s, 'payout'], pooled, cases };
     }
     prev = s;
   }
@@ -542,11 +569,13 @@ export function monotonicity(ctx: Context): Verdict[] {
       }
       let cases = 0;
       let found: [Sample, Sample, 'score' | 'payout'] | undefined;
+      let pooled: { before: Scorecard; after: Scorecard } | undefined;
       for (const base of contexts(policy, probe, leaf.metric, Math.max(2, Math.round(ctx.runs / 10)))) {
         const r = sweepFor(ctx, probe, leaf.metric, want, 'both', base);
         cases += r.cases;
         if (r.pair) {
           found = r.pair;
+          pooled = r.pooled;
           break;
         }
       }
@@ -556,7 +585,38 @@ export function monotonicity(ctx: Context): Verdict[] {
       }
       const [a, b, what] = found;
       const unit = unitOf(policy, leaf.metric);
-      const show = (s: Sample) => (what === 'score' ? String(s.card.score) : formatFen(s.card.payout.totalFen));
+      const show = (s: Sample) =>
+        what === 'score'
+          ? String(s.card.score)
+          : formatFen((pooled ? (s === a ? pooled.before : pooled.after) : s.card).payout.totalFen);
+      if (pooled) {
+        // no case to paste: a policy test evaluates one record, without the month's pools
+        out.push({
+          property: 'monotone',
+          subject: [...subject, probe.stage],
+          holds: false,
+          basis: 'searched',
+          cases,
+          diagnostic: diagnostic(
+            'verify_not_monotone.pool',
+            {
+              ...poolArgs(policy, pooled),
+              role: role.title,
+              stage: policy.stages[probe.stage]!.title,
+              metric: labelOf(policy, leaf.metric),
+              ...fromTo(
+                dimValue(policy, a.record.metrics, leaf.metric),
+                dimValue(policy, b.record.metrics, leaf.metric),
+                unit,
+              ),
+              before: show(a),
+              after: show(b),
+            },
+            ctx.place(subject),
+          ),
+        });
+        continue;
+      }
       const counter = monotoneCases(ctx, found, leaf.metric);
       const again = counter.map((c) => evaluate(policy, c.record)!);
       out.push({
@@ -589,6 +649,20 @@ export function monotonicity(ctx: Context): Verdict[] {
     }
   }
   return out;
+}
+
+/** The pools and the pool share before and after, for a monotone failure that only pools show. */
+export function poolArgs(
+  policy: CompiledPolicy,
+  pooled: { before: Scorecard; after: Scorecard },
+): { pools: string; share_before: string; share_after: string } {
+  return {
+    pools: Object.values(policy.doc.pools ?? {})
+      .map((p) => `\`${p.title}\``)
+      .join(', '),
+    share_before: formatFen(poolShareFen(pooled.before)),
+    share_after: formatFen(poolShareFen(pooled.after)),
+  };
 }
 
 function walk(
