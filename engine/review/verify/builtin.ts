@@ -589,62 +589,43 @@ export function monotonicity(ctx: Context): Verdict[] {
         what === 'score'
           ? String(s.card.score)
           : formatFen((pooled ? (s === a ? pooled.before : pooled.after) : s.card).payout.totalFen);
-      if (pooled) {
-        // no case to paste: a policy test evaluates one record, without the month's pools
-        out.push({
-          property: 'monotone',
-          subject: [...subject, probe.stage],
-          holds: false,
-          basis: 'searched',
-          cases,
-          diagnostic: diagnostic(
-            'verify_not_monotone.pool',
-            {
-              ...poolArgs(policy, pooled),
-              role: role.title,
-              stage: policy.stages[probe.stage]!.title,
-              metric: labelOf(policy, leaf.metric),
-              ...fromTo(
-                dimValue(policy, a.record.metrics, leaf.metric),
-                dimValue(policy, b.record.metrics, leaf.metric),
-                unit,
-              ),
-              before: show(a),
-              after: show(b),
-            },
-            ctx.place(subject),
-          ),
-        });
-        continue;
-      }
-      const counter = monotoneCases(ctx, found, leaf.metric);
-      const again = counter.map((c) => evaluate(policy, c.record)!);
+      const args = {
+        role: role.title,
+        stage: policy.stages[probe.stage]!.title,
+        metric: labelOf(policy, leaf.metric),
+        ...fromTo(
+          dimValue(policy, a.record.metrics, leaf.metric),
+          dimValue(policy, b.record.metrics, leaf.metric),
+          unit,
+        ),
+        before: show(a),
+        after: show(b),
+      };
+      // a failure only the pools show has no case to paste: a policy test evaluates one record, without the month's pools
+      const counter = pooled ? undefined : monotoneCases(ctx, found, leaf.metric);
+      const again = counter?.map((c) => evaluate(policy, c.record)!);
       out.push({
         property: 'monotone',
         subject: [...subject, probe.stage],
         holds: false,
         basis: 'searched',
         cases,
-        counterexample: counter,
-        confirmed:
-          what === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
-        diagnostic: diagnostic(
-          'verify_not_monotone',
-          {
-            of: what === 'score' ? { en: 'the score', zh: '得分' } : { en: 'the pay', zh: '应发' },
-            role: role.title,
-            stage: policy.stages[probe.stage]!.title,
-            metric: labelOf(policy, leaf.metric),
-            ...fromTo(
-              dimValue(policy, a.record.metrics, leaf.metric),
-              dimValue(policy, b.record.metrics, leaf.metric),
-              unit,
+        ...(counter && again
+          ? {
+              counterexample: counter,
+              confirmed:
+                what === 'score'
+                  ? again[1]!.score < again[0]!.score
+                  : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+            }
+          : {}),
+        diagnostic: pooled
+          ? diagnostic('verify_not_monotone.pool', { ...poolArgs(policy, pooled), ...args }, ctx.place(subject))
+          : diagnostic(
+              'verify_not_monotone',
+              { of: what === 'score' ? { en: 'the score', zh: '得分' } : { en: 'the pay', zh: '应发' }, ...args },
+              ctx.place(subject),
             ),
-            before: show(a),
-            after: show(b),
-          },
-          ctx.place(subject),
-        ),
       });
     }
   }
