@@ -9,6 +9,7 @@ export {
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,
+  hiddenColumnsProblem,
   type Table,
   type TableResult,
 } from './table.js';

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
-import { looksScientific, normaliseId, showSpelling } from './ids.js';
+import { looksDecimal, looksScientific, normaliseId, showSpelling } from './ids.js';
 
 export interface JoinSource {
   file: string;
@@ -253,17 +253,20 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         diagnostics.push(
           looksScientific(key)
             ? diagnostic('data_unmatched_row.scientific', { key: shown }, place)
-            : near !== undefined
-              ? diagnostic(
-                  zeros !== undefined ? 'data_unmatched_row.zeros' : 'data_unmatched_row.padding',
-                  {
-                    key: shown,
-                    roster_key: (rosterCells(near)[rosterCol] ?? '').trim(),
-                    roster_row: rosterRow(near),
-                  },
-                  place,
-                )
-              : diagnostic('data_unmatched_row', { key: shown, roster: roster.file ?? '' }, place),
+            : looksDecimal(key)
+              ? // `1001.0`: an id column a script turned into decimals, as a data file's own id is refused
+                diagnostic('data_bad_id.decimal', { id: shown }, place)
+              : near !== undefined
+                ? diagnostic(
+                    zeros !== undefined ? 'data_unmatched_row.zeros' : 'data_unmatched_row.padding',
+                    {
+                      key: shown,
+                      roster_key: (rosterCells(near)[rosterCol] ?? '').trim(),
+                      roster_row: rosterRow(near),
+                    },
+                    place,
+                  )
+                : diagnostic('data_unmatched_row', { key: shown, roster: roster.file ?? '' }, place),
         );
         return;
       }

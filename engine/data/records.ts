@@ -15,7 +15,14 @@ import {
 import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import { ReadRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
-import { mergedCellsProblem, readCsv, readJsonRecords, rowLengthProblem, type Table } from './table.js';
+import {
+  hiddenColumnsProblem,
+  mergedCellsProblem,
+  readCsv,
+  readJsonRecords,
+  rowLengthProblem,
+  type Table,
+} from './table.js';
 import { EXCEL_ERRORS, readValue } from './values.js';
 import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
 
@@ -125,8 +132,19 @@ const REQUIRED_FIELDS: Field[] = ['employee_id', 'name', 'role', 'team', 'stage'
 
 /** Zero-width spaces and joiners, word joiner, BOM, soft hyphen: invisible in Excel, never meant. */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-/** How column names, role and stage titles compare: full-width forms, invisible characters, surrounding spaces and case do not count. */
-const key = (s: string) => s.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
+/** A line break typed in a cell (Alt+Enter, so that a long name wraps), with the spaces around it. */
+const LINE_BREAK = /[^\S\r\n]*[\r\n]+\s*/g;
+/** A wrapped name's line break between two words is a space, between two Chinese characters nothing. */
+const unwrap = (s: string) =>
+  s.replace(LINE_BREAK, (_, at: number, all: string) =>
+    /[\x21-\x7e]/.test(all[at - 1] ?? '') && /[\x21-\x7e]/.test(all[at + _.length] ?? '') ? ' ' : '',
+  );
+/**
+ * How column names, role and stage titles compare: full-width forms, invisible characters, surrounding
+ * spaces, a line break typed in the cell (`发布\n视频数` is 发布视频数) and case do not count.
+ */
+const key = (s: string) =>
+  (/[\r\n]/.test(s) ? unwrap(s) : s).normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
 
 /** What a column header means under this policy: a record field, a metric, or nothing. */
 export function columnMeaning(
@@ -144,6 +162,13 @@ export function columnMeaning(
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
   const merged = mergedCellsProblem(table, options.file);
   if (merged) return { records: [], excluded: [], diagnostics: [merged] };
+  // a hidden workbook column is refused when it is read (a field or a metric), left unread otherwise
+  const hidden = hiddenColumnsProblem(
+    table,
+    (c) => columnMeaning(table.header[c] ?? '', contract) !== undefined,
+    options.file,
+  );
+  if (hidden) return { records: [], excluded: [], diagnostics: [hidden] };
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
   const below = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);

@@ -27,6 +27,12 @@ export interface Table {
    * names it (`D2:D4`), its rows and first column, and the value only its first cell holds.
    */
   merged?: { range: string; top: number; bottom: number; left: number; value: string }[];
+  /**
+   * A workbook's hidden columns (Hide, or a collapsed group) holding data below the header, in
+   * column order: the column, its name as a message lists it (`H \`违规次数\``), and its first cell
+   * holding data. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
+   */
+  hiddenColumns?: { col: number; name: string; row: number; value: string }[];
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,
@@ -428,6 +434,37 @@ export function mergedCellsProblem(table: Table, file?: string): Diagnostic | un
         row: m.top,
         column: table.header[m.left] || (/^[A-Z]+/.exec(m.range)?.[0] ?? ''),
         value: m.value,
+      },
+    },
+  );
+}
+
+/**
+ * The hidden columns of a workbook (Excel does not show them) that the reader reads: their cells
+ * would feed the scores and the pay unseen, so the file is refused, naming them, at the first one's
+ * first cell holding data. A hidden column the reader does not read (`reads` says which: a field or a
+ * metric of the policy, a join key, a column a mapping maps) is left unread, as any column that
+ * matches nothing is.
+ */
+export function hiddenColumnsProblem(
+  table: Table,
+  reads: (col: number) => boolean,
+  file?: string,
+): Diagnostic | undefined {
+  const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));
+  const first = read[0];
+  if (!first) return undefined;
+  const names = read.slice(0, 10).map((h) => h.name);
+  return diagnostic(
+    'data_xlsx_unreadable.hidden_columns',
+    { columns: read.length > 10 ? `${names.join(', ')}, …` : names.join(', '), count: read.length },
+    {
+      file,
+      cell: {
+        ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+        row: first.row,
+        column: table.header[first.col] || (/^[A-Z]+/.exec(first.name)?.[0] ?? ''),
+        value: first.value,
       },
     },
   );

@@ -317,7 +317,7 @@ function withoutSpaces(text: string): string | undefined {
   let ok = true;
   text.replace(/\d+(?:\s+\d+)+/g, (digits, at: number) => {
     if (
-      !/^\d{1,3}(?: \d{3})+$/.test(digits.replace(/[\u00a0\u202f]/g, ' ')) ||
+      !/^\d{1,3}(?: \d{3})+$/.test(digits.replace(/[\u00a0\u2009\u202f]/g, ' ')) ||
       /[\d.]/.test(text.charAt(at - 1)) ||
       /[\d.]/.test(text.charAt(at + digits.length) === '.' ? '' : text.charAt(at + digits.length))
     )

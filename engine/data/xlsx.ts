@@ -250,35 +250,10 @@ export async function readXlsx(
       ),
     );
   }
-  // columns hidden by hand (or in a collapsed group): their cells would be read, and paid on, unseen
+  // columns hidden by hand (or in a collapsed group): kept with the table, and refused by the
+  // reader that reads one (a field, a metric, a join key), since it would be read, and paid on, unseen
   const hiddenColumns = await xlsxHiddenColumns(bytes, chosen.sheet);
   const unseen = [...hiddenColumns].filter((c) => rows.some((r) => (r[c] ?? '').trim() !== '')).sort((a, b) => a - b);
-  if (unseen.length) {
-    const col = unseen[0]!;
-    const first = rows.findIndex((r) => (r[col] ?? '').trim() !== '');
-    const name = (c: number) => {
-      const h = cellText(head[c]).trim();
-      return h ? `${columnLetters(c)} \`${h}\`` : columnLetters(c);
-    };
-    return fail(
-      diagnostic(
-        'data_xlsx_unreadable.hidden_columns',
-        {
-          columns: unseen.length > 10 ? `${unseen.slice(0, 10).map(name).join(', ')}, …` : unseen.map(name).join(', '),
-          count: unseen.length,
-        },
-        {
-          file: options.file,
-          cell: {
-            sheet: chosen.sheet,
-            row: rowNumbers[first]!,
-            column: cellText(head[col]).trim() || columnLetters(col),
-            value: rows[first]![col]!,
-          },
-        },
-      ),
-    );
-  }
   const table: Table = {
     header: head.map((h) => cellText(h, days).trim()),
     rows,
@@ -286,6 +261,17 @@ export async function readXlsx(
     sheet: chosen.sheet,
     positional: true,
   };
+  if (unseen.length)
+    table.hiddenColumns = unseen.map((col) => {
+      const first = rows.findIndex((r) => (r[col] ?? '').trim() !== '');
+      const h = cellText(head[col]).trim();
+      return {
+        col,
+        name: h ? `${columnLetters(col)} \`${h}\`` : columnLetters(col),
+        row: rowNumbers[first]!,
+        value: rows[first]![col]!,
+      };
+    });
   // cells merged down several rows below the header: only the first holds the value Excel shows across them
   const merged = [];
   for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {

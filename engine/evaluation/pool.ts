@@ -91,7 +91,9 @@ export function allocate(poolFen: number, claimants: readonly Claimant[], option
   const unit = options.unitFen ?? 1;
   let min = Math.ceil((options.minFen ?? 0) / unit) * unit;
   const max = options.maxFen === undefined ? Number.POSITIVE_INFINITY : Math.floor(options.maxFen / unit) * unit;
-  if (min > 0 && n * min > poolFen) {
+  // a minimum above the maximum once both are taken to the unit (¥5.01 and ¥5.99 in whole yuan:
+  // ¥6 and ¥5) cannot hold with it: the maximum is kept (never exceeded), the minimum dropped
+  if (min > 0 && (n * min > poolFen || min > max)) {
     min = 0;
     out.minDropped = true;
   }
@@ -360,18 +362,27 @@ export function applyPools(
         unitFen: Math.round(to * 100),
       });
       const args = { pool: def.title, group, amount: formatFen(poolFen) };
+      const unitFen = Math.round(to * 100);
+      // the bounds as the unit takes them: a minimum raised, a maximum lowered
+      const minUnit = minFen === undefined ? 0 : Math.ceil(minFen / unitFen) * unitFen;
+      const maxUnit = maxFen === undefined ? Number.POSITIVE_INFINITY : Math.floor(maxFen / unitFen) * unitFen;
       if (a.minDropped)
         warnings.push(
-          diagnostic(
-            'eval_pool_min_dropped',
-            { ...args, people: claimants.length, min: formatFen(minFen ?? 0) },
-            { severity: 'warning', file: policy.file },
-          ),
+          minUnit > maxUnit
+            ? diagnostic(
+                'eval_pool_min_dropped.above_max',
+                { ...args, min: formatFen(minUnit), max: formatFen(maxUnit), unit: formatFen(unitFen) },
+                { severity: 'warning', file: policy.file },
+              )
+            : diagnostic(
+                'eval_pool_min_dropped',
+                { ...args, people: claimants.length, min: formatFen(minFen ?? 0) },
+                { severity: 'warning', file: policy.file },
+              ),
         );
       if (a.unallocatedFen > 0) {
         // why the rest is left: nobody takes part, everyone is at the maximum share (lowered to the
         // unit), or it is less than one rounding unit (a fixed ¥1,000.50 shared in whole yuan)
-        const unitFen = Math.round(to * 100);
         const atMax = maxFen !== undefined && claimants.every((c) => (a.shares.get(c.id) ?? 0) + unitFen > maxFen);
         warnings.push(
           !claimants.length

@@ -40,6 +40,22 @@ function decimalsOf(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/** A decimal as written (`-0.35`) in whole units of 10^-places: exact, however many digits it has. */
+function unitsOf(text: string, places: number): bigint {
+  const negative = text.startsWith('-');
+  const [whole = '', frac = ''] = text.replace(/^[-+]/, '').split('.');
+  const units = BigInt(`${whole || '0'}${frac.padEnd(places, '0')}`);
+  return negative ? -units : units;
+}
+
+/** Whole units of 10^-places back as the decimal they write (`35`, 2 → `0.35`). */
+function decimalText(units: bigint, places: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const text = places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
 /** Reads `--set PATH=FROM..TO/STEP` against the policy's text. */
 export function parseSweep(set: string, policyText: string, policy: CompiledPolicy): SweepSpec | Diagnostic {
   const m = SET.exec(set.replace(/\s+/g, ''));
@@ -47,23 +63,43 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   const [, pathText, fromText, fromPct, toText, toPct, stepText, stepPct] = m as unknown as string[];
   const pcts = [fromPct, toPct, stepPct].filter((p) => p === '%').length;
   if (pcts !== 0 && pcts !== 3) return diagnostic('cli_sweep_set.percent', { text: set });
-  const scale = pcts ? 100 : 1;
-  const from = Number(fromText) / scale;
-  const to = Number(toText) / scale;
-  const step = Number(stepText) / scale;
-  const decimals = Math.max(decimalsOf(fromText!), decimalsOf(toText!), decimalsOf(stepText!)) + (pcts ? 2 : 0);
-  if (!(step > 0) || to < from) return diagnostic('cli_sweep_range', { text: set });
-  const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > SWEEP_MAX_VALUES)
-    return diagnostic('cli_sweep_range.too_many', { text: set, count, max: SWEEP_MAX_VALUES });
-  const values = Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(decimals)));
+  // counted in the decimals the range writes, never by dividing binary fractions: 100000000..100000000.3/0.1
+  // divided in binary is 2.99999997… steps, which left TO out
+  const places = Math.max(decimalsOf(fromText!), decimalsOf(toText!), decimalsOf(stepText!));
+  const from = unitsOf(fromText!, places);
+  const to = unitsOf(toText!, places);
+  const step = unitsOf(stepText!, places);
+  const decimals = places + (pcts ? 2 : 0);
+  if (step <= 0n || to < from) return diagnostic('cli_sweep_range', { text: set });
+  // a step that does not land on TO would stop short of it without a word (0.35..0.40/0.02 never
+  // showed 0.40): refused, with the two ranges that end on a step
+  const last = from + ((to - from) / step) * step;
+  if (last !== to) {
+    const written = (units: bigint) => `${decimalText(units, places)}${pcts ? '%' : ''}`;
+    return diagnostic('cli_sweep_range.uneven', {
+      text: set,
+      step: written(step),
+      from: written(from),
+      to: written(to),
+      last: written(last),
+      shorter: `${written(from)}..${written(last)}/${written(step)}`,
+      longer: `${written(from)}..${written(last + step)}/${written(step)}`,
+    });
+  }
+  const count = (to - from) / step + 1n;
+  if (count > BigInt(SWEEP_MAX_VALUES))
+    return diagnostic('cli_sweep_range.too_many', { text: set, count: count.toString(), max: SWEEP_MAX_VALUES });
+  const values = Array.from({ length: Number(count) }, (_, i) =>
+    Number(`${(from + BigInt(i) * step).toString()}e-${decimals}`),
+  );
   const path = pathText!.split('.');
   const doc = parseDocument(policyText);
   const node = doc.getIn(path, true) as Node | undefined;
   if (!node || !isScalar(node) || typeof node.value !== 'number')
     return diagnostic('cli_sweep_path', { path: pathText! });
   const current = node.value;
-  // a ratio's threshold / target / challenge, or a ratio metric's default: percent or fraction?
+  // a number compared with a ratio (an indicator's goal, a tier band's min, a condition's value, a
+  // ratio metric's default): percent or fraction?
   const unit = unitAt(path, policy);
   if (unit === 'ratio' && !pcts) {
     const above = values.find((v) => Math.abs(v) > 1);
@@ -78,15 +114,29 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   return { path, values, current, decimals };
 }
 
-/** The unit of the metric a number at `path` is compared with, when it is an indicator's goal. */
+/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, or a metric's own default. */
 function unitAt(path: readonly string[], policy: CompiledPolicy): string | undefined {
-  const key = path[path.length - 1];
-  if (!['threshold', 'target', 'challenge'].includes(key!)) return undefined;
+  const key = path[path.length - 1]!;
   let node: unknown = policy.doc;
   for (const k of path.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[k];
-  const metric = (node as { metric?: string } | undefined)?.metric;
-  if (!metric) return undefined;
-  return policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit;
+  const parent = node as Record<string, unknown> | undefined;
+  const unitOf = (id: unknown): string | undefined =>
+    typeof id !== 'string'
+      ? undefined
+      : // attainment is the score / 100, a ratio written as a fraction (a band from 0.8)
+        id === 'attainment'
+        ? 'ratio'
+        : (policy.metrics[id]?.unit ?? policy.derived.find((d) => d.id === id)?.unit);
+  if (['threshold', 'target', 'challenge'].includes(key)) return unitOf(parent?.metric);
+  // payout.tiers.bands.N.min: the bands' basis
+  if (key === 'min' && path.length === 5 && path[0] === 'payout' && path[1] === 'tiers' && path[2] === 'bands')
+    return unitOf(policy.doc.payout.tiers?.basis);
+  // a condition's value: the fact it is compared with
+  if (key === 'value' && typeof parent?.fact === 'string' && typeof parent?.operator === 'string')
+    return unitOf(parent.fact);
+  // metrics.ID.default
+  if (key === 'default' && path.length === 3 && path[0] === 'metrics') return unitOf(path[1]);
+  return undefined;
 }
 
 export interface SweepRow {
@@ -239,12 +289,15 @@ export async function sweepAll(
   // an amount the policy takes to the fen only (a pool's fund, a share bound, a budget) is bisected
   // to the fen: ¥1,000.035 is no amount the policy can hold, and the sweep would stop on it
   const fen = isFenPath(spec.path);
+  // a number the policy takes whole only (`score.decimals`) is bisected in whole steps: 0.5 is no
+  // value it can take, and the sweep would stop on it instead of answering
+  const whole = isWholePath(spec.path);
   const fit = await fitBudget(
     rows,
     budgetFen,
     async (v) => (await run(v)).summary.payout_total_fen,
-    fen ? Math.max(step / 100, 0.01) : step / 100,
-    fen ? Math.min(spec.decimals + 2, 2) : spec.decimals + 2,
+    whole ? Math.max(step / 100, 1) : fen ? Math.max(step / 100, 0.01) : step / 100,
+    whole ? 0 : fen ? Math.min(spec.decimals + 2, 2) : spec.decimals + 2,
   );
   return { rows, fit };
 }
@@ -263,6 +316,16 @@ export function isFenPath(path: readonly string[]): boolean {
     /^roles\.[^.]+\.pay_base$/.test(p) ||
     /^adjustments\.[^.]+\.award$/.test(p) ||
     /^payout\.tiers\.bands\.\d+\.award$/.test(p)
+  );
+}
+
+/** The numbers a policy takes whole only (the schema's integers): score and roll-up decimals, a trigger's days and extensions, a roll-up's months. */
+export function isWholePath(path: readonly string[]): boolean {
+  const p = path.join('.');
+  return (
+    p === 'score.decimals' ||
+    /^triggers\.[^.]+\.action\.(days|extensions)$/.test(p) ||
+    /^rollup\.(decimals|min_months|year_starts)$/.test(p)
   );
 }
 

@@ -38,6 +38,7 @@ import {
   closest,
 } from '../../engine/index.js';
 import { isMap as isYamlMap, isScalar } from 'yaml';
+import { columnMeaning, hiddenColumnsProblem, type DataContract } from '../../engine/data/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import { checkEvents, name, placeIn, what, whatZh, type EventSource } from './events/spec.js';
@@ -329,20 +330,54 @@ export async function mappingTables(
   return out;
 }
 
+/** Column names as a mapping's join compares them. */
+const joinName = (s: string) => s.trim().toLowerCase();
+
+/** Only the record's fields (工号, 姓名, 岗位 …): what a roster is read for without a policy (`data sql --explain`). */
+const FIELDS_ONLY: DataContract = { metrics: {}, roles: [], stages: [], requiredMetrics: () => [] };
+
+/**
+ * Which of a mapping's file's columns are read, by header: the roster's join keys (`key.roster` of a
+ * source or an event source) or an export's own key column, a column the mapping maps, and any column
+ * naming a field or one of the policy's metrics. A hidden workbook column among them is refused; any
+ * other is left unread.
+ */
+export function mappingReads(
+  m: MappingFile,
+  s: MappingSource | 'roster',
+  contract: DataContract = FIELDS_ONLY,
+): (header: string) => boolean {
+  const keys =
+    s === 'roster'
+      ? [...m.sources, ...(m.events ?? [])].map((x) => x.key?.roster).filter((k): k is string => !!k)
+      : s.key?.column
+        ? [s.key.column]
+        : [];
+  const columns = s === 'roster' ? undefined : s.columns;
+  return (h) => {
+    if (keys.some((k) => joinName(k) === joinName(h))) return true;
+    const spec = columns && Object.hasOwn(columns, h) ? columns[h] : undefined;
+    return columnMeaning(typeof spec === 'string' ? spec : (spec?.metric ?? h), contract) !== undefined;
+  };
+}
+
 /**
  * A mapping's roster or export, as the run reads it (`data sql --explain` reads the roster so too):
- * cells merged down several rows refuse it, since the rows below the first would be joined as empty.
+ * cells merged down several rows refuse it, since the rows below the first would be joined as empty,
+ * and so does a hidden column that is read (`reads`: by default every one).
  */
 export async function readMappingTable(
   here: string,
   f: string,
   sheet?: string,
   encoding?: Encoding,
+  reads: (header: string) => boolean = () => true,
 ): Promise<TableResult> {
   const t = await readTable(new Uint8Array(readBytes(resolve(here, f), 'data')), f, { sheet, encoding });
   if (!t.ok) return t;
-  const merged = mergedCellsProblem(t.table, f);
-  return merged ? { ok: false, diagnostics: [merged] } : t;
+  const problem =
+    mergedCellsProblem(t.table, f) ?? hiddenColumnsProblem(t.table, (c) => reads(t.table.header[c] ?? ''), f);
+  return problem ? { ok: false, diagnostics: [problem] } : t;
 }
 
 export async function readMapping(
@@ -356,18 +391,18 @@ export async function readMapping(
   const teams = mappingTeams(file, m.teams, policy);
   const here = dirname(file);
   const diagnostics: Diagnostic[] = [];
-  const load = async (f: string, sheet?: string, encoding?: Encoding): Promise<Table | undefined> => {
-    const t = await readMappingTable(here, f, sheet, encoding);
+  const load = async (s: MappingSource, reads: (header: string) => boolean): Promise<Table | undefined> => {
+    const t = await readMappingTable(here, s.file, s.sheet, s.encoding, reads);
     if (!t.ok) {
       diagnostics.push(...t.diagnostics);
       return undefined;
     }
     return t.table;
   };
-  const roster = await load(m.roster.file, m.roster.sheet, m.roster.encoding);
+  const roster = await load(m.roster, mappingReads(m, 'roster', policy.contract));
   const sources: JoinSource[] = [];
   for (const s of m.sources) {
-    const table = await load(s.file, s.sheet, s.encoding);
+    const table = await load(s, mappingReads(m, s, policy.contract));
     if (table)
       sources.push({
         file: s.file,

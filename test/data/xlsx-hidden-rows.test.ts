@@ -5,9 +5,9 @@
 // empty hidden row is no problem.
 
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../engine/data/index.js';
+import { readTable, toRecords } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
-import { workbookWith, xlsxText as text } from '../builders.js';
+import { videosAndViolationsContract, workbookWith, xlsxText as text } from '../builders.js';
 
 const num = (value: number) => ({ value, type: Number });
 
@@ -66,7 +66,9 @@ describe('rows hidden in a workbook', () => {
 
 // A column hidden by hand (a 违规次数 the team lead did not want to show, last month's 绩效基数 kept
 // for a lookup) was read without a word: its cells fed the scores while the analyst saw none of them.
-// Decided as for rows: a hidden column holding data refuses the sheet, naming the columns.
+// Decided as for rows: a hidden column holding data that the reader reads (a field or a metric of
+// the policy) refuses the sheet, naming the columns; one it does not read is left unread
+// (xlsx-hidden-columns-unread.test.ts).
 describe('columns hidden in a workbook', () => {
   /** The rows of `workbook` with `<cols>` before the sheet's data: these ranges (1-based) hidden. */
   const hiding = (...ranges: [number, number][]) =>
@@ -85,10 +87,16 @@ describe('columns hidden in a workbook', () => {
       },
     );
 
+  /** The records of the sheet for a 编导 on 发布视频数 and 违规次数 (both read). */
+  const records = async (bytes: Uint8Array) => {
+    const t = await readTable(bytes, 'm.xlsx');
+    if (!t.ok) throw new Error('the table itself is read');
+    return toRecords(t.table, videosAndViolationsContract(), { file: 'm.xlsx' });
+  };
+
   it('a hidden 违规次数 column refuses the sheet at its first cell holding data', async () => {
-    const t = await readTable(await hiding([8, 8]), 'm.xlsx');
-    expect(t.ok).toBe(false);
-    if (t.ok) return;
+    const t = await records(await hiding([8, 8]));
+    expect(t.records).toEqual([]);
     expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
       'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read\n' +
         '  at sheet `Sheet1`, row 2, column `违规次数`, value `2`\n' +
@@ -100,9 +108,8 @@ describe('columns hidden in a workbook', () => {
   });
 
   it('a range of hidden columns names each one that holds data', async () => {
-    const t = await readTable(await hiding([2, 3], [7, 9]), 'm.xlsx');
-    expect(t.ok).toBe(false);
-    if (t.ok) return;
+    const t = await records(await hiding([2, 3], [7, 9]));
+    expect(t.records).toEqual([]);
     expect(formatDiagnostic(t.diagnostics[0]!).split('\n').slice(0, 2)).toEqual([
       'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read',
       '  at sheet `Sheet1`, row 2, column `姓名`, value `张三`',

@@ -28,6 +28,12 @@ const REALISTIC: Record<string, string | number> = {
   rest: '¥3,500.00',
   budget: '¥700,000.00',
   fixed: '¥12,000.00',
+  pools: '`团队奖金池`', // verify_over_cap.pool: the pools whose shares pass the cap
+  share: '¥1,000.00',
+  share_before: '¥600.00', // verify_not_monotone.pool
+  share_after: '¥450.00',
+  shorter: '0.35..0.39/0.02', // a sweep range that ends on a step (cli_sweep_range.uneven)
+  longer: '0.35..0.41/0.02',
   current: 0.4,
   a: '直播一组',
   advice: 'write the month as 2026-10',

@@ -85,6 +85,16 @@ export const money = defineMessages({
       zh: '请降低 `min_share`，或增加奖金池金额',
     },
   },
+  'eval_pool_min_dropped.above_max': {
+    message: {
+      en: "pool `{pool}` ({group}, {amount}): the minimum share {min} is above the maximum {max} once both are taken to the policy's unit of {unit}: the minimum is not applied to this pool",
+      zh: '奖金池 `{pool}`（{group}，{amount}）：按政策的取整单位 {unit} 计，最低份额 {min} 高于最高份额 {max}：本池不执行最低份额',
+    },
+    help: {
+      en: 'write `min_share` and `max_share` in whole units of `payout.rounding.to`, the minimum at most the maximum',
+      zh: '请按 `payout.rounding.to` 的整单位填写 `min_share` 和 `max_share`，且最低不高于最高',
+    },
+  },
   eval_pool_unallocated: {
     message: {
       en: 'pool `{pool}` ({group}, {amount}): {rest} is left unallocated, everyone eligible is at the maximum share',
@@ -171,6 +181,16 @@ export const money = defineMessages({
       zh: '`--set {text}`：步长必须大于 0，且 FROM 不大于 TO',
     },
     help: { en: 'e.g. `0.35..0.50/0.01`', zh: '例如 `0.35..0.50/0.01`' },
+  },
+  'cli_sweep_range.uneven': {
+    message: {
+      en: '`--set {text}`: steps of {step} from {from} do not land on {to} (the last would be {last})',
+      zh: '`--set {text}`：从 {from} 起按步长 {step} 取值落不到 {to}（最后一个取值将是 {last}）',
+    },
+    help: {
+      en: 'end the range on a step, e.g. `{shorter}` or `{longer}`',
+      zh: '请让范围终点落在步长上，如 `{shorter}` 或 `{longer}`',
+    },
   },
   'cli_sweep_range.too_many': {
     message: {

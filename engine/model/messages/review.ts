@@ -15,6 +15,16 @@ export const review = defineMessages({
       zh: '请让 `{metric}` 越好得分越高（档位按顺序、不因做得更好而扣分），或在 `properties:` 中声明这个例外',
     },
   },
+  'verify_not_monotone.pool': {
+    message: {
+      en: 'the pay of {role} ({stage}) beside a colleague in the pool {pools} falls from {before} to {after} when `{metric}` improves from {from} to {to}: the pool share goes from {share_before} to {share_after}',
+      zh: '{role}（{stage}）与同事同分奖金池 {pools} 时，`{metric}` 从 {from} 改善到 {to}，应发由 {before} 降到 {after}：奖金池份额由 {share_before} 变为 {share_after}',
+    },
+    help: {
+      en: "make the pool's `weight` rise, or stay, as `{metric}` improves (e.g. `score * pay_base`), or declare the exception in `properties:`",
+      zh: '请让奖金池的 `weight` 随 `{metric}` 改善而上升或不变（如 `score * pay_base`），或在 `properties:` 中声明这个例外',
+    },
+  },
   verify_unreachable: {
     message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
     help: {
@@ -59,6 +69,26 @@ export const review = defineMessages({
       zh: '{role}（{stage}）应发 {amount}，超过封顶 {limit}',
     },
     help: { en: 'check `payout.cap` and the awards added after it', zh: '请检查 `payout.cap` 以及封顶之后加上的奖励' },
+  },
+  'verify_over_cap.pool': {
+    message: {
+      en: '{role} ({stage}) is paid {amount}, above the cap {limit}: {before} before the pool, then {share} from the pool {pools}, which the cap does not cut',
+      zh: '{role}（{stage}）应发 {amount}，超过封顶 {limit}：奖金池前 {before}，再加奖金池 {pools} 的份额 {share}，封顶不削减奖金池份额',
+    },
+    help: {
+      en: 'pool shares are paid after `payout.cap` (the shares add up to the pool): lower the cap by the largest share a person can take (`max_share`), or declare that pooled pay may pass the cap',
+      zh: '奖金池份额在 `payout.cap` 之后发放（各份额合计等于奖金池）：请把封顶降低一个人可得的最大份额（`max_share`），或明确允许含奖金池的应发超过封顶',
+    },
+  },
+  'verify_over_cap.pools_unsearched': {
+    message: {
+      en: 'pool shares are paid after the cap, and no employee verify tried passed it: whether a share of {pools} takes someone above the cap depends on the month',
+      zh: '奖金池份额在封顶之后发放，verify 试算的员工都没有超过封顶：奖金池 {pools} 的份额会不会让人超过封顶取决于当月数据',
+    },
+    help: {
+      en: 'check the largest share against the cap with `yardstick run` on a real month, or set `max_share` so that pay at the cap plus it stays within what you promise',
+      zh: '请用 `yardstick run` 在真实月份上核对最大份额与封顶，或设置 `max_share`，使封顶加上份额仍在承诺之内',
+    },
   },
   verify_property_fails: {
     message: {

@@ -28,6 +28,8 @@ import { outcomeOf, type CounterCase } from './counterexample.js';
 import { dataRange, dimText, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
+import { applyPools } from '../../evaluation/pool.js';
+import { fallsInPool, poolShareFen } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
 const KIND = {
@@ -450,7 +452,31 @@ export function proveMonotone(
   const awards = Object.values(policy.adjustments).map((a) =>
     typeof a.award === 'object' ? 'unknown' : a.award ? conditionDirection(a.when, facts) : 'const',
   );
-  const pay = combine([perf, tier, ...awards]);
+  // a pool share moves with the employee's weight (the pool × weight / every weight) and, for a
+  // share of a metric's sum, with the pool: a weight that falls as the metric improves pays less
+  // beside a colleague, which no single evaluation shows (pools.ts)
+  const pools = Object.values(policy.doc.pools ?? {})
+    .filter((p) => (!p.roles || p.roles.includes(probe.role)) && (!('fixed' in p.fund) || p.fund.fixed > 0))
+    .map((p) => {
+      const w = parseExpression(p.weight);
+      if (!w.ok) return 'unknown';
+      const weight = combine(
+        variablesOf(w.expr).map((v) =>
+          compose(
+            directionIn(w.expr, v, signs),
+            v === 'score' || v === 'attainment'
+              ? score
+              : v === 'base_score'
+                ? base
+                : v === 'pay_base'
+                  ? 'const'
+                  : dir(v),
+          ),
+        ),
+      );
+      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const']);
+    });
+  const pay = combine([perf, tier, ...awards, ...pools]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };
 }
@@ -464,7 +490,7 @@ function sweepFor(
   of: 'payout' | 'score' | 'both',
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
-): { pair?: [Sample, Sample, 'score' | 'payout']; cases: number } {
+): { pair?: [Sample, Sample, 'score' | 'payout']; pooled?: { before: Scorecard; after: Scorecard }; cases: number } {
   const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim)])].sort((a, b) =>
     want === 'inc' ? a - b : b - a,
   );
@@ -482,6 +508,8 @@ function sweepFor(
       if ((of === 'score' || of === 'both') && card.score < prev.card.score) return { pair: [prev, s, 'score'], cases };
       if ((of === 'payout' || of === 'both') && card.payout.totalFen < prev.card.payout.totalFen)
         return { pair: [prev, s, 'payout'], cases };
+      const pooled = of !== 'score' ? fallsInPool(ctx.policy, prev, s) : undefined;
+      if (pooled) return { pair: [prev, s, 'payout'], pooled, cases };
     }
     prev = s;
   }
@@ -541,11 +569,13 @@ export function monotonicity(ctx: Context): Verdict[] {
       }
       let cases = 0;
       let found: [Sample, Sample, 'score' | 'payout'] | undefined;
+      let pooled: { before: Scorecard; after: Scorecard } | undefined;
       for (const base of contexts(policy, probe, leaf.metric, Math.max(2, Math.round(ctx.runs / 10)))) {
         const r = sweepFor(ctx, probe, leaf.metric, want, 'both', base);
         cases += r.cases;
         if (r.pair) {
           found = r.pair;
+          pooled = r.pooled;
           break;
         }
       }
@@ -555,39 +585,65 @@ export function monotonicity(ctx: Context): Verdict[] {
       }
       const [a, b, what] = found;
       const unit = unitOf(policy, leaf.metric);
-      const show = (s: Sample) => (what === 'score' ? String(s.card.score) : formatFen(s.card.payout.totalFen));
-      const counter = monotoneCases(ctx, found, leaf.metric);
-      const again = counter.map((c) => evaluate(policy, c.record)!);
+      const show = (s: Sample) =>
+        what === 'score'
+          ? String(s.card.score)
+          : formatFen((pooled ? (s === a ? pooled.before : pooled.after) : s.card).payout.totalFen);
+      const args = {
+        role: role.title,
+        stage: policy.stages[probe.stage]!.title,
+        metric: labelOf(policy, leaf.metric),
+        ...fromTo(
+          dimValue(policy, a.record.metrics, leaf.metric),
+          dimValue(policy, b.record.metrics, leaf.metric),
+          unit,
+        ),
+        before: show(a),
+        after: show(b),
+      };
+      // a failure only the pools show has no case to paste: a policy test evaluates one record, without the month's pools
+      const counter = pooled ? undefined : monotoneCases(ctx, found, leaf.metric);
+      const again = counter?.map((c) => evaluate(policy, c.record)!);
       out.push({
         property: 'monotone',
         subject: [...subject, probe.stage],
         holds: false,
         basis: 'searched',
         cases,
-        counterexample: counter,
-        confirmed:
-          what === 'score' ? again[1]!.score < again[0]!.score : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
-        diagnostic: diagnostic(
-          'verify_not_monotone',
-          {
-            of: what === 'score' ? { en: 'the score', zh: '得分' } : { en: 'the pay', zh: '应发' },
-            role: role.title,
-            stage: policy.stages[probe.stage]!.title,
-            metric: labelOf(policy, leaf.metric),
-            ...fromTo(
-              dimValue(policy, a.record.metrics, leaf.metric),
-              dimValue(policy, b.record.metrics, leaf.metric),
-              unit,
+        ...(counter && again
+          ? {
+              counterexample: counter,
+              confirmed:
+                what === 'score'
+                  ? again[1]!.score < again[0]!.score
+                  : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+            }
+          : {}),
+        diagnostic: pooled
+          ? diagnostic('verify_not_monotone.pool', { ...poolArgs(policy, pooled), ...args }, ctx.place(subject))
+          : diagnostic(
+              'verify_not_monotone',
+              { of: what === 'score' ? { en: 'the score', zh: '得分' } : { en: 'the pay', zh: '应发' }, ...args },
+              ctx.place(subject),
             ),
-            before: show(a),
-            after: show(b),
-          },
-          ctx.place(subject),
-        ),
       });
     }
   }
   return out;
+}
+
+/** The pools and the pool share before and after, for a monotone failure that only pools show. */
+export function poolArgs(
+  policy: CompiledPolicy,
+  pooled: { before: Scorecard; after: Scorecard },
+): { pools: string; share_before: string; share_after: string } {
+  return {
+    pools: Object.values(policy.doc.pools ?? {})
+      .map((p) => `\`${p.title}\``)
+      .join(', '),
+    share_before: formatFen(poolShareFen(pooled.before)),
+    share_after: formatFen(poolShareFen(pooled.after)),
+  };
 }
 
 function walk(
@@ -648,5 +704,77 @@ export function boundedPay(ctx: Context, samples: Sample[]): Verdict[] {
         },
       ];
   }
+  // a pool share is added after the caps (they do not cut it, or the shares would not add up to the
+  // pool): the engine's cap bounds pay before the pools only
+  const pools = Object.values(policy.doc.pools ?? {}).filter((p) => !('fixed' in p.fund) || p.fund.fixed > 0);
+  if (pools.length) return [poolsOverCap(ctx, samples, subject)];
   return [{ property: 'bounded_pay', subject, holds: true, basis: 'proved', cases: 0 }];
+}
+
+/**
+ * The swept employee paid most above the cap once the pools are shared, each alone in its team,
+ * stage and role (so its share is the whole pool, up to `max_share`): a failure naming the share;
+ * undecided when no swept employee gets past the cap (a share of a metric's sum depends on the
+ * others in the group, whom verify does not see).
+ */
+function poolsOverCap(ctx: Context, samples: Sample[], subject: (string | number)[]): Verdict {
+  const { policy } = ctx;
+  let worst: { s: Sample; card: Scorecard; cap: number } | undefined;
+  for (const s of samples) {
+    const cap = policy.payout.cap!({
+      pay_base: s.card.payout.pay_base,
+      score: s.card.score,
+      base_score: s.card.base_score,
+    });
+    if (cap === undefined) continue;
+    const card = structuredClone(s.card);
+    applyPools(policy, [card], new Map([[s.record.employee_id, s.record]]));
+    const over = card.payout.totalFen - Math.round(cap * 100);
+    if (over > 0 && (!worst || over > worst.card.payout.totalFen - Math.round(worst.cap * 100)))
+      worst = { s, card, cap };
+  }
+  if (!worst)
+    return {
+      property: 'bounded_pay',
+      subject,
+      holds: undefined,
+      basis: 'searched',
+      cases: samples.length,
+      diagnostic: diagnostic(
+        'verify_over_cap.pools_unsearched',
+        { pools: pools(policy) },
+        ctx.place(subject, 'warning'),
+      ),
+    };
+  const { s, card, cap } = worst;
+  const shares = card.payout.lines.filter((l) => l.kind === 'pool_share' && l.amountFen > 0);
+  const shareFen = shares.reduce((a, l) => a + l.amountFen, 0);
+  return {
+    property: 'bounded_pay',
+    subject,
+    holds: false,
+    basis: 'searched',
+    cases: samples.length,
+    // no case to paste: a policy test evaluates one record without the month's pools
+    diagnostic: diagnostic(
+      'verify_over_cap.pool',
+      {
+        role: policy.roles[s.record.role]!.title,
+        stage: policy.stages[s.record.stage]!.title,
+        amount: formatFen(card.payout.totalFen),
+        limit: formatFen(Math.round(cap * 100)),
+        before: formatFen(card.payout.totalFen - shareFen),
+        share: formatFen(shareFen),
+        pools: shares.map((l) => `\`${l.label}\``).join(', '),
+      },
+      ctx.place(subject),
+    ),
+  };
+}
+
+/** The titles of the policy's pools, in backticks. */
+function pools(policy: CompiledPolicy): string {
+  return Object.values(policy.doc.pools ?? {})
+    .map((p) => `\`${p.title}\``)
+    .join(', ');
 }

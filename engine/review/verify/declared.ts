@@ -23,7 +23,8 @@ import {
 } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
-import { monotoneCases, proveMonotone } from './builtin.js';
+import { monotoneCases, poolArgs, proveMonotone } from './builtin.js';
+import { fallsInPool } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
 /** The facts a property's conditions see: the record's metrics, the result, and the payout in yuan. */
@@ -103,7 +104,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
   const fail = (
     subject: (string | number)[],
     reason: { en: string; zh: string },
-    counter: CounterCase[],
+    counter: CounterCase[] | undefined,
     confirmed: boolean,
     cases: number,
   ): Verdict => ({
@@ -112,8 +113,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     holds: false,
     basis: 'searched',
     cases,
-    counterexample: counter,
-    confirmed,
+    // no case to paste for a failure only the month's pools show: a policy test evaluates one record
+    ...(counter ? { counterexample: counter, confirmed } : {}),
     diagnostic: diagnostic('verify_property_fails', { id, title: p.title, reason }, ctx.place(subject)),
   });
   const unknown = (subject: (string | number)[], kind: { en: string; zh: string }, name: string): Verdict => ({
@@ -190,6 +191,22 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
               of === 'score'
                 ? again[1]!.score < again[0]!.score
                 : again[1]!.payout.totalFen < again[0]!.payout.totalFen,
+              cases,
+            );
+          }
+          const pooled = prev && of === 'payout' ? fallsInPool(policy, prev, s) : undefined;
+          if (prev && pooled) {
+            const a = poolArgs(policy, pooled);
+            const [from, to] = [dimText(policy, m, dimValue(policy, prev.record.metrics, m)), dimText(policy, m, v)];
+            const [before, after] = [formatFen(pooled.before.payout.totalFen), formatFen(pooled.after.payout.totalFen)];
+            return fail(
+              subject,
+              {
+                en: `beside a colleague in the pool ${a.pools}, the pay falls from ${before} to ${after} when \`${m}\` goes from ${from} to ${to} (the pool share from ${a.share_before} to ${a.share_after})`,
+                zh: `与同事同分奖金池 ${a.pools} 时，\`${m}\` 从 ${from} 变为 ${to}，应发由 ${before} 降到 ${after}（奖金池份额由 ${a.share_before} 变为 ${a.share_after}）`,
+              },
+              undefined,
+              true,
               cases,
             );
           }

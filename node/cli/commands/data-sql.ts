@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { sayDiagnostic, type Io } from '../io.js';
-import { readMappingFile, readMappingTable } from '../mapping.js';
+import { mappingReads, readMappingFile, readMappingTable } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, type FileKind } from '../events/sql.js';
 import { usedColumns, type EventSource } from '../events/spec.js';
@@ -118,7 +118,13 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
     return EXIT.ok;
   }
   const here = dirname(file);
-  const roster = await readMappingTable(here, m.roster.file, m.roster.sheet, m.roster.encoding);
+  const roster = await readMappingTable(
+    here,
+    m.roster.file,
+    m.roster.sheet,
+    m.roster.encoding,
+    mappingReads(m, 'roster'),
+  );
   if (!roster.ok) {
     for (const d of roster.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
     return EXIT.input;

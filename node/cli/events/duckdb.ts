@@ -27,6 +27,7 @@ import {
   type Encoding,
   type Table,
 } from '../../../engine/index.js';
+import { hiddenColumnsProblem } from '../../../engine/data/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
 
@@ -194,6 +195,16 @@ export class EventEngine {
         };
         notes.push(`header on row ${numbers[at]}`);
       }
+      // a hidden column the mapping reads (the key, the time, a metric's column, a `where:` or
+      // `fill_down:` column) would be aggregated unseen; any other is left unread
+      const used = new Set([...layout.used, ...(layout.fillDown ?? [])].map((c) => c.trim()));
+      const hidden = hiddenColumnsProblem(
+        table,
+        (c) => used.size === 0 || used.has((table.header[c] ?? '').trim()),
+        name,
+      );
+      if (hidden)
+        return { ok: false, reason: localise(hidden, 'en').message, reason_zh: localise(hidden, 'zh').message };
       if (ext === 'xlsx' && layout.fillDown?.length) {
         const merged = await xlsxMergedRanges(bytes, table.sheet);
         const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
