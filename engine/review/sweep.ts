@@ -305,7 +305,7 @@ export async function sweepAll(
 /**
  * The amounts a policy refuses in a fraction of a fen (`policy_money_fraction_of_fen`): a pool's
  * `fund.fixed`, `min_share` and `max_share`, `budget.total`, a team's budget, a role's `pay_base`, a
- * fixed award and a tier's award.
+ * fixed award, a per-unit award's `max` and a tier's award.
  */
 export function isFenPath(path: readonly string[]): boolean {
   const p = path.join('.');
@@ -314,7 +314,7 @@ export function isFenPath(path: readonly string[]): boolean {
     p === 'budget.total' ||
     /^budget\.teams\.[^.]+$/.test(p) ||
     /^roles\.[^.]+\.pay_base$/.test(p) ||
-    /^adjustments\.[^.]+\.award$/.test(p) ||
+    /^adjustments\.[^.]+\.award(\.max)?$/.test(p) ||
     /^payout\.tiers\.bands\.\d+\.award$/.test(p)
   );
 }

@@ -83,9 +83,9 @@ describe('an award is to the fen', () => {
     expect(isFenPath(['adjustments', 'viral', 'award', 'amount'])).toBe(false);
   });
 
-  // engine/review/sweep.ts is breaker12b's: a sweep of a per-unit award's max may step to a fraction
-  // of a fen (¥1,000.035), which the policy now refuses, and the sweep stops with an error
-  it.fails("a sweep of a per-unit award's max bisects to the fen too", () => {
+  // a sweep of a per-unit award's max stepped to a fraction of a fen (¥1,000.035), which the policy
+  // now refuses, and the sweep stopped with that error
+  it("a sweep of a per-unit award's max bisects to the fen too", () => {
     expect(isFenPath(['adjustments', 'viral', 'award', 'max'])).toBe(true);
   });
 });

@@ -1,16 +1,13 @@
 // min_share and max_share that cannot both hold once taken to the policy's unit. At
 // `payout.rounding.to: 1` a minimum of ¥5.01 is raised to ¥6 (a minimum is honoured) and a maximum
 // of ¥5.99 lowered to ¥5 (a maximum never exceeded): no whole yuan lies between them. The check
-// compares the written 5.01 ≤ 5.99 and accepts the policy; a ¥13 pool for two people then paid
-// each ¥5, below the ¥6 minimum, and said only that ¥3 was left at the maximum. A run now keeps the
-// maximum and says the minimum is not applied, and why (eval_pool_min_dropped).
-//
-// The refusal belongs to the policy check (engine/language/check/money.ts, not this branch's): an
-// it.fails until it refuses the pool at `min_share` with policy_pool_bounds.
+// compared the written 5.01 ≤ 5.99 and accepted the policy; a ¥13 pool for two people then paid
+// each ¥5, below the ¥6 minimum, and said only that ¥3 was left at the maximum. The policy is now
+// refused at `min_share` (policy_pool_bounds.unit), before anyone is paid.
 
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../engine/index.js';
-import { monthCsv, moneyPolicy, poolShares, runMoney } from '../money/month.js';
+import { moneyPolicy } from '../money/month.js';
 
 const POOL = `pools:
   p:
@@ -23,30 +20,31 @@ const POOL = `pools:
 
 const YUAN = { rounding: '{ to: 1, mode: half_up }' };
 
+// moneyPolicy writes 21 lines before the pool; `min_share` is the pool's seventh line, its value at column 16
+const LINE_OF_MIN = 28;
+
 describe('share bounds with no whole unit between them', () => {
-  it.fails('are refused: ¥5.01 is ¥6 and ¥5.99 is ¥5 in whole yuan', () => {
+  it('are refused at min_share: ¥5.01 is ¥6 and ¥5.99 is ¥5 in whole yuan', () => {
     const loaded = loadPolicy(moneyPolicy(POOL, YUAN), 'policy.yaml');
     expect(loaded.ok).toBe(false);
-    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.code)).toContain('policy_pool_bounds');
+    const found = loaded.ok ? [] : loaded.diagnostics;
+    expect(found.map((d) => [d.code, d.span?.line, d.span?.column, d.message])).toEqual([
+      [
+        'policy_pool_bounds',
+        LINE_OF_MIN,
+        16,
+        "pool `p`: `min_share: 5.01` is ¥6.00 and `max_share: 5.99` is ¥5.00 in the policy's unit of ¥1.00 (a minimum is raised to it, a maximum lowered): no share can honour both",
+      ],
+    ]);
   });
 
-  it('keep the maximum and drop the minimum, saying why: two people get ¥5 each of ¥13', async () => {
-    // at the unit: min 600 fen, max 500 fen; 2 × 500 ≤ 1,300 → everyone at the maximum, ¥3 unallocated
-    const r = await runMoney(
-      moneyPolicy(POOL, YUAN),
-      monthCsv([
-        ['E1', '一组', 90, 0],
-        ['E2', '一组', 60, 0],
-      ]),
-      'en',
-    );
-    expect(poolShares(r, 'p')).toEqual({ E1: 500, E2: 500 });
-    expect(r.pools!.map((p) => [p.poolFen, p.allocatedFen, p.unallocatedFen, p.min_dropped])).toEqual([
-      [1300, 1000, 300, true],
-    ]);
-    expect(r.warnings.filter((w) => w.code.startsWith('eval_pool')).map((w) => w.message)).toEqual([
-      "pool `奖金池` (all, ¥13.00): the minimum share ¥6.00 is above the maximum ¥5.00 once both are taken to the policy's unit of ¥1.00: the minimum is not applied to this pool",
-      'pool `奖金池` (all, ¥13.00): ¥3.00 is left unallocated, everyone eligible is at the maximum share',
-    ]);
+  it('are accepted when a whole unit lies between them: ¥5.01 and ¥6.99 are ¥6 and ¥6', () => {
+    const loaded = loadPolicy(moneyPolicy(POOL.replace('max_share: 5.99', 'max_share: 6.99'), YUAN), 'policy.yaml');
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it('are accepted to the fen when the policy pays to the fen', () => {
+    const loaded = loadPolicy(moneyPolicy(POOL), 'policy.yaml');
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.code)).toEqual([]);
   });
 });

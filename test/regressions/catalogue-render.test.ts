@@ -25,6 +25,8 @@ const REALISTIC: Record<string, string | number> = {
   group: '短视频一组',
   people: 12,
   unit: '¥1.00', // a pool's rounding unit (payout.rounding.to: 1)
+  minUnit: '¥6.00', // policy_pool_bounds.unit: min_share 5.01 raised to the unit
+  maxUnit: '¥5.00', // max_share 5.99 lowered to it
   rest: '¥3,500.00',
   budget: '¥700,000.00',
   fixed: '¥12,000.00',

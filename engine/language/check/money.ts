@@ -1,6 +1,7 @@
 // Bonus pools and the budget: the names they use are known, the bounds are in order, the weight
 // formula reads known variables.
 
+import { formatFen } from '../../model/money.js';
 import { isPerUnit } from '../../model/policy.js';
 import { variablesOf } from '../expression.js';
 import { teamKey, teamName } from '../teams.js';
@@ -45,8 +46,28 @@ export function checkMoney(ctx: CheckContext) {
       if (!roles.includes(role))
         report('policy_pool_unknown_role', { pool: id, role, known: roles.join(', ') }, [...at, 'roles', i]);
     });
-    if (pool.min_share !== undefined && pool.max_share !== undefined && pool.min_share > pool.max_share)
-      report('policy_pool_bounds', { pool: id, min: pool.min_share, max: pool.max_share }, [...at, 'min_share']);
+    if (pool.min_share !== undefined && pool.max_share !== undefined) {
+      // shares are paid in the policy's unit: a minimum raised to it, a maximum lowered to it, so
+      // 5.01 and 5.99 at whole yuan are ¥6 and ¥5, and no share can honour both
+      const unitFen = Math.round(p.payout.rounding.to * 100);
+      const minUnit = Math.ceil(Math.round(pool.min_share * 100) / unitFen) * unitFen;
+      const maxUnit = Math.floor(Math.round(pool.max_share * 100) / unitFen) * unitFen;
+      if (pool.min_share > pool.max_share)
+        report('policy_pool_bounds', { pool: id, min: pool.min_share, max: pool.max_share }, [...at, 'min_share']);
+      else if (minUnit > maxUnit)
+        report(
+          'policy_pool_bounds.unit',
+          {
+            pool: id,
+            min: pool.min_share,
+            max: pool.max_share,
+            minUnit: formatFen(minUnit),
+            maxUnit: formatFen(maxUnit),
+            unit: formatFen(unitFen),
+          },
+          [...at, 'min_share'],
+        );
+    }
     const expr = parseAt(ctx, [...at, 'weight'], pool.weight);
     if (expr) {
       const allowed = new Set<string>([...metrics, ...POOL_VARIABLES]);

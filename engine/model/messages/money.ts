@@ -14,6 +14,16 @@ export const money = defineMessages({
       zh: '请让最低份额不超过最高份额，或删去其中一个',
     },
   },
+  'policy_pool_bounds.unit': {
+    message: {
+      en: "pool `{pool}`: `min_share: {min}` is {minUnit} and `max_share: {max}` is {maxUnit} in the policy's unit of {unit} (a minimum is raised to it, a maximum lowered): no share can honour both",
+      zh: '奖金池 `{pool}`：按政策的取整单位 {unit} 计，`min_share: {min}` 为 {minUnit}，`max_share: {max}` 为 {maxUnit}（最低份额向上取整，最高份额向下取整）：没有份额能同时满足两者',
+    },
+    help: {
+      en: 'write `min_share` and `max_share` in whole units of `payout.rounding.to`, the minimum at most the maximum',
+      zh: '请按 `payout.rounding.to` 的整单位填写 `min_share` 和 `max_share`，且最低不高于最高',
+    },
+  },
   policy_pool_unknown_grade: {
     message: {
       en: 'pool `{pool}`: `min_grade: {grade}` is not a grade of this policy',
