@@ -478,7 +478,9 @@ export function proveMonotone(
       // the metric improves takes the share away
       const held =
         p.exclude_held === false ? [] : Object.values(policy.holds).map((h) => flip(conditionDirection(h.when, facts)));
-      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const', ...held]);
+      // `min_grade`: the grade, and with it the place in the pool, follows the score
+      const graded = p.min_grade === undefined ? 'const' : score;
+      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const', graded, ...held]);
     });
   const pay = combine([perf, tier, ...awards, ...pools]);
   const ok = (d: Direction) => d === 'const' || d === want;
