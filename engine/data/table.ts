@@ -427,16 +427,21 @@ export function mergedCellsProblem(table: Table, file?: string): Diagnostic | un
   return diagnostic(
     'data_xlsx_unreadable.merged',
     { range: m.range, value: m.value, top: m.top, bottom: m.bottom },
-    {
-      file,
-      cell: {
-        ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
-        row: m.top,
-        column: table.header[m.left] || (/^[A-Z]+/.exec(m.range)?.[0] ?? ''),
-        value: m.value,
-      },
-    },
+    sheetCell(table, file, m.top, m.left, m.range, m.value),
   );
+}
+
+/** A workbook cell's place for a message: the sheet, the row, the column's header (or its letters, from `ref`) and the value. */
+function sheetCell(table: Table, file: string | undefined, row: number, col: number, ref: string, value: string) {
+  return {
+    file,
+    cell: {
+      ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+      row,
+      column: table.header[col] || (/^[A-Z]+/.exec(ref)?.[0] ?? ''),
+      value,
+    },
+  };
 }
 
 /**
@@ -458,14 +463,6 @@ export function hiddenColumnsProblem(
   return diagnostic(
     'data_xlsx_unreadable.hidden_columns',
     { columns: read.length > 10 ? `${names.join(', ')}, …` : names.join(', '), count: read.length },
-    {
-      file,
-      cell: {
-        ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
-        row: first.row,
-        column: table.header[first.col] || (/^[A-Z]+/.exec(first.name)?.[0] ?? ''),
-        value: first.value,
-      },
-    },
+    sheetCell(table, file, first.row, first.col, first.name, first.value),
   );
 }

@@ -49,7 +49,7 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
 /** A number written with an exponent (`1e3`, `1.5e-7`, `1E400`): not read from a cell, not a range. */
 const EXPONENT = /^-?\d+(?:\.\d+)?[eE][+-]?\d+$/;
-const THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const THOUSANDS = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** A cell's number, refused when it is not one the engine can use exactly (`1e400`, 400 digits, beyond 2^53 − 1). */
 export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}): ParsedValue {
@@ -228,7 +228,8 @@ export function quickNumber(raw: string, ratio: boolean): number | undefined {
   // thousands separators: a first group of one to three digits, then groups of exactly three
   const grouped = c === 44;
   if (grouped) {
-    if (digits > 3) return undefined;
+    // no thousands separator after a leading 0 (`0,453`: a decimal comma, 0.453 or 453?)
+    if (digits > 3 || raw.charCodeAt(start) === 48) return undefined;
     while (c === 44) {
       for (let j = 1; j <= 3; j++) {
         const d = raw.charCodeAt(i + j);
@@ -348,7 +349,7 @@ function parseNumber(text: string, unit: Unit, percentPoints = false): number | 
   }
   // thousands separators only between groups of three digits
   if (s.includes(',')) {
-    if (!/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return undefined;
+    if (!/^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(s)) return undefined;
     s = s.replace(/,/g, '');
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;

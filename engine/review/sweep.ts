@@ -114,7 +114,7 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   return { path, values, current, decimals };
 }
 
-/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, or a metric's own default. */
+/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate is a ratio. */
 function unitAt(path: readonly string[], policy: CompiledPolicy): string | undefined {
   const key = path[path.length - 1]!;
   let node: unknown = policy.doc;
@@ -134,6 +134,8 @@ function unitAt(path: readonly string[], policy: CompiledPolicy): string | undef
   // a condition's value: the fact it is compared with
   if (key === 'value' && typeof parent?.fact === 'string' && typeof parent?.operator === 'string')
     return unitOf(parent.fact);
+  // a pool's share_of rate: a fraction of the metric's sum (2 % is 0.02)
+  if (key === 'rate' && path[path.length - 2] === 'share_of') return 'ratio';
   // metrics.ID.default
   if (key === 'default' && path.length === 3 && path[0] === 'metrics') return unitOf(path[1]);
   return undefined;

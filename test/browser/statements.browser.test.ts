@@ -1,11 +1,13 @@
 // A statement, opened in Debian's Chromium as HR would print it, shows the right numbers.
 
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderStatement } from '../../engine/index.js';
 import { main } from '../../node/cli/main.js';
+import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -103,6 +105,32 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     }
     expect(Object.entries(pages).filter(([, n]) => n !== 1)).toEqual([]);
   }, 120_000);
+
+  // one Latin word of 300 letters as the policy's title and a rule's: it ran off the page (the body
+  // and the table wider than the window); a CJK title wraps between its characters anyway
+  it('wraps a title of one very long word inside the page', async () => {
+    const word = 'A'.repeat(300);
+    const compiled = compiledPolicy(
+      policy()
+        .set('title', word)
+        .adjustment('viral', { title: word, when: when('rating', 'greaterThan', 85), award: 100 })
+        .yaml(),
+      'p.yaml',
+    );
+    const file = join(out, 'long-word.html');
+    writeFileSync(
+      file,
+      renderStatement(compiled, staffScorecard(compiled, { rating: 90 }), {
+        policy: { file: 'p.yaml', id: 'mini', version: '1.0.0', hash: 'abc' },
+        data: [],
+        engine: '1.0.0',
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`file://${file}`);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+  });
 
   it('the index gives the reasons of the excluded records in Chinese', async () => {
     const page = await context.newPage();

@@ -20,13 +20,15 @@ import {
   xlsxText as text,
 } from '../builders.js';
 
+/** These CSV lines read for a studio's 编导 (发布视频数, 违规次数). */
+const studio = (...lines: string[]) =>
+  readRecords(csvText(...lines), 'csv', videosAndViolationsContract(), { file: 'm.csv' });
+
 describe('a line break inside a column name', () => {
   it('`发布\\n视频数` (quoted in the CSV) is 发布视频数: E1 has 30 videos', () => {
-    const read = readRecords(
-      csvText('工号,姓名,岗位,团队,阶段,月份,"发布\n视频数",违规次数', 'E1,张三,编导,一组,初创期,2026-10,30,0'),
-      'csv',
-      videosAndViolationsContract(),
-      { file: 'm.csv' },
+    const read = studio(
+      '工号,姓名,岗位,团队,阶段,月份,"发布\n视频数",违规次数',
+      'E1,张三,编导,一组,初创期,2026-10,30,0',
     );
     expect(read.diagnostics).toEqual([]);
     // row 2, as Excel numbers it: the header is one row, however many lines its cells take
@@ -34,11 +36,9 @@ describe('a line break inside a column name', () => {
   });
 
   it('`违规\\r\\n 次数` with a Windows line break and an indent is 违规次数: 2', () => {
-    const read = readRecords(
-      csvText('工号,姓名,岗位,团队,阶段,月份,发布视频数,"违规\r\n 次数"', 'E1,张三,编导,一组,初创期,2026-10,30,2'),
-      'csv',
-      videosAndViolationsContract(),
-      { file: 'm.csv' },
+    const read = studio(
+      '工号,姓名,岗位,团队,阶段,月份,发布视频数,"违规\r\n 次数"',
+      'E1,张三,编导,一组,初创期,2026-10,30,2',
     );
     expect(read.records.map((r) => r.metrics.violations)).toEqual([2]);
   });

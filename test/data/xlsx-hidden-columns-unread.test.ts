@@ -97,13 +97,18 @@ sources:
     columns: { 作品评分: 评分 }
 `;
 
-  it('a hidden 手机号 in the roster and a hidden 粉丝数 in the export, neither read, stop nothing', async () => {
+  /** The month as the mapping reads it, the roster's column `rosterCol` and the export's `exportCol` hidden. */
+  const month = async (rosterCol: number, exportCol: number) => {
     const dir = folder({
-      '花名册.xlsx': await hiding(roster, 7),
-      '后台.xlsx': await hiding(exported, 3),
+      '花名册.xlsx': await hiding(roster, rosterCol),
+      '后台.xlsx': await hiding(exported, exportCol),
       'month.data.yaml': mapping,
     });
-    const read = await readDataFile(join(dir, 'month.data.yaml'), policy());
+    return readDataFile(join(dir, 'month.data.yaml'), policy());
+  };
+
+  it('a hidden 手机号 in the roster and a hidden 粉丝数 in the export, neither read, stop nothing', async () => {
+    const read = await month(7, 3);
     expect(read.records.map((r) => [r.employee_id, r.metrics.rating])).toEqual([
       ['E1', 80],
       ['E2', 60],
@@ -112,12 +117,7 @@ sources:
   });
 
   it('a hidden 抖音账号, the roster column the export joins on, refuses the roster', async () => {
-    const dir = folder({
-      '花名册.xlsx': await hiding(roster, 6),
-      '后台.xlsx': await hiding(exported, 3),
-      'month.data.yaml': mapping,
-    });
-    const read = await readDataFile(join(dir, 'month.data.yaml'), policy());
+    const read = await month(6, 3);
     expect(read.records).toEqual([]);
     expect(read.diagnostics.map((d) => [d.code, d.file, d.cell?.column, d.cell?.value])).toEqual([
       ['data_xlsx_unreadable', '花名册.xlsx', '抖音账号', '@zhang'],
@@ -129,12 +129,7 @@ sources:
       [2, '作品评分', '80'],
       [1, '账号名称', '@zhang'],
     ] as const) {
-      const dir = folder({
-        '花名册.xlsx': await hiding(roster, 7),
-        '后台.xlsx': await hiding(exported, col),
-        'month.data.yaml': mapping,
-      });
-      const read = await readDataFile(join(dir, 'month.data.yaml'), policy());
+      const read = await month(7, col);
       expect(read.records).toEqual([]);
       expect(read.diagnostics.map((d) => [d.code, d.file, d.cell?.column, d.cell?.value])).toEqual([
         ['data_xlsx_unreadable', '后台.xlsx', name, value],

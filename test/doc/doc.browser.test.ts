@@ -2,13 +2,15 @@
 // past the page's edge, every role starts a page, and every number the page shows from the policy
 // equals the number in the YAML (read back from the page, parsed from the file independently).
 
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildDocument, renderHtml } from '../../engine/index.js';
 import { main } from '../../node/cli/main.js';
+import { compiledPolicy, policy, when } from '../builders.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -132,4 +134,28 @@ describe.skipIf(!available)('the 考核方案 in Chromium', () => {
         }
       });
     }
+
+  // one Latin word of 300 letters as the title, a role's and a rule's: the h1 and the paragraph
+  // quoting the title ran past the page's edge (a CJK title wraps between its characters anyway)
+  it('wraps a title of one very long word inside the page', async () => {
+    const word = 'A'.repeat(300);
+    const text = policy()
+      .set('title', word)
+      .role('staff', { title: word })
+      .adjustment('viral', { title: word, when: when('rating', 'greaterThan', 85), award: 100 })
+      .yaml();
+    const file = join(out, 'long-word.html');
+    writeFileSync(file, renderHtml(buildDocument(compiledPolicy(text, 'p.yaml'))));
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`file://${file}`);
+    const overflow = await page.evaluate(() => {
+      const wide: string[] = [];
+      if (document.documentElement.scrollWidth > document.documentElement.clientWidth) wide.push('page');
+      for (const el of document.querySelectorAll('table, td, th, p, li, h1, h2'))
+        if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}: ${el.textContent?.slice(0, 40)}`);
+      return wide;
+    });
+    expect(overflow).toEqual([]);
+  });
 });

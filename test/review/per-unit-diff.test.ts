@@ -119,8 +119,9 @@ describe('a new per-unit rule', () => {
 describe('an amount below the fen is written with its digits, never as another amount', () => {
   it('diff: ¥0.333 → ¥0.334 a unit is a change, not ¥0.33 → ¥0.33', () => {
     // 0.333 and 0.334 both round to ¥0.33 at the fen: written that way the change reads as none
-    const before = '    award: { per: viral_videos, amount: 0.333, max: 10.005 }';
-    const after = '    award: { per: viral_videos, amount: 0.334, max: 10.005 }';
+    // (its max is an amount, to the fen: `max: 10.005` is refused, policy_money_fraction_of_fen)
+    const before = '    award: { per: viral_videos, amount: 0.333, max: 10 }';
+    const after = '    award: { per: viral_videos, amount: 0.334, max: 10 }';
     expect(texts(before, after, 'zh')).toEqual(['爆款奖励 · 每单位奖金 ¥0.333 → ¥0.334']);
     // a fixed award is to the fen (`award: 100.004` is refused, policy_money_fraction_of_fen): to the fen
     expect(texts('    award: 100', '    award: 100.5', 'en')).toEqual(['爆款奖励 · award ¥100.00 → ¥100.50']);
@@ -145,7 +146,7 @@ adjustments:
   lead_award:
     title: 线索奖励
     when: { fact: leads, operator: greaterThan, value: 0 }
-    award: { per: leads, amount: 0.333, max: 3.335 }
+    award: { per: leads, amount: 0.333, max: 3.33 }
 grades:
   - { grade: A, min: 0 }
 payout:
@@ -155,8 +156,8 @@ payout:
     const loaded = loadPolicy(text, 'p.yaml');
     if (!loaded.ok) throw new Error('does not load');
     const doc = renderMarkdown(buildDocument(loaded.policy, { lang: 'zh' }));
-    expect(doc).toContain('每单位（leads）¥0.333，最多 ¥3.335');
-    // 5 leads × 0.333 = 1.665 → ¥1.67 (half up); 20 leads × 0.333 = 6.66, at most 3.335 → ¥3.33 (a cap is taken down)
+    expect(doc).toContain('每单位（leads）¥0.333，最多 ¥3.33');
+    // 5 leads × 0.333 = 1.665 → ¥1.67 (half up); 20 leads × 0.333 = 6.66, at most ¥3.33 (its max is to the fen)
     const card = (leads: number) => {
       const e = evaluateRecordSync(loaded.policy, {
         employee_id: 'E1',
@@ -172,7 +173,7 @@ payout:
     };
     expect(card(5).explanation).toContain('线索奖励：线索数 5 > 0 → 奖励 ¥1.67（线索数 5 × ¥0.333 = ¥1.67）');
     expect(card(20).explanation).toContain(
-      '线索奖励：线索数 20 > 0 → 奖励 ¥3.33（线索数 20 × ¥0.333 = ¥6.66，封顶 ¥3.335）',
+      '线索奖励：线索数 20 > 0 → 奖励 ¥3.33（线索数 20 × ¥0.333 = ¥6.66，封顶 ¥3.33）',
     );
   });
 });

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadPolicy, parseSweep, type SweepSpec } from '../../engine/index.js';
+import { moneyPolicy } from '../money/month.js';
 
-function sweepOf(file: string, set: string) {
-  const text = readFileSync(file, 'utf8');
+function sweepOf(file: string, set: string, text = readFileSync(file, 'utf8')) {
   const loaded = loadPolicy(text, file);
   if (!loaded.ok) throw new Error(file);
   return parseSweep(set, text, loaded.policy);
@@ -93,5 +93,15 @@ describe('a ratio written as percent points', () => {
     expect(values(sweepOf(SHORT_VIDEO, 'holds.suspected_fake_traffic.when.all.0.value=100000..300000/100000'))).toEqual(
       [100_000, 200_000, 300_000],
     );
+  });
+
+  it("is refused for a pool's share_of rate: 1..3/1 ran 100 % of GMV into the pool, then stopped at 2", () => {
+    const text = moneyPolicy(
+      'pools:\n  p:\n    title: 奖金池\n    per: team\n    fund: { share_of: { metric: gmv, rate: 0.02 } }\n    weight: score',
+    );
+    expect(message(sweepOf('policy.yaml', 'pools.p.fund.share_of.rate=1..3/1', text))[0]).toBe(
+      'error[cli_sweep_ratio]: `pools.p.fund.share_of.rate` is a ratio (now 0.02): 2 would be 200%, which is ambiguous',
+    );
+    expect(values(sweepOf('policy.yaml', 'pools.p.fund.share_of.rate=1%..3%/1%', text))).toEqual([0.01, 0.02, 0.03]);
   });
 });

@@ -68,4 +68,60 @@ describe('a declared "more GMV never pays less" with a pool weight falling in GM
       { holds: true, basis: 'proved' },
     ]);
   });
+
+  it('fails when a hold that fires on more GMV takes the share away: ¥51,000.00 → ¥1,000.01', () => {
+    // weight gmv + 1, ¥100,000; held (kept out of the pool) above ¥100,000 of GMV
+    //   gmv ¥100,000: pay ¥1,000.00, not held; weights 100,001 twice → ¥50,000.00 → ¥51,000.00
+    //   gmv ¥100,001: pay ¥1,000.01, held: no share → ¥1,000.01 (held, still its pay)
+    // with exclude_held: false the held keep their share and more GMV never pays less: proved
+    const yaml = (excludeHeld?: boolean) =>
+      policy()
+        .metric('gmv', { label: 'GMV', unit: 'money' })
+        .payout({ performance_pay: 'gmv * 0.01' })
+        .set('holds', {
+          big: { title: 'GMV 核查', when: { all: [{ fact: 'gmv', operator: 'greaterThan', value: 100000 }] } },
+        })
+        .set('pools', {
+          p: {
+            title: '团队奖金池',
+            per: 'team',
+            fund: { fixed: 100_000 },
+            weight: 'gmv + 1',
+            ...(excludeHeld === false ? { exclude_held: false } : {}),
+          },
+        })
+        .set('properties', { gmv_monotone: { title: 'GMV 越高应发不减', monotone: { metric: 'gmv' } } })
+        .yaml();
+    const [v] = verdicts(yaml(), 'properties.gmv_monotone');
+    expect(v!.diagnostic!.message).toBe(
+      'property `gmv_monotone` (GMV 越高应发不减) does not hold: beside a colleague in the pool `团队奖金池`, the pay falls from ¥51,000.00 to ¥1,000.01 when `gmv` goes from ¥100,000.00 to ¥100,001.00 (the pool share from ¥50,000.00 to ¥0.00)',
+    );
+    expect(verdicts(yaml(false), 'properties.gmv_monotone')).toMatchObject([{ holds: true, basis: 'proved' }]);
+  });
+
+  it('fails when more GMV costs the grade a pool asks for (min_grade: A): ¥1,500.00 → ¥1,000.00', () => {
+    // pay = the pay base, ¥1,000, whatever the score; −30 points above ¥100,000 of GMV; a ¥1,000 pool
+    // for grade A (80 points and up) split by pay base. Where the 30 points take an A to B:
+    //   gmv ¥100,000: grade A, in the pool beside a colleague of grade A → ¥500.00 → ¥1,500.00
+    //   gmv ¥100,001: grade B, out of it → ¥1,000.00. The pay formula, a constant, was all the proof read
+    const yaml = policy()
+      .metric('gmv', { label: 'GMV', unit: 'money' })
+      .payout({ performance_pay: 'pay_base' })
+      .set('adjustments', {
+        over: {
+          title: '超额扣分',
+          when: { all: [{ fact: 'gmv', operator: 'greaterThan', value: 100000 }] },
+          points: -30,
+        },
+      })
+      .set('pools', {
+        p: { title: '优秀奖金池', per: 'team', fund: { fixed: 1000 }, weight: 'pay_base', min_grade: 'A' },
+      })
+      .set('properties', { gmv_monotone: { title: 'GMV 越高应发不减', monotone: { metric: 'gmv' } } })
+      .yaml();
+    const [v] = verdicts(yaml, 'properties.gmv_monotone');
+    expect(v!.diagnostic!.message).toBe(
+      'property `gmv_monotone` (GMV 越高应发不减) does not hold: beside a colleague in the pool `优秀奖金池`, the pay falls from ¥1,500.00 to ¥1,000.00 when `gmv` goes from ¥100,000.00 to ¥100,001.00 (the pool share from ¥500.00 to ¥0.00)',
+    );
+  });
 });

@@ -474,7 +474,13 @@ export function proveMonotone(
           ),
         ),
       );
-      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const']);
+      // a hold keeps its employee out of the pool (unless `exclude_held: false`): one that fires as
+      // the metric improves takes the share away
+      const held =
+        p.exclude_held === false ? [] : Object.values(policy.holds).map((h) => flip(conditionDirection(h.when, facts)));
+      // `min_grade`: the grade, and with it the place in the pool, follows the score
+      const graded = p.min_grade === undefined ? 'const' : score;
+      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const', graded, ...held]);
     });
   const pay = combine([perf, tier, ...awards, ...pools]);
   const ok = (d: Direction) => d === 'const' || d === want;

@@ -24,7 +24,7 @@ import {
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
 import { monotoneCases, poolArgs, proveMonotone } from './builtin.js';
-import { fallsInPool } from './pools.js';
+import { fallsInPool, hasPool, pooled } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
 /** The facts a property's conditions see: the record's metrics, the result, and the payout in yuan. */
@@ -238,7 +238,34 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       cases++;
       return card && applies({ record, card }) ? { record, history: [], card } : undefined;
     };
+    // a pool share beside a colleague like `a` (pools.ts): joining a pool at a grade (`min_grade`)
+    // or leaving it moves pay by a share no single evaluation shows
+    const pooledJump = (a: Sample, b: Sample) => {
+      if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen || !hasPool(policy, a.record.role))
+        return undefined;
+      const [before, after] = [pooled(policy, a, a), pooled(policy, b, a)];
+      return Math.abs(after.payout.totalFen - before.payout.totalFen) > maxFen ? { before, after } : undefined;
+    };
+    const over = (a: Sample, b: Sample) =>
+      Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen || pooledJump(a, b) !== undefined;
     const jumpFail = (a: Sample, b: Sample, where: { en: string; zh: string }) => {
+      const inPool = pooledJump(a, b);
+      if (inPool) {
+        const { pools, share_before, share_after } = poolArgs(policy, inPool);
+        const [from, to] = [inPool.before.payout.totalFen, inPool.after.payout.totalFen];
+        const [jump, limit] = [formatFen(Math.abs(to - from)), formatFen(maxFen)];
+        // no case to paste: a policy test evaluates one record, without the month's pools
+        return fail(
+          subject,
+          {
+            en: `beside a colleague in the pool ${pools}, pay jumps by ${jump} (from ${formatFen(from)} to ${formatFen(to)}) at ${where.en}, more than ${limit} (the pool share from ${share_before} to ${share_after})`,
+            zh: `与同事同分奖金池 ${pools} 时，在${where.zh}处应发跳变 ${jump}（由 ${formatFen(from)} 到 ${formatFen(to)}），超过 ${limit}（奖金池份额由 ${share_before} 变为 ${share_after}）`,
+          },
+          undefined,
+          true,
+          cases,
+        );
+      }
       const jump = b.card.payout.totalFen - a.card.payout.totalFen;
       const before = outcomeOf(a.card);
       const counter: CounterCase[] = [
@@ -291,7 +318,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           for (const base of contexts(policy, probe, basis, Math.max(2, Math.round(ctx.runs / 10)))) {
             const [a, b] = [tidy(band.min - step), band.min].map((x) => sampleAt(probe, base, basis, x));
             if (!a || !b || inside(a.card) || !inside(b.card)) continue;
-            if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
+            if (over(a, b)) return jumpFail(a, b, where);
           }
         }
       }
@@ -320,7 +347,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
         const a = at(below);
         const b = at(above);
-        if (a && b && Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen) return jumpFail(a, b, where);
+        if (a && b && over(a, b)) return jumpFail(a, b, where);
       }
       return cases === 0 ? unsearched(subject) : { property, subject, holds: true, basis: 'searched', cases };
     }
@@ -333,7 +360,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
             if (v === 0) continue;
             const [a, b] = [v - Math.abs(v) * 0.01, v].map((x) => sampleAt(probe, base, m, x));
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
-            if (Math.abs(b.card.payout.totalFen - a.card.payout.totalFen) > maxFen)
+            if (over(a, b))
               return jumpFail(a, b, {
                 en: `when \`${m}\` moves by 1 % to ${dimText(policy, m, v)}`,
                 zh: `\`${m}\` 变动 1% 到 ${dimText(policy, m, v)} 时`,

@@ -105,17 +105,26 @@ function numberSql(raw: string, written = true): string {
   return written ? `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})` : plainNumberSql(raw);
 }
 
-/** `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. */
+/**
+ * Commas as a data file reads them (engine/data/values.ts): only between groups of three digits after
+ * a first group of one to three that does not start with 0 (`1,234`, `12,345.5`, `1,234万`); `1,23`,
+ * `0,453` (a decimal comma), `12,34,567` and `1,5` are no number.
+ */
+const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
+
+/** `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. No exponent (`1e3`, `1.2E+05`) and no `_`, which DuckDB's cast reads and a data file refuses. */
 function plainNumberSql(raw: string): string {
-  const u = `REPLACE(TRIM(${raw}), ',', '')`;
+  const t = `TRIM(${raw})`;
+  const u = `(CASE WHEN ${t} NOT LIKE '%,%' THEN ${t} WHEN regexp_matches(${t}, ${sqlString(GROUPED)}) THEN REPLACE(${t}, ',', '') END)`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
   return [
-    `COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
+    // LIKE, not a pattern: this is the statement of plain numbers, which computes no pattern per cell
+    `CASE WHEN ${raw} NOT LIKE '%e%' AND ${raw} NOT LIKE '%E%' AND ${raw} NOT LIKE '%\\_%' ESCAPE '\\' THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
     `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,
-    `ELSE TRY_CAST(${u} AS ${DEC}) END)`,
+    `ELSE TRY_CAST(${u} AS ${DEC}) END) END`,
   ].join(' ');
 }
 
