@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildDocument, renderHtml } from '../../engine/index.js';
@@ -34,6 +34,17 @@ function shown(text: string, path: (string | number)[]): number {
   const digits = Number(text.replace(/[¥,×\s]/g, '').replace(/%$/, ''));
   const isWeight = path.includes('weight');
   return text.trim().endsWith('%') && !isWeight ? digits / 100 : digits;
+}
+
+/** What runs past the printable width: the page, and every cell, paragraph and heading within it. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) wide.push('page');
+    for (const el of document.querySelectorAll('table, td, th, p, li, h1, h2'))
+      if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}: ${el.textContent?.slice(0, 40)}`);
+    return wide;
+  });
 }
 
 function at(doc: unknown, path: (string | number)[]): unknown {
@@ -80,14 +91,7 @@ describe.skipIf(!available)('the 考核方案 in Chromium', () => {
         expect(await page.locator('html').getAttribute('lang')).toBe(lang === 'zh' ? 'zh-CN' : 'en');
 
         // nothing wider than the printable width: the page, and every cell within its table
-        const overflow = await page.evaluate(() => {
-          const wide: string[] = [];
-          if (document.documentElement.scrollWidth > document.documentElement.clientWidth) wide.push('page');
-          for (const el of document.querySelectorAll('table, td, th, p, li, h1, h2'))
-            if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}: ${el.textContent?.slice(0, 40)}`);
-          return wide;
-        });
-        expect(overflow).toEqual([]);
+        expect(await overflowing(page)).toEqual([]);
 
         // a section per role, each starting a printed page
         const roles = Object.keys(yaml.roles);
@@ -149,13 +153,6 @@ describe.skipIf(!available)('the 考核方案 in Chromium', () => {
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print' });
     await page.goto(`file://${file}`);
-    const overflow = await page.evaluate(() => {
-      const wide: string[] = [];
-      if (document.documentElement.scrollWidth > document.documentElement.clientWidth) wide.push('page');
-      for (const el of document.querySelectorAll('table, td, th, p, li, h1, h2'))
-        if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}: ${el.textContent?.slice(0, 40)}`);
-      return wide;
-    });
-    expect(overflow).toEqual([]);
+    expect(await overflowing(page)).toEqual([]);
   });
 });
