@@ -547,13 +547,19 @@ export function recordReader(
   const byUpper = new Map<string, { id: string; row: number }>();
   const caseWarned = new Set<string>();
   const notes: Diagnostic[] = [];
-  const caseNote = (a: { id: string; row: number }, b: { id: string; row: number }) => {
+  /** a digits-only id without its leading zeros → the first spelling and row, to warn about `7` beside `007` */
+  const byDigits = new Map<string, { id: string; row: number }>();
+  const caseNote = (
+    a: { id: string; row: number },
+    b: { id: string; row: number },
+    which: 'data_id_case' | 'data_id_zeros' = 'data_id_case',
+  ) => {
     const pair = `${a.id}\0${b.id}`;
     if (caseWarned.has(pair)) return;
     caseWarned.add(pair);
     notes.push(
       diagnostic(
-        'data_id_case',
+        which,
         { first: a.id, first_row: a.row, second: b.id, second_row: b.row },
         {
           severity: 'warning',
@@ -573,6 +579,15 @@ export function recordReader(
     if (first !== undefined) return first;
     seen.set(id, row);
     if (raw !== id) spellings.set(`${period}\0${id}`, raw);
+    // a number-like id with and without leading zeros (`007`, and `7` where Excel dropped them):
+    // two people as written, said once; the first character tells most ids apart at once
+    const c0 = id.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && DIGITS.test(id)) {
+      const digits = id.replace(LEADING_ZEROS, '');
+      const other = byDigits.get(digits);
+      if (!other) byDigits.set(digits, { id, row });
+      else if (other.id !== id) caseNote(other, { id, row }, 'data_id_zeros');
+    }
     // ids that differ only by case: two people, said once
     const upper = MAY_HAVE_LOWER.test(id) ? id.toUpperCase() : id;
     if (upper !== id) {
@@ -1117,6 +1132,9 @@ function either(items: readonly string[]): Text {
 
 /** Lower-case ASCII letters, or any non-ASCII character (which may have case). */
 const MAY_HAVE_LOWER = /[a-z\u0080-\uFFFF]/;
+const DIGITS = /^[0-9]+$/;
+/** leading zeros, the last digit kept: `000` is `0` */
+const LEADING_ZEROS = /^0+(?=[0-9])/;
 
 function cellAt(cells: string[], col: number | undefined): string {
   return col === undefined ? '' : (cells[col] ?? '');

@@ -349,6 +349,16 @@ export const data = defineMessages({
       zh: '如果是同一个人，请在所有行和文件中用同一种写法',
     },
   },
+  data_id_zeros: {
+    message: {
+      en: 'ids `{first}` (row {first_row}) and `{second}` (row {second_row}) are the same number with and without leading zeros: they are read as two employees',
+      zh: '工号 `{first}`（第 {first_row} 行）和 `{second}`（第 {second_row} 行）是同一个数字，只差开头的 0：按两位员工处理',
+    },
+    help: {
+      en: 'if they are one person, write the id the same way in every row and file: Excel drops the leading zeros of a number-like id, so format the 工号 column as text before export',
+      zh: '如果是同一个人，请在所有行和文件中用同一种写法：Excel 会去掉数字型工号开头的 0，请在导出前把工号列设为文本格式',
+    },
+  },
   data_json_duplicate_key: {
     message: { en: 'record {record} gives `{key}` twice', zh: '第 {record} 条记录中 `{key}` 出现了两次' },
     help: JSON_KEY_HELP,
