@@ -308,6 +308,9 @@ export function applyPools(
     const { def } = pool;
     const groups = new Map<string, Scorecard[]>();
     for (const c of cards) {
+      // a pool per role is made for the roles that take part only: a 运营 pool of a hosts-only
+      // pool would be money nobody can take, reported unallocated every month
+      if (def.per === 'role' && def.roles && !def.roles.includes(c.role)) continue;
       const g = groupOf(c, def.per);
       const list = groups.get(g);
       if (list) list.push(c);

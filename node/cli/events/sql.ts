@@ -112,15 +112,20 @@ function numberSql(raw: string, written = true): string {
  */
 const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
 
-/** `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. No exponent (`1e3`, `1.2E+05`) and no `_`, which DuckDB's cast reads and a data file refuses. */
+/**
+ * `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. No exponent (`1e3`, `1.2E+05`) and no
+ * `_`, which DuckDB's cast reads and a data file refuses, and commas only as `GROUPED` has them: the
+ * cell is checked once, before it is read (LIKE, which a statement of plain numbers can afford; the
+ * pattern only for a cell with a comma).
+ */
 function plainNumberSql(raw: string): string {
-  const t = `TRIM(${raw})`;
-  const u = `(CASE WHEN ${t} NOT LIKE '%,%' THEN ${t} WHEN regexp_matches(${t}, ${sqlString(GROUPED)}) THEN REPLACE(${t}, ',', '') END)`;
+  const u = `REPLACE(TRIM(${raw}), ',', '')`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
   return [
-    // LIKE, not a pattern: this is the statement of plain numbers, which computes no pattern per cell
-    `CASE WHEN ${raw} NOT LIKE '%e%' AND ${raw} NOT LIKE '%E%' AND ${raw} NOT LIKE '%\\_%' ESCAPE '\\' THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
+    `CASE WHEN ${raw} NOT LIKE '%e%' AND ${raw} NOT LIKE '%E%' AND ${raw} NOT LIKE '%\\_%' ESCAPE '\\'`,
+    `AND (${raw} NOT LIKE '%,%' OR regexp_matches(TRIM(${raw}), ${sqlString(GROUPED)}))`,
+    `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
     `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,

@@ -1,0 +1,66 @@
+// `per: role` with `roles: [host]`: one pool per role, and only hosts take part. The run made a pool
+// for every role it scored — a ¥1,000 pool for 运营 too, which no 运营 can take — and reported it
+// each month as ¥1,000 left unallocated, with a warning: money the policy never set aside. A role
+// pool is made for the roles that take part only.
+
+import { describe, expect, it } from 'vitest';
+import { loadPolicy, runPolicy } from '../../engine/index.js';
+import { readRecords } from '../../engine/data/index.js';
+
+const POLICY = `policy: role-pool
+title: 岗位奖金池
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [0, 100] }
+stages:
+  only: { title: 常规 }
+roles:
+  host:
+    title: 主播
+    pay_base: 1000
+    indicators:
+      rating: { metric: rating, scoring: rating, weight: 100 }
+  ops:
+    title: 运营
+    pay_base: 1000
+    indicators:
+      rating: { metric: rating, scoring: rating, weight: 100 }
+grades:
+  - { grade: A, min: 80 }
+  - { grade: B, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+pools:
+  p:
+    title: 主播奖金池
+    per: role
+    fund: { fixed: 1000 }
+    weight: score
+    roles: [host]
+`;
+
+describe('a pool per role for some roles', () => {
+  it('is made for the hosts only: E1 and E3 share ¥1,000, the 运营 E2 has no pool and nothing is unallocated', async () => {
+    // hosts E1 (90 points) and E3 (60): ¥1,000 × 90 / 150 = ¥600.00 and × 60 / 150 = ¥400.00
+    const loaded = loadPolicy(POLICY, 'p.yaml');
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+    const csv = [
+      '工号,姓名,岗位,团队,阶段,月份,评分',
+      'E1,甲,主播,一组,常规,2026-10,90',
+      'E2,乙,运营,一组,常规,2026-10,80',
+      'E3,丙,主播,一组,常规,2026-10,60',
+      '',
+    ].join('\n');
+    const read = readRecords(csv, 'csv', loaded.policy.contract, { file: 'd.csv' });
+    const r = await runPolicy(loaded.policy, { records: read.records }, { lang: 'en' });
+    expect(r.pools!.map((p) => [p.group, p.poolFen, p.eligible, p.allocatedFen, p.unallocatedFen])).toEqual([
+      ['host', 100_000, 2, 100_000, 0],
+    ]);
+    expect(r.warnings.filter((w) => w.code.startsWith('eval_pool'))).toEqual([]);
+    const pay = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
+    // E1 ¥900 + ¥600, E2 ¥800 and no share, E3 ¥600 + ¥400
+    expect(pay).toEqual({ E1: 150_000, E2: 80_000, E3: 100_000 });
+    expect(r.scorecards.find((c) => c.employee_id === 'E2')!.pools ?? []).toEqual([]);
+  });
+});
