@@ -16,6 +16,7 @@ import { known } from '../model/known.js';
 import type { MetricDef } from '../model/policy.js';
 import { ReadRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import {
+  HEADER_SEARCH_ROWS,
   hiddenColumnsProblem,
   mergedCellsProblem,
   readCsv,
@@ -171,7 +172,9 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   if (hidden) return { records: [], excluded: [], diagnostics: [hidden] };
   const reader = recordReader(table.header, contract, options, table);
   const diagnostics = [...reader.diagnostics];
-  const below = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);
+  const below =
+    titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file) ??
+    sheetWithHeader(reader.diagnostics, table, contract, options.file);
   if (below) diagnostics.unshift(below);
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
@@ -1186,7 +1189,7 @@ export function titleAboveHeader(
   file?: string,
 ): Diagnostic | undefined {
   if (!headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
-  for (let i = 0; i < Math.min(rows.length, 5); i++) {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS - 1); i++) {
     const fields = new Set(
       rows[i]!.map((c) => columnMeaning(c, contract))
         .filter((m) => m?.kind === 'field')
@@ -1200,6 +1203,37 @@ export function titleAboveHeader(
       : diagnostic('data_header_not_first', { row }, at);
   }
   return undefined;
+}
+
+/** Whether a row holds a column for every field a record needs (工号, 姓名, 岗位, …). */
+function holdsHeader(row: readonly string[], contract: DataContract): boolean {
+  const fields = new Set<string>();
+  for (const c of row) {
+    const m = columnMeaning(c, contract);
+    if (m?.kind === 'field') fields.add(m.id);
+  }
+  return REQUIRED_FIELDS.every((f) => fields.has(f));
+}
+
+/**
+ * A workbook whose sheet read has no header of the data (a 说明 or cover sheet first) while another
+ * sheet has one: said first, naming both sheets, rather than only "no 工号 column". The other sheet
+ * is not read in its place: which sheet holds this month cannot be told.
+ */
+function sheetWithHeader(
+  headerDiagnostics: readonly Diagnostic[],
+  table: Table,
+  contract: DataContract,
+  file?: string,
+): Diagnostic | undefined {
+  if (!table.otherSheets || !headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
+  const having = table.otherSheets.filter((s) => s.rows.some((row) => holdsHeader(row, contract))).map((s) => s.sheet);
+  if (!having.length) return undefined;
+  return diagnostic(
+    having.length > 1 ? 'data_xlsx_other_sheet.several' : 'data_xlsx_other_sheet',
+    { sheet: table.sheet ?? '', other: having[0]!, others: having.map((s) => `\`${s}\``).join(', ') },
+    { ...(file ? { file } : {}), cell: { row: 1 } },
+  );
 }
 
 /** Reads a whole data file's text (CSV or JSON) into records. */

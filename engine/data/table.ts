@@ -4,6 +4,9 @@
 import Papa from 'papaparse';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 
+/** How far down a sheet a header is looked for when row 1 is not one (a title or notes above it). */
+export const HEADER_SEARCH_ROWS = 6;
+
 export interface Table {
   header: string[];
   rows: string[][];
@@ -33,6 +36,11 @@ export interface Table {
    * holding data. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
    */
   hiddenColumns?: { col: number; name: string; row: number; value: string }[];
+  /**
+   * A workbook's other sheets, each with its first rows as text: when the sheet read has no header
+   * of the data (a 说明 sheet first), the reader names the sheet that has one.
+   */
+  otherSheets?: { sheet: string; rows: string[][] }[];
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,

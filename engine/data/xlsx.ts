@@ -4,7 +4,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
-import { plainDecimal, type Table, type TableResult } from './table.js';
+import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from './table.js';
 import {
   checkXlsxLimits,
   xlsxDateSystem,
@@ -282,5 +282,11 @@ export async function readXlsx(
     merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });
   }
   if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
+  const others = sheets.filter((s) => s !== chosen);
+  if (others.length)
+    table.otherSheets = others.map((s) => ({
+      sheet: s.sheet,
+      rows: s.data.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((v) => cellText(v, days).trim())),
+    }));
   return { ok: true, table };
 }

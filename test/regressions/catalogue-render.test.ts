@@ -147,6 +147,7 @@ const REALISTIC: Record<string, string | number> = {
   operator: 'greaterThanInclusive',
   order: 'A+, A, B, C',
   other: 'SV0002',
+  others: '`数据`, `10月`', // data_xlsx_other_sheet.several: the sheets with a header
   owner: 'pid 4242 on host hr-laptop took it at 2026-11-30T09:00:00Z',
   param: 'grade',
   past: 3,

@@ -691,6 +691,26 @@ export const data = defineMessages({
     message: UNMATCHED,
     help: SCIENTIFIC_HELP,
   },
+  data_xlsx_other_sheet: {
+    message: {
+      en: 'the sheet `{sheet}` was read, and it has no header of this data; the sheet `{other}` has one',
+      zh: '读取的是工作表 `{sheet}`，其中没有本数据的表头；工作表 `{other}` 中有',
+    },
+    help: {
+      en: 'name the sheet to read: `--sheet {other}` (in a data mapping, `sheet: {other}`), or move it first',
+      zh: '请指定要读取的工作表：`--sheet {other}`（数据映射中写 `sheet: {other}`），或把它移到最前面',
+    },
+  },
+  'data_xlsx_other_sheet.several': {
+    message: {
+      en: 'the sheet `{sheet}` was read, and it has no header of this data; the sheets {others} have one',
+      zh: '读取的是工作表 `{sheet}`，其中没有本数据的表头；工作表 {others} 中有',
+    },
+    help: {
+      en: 'name the sheet that holds this month: `--sheet NAME` (in a data mapping, `sheet: NAME`)',
+      zh: '请指定存放本月数据的工作表：`--sheet 名称`（数据映射中写 `sheet: 名称`）',
+    },
+  },
   data_xlsx_too_large: {
     message: {
       en: 'the workbook unpacks to {size} MiB, more than the {limit} MiB a workbook may',
