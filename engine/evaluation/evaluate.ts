@@ -157,9 +157,11 @@ function pending(
  * array, frozen, shared by every such card, instead of an empty array per card (32 bytes). Nothing
  * adds to these lists once the card is made (an explanation is replaced, not added to, and one
  * pushed to would throw, not change other cards). The lists a card's evaluation fills (holds,
- * adjustments, triggers) stay arrays of their own: the loops over them (`for … of` here and in the
- * run's totals) then see one kind of array, and V8 makes no iterator object for them (with the
- * frozen one among them it did: more bytes a record, not fewer).
+ * adjustments, triggers) stay arrays of their own: the loops over them (`for … of` in the run's
+ * totals) then see one kind of array, and V8 makes no iterator object for them (with the frozen one
+ * among them it did: more bytes a record, not fewer). The loops of this file over a record's lists
+ * count with an index: a `for … of` is some 100 bytes of bytecode more (the iterator's protocol and
+ * its closing), which the steps run unoptimised in a run's first records (see `begin`).
  */
 const NONE = Object.freeze([]) as never[];
 
@@ -179,6 +181,8 @@ function tierBasisOf(policy: CompiledPolicy, facts: SlotValues): number | undefi
 
 /** The role and stage of the last record `begin` read (a role and stage the policy has), and the stage's indicators. */
 interface RoleAndStage {
+  /** never set: an Evaluation (an unknown role or stage) has `ok` */
+  readonly ok?: undefined;
   policy: CompiledPolicy | undefined;
   roleId: string;
   stageId: string;
@@ -195,20 +199,24 @@ let lastRoleAndStage: RoleAndStage = {
   nodes: [],
 };
 
-/** Values, indicators and the facts of phase `rules`; a failure ends the record. */
+/**
+ * Values, indicators and the facts of phase `rules`; a failure ends the record.
+ *
+ * Only what every record runs is written here; what a record seldom needs (another role than the
+ * last one's, the copy by key of a record not read against this policy, the reports of a problem)
+ * is in functions of its own. V8 optimises a function after it has run for a number of ticks that
+ * grows with its bytecode's length (3 + length / 150), and until then every record runs it
+ * unoptimised: with the rare paths written inline, `begin` was 2,862 bytes of bytecode and was
+ * optimised only after some 600 records of the first pass (docs/benchmarks.md, "Executor, twelfth
+ * round").
+ */
 function begin(policy: CompiledPolicy, record: EmployeeRecord, options: EvaluateOptions): Pending | Evaluation {
   // a month lists a team's people role by role: the last record's role and stage answer without
   // the three lookups by user text (keyed loads that see every role and stage name)
-  let found = lastRoleAndStage;
+  let found: RoleAndStage | Evaluation = lastRoleAndStage;
   if (found.policy !== policy || found.roleId !== record.role || found.stageId !== record.stage) {
-    const role = policy.roles[record.role];
-    const stage = policy.stages[record.stage];
-    if (!role || !stage) {
-      return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
-    }
-    const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
-    found = { policy, roleId: record.role, stageId: record.stage, role, stage, nodes };
-    lastRoleAndStage = found;
+    found = roleAndStageOf(policy, record);
+    if (found.ok !== undefined) return found;
   }
   const { role, stage, nodes } = found;
   const history = options.history ?? NO_HISTORY;
@@ -230,69 +238,21 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
       if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[k] = v;
       else if (!Number.isNaN(v)) unusable = true;
     }
-  } else {
-    // the record's values of the metrics the policy declares, walked by the record's own keys (a
-    // record holds a few of the declared metrics, and reading an absent one by name walks the
-    // prototype chain): a metric the policy does not declare is never read, whatever it holds.
-    // A value that is not a usable number is reported in the declared order, below.
-    const slotOf = policy.metricSlotOf;
-    // each key's slot from the last record of the role when the key at this place is the same
-    // (`lastMetricKeys`), else looked up and remembered for the next record
-    const lastKeys = role.lastMetricKeys;
-    const lastSlots = role.lastMetricSlots;
-    let place = 0;
-    for (const id in metrics) {
-      let slot: number;
-      if (lastKeys[place] === id) slot = lastSlots[place]!;
-      else {
-        slot = slotOf.get(id) ?? -1;
-        lastKeys[place] = id;
-        lastSlots[place] = slot;
-      }
-      place++;
-      if (slot < 0) continue;
-      const v = metrics[id];
-      if (v === undefined || v === null) continue;
-      // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
-      if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[slot] = v;
-      else unusable = true;
-    }
+  } else unusable = copyByKey(policy, role, metrics, facts);
+  if (unusable) problems = unusableProblems(policy, record);
+  const defaults = policy.metricDefaults;
+  for (let i = 0; i < defaults.length; i++) {
+    const m = defaults[i]!;
+    if (facts[m.slot] === undefined) facts[m.slot] = m.default;
   }
-  if (unusable) {
-    const declared = policy.metricSlots;
-    for (let i = 0; i < declared.length; i++) {
-      const m = declared[i]!;
-      const v = metrics[m.id];
-      if (v === undefined || v === null || (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) continue;
-      (problems ??= []).push(
-        diagnostic('eval_not_a_usable_number', {
-          label: policy.metrics[m.id]?.label ?? m.id,
-          id: m.id,
-          employee: record.employee_id,
-          value: String(v),
-        }),
-      );
-    }
-  }
-  for (const m of policy.metricDefaults) if (facts[m.slot] === undefined) facts[m.slot] = m.default;
-  for (const d of policy.derived) {
+  const derived = policy.derived;
+  for (let i = 0; i < derived.length; i++) {
+    const d = derived[i]!;
     const v = d.runSlots(facts) ?? d.default;
     facts[d.slot] = v;
-    if (v === undefined && role.derivedNeeded.includes(d.id) && !role.optionalIn.get(d.id)?.has(record.stage)) {
-      (problems ??= []).push(derivedUndefined(policy, facts, d));
-    } else if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
-      // a declared range is a promise the formula keeps: a value outside it is never scored
-      (problems ??= []).push(
-        diagnostic('eval_derived_out_of_range', {
-          label: d.label,
-          id: d.id,
-          text: d.text,
-          value: String(Number(v.toPrecision(12))),
-          min: d.range[0],
-          max: d.range[1],
-          employee: record.employee_id,
-        }),
-      );
+    if (v === undefined || d.range) {
+      const problem = derivedProblem(policy, role, record, facts, d, v);
+      if (problem) (problems ??= []).push(problem);
     }
   }
   // a metric with a default always has a value by now: only those without one can be missing (and
@@ -305,9 +265,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
       metrics[id] == null &&
       !role.optionalIn.get(id)?.has(record.stage)
     ) {
-      (problems ??= []).push(
-        diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title }),
-      );
+      (problems ??= []).push(missingMetric(policy, role, id));
     }
   }
   if (problems) return failed(record, problems);
@@ -319,7 +277,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   if (options.summary === true && !policy.indicatorFacts) {
     // a summary card: the same points, without an object per indicator
     indicators = NONE;
-    for (const node of nodes) weighted += weightedPoints(node, values, decimals);
+    for (let i = 0; i < nodes.length; i++) weighted += weightedPoints(nodes[i]!, values, decimals);
   } else {
     // sized once (an array grown by push reserves room for sixteen)
     indicators = new Array<IndicatorResult>(nodes.length);
@@ -331,14 +289,7 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   }
   const baseScore = roundScore(weighted, decimals);
   const payBase = record.pay_base ?? role.payBase;
-  if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) {
-    const args = { value: String(payBase), employee: record.employee_id };
-    return failed(record, [
-      payBase < 0
-        ? diagnostic('eval_pay_base_out_of_range', args)
-        : diagnostic('eval_pay_base_out_of_range.above', { ...args, limit: formatMoney(MONEY_LIMIT_YUAN) }),
-    ]);
-  }
+  if (!(payBase >= 0 && payBase <= MONEY_LIMIT_YUAN)) return payBaseOutOfRange(record, payBase);
 
   const at = slots.builtin;
   facts[at.employee_id] = record.employee_id;
@@ -358,37 +309,133 @@ function begin(policy: CompiledPolicy, record: EmployeeRecord, options: Evaluate
   return pending(policy, record, options, role, stage.title, facts, indicators, previousPlan);
 }
 
+/** The record's role and stage, looked up by name and kept for the next record; unknown ones end the record. */
+function roleAndStageOf(policy: CompiledPolicy, record: EmployeeRecord): RoleAndStage | Evaluation {
+  const role = policy.roles[record.role];
+  const stage = policy.stages[record.stage];
+  if (!role || !stage) {
+    return failed(record, [diagnostic('eval_unknown_role_or_stage', { role: record.role, stage: record.stage })]);
+  }
+  const nodes = knownId(role.byStage[record.stage], 'stage', record.stage);
+  lastRoleAndStage = { policy, roleId: record.role, stageId: record.stage, role, stage, nodes };
+  return lastRoleAndStage;
+}
+
+/**
+ * A record not read against this policy's metrics (tests, the editor, `evaluate` callers, a copy):
+ * its values of the metrics the policy declares, walked by the record's own keys (a record holds a
+ * few of the declared metrics, and reading an absent one by name walks the prototype chain), into
+ * their slots. A metric the policy does not declare is never read, whatever it holds. Whether a
+ * value was not a usable number (reported in the declared order, `unusableProblems`).
+ */
+function copyByKey(
+  policy: CompiledPolicy,
+  role: CompiledRole,
+  metrics: EmployeeRecord['metrics'],
+  facts: unknown[],
+): boolean {
+  let unusable = false;
+  const slotOf = policy.metricSlotOf;
+  // each key's slot from the last record of the role when the key at this place is the same
+  // (`lastMetricKeys`), else looked up and remembered for the next record
+  const lastKeys = role.lastMetricKeys;
+  const lastSlots = role.lastMetricSlots;
+  let place = 0;
+  for (const id in metrics) {
+    let slot: number;
+    if (lastKeys[place] === id) slot = lastSlots[place]!;
+    else {
+      slot = slotOf.get(id) ?? -1;
+      lastKeys[place] = id;
+      lastSlots[place] = slot;
+    }
+    place++;
+    if (slot < 0) continue;
+    const v = metrics[id];
+    if (v === undefined || v === null) continue;
+    // NaN, ±Infinity and numbers beyond 2^53 − 1 (a record built without the data layer) never score
+    if (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER) facts[slot] = v;
+    else unusable = true;
+  }
+  return unusable;
+}
+
+/** The declared metrics whose value is not a usable number, in the declared order. */
+function unusableProblems(policy: CompiledPolicy, record: EmployeeRecord): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const metrics = record.metrics;
+  const declared = policy.metricSlots;
+  for (let i = 0; i < declared.length; i++) {
+    const m = declared[i]!;
+    const v = metrics[m.id];
+    if (v === undefined || v === null || (v >= -Number.MAX_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER)) continue;
+    problems.push(
+      diagnostic('eval_not_a_usable_number', {
+        label: policy.metrics[m.id]?.label ?? m.id,
+        id: m.id,
+        employee: record.employee_id,
+        value: String(v),
+      }),
+    );
+  }
+  return problems;
+}
+
+/**
+ * A derived metric's problem, if it has one (asked only when it has no value or has a range): no
+ * value where the role needs one, or a value outside its declared range where the role requires it.
+ */
+function derivedProblem(
+  policy: CompiledPolicy,
+  role: CompiledRole,
+  record: EmployeeRecord,
+  facts: SlotValues,
+  d: CompiledPolicy['derived'][number],
+  v: number | undefined,
+): Diagnostic | undefined {
+  if (v === undefined && role.derivedNeeded.includes(d.id) && !role.optionalIn.get(d.id)?.has(record.stage)) {
+    return derivedUndefined(policy, facts, d);
+  }
+  if (d.range && v !== undefined && (v < d.range[0] || v > d.range[1]) && role.required.includes(d.id)) {
+    // a declared range is a promise the formula keeps: a value outside it is never scored
+    return diagnostic('eval_derived_out_of_range', {
+      label: d.label,
+      id: d.id,
+      text: d.text,
+      value: String(Number(v.toPrecision(12))),
+      min: d.range[0],
+      max: d.range[1],
+      employee: record.employee_id,
+    });
+  }
+  return undefined;
+}
+
+/** A metric the role requires, without a default, that the record lacks. */
+function missingMetric(policy: CompiledPolicy, role: CompiledRole, id: string): Diagnostic {
+  return diagnostic('eval_missing_metric', { label: policy.metrics[id]?.label ?? id, id, role: role.title });
+}
+
+/** A pay base below 0, above the money limit or not a number. */
+function payBaseOutOfRange(record: EmployeeRecord, payBase: number): Evaluation {
+  const args = { value: String(payBase), employee: record.employee_id };
+  return failed(record, [
+    payBase < 0
+      ? diagnostic('eval_pay_base_out_of_range', args)
+      : diagnostic('eval_pay_base_out_of_range.above', { ...args, limit: formatMoney(MONEY_LIMIT_YUAN) }),
+  ]);
+}
+
 /** Holds and adjustments from the rules of phase `rules` that fired, then the score. */
 function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined {
   const { policy, facts, holds, adjustments } = p;
   let points = 0;
-  for (const r of ruled) {
-    if (r.kind === 'hold') {
-      const h = knownId(policy.holds[r.id], 'hold', r.id);
-      holds.push({ id: r.id, title: h.title, reason: h.reason, conditions: r.conditions });
-    } else if (r.kind === 'adjustment') {
-      const a = knownId(policy.adjustments[r.id], 'adjustment', r.id);
-      const per = policy.perUnit[r.id];
-      const result: Scorecard['adjustments'][number] = {
-        id: r.id,
-        title: a.title,
-        // rounded to score.decimals like every other point count (−0.35 at 1 decimal is −0.4)
-        points: typeof a.points === 'number' ? roundScore(a.points, policy.decimals) : (a.points as number | undefined),
-        award: a.award as number | undefined,
-        score_cap: a.score_cap,
-        grade_cap: a.grade_cap,
-        conditions: r.conditions,
-      };
-      if (per) {
-        const counted = perUnitEffects(policy, per, facts, a.title);
-        if ('problem' in counted) return failed(p.record, [counted.problem]);
-        if (counted.points) result.points = counted.points.value;
-        if (counted.award) result.award = counted.award.value;
-        result.per_unit = {
-          ...(counted.points ? { points: counted.points.result } : {}),
-          ...(counted.award ? { award: counted.award.result } : {}),
-        };
-      }
+  for (let i = 0; i < ruled.length; i++) {
+    const r = ruled[i]!;
+    if (r.kind === 'hold') holds.push(holdOf(policy, r));
+    else if (r.kind === 'adjustment') {
+      const result = adjustmentOf(policy, r, facts);
+      if ('problem' in result) return failed(p.record, [result.problem]);
       adjustments.push(result);
       points += result.points ?? 0;
     }
@@ -396,7 +443,10 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
   const at = policy.slots.builtin;
   let score = (facts[at.base_score] as number) + points;
   if (policy.scoreMax !== undefined) score = Math.min(score, policy.scoreMax);
-  for (const a of adjustments) if (a.score_cap !== undefined) score = Math.min(score, a.score_cap);
+  for (let i = 0; i < adjustments.length; i++) {
+    const cap = adjustments[i]!.score_cap;
+    if (cap !== undefined) score = Math.min(score, cap);
+  }
   score = roundScore(Math.max(0, score), policy.decimals);
   // set now, read by phase `triggers` (phase `grades` is given the score and the tier basis)
   facts[at.score] = score;
@@ -405,13 +455,51 @@ function afterRules(p: Pending, ruled: readonly Fired[]): Evaluation | undefined
   return undefined;
 }
 
+/** A hold whose rule fired. */
+function holdOf(policy: CompiledPolicy, r: Fired): Scorecard['holds'][number] {
+  const h = knownId(policy.holds[r.id], 'hold', r.id);
+  return { id: r.id, title: h.title, reason: h.reason, conditions: r.conditions };
+}
+
+/** An adjustment whose rule fired, its per-unit points and award counted (a function of its own, as `begin` says). */
+function adjustmentOf(
+  policy: CompiledPolicy,
+  r: Fired,
+  facts: SlotValues,
+): Scorecard['adjustments'][number] | { problem: Diagnostic } {
+  const a = knownId(policy.adjustments[r.id], 'adjustment', r.id);
+  const per = policy.perUnit[r.id];
+  const result: Scorecard['adjustments'][number] = {
+    id: r.id,
+    title: a.title,
+    // rounded to score.decimals like every other point count (−0.35 at 1 decimal is −0.4)
+    points: typeof a.points === 'number' ? roundScore(a.points, policy.decimals) : (a.points as number | undefined),
+    award: a.award as number | undefined,
+    score_cap: a.score_cap,
+    grade_cap: a.grade_cap,
+    conditions: r.conditions,
+  };
+  if (per) {
+    const counted = perUnitEffects(policy, per, facts, a.title);
+    if ('problem' in counted) return counted;
+    if (counted.points) result.points = counted.points.value;
+    if (counted.award) result.award = counted.award.value;
+    result.per_unit = {
+      ...(counted.points ? { points: counted.points.result } : {}),
+      ...(counted.award ? { award: counted.award.result } : {}),
+    };
+  }
+  return result;
+}
+
 /** Grade and tier (`p.gradeIndex` and `p.tierIndex`, decided by the executor), caps, the payout. */
 function afterGrades(p: Pending): Evaluation | undefined {
   const { policy, facts, adjustments } = p;
   const rawGrade = known(policy.grades[p.gradeIndex], 'grade').grade;
   let gradeCapped = false;
   let capIndex = -1;
-  for (const a of adjustments) {
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i]!;
     if (a.grade_cap === undefined) continue;
     gradeCapped = true;
     capIndex = Math.max(
@@ -456,7 +544,8 @@ function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
   // whether the plan recorded last period met its close condition (the only close that matters)
   let closed = false;
   let n = 0;
-  for (const r of triggered) {
+  for (let i = 0; i < triggered.length; i++) {
+    const r = triggered[i]!;
     if (r.kind === 'trigger') {
       const t = knownId(policy.triggers[r.id], 'trigger', r.id);
       triggers[n++] = { id: r.id, title: t.title, action: t.action, conditions: r.conditions };
@@ -479,19 +568,7 @@ function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
           lang,
         )
       : undefined;
-  if (
-    plan?.status === 'escalated' &&
-    previousPlan?.status !== 'escalated' &&
-    !triggers.some((t) => t.action.type === 'exit_review')
-  ) {
-    const source = policy.triggers[plan.trigger];
-    triggers.push({
-      id: `${plan.trigger}_escalated`,
-      title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`,
-      action: { type: 'exit_review' },
-      conditions: [],
-    });
-  }
+  if (plan?.status === 'escalated' && previousPlan?.status !== 'escalated') escalate(policy, triggers, plan, lang);
 
   const next = finalIndex > 0 && !p.gradeCapped ? policy.grades[finalIndex - 1] : undefined;
 
@@ -504,6 +581,23 @@ function finish(p: Pending, triggered: readonly Fired[]): Evaluation {
   if (p.options.explain !== false && p.options.summary !== true)
     scorecard.explanation = explainScorecard(policy, scorecard, lang);
   return { ok: true, scorecard };
+}
+
+/** A plan escalated this period: an exit review, unless a trigger asked for one already. */
+function escalate(
+  policy: CompiledPolicy,
+  triggers: Scorecard['triggers'],
+  plan: NonNullable<Scorecard['plan']>,
+  lang: Lang,
+): void {
+  if (triggers.some((t) => t.action.type === 'exit_review')) return;
+  const source = policy.triggers[plan.trigger];
+  triggers.push({
+    id: `${plan.trigger}_escalated`,
+    title: lang === 'zh' ? `${source?.title ?? plan.trigger}未达标` : `${source?.title ?? plan.trigger} not met`,
+    action: { type: 'exit_review' },
+    conditions: [],
+  });
 }
 
 /**
@@ -607,7 +701,8 @@ function weightedPoints(node: CompiledIndicator, values: readonly (number | unde
   let points: number;
   if (node.children) {
     let sum = 0;
-    for (const c of node.children) sum += weightedPoints(c, values, decimals);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) sum += weightedPoints(children[i]!, values, decimals);
     points = roundScore(sum, decimals);
   } else {
     const leaf = node.leaf!;
@@ -793,15 +888,7 @@ function computePayout(
   const perf = formulas.performancePay(scope);
   if (perf === undefined)
     return { problem: payoutUndefined(policy, scope, 'performance_pay', policy.payout.performancePayText) };
-  if (!usable(perf))
-    return outOfRange(
-      policy,
-      employee,
-      { en: 'performance pay', zh: '绩效奖金' },
-      policy.payout.performancePayText,
-      'performance_pay',
-      perf,
-    );
+  if (!usable(perf)) return performancePayOutOfRange(policy, employee, perf);
   const perfFen = toFen(perf, to, mode);
   const perfLine = payoutLine('performance_pay', undefined, performancePayLabel(lang), perfFen);
   let totalFen = perfFen;
@@ -837,7 +924,8 @@ function computePayout(
       : [perfLine];
 
   let awardsFen = 0;
-  for (const a of adjustments) {
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i]!;
     if (!a.award) continue;
     const fen = toFen(a.award, to, mode);
     awardsFen += fen;
@@ -845,32 +933,14 @@ function computePayout(
   }
   if (formulas.awardsCap && awardsFen > 0) {
     const capValue = formulas.awardsCap(scope);
-    if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
-    if (!usable(capValue))
-      return outOfRange(
-        policy,
-        employee,
-        { en: 'the awards cap', zh: '奖励封顶' },
-        String(policy.doc.payout.awards_cap),
-        'awards_cap',
-        capValue,
-      );
+    if (capValue === undefined || !usable(capValue)) return awardsCapProblem(policy, employee, capValue);
     const capFen = capToFen(capValue, to);
     if (awardsFen > capFen)
       totalFen += line(lines, 'awards_cap', undefined, payoutLabel('awards_cap', lang), capFen - awardsFen);
   }
   if (formulas.cap) {
     const capValue = formulas.cap(scope);
-    if (capValue === undefined) return { problem: payoutUndefined(policy, scope, 'cap', policy.payout.capText ?? '') };
-    if (!usable(capValue))
-      return outOfRange(
-        policy,
-        employee,
-        { en: 'the payout cap', zh: '奖金封顶' },
-        policy.payout.capText,
-        'cap',
-        capValue,
-      );
+    if (capValue === undefined || !usable(capValue)) return capProblem(policy, scope, employee, capValue);
     const capFen = capToFen(capValue, to);
     if (totalFen > capFen)
       totalFen += line(lines, 'total_cap', undefined, payoutLabel('total_cap', lang), capFen - totalFen);
@@ -878,22 +948,71 @@ function computePayout(
   const tier = band ? payoutTier(band, basis!) : undefined;
   // every line within the limit (a tier multiplier or award could lift one above it), the total too
   const limitFen = LIMIT_FEN;
-  for (const l of lines)
-    if (Math.abs(l.amountFen) > limitFen)
-      return outOfRange(
-        policy,
-        employee,
-        { en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` },
-        undefined,
-        undefined,
-        fenToYuan(l.amountFen),
-      );
-  if (totalFen > limitFen)
-    return outOfRange(policy, employee, { en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
+  for (let i = 0; i < lines.length; i++)
+    if (Math.abs(lines[i]!.amountFen) > limitFen) return lineOutOfRange(policy, employee, lines[i]!);
+  if (totalFen > limitFen) return totalOutOfRange(policy, employee, totalFen);
   const pay_base = scope[policy.slots.builtin.pay_base] as number;
   const status = held ? 'held' : 'payable';
   // one literal per shape (with or without a tier), the keys in the documented order
   return tier ? { pay_base, tier, lines, totalFen, status } : { pay_base, lines, totalFen, status };
+}
+
+// The problems `computePayout` may end with, each in a function of its own: the payout is computed
+// on every record and its problems almost never, and the shorter `computePayout` is optimised
+// sooner in a run's first records (see `begin`).
+
+function performancePayOutOfRange(policy: CompiledPolicy, employee: string, perf: number): { problem: Diagnostic } {
+  return outOfRange(
+    policy,
+    employee,
+    { en: 'performance pay', zh: '绩效奖金' },
+    policy.payout.performancePayText,
+    'performance_pay',
+    perf,
+  );
+}
+
+/** The awards cap's formula without a value, or its value not an amount from 0 to the money limit. */
+function awardsCapProblem(
+  policy: CompiledPolicy,
+  employee: string,
+  capValue: number | undefined,
+): { problem: Diagnostic } {
+  if (capValue === undefined) return { problem: diagnostic('eval_payout.awards_cap', {}) };
+  return outOfRange(
+    policy,
+    employee,
+    { en: 'the awards cap', zh: '奖励封顶' },
+    String(policy.doc.payout.awards_cap),
+    'awards_cap',
+    capValue,
+  );
+}
+
+/** The payout cap's formula without a value, or its value not an amount from 0 to the money limit. */
+function capProblem(
+  policy: CompiledPolicy,
+  scope: SlotValues,
+  employee: string,
+  capValue: number | undefined,
+): { problem: Diagnostic } {
+  if (capValue === undefined) return { problem: payoutUndefined(policy, scope, 'cap', policy.payout.capText ?? '') };
+  return outOfRange(policy, employee, { en: 'the payout cap', zh: '奖金封顶' }, policy.payout.capText, 'cap', capValue);
+}
+
+function lineOutOfRange(policy: CompiledPolicy, employee: string, l: PayoutLine): { problem: Diagnostic } {
+  return outOfRange(
+    policy,
+    employee,
+    { en: `payout line \`${l.label}\``, zh: `奖金项 \`${l.label}\`` },
+    undefined,
+    undefined,
+    fenToYuan(l.amountFen),
+  );
+}
+
+function totalOutOfRange(policy: CompiledPolicy, employee: string, totalFen: number): { problem: Diagnostic } {
+  return outOfRange(policy, employee, { en: 'the total', zh: '合计' }, undefined, undefined, fenToYuan(totalFen));
 }
 
 /**
