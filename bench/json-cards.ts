@@ -8,7 +8,8 @@
 // checking that it writes every card byte for byte as JSON.stringify does), the byte writer of
 // bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them, and
 // the CLI's card writer (node/cli/format/json-card-bytes.ts: pieces made once, what a streamed JSON
-// document's cards are written with since the eleventh session).
+// document's cards are written with since the eleventh session, and an NDJSON run's lines since the
+// twelfth).
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
@@ -30,7 +31,7 @@ import {
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
 import { writeCompactCard, writeIndentedCard } from './json-bytes.js';
-import { writeJsonCard } from '../node/cli/format/json-card-bytes.js';
+import { writeCompactJsonCard, writeJsonCard } from '../node/cli/format/json-card-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 
@@ -134,8 +135,10 @@ if (differ > 0) process.exit(1);
 for (const c of cards) {
   const out = new Utf8Bytes(1 << 12);
   if (!writeJsonCard(c, out) || !same(out, jsonCard(c))) differ++;
+  const line = new Utf8Bytes(1 << 12);
+  if (!writeCompactJsonCard(c, line) || !same(line, compactJsonCard(c))) differ++;
 }
-console.log(`pieces made once: ${differ} of ${cards.length} cards' bytes differ from JSON.stringify's`);
+console.log(`pieces made once: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
@@ -211,6 +214,16 @@ const ways: Record<string, () => number> = {
       out.byte(0x2c);
       out.add('\n    ');
       if (!writeIndentedCard(cards[i]!, out)) out.add(jsonCard(cards[i]!).slice(5));
+    }
+    return out.take().length;
+  },
+  // what the streaming run writes for NDJSON since the twelfth session (node/cli/format/json-card-bytes.ts)
+  'pieces made once, compact': () => {
+    let out = new Utf8Bytes(1 << 21);
+    for (let i = 0; i < cards.length; i++) {
+      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+      if (!writeCompactJsonCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
+      out.byte(0x0a);
     }
     return out.take().length;
   },
