@@ -73,8 +73,8 @@ for (const n of SIZES) {
     ...(out ? ['--out', join(dir, out)] : []),
   ];
   // each row's ÷ csv is against CSV run as a user runs it (default: one thread) for the rows run with
-  // the default threads (JSON and NDJSON from a file of 4 MiB or more: two), else against the CSV
-  // run with the same threads, one or two (like for like)
+  // the default threads (JSON and NDJSON to a file from a file of 4 MiB or more: two; to stdout:
+  // one), else against the CSV run with the same threads, one or two (like for like)
   const cases: [label: string, args: string[], base: string][] = [
     ['csv --out (streams)', run('csv', 'r.csv'), 'default'],
     ['json --out (streams)', run('json', 'r.json'), 'default'],
@@ -94,6 +94,7 @@ for (const n of SIZES) {
     ['csv --out --workers 2', [...run('csv', 'r2.csv'), '--workers', '2'], 'two'],
     ['json --out --workers 2', [...run('json', 'r2.json'), '--workers', '2'], 'two'],
     ['ndjson --out --workers 2', [...run('ndjson', 'r2.ndjson'), '--workers', '2'], 'two'],
+    ['json to stdout --workers 2', [...run('json'), '--workers', '2'], 'two'],
   ];
   const csvBest = new Map<string, { seconds: number; cpu: number }>();
   for (const [label, args, base] of cases) {
