@@ -140,6 +140,16 @@ for (const c of cards) {
 }
 console.log(`pieces made once: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
+/** NDJSON lines written by `write` into chunk buffers, a card it gives back by JSON.stringify. */
+const compactLines = (write: (c: Scorecard, out: Utf8Bytes) => boolean) => () => {
+  let out = new Utf8Bytes(1 << 21);
+  for (let i = 0; i < cards.length; i++) {
+    if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+    if (!write(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
+    out.byte(0x0a);
+  }
+  return out.take().length;
+};
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
     let n = 0;
@@ -179,15 +189,7 @@ const ways: Record<string, () => number> = {
     }
     return out.take().length;
   },
-  'bytes writer compact': () => {
-    let out = new Utf8Bytes(1 << 21);
-    for (let i = 0; i < cards.length; i++) {
-      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
-      if (!writeCompactCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
-      out.byte(0x0a);
-    }
-    return out.take().length;
-  },
+  'bytes writer compact': compactLines(writeCompactCard),
   'V8 indented as bytes': () => {
     let out = new Utf8Bytes(1 << 22);
     for (let i = 0; i < cards.length; i++) {
@@ -218,15 +220,7 @@ const ways: Record<string, () => number> = {
     return out.take().length;
   },
   // what the streaming run writes for NDJSON since the twelfth session (node/cli/format/json-card-bytes.ts)
-  'pieces made once, compact': () => {
-    let out = new Utf8Bytes(1 << 21);
-    for (let i = 0; i < cards.length; i++) {
-      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
-      if (!writeCompactJsonCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
-      out.byte(0x0a);
-    }
-    return out.take().length;
-  },
+  'pieces made once, compact': compactLines(writeCompactJsonCard),
   // what the streaming run writes since the eleventh session (node/cli/format/json-card-bytes.ts)
   'pieces made once, indented': () => {
     let out = new Utf8Bytes(1 << 22);
