@@ -73,8 +73,8 @@ for (const n of SIZES) {
     ...(out ? ['--out', join(dir, out)] : []),
   ];
   // each row's ÷ csv is against CSV run as a user runs it (default: one thread) for the rows run with
-  // the default threads (JSON and NDJSON to a file from a file of 4 MiB or more: two; to stdout:
-  // one), else against the CSV run with the same threads, one or two (like for like)
+  // the default threads (JSON and NDJSON from a file of 4 MiB or more: two), else against the CSV
+  // run with the same threads, one or two (like for like)
   const cases: [label: string, args: string[], base: string][] = [
     ['csv --out (streams)', run('csv', 'r.csv'), 'default'],
     ['json --out (streams)', run('json', 'r.json'), 'default'],

@@ -1,7 +1,7 @@
-// Without --workers, a run from a CSV file of 4 MiB or more to JSON or NDJSON written to a file
-// (--out) is evaluated in two threads (where the machine has two cores), every other run in one (to
-// stdout, CSV, a smaller file); the output is the same bytes either way, and a default that cannot
-// be used is not reported as if the user had asked for it.
+// Without --workers, a run from a CSV file of 4 MiB or more to JSON or NDJSON, written to a file
+// (--out) or to stdout, is evaluated in two threads (where the machine has two cores), every other
+// run in one (CSV, a smaller file); the output is the same bytes either way, and a default that
+// cannot be used is not reported as if the user had asked for it.
 
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -55,9 +55,11 @@ describe('the threads a run uses when --workers is not given', () => {
     expect(defaultWorkers(run(small, 'ndjson'), true)).toBe(1);
   });
 
-  it('one for JSON and NDJSON to stdout, whatever the size', () => {
-    expect(defaultWorkers(toStdout(big, 'json'), true)).toBe(1);
-    expect(defaultWorkers(toStdout(big, 'ndjson'), true)).toBe(1);
+  it('the same for JSON and NDJSON to stdout: two from 4 MiB, one below', () => {
+    expect(defaultWorkers(toStdout(big, 'json'), true)).toBe(TWO);
+    expect(defaultWorkers(toStdout(big, 'ndjson'), true)).toBe(TWO);
+    expect(defaultWorkers(toStdout(small, 'json'), true)).toBe(1);
+    expect(defaultWorkers(toStdout(small, 'ndjson'), true)).toBe(1);
   });
 
   it('one for CSV, to a file or to stdout, whatever the size: it gains little from a second thread', () => {

@@ -43,27 +43,25 @@ export interface RunCommandOptions {
   encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
   sheet?: string;
   /**
-   * Worker threads for a streaming CSV run. Not given: two for JSON or NDJSON written to a file
-   * (`--out`) from a CSV file of AUTO_WORKERS_BYTES or more on a machine of two cores or more, else
-   * one (defaultWorkers).
+   * Worker threads for a streaming CSV run. Not given: two for JSON or NDJSON from a CSV file of
+   * AUTO_WORKERS_BYTES or more on a machine of two cores or more, else one (defaultWorkers).
    */
   workers?: number | string;
 }
 
 /**
- * A CSV file this large, run as JSON or NDJSON written to a file (`--out`), is evaluated in two
- * threads unless `--workers` says otherwise: each scorecard's explanation and text cost more than
- * its evaluation, and a second thread takes half of them. Every other run keeps one thread: to
- * stdout, where the run ends by printing its temporary file on one thread and was slower with two
- * threads than with one in both quiet runs measured (JSON); CSV, which gains little from a second;
- * a smaller file, whose run is over before a thread has loaded (docs/benchmarks.md, "Output
- * formats, twelfth round").
+ * A CSV file this large, run as JSON or NDJSON, is evaluated in two threads unless `--workers`
+ * says otherwise: each scorecard's explanation and text cost more than its evaluation, and a
+ * second thread pays for them, to a file or to stdout alike (docs/benchmarks.md, "Two threads by
+ * default for JSON and NDJSON" and "Output formats, twelfth round").
+ * CSV gains little from a second thread and keeps one; so does a smaller file, where starting a
+ * thread costs about as much as it saves.
  */
 export const AUTO_WORKERS_BYTES = 4 << 20;
 
 /** The threads a run uses when `--workers` is not given (see AUTO_WORKERS_BYTES). */
 export function defaultWorkers(o: RunCommandOptions, shape: boolean): number {
-  if (!shape || (o.format !== 'json' && o.format !== 'ndjson') || o.out === undefined) return 1;
+  if (!shape || (o.format !== 'json' && o.format !== 'ndjson')) return 1;
   if (o.sheet !== undefined || o.executor === 'reference' || !/\.csv$/i.test(o.data)) return 1;
   let size: number;
   try {
