@@ -8,7 +8,8 @@
 // checking that it writes every card byte for byte as JSON.stringify does), the byte writer of
 // bench/json-bytes.ts (each card's JSON written straight into the chunk's bytes) beside them, and
 // the CLI's card writer (node/cli/format/json-card-bytes.ts: pieces made once, what a streamed JSON
-// document's cards are written with since the eleventh session).
+// document's cards are written with since the eleventh session, and an NDJSON run's lines since the
+// twelfth).
 //
 //   node --import tsx bench/json-cards.ts [FILE.csv] [passes]
 
@@ -30,7 +31,7 @@ import {
   wrappedJsonCard,
 } from '../node/cli/format/json-stream.js';
 import { writeCompactCard, writeIndentedCard } from './json-bytes.js';
-import { writeJsonCard } from '../node/cli/format/json-card-bytes.js';
+import { writeCompactJsonCard, writeJsonCard } from '../node/cli/format/json-card-bytes.js';
 import { Utf8Bytes } from '../node/cli/stream-batch.js';
 import { compactCardJson, indentedCardJson } from './hand-json.js';
 
@@ -134,9 +135,21 @@ if (differ > 0) process.exit(1);
 for (const c of cards) {
   const out = new Utf8Bytes(1 << 12);
   if (!writeJsonCard(c, out) || !same(out, jsonCard(c))) differ++;
+  const line = new Utf8Bytes(1 << 12);
+  if (!writeCompactJsonCard(c, line) || !same(line, compactJsonCard(c))) differ++;
 }
-console.log(`pieces made once: ${differ} of ${cards.length} cards' bytes differ from JSON.stringify's`);
+console.log(`pieces made once: ${differ} of ${cards.length * 2} cards' bytes differ from JSON.stringify's`);
 if (differ > 0) process.exit(1);
+/** NDJSON lines written by `write` into chunk buffers, a card it gives back by JSON.stringify. */
+const compactLines = (write: (c: Scorecard, out: Utf8Bytes) => boolean) => () => {
+  let out = new Utf8Bytes(1 << 21);
+  for (let i = 0; i < cards.length; i++) {
+    if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
+    if (!write(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
+    out.byte(0x0a);
+  }
+  return out.take().length;
+};
 const ways: Record<string, () => number> = {
   'V8 compact': () => {
     let n = 0;
@@ -176,15 +189,7 @@ const ways: Record<string, () => number> = {
     }
     return out.take().length;
   },
-  'bytes writer compact': () => {
-    let out = new Utf8Bytes(1 << 21);
-    for (let i = 0; i < cards.length; i++) {
-      if (i % 1000 === 0) out = new Utf8Bytes(1 << 21);
-      if (!writeCompactCard(cards[i]!, out)) out.add(compactJsonCard(cards[i]!));
-      out.byte(0x0a);
-    }
-    return out.take().length;
-  },
+  'bytes writer compact': compactLines(writeCompactCard),
   'V8 indented as bytes': () => {
     let out = new Utf8Bytes(1 << 22);
     for (let i = 0; i < cards.length; i++) {
@@ -214,6 +219,8 @@ const ways: Record<string, () => number> = {
     }
     return out.take().length;
   },
+  // what the streaming run writes for NDJSON since the twelfth session (node/cli/format/json-card-bytes.ts)
+  'pieces made once, compact': compactLines(writeCompactJsonCard),
   // what the streaming run writes since the eleventh session (node/cli/format/json-card-bytes.ts)
   'pieces made once, indented': () => {
     let out = new Utf8Bytes(1 << 22);

@@ -94,6 +94,7 @@ for (const n of SIZES) {
     ['csv --out --workers 2', [...run('csv', 'r2.csv'), '--workers', '2'], 'two'],
     ['json --out --workers 2', [...run('json', 'r2.json'), '--workers', '2'], 'two'],
     ['ndjson --out --workers 2', [...run('ndjson', 'r2.ndjson'), '--workers', '2'], 'two'],
+    ['json to stdout --workers 2', [...run('json'), '--workers', '2'], 'two'],
   ];
   const csvBest = new Map<string, { seconds: number; cpu: number }>();
   for (const [label, args, base] of cases) {

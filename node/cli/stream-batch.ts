@@ -24,7 +24,7 @@ import {
 import { csvRows } from './csv-rows.js';
 import { csvLine } from './format/results.js';
 import { JSON_CARD_WRAP, compactJsonCard, wrappedJsonCard } from './format/json-stream.js';
-import { writeJsonCard } from './format/json-card-bytes.js';
+import { writeCompactJsonCard, writeJsonCard } from './format/json-card-bytes.js';
 
 /** A CSV file's bytes holding whole records, and where they sit in the file. */
 export interface ByteChunk {
@@ -138,7 +138,8 @@ export class BatchEvaluator {
     this.write =
       setup.output === 'ndjson'
         ? (card, bytes) => {
-            bytes.add(compactJsonCard(card));
+            // the card as compact JSON from pieces made once, as JSON cards are; any other as JSON.stringify writes it
+            if (!writeCompactJsonCard(card, bytes)) bytes.add(compactJsonCard(card));
             bytes.byte(0x0a);
           }
         : (card, bytes) => {

@@ -1,6 +1,7 @@
-// Without --workers, a run from a CSV file of 4 MiB or more to JSON or NDJSON is evaluated in two
-// threads (where the machine has two cores), every other run in one; the output is the same bytes
-// either way, and a default that cannot be used is not reported as if the user had asked for it.
+// Without --workers, a run from a CSV file of 4 MiB or more to JSON or NDJSON, written to a file
+// (--out) or to stdout, is evaluated in two threads (where the machine has two cores), every other
+// run in one (CSV, a smaller file); the output is the same bytes either way, and a default that
+// cannot be used is not reported as if the user had asked for it.
 
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -20,8 +21,18 @@ function fileOf(name: string, bytes: number): string {
   return file;
 }
 
+/** A run of `data` as `format` written to a file (`--out`), unless `more` says otherwise. */
 const run = (data: string, format: RunCommandOptions['format'], more: Partial<RunCommandOptions> = {}) =>
-  ({ data, format, lang: 'zh', ledger: join(dir, 'ledger'), ...more }) as RunCommandOptions;
+  ({
+    data,
+    format,
+    out: join(dir, `out.${format}`),
+    lang: 'zh',
+    ledger: join(dir, 'ledger'),
+    ...more,
+  }) as RunCommandOptions;
+/** The same run printed to stdout (no `--out`). */
+const toStdout = (data: string, format: RunCommandOptions['format']) => run(data, format, { out: undefined });
 
 const TWO = Math.min(2, availableParallelism());
 
@@ -33,7 +44,7 @@ describe('the threads a run uses when --workers is not given', () => {
     expect(AUTO_WORKERS_BYTES).toBe(4 * 1024 * 1024);
   });
 
-  it('two for JSON and NDJSON from a CSV file of 4 MiB or more (one on a single-core machine)', () => {
+  it('two for JSON and NDJSON written to a file from a CSV file of 4 MiB or more (one on a single-core machine)', () => {
     expect(defaultWorkers(run(big, 'json'), true)).toBe(TWO);
     expect(defaultWorkers(run(big, 'ndjson'), true)).toBe(TWO);
     expect(defaultWorkers(run(big.replace(/csv$/, 'CSV'), 'json'), true)).toBe(1); // no such file: one
@@ -44,8 +55,16 @@ describe('the threads a run uses when --workers is not given', () => {
     expect(defaultWorkers(run(small, 'ndjson'), true)).toBe(1);
   });
 
-  it('one for CSV out, whatever the size: it gains little from a second thread', () => {
+  it('the same for JSON and NDJSON to stdout: two from 4 MiB, one below', () => {
+    expect(defaultWorkers(toStdout(big, 'json'), true)).toBe(TWO);
+    expect(defaultWorkers(toStdout(big, 'ndjson'), true)).toBe(TWO);
+    expect(defaultWorkers(toStdout(small, 'json'), true)).toBe(1);
+    expect(defaultWorkers(toStdout(small, 'ndjson'), true)).toBe(1);
+  });
+
+  it('one for CSV, to a file or to stdout, whatever the size: it gains little from a second thread', () => {
     expect(defaultWorkers(run(big, 'csv'), true)).toBe(1);
+    expect(defaultWorkers(toStdout(big, 'csv'), true)).toBe(1);
   });
 
   it('one for a run that does not stream: a table, a recording run, a workbook, the reference executor', () => {

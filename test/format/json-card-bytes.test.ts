@@ -1,13 +1,14 @@
 // A streamed card's element of the JSON document written from pieces made once
 // (node/cli/format/json-card-bytes.ts) is, byte for byte, JSON.stringify's text of the card at its
-// depth, encoded: every card of the bundled policies' months in both languages, cards with odd
-// strings and numbers, left-out and reordered keys; and a card of a shape it does not know is given
-// back with nothing written, for the caller to write with JSON.stringify.
+// depth, encoded, and its NDJSON line JSON.stringify's compact text: every card of the bundled
+// policies' months in both languages (group indicators included), cards with odd strings and
+// numbers, left-out and reordered keys; and a card of a shape it does not know is given back with
+// nothing written, for the caller to write with JSON.stringify.
 
 import { describe, expect, it } from 'vitest';
 import type { Lang, Scorecard } from '../../engine/index.js';
-import { writeJsonCard } from '../../node/cli/format/json-card-bytes.js';
-import { jsonCard } from '../../node/cli/format/json-stream.js';
+import { writeCompactJsonCard, writeJsonCard } from '../../node/cli/format/json-card-bytes.js';
+import { compactJsonCard, jsonCard } from '../../node/cli/format/json-stream.js';
 import { Utf8Bytes } from '../../node/cli/stream-batch.js';
 import { cardsOf } from './month-cards.js';
 
@@ -17,15 +18,12 @@ const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 const flagshipCards = (lang: Lang = 'zh') =>
   cardsOf('policies/short-video-team.yaml', 'examples/sample-2026-10.csv', lang);
 
-/**
- * What the writer writes for `card` after a byte already in the buffer (kept), or undefined when
- * it gives the card back (then nothing is written after that byte).
- */
-function written(card: unknown): string | undefined {
+/** What `write` writes for `card` after a byte already in the buffer (kept), or undefined when it gives the card back. */
+function writtenBy(write: typeof writeJsonCard, card: unknown): string | undefined {
   const out = new Utf8Bytes(16);
   out.byte(0x2a);
-  if (!writeJsonCard(card as Scorecard, out)) {
-    expect(out.used).toBe(1);
+  if (!write(card as Scorecard, out)) {
+    expect(out.used).toBe(1); // nothing written after that byte
     return undefined;
   }
   const bytes = out.take();
@@ -33,13 +31,29 @@ function written(card: unknown): string | undefined {
   return text(bytes.slice(1));
 }
 
-/** The card written, and the same bytes as encoding jsonCard's text (JSON.stringify's). */
+/**
+ * What the writer writes for `card` as an element of the document, or undefined when it gives the
+ * card back; the compact writer (NDJSON) gives back the same cards.
+ */
+function written(card: unknown): string | undefined {
+  const t = writtenBy(writeJsonCard, card);
+  expect(writtenBy(writeCompactJsonCard, card) === undefined).toBe(t === undefined);
+  return t;
+}
+
+/**
+ * The card written, and the same bytes as encoding jsonCard's text (JSON.stringify's, indented);
+ * the compact writer's the same bytes as compactJsonCard's (JSON.stringify's, compact).
+ */
 function expectAsJsonStringify(card: unknown): string {
   const out = new Utf8Bytes(16);
   expect(writeJsonCard(card as Scorecard, out)).toBe(true);
   const expected = jsonCard(card as Scorecard);
   expect(text(out.take())).toBe(expected);
   expect(Buffer.from(out.take()).equals(utf8.encode(expected))).toBe(true);
+  const line = new Utf8Bytes(16);
+  expect(writeCompactJsonCard(card as Scorecard, line)).toBe(true);
+  expect(Buffer.from(line.take()).equals(utf8.encode(compactJsonCard(card as Scorecard)))).toBe(true);
   return expected;
 }
 
@@ -66,11 +80,21 @@ describe('the bundled policies’ months, card by card', () => {
         }
         expect(text(out.take())).toBe(expected);
         expect(Buffer.from(out.take()).equals(utf8.encode(expected))).toBe(true);
+        // and as NDJSON lines, one after another
+        const lines = new Utf8Bytes(16);
+        let expectedLines = '';
+        for (const card of cards) {
+          if (!writeCompactJsonCard(card, lines)) lines.add(compactJsonCard(card));
+          lines.byte(0x0a);
+          expectedLines += `${compactJsonCard(card)}\n`;
+        }
+        expect(Buffer.from(lines.take()).equals(utf8.encode(expectedLines))).toBe(true);
       });
 
-  it('writes every flagship card of the sample month itself, in both languages (none given back)', () => {
-    for (const lang of ['zh', 'en'] as const)
-      for (const card of flagshipCards(lang)) expect(written(card)).toBeDefined();
+  it('writes every card of these months itself, in both layouts and languages (none given back)', () => {
+    for (const [policyFile, dataFile] of months)
+      for (const lang of ['zh', 'en'] as const)
+        for (const card of cardsOf(policyFile, dataFile, lang)) expect(written(card)).toBeDefined();
   });
 });
 
@@ -97,6 +121,74 @@ describe('what a flagship card looks like, written from its pieces', () => {
     );
     expect(t.endsWith('\n        "合计 ¥5,337.76"\n      ]\n    }')).toBe(true);
     expectAsJsonStringify(card);
+  });
+});
+
+describe('group indicators (the content policy): each group with its children at their depth', () => {
+  const contentCards = (lang: Lang = 'zh') =>
+    cardsOf('policies/content-three-dimension.yaml', 'examples/content-2026-10.csv', lang);
+
+  it('CT0001 (内容运营, startup): 内容质量 is 0 + 15.75 + 21 = 36.75 points, × 40 % = 14.7', () => {
+    const card = contentCards().find((c) => c.employee_id === 'CT0001')!;
+    const t = written(card)!;
+    // originality: 27 against a pass/fail target of 30, 0 points; completion: 0.515 between the
+    // threshold 0.5 (60 points) and the target 0.7 (100): 60 + 40 × 0.015 / 0.2 = 63, × 25 % = 15.75;
+    // resonance: 3 of 5, 60 points, × 35 % = 21
+    expect(t).toContain(
+      '\n      "indicators": [\n        {\n          "id": "content_quality",\n          "path": "content_quality",' +
+        '\n          "title": "内容质量",\n          "points": 36.75,\n          "weight": 40,\n          "weighted_points": 14.7,' +
+        '\n          "reason": "内容质量：36.75 分 × 权重 40% = 14.7 分",\n          "children": [' +
+        '\n            {\n              "id": "originality",\n              "path": "content_quality.originality",',
+    );
+    expect(t).toContain(
+      '\n              "actual": 0.515,\n              "threshold": 0.5,\n              "target": 0.7,\n              "challenge": 0.85,' +
+        '\n              "points": 63,\n              "weight": 25,\n              "weighted_points": 15.75,',
+    );
+    expect(t).toContain(
+      '\n              "actual": 3,\n              "points": 60,\n              "weight": 35,\n              "weighted_points": 21,' +
+        '\n              "reason": "满分 5"\n            }\n          ]\n        },\n        {\n          "id": "user_growth",',
+    );
+    expectAsJsonStringify(card);
+    const line = writtenBy(writeCompactJsonCard, card)!;
+    expect(line).toContain(
+      '"indicators":[{"id":"content_quality","path":"content_quality","title":"内容质量","points":36.75,"weight":40,' +
+        '"weighted_points":14.7,"reason":"内容质量：36.75 分 × 权重 40% = 14.7 分","children":[{"id":"originality",',
+    );
+  });
+
+  it('a group without children, groups nested in groups, and a group among leaves', () => {
+    const [card] = contentCards();
+    const [quality, growth] = card!.indicators;
+    const c = structuredClone(card!);
+    c.indicators[1] = { ...growth!, children: [] };
+    expect(expectAsJsonStringify(c)).toContain(
+      '"reason": "用户增长：63.6 分 × 权重 40% = 25.44 分",\n          "children": []\n        },',
+    );
+    // two levels deeper: the quality group as the growth group's first child
+    c.indicators[1] = { ...growth!, children: [structuredClone(quality!), ...growth!.children!] };
+    expect(expectAsJsonStringify(c)).toContain(
+      '"children": [\n            {\n              "id": "content_quality",\n              "path": "content_quality",' +
+        '\n              "title": "内容质量",\n              "points": 36.75,',
+    );
+    // a flagship leaf beside the groups
+    c.indicators.push(structuredClone(flagshipCards()[0]!.indicators[0]!));
+    expectAsJsonStringify(c);
+    expectAsJsonStringify(card);
+  });
+
+  it('a group of another shape, or a child it does not know, gives the card back', () => {
+    const [card] = contentCards();
+    const c = structuredClone(card!);
+    const { reason, ...group } = c.indicators[0]!;
+    c.indicators[0] = { ...group, children: group.children, reason } as never; // children before reason
+    expect(written(c)).toBeUndefined();
+    const d = structuredClone(card!);
+    d.indicators[0]!.children![1] = { ...d.indicators[0]!.children![1]!, extra: 1 } as never;
+    expect(written(d)).toBeUndefined();
+    const e = structuredClone(card!);
+    (e.indicators[0] as { children: unknown }).children = {};
+    expect(written(e)).toBeUndefined();
+    expect(written(card)).toBeDefined();
   });
 });
 

@@ -52,7 +52,8 @@ export interface RunCommandOptions {
 /**
  * A CSV file this large, run as JSON or NDJSON, is evaluated in two threads unless `--workers`
  * says otherwise: each scorecard's explanation and text cost more than its evaluation, and a
- * second thread pays for them (docs/benchmarks.md, "Two threads by default for JSON and NDJSON").
+ * second thread pays for them, to a file or to stdout alike (docs/benchmarks.md, "Two threads by
+ * default for JSON and NDJSON" and "Output formats, twelfth round").
  * CSV gains little from a second thread and keeps one; so does a smaller file, where starting a
  * thread costs about as much as it saves.
  */
