@@ -128,6 +128,7 @@ export {
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,
+  hiddenColumnsProblem,
   type Encoding,
   type Table,
   type TableResult,

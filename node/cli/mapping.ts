@@ -22,6 +22,9 @@ import {
   type Diagnostic,
   joinSources,
   mergedCellsProblem,
+  hiddenColumnsProblem,
+  columnMeaning,
+  type DataContract,
   readTable,
   toRecords,
   type Encoding,
@@ -38,7 +41,6 @@ import {
   closest,
 } from '../../engine/index.js';
 import { isMap as isYamlMap, isScalar } from 'yaml';
-import { columnMeaning, hiddenColumnsProblem, type DataContract } from '../../engine/data/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { readBytes, readText } from './io.js';
 import { checkEvents, name, placeIn, what, whatZh, type EventSource } from './events/spec.js';

@@ -24,10 +24,10 @@ import {
   readCsv,
   readTable,
   xlsxMergedRanges,
+  hiddenColumnsProblem,
   type Encoding,
   type Table,
 } from '../../../engine/index.js';
-import { hiddenColumnsProblem } from '../../../engine/data/index.js';
 import { readBytes } from '../io.js';
 import { readerSql, type FileKind } from './sql.js';
 
