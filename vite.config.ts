@@ -35,6 +35,8 @@ export default defineConfig({
   test: {
     root: project,
     include: ['test/**/*.test.ts', 'engine/**/*.test.ts'],
+    // one temporary folder for the run, removed at its end (test/temp-root.ts)
+    globalSetup: ['test/temp-root.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
