@@ -94,6 +94,24 @@ describe('yardstick statements', () => {
     expect(() => readdirSync(out)).toThrow(/ENOENT/);
   });
 
+  it("names each group of ids that differ only in case in the message's own language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
+    const data = join(dir, 'm.csv');
+    const rows = DATA.split('\n');
+    const ids = ['ab1', 'AB1', 'cd2', 'CD2'];
+    writeFileSync(data, [rows[0], ...ids.map((id) => rows[1].replace('E1,', `${id},`)), ''].join('\n'));
+    const stderr: string[] = [];
+    const code = await main(['statements', FLAGSHIP, '--data', data, '--out', join(dir, 'out')], {
+      stdout: () => {},
+      stderr: (s) => stderr.push(s),
+      errorLang: 'zh',
+    });
+    expect(code).toBe(1);
+    expect(stderr.join('\n')).toContain(
+      '工号 `ab1` 和 `AB1`；`cd2` 和 `CD2` 只有大小写不同：在 Windows 和 macOS 上它们的绩效说明会互相覆盖',
+    );
+  });
+
   it('gives an employee whose id is `index` a statement of their own, apart from the summary page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-st-'));
     const data = join(dir, 'm.csv');

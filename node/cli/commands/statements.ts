@@ -45,8 +45,12 @@ export function caseClashes(cards: readonly Scorecard[]): string[][] {
 
 /** The refusal for ids whose statements would be one file (`caseClashes`). */
 export function caseClashDiagnostic(clashes: readonly string[][]) {
+  const quoted = (ids: readonly string[], and: string) => ids.map((id) => `\`${id}\``).join(and);
   return diagnostic('cli_statement_ids_case', {
-    ids: clashes.map((ids) => ids.map((id) => `\`${id}\``).join(' and ')).join(', '),
+    ids: {
+      en: clashes.map((ids) => quoted(ids, ' and ')).join(', '),
+      zh: clashes.map((ids) => quoted(ids, ' 和 ')).join('；'),
+    },
   });
 }
 
