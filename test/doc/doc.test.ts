@@ -17,6 +17,20 @@ describe('the document', () => {
     expect(md).toContain('## 岗位：员工');
   });
 
+  it("writes each tier's lower bound in its basis's unit: a ratio as a percent, money in yuan", () => {
+    const b = policy()
+      .metric('gmv', { label: 'GMV', unit: 'money' })
+      .metric('gmv_rate', { label: '完成率', unit: 'ratio' });
+    b.draft.payout.tiers = { basis: 'gmv_rate', bands: [{ tier: 'gold', title: '金牌', min: 0.955, award: 100 }] };
+    expect(renderMarkdown(buildDocument(compiledPolicy(b.yaml(), 'p.yaml')))).toContain(
+      '| 金牌 | 95.5% | — | ¥100.00 |',
+    );
+    b.draft.payout.tiers = { basis: 'gmv', bands: [{ tier: 'gold', title: '金牌', min: 500000, award: 100 }] };
+    expect(renderMarkdown(buildDocument(compiledPolicy(b.yaml(), 'p.yaml')))).toContain(
+      '| 金牌 | ¥500,000.00 | — | ¥100.00 |',
+    );
+  });
+
   it('shows names and policy text as written, never as markup, in HTML and in Markdown', () => {
     const text = policy()
       .role('staff', { title: '<img src=x onerror=alert(1)>|*员工*' })

@@ -283,11 +283,13 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
           head: [w.tier, w.minimum, w.multiplier, w.tierAward, w.benefit],
           rows: doc.payout.tiers.bands.map((b, i) => [
             cell(b.title ?? b.tier),
-            cell(
-              doc.payout.tiers!.basis === 'attainment' ? formatValue(b.min, 'ratio', lang) : String(b.min),
-              ['payout', 'tiers', 'bands', i, 'min'],
-              b.min,
-            ),
+            num(b.min, doc.payout.tiers!.basis === 'attainment' ? 'ratio' : unitOf(doc.payout.tiers!.basis), [
+              'payout',
+              'tiers',
+              'bands',
+              i,
+              'min',
+            ]),
             b.multiplier === undefined
               ? cell('—')
               : cell(`×${b.multiplier}`, ['payout', 'tiers', 'bands', i, 'multiplier'], b.multiplier),
