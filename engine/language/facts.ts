@@ -13,6 +13,8 @@ export interface FactInfo {
   params?: string[];
   /** Parameters it may have. */
   optionalParams?: string[];
+  /** How its value is written where a person reads it (a ratio as a percent, money in yuan). */
+  unit?: 'ratio' | 'money';
 }
 
 /**
@@ -26,14 +28,14 @@ export const BUILTIN_FACTS = Object.assign(Object.create(null) as Record<string,
   role: { label: { zh: '岗位', en: 'role' }, type: 'string', phase: 'rules' },
   team: { label: { zh: '团队', en: 'team' }, type: 'string', phase: 'rules' },
   stage: { label: { zh: '阶段', en: 'stage' }, type: 'string', phase: 'rules' },
-  pay_base: { label: { zh: '绩效基数', en: 'pay base' }, type: 'number', phase: 'rules' },
+  pay_base: { label: { zh: '绩效基数', en: 'pay base' }, type: 'number', phase: 'rules', unit: 'money' },
   base_score: { label: { zh: '基础得分', en: 'base score' }, type: 'number', phase: 'rules' },
   previous_grade: { label: { zh: '上期等级', en: 'previous grade' }, type: 'string', phase: 'rules' },
   score: { label: { zh: '总分', en: 'score' }, type: 'number', phase: 'triggers' },
   raw_grade: { label: { zh: '封顶前等级', en: 'grade before caps' }, type: 'string', phase: 'triggers' },
   grade: { label: { zh: '等级', en: 'grade' }, type: 'string', phase: 'triggers' },
   tier: { label: { zh: '档位', en: 'tier' }, type: 'string', phase: 'triggers' },
-  attainment: { label: { zh: '达成率', en: 'attainment' }, type: 'number', phase: 'triggers' },
+  attainment: { label: { zh: '达成率', en: 'attainment' }, type: 'number', phase: 'triggers', unit: 'ratio' },
   held: { label: { zh: '暂扣', en: 'held' }, type: 'boolean', phase: 'triggers' },
   consecutive_grade: {
     label: { zh: '连续同等级期数', en: 'consecutive periods with grade' },
@@ -66,6 +68,7 @@ export const BUILTIN_FACTS = Object.assign(Object.create(null) as Record<string,
     type: 'number',
     phase: 'rules',
     params: ['indicator'],
+    unit: 'ratio',
   },
   indicator_reached: {
     label: { zh: '指标达到', en: 'indicator reached' },
@@ -86,6 +89,7 @@ export const BUILTIN_FACTS = Object.assign(Object.create(null) as Record<string,
     phase: 'rules',
     params: ['level'],
     optionalParams: ['indicators'],
+    unit: 'ratio',
   },
   indicators_missed: {
     label: { zh: '未达到的指标数', en: 'indicators missing' },

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, diffPolicies, renderHtml, renderMarkdown } from '../../engine/index.js';
-import { compiledPolicy, policy } from '../builders.js';
+import { compiledPolicy, policy, when } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
 describe('the document', () => {
@@ -29,6 +29,19 @@ describe('the document', () => {
     expect(renderMarkdown(buildDocument(compiledPolicy(b.yaml(), 'p.yaml')))).toContain(
       '| 金牌 | ¥500,000.00 | — | ¥100.00 |',
     );
+  });
+
+  it("writes a built-in fact's value in its unit in a condition: attainment as a percent, pay base in yuan", () => {
+    const b = policy()
+      .trigger('pip', {
+        title: '改进计划',
+        when: when('attainment', 'lessThan', 0.6),
+        action: { type: 'improvement_plan', days: 30 },
+      })
+      .trigger('big', { title: '高基数', when: when('pay_base', 'greaterThan', 5000), action: { type: 'notify' } });
+    const md = renderMarkdown(buildDocument(compiledPolicy(b.yaml(), 'p.yaml')));
+    expect(md).toContain('| 改进计划 | 达成率 &lt; 60.0% |');
+    expect(md).toContain('| 高基数 | 绩效基数 &gt; ¥5,000.00 |');
   });
 
   it('shows names and policy text as written, never as markup, in HTML and in Markdown', () => {

@@ -75,7 +75,7 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
   const w = T[lang];
   const doc = policy.doc;
   const unitOf = (m: string): Unit | undefined =>
-    policy.metrics[m]?.unit ?? policy.derived.find((d) => d.id === m)?.unit;
+    policy.metrics[m]?.unit ?? policy.derived.find((d) => d.id === m)?.unit ?? BUILTIN_FACTS[m]?.unit;
   const labelOf = (m: string) =>
     policy.metrics[m]?.label ?? policy.derived.find((d) => d.id === m)?.label ?? BUILTIN_FACTS[m]?.label[lang] ?? m;
   const num = (v: number | undefined, unit: Unit | undefined, path: (string | number)[]): Cell =>
