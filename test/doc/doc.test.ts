@@ -44,6 +44,13 @@ describe('the document', () => {
     expect(md).toContain('| 高基数 | 绩效基数 &gt; ¥5,000.00 |');
   });
 
+  it('writes a cap that is an amount in yuan, and a cap that is a formula as the formula', () => {
+    const md = renderMarkdown(
+      buildDocument(compiledPolicy(policy().payout({ awards_cap: 2500, cap: 'pay_base * 3' }).yaml(), 'p.yaml')),
+    );
+    expect(md).toContain('- 奖励合计封顶：¥2,500.00\n- 单人应发封顶：`pay_base * 3`\n');
+  });
+
   it('shows names and policy text as written, never as markup, in HTML and in Markdown', () => {
     const text = policy()
       .role('staff', { title: '<img src=x onerror=alert(1)>|*员工*' })

@@ -302,8 +302,8 @@ export function buildDocument(policy: CompiledPolicy, options: DocumentOptions =
       ],
     });
   const caps: Text[] = [];
-  if (doc.payout.awards_cap !== undefined) caps.push(w.awardsCap(String(doc.payout.awards_cap)));
-  if (doc.payout.cap !== undefined) caps.push(w.totalCap(String(doc.payout.cap)));
+  if (doc.payout.awards_cap !== undefined) caps.push(w.awardsCap(doc.payout.awards_cap));
+  if (doc.payout.cap !== undefined) caps.push(w.totalCap(doc.payout.cap));
   caps.push(w.rounding(doc.payout.rounding.to, doc.payout.rounding.mode));
   sections.push({ id: 'caps', title: w.caps, blocks: [{ kind: 'list', items: caps }] });
 

@@ -1,6 +1,7 @@
 // The fixed wording of the 考核方案 in Chinese (written first, for employees) and English.
 
 import type { Scoring } from '../../model/policy.js';
+import { formatAmount } from '../../model/money.js';
 import type { Text } from './model.js';
 
 const zh = {
@@ -79,8 +80,8 @@ const zh = {
   tierAward: '档位奖金',
   benefit: '其他激励',
   caps: '封顶与取整',
-  awardsCap: (c: string): Text => ['奖励合计封顶：', { code: c }],
-  totalCap: (c: string): Text => ['单人应发封顶：', { code: c }],
+  awardsCap: (c: string | number): Text => ['奖励合计封顶：', typeof c === 'number' ? formatAmount(c) : { code: c }],
+  totalCap: (c: string | number): Text => ['单人应发封顶：', typeof c === 'number' ? formatAmount(c) : { code: c }],
   rounding: (to: number, mode: string) =>
     `金额按 ${to} 元取整（${mode === 'half_up' ? '四舍五入' : mode === 'half_even' ? '银行家舍入' : mode === 'down' ? '向下' : '向上'}）`,
   holds: '暂扣发放',
@@ -196,8 +197,8 @@ const en: Words = {
   tierAward: 'Tier award',
   benefit: 'Other benefit',
   caps: 'Caps and rounding',
-  awardsCap: (c) => ['Awards capped at ', { code: c }],
-  totalCap: (c) => ["One employee's pay capped at ", { code: c }],
+  awardsCap: (c) => ['Awards capped at ', typeof c === 'number' ? formatAmount(c) : { code: c }],
+  totalCap: (c) => ["One employee's pay capped at ", typeof c === 'number' ? formatAmount(c) : { code: c }],
   rounding: (to, mode) => `Amounts rounded to ${to} yuan (${mode.replace('_', ' ')})`,
   holds: 'Holds',
   reason: 'Reason and what to do',
