@@ -400,7 +400,13 @@ export function payoutCalculation(
         : (policy.metrics[tiers.basis]?.label ??
           policy.derived.find((d) => d.id === tiers.basis)?.label ??
           tiers.basis);
-    if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, num(tier.basis), num(band.min)));
+    // the basis and the band's lower bound as the policy's reader writes them: a ratio as a percent
+    const unit: Unit | undefined =
+      tiers.basis === 'attainment'
+        ? 'ratio'
+        : (policy.metrics[tiers.basis]?.unit ?? policy.derived.find((d) => d.id === tiers.basis)?.unit);
+    const show = (x: number) => formatValue(x, unit, lang);
+    if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, show(tier.basis), show(band.min)));
   }
   for (const share of card.pools ?? []) out.push(poolLine(share, lang));
   const scale = card.budget_scale;

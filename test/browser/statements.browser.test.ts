@@ -80,8 +80,8 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
     expect(await page.locator('ul.calc li').allTextContents()).toEqual([
       // 3000 × 100.19 / 100 = 3005.70
       '绩效工资 = pay_base * min(score, 120) / 100 = 3,000 × min(100.19, 120) / 100 = ¥3,005.70（绩效基数 ¥3,000.00，总分 100.19）',
-      // attainment 100.19 / 100 = 1.0019, silver from 0.9
-      '档位 银牌：达成率（总分 / 100） 1.0019 ≥ 0.9（银牌 的门槛）',
+      // attainment 100.19 / 100 = 100.19 %, silver from 90 %
+      '档位 银牌：达成率（总分 / 100） 100.19% ≥ 90.0%（银牌 的门槛）',
     ]);
     // 24 h delivery 88.8 % between threshold 80 % and target 95 %: 60 + 40 × 8.8 / 15 = 83.4666… ≈ 83.47
     expect(await page.locator('td .why').first().textContent()).toBe('介于门槛 80.0% 与目标 95.0% 之间');
