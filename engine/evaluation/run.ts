@@ -177,6 +177,8 @@ export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCo
   return totals.summary(excludedCount);
 }
 
+const NOT_A_SMALL_INTEGER = 2 ** 53;
+
 /**
  * A run's totals, added up one scorecard at a time in fen, so that a stream can total a month
  * it never holds in memory. Partial totals (a worker's share) merge in the order they were read.
@@ -188,15 +190,33 @@ export class RunTotals {
   byCalibrated?: Record<string, number>;
   byTeam: Record<string, { employees: number; fen: number }> = table();
   employees = 0;
-  totalFen = 0;
-  heldFen = 0;
+  // the sums in fen outgrow V8's small integers (2³¹ fen is ¥21,474,836.48) in a month of a few
+  // thousand people: a field first given one is widened on the way, which deoptimises `add` and
+  // the caller's loop and makes new hidden classes; first given a number that is no small integer
+  // (set to 0 in the constructor), the field holds any sum from the start
+  totalFen = NOT_A_SMALL_INTEGER;
+  heldFen = NOT_A_SMALL_INTEGER;
   holds = 0;
+  /**
+   * An empty instance, kept for the process's life. V8 keeps the hidden classes an object went
+   * through only while some object has them: once a month's totals are garbage, a full collection
+   * drops them, and the next `RunTotals` makes new ones, which throws away the optimised code of
+   * `add` and of the loop that calls it, compiled again for every month (the editor totals every
+   * preview; the benchmark every pass). This one keeps them.
+   */
+  static readonly keepsTheHiddenClasses: RunTotals = new RunTotals({ grades: [], triggers: {}, doc: {} });
   /** the team `add` counted last, its entry and the table it is in */
   #lastTeamName: string | undefined = undefined;
   #lastTeam: { employees: number; fen: number } | undefined = undefined;
   #lastTeamOf: Record<string, { employees: number; fen: number }> | undefined = undefined;
 
-  constructor(policy: CompiledPolicy) {
+  constructor(policy: {
+    grades: CompiledPolicy['grades'];
+    triggers: CompiledPolicy['triggers'];
+    doc: Pick<CompiledPolicy['doc'], 'calibration'>;
+  }) {
+    this.totalFen = 0;
+    this.heldFen = 0;
     for (const g of policy.grades) this.byGrade[g.grade] = 0;
     for (const id of Object.keys(policy.triggers)) this.triggers[id] = 0;
     const calibration = policy.doc.calibration;
