@@ -64,6 +64,8 @@ export interface BatchResult {
   notes: Diagnostic[];
   /** The chunk's first rows writing each ratio column as a fraction and as percent points. */
   ratios: NotationSeen[];
+  /** Set by WorkerPool: the worker that evaluated the chunk, to which `out`'s buffer goes back once written. */
+  worker?: number;
 }
 
 /** What a worker needs to evaluate rows as the main thread would. */

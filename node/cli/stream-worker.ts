@@ -23,7 +23,12 @@ async function setUp(setup: WorkerSetup): Promise<void> {
   evaluator = new BatchEvaluator(loaded.policy, setup, history);
 }
 
-port.on('message', (m: { setup: WorkerSetup } | { seq: number; chunk: ByteChunk }) => {
+port.on('message', (m: { setup: WorkerSetup } | { seq: number; chunk: ByteChunk } | { spare: ArrayBuffer }) => {
+  // a chunk's output buffer, written by the reading thread: filled again with a later chunk's
+  if ('spare' in m) {
+    evaluator?.recycle(new Uint8Array(m.spare));
+    return;
+  }
   if ('setup' in m) {
     setUp(m.setup).then(
       () => port.postMessage({ ready: true }),

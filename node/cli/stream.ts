@@ -341,15 +341,15 @@ async function passWith(
   let pendingBytes = 0;
   // JSON: every card comes led by `,`, which the first one written drops
   let firstCard = format === 'json';
-  /** Takes back a chunk's bytes once written (this thread's evaluator fills them again). */
-  let recycle: ((bytes: Uint8Array) => void) | undefined;
-  const write = (bytes: Uint8Array, force = false) => {
+  /** Takes back a chunk's bytes once written (the thread that evaluated it fills them again). */
+  let recycle: ((bytes: Uint8Array, worker?: number) => void) | undefined;
+  const write = (bytes: Uint8Array, force = false, worker?: number) => {
     pending.push(bytes);
     pendingBytes += bytes.length;
     if (force || pendingBytes >= FLUSH_BYTES) {
       // a JSON chunk is megabytes: written as it is, not copied into one buffer with nothing else,
       // and its buffer then filled again with a later chunk
-      if (pending.length === 1) out.write(pending[0]!, recycle);
+      if (pending.length === 1) out.write(pending[0]!, recycle && ((b) => recycle!(b, worker)));
       else out.write(Buffer.concat(pending));
       pending = [];
       pendingBytes = 0;
@@ -379,6 +379,8 @@ async function passWith(
     }
   }
   const input = createReadStream(file, { start: decoding.skip, highWaterMark: CHUNK_BYTES });
+  /** The file's bytes handed out to be evaluated (and a byte order mark; the header's are not counted). */
+  let dispatched = decoding.skip;
   let splitter: RecordSplitter | undefined;
   let start: StreamStart | undefined;
   let run: Dispatch | undefined;
@@ -435,7 +437,8 @@ async function passWith(
       run = await startEvaluation(start);
       chunk = start.rest;
     }
-    await run!.submit(chunk);
+    dispatched += chunk.bytes.length;
+    await run!.submit(chunk, before.size - dispatched);
     await out.room(WRITE_BEHIND_BYTES);
     return run!;
   }
@@ -465,7 +468,7 @@ async function passWith(
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
     const local = new BatchEvaluator(o.policy, setup, history);
-    recycle = (bytes) => local.recycle(bytes);
+    recycle = (bytes, worker) => (worker === undefined ? local.recycle(bytes) : pool?.recycle(worker, bytes));
     const ready = pool?.start(setup, (chunk) => local.evaluateChunk(chunk));
     // this thread evaluates the first chunks while the workers load (most of a second); tests wait
     // for them instead, so that their small files go through the workers too
@@ -519,9 +522,9 @@ async function passWith(
         }
       }
       if (firstCard && final.out.length) {
-        write(final.out.subarray(1));
+        write(final.out.subarray(1), false, final.worker);
         firstCard = false;
-      } else write(final.out);
+      } else write(final.out, false, final.worker);
       totals.merge(final.totals);
       excluded.push(...final.excluded);
       if (!o.quiet && totals.employees + excluded.length - reported >= 100_000) {
@@ -534,13 +537,18 @@ async function passWith(
         );
       }
     };
-    if (pool) return { submit: (chunk) => pool.submit(chunk, (r) => take(r)), drain: () => pool.drain() };
+    if (pool)
+      return {
+        submit: (chunk, after) => pool.submit(chunk, (r) => take(r), after),
+        drain: () => pool.drain(),
+      };
     return { submit: async (chunk) => take(local.evaluateChunk(chunk)), drain: async () => {} };
   }
 }
 
 interface Dispatch {
-  submit(chunk: ByteChunk): Promise<void>;
+  /** `after`: the file's bytes after this chunk. */
+  submit(chunk: ByteChunk, after: number): Promise<void>;
   drain(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 // results back in the order the batches were submitted.
 
 import { Worker } from 'node:worker_threads';
+import { CHUNK_BYTES } from './record-splitter.js';
 import type { BatchResult, ByteChunk, WorkerSetup } from './stream-batch.js';
 import { streamWorkerUrl } from './stream-worker-url.js';
 
@@ -97,14 +98,21 @@ export class WorkerPool {
   /** Settles start()'s promise once every worker is ready or one has failed. */
   private started = () => {};
 
-  /** Resolves once the batch is queued and there is room for another. */
-  async submit(chunk: ByteChunk, take: (r: BatchResult) => void): Promise<void> {
+  /**
+   * Resolves once the batch is queued and there is room for another. `after`: the bytes of the file
+   * after this chunk. Near its end a worker is given no more batches to hold than about half of what
+   * is left (one for the last chunks): this thread then evaluates more of the end itself, rather than
+   * waiting idle at the end while a worker works through the four batches it holds (about 0.2 s of
+   * this thread's samples in a 100,000-card JSON run, `--cpu-prof`, 2026-12-02).
+   */
+  async submit(chunk: ByteChunk, take: (r: BatchResult) => void, after = Infinity): Promise<void> {
     if (this.failure) throw this.failure;
     const seq = this.submitted++;
     this.waiting.push({ seq, take });
+    const hold = Math.min(IN_HAND, Math.max(1, Math.ceil(after / CHUNK_BYTES / 2)));
     let w = -1;
     for (let i = 0; i < this.size; i++)
-      if (this.ready[i] && this.inHand[i]! < IN_HAND && (w < 0 || this.inHand[i]! < this.inHand[w]!)) w = i;
+      if (this.ready[i] && this.inHand[i]! < hold && (w < 0 || this.inHand[i]! < this.inHand[w]!)) w = i;
     if (w < 0) {
       let result: BatchResult;
       try {
@@ -129,6 +137,18 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * A worker's output, written: its buffer goes back to that worker (transferred, not copied) for a
+   * later chunk, rather than the worker taking fresh memory for every chunk and this thread
+   * freeing it (megabytes a JSON chunk, which count towards both threads' full collections).
+   */
+  recycle(worker: number, out: Uint8Array): void {
+    const b = out.buffer;
+    const w = this.workers[worker];
+    if (!w || this.closed || this.failure || !(b instanceof ArrayBuffer) || b.byteLength < 1 << 20) return;
+    w.postMessage({ spare: b }, [b]);
+  }
+
   /** Stops the threads; a second call does nothing more. */
   async close(): Promise<void> {
     this.closed = true;
@@ -146,6 +166,7 @@ export class WorkerPool {
       this.started();
     } else {
       this.inHand[i]!--;
+      if (m.result) m.result.worker = i;
       this.receive(m);
     }
   }

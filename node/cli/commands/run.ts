@@ -233,11 +233,14 @@ async function runWhole(
 }
 
 /**
- * A file's UTF-8 text to stdout a mebibyte at a time: as bytes where the Io takes them (a fresh
- * buffer each time, as a pipe may still hold the last), else decoded (a character cut between two
- * reads is kept for the next).
+ * A file's UTF-8 text to stdout: by the Io's own printing where it has one (the process's stdout,
+ * which waits for a pipe to drain), else a mebibyte at a time as bytes where the Io takes them (a
+ * fresh buffer each time, as the Io may keep the last), else decoded (a character cut between two
+ * reads is kept for the next). False when stdout failed on the way (a closed pipe, already said
+ * on stderr).
  */
-function printFile(file: string, io: Io): void {
+async function printFile(file: string, io: Io): Promise<boolean> {
+  if (io.stdoutFile) return io.stdoutFile(file);
   const fd = openSync(file, 'r');
   try {
     const bytes = io.stdoutBytes;
@@ -254,6 +257,7 @@ function printFile(file: string, io: Io): void {
     }
     const rest = decoder?.decode();
     if (rest) io.stdout(rest);
+    return true;
   } finally {
     closeSync(fd);
   }
@@ -382,13 +386,15 @@ async function streamTo(
     refuseExcluded(asResult, false, io.stderr, o.lang, io.lang);
   }
   streamed.commit();
+  let printed = true;
   if (o.out)
     io.stderr(
       o.lang === 'zh'
         ? `已写入 ${o.out}（${streamed.employees} 人）`
         : `wrote ${o.out} (${streamed.employees} employees)`,
     );
-  else printFile(out, io);
+  else printed = await printFile(out, io);
   reportExcluded(asResult, io.stderr, o.lang, io.lang);
-  return EXIT.ok;
+  // a reader that closed the pipe has not had the whole month: exit 1 (the failure is said on stderr)
+  return printed ? EXIT.ok : EXIT.input;
 }
