@@ -380,6 +380,20 @@ async function aggregateSource(
     });
     return { key, employee: key ? employees.get(keyOf(key))?.id : undefined, rows: Number(r[1]), values };
   });
+  // no row of the month at all (a header only, or rows of other months: exported for another month)
+  // would give every employee 0 without a word: refused, saying what the file holds
+  if (!bad.length && aggregates.every((a) => a.rows === 0)) {
+    const count = await run(() => engine.rows(`SELECT COUNT(*) FROM ${from}`));
+    if (!count.ok) return void fail(count.message.split('\n')[0]!);
+    const n = Number(count.value[0]?.[0] ?? 0);
+    const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
+    return void (n === 0
+      ? fail('it has a header and no rows: every employee would count 0', '只有表头，没有数据行：每位员工都将计为 0')
+      : fail(
+          `none of its ${n} rows is in ${calendar.period} (${zone}): it may have been exported for another month, which every employee would count as 0`,
+          `${n} 行数据都不在 ${calendar.period}（${zone}）：可能导出的是其他月份，每位员工都将计为 0`,
+        ));
+  }
   // a totals row at the bottom of the export (合计 or 总计 as its key, the sums beside it, usually no
   // time) is nobody's: named at its row as a per-employee export's is, and neither a key matching
   // nobody nor a bad time (the rows are found only when there is such a key: one more read)
@@ -412,10 +426,26 @@ async function aggregateSource(
   // keys with rows of the month only (rows of the month before, or with an unreadable time, are no match)
   const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee && a.rows > 0 && !totalsKeys.includes(a));
   if (unmatched.length) {
+    // a key that is a roster key but for leading zeros (`001` and `1`, `E42` and `E0042`: Excel dropped
+    // them on one side) says so, as a per-employee export's unmatched row does; it is not joined
+    const bare = (k: string) => {
+      const shape = /^([a-z]{0,8})(\d{1,12})$/.exec(k);
+      return shape ? `${shape[1]}${shape[2]!.replace(/^0+(?=\d)/, '')}` : undefined;
+    };
+    const zeroless = new Map<string, string | null>();
+    for (const [k, e] of employees) {
+      const b = bare(k);
+      if (b !== undefined) zeroless.set(b, zeroless.has(b) ? null : e.raw.trim());
+    }
+    const near = (key: string) => {
+      const b = bare(keyOf(key));
+      const raw = b === undefined ? undefined : zeroless.get(b);
+      return raw ? `, which differs from the roster’s \`${raw}\` only by leading zeros` : '';
+    };
     const keys =
       unmatched
         .slice(0, 5)
-        .map((a) => `\`${a.key}\` ×${a.rows}`)
+        .map((a) => `\`${a.key}\` ×${a.rows}${near(a.key)}`)
         .join(', ') + (unmatched.length > 5 ? `, and ${unmatched.length - 5} more` : '');
     out.diagnostics.push(
       diagnostic(
