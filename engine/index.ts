@@ -100,7 +100,7 @@ export { addsUpExactly } from './language/numbers.js';
 // and streaming data files, the ledger's history, the review commands.
 export { excludedRecord } from './model/record.js';
 export { diagnostic } from './model/diagnostic.js';
-export { FIELD_NAMES } from './data/records.js';
+export { FIELD_NAMES, isTotalsWord } from './data/records.js';
 export { MISSING_CELLS } from './data/values.js';
 export { xlsxMergedRanges } from './data/xlsx-limits.js';
 export { roundScore } from './model/money.js';

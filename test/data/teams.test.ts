@@ -154,6 +154,34 @@ describe('reading teams without a declaration', () => {
         .diagnostics,
     ).toEqual([]);
   });
+
+  // 短视频01组 is folded as `短视频01组` and 短视频1组 as `短视频1组` (teamFold, engine/language/teams.ts;
+  // the warning is engine/data/records.ts's): no warning, two teams. Not fixed here: neither file is
+  // this change's (a fix: the fold drops a number's leading zeros, `/\d+/` → without `^0+(?=\d)`)
+  it.fails('a number written with a leading zero is the same number: 短视频01组 beside 短视频1组 is warned about', () => {
+    expect(cells(readRecords(csv('短视频1组', '短视频01组', '短视频001组'), 'csv', contract))).toEqual([
+      [
+        'data_similar_teams',
+        'warning',
+        'teams `短视频01组` and `短视频1组` look like one team written two ways, but are counted as two teams',
+        3,
+        '团队',
+        '短视频01组',
+      ],
+      [
+        'data_similar_teams',
+        'warning',
+        'teams `短视频001组` and `短视频1组` look like one team written two ways, but are counted as two teams',
+        4,
+        '团队',
+        '短视频001组',
+      ],
+    ]);
+  });
+
+  it('but 短视频10组 and 短视频0组 beside 短视频1组 are other numbers', () => {
+    expect(readRecords(csv('短视频1组', '短视频10组', '短视频0组'), 'csv', contract).diagnostics).toEqual([]);
+  });
 });
 
 describe('reading teams the policy declares', () => {

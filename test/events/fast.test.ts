@@ -47,14 +47,29 @@ describe('the fast read of a text file', () => {
     });
   });
 
-  it('gives the cells the reader reads (+5, 1e2, .5, " 7") the numbers the text path gives them', async () => {
-    // E1's rows 2400, 2402, 2404, 2406: 1,246 × 10 + 5 + 100 + 0.5 + 7 = 12,572.5
-    const r = await aggregate(
-      folder({ 'orders.csv': orders({ 2400: '+5', 2402: '1e2', 2404: '.5', 2406: '" 7"' }) }),
-      SUM,
-    );
+  it('gives the cells the reader reads (+5, .5, " 7") the numbers the text path gives them', async () => {
+    // E1's rows 2400, 2404, 2406: 1,247 × 10 + 5 + 0.5 + 7 = 12,482.5
+    const r = await aggregate(folder({ 'orders.csv': orders({ 2400: '+5', 2404: '.5', 2406: '" 7"' }) }), SUM);
     expect(r.reports[0]!.typedRead).toEqual({ columns: ['实付金额'], used: true });
-    expect(byKey(r).E1).toEqual({ gmv: '12572.5', orders: '1250' });
+    expect(byKey(r).E1).toEqual({ gmv: '12482.5', orders: '1250' });
+  });
+
+  // DuckDB's typed reader reads `1e2` as 100 and `1_000` as 1000; the text path refuses both (a data
+  // file does): the fast read stops at them and the text path names each cell
+  it('stops at `1e2`, `1.2E+03` and `1_000` in the middle, which the text path refuses at their cells', async () => {
+    // data rows 2400, 2402 (E1) and 2401 (E2): spreadsheet rows 2402, 2404 and 2403
+    const r = await aggregate(folder({ 'orders.csv': orders({ 2400: '1e2', 2401: '1_000', 2402: '1.2E+03' }) }), SUM);
+    expect(r.reports[0]!.typedRead).toEqual({
+      columns: ['实付金额'],
+      used: false,
+      fallback: 'Invalid Input Error: not a plain number',
+    });
+    expect([...r.exclusions.keys()]).toEqual(['E1', 'E2']);
+    expect([...r.exclusions.values()].flat().map((d) => [d.cell?.row, d.cell?.value, d.message])).toEqual([
+      [2402, '1e2', '`1e2` in `实付金额` is not a number'],
+      [2404, '1.2E+03', '`1.2E+03` in `实付金额` is not a number'],
+      [2403, '1_000', '`1_000` in `实付金额` is not a number'],
+    ]);
   });
 
   it('falls back to the text path at a 1.2万 in the middle: 1,249 × 10 + 12,000, as the text path reads it', async () => {

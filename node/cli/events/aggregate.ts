@@ -9,6 +9,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import {
   diagnostic,
   FIELD_NAMES,
+  isTotalsWord,
   normaliseId,
   type Diagnostic,
   type JoinSource,
@@ -20,7 +21,7 @@ import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
-import { OWN_BUFFER, planSource, readerSql, zeroWhenEmpty } from './sql.js';
+import { OWN_BUFFER, planSource, readerSql, sqlIdent, sqlString, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
@@ -379,18 +380,72 @@ async function aggregateSource(
     });
     return { key, employee: key ? employees.get(keyOf(key))?.id : undefined, rows: Number(r[1]), values };
   });
+  // no row of the month at all (a header only, or rows of other months: exported for another month)
+  // would give every employee 0 without a word: refused, saying what the file holds
+  if (!bad.length && aggregates.every((a) => a.rows === 0)) {
+    const count = await run(() => engine.rows(`SELECT COUNT(*) FROM ${from}`));
+    if (!count.ok) return void fail(count.message.split('\n')[0]!);
+    const n = Number(count.value[0]?.[0] ?? 0);
+    const zone = input.timeZone ?? DEFAULT_TIME_ZONE;
+    return void (n === 0
+      ? fail('it has a header and no rows: every employee would count 0', '只有表头，没有数据行：每位员工都将计为 0')
+      : fail(
+          `none of its ${n} rows is in ${calendar.period} (${zone}): it may have been exported for another month, which every employee would count as 0`,
+          `${n} 行数据都不在 ${calendar.period}（${zone}）：可能导出的是其他月份，每位员工都将计为 0`,
+        ));
+  }
+  // a totals row at the bottom of the export (合计 or 总计 as its key, the sums beside it, usually no
+  // time) is nobody's: named at its row as a per-employee export's is, and neither a key matching
+  // nobody nor a bad time (the rows are found only when there is such a key: one more read)
+  const totalsKeys = aggregates.filter((a) => a.key !== '' && !a.employee && isTotalsWord(a.key.trim()));
+  const totals = (row: number, column: string, value: string) =>
+    diagnostic(
+      'data_totals_row.joined',
+      { row, word: value.trim() },
+      {
+        severity: 'warning',
+        file,
+        cell: { ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}), row, column, value },
+      },
+    );
+  if (totalsKeys.length) {
+    const found = await run(() =>
+      engine.rows(
+        `SELECT row_number_, k FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${totalsKeys.map((a) => sqlString(a.key.trim())).join(', ')}) ORDER BY row_number_`,
+      ),
+    );
+    if (!found.ok) return void fail(found.message.split('\n')[0]!);
+    for (const [index, key] of found.value)
+      out.diagnostics.push(totals(rowNumber(Number(index)), keyColumn!, String(key)));
+  }
   const noKey = aggregates.filter((a) => a.key === '').reduce((s, a) => s + a.rows, 0);
   if (noKey)
     out.diagnostics.push(
       diagnostic('data_event_no_key', { count: noKey, column: keyColumn! }, { severity: 'warning', file }),
     );
   // keys with rows of the month only (rows of the month before, or with an unreadable time, are no match)
-  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee && a.rows > 0);
+  const unmatched = aggregates.filter((a) => a.key !== '' && !a.employee && a.rows > 0 && !totalsKeys.includes(a));
   if (unmatched.length) {
+    // a key that is a roster key but for leading zeros (`001` and `1`, `E42` and `E0042`: Excel dropped
+    // them on one side) says so, as a per-employee export's unmatched row does; it is not joined
+    const bare = (k: string) => {
+      const shape = /^([a-z]{0,8})(\d{1,12})$/.exec(k);
+      return shape ? `${shape[1]}${shape[2]!.replace(/^0+(?=\d)/, '')}` : undefined;
+    };
+    const zeroless = new Map<string, string | null>();
+    for (const [k, e] of employees) {
+      const b = bare(k);
+      if (b !== undefined) zeroless.set(b, zeroless.has(b) ? null : e.raw.trim());
+    }
+    const near = (key: string) => {
+      const b = bare(keyOf(key));
+      const raw = b === undefined ? undefined : zeroless.get(b);
+      return raw ? `, which differs from the roster’s \`${raw}\` only by leading zeros` : '';
+    };
     const keys =
       unmatched
         .slice(0, 5)
-        .map((a) => `\`${a.key}\` ×${a.rows}`)
+        .map((a) => `\`${a.key}\` ×${a.rows}${near(a.key)}`)
         .join(', ') + (unmatched.length > 5 ? `, and ${unmatched.length - 5} more` : '');
     out.diagnostics.push(
       diagnostic(
@@ -416,11 +471,17 @@ async function aggregateSource(
       },
     });
     const who = key ? employees.get(keyOf(key))?.id : undefined;
+    // a totals row: named above by its key; without a key, by the word in its time cell
+    if (!who && key && isTotalsWord(key.trim())) continue;
+    if (!key && isTotalsWord(rawTime.trim())) {
+      out.diagnostics.push(totals(rowNumber(Number(row)), source.time, rawTime));
+      continue;
+    }
     const severity = who ? 'error' : 'warning';
     if (badTime)
       cells.push(
         // the SQL reads no hour 24 (localTimeSql): said as such
-        /[ T]24:/.test(rawTime)
+        /[ T日]24:/.test(rawTime)
           ? diagnostic(
               'data_event_cell.hour_24',
               { value: rawTime, column: source.time },
@@ -431,8 +492,13 @@ async function aggregateSource(
               {
                 value: rawTime,
                 column: source.time,
-                what: 'a time such as `2026-10-05 20:31`',
-                what_zh: '时间（例如 `2026-10-05 20:31`）',
+                ...(/^\s*\d+(\.\d+)?\s*$/.test(rawTime)
+                  ? {
+                      what: 'a time such as `2026-10-05 20:31` (a bare number is how Excel stores a date: format the column as a date and time before saving the export)',
+                      what_zh:
+                        '时间（例如 `2026-10-05 20:31`；单独的数字是 Excel 存储日期的方式：请先把该列设为日期时间格式再保存导出文件）',
+                    }
+                  : { what: 'a time such as `2026-10-05 20:31`', what_zh: '时间（例如 `2026-10-05 20:31`）' }),
               },
               place(source.time, rawTime, severity),
             ),

@@ -15,7 +15,7 @@
 // The SQL `yardstick data sql` prints is the text path's: portable, every cell read as text.
 
 import type { EventEngine } from './duckdb.js';
-import { NUMBER_TYPE, sqlIdent, type StatementShape } from './sql.js';
+import { PLAIN_NUMBERS, sqlIdent, type StatementShape } from './sql.js';
 
 /** How many rows from the top of the file decide which columns are read typed. */
 export const SAMPLE_ROWS = 2000;
@@ -34,7 +34,7 @@ export function typedColumns(header: string[], rows: unknown[][], numeric: strin
     if (i < 0) continue;
     const cells = rows.slice(0, SAMPLE_ROWS).map((r) => (r[i] === null || r[i] === undefined ? '' : String(r[i])));
     if (cells.some((c) => c !== '') && cells.every((c) => c === '' || PLAIN_NUMBER.test(c)))
-      typed[column] = NUMBER_TYPE;
+      typed[column] = PLAIN_NUMBERS;
   }
   return typed;
 }

@@ -51,7 +51,7 @@ export function readerSql(
   const skip = skipLines > 0 ? `, skip = ${sqlNumber(skipLines)}` : '';
   // `typed`: yardstick's own fast read (never printed), a column read as a number by the reader itself
   const types = columns
-    ? `columns = {${columns.map((c) => `${sqlString(c)}: ${sqlString(typed[c] ?? 'VARCHAR')}`).join(', ')}}, auto_detect = false`
+    ? `columns = {${columns.map((c) => `${sqlString(c)}: ${sqlString(typed[c] === PLAIN_NUMBERS ? 'VARCHAR' : (typed[c] ?? 'VARCHAR'))}`).join(', ')}}, auto_detect = false`
     : 'all_varchar = true';
   return `read_csv(${sqlString(path)}, header = true${skip}, ${types}, delim = ${sqlString(kind === 'tsv' ? '\t' : ',')}, quote = '"', escape = '"', null_padding = true${bufferSize ? `, buffer_size = ${sqlNumber(bufferSize)}` : ''})`;
 }
@@ -92,6 +92,14 @@ export interface Plan {
 const DEC = 'DECIMAL(18, 6)';
 /** The type every number is read as; a text file's column the reader may type so (yardstick's fast read). */
 export const NUMBER_TYPE = DEC;
+/**
+ * yardstick's fast read (fast.ts, never printed): a text file's column whose first rows are plain
+ * numbers, read by the reader as text and cast whole (`CAST(cell AS DECIMAL(18, 6))`) unless it has
+ * an exponent or a `_` (`1e3`, `1.2E+05`, `1_000`, which DuckDB's cast and its typed CSV reader read
+ * and a data file refuses): such a cell, or one the cast does not read, stops the read with an error
+ * and the text path names it. Not a DuckDB type: readerSql reads it as VARCHAR.
+ */
+export const PLAIN_NUMBERS = 'PLAIN NUMBERS';
 
 /**
  * A cell read as a number: `1,234`, `1.2万`, `3.5w`, `45.3%` (0.453), and as the main reader reads
@@ -225,6 +233,19 @@ function fastTimeSql(offsetMinutes: number, changes: readonly unknown[], own = f
   return `CASE ${shapes.join(' ')} END`;
 }
 
+/** `2026年10月4日`, then a time of day (hours 0 to 23: `24:00` is refused as in every other form) or nothing. */
+const CHINESE_DATE = '^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\\s*(([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$';
+/** Such a cell `t` as DuckDB's cast reads a time: `2026-10-4 10:00` (a month or day out of range is no time). */
+const chineseDate = [
+  `regexp_extract(t, '^([0-9]{4})年', 1)`,
+  `'-'`,
+  `regexp_extract(t, '年([0-9]{1,2})月', 1)`,
+  `'-'`,
+  `regexp_extract(t, '月([0-9]{1,2})日', 1)`,
+  `' '`,
+  `regexp_extract(t, '日\\s*(.*)$', 1)`,
+].join(' || ');
+
 /**
  * The time cell `t` as the company's local time: a time without a zone (up to 19 characters,
  * `2026-10-05 20:31:00`) is local already and read by the cast alone; `Z` and `±HH:MM` are
@@ -257,6 +278,9 @@ function localTimeSql(offsetMinutes: number, changes: readonly { at: string; min
     // `2026-10-31 24:00:00`: the end of the 31st or the start of the 1st? DuckDB reads the 1st, and
     // the session would leave October without a word: not read (refused at its cell)
     `WHEN regexp_matches(t, '[ T]24:') THEN NULL`,
+    // `2026年10月4日 10:00` (a 抖音 or 小店 export, Excel's 年月日 format): year, month, day as written,
+    // then the time of day or midnight; read as `2026-10-4 10:00`, local time (docs/events.md)
+    `WHEN t LIKE '%年%' THEN CASE WHEN regexp_matches(t, ${sqlString(CHINESE_DATE)}) THEN TRY_CAST(TRIM(${chineseDate}) AS TIMESTAMP) END`,
     'WHEN LENGTH(t) <= 19 THEN TRY_CAST(t AS TIMESTAMP)',
     `WHEN t LIKE '%Z' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 1)')}`,
     `WHEN SUBSTRING(t, LENGTH(t) - 5, 1) IN ('+', '-') AND SUBSTRING(t, LENGTH(t) - 2, 1) = ':' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 6)', `${sign} * ${hhmm}`)}`,
@@ -307,7 +331,9 @@ export function planSource(
   // the statement with them only when this one finds unreadable cells)
   const { exactAverages = process.arch === 'x64', fewDistinct = true, written = true } = ownOptions;
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
+  const plainNumbers = (c: string) => types?.[c] === PLAIN_NUMBERS;
   const isNumberType = (c: string) =>
+    plainNumbers(c) ||
     /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
       types?.[c] ?? '',
     );
@@ -437,7 +463,11 @@ export function planSource(
         : []),
       `parsed AS (\n  SELECT ${fast ? 'trimmed' : 'cells'}.*,\n    ${[
         ...numeric.map((c, i) =>
-          isNumberType(c) ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}` : `${numberSql(`u${i}`, written)} AS n${i}`,
+          plainNumbers(c)
+            ? `CASE WHEN contains(x${i}, 'e') OR contains(x${i}, 'E') OR contains(x${i}, '_') THEN error('not a plain number') ELSE CAST(x${i} AS ${DEC}) END AS n${i}`
+            : isNumberType(c)
+              ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}`
+              : `${numberSql(`u${i}`, written)} AS n${i}`,
         ),
         ...atLeast.map((c) =>
           isNumberType(c)
