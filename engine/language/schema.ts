@@ -312,18 +312,23 @@ function show(v: unknown): string {
   return String(v);
 }
 
-/** Nearest candidate by edit distance, if it is close enough to be a typo. */
+/**
+ * Nearest candidate by edit distance, if it is close enough to be a typo. Letter case and width do
+ * not count: `ｃ` (a full-width c typed with a Chinese input method) is `c`, not a typo of `r`.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const folded = (s: string) => s.normalize('NFKC').toLowerCase();
+  const w = folded(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(w, folded(c));
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(w.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

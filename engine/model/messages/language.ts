@@ -1208,6 +1208,13 @@ export const language = defineMessages({
       zh: '请写 `true` 或 `false`（在 YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本，不是 true 或 false）',
     },
   },
+  'policy_value_type.employee_id': {
+    message: {
+      en: 'the employee id `{value}` is read from the data as `{id}` (full-width letters and digits become half-width, spaces and invisible characters are dropped): no record can equal `{value}`',
+      zh: '员工工号 `{value}` 在数据中读作 `{id}`（全角字母和数字转为半角，空格和不可见字符去掉）：没有记录会等于 `{value}`',
+    },
+    help: { en: 'write `{id}`', zh: '请写作 `{id}`' },
+  },
   'policy_value_type.text': {
     message: {
       en: '`{fact}` is text, but `{operator}` compares it with the number or true/false `{value}`: no record can equal it',
