@@ -154,6 +154,23 @@ describe('values of the wrong kind in conditions', () => {
     ]);
   });
 
+  // docs listed `contains` and `doesNotContain` among the operators; no fact is a list, so
+  // `team contains 直播` validated "ok" and never fired (json-rules-engine asks for an array fact)
+  it.each([
+    ['contains', '{ fact: team, operator: contains, value: 直播 }', 'contains'],
+    ['doesNotContain', '{ fact: rating, operator: doesNotContain, value: 9 }', 'doesNotContain'],
+    ['an empty in list', '{ fact: rating, operator: in, value: [] }', '[]'],
+    ['an empty notIn list', '{ fact: grade, operator: notIn, value: [] }', '[]'],
+  ])('%s is refused: it never holds (or always)', (_what, condition, needle) => {
+    const text = edit('when: { fact: rating, operator: greaterThanInclusive, value: 90 }', `when: ${condition}`);
+    const fixed = condition.includes('grade')
+      ? text
+          .replace('adjustments:\n  star:', 'triggers:\n  star:')
+          .replace('    points: 5\n', '    action: { type: notify }\n')
+      : text;
+    expect(problemsAt(fixed)).toEqual([`${at(fixed, needle)} policy_value_type`]);
+  });
+
   it('a zero-width space in an id is shown as <U+200B>', () => {
     const text = edit(
       'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',

@@ -136,6 +136,13 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
       else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
     }
+    // no fact of a policy is a list, so `contains` never holds and `doesNotContain` never either
+    // (json-rules-engine asks for an array fact): `team contains 直播` would silently never fire
+    if (c.operator === 'contains' || c.operator === 'doesNotContain')
+      report('policy_value_type.contains', { operator: c.operator, fact: c.fact }, [...path, 'operator']);
+    // nothing is in an empty list: `in: []` never holds and `notIn: []` always does
+    if ((c.operator === 'in' || c.operator === 'notIn') && Array.isArray(c.value) && c.value.length === 0)
+      report('policy_value_type.empty_list', { operator: c.operator, fact: c.fact }, [...path, 'value']);
     const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
     if (presence && 'value' in c)
       report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });

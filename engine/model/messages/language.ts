@@ -1208,6 +1208,26 @@ export const language = defineMessages({
       zh: '请写 `true` 或 `false`（在 YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本，不是 true 或 false）',
     },
   },
+  'policy_value_type.contains': {
+    message: {
+      en: '`{operator}` asks whether a list holds a value, but `{fact}` is one value, not a list: the comparison never holds',
+      zh: '`{operator}` 判断列表中是否有某个值，但 `{fact}` 是单个值而不是列表：这个比较永远不成立',
+    },
+    help: {
+      en: 'compare the value itself: `equal`, or `in` with a list of the values meant (`value: [直播一组, 直播二组]`)',
+      zh: '请直接比较这个值：用 `equal`，或用 `in` 列出所指的各个值（`value: [直播一组, 直播二组]`）',
+    },
+  },
+  'policy_value_type.empty_list': {
+    message: {
+      en: '`{operator}` compares `{fact}` with an empty list: nothing is in it, so `in` never holds and `notIn` always does',
+      zh: '`{operator}` 拿 `{fact}` 与空列表比较：空列表中什么都没有，`in` 永远不成立，`notIn` 永远成立',
+    },
+    help: {
+      en: 'list the values meant (`value: [A, B]`), or remove the comparison',
+      zh: '请列出所指的值（`value: [A, B]`），或删去这个比较',
+    },
+  },
   'policy_value_type.employee_id': {
     message: {
       en: 'the employee id `{value}` is read from the data as `{id}` (full-width letters and digits become half-width, spaces and invisible characters are dropped): no record can equal `{value}`',
