@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { each, runMonth } from '../spec/run.js';
+import { yardstickAsIs } from '../yardstick.js';
 
 const DOC = readFileSync('docs/policy-language.md', 'utf8');
 
@@ -127,5 +128,21 @@ describe('caps and noise', () => {
       );
     expect((await money('amt * 3', '{ to: 0.1, mode: up }', '1.1')).scorecards[0]!.payout.totalFen).toBe(330);
     expect((await money('amt', '{ to: 0.01, mode: half_up }', '1.005')).scorecards[0]!.payout.totalFen).toBe(101);
+  });
+});
+
+describe('docs/review.md: the sweep of the sample month', () => {
+  it('prints every line the page shows (spaces between columns aside), from the command it shows', async () => {
+    const page = readFileSync('docs/review.md', 'utf8');
+    const block = page.split('On the sample month:\n\n```\n')[1]!.split('```')[0]!;
+    const [command, ...shown] = block.replace(' \\\n', ' ').split('\n');
+    expect(command).toMatch(/^\$ yardstick sweep /);
+    const argv = command!.replace(/^\$ yardstick /, '').split(/\s+/);
+    const r = await yardstickAsIs(...argv);
+    expect(r.code).toBe(0);
+    const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const printed = new Set(r.stdout.split('\n').map(squeeze));
+    const missing = shown.map(squeeze).filter((l) => l !== '' && l !== '…' && !printed.has(l));
+    expect(missing).toEqual([]);
   });
 });
