@@ -156,3 +156,51 @@ describe('caps, tiers and awards, to the yuan, mode up', () => {
     ]);
   });
 });
+
+// A tier on a ratio metric written in the data with a `%` sign: 100% reaches a band from 1.0, 45.3%
+// a band from 0.453 (not the double below it), 7% a band from 0.07; 6.99% and 99.99% stay under.
+const RATIO_TIERS = `policy: spec-ratio-tiers
+title: 比率档位
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [0, 100] }
+  done: { label: 完成率, unit: ratio, range: [0, 2] }
+stages:
+  s: { title: 常规 }
+roles:
+  staff:
+    title: 员工
+    pay_base: 1000
+    indicators:
+      r: { metric: rating, scoring: rating, weight: 100 }
+grades:
+  - { grade: A, min: 80 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  tiers:
+    basis: done
+    bands:
+      - { tier: full, min: 1.0, award: 100 }
+      - { tier: mid, min: 0.453, award: 50 }
+      - { tier: low, min: 0.07, award: 10 }
+  rounding: { to: 0.01, mode: half_up }
+`;
+
+describe('tier bands on a ratio, exactly at their bounds', () => {
+  it('100% reaches 1.0, 45.3% and 0.453 reach 0.453, 7% reaches 0.07; 99.99% and 6.99% do not', async () => {
+    const cells = ['100%', '45.3%', '99.99%', '7%', '6.99%', '0.453'];
+    const csv = `${['工号,姓名,岗位,团队,阶段,月份,评分,完成率', ...cells.map((c, i) => `E${i + 1},某,staff,一组,s,2026-10,80,${c}`)].join('\n')}\n`;
+    const r = await runMonth(RATIO_TIERS, csv);
+    expect(each(r, (c) => c.payout.tier?.id ?? null)).toEqual({
+      E1: 'full',
+      E2: 'mid',
+      E3: 'mid',
+      E4: 'low',
+      E5: null,
+      E6: 'mid',
+    });
+    // 1000 × 80 / 100 = ¥800 plus the band's award: ¥900, ¥850, ¥850, ¥810, ¥800, ¥850
+    expect(Object.values(each(r, (c) => c.payout.totalFen))).toEqual([90000, 85000, 85000, 81000, 80000, 85000]);
+  });
+});
