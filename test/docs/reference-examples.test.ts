@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { each, runMonth } from '../spec/run.js';
+import { each, runMonth, staffCsv } from '../spec/run.js';
 import { yardstickAsIs } from '../yardstick.js';
 
 const DOC = readFileSync('docs/policy-language.md', 'utf8');
@@ -39,7 +39,10 @@ payout:
 `;
 
 const rows = (column: string, ...values: string[]) =>
-  `${[`工号,姓名,岗位,团队,阶段,月份,${column}`, ...values.map((v, i) => `E${i + 1},某,staff,一组,s,2026-10,${v}`)].join('\n')}\n`;
+  staffCsv(
+    column,
+    values.map((v, i) => [`E${i + 1}`, v]),
+  );
 
 describe('the rounding table', () => {
   const table = [...DOC.matchAll(/^\| `(\w+)` \([^)]*\) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/gm)];
@@ -54,7 +57,10 @@ describe('the rounding table', () => {
       const fen = async (to: string, ...amounts: string[]) => {
         // a policy that pays the amount itself needs a metric `amt` and a rating for its score
         const text = policy('amt', `{ to: ${to}, mode: ${mode} }`);
-        const csv = `${['工号,姓名,岗位,团队,阶段,月份,评分,金额', ...amounts.map((v, i) => `E${i + 1},某,staff,一组,s,2026-10,80,${v}`)].join('\n')}\n`;
+        const csv = staffCsv(
+          '评分,金额',
+          amounts.map((v, i) => [`E${i + 1}`, 80, v]),
+        );
         return Object.values(each(await runMonth(text, csv), (s) => s.payout.totalFen));
       };
       expect(await fen('0.01', '1234.565', '1234.575')).toEqual([
@@ -122,10 +128,7 @@ describe('caps and noise', () => {
       '`1.1 × 3` is 3.3000000000000003 in binary\narithmetic, and rounded `up` to `0.1` it is ¥3.30, not ¥3.40; ¥1.005, whose nearest double is\n1.00499…, is ¥1.01 under `half_up`.',
     );
     const money = (formula: string, rounding: string, amt: string) =>
-      runMonth(
-        policy(formula, rounding),
-        `工号,姓名,岗位,团队,阶段,月份,评分,金额\nE1,某,staff,一组,s,2026-10,80,${amt}\n`,
-      );
+      runMonth(policy(formula, rounding), staffCsv('评分,金额', [['E1', 80, amt]]));
     expect((await money('amt * 3', '{ to: 0.1, mode: up }', '1.1')).scorecards[0]!.payout.totalFen).toBe(330);
     expect((await money('amt', '{ to: 0.01, mode: half_up }', '1.005')).scorecards[0]!.payout.totalFen).toBe(101);
   });

@@ -3,7 +3,7 @@
 // and a pool funded by a share of GMV, split to the fen by the largest remainders.
 
 import { describe, expect, it } from 'vitest';
-import { each, runMonth } from './run.js';
+import { each, runMonth, staffCsv } from './run.js';
 
 const POLICY = (quotas: string, smallTeams: string) => `policy: spec-calibration
 title: 强制分布
@@ -39,8 +39,7 @@ payout:
   rounding: { to: 0.01, mode: half_up }
 `;
 
-const csv = (...rows: [string, number, string][]) =>
-  `${['工号,姓名,岗位,团队,阶段,月份,评分,GMV', ...rows.map(([id, rating, gmv]) => `${id},某,staff,一组,s,2026-10,${rating},${gmv}`)].join('\n')}\n`;
+const csv = (...rows: [string, number, string][]) => staffCsv('评分,GMV', rows);
 
 // Five people: E9 and E10 tie at 90 (A), E2 and e1 tie at 70, E3 has 65 (B).
 const FIVE = csv(['E9', 90, '1000.99'], ['E10', 90, '0'], ['E2', 70, '0'], ['e1', 70, '0'], ['E3', 65, '0']);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
-import { each, runMonth } from './run.js';
+import { each, runMonth, staffCsv } from './run.js';
 
 // Each rule adds a power of two, so the score says which fired: 77 + 1 + 2 + 4 + 8 + 16 + 32 = 140.
 const POLICY = (weights = '0.2, 0.3, 0.5') => {
@@ -57,13 +57,13 @@ payout:
 `;
 };
 
-const HEADER = '工号,姓名,岗位,团队,阶段,月份,自评,互评,上级评分,完成率,余数';
+const COLUMNS = '自评,互评,上级评分,完成率,余数';
 
 describe('derived metrics', () => {
   it('self 90, peers 80, manager 70 → 18 + 24 + 35 = 77 of 100 → 77 points', async () => {
     // rate 0.47: floor((0.47 − 0.4) × 100) is 7 (in binary arithmetic 6.999…, whose floor is 6): t1;
     // −7 % 3 is −1: t3; 2 && 3 is 1: t4. Score 77 + 1 + 4 + 8 = 90.
-    const r = await runMonth(POLICY(), `${HEADER}\nE1,某,staff,一组,s,2026-10,90,80,70,0.47,-7\n`);
+    const r = await runMonth(POLICY(), staffCsv(COLUMNS, [['E1', 90, 80, 70, 0.47, -7]]));
     expect(each(r, (c) => [c.base_score, c.adjustments.map((a) => a.id), c.score])).toEqual({
       E1: [77, ['t1', 't3', 't4'], 90],
     });
@@ -72,7 +72,7 @@ describe('derived metrics', () => {
   it('compares at 15 significant digits: 0.7 + 0.1 is 0.8, reaches 0.8, and leaves no remainder of 0.1', async () => {
     // rate 0.7: plus = 0.8 (t2), 0.8 >= 0.8 (t5), 0.8 % 0.1 = 0 (t6); −7 % 3 (t3) and 2 && 3 (t4) as
     // before: 77 + 2 + 4 + 8 + 16 + 32 = 139
-    const r = await runMonth(POLICY(), `${HEADER}\nE2,某,staff,一组,s,2026-10,90,80,70,0.7,-7\n`);
+    const r = await runMonth(POLICY(), staffCsv(COLUMNS, [['E2', 90, 80, 70, 0.7, -7]]));
     expect(each(r, (c) => [c.adjustments.map((a) => a.id), c.score])).toEqual({
       E2: [['t2', 't3', 't4', 't5', 't6'], 139],
     });
@@ -84,7 +84,10 @@ describe('derived metrics', () => {
     const loaded = loadPolicy(POLICY('0.2, 0.3, 0.6'), 'spec.yaml');
     if (!loaded.ok) throw new Error('refused');
     const read = readRecords(
-      `${HEADER}\nE1,某,staff,一组,s,2026-10,100,100,100,0.5,0\nE2,某,staff,一组,s,2026-10,90,80,70,0.5,0\n`,
+      staffCsv(COLUMNS, [
+        ['E1', 100, 100, 100, 0.5, 0],
+        ['E2', 90, 80, 70, 0.5, 0],
+      ]),
       'csv',
       loaded.policy.contract,
       { file: 'month.csv' },

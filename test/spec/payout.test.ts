@@ -2,7 +2,7 @@
 // taken down to the rounding unit, tier uplift and tier award, per-unit awards and the awards cap.
 
 import { describe, expect, it } from 'vitest';
-import { byId, each, lines, runMonth } from './run.js';
+import { byId, each, lines, runMonth, staffCsv } from './run.js';
 
 /** Performance pay is the money cell `amt` itself, so each row is one figure to round. */
 const ROUNDING = (to: string, mode: string) => `policy: spec-rounding
@@ -28,7 +28,10 @@ payout:
 `;
 
 const amounts = (...amts: string[]) =>
-  `${['工号,姓名,岗位,团队,阶段,月份,评分,金额', ...amts.map((a, i) => `E${i + 1},某,staff,一组,s,2026-10,80,${a}`)].join('\n')}\n`;
+  staffCsv(
+    '评分,金额',
+    amts.map((a, i) => [`E${i + 1}`, 80, a]),
+  );
 
 describe('rounding: the reference table, every mode', () => {
   // | mode | 1234.565 to 0.01 | 1234.575 to 0.01 | 724.5 to 1 |
@@ -111,14 +114,13 @@ describe('caps, tiers and awards, to the yuan, mode up', () => {
     const r = byId(
       await runMonth(
         CAPS,
-        `${[
-          '工号,姓名,岗位,团队,阶段,月份,评分,爆款数',
-          'A1,某,staff,一组,s,2026-10,180,0',
-          'A2,某,staff,一组,s,2026-10,200,4',
-          'A3,某,staff,一组,s,2026-10,179.98,0',
-          'A4,某,staff,一组,s,2026-10,90,1',
-          'A5,某,staff,一组,s,2026-10,100,3',
-        ].join('\n')}\n`,
+        staffCsv('评分,爆款数', [
+          ['A1', 180, 0],
+          ['A2', 200, 4],
+          ['A3', 179.98, 0],
+          ['A4', 90, 1],
+          ['A5', 100, 3],
+        ]),
       ),
     );
     // A1: 90 points, attainment exactly 0.9 → silver. 3333 × 90 / 100 = 2999.7 → up → 3000;
@@ -190,7 +192,10 @@ payout:
 describe('tier bands on a ratio, exactly at their bounds', () => {
   it('100% reaches 1.0, 45.3% and 0.453 reach 0.453, 7% reaches 0.07; 99.99% and 6.99% do not', async () => {
     const cells = ['100%', '45.3%', '99.99%', '7%', '6.99%', '0.453'];
-    const csv = `${['工号,姓名,岗位,团队,阶段,月份,评分,完成率', ...cells.map((c, i) => `E${i + 1},某,staff,一组,s,2026-10,80,${c}`)].join('\n')}\n`;
+    const csv = staffCsv(
+      '评分,完成率',
+      cells.map((c, i) => [`E${i + 1}`, 80, c]),
+    );
     const r = await runMonth(RATIO_TIERS, csv);
     expect(each(r, (c) => c.payout.tier?.id ?? null)).toEqual({
       E1: 'full',

@@ -18,6 +18,15 @@ export async function runMonth(policy: string, csv: string): Promise<RunResult> 
   return runPolicy(loaded.policy, { records: read.records }, { lang: 'en' });
 }
 
+/**
+ * A month's CSV of people in role `staff`, team 一组, stage `s`, 2026-10: the record fields, then
+ * `columns` (`评分,GMV`); each row is an id and its cells under `columns`.
+ */
+export function staffCsv(columns: string, rows: (string | number)[][]): string {
+  const lines = rows.map(([id, ...cells]) => [id, '某', 'staff', '一组', 's', '2026-10', ...cells].join(','));
+  return `${[`工号,姓名,岗位,团队,阶段,月份,${columns}`, ...lines].join('\n')}\n`;
+}
+
 /** Each scorecard by employee id. */
 export function byId(r: RunResult): Record<string, Scorecard> {
   return Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c]));

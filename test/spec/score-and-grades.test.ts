@@ -3,7 +3,7 @@
 // cap, and grades at exactly their `min`. Every figure by hand.
 
 import { describe, expect, it } from 'vitest';
-import { byId, each, runMonth } from './run.js';
+import { byId, each, runMonth, staffCsv } from './run.js';
 
 // decimals 1, max 110. 迟到扣分: −0.35 points per late arrival, at most 50 deducted; 违规否决: any
 // violation caps the score at 60 and the grade at C; 加分: +10 per bonus item, no limit of its own.
@@ -50,7 +50,10 @@ payout:
 `;
 
 const csv = (...rows: string[]) =>
-  `${['工号,姓名,岗位,团队,阶段,月份,评分,迟到次数,违规次数,加分项', ...rows.map((r) => `${r.split(',')[0]},某,staff,一组,s,2026-10,${r.split(',').slice(1).join(',')}`)].join('\n')}\n`;
+  staffCsv(
+    '评分,迟到次数,违规次数,加分项',
+    rows.map((r) => r.split(',')),
+  );
 
 describe('the score: base + adjustments, limited by score.max, then every fired score_cap, never below 0, rounded', () => {
   it('works each case out as the reference says', async () => {
