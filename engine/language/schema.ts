@@ -187,6 +187,10 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
         }
         if (text !== '' && Number.isFinite(Number(text)) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text))
           return diagnostic('schema_type.quoted_number', { where, value: text }, own);
+        // `０.５`, `８０`: digits a Chinese input method types full-width, which YAML reads as text
+        const ascii = text.normalize('NFKC');
+        if (ascii !== text && /^[-+]?(\d+\.?\d*|\.\d+)$/.test(ascii))
+          return diagnostic('schema_type.full_width_number', { where, value: text, number: ascii }, own);
       }
       const id = `schema_type.${type}` as const;
       return messageEntry(id)

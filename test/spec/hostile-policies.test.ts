@@ -116,6 +116,17 @@ describe('numbers', () => {
     expect(problemsAt(text)).toEqual([`${at(text, number)} ${code}`]);
   });
 
+  it('full-width digits are refused with the number in half-width digits to write', () => {
+    // before: the help was the key's description ("指标得分…保留的小数位"), not what to write
+    const text = edit('threshold: 0.3,', 'threshold: ０.３,');
+    expect(loadPolicy(text, 'spec.yaml').diagnostics.map((d) => [d.message, d.help])).toEqual([
+      [
+        '`roles.staff.indicators.c.threshold` must be a number, not `０.３`, written in full-width digits (YAML reads it as text)',
+        'write `0.3` in half-width digits',
+      ],
+    ]);
+  });
+
   it('numbers inside names and ordinary decimals in formulas are not numbers to refuse', () => {
     const text = edit('pay_base * score / 100', '"round(pay_base * score / 100.0, 2) + 0.5 * 1e3 - .25"');
     expect(problemsAt(text)).toEqual([]);

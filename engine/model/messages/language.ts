@@ -298,6 +298,13 @@ export const language = defineMessages({
       zh: '去掉引号，写成 `{value}`（YAML 会把加了引号的数字读成文字）',
     },
   },
+  'schema_type.full_width_number': {
+    message: {
+      en: '`{where}` must be a number, not `{value}`, written in full-width digits (YAML reads it as text)',
+      zh: '`{where}` 应为数字，不能是全角数字 `{value}`（YAML 会把它读成文字）',
+    },
+    help: { en: 'write `{number}` in half-width digits', zh: '请用半角数字写成 `{number}`' },
+  },
   'schema_type.percent_text': {
     message: {
       en: '`{where}` must be a number, not `{value}`',
