@@ -60,6 +60,41 @@ export function checkNumbers(source: SourceFile): Diagnostic[] {
 }
 
 /**
+ * A number inside a formula, as the expression reader reads one: digits with a fraction and an
+ * exponent, not part of a name (`rate_2`, `x1e5`).
+ */
+const FORMULA_NUMBER = /(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![\w.])/g;
+
+/** What is wrong with a number written inside a formula, as with one written as a YAML value. */
+export type FormulaNumberProblem = 'ambiguous' | 'not_finite' | 'too_large' | 'inexact';
+
+/**
+ * The numbers of a formula that a policy refuses as YAML values (`checkNumbers`, and `017` in
+ * limits.ts): `1e400` (infinite), `9007199254740993` (beyond 2^53 − 1), `80.999999999999999` (read
+ * as 81) and `017` (17 here, 15 to a reader of octal), each with its offset in the formula.
+ */
+export function formulaNumbers(
+  text: string,
+): { offset: number; written: string; value: number; problem: FormulaNumberProblem }[] {
+  const out: { offset: number; written: string; value: number; problem: FormulaNumberProblem }[] = [];
+  for (const m of text.matchAll(FORMULA_NUMBER)) {
+    const written = m[0];
+    const value = Number(written);
+    const problem: FormulaNumberProblem | undefined = /^0\d+$/.test(written)
+      ? 'ambiguous'
+      : !Number.isFinite(value)
+        ? 'not_finite'
+        : !isUsableNumber(value)
+          ? 'too_large'
+          : readsAsWritten(written, value)
+            ? undefined
+            : 'inexact';
+    if (problem) out.push({ offset: m.index, written, value, problem });
+  }
+  return out;
+}
+
+/**
  * Whether numbers as written (each read as the shortest decimal that gives its double: `33.3` is
  * 33.3, not 33.29999…) add up to exactly `total`, in decimal arithmetic: 33.3 + 33.3 + 33.4 is 100,
  * and 50 + 30 + 20.0000000001 is not (a tolerance for binary noise would have let that pass).

@@ -21,6 +21,9 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   const source: SourceFile = { file, text, doc, lines };
   if (tooLong.length) return { source, diagnostics: tooLong };
   const diagnostics: Diagnostic[] = [];
+  // a tab as indentation leaves the reader unsure where every mapping around it ends: what it
+  // reports besides (a "duplicate" key that names none, nested mappings) follows from the tab alone
+  const tabs = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
   for (const [severity, list] of [
     ['error', doc.errors],
     ['warning', doc.warnings],
@@ -28,6 +31,7 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     for (const e of list) {
       // an unresolved tag is one of the tags `checkYamlMeaning` refuses, at the same spot
       if (e.code === 'TAG_RESOLVE_FAILED') continue;
+      if (tabs && e.code !== 'TAB_AS_INDENT') continue;
       // yaml often reports one mistake twice at the same spot; one message is clearer
       if (
         diagnostics.some(

@@ -187,6 +187,10 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
         }
         if (text !== '' && Number.isFinite(Number(text)) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text))
           return diagnostic('schema_type.quoted_number', { where, value: text }, own);
+        // `０.５`, `８０`: digits a Chinese input method types full-width, which YAML reads as text
+        const ascii = text.normalize('NFKC');
+        if (ascii !== text && /^[-+]?(\d+\.?\d*|\.\d+)$/.test(ascii))
+          return diagnostic('schema_type.full_width_number', { where, value: text, number: ascii }, own);
       }
       const id = `schema_type.${type}` as const;
       return messageEntry(id)
@@ -312,18 +316,23 @@ function show(v: unknown): string {
   return String(v);
 }
 
-/** Nearest candidate by edit distance, if it is close enough to be a typo. */
+/**
+ * Nearest candidate by edit distance, if it is close enough to be a typo. Letter case and width do
+ * not count: `ｃ` (a full-width c typed with a Chinese input method) is `c`, not a typo of `r`.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const folded = (s: string) => s.normalize('NFKC').toLowerCase();
+  const w = folded(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(w, folded(c));
     if (d < bestDistance) {
       bestDistance = d;
       best = c;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(w.length / 3)) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

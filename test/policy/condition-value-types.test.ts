@@ -49,7 +49,7 @@ describe('a comparison with a value of another kind than its fact', () => {
       [
         'policy_value_type',
         'error',
-        '`score` is a number, but `notEqual` compares it with `60`, which is not one: no record can equal it',
+        '`score` is a number, but `notEqual` compares it with `"60"`, which is not one: no record can equal it',
         '18:62',
         'write a number, e.g. `value: 1000` (`1_000`, `1,000` and a number in quotes are text)',
       ],

@@ -37,7 +37,7 @@ describe('a property comparing a fact with a value of another kind', () => {
       [
         'policy_value_type',
         'error',
-        '`greaterThan` compares numbers, but the value is `1000`',
+        '`greaterThan` compares numbers, but the value is `"1000"`',
         '18:67',
         'write a number, e.g. `value: 0.05` for 5%',
       ],

@@ -1,9 +1,17 @@
 // What every area of the semantic checks shares: the policy, where to report, the names it
 // declares, and the helpers that word a diagnostic (hints, numbers, flow-style conditions).
 
-import { diagnostic, type ArgNames, type Diagnostic, type MessageId, type Severity } from '../../model/diagnostic.js';
+import {
+  diagnostic,
+  type ArgNames,
+  type Diagnostic,
+  type MessageId,
+  type Severity,
+  type Span,
+} from '../../model/diagnostic.js';
 import type { PolicyDoc } from '../../model/policy.js';
 import { parseExpression, type Expr } from '../expression.js';
+import { formulaNumbers, MONEY_LIMIT_YUAN } from '../numbers.js';
 import { nodeAt, spanAt, spanOf, type Path, type SourceFile } from '../parse.js';
 import { closest } from '../schema.js';
 import { TeamDirectory } from '../teams.js';
@@ -61,16 +69,43 @@ export function checkContext(source: SourceFile, policy: PolicyDoc): CheckContex
 /** Parses an expression and reports a syntax error at the exact character inside the YAML scalar. */
 export function parseAt(ctx: CheckContext, path: Path, text: string): Expr | undefined {
   const { source } = ctx;
+  const node = nodeAt(source, path);
+  /** The span of the formula's character at `offset`, or of the whole scalar when it cannot be told. */
+  const at = (offset: number | undefined, length = 0): Span => {
+    if (!node?.range || offset === undefined || !isScalar(node)) return spanOf(source, path);
+    const start = node.range[0] + (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0) + offset;
+    return spanAt(source, start, length > 0 ? start + length : undefined);
+  };
+  // numbers inside a formula are refused as the same numbers written as YAML values are, at the number
+  const numbers = formulaNumbers(text);
+  for (const n of numbers) {
+    const where = { file: source.file, span: at(n.offset, n.written.length), path: [...path] };
+    const written = n.written;
+    if (n.problem === 'ambiguous')
+      ctx.out.push(diagnostic('policy_number_ambiguous', { written, decimal: String(n.value) }, where));
+    else if (n.problem === 'not_finite')
+      ctx.out.push(diagnostic('policy_number_not_finite.infinite', { written }, where));
+    else if (n.problem === 'too_large')
+      ctx.out.push(
+        diagnostic(
+          'policy_number_too_large',
+          { written, money_limit: MONEY_LIMIT_YUAN.toLocaleString('en-US') },
+          where,
+        ),
+      );
+    else ctx.out.push(diagnostic('policy_number_inexact', { written, read: String(n.value) }, where));
+  }
+  if (numbers.length > 0) return undefined;
   const parsed = parseExpression(text);
   if (parsed.ok) return parsed.expr;
-  const node = nodeAt(source, path);
-  let span = spanOf(source, path);
-  if (node?.range && parsed.offset !== undefined && isScalar(node)) {
-    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-    span = spanAt(source, node.range[0] + (quoted ? 1 : 0) + parsed.offset);
-  }
   const { id, args } = parsed.problem;
-  ctx.out.push(diagnostic(id, { ...args, text } as ArgsFor<typeof id>, { file: source.file, span, path: [...path] }));
+  ctx.out.push(
+    diagnostic(id, { ...args, text } as ArgsFor<typeof id>, {
+      file: source.file,
+      span: at(parsed.offset),
+      path: [...path],
+    }),
+  );
   return undefined;
 }
 

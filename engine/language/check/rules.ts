@@ -120,7 +120,7 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
     if (isFactRef(c.value) || (PRESENCE_OPERATORS as readonly string[]).includes(c.operator)) return;
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && typeof c.value !== 'number')
-      ctx.report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
+      ctx.report('policy_value_type', { operator: c.operator, value: shown(c.value) }, [...path, 'value']);
     if (EXACT_OPERATORS.includes(c.operator)) checkValueKinds(ctx, path, c, kindOf);
   });
 }
@@ -136,6 +136,13 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
       else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
     }
+    // no fact of a policy is a list, so `contains` never holds and `doesNotContain` never either
+    // (json-rules-engine asks for an array fact): `team contains 直播` would silently never fire
+    if (c.operator === 'contains' || c.operator === 'doesNotContain')
+      report('policy_value_type.contains', { operator: c.operator, fact: c.fact }, [...path, 'operator']);
+    // nothing is in an empty list: `in: []` never holds and `notIn: []` always does
+    if ((c.operator === 'in' || c.operator === 'notIn') && Array.isArray(c.value) && c.value.length === 0)
+      report('policy_value_type.empty_list', { operator: c.operator, fact: c.fact }, [...path, 'value']);
     const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
     if (presence && 'value' in c)
       report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });
@@ -153,6 +160,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
     else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
     else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
+    else if (c.fact === 'employee_id') checkEmployeeIds(ctx, [...path, 'value'], c.value);
     if (c.fact === 'rolling_average' && c.params) {
       const of = String(c.params.of);
       if (of !== 'score' && !ctx.known.has(of))
@@ -198,7 +206,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     }
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && ref === undefined && typeof c.value !== 'number') {
-      report('policy_value_type', { operator: c.operator, value: String(c.value) }, [...path, 'value']);
+      report('policy_value_type', { operator: c.operator, value: shown(c.value) }, [...path, 'value']);
     }
     if (EXACT_OPERATORS.includes(c.operator) && ref === undefined) checkValueKinds(ctx, path, c);
   });
@@ -227,10 +235,18 @@ function checkValueKinds(
     if (fits) return;
     ctx.report(
       kind === 'string' ? 'policy_value_type.text' : `policy_value_type.${kind}`,
-      { fact: c.fact, operator: c.operator, value: String(v) },
+      { fact: c.fact, operator: c.operator, value: shown(v) },
       Array.isArray(c.value) ? [...path, 'value', i] : [...path, 'value'],
     );
   });
+}
+
+/**
+ * A value as the policy wrote it, for a message: a number in quotes keeps its quotes — `"60"` is
+ * the text 60, and a message saying "the value is `60`" would not say what is wrong with it.
+ */
+function shown(v: unknown): string {
+  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? JSON.stringify(v) : String(v);
 }
 
 /**
@@ -331,6 +347,32 @@ function checkTeamValues({ report }: CheckContext, path: Path, value: unknown, t
     if (named !== undefined) report('policy_team_not_title', { value: v, team: named }, path);
     else report('policy_unknown_team', { team: v, teams: titles.join(', ') }, path);
   }
+}
+
+/** Spaces of every width and the invisible characters an id loses when the data is read (engine/data/ids.ts). */
+const ID_IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/**
+ * A record carries its id as the data reader normalises it (`Ｅ１` and `E1 ` are `E1`; docs: "Employee
+ * ids and join keys"), so an id in a condition written another way (`Ｅ１`, `"E1 "`, a zero-width
+ * space) would equal nobody: the rule would never fire, or with `notEqual` always. Refused with the
+ * id to write.
+ */
+function checkEmployeeIds({ report }: CheckContext, path: Path, value: unknown) {
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const id = v.normalize('NFKC').replace(ID_IGNORED, '');
+    if (id === v || id === '') return;
+    const shownAs = [...v]
+      .map((ch) =>
+        ch.replace(ID_IGNORED, '') === '' && ch !== ' '
+          ? `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+          : ch,
+      )
+      .join('');
+    report('policy_value_type.employee_id', { value: shownAs, id }, Array.isArray(value) ? [...path, i] : path);
+  });
 }
 
 /** The declared ids a condition's value may name (`policy_unknown_stage`, `policy_unknown_role`). */

@@ -298,6 +298,13 @@ export const language = defineMessages({
       zh: '去掉引号，写成 `{value}`（YAML 会把加了引号的数字读成文字）',
     },
   },
+  'schema_type.full_width_number': {
+    message: {
+      en: '`{where}` must be a number, not `{value}`, written in full-width digits (YAML reads it as text)',
+      zh: '`{where}` 应为数字，不能是全角数字 `{value}`（YAML 会把它读成文字）',
+    },
+    help: { en: 'write `{number}` in half-width digits', zh: '请用半角数字写成 `{number}`' },
+  },
   'schema_type.percent_text': {
     message: {
       en: '`{where}` must be a number, not `{value}`',
@@ -1207,6 +1214,33 @@ export const language = defineMessages({
       en: 'write `true` or `false` (`yes`, `no`, `on` and `off` are text in YAML 1.2, not true or false)',
       zh: '请写 `true` 或 `false`（在 YAML 1.2 中 `yes`、`no`、`on`、`off` 是文本，不是 true 或 false）',
     },
+  },
+  'policy_value_type.contains': {
+    message: {
+      en: '`{operator}` asks whether a list holds a value, but `{fact}` is one value, not a list: the comparison never holds',
+      zh: '`{operator}` 判断列表中是否有某个值，但 `{fact}` 是单个值而不是列表：这个比较永远不成立',
+    },
+    help: {
+      en: 'compare the value itself: `equal`, or `in` with a list of the values meant (`value: [直播一组, 直播二组]`)',
+      zh: '请直接比较这个值：用 `equal`，或用 `in` 列出所指的各个值（`value: [直播一组, 直播二组]`）',
+    },
+  },
+  'policy_value_type.empty_list': {
+    message: {
+      en: '`{operator}` compares `{fact}` with an empty list: nothing is in it, so `in` never holds and `notIn` always does',
+      zh: '`{operator}` 拿 `{fact}` 与空列表比较：空列表中什么都没有，`in` 永远不成立，`notIn` 永远成立',
+    },
+    help: {
+      en: 'list the values meant (`value: [A, B]`), or remove the comparison',
+      zh: '请列出所指的值（`value: [A, B]`），或删去这个比较',
+    },
+  },
+  'policy_value_type.employee_id': {
+    message: {
+      en: 'the employee id `{value}` is read from the data as `{id}` (full-width letters and digits become half-width, spaces and invisible characters are dropped): no record can equal `{value}`',
+      zh: '员工工号 `{value}` 在数据中读作 `{id}`（全角字母和数字转为半角，空格和不可见字符去掉）：没有记录会等于 `{value}`',
+    },
+    help: { en: 'write `{id}`', zh: '请写作 `{id}`' },
   },
   'policy_value_type.text': {
     message: {
