@@ -38,6 +38,44 @@ export function pathExistsAt(rev: string, path: string): boolean {
   }
 }
 
+/** A policy file changed since a base revision: its path now, and its path at the base when git saw it renamed. */
+export type PolicyChangeEntry =
+  | { status: 'changed'; file: string }
+  | { status: 'renamed'; file: string; old: string }
+  | { status: 'deleted'; file: string };
+
+const isPolicyFile = (f: string) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml');
+
+/**
+ * Every policy file (not their tests) that differs between `base` and the working tree, as git sees
+ * it with rename detection (`git diff -M`): changed or added (untracked files included), renamed
+ * (staged with `git mv` or `git add`: the old path is the one to compare with) and deleted (at the
+ * base, gone from the working tree). Sorted by path.
+ */
+export function policyChangesSince(base: string): PolicyChangeEntry[] {
+  if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
+  const fields = git(['diff', '--name-status', '-z', '-M', base, '--', 'policies']).split('\0');
+  const out = new Map<string, PolicyChangeEntry>();
+  for (let i = 0; i < fields.length - 1; ) {
+    const status = fields[i++]!;
+    if (status.startsWith('R')) {
+      const [old, file] = [fields[i++]!, fields[i++]!];
+      if (isPolicyFile(file) && isPolicyFile(old)) out.set(file, { status: 'renamed', file, old });
+      else {
+        // a policy renamed to a name that is not a policy's (or the other way): gone, or new
+        if (isPolicyFile(old)) out.set(old, { status: 'deleted', file: old });
+        if (isPolicyFile(file)) out.set(file, { status: 'changed', file });
+      }
+      continue;
+    }
+    const file = fields[i++]!;
+    if (isPolicyFile(file)) out.set(file, existsSync(file) ? { status: 'changed', file } : { status: 'deleted', file });
+  }
+  for (const file of git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n'))
+    if (isPolicyFile(file) && existsSync(file)) out.set(file, { status: 'changed', file });
+  return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 /** Policy files (not their tests) that differ between `base` and the working tree. */
 export function changedPolicies(base: string): string[] {
   if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
