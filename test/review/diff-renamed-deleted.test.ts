@@ -143,3 +143,49 @@ describe('yardstick check --base on a renamed policy (node/cli/commands/check.ts
     );
   });
 });
+
+describe('yardstick diff --base below the repository top folder', () => {
+  // a repository holding several teams' folders: hr/policies/…, run from hr/
+  let mono: string;
+  const gitMono = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: mono, encoding: 'utf8' });
+  beforeAll(() => {
+    mono = mkdtempSync(join(tmpdir(), 'yardstick-mono-'));
+    mkdirSync(join(mono, 'hr/policies'), { recursive: true });
+    writeFileSync(join(mono, 'hr', POLICY), git('show', `HEAD:${POLICY}`));
+    writeFileSync(join(mono, 'hr/month.csv'), DATA);
+    gitMono('init', '-q');
+    gitMono('add', '.');
+    gitMono('commit', '-qm', 'policy v1.0.0');
+    writeFileSync(
+      join(mono, 'hr', POLICY),
+      readFileSync(join(mono, 'hr', POLICY), 'utf8').replace(
+        'target: 0.40 # domain: completion rate ≥ 40%',
+        'target: 0.45 # domain: completion rate ≥ 40%',
+      ),
+    );
+  });
+  afterAll(() => process.chdir(repo));
+
+  it('finds the policies folder of the current folder, and measures its change (it listed nothing, exit 0)', async () => {
+    process.chdir(join(mono, 'hr'));
+    const r = await yardstick('diff', '--base', 'HEAD', '--data', 'month.csv', '--format', 'json');
+    expect(r.code).toBe(0);
+    const reviews = JSON.parse(r.stdout);
+    expect(reviews.map((x: { file: string; before: { label: string } }) => [x.file, x.before.label])).toEqual([
+      [`./${POLICY}`, `HEAD:./${POLICY}`],
+    ]);
+    // D1 alone moves: 5876.80 → 5646.40 (the first test above)
+    expect([reviews[0].impact.total_before, reviews[0].impact.total_after, reviews[0].impact.delta]).toEqual([
+      19252.8, 19022.4, -230.4,
+    ]);
+  });
+
+  it('in a folder without policies/ it says so instead of listing nothing', async () => {
+    process.chdir(join(mono, 'hr/policies'));
+    const r = await yardstick('diff', '--base', 'HEAD');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: cannot read policy `policies/`: no such file');
+  });
+});
