@@ -22,11 +22,15 @@ export function revisionExists(rev: string): boolean {
 /** The text of `path` at `rev`, or a clear input error. */
 export function showAt(rev: string, path: string): string {
   if (!revisionExists(rev)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision.spec', { rev }));
+  let kind: string;
   try {
-    return git(['show', `${rev}:${path}`]);
+    kind = git(['cat-file', '-t', `${rev}:${path}`]).trim();
   } catch {
     throw new ExitError(EXIT.input, diagnostic('cli_git_path', { path, rev }));
   }
+  // `git show` of a folder prints its listing, which would be read as a (broken) policy
+  if (kind !== 'blob') throw new ExitError(EXIT.input, diagnostic('io_is_folder', { file: `${rev}:${path}` }));
+  return git(['show', `${rev}:${path}`]);
 }
 
 export function pathExistsAt(rev: string, path: string): boolean {

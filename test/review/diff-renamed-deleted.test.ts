@@ -189,3 +189,11 @@ describe('yardstick diff --base below the repository top folder', () => {
     expect(r.stderr).toBe('error: cannot read policy `policies/`: no such file');
   });
 });
+
+describe('yardstick diff REV:FOLDER', () => {
+  it('says the path is a folder at that revision, as for a folder on disk (it read git’s listing as a policy)', async () => {
+    const r = await yardstick('diff', 'HEAD:policies', POLICY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: cannot read policy `HEAD:policies`: it is a folder');
+  });
+});
