@@ -79,23 +79,48 @@ export interface FileCommit {
   email: string;
   /** The subject line. */
   message: string;
+  /** The file's path in that commit (relative to the repository, with `/`): an older name before a rename. */
+  path: string;
 }
 
-/** The commits that changed `path` (relative to the repository at `repo`, with `/`), newest first. */
+/**
+ * The commits that changed `path` (relative to the repository at `repo`, with `/`), newest first,
+ * following it through renames (`git log --follow`): a policy renamed with `git mv` keeps the
+ * versions it had under its old name, each with the path it had then.
+ */
 export function fileLog(repo: string, path: string, max = 200): FileCommit[] {
   let out: string;
   try {
-    out = gitIn(repo, ['log', `--max-count=${max}`, '--format=%H%x1f%aI%x1f%an%x1f%ae%x1f%s%x1e', '--', path]);
+    out = gitIn(repo, [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--follow',
+      `--max-count=${max}`,
+      '--name-only',
+      '--format=%x1e%H%x1f%aI%x1f%an%x1f%ae%x1f%s',
+      '--',
+      path,
+    ]);
   } catch {
     return []; // a repository without commits yet
   }
   return out
     .split('\x1e')
-    .map((r) => r.replace(/^\n/, ''))
     .filter((r) => r.includes('\x1f'))
     .map((r) => {
-      const [commit, date, author, email, message] = r.split('\x1f');
-      return { commit: commit!, date: date!, author: author!, email: email!, message: message ?? '' };
+      // the fields on the first line, then (after a blank line) the file's name in that commit
+      const [fields = '', ...names] = r.split('\n');
+      const [commit, date, author, email, message] = fields.split('\x1f');
+      const named = names.filter((n) => n !== '').pop();
+      return {
+        commit: commit!,
+        date: date!,
+        author: author!,
+        email: email!,
+        message: message ?? '',
+        path: named ?? path,
+      };
     });
 }
 

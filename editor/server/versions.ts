@@ -112,7 +112,7 @@ export function history(p: Place): { source: 'git' | 'copies'; versions: Version
   if (p.repo && p.inRepo) {
     const versions = fileLog(p.repo, p.inRepo).map((c) => ({
       id: c.commit,
-      ...stamp(textAtCommit(p.repo!, c.commit, p.inRepo!) ?? ''),
+      ...stamp(textAtCommit(p.repo!, c.commit, c.path) ?? ''),
       date: c.date,
       author: c.author,
       message: c.message,
@@ -128,11 +128,11 @@ export function history(p: Place): { source: 'git' | 'copies'; versions: Version
   return { source: 'copies', versions };
 }
 
-/** The text of one version of the history. */
+/** The text of one version of the history (with git, from the file as that commit names it: an older name before a rename). */
 export function versionText(p: Place, id: string): string {
   const text =
     p.repo && p.inRepo
-      ? textAtCommit(p.repo, id, p.inRepo)
+      ? textAtCommit(p.repo, id, fileLog(p.repo, p.inRepo).find((c) => c.commit === id)?.path ?? p.inRepo)
       : /^[0-9TZ-]+$/.test(id) && existsSync(join(copiesDir(p.root, p.name), `${id}.yaml`))
         ? readFileSync(join(copiesDir(p.root, p.name), `${id}.yaml`), 'utf8')
         : undefined;

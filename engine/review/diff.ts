@@ -110,6 +110,16 @@ const W = {
     },
     pointsOf: (n: string) => `${n} 分`,
     noLimit: '不封顶',
+    actionPart: {
+      type: '动作',
+      days: '期限（天）',
+      training: '需培训',
+      note: '说明',
+      close_when: '达标条件',
+      extensions: '可延长次数',
+    } as Record<string, string>,
+    yes: '是',
+    no: '否',
   },
   en: {
     weight: 'weight',
@@ -167,6 +177,16 @@ const W = {
     },
     pointsOf: (n: string) => `${n} points`,
     noLimit: 'no limit',
+    actionPart: {
+      type: 'action',
+      days: 'days',
+      training: 'training',
+      note: 'note',
+      close_when: 'closes when',
+      extensions: 'extensions',
+    } as Record<string, string>,
+    yes: 'yes',
+    no: 'no',
     list: ', ',
     colon: ': ',
   },
@@ -397,10 +417,33 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
         (after[p[0]] as Record<string, { title?: string }> | undefined)?.[second] ??
         (before[p[0]] as Record<string, { title?: string }> | undefined)?.[second];
       const title = rule?.title ?? second;
+      // the rule on each side, for a condition said whole (a change deep inside it is a change of the sentence)
+      const ruleOf = (doc: PolicyDoc) =>
+        (doc[p[0] as 'triggers'] as Record<string, TriggerDef> | undefined)?.[second] as
+          | (TriggerDef & { when?: ConditionDef })
+          | undefined;
+      const sentence = (c: ConditionDef | undefined) => (c === undefined ? '—' : condition(c));
       if (p.length === 2) text = `${w[kind === 'added' ? 'added' : 'removed']} ${title}`;
       else if (p[2] === 'when')
-        text = `${title}${w.sep}${w.condition} ${p.slice(3).join('.')} ${arrow(short(d.before), short(d.after))}`;
-      else if ((p[2] === 'award' || p[2] === 'points') && p.length === 3) {
+        text = `${title}${w.sep}${w.condition} ${arrow(sentence(ruleOf(before)?.when), sentence(ruleOf(after)?.when))}`;
+      else if (p[0] === 'triggers' && p[2] === 'action' && p[3] !== undefined && w.actionPart[p[3]]) {
+        // one part of a trigger's action, under its own name (the panel's): 期限（天） 30 → 45
+        const part = p[3];
+        const f = (v: Json): string =>
+          v === undefined
+            ? '—'
+            : part === 'type' && typeof v === 'string'
+              ? (WORDS[lang].actions[v as keyof (typeof WORDS)['zh']['actions']] ?? v)
+              : typeof v === 'boolean'
+                ? v
+                  ? w.yes
+                  : w.no
+                : short(v);
+        text =
+          part === 'close_when'
+            ? `${title}${w.sep}${w.actionPart[part]} ${arrow(sentence(ruleOf(before)?.action?.close_when), sentence(ruleOf(after)?.action?.close_when))}`
+            : `${title}${w.sep}${w.actionPart[part]} ${arrow(f(d.before), f(d.after))}`;
+      } else if ((p[2] === 'award' || p[2] === 'points') && p.length === 3) {
         // the whole amount: a number, a per-unit amount, or one turned into the other
         const k = p[2];
         text = `${title}${w.sep}${w[k]} ${arrow(amountWords(k, d.before), amountWords(k, d.after))}`;

@@ -16,7 +16,10 @@ const W = {
     fixed: '金额',
     rate: '提成比例',
     metric: '提成基数',
+    fund: '资金',
     shareOf: (metric: string, rate: string) => `${metric} 合计 × ${rate}`,
+    yes: '是',
+    no: '否',
     weight: '分配权重',
     min_grade: '参与等级下限',
     exclude_held: '暂扣者不参与',
@@ -46,7 +49,10 @@ const W = {
     fixed: 'amount',
     rate: 'rate',
     metric: 'funded from',
+    fund: 'fund',
     shareOf: (metric: string, rate: string) => `${rate} of the ${metric} total`,
+    yes: 'yes',
+    no: 'no',
     weight: 'weight',
     min_grade: 'lowest grade',
     exclude_held: 'held people left out',
@@ -67,12 +73,16 @@ const W = {
 
 const pct = (r: number) => `${Number((r * 100).toPrecision(12))}%`;
 
+/** A pool's funding in words: an amount, or a share of a metric's total (the metric by its label). */
+function fundInWords(fund: PoolDef['fund'], doc: PolicyDoc, lang: Lang): string {
+  return 'fixed' in fund
+    ? formatMoney(fund.fixed)
+    : W[lang].shareOf(doc.metrics[fund.share_of.metric]?.label ?? fund.share_of.metric, pct(fund.share_of.rate));
+}
+
 function poolInWords(p: PoolDef, doc: PolicyDoc, lang: Lang): string {
   const w = W[lang];
-  const fund =
-    'fixed' in p.fund
-      ? formatMoney(p.fund.fixed)
-      : w.shareOf(doc.metrics[p.fund.share_of.metric]?.label ?? p.fund.share_of.metric, pct(p.fund.share_of.rate));
+  const fund = fundInWords(p.fund, doc, lang);
   return [
     `${w.per[p.per] ?? p.per} ${fund}`,
     w.by(p.weight),
@@ -106,8 +116,18 @@ export function moneyChangeText(
 ): string | undefined {
   const w = W[lang];
   const kind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+  const metricLabel = (id: string) => docs.after.metrics[id]?.label ?? docs.before.metrics[id]?.label ?? id;
   const show = (key: string, v: unknown): string => {
     if (v === undefined) return '—';
+    if (typeof v === 'boolean') return v ? w.yes : w.no;
+    // a pool's funding, whole or its share of a metric: in words, the metric by its label
+    if (key === 'fund' && v !== null && typeof v === 'object')
+      return fundInWords(v as PoolDef['fund'], docs.after, lang);
+    if (key === 'share_of' && v !== null && typeof v === 'object') {
+      const share = v as { metric: string; rate: number };
+      return w.shareOf(metricLabel(share.metric), pct(share.rate));
+    }
+    if (key === 'metric' && typeof v === 'string') return metricLabel(v);
     if (typeof v === 'number' && (key === 'fixed' || key === 'min_share' || key === 'max_share' || key === 'teams'))
       return formatMoney(v);
     if (typeof v === 'number' && key === 'total') return formatMoney(v);
@@ -136,8 +156,11 @@ export function moneyChangeText(
         return `${w.added} ${w.pool}「${title}」${w.colon}${poolInWords(after as PoolDef, docs.after, lang)}`;
       if (kind === 'removed') return `${w.removed} ${w.pool}「${title}」`;
     }
+    // the funding moved from an amount to a share (or back): the share is named the pool's 资金
     const key = path[path.length - 1]!;
-    const label = (w as unknown as Record<string, unknown>)[key === 'per' ? 'perKey' : key];
+    const label = (w as unknown as Record<string, unknown>)[
+      key === 'per' ? 'perKey' : key === 'share_of' ? 'fund' : key
+    ];
     const name = typeof label === 'string' ? label : path.slice(2).join('.');
     return `${w.pool} ${title} ${name} ${show(key, before)} → ${show(key, after)}`;
   }
@@ -149,6 +172,13 @@ export function moneyChangeText(
           ? `${w.added} ${w.budget}${w.colon}${budgetInWords(after as BudgetDef, lang)}`
           : undefined;
     const key = path[1]!;
+    // all the team budgets added or removed at once: each team said with its amount
+    if (key === 'teams' && path.length === 2 && (before === undefined || after === undefined)) {
+      const teams = Object.entries((before ?? after) as Record<string, number>);
+      return `${w.budget} ${teams
+        .map(([t, y]) => `${w.team(t)} ${before === undefined ? `— → ${formatMoney(y)}` : `${formatMoney(y)} → —`}`)
+        .join(w.list)}`;
+    }
     const label =
       key === 'teams' && path[2] ? w.team(path[2]) : key === 'total' ? w.total : key === 'fit' ? w.fit : key;
     return `${w.budget} ${label} ${show(key, before)} → ${show(key, after)}`;

@@ -22,11 +22,15 @@ export function revisionExists(rev: string): boolean {
 /** The text of `path` at `rev`, or a clear input error. */
 export function showAt(rev: string, path: string): string {
   if (!revisionExists(rev)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision.spec', { rev }));
+  let kind: string;
   try {
-    return git(['show', `${rev}:${path}`]);
+    kind = git(['cat-file', '-t', `${rev}:${path}`]).trim();
   } catch {
     throw new ExitError(EXIT.input, diagnostic('cli_git_path', { path, rev }));
   }
+  // `git show` of a folder prints its listing, which would be read as a (broken) policy
+  if (kind !== 'blob') throw new ExitError(EXIT.input, diagnostic('io_is_folder', { file: `${rev}:${path}` }));
+  return git(['show', `${rev}:${path}`]);
 }
 
 export function pathExistsAt(rev: string, path: string): boolean {
@@ -38,12 +42,68 @@ export function pathExistsAt(rev: string, path: string): boolean {
   }
 }
 
+/** A policy file changed since a base revision: its path now, and its path at the base when git saw it renamed. */
+export type PolicyChangeEntry =
+  | { status: 'changed'; file: string }
+  | { status: 'renamed'; file: string; old: string }
+  | { status: 'deleted'; file: string };
+
+const isPolicyFile = (f: string) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml');
+
+/**
+ * Every policy file (not their tests) that differs between `base` and the working tree, as git sees
+ * it with rename detection (`git diff -M`): changed or added (untracked files included), renamed
+ * (staged with `git mv` or `git add`: the old path is the one to compare with) and deleted (at the
+ * base, gone from the working tree). Sorted by path.
+ */
+export function policyChangesSince(base: string): PolicyChangeEntry[] {
+  const named = policiesHere(base);
+  const fields = git(['diff', '--relative', '--name-status', '-z', '-M', base, '--', 'policies']).split('\0');
+  const out = new Map<string, PolicyChangeEntry>();
+  for (let i = 0; i < fields.length - 1; ) {
+    const status = fields[i++]!;
+    if (status.startsWith('R')) {
+      const [old, file] = [named(fields[i++]!), named(fields[i++]!)];
+      if (isPolicyFile(file) && isPolicyFile(old)) out.set(file, { status: 'renamed', file, old });
+      else {
+        // a policy renamed to a name that is not a policy's (or the other way): gone, or new
+        if (isPolicyFile(old)) out.set(old, { status: 'deleted', file: old });
+        if (isPolicyFile(file)) out.set(file, { status: 'changed', file });
+      }
+      continue;
+    }
+    const file = named(fields[i++]!);
+    if (isPolicyFile(file)) out.set(file, existsSync(file) ? { status: 'changed', file } : { status: 'deleted', file });
+  }
+  for (const file of git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n').map(named))
+    if (isPolicyFile(file) && existsSync(file)) out.set(file, { status: 'changed', file });
+  return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * The `policies/` folder `--base` compares is the current folder's, as every command reads it; git
+ * names paths from the repository's top folder, so below it (a repository holding several teams'
+ * folders) its paths are taken relative to here (`--relative`) and named `./policies/…`, which both
+ * the file system and `git show REV:./…` read from the current folder. A current folder with no
+ * `policies/`, now or at `base`, is refused: comparing nothing would say nothing changed. Returns how
+ * a path git printed is named.
+ */
+function policiesHere(base: string): (path: string) => string {
+  if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
+  const below = git(['rev-parse', '--show-prefix']).trim() !== '';
+  const named = below ? (p: string) => (p === '' ? p : `./${p}`) : (p: string) => p;
+  if (!existsSync('policies') && !pathExistsAt(base, named('policies')))
+    throw new ExitError(EXIT.input, diagnostic('io_not_found', { file: 'policies/' }));
+  return named;
+}
+
 /** Policy files (not their tests) that differ between `base` and the working tree. */
 export function changedPolicies(base: string): string[] {
-  if (!revisionExists(base)) throw new ExitError(EXIT.input, diagnostic('cli_git_revision', { rev: base }));
-  const tracked = git(['diff', '--name-only', base, '--', 'policies']).split('\n');
+  const named = policiesHere(base);
+  const tracked = git(['diff', '--relative', '--name-only', base, '--', 'policies']).split('\n');
   const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n');
   return [...new Set([...tracked, ...untracked])]
-    .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml') && existsSync(f))
+    .filter((f) => isPolicyFile(f) && existsSync(f))
+    .map(named)
     .sort();
 }

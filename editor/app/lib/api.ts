@@ -152,6 +152,10 @@ export const policyServer: PolicyServer = {
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && typeof error.body.current === 'string')
         return { ok: false, current: withLf(error.body.current), etag: String(error.body.etag) };
+      // the file is gone from disk (a git checkout of a branch without it, a `git rm`): the edit is
+      // written as the file again, only if nobody has created it meanwhile (If-None-Match: *)
+      if (error instanceof ApiError && error.status === 404)
+        return { ok: true, etag: (await api.create(name, written)).etag, recreated: true };
       throw error;
     }
   },

@@ -55,12 +55,19 @@ export interface DocumentState {
   elsewhere: boolean;
 }
 
-export type SaveReply = { ok: true; etag: string } | { ok: false; current: string; etag: string };
+/**
+ * What a save did: written over the version it edits (`recreated` when the file had been deleted on
+ * disk meanwhile and was written again), or refused because the file is another version now.
+ */
+export type SaveReply = { ok: true; etag: string; recreated?: boolean } | { ok: false; current: string; etag: string };
 
 /** What the document needs of the editor's server (lib/api.ts in the page, a fake in tests). */
 export interface PolicyServer {
   policy(name: string): Promise<PolicyFile>;
-  /** Writes `text` over the version `etag`; a reply, not an error, when the file is another version now. */
+  /**
+   * Writes `text` over the version `etag`; a reply, not an error, when the file is another version
+   * now. A file deleted on disk since (a git checkout of a branch without it) is written again.
+   */
   save(name: string, text: string, etag: string): Promise<SaveReply>;
   /** Writes a new file; fails when one of that name exists. */
   create(name: string, text: string): Promise<unknown>;
@@ -83,7 +90,7 @@ export interface EditLocks {
   release(name: string): void;
 }
 
-export type SaveOutcome = 'saved' | 'conflict' | 'unparseable' | 'nothing';
+export type SaveOutcome = 'saved' | 'recreated' | 'conflict' | 'unparseable' | 'nothing';
 
 /** How long typing pauses before the draft is written. */
 export const DRAFT_DELAY = 250;
@@ -243,7 +250,7 @@ export class PolicyDocument {
       this.update({ file: saved, basedOn: reply.etag, baseText: text, conflict: null });
       clearTimeout(this.draftTimer);
       this.keepDraft();
-      return 'saved';
+      return reply.recreated ? 'recreated' : 'saved';
     } finally {
       this.update({ saving: false });
     }

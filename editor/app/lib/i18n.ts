@@ -145,6 +145,8 @@ const zh = {
   chooseFirst: (n: number) => `先为 ${n} 处冲突各选一个版本`,
   adoptMergeChosen: (n: number) => `按所选合并 ${n} 处冲突（保存前可检查）`,
   cannotSaveInvalid: 'YAML 无法解析，不能保存',
+  recreated: (name: string) =>
+    `磁盘上的 ${name} 已被删除（例如切换了 git 分支）：已用编辑器中的内容重新创建它。若不需要这个文件，请在磁盘上删除它。`,
   leaveWarning: '有未保存的修改，确定离开？',
   evaluated: (n: number, ms: number) => `${n} 人 · ${ms.toFixed(0)} 毫秒`,
   noToken: '请打开服务器启动时打印的地址（带 token）。',
@@ -393,6 +395,8 @@ const en: Words = {
   chooseFirst: (n: number) => `Choose a version for each of the ${n} conflict(s) first`,
   adoptMergeChosen: (n: number) => `Merge with the ${n} choice(s) (check before saving)`,
   cannotSaveInvalid: 'The YAML does not parse, so it cannot be saved',
+  recreated: (name) =>
+    `${name} had been deleted on disk (a git branch switched, perhaps): it was written again with the text in the editor. Delete it on disk if it is not wanted.`,
   leaveWarning: 'You have unsaved changes. Leave anyway?',
   evaluated: (n, ms) => `${n} employees · ${ms.toFixed(0)} ms`,
   noToken: 'Open the address the server printed when it started (it carries the token).',

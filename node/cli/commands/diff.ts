@@ -21,9 +21,10 @@ import {
   parseBudget,
   DEFAULT_OUTLIER_FEN,
   diagnostic,
+  formatFen,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { changedPolicies, isRevisionSpec, pathExistsAt, showAt } from '../git.js';
+import { isRevisionSpec, pathExistsAt, policyChangesSince, showAt } from '../git.js';
 import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, sayDiagnostic, type Io } from '../io.js';
 import { ledgerHistory, readDataFile } from '../pipeline.js';
@@ -168,13 +169,66 @@ export async function reviewPair(
   return review;
 }
 
+/**
+ * A policy the working tree no longer has: listed as deleted with the version it had and, with
+ * data, what it paid on that data — the money no longer paid by it. The old text is read as a
+ * policy when it is one; its title otherwise falls back to the file name.
+ */
+async function deletedReview(
+  file: string,
+  oldText: string,
+  oldLabel: string,
+  o: DiffOptions,
+  io: Io,
+): Promise<PolicyReview> {
+  const zh = o.lang === 'zh';
+  const loaded = loadPolicy(oldText, oldLabel);
+  const review: PolicyReview = {
+    file,
+    title: loaded.ok ? loaded.policy.doc.title : file,
+    before: { label: oldLabel, version: loaded.ok ? loaded.policy.doc.version : '—' },
+    after: { label: `${file} ${zh ? '（已删除）' : '(deleted)'}`, version: '—' },
+    changes: [{ path: [], kind: 'removed', text: zh ? '删除政策' : 'policy deleted' }],
+  };
+  if (!loaded.ok || !o.data) return review;
+  const { summary } = await runOn(
+    loaded.policy,
+    o.data,
+    o.lang,
+    { label: 'diff', quiet: o.quiet, stderr: io.stderr },
+    o.ledger,
+  );
+  const paid = formatFen(summary.payout_total_fen);
+  review.changes[0]!.text = zh
+    ? `删除政策：它在 ${o.data} 上给 ${summary.employees} 人应发合计 ${paid}，删除后这些钱不再按它计发`
+    : `policy deleted: on ${o.data} it paid ${summary.employees} people ${paid} in total, no longer paid under it`;
+  return review;
+}
+
 export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Promise<number> {
   const reviews: PolicyReview[] = [];
   if (o.base) {
     if (specs.length) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args.both', {}));
-    for (const file of changedPolicies(o.base)) {
+    for (const entry of policyChangesSince(o.base)) {
+      const file = entry.file;
+      if (entry.status === 'deleted') {
+        reviews.push(await deletedReview(file, showAt(o.base, file), `${o.base}:${file}`, o, io));
+        continue;
+      }
       const now = readText(file, 'policy');
-      const old = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
+      // a renamed policy is compared with its file at the base, under the old name
+      const was = entry.status === 'renamed' ? entry.old : file;
+      const old = pathExistsAt(o.base, was) ? showAt(o.base, was) : undefined;
+      const renamed = (r: PolicyReview): PolicyReview =>
+        entry.status === 'renamed'
+          ? {
+              ...r,
+              changes: [
+                { path: [], kind: 'changed', text: `${o.lang === 'zh' ? '文件改名' : 'renamed'} ${was} → ${file}` },
+                ...r.changes,
+              ],
+            }
+          : r;
       // a roll-up policy scores no data file: listed as changed; its figures are `yardstick rollup`'s
       if (isRollupText(now, file)) {
         // --data measures the monthly policies the commit changes; of this one it says nothing
@@ -185,7 +239,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
             io.lang ?? o.lang,
           );
         reviews.push(
-          rollupReview(file, now, old, old === undefined ? `${o.base} (none)` : `${o.base}:${file}`, o.lang),
+          renamed(rollupReview(file, now, old, old === undefined ? `${o.base} (none)` : `${o.base}:${was}`, o.lang)),
         );
         continue;
       }
@@ -202,7 +256,7 @@ export async function diffCommand(specs: string[], o: DiffOptions, io: Io): Prom
       }
       // without --data, each policy is measured on the review data its test file names (`review_data:`)
       const data = o.data ?? reviewDataFor(file);
-      reviews.push(await reviewPair(old, `${o.base}:${file}`, now, file, file, { ...o, data }, io));
+      reviews.push(renamed(await reviewPair(old, `${o.base}:${was}`, now, file, file, { ...o, data }, io)));
     }
   } else {
     if (specs.length !== 2) throw new ExitError(EXIT.usage, diagnostic('cli_diff_args', {}));

@@ -2,7 +2,9 @@
 
 import { createHash } from 'node:crypto';
 import { formatFen, type Lang, type RunResult } from '../../../engine/index.js';
-import { headCommit } from '../../git.js';
+import { gitIn, headCommit, repositoryOf } from '../../git.js';
+import { realpathSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { readBytes, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
 import type { LedgerLock } from '../ledger-lock.js';
@@ -11,6 +13,30 @@ import { dataInputs } from '../provenance.js';
 import { parse } from 'yaml';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/**
+ * The commit that holds the policy exactly as it is recorded: HEAD of the policy's own repository
+ * (not the current folder's) when the file's bytes, as git would store them, are its blob at HEAD.
+ * None when the policy has uncommitted edits, is not tracked, or is in no repository: a commit that
+ * does not hold it would send whoever reads the ledger to another policy.
+ */
+export function committedAt(policyFile: string, bytes: Uint8Array): string | undefined {
+  const real = realpathSync(policyFile);
+  const repo = repositoryOf(dirname(real));
+  const head = repo ? headCommit(repo) : undefined;
+  if (!repo || !head) return undefined;
+  const inRepo = relative(realpathSync(repo), real).split(sep).join('/');
+  try {
+    const atHead = gitIn(repo, ['rev-parse', '--verify', '--quiet', `${head}:${inRepo}`]).trim();
+    // --path: the file's own attributes (line ends) apply, as `git add` would apply them
+    const now = gitIn(repo, ['hash-object', `--path=${inRepo}`, '--stdin'], {
+      input: new TextDecoder().decode(bytes),
+    }).trim();
+    return atHead === now ? head : undefined;
+  } catch {
+    return undefined; // not in HEAD
+  }
+}
 
 /**
  * Adds the period to the ledger in memory, under the caller's lock: a period that cannot be
@@ -37,7 +63,7 @@ export async function recordRun(
       policyId,
       version: result.policy.version,
       policyHash: sha(policyBytes),
-      gitCommit: headCommit(),
+      gitCommit: committedAt(policyFile, policyBytes),
       dataFiles: dataInputs(dataFile),
       engine: packageVersion(),
       recordedAt: new Date().toISOString(),

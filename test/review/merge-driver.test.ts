@@ -1,0 +1,127 @@
+// The merge driver (`yardstick merge-driver %O %A %B`) on a policy saved on Windows: CRLF line ends
+// and a byte-order mark. The merge keeps the file as the branch being merged into has it — its line
+// ends and its mark — so merging a one-line change shows as that one line, not as every line of the
+// file; a conflict is marked in the same line ends.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeDriver } from '../../node/cli/merge-driver.js';
+
+const BOM = '\uFEFF';
+const crlf = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
+const lf = (lines: string[]) => `${lines.join('\n')}\n`;
+
+// ours changes the weights, theirs the tier: two lines apart, so git merges them without a conflict
+const BASE = [
+  'policy: p',
+  'weights: { a: 40, b: 60 }',
+  '# 权重按季度复核',
+  'score: { max: 120 }',
+  'tiers: { gold: 1.5 }',
+];
+const OURS = [
+  'policy: p',
+  'weights: { a: 45, b: 55 }',
+  '# 权重按季度复核',
+  'score: { max: 120 }',
+  'tiers: { gold: 1.5 }',
+];
+const THEIRS = [
+  'policy: p',
+  'weights: { a: 40, b: 60 }',
+  '# 权重按季度复核',
+  'score: { max: 120 }',
+  'tiers: { gold: 2 }',
+];
+const MERGED = [
+  'policy: p',
+  'weights: { a: 45, b: 55 }',
+  '# 权重按季度复核',
+  'score: { max: 120 }',
+  'tiers: { gold: 2 }',
+];
+
+/** Runs the driver on the three texts as git would (the result left in OURS): the exit code and OURS after it. */
+function merge(base: string, ours: string, theirs: string): { code: number; text: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-merge-driver-'));
+  const [b, o, t] = [join(dir, 'base'), join(dir, 'ours'), join(dir, 'theirs')];
+  writeFileSync(b, base);
+  writeFileSync(o, ours);
+  writeFileSync(t, theirs);
+  const code = mergeDriver(b, o, t);
+  return { code, text: readFileSync(o, 'utf8') };
+}
+
+describe('the merge driver on a policy saved on Windows', () => {
+  it('keeps CRLF line ends and the byte-order mark when all three versions have them', () => {
+    const r = merge(BOM + crlf(BASE), BOM + crlf(OURS), BOM + crlf(THEIRS));
+    expect(r.code).toBe(0);
+    expect(r.text).toBe(
+      `${BOM}policy: p\r\nweights: { a: 45, b: 55 }\r\n# 权重按季度复核\r\nscore: { max: 120 }\r\ntiers: { gold: 2 }\r\n`,
+    );
+  });
+
+  it('merges a CRLF branch with an LF one line by line, in the line ends of the branch merged into', () => {
+    const r = merge(crlf(BASE), crlf(OURS), lf(THEIRS));
+    expect(r.code).toBe(0);
+    expect(r.text).toBe(crlf(MERGED));
+    const back = merge(crlf(BASE), lf(OURS), crlf(THEIRS));
+    expect(back.code).toBe(0);
+    expect(back.text).toBe(lf(MERGED));
+  });
+
+  it('marks a real conflict in the same line ends', () => {
+    const other = [
+      'policy: p',
+      'weights: { a: 50, b: 50 }',
+      '# 权重按季度复核',
+      'score: { max: 120 }',
+      'tiers: { gold: 1.5 }',
+    ];
+    const r = merge(BOM + crlf(BASE), BOM + crlf(OURS), BOM + crlf(other));
+    expect(r.code).toBe(1);
+    expect(r.text).toBe(
+      BOM +
+        crlf([
+          'policy: p',
+          '<<<<<<< ours',
+          'weights: { a: 45, b: 55 }',
+          '=======',
+          'weights: { a: 50, b: 50 }',
+          '>>>>>>> theirs',
+          '# 权重按季度复核',
+          'score: { max: 120 }',
+          'tiers: { gold: 1.5 }',
+        ]),
+    );
+  });
+
+  it('merges a version that is not valid YAML as written, with the others, whatever their line ends', () => {
+    // ours still holds an unfinished edit (a flow map not closed): it is merged as written
+    const broken = [
+      'policy: p',
+      'weights: { a: 45, b: 55 }',
+      '# 权重按季度复核',
+      'score: { max: 120 }',
+      'tiers: { gold: 1.5',
+    ];
+    const r = merge(crlf(BASE), crlf(broken), lf(THEIRS));
+    // the weights merge as any change does; the tier line both changed is the conflict
+    expect(r.code).toBe(1);
+    expect(r.text).toBe(
+      crlf([
+        'policy: p',
+        'weights: { a: 45, b: 55 }',
+        '# 权重按季度复核',
+        'score: { max: 120 }',
+        '<<<<<<< ours',
+        'tiers: { gold: 1.5',
+        '=======',
+        'tiers: { gold: 2 }',
+        '>>>>>>> theirs',
+      ]),
+    );
+  });
+});
