@@ -74,7 +74,7 @@ describe('yardstick test', () => {
     const r = await yardstick('test', policy);
     expect(r.code).toBe(1);
     const help =
-      '  help: write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number and `history` as a list of grades';
+      '  help: write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number, `history` as a list of grades, and under `expect:` the score and payout as numbers and the grade as the policy writes it';
     const test = join(dir, 'p.test.yaml');
     expect(r.stdout).toBe(
       [

@@ -232,6 +232,8 @@ function recordProblem(
       en: `\`history\` is \`${show(history)}\`, not a list of grades (most recent first: [C, B])`,
       zh: `\`history\` 为 \`${show(history)}\`，不是等级列表（最近的在前：[C, B]）`,
     });
+  const expectProblem = expectationProblem(c.expect, (key) => ['cases', i, 'expect', key], show, problem, grades);
+  if (expectProblem) return expectProblem;
   // a grade the policy does not have (`Z`, `c`) would count as "not C" in every history fact
   const unknownAt = grades && Array.isArray(history) ? history.findIndex((g) => !grades.includes(g)) : -1;
   if (unknownAt >= 0 && Array.isArray(history))
@@ -239,6 +241,71 @@ function recordProblem(
       en: `\`history\` gives \`${history[unknownAt]}\`, which is not a grade of the policy (its grades: ${grades!.join(', ')})`,
       zh: `\`history\` 中的 \`${history[unknownAt]}\` 不是政策的等级（政策的等级：${grades!.join('、')}）`,
     });
+  return undefined;
+}
+
+/**
+ * An expectation no result can meet, refused at its value rather than failing every run with a
+ * report that reads as the program's error (`score: expected "79.6", got 79.6`): a score or payout
+ * that is not a number, a payout with a fraction of a fen, a grade the policy does not have (`Ａ`,
+ * `a`), a status other than payable or held, a tier, hold or trigger id that is not text.
+ */
+function expectationProblem(
+  e: unknown,
+  pathOf: (key: string) => (string | number)[],
+  show: (v: unknown, path?: (string | number)[]) => string,
+  problem: (path: (string | number)[], what: { en: string; zh: string }) => ReturnType<typeof diagnostic>,
+  grades?: readonly string[],
+) {
+  if (!e || typeof e !== 'object') return undefined;
+  const x = e as Record<string, unknown>;
+  for (const key of ['score', 'payout'] as const) {
+    const v = x[key];
+    if (v === undefined) continue;
+    const path = pathOf(key);
+    if (typeof v === 'string')
+      return problem(path, {
+        en: `\`${key}\` is the text "${v}", not a number: write it without quotes`,
+        zh: `\`${key}\` 为文字 "${v}"，不是数字：请去掉引号`,
+      });
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return problem(path, {
+        en: `\`${key}\` is \`${show(v, path)}\`, not a number`,
+        zh: `\`${key}\` 为 \`${show(v, path)}\`，不是数字`,
+      });
+    // the payout is compared to the fen: 796.001 can never be paid
+    if (key === 'payout' && Math.abs(v * 100 - Math.round(v * 100)) > 1e-6)
+      return problem(path, {
+        en: `\`payout\` is \`${show(v, path)}\`, which has a fraction of a fen: pay is exact to the fen (0.01 yuan)`,
+        zh: `\`payout\` 为 \`${show(v, path)}\`，含不足一分的部分：应发精确到分（0.01 元）`,
+      });
+  }
+  if (x.grade !== undefined) {
+    const path = pathOf('grade');
+    if (typeof x.grade !== 'string' || (grades && !grades.includes(x.grade)))
+      return problem(path, {
+        en: `\`grade\` is \`${show(x.grade, path)}\`, which is not a grade of the policy${grades ? ` (its grades: ${grades.join(', ')})` : ''}`,
+        zh: `\`grade\` 为 \`${show(x.grade, path)}\`，不是政策的等级${grades ? `（政策的等级：${grades.join('、')}）` : ''}`,
+      });
+  }
+  if (x.status !== undefined && x.status !== 'payable' && x.status !== 'held')
+    return problem(pathOf('status'), {
+      en: `\`status\` is \`${show(x.status, pathOf('status'))}\`: write \`payable\` or \`held\``,
+      zh: `\`status\` 为 \`${show(x.status, pathOf('status'))}\`：请写 \`payable\`（可发放）或 \`held\`（暂扣）`,
+    });
+  if (x.tier !== undefined && x.tier !== null && typeof x.tier !== 'string')
+    return problem(pathOf('tier'), {
+      en: `\`tier\` is \`${show(x.tier, pathOf('tier'))}\`, not a tier id (or \`null\` for no tier)`,
+      zh: `\`tier\` 为 \`${show(x.tier, pathOf('tier'))}\`，不是档位编号（无档位写 \`null\`）`,
+    });
+  for (const key of ['holds', 'triggers'] as const) {
+    const v = x[key];
+    if (v !== undefined && (!Array.isArray(v) || v.some((id) => typeof id !== 'string')))
+      return problem(pathOf(key), {
+        en: `\`${key}\` is \`${show(v)}\`, not a list of rule ids (\`[]\` for none)`,
+        zh: `\`${key}\` 为 \`${show(v)}\`，不是规则编号列表（没有则写 \`[]\`）`,
+      });
+  }
   return undefined;
 }
 
