@@ -127,6 +127,24 @@ describe('numbers', () => {
     ]);
   });
 
+  // A formula written over several lines (`>-`, `|-`, or a plain value continued below): the position
+  // was counted from the `>-` on the key's line, so `017` on a line below, and a syntax error at the
+  // end, were reported on the key's line, past its end.
+  it.each([
+    ['folded', '>-\n    pay_base * score\n    / 017'],
+    ['literal', '|-\n    pay_base * score\n    / 017'],
+    ['plain, continued', 'pay_base * score\n    / 017'],
+  ])('a formula in a %s block is refused at the number, on its own line', (_style, formula) => {
+    const text = edit('pay_base * score / 100', formula);
+    expect(problemsAt(text)).toEqual([`${at(text, '017')} policy_number_ambiguous`]);
+  });
+
+  it('a syntax error at the end of a formula over two lines points just past its last character', () => {
+    const text = edit('pay_base * score / 100', '>-\n    pay_base * score\n    / 100 +');
+    const plus = at(text, '100 +').split(':').map(Number);
+    expect(problemsAt(text)).toEqual([`${plus[0]}:${plus[1]! + 5} policy_expression_syntax`]);
+  });
+
   it('numbers inside names and ordinary decimals in formulas are not numbers to refuse', () => {
     const text = edit('pay_base * score / 100', '"round(pay_base * score / 100.0, 2) + 0.5 * 1e3 - .25"');
     expect(problemsAt(text)).toEqual([]);

@@ -73,7 +73,26 @@ export function parseAt(ctx: CheckContext, path: Path, text: string): Expr | und
   /** The span of the formula's character at `offset`, or of the whole scalar when it cannot be told. */
   const at = (offset: number | undefined, length = 0): Span => {
     if (!node?.range || offset === undefined || !isScalar(node)) return spanOf(source, path);
-    const start = node.range[0] + (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0) + offset;
+    const [from, to] = node.range;
+    const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    let start = from + (quoted ? 1 : 0) + offset;
+    if (block || source.text.slice(from, to).includes('\n')) {
+      // a formula over several lines (`expr: >-` and the lines below it): indentation and line
+      // breaks are all that differ from the value, so the character at `offset` is the source's
+      // character with as many non-blank characters before it, counted from the first line of text
+      let marks = 0;
+      for (let k = 0; k < offset; k++) if (!/\s/.test(text[k]!)) marks++;
+      start = block ? source.text.indexOf('\n', from) + 1 : from + (quoted ? 1 : 0);
+      let after = start; // just past the last non-blank character: where an error at the end points
+      for (; start < to; start++) {
+        if (/\s/.test(source.text[start]!)) continue;
+        if (marks === 0) break;
+        marks--;
+        after = start + 1;
+      }
+      if (start >= to) start = after;
+    }
     return spanAt(source, start, length > 0 ? start + length : undefined);
   };
   // numbers inside a formula are refused as the same numbers written as YAML values are, at the number
