@@ -120,6 +120,12 @@ const W = {
     } as Record<string, string>,
     yes: '是',
     no: '否',
+    calibration: '强制分布',
+    quota: { min: '至少', max: '至多' } as Record<string, string>,
+    within: '范围',
+    withinOf: { team: '按团队', role: '按岗位', stage: '按阶段', all: '全体一起' } as Record<string, string>,
+    smallTeams: '小团队人数取整',
+    roundingOf: { round_down: '向下取整', round: '四舍五入', round_up: '向上取整' } as Record<string, string>,
   },
   en: {
     weight: 'weight',
@@ -187,6 +193,15 @@ const W = {
     } as Record<string, string>,
     yes: 'yes',
     no: 'no',
+    calibration: 'forced distribution',
+    quota: { min: 'at least', max: 'at most' } as Record<string, string>,
+    within: 'within',
+    withinOf: { team: 'each team', role: 'each role', stage: 'each stage', all: 'everyone together' } as Record<
+      string,
+      string
+    >,
+    smallTeams: 'small teams',
+    roundingOf: { round_down: 'round down', round: 'round half up', round_up: 'round up' } as Record<string, string>,
     list: ', ',
     colon: ': ',
   },
@@ -466,6 +481,30 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
         const f = p[2] === 'award' ? money : short;
         text = `${title}${w.sep}${w[p[2] as 'points'] ?? p.slice(2).join('.')} ${arrow(f(d.before), f(d.after))}`;
       }
+    }
+    if (p[0] === 'calibration' && p.length >= 2) {
+      // forced distribution: the quotas in percent, the cohort and the rounding in words
+      const pctOf = (v: Json) =>
+        v === undefined ? '—' : typeof v === 'number' ? `${Number((v * 100).toPrecision(12))}%` : short(v);
+      const quota = (v: Json) =>
+        v === undefined
+          ? '—'
+          : typeof v === 'object' && v !== null && !Array.isArray(v)
+            ? (['min', 'max'] as const)
+                .filter((k) => (v as Record<string, Json>)[k] !== undefined)
+                .map((k) => `${w.quota[k]} ${pctOf((v as Record<string, Json>)[k])}`)
+                .join(w.list)
+            : short(v);
+      const named = (words: Record<string, string>) => (v: Json) =>
+        v === undefined ? '—' : typeof v === 'string' ? (words[v] ?? v) : short(v);
+      if (second === 'quotas' && p.length === 4 && w.quota[p[3]!])
+        text = `${w.calibration} ${p[2]} ${w.quota[p[3]!]} ${arrow(pctOf(d.before), pctOf(d.after))}`;
+      else if (second === 'quotas' && p.length === 3)
+        text = `${w.calibration} ${p[2]} ${arrow(quota(d.before), quota(d.after))}`;
+      else if (second === 'within' && p.length === 2)
+        text = `${w.calibration} ${w.within} ${arrow(named(w.withinOf)(d.before), named(w.withinOf)(d.after))}`;
+      else if (second === 'small_teams' && p.length === 2)
+        text = `${w.calibration} ${w.smallTeams} ${arrow(named(w.roundingOf)(d.before), named(w.roundingOf)(d.after))}`;
     }
     // bonus pools and the budget (engine/review/money-diff.ts)
     text ??= moneyChangeText(p, d.before, d.after, { before, after }, lang);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
+import { THREE_EMPLOYEES } from './three-employees.js';
 
 const project = resolve('.');
 let repo: string;
@@ -17,11 +18,7 @@ const POLICY = 'policies/short-video-team.yaml';
 const RENAMED = 'policies/short-video.yaml';
 
 // three employees: the director's completion target moves D1 only (test/review/git-review.test.ts)
-const DATA = `工号,姓名,岗位,团队,阶段,月份,发布视频数,播放量,点赞量,完播率,创意采纳率,单条最高播放,粉丝增长率,爆款数,主页访问量,引流线索数,24小时交付率,剪辑质量评分,热点匹配度,违规次数
-D1,编导甲,编导,一组,初创期,2026-10,32,100000,3000,42%,50%,50000,,,,,,,,
-O1,运营乙,运营经理,二组,成熟期,2026-10,20,100000,3000,,,50000,15%,2,2000,100,,,,
-E1,剪辑丙,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,60%,
-`;
+const DATA = THREE_EMPLOYEES;
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'yardstick-rename-'));
@@ -46,16 +43,21 @@ beforeEach(() => {
 
 afterAll(() => process.chdir(project));
 
+/** `git mv` of the policy, then the director's completion target raised from 40 % to 45 % in the renamed file. */
+function renameAndRaiseTarget(): void {
+  git('mv', POLICY, RENAMED);
+  writeFileSync(
+    join(repo, RENAMED),
+    readFileSync(join(repo, RENAMED), 'utf8').replace(
+      'target: 0.40 # domain: completion rate ≥ 40%',
+      'target: 0.45 # domain: completion rate ≥ 40%',
+    ),
+  );
+}
+
 describe('yardstick diff --base on a renamed policy', () => {
   it('measures the renamed file against the old one, and says it was renamed', async () => {
-    git('mv', POLICY, RENAMED);
-    writeFileSync(
-      join(repo, RENAMED),
-      readFileSync(join(repo, RENAMED), 'utf8').replace(
-        'target: 0.40 # domain: completion rate ≥ 40%',
-        'target: 0.45 # domain: completion rate ≥ 40%',
-      ),
-    );
+    renameAndRaiseTarget();
     const r = await yardstick('diff', '--base', 'HEAD', '--data', 'month.csv', '--format', 'json', '--lang', 'en');
     expect(r.code).toBe(0);
     const [review, ...others] = JSON.parse(r.stdout);
@@ -128,14 +130,7 @@ describe('yardstick check --base on a renamed policy (node/cli/commands/check.ts
   // check looks the renamed file up at the base under its new name, finds nothing and takes it for a
   // new policy: the version and effective_from gates and the unscorable gate are skipped
   it.fails('holds the renamed policy to the version of its old file', async () => {
-    git('mv', POLICY, RENAMED);
-    writeFileSync(
-      join(repo, RENAMED),
-      readFileSync(join(repo, RENAMED), 'utf8').replace(
-        'target: 0.40 # domain: completion rate ≥ 40%',
-        'target: 0.45 # domain: completion rate ≥ 40%',
-      ),
-    );
+    renameAndRaiseTarget();
     const r = await yardstick('check', '--base', 'HEAD', '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(

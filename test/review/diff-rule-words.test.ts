@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'yardstick-rule-words-'));
+let count = 0;
 const changed = (policy: string, edits: [string, string][]) => {
   let text = readFileSync(policy, 'utf8');
   for (const [from, to] of edits) {
     expect(text).toContain(from);
     text = text.replace(from, to);
   }
-  const file = join(dir, policy.replace(/\//g, '-'));
+  // one file per change (two changes of one policy must not share a file)
+  const file = join(dir, `${++count}-${policy.replace(/\//g, '-')}`);
   writeFileSync(file, text);
   return file;
 };
@@ -70,6 +72,29 @@ describe('a trigger’s action changed', () => {
       '    ~ 绩效改进计划(PIP) · note 强制培训并进入一个月改进期 → 进入六周改进期',
       '    ~ 绩效改进计划(PIP) · closes when attainment ≥ 0.9 → attainment ≥ 0.95',
       '    ~ 绩效改进计划(PIP) · extensions 0 → 1',
+    ]);
+  });
+});
+
+describe('forced distribution changed', () => {
+  const POLICY = 'policies/livestream-team.yaml';
+  const after = changed(POLICY, [
+    ['  within: team', '  within: all'],
+    ['    A+: { max: 0.1 }', '    A+: { max: 0.15 }\n    A: { min: 0.2, max: 0.5 }'],
+    ['  small_teams: round_down', '  small_teams: round_up'],
+  ]);
+  it('says the quotas in percent, the cohort and the rounding in words', async () => {
+    expect(await lines(POLICY, after, 'zh')).toEqual([
+      '    ~ 强制分布 范围 按团队 → 全体一起',
+      '    ~ 强制分布 A+ 至多 10% → 15%',
+      '    + 强制分布 A — → 至少 20%，至多 50%',
+      '    ~ 强制分布 小团队人数取整 向下取整 → 向上取整',
+    ]);
+    expect(await lines(POLICY, after, 'en')).toEqual([
+      '    ~ forced distribution within each team → everyone together',
+      '    ~ forced distribution A+ at most 10% → 15%',
+      '    + forced distribution A — → at least 20%, at most 50%',
+      '    ~ forced distribution small teams round down → round up',
     ]);
   });
 });

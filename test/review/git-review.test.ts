@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
+import { THREE_EMPLOYEES } from './three-employees.js';
 
 const project = resolve('.');
 let repo: string;
@@ -16,11 +17,7 @@ const POLICY = 'policies/short-video-team.yaml';
 
 // three employees, one per effect: the director's completion target, the ops manager's weights,
 // and an editor the change does not touch
-const DATA = `工号,姓名,岗位,团队,阶段,月份,发布视频数,播放量,点赞量,完播率,创意采纳率,单条最高播放,粉丝增长率,爆款数,主页访问量,引流线索数,24小时交付率,剪辑质量评分,热点匹配度,违规次数
-D1,编导甲,编导,一组,初创期,2026-10,32,100000,3000,42%,50%,50000,,,,,,,,
-O1,运营乙,运营经理,二组,成熟期,2026-10,20,100000,3000,,,50000,15%,2,2000,100,,,,
-E1,剪辑丙,剪辑师,二组,成熟期,2026-10,,100000,3000,,,50000,,,,,95%,90,60%,
-`;
+const DATA = THREE_EMPLOYEES;
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'yardstick-review-'));
