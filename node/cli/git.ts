@@ -97,13 +97,3 @@ function policiesHere(base: string): (path: string) => string {
   return named;
 }
 
-/** Policy files (not their tests) that differ between `base` and the working tree. */
-export function changedPolicies(base: string): string[] {
-  const named = policiesHere(base);
-  const tracked = git(['diff', '--relative', '--name-only', base, '--', 'policies']).split('\n');
-  const untracked = git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n');
-  return [...new Set([...tracked, ...untracked])]
-    .filter((f) => isPolicyFile(f) && existsSync(f))
-    .map(named)
-    .sort();
-}

@@ -126,10 +126,10 @@ describe('yardstick diff --base on a deleted policy', () => {
   });
 });
 
-describe('yardstick check --base on a renamed policy (node/cli/commands/check.ts, not this change: reported)', () => {
-  // check looks the renamed file up at the base under its new name, finds nothing and takes it for a
-  // new policy: the version and effective_from gates and the unscorable gate are skipped
-  it.fails('holds the renamed policy to the version of its old file', async () => {
+describe('yardstick check --base on a renamed policy', () => {
+  // check looked the renamed file up at the base under its new name, found nothing and took it for a
+  // new policy: the version and effective_from gates and the unscorable gate were skipped
+  it('holds the renamed policy to the version of its old file', async () => {
     renameAndRaiseTarget();
     const r = await yardstick('check', '--base', 'HEAD', '--lang', 'en');
     expect(r.code).toBe(1);

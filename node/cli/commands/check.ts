@@ -15,7 +15,7 @@ import {
   type MessageId,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { changedPolicies, pathExistsAt, showAt } from '../git.js';
+import { pathExistsAt, policyChangesSince, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
 import { runTestsFor, testFileFor, describeReport, reviewDataFor } from './test.js';
 import { stagedPolicies, type Staged } from '../staged.js';
@@ -179,9 +179,16 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
         .map((f) => join('policies', f));
   for (const file of policies) failures.push(...(await policyFailures(file, at(file), io.lang ?? 'zh')));
   if (o.base) {
-    for (const file of staged ? staged.policies : changedPolicies(o.base)) {
+    // a policy renamed since the base (`git mv`) is held to its old file's version, not taken for a new one;
+    // a deleted one has nothing left to check
+    const changed = staged
+      ? staged.policies.map((file) => ({ file, old: file }))
+      : policyChangesSince(o.base).flatMap((c) =>
+          c.status === 'deleted' ? [] : [{ file: c.file, old: c.status === 'renamed' ? c.old : c.file }],
+        );
+    for (const { file, old } of changed) {
       const nowText = readText(at(file), 'policy');
-      const thenText = pathExistsAt(o.base, file) ? showAt(o.base, file) : undefined;
+      const thenText = pathExistsAt(o.base, old) ? showAt(o.base, old) : undefined;
       // a change to the declared properties alone (what verify checks, not what anyone is paid) needs no new version
       if (thenText !== undefined && samePay(parse(nowText), parse(thenText))) continue;
       failures.push(...versionFailures(file, o.base, nowText, thenText, io.lang ?? 'zh'));
@@ -195,8 +202,8 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
         // (data that does not fit the policy is this policy's failure, not the end of the check)
         try {
           const review = await reviewPair(
-            showAt(o.base, file),
-            `${o.base}:${file}`,
+            thenText,
+            `${o.base}:${old}`,
             readText(file, 'policy'),
             file,
             file,
