@@ -96,4 +96,3 @@ function policiesHere(base: string): (path: string) => string {
     throw new ExitError(EXIT.input, diagnostic('io_not_found', { file: 'policies/' }));
   return named;
 }
-
