@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ROLLUP_MONTHLY, ROLLUP_QUARTERLY } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
 const POLICY = 'policies/short-video-team.yaml';
@@ -66,5 +67,54 @@ describe('run --record: the git commit of the policy', () => {
     const r = await record(ledger);
     expect(r.code).toBe(0);
     expect(await commits(ledger)).toEqual([null]);
+  });
+});
+
+describe('rollup --record: the git commit of the roll-up policy', () => {
+  // three months of a monthly policy recorded into a ledger, then the quarter rolled up, all from this
+  // checkout (another repository than the policies')
+  const rollUp = async () => {
+    const ledger = join(repo, 'ledger.db');
+    for (const period of ['2026-07', '2026-08', '2026-09']) {
+      const data = join(repo, `${period}.csv`);
+      writeFileSync(data, `工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,员工,一组,常规,${period},90\n`);
+      const r = await yardstick(
+        'run',
+        join(repo, 'policies/monthly.yaml'),
+        '--data',
+        data,
+        '--record',
+        '--ledger',
+        ledger,
+      );
+      expect(r.code).toBe(0);
+    }
+    const r = await yardstick(
+      'rollup',
+      join(repo, 'policies/quarterly.yaml'),
+      '--period',
+      '2026-Q3',
+      '--record',
+      '--ledger',
+      ledger,
+    );
+    expect(r.code).toBe(0);
+    return (await commits(ledger)).at(-1);
+  };
+
+  beforeEach(() => {
+    writeFileSync(join(repo, 'policies/monthly.yaml'), ROLLUP_MONTHLY);
+    writeFileSync(join(repo, 'policies/quarterly.yaml'), ROLLUP_QUARTERLY);
+    git('add', '.');
+    git('commit', '-qm', 'roll-up');
+  });
+
+  it('is HEAD of the roll-up policy’s own repository when it is committed as used', async () => {
+    expect(await rollUp()).toBe(git('rev-parse', 'HEAD').trim());
+  });
+
+  it('is left empty when the roll-up policy has uncommitted edits', async () => {
+    writeFileSync(join(repo, 'policies/quarterly.yaml'), `${ROLLUP_QUARTERLY}# 未提交的修改\n`);
+    expect(await rollUp()).toBeNull();
   });
 });

@@ -15,7 +15,6 @@ import {
   monthsInPeriod,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { headCommit } from '../../git.js';
 import { readBytes, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger } from '../ledger-lock.js';
@@ -23,6 +22,7 @@ import { alignTable } from '../format/text-table.js';
 import { packageVersion } from '../version.js';
 import { isRollupFile, loadRollupFile, rollupPeriodArgument } from '../rollup.js';
 import { recordRollup, rollupMonths, sourceFile, type MonthSource } from '../rollup-ledger.js';
+import { committedAt } from './record.js';
 
 export interface RollupCommandOptions {
   period: string;
@@ -94,6 +94,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
     }
     let saved: { runId: number; corrections: ReturnType<typeof recordRollup>['corrections'] } | undefined;
     if (lock) {
+      const policyBytes = readBytes(policyFile, 'policy');
       // refused here, before any output: a roll-up recorded already, or not yet for --amend
       saved = recordRollup(
         ledger,
@@ -102,8 +103,8 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
         {
           policyId: doc.policy,
           version: doc.version,
-          policyHash: sha(readBytes(policyFile, 'policy')),
-          gitCommit: headCommit(),
+          policyHash: sha(policyBytes),
+          gitCommit: committedAt(policyFile, policyBytes),
           engine: packageVersion(),
           recordedAt: new Date().toISOString(),
         },
