@@ -37,9 +37,9 @@ describe('commas and exponents in an event file’s number cells', () => {
 });
 
 // The fast read types a column as numbers when its first 2,000 rows are plain numbers, and DuckDB's
-// typed CSV reader then reads `1e3` and `1_000` further down as 1000 without stopping (it stops at
-// `¥5`, and the text path takes over). A gap left open: refusing them there needs the typed read to
-// see the text (node/cli/events/fast.ts), which costs what the fast read saves.
+// typed CSV reader then read `1e3` and `1_000` further down as 1000 without stopping (it stopped at
+// `¥5`, and the text path took over). Now the fast read casts the cell's text itself, after a check
+// for `e`, `E` and `_` that stops it there too (node/cli/events/fast.ts).
 describe('an exponent below the rows the fast read samples', () => {
   it('2,100 rows of 10, then `1e3` on row 2,102: refused at its cell, as in the text path', async () => {
     const rows = [...Array.from({ length: 2100 }, () => '10'), '1e3'];

@@ -1,17 +1,18 @@
-// yardstick's fast read of a text event file: the number columns DuckDB's CSV reader can read as
-// numbers itself (in parallel, with no text work per cell), tried before the text path that reads
-// every cell as text and explains each unreadable one.
+// yardstick's fast read of a text event file: the number columns whose cells are plain numbers,
+// cast whole (`CAST(cell AS DECIMAL(18, 6))`, no TRIM, no pattern, one check for `e`, `E` and `_`),
+// tried before the text path that reads every cell as text and explains each unreadable one.
 //
 // The fast read is only ever a shortcut to the same result:
 // - a column is read typed only when every cell of it among the file's first rows is a plain
 //   number (`1234`, `-12.5`) or empty; a column with `1.2万`, `45%`, `暂无` or `10万+` near the top
 //   stays text;
-// - a cell further down that is not a plain number makes DuckDB stop with an error, and the text
-//   path runs instead;
+// - a cell further down that is not a plain number (`1.2万`, or `1e3` and `1_000`, which DuckDB's
+//   cast reads and the text path refuses) makes DuckDB stop with an error, and the text path runs
+//   instead (sql.ts, PLAIN_NUMBERS; DuckDB's typed CSV reader, used before, read `1e3` as 1000);
 // - when the fast read finds any row that cannot be used (a negative refused, a time that is not a
 //   time), the text path runs instead too, so that every diagnostic shows the cell as written;
-// - the typed reader and the text path's `TRY_CAST(cell AS DECIMAL(18, 6))` are DuckDB's one
-//   conversion, so a cell both read is the same number (test/events/fast.test.ts).
+// - the cast is the text path's `TRY_CAST(cell AS DECIMAL(18, 6))`, so a cell both read is the same
+//   number (test/events/fast.test.ts).
 // The SQL `yardstick data sql` prints is the text path's: portable, every cell read as text.
 
 import type { EventEngine } from './duckdb.js';
@@ -23,7 +24,7 @@ export const SAMPLE_ROWS = 2000;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * The number columns to read typed (column → `DECIMAL(18, 6)`): those whose cells in the file's first
+ * The number columns to read typed (column → PLAIN_NUMBERS): those whose cells in the file's first
  * SAMPLE_ROWS rows (`rows`, every cell text as DuckDB's reader gives it: EventEngine.head) are all
  * plain numbers or empty, and at least one is a number.
  */

@@ -90,8 +90,6 @@ export interface Plan {
 
 // 18 digits: DuckDB's TRY_CAST to a 38-digit DECIMAL is some 30 times slower (bench/events.ts); 10^12 is room enough
 const DEC = 'DECIMAL(18, 6)';
-/** The type every number is read as; a text file's column the reader may type so (yardstick's fast read). */
-export const NUMBER_TYPE = DEC;
 /**
  * yardstick's fast read (fast.ts, never printed): a text file's column whose first rows are plain
  * numbers, read by the reader as text and cast whole (`CAST(cell AS DECIMAL(18, 6))`) unless it has
