@@ -181,13 +181,16 @@ function numeralRun(run: string): string {
 
 /**
  * What a team name looks like with its spelling variants folded away: width, spaces (all of
- * them), traditional characters, Chinese numerals and letter case. Two names with one fold are
+ * them), traditional characters, Chinese numerals, a number's leading zeros and letter case. Two names with one fold are
  * probably one team; never used to merge, only to warn and to suggest.
  */
 export function teamFold(text: string): string {
   let out = '';
   for (const c of teamName(text).replace(/\s+/g, '').toLowerCase()) out += SIMPLIFIED[c] ?? c;
-  return out.replace(/[〇零一二两三四五六七八九十]+/g, numeralRun);
+  // and a number's leading zeros: 短视频01组 and 短视频001组 are 短视频1组 written with a zero (0组 stays 0组)
+  return out
+    .replace(/[〇零一二两三四五六七八九十]+/g, numeralRun)
+    .replace(/[0-9]+/g, (d) => d.replace(/^0+(?=[0-9])/, ''));
 }
 
 /** Edit distance, for the nearest declared team when the fold finds none. */
