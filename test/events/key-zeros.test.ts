@@ -5,6 +5,7 @@
 // the two is the person cannot be known from the cell.
 
 import { describe, expect, it } from 'vitest';
+import { localise } from '../../engine/index.js';
 import { aggregate, byKey, folder } from './build.js';
 
 const COUNT =
@@ -25,5 +26,8 @@ describe('an event key that differs from a roster key only by leading zeros', ()
       ],
     ]);
     expect(byKey(r)).toEqual({ '1': { n: '0' }, E0042: { n: '0' }, acc_c: { n: '0' } });
+    expect(localise(r.diagnostics[0]!, 'zh').message).toBe(
+      '本月有 4 行在花名册中找不到对应员工（`001` ×2，与花名册中的 `1` 只差前导零；`E42` ×1，与花名册中的 `E0042` 只差前导零；`X9` ×1）',
+    );
   });
 });

@@ -437,16 +437,25 @@ async function aggregateSource(
       const b = bare(k);
       if (b !== undefined) zeroless.set(b, zeroless.has(b) ? null : e.raw.trim());
     }
-    const near = (key: string) => {
+    const near = (key: string, lang: 'en' | 'zh') => {
       const b = bare(keyOf(key));
       const raw = b === undefined ? undefined : zeroless.get(b);
-      return raw ? `, which differs from the roster’s \`${raw}\` only by leading zeros` : '';
+      if (!raw) return '';
+      return lang === 'zh'
+        ? `，与花名册中的 \`${raw}\` 只差前导零`
+        : `, which differs from the roster’s \`${raw}\` only by leading zeros`;
     };
-    const keys =
+    const listed = (lang: 'en' | 'zh') =>
       unmatched
         .slice(0, 5)
-        .map((a) => `\`${a.key}\` ×${a.rows}${near(a.key)}`)
-        .join(', ') + (unmatched.length > 5 ? `, and ${unmatched.length - 5} more` : '');
+        .map((a) => `\`${a.key}\` ×${a.rows}${near(a.key, lang)}`)
+        .join(lang === 'zh' ? '；' : ', ') +
+      (unmatched.length > 5
+        ? lang === 'zh'
+          ? `，另有 ${unmatched.length - 5} 个`
+          : `, and ${unmatched.length - 5} more`
+        : '');
+    const keys = { en: listed('en'), zh: listed('zh') };
     out.diagnostics.push(
       diagnostic(
         'data_event_unmatched',
