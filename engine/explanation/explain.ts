@@ -221,9 +221,6 @@ function indicatorFactLabel(
   }
 }
 
-/** The unit a fact's values are written in, when it is not a metric's. */
-const FACT_UNITS: Record<string, Unit> = { indicator_attainment: 'ratio', indicators_reached_share: 'ratio' };
-
 /** A metric value as a person writes it: 45.3%, 1,234, ¥20.00, 3分5秒. */
 export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang = 'zh'): string {
   if (typeof value !== 'number') return value === undefined ? say(lang, 'none') : String(value);
@@ -287,7 +284,9 @@ export function describeConditions(
 
 /** A metric's, derived metric's or fact's unit. */
 function conditionUnit(policy: CompiledPolicy, metric: string): Unit | undefined {
-  return policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit ?? FACT_UNITS[metric];
+  return (
+    policy.metrics[metric]?.unit ?? policy.derived.find((d) => d.id === metric)?.unit ?? BUILTIN_FACTS[metric]?.unit
+  );
 }
 
 /** A metric's unit, or a derived metric's. */

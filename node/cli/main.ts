@@ -100,6 +100,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   // an input saved while the command runs is refused when read again (provenance hashes), not misrecorded
   rememberReads();
   const errors = errorOptions(argv, io.errorLang ?? 'zh');
+  // the process's own stdout (not a test's buffers), asked before `io` is copied below
+  const processStdout = io.stdout === defaultIo.stdout;
   // warnings and left-out records printed on the way read in the language errors do
   io = { ...io, lang: errors.lang };
   const program = new Command('yardstick')
@@ -465,7 +467,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const warnings = keptDiagnostics();
     if (warnings.length) reportError(warnings, errors, io);
     // a closed or full stdout has been reported; the run did not deliver its output
-    return io === defaultIo && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
+    return processStdout && stdoutFailed() && code === EXIT.ok ? EXIT.input : code;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
