@@ -3,6 +3,7 @@
 // the schema-valid documents; anything without a dedicated wording falls back to its key path.
 
 import { moneyChangeText } from './money-diff.js';
+import { settingChangeText } from './setting-diff.js';
 import { formatAmount } from '../model/money.js';
 import { formatValue, OPERATOR_SIGNS, type Lang } from '../explanation/explain.js';
 import { WORDS } from '../explanation/templates.js';
@@ -396,6 +397,7 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
           ? `${w[kind === 'added' ? 'added' : 'removed']} ${w.tier} ${label}${b ? ` (${w.min} ${b.min}${extra ? `${w.list}${extra}` : ''})` : ''}`
           : `${w.tier} ${label} ${w[p[4] as 'min'] ?? p[4]} ${arrow(f(d.before), f(d.after))}`;
     } else if (p[0] === 'payout') {
+      // the tier basis and the rounding in words (engine/review/setting-diff.ts); the rest here
       const label =
         second === 'tiers'
           ? `${w.tier} ${p.slice(2).join('.')}`
@@ -408,7 +410,9 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
                 : second === 'rounding'
                   ? w.rounding
                   : p.slice(1).join('.');
-      text = `${label} ${arrow(short(d.before), short(d.after))}`;
+      text =
+        settingChangeText(p, d.before, d.after, { before, after, condition }, lang) ??
+        `${label} ${arrow(short(d.before), short(d.after))}`;
     } else if (p[0] === 'metrics' && p[2] === 'default') {
       const id = String(p[1]); // `metrics.<id>.default`: the path has its id
       const label = (after.metrics[id] ?? before.metrics[id])?.label ?? id;
@@ -508,6 +512,8 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
     }
     // bonus pools and the budget (engine/review/money-diff.ts)
     text ??= moneyChangeText(p, d.before, d.after, { before, after }, lang);
+    // the data contract, score settings, stages, teams, names and promises (engine/review/setting-diff.ts)
+    text ??= settingChangeText(p, d.before, d.after, { before, after, condition }, lang);
     changes.push({
       path: d.path,
       kind,
