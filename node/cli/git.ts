@@ -1,8 +1,10 @@
 // Reading policies from git (node/git.ts runs it): `REV:path` specs and the policies changed since
 // a base revision, with the CLI's messages.
 
-import { existsSync } from 'node:fs';
-import { git } from '../git.js';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { git, gitIn } from '../git.js';
 import { diagnostic } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 
@@ -53,12 +55,17 @@ const isPolicyFile = (f: string) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yam
 /**
  * Every policy file (not their tests) that differs between `base` and the working tree, as git sees
  * it with rename detection (`git diff -M`): changed or added (untracked files included), renamed
- * (staged with `git mv` or `git add`: the old path is the one to compare with) and deleted (at the
- * base, gone from the working tree). Sorted by path.
+ * (with `git mv`, `git add`, or a plain `mv` git has not been told of: the old path is the one to
+ * compare with) and deleted (at the base, gone from the working tree). Sorted by path.
  */
 export function policyChangesSince(base: string): PolicyChangeEntry[] {
   const named = policiesHere(base);
-  const fields = git(['diff', '--relative', '--name-status', '-z', '-M', base, '--', 'policies']).split('\0');
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '-z', '--', 'policies'])
+    .split('\0')
+    .filter(isPolicyFile);
+  const fields = withUntrackedSeen(untracked, (env) =>
+    gitIn(process.cwd(), ['diff', '--relative', '--name-status', '-z', '-M', base, '--', 'policies'], { env }),
+  ).split('\0');
   const out = new Map<string, PolicyChangeEntry>();
   for (let i = 0; i < fields.length - 1; ) {
     const status = fields[i++]!;
@@ -75,9 +82,31 @@ export function policyChangesSince(base: string): PolicyChangeEntry[] {
     const file = named(fields[i++]!);
     if (isPolicyFile(file)) out.set(file, existsSync(file) ? { status: 'changed', file } : { status: 'deleted', file });
   }
-  for (const file of git(['ls-files', '--others', '--exclude-standard', '--', 'policies']).split('\n').map(named))
-    if (isPolicyFile(file) && existsSync(file)) out.set(file, { status: 'changed', file });
+  for (const file of untracked.map(named))
+    if (!out.has(file) && existsSync(file)) out.set(file, { status: 'changed', file });
   return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * Runs `diff` with the untracked policy files seen by git as files about to be added (`git add -N`),
+ * so a policy moved with a plain `mv` (the old file gone, the new one untracked) is a rename, as it
+ * is after `git mv`: its rename detection compares only files it knows. The intent is recorded in a
+ * copy of the index, in a temporary folder; the repository's own index is never written.
+ */
+function withUntrackedSeen(untracked: string[], diff: (env?: Record<string, string>) => string): string {
+  if (untracked.length === 0) return diff();
+  const index = resolve(git(['rev-parse', '--git-path', 'index']).trim());
+  // no index yet (nothing ever staged): every file at the base would read as deleted against a new one
+  if (!existsSync(index)) return diff();
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-index-'));
+  try {
+    const env = { GIT_INDEX_FILE: join(dir, 'index') };
+    copyFileSync(index, env.GIT_INDEX_FILE);
+    gitIn(process.cwd(), ['add', '--intent-to-add', '--', ...untracked], { env });
+    return diff(env);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

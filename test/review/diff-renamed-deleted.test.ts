@@ -91,6 +91,50 @@ describe('yardstick diff --base on a renamed policy', () => {
   });
 });
 
+describe('yardstick diff --base on a policy moved without telling git', () => {
+  // a plain `mv`: the old file is gone and the new one untracked. git's rename detection compares
+  // only files it knows, so this read as a deleted policy plus a new one with no figures
+  it('is the same rename as after git mv, with the same money', async () => {
+    execFileSync('mv', [POLICY, RENAMED], { cwd: repo });
+    writeFileSync(
+      join(repo, RENAMED),
+      readFileSync(join(repo, RENAMED), 'utf8').replace(
+        'target: 0.40 # domain: completion rate ≥ 40%',
+        'target: 0.45 # domain: completion rate ≥ 40%',
+      ),
+    );
+    const r = await yardstick('diff', '--base', 'HEAD', '--data', 'month.csv', '--format', 'json', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const [review, ...others] = JSON.parse(r.stdout);
+    expect(others).toEqual([]);
+    expect(review.file).toBe(RENAMED);
+    expect(review.before).toEqual({ label: `HEAD:${POLICY}`, version: '1.0.0' });
+    expect(review.changes.map((c: { text: string }) => c.text)).toEqual([
+      `renamed ${POLICY} → ${RENAMED}`,
+      '编导 · 完播率 target 40.0% → 45.0%',
+    ]);
+    // D1 5876.80 → 5646.40 (the first test above): -230.40
+    expect([review.impact.total_before, review.impact.total_after, review.impact.delta]).toEqual([
+      19252.8, 19022.4, -230.4,
+    ]);
+    // the repository's own index is untouched: the move is still unstaged, the new file untracked
+    expect(git('status', '--porcelain', '--', 'policies')).toBe(` D ${POLICY}\n?? ${RENAMED}\n`);
+  });
+
+  it('check --base holds it to its old file’s version too', async () => {
+    execFileSync('mv', [POLICY, RENAMED], { cwd: repo });
+    writeFileSync(
+      join(repo, RENAMED),
+      readFileSync(join(repo, RENAMED), 'utf8').replace('target: 0.40 #', 'target: 0.45 #'),
+    );
+    const r = await yardstick('check', '--base', 'HEAD', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain(
+      `${RENAMED}: changed since HEAD but its version 1.0.0 is not higher than 1.0.0 (bump \`version:\`)`,
+    );
+  });
+});
+
 describe('yardstick diff --base on a deleted policy', () => {
   it('lists the policy as deleted, with the version it had', async () => {
     git('rm', '-q', POLICY);
