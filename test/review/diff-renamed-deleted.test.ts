@@ -43,9 +43,13 @@ beforeEach(() => {
 
 afterAll(() => process.chdir(project));
 
-/** `git mv` of the policy, then the director's completion target raised from 40 % to 45 % in the renamed file. */
-function renameAndRaiseTarget(): void {
-  git('mv', POLICY, RENAMED);
+/**
+ * `git mv` of the policy (or a plain `mv` git is not told of), then the director's completion target
+ * raised from 40 % to 45 % in the renamed file.
+ */
+function renameAndRaiseTarget(how: 'git mv' | 'mv' = 'git mv'): void {
+  if (how === 'git mv') git('mv', POLICY, RENAMED);
+  else execFileSync('mv', [POLICY, RENAMED], { cwd: repo });
   writeFileSync(
     join(repo, RENAMED),
     readFileSync(join(repo, RENAMED), 'utf8').replace(
@@ -95,14 +99,7 @@ describe('yardstick diff --base on a policy moved without telling git', () => {
   // a plain `mv`: the old file is gone and the new one untracked. git's rename detection compares
   // only files it knows, so this read as a deleted policy plus a new one with no figures
   it('is the same rename as after git mv, with the same money', async () => {
-    execFileSync('mv', [POLICY, RENAMED], { cwd: repo });
-    writeFileSync(
-      join(repo, RENAMED),
-      readFileSync(join(repo, RENAMED), 'utf8').replace(
-        'target: 0.40 # domain: completion rate ≥ 40%',
-        'target: 0.45 # domain: completion rate ≥ 40%',
-      ),
-    );
+    renameAndRaiseTarget('mv');
     const r = await yardstick('diff', '--base', 'HEAD', '--data', 'month.csv', '--format', 'json', '--lang', 'en');
     expect(r.code).toBe(0);
     const [review, ...others] = JSON.parse(r.stdout);
@@ -122,11 +119,7 @@ describe('yardstick diff --base on a policy moved without telling git', () => {
   });
 
   it('check --base holds it to its old file’s version too', async () => {
-    execFileSync('mv', [POLICY, RENAMED], { cwd: repo });
-    writeFileSync(
-      join(repo, RENAMED),
-      readFileSync(join(repo, RENAMED), 'utf8').replace('target: 0.40 #', 'target: 0.45 #'),
-    );
+    renameAndRaiseTarget('mv');
     const r = await yardstick('check', '--base', 'HEAD', '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(
