@@ -73,7 +73,7 @@ export {
   type ImpactBreakdown,
   type BreakdownRow,
 } from './review/breakdown.js';
-export { renderStatement, renderIndex, escapeHtml, type Provenance } from './explanation/statement.js';
+export { renderStatement, renderIndex, escapeHtml, isolateBidi, type Provenance } from './explanation/statement.js';
 export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
 // bonus pools, budgets and what-if sweeps
 export { allocate, largestRemainder, type PoolShare, type PoolAllocation } from './evaluation/pool.js';

@@ -32,10 +32,38 @@ function eventsSection(p: Provenance, employee: string, lang: Lang): string {
 }
 
 export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+  return escapeMarkup(isolateBidi(String(s ?? '')));
+}
+
+/** `&<>"'` as entities, nothing else: for a text whose parts are isolated already (a page's title). */
+function escapeMarkup(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Direction marks, embeddings, overrides and isolates: characters that change how the text around them reads. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * A value holding a direction control (a name pasted with U+202E, RIGHT-TO-LEFT OVERRIDE) kept in a
+ * first-strong isolate (U+2068 … U+2069), so it cannot reorder what follows it on the line: `‮evil 丙`
+ * with its override never closed printed the rest of the line — `（工号 E3） · 一组 …` — backwards.
+ * The isolate's end closes every embedding and override opened inside it; a stray end of isolate
+ * (U+2069 with none open in the value) is dropped, as it would end the isolate early, and isolates the
+ * value opens and leaves open are closed. A value without such characters is unchanged.
+ */
+export function isolateBidi(text: string): string {
+  if (!BIDI.test(text)) return text;
+  let open = 0;
+  let kept = '';
+  for (const ch of text) {
+    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') open++;
+    else if (ch === '\u2069') {
+      if (open === 0) continue;
+      open--;
+    }
+    kept += ch;
+  }
+  return `\u2068${kept}${'\u2069'.repeat(open)}\u2069`;
 }
 
 const W = {
@@ -178,8 +206,9 @@ const CSS = `
   .prov { margin-top: 10px; color: #9ca3af; font-size: 9.5px; line-height: 1.3; word-break: break-all; } a { color: #2563eb; text-decoration: none; }
   @media print { a { color: inherit; } body { margin: 0; padding: 0; max-width: none; } }`;
 
+/** A page; `title` is plain text whose parts from a policy or the data are isolated (`isolateBidi`) already. */
 function page(title: string, lang: Lang, body: string): string {
-  return `<!doctype html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n<title>${escapeMarkup(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 function provenanceLine(p: Provenance, lang: Lang): string {
@@ -293,7 +322,7 @@ export function renderStatement(
     eventsSection(provenance, card.employee_id, lang),
     footSection(provenance, lang),
   ].join('\n');
-  return page(`${card.name} · ${policy.doc.title} · ${card.period}`, lang, body);
+  return page(`${isolateBidi(card.name)} · ${isolateBidi(policy.doc.title)} · ${card.period}`, lang, body);
 }
 
 function headerSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
@@ -543,5 +572,5 @@ ${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c
 </tbody></table>
 ${result.excluded.length ? `<h2>${w.excluded}</h2><ul>${result.excluded.map((x) => `<li>${escapeHtml(x.employee_id ?? '?')} ${escapeHtml(x.name ?? '')}: ${escapeHtml(x.reasons.map((r) => localise(r, lang).message).join(lang === 'zh' ? '；' : '; '))}</li>`).join('')}</ul>` : ''}
 ${provenanceLine(provenance, lang)}`;
-  return page(`${policy.doc.title} · ${result.period}`, lang, body);
+  return page(`${isolateBidi(policy.doc.title)} · ${result.period}`, lang, body);
 }

@@ -15,6 +15,14 @@ import { parsePolicyText, type Path } from './parse.js';
 import { yamlValue } from './limits.js';
 import { checkSchemaDefinition } from './schema.js';
 
+/**
+ * A value as the policy wrote it, for a message: a number in quotes keeps its quotes (`"80"` is
+ * text, and the message must not show it as the number 80), as engine/language/check/rules.ts shows it.
+ */
+function shown(v: unknown): string {
+  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? JSON.stringify(v) : String(v);
+}
+
 export type RollupLoadResult =
   | { ok: true; doc: RollupDoc; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
@@ -131,17 +139,30 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
    * a team is text): the award would never be paid, or, negated, always. Grades are checked apart.
    */
   const checkValueKind = (leaf: ConditionLeaf, at: Path) => {
+    // nothing is in an empty list: `in: []` never holds and `notIn: []` always does (as in a month's rules)
+    if ((leaf.operator === 'in' || leaf.operator === 'notIn') && Array.isArray(leaf.value) && leaf.value.length === 0) {
+      report('policy_value_type.empty_list', { operator: leaf.operator, fact: leaf.fact }, [...at, 'value']);
+      return;
+    }
+    // `in: M` would be no list at all: a roll-up's `in` never holds on it and its `notIn` never does either
+    if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !Array.isArray(leaf.value)) {
+      report('policy_value_type.not_list', { operator: leaf.operator, fact: leaf.fact, value: shown(leaf.value) }, [
+        ...at,
+        'value',
+      ]);
+      return;
+    }
     const kind = TEXT_FACTS.includes(leaf.fact) ? 'string' : known.includes(leaf.fact) ? 'number' : undefined;
     if (kind === undefined || leaf.fact === 'grade' || leaf.fact === 'calibrated_grade') return;
     const values: unknown[] = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
     values.forEach((v, i) => {
       const where = Array.isArray(leaf.value) ? [...at, 'value', i] : [...at, 'value'];
       if (NUMERIC_OPERATORS.includes(leaf.operator)) {
-        if (typeof v !== 'number') report('policy_value_type', { operator: leaf.operator, value: String(v) }, where);
+        if (typeof v !== 'number') report('policy_value_type', { operator: leaf.operator, value: shown(v) }, where);
       } else if (kind === 'number' ? typeof v !== 'number' : typeof v === 'number' || typeof v === 'boolean')
         report(
           kind === 'number' ? 'policy_value_type.number' : 'policy_value_type.text',
-          { fact: leaf.fact, operator: leaf.operator, value: String(v) },
+          { fact: leaf.fact, operator: leaf.operator, value: shown(v) },
           where,
         );
     });
@@ -155,6 +176,8 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
         aid,
         'award',
       ]);
+    // ¥0 is no award: the card and the statement would name it as paid (`→ ¥0.00`) to everyone it applies to
+    if (award.award === 0) report('policy_rollup_award_zero', { id: aid }, ['payout', 'awards', aid, 'award']);
     forEachLeaf<ConditionLeaf>(
       award.when,
       (leaf, path) => {
@@ -168,7 +191,8 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
             { operator: leaf.operator, allowed: OPERATORS.map((o) => `\`${o}\``).join(', ') },
             [...at, 'operator'],
           );
-        if (ref === undefined) checkValueKind(leaf, at);
+        // an operator a roll-up does not have (`absent`, `contains`) is the one problem of its comparison
+        else if (ref === undefined) checkValueKind(leaf, at);
         if ((leaf.fact === 'grade' || leaf.fact === 'calibrated_grade') && ref === undefined) {
           const allowed = leaf.fact === 'grade' ? grades : scale;
           const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];

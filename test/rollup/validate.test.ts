@@ -137,8 +137,112 @@ describe('checking a roll-up policy', () => {
         54,
         '`team` is text, but `in` compares it with the number or true/false `7`: no record can equal it',
       ],
-      ['policy_value_type', 20, 62, '`greaterThan` compares numbers, but the value is `80`'],
+      // `"80"` in quotes is text, and the message shows it as written, quotes and all (as a month's policy does):
+      // `80` without them read as if the number were refused
+      ['policy_value_type', 20, 62, '`greaterThan` compares numbers, but the value is `"80"`'],
     ]);
+  });
+
+  it('shows a number in quotes with its quotes in every message about the value', () => {
+    const text = `${GOOD}payout:
+  awards:
+    bonus:
+      when:
+        all:
+          - { fact: avg_score, operator: equal, value: "80" }
+          - { fact: a_plus_months, operator: in, value: [ 1, "2" ] }
+      award: 5000
+`;
+    // columns: `          - { fact: avg_score, operator: equal, value: ` is 55 characters, the list's
+    // second item after `          - { fact: a_plus_months, operator: in, value: [ 1, ` (61)
+    expect(problems(text)).toEqual([
+      [
+        'policy_value_type',
+        18,
+        56,
+        '`avg_score` is a number, but `equal` compares it with `"80"`, which is not one: no record can equal it',
+      ],
+      [
+        'policy_value_type',
+        19,
+        62,
+        '`a_plus_months` is a number, but `in` compares it with `"2"`, which is not one: no record can equal it',
+      ],
+    ]);
+    const zh = loadRollupPolicy(text, 'r.yaml').diagnostics.map((d) => localise(d, 'zh').message);
+    expect(zh[0]).toBe('`avg_score` 是数字，但 `equal` 拿它与 `"80"` 比较，`"80"` 不是数字：没有记录会等于它');
+  });
+
+  it('refuses `in` and `notIn` with an empty list or with one value that is not a list', () => {
+    // a roll-up's `in` asks whether the list holds the fact: `in: []` never holds, `notIn: []` always;
+    // `in: M` (no list) never held and `notIn: M` never held either, so `calibrated_grade notIn M` paid nobody
+    const text = `${GOOD}payout:
+  awards:
+    bonus:
+      when:
+        all:
+          - { fact: calibrated_grade, operator: notIn, value: M }
+          - { fact: a_plus_months, operator: in, value: [] }
+          - { fact: team, operator: in, value: 一组 }
+      award: 5000
+`;
+    // columns: `          - { fact: calibrated_grade, operator: notIn, value: ` is 62 characters,
+    // `          - { fact: a_plus_months, operator: in, value: ` 56, `          - { fact: team, operator: in, value: ` 47
+    expect(problems(text)).toEqual([
+      [
+        'policy_value_type',
+        18,
+        63,
+        '`notIn` asks whether `calibrated_grade` is one of a list of values, but `M` is one value, not a list',
+      ],
+      [
+        'policy_value_type',
+        19,
+        57,
+        '`in` compares `a_plus_months` with an empty list: nothing is in it, so `in` never holds and `notIn` always does',
+      ],
+      [
+        'policy_value_type',
+        20,
+        48,
+        '`in` asks whether `team` is one of a list of values, but `一组` is one value, not a list',
+      ],
+    ]);
+    const help = loadRollupPolicy(text, 'r.yaml').diagnostics.map((d) => localise(d, 'en').help);
+    expect(help[0]).toBe('write the list: `value: [ M ]`, or `equal` (`notEqual`) for one value');
+  });
+
+  it('gives an operator a roll-up does not have one message, not a second about its value', () => {
+    const text = `${GOOD}payout:
+  awards:
+    bonus:
+      when: { fact: avg_score, operator: absent }
+      award: 5000
+`;
+    // `      when: { fact: avg_score, operator: ` is 41 characters; before, a second error said
+    // `absent` "compares it with `undefined`"
+    expect(problems(text)).toEqual([
+      ['policy_rollup_operator', 16, 42, 'operator `absent` cannot be used in a roll-up condition'],
+    ]);
+  });
+
+  it('refuses an award of ¥0: it would be named as paid on the statement and pay nothing', () => {
+    const text = `${GOOD}payout:
+  awards:
+    star:
+      title: 年度之星
+      when: { fact: avg_score, operator: greaterThanInclusive, value: 100 }
+      award: 0
+`;
+    expect(problems(text)).toEqual([
+      [
+        'policy_rollup_award_zero',
+        18,
+        14,
+        'the award `star` is ¥0.00: everyone it applies to would have it on their statement as paid, and be paid nothing',
+      ],
+    ]);
+    expect(problems(text.replace('award: 0', 'award: 0.01'))).toEqual([]);
   });
 
   it('checks the metrics, grades and tiers it names against the monthly policy', () => {

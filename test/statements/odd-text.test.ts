@@ -4,7 +4,7 @@
 // `` `…` `` in a title as code; the statement never did — this guards it).
 
 import { describe, expect, it } from 'vitest';
-import { renderStatement } from '../../engine/index.js';
+import { isolateBidi, renderIndex, renderStatement, runPolicy } from '../../engine/index.js';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 const PROVENANCE = { policy: { file: 'p.yaml', id: 'mini', version: '1.0.0', hash: 'abc' }, data: [], engine: '1.0.0' };
@@ -32,5 +32,38 @@ describe('a statement with odd policy text', () => {
     const html = renderStatement(compiled, staffScorecard(compiled, { rating: 90 }), PROVENANCE);
     expect(html).toContain(`<h1>${name} · 绩效考核结果通知</h1>`);
     expect(html).toMatch(/overflow-wrap: anywhere/);
+  });
+
+  // U+202E (RIGHT-TO-LEFT OVERRIDE) pasted into a name, never closed, printed the rest of its line
+  // backwards: 「员工 ‮evil 丙（工号 E1） · 一组」 read as 「… 组一 · ）1E 号工（丙 live」. Each value with a
+  // direction control now sits in a first-strong isolate, U+2068 … U+2069, which ends every override
+  // opened inside it; values without one are printed exactly as before.
+  it('keeps a direction override in a name from turning the rest of the line around', () => {
+    const compiled = compiledPolicy(policy().yaml(), 'p.yaml');
+    const card = { ...staffScorecard(compiled, { rating: 90 }), name: '\u202Eevil 丙', team: '一组\u2069\u202E' };
+    const html = renderStatement(compiled, card, PROVENANCE);
+    // the name isolated; the team's stray U+2069 (no isolate open in it) dropped, as it would end the isolate early
+    expect(html).toContain('员工 \u2068\u202Eevil 丙\u2069（工号 E1） · \u2068一组\u202E\u2069 · ');
+    expect(html).toContain('<title>\u2068\u202Eevil 丙\u2069 · ');
+    // an isolate the value opens and leaves open is closed as well as the value's own
+    expect(isolateBidi('\u2067abc')).toBe('\u2068\u2067abc\u2069\u2069');
+    expect(isolateBidi('甲 E1')).toBe('甲 E1');
+  });
+
+  it('keeps it in the index page too', async () => {
+    const compiled = compiledPolicy(policy().yaml(), 'p.yaml');
+    const card = { ...staffScorecard(compiled, { rating: 90 }), name: '\u202Eevil 丙' };
+    const record = {
+      employee_id: 'E1',
+      name: '\u202Eevil 丙',
+      role: 'staff',
+      team: '一组',
+      stage: 'only',
+      period: '2026-10',
+    };
+    const result = await runPolicy(compiled, { records: [{ ...record, metrics: { rating: 90 } }] });
+    expect(result.scorecards[0]).toMatchObject({ name: card.name });
+    const html = renderIndex(compiled, result, PROVENANCE, () => 'E1.html');
+    expect(html).toContain('<td>\u2068\u202Eevil 丙\u2069</td>');
   });
 });

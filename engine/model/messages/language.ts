@@ -1235,6 +1235,16 @@ export const language = defineMessages({
       zh: '请列出所指的值（`value: [A, B]`），或删去这个比较',
     },
   },
+  'policy_value_type.not_list': {
+    message: {
+      en: '`{operator}` asks whether `{fact}` is one of a list of values, but `{value}` is one value, not a list',
+      zh: '`{operator}` 判断 `{fact}` 是否为列表中的某个值，但 `{value}` 是单个值，不是列表',
+    },
+    help: {
+      en: 'write the list: `value: [ {value} ]`, or `equal` (`notEqual`) for one value',
+      zh: '请写成列表：`value: [ {value} ]`，或对单个值用 `equal`（`notEqual`）',
+    },
+  },
   'policy_value_type.employee_id': {
     message: {
       en: 'the employee id `{value}` is read from the data as `{id}` (full-width letters and digits become half-width, spaces and invisible characters are dropped): no record can equal `{value}`',

@@ -105,6 +105,16 @@ export const rollup = defineMessages({
     },
     help: { en: 'use one of {known}', zh: '请使用 {known} 之一' },
   },
+  policy_rollup_award_zero: {
+    message: {
+      en: 'the award `{id}` is ¥0.00: everyone it applies to would have it on their statement as paid, and be paid nothing',
+      zh: '奖励 `{id}` 的金额为 ¥0.00：符合条件的人的工资条上都会写着发放了这项奖励，实际却一分不发',
+    },
+    help: {
+      en: 'write the amount in yuan (`award: 50000`), or remove the award (a roll-up without `payout:` only rates)',
+      zh: '请写出金额（元），如 `award: 50000`；或删去这项奖励（没有 `payout:` 的汇总只评等级）',
+    },
+  },
   cli_rollup_period: {
     message: {
       en: '`{text}` is not a roll-up period',
