@@ -190,6 +190,11 @@ describe('values of the wrong kind in conditions', () => {
     ['doesNotContain', '{ fact: rating, operator: doesNotContain, value: 9 }', 'doesNotContain'],
     ['an empty in list', '{ fact: rating, operator: in, value: [] }', '[]'],
     ['an empty notIn list', '{ fact: grade, operator: notIn, value: [] }', '[]'],
+    // one value without brackets: json-rules-engine asked whether the text "A+" contains the grade,
+    // so an A was "in A+" (breaker14c, test/spec/months/outside-my-files.test.ts)
+    ['in with one grade, no list', '{ fact: grade, operator: in, value: A+ }', 'A+ }'],
+    ['notIn with one number, no list', '{ fact: rating, operator: notIn, value: 90 }', '90 }'],
+    ['in with a fact as its list', '{ fact: team, operator: in, value: { fact: role } }', '{ fact: role }'],
   ])('%s is refused: it never holds (or always)', (_what, condition, needle) => {
     const text = edit('when: { fact: rating, operator: greaterThanInclusive, value: 90 }', `when: ${condition}`);
     const fixed = condition.includes('grade')
@@ -198,6 +203,20 @@ describe('values of the wrong kind in conditions', () => {
           .replace('    points: 5\n', '    action: { type: notify }\n')
       : text;
     expect(problemsAt(fixed)).toEqual([`${at(fixed, needle)} policy_value_type`]);
+  });
+
+  it('`in` with one value says what it is and the list to write', () => {
+    const text = edit(
+      'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',
+      'when: { fact: rating, operator: in, value: 90 }',
+    );
+    const loaded = loadPolicy(text, 'spec.yaml');
+    expect(loaded.diagnostics.map((d) => [d.message, d.help])).toEqual([
+      [
+        '`in` asks whether `rating` is one of a list of values, but `90` is one value, not a list',
+        'write the list: `value: [ 90 ]`, or `equal` (`notEqual`) for one value',
+      ],
+    ]);
   });
 
   it('a zero-width space in an id is shown as <U+200B>', () => {

@@ -143,6 +143,16 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     // nothing is in an empty list: `in: []` never holds and `notIn: []` always does
     if ((c.operator === 'in' || c.operator === 'notIn') && Array.isArray(c.value) && c.value.length === 0)
       report('policy_value_type.empty_list', { operator: c.operator, fact: c.fact }, [...path, 'value']);
+    // `in: A+` without brackets: json-rules-engine then asks whether the text "A+" contains the grade,
+    // so an A is "in A+" (and `notIn: A+` fails for it). No fact is a list, so a fact as the value
+    // is the same substring test. Refused at the value, with the list to write
+    if ((c.operator === 'in' || c.operator === 'notIn') && 'value' in c && !Array.isArray(c.value)) {
+      report('policy_value_type.not_list', { operator: c.operator, fact: c.fact, value: shown(c.value) }, [
+        ...path,
+        'value',
+      ]);
+      return;
+    }
     const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
     if (presence && 'value' in c)
       report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });
