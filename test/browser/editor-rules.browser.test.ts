@@ -150,6 +150,35 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     await shot('rules-panel');
   });
 
+  // The builder kept one value when the operator became 属于 (in) and wrote `in: 0`, then
+  // `in: 短视频一组`: json-rules-engine tests that as text and the policy check now refuses it
+  it('a condition on 属于 takes a list typed with 、 and writes it as a YAML list', async () => {
+    const { page } = e;
+    await page.click('[data-testid=tab-panels]');
+    const add = page.locator('[data-add=adjustments]');
+    await add.getByLabel('规则编号 · 加减分与封顶').fill('two_teams');
+    await page.click('[data-testid=add-rule-adjustments]');
+    const rule = page.locator('.rule[data-rule=two_teams]');
+    await rule.waitFor();
+    await rule.getByRole('combobox', { name: '指标' }).selectOption('team');
+    await rule.getByRole('combobox', { name: '比较' }).selectOption('in');
+    await rule.getByLabel('值', { exact: true }).fill('短视频一组、短视频二组');
+    await rule.getByLabel('值', { exact: true }).press('Tab');
+    await poll(() => rule.locator('[data-testid=condition-words]').textContent()).toBe(
+      '团队 属于 短视频一组、短视频二组',
+    );
+    await poll(() => page.locator('[data-testid=problems] .ptitle').textContent()).toBe('问题 (0)');
+    // back to 等于: the first of the list
+    await rule.getByRole('combobox', { name: '比较' }).selectOption('equal');
+    await poll(() => rule.locator('[data-testid=condition-words]').textContent()).toBe('团队 等于 短视频一组');
+    await rule.getByRole('combobox', { name: '比较' }).selectOption('notIn');
+    await page.click('[data-testid=save]');
+    await poll(status).toBe('已保存');
+    expect(parse(e.onDisk(POLICY)).adjustments.two_teams.when).toEqual({
+      all: [{ fact: 'team', operator: 'notIn', value: ['短视频一组'] }],
+    });
+  });
+
   it('edits a step table and sees the problem validate finds flagged at the row, as it is typed', async () => {
     const { page } = e;
     await page.click('[data-testid=tab-panels]');
