@@ -219,6 +219,23 @@ describe('values of the wrong kind in conditions', () => {
     ]);
   });
 
+  // a promise's `where` and `always` (docs: "properties") read as rules' conditions do: `in: A+`
+  // selected the grades whose letters are inside "A+", `contains` nobody, without a word
+  it.each([
+    ['in with one value', '{ fact: grade, operator: in, value: A+ }', 'A+ }', 'policy_value_type'],
+    ['an empty notIn', '{ fact: grade, operator: notIn, value: [] }', '[] }', 'policy_value_type'],
+    ['contains', '{ fact: team, operator: contains, value: 直播 }', 'contains', 'policy_value_type'],
+    [
+      'a misspelt operator',
+      '{ fact: score, operator: greaterThen, value: 60 }',
+      'greaterThen',
+      'policy_unknown_operator',
+    ],
+  ])('a promise’s condition with %s is refused as a rule’s is', (_what, condition, needle, code) => {
+    const text = `${BASE}properties:\n  top_paid:\n    title: 高分多发\n    where: ${condition}\n    monotone: { metric: rating }\n`;
+    expect(problemsAt(text)).toEqual([`${at(text, needle)} ${code}`]);
+  });
+
   it('a zero-width space in an id is shown as <U+200B>', () => {
     const text = edit(
       'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',

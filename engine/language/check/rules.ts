@@ -117,6 +117,7 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
       else ctx.report('policy_unknown_fact.near', { fact: c.fact, where, near, known }, [...path, 'fact']);
       return;
     }
+    if (!operatorFits(ctx, path, c)) return;
     if (isFactRef(c.value) || (PRESENCE_OPERATORS as readonly string[]).includes(c.operator)) return;
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && typeof c.value !== 'number')
@@ -125,34 +126,45 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
   });
 }
 
+/**
+ * The operator of one comparison, and the shape of the value it takes: a known operator (`contains`
+ * refused: no fact is a list), and for `in` / `notIn` a list that is not empty. False when the value
+ * is not a list, so nothing more is said of it. Rules' conditions and properties' alike.
+ */
+function operatorFits(ctx: CheckContext, path: Path, c: ConditionLeaf): boolean {
+  const { report } = ctx;
+  if (!(OPERATORS as readonly string[]).includes(c.operator)) {
+    const { near, known } = suggest(c.operator, OPERATORS);
+    if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
+    else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
+  }
+  // no fact of a policy is a list, so `contains` never holds and `doesNotContain` never either
+  // (json-rules-engine asks for an array fact): `team contains 直播` would silently never fire
+  if (c.operator === 'contains' || c.operator === 'doesNotContain')
+    report('policy_value_type.contains', { operator: c.operator, fact: c.fact }, [...path, 'operator']);
+  // nothing is in an empty list: `in: []` never holds and `notIn: []` always does
+  if ((c.operator === 'in' || c.operator === 'notIn') && Array.isArray(c.value) && c.value.length === 0)
+    report('policy_value_type.empty_list', { operator: c.operator, fact: c.fact }, [...path, 'value']);
+  // `in: A+` without brackets: json-rules-engine then asks whether the text "A+" contains the grade,
+  // so an A is "in A+" (and `notIn: A+` fails for it). No fact is a list, so a fact as the value
+  // is the same substring test. Refused at the value, with the list to write
+  if ((c.operator === 'in' || c.operator === 'notIn') && 'value' in c && !Array.isArray(c.value)) {
+    report('policy_value_type.not_list', { operator: c.operator, fact: c.fact, value: shown(c.value) }, [
+      ...path,
+      'value',
+    ]);
+    return false;
+  }
+  return true;
+}
+
 /** Every comparison of a condition: a fact known in this phase, an operator, a value that fits. */
 function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase: Phase, where: string) {
   const { report } = ctx;
   forEachLeaf<ConditionLeaf>(cond, (c, below) => {
     const path = [...base, ...below];
     checkFact(ctx, path, c.fact, phase, where, c.params);
-    if (!(OPERATORS as readonly string[]).includes(c.operator)) {
-      const { near, known } = suggest(c.operator, OPERATORS);
-      if (near === undefined) report('policy_unknown_operator', { operator: c.operator, known }, [...path, 'operator']);
-      else report('policy_unknown_operator.near', { operator: c.operator, near, known }, [...path, 'operator']);
-    }
-    // no fact of a policy is a list, so `contains` never holds and `doesNotContain` never either
-    // (json-rules-engine asks for an array fact): `team contains 直播` would silently never fire
-    if (c.operator === 'contains' || c.operator === 'doesNotContain')
-      report('policy_value_type.contains', { operator: c.operator, fact: c.fact }, [...path, 'operator']);
-    // nothing is in an empty list: `in: []` never holds and `notIn: []` always does
-    if ((c.operator === 'in' || c.operator === 'notIn') && Array.isArray(c.value) && c.value.length === 0)
-      report('policy_value_type.empty_list', { operator: c.operator, fact: c.fact }, [...path, 'value']);
-    // `in: A+` without brackets: json-rules-engine then asks whether the text "A+" contains the grade,
-    // so an A is "in A+" (and `notIn: A+` fails for it). No fact is a list, so a fact as the value
-    // is the same substring test. Refused at the value, with the list to write
-    if ((c.operator === 'in' || c.operator === 'notIn') && 'value' in c && !Array.isArray(c.value)) {
-      report('policy_value_type.not_list', { operator: c.operator, fact: c.fact, value: shown(c.value) }, [
-        ...path,
-        'value',
-      ]);
-      return;
-    }
+    if (!operatorFits(ctx, path, c)) return;
     const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
     if (presence && 'value' in c)
       report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });
