@@ -205,6 +205,50 @@ describe('values of the wrong kind in conditions', () => {
     expect(problemsAt(fixed)).toEqual([`${at(fixed, needle)} policy_value_type`]);
   });
 
+  // comparisons that can never hold as meant, each accepted before: a list under `equal`
+  // (json-rules-engine compares with ===), `>` on a text fact, and a fact of another kind as the value
+  it.each([
+    ['a list under equal', '{ fact: role, operator: equal, value: [ staff ] }', '[ staff ]'],
+    ['> on a text fact', '{ fact: team, operator: greaterThan, value: 5 }', 'greaterThan'],
+    [
+      'a number compared with a text fact',
+      '{ fact: rating, operator: greaterThan, value: { fact: team } }',
+      '{ fact: team }',
+    ],
+    ['equal across kinds', '{ fact: pay_base, operator: notEqual, value: { fact: role } }', '{ fact: role }'],
+  ])('%s is refused where it is written', (_what, condition, needle) => {
+    const text = edit('when: { fact: rating, operator: greaterThanInclusive, value: 90 }', `when: ${condition}`);
+    expect(problemsAt(text)).toEqual([`${at(text, needle)} policy_value_type`]);
+  });
+
+  it('a fact compared with another of its kind is fine, and the messages say what is wrong', () => {
+    const fine = edit(
+      '{ fact: rating, operator: greaterThanInclusive, value: 90 }',
+      '{ fact: rating, operator: greaterThan, value: { fact: pay_base } }',
+    );
+    expect(problemsAt(fine)).toEqual([]);
+    const list = edit(
+      'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',
+      'when: { fact: rating, operator: lessThan, value: [ 60 ] }',
+    );
+    // the list is shown as written: "the value is `60`" read as if 60 were fine
+    expect(messages(list)).toEqual(['`lessThan` compares numbers, but the value is `[60]`']);
+    const equal = edit(
+      'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',
+      'when: { fact: role, operator: equal, value: [ staff ] }',
+    );
+    expect(messages(equal)).toEqual([
+      '`equal` compares `role` with one value, but `[staff]` is a list: no record equals a list, so `equal` never holds and `notEqual` always does',
+    ]);
+    const text = edit(
+      'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',
+      'when: { fact: team, operator: lessThan, value: 5 }',
+    );
+    expect(messages(text)).toEqual([
+      '`lessThan` compares numbers, but `team` is not a number: the comparison never holds',
+    ]);
+  });
+
   it('`in` with one value says what it is and the list to write', () => {
     const text = edit(
       'when: { fact: rating, operator: greaterThanInclusive, value: 90 }',

@@ -117,7 +117,7 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
       else ctx.report('policy_unknown_fact.near', { fact: c.fact, where, near, known }, [...path, 'fact']);
       return;
     }
-    if (!operatorFits(ctx, path, c)) return;
+    if (!operatorFits(ctx, path, c) || !kindsFit(ctx, path, c, kindOf)) return;
     if (isFactRef(c.value) || (PRESENCE_OPERATORS as readonly string[]).includes(c.operator)) return;
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && typeof c.value !== 'number')
@@ -155,6 +155,41 @@ function operatorFits(ctx: CheckContext, path: Path, c: ConditionLeaf): boolean 
     ]);
     return false;
   }
+  // `equal: [A, B]`: json-rules-engine compares with ===, so no record equals a list (and notEqual always holds)
+  if ((c.operator === 'equal' || c.operator === 'notEqual') && Array.isArray(c.value)) {
+    report('policy_value_type.list_for_one', { operator: c.operator, fact: c.fact, value: shown(c.value) }, [
+      ...path,
+      'value',
+    ]);
+    return false;
+  }
+  return true;
+}
+
+const NUMBER_OPERATORS = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
+
+/**
+ * The kinds on both sides of a comparison: `<`, `≤`, `>`, `≥` need a number fact (`role > 5`, `team
+ * ≥ { fact: score }` never hold), and a comparison with another fact needs one of the same kind
+ * (`score equal { fact: role }` never holds, `notEqual` always). Kinds not known (a fact another
+ * check refuses) say nothing. False when something was refused.
+ */
+function kindsFit(ctx: CheckContext, path: Path, c: ConditionLeaf, extra: (fact: string) => 'number' | undefined) {
+  const kindOf = (fact: string) => (ctx.known.has(fact) ? 'number' : (BUILTIN_FACTS[fact]?.type ?? extra(fact)));
+  const kind = kindOf(c.fact);
+  const numeric = NUMBER_OPERATORS.includes(c.operator);
+  if (numeric && kind !== undefined && kind !== 'number') {
+    ctx.report('policy_value_type.not_number_fact', { operator: c.operator, fact: c.fact }, [...path, 'operator']);
+    return false;
+  }
+  if (!isFactRef(c.value) || typeof c.value.fact !== 'string') return true;
+  const ref = c.value.fact;
+  const refKind = kindOf(ref);
+  if (refKind === undefined || (kind === undefined && !numeric)) return true;
+  if (numeric ? refKind !== 'number' : refKind !== kind) {
+    ctx.report('policy_value_type.fact_kinds', { operator: c.operator, fact: c.fact, ref }, [...path, 'value']);
+    return false;
+  }
   return true;
 }
 
@@ -164,7 +199,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
   forEachLeaf<ConditionLeaf>(cond, (c, below) => {
     const path = [...base, ...below];
     checkFact(ctx, path, c.fact, phase, where, c.params);
-    if (!operatorFits(ctx, path, c)) return;
+    if (!operatorFits(ctx, path, c) || !kindsFit(ctx, path, c, () => undefined)) return;
     const presence = (PRESENCE_OPERATORS as readonly string[]).includes(c.operator);
     if (presence && 'value' in c)
       report('policy_value_type.absent', { operator: c.operator, fact: c.fact }, [...path, 'value'], { key: true });
@@ -268,6 +303,8 @@ function checkValueKinds(
  * the text 60, and a message saying "the value is `60`" would not say what is wrong with it.
  */
 function shown(v: unknown): string {
+  // a list as written, `[0]`, not `0`: "compares numbers, but the value is `0`" read as a number
+  if (Array.isArray(v)) return `[${v.map(shown).join(', ')}]`;
   return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? JSON.stringify(v) : String(v);
 }
 

@@ -1245,6 +1245,36 @@ export const language = defineMessages({
       zh: '请写成列表：`value: [ {value} ]`，或对单个值用 `equal`（`notEqual`）',
     },
   },
+  'policy_value_type.list_for_one': {
+    message: {
+      en: '`{operator}` compares `{fact}` with one value, but `{value}` is a list: no record equals a list, so `equal` never holds and `notEqual` always does',
+      zh: '`{operator}` 拿 `{fact}` 与单个值比较，但 `{value}` 是列表：没有记录会等于一个列表，`equal` 永远不成立，`notEqual` 永远成立',
+    },
+    help: {
+      en: 'for one of several values write `operator: in` (`notIn`); for one value, write it without brackets',
+      zh: '要判断是否为其中之一，请用 `operator: in`（`notIn`）；只比较一个值，请去掉方括号',
+    },
+  },
+  'policy_value_type.not_number_fact': {
+    message: {
+      en: '`{operator}` compares numbers, but `{fact}` is not a number: the comparison never holds',
+      zh: '`{operator}` 比较的是数字，但 `{fact}` 不是数字：这个比较永远不成立',
+    },
+    help: {
+      en: 'compare `{fact}` with `equal` or `in`, or compare a number (a metric, `score`, `pay_base`, …)',
+      zh: '请对 `{fact}` 用 `equal` 或 `in`，或改为比较数字（指标、`score`、`pay_base` 等）',
+    },
+  },
+  'policy_value_type.fact_kinds': {
+    message: {
+      en: '`{operator}` compares `{fact}` with the fact `{ref}`, but they are not of one kind (a number, text, true/false): no record can satisfy it as meant',
+      zh: '`{operator}` 拿 `{fact}` 与事实 `{ref}` 比较，但两者类型不同（数字、文本、是/否）：没有记录能按本意满足它',
+    },
+    help: {
+      en: 'compare `{fact}` with a fact of its own kind, or with the value itself',
+      zh: '请让 `{fact}` 与同类型的事实比较，或直接写出要比较的值',
+    },
+  },
   'policy_value_type.employee_id': {
     message: {
       en: 'the employee id `{value}` is read from the data as `{id}` (full-width letters and digits become half-width, spaces and invisible characters are dropped): no record can equal `{value}`',
