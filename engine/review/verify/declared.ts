@@ -23,7 +23,7 @@ import {
 } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
-import { monotoneCases, poolArgs, proveMonotone } from './builtin.js';
+import { monotoneCases, poolArgs, poolShareFalls, proveMonotone, type PoolShareFalls } from './builtin.js';
 import { fallsInPool, hasPool, pooled } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
@@ -150,6 +150,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     const of = p.monotone.of ?? 'payout';
     let cases = 0;
     let proved = true;
+    // a pool share that can fall as the metric moves the pool, which no employee alone shows (builtin.ts)
+    let falls: PoolShareFalls | undefined;
     for (const probe of probes) {
       const trial = { ...probe.typical };
       // a metric verify cannot move through its formula proves nothing here
@@ -159,6 +161,10 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       }
       const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? m;
       const proof = proveMonotone(policy, probe, x, want);
+      if (of === 'payout') {
+        const f = poolShareFalls(policy, probe.role, x);
+        if (f && (!falls || (f.kind === 'min' && falls.kind === 'fen'))) falls = f;
+      }
       if (of === 'score' ? proof.score : proof.pay) continue;
       proved = false;
       const own = probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m);
@@ -214,6 +220,19 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
       }
     }
+    if (falls)
+      return {
+        property,
+        subject,
+        holds: undefined,
+        basis: proved ? 'proved' : 'searched',
+        cases,
+        diagnostic: diagnostic(
+          falls.kind === 'min' ? 'verify_property_pool_share_falls' : 'verify_property_pool_share_falls.fen',
+          { id, title: p.title, ...falls.args },
+          ctx.place(subject, 'warning'),
+        ),
+      };
     if (!proved && cases === 0) return unsearched(subject);
     return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
   }
