@@ -35,6 +35,10 @@ const REALISTIC: Record<string, string | number> = {
   share_before: '¥600.00', // verify_not_monotone.pool
   share_after: '¥450.00',
   fund: 'GMV', // verify_pool_share_falls: the metric a pool is a share of
+  as_percent: '10%', // cli_sweep_ratio.percent: a percentage swept for a pool's amount
+  as_fraction: '0.1',
+  as_whole: '10',
+  plain: '10..20/5',
   min_share: '¥500.00',
   pool_below: '¥999.99',
   pool_at: '¥1,000.00',
