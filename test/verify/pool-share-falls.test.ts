@@ -150,6 +150,43 @@ describe('a pool of 1 % of GMV, shares to the fen by the largest remainders', ()
     );
   });
 
+  it('shows the fen on a pool the max_share leaves free (¥600: 3k + 2 units within it)', () => {
+    // k = (60,000 − 2) / 3 → 19,999: pools of 139,996 and 139,997 fen.
+    //   139,996 × 3/7 = 59,998.29 (under ¥600) twice, × 1/7 = 19,999.43: floors 139,995, the fen to
+    //   the third (0.43 > 0.29) → ¥200.00; 139,997: 59,998.71 twice and 19,999.57: two fen left, to
+    //   the other two → ¥199.99
+    const [v] = verdicts(policy('\n    max_share: 600'), 'properties.gmv_monotone');
+    expect(v!.diagnostic!.message).toContain(
+      'three people weighted 3 : 3 : 1: a pool of ¥1,399.96 gives the third ¥200.00, one of ¥1,399.97 gives ¥199.99',
+    );
+  });
+
+  it('shows in a real month under max_share ¥600 too: X ¥1,034.94 at ¥6,000 of GMV, ¥1,034.93 at ¥6,001', async () => {
+    // pay = the pay base. O1 and O2 (pay base 9,900, GMV ¥33,333.33 each), X (1,000).
+    // X ¥6,000: pool 0.01 × 72,666.66 = ¥726.6666 → ¥726.66; weights 9,900 : 9,900 : 1,000 (20,800):
+    //   72,666 × 9,900 / 20,800 = 34,586.22 twice, × 1,000 / 20,800 = 3,493.56 (all under ¥600):
+    //   floors 72,665, the fen to X (0.56 > 0.22) → ¥34.94 → ¥1,034.94
+    // X ¥6,001: pool ¥726.6766 → ¥726.67 = 72,667 fen: 34,586.70 twice and 3,493.61: two fen left,
+    //   to O1 and O2 (0.70 > 0.61) → X ¥34.93 → ¥1,034.93
+    const yaml = policy('\n    max_share: 600').replace(
+      'performance_pay: pay_base * score / 100',
+      'performance_pay: pay_base',
+    );
+    const at = async (gmv: number) =>
+      byId(
+        await runMonth(
+          yaml,
+          month([
+            ['O1', 33_333.33, 9900],
+            ['O2', 33_333.33, 9900],
+            ['X', gmv, 1000],
+          ]),
+        ),
+      ).X!.payout.totalFen;
+    expect(await at(6000)).toBe(103_494);
+    expect(await at(6001)).toBe(103_493);
+  });
+
   it('is proved for a fixed pool: a larger weight in a pool of the same size never loses the fen', () => {
     const fixed = policy('').replace('fund: { share_of: { metric: gmv, rate: 0.01 } }', 'fund: { fixed: 7000.03 }');
     expect(verdicts(fixed, 'properties.gmv_monotone')).toMatchObject([{ holds: true, basis: 'proved' }]);

@@ -560,21 +560,28 @@ export function poolShareFalls(policy: CompiledPolicy, role: string, x: string):
           },
         };
     }
-    const [before, after] = [split(700_003 * unit, [3, 3, 1]), split(700_004 * unit, [3, 3, 1])];
-    if (!fen && after.get('c')! < before.get('c')!)
-      fen = {
-        kind: 'fen',
-        args: {
-          pool: p.title,
-          fund,
-          unit: formatFen(unit),
-          min_share: formatFen(minFen),
-          pool_below: formatFen(700_003 * unit),
-          pool_at: formatFen(700_004 * unit),
-          share_first: formatFen(before.get('c')!),
-          share_second: formatFen(after.get('c')!),
-        },
-      };
+    // pools of 7k + 3 and 7k + 4 units: k = 100,000, or one the bounds leave free (the heaviest
+    // share, 3k + 2 units, within max_share; the lightest, k units, above min_share)
+    const maxUnits = maxFen === undefined ? Number.POSITIVE_INFINITY : Math.floor(maxFen / unit);
+    for (const k of [100_000, Math.floor((maxUnits - 2) / 3), minFen / unit + 1, 1]) {
+      if (fen || !(k >= 1) || !Number.isFinite(k)) continue;
+      const [below, at] = [(7 * k + 3) * unit, (7 * k + 4) * unit];
+      const [before, after] = [split(below, [3, 3, 1]), split(at, [3, 3, 1])];
+      if (after.get('c')! < before.get('c')!)
+        fen = {
+          kind: 'fen',
+          args: {
+            pool: p.title,
+            fund,
+            unit: formatFen(unit),
+            min_share: formatFen(minFen),
+            pool_below: formatFen(below),
+            pool_at: formatFen(at),
+            share_first: formatFen(before.get('c')!),
+            share_second: formatFen(after.get('c')!),
+          },
+        };
+    }
   }
   return fen;
 }
