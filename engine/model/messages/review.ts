@@ -120,6 +120,17 @@ export const review = defineMessages({
       zh: '反例已按测试案例的格式列出：请修改政策；如果性质要求过高，请修改性质',
     },
   },
+  'verify_property_fails.pool': {
+    message: {
+      en: 'property `{id}` ({title}) does not hold: {reason}',
+      zh: '性质 `{id}`（{title}）不成立：{reason}',
+    },
+    help: {
+      en: "no case to paste: a policy test evaluates one record, without the month's pools; correct the pool or the property, and check a real month with `yardstick run`",
+      zh: '没有可粘贴的测试案例：政策测试只计算单条记录，不含当月的奖金池；请修改奖金池或这条性质，并用 `yardstick run` 核对真实月份',
+    },
+  },
+
   verify_property_unknown: {
     message: {
       en: 'property `{id}` names {kind} `{name}`, which the policy does not have',

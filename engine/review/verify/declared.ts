@@ -115,7 +115,12 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     cases,
     // no case to paste for a failure only the month's pools show: a policy test evaluates one record
     ...(counter ? { counterexample: counter, confirmed } : {}),
-    diagnostic: diagnostic('verify_property_fails', { id, title: p.title, reason }, ctx.place(subject)),
+    // a failure only the month's pools show has no case to paste, and its help says so
+    diagnostic: diagnostic(
+      counter ? 'verify_property_fails' : 'verify_property_fails.pool',
+      { id, title: p.title, reason },
+      ctx.place(subject),
+    ),
   });
   const unknown = (subject: (string | number)[], kind: { en: string; zh: string }, name: string): Verdict => ({
     property,
@@ -381,8 +386,9 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
             if (over(a, b))
               return jumpFail(a, b, {
-                en: `when \`${m}\` moves by 1 % to ${dimText(policy, m, v)}`,
-                zh: `\`${m}\` 变动 1% 到 ${dimText(policy, m, v)} 时`,
+                // read after "at" and before 处: "at the 1 % step of `gmv` up to ¥10,000.00"
+                en: `the 1 % step of \`${m}\` up to ${dimText(policy, m, v)}`,
+                zh: `\`${m}\` 升到 ${dimText(policy, m, v)} 的 1% 一步`,
               });
           }
         }
