@@ -6,8 +6,9 @@
 //
 // `--set PATH=FROM..TO/STEP` is read one way only: PATH is the dotted key path of a number the
 // policy already has; FROM, TO and STEP are plain numbers or all percentages (`35%..50%/1%` is
-// 0.35..0.50/0.01). A value above 1 for a ratio (a completion-rate target of 35) is refused: it
-// could mean 35 % or 3,500 %.
+// 0.35..0.50/0.01), percentages only for a ratio. A value above 1 for a ratio (a completion-rate
+// target of 35) is refused: it could mean 35 % or 3,500 %; a percentage of anything else (a pool's
+// amount, a grade's points) is refused too: `10%` could mean 0.1 or 10.
 
 import { parseDocument, isScalar, type Node } from 'yaml';
 import { loadPolicy } from '../language/load.js';
@@ -101,6 +102,19 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   // a number compared with a ratio (an indicator's goal, a tier band's min, a condition's value, a
   // ratio metric's default): percent or fraction?
   const unit = unitAt(path, policy);
+  // a percentage of something that is not a ratio (a pool's ¥1,000, a grade's 80 points, a weight
+  // of 40): `10%` could be 0.1 or 10, and reading it as 0.1 swept ¥0.10..¥0.20 for `10%..20%/5%`
+  if (pcts && unit !== 'ratio') {
+    const plain = (t: string) => decimalText(unitsOf(t, decimalsOf(t)), decimalsOf(t));
+    return diagnostic('cli_sweep_ratio.percent', {
+      path: pathText!,
+      current,
+      as_percent: `${fromText}%`,
+      as_fraction: String(values[0]),
+      as_whole: plain(fromText!),
+      plain: `${plain(fromText!)}..${plain(toText!)}/${plain(stepText!)}`,
+    });
+  }
   if (unit === 'ratio' && !pcts) {
     const above = values.find((v) => Math.abs(v) > 1);
     if (above !== undefined)

@@ -34,6 +34,16 @@ const REALISTIC: Record<string, string | number> = {
   share: '¥1,000.00',
   share_before: '¥600.00', // verify_not_monotone.pool
   share_after: '¥450.00',
+  fund: 'GMV', // verify_pool_share_falls: the metric a pool is a share of
+  as_percent: '10%', // cli_sweep_ratio.percent: a percentage swept for a pool's amount
+  as_fraction: '0.1',
+  as_whole: '10',
+  plain: '10..20/5',
+  min_share: '¥500.00',
+  pool_below: '¥999.99',
+  pool_at: '¥1,000.00',
+  share_first: '¥749.99',
+  share_second: '¥250.00',
   shorter: '0.35..0.39/0.02', // a sweep range that ends on a step (cli_sweep_range.uneven)
   longer: '0.35..0.41/0.02',
   current: 0.4,

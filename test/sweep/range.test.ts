@@ -105,3 +105,28 @@ describe('a ratio written as percent points', () => {
     expect(values(sweepOf('policy.yaml', 'pools.p.fund.share_of.rate=1%..3%/1%', text))).toEqual([0.01, 0.02, 0.03]);
   });
 });
+
+describe('a percentage of something that is not a ratio', () => {
+  it("is refused for a pool's amount: 10%..20%/5% swept a pool of ¥0.10 to ¥0.20", () => {
+    // `10%` of a yuan amount could be 0.1 (yuan) or 10 (yuan, "ten per cent" typed for 10)
+    expect(message(sweepOf(POOL, 'pools.team.fund.fixed=10%..20%/5%'))).toEqual([
+      'error[cli_sweep_ratio]: `pools.team.fund.fixed` is not a ratio (now 1000): `10%` could mean 0.1 or 10, which is ambiguous',
+      '  help: write the range in the unit the policy writes the number in, without `%` (`10..20/5`)',
+    ]);
+  });
+
+  it("is refused for a grade's points and the budget: 80%..90%/5% would have been 0.8 to 0.9 points", () => {
+    expect(message(sweepOf(LIVESTREAM, 'grades.0.min=80%..90%/5%'))[0]).toBe(
+      'error[cli_sweep_ratio]: `grades.0.min` is not a ratio (now 100): `80%` could mean 0.8 or 80, which is ambiguous',
+    );
+    expect(message(sweepOf(POOL, 'budget.total=1.5%..2.5%/0.5%'))[1]).toBe(
+      '  help: write the range in the unit the policy writes the number in, without `%` (`1.5..2.5/0.5`)',
+    );
+  });
+
+  it('is still read for a ratio: a completion target of 35%..37%/1%', () => {
+    expect(values(sweepOf(SHORT_VIDEO, 'roles.director.indicators.completion.target=35%..37%/1%'))).toEqual([
+      0.35, 0.36, 0.37,
+    ]);
+  });
+});

@@ -229,6 +229,16 @@ export const money = defineMessages({
       zh: '比率请写成小数（`0.35..0.50/0.01`）或百分数（`35%..50%/1%`）',
     },
   },
+  'cli_sweep_ratio.percent': {
+    message: {
+      en: '`{path}` is not a ratio (now {current}): `{as_percent}` could mean {as_fraction} or {as_whole}, which is ambiguous',
+      zh: '`{path}` 不是比率（当前为 {current}）：`{as_percent}` 可能是 {as_fraction}，也可能是 {as_whole}，含义不明确',
+    },
+    help: {
+      en: 'write the range in the unit the policy writes the number in, without `%` (`{plain}`)',
+      zh: '请按政策中这个数的单位写取值范围，不带 `%`（`{plain}`）',
+    },
+  },
   cli_sweep_invalid: {
     message: {
       en: 'with `{path}` = {value} the policy is not valid: {detail}',

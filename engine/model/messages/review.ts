@@ -25,6 +25,26 @@ export const review = defineMessages({
       zh: '请让奖金池的 `weight` 随 `{metric}` 改善而上升或不变（如 `score * pay_base`），或在 `properties:` 中声明这个例外',
     },
   },
+  verify_pool_share_falls: {
+    message: {
+      en: 'the pay of {role} ({stage}) can fall as `{metric}` improves, and no single employee shows it: the pool `{pool}` is a share of `{fund}` with a `min_share` of {min_share}, applied only once the pool can give it to everyone, so a pool carried across people × {min_share} moves money between the people weighted above the others and the rest (two people weighted 3 : 1: a pool of {pool_below} is split {share_first} and {share_second}, one of {pool_at} gives each {min_share})',
+      zh: '{role}（{stage}）的应发可能在 `{metric}` 改善时下降，且单个员工看不出来：奖金池 `{pool}` 按 `{fund}` 提取，`min_share` {min_share} 只在奖金池够给每人最低份额时才适用，所以奖金池越过 人数 × {min_share} 时，钱会在权重高于他人的人和其他人之间转移（两人权重 3 : 1：奖金池 {pool_below} 分为 {share_first} 和 {share_second}，奖金池 {pool_at} 则每人 {min_share}）',
+    },
+    help: {
+      en: 'drop `min_share`, fund the pool with a fixed amount, or declare the exception in `properties:`; check a real month with `yardstick run`',
+      zh: '请去掉 `min_share`、改为固定金额的奖金池，或在 `properties:` 中声明这个例外；并用 `yardstick run` 核对真实月份',
+    },
+  },
+  'verify_pool_share_falls.fen': {
+    message: {
+      en: 'the pay of {role} ({stage}) can fall by {unit} as `{metric}` improves, and no single employee shows it: the pool `{pool}` is a share of `{fund}`, and its shares are rounded by the largest remainders, so a pool one unit larger can give the unit left over to others (three people weighted 3 : 3 : 1: a pool of {pool_below} gives the third {share_first}, one of {pool_at} gives {share_second})',
+      zh: '{role}（{stage}）的应发可能在 `{metric}` 改善时少 {unit}，且单个员工看不出来：奖金池 `{pool}` 按 `{fund}` 提取，各份额按最大余数取整，奖金池多一个单位时，余下的单位可能分给别人（三人权重 3 : 3 : 1：奖金池 {pool_below} 时第三人得 {share_first}，奖金池 {pool_at} 时得 {share_second}）',
+    },
+    help: {
+      en: 'a pool that moves with `{fund}` cannot promise to the fen that more never pays less: read the promise as holding to within {unit}, or fund the pool with a fixed amount',
+      zh: '随 `{fund}` 变化的奖金池无法精确到分地保证越好不少发：请按相差不超过 {unit} 理解，或改为固定金额的奖金池',
+    },
+  },
   verify_unreachable: {
     message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
     help: {
@@ -100,12 +120,43 @@ export const review = defineMessages({
       zh: '反例已按测试案例的格式列出：请修改政策；如果性质要求过高，请修改性质',
     },
   },
+  'verify_property_fails.pool': {
+    message: {
+      en: 'property `{id}` ({title}) does not hold: {reason}',
+      zh: '性质 `{id}`（{title}）不成立：{reason}',
+    },
+    help: {
+      en: "no case to paste: a policy test evaluates one record, without the month's pools; correct the pool or the property, and check a real month with `yardstick run`",
+      zh: '没有可粘贴的测试案例：政策测试只计算单条记录，不含当月的奖金池；请修改奖金池或这条性质，并用 `yardstick run` 核对真实月份',
+    },
+  },
+
   verify_property_unknown: {
     message: {
       en: 'property `{id}` names {kind} `{name}`, which the policy does not have',
       zh: '性质 `{id}` 引用的{kind} `{name}` 在政策中不存在',
     },
     help: { en: 'use an id the policy declares', zh: '请使用政策中声明过的 id' },
+  },
+  verify_property_pool_share_falls: {
+    message: {
+      en: 'property `{id}` ({title}) is not decided: the pool `{pool}` is a share of `{fund}` with a `min_share` of {min_share}, applied only once the pool can give it to everyone, so a pool carried across people × {min_share} moves money between the people weighted above the others and the rest (two people weighted 3 : 1: a pool of {pool_below} is split {share_first} and {share_second}, one of {pool_at} gives each {min_share}), which no single employee shows',
+      zh: '性质 `{id}`（{title}）未定：奖金池 `{pool}` 按 `{fund}` 提取，`min_share` {min_share} 只在奖金池够给每人最低份额时才适用，所以奖金池越过 人数 × {min_share} 时，钱会在权重高于他人的人和其他人之间转移（两人权重 3 : 1：奖金池 {pool_below} 分为 {share_first} 和 {share_second}，奖金池 {pool_at} 则每人 {min_share}），单个员工看不出来',
+    },
+    help: {
+      en: 'drop `min_share`, fund the pool with a fixed amount, or narrow the property; check a real month with `yardstick run`',
+      zh: '请去掉 `min_share`、改为固定金额的奖金池，或收窄这条性质；并用 `yardstick run` 核对真实月份',
+    },
+  },
+  'verify_property_pool_share_falls.fen': {
+    message: {
+      en: 'property `{id}` ({title}) is not decided to the fen: the pool `{pool}` is a share of `{fund}`, and its shares are rounded by the largest remainders, so a pool one unit larger can give the unit left over to others and a share fall by {unit} (three people weighted 3 : 3 : 1: a pool of {pool_below} gives the third {share_first}, one of {pool_at} gives {share_second}), which no single employee shows',
+      zh: '性质 `{id}`（{title}）无法精确到分判定：奖金池 `{pool}` 按 `{fund}` 提取，各份额按最大余数取整，奖金池多一个单位时，余下的单位可能分给别人，份额少 {unit}（三人权重 3 : 3 : 1：奖金池 {pool_below} 时第三人得 {share_first}，奖金池 {pool_at} 时得 {share_second}），单个员工看不出来',
+    },
+    help: {
+      en: 'a pool that moves with `{fund}` cannot keep this promise to the fen: read it as holding to within {unit}, or fund the pool with a fixed amount',
+      zh: '随 `{fund}` 变化的奖金池无法精确到分地守住这条性质：请按相差不超过 {unit} 理解它，或改为固定金额的奖金池',
+    },
   },
   verify_property_unsearched: {
     message: {

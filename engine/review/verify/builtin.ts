@@ -8,7 +8,7 @@ import type { ConditionLeaf } from '../../language/conditions.js';
 import { leavesOf } from '../../language/conditions.js';
 import { parseExpression, variablesOf } from '../../language/expression.js';
 import { diagnostic } from '../../model/diagnostic.js';
-import { formatFen, formatMoney, fenToYuan } from '../../model/money.js';
+import { capToFen, formatFen, formatMoney, fenToYuan } from '../../model/money.js';
 import type { ConditionDef } from '../../model/policy.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { formatValue } from '../../explanation/explain.js';
@@ -28,7 +28,7 @@ import { outcomeOf, type CounterCase } from './counterexample.js';
 import { dataRange, dimText, dimValue, levelMetrics, recordOf, setMetric, tidy, unitOf, type Probe } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
-import { applyPools } from '../../evaluation/pool.js';
+import { allocate, applyPools } from '../../evaluation/pool.js';
 import { fallsInPool, poolShareFen } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
@@ -480,11 +480,110 @@ export function proveMonotone(
         p.exclude_held === false ? [] : Object.values(policy.holds).map((h) => flip(conditionDirection(h.when, facts)));
       // `min_grade`: the grade, and with it the place in the pool, follows the score
       const graded = p.min_grade === undefined ? 'const' : score;
-      return combine([weight, 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const', graded, ...held]);
+      const fund = 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const';
+      // a `min_share` applies only once the pool can give it to everyone: a fund that moves with
+      // the metric switches it on or off, and money moves between participants of unequal weights
+      // (poolShareFalls); a constant weight gives everyone the same share either way
+      if (fund !== 'const' && (p.min_share ?? 0) > 0 && variablesOf(w.expr).length > 0) return 'unknown';
+      return combine([weight, fund, graded, ...held]);
     });
   const pay = combine([perf, tier, ...awards, ...pools]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };
+}
+
+/** How a pool share can fall as the metric improves, with the pool alone split to show it (poolShareFalls). */
+export interface PoolShareFalls {
+  /** `min`: a `min_share` switched on or off; `fen`: the largest remainders of a growing pool. */
+  kind: 'min' | 'fen';
+  args: {
+    pool: string;
+    fund: string;
+    unit: string;
+    min_share: string;
+    pool_below: string;
+    pool_at: string;
+    share_first: string;
+    share_second: string;
+  };
+}
+
+/**
+ * A pool the role takes part in that is a share of a metric moving with `x`, split by a weight
+ * that can differ between people, is not monotone in `x` for everyone, and no employee evaluated
+ * alone, nor beside a colleague like them (equal weights), shows it:
+ * - `min`: with a `min_share`, the minimum applies only once the pool can give it to everyone
+ *   (people × min_share, pool.ts), so a pool that `x` carries across that amount moves money
+ *   between the people weighted above the others and the rest. Shown on two people weighted 3 : 1,
+ *   the pool one unit below 2 × min_share and at it.
+ * - `fen`: the shares are rounded by the largest remainders, and a pool one unit larger can move
+ *   the unit left over away from someone (the Alabama paradox of apportionment: three people or
+ *   more). Shown on weights 3 : 3 : 1 and a pool of 700,003 units, then 700,004: the one weighted 1
+ *   gets 100,001 units, then 100,000 (quotas 100,000.43 and 100,000.57; the others' 300,001.29 and
+ *   300,001.71 take the two units left over from the second pool).
+ * Each split is the engine's own allocation (allocate). Undefined when no pool does either.
+ */
+export function poolShareFalls(policy: CompiledPolicy, role: string, x: string): PoolShareFalls | undefined {
+  const dir = factDirections(policy, x);
+  const unit = Math.round(policy.payout.rounding.to * 100);
+  let fen: PoolShareFalls | undefined;
+  for (const p of Object.values(policy.doc.pools ?? {})) {
+    if ((p.roles && !p.roles.includes(role)) || !('share_of' in p.fund)) continue;
+    if (dir(p.fund.share_of.metric) === 'const') continue;
+    const w = parseExpression(p.weight);
+    // a constant weight gives everyone the same share, with or without the minimum, at every size
+    if (w.ok && variablesOf(w.expr).length === 0) continue;
+    const fund = labelOf(policy, p.fund.share_of.metric);
+    const minFen = p.min_share === undefined ? 0 : Math.ceil(capToFen(p.min_share, 0.01) / unit) * unit;
+    const maxFen = p.max_share === undefined ? undefined : capToFen(p.max_share, 0.01);
+    const split = (poolFen: number, weights: number[]) =>
+      allocate(
+        poolFen,
+        weights.map((weight, i) => ({ id: String.fromCharCode(97 + i), weight })),
+        { minFen, unitFen: unit, ...(maxFen === undefined ? {} : { maxFen }) },
+      ).shares;
+    if (minFen > 0) {
+      const [below, at] = [split(2 * minFen - unit, [3, 1]), split(2 * minFen, [3, 1])];
+      // nothing moves when the maximum holds both at the same share either side
+      if (below.get('a') !== at.get('a') || below.get('b') !== at.get('b'))
+        return {
+          kind: 'min',
+          args: {
+            pool: p.title,
+            fund,
+            unit: formatFen(unit),
+            min_share: formatFen(minFen),
+            pool_below: formatFen(2 * minFen - unit),
+            share_first: formatFen(below.get('a')!),
+            share_second: formatFen(below.get('b')!),
+            pool_at: formatFen(2 * minFen),
+          },
+        };
+    }
+    // pools of 7k + 3 and 7k + 4 units: k = 100,000, or one the bounds leave free (the heaviest
+    // share, 3k + 2 units, within max_share; the lightest, k units, above min_share)
+    const maxUnits = maxFen === undefined ? Number.POSITIVE_INFINITY : Math.floor(maxFen / unit);
+    for (const k of [100_000, Math.floor((maxUnits - 2) / 3), minFen / unit + 1, 1]) {
+      if (fen || !(k >= 1) || !Number.isFinite(k)) continue;
+      const [below, at] = [(7 * k + 3) * unit, (7 * k + 4) * unit];
+      const [before, after] = [split(below, [3, 3, 1]), split(at, [3, 3, 1])];
+      if (after.get('c')! < before.get('c')!)
+        fen = {
+          kind: 'fen',
+          args: {
+            pool: p.title,
+            fund,
+            unit: formatFen(unit),
+            min_share: formatFen(minFen),
+            pool_below: formatFen(below),
+            pool_at: formatFen(at),
+            share_first: formatFen(before.get('c')!),
+            share_second: formatFen(after.get('c')!),
+          },
+        };
+    }
+  }
+  return fen;
 }
 
 /** Points of a sweep where score or pay goes the wrong way, as two employees. */
@@ -569,8 +668,30 @@ export function monotonicity(ctx: Context): Verdict[] {
       if (!setMetric(policy, trial, leaf.metric, dimValue(policy, probe.typical, leaf.metric) + 1)) continue;
       const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? leaf.metric;
       const proof = proveMonotone(policy, probe, x, want);
+      const undecided = (basis: 'proved' | 'searched', cases: number, falls: PoolShareFalls): Verdict => ({
+        property: 'monotone',
+        subject: [...subject, probe.stage],
+        holds: undefined,
+        basis,
+        cases,
+        diagnostic: diagnostic(
+          falls.kind === 'min' ? 'verify_pool_share_falls' : 'verify_pool_share_falls.fen',
+          {
+            role: role.title,
+            stage: policy.stages[probe.stage]!.title,
+            metric: labelOf(policy, leaf.metric),
+            ...falls.args,
+          },
+          ctx.place(subject, 'warning'),
+        ),
+      });
       if (proof.score && proof.pay) {
-        out.push({ property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'proved', cases: 0 });
+        const falls = poolShareFalls(policy, probe.role, x);
+        out.push(
+          falls
+            ? undecided('proved', 0, falls)
+            : { property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'proved', cases: 0 },
+        );
         continue;
       }
       let cases = 0;
@@ -586,7 +707,12 @@ export function monotonicity(ctx: Context): Verdict[] {
         }
       }
       if (!found) {
-        out.push({ property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'searched', cases });
+        const falls = poolShareFalls(policy, probe.role, x);
+        out.push(
+          falls
+            ? undecided('searched', cases, falls)
+            : { property: 'monotone', subject: [...subject, probe.stage], holds: true, basis: 'searched', cases },
+        );
         continue;
       }
       const [a, b, what] = found;

@@ -23,7 +23,7 @@ import {
 } from './probes.js';
 import { contexts, evaluate, find, type Sample } from './search.js';
 import { tierCrossings } from './crossings.js';
-import { monotoneCases, poolArgs, proveMonotone } from './builtin.js';
+import { monotoneCases, poolArgs, poolShareFalls, proveMonotone, type PoolShareFalls } from './builtin.js';
 import { fallsInPool, hasPool, pooled } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
 
@@ -115,7 +115,12 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     cases,
     // no case to paste for a failure only the month's pools show: a policy test evaluates one record
     ...(counter ? { counterexample: counter, confirmed } : {}),
-    diagnostic: diagnostic('verify_property_fails', { id, title: p.title, reason }, ctx.place(subject)),
+    // a failure only the month's pools show has no case to paste, and its help says so
+    diagnostic: diagnostic(
+      counter ? 'verify_property_fails' : 'verify_property_fails.pool',
+      { id, title: p.title, reason },
+      ctx.place(subject),
+    ),
   });
   const unknown = (subject: (string | number)[], kind: { en: string; zh: string }, name: string): Verdict => ({
     property,
@@ -150,6 +155,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     const of = p.monotone.of ?? 'payout';
     let cases = 0;
     let proved = true;
+    // a pool share that can fall as the metric moves the pool, which no employee alone shows (builtin.ts)
+    let falls: PoolShareFalls | undefined;
     for (const probe of probes) {
       const trial = { ...probe.typical };
       // a metric verify cannot move through its formula proves nothing here
@@ -159,6 +166,10 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       }
       const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? m;
       const proof = proveMonotone(policy, probe, x, want);
+      if (of === 'payout') {
+        const f = poolShareFalls(policy, probe.role, x);
+        if (f && (!falls || (f.kind === 'min' && falls.kind === 'fen'))) falls = f;
+      }
       if (of === 'score' ? proof.score : proof.pay) continue;
       proved = false;
       const own = probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m);
@@ -214,6 +225,19 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
       }
     }
+    if (falls)
+      return {
+        property,
+        subject,
+        holds: undefined,
+        basis: proved ? 'proved' : 'searched',
+        cases,
+        diagnostic: diagnostic(
+          falls.kind === 'min' ? 'verify_property_pool_share_falls' : 'verify_property_pool_share_falls.fen',
+          { id, title: p.title, ...falls.args },
+          ctx.place(subject, 'warning'),
+        ),
+      };
     if (!proved && cases === 0) return unsearched(subject);
     return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
   }
@@ -362,8 +386,9 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;
             if (over(a, b))
               return jumpFail(a, b, {
-                en: `when \`${m}\` moves by 1 % to ${dimText(policy, m, v)}`,
-                zh: `\`${m}\` 变动 1% 到 ${dimText(policy, m, v)} 时`,
+                // read after "at" and before 处: "at the 1 % step of `gmv` up to ¥10,000.00"
+                en: `the 1 % step of \`${m}\` up to ${dimText(policy, m, v)}`,
+                zh: `\`${m}\` 升到 ${dimText(policy, m, v)} 的 1% 一步`,
               });
           }
         }
