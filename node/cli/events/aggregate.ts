@@ -21,7 +21,7 @@ import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
-import { OWN_BUFFER, planSource, readerSql, sqlIdent, sqlString, zeroWhenEmpty } from './sql.js';
+import { OWN_BUFFER, planSource, readerSql, repeatedRowsSql, sqlIdent, sqlString, zeroWhenEmpty } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
@@ -246,6 +246,7 @@ async function aggregateSource(
       ]),
       // a `fill_down` column the file does not have would fill nothing, without a word
       ...(source.fill_down ?? []).map((c) => c.trim()),
+      source.row_id,
     ]),
   ].filter((c): c is string => !!c && !header.includes(c));
   if (!keyColumn) missing.unshift(source.key?.column ?? '工号');
@@ -530,6 +531,45 @@ async function aggregateSource(
     });
     if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), ...cells]);
     else out.diagnostics.push(...cells);
+  }
+
+  // `row_id:` names the column that tells rows apart (an order's 订单号): a repeated id is a row
+  // counted twice (an export that repeats rows, two files concatenated), named at each repeat with
+  // the row it repeats; its employee is excluded as for an unreadable cell
+  const rowIdColumn = source.row_id;
+  if (rowIdColumn) {
+    const repeats = await run(() => engine.rows(repeatedRowsSql(from, keyColumn!, rowIdColumn)));
+    if (!repeats.ok) return void fail(repeats.message.split('\n')[0]!);
+    const repeated = (value: string, at: number, of: number) =>
+      diagnostic(
+        'data_event_cell.repeated',
+        { value, column: rowIdColumn, first_row: rowNumber(of) },
+        {
+          file,
+          cell: {
+            ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+            row: rowNumber(at),
+            column: rowIdColumn,
+            value,
+          },
+        },
+      );
+    const exclude = (who: string, d: Diagnostic) => out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
+    // the rows of each repeated id, the first one first
+    const groups = new Map<number, { index: number; who?: string; cell: string }[]>();
+    for (const [index, key, cell, first] of repeats.value as [unknown, string | null, string, unknown][]) {
+      const group = groups.get(Number(first)) ?? [];
+      group.push({ index: Number(index), who: key ? employees.get(keyOf(key))?.id : undefined, cell });
+      groups.set(Number(first), group);
+    }
+    for (const [, [head, ...rest]] of groups) {
+      // each repeat is named at its row (a row matching nobody counts for nobody, repeated or not:
+      // data_event_unmatched names its key); the first row's employee too when a repeat is credited
+      // to someone else, since which of them the row belongs to cannot be told
+      for (const r of rest) if (r.who) exclude(r.who, repeated(r.cell, r.index, head!.index));
+      const other = rest.find((r) => r.who !== head!.who);
+      if (head!.who && other) exclude(head!.who, repeated(head!.cell, head!.index, other.index));
+    }
   }
 
   // the per-employee table: every roster key once, those without rows filled in

@@ -727,3 +727,20 @@ export function planSource(
     checked: numeric,
   };
 }
+
+/**
+ * The rows whose `row_id` cell another row has too (row index as `ROW_NUMBER() OVER ()` counts
+ * them, the key as written, the id as written, the index of the id's first row), in file order.
+ * Ids are compared with spaces, tabs and U+3000 at either end, Excel's text marks (`="…"`, a
+ * leading `'`) and case set aside; an empty id repeats nothing.
+ */
+export function repeatedRowsSql(from: string, keyColumn: string, idColumn: string): string {
+  const t = `TRIM(CAST(${sqlIdent(idColumn)} AS VARCHAR), ' ' || chr(9) || chr(12288))`;
+  const id = `LOWER(TRIM(CASE WHEN raw LIKE '="%"' THEN SUBSTRING(raw, 3, LENGTH(raw) - 3) WHEN raw LIKE '''%' THEN SUBSTRING(raw, 2) ELSE raw END, ' ' || chr(9) || chr(12288)))`;
+  return [
+    `WITH r AS (SELECT ROW_NUMBER() OVER () AS i, CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS k, CAST(${sqlIdent(idColumn)} AS VARCHAR) AS cell, ${t} AS raw FROM ${from}),`,
+    `n AS (SELECT i, k, cell, ${id} AS id FROM r),`,
+    `d AS (SELECT id, MIN(i) AS first FROM n WHERE id <> '' GROUP BY id HAVING COUNT(*) > 1)`,
+    'SELECT n.i, n.k, n.cell, d.first FROM n JOIN d ON n.id = d.id ORDER BY n.i',
+  ].join('\n');
+}
