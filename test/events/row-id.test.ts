@@ -160,7 +160,10 @@ describe('row_id: the column that tells the rows of an event export apart', () =
     expect(at).toBeGreaterThan(-1);
     const after = lines.slice(at + 1);
     const check = after
-      .slice(0, after.findIndex((l) => !l.startsWith('--   ')))
+      .slice(
+        0,
+        after.findIndex((l) => !l.startsWith('--   ')),
+      )
       .map((l) => l.slice(5))
       .join('\n');
     const db = await (await DuckDBInstance.create(':memory:')).connect();
