@@ -94,6 +94,13 @@ function numberText(v: unknown): string {
   return /^-?\d+\.\d+$/.test(s) ? s.replace(/\.?0+$/, '') : s;
 }
 
+/** A column's letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
+function letters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
 export function calendarFor(
   mappingFile: string,
@@ -261,6 +268,26 @@ async function aggregateSource(
       );
     return;
   }
+  // a column the source reads written twice in the header (two 实付金额): DuckDB names the second
+  // `实付金额_1` and the first was read without a word; which one is meant cannot be told
+  const written = prepared.written ?? [];
+  const twice = [
+    ...new Set([...usedColumns(source, keyColumn!), ...(source.fill_down ?? [])].map((c) => c.trim())),
+  ].flatMap((column) => {
+    const at = written.flatMap((h, i) => (h === column ? [i] : []));
+    return at.length > 1 ? [{ column, at }] : [];
+  });
+  if (twice.length) {
+    for (const { column, at } of twice)
+      out.diagnostics.push(
+        diagnostic(
+          'data_duplicate_column.same',
+          { column, first_at: letters(at[0]!), second_at: letters(at[1]!), id: column },
+          { file, cell: { row: prepared.headerRow, column } },
+        ),
+      );
+    return;
+  }
   const from = readerSql(prepared.path, prepared.kind, prepared.skip, header);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
@@ -330,7 +357,14 @@ async function aggregateSource(
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
-  const { rows, bad } = result.value;
+  // a row with its key, its time and every cell the source reads as a number empty (`,,,`: the
+  // blank rows below a workbook's data, saved as CSV) counts for nobody and has nothing to say: it
+  // was warned about as a time that is not a time, once per row
+  const empty = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
+  const rows = result.value.rows;
+  const bad = result.value.bad.filter(
+    (b) => !(empty(b[1]) && empty(b[2]) && plan.checked.every((_, i) => empty(b[4 + 3 * i]))),
+  );
   input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
   // the hash recorded is of the bytes DuckDB read: a file written to since the reading started
   // (a size, a modification or change time, or a file number that differs) is refused
