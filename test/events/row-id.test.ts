@@ -59,23 +59,31 @@ describe('row_id: the column that tells the rows of an event export apart', () =
     expect(r.values.E2).toEqual({ gmv: '30', orders: '1' });
   });
 
-  it('ids are the same with spaces, a tab, Excel text marks or another case around them', async () => {
+  it('ids are the same with spaces, a tab or Excel text marks around them', async () => {
     const body =
       '工号,订单号,下单时间,实付金额\n' +
       'E1,="A1",2026-10-02 10:00,100\n' + // row 2
-      "E1,'a1,2026-10-02 10:00,100\n" + // row 3: `'a1` is A1 marked as text, in lower case
+      "E1,'A1,2026-10-02 10:00,100\n" + // row 3: `'A1` is A1 marked as text
       'E1,"A1\t",2026-10-02 10:00,100\n' + // row 4: a tab after it, as back-offices append to long ids
       'E2, B1 ,2026-10-04 12:00,30\n' + // row 5
       'E2,B2,2026-10-04 12:00,30\n'; // row 6
     const r = await read(body);
     expect(r.excluded).toEqual({
       E1: [
-        ['data_event_cell', 'error', repeated("'a1", 2), 3, '订单号', "'a1"],
+        ['data_event_cell', 'error', repeated("'A1", 2), 3, '订单号', "'A1"],
         ['data_event_cell', 'error', repeated('A1\t', 2), 4, '订单号', 'A1\t'],
       ],
     });
     // E2: B1 and B2 are two orders, 30 + 30 = 60
     expect(r.values.E2).toEqual({ gmv: '60', orders: '2' });
+  });
+
+  it('case is kept: `aB3` and `Ab3` are two ids (short-link ids differ by case alone)', async () => {
+    const body = '工号,订单号,下单时间,实付金额\nE1,aB3,2026-10-02 10:00,100\nE1,Ab3,2026-10-02 10:00,100\n';
+    const r = await read(body);
+    expect(r.excluded).toEqual({});
+    // two orders: 100 + 100 = 200
+    expect(r.values.E1).toEqual({ gmv: '200', orders: '2' });
   });
 
   it('empty ids repeat nothing: two rows without an order id are two rows', async () => {

@@ -21,7 +21,16 @@ import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
-import { OWN_BUFFER, planSource, readerSql, repeatedRowsSql, sqlIdent, sqlString, zeroWhenEmpty } from './sql.js';
+import {
+  OWN_BUFFER,
+  planSource,
+  readerSql,
+  repeatedIdsSql,
+  repeatedRowsSql,
+  sqlIdent,
+  sqlString,
+  zeroWhenEmpty,
+} from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
@@ -572,7 +581,12 @@ async function aggregateSource(
   // the row it repeats; its employee is excluded as for an unreadable cell
   const rowIdColumn = source.row_id;
   if (rowIdColumn) {
-    const repeats = await run(() => engine.rows(repeatedRowsSql(from, keyColumn!, rowIdColumn)));
+    // the ids first (no row numbers: half the CPU), the rows only when some id is there twice
+    const repeats = await run(async () =>
+      Number((await engine.rows(repeatedIdsSql(from, rowIdColumn)))[0]?.[0] ?? 0) > 0
+        ? await engine.rows(repeatedRowsSql(from, keyColumn!, rowIdColumn))
+        : [],
+    );
     if (!repeats.ok) return void fail(repeats.message.split('\n')[0]!);
     const repeated = (value: string, at: number, of: number) =>
       diagnostic(
