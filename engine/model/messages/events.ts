@@ -62,6 +62,16 @@ export const events = defineMessages({
     message: { en: 'the event file has no column `{column}`', zh: '事件文件没有 `{column}` 列' },
     help: { en: 'the columns are: {columns}', zh: '文件中的列：{columns}' },
   },
+  data_event_key_spellings: {
+    message: {
+      en: 'the key of {employee} is written {count} ways in `{column}` (rows of the month: {keys}), and each is aggregated apart',
+      zh: '`{column}` 列中 {employee} 的关联值有 {count} 种写法（本月行数：{keys}），各自分开汇总',
+    },
+    help: {
+      en: 'the spellings differ only in case, full-width forms or spaces: write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
+      zh: '这些写法只差大小写、全角半角或空格：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
+    },
+  },
   data_event_no_key: {
     message: {
       en: '{count} row(s) have an empty `{column}` and are not counted for anyone',

@@ -620,9 +620,57 @@ async function aggregateSource(
     }
   }
 
+  // one employee's key written two ways in the export (`acc_a` and `ACC_A`, `E1` and `Ｅ１`): both
+  // match the roster's key, and each spelling is aggregated apart. Which rows are theirs is clear,
+  // but an average, a share or a distinct count of two groups cannot be put back together, so the
+  // employee is excluded — said here with the spellings and the rows where they start (the join's
+  // "two rows" named rows of the aggregated table, not of the file), and one row kept for the join
+  const spellings = new Map<string, EmployeeAggregate[]>();
+  for (const a of aggregates) if (a.employee) spellings.set(a.employee, [...(spellings.get(a.employee) ?? []), a]);
+  const apart = [...spellings].filter(([, as]) => as.length > 1);
+  if (apart.length) {
+    const starts = await run(() =>
+      engine.rows(
+        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
+      ),
+    );
+    if (!starts.ok) return void fail(starts.message.split('\n')[0]!);
+    const startOf = new Map(starts.value.map(([k, row]) => [String(k), Number(row)]));
+    for (const [who, as] of apart) {
+      const ordered = [...as].sort(
+        (a, b) => (startOf.get(a.key.trim()) ?? Infinity) - (startOf.get(b.key.trim()) ?? Infinity),
+      );
+      const second = ordered[1]!;
+      const row = startOf.get(second.key.trim());
+      const listed = (sep: string) => ordered.map((a) => `\`${a.key.trim()}\` ×${a.rows}`).join(sep);
+      const d = diagnostic(
+        'data_event_key_spellings',
+        { employee: who, column: keyColumn!, count: ordered.length, keys: { en: listed(', '), zh: listed('、') } },
+        row === undefined
+          ? { file }
+          : {
+              file,
+              cell: {
+                ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+                row: rowNumber(row),
+                column: keyColumn!,
+                value: second.key,
+              },
+            },
+      );
+      out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
+    }
+  }
+  // the one kept is the roster's own spelling when the export has it (no `data_key_normalised` then)
+  const firstSpelling = new Set(
+    [...spellings.values()].map(
+      (as) => as.find((a) => a.key.trim() === employees.get(keyOf(a.key))?.raw.trim()) ?? as[0]!,
+    ),
+  );
+
   // the per-employee table: every roster key once, those without rows filled in
   const emptyIsZero = (n: string) => zeroWhenEmpty(source.metrics[n]!);
-  const matched = aggregates.filter((a) => a.employee);
+  const matched = aggregates.filter((a) => a.employee && firstSpelling.has(a));
   const seen = new Set(matched.map((a) => keyOf(a.key)));
   const tableRows = [
     ...matched.map((a) => [a.key, ...names.map((n) => a.values[n].value)]),
