@@ -196,7 +196,7 @@ describe('aggregates over the month, in the company time zone', () => {
 });
 
 describe('keys', () => {
-  it('two spellings of one key in the export make two rows for one employee: excluded as a conflict', async () => {
+  it('two spellings of one key in the export are one employee aggregated apart: excluded, the spellings named', async () => {
     const { yardstick } = await import('../yardstick.js');
     const { join } = await import('node:path');
     const dir = folder({
@@ -221,6 +221,11 @@ describe('keys', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('E1,');
     expect(r.stdout).toContain('E2,');
-    expect(r.stderr).toContain('error[data_duplicate_row]: `E1` / `e1` has two rows in `v.csv (per employee)`');
+    // named by the event source at the file's row 3 where `e1` starts (the join's "two rows in
+    // `v.csv (per employee)`" named rows of the aggregated table): test/events/key-spellings.test.ts
+    expect(r.stderr).toContain(
+      'v.csv:3: error[data_event_key_spellings]: the key of E1 is written 2 ways in `工号` (rows of the month: `E1` ×1, `e1` ×1), and each is aggregated apart',
+    );
+    expect(r.stderr).not.toContain('data_duplicate_row');
   });
 });

@@ -48,9 +48,29 @@ export const events = defineMessages({
       zh: '这类单元格只用于其下限足以判定的条件（`10万+` 满足 `>= 100000`）；求和、平均、最小、最大需要精确数值，请导出精确数值',
     },
   },
+  'data_event_cell.repeated': {
+    message: {
+      en: '`{value}` in `{column}` is the id of row {first_row} too: the row is repeated, and would count twice',
+      zh: '`{column}` 列的 `{value}` 与第 {first_row} 行的编号相同：该行重复，会被计入两次',
+    },
+    help: {
+      en: 'the export holds a row twice (exported twice, or two files joined): remove the repeated rows; if rows may share the id (a refund row with its order’s 订单号), leave `row_id` out of the mapping; the employee cannot be scored on this source until then',
+      zh: '导出文件中有重复的行（重复导出，或两个文件拼在一起）：请删除重复的行；如果不同的行本就可能共用编号（退款行与原订单同一个订单号），请从映射中删去 `row_id`；修正前该员工无法按此数据源评分',
+    },
+  },
   data_event_column: {
     message: { en: 'the event file has no column `{column}`', zh: '事件文件没有 `{column}` 列' },
     help: { en: 'the columns are: {columns}', zh: '文件中的列：{columns}' },
+  },
+  data_event_key_spellings: {
+    message: {
+      en: 'the key of {employee} is written {count} ways in `{column}` (rows of the month: {keys}), and each is aggregated apart',
+      zh: '`{column}` 列中 {employee} 的关联值有 {count} 种写法（本月行数：{keys}），各自分开汇总',
+    },
+    help: {
+      en: 'the spellings differ only in case, full-width forms or spaces: write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
+      zh: '这些写法只差大小写、全角半角或空格：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
+    },
   },
   data_event_no_key: {
     message: {
@@ -72,8 +92,8 @@ export const events = defineMessages({
   data_event_shape: {
     message: { en: '{problem}', zh: '事件数据源写法有误：{problem_zh}' },
     help: {
-      en: "an event source has `file:`, `time:` (the column with each row's time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across`, `growth`, `negatives` as needed) and optionally `key:`, `encoding:`, `sheet:`, `header_row:`, `fill_down:`; see docs/events.md",
-      zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`、`growth`、`negatives`），可选 `key:`、`encoding:`、`sheet:`、`header_row:`、`fill_down:`；见 docs/events.md',
+      en: "an event source has `file:`, `time:` (the column with each row's time), `metrics:` (each name with `agg`, and `column`, `where`, `per`, `across`, `growth`, `negatives` as needed) and optionally `key:`, `encoding:`, `sheet:`, `header_row:`, `fill_down:`, `row_id:`; see docs/events.md",
+      zh: '事件数据源需要 `file:`、`time:`（每行的时间列）、`metrics:`（每个名称写 `agg`，按需写 `column`、`where`、`per`、`across`、`growth`、`negatives`），可选 `key:`、`encoding:`、`sheet:`、`header_row:`、`fill_down:`、`row_id:`；见 docs/events.md',
     },
   },
   data_mapping_shape: {

@@ -9,7 +9,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { sayDiagnostic, type Io } from '../io.js';
 import { mappingReads, readMappingFile, readMappingTable } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
-import { planSource, readerSql, type FileKind } from '../events/sql.js';
+import { planSource, readerSql, repeatedRowsSql, type FileKind } from '../events/sql.js';
 import { usedColumns, type EventSource } from '../events/spec.js';
 import { headOf, sniffEncoding, textHeader, textKind } from '../events/duckdb.js';
 import { describeAggregate } from '../events/provenance.js';
@@ -72,6 +72,15 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
     notes.push(
       `-- fill_down: yardstick fills the empty cells of ${source.fill_down.join(', ')} from the row above before this runs; fill them in the file (or your table) first`,
     );
+  if (source.row_id) {
+    const from = readerSql(source.file, detected?.kind ?? kindOf(source.file), skip ?? 0);
+    notes.push(
+      `-- row_id: ${source.row_id}: before the aggregation yardstick refuses every row whose id another row has too (the employee is excluded), with this statement:`,
+      ...repeatedRowsSql(from, source.key?.column ?? key, source.row_id)
+        .split('\n')
+        .map((l) => `--   ${l}`),
+    );
+  }
   if (source.encoding === 'gbk' || source.encoding === 'gb18030')
     notes.push('-- the file is GBK: DuckDB reads UTF-8 only, convert it first (iconv -f GB18030 -t UTF-8)');
   return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, detected?.kind ?? kindOf(source.file), skip ?? 0)).sql}`;

@@ -21,7 +21,16 @@ import { remember } from './provenance.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
-import { OWN_BUFFER, planSource, readerSql, sqlIdent, sqlString, zeroWhenEmpty } from './sql.js';
+import {
+  OWN_BUFFER,
+  planSource,
+  readerSql,
+  repeatedIdsSql,
+  repeatedRowsSql,
+  sqlIdent,
+  sqlString,
+  zeroWhenEmpty,
+} from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
@@ -92,6 +101,13 @@ function numberText(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
   return /^-?\d+\.\d+$/.test(s) ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** A column's letters as Excel shows them: 0 → A, 25 → Z, 26 → AA. */
+function letters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** The month's calendar for a mapping, or the diagnostic saying why there is none. */
@@ -246,6 +262,7 @@ async function aggregateSource(
       ]),
       // a `fill_down` column the file does not have would fill nothing, without a word
       ...(source.fill_down ?? []).map((c) => c.trim()),
+      source.row_id,
     ]),
   ].filter((c): c is string => !!c && !header.includes(c));
   if (!keyColumn) missing.unshift(source.key?.column ?? '工号');
@@ -256,6 +273,26 @@ async function aggregateSource(
           'data_event_column',
           { column, columns: header.map((h) => `\`${h}\``).join(', ') },
           { file, cell: { row: 1 } },
+        ),
+      );
+    return;
+  }
+  // a column the source reads written twice in the header (two 实付金额): DuckDB names the second
+  // `实付金额_1` and the first was read without a word; which one is meant cannot be told
+  const written = prepared.written ?? [];
+  const twice = [
+    ...new Set([...usedColumns(source, keyColumn!), ...(source.fill_down ?? [])].map((c) => c.trim())),
+  ].flatMap((column) => {
+    const at = written.flatMap((h, i) => (h === column ? [i] : []));
+    return at.length > 1 ? [{ column, at }] : [];
+  });
+  if (twice.length) {
+    for (const { column, at } of twice)
+      out.diagnostics.push(
+        diagnostic(
+          'data_duplicate_column.same',
+          { column, first_at: letters(at[0]!), second_at: letters(at[1]!), id: column },
+          { file, cell: { row: prepared.headerRow, column } },
         ),
       );
     return;
@@ -329,7 +366,14 @@ async function aggregateSource(
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
-  const { rows, bad } = result.value;
+  // a row with its key, its time and every cell the source reads as a number empty (`,,,`: the
+  // blank rows below a workbook's data, saved as CSV) counts for nobody and has nothing to say: it
+  // was warned about as a time that is not a time, once per row
+  const empty = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
+  const rows = result.value.rows;
+  const bad = result.value.bad.filter(
+    (b) => !(empty(b[1]) && empty(b[2]) && plan.checked.every((_, i) => empty(b[4 + 3 * i]))),
+  );
   input.step?.(fastRows ? 'aggregated (typed read)' : 'aggregated (text path)');
   // the hash recorded is of the bytes DuckDB read: a file written to since the reading started
   // (a size, a modification or change time, or a file number that differs) is refused
@@ -532,9 +576,101 @@ async function aggregateSource(
     else out.diagnostics.push(...cells);
   }
 
+  // `row_id:` names the column that tells rows apart (an order's 订单号): a repeated id is a row
+  // counted twice (an export that repeats rows, two files concatenated), named at each repeat with
+  // the row it repeats; its employee is excluded as for an unreadable cell
+  const rowIdColumn = source.row_id;
+  if (rowIdColumn) {
+    // the ids first (no row numbers: half the CPU), the rows only when some id is there twice
+    const repeats = await run(async () =>
+      Number((await engine.rows(repeatedIdsSql(from, rowIdColumn)))[0]?.[0] ?? 0) > 0
+        ? await engine.rows(repeatedRowsSql(from, keyColumn!, rowIdColumn))
+        : [],
+    );
+    if (!repeats.ok) return void fail(repeats.message.split('\n')[0]!);
+    const repeated = (value: string, at: number, of: number) =>
+      diagnostic(
+        'data_event_cell.repeated',
+        { value, column: rowIdColumn, first_row: rowNumber(of) },
+        {
+          file,
+          cell: {
+            ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+            row: rowNumber(at),
+            column: rowIdColumn,
+            value,
+          },
+        },
+      );
+    const exclude = (who: string, d: Diagnostic) => out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
+    // the rows of each repeated id, the first one first
+    const groups = new Map<number, { index: number; who?: string; cell: string }[]>();
+    for (const [index, key, cell, first] of repeats.value as [unknown, string | null, string, unknown][]) {
+      const group = groups.get(Number(first)) ?? [];
+      group.push({ index: Number(index), who: key ? employees.get(keyOf(key))?.id : undefined, cell });
+      groups.set(Number(first), group);
+    }
+    for (const [, [head, ...rest]] of groups) {
+      // each repeat is named at its row (a row matching nobody counts for nobody, repeated or not:
+      // data_event_unmatched names its key); the first row's employee too when a repeat is credited
+      // to someone else, since which of them the row belongs to cannot be told
+      for (const r of rest) if (r.who) exclude(r.who, repeated(r.cell, r.index, head!.index));
+      const other = rest.find((r) => r.who !== head!.who);
+      if (head!.who && other) exclude(head!.who, repeated(head!.cell, head!.index, other.index));
+    }
+  }
+
+  // one employee's key written two ways in the export (`acc_a` and `ACC_A`, `E1` and `Ｅ１`): both
+  // match the roster's key, and each spelling is aggregated apart. Which rows are theirs is clear,
+  // but an average, a share or a distinct count of two groups cannot be put back together, so the
+  // employee is excluded — said here with the spellings and the rows where they start (the join's
+  // "two rows" named rows of the aggregated table, not of the file), and one row kept for the join
+  const spellings = new Map<string, EmployeeAggregate[]>();
+  for (const a of aggregates) if (a.employee) spellings.set(a.employee, [...(spellings.get(a.employee) ?? []), a]);
+  const apart = [...spellings].filter(([, as]) => as.length > 1);
+  if (apart.length) {
+    const starts = await run(() =>
+      engine.rows(
+        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
+      ),
+    );
+    if (!starts.ok) return void fail(starts.message.split('\n')[0]!);
+    const startOf = new Map(starts.value.map(([k, row]) => [String(k), Number(row)]));
+    for (const [who, as] of apart) {
+      const ordered = [...as].sort(
+        (a, b) => (startOf.get(a.key.trim()) ?? Infinity) - (startOf.get(b.key.trim()) ?? Infinity),
+      );
+      const second = ordered[1]!;
+      const row = startOf.get(second.key.trim());
+      const listed = (sep: string) => ordered.map((a) => `\`${a.key.trim()}\` ×${a.rows}`).join(sep);
+      const d = diagnostic(
+        'data_event_key_spellings',
+        { employee: who, column: keyColumn!, count: ordered.length, keys: { en: listed(', '), zh: listed('、') } },
+        row === undefined
+          ? { file }
+          : {
+              file,
+              cell: {
+                ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+                row: rowNumber(row),
+                column: keyColumn!,
+                value: second.key,
+              },
+            },
+      );
+      out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
+    }
+  }
+  // the one kept is the roster's own spelling when the export has it (no `data_key_normalised` then)
+  const firstSpelling = new Set(
+    [...spellings.values()].map(
+      (as) => as.find((a) => a.key.trim() === employees.get(keyOf(a.key))?.raw.trim()) ?? as[0]!,
+    ),
+  );
+
   // the per-employee table: every roster key once, those without rows filled in
   const emptyIsZero = (n: string) => zeroWhenEmpty(source.metrics[n]!);
-  const matched = aggregates.filter((a) => a.employee);
+  const matched = aggregates.filter((a) => a.employee && firstSpelling.has(a));
   const seen = new Set(matched.map((a) => keyOf(a.key)));
   const tableRows = [
     ...matched.map((a) => [a.key, ...names.map((n) => a.values[n].value)]),

@@ -45,6 +45,11 @@ export type Prepared =
       rowNumbers?: number[];
       /** How the file was read, for `data sql --explain`: the header row found, merged cells filled. */
       notes: string[];
+      /**
+       * The header's cells as the file writes them (a name twice stays twice: DuckDB suffixes the
+       * second `_1`); absent for Parquet and when the first 64 KiB cannot be parsed.
+       */
+      written?: string[];
     }
   | { ok: false; reason: string; reason_zh: string };
 
@@ -258,6 +263,7 @@ export class EventEngine {
         skip: 0,
         rowNumbers: table.rowNumbers,
         notes,
+        written: table.header.map((h) => h.trim()),
       };
     }
     if (!['csv', 'tsv', 'txt'].includes(ext))
@@ -385,7 +391,7 @@ export function textHeader(
   kind: FileKind,
   layout: Layout,
   encoding: 'utf-8' | 'gb18030',
-): { headerRow: number; skip: number; notes: string[] } {
+): { headerRow: number; skip: number; notes: string[]; written?: string[] } {
   let text = new TextDecoder(encoding).decode(bytes, { stream: true });
   if (cut) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   const t = readCsv(kind === 'tsv' ? text.replace(/^\uFEFF/, '') : text);
@@ -406,5 +412,10 @@ export function textHeader(
   const firstLine = numbers[0]!;
   const at = findHeader(rows, layout, numbers) ?? 0;
   const row = numbers[at] ?? firstLine;
-  return { headerRow: row, skip: row - 1, notes: row > 1 ? [`header on row ${row}`] : [] };
+  return {
+    headerRow: row,
+    skip: row - 1,
+    notes: row > 1 ? [`header on row ${row}`] : [],
+    written: rows[at]?.map((h) => h.trim()),
+  };
 }

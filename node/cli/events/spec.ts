@@ -61,6 +61,11 @@ export interface EventSource {
   header_row?: number;
   /** Workbook columns whose merged cells take the merged range's value in every row it covers. */
   fill_down?: string[];
+  /**
+   * The column that names each row (an order's 订单号): two rows with the same id are one row
+   * repeated, refused at the repeat's cell; without it every row counts, repeated or not.
+   */
+  row_id?: string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -109,7 +114,7 @@ const nearZh = (k: string, known: readonly string[]) => {
 };
 
 const METRIC_FIELDS = ['agg', 'column', 'where', 'when', 'per', 'across', 'weeks', 'growth', 'negatives'];
-const SOURCE_FIELDS = ['file', 'sheet', 'encoding', 'key', 'time', 'metrics', 'header_row', 'fill_down'];
+const SOURCE_FIELDS = ['file', 'sheet', 'encoding', 'key', 'time', 'metrics', 'header_row', 'fill_down', 'row_id'];
 
 /**
  * Checks `events:` (and normalises it in place: a single condition becomes a list, `sheet: 3`
@@ -343,6 +348,7 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
         );
     }
     text(s.time, [...path, 'time'], true);
+    text(s.row_id, [...path, 'row_id'], false);
     if (s.key !== undefined) {
       if (!isMap(s.key))
         report(
@@ -369,6 +375,7 @@ export function checkEvents(value: unknown, doc: Document, lines: LineCounter, f
 /** The columns of the event file a source reads: key, time, and every aggregated or tested one. */
 export function usedColumns(source: EventSource, keyColumn: string): string[] {
   const cols = new Set([keyColumn, source.time]);
+  if (source.row_id) cols.add(source.row_id);
   for (const m of Object.values(source.metrics)) {
     if (m.column) cols.add(m.column);
     for (const c of [...(m.where ?? []), ...(m.when ?? [])]) cols.add(c.column);
