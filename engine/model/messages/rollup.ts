@@ -121,7 +121,7 @@ export const rollup = defineMessages({
       zh: '汇总政策 `{policy}` 的 `rollup.of` 是它自己的编号 `{policy}`：汇总期会和它读取的月份记在同一个政策下',
     },
     help: {
-      en: 'give the roll-up its own `policy:` id (e.g. `{policy}-quarterly`), and `rollup.of` the monthly policy\'s',
+      en: "give the roll-up its own `policy:` id (e.g. `{policy}-quarterly`), and `rollup.of` the monthly policy's",
       zh: '请给汇总政策一个自己的 `policy:` 编号（如 `{policy}-quarterly`），`rollup.of` 写月度政策的编号',
     },
   },
