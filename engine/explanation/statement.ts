@@ -3,7 +3,14 @@
 // file names, engine version) and writes the files. Every value is escaped: names are text.
 
 import type { CompiledPolicy } from '../language/compile.js';
-import { describeAction, describeConditions, describePerUnit, formatValue, type Lang } from './explain.js';
+import {
+  describeAction,
+  describeConditions,
+  describePerUnit,
+  explainCalibration,
+  formatValue,
+  type Lang,
+} from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
 import type { EmployeeRecord } from '../model/record.js';
@@ -114,6 +121,8 @@ const W = {
     teams: '团队汇总',
     excluded: '因数据问题未评分',
     list: '员工列表',
+    calibrated: '校准后',
+    heldMark: '* 暂扣，待核实后发放',
     pts: (p: number) => `${p > 0 ? '+' : ''}${p} 分`,
     scoreCap: (c: number) => `总分封顶 ${c}`,
     gradeCap: (g: string) => `等级封顶 ${g}`,
@@ -172,6 +181,8 @@ const W = {
     teams: 'Teams',
     excluded: 'Not scored (data problems)',
     list: 'Employees',
+    calibrated: 'Calibrated',
+    heldMark: '* held until the data is verified',
     pts: (p: number) => `${p > 0 ? '+' : ''}${p} points`,
     scoreCap: (c: number) => `score capped at ${c}`,
     gradeCap: (g: string) => `grade capped at ${g}`,
@@ -327,6 +338,9 @@ export function renderStatement(
 
 function headerSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
   const w = W[lang];
+  // forced distribution moved the grade: the card shows where it ended (the grade paragraph says why)
+  const moved =
+    card.calibration && card.calibration.calibrated !== card.grade ? card.calibration.calibrated : undefined;
   const nextText = card.next_grade
     ? w.next(card.next_grade.points_needed, card.next_grade.grade)
     : card.grade === policy.grades[0]?.grade
@@ -337,7 +351,7 @@ function headerSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): str
 <p class="meta">${w.period} ${escapeHtml(card.period)} · ${w.employee} ${escapeHtml(card.name)}${lang === 'zh' ? '（' : ' ('}${w.id} ${escapeHtml(card.employee_id)}${lang === 'zh' ? '）' : ')'} · ${escapeHtml(card.team)} · ${escapeHtml(card.role_title)} · ${escapeHtml(card.stage_title)}</p>
 <div class="cards">
   <div class="card"><div class="k">${w.score}</div><div class="v">${card.score}</div><div class="meta">${w.base} ${card.base_score}</div></div>
-  <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}</div><div class="meta">${escapeHtml(nextText)}</div></div>
+  <div class="card"><div class="k">${w.grade}</div><div class="v">${escapeHtml(card.grade)}${moved ? ` → ${escapeHtml(moved)}` : ''}</div><div class="meta">${escapeHtml(nextText)}</div></div>
   <div class="card"><div class="k">${w.payout}</div><div class="v">${formatFen(card.payout.totalFen)}</div>${card.payout.status === 'held' ? `<div class="held">${w.held}</div>` : `<div class="meta">${w.payBase} ${formatMoney(card.payout.pay_base)}</div>`}</div>
 </div>`;
 }
@@ -378,12 +392,17 @@ function indicatorSection(policy: CompiledPolicy, card: Scorecard, values: Map<s
   const band = policy.grades.find((g) => g.grade === card.raw_grade);
   const gradeWhy = band ? w.gradeWhy(card.score, band.grade, band.min) : '';
   const capped = card.raw_grade !== card.grade ? w.gradeCapped(card.raw_grade, card.grade) : '';
+  // 「校准（团队 一组，第 4/4 名）：B → C，因 C min 25%」, as `explain` says it
+  const calibrated =
+    card.calibration && policy.doc.calibration
+      ? explainCalibration(card.calibration, policy.doc.calibration.within, lang)
+      : '';
   return `<h2>${w.indicators}</h2>
 <table><thead><tr><th>${w.indicator}</th><th class="num">${w.actual}</th><th class="num">${w.goals}</th><th class="num">${w.points}</th><th class="num">${w.weight}</th><th class="num">${w.weighted}</th></tr></thead><tbody>
 ${rows.join('\n')}
 <tr class="group"><td colspan="5">${w.base}</td><td class="num">${card.base_score}</td></tr>
 </tbody></table>
-<p class="calc">${escapeHtml([gradeWhy, capped].filter(Boolean).join(lang === 'zh' ? '；' : '; '))}</p>`;
+<p class="calc">${escapeHtml([gradeWhy, capped, calibrated].filter(Boolean).join(lang === 'zh' ? '；' : '; '))}</p>`;
 }
 
 function adjustmentSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
@@ -548,6 +567,8 @@ export function renderIndex(
       return `<g transform="translate(${20 + i * 70},0)"><rect x="0" y="${140 - h}" width="40" height="${h}" fill="#2563eb" rx="3"/><text x="20" y="${134 - h}" text-anchor="middle" font-size="12">${n}</text><text x="20" y="158" text-anchor="middle" font-size="12">${escapeHtml(g)}</text></g>`;
     })
     .join('');
+  // with forced distribution, the grade each person ended with (— for someone held: not ranked)
+  const calibrates = policy.doc.calibration !== undefined;
   const body = `
 <h1>${escapeHtml(policy.doc.title)} · ${w.index}</h1>
 <p class="meta">${w.period} ${escapeHtml(result.period)} · ${w.employees} ${s.employees}${s.excluded ? ` · ${w.excluded} ${s.excluded}` : ''}</p>
@@ -567,9 +588,10 @@ ${Object.entries(s.by_team)
   .join('\n')}
 </tbody></table>
 <h2>${w.list}</h2>
-<table><thead><tr><th>${w.id}</th><th>${w.employee}</th><th>${w.team}</th><th>${w.role}</th><th class="num">${w.score}</th><th>${w.grade}</th><th class="num">${w.payout}</th></tr></thead><tbody>
-${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c)))}">${escapeHtml(c.employee_id)}</a></td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.team)}</td><td>${escapeHtml(c.role_title)}</td><td class="num">${c.score}</td><td>${escapeHtml(c.grade)}</td><td class="num">${formatFen(c.payout.totalFen)}${c.payout.status === 'held' ? ' *' : ''}</td></tr>`).join('\n')}
+<table><thead><tr><th>${w.id}</th><th>${w.employee}</th><th>${w.team}</th><th>${w.role}</th><th class="num">${w.score}</th><th>${w.grade}</th>${calibrates ? `<th>${w.calibrated}</th>` : ''}<th class="num">${w.payout}</th></tr></thead><tbody>
+${result.scorecards.map((c) => `<tr><td><a href="${escapeHtml(encodeURI(fileOf(c)))}">${escapeHtml(c.employee_id)}</a></td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.team)}</td><td>${escapeHtml(c.role_title)}</td><td class="num">${c.score}</td><td>${escapeHtml(c.grade)}</td>${calibrates ? `<td>${escapeHtml(c.calibration?.calibrated ?? '—')}</td>` : ''}<td class="num">${formatFen(c.payout.totalFen)}${c.payout.status === 'held' ? ' *' : ''}</td></tr>`).join('\n')}
 </tbody></table>
+${result.scorecards.some((c) => c.payout.status === 'held') ? `<p class="meta">${w.heldMark}</p>` : ''}
 ${result.excluded.length ? `<h2>${w.excluded}</h2><ul>${result.excluded.map((x) => `<li>${escapeHtml(x.employee_id ?? '?')} ${escapeHtml(x.name ?? '')}: ${escapeHtml(x.reasons.map((r) => localise(r, lang).message).join(lang === 'zh' ? '；' : '; '))}</li>`).join('')}</ul>` : ''}
 ${provenanceLine(provenance, lang)}`;
   return page(`${isolateBidi(policy.doc.title)} · ${result.period}`, lang, body);

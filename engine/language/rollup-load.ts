@@ -92,6 +92,8 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
       report('policy_rollup_fact_name', { fact: id, builtin: [...BUILTIN, ...RESULTS].join(', ') }, ['facts', id], {
         key: true,
       });
+  // a roll-up recorded under its monthly policy's id would sit among those months in the ledger
+  if (doc.rollup.of === doc.policy) report('policy_rollup_of_itself', { policy: doc.policy }, ['rollup', 'of']);
   const months = MONTHS[doc.rollup.period];
   if (doc.rollup.min_months > months)
     report(

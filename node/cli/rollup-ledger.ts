@@ -153,6 +153,20 @@ export function recordRollup(
   info: Omit<RecordInfo, 'dataFiles'>,
   amend: boolean,
 ): { runId: number; corrections: Correction[] } {
+  // the id of a monthly policy with months in this ledger: the roll-up's period would be one of its periods
+  const monthsOfId = ledger
+    .select<{ period: string }>('select distinct period from runs where policy_id = ? order by period', [info.policyId])
+    .map((r) => r.period)
+    .filter((p) => /^\d{4}-\d{1,2}$/.test(p));
+  if (monthsOfId.length)
+    throw new ExitError(
+      EXIT.input,
+      diagnostic('cli_rollup_id_taken', {
+        policy: info.policyId,
+        periods: monthsOfId.length > 3 ? `${monthsOfId.slice(0, 3).join(', ')} …` : monthsOfId.join(', '),
+        period: result.period,
+      }),
+    );
   const previous = latestRollup(ledger, info.policyId, result.period);
   if (previous && !amend) {
     let files: { file: string; hash: string; role?: string }[] = [];

@@ -226,6 +226,18 @@ describe('checking a roll-up policy', () => {
     ]);
   });
 
+  it('refuses a roll-up of its own id: its periods would be recorded among the months they read', () => {
+    // `rollup: { of: ` is 14 characters on line 5
+    expect(problems(GOOD.replace('of: livestream-team', 'of: half-year-review'))).toEqual([
+      [
+        'policy_rollup_of_itself',
+        5,
+        15,
+        'the roll-up `half-year-review` rolls up `rollup.of: half-year-review`, its own id: its periods would be recorded among the months they read',
+      ],
+    ]);
+  });
+
   it('refuses an award of ¥0: it would be named as paid on the statement and pay nothing', () => {
     const text = `${GOOD}payout:
   awards:

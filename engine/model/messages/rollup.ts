@@ -115,6 +115,16 @@ export const rollup = defineMessages({
       zh: '请写出金额（元），如 `award: 50000`；或删去这项奖励（没有 `payout:` 的汇总只评等级）',
     },
   },
+  policy_rollup_of_itself: {
+    message: {
+      en: 'the roll-up `{policy}` rolls up `rollup.of: {policy}`, its own id: its periods would be recorded among the months they read',
+      zh: '汇总政策 `{policy}` 的 `rollup.of` 是它自己的编号 `{policy}`：汇总期会和它读取的月份记在同一个政策下',
+    },
+    help: {
+      en: "give the roll-up its own `policy:` id (e.g. `{policy}-quarterly`), and `rollup.of` the monthly policy's",
+      zh: '请给汇总政策一个自己的 `policy:` 编号（如 `{policy}-quarterly`），`rollup.of` 写月度政策的编号',
+    },
+  },
   cli_rollup_period: {
     message: {
       en: '`{text}` is not a roll-up period',
@@ -207,6 +217,16 @@ export const rollup = defineMessages({
     help: {
       en: 'score a month with yardstick run {file} --data FILE; a roll-up policy has a top-level `rollup:`',
       zh: '月度政策请用 yardstick run {file} --data 数据；汇总政策的顶层有 `rollup:`',
+    },
+  },
+  cli_rollup_id_taken: {
+    message: {
+      en: '`{policy}` is the id of a monthly policy recorded in this ledger ({periods}): a roll-up recorded under it would be read as one of its periods, and its next month refused as earlier than {period}',
+      zh: '`{policy}` 是本账本中已记录的月度政策的编号（{periods}）：以它记录汇总，汇总期会被当作它的一个考核期，其下一个月会被当作早于 {period} 而拒绝记录',
+    },
+    help: {
+      en: 'nothing was recorded; give the roll-up policy its own `policy:` id',
+      zh: '没有记录任何内容；请给汇总政策一个自己的 `policy:` 编号',
     },
   },
 });

@@ -2,11 +2,12 @@
 // and an index page, each written atomically, with the provenance of policy and data.
 
 import { createHash } from 'node:crypto';
-import { makeFolders } from '../../files.js';
-import { join } from 'node:path';
+import { cleanUpOnSignal, makeFolders } from '../../files.js';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { checkOutputFolder, readBytes, writeAtomic, writeFailure, type Io } from '../io.js';
+import { checkOutputFolder, outputTarget, readBytes, writeFailure, type Io } from '../io.js';
 import { dryRun, monthOfWholeFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { dataInputs } from '../provenance.js';
 import { eventProvenance } from '../events/provenance.js';
@@ -139,14 +140,12 @@ export async function statementsCommand(
   }
   // each card's record, for the values behind derived rates and formulas (one period per statement)
   const recordOf = new Map(records.map((r) => [`${r.period}\u0000${r.employee_id}`, r]));
-  for (const card of result.scorecards) {
+  const pages: [string, string][] = result.scorecards.map((card) => {
     const record = recordOf.get(`${card.period}\u0000${card.employee_id}`);
-    writeAtomic(
-      join(o.out, statementFile(card)),
-      renderStatement(policy, card, provenance, o.lang, record ? { record } : {}),
-    );
-  }
-  writeAtomic(join(o.out, 'index.html'), renderIndex(policy, result, provenance, statementFile, o.lang));
+    return [statementFile(card), renderStatement(policy, card, provenance, o.lang, record ? { record } : {})];
+  });
+  pages.push(['index.html', renderIndex(policy, result, provenance, statementFile, o.lang)]);
+  writeAll(o.out, pages);
   io.stderr(
     o.lang === 'zh'
       ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}`
@@ -154,4 +153,68 @@ export async function statementsCommand(
   );
   reportExcluded(result, io.stderr, o.lang);
   return EXIT.ok;
+}
+
+/**
+ * Every page of the folder, or none: each is written whole to a temporary file beside its target
+ * first, and only when all are written are they renamed into place. A disk that fills up at the
+ * 37th statement, or a name taken by a folder, used to leave the statements before it new and the
+ * rest (and a previous month's index.html) as they were, a folder that looked complete; now it is
+ * left exactly as it was, the temporary files removed, and the command says why (exit 1).
+ */
+function writeAll(dir: string, pages: readonly [string, string][]): void {
+  const staged: { temp: string; target: string; path: string }[] = [];
+  const removeFrom = (at: number) => {
+    for (const f of staged.slice(at)) rmSync(f.temp, { force: true });
+  };
+  // one handler for the whole folder: Ctrl-C while staging removes every temporary file
+  const forget = cleanUpOnSignal(() => removeFrom(0));
+  try {
+    for (const [name, html] of pages) {
+      const path = join(dir, name);
+      let target: string;
+      try {
+        target = outputTarget(path);
+      } catch (error) {
+        // a folder (or a device) where a statement goes: said of the statements, not "give --out a file name"
+        if (error instanceof ExitError && existsSync(path) && !statSync(path).isFile())
+          throw new ExitError(
+            EXIT.input,
+            diagnostic(
+              'io_output_folder_failed',
+              {
+                dir,
+                reason: {
+                  en: `\`${name}\` in it is not a file, so that statement cannot be written; nothing was written`,
+                  zh: `其中的 \`${name}\` 不是文件，无法写入这份通知；没有写入任何文件`,
+                },
+              },
+              { file: path },
+            ),
+          );
+        throw error;
+      }
+      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+      staged.push({ temp, target, path });
+      try {
+        writeFileSync(temp, html);
+      } catch (error) {
+        throw writeFailure(path, error);
+      }
+    }
+  } catch (error) {
+    removeFrom(0);
+    forget();
+    throw error;
+  }
+  for (const [i, f] of staged.entries()) {
+    try {
+      renameSync(f.temp, f.target);
+    } catch (error) {
+      removeFrom(i);
+      forget();
+      throw writeFailure(f.path, error);
+    }
+  }
+  forget();
 }
