@@ -2,7 +2,9 @@
 // descriptor 1 as it comes instead of to a temporary file printed at the end (nothing written into
 // /dev/null can be seen, so a refused month still shows nothing). These runs make no temporary
 // folder: with TMPDIR a path that cannot hold one they still succeed, where the temporary file's
-// way stopped with an internal error (`mkdtemp '…/yardstick-run-XXXXXX'`, exit 70).
+// way stopped with an internal error (`mkdtemp '…/yardstick-run-XXXXXX'`, exit 70). Into a pipe,
+// which still goes through the temporary file, such a TMPDIR is now said as a path that cannot be
+// written (exit 1).
 
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,5 +95,18 @@ describe('stdoutIsNull', () => {
     expect(says()).toBe('false');
     expect(says(join(dir, 'a-file'))).toBe('false');
     expect(says('/dev/zero')).toBe('false');
+  });
+});
+
+describe('into a pipe, when no temporary folder can be made under TMPDIR', () => {
+  it('is refused as a path that cannot be written, exit 1, not an internal error', () => {
+    const r = run(['run', POLICY, '--data', SAMPLE, '--format', 'json', '--exclude-invalid']);
+    expect(r.stdout).toBe('');
+    // writeFailure of `${TMPDIR}/yardstick-run-XXXXXX`: its folder is a file (io_write_failed.parent_is_file)
+    expect(r.stderr).toBe(
+      `error: 无法写入 \`${notAFolder}/yardstick-run-XXXXXX\`：\`${notAFolder}\` 是文件，不是文件夹\n` +
+        '  提示：请换用文件夹中的路径，如 results/\n',
+    );
+    expect(r.status).toBe(1);
   });
 });

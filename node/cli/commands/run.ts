@@ -15,7 +15,16 @@ import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { checkOutput, nullStdoutSink, readBytes, sayDiagnostic, writeAtomic, type RunInput, type Io } from '../io.js';
+import {
+  checkOutput,
+  nullStdoutSink,
+  readBytes,
+  sayDiagnostic,
+  writeAtomic,
+  writeFailure,
+  type RunInput,
+  type Io,
+} from '../io.js';
 import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor, type StreamSink } from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
@@ -308,7 +317,7 @@ async function streamCsv(
   // stdout: the stream goes to a temporary file of its own, printed when the run is known good;
   // into /dev/null (where nothing is seen, refused or not) straight as it comes
   const toNull = !o.out && io.stdoutNull?.() === true;
-  const scratch = o.out || toNull ? undefined : mkdtempSync(join(tmpdir(), 'yardstick-run-'));
+  const scratch = o.out || toNull ? undefined : temporaryFolder();
   const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
   // the month's names and pay are not left in the temporary folder by a Ctrl-C either
   const interrupted = scratch ? cleanUpOnSignal(remove) : undefined;
@@ -327,6 +336,20 @@ async function streamCsv(
   } finally {
     interrupted?.();
     remove();
+  }
+}
+
+/**
+ * A new folder under the system's temporary folder (TMPDIR) for a streamed run printed to stdout;
+ * one that cannot be made (TMPDIR missing, a file, read-only) is said as a file that cannot be
+ * written, not as an internal error.
+ */
+function temporaryFolder(): string {
+  const prefix = join(tmpdir(), 'yardstick-run-');
+  try {
+    return mkdtempSync(prefix);
+  } catch (error) {
+    throw writeFailure(`${prefix}XXXXXX`, error);
   }
 }
 
