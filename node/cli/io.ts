@@ -355,6 +355,11 @@ export interface Io {
    * Without it the file is given to `stdoutBytes` (or `stdout`) a mebibyte at a time.
    */
   stdoutFile?: (file: string) => Promise<boolean>;
+  /**
+   * Whether stdout is /dev/null (stdoutIsNull): a streamed run then writes to it as it goes rather
+   * than through a temporary file printed at the end (nothing can be seen there either way).
+   */
+  stdoutNull?: () => boolean;
   stderr: (line: string) => void;
   /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
   errorLang?: 'zh' | 'en';
@@ -481,10 +486,39 @@ function drained(stream: Writable): Promise<void> {
   });
 }
 
+/**
+ * Whether descriptor 1 is /dev/null (the same character device; not a terminal, a pipe, a file or
+ * any other device). A streamed run writes into it as it goes, straight to descriptor 1: a month
+ * refused at its end has then printed nothing anyone can see, as through the temporary file, and
+ * the 317 MB of a 100,000-record JSON document are not written into the page cache, read back and
+ * removed first (docs/benchmarks.md, "Output formats, fourteenth round").
+ */
+export function stdoutIsNull(): boolean {
+  try {
+    const out = fstatSync(1);
+    if (!out.isCharacterDevice()) return false;
+    const nul = statSync('/dev/null');
+    return nul.isCharacterDevice() && out.rdev === nul.rdev;
+  } catch {
+    return false; // no /dev/null (Windows), or no descriptor 1: the temporary file
+  }
+}
+
+/** Bytes written straight to descriptor 1 (stdout when it is /dev/null): nothing to commit or take back. */
+export const nullStdoutSink = {
+  async writeAsync(bytes: Uint8Array): Promise<void> {
+    for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at, bytes.length - at);
+  },
+  restart(): void {},
+  commit(): void {},
+  discard(): void {},
+};
+
 export const defaultIo: Io = {
   stdout: writeStdout,
   stdoutBytes: writeStdout,
   stdoutFile: printFileToStdout,
+  stdoutNull: stdoutIsNull,
   stderr: (line) => process.stderr.write(line + '\n'),
 };
 

@@ -91,7 +91,21 @@ export interface StreamOptions {
   ledger?: string;
   /** Worker threads already loading (startWorkersEarly), used if there are `workers − 1` of them; closed by the run. */
   pool?: WorkerPool;
+  /**
+   * Where the bytes go instead of a temporary file beside `out` (then only the name in messages):
+   * stdout when it is /dev/null (run.ts), which a refused month leaves as empty as ever.
+   */
+  sink?: StreamSink;
   stderr: (s: string) => void;
+}
+
+/** What a streamed run writes into: a file renamed into place (AtomicFile), or a sink of the caller's. */
+export interface StreamSink {
+  writeAsync(bytes: Uint8Array): Promise<void>;
+  /** Drops what was written so far (a second pass in another encoding starts again). */
+  restart(): void;
+  commit(): void;
+  discard(): void;
 }
 
 export interface StreamResult {
@@ -174,11 +188,11 @@ export function startWorkersEarly(requested: number, data: string): WorkerPool |
 
 export async function streamRun(o: StreamOptions): Promise<StreamResult> {
   // a folder, a pipe or a device is refused before anything is written; a link is written through
-  const target = outputTarget(o.out);
+  const target = o.sink ? undefined : outputTarget(o.out);
   const cannotWrite = (error: unknown) => writeFailure(o.out, error);
-  let out: AtomicFile;
+  let out: StreamSink;
   try {
-    out = new AtomicFile(target);
+    out = o.sink ?? new AtomicFile(target!);
   } catch (error) {
     throw cannotWrite(error);
   }
@@ -252,7 +266,7 @@ export class WriteBehind {
   private waiting: (() => void)[] = [];
 
   constructor(
-    private readonly out: AtomicFile,
+    private readonly out: StreamSink,
     private readonly name: string,
   ) {}
 
@@ -310,7 +324,7 @@ const WRITE_BEHIND_BYTES = 16 << 20;
 
 async function pass(
   o: StreamOptions,
-  out: AtomicFile,
+  out: StreamSink,
   decoding: Decoding,
   early?: WorkerPool,
 ): Promise<Omit<StreamResult, 'commit' | 'discard'>> {

@@ -15,9 +15,18 @@ import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { recordRun } from './record.js';
-import { checkOutput, readBytes, sayDiagnostic, writeAtomic, type RunInput, type Io } from '../io.js';
+import {
+  checkOutput,
+  nullStdoutSink,
+  readBytes,
+  sayDiagnostic,
+  writeAtomic,
+  writeFailure,
+  type RunInput,
+  type Io,
+} from '../io.js';
 import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
-import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor } from '../stream.js';
+import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor, type StreamSink } from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
@@ -305,14 +314,16 @@ async function streamCsv(
   io: Io,
   pool: WorkerPool | undefined,
 ): Promise<number | NotStreamable> {
-  // stdout: the stream goes to a temporary file of its own, printed when the run is known good
-  const scratch = o.out ? undefined : mkdtempSync(join(tmpdir(), 'yardstick-run-'));
+  // stdout: the stream goes to a temporary file of its own, printed when the run is known good;
+  // into /dev/null (where nothing is seen, refused or not) straight as it comes
+  const toNull = !o.out && io.stdoutNull?.() === true;
+  const scratch = o.out || toNull ? undefined : temporaryFolder();
   const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
   // the month's names and pay are not left in the temporary folder by a Ctrl-C either
   const interrupted = scratch ? cleanUpOnSignal(remove) : undefined;
   try {
     return await streamTo(
-      scratch ? join(scratch, `result.${o.format}`) : o.out!,
+      scratch ? join(scratch, `result.${o.format}`) : toNull ? '/dev/null' : o.out!,
       policy,
       policyFile,
       policyText,
@@ -320,10 +331,25 @@ async function streamCsv(
       workers,
       io,
       pool,
+      toNull ? nullStdoutSink : undefined,
     );
   } finally {
     interrupted?.();
     remove();
+  }
+}
+
+/**
+ * A new folder under the system's temporary folder (TMPDIR) for a streamed run printed to stdout;
+ * one that cannot be made (TMPDIR missing, a file, read-only) is said as a file that cannot be
+ * written, not as an internal error.
+ */
+function temporaryFolder(): string {
+  const prefix = join(tmpdir(), 'yardstick-run-');
+  try {
+    return mkdtempSync(prefix);
+  } catch (error) {
+    throw writeFailure(`${prefix}XXXXXX`, error);
   }
 }
 
@@ -336,6 +362,8 @@ async function streamTo(
   workers: number,
   io: Io,
   pool: WorkerPool | undefined,
+  /** stdout being /dev/null: written there as it comes, nothing to print at the end */
+  sink?: StreamSink,
 ): Promise<number | NotStreamable> {
   let streamed: Awaited<ReturnType<typeof streamRun>>;
   try {
@@ -351,6 +379,7 @@ async function streamTo(
       encoding: o.encoding,
       workers,
       pool,
+      sink,
       format: o.format as 'csv' | 'json' | 'ndjson',
       quiet: o.quiet,
       // the data's hash is that of the bytes the stream read (a CSV file is never read whole for it)
@@ -393,7 +422,7 @@ async function streamTo(
         ? `已写入 ${o.out}（${streamed.employees} 人）`
         : `wrote ${o.out} (${streamed.employees} employees)`,
     );
-  else printed = await printFile(out, io);
+  else if (!sink) printed = await printFile(out, io);
   reportExcluded(asResult, io.stderr, o.lang, io.lang);
   // a reader that closed the pipe has not had the whole month: exit 1 (the failure is said on stderr)
   return printed ? EXIT.ok : EXIT.input;
