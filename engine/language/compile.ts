@@ -555,8 +555,15 @@ export function withoutNoise(v: number | undefined): number | undefined {
   // scaling's own rounding and a log10 one off at a power of ten
   const a = Math.abs(v);
   if (a >= 1e-9 && a < 1e15) {
-    const scaled = a * TEN[11 - decimalExponent(a) + TEN_OFFSET]!;
-    if (Math.abs(scaled - Math.round(scaled)) > 0.01) return v;
+    const k = 11 - decimalExponent(a);
+    const scaled = a * TEN[k + TEN_OFFSET]!;
+    const whole = Math.round(scaled);
+    if (Math.abs(scaled - whole) > 0.01) return v;
+    // already the double of a decimal of at most 13 digits (0.075 = 3 / 40): whole / 10^k is the
+    // double nearest that decimal (both exact, the division correctly rounded), and when it is `a`
+    // the texts below would give `v` back (15 digits of such a double are the decimal itself), so
+    // it is returned without them (docs/benchmarks.md, "Executor, fourteenth round")
+    if ((k >= 0 ? whole / TEN[k + TEN_OFFSET]! : whole * TEN[TEN_OFFSET - k]!) === a) return v;
   }
   const clean = Number(v.toPrecision(15));
   return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
