@@ -335,14 +335,28 @@ export function applyPools(
       const why = new Map<string, { weight: number; excluded?: PoolExclusion }>();
       for (const c of members) {
         const record = records.get(c.employee_id);
-        const weight =
-          pool.weight({
-            ...record?.metrics,
-            score: c.score,
-            base_score: c.base_score,
-            pay_base: c.payout.pay_base,
-            attainment: roundScore(c.score / 100, policy.decimals + 2),
-          }) ?? 0;
+        const computed = pool.weight({
+          ...record?.metrics,
+          score: c.score,
+          base_score: c.base_score,
+          pay_base: c.payout.pay_base,
+          attainment: roundScore(c.score / 100, policy.decimals + 2),
+        });
+        // a weight that cannot be computed (`score / videos` at 0 videos) is no weight of 0: said,
+        // at the record's row, never left to read as "weight 0" in the statement alone
+        if (computed === undefined || Number.isNaN(computed))
+          warnings.push(
+            diagnostic(
+              'eval_pool_weight_undefined',
+              { pool: def.title, group, weight: def.weight, employee: c.employee_id },
+              {
+                severity: 'warning',
+                ...(record?.source?.file !== undefined ? { file: record.source.file } : {}),
+                ...(record?.source?.row ? { cell: { row: record.source.row } } : {}),
+              },
+            ),
+          );
+        const weight = computed ?? 0;
         const rank = policy.grades.findIndex((g) => g.grade === c.grade);
         const excluded: PoolExclusion | undefined =
           def.roles && !def.roles.includes(c.role)

@@ -39,6 +39,7 @@ const REALISTIC: Record<string, string | number> = {
   as_fraction: '0.1',
   as_whole: '10',
   plain: '10..20/5',
+  weight: 'score / videos', // eval_pool_weight_undefined: a pool's weight formula
   min_share: '¥500.00',
   pool_below: '¥999.99',
   pool_at: '¥1,000.00',

@@ -135,6 +135,16 @@ export const money = defineMessages({
       zh: '请检查本组人员的 `min_grade`、`roles` 和暂扣情况',
     },
   },
+  eval_pool_weight_undefined: {
+    message: {
+      en: 'pool `{pool}` ({group}): the weight `{weight}` of {employee} cannot be computed (a value is missing or a divisor is 0), so {employee} takes no share and the others share the pool without them',
+      zh: '奖金池 `{pool}`（{group}）：{employee} 的权重 `{weight}` 无法计算（缺少数值或除数为 0），{employee} 不参与分配，奖金池由其他人分',
+    },
+    help: {
+      en: "write the weight so that it is defined for everyone (e.g. `score / max(videos, 1)`), give the metrics it reads a `default`, or fix the record's data and run the month again",
+      zh: '请让权重对每个人都有定义（如 `score / max(videos, 1)`），给它用到的指标设 `default`，或修正这条记录的数据后重新运行',
+    },
+  },
   eval_budget_cannot_fit: {
     message: {
       en: 'the budget of {budget} cannot be met by scaling variable pay: awards and pool shares alone are {fixed}',

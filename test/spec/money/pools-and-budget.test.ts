@@ -152,6 +152,34 @@ describe('a budget with fit: scale_variable', () => {
   });
 });
 
+describe('a pool weight that cannot be computed', () => {
+  // weight score / GMV, and A2 has no GMV: a division by 0, not a weight of 0
+  const text = policy(pool('{ fixed: 1000 }').replace('weight: score', 'weight: score / gmv'));
+  const csv = month(['A1', '一组', 90, 100], ['A2', '一组', 90, 0]);
+
+  it('leaves that person out and says so at their row', async () => {
+    // A1 alone in the pool: ¥900 + ¥1,000 = ¥1,900.00; A2 ¥900.00 and no share
+    const r = await runMonth(text, csv);
+    consistent(r);
+    expect(each(r, (c) => c.payout.totalFen)).toEqual({ A1: 190_000, A2: 90_000 });
+    const [w] = r.warnings.filter((d) => d.code === 'eval_pool_weight_undefined');
+    expect([w?.file, w?.cell?.row]).toEqual(['month.csv', 3]); // the header is row 1, A2 row 3
+    expect(w?.message).toBe(
+      'pool `团队奖金池` (一组): the weight `score / gmv` of A2 cannot be computed (a value is missing or a divisor is 0), so A2 takes no share and the others share the pool without them',
+    );
+  });
+
+  // Everywhere else a formula that cannot be computed for a record makes the record unscorable
+  // (`eval_undefined`, docs/policy-language.md, per-unit awards and payout formulas): never paid as
+  // if it were 0. A pool weight is evaluated after the records are scored (engine/evaluation/run.ts
+  // → pool.ts), so the record stays in the run, is paid, and its colleagues share the pool as if it
+  // had a weight of 0. The check belongs with the record's own evaluation (exec14's files).
+  it.fails('excludes the record, as a payout formula that cannot be computed does', async () => {
+    const r = await runMonth(text, csv);
+    expect(r.scorecards.map((c) => c.employee_id)).toEqual(['A1']);
+  });
+});
+
 describe('the money limit of one person (¥100,000,000) and pool shares', () => {
   // docs/policy-language.md, "Numbers and money limits": "a payout line or the total outside 0 …
   // ¥100,000,000 makes the record unscorable". Pool shares are added after that check
