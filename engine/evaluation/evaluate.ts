@@ -779,6 +779,33 @@ function leafResult(
 }
 
 /**
+ * One result of each of `leafResult`'s shapes with a text in every number field, made once and kept
+ * for the process's life. V8 gives an object literal's field that has held only numbers a box of its
+ * own in every object (a new 16-byte number per field, per record, even where the value is already
+ * a boxed number: the record's actual value, the leaf's levels); a field that has held anything else
+ * stores the number it is given as it is. These keep the shapes' fields of the second kind, so a
+ * leaf's result points at the actual value and the levels it already has (docs/benchmarks.md,
+ * "Executor, fourteenth round"). Exported only so that the module holds them (V8 drops a top-level
+ * value nothing reads once the module has run); never read.
+ */
+export const KEEPS_LEAF_FIELDS_TAGGED: readonly IndicatorResult[] = [0, 1, 2, 3, 4, 5, 6, 7].map((levels) => {
+  const text = '' as unknown as number;
+  const leaf = {
+    metric: '',
+    slot: 0,
+    scoring: 'linear',
+    better: 'higher',
+    threshold: levels & 1 ? text : undefined,
+    target: levels & 2 ? text : undefined,
+    challenge: levels & 4 ? text : undefined,
+    cap: 0,
+    passPoints: 0,
+    failPoints: 0,
+  } as NonNullable<CompiledIndicator['leaf']>;
+  return leafResult({ id: '', path: '', title: '', weight: text, leaf }, leaf, text, text, text);
+});
+
+/**
  * A leaf without a value (an indicator weighted 0 in the employee's stage, whose metric the record
  * lacks): its levels, no `actual`, 0 points and 0 weighted points.
  */

@@ -1,10 +1,17 @@
+// Also: the results of a card's leaves are made with fields that hold the numbers they are given (one
+// result of each shape made at load with texts in its number fields, KEEPS_LEAF_FIELDS_TAGGED); the
+// results keep their keys, their order and their values.
+//
 // A derived value that is already the double of a short decimal (0.075 = 3 / 40, the common case of
 // a rate of two counts) is returned by `withoutNoise` without its two texts (`toPrecision`), after one
 // division shows it is that decimal's double (engine/language/compile.ts, docs/benchmarks.md
 // "Executor, fourteenth round"). What must not change: every value comes out as the definition by
 // texts gives it, clean decimals as they are, their noisy neighbours cleaned.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaluateRecordSync, loadPolicy } from '../../engine/index.js';
+import { KEEPS_LEAF_FIELDS_TAGGED } from '../../engine/evaluation/evaluate.js';
 import { withoutNoise } from '../../engine/language/compile.js';
 
 /** The definition: 15 significant digits, kept when they are a number of at most 12 (the texts). */
@@ -60,5 +67,86 @@ describe('a derived value that is already a short decimal', () => {
     for (let a = 1; a <= 120; a++)
       for (const b of [3, 7, 10, 40, 100, 250, 1000]) values.push(a / b, a / b + 0.1, (a / b) * 1.1, a * 0.01 * b);
     for (const v of values) expect(Object.is(withoutNoise(v), byTexts(v)), `value ${v}`).toBe(true);
+  });
+});
+
+describe('a leaf result after the shapes were made with texts in their number fields', () => {
+  const loaded = loadPolicy(readFileSync('policies/short-video-team.yaml', 'utf8'), 'short-video-team.yaml');
+  if (!loaded.ok) throw new Error('the flagship does not load');
+
+  it('is made for each of the eight shapes once, at load', () => {
+    expect(KEEPS_LEAF_FIELDS_TAGGED.map((r) => 'threshold' in r)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it('keeps its keys in order and its exact numbers, as worked out by hand', () => {
+    // an operations manager at the startup stage: growth 0.093 against 0.05 / 0.15 / 0.25,
+    // 60 + 40 × (0.093 − 0.05) / (0.15 − 0.05) = 60 + 40 × 0.43 = 77.2 points, × 40 % = 30.88
+    const e = evaluateRecordSync(
+      loaded.policy,
+      {
+        employee_id: 'SV0001',
+        name: '许桐芳',
+        role: 'ops_manager',
+        team: '一组',
+        stage: 'startup',
+        period: '2026-10',
+        metrics: {
+          follower_growth_rate: 0.093,
+          videos_published: 40,
+          viral_videos: 3,
+          profile_visits: 1000,
+          leads: 20,
+          plays: 1000,
+          likes: 100,
+          max_video_plays: 1000,
+        },
+      },
+      { explain: false },
+    );
+    if (!e.ok) throw new Error('not scored');
+    const growth = e.scorecard.indicators[0]!;
+    expect(Object.keys(growth)).toEqual([
+      'id',
+      'path',
+      'title',
+      'metric',
+      'scoring',
+      'better',
+      'actual',
+      'threshold',
+      'target',
+      'challenge',
+      'points',
+      'weight',
+      'weighted_points',
+      'reason',
+    ]);
+    expect(growth).toEqual({
+      id: 'follower_growth',
+      path: 'follower_growth',
+      title: '粉丝增长率',
+      metric: 'follower_growth_rate',
+      scoring: 'linear',
+      better: 'higher',
+      actual: 0.093,
+      threshold: 0.05,
+      target: 0.15,
+      challenge: 0.25,
+      points: 77.2,
+      weight: 40,
+      weighted_points: 30.88,
+      reason: '',
+    });
+    // viral rate 3 / 40 = 0.075 against 0.05 / 0.10: 60 + 40 × 0.025 / 0.05 = 80 points, × 35 % = 28
+    expect(e.scorecard.indicators[1]).toMatchObject({ actual: 0.075, points: 80, weighted_points: 28 });
   });
 });
