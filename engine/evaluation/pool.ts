@@ -272,6 +272,45 @@ interface CompiledPool {
 
 const cache = new WeakMap<CompiledPolicy, CompiledPool[]>();
 
+/** What a pool weight reads of a scored card: the record's metrics and the card's score and pay base. */
+function weightInputs(policy: CompiledPolicy, c: Scorecard, record: EmployeeRecord | undefined) {
+  return {
+    ...record?.metrics,
+    score: c.score,
+    base_score: c.base_score,
+    pay_base: c.payout.pay_base,
+    attainment: roundScore(c.score / 100, policy.decimals + 2),
+  };
+}
+
+/**
+ * Why a scored card cannot take part in the pools: the weight of a pool its role takes part in
+ * cannot be computed for it (`score / gmv` at no GMV). Such a record is unscorable, as one whose
+ * payout formula cannot be computed is (never read as a weight of 0, which would hand its colleagues
+ * its share): run.ts leaves it out before calibration, which the weight does not depend on.
+ */
+export function poolWeightProblem(
+  policy: CompiledPolicy,
+  c: Scorecard,
+  record: EmployeeRecord | undefined,
+): Diagnostic | undefined {
+  for (const pool of compiledPools(policy)) {
+    const { def } = pool;
+    if (def.roles && !def.roles.includes(c.role)) continue;
+    const computed = pool.weight(weightInputs(policy, c, record));
+    if (computed !== undefined && !Number.isNaN(computed)) continue;
+    return diagnostic(
+      'eval_pool_weight_undefined',
+      { pool: def.title, group: groupOf(c, def.per), weight: def.weight, employee: c.employee_id },
+      {
+        ...(record?.source?.file !== undefined ? { file: record.source.file } : {}),
+        ...(record?.source?.row ? { cell: { row: record.source.row } } : {}),
+      },
+    );
+  }
+  return undefined;
+}
+
 function compiledPools(policy: CompiledPolicy): CompiledPool[] {
   let pools = cache.get(policy);
   if (pools) return pools;
@@ -335,27 +374,8 @@ export function applyPools(
       const why = new Map<string, { weight: number; excluded?: PoolExclusion }>();
       for (const c of members) {
         const record = records.get(c.employee_id);
-        const computed = pool.weight({
-          ...record?.metrics,
-          score: c.score,
-          base_score: c.base_score,
-          pay_base: c.payout.pay_base,
-          attainment: roundScore(c.score / 100, policy.decimals + 2),
-        });
-        // a weight that cannot be computed (`score / videos` at 0 videos) is no weight of 0: said,
-        // at the record's row, never left to read as "weight 0" in the statement alone
-        if (computed === undefined || Number.isNaN(computed))
-          warnings.push(
-            diagnostic(
-              'eval_pool_weight_undefined',
-              { pool: def.title, group, weight: def.weight, employee: c.employee_id },
-              {
-                severity: 'warning',
-                ...(record?.source?.file !== undefined ? { file: record.source.file } : {}),
-                ...(record?.source?.row ? { cell: { row: record.source.row } } : {}),
-              },
-            ),
-          );
+        // run.ts left out every record whose weight cannot be computed (poolWeightProblem)
+        const computed = pool.weight(weightInputs(policy, c, record));
         const weight = computed ?? 0;
         const rank = policy.grades.findIndex((g) => g.grade === c.grade);
         const excluded: PoolExclusion | undefined =

@@ -3,13 +3,15 @@
 
 import type { CompiledPolicy } from '../language/compile.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { MONEY_LIMIT_YUAN } from '../language/numbers.js';
+import { formatFen, formatMoney } from '../model/money.js';
 import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './evaluate.js';
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
 import { NO_HISTORY, stackHistory } from './history.js';
 import { calibrate, scaleOf } from './calibrate.js';
 import { explainCalibration, explainScorecard, payoutLabel } from '../explanation/explain.js';
-import { applyPools, type PoolAllocation } from './pool.js';
+import { applyPools, poolWeightProblem, type PoolAllocation } from './pool.js';
 import { applyBudget, type BudgetReport } from './budget.js';
 
 export interface RunInput {
@@ -43,7 +45,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   for (const period of periods) {
     const history =
       periods.length > 1 ? stackHistory(byPeriod, options.history ?? NO_HISTORY, period, periods[0]!) : options.history;
-    const cards: Scorecard[] = [];
+    let cards: Scorecard[] = [];
     const each = { ...options, history };
     for (const record of input.records) {
       if (record.period !== period) continue;
@@ -53,8 +55,17 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
       done++;
       if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
     }
+    if (policy.doc.pools) leaveOutUnpoolable(policy, cards, input.records, period, excluded);
     calibrateCards(policy, cards, options.lang ?? 'zh');
-    planMoney(policy, cards, input.records, period, options.lang ?? 'zh', pools, budgetLines, moneyWarnings);
+    if (!policy.doc.pools)
+      planMoney(policy, cards, input.records, period, options.lang ?? 'zh', pools, budgetLines, moneyWarnings);
+    else {
+      const paid = poolsWithinLimit(policy, cards, input.records, period, options.lang ?? 'zh', excluded);
+      cards = paid.cards;
+      for (const p of paid.pools) pools.push(p);
+      for (const l of paid.budgetLines) budgetLines.push(l);
+      for (const w of paid.warnings) moneyWarnings.push(w);
+    }
     byPeriod.push(cards);
     for (const c of cards) scorecards.push(c); // not push(...cards): a month of 100,000s overflows the call stack
   }
@@ -77,6 +88,76 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     ...(policy.doc.pools ? { pools } : {}),
     ...(policy.doc.budget ? { budget: { fit: policy.doc.budget.fit ?? 'report', lines: budgetLines } } : {}),
   };
+}
+
+/**
+ * The period's cards whose pool weight cannot be computed (pool.ts, poolWeightProblem) move to the
+ * excluded records, before calibration and the pools see them: unscorable, as a record whose payout
+ * formula cannot be computed is, never a weight of 0 whose share the others would take.
+ */
+function leaveOutUnpoolable(
+  policy: CompiledPolicy,
+  cards: Scorecard[],
+  records: readonly EmployeeRecord[],
+  period: string,
+  excluded: ExcludedRecord[],
+): void {
+  const byId = new Map<string, EmployeeRecord>();
+  for (const r of records) if (r.period === period) byId.set(r.employee_id, r);
+  let kept = 0;
+  for (const c of cards) {
+    const record = byId.get(c.employee_id);
+    const problem = poolWeightProblem(policy, c, record);
+    if (problem && record) excluded.push(excludedRecord(record, [problem]));
+    else cards[kept++] = c;
+  }
+  cards.length = kept;
+}
+
+/** The money limit of one person in fen (docs: "Numbers and money limits"). */
+const LIMIT_FEN = Math.round(MONEY_LIMIT_YUAN * 100);
+
+/**
+ * The pools and the budget on a period's cards, with the money limit of one person kept: a pool
+ * share can take a total past ¥100,000,000 (a fixed pool of ¥200,000,000 for one person), which the
+ * record's own evaluation could not see. Such a record is unscorable, as one whose payout formula
+ * gives that much is; the pools are then split again among the others, on copies of the cards, so
+ * the shares paid are the shares reported and every total the sum of its lines.
+ */
+function poolsWithinLimit(
+  policy: CompiledPolicy,
+  scored: Scorecard[],
+  records: readonly EmployeeRecord[],
+  period: string,
+  lang: 'zh' | 'en',
+  excluded: ExcludedRecord[],
+): { cards: Scorecard[]; pools: PoolAllocation[]; budgetLines: BudgetReport['lines']; warnings: Diagnostic[] } {
+  let round = scored;
+  for (;;) {
+    const cards = structuredClone(round);
+    const paid = {
+      cards,
+      pools: [] as PoolAllocation[],
+      budgetLines: [] as BudgetReport['lines'],
+      warnings: [] as Diagnostic[],
+    };
+    planMoney(policy, cards, records, period, lang, paid.pools, paid.budgetLines, paid.warnings);
+    const over = new Set(cards.filter((c) => c.payout.totalFen > LIMIT_FEN).map((c) => c.employee_id));
+    if (over.size === 0) return paid;
+    for (const c of cards) {
+      if (!over.has(c.employee_id)) continue;
+      const record = records.find((r) => r.period === period && r.employee_id === c.employee_id);
+      const problem = diagnostic('eval_money_out_of_range', {
+        what: { en: 'the total with pool shares', zh: '含奖金池份额的应发合计' },
+        employee: c.employee_id,
+        at: '',
+        amount: formatFen(c.payout.totalFen),
+        limit: formatMoney(MONEY_LIMIT_YUAN),
+      });
+      if (record) excluded.push(excludedRecord(record, [problem]));
+    }
+    round = round.filter((c) => !over.has(c.employee_id));
+  }
 }
 
 /**

@@ -137,8 +137,8 @@ export const money = defineMessages({
   },
   eval_pool_weight_undefined: {
     message: {
-      en: 'pool `{pool}` ({group}): the weight `{weight}` of {employee} cannot be computed (a value is missing or a divisor is 0), so {employee} takes no share and the others share the pool without them',
-      zh: '奖金池 `{pool}`（{group}）：{employee} 的权重 `{weight}` 无法计算（缺少数值或除数为 0），{employee} 不参与分配，奖金池由其他人分',
+      en: 'pool `{pool}` ({group}): the weight `{weight}` of {employee} cannot be computed (a value is missing or a divisor is 0), so {employee} cannot be scored: a weight of 0 would hand their share to the others',
+      zh: '奖金池 `{pool}`（{group}）：{employee} 的权重 `{weight}` 无法计算（缺少数值或除数为 0），因此无法为 {employee} 评分：按权重 0 计会把其份额分给其他人',
     },
     help: {
       en: "write the weight so that it is defined for everyone (e.g. `score / max(videos, 1)`), give the metrics it reads a `default`, or fix the record's data and run the month again",

@@ -157,26 +157,20 @@ describe('a pool weight that cannot be computed', () => {
   const text = policy(pool('{ fixed: 1000 }').replace('weight: score', 'weight: score / gmv'));
   const csv = month(['A1', '一组', 90, 100], ['A2', '一组', 90, 0]);
 
-  it('leaves that person out and says so at their row', async () => {
-    // A1 alone in the pool: ¥900 + ¥1,000 = ¥1,900.00; A2 ¥900.00 and no share
-    const r = await runMonth(text, csv);
-    consistent(r);
-    expect(each(r, (c) => c.payout.totalFen)).toEqual({ A1: 190_000, A2: 90_000 });
-    const [w] = r.warnings.filter((d) => d.code === 'eval_pool_weight_undefined');
-    expect([w?.file, w?.cell?.row]).toEqual(['month.csv', 3]); // the header is row 1, A2 row 3
-    expect(w?.message).toBe(
-      'pool `团队奖金池` (一组): the weight `score / gmv` of A2 cannot be computed (a value is missing or a divisor is 0), so A2 takes no share and the others share the pool without them',
-    );
-  });
-
   // Everywhere else a formula that cannot be computed for a record makes the record unscorable
   // (`eval_undefined`, docs/policy-language.md, per-unit awards and payout formulas): never paid as
-  // if it were 0. A pool weight is evaluated after the records are scored (engine/evaluation/run.ts
-  // → pool.ts), so the record stays in the run, is paid, and its colleagues share the pool as if it
-  // had a weight of 0. The check belongs with the record's own evaluation (exec14's files).
-  it.fails('excludes the record, as a payout formula that cannot be computed does', async () => {
+  // if it were 0. A2 was paid ¥900.00 with no share, and A1 took the whole pool, with a warning.
+  it('makes that person unscorable, at their row, and the pool is shared by the others', async () => {
+    // A1 alone in the pool: ¥900 + ¥1,000 = ¥1,900.00
     const r = await runMonth(text, csv);
-    expect(r.scorecards.map((c) => c.employee_id)).toEqual(['A1']);
+    consistent(r);
+    expect(each(r, (c) => c.payout.totalFen)).toEqual({ A1: 190_000 });
+    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([
+      ['A2', 3, ['eval_pool_weight_undefined']], // the header is row 1, A2 row 3
+    ]);
+    expect(r.excluded[0]!.reasons[0]!.message).toBe(
+      'pool `团队奖金池` (一组): the weight `score / gmv` of A2 cannot be computed (a value is missing or a divisor is 0), so A2 cannot be scored: a weight of 0 would hand their share to the others',
+    );
   });
 });
 
@@ -189,8 +183,28 @@ describe('the money limit of one person (¥100,000,000) and pool shares', () => 
   // rate 1 funded a pool of ¥90,071,992,547,412.00 — two fen lost past 2^53 fen — and paid three
   // people about ¥30 trillion each. The check belongs after the pools (run.ts, exec14's file):
   // refuse the record or the pool, never pay it.
-  it.fails('refuses a pool share that takes a total past ¥100,000,000', async () => {
+  it('refuses a pool share that takes a total past ¥100,000,000', async () => {
     const r = await runMonth(policy(pool('{ fixed: 200000000 }')), month(['E1', '一组', 90, 0]));
     expect(r.scorecards.filter((c) => c.payout.totalFen > 10_000_000_000)).toEqual([]);
+    // E1: ¥900.00 of performance pay + the whole ¥200,000,000 pool = ¥200,000,900.00
+    expect(r.excluded.map((x) => [x.employee_id, x.reasons.map((d) => d.message)])).toEqual([
+      ['E1', ['the total with pool shares is ¥200,000,900.00 for `E1`: above the limit of ¥100,000,000.00 per person']],
+    ]);
+  });
+
+  it('splits the pool again among the others, so the shares paid are the shares reported', async () => {
+    // ¥150,000,000 by score: E1 90 and E2 10 of 100 → E1 ¥135,000,000 (over the limit with their
+    // ¥900.00), E2 ¥15,000,000. E1 is refused and E2, alone, takes the pool: ¥100.00 + ¥150,000,000
+    // = ¥150,000,100.00, over the limit too: nobody is paid, and no pool share is reported paid
+    const r = await runMonth(policy(pool('{ fixed: 150000000 }')), month(['E1', '一组', 90, 0], ['E2', '一组', 10, 0]));
+    expect(r.scorecards).toEqual([]);
+    expect(r.excluded.map((x) => x.employee_id)).toEqual(['E1', 'E2']);
+    // ¥60,000,000 by score: E1 ¥54,000,000 + ¥900.00, E2 ¥6,000,000 + ¥100.00: both within it
+    const fits = await runMonth(
+      policy(pool('{ fixed: 60000000 }')),
+      month(['E1', '一组', 90, 0], ['E2', '一组', 10, 0]),
+    );
+    consistent(fits);
+    expect(each(fits, (c) => c.payout.totalFen)).toEqual({ E1: 5_400_090_000, E2: 600_010_000 });
   });
 });
