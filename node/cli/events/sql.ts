@@ -149,6 +149,16 @@ const WITH_YUAN = `^(-?)\\s*()${AMOUNT}\\s*元$`;
 /** Excel's accounting negative: `(1,234)`, `¥(1,234.00)`, `(¥1,234.00)`, `（1,234）` (one currency at most). */
 const ACCOUNTING = `(?i)^(${CURRENCY}?)\\s*[(（]\\s*(${CURRENCY}?)\\s*${AMOUNT}\\s*元?\\s*[)）]$`;
 
+/**
+ * A text cell as a condition and a distinct count read it: trimmed, and a cell marked as text for
+ * Excel (`="已退款"`, `'A1`) as the text inside, as a number cell is read (`="A1"`, `'A1` and `A1`
+ * were three distinct orders, and `="已退款"` passed `not_in: [已退款]`). Only a cell that starts
+ * with `=`, `'` or a space is looked at twice.
+ */
+function cellTextSql(raw: string): string {
+  return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' THEN ${unmarkedSql(raw)} ELSE TRIM(${raw}) END, '')`;
+}
+
 /** A cell marked as text for Excel, `="300"` or `'300`, as the text inside; any other cell as it is (trimmed). */
 function unmarkedSql(raw: string): string {
   const t = `TRIM(${raw})`;
@@ -441,7 +451,9 @@ export function planSource(
     // a typed column needs no text: its cell is a number or none
     ...numeric.flatMap((c, i) => (isNumberType(c) ? [] : [`CAST(${sqlIdent(c)} AS VARCHAR) AS u${i}`])),
     ...textCols.map((c, i) =>
-      rawGrouped && !numbered ? `CAST(${sqlIdent(c)} AS VARCHAR) AS w${i}` : `${text(c)} AS s${i}`,
+      rawGrouped && !numbered
+        ? `CAST(${sqlIdent(c)} AS VARCHAR) AS w${i}`
+        : `${cellTextSql(`CAST(${sqlIdent(c)} AS VARCHAR)`)} AS s${i}`,
     ),
     ...numeric.flatMap((c, i) => (isNumberType(c) ? [`${sqlIdent(c)} AS x${i}`] : [])),
     ...(timeTyped ? [`${sqlIdent(source.time)} AS tt`] : []),
@@ -514,7 +526,7 @@ export function planSource(
   const badRow = ['lt IS NULL', ...numeric.map((_, i) => `${unread[i]} OR ${negative[i]}`)].join('\n      OR ');
   // the same test on a row of the file as written (rawGrouped): a negative's metric conditions
   // trim the text cells they read, on negative cells only
-  const rawText = (col: string) => `COALESCE(TRIM(w${textCols.indexOf(col)}), '')`;
+  const rawText = (col: string) => cellTextSql(`w${textCols.indexOf(col)}`);
   const rawNegative = numeric.map((c, i) => {
     if (!negatives.includes(c)) return 'FALSE';
     const readers = metricsList.filter(
@@ -603,7 +615,7 @@ export function planSource(
     const by = [...raws, part, ...(byDay ? ['CAST(lt AS DATE)'] : [])];
     return [
       `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, ${byDay ? 'CAST(lt AS DATE) AS d, ' : ''}COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${by.join(', ')}\n)`,
-      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `COALESCE(TRIM(w${j}), '') AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
+      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `${cellTextSql(`w${j}`)} AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
       `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
     ];
   };

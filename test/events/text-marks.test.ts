@@ -1,0 +1,62 @@
+// A back-office CSV marks cells as text for Excel (`="已退款"`, `'A1`) so that Excel keeps them as
+// written. A number cell so marked was read as the number inside (docs/events.md), but a text
+// condition and a distinct count compared the marked cell as written: `="已退款"` passed
+// `not_in: [已退款]` (a refund counted as an order) and `="A1"`, `'A1` and `A1` were three distinct
+// orders. A text cell is now read as the text inside too, on every path the statement takes.
+
+import { describe, expect, it } from 'vitest';
+import { aggregate, byKey, folder } from './build.js';
+
+const M =
+  'events:\n  - file: o.csv\n    time: 下单时间\n    metrics:\n' +
+  '      orders: { agg: count_distinct, column: 订单号 }\n' +
+  '      done: { agg: count, where: { column: 状态, op: "=", value: 已完成 } }\n' +
+  '      kept: { agg: count, where: { column: 状态, op: not_in, value: [已退款] } }\n' +
+  '      gmv: { agg: sum, column: 实付金额, where: { column: 状态, op: not_in, value: [已退款] } }\n';
+const H = '工号,订单号,下单时间,实付金额,状态\n';
+
+describe('cells marked as text for Excel in text columns of an event export', () => {
+  it('`="A1"`, `\'A1` and `A1` are one order; `="已退款"` is a refund; `="已完成"` is done', async () => {
+    const body =
+      H +
+      'E1,="A1",2026-10-02 10:00,="100",="已完成"\n' +
+      'E1,A1,2026-10-02 10:00,100,已完成\n' +
+      'E1,\'A1,2026-10-02 10:00,¥100,="已退款"\n' +
+      'E2,A9,2026-10-02 10:00,5,已完成\n';
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // E1: one distinct order (A1 three ways); done: rows 2 and 3; kept: rows 2 and 3 (row 4 is a
+    // refund), gmv 100 + 100 = 200. E2: one order of 5, done.
+    expect(byKey(r)).toEqual({
+      E1: { orders: '1', done: '2', kept: '2', gmv: '200' },
+      E2: { orders: '1', done: '1', kept: '1', gmv: '5' },
+      E3: { orders: '0', done: '0', kept: '0', gmv: '0' },
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('the same with many distinct order ids (the statement that reads rows one by one)', async () => {
+    // 300 orders O1…O300 of E2 (more than the 200 distinct cells the grouped statement takes in the
+    // first 2,000 rows), then E1's A1 written three ways and a refund marked as text
+    const many = Array.from({ length: 300 }, (_, i) => `E2,O${i + 1},2026-10-05 10:00,1,已完成\n`).join('');
+    const body =
+      H +
+      many +
+      'E1,="A1",2026-10-02 10:00,100,已完成\n' +
+      "E1,'A1,2026-10-02 10:00,100,已完成\n" +
+      'E1, A1 ,2026-10-02 10:00,100,="已退款"\n';
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // E1: 1 order; done 2; kept 2; gmv 100 + 100 = 200. E2: 300 orders of 1: gmv 300
+    expect(byKey(r)).toEqual({
+      E1: { orders: '1', done: '2', kept: '2', gmv: '200' },
+      E2: { orders: '300', done: '300', kept: '300', gmv: '300' },
+      E3: { orders: '0', done: '0', kept: '0', gmv: '0' },
+    });
+  });
+
+  it('`=""` is an empty cell: no distinct order, not `=` anything', async () => {
+    const body = `${H}E1,="",2026-10-02 10:00,1,=""\nE1,B1,2026-10-02 10:00,1,已完成\n`;
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // one distinct order (B1); done 1; kept 2 (a blank status is not a refund); gmv 1 + 1 = 2
+    expect(byKey(r).E1).toEqual({ orders: '1', done: '1', kept: '2', gmv: '2' });
+  });
+});
