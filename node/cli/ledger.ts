@@ -181,6 +181,19 @@ export class Ledger {
         diagnostic('cli_record_spelled', { period, policy: info.policyId, spelled: spelled.period }),
       );
     }
+    // the id of a roll-up with periods in this ledger (2026, 2026-H2, 2026-Q3): a month beside them
+    // would read them as history and be refused as "earlier than 2026-Q3"
+    const rollups = this.rows<{ period: string }>(
+      'select distinct period from runs where policy_id = ? order by period',
+      [info.policyId],
+    )
+      .map((r) => r.period)
+      .filter((p) => /^\d{4}(-[HQ]\d)?$/.test(p));
+    if (rollups.length)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_rollup_id', { policy: info.policyId, periods: rollups.slice(0, 3).join(', ') }),
+      );
     const previous = this.latest(info.policyId, period);
     if (previous && !amend) {
       throw new ExitError(

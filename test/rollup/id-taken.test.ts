@@ -59,3 +59,29 @@ it('is refused, nothing recorded, and the next month records as usual', async ()
   ).toBe(0);
   expect((await month('2026-10')).code).toBe(0);
 });
+
+it('the other way round: a month recorded under the id of a recorded roll-up is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-rollup-id-'));
+  const ledger = join(dir, 'ledger.db');
+  writeFileSync(join(dir, 'monthly.yaml'), ROLLUP_MONTHLY);
+  const month = (policy: string, period: string) => {
+    const file = join(dir, `${policy}-${period}.csv`);
+    writeFileSync(file, `工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,staff,一组,only,${period},95\n`);
+    return yardstick('run', join(dir, `${policy}.yaml`), '--data', file, '--record', '--ledger', ledger);
+  };
+  for (const p of ['2026-07', '2026-08']) expect((await month('monthly', p)).code).toBe(0);
+  writeFileSync(join(dir, 'q.yaml'), ROLLUP_QUARTERLY);
+  expect(
+    (await yardstick('rollup', join(dir, 'q.yaml'), '--period', '2026-Q3', '--record', '--ledger', ledger)).code,
+  ).toBe(0);
+  // a monthly policy that took the roll-up's id `quarterly`: September under it
+  writeFileSync(join(dir, 'quarterly.yaml'), ROLLUP_MONTHLY.replace('policy: monthly', 'policy: quarterly'));
+  const r = await month('quarterly', '2026-09');
+  expect(r.code).toBe(1);
+  expect(r.stderr.split('\n')).toEqual([
+    "error: `quarterly` is the id of a roll-up recorded in this ledger (2026-Q3): a month recorded under it would be read beside the roll-up's periods, and its history with them",
+    '  help: nothing was recorded; give the monthly policy its own `policy:` id',
+  ]);
+  // September of `monthly` itself records as usual
+  expect((await month('monthly', '2026-09')).code).toBe(0);
+});

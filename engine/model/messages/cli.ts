@@ -404,6 +404,16 @@ export const cli = defineMessages({
       zh: '这个账本写于月份统一为 YYYY-MM 之前：请先把账本中那次运行的月份改为 {period}，再记录或更正',
     },
   },
+  cli_record_rollup_id: {
+    message: {
+      en: "`{policy}` is the id of a roll-up recorded in this ledger ({periods}): a month recorded under it would be read beside the roll-up's periods, and its history with them",
+      zh: '`{policy}` 是本账本中已记录的汇总政策的编号（{periods}）：以它记录月份，会与汇总期混在一起，其历史事实也会读到它们',
+    },
+    help: {
+      en: 'nothing was recorded; give the monthly policy its own `policy:` id',
+      zh: '没有记录任何内容；请给月度政策一个自己的 `policy:` 编号',
+    },
+  },
   cli_record_recorded: {
     message: {
       en: 'period {period} of `{policy}` is already recorded (run #{run}, v{version}, {at})',
