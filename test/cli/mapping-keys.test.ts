@@ -128,7 +128,7 @@ describe('unknown keys in a data mapping', () => {
     ].join('\n');
     const messages = problems(text).map((p) => p[3]);
     expect(messages).toContain(
-      '`events[0]` has an unknown field `tme`; did you mean `time`? (known: `file`, `sheet`, `encoding`, `key`, `time`, `metrics`, `header_row`, `fill_down`)',
+      '`events[0]` has an unknown field `tme`; did you mean `time`? (known: `file`, `sheet`, `encoding`, `key`, `time`, `metrics`, `header_row`, `fill_down`, `row_id`)',
     );
     expect(messages).toContain(
       '`events[0].metrics.爆款数` has an unknown field `wher`; did you mean `where`? (known: `agg`, `column`, `where`, `when`, `per`, `across`, `weeks`, `growth`, `negatives`)',
