@@ -6,7 +6,7 @@
 // targets. Skipped, saying so, without Debian's Chromium.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -29,7 +29,8 @@ const DATASET = 'data/employees-1000.csv';
 mkdirSync(join(root, 'data'));
 cpSync(DATA, join(root, DATASET));
 const editor = await startEditor(['--port', '0', '--root', root]);
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'yardstick-chromium-')), {
+const profile = mkdtempSync(join(tmpdir(), 'yardstick-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -88,4 +89,7 @@ try {
 } finally {
   await context.close();
   await editor.close();
+  // the scratch policies folder and Chromium's profile: nothing of a bench run is left in the temp folder
+  rmSync(root, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
 }
