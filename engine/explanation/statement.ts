@@ -118,6 +118,7 @@ const W = {
     index: '绩效结果汇总',
     employees: '人数',
     distribution: '等级分布',
+    calibratedDistribution: '等级分布（强制分布后；暂扣者不排名，不计入）',
     teams: '团队汇总',
     excluded: '因数据问题未评分',
     list: '员工列表',
@@ -178,6 +179,8 @@ const W = {
     index: 'Results',
     employees: 'Employees',
     distribution: 'Grade distribution',
+    calibratedDistribution:
+      'Grade distribution (after forced distribution; held people are not ranked and not counted)',
     teams: 'Teams',
     excluded: 'Not scored (data problems)',
     list: 'Employees',
@@ -559,7 +562,12 @@ export function renderIndex(
 ): string {
   const w = W[lang];
   const s = result.summary;
-  const grades = Object.entries(s.by_grade);
+  // with forced distribution, the grades people ended with, in the policy's order (the held are
+  // not ranked and have none); it drew the grades before calibration beside a list of calibrated ones
+  const calibrated = s.by_calibrated_grade;
+  const grades: [string, number][] = calibrated
+    ? policy.grades.map((g): [string, number] => [g.grade, calibrated[g.grade] ?? 0])
+    : Object.entries(s.by_grade);
   const max = Math.max(1, ...grades.map(([, n]) => n));
   const bars = grades
     .map(([g, n], i) => {
@@ -576,7 +584,7 @@ export function renderIndex(
   <div class="card"><div class="k">${w.total}</div><div class="v">${formatFen(s.payout_total_fen)}</div><div class="meta">${w.held} ${formatFen(s.held_total_fen)}</div></div>
   <div class="card"><div class="k">${w.employees}</div><div class="v">${s.employees}</div></div>
 </div>
-<h2>${w.distribution}</h2>
+<h2>${calibrated ? w.calibratedDistribution : w.distribution}</h2>
 <svg width="${40 + grades.length * 70}" height="165" role="img" aria-label="${w.distribution}">${bars}</svg>
 <h2>${w.teams}</h2>
 <table><thead><tr><th>${w.team}</th><th class="num">${w.employees}</th><th class="num">${w.total}</th></tr></thead><tbody>

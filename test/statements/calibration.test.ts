@@ -94,4 +94,20 @@ describe('a statement under forced distribution', () => {
     expect(html).toContain('<td class="num">100</td><td>A</td><td>—</td><td class="num">¥1,000.00 *</td>');
     expect(html).toContain('<p class="meta">* 暂扣，待核实后发放</p>');
   });
+
+  // the chart drew the grades before calibration (A 3, B 2, C 0) above a list of calibrated ones
+  it('draws the grades people ended with: A 2 (E1, E2), B 1 (E3), C 1 (E4); E5 held, not ranked', async () => {
+    const { compiled, result } = await month();
+    const html = renderIndex(compiled, result, PROVENANCE, (c) => `${c.employee_id}.html`);
+    const bars = [...html.matchAll(/font-size="12">(\d+)<\/text><text[^>]*>([^<]+)<\/text>/g)].map((m) => [
+      m[2],
+      Number(m[1]),
+    ]);
+    expect(bars).toEqual([
+      ['A', 2],
+      ['B', 1],
+      ['C', 1],
+    ]);
+    expect(html).toContain('<h2>等级分布（强制分布后；暂扣者不排名，不计入）</h2>');
+  });
 });
