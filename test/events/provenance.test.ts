@@ -45,14 +45,14 @@ describe('provenance of event metrics', () => {
         'en',
         [
           '      E1 (acc_a): 3 row(s) of the month',
-          '        not aggregated: 1 cell(s) in videos.csv cannot be read (listed under "cells and rows that cannot be used"), so this employee is left out',
+          '        not aggregated: 1 cell(s) in videos.csv cannot be used (unreadable, or a repeated row id; listed under "cells and rows that cannot be used"), so this employee is left out',
         ],
       ],
       [
         'zh',
         [
           '      E1 (acc_a)：本月 3 行',
-          '        无法汇总：videos.csv 中有 1 个单元格无法读取（见下方「无法使用的单元格和行」），此人不参与计算',
+          '        无法汇总：videos.csv 中有 1 个单元格无法使用（无法读取，或是重复的行标识；见下方「无法使用的单元格和行」），此人不参与计算',
         ],
       ],
     ] as const) {

@@ -137,7 +137,7 @@ const INSPECT = {
     notInRoster: (key: string) => `${key}（不在花名册中）`,
     rows: (who: string, n: number) => `${who}：本月 ${n} 行`,
     unreadable: (n: number, file: string) =>
-      `无法汇总：${file} 中有 ${n} 个单元格无法读取（见下方「无法使用的单元格和行」），此人不参与计算`,
+      `无法汇总：${file} 中有 ${n} 个单元格无法使用（无法读取，或是重复的行标识；见下方「无法使用的单元格和行」），此人不参与计算`,
   },
   en: {
     title: '  event sources, aggregated per employee:',
@@ -146,7 +146,7 @@ const INSPECT = {
     notInRoster: (key: string) => `${key} (not in the roster)`,
     rows: (who: string, n: number) => `${who}: ${n} row(s) of the month`,
     unreadable: (n: number, file: string) =>
-      `not aggregated: ${n} cell(s) in ${file} cannot be read (listed under "cells and rows that cannot be used"), so this employee is left out`,
+      `not aggregated: ${n} cell(s) in ${file} cannot be used (unreadable, or a repeated row id; listed under "cells and rows that cannot be used"), so this employee is left out`,
   },
 } as const;
 
