@@ -284,8 +284,8 @@ function weightInputs(policy: CompiledPolicy, c: Scorecard, record: EmployeeReco
 }
 
 /**
- * Why a scored card cannot take part in the pools: the weight of a pool its role takes part in
- * cannot be computed for it (`score / gmv` at no GMV). Such a record is unscorable, as one whose
+ * Why a scored card cannot take part in the pools: the weight of a pool that would count it (its
+ * role, its grade, not held) cannot be computed for it (`score / gmv` at no GMV). Such a record is unscorable, as one whose
  * payout formula cannot be computed is (never read as a weight of 0, which would hand its colleagues
  * its share): run.ts leaves it out before calibration, which the weight does not depend on.
  */
@@ -296,7 +296,10 @@ export function poolWeightProblem(
 ): Diagnostic | undefined {
   for (const pool of compiledPools(policy)) {
     const { def } = pool;
+    // someone the pool leaves out anyway (not its role, below its grade, held) needs no weight
     if (def.roles && !def.roles.includes(c.role)) continue;
+    if (pool.rank !== undefined && policy.grades.findIndex((g) => g.grade === c.grade) > pool.rank) continue;
+    if (def.exclude_held !== false && c.payout.status === 'held') continue;
     const computed = pool.weight(weightInputs(policy, c, record));
     if (computed !== undefined && !Number.isNaN(computed)) continue;
     return diagnostic(

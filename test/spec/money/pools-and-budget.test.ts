@@ -174,6 +174,18 @@ describe('a pool weight that cannot be computed', () => {
   });
 });
 
+describe('a pool weight that cannot be computed for someone the pool leaves out anyway', () => {
+  // min_grade A: B1 (70, grade B) takes no share whatever their weight, so its 0 GMV asks nothing
+  it('leaves them scored, with no share', async () => {
+    const text = policy(pool('{ fixed: 1000 }', '\n    min_grade: A').replace('weight: score', 'weight: score / gmv'));
+    const r = await runMonth(text, month(['A1', '一组', 90, 100], ['B1', '一组', 70, 0]));
+    consistent(r);
+    // A1 ¥900 + the whole ¥1,000 pool; B1 1000 × 70 / 100 = ¥700, below A
+    expect(each(r, (c) => c.payout.totalFen)).toEqual({ A1: 190_000, B1: 70_000 });
+    expect(r.excluded).toEqual([]);
+  });
+});
+
 describe('the money limit of one person (¥100,000,000) and pool shares', () => {
   // docs/policy-language.md, "Numbers and money limits": "a payout line or the total outside 0 …
   // ¥100,000,000 makes the record unscorable". Pool shares are added after that check
