@@ -125,3 +125,40 @@ describe('the merge driver on a policy saved on Windows', () => {
     );
   });
 });
+
+// git always hands the driver three files, but a driver set up by hand (or a policy saved as GBK on
+// one branch) must not crash or corrupt OURS: decoded as UTF-8, GBK bytes come back as U+FFFD and
+// would be written over the user's version
+describe('the merge driver on a version it cannot merge', () => {
+  function files(base: Uint8Array | string, ours: Uint8Array | string, theirs: Uint8Array | string) {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-merge-driver-'));
+    const [b, o, t] = [join(dir, 'base'), join(dir, 'ours'), join(dir, 'theirs')];
+    writeFileSync(b, base);
+    writeFileSync(o, ours);
+    writeFileSync(t, theirs);
+    return { b, o, t };
+  }
+
+  it('leaves OURS byte for byte as it was and says conflict when THEIRS is not UTF-8', () => {
+    // 「权重」 in GBK: C8 A8 D6 D8, not UTF-8
+    const gbk = Uint8Array.from([...Buffer.from('policy: p\n# '), 0xc8, 0xa8, 0xd6, 0xd8, 0x0a]);
+    const { b, o, t } = files(lf(BASE), lf(OURS), gbk);
+    const said: string[] = [];
+    expect(mergeDriver(b, o, t, (l) => said.push(l))).toBe(1);
+    expect(readFileSync(o, 'utf8')).toBe(lf(OURS));
+    expect(said).toEqual([
+      `yardstick merge-driver: \`${t}\` 不是 UTF-8 文本，未合并，请手工合并 / \`${t}\` is not UTF-8 text, not merged: merge it by hand`,
+    ]);
+  });
+
+  it('says which version cannot be read, and exits 1 rather than crashing, when a file is missing', () => {
+    const { o, t } = files(lf(BASE), lf(OURS), lf(THEIRS));
+    const missing = `${o}.absent`;
+    const said: string[] = [];
+    expect(mergeDriver(missing, o, t, (l) => said.push(l))).toBe(1);
+    expect(readFileSync(o, 'utf8')).toBe(lf(OURS));
+    expect(said).toEqual([
+      `yardstick merge-driver: 无法读取 \`${missing}\`（ENOENT），未合并 / cannot read \`${missing}\` (ENOENT), not merged`,
+    ]);
+  });
+});
