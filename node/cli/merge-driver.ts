@@ -34,7 +34,9 @@ function version(file: string, say: (line: string) => void): string | undefined 
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    say(`yardstick merge-driver: 无法读取 \`${file}\`（${code}），未合并 / cannot read \`${file}\` (${code}), not merged`);
+    say(
+      `yardstick merge-driver: 无法读取 \`${file}\`（${code}），未合并 / cannot read \`${file}\` (${code}), not merged`,
+    );
     return undefined;
   }
   try {
