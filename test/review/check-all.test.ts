@@ -59,3 +59,30 @@ describe('yardstick check', () => {
     expect(lines.filter((l) => l.startsWith('✗ policies/c.yaml: tests'))).toEqual([]);
   });
 });
+
+// `check` run outside a policies repository (a CI step with the wrong working folder): said, not an internal error
+describe('yardstick check without a policies folder', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'yardstick-check-elsewhere-'));
+  afterAll(() => process.chdir(project));
+
+  it('refuses with exit 1, naming the folder it was run in', async () => {
+    process.chdir(elsewhere);
+    const r = await yardstick('check');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: there is no \`policies\` folder in \`${process.cwd()}\`: check runs in the top folder of a policies repository\n` +
+        '  help: run it in the folder that holds `policies/`, or create a policies repository with `yardstick init`',
+    );
+  });
+
+  it('refuses the same way when `policies` is a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-check-file-'));
+    writeFileSync(join(dir, 'policies'), 'not a folder\n');
+    process.chdir(dir);
+    const r = await yardstick('check', '--base', 'HEAD');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(
+      `error: there is no \`policies\` folder in \`${process.cwd()}\`: check runs in the top folder of a policies repository`,
+    );
+  });
+});

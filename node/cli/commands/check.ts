@@ -1,6 +1,6 @@
 // `yardstick check [--base REF]`: everything a reviewer relies on, in one exit code.
 
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   readYaml,
@@ -151,6 +151,16 @@ export interface CheckOptions {
   staged?: boolean;
 }
 
+/** The files of `policies/` in the working folder; refused when there is no such folder (check was run elsewhere). */
+function policyFiles(): string[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync('policies').isDirectory();
+  } catch {}
+  if (!isFolder) throw new ExitError(EXIT.input, diagnostic('cli_check_no_policies', { dir: process.cwd() }));
+  return readdirSync('policies');
+}
+
 export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
   if (o.staged) {
     if (o.base || o.data) throw new ExitError(EXIT.usage, diagnostic('cli_check_staged_alone', {}));
@@ -173,7 +183,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
   const at = (file: string) => (staged ? join(staged.dir, file) : file);
   const policies = staged
     ? staged.policies
-    : readdirSync('policies')
+    : policyFiles()
         .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
         .sort()
         .map((f) => join('policies', f));
