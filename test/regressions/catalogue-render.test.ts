@@ -72,6 +72,7 @@ const REALISTIC: Record<string, string | number> = {
   total: 12,
   count: 3,
   cut: 'round(leads / visits',
+  command: 'verify',
   cycle: 'a → b → a',
   decimal: '0.05',
   default: 'attainment >= 1',

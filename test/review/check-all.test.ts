@@ -70,8 +70,8 @@ describe('yardstick check without a policies folder', () => {
     const r = await yardstick('check');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `error: there is no \`policies\` folder in \`${process.cwd()}\`: check runs in the top folder of a policies repository\n` +
-        '  help: run it in the folder that holds `policies/`, or create a policies repository with `yardstick init`',
+      `error: there is no \`policies\` folder in \`${process.cwd()}\`: \`yardstick check\` reads the policies of \`policies/\` in the folder it runs in\n` +
+        '  help: run it in the folder that holds `policies/` (a policies repository; `yardstick init` creates one)',
     );
   });
 
@@ -82,7 +82,18 @@ describe('yardstick check without a policies folder', () => {
     const r = await yardstick('check', '--base', 'HEAD');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(
-      `error: there is no \`policies\` folder in \`${process.cwd()}\`: check runs in the top folder of a policies repository`,
+      `error: there is no \`policies\` folder in \`${process.cwd()}\`: \`yardstick check\` reads the policies of \`policies/\` in the folder it runs in`,
     );
+  });
+
+  it('refuses `test` and `verify` without policy files the same way, each named', async () => {
+    process.chdir(elsewhere);
+    for (const command of ['test', 'verify']) {
+      const r = await yardstick(command);
+      expect(r.code).toBe(1);
+      expect(r.stderr.split('\n')[0]).toBe(
+        `error: there is no \`policies\` folder in \`${process.cwd()}\`: \`yardstick ${command}\` reads the policies of \`policies/\` in the folder it runs in`,
+      );
+    }
   });
 });

@@ -772,14 +772,14 @@ export const cli = defineMessages({
     },
   },
   cli_check_nothing_staged: { message: { en: 'no policy is staged', zh: '没有暂存的政策' } },
-  cli_check_no_policies: {
+  cli_no_policies_folder: {
     message: {
-      en: 'there is no `policies` folder in `{dir}`: check runs in the top folder of a policies repository',
-      zh: '`{dir}` 中没有 `policies` 文件夹：check 在政策仓库的顶层文件夹中运行',
+      en: 'there is no `policies` folder in `{dir}`: `yardstick {command}` reads the policies of `policies/` in the folder it runs in',
+      zh: '`{dir}` 中没有 `policies` 文件夹：`yardstick {command}` 读取所在文件夹中 `policies/` 里的政策',
     },
     help: {
-      en: 'run it in the folder that holds `policies/`, or create a policies repository with `yardstick init`',
-      zh: '请在含有 `policies/` 的文件夹中运行，或用 `yardstick init` 创建政策仓库',
+      en: 'run it in the folder that holds `policies/` (a policies repository; `yardstick init` creates one)',
+      zh: '请在含有 `policies/` 的文件夹中运行（即政策仓库；可用 `yardstick init` 创建）',
     },
   },
   cli_validate_ok: {

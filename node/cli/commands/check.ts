@@ -1,6 +1,6 @@
 // `yardstick check [--base REF]`: everything a reviewer relies on, in one exit code.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   readYaml,
@@ -19,6 +19,7 @@ import { pathExistsAt, policyChangesSince, showAt } from '../git.js';
 import { readText, type Io } from '../io.js';
 import { runTestsFor, testFileFor, describeReport, reviewDataFor } from './test.js';
 import { stagedPolicies, type Staged } from '../staged.js';
+import { policiesFolder } from '../policies-folder.js';
 import { newlyUnscorable, reviewPair } from './diff.js';
 import { isRollupText, loadRollup } from '../rollup.js';
 import { verifyFailures } from './verify.js';
@@ -151,16 +152,6 @@ export interface CheckOptions {
   staged?: boolean;
 }
 
-/** The files of `policies/` in the working folder; refused when there is no such folder (check was run elsewhere). */
-function policyFiles(): string[] {
-  let isFolder = false;
-  try {
-    isFolder = statSync('policies').isDirectory();
-  } catch {}
-  if (!isFolder) throw new ExitError(EXIT.input, diagnostic('cli_check_no_policies', { dir: process.cwd() }));
-  return readdirSync('policies');
-}
-
 export async function checkCommand(o: CheckOptions, io: Io): Promise<number> {
   if (o.staged) {
     if (o.base || o.data) throw new ExitError(EXIT.usage, diagnostic('cli_check_staged_alone', {}));
@@ -183,7 +174,7 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
   const at = (file: string) => (staged ? join(staged.dir, file) : file);
   const policies = staged
     ? staged.policies
-    : policyFiles()
+    : policiesFolder('check')
         .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
         .sort()
         .map((f) => join('policies', f));

@@ -1,7 +1,7 @@
 // `yardstick test [POLICY…]`: runs each policy's `*.test.yaml` and reports failures and what no
 // case exercises. Without arguments: every policy in policies/.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   formatOf,
@@ -19,6 +19,7 @@ import {
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, readText, type Io } from '../io.js';
+import { policiesFolder } from '../policies-folder.js';
 import { loadPolicyFile } from '../pipeline.js';
 import { isRollupFile, loadRollupFile, readRollupCases } from '../rollup.js';
 import { runRollupTests } from '../../../engine/index.js';
@@ -466,7 +467,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
 export async function testCommand(files: string[], io: Io, lang: Lang = 'zh'): Promise<number> {
   const policies = files.length
     ? files
-    : readdirSync('policies')
+    : policiesFolder('test')
         .filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('.test.yaml'))
         .sort()
         .map((f) => join('policies', f));

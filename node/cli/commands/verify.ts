@@ -2,7 +2,6 @@
 // what it rests on — proved, shown by an example, or searched — and every counterexample as policy
 // test cases ready to paste into the policy's *.test.yaml.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   casesToYaml,
@@ -17,11 +16,12 @@ import {
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
+import { policiesFolder } from '../policies-folder.js';
 import { isRollupText } from '../rollup.js';
 
 /** The policies of `policies/` (not their test files, not roll-ups, which score no employee), in name order. */
 export function bundledPolicies(): string[] {
-  return readdirSync('policies')
+  return policiesFolder('verify')
     .filter((f) => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f))
     .sort()
     .map((f) => join('policies', f))
