@@ -1,7 +1,7 @@
 // Errors are Diagnostics in the user's language: Chinese by default, English with --lang en, and
 // JSON on stderr with --error-format json (the exit code stays).
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,5 +154,73 @@ describe('the records left out, at the foot of the table and the Markdown, in th
       '- SV0013 苏红 (第 14 行): 岗位 `编导` 缺少 `完播率`（completion_rate）',
       '- SV0055 邓梓佳 (第 56 行): 无法读取的值：`12..5` 不是数字',
     ]);
+  });
+});
+
+// a policy whose YAML breaks at line 4, column 1: `title: [` is never closed
+describe("--error-format json for the commands that report a policy's problems on their way", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-lang-json-'));
+  const broken = join(dir, 'broken.yaml');
+  writeFileSync(broken, 'policy: x\nversion: 1.0.0\ntitle: [\n');
+  const where = { file: broken, span: { line: 4, column: 1, endLine: 4, endColumn: 2 } };
+
+  /** The problem as the human format prints it (file:line:col: error[code]: message, then its help). */
+  async function asText(...argv: string[]) {
+    const r = await yardstickAsIs(...argv);
+    const [first, help] = r.stderr.split('\n');
+    expect(first).toMatch(new RegExp(`^${broken}:4:1: error\\[yaml_bad_indent\\]: `));
+    return { message: first!.replace(/^.*?error\[yaml_bad_indent\]: /, ''), help: help!.replace(/^ {2}提示：/, '') };
+  }
+
+  it('validate: the problem in the one JSON document on stderr, the summary on stdout, exit 1', async () => {
+    const text = await asText('validate', broken);
+    const r = await yardstickAsIs('validate', broken, '--error-format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe(`err ${broken}：1 个问题`);
+    expect(JSON.parse(r.stderr)).toEqual({
+      diagnostics: [{ code: 'yaml_bad_indent', severity: 'error', ...text, ...where }],
+    });
+  });
+
+  it('validate --format json: the messages in the language asked for (Chinese by default), as on stderr', async () => {
+    const text = await asText('validate', broken);
+    const r = await yardstickAsIs('validate', broken, '--format', 'json');
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout).diagnostics[0];
+    expect([d.code, d.message, d.help]).toEqual(['yaml_bad_indent', text.message, text.help]);
+    expect(text.message.startsWith('YAML 语法有误')).toBe(true);
+  });
+
+  it('fmt: the YAML problem in the JSON document, not as text', async () => {
+    const text = await asText('fmt', broken);
+    const r = await yardstickAsIs('fmt', broken, '--error-format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stderr)).toEqual({
+      diagnostics: [{ code: 'yaml_bad_indent', severity: 'error', ...text, ...where }],
+    });
+  });
+
+  it('test: a policy whose tests cannot run, its problems in the JSON document, not as text', async () => {
+    const withTests = join(dir, 'tested.yaml');
+    writeFileSync(withTests, 'policy: x\nversion: 1.0.0\ntitle: [\n');
+    writeFileSync(
+      join(dir, 'tested.test.yaml'),
+      'cases:\n  - name: a\n    record: { role: r, stage: s, metrics: {} }\n    expect: { grade: A }\n',
+    );
+    const r = await yardstickAsIs('test', withTests, '--error-format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe('0 passed, 0 failed, 1 policy(ies) whose tests cannot run');
+    const codes = JSON.parse(r.stderr).diagnostics.map((d: { code: string; span?: unknown }) => [d.code, d.span]);
+    expect(codes).toEqual([
+      ['cli_policy_invalid', undefined],
+      ['yaml_bad_indent', { line: 4, column: 1, endLine: 4, endColumn: 2 }],
+    ]);
+  });
+
+  it("diff: the broken side's problem and the refusal, both in the JSON document", async () => {
+    const r = await yardstickAsIs('diff', POLICY, broken, '--error-format', 'json');
+    expect(r.code).toBe(1);
+    const codes = JSON.parse(r.stderr).diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(['cli_diff_side_invalid', 'yaml_bad_indent']);
   });
 });

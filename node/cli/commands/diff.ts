@@ -4,7 +4,6 @@
 import {
   compareRuns,
   comparisonToJson,
-  formatDiagnostic,
   loadPolicy,
   runPolicy,
   type CompiledPolicy,
@@ -69,7 +68,7 @@ function readSpec(spec: string): string {
 function load(text: string, label: string, io: Io): CompiledPolicy {
   const r = loadPolicy(text, label);
   if (!r.ok) {
-    for (const d of r.diagnostics) io.stderr(formatDiagnostic(d, io.lang));
+    for (const d of r.diagnostics) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
     throw new ExitError(EXIT.input, diagnostic('cli_diff_side_invalid', { label }));
   }
   return r.policy;

@@ -1,8 +1,8 @@
 // `yardstick fmt [--check] POLICY…`: the canonical layout, comments kept; the editor saves the same.
 
-import { formatDiagnostic, formatPolicyText, loadPolicy } from '../../../engine/index.js';
+import { formatPolicyText, loadPolicy } from '../../../engine/index.js';
 import { EXIT } from '../errors.js';
-import { readText, writeAtomic, type Io } from '../io.js';
+import { readText, writeAtomic, type Io, sayDiagnostic } from '../io.js';
 import { isTestFile } from './validate.js';
 
 export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boolean }, io: Io): number {
@@ -19,7 +19,7 @@ export function fmtCommand(files: string[], o: { check?: boolean; stdout?: boole
       broken++;
       // the YAML's problems, or a number it would have to decide (`06000`: 6000, or octal 3072?)
       const why = (x: { code: string }) => x.code.startsWith('yaml_') || x.code === 'policy_number_ambiguous';
-      for (const d of loadPolicy(text, file).diagnostics.filter(why)) io.stderr(formatDiagnostic(d, io.lang));
+      for (const d of loadPolicy(text, file).diagnostics.filter(why)) sayDiagnostic(io.stderr, d, io.lang ?? 'zh');
       continue;
     }
     if (o.stdout) {

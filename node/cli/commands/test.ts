@@ -18,7 +18,7 @@ import {
   type Lang,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes, readText, type Io } from '../io.js';
+import { readBytes, readText, type Io, sayDiagnostic, diagnosticsKept } from '../io.js';
 import { policiesFolder } from '../policies-folder.js';
 import { loadPolicyFile } from '../pipeline.js';
 import { isRollupFile, loadRollupFile, readRollupCases } from '../rollup.js';
@@ -484,6 +484,11 @@ export async function testCommand(files: string[], io: Io, lang: Lang = 'zh'): P
       broken++;
       // reported as the error that used to end the command, and the next policy is tested
       const [problem, ...behind] = error.diagnostics;
+      if (diagnosticsKept()) {
+        // `--error-format json`: into the one JSON document, not as text
+        for (const d of error.diagnostics) sayDiagnostic(io.stderr, d, lang);
+        continue;
+      }
       const { message, help } = localise(problem!, lang);
       io.stderr(`error: ${message}${help === undefined ? '' : `\n  ${lang === 'zh' ? '提示：' : 'help: '}${help}`}`);
       for (const d of behind) io.stderr(formatDiagnostic(d, lang));

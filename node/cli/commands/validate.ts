@@ -1,15 +1,8 @@
 // `yardstick validate POLICY…`: every problem in every file, with file:line:col and help.
 
-import {
-  diagnostic,
-  formatDiagnostic,
-  loadPolicy,
-  localise,
-  type Diagnostic,
-  type Lang,
-} from '../../../engine/index.js';
+import { diagnostic, loadPolicy, localise, type Diagnostic, type Lang } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readText, type Io } from '../io.js';
+import { readText, type Io, sayDiagnostic } from '../io.js';
 import { readCases } from './test.js';
 import { isRollupText, loadRollup, parseRollupCases } from '../rollup.js';
 
@@ -79,9 +72,12 @@ export function validateCommand(files: string[], options: { format: 'human' | 'j
     }
   }
   if (options.format === 'json') {
-    io.stdout(JSON.stringify({ ok: failed === 0, diagnostics: all }, null, 2) + '\n');
+    // in the language asked for (--lang), as `--error-format json` gives them
+    const said = all.map((d) => ({ ...d, ...localise(d, options.lang) }));
+    io.stdout(JSON.stringify({ ok: failed === 0, diagnostics: said }, null, 2) + '\n');
   } else {
-    for (const d of all) io.stderr(formatDiagnostic(d, options.lang));
+    // as text on stderr, or into the one JSON document of `--error-format json`
+    for (const d of all) sayDiagnostic(io.stderr, d, options.lang);
     for (const s of summaries) io.stdout(s + '\n');
   }
   return failed ? EXIT.input : EXIT.ok;

@@ -15,7 +15,7 @@ import {
   type VerifyReport,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readText, type Io } from '../io.js';
+import { readText, type Io, sayDiagnostic } from '../io.js';
 import { policiesFolder } from '../policies-folder.js';
 import { isRollupText } from '../rollup.js';
 
@@ -133,7 +133,7 @@ export function verifyCommand(
   for (const x of outcomes) {
     if (!x.report) {
       const count = x.diagnostics.filter((d) => d.severity === 'error').length;
-      io.stderr(formatDiagnostic(diagnostic('verify_policy_invalid', { file: x.file, count }), o.lang));
+      sayDiagnostic(io.stderr, diagnostic('verify_policy_invalid', { file: x.file, count }), o.lang);
       continue;
     }
     const r = x.report;
