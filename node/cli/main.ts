@@ -331,7 +331,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('what a policy change means in business terms and, with --data, what it does to grades and pay')
     .argument('[specs...]', 'OLD NEW: files or git revisions such as HEAD~1:policies/short-video-team.yaml')
     .option('--base <ref>', 'compare every policy changed since this git revision')
-    .option('--data <file>', 'data to measure the impact on (.csv or .json)')
+    .option('--data <file>', 'data to measure the impact on (.csv, .tsv, .txt, .json, .xlsx, or a data mapping .yaml)')
     .option(
       '--allow-unscorable',
       'exit 0 even when the new version cannot score records the old one scored (they are still listed apart)',
