@@ -27,6 +27,32 @@ export function withMonth<T>(cells: T[], month: T | undefined): T[] {
 export const MONTH_HEAD = { zh: '月份', en: 'period' } as const;
 
 /**
+ * Whether the run calibrates (the policy's `calibration:`, forced distribution): each row then says
+ * the calibrated grade beside the grade, and the summary the calibrated distribution. Calibration
+ * changes neither pay nor the grade triggers read (docs/policy-language.md, calibration), so the
+ * grade column stays as it is; someone held is not ranked and has none (`—` in the table, an empty
+ * cell in the CSV and the workbook).
+ */
+export function calibrates(r: Pick<RunResult, 'summary'>): boolean {
+  return r.summary.by_calibrated_grade !== undefined;
+}
+
+/** The calibrated grade's column, after the grade's, in the table and Markdown. */
+const CALIBRATED_HEAD = { zh: '校准等级', en: 'calibrated' } as const;
+
+/** The table's and Markdown's columns: the month after the name and the calibrated grade after the grade, when there are. */
+function tableHead(lang: Lang, months: boolean, calibrated: boolean): string[] {
+  const head = calibrated ? [...HEAD[lang].slice(0, 7), CALIBRATED_HEAD[lang], ...HEAD[lang].slice(7)] : HEAD[lang];
+  return withMonth(head, months ? MONTH_HEAD[lang] : undefined);
+}
+
+/** The right-aligned columns of the table and Markdown: the score and the payout. */
+function rightColumns(months: boolean, calibrated: boolean): Set<number> {
+  const shift = months ? 1 : 0;
+  return new Set([5 + shift, 8 + shift + (calibrated ? 1 : 0)]);
+}
+
+/**
  * A text remembered by the number it writes, for the next rows: a month's scores and payouts take
  * a few thousand values, each written once instead of once a row.
  */
@@ -46,7 +72,7 @@ const twoDecimals = (n: number) => n.toFixed(2);
  * A card's cells of the table and the Markdown, one by one to `add` (no array a row for the
  * table's 100,000), the month after the name when asked.
  */
-function eachCell(c: Scorecard, lang: Lang, months: boolean, add: (cell: string) => void): void {
+function eachCell(c: Scorecard, lang: Lang, months: boolean, calibrated: boolean, add: (cell: string) => void): void {
   const zh = lang === 'zh';
   add(c.employee_id);
   add(c.name);
@@ -56,6 +82,7 @@ function eachCell(c: Scorecard, lang: Lang, months: boolean, add: (cell: string)
   add(c.stage_title);
   add(remembered(scoreTexts, c.score, twoDecimals));
   add(c.grade);
+  if (calibrated) add(c.calibration?.calibrated ?? '—');
   add(c.payout.tier ? (c.payout.tier.title ?? c.payout.tier.id) : '');
   add(remembered(fenTexts, c.payout.totalFen, formatFen));
   if (c.payout.status === 'held') {
@@ -70,9 +97,9 @@ function eachCell(c: Scorecard, lang: Lang, months: boolean, add: (cell: string)
   else add(triggers.map((t) => t.title).join(zh ? '、' : ', '));
 }
 
-function row(c: Scorecard, lang: Lang, months: boolean): string[] {
+function row(c: Scorecard, lang: Lang, months: boolean, calibrated: boolean): string[] {
   const cells: string[] = [];
-  eachCell(c, lang, months, (cell) => cells.push(cell));
+  eachCell(c, lang, months, calibrated, (cell) => cells.push(cell));
   return cells;
 }
 
@@ -99,6 +126,15 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
   const grades = Object.entries(s.by_grade)
     .map(([g, n]) => `${g} ${n}`)
     .join(' · ');
+  // forced distribution: the calibrated grades; someone whose pay is held is not ranked, and said apart
+  const byCalibrated = s.by_calibrated_grade;
+  const calibrated = byCalibrated
+    ? Object.entries(byCalibrated)
+        .map(([g, n]) => `${g} ${n}`)
+        .join(' · ')
+    : undefined;
+  let unranked = s.employees;
+  for (const n of Object.values(byCalibrated ?? {})) unranked -= n;
   const triggers = Object.entries(s.triggers).filter(([, n]) => n > 0);
   const triggerTitle = triggerTitles(
     r,
@@ -108,6 +144,11 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
     return [
       `employees: ${s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
       `grades: ${grades}`,
+      ...(calibrated === undefined
+        ? []
+        : [
+            `calibrated grades (forced distribution): ${calibrated}${unranked ? ` (${unranked} held, not ranked)` : ''}`,
+          ]),
       `payout total: ${formatFen(s.payout_total_fen)} (payable ${formatFen(s.payable_total_fen)}, held ${formatFen(s.held_total_fen)} for ${s.holds} employee(s))`,
       `triggers: ${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n}`).join(' · ') : 'none'}`,
       ...poolLines(r, lang),
@@ -117,6 +158,9 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
   return [
     `员工：${s.employees} 人${s.excluded ? `（另有 ${s.excluded} 条记录因数据问题被排除，见下）` : ''}`,
     `等级分布：${grades}`,
+    ...(calibrated === undefined
+      ? []
+      : [`校准后等级分布（强制分布）：${calibrated}${unranked ? `（另有 ${unranked} 人暂扣，不参与排名）` : ''}`]),
     `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} 人）`,
     `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} 人`).join(' · ') : '无'}`,
     ...poolLines(r, lang),
@@ -145,9 +189,10 @@ export function formatTable(r: RunResult, lang: Lang): string {
 export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
   const title = cellText(`${r.policy.title} v${r.policy.version} · ${r.period}`);
   const months = severalMonths(r);
-  const cells = new TableCells(withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined), r.scorecards.length);
+  const calibrated = calibrates(r);
+  const cells = new TableCells(tableHead(lang, months, calibrated), r.scorecards.length);
   const add = (cell: string) => cells.add(cell);
-  for (const c of r.scorecards) eachCell(c, lang, months, add);
+  for (const c of r.scorecards) eachCell(c, lang, months, calibrated, add);
 
   const teams = alignTable(
     lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
@@ -168,7 +213,7 @@ export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
     ...summaryLines(r, lang).map(cellText),
     ...(excluded.length ? ['', lang === 'zh' ? '排除的记录：' : 'excluded records:', ...excluded] : []),
   ];
-  return cells.alignedBytes(new Set(months ? [6, 9] : [5, 8]), `${title}\n\n`, `${after.join('\n')}\n`);
+  return cells.alignedBytes(rightColumns(months, calibrated), `${title}\n\n`, `${after.join('\n')}\n`);
 }
 
 /** A line of the product's own text (it may hold code spans) and a cell of data or policy text. */
@@ -177,17 +222,18 @@ const mdCell = markdownWords;
 
 export function formatMarkdown(r: RunResult, lang: Lang): string {
   const months = severalMonths(r);
-  const head = withMonth(HEAD[lang], months ? MONTH_HEAD[lang] : undefined);
-  // score and payout right-aligned: one column further when the month stands before them
-  const right = months ? [6, 9] : [5, 8];
+  const calibrated = calibrates(r);
+  const head = tableHead(lang, months, calibrated);
+  // score and payout right-aligned: one column further when the month (or the calibrated grade) stands before them
+  const right = rightColumns(months, calibrated);
   const lines = [
     `## ${mdCell(r.policy.title)} v${r.policy.version} · ${r.period}`,
     '',
     ...summaryLines(r, lang).map((l) => `- ${mdLine(l)}`),
     '',
     `| ${head.join(' | ')} |`,
-    `|${head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`,
-    ...r.scorecards.map((c) => `| ${row(c, lang, months).map(mdCell).join(' | ')} |`),
+    `|${head.map((_, i) => (right.has(i) ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...r.scorecards.map((c) => `| ${row(c, lang, months, calibrated).map(mdCell).join(' | ')} |`),
   ];
   if (r.excluded.length) {
     lines.push('', lang === 'zh' ? '### 排除的记录' : '### Excluded records', '');
@@ -216,31 +262,41 @@ function csvCell(value: string | number): string {
   return s;
 }
 
-/** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
-export function csvHead(lang: Lang, pools = false, months = false): string {
-  const base =
-    lang === 'zh'
-      ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
-      : [
-          'employee_id',
-          'name',
-          'team',
-          'role',
-          'stage',
-          'base_score',
-          'score',
-          'grade',
-          'tier',
-          'payout',
-          'status',
-          'holds',
-          'triggers',
-        ];
+/**
+ * The columns of the CSV and the workbook: the pool share last with bonus pools, the month after the
+ * name with several months, the calibrated grade after the grade with forced distribution.
+ */
+export function resultColumns(lang: Lang, pools = false, months = false, calibrated = false): string[] {
+  const zh = lang === 'zh';
+  const base = zh
+    ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
+    : [
+        'employee_id',
+        'name',
+        'team',
+        'role',
+        'stage',
+        'base_score',
+        'score',
+        'grade',
+        'tier',
+        'payout',
+        'status',
+        'holds',
+        'triggers',
+      ];
+  const withCalibrated = calibrated
+    ? [...base.slice(0, 8), zh ? '校准等级' : 'calibrated_grade', ...base.slice(8)]
+    : base;
   // a policy with bonus pools: the pool shares in a column of their own (they are in 应发 too)
-  const withPools = pools ? [...base, lang === 'zh' ? '奖金池份额' : 'pool_share'] : base;
+  const withPools = pools ? [...withCalibrated, zh ? '奖金池份额' : 'pool_share'] : withCalibrated;
   // a run over a file of several months: each row's month after the name (one person has a row a month)
-  const head = withMonth(withPools, months ? MONTH_HEAD[lang] : undefined);
-  return '\uFEFF' + head.map(csvCell).join(',') + '\r\n';
+  return withMonth(withPools, months ? MONTH_HEAD[lang] : undefined);
+}
+
+/** The CSV's first line: a BOM so Excel on Chinese Windows reads UTF-8, then the column names. */
+export function csvHead(lang: Lang, pools = false, months = false, calibrated = false): string {
+  return '\uFEFF' + resultColumns(lang, pools, months, calibrated).map(csvCell).join(',') + '\r\n';
 }
 
 /**
@@ -269,7 +325,7 @@ export function yuanText(fen: number): string {
 }
 
 /** One employee's CSV line, with its line break (built as one string: it runs once per employee). */
-export function csvLine(c: Scorecard, lang: Lang, pools = false, months = false): string {
+export function csvLine(c: Scorecard, lang: Lang, pools = false, months = false, calibrated = false): string {
   const tier = c.payout.tier;
   const status = c.payout.status === 'held' ? (lang === 'zh' ? '暂扣' : 'held') : lang === 'zh' ? '可发' : 'payable';
   let holds = '';
@@ -294,6 +350,7 @@ export function csvLine(c: Scorecard, lang: Lang, pools = false, months = false)
     ',' +
     csvCell(c.grade) +
     ',' +
+    (calibrated ? csvCell(c.calibration?.calibrated ?? '') + ',' : '') +
     csvCell(tier?.title ?? tier?.id ?? '') +
     ',' +
     yuanText(c.payout.totalFen) +
@@ -312,7 +369,8 @@ export function csvLine(c: Scorecard, lang: Lang, pools = false, months = false)
 export function formatCsv(r: RunResult, lang: Lang): string {
   const pools = r.pools !== undefined;
   const months = severalMonths(r);
-  let out = csvHead(lang, pools, months);
-  for (const c of r.scorecards) out += csvLine(c, lang, pools, months);
+  const calibrated = calibrates(r);
+  let out = csvHead(lang, pools, months, calibrated);
+  for (const c of r.scorecards) out += csvLine(c, lang, pools, months, calibrated);
   return out;
 }

@@ -3,7 +3,7 @@
 
 import { fenToYuan, type Lang, type RunResult, diagnostic } from '../../../engine/index.js';
 import { poolShareFen } from './money.js';
-import { MONTH_HEAD, neutralise, severalMonths, withMonth } from './results.js';
+import { calibrates, neutralise, resultColumns, severalMonths, withMonth } from './results.js';
 import { EXIT, ExitError } from '../errors.js';
 
 export type Cell = {
@@ -34,28 +34,10 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
   const zh = lang === 'zh';
   // a policy with bonus pools: the pool shares in a column of their own (they are in 应发 too), as in the CSV
   const pools = r.pools !== undefined;
-  const base = zh
-    ? ['工号', '姓名', '团队', '岗位', '阶段', '基础得分', '得分', '等级', '档位', '应发', '状态', '暂扣原因', '触发']
-    : [
-        'employee_id',
-        'name',
-        'team',
-        'role',
-        'stage',
-        'base_score',
-        'score',
-        'grade',
-        'tier',
-        'payout',
-        'status',
-        'holds',
-        'triggers',
-      ];
   const months = severalMonths(r);
-  const head = withMonth(
-    pools ? [...base, zh ? '奖金池份额' : 'pool_share'] : base,
-    months ? MONTH_HEAD[lang] : undefined,
-  );
+  // forced distribution: the calibrated grade after the grade (empty for someone held, who is not ranked)
+  const calibrated = calibrates(r);
+  const head = resultColumns(lang, pools, months, calibrated);
   const results: Cell[][] = [
     head.map((h) => text(h, true)),
     ...r.scorecards.map((c) =>
@@ -69,6 +51,7 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
           num(c.base_score, '0.00'),
           num(c.score, '0.00'),
           text(c.grade),
+          ...(calibrated ? [text(c.calibration?.calibrated ?? '')] : []),
           text(c.payout.tier?.title ?? c.payout.tier?.id ?? ''),
           num(fenToYuan(c.payout.totalFen), '#,##0.00'),
           text(c.payout.status === 'held' ? (zh ? '暂扣' : 'held') : zh ? '可发' : 'payable'),
@@ -92,6 +75,13 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
     [null, null],
     [text(zh ? '等级' : 'grade', true), text(zh ? '人数' : 'employees', true)],
     ...Object.entries(s.by_grade).map(([g, n]) => [text(g), num(n)]),
+    ...(s.by_calibrated_grade
+      ? [
+          [null, null],
+          [text(zh ? '校准等级' : 'calibrated grade', true), text(zh ? '人数' : 'employees', true)],
+          ...Object.entries(s.by_calibrated_grade).map(([g, n]) => [text(g), num(n)]),
+        ]
+      : []),
     [null, null],
     [text(zh ? '团队' : 'team', true), text(zh ? '人数' : 'employees', true), text(zh ? '应发' : 'payout', true)],
     ...Object.entries(s.by_team).map(([t, v]) => [
@@ -107,7 +97,14 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
       data: results as never,
       sheet: zh ? '结果' : 'results',
       stickyRowsCount: 1,
-      columns: head.map((_, i) => ({ width: i === 12 || i === 11 ? 28 : i === 2 || i === 3 ? 14 : 11 })),
+      // by name: the month and the calibrated grade move the columns after them
+      columns: head.map((h) => ({
+        width: ['暂扣原因', '触发', 'holds', 'triggers'].includes(h)
+          ? 28
+          : ['团队', '岗位', 'team', 'role'].includes(h)
+            ? 14
+            : 11,
+      })),
     },
     { data: summary as never, sheet: zh ? '汇总' : 'summary', columns: [{ width: 16 }, { width: 24 }, { width: 16 }] },
   ] as never).toBuffer();
