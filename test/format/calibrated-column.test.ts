@@ -26,7 +26,11 @@ describe('the calibrated grade in the outputs of a policy with forced distributi
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\r\n');
     expect(lines[0]).toBe('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,校准等级,档位,应发,状态,暂扣原因,触发');
-    const row = (id: string) => lines.find((l) => l.startsWith(`${id},`))!.split(',').slice(6, 10);
+    const row = (id: string) =>
+      lines
+        .find((l) => l.startsWith(`${id},`))!
+        .split(',')
+        .slice(6, 10);
     expect(row('LS0034')).toEqual(['112.29', 'A+', 'A+', '金牌']);
     expect(row('LS0032')).toEqual(['105.64', 'A+', 'A', '金牌']);
     expect(row('LS0031')).toEqual(['100.02', 'A+', 'A', '金牌']);
@@ -73,7 +77,9 @@ describe('the calibrated grade in the outputs of a policy with forced distributi
     const r = await yardstickAsIs(...RUN, '--format', 'md');
     const lines = r.stdout.split('\n');
     const head = lines.findIndex((l) => l.startsWith('| 工号 |'));
-    expect(lines[head]).toBe('| 工号 | 姓名 | 团队 | 岗位 | 阶段 | 得分 | 等级 | 校准等级 | 档位 | 应发 | 状态 | 触发 |');
+    expect(lines[head]).toBe(
+      '| 工号 | 姓名 | 团队 | 岗位 | 阶段 | 得分 | 等级 | 校准等级 | 档位 | 应发 | 状态 | 触发 |',
+    );
     expect(lines[head + 1]).toBe('| --- | --- | --- | --- | --- | ---: | --- | --- | --- | ---: | --- | --- |');
     expect(lines).toContain('- 校准后等级分布（强制分布）：A+ 3 · A 11 · B 29 · C 15（另有 1 人暂扣，不参与排名）');
   });
@@ -109,7 +115,9 @@ describe('the calibrated grade in the outputs of a policy with forced distributi
       '--format',
       'csv',
     );
-    expect(r.stdout.split('\r\n')[0]).toBe('\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发');
+    expect(r.stdout.split('\r\n')[0]).toBe(
+      '\uFEFF工号,姓名,团队,岗位,阶段,基础得分,得分,等级,档位,应发,状态,暂扣原因,触发',
+    );
     const table = await yardstickAsIs(
       'run',
       'policies/short-video-team.yaml',
