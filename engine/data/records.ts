@@ -174,7 +174,8 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   const diagnostics = [...reader.diagnostics];
   const below =
     titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file) ??
-    sheetWithHeader(reader.diagnostics, table, contract, options.file);
+    sheetWithHeader(reader.diagnostics, table, contract, options.file) ??
+    otherSheetsOfData(table, contract, options.file);
   if (below) diagnostics.unshift(below);
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
@@ -1233,6 +1234,26 @@ function sheetWithHeader(
     having.length > 1 ? 'data_xlsx_other_sheet.several' : 'data_xlsx_other_sheet',
     { sheet: table.sheet ?? '', other: having[0]!, others: having.map((s) => `\`${s}\``).join(', ') },
     { ...(file ? { file } : {}), cell: { row: 1 } },
+  );
+}
+
+/**
+ * A workbook read without a sheet named whose first sheet has the header of the data while other
+ * sheets with a tab have one too (`9月` and `10月`, a month per sheet): the first was read, silently,
+ * whichever month it holds. Which sheet holds this month cannot be told, so the data is refused,
+ * naming every such sheet. A hidden sheet is not counted (it is never read without its name), nor a
+ * sheet without the header (a 说明 or a summary sheet).
+ */
+function otherSheetsOfData(table: Table, contract: DataContract, file?: string): Diagnostic | undefined {
+  if (!table.sheetByDefault || !table.otherSheets || !holdsHeader(table.header, contract)) return undefined;
+  const having = table.otherSheets
+    .filter((s) => !s.hidden && s.rows.some((row) => holdsHeader(row, contract)))
+    .map((s) => s.sheet);
+  if (!having.length) return undefined;
+  return diagnostic(
+    'data_xlsx_other_sheet.also',
+    { sheet: table.sheet ?? '', others: having.map((s) => `\`${s}\``).join(', ') },
+    { ...(file ? { file } : {}), cell: { ...(table.sheet ? { sheet: table.sheet } : {}), row: 1 } },
   );
 }
 

@@ -40,7 +40,9 @@ export interface Table {
    * A workbook's other sheets, each with its first rows as text: when the sheet read has no header
    * of the data (a 说明 sheet first), the reader names the sheet that has one.
    */
-  otherSheets?: { sheet: string; rows: string[][] }[];
+  otherSheets?: { sheet: string; rows: string[][]; hidden?: boolean }[];
+  /** No sheet was named (`--sheet`, a mapping's `sheet:`): the first sheet with a tab was read. */
+  sheetByDefault?: boolean;
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,

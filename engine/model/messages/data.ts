@@ -711,6 +711,16 @@ export const data = defineMessages({
       zh: '请指定存放本月数据的工作表：`--sheet 名称`（数据映射中写 `sheet: 名称`）',
     },
   },
+  'data_xlsx_other_sheet.also': {
+    message: {
+      en: 'the first sheet `{sheet}` was read, and other sheets have a header of this data too ({others}): which one holds this month cannot be told',
+      zh: '读取的是第一个工作表 `{sheet}`，但其他工作表中也有本数据的表头（{others}）：无法判断哪一个是本月的数据',
+    },
+    help: {
+      en: 'name the sheet that holds this month: `--sheet NAME` (in a data mapping, `sheet: NAME`), or keep one month per workbook',
+      zh: '请指定存放本月数据的工作表：`--sheet 名称`（数据映射中写 `sheet: 名称`），或每个工作簿只放一个月的数据',
+    },
+  },
   data_xlsx_too_large: {
     message: {
       en: 'the workbook unpacks to {size} MiB, more than the {limit} MiB a workbook may',
