@@ -252,6 +252,16 @@ export const data = defineMessages({
       zh: '请重新输入这个单元格，或在 Excel 中把整个文件另存为“CSV UTF-8”',
     },
   },
+  'data_encoding.cut': {
+    message: {
+      en: 'the file ends in the middle of a {encoding} character, on row {row}: it was cut short',
+      zh: '文件在第 {row} 行的一个 {encoding} 字符中间结束：文件不完整',
+    },
+    help: {
+      en: 'export or copy the file again: a download, a copy or an export that did not finish leaves its last row incomplete',
+      zh: '请重新导出或复制该文件：没有完成的下载、复制或导出会让最后一行不完整',
+    },
+  },
   data_is_workbook: {
     message: {
       en: 'the file is an Excel workbook (.xlsx), not {format} text as its name `{file}` says',
