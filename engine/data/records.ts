@@ -1228,6 +1228,8 @@ function sheetWithHeader(
   file?: string,
 ): Diagnostic | undefined {
   if (!table.otherSheets || !headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
+  // the sheet read has the header, only a column is missing (月份 without --period): not a cover sheet
+  if (holdsHeader(table.header, contract)) return undefined;
   const having = table.otherSheets.filter((s) => s.rows.some((row) => holdsHeader(row, contract))).map((s) => s.sheet);
   if (!having.length) return undefined;
   return diagnostic(

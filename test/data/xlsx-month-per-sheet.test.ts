@@ -79,6 +79,19 @@ describe('a workbook with the data on several sheets', () => {
     expect(r.records.map((x) => x.metrics.videos)).toEqual([30]);
   });
 
+  // the sheet named has the header and lacks only 月份 (no period given): it was said to have "no
+  // header of this data", with another sheet named as the one that has it
+  it('a sheet named that has the header but no 月份 is told only that 月份 is missing', async () => {
+    const t = await readTable(await workbook([{ sheet: '9月', videos: '12' }, { sheet: '10月' }]), '绩效.xlsx', {
+      sheet: '10月',
+    });
+    if (!t.ok) throw new Error('the workbook reads');
+    const r = toRecords(t.table, contract, { file: '绩效.xlsx' });
+    expect(r.diagnostics.map((d) => formatDiagnostic(d).split('\n')[0])).toEqual([
+      '绩效.xlsx:1: error[data_missing_column]: the file has no `月份` (period) column',
+    ]);
+  });
+
   it('run refuses it with exit 1 and runs with --sheet', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-sheets-'));
     const file = join(dir, '绩效.xlsx');
