@@ -1259,6 +1259,27 @@ function otherSheetsOfData(table: Table, contract: DataContract, file?: string):
   );
 }
 
+/**
+ * `otherSheetsOfData` for a data mapping's roster or export, which need not have every field (an
+ * export of 工号 and metrics): a workbook read without a sheet named whose other sheets with a tab
+ * include one laid out as the sheet read (its header, cell for cell, in its first rows: a month per
+ * sheet) is refused, naming those sheets.
+ */
+export function sameLayoutSheets(table: Table, file?: string): Diagnostic | undefined {
+  if (!table.sheetByDefault || !table.otherSheets) return undefined;
+  const header = table.header.join('\u0000');
+  if (table.header.filter((h) => h !== '').length < 2) return undefined;
+  const having = table.otherSheets
+    .filter((s) => !s.hidden && s.rows.some((row) => row.map((c) => c.trim()).join('\u0000') === header))
+    .map((s) => s.sheet);
+  if (!having.length) return undefined;
+  return diagnostic(
+    'data_xlsx_other_sheet.also',
+    { sheet: table.sheet ?? '', others: having.map((s) => `\`${s}\``).join(', ') },
+    { ...(file ? { file } : {}), cell: { ...(table.sheet ? { sheet: table.sheet } : {}), row: 1 } },
+  );
+}
+
 /** Reads a whole data file's text (CSV or JSON) into records. */
 export function readRecords(
   text: string,

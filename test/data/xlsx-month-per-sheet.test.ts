@@ -125,4 +125,45 @@ describe('a workbook with the data on several sheets', () => {
     const cards = (JSON.parse(named.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
     expect(cards.map((c) => c.employee_id)).toEqual(['SV0003']);
   });
+
+  // a mapping's export need not have every field (工号 and metrics): a sheet laid out as the one
+  // read, header for header, is the same data of another month
+  it('a mapping’s export of a month per sheet is refused without `sheet:`, read with it', async () => {
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-sheets-'));
+    const [header, person] = [sample.table.header, sample.table.rows[2]!];
+    writeFileSync(join(dir, '花名册.csv'), `${header.slice(0, 5).join(',')}\n${person.slice(0, 5).join(',')}\n`);
+    // 工号 and the metrics (from 发布视频数, G): September's sheet first, with 12 videos, October's with 18
+    const metrics = (videos: string) => [
+      [header[0]!, ...header.slice(6)],
+      [person[0]!, videos, ...person.slice(7)],
+    ];
+    expect(metrics('18')[0]?.slice(0, 2)).toEqual(['工号', '发布视频数']);
+    writeFileSync(
+      join(dir, '指标.xlsx'),
+      await workbook([
+        { sheet: '9月', data: metrics('12') },
+        { sheet: '10月', data: metrics('18') },
+      ]),
+    );
+    const mapping = (sheet: string) =>
+      `period: 2026-10\nroster: { file: 花名册.csv }\nsources:\n  - file: 指标.xlsx\n${sheet}`;
+    writeFileSync(join(dir, 'm.data.yaml'), mapping(''));
+    const refused = await yardstick('run', 'policies/short-video-team.yaml', '--data', join(dir, 'm.data.yaml'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '指标.xlsx:1: error[data_xlsx_other_sheet]: the first sheet `9月` was read, and other sheets have a header of this data too (`10月`)',
+    );
+    writeFileSync(join(dir, 'm.data.yaml'), mapping('    sheet: 10月\n'));
+    const named = await yardstick(
+      'run',
+      'policies/short-video-team.yaml',
+      ...['--data', join(dir, 'm.data.yaml'), '--format', 'json'],
+    );
+    expect(named.stderr).toBe('');
+    expect(named.code).toBe(0);
+    const cards = (JSON.parse(named.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
+    expect(cards.map((c) => c.employee_id)).toEqual(['SV0003']);
+  });
 });
