@@ -128,6 +128,7 @@ export {
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,
+  sameLayoutSheets,
   hiddenColumnsProblem,
   type Encoding,
   type Table,

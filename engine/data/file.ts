@@ -54,6 +54,19 @@ export async function readTable(
       ],
     };
   const decoded = decodeBytes(bytes, options.encoding);
+  // a file cut short inside its last character: not UTF-8 (read as GBK, or as nothing) only for that
+  const cut = decoded.ok && decoded.encoding !== 'gb18030' ? undefined : cutInCharacter(bytes, options.encoding);
+  if (cut)
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic(
+          'data_encoding.cut',
+          { encoding: cut.encoding, row: cut.row },
+          { file: name, cell: { row: cut.row } },
+        ),
+      ],
+    };
   // not UTF-8 as a whole, read as GBK or not at all: perhaps UTF-8 with one cell pasted in GBK
   const fellBack = !decoded.ok || decoded.encoding === 'gb18030';
   const mixed =
@@ -69,6 +82,39 @@ export async function readTable(
       ],
     };
   return format === 'json' ? readJsonRecords(decoded.text, name) : readCsv(decoded.text, name);
+}
+
+/**
+ * A text file that ends inside a character (a download, a copy or an export that did not finish):
+ * every byte is text in its encoding but the last one to three, which begin a character they do not
+ * complete. Without it, UTF-8 cut so was read as GBK (a cell of nonsense) or said to be "not valid
+ * GBK" with no row. The encoding (`UTF-8` or `GBK/GB18030`), and the line the cut falls on.
+ */
+function cutInCharacter(bytes: Uint8Array, encoding: Encoding = 'auto'): { encoding: string; row: number } | undefined {
+  const n = bytes.length;
+  const whole = (b: Uint8Array, e: string) => {
+    try {
+      new TextDecoder(e, { fatal: true }).decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const tries: [string, string, (b: number) => boolean][] = [];
+  // UTF-8: a lead byte of a 2-, 3- or 4-byte character; GBK/GB18030: a first byte 0x81–0xFE
+  if (encoding === 'auto' || encoding === 'utf-8') tries.push(['utf-8', 'UTF-8', (b) => b >= 0xc2 && b <= 0xf4]);
+  if (encoding !== 'utf-8') tries.push(['gb18030', 'GBK/GB18030', (b) => b >= 0x81 && b <= 0xfe]);
+  for (const [e, shown, lead] of tries)
+    for (let k = 1; k <= 3 && k < n; k++) {
+      if (!lead(bytes[n - k] ?? 0)) continue;
+      const head = bytes.subarray(0, n - k);
+      if (whole(head, e) && !whole(bytes, e)) {
+        let row = 1;
+        for (const b of head) if (b === 10) row++;
+        return { encoding: shown, row };
+      }
+    }
+  return undefined;
 }
 
 /** An Excel workbook under a .csv or .json name: a zip (.xlsx) or an OLE2 file (.xls). */

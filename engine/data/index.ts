@@ -19,6 +19,7 @@ export {
   columnMeaning,
   recordReader,
   titleAboveHeader,
+  sameLayoutSheets,
   type DataContract,
   type ReadOptions,
   type RecordsResult,

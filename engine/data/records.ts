@@ -174,7 +174,8 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   const diagnostics = [...reader.diagnostics];
   const below =
     titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file) ??
-    sheetWithHeader(reader.diagnostics, table, contract, options.file);
+    sheetWithHeader(reader.diagnostics, table, contract, options.file) ??
+    otherSheetsOfData(table, contract, options.file);
   if (below) diagnostics.unshift(below);
   // a totals row (合计, 小计, …) is skipped with a note, and counts for nothing below
   const skip = new Set<number>();
@@ -1227,12 +1228,55 @@ function sheetWithHeader(
   file?: string,
 ): Diagnostic | undefined {
   if (!table.otherSheets || !headerDiagnostics.some((d) => d.code === 'data_missing_column')) return undefined;
+  // the sheet read has the header, only a column is missing (月份 without --period): not a cover sheet
+  if (holdsHeader(table.header, contract)) return undefined;
   const having = table.otherSheets.filter((s) => s.rows.some((row) => holdsHeader(row, contract))).map((s) => s.sheet);
   if (!having.length) return undefined;
   return diagnostic(
     having.length > 1 ? 'data_xlsx_other_sheet.several' : 'data_xlsx_other_sheet',
     { sheet: table.sheet ?? '', other: having[0]!, others: having.map((s) => `\`${s}\``).join(', ') },
     { ...(file ? { file } : {}), cell: { row: 1 } },
+  );
+}
+
+/**
+ * A workbook read without a sheet named whose first sheet has the header of the data while other
+ * sheets with a tab have one too (`9月` and `10月`, a month per sheet): the first was read, silently,
+ * whichever month it holds. Which sheet holds this month cannot be told, so the data is refused,
+ * naming every such sheet. A hidden sheet is not counted (it is never read without its name), nor a
+ * sheet without the header (a 说明 or a summary sheet).
+ */
+function otherSheetsOfData(table: Table, contract: DataContract, file?: string): Diagnostic | undefined {
+  if (!table.sheetByDefault || !table.otherSheets || !holdsHeader(table.header, contract)) return undefined;
+  const having = table.otherSheets
+    .filter((s) => !s.hidden && s.rows.some((row) => holdsHeader(row, contract)))
+    .map((s) => s.sheet);
+  if (!having.length) return undefined;
+  return diagnostic(
+    'data_xlsx_other_sheet.also',
+    { sheet: table.sheet ?? '', others: having.map((s) => `\`${s}\``).join(', ') },
+    { ...(file ? { file } : {}), cell: { ...(table.sheet ? { sheet: table.sheet } : {}), row: 1 } },
+  );
+}
+
+/**
+ * `otherSheetsOfData` for a data mapping's roster or export, which need not have every field (an
+ * export of 工号 and metrics): a workbook read without a sheet named whose other sheets with a tab
+ * include one laid out as the sheet read (its header, cell for cell, in its first rows: a month per
+ * sheet) is refused, naming those sheets.
+ */
+export function sameLayoutSheets(table: Table, file?: string): Diagnostic | undefined {
+  if (!table.sheetByDefault || !table.otherSheets) return undefined;
+  const header = table.header.join('\u0000');
+  if (table.header.filter((h) => h !== '').length < 2) return undefined;
+  const having = table.otherSheets
+    .filter((s) => !s.hidden && s.rows.some((row) => row.map((c) => c.trim()).join('\u0000') === header))
+    .map((s) => s.sheet);
+  if (!having.length) return undefined;
+  return diagnostic(
+    'data_xlsx_other_sheet.also',
+    { sheet: table.sheet ?? '', others: having.map((s) => `\`${s}\``).join(', ') },
+    { ...(file ? { file } : {}), cell: { ...(table.sheet ? { sheet: table.sheet } : {}), row: 1 } },
   );
 }
 

@@ -40,7 +40,9 @@ export interface Table {
    * A workbook's other sheets, each with its first rows as text: when the sheet read has no header
    * of the data (a 说明 sheet first), the reader names the sheet that has one.
    */
-  otherSheets?: { sheet: string; rows: string[][] }[];
+  otherSheets?: { sheet: string; rows: string[][]; hidden?: boolean }[];
+  /** No sheet was named (`--sheet`, a mapping's `sheet:`): the first sheet with a tab was read. */
+  sheetByDefault?: boolean;
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,
@@ -65,13 +67,16 @@ export type TableResult = { ok: true; table: Table } | { ok: false; diagnostics:
 /**
  * The separator of a CSV text, read from its header line (the first line that is not blank), outside
  * quotes: a tab when the header has more tabs than commas (Excel's "Unicode text", a `.tsv` saved as
- * `.csv`), a comma when it has any; papaparse's guess (a semicolon) only when it has neither. A guess
- * from the first rows took a tab-separated file whose cells hold thousands separators (`2,266,926`)
- * for a comma-separated one, every column then missing.
+ * `.csv`), a comma when it has any, a semicolon (Excel's CSV where the decimal mark is a comma) when
+ * it has neither but has one; papaparse's guess only for a header of one column. A guess from the
+ * first rows took a tab-separated file whose cells hold thousands separators (`2,266,926`) for a
+ * comma-separated one, every column then missing, and a semicolon-separated one with such cells for
+ * a comma-separated one too.
  */
 export function csvDelimiter(text: string): string | undefined {
   let tabs = 0;
   let commas = 0;
+  let semicolons = 0;
   let quoted = false;
   let content = false;
   for (let i = 0; i < text.length; i++) {
@@ -83,15 +88,17 @@ export function csvDelimiter(text: string): string | undefined {
       // a blank line (or one of separators only) before the header says nothing
       tabs = 0;
       commas = 0;
+      semicolons = 0;
       continue;
     } else if (c === 9) {
       // a tab that starts a cell (`\t工号,\t姓名`: exports mark text so) is no separator
       const before = i === 0 ? 10 : text.charCodeAt(i - 1);
       if (before !== 44 && before !== 10 && before !== 13) tabs++;
     } else if (c === 44) commas++;
-    if (c !== 9 && c !== 44 && c !== 32 && c !== 0x3000 && c !== 0xa0) content = true;
+    else if (c === 59) semicolons++;
+    if (c !== 9 && c !== 44 && c !== 59 && c !== 32 && c !== 0x3000 && c !== 0xa0) content = true;
   }
-  return tabs > commas ? '\t' : commas > 0 ? ',' : undefined;
+  return tabs > commas ? '\t' : commas > 0 ? ',' : semicolons > 0 ? ';' : undefined;
 }
 
 export function readCsv(text: string, file?: string): TableResult {

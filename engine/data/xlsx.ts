@@ -283,10 +283,14 @@ export async function readXlsx(
   }
   if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
   const others = sheets.filter((s) => s !== chosen);
-  if (others.length)
+  if (!options.sheet) table.sheetByDefault = true;
+  if (others.length) {
+    const hiddenSheets = await xlsxHiddenSheets(bytes);
     table.otherSheets = others.map((s) => ({
       sheet: s.sheet,
       rows: s.data.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((v) => cellText(v, days).trim())),
+      ...(hiddenSheets.has(s.sheet) ? { hidden: true } : {}),
     }));
+  }
   return { ok: true, table };
 }

@@ -22,6 +22,7 @@ import {
   type Diagnostic,
   joinSources,
   mergedCellsProblem,
+  sameLayoutSheets,
   hiddenColumnsProblem,
   columnMeaning,
   type DataContract,
@@ -378,7 +379,9 @@ export async function readMappingTable(
   const t = await readTable(new Uint8Array(readBytes(resolve(here, f), 'data')), f, { sheet, encoding });
   if (!t.ok) return t;
   const problem =
-    mergedCellsProblem(t.table, f) ?? hiddenColumnsProblem(t.table, (c) => reads(t.table.header[c] ?? ''), f);
+    mergedCellsProblem(t.table, f) ??
+    hiddenColumnsProblem(t.table, (c) => reads(t.table.header[c] ?? ''), f) ??
+    sameLayoutSheets(t.table, f);
   return problem ? { ok: false, diagnostics: [problem] } : t;
 }
 

@@ -46,8 +46,11 @@ describe('the separator of a CSV file', () => {
     expect(csvDelimiter('"GMV(元,含税)"\t工号\t姓名\n')).toBe('\t');
     // a tab starting each cell marks text, as some exports write every cell
     expect(csvDelimiter('\t工号,\t姓名,\t播放量\n')).toBe(',');
-    // neither: papaparse's guess (a semicolon file), or one column
-    expect(csvDelimiter('工号;姓名\nSV1;张三\n')).toBeUndefined();
+    // neither, but semicolons: Excel's CSV where the decimal mark is a comma
+    expect(csvDelimiter('工号;姓名\nSV1;张三\n')).toBe(';');
+    expect(csvDelimiter(';;;\n工号;"姓名,名";播放量\n')).toBe(';');
+    // none of the three: one column, papaparse's guess
+    expect(csvDelimiter('工号\nSV1\n')).toBeUndefined();
   });
 
   it('a run of the sample month’s first two people saved as Unicode text .csv scores both', async () => {
@@ -182,6 +185,39 @@ describe('a .txt or .tsv data file', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    const cards = (JSON.parse(r.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
+    expect(cards.map((c) => c.employee_id)).toEqual(['SV0001', 'SV0002']);
+  });
+});
+
+// A semicolon-separated export (Excel saves CSV so where the decimal mark is a comma) whose cells
+// hold thousands separators (`422,224`): the header has no comma and no tab, so the separator is its
+// semicolon, as docs/policy-language.md says. papaparse's guess from the first rows took the
+// commas in the cells for the separator: every column but the first was "missing".
+describe('a semicolon-separated data file', () => {
+  const lines = [HEADER, ...ROWS].map((l) => l.join(';'));
+
+  it('is read with its semicolons, `2,266,926` one cell', async () => {
+    const t = await readTable(new TextEncoder().encode(`${lines.join('\r\n')}\r\n`), '10月.csv');
+    expect(t.ok && t.table.header).toEqual(HEADER);
+    expect(t.ok && t.table.rows).toEqual(ROWS);
+  });
+
+  it('a run of the sample month’s first two people saved with semicolons scores both, whole and streamed', async () => {
+    const sample = await readTable(new Uint8Array(readFileSync('examples/sample-2026-10.csv')), 'sample.csv');
+    if (!sample.ok) throw new Error('the sample month reads');
+    // SV0001's 单条最高播放 is `422,224`, SV0002's 播放量 `2,266,926`
+    expect([sample.table.rows[0]?.[12], sample.table.rows[1]?.[7]]).toEqual(['422,224', '2,266,926']);
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-delimiter-'));
+    const file = join(dir, '10月.csv');
+    const people = [sample.table.header, ...sample.table.rows.slice(0, 2)];
+    writeFileSync(file, `\uFEFF${people.map((l) => l.join(';')).join('\r\n')}\r\n`);
+    for (const format of ['json', 'csv']) {
+      const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', format);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+    const r = await yardstick('run', 'policies/short-video-team.yaml', '--data', file, '--format', 'json');
     const cards = (JSON.parse(r.stdout) as { scorecards: { employee_id: string }[] }).scorecards;
     expect(cards.map((c) => c.employee_id)).toEqual(['SV0001', 'SV0002']);
   });

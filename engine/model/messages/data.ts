@@ -252,6 +252,16 @@ export const data = defineMessages({
       zh: '请重新输入这个单元格，或在 Excel 中把整个文件另存为“CSV UTF-8”',
     },
   },
+  'data_encoding.cut': {
+    message: {
+      en: 'the file ends in the middle of a {encoding} character, on row {row}: it was cut short',
+      zh: '文件在第 {row} 行的一个 {encoding} 字符中间结束：文件不完整',
+    },
+    help: {
+      en: 'export or copy the file again: a download, a copy or an export that did not finish leaves its last row incomplete',
+      zh: '请重新导出或复制该文件：没有完成的下载、复制或导出会让最后一行不完整',
+    },
+  },
   data_is_workbook: {
     message: {
       en: 'the file is an Excel workbook (.xlsx), not {format} text as its name `{file}` says',
@@ -709,6 +719,16 @@ export const data = defineMessages({
     help: {
       en: 'name the sheet that holds this month: `--sheet NAME` (in a data mapping, `sheet: NAME`)',
       zh: '请指定存放本月数据的工作表：`--sheet 名称`（数据映射中写 `sheet: 名称`）',
+    },
+  },
+  'data_xlsx_other_sheet.also': {
+    message: {
+      en: 'the first sheet `{sheet}` was read, and other sheets have a header of this data too ({others}): which one holds this month cannot be told',
+      zh: '读取的是第一个工作表 `{sheet}`，但其他工作表中也有本数据的表头（{others}）：无法判断哪一个是本月的数据',
+    },
+    help: {
+      en: 'name the sheet that holds this month: `--sheet NAME` (in a data mapping, `sheet: NAME`), or keep one month per workbook',
+      zh: '请指定存放本月数据的工作表：`--sheet 名称`（数据映射中写 `sheet: 名称`），或每个工作簿只放一个月的数据',
     },
   },
   data_xlsx_too_large: {
