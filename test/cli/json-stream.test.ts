@@ -117,19 +117,31 @@ describe('a card written into the chunk bytes without cutting its string', () =>
     expect([...none.take()]).toEqual([0x7b]);
   });
 
-  it('makes a buffer of a mebibyte or more in whole mebibytes, so that the next chunk, a few kilobytes larger, fits it', () => {
+  it('makes a buffer of a mebibyte or more in whole steps of 256 KiB, so that the next chunk, a few kilobytes larger, fits it', () => {
     // two chunks of a 100,000-card JSON run asked for 3,890,465 and then 3,891,474 bytes: the first
     // buffer, made to the byte, was too small for the second, which took fresh memory
     const first = new Utf8Bytes(3_890_465);
-    // 3,890,465 / 1,048,576 = 3.71… → 4 MiB = 4,194,304 bytes
-    expect(first.buffer.byteLength).toBe(4_194_304);
+    // 3,890,465 / 262,144 = 14.84… → 15 × 262,144 = 3,932,160 bytes
+    expect(first.buffer.byteLength).toBe(3_932_160);
     const spare = [first.buffer.buffer as ArrayBuffer];
     const next = new Utf8Bytes(3_891_474, spare);
     expect(next.buffer.buffer).toBe(first.buffer.buffer);
     expect(spare).toEqual([]);
-    // under a mebibyte, to the byte: 1,048,575 stays 1,048,575; 1,048,577 → 2 MiB = 2,097,152
+    // under a mebibyte, to the byte: 1,048,575 stays 1,048,575; 1,048,577 → 5 × 262,144 = 1,310,720
     expect(new Utf8Bytes(1_048_575).buffer.byteLength).toBe(1_048_575);
-    expect(new Utf8Bytes(1_048_577).buffer.byteLength).toBe(2_097_152);
+    expect(new Utf8Bytes(1_048_577).buffer.byteLength).toBe(1_310_720);
+  });
+
+  it("hands over an NDJSON chunk's bytes in the buffer they were written into, not a copy", () => {
+    // an NDJSON chunk asked for 2,543,279 bytes and wrote 2,356,785. In whole mebibytes (3 MiB =
+    // 3,145,728) that is 74.9 %, under the three quarters below which `take` copies; in steps of
+    // 256 KiB, 2,543,279 / 262,144 = 9.70… → 10 × 262,144 = 2,621,440, and 2,356,785 is 89.9 % of it
+    const bytes = new Utf8Bytes(2_543_279);
+    expect(bytes.buffer.byteLength).toBe(2_621_440);
+    bytes.used = 2_356_785;
+    const out = bytes.take();
+    expect(out.buffer).toBe(bytes.buffer.buffer);
+    expect(out.length).toBe(2_356_785);
   });
 
   it('takes the smallest spare buffer large enough, and grows in whole mebibytes', () => {
