@@ -144,7 +144,7 @@ describe('a card written into the chunk bytes without cutting its string', () =>
     expect(out.length).toBe(2_356_785);
   });
 
-  it('takes the smallest spare buffer large enough, and grows in whole mebibytes', () => {
+  it('takes the smallest spare buffer large enough, and grows in whole steps of 256 KiB', () => {
     const eight = new ArrayBuffer(8 << 20);
     const four = new ArrayBuffer(4 << 20);
     const spare = [eight, four];
