@@ -116,4 +116,87 @@ describe('a card written into the chunk bytes without cutting its string', () =>
     expect(spare).toEqual([small]);
     expect([...none.take()]).toEqual([0x7b]);
   });
+
+  it('makes a buffer of a mebibyte or more in whole steps of 256 KiB, so that the next chunk, a few kilobytes larger, fits it', () => {
+    // two chunks of a 100,000-card JSON run asked for 3,890,465 and then 3,891,474 bytes: the first
+    // buffer, made to the byte, was too small for the second, which took fresh memory
+    const first = new Utf8Bytes(3_890_465);
+    // 3,890,465 / 262,144 = 14.84… → 15 × 262,144 = 3,932,160 bytes
+    expect(first.buffer.byteLength).toBe(3_932_160);
+    const spare = [first.buffer.buffer as ArrayBuffer];
+    const next = new Utf8Bytes(3_891_474, spare);
+    expect(next.buffer.buffer).toBe(first.buffer.buffer);
+    expect(spare).toEqual([]);
+    // under a mebibyte, to the byte: 1,048,575 stays 1,048,575; 1,048,577 → 5 × 262,144 = 1,310,720
+    expect(new Utf8Bytes(1_048_575).buffer.byteLength).toBe(1_048_575);
+    expect(new Utf8Bytes(1_048_577).buffer.byteLength).toBe(1_310_720);
+  });
+
+  it("hands over an NDJSON chunk's bytes in the buffer they were written into, not a copy", () => {
+    // an NDJSON chunk asked for 2,543,279 bytes and wrote 2,356,785. In whole mebibytes (3 MiB =
+    // 3,145,728) that is 74.9 %, under the three quarters below which `take` copies; in steps of
+    // 256 KiB, 2,543,279 / 262,144 = 9.70… → 10 × 262,144 = 2,621,440, and 2,356,785 is 89.9 % of it
+    const bytes = new Utf8Bytes(2_543_279);
+    expect(bytes.buffer.byteLength).toBe(2_621_440);
+    bytes.used = 2_356_785;
+    const out = bytes.take();
+    expect(out.buffer).toBe(bytes.buffer.buffer);
+    expect(out.length).toBe(2_356_785);
+  });
+
+  it('takes the smallest spare buffer large enough, and grows in whole steps of 256 KiB', () => {
+    const eight = new ArrayBuffer(8 << 20);
+    const four = new ArrayBuffer(4 << 20);
+    const spare = [eight, four];
+    const bytes = new Utf8Bytes(3_900_000, spare);
+    expect(bytes.buffer.buffer).toBe(four);
+    expect(spare).toEqual([eight]);
+    // 4 MiB full, then 1 byte more: twice 4 MiB = 8,388,608, a whole number of mebibytes
+    bytes.used = 4 << 20;
+    bytes.byte(0x7b);
+    expect(bytes.buffer.byteLength).toBe(8_388_608);
+    expect(bytes.used).toBe(4_194_305);
+  });
+});
+
+describe('a streaming thread keeps the output buffers written, for its next chunks', () => {
+  it('keeps up to six (four JSON chunks wait behind the writer at once), and no CSV ones', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadPolicy } = await import('../../engine/index.js');
+    const { BatchEvaluator } = await import('../../node/cli/stream-batch.js');
+    const file = 'policies/short-video-team.yaml';
+    const loaded = loadPolicy(readFileSync(file, 'utf8'), file);
+    if (!loaded.ok) throw new Error('the flagship policy should load');
+    const setup = (output: 'json' | 'csv') => ({
+      policyFile: file,
+      policyText: '',
+      header: ['employee_id'],
+      file: 'month.csv',
+      lang: 'zh' as const,
+      beforePeriod: '2026-10',
+      delimiter: ',',
+      newline: '\n' as const,
+      encoding: 'utf-8' as const,
+      output,
+    });
+    const json = new BatchEvaluator(loaded.policy, setup('json'), undefined);
+    const buffers = Array.from({ length: 8 }, () => new ArrayBuffer(4 << 20));
+    for (const b of buffers) json.recycle(new Uint8Array(b));
+    // the next six chunks of about 3.9 MB each write into the first six buffers; the seventh and
+    // eighth were let go
+    const taken = Array.from(
+      { length: 7 },
+      () => new Utf8Bytes(3_900_000, (json as never as { spare: ArrayBuffer[] }).spare),
+    );
+    expect(
+      taken
+        .slice(0, 6)
+        .map((t) => buffers.indexOf(t.buffer.buffer as ArrayBuffer))
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(buffers.indexOf(taken[6]!.buffer.buffer as ArrayBuffer)).toBe(-1);
+    const csv = new BatchEvaluator(loaded.policy, setup('csv'), undefined);
+    csv.recycle(new Uint8Array(new ArrayBuffer(4 << 20)));
+    expect((csv as never as { spare: ArrayBuffer[] }).spare).toEqual([]);
+  });
 });
