@@ -242,6 +242,40 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
   }
 }
 
+/**
+ * A value written beside the reference values it was compared with: as formatValue writes it,
+ * unless that text is also the text of one of `others` the value is not equal to — then with every
+ * digit it has, so that a value just short of a bound never reads as the bound (客单价 9.999 against
+ * 10 is 「¥9.999 < ¥10.00」, not 「¥10.00 < ¥10.00」; a ratio of 0.29999 is 29.999 %, not 30.0 %).
+ */
+export function formatValueBeside(
+  value: unknown,
+  others: readonly unknown[],
+  unit: Unit | undefined,
+  lang: Lang = 'zh',
+): string {
+  const text = formatValue(value, unit, lang);
+  if (typeof value !== 'number') return text;
+  for (const o of others)
+    if (typeof o === 'number' && o !== value && sameShown(formatValue(o, unit, lang), text))
+      return everyDigit(value, unit, text);
+  return text;
+}
+
+/** Two texts of formatValue that read as one number: `30%` and `30.0%`, `¥10.00` and `¥10.00`. */
+function sameShown(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a.replace(/[¥,%]/g, ''));
+  return !Number.isNaN(x) && x === Number(b.replace(/[¥,%]/g, ''));
+}
+
+/** A value with every digit it has, where formatValue rounds it (money to the fen, a ratio to 0.01 %). */
+function everyDigit(value: number, unit: Unit | undefined, text: string): string {
+  if (unit === 'money') return formatAmount(value);
+  if (unit === 'ratio') return `${plainNumber(Number((value * 100).toPrecision(12)))}%`;
+  return text;
+}
+
 /** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
 export function explainCalibration(
   r: import('../evaluation/calibrate.js').CalibrationResult,
@@ -319,7 +353,11 @@ function describeCondition(
   if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
   const ref = factRef(c.value);
   const value = ref !== undefined ? factLabel(policy, ref, lang) : formatFactValue(c.value, unit, lang);
-  return `${label} ${formatFactValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
+  const actual =
+    typeof c.actual === 'boolean'
+      ? formatFactValue(c.actual, unit, lang)
+      : formatValueBeside(c.actual, [c.value], unit, lang);
+  return `${label} ${actual} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
 }
 
 /** A condition's value: booleans as 是 / 否 (yes / no), anything else as formatValue writes it. */
@@ -384,6 +422,8 @@ interface Plan {
   reasons: (string | undefined)[];
   /** A steps indicator's compiled leaf, once looked up (null: none). */
   leaf: CompiledLeaf | null | undefined;
+  /** The reference values the reason may name, with their texts, once written (actualText). */
+  references: { value: number; text: string }[] | undefined;
 }
 
 const EXPLAINERS: Record<Lang, WeakMap<CompiledPolicy, Explainer>> = { zh: new WeakMap(), en: new WeakMap() };
@@ -453,6 +493,7 @@ function makePlan(ex: Explainer, i: IndicatorResult, indent: string): Plan {
       : bind(bind(ex.cuts.leaf, 0, i.title, indent), 4, weight),
     reasons: [],
     leaf: undefined,
+    references: undefined,
   };
 }
 
@@ -478,15 +519,7 @@ function indicatorLines(
       const reason = leafReason(ex, plan, i, card);
       i.reason = reason;
       lines.push(
-        put(
-          plan.line,
-          undefined,
-          formatValue(i.actual, plan.unit, ex.lang),
-          reason,
-          n(i.points),
-          undefined,
-          n(i.weighted_points),
-        ),
+        put(plan.line, undefined, actualText(ex, plan, i), reason, n(i.points), undefined, n(i.weighted_points)),
       );
     }
   }
@@ -737,6 +770,32 @@ function leafReason(ex: Explainer, plan: Plan, i: IndicatorResult, card: Scoreca
     default:
       return '';
   }
+}
+
+/**
+ * A leaf's actual value as its line writes it: as formatValue does, or with every digit when that
+ * text is also the text of a reference value its reason names (threshold, target, challenge, a
+ * step's bound) and the value is not that value — GMV 199,999.999 against a target of 200,000 is
+ * ¥199,999.999, not ¥200,000.00 「介于门槛与目标之间」. The reference texts are written once per plan.
+ */
+function actualText(ex: Explainer, plan: Plan, i: IndicatorResult): string {
+  const text = formatValue(i.actual, plan.unit, ex.lang);
+  if (typeof i.actual !== 'number') return text;
+  plan.references ??= referenceTexts(ex, plan);
+  for (const r of plan.references)
+    if (r.value !== i.actual && sameShown(r.text, text)) return everyDigit(i.actual, plan.unit, text);
+  return text;
+}
+
+/** The reference values a leaf's reason may name, each with its text. */
+function referenceTexts(ex: Explainer, plan: Plan): { value: number; text: string }[] {
+  const values: number[] = [];
+  for (const x of [plan.threshold, plan.target, plan.challenge]) if (x !== undefined) values.push(x);
+  for (const step of plan.leaf?.steps ?? []) {
+    const bound = plan.better === 'lower' ? step.max : step.min;
+    if (bound !== undefined) values.push(bound);
+  }
+  return values.map((value) => ({ value, text: formatValue(value, plan.unit, ex.lang) }));
 }
 
 /** The actual value is at `x` or beyond it, in the indicator's better direction. */
