@@ -687,7 +687,11 @@ export function describePerUnit(
   const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
   // the rate and the limit as the policy states them (¥0.333 a unit), the amount counted to the fen
   const stated = show === 'money' ? formatAmount : write;
-  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw: write(p.raw) };
+  // points are counted to the score's decimals: a product they round is written with its rounding
+  // (「迟到次数 1 × -12.5 分 = -12.5 分 ≈ -13 分」 at 0 decimals, never 「= -13 分」)
+  const product = show === 'points' ? Number((p.units * p.amount).toPrecision(12)) : p.raw;
+  const raw = product === p.raw ? write(p.raw) : `${write(product)} ≈ ${write(p.raw)}`;
+  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw };
   return p.capped && p.max !== undefined
     ? say(lang, 'perUnitCapped', { ...args, max: stated(p.max) })
     : say(lang, 'perUnit', args);
