@@ -257,9 +257,30 @@ export function formatValueBeside(
   const text = formatValue(value, unit, lang);
   if (typeof value !== 'number') return text;
   for (const o of others)
-    if (typeof o === 'number' && o !== value && sameShown(formatValue(o, unit, lang), text))
+    if (typeof o === 'number' && o !== value && near(o, value) && sameShown(formatValue(o, unit, lang), text))
       return everyDigit(value, unit, text);
   return text;
+}
+
+/** formatValueBeside with one other value (a condition's), without a list made for it. */
+function formatValueBesideOne(value: unknown, other: unknown, unit: Unit | undefined, lang: Lang): string {
+  const text = formatValue(value, unit, lang);
+  return typeof value === 'number' &&
+    typeof other === 'number' &&
+    other !== value &&
+    near(other, value) &&
+    sameShown(formatValue(other, unit, lang), text)
+    ? everyDigit(value, unit, text)
+    : text;
+}
+
+/**
+ * Whether two values are close enough for formatValue to write them alike: money is written to
+ * the fen, a ratio to 0.01 %, anything else to twelve significant digits, so values 0.01 or more
+ * apart never are (a cheap test before comparing texts).
+ */
+function near(a: number, b: number): boolean {
+  return a - b < 0.01 && b - a < 0.01;
 }
 
 /** Two texts of formatValue that read as one number: `30%` and `30.0%`, `¥10.00` and `¥10.00`. */
@@ -356,7 +377,7 @@ function describeCondition(
   const actual =
     typeof c.actual === 'boolean'
       ? formatFactValue(c.actual, unit, lang)
-      : formatValueBeside(c.actual, [c.value], unit, lang);
+      : formatValueBesideOne(c.actual, c.value, unit, lang);
   return `${label} ${actual} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
 }
 
@@ -783,11 +804,12 @@ function leafReason(ex: Explainer, plan: Plan, i: IndicatorResult, card: Scoreca
  * ¥199,999.999, not ¥200,000.00 「介于门槛与目标之间」. The reference texts are written once per plan.
  */
 function actualText(ex: Explainer, plan: Plan, i: IndicatorResult): string {
-  const text = formatValue(i.actual, plan.unit, ex.lang);
-  if (typeof i.actual !== 'number') return text;
+  const a = i.actual;
+  const text = formatValue(a, plan.unit, ex.lang);
+  if (typeof a !== 'number') return text;
   plan.references ??= referenceTexts(ex, plan);
   for (const r of plan.references)
-    if (r.value !== i.actual && sameShown(r.text, text)) return everyDigit(i.actual, plan.unit, text);
+    if (r.value !== a && near(r.value, a) && sameShown(r.text, text)) return everyDigit(a, plan.unit, text);
   return text;
 }
 
