@@ -7,7 +7,7 @@ import { BUILTIN_FACTS } from '../language/facts.js';
 import { roundScore } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { Scorecard } from '../model/scorecard.js';
-import { formatValue, type Lang } from './explain.js';
+import { formatValueBeside, type Lang } from './explain.js';
 
 /** Why no next grade or tier is in reach: already the best, or a cap (score or grade) stops it. */
 export type Blocked = 'top' | 'capped';
@@ -129,5 +129,6 @@ export function distanceWords(policy: CompiledPolicy, d: Distance, lang: Lang): 
   const derived = policy.derived.find((x) => x.id === basis);
   const unit: Unit | undefined = metric?.unit ?? derived?.unit;
   const label = metric?.label ?? derived?.label ?? BUILTIN_FACTS[basis]?.label[lang] ?? basis;
-  return { grade, tier: w.tierMore(label, formatValue(more, unit, lang), name) };
+  // never 「再增 ¥0.00」: an amount short of the band by less than the fen is written with its digits
+  return { grade, tier: w.tierMore(label, formatValueBeside(more, [0], unit, lang), name) };
 }

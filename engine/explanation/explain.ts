@@ -242,6 +242,61 @@ export function formatValue(value: unknown, unit: Unit | undefined, lang: Lang =
   }
 }
 
+/**
+ * A value written beside the reference values it was compared with: as formatValue writes it,
+ * unless that text is also the text of one of `others` the value is not equal to — then with every
+ * digit it has, so that a value just short of a bound never reads as the bound (客单价 9.999 against
+ * 10 is 「¥9.999 < ¥10.00」, not 「¥10.00 < ¥10.00」; a ratio of 0.29999 is 29.999 %, not 30.0 %).
+ */
+export function formatValueBeside(
+  value: unknown,
+  others: readonly unknown[],
+  unit: Unit | undefined,
+  lang: Lang = 'zh',
+): string {
+  const text = formatValue(value, unit, lang);
+  if (typeof value !== 'number') return text;
+  for (const o of others)
+    if (typeof o === 'number' && o !== value && near(o, value) && sameShown(formatValue(o, unit, lang), text))
+      return everyDigit(value, unit, text);
+  return text;
+}
+
+/** formatValueBeside with one other value (a condition's), without a list made for it. */
+function formatValueBesideOne(value: unknown, other: unknown, unit: Unit | undefined, lang: Lang): string {
+  const text = formatValue(value, unit, lang);
+  return typeof value === 'number' &&
+    typeof other === 'number' &&
+    other !== value &&
+    near(other, value) &&
+    sameShown(formatValue(other, unit, lang), text)
+    ? everyDigit(value, unit, text)
+    : text;
+}
+
+/**
+ * Whether two values are close enough for formatValue to write them alike: money is written to
+ * the fen, a ratio to 0.01 %, anything else to twelve significant digits, so values 0.01 or more
+ * apart never are (a cheap test before comparing texts).
+ */
+function near(a: number, b: number): boolean {
+  return a - b < 0.01 && b - a < 0.01;
+}
+
+/** Two texts of formatValue that read as one number: `30%` and `30.0%`, `¥10.00` and `¥10.00`. */
+function sameShown(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a.replace(/[¥,%]/g, ''));
+  return !Number.isNaN(x) && x === Number(b.replace(/[¥,%]/g, ''));
+}
+
+/** A value with every digit it has, where formatValue rounds it (money to the fen, a ratio to 0.01 %). */
+function everyDigit(value: number, unit: Unit | undefined, text: string): string {
+  if (unit === 'money') return formatAmount(value);
+  if (unit === 'ratio') return `${plainNumber(Number((value * 100).toPrecision(12)))}%`;
+  return text;
+}
+
 /** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
 export function explainCalibration(
   r: import('../evaluation/calibrate.js').CalibrationResult,
@@ -319,7 +374,11 @@ function describeCondition(
   if (c.operator === 'present') return say(lang, 'present', { label, value: formatValue(c.actual, unit, lang) });
   const ref = factRef(c.value);
   const value = ref !== undefined ? factLabel(policy, ref, lang) : formatFactValue(c.value, unit, lang);
-  return `${label} ${formatFactValue(c.actual, unit, lang)} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
+  const actual =
+    typeof c.actual === 'boolean'
+      ? formatFactValue(c.actual, unit, lang)
+      : formatValueBesideOne(c.actual, c.value, unit, lang);
+  return `${label} ${actual} ${OPERATOR_SIGNS[c.operator] ?? c.operator} ${value}`;
 }
 
 /** A condition's value: booleans as 是 / 否 (yes / no), anything else as formatValue writes it. */
@@ -384,6 +443,8 @@ interface Plan {
   reasons: (string | undefined)[];
   /** A steps indicator's compiled leaf, once looked up (null: none). */
   leaf: CompiledLeaf | null | undefined;
+  /** The reference values the reason may name, with their texts, once written (actualText). */
+  references: { value: number; text: string }[] | undefined;
 }
 
 const EXPLAINERS: Record<Lang, WeakMap<CompiledPolicy, Explainer>> = { zh: new WeakMap(), en: new WeakMap() };
@@ -453,6 +514,7 @@ function makePlan(ex: Explainer, i: IndicatorResult, indent: string): Plan {
       : bind(bind(ex.cuts.leaf, 0, i.title, indent), 4, weight),
     reasons: [],
     leaf: undefined,
+    references: undefined,
   };
 }
 
@@ -478,15 +540,7 @@ function indicatorLines(
       const reason = leafReason(ex, plan, i, card);
       i.reason = reason;
       lines.push(
-        put(
-          plan.line,
-          undefined,
-          formatValue(i.actual, plan.unit, ex.lang),
-          reason,
-          n(i.points),
-          undefined,
-          n(i.weighted_points),
-        ),
+        put(plan.line, undefined, actualText(ex, plan, i), reason, n(i.points), undefined, n(i.weighted_points)),
       );
     }
   }
@@ -654,7 +708,11 @@ export function describePerUnit(
   const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
   // the rate and the limit as the policy states them (¥0.333 a unit), the amount counted to the fen
   const stated = show === 'money' ? formatAmount : write;
-  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw: write(p.raw) };
+  // points are counted to the score's decimals: a product they round is written with its rounding
+  // (「迟到次数 1 × -12.5 分 = -12.5 分 ≈ -13 分」 at 0 decimals, never 「= -13 分」)
+  const product = show === 'points' ? Number((p.units * p.amount).toPrecision(12)) : p.raw;
+  const raw = product === p.raw ? write(p.raw) : `${write(product)} ≈ ${write(p.raw)}`;
+  const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw };
   return p.capped && p.max !== undefined
     ? say(lang, 'perUnitCapped', { ...args, max: stated(p.max) })
     : say(lang, 'perUnit', args);
@@ -737,6 +795,33 @@ function leafReason(ex: Explainer, plan: Plan, i: IndicatorResult, card: Scoreca
     default:
       return '';
   }
+}
+
+/**
+ * A leaf's actual value as its line writes it: as formatValue does, or with every digit when that
+ * text is also the text of a reference value its reason names (threshold, target, challenge, a
+ * step's bound) and the value is not that value — GMV 199,999.999 against a target of 200,000 is
+ * ¥199,999.999, not ¥200,000.00 「介于门槛与目标之间」. The reference texts are written once per plan.
+ */
+function actualText(ex: Explainer, plan: Plan, i: IndicatorResult): string {
+  const a = i.actual;
+  const text = formatValue(a, plan.unit, ex.lang);
+  if (typeof a !== 'number') return text;
+  plan.references ??= referenceTexts(ex, plan);
+  for (const r of plan.references)
+    if (r.value !== a && near(r.value, a) && sameShown(r.text, text)) return everyDigit(a, plan.unit, text);
+  return text;
+}
+
+/** The reference values a leaf's reason may name, each with its text. */
+function referenceTexts(ex: Explainer, plan: Plan): { value: number; text: string }[] {
+  const values: number[] = [];
+  for (const x of [plan.threshold, plan.target, plan.challenge]) if (x !== undefined) values.push(x);
+  for (const step of plan.leaf?.steps ?? []) {
+    const bound = plan.better === 'lower' ? step.max : step.min;
+    if (bound !== undefined) values.push(bound);
+  }
+  return values.map((value) => ({ value, text: formatValue(value, plan.unit, ex.lang) }));
 }
 
 /** The actual value is at `x` or beyond it, in the indicator's better direction. */

@@ -9,6 +9,7 @@ import {
   describePerUnit,
   explainCalibration,
   formatValue,
+  formatValueBeside,
   type Lang,
 } from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
@@ -289,8 +290,10 @@ function substitute(text: string, values: Map<string, number>): string {
 function interpolation(i: IndicatorResult, u: Unit | undefined, lang: Lang): string | undefined {
   if (i.scoring !== 'linear' || typeof i.actual !== 'number' || i.target === undefined) return undefined;
   const a = i.actual;
-  const f = (v: number) => formatValue(v, u, lang);
   const { threshold: th, target: t, challenge: c } = i;
+  // the actual value with every digit where it would read as a reference value it is not
+  const actual = formatValueBeside(a, [th, t, c], u, lang);
+  const f = (v: number) => (v === a ? actual : formatValue(v, u, lang));
   const lower = i.better === 'lower';
   const reached = (x: number, y: number) => (lower ? x <= y : x >= y);
   const pts = (p: number) => `${num(p)}${lang === 'zh' ? ' 分' : ' points'}`;
@@ -386,7 +389,7 @@ function indicatorSection(policy: CompiledPolicy, card: Scorecard, values: Map<s
       }
       const cell = `${escapeHtml(i.title)}${why.map((x) => `<div class="why">${escapeHtml(x)}</div>`).join('')}`;
       rows.push(
-        `<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${5 + depth * 14}px">${cell}</td><td class="num">${i.children ? '' : escapeHtml(formatValue(i.actual, u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`,
+        `<tr${i.children ? ' class="group"' : ''}><td style="padding-left:${5 + depth * 14}px">${cell}</td><td class="num">${i.children ? '' : escapeHtml(formatValueBeside(i.actual, [i.threshold, i.target, i.challenge], u, lang))}</td><td class="num">${escapeHtml(goals)}</td><td class="num">${i.points}</td><td class="num">${i.weight}%</td><td class="num">${i.weighted_points}</td></tr>`,
       );
       if (i.children) walk(i.children, depth + 1);
     }

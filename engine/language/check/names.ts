@@ -43,6 +43,21 @@ export function checkIds({ policy: p, report }: CheckContext) {
       } else owner.set(key, id);
     }
   }
+  // a derived metric's label names its value in explanations, statements and the 考核方案: one that
+  // is a metric's label or alias, or another derived metric's label, would write two different
+  // numbers under one name (a 客单价 labelled GMV: 「疑似刷单（GMV ¥5.00 < ¥10.00）」 for a GMV of ¥99,999.99)
+  const named = new Map<string, string>();
+  for (const [id, m] of Object.entries(p.metrics))
+    for (const label of [m.label, ...(m.aliases ?? [])])
+      if (!named.has(columnKey(label))) named.set(columnKey(label), id);
+  for (const [id, d] of Object.entries(p.derived ?? {})) {
+    if (typeof d !== 'object' || d === null || typeof d.label !== 'string') continue;
+    const key = columnKey(d.label);
+    const other = named.get(key);
+    if (other !== undefined && other !== id)
+      report('policy_duplicate_label.derived', { label: d.label, other, id }, ['derived', id, 'label']);
+    else named.set(key, id);
+  }
 }
 
 /** Every spelling of a declared team (title, id, alias, after width and space normalisation) names one team. */

@@ -456,6 +456,16 @@ export const language = defineMessages({
       zh: '每个指标用各自的名称和别名，让每一列只对应一个指标',
     },
   },
+  'policy_duplicate_label.derived': {
+    message: {
+      en: 'derived metric `{id}` is labelled `{label}`, a name `{other}` already has',
+      zh: '派生指标 `{id}` 的名称 `{label}` 已是 `{other}` 的名称',
+    },
+    help: {
+      en: 'explanations and statements would show two different values under one name: give the derived metric a label of its own',
+      zh: '说明和结果通知中两个不同的数值会用同一个名称：请给派生指标另起一个名称',
+    },
+  },
   policy_duplicate_team_name: {
     message: {
       en: 'team name `{name}` is used by both `{other}` and `{id}`',
