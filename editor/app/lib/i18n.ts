@@ -97,6 +97,7 @@ const zh = {
   stage: '阶段',
   score: '得分',
   grade: '等级',
+  calibratedTitle: '强制分布（校准）后的等级；得分、触发与应发按校准前的等级',
   tier: '档位',
   payout: '应发',
   status: '状态',
@@ -347,6 +348,8 @@ const en: Words = {
   stage: 'Stage',
   score: 'Score',
   grade: 'Grade',
+  calibratedTitle:
+    'the grade after forced distribution (calibration); score, triggers and pay follow the grade before it',
   tier: 'Tier',
   payout: 'Payout',
   status: 'Status',

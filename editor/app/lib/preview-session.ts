@@ -45,6 +45,8 @@ export interface PreviewRow {
   grade: string;
   payout: { totalFen: number; status: Scorecard['payout']['status']; tier?: { id: string; title?: string } };
   triggers: { id: string; title: string }[];
+  /** With forced distribution, the grade the quota gave (someone held is not ranked: none). */
+  calibrated?: string;
 }
 
 export type PreviewResult = Omit<RunResult, 'scorecards'> & { rows: PreviewRow[] };
@@ -62,6 +64,7 @@ const row = (c: Scorecard): PreviewRow => ({
     ...(c.payout.tier ? { tier: { id: c.payout.tier.id, title: c.payout.tier.title } } : {}),
   },
   triggers: c.triggers.map((t) => ({ id: t.id, title: t.title })),
+  ...(c.calibration ? { calibrated: c.calibration.calibrated } : {}),
 });
 
 export type Evaluated =

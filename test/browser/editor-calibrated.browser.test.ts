@@ -1,0 +1,36 @@
+// With forced distribution, the preview's table says who the quota moved, beside the grade: the
+// same as `yardstick run` says it (test/format/calibrated-column.test.ts, where the quota's
+// arithmetic is worked by hand). The bundled livestream policy on its sample month: 直播三组 has one
+// A+ place (⌊15 × 10 %⌋ = 1), LS0034 keeps it, LS0032 and LS0031 are calibrated A. The grade
+// column itself is the grade before calibration, as pay and triggers read it.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { available, type Editor, openPolicy, startEditor } from './editor-harness.js';
+
+let e: Editor;
+
+describe.skipIf(!available)('the preview shows the calibrated grade beside the grade', { timeout: 90_000 }, () => {
+  beforeAll(async () => {
+    e = await startEditor();
+    await openPolicy(e);
+    // the livestream policy, then its own sample month (the short-video month has none of its roles)
+    await e.page.selectOption('[data-testid=policy-select]', 'livestream-team.yaml');
+    await e.page.selectOption('[data-testid=dataset-select]', 'examples/livestream-2026-10.csv');
+  }, 180_000);
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('A+ → A for the two the team quota moved, nothing for those it did not, the reason as the title', async () => {
+    const row = (id: string) => e.page.locator('[data-testid=results] tbody tr', { hasText: id });
+    await row('LS0031').waitFor({ timeout: 60_000 });
+    expect(await row('LS0031').locator('td').nth(5).textContent()).toBe('A+ → A');
+    expect(await row('LS0032').locator('td').nth(5).textContent()).toBe('A+ → A');
+    expect(await row('LS0034').locator('td').nth(5).textContent()).toBe('A+');
+    expect(await row('LS0001').locator('td').nth(5).textContent()).toBe('B');
+    expect(await e.page.locator('[data-testid=calibrated]').count()).toBe(2);
+    expect(await row('LS0031').locator('[data-testid=calibrated]').getAttribute('title')).toBe(
+      '强制分布（校准）后的等级；得分、触发与应发按校准前的等级',
+    );
+  });
+});
