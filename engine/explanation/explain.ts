@@ -253,12 +253,14 @@ export function formatValueBeside(
   others: readonly unknown[],
   unit: Unit | undefined,
   lang: Lang = 'zh',
+  /** every digit even of a ratio: in a line of arithmetic that must add up as written (an interpolation) */
+  exact = false,
 ): string {
   const text = formatValue(value, unit, lang);
   if (typeof value !== 'number') return text;
   for (const o of others)
     if (typeof o === 'number' && o !== value && near(o, value) && sameShown(formatValue(o, unit, lang), text))
-      return everyDigit(value, unit, text);
+      return everyDigit(value, unit, text, exact ? undefined : o);
   return text;
 }
 
@@ -270,7 +272,7 @@ function formatValueBesideOne(value: unknown, other: unknown, unit: Unit | undef
     other !== value &&
     near(other, value) &&
     sameShown(formatValue(other, unit, lang), text)
-    ? everyDigit(value, unit, text)
+    ? everyDigit(value, unit, text, other)
     : text;
 }
 
@@ -290,11 +292,25 @@ function sameShown(a: string, b: string): boolean {
   return !Number.isNaN(x) && x === Number(b.replace(/[¥,%]/g, ''));
 }
 
-/** A value with every digit it has, where formatValue rounds it (money to the fen, a ratio to 0.01 %). */
-function everyDigit(value: number, unit: Unit | undefined, text: string): string {
+/**
+ * A value with the digits that tell it from `bound`, where formatValue rounds it to the bound's text
+ * (money to the fen, a ratio to 0.01 %): money with every digit it has (¥9.999); a ratio with the
+ * fewest decimals that leave it on its own side of the bound — a conversion rate of 213 / 21,268 =
+ * 1.0015046…% beside a threshold of 1.0% is 1.002%, not 1.00150460786%, and 29.9996% below 30% is
+ * 29.9996%, since 30.000% would read as the bound.
+ */
+function everyDigit(value: number, unit: Unit | undefined, text: string, bound: number | undefined): string {
   if (unit === 'money') return formatAmount(value);
-  if (unit === 'ratio') return `${plainNumber(Number((value * 100).toPrecision(12)))}%`;
-  return text;
+  if (unit !== 'ratio') return text;
+  if (bound === undefined) return `${plainNumber(Number((value * 100).toPrecision(12)))}%`;
+  const pct = Number((value * 100).toPrecision(15));
+  const edge = Number((bound * 100).toPrecision(15));
+  const side = Math.sign(pct - edge);
+  for (let k = 3; k <= 10; k++) {
+    const shown = Number(pct.toFixed(k));
+    if (Math.sign(shown - edge) === side) return `${plainNumber(shown)}%`;
+  }
+  return `${plainNumber(Number(pct.toPrecision(12)))}%`;
 }
 
 /** 「校准（团队 短视频一组，第 3/25 名）：M+ → M，因 E 名额上限 10%」 */
@@ -809,7 +825,7 @@ function actualText(ex: Explainer, plan: Plan, i: IndicatorResult): string {
   if (typeof a !== 'number') return text;
   plan.references ??= referenceTexts(ex, plan);
   for (const r of plan.references)
-    if (r.value !== a && near(r.value, a) && sameShown(r.text, text)) return everyDigit(a, plan.unit, text);
+    if (r.value !== a && near(r.value, a) && sameShown(r.text, text)) return everyDigit(a, plan.unit, text, r.value);
   return text;
 }
 

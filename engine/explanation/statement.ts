@@ -292,7 +292,8 @@ function interpolation(i: IndicatorResult, u: Unit | undefined, lang: Lang): str
   const a = i.actual;
   const { threshold: th, target: t, challenge: c } = i;
   // the actual value with every digit where it would read as a reference value it is not
-  const actual = formatValueBeside(a, [th, t, c], u, lang);
+  // every digit: the interpolation's arithmetic must come out as written (1.0015046…%, not 1.002%)
+  const actual = formatValueBeside(a, [th, t, c], u, lang, true);
   const f = (v: number) => (v === a ? actual : formatValue(v, u, lang));
   const lower = i.better === 'lower';
   const reached = (x: number, y: number) => (lower ? x <= y : x >= y);
