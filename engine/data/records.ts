@@ -1251,12 +1251,7 @@ function otherSheetsOfData(table: Table, contract: DataContract, file?: string):
   const having = table.otherSheets
     .filter((s) => !s.hidden && s.rows.some((row) => holdsHeader(row, contract)))
     .map((s) => s.sheet);
-  if (!having.length) return undefined;
-  return diagnostic(
-    'data_xlsx_other_sheet.also',
-    { sheet: table.sheet ?? '', others: having.map((s) => `\`${s}\``).join(', ') },
-    { ...(file ? { file } : {}), cell: { ...(table.sheet ? { sheet: table.sheet } : {}), row: 1 } },
-  );
+  return alsoOnSheets(table, having, file);
 }
 
 /**
@@ -1272,6 +1267,11 @@ export function sameLayoutSheets(table: Table, file?: string): Diagnostic | unde
   const having = table.otherSheets
     .filter((s) => !s.hidden && s.rows.some((row) => row.map((c) => c.trim()).join('\u0000') === header))
     .map((s) => s.sheet);
+  return alsoOnSheets(table, having, file);
+}
+
+/** The refusal of a workbook read from its first sheet whose other sheets `having` hold data too (none: undefined). */
+function alsoOnSheets(table: Table, having: string[], file?: string): Diagnostic | undefined {
   if (!having.length) return undefined;
   return diagnostic(
     'data_xlsx_other_sheet.also',
