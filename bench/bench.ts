@@ -9,7 +9,7 @@
 // through runPolicy, which keeps every scorecard, and with summary cards (`summary: true`, what a
 // streaming CSV run builds: no indicator results, condition values or explanation). In its process
 // each executor is timed on its first pass over the month (V8 compiling its functions on the way,
-// as a one-off CLI run does) and then on BENCH_PASSES (5) more passes over the same month (the
+// as a one-off CLI run does) and then on BENCH_PASSES (15) more passes over the same month (the
 // steady state, what a long run or the editor's worker sees); the first pass and the median of the
 // repeated ones are reported, with their spread, in wall and CPU time. json-rules-engine and
 // zen-engine (20+ s and 7+ s a pass at 100,000) repeat BENCH_SLOW_PASSES (2) times; every pass's
@@ -63,7 +63,7 @@ function records(n: number): EmployeeRecord[] {
 }
 
 /** Passes timed after the first in each executor's process; fewer for the slow two. */
-const PASSES = Number(process.env.BENCH_PASSES ?? 5);
+const PASSES = Number(process.env.BENCH_PASSES ?? 15);
 const SLOW_PASSES = Number(process.env.BENCH_SLOW_PASSES ?? 2);
 
 /** One timed pass over the month. */
