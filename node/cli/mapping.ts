@@ -428,6 +428,11 @@ export async function readMapping(
         period,
         timeZone: m.time_zone,
         roster: { file: m.roster.file, table: roster },
+        // a `%` is refused in a column summed into a count or an amount (docs/events.md)
+        unitOf: (metric) => {
+          const meant = columnMeaning(metric, policy.contract);
+          return meant?.kind === 'metric' ? policy.contract.metrics[meant.id]?.unit : undefined;
+        },
       })
     : undefined;
   if (events) {

@@ -144,6 +144,7 @@ const REALISTIC: Record<string, string | number> = {
   max_nodes: 250,
   meaning: 'completion rate',
   metric: 'completion_rate',
+  metrics: '播放量', // data_event_cell.percent: the metrics a column with a `%` cell is read into
   min: 0,
   money_limit: '100,000,000',
   month: '2026-10',

@@ -48,6 +48,16 @@ export const events = defineMessages({
       zh: '这类单元格只用于其下限足以判定的条件（`10万+` 满足 `>= 100000`）；求和、平均、最小、最大需要精确数值，请导出精确数值',
     },
   },
+  'data_event_cell.percent': {
+    message: {
+      en: '`{value}` in `{column}` is a percentage, but the column is read into a metric that is not a ratio (`{metrics}`)',
+      zh: '`{column}` 列的 `{value}` 是百分比，但该列汇总为非比率指标（`{metrics}`）',
+    },
+    help: {
+      en: 'write the number itself (the export may have formatted the column as a percentage): a `%` is read only in a column of ratios; the employee cannot be scored on this source until then',
+      zh: '请填写数值本身（导出时可能把该列设成了百分比格式）：只有比率列才读取 `%`；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.repeated': {
     message: {
       en: '`{value}` in `{column}` is the id of row {first_row} too: the row is repeated, and would count twice',

@@ -107,8 +107,10 @@ export const PLAIN_NUMBERS = 'PLAIN NUMBERS';
  * else is NULL. The plain number is tried first: most cells are one, and the text work below costs
  * more than the whole read; the written forms only once every other reading gave none.
  */
-function numberSql(raw: string, written = true): string {
-  return written ? `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})` : plainNumberSql(raw);
+function numberSql(raw: string, written = true, percent = true): string {
+  return written
+    ? `COALESCE(${plainNumberSql(raw, percent)}, ${writtenNumberSql(raw, percent)})`
+    : plainNumberSql(raw, percent);
 }
 
 /**
@@ -124,7 +126,7 @@ const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
  * cell is checked once, before it is read (LIKE, which a statement of plain numbers can afford; the
  * pattern only for a cell with a comma).
  */
-function plainNumberSql(raw: string): string {
+function plainNumberSql(raw: string, percent = true): string {
   const u = `REPLACE(TRIM(${raw}), ',', '')`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
@@ -134,7 +136,8 @@ function plainNumberSql(raw: string): string {
     `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
-    `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,
+    // `percent: false`: a column summed into a count or an amount (percentRefused), where `100%` is no number
+    ...(percent ? [`WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`] : []),
     `ELSE TRY_CAST(${u} AS ${DEC}) END) END`,
   ].join(' ');
 }
@@ -169,7 +172,7 @@ function unmarkedSql(raw: string): string {
 }
 
 /** The written forms of `numberSql`: a cell marked as text, an amount with its currency, an accounting negative. */
-function writtenNumberSql(raw: string): string {
+function writtenNumberSql(raw: string, percent = true): string {
   const m = `(${unmarkedSql(raw)})`;
   const part = (pattern: string, group: number) => `regexp_extract(${m}, ${sqlString(pattern)}, ${group})`;
   const matches = (pattern: string) => `regexp_matches(${m}, ${sqlString(pattern)})`;
@@ -182,14 +185,14 @@ function writtenNumberSql(raw: string): string {
     `WHEN ${matches(WITH_YUAN)} THEN ${signed(WITH_YUAN)}`,
     `WHEN ${matches(ACCOUNTING)} AND (${part(ACCOUNTING, 1)} = '' OR ${part(ACCOUNTING, 2)} = '') THEN -${amount(ACCOUNTING)}`,
     // marked once: `''40` or `'="40"` is no number a back-office writes
-    `WHEN ${m} <> TRIM(${raw}) AND NOT (${m} LIKE '''%' OR ${m} LIKE '=%') THEN ${plainNumberSql(m)} END`,
+    `WHEN ${m} <> TRIM(${raw}) AND NOT (${m} LIKE '''%' OR ${m} LIKE '=%') THEN ${plainNumberSql(m, percent)} END`,
   ].join(' ');
 }
 
 /** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
-function atLeastSql(raw: string, written = true): string {
+function atLeastSql(raw: string, written = true, percent = true): string {
   const u = `TRIM(${raw})`;
-  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written)} END`;
+  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written, percent)} END`;
 }
 
 /** A cell that says "no value" (`''`, `-`, `暂无`, …: the engine's list), compared as the engine compares it. */
@@ -314,6 +317,34 @@ export function negativeRefused(source: EventSource): string[] {
   ];
 }
 
+/** A metric's unit as the policy declares it (engine/model/policy.ts), looked up by the mapping's metric name. */
+export type UnitOf = (metric: string) => string | undefined;
+
+/**
+ * The columns whose `%` cells are refused (`100%` in 播放量 is no number of plays): read by a sum,
+ * average, minimum or maximum into a metric the policy declares a count, an amount, a score or
+ * seconds. A column only ratios read (`unit: ratio`), or only conditions, keeps `45.3%` as 0.453;
+ * without the policy's units (`data sql` without `--explain`) every column does.
+ */
+export function percentRefused(source: EventSource, unitOf?: UnitOf): string[] {
+  return [...new Set(notRatios(source, unitOf).map(([, m]) => m.column!))];
+}
+
+/** The metrics (by name) that make `column` refuse a `%` (percentRefused), for the message. */
+export function percentReaders(source: EventSource, column: string, unitOf?: UnitOf): string[] {
+  return notRatios(source, unitOf)
+    .filter(([, m]) => m.column === column)
+    .map(([name]) => name);
+}
+
+function notRatios(source: EventSource, unitOf?: UnitOf): [string, EventMetric][] {
+  if (!unitOf) return [];
+  return Object.entries(source.metrics).filter(([name, m]) => {
+    const unit = unitOf(name);
+    return m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg) && unit !== undefined && unit !== 'ratio';
+  });
+}
+
 /**
  * The aggregation of one event source for one month. `from` is the reader (readerSql) of the
  * file; `keyColumn` its column naming the employee.
@@ -332,12 +363,14 @@ export function planSource(
    * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
    * one by one costs less.
    */
-  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean; written?: boolean } = {},
+  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean; written?: boolean; percentRefused?: string[] } = {},
 ): Plan {
   // `written: false`: the cells only the written forms read (`¥1,234.50`, `(12.00)`, `="300"`) count as
   // unreadable; DuckDB then does no more per cell than before those forms were read (aggregate.ts runs
   // the statement with them only when this one finds unreadable cells)
   const { exactAverages = process.arch === 'x64', fewDistinct = true, written = true } = ownOptions;
+  // `percentRefused` (every statement, the printed one too): the columns where a `%` cell is unreadable
+  const percent = (c: string) => !(ownOptions.percentRefused ?? []).includes(c);
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const plainNumbers = (c: string) => types?.[c] === PLAIN_NUMBERS;
   const isNumberType = (c: string) =>
@@ -477,12 +510,12 @@ export function planSource(
             ? `CASE WHEN contains(x${i}, 'e') OR contains(x${i}, 'E') OR contains(x${i}, '_') THEN error('not a plain number') ELSE CAST(x${i} AS ${DEC}) END AS n${i}`
             : isNumberType(c)
               ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}`
-              : `${numberSql(`u${i}`, written)} AS n${i}`,
+              : `${numberSql(`u${i}`, written, percent(c))} AS n${i}`,
         ),
         ...atLeast.map((c) =>
           isNumberType(c)
             ? `CAST(NULL AS ${DEC}) AS ${p(c)}`
-            : `${atLeastSql(`u${numeric.indexOf(c)}`, written)} AS ${p(c)}`,
+            : `${atLeastSql(`u${numeric.indexOf(c)}`, written, percent(c))} AS ${p(c)}`,
         ),
         timeTyped
           ? 'CAST(tt AS TIMESTAMP) AS lt'
