@@ -79,4 +79,33 @@ describe('yardstick test', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('policies/d.yaml: no tests (write them in policies/d.test.yaml)\n0 passed, 0 failed\n');
   });
+
+  // `policy: x` and nothing else: title, version, metrics, stages, roles, grades and payout are missing
+  const missing = ['title', 'version', 'metrics', 'stages', 'roles', 'grades', 'payout'];
+  const problems = (file: string) => [
+    `error: ${file}: the policy has 7 problem(s)`,
+    ...missing.map((key) => `${file}:1:1: error[schema_missing_key]: \`the policy\` is missing required key \`${key}\``),
+  ];
+
+  it('a policy that does not validate and has no test file is reported as validate reports it, and fails', async () => {
+    // before: `policies/e.yaml: no tests (write them in policies/e.test.yaml)`, 0 passed, exit 0
+    writeFileSync('policies/e.yaml', 'policy: x\n');
+    const r = await yardstick('test', 'policies/e.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => !l.startsWith('  help:'))).toEqual(problems('policies/e.yaml'));
+    expect(r.stdout).toBe('0 passed, 0 failed, 1 policy(ies) whose tests cannot run\n');
+  });
+
+  it('a test file beside a policy that does not validate, or beside none, fails its policy', async () => {
+    writeFileSync('policies/f.yaml', 'policy: x\n');
+    writeFileSync('policies/f.test.yaml', `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B }\n`);
+    writeFileSync('policies/gone.test.yaml', `cases:\n  - name: 好\n    ${record(50)}\n    expect: { grade: B }\n`);
+    const r = await yardstick('test', 'policies/f.yaml', 'policies/gone.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => !l.startsWith('  help:'))).toEqual([
+      ...problems('policies/f.yaml'),
+      'error: cannot read policy `policies/gone.yaml`: no such file',
+    ]);
+    expect(r.stdout).toBe('0 passed, 0 failed, 2 policy(ies) whose tests cannot run\n');
+  });
 });

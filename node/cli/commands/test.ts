@@ -435,9 +435,12 @@ export function describeReport(file: string, r: TestOutcome): string[] {
 
 export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutcome | undefined> {
   const testFile = testFileFor(policyFile);
-  // "no tests" is said of a policy that is there: a mistyped path is a file that cannot be read
+  // "no tests" is said of a policy that is there and validates: a mistyped path is a file that
+  // cannot be read, and a policy that does not validate is reported as `validate` reports it
   if (!existsSync(testFile)) {
     readBytes(policyFile, 'policy');
+    if (isRollupFile(policyFile)) loadRollupFile(policyFile, io.stderr, io.lang);
+    else loadPolicyFile(policyFile, io.stderr, io.lang);
     return undefined;
   }
   if (isRollupFile(policyFile)) {
