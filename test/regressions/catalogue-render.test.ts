@@ -264,6 +264,13 @@ const REALISTIC: Record<string, string | number> = {
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
   recorded_months: '2026-01 – 2026-06',
   months_now: '2026-03 – 2026-08',
+  // yardstick test's report (cli_test_report)
+  passed: 12,
+  broken: 1,
+  expected: '"A"',
+  actual: '"B"',
+  parts: 'indicators output; rules fraud_hold; tiers gold',
+  parts_zh: '指标 output；规则 fraud_hold；档位 gold',
 };
 
 const LEFTOVER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;
