@@ -78,8 +78,8 @@ export const events = defineMessages({
       zh: '`{column}` 列中 {employee} 的关联值有 {count} 种写法（本月行数：{keys}），各自分开汇总',
     },
     help: {
-      en: 'the spellings differ only in case, full-width forms, spaces or Excel\'s text marks (`="E1"`, `\'E1`): write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
-      zh: '这些写法只差大小写、全角半角、空格或 Excel 的文本标记（`="E1"`、`\'E1`）：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
+      en: 'the spellings differ only in case, full-width forms or spaces: write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
+      zh: '这些写法只差大小写、全角半角或空格：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
     },
   },
   data_event_no_key: {

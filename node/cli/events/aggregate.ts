@@ -22,6 +22,7 @@ import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
 import {
+  keyTextSql,
   OWN_BUFFER,
   percentReaders,
   percentRefused,
@@ -465,7 +466,7 @@ async function aggregateSource(
   if (totalsKeys.length) {
     const found = await run(() =>
       engine.rows(
-        `SELECT row_number_, k FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${totalsKeys.map((a) => sqlString(a.key.trim())).join(', ')}) ORDER BY row_number_`,
+        `SELECT row_number_, k FROM (SELECT ROW_NUMBER() OVER () AS row_number_, ${keyTextSql(`CAST(${sqlIdent(keyColumn!)} AS VARCHAR)`)} AS k FROM ${from}) WHERE k IN (${totalsKeys.map((a) => sqlString(a.key.trim())).join(', ')}) ORDER BY row_number_`,
       ),
     );
     if (!found.ok) return void fail(found.message.split('\n')[0]!);
@@ -648,7 +649,7 @@ async function aggregateSource(
   if (apart.length) {
     const starts = await run(() =>
       engine.rows(
-        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
+        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, ${keyTextSql(`CAST(${sqlIdent(keyColumn!)} AS VARCHAR)`)} AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
       ),
     );
     if (!starts.ok) return void fail(starts.message.split('\n')[0]!);

@@ -162,6 +162,17 @@ function cellTextSql(raw: string): string {
   return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' THEN ${unmarkedSql(raw)} ELSE TRIM(${raw}) END, '')`;
 }
 
+/**
+ * The key cell naming the employee, as a data file reads an id (engine/data/ids.ts, normaliseId): a
+ * cell marked as text for Excel (`="E1"`, `'E1`, as exports keep leading zeros) is the id inside,
+ * before the rows are grouped, so that `="E1"` and `E1` are one key (they were two spellings of E1,
+ * and the employee was excluded). The rest of the id's normalising (full-width forms, spaces) is
+ * done on the groups (aggregate.ts).
+ */
+export function keyTextSql(raw: string): string {
+  return cellTextSql(raw);
+}
+
 /** A cell marked as text for Excel, `="300"` or `'300`, as the text inside; any other cell as it is (trimmed). */
 function unmarkedSql(raw: string): string {
   const t = `TRIM(${raw})`;
@@ -477,7 +488,9 @@ export function planSource(
     : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
   const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
   const columnsSql = (numbered: boolean) => [
-    rawGrouped && !numbered ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk` : `${text(keyColumn)} AS k`,
+    rawGrouped && !numbered
+      ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk`
+      : `${keyTextSql(`CAST(${sqlIdent(keyColumn)} AS VARCHAR)`)} AS k`,
     numbered || timeTyped
       ? `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`
       : `CAST(${sqlIdent(source.time)} AS VARCHAR) AS tr`,
@@ -648,7 +661,7 @@ export function planSource(
     const by = [...raws, part, ...(byDay ? ['CAST(lt AS DATE)'] : [])];
     return [
       `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, ${byDay ? 'CAST(lt AS DATE) AS d, ' : ''}COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${by.join(', ')}\n)`,
-      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `${cellTextSql(`w${j}`)} AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
+      `keyed AS (\n  SELECT ${keyTextSql('rk')} AS k, ${textCols.map((_, j) => `${cellTextSql(`w${j}`)} AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
       `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
     ];
   };
