@@ -37,9 +37,10 @@ export function eventsOf(yaml: string): EventSource[] {
 export async function aggregate(
   dir: string,
   yaml: string,
-  o: { period?: string; timeZone?: string; roster?: string } = {},
+  o: { period?: string; timeZone?: string; roster?: string; unitOf?: (metric: string) => string | undefined } = {},
 ): Promise<EventsResult> {
   return aggregateEvents({
+    unitOf: o.unitOf,
     here: dir,
     mappingFile: 'm.yaml',
     events: eventsOf(yaml),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
+import { aggregate, byKey, folder } from './build.js';
 
 const OPS = {
   roster: 'SV0001,许桐芳,运营经理,短视频一组,初创期,dy_sv0001',
@@ -78,5 +79,53 @@ describe('a percentage in an event column', () => {
     const card = JSON.parse(r.stdout).scorecards[0];
     // (0.45 + 0.25) / 2
     expect(card.indicators.find((i: { id: string }) => i.id === 'completion').actual).toBe(0.35);
+  });
+
+  // the units a mapping's metrics have in the policy: 播放 a count, 完播 a ratio
+  const unitOf = (m: string) => ({ plays: 'count', best: 'count', rate: 'ratio' })[m];
+  const M =
+    'events:\n  - file: v.csv\n    time: 发布时间\n    metrics:\n' +
+    '      plays: { agg: sum, column: 播放 }\n      best: { agg: max, column: 播放 }\n      rate: { agg: avg, column: 完播 }\n';
+
+  it('a `%` below the rows the fast read samples, and one marked as text (`="100%"`), are refused too', async () => {
+    // 2,500 plain rows of E2, rows 2–2501 (the fast read types 播放 from the first 2,000), then E1's
+    // two `%` cells, rows 2502 and 2503
+    const plain = Array.from({ length: 2500 }, () => 'E2,2026-10-02 10:00,3,0.5\n').join('');
+    const body = `工号,发布时间,播放,完播\n${plain}E1,2026-10-03 10:00,100%,50%\nE1,2026-10-03 11:00,="100%",0.5\n`;
+    const r = await aggregate(folder({ 'v.csv': body }), M, { unitOf });
+    expect(
+      [...r.exclusions].map(([who, ds]) => [
+        who,
+        ds.map((d) => [d.code, d.message, d.cell?.row, d.cell?.column, d.cell?.value]),
+      ]),
+    ).toEqual([
+      [
+        'E1',
+        [
+          [
+            'data_event_cell',
+            '`100%` in `播放` is a percentage, but the column is read into a metric that is not a ratio (`plays`, `best`)',
+            2502,
+            '播放',
+            '100%',
+          ],
+          [
+            'data_event_cell',
+            '`="100%"` in `播放` is a percentage, but the column is read into a metric that is not a ratio (`plays`, `best`)',
+            2503,
+            '播放',
+            '="100%"',
+          ],
+        ],
+      ],
+    ]);
+    // E2: 2,500 × 3 = 7500 plays, the ratio column's 0.5 read as it is; 50% in 完播 would be 0.5 too
+    expect(byKey(r).E2).toEqual({ plays: '7500', best: '3', rate: '0.5' });
+  });
+
+  it('without the policy’s units (`data sql`), a `%` is a percentage in every column', async () => {
+    const r = await aggregate(folder({ 'v.csv': '工号,发布时间,播放,完播\nE1,2026-10-03 10:00,100%,50%\n' }), M);
+    expect(r.exclusions.size).toBe(0);
+    expect(byKey(r).E1).toEqual({ plays: '1', best: '1', rate: '0.5' });
   });
 });

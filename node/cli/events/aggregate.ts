@@ -580,7 +580,7 @@ async function aggregateSource(
               /^-?\d{13,}(?:\.\d+)?$/.test(raw.trim().replaceAll(',', ''))
               ? diagnostic('data_event_cell.too_large', { value: raw, column }, at)
               : // `100%` in a column summed into a count or an amount (sql.ts, percentRefused)
-                noPercent.includes(column) && /%\s*$/.test(raw)
+                noPercent.includes(column) && /%\s*("\s*)?$/.test(raw) // `100%`, `="100%"`
                 ? diagnostic(
                     'data_event_cell.percent',
                     { value: raw, column, metrics: percentReaders(source, column, input.unitOf).join('`, `') },
