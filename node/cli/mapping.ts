@@ -431,7 +431,8 @@ export async function readMapping(
         // a `%` is refused in a column summed into a count or an amount (docs/events.md)
         unitOf: (metric) => {
           const meant = columnMeaning(metric, policy.contract);
-          return meant?.kind === 'metric' ? policy.contract.metrics[meant.id]?.unit : undefined;
+          const def = meant?.kind === 'metric' ? policy.contract.metrics[meant.id] : undefined;
+          return def && { unit: def.unit, percentPoints: def.ratio_format === 'percent_points' };
         },
       })
     : undefined;

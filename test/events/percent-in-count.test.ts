@@ -4,9 +4,9 @@
 // column; a column read into a ratio keeps `45%` as 0.45 (docs/events.md). Before, `100%` in 播放量
 // was read as 1 and added without a word.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yardstick } from '../yardstick.js';
 import { aggregate, byKey, folder } from './build.js';
@@ -81,8 +81,29 @@ describe('a percentage in an event column', () => {
     expect(card.indicators.find((i: { id: string }) => i.id === 'completion').actual).toBe(0.35);
   });
 
+  it('`45%` in 完播率, averaged into a ratio the policy reads in percent points, is 45 points: 0.45', async () => {
+    const mapping = month(
+      DIRECTOR,
+      '账号名称,作品ID,发布时间,播放量,完播率\ndy_sv0001,V1,2026-10-06 13:49:03,100,45%\ndy_sv0001,V2,2026-10-07 10:00:00,300,25\n',
+      [...plays, '完播率: { agg: avg, column: 完播率 }'],
+    );
+    const policy = join(dirname(mapping), 'points.yaml');
+    writeFileSync(
+      policy,
+      readFileSync('policies/short-video-team.yaml', 'utf8').replace(
+        'completion_rate: { label: 完播率, unit: ratio }',
+        'completion_rate: { label: 完播率, unit: ratio, ratio_format: percent_points }',
+      ),
+    );
+    const r = await yardstick('run', policy, '--data', mapping, '--format', 'json');
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout).scorecards[0];
+    // (45 + 25) / 2 = 35 points, 0.35; before: (0.45 + 25) / 2 = 12.725 points, 0.12725
+    expect(card.indicators.find((i: { id: string }) => i.id === 'completion').actual).toBe(0.35);
+  });
+
   // the units a mapping's metrics have in the policy: 播放 a count, 完播 a ratio
-  const unitOf = (m: string) => ({ plays: 'count', best: 'count', rate: 'ratio' })[m];
+  const unitOf = (m: string) => ({ plays: { unit: 'count' }, best: { unit: 'count' }, rate: { unit: 'ratio' } })[m];
   const M =
     'events:\n  - file: v.csv\n    time: 发布时间\n    metrics:\n' +
     '      plays: { agg: sum, column: 播放 }\n      best: { agg: max, column: 播放 }\n      rate: { agg: avg, column: 完播 }\n';

@@ -24,6 +24,7 @@ import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead 
 import {
   keyTextSql,
   OWN_BUFFER,
+  percentPoints,
   percentReaders,
   percentRefused,
   planSource,
@@ -324,12 +325,13 @@ async function aggregateSource(
   // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
   // same numbers; the row-numbered search is the printed plan's
   const noPercent = percentRefused(source, input.unitOf);
-  const plan = planSource(source, keyColumn!, calendar, from, typed, false, { percentRefused: noPercent });
+  const percents = { percentRefused: noPercent, percentPoints: percentPoints(source, input.unitOf) };
+  const plan = planSource(source, keyColumn!, calendar, from, typed, false, percents);
   const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
   const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
   // the own statement first without the written forms of a number (`¥1,234.50`, `(12.00)`, `="300"`):
   // the cells only they read count as unreadable there, and the statement with them runs only then
-  const ownOptions = { fewDistinct: few.ok && few.value, written: false, percentRefused: noPercent };
+  const ownOptions = { fewDistinct: few.ok && few.value, written: false, ...percents };
   // yardstick's own statements read with a smaller buffer than the printed one's default (sql.ts, OWN_BUFFER)
   const ownFrom = (types?: Record<string, string>) =>
     readerSql(prepared.path, prepared.kind, prepared.skip, header, types, OWN_BUFFER);

@@ -107,7 +107,13 @@ export const PLAIN_NUMBERS = 'PLAIN NUMBERS';
  * else is NULL. The plain number is tried first: most cells are one, and the text work below costs
  * more than the whole read; the written forms only once every other reading gave none.
  */
-function numberSql(raw: string, written = true, percent = true): string {
+/**
+ * How a `%` cell of a column is read (percentRefused, percentPoints): a fraction (`45%` is 0.45), the
+ * percent points before it (`45%` is 45, for a ratio the policy reads in points), or no number.
+ */
+export type PercentReading = 'fraction' | 'points' | 'refused';
+
+function numberSql(raw: string, written = true, percent: PercentReading = 'fraction'): string {
   return written
     ? `COALESCE(${plainNumberSql(raw, percent)}, ${writtenNumberSql(raw, percent)})`
     : plainNumberSql(raw, percent);
@@ -126,7 +132,7 @@ const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
  * cell is checked once, before it is read (LIKE, which a statement of plain numbers can afford; the
  * pattern only for a cell with a comma).
  */
-function plainNumberSql(raw: string, percent = true): string {
+function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): string {
   const u = `REPLACE(TRIM(${raw}), ',', '')`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
@@ -136,8 +142,13 @@ function plainNumberSql(raw: string, percent = true): string {
     `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
-    // `percent: false`: a column summed into a count or an amount (percentRefused), where `100%` is no number
-    ...(percent ? [`WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`] : []),
+    // `refused`: a column summed into a count or an amount (percentRefused), where `100%` is no number;
+    // `points`: a ratio the policy reads in percent points (`ratio_format: percent_points`), `45%` is 45
+    ...(percent === 'fraction'
+      ? [`WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`]
+      : percent === 'points'
+        ? [`WHEN ${last} = '%' THEN TRY_CAST(${head} AS ${DEC})`]
+        : []),
     `ELSE TRY_CAST(${u} AS ${DEC}) END) END`,
   ].join(' ');
 }
@@ -183,7 +194,7 @@ function unmarkedSql(raw: string): string {
 }
 
 /** The written forms of `numberSql`: a cell marked as text, an amount with its currency, an accounting negative. */
-function writtenNumberSql(raw: string, percent = true): string {
+function writtenNumberSql(raw: string, percent: PercentReading = 'fraction'): string {
   const m = `(${unmarkedSql(raw)})`;
   const part = (pattern: string, group: number) => `regexp_extract(${m}, ${sqlString(pattern)}, ${group})`;
   const matches = (pattern: string) => `regexp_matches(${m}, ${sqlString(pattern)})`;
@@ -201,7 +212,7 @@ function writtenNumberSql(raw: string, percent = true): string {
 }
 
 /** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
-function atLeastSql(raw: string, written = true, percent = true): string {
+function atLeastSql(raw: string, written = true, percent: PercentReading = 'fraction'): string {
   const u = `TRIM(${raw})`;
   return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written, percent)} END`;
 }
@@ -328,8 +339,11 @@ export function negativeRefused(source: EventSource): string[] {
   ];
 }
 
-/** A metric's unit as the policy declares it (engine/model/policy.ts), looked up by the mapping's metric name. */
-export type UnitOf = (metric: string) => string | undefined;
+/**
+ * A metric's unit as the policy declares it (engine/model/policy.ts), looked up by the mapping's
+ * metric name, and whether a ratio is written in percent points (`ratio_format: percent_points`).
+ */
+export type UnitOf = (metric: string) => { unit: string; percentPoints?: boolean } | undefined;
 
 /**
  * The columns whose `%` cells are refused (`100%` in 播放量 is no number of plays): read by a sum,
@@ -349,11 +363,35 @@ export function percentReaders(source: EventSource, column: string, unitOf?: Uni
 }
 
 function notRatios(source: EventSource, unitOf?: UnitOf): [string, EventMetric][] {
+  return valueReaders(source, unitOf).flatMap(([name, m, unit]) =>
+    unit.unit !== 'ratio' ? [[name, m] as [string, EventMetric]] : [],
+  );
+}
+
+/** The metrics that read a column's values (sum, average, minimum, maximum) into a metric of the policy, with its unit. */
+function valueReaders(
+  source: EventSource,
+  unitOf?: UnitOf,
+): [string, EventMetric, { unit: string; percentPoints?: boolean }][] {
   if (!unitOf) return [];
-  return Object.entries(source.metrics).filter(([name, m]) => {
+  return Object.entries(source.metrics).flatMap(([name, m]) => {
     const unit = unitOf(name);
-    return m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg) && unit !== undefined && unit !== 'ratio';
-  });
+    return m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg) && unit ? [[name, m, unit] as const] : [];
+  }) as [string, EventMetric, { unit: string; percentPoints?: boolean }][];
+}
+
+/**
+ * The columns whose `%` cells are the percent points before the `%` (`45%` is 45): every metric that
+ * reads the column's values is a ratio the policy reads in percent points (`ratio_format:
+ * percent_points`), which the record then divides by 100, as it divides `45` — so that `45%` and
+ * `45` are both 0.45, as in a data file (the `%` was divided twice: `45%` became 0.0045).
+ */
+export function percentPoints(source: EventSource, unitOf?: UnitOf): string[] {
+  const readers = valueReaders(source, unitOf);
+  const refused = new Set(percentRefused(source, unitOf));
+  return [...new Set(readers.map(([, m]) => m.column!))].filter(
+    (c) => !refused.has(c) && readers.filter(([, m]) => m.column === c).every(([, , u]) => u.percentPoints),
+  );
 }
 
 /**
@@ -374,14 +412,25 @@ export function planSource(
    * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
    * one by one costs less.
    */
-  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean; written?: boolean; percentRefused?: string[] } = {},
+  ownOptions: {
+    exactAverages?: boolean;
+    fewDistinct?: boolean;
+    written?: boolean;
+    percentRefused?: string[];
+    percentPoints?: string[];
+  } = {},
 ): Plan {
   // `written: false`: the cells only the written forms read (`¥1,234.50`, `(12.00)`, `="300"`) count as
   // unreadable; DuckDB then does no more per cell than before those forms were read (aggregate.ts runs
   // the statement with them only when this one finds unreadable cells)
   const { exactAverages = process.arch === 'x64', fewDistinct = true, written = true } = ownOptions;
-  // `percentRefused` (every statement, the printed one too): the columns where a `%` cell is unreadable
-  const percent = (c: string) => !(ownOptions.percentRefused ?? []).includes(c);
+  // `percentRefused`, `percentPoints` (every statement, the printed one too): how a `%` cell of a column is read
+  const percent = (c: string): PercentReading =>
+    (ownOptions.percentRefused ?? []).includes(c)
+      ? 'refused'
+      : (ownOptions.percentPoints ?? []).includes(c)
+        ? 'points'
+        : 'fraction';
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const plainNumbers = (c: string) => types?.[c] === PLAIN_NUMBERS;
   const isNumberType = (c: string) =>
