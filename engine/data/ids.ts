@@ -22,6 +22,16 @@ export function normaliseId(raw: string): string {
 /** `="…"`: a formula that is only a text (no quote inside but doubled ones). */
 const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;
 
+/**
+ * A cell without Excel's mark for "keep this as text" (`'E1`, `="E1"` → `E1`), nothing else changed:
+ * the mark is how an export writes the id, not another spelling of it (a join says nothing of it).
+ */
+export function withoutTextMark(raw: string): string {
+  if (raw.length > 1 && raw.charCodeAt(0) === 0x27) return raw.slice(1);
+  const formula = raw.charCodeAt(0) === 0x3d ? FORMULA_TEXT.exec(raw) : null;
+  return formula ? (formula[1] ?? '').replaceAll('""', '"') : raw;
+}
+
 /** `2.02311E+11`: what Excel shows for a long number-like id in a General cell; the id itself is lost. */
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 

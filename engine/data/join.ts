@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import { FIELD_NAMES, isTotalsWord } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
-import { looksDecimal, looksScientific, normaliseId, showSpelling } from './ids.js';
+import { looksDecimal, looksScientific, normaliseId, showSpelling, withoutTextMark } from './ids.js';
 
 export interface JoinSource {
   file: string;
@@ -293,9 +293,10 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         return;
       }
       seen.set(target, { row: rowNo, key });
-      // matched only once normalised: say which two spellings were taken as one
+      // matched only once normalised: say which two spellings were taken as one (`="E1"` is E1 as
+      // an export writes it to keep it text, not another spelling: nothing to say)
       const rosterKey = (rosterCells(target)[rosterCol] ?? '').trim();
-      if (key !== rosterKey) {
+      if (withoutTextMark(key) !== withoutTextMark(rosterKey)) {
         diagnostics.push(
           diagnostic(
             'data_key_normalised',

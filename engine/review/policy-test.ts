@@ -4,6 +4,7 @@
 
 import type { CompiledIndicator, CompiledPolicy } from '../language/compile.js';
 import { evaluateRecord } from '../evaluation/evaluate.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Scorecard } from '../model/scorecard.js';
 import { fenToYuan } from '../model/money.js';
@@ -32,6 +33,8 @@ export interface CaseResult {
   /** One line per expectation that did not hold: field, expected, actual. */
   failures: { field: string; expected: unknown; actual: unknown }[];
   error?: string;
+  /** The problems `error` says in English, for a report in another language. */
+  reasons?: Diagnostic[];
 }
 
 export interface Coverage {
@@ -103,7 +106,13 @@ export async function runPolicyTests(policy: CompiledPolicy, cases: TestCase[]):
       history: { grades: (id) => (id === c.record.employee_id ? history : []) },
     });
     if (!e.ok) {
-      results.push({ name: c.name, ok: false, failures: [], error: e.reasons.map((r) => r.message).join('; ') });
+      results.push({
+        name: c.name,
+        ok: false,
+        failures: [],
+        error: e.reasons.map((r) => r.message).join('; '),
+        reasons: e.reasons,
+      });
       continue;
     }
     const card = e.scorecard;

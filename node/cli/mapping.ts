@@ -428,6 +428,12 @@ export async function readMapping(
         period,
         timeZone: m.time_zone,
         roster: { file: m.roster.file, table: roster },
+        // a `%` is refused in a column summed into a count or an amount (docs/events.md)
+        unitOf: (metric) => {
+          const meant = columnMeaning(metric, policy.contract);
+          const def = meant?.kind === 'metric' ? policy.contract.metrics[meant.id] : undefined;
+          return def && { unit: def.unit, percentPoints: def.ratio_format === 'percent_points' };
+        },
       })
     : undefined;
   if (events) {

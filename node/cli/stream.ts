@@ -36,6 +36,7 @@ import {
   type RatioNotation,
   type RunSummary,
   diagnostic,
+  formatOf,
 } from '../../engine/index.js';
 import { AtomicFile } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
@@ -119,7 +120,16 @@ export interface StreamResult {
 }
 
 /**
- * Data that can stream to a CSV file: a CSV, a policy without calibration, and the compiled
+ * A text table (`.csv`, `.tsv`, `.txt`), which a run can read in chunks: the whole-file reader reads
+ * the three alike (engine/data/file.ts, formatOf; the separator is the header line's), and so does
+ * the stream (streamDelimiter). A `.tsv` was read whole, its memory growing with the file.
+ */
+export function isTextTable(data: string): boolean {
+  return formatOf(data) === 'csv';
+}
+
+/**
+ * Data that can stream to a CSV file: a text table (isTextTable), a policy without calibration, and the compiled
  * executor (a batch with a repeated employee is evaluated again, synchronously, on the reading
  * thread; json-rules-engine evaluates asynchronously).
  */
@@ -129,7 +139,7 @@ export function streamable(
   executor: 'compiled' | 'reference' | undefined,
 ): boolean {
   return (
-    /\.csv$/i.test(data) &&
+    isTextTable(data) &&
     !policy.doc.calibration &&
     // pools and budgets need every card of the period, as calibration does
     !policy.doc.pools &&

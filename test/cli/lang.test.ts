@@ -209,7 +209,8 @@ describe("--error-format json for the commands that report a policy's problems o
     );
     const r = await yardstickAsIs('test', withTests, '--error-format', 'json');
     expect(r.code).toBe(1);
-    expect(r.stdout.trim()).toBe('0 passed, 0 failed, 1 policy(ies) whose tests cannot run');
+    // the report in Chinese, as every command speaks by default (it was in English whatever --lang said)
+    expect(r.stdout.trim()).toBe('0 个通过，0 个失败，1 个政策的测试无法运行');
     const codes = JSON.parse(r.stderr).diagnostics.map((d: { code: string; span?: unknown }) => [d.code, d.span]);
     expect(codes).toEqual([
       ['cli_policy_invalid', undefined],

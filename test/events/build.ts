@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { readCsv, type Table } from '../../engine/data/index.js';
 import { aggregateEvents, type EventsResult } from '../../node/cli/events/aggregate.js';
 import { checkEvents, type EventSource } from '../../node/cli/events/spec.js';
+import type { UnitOf } from '../../node/cli/events/sql.js';
 
 export const ROSTER =
   '工号,姓名,岗位,团队,阶段,抖音账号\nE1,甲,编导,一组,startup,acc_a\nE2,乙,编导,一组,startup,acc_b\nE3,丙,编导,一组,startup,acc_c\n';
@@ -37,9 +38,10 @@ export function eventsOf(yaml: string): EventSource[] {
 export async function aggregate(
   dir: string,
   yaml: string,
-  o: { period?: string; timeZone?: string; roster?: string } = {},
+  o: { period?: string; timeZone?: string; roster?: string; unitOf?: UnitOf } = {},
 ): Promise<EventsResult> {
   return aggregateEvents({
+    unitOf: o.unitOf,
     here: dir,
     mappingFile: 'm.yaml',
     events: eventsOf(yaml),

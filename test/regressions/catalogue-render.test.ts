@@ -144,6 +144,7 @@ const REALISTIC: Record<string, string | number> = {
   max_nodes: 250,
   meaning: 'completion rate',
   metric: 'completion_rate',
+  metrics: '播放量', // data_event_cell.percent: the metrics a column with a `%` cell is read into
   min: 0,
   money_limit: '100,000,000',
   month: '2026-10',
@@ -263,6 +264,13 @@ const REALISTIC: Record<string, string | number> = {
   stale_zh: '；此后月度结果有变：2026-07 已更正（#3 → #8）',
   recorded_months: '2026-01 – 2026-06',
   months_now: '2026-03 – 2026-08',
+  // yardstick test's report (cli_test_report)
+  passed: 12,
+  broken: 1,
+  expected: '"A"',
+  actual: '"B"',
+  parts: 'indicators output; rules fraud_hold; tiers gold',
+  parts_zh: '指标 output；规则 fraud_hold；档位 gold',
 };
 
 const LEFTOVER = /\{[A-Za-z_][A-Za-z0-9_]*\}/;

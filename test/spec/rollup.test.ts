@@ -42,3 +42,30 @@ it('a quarter rolled up by hand passes as a roll-up policy test', async () => {
     expect.stringContaining('quarterly.yaml: 1 passed, 0 failed'),
   ]);
 });
+
+// a case's `sample:` names the monthly policy its months are scored with: one that does not validate,
+// or is not there, fails the roll-up's tests with its problems, as `validate` and `run` say them
+it('a case whose sample names a monthly policy that does not validate, or none, fails with its problems', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-spec-rollup-'));
+  writeFileSync(join(dir, 'monthly.yaml'), ROLLUP_MONTHLY);
+  writeFileSync(join(dir, 'quarterly.yaml'), ROLLUP_QUARTERLY);
+  writeFileSync(join(dir, 'broken.yaml'), 'policy: x\n');
+  writeFileSync(join(dir, 'm.csv'), '工号\nN1\n');
+  for (const [sample, first, second] of [
+    [
+      'broken.yaml',
+      'error: DIR/broken.yaml: the policy has 7 problem(s)',
+      'DIR/broken.yaml:1:1: error[schema_missing_key]: `the policy` is missing required key `title`',
+    ],
+    ['gone.yaml', 'error: cannot read policy `DIR/gone.yaml`: no such file', undefined],
+  ]) {
+    writeFileSync(
+      join(dir, 'quarterly.test.yaml'),
+      `cases:\n  - name: 样例\n    period: 2026-Q3\n    sample: { policy: ${sample}, data: [ m.csv ] }\n    expect:\n      N1: { excluded: too_few_months }\n`,
+    );
+    const r = await yardstick('test', join(dir, 'quarterly.yaml'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr.replaceAll(dir, 'DIR').split('\n').slice(0, 2)).toEqual([first, second].filter(Boolean));
+    expect(r.stdout).toBe('0 passed, 0 failed, 1 policy(ies) whose tests cannot run\n');
+  }
+});

@@ -800,6 +800,33 @@ export const cli = defineMessages({
       zh: 'ok  {file}：{policy_file} 的 {count} 个测试用例',
     },
   },
+  cli_test_report: {
+    message: { en: '{file}: {passed} passed, {failed} failed', zh: '{file}：{passed} 个通过，{failed} 个失败' },
+  },
+  'cli_test_report.no_tests': {
+    message: { en: '{file}: no tests (write them in {tests})', zh: '{file}：没有测试（请写在 {tests}）' },
+  },
+  'cli_test_report.cannot_evaluate': {
+    message: { en: 'cannot evaluate: {detail}', zh: '无法计算：{detail}' },
+  },
+  'cli_test_report.unreadable_case': {
+    message: { en: 'cannot read the case: {detail}', zh: '无法读取用例：{detail}' },
+  },
+  'cli_test_report.failure': {
+    message: { en: '{field}: expected {expected}, got {actual}', zh: '{field}：应为 {expected}，实为 {actual}' },
+  },
+  'cli_test_report.uncovered': {
+    message: { en: 'not exercised by any case: {parts}', zh: '没有用例覆盖：{parts_zh}' },
+  },
+  'cli_test_report.total': {
+    message: { en: '{passed} passed, {failed} failed', zh: '{passed} 个通过，{failed} 个失败' },
+  },
+  'cli_test_report.total_broken': {
+    message: {
+      en: '{passed} passed, {failed} failed, {broken} policy(ies) whose tests cannot run',
+      zh: '{passed} 个通过，{failed} 个失败，{broken} 个政策的测试无法运行',
+    },
+  },
   cli_validate_failed: {
     message: { en: 'err {file}: {count} problem(s)', zh: 'err {file}：{count} 个问题' },
   },

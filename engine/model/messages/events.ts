@@ -48,6 +48,16 @@ export const events = defineMessages({
       zh: '这类单元格只用于其下限足以判定的条件（`10万+` 满足 `>= 100000`）；求和、平均、最小、最大需要精确数值，请导出精确数值',
     },
   },
+  'data_event_cell.percent': {
+    message: {
+      en: '`{value}` in `{column}` is a percentage, but the column is read into a metric that is not a ratio (`{metrics}`)',
+      zh: '`{column}` 列的 `{value}` 是百分比，但该列汇总为非比率指标（`{metrics}`）',
+    },
+    help: {
+      en: 'write the number itself (the export may have formatted the column as a percentage): a `%` is read only in a column of ratios; the employee cannot be scored on this source until then',
+      zh: '请填写数值本身（导出时可能把该列设成了百分比格式）：只有比率列才读取 `%`；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.repeated': {
     message: {
       en: '`{value}` in `{column}` is the id of row {first_row} too: the row is repeated, and would count twice',
@@ -68,8 +78,8 @@ export const events = defineMessages({
       zh: '`{column}` 列中 {employee} 的关联值有 {count} 种写法（本月行数：{keys}），各自分开汇总',
     },
     help: {
-      en: 'the spellings differ only in case, full-width forms, spaces or Excel\'s text marks (`="E1"`, `\'E1`): write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
-      zh: '这些写法只差大小写、全角半角、空格或 Excel 的文本标记（`="E1"`、`\'E1`）：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
+      en: 'the spellings differ only in case, full-width forms or spaces: write the key one way in the export, as the roster does; the employee cannot be scored on this source until then',
+      zh: '这些写法只差大小写、全角半角或空格：请在导出文件中统一按花名册的写法填写；修正前该员工无法按此数据源评分',
     },
   },
   data_event_no_key: {

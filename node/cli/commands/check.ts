@@ -76,7 +76,7 @@ export async function policyFailures(file: string, at: string, lang: Lang = 'zh'
       failures.push(
         [
           said(file, lang, 'cli_check_tests_fail', { failed: report.failed, total: report.cases.length }),
-          ...describeReport(file, report).slice(1),
+          ...describeReport(file, report, lang).slice(1),
         ].join('\n'),
       );
   }

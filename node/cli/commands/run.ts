@@ -26,7 +26,15 @@ import {
   type Io,
 } from '../io.js';
 import { dryRun, gapNote, loadPolicyAndText, refuseExcluded, reportExcluded } from '../pipeline.js';
-import { NotStreamable, startWorkersEarly, streamable, streamRun, workersFor, type StreamSink } from '../stream.js';
+import {
+  isTextTable,
+  NotStreamable,
+  startWorkersEarly,
+  streamable,
+  streamRun,
+  workersFor,
+  type StreamSink,
+} from '../stream.js';
 import type { WorkerPool } from '../worker-pool.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger, type LedgerLock } from '../ledger-lock.js';
@@ -71,7 +79,7 @@ export const AUTO_WORKERS_BYTES = 4 << 20;
 /** The threads a run uses when `--workers` is not given (see AUTO_WORKERS_BYTES). */
 export function defaultWorkers(o: RunCommandOptions, shape: boolean): number {
   if (!shape || (o.format !== 'json' && o.format !== 'ndjson')) return 1;
-  if (o.sheet !== undefined || o.executor === 'reference' || !/\.csv$/i.test(o.data)) return 1;
+  if (o.sheet !== undefined || o.executor === 'reference' || !isTextTable(o.data)) return 1;
   let size: number;
   try {
     size = statSync(o.data).size;
@@ -96,7 +104,7 @@ export async function runCommand(policyFile: string, o: RunCommandOptions, io: I
   // a run that looks like streaming starts its worker threads now: they load (most of a second of
   // CPU each) on another core while this one loads the policy; a run that does not stream closes them
   const early =
-    shape && o.sheet === undefined && /\.csv$/i.test(o.data) && o.executor !== 'reference'
+    shape && o.sheet === undefined && isTextTable(o.data) && o.executor !== 'reference'
       ? startWorkersEarly(workers, o.data)
       : undefined;
   try {
@@ -152,8 +160,11 @@ async function runLoaded(
               'the policy has forced distribution (calibration), which needs every record of the period',
               '政策有强制分布（校准），需要本期的全部记录',
             ]
-          : !/\.csv$/i.test(o.data)
-            ? ['only a CSV file is evaluated in worker threads', '只有 CSV 文件才用工作线程计算']
+          : !isTextTable(o.data)
+            ? [
+                'only a CSV, TSV or TXT file is evaluated in worker threads',
+                '只有 CSV、TSV 或 TXT 文件才用工作线程计算',
+              ]
             : notStreamed
               ? [notStreamed.message, notStreamed.zh]
               : ['the policy is evaluated by the reference executor', '政策由参考执行器计算'];

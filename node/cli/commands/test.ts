@@ -15,6 +15,7 @@ import {
   diagnostic,
   formatDiagnostic,
   localise,
+  type Diagnostic,
   type Lang,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -37,7 +38,11 @@ export function testFileFor(policy: string): string {
 }
 
 /** A case's result; `unreadable` when the case could not be built from the file (it then failed). */
-export type CaseOutcome = TestReport['cases'][number] & { unreadable?: string };
+export type CaseOutcome = TestReport['cases'][number] & {
+  unreadable?: string;
+  /** The problem `unreadable` says in English, for a report in another language. */
+  problem?: Diagnostic;
+};
 export type TestOutcome = Omit<TestReport, 'cases'> & { cases: CaseOutcome[] };
 
 // The keys a test file may hold, at each level: the reader refuses any other (a misspelt `expect`
@@ -409,35 +414,67 @@ export function readCases(
   });
 }
 
-export function describeReport(file: string, r: TestOutcome): string[] {
-  const lines = [`${file}: ${r.passed} passed, ${r.failed} failed`];
+/** A line of a test report in `lang` (the catalogue's `cli_test_report`, Chinese first as `validate` says its summaries). */
+const said = (id: string, args: Record<string, unknown>, lang: Lang) =>
+  localise(diagnostic(id as never, args as never), lang).message;
+
+/** A problem with its help on an indented line, in `lang`, as the English `ExitError.withHelp` says it. */
+function withHelp(d: Diagnostic, lang: Lang): string {
+  const { message, help } = localise(d, lang);
+  return help === undefined ? message : `${message}\n  ${lang === 'zh' ? '提示：' : 'help: '}${help}`;
+}
+
+export function describeReport(file: string, r: TestOutcome, lang: Lang = 'en'): string[] {
+  const lines = [said('cli_test_report', { file, passed: r.passed, failed: r.failed }, lang)];
   for (const c of r.cases) {
     if (c.ok) continue;
     lines.push(`  ✗ ${c.name}`);
-    if (c.error) lines.push(`      cannot evaluate: ${c.error}`);
-    if (c.unreadable) lines.push(`      cannot read the case: ${c.unreadable}`);
+    if (c.error) {
+      const detail = c.reasons?.length
+        ? c.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')
+        : c.error;
+      lines.push(`      ${said('cli_test_report.cannot_evaluate', { detail }, lang)}`);
+    }
+    if (c.unreadable) {
+      const detail = c.problem ? withHelp(c.problem, lang) : c.unreadable;
+      lines.push(`      ${said('cli_test_report.unreadable_case', { detail }, lang)}`);
+    }
     for (const f of c.failures)
-      lines.push(`      ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+      lines.push(
+        `      ${said('cli_test_report.failure', { field: f.field, expected: JSON.stringify(f.expected), actual: JSON.stringify(f.actual) }, lang)}`,
+      );
   }
   const u = r.uncovered;
-  const parts = [
-    ['indicators', u.indicators],
-    ['rules', u.rules],
-    ['grades', u.grades],
-    ['tiers', u.tiers],
-  ].filter(([, l]) => (l as string[]).length);
+  const parts = (
+    [
+      ['indicators', '指标', u.indicators],
+      ['rules', '规则', u.rules],
+      ['grades', '等级', u.grades],
+      ['tiers', '档位', u.tiers],
+    ] as const
+  ).filter(([, , l]) => l.length);
   if (parts.length)
     lines.push(
-      `  not exercised by any case: ${parts.map(([k, l]) => `${k} ${(l as string[]).join(', ')}`).join('; ')}`,
+      `  ${said(
+        'cli_test_report.uncovered',
+        {
+          parts: parts.map(([en, , l]) => `${en} ${l.join(', ')}`).join('; '),
+          parts_zh: parts.map(([, zh, l]) => `${zh} ${l.join(', ')}`).join('；'),
+        },
+        lang,
+      )}`,
     );
   return lines;
 }
 
 export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutcome | undefined> {
   const testFile = testFileFor(policyFile);
-  // "no tests" is said of a policy that is there: a mistyped path is a file that cannot be read
+  // "no tests" is said of a policy that is there and validates: a mistyped path is a file that
+  // cannot be read, and a policy that does not validate is reported as `validate` reports it
   if (!existsSync(testFile)) {
     readBytes(policyFile, 'policy');
+    if (isRollupFile(policyFile)) loadRollupFile(policyFile, io.stderr, io.lang);
+    else loadPolicyFile(policyFile, io.stderr, io.lang);
     return undefined;
   }
   if (isRollupFile(policyFile)) {
@@ -458,7 +495,9 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
   const ran = report.cases[Symbol.iterator]();
   const cases = list.map(
     (c): CaseOutcome =>
-      c.ok ? ran.next().value! : { name: c.name, ok: false, failures: [], unreadable: c.problem.withHelp },
+      c.ok
+        ? ran.next().value!
+        : { name: c.name, ok: false, failures: [], unreadable: c.problem.withHelp, problem: c.problem.diagnostics[0] },
   );
   const unreadable = list.filter((c) => !c.ok).length;
   return { ...report, cases, failed: report.failed + unreadable };
@@ -495,13 +534,15 @@ export async function testCommand(files: string[], io: Io, lang: Lang = 'zh'): P
       continue;
     }
     if (!report) {
-      io.stdout(`${file}: no tests (write them in ${testFileFor(file)})\n`);
+      io.stdout(`${said('cli_test_report.no_tests', { file, tests: testFileFor(file) }, lang)}\n`);
       continue;
     }
     passed += report.passed;
     failed += report.failed;
-    io.stdout(describeReport(file, report).join('\n') + '\n');
+    io.stdout(describeReport(file, report, lang).join('\n') + '\n');
   }
-  io.stdout(`${passed} passed, ${failed} failed${broken ? `, ${broken} policy(ies) whose tests cannot run` : ''}\n`);
+  io.stdout(
+    `${broken ? said('cli_test_report.total_broken', { passed, failed, broken }, lang) : said('cli_test_report.total', { passed, failed }, lang)}\n`,
+  );
   return failed || broken ? EXIT.input : EXIT.ok;
 }

@@ -22,7 +22,11 @@ import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
 import {
+  keyTextSql,
   OWN_BUFFER,
+  percentPoints,
+  percentReaders,
+  percentRefused,
   planSource,
   readerSql,
   repeatedIdsSql,
@@ -30,6 +34,7 @@ import {
   sqlIdent,
   sqlString,
   zeroWhenEmpty,
+  type UnitOf,
 } from './sql.js';
 import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
 
@@ -90,6 +95,12 @@ export interface EventsInput {
    * (`data sql --explain`); without it, when a report's `sha256` is first read (file-hash.ts).
    */
   hashWhileReading?: boolean;
+  /**
+   * The unit the policy declares for a metric of the mapping (by its name): a `%` cell is refused in a
+   * column summed into a count or an amount (sql.ts, percentRefused). Without it (`data sql --explain`,
+   * which reads no policy) a `%` is a percentage in every column.
+   */
+  unitOf?: UnitOf;
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -313,12 +324,14 @@ async function aggregateSource(
   // `plan.sql` is what `yardstick data sql` prints (portable); the run uses yardstick's own statement
   // (DuckDB's cheaper functions, every source without an average grouped as written: sql.ts), the
   // same numbers; the row-numbered search is the printed plan's
-  const plan = planSource(source, keyColumn!, calendar, from, typed);
+  const noPercent = percentRefused(source, input.unitOf);
+  const percents = { percentRefused: noPercent, percentPoints: percentPoints(source, input.unitOf) };
+  const plan = planSource(source, keyColumn!, calendar, from, typed, false, percents);
   const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
   const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
   // the own statement first without the written forms of a number (`¥1,234.50`, `(12.00)`, `="300"`):
   // the cells only they read count as unreadable there, and the statement with them runs only then
-  const ownOptions = { fewDistinct: few.ok && few.value, written: false };
+  const ownOptions = { fewDistinct: few.ok && few.value, written: false, ...percents };
   // yardstick's own statements read with a smaller buffer than the printed one's default (sql.ts, OWN_BUFFER)
   const ownFrom = (types?: Record<string, string>) =>
     readerSql(prepared.path, prepared.kind, prepared.skip, header, types, OWN_BUFFER);
@@ -455,7 +468,7 @@ async function aggregateSource(
   if (totalsKeys.length) {
     const found = await run(() =>
       engine.rows(
-        `SELECT row_number_, k FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${totalsKeys.map((a) => sqlString(a.key.trim())).join(', ')}) ORDER BY row_number_`,
+        `SELECT row_number_, k FROM (SELECT ROW_NUMBER() OVER () AS row_number_, ${keyTextSql(`CAST(${sqlIdent(keyColumn!)} AS VARCHAR)`)} AS k FROM ${from}) WHERE k IN (${totalsKeys.map((a) => sqlString(a.key.trim())).join(', ')}) ORDER BY row_number_`,
       ),
     );
     if (!found.ok) return void fail(found.message.split('\n')[0]!);
@@ -568,7 +581,14 @@ async function aggregateSource(
             : // a number, but more than the 12 whole digits an event cell is read with (DECIMAL(18, 6))
               /^-?\d{13,}(?:\.\d+)?$/.test(raw.trim().replaceAll(',', ''))
               ? diagnostic('data_event_cell.too_large', { value: raw, column }, at)
-              : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
+              : // `100%` in a column summed into a count or an amount (sql.ts, percentRefused)
+                noPercent.includes(column) && /%\s*("\s*)?$/.test(raw) // `100%`, `="100%"`
+                ? diagnostic(
+                    'data_event_cell.percent',
+                    { value: raw, column, metrics: percentReaders(source, column, input.unitOf).join('`, `') },
+                    at,
+                  )
+                : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
         );
       } else if (b[6 + 3 * i] === true) cells.push(diagnostic('data_event_cell.negative', { value: raw, column }, at));
     });
@@ -631,7 +651,7 @@ async function aggregateSource(
   if (apart.length) {
     const starts = await run(() =>
       engine.rows(
-        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, TRIM(CAST(${sqlIdent(keyColumn!)} AS VARCHAR)) AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
+        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, ${keyTextSql(`CAST(${sqlIdent(keyColumn!)} AS VARCHAR)`)} AS k FROM ${from}) WHERE k IN (${apart.flatMap(([, as]) => as.map((a) => sqlString(a.key.trim()))).join(', ')}) GROUP BY k`,
       ),
     );
     if (!starts.ok) return void fail(starts.message.split('\n')[0]!);

@@ -107,8 +107,16 @@ export const PLAIN_NUMBERS = 'PLAIN NUMBERS';
  * else is NULL. The plain number is tried first: most cells are one, and the text work below costs
  * more than the whole read; the written forms only once every other reading gave none.
  */
-function numberSql(raw: string, written = true): string {
-  return written ? `COALESCE(${plainNumberSql(raw)}, ${writtenNumberSql(raw)})` : plainNumberSql(raw);
+/**
+ * How a `%` cell of a column is read (percentRefused, percentPoints): a fraction (`45%` is 0.45), the
+ * percent points before it (`45%` is 45, for a ratio the policy reads in points), or no number.
+ */
+export type PercentReading = 'fraction' | 'points' | 'refused';
+
+function numberSql(raw: string, written = true, percent: PercentReading = 'fraction'): string {
+  return written
+    ? `COALESCE(${plainNumberSql(raw, percent)}, ${writtenNumberSql(raw, percent)})`
+    : plainNumberSql(raw, percent);
 }
 
 /**
@@ -124,7 +132,7 @@ const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
  * cell is checked once, before it is read (LIKE, which a statement of plain numbers can afford; the
  * pattern only for a cell with a comma).
  */
-function plainNumberSql(raw: string): string {
+function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): string {
   const u = `REPLACE(TRIM(${raw}), ',', '')`;
   const head = `SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`;
   const last = `SUBSTRING(${u}, LENGTH(${u}), 1)`;
@@ -134,7 +142,13 @@ function plainNumberSql(raw: string): string {
     `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
-    `WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`,
+    // `refused`: a column summed into a count or an amount (percentRefused), where `100%` is no number;
+    // `points`: a ratio the policy reads in percent points (`ratio_format: percent_points`), `45%` is 45
+    ...(percent === 'fraction'
+      ? [`WHEN ${last} = '%' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) / 100 AS ${DEC})`]
+      : percent === 'points'
+        ? [`WHEN ${last} = '%' THEN TRY_CAST(${head} AS ${DEC})`]
+        : []),
     `ELSE TRY_CAST(${u} AS ${DEC}) END) END`,
   ].join(' ');
 }
@@ -159,6 +173,17 @@ function cellTextSql(raw: string): string {
   return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' THEN ${unmarkedSql(raw)} ELSE TRIM(${raw}) END, '')`;
 }
 
+/**
+ * The key cell naming the employee, as a data file reads an id (engine/data/ids.ts, normaliseId): a
+ * cell marked as text for Excel (`="E1"`, `'E1`, as exports keep leading zeros) is the id inside,
+ * before the rows are grouped, so that `="E1"` and `E1` are one key (they were two spellings of E1,
+ * and the employee was excluded). The rest of the id's normalising (full-width forms, spaces) is
+ * done on the groups (aggregate.ts).
+ */
+export function keyTextSql(raw: string): string {
+  return cellTextSql(raw);
+}
+
 /** A cell marked as text for Excel, `="300"` or `'300`, as the text inside; any other cell as it is (trimmed). */
 function unmarkedSql(raw: string): string {
   const t = `TRIM(${raw})`;
@@ -169,7 +194,7 @@ function unmarkedSql(raw: string): string {
 }
 
 /** The written forms of `numberSql`: a cell marked as text, an amount with its currency, an accounting negative. */
-function writtenNumberSql(raw: string): string {
+function writtenNumberSql(raw: string, percent: PercentReading = 'fraction'): string {
   const m = `(${unmarkedSql(raw)})`;
   const part = (pattern: string, group: number) => `regexp_extract(${m}, ${sqlString(pattern)}, ${group})`;
   const matches = (pattern: string) => `regexp_matches(${m}, ${sqlString(pattern)})`;
@@ -182,14 +207,14 @@ function writtenNumberSql(raw: string): string {
     `WHEN ${matches(WITH_YUAN)} THEN ${signed(WITH_YUAN)}`,
     `WHEN ${matches(ACCOUNTING)} AND (${part(ACCOUNTING, 1)} = '' OR ${part(ACCOUNTING, 2)} = '') THEN -${amount(ACCOUNTING)}`,
     // marked once: `''40` or `'="40"` is no number a back-office writes
-    `WHEN ${m} <> TRIM(${raw}) AND NOT (${m} LIKE '''%' OR ${m} LIKE '=%') THEN ${plainNumberSql(m)} END`,
+    `WHEN ${m} <> TRIM(${raw}) AND NOT (${m} LIKE '''%' OR ${m} LIKE '=%') THEN ${plainNumberSql(m, percent)} END`,
   ].join(' ');
 }
 
 /** `10万+`, `999+`: the number before the `+`, the least the cell can mean; NULL for any other cell. */
-function atLeastSql(raw: string, written = true): string {
+function atLeastSql(raw: string, written = true, percent: PercentReading = 'fraction'): string {
   const u = `TRIM(${raw})`;
-  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written)} END`;
+  return `CASE WHEN ${u} LIKE '%+' THEN ${numberSql(`SUBSTRING(${u}, 1, LENGTH(${u}) - 1)`, written, percent)} END`;
 }
 
 /** A cell that says "no value" (`''`, `-`, `暂无`, …: the engine's list), compared as the engine compares it. */
@@ -315,6 +340,61 @@ export function negativeRefused(source: EventSource): string[] {
 }
 
 /**
+ * A metric's unit as the policy declares it (engine/model/policy.ts), looked up by the mapping's
+ * metric name, and whether a ratio is written in percent points (`ratio_format: percent_points`).
+ */
+export type UnitOf = (metric: string) => { unit: string; percentPoints?: boolean } | undefined;
+
+/**
+ * The columns whose `%` cells are refused (`100%` in 播放量 is no number of plays): read by a sum,
+ * average, minimum or maximum into a metric the policy declares a count, an amount, a score or
+ * seconds. A column only ratios read (`unit: ratio`), or only conditions, keeps `45.3%` as 0.453;
+ * without the policy's units (`data sql` without `--explain`) every column does.
+ */
+export function percentRefused(source: EventSource, unitOf?: UnitOf): string[] {
+  return [...new Set(notRatios(source, unitOf).map(([, m]) => m.column!))];
+}
+
+/** The metrics (by name) that make `column` refuse a `%` (percentRefused), for the message. */
+export function percentReaders(source: EventSource, column: string, unitOf?: UnitOf): string[] {
+  return notRatios(source, unitOf)
+    .filter(([, m]) => m.column === column)
+    .map(([name]) => name);
+}
+
+function notRatios(source: EventSource, unitOf?: UnitOf): [string, EventMetric][] {
+  return valueReaders(source, unitOf).flatMap(([name, m, unit]) =>
+    unit.unit !== 'ratio' ? [[name, m] as [string, EventMetric]] : [],
+  );
+}
+
+/** The metrics that read a column's values (sum, average, minimum, maximum) into a metric of the policy, with its unit. */
+function valueReaders(
+  source: EventSource,
+  unitOf?: UnitOf,
+): [string, EventMetric, { unit: string; percentPoints?: boolean }][] {
+  if (!unitOf) return [];
+  return Object.entries(source.metrics).flatMap(([name, m]) => {
+    const unit = unitOf(name);
+    return m.column && ['sum', 'avg', 'min', 'max'].includes(m.agg) && unit ? [[name, m, unit] as const] : [];
+  }) as [string, EventMetric, { unit: string; percentPoints?: boolean }][];
+}
+
+/**
+ * The columns whose `%` cells are the percent points before the `%` (`45%` is 45): every metric that
+ * reads the column's values is a ratio the policy reads in percent points (`ratio_format:
+ * percent_points`), which the record then divides by 100, as it divides `45` — so that `45%` and
+ * `45` are both 0.45, as in a data file (the `%` was divided twice: `45%` became 0.0045).
+ */
+export function percentPoints(source: EventSource, unitOf?: UnitOf): string[] {
+  const readers = valueReaders(source, unitOf);
+  const refused = new Set(percentRefused(source, unitOf));
+  return [...new Set(readers.map(([, m]) => m.column!))].filter(
+    (c) => !refused.has(c) && readers.filter(([, m]) => m.column === c).every(([, , u]) => u.percentPoints),
+  );
+}
+
+/**
  * The aggregation of one event source for one month. `from` is the reader (readerSql) of the
  * file; `keyColumn` its column naming the employee.
  */
@@ -332,12 +412,25 @@ export function planSource(
    * grouped by a column of order numbers, the groups are as many as the rows, and reading the rows
    * one by one costs less.
    */
-  ownOptions: { exactAverages?: boolean; fewDistinct?: boolean; written?: boolean } = {},
+  ownOptions: {
+    exactAverages?: boolean;
+    fewDistinct?: boolean;
+    written?: boolean;
+    percentRefused?: string[];
+    percentPoints?: string[];
+  } = {},
 ): Plan {
   // `written: false`: the cells only the written forms read (`¥1,234.50`, `(12.00)`, `="300"`) count as
   // unreadable; DuckDB then does no more per cell than before those forms were read (aggregate.ts runs
   // the statement with them only when this one finds unreadable cells)
   const { exactAverages = process.arch === 'x64', fewDistinct = true, written = true } = ownOptions;
+  // `percentRefused`, `percentPoints` (every statement, the printed one too): how a `%` cell of a column is read
+  const percent = (c: string): PercentReading =>
+    (ownOptions.percentRefused ?? []).includes(c)
+      ? 'refused'
+      : (ownOptions.percentPoints ?? []).includes(c)
+        ? 'points'
+        : 'fraction';
   // typed columns (a Parquet file's): a number column is its number, a TIMESTAMP or DATE the local time
   const plainNumbers = (c: string) => types?.[c] === PLAIN_NUMBERS;
   const isNumberType = (c: string) =>
@@ -444,7 +537,9 @@ export function planSource(
     : metricsList.every((m) => !m.per && !m.growth && ['count', 'sum', 'min', 'max', 'share'].includes(m.agg));
   const byDay = rawGrouped && metricsList.some((m) => m.per || m.growth === 'week');
   const columnsSql = (numbered: boolean) => [
-    rawGrouped && !numbered ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk` : `${text(keyColumn)} AS k`,
+    rawGrouped && !numbered
+      ? `CAST(${sqlIdent(keyColumn)} AS VARCHAR) AS rk`
+      : `${keyTextSql(`CAST(${sqlIdent(keyColumn)} AS VARCHAR)`)} AS k`,
     numbered || timeTyped
       ? `TRIM(CAST(${sqlIdent(source.time)} AS VARCHAR)) AS t`
       : `CAST(${sqlIdent(source.time)} AS VARCHAR) AS tr`,
@@ -477,12 +572,12 @@ export function planSource(
             ? `CASE WHEN contains(x${i}, 'e') OR contains(x${i}, 'E') OR contains(x${i}, '_') THEN error('not a plain number') ELSE CAST(x${i} AS ${DEC}) END AS n${i}`
             : isNumberType(c)
               ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}`
-              : `${numberSql(`u${i}`, written)} AS n${i}`,
+              : `${numberSql(`u${i}`, written, percent(c))} AS n${i}`,
         ),
         ...atLeast.map((c) =>
           isNumberType(c)
             ? `CAST(NULL AS ${DEC}) AS ${p(c)}`
-            : `${atLeastSql(`u${numeric.indexOf(c)}`, written)} AS ${p(c)}`,
+            : `${atLeastSql(`u${numeric.indexOf(c)}`, written, percent(c))} AS ${p(c)}`,
         ),
         timeTyped
           ? 'CAST(tt AS TIMESTAMP) AS lt'
@@ -615,7 +710,7 @@ export function planSource(
     const by = [...raws, part, ...(byDay ? ['CAST(lt AS DATE)'] : [])];
     return [
       `raw AS (\n  SELECT ${raws.join(', ')}, ${part} AS part, ${byDay ? 'CAST(lt AS DATE) AS d, ' : ''}COUNT(*) AS rows_,\n    ${rawColumns.join(',\n    ')},\n    COUNT(CASE WHEN ${rawBadRow} THEN 1 END) AS bad_\n  FROM parsed\n  GROUP BY ${by.join(', ')}\n)`,
-      `keyed AS (\n  SELECT COALESCE(TRIM(rk), '') AS k, ${textCols.map((_, j) => `${cellTextSql(`w${j}`)} AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
+      `keyed AS (\n  SELECT ${keyTextSql('rk')} AS k, ${textCols.map((_, j) => `${cellTextSql(`w${j}`)} AS s${j}, `).join('')}raw.*\n  FROM raw\n)`,
       `grouped AS (\n  SELECT k, part, ${total('rows_')} AS rows_,\n    ${groupedColumns.join(',\n    ')},\n    ${total('bad_')} AS bad_\n  FROM keyed\n  GROUP BY k, part\n)`,
     ];
   };
