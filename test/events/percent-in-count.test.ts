@@ -150,13 +150,10 @@ describe('a percentage in an event column', () => {
     expect(byKey(r).E1).toEqual({ plays: '1', best: '1', rate: '0.5' });
   });
 
-  // LEFT OPEN (fix16b): one column read into two ratios, one the policy reads as a fraction and one in
-  // percent points (`ratio_format: percent_points`), has one number per cell (sql.ts, `n{i}`), so
-  // `45%` is read as 0.45 for both (percentPoints needs every reader in points): the points metric
-  // gets 0.45 points, 0.0045. Either such a `%` cell is refused at its cell (`data_event_cell`, a
-  // variant saying the column is read both ways), or the column is read twice; the fix goes in
-  // sql.ts percentPoints/percentRefused and aggregate.ts's message.
-  it.fails('`45%` in a column read into a fraction ratio and a percent-points ratio is refused', async () => {
+  // one column read into two ratios, one the policy reads as a fraction and one in percent points
+  // (`ratio_format: percent_points`), has one number per cell: `45%` was read as 0.45 for both, and
+  // the points metric got 0.45 points (0.0045). Which reading the `%` means cannot be told: refused.
+  it('`45%` in a column read into a fraction ratio and a percent-points ratio is refused, naming both', async () => {
     const both = (m: string) =>
       ({ asFraction: { unit: 'ratio' }, asPoints: { unit: 'ratio', percentPoints: true } })[m];
     const r = await aggregate(
@@ -168,5 +165,8 @@ describe('a percentage in an event column', () => {
     expect(r.exclusions.get('E1')?.map((d) => [d.code, d.cell?.row, d.cell?.value])).toEqual([
       ['data_event_cell', 2, '45%'],
     ]);
+    expect(r.exclusions.get('E1')![0]!.message).toBe(
+      '`45%` in `完播` is a percentage, but the column is read both into a ratio written as a fraction (`asFraction`) and into one written in percent points (`asPoints`): which of the two the `%` means cannot be told',
+    );
   });
 });

@@ -144,6 +144,8 @@ const REALISTIC: Record<string, string | number> = {
   max_nodes: 250,
   meaning: 'completion rate',
   metric: 'completion_rate',
+  fraction_metrics: '完播率', // data_event_cell.percent_both: the ratios read as fractions
+  points_metrics: '完播率（百分点）', // data_event_cell.percent_both: the ratios read in percent points
   metrics: '播放量', // data_event_cell.percent: the metrics a column with a `%` cell is read into
   min: 0,
   money_limit: '100,000,000',

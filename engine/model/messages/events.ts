@@ -58,6 +58,16 @@ export const events = defineMessages({
       zh: '请填写数值本身（导出时可能把该列设成了百分比格式）：只有比率列才读取 `%`；修正前该员工无法按此数据源评分',
     },
   },
+  'data_event_cell.percent_both': {
+    message: {
+      en: '`{value}` in `{column}` is a percentage, but the column is read both into a ratio written as a fraction (`{fraction_metrics}`) and into one written in percent points (`{points_metrics}`): which of the two the `%` means cannot be told',
+      zh: '`{column}` 列的 `{value}` 是百分比，但该列既汇总为按小数书写的比率（`{fraction_metrics}`），又汇总为按百分点书写的比率（`{points_metrics}`）：无法确定该按哪一种读取',
+    },
+    help: {
+      en: 'one column cannot hold both: give the metrics the same `ratio_format` in the mapping, or read them from two columns; the employee cannot be scored on this source until then',
+      zh: '同一列不能同时是两种写法：请在映射中为这些指标设置相同的 `ratio_format`，或从两个列分别读取；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.repeated': {
     message: {
       en: '`{value}` in `{column}` is the id of row {first_row} too: the row is repeated, and would count twice',

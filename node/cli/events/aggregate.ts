@@ -25,7 +25,7 @@ import {
   keyTextSql,
   OWN_BUFFER,
   percentPoints,
-  percentReaders,
+  percentReading,
   percentRefused,
   planSource,
   readerSql,
@@ -583,11 +583,7 @@ async function aggregateSource(
               ? diagnostic('data_event_cell.too_large', { value: raw, column }, at)
               : // `100%` in a column summed into a count or an amount (sql.ts, percentRefused)
                 noPercent.includes(column) && /%\s*("\s*)?$/.test(raw) // `100%`, `="100%"`
-                ? diagnostic(
-                    'data_event_cell.percent',
-                    { value: raw, column, metrics: percentReaders(source, column, input.unitOf).join('`, `') },
-                    at,
-                  )
+                ? percentCell(raw, column, percentReading(source, column, input.unitOf), at)
                 : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
         );
       } else if (b[6 + 3 * i] === true) cells.push(diagnostic('data_event_cell.negative', { value: raw, column }, at));
@@ -723,4 +719,25 @@ async function aggregateSource(
     aggregates,
     ...(typedRead ? { typedRead } : {}),
   });
+}
+
+/**
+ * The refusal of a `%` cell in a column that does not read it (sql.ts, percentRefused): read into a
+ * metric that is not a ratio, or into a ratio written as a fraction and one in percent points, to
+ * which `45%` would be 0.45 and 45 points.
+ */
+function percentCell(
+  value: string,
+  column: string,
+  reading: ReturnType<typeof percentReading>,
+  at: Parameters<typeof diagnostic>[2],
+): Diagnostic {
+  const list = (names: string[]) => names.join('`, `');
+  return reading.notRatio.length
+    ? diagnostic('data_event_cell.percent', { value, column, metrics: list(reading.notRatio) }, at)
+    : diagnostic(
+        'data_event_cell.percent_both',
+        { value, column, fraction_metrics: list(reading.fraction), points_metrics: list(reading.points) },
+        at,
+      );
 }

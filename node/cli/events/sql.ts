@@ -352,14 +352,38 @@ export type UnitOf = (metric: string) => { unit: string; percentPoints?: boolean
  * without the policy's units (`data sql` without `--explain`) every column does.
  */
 export function percentRefused(source: EventSource, unitOf?: UnitOf): string[] {
-  return [...new Set(notRatios(source, unitOf).map(([, m]) => m.column!))];
+  return [...new Set([...notRatios(source, unitOf).map(([, m]) => m.column!), ...bothRatioFormats(source, unitOf)])];
 }
 
-/** The metrics (by name) that make `column` refuse a `%` (percentRefused), for the message. */
-export function percentReaders(source: EventSource, column: string, unitOf?: UnitOf): string[] {
-  return notRatios(source, unitOf)
-    .filter(([, m]) => m.column === column)
-    .map(([name]) => name);
+/**
+ * The columns read into a ratio written as a fraction and into one written in percent points: `45%`
+ * is 0.45 to the one and 45 points to the other, so which the `%` means cannot be told (refused).
+ */
+function bothRatioFormats(source: EventSource, unitOf?: UnitOf): string[] {
+  const ratios = valueReaders(source, unitOf).filter(([, , u]) => u.unit === 'ratio');
+  return [...new Set(ratios.map(([, m]) => m.column!))].filter((c) => {
+    const here = ratios.filter(([, m]) => m.column === c);
+    return here.some(([, , u]) => u.percentPoints) && here.some(([, , u]) => !u.percentPoints);
+  });
+}
+
+/**
+ * Why `column` refuses a `%` (percentRefused): the metrics that are not ratios (`notRatio`), else the
+ * ratios read as fractions and those read in percent points (`fraction`, `points`), by name.
+ */
+export function percentReading(
+  source: EventSource,
+  column: string,
+  unitOf?: UnitOf,
+): { notRatio: string[]; fraction: string[]; points: string[] } {
+  const here = valueReaders(source, unitOf).filter(([, m]) => m.column === column);
+  const names = (keep: (u: { unit: string; percentPoints?: boolean }) => boolean) =>
+    here.filter(([, , u]) => keep(u)).map(([name]) => name);
+  return {
+    notRatio: names((u) => u.unit !== 'ratio'),
+    fraction: names((u) => u.unit === 'ratio' && !u.percentPoints),
+    points: names((u) => u.unit === 'ratio' && Boolean(u.percentPoints)),
+  };
 }
 
 function notRatios(source: EventSource, unitOf?: UnitOf): [string, EventMetric][] {
