@@ -1,7 +1,7 @@
 // Exit codes and the typed error commands throw; only main.ts turns them into process exit codes
 // and prints the error's diagnostics, in the language and format the command line asks for.
 
-import type { Diagnostic } from '../../engine/index.js';
+import { type Diagnostic, diagnostic } from '../../engine/index.js';
 
 export const EXIT = {
   ok: 0,
@@ -33,4 +33,21 @@ export class ExitError extends Error {
     const help = this.diagnostics[0]?.help;
     return help === undefined ? this.message : `${this.message}\n  help: ${help}`;
   }
+}
+
+/**
+ * A policy that does not load: `cli_policy_invalid`, counting its errors (not its warnings), with
+ * every diagnostic of the policy said after it. `file` is the name the message gives (`HEAD:x.yaml`
+ * for a version from git), `at` the file it is placed at.
+ */
+export function policyInvalid(file: string, diagnostics: Diagnostic[], at = file): ExitError {
+  return new ExitError(
+    EXIT.input,
+    diagnostic(
+      'cli_policy_invalid',
+      { file, count: diagnostics.filter((d) => d.severity === 'error').length },
+      { file: at },
+    ),
+    diagnostics,
+  );
 }

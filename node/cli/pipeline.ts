@@ -22,7 +22,7 @@ import {
 import { progressFor } from './progress.js';
 import { readMapping } from './mapping.js';
 import { Ledger } from './ledger.js';
-import { EXIT, ExitError } from './errors.js';
+import { EXIT, ExitError, policyInvalid } from './errors.js';
 import { diagnosticsKept, readBytes, readText, sayDiagnostic } from './io.js';
 import { isRollupText } from './rollup.js';
 
@@ -42,16 +42,7 @@ export function loadPolicyAndText(
   const result = loadPolicy(text, file);
   // a policy that fails carries its problems in the error, so that `--error-format json` gives
   // them as JSON (and in the error language), not as text before it
-  if (!result.ok)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic(
-        'cli_policy_invalid',
-        { file, count: result.diagnostics.filter((d) => d.severity === 'error').length },
-        { file },
-      ),
-      result.diagnostics,
-    );
+  if (!result.ok) throw policyInvalid(file, result.diagnostics);
   for (const d of result.diagnostics) sayDiagnostic(stderr, d, lang);
   return { policy: result.policy, text };
 }

@@ -24,7 +24,7 @@ import {
   type EmployeeRecord,
   rollupMonthOf,
 } from '../../engine/index.js';
-import { EXIT, ExitError } from './errors.js';
+import { EXIT, ExitError, policyInvalid } from './errors.js';
 import { readText, sayDiagnostic } from './io.js';
 import { readDataFile } from './pipeline.js';
 
@@ -60,16 +60,7 @@ export function loadRollup(file: string, text = readText(file, 'policy')): Rollu
  */
 export function loadRollupFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): RollupDoc {
   const result = loadRollup(file);
-  if (!result.ok)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic(
-        'cli_policy_invalid',
-        { file, count: result.diagnostics.filter((d) => d.severity === 'error').length },
-        { file },
-      ),
-      result.diagnostics,
-    );
+  if (!result.ok) throw policyInvalid(file, result.diagnostics);
   for (const d of result.diagnostics) sayDiagnostic(stderr, d, lang);
   return result.doc;
 }
@@ -140,12 +131,7 @@ async function scoreSample(testFile: string, sample: { policy: string; data: str
   const here = dirname(testFile);
   const policyFile = resolve(here, sample.policy);
   const loaded = loadPolicy(readText(policyFile, 'policy'), policyFile);
-  if (!loaded.ok)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic('cli_policy_invalid', { file: policyFile, count: loaded.diagnostics.length }, { file: policyFile }),
-      loaded.diagnostics,
-    );
+  if (!loaded.ok) throw policyInvalid(policyFile, loaded.diagnostics);
   const records: EmployeeRecord[] = [];
   for (const f of sample.data) {
     const file = resolve(here, f);
@@ -229,16 +215,7 @@ export function rollupReview(
   lang: 'zh' | 'en',
 ) {
   const loaded = loadRollup(file, now);
-  if (!loaded.ok)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic(
-        'cli_policy_invalid',
-        { file, count: loaded.diagnostics.filter((d) => d.severity === 'error').length },
-        { file },
-      ),
-      loaded.diagnostics,
-    );
+  if (!loaded.ok) throw policyInvalid(file, loaded.diagnostics);
   const before = old === undefined ? undefined : readYaml(old, beforeLabel);
   const version = before?.ok ? String((before.value as { version?: unknown } | null)?.version ?? '—') : '—';
   const zh = lang === 'zh';

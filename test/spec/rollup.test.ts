@@ -69,3 +69,23 @@ it('a case whose sample names a monthly policy that does not validate, or none, 
     expect(r.stdout).toBe('0 passed, 0 failed, 1 policy(ies) whose tests cannot run\n');
   }
 });
+
+// the count in "the policy has N problem(s)" is of errors, as `run` and `validate` count them: a
+// warning said with them (a grade no score reaches) is not one of the problems
+it("a sample's monthly policy with one error and one warning is said to have 1 problem", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-spec-rollup-'));
+  const broken = ROLLUP_MONTHLY.replace('  - { grade: A+, min: 90 }', '  - { grade: A+, min: 900 }').replace(
+    '  - { grade: C, min: 0 }',
+    '  - { grade: A, min: 0 }',
+  );
+  writeFileSync(join(dir, 'monthly.yaml'), broken);
+  writeFileSync(join(dir, 'quarterly.yaml'), ROLLUP_QUARTERLY);
+  writeFileSync(join(dir, 'm.csv'), '工号\nN1\n');
+  writeFileSync(
+    join(dir, 'quarterly.test.yaml'),
+    'cases:\n  - name: 样例\n    period: 2026-Q3\n    sample: { policy: monthly.yaml, data: [ m.csv ] }\n    expect:\n      N1: { excluded: too_few_months }\n',
+  );
+  const r = await yardstick('test', join(dir, 'quarterly.yaml'), '--lang', 'en');
+  expect(r.code).toBe(1);
+  expect(r.stderr.replaceAll(dir, 'DIR').split('\n')[0]).toBe('error: DIR/monthly.yaml: the policy has 1 problem(s)');
+});
