@@ -3,6 +3,7 @@
 
 import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -52,6 +53,17 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/**
+ * Whether a request's token is the server's, compared in constant time: how long a wrong guess takes
+ * to refuse says nothing of how many of its first characters were right.
+ */
+function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function createEditorApp(o: EditorOptions): Hono {
   const app = new Hono();
   const policies = join(o.root, 'policies');
@@ -69,7 +81,7 @@ export function createEditorApp(o: EditorOptions): Hono {
   });
 
   app.use('/api/*', async (c: Context, next: Next) => {
-    if (c.req.header('x-yardstick-token') !== o.token)
+    if (!sameToken(c.req.header('x-yardstick-token'), o.token))
       return c.json(refusal([diagnostic('cli_server_token', {})]), 401);
     await next();
   });

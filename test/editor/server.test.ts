@@ -63,6 +63,13 @@ describe('access', () => {
 
   it('rejects a wrong token', async () => {
     expect((await call('/api/policies', { token: 'guess' })).status).toBe(401);
+    // the token with a character more or less, or its last one changed: the same length or not, refused
+    expect((await call('/api/policies', { token: `${TOKEN}x` })).status).toBe(401);
+    expect((await call('/api/policies', { token: TOKEN.slice(0, -1) })).status).toBe(401);
+    expect(
+      (await call('/api/policies', { token: `${TOKEN.slice(0, -1)}${TOKEN.endsWith('0') ? '1' : '0'}` })).status,
+    ).toBe(401);
+    expect((await call('/api/policies', { token: '' })).status).toBe(401);
   });
 
   it('rejects a foreign Host (DNS rebinding) even with the token', async () => {
