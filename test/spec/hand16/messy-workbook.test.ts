@@ -59,8 +59,12 @@ describe('a workbook saved from a back-office', () => {
       sheet: mergedRanges('A1:H1'),
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      `${data}:1: error[data_header_not_first]: the column names are on row 2, not on row 1: the row above is not a header`,
+    // and only that: 工号, 姓名, … are all there, one row down; 「the file has no `工号` column」 and
+    // five more such lines followed it, each false
+    expect(r.stderr).toBe(
+      `${data}:1: error[data_header_not_first]: the column names are on row 2, not on row 1: the row above is not a header\n` +
+        '  help: delete row 1 (a title or notes above the table), so that 工号, 姓名, 岗位, … are the first row\n' +
+        `error: ${data}: the data cannot be read, or does not fit the policy`,
     );
     expect(r.stdout).toBe('');
   });
