@@ -171,9 +171,12 @@ export function toRecords(table: Table, contract: DataContract, options: ReadOpt
   );
   if (hidden) return { records: [], excluded: [], diagnostics: [hidden] };
   const reader = recordReader(table.header, contract, options, table);
+  // the column names are on a later row: that is the whole problem, and every column the first row
+  // lacks (「没有「工号」列」) would be said of a file that has it, one row down
+  const title = titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file);
+  if (title) return { records: [], excluded: [], diagnostics: [title] };
   const diagnostics = [...reader.diagnostics];
   const below =
-    titleAboveHeader(reader.diagnostics, table.rows, table.rowNumbers, contract, options.file) ??
     sheetWithHeader(reader.diagnostics, table, contract, options.file) ??
     otherSheetsOfData(table, contract, options.file);
   if (below) diagnostics.unshift(below);

@@ -130,8 +130,9 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     }
   }
   const range = RANGE_MARK.test(text) ? /^(.+?)\s*(?:~|～|-|–|—|至|到)\s*(.+)$/.exec(text) : null;
-  // `1e-7` is a number written with an exponent, not the range 1e to 7
-  if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text) && !EXPONENT.test(text)) {
+  // `1e-7` is a number written with an exponent, not the range 1e to 7; so is `1.2e-3万` (no number:
+  // calling it a range sent the analyst to `ranges:`, which then refused it as no readable range)
+  if (range && !/^-/.test(text) && !/^\d{1,2}:\d/.test(text) && !EXPONENT.test(text) && !/\d[eE]-\d/.test(text)) {
     const how = options.ranges ?? 'reject';
     if (how === 'reject') return no('value_range', raw);
     const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });

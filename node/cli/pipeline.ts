@@ -83,7 +83,7 @@ export function refuseExcluded(
   diagnosticLang: Lang = lang,
 ): void {
   if (allow || result.excluded.length === 0) return;
-  reportExcluded(result, stderr, lang, diagnosticLang);
+  reportExcluded(result, stderr, lang, diagnosticLang, true);
   throw new ExitError(EXIT.input, diagnostic('cli_records_refused', { count: result.excluded.length }));
 }
 
@@ -151,7 +151,7 @@ export async function dryRun(
   const nobody = fitsNobody(policy, result, o.data);
   if (nobody) {
     // each record's own reason first: the summary alone would hide a fixable cell
-    reportExcluded(result, o.stderr, o.lang, o.diagnosticLang);
+    reportExcluded(result, o.stderr, o.lang, o.diagnosticLang, true);
     throw new ExitError(EXIT.input, nobody);
   }
   return { policy, result, records: read.records };
@@ -260,20 +260,29 @@ export function gapNote(
     : `note: ${gap} of \`${policyId}\` is not recorded in the ledger \`${path}\`: the history facts of ${period} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`;
 }
 
-/** Tells the user, on stderr, which records were left out of the totals and why. */
+/**
+ * Tells the user, on stderr, which records were left out of the totals and why; `refused` when the
+ * run stops on them and writes nothing, where 「未计入结果和合计」 would say there were results.
+ */
 export function reportExcluded(
   result: Pick<RunResult, 'excluded'>,
   stderr: (s: string) => void,
   lang: Lang,
   diagnosticLang: Lang = lang,
+  refused = false,
 ): void {
   if (result.excluded.length === 0) return;
+  const n = result.excluded.length;
   // for --error-format json the records' problems are the JSON document's diagnostics
   if (!diagnosticsKept())
     stderr(
-      lang === 'zh'
-        ? `注意：${result.excluded.length} 条记录有数据问题，未计入结果和合计：`
-        : `warning: ${result.excluded.length} record(s) have data problems and are left out of the results and totals:`,
+      refused
+        ? lang === 'zh'
+          ? `error: ${n} 条记录有数据问题，本次不输出任何结果：`
+          : `error: ${n} record(s) have data problems, and nothing is written:`
+        : lang === 'zh'
+          ? `注意：${n} 条记录有数据问题，未计入结果和合计：`
+          : `warning: ${n} record(s) have data problems and are left out of the results and totals:`,
     );
   for (const x of result.excluded) for (const d of x.reasons) sayDiagnostic(stderr, d, diagnosticLang);
 }

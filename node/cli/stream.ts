@@ -650,7 +650,9 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
     o.policy.contract,
     o.data,
   );
-  if (errors.length) fatal(below ? [below, ...errors] : errors);
+  // the header is on a later row: the first row's missing columns are not the file's
+  if (below) fatal([below]);
+  if (errors.length) fatal(errors);
   let period = '';
   for (let r = h + 1; r < rows.length && !period; r++) period = reader.periodOf(rows[r]);
   // the records after the header: the first chunk cut again after h + 1 records

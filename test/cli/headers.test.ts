@@ -34,6 +34,10 @@ describe('a title row above the header', () => {
     );
     expect(streamed.code).toBe(1);
     expect(streamed.stderr.startsWith(first)).toBe(true);
+    // nothing more: the first row's missing columns (「没有「工号」列」) are not the file's, whose
+    // 工号 is one row down
+    expect(whole.stderr).not.toContain('data_missing_column');
+    expect(streamed.stderr).not.toContain('data_missing_column');
   });
 
   it('two title rows: rows 1–2 are named', async () => {

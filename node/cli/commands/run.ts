@@ -418,7 +418,7 @@ async function streamTo(
     streamed.employees === 0 ? fitsNobody(policy, { scorecards: [], excluded: streamed.excluded }, o.data) : undefined;
   if (nobody) {
     streamed.discard();
-    reportExcluded(asResult, io.stderr, o.lang, io.lang);
+    reportExcluded(asResult, io.stderr, o.lang, io.lang, true);
     throw new ExitError(EXIT.input, nobody);
   }
   if (streamed.excluded.length && !o.excludeInvalid) {
