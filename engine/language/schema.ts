@@ -214,9 +214,12 @@ function toDiagnostic(source: SourceFile, e: ErrorObject, value: unknown): Diagn
         path: [...path, name],
         span: keySpan(source, path, name) ?? spanOf(source, path),
       };
-      return RESERVED.has(name)
-        ? diagnostic('schema_reserved_name', { name, where, reserved: RESERVED_LIST }, at)
-        : diagnostic('schema_bad_id', { name, where }, at);
+      if (RESERVED.has(name)) return diagnostic('schema_reserved_name', { name, where, reserved: RESERVED_LIST }, at);
+      // `weight: { startup: 30, 成熟期: 70 }`: the stage's title where its id belongs
+      const stage = path[path.length - 1] === 'weight' ? stageTitled(value, name) : undefined;
+      return stage === undefined
+        ? diagnostic('schema_bad_id', { name, where }, at)
+        : diagnostic('schema_bad_id.stage_title', { name, where, stage }, at);
     }
     case 'minimum':
     case 'maximum':
@@ -302,6 +305,18 @@ function rangeZh(e: ErrorObject): string {
 function descriptionOfKey(e: ErrorObject, key: string): string | undefined {
   const props = (e.parentSchema as { properties?: Record<string, { description?: string }> })?.properties;
   return props?.[key]?.description || undefined;
+}
+
+/** The id of the policy's stage whose title is `name` (width, spaces and case ignored), if one is. */
+function stageTitled(value: unknown, name: string): string | undefined {
+  const stages = (value as { stages?: unknown } | null)?.stages;
+  if (stages === null || typeof stages !== 'object') return undefined;
+  const same = (t: string) => t.normalize('NFKC').trim().toLowerCase();
+  for (const [id, stage] of Object.entries(stages as Record<string, unknown>)) {
+    const title = (stage as { title?: unknown } | null)?.title;
+    if (typeof title === 'string' && same(title) === same(name)) return id;
+  }
+  return undefined;
 }
 
 function valueAt(value: unknown, path: Path): unknown {

@@ -227,6 +227,13 @@ export const language = defineMessages({
       zh: '编号以小写字母开头，只用小写字母、数字和下划线，如 `follower_growth`',
     },
   },
+  'schema_bad_id.stage_title': {
+    message: {
+      en: '`{name}` in `{where}` is the title of the stage `{stage}`: a weight names its stage by id',
+      zh: '`{where}` 中的 `{name}` 是阶段 `{stage}` 的名称：权重要用阶段的编号',
+    },
+    help: { en: 'write `{stage}:` for `{name}:`', zh: '请把 `{name}:` 写成 `{stage}:`' },
+  },
   schema_const: { message: { en: '`{where}` {detail}', zh: '`{where}` 的值不符合要求（{detail}）' }, help: DOCS_HELP },
   schema_enum: {
     message: {
