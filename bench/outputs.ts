@@ -79,7 +79,7 @@ for (const n of SIZES) {
   // the default threads (JSON and NDJSON from a file of 4 MiB or more: two), else against the CSV
   // run with the same threads, one or two (like for like)
   // stdout is /dev/null (discarded) unless a row names a file for it: `json to stdout > file` is what a
-  // user's redirect does, through the temporary file a streamed run prints when the month is known good
+  // user's redirect does, written into that file as it comes (taken back if the month is refused)
   const cases: [label: string, args: string[], base: string, stdoutTo?: string][] = [
     ['csv --out (streams)', run('csv', 'r.csv'), 'default'],
     ['json --out (streams)', run('json', 'r.json'), 'default'],

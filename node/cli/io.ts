@@ -8,6 +8,7 @@ import {
   constants,
   existsSync,
   fstatSync,
+  ftruncateSync,
   lstatSync,
   openSync,
   readSync,
@@ -22,6 +23,8 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { writeFileAtomic, type AtomicOptions } from '../files.js';
 import { EXIT, ExitError } from './errors.js';
+import type { StreamSink } from './stream.js';
+import { stdoutPosition, stdoutSeeker } from './stdout-seek.js';
 import {
   decodeBytes,
   diagnostic,
@@ -360,6 +363,11 @@ export interface Io {
    * than through a temporary file printed at the end (nothing can be seen there either way).
    */
   stdoutNull?: () => boolean;
+  /**
+   * stdout as a sink a streamed run writes into as it goes, when it is a regular file it can take
+   * back (stdoutFileSink); undefined otherwise (the run then goes through a temporary file).
+   */
+  stdoutFileSink?: () => StreamSink | undefined;
   stderr: (line: string) => void;
   /** The language of errors when the command line names none (Chinese); tests written in English set `en`. */
   errorLang?: 'zh' | 'en';
@@ -514,11 +522,68 @@ export const nullStdoutSink = {
   discard(): void {},
 };
 
+/**
+ * stdout when it is a regular file written at its end and not appended to (`yardstick run … >
+ * result.json`, or a `{ …; } > file` group): the month is written straight into it as it comes,
+ * rather than into a temporary file read back and copied once the month is known good, which cost a
+ * 100,000-record JSON document (317 MB) 1.5–1.8 s of system time (docs/benchmarks.md). A month
+ * refused, interrupted (Ctrl-C, SIGTERM, SIGHUP) or started again in another encoding is taken
+ * back: the file is cut back to the size it had and descriptor 1's offset put back where it was
+ * (stdout-seek.ts), so what the shell writes next follows what was there before. Undefined, and the
+ * temporary file used, where that cannot be done: stdout not a regular file, opened with `>>`
+ * (another writer may append meanwhile, and cutting back would cut theirs), not at its end, or no
+ * /proc or WASI to find and move the offset. Only a run killed outright (SIGKILL, out of memory)
+ * can leave part of a month there; `--out` never does.
+ */
+export function stdoutFileSink(): StreamSink | undefined {
+  let size: number;
+  try {
+    const out = fstatSync(1);
+    if (!out.isFile()) return undefined;
+    size = out.size;
+  } catch {
+    return undefined;
+  }
+  const at = stdoutPosition();
+  if (!at || at.append || at.pos !== size) return undefined;
+  const seek = stdoutSeeker();
+  // the offset moved to where it is, and read back there: the way back works before anything is written
+  if (!seek?.(size) || stdoutPosition()?.pos !== size) return undefined;
+  let written = false;
+  let committed = false;
+  const takeBack = () => {
+    if (committed || !written) return;
+    written = false;
+    try {
+      ftruncateSync(1, size);
+    } catch (error) {
+      throw stdoutFailure(error);
+    }
+    if (!seek(size)) throw new Error(`internal: stdout's offset could not be put back to ${size}`);
+  };
+  return {
+    async writeAsync(bytes: Uint8Array): Promise<void> {
+      written = true;
+      try {
+        for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at, bytes.length - at);
+      } catch (error) {
+        throw stdoutFailure(error);
+      }
+    },
+    restart: takeBack,
+    commit(): void {
+      committed = true;
+    },
+    discard: takeBack,
+  };
+}
+
 export const defaultIo: Io = {
   stdout: writeStdout,
   stdoutBytes: writeStdout,
   stdoutFile: printFileToStdout,
   stdoutNull: stdoutIsNull,
+  stdoutFileSink,
   stderr: (line) => process.stderr.write(line + '\n'),
 };
 

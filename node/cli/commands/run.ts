@@ -325,16 +325,19 @@ async function streamCsv(
   io: Io,
   pool: WorkerPool | undefined,
 ): Promise<number | NotStreamable> {
-  // stdout: the stream goes to a temporary file of its own, printed when the run is known good;
-  // into /dev/null (where nothing is seen, refused or not) straight as it comes
+  // stdout: into /dev/null (where nothing is seen, refused or not) straight as it comes; into a
+  // regular file straight as it comes too, cut back if the month is refused (io.ts, stdoutFileSink);
+  // else (a pipe, a terminal) to a temporary file of its own, printed when the run is known good
   const toNull = !o.out && io.stdoutNull?.() === true;
-  const scratch = o.out || toNull ? undefined : temporaryFolder();
+  const direct = o.out || toNull ? undefined : io.stdoutFileSink?.();
+  const scratch = o.out || toNull || direct ? undefined : temporaryFolder();
   const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
-  // the month's names and pay are not left in the temporary folder by a Ctrl-C either
-  const interrupted = scratch ? cleanUpOnSignal(remove) : undefined;
+  // the month's names and pay are not left in the temporary folder, nor half a month in stdout's
+  // file, by a Ctrl-C either
+  const interrupted = scratch ? cleanUpOnSignal(remove) : direct ? cleanUpOnSignal(() => direct.discard()) : undefined;
   try {
     return await streamTo(
-      scratch ? join(scratch, `result.${o.format}`) : toNull ? '/dev/null' : o.out!,
+      scratch ? join(scratch, `result.${o.format}`) : toNull ? '/dev/null' : direct ? '/dev/stdout' : o.out!,
       policy,
       policyFile,
       policyText,
@@ -342,11 +345,13 @@ async function streamCsv(
       workers,
       io,
       pool,
-      toNull ? nullStdoutSink : undefined,
+      toNull ? nullStdoutSink : direct,
     );
   } finally {
     interrupted?.();
     remove();
+    // a month not committed (refused, or the run failed on the way) is taken back; once committed, nothing
+    direct?.discard();
   }
 }
 
