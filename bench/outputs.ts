@@ -86,6 +86,7 @@ for (const n of SIZES) {
     ['ndjson --out (streams)', run('ndjson', 'r.ndjson'), 'default'],
     ['json to stdout (streams)', run('json'), 'default'],
     ['json to stdout > file', run('json'), 'default', 'stdout.json'],
+    ['csv to stdout > file', run('csv'), 'default', 'stdout.csv'],
     ['table to stdout (whole)', run('table'), 'default'],
     ['csv --executor reference', [...run('csv', 'ref.csv'), '--executor', 'reference'], 'default'],
     [
@@ -107,7 +108,7 @@ for (const n of SIZES) {
     const runs: Measure[] = [];
     for (let i = 0; i < REPEAT; i++) {
       runs.push(measure(args, dir, stdoutTo));
-      rmSync(join(dir, 'stdout.json'), { force: true });
+      if (stdoutTo) rmSync(join(dir, stdoutTo), { force: true });
       rmSync(join(dir, 'st'), { recursive: true, force: true });
     }
     const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
