@@ -80,6 +80,8 @@ const T = {
     pct: '变化率',
     counts: '人数统计',
     held: '暂扣',
+    heldChange: '暂扣',
+    triggerChange: '触发',
     plan: '绩效改进计划',
     excluded: '排除的记录',
     outliers: (n: number, limit: string) => `⚑ 单人变化 ≥ ${limit} 的员工 ${n} 人`,
@@ -128,6 +130,8 @@ const T = {
     pct: '% change',
     counts: 'Counts',
     held: 'Held',
+    heldChange: 'held',
+    triggerChange: 'triggers',
     plan: 'Improvement plan',
     excluded: 'Excluded records',
     outliers: (n: number, limit: string) => `⚑ ${n} employee(s) with a single change of ${limit} or more`,
@@ -173,8 +177,44 @@ const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
 /** A person's month, when the data holds several (October and November are two lines of one person). */
 const month = (m: { period?: string }) => (m.period ? ` ${m.period}` : '');
 
-function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
-  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string, lang: Lang): string {
+  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)}${mdWords(ruleChanges(r, m, lang))} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+}
+
+/**
+ * The holds and triggers that changed for one person, by their titles: `；暂扣 — → 待核实`. Without
+ * it a person whose pay is newly held (the amount the same, no longer payable) was listed as
+ * `A → A, ¥912.10 → ¥912.10 (¥0.00)`, with nothing to say why.
+ */
+/** A run's scorecards by period and id, and by id alone (a month's change has no period), built once. */
+const cardIndex = new WeakMap<RunResult, Map<string, RunResult['scorecards'][number]>>();
+function cardsOf(run: RunResult): Map<string, RunResult['scorecards'][number]> {
+  let index = cardIndex.get(run);
+  if (!index) {
+    index = new Map();
+    for (const c of run.scorecards) {
+      index.set(`${c.period}\u0000${c.employee_id}`, c);
+      if (!index.has(`\u0000${c.employee_id}`)) index.set(`\u0000${c.employee_id}`, c);
+    }
+    cardIndex.set(run, index);
+  }
+  return index;
+}
+
+function ruleChanges(r: PolicyReview, m: EmployeeChange, lang: Lang): string {
+  const t = T[lang];
+  const card = (run: RunResult | undefined) =>
+    run ? cardsOf(run).get(`${m.period ?? ''}\u0000${m.employee_id}`) : undefined;
+  const before = card(r.impact?.before);
+  const after = card(r.impact?.after);
+  const titles = (list: { title: string }[] | undefined) => (list?.length ? list.map((x) => x.title).join('、') : '—');
+  const parts: string[] = [];
+  const sep = lang === 'zh' ? '；' : '; ';
+  if (m.kinds.includes('holds') || m.before.status !== m.after.status)
+    parts.push(`${t.heldChange} ${titles(before?.holds)} → ${titles(after?.holds)}`);
+  if (m.kinds.includes('triggers'))
+    parts.push(`${t.triggerChange} ${titles(before?.triggers)} → ${titles(after?.triggers)}`);
+  return parts.map((p) => `${sep}${p}`).join('');
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -273,7 +313,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
           `**${t.crossings}** (${crossings.length})`,
           '',
           ...header,
-          ...crossings.map((m) => moverRowMd(r, m, t.flag)),
+          ...crossings.map((m) => moverRowMd(r, m, t.flag, lang)),
           '',
         );
       if (others.length) {
@@ -281,7 +321,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
           `**${t.others}** (${others.length})`,
           '',
           ...header,
-          ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag)),
+          ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag, lang)),
         );
         if (others.length > maxMovers) out.push('', `_${t.more(others.length - maxMovers)}_`);
         out.push('');
@@ -366,13 +406,13 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       if (crossings.length) out.push(`   ${t.crossings} (${crossings.length}):`);
       for (const m of crossings)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
       const others = c.changes.filter((m) => !isCrossing(m));
       if (others.length && crossings.length) out.push(`   ${t.others} (${others.length}):`);
       for (const m of others)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
     }
     out.push('');
