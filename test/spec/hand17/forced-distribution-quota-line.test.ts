@@ -198,3 +198,25 @@ E3,某,staff,一组,s,2026-10,91
     ]);
   });
 });
+
+describe('a team written two ways', () => {
+  // 直播1组 is an alias of 直播一组 and `直播一组 ` has a trailing space: one team of four, so A max
+  // 25 % is 0.25 × 4 = 1 place (E1, 95). Split by spelling it would be two teams of two, 0.5 → 0
+  // places each under round_down, and E1 would lose A too.
+  it('is one cohort of four', async () => {
+    const withTeams = policy('{ A: { max: 0.25 } }', 'round_down').replace(
+      'roles:',
+      'teams:\n  live_1: { title: 直播一组, aliases: [ 直播1组 ] }\nroles:',
+    );
+    const csv = month(['E1', '直播一组', 95], ['E2', '直播1组', 94], ['E3', '直播一组 ', 93], ['E4', '直播1组', 92]);
+    const r = await runMonth(withTeams, csv);
+    expect(
+      each(r, (s) => [s.calibration?.cohort, s.calibration?.rank, s.calibration?.size, s.calibration?.calibrated]),
+    ).toEqual({
+      E1: ['直播一组', 1, 4, 'A'],
+      E2: ['直播一组', 2, 4, 'B'],
+      E3: ['直播一组', 3, 4, 'B'],
+      E4: ['直播一组', 4, 4, 'B'],
+    });
+  });
+});
