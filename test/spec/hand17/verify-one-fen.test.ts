@@ -91,3 +91,32 @@ describe('a silver award one fen short of keeping pay rising', () => {
     expect(lines.filter((l) => l.includes('error['))).toHaveLength(1);
   });
 });
+
+describe('a deduction of 0.01 points above the challenge, on a pay base of ¥100', () => {
+  // Above the challenge (¥300,000) the points stay at the cap, 120; the 超额服务费 rule takes 0.01
+  // points off above ¥300,000: 119.99 points × ¥100 / 100 = ¥119.99 against ¥120.00 at ¥300,000.
+  const FEE = policy('500')
+    .replace('pay_base: 1000', 'pay_base: 100')
+    .replace(/ {2}tiers:\n(?: {4}.*\n)+/, '')
+    .replace(/properties:\n(?:.*\n)+$/, '')
+    .concat(`properties:
+  more_gmv:
+    title: GMV越高应发不减
+    monotone: { metric: gmv }
+adjustments:
+  fee:
+    title: 超额服务费
+    when: { fact: gmv, operator: greaterThan, value: 300000 }
+    points: -0.01
+`);
+
+  it('fails by one fen of pay and 0.01 points of score', async () => {
+    const r = await yardstick('verify', file('fee.yaml', FEE), '--lang', 'en');
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.includes('error['));
+    expect(errors).toEqual([
+      `    ${dir}/fee.yaml:13:7: error[verify_not_monotone]: the score of 主播 (常规) falls from 120 to 119.99 when \`GMV\` improves from ¥300,000.00 to ¥300,001.00`,
+      `    ${dir}/fee.yaml:25:5: error[verify_property_fails]: property \`more_gmv\` (GMV越高应发不减) does not hold: the pay falls from ¥120.00 to ¥119.99 when \`gmv\` goes from ¥300,000.00 to ¥300,001.00`,
+    ]);
+  });
+});
