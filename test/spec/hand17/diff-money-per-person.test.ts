@@ -133,3 +133,33 @@ describe('a hold added as well', () => {
     expect(md.stdout.split('\n')).toContain('| E1 | 甲 | 一组 | A → A | ¥912.10 → ¥917.00；暂扣 — → 待核实 | +¥4.90 |');
   });
 });
+
+describe('a pool raised by two fen among three equal weights', () => {
+  const POOL = `${OLD.replace('payout:', 'pools:\n  pot:\n    title: 团队奖金池\n    per: team\n    fund: { fixed: 1000 }\n    weight: score\npayout:')}`;
+  const before = file('pool-old.yaml', POOL);
+  const after = file(
+    'pool-new.yaml',
+    POOL.replace('version: 1.0.0', 'version: 1.0.1').replace('fixed: 1000 }', 'fixed: 1000.02 }'),
+  );
+  const three = file(
+    'three.csv',
+    '工号,姓名,岗位,团队,阶段,月份,评分\nE3,丙,staff,一组,s,2026-10,80\nE1,甲,staff,一组,s,2026-10,80\nE2,乙,staff,一组,s,2026-10,80\n',
+  );
+
+  // Each is paid 1,000 × 80 % = 800.00 plus a third of the pool.
+  // ¥1,000.00 / 3 = 333.333… → 333.33 × 3 = 999.99, the fen left to the smallest id: E1 333.34.
+  // ¥1,000.02 / 3 = 333.34 exactly: E1 keeps 333.34, E2 and E3 gain a fen each.
+  it('moves E2 and E3 by a fen and E1 not at all: +¥0.02 in total', async () => {
+    const r = await yardstick('diff', before, after, '--data', three);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('    应发合计 ¥3,400.00 → ¥3,400.02 (+¥0.02)');
+    expect(lines).toContain('    1. 奖金池 团队奖金池 金额 ¥1,000.00 → ¥1,000.02: +¥0.02, 2 人');
+    expect(lines.slice(lines.indexOf('  受影响的员工 (2):'))).toEqual([
+      '  受影响的员工 (2):',
+      '    E2 乙 一组: B → B, ¥1,133.33 → ¥1,133.34 (+¥0.01)',
+      '    E3 丙 一组: B → B, ¥1,133.33 → ¥1,133.34 (+¥0.01)',
+      '',
+    ]);
+  });
+});
