@@ -220,3 +220,19 @@ describe('a team written two ways', () => {
     });
   });
 });
+
+describe('seven tied under three quotas that do not divide seven', () => {
+  // G1…G7 all 95 (A), ranked by id. A max 20 %, B max 30 %, C min 30 %: 1.4, 2.1 and 2.1 people.
+  const csv = month(...[1, 2, 3, 4, 5, 6, 7].map((i): [string, string, number] => [`G${i}`, '七人组', 95]));
+  const quotas = '{ A: { max: 0.2 }, B: { max: 0.3 }, C: { min: 0.3 } }';
+  const calibrated = async (rule: string) =>
+    Object.values(each(await runMonth(policy(quotas, rule), csv), (s) => s.calibration?.calibrated)).join('');
+
+  it('round_down: A 1, B 2, the other 4 pushed on to C (C min 2 is already met)', async () => {
+    expect(await calibrated('round_down')).toBe('ABBCCCC');
+  });
+
+  it('round_up: A 2, B 3, C 2 — then C min 3 takes the last B: A 2 · B 2 · C 3', async () => {
+    expect(await calibrated('round_up')).toBe('AABBCCC');
+  });
+});
