@@ -128,7 +128,7 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   return { path, values, current, decimals };
 }
 
-/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate is a ratio. */
+/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate and a calibration quota are ratios. */
 function unitAt(path: readonly string[], policy: CompiledPolicy): string | undefined {
   const key = path[path.length - 1]!;
   let node: unknown = policy.doc;
@@ -150,6 +150,9 @@ function unitAt(path: readonly string[], policy: CompiledPolicy): string | undef
     return unitOf(parent.fact);
   // a pool's share_of rate: a fraction of the metric's sum (2 % is 0.02)
   if (key === 'rate' && path[path.length - 2] === 'share_of') return 'ratio';
+  // a forced distribution's quota: a share of the cohort (10 % is 0.1), at most 1
+  if ((key === 'min' || key === 'max') && path.length === 4 && path[0] === 'calibration' && path[1] === 'quotas')
+    return 'ratio';
   // metrics.ID.default
   if (key === 'default' && path.length === 3 && path[0] === 'metrics') return unitOf(path[1]);
   return undefined;
