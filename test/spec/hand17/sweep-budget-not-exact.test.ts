@@ -89,3 +89,23 @@ describe('a budget no pay base meets to the fen', () => {
     );
   });
 });
+
+describe('a budget of ¥2,000.50, met to the fen by a pay base of 821.46', () => {
+  // 821.41: 821.41 × 0.9121 = 749.208061 → 749.21 · × 0.8232 = 676.184712 → 676.18
+  //   · × 0.7 = 574.987 → 574.99 = ¥2,000.38
+  // 821.45: 749.244545 → 749.24 · 676.21764 → 676.22 · 575.015 → 575.02 = ¥2,000.48
+  // 821.46: 749.253666 → 749.25 · 676.225872 → 676.23 · 575.022 → 575.02 = ¥2,000.50, the budget exactly
+  // 821.47: 749.262787 → 749.26 · 676.234104 → 676.23 · 575.029 → 575.03 = ¥2,000.52, over
+  it('stops at a hundredth of the step: on 800..900/10 that is 0.1, so 821.41 (¥2,000.38) is the answer', async () => {
+    // docs/review.md: refined by bisection "to a hundredth of the step"; 821.46 is 0.05 away
+    expect(last(await sweep('800..900/10', '2000.50'))).toBe(
+      '预算 ¥2,000.50：roles.staff.pay_base = 821.41 时应发合计 ¥2,000.38，在预算内（网格值 820，二分 7 次）',
+    );
+  });
+
+  it('finds 821.46 on a grid of single fen', async () => {
+    expect(last(await sweep('821.40..821.50/0.01', '2000.50'))).toBe(
+      '预算 ¥2,000.50：roles.staff.pay_base = 821.46 时应发合计 ¥2,000.50，在预算内（网格值 821.46，二分 0 次）',
+    );
+  });
+});
