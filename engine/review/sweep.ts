@@ -166,6 +166,10 @@ export interface SweepRow {
   moved: number;
   /** People whose pay differs from the policy as written. */
   paid_differently: number;
+  /** With forced distribution: the calibrated grades (held people are not ranked), as `run`'s summary. */
+  by_calibrated_grade?: Record<string, number>;
+  /** With forced distribution: people whose calibrated grade differs from the policy as written. */
+  calibrated_moves?: number;
 }
 
 export type SweepRun = (value: number) => Promise<RunResult>;
@@ -208,18 +212,23 @@ export function sweepRow(value: number, run: RunResult, base: RunResult): SweepR
   const before = new Map(base.scorecards.map((c) => [`${c.period}\u0000${c.employee_id}`, c]));
   let moved = 0;
   let paid = 0;
+  let calibratedMoves = 0;
   for (const c of run.scorecards) {
     const b = before.get(`${c.period}\u0000${c.employee_id}`);
     if (!b) continue;
     if (b.grade !== c.grade) moved++;
     if (b.payout.totalFen !== c.payout.totalFen) paid++;
+    if (b.calibration?.calibrated !== c.calibration?.calibrated) calibratedMoves++;
   }
+  // a sweep of a quota moves only calibrated grades: without these its rows all read the same
+  const calibrated = run.summary.by_calibrated_grade;
   return {
     value,
     payoutFen: run.summary.payout_total_fen,
     by_grade: { ...run.summary.by_grade },
     moved,
     paid_differently: paid,
+    ...(calibrated ? { by_calibrated_grade: { ...calibrated }, calibrated_moves: calibratedMoves } : {}),
   };
 }
 

@@ -77,15 +77,29 @@ describe('sweeping a forced-distribution quota', () => {
     );
   });
 
-  // LEFT OPEN (breaker17b): the sweep's grade columns and its "grade moves" count the grades before
-  // calibration (engine/review/sweep.ts, by_grade and moved from the scorecards' `grade`), so a sweep
-  // of a quota — which changes only the calibrated grades — shows A 7 · B 0 · C 0 and 0 moves on every
-  // row. By hand, round_down: 0.1 × 7 = 0.7 → 0 A; 0.2 → 1.4 → 1; 0.3 → 2.1 → 2; 0.4 → 2.8 → 2;
-  // 0.5 → 3.5 → 3 (the others B). The fix belongs with the diff's (see diff-forced-distribution.test.ts):
-  // a calibrated distribution beside the grades when the policy calibrates.
-  it.fails('shows how many keep A at each quota: 0, 1, 2, 2, 3', async () => {
-    const r = await sweep('10%..50%/10%', '--format', 'json');
-    const rows = JSON.parse(r.stdout).rows as { by_calibrated_grade?: Record<string, number> }[];
-    expect(rows.map((x) => x.by_calibrated_grade?.A)).toEqual([0, 1, 2, 2, 3]);
+  // By hand, round_down (the default): 0.1 × 7 = 0.7 → 0 A; 0.2 → 1.4 → 1; 0.3 → 2.1 → 2;
+  // 0.4 → 2.8 → 2; 0.5 → 3.5 → 3, the others B. Against 0.2 as written (G1 A): at 0.1 G1 moves to
+  // B; at 0.3 and 0.4 G2 moves to A; at 0.5 G2 and G3.
+  it('shows the calibrated grades and their moves beside the grades, which a quota never moves', async () => {
+    // the grade columns alone read A 7 · B 0 · C 0 and 0 moves on every row
+    const json = await sweep('10%..50%/10%', '--format', 'json');
+    const rows = JSON.parse(json.stdout).rows as {
+      moved: number;
+      by_calibrated_grade?: Record<string, number>;
+      calibrated_moves?: number;
+    }[];
+    expect(rows.map((x) => [x.moved, x.by_calibrated_grade, x.calibrated_moves])).toEqual([
+      [0, { A: 0, B: 7, C: 0 }, 1],
+      [0, { A: 1, B: 6, C: 0 }, 0],
+      [0, { A: 2, B: 5, C: 0 }, 1],
+      [0, { A: 2, B: 5, C: 0 }, 1],
+      [0, { A: 3, B: 4, C: 0 }, 2],
+    ]);
+    const text = await sweep('10%..50%/10%');
+    expect(text.stdout.split('\n').slice(2, 5)).toEqual([
+      'value   payout total  vs current  A  B  C  grade moves  pay changes  cal. A  cal. B  cal. C  calibrated moves',
+      '──────  ────────────  ──────────  ─  ─  ─  ───────────  ───────────  ──────  ──────  ──────  ────────────────',
+      '0.10       ¥6,650.00       ¥0.00  7  0  0            0            0       0       7       0                 1',
+    ]);
   });
 });
