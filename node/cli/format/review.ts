@@ -45,6 +45,8 @@ const T = {
     impact: '对数据的影响',
     total: '应发合计',
     grades: '等级分布',
+    calibratedGrades: '校准后等级分布',
+    calibratedGrade: '校准等级',
     movers: '受影响的员工',
     nobody: '没有人的等级、档位、应发、暂扣或触发发生变化',
     team: '团队',
@@ -93,6 +95,8 @@ const T = {
     impact: 'Impact on the data',
     total: 'Payout total',
     grades: 'Grade distribution',
+    calibratedGrades: 'Calibrated grades',
+    calibratedGrade: 'Calibrated',
     movers: 'Employees affected',
     nobody: "Nobody's grade, tier, pay, holds or triggers change",
     team: 'Team',
@@ -255,6 +259,13 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       const a = c.by_grade_after[g] ?? 0;
       out.push(`| ${t.grade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
     }
+    const cb = c.by_calibrated_grade_before ?? {};
+    const ca = c.by_calibrated_grade_after ?? {};
+    for (const g of Object.keys({ ...cb, ...ca })) {
+      const b = cb[g] ?? 0;
+      const a = ca[g] ?? 0;
+      out.push(`| ${t.calibratedGrade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
+    }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r))
       out.push(`| ${mdWords(team)} | ${formatFen(b)} | ${formatFen(a)} | ${signed(a - b)} |`);
@@ -363,6 +374,14 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
           .map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`)
           .join(' · ')}`,
       );
+      const cb = c.by_calibrated_grade_before ?? {};
+      const ca = c.by_calibrated_grade_after ?? {};
+      if (c.by_calibrated_grade_before || c.by_calibrated_grade_after)
+        out.push(
+          `    ${t.calibratedGrades} ${Object.keys({ ...cb, ...ca })
+            .map((g) => `${g} ${cb[g] ?? 0}→${ca[g] ?? 0}`)
+            .join(' · ')}`,
+        );
       for (const [team, b, a] of teams(r))
         if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
       for (const l of moneyBeforeAfter(r.impact.before, r.impact.after, lang)) out.push(`    ${l}`);

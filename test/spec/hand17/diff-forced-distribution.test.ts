@@ -5,7 +5,8 @@
 //   A max 25 %: 0.25 × 2 = 0.5 → 1 place → E2 A, E3 B
 //   A max 75 %: 0.75 × 2 = 1.5 → 2 places → E2 A, E3 A
 // (A max 50 % would change nothing: 0.5 × 2 = 1 place either way.)
-// Pay does not move, so the review's money is ¥0.00; but E3's calibrated grade moves B → A.
+// Pay does not move, so the review's money is ¥0.00; but E3's calibrated grade moves B → A:
+// calibrated A 1 → 2, B 1 → 0 (E1, held, is in neither count).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,13 +67,28 @@ describe('a quota change that moves nobody’s pay', () => {
     expect(lines).toContain('    1. 强制分布 A 至多 25% → 75%: ¥0.00, 0 人');
   });
 
+  it('shows the calibrated distribution before and after: A 1 → 2, B 1 → 0 (E1, held, in neither)', async () => {
+    // it showed only 「等级分布 A 3→3 · B 0→0 · C 0→0」, the grades before calibration
+    const r = await yardstick('diff', before, after, '--data', month);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('    等级分布 A 3→3 · B 0→0 · C 0→0');
+    expect(lines).toContain('    校准后等级分布 A 1→2 · B 1→0 · C 0→0');
+    const json = JSON.parse((await yardstick('diff', before, after, '--data', month, '--format', 'json')).stdout);
+    expect([json[0].impact.by_calibrated_grade_before, json[0].impact.by_calibrated_grade_after]).toEqual([
+      { A: 1, B: 1, C: 0 },
+      { A: 2, B: 0, C: 0 },
+    ]);
+    const md = await yardstick('diff', before, after, '--data', month, '--format', 'md');
+    expect(md.stdout.split('\n')).toContain('| 校准等级 A | 1 | 2 | +1 |');
+  });
+
   // LEFT OPEN (breaker17b): the review compares each person's grade before calibration only
   // (engine/review/compare.ts, Outcome has no calibrated grade), so a change to the quotas — the
   // whole point of a forced-distribution policy — lists nobody: 「受影响的员工 (0)：没有人的等级、
-  // 档位、应发、暂扣或触发发生变化」 while E3 moves B → A, and no calibrated distribution is shown
-  // before and after (run prints 「校准后等级分布」). The fix goes in compareRuns (a `calibrated`
-  // outcome and change kind, `by_calibrated_grade_before/after`) and node/cli/format/review.ts; the
-  // editor's 修改影响 reads the same comparison, so its display needs deciding with it.
+  // 档位、应发、暂扣或触发发生变化」 while E3 moves B → A (the distribution line above says so, the
+  // list does not). The fix goes in compareRuns (a `calibrated` outcome and change kind) and
+  // node/cli/format/review.ts; the editor's 修改影响 lists the same changes, so how it shows a
+  // person whose only change is the calibrated grade needs deciding with it.
   it.fails('lists E3, whose calibrated grade moves B → A', async () => {
     const r = await yardstick('diff', before, after, '--data', month, '--format', 'json');
     const impact = JSON.parse(r.stdout)[0].impact;
