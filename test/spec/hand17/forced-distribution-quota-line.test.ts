@@ -236,3 +236,38 @@ describe('seven tied under three quotas that do not divide seven', () => {
     expect(await calibrated('round_up')).toBe('AABBCCC');
   });
 });
+
+describe('a veto at the top of the ranking, on the E / M+ / M / M- scale', () => {
+  // V1 98 with a violation: grade_cap C → M-; V2 95 and V3 93 A → E; V4 80 and V5 75 B → M.
+  // Ranked by score, the veto does not move V1 down the ranking: V1, V2, V3, V4, V5.
+  // E max 34 %: 0.34 × 5 = 1.7 → 1 (round_down): V3 moves one grade down the scale, to M+ (not M).
+  // M- min 20 %: 0.2 × 5 = 1 person, and V1 already holds M-: nobody else moves down.
+  it('ranks V1 first at M-, which meets the M- minimum; V3 goes to M+', async () => {
+    const scaled = policy('{ E: { max: 0.34 }, M-: { min: 0.2 } }', 'round_down')
+      .replace(
+        '  rating: { label: 评分, unit: score, range: [0, 100] }',
+        '  rating: { label: 评分, unit: score, range: [0, 100] }\n  violations: { label: 违规次数, unit: count }',
+      )
+      .replace(
+        'holds:',
+        'adjustments:\n  veto:\n    title: 违规一票否决\n    when: { fact: violations, operator: greaterThan, value: 0 }\n    grade_cap: C\nholds:',
+      )
+      .replace('  within: team', '  within: team\n  scale: [E, M+, M, M-]\n  map: { A: E, B: M, C: M- }');
+    const csv = `工号,姓名,岗位,团队,阶段,月份,评分,违规次数
+V1,某,staff,一组,s,2026-10,98,1
+V2,某,staff,一组,s,2026-10,95,0
+V3,某,staff,一组,s,2026-10,93,0
+V4,某,staff,一组,s,2026-10,80,0
+V5,某,staff,一组,s,2026-10,75,0
+`;
+    const r = await runMonth(scaled, csv);
+    expect(each(r, (s) => [s.grade, s.calibration?.rank, s.calibration?.calibrated])).toEqual({
+      V1: ['C', 1, 'M-'],
+      V2: ['A', 2, 'E'],
+      V3: ['A', 3, 'M+'],
+      V4: ['B', 4, 'M'],
+      V5: ['B', 5, 'M'],
+    });
+    expect(r.summary.by_calibrated_grade).toEqual({ E: 1, 'M+': 1, M: 2, 'M-': 1 });
+  });
+});
