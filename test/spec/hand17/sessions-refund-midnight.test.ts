@@ -120,3 +120,24 @@ describe('sessions told apart by 场次ID', () => {
     ]);
   });
 });
+
+describe('the month given twice', () => {
+  // The mapping says `period: 2026-10`; `--period 2026-11` ran November from these October exports
+  // without a word: only S7 (1 Nov 00:05) was in the month, E3 paid ¥2,400.00 on 90,000 and E1 and
+  // E2 ¥0.00. Which month the files are for cannot be told: refused, exit 2.
+  it('is refused when --period names another month than the mapping', async () => {
+    const r = await run('every-row.data.yaml', '--exclude-invalid', '--period', '2026-11');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `error: ${join(dir, 'every-row.data.yaml')}: the mapping is for \`period: 2026-10\`, but \`--period\` says 2026-11\n  help: leave \`--period\` out to run the month the mapping names, or change \`period:\` in the mapping`,
+    );
+  });
+
+  it('runs as the mapping says when --period is the same month written another way (2026年10月)', async () => {
+    const same = await run('every-row.data.yaml', '--exclude-invalid', '--period', '2026年10月');
+    const plain = await run('every-row.data.yaml', '--exclude-invalid');
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe(plain.stdout);
+  });
+});
