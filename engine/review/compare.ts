@@ -70,8 +70,8 @@ export interface RunComparison {
   by_grade_before: Record<string, number>;
   by_grade_after: Record<string, number>;
   /**
-   * With forced distribution (on either side): the calibrated grades of the people both versions
-   * score, held people (not ranked) left out, as `run`'s summary counts them.
+   * With forced distribution: the calibrated grades of the people both versions score, held people
+   * (not ranked) left out, as `run`'s summary counts them; only for a side that calibrates.
    */
   by_calibrated_grade_before?: Record<string, number>;
   by_calibrated_grade_after?: Record<string, number>;
@@ -132,7 +132,6 @@ export function compareRuns(
   const gradesAfter = new Map(Object.keys(after.summary.by_grade).map((g) => [g, 0]));
   const teams = new Map<string, { before: number; after: number }>();
   // a quota change moves only calibrated grades: counted beside the grades when a side calibrates
-  const calibrates = Boolean(before.summary.by_calibrated_grade || after.summary.by_calibrated_grade);
   const calibratedBefore = new Map(Object.keys(before.summary.by_calibrated_grade ?? {}).map((g) => [g, 0]));
   const calibratedAfter = new Map(Object.keys(after.summary.by_calibrated_grade ?? {}).map((g) => [g, 0]));
   for (const key of keys) {
@@ -220,12 +219,9 @@ export function compareRuns(
     delta_fen: totalAfter - totalBefore,
     by_grade_before: Object.fromEntries(gradesBefore),
     by_grade_after: Object.fromEntries(gradesAfter),
-    ...(calibrates
-      ? {
-          by_calibrated_grade_before: Object.fromEntries(calibratedBefore),
-          by_calibrated_grade_after: Object.fromEntries(calibratedAfter),
-        }
-      : {}),
+    // a side without forced distribution has no calibrated grades: left out, never a row of 0s
+    ...(before.summary.by_calibrated_grade ? { by_calibrated_grade_before: Object.fromEntries(calibratedBefore) } : {}),
+    ...(after.summary.by_calibrated_grade ? { by_calibrated_grade_after: Object.fromEntries(calibratedAfter) } : {}),
     by_team: [...teams].map(([team, t]) => ({ team, before_fen: t.before, after_fen: t.after })),
   };
 }
@@ -278,12 +274,8 @@ export function comparisonToJson(c: RunComparison): RunComparisonJson {
     delta: fenToYuan(c.delta_fen),
     by_grade_before: c.by_grade_before,
     by_grade_after: c.by_grade_after,
-    ...(c.by_calibrated_grade_before
-      ? {
-          by_calibrated_grade_before: c.by_calibrated_grade_before,
-          by_calibrated_grade_after: c.by_calibrated_grade_after,
-        }
-      : {}),
+    ...(c.by_calibrated_grade_before ? { by_calibrated_grade_before: c.by_calibrated_grade_before } : {}),
+    ...(c.by_calibrated_grade_after ? { by_calibrated_grade_after: c.by_calibrated_grade_after } : {}),
     by_team: c.by_team.map((t) => ({ team: t.team, before: fenToYuan(t.before_fen), after: fenToYuan(t.after_fen) })),
   };
 }

@@ -186,6 +186,26 @@ function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string, lang: Lang
 }
 
 /**
+ * The calibrated distribution before and after (`A 1→2 · B 1→0`), or the one side that calibrates
+ * (`— → A 1 · B 1`, when the change adds forced distribution); undefined when neither does.
+ */
+function calibratedLine(c: RunComparison): string | undefined {
+  const b = c.by_calibrated_grade_before;
+  const a = c.by_calibrated_grade_after;
+  const counts = (x: Record<string, number>) =>
+    Object.entries(x)
+      .map(([g, n]) => `${g} ${n}`)
+      .join(' · ');
+  if (b && a)
+    return Object.keys({ ...b, ...a })
+      .map((g) => `${g} ${b[g] ?? 0}→${a[g] ?? 0}`)
+      .join(' · ');
+  if (a) return `— → ${counts(a)}`;
+  if (b) return `${counts(b)} → —`;
+  return undefined;
+}
+
+/**
  * The holds and triggers that changed for one person, by their titles: `；暂扣 — → 待核实`. Without
  * it a person whose pay is newly held (the amount the same, no longer payable) was listed as
  * `A → A, ¥912.10 → ¥912.10 (¥0.00)`, with nothing to say why.
@@ -259,12 +279,13 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       const a = c.by_grade_after[g] ?? 0;
       out.push(`| ${t.grade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
     }
-    const cb = c.by_calibrated_grade_before ?? {};
-    const ca = c.by_calibrated_grade_after ?? {};
+    const cb = c.by_calibrated_grade_before;
+    const ca = c.by_calibrated_grade_after;
     for (const g of Object.keys({ ...cb, ...ca })) {
-      const b = cb[g] ?? 0;
-      const a = ca[g] ?? 0;
-      out.push(`| ${t.calibratedGrade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
+      const b = cb ? (cb[g] ?? 0) : undefined;
+      const a = ca ? (ca[g] ?? 0) : undefined;
+      const d = a !== undefined && b !== undefined ? `${a - b > 0 ? '+' : ''}${a - b}` : '';
+      out.push(`| ${t.calibratedGrade} ${mdWords(g)} | ${b ?? '—'} | ${a ?? '—'} | ${d} |`);
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r))
@@ -374,14 +395,8 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
           .map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`)
           .join(' · ')}`,
       );
-      const cb = c.by_calibrated_grade_before ?? {};
-      const ca = c.by_calibrated_grade_after ?? {};
-      if (c.by_calibrated_grade_before || c.by_calibrated_grade_after)
-        out.push(
-          `    ${t.calibratedGrades} ${Object.keys({ ...cb, ...ca })
-            .map((g) => `${g} ${cb[g] ?? 0}→${ca[g] ?? 0}`)
-            .join(' · ')}`,
-        );
+      const calibrated = calibratedLine(c);
+      if (calibrated) out.push(`    ${t.calibratedGrades} ${calibrated}`);
       for (const [team, b, a] of teams(r))
         if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
       for (const l of moneyBeforeAfter(r.impact.before, r.impact.after, lang)) out.push(`    ${l}`);

@@ -82,6 +82,20 @@ describe('a quota change that moves nobody’s pay', () => {
     expect(md.stdout.split('\n')).toContain('| 校准等级 A | 1 | 2 | +1 |');
   });
 
+  it('shows one side when the change adds forced distribution, never a row of 0s before it', async () => {
+    // without calibration nobody has a calibrated grade: it read 「校准后等级分布 A 0→1 · B 0→1 · C 0→0」
+    const none = file('none.yaml', policy('0.25', '0.9.0').replace(/calibration:\n(?: {2}.*\n)+/, ''));
+    const r = await yardstick('diff', none, before, '--data', month);
+    expect(r.stdout.split('\n')).toContain('    校准后等级分布 — → A 1 · B 1 · C 0');
+    const back = await yardstick('diff', before, none, '--data', month);
+    expect(back.stdout.split('\n')).toContain('    校准后等级分布 A 1 · B 1 · C 0 → —');
+    const json = JSON.parse((await yardstick('diff', none, before, '--data', month, '--format', 'json')).stdout);
+    expect(json[0].impact.by_calibrated_grade_before).toBeUndefined();
+    expect(json[0].impact.by_calibrated_grade_after).toEqual({ A: 1, B: 1, C: 0 });
+    const md = await yardstick('diff', none, before, '--data', month, '--format', 'md');
+    expect(md.stdout.split('\n')).toContain('| 校准等级 A | — | 1 |  |');
+  });
+
   // LEFT OPEN (breaker17b): the review compares each person's grade before calibration only
   // (engine/review/compare.ts, Outcome has no calibrated grade), so a change to the quotas — the
   // whole point of a forced-distribution policy — lists nobody: 「受影响的员工 (0)：没有人的等级、
