@@ -86,6 +86,8 @@ describe('a quota change that moves nobody’s pay', () => {
     // without calibration nobody has a calibrated grade: it read 「校准后等级分布 A 0→1 · B 0→1 · C 0→0」
     const none = file('none.yaml', policy('0.25', '0.9.0').replace(/calibration:\n(?: {2}.*\n)+/, ''));
     const r = await yardstick('diff', none, before, '--data', month);
+    // the section in words; it was `+ calibration — → {within: team, quotas: {A: {max: 0.25}}, small_teams: round}`
+    expect(r.stdout.split('\n')).toContain('    + 强制分布 — → 按团队，A 至多 25%，小团队人数取整 四舍五入');
     expect(r.stdout.split('\n')).toContain('    校准后等级分布 — → A 1 · B 1 · C 0');
     const back = await yardstick('diff', before, none, '--data', month);
     expect(back.stdout.split('\n')).toContain('    校准后等级分布 A 1 · B 1 · C 0 → —');
