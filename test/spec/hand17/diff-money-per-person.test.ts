@@ -163,3 +163,37 @@ describe('a pool raised by two fen among three equal weights', () => {
     ]);
   });
 });
+
+describe('a hold added to a pooled team', () => {
+  // weights = score: E1 90, E2 80, E3 80 (sum 250) share ¥1,000: E1 360.00, E2 and E3 320.00 each.
+  // Pay: E1 900.00 + 360.00 = 1,260.00; E2, E3 800.00 + 320.00 = 1,120.00 → ¥3,500.00.
+  // The hold (评分 > 85) holds E1's pay and, held people taking no share by default, leaves E1 out
+  // of the pool: E2 and E3 take ¥500.00 each → ¥1,300.00; E1 ¥900.00 (held) → still ¥3,500.00.
+  const POOL = `${OLD.replace('payout:', 'pools:\n  pot:\n    title: 团队奖金池\n    per: team\n    fund: { fixed: 1000 }\n    weight: score\npayout:')}`;
+  const before = file('pooled.yaml', POOL);
+  const after = file(
+    'pooled-held.yaml',
+    `${POOL.replace('version: 1.0.0', 'version: 1.1.0')}holds:\n  check:\n    title: 待核实\n    when: { fact: rating, operator: greaterThan, value: 85 }\n    reason: 评分高于85，请核实\n`,
+  );
+  const three = file(
+    'pooled.csv',
+    '工号,姓名,岗位,团队,阶段,月份,评分\nE3,丙,staff,一组,s,2026-10,80\nE1,甲,staff,一组,s,2026-10,90\nE2,乙,staff,一组,s,2026-10,80\n',
+  );
+
+  it('moves ¥360.00 from E1 (now held) to E2 and E3, ¥0.00 in total, the step touching all three', async () => {
+    const r = await yardstick('diff', before, after, '--data', three);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('    应发合计 ¥3,500.00 → ¥3,500.00 (¥0.00)');
+    expect(lines).toContain('    修改后：奖金池 团队奖金池（一组）：¥1,000.00，分给 2 人 ¥1,000.00，1 人不参与');
+    expect(lines).toContain(
+      '    1. 新增 暂扣 「待核实」：当 评分 > 85 时，暂扣应发（评分高于85，请核实）: ¥0.00, 3 人',
+    );
+    expect(lines.slice(lines.indexOf('  受影响的员工 (3):'))).toEqual([
+      '  受影响的员工 (3):',
+      '    E1 甲 一组: A → A, ¥1,260.00 → ¥900.00 (-¥360.00)；暂扣 — → 待核实',
+      '    E2 乙 一组: B → B, ¥1,120.00 → ¥1,300.00 (+¥180.00)',
+      '    E3 丙 一组: B → B, ¥1,120.00 → ¥1,300.00 (+¥180.00)',
+      '',
+    ]);
+  });
+});
