@@ -135,6 +135,9 @@ function poolsWithinLimit(
   let round = scored;
   for (;;) {
     const cards = structuredClone(round);
+    // someone left out is not ranked: the others are calibrated again without them (the
+    // explanations are written again by planMoney, with the new calibration line)
+    if (round !== scored) calibrateCards(policy, cards, lang);
     const paid = {
       cards,
       pools: [] as PoolAllocation[],

@@ -69,6 +69,12 @@ export interface RunComparison {
   delta_fen: number;
   by_grade_before: Record<string, number>;
   by_grade_after: Record<string, number>;
+  /**
+   * With forced distribution: the calibrated grades of the people both versions score, held people
+   * (not ranked) left out, as `run`'s summary counts them; only for a side that calibrates.
+   */
+  by_calibrated_grade_before?: Record<string, number>;
+  by_calibrated_grade_after?: Record<string, number>;
   /** Payout per team of the people both versions score, integer fen, teams in the order the data lists them. */
   by_team: { team: string; before_fen: number; after_fen: number }[];
 }
@@ -125,6 +131,9 @@ export function compareRuns(
   const gradesBefore = new Map(Object.keys(before.summary.by_grade).map((g) => [g, 0]));
   const gradesAfter = new Map(Object.keys(after.summary.by_grade).map((g) => [g, 0]));
   const teams = new Map<string, { before: number; after: number }>();
+  // a quota change moves only calibrated grades: counted beside the grades when a side calibrates
+  const calibratedBefore = new Map(Object.keys(before.summary.by_calibrated_grade ?? {}).map((g) => [g, 0]));
+  const calibratedAfter = new Map(Object.keys(after.summary.by_calibrated_grade ?? {}).map((g) => [g, 0]));
   for (const key of keys) {
     const b = old.get(key);
     const a = now.get(key);
@@ -150,6 +159,10 @@ export function compareRuns(
     totalAfter += a.payout.totalFen;
     gradesBefore.set(b.grade, (gradesBefore.get(b.grade) ?? 0) + 1);
     gradesAfter.set(a.grade, (gradesAfter.get(a.grade) ?? 0) + 1);
+    const cb = b.calibration?.calibrated;
+    const ca = a.calibration?.calibrated;
+    if (cb !== undefined) calibratedBefore.set(cb, (calibratedBefore.get(cb) ?? 0) + 1);
+    if (ca !== undefined) calibratedAfter.set(ca, (calibratedAfter.get(ca) ?? 0) + 1);
     const team = teams.get(b.team) ?? { before: 0, after: 0 };
     team.before += b.payout.totalFen;
     team.after += a.payout.totalFen;
@@ -206,6 +219,9 @@ export function compareRuns(
     delta_fen: totalAfter - totalBefore,
     by_grade_before: Object.fromEntries(gradesBefore),
     by_grade_after: Object.fromEntries(gradesAfter),
+    // a side without forced distribution has no calibrated grades: left out, never a row of 0s
+    ...(before.summary.by_calibrated_grade ? { by_calibrated_grade_before: Object.fromEntries(calibratedBefore) } : {}),
+    ...(after.summary.by_calibrated_grade ? { by_calibrated_grade_after: Object.fromEntries(calibratedAfter) } : {}),
     by_team: [...teams].map(([team, t]) => ({ team, before_fen: t.before, after_fen: t.after })),
   };
 }
@@ -258,6 +274,8 @@ export function comparisonToJson(c: RunComparison): RunComparisonJson {
     delta: fenToYuan(c.delta_fen),
     by_grade_before: c.by_grade_before,
     by_grade_after: c.by_grade_after,
+    ...(c.by_calibrated_grade_before ? { by_calibrated_grade_before: c.by_calibrated_grade_before } : {}),
+    ...(c.by_calibrated_grade_after ? { by_calibrated_grade_after: c.by_calibrated_grade_after } : {}),
     by_team: c.by_team.map((t) => ({ team: t.team, before: fenToYuan(t.before_fen), after: fenToYuan(t.after_fen) })),
   };
 }

@@ -127,6 +127,8 @@ const W = {
     withinOf: { team: '按团队', role: '按岗位', stage: '按阶段', all: '全体一起' } as Record<string, string>,
     smallTeams: '小团队人数取整',
     roundingOf: { round_down: '向下取整', round: '四舍五入', round_up: '向上取整' } as Record<string, string>,
+    scale: '等级',
+    map: '对应',
   },
   en: {
     weight: 'weight',
@@ -203,6 +205,8 @@ const W = {
     >,
     smallTeams: 'small teams',
     roundingOf: { round_down: 'round down', round: 'round half up', round_up: 'round up' } as Record<string, string>,
+    scale: 'scale',
+    map: 'map',
     list: ', ',
     colon: ': ',
   },
@@ -509,6 +513,34 @@ export function diffPolicies(before: PolicyDoc, after: PolicyDoc, lang: Lang = '
         text = `${w.calibration} ${w.within} ${arrow(named(w.withinOf)(d.before), named(w.withinOf)(d.after))}`;
       else if (second === 'small_teams' && p.length === 2)
         text = `${w.calibration} ${w.smallTeams} ${arrow(named(w.roundingOf)(d.before), named(w.roundingOf)(d.after))}`;
+    }
+    if (p[0] === 'calibration' && p.length === 1) {
+      // the whole section added or removed: in the words of its parts, not as YAML
+      const pctOf = (v: Json) => (typeof v === 'number' ? `${Number((v * 100).toPrecision(12))}%` : short(v));
+      const whole = (v: Json) => {
+        if (v === undefined) return '—';
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return short(v);
+        const c = v as Record<string, Json>;
+        const parts: string[] = [];
+        if (typeof c.within === 'string') parts.push(w.withinOf[c.within] ?? c.within);
+        if (Array.isArray(c.scale)) parts.push(`${w.scale} ${c.scale.map(short).join(' / ')}`);
+        if (c.map && typeof c.map === 'object' && !Array.isArray(c.map))
+          parts.push(
+            `${w.map} ${Object.entries(c.map)
+              .map(([g, to]) => `${g} → ${short(to)}`)
+              .join(w.list)}`,
+          );
+        if (c.quotas && typeof c.quotas === 'object' && !Array.isArray(c.quotas))
+          for (const [g, q] of Object.entries(c.quotas))
+            if (q && typeof q === 'object' && !Array.isArray(q))
+              for (const k of ['min', 'max'] as const)
+                if ((q as Record<string, Json>)[k] !== undefined)
+                  parts.push(`${g} ${w.quota[k]} ${pctOf((q as Record<string, Json>)[k])}`);
+        if (typeof c.small_teams === 'string')
+          parts.push(`${w.smallTeams} ${w.roundingOf[c.small_teams] ?? c.small_teams}`);
+        return parts.join(w.list);
+      };
+      text = `${w.calibration} ${arrow(whole(d.before), whole(d.after))}`;
     }
     // bonus pools and the budget (engine/review/money-diff.ts)
     text ??= moneyChangeText(p, d.before, d.after, { before, after }, lang);

@@ -128,7 +128,7 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   return { path, values, current, decimals };
 }
 
-/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate is a ratio. */
+/** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate and a calibration quota are ratios. */
 function unitAt(path: readonly string[], policy: CompiledPolicy): string | undefined {
   const key = path[path.length - 1]!;
   let node: unknown = policy.doc;
@@ -150,6 +150,9 @@ function unitAt(path: readonly string[], policy: CompiledPolicy): string | undef
     return unitOf(parent.fact);
   // a pool's share_of rate: a fraction of the metric's sum (2 % is 0.02)
   if (key === 'rate' && path[path.length - 2] === 'share_of') return 'ratio';
+  // a forced distribution's quota: a share of the cohort (10 % is 0.1), at most 1
+  if ((key === 'min' || key === 'max') && path.length === 4 && path[0] === 'calibration' && path[1] === 'quotas')
+    return 'ratio';
   // metrics.ID.default
   if (key === 'default' && path.length === 3 && path[0] === 'metrics') return unitOf(path[1]);
   return undefined;
@@ -163,6 +166,10 @@ export interface SweepRow {
   moved: number;
   /** People whose pay differs from the policy as written. */
   paid_differently: number;
+  /** With forced distribution: the calibrated grades (held people are not ranked), as `run`'s summary. */
+  by_calibrated_grade?: Record<string, number>;
+  /** With forced distribution: people whose calibrated grade differs from the policy as written. */
+  calibrated_moves?: number;
 }
 
 export type SweepRun = (value: number) => Promise<RunResult>;
@@ -205,18 +212,23 @@ export function sweepRow(value: number, run: RunResult, base: RunResult): SweepR
   const before = new Map(base.scorecards.map((c) => [`${c.period}\u0000${c.employee_id}`, c]));
   let moved = 0;
   let paid = 0;
+  let calibratedMoves = 0;
   for (const c of run.scorecards) {
     const b = before.get(`${c.period}\u0000${c.employee_id}`);
     if (!b) continue;
     if (b.grade !== c.grade) moved++;
     if (b.payout.totalFen !== c.payout.totalFen) paid++;
+    if (b.calibration?.calibrated !== c.calibration?.calibrated) calibratedMoves++;
   }
+  // a sweep of a quota moves only calibrated grades: without these its rows all read the same
+  const calibrated = run.summary.by_calibrated_grade;
   return {
     value,
     payoutFen: run.summary.payout_total_fen,
     by_grade: { ...run.summary.by_grade },
     moved,
     paid_differently: paid,
+    ...(calibrated ? { by_calibrated_grade: { ...calibrated }, calibrated_moves: calibratedMoves } : {}),
   };
 }
 

@@ -419,7 +419,15 @@ export async function readMapping(
       });
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
-  const period = o.period ?? mappingPeriod(file, m.period);
+  // the month given twice, two ways: which the exports are for cannot be told (the rows of the
+  // other month would be aggregated from them without a word)
+  const written = mappingPeriod(file, m.period);
+  if (o.period !== undefined && written !== undefined && o.period !== written)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_mapping_period_conflict', { file, period: written, given_period: o.period }, { file }),
+    );
+  const period = o.period ?? written;
   const events = m.events?.length
     ? await aggregateEvents({
         here,

@@ -150,6 +150,9 @@ export async function dryRun(
   // no record fits: the wrong file or the wrong policy, never "0 people, ¥0"
   const nobody = fitsNobody(policy, result, o.data);
   if (nobody) {
+    // the data's warnings (a totals row skipped, rows matching nobody) as a month that fits prints
+    // them: they may be why nobody fits, and a streamed run prints them here too
+    for (const w of result.warnings) sayDiagnostic(o.stderr, w, o.diagnosticLang ?? o.lang);
     // each record's own reason first: the summary alone would hide a fixable cell
     reportExcluded(result, o.stderr, o.lang, o.diagnosticLang, true);
     throw new ExitError(EXIT.input, nobody);

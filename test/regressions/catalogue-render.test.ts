@@ -110,6 +110,7 @@ const REALISTIC: Record<string, string | number> = {
   from: '2026-05',
   functions: 'min, max, abs, round, floor, ceil',
   given: '2026-13',
+  given_period: '2026-11', // cli_mapping_period_conflict: the month --period gives
   grade: 'A',
   grades: 'A+, A, B, C',
   help: 'record 2026-10 first',

@@ -643,6 +643,16 @@ export const cli = defineMessages({
     message: { en: '{file}: `period:` {detail}', zh: '{file}：`period:` 无法读取（{detail_zh}）' },
     help: { en: '{advice}', zh: '{advice_zh}' },
   },
+  cli_mapping_period_conflict: {
+    message: {
+      en: '{file}: the mapping is for `period: {period}`, but `--period` says {given_period}',
+      zh: '{file}：数据映射写的是 `period: {period}`，而 `--period` 是 {given_period}',
+    },
+    help: {
+      en: 'leave `--period` out to run the month the mapping names, or change `period:` in the mapping',
+      zh: '请去掉 `--period`，按数据映射中的月份运行；或修改数据映射中的 `period:`',
+    },
+  },
   cli_mapping_no_events: {
     message: {
       en: '{file}: the mapping has no `events:`, so there is no SQL to show',

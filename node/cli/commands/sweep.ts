@@ -91,6 +91,9 @@ function rowJson(r: SweepRow) {
     by_grade: r.by_grade,
     moved: r.moved,
     paid_differently: r.paid_differently,
+    ...(r.by_calibrated_grade
+      ? { by_calibrated_grade: r.by_calibrated_grade, calibrated_moves: r.calibrated_moves ?? 0 }
+      : {}),
   };
 }
 
@@ -123,10 +126,19 @@ function sweepText(
 ): string {
   const zh = lang === 'zh';
   const grades = Object.keys(rows[0]?.by_grade ?? {});
+  // with forced distribution, the calibrated grades and their moves after the pay changes
+  const calibrated = rows[0]?.by_calibrated_grade ? Object.keys(rows[0].by_calibrated_grade) : [];
+  const calibratedHead = calibrated.length
+    ? [...calibrated.map((g) => (zh ? `校准${g}` : `cal. ${g}`)), zh ? '校准变化' : 'calibrated moves']
+    : [];
+  const numeric = 5 + grades.length + calibratedHead.length;
   const table = alignTable(
-    zh
-      ? ['取值', '应发合计', '与现行差额', ...grades, '等级变化', '应发变化']
-      : ['value', 'payout total', 'vs current', ...grades, 'grade moves', 'pay changes'],
+    [
+      ...(zh
+        ? ['取值', '应发合计', '与现行差额', ...grades, '等级变化', '应发变化']
+        : ['value', 'payout total', 'vs current', ...grades, 'grade moves', 'pay changes']),
+      ...calibratedHead,
+    ],
     rows.map((r) => [
       `${r.value.toFixed(decimals)}${r.value === current ? ' *' : ''}`,
       formatFen(r.payoutFen),
@@ -134,8 +146,11 @@ function sweepText(
       ...grades.map((g) => String(r.by_grade[g] ?? 0)),
       String(r.moved),
       String(r.paid_differently),
+      ...(calibrated.length
+        ? [...calibrated.map((g) => String(r.by_calibrated_grade?.[g] ?? 0)), String(r.calibrated_moves ?? 0)]
+        : []),
     ]),
-    new Set([1, 2, ...grades.map((_, i) => 3 + i), 3 + grades.length, 4 + grades.length]),
+    new Set(Array.from({ length: numeric - 1 }, (_, i) => i + 1)),
   );
   const out = [
     zh

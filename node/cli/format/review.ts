@@ -45,6 +45,8 @@ const T = {
     impact: '对数据的影响',
     total: '应发合计',
     grades: '等级分布',
+    calibratedGrades: '校准后等级分布',
+    calibratedGrade: '校准等级',
     movers: '受影响的员工',
     nobody: '没有人的等级、档位、应发、暂扣或触发发生变化',
     team: '团队',
@@ -80,6 +82,8 @@ const T = {
     pct: '变化率',
     counts: '人数统计',
     held: '暂扣',
+    heldChange: '暂扣',
+    triggerChange: '触发',
     plan: '绩效改进计划',
     excluded: '排除的记录',
     outliers: (n: number, limit: string) => `⚑ 单人变化 ≥ ${limit} 的员工 ${n} 人`,
@@ -91,6 +95,8 @@ const T = {
     impact: 'Impact on the data',
     total: 'Payout total',
     grades: 'Grade distribution',
+    calibratedGrades: 'Calibrated grades',
+    calibratedGrade: 'Calibrated',
     movers: 'Employees affected',
     nobody: "Nobody's grade, tier, pay, holds or triggers change",
     team: 'Team',
@@ -128,6 +134,8 @@ const T = {
     pct: '% change',
     counts: 'Counts',
     held: 'Held',
+    heldChange: 'held',
+    triggerChange: 'triggers',
     plan: 'Improvement plan',
     excluded: 'Excluded records',
     outliers: (n: number, limit: string) => `⚑ ${n} employee(s) with a single change of ${limit} or more`,
@@ -173,8 +181,64 @@ const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
 /** A person's month, when the data holds several (October and November are two lines of one person). */
 const month = (m: { period?: string }) => (m.period ? ` ${m.period}` : '');
 
-function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string): string {
-  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string, lang: Lang): string {
+  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)}${mdWords(ruleChanges(r, m, lang))} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+}
+
+/**
+ * The calibrated distribution before and after (`A 1→2 · B 1→0`), or the one side that calibrates
+ * (`— → A 1 · B 1`, when the change adds forced distribution); undefined when neither does.
+ */
+function calibratedLine(c: RunComparison): string | undefined {
+  const b = c.by_calibrated_grade_before;
+  const a = c.by_calibrated_grade_after;
+  const counts = (x: Record<string, number>) =>
+    Object.entries(x)
+      .map(([g, n]) => `${g} ${n}`)
+      .join(' · ');
+  if (b && a)
+    return Object.keys({ ...b, ...a })
+      .map((g) => `${g} ${b[g] ?? 0}→${a[g] ?? 0}`)
+      .join(' · ');
+  if (a) return `— → ${counts(a)}`;
+  if (b) return `${counts(b)} → —`;
+  return undefined;
+}
+
+/**
+ * The holds and triggers that changed for one person, by their titles: `；暂扣 — → 待核实`. Without
+ * it a person whose pay is newly held (the amount the same, no longer payable) was listed as
+ * `A → A, ¥912.10 → ¥912.10 (¥0.00)`, with nothing to say why.
+ */
+/** A run's scorecards by period and id, and by id alone (a month's change has no period), built once. */
+const cardIndex = new WeakMap<RunResult, Map<string, RunResult['scorecards'][number]>>();
+function cardsOf(run: RunResult): Map<string, RunResult['scorecards'][number]> {
+  let index = cardIndex.get(run);
+  if (!index) {
+    index = new Map();
+    for (const c of run.scorecards) {
+      index.set(`${c.period}\u0000${c.employee_id}`, c);
+      if (!index.has(`\u0000${c.employee_id}`)) index.set(`\u0000${c.employee_id}`, c);
+    }
+    cardIndex.set(run, index);
+  }
+  return index;
+}
+
+function ruleChanges(r: PolicyReview, m: EmployeeChange, lang: Lang): string {
+  const t = T[lang];
+  const card = (run: RunResult | undefined) =>
+    run ? cardsOf(run).get(`${m.period ?? ''}\u0000${m.employee_id}`) : undefined;
+  const before = card(r.impact?.before);
+  const after = card(r.impact?.after);
+  const titles = (list: { title: string }[] | undefined) => (list?.length ? list.map((x) => x.title).join('、') : '—');
+  const parts: string[] = [];
+  const sep = lang === 'zh' ? '；' : '; ';
+  if (m.kinds.includes('holds') || m.before.status !== m.after.status)
+    parts.push(`${t.heldChange} ${titles(before?.holds)} → ${titles(after?.holds)}`);
+  if (m.kinds.includes('triggers'))
+    parts.push(`${t.triggerChange} ${titles(before?.triggers)} → ${titles(after?.triggers)}`);
+  return parts.map((p) => `${sep}${p}`).join('');
 }
 
 export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 30): string {
@@ -214,6 +278,14 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
       const b = c.by_grade_before[g] ?? 0;
       const a = c.by_grade_after[g] ?? 0;
       out.push(`| ${t.grade} ${mdWords(g)} | ${b} | ${a} | ${a - b > 0 ? '+' : ''}${a - b} |`);
+    }
+    const cb = c.by_calibrated_grade_before;
+    const ca = c.by_calibrated_grade_after;
+    for (const g of Object.keys({ ...cb, ...ca })) {
+      const b = cb ? (cb[g] ?? 0) : undefined;
+      const a = ca ? (ca[g] ?? 0) : undefined;
+      const d = a !== undefined && b !== undefined ? `${a - b > 0 ? '+' : ''}${a - b}` : '';
+      out.push(`| ${t.calibratedGrade} ${mdWords(g)} | ${b ?? '—'} | ${a ?? '—'} | ${d} |`);
     }
     out.push('', `| ${t.team} | ${t.before} | ${t.after} | ${t.delta} |`, '|---|---:|---:|---:|');
     for (const [team, b, a] of teams(r))
@@ -273,7 +345,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
           `**${t.crossings}** (${crossings.length})`,
           '',
           ...header,
-          ...crossings.map((m) => moverRowMd(r, m, t.flag)),
+          ...crossings.map((m) => moverRowMd(r, m, t.flag, lang)),
           '',
         );
       if (others.length) {
@@ -281,7 +353,7 @@ export function reviewMarkdown(reviews: PolicyReview[], lang: Lang, maxMovers = 
           `**${t.others}** (${others.length})`,
           '',
           ...header,
-          ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag)),
+          ...others.slice(0, maxMovers).map((m) => moverRowMd(r, m, t.flag, lang)),
         );
         if (others.length > maxMovers) out.push('', `_${t.more(others.length - maxMovers)}_`);
         out.push('');
@@ -323,6 +395,8 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
           .map((g) => `${g} ${c.by_grade_before[g] ?? 0}→${c.by_grade_after[g]}`)
           .join(' · ')}`,
       );
+      const calibrated = calibratedLine(c);
+      if (calibrated) out.push(`    ${t.calibratedGrades} ${calibrated}`);
       for (const [team, b, a] of teams(r))
         if (a !== b) out.push(`    ${t.team} ${team}: ${formatFen(b)} → ${formatFen(a)}`);
       for (const l of moneyBeforeAfter(r.impact.before, r.impact.after, lang)) out.push(`    ${l}`);
@@ -366,13 +440,13 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       if (crossings.length) out.push(`   ${t.crossings} (${crossings.length}):`);
       for (const m of crossings)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
       const others = c.changes.filter((m) => !isCrossing(m));
       if (others.length && crossings.length) out.push(`   ${t.others} (${others.length}):`);
       for (const m of others)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
     }
     out.push('');
