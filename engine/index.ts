@@ -38,6 +38,7 @@ export { policySchema, closest } from './language/schema.js';
 export {
   compareRuns,
   comparisonToJson,
+  isCrossing,
   type RunComparison,
   type RunComparisonJson,
   type EmployeeChange,

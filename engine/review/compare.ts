@@ -14,6 +14,8 @@ export interface Outcome {
   score: number;
   grade: string;
   tier?: string;
+  /** With forced distribution, the grade after calibration (absent for someone held, who is not ranked). */
+  calibrated?: string;
   /** Payout total, integer fen. */
   totalFen: number;
   status: 'payable' | 'held';
@@ -21,7 +23,11 @@ export interface Outcome {
   triggers: string[];
 }
 
-export type ChangeKind = 'grade' | 'pay' | 'tier' | 'holds' | 'triggers';
+/**
+ * What moved for a person: `calibrated` is the grade after forced distribution, which a change of
+ * the quotas alone moves while grade, pay and tier stay as they were.
+ */
+export type ChangeKind = 'grade' | 'calibrated' | 'pay' | 'tier' | 'holds' | 'triggers';
 
 export interface EmployeeChange {
   employee_id: string;
@@ -84,6 +90,7 @@ function outcome(c: Scorecard): Outcome {
     score: c.score,
     grade: c.grade,
     ...(c.payout.tier ? { tier: c.payout.tier.id } : {}),
+    ...(c.calibration ? { calibrated: c.calibration.calibrated } : {}),
     totalFen: c.payout.totalFen,
     status: c.payout.status,
     holds: c.holds.map((h) => h.id),
@@ -92,6 +99,10 @@ function outcome(c: Scorecard): Outcome {
 }
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether a person's change crosses a boundary: their grade, before or after calibration, or their tier. */
+export const isCrossing = (c: Pick<EmployeeChange, 'kinds'>): boolean =>
+  c.kinds.includes('grade') || c.kinds.includes('calibrated') || c.kinds.includes('tier');
 
 /** A scorecard's key in a comparison: its period and employee id (one card per person and month). */
 export const cardKey = (c: Pick<Scorecard, 'period' | 'employee_id'>): string => `${c.period}\u0000${c.employee_id}`;
@@ -169,6 +180,7 @@ export function compareRuns(
     teams.set(b.team, team);
     const kinds: ChangeKind[] = [];
     if (b.grade !== a.grade) kinds.push('grade');
+    if (cb !== ca) kinds.push('calibrated');
     if (b.payout.totalFen !== a.payout.totalFen) kinds.push('pay');
     if (b.payout.tier?.id !== a.payout.tier?.id) kinds.push('tier');
     if (
@@ -198,9 +210,9 @@ export function compareRuns(
       kinds,
     });
   }
-  // people who cross a grade or tier boundary first, then the biggest movers, then by id (and month)
-  // for a stable order
-  const crosses = (c: EmployeeChange) => (c.kinds.includes('grade') || c.kinds.includes('tier') ? 0 : 1);
+  // people who cross a grade (before or after calibration) or tier boundary first, then the biggest
+  // movers, then by id (and month) for a stable order
+  const crosses = (c: EmployeeChange) => (isCrossing(c) ? 0 : 1);
   changes.sort(
     (x, y) =>
       crosses(x) - crosses(y) ||

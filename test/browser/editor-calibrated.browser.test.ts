@@ -5,7 +5,7 @@
 // column itself is the grade before calibration, as pay and triggers read it.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { available, type Editor, openPolicy, startEditor } from './editor-harness.js';
+import { available, type Editor, focusYamlEditor, openPolicy, startEditor } from './editor-harness.js';
 
 let e: Editor;
 
@@ -32,5 +32,27 @@ describe.skipIf(!available)('the preview shows the calibrated grade beside the g
     expect(await row('LS0031').locator('[data-testid=calibrated]').getAttribute('title')).toBe(
       '强制分布（校准）后的等级；得分、触发与应发按校准前的等级',
     );
+  });
+
+  // A+ max 10 % → 20 %: 直播三组's 15 people have ⌊15 × 20 %⌋ = 3 A+ places, so LS0031 and LS0032
+  // keep their A+ too (no other team's A+ was cut by the quota). Pay reads the grade before
+  // calibration: ¥0.00. The list said nobody's grade or pay changed.
+  it('修改影响 lists the two whose calibrated grade a quota change moves, A → A+, for ¥0.00', async () => {
+    const page = e.page;
+    await focusYamlEditor(page);
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('max: 0.1 }', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('max: 0.2 }', { delay: 5 });
+    await page.click('[data-testid=tab-changes]');
+    await expect.poll(() => page.locator('[data-testid=changed]').textContent(), { timeout: 30_000 }).toBe('2');
+    expect(await page.locator('[data-testid=delta]').textContent()).toBe('¥0.00');
+    const rows = page.locator('.changes > table tbody tr');
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(['LS0031', 'LS0032']);
+    expect(await rows.locator('td:nth-child(4)').allTextContents()).toEqual([
+      'A+ → A+（校准 A → A+）',
+      'A+ → A+（校准 A → A+）',
+    ]);
   });
 });

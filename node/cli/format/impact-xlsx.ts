@@ -10,8 +10,15 @@ const MONEY = '#,##0.00';
 export async function formatImpactXlsx(c: RunComparison, lang: Lang): Promise<Buffer> {
   const zh = lang === 'zh';
   const kinds: Record<string, string> = zh
-    ? { grade: '等级', pay: '应发', tier: '档位', holds: '暂扣', triggers: '触发' }
-    : { grade: 'grade', pay: 'pay', tier: 'tier', holds: 'holds', triggers: 'triggers' };
+    ? { grade: '等级', calibrated: '校准等级', pay: '应发', tier: '档位', holds: '暂扣', triggers: '触发' }
+    : {
+        grade: 'grade',
+        calibrated: 'calibrated grade',
+        pay: 'pay',
+        tier: 'tier',
+        holds: 'holds',
+        triggers: 'triggers',
+      };
   const head = zh
     ? [
         '工号',

@@ -4,6 +4,7 @@
 import {
   formatDiagnostic,
   formatFen,
+  isCrossing,
   percentChange,
   type ChangeImpact,
   type EmployeeChange,
@@ -146,6 +147,17 @@ const T = {
 const tierChange = (m: { before?: { tier?: string }; after?: { tier?: string } }) =>
   m.before && m.after && m.before.tier !== m.after.tier ? ` (${m.before.tier ?? '—'} → ${m.after.tier ?? '—'})` : '';
 
+/**
+ * The grade after forced distribution, where it moved: `B → B（校准 B → A）`. A change of the quotas
+ * alone moves only this; without it such a person's line read `B → B, ¥910.00 → ¥910.00`.
+ */
+const calibratedChange = (m: EmployeeChange, lang: Lang) =>
+  m.kinds.includes('calibrated')
+    ? lang === 'zh'
+      ? `（校准 ${m.before.calibrated ?? '—'} → ${m.after.calibrated ?? '—'}）`
+      : ` (calibrated ${m.before.calibrated ?? '—'} → ${m.after.calibrated ?? '—'})`
+    : '';
+
 const signed = (fen: number) => (fen > 0 ? '+' : '') + formatFen(fen);
 
 function teams(r: PolicyReview): [string, number, number][] {
@@ -174,7 +186,6 @@ const pctText = (b: number, a: number) => {
   const p = percentChange(b, a);
   return p === null ? '—' : `${p > 0 ? '+' : ''}${p.toFixed(1)}%`;
 };
-const isCrossing = (m: EmployeeChange) => m.kinds.includes('grade') || m.kinds.includes('tier');
 const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
   Math.abs(m.deltaFen) >= r.impact!.breakdown.outlier_threshold_fen;
 
@@ -182,7 +193,7 @@ const isOutlier = (r: PolicyReview, m: EmployeeChange) =>
 const month = (m: { period?: string }) => (m.period ? ` ${m.period}` : '');
 
 function moverRowMd(r: PolicyReview, m: EmployeeChange, flag: string, lang: Lang): string {
-  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)}${mdWords(ruleChanges(r, m, lang))} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
+  return `| ${mdWords(m.employee_id)} | ${mdWords(m.name)} | ${mdWords(m.team)}${month(m)} | ${m.before.grade} → ${m.after.grade}${mdWords(calibratedChange(m, lang))}${tierChange(m)} | ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)}${mdWords(ruleChanges(r, m, lang))} | ${signed(m.deltaFen)}${isOutlier(r, m) ? ` ${flag}` : ''} |`;
 }
 
 /**
@@ -205,11 +216,6 @@ function calibratedLine(c: RunComparison): string | undefined {
   return undefined;
 }
 
-/**
- * The holds and triggers that changed for one person, by their titles: `；暂扣 — → 待核实`. Without
- * it a person whose pay is newly held (the amount the same, no longer payable) was listed as
- * `A → A, ¥912.10 → ¥912.10 (¥0.00)`, with nothing to say why.
- */
 /** A run's scorecards by period and id, and by id alone (a month's change has no period), built once. */
 const cardIndex = new WeakMap<RunResult, Map<string, RunResult['scorecards'][number]>>();
 function cardsOf(run: RunResult): Map<string, RunResult['scorecards'][number]> {
@@ -225,6 +231,11 @@ function cardsOf(run: RunResult): Map<string, RunResult['scorecards'][number]> {
   return index;
 }
 
+/**
+ * The holds and triggers that changed for one person, by their titles: `；暂扣 — → 待核实`. Without
+ * it a person whose pay is newly held (the amount the same, no longer payable) was listed as
+ * `A → A, ¥912.10 → ¥912.10 (¥0.00)`, with nothing to say why.
+ */
 function ruleChanges(r: PolicyReview, m: EmployeeChange, lang: Lang): string {
   const t = T[lang];
   const card = (run: RunResult | undefined) =>
@@ -440,13 +451,13 @@ export function reviewText(reviews: PolicyReview[], lang: Lang): string {
       if (crossings.length) out.push(`   ${t.crossings} (${crossings.length}):`);
       for (const m of crossings)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${calibratedChange(m, lang)}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
       const others = c.changes.filter((m) => !isCrossing(m));
       if (others.length && crossings.length) out.push(`   ${t.others} (${others.length}):`);
       for (const m of others)
         out.push(
-          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
+          `    ${m.employee_id} ${m.name} ${m.team}${month(m)}: ${m.before.grade} → ${m.after.grade}${calibratedChange(m, lang)}${tierChange(m)}, ${formatFen(m.before.totalFen)} → ${formatFen(m.after.totalFen)} (${signed(m.deltaFen)})${ruleChanges(r, m, lang)}${isOutlier(r, m) ? ` ${t.flag}` : ''}`,
         );
     }
     out.push('');

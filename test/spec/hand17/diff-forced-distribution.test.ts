@@ -98,16 +98,22 @@ describe('a quota change that moves nobody’s pay', () => {
     expect(md.stdout.split('\n')).toContain('| 校准等级 A | — | 1 |  |');
   });
 
-  // LEFT OPEN (breaker17b): the review compares each person's grade before calibration only
-  // (engine/review/compare.ts, Outcome has no calibrated grade), so a change to the quotas — the
-  // whole point of a forced-distribution policy — lists nobody: 「受影响的员工 (0)：没有人的等级、
-  // 档位、应发、暂扣或触发发生变化」 while E3 moves B → A (the distribution line above says so, the
-  // list does not). The fix goes in compareRuns (a `calibrated` outcome and change kind) and
-  // node/cli/format/review.ts; the editor's 修改影响 lists the same changes, so how it shows a
-  // person whose only change is the calibrated grade needs deciding with it.
-  it.fails('lists E3, whose calibrated grade moves B → A', async () => {
+  // E3's grade is A before and after; only the calibrated grade moves, B → A. The review listed
+  // nobody (「没有人的等级、档位、应发、暂扣或触发发生变化」) while the distribution line said A 1→2.
+  it('lists E3, whose calibrated grade moves B → A, and nobody else', async () => {
     const r = await yardstick('diff', before, after, '--data', month, '--format', 'json');
     const impact = JSON.parse(r.stdout)[0].impact;
-    expect(impact.changes.map((c: { employee_id: string }) => c.employee_id)).toEqual(['E3']);
+    expect(impact.changes.map((c: { employee_id: string; kinds: string[] }) => [c.employee_id, c.kinds])).toEqual([
+      ['E3', ['calibrated']],
+    ]);
+    // 1,000 × 91 / 100 = ¥910.00 on both sides
+    expect([impact.changes[0].before, impact.changes[0].after]).toEqual([
+      { score: 91, grade: 'A', calibrated: 'B', total: 910, status: 'payable', holds: [], triggers: [] },
+      { score: 91, grade: 'A', calibrated: 'A', total: 910, status: 'payable', holds: [], triggers: [] },
+    ]);
+    const text = await yardstick('diff', before, after, '--data', month);
+    expect(text.stdout.split('\n')).toContain('    E3 丙 一组: A → A（校准 B → A）, ¥910.00 → ¥910.00 (¥0.00)');
+    const md = await yardstick('diff', before, after, '--data', month, '--format', 'md');
+    expect(md.stdout.split('\n')).toContain('| E3 | 丙 | 一组 | A → A（校准 B → A） | ¥910.00 → ¥910.00 | ¥0.00 |');
   });
 });
