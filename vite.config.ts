@@ -35,8 +35,9 @@ export default defineConfig({
   test: {
     root: project,
     include: ['test/**/*.test.ts', 'engine/**/*.test.ts'],
-    // one temporary folder for the run, removed at its end (test/temp-root.ts)
-    globalSetup: ['test/temp-root.ts'],
+    // one temporary folder for the run, removed at its end (test/temp-root.ts); the editor's page
+    // built first when its sources changed since the last build (test/editor-build.ts)
+    globalSetup: ['test/temp-root.ts', 'test/editor-build.ts'],
     // the test files share each worker's modules rather than loading the engine and its libraries
     // afresh for every one of the ~370 files: most files run in under half a second and loading took
     // more than the tests (test/data and test/money: 59 s isolated, 12.5 s not; the whole suite 930 s

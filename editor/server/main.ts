@@ -7,6 +7,7 @@ import { resolve, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEditorApp } from './app.js';
+import { editorBuildStale } from './build-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(here, '..', '..');
@@ -17,8 +18,12 @@ export async function startEditor(argv: string[]): Promise<{ url: string; close:
     options: { port: { type: 'string', default: '5178' }, root: { type: 'string', default: project } },
   });
   const staticDir = join(project, 'dist', 'editor');
-  if (!existsSync(join(staticDir, 'index.html'))) {
-    process.stderr.write('building the editor (first start)…\n');
+  if (editorBuildStale(project)) {
+    process.stderr.write(
+      existsSync(join(staticDir, 'index.html'))
+        ? 'building the editor (its sources changed since the last build)…\n'
+        : 'building the editor (first start)…\n',
+    );
     const { build } = await import('vite');
     await build({ configFile: join(project, 'vite.config.ts'), logLevel: 'warn' });
   }

@@ -39,12 +39,17 @@ describe.skipIf(!available)('the preview shows the calibrated grade beside the g
   // calibration: ¥0.00. The list said nobody's grade or pay changed.
   it('修改影响 lists the two whose calibrated grade a quota change moves, A → A+, for ¥0.00', async () => {
     const page = e.page;
+    // the quota found with the editor's find box (typed once the box has the focus), then typed over
     await focusYamlEditor(page);
     await page.keyboard.press('Control+f');
-    await page.keyboard.type('max: 0.1 }', { delay: 5 });
+    const find = page.locator('[data-testid=editor] .find-widget .find-part textarea');
+    await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+    await find.fill('max: 0.1 }');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
+    await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(false);
     await page.keyboard.type('max: 0.2 }', { delay: 5 });
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'A+: { max: 0.2 }' }).waitFor();
     await page.click('[data-testid=tab-changes]');
     await expect.poll(() => page.locator('[data-testid=changed]').textContent(), { timeout: 30_000 }).toBe('2');
     expect(await page.locator('[data-testid=delta]').textContent()).toBe('¥0.00');
