@@ -287,6 +287,21 @@ function mappingTeams(file: string, value: unknown, policy: CompiledPolicy): Tea
 }
 
 /** The mapping's `period:`, read as a 月份 cell is (`202610` in YAML is a number: still 2026-10). */
+/**
+ * The month a mapping's exports are read for: `--period` or the mapping's `period:`. Both, naming
+ * two months, are refused: which one the exports are for cannot be told (the rows of the other
+ * month would be aggregated from them without a word). `run` and `data sql` alike.
+ */
+export function mappingMonth(file: string, written: unknown, given: string | undefined): string | undefined {
+  const own = mappingPeriod(file, written);
+  if (given !== undefined && own !== undefined && given !== own)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_mapping_period_conflict', { file, period: own, given_period: given }, { file }),
+    );
+  return given ?? own;
+}
+
 function mappingPeriod(file: string, period: unknown): string | undefined {
   if (period === undefined || period === null || period === '') return undefined;
   const p = readPeriod(String(period));
@@ -419,15 +434,7 @@ export async function readMapping(
       });
   }
   if (!roster || diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
-  // the month given twice, two ways: which the exports are for cannot be told (the rows of the
-  // other month would be aggregated from them without a word)
-  const written = mappingPeriod(file, m.period);
-  if (o.period !== undefined && written !== undefined && o.period !== written)
-    throw new ExitError(
-      EXIT.usage,
-      diagnostic('cli_mapping_period_conflict', { file, period: written, given_period: o.period }, { file }),
-    );
-  const period = o.period ?? written;
+  const period = mappingMonth(file, m.period, o.period);
   const events = m.events?.length
     ? await aggregateEvents({
         here,

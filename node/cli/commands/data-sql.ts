@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { sayDiagnostic, type Io } from '../io.js';
-import { mappingReads, readMappingFile, readMappingTable } from '../mapping.js';
+import { mappingMonth, mappingReads, readMappingFile, readMappingTable } from '../mapping.js';
 import { aggregateEvents, calendarFor, type SourceReport } from '../events/aggregate.js';
 import { planSource, readerSql, repeatedRowsSql, type FileKind } from '../events/sql.js';
 import { usedColumns, type EventSource } from '../events/spec.js';
@@ -116,7 +116,7 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
   }
   const m = read.mapping;
   if (!m.events?.length) throw new ExitError(EXIT.input, diagnostic('cli_mapping_no_events', { file }, { file }));
-  const period = o.period ?? (m.period === undefined ? undefined : String(m.period));
+  const period = mappingMonth(file, m.period, o.period);
   const cal = calendarFor(file, period, m.time_zone);
   if (!cal.ok) {
     sayDiagnostic(io.stderr, cal.diagnostic, io.lang ?? 'zh');

@@ -134,6 +134,19 @@ describe('the month given twice', () => {
     );
   });
 
+  it("is refused by `data sql` too, which wrote November's statement from October's exports", async () => {
+    const r = await yardstick('data', 'sql', join(dir, 'every-row.data.yaml'), '--lang', 'en', '--period', '2026-11');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `error: ${join(dir, 'every-row.data.yaml')}: the mapping is for \`period: 2026-10\`, but \`--period\` says 2026-11\n  help: leave \`--period\` out to run the month the mapping names, or change \`period:\` in the mapping`,
+    );
+    const same = await yardstick('data', 'sql', join(dir, 'every-row.data.yaml'), '--period', '2026年10月');
+    const plain = await yardstick('data', 'sql', join(dir, 'every-row.data.yaml'));
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe(plain.stdout);
+  });
+
   it('runs as the mapping says when --period is the same month written another way (2026年10月)', async () => {
     const same = await run('every-row.data.yaml', '--exclude-invalid', '--period', '2026年10月');
     const plain = await run('every-row.data.yaml', '--exclude-invalid');
