@@ -1,8 +1,11 @@
 // `yardstick doc`: the 考核方案 from a policy — the engine's worked example, the change summary
 // against an earlier version, English, and the policy's own text never read as markup.
 
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument, diffPolicies, renderHtml, renderMarkdown } from '../../engine/index.js';
 import { compiledPolicy, policy, when } from '../builders.js';
 import { yardstick } from '../yardstick.js';
@@ -161,4 +164,36 @@ describe('docs/plans', () => {
         expect(r.code).toBe(0);
         expect(r.stdout).toBe(readFileSync(`docs/plans/${name}${lang === 'en' ? '.en' : ''}.md`, 'utf8'));
       });
+});
+
+describe('yardstick doc --base, the base version not loading', () => {
+  const project = resolve('.');
+  let repo: string;
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'yardstick-doc-base-'));
+    // the committed version has a weight written as text on line 3 (`weight: 七十`), the working
+    // copy is the bundled flagship
+    writeFileSync(join(repo, 'p.yaml'), 'policy: x\nversion: 1.0.0\nweight: 七十\n');
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'broken policy');
+    writeFileSync(join(repo, 'p.yaml'), readFileSync(join(project, 'policies/short-video-team.yaml'), 'utf8'));
+    process.chdir(repo);
+  });
+  afterAll(() => process.chdir(project));
+
+  it("refuses with exit code 1 and says the base version's own problems, each at its line", async () => {
+    const r = await yardstick('doc', 'p.yaml', '--base', 'HEAD', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    // six required keys missing (title, metrics, stages, roles, grades, payout) and one unknown: seven
+    expect(lines[0]).toBe('error: HEAD:p.yaml: the policy has 7 problem(s)');
+    // each of them follows, placed in the base version: before, only the count was said
+    expect(lines.filter((l) => l.startsWith('HEAD:p.yaml:1:1: error[schema_missing_key]'))).toHaveLength(6);
+    expect(lines).toContain('HEAD:p.yaml:3:1: error[schema_unknown_key]: unknown key `weight` in `the policy`');
+  });
 });

@@ -4,14 +4,13 @@
 
 import {
   buildDocument,
-  diagnostic,
   loadPolicy,
   renderHtml,
   renderMarkdown,
   type Lang,
   type PolicyDoc,
 } from '../../../engine/index.js';
-import { EXIT, ExitError } from '../errors.js';
+import { EXIT, policyInvalid } from '../errors.js';
 import { showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
@@ -26,15 +25,8 @@ export function docCommand(
   if (o.base) {
     const text = showAt(o.base, file);
     const loaded = loadPolicy(text, `${o.base}:${file}`);
-    if (!loaded.ok)
-      throw new ExitError(
-        EXIT.input,
-        diagnostic(
-          'cli_policy_invalid',
-          { file: `${o.base}:${file}`, count: loaded.diagnostics.filter((d) => d.severity === 'error').length },
-          { file },
-        ),
-      );
+    // the base version's own problems are said after the count, each at its line and column
+    if (!loaded.ok) throw policyInvalid(`${o.base}:${file}`, loaded.diagnostics, file);
     base = loaded.policy.doc;
   }
   // the format follows --out's extension unless named
