@@ -166,7 +166,7 @@ export class Ledger {
     info: RecordInfo,
     amend: boolean,
     outOfOrder = false,
-  ): { runId: number; corrections: Correction[]; stale: string[] } {
+  ): { runId: number; amends: number | undefined; corrections: Correction[]; stale: string[] } {
     const period = result.period;
     if (!period || period.includes(','))
       throw new ExitError(EXIT.input, diagnostic('cli_record_periods', { periods: period || 'none' }));
@@ -332,7 +332,7 @@ export class Ledger {
         ]);
       }
       this.db.exec('commit');
-      return { runId, corrections, stale };
+      return { runId, amends: previous?.id, corrections, stale };
     } catch (error) {
       this.db.exec('rollback');
       throw error;

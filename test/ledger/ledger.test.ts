@@ -107,6 +107,21 @@ describe('recording a period', () => {
     ]);
   });
 
+  it('says so when a correction moves no one\'s pay, and still keeps it', async () => {
+    const sep = data('09.csv', month('2026-10'));
+    await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
+    // the same month again: E1 ¥600.00 and E2 ¥8,740.00 both times
+    const amend = await yardstick('run', policy, '--data', sep, '--amend', '--ledger', ledger, '--lang', 'en');
+    expect(amend.code).toBe(0);
+    expect(amend.stderr).toContain(
+      `recorded 2026-10 (short-video-team, run #2, a correction) in ${ledger}\n  no one's pay changed from run #1: no top-up or clawback`,
+    );
+    const zh = await yardstick('run', policy, '--data', sep, '--amend', '--ledger', ledger);
+    expect(zh.stderr).toContain(
+      `已记录 2026-10（short-video-team，第 3 次记录，更正）到 ${ledger}\n  与第 2 次记录相比，无人应发变化：没有补发或扣回`,
+    );
+  });
+
   it('reprints a recorded statement byte for byte after the policy file changed', async () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-10')), '--record', '--ledger', ledger);
     const oct = data('10.csv', month('2026-11'));

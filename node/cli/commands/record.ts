@@ -57,7 +57,7 @@ export async function recordRun(
   const ledger = await Ledger.open(ledgerPath);
   const policyBytes = readBytes(policyFile, 'policy');
   const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
-  const { runId, corrections, stale } = ledger.record(
+  const { runId, amends, corrections, stale } = ledger.record(
     result,
     {
       policyId,
@@ -78,6 +78,13 @@ export async function recordRun(
         ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}`
         : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`,
     );
+    // a correction that moves no one's pay says so, rather than printing nothing under its heading
+    if (amends !== undefined && corrections.length === 0)
+      io.stderr(
+        lang === 'zh'
+          ? `  与第 ${amends} 次记录相比，无人应发变化：没有补发或扣回`
+          : `  no one's pay changed from run #${amends}: no top-up or clawback`,
+      );
     for (const c of corrections) {
       io.stderr(
         `  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`,
