@@ -152,7 +152,7 @@ export function recordRollup(
   sources: MonthSource[],
   info: Omit<RecordInfo, 'dataFiles'>,
   amend: boolean,
-): { runId: number; corrections: Correction[] } {
+): { runId: number; amends: number | undefined; corrections: Correction[] } {
   // the id of a monthly policy with months in this ledger: the roll-up's period would be one of its periods
   const monthsOfId = ledger
     .select<{ period: string }>('select distinct period from runs where policy_id = ? order by period', [info.policyId])
@@ -282,7 +282,7 @@ export function recordRollup(
       ]);
     return id;
   });
-  return { runId, corrections };
+  return { runId, amends: previous?.id, corrections };
 }
 
 /**

@@ -107,7 +107,7 @@ describe('recording a period', () => {
     ]);
   });
 
-  it('says so when a correction moves no one\'s pay, and still keeps it', async () => {
+  it("says so when a correction moves no one's pay, and still keeps it", async () => {
     const sep = data('09.csv', month('2026-10'));
     await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     // the same month again: E1 ¥600.00 and E2 ¥8,740.00 both times

@@ -161,6 +161,13 @@ describe('yardstick rollup', () => {
     const after = await yardstick('history', '--employee', 'E1', '--ledger', ledger);
     expect(after.stdout).not.toContain('已过时');
     expect(after.stdout).toMatch(/2026-Q3\s+quarterly\s+1\.0\.0\s+#6 更正\s+86\.67\s+合格\s+¥0\.00\s+-¥3,000\.00/);
+
+    // corrected again with nothing changed: kept, and said to move no one's pay
+    const unchanged = await rollup('--period', '2026-Q3', '--amend');
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stderr).toContain(
+      `recorded 2026-Q3 (quarterly, run #7, a correction) in ${ledger}\n  no one's pay changed from run #6: no top-up or clawback`,
+    );
   });
 
   it('refuses a period of another kind, before effective_from, or without recorded months', async () => {

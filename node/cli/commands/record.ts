@@ -6,7 +6,7 @@ import { gitIn, headCommit, repositoryOf } from '../../git.js';
 import { realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { readBytes, type Io } from '../io.js';
-import { Ledger } from '../ledger.js';
+import { Ledger, type Correction } from '../ledger.js';
 import type { LedgerLock } from '../ledger-lock.js';
 import { packageVersion } from '../version.js';
 import { dataInputs } from '../provenance.js';
@@ -78,18 +78,7 @@ export async function recordRun(
         ? `已记录 ${result.period}（${policyId}，第 ${runId} 次记录${amend ? '，更正' : ''}）到 ${ledgerPath}`
         : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`,
     );
-    // a correction that moves no one's pay says so, rather than printing nothing under its heading
-    if (amends !== undefined && corrections.length === 0)
-      io.stderr(
-        lang === 'zh'
-          ? `  与第 ${amends} 次记录相比，无人应发变化：没有补发或扣回`
-          : `  no one's pay changed from run #${amends}: no top-up or clawback`,
-      );
-    for (const c of corrections) {
-      io.stderr(
-        `  ${c.kind === 'top_up' ? (lang === 'zh' ? '补发' : 'top-up') : lang === 'zh' ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`,
-      );
-    }
+    for (const line of correctionLines(amends, corrections, lang === 'zh')) io.stderr(line);
     if (stale.length) {
       io.stderr(
         lang === 'zh'
@@ -98,4 +87,23 @@ export async function recordRun(
       );
     }
   };
+}
+
+/**
+ * A correction's lines under "recorded … a correction": a top-up or clawback per employee whose pay
+ * changed, or, when no one's did, a line that says so (not nothing under the heading). `amends`:
+ * the run corrected, undefined for a first record (no lines).
+ */
+export function correctionLines(amends: number | undefined, corrections: readonly Correction[], zh: boolean): string[] {
+  if (amends === undefined) return [];
+  if (corrections.length === 0)
+    return [
+      zh
+        ? `  与第 ${amends} 次记录相比，无人应发变化：没有补发或扣回`
+        : `  no one's pay changed from run #${amends}: no top-up or clawback`,
+    ];
+  return corrections.map(
+    (c) =>
+      `  ${c.kind === 'top_up' ? (zh ? '补发' : 'top-up') : zh ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`,
+  );
 }

@@ -22,7 +22,7 @@ import { alignTable } from '../format/text-table.js';
 import { packageVersion } from '../version.js';
 import { isRollupFile, loadRollupFile, rollupPeriodArgument } from '../rollup.js';
 import { recordRollup, rollupMonths, sourceFile, type MonthSource } from '../rollup-ledger.js';
-import { committedAt } from './record.js';
+import { committedAt, correctionLines } from './record.js';
 
 export interface RollupCommandOptions {
   period: string;
@@ -92,7 +92,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
           heldLine(card.held_months, o.lang),
         );
     }
-    let saved: { runId: number; corrections: ReturnType<typeof recordRollup>['corrections'] } | undefined;
+    let saved: ReturnType<typeof recordRollup> | undefined;
     if (lock) {
       const policyBytes = readBytes(policyFile, 'policy');
       // refused here, before any output: a roll-up recorded already, or not yet for --amend
@@ -126,10 +126,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
           ? `已记录 ${result.period}（${doc.policy}，第 ${saved.runId} 次记录${o.amend ? '，更正' : ''}）到 ${o.ledger}`
           : `recorded ${result.period} (${doc.policy}, run #${saved.runId}${o.amend ? ', a correction' : ''}) in ${o.ledger}`,
       );
-      for (const c of saved.corrections)
-        io.stderr(
-          `  ${c.kind === 'top_up' ? (zh ? '补发' : 'top-up') : zh ? '扣回' : 'clawback'} ${c.employee_id} ${c.name}: ${formatFen(c.beforeFen)} → ${formatFen(c.afterFen)} (${c.deltaFen > 0 ? '+' : ''}${formatFen(c.deltaFen)})`,
-        );
+      for (const line of correctionLines(saved.amends, saved.corrections, zh)) io.stderr(line);
     }
     return EXIT.ok;
   } finally {
