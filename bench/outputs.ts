@@ -103,15 +103,19 @@ for (const n of SIZES) {
     ['ndjson --out --workers 2', [...run('ndjson', 'r2.ndjson'), '--workers', '2'], 'two'],
     ['json to stdout --workers 2', [...run('json'), '--workers', '2'], 'two'],
   ];
-  const csvBest = new Map<string, { seconds: number; cpu: number }>();
-  for (const [label, args, base, stdoutTo] of cases) {
-    const runs: Measure[] = [];
-    for (let i = 0; i < REPEAT; i++) {
-      runs.push(measure(args, dir, stdoutTo));
+  // with BENCH_OUTPUT_REPEAT, every command runs once a round, in turns (csv, json, …, csv, json, …),
+  // so a burst of load falls on one round of each rather than on every run of one command; the
+  // best of each command's runs is reported
+  const runs: Measure[][] = cases.map(() => []);
+  for (let i = 0; i < REPEAT; i++)
+    cases.forEach(([, args, , stdoutTo], c) => {
+      runs[c]!.push(measure(args, dir, stdoutTo));
       if (stdoutTo) rmSync(join(dir, stdoutTo), { force: true });
       rmSync(join(dir, 'st'), { recursive: true, force: true });
-    }
-    const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    });
+  const csvBest = new Map<string, { seconds: number; cpu: number }>();
+  cases.forEach(([label, , base], c) => {
+    const best = runs[c]!.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     if (label.startsWith('csv --out')) csvBest.set(base, best);
     const csv = csvBest.get(base)!;
     const load = loadavg()[0]!.toFixed(1);
@@ -119,7 +123,7 @@ for (const n of SIZES) {
       `| ${label} | ${n.toLocaleString('en-US')} | ${best.seconds.toFixed(2)} | ${(best.seconds / csv.seconds).toFixed(2)}× | ${best.cpu.toFixed(2)} | ${(best.cpu / csv.cpu).toFixed(2)}× | ${best.rssMb.toFixed(0)} | ${load} |`,
     );
     console.error(rows.at(-1));
-  }
+  });
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(
