@@ -137,13 +137,17 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Runs `cleanup` if the process is stopped by Ctrl-C (SIGINT), SIGTERM or SIGHUP before the
- * returned function is called, then dies of the same signal, as it would have without it.
+ * returned function is called, then dies of the same signal, as it would have without it (once
+ * the promise `cleanup` returns, if any, has settled).
  */
-export function cleanUpOnSignal(cleanup: () => void): () => void {
+export function cleanUpOnSignal(cleanup: () => void | Promise<void>): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
     done();
-    cleanup();
-    process.kill(process.pid, signal);
+    // a cleanup that must wait (a write under way on the thread pool) dies once it has finished;
+    // a second Ctrl-C meanwhile stops the process at once, as Node does without a handler
+    const after = cleanup();
+    if (after instanceof Promise) after.finally(() => process.kill(process.pid, signal));
+    else process.kill(process.pid, signal);
   };
   const done = () => {
     for (const s of SIGNALS) process.off(s, onSignal);

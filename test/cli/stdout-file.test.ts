@@ -147,4 +147,56 @@ describe('run into a file stdout was redirected to', () => {
     expect(signal).toBe('SIGINT');
     expect(statSync(file).size).toBe(0);
   });
+
+  // the writes go on Node's thread pool: a signal may come while one is under way, which lands after
+  // the cut at the offset it started from; the run cuts the file back again once it has landed
+  it.each([
+    ['SIGINT', 1, '1'],
+    ['SIGTERM', 1, '2'],
+    ['SIGINT', 4 << 20, '2'],
+    ['SIGHUP', 4 << 20, '1'],
+    ['SIGTERM', 9 << 20, '2'],
+  ] as const)(
+    'takes the month back when stopped with %s once the file holds %i bytes more (--workers %s), after what it held',
+    async (signal, past, workers) => {
+      const file = join(mkdtempSync(join(dir, 'stopped-')), 'out');
+      const fd = openSync(file, 'w');
+      // `{ echo before; exec yardstick …; } > file`: the run writes after `before`, at the shell's offset
+      const child = spawn(
+        'bash',
+        [
+          '-c',
+          'echo before; exec "$0" node/cli/bin.mjs "$@"',
+          process.execPath,
+          ...run(huge, 'json', '--exclude-invalid', '--workers', workers),
+        ],
+        { stdio: ['ignore', fd, 'ignore'] },
+      );
+      closeSync(fd);
+      let seen = 0;
+      while (seen < 7 + past && child.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 2));
+        seen = statSync(file).size;
+      }
+      child.kill(signal);
+      const stopped = await new Promise((resolve) => child.on('exit', (_code, s) => resolve(s)));
+      expect(seen).toBeGreaterThanOrEqual(7 + past);
+      expect(stopped).toBe(signal);
+      expect(readFileSync(file, 'utf8')).toBe('before\n');
+    },
+  );
+
+  it('cuts the file back again when the write under way lands after the month was taken back', () => {
+    const file = join(mkdtempSync(join(dir, 'landed-')), 'out');
+    const fd = openSync(file, 'w');
+    const r = spawnSync(
+      'bash',
+      ['-c', 'echo before; exec "$0" --import tsx test/cli/stdout-interrupted-writer.ts', process.execPath],
+      { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' },
+    );
+    closeSync(fd);
+    expect(r.stderr).toBe('taken back while a write was under way\n');
+    expect(r.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('before\n');
+  });
 });

@@ -334,7 +334,11 @@ async function streamCsv(
   const remove = () => scratch && rmSync(scratch, { recursive: true, force: true });
   // the month's names and pay are not left in the temporary folder, nor half a month in stdout's
   // file, by a Ctrl-C either
-  const interrupted = scratch ? cleanUpOnSignal(remove) : direct ? cleanUpOnSignal(() => direct.discard()) : undefined;
+  const interrupted = scratch
+    ? cleanUpOnSignal(() => void remove())
+    : direct
+      ? cleanUpOnSignal(() => direct.interrupt())
+      : undefined;
   try {
     return await streamTo(
       scratch ? join(scratch, `result.${o.format}`) : toNull ? '/dev/null' : direct ? '/dev/stdout' : o.out!,
