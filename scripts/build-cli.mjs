@@ -5,7 +5,7 @@
 // every source it was built from is unchanged (dist/cli/inputs.json), rebuilds it when one
 // changed, and runs the TypeScript sources through tsx only when the build fails.
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,8 +25,12 @@ const engineWithoutSideEffects = {
   setup(b) {
     const engine = resolve(root, 'engine') + '/';
     b.onResolve({ filter: /^\./ }, (args) => {
-      const path = resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts');
-      return path.startsWith(engine) && path.endsWith('.ts') ? { path, sideEffects: false } : undefined;
+      const written = resolve(dirname(args.importer), args.path);
+      // a TypeScript source imported as .js; the one JavaScript module there, the schema's
+      // generated validator (scripts/gen-validator.mjs), as it is
+      const ts = written.replace(/\.js$/, '.ts');
+      const path = existsSync(ts) ? ts : written;
+      return path.startsWith(engine) && /\.[tj]s$/.test(path) ? { path, sideEffects: false } : undefined;
     });
   },
 };

@@ -9,7 +9,8 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') ? [path] : [];
+    // .js: the schema's generated validator (scripts/gen-validator.mjs) is held to the same rules
+    return path.endsWith('.ts') || path.endsWith('.js') ? [path] : [];
   });
 }
 
