@@ -302,6 +302,10 @@ function cardWriter(compact: boolean): (c: Scorecard, out: ByteSink) => boolean 
   /** Headers by team (a team's people are of a few roles, mostly of one stage). */
   const headers = new Map<string, Header[]>();
 
+  /** The keys of a card's header, in order, and the key after it (`base_score`). */
+  const HEADER_KEYS = ['role', 'role_title', 'team', 'stage', 'stage_title', 'period', 'base_score'].map((k) =>
+    bytesOf(key(k, CARD)),
+  );
   function header(c: Scorecard): void {
     const { role, role_title, team, stage, stage_title, period } = c;
     if (
@@ -328,14 +332,25 @@ function cardWriter(compact: boolean): (c: Scorecard, out: ByteSink) => boolean 
           return;
         }
       }
-    const bytes = written(() => {
-      const values = [role, role_title, team, stage, stage_title, period];
-      ['role', 'role_title', 'team', 'stage', 'stage_title', 'period'].forEach((k, i) => {
-        piece(bytesOf(key(k, CARD)));
-        string(values[i]);
-      });
-      piece(bytesOf(key('base_score', CARD)));
-    });
+    // a month of many teams makes a header for each team's every role and stage (32,000 of 100,000
+    // cards for 4,000 teams): from the keys' bytes made once, not encoded again each time
+    const at = p;
+    const k = HEADER_KEYS;
+    piece(k[0]!);
+    string(role);
+    piece(k[1]!);
+    string(role_title);
+    piece(k[2]!);
+    string(team);
+    piece(k[3]!);
+    string(stage);
+    piece(k[4]!);
+    string(stage_title);
+    piece(k[5]!);
+    string(period);
+    piece(k[6]!);
+    const bytes = b.slice(at, p);
+    p = at;
     if (list === undefined) {
       if (headers.size >= 4096) headers.clear();
       list = [];
