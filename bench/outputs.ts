@@ -34,6 +34,8 @@ interface Measure {
  * output of the run before (a repeat writes the same `--out`) is removed first, outside the clock:
  * renaming the new file over it frees the old one's blocks inside `rename`, 0.2–0.3 s for a 317 MB
  * JSON file and next to nothing for CSV's 9.5 MB (2026-12-02), which only the repeats would pay.
+ * Every output is also removed as soon as its run ends, and `sync` runs before the clock starts: no
+ * command pays for writing back to the disk what the commands before it wrote.
  */
 function measure(args: string[], dir: string, stdoutTo?: string): Measure {
   const rssFile = join(dir, 'rss');
@@ -42,6 +44,9 @@ function measure(args: string[], dir: string, stdoutTo?: string): Measure {
   if (out >= 0) rmSync(args[out + 1]!, { recursive: true, force: true });
   // stdout into a regular file, as `yardstick run … > result.json` (opened, and emptied, before the clock)
   const stdout = stdoutTo === undefined ? 'ignore' : openSync(join(dir, stdoutTo), 'w');
+  // what earlier commands wrote is on the disk before the clock starts, so that its write-back does
+  // not fall on this command (the outputs are removed after each run, below, so little is left)
+  execFileSync('sync');
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', './bench/max-rss.mjs', 'node/cli/bin.mjs', ...args], {
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
@@ -51,6 +56,11 @@ function measure(args: string[], dir: string, stdoutTo?: string): Measure {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (typeof stdout === 'number') closeSync(stdout);
   if (r.status !== 0) throw new Error(`yardstick ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  // the output removed at once: 317 MB of JSON left in the page cache would be written back to the
+  // disk while the next commands run, and slow whichever came next (`> file`, after two such
+  // outputs, was the slowest JSON row in every run until 2026-12-04)
+  if (out >= 0) rmSync(args[out + 1]!, { recursive: true, force: true });
+  if (stdoutTo !== undefined) rmSync(join(dir, stdoutTo), { force: true });
   // one `rss cpu` line per thread that exited; the process's own comes last, with the most CPU
   const lines = readFileSync(rssFile, 'utf8')
     .trim()
