@@ -335,20 +335,12 @@ function cardWriter(compact: boolean): (c: Scorecard, out: ByteSink) => boolean 
     // a month of many teams makes a header for each team's every role and stage (32,000 of 100,000
     // cards for 4,000 teams): from the keys' bytes made once, not encoded again each time
     const at = p;
-    const k = HEADER_KEYS;
-    piece(k[0]!);
-    string(role);
-    piece(k[1]!);
-    string(role_title);
-    piece(k[2]!);
-    string(team);
-    piece(k[3]!);
-    string(stage);
-    piece(k[4]!);
-    string(stage_title);
-    piece(k[5]!);
-    string(period);
-    piece(k[6]!);
+    const values = [role, role_title, team, stage, stage_title, period];
+    for (let i = 0; i < values.length; i++) {
+      piece(HEADER_KEYS[i]!);
+      string(values[i]);
+    }
+    piece(HEADER_KEYS[values.length]!);
     const bytes = b.slice(at, p);
     p = at;
     if (list === undefined) {
