@@ -334,15 +334,14 @@ function cardWriter(compact: boolean): (c: Scorecard, out: ByteSink) => boolean 
       }
     // a month of many teams makes a header for each team's every role and stage (32,000 of 100,000
     // cards for 4,000 teams): from the keys' bytes made once, not encoded again each time
-    const at = p;
-    const values = [role, role_title, team, stage, stage_title, period];
-    for (let i = 0; i < values.length; i++) {
-      piece(HEADER_KEYS[i]!);
-      string(values[i]);
-    }
-    piece(HEADER_KEYS[values.length]!);
-    const bytes = b.slice(at, p);
-    p = at;
+    const bytes = written(() => {
+      const values = [role, role_title, team, stage, stage_title, period];
+      for (let i = 0; i < values.length; i++) {
+        piece(HEADER_KEYS[i]!);
+        string(values[i]);
+      }
+      piece(HEADER_KEYS[values.length]!);
+    });
     if (list === undefined) {
       if (headers.size >= 4096) headers.clear();
       list = [];
