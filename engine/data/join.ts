@@ -212,8 +212,10 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     const nearRows = new Map<number, { key: string; row: number }>();
     src.table.rows.forEach((cells, i) => {
       const rowNo = known(src.table.rowNumbers[i], 'row number');
-      const key = (cells[keyCol] ?? '').trim();
-      const target = byKey.get(keyOf(key));
+      // a key JSON wrote as a number with an exponent (`2.02311E+11`) was lost to it: it matches no one
+      const written = src.table.exponents?.get(i)?.get(keyCol);
+      const key = written ?? (cells[keyCol] ?? '').trim();
+      const target = written === undefined ? byKey.get(keyOf(key)) : undefined;
       // a totals row at the bottom of an export (合计 in its key, 工号 or 姓名 column) is nobody
       const totalsCol =
         target === undefined
@@ -248,10 +250,11 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
         const near = zeros ?? padding;
         const shown = showSpelling(key) || '(empty)';
         const place = { severity: 'warning' as const, file: src.file, cell: at };
-        if (near !== undefined && !looksScientific(key) && !nearRows.has(near))
+        const lost = written !== undefined || looksScientific(key);
+        if (near !== undefined && !lost && !nearRows.has(near))
           nearRows.set(near, { key: showSpelling(key), row: rowNo });
         diagnostics.push(
-          looksScientific(key)
+          lost
             ? diagnostic('data_unmatched_row.scientific', { key: shown }, place)
             : looksDecimal(key)
               ? // `1001.0`: an id column a script turned into decimals, as a data file's own id is refused
@@ -357,6 +360,8 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
       header,
       rows,
       rowNumbers: roster.table.rowNumbers,
+      // the roster's columns come first, at their own positions
+      ...(roster.table.exponents ? { exponents: roster.table.exponents } : {}),
       columnOptions,
       origin: (i, c) => origins[i]?.[c],
       absent: (i, c) => {

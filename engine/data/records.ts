@@ -311,7 +311,7 @@ export function recordReader(
   header: string[],
   contract: DataContract,
   options: ReadOptions = {},
-  source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent' | 'positional'> = {},
+  source: Pick<Table, 'sheet' | 'columnOptions' | 'origin' | 'absent' | 'positional' | 'exponents'> = {},
 ): RecordReader {
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
@@ -702,7 +702,9 @@ export function recordReader(
         cell: {
           ...(sheet ? { sheet } : {}),
           row: from?.row ?? row,
-          ...(col !== undefined ? { column: from?.column ?? header[col], value: cellAt(cells, col) } : {}),
+          ...(col !== undefined
+            ? { column: from?.column ?? header[col], value: source.exponents?.get(i)?.get(col) ?? cellAt(cells, col) }
+            : {}),
         },
       }),
     );
@@ -899,7 +901,10 @@ export function recordReader(
 
     const id = idOf(cells);
     const rawId = rawIdOf(cells);
-    if (looksScientific(id)) problem(reasons, cells, i, row, idCol, 'data_bad_id', { id: rawId });
+    // a JSON number with an exponent (`2.02311E+11`, `1.0e3`) is an id lost to a number, whatever its decimals
+    const written = source.exponents?.get(i)?.get(idCol);
+    if (written !== undefined || looksScientific(id))
+      problem(reasons, cells, i, row, idCol, 'data_bad_id', { id: written ?? rawId });
     else if (looksDecimal(id)) problem(reasons, cells, i, row, idCol, 'data_bad_id.decimal', { id: rawId });
     const first = known ? known.duplicateOf : seen(id, periodKey, row, rawId);
     if (first !== undefined) {

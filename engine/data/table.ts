@@ -43,6 +43,12 @@ export interface Table {
   otherSheets?: { sheet: string; rows: string[][]; hidden?: boolean }[];
   /** No sheet was named (`--sheet`, a mapping's `sheet:`): the first sheet with a tab was read. */
   sheetByDefault?: boolean;
+  /**
+   * A JSON file's numbers written with an exponent (`2.02311E+11`, `1.0e3`), as written: row index →
+   * column → the number's text. The table's cell holds the number in decimals (`202311000000`), which
+   * is right for a figure and wrong for an id or a key: that one was lost to a number on the way.
+   */
+  exponents?: Map<number, Map<number, string>>;
   /** For a table joined from several files: where a cell came from, for messages. */
   origin?: (
     rowIndex: number,
@@ -207,19 +213,31 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   // 9007199254740993 stays 9007199254740993 (refused as too large, as written), 1e400 stays 1e400
   // (not Infinity), 1e-400 is not 0, and 1.5e-7 is 0.00000015 (String(1.5e-7) is `1.5e-7`)
   let tokens: Map<string, string>[] | undefined;
+  let exponents: Map<number, Map<number, string>> | undefined;
   const rows = (list as Record<string, unknown>[]).map((obj, r) =>
-    header.map((k) => {
+    header.map((k, c) => {
       const v = obj[k];
       if (typeof v === 'number') {
         tokens ??= numberTokens(text, list.length);
         const token = tokens[r]?.get(k);
-        if (token !== undefined) return plainDecimal(token) ?? token;
+        if (token !== undefined) {
+          const plain = plainDecimal(token);
+          if (plain === undefined) return token;
+          exponents ??= new Map();
+          let row = exponents.get(r);
+          if (!row) exponents.set(r, (row = new Map()));
+          row.set(c, token);
+          return plain;
+        }
       }
       return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }),
   );
   // a JSON record's "row" is its position counted like a sheet: the first record is row 2
-  return { ok: true, table: { header, rows, rowNumbers: rows.map((_, i) => i + 2) } };
+  return {
+    ok: true,
+    table: { header, rows, rowNumbers: rows.map((_, i) => i + 2), ...(exponents ? { exponents } : {}) },
+  };
 }
 
 /**

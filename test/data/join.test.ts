@@ -2,7 +2,7 @@
 // employees a source has no row for, and duplicates reported.
 
 import { describe, expect, it } from 'vitest';
-import { joinSources, type Table } from '../../engine/data/index.js';
+import { joinSources, readJsonRecords, type Table } from '../../engine/data/index.js';
 import { dataContract } from '../builders.js';
 
 const table = (header: string[], ...rows: string[][]): Table => ({
@@ -423,6 +423,31 @@ describe('join keys as exports write them', () => {
         cell: { row: 3, column: '工号', value: '123' },
       },
     ]);
+  });
+
+  it('a key a JSON export wrote as a number with an exponent matches nobody, not the employee its decimals name', () => {
+    const staff = { file: '花名册.csv', table: table(['工号', '姓名'], ['202311000000', '张三'], ['1000', '李四']) };
+    const read = readJsonRecords('[{"工号":2.02311E+11,"上级评分":90},{"工号":1.0e3,"上级评分":85}]', '评审.json');
+    if (!read.ok) throw new Error('the JSON is valid');
+    const r = joinSources(staff, [{ file: '评审.json', table: read.table }]);
+    expect(r.table.rows).toEqual([
+      ['202311000000', '张三', ''],
+      ['1000', '李四', ''],
+    ]);
+    expect(r.diagnostics.filter((d) => d.code === 'data_unmatched_row').map((d) => [d.message, d.help, d.cell])).toEqual(
+      [
+        [
+          'row matches nobody in the roster: `2.02311E+11`',
+          'Excel turned the id into a number: format the column as text before export',
+          { row: 2, column: '工号', value: '2.02311E+11' },
+        ],
+        [
+          'row matches nobody in the roster: `1.0e3`',
+          'Excel turned the id into a number: format the column as text before export',
+          { row: 3, column: '工号', value: '1.0e3' },
+        ],
+      ],
+    );
   });
 
   it("a source key `007` where the roster's export dropped the zeros (`7`) is unmatched with the reason", () => {

@@ -63,6 +63,35 @@ describe('JSON numbers as written', () => {
   });
 });
 
+describe('an id JSON wrote as a number with an exponent', () => {
+  const row = (id: string) =>
+    `[{"工号":${id},"姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","上级评分":80,"违规次数":0,"视频数":3E1,"完播率":0.4}]`;
+
+  it('`2.02311E+11` is refused as an id lost to scientific notation, echoed as written (not paid as 202311000000)', () => {
+    const r = readRecords(row('2.02311E+11'), 'json', contract, { file: 'm.json' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded[0]?.reasons.map((d) => [d.code, d.message, d.cell])).toEqual([
+      [
+        'data_bad_id',
+        '`2.02311E+11` is not an employee id but a number in scientific notation',
+        { row: 2, column: '工号', value: '2.02311E+11' },
+      ],
+    ]);
+  });
+
+  it('`1.0e3` is refused too: an exponent in an id is never read as the id 1000', () => {
+    const r = readRecords(row('1.0e3'), 'json', contract, { file: 'm.json' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded[0]?.reasons.map((d) => [d.code, d.cell?.value])).toEqual([['data_bad_id', '1.0e3']]);
+  });
+
+  it('a whole number, 1001, is the id 1001; its 3E1 videos are still 30', () => {
+    const r = readRecords(row('1001'), 'json', contract, { file: 'm.json' });
+    expect(r.excluded).toEqual([]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics.videos])).toEqual([['1001', 30]]);
+  });
+});
+
 describe('a cell written with an exponent', () => {
   it('`1e-7` in a CSV cell is a number refused as not a number, never called a range', () => {
     const text = `工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数\nE1,张三,编导,一组,初创期,2026-10,30,1e-7,80,0\n`;

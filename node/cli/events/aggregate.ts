@@ -225,6 +225,10 @@ async function aggregateSource(
     used: usedColumns(source, source.key?.column ?? source.time),
     headerRow: source.header_row,
     fillDown: source.fill_down,
+    key: (header: string[]) => {
+      const k = keyColumnOf(source, header);
+      return k === undefined ? -1 : header.indexOf(k);
+    },
   };
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet }, layout);
   if (!first.ok) return void fail(first.reason, first.reason_zh);

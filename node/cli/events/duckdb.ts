@@ -60,6 +60,8 @@ export interface Layout {
   headerRow?: number;
   /** `fill_down:` of the mapping. */
   fillDown?: string[];
+  /** The column naming the employee in a header, as the mapping finds it. */
+  key?: (header: string[]) => number;
 }
 
 /** How many rows below the first the header is looked for. */
@@ -191,6 +193,14 @@ export class EventEngine {
       const all = [table.header, ...table.rows];
       const numbers = [1, ...table.rowNumbers];
       const at = findHeader(all, layout, numbers) ?? 0;
+      // a key JSON wrote as a number with an exponent (`2.02311E+11`) was lost to it: kept as written,
+      // it matches no one on the roster instead of the employee `202311000000`
+      const keyCol = layout.key?.(all[at] ?? []) ?? -1;
+      if (keyCol >= 0)
+        for (const [i, written] of table.exponents ?? []) {
+          const token = written.get(keyCol);
+          if (token !== undefined) table.rows[i]![keyCol] = token;
+        }
       if (at > 0) {
         table = {
           ...table,
