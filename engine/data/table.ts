@@ -201,6 +201,16 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   if (!list || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) {
     return { ok: false, diagnostics: [diagnostic('data_json_malformed.shape', {}, { file, cell: { row: 1 } })] };
   }
+  // `{ "records": [...], "records2": [...] }` would lose the second list's employees without a word,
+  // and a `"period"` beside the records would be taken for the month's when it is read by no one
+  if (!Array.isArray(value)) {
+    const other = Object.keys(value as object).find((k) => k !== 'records');
+    if (other !== undefined)
+      return {
+        ok: false,
+        diagnostics: [diagnostic('data_json_malformed.other_key', { key: other }, { file, cell: { row: 1 } })],
+      };
+  }
   // `[]` has no columns to name: say it holds nobody, not that 工号, 姓名, … are missing
   if (list.length === 0)
     return { ok: false, diagnostics: [diagnostic('data_empty.json', {}, { file, cell: { row: 1 } })] };

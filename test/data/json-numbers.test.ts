@@ -63,6 +63,33 @@ describe('JSON numbers as written', () => {
   });
 });
 
+describe('`{ "records": [...] }` with another key at the top level', () => {
+  it('`records2` beside `records` is refused, naming it, instead of its employees being left unread', () => {
+    const two = `{"records":${record('"视频数":30,"完播率":0.4')},"records2":${record('"视频数":31,"完播率":0.5')}}`;
+    const r = readRecords(two, 'json', contract, { file: 'm.json' });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.help, d.file, d.cell])).toEqual([
+      [
+        'data_json_malformed',
+        'the file has `records2` beside `records` at the top level, and only `records` is read',
+        "put every employee's row in `records`, and remove `records2`: what it holds would be left unread",
+        'm.json',
+        { row: 1 },
+      ],
+    ]);
+  });
+
+  it('a `period` beside `records` is refused too: no one would read it as the month', () => {
+    const r = readRecords(`{"period":"2026-11","records":${record('"视频数":30,"完播率":0.4')}}`, 'json', contract, {
+      file: 'm.json',
+    });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'the file has `period` beside `records` at the top level, and only `records` is read',
+    ]);
+  });
+});
+
 describe('an id JSON wrote as a number with an exponent', () => {
   const row = (id: string) =>
     `[{"工号":${id},"姓名":"张三","岗位":"编导","团队":"一组","阶段":"初创期","月份":"2026-10","上级评分":80,"违规次数":0,"视频数":3E1,"完播率":0.4}]`;

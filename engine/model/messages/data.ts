@@ -385,6 +385,16 @@ export const data = defineMessages({
     message: { en: 'expected an array of objects, one per employee', zh: '应为对象组成的数组，每位员工一个对象' },
     help: JSON_SHAPE_HELP,
   },
+  'data_json_malformed.other_key': {
+    message: {
+      en: 'the file has `{key}` beside `records` at the top level, and only `records` is read',
+      zh: '文件顶层除 `records` 外还有 `{key}`，而只有 `records` 会被读取',
+    },
+    help: {
+      en: "put every employee's row in `records`, and remove `{key}`: what it holds would be left unread",
+      zh: '请把每位员工的行都放进 `records`，并删掉 `{key}`：其中的内容不会被读取',
+    },
+  },
   data_key_normalised: {
     message: {
       en: "`{key}` (row {row}) is matched to the roster's `{roster_key}` (`{roster}` row {roster_row})",
