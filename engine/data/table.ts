@@ -31,7 +31,7 @@ export interface Table {
    */
   merged?: { range: string; top: number; bottom: number; left: number; value: string }[];
   /**
-   * A workbook's hidden columns (Hide, or a collapsed group) holding data below the header, in
+   * A workbook's hidden columns (Hide, a collapsed group, or a width of 0) holding data below the header, in
    * column order: the column, its name as a message lists it (`H \`违规次数\``), and its first cell
    * holding data. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
    */

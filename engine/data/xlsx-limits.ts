@@ -296,36 +296,53 @@ export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promi
 }
 
 /**
+ * A row lower than 1 point shows nothing (Excel's default is 13.5 to 15), nor does a column narrower
+ * than half a character: a row or column made so (`ht="0"`, `width="0"`) is as hidden as one hidden
+ * by Hide, with no `hidden` to say so.
+ */
+const MIN_ROW_HEIGHT = 1;
+const MIN_COLUMN_WIDTH = 0.5;
+
+/** A height or width given and below `min` (a value that is not a number says nothing). */
+function tooSmall(value: string | undefined, min: number): boolean {
+  if (value === undefined || value.trim() === '') return false;
+  const n = Number(value);
+  return Number.isFinite(n) && n < min;
+}
+
+/**
  * The hidden rows of a workbook's sheet (the first when none is named), as the spreadsheet numbers
- * them: rows an autofilter leaves out and rows hidden by hand (`<row hidden="1">`) alike. Excel
- * shows no such row, yet every reader of the file gets its cells.
+ * them: rows an autofilter leaves out, rows hidden by hand (`<row hidden="1">`) and rows of no
+ * height (`ht="0"`) alike. Excel shows no such row, yet every reader of the file gets its cells.
  */
 export async function xlsxHiddenRows(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/<(?:[\w.-]+:)?row\s[^>]*\shidden\s*=/.test(xml)) return found;
+  if (xml === undefined || !/<(?:[\w.-]+:)?row\s[^>]*\s(?:hidden|ht)\s*=/.test(xml)) return found;
   let row = 0;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?\/?>/g)) {
     const attrs = m[1] ?? '';
     // `r` may be left out: the row after the one before
     row = Number(attribute(attrs, 'r') ?? row + 1);
-    if (/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '')) found.add(row);
+    if (/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') || tooSmall(attribute(attrs, 'ht'), MIN_ROW_HEIGHT))
+      found.add(row);
   }
   return found;
 }
 
 /**
  * The hidden columns of a workbook's sheet (the first when none is named), counted from 0: a
- * `<col min max hidden="1">` range, hidden by hand or in a collapsed group. Excel shows no such
- * column, yet every reader of the file gets its cells.
+ * `<col min max hidden="1">` range, hidden by hand or in a collapsed group, or of no width
+ * (`width="0"`). Excel shows no such column, yet every reader of the file gets its cells.
  */
 export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/<(?:[\w.-]+:)?col\s[^>]*\shidden\s*=/.test(xml)) return found;
+  if (xml === undefined || !/<(?:[\w.-]+:)?col\s[^>]*\s(?:hidden|width)\s*=/.test(xml)) return found;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g)) {
     const attrs = m[1] ?? '';
-    if (!/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '')) continue;
+    if (!/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') && !tooSmall(attribute(attrs, 'width'), MIN_COLUMN_WIDTH))
+      continue;
     const min = Number(attribute(attrs, 'min'));
     // a sheet has 16384 columns (XFD): a range past them names none more
     const max = Math.min(Number(attribute(attrs, 'max') ?? min), 16384);

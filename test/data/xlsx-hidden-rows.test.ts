@@ -38,7 +38,7 @@ describe('rows hidden in a workbook', () => {
     expect(t.ok).toBe(false);
     if (t.ok) return;
     expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:3: error[data_xlsx_unreadable]: 2 hidden row(s) hold data: rows 3, 5; Excel does not show them (a filter or Hide), but they would be read\n' +
+      'm.xlsx:3: error[data_xlsx_unreadable]: 2 hidden row(s) hold data: rows 3, 5; Excel does not show them (a filter, Hide, or a height of 0), but they would be read\n' +
         '  at sheet `Sheet1`, row 3, column `工号`, value `E2`\n' +
         '  help: show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
     ]);
@@ -49,8 +49,30 @@ describe('rows hidden in a workbook', () => {
     expect(t.ok).toBe(false);
     if (t.ok) return;
     expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:7: error[data_xlsx_unreadable]: 有 1 个隐藏行含有数据：第 7 行；Excel 中看不到它们（筛选或隐藏），但它们会被读取',
+      'm.xlsx:7: error[data_xlsx_unreadable]: 有 1 个隐藏行含有数据：第 7 行；Excel 中看不到它们（筛选、隐藏或行高为 0），但它们会被读取',
     );
+  });
+
+  it('a row of no height (`ht="0" customHeight="1"`, no `hidden`) is as hidden, and refused so', async () => {
+    const t = await readTable(await workbook([4], 'ht="0" customHeight="1"'), 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => [d.message, d.cell])).toEqual([
+      [
+        '1 hidden row(s) hold data: rows 4; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
+        { sheet: 'Sheet1', row: 4, column: '工号', value: 'E3' },
+      ],
+    ]);
+  });
+
+  it('a row 0.5 point high is refused; one 1 point or more high, or of a height that is no number, is read', async () => {
+    const low = await readTable(await workbook([3], 'ht="0.5" customHeight="1"'), 'm.xlsx');
+    expect(low.ok).toBe(false);
+    for (const how of ['ht="1" customHeight="1"', 'ht="13.5"', 'ht="abc"']) {
+      const t = await readTable(await workbook([3], how), 'm.xlsx');
+      expect(t.ok).toBe(true);
+      if (t.ok) expect(t.table.rowNumbers).toEqual([2, 3, 4, 5, 7]);
+    }
   });
 
   it('a hidden empty row, or hidden="0", is read as the sheet shows it', async () => {
@@ -98,20 +120,46 @@ describe('columns hidden in a workbook', () => {
     const t = await records(await hiding([8, 8]));
     expect(t.records).toEqual([]);
     expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read\n' +
+      'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read\n' +
         '  at sheet `Sheet1`, row 2, column `违规次数`, value `2`\n' +
         '  help: show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
     ]);
     expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:2: error[data_xlsx_unreadable]: 有 1 个隐藏列含有数据：H `违规次数`；Excel 中看不到它们（隐藏或折叠的分组），但它们会被读取',
+      'm.xlsx:2: error[data_xlsx_unreadable]: 有 1 个隐藏列含有数据：H `违规次数`；Excel 中看不到它们（隐藏、折叠的分组或列宽为 0），但它们会被读取',
     );
+  });
+
+  it('a column of no width (`width="0" customWidth="1"`, no `hidden`) is as hidden, and refused so', async () => {
+    const zero = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
+      ],
+      { sheet: (xml) => xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0" customWidth="1"/></cols><sheetData>') },
+    );
+    const t = await records(zero);
+    expect(t.records).toEqual([]);
+    expect(t.diagnostics.map((d) => [d.message, d.cell])).toEqual([
+      [
+        '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+        { sheet: 'Sheet1', row: 2, column: '违规次数', value: '2' },
+      ],
+    ]);
+    const narrow = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
+      ],
+      { sheet: (xml) => xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0.5" customWidth="1"/></cols><sheetData>') },
+    );
+    expect((await records(narrow)).diagnostics).toEqual([]);
   });
 
   it('a range of hidden columns names each one that holds data', async () => {
     const t = await records(await hiding([2, 3], [7, 9]));
     expect(t.records).toEqual([]);
     expect(formatDiagnostic(t.diagnostics[0]!).split('\n').slice(0, 2)).toEqual([
-      'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, or a collapsed group), but they would be read',
+      'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
       '  at sheet `Sheet1`, row 2, column `姓名`, value `张三`',
     ]);
   });

@@ -788,8 +788,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.hidden_rows': {
     message: {
-      en: '{count} hidden row(s) hold data: rows {rows}; Excel does not show them (a filter or Hide), but they would be read',
-      zh: '有 {count} 个隐藏行含有数据：第 {rows} 行；Excel 中看不到它们（筛选或隐藏），但它们会被读取',
+      en: '{count} hidden row(s) hold data: rows {rows}; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
+      zh: '有 {count} 个隐藏行含有数据：第 {rows} 行；Excel 中看不到它们（筛选、隐藏或行高为 0），但它们会被读取',
     },
     help: {
       en: 'show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
@@ -798,8 +798,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.hidden_columns': {
     message: {
-      en: '{count} hidden column(s) hold data: {columns}; Excel does not show them (Hide, or a collapsed group), but they would be read',
-      zh: '有 {count} 个隐藏列含有数据：{columns}；Excel 中看不到它们（隐藏或折叠的分组），但它们会被读取',
+      en: '{count} hidden column(s) hold data: {columns}; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+      zh: '有 {count} 个隐藏列含有数据：{columns}；Excel 中看不到它们（隐藏、折叠的分组或列宽为 0），但它们会被读取',
     },
     help: {
       en: 'show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
