@@ -341,7 +341,10 @@ export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string): Prom
   if (xml === undefined || !/<(?:[\w.-]+:)?col\s[^>]*\s(?:hidden|width)\s*=/.test(xml)) return found;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g)) {
     const attrs = m[1] ?? '';
-    if (!/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') && !tooSmall(attribute(attrs, 'width'), MIN_COLUMN_WIDTH))
+    if (
+      !/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') &&
+      !tooSmall(attribute(attrs, 'width'), MIN_COLUMN_WIDTH)
+    )
       continue;
     const min = Number(attribute(attrs, 'min'));
     // a sheet has 16384 columns (XFD): a range past them names none more

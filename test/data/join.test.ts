@@ -434,20 +434,20 @@ describe('join keys as exports write them', () => {
       ['202311000000', '张三', ''],
       ['1000', '李四', ''],
     ]);
-    expect(r.diagnostics.filter((d) => d.code === 'data_unmatched_row').map((d) => [d.message, d.help, d.cell])).toEqual(
+    expect(
+      r.diagnostics.filter((d) => d.code === 'data_unmatched_row').map((d) => [d.message, d.help, d.cell]),
+    ).toEqual([
       [
-        [
-          'row matches nobody in the roster: `2.02311E+11`',
-          'Excel turned the id into a number: format the column as text before export',
-          { row: 2, column: '工号', value: '2.02311E+11' },
-        ],
-        [
-          'row matches nobody in the roster: `1.0e3`',
-          'Excel turned the id into a number: format the column as text before export',
-          { row: 3, column: '工号', value: '1.0e3' },
-        ],
+        'row matches nobody in the roster: `2.02311E+11`',
+        'Excel turned the id into a number: format the column as text before export',
+        { row: 2, column: '工号', value: '2.02311E+11' },
       ],
-    );
+      [
+        'row matches nobody in the roster: `1.0e3`',
+        'Excel turned the id into a number: format the column as text before export',
+        { row: 3, column: '工号', value: '1.0e3' },
+      ],
+    ]);
   });
 
   it("a source key `007` where the roster's export dropped the zeros (`7`) is unmatched with the reason", () => {

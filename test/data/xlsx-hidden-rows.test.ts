@@ -135,7 +135,10 @@ describe('columns hidden in a workbook', () => {
         ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
         [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
       ],
-      { sheet: (xml) => xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0" customWidth="1"/></cols><sheetData>') },
+      {
+        sheet: (xml) =>
+          xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0" customWidth="1"/></cols><sheetData>'),
+      },
     );
     const t = await records(zero);
     expect(t.records).toEqual([]);
@@ -150,7 +153,10 @@ describe('columns hidden in a workbook', () => {
         ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
         [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
       ],
-      { sheet: (xml) => xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0.5" customWidth="1"/></cols><sheetData>') },
+      {
+        sheet: (xml) =>
+          xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0.5" customWidth="1"/></cols><sheetData>'),
+      },
     );
     expect((await records(narrow)).diagnostics).toEqual([]);
   });
