@@ -37,6 +37,12 @@ export interface Table {
    */
   hiddenColumns?: { col: number; name: string; row: number; value: string }[];
   /**
+   * A workbook's cells holding a value their number format shows as nothing (`;;;`), in row order:
+   * the row, column, value as read and the format. Refused by the reader only when it reads the
+   * column (`hiddenColumnsProblem`).
+   */
+  invisibleCells?: { row: number; col: number; value: string; format: string }[];
+  /**
    * A workbook's other sheets, each with its first rows as text: when the sheet read has no header
    * of the data (a 说明 sheet first), the reader names the sheet that has one.
    */
@@ -501,7 +507,16 @@ export function hiddenColumnsProblem(
 ): Diagnostic | undefined {
   const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));
   const first = read[0];
-  if (!first) return undefined;
+  if (!first) {
+    const unseen = (table.invisibleCells ?? []).filter((c) => reads(c.col));
+    const cell = unseen[0];
+    if (!cell) return undefined;
+    return diagnostic(
+      'data_xlsx_unreadable.invisible',
+      { count: unseen.length, number_format: cell.format },
+      sheetCell(table, file, cell.row, cell.col, '', cell.value),
+    );
+  }
   const names = read.slice(0, 10).map((h) => h.name);
   return diagnostic(
     'data_xlsx_unreadable.hidden_columns',

@@ -259,26 +259,117 @@ export async function xlsxHiddenSheets(bytes: Uint8Array): Promise<Set<string>> 
 const isPercentFormat = (code: string) => /%/.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
 
 /**
+ * The number format of each cell style of a workbook: the style's index (a cell's `s`) → the format's
+ * id and, for a format of the workbook's own (not one of Excel's built-in ones), its code.
+ */
+async function cellFormats(bytes: Uint8Array): Promise<Map<string, { id: string; code: string }>> {
+  const formats = new Map<string, { id: string; code: string }>();
+  const wb = await workbookParts(bytes);
+  if (!wb) return formats;
+  const styles = await partText(bytes, wb.entries, wb.stylesPath);
+  if (styles === undefined) return formats;
+  const custom = new Map<string, string>();
+  for (const m of styles.matchAll(/<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/g))
+    custom.set(attribute(m[1] ?? '', 'numFmtId') ?? '', attribute(m[1] ?? '', 'formatCode') ?? '');
+  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(styles)?.[1] ?? '';
+  [...xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
+    const id = attribute(m[1] ?? '', 'numFmtId') ?? '0';
+    formats.set(String(index), { id, code: custom.get(id) ?? '' });
+  });
+  return formats;
+}
+
+/**
+ * The sections of a number format (`0.0;[Red]-0.0;;@`), split at the `;` outside quotes, brackets
+ * and escapes: positive, negative, zero, text.
+ */
+function formatSections(code: string): string[] {
+  const sections: string[] = [];
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '\\') i++;
+    else if (c === '"') i = code.indexOf('"', i + 1) < 0 ? code.length : code.indexOf('"', i + 1);
+    else if (c === '[') i = code.indexOf(']', i + 1) < 0 ? code.length : code.indexOf(']', i + 1);
+    else if (c === ';') {
+      sections.push(code.slice(start, i));
+      start = i + 1;
+    }
+  }
+  sections.push(code.slice(start));
+  return sections;
+}
+
+/**
+ * Whether a number format shows nothing for a positive number, a negative one, or a text: its section
+ * for it is empty but for a colour or a locale (`;;;` shows no value at all, `0;;` no negative).
+ * A zero shown as nothing (`0;-0;;@`, Excel's way to hide zeros) is read as the 0 it is. A format
+ * with conditions (`[>100]`) is not judged.
+ */
+export function formatHides(code: string, kind: 'positive' | 'negative' | 'text'): boolean {
+  if (code === '' || /\[[<>=]/.test(code)) return false;
+  const sections = formatSections(code);
+  const section =
+    kind === 'positive'
+      ? sections[0]
+      : kind === 'negative'
+        ? sections.length >= 2
+          ? sections[1]
+          : sections[0]
+        : sections.length >= 4
+          ? sections[3]
+          : undefined;
+  return section !== undefined && section.replace(/\[[^\]]*\]/g, '').trim() === '';
+}
+
+/**
+ * The cells of a workbook's sheet that hold a value their number format shows as nothing (`;;;`):
+ * row number (1 = header) → column index → the format. Excel shows an empty cell; every reader of
+ * the file gets the value.
+ */
+export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  const hiding = new Map<string, string>();
+  for (const [index, { code }] of await cellFormats(bytes))
+    if (formatHides(code, 'positive') || formatHides(code, 'negative') || formatHides(code, 'text'))
+      hiding.set(index, code);
+  if (hiding.size === 0) return found;
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+    const attrs = m[1] ?? '';
+    const code = hiding.get(attribute(attrs, 's') ?? '0');
+    if (code === undefined) continue;
+    const type = attribute(attrs, 't') ?? 'n';
+    const inner = m[2] ?? '';
+    let kind: 'positive' | 'negative' | 'text' | undefined;
+    if (type === 's' || type === 'str' || type === 'inlineStr')
+      kind = /<(?:[\w.-]+:)?[vt][\s>]/.test(inner) ? 'text' : undefined;
+    else if (type === 'n') {
+      const v = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? 'NaN');
+      kind = v > 0 ? 'positive' : v < 0 ? 'negative' : undefined;
+    }
+    if (kind === undefined || !formatHides(code, kind)) continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(columnIndex(ref[1] ?? ''), code);
+  }
+  return found;
+}
+
+/**
  * The number cells of a workbook's sheet shown as a percentage (a number format with `%`, such as
  * Excel's built-in `0%` and `0.00%`, or `0.0%`): row number (1 = header) → column indexes. Excel stores
  * a typed `45.3%` as the number 0.453 with such a format, and shows `45.3%`.
  */
 export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Set<number>>> {
   const found = new Map<number, Set<number>>();
-  const wb = await workbookParts(bytes);
-  if (!wb) return found;
-  const styles = await partText(bytes, wb.entries, wb.stylesPath);
-  if (styles === undefined) return found;
-  const custom = new Map<string, string>();
-  for (const m of styles.matchAll(/<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/g))
-    custom.set(attribute(m[1] ?? '', 'numFmtId') ?? '', attribute(m[1] ?? '', 'formatCode') ?? '');
-  const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(styles)?.[1] ?? '';
   const percent = new Set<string>();
-  [...xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
-    const id = attribute(m[1] ?? '', 'numFmtId') ?? '0';
-    // 9 and 10 are Excel's built-in `0%` and `0.00%`
-    if (id === '9' || id === '10' || isPercentFormat(custom.get(id) ?? '')) percent.add(String(index));
-  });
+  // 9 and 10 are Excel's built-in `0%` and `0.00%`
+  for (const [index, { id, code }] of await cellFormats(bytes))
+    if (id === '9' || id === '10' || isPercentFormat(code)) percent.add(index);
   if (percent.size === 0) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;

@@ -12,6 +12,7 @@ import {
   xlsxHiddenColumns,
   xlsxHiddenRows,
   xlsxHiddenSheets,
+  xlsxInvisibleCells,
   xlsxMergedRanges,
   xlsxPercentCells,
   xlsxUncalculatedFormula,
@@ -272,6 +273,21 @@ export async function readXlsx(
         value: rows[first]![col]!,
       };
     });
+  // cells whose number format shows nothing (`;;;`): kept with the table, and refused by the reader
+  // that reads their column, since their values would be read, and paid on, unseen
+  const invisible = await xlsxInvisibleCells(bytes, chosen.sheet);
+  if (invisible.size) {
+    const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
+    const cells: NonNullable<Table['invisibleCells']> = [];
+    for (const [row, columns] of [...invisible].sort((a, b) => a[0] - b[0])) {
+      const i = byRow.get(row);
+      for (const [col, format] of [...columns].sort((a, b) => a[0] - b[0])) {
+        const value = row === 1 ? cellText(head[col], days) : i === undefined ? '' : (rows[i]?.[col] ?? '');
+        if (value.trim() !== '') cells.push({ row, col, value, format });
+      }
+    }
+    if (cells.length) table.invisibleCells = cells;
+  }
   // cells merged down several rows below the header: only the first holds the value Excel shows across them
   const merged = [];
   for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {

@@ -97,6 +97,7 @@ const REALISTIC: Record<string, string | number> = {
   option: '--data',
   tag: '!!float',
   format: 'CSV',
+  number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
   gbk: '林小雨',
   first_file: '创作者后台导出.csv',
   second_file: '内部评审.xlsx',

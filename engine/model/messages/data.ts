@@ -806,6 +806,16 @@ export const data = defineMessages({
       zh: '请显示全部列（取消隐藏列），删除不应读取的列后保存：看不到的列会影响结果',
     },
   },
+  'data_xlsx_unreadable.invisible': {
+    message: {
+      en: '{count} cell(s) hold data that Excel shows as nothing: the number format `{number_format}` hides the value, but it would be read',
+      zh: '有 {count} 个单元格含有数据，但在 Excel 中显示为空：数字格式 `{number_format}` 隐藏了值，但它会被读取',
+    },
+    help: {
+      en: 'give the cells a number format that shows their value (Format Cells → General), check them, and save: a value nobody sees would feed the results',
+      zh: '请给这些单元格设置能显示值的数字格式（设置单元格格式 → 常规），核对后保存：看不到的值会影响结果',
+    },
+  },
   'data_xlsx_unreadable.formula': {
     message: {
       en: 'the cell holds the formula `{formula}` without its result: the workbook was written by a program and never calculated',
