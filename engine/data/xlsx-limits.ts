@@ -240,6 +240,34 @@ async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | und
 }
 
 /**
+ * The first cell of a workbook without its reference (`<c>` with no `r="B2"`): the sheet, the row as
+ * the spreadsheet numbers it, and the cell's place in the row (1 = first). Excel and WPS name every
+ * cell; the workbook reader cannot place one that is not named.
+ */
+export async function xlsxCellWithoutRef(
+  bytes: Uint8Array,
+): Promise<{ sheet: string; row: number; place: number } | undefined> {
+  const wb = await workbookParts(bytes);
+  if (!wb) return undefined;
+  for (const sheet of wb.sheets) {
+    const path = sheet.id ? wb.sheetPath(sheet.id) : undefined;
+    const xml = path === undefined ? undefined : await partText(bytes, wb.entries, path);
+    if (xml === undefined) continue;
+    let row = 0;
+    for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g)) {
+      // `r` may be left out of a row: the row after the one before
+      row = Number(attribute(m[1] ?? '', 'r') ?? row + 1);
+      let place = 0;
+      for (const c of (m[2] ?? '').matchAll(/<(?:[\w.-]+:)?c(?:\s([^>]*?))?\/?>/g)) {
+        place++;
+        if (attribute(c[1] ?? '', 'r') === undefined) return { sheet: sheet.name ?? '', row, place };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * The workbook's date system: `1900`, or the 1904 system of old Excel for Mac (`<workbookPr
  * date1904="1"/>`, which read-excel-file reads its dates by), or `1904-unread` when it says so as
  * `date1904="true"`, which read-excel-file takes for the 1900 system.

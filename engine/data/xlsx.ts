@@ -7,6 +7,7 @@ import { known } from '../model/known.js';
 import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from './table.js';
 import {
   checkXlsxLimits,
+  xlsxCellWithoutRef,
   xlsxDateSystem,
   xlsxErrorCells,
   xlsxHiddenColumns,
@@ -167,6 +168,36 @@ export async function readXlsx(
         ),
       );
     }
+    // rows or cells out of order: `Out-of-place <c/> at row 2 col 1 follows <c/> at row 3 col 15`
+    const order = /Out-of-place <c\/> at row (\d+) col (\d+) follows <c\/> at row (\d+) col (\d+)/.exec(detail);
+    if (order) {
+      const [row, col, afterRow, afterCol] = order.slice(1).map(Number) as [number, number, number, number];
+      const ref = `${columnLetters(col - 1)}${row}`;
+      const after = `${columnLetters(afterCol - 1)}${afterRow}`;
+      return fail(
+        diagnostic(
+          'data_xlsx_unreadable',
+          {
+            detail: `the cell ${ref} of a sheet comes after the cell ${after}: its rows or cells are out of order, as no spreadsheet program writes them`,
+            detail_zh: `某个工作表的单元格 ${ref} 排在单元格 ${after} 之后：行或单元格的顺序是乱的，电子表格程序不会这样写`,
+          },
+          { file: options.file, cell: { row, column: columnLetters(col - 1) } },
+        ),
+      );
+    }
+    // a cell without its reference (`<c>` with no `r="B2"`): the reader fails with a TypeError of its own
+    const unnamed = await xlsxCellWithoutRef(bytes);
+    if (unnamed)
+      return fail(
+        diagnostic(
+          'data_xlsx_unreadable',
+          {
+            detail: `cell ${unnamed.place} of row ${unnamed.row} of the sheet \`${unnamed.sheet}\` has no reference (such as \`A${unnamed.row}\`) naming its column, as Excel and WPS write for every cell`,
+            detail_zh: `工作表 \`${unnamed.sheet}\` 第 ${unnamed.row} 行的第 ${unnamed.place} 个单元格没有标明其列的引用（如 \`A${unnamed.row}\`），而 Excel 和 WPS 会为每个单元格写出引用`,
+          },
+          { file: options.file, cell: { sheet: unnamed.sheet, row: unnamed.row } },
+        ),
+      );
     return fail(diagnostic('data_xlsx_unreadable', { detail, detail_zh: unreadableZh(detail) }, at));
   }
   const chosen = options.sheet ? namedSheet(sheets, options.sheet) : await firstVisibleSheet(bytes, sheets);

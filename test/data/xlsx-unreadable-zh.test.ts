@@ -65,3 +65,51 @@ describe('a workbook cell no spreadsheet program writes (a damaged file, a fault
     );
   });
 });
+
+describe('a workbook whose cells a program wrote in a way no spreadsheet program does', () => {
+  const sheet = (edit: (xml: string) => string) =>
+    workbookWith(
+      [
+        ['工号', '姓名'],
+        ['E1', '张三'],
+        ['E2', '李四'],
+      ].map((r) => r.map(xlsxText)),
+      { sheet: edit },
+    );
+
+  it('a cell without its reference (`<c>` with no `r`) is named by its row and place, not by a TypeError', async () => {
+    const bytes = await sheet((xml) => xml.replace('<c r="A3"', '<c'));
+    const t = await readTable(bytes, 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => [formatDiagnostic(d, 'en').split('\n')[0], d.cell])).toEqual([
+      [
+        'm.xlsx:3: error[data_xlsx_unreadable]: cannot read the workbook: cell 1 of row 3 of the sheet `Sheet1` has no reference (such as `A3`) naming its column, as Excel and WPS write for every cell',
+        { sheet: 'Sheet1', row: 3 },
+      ],
+    ]);
+    expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
+      'm.xlsx:3: error[data_xlsx_unreadable]: 无法读取工作簿：工作表 `Sheet1` 第 3 行的第 1 个单元格没有标明其列的引用（如 `A3`），而 Excel 和 WPS 会为每个单元格写出引用',
+    );
+  });
+
+  it('rows out of order are named at the cell that comes too late, not in the reader’s English at row 1', async () => {
+    const bytes = await sheet((xml) => {
+      const row = (n: number) => new RegExp(`<row r="${n}"[\\s\\S]*?</row>`).exec(xml)![0];
+      const [two, three] = [row(2), row(3)];
+      return xml.replace(two, '@').replace(three, two).replace('@', three);
+    });
+    const t = await readTable(bytes, 'm.xlsx');
+    expect(t.ok).toBe(false);
+    if (t.ok) return;
+    expect(t.diagnostics.map((d) => [formatDiagnostic(d, 'en').split('\n')[0], d.cell])).toEqual([
+      [
+        'm.xlsx:2: error[data_xlsx_unreadable]: cannot read the workbook: the cell A2 of a sheet comes after the cell B3: its rows or cells are out of order, as no spreadsheet program writes them',
+        { row: 2, column: 'A' },
+      ],
+    ]);
+    expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
+      'm.xlsx:2: error[data_xlsx_unreadable]: 无法读取工作簿：某个工作表的单元格 A2 排在单元格 B3 之后：行或单元格的顺序是乱的，电子表格程序不会这样写',
+    );
+  });
+});
