@@ -39,7 +39,7 @@ describe.skipIf(!available)('the policy document in the editor', { timeout: 120_
     await expect.poll(() => cell(THRESHOLD).textContent(), { timeout: 30_000 }).toBe('30.0%');
     expect(await doc().locator('h1').textContent()).toBe('短视频团队月度绩效考核 · 考核方案');
     // compared with the committed version, which is the same text
-    expect(await doc().locator('section#changes h2').textContent()).toBe('与上一版本（1.1.0，HEAD）相比的变化');
+    expect(await doc().locator('section#changes h2').textContent()).toBe('与上一版本（1.2.0，HEAD）相比的变化');
     await expect.poll(() => doc().locator('section#changes p').textContent()).toBe('与上一版本相比没有变化。');
 
     // the threshold to 35 % in the panels (not saved)

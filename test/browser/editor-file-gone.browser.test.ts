@@ -25,7 +25,7 @@ describe.skipIf(!available)('a policy deleted on disk under unsaved edits', () =
 
   it('is written again with the edit on 保存, and the page says the file had been deleted', async () => {
     await openPolicy(e, NAME);
-    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('7');
     await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
@@ -36,7 +36,7 @@ describe.skipIf(!available)('a policy deleted on disk under unsaved edits', () =
     expect(await testId('message').textContent()).toContain(
       `磁盘上的 ${NAME} 已被删除（例如切换了 git 分支）：已用编辑器中的内容重新创建它。若不需要这个文件，请在磁盘上删除它。`,
     );
-    expect(e.onDisk(NAME)).toBe(e.committed(NAME).replace('version: 1.1.0\n', 'version: 1.1.07\n'));
+    expect(e.onDisk(NAME)).toBe(e.committed(NAME).replace('version: 1.2.0\n', 'version: 1.2.07\n'));
     await e.reset();
   }, 120_000);
 });

@@ -35,21 +35,21 @@ describe.skipIf(!available)('the editor with the files a hurried analyst has', (
     await openPolicy(e, 'windows.yaml');
     await page.waitForTimeout(1000);
     expect(await status()).toBe('已保存');
-    // the version line: `version: 1.1.0` → `version: 1.1.01`, typed at its end
-    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
+    // the version line: `version: 1.2.0` → `version: 1.2.01`, typed at its end
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('1');
     await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
     await testId('save').click();
     await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
-    expect(e.onDisk('windows.yaml')).toBe(original.replace('version: 1.1.0\r\n', 'version: 1.1.01\r\n'));
+    expect(e.onDisk('windows.yaml')).toBe(original.replace('version: 1.2.0\r\n', 'version: 1.2.01\r\n'));
   }, 120_000);
 
   // A save with the server stopped said fetch's own English words, "Failed to fetch", in the Chinese
   // interface, and nothing about what to do or whether the edit was lost.
   it('a save while the server is unreachable says so in Chinese, keeps the edit, and the next save writes it', async () => {
     await openPolicy(e);
-    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type('2');
     await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
@@ -65,7 +65,7 @@ describe.skipIf(!available)('the editor with the files a hurried analyst has', (
     await page.unroute('**/api/policies/**');
     await testId('save').click();
     await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
-    expect(e.onDisk('short-video-team.yaml')).toContain('version: 1.1.02\n');
+    expect(e.onDisk('short-video-team.yaml')).toContain('version: 1.2.02\n');
     await e.reset();
   }, 120_000);
 

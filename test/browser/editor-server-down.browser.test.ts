@@ -19,7 +19,7 @@ const EN =
 /** Opens the flagship and types one character at the end of its version line: an unsaved edit. */
 async function openWithAnEdit() {
   await openPolicy(e);
-  await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.1.0' }).click();
+  await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
   await page.keyboard.press('End');
   await page.keyboard.type('3');
   await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');

@@ -39,7 +39,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
   it('keeps the change note, the month and the choices typed for a publish when another tab is opened and this one again', async () => {
     await openPolicy(e, NAME);
     await testId('tab-versions').click();
-    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.1.0 → 1.2.0');
+    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.2.0 → 1.3.0');
     await testId('publish-note').fill('完播率目标提高到 45%\n第二行：为什么改');
     await testId('publish-from').fill('2027-01');
     await testId('bump-major').check();
@@ -50,7 +50,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     expect(await testId('publish-from').inputValue()).toBe('2027-01');
     expect(await testId('bump-major').isChecked()).toBe(true);
     expect(await testId('mode-branch').isChecked()).toBe(true);
-    await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.1.0 → 2.0.0');
+    await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.2.0 → 2.0.0');
   });
 
   it('asks once who publishes, and refuses to publish while check fails, with what check found', async () => {
@@ -58,7 +58,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     e.write(NAME, e.committed(NAME).replace('target: 0.40 # domain', 'target: 0.45 # domain'));
     await openPolicy(e, NAME);
     await testId('tab-versions').click();
-    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.1.0 → 1.2.0');
+    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.2.0 → 1.3.0');
     await expect.poll(() => testId('publish-run').isDisabled()).toBe(true);
 
     // who publishes is asked once and kept in the repository's git settings
@@ -78,7 +78,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     expect(found).toContain('样本 SV0068 完播率恰好等于目标');
     expect(git('rev-list', '--count', 'HEAD').trim()).toBe('1');
     expect(e.onDisk(NAME)).toContain('target: 0.45 # domain');
-    expect(e.onDisk(NAME)).toContain('\nversion: 1.1.0\n');
+    expect(e.onDisk(NAME)).toContain('\nversion: 1.2.0\n');
     await e.reset();
   });
 
@@ -91,12 +91,12 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     await testId('tab-versions').click();
 
     await expect.poll(() => testId('history').locator('tbody tr').count()).toBe(1);
-    await expect.poll(() => testId('history').locator('tbody tr').first().textContent()).toContain('1.1.0');
+    await expect.poll(() => testId('history').locator('tbody tr').first().textContent()).toContain('1.2.0');
     await expect.poll(() => testId('history').locator('tbody tr').first().textContent()).toContain('2026-10');
-    // a changed condition is a rule change: a minor version, 1.1.0 → 1.2.0, effective from the month after 2026-10 (or next month)
+    // a changed condition is a rule change: a minor version, 1.2.0 → 1.3.0, effective from the month after 2026-10 (or next month)
     await expect.poll(() => testId('publish-changes').textContent(), { timeout: 30_000 }).toContain('疑似刷量');
     await expect.poll(() => e.page.locator('label', { has: testId('bump-minor') }).textContent()).toContain('建议');
-    await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.1.0 → 1.2.0');
+    await expect.poll(() => testId('next-version').textContent()).toBe('版本 1.2.0 → 1.3.0');
 
     // asked once, in the test before
     await expect.poll(() => testId('author').textContent()).toBe('发布人：王芳 <wangfang@example.com>');
@@ -106,13 +106,13 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     await testId('publish-run').click();
     await expect
       .poll(() => testId('publish-outcome').textContent(), { timeout: 60_000 })
-      .toMatch(/已发布版本 1\.2\.0（提交 [0-9a-f]{7}）。/);
+      .toMatch(/已发布版本 1\.3\.0（提交 [0-9a-f]{7}）。/);
 
     expect(git('log', '-1', '--format=%an|%s').trim()).toBe(
-      '王芳|short-video-team 1.2.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
+      '王芳|short-video-team 1.3.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
     );
     const published = e.onDisk(NAME);
-    expect(published).toContain('\nversion: 1.2.0\n');
+    expect(published).toContain('\nversion: 1.3.0\n');
     expect(published).toContain('\neffective_from: 2026-12\n');
     expect(published).toContain('value: 120000 }');
     expect(git('show', `HEAD:policies/${NAME}`)).toBe(published);
@@ -121,9 +121,9 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
       .poll(async () =>
         (await e.page.locator('[data-testid=editor] .view-lines').textContent())!.replaceAll('\u00a0', ' '),
       )
-      .toContain('version: 1.2.0');
+      .toContain('version: 1.3.0');
     await expect.poll(() => testId('history').locator('tbody tr').count()).toBe(2);
-    await expect.poll(() => testId('history').locator('tbody tr').first().textContent()).toContain('1.2.0');
+    await expect.poll(() => testId('history').locator('tbody tr').first().textContent()).toContain('1.3.0');
 
     // compare the two versions on the sample month: the rule in words, no money moves
     await testId('compare-from').selectOption({ index: 1 });
@@ -140,7 +140,7 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     e.write(NAME, published.replace('reason: 播放量超过10万', 'reason: 播放量超过12万'));
     await openPolicy(e, NAME);
     await testId('tab-versions').click();
-    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.2.0 → 1.2.1');
+    await expect.poll(() => testId('next-version').textContent(), { timeout: 30_000 }).toBe('版本 1.3.0 → 1.3.1');
     await expect.poll(() => e.page.locator('label', { has: testId('bump-patch') }).textContent()).toContain('建议');
     await testId('mode-branch').check();
     await testId('publish-from').fill('2027-01');
@@ -149,17 +149,17 @@ describe.skipIf(!available)('versions and publishing in the editor', { timeout: 
     await expect
       .poll(() => testId('publish-outcome').locator('p').first().textContent(), { timeout: 60_000 })
       .toBe(
-        '已创建审阅分支 policy/short-video-team-1.2.1，审阅报告在分支上的 policies/short-video-team.review.md。推送后即可发起合并请求。',
+        '已创建审阅分支 policy/short-video-team-1.3.1，审阅报告在分支上的 policies/short-video-team.review.md。推送后即可发起合并请求。',
       );
     expect(git('branch', '--show-current').trim()).toBe(branchBefore);
     expect(e.onDisk(NAME)).toContain('reason: 播放量超过12万');
-    expect(e.onDisk(NAME)).toContain('\nversion: 1.2.0\n');
-    const onBranch = git('show', `policy/short-video-team-1.2.1:policies/${NAME}`);
-    expect(onBranch).toContain('\nversion: 1.2.1\n');
+    expect(e.onDisk(NAME)).toContain('\nversion: 1.3.0\n');
+    const onBranch = git('show', `policy/short-video-team-1.3.1:policies/${NAME}`);
+    expect(onBranch).toContain('\nversion: 1.3.1\n');
     expect(onBranch).toContain('reason: 播放量超过12万');
     expect(onBranch).toContain('\neffective_from: 2027-01\n');
-    const report = git('show', 'policy/short-video-team-1.2.1:policies/short-video-team.review.md');
-    expect(report).toContain('v1.2.0 → v1.2.1');
+    const report = git('show', 'policy/short-video-team-1.3.1:policies/short-video-team.review.md');
+    expect(report).toContain('v1.3.0 → v1.3.1');
     expect(report).toContain('疑似刷量');
   });
 });

@@ -67,7 +67,7 @@ describe.skipIf(!available)('printable statements in Chromium', () => {
       '合计¥6,606.84',
     ]);
     expect(await page.locator('.prov').textContent()).toMatch(
-      /^依据: 政策 short-video-team v1\.1\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/花名册\.xlsx \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/创作者后台导出\.csv \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/内部评审\.xlsx \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/,
+      /^依据: 政策 short-video-team v1\.2\.0 \(policies\/short-video-team\.yaml, sha256 [0-9a-f]{16}\) · 数据 examples\/exports-2026-10\/month\.data\.yaml \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/花名册\.xlsx \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/创作者后台导出\.csv \(sha256 [0-9a-f]{16}\), examples\/exports-2026-10\/内部评审\.xlsx \(sha256 [0-9a-f]{16}\) · 引擎 yardstick \d+\.\d+\.\d+$/,
     );
     await page.screenshot({
       path: process.env.YARDSTICK_UPDATE_SCREENSHOT ? 'docs/statement-SV0042.png' : join(out, 'statement.png'),

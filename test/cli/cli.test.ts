@@ -37,14 +37,14 @@ describe('yardstick validate', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages');
+    expect(r.stdout).toContain('ok  policies/short-video-team.yaml: short-video-team v1.2.0, 4 roles, 2 stages');
   });
 
   it("says each file's result in the user's language, Chinese by default", async () => {
     const r = await yardstickAsIs('validate', 'policies/short-video-team.yaml', 'policies/short-video-team.test.yaml');
     expect([r.code, r.stdout]).toEqual([
       0,
-      'ok  policies/short-video-team.yaml：short-video-team v1.1.0，4 个角色，2 个阶段\n' +
+      'ok  policies/short-video-team.yaml：short-video-team v1.2.0，4 个角色，2 个阶段\n' +
         'ok  policies/short-video-team.test.yaml：policies/short-video-team.yaml 的 10 个测试用例\n',
     ]);
   });
@@ -135,7 +135,7 @@ describe('yardstick run', () => {
   it('the table has Chinese headers, ¥ amounts and a summary', async () => {
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.1.0 · 2026-10');
+    expect(r.stdout.split('\n')[0]).toBe('短视频团队月度绩效考核 v1.2.0 · 2026-10');
     expect(r.stdout).toMatch(/^工号\s+姓名\s+团队\s+岗位\s+阶段\s+得分\s+等级\s+档位\s+应发\s+状态\s+触发$/m);
     expect(r.stdout).toMatch(/^应发合计：¥[\d,]+\.\d\d（可发 ¥[\d,]+\.\d\d，暂扣 ¥[\d,]+\.\d\d，\d+ 人）$/m);
   });

@@ -395,8 +395,8 @@ describe('YAML limits', () => {
 describe('formula limits', () => {
   const withExpr = (yaml: string) =>
     readFileSync(FLAGSHIP, 'utf8').replace(
-      'like_rate: { expr: likes / plays, label: 点赞率, unit: ratio, default: 0 }',
-      `like_rate:\n    label: 点赞率\n    unit: ratio\n    default: 0\n    expr: >-\n${yaml}`,
+      'like_rate: { expr: likes / plays, label: 点赞率, unit: ratio, range: [ 0, 1 ], default: 0 }',
+      `like_rate:\n    label: 点赞率\n    unit: ratio\n    range: [ 0, 1 ]\n    default: 0\n    expr: >-\n${yaml}`,
     );
   const exprLine = (text: string) => text.split('\n').findIndex((l) => l.includes('expr: >-')) + 2;
 

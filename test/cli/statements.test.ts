@@ -35,7 +35,7 @@ describe('yardstick statements', () => {
     expect(e1).toContain('<div class="v">¥4,456.00</div>');
     expect(e1).toContain('再提高 4 分可达 A+');
     const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16);
-    expect(e1).toContain(`政策 short-video-team v1.1.0 (${FLAGSHIP}, sha256 ${sha(FLAGSHIP)})`);
+    expect(e1).toContain(`政策 short-video-team v1.2.0 (${FLAGSHIP}, sha256 ${sha(FLAGSHIP)})`);
     expect(e1).toContain(`数据 ${data} (sha256 ${sha(data)})`);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="E1.html">E1</a>');

@@ -98,7 +98,7 @@ describe('access', () => {
 describe('policies', () => {
   it('lists them with title and version', async () => {
     expect(await (await call('/api/policies')).json()).toEqual([
-      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.2.0' },
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('policies', () => {
     try {
       expect(await (await call('/api/policies')).json()).toEqual([
         { name: 'annual-review.yaml', title: '直播带货团队年度考核', version: '1.0.0', rollup: 'year' },
-        { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+        { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.2.0' },
       ]);
     } finally {
       rmSync(path);
@@ -283,7 +283,7 @@ describe('one bad file never disables the editor', () => {
           span: expect.objectContaining({ line: 3, column: 409 }),
         }),
       },
-      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.2.0' },
     ]);
   });
 
@@ -301,7 +301,7 @@ describe('one bad file never disables the editor', () => {
           message: '`leak.yaml` is a link that leads outside the folder',
         }),
       },
-      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.1.0' },
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.2.0' },
     ]);
   });
 

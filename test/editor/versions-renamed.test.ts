@@ -34,7 +34,7 @@ beforeAll(() => {
   git('commit', '-qm', 'short-video 1.0.0');
   git('mv', `policies/${OLD_NAME}`, `policies/${NAME}`);
   writeFileSync(join(root, 'policies', NAME), ORIGINAL);
-  git('commit', '-qam', 'renamed: short-video-team 1.1.0');
+  git('commit', '-qam', 'renamed: short-video-team 1.2.0');
   app = createEditorApp({
     root,
     token: TOKEN,
@@ -50,7 +50,7 @@ describe('the history of a renamed policy', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { versions: Record<string, string>[] };
     expect(body.versions.map((v) => [v.id, v.version, v.message])).toEqual([
-      [git('rev-parse', 'HEAD').trim(), '1.1.0', 'renamed: short-video-team 1.1.0'],
+      [git('rev-parse', 'HEAD').trim(), '1.2.0', 'renamed: short-video-team 1.2.0'],
       [git('rev-parse', 'HEAD~1').trim(), '1.0.0', 'short-video 1.0.0'],
     ]);
   });

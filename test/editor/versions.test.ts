@@ -49,7 +49,7 @@ function scratch(withGit: boolean) {
   if (withGit) {
     git('init', '-q', '-b', 'main');
     git('add', '.');
-    git('-c', 'user.name=李明', '-c', 'user.email=liming@example.com', 'commit', '-qm', 'short-video-team 1.1.0');
+    git('-c', 'user.name=李明', '-c', 'user.email=liming@example.com', 'commit', '-qm', 'short-video-team 1.2.0');
   }
   app = createEditorApp({
     root,
@@ -100,10 +100,10 @@ describe('with git', () => {
     expect(body.author).toBeNull();
     expect(body.versions).toHaveLength(1);
     expect(body.versions[0]).toMatchObject({
-      version: '1.1.0',
+      version: '1.2.0',
       effective_from: '2026-10',
       author: '李明',
-      message: 'short-video-team 1.1.0',
+      message: 'short-video-team 1.2.0',
     });
     expect(body.versions[0]!.id).toBe(git('rev-parse', 'HEAD').trim());
   });
@@ -148,21 +148,21 @@ describe('with git', () => {
     const res = await call(`/api/versions/${NAME}/publish`, publishBody());
     expect(res.status).toBe(201);
     const body = (await res.json()) as { version: string; commit: string; text: string };
-    expect(body.version).toBe('1.2.0');
+    expect(body.version).toBe('1.3.0');
     const onDisk = readFileSync(join(root, 'policies', NAME), 'utf8');
     expect(onDisk).toBe(body.text);
-    expect(onDisk).toContain('\nversion: 1.2.0\n');
+    expect(onDisk).toContain('\nversion: 1.3.0\n');
     expect(onDisk).toContain('\neffective_from: 2026-12\n');
-    // 1.1.0's reason for correcting 2026-10 does not carry over to a version from 2026-12
+    // 1.2.0's reason for correcting 2026-10 does not carry over to a version from 2026-12
     expect(onDisk).not.toContain('retroactive');
     expect(onDisk).toContain('value: 120000');
     expect(git('log', '-1', '--format=%an <%ae>|%s|%b').trim()).toBe(
-      '王芳 <wangfang@example.com>|short-video-team 1.2.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万|疑似刷量的播放量门槛从 10 万提高到 12 万',
+      '王芳 <wangfang@example.com>|short-video-team 1.3.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万|疑似刷量的播放量门槛从 10 万提高到 12 万',
     );
     expect(git('show', `HEAD:policies/${NAME}`)).toBe(onDisk);
     expect(git('status', '--porcelain', '--untracked-files=no')).toBe('');
     const history = (await (await call(`/api/versions/${NAME}`)).json()) as { versions: { version: string }[] };
-    expect(history.versions.map((v) => v.version)).toEqual(['1.2.0', '1.1.0']);
+    expect(history.versions.map((v) => v.version)).toEqual(['1.3.0', '1.2.0']);
   });
 
   it('refuses to publish while check fails, with check’s findings, and changes nothing', async () => {
@@ -185,16 +185,16 @@ describe('with git', () => {
 
   it('does not carry the published version’s retroactive reason over: a month already covered is refused by check', async () => {
     await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
-    // 1.1.0 is effective from 2026-10 with a reason for correcting it; 1.2.0 from 2026-09 would need its own
+    // 1.2.0 is effective from 2026-10 with a reason for correcting it; 1.3.0 from 2026-09 would need its own
     const res = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09', lang: 'en' }));
     expect(res.status).toBe(422);
     expect((await refused(res)).failures).toEqual([
-      'policies/short-video-team.yaml: changed since HEAD but its effective_from 2026-09 is not later than 2026-10 of version 1.1.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
+      'policies/short-video-team.yaml: changed since HEAD but its effective_from 2026-09 is not later than 2026-10 of version 1.2.0, so it would change periods already paid (set a later `effective_from:`, or, for a deliberate correction, add `retroactive: { reason: … }`)',
     ]);
     // check's findings are in the interface's language: Chinese by default
     const zh = await call(`/api/versions/${NAME}/publish`, publishBody({ effective_from: '2026-09' }));
     expect((await refused(zh)).failures).toEqual([
-      'policies/short-video-team.yaml: 自 HEAD 以来有改动，但 effective_from 2026-09 不晚于版本 1.1.0 的 2026-10，会改变已发放的月份（请设置更晚的 `effective_from:`；如确为更正，请加 `retroactive: { reason: … }`）',
+      'policies/short-video-team.yaml: 自 HEAD 以来有改动，但 effective_from 2026-09 不晚于版本 1.2.0 的 2026-10，会改变已发放的月份（请设置更晚的 `effective_from:`；如确为更正，请加 `retroactive: { reason: … }`）',
     ]);
     // with a reason of its own, the correction is published and keeps it
     const own = HOLD_RAISED.replace(
@@ -241,7 +241,7 @@ describe('with git', () => {
     rmSync(join(root, '.git', 'refs', 'heads', 'main.lock'));
     const again = await call(`/api/versions/${NAME}/publish`, publishBody());
     expect(again.status).toBe(201);
-    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toContain('\nversion: 1.2.0\n');
+    expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toContain('\nversion: 1.3.0\n');
     expect(git('rev-list', '--count', 'HEAD').trim()).toBe('2');
   });
 
@@ -266,28 +266,28 @@ describe('with git', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { branch: string; report: string };
     expect(body).toMatchObject({
-      branch: 'policy/short-video-team-1.2.0',
+      branch: 'policy/short-video-team-1.3.0',
       report: 'policies/short-video-team.review.md',
     });
     expect(git('branch', '--show-current').trim()).toBe('main');
     expect(git('rev-list', '--count', 'main').trim()).toBe('1');
     expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
-    expect(git('show', `${body.branch}:policies/${NAME}`)).toContain('\nversion: 1.2.0\n');
+    expect(git('show', `${body.branch}:policies/${NAME}`)).toContain('\nversion: 1.3.0\n');
     expect(git('show', '--name-only', '--format=%an|%s', body.branch).trim().split('\n')).toEqual([
-      '王芳|short-video-team 1.2.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
+      '王芳|short-video-team 1.3.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
       '',
       'policies/short-video-team.review.md',
       'policies/short-video-team.yaml',
     ]);
     const report = git('show', `${body.branch}:policies/short-video-team.review.md`);
-    expect(report).toContain('v1.1.0 → v1.2.0');
+    expect(report).toContain('v1.2.0 → v1.3.0');
     expect(report).toContain('疑似刷量');
     expect(report).toContain('examples/sample-2026-10.csv');
     // the same version again: the branch exists
     const again = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' }));
     expect(again.status).toBe(409);
     expect((await refused(again)).zh).toEqual([
-      '已有名为 `policy/short-video-team-1.2.0` 的分支：请先合并或删除它，或发布另一个版本',
+      '已有名为 `policy/short-video-team-1.3.0` 的分支：请先合并或删除它，或发布另一个版本',
     ]);
   });
 
@@ -322,7 +322,7 @@ describe('with git', () => {
     await call('/api/versions-author', { name: '王芳', email: 'wangfang@example.com' }, 'PUT');
     const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch', data }));
     expect(branch.status).toBe(201);
-    expect(git('show', 'policy/short-video-team-1.2.0:policies/short-video-team.review.md')).toContain(data);
+    expect(git('show', 'policy/short-video-team-1.3.0:policies/short-video-team.review.md')).toContain(data);
     // a mapping that reads a file outside its data folder is refused, as in the 数据 view
     writeFileSync(join(root, 'secret.csv'), '工号,薪资\nSV0001,30000\n');
     writeFileSync(
@@ -348,9 +348,9 @@ describe('with git', () => {
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
     const second = both.find((r) => r.status === 409)!;
     expect((await refused(second)).zh).toEqual([
-      '已有名为 `policy/short-video-team-1.2.0` 的分支：请先合并或删除它，或发布另一个版本',
+      '已有名为 `policy/short-video-team-1.3.0` 的分支：请先合并或删除它，或发布另一个版本',
     ]);
-    expect(git('branch', '--list', 'policy/*').trim()).toBe('policy/short-video-team-1.2.0');
+    expect(git('branch', '--list', 'policy/*').trim()).toBe('policy/short-video-team-1.3.0');
   });
 
   it('refuses to commit on a detached HEAD, where the published version would be on no branch; a review branch still works', async () => {
@@ -366,7 +366,7 @@ describe('with git', () => {
     expect(readFileSync(join(root, 'policies', NAME), 'utf8')).toBe(ORIGINAL);
     const branch = await call(`/api/versions/${NAME}/publish`, publishBody({ mode: 'branch' }));
     expect(branch.status).toBe(201);
-    expect(git('rev-parse', 'policy/short-video-team-1.2.0^').trim()).toBe(head);
+    expect(git('rev-parse', 'policy/short-video-team-1.3.0^').trim()).toBe(head);
   });
 
   it('refuses a month that is not YYYY-MM and an empty note', async () => {
@@ -387,9 +387,9 @@ describe('in a repository without a commit yet', () => {
     expect(history).toMatchObject({ source: 'git', versions: [] });
     const res = await call(`/api/versions/${NAME}/publish`, publishBody());
     expect(res.status).toBe(201);
-    // nothing published before: the version is bumped from the file's own 1.1.0
+    // nothing published before: the version is bumped from the file's own 1.2.0
     expect(git('log', '--format=%s').trim()).toBe(
-      'short-video-team 1.2.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
+      'short-video-team 1.3.0 (effective_from 2026-12): 疑似刷量的播放量门槛从 10 万提高到 12 万',
     );
     expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe('policies/short-video-team.yaml');
   });
@@ -407,16 +407,16 @@ describe('without git', () => {
     const res = await call(`/api/versions/${NAME}/publish`, publishBody());
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; version: string };
-    expect(body.version).toBe('1.2.0');
+    expect(body.version).toBe('1.3.0');
     expect(readFileSync(join(root, '.yardstick', '.gitignore'), 'utf8')).toContain('\n*\n');
     const copy = join(root, '.yardstick', 'versions', 'short-video-team', `${body.id}.yaml`);
     expect(existsSync(copy)).toBe(true);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(root, 'policies', NAME), 'utf8'));
     const history = (await (await call(`/api/versions/${NAME}`)).json()) as { versions: Record<string, string>[] };
     expect(history.versions).toHaveLength(1);
-    expect(history.versions[0]).toMatchObject({ version: '1.2.0', effective_from: '2026-12', author: '王芳' });
+    expect(history.versions[0]).toMatchObject({ version: '1.3.0', effective_from: '2026-12', author: '王芳' });
     const text = (await (await call(`/api/versions/${NAME}/text?id=${body.id}`)).json()) as { text: string };
-    expect(text.text).toContain('\nversion: 1.2.0\n');
+    expect(text.text).toContain('\nversion: 1.3.0\n');
   });
 
   it('keeps both copies of two versions published within the same second', async () => {
@@ -446,13 +446,13 @@ describe('without git', () => {
       expect(two.id).not.toBe(one.id);
       const history = (await (await call(`/api/versions/${NAME}`)).json()) as { versions: Record<string, string>[] };
       expect(history.versions.map((v) => [v.version, v.effective_from])).toEqual([
-        ['1.3.0', '2027-01'],
-        ['1.2.0', '2026-12'],
+        ['1.4.0', '2027-01'],
+        ['1.3.0', '2026-12'],
       ]);
       const text = async (id: string) =>
         ((await (await call(`/api/versions/${NAME}/text?id=${id}`)).json()) as { text: string }).text;
-      expect(await text(one.id)).toContain('\nversion: 1.2.0\n');
-      expect(await text(two.id)).toContain('\nversion: 1.3.0\n');
+      expect(await text(one.id)).toContain('\nversion: 1.3.0\n');
+      expect(await text(two.id)).toContain('\nversion: 1.4.0\n');
     } finally {
       vi.useRealTimers();
     }

@@ -86,7 +86,7 @@ describe('recording a period', () => {
     const again = await yardstick('run', policy, '--data', sep, '--record', '--ledger', ledger);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(
-      /error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/,
+      /error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.2\.0, .+\)\n {2}help: to correct it, run again with --amend/,
     );
     // quality 60 instead of 50: 60 × 40% = 24 → 3000 × 24% = 720, a top-up of 120.00
     const fixed = data('09b.csv', month('2026-10', 60));
@@ -102,8 +102,8 @@ describe('recording a period', () => {
         .slice(2, 4)
         .map((l) => l.replace(/\s+/g, ' ').trim()),
     ).toEqual([
-      '2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
-      '2026-10 short-video-team 1.1.0 #2 更正 24 C ¥720.00 +¥120.00',
+      '2026-10 short-video-team 1.2.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.2.0 #2 更正 24 C ¥720.00 +¥120.00',
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('recording a period', () => {
       policy,
       readFileSync(policy, 'utf8')
         .replace('pay_base: 6000', 'pay_base: 7000')
-        .replace('version: 1.1.0', 'version: 1.2.0'),
+        .replace('version: 1.2.0', 'version: 1.3.0'),
     );
     const now = await yardstick('explain', policy, '--data', oct, '--employee', 'E2', '--ledger', ledger);
     expect(now.stdout).not.toBe(before.stdout); // the policy really changed the result

@@ -101,7 +101,7 @@ describe('recording into one ledger from several processes at once', () => {
         expect(twins.map((r) => r.code).sort()).toEqual([0, 1]);
         const loser = twins.find((r) => r.code === 1)!;
         expect(loser.stderr).toMatch(
-          /^error: `short-video-team` 的月份 2025-07 已记录过（第 \d 次运行，v1\.1\.0，\d{4}-\d\d-\d\dT[\d:.]+Z）\n {2}提示：如需更正，请加 --amend 重新运行/m,
+          /^error: `short-video-team` 的月份 2025-07 已记录过（第 \d 次运行，v1\.2\.0，\d{4}-\d\d-\d\dT[\d:.]+Z）\n {2}提示：如需更正，请加 --amend 重新运行/m,
         );
         expect(await recordedRuns()).toEqual([...PERIODS, '2025-07'].map((period) => ({ period, kind: 'official' })));
         expect(verifyLedgerBytes(readFileSync(ledger), await initSqlJs())).toEqual({ ok: true });

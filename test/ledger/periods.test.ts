@@ -71,7 +71,7 @@ describe('one month, however it is written, is recorded once', () => {
       );
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(
-        /^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.1\.0, .+\)\n {2}help: to correct it, run again with --amend/,
+        /^error: period 2026-10 of `short-video-team` is already recorded \(run #1, v1\.2\.0, .+\)\n {2}help: to correct it, run again with --amend/,
       );
     }
   });
@@ -234,7 +234,7 @@ describe('explain and history arguments', () => {
     const history = await yardstick('history', '--employee', 'E1\u200B', '--ledger', ledger);
     expect(history.code).toBe(0);
     expect(history.stdout.split('\n')[2].replace(/\s+/g, ' ').trim()).toBe(
-      '2026-10 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.2.0 #1 正式 20 C ¥600.00',
     );
   });
 
@@ -261,8 +261,8 @@ describe('explain and history arguments', () => {
         .slice(2, 4)
         .map((l) => l.replace(/\s+/g, ' ').trim()),
     ).toEqual([
-      '2026-09 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
-      '2026-10 short-video-team 1.1.0 #2 正式 20 C ¥600.00',
+      '2026-09 short-video-team 1.2.0 #1 正式 20 C ¥600.00',
+      '2026-10 short-video-team 1.2.0 #2 正式 20 C ¥600.00',
     ]);
     const explained = await yardstick('explain', policy, '--period', '2026-09', '--employee', 'E1', '--ledger', ledger);
     expect(explained.code).toBe(0);

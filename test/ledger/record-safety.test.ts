@@ -55,7 +55,7 @@ describe('a symlinked ledger', () => {
       rows((await yardstick('history', '--employee', 'E1', '--ledger', teamLedger)).stdout).map((l) =>
         l.split(' ').slice(0, 4).join(' '),
       ),
-    ).toEqual(['2026-09 short-video-team 1.1.0 #1', '2026-10 short-video-team 1.1.0 #2']);
+    ).toEqual(['2026-09 short-video-team 1.2.0 #1', '2026-10 short-video-team 1.2.0 #2']);
     // the backup sits beside the target, not beside the link
     expect(existsSync(`${teamLedger}.bak`)).toBe(true);
     expect(existsSync(`${local}.bak`)).toBe(false);
@@ -143,8 +143,8 @@ describe('history', () => {
     expect(history.code).toBe(0);
     // E1 was paid 600.00 in run #1; the correction #2 no longer lists E1: pay 0, a clawback of 600.00
     expect(rows(history.stdout)).toEqual([
-      '2026-09 short-video-team 1.1.0 #1 正式 20 C ¥600.00',
-      '2026-09 short-video-team 1.1.0 #2 更正 — — ¥0.00 -¥600.00',
+      '2026-09 short-video-team 1.2.0 #1 正式 20 C ¥600.00',
+      '2026-09 short-video-team 1.2.0 #2 更正 — — ¥0.00 -¥600.00',
     ]);
   });
 });

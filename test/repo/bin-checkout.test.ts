@@ -35,7 +35,7 @@ describe('a checkout of Yardstick', () => {
     const first = validate(dir);
     expect([first.code, first.stdout]).toEqual([
       0,
-      'ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 roles, 2 stages\n',
+      'ok  policies/short-video-team.yaml: short-video-team v1.2.0, 4 roles, 2 stages\n',
     ]);
     const inputs = JSON.parse(readFileSync(join(dir, 'dist/cli/inputs.json'), 'utf8')).inputs;
     expect(Object.keys(inputs)).toContain('engine/model/messages/cli.ts');
@@ -50,14 +50,14 @@ describe('a checkout of Yardstick', () => {
     const source = join(dir, 'engine/model/messages/cli.ts');
     writeFileSync(source, readFileSync(source, 'utf8').replace('{roles} roles, ', '{roles} ROLES, '));
     expect(validate(dir).stdout).toBe(
-      'ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 ROLES, 2 stages\n',
+      'ok  policies/short-video-team.yaml: short-video-team v1.2.0, 4 ROLES, 2 stages\n',
     );
     expect(readFileSync(join(dir, 'dist/cli/main.mjs'), 'utf8')).toContain('ROLES, ');
 
     // the sources through tsx when asked: another edit shows without a rebuild
     writeFileSync(source, readFileSync(source, 'utf8').replace('{roles} ROLES, ', '{roles} Roles, '));
     const fromSources = validate(dir, { ...ENV, YARDSTICK_FROM_SOURCES: '1' });
-    expect(fromSources.stdout).toBe('ok  policies/short-video-team.yaml: short-video-team v1.1.0, 4 Roles, 2 stages\n');
+    expect(fromSources.stdout).toBe('ok  policies/short-video-team.yaml: short-video-team v1.2.0, 4 Roles, 2 stages\n');
     expect(readFileSync(join(dir, 'dist/cli/main.mjs'), 'utf8')).toContain('ROLES, ');
 
     // a source that does not build: tsx runs the sources and says where the error is

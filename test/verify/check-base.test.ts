@@ -49,7 +49,7 @@ describe('yardstick check --base, properties declared', () => {
     const r = await yardstick('check', '--base', 'HEAD~1');
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toContain(
-      '✗ policies/short-video-team.yaml: changed since HEAD~1 but its version 1.1.0 is not higher than 1.1.0 (bump `version:`)',
+      '✗ policies/short-video-team.yaml: changed since HEAD~1 but its version 1.2.0 is not higher than 1.2.0 (bump `version:`)',
     );
   });
 });
