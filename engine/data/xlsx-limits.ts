@@ -429,48 +429,72 @@ function tooSmall(value: string | undefined, min: number): boolean {
   return Number.isFinite(n) && n < min;
 }
 
+/** The sheet's default row height and column width (`<sheetFormatPr>`): rows of no height by default, columns of none. */
+function sheetDefaults(xml: string): { zeroHeight: boolean; zeroWidth: boolean } {
+  const attrs = /<(?:[\w.-]+:)?sheetFormatPr\b([^>]*?)\/?>/.exec(xml)?.[1] ?? '';
+  return {
+    // `zeroHeight`: a row is hidden unless it is given a height of its own
+    zeroHeight: /^(?:1|true)$/.test(attribute(attrs, 'zeroHeight') ?? ''),
+    zeroWidth: tooSmall(attribute(attrs, 'defaultColWidth'), MIN_COLUMN_WIDTH),
+  };
+}
+
 /**
  * The hidden rows of a workbook's sheet (the first when none is named), as the spreadsheet numbers
- * them: rows an autofilter leaves out, rows hidden by hand (`<row hidden="1">`) and rows of no
- * height (`ht="0"`) alike. Excel shows no such row, yet every reader of the file gets its cells.
+ * them: rows an autofilter leaves out, rows hidden by hand (`<row hidden="1">`), rows of no height
+ * (`ht="0"`), and under a sheet's `zeroHeight` every row not given a height of its own, alike. Excel
+ * shows no such row, yet every reader of the file gets its cells.
  */
 export async function xlsxHiddenRows(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/<(?:[\w.-]+:)?row\s[^>]*\s(?:hidden|ht)\s*=/.test(xml)) return found;
+  if (xml === undefined) return found;
+  const { zeroHeight } = sheetDefaults(xml);
+  if (!zeroHeight && !/<(?:[\w.-]+:)?row\b[^>]*\s(?:hidden|ht)\s*=/.test(xml)) return found;
   let row = 0;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?\/?>/g)) {
     const attrs = m[1] ?? '';
     // `r` may be left out: the row after the one before
     row = Number(attribute(attrs, 'r') ?? row + 1);
-    if (/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') || tooSmall(attribute(attrs, 'ht'), MIN_ROW_HEIGHT))
+    const height = attribute(attrs, 'ht');
+    if (
+      /^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') ||
+      tooSmall(height, MIN_ROW_HEIGHT) ||
+      (zeroHeight && !(Number(height) >= MIN_ROW_HEIGHT))
+    )
       found.add(row);
   }
   return found;
 }
 
 /**
- * The hidden columns of a workbook's sheet (the first when none is named), counted from 0: a
- * `<col min max hidden="1">` range, hidden by hand or in a collapsed group, or of no width
- * (`width="0"`). Excel shows no such column, yet every reader of the file gets its cells.
+ * The hidden columns of a workbook's sheet (the first when none is named) among its first `columns`,
+ * counted from 0: a `<col min max hidden="1">` range, hidden by hand or in a collapsed group, a
+ * range of no width (`width="0"`), and under a sheet's default width of 0 every column not given a
+ * width of its own. Excel shows no such column, yet every reader of the file gets its cells.
  */
-export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
+export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string, columns = 0): Promise<Set<number>> {
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/<(?:[\w.-]+:)?col\s[^>]*\s(?:hidden|width)\s*=/.test(xml)) return found;
+  if (xml === undefined) return found;
+  const { zeroWidth } = sheetDefaults(xml);
+  if (!zeroWidth && !/<(?:[\w.-]+:)?col\b[^>]*\s(?:hidden|width)\s*=/.test(xml)) return found;
+  /** columns given a width of their own that shows them */
+  const shown = new Set<number>();
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g)) {
     const attrs = m[1] ?? '';
-    if (
-      !/^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') &&
-      !tooSmall(attribute(attrs, 'width'), MIN_COLUMN_WIDTH)
-    )
-      continue;
+    const width = attribute(attrs, 'width');
+    const hidden =
+      /^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') ||
+      tooSmall(width, MIN_COLUMN_WIDTH) ||
+      (zeroWidth && !(Number(width) >= MIN_COLUMN_WIDTH));
     const min = Number(attribute(attrs, 'min'));
     // a sheet has 16384 columns (XFD): a range past them names none more
     const max = Math.min(Number(attribute(attrs, 'max') ?? min), 16384);
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
-    for (let c = min; c <= max; c++) found.add(c - 1);
+    for (let c = min; c <= max; c++) (hidden ? found : shown).add(c - 1);
   }
+  if (zeroWidth) for (let c = 0; c < Math.min(columns, 16384); c++) if (!shown.has(c)) found.add(c);
   return found;
 }
 

@@ -284,7 +284,11 @@ export async function readXlsx(
   }
   // columns hidden by hand (or in a collapsed group): kept with the table, and refused by the
   // reader that reads one (a field, a metric, a join key), since it would be read, and paid on, unseen
-  const hiddenColumns = await xlsxHiddenColumns(bytes, chosen.sheet);
+  const hiddenColumns = await xlsxHiddenColumns(
+    bytes,
+    chosen.sheet,
+    Math.max(head.length, ...rows.map((r) => r.length)),
+  );
   const unseen = [...hiddenColumns].filter((c) => rows.some((r) => (r[c] ?? '').trim() !== '')).sort((a, b) => a - b);
   const table: Table = {
     header: head.map((h) => cellText(h, days).trim()),

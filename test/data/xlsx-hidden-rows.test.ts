@@ -75,6 +75,42 @@ describe('rows hidden in a workbook', () => {
     }
   });
 
+  it('`hidden` written before `r` (`<row hidden="1" r="4">`) is as hidden', async () => {
+    const bytes = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
+        [...['E2', '李四', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
+      ],
+      { sheet: (xml) => xml.replace('<row r="3">', '<row hidden="1" r="3">') },
+    );
+    const t = await readTable(bytes, 'm.xlsx');
+    expect(t.ok ? [] : t.diagnostics.map((d) => d.cell)).toEqual([
+      { sheet: 'Sheet1', row: 3, column: '工号', value: 'E2' },
+    ]);
+  });
+
+  it('under the sheet’s `zeroHeight` a row without a height of its own is hidden; rows given 15 points show', async () => {
+    const zero = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
+        [...['E2', '李四', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
+      ],
+      {
+        sheet: (xml) =>
+          xml
+            .replace('<sheetData>', '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>')
+            .replace('<row r="1">', '<row r="1" ht="15" customHeight="1">')
+            .replace('<row r="2">', '<row r="2" ht="15" customHeight="1">'),
+      },
+    );
+    const t = await readTable(zero, 'm.xlsx');
+    expect(t.ok ? [] : t.diagnostics.map((d) => d.message)).toEqual([
+      '1 hidden row(s) hold data: rows 3; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
+    ]);
+  });
+
   it('a hidden empty row, or hidden="0", is read as the sheet shows it', async () => {
     for (const bytes of [await workbook([6]), await workbook([3], 'hidden="0"')]) {
       const t = await readTable(bytes, 'm.xlsx');
@@ -159,6 +195,41 @@ describe('columns hidden in a workbook', () => {
       },
     );
     expect((await records(narrow)).diagnostics).toEqual([]);
+  });
+
+  it('`width` written first, as openpyxl and pandas write it (`<col width="0.1" customWidth="1" min max>`), is as narrow', async () => {
+    const narrow = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
+      ],
+      {
+        sheet: (xml) =>
+          xml.replace('<sheetData>', '<cols><col width="0.1" customWidth="1" min="8" max="8"/></cols><sheetData>'),
+      },
+    );
+    expect((await records(narrow)).diagnostics.map((d) => d.cell)).toEqual([
+      { sheet: 'Sheet1', row: 2, column: '违规次数', value: '2' },
+    ]);
+  });
+
+  it('under a default column width of 0 a column without a width of its own is hidden', async () => {
+    const bytes = await workbookWith(
+      [
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
+      ],
+      {
+        sheet: (xml) =>
+          xml.replace(
+            '<sheetData>',
+            '<sheetFormatPr defaultColWidth="0" defaultRowHeight="15"/><cols><col min="1" max="7" width="10" customWidth="1"/></cols><sheetData>',
+          ),
+      },
+    );
+    expect((await records(bytes)).diagnostics.map((d) => d.message)).toEqual([
+      '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+    ]);
   });
 
   it('a range of hidden columns names each one that holds data', async () => {
