@@ -96,6 +96,9 @@ const TOTALS_WORDS = new Set([
   '总计',
   '小计',
   '总和',
+  // the label Chinese Excel writes on a table's totals row (表格 → 汇总行)
+  '汇总',
+  '彙總',
   '合計',
   '總計',
   '小計',

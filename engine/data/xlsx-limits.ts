@@ -81,6 +81,23 @@ function centralDirectory(b: Uint8Array): ZipEntry[] | undefined {
 export async function checkXlsxLimits(bytes: Uint8Array, file?: string): Promise<Diagnostic[]> {
   const entries = centralDirectory(bytes);
   if (!entries) return [];
+  // two parts of one name: this check would read one and the workbook reader the other
+  const names = new Set<string>();
+  for (const e of entries) {
+    const name = e.name.toLowerCase();
+    if (names.has(name))
+      return [
+        diagnostic(
+          'data_xlsx_unreadable',
+          {
+            detail: `the archive holds two parts named \`${e.name}\`, which no spreadsheet program writes`,
+            detail_zh: `压缩包中有两个名为 \`${e.name}\` 的部分，电子表格程序不会这样写`,
+          },
+          { file, cell: { row: 1 } },
+        ),
+      ];
+    names.add(name);
+  }
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > LIMITS.xlsxUnpackedBytes)
     return [
@@ -237,6 +254,11 @@ async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | und
   const chosen = sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === sheet);
   const path = chosen?.id ? wb.sheetPath(chosen.id) : undefined;
   return path === undefined ? undefined : partText(bytes, wb.entries, path);
+}
+
+/** How many sheets the workbook lists; undefined when its parts cannot be found (the reader says why). */
+export async function xlsxSheetCount(bytes: Uint8Array): Promise<number | undefined> {
+  return (await workbookParts(bytes))?.sheets.length;
 }
 
 /**

@@ -8,6 +8,7 @@ import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from '
 import {
   checkXlsxLimits,
   xlsxCellWithoutRef,
+  xlsxSheetCount,
   xlsxDateSystem,
   xlsxErrorCells,
   xlsxHiddenColumns,
@@ -121,6 +122,20 @@ function unreadableZh(detail: string): string {
   return '工作簿的内容无法解析（已损坏，或不是 Excel 保存的 .xlsx）';
 }
 
+/** The OLE container's signature, and the name (UTF-16) of the stream an encrypted Office package is kept in. */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ENCRYPTED_PACKAGE = Array.from('EncryptedPackage', (c) => [c.charCodeAt(0), 0]).flat();
+
+/** An OLE file holding an `EncryptedPackage` stream: an .xlsx saved with a password to open it. */
+function encrypted(bytes: Uint8Array): boolean {
+  if (bytes.length < OLE.length || OLE.some((b, i) => bytes[i] !== b)) return false;
+  outer: for (let i = 0; i + ENCRYPTED_PACKAGE.length <= bytes.length; i++) {
+    for (let j = 0; j < ENCRYPTED_PACKAGE.length; j++) if (bytes[i + j] !== ENCRYPTED_PACKAGE[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
  * The sheet `--sheet` (or a mapping's `sheet:`) names: the sheet of that name, or else the one sheet
  * whose name is that name once surrounding spaces and full-width forms are ignored (`Sheet1 `, as
@@ -147,9 +162,17 @@ export async function readXlsx(
   const fail = (d: Diagnostic): TableResult => ({ ok: false, diagnostics: [d] });
   const at = { file: options.file, cell: { row: 1 } };
   let sheets: Sheet[];
+  // a workbook with a password to open is an OLE container (as an old .xls is) holding the encrypted
+  // package: said so, not called a legacy .xls
+  if (encrypted(bytes)) return fail(diagnostic('data_xlsx_unreadable.encrypted', {}, at));
   // a workbook that would unpack past the limits (docs/limits.md) is refused before it is unpacked
   const over = await checkXlsxLimits(bytes, options.file);
   if (over.length) return { ok: false, diagnostics: over };
+  // a workbook without a sheet (`<sheets/>`): the reader fails with a TypeError of its own
+  if ((await xlsxSheetCount(bytes)) === 0)
+    return fail(
+      diagnostic('data_xlsx_unreadable', { detail: 'the workbook has no sheet', detail_zh: '工作簿中没有工作表' }, at),
+    );
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     sheets = (await readXlsxFile(buffer)) as unknown as Sheet[];

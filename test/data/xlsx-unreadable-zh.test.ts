@@ -3,7 +3,7 @@
 // (「无法读取工作簿（You passed a legacy `.xls` file. Only `.xlsx` files are supported）」). It is said in
 // Chinese; English keeps the library's words.
 
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
@@ -110,6 +110,48 @@ describe('a workbook whose cells a program wrote in a way no spreadsheet program
     ]);
     expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
       'm.xlsx:2: error[data_xlsx_unreadable]: 无法读取工作簿：某个工作表的单元格 A2 排在单元格 B3 之后：行或单元格的顺序是乱的，电子表格程序不会这样写',
+    );
+  });
+});
+
+describe('workbooks no spreadsheet program writes, or that need a password', () => {
+  it('an .xlsx saved with a password to open it is said to be encrypted, not called a legacy .xls', async () => {
+    // an OLE container, as Office keeps an encrypted package in, with its `EncryptedPackage` stream
+    const name = new Uint8Array(Array.from('EncryptedPackage', (c) => [c.charCodeAt(0), 0]).flat());
+    const bytes = new Uint8Array(2048);
+    bytes.set(LEGACY_XLS.subarray(0, 8));
+    bytes.set(name, 1024);
+    expect(await first(bytes, 'en')).toBe(
+      'm.xlsx:1: error[data_xlsx_unreadable]: the workbook is protected by a password (encrypted), and cannot be read without it',
+    );
+    expect(await first(bytes, 'zh')).toBe(
+      'm.xlsx:1: error[data_xlsx_unreadable]: 工作簿设置了打开密码（已加密），没有密码无法读取',
+    );
+  });
+
+  it('a workbook that lists no sheet is said to have none, not a TypeError', async () => {
+    const bytes = await workbookWith([[xlsxText('工号')]], {
+      workbook: (xml) => xml.replace(/<sheets>[\s\S]*<\/sheets>/, '<sheets/>'),
+    });
+    expect(await first(bytes, 'en')).toBe(
+      'm.xlsx:1: error[data_xlsx_unreadable]: cannot read the workbook: the workbook has no sheet',
+    );
+  });
+
+  it('two parts of one name (the checks would read one, the reader the other) are refused', async () => {
+    const parts = unzipSync(
+      await workbookWith([
+        [xlsxText('工号'), xlsxText('姓名')],
+        [xlsxText('E1'), xlsxText('张三')],
+      ]),
+    );
+    parts['xl/worksheets/sheetX.xml'] = parts['xl/worksheets/sheet1.xml']!;
+    // the name written twice: `sheetX` renamed in the archive's bytes, where names are stored as written
+    const zip = zipSync(parts);
+    const text = strFromU8(zip, true).replaceAll('sheetX.xml', 'sheet1.xml');
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    expect(await first(bytes, 'en')).toBe(
+      'm.xlsx:1: error[data_xlsx_unreadable]: cannot read the workbook: the archive holds two parts named `xl/worksheets/sheet1.xml`, which no spreadsheet program writes',
     );
   });
 });

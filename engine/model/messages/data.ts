@@ -772,6 +772,16 @@ export const data = defineMessages({
       zh: '请在 Excel 中另存为 .xlsx（Excel 工作簿），或导出 CSV',
     },
   },
+  'data_xlsx_unreadable.encrypted': {
+    message: {
+      en: 'the workbook is protected by a password (encrypted), and cannot be read without it',
+      zh: '工作簿设置了打开密码（已加密），没有密码无法读取',
+    },
+    help: {
+      en: 'open it in Excel with the password, clear it (File → Info → Protect Workbook → Encrypt with Password) and save; or export CSV',
+      zh: '请用密码在 Excel 中打开，清除密码（文件 → 信息 → 保护工作簿 → 用密码进行加密）后保存；或导出 CSV',
+    },
+  },
   'data_xlsx_unreadable.sheet': {
     message: { en: 'the workbook has no sheet `{sheet}`', zh: '工作簿中没有工作表 `{sheet}`' },
     help: { en: 'its sheets: {sheets}', zh: '工作表有：{sheets}' },
