@@ -310,10 +310,13 @@ const isPercentFormat = (code: string) => /%/.test(code.replace(/"[^"]*"|\\.|\[[
 
 /**
  * The number format of each cell style of a workbook: the style's index (a cell's `s`) → the format's
- * id and, for a format of the workbook's own (not one of Excel's built-in ones), its code.
+ * id and, for a format of the workbook's own (not one of Excel's built-in ones), its code. With them,
+ * the format codes a conditional format may give a cell (`<dxf><numFmt>`), by their index.
  */
-async function cellFormats(bytes: Uint8Array): Promise<Map<string, { id: string; code: string }>> {
-  const formats = new Map<string, { id: string; code: string }>();
+async function cellFormats(
+  bytes: Uint8Array,
+): Promise<Map<string, { id: string; code: string }> & { conditional?: string[] }> {
+  const formats: Map<string, { id: string; code: string }> & { conditional?: string[] } = new Map();
   const wb = await workbookParts(bytes);
   if (!wb) return formats;
   const styles = await partText(bytes, wb.entries, wb.stylesPath);
@@ -326,6 +329,13 @@ async function cellFormats(bytes: Uint8Array): Promise<Map<string, { id: string;
     const id = attribute(m[1] ?? '', 'numFmtId') ?? '0';
     formats.set(String(index), { id, code: custom.get(id) ?? '' });
   });
+  const dxfs = /<(?:[\w.-]+:)?dxfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?dxfs>/.exec(styles)?.[1] ?? '';
+  formats.conditional = [...dxfs.matchAll(/<(?:[\w.-]+:)?dxf\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?dxf>)/g)].map(
+    (m) => {
+      const numFmt = /<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/.exec(m[1] ?? '')?.[1];
+      return numFmt === undefined ? '' : (attribute(numFmt, 'formatCode') ?? '');
+    },
+  );
   return formats;
 }
 
@@ -351,60 +361,131 @@ function formatSections(code: string): string[] {
 }
 
 /**
- * Whether a number format shows nothing for a positive number, a negative one, or a text: its section
- * for it is empty but for a colour or a locale (`;;;` shows no value at all, `0;;` no negative).
- * A zero shown as nothing (`0;-0;;@`, Excel's way to hide zeros) is read as the 0 it is. A format
- * with conditions (`[>100]`) is not judged.
+ * Whether a format section shows the value at all: once its literals are set aside (quoted text,
+ * escaped characters, `_x` padding, `*x` fill, colours, locales and conditions in brackets), a
+ * number's section needs a digit placeholder, `General` or a date or time code, a text's an `@`.
+ * `;;;` has none in any section; `"-"`, `" "` or `_-` show a dash or a blank instead of the value.
  */
-export function formatHides(code: string, kind: 'positive' | 'negative' | 'text'): boolean {
-  if (code === '' || /\[[<>=]/.test(code)) return false;
-  const sections = formatSections(code);
-  const section =
-    kind === 'positive'
-      ? sections[0]
-      : kind === 'negative'
-        ? sections.length >= 2
-          ? sections[1]
-          : sections[0]
-        : sections.length >= 4
-          ? sections[3]
-          : undefined;
-  return section !== undefined && section.replace(/\[[^\]]*\]/g, '').trim() === '';
+function showsValue(section: string, text: boolean): boolean {
+  const rest = section.replace(/"[^"]*"?|\\.|_.|\*.|\[[^\]]*\]?/g, '');
+  return text ? rest.includes('@') : /[0#?]|general|[ymdhs]/i.test(rest);
+}
+
+/** A section's condition (`[>100]`, `[<=-5]`), as a test of the value. */
+function condition(section: string): ((v: number) => boolean) | undefined {
+  const m = /\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]/.exec(section);
+  if (!m) return undefined;
+  const n = Number(m[2]);
+  const tests: Record<string, (v: number) => boolean> = {
+    '<=': (v) => v <= n,
+    '>=': (v) => v >= n,
+    '<>': (v) => v !== n,
+    '<': (v) => v < n,
+    '>': (v) => v > n,
+    '=': (v) => v === n,
+  };
+  return tests[m[1]!];
 }
 
 /**
- * The cells of a workbook's sheet that hold a value their number format shows as nothing (`;;;`):
- * row number (1 = header) → column index → the format. Excel shows an empty cell; every reader of
- * the file gets the value.
+ * Whether a number format shows a cell's value as nothing, or as something else than the value: its
+ * section for that value (positive, negative, text; or the one its conditions choose, `[>0]"";0`)
+ * shows no value (`showsValue`). `;;;` hides every value, `0;;` a negative one, `"-"` shows a dash
+ * for any. A zero shown as nothing or as a dash (`0;-0;;@`, accounting formats) is read as the 0 it
+ * is: that is how Excel hides zeros.
+ */
+export function formatHides(code: string, value: number | 'text'): boolean {
+  if (code === '' || value === 0 || Number.isNaN(value)) return false;
+  const sections = formatSections(code);
+  if (value === 'text') {
+    // without a fourth section a text shows as it is, unless the one section is for text (`@`)
+    const section = sections.length >= 4 ? sections[3] : undefined;
+    return section !== undefined && !showsValue(section, true);
+  }
+  const first = condition(sections[0] ?? '');
+  let section: string | undefined;
+  if (first) {
+    const second = sections.length >= 2 ? condition(sections[1] ?? '') : undefined;
+    if (first(value)) section = sections[0];
+    else if (second) section = second(value) ? sections[1] : sections[2];
+    else section = sections[1];
+    // a value no section takes is shown as ####: not hidden
+    if (section === undefined) return false;
+  } else section = value < 0 && sections.length >= 2 ? sections[1] : sections[0];
+  return !showsValue(section ?? '', false);
+}
+
+/** Whether a number format can hide some value (a quick test before its cells are looked at). */
+function canHide(code: string): boolean {
+  if (code === '') return false;
+  const sections = formatSections(code);
+  return sections.some((section, i) => i !== 2 && !showsValue(section, i === 3));
+}
+
+/** The cells an `A1:B3 D5` reference covers, as a test of a row and a column (from 0). */
+function inReference(sqref: string): (row: number, col: number) => boolean {
+  const ranges = sqref
+    .trim()
+    .split(/\s+/)
+    .map((part) => /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({
+      top: Number(m[2]),
+      left: columnIndex(m[1] ?? ''),
+      bottom: Number(m[4] ?? m[2]),
+      right: columnIndex(m[3] ?? m[1] ?? ''),
+    }));
+  return (row, col) => ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+}
+
+/**
+ * The cells of a workbook's sheet that hold a value their number format shows as nothing or as
+ * something else (`;;;`, `"-"`), by the cell's own format or by one a conditional format may give it:
+ * row number (1 = header) → column index → the format. Excel shows an empty cell (or a dash); every
+ * reader of the file gets the value.
  */
 export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
   const found = new Map<number, Map<number, string>>();
+  const formats = await cellFormats(bytes);
   const hiding = new Map<string, string>();
-  for (const [index, { code }] of await cellFormats(bytes))
-    if (formatHides(code, 'positive') || formatHides(code, 'negative') || formatHides(code, 'text'))
-      hiding.set(index, code);
-  if (hiding.size === 0) return found;
+  for (const [index, { code }] of formats) if (canHide(code)) hiding.set(index, code);
+  const conditional = formats.conditional ?? [];
+  if (hiding.size === 0 && !conditional.some(canHide)) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
+  // a conditional format that may give its cells a format hiding their value (a rule that sets `;;;`)
+  const rules: { covers: (row: number, col: number) => boolean; code: string }[] = [];
+  for (const m of xml.matchAll(
+    /<(?:[\w.-]+:)?conditionalFormatting\s([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?conditionalFormatting>/g,
+  )) {
+    const covers = inReference(attribute(m[1] ?? '', 'sqref') ?? '');
+    for (const rule of (m[2] ?? '').matchAll(/<(?:[\w.-]+:)?cfRule\s([^>]*?)\/?>/g)) {
+      const code = conditional[Number(attribute(rule[1] ?? '', 'dxfId') ?? -1)];
+      if (code !== undefined && canHide(code)) rules.push({ covers, code });
+    }
+  }
+  if (hiding.size === 0 && rules.length === 0) return found;
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
     const attrs = m[1] ?? '';
-    const code = hiding.get(attribute(attrs, 's') ?? '0');
-    if (code === undefined) continue;
-    const type = attribute(attrs, 't') ?? 'n';
-    const inner = m[2] ?? '';
-    let kind: 'positive' | 'negative' | 'text' | undefined;
-    if (type === 's' || type === 'str' || type === 'inlineStr')
-      kind = /<(?:[\w.-]+:)?[vt][\s>]/.test(inner) ? 'text' : undefined;
-    else if (type === 'n') {
-      const v = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? 'NaN');
-      kind = v > 0 ? 'positive' : v < 0 ? 'negative' : undefined;
-    }
-    if (kind === undefined || !formatHides(code, kind)) continue;
+    const own = hiding.get(attribute(attrs, 's') ?? '0');
+    if (own === undefined && rules.length === 0) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const row = Number(ref[2]);
+    const col = columnIndex(ref[1] ?? '');
+    const type = attribute(attrs, 't') ?? 'n';
+    const inner = m[2] ?? '';
+    let value: number | 'text' | undefined;
+    if (type === 's' || type === 'str' || type === 'inlineStr')
+      value = /<(?:[\w.-]+:)?[vt][\s>]/.test(inner) ? 'text' : undefined;
+    else if (type === 'n') value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? 'NaN');
+    if (value === undefined) continue;
+    const code = [own, ...rules.filter((r) => r.covers(row, col)).map((r) => r.code)].find(
+      (c) => c !== undefined && formatHides(c, value),
+    );
+    if (code === undefined) continue;
     if (!found.has(row)) found.set(row, new Map());
-    found.get(row)!.set(columnIndex(ref[1] ?? ''), code);
+    found.get(row)!.set(col, code);
   }
   return found;
 }

@@ -4,6 +4,7 @@
 // value, in a column that is read, refuses the sheet; a zero shown as nothing (`0;-0;;@`, Excel's way
 // to hide zeros) is read as the 0 it is.
 
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable, toRecords } from '../../engine/data/index.js';
@@ -49,12 +50,12 @@ describe('a workbook cell whose number format shows nothing', () => {
     );
     expect(r.records).toEqual([]);
     expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:3: error[data_xlsx_unreadable]: 2 cell(s) hold data that Excel shows as nothing: the number format `;;;` hides the value, but it would be read\n' +
+      'm.xlsx:3: error[data_xlsx_unreadable]: 2 cell(s) hold data that Excel does not show: the number format `;;;` shows nothing, or other text, in place of the value, but the value would be read\n' +
         '  at sheet `Sheet1`, row 3, column `播放量`, value `1200`\n' +
         '  help: give the cells a number format that shows their value (Format Cells → General), check them, and save: a value nobody sees would feed the results',
     ]);
     expect(formatDiagnostic(r.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:3: error[data_xlsx_unreadable]: 有 2 个单元格含有数据，但在 Excel 中显示为空：数字格式 `;;;` 隐藏了值，但它会被读取',
+      'm.xlsx:3: error[data_xlsx_unreadable]: 有 2 个单元格含有数据，但 Excel 不显示其值：数字格式 `;;;` 显示为空或其他文字，但值会被读取',
     );
   });
 
@@ -81,22 +82,72 @@ describe('a workbook cell whose number format shows nothing', () => {
   });
 });
 
-describe('formatHides: a number format section that is empty but for a colour or a locale', () => {
-  it('reads the sections a value falls in, outside quotes, brackets and escapes', () => {
-    expect(['positive', 'negative', 'text'].map((k) => formatHides(';;;', k as 'text'))).toEqual([true, true, true]);
-    expect(formatHides('[Red];[Blue];', 'positive')).toBe(true);
-    expect(formatHides('0;-0;;@', 'positive')).toBe(false);
+describe('formatHides: the section a value falls in shows no value', () => {
+  it('reads the sections outside quotes, brackets and escapes: positive, negative, zero, text', () => {
+    expect([5, -5, 'text' as const].map((v) => formatHides(';;;', v))).toEqual([true, true, true]);
+    expect(formatHides('[Red];[Blue];', 5)).toBe(true);
+    expect(formatHides('0;-0;;@', 5)).toBe(false);
     expect(formatHides('0;-0;;@', 'text')).toBe(false);
     expect(formatHides('0;-0;0;', 'text')).toBe(true);
     // one section serves the negative numbers too; a text shows when there is no fourth section
-    expect(formatHides('0.0', 'negative')).toBe(false);
-    expect(formatHides('0;', 'negative')).toBe(true);
+    expect(formatHides('0.0', -5)).toBe(false);
+    expect(formatHides('0;', -5)).toBe(true);
     expect(formatHides('0;;', 'text')).toBe(false);
     // a `;` quoted, escaped or in brackets divides nothing
-    expect(formatHides('"a;b";0', 'positive')).toBe(false);
-    expect(formatHides('0\\;;0', 'positive')).toBe(false);
-    // the general format, and a format with conditions, are not judged
-    expect(formatHides('', 'positive')).toBe(false);
-    expect(formatHides('[>100];0', 'positive')).toBe(false);
+    expect(formatHides('"a;b";0', 5)).toBe(true);
+    expect(formatHides('0\\;;0', 5)).toBe(false);
+  });
+
+  it('a literal instead of the value hides it: `""`, `" "`, `"-"`, padding `_-`, fill `* `, an escaped space', () => {
+    for (const code of ['"";"";""', '" "', '"-"', '_-;_-;_-', '* ', '\\ ;\\ ;\\ ', '[White]"";;'])
+      expect([code, formatHides(code, 1)]).toEqual([code, true]);
+    expect(formatHides('0.0%;""', -0.05)).toBe(true);
+  });
+
+  it('a format showing the value with text around it does not hide it: `"SV"0000`, `0"万"`, `#,##0_-`, dates, General', () => {
+    for (const code of ['"SV"0000', '0"万"', '#,##0_-;-#,##0_-', 'yyyy"年"m"月"', 'General', '[DBNum1][$-804]General'])
+      expect([code, formatHides(code, 12)]).toEqual([code, false]);
+  });
+
+  it('a zero is read as the 0 it is, however it is shown (`0;-0;;@`, an accounting dash)', () => {
+    expect(formatHides('0;-0;;@', 0)).toBe(false);
+    expect(formatHides('_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', 0)).toBe(false);
+  });
+
+  it('conditions choose the section: `[>0]"";0` hides 5 and shows -5; `[>100]0;[<0]"";0` hides -5', () => {
+    expect(formatHides('[>0]"";0', 5)).toBe(true);
+    expect(formatHides('[>0]"";0', -5)).toBe(false);
+    expect(formatHides('[>100]0;[<0]"";0', -5)).toBe(true);
+    expect(formatHides('[>100]0;[<0]"";0', 50)).toBe(false);
+  });
+});
+
+describe('a conditional format that gives a cell a format hiding its value', () => {
+  it('a rule setting `;;;` over 播放量 refuses the sheet at a cell it covers that holds a value', async () => {
+    const parts = unzipSync(
+      await workbook([
+        ['E1', num(900), num(1)],
+        ['E2', num(1200), num(2)],
+      ]),
+    );
+    const styles = strFromU8(parts['xl/styles.xml'] as Uint8Array);
+    parts['xl/styles.xml'] = strToU8(
+      styles.replace(
+        '</styleSheet>',
+        '<dxfs count="1"><dxf><numFmt numFmtId="200" formatCode=";;;"/></dxf></dxfs></styleSheet>',
+      ),
+    );
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      sheet.replace(
+        '</sheetData>',
+        '</sheetData><conditionalFormatting sqref="G3:G9"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>1000</formula></cfRule></conditionalFormatting>',
+      ),
+    );
+    const r = await records(zipSync(parts));
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['data_xlsx_unreadable', { sheet: 'Sheet1', row: 3, column: '播放量', value: '1200' }],
+    ]);
   });
 });

@@ -818,8 +818,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.invisible': {
     message: {
-      en: '{count} cell(s) hold data that Excel shows as nothing: the number format `{number_format}` hides the value, but it would be read',
-      zh: '有 {count} 个单元格含有数据，但在 Excel 中显示为空：数字格式 `{number_format}` 隐藏了值，但它会被读取',
+      en: '{count} cell(s) hold data that Excel does not show: the number format `{number_format}` shows nothing, or other text, in place of the value, but the value would be read',
+      zh: '有 {count} 个单元格含有数据，但 Excel 不显示其值：数字格式 `{number_format}` 显示为空或其他文字，但值会被读取',
     },
     help: {
       en: 'give the cells a number format that shows their value (Format Cells → General), check them, and save: a value nobody sees would feed the results',
