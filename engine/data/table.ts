@@ -43,6 +43,12 @@ export interface Table {
    */
   invisibleCells?: { row: number; col: number; value: string; format: string }[];
   /**
+   * A workbook's cells below the header that a merge covers (any cell of a merged range but its
+   * first) and that hold a value Excel does not show, in row order, with the range. Refused by the
+   * reader only when it reads the column (`hiddenColumnsProblem`).
+   */
+  coveredCells?: { row: number; col: number; value: string; range: string }[];
+  /**
    * A workbook's other sheets, each with its first rows as text: when the sheet read has no header
    * of the data (a 说明 sheet first), the reader names the sheet that has one.
    */
@@ -510,7 +516,16 @@ export function hiddenColumnsProblem(
   if (!first) {
     const unseen = (table.invisibleCells ?? []).filter((c) => reads(c.col));
     const cell = unseen[0];
-    if (!cell) return undefined;
+    if (!cell) {
+      const under = (table.coveredCells ?? []).filter((c) => reads(c.col));
+      const first = under[0];
+      if (!first) return undefined;
+      return diagnostic(
+        'data_xlsx_unreadable.covered',
+        { count: under.length, range: first.range },
+        sheetCell(table, file, first.row, first.col, '', first.value),
+      );
+    }
     return diagnostic(
       'data_xlsx_unreadable.invisible',
       { count: unseen.length, number_format: cell.format },

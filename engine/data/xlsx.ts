@@ -348,14 +348,27 @@ export async function readXlsx(
   }
   // cells merged down several rows below the header: only the first holds the value Excel shows across them
   const merged = [];
+  const covered: NonNullable<Table['coveredCells']> = [];
+  const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
   for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {
+    // a cell a merge covers (any but its first) shows nothing in Excel, whatever it holds
+    const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
+    for (let row = Math.max(m.top, 2); row <= m.bottom; row++) {
+      const i = byRow.get(row);
+      if (i === undefined) continue;
+      for (let col = m.left; col <= m.right; col++) {
+        if (row === m.top && col === m.left) continue;
+        const value = rows[i]?.[col] ?? '';
+        if (value.trim() !== '') covered.push({ row, col, value, range });
+      }
+    }
     if (m.top < 2 || m.bottom <= m.top) continue;
     const value = cellText(body[m.top - 2]?.[m.left], days).trim();
     if (value === '') continue;
-    const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;
     merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });
   }
   if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
+  if (covered.length) table.coveredCells = covered.sort((a, b) => a.row - b.row || a.col - b.col);
   const others = sheets.filter((s) => s !== chosen);
   if (!options.sheet) table.sheetByDefault = true;
   if (others.length) {

@@ -90,4 +90,30 @@ describe('cells merged down several rows of a workbook', () => {
       [4, ['data_missing_field']],
     ]);
   });
+
+  it('a value under a merge along a row (G2:H2 shows only G2) is refused when its column is read: Excel shows none of it', async () => {
+    const r = await records(await workbook(['G2:H2']));
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'm.xlsx:2: error[data_xlsx_unreadable]: 1 cell(s) under merged cells hold data: the merge G2:H2 shows only its first cell, but the cells it covers would be read\n' +
+        '  at sheet `Sheet1`, row 2, column `违规次数`, value `2`\n' +
+        '  help: unmerge the cells (Merge & Center off), check the values that appear, delete those not to be read, and save',
+    ]);
+  });
+
+  it('so is a value under a merge whose first cell is empty: H5:H6 shows nothing, H6 holds 1', async () => {
+    const person = (id: string, violations: unknown) => [
+      ...[id, '张三', '编导', '一组', '初创期', '2026-10'].map(text),
+      num(30),
+      violations,
+    ];
+    const r = await records(await workbook(['H5:H6'], [person('E4', text('')), person('E5', num(1))]));
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.message, d.cell])).toEqual([
+      [
+        '1 cell(s) under merged cells hold data: the merge H5:H6 shows only its first cell, but the cells it covers would be read',
+        { sheet: 'Sheet1', row: 6, column: '违规次数', value: '1' },
+      ],
+    ]);
+  });
 });

@@ -826,6 +826,16 @@ export const data = defineMessages({
       zh: '请给这些单元格设置能显示值的数字格式（设置单元格格式 → 常规），核对后保存：看不到的值会影响结果',
     },
   },
+  'data_xlsx_unreadable.covered': {
+    message: {
+      en: '{count} cell(s) under merged cells hold data: the merge {range} shows only its first cell, but the cells it covers would be read',
+      zh: '有 {count} 个被合并单元格覆盖的单元格含有数据：合并区域 {range} 只显示第一个单元格，但被覆盖的单元格会被读取',
+    },
+    help: {
+      en: 'unmerge the cells (Merge & Center off), check the values that appear, delete those not to be read, and save',
+      zh: '请取消合并（关闭“合并后居中”），核对显示出来的值，删除不应读取的值后保存',
+    },
+  },
   'data_xlsx_unreadable.formula': {
     message: {
       en: 'the cell holds the formula `{formula}` without its result: the workbook was written by a program and never calculated',
