@@ -490,6 +490,61 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
   return found;
 }
 
+/** A format section of literals around zeros: `"SV"0000`, `000000`, `0"万"`, `0.0"万"` (no `#`, no `,`). */
+const PADDED = /^((?:"[^"]*"|\\.)*)(0+)(?:\.(0+))?((?:"[^"]*"|\\.)*)$/;
+/** A literal after the number that scales it, as the value parser reads it (`1.2万`, `3.5w`, `8k`). */
+const SCALE_WORDS = new Set(['万', 'w', 'W', '亿', 'k', 'K']);
+const literal = (text: string) => text.replace(/"([^"]*)"|\\(.)/g, (_, quoted, escaped) => quoted ?? escaped ?? '');
+
+/**
+ * The text Excel shows for a number whose format writes more than the number, where the number
+ * alone would be read as something else: an id padded or prefixed (`"SV"0000` shows 1 as `SV0001`,
+ * `000000` shows 1001 as `001001`), or a figure given its scale (`0"万"` shows 120 as `120万`).
+ * Undefined for every other format (a unit word, `0"次"`, says nothing the number does not), and
+ * for a format that scales the shown number itself (`0!.0,"万"` shows 154123 as 15.4万: the stored
+ * number is the figure).
+ */
+export function shownNumber(code: string, value: number): string | undefined {
+  if (!Number.isFinite(value) || value < 0 || value >= 1e15) return undefined;
+  const sections = formatSections(code);
+  const section = value === 0 && sections.length >= 3 ? sections[2] : sections[0];
+  const m = PADDED.exec((section ?? '').replace(/\[[^\]]*\]/g, '').trim());
+  if (!m) return undefined;
+  const prefix = literal(m[1] ?? '');
+  const zeros = m[2] ?? '';
+  const suffix = literal(m[4] ?? '');
+  if (prefix === '' && SCALE_WORDS.has(suffix.trim())) return `${String(value)}${suffix.trim()}`;
+  if (m[3] !== undefined || !Number.isInteger(value)) return undefined;
+  if (zeros.length < 2 && !/[A-Za-z0-9]/.test(prefix + suffix)) return undefined;
+  return `${prefix}${String(value).padStart(zeros.length, '0')}${suffix}`;
+}
+
+/**
+ * The number cells of a workbook's sheet whose format writes more than the number (`shownNumber`):
+ * row number (1 = header) → column index → the format's code.
+ */
+export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  const codes = new Map<string, string>();
+  for (const [index, { code }] of await cellFormats(bytes))
+    if (code !== '' && (shownNumber(code, 1) !== undefined || shownNumber(code, 1.5) !== undefined))
+      codes.set(index, code);
+  if (codes.size === 0) return found;
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>)/g)) {
+    const attrs = m[1] ?? '';
+    const code = codes.get(attribute(attrs, 's') ?? '0');
+    if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(columnIndex(ref[1] ?? ''), code);
+  }
+  return found;
+}
+
 /**
  * The number cells of a workbook's sheet shown as a percentage (a number format with `%`, such as
  * Excel's built-in `0%` and `0.00%`, or `0.0%`): row number (1 = header) → column indexes. Excel stores

@@ -17,6 +17,8 @@ import {
   xlsxInvisibleCells,
   xlsxMergedRanges,
   xlsxPercentCells,
+  xlsxShownCells,
+  shownNumber,
   xlsxUncalculatedFormula,
 } from './xlsx-limits.js';
 
@@ -253,6 +255,9 @@ export async function readXlsx(
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
   // a number shown as a percentage (Excel stores a typed `45.3%` as 0.453) is read as shown: `45.3%`
   const percent = await xlsxPercentCells(bytes, chosen.sheet);
+  // an id shown padded or prefixed (`"SV"0000`: 1 is SV0001), a figure shown with its scale (`0"万"`:
+  // 120 is 120万) is read as shown, as a CSV saved from the sheet writes it
+  const asShown = await xlsxShownCells(bytes, chosen.sheet);
   // a time or a duration counts from day 0 of the workbook's date system (read-excel-file reads its dates so)
   const system = await xlsxDateSystem(bytes);
   const days = system === '1904' ? DAYS_1904 : system === '1904-unread' ? DAYS_1904_UNREAD : DAYS_1900;
@@ -267,6 +272,11 @@ export async function readXlsx(
     for (const col of percent.get(i + 2) ?? []) {
       const v = cells[col];
       if (typeof v === 'number') texts[col] = percentText(v);
+    }
+    for (const [col, code] of asShown.get(i + 2) ?? []) {
+      const v = cells[col];
+      const text = typeof v === 'number' ? shownNumber(code, v) : undefined;
+      if (text !== undefined) texts[col] = text;
     }
     const wrong = errors.get(i + 2);
     if (wrong) {

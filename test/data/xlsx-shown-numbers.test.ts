@@ -1,0 +1,75 @@
+// A number cell's format can write more than the number: 1 under `"SV"0000` is SV0001 on screen, 1001
+// under `000000` is 001001, 120 under `0"万"` is 120万. The reader read the number alone, so the id
+// became `1` (joined to nobody, or to the wrong row) and 120万 plays became 120: a viral award lost
+// where a CSV saved from the same sheet pays it. Such a cell is read as Excel shows it; a unit word
+// (`0"次"`) or a format that scales the number itself (`0!.0,"万"`) leaves the stored number.
+
+import { describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
+import { readTable } from '../../engine/data/index.js';
+import { shownNumber } from '../../engine/data/xlsx-limits.js';
+
+const text = (value: string) => ({ value, type: String });
+const num = (value: number, format?: string) => ({ value, type: Number, ...(format ? { format } : {}) });
+const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
+
+async function cells(rows: unknown[][]): Promise<string[][]> {
+  const bytes = new Uint8Array(await write([[text('工号'), text('播放量')], ...rows]).toBuffer());
+  const t = await readTable(bytes, 'm.xlsx');
+  if (!t.ok) throw new Error('the workbook is read');
+  return t.table.rows;
+}
+
+describe('a number cell read as its format shows it', () => {
+  it('ids padded or prefixed by their format are read as shown: SV0001, 001001', async () => {
+    expect(
+      await cells([
+        [num(1, '"SV"0000'), num(5)],
+        [num(1001, '000000'), num(6)],
+      ]),
+    ).toEqual([
+      ['SV0001', '5'],
+      ['001001', '6'],
+    ]);
+  });
+
+  it('a figure shown with its scale is read with it: 120 under `0"万"` is 120万, 1.5 under `0.0"万"` is 1.5万', async () => {
+    expect(
+      await cells([
+        [text('E1'), num(120, '0"万"')],
+        [text('E2'), num(1.5, '0.0"万"')],
+      ]),
+    ).toEqual([
+      ['E1', '120万'],
+      ['E2', '1.5万'],
+    ]);
+  });
+
+  it('a unit word, a scaling format and a thousands format leave the stored number', async () => {
+    expect(
+      await cells([
+        [text('E1'), num(12, '0"次"')],
+        [text('E2'), num(154123, '0!.0,"万"')],
+        [text('E3'), num(154123, '#,##0')],
+      ]),
+    ).toEqual([
+      ['E1', '12'],
+      ['E2', '154123'],
+      ['E3', '154123'],
+    ]);
+  });
+});
+
+describe('shownNumber', () => {
+  it('writes the number as the format shows it, or says nothing', () => {
+    expect(shownNumber('"SV"0000', 12345)).toBe('SV12345');
+    expect(shownNumber('"E-"000', 7)).toBe('E-007');
+    expect(shownNumber('000000;-000000;"-"', 0)).toBeUndefined();
+    expect(shownNumber('00', 5)).toBe('05');
+    expect(shownNumber('0"w"', 3.5)).toBe('3.5w');
+    expect(shownNumber('"SV"0000', 1.5)).toBeUndefined();
+    expect(shownNumber('"SV"0000', -1)).toBeUndefined();
+    expect(shownNumber('0', 5)).toBeUndefined();
+    expect(shownNumber('[Red]000', 5)).toBe('005');
+  });
+});
