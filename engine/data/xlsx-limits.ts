@@ -720,6 +720,38 @@ export async function xlsxUncalculatedFormula(
  * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
  * them as empty cells, which a metric's `default` would fill.
  */
+/**
+ * The cells of a workbook's sheet written as ISO dates (`<c t="d"><v>2026-10-01T00:00:00</v>`, as some
+ * programs write a date): row number (1 = header) → column index → the date as the cell writes it,
+ * `2026-10-01` or `2026-10-01 08:30:00`. The workbook reader makes a Date of it in the machine's
+ * time zone, so 2026-10-01 was 2026-09-30 16:00 in Shanghai; the cell's own text has no zone.
+ */
+export async function xlsxIsoDateCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined || !/\st\s*=\s*["']d["']/.test(xml)) return found;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+    const attrs = m[1] ?? '';
+    if (attribute(attrs, 't') !== 'd') continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    const v = m[2] !== undefined ? /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(m[2]) : null;
+    if (!ref || !v) continue;
+    const written = unescapeXml(v[1] ?? '').trim();
+    const iso = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?)(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(written);
+    const time = iso?.[2] === undefined ? '' : iso[2].length === 5 ? `${iso[2]}:00` : iso[2];
+    const fraction = iso?.[3] !== undefined && !/^\.0+$/.test(iso[3]) ? iso[3] : '';
+    const text = !iso
+      ? written
+      : time === '' || (time === '00:00:00' && fraction === '')
+        ? iso[1]!
+        : `${iso[1]} ${time}${fraction}`;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(columnIndex(ref[1] ?? ''), text);
+  }
+  return found;
+}
+
 export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
   const found = new Map<number, Map<number, string>>();
   const xml = await sheetXml(bytes, sheet);

@@ -11,6 +11,7 @@ import {
   xlsxSheetCount,
   xlsxDateSystem,
   xlsxErrorCells,
+  xlsxIsoDateCells,
   xlsxHiddenColumns,
   xlsxHiddenRows,
   xlsxHiddenSheets,
@@ -253,6 +254,8 @@ export async function readXlsx(
   }
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
+  // a date cell written as an ISO date (`t="d"`) is the date it writes, in no time zone
+  const isoDates = await xlsxIsoDateCells(bytes, chosen.sheet);
   // a number shown as a percentage (Excel stores a typed `45.3%` as 0.453) is read as shown: `45.3%`
   const percent = await xlsxPercentCells(bytes, chosen.sheet);
   // an id shown padded or prefixed (`"SV"0000`: 1 is SV0001), a figure shown with its scale (`0"万"`:
@@ -278,6 +281,7 @@ export async function readXlsx(
       const text = typeof v === 'number' ? shownNumber(code, v) : undefined;
       if (text !== undefined) texts[col] = text;
     }
+    for (const [col, text] of isoDates.get(i + 2) ?? []) if (col < texts.length) texts[col] = text;
     const wrong = errors.get(i + 2);
     if (wrong) {
       for (const [col, text] of wrong) {

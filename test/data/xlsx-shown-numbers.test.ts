@@ -2,12 +2,14 @@
 // under `000000` is 001001, 120 under `0"万"` is 120万. The reader read the number alone, so the id
 // became `1` (joined to nobody, or to the wrong row) and 120万 plays became 120: a viral award lost
 // where a CSV saved from the same sheet pays it. Such a cell is read as Excel shows it; a unit word
-// (`0"次"`) or a format that scales the number itself (`0!.0,"万"`) leaves the stored number.
+// (`0"次"`) or a format that scales the number itself (`0!.0,"万"`) leaves the stored number. And a
+// date cell written as an ISO date (`t="d"`) is the date it writes, not a Date of the machine's zone.
 
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable } from '../../engine/data/index.js';
 import { shownNumber } from '../../engine/data/xlsx-limits.js';
+import { workbookWith, xlsxText } from '../builders.js';
 
 const text = (value: string) => ({ value, type: String });
 const num = (value: number, format?: string) => ({ value, type: Number, ...(format ? { format } : {}) });
@@ -71,5 +73,33 @@ describe('shownNumber', () => {
     expect(shownNumber('"SV"0000', -1)).toBeUndefined();
     expect(shownNumber('0', 5)).toBeUndefined();
     expect(shownNumber('[Red]000', 5)).toBe('005');
+  });
+});
+
+describe('a date cell written as an ISO date (`t="d"`)', () => {
+  it('is the date it writes in any time zone: 2026-10-01, not 2026-09-30 16:00 in Shanghai', async () => {
+    const bytes = await workbookWith(
+      [
+        [xlsxText('工号'), xlsxText('月份'), xlsxText('时间')],
+        [xlsxText('E1'), xlsxText('X'), xlsxText('Y')],
+      ],
+      {
+        sheet: (xml) =>
+          xml
+            .replace(/<c r="B2"[^>]*>[\s\S]*?<\/c>/, '<c r="B2" t="d"><v>2026-10-01T00:00:00</v></c>')
+            .replace(/<c r="C2"[^>]*>[\s\S]*?<\/c>/, '<c r="C2" t="d"><v>2026-10-02T08:30:00Z</v></c>'),
+      },
+    );
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Asia/Shanghai', 'America/New_York', 'UTC']) {
+        process.env.TZ = tz;
+        const t = await readTable(bytes, 'm.xlsx');
+        expect([tz, t.ok ? t.table.rows : t.diagnostics]).toEqual([tz, [['E1', '2026-10-01', '2026-10-02 08:30:00']]]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
