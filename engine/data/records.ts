@@ -384,7 +384,12 @@ export function recordReader(
                 { column: h, first_at: columnLetters(earlier), second_at: columnLetters(col), id: match.id },
                 place,
               )
-            : diagnostic('data_duplicate_column', { first: header[earlier] ?? '', second: h, id: match.id }, place),
+            : // in a joined table, each column as its file names it (`作品播放量` mapped to 播放量, and 播放量)
+              diagnostic(
+                'data_duplicate_column',
+                { first: a?.column ?? header[earlier] ?? '', second: b?.column ?? h, id: match.id },
+                place,
+              ),
       );
       return;
     }

@@ -39,4 +39,21 @@ describe('a metric given by two sources of a mapping', () => {
       'column `完播率` of `plays.csv` and column `completion_rate` of `review.csv` both mean `completion_rate`',
     );
   });
+
+  it('two columns of one source, one mapped to the metric by `columns:`, are named as the file names them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-dupcol-'));
+    writeFileSync(join(dir, 'roster.csv'), '工号,姓名,岗位,团队,阶段\nE1,林小雨,编导,短视频一组,初创期\n');
+    writeFileSync(join(dir, 'export.csv'), '工号,作品完播率,完播率,上级评分\nE1,43.7%,50%,85\n');
+    const mapping = join(dir, 'month.data.yaml');
+    writeFileSync(
+      mapping,
+      'period: 2026-10\nroster: { file: roster.csv }\nsources:\n  - file: export.csv\n    columns: { 作品完播率: 完播率 }\n',
+    );
+    const r = await yardstick('run', 'docs/worked-example.yaml', '--data', mapping, '--lang', 'en');
+    expect(r.code).toBe(1);
+    // before: "columns `完播率` and `完播率`", the mapping's target twice
+    expect(r.stderr).toContain(
+      'export.csv:1: error[data_duplicate_column]: columns `作品完播率` and `完播率` both mean `completion_rate`',
+    );
+  });
 });
