@@ -15,7 +15,7 @@ export type ReadValue = { ok: true; value: number | undefined } | { ok: false; w
 export const MISSING_CELLS: readonly string[] = ['', '-', '--', '—', '——', 'n/a', 'na', 'null', '/', '暂无'];
 const MISSING = new Set(MISSING_CELLS);
 
-const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3 };
+const MAGNITUDE: Record<string, number> = { 万: 4, w: 4, 亿: 8, k: 3, 千: 3 };
 
 export interface ValueOptions {
   /** How to read a range such as `7.5w~10w`; without it a range is an error. */
@@ -46,7 +46,7 @@ const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ReadValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
-const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK%])$/;
+const SCALED = /^(-?\d+(?:\.\d+)?)([万wW亿kK千%])$/;
 /** A number written with an exponent (`1e3`, `1.5e-7`, `1E400`): not read from a cell, not a range. */
 const EXPONENT = /^-?\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const THOUSANDS = /^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
@@ -262,8 +262,8 @@ export function quickNumber(raw: string, ratio: boolean): number | undefined {
       scale = 4; // 万 w W
     else if (c === 0x4ebf)
       scale = 8; // 亿
-    else if (c === 107 || c === 75)
-      scale = 3; // k K
+    else if (c === 107 || c === 75 || c === 0x5343)
+      scale = 3; // k K 千
     else if (c === 37 && ratio)
       scale = -2; // %
     else return undefined;

@@ -124,7 +124,7 @@ function numberSql(raw: string, written = true, percent: PercentReading = 'fract
  * a first group of one to three that does not start with 0 (`1,234`, `12,345.5`, `1,234万`); `1,23`,
  * `0,453` (a decimal comma), `12,34,567` and `1,5` are no number.
  */
-const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW%]?$';
+const GROUPED = '^-?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]+)?[万wW亿kK千%]?$';
 
 /**
  * `1,234`, `1.2万`, `3.5w`, `45.3%`: the plain number first. No exponent (`1e3`, `1.2E+05`) and no
@@ -142,6 +142,8 @@ function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): stri
     `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
+    `WHEN ${last} = '亿' THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 100000000 AS ${DEC})`,
+    `WHEN ${last} IN ('k', 'K', '千') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 1000 AS ${DEC})`,
     // `refused`: a column summed into a count or an amount (percentRefused), where `100%` is no number;
     // `points`: a ratio the policy reads in percent points (`ratio_format: percent_points`), `45%` is 45
     ...(percent === 'fraction'
@@ -155,7 +157,7 @@ function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): stri
 
 const CURRENCY = '(?:¥|￥|RMB|CNY)';
 /** An amount as `plainNumberSql` reads it, without a `%`. */
-const AMOUNT = '([0-9][0-9,.]*[万wW]?)';
+const AMOUNT = '([0-9][0-9,.]*[万wW亿kK千]?)';
 /** `¥1,234.50`, `¥-1,234`, `-¥1,234`, `¥1,234元`: the signs (one at most is read) and the amount. */
 const WITH_CURRENCY = `(?i)^(-?)\\s*${CURRENCY}\\s*(-?)\\s*${AMOUNT}\\s*元?$`;
 /** `1234.5元`, `-1234.5元`: the sign, nothing, and the amount. */
