@@ -177,8 +177,23 @@ async function inflateCounting(
   }
 }
 
+/**
+ * The parts of each workbook inflated so far, by name: a dozen checks read the sheet, the styles and
+ * the workbook's part, and a sheet of 100,000 rows is tens of megabytes to inflate each time. Kept as
+ * long as the workbook's bytes are.
+ */
+const inflated = new WeakMap<Uint8Array, Map<string, Promise<string | undefined>>>();
+
 /** A part of the archive, inflated whole (the limits above were checked first), as text. */
-async function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
+function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
+  let parts = inflated.get(bytes);
+  if (!parts) inflated.set(bytes, (parts = new Map()));
+  let text = parts.get(name);
+  if (!text) parts.set(name, (text = inflate(bytes, entries, name)));
+  return text;
+}
+
+async function inflate(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
   const e = entries.find((x) => x.name === name);
   if (!e || (e.method !== 0 && e.method !== 8)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
