@@ -164,14 +164,11 @@ export function columnMeaning(
 }
 
 export function toRecords(table: Table, contract: DataContract, options: ReadOptions = {}): RecordsResult {
-  const merged = mergedCellsProblem(table, options.file);
+  // a merged range or a hidden workbook column is refused when it is read (a field or a metric), left unread otherwise
+  const reads = (c: number) => columnMeaning(table.header[c] ?? '', contract) !== undefined;
+  const merged = mergedCellsProblem(table, options.file, reads);
   if (merged) return { records: [], excluded: [], diagnostics: [merged] };
-  // a hidden workbook column is refused when it is read (a field or a metric), left unread otherwise
-  const hidden = hiddenColumnsProblem(
-    table,
-    (c) => columnMeaning(table.header[c] ?? '', contract) !== undefined,
-    options.file,
-  );
+  const hidden = hiddenColumnsProblem(table, reads, options.file);
   if (hidden) return { records: [], excluded: [], diagnostics: [hidden] };
   const reader = recordReader(table.header, contract, options, table);
   // the column names are on a later row: that is the whole problem, and every column the first row

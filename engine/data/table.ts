@@ -29,9 +29,9 @@ export interface Table {
    * A workbook's cells merged down several rows of the table (not the header): the range as Excel
    * names it (`D2:D4`), its rows and first column, and the value only its first cell holds.
    */
-  merged?: { range: string; top: number; bottom: number; left: number; value: string }[];
+  merged?: { range: string; top: number; bottom: number; left: number; right: number; value: string }[];
   /**
-   * A workbook's hidden columns (Hide, a collapsed group, or a width of 0) holding data below the header, in
+   * A workbook's hidden columns (Hide, a collapsed group, or a width too small to show them) holding data below the header, in
    * column order: the column, its name as a message lists it (`H \`违规次数\``), and its first cell
    * holding data. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
    */
@@ -476,8 +476,16 @@ function jsonErrorZh(message: string): string {
  * and the rows below would be read as empty (a missing team, or a metric's `default`). The first such
  * range refuses the file, at its first cell.
  */
-export function mergedCellsProblem(table: Table, file?: string): Diagnostic | undefined {
-  const m = table.merged?.[0];
+export function mergedCellsProblem(
+  table: Table,
+  file?: string,
+  reads: (col: number) => boolean = () => true,
+): Diagnostic | undefined {
+  // a merge in columns nobody reads (a 备注 note over several rows) shows what it shows: no matter
+  const m = table.merged?.find((r) => {
+    for (let c = r.left; c <= r.right; c++) if (reads(c)) return true;
+    return false;
+  });
   if (!m) return undefined;
   return diagnostic(
     'data_xlsx_unreadable.merged',

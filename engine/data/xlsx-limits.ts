@@ -224,6 +224,18 @@ const attribute = (attrs: string, name: string) => {
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
 
+/**
+ * A tag's attributes, up to its `>` or `/>`: a quoted value may hold a `>` (`note="a>b"`), which a
+ * plain `[^>]*` would take for the tag's end, leaving the attributes after it unread.
+ */
+const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
+
+/** A sheet's cell: its attributes and, unless it is `<c …/>`, what it holds. */
+const CELL = new RegExp(`<(?:[\\w.-]+:)?c\\s${ATTRS}(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?c>)`, 'g');
+
+/** An XML boolean that is true: `1` or `true` (`TRUE` too, as some writers spell it). */
+const yes = (value: string | undefined) => /^(?:1|true)$/i.test(value ?? '');
+
 const columnIndex = (letters: string) => {
   let col = 0;
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
@@ -271,6 +283,14 @@ async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | und
   return path === undefined ? undefined : partText(bytes, wb.entries, path);
 }
 
+/**
+ * Whether a workbook's sheet writes a value as CDATA (`<v><![CDATA[1]]></v>`): valid XML that no
+ * spreadsheet program writes, and that the workbook reader reads as an empty cell where Excel shows 1.
+ */
+export async function xlsxSheetHasCdata(bytes: Uint8Array, sheet?: string): Promise<boolean> {
+  return (await sheetXml(bytes, sheet))?.includes('<![CDATA[') ?? false;
+}
+
 /** How many sheets the workbook lists; undefined when its parts cannot be found (the reader says why). */
 export async function xlsxSheetCount(bytes: Uint8Array): Promise<number | undefined> {
   return (await workbookParts(bytes))?.sheets.length;
@@ -291,11 +311,13 @@ export async function xlsxCellWithoutRef(
     const xml = path === undefined ? undefined : await partText(bytes, wb.entries, path);
     if (xml === undefined) continue;
     let row = 0;
-    for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?row>)/g)) {
+    for (const m of xml.matchAll(
+      new RegExp(`<(?:[\\w.-]+:)?row(?:\\s${ATTRS})?(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?row>)`, 'g'),
+    )) {
       // `r` may be left out of a row: the row after the one before
       row = Number(attribute(m[1] ?? '', 'r') ?? row + 1);
       let place = 0;
-      for (const c of (m[2] ?? '').matchAll(/<(?:[\w.-]+:)?c(?:\s([^>]*?))?\/?>/g)) {
+      for (const c of (m[2] ?? '').matchAll(new RegExp(`<(?:[\\w.-]+:)?c(?:\\s${ATTRS})?\\/?>`, 'g'))) {
         place++;
         if (attribute(c[1] ?? '', 'r') === undefined) return { sheet: sheet.name ?? '', row, place };
       }
@@ -337,17 +359,17 @@ async function cellFormats(
   const styles = await partText(bytes, wb.entries, wb.stylesPath);
   if (styles === undefined) return formats;
   const custom = new Map<string, string>();
-  for (const m of styles.matchAll(/<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/g))
+  for (const m of styles.matchAll(new RegExp(`<(?:[\\w.-]+:)?numFmt\\s${ATTRS}\\/?>`, 'g')))
     custom.set(attribute(m[1] ?? '', 'numFmtId') ?? '', attribute(m[1] ?? '', 'formatCode') ?? '');
   const xfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(styles)?.[1] ?? '';
-  [...xfs.matchAll(/<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g)].forEach((m, index) => {
+  [...xfs.matchAll(new RegExp(`<(?:[\\w.-]+:)?xf\\b${ATTRS}\\/?>`, 'g'))].forEach((m, index) => {
     const id = attribute(m[1] ?? '', 'numFmtId') ?? '0';
     formats.set(String(index), { id, code: custom.get(id) ?? '' });
   });
   const dxfs = /<(?:[\w.-]+:)?dxfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?dxfs>/.exec(styles)?.[1] ?? '';
   formats.conditional = [...dxfs.matchAll(/<(?:[\w.-]+:)?dxf\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?dxf>)/g)].map(
     (m) => {
-      const numFmt = /<(?:[\w.-]+:)?numFmt\s([^>]*?)\/?>/.exec(m[1] ?? '')?.[1];
+      const numFmt = new RegExp(`<(?:[\\w.-]+:)?numFmt\\s${ATTRS}\\/?>`).exec(m[1] ?? '')?.[1];
       return numFmt === undefined ? '' : (attribute(numFmt, 'formatCode') ?? '');
     },
   );
@@ -375,20 +397,33 @@ function formatSections(code: string): string[] {
   return sections;
 }
 
+/** Words a format writes after a number to say its scale (`0!.0,"万"`, `0"万"`): as the value parser reads them. */
+const SCALE_LETTERS = /[万千亿wWkKmM]/;
+
 /**
  * Whether a format section shows the value at all: once its literals are set aside (quoted text,
  * escaped characters, `_x` padding, `*x` fill, colours, locales and conditions in brackets), a
- * number's section needs a digit placeholder, `General` or a date or time code, a text's an `@`.
- * `;;;` has none in any section; `"-"`, `" "` or `_-` show a dash or a blank instead of the value.
+ * number's section needs a digit placeholder, `General` (`G/通用格式`) or a date or time code, a
+ * text's an `@`. `;;;` has none in any section; `"-"`, `" "` or `_-` show a dash or a blank instead
+ * of the value. A white colour (`[White]0`, `[Color2]0`) writes it white on the sheet's white, and
+ * commas after the last digit placeholder divide it by 1,000 each (`0,` shows 1 as 0, `#,` as
+ * nothing) unless the format names the scale it takes off (`0!.0,"万"` shows 154123 as 15.4万).
  */
 function showsValue(section: string, text: boolean): boolean {
-  const rest = section.replace(/"[^"]*"?|\\.|_.|\*.|\[[^\]]*\]?/g, '');
-  return text ? rest.includes('@') : /[0#?]|general|[ymdhs]/i.test(rest);
+  if (/\[(?:white|color\s*0*2)\]/i.test(section)) return false;
+  const rest = section.replace(/"[^"]*"?|[\\!].|_.|\*.|\[[^\]]*\]?/g, '');
+  if (text) return rest.includes('@');
+  if (!/[0#?]|general|G\/通用格式|[ymdhs]/i.test(rest)) return false;
+  if (/[0#?.],+(?![,0#?])/.test(rest)) {
+    const literals = [...section.matchAll(/"([^"]*)"|[\\!](.)/g)].map((m) => m[1] ?? m[2] ?? '').join('');
+    return SCALE_LETTERS.test(literals);
+  }
+  return true;
 }
 
 /** A section's condition (`[>100]`, `[<=-5]`), as a test of the value. */
 function condition(section: string): ((v: number) => boolean) | undefined {
-  const m = /\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]/.exec(section);
+  const m = /\[(<=|>=|<>|<|>|=)\s*([+-]?\d+(?:\.\d+)?(?:E[+-]?\d+)?)\]/i.exec(section);
   if (!m) return undefined;
   const n = Number(m[2]);
   const tests: Record<string, (v: number) => boolean> = {
@@ -471,16 +506,19 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
   // a conditional format that may give its cells a format hiding their value (a rule that sets `;;;`)
   const rules: { covers: (row: number, col: number) => boolean; code: string }[] = [];
   for (const m of xml.matchAll(
-    /<(?:[\w.-]+:)?conditionalFormatting\s([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?conditionalFormatting>/g,
+    new RegExp(
+      `<(?:[\\w.-]+:)?conditionalFormatting\\s${ATTRS}>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?conditionalFormatting>`,
+      'g',
+    ),
   )) {
     const covers = inReference(attribute(m[1] ?? '', 'sqref') ?? '');
-    for (const rule of (m[2] ?? '').matchAll(/<(?:[\w.-]+:)?cfRule\s([^>]*?)\/?>/g)) {
+    for (const rule of (m[2] ?? '').matchAll(new RegExp(`<(?:[\\w.-]+:)?cfRule\\s${ATTRS}\\/?>`, 'g'))) {
       const code = conditional[Number(attribute(rule[1] ?? '', 'dxfId') ?? -1)];
       if (code !== undefined && canHide(code)) rules.push({ covers, code });
     }
   }
   if (hiding.size === 0 && rules.length === 0) return found;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const own = hiding.get(attribute(attrs, 's') ?? '0');
     if (own === undefined && rules.length === 0) continue;
@@ -493,7 +531,7 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
     let value: number | 'text' | undefined;
     if (type === 's' || type === 'str' || type === 'inlineStr')
       value = /<(?:[\w.-]+:)?[vt][\s>]/.test(inner) ? 'text' : undefined;
-    else if (type === 'n') value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? 'NaN');
+    else if (type === 'n') value = Number(/<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)</.exec(inner)?.[1] ?? 'NaN');
     if (value === undefined) continue;
     const code = [own, ...rules.filter((r) => r.covers(row, col)).map((r) => r.code)].find(
       (c) => c !== undefined && formatHides(c, value),
@@ -547,7 +585,7 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
   if (codes.size === 0) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const code = codes.get(attribute(attrs, 's') ?? '0');
     if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
@@ -574,7 +612,7 @@ export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promi
   if (percent.size === 0) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const type = attribute(attrs, 't') ?? 'n';
     if (type !== 'n' || !percent.has(attribute(attrs, 's') ?? '0')) continue;
@@ -588,12 +626,12 @@ export async function xlsxPercentCells(bytes: Uint8Array, sheet?: string): Promi
 }
 
 /**
- * A row lower than 1 point shows nothing (Excel's default is 13.5 to 15), nor does a column narrower
- * than half a character: a row or column made so (`ht="0"`, `width="0"`) is as hidden as one hidden
- * by Hide, with no `hidden` to say so.
+ * A row lower than 5 points shows no value (Excel's default is 13.5 to 15, a digit needs about 10),
+ * nor does a column narrower than one character (at most a sliver, or `#`): a row or column made so
+ * (`ht="0"`, `width="0"`) is as hidden as one hidden by Hide, with no `hidden` to say so.
  */
-const MIN_ROW_HEIGHT = 1;
-const MIN_COLUMN_WIDTH = 0.5;
+const MIN_ROW_HEIGHT = 5;
+const MIN_COLUMN_WIDTH = 1;
 
 /** A height or width given and below `min` (a value that is not a number says nothing). */
 function tooSmall(value: string | undefined, min: number): boolean {
@@ -602,40 +640,31 @@ function tooSmall(value: string | undefined, min: number): boolean {
   return Number.isFinite(n) && n < min;
 }
 
-/** The sheet's default row height and column width (`<sheetFormatPr>`): rows of no height by default, columns of none. */
-function sheetDefaults(xml: string): { zeroHeight: boolean; zeroWidth: boolean } {
-  const attrs = /<(?:[\w.-]+:)?sheetFormatPr\b([^>]*?)\/?>/.exec(xml)?.[1] ?? '';
-  return {
-    // `zeroHeight`: a row is hidden unless it is given a height of its own
-    zeroHeight: /^(?:1|true)$/.test(attribute(attrs, 'zeroHeight') ?? ''),
-    zeroWidth: tooSmall(attribute(attrs, 'defaultColWidth'), MIN_COLUMN_WIDTH),
-  };
+/**
+ * The sheet's default column width of 0 (`<sheetFormatPr defaultColWidth="0">`): a column without a
+ * width of its own shows nothing. (A sheet's `zeroHeight` hides only the rows the file does not list,
+ * the unused rows below a table, as Excel and xlsxwriter write it: a row that holds data is listed.)
+ */
+function zeroDefaultWidth(xml: string): boolean {
+  const attrs = new RegExp(`<(?:[\\w.-]+:)?sheetFormatPr\\b${ATTRS}\\/?>`).exec(xml)?.[1] ?? '';
+  return tooSmall(attribute(attrs, 'defaultColWidth'), MIN_COLUMN_WIDTH);
 }
 
 /**
  * The hidden rows of a workbook's sheet (the first when none is named), as the spreadsheet numbers
- * them: rows an autofilter leaves out, rows hidden by hand (`<row hidden="1">`), rows of no height
- * (`ht="0"`), and under a sheet's `zeroHeight` every row not given a height of its own, alike. Excel
- * shows no such row, yet every reader of the file gets its cells.
+ * them: rows an autofilter leaves out, rows hidden by hand (`<row hidden="1">`) and rows too low to
+ * show anything (`ht="0"`) alike. Excel shows no such row, yet every reader of the file gets its cells.
  */
 export async function xlsxHiddenRows(bytes: Uint8Array, sheet?: string): Promise<Set<number>> {
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined) return found;
-  const { zeroHeight } = sheetDefaults(xml);
-  if (!zeroHeight && !/<(?:[\w.-]+:)?row\b[^>]*\s(?:hidden|ht)\s*=/.test(xml)) return found;
+  if (xml === undefined || !/<(?:[\w.-]+:)?row\b[^<]*\s(?:hidden|ht)\s*=/.test(xml)) return found;
   let row = 0;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?row(?:\s([^>]*?))?\/?>/g)) {
+  for (const m of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?row(?:\\s${ATTRS})?\\/?>`, 'g'))) {
     const attrs = m[1] ?? '';
     // `r` may be left out: the row after the one before
     row = Number(attribute(attrs, 'r') ?? row + 1);
-    const height = attribute(attrs, 'ht');
-    if (
-      /^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') ||
-      tooSmall(height, MIN_ROW_HEIGHT) ||
-      (zeroHeight && !(Number(height) >= MIN_ROW_HEIGHT))
-    )
-      found.add(row);
+    if (yes(attribute(attrs, 'hidden')) || tooSmall(attribute(attrs, 'ht'), MIN_ROW_HEIGHT)) found.add(row);
   }
   return found;
 }
@@ -650,15 +679,15 @@ export async function xlsxHiddenColumns(bytes: Uint8Array, sheet?: string, colum
   const found = new Set<number>();
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
-  const { zeroWidth } = sheetDefaults(xml);
-  if (!zeroWidth && !/<(?:[\w.-]+:)?col\b[^>]*\s(?:hidden|width)\s*=/.test(xml)) return found;
+  const zeroWidth = zeroDefaultWidth(xml);
+  if (!zeroWidth && !/<(?:[\w.-]+:)?col\b[^<]*\s(?:hidden|width)\s*=/.test(xml)) return found;
   /** columns given a width of their own that shows them */
   const shown = new Set<number>();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g)) {
+  for (const m of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?col\\s${ATTRS}\\/?>`, 'g'))) {
     const attrs = m[1] ?? '';
     const width = attribute(attrs, 'width');
     const hidden =
-      /^(?:1|true)$/.test(attribute(attrs, 'hidden') ?? '') ||
+      yes(attribute(attrs, 'hidden')) ||
       tooSmall(width, MIN_COLUMN_WIDTH) ||
       (zeroWidth && !(Number(width) >= MIN_COLUMN_WIDTH));
     const min = Number(attribute(attrs, 'min'));
@@ -682,7 +711,7 @@ export async function xlsxMergedRanges(
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return [];
   const out = [];
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?mergeCell\s([^>]*?)\/?>/g)) {
+  for (const m of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?mergeCell\\s${ATTRS}\\/?>`, 'g'))) {
     const ref = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(attribute(m[1] ?? '', 'ref') ?? '');
     if (!ref) continue;
     out.push({
@@ -713,7 +742,7 @@ export async function xlsxUncalculatedFormula(
   const candidate =
     /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
   if (xml === undefined || !candidate.test(xml)) return undefined;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const inner = m[2];
     if (inner === undefined) continue;
     const f = /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/.exec(inner);
@@ -745,7 +774,7 @@ export async function xlsxIsoDateCells(bytes: Uint8Array, sheet?: string): Promi
   const found = new Map<number, Map<number, string>>();
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined || !/\st\s*=\s*["']d["']/.test(xml)) return found;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     if (attribute(attrs, 't') !== 'd') continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
@@ -771,7 +800,7 @@ export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise
   const found = new Map<number, Map<number, string>>();
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined || !/\st\s*=\s*["']e["']/.test(xml)) return found;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g)) {
+  for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     if (attribute(attrs, 't') !== 'e') continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');

@@ -9,6 +9,7 @@ import {
   checkXlsxLimits,
   xlsxCellWithoutRef,
   xlsxSheetCount,
+  xlsxSheetHasCdata,
   xlsxDateSystem,
   xlsxErrorCells,
   xlsxIsoDateCells,
@@ -252,6 +253,17 @@ export async function readXlsx(
       ),
     );
   }
+  if (await xlsxSheetHasCdata(bytes, chosen.sheet))
+    return fail(
+      diagnostic(
+        'data_xlsx_unreadable',
+        {
+          detail: `the sheet \`${chosen.sheet}\` writes values as CDATA (\`<![CDATA[…]]>\`), which no spreadsheet program does, and they would be read as empty`,
+          detail_zh: `工作表 \`${chosen.sheet}\` 以 CDATA（\`<![CDATA[…]]>\`）写值，电子表格程序不会这样写，这些值会被读成空`,
+        },
+        at,
+      ),
+    );
   // a formula's error (#N/A, #DIV/0!) is the error's text, refused as a cell, never an empty cell
   const errors = await xlsxErrorCells(bytes, chosen.sheet);
   // a date cell written as an ISO date (`t="d"`) is the date it writes, in no time zone
@@ -379,7 +391,7 @@ export async function readXlsx(
     if (m.top < 2 || m.bottom <= m.top) continue;
     const value = cellText(body[m.top - 2]?.[m.left], days).trim();
     if (value === '') continue;
-    merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, value });
+    merged.push({ range, top: m.top, bottom: m.bottom, left: m.left, right: m.right, value });
   }
   if (merged.length) table.merged = merged.sort((a, b) => a.top - b.top || a.left - b.left);
   if (covered.length) table.coveredCells = covered.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -394,7 +394,7 @@ export async function readMappingTable(
   const t = await readTable(new Uint8Array(readBytes(resolve(here, f), 'data')), f, { sheet, encoding });
   if (!t.ok) return t;
   const problem =
-    mergedCellsProblem(t.table, f) ??
+    mergedCellsProblem(t.table, f, (c) => reads(t.table.header[c] ?? '')) ??
     hiddenColumnsProblem(t.table, (c) => reads(t.table.header[c] ?? ''), f) ??
     sameLayoutSheets(t.table, f);
   return problem ? { ok: false, diagnostics: [problem] } : t;

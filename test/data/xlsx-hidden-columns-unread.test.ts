@@ -55,7 +55,7 @@ describe('a hidden column in a data file', () => {
     const read = await readDataFile(join(dir, 'm.xlsx'), policy());
     expect(read.records).toEqual([]);
     expect(read.diagnostics.map((d) => formatDiagnostic(d).replace(dir, 'DIR'))).toEqual([
-      'DIR/m.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: G `评分`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read\n' +
+      'DIR/m.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: G `评分`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read\n' +
         '  at sheet `Sheet1`, row 2, column `评分`, value `80`\n' +
         '  help: show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
     ]);
@@ -65,7 +65,7 @@ describe('a hidden column in a data file', () => {
     const dir = folder({ 'm.xlsx': await hiding(staff, 7, 8) });
     const read = await readDataFile(join(dir, 'm.xlsx'), policy());
     expect(formatDiagnostic(read.diagnostics[0]!).split('\n')[0]!.replace(dir, 'DIR')).toBe(
-      'DIR/m.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: G `评分`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+      'DIR/m.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: G `评分`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
     );
   });
 

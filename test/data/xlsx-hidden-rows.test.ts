@@ -38,7 +38,7 @@ describe('rows hidden in a workbook', () => {
     expect(t.ok).toBe(false);
     if (t.ok) return;
     expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:3: error[data_xlsx_unreadable]: 2 hidden row(s) hold data: rows 3, 5; Excel does not show them (a filter, Hide, or a height of 0), but they would be read\n' +
+      'm.xlsx:3: error[data_xlsx_unreadable]: 2 hidden row(s) hold data: rows 3, 5; Excel does not show them (a filter, Hide, or a height too small to show them), but they would be read\n' +
         '  at sheet `Sheet1`, row 3, column `工号`, value `E2`\n' +
         '  help: show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
     ]);
@@ -49,7 +49,7 @@ describe('rows hidden in a workbook', () => {
     expect(t.ok).toBe(false);
     if (t.ok) return;
     expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:7: error[data_xlsx_unreadable]: 有 1 个隐藏行含有数据：第 7 行；Excel 中看不到它们（筛选、隐藏或行高为 0），但它们会被读取',
+      'm.xlsx:7: error[data_xlsx_unreadable]: 有 1 个隐藏行含有数据：第 7 行；Excel 中看不到它们（筛选、隐藏或行高太小而看不到），但它们会被读取',
     );
   });
 
@@ -59,16 +59,16 @@ describe('rows hidden in a workbook', () => {
     if (t.ok) return;
     expect(t.diagnostics.map((d) => [d.message, d.cell])).toEqual([
       [
-        '1 hidden row(s) hold data: rows 4; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
+        '1 hidden row(s) hold data: rows 4; Excel does not show them (a filter, Hide, or a height too small to show them), but they would be read',
         { sheet: 'Sheet1', row: 4, column: '工号', value: 'E3' },
       ],
     ]);
   });
 
-  it('a row 0.5 point high is refused; one 1 point or more high, or of a height that is no number, is read', async () => {
-    const low = await readTable(await workbook([3], 'ht="0.5" customHeight="1"'), 'm.xlsx');
+  it('a row 4.5 points high is refused; one 5 points or more high, or of a height that is no number, is read', async () => {
+    const low = await readTable(await workbook([3], 'ht="4.5" customHeight="1"'), 'm.xlsx');
     expect(low.ok).toBe(false);
-    for (const how of ['ht="1" customHeight="1"', 'ht="13.5"', 'ht="abc"']) {
+    for (const how of ['ht="5" customHeight="1"', 'ht="13.5"', 'ht="abc"']) {
       const t = await readTable(await workbook([3], how), 'm.xlsx');
       expect(t.ok).toBe(true);
       if (t.ok) expect(t.table.rowNumbers).toEqual([2, 3, 4, 5, 7]);
@@ -90,25 +90,26 @@ describe('rows hidden in a workbook', () => {
     ]);
   });
 
-  it('under the sheet’s `zeroHeight` a row without a height of its own is hidden; rows given 15 points show', async () => {
-    const zero = await workbookWith(
+  it('under the sheet’s `zeroHeight` (Excel’s and xlsxwriter’s “hide the unused rows”) every row written in the file shows, and is read', async () => {
+    const bytes = await workbookWith(
       [
         ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
         [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
         [...['E2', '李四', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(0)],
       ],
       {
-        sheet: (xml) =>
-          xml
-            .replace('<sheetData>', '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>')
-            .replace('<row r="1">', '<row r="1" ht="15" customHeight="1">')
-            .replace('<row r="2">', '<row r="2" ht="15" customHeight="1">'),
+        sheet: (xml) => xml.replace('<sheetData>', '<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/><sheetData>'),
       },
     );
-    const t = await readTable(zero, 'm.xlsx');
-    expect(t.ok ? [] : t.diagnostics.map((d) => d.message)).toEqual([
-      '1 hidden row(s) hold data: rows 3; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
-    ]);
+    const t = await readTable(bytes, 'm.xlsx');
+    expect(t.ok ? t.table.rows.map((r) => r[0]) : t.diagnostics).toEqual(['E1', 'E2']);
+  });
+
+  it('`hidden="TRUE"`, and a `>` inside another attribute’s value before `hidden`, still hide the row', async () => {
+    for (const how of ['hidden="TRUE"', 'x:note="a>b" hidden="1"']) {
+      const t = await readTable(await workbook([4], how), 'm.xlsx');
+      expect([how, t.ok ? [] : t.diagnostics.map((d) => d.cell?.row)]).toEqual([how, [4]]);
+    }
   });
 
   it('a hidden empty row, or hidden="0", is read as the sheet shows it', async () => {
@@ -156,12 +157,12 @@ describe('columns hidden in a workbook', () => {
     const t = await records(await hiding([8, 8]));
     expect(t.records).toEqual([]);
     expect(t.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read\n' +
+      'm.xlsx:2: error[data_xlsx_unreadable]: 1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read\n' +
         '  at sheet `Sheet1`, row 2, column `违规次数`, value `2`\n' +
         '  help: show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
     ]);
     expect(formatDiagnostic(t.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:2: error[data_xlsx_unreadable]: 有 1 个隐藏列含有数据：H `违规次数`；Excel 中看不到它们（隐藏、折叠的分组或列宽为 0），但它们会被读取',
+      'm.xlsx:2: error[data_xlsx_unreadable]: 有 1 个隐藏列含有数据：H `违规次数`；Excel 中看不到它们（隐藏、折叠的分组或列宽太小而看不到），但它们会被读取',
     );
   });
 
@@ -180,21 +181,24 @@ describe('columns hidden in a workbook', () => {
     expect(t.records).toEqual([]);
     expect(t.diagnostics.map((d) => [d.message, d.cell])).toEqual([
       [
-        '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+        '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
         { sheet: 'Sheet1', row: 2, column: '违规次数', value: '2' },
       ],
     ]);
-    const narrow = await workbookWith(
-      [
-        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
-        [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
-      ],
-      {
-        sheet: (xml) =>
-          xml.replace('<sheetData>', '<cols><col min="8" max="8" width="0.5" customWidth="1"/></cols><sheetData>'),
-      },
-    );
-    expect((await records(narrow)).diagnostics).toEqual([]);
+    const width = async (w: string) =>
+      workbookWith(
+        [
+          ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数'].map(text),
+          [...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text), num(30), num(2)],
+        ],
+        {
+          sheet: (xml) =>
+            xml.replace('<sheetData>', `<cols><col min="8" max="8" width="${w}" customWidth="1"/></cols><sheetData>`),
+        },
+      );
+    // narrower than one character: a sliver, or `#`; one character shows a digit
+    expect((await records(await width('0.9'))).diagnostics.map((d) => d.code)).toEqual(['data_xlsx_unreadable']);
+    expect((await records(await width('1'))).diagnostics).toEqual([]);
   });
 
   it('`width` written first, as openpyxl and pandas write it (`<col width="0.1" customWidth="1" min max>`), is as narrow', async () => {
@@ -228,7 +232,7 @@ describe('columns hidden in a workbook', () => {
       },
     );
     expect((await records(bytes)).diagnostics.map((d) => d.message)).toEqual([
-      '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+      '1 hidden column(s) hold data: H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
     ]);
   });
 
@@ -236,7 +240,7 @@ describe('columns hidden in a workbook', () => {
     const t = await records(await hiding([2, 3], [7, 9]));
     expect(t.records).toEqual([]);
     expect(formatDiagnostic(t.diagnostics[0]!).split('\n').slice(0, 2)).toEqual([
-      'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+      'm.xlsx:2: error[data_xlsx_unreadable]: 4 hidden column(s) hold data: B `姓名`, C `岗位`, G `发布视频数`, H `违规次数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
       '  at sheet `Sheet1`, row 2, column `姓名`, value `张三`',
     ]);
   });

@@ -50,12 +50,12 @@ describe('a workbook cell whose number format shows nothing', () => {
     );
     expect(r.records).toEqual([]);
     expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'm.xlsx:3: error[data_xlsx_unreadable]: 2 cell(s) hold data that Excel does not show: the number format `;;;` shows nothing, or other text, in place of the value, but the value would be read\n' +
+      'm.xlsx:3: error[data_xlsx_unreadable]: 2 cell(s) hold data that Excel does not show: the number format `;;;` shows nothing, or something else, in place of the value, but the value would be read\n' +
         '  at sheet `Sheet1`, row 3, column `播放量`, value `1200`\n' +
         '  help: give the cells a number format that shows their value (Format Cells → General), check them, and save: a value nobody sees would feed the results',
     ]);
     expect(formatDiagnostic(r.diagnostics[0]!, 'zh').split('\n')[0]).toBe(
-      'm.xlsx:3: error[data_xlsx_unreadable]: 有 2 个单元格含有数据，但 Excel 不显示其值：数字格式 `;;;` 显示为空或其他文字，但值会被读取',
+      'm.xlsx:3: error[data_xlsx_unreadable]: 有 2 个单元格含有数据，但 Excel 不显示其值：数字格式 `;;;` 显示为空或其他内容，但值会被读取',
     );
   });
 
@@ -107,6 +107,19 @@ describe('formatHides: the section a value falls in shows no value', () => {
   it('a format showing the value with text around it does not hide it: `"SV"0000`, `0"万"`, `#,##0_-`, dates, General', () => {
     for (const code of ['"SV"0000', '0"万"', '#,##0_-;-#,##0_-', 'yyyy"年"m"月"', 'General', '[DBNum1][$-804]General'])
       expect([code, formatHides(code, 12)]).toEqual([code, false]);
+  });
+
+  it('the Chinese General (`G/通用格式`, `[DBNum1]G/通用格式"条"`) shows the value', () => {
+    for (const code of ['G/通用格式', '[DBNum1][$-804]G/通用格式', 'G/通用格式"条"'])
+      expect([code, formatHides(code, 40)]).toEqual([code, false]);
+  });
+
+  it('white (`[White]0`, `[Color2]0`) and commas that divide by 1,000 (`0,` shows 1 as 0, `#,` as nothing) hide it', () => {
+    for (const code of ['[White]0', '[Color2]0', '[White]General', '0,', '0,,', '#,', '#,##0,'])
+      expect([code, formatHides(code, 1)]).toEqual([code, true]);
+    // a thousands separator divides nothing; a format naming the scale it takes off shows the figure
+    for (const code of ['#,##0', '#,##0.00', '0!.0,"万"', '[>=10000]0!.0,"万";0', '#,##0,"K"'])
+      expect([code, formatHides(code, 154123)]).toEqual([code, false]);
   });
 
   it('a zero is read as the 0 it is, however it is shown (`0;-0;;@`, an accounting dash)', () => {

@@ -116,4 +116,30 @@ describe('cells merged down several rows of a workbook', () => {
       ],
     ]);
   });
+
+  it('a note merged down several rows in a column that is not read (备注) is no problem: nothing is read from it', async () => {
+    const person = (id: string, note: string) => [
+      ...[id, '张三', '编导', '一组', '初创期', '2026-10'].map(text),
+      num(30),
+      num(0),
+      text(note),
+    ];
+    const rows = [
+      ['工号', '姓名', '岗位', '团队', '阶段', '月份', '发布视频数', '违规次数', '备注'].map(text),
+      person('E1', '10月15日起调岗'),
+      person('E2', ''),
+      person('E3', ''),
+    ];
+    const parts = unzipSync(new Uint8Array(await write(rows).toBuffer()));
+    const name = 'xl/worksheets/sheet1.xml';
+    parts[name] = strToU8(
+      strFromU8(parts[name] as Uint8Array).replace(
+        '</sheetData>',
+        '</sheetData><mergeCells count="1"><mergeCell ref="I2:I4"/></mergeCells>',
+      ),
+    );
+    const r = await records(zipSync(parts));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['data_unknown_column']);
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1', 'E2', 'E3']);
+  });
 });

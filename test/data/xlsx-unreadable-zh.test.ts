@@ -154,4 +154,17 @@ describe('workbooks no spreadsheet program writes, or that need a password', () 
       'm.xlsx:1: error[data_xlsx_unreadable]: cannot read the workbook: the archive holds two parts named `xl/worksheets/sheet1.xml`, which no spreadsheet program writes',
     );
   });
+
+  it('a value written as CDATA (`<v><![CDATA[1]]></v>`), which the reader would read as empty, is refused', async () => {
+    const bytes = await workbookWith(
+      [
+        [xlsxText('工号'), xlsxText('违规次数')],
+        [xlsxText('E1'), { value: 1, type: Number }],
+      ],
+      { sheet: (xml) => xml.replace(/<v>1<\/v>/, '<v><![CDATA[1]]></v>') },
+    );
+    expect(await first(bytes, 'en')).toBe(
+      'm.xlsx:1: error[data_xlsx_unreadable]: cannot read the workbook: the sheet `Sheet1` writes values as CDATA (`<![CDATA[…]]>`), which no spreadsheet program does, and they would be read as empty',
+    );
+  });
 });

@@ -36,7 +36,7 @@ describe('a hidden column in an event workbook', () => {
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
       [
         'data_event_read',
-        'the event file cannot be read: 1 hidden column(s) hold data: C `观看人数`; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
+        'the event file cannot be read: 1 hidden column(s) hold data: C `观看人数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
       ],
     ]);
   });

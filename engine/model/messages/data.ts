@@ -798,8 +798,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.hidden_rows': {
     message: {
-      en: '{count} hidden row(s) hold data: rows {rows}; Excel does not show them (a filter, Hide, or a height of 0), but they would be read',
-      zh: '有 {count} 个隐藏行含有数据：第 {rows} 行；Excel 中看不到它们（筛选、隐藏或行高为 0），但它们会被读取',
+      en: '{count} hidden row(s) hold data: rows {rows}; Excel does not show them (a filter, Hide, or a height too small to show them), but they would be read',
+      zh: '有 {count} 个隐藏行含有数据：第 {rows} 行；Excel 中看不到它们（筛选、隐藏或行高太小而看不到），但它们会被读取',
     },
     help: {
       en: 'show every row (Data → Clear the filter, or Unhide rows), delete the rows that are not to be read, and save: which hidden rows were meant to be left out cannot be told',
@@ -808,8 +808,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.hidden_columns': {
     message: {
-      en: '{count} hidden column(s) hold data: {columns}; Excel does not show them (Hide, a collapsed group, or a width of 0), but they would be read',
-      zh: '有 {count} 个隐藏列含有数据：{columns}；Excel 中看不到它们（隐藏、折叠的分组或列宽为 0），但它们会被读取',
+      en: '{count} hidden column(s) hold data: {columns}; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
+      zh: '有 {count} 个隐藏列含有数据：{columns}；Excel 中看不到它们（隐藏、折叠的分组或列宽太小而看不到），但它们会被读取',
     },
     help: {
       en: 'show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
@@ -818,8 +818,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.invisible': {
     message: {
-      en: '{count} cell(s) hold data that Excel does not show: the number format `{number_format}` shows nothing, or other text, in place of the value, but the value would be read',
-      zh: '有 {count} 个单元格含有数据，但 Excel 不显示其值：数字格式 `{number_format}` 显示为空或其他文字，但值会被读取',
+      en: '{count} cell(s) hold data that Excel does not show: the number format `{number_format}` shows nothing, or something else, in place of the value, but the value would be read',
+      zh: '有 {count} 个单元格含有数据，但 Excel 不显示其值：数字格式 `{number_format}` 显示为空或其他内容，但值会被读取',
     },
     help: {
       en: 'give the cells a number format that shows their value (Format Cells → General), check them, and save: a value nobody sees would feed the results',
