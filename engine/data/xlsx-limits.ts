@@ -543,44 +543,95 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
   return found;
 }
 
-/** A format section of literals around zeros: `"SV"0000`, `000000`, `0"万"`, `0.0"万"` (no `#`, no `,`). */
-const PADDED = /^((?:"[^"]*"|\\.)*)(0+)(?:\.(0+))?((?:"[^"]*"|\\.)*)$/;
-/** A literal after the number that scales it, as the value parser reads it (`1.2万`, `3.5w`, `8k`). */
-const SCALE_WORDS = new Set(['万', 'w', 'W', '亿', 'k', 'K']);
-const literal = (text: string) => text.replace(/"([^"]*)"|\\(.)/g, (_, quoted, escaped) => quoted ?? escaped ?? '');
+/**
+ * A format section as literals around one number: quoted text, escaped characters, padding (`_x`) and
+ * fill (`*x`) before and after `General` (`G/通用格式`) or digit placeholders (`0`, `#`, `?`, `,`, `.`).
+ */
+const AROUND_NUMBER = /^((?:"[^"]*"|[\\!].|_.|\*.|\s)*)(general|G\/通用格式|[#0?,.]+)((?:"[^"]*"|[\\!].|_.|\*.|\s)*)$/i;
+/** A text section as literals around `@`. */
+const AROUND_TEXT = /^((?:"[^"]*"|[\\!].|_.|\*.|\s)*)@((?:"[^"]*"|[\\!].|_.|\*.|\s)*)$/;
+/** The first letter of a scale a format writes after a number, as the value parser reads it (`万`, `万次`, `千`). */
+const SCALE_START = /^[万千亿wWkK]/;
+/** The text a format's literals write: quoted text and escaped characters (padding and fill write blanks). */
+const literal = (text: string) =>
+  text.replace(/"([^"]*)"|[\\!](.)|_.|\*.|\s/g, (_, quoted, escaped) => quoted ?? escaped ?? '');
+
+/** The section of a format a value is shown by, without its colours, locale and conditions; undefined for a format with conditions. */
+function sectionFor(code: string, value: number | 'text'): string | undefined {
+  if (/\[[<>=]/.test(code)) return undefined;
+  const sections = formatSections(code);
+  const section =
+    value === 'text'
+      ? sections.length >= 4
+        ? sections[3]
+        : sections.length === 1 && sections[0]!.includes('@')
+          ? sections[0]
+          : undefined
+      : value === 0 && sections.length >= 3
+        ? sections[2]
+        : value < 0 && sections.length >= 2
+          ? sections[1]
+          : sections[0];
+  return section?.replace(/\[[^\]]*\]/g, '');
+}
 
 /**
  * The text Excel shows for a number whose format writes more than the number, where the number
  * alone would be read as something else: an id padded or prefixed (`"SV"0000` shows 1 as `SV0001`,
- * `000000` shows 1001 as `001001`), or a figure given its scale (`0"万"` shows 120 as `120万`).
- * Undefined for every other format (a unit word, `0"次"`, says nothing the number does not), and
- * for a format that scales the shown number itself (`0!.0,"万"` shows 154123 as 15.4万: the stored
- * number is the figure).
+ * `000000` shows 1001 as `001001`, `"SV"#0000_ ` too; 2.4 shows as SV0002), or a figure given its
+ * scale (`0"万"`, `#,##0"万"`, `General"万"` show 120 as `120万`; `0"万次"` as `120万次`, which is
+ * then refused as no number rather than read as 120). Undefined for every other format (a unit
+ * word, `0"次"`, says nothing the number does not), and for a format that scales the shown number
+ * itself (`0!.0,"万"` shows 154123 as 15.4万: the stored number is the figure).
  */
 export function shownNumber(code: string, value: number): string | undefined {
-  if (!Number.isFinite(value) || value < 0 || value >= 1e15) return undefined;
-  const sections = formatSections(code);
-  const section = value === 0 && sections.length >= 3 ? sections[2] : sections[0];
-  const m = PADDED.exec((section ?? '').replace(/\[[^\]]*\]/g, '').trim());
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return undefined;
+  const section = sectionFor(code, value);
+  const m = section === undefined ? null : AROUND_NUMBER.exec(section);
   if (!m) return undefined;
   const prefix = literal(m[1] ?? '');
-  const zeros = m[2] ?? '';
-  const suffix = literal(m[4] ?? '');
-  if (prefix === '' && SCALE_WORDS.has(suffix.trim())) return `${String(value)}${suffix.trim()}`;
-  if (m[3] !== undefined || !Number.isInteger(value)) return undefined;
-  if (zeros.length < 2 && !/[A-Za-z0-9]/.test(prefix + suffix)) return undefined;
-  return `${prefix}${String(value).padStart(zeros.length, '0')}${suffix}`;
+  const number = m[2] ?? '';
+  const suffix = literal(m[3] ?? '');
+  // commas after the last placeholder divide the shown number by 1,000 each: the stored one is the figure
+  if (/[,]$/.test(number)) return undefined;
+  if (prefix === '' && SCALE_START.test(suffix)) return `${String(value)}${suffix}`;
+  if (value < 0) return undefined;
+  const general = /general|通用/i.test(number);
+  const padded = /^#*0+$/.test(number.replace(/,/g, ''));
+  if (!general && !padded) return undefined;
+  const zeros = general ? 0 : (number.match(/0/g) ?? []).length;
+  if (zeros < 2 && !/[A-Za-z0-9]/.test(prefix + suffix)) return undefined;
+  // a whole-number format shows a fraction rounded, half away from zero, as Excel does
+  const shown = general ? String(value) : String(Math.round(value)).padStart(zeros, '0');
+  return `${prefix}${shown}${suffix}`;
 }
 
 /**
- * The number cells of a workbook's sheet whose format writes more than the number (`shownNumber`):
- * row number (1 = header) → column index → the format's code.
+ * The text Excel shows for a text cell whose format writes more than the text (`"SV"@` shows 0001
+ * as `SV0001`, `@"千"` shows 1 as `1千`); undefined for `@` alone and for every other format.
+ */
+export function shownText(code: string, text: string): string | undefined {
+  const section = sectionFor(code, 'text');
+  const m = section === undefined ? null : AROUND_TEXT.exec(section);
+  if (!m) return undefined;
+  const prefix = literal(m[1] ?? '');
+  const suffix = literal(m[2] ?? '');
+  return prefix === '' && suffix === '' ? undefined : `${prefix}${text}${suffix}`;
+}
+
+/**
+ * The cells of a workbook's sheet whose format writes more than the value (`shownNumber`,
+ * `shownText`): row number (1 = header) → column index → the format's code.
  */
 export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
   const found = new Map<number, Map<number, string>>();
   const codes = new Map<string, string>();
   for (const [index, { code }] of await cellFormats(bytes))
-    if (code !== '' && (shownNumber(code, 1) !== undefined || shownNumber(code, 1.5) !== undefined))
+    if (
+      code !== '' &&
+      !isPercentFormat(code) &&
+      [1, 1.5, -1].some((v) => shownNumber(code, v) !== undefined || shownText(code, 'x') !== undefined)
+    )
       codes.set(index, code);
   if (codes.size === 0) return found;
   const xml = await sheetXml(bytes, sheet);
@@ -588,7 +639,7 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
   for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const code = codes.get(attribute(attrs, 's') ?? '0');
-    if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
+    if (code === undefined) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const row = Number(ref[2]);

@@ -21,6 +21,7 @@ import {
   xlsxPercentCells,
   xlsxShownCells,
   shownNumber,
+  shownText,
   xlsxUncalculatedFormula,
 } from './xlsx-limits.js';
 
@@ -290,7 +291,8 @@ export async function readXlsx(
     }
     for (const [col, code] of asShown.get(i + 2) ?? []) {
       const v = cells[col];
-      const text = typeof v === 'number' ? shownNumber(code, v) : undefined;
+      const text =
+        typeof v === 'number' ? shownNumber(code, v) : typeof v === 'string' ? shownText(code, v) : undefined;
       if (text !== undefined) texts[col] = text;
     }
     for (const [col, text] of isoDates.get(i + 2) ?? []) if (col < texts.length) texts[col] = text;

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable } from '../../engine/data/index.js';
-import { shownNumber } from '../../engine/data/xlsx-limits.js';
+import { shownNumber, shownText } from '../../engine/data/xlsx-limits.js';
 import { workbookWith, xlsxText } from '../builders.js';
 
 const text = (value: string) => ({ value, type: String });
@@ -69,10 +69,30 @@ describe('shownNumber', () => {
     expect(shownNumber('000000;-000000;"-"', 0)).toBeUndefined();
     expect(shownNumber('00', 5)).toBe('05');
     expect(shownNumber('0"w"', 3.5)).toBe('3.5w');
-    expect(shownNumber('"SV"0000', 1.5)).toBeUndefined();
+    // Excel shows a fraction under a whole-number format rounded: 2.4 is SV0002, 1.5 is SV0002
+    expect(shownNumber('"SV"0000', 2.4)).toBe('SV0002');
+    expect(shownNumber('"SV"0000', 1.5)).toBe('SV0002');
+    expect(shownNumber('"SV"#0000_ ', 1)).toBe('SV0001');
+    expect(shownNumber('#,##0"万"', 1234)).toBe('1234万');
+    expect(shownNumber('General"万"', 12)).toBe('12万');
+    expect(shownNumber('0"千"', 1)).toBe('1千');
+    // a scale followed by a unit is shown so, and the value parser then refuses it as no number
+    expect(shownNumber('0"万次"', 12)).toBe('12万次');
+    expect(shownNumber('0"次"', 12)).toBeUndefined();
+    expect(shownNumber('#,##0,"K"', 154123)).toBeUndefined();
     expect(shownNumber('"SV"0000', -1)).toBeUndefined();
     expect(shownNumber('0', 5)).toBeUndefined();
     expect(shownNumber('[Red]000', 5)).toBe('005');
+  });
+});
+
+describe('shownText', () => {
+  it('writes a text cell as its format shows it: `"SV"@` shows 0001 as SV0001, `@"千"` shows 1 as 1千', () => {
+    expect(shownText('"SV"@', '0001')).toBe('SV0001');
+    expect(shownText('@"千"', '1')).toBe('1千');
+    expect(shownText('0;-0;0;"SV"@', '0001')).toBe('SV0001');
+    expect(shownText('@', '0001')).toBeUndefined();
+    expect(shownText('0.00', '0001')).toBeUndefined();
   });
 });
 
