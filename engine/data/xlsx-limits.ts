@@ -500,20 +500,30 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
   const hiding = new Map<string, string>();
   for (const [index, { code }] of formats) if (canHide(code)) hiding.set(index, code);
   const conditional = formats.conditional ?? [];
-  if (hiding.size === 0 && !conditional.some(canHide)) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
-  // a conditional format that may give its cells a format hiding their value (a rule that sets `;;;`)
+  if (hiding.size === 0 && !xml.includes('conditionalFormatting')) return found;
+  // a conditional format that may give its cells a format hiding their value (a rule that sets `;;;`):
+  // by a `dxfId` into the styles, or (Excel 2010's `x14:conditionalFormatting`, in the sheet's
+  // extensions) with its own `<x14:dxf>` and its cells in `<xm:sqref>`
   const rules: { covers: (row: number, col: number) => boolean; code: string }[] = [];
   for (const m of xml.matchAll(
     new RegExp(
-      `<(?:[\\w.-]+:)?conditionalFormatting\\s${ATTRS}>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?conditionalFormatting>`,
+      `<(?:[\\w.-]+:)?conditionalFormatting(?:\\s${ATTRS})?>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?conditionalFormatting>`,
       'g',
     ),
   )) {
-    const covers = inReference(attribute(m[1] ?? '', 'sqref') ?? '');
-    for (const rule of (m[2] ?? '').matchAll(new RegExp(`<(?:[\\w.-]+:)?cfRule\\s${ATTRS}\\/?>`, 'g'))) {
-      const code = conditional[Number(attribute(rule[1] ?? '', 'dxfId') ?? -1)];
+    const body = m[2] ?? '';
+    const sqref = attribute(m[1] ?? '', 'sqref') ?? /<(?:[\w.-]+:)?sqref>([^<]*)</.exec(body)?.[1] ?? '';
+    const covers = inReference(sqref);
+    for (const rule of body.matchAll(
+      new RegExp(`<(?:[\\w.-]+:)?cfRule\\s${ATTRS}(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?cfRule>)`, 'g'),
+    )) {
+      const inline = new RegExp(`<(?:[\\w.-]+:)?numFmt\\s${ATTRS}\\/?>`).exec(rule[2] ?? '')?.[1];
+      const code =
+        inline !== undefined
+          ? attribute(inline, 'formatCode')
+          : conditional[Number(attribute(rule[1] ?? '', 'dxfId') ?? -1)];
       if (code !== undefined && canHide(code)) rules.push({ covers, code });
     }
   }

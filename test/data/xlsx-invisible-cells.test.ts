@@ -163,4 +163,27 @@ describe('a conditional format that gives a cell a format hiding its value', () 
       ['data_xlsx_unreadable', { sheet: 'Sheet1', row: 3, column: '播放量', value: '1200' }],
     ]);
   });
+
+  it('so does Excel 2010’s form of it, in the sheet’s extensions, with its own format and its cells in `xm:sqref`', async () => {
+    const parts = unzipSync(
+      await workbook([
+        ['E1', num(900), num(1)],
+        ['E2', num(1200), num(2)],
+      ]),
+    );
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      sheet.replace(
+        '</sheetData>',
+        '</sheetData><extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"><x14:conditionalFormattings>' +
+          '<x14:conditionalFormatting><x14:cfRule type="expression" priority="1" id="{0}"><xm:f>TRUE</xm:f>' +
+          '<x14:dxf><numFmt numFmtId="200" formatCode=";;;"/></x14:dxf></x14:cfRule><xm:sqref>G2:G3</xm:sqref>' +
+          '</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>',
+      ),
+    );
+    const r = await records(zipSync(parts));
+    expect(r.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['data_xlsx_unreadable', { sheet: 'Sheet1', row: 2, column: '播放量', value: '900' }],
+    ]);
+  });
 });
