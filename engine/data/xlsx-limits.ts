@@ -821,57 +821,55 @@ export async function xlsxUncalculatedFormula(
 }
 
 /**
- * The error cells (`t="e"`: `#N/A`, `#DIV/0!`, `#VALUE!`, …) of a workbook's sheet (the first when
- * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
- * them as empty cells, which a metric's `default` would fill.
- */
-/**
  * The cells of a workbook's sheet written as ISO dates (`<c t="d"><v>2026-10-01T00:00:00</v>`, as some
  * programs write a date): row number (1 = header) → column index → the date as the cell writes it,
  * `2026-10-01` or `2026-10-01 08:30:00`. The workbook reader makes a Date of it in the machine's
  * time zone, so 2026-10-01 was 2026-09-30 16:00 in Shanghai; the cell's own text has no zone.
  */
 export async function xlsxIsoDateCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  return cellsOfType(await sheetXml(bytes, sheet), 'd', (written) => {
+    if (written === undefined) return undefined;
+    const iso = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?)(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      written.trim(),
+    );
+    if (!iso) return written.trim();
+    const time = iso[2] === undefined ? '' : iso[2].length === 5 ? `${iso[2]}:00` : iso[2];
+    const fraction = iso[3] !== undefined && !/^\.0+$/.test(iso[3]) ? iso[3] : '';
+    return time === '' || (time === '00:00:00' && fraction === '') ? iso[1]! : `${iso[1]} ${time}${fraction}`;
+  });
+}
+
+/**
+ * The error cells (`t="e"`: `#N/A`, `#DIV/0!`, `#VALUE!`, …) of a workbook's sheet (the first when
+ * none is named): row number (1 = header) → column index → the error's text. read-excel-file reads
+ * them as empty cells, which a metric's `default` would fill.
+ */
+export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  return cellsOfType(await sheetXml(bytes, sheet), 'e', (written) => written ?? '#ERROR');
+}
+
+/**
+ * The cells of a sheet of one type (`t="e"`, `t="d"`): row number → column index → what `read` makes
+ * of the cell's value as written (undefined for a cell without one); a cell `read` gives nothing is left out.
+ */
+function cellsOfType(
+  xml: string | undefined,
+  type: string,
+  read: (written: string | undefined) => string | undefined,
+): Map<number, Map<number, string>> {
   const found = new Map<number, Map<number, string>>();
-  const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/\st\s*=\s*["']d["']/.test(xml)) return found;
+  if (xml === undefined || !new RegExp(`\\st\\s*=\\s*["']${type}["']`).test(xml)) return found;
   for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
-    if (attribute(attrs, 't') !== 'd') continue;
+    if (attribute(attrs, 't') !== type) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
     const v = m[2] !== undefined ? /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(m[2]) : null;
-    if (!ref || !v) continue;
-    const written = unescapeXml(v[1] ?? '').trim();
-    const iso = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?)(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(written);
-    const time = iso?.[2] === undefined ? '' : iso[2].length === 5 ? `${iso[2]}:00` : iso[2];
-    const fraction = iso?.[3] !== undefined && !/^\.0+$/.test(iso[3]) ? iso[3] : '';
-    const text = !iso
-      ? written
-      : time === '' || (time === '00:00:00' && fraction === '')
-        ? iso[1]!
-        : `${iso[1]} ${time}${fraction}`;
+    const text = read(v ? unescapeXml(v[1] ?? '') : undefined);
+    if (text === undefined) continue;
     const row = Number(ref[2]);
     if (!found.has(row)) found.set(row, new Map());
     found.get(row)!.set(columnIndex(ref[1] ?? ''), text);
-  }
-  return found;
-}
-
-export async function xlsxErrorCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
-  const found = new Map<number, Map<number, string>>();
-  const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined || !/\st\s*=\s*["']e["']/.test(xml)) return found;
-  for (const m of xml.matchAll(CELL)) {
-    const attrs = m[1] ?? '';
-    if (attribute(attrs, 't') !== 'e') continue;
-    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
-    const v = m[2] !== undefined ? /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(m[2]) : null;
-    if (!ref) continue;
-    let col = 0;
-    for (const ch of (ref[1] ?? '').toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    const row = Number(ref[2]);
-    if (!found.has(row)) found.set(row, new Map());
-    found.get(row)!.set(col - 1, v ? unescapeXml(v[1] ?? '') : '#ERROR');
   }
   return found;
 }
