@@ -452,17 +452,25 @@ export function formatHides(code: string, value: number | 'text'): boolean {
     const section = sections.length >= 4 ? sections[3] : undefined;
     return section !== undefined && !showsValue(section, true);
   }
+  const section = numberSection(sections, value);
+  // a value no section takes is shown as ####: not hidden
+  if (section === undefined) return false;
+  return !showsValue(section, false);
+}
+
+/** The section a number is shown by: by sign (positive; negative; zero), or as its conditions choose (`[>0]"";0`). */
+function numberSection(sections: string[], value: number): string | undefined {
   const first = condition(sections[0] ?? '');
-  let section: string | undefined;
-  if (first) {
-    const second = sections.length >= 2 ? condition(sections[1] ?? '') : undefined;
-    if (first(value)) section = sections[0];
-    else if (second) section = second(value) ? sections[1] : sections[2];
-    else section = sections[1];
-    // a value no section takes is shown as ####: not hidden
-    if (section === undefined) return false;
-  } else section = value < 0 && sections.length >= 2 ? sections[1] : sections[0];
-  return !showsValue(section ?? '', false);
+  if (!first)
+    return value === 0 && sections.length >= 3
+      ? sections[2]
+      : value < 0 && sections.length >= 2
+        ? sections[1]
+        : sections[0];
+  const second = sections.length >= 2 ? condition(sections[1] ?? '') : undefined;
+  if (first(value)) return sections[0];
+  if (second) return second(value) ? sections[1] : sections[2];
+  return sections[1];
 }
 
 /** Whether a number format can hide some value (a quick test before its cells are looked at). */
@@ -557,18 +565,22 @@ export async function xlsxInvisibleCells(bytes: Uint8Array, sheet?: string): Pro
  * A format section as literals around one number: quoted text, escaped characters, padding (`_x`) and
  * fill (`*x`) before and after `General` (`G/通用格式`) or digit placeholders (`0`, `#`, `?`, `,`, `.`).
  */
-const AROUND_NUMBER = /^((?:"[^"]*"|[\\!].|_.|\*.|\s)*)(general|G\/通用格式|[#0?,.]+)((?:"[^"]*"|[\\!].|_.|\*.|\s)*)$/i;
+const LITERALS = `((?:"[^"]*"|[\\\\!].|_.|\\*.|[\\s$+\\-/():^&'~{}<>=¥￥\\u3000-\\u9fff])*)`;
+const AROUND_NUMBER = new RegExp(`^${LITERALS}(general|G\\/通用格式|[#0?,.]+)${LITERALS}$`, 'i');
 /** A text section as literals around `@`. */
-const AROUND_TEXT = /^((?:"[^"]*"|[\\!].|_.|\*.|\s)*)@((?:"[^"]*"|[\\!].|_.|\*.|\s)*)$/;
-/** The first letter of a scale a format writes after a number, as the value parser reads it (`万`, `万次`, `千`). */
-const SCALE_START = /^[万千亿wWkK]/;
-/** The text a format's literals write: quoted text and escaped characters (padding and fill write blanks). */
+const AROUND_TEXT = new RegExp(`^${LITERALS}@${LITERALS}$`);
+/**
+ * The first character of a scale a format writes after a number (`万`, `万次`, `千`, `十万`, `百万`,
+ * `k`, `M`): the number alone is not the figure. The shown text is read as any cell is: `120万` is
+ * 1,200,000, and `12十万` or `1百万`, which no export writes, are refused as no number.
+ */
+const SCALE_START = /^[万千亿十百wWkKmM]/;
+/** The text a format's literals write: quoted text, escaped and plain characters (padding and fill write blanks). */
 const literal = (text: string) =>
-  text.replace(/"([^"]*)"|[\\!](.)|_.|\*.|\s/g, (_, quoted, escaped) => quoted ?? escaped ?? '');
+  text.replace(/"([^"]*)"|[\\!](.)|_.|\*.|(.)/g, (_, quoted, escaped, plain) => quoted ?? escaped ?? plain ?? '');
 
 /** The section of a format a value is shown by, without its colours, locale and conditions; undefined for a format with conditions. */
 function sectionFor(code: string, value: number | 'text'): string | undefined {
-  if (/\[[<>=]/.test(code)) return undefined;
   const sections = formatSections(code);
   const section =
     value === 'text'
@@ -577,11 +589,7 @@ function sectionFor(code: string, value: number | 'text'): string | undefined {
         : sections.length === 1 && sections[0]!.includes('@')
           ? sections[0]
           : undefined
-      : value === 0 && sections.length >= 3
-        ? sections[2]
-        : value < 0 && sections.length >= 2
-          ? sections[1]
-          : sections[0];
+      : numberSection(sections, value);
   return section?.replace(/\[[^\]]*\]/g, '');
 }
 
@@ -604,7 +612,7 @@ export function shownNumber(code: string, value: number): string | undefined {
   const suffix = literal(m[3] ?? '');
   // commas after the last placeholder divide the shown number by 1,000 each: the stored one is the figure
   if (/[,]$/.test(number)) return undefined;
-  if (prefix === '' && SCALE_START.test(suffix)) return `${String(value)}${suffix}`;
+  if (SCALE_START.test(suffix.trim())) return `${prefix.trim()}${String(value)}${suffix.trim()}`;
   if (value < 0) return undefined;
   const general = /general|通用/i.test(number);
   const padded = /^#*0+$/.test(number.replace(/,/g, ''));

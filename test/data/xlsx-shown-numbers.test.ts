@@ -79,6 +79,15 @@ describe('shownNumber', () => {
     // a scale followed by a unit is shown so, and the value parser then refuses it as no number
     expect(shownNumber('0"万次"', 12)).toBe('12万次');
     expect(shownNumber('0"次"', 12)).toBeUndefined();
+    // the scale however the format writes it: unquoted, after a space or a no-break space, escaped, under conditions
+    for (const code of ['0万', '0" 万"', '0"\u00a0万"', '0\\ \\万', '#,##0万', '[>=100]0"万";0"万"'])
+      expect([code, shownNumber(code, 120)]).toEqual([code, '120万']);
+    // a scale no export writes, or words around it, is shown as it is, and then refused as no number
+    expect(shownNumber('0"十万"', 12)).toBe('12十万');
+    expect(shownNumber('"约"0"万"', 120)).toBe('约120万');
+    // a time is no number with words around it
+    expect(shownNumber('[h]:mm:ss', 0.5)).toBeUndefined();
+    expect(shownNumber('mm:ss.0', 0.5)).toBeUndefined();
     expect(shownNumber('#,##0,"K"', 154123)).toBeUndefined();
     expect(shownNumber('"SV"0000', -1)).toBeUndefined();
     expect(shownNumber('0', 5)).toBeUndefined();
