@@ -33,10 +33,15 @@ describe('a hidden column in an event workbook', () => {
 
   it('a hidden 观看人数, which the metric sums, refuses the source', async () => {
     const r = await aggregate(folder({ 's.xlsx': await sessions(3) }), SOURCE);
-    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+    // the reader's own refusal, at the column's first cell holding data and with its help (it was
+    // `data_event_read` at row 1, with "save it as CSV, XLSX, …" for a file that is an XLSX)
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.file, d.cell, d.help])).toEqual([
       [
-        'data_event_read',
-        'the event file cannot be read: 1 hidden column(s) hold data: C `观看人数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
+        'data_xlsx_unreadable',
+        '1 hidden column(s) hold data: C `观看人数`; Excel does not show them (Hide, a collapsed group, or a width too small to show them), but they would be read',
+        's.xlsx',
+        { sheet: 'Sheet1', row: 2, column: '观看人数', value: '100' },
+        'show every column (Unhide columns), delete the columns that are not to be read, and save: a column nobody sees would feed the results',
       ],
     ]);
   });

@@ -231,7 +231,11 @@ async function aggregateSource(
     },
   };
   const first = await engine.prepare(path, file, { encoding: source.encoding, sheet: source.sheet }, layout);
-  if (!first.ok) return void fail(first.reason, first.reason_zh);
+  // the reader's own refusal (a hidden row, a value a format hides) keeps its cell and its help
+  if (!first.ok)
+    return void (first.diagnostics?.length
+      ? out.diagnostics.push(...first.diagnostics)
+      : fail(first.reason, first.reason_zh));
   input.step?.('file prepared (encoding, header row)');
   let prepared = first;
   // only the database's own errors are the file's problem; anything else is our bug and throws

@@ -25,6 +25,7 @@ import {
   readTable,
   xlsxMergedRanges,
   hiddenColumnsProblem,
+  type Diagnostic,
   type Encoding,
   type Table,
 } from '../../../engine/index.js';
@@ -51,7 +52,13 @@ export type Prepared =
        */
       written?: string[];
     }
-  | { ok: false; reason: string; reason_zh: string };
+  | {
+      ok: false;
+      reason: string;
+      reason_zh: string;
+      /** The reader's own diagnostics (a workbook's hidden row, a value its format hides), placed at their cell. */
+      diagnostics?: Diagnostic[];
+    };
 
 export interface Layout {
   /** The columns the mapping reads: the header is the first row holding them all. */
@@ -186,6 +193,7 @@ export class EventEngine {
           ok: false,
           reason: t.diagnostics.map((d) => localise(d, 'en').message).join('; '),
           reason_zh: t.diagnostics.map((d) => localise(d, 'zh').message).join('；'),
+          diagnostics: t.diagnostics,
         };
       const notes: string[] = [];
       let table = t.table;
@@ -219,7 +227,12 @@ export class EventEngine {
         name,
       );
       if (hidden)
-        return { ok: false, reason: localise(hidden, 'en').message, reason_zh: localise(hidden, 'zh').message };
+        return {
+          ok: false,
+          reason: localise(hidden, 'en').message,
+          reason_zh: localise(hidden, 'zh').message,
+          diagnostics: [hidden],
+        };
       if (ext === 'xlsx' && layout.fillDown?.length) {
         const merged = await xlsxMergedRanges(bytes, table.sheet);
         const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
