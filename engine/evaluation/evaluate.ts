@@ -788,22 +788,26 @@ function leafResult(
  * "Executor, fourteenth round"). Exported only so that the module holds them (V8 drops a top-level
  * value nothing reads once the module has run); never read.
  */
-export const KEEPS_LEAF_FIELDS_TAGGED: readonly IndicatorResult[] = [0, 1, 2, 3, 4, 5, 6, 7].map((levels) => {
-  const text = '' as unknown as number;
-  const leaf = {
-    metric: '',
-    slot: 0,
-    scoring: 'linear',
-    better: 'higher',
-    threshold: levels & 1 ? text : undefined,
-    target: levels & 2 ? text : undefined,
-    challenge: levels & 4 ? text : undefined,
-    cap: 0,
-    passPoints: 0,
-    failPoints: 0,
-  } as NonNullable<CompiledIndicator['leaf']>;
-  return leafResult({ id: '', path: '', title: '', weight: text, leaf }, leaf, text, text, text);
-});
+export const KEEPS_LEAF_FIELDS_TAGGED: readonly IndicatorResult[] = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((levels) =>
+  // a text, then a small integer (what `Math.round` gives for 0 points): a field that has held only
+  // texts holds heap objects only, and the first 0 points (a Smi) then threw the optimised
+  // `leafResult` away some 1,500 records into a run (`--trace-deopt`: "reason: Smi")
+  ['' as unknown as number, 0].map((value) => {
+    const leaf = {
+      metric: '',
+      slot: 0,
+      scoring: 'linear',
+      better: 'higher',
+      threshold: levels & 1 ? value : undefined,
+      target: levels & 2 ? value : undefined,
+      challenge: levels & 4 ? value : undefined,
+      cap: 0,
+      passPoints: 0,
+      failPoints: 0,
+    } as NonNullable<CompiledIndicator['leaf']>;
+    return leafResult({ id: '', path: '', title: '', weight: value, leaf }, leaf, value, value, value);
+  }),
+);
 
 /**
  * A leaf without a value (an indicator weighted 0 in the employee's stage, whose metric the record

@@ -74,16 +74,43 @@ describe('a leaf result after the shapes were made with texts in their number fi
   const loaded = loadPolicy(readFileSync('policies/short-video-team.yaml', 'utf8'), 'short-video-team.yaml');
   if (!loaded.ok) throw new Error('the flagship does not load');
 
-  it('is made for each of the eight shapes once, at load', () => {
+  it('is made for each of the eight shapes twice at load, with a text and with a small integer', () => {
+    // levels 0 … 7 (threshold is bit 1), each shape once with '' and once with 0 in its number fields
     expect(KEEPS_LEAF_FIELDS_TAGGED.map((r) => 'threshold' in r)).toEqual([
       false,
-      true,
       false,
       true,
-      false,
       true,
       false,
+      false,
       true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(KEEPS_LEAF_FIELDS_TAGGED.map((r) => r.points)).toEqual([
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
+      '',
+      0,
     ]);
   });
 
