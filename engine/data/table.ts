@@ -3,6 +3,7 @@
 
 import Papa from 'papaparse';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import type { FontHiding } from './xlsx-colours.js';
 
 /** How far down a sheet a header is looked for when row 1 is not one (a title or notes above it). */
 export const HEADER_SEARCH_ROWS = 6;
@@ -42,6 +43,12 @@ export interface Table {
    * column (`hiddenColumnsProblem`).
    */
   invisibleCells?: { row: number; col: number; value: string; format: string }[];
+  /**
+   * A workbook's cells below the header holding a value Excel draws in the colour of their background
+   * or in a font under 4 points (engine/data/xlsx-colours.ts), in row order, with how. Refused by the
+   * reader only when it reads the column (`hiddenColumnsProblem`).
+   */
+  fontHiddenCells?: { row: number; col: number; value: string; how: FontHiding }[];
   /**
    * A workbook's cells below the header that a merge covers (any cell of a merged range but its
    * first) and that hold a value Excel does not show, in row order, with the range. Refused by the
@@ -524,6 +531,21 @@ export function hiddenColumnsProblem(
   if (!first) {
     const unseen = (table.invisibleCells ?? []).filter((c) => reads(c.col));
     const cell = unseen[0];
+    const faint = (table.fontHiddenCells ?? []).filter((c) => reads(c.col));
+    if (!cell && faint[0]) {
+      const { how, row, col, value } = faint[0];
+      return 'size' in how
+        ? diagnostic(
+            'data_xlsx_unreadable.font_size',
+            { count: faint.length, size: how.size },
+            sheetCell(table, file, row, col, '', value),
+          )
+        : diagnostic(
+            'data_xlsx_unreadable.font_colour',
+            { count: faint.length, colour: how.colour, fill: how.fill },
+            sheetCell(table, file, row, col, '', value),
+          );
+    }
     if (!cell) {
       const under = (table.coveredCells ?? []).filter((c) => reads(c.col));
       const first = under[0];

@@ -185,7 +185,7 @@ async function inflateCounting(
 const inflated = new WeakMap<Uint8Array, Map<string, Promise<string | undefined>>>();
 
 /** A part of the archive, inflated whole (the limits above were checked first), as text. */
-function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
+export function partText(bytes: Uint8Array, entries: ZipEntry[], name: string): Promise<string | undefined> {
   let parts = inflated.get(bytes);
   if (!parts) inflated.set(bytes, (parts = new Map()));
   let text = parts.get(name);
@@ -219,7 +219,7 @@ const unescapeXml = (s: string) =>
     return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
   });
 
-const attribute = (attrs: string, name: string) => {
+export const attribute = (attrs: string, name: string) => {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
@@ -228,22 +228,22 @@ const attribute = (attrs: string, name: string) => {
  * A tag's attributes, up to its `>` or `/>`: a quoted value may hold a `>` (`note="a>b"`), which a
  * plain `[^>]*` would take for the tag's end, leaving the attributes after it unread.
  */
-const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
+export const ATTRS = `((?:[^>"']|"[^"]*"|'[^']*')*?)`;
 
 /** A sheet's cell: its attributes and, unless it is `<c …/>`, what it holds. */
-const CELL = new RegExp(`<(?:[\\w.-]+:)?c\\s${ATTRS}(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?c>)`, 'g');
+export const CELL = new RegExp(`<(?:[\\w.-]+:)?c\\s${ATTRS}(?:\\/>|>([\\s\\S]*?)<\\/(?:[\\w.-]+:)?c>)`, 'g');
 
 /** An XML boolean that is true: `1` or `true` (`TRUE` too, as some writers spell it). */
 const yes = (value: string | undefined) => /^(?:1|true)$/i.test(value ?? '');
 
-const columnIndex = (letters: string) => {
+export const columnIndex = (letters: string) => {
   let col = 0;
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return col - 1;
 };
 
 /** The workbook's sheets in their order, each with its relationship id and whether it is hidden. */
-async function workbookParts(bytes: Uint8Array) {
+export async function workbookParts(bytes: Uint8Array) {
   const entries = centralDirectory(bytes);
   if (!entries) return undefined;
   const workbook = await partText(bytes, entries, 'xl/workbook.xml');
@@ -263,6 +263,7 @@ async function workbookParts(bytes: Uint8Array) {
     return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
   };
   const stylesRel = relations.find((a) => /\/styles$/.test(attribute(a, 'Type') ?? ''));
+  const themeRel = relations.find((a) => /\/theme$/.test(attribute(a, 'Type') ?? ''));
   const properties = /<(?:[\w.-]+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook)?.[1] ?? '';
   return {
     entries,
@@ -271,11 +272,13 @@ async function workbookParts(bytes: Uint8Array) {
     date1904: attribute(properties, 'date1904'),
     sheetPath: (id: string) => part(relations.find((a) => attribute(a, 'Id') === id)),
     stylesPath: part(stylesRel) ?? 'xl/styles.xml',
+    /** the theme's part, when the workbook has one (the colours `theme="1"` and the like name) */
+    themePath: part(themeRel),
   };
 }
 
 /** The XML of a workbook's sheet (the first when none is named), or undefined. */
-async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | undefined> {
+export async function sheetXml(bytes: Uint8Array, sheet?: string): Promise<string | undefined> {
   const wb = await workbookParts(bytes);
   if (!wb) return undefined;
   const chosen = sheet === undefined ? wb.sheets[0] : wb.sheets.find((s) => s.name === sheet);
@@ -481,7 +484,7 @@ function canHide(code: string): boolean {
 }
 
 /** The cells an `A1:B3 D5` reference covers, as a test of a row and a column (from 0). */
-function inReference(sqref: string): (row: number, col: number) => boolean {
+export function inReference(sqref: string): (row: number, col: number) => boolean {
   const ranges = sqref
     .trim()
     .split(/\s+/)

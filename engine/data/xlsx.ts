@@ -5,6 +5,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from './table.js';
+import { xlsxFontHiddenCells } from './xlsx-colours.js';
 import {
   checkXlsxLimits,
   xlsxCellWithoutRef,
@@ -373,6 +374,21 @@ export async function readXlsx(
       }
     }
     if (cells.length) table.invisibleCells = cells;
+  }
+  // values drawn in the colour of their background, or too small to read: kept and refused the same way
+  const faint = await xlsxFontHiddenCells(bytes, chosen.sheet);
+  if (faint.size) {
+    const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
+    const cells: NonNullable<Table['fontHiddenCells']> = [];
+    for (const [row, columns] of [...faint].sort((a, b) => a[0] - b[0])) {
+      const i = byRow.get(row);
+      if (i === undefined) continue;
+      for (const [col, how] of [...columns].sort((a, b) => a[0] - b[0])) {
+        const value = rows[i]?.[col] ?? '';
+        if (value.trim() !== '') cells.push({ row, col, value, how });
+      }
+    }
+    if (cells.length) table.fontHiddenCells = cells;
   }
   // cells merged down several rows below the header: only the first holds the value Excel shows across them
   const merged = [];

@@ -98,6 +98,8 @@ const REALISTIC: Record<string, string | number> = {
   tag: '!!float',
   format: 'CSV',
   number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
+  colour: '#FFFFFF', // data_xlsx_unreadable.font_colour: white text
+  fill: '#FFFFFF', // on a white background
   gbk: '林小雨',
   first_file: '创作者后台导出.csv',
   second_file: '内部评审.xlsx',

@@ -826,6 +826,26 @@ export const data = defineMessages({
       zh: '请给这些单元格设置能显示值的数字格式（设置单元格格式 → 常规），核对后保存：看不到的值会影响结果',
     },
   },
+  'data_xlsx_unreadable.font_colour': {
+    message: {
+      en: '{count} cell(s) hold data that Excel does not show: the text colour {colour} cannot be told from the background {fill}, but the value would be read',
+      zh: '有 {count} 个单元格含有数据，但 Excel 中看不到：文字颜色 {colour} 与背景色 {fill} 无法区分，但值会被读取',
+    },
+    help: {
+      en: 'give the cells a font colour that stands out from their fill (Home → Font Color → Automatic), check them, and save: a value nobody sees would feed the results',
+      zh: '请给这些单元格设置与背景色不同的字体颜色（开始 → 字体颜色 → 自动），核对后保存：看不到的值会影响结果',
+    },
+  },
+  'data_xlsx_unreadable.font_size': {
+    message: {
+      en: '{count} cell(s) hold data that Excel does not show readably: the font is {size} pt, but the value would be read',
+      zh: '有 {count} 个单元格含有数据，但 Excel 中无法看清：字号为 {size} 磅，但值会被读取',
+    },
+    help: {
+      en: 'give the cells a readable font size (Home → Font Size, 11 pt), check them, and save: a value nobody sees would feed the results',
+      zh: '请给这些单元格设置能看清的字号（开始 → 字号，11 磅），核对后保存：看不到的值会影响结果',
+    },
+  },
   'data_xlsx_unreadable.covered': {
     message: {
       en: '{count} cell(s) under merged cells hold data: the merge {range} shows only its first cell, but the cells it covers would be read',
