@@ -75,3 +75,64 @@ describe('times written as Chinese dates', () => {
     });
   });
 });
+
+// A time with a zone is converted to the company's (Asia/Shanghai, +08:00) only in the forms the
+// documentation gives: `Z`, `±HH:MM`, `±HHMM`, `±HH`. DuckDB's cast also reads `…-0200`, `…-02`,
+// `… UTC` and a short `…Z`, and drops the zone: 2026-10-31 22:00 at −02:00 (1 November 08:00 in
+// Shanghai) was counted in October, and a livestream's GMV moved a month. Worked out by hand.
+describe('times written with a zone', () => {
+  it('`-0200`, `-02`, `+00`, a fraction, `Z` with a tab after it and a 19-character `…Z` are converted: all are in November', async () => {
+    // 22:00 −02:00 = 1 Nov 00:00 UTC = 08:00 +08:00; 22:00 +00 = 1 Nov 06:00; 20:00Z = 1 Nov 04:00; 17:00Z = 1 Nov 01:00
+    expect(
+      await read(
+        '2026-10-31T22:00:00-0200',
+        '2026-10-31T22:00:00-02',
+        '2026-10-31T22:00:00.123-02',
+        '2026-10-31T22:00:00+00',
+        '2026-10-31T20:00:00Z\t',
+        '2026-10-31 17:00:00Z',
+        // one row of October, or the file is refused as exported for another month
+        '2026-10-15 12:00',
+      ),
+    ).toEqual({ n: '1', refused: [] });
+  });
+
+  it('and into October from the last evening of September: `-05`, a 19-character `-05`, `+0800`, `Z`', async () => {
+    // 20:00 −05:00 = 1 Oct 01:00 UTC = 09:00 +08:00; 16:30Z = 1 Oct 00:30; 12:00 +08:00 stays 12:00
+    expect(
+      await read('2026-09-30 20:00:00-05', '2026-9-30 20:00:00-05', '2026-10-15 12:00:00+0800', '2026-09-30T16:30:00Z'),
+    ).toEqual({ n: '4', refused: [] });
+  });
+
+  it('any other zone is refused at its cell, not dropped: ` UTC`, `+00:00:00`, `PST`, an offset of 15 hours', async () => {
+    const r = await read(
+      '2026-10-31 22:00:00 UTC',
+      '2026-10-31 22:00:00+00:00:00',
+      '2026-10-31 22:00:00 PST',
+      '2026-10-15T22:00:00+15:00',
+    );
+    expect(r.n).toBe('0');
+    expect(r.refused).toEqual([
+      [
+        2,
+        '2026-10-31 22:00:00 UTC',
+        '`2026-10-31 22:00:00 UTC` in `发布时间` is not a time such as `2026-10-05 20:31`',
+      ],
+      [
+        3,
+        '2026-10-31 22:00:00+00:00:00',
+        '`2026-10-31 22:00:00+00:00:00` in `发布时间` is not a time such as `2026-10-05 20:31`',
+      ],
+      [
+        4,
+        '2026-10-31 22:00:00 PST',
+        '`2026-10-31 22:00:00 PST` in `发布时间` is not a time such as `2026-10-05 20:31`',
+      ],
+      [
+        5,
+        '2026-10-15T22:00:00+15:00',
+        '`2026-10-15T22:00:00+15:00` in `发布时间` is not a time such as `2026-10-05 20:31`',
+      ],
+    ]);
+  });
+});

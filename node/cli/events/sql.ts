@@ -257,16 +257,36 @@ function fastTimeSql(offsetMinutes: number, changes: readonly unknown[], own = f
   const a = Math.abs(offsetMinutes);
   const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
   if (own) {
-    const shapes = ['strlen(tr) <= 19', ...(changes.length === 0 ? [`suffix(tr, ${sqlString(offset)})`] : [])];
+    const shapes = [
+      `(strlen(tr) <= 19 AND NOT regexp_matches(tr, ${sqlString(ZONE_HINT)}))`,
+      ...(changes.length === 0 ? [`suffix(tr, ${sqlString(offset)})`] : []),
+    ];
     return `CASE WHEN ${shapes.join(' OR ')} THEN TRY_CAST(tr AS TIMESTAMP) END`;
   }
-  const shapes = ['WHEN LENGTH(tr) <= 19 THEN TRY_CAST(tr AS TIMESTAMP)'];
+  const shapes = [
+    `WHEN LENGTH(tr) <= 19 AND NOT regexp_matches(tr, ${sqlString(ZONE_HINT)}) THEN TRY_CAST(tr AS TIMESTAMP)`,
+  ];
   if (changes.length === 0)
     shapes.push(
       `WHEN tr LIKE ${sqlString(`%${offset}`)} AND tr >= '0' AND tr < ':' THEN TRY_CAST(SUBSTRING(tr, 1, LENGTH(tr) - 6) AS TIMESTAMP)`,
     );
   return `CASE ${shapes.join(' ')} END`;
 }
+
+/**
+ * A zone in a time cell, or the start of one: a `+`, a letter other than the `T` between date and
+ * time (`Z`, `UTC`, `PST`), or a `-` after the time's first colon (`-02`, `-0500`). DuckDB's cast reads
+ * `2026-10-5 8:31:00Z`, `…-02`, `…-0200` and `… UTC` and drops the zone: the time would be taken as
+ * local, hours off and perhaps in the wrong month. A cell with one is read only by the forms below
+ * that convert it (`Z`, `±HH:MM`, `±HHMM`, `±HH`), or refused at its cell.
+ */
+const ZONE_HINT = '[+A-SU-Za-su-z]|:.*-';
+/** A local time as the forms with a zone write it before the zone: date, `T` or space, hours and minutes, seconds and a fraction if any. */
+const ZONED_TIME = '([0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?)';
+/** Such a time, then `Z`, spaces and tabs around. */
+const UTC_TIME = `^\\s*${ZONED_TIME}\\s*Z\\s*$`;
+/** Such a time, then an offset `±HH:MM`, `±HHMM` or `±HH` (at most 14 hours; groups 2–4: sign, hours, minutes). */
+const OFFSET_TIME = `^\\s*${ZONED_TIME}\\s*([+-])(0[0-9]|1[0-4]):?([0-5][0-9])?\\s*$`;
 
 /** `2026年10月4日`, then a time of day (hours 0 to 23: `24:00` is refused as in every other form) or nothing. */
 const CHINESE_DATE = '^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\\s*(([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)?$';
@@ -306,8 +326,9 @@ function localTimeSql(offsetMinutes: number, changes: readonly { at: string; min
       : `TRY_CAST(${base} AS TIMESTAMP)`;
     return `${utc} + INTERVAL '1' MINUTE * (${offsetAt(utc)})`;
   };
-  const sign = `CASE WHEN SUBSTRING(t, LENGTH(t) - 5, 1) = '-' THEN -1 ELSE 1 END`;
-  const hhmm = `(TRY_CAST(SUBSTRING(t, LENGTH(t) - 4, 2) AS INTEGER) * 60 + TRY_CAST(SUBSTRING(t, LENGTH(t) - 1, 2) AS INTEGER))`;
+  const offset = sqlString(OFFSET_TIME);
+  const sign = `CASE WHEN regexp_extract(t, ${offset}, 2) = '-' THEN -1 ELSE 1 END`;
+  const minutes = `(CAST(regexp_extract(t, ${offset}, 3) AS INTEGER) * 60 + COALESCE(TRY_CAST(NULLIF(regexp_extract(t, ${offset}, 4), '') AS INTEGER), 0))`;
   return [
     'CASE',
     // `2026-10-31 24:00:00`: the end of the 31st or the start of the 1st? DuckDB reads the 1st, and
@@ -316,10 +337,12 @@ function localTimeSql(offsetMinutes: number, changes: readonly { at: string; min
     // `2026年10月4日 10:00` (a 抖音 or 小店 export, Excel's 年月日 format): year, month, day as written,
     // then the time of day or midnight; read as `2026-10-4 10:00`, local time (docs/events.md)
     `WHEN t LIKE '%年%' THEN CASE WHEN regexp_matches(t, ${sqlString(CHINESE_DATE)}) THEN TRY_CAST(TRIM(${chineseDate}) AS TIMESTAMP) END`,
-    'WHEN LENGTH(t) <= 19 THEN TRY_CAST(t AS TIMESTAMP)',
-    `WHEN t LIKE '%Z' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 1)')}`,
-    `WHEN SUBSTRING(t, LENGTH(t) - 5, 1) IN ('+', '-') AND SUBSTRING(t, LENGTH(t) - 2, 1) = ':' THEN ${zoned('SUBSTRING(t, 1, LENGTH(t) - 6)', `${sign} * ${hhmm}`)}`,
-    'ELSE TRY_CAST(t AS TIMESTAMP) END',
+    // a local time: no zone in it (DuckDB's cast would drop one), read by the cast
+    `WHEN NOT regexp_matches(t, ${sqlString(ZONE_HINT)}) THEN TRY_CAST(t AS TIMESTAMP)`,
+    `WHEN regexp_matches(t, ${sqlString(UTC_TIME)}) THEN ${zoned(`regexp_extract(t, ${sqlString(UTC_TIME)}, 1)`)}`,
+    `WHEN regexp_matches(t, ${offset}) THEN ${zoned(`regexp_extract(t, ${offset}, 1)`, `${sign} * ${minutes}`)}`,
+    // any other zone (` UTC`, `+00:00:00`, `PST`) is refused at its cell, not dropped
+    'ELSE NULL END',
   ].join('\n      ');
 }
 
