@@ -78,6 +78,21 @@ describe('row_id: the column that tells the rows of an event export apart', () =
     expect(r.values.E2).toEqual({ gmv: '60', orders: '2' });
   });
 
+  it('and with a no-break space or U+3000 after them, as a copy from a web page leaves', async () => {
+    const body =
+      '工号,订单号,下单时间,实付金额\n' +
+      'E1,B6,2026-10-02 10:00,100\n' + // row 2
+      'E1,B6\u00a0,2026-10-02 10:00,100\n' + // row 3: the same order, a no-break space after it
+      'E1,\u3000B6,2026-10-02 10:00,100\n'; // row 4: U+3000 before it
+    const r = await read(body);
+    expect(r.excluded).toEqual({
+      E1: [
+        ['data_event_cell', 'error', repeated('B6\u00a0', 2), 3, '订单号', 'B6\u00a0'],
+        ['data_event_cell', 'error', repeated('\u3000B6', 2), 4, '订单号', '\u3000B6'],
+      ],
+    });
+  });
+
   it('case is kept: `aB3` and `Ab3` are two ids (short-link ids differ by case alone)', async () => {
     const body = '工号,订单号,下单时间,实付金额\nE1,aB3,2026-10-02 10:00,100\nE1,Ab3,2026-10-02 10:00,100\n';
     const r = await read(body);

@@ -60,3 +60,26 @@ describe('cells marked as text for Excel in text columns of an event export', ()
     expect(byKey(r).E1).toEqual({ orders: '1', done: '1', kept: '2', gmv: '2' });
   });
 });
+
+// 抖店 exports put a tab before a cell to keep it text; DuckDB's TRIM keeps a tab or a carriage
+// return, so `\t已退款` passed `not_in: [已退款]` (a refund counted as GMV), `已完成\t` was not
+// `= 已完成`, and `\t4912…` and `4912…` were two orders. Every whitespace character around a text
+// cell is trimmed, as around a number.
+describe('tabs, no-break and ideographic spaces around text cells', () => {
+  it('`\\t已退款` is a refund, `已完成\\t` is done, `\\t4912` and `4912\\u00a0` are the order 4912', async () => {
+    const body =
+      H +
+      'E1,4912,2026-10-02 10:00,100,已完成\t\n' +
+      'E1,\t4912,2026-10-02 10:00,100,\t已退款\n' +
+      'E1,4912\u00a0,2026-10-02 10:00,40,\u3000已完成\n' +
+      'E2,A9,2026-10-02 10:00,5,已完成\n';
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // E1: one order (4912 three ways); done: rows 2 and 4; kept: rows 2 and 4 (row 3 is a refund);
+    // gmv 100 + 40 = 140
+    expect(byKey(r)).toEqual({
+      E1: { orders: '1', done: '2', kept: '2', gmv: '140' },
+      E2: { orders: '1', done: '1', kept: '1', gmv: '5' },
+      E3: { orders: '0', done: '0', kept: '0', gmv: '0' },
+    });
+  });
+});

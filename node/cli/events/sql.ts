@@ -172,8 +172,22 @@ const ACCOUNTING = `(?i)^(${CURRENCY}?)\\s*[(（]\\s*(${CURRENCY}?)\\s*${AMOUNT}
  * with `=`, `'` or a space is looked at twice.
  */
 function cellTextSql(raw: string): string {
-  return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' THEN ${unmarkedSql(raw)} ELSE TRIM(${raw}) END, '')`;
+  const t = `TRIM(${raw}, ${WHITESPACE})`;
+  const unmarked = [
+    `CASE WHEN ${t} LIKE '="%"' AND LENGTH(${t}) >= 3 THEN TRIM(REPLACE(SUBSTRING(${t}, 3, LENGTH(${t}) - 3), '""', '"'), ${WHITESPACE})`,
+    `WHEN ${t} LIKE '''%' THEN TRIM(SUBSTRING(${t}, 2), ${WHITESPACE}) ELSE ${t} END`,
+  ].join(' ');
+  return `COALESCE(CASE WHEN ${t} LIKE '=%' OR ${t} LIKE '''%' THEN ${unmarked} ELSE ${t} END, '')`;
 }
+
+/**
+ * Every whitespace character, as JavaScript's `trim` takes them (less the BOM): tabs, line breaks,
+ * spaces, the no-break space, the ideographic space U+3000 and the other Unicode spaces. What a
+ * text cell (a status, an order number, a key) is trimmed of: DuckDB's TRIM alone keeps a tab or a
+ * carriage return, and 抖店 exports put a tab before a cell to keep it text, so `\t已退款` was not
+ * 已退款 to `not_in: [已退款]`, and `\t4912…` and `4912…` were two orders.
+ */
+const WHITESPACE = `(${[9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000].map((c) => (c === 32 ? "' '" : `chr(${c})`)).join(' || ')})`;
 
 /**
  * The key cell naming the employee, as a data file reads an id (engine/data/ids.ts, normaliseId): a
@@ -885,17 +899,17 @@ export function planSource(
 }
 
 /**
- * A `row_id` cell as the id it holds: spaces, tabs and U+3000 at either end and Excel's text marks
+ * A `row_id` cell as the id it holds: whitespace at either end (`WHITESPACE`: tabs, no-break spaces, U+3000) and Excel's text marks
  * (`="…"`, a leading `'`) set aside; case is kept (`aB3` and `Ab3` are two ids). Only a cell that
  * starts or ends with one of them is rewritten: the pattern alone is half the CPU of the rewriting
  * on a million plain order numbers.
  */
 function rowIdSql(column: string): string {
-  const ws = "' ' || chr(9) || chr(12288)";
+  const ws = WHITESPACE;
   const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
   const t = `TRIM(${cell}, ${ws})`;
   const unmarked = `CASE WHEN ${t} LIKE '="%"' THEN SUBSTRING(${t}, 3, LENGTH(${t}) - 3) WHEN ${t} LIKE '''%' THEN SUBSTRING(${t}, 2) ELSE ${t} END`;
-  return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\u3000]|[\\s\u3000]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
+  return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\\pZ\\x{85}\\x{b}]|[\\s\\pZ\\x{85}\\x{b}]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
 }
 
 /** One row with the number of ids that more than one row has (0 when every id is once in the file). */
