@@ -126,6 +126,7 @@ export {
   notText,
   csvQuoteProblems,
   csvDelimiter,
+  rowLengthProblem,
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,

@@ -6,6 +6,7 @@ export {
   readJsonRecords,
   csvQuoteProblems,
   csvDelimiter,
+  rowLengthProblem,
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,

@@ -11,6 +11,7 @@ import {
   FIELD_NAMES,
   isTotalsWord,
   normaliseId,
+  rowLengthProblem,
   type Diagnostic,
   type JoinSource,
   type Table,
@@ -18,6 +19,7 @@ import {
 import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
+import { longRows, type LongRow } from './row-length.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
@@ -105,6 +107,14 @@ export interface EventsInput {
 
 const norm = (s: string) => s.trim().toLowerCase();
 const keyOf = (s: string) => normaliseId(s).toLowerCase();
+/** A key cell as `keyTextSql` reads it: trimmed, and the text inside Excel's marks (`="E1"`, `'E1`). */
+const unmarkedKey = (cell: string) => {
+  const t = cell.trim();
+  const marked = /^="(.*)"$/s.exec(t);
+  return (marked ? marked[1]!.replaceAll('""', '"') : t.startsWith("'") ? t.slice(1) : t).trim();
+};
+/** Rows longer than the header refused one by one; beyond this many, the source is refused whole. */
+const LONG_ROWS = 1000;
 const idColumn = (header: string[]) => header.findIndex((h) => FIELD_NAMES.employee_id.map(norm).includes(norm(h)));
 
 /** `12.500000` → `12.5`; DECIMAL arrives as text, counts as text or numbers, averages as numbers. */
@@ -316,7 +326,27 @@ async function aggregateSource(
       );
     return;
   }
-  const from = readerSql(prepared.path, prepared.kind, prepared.skip, header);
+  // rows with more cells than the header (row-length.ts): DuckDB reads a row with one cell past the
+  // header into a column of its own (below), drops it when it is empty, and stops at a row with more.
+  // The file is scanned for them while DuckDB runs its first statement (`scanOnce`, called between
+  // starting a statement and awaiting it), and they are refused once the employees are known.
+  let scanned: { header: string[]; rows: LongRow[]; more: number } | undefined = prepared.long
+    ? { header: prepared.written ?? header, rows: prepared.long, more: 0 }
+    : undefined;
+  const scanOnce = () => {
+    if (scanned || prepared.kind === 'parquet' || prepared.rowNumbers !== undefined) return;
+    scanned = longRows(prepared.path, prepared.kind === 'tsv' ? '\t' : ',', prepared.skip, LONG_ROWS);
+    input.step?.('rows longer than the header looked for');
+  };
+  // the columns DuckDB reads: the header's, and one past it, so that a row with one cell too many is
+  // read (and refused below) rather than stopping the read
+  const readColumns = [...header];
+  if (prepared.kind !== 'parquet') {
+    let past = 'column_past_header';
+    while (readColumns.includes(past)) past += '_';
+    readColumns.push(past);
+  }
+  const from = readerSql(prepared.path, prepared.kind, prepared.skip, readColumns);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
   // a Parquet file's typed columns are read as they are: no text to parse (docs/events.md)
@@ -342,7 +372,7 @@ async function aggregateSource(
   const ownOptions = { fewDistinct: few.ok && few.value, written: false, ...percents };
   // yardstick's own statements read with a smaller buffer than the printed one's default (sql.ts, OWN_BUFFER)
   const ownFrom = (types?: Record<string, string>) =>
-    readerSql(prepared.path, prepared.kind, prepared.skip, header, types, OWN_BUFFER);
+    readerSql(prepared.path, prepared.kind, prepared.skip, readColumns, types, OWN_BUFFER);
   const own = planSource(source, keyColumn!, calendar, ownFrom(), typed, true, ownOptions);
   // an average of the month arrives from yardstick's own statement as its sum and count: divided
   // here as DuckDB's AVG divides (fast.ts); undefined when one cannot be (the printed statement runs)
@@ -356,9 +386,11 @@ async function aggregateSource(
     const types = sampled ? typedColumns(header, sampled, numericColumns(source)) : {};
     if (Object.keys(types).length) {
       typedRead = { columns: Object.keys(types), used: false };
-      const fast = await run(() =>
+      const pending = run(() =>
         engine.rows(planSource(source, keyColumn!, calendar, ownFrom(types), types, true, ownOptions).sql),
       );
+      scanOnce();
+      const fast = await pending;
       const settled = fast.ok ? settle(fast.value) : undefined;
       if (!fast.ok) typedRead.fallback = fast.message.split('\n')[0]!;
       else if (fast.value.some((r) => Number(r[r.length - 1]) > 0))
@@ -372,7 +404,7 @@ async function aggregateSource(
     }
   }
   // one pass aggregates and counts the unreadable rows; a second, only when there are some, finds them
-  const result = await run(async () => {
+  const running = run(async () => {
     if (fastRows) return { rows: fastRows, bad: [] };
     const count = (rows: unknown[][]) => rows.reduce((n, r) => n + Number(r[r.length - 1]), 0);
     let rows = settle(await engine.rows(own.sql)) ?? (await engine.rows(plan.sql));
@@ -386,6 +418,15 @@ async function aggregateSource(
     const unreadable = count(rows);
     return { rows, bad: unreadable ? await engine.rows(plan.checkSql) : [] };
   });
+  scanOnce();
+  const result = await running;
+  // a row with two cells or more past the header stops DuckDB's read: the first such row is named
+  const tooLong = scanned?.rows.find((r) => r.cells.length > header.length + 1);
+  if (!result.ok && tooLong)
+    return void fail(
+      `row ${tooLong.line} has ${tooLong.cells.length} cells but the header has ${header.length}: its cells have shifted (an unquoted comma in a figure such as 30,000 makes two cells of it); quote such cells or remove the commas`,
+      `第 ${tooLong.line} 行有 ${tooLong.cells.length} 个单元格，但表头只有 ${header.length} 列：单元格错位了（数字中未加引号的逗号，如 30,000，会把一个单元格拆成两个）；请给这样的单元格加引号或去掉逗号`,
+    );
   if (!result.ok) return void fail(result.message.split('\n')[0]!);
   // a row with its key, its time and every cell the source reads as a number empty (`,,,`: the
   // blank rows below a workbook's data, saved as CSV) counts for nobody and has nothing to say: it
@@ -598,6 +639,27 @@ async function aggregateSource(
     });
     if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), ...cells]);
     else out.diagnostics.push(...cells);
+  }
+
+  // rows with more cells than the header: their cells have shifted (an unquoted `30,000` is two
+  // cells), so their figures would be read from the wrong columns; refused at their row, and their
+  // employee excluded, as a data file's (row-length.ts)
+  scanOnce();
+  if (scanned?.more)
+    return void fail(
+      `more than ${LONG_ROWS} rows have more cells than the header (the first is row ${scanned.rows[0]!.line}): the file's columns do not follow its header`,
+      `超过 ${LONG_ROWS} 行的单元格比表头多（第一处在第 ${scanned.rows[0]!.line} 行）：文件的列与表头对不上`,
+    );
+  if (scanned?.rows.length) {
+    const keyAt = scanned.header.findIndex((h) => h.trim() === keyColumn);
+    for (const r of scanned.rows) {
+      const d = rowLengthProblem(scanned.header, r.cells, r.line, { file });
+      if (!d) continue;
+      const key = keyAt >= 0 ? unmarkedKey(r.cells[keyAt] ?? '') : '';
+      const who = key ? employees.get(keyOf(key))?.id : undefined;
+      if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
+      else out.diagnostics.push({ ...d, severity: 'warning' });
+    }
   }
 
   // `row_id:` names the column that tells rows apart (an order's 订单号): a repeated id is a row

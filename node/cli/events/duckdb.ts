@@ -30,6 +30,7 @@ import {
   type Table,
 } from '../../../engine/index.js';
 import { readBytes } from '../io.js';
+import type { LongRow } from './row-length.js';
 import { readerSql, type FileKind } from './sql.js';
 
 export type Prepared =
@@ -51,6 +52,11 @@ export type Prepared =
        * second `_1`); absent for Parquet and when the first 64 KiB cannot be parsed.
        */
       written?: string[];
+      /**
+       * A text file read by yardstick's reader (`fill_down:`): its rows with more cells than the
+       * header, which the copy for DuckDB cuts to the header (the run refuses them, row-length.ts).
+       */
+      long?: LongRow[];
     }
   | {
       ok: false;
@@ -277,7 +283,15 @@ export class EventEngine {
         notes.push(`${filled} empty cell(s) filled down`);
       }
       writeTableCsv(table, copy);
+      const long: LongRow[] = textFill
+        ? table.rows.flatMap((r, i) =>
+            r.length > table.header.length
+              ? [{ line: table.rowNumbers[i]!, text: r.join(ext === 'tsv' ? '\t' : ','), cells: r }]
+              : [],
+          )
+        : [];
       return {
+        ...(long.length ? { long } : {}),
         ok: true,
         path: copy,
         kind: 'csv',

@@ -172,12 +172,17 @@ const ACCOUNTING = `(?i)^(${CURRENCY}?)\\s*[(（]\\s*(${CURRENCY}?)\\s*${AMOUNT}
  * with `=`, `'` or a space is looked at twice.
  */
 function cellTextSql(raw: string): string {
+  // DuckDB's TRIM trims spaces of every kind but not a tab or a line break; TRIM with a list of
+  // characters trims them all, but costs some 15 times as much (5.8 s against 0.33 s on 10 million
+  // cells): it is taken only by a cell that starts or ends with something TRIM leaves (`ascii` below
+  // 32) or that starts with a mark or a space
+  const plain = `TRIM(${raw})`;
   const t = `TRIM(${raw}, ${WHITESPACE})`;
   const unmarked = [
     `CASE WHEN ${t} LIKE '="%"' AND LENGTH(${t}) >= 3 THEN TRIM(REPLACE(SUBSTRING(${t}, 3, LENGTH(${t}) - 3), '""', '"'), ${WHITESPACE})`,
     `WHEN ${t} LIKE '''%' THEN TRIM(SUBSTRING(${t}, 2), ${WHITESPACE}) ELSE ${t} END`,
   ].join(' ');
-  return `COALESCE(CASE WHEN ${t} LIKE '=%' OR ${t} LIKE '''%' THEN ${unmarked} ELSE ${t} END, '')`;
+  return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' OR ascii(${plain}) < 32 OR ascii(right(${plain}, 1)) < 32 THEN ${unmarked} ELSE ${plain} END, '')`;
 }
 
 /**
