@@ -102,7 +102,7 @@ export { addsUpExactly } from './language/numbers.js';
 export { excludedRecord } from './model/record.js';
 export { diagnostic } from './model/diagnostic.js';
 export { FIELD_NAMES, isTotalsWord } from './data/records.js';
-export { MISSING_CELLS } from './data/values.js';
+export { EXCEL_ERRORS, MISSING_CELLS } from './data/values.js';
 export { xlsxMergedRanges } from './data/xlsx-limits.js';
 export { roundScore } from './model/money.js';
 export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';

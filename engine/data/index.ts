@@ -1,6 +1,6 @@
 // Data in: exports as text → records. Pure: the caller decodes the file.
 
-export { parseValue, MISSING_CELLS, type ParsedValue } from './values.js';
+export { parseValue, MISSING_CELLS, EXCEL_ERRORS, type ParsedValue } from './values.js';
 export {
   readCsv,
   readJsonRecords,

@@ -83,3 +83,28 @@ describe('tabs, no-break and ideographic spaces around text cells', () => {
     });
   });
 });
+
+// An Excel error in a column read as text: `#N/A` is not `已退款`, so `not_in: [已退款]` kept a row
+// whose status a lookup never found, and its amount was paid as GMV. Refused at its cell now, as in
+// a number column; its employee is excluded.
+describe('an Excel error in a column a condition or a distinct count reads', () => {
+  it('`#N/A` as a status and `\\t#REF!` as an order id are refused at their cells; other employees are read', async () => {
+    const body =
+      H +
+      'E1,A1,2026-10-02 10:00,100,已完成\n' + // row 2
+      'E1,A2,2026-10-02 10:00,50,#N/A\n' + // row 3
+      'E2,\t#REF!,2026-10-02 10:00,5,已完成\n' + // row 4
+      'E3,C1,2026-10-02 10:00,7,#备注\n'; // row 5: a `#` that is no error
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    expect(
+      Object.fromEntries(
+        [...r.exclusions].map(([who, ds]) => [who, ds.map((d) => [d.message, d.cell?.row, d.cell?.column])]),
+      ),
+    ).toEqual({
+      E1: [['`#N/A` in `状态` is an Excel error, not a value a condition or a count can read', 3, '状态']],
+      E2: [['`\t#REF!` in `订单号` is an Excel error, not a value a condition or a count can read', 4, '订单号']],
+    });
+    // E3: one order, its status `#备注` neither done nor a refund: kept, 7
+    expect(byKey(r).E3).toEqual({ orders: '1', done: '0', kept: '1', gmv: '7' });
+  });
+});

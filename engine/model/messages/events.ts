@@ -28,6 +28,16 @@ export const events = defineMessages({
       zh: '负数往往是退款行：请用 `where:` 排除退款行，或在指标中写 `negatives: allow` 按原值计入负数（求和时相互抵消）；否则请修正该单元格',
     },
   },
+  'data_event_cell.excel_error': {
+    message: {
+      en: '`{value}` in `{column}` is an Excel error, not a value a condition or a count can read',
+      zh: '`{column}` 列的 `{value}` 是 Excel 错误，不是条件或计数能读取的值',
+    },
+    help: {
+      en: 'the formula behind this cell failed in Excel ({meaning}): fix it in the export, or type the value',
+      zh: '这个单元格背后的公式在 Excel 中出错（{meaning}）：请在导出文件中修正，或直接填写值',
+    },
+  },
   'data_event_cell.hour_24': {
     message: {
       en: '`{value}` in `{column}` is at 24:00, the end of one day and the start of the next: which day, and so which month, it counts in cannot be told',

@@ -10,6 +10,7 @@ import {
   diagnostic,
   FIELD_NAMES,
   isTotalsWord,
+  EXCEL_ERRORS,
   normaliseId,
   rowLengthProblem,
   type Diagnostic,
@@ -19,7 +20,7 @@ import {
 import { checkInputFile } from '../io.js';
 import { growthWeeks, monthCalendar, type MonthCalendar } from './calendar.js';
 import { remember } from './provenance.js';
-import { longRows, type LongRow } from './row-length.js';
+import { scanRows, type LongRow, type Scan } from './row-length.js';
 import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
@@ -38,7 +39,7 @@ import {
   zeroWhenEmpty,
   type UnitOf,
 } from './sql.js';
-import { DEFAULT_TIME_ZONE, numericColumns, usedColumns, type EventSource } from './spec.js';
+import { DEFAULT_TIME_ZONE, isNumericCondition, numericColumns, usedColumns, type EventSource } from './spec.js';
 
 export interface EmployeeAggregate {
   /** The key as the event file spells it. */
@@ -330,13 +331,27 @@ async function aggregateSource(
   // header into a column of its own (below), drops it when it is empty, and stops at a row with more.
   // The file is scanned for them while DuckDB runs its first statement (`scanOnce`, called between
   // starting a statement and awaiting it), and they are refused once the employees are known.
-  let scanned: { header: string[]; rows: LongRow[]; more: number } | undefined = prepared.long
-    ? { header: prepared.written ?? header, rows: prepared.long, more: 0 }
-    : undefined;
+  // the columns read as text (conditions on texts, distinct counts): an Excel error in one is refused
+  const textRead = new Set(
+    Object.values(source.metrics).flatMap((m) => [
+      ...[...(m.where ?? []), ...(m.when ?? [])].filter((c) => !isNumericCondition(c)).map((c) => c.column),
+      ...(m.agg === 'count_distinct' && m.column ? [m.column] : []),
+    ]),
+  );
+  let scanned: Scan | undefined;
   const scanOnce = () => {
-    if (scanned || prepared.kind === 'parquet' || prepared.rowNumbers !== undefined) return;
-    scanned = longRows(prepared.path, prepared.kind === 'tsv' ? '\t' : ',', prepared.skip, LONG_ROWS);
-    input.step?.('rows longer than the header looked for');
+    if (scanned || prepared.kind === 'parquet') return;
+    const s = scanRows(
+      prepared.path,
+      prepared.kind === 'tsv' ? '\t' : ',',
+      prepared.skip,
+      LONG_ROWS,
+      header.flatMap((h, i) => (textRead.has(h) ? [i] : [])),
+    );
+    // a workbook's or JSON file's copy: its rows as yardstick's reader read them (none longer than the
+    // header: the copy has the header's cells; those it cut are `prepared.long`)
+    scanned = prepared.long ? { ...s, header: prepared.written ?? s.header, rows: prepared.long } : s;
+    input.step?.('rows longer than the header, and Excel errors, looked for');
   };
   // the columns DuckDB reads: the header's, and one past it, so that a row with one cell too many is
   // read (and refused below) rather than stopping the read
@@ -650,15 +665,35 @@ async function aggregateSource(
       `more than ${LONG_ROWS} rows have more cells than the header (the first is row ${scanned.rows[0]!.line}): the file's columns do not follow its header`,
       `超过 ${LONG_ROWS} 行的单元格比表头多（第一处在第 ${scanned.rows[0]!.line} 行）：文件的列与表头对不上`,
     );
-  if (scanned?.rows.length) {
+  if (scanned) {
     const keyAt = scanned.header.findIndex((h) => h.trim() === keyColumn);
-    for (const r of scanned.rows) {
-      const d = rowLengthProblem(scanned.header, r.cells, r.line, { file });
-      if (!d) continue;
+    const report = (r: LongRow, d: Diagnostic | undefined) => {
+      if (!d) return;
       const key = keyAt >= 0 ? unmarkedKey(r.cells[keyAt] ?? '') : '';
       const who = key ? employees.get(keyOf(key))?.id : undefined;
       if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
       else out.diagnostics.push({ ...d, severity: 'warning' });
+    };
+    for (const r of scanned.rows) report(r, rowLengthProblem(scanned.header, r.cells, rowNumber(r.index), { file }));
+    for (const e of scanned.errors) {
+      const column = header[e.col]!;
+      const meaning = EXCEL_ERRORS[e.value.trim().toUpperCase()]!;
+      report(
+        e,
+        diagnostic(
+          'data_event_cell.excel_error',
+          { value: e.value, column, meaning },
+          {
+            file,
+            cell: {
+              ...(prepared.rowNumbers && source.sheet ? { sheet: source.sheet } : {}),
+              row: rowNumber(e.index),
+              column,
+              value: e.value,
+            },
+          },
+        ),
+      );
     }
   }
 

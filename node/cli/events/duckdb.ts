@@ -285,9 +285,7 @@ export class EventEngine {
       writeTableCsv(table, copy);
       const long: LongRow[] = textFill
         ? table.rows.flatMap((r, i) =>
-            r.length > table.header.length
-              ? [{ line: table.rowNumbers[i]!, text: r.join(ext === 'tsv' ? '\t' : ','), cells: r }]
-              : [],
+            r.length > table.header.length ? [{ line: table.rowNumbers[i]!, index: i + 1, cells: r }] : [],
           )
         : [];
       return {

@@ -1,51 +1,76 @@
-// The rows of an event CSV or TSV with more cells than its header. DuckDB reads such a row without
-// a word: a row longer than those it samples gets columns of its own (`column7`), which no metric
-// reads, and one ending in an empty cell is read with that cell dropped. Either way the row's cells
-// have shifted (an unquoted `30,000` is two cells, `30` and `000`) and its figures are read from the
-// wrong columns. A data file refuses such a row (`data_row_length`, engine/data/table.ts); an event
-// file now does too, found here by counting each record's cells outside quotes, the file read once
-// in blocks (a month of orders is millions of lines: no text is decoded but the rows refused).
+// What DuckDB reads from an event CSV or TSV without a word, found by reading the file once in
+// blocks (a month of orders is millions of lines: nothing is decoded but the rows reported):
+// - the rows with more cells than the header. DuckDB reads a row with one cell past the header into
+//   a column no metric reads, and drops it when it is empty; the row's cells have shifted (an
+//   unquoted `30,000` is two cells, `30` and `000`), and its figures would be read from the wrong
+//   columns. A data file refuses such a row (`data_row_length`, engine/data/table.ts); so does an
+//   event file now;
+// - the cells holding an Excel error (`#N/A`) in the columns a condition or a distinct count reads
+//   as text: `#N/A` is not `已退款`, so `not_in: [已退款]` kept a row whose status a lookup never found.
 
 import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
+import { EXCEL_ERRORS } from '../../../engine/index.js';
 
-/** A record with more cells than the header: where it is, and its text. */
+/** A record the scan reports: where it is, and its cells. */
 export interface LongRow {
   /** the file's line its record starts on (1 = the first line), as a spreadsheet numbers rows */
   line: number;
-  /** the record as written, without its line break */
-  text: string;
+  /** the record's place after the header (1 = the first record below it; blank lines count) */
+  index: number;
   /** its cells, split as the file is (quotes honoured) */
   cells: string[];
 }
 
+/** A cell holding an Excel error in a column read as text. */
+export interface ErrorCell extends LongRow {
+  /** the column's index in the header */
+  col: number;
+  /** the cell as written */
+  value: string;
+}
+
+export interface Scan {
+  header: string[];
+  /** the records with more cells than the header, the first `limit` */
+  rows: LongRow[];
+  /** how many more there are */
+  more: number;
+  /** the Excel errors in the columns asked about, the first `limit` */
+  errors: ErrorCell[];
+}
+
 const QUOTE = 0x22;
+const HASH = 0x23;
 const LF = 0x0a;
 const CR = 0x0d;
-const ONES = 0x01010101;
-const HIGHS = 0x80808080 | 0;
-const QUOTES = 0x22222222;
-const LFS = 0x0a0a0a0a;
+
+/** Excel's error texts (engine/data/values.ts), upper-cased. */
+const ERRORS = new Set(Object.keys(EXCEL_ERRORS).map((e) => e.toUpperCase()));
 
 /**
- * The header's cells and the records with more cells than it, of a UTF-8 text file whose header is
- * after `skip` lines; at most `limit` records are kept, and `more` counts the rest.
+ * Scans a UTF-8 text file whose header is after `skip` lines: the header's cells, the records with
+ * more cells than it and the Excel errors in the columns `textColumns` (indexes in the header).
  */
-export function longRows(
+export function scanRows(
   path: string,
   delimiter: ',' | '\t',
   skip: number,
-  limit = 100,
-): { header: string[]; rows: LongRow[]; more: number } {
+  limit: number,
+  textColumns: readonly number[] = [],
+): Scan {
   const sep = delimiter.charCodeAt(0);
+  // the bytes that matter; every other byte costs one comparison
   const special = new Uint8Array(256);
   special[QUOTE] = special[LF] = special[sep] = 1;
+  if (textColumns.length) special[HASH] = 1;
+  const watched = new Uint8Array(Math.max(0, ...textColumns) + 1);
+  for (const c of textColumns) watched[c] = 1;
   const fd = openSync(path, 'r');
-  // a block of its own (not from Node's pool), so the words below start at its first byte
   const block = Buffer.allocUnsafeSlow(1 << 20);
-  const words = new Uint32Array(block.buffer, block.byteOffset, block.length >>> 2);
-  const seps = Math.imul(sep, ONES);
-  const ranges: { start: number; end: number; line: number }[] = [];
+  const long: { start: number; end: number; line: number; index: number }[] = [];
+  const hashed: { start: number; end: number; line: number; index: number; col: number }[] = [];
+  let index = 0;
   let more = 0;
   let headerRange: { start: number; end: number } | undefined;
   let headerCells = -1;
@@ -54,56 +79,51 @@ export function longRows(
   let line = 1;
   let recordLine = 1;
   let recordStart = 0;
+  // the current record's cell that starts with `#`, in a watched column (-1: none)
+  let hashCell = -1;
   let offset = 0;
+  const endRecord = (end: number) => {
+    if (recordLine > skip) {
+      if (headerCells < 0) {
+        headerCells = cells;
+        headerRange = { start: recordStart, end };
+      } else {
+        index++;
+        if (cells > headerCells) {
+          if (long.length < limit) long.push({ start: recordStart, end, line: recordLine, index });
+          else more++;
+        }
+        if (hashCell >= 0 && hashed.length < 10 * limit)
+          hashed.push({ start: recordStart, end, line: recordLine, index, col: hashCell });
+      }
+    }
+  };
   try {
     for (;;) {
       const n = readSync(fd, block, 0, block.length, offset);
       if (n === 0) break;
       for (let i = 0; i < n; i++) {
-        // four bytes at a time while none of them is a quote, a line feed or the separator (a word
-        // holds a byte b when (w ^ bbbb) has a zero byte: the test below, exact, on 32-bit words)
-        if ((i & 3) === 0 && i + 4 <= n) {
-          const w = words[i >>> 2]!;
-          const q = w ^ QUOTES;
-          const l = w ^ LFS;
-          const d = w ^ seps;
-          if (((((q - ONES) & ~q) | ((l - ONES) & ~l) | ((d - ONES) & ~d)) & HIGHS) === 0) {
-            i += 3;
-            continue;
-          }
-        }
         const c = block[i]!;
-        // most bytes are none of the three: one comparison each (`special` is 0 for them)
         if (special[c] === 0) continue;
         if (c === QUOTE) quoted = !quoted;
-        else if (c === LF) {
+        else if (c === HASH) {
+          // a `#` in a watched cell (`#N/A`, `\t#N/A`, `"#N/A"`): the record is read again after the scan
+          if (hashCell < 0 && cells <= watched.length && watched[cells - 1] === 1) hashCell = cells - 1;
+        } else if (quoted) {
+          if (c === LF) line++;
+        } else if (c === LF) {
           line++;
-          if (quoted) continue;
-          const end = offset + i;
-          if (recordLine > skip) {
-            if (headerCells < 0) {
-              headerCells = cells;
-              headerRange = { start: recordStart, end };
-            } else if (cells > headerCells) {
-              if (ranges.length < limit) ranges.push({ start: recordStart, end, line: recordLine });
-              else more++;
-            }
-          }
+          endRecord(offset + i);
           cells = 1;
-          recordStart = end + 1;
+          hashCell = -1;
+          recordStart = offset + i + 1;
           recordLine = line;
-        } else if (c === sep && !quoted) cells++;
+        } else cells++;
       }
       offset += n;
     }
     // the last record, without a line break after it
-    if (offset > recordStart && recordLine > skip) {
-      if (headerCells < 0) headerRange = { start: recordStart, end: offset };
-      else if (cells > headerCells) {
-        if (ranges.length < limit) ranges.push({ start: recordStart, end: offset, line: recordLine });
-        else more++;
-      }
-    }
+    if (offset > recordStart) endRecord(offset);
     const text = (r: { start: number; end: number }) => {
       const bytes = Buffer.allocUnsafe(r.end - r.start);
       readSync(fd, bytes, 0, bytes.length, r.start);
@@ -114,11 +134,15 @@ export function longRows(
     const split = (t: string) => Papa.parse<string[]>(t, { delimiter, quoteChar: '"' }).data[0] ?? [''];
     return {
       header: headerRange ? split(text(headerRange)) : [],
-      rows: ranges.map((r) => {
-        const t = text(r);
-        return { line: r.line, text: t, cells: split(t) };
-      }),
+      rows: long.map((r) => ({ line: r.line, index: r.index, cells: split(text(r)) })),
       more,
+      errors: hashed.flatMap((r) => {
+        const cells = split(text(r));
+        const value = cells[r.col] ?? '';
+        return ERRORS.has(value.trim().toUpperCase())
+          ? [{ line: r.line, index: r.index, cells, col: r.col, value }]
+          : [];
+      }),
     };
   } finally {
     closeSync(fd);
