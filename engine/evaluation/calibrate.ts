@@ -7,6 +7,7 @@
 import { known } from '../model/known.js';
 import type { CalibrationDef, GradeDef } from '../model/policy.js';
 import type { Scorecard } from '../model/scorecard.js';
+import { withoutNoise } from '../language/compile.js';
 
 export interface CalibrationResult {
   cohort: string;
@@ -25,7 +26,7 @@ export function scaleOf(def: CalibrationDef, grades: GradeDef[]): string[] {
 }
 
 function headCount(share: number, size: number, rule: CalibrationDef['small_teams']): number {
-  const exact = Number((share * size).toPrecision(12));
+  const exact = withoutNoise(share * size)!;
   return rule === 'round_up' ? Math.ceil(exact) : rule === 'round' ? Math.floor(exact + 0.5) : Math.floor(exact);
 }
 

@@ -19,6 +19,7 @@ import { indicatorTable } from './indicator-facts.js';
 import type { CompiledPerUnit } from '../language/compile.js';
 import type { PerUnitResult } from '../model/scorecard.js';
 import { derivedUndefined, payoutUndefined, perUnitUndefined } from './undefined-diagnostic.js';
+import { withoutNoise } from '../language/compile.js';
 
 export interface EvaluateOptions {
   lang?: Lang;
@@ -648,7 +649,8 @@ function perUnitEffects(
     const counted = p.runSlots(facts);
     if (counted === undefined || !Number.isFinite(counted))
       return { problem: perUnitUndefined(policy, facts, title, p.per) };
-    const units = Math.max(0, Number(counted.toPrecision(12)));
+    // binary noise cleaned as a formula's value is (withoutNoise: 15 significant digits), not cut to 12
+    const units = Math.max(0, withoutNoise(counted)!);
     let raw: number;
     let value: number;
     if (key === 'points') {

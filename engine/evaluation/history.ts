@@ -5,6 +5,7 @@
 
 import type { Scorecard, IndicatorResult } from '../model/scorecard.js';
 import { addMonths, type PlanState } from './plan.js';
+import { withoutNoise } from '../language/compile.js';
 
 /** One earlier period of one employee, as recorded. */
 export interface PastPeriod {
@@ -68,7 +69,7 @@ export function rollingAverage(
     current,
     ...earlier.slice(0, Math.max(0, periods - 1)).map((p) => (of === 'score' ? p.score : p.values[of])),
   ].filter((v): v is number => typeof v === 'number');
-  return values.length ? Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12)) : undefined;
+  return values.length ? withoutNoise(values.reduce((a, b) => a + b, 0) / values.length) : undefined;
 }
 
 /** What a recorded scorecard says about its period, for later periods' history. */

@@ -6,6 +6,7 @@
 
 import type { IndicatorResult } from '../model/scorecard.js';
 import type { FactTable, HistoryFact } from './history.js';
+import { withoutNoise } from '../language/compile.js';
 
 /** A reference point an indicator can reach, with the points the linear scale gives it. */
 export const LEVELS = { threshold: 60, target: 100, challenge: 120 } as const;
@@ -46,7 +47,8 @@ function attainmentOf(i: IndicatorResult): number | undefined {
   if (i.target === undefined || i.actual === undefined) return undefined;
   const [num, den] = i.better === 'lower' ? [i.target, i.actual] : [i.actual, i.target];
   if (den === 0) return undefined;
-  return Number((num / den).toPrecision(12));
+  // noise cleaned as a formula's value is; a value of 13 or 14 digits (0.9999999999996) is kept
+  return withoutNoise(num / den);
 }
 
 /** The indicator facts of one scorecard's indicators. */

@@ -23,6 +23,7 @@ import type {
 import type { ConditionResult, Scorecard } from '../model/scorecard.js';
 import { calibrate } from './calibrate.js';
 import { pastPeriodOf } from './history.js';
+import { withoutNoise } from '../language/compile.js';
 
 /**
  * A month's scorecard as a roll-up reads it: the step from a month's results to a roll-up's input,
@@ -149,7 +150,7 @@ export function rollupFact(
       kind === 'average'
         ? roundScore(total / values.length, decimals)
         : kind === 'sum'
-          ? Number(total.toPrecision(12))
+          ? withoutNoise(total)!
           : kind === 'min'
             ? Math.min(...values)
             : Math.max(...values);
