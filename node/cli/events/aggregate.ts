@@ -114,6 +114,27 @@ const unmarkedKey = (cell: string) => {
   const marked = /^="(.*)"$/s.exec(t);
   return (marked ? marked[1]!.replaceAll('""', '"') : t.startsWith("'") ? t.slice(1) : t).trim();
 };
+/** The Chinese of the DuckDB errors `inOurWords` puts in words of our own, by their English. */
+const OUR_WORDS = new Map<string, string>();
+
+/**
+ * A DuckDB error the user can act on, in our words (its first line is what the refusal says): a
+ * quoted cell holding a line break, which DuckDB's parallel reader does not read with rows of
+ * fewer cells ("Parameter Not Allowed Error: CSV Error on Line: 4", then a note on its options).
+ */
+function inOurWords(message: string): string {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  if (line && /quoted new ?lines/i.test(message)) {
+    const en = `a quoted cell near line ${line} holds a line break, which an event file cannot hold: remove the line breaks inside cells (in Excel, Find and Replace with Ctrl+J in "Find what") and save`;
+    OUR_WORDS.set(
+      en,
+      `第 ${line} 行附近有一个带引号的单元格含有换行，事件文件不能含有这样的换行：请删除单元格内的换行（在 Excel 中用“查找和替换”，在“查找内容”中按 Ctrl+J）后保存`,
+    );
+    return en;
+  }
+  return message;
+}
+
 /** Rows longer than the header refused one by one; beyond this many, the source is refused whole. */
 const LONG_ROWS = 1000;
 const idColumn = (header: string[]) => header.findIndex((h) => FIELD_NAMES.employee_id.map(norm).includes(norm(h)));
@@ -221,7 +242,7 @@ async function aggregateSource(
 ): Promise<void> {
   const file = source.file;
   const path = resolve(input.here, file);
-  const fail = (reason: string, reason_zh = `DuckDB：${reason}`) =>
+  const fail = (reason: string, reason_zh = OUR_WORDS.get(reason) ?? `DuckDB：${reason}`) =>
     out.diagnostics.push(diagnostic('data_event_read', { reason, reason_zh }, { file, cell: { row: 1 } }));
   checkInputFile(path, 'data');
   // an empty file (or a BOM and blank lines only) has no header: DuckDB would name one `column0`
@@ -255,7 +276,7 @@ async function aggregateSource(
       return { ok: true, value: await step() };
     } catch (error) {
       if (!(error instanceof Error) || !isDuckDBError(error)) throw error;
-      return { ok: false, message: error.message };
+      return { ok: false, message: inOurWords(error.message) };
     }
   };
   // a text file's columns as DuckDB names them and its first rows, in one statement (the rows choose
