@@ -124,12 +124,78 @@ describe('event rows with more cells than the header', () => {
 describe('a quoted cell holding a line break DuckDB does not read', () => {
   it('is refused in words of our own, naming the line, not with DuckDB’s reader options', async () => {
     // a carriage return inside quotes: DuckDB's reader stops ("Parameter Not Allowed Error: CSV Error on Line: 2")
-    const r = await aggregate(folder({ 'o.csv': '工号,下单时间,金额,状态\nE1,2026-10-10 10:00,100,"已退款\r"\n' }), MAPPING);
+    const r = await aggregate(
+      folder({ 'o.csv': '工号,下单时间,金额,状态\nE1,2026-10-10 10:00,100,"已退款\r"\n' }),
+      MAPPING,
+    );
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
       [
         'data_event_read',
         'the event file cannot be read: a quoted cell near line 2 holds a line break, which an event file cannot hold: remove the line breaks inside cells (in Excel, Find and Replace with Ctrl+J in "Find what") and save',
       ],
     ]);
+  });
+});
+
+describe('the file is split as DuckDB splits it', () => {
+  const H5 = '工号,下单时间,商品,金额,状态\n';
+  it('a quote inside an unquoted cell (`6"平板`) is text: a long row after it is still found', async () => {
+    const r = await read(
+      H5 +
+        'E3,2026-10-02 10:00,6"平板,7,已完成\n' + // row 2
+        'E3,2026-10-02 11:00,耳机,1,已完成\n' + // row 3
+        'E1,2026-10-02 12:00,耳机,¥1,234.50,已退款\n', // row 4: 6 cells
+    );
+    expect(r.excluded).toEqual({
+      E1: [
+        [
+          'data_row_length',
+          'error',
+          'row 4 has 6 cells but the header has 5: the cells past the header are `已退款`',
+          4,
+        ],
+      ],
+    });
+    expect(r.values.E3).toEqual({ gmv: '8', orders: '2' });
+  });
+
+  it('lines ending in a carriage return alone (Excel for Mac’s CSV) are rows: a long row among them is found', async () => {
+    const r = await read(
+      `${H5.replace('\n', '\r')}E3,2026-10-02 10:00,耳机,7,已完成\rE1,2026-10-02 12:00,耳机,¥1,234.50,已退款\rE3,2026-10-03 10:00,耳机,1,已完成\r`,
+    );
+    expect(r.excluded).toEqual({
+      E1: [
+        [
+          'data_row_length',
+          'error',
+          'row 3 has 6 cells but the header has 5: the cells past the header are `已退款`',
+          3,
+        ],
+      ],
+    });
+    expect(r.values.E3).toEqual({ gmv: '8', orders: '2' });
+  });
+});
+
+describe('title rows above the header and a long row', () => {
+  it('are read (DuckDB’s sniffer gave up, and the file was called neither UTF-8 nor GBK): the long row is refused', async () => {
+    const r = await read(
+      '直播场次导出\n导出时间：2026-11-01\n工号,下单时间,金额,状态\n' +
+        'E3,2026-10-05 10:00:00,200,完成\n' + // row 4
+        'E1,2026-10-15 10:00:00,1000,完成\n' + // row 5
+        'E1,2026-10-16 10:00:00,1,234.50,已退款\n', // row 6
+    );
+    expect(r.excluded).toEqual({
+      E1: [
+        [
+          'data_row_length',
+          'error',
+          'row 6 has 5 cells but the header has 4: the cells past the header are `已退款`',
+          6,
+        ],
+      ],
+    });
+    expect(r.values.E3).toEqual({ gmv: '200', orders: '1' });
+    expect(r.diagnostics).toEqual([]);
   });
 });

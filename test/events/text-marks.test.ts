@@ -108,3 +108,22 @@ describe('an Excel error in a column a condition or a distinct count reads', () 
     expect(byKey(r).E3).toEqual({ orders: '1', done: '0', kept: '1', gmv: '7' });
   });
 });
+
+describe('Excel errors beside other cells starting with `#`', () => {
+  it('an order id `#A2` before a status `#N/A` in the same row: the status is refused', async () => {
+    const body = `${H}E1,A1,2026-10-02 10:00,100,已完成\nE1,#A2,2026-10-02 10:00,500,#N/A\n`;
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    expect(
+      [...r.exclusions].map(([who, ds]) => [who, ds.map((d) => [d.cell?.row, d.cell?.column, d.cell?.value])]),
+    ).toEqual([['E1', [[3, '状态', '#N/A']]]]);
+  });
+
+  it('after 12,000 rows whose order ids start with `#`, an `#N/A` status is refused', async () => {
+    const many = Array.from({ length: 12000 }, (_, i) => `E2,#B${i},2026-10-02 10:00,1,已完成\n`).join('');
+    const r = await aggregate(folder({ 'o.csv': `${H}${many}E1,A1,2026-10-02 10:00,500,#N/A\n` }), M);
+    expect([...r.exclusions].map(([who, ds]) => [who, ds.map((d) => [d.cell?.row, d.cell?.value])])).toEqual([
+      ['E1', [[12002, '#N/A']]],
+    ]);
+    expect(byKey(r).E2).toEqual({ orders: '12000', done: '12000', kept: '12000', gmv: '12000' });
+  });
+});

@@ -114,6 +114,31 @@ const unmarkedKey = (cell: string) => {
   const marked = /^="(.*)"$/s.exec(t);
   return (marked ? marked[1]!.replaceAll('""', '"') : t.startsWith("'") ? t.slice(1) : t).trim();
 };
+/**
+ * A header as DuckDB names its columns: an empty name is `column` and its index (from 0), a name
+ * already taken (compared without case) takes `_1`, `_2`, ….
+ */
+function duckNames(written: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return written.map((h, i) => {
+    let name = h === '' ? `column${i}` : h;
+    if (taken.has(name.toLowerCase())) {
+      let k = 1;
+      while (taken.has(`${name}_${k}`.toLowerCase())) k++;
+      name = `${name}_${k}`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** The name of the column read past the header (row-length.ts): one the header does not have. */
+function pastColumn(header: readonly string[]): string {
+  let past = 'column_past_header';
+  while (header.includes(past)) past += '_';
+  return past;
+}
+
 /** The Chinese of the DuckDB errors `inOurWords` puts in words of our own, by their English. */
 const OUR_WORDS = new Map<string, string>();
 
@@ -287,6 +312,24 @@ async function aggregateSource(
     if (prepared.kind !== 'parquet') {
       const first = await run(() => engine.head(at, SAMPLE_ROWS));
       if (first.ok) return first;
+      // DuckDB's sniffer gives up on some files it reads well once the columns are named (title rows
+      // above the header and a row with a cell past it): the header as the file writes it, and one
+      // column past it, read without sniffing
+      const written = prepared.written;
+      if (written?.length) {
+        const names = duckNames(written);
+        const named = await run(() =>
+          engine.head(
+            readerSql(prepared.path, prepared.kind, prepared.skip, [...names, pastColumn(names)]),
+            SAMPLE_ROWS,
+          ),
+        );
+        if (named.ok)
+          return {
+            ok: true as const,
+            value: { names, rows: named.value.rows.map((r) => r.slice(0, names.length)) },
+          };
+      }
     }
     const names = await run(() => engine.columns(at));
     return names.ok ? { ok: true as const, value: { names: names.value, rows: undefined } } : names;
@@ -376,12 +419,7 @@ async function aggregateSource(
   };
   // the columns DuckDB reads: the header's, and one past it, so that a row with one cell too many is
   // read (and refused below) rather than stopping the read
-  const readColumns = [...header];
-  if (prepared.kind !== 'parquet') {
-    let past = 'column_past_header';
-    while (readColumns.includes(past)) past += '_';
-    readColumns.push(past);
-  }
+  const readColumns = prepared.kind === 'parquet' ? [...header] : [...header, pastColumn(header)];
   const from = readerSql(prepared.path, prepared.kind, prepared.skip, readColumns);
   // a data row's number as the spreadsheet shows it: a workbook's own, else counted from the header
   const rowNumber = (index: number) => prepared.rowNumbers?.[index - 1] ?? index + prepared.headerRow;
@@ -681,6 +719,11 @@ async function aggregateSource(
   // cells), so their figures would be read from the wrong columns; refused at their row, and their
   // employee excluded, as a data file's (row-length.ts)
   scanOnce();
+  if (scanned?.moreErrors)
+    return void fail(
+      `more than ${LONG_ROWS} cells hold an Excel error (the first at row ${rowNumber(scanned.errors[0]!.index)}, \`${scanned.errors[0]!.value.trim()}\`): recalculate the workbook the export came from, or fix its formulas`,
+      `超过 ${LONG_ROWS} 个单元格是 Excel 错误（第一处在第 ${rowNumber(scanned.errors[0]!.index)} 行，\`${scanned.errors[0]!.value.trim()}\`）：请重新计算导出所用的工作簿，或修正其中的公式`,
+    );
   if (scanned?.more)
     return void fail(
       `more than ${LONG_ROWS} rows have more cells than the header (the first is row ${scanned.rows[0]!.line}): the file's columns do not follow its header`,

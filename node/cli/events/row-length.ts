@@ -38,6 +38,8 @@ export interface Scan {
   more: number;
   /** the Excel errors in the columns asked about, the first `limit` */
   errors: ErrorCell[];
+  /** how many more there are */
+  moreErrors: number;
 }
 
 const QUOTE = 0x22;
@@ -48,9 +50,15 @@ const CR = 0x0d;
 /** Excel's error texts (engine/data/values.ts), upper-cased. */
 const ERRORS = new Set(Object.keys(EXCEL_ERRORS).map((e) => e.toUpperCase()));
 
+/** Records with a `#` in a watched cell are read again in batches of this many (memory stays bounded). */
+const BATCH = 4096;
+
 /**
  * Scans a UTF-8 text file whose header is after `skip` lines: the header's cells, the records with
- * more cells than it and the Excel errors in the columns `textColumns` (indexes in the header).
+ * more cells than it and the Excel errors in the columns `textColumns` (indexes in the header). The
+ * file is split as DuckDB splits it: a quote opens a quoted cell only at the cell's start (`6"平板`
+ * is text), `""` in a quoted cell is a quote, and a line ends at LF, CRLF or CR alone (Excel for
+ * Mac's CSV).
  */
 export function scanRows(
   path: string,
@@ -62,16 +70,39 @@ export function scanRows(
   const sep = delimiter.charCodeAt(0);
   // the bytes that matter; every other byte costs one comparison
   const special = new Uint8Array(256);
-  special[QUOTE] = special[LF] = special[sep] = 1;
+  special[QUOTE] = special[LF] = special[CR] = special[sep] = 1;
   if (textColumns.length) special[HASH] = 1;
   const watched = new Uint8Array(Math.max(0, ...textColumns) + 1);
   for (const c of textColumns) watched[c] = 1;
   const fd = openSync(path, 'r');
+  const text = (r: { start: number; end: number }) => {
+    const bytes = Buffer.allocUnsafe(r.end - r.start);
+    readSync(fd, bytes, 0, bytes.length, r.start);
+    let t = bytes.toString('utf8');
+    if (t.charCodeAt(t.length - 1) === CR) t = t.slice(0, -1);
+    return t.replace(/^\uFEFF/, '');
+  };
+  const split = (t: string) => Papa.parse<string[]>(t, { delimiter, quoteChar: '"' }).data[0] ?? [''];
   const block = Buffer.allocUnsafeSlow(1 << 20);
   const long: { start: number; end: number; line: number; index: number }[] = [];
-  const hashed: { start: number; end: number; line: number; index: number; col: number }[] = [];
-  let index = 0;
+  const errors: ErrorCell[] = [];
+  let moreErrors = 0;
+  let candidates: { start: number; end: number; line: number; index: number }[] = [];
+  /** the records with a `#` in a watched cell, read again: their watched cells holding an error */
+  const resolve = () => {
+    for (const r of candidates) {
+      const cells = split(text(r));
+      for (const col of textColumns) {
+        const value = cells[col] ?? '';
+        if (!ERRORS.has(value.trim().toUpperCase())) continue;
+        if (errors.length < limit) errors.push({ line: r.line, index: r.index, cells, col, value });
+        else moreErrors++;
+      }
+    }
+    candidates = [];
+  };
   let more = 0;
+  let index = 0;
   let headerRange: { start: number; end: number } | undefined;
   let headerCells = -1;
   let quoted = false;
@@ -79,8 +110,12 @@ export function scanRows(
   let line = 1;
   let recordLine = 1;
   let recordStart = 0;
-  // the current record's cell that starts with `#`, in a watched column (-1: none)
-  let hashCell = -1;
+  // where the current cell starts, the quote that last closed a quoted cell, the last carriage return
+  let cellStart = 0;
+  let closedAt = -2;
+  let crAt = -2;
+  // whether a watched cell of the current record holds a `#`
+  let hashed = false;
   let offset = 0;
   const endRecord = (end: number) => {
     if (recordLine > skip) {
@@ -93,10 +128,16 @@ export function scanRows(
           if (long.length < limit) long.push({ start: recordStart, end, line: recordLine, index });
           else more++;
         }
-        if (hashCell >= 0 && hashed.length < 10 * limit)
-          hashed.push({ start: recordStart, end, line: recordLine, index, col: hashCell });
+        if (hashed) {
+          candidates.push({ start: recordStart, end, line: recordLine, index });
+          if (candidates.length >= BATCH) resolve();
+        }
       }
     }
+    cells = 1;
+    hashed = false;
+    recordStart = cellStart = end + 1;
+    recordLine = line;
   };
   try {
     for (;;) {
@@ -105,44 +146,44 @@ export function scanRows(
       for (let i = 0; i < n; i++) {
         const c = block[i]!;
         if (special[c] === 0) continue;
-        if (c === QUOTE) quoted = !quoted;
-        else if (c === HASH) {
-          // a `#` in a watched cell (`#N/A`, `\t#N/A`, `"#N/A"`): the record is read again after the scan
-          if (hashCell < 0 && cells <= watched.length && watched[cells - 1] === 1) hashCell = cells - 1;
-        } else if (quoted) {
-          if (c === LF) line++;
-        } else if (c === LF) {
+        const at = offset + i;
+        if (c === QUOTE) {
+          if (quoted) {
+            quoted = false;
+            closedAt = at;
+          } else if (at === cellStart || at === closedAt + 1) quoted = true;
+          // any other quote is a character of an unquoted cell, as DuckDB reads it
+        } else if (c === HASH) {
+          // a `#` in a watched cell (`#N/A`, `\t#N/A`, `"#N/A"`): the record is read again below
+          if (!hashed && cells <= watched.length && watched[cells - 1] === 1) hashed = true;
+        } else if (c === CR) {
           line++;
-          endRecord(offset + i);
-          cells = 1;
-          hashCell = -1;
-          recordStart = offset + i + 1;
-          recordLine = line;
-        } else cells++;
+          crAt = at;
+          if (!quoted) endRecord(at);
+        } else if (c === LF) {
+          // the LF of a CRLF: the CR counted the line, and ended the record
+          if (at === crAt + 1) {
+            if (!quoted) recordStart = cellStart = at + 1;
+            continue;
+          }
+          line++;
+          if (!quoted) endRecord(at);
+        } else if (!quoted) {
+          cells++;
+          cellStart = at + 1;
+        }
       }
       offset += n;
     }
     // the last record, without a line break after it
     if (offset > recordStart) endRecord(offset);
-    const text = (r: { start: number; end: number }) => {
-      const bytes = Buffer.allocUnsafe(r.end - r.start);
-      readSync(fd, bytes, 0, bytes.length, r.start);
-      let t = bytes.toString('utf8');
-      if (t.charCodeAt(t.length - 1) === CR) t = t.slice(0, -1);
-      return t.replace(/^\uFEFF/, '');
-    };
-    const split = (t: string) => Papa.parse<string[]>(t, { delimiter, quoteChar: '"' }).data[0] ?? [''];
+    resolve();
     return {
       header: headerRange ? split(text(headerRange)) : [],
       rows: long.map((r) => ({ line: r.line, index: r.index, cells: split(text(r)) })),
       more,
-      errors: hashed.flatMap((r) => {
-        const cells = split(text(r));
-        const value = cells[r.col] ?? '';
-        return ERRORS.has(value.trim().toUpperCase())
-          ? [{ line: r.line, index: r.index, cells, col: r.col, value }]
-          : [];
-      }),
+      errors,
+      moreErrors,
     };
   } finally {
     closeSync(fd);
