@@ -23,7 +23,6 @@ import type {
 import type { ConditionResult, Scorecard } from '../model/scorecard.js';
 import { calibrate } from './calibrate.js';
 import { pastPeriodOf } from './history.js';
-import { withoutNoise } from '../language/compile.js';
 
 /**
  * A month's scorecard as a roll-up reads it: the step from a month's results to a roll-up's input,
@@ -150,7 +149,9 @@ export function rollupFact(
       kind === 'average'
         ? roundScore(total / values.length, decimals)
         : kind === 'sum'
-          ? withoutNoise(total)!
+          ? // to 15 significant digits: a sum of decimals (12 × 987654321.17) keeps its last cent,
+            // which a sum of 13 digits or more loses to 12 and keeps its noise under withoutNoise
+            Number(total.toPrecision(15))
           : kind === 'min'
             ? Math.min(...values)
             : Math.max(...values);

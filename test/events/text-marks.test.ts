@@ -127,3 +127,12 @@ describe('Excel errors beside other cells starting with `#`', () => {
     expect(byKey(r).E2).toEqual({ orders: '12000', done: '12000', kept: '12000', gmv: '12000' });
   });
 });
+
+describe('a byte-order mark before a status', () => {
+  it('`\\uFEFF已退款` is a refund (a BOM left in a cell by a pasted export)', async () => {
+    const body = `${H}E1,A1,2026-10-02 10:00,100,已完成\nE1,A2,2026-10-02 10:00,300,\uFEFF已退款\n`;
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // kept: row 2 only; gmv 100
+    expect(byKey(r).E1).toEqual({ orders: '2', done: '1', kept: '1', gmv: '100' });
+  });
+});

@@ -239,3 +239,12 @@ describe('forced distribution and awards', () => {
     expect(lines.at(-1)).toBe('2026-H2 应发：¥50,100.50（本期只发一次）');
   });
 });
+
+describe('a roll-up sum of thirteen significant digits', () => {
+  it('keeps its last fen: 6 × 1,975,308,642.34 is 11,851,851,854.04 (it was cut to 12 digits, 11,851,851,854.0)', () => {
+    // 197,530,864,234 fen a month × 6 = 1,185,185,185,404 fen = 11,851,851,854.04 yuan
+    const months = H2.map((p) => month('E1', p, 90, 'M', { payoutFen: 197_530_864_234 }));
+    const card = evaluateRollup(REVIEW, '2026-H2', H2, months).cards[0]!;
+    expect(card.facts.find((f) => f.id === 'pay')?.value).toBe(11_851_851_854.04);
+  });
+});

@@ -174,25 +174,25 @@ const ACCOUNTING = `(?i)^(${CURRENCY}?)\\s*[(（]\\s*(${CURRENCY}?)\\s*${AMOUNT}
 function cellTextSql(raw: string): string {
   // DuckDB's TRIM trims spaces of every kind but not a tab or a line break; TRIM with a list of
   // characters trims them all, but costs some 15 times as much (5.8 s against 0.33 s on 10 million
-  // cells): it is taken only by a cell that starts or ends with something TRIM leaves (`ascii` below
-  // 32) or that starts with a mark or a space
+  // cells): it is taken only by a cell that starts or ends with something TRIM may leave (`ascii`
+  // below 32, a BOM U+FEFF, or above it) or that starts with a mark or a space
   const plain = `TRIM(${raw})`;
   const t = `TRIM(${raw}, ${WHITESPACE})`;
   const unmarked = [
     `CASE WHEN ${t} LIKE '="%"' AND LENGTH(${t}) >= 3 THEN TRIM(REPLACE(SUBSTRING(${t}, 3, LENGTH(${t}) - 3), '""', '"'), ${WHITESPACE})`,
     `WHEN ${t} LIKE '''%' THEN TRIM(SUBSTRING(${t}, 2), ${WHITESPACE}) ELSE ${t} END`,
   ].join(' ');
-  return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' OR ascii(${plain}) < 32 OR ascii(right(${plain}, 1)) < 32 THEN ${unmarked} ELSE ${plain} END, '')`;
+  return `COALESCE(CASE WHEN ${raw} LIKE '=%' OR ${raw} LIKE '''%' OR ${raw} LIKE ' %' OR NOT (ascii(${plain}) BETWEEN 32 AND 65278) OR NOT (ascii(right(${plain}, 1)) BETWEEN 32 AND 65278) THEN ${unmarked} ELSE ${plain} END, '')`;
 }
 
 /**
- * Every whitespace character, as JavaScript's `trim` takes them (less the BOM): tabs, line breaks,
+ * Every whitespace character, as JavaScript's `trim` takes them: tabs, line breaks, a BOM,
  * spaces, the no-break space, the ideographic space U+3000 and the other Unicode spaces. What a
  * text cell (a status, an order number, a key) is trimmed of: DuckDB's TRIM alone keeps a tab or a
  * carriage return, and 抖店 exports put a tab before a cell to keep it text, so `\t已退款` was not
  * 已退款 to `not_in: [已退款]`, and `\t4912…` and `4912…` were two orders.
  */
-const WHITESPACE = `(${[9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000].map((c) => (c === 32 ? "' '" : `chr(${c})`)).join(' || ')})`;
+const WHITESPACE = `(${[9, 10, 11, 12, 13, 32, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].map((c) => (c === 32 ? "' '" : `chr(${c})`)).join(' || ')})`;
 
 /**
  * The key cell naming the employee, as a data file reads an id (engine/data/ids.ts, normaliseId): a
@@ -914,7 +914,7 @@ function rowIdSql(column: string): string {
   const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
   const t = `TRIM(${cell}, ${ws})`;
   const unmarked = `CASE WHEN ${t} LIKE '="%"' THEN SUBSTRING(${t}, 3, LENGTH(${t}) - 3) WHEN ${t} LIKE '''%' THEN SUBSTRING(${t}, 2) ELSE ${t} END`;
-  return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\\pZ\\x{85}\\x{b}]|[\\s\\pZ\\x{85}\\x{b}]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
+  return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\\pZ\\x{85}\\x{b}\\x{feff}]|[\\s\\pZ\\x{85}\\x{b}\\x{feff}]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
 }
 
 /** One row with the number of ids that more than one row has (0 when every id is once in the file). */
