@@ -201,11 +201,23 @@ export async function xlsxFontHiddenCells(
   const hidingXfs = new Set(
     xfs.flatMap((xf, i) => (hiding(xf.font?.colour, xf.fill, xf.font?.size) ? [String(i)] : [])),
   );
-  if (hidingXfs.size === 0 && rules.length === 0) return found;
+  // texts written in runs of their own fonts (`<r><rPr><color …/></rPr><t>2</t></r>`, Excel's rich
+  // text): shared ones by their index, with runs; a cell's own (`<is>`) are read where they are
+  const shared = wb.sharedStringsPath ? await partText(bytes, wb.entries, wb.sharedStringsPath) : undefined;
+  const runs = shared && /<(?:[\w.-]+:)?rPr\b/.test(shared) ? sharedRuns(shared) : new Map<number, string>();
+  const inlineRuns = /<(?:[\w.-]+:)?is>\s*<(?:[\w.-]+:)?r>/.test(xml);
+  if (hidingXfs.size === 0 && rules.length === 0 && runs.size === 0 && !inlineRuns) return found;
   for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const s = attribute(attrs, 's') ?? '0';
-    if (!hidingXfs.has(s) && rules.length === 0) continue;
+    const type = attribute(attrs, 't');
+    const rich =
+      type === 's'
+        ? runs.get(Number(/<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*(\d+)\s*</.exec(m[2] ?? '')?.[1] ?? -1))
+        : type === 'inlineStr' && inlineRuns
+          ? (m[2] ?? '')
+          : undefined;
+    if (!hidingXfs.has(s) && rules.length === 0 && rich === undefined) continue;
     // a cell with no value (`<c r="B2" s="3"/>`, an empty string) hides nothing
     const inner = m[2] ?? '';
     if (!/<(?:[\w.-]+:)?[vt](?:\s[^>]*)?>[^<]/.test(inner)) continue;
@@ -215,6 +227,18 @@ export async function xlsxFontHiddenCells(
     const col = columnIndex(ref[1] ?? '');
     const xf = xfs[Number(s)];
     let how = hiding(xf?.font?.colour, xf?.fill, xf?.font?.size);
+    // a run of the text in a font of its own: hidden when its text is not blank and its font hides it
+    if (!how && rich !== undefined) {
+      for (const run of rich.matchAll(/<(?:[\w.-]+:)?r>([\s\S]*?)<\/(?:[\w.-]+:)?r>/g)) {
+        const body = run[1] ?? '';
+        const text = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)</.exec(body)?.[1] ?? '';
+        if (text.trim() === '') continue;
+        const rPr = /<(?:[\w.-]+:)?rPr>([\s\S]*?)<\/(?:[\w.-]+:)?rPr>/.exec(body)?.[1];
+        const font = rPr === undefined ? { colour: undefined, size: undefined } : fontOf(rPr, colours, undefined);
+        how = hiding(font.colour ?? xf?.font?.colour, xf?.fill, font.size ?? xf?.font?.size);
+        if (how) break;
+      }
+    }
     for (const r of rules) {
       if (how) break;
       if (!r.covers(row, col)) continue;
@@ -223,6 +247,18 @@ export async function xlsxFontHiddenCells(
     if (!how) continue;
     if (!found.has(row)) found.set(row, new Map());
     found.get(row)!.set(col, how);
+  }
+  return found;
+}
+
+/** The shared texts written in runs (`<si><r>…</r></si>`), by their index, each its XML. */
+function sharedRuns(sst: string): Map<number, string> {
+  const found = new Map<number, string>();
+  let i = 0;
+  for (const m of sst.matchAll(/<(?:[\w.-]+:)?si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g)) {
+    const body = m[1] ?? '';
+    if (/<(?:[\w.-]+:)?r>/.test(body)) found.set(i, body);
+    i++;
   }
   return found;
 }

@@ -264,6 +264,7 @@ export async function workbookParts(bytes: Uint8Array) {
   };
   const stylesRel = relations.find((a) => /\/styles$/.test(attribute(a, 'Type') ?? ''));
   const themeRel = relations.find((a) => /\/theme$/.test(attribute(a, 'Type') ?? ''));
+  const sharedRel = relations.find((a) => /\/sharedStrings$/.test(attribute(a, 'Type') ?? ''));
   const properties = /<(?:[\w.-]+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook)?.[1] ?? '';
   return {
     entries,
@@ -274,6 +275,8 @@ export async function workbookParts(bytes: Uint8Array) {
     stylesPath: part(stylesRel) ?? 'xl/styles.xml',
     /** the theme's part, when the workbook has one (the colours `theme="1"` and the like name) */
     themePath: part(themeRel),
+    /** the shared texts' part, when the workbook has one */
+    sharedStringsPath: part(sharedRel),
   };
 }
 

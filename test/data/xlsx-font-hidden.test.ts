@@ -186,3 +186,43 @@ describe('a workbook cell whose font is too small to read', () => {
     expect(r.records.map((x) => x.metrics)).toEqual([{ plays: 900 }]);
   });
 });
+
+// Rich text: a cell's text in runs, each with a font of its own (Excel's partial formatting,
+// xlsxwriter's write_rich_string). A `2` in a white run showed an empty cell and was read.
+describe('a workbook cell whose text is written in runs of their own fonts', () => {
+  const rows: [string, unknown, unknown][] = [
+    ['E1', text('1200'), num(1)],
+    ['E2', num(900), num(2)],
+  ];
+
+  it('a shared text in a white run refuses the sheet at the cell', async () => {
+    const parts = unzipSync(await workbook(rows));
+    const sst = strFromU8(parts['xl/sharedStrings.xml'] as Uint8Array);
+    if (!sst.includes('<si><t>1200</t></si>')) throw new Error(sst);
+    parts['xl/sharedStrings.xml'] = strToU8(
+      sst.replace('<si><t>1200</t></si>', '<si><r><rPr><color rgb="FFFFFFFF"/></rPr><t>1200</t></r></si>'),
+    );
+    const r = await records(zipSync(parts));
+    expect(r.diagnostics.map((d) => [d.args?.colour, d.args?.fill, d.cell])).toEqual([
+      ['#FFFFFF', '#FFFFFF', { sheet: 'Sheet1', row: 2, column: '播放量', value: '1200' }],
+    ]);
+  });
+
+  it('a cell’s own text in a 1-point run is refused; a white run of spaces beside a black one is not', async () => {
+    const parts = unzipSync(await workbook(rows));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml'] as Uint8Array);
+    const cell = /<c r="G2"[^>]*>[\s\S]*?<\/c>/.exec(sheet)![0];
+    const tiny = sheet.replace(cell, '<c r="G2" t="inlineStr"><is><r><rPr><sz val="1"/></rPr><t>1200</t></r></is></c>');
+    parts['xl/worksheets/sheet1.xml'] = strToU8(tiny);
+    const small = await records(zipSync(parts));
+    expect(small.diagnostics.map((d) => [d.args?.size, d.cell?.row])).toEqual([[1, 2]]);
+    parts['xl/worksheets/sheet1.xml'] = strToU8(
+      sheet.replace(
+        cell,
+        '<c r="G2" t="inlineStr"><is><r><t>1200</t></r><r><rPr><color rgb="FFFFFFFF"/></rPr><t xml:space="preserve">  </t></r></is></c>',
+      ),
+    );
+    const shown = await records(zipSync(parts));
+    expect(shown.records.map((x) => x.metrics)).toEqual([{ plays: 1200 }, { plays: 900 }]);
+  });
+});
