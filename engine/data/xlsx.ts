@@ -360,40 +360,35 @@ export async function readXlsx(
         value: rows[first]![col]!,
       };
     });
+  // the cells found by a check of the sheet (row → column → what), in row and column order, each with
+  // its value as read: the header's own cell for row 1 when `header` says so, none when it is blank
+  const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
+  const holding = <T>(found: Map<number, Map<number, T>>, header: boolean) =>
+    [...found]
+      .sort((a, b) => a[0] - b[0])
+      .flatMap(([row, columns]) => {
+        const i = byRow.get(row);
+        if (i === undefined && !(header && row === 1)) return [];
+        return [...columns]
+          .sort((a, b) => a[0] - b[0])
+          .map(([col, what]) => ({
+            row,
+            col,
+            value: i === undefined ? cellText(head[col], days) : (rows[i]?.[col] ?? ''),
+            what,
+          }))
+          .filter((c) => c.value.trim() !== '');
+      });
   // cells whose number format shows nothing (`;;;`): kept with the table, and refused by the reader
   // that reads their column, since their values would be read, and paid on, unseen
-  const invisible = await xlsxInvisibleCells(bytes, chosen.sheet);
-  if (invisible.size) {
-    const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
-    const cells: NonNullable<Table['invisibleCells']> = [];
-    for (const [row, columns] of [...invisible].sort((a, b) => a[0] - b[0])) {
-      const i = byRow.get(row);
-      for (const [col, format] of [...columns].sort((a, b) => a[0] - b[0])) {
-        const value = row === 1 ? cellText(head[col], days) : i === undefined ? '' : (rows[i]?.[col] ?? '');
-        if (value.trim() !== '') cells.push({ row, col, value, format });
-      }
-    }
-    if (cells.length) table.invisibleCells = cells;
-  }
-  // values drawn in the colour of their background, or too small to read: kept and refused the same way
-  const faint = await xlsxFontHiddenCells(bytes, chosen.sheet);
-  if (faint.size) {
-    const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
-    const cells: NonNullable<Table['fontHiddenCells']> = [];
-    for (const [row, columns] of [...faint].sort((a, b) => a[0] - b[0])) {
-      const i = byRow.get(row);
-      if (i === undefined) continue;
-      for (const [col, how] of [...columns].sort((a, b) => a[0] - b[0])) {
-        const value = rows[i]?.[col] ?? '';
-        if (value.trim() !== '') cells.push({ row, col, value, how });
-      }
-    }
-    if (cells.length) table.fontHiddenCells = cells;
-  }
+  const invisible = holding(await xlsxInvisibleCells(bytes, chosen.sheet), true);
+  if (invisible.length) table.invisibleCells = invisible.map(({ what, ...c }) => ({ ...c, format: what }));
+  // values drawn in the colour of their background, or too small to read, below the header: the same
+  const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);
+  if (faint.length) table.fontHiddenCells = faint.map(({ what, ...c }) => ({ ...c, how: what }));
   // cells merged down several rows below the header: only the first holds the value Excel shows across them
   const merged = [];
   const covered: NonNullable<Table['coveredCells']> = [];
-  const byRow = new Map(rowNumbers.map((r, i) => [r, i]));
   for (const m of await xlsxMergedRanges(bytes, chosen.sheet)) {
     // a cell a merge covers (any but its first) shows nothing in Excel, whatever it holds
     const range = `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`;

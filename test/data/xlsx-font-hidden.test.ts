@@ -6,25 +6,10 @@
 
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import writeXlsxFile from 'write-excel-file/node';
-import { readTable, toRecords } from '../../engine/data/index.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
-import { dataContract } from '../builders.js';
+import { records, text, workbook } from './one-director-workbook.js';
 
-const text = (value: string) => ({ value, type: String });
 const num = (value: number, style: Record<string, unknown> = {}) => ({ value, type: Number, ...style });
-const write = writeXlsxFile as unknown as (data: unknown) => { toBuffer(): Promise<Buffer> };
-
-/** One 编导 per row: 工号, then 播放量 and an unread 辅助 column as given. */
-async function workbook(rows: [string, unknown, unknown][]): Promise<Uint8Array> {
-  const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '播放量', '辅助'].map(text);
-  const body = rows.map(([id, plays, helper]) => [
-    ...[id, '张三', '编导', '一组', '初创期', '2026-10'].map(text),
-    plays,
-    helper,
-  ]);
-  return new Uint8Array(await write([header, ...body]).toBuffer());
-}
 
 /** The workbook with its styles' text replaced (`from` must be there). */
 function restyled(bytes: Uint8Array, from: string, to: string, sheetFrom?: string, sheetTo?: string): Uint8Array {
@@ -37,18 +22,6 @@ function restyled(bytes: Uint8Array, from: string, to: string, sheetFrom?: strin
     parts['xl/worksheets/sheet1.xml'] = strToU8(sheet.replace(sheetFrom, sheetTo ?? ''));
   }
   return zipSync(parts);
-}
-
-const contract = dataContract({
-  metrics: { plays: { label: '播放量', unit: 'count' } },
-  roles: { director: '编导' },
-  stages: { startup: '初创期' },
-});
-
-async function records(bytes: Uint8Array) {
-  const table = await readTable(bytes, 'm.xlsx');
-  if (!table.ok) throw new Error('the table itself is read');
-  return toRecords(table.table, contract, { file: 'm.xlsx' });
 }
 
 const WHITE = { textColor: '#ffffff' };
