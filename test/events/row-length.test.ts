@@ -199,3 +199,48 @@ describe('title rows above the header and a long row', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('what is above the header, and where the key is', () => {
+  it('a blank line above the header: the header is the next line, and a long row below is refused at its row', async () => {
+    const r = await read(
+      '\n工号,下单时间,金额,状态\n' +
+        'E3,2026-10-02 10:00,7,已完成\n' + // row 3
+        'E1,2026-10-02 11:00,¥12,345.50,已退款\n', // row 4
+    );
+    expect(r.excluded).toEqual({
+      E1: [
+        [
+          'data_row_length',
+          'error',
+          'row 4 has 5 cells but the header has 4: the cells past the header are `已退款`',
+          4,
+        ],
+      ],
+    });
+    expect(r.values.E3).toEqual({ gmv: '7', orders: '1' });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a first line of separators only (`,,,`) is no header either: the file is read', async () => {
+    const r = await read(',,,\n工号,下单时间,金额,状态\nE3,2026-10-02 10:00,7,已完成\n');
+    expect(r.values.E3).toEqual({ gmv: '7', orders: '1' });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a key to the right of the split cell is found one cell further: its employee is excluded', async () => {
+    const r = await aggregate(
+      folder({
+        'o.csv':
+          '订单号,商品,工号,下单时间,金额,状态\nO1,耳机,E3,2026-10-02 10:00,7,已完成\nO2,手机,壳,E1,2026-10-02 10:00,5000,已完成\n',
+      }),
+      MAPPING,
+    );
+    expect([...r.exclusions].map(([who, ds]) => [who, ds.map((d) => d.cell?.row)])).toEqual([['E1', [3]]]);
+  });
+
+  it('one space before a quoted cell (` "1,000"`) is read as DuckDB reads it: one cell, the row read', async () => {
+    const r = await read('工号,下单时间,金额,状态\nE1,2026-10-02 10:00, "1,000",已完成\n');
+    expect(r.values.E1).toEqual({ gmv: '1000', orders: '1' });
+    expect(r.excluded).toEqual({});
+  });
+});

@@ -157,6 +157,15 @@ function inOurWords(message: string): string {
     );
     return en;
   }
+  if (/Error when sniffing file/.test(message)) {
+    const en =
+      "the file's layout (its separator, quotes and line breaks) cannot be worked out: look for a stray quote, or lines ending in two ways, near its top, or open it in Excel and save it as CSV again";
+    OUR_WORDS.set(
+      en,
+      '无法判断文件的格式（分隔符、引号和换行）：请检查文件开头附近是否有多余的引号，或两种不同的换行；也可以用 Excel 打开后重新另存为 CSV',
+    );
+    return en;
+  }
   return message;
 }
 
@@ -336,7 +345,7 @@ async function aggregateSource(
   };
   let columns = await head();
   // valid UTF-8 at the start, GBK further down: read the whole file as GB18030
-  if (!columns.ok && prepared.encoding === 'utf-8' && !source.encoding && /unicode|utf-?8/i.test(columns.message)) {
+  if (!columns.ok && prepared.encoding === 'utf-8' && !source.encoding && /invalid unicode/i.test(columns.message)) {
     const again = await engine.retryAsGb18030(path, prepared.kind, layout);
     if (!again.ok) return void fail(again.reason, again.reason_zh);
     prepared = again;
@@ -733,8 +742,13 @@ async function aggregateSource(
     const keyAt = scanned.header.findIndex((h) => h.trim() === keyColumn);
     const report = (r: LongRow, d: Diagnostic | undefined) => {
       if (!d) return;
-      const key = keyAt >= 0 ? unmarkedKey(r.cells[keyAt] ?? '') : '';
-      const who = key ? employees.get(keyOf(key))?.id : undefined;
+      // the key where the header puts it or, when a cell before it was split, as many cells to the right
+      const shift = Math.max(0, r.cells.length - scanned!.header.length);
+      let who: string | undefined;
+      for (let k = 0; k <= shift && !who && keyAt >= 0; k++) {
+        const key = unmarkedKey(r.cells[keyAt + k] ?? '');
+        who = key ? employees.get(keyOf(key))?.id : undefined;
+      }
       if (who) out.exclusions.set(who, [...(out.exclusions.get(who) ?? []), d]);
       else out.diagnostics.push({ ...d, severity: 'warning' });
     };

@@ -443,7 +443,10 @@ export function textHeader(
           .slice(0, 100)
       : [];
   const rows = kind === 'tsv' ? lines.map((l) => l.replace(/\r$/, '').split('\t')) : [t.table.header, ...t.table.rows];
-  const numbers = kind === 'tsv' ? lines.map((_, i) => i + 1) : [1, ...t.table.rowNumbers];
+  // the header's line: below the blank lines (or lines of separators only) the reader skipped
+  const leading = /^\uFEFF?(?:[ \t,;"\u3000]*(?:\r\n|\r|\n))*/.exec(text)?.[0] ?? '';
+  const headerLine = 1 + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
+  const numbers = kind === 'tsv' ? lines.map((_, i) => i + 1) : [headerLine, ...t.table.rowNumbers];
   const firstLine = numbers[0]!;
   const at = findHeader(rows, layout, numbers) ?? 0;
   const row = numbers[at] ?? firstLine;

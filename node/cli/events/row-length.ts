@@ -46,6 +46,9 @@ const QUOTE = 0x22;
 const HASH = 0x23;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+/** A line of nothing but separators, quotes and spaces. */
+const BLANK = /^[\s,;"\u3000\uFEFF]*$/;
 
 /** Excel's error texts (engine/data/values.ts), upper-cased. */
 const ERRORS = new Set(Object.keys(EXCEL_ERRORS).map((e) => e.toUpperCase()));
@@ -120,8 +123,11 @@ export function scanRows(
   const endRecord = (end: number) => {
     if (recordLine > skip) {
       if (headerCells < 0) {
-        headerCells = cells;
-        headerRange = { start: recordStart, end };
+        // blank lines (or separators and spaces only) above the header are no header: DuckDB skips them
+        if (!BLANK.test(text({ start: recordStart, end }))) {
+          headerCells = cells;
+          headerRange = { start: recordStart, end };
+        }
       } else {
         index++;
         if (cells > headerCells) {
@@ -151,7 +157,13 @@ export function scanRows(
           if (quoted) {
             quoted = false;
             closedAt = at;
-          } else if (at === cellStart || at === closedAt + 1) quoted = true;
+          } else if (
+            at === cellStart ||
+            at === closedAt + 1 ||
+            (at === cellStart + 1 && i > 0 && block[i - 1] === SPACE)
+          )
+            // at the cell's start, as `""` in a quoted cell, or after one space (` "1,000"`: DuckDB's quoting)
+            quoted = true;
           // any other quote is a character of an unquoted cell, as DuckDB reads it
         } else if (c === HASH) {
           // a `#` in a watched cell (`#N/A`, `\t#N/A`, `"#N/A"`): the record is read again below
