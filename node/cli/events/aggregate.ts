@@ -157,7 +157,8 @@ function inOurWords(message: string): string {
     );
     return en;
   }
-  if (/Error when sniffing file/.test(message)) {
+  // (a file that is not UTF-8 keeps DuckDB's words: the run reads it again as GB18030)
+  if (/Error when sniffing file/.test(message) && !/invalid unicode/i.test(message)) {
     const en =
       "the file's layout (its separator, quotes and line breaks) cannot be worked out: look for a stray quote, or lines ending in two ways, near its top, or open it in Excel and save it as CSV again";
     OUR_WORDS.set(
