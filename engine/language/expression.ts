@@ -56,6 +56,14 @@ const LIMIT_ARGS = {
   max_arguments: LIMITS.functionArguments,
 };
 
+/** `80% + x`, `110% - 100`, `80%+pay_base`: a number, `%`, then a sign before a space, a name or a parenthesis. */
+const PERCENT_WRITTEN = /\d%\s*[+-](?=\s|[A-Za-z_(\u4e00-\u9fff])/;
+
+/** The comparisons that order two numbers: one of them as an operand of another is a chain. */
+const ORDERING = new Set(['<', '<=', '>', '>=']);
+const isComparison = (e: Expr) =>
+  e.kind === 'binary' && (ORDERING.has(e.op) || e.op === '==' || e.op === '!=');
+
 /** Parses an expression string into our own small tree, rejecting anything not whitelisted. */
 export function parseExpression(text: string): ParseResult {
   // bounded before jsep and the tree walks below, which recurse once per operator
@@ -71,6 +79,16 @@ export function parseExpression(text: string): ParseResult {
       problem,
     };
   }
+  // `pay_base * 80% + x` reads as 80 % (+x), the remainder of a division: 0 for every record. A
+  // number written against `%` with a sign and a term after it is percent as people write it; a
+  // remainder by a negative number (`7 % -3`) is written otherwise
+  if (PERCENT_WRITTEN.test(text))
+    return {
+      ok: false,
+      message: '`%` is the remainder of a division, not percent: write 80% as 0.8',
+      problem: { id: 'policy_expression_syntax.percent', args: {} },
+      offset: text.search(PERCENT_WRITTEN) + 1,
+    };
   let tree: jsep.Expression;
   try {
     tree = jsep(text);
@@ -188,7 +206,14 @@ function convert(node: jsep.Expression): Expr {
           id: 'policy_expression_syntax.divide_by_zero',
           args: { operator: b.operator },
         });
-      return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left), right };
+      const left = convert(b.left);
+      // `60 <= score < 80` reads as (60 <= score) < 80, a 0 or 1 against 80: always true
+      if (ORDERING.has(b.operator) && (isComparison(left) || isComparison(right)))
+        throw new ExpressionError('comparisons do not chain: write `60 <= score && score < 80`', {
+          id: 'policy_expression_syntax.chained_comparison',
+          args: {},
+        });
+      return { kind: 'binary', op: b.operator as BinaryOp, left, right };
     }
     case 'ConditionalExpression': {
       const c = node as jsep.ConditionalExpression;
@@ -217,7 +242,16 @@ function convert(node: jsep.Expression): Expr {
         );
       }
       if (given < spec.minArgs || given > spec.maxArgs) throw arityError(name, spec, given);
-      return { kind: 'call', fn: name as FunctionName, args: c.arguments.map(convert) };
+      const args = c.arguments.map(convert);
+      // round's digits are a whole number: `round(x, 0.5)` scaled by 10^0.5
+      const digits = name === 'round' ? args[1] : undefined;
+      const written = digits?.kind === 'unary' && digits.op === '-' ? digits.arg : digits;
+      if (written?.kind === 'num' && !Number.isInteger(written.value))
+        throw new ExpressionError(`\`round\` takes a whole number of digits, not ${written.value}`, {
+          id: 'policy_expression_syntax.round_digits',
+          args: { digits: written.value },
+        });
+      return { kind: 'call', fn: name as FunctionName, args };
     }
     default:
       throw new ExpressionError(`\`${node.type}\` is not allowed in an expression`, {

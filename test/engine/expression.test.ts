@@ -108,3 +108,39 @@ describe('expressions', () => {
     );
   });
 });
+
+// Formulas an HR author writes meaning something else than they read (breaker 125): each was
+// accepted and paid every record wrongly.
+describe('formulas that read otherwise than they are meant', () => {
+  const refused = (text: string) => {
+    const parsed = parseExpression(text);
+    return parsed.ok ? 'parsed' : parsed.message;
+  };
+
+  it('`80% + …` is refused: it read as 80 % (+…), a remainder of 0, and paid ¥0 to everyone', () => {
+    // 6000 × 80 % (+6000 × 77.25 / 500) = 480000 % 926.99… : not 4800 + 927
+    expect(refused('pay_base * 80% + pay_base * score / 500')).toBe(
+      '`%` is the remainder of a division, not percent: write 80% as 0.8',
+    );
+    expect(refused('pay_base * 110% - 100')).toBe('`%` is the remainder of a division, not percent: write 80% as 0.8');
+    // a remainder as a remainder is still read: 17 % 5 = 2
+    expect(calc('score % 5', { score: 17 })).toBe(2);
+  });
+
+  it('a chained comparison is refused: `60 <= score < 80` was (60 <= score) < 80, always 1', () => {
+    expect(refused('pay_base * (60 <= score < 80) * 0.5')).toBe(
+      'comparisons do not chain: write `60 <= score && score < 80`',
+    );
+    expect(refused('score > 80 > 0')).toBe('comparisons do not chain: write `60 <= score && score < 80`');
+    // the range written out is read: 1 for 70, 0 for 85
+    expect(calc('60 <= score && score < 80', { score: 70 })).toBe(1);
+    expect(calc('60 <= score && score < 80', { score: 85 })).toBe(0);
+  });
+
+  it('`round` with digits that are not whole is refused; whole digits, negative too, are read', () => {
+    expect(refused('round(pay_base * score / 100, 0.5)')).toBe('`round` takes a whole number of digits, not 0.5');
+    expect(refused('round(x, -1.5)')).toBe('`round` takes a whole number of digits, not 1.5');
+    expect(calc('round(4635.004, 2)', { x: 0 })).toBe(4635);
+    expect(calc('round(4635, -2)')).toBe(4600);
+  });
+});

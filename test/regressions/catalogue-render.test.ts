@@ -99,6 +99,7 @@ const REALISTIC: Record<string, string | number> = {
   format: 'CSV',
   number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
   colour: '#FFFFFF', // data_xlsx_unreadable.font_colour: white text
+  digits: 0.5, // policy_expression_syntax.round_digits
   fill: '#FFFFFF', // on a white background
   gbk: '林小雨',
   first_file: '创作者后台导出.csv',

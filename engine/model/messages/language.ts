@@ -540,6 +540,27 @@ export const language = defineMessages({
     },
     help: EXPRESSION_HELP,
   },
+  'policy_expression_syntax.percent': {
+    message: {
+      en: 'cannot read expression `{text}`: `%` is the remainder of a division, not percent: write 80% as 0.8',
+      zh: '无法读取公式 `{text}`：`%` 是除法的余数，不是百分比：80% 请写成 0.8',
+    },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.chained_comparison': {
+    message: {
+      en: 'cannot read expression `{text}`: comparisons do not chain: write `60 <= score && score < 80`',
+      zh: '无法读取公式 `{text}`：比较不能连写：请写成 `60 <= score && score < 80`',
+    },
+    help: EXPRESSION_HELP,
+  },
+  'policy_expression_syntax.round_digits': {
+    message: {
+      en: 'cannot read expression `{text}`: `round` takes a whole number of digits, not {digits}',
+      zh: '无法读取公式 `{text}`：`round` 的位数必须是整数，不能是 {digits}',
+    },
+    help: EXPRESSION_HELP,
+  },
   'policy_expression_syntax.callee': {
     message: {
       en: 'cannot read expression `{text}`: only named functions can be called',
