@@ -213,7 +213,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
         if (!PLAN_STATUSES.includes(String(v)))
           report('policy_value_type.plan_status', { value: String(v) }, [...path, 'value']);
     } else if (['grade', 'raw_grade', 'previous_grade', 'grade_cap'].includes(c.fact))
-      checkGradeValues(ctx, [...path, 'value'], c.value);
+      checkGradeValues(ctx, [...path, 'value'], c.value, c);
     else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
     else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
     else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
@@ -390,12 +390,25 @@ function checkFact(
   }
 }
 
-function checkGradeValues({ report, grades }: CheckContext, path: Path, value: unknown) {
-  for (const v of Array.isArray(value) ? value : [value]) {
+function checkGradeValues(
+  { report, grades }: CheckContext,
+  path: Path,
+  value: unknown,
+  c?: { fact: string; operator: string },
+) {
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((v, i) => {
     if (typeof v === 'string' && !grades.includes(v)) {
       report('policy_unknown_grade', { grade: v, grades: grades.join(', ') }, path);
+    } else if (c && (typeof v === 'number' || typeof v === 'boolean')) {
+      // a grade is text, the grade `"3"` too: the number 3 equals no record's grade
+      report(
+        'policy_value_type.text',
+        { fact: c.fact, operator: c.operator, value: shown(v) },
+        Array.isArray(value) ? [...path, i] : path,
+      );
     }
-  }
+  });
 }
 
 function checkTeamValues({ report }: CheckContext, path: Path, value: unknown, teams: TeamDirectory) {
