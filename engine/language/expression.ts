@@ -61,8 +61,7 @@ const PERCENT_WRITTEN = /\d%\s*[+-](?=\s|[A-Za-z_(\u4e00-\u9fff])/;
 
 /** The comparisons that order two numbers: one of them as an operand of another is a chain. */
 const ORDERING = new Set(['<', '<=', '>', '>=']);
-const isComparison = (e: Expr) =>
-  e.kind === 'binary' && (ORDERING.has(e.op) || e.op === '==' || e.op === '!=');
+const isComparison = (e: Expr) => e.kind === 'binary' && (ORDERING.has(e.op) || e.op === '==' || e.op === '!=');
 
 /** Parses an expression string into our own small tree, rejecting anything not whitelisted. */
 export function parseExpression(text: string): ParseResult {

@@ -36,3 +36,19 @@ describe('a grade compared with a number', () => {
     ]);
   });
 });
+
+// The data reader trims a team's cell and drops invisible characters: a rule on the team
+// `"短视频一组 "` fired for nobody in a policy that declares no `teams:` (breaker 125).
+describe('a team written with a space at its end, without `teams:`', () => {
+  it('is refused at the value, naming the team the data reads', () => {
+    const text = FLAGSHIP.replace(
+      'when: { all: [ { fact: grade, operator: equal, value: C } ] }',
+      'when: { all: [ { fact: team, operator: equal, value: "短视频一组 " } ] }',
+    );
+    const r = loadPolicy(text, 'p.yaml');
+    expect(r.ok ? [] : r.diagnostics.map((d) => formatDiagnostic(d, 'en'))).toEqual([
+      'p.yaml:176:58: error[policy_value_type]: the team `短视频一组 ` is read from the data as `短视频一组` (spaces at its ends and invisible characters are dropped): no record can equal `短视频一组 `\n' +
+        '  help: write `短视频一组`',
+    ]);
+  });
+});

@@ -217,6 +217,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
     else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
     else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
+    else if (c.fact === 'team') checkTeamSpaces(ctx, [...path, 'value'], c.value);
     else if (c.fact === 'employee_id') checkEmployeeIds(ctx, [...path, 'value'], c.value);
     if (c.fact === 'rolling_average' && c.params) {
       const of = String(c.params.of);
@@ -420,6 +421,22 @@ function checkTeamValues({ report }: CheckContext, path: Path, value: unknown, t
     else report('policy_unknown_team', { team: v, teams: titles.join(', ') }, path);
   }
 }
+
+/**
+ * A team written with spaces at its ends or an invisible character (`"短视频一组 "`), in a policy
+ * that declares no `teams:`: the data reader trims a team's cell and drops those characters, so no
+ * record's team can equal it, and the rule would never fire (or with `notEqual` always).
+ */
+function checkTeamSpaces({ report }: CheckContext, path: Path, value: unknown) {
+  const list = Array.isArray(value) ? value : [value];
+  list.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const team = v.replace(TEAM_INVISIBLE, '').trim();
+    if (team !== v && team !== '')
+      report('policy_value_type.team', { value: v, team }, Array.isArray(value) ? [...path, i] : path);
+  });
+}
+const TEAM_INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 /** Spaces of every width and the invisible characters an id loses when the data is read (engine/data/ids.ts). */
 const ID_IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;

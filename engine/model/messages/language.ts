@@ -1320,6 +1320,13 @@ export const language = defineMessages({
     },
     help: { en: 'write `{id}`', zh: '请写作 `{id}`' },
   },
+  'policy_value_type.team': {
+    message: {
+      en: 'the team `{value}` is read from the data as `{team}` (spaces at its ends and invisible characters are dropped): no record can equal `{value}`',
+      zh: '团队 `{value}` 在数据中读作 `{team}`（两端的空格和不可见字符去掉）：没有记录会等于 `{value}`',
+    },
+    help: { en: 'write `{team}`', zh: '请写作 `{team}`' },
+  },
   'policy_value_type.text': {
     message: {
       en: '`{fact}` is text, but `{operator}` compares it with the number or true/false `{value}`: no record can equal it',
