@@ -245,11 +245,14 @@ function convert(node: jsep.Expression): Expr {
       // round's digits are a whole number: `round(x, 0.5)` scaled by 10^0.5
       const digits = name === 'round' ? args[1] : undefined;
       const written = digits?.kind === 'unary' && digits.op === '-' ? digits.arg : digits;
-      if (written?.kind === 'num' && !Number.isInteger(written.value))
-        throw new ExpressionError(`\`round\` takes a whole number of digits, not ${written.value}`, {
+      if (written?.kind === 'num' && !Number.isInteger(written.value)) {
+        // the digits as written, their sign too
+        const shown = written === digits ? written.value : -written.value;
+        throw new ExpressionError(`\`round\` takes a whole number of digits, not ${shown}`, {
           id: 'policy_expression_syntax.round_digits',
-          args: { digits: written.value },
+          args: { digits: shown },
         });
+      }
       return { kind: 'call', fn: name as FunctionName, args };
     }
     default:

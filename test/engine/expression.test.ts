@@ -139,7 +139,7 @@ describe('formulas that read otherwise than they are meant', () => {
 
   it('`round` with digits that are not whole is refused; whole digits, negative too, are read', () => {
     expect(refused('round(pay_base * score / 100, 0.5)')).toBe('`round` takes a whole number of digits, not 0.5');
-    expect(refused('round(x, -1.5)')).toBe('`round` takes a whole number of digits, not 1.5');
+    expect(refused('round(x, -1.5)')).toBe('`round` takes a whole number of digits, not -1.5');
     expect(calc('round(4635.004, 2)', { x: 0 })).toBe(4635);
     expect(calc('round(4635, -2)')).toBe(4600);
   });
