@@ -30,7 +30,12 @@ export function combine(parts: Direction[]): Direction {
 
 type Sign = 'nonneg' | 'pos' | 'nonpos' | 'any';
 
-/** The variables known never to be negative (money, counts, scores); `pos` ones are above zero. */
+/**
+ * The variables known never to be negative (counts and ratios, which the data layer refuses below 0;
+ * the pay base; scores; metrics whose declared range starts at 0 or above); `pos` ones are above zero. Money,
+ * ratings and other metrics without a range may be negative in the data (a month's profit of
+ * −¥15,000): `score * profit` then falls as the score rises.
+ */
 export interface SignFacts {
   sign(name: string): Sign;
 }
@@ -139,7 +144,8 @@ export function policySigns(policy: CompiledPolicy): SignFacts {
       if (name === 'pay_base' || name === 'score' || name === 'base_score' || name === 'attainment') return 'nonneg';
       const m: MetricDef | undefined = policy.metrics[name];
       if (m?.range) return m.range[0] > 0 ? 'pos' : m.range[0] >= 0 ? 'nonneg' : 'any';
-      if (m && m.unit !== 'ratio') return 'nonneg';
+      // the data layer refuses a count below 0, and a ratio outside 0 … 1 (probes.ts, dataRange)
+      if (m?.unit === 'count' || m?.unit === 'ratio') return 'nonneg';
       const d = policy.derived.find((x) => x.id === name);
       if (d) return signOf(d.expr, this) === 'any' ? 'any' : 'nonneg';
       return 'any';

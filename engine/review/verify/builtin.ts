@@ -372,6 +372,25 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
   return out;
 }
 
+/**
+ * The built-in facts no metric moves: who the employee is, the pay base, and what earlier periods
+ * left. Every other built-in fact (the indicator results' points, attainments and counts, a rolling
+ * average that takes in this period, the grade) moves with the metrics in ways this analysis does
+ * not follow: unknown, so that a rule on one is searched, not proved (an award for
+ * `indicators_missed > 0` pays more to the employee who falls short).
+ */
+const STILL_FACTS = new Set([
+  'employee_id',
+  'role',
+  'team',
+  'stage',
+  'pay_base',
+  'previous_grade',
+  'previous_plan',
+  'periods_in_role',
+  'open_plan',
+]);
+
 /** The direction each fact moves as metric `x` grows, through derived metrics. */
 function factDirections(policy: CompiledPolicy, x: string): (f: string) => Direction {
   const signs = policySigns(policy);
@@ -380,7 +399,7 @@ function factDirections(policy: CompiledPolicy, x: string): (f: string) => Direc
     if (f === x) return 'inc';
     if (memo.has(f)) return memo.get(f)!;
     const d = policy.derived.find((e) => e.id === f);
-    let out: Direction = 'const';
+    let out: Direction = policy.metrics[f] || d || STILL_FACTS.has(f) ? 'const' : 'unknown';
     if (d) {
       const moving = variablesOf(d.expr).filter((v) => dir(v) !== 'const');
       if (moving.length === 1) {
@@ -437,20 +456,32 @@ export function proveMonotone(
   }
   const basis = !policy.tiers ? 'const' : policy.tiers.basis === 'attainment' ? score : dir(policy.tiers.basis);
   const tier = basis === 'const' ? 'const' : ordered ? basis : 'unknown';
-  const parsed = parseExpression(policy.payout.performancePayText);
-  const expr = parsed.ok ? parsed.expr : undefined;
-  const perf = !expr
-    ? 'unknown'
-    : combine(
-        variablesOf(expr).map((v) =>
-          compose(
-            directionIn(expr, v, signs),
-            v === 'score' || v === 'attainment' ? score : v === 'base_score' ? base : dir(v),
-          ),
+  // a payout formula's direction: performance pay, and the caps, which take the pay (or the
+  // adjustment awards) down to them: a cap that falls as the metric improves (`cap: pay_base * 1.2 -
+  // gmv / 100`) pays the better employee less once it bites
+  const formula = (text: string | number | undefined): Direction => {
+    if (text === undefined || typeof text === 'number') return 'const';
+    const parsed = parseExpression(text);
+    if (!parsed.ok) return 'unknown';
+    const expr = parsed.expr;
+    return combine(
+      variablesOf(expr).map((v) =>
+        compose(
+          directionIn(expr, v, signs),
+          v === 'score' || v === 'attainment' ? score : v === 'base_score' ? base : dir(v),
         ),
-      );
+      ),
+    );
+  };
+  const perf = formula(policy.payout.performancePayText);
+  const caps = [formula(policy.doc.payout.cap), formula(policy.doc.payout.awards_cap)];
   const awards = Object.values(policy.adjustments).map((a) =>
     typeof a.award === 'object' ? 'unknown' : a.award ? conditionDirection(a.when, facts) : 'const',
+  );
+  // a grade cap that switches on as the metric improves takes the grade down, and with it a place
+  // in a pool with a `min_grade`
+  const gradeCaps = Object.values(policy.adjustments).map((a) =>
+    a.grade_cap === undefined ? 'const' : flip(conditionDirection(a.when, facts)),
   );
   // a pool share moves with the employee's weight (the pool × weight / every weight) and, for a
   // share of a metric's sum, with the pool: a weight that falls as the metric improves pays less
@@ -479,7 +510,7 @@ export function proveMonotone(
       const held =
         p.exclude_held === false ? [] : Object.values(policy.holds).map((h) => flip(conditionDirection(h.when, facts)));
       // `min_grade`: the grade, and with it the place in the pool, follows the score
-      const graded = p.min_grade === undefined ? 'const' : score;
+      const graded = p.min_grade === undefined ? 'const' : combine([score, ...gradeCaps]);
       const fund = 'share_of' in p.fund ? dir(p.fund.share_of.metric) : 'const';
       // a `min_share` applies only once the pool can give it to everyone: a fund that moves with
       // the metric switches it on or off, and money moves between participants of unequal weights
@@ -487,7 +518,7 @@ export function proveMonotone(
       if (fund !== 'const' && (p.min_share ?? 0) > 0 && variablesOf(w.expr).length > 0) return 'unknown';
       return combine([weight, fund, graded, ...held]);
     });
-  const pay = combine([perf, tier, ...awards, ...pools]);
+  const pay = combine([perf, tier, ...awards, ...pools, ...caps]);
   const ok = (d: Direction) => d === 'const' || d === want;
   return { score: ok(score), pay: ok(pay) };
 }
@@ -596,7 +627,7 @@ function sweepFor(
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
 ): { pair?: [Sample, Sample, 'score' | 'payout']; pooled?: { before: Scorecard; after: Scorecard }; cases: number } {
-  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim)])].sort((a, b) =>
+  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim, base)])].sort((a, b) =>
     want === 'inc' ? a - b : b - a,
   );
   let prev: Sample | undefined;

@@ -11,14 +11,23 @@ import { evaluate } from './search.js';
 const memo = new WeakMap<Probe, Map<string, number[]>>();
 
 /**
- * The values of `dim` at which the probe's typical employee enters a tier band, and one step
- * below each: found by bisection on the engine's own result when the bands are on attainment (the
- * score), taken from the bands when they are on `dim` itself. Empty without tiers.
+ * The values of `dim` at which the probe's employee with the other metrics of `base` (the typical
+ * employee unless given) enters a tier band, and one step below each: found by bisection on the
+ * engine's own result when the bands are on attainment (the score), taken from the bands when they
+ * are on `dim` itself. Empty without tiers. The employee of each context is bisected on its own: a
+ * gold band at 110 points that GMV alone never reaches with a typical rating is reached with a
+ * rating of 100, and a gold band paying less than silver falls exactly there.
  */
-export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string): number[] {
+export function tierCrossings(
+  policy: CompiledPolicy,
+  probe: Probe,
+  dim: string,
+  base: Record<string, number> = probe.typical,
+): number[] {
   let byDim = memo.get(probe);
   if (!byDim) memo.set(probe, (byDim = new Map()));
-  const known = byDim.get(dim);
+  const key = base === probe.typical ? dim : `${dim}\u0000${JSON.stringify(base)}`;
+  const known = byDim.get(key);
   if (known) return known;
   const out: number[] = [];
   const tiers = policy.tiers;
@@ -40,14 +49,16 @@ export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string)
       const lo = Math.min(...values);
       const hi = Math.max(...values);
       const scoreAt = (v: number): number | undefined => {
-        const metrics = { ...probe.typical };
+        const metrics = { ...base };
         if (!setMetric(policy, metrics, dim, v)) return undefined;
         return evaluate(policy, recordOf(policy, probe, metrics))?.score;
       };
       const [sLo, sHi] = [scoreAt(lo), scoreAt(hi)];
       if (sLo !== undefined && sHi !== undefined)
         for (const b of tiers.bands) {
-          const target = b.min * 100;
+          // the score at which the attainment (score / 100) reaches the band: 1.1 × 100 is
+          // 110.00000000000001 in binary, which a score of 110 (in the band) is below
+          const target = tidy(b.min * 100);
           // the end that has not reached the band and the end that has; nothing to find otherwise
           const reachedLo = sLo >= target;
           if (reachedLo === sHi >= target) continue;
@@ -94,6 +105,6 @@ export function tierCrossings(policy: CompiledPolicy, probe: Probe, dim: string)
   // only values the probe's own range allows
   const range = policy.metrics[dim]?.range;
   const kept = [...new Set(out)].filter((v) => !range || (v >= range[0] && v <= range[1]));
-  byDim.set(dim, kept);
+  byDim.set(key, kept);
   return kept;
 }

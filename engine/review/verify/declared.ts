@@ -174,8 +174,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       proved = false;
       const own = probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m);
       if (!own.length) continue;
-      const values = [...new Set([...own, ...tierCrossings(policy, probe, m)])];
       for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 10)))) {
+        const values = [...new Set([...own, ...tierCrossings(policy, probe, m, base)])];
         const sorted = [...values].sort((a, b) => (want === 'inc' ? a - b : b - a));
         let prev: Sample | undefined;
         for (const v of sorted) {

@@ -8,6 +8,7 @@ import { leavesOf, type ConditionLeaf } from '../../language/conditions.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import { formatAmount } from '../../model/money.js';
 import type { ConditionDef, Unit } from '../../model/policy.js';
+import { parseExpression, variablesOf } from '../../language/expression.js';
 import { breakpointsOf } from './analysis.js';
 
 export interface Probe {
@@ -142,6 +143,7 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
     policy.tiers && policy.tiers.basis !== 'attainment' && isMetricId(policy.tiers.basis)
       ? policy.tiers.basis
       : undefined;
+  const formulaMetrics = payoutFormulaMetrics(policy);
   const probes: Probe[] = [];
   for (const role of Object.values(policy.roles))
     for (const stage of Object.keys(policy.stages)) {
@@ -165,7 +167,16 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
 
       const dimensions = [...new Set([...indicatorMetrics, ...conditionFacts, ...(tierBasis ? [tierBasis] : [])])];
       const candidates: Record<string, number[]> = {};
+      // a metric only a payout formula reads (`+ max(0, refunds - gmv / 10)`) is a value employees
+      // differ in too: held at its default, no search would see the pay fall where it matters
+      for (const m of formulaMetrics)
+        if (!dimensions.includes(m)) {
+          dimensions.push(m);
+          const first = dimValue(policy, typical, m);
+          candidates[m] = [...new Set([first, ...formulaCandidates(policy, m)])];
+        }
       for (const dim of dimensions) {
+        if (candidates[dim]) continue;
         const step = stepOf(policy, dim);
         const points = [
           ...leaves.filter((l) => l.metric === dim).flatMap((l) => breakpointsOf(l)),
@@ -182,6 +193,26 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       probes.push({ role: role.id, stage, leaves, dimensions, typical, candidates });
     }
   return probes;
+}
+
+/** The raw metrics the payout formulas read (performance pay, the caps), directly or through derived metrics. */
+function payoutFormulaMetrics(policy: CompiledPolicy): string[] {
+  const { payout } = policy.doc;
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (policy.metrics[id]) out.add(id);
+    const d = policy.derived.find((x) => x.id === id);
+    if (d) for (const v of variablesOf(d.expr)) visit(v);
+  };
+  for (const text of [payout.performance_pay, payout.cap, payout.awards_cap]) {
+    if (typeof text !== 'string') continue;
+    const parsed = parseExpression(text);
+    if (parsed.ok) for (const v of variablesOf(parsed.expr)) visit(v);
+  }
+  return [...out];
 }
 
 /** The value of a dimension in a set of raw metrics (a derived one computed). */
@@ -250,11 +281,11 @@ export function formulaCandidates(policy: CompiledPolicy, id: string): number[] 
   const step = stepOf(policy, id);
   const range = dataRange(policy, id);
   const powers = Array.from({ length: 19 }, (_, k) => 10 ** (k - 9));
+  const positive = [0, ...powers, ...numbers.flatMap((n) => [n - step, n, n + step])];
+  // money, a rating or seconds without a range may be below 0 in an export (a month's loss): the
+  // same values below 0 too, where `score * profit` pays less as the score rises
+  const values = range ? positive : [...positive, ...positive.map((v) => -v)];
   return [
-    ...new Set(
-      [0, ...powers, ...numbers.flatMap((n) => [n - step, n, n + step])]
-        .map(tidy)
-        .filter((v) => v >= 0 && (!range || (v >= range[0] && v <= range[1]))),
-    ),
+    ...new Set(values.map(tidy).filter((v) => (range ? v >= range[0] && v <= range[1] : true))),
   ].sort((a, b) => a - b);
 }
