@@ -266,9 +266,16 @@ export async function workbookParts(bytes: Uint8Array) {
   const themeRel = relations.find((a) => /\/theme$/.test(attribute(a, 'Type') ?? ''));
   const sharedRel = relations.find((a) => /\/sharedStrings$/.test(attribute(a, 'Type') ?? ''));
   const properties = /<(?:[\w.-]+:)?workbookPr\s([^>]*?)\/?>/.exec(workbook)?.[1] ?? '';
+  const calculation = /<(?:[\w.-]+:)?calcPr\s([^>]*?)\/?>/.exec(workbook)?.[1] ?? '';
   return {
     entries,
     sheets,
+    /**
+     * the workbook asks to be calculated in full when opened (`<calcPr fullCalcOnLoad="1"/>`): a
+     * program wrote its formulas (XlsxWriter, and pandas through it; openpyxl) and their stored
+     * results are placeholders (XlsxWriter stores 0), not what Excel shows once it has calculated
+     */
+    calculateOnLoad: yes(attribute(calculation, 'fullCalcOnLoad')),
     // the 1904 date system (old Excel for Mac): day 0 is 1904-01-01, not 1899-12-30
     date1904: attribute(properties, 'date1904'),
     sheetPath: (id: string) => part(relations.find((a) => attribute(a, 'Id') === id)),
@@ -810,13 +817,18 @@ export async function xlsxMergedRanges(
 export async function xlsxUncalculatedFormula(
   bytes: Uint8Array,
   sheet?: string,
-): Promise<{ row: number; col: number; formula: string } | undefined> {
+): Promise<{ row: number; col: number; formula: string; placeholder?: boolean } | undefined> {
   const xml = await sheetXml(bytes, sheet);
-  // only a formula followed by no result, or an empty one, and the cell's end can be one: a sheet of
-  // calculated formulas is not walked cell by cell
-  const candidate =
-    /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
-  if (xml === undefined || !candidate.test(xml)) return undefined;
+  if (xml === undefined) return undefined;
+  // a workbook to be calculated when opened: every formula's stored result is a placeholder
+  // (XlsxWriter writes `<f>20+20</f><v>0</v>`, which Excel shows as 40)
+  const placeholder = (await workbookParts(bytes))?.calculateOnLoad === true;
+  // else only a formula followed by no result, or an empty one, and the cell's end can be one: a
+  // sheet of calculated formulas is not walked cell by cell
+  const candidate = placeholder
+    ? /<(?:[\w.-]+:)?f[\s>/]/
+    : /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
+  if (!candidate.test(xml)) return undefined;
   for (const m of xml.matchAll(CELL)) {
     const inner = m[2];
     if (inner === undefined) continue;
@@ -824,12 +836,17 @@ export async function xlsxUncalculatedFormula(
     if (!f) continue;
     const attrs = m[1] ?? '';
     const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/.exec(inner);
-    if (v && ((v[1] ?? '') !== '' || attribute(attrs, 't') === 'str')) continue;
+    if (!placeholder && v && ((v[1] ?? '') !== '' || attribute(attrs, 't') === 'str')) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const formula = unescapeXml(f[1] ?? '').trim();
     // a cell sharing another cell's formula (`<f t="shared" si="0"/>`) does not repeat its text
-    return { row: Number(ref[2]), col: columnIndex(ref[1] ?? ''), formula: `=${formula || '…'}` };
+    return {
+      row: Number(ref[2]),
+      col: columnIndex(ref[1] ?? ''),
+      formula: `=${formula || '…'}`,
+      ...(placeholder ? { placeholder } : {}),
+    };
   }
   return undefined;
 }

@@ -240,13 +240,14 @@ export async function readXlsx(
     );
   const [head = [], ...body] = chosen.data;
   // a formula stored without its result (a workbook a program wrote and nothing calculated) is not
-  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one
+  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one;
+  // so is a formula of a workbook to be calculated when opened, whose stored result is a placeholder
   const uncalculated = await xlsxUncalculatedFormula(bytes, chosen.sheet);
   if (uncalculated) {
     const column = cellText(head[uncalculated.col]).trim() || columnLetters(uncalculated.col);
     return fail(
       diagnostic(
-        'data_xlsx_unreadable.formula',
+        uncalculated.placeholder ? 'data_xlsx_unreadable.formula_placeholder' : 'data_xlsx_unreadable.formula',
         { formula: uncalculated.formula },
         {
           file: options.file,

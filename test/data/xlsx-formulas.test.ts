@@ -13,8 +13,11 @@ const contract = videosAndViolationsContract();
 
 const text = (value: string) => ({ value, type: String });
 
-/** A one-row workbook whose 违规次数 cell (F2) is written as `cell`, the sheet XML edited as Excel or a program stores it. */
-async function workbook(cell: string): Promise<Uint8Array> {
+/**
+ * A one-row workbook whose 违规次数 cell (F2) is written as `cell`, the sheet XML edited as Excel or a
+ * program stores it; `calcPr` in place of the workbook's own calculation properties, when given.
+ */
+async function workbook(cell: string, calcPr?: string): Promise<Uint8Array> {
   const rows = [
     ['工号', '姓名', '岗位', '团队', '阶段', '违规次数', '发布视频数'].map(text),
     [...['E1', '张三', '编导', '一组', '初创期'].map(text), { value: 0, type: Number }, { value: 30, type: Number }],
@@ -26,6 +29,10 @@ async function workbook(cell: string): Promise<Uint8Array> {
   const edited = xml.replace(/<c r="F2"[^>]*>[\s\S]*?<\/c>/, cell);
   expect(edited).not.toBe(xml);
   parts[name] = strToU8(edited);
+  if (calcPr !== undefined) {
+    const book = strFromU8(parts['xl/workbook.xml'] as Uint8Array).replace(/<calcPr[^>]*\/>/, '');
+    parts['xl/workbook.xml'] = strToU8(book.replace('</workbook>', `${calcPr}</workbook>`));
+  }
   return zipSync(parts);
 }
 
@@ -56,6 +63,29 @@ describe('formula cells of a workbook', () => {
         { sheet: 'Sheet1', row: 2, column: '违规次数', value: '=…' },
       ],
     ]);
+  });
+
+  // XlsxWriter (and pandas through it) stores 0 beside every formula and asks Excel to calculate
+  // the workbook when it is opened: Excel shows 2 violations, the cell stores 0. Read as 0, the
+  // violation veto never fired
+  it.each(['<calcPr fullCalcOnLoad="1"/>', '<calcPr calcId="124519" fullCalcOnLoad="true"/>'])(
+    'a formula of a workbook that asks to be calculated when opened (%s) is refused: its stored result is a placeholder',
+    async (calcPr) => {
+      const table = await readTable(await workbook('<c r="F2"><f>1+1</f><v>0</v></c>', calcPr), 'm.xlsx');
+      expect(table.ok ? [] : table.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+        'm.xlsx:2: error[data_xlsx_unreadable]: the cell holds the formula `=1+1`, and the workbook asks to be calculated when it is opened: the result stored beside the formula is a placeholder a program wrote (XlsxWriter and pandas store 0), not what Excel shows\n' +
+          '  at sheet `Sheet1`, row 2, column `违规次数`, value `=1+1`\n' +
+          '  help: open the workbook in Excel or WPS and save it, so that every formula keeps its result; or type the values',
+      ]);
+    },
+  );
+
+  it('a workbook that asks to be calculated when opened and holds no formula is read (openpyxl asks so of every workbook)', async () => {
+    const table = await readTable(await workbook('<c r="F2"><v>2</v></c>', '<calcPr fullCalcOnLoad="1"/>'), 'm.xlsx');
+    if (!table.ok) throw new Error('unreadable');
+    expect(toRecords(table.table, contract, { file: 'm.xlsx', period: '2026-10' }).records[0]?.metrics.violations).toBe(
+      2,
+    );
   });
 
   it('the formula with the result Excel stores (2 violations) is read as 2; a text formula whose result is empty is an empty cell', async () => {

@@ -866,6 +866,16 @@ export const data = defineMessages({
       zh: '请用 Excel 或 WPS 打开工作簿并保存，让每个公式都存下计算结果；或直接填写数值',
     },
   },
+  'data_xlsx_unreadable.formula_placeholder': {
+    message: {
+      en: 'the cell holds the formula `{formula}`, and the workbook asks to be calculated when it is opened: the result stored beside the formula is a placeholder a program wrote (XlsxWriter and pandas store 0), not what Excel shows',
+      zh: '该单元格是公式 `{formula}`，且工作簿要求打开时重新计算：公式旁存的结果是生成它的程序写的占位值（XlsxWriter、pandas 写 0），不是 Excel 显示的值',
+    },
+    help: {
+      en: 'open the workbook in Excel or WPS and save it, so that every formula keeps its result; or type the values',
+      zh: '请用 Excel 或 WPS 打开工作簿并保存，让每个公式都存下计算结果；或直接填写数值',
+    },
+  },
 });
 
 /**
