@@ -954,7 +954,41 @@ export function recordReader(
       if ((cells[c] ?? '').trim() !== (header[c] ?? '').trim()) return false;
     return true;
   };
+  const headerNames = new Set(header.map((h) => h.trim()).filter((h) => h !== ''));
+  /**
+   * The header again with its columns in another order (a second export pasted below the first):
+   * every cell holding something is a header name, three or more of them, and one at least is not
+   * where the header has it. The place of the first that is not, or undefined.
+   */
+  const headerReordered = (cells: string[]): number | undefined => {
+    if (source.origin) return undefined;
+    let names = 0;
+    let moved: number | undefined;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = (cells[c] ?? '').trim();
+      if (cell === '') continue;
+      if (!headerNames.has(cell)) return undefined;
+      names++;
+      if (moved === undefined && cell !== (header[c] ?? '').trim()) moved = c;
+    }
+    return names >= 3 ? moved : undefined;
+  };
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
+    const moved = headerReordered(cells);
+    if (moved !== undefined)
+      return diagnostic(
+        'data_header_repeated.reordered',
+        { row, column: header[moved] ?? '', value: (cells[moved] ?? '').trim() },
+        {
+          file,
+          cell: {
+            ...(source.sheet ? { sheet: source.sheet } : {}),
+            row,
+            column: header[moved] ?? '',
+            value: cellAt(cells, moved),
+          },
+        },
+      );
     if (headerAgain(cells)) {
       const col = fieldColumn.get('employee_id');
       return diagnostic(

@@ -523,6 +523,10 @@ async function passWith(
         const mixed = reader.mixedNotation(notation);
         if (mixed.length) fatal(mixed);
       }
+      // a header again in another column order (a second export pasted below) refuses the file, as
+      // the whole-file run refuses it; a totals row or the header printed again is a note
+      const refusing = r.notes.filter((d) => d.severity === 'error');
+      if (refusing.length) fatal(refusing);
       s.warnings.push(...r.notes);
       // duplicates are found here, where every row passes in order. A person on two rows leaves out
       // the first row too (engine/data/records.ts, toRecords), which may be written already: the

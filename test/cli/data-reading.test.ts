@@ -45,6 +45,35 @@ describe('the header printed again after a page break', () => {
     }
     expect(streamed.stdout).toBe(plain.stdout);
   });
+
+  it('the header again with two columns swapped (a second export pasted below) refuses the file, with --exclude-invalid too', async () => {
+    // the rows under it would be read under the first header: SV0003's 33.1% 完播率 as its 点赞量
+    const dir = tempDir();
+    const header = readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!
+      .replace('点赞量,完播率', '完播率,点赞量');
+    const file = edited(dir, SAMPLE, 'sv.csv', '\nSV0003,', `\n${header}\nSV0003,`);
+    const error =
+      `${file}:4: error[data_header_repeated]: row 4 is a header again, with its columns in another order (column \`点赞量\` holds \`完播率\` there): a second export pasted below the first, whose rows would be read under the first header’s columns\n` +
+      '  at row 4, column `点赞量`, value `完播率`\n' +
+      '  help: put each export in a file of its own (a data mapping can join them), or move the second export’s columns into the first one’s order and delete its header row\n';
+    for (const format of ['table', 'csv', 'json']) {
+      const r = await yardstick(
+        'run',
+        FLAGSHIP,
+        '--data',
+        file,
+        '--format',
+        format,
+        '--exclude-invalid',
+        '--lang',
+        'en',
+      );
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toContain(error);
+    }
+  });
 });
 
 describe('a ratio written without %', () => {

@@ -349,6 +349,16 @@ export const data = defineMessages({
       zh: '如果是再次出现的表头，无需处理：它下面的行照常读取',
     },
   },
+  'data_header_repeated.reordered': {
+    message: {
+      en: 'row {row} is a header again, with its columns in another order (column `{column}` holds `{value}` there): a second export pasted below the first, whose rows would be read under the first header’s columns',
+      zh: '第 {row} 行又是一行表头，但列的顺序不同（`{column}` 列在这一行是 `{value}`）：像是第二份导出粘贴在第一份下面，它下面的行会按第一行表头的列读取',
+    },
+    help: {
+      en: 'put each export in a file of its own (a data mapping can join them), or move the second export’s columns into the first one’s order and delete its header row',
+      zh: '请把每份导出放在单独的文件中（可以用数据映射合并），或把第二份导出的列调整为第一份的顺序，并删除它的表头行',
+    },
+  },
   data_id_case: {
     message: {
       en: 'ids `{first}` (row {first_row}) and `{second}` (row {second_row}) differ only in upper and lower case: they are read as two employees',
