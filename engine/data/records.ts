@@ -392,6 +392,22 @@ export function recordReader(
     }
     (map as Map<string, number>).set(match.id, col);
   });
+  // a record field's column written with a unit or spaces (`绩效基数(元)`, `绩效 基数`) where the file
+  // has no column of the field: read as nothing, the pay base would be the role's, silently
+  for (const h of unmatched) {
+    const bare = key(h)
+      .replace(/[(（[【<《].*?[)）\]】>》]/g, '')
+      .replace(/[\s\u3000]+/g, '');
+    if (bare === key(h)) continue;
+    const field = (Object.entries(FIELD_NAMES) as [Field, readonly string[]][]).find(([, names]) =>
+      names.some((n) => key(n) === bare),
+    );
+    if (!field || fieldColumn.has(field[0])) continue;
+    const near = FIELD_NAMES[field[0]][1];
+    const at = diagnostics.findIndex((d) => d.code.startsWith('data_unknown_column') && d.cell?.column === h);
+    if (at >= 0) diagnostics.splice(at, 1);
+    diagnostics.push(diagnostic('data_unknown_column.field', { column: h, near }, { file, cell: headerCell(h) }));
+  }
   if (unmatched.length > UNKNOWN_COLUMNS_NAMED)
     diagnostics.push(
       diagnostic(

@@ -540,3 +540,35 @@ describe('a totals row at the bottom of an export', () => {
     expect(r.excluded.map((x) => [x.row, x.reasons.map((d) => d.code)])).toEqual([[3, ['data_missing_field']]]);
   });
 });
+
+// A pay-base column whose header carries a unit or a space (`绩效基数(元)`) matched nothing and was
+// ignored with a warning to "add it to a metric's aliases" (it is no metric): every employee was paid
+// on the role's pay base instead of the one in the file (breaker 128)
+describe('a record field’s column written with a unit or spaces', () => {
+  const row = 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,9000';
+  it.each(['绩效基数(元)', '绩效基数（万元）', '绩效 基数', ' 绩效基数【元】'])(
+    '`%s` without a 绩效基数 column refuses the file at its header',
+    (name) => {
+      const r = readRecords(csvText(`${HEADER},${name}`, row), 'csv', contract, { file: 'm.csv' });
+      expect(r.records).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.severity, d.code, d.message, d.cell])).toEqual([
+        [
+          'error',
+          'data_unknown_column',
+          `column \`${name.trim()}\` looks like \`绩效基数\` with a unit or spaces added, and would not be read as \`绩效基数\`: the file has no \`绩效基数\` column`,
+          { row: 1, column: name.trim() },
+        ],
+      ]);
+    },
+  );
+
+  it('beside a 绩效基数 column it is one more column no metric reads (a warning), and 绩效基数 is the pay base', () => {
+    const r = readRecords(csvText(`${HEADER},绩效基数,绩效基数(元)`, `${row},9000`), 'csv', contract, {
+      file: 'm.csv',
+    });
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.cell?.column])).toEqual([
+      ['warning', 'data_unknown_column', '绩效基数(元)'],
+    ]);
+    expect(r.records.map((x) => x.pay_base)).toEqual([9000]);
+  });
+});

@@ -654,6 +654,16 @@ export const data = defineMessages({
       zh: '`yardstick data inspect` 会列出全部列；如果要使用某一列，请把它写进政策中某个指标的 `aliases`',
     },
   },
+  'data_unknown_column.field': {
+    message: {
+      en: 'column `{column}` looks like `{near}` with a unit or spaces added, and would not be read as `{near}`: the file has no `{near}` column',
+      zh: '列 `{column}` 像是加了单位或空格的 `{near}`，不会被当作 `{near}` 读取：文件中没有 `{near}` 列',
+    },
+    help: {
+      en: 'rename the column to `{near}`, its values written as the policy reads them (a pay base in yuan), or delete it if it is not meant to be read',
+      zh: '请把这一列改名为 `{near}`，数值按政策读取的写法填写（绩效基数以元为单位）；如果不应读取这一列，请删除它',
+    },
+  },
   data_sheet_not_workbook: {
     message: {
       en: '`{file}` is not an Excel workbook, so it has no sheet `{sheet}`',
