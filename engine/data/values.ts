@@ -375,19 +375,27 @@ function shiftDecimal(s: string, shift: number): number {
   return Number(`${sign}${digits.slice(0, point) || '0'}.${digits.slice(point) || '0'}`);
 }
 
+/**
+ * Seconds added up from minutes and hours written with decimals, without the noise of binary
+ * arithmetic: `2.05分` is 2.05 × 60 = 122.99999999999999 in doubles, which a threshold of 123 s
+ * does not reach; cleaned to 15 significant digits, it is 123.
+ */
+const seconds = (total: number) => Number(total.toPrecision(15));
+
 function parseDuration(text: string): number | undefined {
   const s = withoutSpaces(text);
   if (s === undefined) return undefined;
   const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
   if (clock) {
     const [, a, b, c] = clock;
-    return c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c);
+    return seconds(c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c));
   }
   const cn =
     /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(
       s,
     );
-  if (cn && (cn[1] || cn[2] || cn[3])) return Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0);
+  if (cn && (cn[1] || cn[2] || cn[3]))
+    return seconds(Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0));
   const plain = parseNumber(s, 'count');
   return plain;
 }

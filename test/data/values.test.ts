@@ -57,6 +57,12 @@ describe('parseValue', () => {
     ['01:21:05', 4865],
     ['21:05', 1265],
     ['180', 180],
+    // minutes and hours with decimals, without binary noise: 2.05 × 60 is 122.99999999999999 in
+    // doubles, which a threshold of 123 s did not reach
+    ['2.05分', 123],
+    ['2.05分钟', 123],
+    ['0.1小时', 360],
+    ['1.15min', 69],
   ])('reads the duration %s as %d seconds', (raw, value) => {
     expect(read(raw, 'seconds')).toEqual({ ok: true, value });
   });
