@@ -158,8 +158,10 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   const fen = unit === 'money' && options.moneyIn === 'fen';
   // ¥123.45 or 123.45元 says yuan in a column of fen: read as fen it would be ¥1.2345
   if (fen && /^(¥|￥|RMB|CNY)|元$/i.test(withoutSpaces(text) ?? text)) return no('value_fen_in_yuan', raw);
+  // a rating written with its word for points (`85分`, as a format `0"分"` shows it): the number
+  const number = unit === 'score' && POINTS.test(text) ? text.replace(POINTS_WORD, '') : text;
   let value =
-    unit === 'seconds' ? parseDuration(text) : parseNumber(text, unit, options.ratioFormat === 'percent_points');
+    unit === 'seconds' ? parseDuration(text) : parseNumber(number, unit, options.ratioFormat === 'percent_points');
   if (value !== undefined && fen) {
     // a fraction of a fen: the column is in yuan after all, or the cell is not a sum of fen
     if (!Number.isInteger(value)) return no('value_fen_fraction', raw);
@@ -168,6 +170,10 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
 }
+
+/** A score written with 分 (points) after its last digit: `85分`, `4.5 分`. */
+const POINTS = /\d\s*分$/;
+const POINTS_WORD = /\s*分$/;
 
 /** `="…"` with no other quote than doubled ones inside: a formula that is only a text. */
 const FORMULA_TEXT = /^="((?:[^"]|"")*)"$/;

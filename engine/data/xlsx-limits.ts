@@ -587,7 +587,14 @@ const AROUND_TEXT = new RegExp(`^${LITERALS}@${LITERALS}$`);
  * `k`, `M`): the number alone is not the figure. The shown text is read as any cell is: `120万` is
  * 1,200,000, and `12十万` or `1百万`, which no export writes, are refused as no number.
  */
-const SCALE_START = /^[万千亿十百wWkKmM]/;
+const SCALE_START = /^[万千亿十百萬億wWkKmM]/;
+/**
+ * A word of time a format writes after a number (`0.0"分钟"`, `0.00"小时"`, `0"分"`, `0"秒"`, `0.0"h"`):
+ * the number is minutes or hours, not seconds. The shown text is read as any cell is: `2.2分钟` is
+ * 132 seconds in a seconds column, `85分` a rating's 85 points, and in a count or an amount refused
+ * as no number (a money column under `0"分"` may be fen), rather than read as the bare number.
+ */
+const TIME_WORD = /^(?:分钟|分|小时|时|秒钟|秒|h|hr|hrs|hours?|s|sec|secs)$/i;
 /** The text a format's literals write: quoted text, escaped and plain characters (padding and fill write blanks). */
 const literal = (text: string) =>
   text.replace(/"([^"]*)"|[\\!](.)|_.|\*.|(.)/g, (_, quoted, escaped, plain) => quoted ?? escaped ?? plain ?? '');
@@ -625,7 +632,8 @@ export function shownNumber(code: string, value: number): string | undefined {
   const suffix = literal(m[3] ?? '');
   // commas after the last placeholder divide the shown number by 1,000 each: the stored one is the figure
   if (/[,]$/.test(number)) return undefined;
-  if (SCALE_START.test(suffix.trim())) return `${prefix.trim()}${String(value)}${suffix.trim()}`;
+  if (SCALE_START.test(suffix.trim()) || TIME_WORD.test(suffix.trim()))
+    return `${prefix.trim()}${String(value)}${suffix.trim()}`;
   if (value < 0) return undefined;
   const general = /general|通用/i.test(number);
   const padded = /^#*0+$/.test(number.replace(/,/g, ''));

@@ -7,9 +7,9 @@
 
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { readTable } from '../../engine/data/index.js';
+import { readTable, toRecords } from '../../engine/data/index.js';
 import { shownNumber, shownText } from '../../engine/data/xlsx-limits.js';
-import { workbookWith, xlsxText } from '../builders.js';
+import { studioContract, workbookWith, xlsxText } from '../builders.js';
 
 const text = (value: string) => ({ value, type: String });
 const num = (value: number, format?: string) => ({ value, type: Number, ...(format ? { format } : {}) });
@@ -130,5 +130,75 @@ describe('a date cell written as an ISO date (`t="d"`)', () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+});
+
+// A duration column under `0.0"分钟"` shows 2.2 as 2.2分钟 (132 seconds), and a CSV saved from the
+// sheet is read as 132 s; the workbook was read as 2.2 s, a host's average watch time 60 times too
+// short (breaker 128). A traditional 萬 or 億 (`0"萬"`: 120萬 plays on screen) was read as the bare
+// number too, losing a viral award, where the CSV's 120萬 is refused.
+describe('a number cell whose format writes a word of time or a traditional scale', () => {
+  const seconds = async (rows: unknown[][]) => {
+    const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '违规次数', '平均响应时长', '上级评分'].map(text);
+    const bytes = new Uint8Array(await write([header, ...rows]).toBuffer());
+    const t = await readTable(bytes, 'm.xlsx');
+    if (!t.ok) throw new Error('the workbook is read');
+    return toRecords(t.table, studioContract(), { file: 'm.xlsx' });
+  };
+  const person = (id: string) => [...[id, '张三', '客服', '一组', '初创期', '2026-10'].map(text), num(0)];
+
+  it('is read as shown: 2.2 under `0.0"分钟"` is 2.2分钟, 0.04 under `0.00"小时"` 0.04小时, 120 under `0"萬"` 120萬', async () => {
+    expect(
+      await cells([
+        [text('E1'), num(2.2, '0.0"分钟"')],
+        [text('E2'), num(0.04, '0.00"小时"')],
+        [text('E3'), num(2.05, '0.00"分"')],
+        [text('E4'), num(45, '0"秒"')],
+        [text('E5'), num(120, '0"萬"')],
+        [text('E6'), num(1.5, '0.0"億"')],
+      ]),
+    ).toEqual([
+      ['E1', '2.2分钟'],
+      ['E2', '0.04小时'],
+      ['E3', '2.05分'],
+      ['E4', '45秒'],
+      ['E5', '120萬'],
+      ['E6', '1.5億'],
+    ]);
+  });
+
+  it('a seconds column reads minutes and hours as seconds: 132, 144 and 123 s; a rating under `0"分"` is its points', async () => {
+    const r = await seconds([
+      [...person('E1'), num(2.2, '0.0"分钟"'), num(85, '0"分"')],
+      [...person('E2'), num(0.04, '0.00"小时"'), num(90, '0"分"')],
+      [...person('E3'), num(2.05, '0.00"分"'), num(70, '0')],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics.wait, x.metrics.rating])).toEqual([
+      ['E1', 132, 85],
+      ['E2', 144, 90],
+      ['E3', 123, 70],
+    ]);
+  });
+
+  it('a count under `0"萬"` is refused as the CSV`s 120萬 is, naming the cell as shown', async () => {
+    const bytes = new Uint8Array(
+      await write([
+        ['工号', '姓名', '岗位', '团队', '阶段', '月份', '违规次数', '发布视频数', '完播率', '上级评分'].map(text),
+        [
+          ...['E1', '张三', '编导', '一组', '初创期', '2026-10'].map(text),
+          num(0),
+          num(120, '0"萬"'),
+          num(0.4),
+          num(80),
+        ],
+      ]).toBuffer(),
+    );
+    const t = await readTable(bytes, 'm.xlsx');
+    if (!t.ok) throw new Error('the workbook is read');
+    const r = toRecords(t.table, studioContract(), { file: 'm.xlsx' });
+    expect(r.excluded.flatMap((x) => x.reasons.map((d) => [d.code, d.cell?.value]))).toEqual([
+      ['data_not_a_number', '120萬'],
+    ]);
   });
 });
