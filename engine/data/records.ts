@@ -129,6 +129,17 @@ export const isTotalsWord = (text: string) => {
   );
 };
 
+/**
+ * A group's subtotal label, as Excel's Data → Subtotal writes it in the column the rows are grouped
+ * by: the group's name, then 汇总 (Chinese Excel), Total (English Excel) or another totals word, with
+ * a space or without (`短视频一组 汇总`, `编导汇总`, `Team A Total`).
+ */
+export const isGroupTotal = (text: string) => {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(.*?\S)\s*(汇总|彙總|合计|合計|小计|小計|total|subtotal)$/i.exec(t);
+  return m !== null && !isTotalsWord(m[1] ?? '');
+};
+
 import { FIELD_NAMES, type Field } from '../model/fields.js';
 export { FIELD_NAMES, type Field };
 
@@ -1025,10 +1036,24 @@ export function recordReader(
     const name = field(cells, 'name');
     // the label may sit in 团队 too, where sheets grouped by team begin their rows
     const team = field(cells, 'team');
-    const word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : isTotalsWord(team) ? team : undefined;
-    if (word === undefined || field(cells, 'role') !== '' || field(cells, 'stage') !== '') return undefined;
-    if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
-    const col = fieldColumn.get(word === id ? 'employee_id' : word === name ? 'name' : 'team');
+    const role = field(cells, 'role');
+    const stage = field(cells, 'stage');
+    let word = isTotalsWord(id) ? id : isTotalsWord(name) ? name : isTotalsWord(team) ? team : undefined;
+    let at: Field | undefined;
+    if (word !== undefined) {
+      if (role !== '' || stage !== '') return undefined;
+      if (!((id === '' || isTotalsWord(id)) && (name === '' || isTotalsWord(name)))) return undefined;
+      at = word === id ? 'employee_id' : word === name ? 'name' : 'team';
+    } else {
+      // Excel's Data → Subtotal: `短视频一组 汇总` (or `编导 汇总`, `Team A Total`) in the column the rows
+      // are grouped by, no id, no name, and the other fields empty
+      if (id !== '' || name !== '') return undefined;
+      const grouped = (['team', 'role', 'stage'] as const).filter((f) => field(cells, f) !== '');
+      if (grouped.length !== 1 || !isGroupTotal(field(cells, grouped[0]!))) return undefined;
+      at = grouped[0]!;
+      word = field(cells, at);
+    }
+    const col = fieldColumn.get(at);
     const from = col !== undefined ? source.origin?.(i, col) : undefined;
     const sheet = from ? from.sheet : source.sheet;
     return diagnostic(

@@ -530,6 +530,43 @@ describe('a totals row at the bottom of an export', () => {
     ]);
   });
 
+  // Excel's Data → Subtotal writes `<group> 汇总` in the grouped column: refused before as a row
+  // without 工号 and 姓名, so that a file straight from the Subtotal feature could not be read
+  it('a group subtotal (`一组 汇总` in 团队, `编导汇总` in 岗位, `Team B Total`) is a totals row too', () => {
+    const r = readRecords(
+      csv(
+        'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,',
+        ',,,一组 汇总,,,30,,,,',
+        ',,编导汇总,,,,30,,,,',
+        ',,,Team B Total,,,30,,,,',
+        ',,,二组,,,30,,,,',
+      ),
+      'csv',
+      contract,
+      { file: 'm.csv' },
+    );
+    expect(r.records.map((x) => x.employee_id)).toEqual(['E1']);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell])).toEqual([
+      [
+        'data_totals_row',
+        'row 3 is a totals row (`一组 汇总`), not an employee, and is skipped',
+        { row: 3, column: '团队', value: '一组 汇总' },
+      ],
+      [
+        'data_totals_row',
+        'row 4 is a totals row (`编导汇总`), not an employee, and is skipped',
+        { row: 4, column: '岗位', value: '编导汇总' },
+      ],
+      [
+        'data_totals_row',
+        'row 5 is a totals row (`Team B Total`), not an employee, and is skipped',
+        { row: 5, column: '团队', value: 'Team B Total' },
+      ],
+    ]);
+    // a team without a totals word is a row without 工号 and 姓名, refused
+    expect(r.excluded.map((x) => x.row)).toEqual([6]);
+  });
+
   it('a row with a role or a real name is an employee, whatever its 工号 says', () => {
     const r = readRecords(
       csv('合计,张三,编导,一组,初创期,2026-10,30,40%,80,0,', 'E2,合计,,一组,初创期,2026-10,30,40%,80,0,'),
