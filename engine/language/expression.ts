@@ -597,13 +597,21 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
 }
 
 // Inside a formula a number is the decimal it means, as the formula's final value is (withoutNoise,
-// 15 significant digits): floor, ceil, % and the comparisons see 0.7 + 0.1 as 0.8 and
+// 13 significant digits): floor, ceil, % and the comparisons see 0.7 + 0.1 as 0.8 and
 // (0.47 − 0.4) × 100 as 7, not the binary 0.7999999999999999 and 6.999999999999995. The fast paths
 // skip the 15-digit text whenever the noise cannot change the answer: it moves a number by at most
 // 5 × 10^−15 of itself.
 
-/** x to 15 significant digits: the decimal a sum or product of decimals means. */
-const decimal = (x: number): number => Number(x.toPrecision(15));
+/**
+ * The decimal a sum or product of decimals means: a number of at most 12 significant digits when x
+ * is that within 13 digits (the noise of a subtraction of close decimals, (0.47 − 0.4) × 100 =
+ * 6.99999999999999467, is relative to the operands, and 15 digits of it are 6.99999999999999), else
+ * x to 15 significant digits (as withoutNoise, compile.ts).
+ */
+const decimal = (x: number): number => {
+  const near = Number(x.toPrecision(13));
+  return Number(near.toPrecision(12)) === near ? near : Number(x.toPrecision(15));
+};
 
 /**
  * floor(x) of the decimal x means: a whole number less than 10^−9 above x (or 10^−14 of x, for

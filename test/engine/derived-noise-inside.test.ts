@@ -91,3 +91,51 @@ describe('ceil, % and == inside a formula, on the decimals the numbers mean', ()
     expect(value(text, scope)).toBe(expected);
   });
 });
+
+// Without floor: (0.47 − 0.4) × 100 is 6.99999999999999467 in binary, whose 15 significant digits are
+// 6.99999999999999 (the noise of a subtraction is relative to its operands, not to its result), so
+// the cleaning kept it: a step `min: 7` gave 50 points instead of 100, a hold `< 7` fired, `>= 7`
+// inside a formula was 0, and an award per unit paid 6.999… units (breaker 127).
+describe('(rate − 0.4) × 100 is 7 at 47 % wherever it is read', () => {
+  const value = (text: string, scope: Record<string, number>) => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok) throw new Error(text);
+    return evaluateExpression(parsed.expr, scope);
+  };
+  it.each([
+    ['(r - 0.4) * 100 >= 7', { r: 0.47 }, 1],
+    ['(r - 0.4) * 100 == 7', { r: 0.47 }, 1],
+    ['(r - 0.4) * 100 < 7', { r: 0.47 }, 0],
+    ['(r - 0.4) * 100 >= 1', { r: 0.41 }, 1],
+    ['(r - 0.28) * 100 == 7', { r: 0.35 }, 1],
+    // a genuine difference stays one: 6.9999 is below 7
+    ['r * 100 >= 7', { r: 0.069999 }, 0],
+  ])('%s with %o is %d', (text, scope, expected) => {
+    expect(value(text, scope)).toBe(expected);
+  });
+
+  const overPoints = compiledPolicy(
+    policy()
+      .metric('rate', { label: '转化率', unit: 'ratio' })
+      .set('derived', { over_pts: '(rate - 0.4) * 100' })
+      .adjustment('seven', {
+        title: '七点奖',
+        when: when('over_pts', 'greaterThanInclusive', 7),
+        award: { per: 'over_pts', amount: 100.5 },
+      })
+      .payout({ performance_pay: 'pay_base * score / 100', rounding: { to: 0.01, mode: 'down' } })
+      .yaml(),
+    'p.yaml',
+  );
+
+  it('a derived metric of it is 7: the condition `>= 7` holds, and 7 units of ¥100.50 are ¥703.50, not ¥703.49', () => {
+    // rating 50: performance pay 1000 × 50 / 100 = ¥500.00; the award 7 × 100.5 = ¥703.50 (rounded down, exact)
+    const card = staffScorecard(overPoints, { rating: 50, rate: 0.47 });
+    expect(card.adjustments.map((a) => [a.id, a.per_unit?.award?.units])).toEqual([['seven', 7]]);
+    expect(card.payout.lines.map((l) => [l.kind, l.amountFen])).toEqual([
+      ['performance_pay', 500_00],
+      ['award', 703_50],
+    ]);
+    expect(card.payout.totalFen).toBe(1203_50);
+  });
+});
