@@ -209,6 +209,31 @@ export class Ledger {
     }
     if (!previous && amend)
       throw new ExitError(EXIT.input, diagnostic('cli_record_not_recorded', { period, policy: info.policyId }));
+    // an earlier month recorded before a month earlier than it was recorded or corrected (an
+    // out-of-order record, or a correction not yet carried forward by --amend): its history facts
+    // (plans, consecutive grades) are stale, and this period would read them as they are: refused
+    // unless --out-of-order says to record on a stale history all the same
+    const latestRun = new Map<string, number>();
+    for (const r of this.rows<{ period: string; id: number }>(
+      'select period, max(id) as id from runs where policy_id = ? group by period',
+      [info.policyId],
+    )) {
+      const month = monthOf(r.period);
+      latestRun.set(month, Math.max(latestRun.get(month) ?? 0, r.id));
+    }
+    const earlier = [...latestRun.keys()].filter((p) => p < period).sort();
+    const staleBefore = earlier.filter((m, i) =>
+      earlier.slice(0, i).some((e) => latestRun.get(e)! > latestRun.get(m)!),
+    );
+    if (staleBefore.length && !outOfOrder)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_out_of_order.stale', {
+          period,
+          policy: info.policyId,
+          later: staleBefore.join(', '),
+        }),
+      );
     // later periods read this one's history: recorded or corrected after them, theirs is stale
     const stale = [
       ...new Set(

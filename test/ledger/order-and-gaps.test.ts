@@ -137,6 +137,29 @@ describe('a period earlier than a recorded one', () => {
       (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--amend', '--ledger', ledger)).code,
     ).toBe(0);
   });
+
+  // Before, nothing stopped the next month: December was recorded on November's stale plans and
+  // streaks, its improvement plan extended where it should have escalated (breaker 130)
+  it('a later month is refused while a stale month before it is not amended; recorded once it is', async () => {
+    await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
+    await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
+    const late = ['run', policy, '--data', data('10.csv', month('2026-10')), '--record', '--out-of-order'];
+    expect((await yardstick(...late, '--ledger', ledger)).code).toBe(0);
+    const before = readFileSync(ledger);
+    const december = ['run', policy, '--data', data('12.csv', month('2026-12')), '--record', '--ledger', ledger];
+    const r = await yardstick(...december);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(
+      'error: period 2026-12 of `short-video-team` would read the history of 2026-11, recorded before an earlier month was recorded or corrected: the history facts of 2026-11 (improvement plans, consecutive grades, rolling averages) are stale, and 2026-12 would carry them on\n' +
+        '  help: first --amend 2026-11 in order, so that their history includes the earlier month, then record 2026-12; or run again with --out-of-order to record it on the stale history all the same',
+    );
+    expect(readFileSync(ledger)).toEqual(before);
+    // November amended (after October, in order): December is recorded
+    expect(
+      (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--amend', '--ledger', ledger)).code,
+    ).toBe(0);
+    expect((await yardstick(...december)).code).toBe(0);
+  });
 });
 
 // score = rating; C below 61. Two C in a row → exit review; a C opens a 30-day plan (no extension).

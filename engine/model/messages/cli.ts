@@ -440,6 +440,16 @@ export const cli = defineMessages({
       zh: '请按月份顺序记录；如仍要记录，请加 --out-of-order 重新运行，再按顺序 --amend {later}，让它们的历史数据算上这个月',
     },
   },
+  'cli_record_out_of_order.stale': {
+    message: {
+      en: 'period {period} of `{policy}` would read the history of {later}, recorded before an earlier month was recorded or corrected: the history facts of {later} (improvement plans, consecutive grades, rolling averages) are stale, and {period} would carry them on',
+      zh: '`{policy}` 的月份 {period} 会读取 {later} 的历史数据，而 {later} 记录在更早月份的记录或更正之前：{later} 的历史数据（改进计划、连续等级、近期平均）已过时，{period} 会沿用它们',
+    },
+    help: {
+      en: 'first --amend {later} in order, so that their history includes the earlier month, then record {period}; or run again with --out-of-order to record it on the stale history all the same',
+      zh: '请先按顺序 --amend {later}，让它们的历史数据算上更早的月份，再记录 {period}；如仍要在过时的历史上记录，请加 --out-of-order 重新运行',
+    },
+  },
   cli_record_amend_excludes: {
     message: { en: '{detail}', zh: '更正会漏掉已记录的人（{detail}）' },
     help: {
