@@ -131,12 +131,16 @@ export const isTotalsWord = (text: string) => {
 
 /**
  * A group's subtotal label, as Excel's Data → Subtotal writes it in the column the rows are grouped
- * by: the group's name, then 汇总 (Chinese Excel), Total (English Excel) or another totals word, with
- * a space or without (`短视频一组 汇总`, `编导汇总`, `Team A Total`).
+ * by: the group's name, then 汇总 (Chinese Excel), Total (English Excel), another totals word, or the
+ * function it used (计数, 平均值, 最大值, Count, Average, …), with a space or without
+ * (`短视频一组 汇总`, `编导汇总`, `Team A Total`, `一组 平均值`).
  */
 export const isGroupTotal = (text: string) => {
   const t = text.normalize('NFKC').trim();
-  const m = /^(.*?\S)\s*(汇总|彙總|合计|合計|小计|小計|total|subtotal)$/i.exec(t);
+  const m =
+    /^(.*?\S)\s*(汇总|彙總|合计|合計|小计|小計|计数|計數|平均值|最大值|最小值|乘积|求和|total|subtotal|count|average|max|min|sum)$/i.exec(
+      t,
+    );
   return m !== null && !isTotalsWord(m[1] ?? '');
 };
 
@@ -403,18 +407,17 @@ export function recordReader(
     }
     (map as Map<string, number>).set(match.id, col);
   });
-  // a record field's column written with a unit or spaces (`绩效基数(元)`, `绩效 基数`) where the file
-  // has no column of the field: read as nothing, the pay base would be the role's, silently
+  // the pay base's column written with a unit or spaces (`绩效基数(元)`, `绩效 基数`) where the file
+  // has no 绩效基数 column: read as nothing, the pay base would be the role's, silently. (The other
+  // fields are required, refused when missing, or `--period` stands for the month: `考核期(天)` is
+  // no month)
   for (const h of unmatched) {
     const bare = key(h)
       .replace(/[(（[【<《].*?[)）\]】>》]/g, '')
       .replace(/[\s\u3000]+/g, '');
-    if (bare === key(h)) continue;
-    const field = (Object.entries(FIELD_NAMES) as [Field, readonly string[]][]).find(([, names]) =>
-      names.some((n) => key(n) === bare),
-    );
-    if (!field || fieldColumn.has(field[0])) continue;
-    const near = FIELD_NAMES[field[0]][1];
+    if (bare === key(h) || fieldColumn.has('pay_base')) continue;
+    if (!FIELD_NAMES.pay_base.some((n) => key(n) === bare)) continue;
+    const near = FIELD_NAMES.pay_base[1];
     const at = diagnostics.findIndex((d) => d.code.startsWith('data_unknown_column') && d.cell?.column === h);
     if (at >= 0) diagnostics.splice(at, 1);
     diagnostics.push(diagnostic('data_unknown_column.field', { column: h, near }, { file, cell: headerCell(h) }));

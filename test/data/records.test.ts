@@ -540,6 +540,8 @@ describe('a totals row at the bottom of an export', () => {
         ',,编导汇总,,,,30,,,,',
         ',,,Team B Total,,,30,,,,',
         ',,,二组,,,30,,,,',
+        ',,,一组 平均值,,,30,,,,',
+        ',,,一组 计数,,,1,,,,',
       ),
       'csv',
       contract,
@@ -561,6 +563,17 @@ describe('a totals row at the bottom of an export', () => {
         'data_totals_row',
         'row 5 is a totals row (`Team B Total`), not an employee, and is skipped',
         { row: 5, column: '团队', value: 'Team B Total' },
+      ],
+      // Subtotal with Average or Count writes the function's name
+      [
+        'data_totals_row',
+        'row 7 is a totals row (`一组 平均值`), not an employee, and is skipped',
+        { row: 7, column: '团队', value: '一组 平均值' },
+      ],
+      [
+        'data_totals_row',
+        'row 8 is a totals row (`一组 计数`), not an employee, and is skipped',
+        { row: 8, column: '团队', value: '一组 计数' },
       ],
     ]);
     // a team without a totals word is a row without 工号 and 姓名, refused
@@ -598,6 +611,23 @@ describe('a record field’s column written with a unit or spaces', () => {
       ]);
     },
   );
+
+  it('another field written so (`考核期(天)`, a count of days, with --period for the month) is a column no metric reads: a warning', () => {
+    const header = HEADER.replace(',月份', '');
+    const r = readRecords(
+      csvText(`${header},考核期(天)`, 'E1,张三,编导,一组,初创期,30,40%,80,0,,31'),
+      'csv',
+      contract,
+      {
+        file: 'm.csv',
+        period: '2026-10',
+      },
+    );
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.cell?.column])).toEqual([
+      ['warning', 'data_unknown_column', '考核期(天)'],
+    ]);
+    expect(r.records.map((x) => x.period)).toEqual(['2026-10']);
+  });
 
   it('beside a 绩效基数 column it is one more column no metric reads (a warning), and 绩效基数 is the pay base', () => {
     const r = readRecords(csvText(`${HEADER},绩效基数,绩效基数(元)`, `${row},9000`), 'csv', contract, {
