@@ -5,7 +5,7 @@
 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
-import { FIELD_NAMES, isTotalsWord } from './records.js';
+import { FIELD_NAMES, isTotalsWord, reorderedHeader, reorderedHeaderProblem } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
 import { looksDecimal, looksScientific, normaliseId, showSpelling, withoutTextMark } from './ids.js';
 
@@ -101,6 +101,21 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
     isTotalsWord(rosterCells(i)[rIdCol] ?? '') || (nameCol >= 0 && isTotalsWord(rosterCells(i)[nameCol] ?? ''));
   /** Roster columns already checked for two rows claiming one key. */
   const claimed = new Set<number>();
+
+  // a file of the mapping with its header again in another column order (a second export pasted
+  // below): its rows below would be read under the first header's columns
+  for (const t of [{ file: roster.file, table: roster.table }, ...sources]) {
+    const at = t.table.rows.findIndex((r) => {
+      const again = reorderedHeader(t.table.header, r);
+      return again !== undefined && again !== 'same';
+    });
+    if (at < 0) continue;
+    const cells = t.table.rows[at]!;
+    const moved = reorderedHeader(t.table.header, cells) as number;
+    const row = known(t.table.rowNumbers[at], 'row number');
+    diagnostics.push(reorderedHeaderProblem(t.table.header, cells, moved, { file: t.file, sheet: t.table.sheet, row }));
+  }
+  if (diagnostics.length) return { table: roster.table, diagnostics, conflicts, keyColumns: [] };
 
   for (const src of sources) {
     const sh = src.table.header;

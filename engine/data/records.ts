@@ -130,6 +130,56 @@ export const isTotalsWord = (text: string) => {
 };
 
 /**
+ * Whether a row is the header again (a second export pasted below the first, or the header printed
+ * again after a page break): every cell holding something is a column name, three or more of them —
+ * a name of the header, or one that means a field or metric (`meaning`: 播放数 for 播放量). `same`
+ * when each means what the header's name above it means; else the place of the first that does
+ * not (the columns in another order); undefined for any other row. A data row is never one: its
+ * id and name are no column names.
+ */
+export function reorderedHeader(
+  header: readonly string[],
+  cells: readonly string[],
+  meaning: (name: string) => string | undefined = () => undefined,
+): number | 'same' | undefined {
+  let names = 0;
+  let moved: number | undefined;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = (cells[c] ?? '').trim();
+    if (cell === '') continue;
+    const above = (header[c] ?? '').trim();
+    const means = meaning(cell);
+    if (means === undefined && !header.some((h) => h.trim() === cell)) return undefined;
+    names++;
+    if (moved === undefined && cell !== above && (means === undefined || means !== meaning(above))) moved = c;
+  }
+  if (names < 3) return undefined;
+  return moved ?? 'same';
+}
+
+/** The error for a header again with its columns in another order (reorderedHeader), at its row. */
+export function reorderedHeaderProblem(
+  header: readonly string[],
+  cells: readonly string[],
+  moved: number,
+  at: { file?: string; sheet?: string; row: number },
+): Diagnostic {
+  return diagnostic(
+    'data_header_repeated.reordered',
+    { row: at.row, column: header[moved] ?? '', value: (cells[moved] ?? '').trim() },
+    {
+      ...(at.file ? { file: at.file } : {}),
+      cell: {
+        ...(at.sheet ? { sheet: at.sheet } : {}),
+        row: at.row,
+        column: header[moved] ?? '',
+        value: cells[moved] ?? '',
+      },
+    },
+  );
+}
+
+/**
  * A group's subtotal label, as Excel's Data → Subtotal writes it in the column the rows are grouped
  * by: the group's name, then 汇总 (Chinese Excel), Total (English Excel), another totals word, or the
  * function it used (计数, 平均值, 最大值, Count, Average, …), with a space or without
@@ -984,42 +1034,18 @@ export function recordReader(
       if ((cells[c] ?? '').trim() !== (header[c] ?? '').trim()) return false;
     return true;
   };
-  const headerNames = new Set(header.map((h) => h.trim()).filter((h) => h !== ''));
-  /**
-   * The header again with its columns in another order (a second export pasted below the first):
-   * every cell holding something is a header name, three or more of them, and one at least is not
-   * where the header has it. The place of the first that is not, or undefined.
-   */
-  const headerReordered = (cells: string[]): number | undefined => {
-    if (source.origin) return undefined;
-    let names = 0;
-    let moved: number | undefined;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = (cells[c] ?? '').trim();
-      if (cell === '') continue;
-      if (!headerNames.has(cell)) return undefined;
-      names++;
-      if (moved === undefined && cell !== (header[c] ?? '').trim()) moved = c;
-    }
-    return names >= 3 ? moved : undefined;
+  /** What a column name means under this policy (a field or a metric, its id), whatever its spelling. */
+  const meaning = (name: string) => {
+    const m = byName.get(key(name));
+    return m ? `${m.kind}:${m.id}` : undefined;
   };
+  const headerReordered = (cells: string[]) =>
+    source.origin ? undefined : reorderedHeader(header, cells, meaning);
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
-    const moved = headerReordered(cells);
-    if (moved !== undefined)
-      return diagnostic(
-        'data_header_repeated.reordered',
-        { row, column: header[moved] ?? '', value: (cells[moved] ?? '').trim() },
-        {
-          file,
-          cell: {
-            ...(source.sheet ? { sheet: source.sheet } : {}),
-            row,
-            column: header[moved] ?? '',
-            value: cellAt(cells, moved),
-          },
-        },
-      );
-    if (headerAgain(cells)) {
+    const again = headerReordered(cells);
+    if (again !== undefined && again !== 'same')
+      return reorderedHeaderProblem(header, cells, again, { file, sheet: source.sheet, row });
+    if (again === 'same' || headerAgain(cells)) {
       const col = fieldColumn.get('employee_id');
       return diagnostic(
         'data_header_repeated',

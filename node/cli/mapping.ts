@@ -457,6 +457,10 @@ export async function readMapping(
     if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   }
   const joined = joinSources({ file: m.roster.file, table: roster }, sources);
+  // a file the join refuses whole (its header again in another column order) is the whole problem:
+  // the columns it did not join would each be reported missing besides
+  if (joined.diagnostics.some((d) => d.code === 'data_header_repeated' && d.severity === 'error'))
+    return { records: [], excluded: [], diagnostics: [...diagnostics, ...joined.diagnostics] };
   // an unreadable event cell keeps its employee out, as a conflict does
   for (const [id, cells] of events?.exclusions ?? [])
     joined.conflicts.set(id, [...(joined.conflicts.get(id) ?? []), ...cells]);

@@ -76,6 +76,44 @@ describe('the header printed again after a page break', () => {
   });
 });
 
+describe('the header again, spelled with an alias', () => {
+  // 播放数 is an alias of 播放量: the second header was taken for an employee's row, refused cell by
+  // cell, and with --exclude-invalid the rows below it were paid on the swapped columns (breaker 129)
+  const header = () =>
+    readFileSync(SAMPLE, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0]!
+      .replace('播放量', '播放数');
+
+  it('in another column order refuses the file, with --exclude-invalid too', async () => {
+    const dir = tempDir();
+    const file = edited(
+      dir,
+      SAMPLE,
+      'sv.csv',
+      '\nSV0003,',
+      `\n${header().replace('点赞量,完播率', '完播率,点赞量')}\nSV0003,`,
+    );
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid', '--lang', 'en');
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain(
+      `${file}:4: error[data_header_repeated]: row 4 is a header again, with its columns in another order (column \`点赞量\` holds \`完播率\` there)`,
+    );
+  });
+
+  it('in its own order is skipped as the header printed again', async () => {
+    const dir = tempDir();
+    const file = edited(dir, SAMPLE, 'sv.csv', '\nSV0003,', `\n${header()}\nSV0003,`);
+    const r = await yardstick('run', FLAGSHIP, '--data', file, '--format', 'csv', '--exclude-invalid', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:4: warning[data_header_repeated]: row 4 repeats the header`);
+    expect(r.stdout).toBe(
+      (await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--format', 'csv', '--exclude-invalid', '--lang', 'en'))
+        .stdout,
+    );
+  });
+});
+
 describe('a ratio written without %', () => {
   it('33.1 in 完播率 beside fractions such as 0.412 is refused (it used to score as 3310 %)', async () => {
     const dir = tempDir();

@@ -528,3 +528,44 @@ describe('join keys as exports write them', () => {
     ]);
   });
 });
+
+// A source with its header again lower down, two columns swapped (a second export pasted below):
+// the rows below were read under the first header, E2's 完播率 as its 点赞量, with exit 0 (breaker 129)
+describe('a file of a mapping with its header again in another column order', () => {
+  it('is refused at that row, naming the file, the column and what it holds there; nothing is joined', () => {
+    const metrics = {
+      file: '指标.csv',
+      table: table(
+        ['工号', '播放量', '点赞量', '完播率'],
+        ['E1', '1000', '50', '40%'],
+        ['工号', '播放量', '完播率', '点赞量'],
+        ['E2', '2000', '45%', '80'],
+      ),
+    };
+    const r = joinSources(roster, [metrics]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.file, d.message, d.cell])).toEqual([
+      [
+        'error',
+        'data_header_repeated',
+        '指标.csv',
+        'row 3 is a header again, with its columns in another order (column `点赞量` holds `完播率` there): a second export pasted below the first, whose rows would be read under the first header’s columns',
+        { row: 3, column: '点赞量', value: '完播率' },
+      ],
+    ]);
+  });
+
+  it('the same header again in its own order is one more row that matches nobody, as before', () => {
+    const metrics = {
+      file: '指标.csv',
+      table: table(
+        ['工号', '播放量', '点赞量'],
+        ['E1', '1000', '50'],
+        ['工号', '播放量', '点赞量'],
+        ['E2', '2000', '80'],
+      ),
+    };
+    const r = joinSources(roster, [metrics]);
+    expect(r.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(r.table.rows.map((x) => x[3])).toEqual(['1000', '2000', '']);
+  });
+});

@@ -457,10 +457,16 @@ describe('the header printed again after a page break', () => {
     ]);
   });
 
-  it('a row that repeats only some of the header is an employee’s row, refused for what it holds', () => {
+  it('a row that repeats the header but its last names is the header again too: skipped, no employee lost', () => {
     const r = readRecords(csv('工号,姓名,岗位,团队,阶段,月份,视频数,完播率,上级评分,违规次数,'), 'csv', contract, {
       file: 'm.csv',
     });
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['data_header_repeated', 'warning']]);
+    expect(r.excluded).toEqual([]);
+  });
+
+  it('a row of two header names and data is an employee’s row, refused for what it holds', () => {
+    const r = readRecords(csv('工号,姓名,,,,,30,40%,80,0,'), 'csv', contract, { file: 'm.csv' });
     expect(r.diagnostics.map((d) => d.code)).not.toContain('data_header_repeated');
     expect(r.excluded.map((x) => x.row)).toEqual([2]);
   });
