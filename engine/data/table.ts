@@ -50,6 +50,12 @@ export interface Table {
    */
   fontHiddenCells?: { row: number; col: number; value: string; how: FontHiding }[];
   /**
+   * A workbook's formula cells below the header whose stored result is a placeholder (a workbook to be
+   * calculated when opened, written by XlsxWriter or pandas, storing 0), outside totals rows, in row
+   * order, with the formula. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
+   */
+  placeholderFormulas?: { row: number; col: number; value: string }[];
+  /**
    * A workbook's cells below the header that a merge covers (any cell of a merged range but its
    * first) and that hold a value Excel does not show, in row order, with the range. Refused by the
    * reader only when it reads the column (`hiddenColumnsProblem`).
@@ -526,6 +532,13 @@ export function hiddenColumnsProblem(
   reads: (col: number) => boolean,
   file?: string,
 ): Diagnostic | undefined {
+  const placeholder = (table.placeholderFormulas ?? []).find((c) => reads(c.col));
+  if (placeholder)
+    return diagnostic(
+      'data_xlsx_unreadable.formula_placeholder',
+      { formula: placeholder.value },
+      sheetCell(table, file, placeholder.row, placeholder.col, '', placeholder.value),
+    );
   const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));
   const first = read[0];
   if (!first) {

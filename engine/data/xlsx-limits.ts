@@ -829,17 +829,13 @@ export async function xlsxMergedRanges(
 export async function xlsxUncalculatedFormula(
   bytes: Uint8Array,
   sheet?: string,
-): Promise<{ row: number; col: number; formula: string; placeholder?: boolean } | undefined> {
+): Promise<{ row: number; col: number; formula: string } | undefined> {
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return undefined;
-  // a workbook to be calculated when opened: every formula's stored result is a placeholder
-  // (XlsxWriter writes `<f>20+20</f><v>0</v>`, which Excel shows as 40)
-  const placeholder = (await workbookParts(bytes))?.calculateOnLoad === true;
-  // else only a formula followed by no result, or an empty one, and the cell's end can be one: a
-  // sheet of calculated formulas is not walked cell by cell
-  const candidate = placeholder
-    ? /<(?:[\w.-]+:)?f[\s>/]/
-    : /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
+  // only a formula followed by no result, or an empty one, and the cell's end can be one: a sheet
+  // of calculated formulas is not walked cell by cell
+  const candidate =
+    /(?:<\/(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f(?:\s[^>]*)?\/>)\s*(?:<(?:[\w.-]+:)?v(?:\s[^>]*)?\/>|<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*<\/(?:[\w.-]+:)?v>)?\s*<\/(?:[\w.-]+:)?c>/;
   if (!candidate.test(xml)) return undefined;
   for (const m of xml.matchAll(CELL)) {
     const inner = m[2];
@@ -848,19 +844,46 @@ export async function xlsxUncalculatedFormula(
     if (!f) continue;
     const attrs = m[1] ?? '';
     const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/.exec(inner);
-    if (!placeholder && v && ((v[1] ?? '') !== '' || attribute(attrs, 't') === 'str')) continue;
+    if (v && ((v[1] ?? '') !== '' || attribute(attrs, 't') === 'str')) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const formula = unescapeXml(f[1] ?? '').trim();
     // a cell sharing another cell's formula (`<f t="shared" si="0"/>`) does not repeat its text
-    return {
-      row: Number(ref[2]),
-      col: columnIndex(ref[1] ?? ''),
-      formula: `=${formula || '…'}`,
-      ...(placeholder ? { placeholder } : {}),
-    };
+    return { row: Number(ref[2]), col: columnIndex(ref[1] ?? ''), formula: `=${formula || '…'}` };
   }
   return undefined;
+}
+
+/**
+ * The formula cells of a workbook that asks to be calculated when opened (`<calcPr
+ * fullCalcOnLoad="1"/>`, as XlsxWriter and pandas write it) whose stored result is 0 or empty, the
+ * placeholder such a program stores (`<f>20+20</f><v>0</v>`, which Excel shows as 40): row number
+ * (1 = header) → column index → the formula as written. Empty for any other workbook, and for a
+ * formula stored with another result (the program was given it).
+ */
+export async function xlsxPlaceholderFormulas(
+  bytes: Uint8Array,
+  sheet?: string,
+): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  if ((await workbookParts(bytes))?.calculateOnLoad !== true) return found;
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined || !/<(?:[\w.-]+:)?f[\s>/]/.test(xml)) return found;
+  for (const m of xml.matchAll(CELL)) {
+    const inner = m[2];
+    if (inner === undefined) continue;
+    const f = /<(?:[\w.-]+:)?f(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?f>)/.exec(inner);
+    if (!f) continue;
+    const v = /<(?:[\w.-]+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/.exec(inner);
+    const stored = (v?.[1] ?? '').trim();
+    if (stored !== '' && Number(stored) !== 0) continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(m[1] ?? '', 'r') ?? '');
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(columnIndex(ref[1] ?? ''), `=${unescapeXml(f[1] ?? '').trim() || '…'}`);
+  }
+  return found;
 }
 
 /**

@@ -5,6 +5,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from './table.js';
+import { isTotalsWord } from './records.js';
 import { xlsxFontHiddenCells } from './xlsx-colours.js';
 import {
   checkXlsxLimits,
@@ -23,6 +24,7 @@ import {
   xlsxShownCells,
   shownNumber,
   shownText,
+  xlsxPlaceholderFormulas,
   xlsxUncalculatedFormula,
 } from './xlsx-limits.js';
 
@@ -240,14 +242,13 @@ export async function readXlsx(
     );
   const [head = [], ...body] = chosen.data;
   // a formula stored without its result (a workbook a program wrote and nothing calculated) is not
-  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one;
-  // so is a formula of a workbook to be calculated when opened, whose stored result is a placeholder
+  // an empty cell: every formula of such a workbook is, so it is refused whole, at its first one
   const uncalculated = await xlsxUncalculatedFormula(bytes, chosen.sheet);
   if (uncalculated) {
     const column = cellText(head[uncalculated.col]).trim() || columnLetters(uncalculated.col);
     return fail(
       diagnostic(
-        uncalculated.placeholder ? 'data_xlsx_unreadable.formula_placeholder' : 'data_xlsx_unreadable.formula',
+        'data_xlsx_unreadable.formula',
         { formula: uncalculated.formula },
         {
           file: options.file,
@@ -384,6 +385,14 @@ export async function readXlsx(
   // that reads their column, since their values would be read, and paid on, unseen
   const invisible = holding(await xlsxInvisibleCells(bytes, chosen.sheet), true);
   if (invisible.length) table.invisibleCells = invisible.map(({ what, ...c }) => ({ ...c, format: what }));
+  // formulas of a workbook to be calculated when opened, stored with a placeholder 0 (XlsxWriter,
+  // pandas): refused by the reader that reads their column, outside a totals row (合计 … =SUM(…))
+  const placeholders = holding(await xlsxPlaceholderFormulas(bytes, chosen.sheet), false).filter((c) => {
+    const i = byRow.get(c.row);
+    return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()));
+  });
+  if (placeholders.length)
+    table.placeholderFormulas = placeholders.map(({ what, row, col }) => ({ row, col, value: what }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);
   if (faint.length) table.fontHiddenCells = faint.map(({ what, ...c }) => ({ ...c, how: what }));
