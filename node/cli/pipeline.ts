@@ -220,7 +220,8 @@ function zerosLost(records: readonly EmployeeRecord[], history: HistorySource, l
 /**
  * An id of digits with no earlier month in the ledger, while the same number with or without
  * leading zeros has some (Excel dropped or added them): a warning at its cell; so for letters then
- * digits (`E1` now, `E001` recorded). The whole-file run
+ * digits (`E1` now, `E001` recorded), and for the same letters in another case (`e2` now, `E2`
+ * recorded: the history of two C in a row or an open plan started again, unsaid). The whole-file run
  * checks every record; a streaming run every row as its chunk comes back.
  */
 export function zerosLostAt(
@@ -230,9 +231,18 @@ export function zerosLostAt(
   history: HistorySource,
   ledger: string,
 ): Diagnostic | undefined {
+  if (history.grades(id).length) return undefined;
+  // the same letters in another case (`e2` now, `E2` recorded): ids are compared as written
+  const cased = [id.toUpperCase(), id.toLowerCase()].find((s) => s !== id && history.grades(s).length);
+  if (cased !== undefined)
+    return diagnostic(
+      'ledger_id_zeros.case',
+      { id, other: cased, ledger },
+      { severity: 'warning', file, cell: { row, column: '工号', value: id } },
+    );
   // digits, or letters then digits (`E1` now, `E001` recorded: a template padded or dropped the zeros)
   const shape = /^([A-Za-z]{0,8})(\d{1,12})$/.exec(id);
-  if (!shape || history.grades(id).length) return undefined;
+  if (!shape) return undefined;
   const prefix = shape[1] ?? '';
   const bare = (shape[2] ?? '').replace(/^0+(?=\d)/, '');
   const spellings = [

@@ -103,3 +103,37 @@ describe('an id whose leading zeros were dropped since the last recorded month',
     expect(r.stderr).not.toContain('ledger_id_zeros');
   });
 });
+
+// `E2` recorded in September, `e2` in October: the history (two C in a row, the open plan) started
+// again for `e2` without a word, while a case clash inside one file is warned about (breaker 130)
+describe('an id written in another case since the last recorded month', () => {
+  it.each([
+    ['E2', 'e2'],
+    ['sv0001', 'SV0001'],
+  ])('`%s` recorded, `%s` now: warned about at its cell, with the spelling to write', async (recorded, now) => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-case-'));
+    const ledger = join(dir, 'ledger.db');
+    const oct = join(dir, 'oct.csv');
+    writeFileSync(join(dir, 'sep.csv'), `${HEADER}\n${row(recorded, '2026-09')}\n`);
+    writeFileSync(oct, `${HEADER}\n${row(now, '2026-10')}\n`);
+    await yardstick('run', 'docs/worked-example.yaml', '--data', join(dir, 'sep.csv'), '--record', '--ledger', ledger);
+    for (const format of ['json', 'csv']) {
+      const r = await yardstick(
+        'run',
+        'docs/worked-example.yaml',
+        '--data',
+        oct,
+        '--ledger',
+        ledger,
+        '--format',
+        format,
+      );
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(
+        `${oct}:2: warning[ledger_id_zeros]: \`${now}\` has no earlier months in the ledger \`${ledger}\`, but \`${recorded}\` has: the same id in another case\n` +
+          `  at row 2, column \`工号\`, value \`${now}\`\n` +
+          `  help: ids are not joined across spellings, so history facts (two C in a row, improvement plans) start again for \`${now}\`: if they are one person, write the id as the ledger has it, \`${recorded}\``,
+      );
+    }
+  });
+});

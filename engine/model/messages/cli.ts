@@ -303,6 +303,16 @@ export const cli = defineMessages({
       zh: '不同写法的工号不会被视为同一人，`{id}` 的历史事实（连续两次 C、改进计划）将重新开始：如果是同一人，请按账本中的写法填写工号 `{other}`',
     },
   },
+  'ledger_id_zeros.case': {
+    message: {
+      en: '`{id}` has no earlier months in the ledger `{ledger}`, but `{other}` has: the same id in another case',
+      zh: '`{id}` 在结果账本 `{ledger}` 中没有以前月份的记录，但 `{other}` 有：两者只差字母大小写',
+    },
+    help: {
+      en: 'ids are not joined across spellings, so history facts (two C in a row, improvement plans) start again for `{id}`: if they are one person, write the id as the ledger has it, `{other}`',
+      zh: '不同写法的工号不会被视为同一人，`{id}` 的历史事实（连续两次 C、改进计划）将重新开始：如果是同一人，请按账本中的写法填写工号 `{other}`',
+    },
+  },
   io_ledger_missing: {
     message: { en: 'no results ledger at `{ledger}`', zh: '`{ledger}` 处没有结果账本' },
   },
