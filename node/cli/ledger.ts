@@ -89,6 +89,24 @@ export interface Correction {
   kind: 'top_up' | 'clawback';
 }
 
+/** An employee whose grade or triggers a correction changed: before and after. */
+export interface Regraded {
+  employee_id: string;
+  name: string;
+  grade: [string, string];
+  triggers: [string[], string[]];
+}
+
+/** The trigger ids of a recorded card (its JSON), sorted; none when it cannot be read. */
+function triggerIds(card: string): string[] {
+  try {
+    const parsed = JSON.parse(card) as { triggers?: { id?: unknown }[] };
+    return (parsed.triggers ?? []).map((t) => String(t.id)).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** A recorded period as `YYYY-MM` (as written when it is not a month). */
 function monthOf(period: string): string {
   const p = normalisePeriod(period);
@@ -166,7 +184,13 @@ export class Ledger {
     info: RecordInfo,
     amend: boolean,
     outOfOrder = false,
-  ): { runId: number; amends: number | undefined; corrections: Correction[]; stale: string[] } {
+  ): {
+    runId: number;
+    amends: number | undefined;
+    corrections: Correction[];
+    regraded: Regraded[];
+    stale: string[];
+  } {
     const period = result.period;
     if (!period || period.includes(','))
       throw new ExitError(EXIT.input, diagnostic('cli_record_periods', { periods: period || 'none' }));
@@ -252,8 +276,8 @@ export class Ledger {
     }
     const before = previous
       ? new Map(
-          this.rows<{ employee_id: string; name: string; payout_fen: number }>(
-            'select employee_id, name, payout_fen from scorecards where run_id = ?',
+          this.rows<{ employee_id: string; name: string; payout_fen: number; grade: string; card: string }>(
+            'select employee_id, name, payout_fen, grade, card from scorecards where run_id = ?',
             [previous.id],
           ).map((r) => [r.employee_id, r]),
         )
@@ -308,6 +332,7 @@ export class Ledger {
       );
       const runId = this.rows<{ id: number }>('select last_insert_rowid() as id')[0].id;
       const corrections: Correction[] = [];
+      const regraded: Regraded[] = [];
       const seen = new Set<string>();
       for (const c of result.scorecards) {
         const fen = c.payout.totalFen;
@@ -322,6 +347,20 @@ export class Ledger {
         ]);
         seen.add(c.employee_id);
         if (previous) {
+          // a grade or a trigger that the correction changes (a plan opened or dropped) is news even
+          // where the pay is not
+          const old = before.get(c.employee_id);
+          if (old) {
+            const triggersBefore = triggerIds(old.card);
+            const triggersAfter = c.triggers.map((t) => t.id).sort();
+            if (old.grade !== c.grade || triggersBefore.join(',') !== triggersAfter.join(','))
+              regraded.push({
+                employee_id: c.employee_id,
+                name: c.name,
+                grade: [old.grade, c.grade],
+                triggers: [triggersBefore, triggersAfter],
+              });
+          }
           const was = before.get(c.employee_id)?.payout_fen ?? 0;
           if (was !== fen)
             corrections.push({
@@ -357,7 +396,7 @@ export class Ledger {
         ]);
       }
       this.db.exec('commit');
-      return { runId, amends: previous?.id, corrections, stale };
+      return { runId, amends: previous?.id, corrections, regraded, stale };
     } catch (error) {
       this.db.exec('rollback');
       throw error;

@@ -6,7 +6,7 @@ import { gitIn, headCommit, repositoryOf } from '../../git.js';
 import { realpathSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { readBytes, type Io } from '../io.js';
-import { Ledger, type Correction } from '../ledger.js';
+import { Ledger, type Correction, type Regraded } from '../ledger.js';
 import type { LedgerLock } from '../ledger-lock.js';
 import { packageVersion } from '../version.js';
 import { dataInputs } from '../provenance.js';
@@ -57,7 +57,7 @@ export async function recordRun(
   const ledger = await Ledger.open(ledgerPath);
   const policyBytes = readBytes(policyFile, 'policy');
   const policyId = String((parse(new TextDecoder().decode(policyBytes)) as { policy: string }).policy);
-  const { runId, amends, corrections, stale } = ledger.record(
+  const { runId, amends, corrections, regraded, stale } = ledger.record(
     result,
     {
       policyId,
@@ -79,6 +79,7 @@ export async function recordRun(
         : `recorded ${result.period} (${policyId}, run #${runId}${amend ? ', a correction' : ''}) in ${ledgerPath}`,
     );
     for (const line of correctionLines(amends, corrections, lang === 'zh')) io.stderr(line);
+    for (const line of regradedLines(regraded, lang === 'zh')) io.stderr(line);
     if (stale.length) {
       io.stderr(
         lang === 'zh'
@@ -87,6 +88,21 @@ export async function recordRun(
       );
     }
   };
+}
+
+/**
+ * A correction's lines for the employees whose grade or triggers it changed (a plan opened or
+ * dropped, an exit review added), pay changed or not: 「no one's pay changed」 alone hid them.
+ */
+export function regradedLines(regraded: readonly Regraded[], zh: boolean): string[] {
+  const list = (ids: string[]) => (ids.length ? ids.join(zh ? '、' : ', ') : '—');
+  return regraded.map((r) => {
+    const parts: string[] = [];
+    if (r.grade[0] !== r.grade[1]) parts.push(`${zh ? '等级' : 'grade'} ${r.grade[0]} → ${r.grade[1]}`);
+    if (r.triggers[0].join(',') !== r.triggers[1].join(','))
+      parts.push(`${zh ? '触发' : 'triggers'} ${list(r.triggers[0])} → ${list(r.triggers[1])}`);
+    return `  ${zh ? '变更' : 'changed'} ${r.employee_id} ${r.name}: ${parts.join(zh ? '；' : '; ')}`;
+  });
 }
 
 /**
