@@ -366,12 +366,30 @@ export function evaluateExpression(expr: Expr, scope: Scope): number | undefined
   return compileExpression(expr)(scope);
 }
 
+/**
+ * l + r of the decimals they mean. Adding or subtracting close numbers leaves binary noise
+ * relative to the operands, not to the result: (0.282 − 0.281) × 100 is 0.09999999999999454, and
+ * 100000.03 − 100000 is 0.029999999998835847, which the cleaning of a formula's value (13
+ * significant digits of the result) cannot remove. Where the result is a hundred times smaller than
+ * the larger operand, it is rounded to the operands' own 15 significant digits (0.001, 0.03); the
+ * result keeps the operands' magnitude otherwise, and is returned as computed (the common case, one
+ * comparison).
+ */
+function plus(l: number, r: number): number {
+  const sum = l + r;
+  const scale = Math.max(Math.abs(l), Math.abs(r));
+  if (Math.abs(sum) * 100 >= scale || sum === 0 || !(scale < 1e15)) return sum;
+  // the decimals of the operands' 15th significant digit
+  const digits = 14 - Math.floor(Math.log10(scale));
+  return digits > 100 ? sum : Number(sum.toFixed(digits));
+}
+
 /** A compiled node: `S` is where variables are read from (a named scope or a slot array). */
 type Run<S> = (scope: S) => number | undefined;
 
 const BINARY: Record<BinaryOp, (l: number, r: number) => number | undefined> = {
-  '+': (l, r) => l + r,
-  '-': (l, r) => l - r,
+  '+': (l, r) => plus(l, r),
+  '-': (l, r) => plus(l, -r),
   '*': (l, r) => l * r,
   '/': (l, r) => (r === 0 ? undefined : l / r),
   '%': (l, r) => (r === 0 ? undefined : decimalRemainder(l, r)),
@@ -397,8 +415,8 @@ const isArithmetic = (op: BinaryOp): op is Arithmetic => op === '+' || op === '-
 function arithmetic<S>(op: Arithmetic, left: Run<S>, right: Run<S>): Run<S> {
   // biome-ignore format: one line per operator
   switch (op) {
-    case '+': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l + r; };
-    case '-': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l - r; };
+    case '+': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : plus(l, r); };
+    case '-': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : plus(l, -r); };
     case '*': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : l * r; };
     case '/': return (scope) => { const l = left(scope); const r = right(scope); return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
   }
@@ -408,8 +426,8 @@ function arithmetic<S>(op: Arithmetic, left: Run<S>, right: Run<S>): Run<S> {
 function arithmeticByConstant<S>(op: Arithmetic, left: Run<S>, c: number): Run<S> {
   // biome-ignore format: one line per operator
   switch (op) {
-    case '+': return (scope) => { const l = left(scope); return l === undefined ? undefined : l + c; };
-    case '-': return (scope) => { const l = left(scope); return l === undefined ? undefined : l - c; };
+    case '+': return (scope) => { const l = left(scope); return l === undefined ? undefined : plus(l, c); };
+    case '-': return (scope) => { const l = left(scope); return l === undefined ? undefined : plus(l, -c); };
     case '*': return (scope) => { const l = left(scope); return l === undefined ? undefined : l * c; };
     case '/': return c === 0 ? () => undefined : (scope) => { const l = left(scope); return l === undefined ? undefined : l / c; };
   }
@@ -438,8 +456,8 @@ function onSlots(slotOf: (name: string) => number | undefined): SlotArithmetic {
 function factByRun(op: Arithmetic, a: number, right: Run<SlotValues>): Run<SlotValues> {
   // biome-ignore format: one line per operator
   switch (op) {
-    case '+': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l + r; };
-    case '-': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l - r; };
+    case '+': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : plus(l, r); };
+    case '-': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : plus(l, -r); };
     case '*': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : l * r; };
     case '/': return (v) => { const l = v[a] as number | undefined; const r = right(v); return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
   }
@@ -476,8 +494,8 @@ function directArithmetic(slotOf: (name: string) => number | undefined): SlotAri
     if (b === undefined) return undefined;
     // biome-ignore format: one line per operator
     switch (op) {
-      case '+': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l + r; };
-      case '-': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l - r; };
+      case '+': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : plus(l, r); };
+      case '-': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : plus(l, -r); };
       case '*': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : l * r; };
       case '/': return (v) => { const l = v[a] as number | undefined; const r = v[b] as number | undefined; return l === undefined || r === undefined ? undefined : r === 0 ? undefined : l / r; };
     }

@@ -139,3 +139,32 @@ describe('(rate − 0.4) × 100 is 7 at 47 % wherever it is read', () => {
     expect(card.payout.totalFen).toBe(1203_50);
   });
 });
+
+// Subtracting close numbers leaves noise relative to the operands: (0.282 − 0.281) × 100 is
+// 0.09999999999999454 and 100000.03 − 100000 is 0.029999999998835847, which 13 digits of the
+// result do not clean. A lift of 0.1 points failed a pass/fail target of 0.1, and an award per
+// half yuan of GMV growth paid ¥0.01 for 0.015 units (breaker 132).
+describe('a difference of close numbers is the decimal the operands mean', () => {
+  const value = (text: string, scope: Record<string, number>) => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok) throw new Error(text);
+    return evaluateExpression(parsed.expr, scope);
+  };
+  it.each([
+    ['(a - b) * 100', { a: 0.282, b: 0.281 }, 0.1],
+    ['(a - b) * 100', { a: 0.2558, b: 0.2563 }, -0.05],
+    ['a - b', { a: 100000.03, b: 100000 }, 0.03],
+    ['a - b', { a: 12345678.91, b: 12345678.9 }, 0.01],
+    ['a - b', { a: 1234.565, b: 1234.575 }, -0.01],
+    ['(a - b) / b', { a: 100000.03, b: 100000 }, 3e-7],
+    ['(a - b) * 100 >= 0.1', { a: 0.282, b: 0.281 }, 1],
+    ['round((a - b) * 50, 2)', { a: 0.2563, b: 0.2558 }, 0.03],
+    ['(a - b) * 0.5', { a: 100000.03, b: 100000 }, 0.015],
+    // a genuine small difference stays what it is; a sum without cancellation is left as computed (its
+    // noise is cleaned with the formula's value, compile.ts withoutNoise)
+    ['a - b', { a: 0.5, b: 0.4999 }, 0.0001],
+    ['a + b', { a: 0.1, b: 0.2 }, 0.30000000000000004],
+  ])('%s with %o is %d', (text, scope, expected) => {
+    expect(value(text, scope)).toBe(expected);
+  });
+});
