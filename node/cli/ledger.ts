@@ -237,18 +237,7 @@ export class Ledger {
     // out-of-order record, or a correction not yet carried forward by --amend): its history facts
     // (plans, consecutive grades) are stale, and this period would read them as they are: refused
     // unless --out-of-order says to record on a stale history all the same
-    const latestRun = new Map<string, number>();
-    for (const r of this.rows<{ period: string; id: number }>(
-      'select period, max(id) as id from runs where policy_id = ? group by period',
-      [info.policyId],
-    )) {
-      const month = monthOf(r.period);
-      latestRun.set(month, Math.max(latestRun.get(month) ?? 0, r.id));
-    }
-    const earlier = [...latestRun.keys()].filter((p) => p < period).sort();
-    const staleBefore = earlier.filter((m, i) =>
-      earlier.slice(0, i).some((e) => latestRun.get(e)! > latestRun.get(m)!),
-    );
+    const staleBefore = this.staleBefore(info.policyId, period);
     if (staleBefore.length && !outOfOrder)
       throw new ExitError(
         EXIT.input,
@@ -480,6 +469,24 @@ export class Ledger {
   }
 
   /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
+  /**
+   * The recorded months before `period` whose history facts are stale: each recorded (its latest
+   * run) before a month earlier than it was recorded or corrected (an out-of-order record, or a
+   * correction not yet carried forward by --amend).
+   */
+  staleBefore(policyId: string, period: string): string[] {
+    const latestRun = new Map<string, number>();
+    for (const r of this.rows<{ period: string; id: number }>(
+      'select period, max(id) as id from runs where policy_id = ? group by period',
+      [policyId],
+    )) {
+      const month = monthOf(r.period);
+      latestRun.set(month, Math.max(latestRun.get(month) ?? 0, r.id));
+    }
+    const earlier = [...latestRun.keys()].filter((p) => p < period).sort();
+    return earlier.filter((m, i) => earlier.slice(0, i).some((e) => latestRun.get(e)! > latestRun.get(m)!));
+  }
+
   gapBefore(policyId: string, period: string): string | undefined {
     const months = new Set(
       this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) =>

@@ -107,6 +107,8 @@ export interface DryRunOptions {
   progressLabel?: string;
   /** False when the output shows no explanations (table, CSV, XLSX). */
   explain?: boolean;
+  /** The run records the period (--record, --amend): the record itself refuses stale months, or --out-of-order takes them. */
+  recording?: boolean;
   stderr: (s: string) => void;
 }
 
@@ -127,7 +129,7 @@ export async function dryRun(
   if (o.ledger && periods.length && Ledger.exists(o.ledger)) {
     const ledger = await Ledger.open(o.ledger);
     history = ledger.history(policy.doc.policy, periods[0]);
-    const gap = gapNote(ledger, o.ledger, policy.doc.policy, periods[0]!, o.diagnosticLang ?? o.lang);
+    const gap = gapNote(ledger, o.ledger, policy.doc.policy, periods[0]!, o.diagnosticLang ?? o.lang, o.recording);
     if (gap) o.stderr(gap);
     for (const d of zerosLost(read.records, history, o.ledger)) sayDiagnostic(o.stderr, d, o.diagnosticLang ?? o.lang);
   }
@@ -258,19 +260,35 @@ export function zerosLostAt(
   );
 }
 
-/** The note for a month of the policy missing from the ledger before `period`, in `lang`; none when no month is. */
+/**
+ * The notes for a month of the policy missing from the ledger before `period`, and for stale months
+ * before it, in `lang`; none when there are neither.
+ */
 export function gapNote(
   ledger: Ledger,
   path: string,
   policyId: string,
   period: string,
   lang: Lang,
+  recording = false,
 ): string | undefined {
   const gap = ledger.gapBefore(policyId, period);
-  if (!gap) return undefined;
-  return lang === 'zh'
-    ? `注意：账本 \`${path}\` 中没有 \`${policyId}\` 的 ${gap}：${period} 的历史事实从它之后算起（consecutive_grade、previous_grade、periods_in_role、rolling_average 和改进计划都看不到更早的月份）`
-    : `note: ${gap} of \`${policyId}\` is not recorded in the ledger \`${path}\`: the history facts of ${period} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`;
+  const notes: string[] = [];
+  if (gap)
+    notes.push(
+      lang === 'zh'
+        ? `注意：账本 \`${path}\` 中没有 \`${policyId}\` 的 ${gap}：${period} 的历史事实从它之后算起（consecutive_grade、previous_grade、periods_in_role、rolling_average 和改进计划都看不到更早的月份）`
+        : `note: ${gap} of \`${policyId}\` is not recorded in the ledger \`${path}\`: the history facts of ${period} start after it (consecutive_grade, previous_grade, periods_in_role, rolling_average and improvement plans see no earlier month)`,
+    );
+  // a dry run reads stale months as they are (a record of this period is refused on them)
+  const stale = recording ? [] : ledger.staleBefore(policyId, period);
+  if (stale.length)
+    notes.push(
+      lang === 'zh'
+        ? `注意：账本 \`${path}\` 中 \`${policyId}\` 的 ${stale.join('、')} 记录在更早月份的记录或更正之前，其历史数据（改进计划、连续等级、近期平均）已过时，${period} 沿用了它们：请先按顺序 --amend ${stale.join('、')}`
+        : `note: ${stale.join(', ')} of \`${policyId}\` in the ledger \`${path}\` ${stale.length === 1 ? 'was' : 'were'} recorded before an earlier month was recorded or corrected: ${stale.length === 1 ? 'its' : 'their'} history facts (improvement plans, consecutive grades, rolling averages) are stale, and ${period} carries them on: --amend ${stale.join(', ')} in order first`,
+    );
+  return notes.length ? notes.join('\n') : undefined;
 }
 
 /**

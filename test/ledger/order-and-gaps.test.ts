@@ -154,6 +154,21 @@ describe('a period earlier than a recorded one', () => {
         '  help: first --amend 2026-11 in order, so that their history includes the earlier month, then record 2026-12; or run again with --out-of-order to record it on the stale history all the same',
     );
     expect(readFileSync(ledger)).toEqual(before);
+    // a dry run of December says what it reads
+    const dry = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('12.csv', month('2026-12')),
+      '--ledger',
+      ledger,
+      '--lang',
+      'en',
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain(
+      `note: 2026-11 of \`short-video-team\` in the ledger \`${ledger}\` was recorded before an earlier month was recorded or corrected: its history facts (improvement plans, consecutive grades, rolling averages) are stale, and 2026-12 carries them on: --amend 2026-11 in order first`,
+    );
     // November amended (after October, in order): December is recorded
     expect(
       (await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--amend', '--ledger', ledger)).code,

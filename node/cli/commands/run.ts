@@ -204,6 +204,7 @@ async function runWhole(
     ledger: o.ledger,
     executor: o.executor,
     explain: o.format === 'json' || o.format === 'ndjson' || o.format === 'md' || Boolean(o.record || o.amend),
+    recording: Boolean(o.record || o.amend),
     stderr: io.stderr,
     quiet: o.quiet,
   });
