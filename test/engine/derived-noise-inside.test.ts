@@ -28,6 +28,13 @@ const perFullPercent = compiledPolicy(
   'p.yaml',
 );
 
+/** A formula's value on a scope, as the compiled executor computes it. */
+const value = (text: string, scope: Record<string, number>) => {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) throw new Error(text);
+  return evaluateExpression(parsed.expr, scope);
+};
+
 const evaluate = (metrics: Record<string, number>) =>
   staffScorecard(perFullPercent, { rating: 50, a: 0, b: 0, ...metrics });
 
@@ -66,11 +73,6 @@ describe('floor and comparisons inside a formula see the decimal the formula mea
 });
 
 describe('ceil, % and == inside a formula, on the decimals the numbers mean', () => {
-  const value = (text: string, scope: Record<string, number>) => {
-    const parsed = parseExpression(text);
-    if (!parsed.ok) throw new Error(text);
-    return evaluateExpression(parsed.expr, scope);
-  };
   it.each([
     // 0.1 × 3 × 10 is 3 (binary 3.0000000000000004, whose ceil is 4)
     ['ceil(a * 3 * 10)', { a: 0.1 }, 3],
@@ -97,11 +99,6 @@ describe('ceil, % and == inside a formula, on the decimals the numbers mean', ()
 // the cleaning kept it: a step `min: 7` gave 50 points instead of 100, a hold `< 7` fired, `>= 7`
 // inside a formula was 0, and an award per unit paid 6.999… units (breaker 127).
 describe('(rate − 0.4) × 100 is 7 at 47 % wherever it is read', () => {
-  const value = (text: string, scope: Record<string, number>) => {
-    const parsed = parseExpression(text);
-    if (!parsed.ok) throw new Error(text);
-    return evaluateExpression(parsed.expr, scope);
-  };
   it.each([
     ['(r - 0.4) * 100 >= 7', { r: 0.47 }, 1],
     ['(r - 0.4) * 100 == 7', { r: 0.47 }, 1],
@@ -145,11 +142,6 @@ describe('(rate − 0.4) × 100 is 7 at 47 % wherever it is read', () => {
 // result do not clean. A lift of 0.1 points failed a pass/fail target of 0.1, and an award per
 // half yuan of GMV growth paid ¥0.01 for 0.015 units (breaker 132).
 describe('a difference of close numbers is the decimal the operands mean', () => {
-  const value = (text: string, scope: Record<string, number>) => {
-    const parsed = parseExpression(text);
-    if (!parsed.ok) throw new Error(text);
-    return evaluateExpression(parsed.expr, scope);
-  };
   it.each([
     ['(a - b) * 100', { a: 0.282, b: 0.281 }, 0.1],
     ['(a - b) * 100', { a: 0.2558, b: 0.2563 }, -0.05],
