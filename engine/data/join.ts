@@ -52,7 +52,16 @@ function idColumn(header: string[]): number {
   return header.findIndex((h) => names.includes(norm(h)));
 }
 
-export function joinSources(roster: { file: string; table: Table }, sources: JoinSource[]): JoinResult {
+/**
+ * The roster joined with each source. `meaning`, when given, says what a column name means under the
+ * policy (a field or metric, whatever its spelling): a file's header again in another column order
+ * is then found when a name is spelled with an alias or as a source's `columns:` renames it.
+ */
+export function joinSources(
+  roster: { file: string; table: Table },
+  sources: JoinSource[],
+  meaning?: (name: string) => string | undefined,
+): JoinResult {
   const diagnostics: Diagnostic[] = [];
   const conflicts = new Map<string, Diagnostic[]>();
   const rIdCol = idColumn(roster.table.header);
@@ -104,14 +113,21 @@ export function joinSources(roster: { file: string; table: Table }, sources: Joi
 
   // a file of the mapping with its header again in another column order (a second export pasted
   // below): its rows below would be read under the first header's columns
-  for (const t of [{ file: roster.file, table: roster.table }, ...sources]) {
+  for (const t of [{ file: roster.file, table: roster.table } as JoinSource, ...sources]) {
+    // a name as the source's `columns:` renames it, then what that means
+    const means = meaning
+      ? (name: string) => {
+          const c = t.columns?.[name.trim()];
+          return meaning(typeof c === 'string' ? c : (c?.metric ?? name));
+        }
+      : undefined;
     const at = t.table.rows.findIndex((r) => {
-      const again = reorderedHeader(t.table.header, r);
+      const again = reorderedHeader(t.table.header, r, means);
       return again !== undefined && again !== 'same';
     });
     if (at < 0) continue;
     const cells = t.table.rows[at]!;
-    const moved = reorderedHeader(t.table.header, cells) as number;
+    const moved = reorderedHeader(t.table.header, cells, means) as number;
     const row = known(t.table.rowNumbers[at], 'row number');
     diagnostics.push(reorderedHeaderProblem(t.table.header, cells, moved, { file: t.file, sheet: t.table.sheet, row }));
   }

@@ -457,16 +457,18 @@ export function recordReader(
     }
     (map as Map<string, number>).set(match.id, col);
   });
-  // the pay base's column written with a unit or spaces (`绩效基数(元)`, `绩效 基数`) where the file
-  // has no 绩效基数 column: read as nothing, the pay base would be the role's, silently. (The other
+  // the pay base's column written with a unit, spaces or more words (`绩效基数(元)`, `绩效 基数`,
+  // `绩效基数/元`, `月绩效基数`) where the file has no 绩效基数 column: read as nothing, the pay base
+  // would be the role's, silently. (The other
   // fields are required, refused when missing, or `--period` stands for the month: `考核期(天)` is
   // no month)
   for (const h of unmatched) {
     const bare = key(h)
       .replace(/[(（[【<《].*?[)）\]】>》]/g, '')
       .replace(/[\s\u3000]+/g, '');
-    if (bare === key(h) || fieldColumn.has('pay_base')) continue;
-    if (!FIELD_NAMES.pay_base.some((n) => key(n) === bare)) continue;
+    if (fieldColumn.has('pay_base')) continue;
+    // `绩效基数(元)`, `绩效 基数`, `绩效基数/元`, `绩效基数元`, `月绩效基数`: the name within it
+    if (!FIELD_NAMES.pay_base.some((n) => key(n).length >= 4 && (bare === key(n) || bare.includes(key(n))))) continue;
     const near = FIELD_NAMES.pay_base[1];
     const at = diagnostics.findIndex((d) => d.code.startsWith('data_unknown_column') && d.cell?.column === h);
     if (at >= 0) diagnostics.splice(at, 1);
@@ -1039,8 +1041,7 @@ export function recordReader(
     const m = byName.get(key(name));
     return m ? `${m.kind}:${m.id}` : undefined;
   };
-  const headerReordered = (cells: string[]) =>
-    source.origin ? undefined : reorderedHeader(header, cells, meaning);
+  const headerReordered = (cells: string[]) => (source.origin ? undefined : reorderedHeader(header, cells, meaning));
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
     const again = headerReordered(cells);
     if (again !== undefined && again !== 'same')

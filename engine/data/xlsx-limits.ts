@@ -590,15 +590,16 @@ const AROUND_TEXT = new RegExp(`^${LITERALS}@${LITERALS}$`);
 const SCALE_START = /^[万千亿十百萬億wWkKmM]/;
 /**
  * A word of time a format writes after a number, however it goes on (`0.0"分钟"`, `0.00"小时"`,
- * `0"分"`, `0"秒"`, `0.0"h"`, `0.00"分鐘"`, `0.00"分钟/人"`, `0.0"(分钟)"`, `0"毫秒"`, `0"天"`): the
- * number is minutes, hours, milliseconds or days, not seconds. The shown text is read as any cell
+ * `0"分"`, `0"秒"`, `0.0"h"`, `0.00"分鐘"`, `0.00"分钟/人"`, `0.0"(分钟)"`, `0"毫秒"`): the number
+ * is minutes, hours or milliseconds, not seconds. (Days are not among them: `0"天"` is how a count of
+ * days, 出勤天数, is shown.) The shown text is read as any cell
  * is: `2.2分钟` is 132 seconds in a seconds column, `85分` a rating's 85 points, and what the
  * duration reader does not know (`2.23分鐘`, `134000毫秒`), or a count or an amount with a word of
  * time (a money column under `0"分"` may be fen), is refused as no number rather than read as the
  * bare number.
  */
 const TIME_WORD =
-  /^[(（[【]?\s*(?:分|小时|小時|时|時|秒|毫秒|天|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?)(?![a-z]))/i;
+  /^[(（[【]?\s*(?:分|小时|小時|时|時|秒|毫秒|(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)(?![a-z]))/i;
 /** The text a format's literals write: quoted text, escaped and plain characters (padding and fill write blanks). */
 const literal = (text: string) =>
   text.replace(/"([^"]*)"|[\\!](.)|_.|\*.|(.)/g, (_, quoted, escaped, plain) => quoted ?? escaped ?? plain ?? '');

@@ -5,7 +5,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
 import { HEADER_SEARCH_ROWS, plainDecimal, type Table, type TableResult } from './table.js';
-import { isTotalsWord } from './records.js';
+import { isGroupTotal, isTotalsWord } from './records.js';
 import { xlsxFontHiddenCells } from './xlsx-colours.js';
 import {
   checkXlsxLimits,
@@ -389,7 +389,7 @@ export async function readXlsx(
   // pandas): refused by the reader that reads their column, outside a totals row (合计 … =SUM(…))
   const placeholders = holding(await xlsxPlaceholderFormulas(bytes, chosen.sheet), false).filter((c) => {
     const i = byRow.get(c.row);
-    return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()));
+    return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()) || isGroupTotal(t));
   });
   if (placeholders.length)
     table.placeholderFormulas = placeholders.map(({ what, row, col }) => ({ row, col, value: what }));

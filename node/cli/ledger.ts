@@ -471,8 +471,9 @@ export class Ledger {
   /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
   /**
    * The recorded months before `period` whose history facts are stale: each recorded (its latest
-   * run) before a month earlier than it was recorded or corrected (an out-of-order record, or a
-   * correction not yet carried forward by --amend).
+   * run) before a month earlier than it, and within its history (no month missing between them),
+   * was recorded or corrected (an out-of-order record, or a correction not yet carried forward by
+   * --amend).
    */
   staleBefore(policyId: string, period: string): string[] {
     const latestRun = new Map<string, number>();
@@ -484,7 +485,15 @@ export class Ledger {
       latestRun.set(month, Math.max(latestRun.get(month) ?? 0, r.id));
     }
     const earlier = [...latestRun.keys()].filter((p) => p < period).sort();
-    return earlier.filter((m, i) => earlier.slice(0, i).some((e) => latestRun.get(e)! > latestRun.get(m)!));
+    // a month's history runs back through the months recorded one after another before it: a gap
+    // ends it (history.ts), so a month recorded late before the gap leaves the months after it whole
+    const reaches = (from: string, to: string) => {
+      for (let m = addMonths(from, 1); m < to; m = addMonths(m, 1)) if (!latestRun.has(m)) return false;
+      return true;
+    };
+    return earlier.filter((m, i) =>
+      earlier.slice(0, i).some((e) => latestRun.get(e)! > latestRun.get(m)! && reaches(e, m)),
+    );
   }
 
   gapBefore(policyId: string, period: string): string | undefined {

@@ -456,7 +456,10 @@ export async function readMapping(
     diagnostics.push(...events.diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) return { records: [], excluded: [], diagnostics };
   }
-  const joined = joinSources({ file: m.roster.file, table: roster }, sources);
+  const joined = joinSources({ file: m.roster.file, table: roster }, sources, (name) => {
+    const c = columnMeaning(name, policy.contract);
+    return c ? `${c.kind}:${c.id}` : undefined;
+  });
   // a file the join refuses whole (its header again in another column order) is the whole problem:
   // the columns it did not join would each be reported missing besides
   if (joined.diagnostics.some((d) => d.code === 'data_header_repeated' && d.severity === 'error'))

@@ -554,6 +554,30 @@ describe('a file of a mapping with its header again in another column order', ()
     ]);
   });
 
+  it('found with the names as the policy means them: an alias (点赞数) or a `columns:` rename (作品播放量)', () => {
+    const metrics = {
+      file: '指标.csv',
+      table: table(
+        ['工号', '作品播放量', '点赞量', '完播率'],
+        ['E1', '1000', '50', '40%'],
+        ['工号', '作品播放量', '完播率', '点赞数'],
+        ['E2', '2000', '45%', '80'],
+      ),
+      columns: { 作品播放量: '播放量' },
+    };
+    const names: Record<string, string> = {
+      工号: 'id',
+      播放量: 'plays',
+      点赞量: 'likes',
+      点赞数: 'likes',
+      完播率: 'done',
+    };
+    const r = joinSources(roster, [metrics], (name) => names[name]);
+    expect(r.diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['data_header_repeated', { row: 3, column: '点赞量', value: '完播率' }],
+    ]);
+  });
+
   it('the same header again in its own order is one more row that matches nobody, as before', () => {
     const metrics = {
       file: '指标.csv',

@@ -602,21 +602,26 @@ describe('a totals row at the bottom of an export', () => {
 // on the role's pay base instead of the one in the file (breaker 128)
 describe('a record field’s column written with a unit or spaces', () => {
   const row = 'E1,张三,编导,一组,初创期,2026-10,30,40%,80,0,,9000';
-  it.each(['绩效基数(元)', '绩效基数（万元）', '绩效 基数', ' 绩效基数【元】'])(
-    '`%s` without a 绩效基数 column refuses the file at its header',
-    (name) => {
-      const r = readRecords(csvText(`${HEADER},${name}`, row), 'csv', contract, { file: 'm.csv' });
-      expect(r.records).toEqual([]);
-      expect(r.diagnostics.map((d) => [d.severity, d.code, d.message, d.cell])).toEqual([
-        [
-          'error',
-          'data_unknown_column',
-          `column \`${name.trim()}\` looks like \`绩效基数\` with a unit or spaces added, and would not be read as \`绩效基数\`: the file has no \`绩效基数\` column`,
-          { row: 1, column: name.trim() },
-        ],
-      ]);
-    },
-  );
+  it.each([
+    '绩效基数(元)',
+    '绩效基数（万元）',
+    '绩效 基数',
+    ' 绩效基数【元】',
+    '绩效基数/元',
+    '绩效基数元',
+    '月绩效基数',
+  ])('`%s` without a 绩效基数 column refuses the file at its header', (name) => {
+    const r = readRecords(csvText(`${HEADER},${name}`, row), 'csv', contract, { file: 'm.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message, d.cell])).toEqual([
+      [
+        'error',
+        'data_unknown_column',
+        `column \`${name.trim()}\` looks like \`绩效基数\` with a unit or spaces added, and would not be read as \`绩效基数\`: the file has no \`绩效基数\` column`,
+        { row: 1, column: name.trim() },
+      ],
+    ]);
+  });
 
   it('another field written so (`考核期(天)`, a count of days, with --period for the month) is a column no metric reads: a warning', () => {
     const header = HEADER.replace(',月份', '');

@@ -189,12 +189,15 @@ describe('a number cell whose format writes a word of time or a traditional scal
     ['0.00"(分钟)"', 2.25, '2.25(分钟)'],
     ['0.0"小时/场"', 0.5, '0.5小时/场'],
     ['0"毫秒"', 134000, '134000毫秒'],
-    ['0.0"天"', 1.5, '1.5天'],
   ])('a seconds cell under `%s` is refused as shown', async (format, value, shown) => {
     const r = await seconds([[...person('E1'), num(value, format), num(80)]]);
     expect(r.excluded.flatMap((x) => x.reasons.map((d) => [d.code, d.cell?.value]))).toEqual([
       ['data_not_a_number', shown],
     ]);
+  });
+
+  it('a count of days under `0"天"` (出勤天数) is the number: days are no word of time here (breaker 131)', async () => {
+    expect(await cells([[text('E1'), num(22, '0"天"')]])).toEqual([['E1', '22']]);
   });
 
   it('a count under `0"萬"` is refused as the CSV`s 120萬 is, naming the cell as shown', async () => {

@@ -140,6 +140,33 @@ describe('a period earlier than a recorded one', () => {
 
   // Before, nothing stopped the next month: December was recorded on November's stale plans and
   // streaks, its improvement plan extended where it should have escalated (breaker 130)
+  it('a month after a gap is not stale: its history starts after the gap (breaker 131)', async () => {
+    for (const p of ['2026-05', '2026-07', '2026-09'])
+      await yardstick('run', policy, '--data', data(`${p}.csv`, month(p)), '--record', '--ledger', ledger);
+    await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('06.csv', month('2026-06')),
+      '--record',
+      '--out-of-order',
+      '--ledger',
+      ledger,
+    );
+    const r = await yardstick(
+      'run',
+      policy,
+      '--data',
+      data('10.csv', month('2026-10')),
+      '--record',
+      '--ledger',
+      ledger,
+    );
+    expect(r.code).toBe(1);
+    // 2026-07 read 2026-06's history; 2026-09's starts after the missing 2026-08
+    expect(r.stderr).toMatch(/^error: period 2026-10 of `short-video-team` would read the history of 2026-07, /);
+  });
+
   it('a later month is refused while a stale month before it is not amended; recorded once it is', async () => {
     await yardstick('run', policy, '--data', data('09.csv', month('2026-09')), '--record', '--ledger', ledger);
     await yardstick('run', policy, '--data', data('11.csv', month('2026-11')), '--record', '--ledger', ledger);
@@ -151,7 +178,7 @@ describe('a period earlier than a recorded one', () => {
     expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toBe(
       'error: period 2026-12 of `short-video-team` would read the history of 2026-11, recorded before an earlier month was recorded or corrected: the history facts of 2026-11 (improvement plans, consecutive grades, rolling averages) are stale, and 2026-12 would carry them on\n' +
-        '  help: first --amend 2026-11 in order, so that their history includes the earlier month, then record 2026-12; or run again with --out-of-order to record it on the stale history all the same',
+        '  help: first --amend 2026-11 in order (each with --out-of-order while a later month is recorded), so that their history includes the earlier month, then record 2026-12; or run again with --out-of-order to record it on the stale history all the same',
     );
     expect(readFileSync(ledger)).toEqual(before);
     // a dry run of December says what it reads

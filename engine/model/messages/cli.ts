@@ -456,8 +456,8 @@ export const cli = defineMessages({
       zh: '`{policy}` 的月份 {period} 会读取 {later} 的历史数据，而 {later} 记录在更早月份的记录或更正之前：{later} 的历史数据（改进计划、连续等级、近期平均）已过时，{period} 会沿用它们',
     },
     help: {
-      en: 'first --amend {later} in order, so that their history includes the earlier month, then record {period}; or run again with --out-of-order to record it on the stale history all the same',
-      zh: '请先按顺序 --amend {later}，让它们的历史数据算上更早的月份，再记录 {period}；如仍要在过时的历史上记录，请加 --out-of-order 重新运行',
+      en: 'first --amend {later} in order (each with --out-of-order while a later month is recorded), so that their history includes the earlier month, then record {period}; or run again with --out-of-order to record it on the stale history all the same',
+      zh: '请先按顺序 --amend {later}（已记录更晚月份时每次都加 --out-of-order），让它们的历史数据算上更早的月份，再记录 {period}；如仍要在过时的历史上记录，请加 --out-of-order 重新运行',
     },
   },
   cli_record_amend_excludes: {
