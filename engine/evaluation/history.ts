@@ -27,6 +27,11 @@ export interface HistorySource {
   periods?(employeeId: string): readonly PastPeriod[];
   /** The improvement plan as recorded in the latest earlier period, if any. */
   plan?(employeeId: string): PlanState | undefined;
+  /**
+   * An id with a history written the same but for letter case and leading zeros (`Ls0001` for
+   * `lS0001`, `LS0006` for `ls06`), when `employeeId` has none: for a warning, never joined.
+   */
+  alike?(employeeId: string): string | undefined;
 }
 
 /** No earlier grades: one shared, frozen list (asked for on every record of a plain dry run). */

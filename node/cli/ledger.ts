@@ -461,14 +461,21 @@ export class Ledger {
       if (!plans.has(r.employee_id)) plans.set(r.employee_id, card.plan);
       periods.set(r.employee_id, [...(periods.get(r.employee_id) ?? []), pastPeriodOf(card)]);
     }
+    // an id as compared for a warning: lower case, no leading zeros in its numbers
+    const fold = (id: string) => id.toLowerCase().replace(/(^|\D)0+(?=\d)/g, '$1');
+    const folded = new Map<string, string>();
+    for (const id of byEmployee.keys()) folded.set(fold(id), id);
     return {
       grades: (id) => byEmployee.get(id) ?? [],
       plan: (id) => plans.get(id),
       periods: (id) => periods.get(id) ?? [],
+      alike: (id) => {
+        const other = folded.get(fold(id));
+        return other !== id ? other : undefined;
+      },
     };
   }
 
-  /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
   /**
    * The recorded months before `period` whose history facts are stale: each recorded (its latest
    * run) before a month earlier than it, and within its history (no month missing between them),
@@ -496,6 +503,7 @@ export class Ledger {
     );
   }
 
+  /** The month before `period` when it is not recorded for the policy but an earlier month is: history stops at that gap. */
   gapBefore(policyId: string, period: string): string | undefined {
     const months = new Set(
       this.rows<{ period: string }>('select distinct period from runs where policy_id = ?', [policyId]).map((r) =>

@@ -234,8 +234,12 @@ export function zerosLostAt(
   ledger: string,
 ): Diagnostic | undefined {
   if (history.grades(id).length) return undefined;
-  // the same letters in another case (`e2` now, `E2` recorded): ids are compared as written
-  const cased = [id.toUpperCase(), id.toLowerCase()].find((s) => s !== id && history.grades(s).length);
+  // the same letters in another case (`e2` now, `E2` recorded; `lS0001` now, `Ls0001` recorded): ids are compared as written
+  const alike = history.alike?.(id);
+  const cased =
+    alike !== undefined && alike.toLowerCase() === id.toLowerCase()
+      ? alike
+      : [id.toUpperCase(), id.toLowerCase()].find((s) => s !== id && history.grades(s).length);
   if (cased !== undefined)
     return diagnostic(
       'ledger_id_zeros.case',
@@ -244,14 +248,22 @@ export function zerosLostAt(
     );
   // digits, or letters then digits (`E1` now, `E001` recorded: a template padded or dropped the zeros)
   const shape = /^([A-Za-z]{0,8})(\d{1,12})$/.exec(id);
-  if (!shape) return undefined;
+  // the case and the zeros both (`ls06` now, `LS0006` recorded)
+  if (!shape)
+    return alike === undefined
+      ? undefined
+      : diagnostic(
+          'ledger_id_zeros.prefixed',
+          { id, other: alike, ledger },
+          { severity: 'warning', file, cell: { row, column: '工号', value: id } },
+        );
   const prefix = shape[1] ?? '';
   const bare = (shape[2] ?? '').replace(/^0+(?=\d)/, '');
   const spellings = [
     bare,
     ...Array.from({ length: 12 - bare.length }, (_, n) => bare.padStart(bare.length + n + 1, '0')),
   ].map((digits) => prefix + digits);
-  const other = spellings.find((s) => s !== id && history.grades(s).length);
+  const other = spellings.find((s) => s !== id && history.grades(s).length) ?? alike;
   if (other === undefined) return undefined;
   return diagnostic(
     prefix ? 'ledger_id_zeros.prefixed' : 'ledger_id_zeros',

@@ -110,6 +110,8 @@ describe('an id written in another case since the last recorded month', () => {
   it.each([
     ['E2', 'e2'],
     ['sv0001', 'SV0001'],
+    // mixed case on both sides (breaker 131)
+    ['Ls0001', 'lS0001'],
   ])('`%s` recorded, `%s` now: warned about at its cell, with the spelling to write', async (recorded, now) => {
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-case-'));
     const ledger = join(dir, 'ledger.db');
@@ -136,4 +138,17 @@ describe('an id written in another case since the last recorded month', () => {
       );
     }
   });
+});
+
+it('an id in another case and with its leading zeros dropped (`LS0006` recorded, `ls06` now) is warned about too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-case-'));
+  const ledger = join(dir, 'ledger.db');
+  const oct = join(dir, 'oct.csv');
+  writeFileSync(join(dir, 'sep.csv'), `${HEADER}\n${row('LS0006', '2026-09')}\n`);
+  writeFileSync(oct, `${HEADER}\n${row('ls06', '2026-10')}\n`);
+  await yardstick('run', 'docs/worked-example.yaml', '--data', join(dir, 'sep.csv'), '--record', '--ledger', ledger);
+  const r = await yardstick('run', 'docs/worked-example.yaml', '--data', oct, '--ledger', ledger);
+  expect(r.stderr).toContain(
+    `${oct}:2: warning[ledger_id_zeros]: \`ls06\` has no earlier months in the ledger \`${ledger}\`, but \`LS0006\` has: the same letters and number with or without leading zeros`,
+  );
 });
