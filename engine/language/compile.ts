@@ -563,12 +563,16 @@ export function withoutNoise(v: number | undefined): number | undefined {
     const k = 11 - decimalExponent(a);
     const scaled = a * TEN[k + TEN_OFFSET]!;
     const whole = Math.round(scaled);
-    if (Math.abs(scaled - whole) > 0.06) return v;
-    // already the double of a decimal of at most 13 digits (0.075 = 3 / 40): whole / 10^k is the
-    // double nearest that decimal (both exact, the division correctly rounded), and when it is `a`
-    // the texts below would give `v` back (15 digits of such a double are the decimal itself), so
-    // it is returned without them (docs/benchmarks.md, "Executor, fourteenth round")
-    if ((k >= 0 ? whole / TEN[k + TEN_OFFSET]! : whole * TEN[TEN_OFFSET - k]!) === a) return v;
+    const off = Math.abs(scaled - whole);
+    if (off > 0.06) return v;
+    // whole / 10^k is the double nearest the decimal of 12 digits next to `a` (both exact, the
+    // division correctly rounded): `a` itself when it is that decimal (0.075 = 3 / 40), and what the
+    // texts below give when `a` is within 0.05 of it at 13 digits (the scaling's own rounding is
+    // below 10^-4 of a unit: a margin of 0.001 leaves the texts only the values at the boundary),
+    // so no text is made for a record's common values (docs/benchmarks.md, "Executor, fourteenth round")
+    const near = k >= 0 ? whole / TEN[k + TEN_OFFSET]! : whole * TEN[TEN_OFFSET - k]!;
+    if (near === a) return v;
+    if (off < 0.049) return v < 0 ? -near : near;
   }
   const clean = Number(v.toPrecision(13));
   return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
