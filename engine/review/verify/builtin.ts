@@ -627,8 +627,8 @@ function sweepFor(
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
 ): { pair?: [Sample, Sample, 'score' | 'payout']; pooled?: { before: Scorecard; after: Scorecard }; cases: number } {
-  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim, base)])].sort((a, b) =>
-    want === 'inc' ? a - b : b - a,
+  const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim, base)])].sort(
+    (a, b) => (want === 'inc' ? a - b : b - a),
   );
   let prev: Sample | undefined;
   let cases = 0;

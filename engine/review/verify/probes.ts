@@ -285,7 +285,7 @@ export function formulaCandidates(policy: CompiledPolicy, id: string): number[] 
   // money, a rating or seconds without a range may be below 0 in an export (a month's loss): the
   // same values below 0 too, where `score * profit` pays less as the score rises
   const values = range ? positive : [...positive, ...positive.map((v) => -v)];
-  return [
-    ...new Set(values.map(tidy).filter((v) => (range ? v >= range[0] && v <= range[1] : true))),
-  ].sort((a, b) => a - b);
+  return [...new Set(values.map(tidy).filter((v) => (range ? v >= range[0] && v <= range[1] : true)))].sort(
+    (a, b) => a - b,
+  );
 }
