@@ -544,37 +544,28 @@ type OrderedDerived = Omit<CompiledDerived, 'runSlots' | 'slot'>;
 /**
  * A derived metric's value without binary noise: `a + b` of 0.3 and 0.6 is 0.9, which reaches a
  * target, a band or a condition at 0.9, not 0.8999999999999999, which would miss them while the
- * explanation shows 90.0 %. Noise is what 13 significant digits turn into a number of at most 12;
- * any other value (1 / 3, 500 / 150000) and whole numbers are kept exactly. Thirteen, not fifteen:
- * subtracting close decimals leaves noise relative to the operands, not to the result, and
- * (0.47 − 0.4) × 100 is 6.99999999999999467, whose 15 significant digits are 6.99999999999999 (a
- * step of 7 points missed, a hold fired, an award of 7 units paid for 6.999…); (0.57 − 0.56) × 100
- * is 0.9999999999999898, 1 only to 13 digits. A value of data or policy never has 13 significant
- * digits, so no number that means something is moved.
+ * explanation shows 90.0 %. Noise is what 15 significant digits (as money is cleaned) turn into a
+ * number of at most 12; any other value (1 / 3, 500 / 150000) and whole numbers are kept exactly.
  */
 export function withoutNoise(v: number | undefined): number | undefined {
   if (v === undefined || Number.isInteger(v)) return v;
   // the common value (0.016735294117647058) is far from any number of 12 significant digits: said
   // with arithmetic, not two texts a record. Scaled to 12 digits before the point, a noisy value is
-  // within 0.05 of a whole number (what 13 digits round away); 0.06 leaves room for the scaling's
-  // own rounding and a log10 one off at a power of ten
+  // within 0.001 of a whole number (its noise is below the 15th digit); 0.01 leaves room for the
+  // scaling's own rounding and a log10 one off at a power of ten
   const a = Math.abs(v);
   if (a >= 1e-9 && a < 1e15) {
     const k = 11 - decimalExponent(a);
     const scaled = a * TEN[k + TEN_OFFSET]!;
     const whole = Math.round(scaled);
-    const off = Math.abs(scaled - whole);
-    if (off > 0.06) return v;
-    // whole / 10^k is the double nearest the decimal of 12 digits next to `a` (both exact, the
-    // division correctly rounded): `a` itself when it is that decimal (0.075 = 3 / 40), and what the
-    // texts below give when `a` is within 0.05 of it at 13 digits (the scaling's own rounding is
-    // below 10^-4 of a unit: a margin of 0.001 leaves the texts only the values at the boundary),
-    // so no text is made for a record's common values (docs/benchmarks.md, "Executor, fourteenth round")
-    const near = k >= 0 ? whole / TEN[k + TEN_OFFSET]! : whole * TEN[TEN_OFFSET - k]!;
-    if (near === a) return v;
-    if (off < 0.049) return v < 0 ? -near : near;
+    if (Math.abs(scaled - whole) > 0.01) return v;
+    // already the double of a decimal of at most 13 digits (0.075 = 3 / 40): whole / 10^k is the
+    // double nearest that decimal (both exact, the division correctly rounded), and when it is `a`
+    // the texts below would give `v` back (15 digits of such a double are the decimal itself), so
+    // it is returned without them (docs/benchmarks.md, "Executor, fourteenth round")
+    if ((k >= 0 ? whole / TEN[k + TEN_OFFSET]! : whole * TEN[TEN_OFFSET - k]!) === a) return v;
   }
-  const clean = Number(v.toPrecision(13));
+  const clean = Number(v.toPrecision(15));
   return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
 }
 

@@ -367,21 +367,29 @@ export function evaluateExpression(expr: Expr, scope: Scope): number | undefined
 }
 
 /**
- * l + r of the decimals they mean. Adding or subtracting close numbers leaves binary noise
- * relative to the operands, not to the result: (0.282 − 0.281) × 100 is 0.09999999999999454, and
- * 100000.03 − 100000 is 0.029999999998835847, which the cleaning of a formula's value (13
- * significant digits of the result) cannot remove. Where the result is a hundred times smaller than
- * the larger operand, it is rounded to the operands' own 15 significant digits (0.001, 0.03); the
- * result keeps the operands' magnitude otherwise, and is returned as computed (the common case, one
- * comparison).
+ * l + r of the decimals they mean. Subtracting close decimals leaves binary noise relative to the
+ * operands, not to the result: 0.47 − 0.4 is 0.06999999999999995 (× 100: 6.999999999999995, whose
+ * 15 significant digits are 6.99999999999999), 0.282 − 0.281 is 0.0009999999999999454, 100000.03 −
+ * 100000 is 0.029999999998835847, and no cleaning of the result's own digits removes it. Where the
+ * result is smaller than the larger operand (the operands cancel) and both operands are decimals of
+ * at most 12 significant digits (data and policy numbers, and sums of them; not a quotient such as
+ * 100.333…, whose digits are all meant), the result is rounded to the operands' 15th significant
+ * digit: 0.07, 0.001, 0.03. Any other sum is returned as computed (one comparison, the common case).
  */
 function plus(l: number, r: number): number {
   const sum = l + r;
   const scale = Math.max(Math.abs(l), Math.abs(r));
-  if (Math.abs(sum) * 100 >= scale || sum === 0 || !(scale < 1e15)) return sum;
+  if (Math.abs(sum) >= scale || sum === 0 || !(scale < 1e15) || !isShort(l) || !isShort(r)) return sum;
   // the decimals of the operands' 15th significant digit
   const digits = 14 - Math.floor(Math.log10(scale));
   return digits > 100 ? sum : Number(sum.toFixed(digits));
+}
+
+/** Whether x is a decimal of at most 12 significant digits, give or take binary noise (15 digits of it say so). */
+function isShort(x: number): boolean {
+  if (Number.isInteger(x)) return Math.abs(x) < 1e12;
+  const c = Number(x.toPrecision(15));
+  return Number(c.toPrecision(12)) === c;
 }
 
 /** A compiled node: `S` is where variables are read from (a named scope or a slot array). */
@@ -615,21 +623,13 @@ function closure<S>(e: Expr, variable: (name: string) => Run<S>, slots?: SlotAri
 }
 
 // Inside a formula a number is the decimal it means, as the formula's final value is (withoutNoise,
-// 13 significant digits): floor, ceil, % and the comparisons see 0.7 + 0.1 as 0.8 and
+// 15 significant digits): floor, ceil, % and the comparisons see 0.7 + 0.1 as 0.8 and
 // (0.47 − 0.4) × 100 as 7, not the binary 0.7999999999999999 and 6.999999999999995. The fast paths
 // skip the 15-digit text whenever the noise cannot change the answer: it moves a number by at most
 // 5 × 10^−15 of itself.
 
-/**
- * The decimal a sum or product of decimals means: a number of at most 12 significant digits when x
- * is that within 13 digits (the noise of a subtraction of close decimals, (0.47 − 0.4) × 100 =
- * 6.99999999999999467, is relative to the operands, and 15 digits of it are 6.99999999999999), else
- * x to 15 significant digits (as withoutNoise, compile.ts).
- */
-const decimal = (x: number): number => {
-  const near = Number(x.toPrecision(13));
-  return Number(near.toPrecision(12)) === near ? near : Number(x.toPrecision(15));
-};
+/** x to 15 significant digits: the decimal a sum or product of decimals means. */
+const decimal = (x: number): number => Number(x.toPrecision(15));
 
 /**
  * floor(x) of the decimal x means: a whole number less than 10^−9 above x (or 10^−14 of x, for

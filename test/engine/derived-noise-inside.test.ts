@@ -6,6 +6,7 @@
 // floor(attainment * 100) at 29 points is 28 (0.29 × 100 is 28.999999999999996).
 
 import { describe, expect, it } from 'vitest';
+import { withoutNoise } from '../../engine/language/compile.js';
 import { evaluateExpression, parseExpression } from '../../engine/language/expression.js';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
@@ -158,5 +159,22 @@ describe('a difference of close numbers is the decimal the operands mean', () =>
     ['a + b', { a: 0.1, b: 0.2 }, 0.30000000000000004],
   ])('%s with %o is %d', (text, scope, expected) => {
     expect(value(text, scope)).toBe(expected);
+  });
+});
+
+// Rounding every cancelling difference, or cleaning every value to 13 digits, moved meant digits
+// (breaker 133): 30100 / 30000 × 100 − 100 is a third whose digits are all meant (× 3 is 1, which
+// an award `>= 1` pays), and 7,036,060.59 × 0.0333 × 0.85 is 199,155.69499995 exactly, ¥199,155.69
+// under half_up, not a noisy 199,155.695.
+describe('digits that are meant are kept', () => {
+  it('a quotient minus a whole number keeps its digits: (30100 / 30000 × 100 − 100) × 3 >= 1 holds', () => {
+    expect(value('(a / b * 100 - 100) * 3 >= 1', { a: 30100, b: 30000 })).toBe(1);
+    expect(value('(a / b * 100 - 100) * 3 >= 1', { a: 60200, b: 60000 })).toBe(1);
+  });
+
+  it('a product of data and policy numbers with 14 significant digits is its own value', () => {
+    const commission = 7036060.59 * 0.0333 * 0.85;
+    expect(withoutNoise(commission)).toBe(commission);
+    expect(withoutNoise(13285.81 * 1.08641 * 0.95)).toBe(13285.81 * 1.08641 * 0.95);
   });
 });

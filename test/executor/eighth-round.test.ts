@@ -191,19 +191,16 @@ describe('a fact read in the closure of `fact op (…)` and of `min(fact, c)`', 
 });
 
 describe('a derived value without binary noise, its decimal exponent found without a logarithm', () => {
-  /**
-   * The function before this round, with the logarithm (cleaning to 13 digits, with the margin of
-   * 0.06 that goes with them, as the function has since the twenty-third session).
-   */
+  /** The function before this round, with the logarithm. */
   const TEN = Array.from({ length: 26 }, (_, i) => Number(`1e${i - 4}`));
   function before(v: number | undefined): number | undefined {
     if (v === undefined || Number.isInteger(v)) return v;
     const a = Math.abs(v);
     if (a >= 1e-9 && a < 1e15) {
       const scaled = a * TEN[11 - Math.floor(Math.log10(a)) + 4]!;
-      if (Math.abs(scaled - Math.round(scaled)) > 0.06) return v;
+      if (Math.abs(scaled - Math.round(scaled)) > 0.01) return v;
     }
-    const clean = Number(v.toPrecision(13));
+    const clean = Number(v.toPrecision(15));
     return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
   }
 

@@ -14,12 +14,10 @@ import { evaluateRecordSync, loadPolicy } from '../../engine/index.js';
 import { KEEPS_LEAF_FIELDS_TAGGED } from '../../engine/evaluation/evaluate.js';
 import { withoutNoise } from '../../engine/language/compile.js';
 
-/** The definition: 13 significant digits, kept when they are a number of at most 12 (the texts). */
+/** The definition: 15 significant digits, kept when they are a number of at most 12 (the texts). */
 function byTexts(v: number): number {
   if (Number.isInteger(v)) return v;
-  // 13 digits since the twenty-third session: the noise of subtracting close decimals is relative to
-  // the operands ((0.47 − 0.4) × 100 is 6.99999999999999467, 6.99999999999999 to 15 digits)
-  const clean = Number(v.toPrecision(13));
+  const clean = Number(v.toPrecision(15));
   return clean !== v && Number(clean.toPrecision(12)) === clean ? clean : v;
 }
 
