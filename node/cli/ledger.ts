@@ -491,7 +491,10 @@ export class Ledger {
       const month = monthOf(r.period);
       latestRun.set(month, Math.max(latestRun.get(month) ?? 0, r.id));
     }
-    const earlier = [...latestRun.keys()].filter((p) => p < period).sort();
+    // the months this period's history reads: those recorded one after another up to the month
+    // before it (a gap ends history, history.ts); a stale month before a gap is read by nothing here
+    const earlier: string[] = [];
+    for (let m = addMonths(period, -1); latestRun.has(m); m = addMonths(m, -1)) earlier.unshift(m);
     // a month's history runs back through the months recorded one after another before it: a gap
     // ends it (history.ts), so a month recorded late before the gap leaves the months after it whole
     const reaches = (from: string, to: string) => {
