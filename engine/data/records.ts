@@ -1038,7 +1038,9 @@ export function recordReader(
   };
   /** What a column name means under this policy (a field or a metric, its id), whatever its spelling. */
   const meaning = (name: string) => {
-    const m = byName.get(key(name));
+    // asked of every row's first cell (an id, as a rule): printable ASCII is its own NFKC form with no
+    // invisible character, so its key is it trimmed and lower-cased, without the normalisation
+    const m = byName.get(/^[\x20-\x7e]*$/.test(name) ? name.trim().toLowerCase() : key(name));
     return m ? `${m.kind}:${m.id}` : undefined;
   };
   const headerReordered = (cells: string[]) => (source.origin ? undefined : reorderedHeader(header, cells, meaning));
