@@ -141,6 +141,8 @@ export function reorderedHeader(
   header: readonly string[],
   cells: readonly string[],
   meaning: (name: string) => string | undefined = () => undefined,
+  /** The header's names, trimmed (made here when not given; a reader asking of every row makes it once). */
+  headerNames: ReadonlySet<string> = trimmedNames(header),
 ): number | 'same' | undefined {
   let names = 0;
   let moved: number | undefined;
@@ -148,14 +150,18 @@ export function reorderedHeader(
     const cell = (cells[c] ?? '').trim();
     if (cell === '') continue;
     const above = (header[c] ?? '').trim();
+    const named = headerNames.has(cell);
     const means = meaning(cell);
-    if (means === undefined && !header.some((h) => h.trim() === cell)) return undefined;
+    if (means === undefined && !named) return undefined;
     names++;
     if (moved === undefined && cell !== above && (means === undefined || means !== meaning(above))) moved = c;
   }
   if (names < 3) return undefined;
   return moved ?? 'same';
 }
+
+/** A header's names, trimmed, for reorderedHeader. */
+export const trimmedNames = (header: readonly string[]): ReadonlySet<string> => new Set(header.map((h) => h.trim()));
 
 /** The error for a header again with its columns in another order (reorderedHeader), at its row. */
 export function reorderedHeaderProblem(
@@ -1043,7 +1049,9 @@ export function recordReader(
     const m = byName.get(/^[\x20-\x7e]*$/.test(name) ? name.trim().toLowerCase() : key(name));
     return m ? `${m.kind}:${m.id}` : undefined;
   };
-  const headerReordered = (cells: string[]) => (source.origin ? undefined : reorderedHeader(header, cells, meaning));
+  const headerNames = trimmedNames(header);
+  const headerReordered = (cells: string[]) =>
+    source.origin ? undefined : reorderedHeader(header, cells, meaning, headerNames);
   const totalsRow = (cells: string[], i: number, row: number): Diagnostic | undefined => {
     const again = headerReordered(cells);
     if (again !== undefined && again !== 'same')
