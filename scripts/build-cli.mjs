@@ -64,6 +64,8 @@ export async function buildCli() {
     entryPoints: {
       main: 'node/cli/main.ts',
       'stream-worker': 'node/cli/stream-worker.ts',
+      // loaded by node/cli/bin.mjs before main.mjs, for a run that will use a worker thread
+      'early-worker': 'node/cli/early-worker.ts',
       textconv: 'node/cli/textconv.ts',
     },
     outdir: 'dist/cli',

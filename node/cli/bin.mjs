@@ -17,6 +17,13 @@ const bundled = async () =>
 
 const fromBundle = !checkout || (await bundled());
 const argv = process.argv.slice(2);
+// a run that will evaluate in a worker thread starts it now, while this thread loads
+// (node/cli/early-worker.ts); should that fail, the run starts its thread itself, later
+if (fromBundle && argv[0] === 'run')
+  try {
+    const { startWorkerEarly } = await import('../../dist/cli/early-worker.mjs');
+    startWorkerEarly(argv, new URL('../../dist/cli/stream-worker.mjs', import.meta.url));
+  } catch {}
 if (argv.length === 2 && argv[0] === 'textconv' && !argv[1].startsWith('-')) {
   const { textconv } = fromBundle ? await import('../../dist/cli/textconv.mjs') : await tsx('./textconv.ts');
   process.exitCode = textconv(argv[1], (s) => process.stdout.write(s));

@@ -2,6 +2,7 @@
 // results back in the order the batches were submitted.
 
 import { Worker } from 'node:worker_threads';
+import { takeEarlyWorker } from './early-worker.js';
 import { CHUNK_BYTES } from './record-splitter.js';
 import type { BatchResult, ByteChunk, WorkerSetup } from './stream-batch.js';
 import { streamWorkerUrl } from './stream-worker-url.js';
@@ -63,12 +64,15 @@ export class WorkerPool {
       (url) => {
         if (this.closed) return;
         for (let i = 0; i < size; i++) {
-          const w = new Worker(url);
+          const early = i === 0 ? takeEarlyWorker(url) : undefined;
+          const w = early?.worker ?? new Worker(url);
           WorkerPool.running++;
           w.once('exit', () => WorkerPool.running--);
           w.on('message', (m: WorkerMessage) => this.message(i, m));
           w.on('error', (e) => this.fail(e));
           this.workers[i] = w;
+          // its first message (loaded) came before this pool listened
+          if (early?.loaded) this.message(i, { loaded: true });
         }
       },
       (error) => this.fail(error),
