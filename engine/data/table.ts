@@ -56,6 +56,13 @@ export interface Table {
    */
   placeholderFormulas?: { row: number; col: number; value: string }[];
   /**
+   * A workbook's cells below the header holding a time without a date in a format showing hours and
+   * minutes only (`h:mm`), in row order, with the format: typed `0:45`, 45 minutes, where a CSV
+   * saved from the sheet writes `0:45`, read as 45 seconds. Refused by the reader only when it reads
+   * the column (`hiddenColumnsProblem`).
+   */
+  minuteTimes?: { row: number; col: number; value: string; format: string }[];
+  /**
    * A workbook's cells below the header that a merge covers (any cell of a merged range but its
    * first) and that hold a value Excel does not show, in row order, with the range. Refused by the
    * reader only when it reads the column (`hiddenColumnsProblem`).
@@ -538,6 +545,13 @@ export function hiddenColumnsProblem(
       'data_xlsx_unreadable.formula_placeholder',
       { formula: placeholder.value },
       sheetCell(table, file, placeholder.row, placeholder.col, '', placeholder.value),
+    );
+  const minutes = (table.minuteTimes ?? []).find((c) => reads(c.col));
+  if (minutes)
+    return diagnostic(
+      'data_xlsx_unreadable.time_minutes',
+      { time: minutes.value.replace(/:00$/, ''), number_format: minutes.format },
+      sheetCell(table, file, minutes.row, minutes.col, '', minutes.value),
     );
   const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));
   const first = read[0];

@@ -694,6 +694,59 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
 }
 
 /**
+ * Whether a number format shows a time in hours and minutes without seconds (`h:mm`, `[h]:mm`,
+ * `hh:mm AM/PM`, `h"时"mm"分"`): quoted text, escapes and colours set aside, an `h` and an `m` but no
+ * `s`, and no day, month or year (`d`, `y`; an `m` after an `h` is minutes). Excel's built-in 18 and
+ * 20 (`h:mm AM/PM`, `h:mm`) and the Chinese built-in 32 (`h"时"mm"分"`) are such formats.
+ */
+export function isMinuteTimeFormat(id: string, code: string): boolean {
+  if (id === '18' || id === '20' || id === '32') return true;
+  const bare = code
+    .replace(/"[^"]*"|\\.|_.|\*./g, '')
+    .replace(/\[(h+|m+|s+)\]/gi, '$1')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/am\/pm|a\/p|上午\/下午/gi, '')
+    .toLowerCase();
+  // a number format (`0.00`, `#,##0`) is no time, whatever its literals
+  if (/[0#?]/.test(bare.replace(/\.0+/g, ''))) return false;
+  return /h/.test(bare) && /m/.test(bare) && !/[sdy]/.test(bare);
+}
+
+/**
+ * The cells of a workbook's sheet holding a time without a date (a number below 60, Excel's
+ * 1900-03-01) in a format showing hours and minutes only (isMinuteTimeFormat): row number → column
+ * index → the format's code (its built-in text for 18, 20 and 32). Typed `0:45`, such a cell holds 45
+ * minutes, while the same `0:45` in a CSV (as Excel saves the sheet) is 45 seconds (m:ss): the reader
+ * refuses the cell in a column it reads.
+ */
+export async function xlsxMinuteTimeCells(
+  bytes: Uint8Array,
+  sheet?: string,
+): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
+  const BUILT_IN: Record<string, string> = { '18': 'h:mm AM/PM', '20': 'h:mm', '32': 'h"时"mm"分"' };
+  const codes = new Map<string, string>();
+  for (const [index, { id, code }] of await cellFormats(bytes))
+    if (isMinuteTimeFormat(id, code)) codes.set(index, code || BUILT_IN[id] || code);
+  if (codes.size === 0) return found;
+  const xml = await sheetXml(bytes, sheet);
+  if (xml === undefined) return found;
+  for (const m of xml.matchAll(CELL)) {
+    const attrs = m[1] ?? '';
+    const code = codes.get(attribute(attrs, 's') ?? '0');
+    if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
+    const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(m[2] ?? '')?.[1] ?? Number.NaN);
+    if (!(value >= 0 && value < 60)) continue;
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (!ref) continue;
+    const row = Number(ref[2]);
+    if (!found.has(row)) found.set(row, new Map());
+    found.get(row)!.set(columnIndex(ref[1] ?? ''), code);
+  }
+  return found;
+}
+
+/**
  * The number cells of a workbook's sheet shown as a percentage (a number format with `%`, such as
  * Excel's built-in `0%` and `0.00%`, or `0.0%`): row number (1 = header) → column indexes. Excel stores
  * a typed `45.3%` as the number 0.453 with such a format, and shows `45.3%`.

@@ -24,6 +24,7 @@ import {
   xlsxShownCells,
   shownNumber,
   shownText,
+  xlsxMinuteTimeCells,
   xlsxPlaceholderFormulas,
   xlsxUncalculatedFormula,
 } from './xlsx-limits.js';
@@ -393,6 +394,10 @@ export async function readXlsx(
   });
   if (placeholders.length)
     table.placeholderFormulas = placeholders.map(({ what, row, col }) => ({ row, col, value: what }));
+  // times shown in hours and minutes only (`h:mm`): typed `0:45` is 45 minutes here and 45 seconds
+  // in a CSV saved from the sheet (m:ss), refused by the reader that reads their column
+  const minutes = holding(await xlsxMinuteTimeCells(bytes, chosen.sheet), false);
+  if (minutes.length) table.minuteTimes = minutes.map(({ what, ...c }) => ({ ...c, format: what }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);
   if (faint.length) table.fontHiddenCells = faint.map(({ what, ...c }) => ({ ...c, how: what }));

@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { readTable, toRecords } from '../../engine/data/index.js';
+import { isMinuteTimeFormat } from '../../engine/data/xlsx-limits.js';
+import { formatDiagnostic } from '../../engine/model/diagnostic.js';
 import { dataContract, workbookWith } from '../builders.js';
 
 const contract = dataContract({
@@ -103,4 +105,107 @@ describe('time and date-time cells of a workbook', () => {
       ]);
     },
   );
+
+  // typed `0:45` in Excel is 45 minutes (h:mm), stored as 45 / 1440 of a day and shown `0:45`; saved
+  // as CSV it is the text `0:45`, which the CSV reading takes as 45 seconds (m:ss)
+  it('a time shown in hours and minutes only (`h:mm`) in a column read is refused: 45 minutes in the workbook, 45 seconds in a CSV saved from it', async () => {
+    const r = await workbook([
+      [...person('E1'), text('2026-10'), duration(5000 / 86400), { value: 3, type: Number }],
+      [
+        ...person('E2'),
+        text('2026-10'),
+        { value: 45 / 1440, type: Number, format: 'h:mm' },
+        { value: 3, type: Number },
+      ],
+    ]);
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'live.xlsx:3: error[data_xlsx_unreadable]: the cell shows the time `0:45` in the format `h:mm`, hours and minutes: Excel holds 0:45 hours and minutes, while `0:45` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told\n' +
+        '  at sheet `Sheet1`, row 3, column `直播时长`, value `0:45:00`\n' +
+        '  help: format the column as `[h]:mm:ss` or `mm:ss`, so that the seconds show, or write each duration with its unit (`45秒`, `2分30秒`, `1.5小时`)',
+    ]);
+  });
+
+  it('the same time shown with its seconds (`h:mm:ss`, `[h]:mm:ss`, `mm:ss`) is its seconds: 0:45:00 is 2700 s, 00:45 under mm:ss is 45 s', async () => {
+    const r = await workbook([
+      [
+        ...person('E1'),
+        text('2026-10'),
+        { value: 45 / 1440, type: Number, format: 'h:mm:ss' },
+        { value: 3, type: Number },
+      ],
+      [
+        ...person('E2'),
+        text('2026-10'),
+        { value: 45 / 1440, type: Number, format: '[h]:mm:ss' },
+        { value: 3, type: Number },
+      ],
+      [
+        ...person('E3'),
+        text('2026-10'),
+        { value: 45 / 86400, type: Number, format: 'mm:ss' },
+        { value: 3, type: Number },
+      ],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics.live])).toEqual([
+      ['E1', 2700],
+      ['E2', 2700],
+      ['E3', 45],
+    ]);
+  });
+
+  it('an `h:mm` time in a column nobody reads (备注时间), or a date with its time (`yyyy-mm-dd h:mm`), leaves the workbook readable', async () => {
+    const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '直播时长', '发布视频数', '开播时间', '下播'].map(
+      text,
+    );
+    const bytes = await workbookWith([
+      header,
+      [
+        ...person('E1'),
+        text('2026-10'),
+        duration(0.5),
+        { value: 3, type: Number },
+        { value: 20.5 / 24, type: Number, format: 'h:mm' },
+        { value: 46300.75, type: Number, format: 'yyyy-mm-dd h:mm' },
+      ],
+    ]);
+    const table = await readTable(bytes, 'live.xlsx');
+    if (!table.ok) throw new Error('unreadable');
+    expect(table.table.minuteTimes).toEqual([{ row: 2, col: 8, value: '20:30:00', format: 'h:mm' }]);
+    const r = toRecords(table.table, contract, { file: 'live.xlsx' });
+    // the two columns match no metric: warned about, and left unread
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.cell?.column])).toEqual([
+      ['warning', 'data_unknown_column', '开播时间'],
+      ['warning', 'data_unknown_column', '下播'],
+    ]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics.live])).toEqual([['E1', 43200]]);
+  });
+});
+
+describe('isMinuteTimeFormat', () => {
+  it('hours and minutes without seconds, a day, a month or a year', () => {
+    // Excel's built-in h:mm AM/PM, h:mm and the Chinese h"时"mm"分", whose codes a workbook does not write
+    expect(['18', '20', '32'].map((id) => isMinuteTimeFormat(id, ''))).toEqual([true, true, true]);
+    expect(
+      ['h:mm', 'hh:mm', '[h]:mm', 'h:mm AM/PM', '[$-804]h"时"mm"分"', '[Red]h:mm'].map((c) =>
+        isMinuteTimeFormat('164', c),
+      ),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(
+      [
+        'h:mm:ss',
+        '[h]:mm:ss',
+        'mm:ss',
+        'yyyy-mm-dd h:mm',
+        'm/d/yy h:mm',
+        '0.00',
+        '0"小时"',
+        'h',
+        'General',
+        '0.0"h"',
+        '#,##0"min"',
+      ].map((c) => isMinuteTimeFormat('164', c)),
+    ).toEqual([false, false, false, false, false, false, false, false, false, false, false]);
+  });
 });

@@ -98,6 +98,7 @@ const REALISTIC: Record<string, string | number> = {
   tag: '!!float',
   format: 'CSV',
   number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
+  time: '0:45', // data_xlsx_unreadable.time_minutes: a time shown as h:mm
   colour: '#FFFFFF', // data_xlsx_unreadable.font_colour: white text
   digits: 0.5, // policy_expression_syntax.round_digits
   fill: '#FFFFFF', // on a white background

@@ -896,6 +896,16 @@ export const data = defineMessages({
       zh: '请用 Excel 或 WPS 打开工作簿并保存，让每个公式都存下计算结果；或直接填写数值',
     },
   },
+  'data_xlsx_unreadable.time_minutes': {
+    message: {
+      en: 'the cell shows the time `{time}` in the format `{number_format}`, hours and minutes: Excel holds {time} hours and minutes, while `{time}` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told',
+      zh: '该单元格以格式 `{number_format}` 显示时间 `{time}`（只有小时和分钟）：Excel 存的是 {time} 小时分钟，而另存为 CSV 后同样的 `{time}` 按分钟和秒读取（m:ss）；无法判断本意',
+    },
+    help: {
+      en: 'format the column as `[h]:mm:ss` or `mm:ss`, so that the seconds show, or write each duration with its unit (`45秒`, `2分30秒`, `1.5小时`)',
+      zh: '请把该列设为 `[h]:mm:ss` 或 `mm:ss` 格式，让秒显示出来；或写明每个时长的单位（`45秒`、`2分30秒`、`1.5小时`）',
+    },
+  },
 });
 
 /**
