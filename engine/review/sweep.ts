@@ -10,7 +10,7 @@
 // target of 35) is refused: it could mean 35 % or 3,500 %; a percentage of anything else (a pool's
 // amount, a grade's points) is refused too: `10%` could mean 0.1 or 10.
 
-import { parseDocument, isScalar, type Node } from 'yaml';
+import { isAlias, isCollection, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import { loadPolicy } from '../language/load.js';
 import { runPolicy } from '../evaluation/run.js';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
@@ -95,6 +95,10 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   );
   const path = pathText!.split('.');
   const doc = parseDocument(policyText);
+  // a number shared through a YAML anchor (`&low 0.05` … `*low`) is every use of it at once: setting
+  // it at one path changed the others too, silently
+  const shared = sharedOnPath(doc, path);
+  if (shared) return diagnostic('cli_sweep_path.shared', { path: pathText!, anchor: shared.anchor, count: shared.uses });
   const node = doc.getIn(path, true) as Node | undefined;
   if (!node || !isScalar(node) || typeof node.value !== 'number')
     return diagnostic('cli_sweep_path', { path: pathText! });
@@ -126,6 +130,30 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
       });
   }
   return { path, values, current, decimals };
+}
+
+/**
+ * Whether the node at `path`, or one holding it, is shared through a YAML anchor: an alias (`*low`)
+ * on the way, or a node anchored (`&low`) that an alias elsewhere repeats. Its anchor and how many
+ * times the policy writes it (the anchor and its aliases), or undefined.
+ */
+function sharedOnPath(doc: Document, path: readonly string[]): { anchor: string; uses: number } | undefined {
+  const uses = new Map<string, number>();
+  visit(doc, {
+    Alias(_, alias) {
+      uses.set(alias.source, (uses.get(alias.source) ?? 0) + 1);
+    },
+  });
+  if (uses.size === 0) return undefined;
+  let node: unknown = doc.contents;
+  for (let i = 0; i <= path.length; i++) {
+    if (isAlias(node)) return { anchor: node.source, uses: (uses.get(node.source) ?? 0) + 1 };
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor !== undefined && uses.has(anchor)) return { anchor, uses: uses.get(anchor)! + 1 };
+    if (i === path.length || !isCollection(node)) return undefined;
+    node = node.get(path[i], true);
+  }
+  return undefined;
 }
 
 /** The unit of what a number at `path` is compared with: the metric of an indicator's goal, of the tiers' basis, of a condition's fact, a metric's own default; a pool's share_of rate and a calibration quota are ratios. */

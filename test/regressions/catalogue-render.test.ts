@@ -55,6 +55,7 @@ const REALISTIC: Record<string, string | number> = {
   again: 5,
   allowed: '`linear`, `steps`',
   amount: '¥5,000.00',
+  anchor: 'low', // cli_sweep_path.shared: a YAML anchor
   at: 'row 12',
   b: '直播1组',
   backup: 'ledger.db.bak',

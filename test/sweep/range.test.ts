@@ -130,3 +130,48 @@ describe('a percentage of something that is not a ratio', () => {
     ]);
   });
 });
+
+// a number shared through a YAML anchor is every use of it: sweeping 运营经理's follower-growth
+// threshold `&low 0.05` also moved the viral threshold written `*low`, and the table showed the two
+// changes as one number's (16 pay changes at 0.03, the viral ones among them)
+describe('a number shared through a YAML anchor', () => {
+  const text = readFileSync(SHORT_VIDEO, 'utf8')
+    .replace(/(follower_growth:\n\s+metric: follower_growth_rate\n\s+)threshold: 0\.05/, '$1threshold: &low 0.05')
+    .replace(/(viral:\n\s+metric: viral_rate\n\s+)threshold: 0\.05/, '$1threshold: *low');
+  const refusal = (path: string) => [
+    `error[cli_sweep_path]: \`${path}\` is shared through the YAML anchor \`&low\`, which the policy uses 2 times: setting it here would change every use`,
+    '  help: write the number out where it is to be swept (in place of `*low`), so that only that use changes',
+  ];
+
+  it('is refused at the anchor and at the alias', () => {
+    expect(text).toContain('threshold: &low 0.05');
+    expect(text).toContain('threshold: *low');
+    const at = 'roles.ops_manager.indicators.follower_growth.threshold';
+    expect(message(sweepOf(SHORT_VIDEO, `${at}=0.03..0.05/0.01`, text))).toEqual(refusal(at));
+    const alias = 'roles.ops_manager.indicators.viral.threshold';
+    expect(message(sweepOf(SHORT_VIDEO, `${alias}=0.03..0.05/0.01`, text))).toEqual(refusal(alias));
+  });
+
+  it('is refused inside an anchored mapping another place repeats, and a number outside it is swept', () => {
+    // 运营经理's indicators anchored `&ind`, and a 运营主管 role whose indicators are `*ind`
+    const anchored = readFileSync(SHORT_VIDEO, 'utf8').replace(
+      '  ops_manager:\n    title: 运营经理\n    pay_base: 6000\n    indicators:\n',
+      '  ops_manager:\n    title: 运营经理\n    pay_base: 6000\n    indicators: &ind\n',
+    );
+    const repeated = anchored.replace(
+      '\n  director:\n',
+      '\n  ops_lead:\n    title: 运营主管\n    pay_base: 7000\n    indicators: *ind\n  director:\n',
+    );
+    expect(repeated).toContain('indicators: *ind');
+    const path = 'roles.ops_manager.indicators.viral.target';
+    expect(message(sweepOf(SHORT_VIDEO, `${path}=0.08..0.10/0.01`, repeated))[0]).toBe(
+      `error[cli_sweep_path]: \`${path}\` is shared through the YAML anchor \`&ind\`, which the policy uses 2 times: setting it here would change every use`,
+    );
+    // an anchor no alias repeats changes nothing else
+    expect(values(sweepOf(SHORT_VIDEO, `${path}=0.08..0.10/0.01`, anchored))).toEqual([0.08, 0.09, 0.1]);
+    // nor does a number outside the shared mapping
+    expect(values(sweepOf(SHORT_VIDEO, 'roles.ops_manager.pay_base=5000..6000/500', repeated))).toEqual([
+      5000, 5500, 6000,
+    ]);
+  });
+});

@@ -229,6 +229,16 @@ export const money = defineMessages({
       zh: '请写政策中已写出的某个数字的键路径，如 `roles.editor.indicators.completion_rate.target`',
     },
   },
+  'cli_sweep_path.shared': {
+    message: {
+      en: '`{path}` is shared through the YAML anchor `&{anchor}`, which the policy uses {count} times: setting it here would change every use',
+      zh: '`{path}` 通过 YAML 锚点 `&{anchor}` 共用，政策中共有 {count} 处使用：在这里改它会改变每一处',
+    },
+    help: {
+      en: 'write the number out where it is to be swept (in place of `*{anchor}`), so that only that use changes',
+      zh: '请在要试算的位置写出这个数（代替 `*{anchor}`），只改变这一处',
+    },
+  },
   cli_sweep_ratio: {
     message: {
       en: '`{path}` is a ratio (now {current}): {value} would be {percent}, which is ambiguous',
