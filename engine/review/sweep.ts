@@ -98,7 +98,8 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
   // a number shared through a YAML anchor (`&low 0.05` … `*low`) is every use of it at once: setting
   // it at one path changed the others too, silently
   const shared = sharedOnPath(doc, path);
-  if (shared) return diagnostic('cli_sweep_path.shared', { path: pathText!, anchor: shared.anchor, count: shared.uses });
+  if (shared)
+    return diagnostic('cli_sweep_path.shared', { path: pathText!, anchor: shared.anchor, count: shared.uses });
   const node = doc.getIn(path, true) as Node | undefined;
   if (!node || !isScalar(node) || typeof node.value !== 'number')
     return diagnostic('cli_sweep_path', { path: pathText! });
