@@ -15,7 +15,7 @@ import { loadPolicy } from '../language/load.js';
 import { runPolicy } from '../evaluation/run.js';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { formatFen } from '../model/money.js';
-import type { EmployeeRecord } from '../model/record.js';
+import type { EmployeeRecord, ExcludedRecord } from '../model/record.js';
 import type { HistorySource } from '../evaluation/history.js';
 import type { RunResult } from '../model/scorecard.js';
 import type { CompiledPolicy } from '../language/compile.js';
@@ -203,12 +203,21 @@ export interface SweepRow {
 
 export type SweepRun = (value: number) => Promise<RunResult>;
 
+/**
+ * The month's records as a policy reads them: the records read once, or (for a number that changes
+ * how the data is read: a metric's range) read again for each value's policy, with the records that
+ * policy leaves out.
+ */
+export type SweepRecords =
+  | EmployeeRecord[]
+  | ((policy: CompiledPolicy) => Promise<{ records: EmployeeRecord[]; excluded: ExcludedRecord[] }>);
+
 /** A function that runs the month with the number at `spec.path` set to a value (a diagnostic when that policy is not valid). */
 export function sweepRunner(
   policyText: string,
   file: string,
   spec: Pick<SweepSpec, 'path'>,
-  records: EmployeeRecord[],
+  records: SweepRecords,
   lang: 'zh' | 'en',
   history?: HistorySource,
 ): SweepRun {
@@ -225,8 +234,21 @@ export function sweepRunner(
         diagnostic('cli_sweep_invalid', { path: spec.path.join('.'), value, detail: formatDiagnostic(first, lang) }),
       );
     }
-    return runPolicy(loaded.policy, { records }, { lang, explain: false, history });
+    const month = typeof records === 'function' ? await records(loaded.policy) : { records, excluded: [] };
+    return runPolicy(loaded.policy, month, { lang, explain: false, history });
   };
+}
+
+/**
+ * The records a value's run leaves out that the run of the policy as written computes (keyed by
+ * file, row and id): a value that makes someone's pay impossible (beyond the money limit) or their
+ * data unreadable (outside a metric's range) is no answer for the month, and its total, without
+ * them, was compared with the budget as if they were paid nothing.
+ */
+export function newlyExcluded(run: Pick<RunResult, 'excluded'>, base: Pick<RunResult, 'excluded'>): ExcludedRecord[] {
+  const key = (x: ExcludedRecord) => `${x.file ?? ''}\u0000${x.row ?? ''}\u0000${x.employee_id ?? ''}`;
+  const before = new Set(base.excluded.map(key));
+  return run.excluded.filter((x) => !before.has(key(x)));
 }
 
 /** A sweep value the policy cannot take: carries the diagnostic to report. */

@@ -269,6 +269,16 @@ export const money = defineMessages({
       zh: '请在政策允许的范围内试算（例如目标值介于门槛和挑战值之间）',
     },
   },
+  cli_sweep_excluded: {
+    message: {
+      en: 'with `{path}` = {value}, {count} record(s) cannot be computed that the policy as written computes; the first: {first}',
+      zh: '`{path}` = {value} 时有 {count} 条记录无法计算（现行政策可以计算）；第一条：{first}',
+    },
+    help: {
+      en: 'a value the month cannot take is no answer: sweep a narrower range (`run` with the policy set to that value lists every record)',
+      zh: '本月数据无法采用这个取值：请缩小试算范围（把政策改成这个取值后用 `run` 可列出每条记录）',
+    },
+  },
   cli_sweep_budget: {
     message: {
       en: '`--budget {text}` is not an amount',
@@ -277,6 +287,16 @@ export const money = defineMessages({
     help: {
       en: 'write an amount in yuan such as `¥700,000`, `700000` or `70万`',
       zh: '请写元为单位的金额，如 `¥700,000`、`700000` 或 `70万`',
+    },
+  },
+  'cli_sweep_budget.months': {
+    message: {
+      en: '{file} holds {count} months ({periods}), and a budget is one month\'s',
+      zh: '{file} 包含 {count} 个月份（{periods}），而预算是一个月的',
+    },
+    help: {
+      en: 'sweep one month against the budget: a file of that month alone',
+      zh: '请用只含一个月份的数据文件按预算试算',
     },
   },
 });

@@ -4,6 +4,8 @@
 
 import {
   diagnostic,
+  localise,
+  newlyExcluded,
   sweepAll,
   formatFen,
   parseBudget,
@@ -13,10 +15,11 @@ import {
   type BudgetFit,
   type Lang,
   type SweepRow,
+  type SweepRun,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
-import { dryRun, ledgerHistory } from '../pipeline.js';
+import { dryRun, ledgerHistory, readDataFile, refuseExcluded } from '../pipeline.js';
 import { DEFAULT_LEDGER } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 
@@ -55,12 +58,43 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     explain: false,
     stderr: io.stderr,
   });
-  if (base.excluded.length && !o.excludeInvalid)
-    throw new ExitError(EXIT.input, diagnostic('cli_data_unfit', { file: o.data }, { file: o.data }));
+  // each record's problem at its cell, as `run` refuses the month
+  refuseExcluded(base, o.excludeInvalid, io.stderr, o.lang, io.lang);
   const spec = parseSweep(o.set, text, policy);
   if ('code' in spec) throw new ExitError(EXIT.usage, spec);
+  // a budget is a month's (budget.total per period): a file of several months is one total of them all
+  const periods = new Set(records.map((r) => r.period));
+  if (budgetFen !== undefined && periods.size > 1)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_sweep_budget.months', { file: o.data, count: periods.size, periods: [...periods].sort().join(', ') }),
+    );
   const history = await ledgerHistory(o.ledger ?? DEFAULT_LEDGER, policy.doc.policy, records);
-  const run = sweepRunner(text, policyFile, spec, [...records], o.lang, history);
+  // a metric's number (its range) changes how the data is read: the file is read again for each value
+  const month = spec.path[0] === 'metrics'
+    ? async (edited: typeof policy) => {
+        const read = await readDataFile(o.data, edited, { encoding: o.encoding, sheet: o.sheet, period: o.period });
+        return { records: read.records, excluded: read.excluded };
+      }
+    : [...records];
+  const each = sweepRunner(text, policyFile, spec, month, o.lang, history);
+  // a value that leaves out someone the policy as written pays is no answer for the month
+  const run: SweepRun = async (value) => {
+    const result = await each(value);
+    const fresh = newlyExcluded(result, base);
+    if (fresh.length) {
+      const x = fresh[0]!;
+      throw new SweepError(
+        diagnostic('cli_sweep_excluded', {
+          path: spec.path.join('.'),
+          value,
+          count: fresh.length,
+          first: `${x.employee_id ?? '?'}${x.row ? ` (${o.lang === 'zh' ? `第 ${x.row} 行` : `row ${x.row}`})` : ''}: ${x.reasons.map((d) => localise(d, io.lang ?? o.lang).message).join('; ')}`,
+        }),
+      );
+    }
+    return result;
+  };
   try {
     const { rows, fit } = await sweepAll(spec, run, base, budgetFen);
     io.stdout(
