@@ -291,7 +291,7 @@ export const money = defineMessages({
   },
   'cli_sweep_budget.months': {
     message: {
-      en: '{file} holds {count} months ({periods}), and a budget is one month\'s',
+      en: "{file} holds {count} months ({periods}), and a budget is one month's",
       zh: '{file} 包含 {count} 个月份（{periods}），而预算是一个月的',
     },
     help: {

@@ -67,16 +67,21 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
   if (budgetFen !== undefined && periods.size > 1)
     throw new ExitError(
       EXIT.usage,
-      diagnostic('cli_sweep_budget.months', { file: o.data, count: periods.size, periods: [...periods].sort().join(', ') }),
+      diagnostic('cli_sweep_budget.months', {
+        file: o.data,
+        count: periods.size,
+        periods: [...periods].sort().join(', '),
+      }),
     );
   const history = await ledgerHistory(o.ledger ?? DEFAULT_LEDGER, policy.doc.policy, records);
   // a metric's number (its range) changes how the data is read: the file is read again for each value
-  const month = spec.path[0] === 'metrics'
-    ? async (edited: typeof policy) => {
-        const read = await readDataFile(o.data, edited, { encoding: o.encoding, sheet: o.sheet, period: o.period });
-        return { records: read.records, excluded: read.excluded };
-      }
-    : [...records];
+  const month =
+    spec.path[0] === 'metrics'
+      ? async (edited: typeof policy) => {
+          const read = await readDataFile(o.data, edited, { encoding: o.encoding, sheet: o.sheet, period: o.period });
+          return { records: read.records, excluded: read.excluded };
+        }
+      : [...records];
   const each = sweepRunner(text, policyFile, spec, month, o.lang, history);
   // a value that leaves out someone the policy as written pays is no answer for the month
   const run: SweepRun = async (value) => {
