@@ -2,6 +2,7 @@
 // temporary file first and renamed into place only when all are written. A statement that could not
 // be written used to leave the ones before it new beside last month's index.html.
 
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,10 +64,133 @@ it('writes every statement and the index when it can', async () => {
   const { out, run } = folder();
   const r = await run();
   expect(r.code).toBe(0);
-  expect(readdirSync(out).sort()).toEqual(['E1.html', 'E2.html', 'E3.html', 'index.html']);
+  expect(readdirSync(out).sort()).toEqual([
+    '.yardstick-statements.json',
+    'E1.html',
+    'E2.html',
+    'E3.html',
+    'index.html',
+  ]);
   // E2: 1000 × 85 / 100 = ¥850.00
   expect(readFileSync(join(out, 'E2.html'), 'utf8')).toContain(
     '<tr class="group"><td>合计</td><td class="num">¥850.00</td></tr>',
   );
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<h1>月度考核 · 绩效结果汇总</h1>');
 });
+
+it('a page that cannot be replaced puts back the pages already replaced: the folder is last month’s, whole', async () => {
+  const { out, run } = folder();
+  // last month's statements of the three, as a previous run left them
+  for (const id of ['E1', 'E2', 'E3']) writeFileSync(join(out, `${id}.html`), `last month ${id}`);
+  // E2.html cannot be set aside: the name it would be moved to is a folder holding a file
+  const aside = join(out, `.E2.html.${process.pid}.old`);
+  mkdirSync(aside);
+  writeFileSync(join(aside, 'x'), 'x');
+  const r = await run();
+  expect(r.code).toBe(1);
+  expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^error: cannot write \`${out}/E2.html\``));
+  // E1.html, replaced before E2 failed, is last month's again; no temporary file is left
+  for (const id of ['E1', 'E2', 'E3']) expect(readFileSync(join(out, `${id}.html`), 'utf8')).toBe(`last month ${id}`);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last month');
+  expect(readdirSync(out).sort()).toEqual([
+    `.E2.html.${process.pid}.old`,
+    'E1.html',
+    'E2.html',
+    'E3.html',
+    'index.html',
+  ]);
+});
+
+it('removes the statements its previous run wrote that this run does not, and says so', async () => {
+  const { out, run } = folder();
+  expect((await run()).code).toBe(0);
+  // September's month was E1–E3; October's is E1 alone: E2 and E3 of September must not stay beside it
+  const dir = join(out, '..');
+  writeFileSync(join(dir, 'd.csv'), '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,staff,一组,only,2026-09,80\n');
+  const r = await run();
+  expect(r.code).toBe(0);
+  expect(r.stderr.split('\n')).toEqual([
+    `已写入 1 份结果通知和 index.html 到 ${out}`,
+    '已删除该文件夹上次写入、本次没有的 2 份结果通知：E2.html、E3.html',
+  ]);
+  expect(readdirSync(out).sort()).toEqual(['.yardstick-statements.json', 'E1.html', 'index.html']);
+  expect(JSON.parse(readFileSync(join(out, '.yardstick-statements.json'), 'utf8'))).toEqual({
+    files: ['E1.html', 'index.html'],
+  });
+});
+
+it('leaves .html files no run recorded as they are, and names them', async () => {
+  const { out, run } = folder();
+  // statements of a run before the folder kept its record, and a page of the user's
+  writeFileSync(join(out, 'E9.html'), 'an earlier statement');
+  writeFileSync(join(out, 'notes.html'), 'mine');
+  const r = await run();
+  expect(r.code).toBe(0);
+  expect(r.stderr.split('\n')[1]).toBe(
+    '注意：该文件夹中另有 2 个不是本次写入的 .html 文件，未作改动：E9.html、notes.html（可能是早先的结果通知，发送前请核对）',
+  );
+  expect(readFileSync(join(out, 'E9.html'), 'utf8')).toBe('an earlier statement');
+  expect(readFileSync(join(out, 'notes.html'), 'utf8')).toBe('mine');
+});
+
+it('never replaces a file it reads: a policy named index.html in the output folder is refused, and kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yardstick-statements-'));
+  writeFileSync(join(dir, 'index.html'), ROLLUP_MONTHLY);
+  writeFileSync(join(dir, 'd.csv'), '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,staff,一组,only,2026-08,90\n');
+  const r = await yardstick(
+    'statements',
+    join(dir, 'index.html'),
+    '--data',
+    join(dir, 'd.csv'),
+    '--out',
+    dir,
+    '--ledger',
+    join(dir, 'l.db'),
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr.split('\n')[0]).toBe(
+    `error: refusing to write \`${join(dir, 'index.html')}\`: it is the policy \`${join(dir, 'index.html')}\``,
+  );
+  expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe(ROLLUP_MONTHLY);
+  expect(readdirSync(dir).sort()).toEqual(['d.csv', 'index.html']);
+});
+
+it('Ctrl-C while the pages are written stops the run and leaves the folder as it was', async () => {
+  const { out } = folder();
+  // the sample month forty times over (ids led by R1- … R40-): about 8,000 statements, seconds of work
+  const [header, ...rows] = readFileSync('examples/sample-2026-10.csv', 'utf8').split('\n');
+  const body = rows.filter((l) => l.trim() !== '');
+  const month = join(out, '..', 'big.csv');
+  writeFileSync(
+    month,
+    `${header}\n${Array.from({ length: 40 }, (_, k) => body.map((l) => `R${k + 1}-${l}`).join('\n')).join('\n')}\n`,
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      'node/cli/bin.mjs',
+      'statements',
+      'policies/short-video-team.yaml',
+      '--data',
+      month,
+      '--exclude-invalid',
+      '--quiet',
+      '--out',
+      out,
+      '--ledger',
+      join(out, '..', 'l.db'),
+    ],
+    { stdio: 'ignore' },
+  );
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  // once the first pages are staged
+  await expect
+    .poll(() => readdirSync(out).some((f) => f.endsWith('.tmp')), { timeout: 60_000, interval: 20 })
+    .toBe(true);
+  child.kill('SIGINT');
+  expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
+  expect(readdirSync(out)).toEqual(['index.html']);
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last month');
+}, 90_000);

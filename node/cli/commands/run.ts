@@ -297,7 +297,7 @@ function isStreamFormat(format: RunCommandOptions['format']): format is 'csv' | 
 }
 
 /** The files a run reads, which its output must not overwrite. */
-function runInputs(policyFile: string, o: RunCommandOptions): RunInput[] {
+export function runInputs(policyFile: string, o: Pick<RunCommandOptions, 'data' | 'ledger'>): RunInput[] {
   const data = /\.ya?ml$/i.test(o.data) ? [o.data, ...mappingParts(o.data).map((p) => p.file)] : [o.data];
   return [
     { path: policyFile, label: { en: `the policy \`${policyFile}\``, zh: `政策 \`${policyFile}\`` } },

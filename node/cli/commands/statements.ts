@@ -3,12 +3,22 @@
 
 import { createHash } from 'node:crypto';
 import { cleanUpOnSignal, makeFolders } from '../../files.js';
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { checkOutputFolder, outputTarget, readBytes, writeFailure, type Io } from '../io.js';
+import {
+  checkOutput,
+  checkOutputFolder,
+  outputTarget,
+  readBytes,
+  type RunInput,
+  writeAtomic,
+  writeFailure,
+  type Io,
+} from '../io.js';
 import { dryRun, monthOfWholeFile, refuseExcluded, reportExcluded } from '../pipeline.js';
+import { runInputs } from './run.js';
 import { dataInputs } from '../provenance.js';
 import { eventProvenance } from '../events/provenance.js';
 import { packageVersion } from '../version.js';
@@ -149,36 +159,89 @@ export async function statementsCommand(
     }
     yield ['index.html', renderIndex(policy, result, provenance, statementFile, o.lang)];
   }
-  writeAll(o.out, pages());
+  const { removed, others } = await writeAll(
+    o.out,
+    pages(),
+    runInputs(policyFile, { data: o.data, ledger: o.ledger ?? DEFAULT_LEDGER }),
+  );
   io.stderr(
     o.lang === 'zh'
       ? `已写入 ${result.scorecards.length} 份结果通知和 index.html 到 ${o.out}`
       : `wrote ${result.scorecards.length} statements and index.html to ${o.out}`,
   );
+  if (removed.length)
+    io.stderr(
+      o.lang === 'zh'
+        ? `已删除该文件夹上次写入、本次没有的 ${removed.length} 份结果通知：${removed.slice(0, 5).join('、')}${removed.length > 5 ? ' 等' : ''}`
+        : `removed ${removed.length} statement(s) the folder's previous run wrote and this one does not: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}`,
+    );
+  if (others.length)
+    io.stderr(
+      o.lang === 'zh'
+        ? `注意：该文件夹中另有 ${others.length} 个不是本次写入的 .html 文件，未作改动：${others.slice(0, 5).join('、')}${others.length > 5 ? ' 等' : ''}（可能是早先的结果通知，发送前请核对）`
+        : `warning: ${others.length} other .html file(s) in the folder were not written by this run and are left as they are: ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''} (earlier statements, perhaps: check before sending)`,
+    );
   reportExcluded(result, io.stderr, o.lang);
   return EXIT.ok;
 }
 
 /**
- * Every page of the folder, or none: each is written whole to a temporary file beside its target
- * first, and only when all are written are they renamed into place. A disk that fills up at the
- * 37th statement, or a name taken by a folder, used to leave the statements before it new and the
- * rest (and a previous month's index.html) as they were, a folder that looked complete; now it is
- * left exactly as it was, the temporary files removed, and the command says why (exit 1).
+ * The record a statements folder keeps of the pages its last run wrote: a later run removes those
+ * it does not write again (a person of September not in October's month), which were otherwise left
+ * beside the new ones, a folder that looked like one month's (breaker 137).
  */
-function writeAll(dir: string, pages: Iterable<[string, string]>): void {
-  const staged: { temp: string; target: string; path: string }[] = [];
+const MANIFEST = '.yardstick-statements.json';
+
+/** The pages the folder's last run wrote (its MANIFEST), or undefined when there is none to read. */
+function writtenBefore(dir: string): string[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const files = (JSON.parse(text) as { files?: unknown }).files;
+    // names of pages in the folder itself: nothing that leads out of it
+    return Array.isArray(files)
+      ? files.filter((f): f is string => typeof f === 'string' && f === basename(f) && f.endsWith('.html'))
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every page of the folder, or none: each is written whole to a temporary file beside its target
+ * first, and only when all are written are they renamed into place, each page it replaces kept
+ * aside until every rename is done. A disk that fills up at the 37th statement, a name taken by a
+ * folder, or a page that cannot be replaced (open in another program, made immutable) leaves the
+ * folder exactly as it was, the temporary files removed, and the command says why (exit 1). Then
+ * the pages the folder's previous run wrote that this run does not are removed (MANIFEST), and the
+ * record of this run's pages is written. Ctrl-C while the pages are rendered stops the run and
+ * removes what it staged: the rendering yields every few pages so that the signal is heard.
+ * `inputs`: the files the run reads, which no page may replace (a policy named `index.html`).
+ */
+async function writeAll(
+  dir: string,
+  pages: Iterable<[string, string]>,
+  inputs: readonly RunInput[],
+): Promise<{ removed: string[]; others: string[] }> {
+  const staged: { temp: string; target: string; path: string; name: string }[] = [];
   const removeFrom = (at: number) => {
     for (const f of staged.slice(at)) rmSync(f.temp, { force: true });
   };
+  const before = writtenBefore(dir);
   // one handler for the whole folder: Ctrl-C while staging removes every temporary file
   const forget = cleanUpOnSignal(() => removeFrom(0));
   try {
+    let n = 0;
     for (const [name, html] of pages) {
       const path = join(dir, name);
       let target: string;
       try {
         target = outputTarget(path);
+        checkOutput(path, inputs);
       } catch (error) {
         // a folder (or a device) where a statement goes: said of the statements, not "give --out a file name"
         if (error instanceof ExitError && existsSync(path) && !statSync(path).isFile())
@@ -199,26 +262,55 @@ function writeAll(dir: string, pages: Iterable<[string, string]>): void {
         throw error;
       }
       const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      staged.push({ temp, target, path });
+      staged.push({ temp, target, path, name });
       try {
         writeFileSync(temp, html);
       } catch (error) {
         throw writeFailure(path, error);
       }
+      // a signal (Ctrl-C) is handled between tasks: give it its turn
+      if (++n % 64 === 0) await new Promise((r) => setImmediate(r));
     }
   } catch (error) {
     removeFrom(0);
     forget();
     throw error;
   }
+  forget();
+  // each page replaced is kept aside until every page is in place: a rename that fails puts back
+  // the pages already replaced, so the folder is the old one whole
+  const aside: { target: string; old: string }[] = [];
+  const placed: string[] = [];
   for (const [i, f] of staged.entries()) {
     try {
+      if (existsSync(f.target)) {
+        const old = join(dirname(f.target), `.${basename(f.target)}.${process.pid}.old`);
+        renameSync(f.target, old);
+        aside.push({ target: f.target, old });
+      }
       renameSync(f.temp, f.target);
+      placed.push(f.target);
     } catch (error) {
+      const kept = new Set(aside.map((a) => a.target));
+      for (const t of placed) if (!kept.has(t)) rmSync(t, { force: true });
+      for (const a of aside.reverse()) renameSync(a.old, a.target);
       removeFrom(i);
-      forget();
       throw writeFailure(f.path, error);
     }
   }
-  forget();
+  for (const a of aside) rmSync(a.old, { force: true });
+  const names = staged.map((f) => f.name);
+  const now = new Set(names);
+  const removed = (before ?? []).filter((f) => !now.has(f) && existsSync(join(dir, f)));
+  for (const f of removed) rmSync(join(dir, f), { force: true });
+  // a folder no run recorded (written before the record was kept, or the user's): its other pages are
+  // left as they are, and named
+  const others =
+    before === undefined
+      ? readdirSync(dir)
+          .filter((f) => f.toLowerCase().endsWith('.html') && !now.has(f) && !f.startsWith('.'))
+          .sort()
+      : [];
+  writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: names }, null, 1)}\n`);
+  return { removed, others };
 }
