@@ -11,6 +11,10 @@ import { formatPolicyText } from '../../engine/index.js';
 /** The first line of the raw text when it cannot be formatted. */
 export const TEXTCONV_MARKER = '# ⚠ yardstick: not valid YAML, shown as written (yardstick validate names the problem)';
 
+/** The first line of a file that is not UTF-8 text, shown as GB18030 (GBK) text. */
+export const NOT_UTF8_MARKER =
+  '# ⚠ yardstick: not UTF-8 text, shown as GBK (GB18030); save the policy as UTF-8 (yardstick validate refuses it)';
+
 /** The text git compares for a policy file's content. */
 export function textconvText(raw: string): string {
   const text = raw.replace(/^\uFEFF/, '');
@@ -33,6 +37,17 @@ export function textconv(file: string, write: (s: string) => void): number {
     );
     return 1;
   }
-  write(textconvText(bytes.toString('utf8')));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // not UTF-8 (a policy saved as GBK, which validate refuses): read as GB18030, which GBK is part
+    // of, under its own marker. As UTF-8 every such character became U+FFFD, so that a changed
+    // title (啊 → 阿) showed no change at all
+    const shown = new TextDecoder('gb18030').decode(bytes);
+    write(`${NOT_UTF8_MARKER}\n${shown}${shown.endsWith('\n') || shown === '' ? '' : '\n'}`);
+    return 0;
+  }
+  write(textconvText(text));
   return 0;
 }

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEXTCONV_MARKER, textconvText } from '../../node/cli/textconv.js';
+import { NOT_UTF8_MARKER, TEXTCONV_MARKER, textconv, textconvText } from '../../node/cli/textconv.js';
 import { PROJECT, git, scratch, sh } from './scratch.js';
 
 describe('textconv', { timeout: 60_000 }, () => {
@@ -19,6 +19,23 @@ describe('textconv', { timeout: 60_000 }, () => {
     expect(textconvText('policy: p\nroles: [ unclosed')).toBe(`${TEXTCONV_MARKER}\npolicy: p\nroles: [ unclosed\n`);
     expect(TEXTCONV_MARKER).toBe(
       '# ⚠ yardstick: not valid YAML, shown as written (yardstick validate names the problem)',
+    );
+  });
+
+  it('prints a file that is not UTF-8 (saved as GBK) as GBK text under its marker: a changed title shows', () => {
+    const dir = scratch('textconv-gbk');
+    // `title: 啊` and `title: 阿` in GBK: B0 A1 and B0 A2; read as UTF-8 both were `title: ��`
+    const shown = (bytes: number[]) => {
+      const file = join(dir, 'p.yaml');
+      writeFileSync(file, Buffer.from([...Buffer.from('policy: tiny\ntitle: '), ...bytes, 0x0a]));
+      let out = '';
+      expect(textconv(file, (s) => (out += s))).toBe(0);
+      return out;
+    };
+    expect(shown([0xb0, 0xa1])).toBe(`${NOT_UTF8_MARKER}\npolicy: tiny\ntitle: 啊\n`);
+    expect(shown([0xb0, 0xa2])).toBe(`${NOT_UTF8_MARKER}\npolicy: tiny\ntitle: 阿\n`);
+    expect(NOT_UTF8_MARKER).toBe(
+      '# ⚠ yardstick: not UTF-8 text, shown as GBK (GB18030); save the policy as UTF-8 (yardstick validate refuses it)',
     );
   });
 
