@@ -20,6 +20,9 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
   const doc = parseDocument(tooLong.length ? '' : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source: SourceFile = { file, text, doc, lines };
   if (tooLong.length) return { source, diagnostics: tooLong };
+  // a merge left unresolved: one message at its first marker, not the dozens of YAML errors its lines make
+  const conflict = mergeConflict(text, file);
+  if (conflict) return { source, diagnostics: [conflict] };
   const diagnostics: Diagnostic[] = [];
   // a tab as indentation leaves the reader unsure where every mapping around it ends: what it
   // reports besides (a "duplicate" key that names none, nested mappings) follows from the tab alone
@@ -55,6 +58,25 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
   return { source, diagnostics };
+}
+
+/**
+ * git's conflict markers at the start of lines: a `<<<<<<< ` line with a `>>>>>>> ` line after it
+ * (an `=======` line alone may be a description's underline). The first conflict, or undefined.
+ */
+function mergeConflict(text: string, file: string): Diagnostic | undefined {
+  const begin = /^<{7}(?: |$)/m.exec(text);
+  if (!begin) return undefined;
+  const after = text.slice(begin.index);
+  const end = /^>{7}(?: |$)/m.exec(after);
+  if (!end) return undefined;
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  const line = lineOf(begin.index);
+  return diagnostic(
+    'yaml_merge_conflict',
+    { line, end: lineOf(begin.index + end.index) },
+    { file, span: { line, column: 1 } },
+  );
 }
 
 /**

@@ -142,6 +142,7 @@ const REALISTIC: Record<string, string | number> = {
   listed: 2,
   limits: 'at most 10,000 rows',
   line: 12,
+  end: 18, // yaml_merge_conflict: the line of `>>>>>>>`
   literal: '"a"',
   lock: 'results/ledger.db.lock',
   max: 120,

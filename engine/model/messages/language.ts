@@ -145,6 +145,16 @@ export const language = defineMessages({
       zh: '一个文件只能有一个文档：请删掉 `---` 这一行，或把其后的内容移到单独的文件',
     },
   },
+  yaml_merge_conflict: {
+    message: {
+      en: 'the file holds an unresolved git merge conflict: `<<<<<<<` on line {line} begins it, `>>>>>>>` on line {end} ends it',
+      zh: '文件中有未解决的 git 合并冲突：第 {line} 行的 `<<<<<<<` 开始，第 {end} 行的 `>>>>>>>` 结束',
+    },
+    help: {
+      en: 'keep one side of each conflict (or combine them) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; `yardstick diff --base` then shows what changed',
+      zh: '请在每处冲突中保留一方（或合并两方），并删除 `<<<<<<<`、`=======`、`>>>>>>>` 这几行；之后可用 `yardstick diff --base` 查看改动',
+    },
+  },
   yaml_multiple_tags: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_non_string_key: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
   yaml_not_a_mapping: {

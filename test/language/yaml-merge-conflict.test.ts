@@ -1,0 +1,43 @@
+// A policy a merge left unresolved (git's `<<<<<<<`, `=======`, `>>>>>>>` lines) is named as such,
+// at its first marker, in one message. Before, its lines gave dozens of YAML errors (39 for one
+// conflict in a tier table), the first "keys cannot span lines" at `<<<<<<< ours`, and none said merge.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy, localise } from '../../engine/index.js';
+
+const problems = (text: string, lang: 'en' | 'zh' = 'en') =>
+  loadPolicy(text, 'p.yaml').diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, localise(d, lang).message]);
+
+describe('a merge conflict left in a policy', () => {
+  it('is one error at its first marker, naming the lines it spans', () => {
+    const flagship = readFileSync('policies/short-video-team.yaml', 'utf8').split('\n');
+    // the pay base of 运营经理 changed on both sides (line 49 of the flagship: `    pay_base: 6000`)
+    expect(flagship[48]).toBe('    pay_base: 6000');
+    const conflicted = [
+      ...flagship.slice(0, 48),
+      '<<<<<<< ours',
+      '    pay_base: 6500',
+      '=======',
+      '    pay_base: 7000',
+      '>>>>>>> theirs',
+      ...flagship.slice(49),
+    ].join('\n');
+    expect(problems(conflicted)).toEqual([
+      [
+        'yaml_merge_conflict',
+        49,
+        1,
+        'the file holds an unresolved git merge conflict: `<<<<<<<` on line 49 begins it, `>>>>>>>` on line 53 ends it',
+      ],
+    ]);
+    expect(problems(conflicted, 'zh')[0]![3]).toBe(
+      '文件中有未解决的 git 合并冲突：第 49 行的 `<<<<<<<` 开始，第 53 行的 `>>>>>>>` 结束',
+    );
+  });
+
+  it('not for a line of `=======` alone (a description underlined) or markers that are not at a line start', () => {
+    const text = 'policy: p\ndescription: |\n  考核说明\n  =======\n  见附件 <<<<<<< 与 >>>>>>>\n';
+    expect(problems(text).map((p) => p[0])).not.toContain('yaml_merge_conflict');
+  });
+});
