@@ -85,6 +85,7 @@ const REALISTIC: Record<string, string | number> = {
   down: 0.3,
   earlier: 'row 4',
   employee: 'SV0001',
+  bytes: 285, // cli_statement_id_too_long: a file name's bytes
   encoding: 'GBK',
   error: '#DIV/0!',
   example: 'A+: S, A: A, B: B, C: C',

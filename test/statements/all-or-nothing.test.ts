@@ -194,3 +194,29 @@ it('Ctrl-C while the pages are written stops the run and leaves the folder as it
   expect(readdirSync(out)).toEqual(['index.html']);
   expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last month');
 }, 90_000);
+
+it('an id too long for a file name is named, and nothing is written', async () => {
+  const { out } = folder();
+  const dir = join(out, '..');
+  // forty 😀 (U+1F600), each `_1f600_` in the file name: 40 × 7 + `.html` = 285 bytes, above 255 − 14 = 241
+  const id = '😀'.repeat(40);
+  writeFileSync(
+    join(dir, 'd.csv'),
+    `工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,staff,一组,only,2026-08,90\n${id},乙,staff,一组,only,2026-08,80\n`,
+  );
+  const r = await yardstick(
+    'statements',
+    join(dir, 'p.yaml'),
+    '--data',
+    join(dir, 'd.csv'),
+    '--out',
+    out,
+    '--ledger',
+    join(dir, 'l.db'),
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr.split('\n')[0]).toBe(
+    `error: employee \`${'😀'.repeat(20)}…\`'s id makes a statement file name of 285 bytes, more than the 241 a file name may have`,
+  );
+  expect(readdirSync(out)).toEqual(['index.html']);
+});

@@ -527,6 +527,16 @@ export const cli = defineMessages({
     },
     help: { en: 'give each employee an id that differs in more than case', zh: '请让每个工号不只在大小写上不同' },
   },
+  cli_statement_id_too_long: {
+    message: {
+      en: "employee `{employee}`'s id makes a statement file name of {bytes} bytes, more than the {max} a file name may have",
+      zh: '员工 `{employee}` 的工号生成的结果通知文件名有 {bytes} 字节，超过文件名上限 {max} 字节',
+    },
+    help: {
+      en: 'check the id in the data (an id is a short code such as SV0001): a cell pasted into the id column, perhaps',
+      zh: '请检查数据中的工号（工号应是 SV0001 这样的短编码）：可能是误粘贴到工号列的内容',
+    },
+  },
   cli_statement_several_periods: {
     message: {
       en: '`{file}` holds {count} months ({periods}): statements are written for one month, one per employee',

@@ -133,6 +133,20 @@ export async function statementsCommand(
   };
   const clashes = caseClashes(result.scorecards);
   if (clashes.length) throw new ExitError(EXIT.input, caseClashDiagnostic(clashes));
+  // a file name holds 255 bytes, with room here for the page set aside while it is replaced
+  // (`.NAME.PID.old`): an id too long for one is named, not a write failure at its file
+  for (const c of result.scorecards) {
+    const bytes = Buffer.byteLength(statementFile(c));
+    if (bytes > MAX_STATEMENT_NAME)
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_statement_id_too_long', {
+          employee: [...c.employee_id].length > 20 ? `${[...c.employee_id].slice(0, 20).join('')}…` : c.employee_id,
+          bytes,
+          max: MAX_STATEMENT_NAME,
+        }),
+      );
+  }
   try {
     makeFolders(o.out);
   } catch (error) {
@@ -191,6 +205,9 @@ export async function statementsCommand(
  * beside the new ones, a folder that looked like one month's (breaker 137).
  */
 const MANIFEST = '.yardstick-statements.json';
+
+/** The longest statement file name: 255 bytes less a temporary or set-aside copy's `.` and `.PID.old` (up to 7-digit ids). */
+const MAX_STATEMENT_NAME = 255 - 14;
 
 /** The pages the folder's last run wrote (its MANIFEST), or undefined when there is none to read. */
 function writtenBefore(dir: string): string[] | undefined {
