@@ -65,7 +65,13 @@ describe('yardstick statements', () => {
     });
     expect(code).toBe(0);
     // U+002F `/`, U+005F `_`, U+002E `.`
-    expect(readdirSync(out).sort()).toEqual(['.yardstick-statements.json', 'A_2e_1.html', 'A_2f_1.html', 'A_5f_1.html', 'index.html']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.yardstick-statements.json',
+      'A_2e_1.html',
+      'A_2f_1.html',
+      'A_5f_1.html',
+      'index.html',
+    ]);
     expect(readFileSync(join(out, 'A_2f_1.html'), 'utf8')).toContain('甲');
     expect(readFileSync(join(out, 'A_5f_1.html'), 'utf8')).toContain('乙');
     expect(readFileSync(join(out, 'A_2e_1.html'), 'utf8')).toContain('丙');
@@ -130,7 +136,12 @@ describe('yardstick statements', () => {
       await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} }),
     ).toBe(0);
     // `i` is U+0069
-    expect(readdirSync(out).sort()).toEqual(['.yardstick-statements.json', 'INDEX2.html', '_69_ndex.html', 'index.html']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.yardstick-statements.json',
+      'INDEX2.html',
+      '_69_ndex.html',
+      'index.html',
+    ]);
     expect(readFileSync(join(out, '_69_ndex.html'), 'utf8')).toContain('甲');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="_69_ndex.html">index</a>');
   });
@@ -149,7 +160,14 @@ describe('yardstick statements', () => {
       await main(['statements', FLAGSHIP, '--data', data, '--out', out], { stdout: () => {}, stderr: () => {} }),
     ).toBe(0);
     // C is U+0043, n is U+006E
-    expect(readdirSync(out).sort()).toEqual(['.yardstick-statements.json', 'CON1.html', '_43_OM1.html', '_43_ON.html', '_6e_ul.html', 'index.html']);
+    expect(readdirSync(out).sort()).toEqual([
+      '.yardstick-statements.json',
+      'CON1.html',
+      '_43_OM1.html',
+      '_43_ON.html',
+      '_6e_ul.html',
+      'index.html',
+    ]);
     expect(readFileSync(join(out, '_43_ON.html'), 'utf8')).toContain('甲');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="_43_ON.html">CON</a>');
   });
