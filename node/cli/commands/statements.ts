@@ -3,12 +3,20 @@
 
 import { createHash } from 'node:crypto';
 import { cleanUpOnSignal, makeFolders } from '../../files.js';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { renderIndex, renderStatement, type Lang, type Scorecard, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import {
-  checkOutput,
   checkOutputFolder,
   outputTarget,
   readBytes,
@@ -249,6 +257,21 @@ async function writeAll(
     for (const f of staged.slice(at)) rmSync(f.temp, { force: true });
   };
   const before = writtenBefore(dir);
+  // the inputs by their real paths, and the folder's: a page's path is compared as a string, not
+  // looked up on the disk page by page (20,000 statements)
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const read = new Map<string, RunInput>();
+  for (const i of inputs) {
+    const at = real(i.path);
+    if (at !== undefined) read.set(at, i);
+  }
+  const realDir = real(dir) ?? resolve(dir);
   // one handler for the whole folder: Ctrl-C while staging removes every temporary file
   const forget = cleanUpOnSignal(() => removeFrom(0));
   try {
@@ -258,7 +281,13 @@ async function writeAll(
       let target: string;
       try {
         target = outputTarget(path);
-        checkOutput(path, inputs);
+        // a link is written through: compared where it leads
+        const input = read.get(target === path ? join(realDir, name) : (real(target) ?? resolve(target)));
+        if (input)
+          throw new ExitError(
+            EXIT.input,
+            diagnostic('io_output_is_input', { file: path, input: input.label }, { file: path }),
+          );
       } catch (error) {
         // a folder (or a device) where a statement goes: said of the statements, not "give --out a file name"
         if (error instanceof ExitError && existsSync(path) && !statSync(path).isFile())
@@ -300,10 +329,13 @@ async function writeAll(
   const placed: string[] = [];
   for (const [i, f] of staged.entries()) {
     try {
-      if (existsSync(f.target)) {
-        const old = join(dirname(f.target), `.${basename(f.target)}.${process.pid}.old`);
+      const old = join(dirname(f.target), `.${basename(f.target)}.${process.pid}.old`);
+      try {
         renameSync(f.target, old);
         aside.push({ target: f.target, old });
+      } catch (error) {
+        // a new page: nothing to set aside
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
       renameSync(f.temp, f.target);
       placed.push(f.target);
