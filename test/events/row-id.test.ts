@@ -59,6 +59,22 @@ describe('row_id: the column that tells the rows of an event export apart', () =
     expect(r.values.E2).toEqual({ gmv: '30', orders: '1' });
   });
 
+  it('an id in full-width letters and digits is its ASCII: `Ａ１` repeats `A1`; case still tells ids apart', async () => {
+    const body =
+      '工号,订单号,下单时间,实付金额\n' +
+      'E1,A1,2026-10-02 10:00,100\n' + // row 2
+      'E1,Ａ１,2026-10-02 10:00,100\n' + // row 3: the same order typed in full width (U+FF21 U+FF11)
+      'E1, Ａ２ ,2026-10-02 10:00,100\n' + // row 4: A2 in full width with spaces: a new order
+      'E2,b1,2026-10-04 12:00,30\n' + // row 5
+      'E2,B1,2026-10-04 12:00,30\n'; // row 6: B1 is not b1 (case is kept)
+    const r = await read(body);
+    expect(r.excluded).toEqual({
+      E1: [['data_event_cell', 'error', repeated('Ａ１', 2), 3, '订单号', 'Ａ１']],
+    });
+    // E2: b1 and B1 are two orders, 30 + 30 = 60
+    expect(r.values.E2).toEqual({ gmv: '60', orders: '2' });
+  });
+
   it('ids are the same with spaces, a tab or Excel text marks around them', async () => {
     const body =
       '工号,订单号,下单时间,实付金额\n' +

@@ -911,11 +911,18 @@ export function planSource(
  */
 function rowIdSql(column: string): string {
   const ws = WHITESPACE;
-  const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+  const raw = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+  // full-width letters, digits and signs as their ASCII (`Ａ１` is `A1`, as the employee key reads
+  // them): a copy of an order typed or re-encoded in full width was counted twice
+  const cell = `CASE WHEN regexp_matches(${raw}, '[\\x{ff01}-\\x{ff5e}]') THEN translate(${raw}, '${FULL_WIDTH}', '${HALF_WIDTH.replace(/'/g, "''")}') ELSE ${raw} END`;
   const t = `TRIM(${cell}, ${ws})`;
   const unmarked = `CASE WHEN ${t} LIKE '="%"' THEN SUBSTRING(${t}, 3, LENGTH(${t}) - 3) WHEN ${t} LIKE '''%' THEN SUBSTRING(${t}, 2) ELSE ${t} END`;
   return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\\pZ\\x{85}\\x{b}\\x{feff}]|[\\s\\pZ\\x{85}\\x{b}\\x{feff}]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
 }
+
+/** ASCII's printable signs, letters and digits (U+0021–U+007E), and their full-width forms (U+FF01–U+FF5E), in the same order. */
+const HALF_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
 
 /** One row with the number of ids that more than one row has (0 when every id is once in the file). */
 export function repeatedIdsSql(from: string, idColumn: string): string {
