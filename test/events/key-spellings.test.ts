@@ -60,6 +60,18 @@ describe('one employee’s key written two ways in an event export', () => {
     expect(byKey(r).e2).toEqual({ gmv: '7', orders: '2' });
   });
 
+  it('a key the roster writes otherwise is at the file row where it starts, for the join’s warning (not its place in the table)', async () => {
+    // E1 on row 2; `e2` starts on row 3 (rows 3 and 4); `Ｅ３` on row 5
+    const body = `${H}E1,A1,2026-10-02 10:00,1\ne2,A2,2026-10-02 10:00,3\ne2,A3,2026-10-02 11:00,4\nＥ３,A4,2026-10-02 12:00,5\n`;
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    const t = r.sources[0]!.table;
+    expect(t.rows.map((row, i) => [row[0], t.rowNumbers![i]])).toEqual([
+      ['E1', 2],
+      ['e2', 3],
+      ['Ｅ３', 5],
+    ]);
+  });
+
   it('through yardstick run: the spellings are named, not "two rows in v.csv (per employee)"', async () => {
     const dir = folder({
       'v.csv':

@@ -878,7 +878,24 @@ async function aggregateSource(
       .filter(([k]) => !seen.has(k))
       .map(([, e]) => [e.raw, ...names.map((n) => (emptyIsZero(n) ? '0' : ''))]),
   ];
-  const table: Table = { header: [keyColumn!, ...names], rows: tableRows, rowNumbers: tableRows.map((_, i) => i + 2) };
+  // a key the roster writes otherwise (`e001` for E001) is warned about by the join at its row: the
+  // row where it starts in the file, not its place in this table (rows the user never sees)
+  const respelled = matched.filter((a) => a.key.trim() !== employees.get(keyOf(a.key))?.raw.trim());
+  const fileRow = new Map<string, number>();
+  if (respelled.length) {
+    const starts = await run(() =>
+      engine.rows(
+        `SELECT k, MIN(row_number_) FROM (SELECT ROW_NUMBER() OVER () AS row_number_, ${keyTextSql(`CAST(${sqlIdent(keyColumn!)} AS VARCHAR)`)} AS k FROM ${from}) WHERE k IN (${respelled.map((a) => sqlString(a.key.trim())).join(', ')}) GROUP BY k`,
+      ),
+    );
+    if (!starts.ok) return void fail(starts.message.split('\n')[0]!);
+    for (const [k, row] of starts.value) fileRow.set(String(k), rowNumber(Number(row)));
+  }
+  const table: Table = {
+    header: [keyColumn!, ...names],
+    rows: tableRows,
+    rowNumbers: tableRows.map((r, i) => fileRow.get(String(r[0]).trim()) ?? i + 2),
+  };
   input.step?.('matched to the roster, unreadable cells named');
   out.sources.push({
     file: `${file} (per employee)`,
