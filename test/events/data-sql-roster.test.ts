@@ -80,3 +80,22 @@ describe('a session at 24:00:00', () => {
     expect(r.stdout).toContain('  E1 (E1): 3 row(s) in the month\n    场观 = 505 over 3 row(s)');
   });
 });
+
+describe('data sql --explain for an employee whose cells cannot be read', () => {
+  // E1's two sessions write 观看人数 `1 234` and `12,34` (no number either way: refused at their
+  // cells); `--explain` printed `场观 = 0 over 2 row(s)` for E1, a figure the run never uses
+  it('says it is not aggregated, with how many problems, instead of a sum of the readable rows', async () => {
+    const dir = folder({
+      'roster.csv': '工号,姓名,岗位,团队,阶段\nE1,甲,编导,一组,startup\nE2,乙,编导,一组,startup\n',
+      'sessions.csv':
+        '工号,开播时间,观看人数\nE1,2026-10-05 20:00,1 234\nE1,2026-10-06 20:00,"12,34"\nE2,2026-10-06 20:00,200\n',
+      'm.yaml': sessionsMapping('roster.csv'),
+    });
+    const r = await yardstick('data', 'sql', join(dir, 'm.yaml'), '--explain', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '  E1 (E1): 2 row(s) in the month, not aggregated: 2 problem(s) in its rows (listed on stderr), so the run leaves this employee out\n  E2 (E2): 1 row(s) in the month\n    场观 = 200 over 1 row(s)',
+    );
+    expect(r.stderr).toContain('sessions.csv:3: error[data_event_cell]');
+  });
+});

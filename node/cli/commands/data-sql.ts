@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { diagnostic } from '../../../engine/index.js';
+import { diagnostic, type Diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { sayDiagnostic, type Io } from '../io.js';
 import { mappingMonth, mappingReads, readMappingFile, readMappingTable } from '../mapping.js';
@@ -86,10 +86,23 @@ function printedSql(source: EventSource, calendar: Parameters<typeof planSource>
   return `${notes.join('\n')}\n${planSource(source, source.key?.column ?? key, calendar, readerSql(source.file, detected?.kind ?? kindOf(source.file), skip ?? 0)).sql}`;
 }
 
-function explainReport(report: SourceReport, source: EventSource): string[] {
+function explainReport(
+  report: SourceReport,
+  source: EventSource,
+  /** Each excluded employee's problems (their cells that cannot be read, a repeated row). */
+  exclusions: ReadonlyMap<string, readonly Diagnostic[]>,
+): string[] {
   const lines = [`${report.file} (sha256 ${report.sha256}, read as ${report.encoding})`];
   for (const a of report.aggregates) {
     const who = a.key === '' ? '(no key)' : a.employee ? `${a.employee} (${a.key})` : `${a.key} (not in the roster)`;
+    // an employee this file's cells leave out has no figures: a sum of the readable rows looked like one
+    const problems = a.employee ? (exclusions.get(a.employee) ?? []).filter((d) => d.file === report.file) : [];
+    if (problems.length) {
+      lines.push(
+        `  ${who}: ${a.rows} row(s) in the month, not aggregated: ${problems.length} problem(s) in its rows (listed on stderr), so the run leaves this employee out`,
+      );
+      continue;
+    }
     lines.push(`  ${who}: ${a.rows} row(s) in the month`);
     for (const [name, v] of Object.entries(a.values)) {
       // growth with both periods' values: 场观周环比 = (1650 − 1500) / 1500 = 0.1 (…)
@@ -153,7 +166,9 @@ export async function dataSqlCommand(file: string, o: DataSqlOptions, io: Io): P
   if (o.format === 'json') io.stdout(JSON.stringify(result.reports, null, 2) + '\n');
   else
     io.stdout(
-      result.reports.flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!)).join('\n') + '\n',
+      result.reports
+        .flatMap((r) => explainReport(r, m.events!.find((e) => e.file === r.file)!, result.exclusions))
+        .join('\n') + '\n',
     );
   return result.diagnostics.some((d) => d.severity === 'error') || result.exclusions.size ? EXIT.input : EXIT.ok;
 }
