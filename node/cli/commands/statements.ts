@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { cleanUpOnSignal, makeFolders } from '../../files.js';
 import {
   existsSync,
+  lstatSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -181,10 +182,11 @@ export async function statementsCommand(
     }
     yield ['index.html', renderIndex(policy, result, provenance, statementFile, o.lang)];
   }
-  const { removed, others } = await writeAll(
+  const { removed, others, kept } = await writeAll(
     o.out,
     pages(),
     runInputs(policyFile, { data: o.data, ledger: o.ledger ?? DEFAULT_LEDGER }),
+    policy.doc.policy,
   );
   io.stderr(
     o.lang === 'zh'
@@ -196,6 +198,12 @@ export async function statementsCommand(
       o.lang === 'zh'
         ? `已删除该文件夹上次写入、本次没有的 ${removed.length} 份结果通知：${removed.slice(0, 5).join('、')}${removed.length > 5 ? ' 等' : ''}`
         : `removed ${removed.length} statement(s) the folder's previous run wrote and this one does not: ${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}`,
+    );
+  if (kept.length)
+    io.stderr(
+      o.lang === 'zh'
+        ? `注意：该文件夹上次写入、本次没有的 ${kept.length} 份结果通知无法删除，仍在文件夹中：${kept.slice(0, 5).join('、')}${kept.length > 5 ? ' 等' : ''}（发送前请删除）`
+        : `warning: ${kept.length} statement(s) the folder's previous run wrote and this one does not could not be removed and are still there: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''} (delete them before sending)`,
     );
   if (others.length)
     io.stderr(
@@ -217,8 +225,17 @@ const MANIFEST = '.yardstick-statements.json';
 /** The longest statement file name: 255 bytes less a temporary or set-aside copy's `.` and `.PID.old` (up to 7-digit ids). */
 const MAX_STATEMENT_NAME = 255 - 14;
 
-/** The pages the folder's last run wrote (its MANIFEST), or undefined when there is none to read. */
-function writtenBefore(dir: string): string[] | undefined {
+/** A name statementFile gives (`SV0001.html`, `A_2f_1.html`), never the summary page, a hidden file or a path. */
+const STATEMENT_NAME = /^[A-Za-z0-9_-]+\.html$/;
+
+/**
+ * What the folder's last run recorded (its MANIFEST): its policy id and the statement pages it
+ * wrote — only names statementFile gives, so that a record edited by hand (or by anyone) removes no
+ * other file — or undefined when there is none to read.
+ */
+function writtenBefore(
+  dir: string,
+): { policy: string | undefined; files: string[]; stamps: Map<string, string> } | undefined {
   let text: string;
   try {
     text = readFileSync(join(dir, MANIFEST), 'utf8');
@@ -226,13 +243,60 @@ function writtenBefore(dir: string): string[] | undefined {
     return undefined;
   }
   try {
-    const files = (JSON.parse(text) as { files?: unknown }).files;
-    // names of pages in the folder itself: nothing that leads out of it
-    return Array.isArray(files)
-      ? files.filter((f): f is string => typeof f === 'string' && f === basename(f) && f.endsWith('.html'))
-      : undefined;
+    const record = JSON.parse(text) as { files?: unknown; policy?: unknown; stamps?: unknown };
+    const files = record.files;
+    if (!Array.isArray(files)) return undefined;
+    const stamps = new Map<string, string>();
+    if (record.stamps && typeof record.stamps === 'object')
+      for (const [f, v] of Object.entries(record.stamps)) if (typeof v === 'string') stamps.set(f, v);
+    return {
+      stamps,
+      policy: typeof record.policy === 'string' ? record.policy : undefined,
+      files: files.filter(
+        (f): f is string => typeof f === 'string' && STATEMENT_NAME.test(f) && f.toLowerCase() !== 'index.html',
+      ),
+    };
   } catch {
     return undefined;
+  }
+}
+
+/** A page as it was written: its size and modification time, which a page changed or replaced since does not keep. */
+const stampOf = (st: { size: number; mtimeMs: number }) => `${st.size}:${st.mtimeMs}`;
+
+/** Whether a process of this id runs (another run writing the same folder now). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What a run killed outright (kill -9, a power cut) left in the folder: its temporary pages
+ * (`.NAME.PID.tmp`), removed, and the pages it had set aside (`.NAME.PID.old`), put back where the
+ * new page never came, else removed. Only a dead process's: a run writing the folder now keeps its own.
+ */
+function cleanUpAfterKilledRuns(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of names) {
+    const m = /^\.(.+\.html)\.(\d+)\.(tmp|old)$/.exec(f);
+    if (!m || running(Number(m[2]))) continue;
+    const at = join(dir, f);
+    try {
+      if (!lstatSync(at).isFile()) continue;
+      if (m[3] === 'old' && !existsSync(join(dir, m[1]!))) renameSync(at, join(dir, m[1]!));
+      else rmSync(at, { force: true });
+    } catch {
+      // left as it is: the next run tries again
+    }
   }
 }
 
@@ -242,20 +306,24 @@ function writtenBefore(dir: string): string[] | undefined {
  * aside until every rename is done. A disk that fills up at the 37th statement, a name taken by a
  * folder, or a page that cannot be replaced (open in another program, made immutable) leaves the
  * folder exactly as it was, the temporary files removed, and the command says why (exit 1). Then
- * the pages the folder's previous run wrote that this run does not are removed (MANIFEST), and the
- * record of this run's pages is written. Ctrl-C while the pages are rendered stops the run and
- * removes what it staged: the rendering yields every few pages so that the signal is heard.
- * `inputs`: the files the run reads, which no page may replace (a policy named `index.html`).
+ * the pages the folder's previous run of the same policy wrote that this run does not are removed
+ * (MANIFEST), and the record of this run's pages is written. Ctrl-C while the pages are rendered
+ * stops the run and removes what it staged (the rendering yields every few pages so that the
+ * signal is heard); Ctrl-C once they are being put in place is answered when they all are: the
+ * folder is always one run's whole. `inputs`: the files the run reads, which no page may replace
+ * and no record may remove (a policy named `index.html`).
  */
 async function writeAll(
   dir: string,
   pages: Iterable<[string, string]>,
   inputs: readonly RunInput[],
-): Promise<{ removed: string[]; others: string[] }> {
+  policyId: string,
+): Promise<{ removed: string[]; others: string[]; kept: string[] }> {
   const staged: { temp: string; target: string; path: string; name: string }[] = [];
   const removeFrom = (at: number) => {
     for (const f of staged.slice(at)) rmSync(f.temp, { force: true });
   };
+  cleanUpAfterKilledRuns(dir);
   const before = writtenBefore(dir);
   // the inputs by their real paths, and the folder's: a page's path is compared as a string, not
   // looked up on the disk page by page (20,000 statements)
@@ -272,7 +340,10 @@ async function writeAll(
     if (at !== undefined) read.set(at, i);
   }
   const realDir = real(dir) ?? resolve(dir);
-  // one handler for the whole folder: Ctrl-C while staging removes every temporary file
+  const targets = new Map<string, string>();
+  const stamps = new Map<string, string>();
+  // one handler for the whole folder: Ctrl-C while staging removes every temporary file; once the
+  // pages are being put in place it is heard when they all are (renaming is not interrupted)
   const forget = cleanUpOnSignal(() => removeFrom(0));
   try {
     let n = 0;
@@ -282,12 +353,31 @@ async function writeAll(
       try {
         target = outputTarget(path);
         // a link is written through: compared where it leads
-        const input = read.get(target === path ? join(realDir, name) : (real(target) ?? resolve(target)));
+        const at = target === path ? join(realDir, name) : (real(target) ?? resolve(target));
+        const input = read.get(at);
         if (input)
           throw new ExitError(
             EXIT.input,
             diagnostic('io_output_is_input', { file: path, input: input.label }, { file: path }),
           );
+        // two pages that are one file (a page that is a link to another): one would overwrite the other
+        const other = targets.get(at);
+        if (other !== undefined)
+          throw new ExitError(
+            EXIT.input,
+            diagnostic(
+              'io_output_folder_failed',
+              {
+                dir,
+                reason: {
+                  en: `\`${name}\` in it leads to the same file as \`${other}\`, so the two statements cannot both be written; nothing was written`,
+                  zh: `其中的 \`${name}\` 与 \`${other}\` 指向同一个文件，两份通知无法都写入；没有写入任何文件`,
+                },
+              },
+              { file: path },
+            ),
+          );
+        targets.set(at, name);
       } catch (error) {
         // a folder (or a device) where a statement goes: said of the statements, not "give --out a file name"
         if (error instanceof ExitError && existsSync(path) && !statSync(path).isFile())
@@ -311,6 +401,8 @@ async function writeAll(
       staged.push({ temp, target, path, name });
       try {
         writeFileSync(temp, html);
+        // the page as written, kept on record: a later run removes it only while it is still this
+        stamps.set(name, stampOf(statSync(temp)));
       } catch (error) {
         throw writeFailure(path, error);
       }
@@ -322,7 +414,6 @@ async function writeAll(
     forget();
     throw error;
   }
-  forget();
   // each page replaced is kept aside until every page is in place: a rename that fails puts back
   // the pages already replaced, so the folder is the old one whole
   const aside: { target: string; old: string }[] = [];
@@ -340,26 +431,67 @@ async function writeAll(
       renameSync(f.temp, f.target);
       placed.push(f.target);
     } catch (error) {
+      // put back what can be put back, whatever fails on the way: the first failure is what is said
       const kept = new Set(aside.map((a) => a.target));
       for (const t of placed) if (!kept.has(t)) rmSync(t, { force: true });
-      for (const a of aside.reverse()) renameSync(a.old, a.target);
+      for (const a of aside.reverse()) {
+        try {
+          renameSync(a.old, a.target);
+        } catch {
+          // left set aside (`.NAME.PID.old`): the next run puts it back
+        }
+      }
       removeFrom(i);
+      forget();
       throw writeFailure(f.path, error);
     }
   }
   for (const a of aside) rmSync(a.old, { force: true });
   const names = staged.map((f) => f.name);
   const now = new Set(names);
-  const removed = (before ?? []).filter((f) => !now.has(f) && existsSync(join(dir, f)));
-  for (const f of removed) rmSync(join(dir, f), { force: true });
-  // a folder no run recorded (written before the record was kept, or the user's): its other pages are
-  // left as they are, and named
-  const others =
-    before === undefined
-      ? readdirSync(dir)
-          .filter((f) => f.toLowerCase().endsWith('.html') && !now.has(f) && !f.startsWith('.'))
-          .sort()
-      : [];
-  writeAtomic(join(dir, MANIFEST), `${JSON.stringify({ files: names }, null, 1)}\n`);
-  return { removed, others };
+  // the previous run's statements of people this run does not write: removed when that run was of
+  // this policy (another policy's statements in the folder are only named), never a file this run
+  // reads, only a file (not a folder), and one that cannot be removed is said and kept on record
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const stale = before && before.policy === policyId ? before.files.filter((f) => !now.has(f)) : [];
+  for (const f of stale) {
+    const at = join(dir, f);
+    try {
+      const st = lstatSync(at);
+      // only the page that run wrote, as it wrote it: not one changed or put there since (nor a
+      // name a hand-edited record lists), which is named with the folder's other pages
+      if (before!.stamps.get(f) !== stampOf(st)) continue;
+      if (!st.isFile() || read.has(join(realDir, f))) {
+        kept.push(f);
+        continue;
+      }
+      rmSync(at);
+      removed.push(f);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') kept.push(f);
+    }
+  }
+  // the other .html files in the folder (a folder no run recorded, another policy's statements, the
+  // user's own pages): left as they are, and named
+  const gone = new Set([...removed, ...kept]);
+  const others = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.html') && !now.has(f) && !gone.has(f) && !f.startsWith('.'))
+    .sort();
+  // the record is the folder's own file: a link in its place is replaced, never written through
+  const record = join(dir, MANIFEST);
+  try {
+    if (lstatSync(record).isSymbolicLink()) rmSync(record);
+  } catch {
+    // none yet
+  }
+  const keptStamps = kept.flatMap((f) => (before?.stamps.has(f) ? [[f, before.stamps.get(f)!] as const] : []));
+  writeAtomic(
+    record,
+    `${JSON.stringify({ policy: policyId, files: [...names, ...kept], stamps: Object.fromEntries([...stamps, ...keptStamps]) }, null, 1)}\n`,
+  );
+  // a Ctrl-C that came while the pages were put in place is heard now that the folder is whole
+  await new Promise((r) => setImmediate(r));
+  forget();
+  return { removed, others, kept };
 }
