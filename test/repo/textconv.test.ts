@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NOT_UTF8_MARKER, TEXTCONV_MARKER, textconv, textconvText } from '../../node/cli/textconv.js';
+import { NOT_UTF8_MARKER, NOT_UTF8_MARKERS, TEXTCONV_MARKER, textconv, textconvText } from '../../node/cli/textconv.js';
 import { PROJECT, git, scratch, sh } from './scratch.js';
 
 describe('textconv', { timeout: 60_000 }, () => {
@@ -37,6 +37,29 @@ describe('textconv', { timeout: 60_000 }, () => {
     expect(NOT_UTF8_MARKER).toBe(
       '# ⚠ yardstick: not UTF-8 text, shown as GBK (GB18030); save the policy as UTF-8 (yardstick validate refuses it)',
     );
+  });
+
+  it('never shows two different files the same: bytes of no encoding one by one, UTF-16 as text', () => {
+    const dir = scratch('textconv-bytes');
+    const shown = (bytes: Buffer) => {
+      const file = join(dir, 'p.yaml');
+      writeFileSync(file, bytes);
+      let out = '';
+      expect(textconv(file, (s) => (out += s))).toBe(0);
+      return out;
+    };
+    // Latin-1 `café` → `cafè` (E9 → E8): as GB18030 with replacement both were `caf�`
+    const latin1 = (last: number) => Buffer.from([...Buffer.from('policy: p\ntitle: caf'), last, 0x0a]);
+    expect(shown(latin1(0xe9))).toBe(`${NOT_UTF8_MARKERS.bytes}\npolicy: p\ntitle: caf\\xE9\n`);
+    expect(shown(latin1(0xe8))).toBe(`${NOT_UTF8_MARKERS.bytes}\npolicy: p\ntitle: caf\\xE8\n`);
+    // a UTF-8 file with one stray byte in a comment: every other character as written, 数 vs 效 shown
+    const stray = (alias: string) =>
+      Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\naliases: [ ${alias} ]\n`)]);
+    expect(shown(stray('订单数'))).not.toBe(shown(stray('订单效')));
+    expect(shown(stray('订单数'))).toContain('aliases: [ \\xE8\\xAE\\xA2');
+    // UTF-16 with its byte order mark
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('policy: p\ntitle: 啊\n', 'utf16le')]);
+    expect(shown(utf16)).toBe(`${NOT_UTF8_MARKERS.utf16}\npolicy: p\ntitle: 啊\n`);
   });
 
   it('lets git log -p show every version in another repository, a broken one included', () => {
