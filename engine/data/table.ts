@@ -550,7 +550,7 @@ export function hiddenColumnsProblem(
   if (minutes)
     return diagnostic(
       'data_xlsx_unreadable.time_minutes',
-      { time: minutes.value.replace(/:00$/, ''), number_format: minutes.format },
+      { time: minutes.value, number_format: minutes.format },
       sheetCell(table, file, minutes.row, minutes.col, '', minutes.value),
     );
   const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));

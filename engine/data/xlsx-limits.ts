@@ -694,14 +694,18 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
 }
 
 /**
- * Whether a number format shows a time in hours and minutes without seconds (`h:mm`, `[h]:mm`,
- * `hh:mm AM/PM`, `h"时"mm"分"`): quoted text, escapes and colours set aside, an `h` and an `m` but no
- * `s`, and no day, month or year (`d`, `y`; an `m` after an `h` is minutes). Excel's built-in 18 and
- * 20 (`h:mm AM/PM`, `h:mm`) and the Chinese built-in 32 (`h"时"mm"分"`) are such formats.
+ * Whether a number format shows a time as hours and minutes without seconds, written with a colon
+ * (`h:mm`, `[h]:mm`, `hh:mm AM/PM`): in its first section (the one a positive value shows), quoted
+ * text, escapes, colours and conditions set aside, an `h`, a `:` and an `m`, but no `s` and no day,
+ * month, year or era (`d`, `y`, `e`, `b`, `g`; an `m` after an `h` is minutes). A format that writes
+ * 时 and 分 in words (`h"时"mm"分"`) shows `0时45分`, which a CSV saved from the sheet holds too and
+ * reads as 45 minutes: no such format. Excel's built-in 18 and 20 (`h:mm AM/PM`, `h:mm`) are, when
+ * the workbook does not define them otherwise.
  */
 export function isMinuteTimeFormat(id: string, code: string): boolean {
-  if (id === '18' || id === '20' || id === '32') return true;
-  const bare = code
+  if (code === '') return id === '18' || id === '20';
+  const first = formatSections(code)[0] ?? '';
+  const bare = first
     .replace(/"[^"]*"|\\.|_.|\*./g, '')
     .replace(/\[(h+|m+|s+)\]/gi, '$1')
     .replace(/\[[^\]]*\]/g, '')
@@ -709,7 +713,7 @@ export function isMinuteTimeFormat(id: string, code: string): boolean {
     .toLowerCase();
   // a number format (`0.00`, `#,##0`) is no time, whatever its literals
   if (/[0#?]/.test(bare.replace(/\.0+/g, ''))) return false;
-  return /h/.test(bare) && /m/.test(bare) && !/[sdy]/.test(bare);
+  return /h+:m/.test(bare) && !/[sdyebg]/.test(bare);
 }
 
 /**
@@ -724,7 +728,7 @@ export async function xlsxMinuteTimeCells(
   sheet?: string,
 ): Promise<Map<number, Map<number, string>>> {
   const found = new Map<number, Map<number, string>>();
-  const BUILT_IN: Record<string, string> = { '18': 'h:mm AM/PM', '20': 'h:mm', '32': 'h"时"mm"分"' };
+  const BUILT_IN: Record<string, string> = { '18': 'h:mm AM/PM', '20': 'h:mm' };
   const codes = new Map<string, string>();
   for (const [index, { id, code }] of await cellFormats(bytes))
     if (isMinuteTimeFormat(id, code)) codes.set(index, code || BUILT_IN[id] || code);
@@ -736,7 +740,8 @@ export async function xlsxMinuteTimeCells(
     const code = codes.get(attribute(attrs, 's') ?? '0');
     if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
     const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(m[2] ?? '')?.[1] ?? Number.NaN);
-    if (!(value >= 0 && value < 60)) continue;
+    // 0 is 0 either way; 60 days and more is a date
+    if (!(value > 0 && value < 60)) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const row = Number(ref[2]);

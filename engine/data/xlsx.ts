@@ -396,7 +396,11 @@ export async function readXlsx(
     table.placeholderFormulas = placeholders.map(({ what, row, col }) => ({ row, col, value: what }));
   // times shown in hours and minutes only (`h:mm`): typed `0:45` is 45 minutes here and 45 seconds
   // in a CSV saved from the sheet (m:ss), refused by the reader that reads their column
-  const minutes = holding(await xlsxMinuteTimeCells(bytes, chosen.sheet), false);
+  // (outside a totals row, which is skipped: 合计 … 3:00)
+  const minutes = holding(await xlsxMinuteTimeCells(bytes, chosen.sheet), false).filter((c) => {
+    const i = byRow.get(c.row);
+    return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()) || isGroupTotal(t));
+  });
   if (minutes.length) table.minuteTimes = minutes.map(({ what, ...c }) => ({ ...c, format: what }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);

@@ -120,9 +120,31 @@ describe('time and date-time cells of a workbook', () => {
     ]);
     expect(r.records).toEqual([]);
     expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
-      'live.xlsx:3: error[data_xlsx_unreadable]: the cell shows the time `0:45` in the format `h:mm`, hours and minutes: Excel holds 0:45 hours and minutes, while `0:45` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told\n' +
+      'live.xlsx:3: error[data_xlsx_unreadable]: the cell holds the time 0:45:00 (h:mm:ss) in the format `h:mm`, which shows hours and minutes only: typed `0:45`, such a cell is 45 minutes, while `0:45` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told\n' +
         '  at sheet `Sheet1`, row 3, column `直播时长`, value `0:45:00`\n' +
         '  help: format the column as `[h]:mm:ss` or `mm:ss`, so that the seconds show, or write each duration with its unit (`45秒`, `2分30秒`, `1.5小时`)',
+    ]);
+  });
+
+  it('0 under `h:mm` is 0 either way, and a totals row (合计) with an `h:mm` time is skipped, not refused', async () => {
+    const r = await workbook([
+      [...person('E1'), text('2026-10'), { value: 0, type: Number, format: 'h:mm' }, { value: 3, type: Number }],
+      [...person('E2'), text('2026-10'), duration(5000 / 86400), { value: 3, type: Number }],
+      [
+        text('合计'),
+        text(''),
+        text(''),
+        text(''),
+        text(''),
+        text(''),
+        { value: 3 / 24, type: Number, format: 'h:mm' },
+        { value: 6, type: Number },
+      ],
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.records.map((x) => [x.employee_id, x.metrics.live])).toEqual([
+      ['E1', 0],
+      ['E2', 5000],
     ]);
   });
 
@@ -184,14 +206,14 @@ describe('time and date-time cells of a workbook', () => {
 });
 
 describe('isMinuteTimeFormat', () => {
-  it('hours and minutes without seconds, a day, a month or a year', () => {
-    // Excel's built-in h:mm AM/PM, h:mm and the Chinese h"时"mm"分", whose codes a workbook does not write
-    expect(['18', '20', '32'].map((id) => isMinuteTimeFormat(id, ''))).toEqual([true, true, true]);
+  it('hours and minutes with a colon, without seconds, a day, a month, a year or an era, in the first section', () => {
+    // Excel's built-in h:mm AM/PM and h:mm, whose codes a workbook does not write
+    expect(['18', '20'].map((id) => isMinuteTimeFormat(id, ''))).toEqual([true, true]);
     expect(
-      ['h:mm', 'hh:mm', '[h]:mm', 'h:mm AM/PM', '[$-804]h"时"mm"分"', '[Red]h:mm'].map((c) =>
+      ['h:mm', 'hh:mm', '[h]:mm', 'h:mm AM/PM', '[Red]h:mm', '[h]:mm;;0', 'h:mm;-h:mm;0', '[<1]h:mm;0'].map((c) =>
         isMinuteTimeFormat('164', c),
       ),
-    ).toEqual([true, true, true, true, true, true]);
+    ).toEqual([true, true, true, true, true, true, true, true]);
     expect(
       [
         'h:mm:ss',
@@ -199,13 +221,20 @@ describe('isMinuteTimeFormat', () => {
         'mm:ss',
         'yyyy-mm-dd h:mm',
         'm/d/yy h:mm',
+        'h:mm b',
         '0.00',
         '0"小时"',
         'h',
         'General',
         '0.0"h"',
         '#,##0"min"',
+        // 时 and 分 in words: `0时45分`, which a CSV saved from the sheet holds too
+        'h"时"mm"分"',
+        '[h]"小时"mm"分钟"',
+        '上午/下午h"时"mm"分"',
       ].map((c) => isMinuteTimeFormat('164', c)),
-    ).toEqual([false, false, false, false, false, false, false, false, false, false, false]);
+    ).toEqual(Array.from({ length: 15 }, () => false));
+    // built-in 32 (h"时"mm"分"), and a built-in id the workbook defines as a number format
+    expect([isMinuteTimeFormat('32', ''), isMinuteTimeFormat('20', '0.000')]).toEqual([false, false]);
   });
 });

@@ -898,8 +898,8 @@ export const data = defineMessages({
   },
   'data_xlsx_unreadable.time_minutes': {
     message: {
-      en: 'the cell shows the time `{time}` in the format `{number_format}`, hours and minutes: Excel holds {time} hours and minutes, while `{time}` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told',
-      zh: '该单元格以格式 `{number_format}` 显示时间 `{time}`（只有小时和分钟）：Excel 存的是 {time} 小时分钟，而另存为 CSV 后同样的 `{time}` 按分钟和秒读取（m:ss）；无法判断本意',
+      en: 'the cell holds the time {time} (h:mm:ss) in the format `{number_format}`, which shows hours and minutes only: typed `0:45`, such a cell is 45 minutes, while `0:45` in a CSV saved from the sheet is read as minutes and seconds (m:ss); which one is meant cannot be told',
+      zh: '该单元格存的时间是 {time}（h:mm:ss），格式 `{number_format}` 只显示小时和分钟：这样的单元格输入 `0:45` 是 45 分钟，而另存为 CSV 后 `0:45` 按分钟和秒读取（m:ss）；无法判断本意',
     },
     help: {
       en: 'format the column as `[h]:mm:ss` or `mm:ss`, so that the seconds show, or write each duration with its unit (`45秒`, `2分30秒`, `1.5小时`)',
