@@ -89,6 +89,7 @@ export {
   parseBudget,
   SweepError,
   newlyExcluded,
+  newlyIncluded,
   type SweepRecords,
   type SweepRun,
   type SweepSpec,

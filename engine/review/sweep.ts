@@ -139,18 +139,24 @@ export function parseSweep(set: string, policyText: string, policy: CompiledPoli
  * times the policy writes it (the anchor and its aliases), or undefined.
  */
 function sharedOnPath(doc: Document, path: readonly string[]): { anchor: string; uses: number } | undefined {
-  const uses = new Map<string, number>();
+  // the node each alias stands for (an anchor name written twice names two nodes: the alias is the
+  // later one's, before it), and how many aliases stand for it
+  const uses = new Map<unknown, number>();
   visit(doc, {
     Alias(_, alias) {
-      uses.set(alias.source, (uses.get(alias.source) ?? 0) + 1);
+      const target = alias.resolve(doc);
+      if (target) uses.set(target, (uses.get(target) ?? 0) + 1);
     },
   });
   if (uses.size === 0) return undefined;
   let node: unknown = doc.contents;
   for (let i = 0; i <= path.length; i++) {
-    if (isAlias(node)) return { anchor: node.source, uses: (uses.get(node.source) ?? 0) + 1 };
-    const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor !== undefined && uses.has(anchor)) return { anchor, uses: uses.get(anchor)! + 1 };
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      return { anchor: node.source, uses: (uses.get(target) ?? 0) + 1 };
+    }
+    const n = uses.get(node);
+    if (n !== undefined) return { anchor: (node as { anchor?: string }).anchor ?? '', uses: n + 1 };
     if (i === path.length || !isCollection(node)) return undefined;
     node = node.get(path[i], true);
   }
@@ -210,6 +216,7 @@ export type SweepRun = (value: number) => Promise<RunResult>;
  */
 export type SweepRecords =
   | EmployeeRecord[]
+  | { records: EmployeeRecord[]; excluded: ExcludedRecord[] }
   | ((policy: CompiledPolicy) => Promise<{ records: EmployeeRecord[]; excluded: ExcludedRecord[] }>);
 
 /** A function that runs the month with the number at `spec.path` set to a value (a diagnostic when that policy is not valid). */
@@ -234,7 +241,12 @@ export function sweepRunner(
         diagnostic('cli_sweep_invalid', { path: spec.path.join('.'), value, detail: formatDiagnostic(first, lang) }),
       );
     }
-    const month = typeof records === 'function' ? await records(loaded.policy) : { records, excluded: [] };
+    const month =
+      typeof records === 'function'
+        ? await records(loaded.policy)
+        : Array.isArray(records)
+          ? { records, excluded: [] }
+          : records;
     return runPolicy(loaded.policy, month, { lang, explain: false, history });
   };
 }
@@ -246,10 +258,21 @@ export function sweepRunner(
  * them, was compared with the budget as if they were paid nothing.
  */
 export function newlyExcluded(run: Pick<RunResult, 'excluded'>, base: Pick<RunResult, 'excluded'>): ExcludedRecord[] {
-  const key = (x: ExcludedRecord) => `${x.file ?? ''}\u0000${x.row ?? ''}\u0000${x.employee_id ?? ''}`;
-  const before = new Set(base.excluded.map(key));
-  return run.excluded.filter((x) => !before.has(key(x)));
+  const before = new Set(base.excluded.map(excludedKey));
+  return run.excluded.filter((x) => !before.has(excludedKey(x)));
 }
+
+/**
+ * The records the run of the policy as written leaves out (`--exclude-invalid`) that a value's run
+ * computes (a metric's range widened over a value the data holds): they would be summed into that
+ * value's total beside the others, the people counted changing from one row to the next.
+ */
+export function newlyIncluded(run: Pick<RunResult, 'excluded'>, base: Pick<RunResult, 'excluded'>): ExcludedRecord[] {
+  const after = new Set(run.excluded.map(excludedKey));
+  return base.excluded.filter((x) => !after.has(excludedKey(x)));
+}
+
+const excludedKey = (x: ExcludedRecord) => `${x.file ?? ''}\u0000${x.row ?? ''}\u0000${x.employee_id ?? ''}`;
 
 /** A sweep value the policy cannot take: carries the diagnostic to report. */
 export class SweepError extends Error {

@@ -8,6 +8,7 @@ import {
   type Lang,
   type RunResult,
   type EmployeeRecord,
+  type ExcludedRecord,
   formatOf,
   readTable,
   toRecords,
@@ -112,9 +113,13 @@ export interface DryRunOptions {
   stderr: (s: string) => void;
 }
 
-export async function dryRun(
-  o: DryRunOptions,
-): Promise<{ policy: CompiledPolicy; result: RunResult; records: readonly EmployeeRecord[] }> {
+export async function dryRun(o: DryRunOptions): Promise<{
+  policy: CompiledPolicy;
+  result: RunResult;
+  records: readonly EmployeeRecord[];
+  /** The records the data file's reading left out (each with its reasons), which `result.excluded` lists too. */
+  dataExcluded: readonly ExcludedRecord[];
+}> {
   const policy = o.loaded ?? loadPolicyFile(o.policy, o.stderr, o.diagnosticLang ?? o.lang);
   const read = await readDataFile(o.data, policy, { encoding: o.encoding, sheet: o.sheet, period: o.period });
   const fileErrors = read.diagnostics.filter((d) => d.severity === 'error');
@@ -159,7 +164,7 @@ export async function dryRun(
     reportExcluded(result, o.stderr, o.lang, o.diagnosticLang, true);
     throw new ExitError(EXIT.input, nobody);
   }
-  return { policy, result, records: read.records };
+  return { policy, result, records: read.records, dataExcluded: read.excluded };
 }
 
 /**

@@ -88,6 +88,37 @@ describe('yardstick sweep refuses a value that leaves someone out', () => {
   });
 });
 
+describe('yardstick sweep --exclude-invalid', () => {
+  it('lists the records left out, and refuses a value that computes one of them: the people counted would change', async () => {
+    // E1's 上级评分 of 120 is outside 0..100: left out by the policy as written; a range up to 120 reads it
+    const file = join(dir, 'e1-120.csv');
+    writeFileSync(
+      file,
+      readFileSync(DATA, 'utf8').replace('E1,员工E1,主播,一组,常规,2026-10,90', 'E1,员工E1,主播,一组,常规,2026-10,120'),
+    );
+    const r = await yardstick(
+      'sweep',
+      POLICY,
+      '--data',
+      file,
+      '--set',
+      'metrics.rating.range.1=100..130/10',
+      '--exclude-invalid',
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      'warning: 1 record(s) have data problems and are left out of the results and totals:',
+      `${file}:2: error[data_out_of_range]: \`上级评分\` must be between 0 and 100, got \`120\``,
+      '  at row 2, column `上级评分`, value `120`',
+      '  help: check the value; the policy declares this range',
+      'error: with `metrics.rating.range.1` = 120, 1 record(s) are computed that the policy as written leaves out; the first: E1 (row 2): `上级评分` must be between 0 and 100, got `120`',
+      "  help: the people counted would not be the same as the policy as written's: fix their data first, or sweep a range where the same people are computed",
+    ]);
+  });
+});
+
 describe('yardstick sweep --budget', () => {
   it('refuses a file of two months: a budget is one month’s', async () => {
     const [header, ...rows] = readFileSync(DATA, 'utf8').trimEnd().split('\n');

@@ -174,4 +174,22 @@ describe('a number shared through a YAML anchor', () => {
       5000, 5500, 6000,
     ]);
   });
+
+  it('an anchor name written twice names two numbers: the alias is the later one’s, and the first is swept', () => {
+    // rating's `&r 100` is used once; gmv's `&r 5000000` (the same name, later) is what `*r` repeats
+    const twice = readFileSync(POOL, 'utf8')
+      .replace(
+        'rating: { label: 上级评分, unit: score, range: [0, 100] }',
+        'rating: { label: 上级评分, unit: score, range: [0, &r 100] }',
+      )
+      .replace(
+        'gmv: { label: GMV, unit: money, default: 0 }',
+        'gmv: { label: GMV, unit: money, default: 0, range: [0, &r 5000000] }\n  gmv2: { label: GMV2, unit: money, default: 0, range: [0, *r] }',
+      );
+    expect(twice).toContain('range: [0, *r]');
+    expect(values(sweepOf(POOL, 'metrics.rating.range.1=90..100/10', twice))).toEqual([90, 100]);
+    expect(message(sweepOf(POOL, 'metrics.gmv.range.1=4000000..5000000/1000000', twice))[0]).toBe(
+      'error[cli_sweep_path]: `metrics.gmv.range.1` is shared through the YAML anchor `&r`, which the policy uses 2 times: setting it here would change every use',
+    );
+  });
 });

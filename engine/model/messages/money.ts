@@ -279,6 +279,16 @@ export const money = defineMessages({
       zh: '本月数据无法采用这个取值：请缩小试算范围（把政策改成这个取值后用 `run` 可列出每条记录）',
     },
   },
+  'cli_sweep_excluded.included': {
+    message: {
+      en: 'with `{path}` = {value}, {count} record(s) are computed that the policy as written leaves out; the first: {first}',
+      zh: '`{path}` = {value} 时有 {count} 条现行政策未计入的记录被计算；第一条：{first}',
+    },
+    help: {
+      en: "the people counted would not be the same as the policy as written's: fix their data first, or sweep a range where the same people are computed",
+      zh: '这样计入的人员与现行政策不同：请先修正这些记录的数据，或在计入人员不变的范围内试算',
+    },
+  },
   cli_sweep_budget: {
     message: {
       en: '`--budget {text}` is not an amount',

@@ -6,6 +6,7 @@ import {
   diagnostic,
   localise,
   newlyExcluded,
+  newlyIncluded,
   sweepAll,
   formatFen,
   parseBudget,
@@ -19,7 +20,7 @@ import {
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io } from '../io.js';
-import { dryRun, ledgerHistory, readDataFile, refuseExcluded } from '../pipeline.js';
+import { dryRun, ledgerHistory, readDataFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { DEFAULT_LEDGER } from '../ledger.js';
 import { alignTable } from '../format/text-table.js';
 
@@ -46,6 +47,7 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
     policy,
     result: base,
     records,
+    dataExcluded,
   } = await dryRun({
     policy: policyFile,
     data: o.data,
@@ -60,6 +62,8 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
   });
   // each record's problem at its cell, as `run` refuses the month
   refuseExcluded(base, o.excludeInvalid, io.stderr, o.lang, io.lang);
+  // with --exclude-invalid, the records left out, as `run` lists them
+  reportExcluded(base, io.stderr, o.lang, io.lang);
   const spec = parseSweep(o.set, text, policy);
   if ('code' in spec) throw new ExitError(EXIT.usage, spec);
   // a budget is a month's (budget.total per period): a file of several months is one total of them all
@@ -81,19 +85,21 @@ export async function sweepCommand(policyFile: string, o: SweepOptions, io: Io):
           const read = await readDataFile(o.data, edited, { encoding: o.encoding, sheet: o.sheet, period: o.period });
           return { records: read.records, excluded: read.excluded };
         }
-      : [...records];
+      : // the records the reading left out travel with the others, so that each value's run lists them as the base does
+        { records: [...records], excluded: [...dataExcluded] };
   const each = sweepRunner(text, policyFile, spec, month, o.lang, history);
   // a value that leaves out someone the policy as written pays is no answer for the month
   const run: SweepRun = async (value) => {
     const result = await each(value);
     const fresh = newlyExcluded(result, base);
-    if (fresh.length) {
-      const x = fresh[0]!;
+    const back = fresh.length ? [] : newlyIncluded(result, base);
+    if (fresh.length || back.length) {
+      const x = (fresh[0] ?? back[0])!;
       throw new SweepError(
-        diagnostic('cli_sweep_excluded', {
+        diagnostic(fresh.length ? 'cli_sweep_excluded' : 'cli_sweep_excluded.included', {
           path: spec.path.join('.'),
           value,
-          count: fresh.length,
+          count: fresh.length || back.length,
           first: `${x.employee_id ?? '?'}${x.row ? ` (${o.lang === 'zh' ? `第 ${x.row} 行` : `row ${x.row}`})` : ''}: ${x.reasons.map((d) => localise(d, io.lang ?? o.lang).message).join('; ')}`,
         }),
       );
