@@ -244,6 +244,25 @@ export function yamlValue(
 }
 
 /**
+ * git's conflict markers at the start of lines: a `<<<<<<< ` line with a `>>>>>>> ` line after it
+ * (an `=======` line alone may be a description's underline). The first conflict, or undefined.
+ */
+export function mergeConflict(text: string, file: string): Diagnostic | undefined {
+  const begin = /^<{7}(?: |$)/m.exec(text);
+  if (!begin) return undefined;
+  const after = text.slice(begin.index);
+  const end = /^>{7}(?: |$)/m.exec(after);
+  if (!end) return undefined;
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  const line = lineOf(begin.index);
+  return diagnostic(
+    'yaml_merge_conflict',
+    { line, end: lineOf(begin.index + end.index) },
+    { file, span: { line, column: 1 } },
+  );
+}
+
+/**
  * Any small YAML file the CLI reads besides policies (data mappings, policy tests), with the same
  * limits: syntax errors, long lines, aliases and depth come back as diagnostics.
  */
@@ -253,6 +272,9 @@ export function readYaml(
 ): { ok: true; value: unknown; doc: Document; lines: LineCounter } | { ok: false; diagnostics: Diagnostic[] } {
   const early = checkYamlText(text, file);
   if (early.length) return { ok: false, diagnostics: early };
+  // a merge left unresolved (a data mapping, a policy's tests): one message at its first marker
+  const conflict = mergeConflict(text, file);
+  if (conflict) return { ok: false, diagnostics: [conflict] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const [e] = doc.errors;

@@ -2,7 +2,7 @@
 
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
-import { checkYamlDocument, checkYamlMeaning, checkYamlText, yamlSyntax } from './limits.js';
+import { checkYamlDocument, checkYamlMeaning, checkYamlText, mergeConflict, yamlSyntax } from './limits.js';
 
 export interface SourceFile {
   file: string;
@@ -58,25 +58,6 @@ export function parsePolicyText(text: string, file: string): { source: SourceFil
     diagnostics.push(diagnostic('yaml_not_a_mapping', {}, { file, span: { line: 1, column: 1 } }));
   }
   return { source, diagnostics };
-}
-
-/**
- * git's conflict markers at the start of lines: a `<<<<<<< ` line with a `>>>>>>> ` line after it
- * (an `=======` line alone may be a description's underline). The first conflict, or undefined.
- */
-function mergeConflict(text: string, file: string): Diagnostic | undefined {
-  const begin = /^<{7}(?: |$)/m.exec(text);
-  if (!begin) return undefined;
-  const after = text.slice(begin.index);
-  const end = /^>{7}(?: |$)/m.exec(after);
-  if (!end) return undefined;
-  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
-  const line = lineOf(begin.index);
-  return diagnostic(
-    'yaml_merge_conflict',
-    { line, end: lineOf(begin.index + end.index) },
-    { file, span: { line, column: 1 } },
-  );
 }
 
 /**

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy, localise } from '../../engine/index.js';
+import { readYaml } from '../../engine/language/limits.js';
 
 const problems = (text: string, lang: 'en' | 'zh' = 'en') =>
   loadPolicy(text, 'p.yaml').diagnostics.map((d) => [d.code, d.span?.line, d.span?.column, localise(d, lang).message]);
@@ -39,5 +40,19 @@ describe('a merge conflict left in a policy', () => {
   it('not for a line of `=======` alone (a description underlined) or markers that are not at a line start', () => {
     const text = 'policy: p\ndescription: |\n  考核说明\n  =======\n  见附件 <<<<<<< 与 >>>>>>>\n';
     expect(problems(text).map((p) => p[0])).not.toContain('yaml_merge_conflict');
+  });
+
+  it('in a policy’s tests or a data mapping (readYaml) too', () => {
+    const r = readYaml('cases:\n<<<<<<< ours\n  - name: a\n=======\n  - name: b\n>>>>>>> theirs\n', 'p.test.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.span?.line, localise(d, 'en').help])).toEqual([
+      [
+        'yaml_merge_conflict',
+        'p.test.yaml',
+        2,
+        'keep one side of each conflict (or combine them) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; `yardstick diff --base HEAD` then shows what the merge changed',
+      ],
+    ]);
   });
 });

@@ -151,8 +151,8 @@ export const language = defineMessages({
       zh: '文件中有未解决的 git 合并冲突：第 {line} 行的 `<<<<<<<` 开始，第 {end} 行的 `>>>>>>>` 结束',
     },
     help: {
-      en: 'keep one side of each conflict (or combine them) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; `yardstick diff --base` then shows what changed',
-      zh: '请在每处冲突中保留一方（或合并两方），并删除 `<<<<<<<`、`=======`、`>>>>>>>` 这几行；之后可用 `yardstick diff --base` 查看改动',
+      en: 'keep one side of each conflict (or combine them) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines; `yardstick diff --base HEAD` then shows what the merge changed',
+      zh: '请在每处冲突中保留一方（或合并两方），并删除 `<<<<<<<`、`=======`、`>>>>>>>` 这几行；之后可用 `yardstick diff --base HEAD` 查看合并带来的改动',
     },
   },
   yaml_multiple_tags: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },
