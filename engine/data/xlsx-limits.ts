@@ -668,7 +668,6 @@ export function shownText(code: string, text: string): string | undefined {
  * `shownText`): row number (1 = header) → column index → the format's code.
  */
 export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
-  const found = new Map<number, Map<number, string>>();
   const codes = new Map<string, string>();
   for (const [index, { code }] of await cellFormats(bytes))
     if (
@@ -677,13 +676,27 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
       [1, 1.5, -1].some((v) => shownNumber(code, v) !== undefined || shownText(code, 'x') !== undefined)
     )
       codes.set(index, code);
+  return cellsStyled(bytes, sheet, codes);
+}
+
+/**
+ * The cells of a sheet whose style (`s`) is one of `codes`' (style index → format code), and that
+ * `keep` keeps (its attributes and its inner XML): row number → column index → the format's code.
+ */
+async function cellsStyled(
+  bytes: Uint8Array,
+  sheet: string | undefined,
+  codes: ReadonlyMap<string, string>,
+  keep: (attrs: string, inner: string) => boolean = () => true,
+): Promise<Map<number, Map<number, string>>> {
+  const found = new Map<number, Map<number, string>>();
   if (codes.size === 0) return found;
   const xml = await sheetXml(bytes, sheet);
   if (xml === undefined) return found;
   for (const m of xml.matchAll(CELL)) {
     const attrs = m[1] ?? '';
     const code = codes.get(attribute(attrs, 's') ?? '0');
-    if (code === undefined) continue;
+    if (code === undefined || !keep(attrs, m[2] ?? '')) continue;
     const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
     if (!ref) continue;
     const row = Number(ref[2]);
@@ -727,28 +740,16 @@ export async function xlsxMinuteTimeCells(
   bytes: Uint8Array,
   sheet?: string,
 ): Promise<Map<number, Map<number, string>>> {
-  const found = new Map<number, Map<number, string>>();
   const BUILT_IN: Record<string, string> = { '18': 'h:mm AM/PM', '20': 'h:mm' };
   const codes = new Map<string, string>();
   for (const [index, { id, code }] of await cellFormats(bytes))
     if (isMinuteTimeFormat(id, code)) codes.set(index, code || BUILT_IN[id] || code);
-  if (codes.size === 0) return found;
-  const xml = await sheetXml(bytes, sheet);
-  if (xml === undefined) return found;
-  for (const m of xml.matchAll(CELL)) {
-    const attrs = m[1] ?? '';
-    const code = codes.get(attribute(attrs, 's') ?? '0');
-    if (code === undefined || (attribute(attrs, 't') ?? 'n') !== 'n') continue;
-    const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(m[2] ?? '')?.[1] ?? Number.NaN);
+  return cellsStyled(bytes, sheet, codes, (attrs, inner) => {
+    if ((attribute(attrs, 't') ?? 'n') !== 'n') return false;
+    const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? Number.NaN);
     // 0 is 0 either way; 60 days and more is a date
-    if (!(value > 0 && value < 60)) continue;
-    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
-    if (!ref) continue;
-    const row = Number(ref[2]);
-    if (!found.has(row)) found.set(row, new Map());
-    found.get(row)!.set(columnIndex(ref[1] ?? ''), code);
-  }
-  return found;
+    return value > 0 && value < 60;
+  });
 }
 
 /**

@@ -264,6 +264,10 @@ function writtenBefore(
 /** A page as it was written: its size and modification time, which a page changed or replaced since does not keep. */
 const stampOf = (st: { size: number; mtimeMs: number }) => `${st.size}:${st.mtimeMs}`;
 
+/** The refusal of a statements folder, for the reason given, at the page `path`. */
+const folderRefusal = (dir: string, path: string, reason: { en: string; zh: string }) =>
+  new ExitError(EXIT.input, diagnostic('io_output_folder_failed', { dir, reason }, { file: path }));
+
 /** Whether a process of this id runs (another run writing the same folder now). */
 function running(pid: number): boolean {
   try {
@@ -363,38 +367,18 @@ async function writeAll(
         // two pages that are one file (a page that is a link to another): one would overwrite the other
         const other = targets.get(at);
         if (other !== undefined)
-          throw new ExitError(
-            EXIT.input,
-            diagnostic(
-              'io_output_folder_failed',
-              {
-                dir,
-                reason: {
-                  en: `\`${name}\` in it leads to the same file as \`${other}\`, so the two statements cannot both be written; nothing was written`,
-                  zh: `其中的 \`${name}\` 与 \`${other}\` 指向同一个文件，两份通知无法都写入；没有写入任何文件`,
-                },
-              },
-              { file: path },
-            ),
-          );
+          throw folderRefusal(dir, path, {
+            en: `\`${name}\` in it leads to the same file as \`${other}\`, so the two statements cannot both be written; nothing was written`,
+            zh: `其中的 \`${name}\` 与 \`${other}\` 指向同一个文件，两份通知无法都写入；没有写入任何文件`,
+          });
         targets.set(at, name);
       } catch (error) {
         // a folder (or a device) where a statement goes: said of the statements, not "give --out a file name"
         if (error instanceof ExitError && existsSync(path) && !statSync(path).isFile())
-          throw new ExitError(
-            EXIT.input,
-            diagnostic(
-              'io_output_folder_failed',
-              {
-                dir,
-                reason: {
-                  en: `\`${name}\` in it is not a file, so that statement cannot be written; nothing was written`,
-                  zh: `其中的 \`${name}\` 不是文件，无法写入这份通知；没有写入任何文件`,
-                },
-              },
-              { file: path },
-            ),
-          );
+          throw folderRefusal(dir, path, {
+            en: `\`${name}\` in it is not a file, so that statement cannot be written; nothing was written`,
+            zh: `其中的 \`${name}\` 不是文件，无法写入这份通知；没有写入任何文件`,
+          });
         throw error;
       }
       const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
