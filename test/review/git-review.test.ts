@@ -188,3 +188,19 @@ describe('yardstick check --base', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('yardstick check --base on a policy a merge left in conflict', () => {
+  it('says it does not validate, and nothing of its version or effective_from (which it has)', async () => {
+    const file = join(repo, POLICY);
+    const before = readFileSync(file, 'utf8');
+    const version = /^version: .*$/m.exec(before)![0];
+    writeFileSync(file, before.replace(version, `<<<<<<< ours\n${version}\n=======\nversion: 9.9.9\n>>>>>>> theirs`));
+    try {
+      const r = await yardstick('check', '--base', 'HEAD~1');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe(`✗ ${POLICY}: does not validate (1 problem(s); run \`yardstick validate ${POLICY}\`)\n`);
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+});

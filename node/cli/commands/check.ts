@@ -189,6 +189,9 @@ async function checkPolicies(o: CheckOptions, io: Io, staged?: Staged): Promise<
         );
     for (const { file, old } of changed) {
       const nowText = readText(at(file), 'policy');
+      // a policy that does not read (a merge conflict left in it) has no version to compare: the
+      // check already failed it, saying why, and said no more (it said "no effective_from" too)
+      if (parse(nowText) === null) continue;
       const thenText = pathExistsAt(o.base, old) ? showAt(o.base, old) : undefined;
       // a change to the declared properties alone (what verify checks, not what anyone is paid) needs no new version
       if (thenText !== undefined && samePay(parse(nowText), parse(thenText))) continue;
