@@ -222,7 +222,10 @@ export async function statementsCommand(
  */
 const MANIFEST = '.yardstick-statements.json';
 
-/** The longest statement file name: 255 bytes less a temporary or set-aside copy's `.` and `.PID.old` (up to 7-digit ids). */
+/**
+ * The longest statement file name: 255 bytes (a file name's limit) less what its temporary and
+ * set-aside copies add, `.` before it and `.PID.old` after it, for a process id of up to 7 digits (13).
+ */
 const MAX_STATEMENT_NAME = 255 - 14;
 
 /** A name statementFile gives (`SV0001.html`, `A_2f_1.html`), never the summary page, a hidden file or a path. */
