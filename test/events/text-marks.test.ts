@@ -136,3 +136,39 @@ describe('a byte-order mark before a status', () => {
     expect(byKey(r).E1).toEqual({ orders: '2', done: '1', kept: '1', gmv: '100' });
   });
 });
+
+// An order typed or re-encoded in full width (`Ａ１`, U+FF21 U+FF11) is the order `A1` to `row_id`
+// and to the employee key, but a distinct count counted it as another order: E1's one order was 2.
+describe('full-width letters and digits in a distinct count', () => {
+  it('`Ａ１` and `A1` are one order (the grouped statement, few distinct cells); `ａ１` is not `A1`', async () => {
+    const body =
+      H +
+      'E1,A1,2026-10-02 10:00,100,已完成\n' +
+      'E1,Ａ１,2026-10-02 11:00,100,已完成\n' +
+      'E1,　Ａ１　,2026-10-02 12:00,100,已完成\n' + // ideographic spaces around it
+      'E1,ａ１,2026-10-02 13:00,100,已完成\n' + // lower case: another id, as `row_id` reads it
+      'E2,Ｏ－７,2026-10-02 10:00,5,已完成\n' +
+      'E2,O-7,2026-10-02 10:00,5,已完成\n';
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // E1: A1 (rows 2–4) and a1 (row 5): 2 orders; done 4, kept 4, gmv 400. E2: O-7 twice: 1 order, gmv 10
+    expect(byKey(r)).toEqual({
+      E1: { orders: '2', done: '4', kept: '4', gmv: '400' },
+      E2: { orders: '1', done: '2', kept: '2', gmv: '10' },
+      E3: { orders: '0', done: '0', kept: '0', gmv: '0' },
+    });
+  });
+
+  it('the same with many distinct order ids (the statement that reads rows one by one)', async () => {
+    // 300 orders of E2 written in full width, then the same 300 in ASCII: 300 orders, not 600
+    const wide = (i: number) => `Ｏ${String(i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`;
+    const many = Array.from({ length: 300 }, (_, i) => `E2,${wide(i + 1)},2026-10-05 10:00,1,已完成\n`).join('');
+    const same = Array.from({ length: 300 }, (_, i) => `E2,O${i + 1},2026-10-05 10:00,1,已完成\n`).join('');
+    const body = `${H}${many}${same}E1,Ａ１,2026-10-02 10:00,100,已完成\nE1,A1,2026-10-02 10:00,100,已完成\n`;
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    expect(byKey(r)).toEqual({
+      E1: { orders: '1', done: '2', kept: '2', gmv: '200' },
+      E2: { orders: '300', done: '600', kept: '600', gmv: '600' },
+      E3: { orders: '0', done: '0', kept: '0', gmv: '0' },
+    });
+  });
+});

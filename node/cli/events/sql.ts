@@ -564,7 +564,7 @@ export function planSource(
   };
   const whereOf = (m: EventMetric, extra?: string) => all([...(m.where ?? []).map((c) => condition(c)), extra]);
   const value = (m: EventMetric) =>
-    m.agg === 'count_distinct' ? `NULLIF(${s(m.column!)}, '')` : m.column ? n(m.column) : '1';
+    m.agg === 'count_distinct' ? distinctSql(s(m.column!)) : m.column ? n(m.column) : '1';
   /** The aggregate over a group of rows (a month, one grain, or the rows `extra` keeps of them). */
   const aggregate = (m: EventMetric, extra?: string): string => {
     const where = whereOf(m, extra);
@@ -739,7 +739,7 @@ export function planSource(
           : m.agg === 'sum'
             ? `COALESCE(SUM(${onlyIf(`a${i}`, wT)}), 0)`
             : m.agg === 'count_distinct'
-              ? `COUNT(DISTINCT ${onlyIf(`NULLIF(${s(m.column!)}, '')`, all([wT, `c${i} > 0`]))})`
+              ? `COUNT(DISTINCT ${onlyIf(distinctSql(s(m.column!)), all([wT, `c${i} > 0`]))})`
               : m.agg === 'avg'
                 ? // the exact sum and count of the numbers, as text: `sum/count`; none without a number
                   `CASE WHEN SUM(${onlyIf(`k${i}`, wT)}) > 0 THEN CAST(SUM(${onlyIf(`a${i}`, wT)}) AS VARCHAR) || '/' || CAST(SUM(${onlyIf(`k${i}`, wT)}) AS VARCHAR) END`
@@ -914,10 +914,27 @@ function rowIdSql(column: string): string {
   const raw = `CAST(${sqlIdent(column)} AS VARCHAR)`;
   // full-width letters, digits and signs as their ASCII (`Ａ１` is `A1`, as the employee key reads
   // them): a copy of an order typed or re-encoded in full width was counted twice
-  const cell = `CASE WHEN regexp_matches(${raw}, '[\\x{ff01}-\\x{ff5e}]') THEN translate(${raw}, '${FULL_WIDTH}', '${HALF_WIDTH.replace(/'/g, "''")}') ELSE ${raw} END`;
+  const cell = asciiSql(raw);
   const t = `TRIM(${cell}, ${ws})`;
   const unmarked = `CASE WHEN ${t} LIKE '="%"' THEN SUBSTRING(${t}, 3, LENGTH(${t}) - 3) WHEN ${t} LIKE '''%' THEN SUBSTRING(${t}, 2) ELSE ${t} END`;
   return `CASE WHEN regexp_matches(${cell}, '^[=''\\s\\pZ\\x{85}\\x{b}\\x{feff}]|[\\s\\pZ\\x{85}\\x{b}\\x{feff}]$') THEN TRIM(${unmarked}, ${ws}) ELSE ${cell} END`;
+}
+
+/**
+ * A text with its full-width letters, digits and signs (U+FF01–U+FF5E) as their ASCII: `Ａ１` is
+ * `A1`. Only a text that has one is rewritten (the test is cheaper than the rewriting).
+ */
+function asciiSql(text: string): string {
+  return `CASE WHEN regexp_matches(${text}, '[\\x{ff01}-\\x{ff5e}]') THEN translate(${text}, '${FULL_WIDTH}', '${HALF_WIDTH.replace(/'/g, "''")}') ELSE ${text} END`;
+}
+
+/**
+ * The value a `count_distinct` counts: the trimmed cell with its full-width forms as ASCII (the
+ * order `Ａ１` and the order `A1` are one order, as `row_id` and the employee key read them; case
+ * kept), none for a blank cell.
+ */
+function distinctSql(trimmed: string): string {
+  return `NULLIF(${asciiSql(trimmed)}, '')`;
 }
 
 /** ASCII's printable signs, letters and digits (U+0021–U+007E), and their full-width forms (U+FF01–U+FF5E), in the same order. */
