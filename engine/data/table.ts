@@ -63,6 +63,12 @@ export interface Table {
    */
   minuteTimes?: { row: number; col: number; value: string; format: string }[];
   /**
+   * A workbook's durations of a day or more in a format whose hours are a time of day (`hh:mm:ss`
+   * shows 36:00:00 as 12:00:00; `mm:ss` an hour or more), below the header: refused by the reader
+   * that reads the column (`hiddenColumnsProblem`).
+   */
+  wrappedTimes?: { row: number; col: number; value: string; format: string; wrapSeconds: number }[];
+  /**
    * A workbook's cells below the header that a merge covers (any cell of a merged range but its
    * first) and that hold a value Excel does not show, in row order, with the range. Refused by the
    * reader only when it reads the column (`hiddenColumnsProblem`).
@@ -527,6 +533,19 @@ function sheetCell(table: Table, file: string | undefined, row: number, col: num
   };
 }
 
+/** The largest unit of a clock format, by the seconds it starts again at (timeFormatWrap). */
+const TIME_UNITS: Record<number, { en: string; zh: string }> = {
+  86400: { en: 'hours', zh: '小时' },
+  3600: { en: 'minutes', zh: '分钟' },
+  60: { en: 'seconds', zh: '秒' },
+};
+
+/** Seconds as `h:mm:ss`. */
+function clockText(seconds: number): string {
+  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+  return `${Math.floor(seconds / 3600)}:${mm}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /**
  * The hidden columns of a workbook (Excel does not show them) that the reader reads: their cells
  * would feed the scores and the pay unseen, so the file is refused, naming them, at the first one's
@@ -553,6 +572,24 @@ export function hiddenColumnsProblem(
       { time: minutes.value, number_format: minutes.format },
       sheetCell(table, file, minutes.row, minutes.col, '', minutes.value),
     );
+  const wrapped = (table.wrappedTimes ?? []).find((c) => reads(c.col));
+  if (wrapped) {
+    const { row, col, value, format, wrapSeconds } = wrapped;
+    const [h = 0, m = 0, sec = 0] = value.split(':').map(Number);
+    const held = Math.floor(h * 3600 + m * 60 + sec);
+    return diagnostic(
+      'data_xlsx_unreadable.time_wraps',
+      {
+        time: value,
+        number_format: format,
+        clock_unit: (TIME_UNITS[wrapSeconds] ?? TIME_UNITS[86400]!).en,
+        clock_unit_zh: (TIME_UNITS[wrapSeconds] ?? TIME_UNITS[86400]!).zh,
+        wrap: clockText(wrapSeconds),
+        dropped: clockText(Math.floor(held / wrapSeconds) * wrapSeconds),
+      },
+      sheetCell(table, file, row, col, '', value),
+    );
+  }
   const read = (table.hiddenColumns ?? []).filter((h) => reads(h.col));
   const first = read[0];
   if (!first) {

@@ -752,6 +752,70 @@ export async function xlsxMinuteTimeCells(
   });
 }
 
+/** Excel's built-in time formats by id, for a workbook that does not write their code. */
+const BUILT_IN_TIMES: Record<string, string> = {
+  '18': 'h:mm AM/PM',
+  '19': 'h:mm:ss AM/PM',
+  '20': 'h:mm',
+  '21': 'h:mm:ss',
+  '45': 'mm:ss',
+  '46': '[h]:mm:ss',
+  '47': 'mm:ss.0',
+};
+
+/**
+ * What a time format's largest unit wraps at, in days, when it is a clock's and not an elapsed
+ * count: hours (`h:mm:ss`, `hh:mm`) show a time of day, 0 to 23, and wrap at 1 day; minutes without
+ * hours (`mm:ss`) wrap at an hour, seconds alone at a minute. `[h]:mm:ss`, `[mm]:ss` and `[ss]` count
+ * the whole duration: undefined, as for a format with a day, month or year (a date) or a number
+ * format. The format's first section, quoted text, escapes, colours and conditions set aside.
+ */
+export function timeFormatWrap(id: string, code: string): number | undefined {
+  const written = code === '' ? BUILT_IN_TIMES[id] : code;
+  if (written === undefined) return undefined;
+  const first = formatSections(written)[0] ?? '';
+  const bare = first
+    .replace(/"[^"]*"|\\.|_.|\*./g, '')
+    .replace(/\[(?!(?:h+|m+|s+)\])[^\]]*\]/gi, '')
+    .replace(/am\/pm|a\/p|上午\/下午/gi, '')
+    .toLowerCase();
+  if (/[0#?]/.test(bare.replace(/\.0+/g, '')) || /[dyebg]/.test(bare)) return undefined;
+  if (/\[h+\]/.test(bare)) return undefined;
+  if (/h/.test(bare)) return 1;
+  if (/\[m+\]/.test(bare)) return undefined;
+  // an `m` is minutes here only beside seconds (`mm:ss`); alone it is a month, a date's
+  if (/m/.test(bare)) return /s/.test(bare) ? 1 / 24 : undefined;
+  if (/\[s+\]/.test(bare)) return undefined;
+  return /s/.test(bare) ? 1 / 1440 : undefined;
+}
+
+/**
+ * The cells of a workbook's sheet holding a duration of a day or more in a format whose hours are a
+ * time of day (or an hour or more in `mm:ss`, a minute or more in `ss`), below Excel's 1900-03-01
+ * (60): row number → column index → the format's code. Excel shows `36:00:00` under `hh:mm:ss` as
+ * `12:00:00`, and a CSV saved from the sheet holds `12:00:00`, while the cell holds 36 hours: the
+ * reader refuses the cell in a column it reads.
+ */
+export async function xlsxWrappedTimeCells(
+  bytes: Uint8Array,
+  sheet?: string,
+): Promise<Map<number, Map<number, string>>> {
+  const codes = new Map<string, string>();
+  const wraps = new Map<string, number>();
+  for (const [index, { id, code }] of await cellFormats(bytes)) {
+    const wrap = timeFormatWrap(id, code);
+    if (wrap === undefined) continue;
+    codes.set(index, code || BUILT_IN_TIMES[id] || code);
+    wraps.set(index, wrap);
+  }
+  return cellsStyled(bytes, sheet, codes, (attrs, inner) => {
+    if ((attribute(attrs, 't') ?? 'n') !== 'n') return false;
+    const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? Number.NaN);
+    const wrap = wraps.get(attribute(attrs, 's') ?? '0') ?? Number.POSITIVE_INFINITY;
+    return value >= wrap && value < 60;
+  });
+}
+
 /**
  * The number cells of a workbook's sheet shown as a percentage (a number format with `%`, such as
  * Excel's built-in `0%` and `0.00%`, or `0.0%`): row number (1 = header) → column indexes. Excel stores

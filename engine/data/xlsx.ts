@@ -27,6 +27,8 @@ import {
   xlsxMinuteTimeCells,
   xlsxPlaceholderFormulas,
   xlsxUncalculatedFormula,
+  xlsxWrappedTimeCells,
+  timeFormatWrap,
 } from './xlsx-limits.js';
 
 /** Excel's day 0 (1900 date system): a time or a duration is a fraction of a day counted from it. */
@@ -402,6 +404,18 @@ export async function readXlsx(
     return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()) || isGroupTotal(t));
   });
   if (minutes.length) table.minuteTimes = minutes.map(({ what, ...c }) => ({ ...c, format: what }));
+  // durations past what their format's largest unit shows (36:00:00 under `hh:mm:ss` is shown, and
+  // saved as CSV, as 12:00:00): refused by the reader that reads their column, outside a totals row
+  const wrapped = holding(await xlsxWrappedTimeCells(bytes, chosen.sheet), false).filter((c) => {
+    const i = byRow.get(c.row);
+    return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()) || isGroupTotal(t));
+  });
+  if (wrapped.length)
+    table.wrappedTimes = wrapped.map(({ what, ...c }) => ({
+      ...c,
+      format: what,
+      wrapSeconds: Math.round((timeFormatWrap('', what) ?? 1) * 86400),
+    }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);
   if (faint.length) table.fontHiddenCells = faint.map(({ what, ...c }) => ({ ...c, how: what }));

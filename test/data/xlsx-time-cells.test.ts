@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readTable, toRecords } from '../../engine/data/index.js';
-import { isMinuteTimeFormat } from '../../engine/data/xlsx-limits.js';
+import { isMinuteTimeFormat, timeFormatWrap } from '../../engine/data/xlsx-limits.js';
 import { formatDiagnostic } from '../../engine/model/diagnostic.js';
 import { dataContract, workbookWith } from '../builders.js';
 
@@ -236,5 +236,127 @@ describe('isMinuteTimeFormat', () => {
     ).toEqual(Array.from({ length: 15 }, () => false));
     // built-in 32 (h"时"mm"分"), and a built-in id the workbook defines as a number format
     expect([isMinuteTimeFormat('32', ''), isMinuteTimeFormat('20', '0.000')]).toEqual([false, false]);
+  });
+});
+
+// Excel shows a duration of 36 hours (1.5 days) under `hh:mm:ss` as `12:00:00` (the hours of a clock,
+// 0 to 23), and a CSV saved from the sheet holds `12:00:00`; the reader read the cell as 36 hours.
+// Only `[h]:mm:ss` shows the whole duration. Which one the sheet means cannot be told: refused.
+describe('durations past what a clock format shows', () => {
+  it('36:00:00 under `hh:mm:ss` is refused at its cell, naming the 24 hours Excel does not show', async () => {
+    const r = await workbook([
+      [...person('E1'), text('2026-10'), duration(1.5), { value: 3, type: Number }],
+      [...person('E2'), text('2026-10'), { value: 1.5, type: Number, format: 'hh:mm:ss' }, { value: 3, type: Number }],
+    ]);
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'live.xlsx:3: error[data_xlsx_unreadable]: the cell holds the duration 36:00:00 (h:mm:ss), but its format `hh:mm:ss` shows hours as a clock does, starting again at 24:00:00: Excel shows 24:00:00 less than the cell holds, and a CSV saved from the sheet reads what Excel shows; which one is meant cannot be told\n' +
+        '  at sheet `Sheet1`, row 3, column `直播时长`, value `36:00:00`\n' +
+        '  help: format the column as `[h]:mm:ss` (elapsed hours), check what it shows, and save; or write each duration with its unit (`36小时`, `2分30秒`)',
+    ]);
+  });
+
+  it('1:05:00 under `mm:ss` (shown 05:00) names the hour; 50:30:00 under `h:mm:ss` the 48 hours', async () => {
+    for (const [value, format, time, dropped, unit] of [
+      [65 / 1440, 'mm:ss', '1:05:00', '1:00:00', 'minutes'],
+      [50.5 / 24, 'h:mm:ss', '50:30:00', '48:00:00', 'hours'],
+    ] as const) {
+      const r = await workbook([
+        [...person('E1'), text('2026-10'), { value, type: Number, format }, { value: 3, type: Number }],
+      ]);
+      expect(r.diagnostics.map((d) => [d.code, d.cell?.value, d.message])).toEqual([
+        [
+          'data_xlsx_unreadable',
+          time,
+          `the cell holds the duration ${time} (h:mm:ss), but its format \`${format}\` shows ${unit} as a clock does, starting again at ${unit === 'hours' ? '24:00:00' : '1:00:00'}: Excel shows ${dropped} less than the cell holds, and a CSV saved from the sheet reads what Excel shows; which one is meant cannot be told`,
+        ],
+      ]);
+    }
+  });
+
+  it('below a day (23:59:59), under `[h]:mm:ss`, in a totals row, or in a column nobody reads, a duration is read', async () => {
+    const header = ['工号', '姓名', '岗位', '团队', '阶段', '月份', '直播时长', '发布视频数', '备注时长'].map(text);
+    const bytes = await workbookWith([
+      header,
+      [
+        ...person('E1'),
+        text('2026-10'),
+        { value: 86399 / 86400, type: Number, format: 'hh:mm:ss' },
+        { value: 3, type: Number },
+        { value: 2, type: Number, format: 'hh:mm:ss' },
+      ],
+      [
+        ...person('E2'),
+        text('2026-10'),
+        { value: 1.5, type: Number, format: '[h]:mm:ss' },
+        { value: 3, type: Number },
+        text(''),
+      ],
+      [
+        text('合计'),
+        text(''),
+        text(''),
+        text(''),
+        text(''),
+        text(''),
+        { value: 1.5, type: Number, format: 'hh:mm:ss' },
+        { value: 6, type: Number },
+        text(''),
+      ],
+    ]);
+    const table = await readTable(bytes, 'live.xlsx');
+    if (!table.ok) throw new Error('unreadable');
+    const r = toRecords(table.table, contract, { file: 'live.xlsx' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // 86399 s; 36 h = 129600 s
+    expect(r.records.map((x) => [x.employee_id, x.metrics.live])).toEqual([
+      ['E1', 86399],
+      ['E2', 129600],
+    ]);
+  });
+});
+
+describe('timeFormatWrap', () => {
+  it("a clock's hours wrap at a day, minutes without hours at an hour, seconds alone at a minute; elapsed units and dates never", () => {
+    expect(
+      [
+        'hh:mm:ss',
+        'h:mm',
+        'h:mm:ss AM/PM',
+        '[Red]hh:mm:ss',
+        'mm:ss',
+        'mm:ss.0',
+        'ss',
+        '[h]:mm:ss',
+        '[mm]:ss',
+        '[ss]',
+        'yyyy-mm-dd hh:mm',
+        'mm',
+        '0.00',
+        'h"时"mm"分"',
+      ].map((code) => [code, timeFormatWrap('164', code)]),
+    ).toEqual([
+      ['hh:mm:ss', 1],
+      ['h:mm', 1],
+      ['h:mm:ss AM/PM', 1],
+      ['[Red]hh:mm:ss', 1],
+      ['mm:ss', 1 / 24],
+      ['mm:ss.0', 1 / 24],
+      ['ss', 1 / 1440],
+      ['[h]:mm:ss', undefined],
+      ['[mm]:ss', undefined],
+      ['[ss]', undefined],
+      ['yyyy-mm-dd hh:mm', undefined],
+      ['mm', undefined],
+      ['0.00', undefined],
+      ['h"时"mm"分"', 1],
+    ]);
+    // Excel's built-in 21 (`h:mm:ss`) and 45 (`mm:ss`) written by id only; 46 is `[h]:mm:ss`
+    expect([
+      timeFormatWrap('21', ''),
+      timeFormatWrap('45', ''),
+      timeFormatWrap('46', ''),
+      timeFormatWrap('0', ''),
+    ]).toEqual([1, 1 / 24, undefined, undefined]);
   });
 });

@@ -101,6 +101,10 @@ const REALISTIC: Record<string, string | number> = {
   format: 'CSV',
   number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
   time: '0:45', // data_xlsx_unreadable.time_minutes: a time shown as h:mm
+  clock_unit: 'hours', // data_xlsx_unreadable.time_wraps: a duration under hh:mm:ss
+  clock_unit_zh: '小时',
+  wrap: '24:00:00',
+  dropped: '24:00:00',
   colour: '#FFFFFF', // data_xlsx_unreadable.font_colour: white text
   digits: 0.5, // policy_expression_syntax.round_digits
   fill: '#FFFFFF', // on a white background

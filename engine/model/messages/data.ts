@@ -906,6 +906,16 @@ export const data = defineMessages({
       zh: '请把该列设为 `[h]:mm:ss` 或 `mm:ss` 格式，让秒显示出来；或写明每个时长的单位（`45秒`、`2分30秒`、`1.5小时`）',
     },
   },
+  'data_xlsx_unreadable.time_wraps': {
+    message: {
+      en: 'the cell holds the duration {time} (h:mm:ss), but its format `{number_format}` shows {clock_unit} as a clock does, starting again at {wrap}: Excel shows {dropped} less than the cell holds, and a CSV saved from the sheet reads what Excel shows; which one is meant cannot be told',
+      zh: '该单元格存的时长是 {time}（h:mm:ss），但格式 `{number_format}` 像时钟一样显示{clock_unit_zh}，到 {wrap} 又从 0 算起：Excel 显示的比单元格存的少 {dropped}，另存为 CSV 后读到的也是 Excel 显示的值；无法判断本意',
+    },
+    help: {
+      en: 'format the column as `[h]:mm:ss` (elapsed hours), check what it shows, and save; or write each duration with its unit (`36小时`, `2分30秒`)',
+      zh: '请把该列设为 `[h]:mm:ss` 格式（累计小时），核对显示的时长后保存；或写明每个时长的单位（`36小时`、`2分30秒`）',
+    },
+  },
 });
 
 /**
