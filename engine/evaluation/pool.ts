@@ -231,6 +231,8 @@ export interface PoolShare {
   title: string;
   /** The team, stage or role the pool instance is for (`all` for one pool). */
   group: string;
+  /** A role's or a stage's title (the group is its id). */
+  group_title?: string;
   poolFen: number;
   weight: number;
   /** The weight formula as written. */
@@ -253,6 +255,8 @@ export interface PoolAllocation {
   title: string;
   per: PoolDef['per'];
   group: string;
+  /** A role's or a stage's title (the group is its id). */
+  group_title?: string;
   poolFen: number;
   /** How the pool was funded: `fixed` or `rate × Σ metric`. */
   fund: { fixed: number } | { metric: string; rate: number; sum: number };
@@ -304,7 +308,12 @@ export function poolWeightProblem(
     if (computed !== undefined && !Number.isNaN(computed)) continue;
     return diagnostic(
       'eval_pool_weight_undefined',
-      { pool: def.title, group: groupOf(c, def.per), weight: def.weight, employee: c.employee_id },
+      {
+        pool: def.title,
+        group: shownGroup(policy, def.per, groupOf(c, def.per)),
+        weight: def.weight,
+        employee: c.employee_id,
+      },
       {
         ...(record?.source?.file !== undefined ? { file: record.source.file } : {}),
         ...(record?.source?.row ? { cell: { row: record.source.row } } : {}),
@@ -330,6 +339,12 @@ function compiledPools(policy: CompiledPolicy): CompiledPool[] {
 
 function groupOf(card: Scorecard, per: PoolDef['per']): string {
   return per === 'all' ? 'all' : per === 'team' ? card.team : per === 'stage' ? card.stage : card.role;
+}
+
+/** A pool instance's group as people read it: a role's or a stage's title (主播, not `host`), a team as written. */
+function shownGroup(policy: CompiledPolicy, per: PoolDef['per'], group: string): string {
+  const title = per === 'role' ? policy.roles[group]?.title : per === 'stage' ? policy.stages[group]?.title : undefined;
+  return title ?? group;
 }
 
 /**
@@ -401,7 +416,9 @@ export function applyPools(
         ...(maxFen === undefined ? {} : { maxFen }),
         unitFen: Math.round(to * 100),
       });
-      const args = { pool: def.title, group, amount: formatFen(poolFen) };
+      const shown = shownGroup(policy, def.per, group);
+      const titled = shown === group ? {} : { group_title: shown };
+      const args = { pool: def.title, group: shown, amount: formatFen(poolFen) };
       const unitFen = Math.round(to * 100);
       // the bounds as the unit takes them: a minimum raised, a maximum lowered
       const minUnit = minFen === undefined ? 0 : Math.ceil(minFen / unitFen) * unitFen;
@@ -453,6 +470,7 @@ export function applyPools(
           pool: pool.id,
           title: def.title,
           group,
+          ...titled,
           poolFen,
           weight: w.weight,
           weight_text: def.weight,
@@ -474,6 +492,7 @@ export function applyPools(
         title: def.title,
         per: def.per,
         group,
+        ...titled,
         poolFen,
         fund,
         eligible: claimants.length,

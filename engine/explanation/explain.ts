@@ -16,6 +16,7 @@ import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Score
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
 import { countText, percentText, plainNumber } from './number-text.js';
 import { TEMPLATES, WORDS, type TemplateKey } from './templates.js';
+import { poolShareLine } from './money-text.js';
 
 export type { Lang };
 
@@ -594,6 +595,9 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     if (l.kind === 'performance_pay') text += put(perfCut(ex), undefined, payBaseText(ex, card.payout.pay_base), score);
     lines.push(`  ${text}`);
   }
+  // each pool's share as it was computed (pool × weight / every weight), or why none
+  const pools = card.pools;
+  if (pools) for (let i = 0; i < pools.length; i++) lines.push(`    ${poolShareLine(pools[i]!, lang)}`);
   const tier = card.payout.tier;
   if (tier) {
     const t = tierPlan(ex, tier.id);

@@ -4,6 +4,7 @@
 import { formatFen } from '../model/money.js';
 import type { RunResult } from '../model/scorecard.js';
 import type { Lang } from './explain.js';
+import type { PoolShare } from '../evaluation/pool.js';
 
 /** One line per pool instance: its amount, how many share it, what is left. */
 export function poolLines(r: Pick<RunResult, 'pools'>, lang: Lang): string[] {
@@ -11,7 +12,7 @@ export function poolLines(r: Pick<RunResult, 'pools'>, lang: Lang): string[] {
   const months = severalMonths(pools);
   return pools.map((p) => {
     // the group and, when the run holds several months, the month: which pool of which month
-    const said = [...(p.group === 'all' ? [] : [p.group]), ...(months && p.period ? [p.period] : [])];
+    const said = [...(p.group === 'all' ? [] : [p.group_title ?? p.group]), ...(months && p.period ? [p.period] : [])];
     const group = said.length === 0 ? '' : lang === 'zh' ? `（${said.join('，')}）` : ` (${said.join(', ')})`;
     const fund =
       'metric' in p.fund
@@ -93,4 +94,48 @@ export function moneyBeforeAfter(
 /** Every pool line, then every budget line. */
 export function moneySummary(r: Pick<RunResult, 'pools' | 'budget'>, lang: Lang): string[] {
   return [...poolLines(r, lang), ...budgetLines(r, lang)];
+}
+
+/** 「你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000 / 权重合计 1,500,000 = ¥600.00」 */
+export function poolShareLine(s: PoolShare, lang: Lang): string {
+  const zh = lang === 'zh';
+  const group = s.group_title ?? s.group;
+  const name = `${s.title}${s.group === 'all' ? '' : zh ? `（${group}）` : ` (${group})`}`;
+  if (s.excluded) {
+    const why = {
+      held: zh ? '奖金暂扣' : 'pay held',
+      below_grade: zh ? '等级低于参与线' : 'grade below the pool’s minimum',
+      zero_weight: zh ? '权重为 0' : 'weight 0',
+      role: zh ? '岗位不参与' : 'role not in the pool',
+    }[s.excluded];
+    return zh ? `${name}：不参与分配（${why}）` : `${name}: no share (${why})`;
+  }
+  if (s.bound)
+    return zh
+      ? `${name}：你的份额 = ${s.bound === 'min' ? '最低' : '最高'}份额 ${formatFen(s.shareFen)}（按权重应为 ${formatFen(Math.round(s.exact_fen))}）`
+      : `${name}: your share = the ${s.bound === 'min' ? 'minimum' : 'maximum'} share ${formatFen(s.shareFen)} (by weight it would be ${formatFen(Math.round(s.exact_fen))})`;
+  const pool =
+    s.free_fen === s.poolFen
+      ? `${zh ? '奖金池' : 'pool'} ${formatFen(s.poolFen)}`
+      : zh
+        ? `(奖金池 ${formatFen(s.poolFen)} − 按最低/最高份额发放的 ${formatFen(s.poolFen - s.free_fen)})`
+        : `(pool ${formatFen(s.poolFen)} − ${formatFen(s.poolFen - s.free_fen)} paid at the minimum/maximum)`;
+  // the formula's own result differs from the share once it is rounded to the unit and the units left
+  // over are given to the largest remainders (engine/evaluation/pool.ts): say so, or two people with
+  // the same formula read two different results
+  const exact = formatFen(Math.round(s.exact_fen));
+  const result =
+    exact === formatFen(s.shareFen)
+      ? `= ${formatFen(s.shareFen)}`
+      : zh
+        ? `≈ ${exact}，取整后为 ${formatFen(s.shareFen)}（各份额先向下取整，余下的零头按余数从大到小逐个分配（余数相同时工号小者优先），使各份额之和等于奖金池）`
+        : `≈ ${exact}, ${formatFen(s.shareFen)} once rounded (every share is rounded down and the units left over go one each to the largest remainders, ties to the smaller employee id, so the shares add up to the pool)`;
+  return zh
+    ? `${name}：你的份额 = ${pool} × 你的权重 ${formulaNumber(s.weight)}（${s.weight_text}）/ 权重合计 ${formulaNumber(s.free_weight)} ${result}`
+    : `${name}: your share = ${pool} × your weight ${formulaNumber(s.weight)} (${s.weight_text}) / total weight ${formulaNumber(s.free_weight)} ${result}`;
+}
+
+/** A number as a formula shows it: up to 4 decimals, thousands separated. */
+export function formulaNumber(x: number): string {
+  return Number(x.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
 }

@@ -16,7 +16,7 @@ import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Unit } from '../model/policy.js';
-import type { PoolShare } from '../evaluation/pool.js';
+import { formulaNumber as num, poolShareLine } from './money-text.js';
 import { localise } from '../model/diagnostic.js';
 
 export interface Provenance {
@@ -244,11 +244,6 @@ export interface StatementOptions {
   sections?: StatementSection[];
 }
 
-/** A number as a formula shows it: up to 4 decimals, thousands separated. */
-function num(x: number): string {
-  return Number(x.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
-
 /** The values a statement can put into a formula: the record's metrics, derived metrics, the payout variables. */
 function valuesOf(policy: CompiledPolicy, card: Scorecard, record: EmployeeRecord | undefined): Map<string, number> {
   const values = new Map<string, number>();
@@ -463,7 +458,7 @@ export function payoutCalculation(
     const show = (x: number) => formatValue(x, unit, lang);
     if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, show(tier.basis), show(band.min)));
   }
-  for (const share of card.pools ?? []) out.push(poolLine(share, lang));
+  for (const share of card.pools ?? []) out.push(poolShareLine(share, lang));
   const scale = card.budget_scale;
   if (scale) {
     // the ratio to 6 decimals (docs/policy-language.md, budget); when the product is not the scaled
@@ -484,44 +479,6 @@ export function payoutCalculation(
     );
   }
   return out;
-}
-
-/** 「你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000 / 权重合计 1,500,000 = ¥600.00」 */
-function poolLine(s: PoolShare, lang: Lang): string {
-  const zh = lang === 'zh';
-  const name = `${s.title}${s.group === 'all' ? '' : zh ? `（${s.group}）` : ` (${s.group})`}`;
-  if (s.excluded) {
-    const why = {
-      held: zh ? '奖金暂扣' : 'pay held',
-      below_grade: zh ? '等级低于参与线' : 'grade below the pool’s minimum',
-      zero_weight: zh ? '权重为 0' : 'weight 0',
-      role: zh ? '岗位不参与' : 'role not in the pool',
-    }[s.excluded];
-    return zh ? `${name}：不参与分配（${why}）` : `${name}: no share (${why})`;
-  }
-  if (s.bound)
-    return zh
-      ? `${name}：你的份额 = ${s.bound === 'min' ? '最低' : '最高'}份额 ${formatFen(s.shareFen)}（按权重应为 ${formatFen(Math.round(s.exact_fen))}）`
-      : `${name}: your share = the ${s.bound === 'min' ? 'minimum' : 'maximum'} share ${formatFen(s.shareFen)} (by weight it would be ${formatFen(Math.round(s.exact_fen))})`;
-  const pool =
-    s.free_fen === s.poolFen
-      ? `${zh ? '奖金池' : 'pool'} ${formatFen(s.poolFen)}`
-      : zh
-        ? `(奖金池 ${formatFen(s.poolFen)} − 按最低/最高份额发放的 ${formatFen(s.poolFen - s.free_fen)})`
-        : `(pool ${formatFen(s.poolFen)} − ${formatFen(s.poolFen - s.free_fen)} paid at the minimum/maximum)`;
-  // the formula's own result differs from the share once it is rounded to the unit and the units left
-  // over are given to the largest remainders (engine/evaluation/pool.ts): say so, or two people with
-  // the same formula read two different results
-  const exact = formatFen(Math.round(s.exact_fen));
-  const result =
-    exact === formatFen(s.shareFen)
-      ? `= ${formatFen(s.shareFen)}`
-      : zh
-        ? `≈ ${exact}，取整后为 ${formatFen(s.shareFen)}（各份额先向下取整，余下的零头按余数从大到小逐个分配（余数相同时工号小者优先），使各份额之和等于奖金池）`
-        : `≈ ${exact}, ${formatFen(s.shareFen)} once rounded (every share is rounded down and the units left over go one each to the largest remainders, ties to the smaller employee id, so the shares add up to the pool)`;
-  return zh
-    ? `${name}：你的份额 = ${pool} × 你的权重 ${num(s.weight)}（${s.weight_text}）/ 权重合计 ${num(s.free_weight)} ${result}`
-    : `${name}: your share = ${pool} × your weight ${num(s.weight)} (${s.weight_text}) / total weight ${num(s.free_weight)} ${result}`;
 }
 
 function payoutSection(policy: CompiledPolicy, card: Scorecard, values: Map<string, number>, lang: Lang): string {

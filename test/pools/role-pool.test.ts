@@ -3,8 +3,13 @@
 // each month as ¥1,000 left unallocated, with a warning: money the policy never set aside. A role
 // pool is made for the roles that take part only.
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, runPolicy } from '../../engine/index.js';
+import { yardstick } from '../yardstick.js';
+import { loadPolicy, poolLines, runPolicy } from '../../engine/index.js';
 import { readRecords } from '../../engine/data/index.js';
 
 const POLICY = `policy: role-pool
@@ -62,5 +67,49 @@ describe('a pool per role for some roles', () => {
     // E1 ¥900 + ¥600, E2 ¥800 and no share, E3 ¥600 + ¥400
     expect(pay).toEqual({ E1: 150_000, E2: 80_000, E3: 100_000 });
     expect(r.scorecards.find((c) => c.employee_id === 'E2')!.pools ?? []).toEqual([]);
+  });
+
+  it("is named by the role's title (主播, not `host`), and each card's explanation shows how its share was computed", async () => {
+    const loaded = loadPolicy(POLICY, 'p.yaml');
+    if (!loaded.ok) throw new Error('the policy should load');
+    const csv =
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE3,丙,主播,一组,常规,2026-10,60\n';
+    const read = readRecords(csv, 'csv', loaded.policy.contract, { file: 'd.csv' });
+    const zh = await runPolicy(loaded.policy, { records: read.records }, { lang: 'zh' });
+    expect(zh.pools!.map((p) => [p.group, p.group_title])).toEqual([['host', '主播']]);
+    expect(poolLines(zh, 'zh')).toEqual(['奖金池 主播奖金池（主播）：¥1,000.00，分给 2 人 ¥1,000.00']);
+    // E1: ¥1,000 × 90 / (90 + 60) = ¥600.00, on the line below the pool's payout line
+    const e1 = zh.scorecards.find((c) => c.employee_id === 'E1')!.explanation;
+    expect(e1.slice(e1.indexOf('  主播奖金池 ¥600.00'), e1.indexOf('  主播奖金池 ¥600.00') + 2)).toEqual([
+      '  主播奖金池 ¥600.00',
+      '    主播奖金池（主播）：你的份额 = 奖金池 ¥1,000.00 × 你的权重 90（score）/ 权重合计 150 = ¥600.00',
+    ]);
+    const en = await runPolicy(loaded.policy, { records: read.records }, { lang: 'en' });
+    expect(en.scorecards.find((c) => c.employee_id === 'E3')!.explanation).toContain(
+      '    主播奖金池 (主播): your share = pool ¥1,000.00 × your weight 60 (score) / total weight 150 = ¥400.00',
+    );
+  });
+
+  it('writes the title beside the id in the JSON (`group_title`), valid against the result schema', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'role-pool-'));
+    writeFileSync(join(dir, 'p.yaml'), POLICY);
+    writeFileSync(join(dir, 'd.csv'), '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\n');
+    const { code, stdout } = await yardstick(
+      'run',
+      join(dir, 'p.yaml'),
+      '--data',
+      join(dir, 'd.csv'),
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.pools.map((p: { group: string; group_title: string }) => [p.group, p.group_title])).toEqual([
+      ['host', '主播'],
+    ]);
+    expect(result.scorecards[0].pools[0]).toMatchObject({ group: 'host', group_title: '主播', share: 1000 });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, multipleOfPrecision: 9 });
+    ajv.validate(JSON.parse(readFileSync('schemas/result.schema.json', 'utf8')), result);
+    expect(ajv.errors ?? []).toEqual([]);
   });
 });
