@@ -57,7 +57,7 @@ export {
 } from './data/index.js';
 export { runPolicyTests, type TestCase, type TestReport } from './review/policy-test.js';
 export { diffPolicies, type PolicyChange } from './review/diff.js';
-export { suggestBump, bumpVersion, type Bump, type BumpSuggestion } from './review/bump.js';
+export { suggestBump, bumpVersion, isNewerVersion, type Bump, type BumpSuggestion } from './review/bump.js';
 export {
   planAttribution,
   attributeRuns,

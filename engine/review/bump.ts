@@ -50,3 +50,14 @@ export function bumpVersion(version: string, bump: Bump): string | undefined {
   if (bump === 'minor') return `${major}.${minor + 1}.0`;
   return `${major}.${minor}.${patch + 1}`;
 }
+
+/**
+ * Whether version `a` is later than `b`, compared as major.minor.patch numbers (`1.10.0` is later
+ * than `1.9.0`); false when they are the same, or when either is not such a version.
+ */
+export function isNewerVersion(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
+  return false;
+}

@@ -24,6 +24,7 @@ import {
   addMonths,
   diagnostic,
   localise,
+  isNewerVersion,
 } from '../../engine/index.js';
 import { EXIT, ExitError } from './errors.js';
 import { ledgerTarget, readCheckedLedger, replaceLedgerFile, useSqlJs } from './ledger-file.js';
@@ -233,6 +234,27 @@ export class Ledger {
     }
     if (!previous && amend)
       throw new ExitError(EXIT.input, diagnostic('cli_record_not_recorded', { period, policy: info.policyId }));
+    // an official result is recorded under the version in force, never under a version older than
+    // one this policy has recorded with (an old checkout, a stale copy of the file): a correction of
+    // October with 1.1.0 after 1.2.0 recorded it undid 1.2.0's rules without a word
+    const newest = this.rows<{ version: string; period: string; id: number }>(
+      'select version, period, id from runs where policy_id = ? order by id',
+      [info.policyId],
+    ).reduce<{ version: string; period: string; id: number } | undefined>(
+      (best, r) => (best === undefined || isNewerVersion(r.version, best.version) ? r : best),
+      undefined,
+    );
+    if (newest && isNewerVersion(newest.version, info.version))
+      throw new ExitError(
+        EXIT.input,
+        diagnostic('cli_record_older_version', {
+          policy: info.policyId,
+          version: info.version,
+          newest: newest.version,
+          recorded: newest.period,
+          run: newest.id,
+        }),
+      );
     // an earlier month recorded before a month earlier than it was recorded or corrected (an
     // out-of-order record, or a correction not yet carried forward by --amend): its history facts
     // (plans, consecutive grades) are stale, and this period would read them as they are: refused

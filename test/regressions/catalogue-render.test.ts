@@ -101,6 +101,8 @@ const REALISTIC: Record<string, string | number> = {
   format: 'CSV',
   number_format: ';;;', // data_xlsx_unreadable.invisible: a number format that shows nothing
   time: '0:45', // data_xlsx_unreadable.time_minutes: a time shown as h:mm
+  newest: '1.3.0', // cli_record_older_version: the newest version this policy recorded with
+  recorded: '2026-10',
   clock_unit: 'hours', // data_xlsx_unreadable.time_wraps: a duration under hh:mm:ss
   clock_unit_zh: '小时',
   wrap: '24:00:00',

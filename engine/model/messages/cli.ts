@@ -434,6 +434,16 @@ export const cli = defineMessages({
       zh: '如需更正，请加 --amend 重新运行；更正与原记录并存，并列出补发和扣回',
     },
   },
+  cli_record_older_version: {
+    message: {
+      en: '`{policy}` v{version} is older than v{newest}, which recorded {recorded} (run #{run}): an official result is recorded only under the version in force',
+      zh: '`{policy}` 的 v{version} 早于 v{newest}（已用于记录 {recorded}，第 {run} 次运行）：正式结果只按现行版本记录',
+    },
+    help: {
+      en: 'run with the policy as it is now (check out its latest version); to apply the older rules again, give them a new, higher version, as every policy change needs',
+      zh: '请使用现行版本的政策（检出最新版本）；如要重新采用旧规则，请给它一个更高的新版本号，每次修改政策都需要这样做',
+    },
+  },
   cli_record_not_recorded: {
     message: {
       en: 'period {period} of `{policy}` has not been recorded yet: record it without --amend',

@@ -8,6 +8,7 @@ import {
   loadPolicy,
   diagnostic,
   budgetLines,
+  isNewerVersion,
   localise,
   type ArgNames,
   type Lang,
@@ -31,13 +32,6 @@ function said<C extends MessageId>(file: string, lang: Lang, id: C, args: { [K i
 
 function dataNeedsBase(data: string): never {
   throw new ExitError(EXIT.usage, diagnostic('cli_check_data_needs_base', { file: data }));
-}
-
-function newer(a: string, b: string): boolean {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
-  return false;
 }
 
 /** A policy's plain values, or null when it cannot be read (validation has reported why). */
@@ -104,7 +98,7 @@ export function versionFailures(
   if (!now?.effective_from) failures.push(said(file, lang, 'cli_check_no_effective_from', { base }));
   if (thenText === undefined) return failures;
   const then = parse(thenText) as { version?: string; effective_from?: string } | null;
-  if (!now?.version || !then?.version || !newer(String(now.version), String(then.version))) {
+  if (!now?.version || !then?.version || !isNewerVersion(String(now.version), String(then.version))) {
     const none = lang === 'zh' ? '（无）' : '(none)';
     failures.push(
       said(file, lang, 'cli_check_version_not_higher', {
