@@ -206,6 +206,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(encoding())
     .option('--sheet <name>', 'sheet of an .xlsx workbook (default: the first)')
+    .option(
+      '--exclude-invalid',
+      'with --data: explain the employee while other records of the month cannot be scored, as run --exclude-invalid scores it (without it, explain refuses such a month as run does)',
+    )
     .addOption(lang())
     .action(async (policy: string | undefined, o) => {
       code = await explainCommand(policy, o, io);

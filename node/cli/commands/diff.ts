@@ -26,7 +26,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { isRevisionSpec, pathExistsAt, policyChangesSince, showAt } from '../git.js';
 import { isRollupText, rollupReview } from '../rollup.js';
 import { readText, sayDiagnostic, type Io } from '../io.js';
-import { ledgerHistory, readDataFile } from '../pipeline.js';
+import { ledgerHistory, readDataFile, reportExcluded } from '../pipeline.js';
 import { DEFAULT_LEDGER } from '../ledger.js';
 import { reviewDataFor } from './test.js';
 import { progressFor, type ProgressOptions } from '../progress.js';
@@ -142,6 +142,15 @@ export async function reviewPair(
       await runWith(after, o.data, o.lang, progress, o.ledger),
     ];
     const [b, a] = [old.result, now.result];
+    // records neither version can score (a cell that is not a number): both totals leave them out,
+    // and the impact is measured without them, which the report's count alone did not say
+    const both = new Set(a.excluded.map((x) => `${x.employee_id}\u0000${x.file}\u0000${x.row}`));
+    reportExcluded(
+      { excluded: b.excluded.filter((x) => both.has(`${x.employee_id}\u0000${x.file}\u0000${x.row}`)) },
+      io.stderr,
+      o.lang,
+      io.lang,
+    );
     // each person-month's reasons from its own row (a file of several months holds a person once a month)
     const comparison = compareRuns(b, a, [old.records, now.records]);
     // the changes one at a time, in the order the diff lists them (docs/review.md)

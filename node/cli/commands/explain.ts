@@ -2,7 +2,7 @@
 
 import { formatDiagnostic, scorecardToJson, type Lang, readYaml, diagnostic } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { dryRun, monthOfWholeFile } from '../pipeline.js';
+import { dryRun, monthOfWholeFile, refuseExcluded, reportExcluded } from '../pipeline.js';
 import { Ledger } from '../ledger.js';
 import { readText, type Io } from '../io.js';
 import { describeInputs } from '../provenance.js';
@@ -28,6 +28,7 @@ export async function explainCommand(
     encoding?: 'auto' | 'utf-8' | 'gbk' | 'gb18030';
     sheet?: string;
     ledger: string;
+    excludeInvalid?: boolean;
   },
   io: Io,
 ): Promise<number> {
@@ -66,6 +67,15 @@ export async function explainCommand(
     );
   const card = cards[0];
   if (card) {
+    // another record of the month cannot be scored (`run` refuses the month): with a pool, a budget
+    // or a forced distribution, this person's pay or grade is shared out without that person, which
+    // is not what the month will pay: refused as `run` refuses it, unless --exclude-invalid says to
+    // leave them out. Without one, this explanation is the person's own, and the others are named.
+    const others = { excluded: result.excluded.filter((x) => x.employee_id !== o.employee) };
+    const { doc } = filtered.policy;
+    if (doc.pools || doc.budget || doc.calibration)
+      refuseExcluded(others, o.excludeInvalid, io.stderr, o.lang, io.lang);
+    reportExcluded(others, io.stderr, o.lang, io.lang);
     io.stdout(
       o.format === 'json' ? JSON.stringify(scorecardToJson(card), null, 2) + '\n' : statementText(card.explanation),
     );
