@@ -1,6 +1,6 @@
 // Employee ids and join keys → one spelling per person. `E1`, `Ｅ１`, ` E1 ` and `E1` followed by a
 // zero-width space look the same in Excel and must not be paid twice: ids are compared after
-// Unicode NFKC (full-width letters, digits and ＠ become ASCII), with every space and invisible
+// Unicode NFKC (full-width letters, digits and ＠ become ASCII), hyphens that look like `-` as `-`, with every space and invisible
 // character removed, and Excel's leading text mark `'` dropped. Case is kept (`e1` and `E1` stay two ids; the reader warns when two ids differ
 // only by case). The rules are listed in docs/policy-language.md ("Employee ids and join keys").
 
@@ -9,9 +9,17 @@ const PLAIN = /^[\x21-\x7e]*$/;
 /** Spaces of every width and invisible characters (zero-width, direction marks, BOM, soft hyphen). */
 const IGNORED = /[\s\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-/** The id a cell names: NFKC, no spaces or invisible characters anywhere, and no leading `'`. */
+/**
+ * Hyphens that look like `-` (after NFKC): the hyphen U+2010 (and the non-breaking U+2011, which NFKC
+ * makes it), the figure dash U+2012, the en dash U+2013 and the minus sign U+2212, as a word
+ * processor or a pasted web page writes `SV-001`. Not the em dash — or the horizontal bar ―, which
+ * look longer.
+ */
+const HYPHENS = /[\u2010-\u2013\u2212]/g;
+
+/** The id a cell names: NFKC, hyphens as `-`, no spaces or invisible characters anywhere, and no leading `'`. */
 export function normaliseId(raw: string): string {
-  const id = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(IGNORED, '');
+  const id = PLAIN.test(raw) ? raw : raw.normalize('NFKC').replace(IGNORED, '').replace(HYPHENS, '-');
   // `'0123`: Excel's mark for "keep this as text" (so the leading zero stays), not part of the id
   if (id.length > 1 && id.charCodeAt(0) === 0x27) return id.slice(1);
   // `="0123"`: the formula exports write for the same purpose; Excel shows `0123`

@@ -29,12 +29,29 @@ describe('normaliseId', () => {
     ['ｚｈａｎｇ\u3000', 'zhang'], // full-width letters and an ideographic space
     ['e1', 'e1'], // case is kept
     ['张三01', '张三01'],
+    ['SV\u2010001', 'SV-001'], // a hyphen U+2010, as a word processor writes it
+    ['SV\u2011001', 'SV-001'], // the non-breaking hyphen
+    ['SV\u2012001', 'SV-001'], // the figure dash
+    ['SV\u2013001', 'SV-001'], // the en dash
+    ['SV\u2212001', 'SV-001'], // the minus sign
+    ['SV\uFF0D001', 'SV-001'], // the full-width hyphen-minus
+    ['SV\u2014001', 'SV\u2014001'], // the em dash looks longer: kept
   ])('`%s` → `%s`', (raw, id) => {
     expect(normaliseId(raw)).toBe(id);
   });
 });
 
 describe('employee ids in a data file', () => {
+  it('`SV-001` and `SV‐001` (U+2010) in one file are one employee: both rows left out as duplicates, never paid twice', () => {
+    const r = readRecords(csv(row('SV-001'), row('SV\u2010001', 31)), 'csv', contract, { file: 'm.csv' });
+    expect(r.records).toEqual([]);
+    expect(r.excluded.map((x) => [x.employee_id, x.row, x.reasons.map((d) => d.code)])).toEqual([
+      ['SV-001', 2, ['data_duplicate_employee']],
+      ['SV-001', 3, ['data_duplicate_employee']],
+    ]);
+  });
+
+
   it('`E1` and `Ｅ１` in one file are one employee: the second row is a duplicate naming both spellings', () => {
     const r = readRecords(csv(row('E1'), row('Ｅ１', 31)), 'csv', contract, { file: 'm.csv' });
     // neither row is scored: which (30 or 31 videos) is right cannot be told
