@@ -10,7 +10,7 @@
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { formatAmount, formatFen, formatMoney } from '../model/money.js';
+import { fenToYuan, formatAmount, formatFen, formatMoney, toFen } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
@@ -696,12 +696,18 @@ export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustment
       (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) +
         describePerUnit(policy, a.per_unit?.points, 'points', lang),
     );
-  if (a.award !== undefined)
+  if (a.award !== undefined) {
+    // a fixed award finer than the policy's unit (`award: 800.5` at whole yuan) is paid rounded:
+    // said as written and as paid (「奖励 ¥800.50 ≈ ¥801.00」), as the payout line pays it
+    const { to, mode } = policy.payout.rounding;
+    const paid = a.per_unit?.award ? a.award : fenToYuan(toFen(a.award, to, mode));
+    const money = paid === a.award ? formatMoney(a.award) : `${formatAmount(a.award)} ≈ ${formatMoney(paid)}`;
     out = listed(
       out,
       separator,
-      say(lang, 'award', { money: formatMoney(a.award) }) + describePerUnit(policy, a.per_unit?.award, 'money', lang),
+      say(lang, 'award', { money }) + describePerUnit(policy, a.per_unit?.award, 'money', lang),
     );
+  }
   if (a.score_cap !== undefined) out = listed(out, separator, say(lang, 'scoreCap', { cap: n(a.score_cap) }));
   if (a.grade_cap !== undefined) out = listed(out, separator, say(lang, 'gradeCap', { grade: a.grade_cap }));
   return out;
@@ -728,10 +734,11 @@ export function describePerUnit(
   const unit = policy.metrics[p.per.trim()]?.unit ?? policy.derived.find((d) => d.id === p.per.trim())?.unit;
   // the rate and the limit as the policy states them (¥0.333 a unit), the amount counted to the fen
   const stated = show === 'money' ? formatAmount : write;
-  // points are counted to the score's decimals: a product they round is written with its rounding
-  // (「迟到次数 1 × -12.5 分 = -12.5 分 ≈ -13 分」 at 0 decimals, never 「= -13 分」)
-  const product = show === 'points' ? Number((p.units * p.amount).toPrecision(12)) : p.raw;
-  const raw = product === p.raw ? write(p.raw) : `${write(product)} ≈ ${write(p.raw)}`;
+  // points are counted to the score's decimals, money to the policy's unit: a product they round is
+  // written with its rounding (「迟到次数 1 × -12.5 分 = -12.5 分 ≈ -13 分」 at 0 decimals, never
+  // 「= -13 分」; 「线索数 2 × ¥0.333 = ¥0.666 ≈ ¥1.00」 at whole yuan, never 「= ¥1.00」)
+  const product = show === 'points' || show === 'money' ? Number((p.units * p.amount).toPrecision(12)) : p.raw;
+  const raw = product === p.raw ? write(p.raw) : `${stated(product)} ≈ ${write(p.raw)}`;
   const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw };
   return p.capped && p.max !== undefined
     ? say(lang, 'perUnitCapped', { ...args, max: stated(p.max) })

@@ -172,6 +172,15 @@ describe('a floor and a cap together, paid in whole yuan, half to even', () => {
     });
   });
 
+  // the explanation said 「奖励 ¥700.50」 of an award paid ¥700: it says both
+  it('the explanation says the award as written and as paid: ¥700.50 ≈ ¥700.00', () => {
+    const c = staffScorecard(compiledPolicy(text, 'p.yaml'), { rating: 95 });
+    expect(c.explanation.filter((l) => l.startsWith('明星奖'))).toEqual([
+      '明星奖：评分 95 ≥ 95 → 加 20 分，奖励 ¥700.50 ≈ ¥700.00',
+    ]);
+    expect(c.explanation).toContain('  明星奖 ¥700.00');
+  });
+
   it('between them: 62.5625 is 62.56 points, 8000 × 62.56 / 100 = 5004.80 → ¥5,005', () => {
     expect(result(text, { rating: 62.5625 })).toMatchObject({ score: 62.56, total: 5005 });
   });

@@ -171,7 +171,12 @@ describe('per-unit awards and points', () => {
       ),
     );
     // (53 − 50) × 0.5 = 1.5 → ¥2 at whole yuan, half up
-    expect(scorecard(whole, { leads: 53, viral_videos: 0, big_videos: 0 }).adjustments[0]?.award).toBe(2);
+    const rounded = scorecard(whole, { leads: 53, viral_videos: 0, big_videos: 0 });
+    expect(rounded.adjustments[0]?.award).toBe(2);
+    // the explanation says the product was rounded: ¥1.50 ≈ ¥2.00, never 「3 × ¥0.50 = ¥2.00」
+    expect(rounded.explanation).toContain(
+      '超额线索奖励：新增线索 53 > 50 → 奖励 ¥2.00（leads - 50 3 × ¥0.50 = ¥1.50 ≈ ¥2.00）',
+    );
     // (59 − 50) × 0.5 = 4.5 → ¥5, over the max 2.5, which at whole yuan is ¥2 (a cap is never rounded up)
     const capped = scorecard(whole, { leads: 59, viral_videos: 0, big_videos: 0 });
     expect(capped.adjustments[0]?.award).toBe(2);

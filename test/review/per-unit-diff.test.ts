@@ -157,7 +157,8 @@ payout:
     if (!loaded.ok) throw new Error('does not load');
     const doc = renderMarkdown(buildDocument(loaded.policy, { lang: 'zh' }));
     expect(doc).toContain('每单位（leads）¥0.333，最多 ¥3.33');
-    // 5 leads × 0.333 = 1.665 → ¥1.67 (half up); 20 leads × 0.333 = 6.66, at most ¥3.33 (its max is to the fen)
+    // 5 leads × 0.333 = 1.665 → ¥1.67 (half up), said as rounded (≈); 20 leads × 0.333 = 6.66, at
+    // most ¥3.33 (its max is to the fen)
     const card = (leads: number) => {
       const e = evaluateRecordSync(loaded.policy, {
         employee_id: 'E1',
@@ -171,7 +172,7 @@ payout:
       if (!e.ok) throw new Error('does not evaluate');
       return e.scorecard;
     };
-    expect(card(5).explanation).toContain('线索奖励：线索数 5 > 0 → 奖励 ¥1.67（线索数 5 × ¥0.333 = ¥1.67）');
+    expect(card(5).explanation).toContain('线索奖励：线索数 5 > 0 → 奖励 ¥1.67（线索数 5 × ¥0.333 = ¥1.665 ≈ ¥1.67）');
     expect(card(20).explanation).toContain(
       '线索奖励：线索数 20 > 0 → 奖励 ¥3.33（线索数 20 × ¥0.333 = ¥6.66，封顶 ¥3.33）',
     );
