@@ -51,7 +51,6 @@ describe('employee ids in a data file', () => {
     ]);
   });
 
-
   it('`E1` and `Ｅ１` in one file are one employee: the second row is a duplicate naming both spellings', () => {
     const r = readRecords(csv(row('E1'), row('Ｅ１', 31)), 'csv', contract, { file: 'm.csv' });
     // neither row is scored: which (30 or 31 videos) is right cannot be told
