@@ -414,7 +414,15 @@ export function recordReader(
       // a sheet of thousands of columns gets one line for the rest, not a warning for each
       if (unmatched.length > UNKNOWN_COLUMNS_NAMED) return;
       const near = nearestLabel(h, contract);
-      const at: Place = { severity: 'warning', file, cell: headerCell(h) };
+      // in a joined table, the file the column comes from (an export's, an event source's), not the roster's
+      const from = columnSource(col);
+      const at: Place = from
+        ? {
+            severity: 'warning',
+            file: from.file,
+            cell: { ...(from.sheet ? { sheet: from.sheet } : {}), row: 1, column: from.column ?? h },
+          }
+        : { severity: 'warning', file, cell: headerCell(h) };
       diagnostics.push(
         near
           ? diagnostic('data_unknown_column.near', { column: h, near }, at)

@@ -57,3 +57,22 @@ describe('a metric given by two sources of a mapping', () => {
     );
   });
 });
+
+// `data inspect` and `run` warned of an export's (or an event source's) column that matches no metric
+// at the roster's header, `roster.csv:1`, a file without such a column
+describe('a column of a source that matches no metric', () => {
+  it('is warned of at its own file and header, not at the roster', async () => {
+    const r = await yardstick(
+      'run',
+      'docs/worked-example.yaml',
+      '--data',
+      month('工号,备注分\nE1,3\n'),
+      '--lang',
+      'en',
+    );
+    expect(r.stderr).toContain(
+      'review.csv:1: warning[data_unknown_column]: column `备注分` matches no metric and is ignored\n  at row 1, column `备注分`',
+    );
+    expect(r.stderr).not.toContain('roster.csv:1: warning[data_unknown_column]');
+  });
+});
