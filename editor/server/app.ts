@@ -13,10 +13,12 @@ import {
   FileError,
   dataPath,
   etagOf,
+  fileSystemRefusal,
   gitHeadText,
   inside,
   listDatasets,
   listPolicies,
+  onFile,
   policyPath,
   readText,
   refusal,
@@ -95,12 +97,16 @@ export function createEditorApp(o: EditorOptions): Hono {
     // a refusal of the CLI's own reading (a file changed while it was read, …) is the user's input,
     // said as the CLI says it, never "internal error"
     if (error instanceof ExitError && error.code === EXIT.input) return c.json(refusal(error.diagnostics), 422);
+    // the project's files as the file system left them (the policies folder moved away, no
+    // permission, a full disk): said with the path and what to do, never "internal error"
+    const fs = fileSystemRefusal(o.root, error);
+    if (fs) return c.json(refusal(fs.diagnostics), fs.status);
     console.error(error);
     return c.json(refusal([diagnostic('cli_server_internal', {})]), 500);
   });
 
   // one unreadable file (a link out, an alias bomb) is marked, never hides the others
-  app.get('/api/policies', (c) => c.json(listPolicies(policies).map((name) => policySummary(policies, name))));
+  app.get('/api/policies', (c) => c.json(listPolicies(policies).map((name) => policySummary(o.root, policies, name))));
 
   app.get('/api/policies/:name', async (c) => {
     const path = policyPath(policies, c.req.param('name'));
@@ -131,12 +137,13 @@ export function createEditorApp(o: EditorOptions): Hono {
       if (exists) throw new FileError(409, diagnostic('cli_server_file.exists', { name }));
     } else {
       if (!exists) throw new FileError(404, diagnostic('cli_server_file.not_created', { name }));
-      const current = readFileSync(path, 'utf8');
+      const current = onFile(path, () => readFileSync(path, 'utf8'));
       if (!ifMatch) throw new FileError(400, diagnostic('cli_server_file.if_match', {}));
       if (ifMatch !== etagOf(current))
         return c.json({ ...refusal([diagnostic('cli_server_conflict', {})]), current, etag: etagOf(current) }, 409);
     }
-    writeFileAtomic(path, body.text);
+    const text = body.text;
+    onFile(path, () => writeFileAtomic(path, text));
     return c.json({ name: c.req.param('name'), etag: etagOf(body.text) }, exists ? 200 : 201);
   });
 
@@ -213,6 +220,7 @@ function templateSummary(o: EditorOptions, name: string): { name: string; title:
  * read; for a roll-up policy (a top-level `rollup:`), the period it rolls up (`year`, `half_year`, `quarter`).
  */
 function policySummary(
+  root: string,
   dir: string,
   name: string,
 ): { name: string; title: string; version: string; rollup?: string; problem?: Diagnostic } {
@@ -231,8 +239,9 @@ function policySummary(
       ...(isRollupDocument(js) ? { rollup: typeof period === 'string' ? period : '' } : {}),
     };
   } catch (error) {
-    if (error instanceof FileError)
-      return { name, title: name, version: '', problem: serialisable(error.diagnostics[0]) };
+    // one file the file system refuses (no permission to read it, a folder by that name) is marked too
+    const refused = error instanceof FileError ? error : fileSystemRefusal(root, error);
+    if (refused) return { name, title: name, version: '', problem: serialisable(refused.diagnostics[0]) };
     throw error;
   }
 }

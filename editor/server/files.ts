@@ -16,7 +16,7 @@ import { diagnostic, isPolicyName, type Diagnostic } from '../../engine/index.js
 export class FileError extends Error {
   readonly diagnostics: Diagnostic[];
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 507,
     ...diagnostics: [Diagnostic, ...Diagnostic[]]
   ) {
     super(diagnostics.map((d) => d.message).join(': '));
@@ -37,6 +37,84 @@ export function serialisable(d: Diagnostic): Diagnostic {
   return d.args ? { ...d, args: d.args } : { ...d };
 }
 
+/** The file system's errors on the project's files that the user can fix, with the status each is answered with. */
+type FsRefusal =
+  | 'cli_server_fs'
+  | 'cli_server_fs.denied'
+  | 'cli_server_fs.full'
+  | 'cli_server_fs.read_only'
+  | 'cli_server_fs.not_folder'
+  | 'cli_server_fs.is_folder';
+const FS_REFUSALS: Record<string, { id: FsRefusal; status: FileError['status'] }> = {
+  ENOENT: { id: 'cli_server_fs', status: 404 },
+  EACCES: { id: 'cli_server_fs.denied', status: 403 },
+  EPERM: { id: 'cli_server_fs.denied', status: 403 },
+  ENOSPC: { id: 'cli_server_fs.full', status: 507 },
+  EDQUOT: { id: 'cli_server_fs.full', status: 507 },
+  EROFS: { id: 'cli_server_fs.read_only', status: 403 },
+  ENOTDIR: { id: 'cli_server_fs.not_folder', status: 409 },
+  EISDIR: { id: 'cli_server_fs.is_folder', status: 409 },
+};
+
+/**
+ * A file system error on a file or folder under `root` (the policies folder moved away, no
+ * permission, a full or read-only disk) as a refusal naming the path from the root and what to do;
+ * undefined for anything else (a bug, or a path outside the root), which stays an internal error.
+ */
+export function fileSystemRefusal(root: string, error: unknown): FileError | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const known = code !== undefined ? FS_REFUSALS[code] : undefined;
+  if (!known || typeof path !== 'string') return undefined;
+  const shown = projectPath(root, path, code!);
+  if (shown === undefined) return undefined;
+  // every phrasing takes the same one argument
+  return new FileError(known.status, diagnostic(known.id as 'cli_server_fs', { project_path: shown }));
+}
+
+/**
+ * `path` as the user knows it: relative to the root, with `/`. For a missing path or a file in the
+ * way, the first part of it that is missing (or is not a folder); a temporary file of an atomic
+ * write is named as its target. Undefined when the path is not under the root.
+ */
+function projectPath(root: string, path: string, code: string): string | undefined {
+  let bases = [resolve(root)];
+  try {
+    bases = [...new Set([resolve(root), realpathSync(root)])];
+  } catch {
+    // the root itself is gone: it is named below as it was given
+  }
+  const base = bases.find((b) => path === b || path.startsWith(b + sep));
+  if (base === undefined) return undefined;
+  const parts = relative(base, path)
+    .split(sep)
+    .filter((p) => p !== '');
+  const temp = /^\.(.+)\.\d+\.tmp$/.exec(parts.at(-1) ?? '');
+  if (temp) parts[parts.length - 1] = temp[1]!;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (!existsSync(base)) return base;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const at = join(base, ...parts.slice(0, i + 1));
+      if (!existsSync(at) || !statSync(at).isDirectory()) return parts.slice(0, i + 1).join('/');
+    }
+  }
+  return parts.length ? parts.join('/') : base;
+}
+
+/**
+ * Runs `use` on the file at `path`, giving an error of the file system that names no path (a read of
+ * a folder, a write that fills the disk: the system says only `read` or `write`) this one, so that
+ * `fileSystemRefusal` can say which file.
+ */
+export function onFile<T>(path: string, use: () => T): T {
+  try {
+    return use();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof e.code === 'string' && e.path === undefined) e.path = path;
+    throw error;
+  }
+}
+
 export function etagOf(text: string): string {
   return `"${createHash('sha256').update(text).digest('hex').slice(0, 32)}"`;
 }
@@ -47,6 +125,9 @@ export function etagOf(text: string): string {
  */
 export function inside(dir: string, name: string): string {
   const base = realpathSync(dir);
+  // the folder replaced by a file: said as the file system says it when a path goes through a file
+  if (!statSync(base).isDirectory())
+    throw Object.assign(new Error(`ENOTDIR: not a directory, '${base}'`), { code: 'ENOTDIR', path: base });
   const path = resolve(base, name);
   if (relative(base, path).startsWith('..') || !path.startsWith(base + sep))
     throw new FileError(403, diagnostic('cli_server_file.outside', { name }));
@@ -85,7 +166,7 @@ export function listPolicies(policiesDir: string): string[] {
 
 export function readText(path: string): string {
   if (!existsSync(path)) throw new FileError(404, diagnostic('cli_server_file.missing', { name: basename(path) }));
-  return readFileSync(path, 'utf8');
+  return onFile(path, () => readFileSync(path, 'utf8'));
 }
 
 /** The file's text at git HEAD, or undefined when it is not tracked (or there is no git). */

@@ -1,12 +1,22 @@
 // The editor's local server: the token, Host and Origin checks, paths that stay inside the
 // policies folder, atomic saves that refuse to overwrite someone else's change.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEditorApp } from '../../editor/server/app.js';
-import { etagOf } from '../../editor/server/files.js';
+import { etagOf, fileSystemRefusal } from '../../editor/server/files.js';
 import { localise, type Diagnostic } from '../../engine/index.js';
 
 const TOKEN = 't0ken';
@@ -383,5 +393,153 @@ describe('data folders never lead outside the root', () => {
     symlinkSync(join(root, 'outside'), join(root, 'data'));
     const res = await call('/api/dataset?path=data%2Fpay.csv');
     expect(res.status).toBe(403);
+  });
+});
+
+// The policies folder moved away while the editor runs (a `git checkout`, a rename in the file
+// manager), no permission, a full disk: the server said `internal error` and the page 内部错误.
+describe('the file system refusing a project file is said with its path and what to do, never "internal error"', () => {
+  const GONE = {
+    error: '`policies` does not exist: it may have been moved, renamed or deleted',
+    codes: ['cli_server_fs'],
+    zh: ['`policies` 不存在：它可能已被移动、改名或删除'],
+  };
+  const HELP_ZH = '请把它放回原处（或在含有 `policies/` 的文件夹中重新启动编辑器），然后重试；未保存的修改仍在编辑器中';
+
+  async function opened() {
+    return (await (await call('/api/policies/short-video-team.yaml')).json()) as { text: string; etag: string };
+  }
+  const save = (etag: string, text: string) =>
+    call('/api/policies/short-video-team.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etag },
+      body: JSON.stringify({ text }),
+    });
+
+  it('saving after the policies folder was moved away: 404 naming `policies`, nothing written anywhere', async () => {
+    const { text, etag } = await opened();
+    renameSync(join(root, 'policies'), join(root, 'policies.gone'));
+    const res = await save(etag, `${text}# edit\n`);
+    expect(res.status).toBe(404);
+    const body = await res.clone().json();
+    expect(body.diagnostics[0].help).toBe(
+      'put it back (or start the editor again in the folder that holds `policies/`), then try again; unsaved edits stay in the editor',
+    );
+    expect(localise(body.diagnostics[0], 'zh').help).toBe(HELP_ZH);
+    expect(await refused(res)).toEqual(GONE);
+    expect(readdirSync(root).sort()).toEqual(['examples', 'policies.gone', 'secret.txt', 'static']);
+    expect(readFileSync(join(root, 'policies.gone', 'short-video-team.yaml'), 'utf8')).toBe(text);
+  });
+
+  it('listing and reading the policies after the folder was moved away: 404 naming `policies`', async () => {
+    renameSync(join(root, 'policies'), join(root, 'policies.gone'));
+    for (const path of ['/api/policies', '/api/policies/short-video-team.yaml']) {
+      const res = await call(path);
+      expect(res.status).toBe(404);
+      expect(await refused(res)).toEqual(GONE);
+    }
+  });
+
+  it('a file where the policies folder should be: 409 naming it', async () => {
+    const { text, etag } = await opened();
+    renameSync(join(root, 'policies'), join(root, 'policies.gone'));
+    writeFileSync(join(root, 'policies'), 'not a folder');
+    const res = await save(etag, text);
+    expect(res.status).toBe(409);
+    expect(await refused(res)).toEqual({
+      error: '`policies` is a file where a folder is expected',
+      codes: ['cli_server_fs'],
+      zh: ['`policies` 是文件，这里应是文件夹'],
+    });
+    expect(readFileSync(join(root, 'policies'), 'utf8')).toBe('not a folder');
+  });
+
+  it("a folder with a policy's name: 409 when it is opened, marked in the list (the others still listed)", async () => {
+    mkdirSync(join(root, 'policies', 'team.yaml'));
+    const res = await call('/api/policies/team.yaml');
+    expect(res.status).toBe(409);
+    expect(await refused(res)).toEqual({
+      error: '`policies/team.yaml` is a folder, not a file',
+      codes: ['cli_server_fs'],
+      zh: ['`policies/team.yaml` 是文件夹，不是文件'],
+    });
+    const list = await call('/api/policies');
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual([
+      { name: 'short-video-team.yaml', title: '短视频团队月度绩效考核', version: '1.2.0' },
+      {
+        name: 'team.yaml',
+        title: 'team.yaml',
+        version: '',
+        problem: expect.objectContaining({
+          code: 'cli_server_fs',
+          message: '`policies/team.yaml` is a folder, not a file',
+        }),
+      },
+    ]);
+  });
+
+  // permission, a full or a read-only disk cannot be made in a test run as root: the errors as Node throws them
+  const errno = (code: string, path: string) =>
+    Object.assign(new Error(`${code}: …, open '${path}'`), { code, path, syscall: 'open' });
+  it.each([
+    [
+      'EACCES',
+      'short-video-team.yaml',
+      403,
+      'no permission to read or write `policies/short-video-team.yaml`',
+      '没有读写 `policies/short-video-team.yaml` 的权限',
+    ],
+    [
+      'EPERM',
+      'short-video-team.yaml',
+      403,
+      'no permission to read or write `policies/short-video-team.yaml`',
+      '没有读写 `policies/short-video-team.yaml` 的权限',
+    ],
+    // the temporary file of an atomic write is named as the file being saved
+    [
+      'ENOSPC',
+      `.short-video-team.yaml.${process.pid}.tmp`,
+      507,
+      'cannot write `policies/short-video-team.yaml`: the disk is full',
+      '无法写入 `policies/short-video-team.yaml`：磁盘已满',
+    ],
+    [
+      'EDQUOT',
+      'short-video-team.yaml',
+      507,
+      'cannot write `policies/short-video-team.yaml`: the disk is full',
+      '无法写入 `policies/short-video-team.yaml`：磁盘已满',
+    ],
+    [
+      'EROFS',
+      'short-video-team.yaml',
+      403,
+      'cannot write `policies/short-video-team.yaml`: the disk is read-only',
+      '无法写入 `policies/short-video-team.yaml`：磁盘为只读',
+    ],
+  ])('%s on policies/%s: %i', (code, name, status, en, zh) => {
+    const refusal = fileSystemRefusal(root, errno(code, join(root, 'policies', name)));
+    expect(refusal?.status).toBe(status);
+    expect(refusal?.diagnostics.map((d) => [d.code, d.message, localise(d, 'zh').message])).toEqual([
+      ['cli_server_fs', en, zh],
+    ]);
+  });
+
+  it('a missing file under an existing folder is named itself; a missing folder on the way is named instead', () => {
+    expect(fileSystemRefusal(root, errno('ENOENT', join(root, 'policies', 'x.yaml')))?.diagnostics[0]?.message).toBe(
+      '`policies/x.yaml` does not exist: it may have been moved, renamed or deleted',
+    );
+    expect(fileSystemRefusal(root, errno('ENOENT', join(root, 'data', 'm', 'pay.csv')))?.diagnostics[0]?.message).toBe(
+      '`data` does not exist: it may have been moved, renamed or deleted',
+    );
+  });
+
+  it('anything else is still an internal error: a bug, an unknown code, a path outside the root', () => {
+    expect(fileSystemRefusal(root, new TypeError('x is undefined'))).toBeUndefined();
+    expect(fileSystemRefusal(root, errno('EIO', join(root, 'policies', 'x.yaml')))).toBeUndefined();
+    expect(fileSystemRefusal(root, errno('ENOENT', '/elsewhere/x.yaml'))).toBeUndefined();
+    expect(fileSystemRefusal(root, errno('ENOENT', `${root}-other/x.yaml`))).toBeUndefined();
   });
 });

@@ -197,6 +197,7 @@ const REALISTIC: Record<string, string | number> = {
   policies: '`short-video-team`, `livestream-team`',
   policy: 'short-video-team',
   policy_file: 'policies/short-video-team.yaml',
+  project_path: 'policies', // cli_server_fs: a project file or folder the editor's server could not use, from the root
   facts: 6,
   fmin: 0,
   fmax: 1,

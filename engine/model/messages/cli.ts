@@ -1166,6 +1166,60 @@ export const cli = defineMessages({
       zh: '`{name}` 是链接：只从 examples/ 或 data/ 下的普通文件读取数据',
     },
   },
+  cli_server_fs: {
+    message: {
+      en: '`{project_path}` does not exist: it may have been moved, renamed or deleted',
+      zh: '`{project_path}` 不存在：它可能已被移动、改名或删除',
+    },
+    help: {
+      en: 'put it back (or start the editor again in the folder that holds `policies/`), then try again; unsaved edits stay in the editor',
+      zh: '请把它放回原处（或在含有 `policies/` 的文件夹中重新启动编辑器），然后重试；未保存的修改仍在编辑器中',
+    },
+  },
+  'cli_server_fs.denied': {
+    message: {
+      en: 'no permission to read or write `{project_path}`',
+      zh: '没有读写 `{project_path}` 的权限',
+    },
+    help: {
+      en: 'give the account that runs the editor read and write access to it, then try again; unsaved edits stay in the editor',
+      zh: '请给运行编辑器的账户读写它的权限，然后重试；未保存的修改仍在编辑器中',
+    },
+  },
+  'cli_server_fs.full': {
+    message: { en: 'cannot write `{project_path}`: the disk is full', zh: '无法写入 `{project_path}`：磁盘已满' },
+    help: {
+      en: 'free some space, then save again: nothing was written, the file on disk is as it was, and unsaved edits stay in the editor',
+      zh: '请腾出磁盘空间后重新保存：没有写入任何内容，磁盘上的文件保持原样，未保存的修改仍在编辑器中',
+    },
+  },
+  'cli_server_fs.read_only': {
+    message: {
+      en: 'cannot write `{project_path}`: the disk is read-only',
+      zh: '无法写入 `{project_path}`：磁盘为只读',
+    },
+    help: {
+      en: 'make the disk writable, or start the editor on a folder on a writable disk; unsaved edits stay in the editor',
+      zh: '请让磁盘可写，或在可写磁盘上的文件夹中启动编辑器；未保存的修改仍在编辑器中',
+    },
+  },
+  'cli_server_fs.not_folder': {
+    message: {
+      en: '`{project_path}` is a file where a folder is expected',
+      zh: '`{project_path}` 是文件，这里应是文件夹',
+    },
+    help: {
+      en: 'move the file aside and put the folder back, then try again',
+      zh: '请移走这个文件并放回文件夹，然后重试',
+    },
+  },
+  'cli_server_fs.is_folder': {
+    message: { en: '`{project_path}` is a folder, not a file', zh: '`{project_path}` 是文件夹，不是文件' },
+    help: {
+      en: 'rename or move the folder, then try again',
+      zh: '请给这个文件夹改名或移走它，然后重试',
+    },
+  },
   cli_server_case: {
     message: { en: 'the test case was not saved: {detail}', zh: '测试用例没有保存：{detail}' },
   },
