@@ -149,6 +149,12 @@ const zh = {
   cannotSaveInvalid: 'YAML 无法解析，不能保存',
   recreated: (name: string) =>
     `磁盘上的 ${name} 已被删除（例如切换了 git 分支）：已用编辑器中的内容重新创建它。若不需要这个文件，请在磁盘上删除它。`,
+  openedUnreadable: (name: string, problem: string) =>
+    `政策 ${name} 无法读取：${problem}。编辑器中打开的是它的原文：请修正后保存（YAML 无法解析时不会保存）。`,
+  policyNotFound: (name: string, other: string | undefined) =>
+    `没有名为 ${name} 的政策（地址中的 policy=）${other ? `，已打开 ${other}` : ''}。`,
+  policyNotOpened: (name: string, problem: string, other: string | undefined) =>
+    `政策 ${name} 无法打开：${problem}${other ? `。已打开 ${other}` : ''}。`,
   leaveWarning: '有未保存的修改，确定离开？',
   evaluated: (n: number, ms: number) => `${n} 人 · ${ms.toFixed(0)} 毫秒`,
   noToken: '请打开服务器启动时打印的地址（带 token）。',
@@ -402,6 +408,12 @@ const en: Words = {
   cannotSaveInvalid: 'The YAML does not parse, so it cannot be saved',
   recreated: (name) =>
     `${name} had been deleted on disk (a git branch switched, perhaps): it was written again with the text in the editor. Delete it on disk if it is not wanted.`,
+  openedUnreadable: (name, problem) =>
+    `The policy ${name} cannot be read: ${problem}. Its text is open in the editor: fix it, then save (nothing is saved while the YAML does not parse).`,
+  policyNotFound: (name, other) =>
+    `There is no policy named ${name} (policy= in the address)${other ? `; ${other} is open instead` : ''}.`,
+  policyNotOpened: (name, problem, other) =>
+    `The policy ${name} cannot be opened: ${problem}${other ? `. ${other} is open instead` : ''}.`,
   leaveWarning: 'You have unsaved changes. Leave anyway?',
   evaluated: (n, ms) => `${n} employees · ${ms.toFixed(0)} ms`,
   noToken: 'Open the address the server printed when it started (it carries the token).',
