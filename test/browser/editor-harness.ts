@@ -125,7 +125,9 @@ export async function focusYamlEditor(page: Page): Promise<void> {
       () => document.activeElement !== null && document.activeElement.closest('[data-testid=editor]') !== null,
     );
   for (let tries = 0; ; tries++) {
-    await page.click('[data-testid=editor] .view-lines');
+    // the text area's visible top left, not the middle of `.view-lines`: scrolled sideways (a long
+    // line, wider fonts), the middle of the lines lies outside the editor and the click focused the page
+    await page.click('[data-testid=editor] .monaco-editor .overflow-guard', { position: { x: 120, y: 12 } });
     if (await inEditor()) return;
     if (tries === 50) throw new Error('the YAML editor does not take the focus');
     await page.waitForTimeout(100);

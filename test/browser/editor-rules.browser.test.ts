@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+import { available, focusYamlEditor, openPolicy, startEditor, type Editor } from './editor-harness.js';
 
 const POLICY = 'short-video-team.yaml';
 let e: Editor;
@@ -283,7 +283,7 @@ describe.skipIf(!available)('rules and tables from the panels (issue 18)', { tim
     // a deleted rule comes back with Ctrl+Z in the YAML editor
     await page.getByRole('button', { name: '删除 连续两次A+ 晋升评估' }).click();
     await poll(titles).toEqual(['绩效改进计划(PIP)', '连续两次C 调岗或退出评估', '爆款创作者资源扶持']);
-    await page.locator('[data-testid=editor] .view-line').first().click();
+    await focusYamlEditor(page);
     await page.keyboard.press('Control+z');
     await poll(titles).toEqual([
       '绩效改进计划(PIP)',
