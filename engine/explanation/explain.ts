@@ -590,14 +590,19 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
       ? put(cuts.scoreCapped, score, card.grade, next, card.raw_grade)
       : put(cuts.score, score, card.grade, next),
   );
+  const pools = card.pools;
   for (const l of card.payout.lines) {
     let text = put(cuts.line, l.label, formatFen(l.amountFen));
     if (l.kind === 'performance_pay') text += put(perfCut(ex), undefined, payBaseText(ex, card.payout.pay_base), score);
     lines.push(`  ${text}`);
+    // a pool's share as it was computed (pool × weight / every weight), under its own line
+    if (l.kind === 'pool_share' && pools)
+      for (let i = 0; i < pools.length; i++)
+        if (pools[i]!.pool === l.source && !pools[i]!.excluded) lines.push(`    ${poolShareLine(pools[i]!, lang)}`);
   }
-  // each pool's share as it was computed (pool × weight / every weight), or why none
-  const pools = card.pools;
-  if (pools) for (let i = 0; i < pools.length; i++) lines.push(`    ${poolShareLine(pools[i]!, lang)}`);
+  // a pool this person takes no share of, and why
+  if (pools)
+    for (let i = 0; i < pools.length; i++) if (pools[i]!.excluded) lines.push(`  ${poolShareLine(pools[i]!, lang)}`);
   const tier = card.payout.tier;
   if (tier) {
     const t = tierPlan(ex, tier.id);

@@ -111,3 +111,66 @@ describe('diff --data while a record cannot be scored by either version', () => 
     );
   });
 });
+
+// the rows of another month than --period names are left out of that month, not unscorable: the
+// check above refused a valid file of two months, and without a pool named them as data problems
+describe('explain --period on a file of two months', () => {
+  it('explains October with its pools, each share under its own line, and says nothing of November', async () => {
+    const two =
+      POLICY.replace('  only: { title: 常规 }', '  only: { title: 常规 }') +
+      POOL +
+      '  q:\n    title: 团队奖金池\n    per: team\n    fund: { fixed: 10 }\n    weight: score\n';
+    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
+    writeFileSync(join(dir, 'p.yaml'), two);
+    writeFileSync(
+      join(dir, 'd.csv'),
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE3,丙,主播,一组,常规,2026-10,60\n' +
+        'E1,甲,主播,一组,常规,2026-11,80\nE3,丙,主播,一组,常规,2026-11,70\n',
+    );
+    const r = await yardstick(
+      'explain',
+      join(dir, 'p.yaml'),
+      '--data',
+      join(dir, 'd.csv'),
+      '--employee',
+      'E1',
+      '--period',
+      '2026-10',
+      '--lang',
+      'en',
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    // October: ¥1,000 × 90 / 150 = ¥600.00 and ¥10 × 90 / 150 = ¥6.00, each under its line
+    const lines = r.stdout.split('\n');
+    const at = lines.indexOf('  全员奖金池 ¥600.00');
+    expect(lines.slice(at, at + 4)).toEqual([
+      '  全员奖金池 ¥600.00',
+      '    全员奖金池: your share = pool ¥1,000.00 × your weight 90 (score) / total weight 150 = ¥600.00',
+      '  团队奖金池 ¥6.00',
+      '    团队奖金池 (一组): your share = pool ¥10.00 × your weight 90 (score) / total weight 150 = ¥6.00',
+    ]);
+  });
+
+  it('without a pool, says nothing of the other month either', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
+    writeFileSync(join(dir, 'p.yaml'), POLICY);
+    writeFileSync(
+      join(dir, 'd.csv'),
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE1,甲,主播,一组,常规,2026-11,80\n',
+    );
+    const r = await yardstick(
+      'explain',
+      join(dir, 'p.yaml'),
+      '--data',
+      join(dir, 'd.csv'),
+      '--employee',
+      'E1',
+      '--period',
+      '2026-11',
+      '--lang',
+      'en',
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('total ¥800.00');
+  });
+});

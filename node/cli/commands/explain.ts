@@ -71,7 +71,12 @@ export async function explainCommand(
     // or a forced distribution, this person's pay or grade is shared out without that person, which
     // is not what the month will pay: refused as `run` refuses it, unless --exclude-invalid says to
     // leave them out. Without one, this explanation is the person's own, and the others are named.
-    const others = { excluded: result.excluded.filter((x) => x.employee_id !== o.employee) };
+    // (a row of another month than --period names is left out of this month, not unscorable)
+    const others = {
+      excluded: result.excluded.filter(
+        (x) => x.employee_id !== o.employee && !x.reasons.every((d) => d.code === 'data_period_mismatch'),
+      ),
+    };
     const { doc } = filtered.policy;
     if (doc.pools || doc.budget || doc.calibration)
       refuseExcluded(others, o.excludeInvalid, io.stderr, o.lang, io.lang);
