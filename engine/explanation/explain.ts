@@ -701,21 +701,27 @@ export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustment
       (a.points >= 0 ? say(lang, 'plus', { points: n(a.points) }) : say(lang, 'minus', { points: n(-a.points) })) +
         describePerUnit(policy, a.per_unit?.points, 'points', lang),
     );
-  if (a.award !== undefined) {
-    // a fixed award finer than the policy's unit (`award: 800.5` at whole yuan) is paid rounded:
-    // said as written and as paid (「奖励 ¥800.50 ≈ ¥801.00」), as the payout line pays it
-    const { to, mode } = policy.payout.rounding;
-    const paid = a.per_unit?.award ? a.award : fenToYuan(toFen(a.award, to, mode));
-    const money = paid === a.award ? formatMoney(a.award) : `${formatAmount(a.award)} ≈ ${formatMoney(paid)}`;
+  if (a.award !== undefined)
     out = listed(
       out,
       separator,
-      say(lang, 'award', { money }) + describePerUnit(policy, a.per_unit?.award, 'money', lang),
+      say(lang, 'award', { money: awardMoney(policy, a) }) + describePerUnit(policy, a.per_unit?.award, 'money', lang),
     );
-  }
   if (a.score_cap !== undefined) out = listed(out, separator, say(lang, 'scoreCap', { cap: n(a.score_cap) }));
   if (a.grade_cap !== undefined) out = listed(out, separator, say(lang, 'gradeCap', { grade: a.grade_cap }));
   return out;
+}
+
+/**
+ * A fired adjustment's award: a fixed award finer than the policy's unit (`award: 800.5` at whole
+ * yuan) is paid rounded, so it is said as written and as paid, 「¥800.50 ≈ ¥801.00」, as its payout
+ * line pays it; a per-unit award is already the amount paid.
+ */
+export function awardMoney(policy: CompiledPolicy, a: Scorecard['adjustments'][number]): string {
+  const award = a.award ?? 0;
+  const { to, mode } = policy.payout.rounding;
+  const paid = a.per_unit?.award ? award : fenToYuan(toFen(award, to, mode));
+  return paid === award ? formatMoney(award) : `${formatAmount(award)} ≈ ${formatMoney(paid)}`;
 }
 
 /** The parts that are not empty, between separators: what `parts.filter(Boolean).join(separator)` writes. */

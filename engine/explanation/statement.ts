@@ -4,6 +4,7 @@
 
 import type { CompiledPolicy } from '../language/compile.js';
 import {
+  awardMoney,
   describeAction,
   describeConditions,
   describePerUnit,
@@ -128,7 +129,7 @@ const W = {
     pts: (p: number) => `${p > 0 ? '+' : ''}${p} 分`,
     scoreCap: (c: number) => `总分封顶 ${c}`,
     gradeCap: (g: string) => `等级封顶 ${g}`,
-    award: (a: number) => `奖励 ${formatMoney(a)}`,
+    award: (money: string) => `奖励 ${money}`,
     payBase: '绩效基数',
     gradeWhy: (score: number, g: string, min: number) => `总分 ${score} ≥ ${min}（${g} 的下限）→ 等级 ${g}`,
     gradeCapped: (raw: string, g: string) => `规则封顶：${raw} → ${g}`,
@@ -190,7 +191,7 @@ const W = {
     pts: (p: number) => `${p > 0 ? '+' : ''}${p} points`,
     scoreCap: (c: number) => `score capped at ${c}`,
     gradeCap: (g: string) => `grade capped at ${g}`,
-    award: (a: number) => `award ${formatMoney(a)}`,
+    award: (money: string) => `award ${money}`,
     payBase: 'pay base',
     gradeWhy: (score: number, g: string, min: number) =>
       `score ${score} ≥ ${min} (the lower bound of ${g}) → grade ${g}`,
@@ -413,7 +414,9 @@ function adjustmentSection(policy: CompiledPolicy, card: Scorecard, lang: Lang):
   const rows = card.adjustments.map((a) => {
     const effect = [
       a.points !== undefined ? w.pts(a.points) + describePerUnit(policy, a.per_unit?.points, 'points', lang) : '',
-      a.award !== undefined ? w.award(a.award) + describePerUnit(policy, a.per_unit?.award, 'money', lang) : '',
+      a.award !== undefined
+        ? w.award(awardMoney(policy, a)) + describePerUnit(policy, a.per_unit?.award, 'money', lang)
+        : '',
       a.score_cap !== undefined ? w.scoreCap(a.score_cap) : '',
       a.grade_cap !== undefined ? w.gradeCap(a.grade_cap) : '',
     ]

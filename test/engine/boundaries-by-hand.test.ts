@@ -4,6 +4,7 @@
 // as `payout.rounding` says.
 
 import { describe, expect, it } from 'vitest';
+import { renderStatement } from '../../engine/index.js';
 import { compiledPolicy, policy, staffScorecard, when } from '../builders.js';
 
 /** Score, grade, tier, each payout line in yuan and the total of E1 with these metrics. */
@@ -179,6 +180,13 @@ describe('a floor and a cap together, paid in whole yuan, half to even', () => {
       '明星奖：评分 95 ≥ 95 → 加 20 分，奖励 ¥700.50 ≈ ¥700.00',
     ]);
     expect(c.explanation).toContain('  明星奖 ¥700.00');
+    // the printable statement says it the same way
+    const html = renderStatement(compiledPolicy(text, 'p.yaml'), c, {
+      policy: { file: 'p.yaml', id: 'p', version: '1.0.0', hash: 'abc' },
+      data: [],
+      engine: '1.0.0',
+    });
+    expect(html).toContain('+20 分，奖励 ¥700.50 ≈ ¥700.00');
   });
 
   it('between them: 62.5625 is 62.56 points, 8000 × 62.56 / 100 = 5004.80 → ¥5,005', () => {
