@@ -158,6 +158,18 @@ describe('full-width letters and digits in a distinct count', () => {
     });
   });
 
+  it('Excel\'s text marks written in full width are marks: `＇A1` and `＝＂A1＂` are `A1`', async () => {
+    const body =
+      H +
+      'E1,A1,2026-10-02 10:00,100,已完成\n' +
+      'E1,＇A1,2026-10-02 11:00,100,已完成\n' + // U+FF07 before it
+      'E1,＝＂A1＂,2026-10-02 12:00,100,已完成\n' + // U+FF1D U+FF02 around it
+      'E1,＝＂Ａ２＂　,2026-10-02 13:00,100,已完成\n';
+    const r = await aggregate(folder({ 'o.csv': body }), M);
+    // A1 three ways and A2: 2 orders; done 4, kept 4, gmv 400
+    expect(byKey(r).E1).toEqual({ orders: '2', done: '4', kept: '4', gmv: '400' });
+  });
+
   it('the same with many distinct order ids (the statement that reads rows one by one)', async () => {
     // 300 orders of E2 written in full width, then the same 300 in ASCII: 300 orders, not 600
     const wide = (i: number) => `Ｏ${String(i).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`;

@@ -931,10 +931,13 @@ function asciiSql(text: string): string {
 /**
  * The value a `count_distinct` counts: the trimmed cell with its full-width forms as ASCII (the
  * order `Ａ１` and the order `A1` are one order, as `row_id` and the employee key read them; case
- * kept), none for a blank cell.
+ * kept), none for a blank cell. A cell with full-width forms is read again as a text cell once they
+ * are ASCII: its marks for Excel written in full width (`＇A1`, `＝＂B1＂`) are marks then, as
+ * `row_id`, which folds before it sets marks aside, reads them.
  */
 function distinctSql(trimmed: string): string {
-  return `NULLIF(${asciiSql(trimmed)}, '')`;
+  const ascii = `translate(${trimmed}, '${FULL_WIDTH}', '${HALF_WIDTH.replace(/'/g, "''")}')`;
+  return `NULLIF(CASE WHEN regexp_matches(${trimmed}, '[\\x{ff01}-\\x{ff5e}]') THEN ${cellTextSql(ascii)} ELSE ${trimmed} END, '')`;
 }
 
 /** ASCII's printable signs, letters and digits (U+0021–U+007E), and their full-width forms (U+FF01–U+FF5E), in the same order. */
