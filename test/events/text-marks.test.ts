@@ -158,7 +158,7 @@ describe('full-width letters and digits in a distinct count', () => {
     });
   });
 
-  it('Excel\'s text marks written in full width are marks: `＇A1` and `＝＂A1＂` are `A1`', async () => {
+  it("Excel's text marks written in full width are marks: `＇A1` and `＝＂A1＂` are `A1`", async () => {
     const body =
       H +
       'E1,A1,2026-10-02 10:00,100,已完成\n' +
