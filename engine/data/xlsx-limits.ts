@@ -770,11 +770,13 @@ const BUILT_IN_TIMES: Record<string, string> = {
  * the whole duration: undefined, as for a format with a day, month or year (a date) or a number
  * format. The format's first section, quoted text, escapes, colours and conditions set aside.
  */
-export function timeFormatWrap(id: string, code: string): number | undefined {
+export function timeFormatWrap(id: string, code: string, value?: number): number | undefined {
   const written = code === '' ? BUILT_IN_TIMES[id] : code;
   if (written === undefined) return undefined;
-  const first = formatSections(written)[0] ?? '';
-  const bare = first
+  const sections = formatSections(written);
+  // the section a value is shown by (`[<1]hh:mm:ss;[h]:mm:ss` shows 1.5 days by its second)
+  const section = value === undefined ? sections[0] : numberSection(sections, value);
+  const bare = (section ?? '')
     .replace(/"[^"]*"|\\.|_.|\*./g, '')
     .replace(/\[(?!(?:h+|m+|s+)\])[^\]]*\]/gi, '')
     .replace(/am\/pm|a\/p|上午\/下午/gi, '')
@@ -801,18 +803,25 @@ export async function xlsxWrappedTimeCells(
   sheet?: string,
 ): Promise<Map<number, Map<number, string>>> {
   const codes = new Map<string, string>();
-  const wraps = new Map<string, number>();
+  const ids = new Map<string, string>();
   for (const [index, { id, code }] of await cellFormats(bytes)) {
-    const wrap = timeFormatWrap(id, code);
-    if (wrap === undefined) continue;
+    // a format any of whose sections for a positive value shows a clock (`[<1]hh:mm:ss;[h]:mm:ss`)
+    if (timeFormatWrap(id, code) === undefined && timeFormatWrap(id, code, 1e9) === undefined) continue;
     codes.set(index, code || BUILT_IN_TIMES[id] || code);
-    wraps.set(index, wrap);
+    ids.set(index, id);
   }
   return cellsStyled(bytes, sheet, codes, (attrs, inner) => {
     if ((attribute(attrs, 't') ?? 'n') !== 'n') return false;
     const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? Number.NaN);
-    const wrap = wraps.get(attribute(attrs, 's') ?? '0') ?? Number.POSITIVE_INFINITY;
-    return value >= wrap && value < 60;
+    if (!(value > 0 && value < 60)) return false;
+    const style = attribute(attrs, 's') ?? '0';
+    const wrap = timeFormatWrap(ids.get(style) ?? '', codes.get(style) ?? '', value);
+    if (wrap === undefined) return false;
+    // the value as the reader reads it, to the second within 2 ms (0.99999999 of a day is 24:00:00,
+    // which the clock shows as 0:00:00)
+    const ms = value * 86_400_000;
+    const second = Math.round(ms / 1000) * 1000;
+    return (Math.abs(ms - second) <= 2 ? second : ms) >= Math.round(wrap * 86_400_000);
   });
 }
 

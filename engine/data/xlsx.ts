@@ -68,6 +68,12 @@ function dateText(d: Date, days: DateSystem = DAYS_1900): string {
   return time === '00:00:00' && fraction === '' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}${fraction}`;
 }
 
+/** A duration's text as the reader writes it (`36:00:00`, `1:23:20.500`) in days. */
+function daysOf(clock: string): number {
+  const [h = 0, m = 0, sec = 0] = clock.split(':').map(Number);
+  return (h * 3600 + m * 60 + sec) / 86400;
+}
+
 /** A column's letters as Excel shows them: 0 → A, 26 → AA. */
 function columnLetters(col: number): string {
   let letters = '';
@@ -414,7 +420,7 @@ export async function readXlsx(
     table.wrappedTimes = wrapped.map(({ what, ...c }) => ({
       ...c,
       format: what,
-      wrapSeconds: Math.round((timeFormatWrap('', what) ?? 1) * 86400),
+      wrapSeconds: Math.round((timeFormatWrap('', what, daysOf(c.value)) ?? 1) * 86400),
     }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);

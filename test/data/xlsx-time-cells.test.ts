@@ -316,6 +316,55 @@ describe('durations past what a clock format shows', () => {
   });
 });
 
+describe('durations at the edge of a clock format', () => {
+  it('0.99999999 of a day under `hh:mm:ss` is 24:00:00 to the second (the clock shows 0:00:00): refused', async () => {
+    const r = await workbook([
+      [
+        ...person('E1'),
+        text('2026-10'),
+        { value: 0.99999999, type: Number, format: 'hh:mm:ss' },
+        { value: 3, type: Number },
+      ],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.cell?.value])).toEqual([['data_xlsx_unreadable', '24:00:00']]);
+  });
+
+  it('`[<1]hh:mm:ss;[h]:mm:ss` shows 1.5 days by its second section, 36:00:00: read as 129600 s', async () => {
+    const r = await workbook([
+      [
+        ...person('E1'),
+        text('2026-10'),
+        { value: 1.5, type: Number, format: '[<1]hh:mm:ss;[h]:mm:ss' },
+        { value: 3, type: Number },
+      ],
+      [
+        ...person('E2'),
+        text('2026-10'),
+        { value: 0.5, type: Number, format: '[<1]hh:mm:ss;[h]:mm:ss' },
+        { value: 3, type: Number },
+      ],
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // 1.5 × 86400 = 129600; 0.5 × 86400 = 43200
+    expect(r.records.map((x) => [x.employee_id, x.metrics.live])).toEqual([
+      ['E1', 129600],
+      ['E2', 43200],
+    ]);
+  });
+
+  it('`[>=1]hh:mm:ss;[h]:mm:ss` shows 1.5 days by its first section, a clock: refused', async () => {
+    const r = await workbook([
+      [
+        ...person('E1'),
+        text('2026-10'),
+        { value: 1.5, type: Number, format: '[>=1]hh:mm:ss;[h]:mm:ss' },
+        { value: 3, type: Number },
+      ],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.cell?.value])).toEqual([['data_xlsx_unreadable', '36:00:00']]);
+  });
+});
+
 describe('timeFormatWrap', () => {
   it("a clock's hours wrap at a day, minutes without hours at an hour, seconds alone at a minute; elapsed units and dates never", () => {
     expect(
