@@ -10,7 +10,7 @@
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { fenToYuan, formatAmount, formatFen, formatMoney, toFen } from '../model/money.js';
+import { capToFen, fenToYuan, formatAmount, formatFen, formatMoney, toFen } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
@@ -751,9 +751,14 @@ export function describePerUnit(
   const product = show === 'points' || show === 'money' ? Number((p.units * p.amount).toPrecision(12)) : p.raw;
   const raw = product === p.raw ? write(p.raw) : `${stated(product)} ≈ ${write(p.raw)}`;
   const args = { label: p.label, units: formatValue(p.units, unit, lang), amount: stated(p.amount), raw };
-  return p.capped && p.max !== undefined
-    ? say(lang, 'perUnitCapped', { ...args, max: stated(p.max) })
-    : say(lang, 'perUnit', args);
+  if (!p.capped || p.max === undefined) return say(lang, 'perUnit', args);
+  // a money limit finer than the policy's unit is paid at the unit below it (`max: 10.55` at jiao
+  // pays ¥10.50): said as written and as paid
+  const paidMax = show === 'money' ? fenToYuan(capToFen(p.max, policy.payout.rounding.to)) : p.max;
+  return say(lang, 'perUnitCapped', {
+    ...args,
+    max: paidMax === p.max ? stated(p.max) : `${stated(p.max)} ≈ ${formatMoney(paidMax)}`,
+  });
 }
 
 /** The sentences of where a linear indicator's actual value lies, by index in the plan's reasons. */

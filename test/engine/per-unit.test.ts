@@ -181,6 +181,10 @@ describe('per-unit awards and points', () => {
     const capped = scorecard(whole, { leads: 59, viral_videos: 0, big_videos: 0 });
     expect(capped.adjustments[0]?.award).toBe(2);
     expect(capped.adjustments[0]?.per_unit?.award?.capped).toBe(true);
+    // both roundings said: the product to the yuan, the limit to the yuan below it
+    expect(capped.explanation).toContain(
+      '超额线索奖励：新增线索 59 > 50 → 奖励 ¥2.00（leads - 50 9 × ¥0.50 = ¥4.50 ≈ ¥5.00，封顶 ¥2.50 ≈ ¥2.00）',
+    );
   });
 
   it('counts below zero as no units, and takes points per unit when the amount is negative', () => {
