@@ -576,7 +576,8 @@ export function hiddenColumnsProblem(
   if (wrapped) {
     const { row, col, value, format, wrapSeconds } = wrapped;
     const [h = 0, m = 0, sec = 0] = value.split(':').map(Number);
-    const held = Math.floor(h * 3600 + m * 60 + sec);
+    // to the second, as the clock rounds it (23:59:59.991 is shown as 0:00:00, a day less)
+    const held = Math.round(h * 3600 + m * 60 + sec);
     return diagnostic(
       'data_xlsx_unreadable.time_wraps',
       {

@@ -817,11 +817,11 @@ export async function xlsxWrappedTimeCells(
     const style = attribute(attrs, 's') ?? '0';
     const wrap = timeFormatWrap(ids.get(style) ?? '', codes.get(style) ?? '', value);
     if (wrap === undefined) return false;
-    // the value as the reader reads it, to the second within 2 ms (0.99999999 of a day is 24:00:00,
-    // which the clock shows as 0:00:00)
-    const ms = value * 86_400_000;
-    const second = Math.round(ms / 1000) * 1000;
-    return (Math.abs(ms - second) <= 2 ? second : ms) >= Math.round(wrap * 86_400_000);
+    // the value as the clock shows it: Excel rounds to the second, or to the decimals the format
+    // gives its seconds (`ss.0`), so 23:59:59.5 and 0.99999999 of a day are shown as 0:00:00
+    const section = numberSection(formatSections(codes.get(style) ?? ''), value) ?? '';
+    const places = /s+\.(0+)/i.exec(section)?.[1]?.length ?? 0;
+    return Number((value * 86400).toFixed(places)) >= Math.round(wrap * 86400);
   });
 }
 

@@ -151,6 +151,30 @@ describe('explain --period on a file of two months', () => {
     ]);
   });
 
+  it("a bad cell in November's row does not stop October: ¥1,000 × 90 / 220 = ¥409.09", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
+    writeFileSync(join(dir, 'p.yaml'), POLICY + POOL);
+    writeFileSync(
+      join(dir, 'd.csv'),
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE2,乙,主播,一组,常规,2026-10,70\nE3,丙,主播,一组,常规,2026-10,60\n' +
+        'E1,甲,主播,一组,常规,2026-11,90\nE2,乙,主播,一组,常规,2026-11,八十\n',
+    );
+    const r = await yardstick(
+      'explain',
+      join(dir, 'p.yaml'),
+      '--data',
+      join(dir, 'd.csv'),
+      '--employee',
+      'E1',
+      '--period',
+      '2026-10',
+      '--lang',
+      'en',
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('your share = pool ¥1,000.00 × your weight 90 (score) / total weight 220 = ¥409.09');
+  });
+
   it('without a pool, says nothing of the other month either', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
     writeFileSync(join(dir, 'p.yaml'), POLICY);

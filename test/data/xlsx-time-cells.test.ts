@@ -329,6 +329,25 @@ describe('durations at the edge of a clock format', () => {
     expect(r.diagnostics.map((d) => [d.code, d.cell?.value])).toEqual([['data_xlsx_unreadable', '24:00:00']]);
   });
 
+  it("86,399.991 s under `hh:mm:ss` and 3,599.942 s under `mm:ss` round to the clock's 0 (Excel rounds to the second): refused", async () => {
+    for (const [value, format, shown] of [
+      [0.9999999, 'hh:mm:ss', '23:59:59.991'],
+      [0.041666, 'mm:ss', '0:59:59.942'],
+    ] as const) {
+      const r = await workbook([
+        [...person('E1'), text('2026-10'), { value, type: Number, format }, { value: 3, type: Number }],
+      ]);
+      expect(r.records).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.code, d.cell?.value])).toEqual([['data_xlsx_unreadable', shown]]);
+      // what the clock leaves out: the day (the hour) the value rounds to
+      expect(r.diagnostics[0]?.message).toContain(
+        format === 'mm:ss'
+          ? 'Excel shows 1:00:00 less than the cell holds'
+          : 'Excel shows 24:00:00 less than the cell holds',
+      );
+    }
+  });
+
   it('`[<1]hh:mm:ss;[h]:mm:ss` shows 1.5 days by its second section, 36:00:00: read as 129600 s', async () => {
     const r = await workbook([
       [

@@ -71,10 +71,10 @@ export async function explainCommand(
     // or a forced distribution, this person's pay or grade is shared out without that person, which
     // is not what the month will pay: refused as `run` refuses it, unless --exclude-invalid says to
     // leave them out. Without one, this explanation is the person's own, and the others are named.
-    // (a row of another month than --period names is left out of this month, not unscorable)
+    // (a row of another month than --period names is not this month's, whatever else is wrong with it)
     const others = {
       excluded: result.excluded.filter(
-        (x) => x.employee_id !== o.employee && !x.reasons.every((d) => d.code === 'data_period_mismatch'),
+        (x) => x.employee_id !== o.employee && !x.reasons.some((d) => d.code === 'data_period_mismatch'),
       ),
     };
     const { doc } = filtered.policy;
