@@ -41,10 +41,10 @@ const POOL = `pools:
 const DATA =
   '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE2,乙,主播,一组,常规,2026-10,八十\nE3,丙,主播,一组,常规,2026-10,60\n';
 
-function files(policy: string) {
+function files(policy: string, data = DATA) {
   const dir = mkdtempSync(join(tmpdir(), 'explain-others-'));
   writeFileSync(join(dir, 'p.yaml'), policy);
-  writeFileSync(join(dir, 'd.csv'), DATA);
+  writeFileSync(join(dir, 'd.csv'), data);
   return { policy: join(dir, 'p.yaml'), data: join(dir, 'd.csv') };
 }
 const cell = (data: string) =>
@@ -114,30 +114,20 @@ describe('diff --data while a record cannot be scored by either version', () => 
 
 // the rows of another month than --period names are left out of that month, not unscorable: the
 // check above refused a valid file of two months, and without a pool named them as data problems
+/** `explain` of E1 in one month of a two-month file, in English. */
+const explainMonth = (policy: string, data: string, period: string) => {
+  const f = files(policy, `工号,姓名,岗位,团队,阶段,月份,评分\n${data}`);
+  return yardstick('explain', f.policy, '--data', f.data, '--employee', 'E1', '--period', period, '--lang', 'en');
+};
+
 describe('explain --period on a file of two months', () => {
   it('explains October with its pools, each share under its own line, and says nothing of November', async () => {
-    const two =
-      POLICY.replace('  only: { title: 常规 }', '  only: { title: 常规 }') +
-      POOL +
-      '  q:\n    title: 团队奖金池\n    per: team\n    fund: { fixed: 10 }\n    weight: score\n';
-    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
-    writeFileSync(join(dir, 'p.yaml'), two);
-    writeFileSync(
-      join(dir, 'd.csv'),
-      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE3,丙,主播,一组,常规,2026-10,60\n' +
+    const teamPool = '  q:\n    title: 团队奖金池\n    per: team\n    fund: { fixed: 10 }\n    weight: score\n';
+    const r = await explainMonth(
+      POLICY + POOL + teamPool,
+      'E1,甲,主播,一组,常规,2026-10,90\nE3,丙,主播,一组,常规,2026-10,60\n' +
         'E1,甲,主播,一组,常规,2026-11,80\nE3,丙,主播,一组,常规,2026-11,70\n',
-    );
-    const r = await yardstick(
-      'explain',
-      join(dir, 'p.yaml'),
-      '--data',
-      join(dir, 'd.csv'),
-      '--employee',
-      'E1',
-      '--period',
       '2026-10',
-      '--lang',
-      'en',
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
     // October: ¥1,000 × 90 / 150 = ¥600.00 and ¥10 × 90 / 150 = ¥6.00, each under its line
@@ -152,47 +142,21 @@ describe('explain --period on a file of two months', () => {
   });
 
   it("a bad cell in November's row does not stop October: ¥1,000 × 90 / 220 = ¥409.09", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
-    writeFileSync(join(dir, 'p.yaml'), POLICY + POOL);
-    writeFileSync(
-      join(dir, 'd.csv'),
-      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE2,乙,主播,一组,常规,2026-10,70\nE3,丙,主播,一组,常规,2026-10,60\n' +
+    const r = await explainMonth(
+      POLICY + POOL,
+      'E1,甲,主播,一组,常规,2026-10,90\nE2,乙,主播,一组,常规,2026-10,70\nE3,丙,主播,一组,常规,2026-10,60\n' +
         'E1,甲,主播,一组,常规,2026-11,90\nE2,乙,主播,一组,常规,2026-11,八十\n',
-    );
-    const r = await yardstick(
-      'explain',
-      join(dir, 'p.yaml'),
-      '--data',
-      join(dir, 'd.csv'),
-      '--employee',
-      'E1',
-      '--period',
       '2026-10',
-      '--lang',
-      'en',
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('your share = pool ¥1,000.00 × your weight 90 (score) / total weight 220 = ¥409.09');
   });
 
   it('without a pool, says nothing of the other month either', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'explain-months-'));
-    writeFileSync(join(dir, 'p.yaml'), POLICY);
-    writeFileSync(
-      join(dir, 'd.csv'),
-      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,90\nE1,甲,主播,一组,常规,2026-11,80\n',
-    );
-    const r = await yardstick(
-      'explain',
-      join(dir, 'p.yaml'),
-      '--data',
-      join(dir, 'd.csv'),
-      '--employee',
-      'E1',
-      '--period',
+    const r = await explainMonth(
+      POLICY,
+      'E1,甲,主播,一组,常规,2026-10,90\nE1,甲,主播,一组,常规,2026-11,80\n',
       '2026-11',
-      '--lang',
-      'en',
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('total ¥800.00');
