@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeDriver } from '../../node/cli/merge-driver.js';
+import { textconvText } from '../../node/cli/textconv.js';
 
 const BOM = '\uFEFF';
 const crlf = (lines: string[]) => `${lines.join('\r\n')}\r\n`;
@@ -160,5 +161,42 @@ describe('the merge driver on a version it cannot merge', () => {
     expect(said).toEqual([
       `yardstick merge-driver: 无法读取 \`${missing}\`（ENOENT），未合并 / cannot read \`${missing}\` (ENOENT), not merged`,
     ]);
+  });
+});
+
+// `.gitattributes` gives `policies/*.yaml` the driver, and a policy's tests (`*.test.yaml`) and a
+// data mapping sit in the same folder: they are merged and shown as written, not in a policy's layout
+describe('the merge driver and textconv on a YAML file in policies/ that is not a policy', () => {
+  const TESTS = [
+    'cases:',
+    '  - name: 运营经理 强势月份',
+    '    record: { employee_id: T1, role: ops_manager, stage: startup, metrics: {} }',
+    '    history: [A+]',
+    '    expect: { grade: A+, triggers: [promotion_candidate] }',
+  ];
+  const withName = (name: string) => TESTS.map((l, i) => (i === 1 ? `  - name: ${name}` : l));
+
+  it('merges two branches of a test file line by line, leaving every other line as written (`[A+]`, not `[ A+ ]`)', () => {
+    // ours renames the case, theirs changes the history: both merge, and the flow sequences keep their layout
+    const theirs = TESTS.map((l) => (l === '    history: [A+]' ? '    history: [A+, A]' : l));
+    const r = merge(lf(TESTS), lf(withName('运营经理 初创期 强势月份')), lf(theirs));
+    expect(r.code).toBe(0);
+    expect(r.text).toBe(
+      lf([
+        'cases:',
+        '  - name: 运营经理 初创期 强势月份',
+        '    record: { employee_id: T1, role: ops_manager, stage: startup, metrics: {} }',
+        '    history: [A+, A]',
+        '    expect: { grade: A+, triggers: [promotion_candidate] }',
+      ]),
+    );
+  });
+
+  it('shows a test file in git diff as written, without the "not valid YAML" marker', () => {
+    expect(textconvText(lf(TESTS))).toBe(lf(TESTS));
+  });
+
+  it('still lays out a policy (a mapping with `policy:` at its top) in the canonical layout', () => {
+    expect(textconvText('policy: p\nweights: {a: 40}\n')).toBe('policy: p\nweights: { a: 40 }\n');
   });
 });
