@@ -245,13 +245,15 @@ export function yamlValue(
 
 /**
  * git's conflict markers at the start of lines: a `<<<<<<< ` line with a `>>>>>>> ` line after it
- * (an `=======` line alone may be a description's underline). The first conflict, or undefined.
+ * (an `=======` line alone may be a description's underline), seven characters or more (git writes
+ * longer ones for a conflict inside the base of a recursive merge, and for the
+ * `conflict-marker-size` attribute). The first conflict, or undefined.
  */
 export function mergeConflict(text: string, file: string): Diagnostic | undefined {
-  const begin = /^<{7}(?: |$)/m.exec(text);
+  const begin = /^<{7,}(?: |\r?$)/m.exec(text);
   if (!begin) return undefined;
   const after = text.slice(begin.index);
-  const end = /^>{7}(?: |$)/m.exec(after);
+  const end = /^>{7,}(?: |\r?$)/m.exec(after);
   if (!end) return undefined;
   const lineOf = (at: number) => text.slice(0, at).split('\n').length;
   const line = lineOf(begin.index);

@@ -56,3 +56,22 @@ describe('a merge conflict left in a policy', () => {
     ]);
   });
 });
+
+describe('conflict markers longer than seven characters', () => {
+  it('are named as a conflict too (git writes them for the `conflict-marker-size` attribute and inside a recursive merge’s base)', () => {
+    const text = 'policy: p\nscore:\n<<<<<<<<<< ours\n  max: 120\n==========\n  max: 130\n>>>>>>>>>> theirs\n';
+    expect(problems(text)).toEqual([
+      [
+        'yaml_merge_conflict',
+        3,
+        1,
+        'the file holds an unresolved git merge conflict: `<<<<<<<` on line 3 begins it, `>>>>>>>` on line 7 ends it',
+      ],
+    ]);
+  });
+
+  it('with CRLF line ends and a marker without a name', () => {
+    const text = 'policy: p\r\nscore:\r\n<<<<<<<\r\n  max: 120\r\n=======\r\n  max: 130\r\n>>>>>>>\r\n';
+    expect(problems(text).map((p) => [p[0], p[1]])).toEqual([['yaml_merge_conflict', 3]]);
+  });
+});
