@@ -44,6 +44,25 @@ export function pathExistsAt(rev: string, path: string): boolean {
   }
 }
 
+/**
+ * Where the policy `file` was at `rev`: its own path, or the one git sees it renamed from since then
+ * (`git mv`, or a plain `mv`; policyChangesSince), so a command given the policy's new name compares
+ * it with its old file; its own path when neither (showAt then says it is not there).
+ */
+export function policyPathAt(rev: string, file: string): string {
+  if (!revisionExists(rev) || pathExistsAt(rev, file)) return file;
+  let changes: PolicyChangeEntry[];
+  try {
+    changes = policyChangesSince(rev);
+  } catch {
+    // no policies/ folder here or at the base: no rename to find
+    return file;
+  }
+  const here = resolve(file);
+  for (const c of changes) if (c.status === 'renamed' && resolve(c.file) === here) return c.old;
+  return file;
+}
+
 /** A policy file changed since a base revision: its path now, and its path at the base when git saw it renamed. */
 export type PolicyChangeEntry =
   | { status: 'changed'; file: string }

@@ -2,7 +2,7 @@
 // against an earlier version, English, and the policy's own text never read as markup.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,5 +195,58 @@ describe('yardstick doc --base, the base version not loading', () => {
     // each of them follows, placed in the base version: before, only the count was said
     expect(lines.filter((l) => l.startsWith('HEAD:p.yaml:1:1: error[schema_missing_key]'))).toHaveLength(6);
     expect(lines).toContain('HEAD:p.yaml:3:1: error[schema_unknown_key]: unknown key `weight` in `the policy`');
+  });
+});
+
+describe('yardstick doc --base on a policy renamed since the base', () => {
+  const project = resolve('.');
+  let repo: string;
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, encoding: 'utf8' });
+  const flagship = () => readFileSync(join(project, 'policies/short-video-team.yaml'), 'utf8');
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'yardstick-doc-rename-'));
+    mkdirSync(join(repo, 'policies'));
+    writeFileSync(join(repo, 'policies/sv.yaml'), flagship());
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'policy');
+    // renamed, and the silver award raised from ¥1,000 to ¥1,200 in the same commit
+    git('mv', 'policies/sv.yaml', 'policies/short-video.yaml');
+    writeFileSync(
+      join(repo, 'policies/short-video.yaml'),
+      flagship()
+        .replace(/^version: .*$/m, 'version: 1.3.0')
+        .replace(
+          '{ tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1000 }',
+          '{ tier: silver, title: 银牌, min: 0.90, multiplier: 1.2, award: 1200 }',
+        ),
+    );
+    git('commit', '-qam', 'renamed');
+    process.chdir(repo);
+  });
+  afterAll(() => process.chdir(project));
+
+  it('compares it with its old file and names that file in the summary’s title (it said the base has no such file)', async () => {
+    const r = await yardstick('doc', 'policies/short-video.yaml', '--base', 'HEAD~1');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = r.stdout.slice(r.stdout.indexOf('## 与上一版本'));
+    expect(summary.split('\n').slice(0, 5)).toEqual([
+      '## 与上一版本（1.2.0，HEAD\\~1:policies/sv.yaml）相比的变化',
+      '',
+      '- 版本 1.2.0 → 1.3.0',
+      '- 档位 银牌 奖金 ¥1,000.00 → ¥1,200.00',
+      '',
+    ]);
+  });
+
+  it('still refuses a file that is at neither path at the base', async () => {
+    // another policy altogether: git pairs it with no file of the base
+    writeFileSync(join(repo, 'policies/new.yaml'), readFileSync(join(project, 'policies/livestream-team.yaml'), 'utf8'));
+    const r = await yardstick('doc', 'policies/new.yaml', '--base', 'HEAD~1', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toContain('policies/new.yaml');
   });
 });

@@ -11,7 +11,7 @@ import {
   type PolicyDoc,
 } from '../../../engine/index.js';
 import { EXIT, policyInvalid } from '../errors.js';
-import { showAt } from '../git.js';
+import { policyPathAt, showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
 
@@ -22,16 +22,20 @@ export function docCommand(
 ): number {
   const policy = loadPolicyFile(file, io.stderr, io.lang);
   let base: PolicyDoc | undefined;
+  let baseName: string | undefined;
   if (o.base) {
-    const text = showAt(o.base, file);
-    const loaded = loadPolicy(text, `${o.base}:${file}`);
+    // a policy renamed since the base is compared with its old file, named in the summary's title
+    const old = policyPathAt(o.base, file);
+    const text = showAt(o.base, old);
+    const loaded = loadPolicy(text, `${o.base}:${old}`);
     // the base version's own problems are said after the count, each at its line and column
-    if (!loaded.ok) throw policyInvalid(`${o.base}:${file}`, loaded.diagnostics, file);
+    if (!loaded.ok) throw policyInvalid(`${o.base}:${old}`, loaded.diagnostics, file);
     base = loaded.policy.doc;
+    baseName = old === file ? o.base : `${o.base}:${old}`;
   }
   // the format follows --out's extension unless named
   const format = o.format ?? (o.out && /\.html?$/i.test(o.out) ? 'html' : 'md');
-  const doc = buildDocument(policy, { lang: o.lang, ...(base ? { base, baseName: o.base } : {}) });
+  const doc = buildDocument(policy, { lang: o.lang, ...(base ? { base, baseName } : {}) });
   const text = format === 'html' ? renderHtml(doc) : renderMarkdown(doc);
   if (o.out) {
     checkOutput(o.out, [{ path: file, label: { en: `the policy \`${file}\``, zh: `政策 \`${file}\`` } }]);
