@@ -244,7 +244,10 @@ describe('yardstick doc --base on a policy renamed since the base', () => {
 
   it('still refuses a file that is at neither path at the base', async () => {
     // another policy altogether: git pairs it with no file of the base
-    writeFileSync(join(repo, 'policies/new.yaml'), readFileSync(join(project, 'policies/livestream-team.yaml'), 'utf8'));
+    writeFileSync(
+      join(repo, 'policies/new.yaml'),
+      readFileSync(join(project, 'policies/livestream-team.yaml'), 'utf8'),
+    );
     const r = await yardstick('doc', 'policies/new.yaml', '--base', 'HEAD~1', '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toContain('policies/new.yaml');
