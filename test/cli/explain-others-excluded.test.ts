@@ -162,3 +162,26 @@ describe('explain --period on a file of two months', () => {
     expect(r.stdout).toContain('total ¥800.00');
   });
 });
+
+describe('explain of a month whose file cannot be read as a whole', () => {
+  it('says why, at the cell, as run says it (it said only "the data cannot be read, or does not fit the policy")', async () => {
+    // a ratio column written two ways: E1's 0.9 is a fraction, E2's 45 percent points (the cell named)
+    const ratio = POLICY.replace(
+      'rating: { label: 评分, unit: score, range: [0, 100] }',
+      'rating: { label: 评分, unit: ratio }',
+    ).replace('scoring: rating, weight: 100', 'scoring: linear, target: 1, weight: 100');
+    const f = files(
+      ratio,
+      '工号,姓名,岗位,团队,阶段,月份,评分\nE1,甲,主播,一组,常规,2026-10,0.9\nE2,乙,主播,一组,常规,2026-10,45\n',
+    );
+    const r = await yardstick('explain', f.policy, '--data', f.data, '--employee', 'E1', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `${f.data}:3: error[data_mixed_ratio_notation]: column \`评分\` (rating) writes ratios two ways: \`0.9\` (row 2) is a fraction, \`45\` (row 3) is percent points\n` +
+        '  at row 3, column `评分`, value `45`\n' +
+        '  help: write every cell one way: as a fraction (0.453) or with a % sign (45.3%); if the export writes percent points, set `ratio_format: percent_points` and fix the fraction cells\n' +
+        `error: ${f.data}: the data cannot be read, or does not fit the policy`,
+    );
+  });
+});

@@ -42,7 +42,10 @@ export async function explainCommand(
     encoding: o.encoding,
     sheet: o.sheet,
     ledger: o.ledger,
-    stderr: () => {},
+    // what stops the month (a column that cannot be read, a file that fits nobody) is said with its
+    // cell, as `run` says it; no progress for one person's explanation
+    quiet: true,
+    stderr: io.stderr,
   };
   const filtered = await dryRun({ ...options, period: o.period });
   const { result } = filtered;
