@@ -137,7 +137,8 @@ export function createEditorApp(o: EditorOptions): Hono {
       if (exists) throw new FileError(409, diagnostic('cli_server_file.exists', { name }));
     } else {
       if (!exists) throw new FileError(404, diagnostic('cli_server_file.not_created', { name }));
-      const current = onFile(path, () => readFileSync(path, 'utf8'));
+      // the file as it is now (one that is not UTF-8 is refused, never written over)
+      const current = readText(path);
       if (!ifMatch) throw new FileError(400, diagnostic('cli_server_file.if_match', {}));
       if (ifMatch !== etagOf(current))
         return c.json({ ...refusal([diagnostic('cli_server_conflict', {})]), current, etag: etagOf(current) }, 409);

@@ -164,9 +164,23 @@ export function listPolicies(policiesDir: string): string[] {
     .sort();
 }
 
-export function readText(path: string): string {
+/** A policy's text is UTF-8; a byte-order mark is kept, as the page keeps it. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A policy file's (or its tests') text. One that is not UTF-8 (saved as GBK or UTF-16) is refused, as `validate`
+ * refuses it: decoded anyway, its Chinese came back as `�`, which the page showed, and a save wrote
+ * over the file's own bytes.
+ */
+export function readText(path: string, what: 'policy' | 'policy_tests' = 'policy'): string {
   if (!existsSync(path)) throw new FileError(404, diagnostic('cli_server_file.missing', { name: basename(path) }));
-  return onFile(path, () => readFileSync(path, 'utf8'));
+  const bytes = onFile(path, () => readFileSync(path));
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const code = what === 'policy' ? 'io_not_text' : 'io_not_text.policy_tests';
+    throw new FileError(422, diagnostic(code, { file: basename(path), encoding: 'UTF-8' }));
+  }
 }
 
 /** The file's text at git HEAD, or undefined when it is not tracked (or there is no git). */

@@ -5,11 +5,11 @@
 // the policy PUT; a case name the file already has is refused.
 
 import type { Hono } from 'hono';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { diagnostic, LIMITS, readYaml } from '../../engine/index.js';
 import { writeFileAtomic } from '../../node/files.js';
-import { FileError, etagOf, inside, onFile, policyPath, refusal, serialisable } from './files.js';
+import { FileError, etagOf, inside, onFile, policyPath, readText, refusal, serialisable } from './files.js';
 
 /** A case as the simulator saves it: a written-out record and only the expected values the user confirmed. */
 export interface SavedCase {
@@ -170,7 +170,7 @@ export function simulatorRoutes(app: Hono, policies: string): void {
   app.get('/api/simulator/:name/tests', (c) => {
     const path = testPath(c.req.param('name'));
     if (!existsSync(path)) return c.json({ file: testFileName(c.req.param('name')), exists: false, etag: null });
-    const text = onFile(path, () => readFileSync(path, 'utf8'));
+    const text = readText(path, 'policy_tests');
     return c.json({ file: testFileName(c.req.param('name')), exists: true, etag: etagOf(text) });
   });
 
@@ -181,7 +181,8 @@ export function simulatorRoutes(app: Hono, policies: string): void {
     const saved = readSavedCase(await c.req.json().catch(() => undefined));
     if (!saved) throw new FileError(400, diagnostic('cli_server_case.body', {}));
     const exists = existsSync(path);
-    const current = exists ? onFile(path, () => readFileSync(path, 'utf8')) : undefined;
+    // a tests file saved as GBK is refused, never appended to (decoded anyway, its Chinese became `�`)
+    const current = exists ? readText(path, 'policy_tests') : undefined;
     // the page read the file as it is now (If-Match), or read that there was none (If-None-Match: *)
     const ifMatch = c.req.header('if-match');
     const fresh = current === undefined ? c.req.header('if-none-match') === '*' : ifMatch === etagOf(current);

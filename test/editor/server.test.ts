@@ -297,6 +297,35 @@ describe('one bad file never disables the editor', () => {
     ]);
   });
 
+  it('refuses a policy saved as GBK: marked in the list, refused when opened, never written over', async () => {
+    // 「短视频」 in GBK: B6 CC CA D3 C6 B5, not UTF-8 (read as UTF-8 it came back as `�` and a save wrote that over the file)
+    const gbk = Buffer.concat([
+      Buffer.from('policy: gbk\ntitle: '),
+      Buffer.from([0xb6, 0xcc, 0xca, 0xd3, 0xc6, 0xb5, 0x0a]),
+    ]);
+    writeFileSync(join(root, 'policies', 'gbk.yaml'), gbk);
+    const list = (await (await call('/api/policies')).json()) as { name: string; problem?: Diagnostic }[];
+    expect(list.map((p) => [p.name, p.problem?.code, p.problem?.message])).toEqual([
+      ['gbk.yaml', 'io_not_text', 'policy `gbk.yaml`: the file is not valid UTF-8 text'],
+      ['short-video-team.yaml', undefined, undefined],
+    ]);
+    const opened = await call('/api/policies/gbk.yaml');
+    expect(opened.status).toBe(422);
+    expect(await refused(opened)).toEqual({
+      error: 'policy `gbk.yaml`: the file is not valid UTF-8 text',
+      codes: ['io_not_text'],
+      zh: ['政策 `gbk.yaml` 不是有效的 UTF-8 文本'],
+    });
+    // a save with any ETag is refused too, and the file keeps its bytes
+    const saved = await call('/api/policies/gbk.yaml', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': etagOf('policy: gbk\ntitle: \uFFFD\n') },
+      body: JSON.stringify({ text: 'policy: gbk\ntitle: \uFFFD\n' }),
+    });
+    expect(saved.status).toBe(422);
+    expect(readFileSync(join(root, 'policies', 'gbk.yaml'))).toEqual(gbk);
+  });
+
   it('lists every other policy and marks an outward symlink', async () => {
     symlinkSync(join(root, 'secret.txt'), join(root, 'policies', 'leak.yaml'));
     const res = await call('/api/policies');

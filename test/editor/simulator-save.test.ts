@@ -234,6 +234,26 @@ describe('POST /api/simulator/:name/tests', () => {
     expect(readFileSync(testFile(), 'utf8')).toBe('cases:\n  - name: first\n    expect: { score: 40 }\n');
   });
 
+  it('refuses to add a case to a tests file saved as GBK, which keeps its bytes', async () => {
+    // 「首例」 in GBK: CA D7 C0 FD, not UTF-8 (read as UTF-8 it became `�`, and the case was appended to that)
+    const gbk = Buffer.concat([
+      Buffer.from('cases:\n  - name: '),
+      Buffer.from([0xca, 0xd7, 0xc0, 0xfd]),
+      Buffer.from('\n    expect: { score: 40 }\n'),
+    ]);
+    writeFileSync(testFile(), gbk);
+    const res = await post(
+      { case: CASE },
+      { 'if-match': etagOf('cases:\n  - name: \uFFFD\uFFFD\n    expect: { score: 40 }\n') },
+    );
+    expect(res.status).toBe(422);
+    expect(await refused(res)).toEqual({
+      codes: ['io_not_text'],
+      zh: ['政策测试 `short-video-team.test.yaml` 不是有效的 UTF-8 文本'],
+    });
+    expect(readFileSync(testFile())).toEqual(gbk);
+  });
+
   it('refuses a case that would make a line longer than `yardstick test` reads, and saves one at the limit', async () => {
     // `  - name: ` is 10 characters: a 3,991-character name makes line 3 (after the heading comment
     // and `cases:`) 4,001 long, one more than the 4,000 of docs/limits.md; 3,990 fits exactly
