@@ -13,6 +13,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { formatOf } from '../../engine/index.js';
+import { formatOfOut } from './out-format.js';
 
 /** A worker started early: its code's URL, and whether it said it loaded (its first message) or failed. */
 export interface EarlyWorker {
@@ -57,7 +58,7 @@ export function wantsWorkerEarly(
   if (data === undefined || formatOf(data) !== 'csv') return false;
   const workers = optionValue(args, '--workers');
   if (workers !== undefined) return /^\d+$/.test(workers) && Number(workers) >= 2;
-  const format = optionValue(args, '--format');
+  const format = optionValue(args, '--format') ?? formatOfOut(optionValue(args, '--out'));
   return (format === 'json' || format === 'ndjson') && (sizeOf(data) ?? 0) >= EARLY_WORKER_BYTES;
 }
 

@@ -152,9 +152,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'data file (.csv, .tsv, .txt, .json, .xlsx) or a data mapping (.yaml) joining several',
     )
     .addOption(
-      new Option('--format <format>', 'output format (ndjson: one scorecard a line)')
-        .choices(['table', 'json', 'ndjson', 'csv', 'md', 'xlsx'])
-        .default('table'),
+      new Option(
+        '--format <format>',
+        "output format (default: what --out's extension says, .csv .json .ndjson .md .xlsx, else table; ndjson: one scorecard a line)",
+      ).choices(['table', 'json', 'ndjson', 'csv', 'md', 'xlsx']),
     )
     .option('--out <file>', 'write the result to this file instead of stdout')
     .option('--period <YYYY-MM>', 'period for data without a 月份/period column', periodArgument)

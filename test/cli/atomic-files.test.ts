@@ -60,19 +60,19 @@ describe('an output in a folder that does not exist', () => {
   const POLICY = 'policies/short-video-team.yaml';
   const DATA = 'examples/sample-2026-10.csv';
   it.each([
-    ['the table', ['--format', 'table']],
-    ['a streamed CSV', ['--format', 'csv']],
-  ])('%s: names the missing folder, exit 1, nothing written', async (_what, format) => {
+    ['the table', 'table', 'results.txt'],
+    ['a streamed CSV', 'csv', 'results.csv'],
+  ])('%s: names the missing folder, exit 1, nothing written', async (_what, format, name) => {
     const stderr: string[] = [];
-    const out = '/nonexistent-yardstick-folder/results.csv';
-    const code = await main(['run', POLICY, '--data', DATA, '--exclude-invalid', ...format, '--out', out], {
+    const out = `/nonexistent-yardstick-folder/${name}`;
+    const code = await main(['run', POLICY, '--data', DATA, '--exclude-invalid', '--format', format, '--out', out], {
       stdout: () => {},
       stderr: (s) => stderr.push(s),
       errorLang: 'en',
     });
     expect(code).toBe(1);
     expect(stderr.join('\n')).toContain(
-      'error: cannot write `/nonexistent-yardstick-folder/results.csv`: the folder `/nonexistent-yardstick-folder` does not exist\n' +
+      `error: cannot write \`${out}\`: the folder \`/nonexistent-yardstick-folder\` does not exist\n` +
         '  help: create the folder first, or write to an existing folder',
     );
     expect(existsSync(out)).toBe(false);

@@ -48,6 +48,12 @@ describe('which runs bin.mjs starts a worker thread for', () => {
     expect(wants(4 * MIB, 'run', '--format', 'json', '--data', 'month.txt', 'p.yaml')).toBe(true);
   });
 
+  it('JSON or NDJSON named by --out’s extension alone, as the run reads it without --format', () => {
+    expect(wants(4 * MIB, 'run', 'p.yaml', '--data', 'm.csv', '--out', 'results.json')).toBe(true);
+    expect(wants(4 * MIB, 'run', 'p.yaml', '--data', 'm.csv', '--out=results.jsonl')).toBe(true);
+    expect(wants(4 * MIB, 'run', 'p.yaml', '--data', 'm.csv', '--out', 'results.csv')).toBe(false);
+  });
+
   it('not for a smaller or missing file, another format, or on one core', () => {
     expect(wants(4 * MIB - 1, 'run', 'p.yaml', '--data', 'm.csv', '--format', 'json')).toBe(false);
     expect(wants(undefined, 'run', 'p.yaml', '--data', 'm.csv', '--format', 'json')).toBe(false);

@@ -209,14 +209,14 @@ describe('--out writes only to a regular file or a new path', () => {
 
   it('writes through a link to a regular file, keeping the link', async () => {
     const dir = tempDir();
-    const target = join(dir, 'real.csv');
+    const target = join(dir, 'real.md');
     writeFileSync(target, 'old');
-    const link = join(dir, 'link.csv');
+    const link = join(dir, 'link.md');
     symlinkSync(target, link);
     const r = await yardstick('run', FLAGSHIP, '--data', SAMPLE, '--exclude-invalid', '--format', 'md', '--out', link);
     expect(r.code).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('| 工号 |');
-    expect(readdirSync(dir).sort()).toEqual(['link.csv', 'real.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['link.md', 'real.md']);
   });
 
   it('a closed stdout is an input error with a message, not a crash', () => {

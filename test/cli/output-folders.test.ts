@@ -17,13 +17,13 @@ const onProc = process.platform === 'linux';
 
 describe.runIf(onProc)('an output under /proc', () => {
   it.each([
-    ['the table', ['--format', 'table']],
-    ['a streamed CSV', ['--format', 'csv']],
-  ])('%s to /proc/x.csv: /proc exists but takes no new files, exit 1', async (_what, format) => {
-    const r = await yardstick('run', POLICY, '--data', DATA, '--exclude-invalid', ...format, '--out', '/proc/x.csv');
+    ['the table', 'table', '/proc/x.txt'],
+    ['a streamed CSV', 'csv', '/proc/x.csv'],
+  ])('%s to %s: /proc exists but takes no new files, exit 1', async (_what, format, out) => {
+    const r = await yardstick('run', POLICY, '--data', DATA, '--exclude-invalid', '--format', format, '--out', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'error: cannot write `/proc/x.csv`: the folder `/proc` exists but takes no new files (a system folder such as /proc)\n' +
+      `error: cannot write \`${out}\`: the folder \`/proc\` exists but takes no new files (a system folder such as /proc)\n` +
         PROC,
     );
   });

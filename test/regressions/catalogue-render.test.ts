@@ -94,6 +94,8 @@ const REALISTIC: Record<string, string | number> = {
   field: 'employee_id',
   field_zh: '工号',
   file: '花名册.xlsx',
+  ext: 'csv', // cli_out_format: the extension of --out
+  suggest: 'results.xlsx', // cli_out_format: the --out file named for --format
   files: '`README.md`, `policies/startup-team.yaml`',
   first: 'SV0001',
   option: '--data',

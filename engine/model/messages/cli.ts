@@ -768,6 +768,16 @@ export const cli = defineMessages({
       zh: '--format xlsx 生成工作簿：请用 --out results.xlsx 指定文件',
     },
   },
+  cli_out_format: {
+    message: {
+      en: '--out `{file}` names a .{ext} file, but --format is {format}',
+      zh: '--out `{file}` 是 .{ext} 文件，但 --format 指定的是 {format}',
+    },
+    help: {
+      en: 'leave out --format to write what the extension says, or name the file `{suggest}`',
+      zh: '去掉 --format 即按扩展名写出，或把文件命名为 `{suggest}`',
+    },
+  },
   cli_check_invalid: {
     message: {
       en: 'does not validate ({count} problem(s); run `yardstick validate {file}`)',

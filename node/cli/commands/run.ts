@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
+import { EXTENSION, formatOfOut, type RunFormat } from '../out-format.js';
 import { recordRun } from './record.js';
 import {
   checkOutput,
@@ -46,7 +47,7 @@ export interface RunCommandOptions {
   data: string;
   /** No progress on stderr. */
   quiet?: boolean;
-  format: 'table' | 'json' | 'ndjson' | 'csv' | 'md' | 'xlsx';
+  format: RunFormat;
   out?: string;
   lang: Lang;
   period?: string;
@@ -89,7 +90,34 @@ export function defaultWorkers(o: RunCommandOptions, shape: boolean): number {
   return size >= AUTO_WORKERS_BYTES ? Math.min(2, availableParallelism()) : 1;
 }
 
-export async function runCommand(policyFile: string, o: RunCommandOptions, io: Io): Promise<number> {
+/**
+ * The run's format: --format, else what --out's extension says, else the table. A --format the
+ * extension contradicts (`--out results.xlsx --format csv`) is refused before any work.
+ */
+function runFormat(o: { format?: RunFormat; out?: string }): RunFormat {
+  const named = formatOfOut(o.out);
+  if (o.format === undefined) return named ?? 'table';
+  if (named !== undefined && named !== o.format) {
+    const ext = /\.([^./\\]+)$/.exec(o.out!)![1]!;
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_out_format', {
+        file: o.out!,
+        ext,
+        format: o.format,
+        suggest: o.out!.slice(0, -ext.length) + EXTENSION[o.format],
+      }),
+    );
+  }
+  return o.format;
+}
+
+export async function runCommand(
+  policyFile: string,
+  options: Omit<RunCommandOptions, 'format'> & { format?: RunFormat },
+  io: Io,
+): Promise<number> {
+  const o: RunCommandOptions = { ...options, format: runFormat(options) };
   // digits only, as --runs: `1e1`, `0x2`, `2.0` are no whole number as written
   const asked = o.workers !== undefined;
   const given = typeof o.workers === 'string' && !/^\d+$/.test(o.workers) ? Number.NaN : Number(o.workers ?? 1);
