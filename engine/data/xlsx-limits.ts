@@ -623,7 +623,8 @@ function sectionFor(code: string, value: number | 'text'): string | undefined {
  * alone would be read as something else: an id padded or prefixed (`"SV"0000` shows 1 as `SV0001`,
  * `000000` shows 1001 as `001001`, `"SV"#0000_ ` too; 2.4 shows as SV0002), or a figure given its
  * scale (`0"万"`, `#,##0"万"`, `General"万"` show 120 as `120万`; `0"万次"` as `120万次`, which is
- * then refused as no number rather than read as 120). Undefined for every other format (a unit
+ * then refused as no number rather than read as 120), or a percent sign written as text (`0.0"%"`
+ * shows 45.3 as `45.3%`, and 0.8 as `0.8%`: such a sign does not scale). Undefined for every other format (a unit
  * word, `0"次"`, says nothing the number does not), and for a format that scales the shown number
  * itself (`0!.0,"万"` shows 154123 as 15.4万: the stored number is the figure).
  */
@@ -637,7 +638,9 @@ export function shownNumber(code: string, value: number): string | undefined {
   const suffix = literal(m[3] ?? '');
   // commas after the last placeholder divide the shown number by 1,000 each: the stored one is the figure
   if (/[,]$/.test(number)) return undefined;
-  if (SCALE_START.test(suffix.trim()) || TIME_WORD.test(suffix.trim()))
+  // a percent sign written as text (`0.0"%"`, `0.0\%`) does not scale: 45.3 shows as 45.3%, and 0.8
+  // as 0.8% (read as the number alone, 0.8 was a ratio of 80 %, what no one saw on the screen)
+  if (SCALE_START.test(suffix.trim()) || TIME_WORD.test(suffix.trim()) || /^[%％]$/.test(suffix.trim()))
     return `${prefix.trim()}${String(value)}${suffix.trim()}`;
   if (value < 0) return undefined;
   const general = /general|通用/i.test(number);

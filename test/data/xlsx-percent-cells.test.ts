@@ -94,14 +94,19 @@ describe('number cells of a workbook shown as a percentage', () => {
     ]);
   });
 
-  it('a `%` that is quoted, escaped or in brackets in the format is no percentage: 12 formatted `0"%"` stays 12', async () => {
-    const { table } = await read(
+  it('a `%` that is quoted or escaped in the format does not scale: 12 formatted `0"%"` is `12%` as shown (not 1200%), refused in a count column as a CSV of the sheet is', async () => {
+    const { table, records } = await read(
       await workbook([
         ['E1', num(0.5), num(12, '0"%"')],
         ['E2', num(0.5), num(13, '0\\%')],
       ]),
     );
-    expect(table.rows.map((r) => r[7])).toEqual(['12', '13']);
+    expect(table.rows.map((r) => r[7])).toEqual(['12%', '13%']);
+    expect(records.records).toEqual([]);
+    expect(records.excluded.map((x) => x.reasons.map((d) => [d.code, d.cell?.column, d.cell?.value]))).toEqual([
+      [['data_not_a_number', '播放量', '12%']],
+      [['data_not_a_number', '播放量', '13%']],
+    ]);
   });
 
   it('a percent cell in a column of percent points beside a plain 33.1 is no mix: both are 33.1 %', async () => {

@@ -47,6 +47,22 @@ describe('a number cell read as its format shows it', () => {
     ]);
   });
 
+  it('a percent sign written as text (`0.0"%"`, `0.0\\%`, `0"％"`) is read as shown: 45.3 is 45.3%, 0.8 is 0.8%, not 80 %', async () => {
+    expect(
+      await cells([
+        [text('E1'), num(45.3, '0.0"%"')],
+        [text('E2'), num(0.8, '0.0"%"')],
+        [text('E3'), num(0.453, '0.00\\%')],
+        [text('E4'), num(12, '0"％"')],
+      ]),
+    ).toEqual([
+      ['E1', '45.3%'],
+      ['E2', '0.8%'],
+      ['E3', '0.453%'],
+      ['E4', '12％'],
+    ]);
+  });
+
   it('a unit word, a scaling format and a thousands format leave the stored number', async () => {
     expect(
       await cells([
