@@ -129,6 +129,7 @@ export {
   nulBytes,
   notText,
   csvQuoteProblems,
+  decimalCommaSource,
   csvDelimiter,
   rowLengthProblem,
   noHeaderRow,

@@ -5,6 +5,7 @@ export {
   readCsv,
   readJsonRecords,
   csvQuoteProblems,
+  decimalCommaSource,
   csvDelimiter,
   rowLengthProblem,
   noHeaderRow,

@@ -98,7 +98,8 @@ export function joinSources(
     );
   const employeeOf = (i: number) => normaliseId(rosterCells(i)[rIdCol] ?? '');
   for (const { i, d } of rosterLong) conflicts.set(employeeOf(i), [...(conflicts.get(employeeOf(i)) ?? []), d]);
-  const columnOptions: NonNullable<Table['columnOptions']> = {};
+  // the roster's columns keep how their file writes numbers (a file separated by semicolons)
+  const columnOptions: NonNullable<Table['columnOptions']> = { ...roster.table.columnOptions };
   /** column → the source it comes from, and the roster rows that source has no row for */
   const absentFrom = new Map<
     number,
@@ -222,15 +223,17 @@ export function joinSources(
     // this file's columns go after the roster's, renamed as the mapping says
     const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
     const base = header.length;
-    take.forEach(({ h }, j) => {
+    take.forEach(({ h, c }, j) => {
       // headers are user text: a column called `constructor` is not the mapping's inherited key
       const spec = src.columns && Object.hasOwn(src.columns, h) ? src.columns[h] : undefined;
       header.push(typeof spec === 'string' ? spec : (spec?.metric ?? h));
-      if (spec && typeof spec === 'object' && (spec.money_in || spec.ranges || spec.ratio_format)) {
+      const own = src.table.columnOptions?.[c];
+      if (own || (spec && typeof spec === 'object' && (spec.money_in || spec.ranges || spec.ratio_format))) {
         columnOptions[base + j] = {
-          ...(spec.money_in ? { moneyIn: spec.money_in } : {}),
-          ...(spec.ranges ? { ranges: spec.ranges } : {}),
-          ...(spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}),
+          ...own,
+          ...(spec && typeof spec === 'object' && spec.money_in ? { moneyIn: spec.money_in } : {}),
+          ...(spec && typeof spec === 'object' && spec.ranges ? { ranges: spec.ranges } : {}),
+          ...(spec && typeof spec === 'object' && spec.ratio_format ? { ratioFormat: spec.ratio_format } : {}),
         };
       }
     });

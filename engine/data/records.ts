@@ -892,10 +892,12 @@ export function recordReader(
       // read like any cell: empty, `-`, `N/A` are missing and the role's pay base applies; one above
       // the limit but a usable figure is refused at evaluation (eval_pay_base_out_of_range)
       const text = field(cells, 'pay_base');
-      const v = readValue(text, 'money');
       const col = fieldColumn.get('pay_base');
+      const v = readValue(text, 'money', col !== undefined ? source.columnOptions?.[col] : undefined);
       if (!v.ok) {
-        if (v.why.reason === 'value_too_large')
+        if (v.why.reason === 'value_dot_thousands')
+          problem(reasons, cells, i, row, col, 'data_not_a_number', { detail: v.why.detail, advice: v.why.advice });
+        else if (v.why.reason === 'value_too_large')
           problem(reasons, cells, i, row, col, 'data_bad_pay_base.too_large', {
             value: text.length > 24 ? `${text.slice(0, 24)}…` : text,
             limit: LIMIT_TEXT,

@@ -24,6 +24,11 @@ export interface Table {
       moneyIn?: 'yuan' | 'fen';
       ranges?: 'low' | 'middle' | 'high' | 'reject';
       ratioFormat?: 'fraction' | 'percent_points';
+      /**
+       * The column comes from a file separated by semicolons, which Excel writes where a comma is the
+       * decimal mark and a dot groups thousands: `4.000` there may be 4000 or 4, and is refused.
+       */
+      decimalComma?: boolean;
     }
   >;
   /**
@@ -165,7 +170,28 @@ export function readCsv(text: string, file?: string): TableResult {
     rows.push(line);
     rowNumbers.push(r + 1);
   }
-  return { ok: true, table: { header, rows, rowNumbers } };
+  const columnOptions = decimalCommaColumns(delimiter, header.length);
+  return { ok: true, table: { header, rows, rowNumbers, ...(columnOptions ? { columnOptions } : {}) } };
+}
+
+/**
+ * Every column of a file separated by semicolons marked `decimalComma` (Excel writes such files
+ * where a comma is the decimal mark): undefined for any other separator.
+ */
+export function decimalCommaColumns(
+  delimiter: string | undefined,
+  columns: number,
+): NonNullable<Table['columnOptions']> | undefined {
+  if (delimiter !== ';') return undefined;
+  const out: NonNullable<Table['columnOptions']> = {};
+  for (let c = 0; c < columns; c++) out[c] = { decimalComma: true };
+  return out;
+}
+
+/** How a file separated by semicolons writes numbers (`4.000` may be 4000), for its record reader. */
+export function decimalCommaSource(s: { delimiter: string; header: readonly string[] }): Pick<Table, 'columnOptions'> {
+  const columnOptions = decimalCommaColumns(s.delimiter, s.header.length);
+  return columnOptions ? { columnOptions } : {};
 }
 
 /** papaparse's quote errors as diagnostics; `firstRow` is the spreadsheet row of the text's first record. */

@@ -24,6 +24,8 @@ export interface ValueOptions {
   moneyIn?: 'yuan' | 'fen';
   /** How a ratio written without `%` is read: `0.453` (fraction, the default) or `45.3` (percent points). */
   ratioFormat?: 'fraction' | 'percent_points';
+  /** The cell is from a file separated by semicolons: a dot there may group thousands (`4.000`). */
+  decimalComma?: boolean;
 }
 
 /** Excel's error values, and what each most often means in an export. */
@@ -57,8 +59,23 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
   return v.ok ? v : { ok: false, message: v.why.detail.en, help: v.why.advice.en };
 }
 
+/**
+ * One dot and then three digits, after one to three that do not start with 0 (`4.000`, `12.500`,
+ * `¥1.250`, `4.000元`): in a file separated by semicolons the dot may group thousands.
+ */
+const DOT_THOUSANDS = /^[+\-]?[¥￥]?\s*([1-9]\d{0,2})\.(\d{3})(?![\d.,])/;
+
 /** `parseValue` with the reason for a refusal in both languages. */
 export function readValue(raw: string, unit: Unit, options: ValueOptions = {}): ReadValue {
+  if (options.decimalComma) {
+    // `4.000` in a file of Excel's decimal-comma locales is 4000, in any other 4: said, never guessed
+    const grouped = DOT_THOUSANDS.exec(raw.trim());
+    if (grouped)
+      return no('value_dot_thousands', raw.trim(), {
+        grouped: `${grouped[1]}${grouped[2]}`,
+        decimal: `${grouped[1]}.${grouped[2]}`.replace(/\.?0+$/, '') || '0',
+      });
+  }
   const parsed = parseCell(raw, unit, options);
   // `1e400` (a JSON number as written, or a cell) is refused as too large, not as no number at all
   if (!parsed.ok && EXPONENT.test(raw.trim()) && !(Math.abs(Number(raw)) <= Number.MAX_SAFE_INTEGER))

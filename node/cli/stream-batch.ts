@@ -13,6 +13,7 @@ import {
   type Lang,
   excludedRecord,
   type ExcludedRecord,
+  decimalCommaSource,
   recordReader,
   type NotationSeen,
   type RatioNotation,
@@ -125,7 +126,12 @@ export class BatchEvaluator {
     history: HistorySource | undefined,
   ) {
     if (!policy.compilable) throw new Error('internal: a streaming run needs the compiled executor');
-    this.reader = recordReader(setup.header, policy.contract, { file: setup.file, period: setup.period });
+    this.reader = recordReader(
+      setup.header,
+      policy.contract,
+      { file: setup.file, period: setup.period },
+      decimalCommaSource(setup),
+    );
     this.decoder = new TextDecoder(setup.encoding, { fatal: true });
     // CSV shows no explanation; JSON carries each card's
     // a CSV line shows the totals and a few columns: a summary card has them all (no indicator

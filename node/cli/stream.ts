@@ -24,6 +24,7 @@ import {
   isBlankRow,
   noHeaderRow,
   notText,
+  decimalCommaSource,
   recordReader,
   RunTotals,
   titleAboveHeader,
@@ -487,7 +488,7 @@ async function passWith(
       const d = o.policy.doc;
       write(utf8.encode(jsonHead({ policy: { id: d.policy, version: d.version, title: d.title }, period: s.period })));
     }
-    const reader = recordReader(s.header, o.policy.contract, { file, period: o.period });
+    const reader = recordReader(s.header, o.policy.contract, { file, period: o.period }, decimalCommaSource(s));
     // warnings about rows (ids that differ only by case) come from the duplicate check on this thread
     s.notes = reader.notes;
     teamWarnings = () => reader.teamDiagnostics();
@@ -645,7 +646,12 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
       `文件的前 ${CHUNK_BYTES / 1024} KiB 中没有表头行`,
     );
   const header = rows[h].map((c) => c.trim());
-  const reader = recordReader(header, o.policy.contract, { file: o.data, period: o.period });
+  const reader = recordReader(
+    header,
+    o.policy.contract,
+    { file: o.data, period: o.period },
+    decimalCommaSource({ delimiter: parsed.meta.delimiter, header }),
+  );
   const errors = reader.diagnostics.filter((d) => d.severity === 'error');
   const below = titleAboveHeader(
     reader.diagnostics,
@@ -675,3 +681,4 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
     rest,
   };
 }
+

@@ -970,6 +970,16 @@ export const readerReasons = defineMessages({
       zh: '请把数据所属的月份写成 YYYY-MM，如 {month}：1 日以外的日期（导出日期或发放日期）不会读作该月',
     },
   },
+  value_dot_thousands: {
+    message: {
+      en: '`{text}` may be {grouped} or {decimal}: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+      zh: '`{text}` 可能是 {grouped}，也可能是 {decimal}：该文件以分号分隔，Excel 在以点号分隔千位、以逗号作小数点的地区这样保存',
+    },
+    help: {
+      en: 'write the number without the dot ({grouped}), or save the file as CSV UTF-8 (comma-separated), where a dot is the decimal mark',
+      zh: '请去掉点号写作 {grouped}，或另存为“CSV UTF-8（逗号分隔）”，其中点号是小数点',
+    },
+  },
   value_too_large: {
     message: {
       en: '`{text}` is too large to be a figure (at most 9007199254740991)',
