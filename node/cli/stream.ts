@@ -681,4 +681,3 @@ function begin(chunk: ByteChunk, o: StreamOptions, decoding: Decoding, fatal: (d
     rest,
   };
 }
-
