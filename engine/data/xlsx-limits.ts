@@ -683,6 +683,24 @@ export async function xlsxShownCells(bytes: Uint8Array, sheet?: string): Promise
 }
 
 /**
+ * Whether a date format shows the year and the month only (`yyyy-mm`, `yyyy"年"m"月"`, `mmm-yy`,
+ * Excel's built-in 17): in its first section, quoted text, escapes and brackets set aside, a `y` and
+ * an `m` but no day, hour or second. A date under it shows as its month.
+ */
+export function isMonthFormat(id: string, code: string): boolean {
+  if (code === '') return id === '17';
+  const first = (formatSections(code)[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+  return /y/.test(first) && /m/.test(first) && !/[dhs]/.test(first);
+}
+
+/** The cells of a sheet whose format shows a date as its month (isMonthFormat): row number → column index → the format's code. */
+export async function xlsxMonthCells(bytes: Uint8Array, sheet?: string): Promise<Map<number, Map<number, string>>> {
+  const codes = new Map<string, string>();
+  for (const [index, { id, code }] of await cellFormats(bytes)) if (isMonthFormat(id, code)) codes.set(index, code);
+  return cellsStyled(bytes, sheet, codes);
+}
+
+/**
  * The cells of a sheet whose style (`s`) is one of `codes`' (style index → format code), and that
  * `keep` keeps (its attributes and its inner XML): row number → column index → the format's code.
  */

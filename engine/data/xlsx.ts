@@ -15,6 +15,7 @@ import {
   xlsxDateSystem,
   xlsxErrorCells,
   xlsxIsoDateCells,
+  xlsxMonthCells,
   xlsxHiddenColumns,
   xlsxHiddenRows,
   xlsxHiddenSheets,
@@ -286,6 +287,8 @@ export async function readXlsx(
   // an id shown padded or prefixed (`"SV"0000`: 1 is SV0001), a figure shown with its scale (`0"万"`:
   // 120 is 120万) is read as shown, as a CSV saved from the sheet writes it
   const asShown = await xlsxShownCells(bytes, chosen.sheet);
+  // a date shown as its month (`yyyy-mm`: 2026-10-15 shows as 2026-10) is read as that month, as shown
+  const months = await xlsxMonthCells(bytes, chosen.sheet);
   // a time or a duration counts from day 0 of the workbook's date system (read-excel-file reads its dates so)
   const system = await xlsxDateSystem(bytes);
   const days = system === '1904' ? DAYS_1904 : system === '1904-unread' ? DAYS_1904_UNREAD : DAYS_1900;
@@ -308,6 +311,10 @@ export async function readXlsx(
       if (text !== undefined) texts[col] = text;
     }
     for (const [col, text] of isoDates.get(i + 2) ?? []) if (col < texts.length) texts[col] = text;
+    for (const col of months.get(i + 2)?.keys() ?? []) {
+      const month = /^(\d{4}-\d{2})-\d{2}(?: |$)/.exec(texts[col] ?? '');
+      if (month && (cells[col] instanceof Date || isoDates.get(i + 2)?.has(col))) texts[col] = month[1]!;
+    }
     const wrong = errors.get(i + 2);
     if (wrong) {
       for (const [col, text] of wrong) {
