@@ -5,6 +5,7 @@
 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { known } from '../model/known.js';
+import { readPeriod } from './period.js';
 import { FIELD_NAMES, isTotalsWord, reorderedHeader, reorderedHeaderProblem } from './records.js';
 import { rowLengthProblem, type Table } from './table.js';
 import { looksDecimal, looksScientific, normaliseId, showSpelling, withoutTextMark } from './ids.js';
@@ -44,6 +45,9 @@ export interface JoinResult {
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+/** Two cells' texts the same but for full-width forms, spaces and letter case (`林 小雨` is `林小雨`). */
+const sameText = (a: string, b: string) =>
+  a.normalize('NFKC').replace(/\s+/g, '').toLowerCase() === b.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 /** A join key as compared: the id normalisation (NFKC, no spaces or invisible characters), and case ignored. */
 const keyOf = (s: string) => normaliseId(s).toLowerCase();
 
@@ -74,6 +78,15 @@ export function joinSources(
   const rosterRow = (i: number) => known(roster.table.rowNumbers[i], 'roster row number');
   /** Roster row `i`'s cells (the rows below are the roster's own, one per index). */
   const rosterCells = (i: number) => known(rows[i], 'roster row');
+  /** The roster's column of the record field a header names (姓名, 月份, …; not the id), if it has one. */
+  const rosterFieldColumn = (h: string): number | undefined => {
+    const field = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).find(
+      (f) => f !== 'employee_id' && FIELD_NAMES[f].some((n) => sameText(n, h)),
+    );
+    if (field === undefined) return undefined;
+    const at = roster.table.header.findIndex((r) => FIELD_NAMES[field].some((n) => sameText(n, r)));
+    return at < 0 ? undefined : at;
+  };
   // a roster row longer than its header may have shifted (data/table.ts): the employee is excluded
   const rosterLong: { i: number; d: Diagnostic }[] = [];
   const rows = roster.table.rows.map((r, i) => {
@@ -220,8 +233,18 @@ export function joinSources(
       const i = padded.get(bare);
       return i === undefined || i < 0 ? undefined : i;
     };
+    // a record field the roster gives too (an export's 姓名, 月份): not taken again, but compared on
+    // every matched row; a row that says otherwise is refused at its cell (it was refused at the header)
+    const shared = sh
+      .map((h, c) => ({ h, c, roster: rosterFieldColumn(h) }))
+      .filter(
+        (x): x is { h: string; c: number; roster: number } =>
+          x.c !== keyCol && x.roster !== undefined && !(src.columns && Object.hasOwn(src.columns, x.h)),
+      );
     // this file's columns go after the roster's, renamed as the mapping says
-    const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol);
+    const take = sh
+      .map((h, c) => ({ h, c }))
+      .filter(({ c }) => c !== keyCol && !shared.some((x) => x.c === c));
     const base = header.length;
     take.forEach(({ h, c }, j) => {
       // headers are user text: a column called `constructor` is not the mapping's inherited key
@@ -347,6 +370,23 @@ export function joinSources(
             { severity: 'warning', file: src.file, cell: at },
           ),
         );
+      }
+      for (const { h, c, roster: rc } of shared) {
+        const value = (cells[c] ?? '').trim();
+        const rosterValue = (rosterCells(target)[rc] ?? '').trim();
+        if (value === '' || sameText(value, rosterValue)) continue;
+        // one month written two ways (`2026-10`, `2026年10月`) is the same month
+        const month = sh[c] !== undefined && FIELD_NAMES.period.some((n) => sameText(n, sh[c]!));
+        if (month) {
+          const [a, b] = [readPeriod(value), readPeriod(rosterValue)];
+          if (a.ok && b.ok && a.period === b.period) continue;
+        }
+        const d = diagnostic(
+          'data_field_conflict',
+          { value, roster_value: rosterValue, roster: roster.file ?? '', roster_row: rosterRow(target) },
+          { file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h, value } },
+        );
+        conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), d]);
       }
       take.forEach(({ h, c }, j) => {
         rosterCells(target)[base + j] = cells[c] ?? '';

@@ -593,3 +593,48 @@ describe('a file of a mapping with its header again in another column order', ()
     expect(r.table.rows.map((x) => x[3])).toEqual(['1000', '2000', '']);
   });
 });
+
+// Most exports carry 姓名 (and 月份) beside their key: a source giving a record field the roster
+// gives was refused at its header, so the analyst deleted the column from every export. It is
+// compared instead, row by row, and refused only where it says otherwise, at that cell.
+describe('a record field a source gives as the roster does', () => {
+  it('is compared, not taken again: the same name (spaces, full width and case aside) passes; another is refused at the cell', () => {
+    const reviews = {
+      file: '评审.csv',
+      table: table(['工号', '姓名', '上级评分'], ['E1', '张 三', '90'], ['E2', '李肆', '80'], ['E3', '', '75']),
+    };
+    const r = joinSources(roster, [reviews]);
+    // the roster's 姓名 is the one column of that name
+    expect(r.table.header).toEqual(['工号', '姓名', '抖音账号', '上级评分']);
+    expect(r.diagnostics).toEqual([]);
+    // E2's 李肆 is not the roster's 李四 (row 3): E2 is refused there; E1 (`张 三`) and E3 (no name given) are not
+    expect([...r.conflicts].map(([id, ds]) => [id, ds.map((d) => [d.code, d.file, d.cell, d.message])])).toEqual([
+      [
+        'E2',
+        [
+          [
+            'data_field_conflict',
+            '评审.csv',
+            { row: 3, column: '姓名', value: '李肆' },
+            'this file has `李肆`, but the roster has `李四` for the same person (`花名册.csv` row 3)',
+          ],
+        ],
+      ],
+    ]);
+  });
+
+  it('compares a month as a month: `2026年10月` is the roster’s `2026-10`; `2026-11` is not', () => {
+    const withMonth = {
+      file: '花名册.csv',
+      table: table(['工号', '姓名', '月份'], ['E1', '张三', '2026-10'], ['E2', '李四', '2026-10']),
+    };
+    const exported = {
+      file: '导出.csv',
+      table: table(['工号', '月份', '上级评分'], ['E1', '2026年10月', '90'], ['E2', '2026-11', '80']),
+    };
+    const r = joinSources(withMonth, [exported]);
+    expect([...r.conflicts].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([
+      ['E2', ['this file has `2026-11`, but the roster has `2026-10` for the same person (`花名册.csv` row 3)']],
+    ]);
+  });
+});

@@ -218,6 +218,7 @@ const REALISTIC: Record<string, string | number> = {
   roster: '花名册.xlsx',
   roster_key: '工号',
   roster_row: 7,
+  roster_value: '林晓雨', // data_field_conflict: the roster's value of a field a source gives too
   row: 12,
   run: 3,
   sample: '`SV0001`, `SV0002`',

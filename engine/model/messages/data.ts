@@ -405,6 +405,16 @@ export const data = defineMessages({
       zh: '请把每位员工的行都放进 `records`，并删掉 `{key}`：其中的内容不会被读取',
     },
   },
+  data_field_conflict: {
+    message: {
+      en: 'this file has `{value}`, but the roster has `{roster_value}` for the same person (`{roster}` row {roster_row})',
+      zh: '此文件中为 `{value}`，但花名册中同一人为 `{roster_value}`（`{roster}` 第 {roster_row} 行）',
+    },
+    help: {
+      en: 'make the two agree (a key joined to the wrong person shows so too), or delete the column from this file: the roster is read',
+      zh: '请使两者一致（工号对错了人也会这样），或从此文件中删除该列：以花名册为准',
+    },
+  },
   data_key_normalised: {
     message: {
       en: "`{key}` (row {row}) is matched to the roster's `{roster_key}` (`{roster}` row {roster_row})",
