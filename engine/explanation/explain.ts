@@ -550,18 +550,31 @@ function indicatorLines(
     if (!plan || !fits(plan, i, indent)) plans[at] = plan = makePlan(ex, i, indent);
     at++;
     if (i.children) {
-      i.reason = put(plan.line, undefined, n(i.points), undefined, n(i.weighted_points));
+      i.reason = put(plan.line, undefined, n(i.points), undefined, weightedText(ex.lang, i));
       lines.push(indent + i.reason);
       at = indicatorLines(ex, plans, at, card, i.children, `${indent}  `, lines);
     } else {
       const reason = leafReason(ex, plan, i, card);
       i.reason = reason;
       lines.push(
-        put(plan.line, undefined, actualText(ex, plan, i), reason, n(i.points), undefined, n(i.weighted_points)),
+        put(plan.line, undefined, actualText(ex, plan, i), reason, n(i.points), undefined, weightedText(ex.lang, i)),
       );
     }
   }
   return at;
+}
+
+/**
+ * An indicator's weighted points as its line says them: points × weight as counted, and, when the
+ * score's decimals round that, the product with its rounding (「101 分 × 权重 50% = 50.5 分 ≈ 51 分」,
+ * never 「= 51 分」, as a per-unit line says it).
+ */
+function weightedText(lang: Lang, i: IndicatorResult): string {
+  const weighted = i.weighted_points;
+  const exact = (i.points * i.weight) / 100;
+  if (Math.abs(exact - weighted) <= 1e-9 * Math.max(1, Math.abs(exact))) return n(weighted);
+  const product = n(Number(exact.toPrecision(12)));
+  return lang === 'zh' ? `${product} 分 ≈ ${n(weighted)}` : `${product} ≈ ${n(weighted)}`;
 }
 
 export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: Lang): string[] {
@@ -592,7 +605,7 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   );
   const pools = card.pools;
   for (const l of card.payout.lines) {
-    let text = put(cuts.line, l.label, formatFen(l.amountFen));
+    let text = put(cuts.line, l.label, lineMoney(ex.policy, l));
     if (l.kind === 'performance_pay') text += put(perfCut(ex), undefined, payBaseText(ex, card.payout.pay_base), score);
     lines.push(`  ${text}`);
     // a pool's share as it was computed (pool × weight / every weight), under its own line
@@ -710,6 +723,19 @@ export function describeEffects(policy: CompiledPolicy, a: Scorecard['adjustment
   if (a.score_cap !== undefined) out = listed(out, separator, say(lang, 'scoreCap', { cap: n(a.score_cap) }));
   if (a.grade_cap !== undefined) out = listed(out, separator, say(lang, 'gradeCap', { grade: a.grade_cap }));
   return out;
+}
+
+/**
+ * A payout line's amount as the explanation says it: a tier's award finer than the policy's unit
+ * (`award: 1000.05` paid `up` to the jiao) is said as written and as paid, 「¥1,000.05 ≈ ¥1,000.10」,
+ * as an adjustment's fixed award is (awardMoney); every other line is its amount.
+ */
+export function lineMoney(policy: CompiledPolicy, l: Scorecard['payout']['lines'][number]): string {
+  if (l.kind !== 'tier_award') return formatFen(l.amountFen);
+  const award = policy.tiers?.bands.find((b) => b.tier === l.source)?.award;
+  return award === undefined || Math.round(award * 100) === l.amountFen
+    ? formatFen(l.amountFen)
+    : `${formatAmount(award)} ≈ ${formatFen(l.amountFen)}`;
 }
 
 /**

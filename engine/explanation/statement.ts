@@ -5,6 +5,7 @@
 import type { CompiledPolicy } from '../language/compile.js';
 import {
   awardMoney,
+  lineMoney,
   describeAction,
   describeConditions,
   describePerUnit,
@@ -489,7 +490,7 @@ function payoutSection(policy: CompiledPolicy, card: Scorecard, values: Map<stri
   const calc = payoutCalculation(policy, card, values, lang);
   return `<h2>${w.payoutLines}</h2>
 <table><thead><tr><th>${w.item}</th><th class="num">${w.amount}</th></tr></thead><tbody>
-${card.payout.lines.map((l) => `<tr><td>${escapeHtml(l.label)}</td><td class="num">${formatFen(l.amountFen)}</td></tr>`).join('\n')}
+${card.payout.lines.map((l) => `<tr><td>${escapeHtml(l.label)}</td><td class="num">${escapeHtml(lineMoney(policy, l))}</td></tr>`).join('\n')}
 <tr class="group"><td>${w.total}</td><td class="num">${formatFen(card.payout.totalFen)}</td></tr>
 </tbody></table>
 ${calc.length ? `<ul class="calc">${calc.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : ''}
