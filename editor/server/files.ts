@@ -62,10 +62,10 @@ const FS_REFUSALS: Record<string, { id: FsRefusal; status: FileError['status'] }
  * undefined for anything else (a bug, or a path outside the root), which stays an internal error.
  */
 export function fileSystemRefusal(root: string, error: unknown): FileError | undefined {
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   const known = code !== undefined ? FS_REFUSALS[code] : undefined;
   if (!known || typeof path !== 'string') return undefined;
-  const shown = projectPath(root, path, code!);
+  const shown = projectPath(root, path, code!, syscall);
   if (shown === undefined) return undefined;
   // every phrasing takes the same one argument
   return new FileError(known.status, diagnostic(known.id as 'cli_server_fs', { project_path: shown }));
@@ -74,9 +74,10 @@ export function fileSystemRefusal(root: string, error: unknown): FileError | und
 /**
  * `path` as the user knows it: relative to the root, with `/`. For a missing path or a file in the
  * way, the first part of it that is missing (or is not a folder); a temporary file of an atomic
- * write is named as its target. Undefined when the path is not under the root.
+ * write is named as its target, or, when it could not be made for want of permission, its folder.
+ * Undefined when the path is not under the root.
  */
-function projectPath(root: string, path: string, code: string): string | undefined {
+function projectPath(root: string, path: string, code: string, syscall?: string): string | undefined {
   let bases = [resolve(root)];
   try {
     bases = [...new Set([resolve(root), realpathSync(root)])];
@@ -89,7 +90,10 @@ function projectPath(root: string, path: string, code: string): string | undefin
     .split(sep)
     .filter((p) => p !== '');
   const temp = /^\.(.+)\.\d+\.tmp$/.exec(parts.at(-1) ?? '');
-  if (temp) parts[parts.length - 1] = temp[1]!;
+  // the temporary file could not be made: the folder refuses new files (its permission, `chattr +i`),
+  // whatever the file being saved allows, so the folder is named
+  if (temp && syscall === 'open' && (code === 'EACCES' || code === 'EPERM')) parts.pop();
+  else if (temp) parts[parts.length - 1] = temp[1]!;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     if (!existsSync(base)) return base;
     for (let i = 0; i < parts.length - 1; i++) {

@@ -526,6 +526,14 @@ describe('the file system refusing a project file is said with its path and what
       'no permission to read or write `policies/short-video-team.yaml`',
       '没有读写 `policies/short-video-team.yaml` 的权限',
     ],
+    // a temporary file the folder does not let be made: the folder is named, not the file being saved
+    [
+      'EACCES',
+      `.short-video-team.yaml.${process.pid}.tmp`,
+      403,
+      'no permission to read or write `policies`',
+      '没有读写 `policies` 的权限',
+    ],
     // the temporary file of an atomic write is named as the file being saved
     [
       'ENOSPC',
