@@ -822,7 +822,7 @@ export function timeFormatWrap(id: string, code: string, value?: number): number
 export async function xlsxWrappedTimeCells(
   bytes: Uint8Array,
   sheet?: string,
-): Promise<Map<number, Map<number, string>>> {
+): Promise<Map<number, Map<number, { code: string; days: number }>>> {
   const codes = new Map<string, string>();
   const ids = new Map<string, string>();
   for (const [index, { id, code }] of await cellFormats(bytes)) {
@@ -831,10 +831,14 @@ export async function xlsxWrappedTimeCells(
     codes.set(index, code || BUILT_IN_TIMES[id] || code);
     ids.set(index, id);
   }
-  return cellsStyled(bytes, sheet, codes, (attrs, inner) => {
+  const values = new Map<string, number>();
+  const found = await cellsStyled(bytes, sheet, codes, (attrs, inner) => {
     if ((attribute(attrs, 't') ?? 'n') !== 'n') return false;
     const value = Number(/<(?:[\w.-]+:)?v>([^<]*)</.exec(inner)?.[1] ?? Number.NaN);
-    if (!(value > 0 && value < 60)) return false;
+    // a duration of 60 days or more (1476:00:00 under `hh:mm:ss`) is read by read-excel-file as a date
+    // of 1900, which the clock shows as 12:00:00 all the same; a year or more is a date and a time of
+    // day (2026-10-01 09:30 under `hh:mm`), which the reader refuses as a date
+    if (!(value > 0 && value < 366)) return false;
     const style = attribute(attrs, 's') ?? '0';
     const wrap = timeFormatWrap(ids.get(style) ?? '', codes.get(style) ?? '', value);
     if (wrap === undefined) return false;
@@ -842,8 +846,18 @@ export async function xlsxWrappedTimeCells(
     // gives its seconds (`ss.0`), so 23:59:59.5 and 0.99999999 of a day are shown as 0:00:00
     const section = numberSection(formatSections(codes.get(style) ?? ''), value) ?? '';
     const places = /s+\.(0+)/i.exec(section)?.[1]?.length ?? 0;
-    return Number((value * 86400).toFixed(places)) >= Math.round(wrap * 86400);
+    const wraps = Number((value * 86400).toFixed(places)) >= Math.round(wrap * 86400);
+    const ref = /^([A-Z]+)(\d+)$/i.exec(attribute(attrs, 'r') ?? '');
+    if (wraps && ref) values.set(`${Number(ref[2])}:${columnIndex(ref[1] ?? '')}`, value);
+    return wraps;
   });
+  const out = new Map<number, Map<number, { code: string; days: number }>>();
+  for (const [row, columns] of found) {
+    const cells = new Map<number, { code: string; days: number }>();
+    for (const [col, code] of columns) cells.set(col, { code, days: values.get(`${row}:${col}`) ?? 0 });
+    out.set(row, cells);
+  }
+  return out;
 }
 
 /**

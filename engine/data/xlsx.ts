@@ -69,6 +69,16 @@ function dateText(d: Date, days: DateSystem = DAYS_1900): string {
   return time === '00:00:00' && fraction === '' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}${fraction}`;
 }
 
+/** A number of days as a duration's text (`1476:00:00`), to the millisecond as dateText writes it. */
+function clockOf(days: number): string {
+  const ms = Math.round(days * 86400000);
+  const seconds = Math.floor(ms / 1000);
+  const fraction = ms % 1000 === 0 ? '' : `.${String(ms % 1000).padStart(3, '0')}`;
+  const mm = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+  const ss = String(seconds % 60).padStart(2, '0');
+  return `${Math.floor(seconds / 3600)}:${mm}:${ss}${fraction}`;
+}
+
 /** A duration's text as the reader writes it (`36:00:00`, `1:23:20.500`) in days. */
 function daysOf(clock: string): number {
   const [h = 0, m = 0, sec = 0] = clock.split(':').map(Number);
@@ -419,15 +429,23 @@ export async function readXlsx(
   if (minutes.length) table.minuteTimes = minutes.map(({ what, ...c }) => ({ ...c, format: what }));
   // durations past what their format's largest unit shows (36:00:00 under `hh:mm:ss` is shown, and
   // saved as CSV, as 12:00:00): refused by the reader that reads their column, outside a totals row
-  const wrapped = holding(await xlsxWrappedTimeCells(bytes, chosen.sheet), false).filter((c) => {
+  const wraps = await xlsxWrappedTimeCells(bytes, chosen.sheet);
+  // one of 60 days or more was read as a date of 1900 (`1900-03-01 12:00:00`): it is the duration it holds
+  for (const [row, columns] of wraps) {
+    const i = byRow.get(row);
+    if (i === undefined) continue;
+    for (const [col, { days: d }] of columns)
+      if (rows[i]?.[col] !== undefined && !/^\d+:\d{2}:\d{2}/.test(rows[i]![col]!)) rows[i]![col] = clockOf(d);
+  }
+  const wrapped = holding(wraps, false).filter((c) => {
     const i = byRow.get(c.row);
     return i === undefined || !(rows[i] ?? []).slice(0, 6).some((t) => isTotalsWord(t.trim()) || isGroupTotal(t));
   });
   if (wrapped.length)
     table.wrappedTimes = wrapped.map(({ what, ...c }) => ({
       ...c,
-      format: what,
-      wrapSeconds: Math.round((timeFormatWrap('', what, daysOf(c.value)) ?? 1) * 86400),
+      format: what.code,
+      wrapSeconds: Math.round((timeFormatWrap('', what.code, daysOf(c.value)) ?? 1) * 86400),
     }));
   // values drawn in the colour of their background, or too small to read, below the header: the same
   const faint = holding(await xlsxFontHiddenCells(bytes, chosen.sheet), false);

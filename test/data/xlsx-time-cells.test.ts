@@ -256,6 +256,18 @@ describe('durations past what a clock format shows', () => {
     ]);
   });
 
+  it('61.5 days under `hh:mm:ss` (shown 12:00:00) is the duration 1476:00:00, not the date 1900-03-01 12:00:00 read-excel-file made of it', async () => {
+    const r = await workbook([
+      [...person('E1'), text('2026-10'), { value: 61.5, type: Number, format: 'hh:mm:ss' }, { value: 3, type: Number }],
+    ]);
+    expect(r.records).toEqual([]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([
+      'live.xlsx:2: error[data_xlsx_unreadable]: the cell holds the duration 1476:00:00 (h:mm:ss), but its format `hh:mm:ss` shows hours as a clock does, starting again at 24:00:00: Excel shows 1464:00:00 less than the cell holds, and a CSV saved from the sheet reads what Excel shows; which one is meant cannot be told\n' +
+        '  at sheet `Sheet1`, row 2, column `直播时长`, value `1476:00:00`\n' +
+        '  help: format the column as `[h]:mm:ss` (elapsed hours), check what it shows, and save; or write each duration with its unit (`36小时`, `2分30秒`)',
+    ]);
+  });
+
   it('1:05:00 under `mm:ss` (shown 05:00) names the hour; 50:30:00 under `h:mm:ss` the 48 hours', async () => {
     for (const [value, format, time, dropped, unit] of [
       [65 / 1440, 'mm:ss', '1:05:00', '1:00:00', 'minutes'],
