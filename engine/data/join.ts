@@ -78,11 +78,14 @@ export function joinSources(
   const rosterRow = (i: number) => known(roster.table.rowNumbers[i], 'roster row number');
   /** Roster row `i`'s cells (the rows below are the roster's own, one per index). */
   const rosterCells = (i: number) => known(rows[i], 'roster row');
-  /** The roster's column of the record field a header names (姓名, 月份, …; not the id), if it has one. */
+  /**
+   * The roster's column of the name or the month a header names, if it has one: the two fields an
+   * export repeats beside its key, compared as text and as a month. (A role, stage or team may be
+   * written as its id or its title, a pay base as `4,000` or `¥4000`: given twice, they are refused at
+   * the header as any other field is.)
+   */
   const rosterFieldColumn = (h: string): number | undefined => {
-    const field = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).find(
-      (f) => f !== 'employee_id' && FIELD_NAMES[f].some((n) => sameText(n, h)),
-    );
+    const field = (['name', 'period'] as const).find((f) => FIELD_NAMES[f].some((n) => sameText(n, h)));
     if (field === undefined) return undefined;
     const at = roster.table.header.findIndex((r) => FIELD_NAMES[field].some((n) => sameText(n, r)));
     return at < 0 ? undefined : at;
@@ -242,9 +245,7 @@ export function joinSources(
           x.c !== keyCol && x.roster !== undefined && !(src.columns && Object.hasOwn(src.columns, x.h)),
       );
     // this file's columns go after the roster's, renamed as the mapping says
-    const take = sh
-      .map((h, c) => ({ h, c }))
-      .filter(({ c }) => c !== keyCol && !shared.some((x) => x.c === c));
+    const take = sh.map((h, c) => ({ h, c })).filter(({ c }) => c !== keyCol && !shared.some((x) => x.c === c));
     const base = header.length;
     take.forEach(({ h, c }, j) => {
       // headers are user text: a column called `constructor` is not the mapping's inherited key
@@ -374,18 +375,22 @@ export function joinSources(
       for (const { h, c, roster: rc } of shared) {
         const value = (cells[c] ?? '').trim();
         const rosterValue = (rosterCells(target)[rc] ?? '').trim();
-        if (value === '' || sameText(value, rosterValue)) continue;
+        if (value === '' || (rosterValue !== '' && sameText(value, rosterValue))) continue;
         // one month written two ways (`2026-10`, `2026年10月`) is the same month
         const month = sh[c] !== undefined && FIELD_NAMES.period.some((n) => sameText(n, sh[c]!));
         if (month) {
           const [a, b] = [readPeriod(value), readPeriod(rosterValue)];
           if (a.ok && b.ok && a.period === b.period) continue;
         }
-        const d = diagnostic(
-          'data_field_conflict',
-          { value, roster_value: rosterValue, roster: roster.file ?? '', roster_row: rosterRow(target) },
-          { file: src.file, cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h, value } },
-        );
+        const at = {
+          file: src.file,
+          cell: { ...(src.table.sheet ? { sheet: src.table.sheet } : {}), row: rowNo, column: h, value },
+        };
+        const where = { value, roster: roster.file ?? '', roster_row: rosterRow(target) };
+        const d =
+          rosterValue === ''
+            ? diagnostic('data_field_conflict.roster_empty', where, at)
+            : diagnostic('data_field_conflict', { ...where, roster_value: rosterValue }, at);
         conflicts.set(employeeOf(target), [...(conflicts.get(employeeOf(target)) ?? []), d]);
       }
       take.forEach(({ h, c }, j) => {

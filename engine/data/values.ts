@@ -60,21 +60,28 @@ export function parseValue(raw: string, unit: Unit, options: ValueOptions = {}):
 }
 
 /**
- * One dot and then three digits, after one to three that do not start with 0 (`4.000`, `12.500`,
- * `¥1.250`, `4.000元`): in a file separated by semicolons the dot may group thousands.
+ * One dot and then three digits, after one to three that do not start with 0, with no digit, dot
+ * or comma on either side (`4.000`, `12.500`, `¥1.250`, `4.000元`, `RMB4.000`): in a file separated
+ * by semicolons the dot may group thousands.
  */
-const DOT_THOUSANDS = /^[+\-]?[¥￥]?\s*([1-9]\d{0,2})\.(\d{3})(?![\d.,])/;
+const DOT_THOUSANDS = /(?<![\d.,])([1-9]\d{0,2})\.(\d{3})(?![\d.,])/;
 
 /** `parseValue` with the reason for a refusal in both languages. */
 export function readValue(raw: string, unit: Unit, options: ValueOptions = {}): ReadValue {
   if (options.decimalComma) {
-    // `4.000` in a file of Excel's decimal-comma locales is 4000, in any other 4: said, never guessed
-    const grouped = DOT_THOUSANDS.exec(raw.trim());
-    if (grouped)
+    // `4.000` in a file of Excel's decimal-comma locales is 4000, in any other 4: said, never guessed;
+    // looked for in the cell as the reader sees it (full-width `４．０００`, invisible characters,
+    // `RMB4.000`, `'4.000`, `-4.000%`), the cell said both ways
+    const text = normaliseWidth(raw).replace(INVISIBLE, '').trim();
+    const m = DOT_THOUSANDS.exec(text);
+    if (m) {
+      const [token, whole = '', three = ''] = m;
+      const around = (middle: string) => text.slice(0, m.index) + middle + text.slice(m.index + token.length);
       return no('value_dot_thousands', raw.trim(), {
-        grouped: `${grouped[1]}${grouped[2]}`,
-        decimal: `${grouped[1]}.${grouped[2]}`.replace(/\.?0+$/, '') || '0',
+        grouped: around(`${whole}${three}`),
+        decimal: around(`${whole}.${three}`.replace(/\.?0+$/, '')),
       });
+    }
   }
   const parsed = parseCell(raw, unit, options);
   // `1e400` (a JSON number as written, or a cell) is refused as too large, not as no number at all

@@ -6,6 +6,7 @@
 
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { LIMITS } from '../language/limits.js';
+import { plainDecimal } from './table.js';
 
 const MIB = 1024 * 1024;
 
@@ -640,8 +641,14 @@ export function shownNumber(code: string, value: number): string | undefined {
   if (/[,]$/.test(number)) return undefined;
   // a percent sign written as text (`0.0"%"`, `0.0\%`) does not scale: 45.3 shows as 45.3%, and 0.8
   // as 0.8% (read as the number alone, 0.8 was a ratio of 80 %, what no one saw on the screen)
-  if (SCALE_START.test(suffix.trim()) || TIME_WORD.test(suffix.trim()) || /^[%％]$/.test(suffix.trim()))
-    return `${prefix.trim()}${String(value)}${suffix.trim()}`;
+  if (SCALE_START.test(suffix.trim()) || TIME_WORD.test(suffix.trim()) || /^[%％]$/.test(suffix.trim())) {
+    // a negative value shown by a format's own section for negatives is shown without its minus
+    // sign, the section writing whatever sign it has (`0.0"%";-0.0"%"` shows -5 as `-5.0%`, not `--5%`)
+    const sections = formatSections(code);
+    const own = value < 0 && sections.length >= 2 && !condition(sections[0] ?? '');
+    const digits = String(own ? -value : value);
+    return `${prefix.trim()}${plainDecimal(digits) ?? digits}${suffix.trim()}`;
+  }
   if (value < 0) return undefined;
   const general = /general|通用/i.test(number);
   const padded = /^#*0+$/.test(number.replace(/,/g, ''));

@@ -637,4 +637,25 @@ describe('a record field a source gives as the roster does', () => {
       ['E2', ['this file has `2026-11`, but the roster has `2026-10` for the same person (`花名册.csv` row 3)']],
     ]);
   });
+
+  it('a month the roster leaves empty, given by the source, is said so; a role written as its id is no such field: refused at the header as before', () => {
+    const withMonth = {
+      file: '花名册.csv',
+      table: table(['工号', '姓名', '岗位', '月份'], ['E1', '张三', '编导', ''], ['E2', '李四', '编导', '2026-10']),
+    };
+    const exported = {
+      file: '导出.csv',
+      table: table(
+        ['工号', '月份', '岗位', '上级评分'],
+        ['E1', '2026-10', 'director', '90'],
+        ['E2', '2026-10', 'director', '80'],
+      ),
+    };
+    const r = joinSources(withMonth, [exported]);
+    expect([...r.conflicts].map(([id, ds]) => [id, ds.map((d) => d.message)])).toEqual([
+      ['E1', ['this file has `2026-10`, but the roster leaves it empty for the same person (`花名册.csv` row 2)']],
+    ]);
+    // 岗位 is taken from the source too, and the reader refuses the column given twice
+    expect(r.table.header).toEqual(['工号', '姓名', '岗位', '月份', '岗位', '上级评分']);
+  });
 });

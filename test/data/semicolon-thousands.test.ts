@@ -32,11 +32,27 @@ describe('a file separated by semicolons', () => {
     ]);
   });
 
-  it('says it in Chinese too, and gives the decimal reading without its trailing zeros (`12.500` is 12500 or 12.5)', () => {
+  it('says it in Chinese too, and gives the decimal reading without its trailing zeros (`¥12.500` is ¥12500 or ¥12.5)', () => {
     const r = read('E1;张三;编导;一组;初创期;2026-10;30;0.45;80;0;¥12.500');
     expect(formatDiagnostic(r.excluded[0]!.reasons[0]!, 'zh').split('\n')[0]).toBe(
-      'm.csv:2: error[data_not_a_number]: 无法读取的值：`¥12.500` 可能是 12500，也可能是 12.5：该文件以分号分隔，Excel 在以点号分隔千位、以逗号作小数点的地区这样保存',
+      'm.csv:2: error[data_not_a_number]: 无法读取的值：`¥12.500` 可能是 ¥12500，也可能是 ¥12.5：该文件以分号分隔，Excel 在以点号分隔千位、以逗号作小数点的地区这样保存',
     );
+  });
+
+  it('finds it however the cell writes it: full width, an invisible character, a currency word, a text mark, a sign and a %', () => {
+    const cells = ['４.０００', '\u200b4.000', 'RMB4.000', "'4.000", '="4.000"', '4.000 元'];
+    const r = read(...cells.map((c, i) => `E${i + 1};张三;编导;一组;初创期;2026-10;30;0.45;80;0;${c}`));
+    expect(r.records).toEqual([]);
+    expect(r.excluded.map((x) => x.reasons[0]!.message)).toEqual([
+      '`４.０００` may be 4000 or 4: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+      '`\u200b4.000` may be 4000 or 4: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+      '`RMB4.000` may be RMB4000 or RMB4: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+      "`'4.000` may be '4000 or '4: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark",
+      '`="4.000"` may be ="4000" or ="4": the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+      '`4.000 元` may be 4000 元 or 4 元: the file is separated by semicolons, as Excel writes it where a dot groups thousands and a comma is the decimal mark',
+    ]);
+    const ratio = read('E1;张三;编导;一组;初创期;2026-10;30;-4.500%;80;0;');
+    expect(ratio.excluded[0]!.reasons[0]!.message.split(':')[0]).toBe('`-4.500%` may be -4500% or -4.5%');
   });
 
   it('reads every other number as before: 0.453, 45.3%, 12.5, 4000, 85', () => {

@@ -79,6 +79,18 @@ describe('a number cell read as its format shows it', () => {
 });
 
 describe('shownNumber', () => {
+  it('writes a negative value shown by the format’s own section for negatives with that section’s sign only', () => {
+    // one section: Excel puts the minus sign; two: the second section writes its own sign, or none
+    expect(shownNumber('0.0"%"', -5)).toBe('-5%');
+    expect(shownNumber('0.0"%";-0.0"%"', -5)).toBe('-5%');
+    expect(shownNumber('"+"0.0"%";"-"0.0"%"', -5)).toBe('-5%');
+    expect(shownNumber('"+"0.0"%";"-"0.0"%"', 5)).toBe('+5%');
+    expect(shownNumber('0.0"%";0.0"%"', -5)).toBe('5%');
+    expect(shownNumber('0"万";-0"万"', -12)).toBe('-12万');
+    // a tiny value in plain decimals, as the reader takes it (not `1e-7%`)
+    expect(shownNumber('0.0"%"', 1e-7)).toBe('0.0000001%');
+  });
+
   it('writes the number as the format shows it, or says nothing', () => {
     expect(shownNumber('"SV"0000', 12345)).toBe('SV12345');
     expect(shownNumber('"E-"000', 7)).toBe('E-007');

@@ -415,6 +415,16 @@ export const data = defineMessages({
       zh: '请使两者一致（工号对错了人也会这样），或从此文件中删除该列：以花名册为准',
     },
   },
+  'data_field_conflict.roster_empty': {
+    message: {
+      en: 'this file has `{value}`, but the roster leaves it empty for the same person (`{roster}` row {roster_row})',
+      zh: '此文件中为 `{value}`，但花名册中同一人此项为空（`{roster}` 第 {roster_row} 行）',
+    },
+    help: {
+      en: 'fill it in the roster (the roster is read, not this file), or delete the column from this file',
+      zh: '请在花名册中填写（读取的是花名册，而不是此文件），或从此文件中删除该列',
+    },
+  },
   data_key_normalised: {
     message: {
       en: "`{key}` (row {row}) is matched to the roster's `{roster_key}` (`{roster}` row {roster_row})",
