@@ -44,6 +44,8 @@ export const EXCEL_ERRORS: Record<string, Text> = {
 
 /** A calendar date, with or without a time: 2026-10-01, 2026/10/1, 2026.10.01, 2026年10月1日 08:30. */
 const DATE_SHAPE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+/** A month as a workbook's month-only date (`yyyy-mm`) is read: `2026-10` (no range from 2026 to 10). */
+const MONTH_SHAPE = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ReadValue = { ok: true, value: undefined };
 /** A plain decimal number: read as is, whatever the unit (`0.453`, `-12`, `1234.5`). */
@@ -140,7 +142,7 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
       meaning: excel,
     });
   // a date (a date-formatted workbook cell, a time column picked by mistake) is no figure and no range
-  if (DATE_SHAPE.test(text)) return no('value_date', raw);
+  if (DATE_SHAPE.test(text) || MONTH_SHAPE.test(text)) return no('value_date', raw);
   if (unit === 'money') {
     const negative = negativeAmount(text);
     if (negative !== undefined) {

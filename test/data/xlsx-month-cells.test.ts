@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable } from '../../engine/data/index.js';
 import { isMonthFormat } from '../../engine/data/xlsx-limits.js';
+import { readValue } from '../../engine/data/values.js';
 
 const text = (value: string) => ({ value, type: String });
 const date = (value: string, format: string) => ({ value: new Date(`${value}T00:00:00Z`), type: Date, format });
@@ -50,5 +51,15 @@ describe('isMonthFormat', () => {
     expect(isMonthFormat('164', '0"月"')).toBe(false);
     // `d` inside quotes is text, not the day
     expect(isMonthFormat('164', 'yyyy-mm" (month end)"')).toBe(true);
+  });
+});
+
+describe('a month in a number column', () => {
+  it('is a date, not a number (it read as the range 2026 to 10)', () => {
+    const r = readValue('2026-10', 'count', { ranges: 'low' });
+    expect(r.ok ? r.value : r.why.reason).toBe('value_date');
+    // a range of whole numbers is still a range
+    const range = readValue('2000-3000', 'count', { ranges: 'low' });
+    expect(range.ok ? range.value : range.why.reason).toBe(2000);
   });
 });
