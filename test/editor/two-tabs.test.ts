@@ -14,6 +14,8 @@ import {
 
 const NAME = 'team-a.yaml';
 const OTHER = 'team-b.yaml';
+/** A policy the picker listed, moved off the disk since. */
+const GONE = 'gone.yaml';
 const SAVED = 'policy: team-a\nversion: 1.0.0\n';
 const BY_A = 'policy: team-a\nversion: 1.1.0 # A 的修改\n';
 const BY_B = 'policy: team-a\nversion: 1.2.0 # B 的修改\n';
@@ -21,6 +23,7 @@ const BY_B = 'policy: team-a\nversion: 1.2.0 # B 的修改\n';
 /** A server that always gives version "1" of each file. */
 const server: PolicyServer = {
   policy: async (name) => {
+    if (name === GONE) throw new Error(`no such file: \`${name}\``);
     const text = name === NAME ? SAVED : 'policy: team-b\n';
     return { name, text, etag: '"1"', base: { source: 'disk', text } };
   },
@@ -73,6 +76,21 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('a policy open in two tabs', () => {
+  it('stays edited in the first when it fails to open another policy: the second is still read-only', async () => {
+    const b = browser();
+    const a = await b.open();
+    a.doc.edit(BY_A);
+    pause();
+    await expect(a.doc.open(GONE)).rejects.toThrow('no such file: `gone.yaml`');
+    expect(a.doc.state).toMatchObject({ file: { name: NAME }, text: BY_A, elsewhere: false });
+    const second = await b.open();
+    expect(second.doc.state).toMatchObject({ elsewhere: true, offered: null, text: SAVED });
+    expect(second.doc.edit(BY_B)).toBe(false);
+    expect(draftText(b.storage)).toBe(BY_A);
+    // the lock of the policy that could not be opened was not kept either
+    expect(await second.locks.take(GONE, () => {})).toBe(true);
+  });
+
   it('is edited in the first; the second is read-only, writes no draft and does not offer the first one’s', async () => {
     const b = browser();
     const a = await b.open();

@@ -155,12 +155,16 @@ export class PolicyDocument {
     return () => (this.listeners = this.listeners.filter((l) => l !== listener));
   }
 
-  /** Opens a policy, offering its stored draft when that differs from the file. */
+  /**
+   * Opens a policy, offering its stored draft when that differs from the file. A policy that
+   * cannot be read (moved off the disk since the picker listed it) throws, and the policy open
+   * stays open, its edit lock held: only once another is open can another tab edit this one.
+   */
   async open(name: string): Promise<void> {
     this.flush();
     const previous = this.current.file?.name;
-    if (previous !== undefined && previous !== name) this.locks?.release(previous);
     await this.load(name);
+    if (previous !== undefined && previous !== name) this.locks?.release(previous);
   }
 
   /** The editor's text changed. False, and nothing changes, while a draft is on offer. */
@@ -312,7 +316,14 @@ export class PolicyDocument {
 
   private async load(name: string): Promise<void> {
     const mine = this.locks ? await this.locks.take(name, () => void this.freed(name)) : true;
-    const file = await this.server.policy(name);
+    let file: PolicyFile;
+    try {
+      file = await this.server.policy(name);
+    } catch (error) {
+      // a policy this tab did not have open is not kept from other tabs by a failed read
+      if (mine && this.current.file?.name !== name) this.locks?.release(name);
+      throw error;
+    }
     const stored = mine ? readDraft(this.storage, name) : null;
     this.update({
       file,

@@ -1,0 +1,67 @@
+// Unsaved work and the policy picker when something goes wrong around them, in a real browser:
+// - a switch to a policy that was moved off the disk left the tab without its edit lock (a second
+//   tab then edited the same policy and the two overwrote each other's draft), with nothing said.
+
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+
+let e: Editor;
+let page: Page;
+let pageErrors: string[] = [];
+const testId = (id: string) => page.locator(`[data-testid=${id}]`);
+const status = () => testId('status').textContent();
+/** The note over the work area, without its close button. */
+const message = async () =>
+  (await testId('message').count()) ? (await testId('message').textContent())!.replace(/ ×$/, '') : '';
+
+describe.skipIf(!available)('unsaved work and the picker when something goes wrong', { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    e = await startEditor();
+    page = e.page;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 180_000);
+  afterAll(async () => e?.close());
+
+  it('a switch to a policy moved off the disk says so and keeps the policy open, its edit and its edit lock', async () => {
+    await e.reset();
+    pageErrors = [];
+    await openPolicy(e, 'short-video-team.yaml');
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('7');
+    await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
+    const moved = join(e.root, 'annual-review.yaml');
+    renameSync(join(e.root, 'policies', 'annual-review.yaml'), moved);
+    try {
+      await page.selectOption('[data-testid=policy-select]', 'annual-review.yaml');
+      await expect.poll(message, { timeout: 20_000 }).toBe('没有这个文件：`annual-review.yaml`');
+      expect(await testId('policy-select').inputValue()).toBe('short-video-team.yaml');
+      expect(await status()).toBe('未保存的修改');
+      expect(await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.07' }).count()).toBe(1);
+      expect(pageErrors).toEqual([]);
+
+      // the tab still edits the policy: a second tab shows it read-only and is offered no draft
+      const second = await e.context.newPage();
+      await second.goto(`${e.url}&policy=short-video-team.yaml`);
+      const banner = second.locator('[data-testid=elsewhere-banner]');
+      await banner.waitFor({ timeout: 60_000 });
+      expect(await banner.textContent()).toBe(
+        '此政策正在本浏览器的另一个标签页中编辑：这里只读，以免两边的未保存修改互相覆盖。那个标签页关闭或打开别的政策后，这里即可编辑。',
+      );
+      expect(await second.locator('[data-testid=draft-banner]').count()).toBe(0);
+      await second.close({ runBeforeUnload: false });
+
+      // 保存 writes the policy still open, with the edit
+      await testId('save').click();
+      await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
+      expect(e.onDisk('short-video-team.yaml')).toBe(
+        e.committed('short-video-team.yaml').replace('version: 1.2.0\n', 'version: 1.2.07\n'),
+      );
+    } finally {
+      renameSync(moved, join(e.root, 'policies', 'annual-review.yaml'));
+    }
+  });
+});
