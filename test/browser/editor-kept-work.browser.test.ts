@@ -1,6 +1,8 @@
 // Unsaved work and the policy picker when something goes wrong around them, in a real browser:
 // - a switch to a policy that was moved off the disk left the tab without its edit lock (a second
-//   tab then edited the same policy and the two overwrote each other's draft), with nothing said.
+//   tab then edited the same policy and the two overwrote each other's draft), with nothing said;
+// - a draft that did not fit in the browser's storage was dropped with an uncaught error, and the
+//   work was gone after a reload, with nothing said.
 
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,5 +65,53 @@ describe.skipIf(!available)('unsaved work and the picker when something goes wro
     } finally {
       renameSync(moved, join(e.root, 'policies', 'annual-review.yaml'));
     }
+  });
+
+  it('a draft that does not fit in the browser is said, in the page language, and raises no error', async () => {
+    await e.reset();
+    await openPolicy(e, 'short-video-team.yaml');
+    // other policies' leftover drafts fill the browser's storage, all but a little room
+    await page.evaluate(() => {
+      const fill = (key: string, size: number) => {
+        try {
+          localStorage.setItem(
+            key,
+            JSON.stringify({ text: '#'.repeat(size), etag: '"x"', at: '2026-11-01T00:00:00Z' }),
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      let low = 0;
+      let high = 20_000_000;
+      while (high - low > 100) {
+        const mid = Math.floor((low + high) / 2);
+        if (fill('yardstick:draft:content-three-dimension.yaml', mid)) low = mid;
+        else high = mid;
+      }
+      fill('yardstick:draft:content-three-dimension.yaml', low - 2_000);
+    });
+    await openPolicy(e, 'short-video-team.yaml');
+    pageErrors = [];
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.0' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('7');
+    const notKept = testId('draft-not-kept');
+    await notKept.waitFor({ timeout: 20_000 });
+    expect(await notKept.textContent()).toBe(
+      '这次未保存的修改无法作为草稿保存在浏览器中（浏览器的存储空间已满）：重新加载或关闭页面后它会丢失。请先保存（或复制出来）。',
+    );
+    expect(pageErrors).toEqual([]);
+    await page.selectOption('[aria-label=language]', 'en');
+    expect(await notKept.textContent()).toBe(
+      'This unsaved edit could not be kept as a draft in the browser (its storage is full): it will be lost if the page is reloaded or closed. Save it first (or copy it out).',
+    );
+    await page.selectOption('[aria-label=language]', 'zh');
+    // saved, there is nothing left to lose
+    await testId('save').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
+    expect(await notKept.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 });

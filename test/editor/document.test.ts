@@ -243,6 +243,35 @@ describe('the draft', () => {
     pause();
     expect(storage.getItem(draftKey(NAME))).toBe(null);
   });
+
+  it('that does not fit in the full storage is said (draftNotKept), without an error, until one fits or the edit is saved', async () => {
+    const { storage, doc } = await opened();
+    const full: DraftStorage = {
+      ...storage,
+      setItem: (k, v) => {
+        if (v.length > 80) throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+        storage.setItem(k, v);
+      },
+    };
+    const small = visit(disk({ [NAME]: SAVED }), full);
+    await small.open(NAME);
+    small.edit(EDITED);
+    expect(() => pause()).not.toThrow();
+    expect(storage.getItem(draftKey(NAME))).toBe(null);
+    expect(small.state.draftNotKept).toBe(true);
+    // a shorter edit fits again
+    small.edit('policy: team-a\n');
+    pause();
+    expect(JSON.parse(storage.getItem(draftKey(NAME))!).text).toBe('policy: team-a\n');
+    expect(small.state.draftNotKept).toBe(false);
+    // saved: nothing is left to keep
+    small.edit(EDITED);
+    pause();
+    expect(small.state.draftNotKept).toBe(true);
+    expect(await small.save()).toBe('saved');
+    expect(small.state.draftNotKept).toBe(false);
+    expect(doc.state.draftNotKept).toBe(false);
+  });
 });
 
 describe('saving', () => {

@@ -53,6 +53,12 @@ export interface DocumentState {
    * or discarded from here), until that tab closes or opens another policy.
    */
   elsewhere: boolean;
+  /**
+   * The unsaved edit could not be written as a draft (the browser's storage is full: a huge paste,
+   * or other policies' drafts): it is lost on reload unless saved. False again once a draft is
+   * written, or there is nothing unsaved to keep.
+   */
+  draftNotKept: boolean;
 }
 
 /**
@@ -127,6 +133,7 @@ const EMPTY: DocumentState = {
   conflict: null,
   saving: false,
   elsewhere: false,
+  draftNotKept: false,
 };
 
 export class PolicyDocument {
@@ -333,6 +340,7 @@ export class PolicyDocument {
       offered: stored && stored.text !== file.text ? stored : null,
       conflict: null,
       elsewhere: !mine,
+      draftNotKept: false,
     });
   }
 
@@ -365,14 +373,27 @@ export class PolicyDocument {
     if (text === file.text && basedOn === file.etag) {
       this.storage.removeItem(draftKey(file.name));
       this.storage.removeItem(draftBaseKey(file.name));
+      if (this.current.draftNotKept) this.update({ draftNotKept: false });
       return;
     }
-    this.storage.setItem(
-      draftKey(file.name),
-      JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft),
-    );
-    if (baseText === null) this.storage.removeItem(draftBaseKey(file.name));
-    else this.storage.setItem(draftBaseKey(file.name), baseText);
+    try {
+      this.storage.setItem(
+        draftKey(file.name),
+        JSON.stringify({ text, etag: basedOn, at: this.now().toISOString() } satisfies Draft),
+      );
+    } catch {
+      // the storage is full (QuotaExceededError): the page says the edit lives in the page only
+      if (!this.current.draftNotKept) this.update({ draftNotKept: true });
+      return;
+    }
+    try {
+      if (baseText === null) this.storage.removeItem(draftBaseKey(file.name));
+      else this.storage.setItem(draftBaseKey(file.name), baseText);
+    } catch {
+      // the draft is kept without its base: a conflict is then shown two ways, as for an older draft
+      this.storage.removeItem(draftBaseKey(file.name));
+    }
+    if (this.current.draftNotKept) this.update({ draftNotKept: false });
   }
 
   private update(change: Partial<DocumentState>): void {

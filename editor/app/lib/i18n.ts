@@ -125,6 +125,8 @@ const zh = {
   restore: '恢复草稿',
   discard: '丢弃',
   draftFirst: '先恢复或丢弃上次的草稿，再修改',
+  draftNotKept:
+    '这次未保存的修改无法作为草稿保存在浏览器中（浏览器的存储空间已满）：重新加载或关闭页面后它会丢失。请先保存（或复制出来）。',
   elsewhere:
     '此政策正在本浏览器的另一个标签页中编辑：这里只读，以免两边的未保存修改互相覆盖。那个标签页关闭或打开别的政策后，这里即可编辑。',
   conflictTitle: '文件在你打开之后被修改了',
@@ -384,6 +386,8 @@ const en: Words = {
   restore: 'Restore draft',
   discard: 'Discard',
   draftFirst: 'Restore or discard the draft from last time before editing',
+  draftNotKept:
+    'This unsaved edit could not be kept as a draft in the browser (its storage is full): it will be lost if the page is reloaded or closed. Save it first (or copy it out).',
   elsewhere:
     "This policy is open for editing in another tab of this browser: it is read-only here, so that the two tabs' unsaved work cannot overwrite each other. It becomes editable here once that tab closes or opens another policy.",
   conflictTitle: 'The file changed since you opened it',
