@@ -2,7 +2,8 @@
 // - a switch to a policy that was moved off the disk left the tab without its edit lock (a second
 //   tab then edited the same policy and the two overwrote each other's draft), with nothing said;
 // - a draft that did not fit in the browser's storage was dropped with an uncaught error, and the
-//   work was gone after a reload, with nothing said.
+//   work was gone after a reload, with nothing said;
+// - the picker kept a fixed and saved policy marked unreadable (and a saved version stale).
 
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,5 +114,52 @@ describe.skipIf(!available)('unsaved work and the picker when something goes wro
     await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
     expect(await notKept.count()).toBe(0);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('after a save the picker lists the policy as it is now: a fixed merge conflict can be picked again, with its new version', async () => {
+    await e.reset();
+    const name = 'livestream-team.yaml';
+    e.write(
+      name,
+      e
+        .committed(name)
+        .replace('version: 1.2.1\n', '<<<<<<< HEAD\nversion: 1.2.1\n=======\nversion: 1.2.2\n>>>>>>> other\n'),
+    );
+    await page.goto(`${e.url}&policy=${name}`);
+    const option = page.locator(`[data-testid=policy-select] option[value="${name}"]`);
+    await page.locator('[data-testid=editor] .view-line', { hasText: '<<<<<<< HEAD' }).waitFor({ timeout: 60_000 });
+    // the option names the file and says it cannot be read; the problem itself is on hover
+    await expect.poll(() => option.textContent(), { timeout: 20_000 }).toBe(`⚠ ${name} — 无法读取`);
+    expect(await option.evaluate((o) => (o as HTMLOptionElement).disabled)).toBe(true);
+    expect(await option.getAttribute('title')).toMatch(/^第 8 行第 1 列：/);
+
+    // the conflict resolved in the editor (the other side's version kept) and saved, once the page
+    // has settled (a re-render until then can take the focus from the editor, and keys go nowhere)
+    await expect.poll(message, { timeout: 20_000 }).toMatch(/^政策 livestream-team\.yaml 无法读取：第 8 行第 1 列：/);
+    const conflictLine = page.locator('[data-testid=editor] .view-line', { hasText: '<<<<<<< HEAD' });
+    const inEditor = () => page.evaluate(() => document.activeElement?.closest('[data-testid=editor]') != null);
+    for (let tries = 0; ; tries++) {
+      await conflictLine.click();
+      if (await inEditor()) break;
+      if (tries === 50) throw new Error('the YAML editor does not take the focus');
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.type('version: 1.2.2\n');
+    // the text parses again: the problems no longer list the conflict
+    await expect.poll(() => testId('problems').textContent(), { timeout: 20_000 }).not.toContain('合并冲突');
+    await testId('save').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
+    expect(e.onDisk(name)).toBe(e.committed(name).replace('version: 1.2.1\n', 'version: 1.2.2\n'));
+    await expect.poll(() => option.textContent(), { timeout: 20_000 }).toBe('直播带货团队月度绩效考核 · v1.2.2');
+    expect(await option.evaluate((o) => (o as HTMLOptionElement).disabled)).toBe(false);
+
+    // picked again from another policy
+    await page.selectOption('[data-testid=policy-select]', 'short-video-team.yaml');
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'policy: short-video-team' }).waitFor();
+    await page.selectOption('[data-testid=policy-select]', name);
+    await page.locator('[data-testid=editor] .view-line', { hasText: 'version: 1.2.2' }).waitFor({ timeout: 20_000 });
+    expect(await testId('policy-select').inputValue()).toBe(name);
   });
 });
