@@ -2,7 +2,7 @@
 // against an earlier version, English, and the policy's own text never read as markup.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,23 @@ describe('yardstick doc', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('# 短视频团队月度绩效考核 · 考核方案');
     expect(r.stdout).toContain('| 运营经理 | ¥6,000.00 |');
+  });
+
+  it('refuses a --format the --out file’s extension contradicts, exit 2, writing nothing (HTML went into plan.md)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'yardstick-doc-out-')), 'plan.md');
+    const r = await yardstick(
+      'doc',
+      'policies/short-video-team.yaml',
+      '--out',
+      out,
+      '--format',
+      'html',
+      '--lang',
+      'en',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`error: --out \`${out}\` names a .md file, but --format is html`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a policy that does not validate, with exit code 1', async () => {

@@ -4,13 +4,14 @@
 
 import {
   buildDocument,
+  diagnostic,
   loadPolicy,
   renderHtml,
   renderMarkdown,
   type Lang,
   type PolicyDoc,
 } from '../../../engine/index.js';
-import { EXIT, policyInvalid } from '../errors.js';
+import { EXIT, ExitError, policyInvalid } from '../errors.js';
 import { policyPathAt, showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
 import { loadPolicyFile } from '../pipeline.js';
@@ -20,6 +21,21 @@ export function docCommand(
   o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang },
   io: Io,
 ): number {
+  // a --format the --out file's extension contradicts (`--out plan.md --format html`) is refused, as `run` refuses it
+  const named = o.out === undefined ? undefined : /\.(html?|md)$/i.exec(o.out)?.[1]?.toLowerCase();
+  const namedFormat = named === undefined ? undefined : named === 'md' ? 'md' : 'html';
+  if (o.format !== undefined && namedFormat !== undefined && namedFormat !== o.format) {
+    const ext = named!;
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_out_format', {
+        file: o.out!,
+        ext,
+        format: o.format,
+        suggest: o.out!.slice(0, -ext.length) + (o.format === 'md' ? 'md' : 'html'),
+      }),
+    );
+  }
   const policy = loadPolicyFile(file, io.stderr, io.lang);
   let base: PolicyDoc | undefined;
   let baseName: string | undefined;
