@@ -44,7 +44,10 @@ export const EXCEL_ERRORS: Record<string, Text> = {
 
 /** A calendar date, with or without a time: 2026-10-01, 2026/10/1, 2026.10.01, 2026年10月1日 08:30. */
 const DATE_SHAPE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-/** A month as a workbook's month-only date (`yyyy-mm`) is read: `2026-10` (no range from 2026 to 10). */
+/**
+ * A month written `2026-10` (how a workbook's month-only date cell is read): in a number column it is
+ * a date, not the range 2026 to 10 (which no range reading could take either: its low end is higher).
+ */
 const MONTH_SHAPE = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
 const RANGE_MARK = /[~～\-–—至到]/;
 const EMPTY: ReadValue = { ok: true, value: undefined };
