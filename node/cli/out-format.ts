@@ -25,6 +25,37 @@ export function formatOfOut(out: string | undefined): RunFormat | undefined {
   }
 }
 
+/**
+ * Extensions that name a format `run` (or `doc`) does not write: a file so named would hold text
+ * its program opens as nothing useful (a table in `results.xls`, CSV in a `.tsv` Excel splits at
+ * tabs). Refused whatever --format says; any other extension (`.txt`, `.out`, none) takes the
+ * format given, else the table.
+ */
+const UNWRITTEN = new Set([
+  'xls',
+  'xlsm',
+  'xlsb',
+  'ods',
+  'numbers',
+  'tsv',
+  'tab',
+  'html',
+  'htm',
+  'pdf',
+  'doc',
+  'docx',
+  'yaml',
+  'yml',
+]);
+
+/** The extension of `out` when it names a format this command does not write (`written`: the ones it does). */
+export function unwrittenExtension(out: string, written: readonly string[]): string | undefined {
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1];
+  if (ext === undefined) return undefined;
+  const lower = ext.toLowerCase();
+  return UNWRITTEN.has(lower) && !written.includes(lower) ? ext : undefined;
+}
+
 /** The extension a file written in `format` takes, for the message that suggests one. */
 export const EXTENSION: Record<RunFormat, string> = {
   table: 'txt',

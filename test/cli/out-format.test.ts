@@ -40,7 +40,7 @@ describe('run --out without --format', () => {
     expect(json.scorecards).toHaveLength(198);
   });
 
-  it('writes the table to any other extension, as before', async () => {
+  it('writes the table to an extension that names no format (`.txt`), as before', async () => {
     const dir = scratch();
     const r = await run('--out', join(dir, 'r.txt'), '--lang', 'en');
     expect(r.code).toBe(0);
@@ -74,5 +74,66 @@ describe('run --out with a --format its extension contradicts', () => {
     expect((await run('--out', join(dir, 'r.jsonl'), '--format', 'ndjson')).code).toBe(0);
     expect((await run('--out', join(dir, 'r.txt'), '--format', 'csv', '--lang', 'en')).code).toBe(0);
     expect(readFileSync(join(dir, 'r.txt'), 'utf8').startsWith('\uFEFFemployee_id,')).toBe(true);
+  });
+});
+
+describe('run --out naming a format run does not write', () => {
+  it('`.xls` is refused with exit 2 (a text table Excel would open as a broken workbook), nothing written', async () => {
+    const out = join(scratch(), 'results.xls');
+    const r = await run('--out', out, '--lang', 'en');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `error: --out \`${out}\` names a .xls file, which \`run\` does not write\n` +
+        '  help: name the file `.csv`, `.xlsx`, `.json`, `.ndjson`, `.md`, or `.txt` for the table',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('`.tsv` is refused even with --format csv (Excel splits a .tsv at tabs), in Chinese too', async () => {
+    const out = join(scratch(), 'results.TSV');
+    const r = await run('--out', out, '--format', 'csv', '--lang', 'zh');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --out \`${out}\` 是 .TSV 文件，\`run\` 不写这种格式\n` +
+        '  提示：请把文件命名为 `.csv`、`.xlsx`、`.json`、`.ndjson`、`.md`，或 `.txt`（表格）',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('`.html` is refused for run; doc writes it and refuses `.pdf`', async () => {
+    const dir = scratch();
+    expect((await run('--out', join(dir, 'r.html'), '--lang', 'en')).code).toBe(2);
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
+    const doc = await yardstick('doc', POLICY, '--out', join(dir, 'plan.htm'), '--lang', 'en');
+    expect(doc.code).toBe(0);
+    expect(readFileSync(join(dir, 'plan.htm'), 'utf8').startsWith('<!doctype html>')).toBe(true);
+    const pdf = await yardstick('doc', POLICY, '--out', join(dir, 'plan.pdf'), '--lang', 'en');
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toBe(
+      `error: --out \`${join(dir, 'plan.pdf')}\` names a .pdf file, which \`doc\` does not write\n` +
+        '  help: name the file `.md` or `.html`',
+    );
+    expect(existsSync(join(dir, 'plan.pdf'))).toBe(false);
+  });
+});
+
+describe('--out -', () => {
+  it('is refused with exit 2 for run, doc and statements: it would be a file (or folder) named `-`', async () => {
+    const dir = scratch();
+    for (const args of [
+      ['run', POLICY, '--data', DATA, '--out', '-'],
+      ['doc', POLICY, '--out=-'],
+      ['statements', POLICY, '--data', DATA, '--out', '-'],
+    ]) {
+      const r = await yardstick(...args, '--lang', 'en');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'error: --out `-` would write a file named `-`\n' +
+          '  help: leave out --out to print to stdout (or redirect it: `> results.txt`), or name the file',
+      );
+    }
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(existsSync('-')).toBe(false);
   });
 });

@@ -96,6 +96,8 @@ const REALISTIC: Record<string, string | number> = {
   file: '花名册.xlsx',
   ext: 'csv', // cli_out_format: the extension of --out
   suggest: 'results.xlsx', // cli_out_format: the --out file named for --format
+  choices: '`.md` or `.html`', // cli_out_format.unwritten: the extensions the command writes
+  choices_zh: '`.md` 或 `.html`',
   files: '`README.md`, `policies/startup-team.yaml`',
   first: 'SV0001',
   option: '--data',

@@ -778,6 +778,26 @@ export const cli = defineMessages({
       zh: '去掉 --format 即按扩展名写出，或把文件命名为 `{suggest}`',
     },
   },
+  'cli_out_format.unwritten': {
+    message: {
+      en: '--out `{file}` names a .{ext} file, which `{command}` does not write',
+      zh: '--out `{file}` 是 .{ext} 文件，`{command}` 不写这种格式',
+    },
+    help: {
+      en: 'name the file {choices}',
+      zh: '请把文件命名为 {choices_zh}',
+    },
+  },
+  'cli_out_format.dash': {
+    message: {
+      en: '--out `-` would write a file named `-`',
+      zh: '--out `-` 会写出一个名为 `-` 的文件',
+    },
+    help: {
+      en: 'leave out --out to print to stdout (or redirect it: `> results.txt`), or name the file',
+      zh: '去掉 --out 即输出到标准输出（或重定向：`> results.txt`），或给出文件名',
+    },
+  },
   cli_check_invalid: {
     message: {
       en: 'does not validate ({count} problem(s); run `yardstick validate {file}`)',

@@ -14,6 +14,7 @@ import {
 import { EXIT, ExitError, policyInvalid } from '../errors.js';
 import { policyPathAt, showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
+import { unwrittenExtension } from '../out-format.js';
 import { loadPolicyFile } from '../pipeline.js';
 
 export function docCommand(
@@ -21,6 +22,18 @@ export function docCommand(
   o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang },
   io: Io,
 ): number {
+  const unwritten = o.out === undefined ? undefined : unwrittenExtension(o.out, ['html', 'htm']);
+  if (unwritten !== undefined)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_out_format.unwritten', {
+        file: o.out!,
+        ext: unwritten,
+        command: 'doc',
+        choices: '`.md` or `.html`',
+        choices_zh: '`.md` 或 `.html`',
+      }),
+    );
   // a --format the --out file's extension contradicts (`--out plan.md --format html`) is refused, as `run` refuses it
   const named = o.out === undefined ? undefined : /\.(html?|md)$/i.exec(o.out)?.[1]?.toLowerCase();
   const namedFormat = named === undefined ? undefined : named === 'md' ? 'md' : 'html';

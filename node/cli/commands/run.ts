@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { cleanUpOnSignal } from '../../files.js';
 import { EXIT, ExitError } from '../errors.js';
 import { formatXlsx } from '../format/xlsx.js';
-import { EXTENSION, formatOfOut, type RunFormat } from '../out-format.js';
+import { EXTENSION, formatOfOut, unwrittenExtension, type RunFormat } from '../out-format.js';
 import { recordRun } from './record.js';
 import {
   checkOutput,
@@ -95,6 +95,18 @@ export function defaultWorkers(o: RunCommandOptions, shape: boolean): number {
  * extension contradicts (`--out results.xlsx --format csv`) is refused before any work.
  */
 function runFormat(o: { format?: RunFormat; out?: string }): RunFormat {
+  const unwritten = o.out === undefined ? undefined : unwrittenExtension(o.out, []);
+  if (unwritten !== undefined)
+    throw new ExitError(
+      EXIT.usage,
+      diagnostic('cli_out_format.unwritten', {
+        file: o.out!,
+        ext: unwritten,
+        command: 'run',
+        choices: '`.csv`, `.xlsx`, `.json`, `.ndjson`, `.md`, or `.txt` for the table',
+        choices_zh: '`.csv`、`.xlsx`、`.json`、`.ndjson`、`.md`，或 `.txt`（表格）',
+      }),
+    );
   const named = formatOfOut(o.out);
   if (o.format === undefined) return named ?? 'table';
   if (named !== undefined && named !== o.format) {
