@@ -257,9 +257,12 @@ export function mergeConflict(text: string, file: string): Diagnostic | undefine
   if (!end) return undefined;
   const lineOf = (at: number) => text.slice(0, at).split('\n').length;
   const line = lineOf(begin.index);
+  // the markers as the file writes them (eight or more for a conflict-marker-size of eight)
+  const open = /^<+/.exec(begin[0])![0];
+  const close = /^>+/.exec(end[0])![0];
   return diagnostic(
     'yaml_merge_conflict',
-    { line, end: lineOf(begin.index + end.index) },
+    { line, end: lineOf(begin.index + end.index), open, close, middle: '='.repeat(open.length) },
     { file, span: { line, column: 1 } },
   );
 }

@@ -65,9 +65,17 @@ describe('conflict markers longer than seven characters', () => {
         'yaml_merge_conflict',
         3,
         1,
-        'the file holds an unresolved git merge conflict: `<<<<<<<` on line 3 begins it, `>>>>>>>` on line 7 ends it',
+        'the file holds an unresolved git merge conflict: `<<<<<<<<<<` on line 3 begins it, `>>>>>>>>>>` on line 7 ends it',
       ],
     ]);
+  });
+
+  it('the help names the markers to delete as the file writes them', () => {
+    const text = 'policy: p\nscore:\n<<<<<<<< ours\n  max: 120\n========\n  max: 130\n>>>>>>>> theirs\n';
+    const [d] = loadPolicy(text, 'p.yaml').diagnostics;
+    expect(localise(d!, 'en').help).toBe(
+      'keep one side of each conflict (or combine them) and delete the `<<<<<<<<`, `========` and `>>>>>>>>` lines; `yardstick diff --base HEAD` then shows what the merge changed',
+    );
   });
 
   it('with CRLF line ends and a marker without a name', () => {

@@ -96,6 +96,9 @@ const REALISTIC: Record<string, string | number> = {
   file: '花名册.xlsx',
   ext: 'csv', // cli_out_format: the extension of --out
   suggest: 'results.xlsx', // cli_out_format: the --out file named for --format
+  open: '<<<<<<<', // yaml_merge_conflict: the markers as the file writes them
+  middle: '=======',
+  close: '>>>>>>>',
   choices: '`.md` or `.html`', // cli_out_format.unwritten: the extensions the command writes
   choices_zh: '`.md` 或 `.html`',
   files: '`README.md`, `policies/startup-team.yaml`',
