@@ -5,6 +5,7 @@
 import type { Text } from '../model/messages/catalogue.js';
 import { known } from '../model/known.js';
 import type { Unit } from '../model/policy.js';
+import { readsAsWritten } from '../language/numbers.js';
 import { refusal, type Refusal } from './refusal.js';
 
 export type ParsedValue = { ok: true; value: number | undefined } | { ok: false; message: string; help: string };
@@ -114,17 +115,15 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   ) {
     const quick = quickNumber(raw, unit === 'ratio');
     if (quick !== undefined) return { ok: true, value: quick };
-    if (PLAIN.test(raw)) return { ok: true, value: Number(raw) };
+    if (PLAIN.test(raw)) return exactly(raw, raw);
     // 1.2万 · 3.5w · 45.3% · 1,234: the decimal point moved by an exponent, or the commas dropped
     const scaled = SCALED.exec(raw);
     if (scaled && (scaled[2] !== '%' || unit === 'ratio'))
-      return {
-        ok: true,
-        value: Number(
-          `${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`,
-        ),
-      };
-    if (THOUSANDS.test(raw)) return { ok: true, value: Number(raw.replaceAll(',', '')) };
+      return exactly(
+        `${scaled[1]}e${scaled[2] === '%' ? -2 : known(MAGNITUDE[(scaled[2] ?? '').toLowerCase()], 'magnitude')}`,
+        raw,
+      );
+    if (THOUSANDS.test(raw)) return exactly(raw.replaceAll(',', ''), raw);
   }
   const text = normaliseWidth(raw).replace(INVISIBLE, '').trim();
   // `="40"` (the formula exports write so that Excel keeps a cell as text) and `'40` (Excel's mark
@@ -191,6 +190,7 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   const number = unit === 'score' && POINTS.test(text) ? text.replace(POINTS_WORD, '') : text;
   let value =
     unit === 'seconds' ? parseDuration(text) : parseNumber(number, unit, options.ratioFormat === 'percent_points');
+  if (typeof value === 'object') return no('value_inexact', raw.trim(), { read: String(value.inexact) });
   if (value !== undefined && fen) {
     // a fraction of a fen: the column is in yuan after all, or the cell is not a sum of fen
     if (!Number.isInteger(value)) return no('value_fen_fraction', raw);
@@ -198,6 +198,25 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   }
   if (value === undefined) return no(notA(unit), raw);
   return { ok: true, value };
+}
+
+/**
+ * A decimal as written (`0.89999999999999999`, `1.2e4` for `1.2万`), read when the double holds
+ * it exactly as written, refused otherwise: past 15 significant digits a double may hold another
+ * number (`0.89999999999999999` is the double 0.9, `999999.99999999999` is 1000000), which a
+ * threshold it is compared with sees on the other side. Up to 15 digits every decimal reads as
+ * written (the quick path's cells); the policy refuses the same numbers (policy_number_inexact).
+ */
+function exactly(decimal: string, raw: string): ReadValue {
+  const value = Number(decimal);
+  if (decimal.length > 15 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !readsAsWritten(decimal, value))
+    return no('value_inexact', raw.trim(), { read: String(value) });
+  return { ok: true, value };
+}
+
+/** What `parseNumber` returns for a decimal a double does not hold as written (`exactly`): the double it would be. */
+interface Inexact {
+  inexact: number;
 }
 
 /** A score written with 分 (points) after its last digit: `85分`, `4.5 分`. */
@@ -364,7 +383,7 @@ function withoutSpaces(text: string): string | undefined {
   return ok ? text.replace(/\s+/g, '') : undefined;
 }
 
-function parseNumber(text: string, unit: Unit, percentPoints = false): number | undefined {
+function parseNumber(text: string, unit: Unit, percentPoints = false): number | Inexact | undefined {
   const spaced = withoutSpaces(text);
   if (spaced === undefined) return undefined;
   let s = spaced;
@@ -389,7 +408,11 @@ function parseNumber(text: string, unit: Unit, percentPoints = false): number | 
     s = s.replace(/,/g, '');
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
-  return shiftDecimal(s, shift);
+  const value = shiftDecimal(s, shift);
+  // beyond 2^53 − 1 the cell is refused as too large (readValue), not as inexact
+  return s.length > 15 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !readsAsWritten(`${s}e${shift}`, value)
+    ? { inexact: value }
+    : value;
 }
 
 /** Moves the decimal point `shift` places in the digit string, then reads it: exact for 1.2万. */
@@ -417,7 +440,7 @@ function shiftDecimal(s: string, shift: number): number {
  */
 const seconds = (total: number) => Number(total.toPrecision(15));
 
-function parseDuration(text: string): number | undefined {
+function parseDuration(text: string): number | Inexact | undefined {
   const s = withoutSpaces(text);
   if (s === undefined) return undefined;
   const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
@@ -431,6 +454,5 @@ function parseDuration(text: string): number | undefined {
     );
   if (cn && (cn[1] || cn[2] || cn[3]))
     return seconds(Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0));
-  const plain = parseNumber(s, 'count');
-  return plain;
+  return parseNumber(s, 'count');
 }

@@ -1000,6 +1000,16 @@ export const readerReasons = defineMessages({
       zh: '请去掉点号写作 {grouped}，或另存为“CSV UTF-8（逗号分隔）”，其中点号是小数点',
     },
   },
+  value_inexact: {
+    message: {
+      en: '`{text}` has more digits than a number keeps: it would be read as {read}',
+      zh: '`{text}` 的位数超过数字能精确保存的位数：会被读作 {read}',
+    },
+    help: {
+      en: 'write it with 15 significant digits or fewer, as the figure is meant (a threshold compared with it could fall on the other side)',
+      zh: '请按实际数值写成不超过 15 位有效数字（否则与门槛比较时可能落到另一边）',
+    },
+  },
   value_too_large: {
     message: {
       en: '`{text}` is too large to be a figure (at most 9007199254740991)',
