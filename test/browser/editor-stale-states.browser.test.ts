@@ -1,0 +1,64 @@
+// What the page says must describe the state it is in now. A permission refusal stayed on screen
+// after the next save had been answered (a conflict, resolved, then saved); a merge conflict opened
+// fresh said "showing the last correct result" over an empty preview; a 保存 pressed right after
+// the YAML was fixed was refused on the problem list of the broken text before it.
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnostic } from '../../engine/index.js';
+import { available, openPolicy, startEditor, type Editor } from './editor-harness.js';
+
+let e: Editor;
+let page: Page;
+const testId = (id: string) => page.locator(`[data-testid=${id}]`);
+const status = () => testId('status').textContent();
+const message = async () => ((await testId('message').count()) ? await testId('message').textContent() : '');
+const line = (text: string) => page.locator('[data-testid=editor] .view-line', { hasText: text });
+
+const DENIED_ZH = '没有读写 `policies` 的权限';
+
+describe.skipIf(!available)('messages that describe a state the page is no longer in', () => {
+  beforeAll(async () => {
+    e = await startEditor();
+    page = e.page;
+  }, 180_000);
+  afterAll(async () => e?.close());
+
+  it('a permission refusal goes once a later save is answered: a conflict resolved, then saved', async () => {
+    await openPolicy(e);
+    await line('version: 1.2.0').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('7');
+    await expect.poll(status, { timeout: 20_000 }).toBe('未保存的修改');
+    // the policies folder refuses the save (no permission), as the server says it
+    const denied = diagnostic('cli_server_fs.denied', { project_path: 'policies' });
+    await page.route('**/api/policies/**', (r) =>
+      r.request().method() === 'PUT'
+        ? r.fulfill({
+            status: 403,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: denied.message, diagnostics: [{ ...denied, args: denied.args }] }),
+          })
+        : r.continue(),
+    );
+    await testId('save').click();
+    await expect.poll(message, { timeout: 20_000 }).toContain(DENIED_ZH);
+    await page.unroute('**/api/policies/**');
+    // the folder can be written again, and someone changed the file meanwhile: the save is a conflict
+    const theirs = e.onDisk('short-video-team.yaml').replace('currency: CNY\n', 'currency: CNY # 人民币\n');
+    e.write('short-video-team.yaml', theirs);
+    await testId('save').click();
+    await testId('conflict').waitFor({ timeout: 20_000 });
+    // the refusal is no longer what happens: the server answered
+    expect(await message()).not.toContain(DENIED_ZH);
+    await testId('adopt-merge').click();
+    await expect.poll(() => testId('conflict').count()).toBe(0);
+    expect(await message()).not.toContain(DENIED_ZH);
+    await testId('save').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
+    expect(e.onDisk('short-video-team.yaml')).toContain('version: 1.2.07\n');
+    expect(e.onDisk('short-video-team.yaml')).toContain('currency: CNY # 人民币\n');
+    expect(await message()).not.toContain(DENIED_ZH);
+    await e.reset();
+  }, 120_000);
+});
