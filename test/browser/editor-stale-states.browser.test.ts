@@ -61,4 +61,29 @@ describe.skipIf(!available)('messages that describe a state the page is no longe
     expect(await message()).not.toContain(DENIED_ZH);
     await e.reset();
   }, 120_000);
+
+  it('a merge conflict opened fresh says there is no result yet and why, not "the last correct result"', async () => {
+    const conflicted = e
+      .committed('short-video-team.yaml')
+      .replace('policy: short-video-team\n', 'policy: conflict-team\n')
+      .replace('version: 1.2.0\n', '<<<<<<< HEAD\nversion: 1.2.0\n=======\nversion: 1.3.0\n>>>>>>> feature\n');
+    e.write('conflict-team.yaml', conflicted);
+    await page.goto(`${e.url}&policy=conflict-team.yaml`);
+    await line('<<<<<<< HEAD').waitFor({ timeout: 60_000 });
+    const banner = testId('invalid-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    const zh = await banner.textContent();
+    expect(zh).not.toContain('上一次正确');
+    expect(zh).toMatch(/^政策有错误，还没有试算结果：打开以来它还没有一次能计算。 行 7: 文件中有未解决的 git 合并冲突/);
+    expect(await page.locator('[data-testid=results]').count()).toBe(0);
+    await page.selectOption('select[aria-label=language]', 'en');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 20_000 })
+      .toMatch(
+        /^The policy has errors, so there is no result yet: it has not been computed once since it was opened\. line 7: /,
+      );
+    expect(await banner.textContent()).not.toContain('last good result');
+    await page.selectOption('select[aria-label=language]', 'zh');
+    await e.reset();
+  }, 120_000);
 });

@@ -109,6 +109,7 @@ const zh = {
   explanationGone: '这份结果已被更新，请重新打开评分卡。',
   close: '关闭',
   invalidBanner: '政策有错误，显示的是上一次正确的结果：',
+  invalidNoResult: '政策有错误，还没有试算结果：打开以来它还没有一次能计算。',
   dataProblem: '数据与政策不匹配：',
   before: '保存前',
   after: '修改后',
@@ -370,6 +371,8 @@ const en: Words = {
   explanationGone: 'These results have been replaced; open the scorecard again.',
   close: 'Close',
   invalidBanner: 'The policy has errors; showing the last good result:',
+  invalidNoResult:
+    'The policy has errors, so there is no result yet: it has not been computed once since it was opened.',
   dataProblem: 'The data does not fit the policy:',
   before: 'Saved',
   after: 'Edited',
