@@ -86,4 +86,29 @@ describe.skipIf(!available)('messages that describe a state the page is no longe
     await page.selectOption('select[aria-label=language]', 'zh');
     await e.reset();
   }, 120_000);
+
+  it('a draft a newer edit could not replace (the storage was full) is offered as older, not as the latest work', async () => {
+    await openPolicy(e);
+    const older = e.committed('short-video-team.yaml').replace('version: 1.2.0\n', 'version: 1.2.5\n');
+    const etag = await page.evaluate(async () => {
+      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const r = await fetch('/api/policies/short-video-team.yaml', { headers: { 'x-yardstick-token': token } });
+      return ((await r.json()) as { etag: string }).etag;
+    });
+    await page.evaluate(
+      ([text, etag]) =>
+        localStorage.setItem(
+          'yardstick:draft:short-video-team.yaml',
+          JSON.stringify({ text, etag, at: '2026-11-30T12:00:00.000Z', newerLost: '2026-11-30T12:05:00.000Z' }),
+        ),
+      [older, etag] as const,
+    );
+    await page.reload();
+    await testId('draft-banner').waitFor({ timeout: 60_000 });
+    expect(await testId('draft-banner').textContent()).toContain(
+      '发现一份较早的草稿：它之后的修改因浏览器的存储空间已满没能保存下来，所以它不是你最后的修改。',
+    );
+    expect(await testId('draft-banner').textContent()).not.toContain('发现上次未保存的草稿');
+    await e.reset();
+  }, 120_000);
 });

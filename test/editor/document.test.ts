@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPolicy, POLICY_NAME_HELP } from '../../engine/index.js';
 import {
   DRAFT_DELAY,
+  draftBaseKey,
   draftKey,
   isDirty,
   PolicyDocument,
@@ -271,6 +272,50 @@ describe('the draft', () => {
     expect(await small.save()).toBe('saved');
     expect(small.state.draftNotKept).toBe(false);
     expect(doc.state.draftNotKept).toBe(false);
+  });
+
+  // A newer edit that did not fit left the older draft in storage as it was: reloaded, the page
+  // offered it as "the unsaved draft from last time", as if it were the latest work.
+  it.each([
+    ['marked older when the mark fits', 150],
+    ['removed when not even the mark fits', 120],
+  ])('an older draft is never offered as the latest work once a newer edit did not fit: %s', async (_, room) => {
+    const storage = browserStorage();
+    const full: DraftStorage = {
+      ...storage,
+      setItem: (k, v) => {
+        if (v.length > room) throw new DOMException('the quota has been exceeded', 'QuotaExceededError');
+        storage.setItem(k, v);
+      },
+    };
+    const files = disk({ [NAME]: SAVED });
+    const first = visit(files, full);
+    await first.open(NAME);
+    first.edit(EDITED);
+    pause();
+    expect(JSON.parse(storage.getItem(draftKey(NAME))!).text).toBe(EDITED);
+    // a later edit too big for what is left of the storage
+    const bigger = `${EDITED}# ${'很长的注释'.repeat(40)}\n`;
+    first.edit(bigger);
+    pause();
+    // the page still says the edit is not kept, and has it
+    expect(first.state.draftNotKept).toBe(true);
+    expect(first.state.text).toBe(bigger);
+    // the next visit offers the older draft only as older, or nothing
+    const later = visit(files, storage);
+    await later.open(NAME);
+    if (room === 150)
+      expect(later.state.offered).toEqual({
+        text: EDITED,
+        etag: '"1"',
+        at: AT.toISOString(),
+        newerLost: AT.toISOString(),
+      });
+    else {
+      expect(later.state.offered).toBe(null);
+      expect(storage.getItem(draftKey(NAME))).toBe(null);
+      expect(storage.getItem(draftBaseKey(NAME))).toBe(null);
+    }
   });
 });
 

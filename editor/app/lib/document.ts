@@ -21,6 +21,11 @@ export interface Draft {
   etag: string;
   /** When it was last written (ISO 8601). */
   at: string;
+  /**
+   * When a newer edit of the policy did not fit in the browser's storage (ISO 8601): this draft
+   * is then not the latest work, and is offered as an older one, never as the edit from last time.
+   */
+  newerLost?: string;
 }
 
 /**
@@ -117,8 +122,13 @@ export function readDraft(storage: DraftStorage, name: string): Draft | null {
     return null;
   }
   if (!stored || typeof stored !== 'object' || typeof (stored as Draft).text !== 'string') return null;
-  const { text, etag, at } = stored as Partial<Draft>;
-  return { text: text!, etag: typeof etag === 'string' ? etag : UNKNOWN_VERSION, at: typeof at === 'string' ? at : '' };
+  const { text, etag, at, newerLost } = stored as Partial<Draft>;
+  return {
+    text: text!,
+    etag: typeof etag === 'string' ? etag : UNKNOWN_VERSION,
+    at: typeof at === 'string' ? at : '',
+    ...(typeof newerLost === 'string' ? { newerLost } : {}),
+  };
 }
 
 /** Whether the text differs from the file it was opened from. */
@@ -383,6 +393,7 @@ export class PolicyDocument {
       );
     } catch {
       // the storage is full (QuotaExceededError): the page says the edit lives in the page only
+      this.markOlder(file.name);
       if (!this.current.draftNotKept) this.update({ draftNotKept: true });
       return;
     }
@@ -394,6 +405,25 @@ export class PolicyDocument {
       this.storage.removeItem(draftBaseKey(file.name));
     }
     if (this.current.draftNotKept) this.update({ draftNotKept: false });
+  }
+
+  /**
+   * A newer edit did not fit: the draft stored before it (an earlier state of the same work) stays,
+   * marked older, so that a later visit never restores it silently as the latest work. When even
+   * the mark does not fit, it is removed with its base.
+   */
+  private markOlder(name: string): void {
+    const older = readDraft(this.storage, name);
+    if (!older) return;
+    try {
+      this.storage.setItem(
+        draftKey(name),
+        JSON.stringify({ ...older, newerLost: this.now().toISOString() } satisfies Draft),
+      );
+    } catch {
+      this.storage.removeItem(draftKey(name));
+      this.storage.removeItem(draftBaseKey(name));
+    }
   }
 
   private update(change: Partial<DocumentState>): void {

@@ -123,6 +123,8 @@ const zh = {
   baselineCommitted: 'git 中已提交的版本',
   noCommitted: '这个文件还没有提交到 git',
   draftFound: '发现上次未保存的草稿',
+  draftFoundOlder:
+    '发现一份较早的草稿：它之后的修改因浏览器的存储空间已满没能保存下来，所以它不是你最后的修改。恢复它只会找回那之前的内容。',
   restore: '恢复草稿',
   discard: '丢弃',
   draftFirst: '先恢复或丢弃上次的草稿，再修改',
@@ -386,6 +388,8 @@ const en: Words = {
   baselineCommitted: 'committed in git',
   noCommitted: 'this file is not committed in git yet',
   draftFound: 'An unsaved draft from last time was found',
+  draftFoundOlder:
+    "An older draft was found: the edits made after it could not be kept (the browser's storage was full), so it is not your latest work. Restoring it brings back only what came before them.",
   restore: 'Restore draft',
   discard: 'Discard',
   draftFirst: 'Restore or discard the draft from last time before editing',
