@@ -111,4 +111,31 @@ describe.skipIf(!available)('messages that describe a state the page is no longe
     expect(await testId('draft-banner').textContent()).not.toContain('发现上次未保存的草稿');
     await e.reset();
   }, 120_000);
+
+  // The page refused a save on the problem list, which follows the text a moment later (after a
+  // pause and the worker's evaluation): 保存 right after the YAML was fixed said it does not parse.
+  it('保存 right after the YAML is fixed saves it; right after it is broken refuses it', async () => {
+    await openPolicy(e);
+    const errors = () => testId('problems').locator('.problem.error').count();
+    await line('title: 短视频团队月度绩效考核').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('X: y');
+    // the problem list has caught up: the YAML does not parse
+    await expect.poll(errors, { timeout: 20_000 }).toBeGreaterThan(0);
+    // fixed, and saved at once, before the problem list can follow
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await testId('save').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('已保存');
+    expect(e.onDisk('short-video-team.yaml')).toContain('title: 短视频团队月度绩效考核X\n');
+    await expect.poll(errors, { timeout: 20_000 }).toBe(0);
+    // broken, and saved at once while the problem list still says nothing is wrong: refused by the page
+    await line('title: 短视频团队月度绩效考核X').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(': y');
+    await testId('save').click();
+    await expect.poll(message, { timeout: 20_000 }).toBe('YAML 无法解析，不能保存 ×');
+    expect(await status()).toBe('未保存的修改');
+    expect(e.onDisk('short-video-team.yaml')).toContain('title: 短视频团队月度绩效考核X\n');
+    await e.reset();
+  }, 120_000);
 });

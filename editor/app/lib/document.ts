@@ -6,9 +6,9 @@ import {
   policyFileName,
   policyIdOf,
   POLICY_NAME_HELP,
+  readYaml,
   setStructure,
   setValue,
-  type Diagnostic,
   type EditResult,
 } from '../../../engine/index.js';
 import type { PolicyFile } from './api.js';
@@ -246,11 +246,14 @@ export class PolicyDocument {
   /**
    * Saves the text over the version it edits, or with `force` over the version the conflict
    * showed. Text that does not parse as YAML is never sent, nor anything while a draft is on offer.
+   * The text saved is read here, as the server reads it (`readYaml`, the CLI's limits): the page's
+   * problem list follows the text only after a pause, and a save pressed right after the YAML was
+   * fixed was refused on the problems of the text before it (or a broken one sent).
    */
-  async save(o: { force?: boolean; diagnostics?: Diagnostic[] } = {}): Promise<SaveOutcome> {
+  async save(o: { force?: boolean } = {}): Promise<SaveOutcome> {
     const { file, text, basedOn, conflict, offered } = this.current;
     if (!file || offered) return 'nothing';
-    if (o.diagnostics?.some((d) => d.code.startsWith('yaml_'))) return 'unparseable';
+    if (!readYaml(text, file.name).ok) return 'unparseable';
     this.update({ saving: true });
     try {
       const reply = await this.server.save(file.name, text, o.force && conflict ? conflict.etag : basedOn);
