@@ -78,17 +78,18 @@ describe('the rule lists', () => {
     expect(policy.compilable).toBe(true);
   });
 
-  it('a condition reading a `path` leaves the policy to json-rules-engine', () => {
-    const withPath = load(
-      POLICY.replace(
-        '{ fact: held, operator: equal, value: true }',
-        '{ fact: held, path: $.x, operator: equal, value: true }',
-      ),
+  it('a condition with a `path` is refused at its key: no fact of a policy is an object, and json-rules-engine read `$.x` of a number as the number', () => {
+    const text = POLICY.replace(
+      '{ fact: held, operator: equal, value: true }',
+      '{ fact: held, path: $.x, operator: equal, value: true }',
     );
-    expect(withPath.compilable).toBe(false);
-    expect(() => evaluateRecordSync(withPath, record(5))).toThrow(
-      'internal: this policy has no compiled executor; call evaluateRecord',
-    );
+    const r = loadPolicy(text, 'p.yaml');
+    expect(r.ok).toBe(false);
+    const line = text.split('\n').findIndex((l) => l.includes('path: $.x'));
+    const column = text.split('\n')[line]!.indexOf('path') + 1;
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+      ['schema_unknown_key', 'unknown key `path` in `triggers.note.when.all[0]`', line + 1, column],
+    ]);
   });
 });
 
