@@ -44,8 +44,6 @@ const UNWRITTEN = new Set([
   'pdf',
   'doc',
   'docx',
-  'yaml',
-  'yml',
 ]);
 
 /** The extension of `out` when it names a format this command does not write (`written`: the ones it does). */

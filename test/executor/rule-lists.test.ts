@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Engine } from 'json-rules-engine';
-import { evaluateRecord, evaluateRecordSync, loadPolicy, type CompiledPolicy } from '../../engine/index.js';
+import { evaluateRecord, loadPolicy, type CompiledPolicy } from '../../engine/index.js';
 import { HISTORY_FACTS, type HistorySource } from '../../engine/evaluation/history.js';
 import type { EmployeeRecord } from '../../engine/model/record.js';
 

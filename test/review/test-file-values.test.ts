@@ -52,3 +52,61 @@ describe('values of a test case', () => {
     expect(ok.stdout).toContain('1 passed, 0 failed');
   });
 });
+
+describe('a case that could never test what it says', () => {
+  const record = `record: { employee_id: T1, role: ops_manager, stage: startup, metrics: { ${METRICS} } }`;
+
+  it('an expected tier, hold or trigger the policy does not have is refused at it, naming those it has', async () => {
+    const { policy, tests } = policyWithTests(
+      `cases:\n  - name: tier\n    ${record}\n    expect: { tier: platinum }\n  - name: hold\n    ${record}\n    expect: { holds: [suspected_fake_traffic, fake] }\n  - name: trigger\n    ${record}\n    expect: { triggers: [pip] }\n`,
+    );
+    const r = await yardstick('test', policy, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${tests}:4:21: case \`tier\`: \`tier\` is \`platinum\`, which is not a tier of the policy (its tiers: gold, silver, bronze)`,
+    );
+    expect(r.stdout).toContain(
+      `${tests}:7:47: case \`hold\`: \`holds\` gives \`fake\`, which is not a hold of the policy (its holds: suspected_fake_traffic)`,
+    );
+    expect(r.stdout).toContain(
+      `${tests}:10:26: case \`trigger\`: \`triggers\` gives \`pip\`, which is not a trigger of the policy (its triggers: improvement_plan, exit_review, promotion_candidate, viral_support)`,
+    );
+    expect(r.stdout).toContain('0 passed, 3 failed');
+  });
+
+  it('`expect: {}` is refused: it passes whatever the policy does', async () => {
+    const { policy, tests } = policyWithTests(`cases:\n  - name: empty\n    ${record}\n    expect: {}\n`);
+    const r = await yardstick('test', policy, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${tests}:4:13: case \`empty\`: \`expect\` names nothing to check: give at least one of score, grade, payout, status, tier, holds, triggers`,
+    );
+  });
+
+  it('a metric outside its range is refused, as a data file’s cell would be (a ratio from 0 to 1 unless the policy says)', async () => {
+    const { policy, tests } = policyWithTests(
+      `cases:\n  - name: growth\n    record: { employee_id: T1, role: ops_manager, stage: startup, metrics: { follower_growth_rate: 1.5 } }\n    expect: { score: 1 }\n  - name: completion\n    record: { employee_id: T2, role: director, stage: startup, metrics: { completion_rate: 45.3 } }\n    expect: { score: 1 }\n`,
+    );
+    const r = await yardstick('test', policy, '--lang', 'en');
+    expect(r.code).toBe(1);
+    // 粉丝增长率 declares range [-1, 1]; 完播率 is a ratio without one: 0 to 1
+    expect(r.stdout).toContain(
+      `${tests}:3:100: case \`growth\`: \`follower_growth_rate\` is \`1.5\`, outside its range -1 to 1: a data file's cell of it would be refused`,
+    );
+    expect(r.stdout).toContain(
+      `${tests}:6:92: case \`completion\`: \`completion_rate\` is \`45.3\`, outside its range 0 to 1: a data file's cell of it would be refused`,
+    );
+  });
+
+  it('two cases of one name are refused at the second: the report names cases', async () => {
+    const { policy, tests } = policyWithTests(
+      `cases:\n  - name: same\n    ${record}\n    expect: { score: 107.5 }\n  - name: same\n    ${record}\n    expect: { score: 107.5 }\n`,
+    );
+    const r = await yardstick('test', policy, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${tests}:5:11: case \`same\`: another case before it is named \`same\`: give each case its own name`,
+    );
+    expect(r.stdout).toContain('1 passed, 1 failed');
+  });
+});

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import {
   formatOf,
   readRecords,
+  type CompiledPolicy,
   runPolicyTests,
   type EmployeeRecord,
   type TestCase,
@@ -116,6 +117,25 @@ export function reviewDataFor(policyFile: string): string | undefined {
   return typeof named === 'string' && named.trim() !== '' ? join(dirname(testFile), named) : undefined;
 }
 
+/** The ids a case's expectation may name: the policy's grades, tiers, holds and triggers. */
+export interface CaseIds {
+  grades: readonly string[];
+  tiers: readonly string[];
+  holds: readonly string[];
+  triggers: readonly string[];
+}
+
+/** A policy's ids, for reading its test cases. */
+export function caseIdsOf(policy: Pick<CompiledPolicy, 'doc'>): CaseIds {
+  const d = policy.doc;
+  return {
+    grades: d.grades.map((g) => g.grade),
+    tiers: (d.payout.tiers?.bands ?? []).map((b) => b.tier),
+    holds: Object.keys(d.holds ?? {}),
+    triggers: Object.keys(d.triggers ?? {}),
+  };
+}
+
 /**
  * Reads a policy's test file into cases, resolving `sample:` references to rows of a data file. A
  * case that cannot be built is returned as its problem, in its place, so every case is reported;
@@ -124,7 +144,7 @@ export function reviewDataFor(policyFile: string): string | undefined {
 export function readCaseList(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
-  grades?: readonly string[],
+  ids?: CaseIds,
 ): ({ ok: true; case: TestCase } | { ok: false; name: string; problem: ExitError })[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok)
@@ -146,10 +166,30 @@ export function readCaseList(
     const p = yaml.lines.linePos(node.range[0]);
     return `${testFile}:${p.line}:${p.col}`;
   };
+  const names = new Set<string>();
   return doc.cases.map((c, i) => {
     const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
     try {
-      const wrong = recordProblem(c, i, name, testFile, contract, at, yaml.doc, grades);
+      // a report names its cases: two of one name would be one line for two outcomes
+      const again = names.has(name);
+      names.add(name);
+      if (again)
+        throw new ExitError(
+          EXIT.input,
+          diagnostic(
+            'cli_test_case_value',
+            {
+              place: at(['cases', i, 'name']),
+              name,
+              what: {
+                en: `another case before it is named \`${name}\`: give each case its own name`,
+                zh: `前面已有名为 \`${name}\` 的用例：请给每个用例起不同的名字`,
+              },
+            },
+            { file: testFile },
+          ),
+        );
+      const wrong = recordProblem(c, i, name, testFile, contract, at, yaml.doc, ids);
       if (wrong) throw new ExitError(EXIT.input, wrong);
       return { ok: true as const, case: readCase(c, i, name, testFile, contract, samples) };
     } catch (error) {
@@ -173,9 +213,10 @@ function recordProblem(
   contract: Parameters<typeof readRecords>[2],
   at: (path: (string | number)[]) => string,
   doc?: { getIn(path: Iterable<unknown>, keepScalar: true): unknown },
-  grades?: readonly string[],
+  ids?: CaseIds,
 ) {
   if (!c || typeof c !== 'object') return undefined;
+  const grades = ids?.grades;
   // a number as the file writes it: `1e400`, not JSON's `null` for Infinity
   const written = (path: (string | number)[]) => (doc?.getIn(path, true) as { source?: unknown } | undefined)?.source;
   const show = (v: unknown, path?: (string | number)[]) =>
@@ -209,6 +250,15 @@ function recordProblem(
           en: `\`${id}\` is \`${show(value, path)}\`, not a number`,
           zh: `\`${id}\` 为 \`${show(value, path)}\`，不是数字`,
         });
+      // outside the metric's range a data file's cell is refused (data_out_of_range): a case is an
+      // employee a run could score, or it tests what no month can hold
+      const m = contract.metrics[id]!;
+      const range = m.range ?? (m.unit === 'ratio' ? ([0, 1] as const) : undefined);
+      if (range && ((value as number) < range[0] || (value as number) > range[1]))
+        return problem(path, {
+          en: `\`${id}\` is \`${show(value, path)}\`, outside its range ${range[0]} to ${range[1]}: a data file's cell of it would be refused`,
+          zh: `\`${id}\` 为 \`${show(value, path)}\`，超出其范围 ${range[0]} 至 ${range[1]}：数据文件中这样的值会被拒绝`,
+        });
     }
     if (r.pay_base !== undefined && !isNumber(r.pay_base))
       return problem(['cases', i, 'record', 'pay_base'], {
@@ -238,7 +288,7 @@ function recordProblem(
       en: `\`history\` is \`${show(history)}\`, not a list of grades (most recent first: [C, B])`,
       zh: `\`history\` 为 \`${show(history)}\`，不是等级列表（最近的在前：[C, B]）`,
     });
-  const expectProblem = expectationProblem(c.expect, (key) => ['cases', i, 'expect', key], show, problem, grades);
+  const expectProblem = expectationProblem(c.expect, (key) => ['cases', i, 'expect', key], show, problem, ids);
   if (expectProblem) return expectProblem;
   // a grade the policy does not have (`Z`, `c`) would count as "not C" in every history fact
   const unknownAt = grades && Array.isArray(history) ? history.findIndex((g) => !grades.includes(g)) : -1;
@@ -261,10 +311,17 @@ function expectationProblem(
   pathOf: (key: string) => (string | number)[],
   show: (v: unknown, path?: (string | number)[]) => string,
   problem: (path: (string | number)[], what: { en: string; zh: string }) => ReturnType<typeof diagnostic>,
-  grades?: readonly string[],
+  ids?: CaseIds,
 ) {
   if (!e || typeof e !== 'object') return undefined;
+  const grades = ids?.grades;
   const x = e as Record<string, unknown>;
+  // `expect: {}` passes whatever the policy does
+  if (Object.keys(x).length === 0 && !Array.isArray(e))
+    return problem(pathOf('').slice(0, -1), {
+      en: '`expect` names nothing to check: give at least one of score, grade, payout, status, tier, holds, triggers',
+      zh: '`expect` 没有写要核对的内容：请至少写 score、grade、payout、status、tier、holds、triggers 之一',
+    });
   for (const key of ['score', 'payout'] as const) {
     const v = x[key];
     if (v === undefined) continue;
@@ -304,12 +361,27 @@ function expectationProblem(
       en: `\`tier\` is \`${show(x.tier, pathOf('tier'))}\`, not a tier id (or \`null\` for no tier)`,
       zh: `\`tier\` 为 \`${show(x.tier, pathOf('tier'))}\`，不是档位编号（无档位写 \`null\`）`,
     });
+  // an id the policy does not have can never be met (`tier: gold` without tiers): said, not failed on every run
+  const listed = (known: readonly string[]) => (known.length ? known.join(', ') : 'none');
+  const listedZh = (known: readonly string[]) => (known.length ? known.join('、') : '无');
+  if (typeof x.tier === 'string' && ids && !ids.tiers.includes(x.tier))
+    return problem(pathOf('tier'), {
+      en: `\`tier\` is \`${x.tier}\`, which is not a tier of the policy (its tiers: ${listed(ids.tiers)})`,
+      zh: `\`tier\` 为 \`${x.tier}\`，不是政策的档位（政策的档位：${listedZh(ids.tiers)}）`,
+    });
   for (const key of ['holds', 'triggers'] as const) {
     const v = x[key];
     if (v !== undefined && (!Array.isArray(v) || v.some((id) => typeof id !== 'string')))
       return problem(pathOf(key), {
         en: `\`${key}\` is \`${show(v)}\`, not a list of rule ids (\`[]\` for none)`,
         zh: `\`${key}\` 为 \`${show(v)}\`，不是规则编号列表（没有则写 \`[]\`）`,
+      });
+    const known = ids?.[key];
+    const unknownAt = known && Array.isArray(v) ? v.findIndex((id) => !known.includes(id as string)) : -1;
+    if (known && Array.isArray(v) && unknownAt >= 0)
+      return problem([...pathOf(key), unknownAt], {
+        en: `\`${key}\` gives \`${v[unknownAt]}\`, which is not a ${key === 'holds' ? 'hold' : 'trigger'} of the policy (its ${key}: ${listed(known)})`,
+        zh: `\`${key}\` 中的 \`${v[unknownAt]}\` 不是政策的${key === 'holds' ? '暂扣规则' : '触发规则'}（政策的${key === 'holds' ? '暂扣规则' : '触发规则'}：${listedZh(known)}）`,
       });
   }
   return undefined;
@@ -406,9 +478,9 @@ export function readCases(
   _policyFile: string,
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
-  grades?: readonly string[],
+  ids?: CaseIds,
 ): TestCase[] {
-  return readCaseList(testFile, contract, grades).map((c) => {
+  return readCaseList(testFile, contract, ids).map((c) => {
     if (!c.ok) throw c.problem;
     return c.case;
   });
@@ -482,11 +554,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
     return runRollupTests(doc, await readRollupCases(doc, testFile));
   }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
-  const list = readCaseList(
-    testFile,
-    policy.contract,
-    policy.doc.grades.map((g) => g.grade),
-  );
+  const list = readCaseList(testFile, policy.contract, caseIdsOf(policy));
   const report = await runPolicyTests(
     policy,
     list.flatMap((c) => (c.ok ? [c.case] : [])),

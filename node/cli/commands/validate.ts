@@ -3,7 +3,7 @@
 import { diagnostic, loadPolicy, localise, type Diagnostic, type Lang } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io, sayDiagnostic } from '../io.js';
-import { readCases } from './test.js';
+import { caseIdsOf, readCases } from './test.js';
 import { isRollupText, loadRollup, parseRollupCases } from '../rollup.js';
 
 export function validateCommand(files: string[], options: { format: 'human' | 'json'; lang: Lang }, io: Io): number {
@@ -111,7 +111,7 @@ function validateTests(file: string, say: Say): { ok: boolean; summary: string }
       policyFile,
       file,
       loaded.policy.contract,
-      loaded.policy.doc.grades.map((g) => g.grade),
+      caseIdsOf(loaded.policy),
     );
     return { ok: true, summary: say('cli_validate_ok.tests', { file, count: cases.length, policy_file: policyFile }) };
   } catch (error) {
