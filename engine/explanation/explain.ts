@@ -611,11 +611,13 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     // a pool's share as it was computed (pool × weight / every weight), under its own line
     if (l.kind === 'pool_share' && pools)
       for (let i = 0; i < pools.length; i++)
-        if (pools[i]!.pool === l.source && !pools[i]!.excluded) lines.push(`    ${poolShareLine(pools[i]!, lang)}`);
+        if (pools[i]!.pool === l.source && !pools[i]!.excluded)
+          lines.push(`    ${poolShareLine(pools[i]!, lang, unitFen(policy))}`);
   }
   // a pool this person takes no share of, and why
   if (pools)
-    for (let i = 0; i < pools.length; i++) if (pools[i]!.excluded) lines.push(`  ${poolShareLine(pools[i]!, lang)}`);
+    for (let i = 0; i < pools.length; i++)
+      if (pools[i]!.excluded) lines.push(`  ${poolShareLine(pools[i]!, lang, unitFen(policy))}`);
   const tier = card.payout.tier;
   if (tier) {
     const t = tierPlan(ex, tier.id);
@@ -641,6 +643,11 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   }
   if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
   return flat(lines);
+}
+
+/** The policy's rounding unit in fen (`payout.rounding.to`: 1 fen, 10 a jiao, 100 a yuan). */
+export function unitFen(policy: CompiledPolicy): number {
+  return Math.round(policy.payout.rounding.to * 100);
 }
 
 /**

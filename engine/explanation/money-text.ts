@@ -96,8 +96,12 @@ export function moneySummary(r: Pick<RunResult, 'pools' | 'budget'>, lang: Lang)
   return [...poolLines(r, lang), ...budgetLines(r, lang)];
 }
 
-/** 「你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000 / 权重合计 1,500,000 = ¥600.00」 */
-export function poolShareLine(s: PoolShare, lang: Lang): string {
+/**
+ * 「你的份额 = 奖金池 ¥1,000.00 × 你的权重 900,000 / 权重合计 1,500,000 = ¥600.00」. `unitFen` is the
+ * policy's rounding unit in fen (`payout.rounding.to` × 100): the part of the pool below one unit
+ * that nobody is paid is told from the shares paid at the bounds by it.
+ */
+export function poolShareLine(s: PoolShare, lang: Lang, unitFen = 1): string {
   const zh = lang === 'zh';
   const group = s.group_title ?? s.group;
   const name = `${s.title}${s.group === 'all' ? '' : zh ? `（${group}）` : ` (${group})`}`;
@@ -114,12 +118,29 @@ export function poolShareLine(s: PoolShare, lang: Lang): string {
     return zh
       ? `${name}：你的份额 = ${s.bound === 'min' ? '最低' : '最高'}份额 ${formatFen(s.shareFen)}（按权重应为 ${formatFen(Math.round(s.exact_fen))}）`
       : `${name}: your share = the ${s.bound === 'min' ? 'minimum' : 'maximum'} share ${formatFen(s.shareFen)} (by weight it would be ${formatFen(Math.round(s.exact_fen))})`;
+  // what the free claimants do not split is the shares paid at a bound (whole units, as the bounds
+  // are taken to the unit) and the part of the rest below one unit, which nobody is paid
+  // (engine/evaluation/pool.ts): each named for what it is, so the formula adds up as written
+  const notFree = s.poolFen - s.free_fen;
+  const unit = unitFen > 0 ? unitFen : 1;
+  const unallocatedFen = notFree % unit;
+  const boundFen = notFree - unallocatedFen;
+  const minus = [
+    ...(boundFen > 0
+      ? [zh ? `按最低/最高份额发放的 ${formatFen(boundFen)}` : `${formatFen(boundFen)} paid at the minimum/maximum`]
+      : []),
+    ...(unallocatedFen > 0
+      ? [
+          zh
+            ? `未分配的 ${formatFen(unallocatedFen)}（不足一个发放单位 ${formatFen(unit)}）`
+            : `${formatFen(unallocatedFen)} left unallocated (less than one unit of ${formatFen(unit)})`,
+        ]
+      : []),
+  ];
   const pool =
-    s.free_fen === s.poolFen
+    minus.length === 0
       ? `${zh ? '奖金池' : 'pool'} ${formatFen(s.poolFen)}`
-      : zh
-        ? `(奖金池 ${formatFen(s.poolFen)} − 按最低/最高份额发放的 ${formatFen(s.poolFen - s.free_fen)})`
-        : `(pool ${formatFen(s.poolFen)} − ${formatFen(s.poolFen - s.free_fen)} paid at the minimum/maximum)`;
+      : `(${zh ? '奖金池' : 'pool'} ${formatFen(s.poolFen)} − ${minus.join(' − ')})`;
   // the formula's own result differs from the share once it is rounded to the unit and the units left
   // over are given to the largest remainders (engine/evaluation/pool.ts): say so, or two people with
   // the same formula read two different results
@@ -128,8 +149,8 @@ export function poolShareLine(s: PoolShare, lang: Lang): string {
     exact === formatFen(s.shareFen)
       ? `= ${formatFen(s.shareFen)}`
       : zh
-        ? `≈ ${exact}，取整后为 ${formatFen(s.shareFen)}（各份额先向下取整，余下的零头按余数从大到小逐个分配（余数相同时工号小者优先），使各份额之和等于奖金池）`
-        : `≈ ${exact}, ${formatFen(s.shareFen)} once rounded (every share is rounded down and the units left over go one each to the largest remainders, ties to the smaller employee id, so the shares add up to the pool)`;
+        ? `≈ ${exact}，取整后为 ${formatFen(s.shareFen)}（各份额先向下取整，余下的零头按余数从大到小逐个分配（余数相同时工号小者优先），使各份额之和等于奖金池${unallocatedFen > 0 ? '减去未分配的部分' : ''}）`
+        : `≈ ${exact}, ${formatFen(s.shareFen)} once rounded (every share is rounded down and the units left over go one each to the largest remainders, ties to the smaller employee id, so the shares add up to the pool${unallocatedFen > 0 ? ' less what is left unallocated' : ''})`;
   return zh
     ? `${name}：你的份额 = ${pool} × 你的权重 ${formulaNumber(s.weight)}（${s.weight_text}）/ 权重合计 ${formulaNumber(s.free_weight)} ${result}`
     : `${name}: your share = ${pool} × your weight ${formulaNumber(s.weight)} (${s.weight_text}) / total weight ${formulaNumber(s.free_weight)} ${result}`;

@@ -13,6 +13,7 @@ import {
   formatValue,
   formatValueBeside,
   type Lang,
+  unitFen,
 } from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
@@ -462,7 +463,7 @@ export function payoutCalculation(
     const show = (x: number) => formatValue(x, unit, lang);
     if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, show(tier.basis), show(band.min)));
   }
-  for (const share of card.pools ?? []) out.push(poolShareLine(share, lang));
+  for (const share of card.pools ?? []) out.push(poolShareLine(share, lang, unitFen(policy)));
   const scale = card.budget_scale;
   if (scale) {
     // the ratio to 6 decimals (docs/policy-language.md, budget); when the product is not the scaled
