@@ -10,7 +10,7 @@
 import type { CompiledIndicator, CompiledLeaf, CompiledPolicy } from '../language/compile.js';
 import { factRef } from '../language/conditions.js';
 import { BUILTIN_FACTS } from '../language/facts.js';
-import { capToFen, fenToYuan, formatAmount, formatFen, formatMoney, toFen } from '../model/money.js';
+import { capToFen, fenToYuan, formatAmount, formatFen, formatMoney, roundScore, toFen } from '../model/money.js';
 import type { Unit } from '../model/policy.js';
 import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Scorecard } from '../model/scorecard.js';
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
@@ -592,6 +592,8 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
       }),
     );
   }
+  const limited = scoreMaxText(policy, card, lang);
+  if (limited) lines.push(limited);
   const next = card.next_grade
     ? put(cuts.next, n(card.next_grade.points_needed), card.next_grade.grade)
     : card.grade === policy.grades[0]?.grade
@@ -643,6 +645,21 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
   }
   if (card.plan) lines.push(say(lang, 'plan', { opened: card.plan.opened, reason: card.plan.reason }));
   return flat(lines);
+}
+
+/**
+ * The sentence that says `score.max` limited the score, when it did: the base score and the
+ * adjustment points add up to more than the maximum (「基础得分与加减分合计 113，超过政策的总分上限 110
+ * （`score.max`），按 110 计」). Undefined otherwise. A `score_cap` that then lowers it further says so in
+ * its adjustment's effects.
+ */
+export function scoreMaxText(policy: CompiledPolicy, card: Scorecard, lang: Lang): string | undefined {
+  const max = policy.scoreMax;
+  if (max === undefined) return undefined;
+  let raw = card.base_score;
+  for (const a of card.adjustments) raw += a.points ?? 0;
+  raw = roundScore(raw, policy.decimals);
+  return raw > max ? say(lang, 'scoreMax', { raw: n(raw), max: n(max) }) : undefined;
 }
 
 /** The policy's rounding unit in fen (`payout.rounding.to`: 1 fen, 10 a jiao, 100 a yuan). */

@@ -13,6 +13,7 @@ import {
   formatValue,
   formatValueBeside,
   type Lang,
+  scoreMaxText,
   unitFen,
 } from './explain.js';
 import { formatFen, formatMoney } from '../model/money.js';
@@ -412,7 +413,10 @@ ${rows.join('\n')}
 
 function adjustmentSection(policy: CompiledPolicy, card: Scorecard, lang: Lang): string {
   const w = W[lang];
-  if (!card.adjustments.length) return `<h2>${w.rules}</h2>\n<p class="meta">${w.none}</p>`;
+  // the policy's score maximum, when it limited the score (as `explain` says it)
+  const limited = scoreMaxText(policy, card, lang);
+  const max = limited ? `\n<p class="calc">${escapeHtml(limited)}</p>` : '';
+  if (!card.adjustments.length) return `<h2>${w.rules}</h2>\n<p class="meta">${w.none}</p>${max}`;
   const rows = card.adjustments.map((a) => {
     const effect = [
       a.points !== undefined ? w.pts(a.points) + describePerUnit(policy, a.per_unit?.points, 'points', lang) : '',
@@ -426,7 +430,7 @@ function adjustmentSection(policy: CompiledPolicy, card: Scorecard, lang: Lang):
       .join(lang === 'zh' ? '，' : ', ');
     return `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(describeConditions(policy, a.conditions, lang, card))}</td><td>${escapeHtml(effect)}</td></tr>`;
   });
-  return `<h2>${w.rules}</h2>\n<table><thead><tr><th>${w.rule}</th><th>${w.why}</th><th>${w.effect}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>${w.rules}</h2>\n<table><thead><tr><th>${w.rule}</th><th>${w.why}</th><th>${w.effect}</th></tr></thead><tbody>${rows.join('')}</tbody></table>${max}`;
 }
 
 /** The lines of how the pay was computed: the formula with its numbers, the tier, pool shares, the budget. */

@@ -18,6 +18,7 @@ const zh = {
   adjustment: '{title}：{why} → {effects}',
   score: '总分 {score} → 等级 {grade}，{next}',
   scoreCapped: '总分 {score} → 等级 {grade}（按分数为 {raw}，已封顶），{next}',
+  scoreMax: '基础得分与加减分合计 {raw}，超过政策的总分上限 {max}（`score.max`），按 {max} 计',
   next: '再提高 {points} 分 → {grade}',
   top: '已是最高等级',
   line: '{label} {money}',
@@ -88,6 +89,8 @@ const en: Templates = {
   adjustment: '{title}: {why} → {effects}',
   score: 'score {score} → grade {grade}, {next}',
   scoreCapped: 'score {score} → grade {grade} ({raw} by score, capped), {next}',
+  scoreMax:
+    "base score and adjustments add up to {raw}, above the policy's score maximum {max} (`score.max`): counted as {max}",
   next: '{points} more points → {grade}',
   top: 'already the top grade',
   line: '{label} {money}',
