@@ -54,8 +54,24 @@ export interface BudgetScaleLine {
   variableFen: number;
   /** After it, fen. */
   scaledFen: number;
-  /** The ratio applied: budget's room for variable pay / everyone's variable pay. */
+  /** The ratio applied: budget's room for variable pay / everyone's variable pay (every step's, multiplied). */
   ratio: number;
+  /**
+   * Each budget that scaled this pay, in the order applied (the team's, then the total), with its
+   * own ratio. Absent on a card stored before it was recorded.
+   */
+  steps?: BudgetScaleStep[];
+}
+
+/** One budget's scaling of one employee's variable pay. */
+export interface BudgetScaleStep {
+  scope: 'total' | 'team';
+  /** The team's name as the data writes it, for a team budget. */
+  team?: string;
+  /** That budget's room for variable pay / the variable pay of everyone it covers. */
+  ratio: number;
+  /** For the total: team budgets had scaled some people first, so not everyone's ratio is this one. */
+  after_teams?: true;
 }
 
 const FIXED = new Set(['award', 'awards_cap', 'pool_share']);
@@ -78,6 +94,8 @@ export function applyBudget(
   const fit = def.fit ?? 'report';
   const lines: BudgetLine[] = [];
   const warnings: Diagnostic[] = [];
+  // whether a team budget scaled anyone: then the total's ratio is not everyone's whole ratio
+  let teamScaled = false;
   const apply = (scope: 'total' | 'team', team: string | undefined, yuan: number, members: Scorecard[]) => {
     const budgetFen = capToFen(yuan, 0.01);
     const beforeFen = members.reduce((s, c) => s + c.payout.totalFen, 0);
@@ -115,6 +133,13 @@ export function applyBudget(
           members.map((c) => c.employee_id),
           variable.map((v) => (v * ratio) / unit),
         ).map((units) => units * unit);
+        const step: BudgetScaleStep = {
+          scope,
+          ...(team === undefined ? {} : { team }),
+          ratio,
+          ...(scope === 'total' && teamScaled ? { after_teams: true as const } : {}),
+        };
+        if (scope === 'team') teamScaled = true;
         members.forEach((c, i) => {
           const cut = scaled[i]! - variable[i]!;
           const earlier = c.budget_scale;
@@ -122,6 +147,7 @@ export function applyBudget(
             variableFen: earlier?.variableFen ?? variable[i]!,
             scaledFen: scaled[i]!,
             ratio: earlier ? earlier.ratio * ratio : ratio,
+            steps: [...(earlier?.steps ?? []), step],
           };
           if (cut === 0) return;
           const existing = c.payout.lines.find((l) => l.kind === 'budget_scale');

@@ -16,7 +16,7 @@ import type { ConditionResult, IndicatorResult, PayoutLine, PerUnitResult, Score
 import { fill, type Lang, type MessageArgs } from '../model/messages/index.js';
 import { countText, percentText, plainNumber } from './number-text.js';
 import { TEMPLATES, WORDS, type TemplateKey } from './templates.js';
-import { poolShareLine } from './money-text.js';
+import { budgetScaleLine, poolShareLine } from './money-text.js';
 
 export type { Lang };
 
@@ -610,6 +610,8 @@ export function explainScorecard(policy: CompiledPolicy, card: Scorecard, lang: 
     let text = put(cuts.line, l.label, lineMoney(ex.policy, l));
     if (l.kind === 'performance_pay') text += put(perfCut(ex), undefined, payBaseText(ex, card.payout.pay_base), score);
     lines.push(`  ${text}`);
+    // the budget's cut as it was computed (variable pay × each budget's ratio), under its own line
+    if (l.kind === 'budget_scale' && card.budget_scale) lines.push(`    ${budgetScaleLine(card.budget_scale, lang)}`);
     // a pool's share as it was computed (pool × weight / every weight), under its own line
     if (l.kind === 'pool_share' && pools)
       for (let i = 0; i < pools.length; i++)

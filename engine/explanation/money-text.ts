@@ -5,6 +5,7 @@ import { formatFen } from '../model/money.js';
 import type { RunResult } from '../model/scorecard.js';
 import type { Lang } from './explain.js';
 import type { PoolShare } from '../evaluation/pool.js';
+import type { BudgetScaleLine } from '../evaluation/budget.js';
 
 /** One line per pool instance: its amount, how many share it, what is left. */
 export function poolLines(r: Pick<RunResult, 'pools'>, lang: Lang): string[] {
@@ -159,4 +160,59 @@ export function poolShareLine(s: PoolShare, lang: Lang, unitFen = 1): string {
 /** A number as a formula shows it: up to 4 decimals, thousands separated. */
 export function formulaNumber(x: number): string {
   return Number(x.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+/** A ratio as the budget's words show it: to 6 decimals (0.904762). */
+function ratioText(ratio: number): string {
+  return Number(ratio.toFixed(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/**
+ * 「预算缩减：浮动薪酬 ¥9,000.00 × 0.904762 = ¥8,142.86（全体浮动薪酬按同一比例缩减以符合预算）」: how the
+ * budget scaled one person's variable pay. Pay scaled by a team budget and then by the total names
+ * each budget with its own ratio (「× 0.944444（团队 甲组 预算）× 0.82669（总预算）」); "the same ratio
+ * for everyone" is said only when no team budget scaled anyone first. When the product is not the
+ * amount paid to the fen (the units left over went by the largest remainders), both are said.
+ */
+export function budgetScaleLine(scale: BudgetScaleLine, lang: Lang): string {
+  const zh = lang === 'zh';
+  const exact = formatFen(Math.round(scale.variableFen * scale.ratio));
+  const paid = formatFen(scale.scaledFen);
+  const rounded = exact !== paid;
+  const result = !rounded ? `= ${paid}` : zh ? `≈ ${exact}，取整后为 ${paid}` : `≈ ${exact}, ${paid} once rounded`;
+  const steps = scale.steps ?? [];
+  const budgetName = (s: (typeof steps)[number]) =>
+    s.scope === 'team' ? (zh ? `团队 ${s.team} 预算` : `team ${s.team} budget`) : zh ? '总预算' : 'total budget';
+  // one ratio per budget when more than one scaled this pay, each named
+  const factors =
+    steps.length > 1
+      ? zh
+        ? `${steps.map((s) => `× ${ratioText(s.ratio)}（${budgetName(s)}）`).join('')}`
+        : `${steps.map((s) => `× ${ratioText(s.ratio)} (${budgetName(s)})`).join(' ')} `
+      : `× ${ratioText(scale.ratio)} `;
+  const only = steps.length === 1 ? steps[0]! : undefined;
+  const why =
+    steps.length > 1
+      ? zh
+        ? '先按团队预算、再按总预算缩减，每项预算内的浮动薪酬按同一比例缩减'
+        : 'scaled to the team budget first, then to the total budget, by one ratio within each budget'
+      : only?.scope === 'team'
+        ? zh
+          ? `按${budgetName(only)}缩减，该团队的浮动薪酬按同一比例缩减`
+          : `scaled to fit the ${budgetName(only)}, by one ratio for everyone in the team`
+        : only?.after_teams
+          ? zh
+            ? '按总预算缩减；部分团队的浮动薪酬已先按团队预算缩减，各人的比例不尽相同'
+            : "scaled to fit the total budget; some teams' variable pay was scaled to their own budgets first, so not everyone's ratio is the same"
+          : zh
+            ? '全体浮动薪酬按同一比例缩减以符合预算'
+            : "everyone's variable pay scaled by one ratio to fit the budget";
+  const note = !rounded
+    ? ''
+    : zh
+      ? '；各人先向下取整，余下的零头按余数从大到小逐个分配'
+      : '; each rounded down, the units left over going one each to the largest remainders';
+  return zh
+    ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} ${factors}${result}（${why}${note}）`
+    : `budget scaling: variable pay ${formatFen(scale.variableFen)} ${factors}${result} (${why}${note})`;
 }

@@ -20,7 +20,7 @@ import { formatFen, formatMoney } from '../model/money.js';
 import type { IndicatorResult, RunResult, Scorecard } from '../model/scorecard.js';
 import type { EmployeeRecord } from '../model/record.js';
 import type { Unit } from '../model/policy.js';
-import { formulaNumber as num, poolShareLine } from './money-text.js';
+import { budgetScaleLine, formulaNumber as num, poolShareLine } from './money-text.js';
 import { localise } from '../model/diagnostic.js';
 
 export interface Provenance {
@@ -468,25 +468,8 @@ export function payoutCalculation(
     if (band) out.push(w.tierWhy(tier.title ?? tier.id, basis, show(tier.basis), show(band.min)));
   }
   for (const share of card.pools ?? []) out.push(poolShareLine(share, lang, unitFen(policy)));
-  const scale = card.budget_scale;
-  if (scale) {
-    // the ratio to 6 decimals (docs/policy-language.md, budget); when the product is not the scaled
-    // pay to the fen (the units left over went by the largest remainders), both are said
-    const ratio = Number(scale.ratio.toFixed(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
-    const exact = formatFen(Math.round(scale.variableFen * scale.ratio));
-    const zh = lang === 'zh';
-    const result =
-      exact === formatFen(scale.scaledFen)
-        ? `= ${formatFen(scale.scaledFen)}`
-        : zh
-          ? `≈ ${exact}，取整后为 ${formatFen(scale.scaledFen)}`
-          : `≈ ${exact}, ${formatFen(scale.scaledFen)} once rounded`;
-    out.push(
-      zh
-        ? `预算缩减：浮动薪酬 ${formatFen(scale.variableFen)} × ${ratio} ${result}（全体浮动薪酬按同一比例缩减以符合预算${exact === formatFen(scale.scaledFen) ? '' : '；各人先向下取整，余下的零头按余数从大到小逐个分配'}）`
-        : `budget scaling: variable pay ${formatFen(scale.variableFen)} × ${ratio} ${result} (everyone's variable pay scaled by one ratio to fit the budget${exact === formatFen(scale.scaledFen) ? '' : '; each rounded down, the units left over going one each to the largest remainders'})`,
-    );
-  }
+  // how the budget scaled the variable pay: each budget and its ratio (docs/policy-language.md, budget)
+  if (card.budget_scale) out.push(budgetScaleLine(card.budget_scale, lang));
   return out;
 }
 

@@ -168,7 +168,16 @@ describe('variable pay scaled to fit', () => {
     );
     const totals = Object.fromEntries(r.scorecards.map((c) => [c.employee_id, c.payout.totalFen]));
     expect(totals).toEqual({ E1: 720_000, E2: 560_000, E3: 320_000 });
-    expect(r.scorecards[2]!.budget_scale).toEqual({ variableFen: 500_000, scaledFen: 320_000, ratio: 0.8 * 0.8 });
+    // each budget's own ratio is kept beside the product: 二组's 4,000 / 5,000, then the total's
+    expect(r.scorecards[2]!.budget_scale).toEqual({
+      variableFen: 500_000,
+      scaledFen: 320_000,
+      ratio: 0.8 * 0.8,
+      steps: [
+        { scope: 'team', team: '二组', ratio: 0.8 },
+        { scope: 'total', ratio: 0.8, after_teams: true },
+      ],
+    });
     expect(r.scorecards[2]!.payout.lines.filter((l) => l.kind === 'budget_scale')).toHaveLength(1);
   });
 
