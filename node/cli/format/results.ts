@@ -121,8 +121,43 @@ function triggerTitles(r: Pick<RunResult, 'scorecards'>, ids: readonly string[])
   return (id) => titles.get(id) ?? id;
 }
 
+/**
+ * How many people and months a run's cards (or one team's) are, when the run holds several months:
+ * a count of cards is then of person-months, one person having a card a month.
+ */
+function peopleAndMonths(cards: readonly Scorecard[]): Map<string | undefined, { people: number; months: number }> {
+  const seen = new Map<string | undefined, { ids: Set<string>; periods: Set<string> }>();
+  const at = (key: string | undefined) => {
+    let x = seen.get(key);
+    if (!x) seen.set(key, (x = { ids: new Set(), periods: new Set() }));
+    return x;
+  };
+  for (const c of cards)
+    for (const x of [at(undefined), at(c.team)]) {
+      x.ids.add(c.employee_id);
+      x.periods.add(c.period);
+    }
+  const out = new Map<string | undefined, { people: number; months: number }>();
+  for (const [key, x] of seen) out.set(key, { people: x.ids.size, months: x.periods.size });
+  return out;
+}
+
+/**
+ * A count of person-months with the people and the months it is made of: 「8 人次（4 人 × 2 个月）」,
+ * or 「7 人次（4 人，2 个月）」 when not everyone has a card every month. `unit` false leaves out the
+ * measure word of the count (a table cell under the heading 人次).
+ */
+function personMonthsText(count: number, pm: { people: number; months: number }, lang: Lang, unit = true): string {
+  const full = pm.people * pm.months === count;
+  if (lang === 'zh') return `${count}${unit ? ' 人次' : ''}（${pm.people} 人${full ? ' × ' : '，'}${pm.months} 个月）`;
+  return `${count}${unit ? ` person-month${count === 1 ? '' : 's'}` : ''} (${pm.people} ${pm.people === 1 ? 'person' : 'people'}${full ? ' × ' : ', '}${pm.months} months)`;
+}
+
 export function summaryLines(r: RunResult, lang: Lang): string[] {
   const s = r.summary;
+  // a file of several months: the counts are of person-months, and say so
+  const months = severalMonths(r);
+  const pm = months ? peopleAndMonths(r.scorecards).get(undefined) : undefined;
   const grades = Object.entries(s.by_grade)
     .map(([g, n]) => `${g} ${n}`)
     .join(' · ');
@@ -142,38 +177,49 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
   );
   if (lang === 'en') {
     return [
-      `employees: ${s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
+      `employees: ${pm ? personMonthsText(s.employees, pm, lang) : s.employees}${s.excluded ? ` (excluded: ${s.excluded}, see below)` : ''}`,
       `grades: ${grades}`,
       ...(calibrated === undefined
         ? []
         : [
             `calibrated grades (forced distribution): ${calibrated}${unranked ? ` (${unranked} held, not ranked)` : ''}`,
           ]),
-      `payout total: ${formatFen(s.payout_total_fen)} (payable ${formatFen(s.payable_total_fen)}, held ${formatFen(s.held_total_fen)} for ${s.holds} employee(s))`,
+      `payout total: ${formatFen(s.payout_total_fen)} (payable ${formatFen(s.payable_total_fen)}, held ${formatFen(s.held_total_fen)} for ${s.holds} ${months ? 'person-month(s)' : 'employee(s)'})`,
       `triggers: ${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n}`).join(' · ') : 'none'}`,
       ...poolLines(r, lang),
       ...budgetLines(r, lang),
     ];
   }
   return [
-    `员工：${s.employees} 人${s.excluded ? `（另有 ${s.excluded} 条记录因数据问题被排除，见下）` : ''}`,
+    `员工：${pm ? personMonthsText(s.employees, pm, lang) : `${s.employees} 人`}${s.excluded ? `（另有 ${s.excluded} 条记录因数据问题被排除，见下）` : ''}`,
     `等级分布：${grades}`,
     ...(calibrated === undefined
       ? []
       : [`校准后等级分布（强制分布）：${calibrated}${unranked ? `（另有 ${unranked} 人暂扣，不参与排名）` : ''}`]),
-    `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} 人）`,
-    `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} 人`).join(' · ') : '无'}`,
+    `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} ${months ? '人次' : '人'}）`,
+    `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} ${months ? '人次' : '人'}`).join(' · ') : '无'}`,
     ...poolLines(r, lang),
     ...budgetLines(r, lang),
   ];
 }
 
-function teamLines(r: RunResult, _lang: Lang): string[][] {
-  return Object.entries(r.summary.by_team).map(([team, t]) => [
-    team,
-    String(t.employees),
-    formatFen(t.payout_total_fen),
-  ]);
+/** The team table: each team's count (person-months with the people and months, when the run holds several) and payout. */
+function teamLines(r: RunResult, lang: Lang, months: boolean): string[][] {
+  const pm = months ? peopleAndMonths(r.scorecards) : undefined;
+  return Object.entries(r.summary.by_team).map(([team, t]) => {
+    const of = pm?.get(team);
+    return [
+      team,
+      of ? personMonthsText(t.employees, of, lang, false) : String(t.employees),
+      formatFen(t.payout_total_fen),
+    ];
+  });
+}
+
+/** The team table's heading: 人数, or 人次 when a count is of person-months. */
+function teamHead(lang: Lang, months: boolean): string[] {
+  if (lang === 'zh') return ['团队', months ? '人次' : '人数', '应发'];
+  return ['team', months ? 'person-months' : 'employees', 'payout'];
 }
 
 /** The terminal table as text (`formatTableBytes` decoded). */
@@ -194,11 +240,7 @@ export function formatTableBytes(r: RunResult, lang: Lang): Buffer {
   const add = (cell: string) => cells.add(cell);
   for (const c of r.scorecards) eachCell(c, lang, months, calibrated, add);
 
-  const teams = alignTable(
-    lang === 'zh' ? ['团队', '人数', '应发'] : ['team', 'employees', 'payout'],
-    teamLines(r, lang),
-    new Set([1, 2]),
-  );
+  const teams = alignTable(teamHead(lang, months), teamLines(r, lang, months), new Set([1, 2]));
   const excluded = r.excluded.map(
     (x) =>
       `  ${cellText(`${x.employee_id ?? '?'} ${x.name ?? ''} (${x.file ?? ''}${x.row ? `:${x.row}` : ''}): ${x.reasons.map((d) => localise(d, lang).message).join(lang === 'zh' ? '；' : '; ')}`)}`,
