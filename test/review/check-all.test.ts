@@ -45,9 +45,10 @@ describe('yardstick check', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(lines.slice(at + 1, at + 5)).toEqual([
       '  ✗ 错一',
-      '      grade: expected "A", got "B"',
+      // where each expectation is written: `grade` on line 7 and `payout` on line 10, their values' columns
+      '      policies/a.test.yaml:7:22: grade: expected "A", got "B"',
       '  ✗ 错二',
-      '      payout: expected 800, got 850',
+      '      policies/a.test.yaml:10:23: payout: expected 800, got 850',
     ]);
     // a case that cannot be read fails in its place (the file's other cases would still run)
     const b = lines.indexOf('✗ policies/b.yaml: tests fail (1 of 1 case(s))');

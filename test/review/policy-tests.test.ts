@@ -31,8 +31,10 @@ describe('yardstick test', () => {
     );
     const r = await yardstick('test', policy);
     expect(r.code).toBe(1);
+    // each failure at its expectation: `score`'s value at line 4, column 22, `grade`'s at column 33
+    const tests = join(dir, 'p.test.yaml');
     expect(r.stdout).toBe(
-      `${policy}: 0 passed, 1 failed\n  ✗ 门槛与目标之间\n      score: expected 90, got 80\n      grade: expected "A", got "B"\n  not exercised by any case: grades A+, A, C\n0 passed, 1 failed\n`,
+      `${policy}: 0 passed, 1 failed\n  ✗ 门槛与目标之间\n      ${tests}:4:22: score: expected 90, got 80\n      ${tests}:4:33: grade: expected "A", got "B"\n  not exercised by any case: grades A+, A, C\n0 passed, 1 failed\n`,
     );
   });
 

@@ -52,7 +52,8 @@ describe('yardstick test', () => {
       '  ✗ 缺期望',
       '      cannot read the case: policies/a.test.yaml: case `缺期望` has no `expect:`',
       '  ✗ 错',
-      '      grade: expected "A", got "B"',
+      // where the expectation is written: line 9, `grade`'s value at column 22
+      '      policies/a.test.yaml:9:22: grade: expected "A", got "B"',
       '  ✗ 拼错',
       '      cannot read the case: policies/a.test.yaml: `payuot` is not a key of a case’s `expect:`; the keys are `score`, `grade`, `tier`, `payout`, `status`, `holds`, `triggers`',
       '  help: check the spelling (schemas/policy-test.schema.json lists every key)',
@@ -108,7 +109,7 @@ describe('yardstick test', () => {
       '  ✗ 缺期望',
       '      无法读取用例：policies/a.test.yaml：用例 `缺期望` 没有 `expect:`',
       '  ✗ 错',
-      '      grade：应为 "A"，实为 "B"',
+      '      policies/a.test.yaml:9:22: grade：应为 "A"，实为 "B"',
     ]);
     expect(lines.slice(-3)).toEqual([
       'policies/d.yaml：没有测试（请写在 policies/d.test.yaml）',

@@ -40,6 +40,8 @@ export function testFileFor(policy: string): string {
 
 /** A case's result; `unreadable` when the case could not be built from the file (it then failed). */
 export type CaseOutcome = TestReport['cases'][number] & {
+  /** `file:line:col` of each expectation the case writes, by field, for the line that says it failed */
+  places?: Record<string, string>;
   unreadable?: string;
   /** The problem `unreadable` says in English, for a report in another language. */
   problem?: Diagnostic;
@@ -145,7 +147,10 @@ export function readCaseList(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
   ids?: CaseIds,
-): ({ ok: true; case: TestCase } | { ok: false; name: string; problem: ExitError })[] {
+): (
+  | { ok: true; case: TestCase; places: Record<string, string> }
+  | { ok: false; name: string; problem: ExitError }
+)[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok)
     throw new ExitError(
@@ -191,7 +196,11 @@ export function readCaseList(
         );
       const wrong = recordProblem(c, i, name, testFile, contract, at, yaml.doc, ids);
       if (wrong) throw new ExitError(EXIT.input, wrong);
-      return { ok: true as const, case: readCase(c, i, name, testFile, contract, samples) };
+      const read = readCase(c, i, name, testFile, contract, samples);
+      const places = Object.fromEntries(
+        Object.keys(read.expect).map((field) => [field, at(['cases', i, 'expect', field])]),
+      );
+      return { ok: true as const, case: read, places };
     } catch (error) {
       if (!(error instanceof ExitError)) throw error;
       return { ok: false as const, name, problem: error };
@@ -511,10 +520,16 @@ export function describeReport(file: string, r: TestOutcome, lang: Lang = 'en'):
       const detail = c.problem ? withHelp(c.problem, lang) : c.unreadable;
       lines.push(`      ${said('cli_test_report.unreadable_case', { detail }, lang)}`);
     }
-    for (const f of c.failures)
-      lines.push(
-        `      ${said('cli_test_report.failure', { field: f.field, expected: JSON.stringify(f.expected), actual: JSON.stringify(f.actual) }, lang)}`,
+    for (const f of c.failures) {
+      const failure = said(
+        'cli_test_report.failure',
+        { field: f.field, expected: JSON.stringify(f.expected), actual: JSON.stringify(f.actual) },
+        lang,
       );
+      // where the expectation is written, as every message about a file says it
+      const place = c.places?.[f.field];
+      lines.push(`      ${place ? `${place}: ` : ''}${failure}`);
+    }
   }
   const u = r.uncovered;
   const parts = (
@@ -564,7 +579,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
   const cases = list.map(
     (c): CaseOutcome =>
       c.ok
-        ? ran.next().value!
+        ? { ...ran.next().value!, places: c.places }
         : { name: c.name, ok: false, failures: [], unreadable: c.problem.withHelp, problem: c.problem.diagnostics[0] },
   );
   const unreadable = list.filter((c) => !c.ok).length;
