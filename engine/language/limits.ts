@@ -5,8 +5,10 @@ import {
   LineCounter,
   isAlias,
   isCollection,
+  isMap,
   isPair,
   isScalar,
+  isSeq,
   parseDocument,
   visit,
   type Document,
@@ -184,6 +186,22 @@ export function checkYamlMeaning(doc: Document, text: string, lines: LineCounter
       const k = pair.key;
       if (isScalar(k) && k.value === '<<' && k.type === 'PLAIN' && k.range)
         out.push(diagnostic('yaml_merge_key', {}, { file, span: span(k.range[0], k.range[1]) }));
+      // `? [a, b]`: a key that is a list or a mapping becomes the text `[ a, b ]` in a JavaScript
+      // object, which no reader of the file meant (and the YAML library warns of it on stderr)
+      if ((isMap(k) || isSeq(k)) && k.range) {
+        const written = text.slice(k.range[0], k.range[1]).trim();
+        const shown = written.length > 40 ? `${written.slice(0, 40)}…` : written;
+        out.push(
+          diagnostic(
+            'yaml_non_string_key',
+            {
+              detail: `the key \`${shown}\` is a ${isSeq(k) ? 'list' : 'mapping'}: a key is a name`,
+              detail_zh: `键 \`${shown}\` 是${isSeq(k) ? '列表' : '映射'}：键必须是文字`,
+            },
+            { file, span: span(k.range[0], k.range[0] + written.length) },
+          ),
+        );
+      }
     },
     Node(_key, node) {
       if (!node.range) return;

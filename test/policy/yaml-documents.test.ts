@@ -111,3 +111,28 @@ describe('in a policy test file or a data mapping (the same YAML reader)', () =>
     ]);
   });
 });
+
+describe('a key that is a list or a mapping', () => {
+  it('is refused at the key (it would become the text `[ a, b ]`, and the YAML library warned on stderr)', () => {
+    // line 10 is `  startup: { title: 初创期 }`; the list key goes before it, on lines 10–11
+    const text = WORKED.replace(
+      '  startup: { title: 初创期 }',
+      '  ? [a, b]\n  : { title: x }\n  startup: { title: 初创期 }',
+    );
+    expect(errors(text)).toEqual([
+      [
+        '10:5',
+        'yaml_non_string_key',
+        'the key `[a, b]` is a list: a key is a name',
+        'fix the YAML syntax at this position',
+      ],
+    ]);
+  });
+
+  it('in a test file too, in Chinese', () => {
+    const r = readYaml('cases:\n  - ? { a: 1 }\n    : x\n', 'p.test.yaml');
+    expect(r.ok ? 'read' : r.diagnostics.map((d) => [`${d.span?.line}:${d.span?.column}`, d.code])).toEqual([
+      ['2:7', 'yaml_non_string_key'],
+    ]);
+  });
+});
