@@ -64,26 +64,28 @@ export async function formatXlsx(r: RunResult, lang: Lang): Promise<Buffer> {
     ),
   ];
   const s = r.summary;
+  // a file of several months counts person-months, as the table says (人次), each count a number Excel can sum
+  const people = months ? (zh ? '人次' : 'person-months') : zh ? '人数' : 'employees';
   const summary: Cell[][] = [
     [text(zh ? '政策' : 'policy', true), text(`${r.policy.title} v${r.policy.version}`)],
     [text(zh ? '考核期' : 'period', true), text(r.period)],
-    [text(zh ? '员工' : 'employees', true), num(s.employees)],
+    [text(months ? people : zh ? '员工' : 'employees', true), num(s.employees)],
     [text(zh ? '排除' : 'excluded', true), num(s.excluded)],
     [text(zh ? '应发合计' : 'payout total', true), num(fenToYuan(s.payout_total_fen), '#,##0.00')],
     [text(zh ? '可发' : 'payable', true), num(fenToYuan(s.payable_total_fen), '#,##0.00')],
     [text(zh ? '暂扣' : 'held', true), num(fenToYuan(s.held_total_fen), '#,##0.00')],
     [null, null],
-    [text(zh ? '等级' : 'grade', true), text(zh ? '人数' : 'employees', true)],
+    [text(zh ? '等级' : 'grade', true), text(people, true)],
     ...Object.entries(s.by_grade).map(([g, n]) => [text(g), num(n)]),
     ...(s.by_calibrated_grade
       ? [
           [null, null],
-          [text(zh ? '校准等级' : 'calibrated grade', true), text(zh ? '人数' : 'employees', true)],
+          [text(zh ? '校准等级' : 'calibrated grade', true), text(people, true)],
           ...Object.entries(s.by_calibrated_grade).map(([g, n]) => [text(g), num(n)]),
         ]
       : []),
     [null, null],
-    [text(zh ? '团队' : 'team', true), text(zh ? '人数' : 'employees', true), text(zh ? '应发' : 'payout', true)],
+    [text(zh ? '团队' : 'team', true), text(people, true), text(zh ? '应发' : 'payout', true)],
     ...Object.entries(s.by_team).map(([t, v]) => [
       text(t),
       num(v.employees),
