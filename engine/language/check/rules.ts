@@ -122,7 +122,13 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
     const numeric = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'].includes(c.operator);
     if (numeric && typeof c.value !== 'number')
       ctx.report('policy_value_type', { operator: c.operator, value: shown(c.value) }, [...path, 'value']);
-    if (EXACT_OPERATORS.includes(c.operator)) checkValueKinds(ctx, path, c, kindOf);
+    if (EXACT_OPERATORS.includes(c.operator)) {
+      checkValueKinds(ctx, path, c, kindOf);
+      // a role or stage by its title, a team, grade or tier the policy does not have: the property
+      // would select nobody, and verify call it proved on no employee
+      checkOwnValues(ctx, path, c);
+      if (c.fact === 'tier') checkTierValues(ctx, [...path, 'value'], c.value);
+    }
   });
 }
 
@@ -212,13 +218,7 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
       for (const v of Array.isArray(c.value) ? c.value : [c.value])
         if (!PLAN_STATUSES.includes(String(v)))
           report('policy_value_type.plan_status', { value: String(v) }, [...path, 'value']);
-    } else if (['grade', 'raw_grade', 'previous_grade', 'grade_cap'].includes(c.fact))
-      checkGradeValues(ctx, [...path, 'value'], c.value, c);
-    else if (c.fact === 'stage') checkIdValues(ctx, [...path, 'value'], c.value, ctx.stages, 'stage');
-    else if (c.fact === 'role') checkIdValues(ctx, [...path, 'value'], c.value, Object.keys(ctx.policy.roles), 'role');
-    else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, [...path, 'value'], c.value, ctx.teams);
-    else if (c.fact === 'team') checkTeamSpaces(ctx, [...path, 'value'], c.value);
-    else if (c.fact === 'employee_id') checkEmployeeIds(ctx, [...path, 'value'], c.value);
+    } else checkOwnValues(ctx, path, c);
     if (c.fact === 'rolling_average' && c.params) {
       const of = String(c.params.of);
       if (of !== 'score' && !ctx.known.has(of))
@@ -268,6 +268,45 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
     }
     if (EXACT_OPERATORS.includes(c.operator) && ref === undefined) checkValueKinds(ctx, path, c);
   });
+}
+
+/**
+ * The value of a fact that names something the policy declares — a grade, a stage, a role, a team
+ * (the policy's `teams:`), an employee id as the data reader writes it — refused when it names
+ * nothing: the comparison would equal no record. Rules' conditions and properties' alike.
+ */
+function checkOwnValues(ctx: CheckContext, path: Path, c: ConditionLeaf) {
+  const at = [...path, 'value'];
+  if (['grade', 'raw_grade', 'previous_grade', 'grade_cap'].includes(c.fact)) checkGradeValues(ctx, at, c.value, c);
+  else if (c.fact === 'stage') checkIdValues(ctx, at, c.value, ctx.stages, 'stage');
+  else if (c.fact === 'role') checkIdValues(ctx, at, c.value, Object.keys(ctx.policy.roles), 'role');
+  else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, at, c.value, ctx.teams);
+  else if (c.fact === 'team') checkTeamSpaces(ctx, at, c.value);
+  else if (c.fact === 'employee_id') checkEmployeeIds(ctx, at, c.value);
+}
+
+/** A name as the data reader compares role and stage titles: width, case and surrounding spaces ignored. */
+const sameName = (a: string, b: string) =>
+  a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * A tier a property compares with (`tier equal gold`): a band's id, or null for no tier. A band's
+ * title (金牌) or a tier the policy does not have equals no employee's tier.
+ */
+function checkTierValues({ report, policy }: CheckContext, path: Path, value: unknown) {
+  const bands = policy.payout.tiers?.bands ?? [];
+  const ids = bands.map((b) => b.tier);
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (typeof v !== 'string' || ids.includes(v)) continue;
+    if (ids.length === 0) {
+      report('policy_unknown_tier.none', { tier: v }, path);
+      continue;
+    }
+    const titled = bands.find((b) => b.title !== undefined && sameName(b.title, v))?.tier;
+    const { near, known } = suggest(v, ids);
+    if ((titled ?? near) === undefined) report('policy_unknown_tier', { tier: v, known }, path);
+    else report('policy_unknown_tier.near', { tier: v, near: (titled ?? near)!, known }, path);
+  }
 }
 
 const EXACT_OPERATORS = ['equal', 'notEqual', 'in', 'notIn'];
@@ -467,10 +506,18 @@ function checkEmployeeIds({ report }: CheckContext, path: Path, value: unknown) 
 /** The declared ids a condition's value may name (`policy_unknown_stage`, `policy_unknown_role`). */
 type IdKind = 'stage' | 'role';
 
-function checkIdValues({ report }: CheckContext, path: Path, value: unknown, ids: string[], what: IdKind) {
+function checkIdValues({ report, policy }: CheckContext, path: Path, value: unknown, ids: string[], what: IdKind) {
+  const titleOf = (id: string) => (what === 'stage' ? policy.stages[id]?.title : policy.roles[id]?.title);
   for (const v of Array.isArray(value) ? value : [value]) {
     if (typeof v !== 'string' || ids.includes(v)) continue;
-    const { near, known } = suggest(v, ids);
+    // a title (主播) names the role in the data, but a condition compares the id: suggest it
+    const titled = ids.find((id) => {
+      const title = titleOf(id);
+      return title !== undefined && sameName(title, v);
+    });
+    const suggested = suggest(v, ids);
+    const { known } = suggested;
+    const near = titled ?? suggested.near;
     if (what === 'stage') {
       if (near === undefined) report('policy_unknown_stage', { stage: v, known }, path);
       else report('policy_unknown_stage.near', { stage: v, near, known }, path);

@@ -1157,6 +1157,24 @@ export const language = defineMessages({
     message: { en: 'unknown team `{team}`', zh: '未知的团队 `{team}`' },
     help: { en: 'teams of this policy: {teams}', zh: '本政策的团队：{teams}' },
   },
+  policy_unknown_tier: {
+    message: { en: 'unknown tier `{tier}`', zh: '未知的档位 `{tier}`' },
+    help: { en: 'tiers of this policy: {known}', zh: '本政策的档位：{known}' },
+  },
+  'policy_unknown_tier.near': {
+    message: { en: 'unknown tier `{tier}`', zh: '未知的档位 `{tier}`' },
+    help: {
+      en: 'did you mean `{near}`? tiers of this policy: {known}',
+      zh: '是不是想写 `{near}`？本政策的档位：{known}',
+    },
+  },
+  'policy_unknown_tier.none': {
+    message: { en: 'unknown tier `{tier}`: the policy has no tiers', zh: '未知的档位 `{tier}`：本政策没有档位' },
+    help: {
+      en: 'remove the comparison, or declare the tier under `payout.tiers`',
+      zh: '请删去这项比较，或在 `payout.tiers` 中声明该档位',
+    },
+  },
   policy_unknown_variable: {
     message: { en: 'unknown name `{name}` in `{text}`', zh: '公式 `{text}` 中有未知的名称 `{name}`' },
     help: { en: 'known names: {known}', zh: '可用的名称：{known}' },
