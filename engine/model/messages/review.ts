@@ -168,6 +168,16 @@ export const review = defineMessages({
       zh: '请对照政策检查它的 `where`（岗位、阶段）和指标，或为它写一条政策测试案例',
     },
   },
+  'verify_property_unsearched.no_match': {
+    message: {
+      en: 'property `{id}` ({title}) was checked on no employee: no employee verify evaluated matched its `where`',
+      zh: '性质 `{id}`（{title}）没有检查任何员工：verify 计算的员工中没有一个符合它的 `where`',
+    },
+    help: {
+      en: 'check its `where` against the policy (roles and stages by their ids, the teams, grades and tiers it has), or add a policy test case for it',
+      zh: '请对照政策检查它的 `where`（岗位和阶段写 id，团队、等级和档位写政策中有的），或为它写一条政策测试案例',
+    },
+  },
   // the lines of verify's own report around the diagnostics (node/cli/commands/verify.ts, check.ts)
   verify_summary: {
     message: {

@@ -99,8 +99,13 @@ export function declared(ctx: Context, samples: Sample[]): Verdict[] {
 function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Verdict {
   const { policy } = ctx;
   const property = `properties.${id}`;
-  const applies = (s: { record: EmployeeRecord; card: Scorecard }) =>
-    holdsOn(p.where, verifyFacts(policy, s.record, s.card));
+  // employees the property applied to: with none, whatever the search says, nothing was checked
+  let matched = 0;
+  const applies = (s: { record: EmployeeRecord; card: Scorecard }) => {
+    const yes = holdsOn(p.where, verifyFacts(policy, s.record, s.card));
+    if (yes) matched++;
+    return yes;
+  };
   const fail = (
     subject: (string | number)[],
     reason: { en: string; zh: string },
@@ -139,13 +144,38 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     cases: 0,
     diagnostic: diagnostic('verify_property_unsearched', { id, title: p.title }, ctx.place(subject, 'warning')),
   });
-  const isMetric = (m: string) => policy.metrics[m] !== undefined || policy.derived.some((d) => d.id === m);
-  const probes = ctx.probes.filter((probe) => {
-    const record = recordOf(policy, probe, probe.typical);
-    const card = evaluate(policy, record);
-    // `where` on role, stage or team selects probes; conditions on results are judged per employee
-    return !card || holdsOn(stripResults(p.where), verifyFacts(policy, record, card));
+  // no employee verify evaluated matched `where` (a team the policy does not have, a payout nobody
+  // reaches): neither holds nor fails, and never "proved" on nobody
+  const noMatch = (subject: (string | number)[], cases: number): Verdict => ({
+    property,
+    subject,
+    holds: undefined,
+    basis: 'searched',
+    cases,
+    diagnostic: diagnostic(
+      'verify_property_unsearched.no_match',
+      { id, title: p.title },
+      ctx.place(subject, 'warning'),
+    ),
   });
+  const isMetric = (m: string) => policy.metrics[m] !== undefined || policy.derived.some((d) => d.id === m);
+  // `where` on role, stage or team selects probes; conditions on results are judged per employee.
+  // The records verify builds have no team, so a team `where` names is tried as theirs
+  const teams = ['', ...teamsNamed(p.where)];
+  const probes = ctx.probes.flatMap((probe) => {
+    for (const team of teams) {
+      const withTeam = team === '' ? probe : { ...probe, team };
+      const record = recordOf(policy, withTeam, probe.typical);
+      const card = evaluate(policy, record);
+      if (!card || holdsOn(stripResults(p.where), verifyFacts(policy, record, card))) return [withTeam];
+    }
+    return [];
+  });
+  /** Whether an employee verify evaluates matches `where`: one already drawn, else one searched for. */
+  const anyMatch = () =>
+    matched > 0 ||
+    samples.some((s) => applies(s)) ||
+    find(policy, probes, applies, ctx.runs, false).sample !== undefined;
 
   if (p.monotone) {
     const subject = ['properties', id, 'monotone'];
@@ -238,7 +268,10 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           ctx.place(subject, 'warning'),
         ),
       };
+    if (probes.length === 0) return noMatch(subject, cases);
     if (!proved && cases === 0) return unsearched(subject);
+    // a proof over the employees `where` selects says nothing when it selects none
+    if (!(proved && p.where === undefined) && !anyMatch()) return noMatch(subject, cases);
     return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
   }
 
@@ -373,6 +406,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         const b = at(above);
         if (a && b && over(a, b)) return jumpFail(a, b, where);
       }
+      if (probes.length === 0 || (cases > 0 && matched === 0)) return noMatch(subject, cases);
       return cases === 0 ? unsearched(subject) : { property, subject, holds: true, basis: 'searched', cases };
     }
     // a 1 % move of one metric, anywhere (jumps at a tier band are the bands' own, declared apart)
@@ -394,6 +428,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
         }
       }
     }
+    if (probes.length === 0 || (cases > 0 && matched === 0)) return noMatch(subject, cases);
     return cases === 0 ? unsearched(subject) : { property, subject, holds: true, basis: 'searched', cases };
   }
 
@@ -401,11 +436,14 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
   const subject = ['properties', id, 'always'];
   const broken = (s: Sample) => {
     const facts = verifyFacts(policy, s.record, s.card);
-    return holdsOn(p.where, facts) && !holdsOn(p.always, facts);
+    if (!holdsOn(p.where, facts)) return false;
+    matched++;
+    return !holdsOn(p.always, facts);
   };
   const seen = samples.find(broken);
   const found = seen ? { sample: seen, cases: samples.indexOf(seen) + 1 } : find(policy, probes, broken, ctx.runs);
   const cases = seen ? found.cases : samples.length + found.cases;
+  if (!found.sample && matched === 0) return noMatch(subject, cases);
   if (!found.sample) return { property, subject, holds: true, basis: 'searched', cases };
   const s = found.sample;
   const counter: CounterCase[] = [
@@ -432,6 +470,18 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     !!card && broken({ ...s, card }),
     cases,
   );
+}
+
+/** The teams a condition compares `team` with by `equal` or `in` (text values only). */
+function teamsNamed(c: ConditionDef | undefined): string[] {
+  if (!c) return [];
+  if ('all' in c) return c.all.flatMap(teamsNamed);
+  if ('any' in c) return c.any.flatMap(teamsNamed);
+  if ('not' in c) return [];
+  const leaf = c as ConditionLeaf;
+  if (leaf.fact !== 'team' || (leaf.operator !== 'equal' && leaf.operator !== 'in')) return [];
+  const values: unknown[] = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
 
 /** A `where` with only the comparisons on role, stage and team (the others are judged per employee). */

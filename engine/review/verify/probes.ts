@@ -21,6 +21,8 @@ export interface Probe {
   typical: Record<string, number>;
   /** Values worth trying per dimension, the typical value first (fast-check shrinks towards it). */
   candidates: Record<string, number[]>;
+  /** The team of its records ('' unless a declared property's `where` names one). */
+  team?: string;
 }
 
 /** Every rule condition of the record phase (holds, adjustments). */
@@ -234,7 +236,7 @@ export function recordOf(policy: CompiledPolicy, probe: Probe, metrics: Record<s
     employee_id: `V${n}`,
     name: `V${n}`,
     role: probe.role,
-    team: '',
+    team: probe.team ?? '',
     stage: probe.stage,
     period: policy.doc.effective_from ?? '2026-01',
     metrics: { ...metrics },
