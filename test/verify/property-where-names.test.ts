@@ -101,7 +101,7 @@ describe("a property's `where` naming what the policy does not have", () => {
         'error',
         'unknown tier `gold`: the policy has no tiers',
         '29:50',
-        'remove the comparison, or declare the tier under `payout.tiers`',
+        'a tier is a band of `payout.tiers`: declare it there, or name one that is',
       ],
     ]);
   });

@@ -1,6 +1,6 @@
 // Rules and their conditions: adjustments, holds, triggers and improvement plans' close_when.
 
-import { isGroup, isPerUnit, type ConditionDef, type IndicatorDef } from '../../model/policy.js';
+import { isGroup, isPerUnit, type ConditionDef, type IndicatorDef, type PropertyDef } from '../../model/policy.js';
 import { forEachLeaf, isFactRef, type ConditionLeaf } from '../conditions.js';
 import { variablesOf } from '../expression.js';
 import { roundScore } from '../../model/money.js';
@@ -75,11 +75,33 @@ export function checkRules(ctx: CheckContext) {
       });
     }
   }
-  for (const [id, prop] of Object.entries(p.properties ?? {}))
+  for (const [id, prop] of Object.entries(p.properties ?? {})) {
     for (const key of ['where', 'always'] as const) {
       const cond = prop[key];
       if (cond) checkPropertyValues(ctx, ['properties', id, key], cond);
     }
+    checkPropertyNames(ctx, id, prop);
+  }
+}
+
+/**
+ * The metric, tier and grade a property's `monotone` or `cliff` names: one the policy has. The
+ * schema's id pattern lets `constructor` through, and verify would find the method every object
+ * has (ctx.known is a Set, not a lookup on an object).
+ */
+function checkPropertyNames(ctx: CheckContext, id: string, prop: PropertyDef) {
+  const metricAt = (metric: unknown, at: Path) => {
+    if (typeof metric !== 'string' || ctx.known.has(metric)) return;
+    const { near, known } = suggest(metric, [...ctx.known]);
+    if (near === undefined) ctx.report('policy_unknown_metric.property', { metric, id, known }, at);
+    else ctx.report('policy_unknown_metric.property_near', { metric, id, near, known }, at);
+  };
+  if (prop.monotone) metricAt(prop.monotone.metric, ['properties', id, 'monotone', 'metric']);
+  const cliff = prop.cliff;
+  if (!cliff) return;
+  if (cliff.metric !== undefined) metricAt(cliff.metric, ['properties', id, 'cliff', 'metric']);
+  if (cliff.tier !== undefined) checkTierValues(ctx, ['properties', id, 'cliff', 'tier'], cliff.tier);
+  if (cliff.grade !== undefined) checkGradeValues(ctx, ['properties', id, 'cliff', 'grade'], cliff.grade);
 }
 
 /** The facts a property's conditions see besides the metrics and the rules' facts (verify's `verifyFacts`): amounts in yuan. */

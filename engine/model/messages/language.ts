@@ -1107,6 +1107,17 @@ export const language = defineMessages({
     },
     help: { en: 'did you mean `{near}`? known metrics: {known}', zh: '是不是想写 `{near}`？可用的数据项：{known}' },
   },
+  'policy_unknown_metric.property': {
+    message: { en: 'unknown metric `{metric}` in property `{id}`', zh: '性质 `{id}` 使用了未知的数据项 `{metric}`' },
+    help: { en: 'known metrics or derived: {known}', zh: '可用的数据项和派生指标：{known}' },
+  },
+  'policy_unknown_metric.property_near': {
+    message: { en: 'unknown metric `{metric}` in property `{id}`', zh: '性质 `{id}` 使用了未知的数据项 `{metric}`' },
+    help: {
+      en: 'did you mean `{near}`? known metrics or derived: {known}',
+      zh: '是不是想写 `{near}`？可用的数据项和派生指标：{known}',
+    },
+  },
   policy_unknown_indicator: {
     message: { en: 'no role has indicator `{indicator}`', zh: '没有哪个岗位有指标 `{indicator}`' },
     help: {
@@ -1171,8 +1182,8 @@ export const language = defineMessages({
   'policy_unknown_tier.none': {
     message: { en: 'unknown tier `{tier}`: the policy has no tiers', zh: '未知的档位 `{tier}`：本政策没有档位' },
     help: {
-      en: 'remove the comparison, or declare the tier under `payout.tiers`',
-      zh: '请删去这项比较，或在 `payout.tiers` 中声明该档位',
+      en: 'a tier is a band of `payout.tiers`: declare it there, or name one that is',
+      zh: '档位是 `payout.tiers` 中的档：请在那里声明它，或改用已声明的档位',
     },
   },
   policy_unknown_variable: {

@@ -10,6 +10,7 @@ import { isFactRef } from '../../language/conditions.js';
 import type { Expr } from '../../language/expression.js';
 import { pointsFor } from '../../evaluation/score.js';
 import type { ConditionDef, MetricDef } from '../../model/policy.js';
+import { metricOf } from './own.js';
 
 /** How a quantity moves when a variable grows: up (weakly), down (weakly), not at all, or not known. */
 export type Direction = 'inc' | 'dec' | 'const' | 'unknown';
@@ -142,7 +143,7 @@ export function policySigns(policy: CompiledPolicy): SignFacts {
   return {
     sign(name) {
       if (name === 'pay_base' || name === 'score' || name === 'base_score' || name === 'attainment') return 'nonneg';
-      const m: MetricDef | undefined = policy.metrics[name];
+      const m: MetricDef | undefined = metricOf(policy, name);
       if (m?.range) return m.range[0] > 0 ? 'pos' : m.range[0] >= 0 ? 'nonneg' : 'any';
       // the data layer refuses a count below 0, and a ratio outside 0 … 1 (probes.ts, dataRange)
       if (m?.unit === 'count' || m?.unit === 'ratio') return 'nonneg';
@@ -224,7 +225,7 @@ export function baseScoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[
     if (n.weight <= 0) continue;
     const [a, b] = n.children
       ? baseScoreRange(policy, n.children)
-      : leafPointRange(n.leaf!, policy.metrics[n.leaf!.metric]?.range);
+      : leafPointRange(n.leaf!, metricOf(policy, n.leaf!.metric)?.range);
     lo += (a * n.weight) / 100;
     hi += (b * n.weight) / 100;
   }

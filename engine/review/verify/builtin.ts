@@ -31,6 +31,7 @@ import { tierCrossings } from './crossings.js';
 import { allocate, applyPools } from '../../evaluation/pool.js';
 import { fallsInPool, poolShareFen } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
+import { metricOf } from './own.js';
 
 const KIND = {
   grade: { en: 'grade', zh: '等级' },
@@ -53,7 +54,7 @@ export function sweep(ctx: Context, steps = 40): Sample[] {
 }
 
 const labelOf = (policy: CompiledPolicy, id: string) =>
-  policy.metrics[id]?.label ?? policy.derived.find((d) => d.id === id)?.label ?? id;
+  metricOf(policy, id)?.label ?? policy.derived.find((d) => d.id === id)?.label ?? id;
 
 /** A reachability verdict for one grade, tier or rule: disproved, shown by an example, or searched in vain. */
 function reach(
@@ -399,7 +400,7 @@ function factDirections(policy: CompiledPolicy, x: string): (f: string) => Direc
     if (f === x) return 'inc';
     if (memo.has(f)) return memo.get(f)!;
     const d = policy.derived.find((e) => e.id === f);
-    let out: Direction = policy.metrics[f] || d || STILL_FACTS.has(f) ? 'const' : 'unknown';
+    let out: Direction = metricOf(policy, f) || d || STILL_FACTS.has(f) ? 'const' : 'unknown';
     if (d) {
       const moving = variablesOf(d.expr).filter((v) => dir(v) !== 'const');
       if (moving.length === 1) {

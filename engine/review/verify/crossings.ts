@@ -7,6 +7,7 @@
 import type { CompiledPolicy } from '../../language/compile.js';
 import { recordOf, setMetric, stepOf, tidy, unitOf, type Probe } from './probes.js';
 import { evaluate } from './search.js';
+import { metricOf, ownCandidates } from './own.js';
 
 const memo = new WeakMap<Probe, Map<string, number[]>>();
 
@@ -44,7 +45,7 @@ export function tierCrossings(
       if (unitOf(policy, dim) === 'money') out.push(tidy(b.min - 0.01));
     }
   else if (tiers?.basis === 'attainment') {
-    const values = probe.candidates[dim] ?? [];
+    const values = ownCandidates(probe, dim);
     if (values.length >= 2) {
       const lo = Math.min(...values);
       const hi = Math.max(...values);
@@ -103,7 +104,7 @@ export function tierCrossings(
     }
   }
   // only values the probe's own range allows
-  const range = policy.metrics[dim]?.range;
+  const range = metricOf(policy, dim)?.range;
   const kept = [...new Set(out)].filter((v) => !range || (v >= range[0] && v <= range[1]));
   byDim.set(key, kept);
   return kept;

@@ -26,6 +26,7 @@ import { tierCrossings } from './crossings.js';
 import { monotoneCases, poolArgs, poolShareFalls, proveMonotone, type PoolShareFalls } from './builtin.js';
 import { fallsInPool, hasPool, pooled } from './pools.js';
 import type { Context, Verdict } from './verdict.js';
+import { metricOf, ownCandidates } from './own.js';
 
 /** The facts a property's conditions see: the record's metrics, the result, and the payout in yuan. */
 export function verifyFacts(policy: CompiledPolicy, record: EmployeeRecord, card: Scorecard): Record<string, unknown> {
@@ -158,7 +159,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       ctx.place(subject, 'warning'),
     ),
   });
-  const isMetric = (m: string) => policy.metrics[m] !== undefined || policy.derived.some((d) => d.id === m);
+  const isMetric = (m: string) => metricOf(policy, m) !== undefined || policy.derived.some((d) => d.id === m);
   // `where` on role, stage or team selects probes; conditions on results are judged per employee.
   // The records verify builds have no team, so a team `where` names is tried as theirs
   const teams = ['', ...teamsNamed(p.where)];
@@ -202,7 +203,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       }
       if (of === 'score' ? proof.score : proof.pay) continue;
       proved = false;
-      const own = probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m);
+      const own = ownCandidates(probe, m).length ? ownCandidates(probe, m) : formulaCandidates(policy, m);
       if (!own.length) continue;
       for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 10)))) {
         const values = [...new Set([...own, ...tierCrossings(policy, probe, m, base)])];
@@ -414,7 +415,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
       const dims = c.metric !== undefined ? [c.metric] : [...new Set(probe.leaves.map((l) => l.metric))];
       for (const m of dims) {
         for (const base of contexts(policy, probe, m, Math.max(2, Math.round(ctx.runs / 20)))) {
-          for (const v of probe.candidates[m]?.length ? probe.candidates[m]! : formulaCandidates(policy, m)) {
+          for (const v of ownCandidates(probe, m).length ? ownCandidates(probe, m) : formulaCandidates(policy, m)) {
             if (v === 0) continue;
             const [a, b] = [v - Math.abs(v) * 0.01, v].map((x) => sampleAt(probe, base, m, x));
             if (!a || !b || a.card.payout.tier?.id !== b.card.payout.tier?.id) continue;

@@ -10,6 +10,7 @@ import { formatAmount } from '../../model/money.js';
 import type { ConditionDef, Unit } from '../../model/policy.js';
 import { parseExpression, variablesOf } from '../../language/expression.js';
 import { breakpointsOf } from './analysis.js';
+import { metricOf } from './own.js';
 
 export interface Probe {
   role: string;
@@ -31,7 +32,7 @@ export function recordConditions(policy: CompiledPolicy): ConditionDef[] {
 }
 
 export function unitOf(policy: CompiledPolicy, id: string): Unit | undefined {
-  return policy.metrics[id]?.unit ?? policy.derived.find((d) => d.id === id)?.unit;
+  return metricOf(policy, id)?.unit ?? policy.derived.find((d) => d.id === id)?.unit;
 }
 
 /**
@@ -40,7 +41,7 @@ export function unitOf(policy: CompiledPolicy, id: string): Unit | undefined {
  * employees stay inside it, so no example or counterexample is someone no export can hold.
  */
 export function dataRange(policy: CompiledPolicy, id: string): [number, number] | undefined {
-  const m = policy.metrics[id];
+  const m = metricOf(policy, id);
   if (!m) return undefined;
   if (m.range) return m.range;
   if (m.unit === 'ratio') return [0, 1];
@@ -101,7 +102,7 @@ function typicalOf(leaf: CompiledLeaf): number {
  * so a count stays whole). False when the derived metric's formula cannot be inverted that simply.
  */
 export function setMetric(policy: CompiledPolicy, metrics: Record<string, number>, id: string, value: number): boolean {
-  if (policy.metrics[id]) {
+  if (metricOf(policy, id)) {
     metrics[id] = tidy(value);
     return true;
   }
@@ -110,12 +111,12 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
   const e = d.expr;
   if (e.kind === 'var') return setMetric(policy, metrics, e.name, value);
   // `gmv - refunds`, `base + bonus`, `gmv - 1000`: the first metric moved, the other term kept
-  if (e.kind === 'binary' && (e.op === '+' || e.op === '-') && e.left.kind === 'var' && policy.metrics[e.left.name]) {
+  if (e.kind === 'binary' && (e.op === '+' || e.op === '-') && e.left.kind === 'var' && metricOf(policy, e.left.name)) {
     const other =
       e.right.kind === 'num'
         ? e.right.value
         : e.right.kind === 'var'
-          ? policy.metrics[e.right.name] && (metrics[e.right.name] ?? policy.metrics[e.right.name]!.default ?? 0)
+          ? metricOf(policy, e.right.name) && (metrics[e.right.name] ?? metricOf(policy, e.right.name)!.default ?? 0)
           : undefined;
     if (typeof other !== 'number') return false;
     if (e.right.kind === 'var') metrics[e.right.name] = other;
@@ -124,9 +125,9 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
   }
   if (e.kind !== 'binary' || e.op !== '/' || e.left.kind !== 'var' || e.right.kind !== 'var') return false;
   const [num, den] = [e.left.name, e.right.name];
-  if (!policy.metrics[num] || !policy.metrics[den]) return false;
+  if (!metricOf(policy, num) || !metricOf(policy, den)) return false;
   if (metrics[den] === undefined || metrics[den] === 0) {
-    const whole = policy.metrics[num]!.unit === 'count';
+    const whole = metricOf(policy, num)!.unit === 'count';
     metrics[den] = [1000, 10000, 100000].find((y) => !whole || Number.isInteger(tidy(value * y))) ?? 1000;
   }
   metrics[num] = tidy(value * metrics[den]!);
@@ -135,7 +136,7 @@ export function setMetric(policy: CompiledPolicy, metrics: Record<string, number
 
 export function buildProbes(policy: CompiledPolicy): Probe[] {
   const conditions = recordConditions(policy);
-  const isMetricId = (f: string) => !!policy.metrics[f] || policy.derived.some((d) => d.id === f);
+  const isMetricId = (f: string) => !!metricOf(policy, f) || policy.derived.some((d) => d.id === f);
   const conditionFacts = [...new Set(conditions.flatMap((c) => leavesOf<ConditionLeaf>(c).map((l) => l.fact)))].filter(
     isMetricId,
   );
@@ -151,12 +152,12 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
     for (const stage of Object.keys(policy.stages)) {
       const leaves = activeLeaves(role.byStage[stage] ?? []);
       const indicatorMetrics = [...new Set(leaves.map((l) => l.metric))];
-      const isRaw = (id: string) => policy.metrics[id] !== undefined;
+      const isRaw = (id: string) => metricOf(policy, id) !== undefined;
       const typical: Record<string, number> = {};
       // raw indicator metrics, raw condition metrics, then derived ones (their denominators are set by then)
       const set = (id: string, v: number) => setMetric(policy, typical, id, v);
       const falseSide = (f: string) => {
-        const side = policy.metrics[f]?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
+        const side = metricOf(policy, f)?.default ?? conditionValues(conditions, f)[0]?.falseSide ?? 0;
         const range = dataRange(policy, f);
         // `videos > 0` is false at 0, not at -1, which no export holds
         return range ? Math.min(Math.max(side, range[0]), range[1]) : side;
@@ -165,7 +166,8 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       for (const f of conditionFacts.filter(isRaw)) if (typical[f] === undefined) set(f, falseSide(f));
       for (const m of indicatorMetrics.filter((x) => !isRaw(x))) set(m, typicalOf(leaves.find((l) => l.metric === m)!));
       for (const f of conditionFacts.filter((x) => !isRaw(x))) set(f, falseSide(f));
-      for (const m of role.requiredMetrics) if (typical[m] === undefined) typical[m] = policy.metrics[m]?.default ?? 0;
+      for (const m of role.requiredMetrics)
+        if (typical[m] === undefined) typical[m] = metricOf(policy, m)?.default ?? 0;
 
       const dimensions = [...new Set([...indicatorMetrics, ...conditionFacts, ...(tierBasis ? [tierBasis] : [])])];
       const candidates: Record<string, number[]> = {};
@@ -205,7 +207,7 @@ function payoutFormulaMetrics(policy: CompiledPolicy): string[] {
   const visit = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
-    if (policy.metrics[id]) out.add(id);
+    if (metricOf(policy, id)) out.add(id);
     const d = policy.derived.find((x) => x.id === id);
     if (d) for (const v of variablesOf(d.expr)) visit(v);
   };
@@ -219,7 +221,7 @@ function payoutFormulaMetrics(policy: CompiledPolicy): string[] {
 
 /** The value of a dimension in a set of raw metrics (a derived one computed). */
 export function dimValue(policy: CompiledPolicy, metrics: Record<string, number>, id: string): number {
-  if (policy.metrics[id]) return metrics[id] ?? 0;
+  if (metricOf(policy, id)) return metrics[id] ?? 0;
   const facts: Record<string, unknown> = { ...metrics };
   for (const d of policy.derived) facts[d.id] = d.run(facts) ?? d.default;
   return tidy(Number(facts[id] ?? 0));
@@ -251,7 +253,7 @@ export function levelMetrics(policy: CompiledPolicy, probe: Probe, t: number): R
   const metrics = { ...probe.typical };
   for (const leaf of probe.leaves) {
     const bps = breakpointsOf(leaf);
-    const range = policy.metrics[leaf.metric]?.range;
+    const range = metricOf(policy, leaf.metric)?.range;
     const spread = Math.max(bps[bps.length - 1]! - bps[0]!, Math.abs(bps[0]!) * 0.5, stepOf(policy, leaf.metric));
     let lo = bps[0]! - spread * 0.5;
     let hi = bps[bps.length - 1]! + spread * 0.1;
@@ -259,7 +261,7 @@ export function levelMetrics(policy: CompiledPolicy, probe: Probe, t: number): R
     else if (lo < 0 && bps[0]! >= 0) lo = 0;
     const x = leaf.better === 'lower' ? hi - t * (hi - lo) : lo + t * (hi - lo);
     // a count is whole in every export (data_fractional_count refuses 101.25 videos)
-    setMetric(policy, metrics, leaf.metric, policy.metrics[leaf.metric]?.unit === 'count' ? Math.round(x) : x);
+    setMetric(policy, metrics, leaf.metric, metricOf(policy, leaf.metric)?.unit === 'count' ? Math.round(x) : x);
   }
   return metrics;
 }

@@ -8,6 +8,7 @@ import { evaluateRecordSync } from '../../evaluation/evaluate.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import type { Scorecard } from '../../model/scorecard.js';
 import { recordOf, setMetric, type Probe } from './probes.js';
+import { metricOf } from './own.js';
 
 export const SEED = 19;
 
@@ -35,8 +36,8 @@ export function metricsWith(
 ): Record<string, number> {
   const metrics = { ...probe.typical };
   const ids = Object.keys(dims);
-  for (const id of ids.filter((d) => policy.metrics[d])) metrics[id] = dims[id]!;
-  for (const id of ids.filter((d) => !policy.metrics[d])) setMetric(policy, metrics, id, dims[id]!);
+  for (const id of ids.filter((d) => metricOf(policy, d))) metrics[id] = dims[id]!;
+  for (const id of ids.filter((d) => !metricOf(policy, d))) setMetric(policy, metrics, id, dims[id]!);
   return metrics;
 }
 
