@@ -8,7 +8,7 @@ import { leavesOf, type ConditionLeaf } from '../../language/conditions.js';
 import type { EmployeeRecord } from '../../model/record.js';
 import { formatAmount } from '../../model/money.js';
 import type { ConditionDef, Unit } from '../../model/policy.js';
-import { parseExpression, variablesOf } from '../../language/expression.js';
+import { parseExpression, variablesOf, type Expr } from '../../language/expression.js';
 import { breakpointsOf } from './analysis.js';
 import { metricOf } from './own.js';
 
@@ -72,7 +72,14 @@ function conditionValues(conditions: ConditionDef[], fact: string): { value: num
   const out: { value: number; falseSide: number }[] = [];
   for (const c of conditions)
     for (const leaf of leavesOf<ConditionLeaf>(c)) {
-      if (leaf.fact !== fact || typeof leaf.value !== 'number') continue;
+      if (leaf.fact !== fact) continue;
+      // every number of an `in` / `notIn` list: the rule fires (or stops) at exactly those values
+      if ((leaf.operator === 'in' || leaf.operator === 'notIn') && Array.isArray(leaf.value)) {
+        for (const v of leaf.value)
+          if (typeof v === 'number') out.push({ value: v, falseSide: leaf.operator === 'in' ? v + 1 : v });
+        continue;
+      }
+      if (typeof leaf.value !== 'number') continue;
       const v = leaf.value;
       const gt = leaf.operator === 'greaterThan' || leaf.operator === 'greaterThanInclusive';
       const lt = leaf.operator === 'lessThan' || leaf.operator === 'lessThanInclusive';
@@ -185,6 +192,7 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
         const points = [
           ...leaves.filter((l) => l.metric === dim).flatMap((l) => breakpointsOf(l)),
           ...conditionValues(conditions, dim).map((c) => c.value),
+          ...formulaComparisons(policy, dim),
           ...(dim === tierBasis ? policy.tiers!.bands.map((b) => b.min) : []),
         ];
         const range = dataRange(policy, dim);
@@ -197,6 +205,41 @@ export function buildProbes(policy: CompiledPolicy): Probe[] {
       probes.push({ role: role.id, stage, leaves, dimensions, typical, candidates });
     }
   return probes;
+}
+
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+/**
+ * The numbers the payout formulas and derived metrics compare metric `id` with: `(gmv == 250000) *
+ * 5000` pays at exactly 250000, so the search tries it (and a step either side) as it does a rule's.
+ */
+function formulaComparisons(policy: CompiledPolicy, id: string): number[] {
+  const { payout } = policy.doc;
+  const texts = [
+    payout.performance_pay,
+    payout.cap,
+    payout.awards_cap,
+    ...Object.values(policy.doc.derived ?? {}).map((d) => (typeof d === 'string' ? d : d.expr)),
+  ].filter((t): t is string => typeof t === 'string');
+  const out: number[] = [];
+  const walk = (e: Expr) => {
+    if (e.kind === 'binary') {
+      if (COMPARISONS.has(e.op)) {
+        const [a, b] = [e.left, e.right];
+        if (a.kind === 'var' && a.name === id && b.kind === 'num') out.push(b.value);
+        if (b.kind === 'var' && b.name === id && a.kind === 'num') out.push(a.value);
+      }
+      walk(e.left);
+      walk(e.right);
+    } else if (e.kind === 'unary') walk(e.arg);
+    else if (e.kind === 'cond') [e.test, e.then, e.else].forEach(walk);
+    else if (e.kind === 'call') e.args.forEach(walk);
+  };
+  for (const text of texts) {
+    const parsed = parseExpression(text);
+    if (parsed.ok) walk(parsed.expr);
+  }
+  return out;
 }
 
 /** The raw metrics the payout formulas read (performance pay, the caps), directly or through derived metrics. */
