@@ -45,6 +45,16 @@ export const review = defineMessages({
       zh: '随 `{fund}` 变化的奖金池无法精确到分地保证越好不少发：请按相差不超过 {unit} 理解，或改为固定金额的奖金池',
     },
   },
+  verify_monotone_unsearched: {
+    message: {
+      en: 'whether the score and pay of {role} ({stage}) never fall as `{metric}` improves is not decided: of {count} searched cases the engine evaluated no two that differ only in `{metric}` (it excluded the others, e.g. for a performance pay below 0), so nothing was compared',
+      zh: '{role}（{stage}）的得分和应发是否随 `{metric}` 改善而不减无法判定：搜索的 {count} 个案例中，引擎没有算出任何两个只差在 `{metric}` 的员工（其余都被排除，例如绩效工资小于 0），无从比较',
+    },
+    help: {
+      en: 'add a case for this role and stage to the policy tests and run `yardstick test` to see why its records are excluded, then correct the policy',
+      zh: '请在政策测试中为这个岗位和阶段加一个案例，运行 `yardstick test` 查看记录被排除的原因，再修改政策',
+    },
+  },
   verify_unreachable: {
     message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
     help: {

@@ -627,30 +627,39 @@ function sweepFor(
   of: 'payout' | 'score' | 'both',
   base: Record<string, number>,
   keep?: (card: Scorecard) => boolean,
-): { pair?: [Sample, Sample, 'score' | 'payout']; pooled?: { before: Scorecard; after: Scorecard }; cases: number } {
+): {
+  pair?: [Sample, Sample, 'score' | 'payout'];
+  pooled?: { before: Scorecard; after: Scorecard };
+  cases: number;
+  /** Pairs of employees, both evaluated, compared: 0 when the engine refused all but one or none. */
+  compared: number;
+} {
   const values = [...new Set([...probe.candidates[dim]!, ...tierCrossings(ctx.policy, probe, dim, base)])].sort(
     (a, b) => (want === 'inc' ? a - b : b - a),
   );
   let prev: Sample | undefined;
   let cases = 0;
+  let compared = 0;
   for (const v of values) {
     const metrics = { ...base };
-    if (!setMetric(ctx.policy, metrics, dim, v)) return { cases };
+    if (!setMetric(ctx.policy, metrics, dim, v)) return { cases, compared };
     const record = recordOf(ctx.policy, probe, metrics);
     const card = evaluate(ctx.policy, record);
     cases++;
     if (!card || (keep && !keep(card))) continue;
     const s = { record, history: [], card };
     if (prev) {
-      if ((of === 'score' || of === 'both') && card.score < prev.card.score) return { pair: [prev, s, 'score'], cases };
+      compared++;
+      if ((of === 'score' || of === 'both') && card.score < prev.card.score)
+        return { pair: [prev, s, 'score'], cases, compared };
       if ((of === 'payout' || of === 'both') && card.payout.totalFen < prev.card.payout.totalFen)
-        return { pair: [prev, s, 'payout'], cases };
+        return { pair: [prev, s, 'payout'], cases, compared };
       const pooled = of !== 'score' ? fallsInPool(ctx.policy, prev, s) : undefined;
-      if (pooled) return { pair: [prev, s, 'payout'], pooled, cases };
+      if (pooled) return { pair: [prev, s, 'payout'], pooled, cases, compared };
     }
     prev = s;
   }
-  return { cases };
+  return { cases, compared };
 }
 
 /** The two employees of a monotonicity counterexample as test cases: the better one must not get less. */
@@ -727,16 +736,40 @@ export function monotonicity(ctx: Context): Verdict[] {
         continue;
       }
       let cases = 0;
+      let compared = 0;
       let found: [Sample, Sample, 'score' | 'payout'] | undefined;
       let pooled: { before: Scorecard; after: Scorecard } | undefined;
       for (const base of contexts(policy, probe, leaf.metric, Math.max(2, Math.round(ctx.runs / 10)))) {
         const r = sweepFor(ctx, probe, leaf.metric, want, 'both', base);
         cases += r.cases;
+        compared += r.compared;
         if (r.pair) {
           found = r.pair;
           pooled = r.pooled;
           break;
         }
+      }
+      // the engine refused every employee of every sweep but one or none (a performance pay below 0):
+      // nothing was compared, and nothing says the promise holds
+      if (!found && compared === 0) {
+        out.push({
+          property: 'monotone',
+          subject: [...subject, probe.stage],
+          holds: undefined,
+          basis: 'searched',
+          cases,
+          diagnostic: diagnostic(
+            'verify_monotone_unsearched',
+            {
+              role: role.title,
+              stage: policy.stages[probe.stage]!.title,
+              metric: labelOf(policy, leaf.metric),
+              count: cases,
+            },
+            ctx.place(subject, 'warning'),
+          ),
+        });
+        continue;
       }
       if (!found) {
         const falls = poolShareFalls(policy, probe.role, x);
