@@ -69,3 +69,21 @@ describe('a monotone sweep in which the engine evaluated no two employees to com
     ]);
   });
 });
+
+// The same for a declared monotone property on the rating: before, "holds · searched".
+describe('a declared monotone property whose sweeps compared no two employees', () => {
+  it('is undecided, not "holds"', () => {
+    const declared = `${POLICY}properties:\n  rating_up:\n    title: 评分越高应发不减\n    monotone: { metric: rating }\n`;
+    const r = verifyPolicyText(declared, 'p.yaml');
+    if (!r.ok) throw new Error('the policy does not validate');
+    const v = r.report.verdicts.find((x) => x.property === 'properties.rating_up')!;
+    const d = v.diagnostic;
+    expect([v.holds, d?.code, d?.severity, d?.message, `${d?.span?.line}:${d?.span?.column}`]).toEqual([
+      undefined,
+      'verify_property_unsearched',
+      'warning',
+      'property `rating_up` (评分越高应发不减) is not decided: the engine evaluated no two employees it applies to that differ only in `rating` (it excluded the others, e.g. for a performance pay below 0), so nothing was compared',
+      '27:5',
+    ]);
+  });
+});

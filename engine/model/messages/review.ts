@@ -188,6 +188,16 @@ export const review = defineMessages({
       zh: '请对照政策检查它的 `where`（岗位和阶段写 id，团队、等级和档位写政策中有的），或为它写一条政策测试案例',
     },
   },
+  'verify_property_unsearched.none_compared': {
+    message: {
+      en: 'property `{id}` ({title}) is not decided: the engine evaluated no two employees it applies to that differ only in `{metric}` (it excluded the others, e.g. for a performance pay below 0), so nothing was compared',
+      zh: '性质 `{id}`（{title}）无法判定：引擎没有算出任何两个它适用、只差在 `{metric}` 的员工（其余都被排除，例如绩效工资小于 0），无从比较',
+    },
+    help: {
+      en: 'add a policy test case it applies to and run `yardstick test` to see why such records are excluded, then correct the policy',
+      zh: '请写一条它适用的政策测试案例，运行 `yardstick test` 查看这类记录被排除的原因，再修改政策',
+    },
+  },
   // the lines of verify's own report around the diagnostics (node/cli/commands/verify.ts, check.ts)
   verify_summary: {
     message: {

@@ -185,6 +185,8 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     const want = (p.monotone.direction ?? 'up') === 'up' ? 'inc' : 'dec';
     const of = p.monotone.of ?? 'payout';
     let cases = 0;
+    // pairs of evaluated employees the property applies to, compared along a sweep
+    let compared = 0;
     let proved = true;
     // a pool share that can fall as the metric moves the pool, which no employee alone shows (builtin.ts)
     let falls: PoolShareFalls | undefined;
@@ -217,6 +219,7 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
           cases++;
           if (!card || !applies({ record, card })) continue;
           const s = { record, history: [], card };
+          if (prev) compared++;
           const worse =
             prev && (of === 'score' ? card.score < prev.card.score : card.payout.totalFen < prev.card.payout.totalFen);
           if (prev && worse) {
@@ -273,6 +276,20 @@ function check(ctx: Context, samples: Sample[], id: string, p: PropertyDef): Ver
     if (!proved && cases === 0) return unsearched(subject);
     // a proof over the employees `where` selects says nothing when it selects none
     if (!(proved && p.where === undefined) && !anyMatch()) return noMatch(subject, cases);
+    // employees it applies to, but never two in a row of a sweep (the engine refused the rest)
+    if (!proved && compared === 0)
+      return {
+        property,
+        subject,
+        holds: undefined,
+        basis: 'searched',
+        cases,
+        diagnostic: diagnostic(
+          'verify_property_unsearched.none_compared',
+          { id, title: p.title, metric: m },
+          ctx.place(subject, 'warning'),
+        ),
+      };
     return { property, subject, holds: true, basis: proved ? 'proved' : 'searched', cases };
   }
 
