@@ -209,10 +209,24 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
  */
 function exactly(decimal: string, raw: string): ReadValue {
   const value = Number(decimal);
-  if (decimal.length > 15 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !readsAsWritten(decimal, value))
-    return no('value_inexact', raw.trim(), { read: String(value) });
+  if (!keepsDigits(decimal, value)) return no('value_inexact', raw.trim(), { read: String(value) });
   return { ok: true, value };
 }
+
+/**
+ * Whether `value`, the double read from `decimal`, is the number written: up to 15 significant
+ * digits always; past them when the double holds the decimal exactly (`0.8999999999999999`), or
+ * when the decimal is the double printed with 17 digits (`0.90000000000000002`, as tools that
+ * print every double so write 0.9). Beyond 2^53 − 1 the cell is refused as too large (readValue).
+ */
+function keepsDigits(decimal: string, value: number): boolean {
+  if (decimal.length <= 15 || !(Math.abs(value) <= Number.MAX_SAFE_INTEGER)) return true;
+  return readsAsWritten(decimal, value) || significantDigits(decimal) === significantDigits(value.toPrecision(17));
+}
+
+/** The digits of a decimal's mantissa without sign, point, leading or trailing zeros: `-0.0450e3` → `45`. */
+const significantDigits = (text: string) =>
+  (text.split(/[eE]/)[0] ?? '').replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
 
 /** What `parseNumber` returns for a decimal a double does not hold as written (`exactly`): the double it would be. */
 interface Inexact {
@@ -409,10 +423,7 @@ function parseNumber(text: string, unit: Unit, percentPoints = false): number | 
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
   const value = shiftDecimal(s, shift);
-  // beyond 2^53 − 1 the cell is refused as too large (readValue), not as inexact
-  return s.length > 15 && Math.abs(value) <= Number.MAX_SAFE_INTEGER && !readsAsWritten(`${s}e${shift}`, value)
-    ? { inexact: value }
-    : value;
+  return s.length <= 15 || keepsDigits(`${s}e${shift}`, value) ? value : { inexact: value };
 }
 
 /** Moves the decimal point `shift` places in the digit string, then reads it: exact for 1.2万. */

@@ -81,11 +81,13 @@ payout:
 describe('values of 13 and 14 significant digits', () => {
   it('a per-unit count of 1.004999999999 is 1.00 points and ¥1.00, not 1.005 rounded up: the grade stays C', async () => {
     // 50 points + 1.004999999999 → 1.00 (half up at 2 decimals: below the half) = 51.00 < 51.01: C;
-    // the award 1.004999999999 × ¥1 = ¥1.00. Noise written as 16 digits (0.010049999999999999) is 0.01005.
+    // the award 1.004999999999 × ¥1 = ¥1.00. Binary noise as a program prints it (0.010049999999999998,
+    // the double 1.005 / 100 gives) counts 1.005 units. (0.010049999999999999, which
+    // no double prints as, is refused at its cell: test/data/values-digits.test.ts.)
     expect(
       await run(
         PER_UNIT,
-        '工号,姓名,岗位,团队,阶段,月份,评分,比率\nE1,a,专员,一组,初创期,2026-10,50,0.01004999999999\nE2,b,专员,一组,初创期,2026-10,50,1.004999999999%\nE3,c,专员,一组,初创期,2026-10,50,0.010049999999999999\n',
+        '工号,姓名,岗位,团队,阶段,月份,评分,比率\nE1,a,专员,一组,初创期,2026-10,50,0.01004999999999\nE2,b,专员,一组,初创期,2026-10,50,1.004999999999%\nE3,c,专员,一组,初创期,2026-10,50,0.010049999999999998\n',
       ),
     ).toEqual([
       ['E1', 51, 'C', 100],

@@ -66,8 +66,9 @@ describe('the pre-commit hook', { timeout: 60_000 }, () => {
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
       '✗ policies/startup-team.yaml: 测试未通过（2 个用例中有 1 个失败）',
       '  ✗ 运营经理 初创期 强势月份 — silver tier',
-      // in the check's language, as the line above it (it was English among Chinese lines)
-      '      score：应为 108，实为 107.5',
+      // in the check's language, as the line above it (it was English among Chinese lines), at the
+      // staged test file's line 15, `score`'s value at column 22, named as the repository names it
+      '      policies/startup-team.test.yaml:15:22: score：应为 108，实为 107.5',
     ]);
   });
 

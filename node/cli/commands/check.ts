@@ -60,7 +60,7 @@ export async function policyFailures(file: string, at: string, lang: Lang = 'zh'
   if (!existsSync(testFileFor(at))) failures.push(said(file, lang, 'cli_check_no_tests', { tests: testFileFor(file) }));
   else {
     // a test file that cannot be read fails this policy, not the whole check: every policy is checked
-    const report = await runTestsFor(at, { stdout: () => {}, stderr: () => {} }).catch((error: unknown) => {
+    const report = await runTestsFor(at, { stdout: () => {}, stderr: () => {} }, file).catch((error: unknown) => {
       if (!(error instanceof ExitError)) throw error;
       failures.push(said(file, lang, 'cli_check_tests_cannot_run', { detail: error.withHelp }));
       return undefined;

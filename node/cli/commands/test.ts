@@ -147,10 +147,9 @@ export function readCaseList(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
   ids?: CaseIds,
-): (
-  | { ok: true; case: TestCase; places: Record<string, string> }
-  | { ok: false; name: string; problem: ExitError }
-)[] {
+  /** the test file as its problems name it (a staged file checked from a copy: its path in the repository) */
+  shown = testFile,
+): ({ ok: true; case: TestCase; places: Record<string, string> } | { ok: false; name: string; problem: ExitError })[] {
   const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
   if (!yaml.ok)
     throw new ExitError(
@@ -167,9 +166,9 @@ export function readCaseList(
   // file:line:col of a value of the file, for a problem with it
   const at = (path: (string | number)[]): string => {
     const node = yaml.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (!node?.range) return testFile;
+    if (!node?.range) return shown;
     const p = yaml.lines.linePos(node.range[0]);
-    return `${testFile}:${p.line}:${p.col}`;
+    return `${shown}:${p.line}:${p.col}`;
   };
   const names = new Set<string>();
   return doc.cases.map((c, i) => {
@@ -191,10 +190,10 @@ export function readCaseList(
                 zh: `前面已有名为 \`${name}\` 的用例：请给每个用例起不同的名字`,
               },
             },
-            { file: testFile },
+            { file: shown },
           ),
         );
-      const wrong = recordProblem(c, i, name, testFile, contract, at, yaml.doc, ids);
+      const wrong = recordProblem(c, i, name, shown, contract, at, yaml.doc, ids);
       if (wrong) throw new ExitError(EXIT.input, wrong);
       const read = readCase(c, i, name, testFile, contract, samples);
       const places = Object.fromEntries(
@@ -554,7 +553,12 @@ export function describeReport(file: string, r: TestOutcome, lang: Lang = 'en'):
   return lines;
 }
 
-export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutcome | undefined> {
+export async function runTestsFor(
+  policyFile: string,
+  io: Io,
+  /** the policy as the report names it, when it is read from a copy (`check --staged`) */
+  shownAs = policyFile,
+): Promise<TestOutcome | undefined> {
   const testFile = testFileFor(policyFile);
   // "no tests" is said of a policy that is there and validates: a mistyped path is a file that
   // cannot be read, and a policy that does not validate is reported as `validate` reports it
@@ -569,7 +573,7 @@ export async function runTestsFor(policyFile: string, io: Io): Promise<TestOutco
     return runRollupTests(doc, await readRollupCases(doc, testFile));
   }
   const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
-  const list = readCaseList(testFile, policy.contract, caseIdsOf(policy));
+  const list = readCaseList(testFile, policy.contract, caseIdsOf(policy), testFileFor(shownAs));
   const report = await runPolicyTests(
     policy,
     list.flatMap((c) => (c.ok ? [c.case] : [])),
