@@ -41,6 +41,12 @@ export interface DataContract {
   /** The policy's declared teams: when given, a team cell must name one of them. */
   teams?: TeamDeclaration[];
   /**
+   * What of the policy's pay is shared out by team when it declares no teams (forced distribution
+   * within teams, a pool per team, team budgets): two spellings of one team would split it, so
+   * names that look like one team are refused, not only warned of.
+   */
+  teamGrouped?: { en: string; zh: string };
+  /**
    * Metric ids a record of this role must carry (a metric with a `default` may still be absent): in
    * `stage` when given (a metric only indicators weighted 0 there read is not required there), else
    * in any stage.
@@ -778,6 +784,14 @@ export function recordReader(
       const fold = teamFold(name);
       const earlier = byFold.get(fold);
       if (earlier === undefined) byFold.set(fold, name);
+      else if (contract.teamGrouped)
+        out.push(
+          diagnostic(
+            'data_similar_teams.grouped',
+            { name, earlier, grouping: contract.teamGrouped.en, grouping_zh: contract.teamGrouped.zh },
+            { ...place(at), severity: 'error' },
+          ),
+        );
       else out.push(diagnostic('data_similar_teams', { name, earlier }, place(at)));
     }
     return out.sort((a, b) => a.cell!.row - b.cell!.row);

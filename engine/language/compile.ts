@@ -440,7 +440,10 @@ export function compilePolicy(doc: PolicyDoc, file: string): CompiledPolicy {
               ...(t.aliases ? { aliases: t.aliases } : {}),
             })),
           }
-        : {}),
+        : (() => {
+            const grouped = teamGrouping(doc);
+            return grouped ? { teamGrouped: grouped } : {};
+          })()),
       requiredMetrics: (role: string, stage?: string) =>
         (stage === undefined ? undefined : roles[role]?.requiredMetricsByStage[stage]) ??
         roles[role]?.requiredMetrics ??
@@ -676,4 +679,27 @@ function ruleLists(doc: PolicyDoc): Record<RulePhase, PolicyRule[]> {
       ];
     }),
   };
+}
+
+/**
+ * What of a policy's pay is shared out by team (forced distribution within teams, pools per team,
+ * team budgets), said in both languages; undefined when nothing is.
+ */
+function teamGrouping(doc: PolicyDoc): { en: string; zh: string } | undefined {
+  const en: string[] = [];
+  const zh: string[] = [];
+  if (doc.calibration?.within === 'team') {
+    en.push('forced distribution within teams');
+    zh.push('团队内强制分布');
+  }
+  for (const [id, pool] of Object.entries(doc.pools ?? {}))
+    if (pool.per === 'team') {
+      en.push(`pool \`${id}\` per team`);
+      zh.push(`奖金池 \`${id}\` 按团队`);
+    }
+  if (doc.budget?.teams && Object.keys(doc.budget.teams).length) {
+    en.push('team budgets');
+    zh.push('团队预算');
+  }
+  return en.length ? { en: en.join(', '), zh: zh.join('、') } : undefined;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords, type DataContract } from '../../engine/data/index.js';
 import { teamFold, teamName, TeamDirectory } from '../../engine/language/teams.js';
-import { loadPolicy } from '../../engine/index.js';
+import { loadPolicy, localise } from '../../engine/index.js';
 import { compiledPolicy, csvText, dataContract, policy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
@@ -476,5 +476,48 @@ describe('whole-file, joined and streaming runs read teams identically', () => {
     expect(both.stderr).toBe(
       `error: ${join(dir, 'teams.data.yaml')}: the policy declares its teams already, so the data mapping may not\n  help: keep one list: add the other spellings to the policy's \`teams:\` as \`aliases\`, and remove \`teams:\` from the mapping`,
     );
+  });
+});
+
+describe('teams that look like one, when the policy shares pay by team', () => {
+  const loaded = (set: (b: ReturnType<typeof policy>) => ReturnType<typeof policy>) => {
+    const r = loadPolicy(set(policy()).yaml(), 'p.yaml');
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+    return r.policy.contract;
+  };
+
+  it('a team budget: 短视频 一组 beside 短视频一组 is an error at its cell, naming what is shared by team', () => {
+    const c = loaded((b) => b.set('budget', { total: 100000, teams: { 短视频一组: 50000 } }));
+    const r = readRecords(csv('短视频一组', '短视频 一组'), 'csv', c, { file: 'm.csv' });
+    expect(cells(r)).toEqual([
+      [
+        'data_similar_teams',
+        'error',
+        'teams `短视频 一组` and `短视频一组` look like one team written two ways, and the policy shares pay by team (team budgets): as two teams they would be paid differently',
+        3,
+        '团队',
+        '短视频 一组',
+      ],
+    ]);
+  });
+
+  it('forced distribution within teams and a pool per team are named, in Chinese too', () => {
+    const c = loaded((b) =>
+      b
+        .set('calibration', { within: 'team', quotas: { A: { max: 0.5 } } })
+        .set('pools', { bonus: { title: '团队奖金池', per: 'team', fund: { fixed: 1000 }, weight: 'score' } }),
+    );
+    const r = readRecords(csv('直播一组', '直播1组'), 'csv', c, { file: 'm.csv' });
+    expect(r.diagnostics.map((d) => [d.severity, localise(d, 'zh').message])).toEqual([
+      [
+        'error',
+        '团队 `直播1组` 和 `直播一组` 像是同一团队的两种写法，而政策按团队分配（团队内强制分布、奖金池 `bonus` 按团队）：按两个团队计算会改变发放结果',
+      ],
+    ]);
+  });
+
+  it('a policy sharing nothing by team only warns, as before', () => {
+    const r = readRecords(csv('短视频一组', '短视频 一组'), 'csv', loaded((b) => b), { file: 'm.csv' });
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['data_similar_teams', 'warning']]);
   });
 });

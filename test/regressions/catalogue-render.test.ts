@@ -99,6 +99,8 @@ const REALISTIC: Record<string, string | number> = {
   open: '<<<<<<<', // yaml_merge_conflict: the markers as the file writes them
   middle: '=======',
   close: '>>>>>>>',
+  grouping: 'team budgets', // data_similar_teams.grouped: what the policy shares by team
+  grouping_zh: '团队预算',
   choices: '`.md` or `.html`', // cli_out_format.unwritten: the extensions the command writes
   choices_zh: '`.md` 或 `.html`',
   files: '`README.md`, `policies/startup-team.yaml`',

@@ -626,6 +626,16 @@ export const data = defineMessages({
       zh: '如果是同一团队，请在政策的 `teams:` 中把 `{name}` 写进 `{earlier}` 的别名，或在数据中统一写法；如果是两个团队，请在 `teams:` 中分别声明',
     },
   },
+  'data_similar_teams.grouped': {
+    message: {
+      en: 'teams `{name}` and `{earlier}` look like one team written two ways, and the policy shares pay by team ({grouping}): as two teams they would be paid differently',
+      zh: '团队 `{name}` 和 `{earlier}` 像是同一团队的两种写法，而政策按团队分配（{grouping_zh}）：按两个团队计算会改变发放结果',
+    },
+    help: {
+      en: 'declare the teams in the policy (`teams:`): `{name}` among the aliases of `{earlier}` if they are one team, or both as teams if they are two; or write the team one way in the data',
+      zh: '请在政策中声明团队（`teams:`）：如果是同一团队，把 `{name}` 写进 `{earlier}` 的别名；如果是两个团队，分别声明；或在数据中统一写法',
+    },
+  },
   data_team_spelling_merged: {
     message: {
       en: 'team `{name}` differs from `{earlier}` only in width, spaces or invisible characters and is counted as team `{team}`',
