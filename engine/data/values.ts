@@ -226,7 +226,10 @@ function keepsDigits(decimal: string, value: number): boolean {
 
 /** The digits of a decimal's mantissa without sign, point, leading or trailing zeros: `-0.0450e3` → `45`. */
 const significantDigits = (text: string) =>
-  (text.split(/[eE]/)[0] ?? '').replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '');
+  (text.split(/[eE]/)[0] ?? '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
 
 /** What `parseNumber` returns for a decimal a double does not hold as written (`exactly`): the double it would be. */
 interface Inexact {

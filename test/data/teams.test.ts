@@ -517,7 +517,12 @@ describe('teams that look like one, when the policy shares pay by team', () => {
   });
 
   it('a policy sharing nothing by team only warns, as before', () => {
-    const r = readRecords(csv('短视频一组', '短视频 一组'), 'csv', loaded((b) => b), { file: 'm.csv' });
+    const r = readRecords(
+      csv('短视频一组', '短视频 一组'),
+      'csv',
+      loaded((b) => b),
+      { file: 'm.csv' },
+    );
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['data_similar_teams', 'warning']]);
   });
 });
