@@ -31,20 +31,7 @@ export function formatOfOut(out: string | undefined): RunFormat | undefined {
  * tabs). Refused whatever --format says; any other extension (`.txt`, `.out`, none) takes the
  * format given, else the table.
  */
-const UNWRITTEN = new Set([
-  'xls',
-  'xlsm',
-  'xlsb',
-  'ods',
-  'numbers',
-  'tsv',
-  'tab',
-  'html',
-  'htm',
-  'pdf',
-  'doc',
-  'docx',
-]);
+const UNWRITTEN = new Set(['xls', 'xlsm', 'xlsb', 'ods', 'numbers', 'tsv', 'tab', 'html', 'htm', 'pdf', 'doc', 'docx']);
 
 /** The extension of `out` when it names a format this command does not write (`written`: the ones it does). */
 export function unwrittenExtension(out: string, written: readonly string[]): string | undefined {

@@ -107,12 +107,7 @@ function validateTests(file: string, say: Say): { ok: boolean; summary: string }
   if (!loaded.ok)
     return { ok: false, summary: say('cli_validate_failed.tests_policy', { file, policy_file: policyFile }) };
   try {
-    const cases = readCases(
-      policyFile,
-      file,
-      loaded.policy.contract,
-      caseIdsOf(loaded.policy),
-    );
+    const cases = readCases(policyFile, file, loaded.policy.contract, caseIdsOf(loaded.policy));
     return { ok: true, summary: say('cli_validate_ok.tests', { file, count: cases.length, policy_file: policyFile }) };
   } catch (error) {
     if (!(error instanceof ExitError)) throw error;
