@@ -149,7 +149,6 @@ function checkPropertyValues(ctx: CheckContext, base: Path, cond: ConditionDef) 
       // a role or stage by its title, a team, grade or tier the policy does not have: the property
       // would select nobody, and verify call it proved on no employee
       checkOwnValues(ctx, path, c);
-      if (c.fact === 'tier') checkTierValues(ctx, [...path, 'value'], c.value);
     }
   });
 }
@@ -293,13 +292,14 @@ function checkCondition(ctx: CheckContext, base: Path, cond: ConditionDef, phase
 }
 
 /**
- * The value of a fact that names something the policy declares — a grade, a stage, a role, a team
+ * The value of a fact that names something the policy declares — a grade, a tier, a stage, a role, a team
  * (the policy's `teams:`), an employee id as the data reader writes it — refused when it names
  * nothing: the comparison would equal no record. Rules' conditions and properties' alike.
  */
 function checkOwnValues(ctx: CheckContext, path: Path, c: ConditionLeaf) {
   const at = [...path, 'value'];
   if (['grade', 'raw_grade', 'previous_grade', 'grade_cap'].includes(c.fact)) checkGradeValues(ctx, at, c.value, c);
+  else if (c.fact === 'tier') checkTierValues(ctx, at, c.value);
   else if (c.fact === 'stage') checkIdValues(ctx, at, c.value, ctx.stages, 'stage');
   else if (c.fact === 'role') checkIdValues(ctx, at, c.value, Object.keys(ctx.policy.roles), 'role');
   else if (c.fact === 'team' && ctx.teams) checkTeamValues(ctx, at, c.value, ctx.teams);
