@@ -212,20 +212,28 @@ export function leafPointRange(leaf: CompiledLeaf, range?: [number, number]): [n
   const span = Math.max(1, ...bps.map(Math.abs)) * 4;
   let xs = [bps[0]! - span, ...bps.flatMap((b) => [justBelow(b), b]), bps[bps.length - 1]! + span];
   if (leaf.scoring === 'rating') xs.push(0);
-  if (range) xs = [...xs.filter((x) => x >= range[0] && x <= range[1]), range[0], range[1]];
+  // an end a condition leaves open (`gmv < 100000` on a metric without a range) is no value to try
+  if (range) xs = [...xs.filter((x) => x >= range[0] && x <= range[1]), ...range.filter(Number.isFinite)];
   const ps = xs.map((x) => pointsFor(leaf, x));
   return [Math.min(...ps), Math.max(...ps)];
 }
 
+/** The values a metric (or derived metric) can take: its declared range, unless `rangeOf` narrows it. */
+export type RangeOf = (metric: string) => [number, number] | undefined;
+
 /** The range of a role's base score in a stage (weighted points of every indicator). */
-export function baseScoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[]): [number, number] {
+export function baseScoreRange(
+  policy: CompiledPolicy,
+  nodes: CompiledIndicator[],
+  rangeOf: RangeOf = (m) => metricOf(policy, m)?.range,
+): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const n of nodes) {
     if (n.weight <= 0) continue;
     const [a, b] = n.children
-      ? baseScoreRange(policy, n.children)
-      : leafPointRange(n.leaf!, metricOf(policy, n.leaf!.metric)?.range);
+      ? baseScoreRange(policy, n.children, rangeOf)
+      : leafPointRange(n.leaf!, rangeOf(n.leaf!.metric));
     lo += (a * n.weight) / 100;
     hi += (b * n.weight) / 100;
   }
@@ -233,8 +241,8 @@ export function baseScoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[
 }
 
 /** The range of the final score: base score, plus the most and least adjustment points, capped, never below 0. */
-export function scoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[]): [number, number] {
-  const [lo, hi] = baseScoreRange(policy, nodes);
+export function scoreRange(policy: CompiledPolicy, nodes: CompiledIndicator[], rangeOf?: RangeOf): [number, number] {
+  const [lo, hi] = baseScoreRange(policy, nodes, rangeOf);
   let plus = 0;
   let minus = 0;
   for (const a of Object.values(policy.adjustments)) {
@@ -361,4 +369,51 @@ export function conditionDirection(c: ConditionDef, fact: (name: string) => Dire
         ? 'dec'
         : 'unknown';
   return up === 'unknown' ? 'unknown' : d === 'inc' ? up : flip(up);
+}
+
+/**
+ * The interval each fact is held to by the comparisons a condition always needs: those of its
+ * `all`s, down to the leaves (an `any` or a `not` needs none of its parts for sure, so it narrows
+ * nothing). Comparisons with `params`, a `path` or another fact are left out.
+ */
+export function requiredIntervals(c: ConditionDef): Map<string, Interval> {
+  const out = new Map<string, Interval>();
+  const visit = (x: ConditionDef) => {
+    if ('all' in x) {
+      for (const part of x.all) visit(part);
+      return;
+    }
+    if ('any' in x || 'not' in x) return;
+    const leaf = x as ConditionLeaf;
+    if (isFactRef(leaf.value)) return;
+    const i = leafInterval(leaf);
+    if (i) out.set(leaf.fact, intersect(out.get(leaf.fact) ?? FULL, i));
+  };
+  visit(c);
+  return out;
+}
+
+/**
+ * The range of the final score of a role in a stage among the employees condition `c` selects:
+ * each indicator's metric held to the interval the condition's comparisons on it leave (within
+ * its declared range), its ends taken as reachable (`rating < 50` gives at most the points of
+ * 50). An upper bound, exact or above; undefined when the condition leaves a metric no value.
+ */
+export function scoreRangeUnder(
+  policy: CompiledPolicy,
+  nodes: CompiledIndicator[],
+  c: ConditionDef,
+): [number, number] | undefined {
+  const held = requiredIntervals(c);
+  let none = false;
+  const rangeOf: RangeOf = (m) => {
+    const declared = metricOf(policy, m)?.range;
+    const i = held.get(m);
+    if (!i) return declared;
+    const r = declared ? intersect(i, { lo: declared[0], hi: declared[1], loOpen: false, hiOpen: false }) : i;
+    if (empty(r)) none = true;
+    return [r.lo, r.hi];
+  };
+  const range = scoreRange(policy, nodes, rangeOf);
+  return none ? undefined : range;
 }

@@ -21,6 +21,7 @@ import {
   leafDirection,
   policySigns,
   scoreRange,
+  scoreRangeUnder,
   type Direction,
   type Domain,
 } from './analysis.js';
@@ -320,7 +321,8 @@ function firedCase(
 function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
   const { policy } = ctx;
   const out: Verdict[] = [];
-  const top = [...policy.grades].sort((a, b) => b.min - a.min)[0]?.grade;
+  const grades = [...policy.grades].sort((a, b) => b.min - a.min);
+  const top = grades[0]?.grade;
   const rank = (g: string) => policy.grades.findIndex((x) => x.grade === g);
   const leafKeys = (c: unknown) =>
     new Set(
@@ -332,14 +334,27 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
   for (const [id, a] of Object.entries(policy.adjustments)) {
     if (a.points || a.award) continue;
     const subject = ['adjustments', id];
+    // the best score among the employees its own condition selects (`rating < 50`: the rating's
+    // points at most those of 50), in any role and stage
+    const under = ctx.probes.map((p) => scoreRangeUnder(policy, policy.roles[p.role]!.byStage[p.stage]!, a.when));
+    const hi = Math.min(known.hi, Math.max(0, ...under.map((r) => r?.[1] ?? 0)));
+    // the grade that score gets: a grade cap no worse than it takes nothing away
+    const best = grades.find((g) => g.min <= hi)?.grade ?? top;
     const idle =
-      (a.score_cap === undefined || a.score_cap >= known.hi) && (a.grade_cap === undefined || a.grade_cap === top);
+      (a.score_cap === undefined || a.score_cap >= hi) &&
+      (a.grade_cap === undefined || best === undefined || rank(a.grade_cap) <= rank(best));
     let reason: { en: string; zh: string } | undefined;
     if (idle && (a.score_cap !== undefined || a.grade_cap !== undefined))
-      reason = {
-        en: `no employee scores above its cap (the most is ${tidy(known.hi)})`,
-        zh: `没有员工的分数超过它的封顶（最高 ${tidy(known.hi)} 分）`,
-      };
+      reason =
+        hi < known.hi
+          ? {
+              en: `under its condition the score is at most ${tidy(hi)}, which its cap does not cut`,
+              zh: `在它的条件下得分最高 ${tidy(hi)} 分，它的封顶不起作用`,
+            }
+          : {
+              en: `no employee scores above its cap (the most is ${tidy(known.hi)})`,
+              zh: `没有员工的分数超过它的封顶（最高 ${tidy(known.hi)} 分）`,
+            };
     else if (conjunctive(a.when)) {
       const mine = leafKeys(a.when);
       for (const [other, b] of Object.entries(policy.adjustments)) {
