@@ -48,6 +48,7 @@ const REALISTIC: Record<string, string | number> = {
   shorter: '0.35..0.39/0.02', // a sweep range that ends on a step (cli_sweep_range.uneven)
   longer: '0.35..0.41/0.02',
   current: 0.4,
+  veto: 'violation_veto', // verify_shadowed_rule.searched_by: the veto that outdid another in every case
   ref: 'gmv_target', // policy_value_type.fact_kinds: the fact a condition compares with
   a: '直播一组',
   advice: 'write the month as 2026-10',

@@ -103,3 +103,124 @@ describe('a veto whose cap no employee under its condition reaches', () => {
     );
   });
 });
+
+// A veto shadowed by another that fires whenever it does and caps at least as hard was caught only
+// when its comparisons literally repeated the other's: `rating < 40` (cap 70, B) under
+// `rating < 50` (cap 60, C) passed without a word, and `--all` listed no `effective_rule` verdict
+// for any veto, so "checked and fine" could not be told from "not checked".
+describe('a veto shadowed by a stricter one', () => {
+  const SHADOW = `  v1:
+    title: 违规否决
+    when: { fact: rating, operator: lessThan, value: 50 }
+    score_cap: 60
+    grade_cap: C
+  v2:
+    title: 次否决
+    when: { all: [ { fact: rating, operator: lessThan, value: 40 } ] }
+    score_cap: 70
+    grade_cap: B
+`;
+
+  it('is proved shadowed when its condition implies the other one by their comparisons on the same fact', () => {
+    expect(effective(SHADOW)).toEqual([
+      ['adjustments.v1', true, 'example', undefined, undefined],
+      [
+        'adjustments.v2',
+        false,
+        'proved',
+        '30:3',
+        'adjustment `v2` never changes a result: `v1` fires whenever it does and caps at least as hard',
+      ],
+    ]);
+  });
+
+  it('is proved shadowed through `rating ≤ 49` and `any`, not through `not`', () => {
+    const le = SHADOW.replace(
+      '{ all: [ { fact: rating, operator: lessThan, value: 40 } ] }',
+      '{ fact: rating, operator: lessThanInclusive, value: 49 }',
+    ).replace('score_cap: 70', 'score_cap: 60');
+    expect(effective(le).map((v) => v.slice(0, 3))).toEqual([
+      ['adjustments.v1', true, 'example'],
+      ['adjustments.v2', false, 'proved'],
+    ]);
+    const any = SHADOW.replace(
+      'when: { fact: rating, operator: lessThan, value: 50 }',
+      'when: { any: [ { fact: rating, operator: lessThan, value: 50 }, { fact: gmv, operator: lessThan, value: 1000 } ] }',
+    );
+    expect(effective(any).map((v) => v.slice(0, 3))).toEqual([
+      ['adjustments.v1', true, 'example'],
+      ['adjustments.v2', false, 'proved'],
+    ]);
+    const not = SHADOW.replace(
+      'when: { fact: rating, operator: lessThan, value: 50 }',
+      'when: { not: { fact: rating, operator: lessThan, value: 50 } }',
+    );
+    expect(effective(not).map((v) => v.slice(0, 3))).toEqual([
+      ['adjustments.v1', true, 'example'],
+      ['adjustments.v2', true, 'example'],
+    ]);
+  });
+
+  it('is effective, by an example, when the stricter veto does not fire whenever it does', () => {
+    // v2 (rating < 40, cap 60 / C) is the stricter one; v1 (rating < 50) also fires between 40 and 50
+    const swapped = `  v1:
+    title: 违规否决
+    when: { fact: rating, operator: lessThan, value: 50 }
+    score_cap: 70
+    grade_cap: B
+  v2:
+    title: 次否决
+    when: { all: [ { fact: rating, operator: lessThan, value: 40 } ] }
+    score_cap: 60
+    grade_cap: C
+`;
+    expect(effective(swapped)).toEqual([
+      ['adjustments.v1', true, 'example', undefined, undefined],
+      ['adjustments.v2', true, 'example', undefined, undefined],
+    ]);
+  });
+
+  it('is undecided, naming the veto that outdid it in every case searched, when no proof relates the two', () => {
+    // `r2 < 80` holds exactly when `rating < 40`, but on another fact: no proof, and no employee it changes
+    const derived = `  v1:
+    title: 违规否决
+    when: { fact: rating, operator: lessThan, value: 50 }
+    score_cap: 60
+  v2:
+    title: 次否决
+    when: { fact: r2, operator: lessThan, value: 80 }
+    score_cap: 70
+derived:
+  r2: { expr: "rating * 2", label: 双倍评分, unit: score }
+`;
+    const [v1, v2] = effective(derived);
+    expect(v1).toEqual(['adjustments.v1', true, 'example', undefined, undefined]);
+    expect(v2!.slice(0, 4)).toEqual(['adjustments.v2', undefined, 'searched', '29:3']);
+    // 41 swept employees, 200 searched for one it changes, 200 for one it fires for without v1
+    expect(v2![4]).toBe(
+      'adjustment `v2` changed no result in 441 searched cases: `v1` fired in each of them where it did and caps at least as hard, but no proof says it always will',
+    );
+  });
+});
+
+describe('a veto no proof settles and no employee searched is changed by', () => {
+  it('is undecided, with the number of cases, when no stricter veto explains it', () => {
+    // `r2 < 40` is `rating < 20`: at most 72 + 8 = 80 points, under the cap of 90, but on a derived fact
+    const derived = `  v:
+    title: 低分否决
+    when: { fact: r2, operator: lessThan, value: 40 }
+    score_cap: 90
+derived:
+  r2: { expr: "rating * 2", label: 双倍评分, unit: score }
+`;
+    expect(effective(derived)).toEqual([
+      [
+        'adjustments.v',
+        undefined,
+        'searched',
+        '25:3',
+        'adjustment `v` changed no result in 241 searched cases, and no proof says it never does',
+      ],
+    ]);
+  });
+});

@@ -83,6 +83,26 @@ export const review = defineMessages({
     },
     help: { en: 'remove the rule or give it an effect of its own', zh: '请删除这条规则，或让它有自己的作用' },
   },
+  'verify_shadowed_rule.searched': {
+    message: {
+      en: '{kind} `{name}` changed no result in {count} searched cases, and no proof says it never does',
+      zh: '{kind} `{name}` 在搜索的 {count} 个案例中都没有改变任何结果，也无法证明它从不改变结果',
+    },
+    help: {
+      en: 'add a case to the policy tests in which it lowers the score or the grade (`yardstick test`), or remove the rule',
+      zh: '请在政策测试中加一个它压低得分或等级的案例（`yardstick test`），或删除这条规则',
+    },
+  },
+  'verify_shadowed_rule.searched_by': {
+    message: {
+      en: '{kind} `{name}` changed no result in {count} searched cases: `{veto}` fired in each of them where it did and caps at least as hard, but no proof says it always will',
+      zh: '{kind} `{name}` 在搜索的 {count} 个案例中都没有改变任何结果：其中每次它触发时 `{veto}` 也触发，且封顶不低于它，但无法证明总是如此',
+    },
+    help: {
+      en: 'if `{veto}` always fires with it, remove the rule; otherwise add a case to the policy tests in which it fires without `{veto}` (`yardstick test`)',
+      zh: '如果 `{veto}` 总是与它一起触发，请删除这条规则；否则请在政策测试中加一个它触发而 `{veto}` 不触发的案例（`yardstick test`）',
+    },
+  },
   verify_no_cap: {
     message: {
       en: "nothing bounds one employee's pay: the policy has no `payout.cap`",

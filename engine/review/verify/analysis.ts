@@ -396,8 +396,8 @@ export function requiredIntervals(c: ConditionDef): Map<string, Interval> {
 /**
  * The range of the final score of a role in a stage among the employees condition `c` selects:
  * each indicator's metric held to the interval the condition's comparisons on it leave (within
- * its declared range), its ends taken as reachable (`rating < 50` gives at most the points of
- * 50). An upper bound, exact or above; undefined when the condition leaves a metric no value.
+ * its declared range), an open end by the value just inside it (`rating < 50`: the points of
+ * 49.999…). Undefined when the condition leaves a metric no value.
  */
 export function scoreRangeUnder(
   policy: CompiledPolicy,
@@ -412,8 +412,78 @@ export function scoreRangeUnder(
     if (!i) return declared;
     const r = declared ? intersect(i, { lo: declared[0], hi: declared[1], loOpen: false, hiOpen: false }) : i;
     if (empty(r)) none = true;
-    return [r.lo, r.hi];
+    // an open end is not reached: the points just inside it (`rating < 50`: those of 49.999…)
+    return [r.loOpen ? r.lo + Math.max(1e-9, Math.abs(r.lo) * 1e-9) : r.lo, r.hiOpen ? justBelow(r.hi) : r.hi];
   };
   const range = scoreRange(policy, nodes, rangeOf);
   return none ? undefined : range;
+}
+
+const within = (i: Interval, j: Interval) =>
+  empty(i) ||
+  ((i.lo > j.lo || (i.lo === j.lo && (i.loOpen || !j.loOpen))) &&
+    (i.hi < j.hi || (i.hi === j.hi && (i.hiOpen || !j.hiOpen))));
+
+/** The text values a comparison admits (`equal`, `in`), or undefined when it is no such list. */
+function admitted(leaf: ConditionLeaf): unknown[] | undefined {
+  if (leaf.params || leaf.path || isFactRef(leaf.value)) return undefined;
+  if (leaf.operator === 'equal') return [leaf.value];
+  if (leaf.operator === 'in' && Array.isArray(leaf.value)) return leaf.value;
+  return undefined;
+}
+
+/** The leaves a condition always needs: those of its `all`s, not inside an `any` or a `not`. */
+function requiredLeaves(c: ConditionDef): ConditionLeaf[] {
+  if ('all' in c) return c.all.flatMap(requiredLeaves);
+  if ('any' in c || 'not' in c) return [];
+  return [c as ConditionLeaf];
+}
+
+const leafKey = (l: ConditionLeaf) => JSON.stringify([l.fact, l.operator, l.value, l.params ?? null, l.path ?? null]);
+
+/**
+ * Whether condition `a` holding proves `b` holds, from their comparisons on the same facts:
+ * `rating < 40` implies `rating < 50` (the interval `a` leaves the fact, within its domain, lies in
+ * the one `b` asks), `stage equal mature` implies `stage in [ growth, mature ]`, and a comparison
+ * `a` repeats word for word implies itself. True is a proof; false says nothing.
+ */
+export function implies(a: ConditionDef, b: ConditionDef, domain: (fact: string) => Domain | undefined): boolean {
+  if ('all' in b) return b.all.every((part) => implies(a, part, domain));
+  if ('any' in a) return a.any.every((branch) => implies(branch, b, domain));
+  if ('any' in b) return b.any.some((part) => implies(a, part, domain));
+  const mine = requiredLeaves(a);
+  if ('not' in b) return false;
+  const leaf = b as ConditionLeaf;
+  if (mine.some((l) => leafKey(l) === leafKey(leaf))) return true;
+  if (leaf.params || leaf.path || isFactRef(leaf.value)) return false;
+  const want = leafInterval(leaf);
+  if (want) {
+    const r = domain(leaf.fact)?.range;
+    let held: Interval = r ? { lo: r[0], hi: r[1], loOpen: false, hiOpen: false } : FULL;
+    for (const l of mine)
+      if (l.fact === leaf.fact && !l.params && !l.path && !isFactRef(l.value)) {
+        const i = leafInterval(l);
+        if (i) held = intersect(held, i);
+      }
+    return within(held, want);
+  }
+  const wanted = admitted(leaf);
+  const refused =
+    !leaf.params && !leaf.path && !isFactRef(leaf.value)
+      ? leaf.operator === 'notEqual'
+        ? [leaf.value]
+        : leaf.operator === 'notIn' && Array.isArray(leaf.value)
+          ? leaf.value
+          : undefined
+      : undefined;
+  if (!wanted && !refused) return false;
+  // the values `a` lets the fact take: each `equal` / `in` it needs narrows them
+  let values: unknown[] | undefined = domain(leaf.fact)?.values as unknown[] | undefined;
+  for (const l of mine)
+    if (l.fact === leaf.fact) {
+      const v = admitted(l);
+      if (v) values = values ? values.filter((x) => v.includes(x)) : v;
+    }
+  if (!values) return false;
+  return wanted ? values.every((v) => wanted.includes(v)) : values.every((v) => !refused!.includes(v));
 }

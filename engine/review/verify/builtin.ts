@@ -18,6 +18,7 @@ import {
   conditionDirection,
   directionIn,
   flip,
+  implies,
   leafDirection,
   policySigns,
   scoreRange,
@@ -270,7 +271,10 @@ function rules(ctx: Context, samples: Sample[], known: { hi: number; lo: number;
         ),
       );
     }
-  return out.concat(shadowed(ctx, known));
+  const live = new Set(
+    out.filter((v) => v.subject[0] === 'adjustments' && v.holds === true).map((v) => String(v.subject[1])),
+  );
+  return out.concat(shadowed(ctx, samples, known, domain, live));
 }
 
 /** The periods before this one a `consecutive_grade` comparison asks for (≥ 13 in a row: 12 and 13), at most 120. */
@@ -317,22 +321,36 @@ function firedCase(
   return undefined;
 }
 
-/** Vetoes that never change a result: a cap no score reaches, or one always outdone by a stricter veto that fires whenever it does. */
-function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
+/**
+ * Every veto's `effective_rule` verdict: proved idle (a cap no score under its condition reaches),
+ * proved shadowed (another veto fires whenever it does — its condition implies the other's, by
+ * their comparisons on the same facts — and caps at least as hard), or shown effective by an
+ * employee the engine evaluated whose result it changes; failing all three, undecided, saying how
+ * many employees were searched and which veto, if any, outdid it in every one of them.
+ */
+function shadowed(
+  ctx: Context,
+  samples: Sample[],
+  known: { hi: number },
+  domain: (fact: string) => Domain | undefined,
+  live: Set<string>,
+): Verdict[] {
   const { policy } = ctx;
   const out: Verdict[] = [];
   const grades = [...policy.grades].sort((a, b) => b.min - a.min);
   const top = grades[0]?.grade;
   const rank = (g: string) => policy.grades.findIndex((x) => x.grade === g);
-  const leafKeys = (c: unknown) =>
-    new Set(
-      leavesOf<ConditionLeaf>(c as ConditionLeaf).map((l) =>
-        JSON.stringify([l.fact, l.operator, l.value, l.params ?? null]),
-      ),
-    );
-  const conjunctive = (c: object) => !JSON.stringify(c).includes('"any"') && !JSON.stringify(c).includes('"not"');
-  for (const [id, a] of Object.entries(policy.adjustments)) {
-    if (a.points || a.award) continue;
+  // a score as the engine rounds it (the points of a rating just below 50 are written as 92)
+  const shown = (x: number) => tidy(Number(x.toFixed(policy.decimals)));
+  const vetoes = Object.entries(policy.adjustments).filter(
+    ([, a]) => !a.points && !a.award && (a.score_cap !== undefined || a.grade_cap !== undefined),
+  );
+  type Veto = (typeof vetoes)[number][1];
+  // b caps at least as hard as a: a score cap no higher, a grade cap no better
+  const harder = (b: Veto, a: Veto) =>
+    (a.score_cap === undefined || (b.score_cap !== undefined && b.score_cap <= a.score_cap)) &&
+    (a.grade_cap === undefined || (b.grade_cap !== undefined && rank(b.grade_cap) >= rank(a.grade_cap)));
+  for (const [id, a] of vetoes) {
     const subject = ['adjustments', id];
     // the best score among the employees its own condition selects (`rating < 50`: the rating's
     // points at most those of 50), in any role and stage
@@ -344,29 +362,24 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
       (a.score_cap === undefined || a.score_cap >= hi) &&
       (a.grade_cap === undefined || best === undefined || rank(a.grade_cap) <= rank(best));
     let reason: { en: string; zh: string } | undefined;
-    if (idle && (a.score_cap !== undefined || a.grade_cap !== undefined))
+    if (idle)
       reason =
         hi < known.hi
           ? {
-              en: `under its condition the score is at most ${tidy(hi)}, which its cap does not cut`,
-              zh: `在它的条件下得分最高 ${tidy(hi)} 分，它的封顶不起作用`,
+              en: `under its condition the score is at most ${shown(hi)}, which its cap does not cut`,
+              zh: `在它的条件下得分最高 ${shown(hi)} 分，它的封顶不起作用`,
             }
           : {
               en: `no employee scores above its cap (the most is ${tidy(known.hi)})`,
               zh: `没有员工的分数超过它的封顶（最高 ${tidy(known.hi)} 分）`,
             };
-    else if (conjunctive(a.when)) {
-      const mine = leafKeys(a.when);
-      for (const [other, b] of Object.entries(policy.adjustments)) {
-        if (other === id || !conjunctive(b.when)) continue;
-        const theirs = leafKeys(b.when);
-        // b fires whenever a does (its comparisons are a subset of a's) and caps at least as hard
-        const implied = [...theirs].every((k) => mine.has(k));
-        const harder =
-          (a.score_cap === undefined || (b.score_cap !== undefined && b.score_cap <= a.score_cap)) &&
-          (a.grade_cap === undefined || (b.grade_cap !== undefined && rank(b.grade_cap) >= rank(a.grade_cap)));
-        const strict = theirs.size < mine.size || other < id;
-        if (implied && harder && strict) {
+    // the vetoes that cap at least as hard: one that fires whenever this one does shadows it (of
+    // two that shadow each other, the one named later is reported)
+    const suspects = vetoes.filter(([other, b]) => other !== id && harder(b, a));
+    if (!reason)
+      for (const [other, b] of suspects) {
+        const mutual = implies(b.when, a.when, domain) && harder(a, b);
+        if (implies(a.when, b.when, domain) && (!mutual || other < id)) {
           reason = {
             en: `\`${other}\` fires whenever it does and caps at least as hard`,
             zh: `每当它触发时 \`${other}\` 也触发，且封顶不低于它`,
@@ -374,8 +387,7 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
           break;
         }
       }
-    }
-    if (reason)
+    if (reason) {
       out.push({
         property: 'effective_rule',
         subject,
@@ -384,8 +396,78 @@ function shadowed(ctx: Context, known: { hi: number }): Verdict[] {
         cases: 0,
         diagnostic: diagnostic('verify_shadowed_rule', { kind: KIND.adjustment, name: id, reason }, ctx.place(subject)),
       });
+      continue;
+    }
+    // a rule that never fired in the search is the live_rule verdict's to report
+    if (!live.has(id)) continue;
+    const changes = (s: Sample) => changedBy(policy, s, id);
+    const seen = samples.findIndex(changes);
+    if (seen >= 0) {
+      out.push({ property: 'effective_rule', subject, holds: true, basis: 'example', cases: seen + 1 });
+      continue;
+    }
+    const found = find(policy, ctx.probes, changes, ctx.runs, false);
+    let cases = samples.length + found.cases;
+    if (found.sample) {
+      out.push({ property: 'effective_rule', subject, holds: true, basis: 'example', cases });
+      continue;
+    }
+    // a harder veto that no employee searched fires this one without: the likely reason, named
+    const fired = (s: Sample, rule: string) => s.card.adjustments.some((x) => x.id === rule);
+    let suspect: string | undefined;
+    for (const [other] of suspects) {
+      const alone = find(policy, ctx.probes, (s) => fired(s, id) && !fired(s, other), ctx.runs, false);
+      cases += alone.cases;
+      if (!alone.sample) {
+        suspect = other;
+        break;
+      }
+    }
+    out.push({
+      property: 'effective_rule',
+      subject,
+      holds: undefined,
+      basis: 'searched',
+      cases,
+      diagnostic:
+        suspect === undefined
+          ? diagnostic(
+              'verify_shadowed_rule.searched',
+              { kind: KIND.adjustment, name: id, count: cases },
+              ctx.place(subject, 'warning'),
+            )
+          : diagnostic(
+              'verify_shadowed_rule.searched_by',
+              { kind: KIND.adjustment, name: id, count: cases, veto: suspect },
+              ctx.place(subject, 'warning'),
+            ),
+    });
   }
   return out;
+}
+
+/**
+ * Whether veto `id` changed this employee's result: it fired, and its score cap is below both the
+ * score before any cap and every other fired cap, or its grade cap is worse than the grade the
+ * score gives and every other fired grade cap.
+ */
+function changedBy(policy: CompiledPolicy, s: Sample, id: string): boolean {
+  const fired = s.card.adjustments;
+  const mine = fired.find((x) => x.id === id);
+  if (!mine) return false;
+  const others = fired.filter((x) => x !== mine);
+  const rank = (g: string) => policy.grades.findIndex((x) => x.grade === g);
+  if (mine.score_cap !== undefined) {
+    let before = s.card.base_score + fired.reduce((t, x) => t + (x.points ?? 0), 0);
+    if (policy.scoreMax !== undefined) before = Math.min(before, policy.scoreMax);
+    const otherCap = Math.min(...others.flatMap((x) => (x.score_cap === undefined ? [] : [x.score_cap])));
+    if (mine.score_cap < Math.min(before, otherCap) - 1e-9) return true;
+  }
+  if (mine.grade_cap !== undefined) {
+    const otherCap = Math.max(-1, ...others.flatMap((x) => (x.grade_cap === undefined ? [] : [rank(x.grade_cap)])));
+    if (rank(mine.grade_cap) > Math.max(rank(s.card.raw_grade), otherCap)) return true;
+  }
+  return false;
 }
 
 /**
