@@ -55,6 +55,17 @@ export const review = defineMessages({
       zh: '请在政策测试中为这个岗位和阶段加一个案例，运行 `yardstick test` 查看记录被排除的原因，再修改政策',
     },
   },
+  'verify_monotone_unsearched.derived': {
+    message: {
+      en: 'whether the score and pay of {role} ({stage}) never fall as `{metric}` improves is not decided: `{metric}` is derived as `{text}`, which verify cannot move through one of its inputs, so it was neither proved nor searched',
+      zh: '{role}（{stage}）的得分和应发是否随 `{metric}` 改善而不减无法判定：`{metric}` 由 `{text}` 算出，verify 无法通过它的某一个输入来改变它，因此既没有证明也没有搜索',
+    },
+    help: {
+      en: 'add cases to the policy tests that move `{metric}` across its thresholds (`yardstick test`), or declare a `monotone` property on a metric it is derived from',
+      zh: '请在政策测试中加几个让 `{metric}` 跨过各个阈值的案例（`yardstick test`），或对它所依据的指标声明 `monotone` 性质',
+    },
+  },
+
   verify_unreachable: {
     message: { en: '{kind} `{name}` can never be reached: {reason}', zh: '{kind} `{name}` 无人能达到：{reason}' },
     help: {
@@ -72,6 +83,17 @@ export const review = defineMessages({
       zh: '请在政策测试中加一个能达到它的案例（`yardstick test`）',
     },
   },
+  'verify_not_reached.unmoved': {
+    message: {
+      en: '{kind} `{name}` was not reached in {count} searched cases, but that says little: the search cannot move `{metric}`, derived as `{text}`, which an indicator scores; no proof says it cannot be reached',
+      zh: '{kind} `{name}` 在搜索的 {count} 个案例中都没有出现，但这说明不了什么：搜索无法改变指标所用的 `{metric}`（由 `{text}` 算出）；也无法证明它不可达',
+    },
+    help: {
+      en: 'add a case to the policy tests that reaches it (`yardstick test`)',
+      zh: '请在政策测试中加一个能达到它的案例（`yardstick test`）',
+    },
+  },
+
   verify_dead_rule: {
     message: { en: '{kind} `{name}` can never fire: {reason}', zh: '{kind} `{name}` 永远不会触发：{reason}' },
     help: { en: 'correct its `when:` condition or remove the rule', zh: '请修改它的 `when:` 条件，或删除这条规则' },

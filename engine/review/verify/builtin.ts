@@ -58,6 +58,28 @@ export function sweep(ctx: Context, steps = 40): Sample[] {
 const labelOf = (policy: CompiledPolicy, id: string) =>
   metricOf(policy, id)?.label ?? policy.derived.find((d) => d.id === id)?.label ?? id;
 
+/** The formula a derived metric is written as (`min(gmv, 500000) - max(0, gmv - 500000)`). */
+function formulaOf(policy: CompiledPolicy, id: string): string {
+  const d = Object.hasOwn(policy.doc.derived ?? {}, id) ? policy.doc.derived![id] : undefined;
+  return typeof d === 'string' ? d : (d?.expr ?? id);
+}
+
+/**
+ * The first indicator metric the search cannot move: a derived metric that is not `a / b`,
+ * `a + b`, `a - b` of a metric (the one setMetric moves through its first input), in some role
+ * and stage. What a search did not reach may lie beyond it.
+ */
+function unmovedMetric(ctx: Context): { metric: string; text: string } | undefined {
+  for (const probe of ctx.probes)
+    for (const node of walk(ctx.policy.roles[probe.role]!.byStage[probe.stage]!)) {
+      const id = node.leaf!.metric;
+      const trial = { ...probe.typical };
+      if (!setMetric(ctx.policy, trial, id, dimValue(ctx.policy, probe.typical, id) + 1))
+        return { metric: labelOf(ctx.policy, id), text: formulaOf(ctx.policy, id) };
+    }
+  return undefined;
+}
+
 /** A reachability verdict for one grade, tier or rule: disproved, shown by an example, or searched in vain. */
 function reach(
   ctx: Context,
@@ -105,17 +127,22 @@ function reach(
   }
   const found = find(ctx.policy, ctx.probes, hit, ctx.runs, false);
   if (found.sample) return { property, subject, holds: true, basis: 'example', cases: samples.length + found.cases };
+  const count = samples.length + found.cases;
+  // a search that could not move an indicator's metric says little about what lies beyond it
+  const unmoved = unmovedMetric(ctx);
   return {
     property,
     subject,
     holds: undefined,
     basis: 'searched',
-    cases: samples.length + found.cases,
-    diagnostic: diagnostic(
-      'verify_not_reached',
-      { kind: KIND[kind], name, count: samples.length + found.cases },
-      ctx.place(subject, 'warning'),
-    ),
+    cases: count,
+    diagnostic: unmoved
+      ? diagnostic(
+          'verify_not_reached.unmoved',
+          { kind: KIND[kind], name, count, ...unmoved },
+          ctx.place(subject, 'warning'),
+        )
+      : diagnostic('verify_not_reached', { kind: KIND[kind], name, count }, ctx.place(subject, 'warning')),
   };
 }
 
@@ -801,9 +828,29 @@ export function monotonicity(ctx: Context): Verdict[] {
         'indicators',
         ...node.path.split('.').flatMap((p, i) => (i ? ['indicators', p] : [p])),
       ];
-      // a derived metric is moved through its numerator; one that cannot be set is left to the tests
+      // a derived metric is moved through its numerator; one that cannot be set is neither proved
+      // nor searched, and the verdict says so
       const trial = { ...probe.typical };
-      if (!setMetric(policy, trial, leaf.metric, dimValue(policy, probe.typical, leaf.metric) + 1)) continue;
+      if (!setMetric(policy, trial, leaf.metric, dimValue(policy, probe.typical, leaf.metric) + 1)) {
+        out.push({
+          property: 'monotone',
+          subject: [...subject, probe.stage],
+          holds: undefined,
+          basis: 'searched',
+          cases: 0,
+          diagnostic: diagnostic(
+            'verify_monotone_unsearched.derived',
+            {
+              role: role.title,
+              stage: policy.stages[probe.stage]!.title,
+              metric: labelOf(policy, leaf.metric),
+              text: formulaOf(policy, leaf.metric),
+            },
+            ctx.place(subject, 'warning'),
+          ),
+        });
+        continue;
+      }
       const x = Object.keys(trial).find((k) => trial[k] !== probe.typical[k]) ?? leaf.metric;
       const proof = proveMonotone(policy, probe, x, want);
       const undecided = (basis: 'proved' | 'searched', cases: number, falls: PoolShareFalls): Verdict => ({
