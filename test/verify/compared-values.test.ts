@@ -11,32 +11,11 @@
 // and one everywhere but ¥250,000 pays ¥249,999 more than ¥250,000.
 
 import { describe, expect, it } from 'vitest';
+import { hostPolicy } from './host-policy.js';
 import { verifyPolicyText } from '../../engine/index.js';
 
-const POLICY = (payout: string, rules = '') => `policy: compared
-title: 比较
-version: 1.0.0
-metrics:
-  gmv: { label: GMV, unit: money, range: [ 0, 10000000 ] }
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 唯一 }
-roles:
-  host:
-    title: 主播
-    pay_base: 10000
-    indicators:
-      sales: { metric: gmv, threshold: 100000, target: 200000, challenge: 300000, weight: 60 }
-      att: { metric: rating, scoring: rating, weight: 40 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: "${payout}"
-  cap: 30000
-  rounding: { to: 0.01, mode: half_up }
-${rules}`;
+const POLICY = (payout: string, rules = '') =>
+  hostPolicy({ id: 'compared', title: '比较', performancePay: `"${payout}"`, after: rules });
 
 const PAY = 'pay_base * min(score, 120) / 100';
 const award = (when: string) => `adjustments:\n  r:\n    title: 规则\n    when: ${when}\n    award: 5000\n`;

@@ -8,36 +8,16 @@
 // grades A (line 17) and B (line 18).
 
 import { describe, expect, it } from 'vitest';
+import { hostPolicy } from './host-policy.js';
 import { evaluateRecordSync, verifyPolicyText } from '../../engine/index.js';
 import { localise } from '../../engine/model/diagnostic.js';
 import { compiledPolicy } from '../builders.js';
 
-const TEXT = `policy: p-derivind
-title: 基础
-version: 1.0.0
-metrics:
-  gmv: { label: GMV, unit: money, range: [0, 10000000] }
-  rating: { label: 评分, unit: score, range: [0, 100] }
-stages:
-  only: { title: 唯一 }
-roles:
-  host:
-    title: 主播
-    pay_base: 10000
-    indicators:
-      sales: { metric: room, threshold: 100000, target: 200000, challenge: 300000, weight: 60 }
-      att: { metric: rating, scoring: rating, weight: 40 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * min(score, 120) / 100
-  cap: 30000
-  rounding: { to: 0.01, mode: half_up }
-derived:
-  room: { expr: "min(gmv, 500000) - max(0, gmv - 500000)", label: 余量, unit: money }
-`;
+const TEXT = hostPolicy({
+  id: 'p-derivind',
+  salesMetric: 'room',
+  after: 'derived:\n  room: { expr: "min(gmv, 500000) - max(0, gmv - 500000)", label: 余量, unit: money }\n',
+});
 
 function verdicts() {
   const r = verifyPolicyText(TEXT, 'p.yaml');

@@ -8,34 +8,11 @@
 // grades A ≥ 80, B ≥ 60, C; `adjustments:` from line 24.
 
 import { describe, expect, it } from 'vitest';
+import { hostPolicy } from './host-policy.js';
 import { verifyPolicyText } from '../../engine/index.js';
 import { localise } from '../../engine/model/diagnostic.js';
 
-const BASE = `policy: e-veto
-title: 基础
-version: 1.0.0
-metrics:
-  gmv: { label: GMV, unit: money, range: [0, 10000000] }
-  rating: { label: 评分, unit: score, range: [0, 100] }
-stages:
-  only: { title: 唯一 }
-roles:
-  host:
-    title: 主播
-    pay_base: 10000
-    indicators:
-      sales: { metric: gmv, threshold: 100000, target: 200000, challenge: 300000, weight: 60 }
-      att: { metric: rating, scoring: rating, weight: 40 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * min(score, 120) / 100
-  cap: 30000
-  rounding: { to: 0.01, mode: half_up }
-adjustments:
-`;
+const BASE = hostPolicy({ id: 'e-veto', after: 'adjustments:\n' });
 
 function effective(adjustments: string) {
   const r = verifyPolicyText(BASE + adjustments, 'e.yaml');

@@ -10,32 +10,14 @@
 // monotone verdicts said "holds · searched"; the rating's had compared no one.
 
 import { describe, expect, it } from 'vitest';
+import { hostPolicy } from './host-policy.js';
 import { verifyPolicyText } from '../../engine/index.js';
 
-const POLICY = `policy: all-excluded
-title: 全部排除
-version: 1.0.0
-metrics:
-  gmv: { label: GMV, unit: money, range: [ 0, 10000000 ] }
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-stages:
-  only: { title: 唯一 }
-roles:
-  host:
-    title: 主播
-    pay_base: 10000
-    indicators:
-      sales: { metric: gmv, threshold: 100000, target: 200000, challenge: 300000, weight: 60 }
-      att: { metric: rating, scoring: rating, weight: 40 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: "pay_base * score / 100 - (score - 0) * 200"
-  cap: 30000
-  rounding: { to: 0.01, mode: half_up }
-`;
+const POLICY = hostPolicy({
+  id: 'all-excluded',
+  title: '全部排除',
+  performancePay: '"pay_base * score / 100 - (score - 0) * 200"',
+});
 
 describe('a monotone sweep in which the engine evaluated no two employees to compare', () => {
   it('is undecided, not "holds"', () => {

@@ -9,45 +9,28 @@
 // is 43 characters plus the fact's name, so the value starts at column 44 + the fact's length.
 
 import { describe, expect, it } from 'vitest';
+import { hostPolicy } from './host-policy.js';
 import { loadPolicy, localise } from '../../engine/index.js';
 import { policyProblems as problems } from '../builders.js';
 
-const POLICY = (where: string) => `policy: where-names
-title: 范围
-version: 1.0.0
-metrics:
-  gmv: { label: GMV, unit: money, range: [ 0, 10000000 ] }
-  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
-teams:
-  live1: { title: 直播一组 }
-stages:
-  only: { title: 唯一 }
-roles:
-  host:
-    title: 主播
-    pay_base: 10000
-    indicators:
-      sales: { metric: gmv, threshold: 100000, target: 200000, challenge: 300000, weight: 60 }
-      att: { metric: rating, scoring: rating, weight: 40 }
-grades:
-  - { grade: A, min: 80 }
-  - { grade: B, min: 60 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * min(score, 120) / 100
-  cap: 30000
-  tiers:
+const POLICY = (where: string) =>
+  hostPolicy({
+    id: 'where-names',
+    title: '范围',
+    teams: true,
+    tiers: `  tiers:
     basis: gmv
     bands:
       - { tier: gold, title: 金牌, min: 300000, multiplier: 1.3 }
       - { tier: silver, title: 银牌, min: 200000, multiplier: 1.2 }
-  rounding: { to: 0.01, mode: half_up }
-properties:
+`,
+    after: `properties:
   p:
     title: 核查
     where: ${where}
     monotone: { metric: gmv }
-`;
+`,
+  });
 
 const equal = (fact: string, value: string) => `{ fact: ${fact}, operator: equal, value: ${value} }`;
 
