@@ -369,3 +369,31 @@ export const mergedRanges =
       '</sheetData>',
       `</sheetData><mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`,
     );
+
+/**
+ * One role 编导 (`r`, pay base ¥1,000) in one stage 初创期 (`s`), scored on a 0–100 上级评分 alone;
+ * grades A ≥ 81, B ≥ 61, C; pay_base × score / 100 rounded as `rounding` says; `after` as written.
+ */
+export function directorPolicy(o: { id: string; title: string; rounding?: string; after?: string }): string {
+  return `policy: ${o.id}
+title: ${o.title}
+version: 1.0.0
+metrics:
+  rating: { label: 上级评分, unit: score, range: [ 0, 100 ] }
+stages:
+  s: { title: 初创期 }
+roles:
+  r:
+    title: 编导
+    pay_base: 1000
+    indicators:
+      att: { metric: rating, scoring: rating, weight: 100 }
+grades:
+  - { grade: A, min: 81 }
+  - { grade: B, min: 61 }
+  - { grade: C, min: 0 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: ${o.rounding ?? '{ to: 0.01, mode: half_up }'}
+${o.after ?? ''}`;
+}

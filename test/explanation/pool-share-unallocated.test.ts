@@ -7,34 +7,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { directorPolicy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
-const policy = (id: string, rounding: string, pool: string) => `policy: ${id}
-title: 奖金池测试
-version: 1.0.0
-metrics:
-  rating: { label: 上级评分, unit: score, range: [ 0, 100 ] }
-stages:
-  s: { title: 初创期 }
-roles:
-  r:
-    title: 编导
-    pay_base: 1000
-    indicators:
-      att: { metric: rating, scoring: rating, weight: 100 }
-grades:
-  - { grade: A, min: 81 }
-  - { grade: B, min: 61 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: ${rounding}
-pools:
-  tb:
-    title: 团队奖金池
-    per: all
-${pool}
-`;
+const policy = (id: string, rounding: string, pool: string) =>
+  directorPolicy({
+    id,
+    title: '奖金池测试',
+    rounding,
+    after: `pools:\n  tb:\n    title: 团队奖金池\n    per: all\n${pool}\n`,
+  });
 
 // pay in jiao; min ¥100.55 is raised to ¥100.60, max ¥700.04 lowered to ¥700.00
 const BOUNDS = policy(

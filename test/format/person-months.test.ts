@@ -7,29 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { directorPolicy } from '../builders.js';
 import { yardstick } from '../yardstick.js';
 
-const POLICY = `policy: person-months
-title: 人次测试
-version: 1.0.0
-metrics:
-  rating: { label: 上级评分, unit: score, range: [ 0, 100 ] }
-stages:
-  s: { title: 初创期 }
-roles:
-  r:
-    title: 编导
-    pay_base: 1000
-    indicators:
-      att: { metric: rating, scoring: rating, weight: 100 }
-grades:
-  - { grade: A, min: 81 }
-  - { grade: B, min: 61 }
-  - { grade: C, min: 0 }
-payout:
-  performance_pay: pay_base * score / 100
-  rounding: { to: 0.01, mode: half_up }
-`;
+const POLICY = directorPolicy({ id: 'person-months', title: '人次测试' });
 const OCTOBER = `E1,甲,编导,甲组,初创期,2026-10,95
 E2,乙,编导,甲组,初创期,2026-10,85
 E3,丙,编导,乙组,初创期,2026-10,77.7
