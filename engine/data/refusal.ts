@@ -9,13 +9,18 @@ export interface Refusal {
   reason: ReaderReason;
   detail: Text;
   advice: Text;
+  /** what `detail` and `advice` were filled from, to say them again of another text (a cell marked as text) */
+  args: Record<string, string | number | Text>;
 }
 
 export function refusal(reason: ReaderReason, args: Record<string, string | number | Text>): Refusal {
   const e = readerReasons[reason];
-  return {
+  const out = {
     reason,
     detail: { en: fill(e.message.en, args, 'en'), zh: fill(e.message.zh, args, 'zh') },
     advice: { en: fill(e.help.en, args, 'en'), zh: fill(e.help.zh, args, 'zh') },
-  };
+  } as Refusal;
+  // not enumerable, as a diagnostic's `args`: not part of what a refusal says, nor of its JSON
+  Object.defineProperty(out, 'args', { value: args, enumerable: false });
+  return out;
 }

@@ -133,7 +133,10 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     // marked once: `''40` or `'="40"` is no number a back-office writes
     if (textMarked(inner.trim()) !== undefined) return no(notA(unit), raw);
     const read = readValue(inner, unit, options);
-    return read.ok || read.why.reason.startsWith('value_excel_error') ? read : no(read.why.reason, raw);
+    // said of the cell as written, with what else the reason says (`would be read as 0.9`)
+    return read.ok || read.why.reason.startsWith('value_excel_error')
+      ? read
+      : no(read.why.reason, raw, { ...read.why.args, text: raw });
   }
   if (MISSING.has(text.toLowerCase())) return { ok: true, value: undefined };
   // a formula that failed in Excel, in a workbook cell or as a CSV export wrote it
@@ -215,21 +218,15 @@ function exactly(decimal: string, raw: string): ReadValue {
 
 /**
  * Whether `value`, the double read from `decimal`, is the number written: up to 15 significant
- * digits always; past them when the double holds the decimal exactly (`0.8999999999999999`), or
- * when the decimal is the double printed with 17 digits (`0.90000000000000002`, as tools that
- * print every double so write 0.9). Beyond 2^53 − 1 the cell is refused as too large (readValue).
+ * digits always; past them only when the double holds the decimal as written (`0.8999999999999999`).
+ * `0.90000000000000002` (0.9 printed with 17 digits) is refused too, as the policy refuses it
+ * (policy_number_inexact): written above 0.9, read as 0.9, it is one number or the other. Beyond
+ * 2^53 − 1 the cell is refused as too large (readValue).
  */
 function keepsDigits(decimal: string, value: number): boolean {
   if (decimal.length <= 15 || !(Math.abs(value) <= Number.MAX_SAFE_INTEGER)) return true;
-  return readsAsWritten(decimal, value) || significantDigits(decimal) === significantDigits(value.toPrecision(17));
+  return readsAsWritten(decimal, value);
 }
-
-/** The digits of a decimal's mantissa without sign, point, leading or trailing zeros: `-0.0450e3` → `45`. */
-const significantDigits = (text: string) =>
-  (text.split(/[eE]/)[0] ?? '')
-    .replace(/[^0-9]/g, '')
-    .replace(/^0+/, '')
-    .replace(/0+$/, '');
 
 /** What `parseNumber` returns for a decimal a double does not hold as written (`exactly`): the double it would be. */
 interface Inexact {

@@ -70,7 +70,7 @@ function repeatedOption(argv: readonly string[], command: Command): Diagnostic |
     // `--out "$OUT"` with OUT unset: the option would be taken as not given (stdout, the default ledger)
     if (value.trim() === '') return diagnostic('cli_option_repeated.empty', { option: name });
     // `-` is stdout to many tools: here it would be a file (or a folder of statements) named `-`
-    if (name === '--out' && value === '-') return diagnostic('cli_out_format.dash', {});
+    if (name === '--out' && value.trim() === '-') return diagnostic('cli_out_format.dash', {});
     const first = seen.get(name);
     if (first !== undefined && first !== value)
       return diagnostic('cli_option_repeated', { option: name, first, second: value });

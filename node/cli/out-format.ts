@@ -31,11 +31,14 @@ export function formatOfOut(out: string | undefined): RunFormat | undefined {
  * tabs). Refused whatever --format says; any other extension (`.txt`, `.out`, none) takes the
  * format given, else the table.
  */
-const UNWRITTEN = new Set(['xls', 'xlsm', 'xlsb', 'ods', 'numbers', 'tsv', 'tab', 'html', 'htm', 'pdf', 'doc', 'docx']);
+const UNWRITTEN = new Set(
+  'xls xlsm xlsb ods numbers tsv tab html htm pdf doc docx odt rtf xml parquet ppt pptx'.split(' '),
+);
 
 /** The extension of `out` when it names a format this command does not write (`written`: the ones it does). */
 export function unwrittenExtension(out: string, written: readonly string[]): string | undefined {
-  const ext = /\.([^./\\]+)$/.exec(out)?.[1];
+  // Windows drops a name's trailing dots and spaces: `r.xls.` and `r.xls ` are `r.xls` there
+  const ext = /\.([^./\\]+)$/.exec(out.replace(/[. ]+$/, ''))?.[1];
   if (ext === undefined) return undefined;
   const lower = ext.toLowerCase();
   return UNWRITTEN.has(lower) && !written.includes(lower) ? ext : undefined;

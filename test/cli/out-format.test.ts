@@ -118,6 +118,26 @@ describe('run --out naming a format run does not write', () => {
   });
 });
 
+describe('--out names the gaps closed after the first version', () => {
+  it('doc refuses an extension that is no document (`.xlsx` held Markdown); a trailing dot or space hides no extension; ` -` is `-`', async () => {
+    const dir = scratch();
+    const doc = await yardstick('doc', POLICY, '--out', join(dir, 'plan.xlsx'), '--lang', 'en');
+    expect(doc.code).toBe(2);
+    expect(doc.stderr.split('\n')[0]).toBe(
+      `error: --out \`${join(dir, 'plan.xlsx')}\` names a .xlsx file, which \`doc\` does not write`,
+    );
+    expect(existsSync(join(dir, 'plan.xlsx'))).toBe(false);
+    for (const name of ['r.xls.', 'r.xls ', 'r.xml']) {
+      const r = await run('--out', join(dir, name), '--lang', 'en');
+      expect(r.code).toBe(2);
+      expect(existsSync(join(dir, name))).toBe(false);
+    }
+    const dash = await run('--out', ' -', '--lang', 'en');
+    expect(dash.code).toBe(2);
+    expect(dash.stderr.split('\n')[0]).toBe('error: --out `-` would write a file named `-`');
+  });
+});
+
 describe('--out -', () => {
   it('is refused with exit 2 for run, doc and statements: it would be a file (or folder) named `-`', async () => {
     const dir = scratch();

@@ -35,6 +35,15 @@ describe('a figure with more digits than a double keeps', () => {
     );
   });
 
+  it('in a cell marked as text, named as written with the number it would be read as', () => {
+    expect(en("'0.89999999999999999")).toBe(
+      "`'0.89999999999999999` has more digits than a number keeps: it would be read as 0.9",
+    );
+    expect(en('="999999.99999999999"', 'money')).toBe(
+      '`="999999.99999999999"` has more digits than a number keeps: it would be read as 1000000',
+    );
+  });
+
   it('says what to do in Chinese too', () => {
     const v = readValue('0.89999999999999999', 'ratio');
     expect(v.ok ? undefined : [v.why.reason, v.why.detail.zh, v.why.advice.zh]).toEqual([
@@ -52,15 +61,11 @@ describe('a figure with more digits than a double keeps', () => {
     expect(en('12.5000000000000000%')).toBe(0.125);
   });
 
-  it('reads a double printed with 17 digits as that double (0.90000000000000002 is how such tools write 0.9)', () => {
-    // 0.9 is 0.90000000000000002220… as a double; 0.45 is 0.45000000000000001110…
-    expect(en('0.90000000000000002')).toBe(0.9);
-    expect(en('0.45000000000000001')).toBe(0.45);
-    expect(en('1000000.0000000000', 'money')).toBe(1000000);
-    // one unit lower in the 17th digit is no double printed so: refused
-    expect(en('0.90000000000000001')).toBe(
-      '`0.90000000000000001` has more digits than a number keeps: it would be read as 0.9',
+  it('refuses a double printed with 17 digits too (0.90000000000000002 is above 0.9, read as 0.9), as a policy does', () => {
+    expect(en('0.90000000000000002')).toBe(
+      '`0.90000000000000002` has more digits than a number keeps: it would be read as 0.9',
     );
+    expect(en('1000000.0000000000', 'money')).toBe(1000000);
   });
 
   it('beyond 2^53 − 1 is still refused as too large, not as inexact', () => {

@@ -93,6 +93,21 @@ describe('the rule lists', () => {
   });
 });
 
+describe('a fact compared with another fact', () => {
+  it('is `{ fact: name }` and nothing else: a `path` (or any other key) in the value is refused at its key', () => {
+    const text = POLICY.replace(
+      '{ fact: held, operator: equal, value: true }',
+      '{ fact: held, operator: equal, value: { fact: held, path: $.x } }',
+    );
+    const r = loadPolicy(text, 'p.yaml');
+    const line = text.split('\n').findIndex((l) => l.includes('path: $.x'));
+    const column = text.split('\n')[line]!.indexOf('path') + 1;
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.span?.line, d.span?.column])).toEqual([
+      ['schema_unknown_key', 'unknown key `path` in `triggers.note.when.all[0].value`', line + 1, column],
+    ]);
+  });
+});
+
 describe('both executors run the same lists', () => {
   const policy = load(POLICY);
   /** Graded B last period, so a second B in a row opens the plan. */

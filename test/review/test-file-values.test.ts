@@ -110,3 +110,25 @@ describe('a case that could never test what it says', () => {
     expect(r.stdout).toContain('1 passed, 1 failed');
   });
 });
+
+describe('gaps closed after the first version', () => {
+  const record = `record: { employee_id: T1, role: ops_manager, stage: startup, metrics: { ${METRICS} } }`;
+
+  it('`expect: []` is refused as checking nothing; an unnamed case is no second `case 2`; a metric of more digits than a double keeps is refused', async () => {
+    const { policy, tests } = policyWithTests(
+      `cases:\n  - name: list\n    ${record}\n    expect: []\n  - name: case 3\n    ${record}\n    expect: { score: 107.5 }\n  - ${record}\n    expect: { score: 107.5 }\n  - name: digits\n    record: { employee_id: T1, role: ops_manager, stage: startup, metrics: { follower_growth_rate: 0.14999999999999999 } }\n    expect: { score: 1 }\n`,
+    );
+    const r = await yardstick('test', policy, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `${tests}:4:13: case \`list\`: \`expect\` names nothing to check: give at least one of score, grade, payout, status, tier, holds, triggers`,
+    );
+    // the third case, unnamed, is called `case 3` in the report and is not refused as a second `case 3`
+    expect(r.stdout).not.toContain('another case before it');
+    // 0.14999999999999999 is the double 0.15, the target: the case would test another employee
+    expect(r.stdout).toContain(
+      `${tests}:11:100: case \`digits\`: \`follower_growth_rate\` is written \`0.14999999999999999\`, more digits than a number keeps: it would be read as 0.15`,
+    );
+    expect(r.stdout).toContain('2 passed, 2 failed');
+  });
+});

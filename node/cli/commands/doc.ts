@@ -14,7 +14,6 @@ import {
 import { EXIT, ExitError, policyInvalid } from '../errors.js';
 import { policyPathAt, showAt } from '../git.js';
 import { checkOutput, writeAtomic, type Io } from '../io.js';
-import { unwrittenExtension } from '../out-format.js';
 import { loadPolicyFile } from '../pipeline.js';
 
 export function docCommand(
@@ -22,7 +21,10 @@ export function docCommand(
   o: { format?: 'html' | 'md'; out?: string; base?: string; lang: Lang },
   io: Io,
 ): number {
-  const unwritten = o.out === undefined ? undefined : unwrittenExtension(o.out, ['html', 'htm']);
+  // a document is Markdown or HTML: any other extension (`.xlsx`, `.csv`, `.pdf`) would hold Markdown
+  const ext = o.out === undefined ? undefined : /\.([^./\\]+)$/.exec(o.out.replace(/[. ]+$/, ''))?.[1];
+  const unwritten =
+    ext !== undefined && !['md', 'markdown', 'html', 'htm', 'txt'].includes(ext.toLowerCase()) ? ext : undefined;
   if (unwritten !== undefined)
     throw new ExitError(
       EXIT.usage,

@@ -19,6 +19,7 @@ import {
   type Diagnostic,
   type Lang,
 } from '../../../engine/index.js';
+import { readsAsWritten } from '../../../engine/language/numbers.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, readText, type Io, sayDiagnostic, diagnosticsKept } from '../io.js';
 import { policiesFolder } from '../policies-folder.js';
@@ -175,8 +176,10 @@ export function readCaseList(
     const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
     try {
       // a report names its cases: two of one name would be one line for two outcomes
-      const again = names.has(name);
-      names.add(name);
+      // (a name the file writes: an unnamed case's `case 2` is a placeholder, not a second name)
+      const written = c && typeof c === 'object' && typeof c.name === 'string';
+      const again = written && names.has(name);
+      if (written) names.add(name);
       if (again)
         throw new ExitError(
           EXIT.input,
@@ -258,6 +261,13 @@ function recordProblem(
           en: `\`${id}\` is \`${show(value, path)}\`, not a number`,
           zh: `\`${id}\` 为 \`${show(value, path)}\`，不是数字`,
         });
+      // `0.89999999999999999` is the double 0.9: refused, as a policy's number and a data cell are
+      const source = written(path);
+      if (typeof source === 'string' && !readsAsWritten(source, value as number))
+        return problem(path, {
+          en: `\`${id}\` is written \`${source}\`, more digits than a number keeps: it would be read as ${value}`,
+          zh: `\`${id}\` 写作 \`${source}\`，位数超过数字能精确保存的位数：会被读作 ${value}`,
+        });
       // outside the metric's range a data file's cell is refused (data_out_of_range): a case is an
       // employee a run could score, or it tests what no month can hold
       const m = contract.metrics[id]!;
@@ -324,8 +334,8 @@ function expectationProblem(
   if (!e || typeof e !== 'object') return undefined;
   const grades = ids?.grades;
   const x = e as Record<string, unknown>;
-  // `expect: {}` passes whatever the policy does
-  if (Object.keys(x).length === 0 && !Array.isArray(e))
+  // `expect: {}` (or `[]`) passes whatever the policy does
+  if (Array.isArray(e) || Object.keys(x).length === 0)
     return problem(pathOf('').slice(0, -1), {
       en: '`expect` names nothing to check: give at least one of score, grade, payout, status, tier, holds, triggers',
       zh: '`expect` 没有写要核对的内容：请至少写 score、grade、payout、status、tier、holds、triggers 之一',
