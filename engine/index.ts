@@ -99,7 +99,7 @@ export {
 export type { StatementSection, StatementOptions } from './explanation/statement.js';
 export { budgetLines, moneyBeforeAfter, moneySummary, poolLines, poolShareFen } from './explanation/money-text.js';
 export { LIMITS, readYaml } from './language/limits.js';
-export { addsUpExactly } from './language/numbers.js';
+export { addsUpExactly, readsAsWritten } from './language/numbers.js';
 
 // What the Node layer (node/cli, editor/server) and the benchmarks use besides the above: reading
 // and streaming data files, the ledger's history, the review commands.

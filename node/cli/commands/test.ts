@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import {
   formatOf,
   readRecords,
+  readsAsWritten,
   type CompiledPolicy,
   runPolicyTests,
   type EmployeeRecord,
@@ -19,7 +20,6 @@ import {
   type Diagnostic,
   type Lang,
 } from '../../../engine/index.js';
-import { readsAsWritten } from '../../../engine/language/numbers.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, readText, type Io, sayDiagnostic, diagnosticsKept } from '../io.js';
 import { policiesFolder } from '../policies-folder.js';
