@@ -21,6 +21,16 @@ export const events = defineMessages({
       zh: '请检查单元格：导出时可能把数字连在一起或重复了；修正前该员工无法按此数据源评分',
     },
   },
+  'data_event_cell.inexact': {
+    message: {
+      en: '`{value}` in `{column}` has more decimal places than an event cell is read with (six; four before a `%`): it would be rounded, and a rounded number can cross a threshold',
+      zh: '`{column}` 列的 `{value}` 小数位数超过事件单元格的读取精度（六位；带 `%` 时四位）：读取时会被四舍五入，而四舍五入后的数值可能跨过门槛',
+    },
+    help: {
+      en: 'round the column in the export to six decimal places (a percentage to four), so that the file says the number that is meant; the employee cannot be scored on this source until then',
+      zh: '请在导出文件中把该列四舍五入到六位小数（百分比四位），让文件写明本意的数值；修正前该员工无法按此数据源评分',
+    },
+  },
   'data_event_cell.negative': {
     message: { en: '`{value}` in `{column}` is negative', zh: '`{column}` 列的 `{value}` 是负数' },
     help: {

@@ -25,6 +25,7 @@ import { EventEngine, isDuckDBError } from './duckdb.js';
 import { fileHash, fileState, readEventFile, sameState, sha256Of, type FileState } from './file-hash.js';
 import { fewDistinct, SAMPLE_ROWS, settleAverages, typedColumns, type TypedRead } from './fast.js';
 import {
+  inexactCell,
   keyTextSql,
   OWN_BUFFER,
   percentPoints,
@@ -37,6 +38,7 @@ import {
   sqlIdent,
   sqlString,
   zeroWhenEmpty,
+  type PercentReading,
   type UnitOf,
 } from './sql.js';
 import { DEFAULT_TIME_ZONE, isNumericCondition, numericColumns, usedColumns, type EventSource } from './spec.js';
@@ -448,6 +450,8 @@ async function aggregateSource(
   // same numbers; the row-numbered search is the printed plan's
   const noPercent = percentRefused(source, input.unitOf);
   const percents = { percentRefused: noPercent, percentPoints: percentPoints(source, input.unitOf) };
+  const percentOf = (c: string): PercentReading =>
+    noPercent.includes(c) ? 'refused' : percents.percentPoints.includes(c) ? 'points' : 'fraction';
   const plan = planSource(source, keyColumn!, calendar, from, typed, false, percents);
   const distinctColumns = Object.values(source.metrics).flatMap((m) => (m.agg === 'count_distinct' ? [m.column!] : []));
   const few = await run(() => fewDistinct(engine, from, [...new Set(distinctColumns)]));
@@ -714,10 +718,13 @@ async function aggregateSource(
             : // a number, but more than the 12 whole digits an event cell is read with (DECIMAL(18, 6))
               /^-?\d{13,}(?:\.\d+)?$/.test(raw.trim().replaceAll(',', ''))
               ? diagnostic('data_event_cell.too_large', { value: raw, column }, at)
-              : // `100%` in a column summed into a count or an amount (sql.ts, percentRefused)
-                noPercent.includes(column) && /%\s*("\s*)?$/.test(raw) // `100%`, `="100%"`
-                ? percentCell(raw, column, percentReading(source, column, input.unitOf), at)
-                : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
+              : // more decimal places than DECIMAL(18, 6) keeps (sql.ts, inexactSql; a Parquet number, typedNumberSql)
+                inexactCell(raw, typed?.[column] !== undefined, percentOf(column))
+                ? diagnostic('data_event_cell.inexact', { value: raw, column }, at)
+                : // `100%` in a column summed into a count or an amount (sql.ts, percentRefused)
+                  noPercent.includes(column) && /%\s*("\s*)?$/.test(raw) // `100%`, `="100%"`
+                  ? percentCell(raw, column, percentReading(source, column, input.unitOf), at)
+                  : diagnostic('data_event_cell', { value: raw, column, what: 'a number', what_zh: '数字' }, at),
         );
       } else if (b[6 + 3 * i] === true) cells.push(diagnostic('data_event_cell.negative', { value: raw, column }, at));
     });

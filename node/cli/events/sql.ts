@@ -139,6 +139,7 @@ function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): stri
   return [
     `CASE WHEN ${raw} NOT LIKE '%e%' AND ${raw} NOT LIKE '%E%' AND ${raw} NOT LIKE '%\\_%' ESCAPE '\\'`,
     `AND (${raw} NOT LIKE '%,%' OR regexp_matches(TRIM(${raw}), ${sqlString(GROUPED)}))`,
+    `AND NOT ${inexactSql(raw, percent)}`,
     `THEN COALESCE(TRY_CAST(${raw} AS ${DEC}), CASE`,
     // kept a DECIMAL: a division makes a DOUBLE, whose sums depend on the order rows are added in
     `WHEN ${last} IN ('万', 'w', 'W') THEN TRY_CAST(TRY_CAST(${head} AS ${DEC}) * 10000 AS ${DEC})`,
@@ -153,6 +154,35 @@ function plainNumberSql(raw: string, percent: PercentReading = 'fraction'): stri
         : []),
     `ELSE TRY_CAST(${u} AS ${DEC}) END) END`,
   ].join(' ');
+}
+
+/**
+ * A cell with a digit other than 0 past the sixth decimal place (`0.8999999`), or past the fourth
+ * before a `%` read as a fraction (`45.12345%` is 0.4512345): DECIMAL(18, 6) would round it (to 0.9,
+ * across a threshold of 0.9, unseen), so it is read as no number and refused at its cell
+ * (`data_event_cell.inexact`, aggregate.ts). `0.9000000` is read. Only a cell with seven characters
+ * after a `.` is matched against the pattern.
+ */
+function inexactSql(raw: string, percent: PercentReading): string {
+  const past6 = `(${raw} LIKE '%._______%' AND regexp_matches(${raw}, ${sqlString(INEXACT)}))`;
+  return percent === 'fraction'
+    ? `(${past6} OR (${raw} LIKE '%._____%' AND regexp_matches(${raw}, ${sqlString(INEXACT_PERCENT)})))`
+    : past6;
+}
+
+/** The digits past the sixth decimal place, one of them not 0 (inexactSql). */
+const INEXACT = '[.][0-9]{6}[0-9]*[1-9]';
+/** Before a `%` read as a fraction: the digits past the fourth decimal place, one of them not 0. */
+const INEXACT_PERCENT = '[.][0-9]{4}[0-9]*[1-9][0-9]*\\s*%';
+
+/**
+ * Whether an unread cell (`raw` as the check statement gives it) was refused for its decimal places
+ * (inexactSql; `typed`: a Parquet number column, typedNumberSql, whose cell is a number printed by
+ * DuckDB, `1e-07` too) rather than as no number: said as such (`data_event_cell.inexact`).
+ */
+export function inexactCell(raw: string, typed: boolean, percent: PercentReading): boolean {
+  if (typed) return Number.isFinite(Number(raw.trim()));
+  return new RegExp(INEXACT).test(raw) || (percent === 'fraction' && new RegExp(INEXACT_PERCENT).test(raw));
 }
 
 const CURRENCY = '(?:¥|￥|RMB|CNY)';
@@ -637,9 +667,10 @@ export function planSource(
       `parsed AS (\n  SELECT ${fast ? 'trimmed' : 'cells'}.*,\n    ${[
         ...numeric.map((c, i) =>
           plainNumbers(c)
-            ? `CASE WHEN contains(x${i}, 'e') OR contains(x${i}, 'E') OR contains(x${i}, '_') THEN error('not a plain number') ELSE CAST(x${i} AS ${DEC}) END AS n${i}`
+            ? // seven characters after a `.` (`0.8999999`): the text path says whether DECIMAL(18, 6) would round it
+              `CASE WHEN contains(x${i}, 'e') OR contains(x${i}, 'E') OR contains(x${i}, '_') OR x${i} LIKE '%._______%' THEN error('not a plain number') ELSE CAST(x${i} AS ${DEC}) END AS n${i}`
             : isNumberType(c)
-              ? `TRY_CAST(x${i} AS ${DEC}) AS n${i}`
+              ? typedNumberSql(`x${i}`, types![c]!)
               : `${numberSql(`u${i}`, written, percent(c))} AS n${i}`,
         ),
         ...atLeast.map((c) =>
@@ -901,6 +932,21 @@ export function planSource(
     checkSql,
     checked: numeric,
   };
+}
+
+/**
+ * A typed number cell (a Parquet column's) as DECIMAL(18, 6), `n{i}`; none when too large, and none
+ * when DECIMAL(18, 6) would change it by more than its fifteenth significant digit (a DOUBLE
+ * 0.8999999 would be read as 0.9): refused at its cell as a text cell of more than six decimal
+ * places is (`data_event_cell.inexact`). A double's own noise (0.1 + 0.2, 1234.5600000000002) is
+ * within the fifteen digits an XLSX cell is read to, and is read as 0.3 and 1234.56.
+ */
+function typedNumberSql(x: string, type: string): string {
+  const n = `TRY_CAST(${x} AS ${DEC})`;
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/.test(type))
+    return `${n} AS ${x.replace('x', 'n')}`;
+  const d = (v: string) => `CAST(${v} AS DOUBLE)`;
+  return `CASE WHEN abs(${d(n)} - ${d(x)}) <= abs(${d(x)}) * 1e-15 THEN ${n} END AS ${x.replace('x', 'n')}`;
 }
 
 /**
