@@ -5,7 +5,7 @@
 import type { Text } from '../model/messages/catalogue.js';
 import { known } from '../model/known.js';
 import type { Unit } from '../model/policy.js';
-import { readsAsWritten } from '../language/numbers.js';
+import { exactMiddle, exactSum, readsAsWritten } from '../language/numbers.js';
 import { refusal, type Refusal } from './refusal.js';
 
 export type ParsedValue = { ok: true; value: number | undefined } | { ok: false; message: string; help: string };
@@ -170,14 +170,18 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     const high = readValue(range[2] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
     if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value)
       return no('value_bad_range', raw);
+    // the middle, worked out exactly: refused when the double is another number (`0.8999999999999999~0.9`
+    // is 0.89999999999999995, which no double is: it was read as 0.9)
+    if (how === 'middle') {
+      const middle = exactMiddle(low.value, high.value);
+      const value = Number(middle);
+      return keepsDigits(middle, value)
+        ? { ok: true, value }
+        : no('value_inexact_middle', raw.trim(), { exact: middle, read: String(value) });
+    }
     return {
       ok: true,
-      value:
-        how === 'low'
-          ? low.value
-          : how === 'high'
-            ? high.value
-            : Number(((low.value + high.value) / 2).toPrecision(15)),
+      value: how === 'low' ? low.value : high.value,
     };
   }
   // `10万+`, `>5000`, `1000以上`: a figure the back-office would not show exactly, never that figure
@@ -193,7 +197,10 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
   const number = unit === 'score' && POINTS.test(text) ? text.replace(POINTS_WORD, '') : text;
   let value =
     unit === 'seconds' ? parseDuration(text) : parseNumber(number, unit, options.ratioFormat === 'percent_points');
-  if (typeof value === 'object') return no('value_inexact', raw.trim(), { read: String(value.inexact) });
+  if (typeof value === 'object')
+    return value.exact === undefined
+      ? no('value_inexact', raw.trim(), { read: String(value.inexact) })
+      : no('value_inexact_duration', raw.trim(), { exact: value.exact, read: String(value.inexact) });
   if (value !== undefined && fen) {
     // a fraction of a fen: the column is in yuan after all, or the cell is not a sum of fen
     if (!Number.isInteger(value)) return no('value_fen_fraction', raw);
@@ -231,6 +238,8 @@ function keepsDigits(decimal: string, value: number): boolean {
 /** What `parseNumber` returns for a decimal a double does not hold as written (`exactly`): the double it would be. */
 interface Inexact {
   inexact: number;
+  /** a duration's seconds as worked out exactly, when they are not the cell as written */
+  exact?: string;
 }
 
 /** A score written with 分 (points) after its last digit: `85分`, `4.5 分`. */
@@ -445,11 +454,16 @@ function shiftDecimal(s: string, shift: number): number {
 }
 
 /**
- * Seconds added up from minutes and hours written with decimals, without the noise of binary
- * arithmetic: `2.05分` is 2.05 × 60 = 122.99999999999999 in doubles, which a threshold of 123 s
- * does not reach; cleaned to 15 significant digits, it is 123.
+ * Seconds added up exactly from hours, minutes and seconds written with decimals: `2.05分` is
+ * 2.05 × 60 = 122.99999999999999 in doubles, which a threshold of 123 s does not reach; added up as
+ * decimals it is 123. A total a double does not hold as worked out (`0:01:59.99999999999999`, which
+ * the double 120 would have been) is refused as any such number is (`value_inexact`).
  */
-const seconds = (total: number) => Number(total.toPrecision(15));
+function seconds(parts: (readonly [written: string | undefined, times: number])[]): number | Inexact {
+  const total = exactSum(parts.map(([w, times]) => [w ?? '0', times] as const));
+  const value = Number(total);
+  return keepsDigits(total, value) ? value : { inexact: value, exact: total };
+}
 
 function parseDuration(text: string): number | Inexact | undefined {
   const s = withoutSpaces(text);
@@ -457,13 +471,28 @@ function parseDuration(text: string): number | Inexact | undefined {
   const clock = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
   if (clock) {
     const [, a, b, c] = clock;
-    return seconds(c === undefined ? Number(a) * 60 + Number(b) : Number(a) * 3600 + Number(b) * 60 + Number(c));
+    return seconds(
+      c === undefined
+        ? [
+            [a, 60],
+            [b, 1],
+          ]
+        : [
+            [a, 3600],
+            [b, 60],
+            [c, 1],
+          ],
+    );
   }
   const cn =
     /^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$/i.exec(
       s,
     );
   if (cn && (cn[1] || cn[2] || cn[3]))
-    return seconds(Number(cn[1] ?? 0) * 3600 + Number(cn[2] ?? 0) * 60 + Number(cn[3] ?? 0));
+    return seconds([
+      [cn[1], 3600],
+      [cn[2], 60],
+      [cn[3], 1],
+    ]);
   return parseNumber(s, 'count');
 }

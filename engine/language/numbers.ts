@@ -124,6 +124,43 @@ export function readsAsWritten(written: string, value: number): boolean {
   return a.digits === b.digits && a.scale === b.scale;
 }
 
+/**
+ * Exactly the sum of plain decimals as written (`59.9999`, `2.05`), each times a whole number (60
+ * for minutes), as a plain decimal text `Number` reads with one rounding: `2.05` minutes is `123`
+ * seconds, where 2.05 × 60 in doubles is 122.99999999999999.
+ */
+export function exactSum(parts: readonly (readonly [written: string, times: number])[]): string {
+  const read = parts.map(([w, times]) => {
+    const [whole = '0', fraction = ''] = w.split('.');
+    return { digits: BigInt(`${whole}${fraction}` || '0') * BigInt(times), scale: fraction.length };
+  });
+  return sumText(read);
+}
+
+/**
+ * Exactly the middle of two numbers, each as its shortest decimal (`0.8999999999999999` and `0.9`:
+ * 0.89999999999999995), as a plain decimal text `Number` reads with one rounding.
+ */
+export function exactMiddle(a: number, b: number): string {
+  const [x, y] = [decimalOf(a), decimalOf(b)];
+  // (a + b) / 2 is (a + b) × 5 one decimal place further
+  return sumText([
+    { digits: x.digits * 5n, scale: x.scale + 1 },
+    { digits: y.digits * 5n, scale: y.scale + 1 },
+  ]);
+}
+
+/** `digits` × 10^−scale added up, as a plain decimal text without trailing zeros: `12.34`, `-0.5`, `120`. */
+function sumText(parts: readonly { digits: bigint; scale: number }[]): string {
+  const scale = Math.max(0, ...parts.map((p) => p.scale));
+  const total = parts.reduce((s, p) => s + p.digits * 10n ** BigInt(scale - p.scale), 0n);
+  const sign = total < 0n ? '-' : '';
+  const digits = (total < 0n ? -total : total).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** An integer times 10^−scale without trailing zeros in the integer (0 as 0 × 10^0). */
 function normalDecimal(digits: bigint, scale: number): { digits: bigint; scale: number } {
   if (digits === 0n) return { digits: 0n, scale: 0 };

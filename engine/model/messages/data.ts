@@ -1020,6 +1020,26 @@ export const readerReasons = defineMessages({
       zh: '请按实际数值写成不超过 15 位有效数字（否则与门槛比较时可能落到另一边）',
     },
   },
+  value_inexact_middle: {
+    message: {
+      en: 'the middle of `{text}` is {exact}, more digits than a number keeps: it would be read as {read}',
+      zh: '`{text}` 的中间值是 {exact}，位数超过数字能精确保存的位数：会被读作 {read}',
+    },
+    help: {
+      en: 'write the value meant instead of the range, with 15 significant digits or fewer (a threshold compared with it could fall on the other side)',
+      zh: '请不写范围，直接填写本意的数值，且不超过 15 位有效数字（否则与门槛比较时可能落到另一边）',
+    },
+  },
+  value_inexact_duration: {
+    message: {
+      en: '`{text}` is {exact} seconds, more digits than a number keeps: it would be read as {read}',
+      zh: '`{text}` 是 {exact} 秒，位数超过数字能精确保存的位数：会被读作 {read}',
+    },
+    help: {
+      en: 'write the duration with fewer decimal places (a threshold compared with it could fall on the other side)',
+      zh: '请减少时长的小数位数（否则与门槛比较时可能落到另一边）',
+    },
+  },
   value_too_large: {
     message: {
       en: '`{text}` is too large to be a figure (at most 9007199254740991)',
