@@ -275,12 +275,17 @@ export function mergeConflict(text: string, file: string): Diagnostic | undefine
   if (!end) return undefined;
   const lineOf = (at: number) => text.slice(0, at).split('\n').length;
   const line = lineOf(begin.index);
-  // the markers as the file writes them (eight or more for a conflict-marker-size of eight)
+  // the markers as the file writes them (eight or more for a conflict-marker-size of eight), the
+  // middle one and diff3's base one (`|||||||`, merge.conflictStyle diff3 or zdiff3) as found
+  // between the first two
   const open = /^<+/.exec(begin[0])![0];
   const close = /^>+/.exec(end[0])![0];
+  const inside = after.slice(0, end.index);
+  const middle = /^(={7,})\r?$/m.exec(inside)?.[1] ?? '='.repeat(open.length);
+  const base = /^(\|{7,})(?: |\r?$)/m.exec(inside)?.[1];
   return diagnostic(
-    'yaml_merge_conflict',
-    { line, end: lineOf(begin.index + end.index), open, close, middle: '='.repeat(open.length) },
+    base ? 'yaml_merge_conflict.diff3' : 'yaml_merge_conflict',
+    { line, end: lineOf(begin.index + end.index), open, close, middle, ...(base ? { base } : {}) },
     { file, span: { line, column: 1 } },
   );
 }

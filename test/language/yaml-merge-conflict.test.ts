@@ -83,3 +83,28 @@ describe('conflict markers longer than seven characters', () => {
     expect(problems(text).map((p) => [p[0], p[1]])).toEqual([['yaml_merge_conflict', 3]]);
   });
 });
+
+describe('markers as each line writes them', () => {
+  it('the middle marker as found, when the file mixes sizes (an opening of eight over a middle of seven)', () => {
+    const text = 'policy: p\nscore:\n<<<<<<<< ours\n  max: 120\n=======\n  max: 130\n>>>>>>>> theirs\n';
+    const [d] = loadPolicy(text, 'p.yaml').diagnostics;
+    expect(localise(d!, 'en').help).toBe(
+      'keep one side of each conflict (or combine them) and delete the `<<<<<<<<`, `=======` and `>>>>>>>>` lines; `yardstick diff --base HEAD` then shows what the merge changed',
+    );
+  });
+
+  it('diff3’s `|||||||` section of original lines is named: it must go too', () => {
+    const text =
+      'policy: p\nscore:\n<<<<<<< ours\n  max: 120\n||||||| base\n  max: 100\n=======\n  max: 130\n>>>>>>> theirs\n';
+    const [d] = loadPolicy(text, 'p.yaml').diagnostics;
+    expect([d!.code, d!.span?.line, localise(d!, 'en').message, localise(d!, 'en').help]).toEqual([
+      'yaml_merge_conflict',
+      3,
+      'the file holds an unresolved git merge conflict: `<<<<<<<` on line 3 begins it, `>>>>>>>` on line 9 ends it',
+      'keep one side of each conflict (or combine them) and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines, and the `|||||||` line with the original lines below it up to `=======`; `yardstick diff --base HEAD` then shows what the merge changed',
+    ]);
+    expect(localise(d!, 'zh').help).toBe(
+      '请在每处冲突中保留一方（或合并两方），删除 `<<<<<<<`、`=======`、`>>>>>>>` 这几行，并删除 `|||||||` 这一行及其下方直到 `=======` 的原始内容；之后可用 `yardstick diff --base HEAD` 查看合并带来的改动',
+    );
+  });
+});
