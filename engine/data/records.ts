@@ -909,7 +909,7 @@ export function recordReader(
       const col = fieldColumn.get('pay_base');
       const v = readValue(text, 'money', col !== undefined ? source.columnOptions?.[col] : undefined);
       if (!v.ok) {
-        if (v.why.reason === 'value_dot_thousands')
+        if (v.why.reason === 'value_dot_thousands' || v.why.reason === 'value_inexact')
           problem(reasons, cells, i, row, col, 'data_not_a_number', { detail: v.why.detail, advice: v.why.advice });
         else if (v.why.reason === 'value_too_large')
           problem(reasons, cells, i, row, col, 'data_bad_pay_base.too_large', {

@@ -168,6 +168,10 @@ function parseCell(raw: string, unit: Unit, options: ValueOptions): ReadValue {
     if (how === 'reject') return no('value_range', raw);
     const low = readValue(range[1] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
     const high = readValue(range[2] ?? '', unit, { moneyIn: options.moneyIn, ratioFormat: options.ratioFormat });
+    // an end of more digits than a double keeps (`0.89999999999999999~1`) is said as such, at that end
+    for (const end of [low, high])
+      if (!end.ok && end.why.reason === 'value_inexact')
+        return no('value_inexact', end.why.args.text as string, end.why.args as Record<string, string>);
     if (!low.ok || !high.ok || low.value === undefined || high.value === undefined || low.value > high.value)
       return no('value_bad_range', raw);
     // the middle, worked out exactly: refused when the double is another number (`0.8999999999999999~0.9`

@@ -283,11 +283,11 @@ export function mergeConflict(text: string, file: string): Diagnostic | undefine
   const inside = after.slice(0, end.index);
   const middle = /^(={7,})\r?$/m.exec(inside)?.[1] ?? '='.repeat(open.length);
   const base = /^(\|{7,})(?: |\r?$)/m.exec(inside)?.[1];
-  return diagnostic(
-    base ? 'yaml_merge_conflict.diff3' : 'yaml_merge_conflict',
-    { line, end: lineOf(begin.index + end.index), open, close, middle, ...(base ? { base } : {}) },
-    { file, span: { line, column: 1 } },
-  );
+  const args = { line, end: lineOf(begin.index + end.index), open, close, middle };
+  const at = { file, span: { line, column: 1 } };
+  return base
+    ? diagnostic('yaml_merge_conflict.diff3', { ...args, base_marker: base }, at)
+    : diagnostic('yaml_merge_conflict', args, at);
 }
 
 /**

@@ -58,4 +58,15 @@ describe('the middle of a range (ranges: middle)', () => {
     expect(en('0.8999999999999999~0.9', 'ratio', { ranges: 'low' })).toBe(0.8999999999999999);
     expect(en('0.8999999999999999~0.9', 'ratio', { ranges: 'high' })).toBe(0.9);
   });
+
+  it('an end of more digits than a number keeps is refused as such, naming the end', () => {
+    expect(en('0.89999999999999999~1', 'ratio', { ranges: 'middle' })).toEqual([
+      'value_inexact',
+      '`0.89999999999999999` has more digits than a number keeps: it would be read as 0.9',
+    ]);
+    expect(en('0.5~abc', 'ratio', { ranges: 'middle' })).toEqual([
+      'value_bad_range',
+      '`0.5~abc` is not a readable range',
+    ]);
+  });
 });

@@ -99,7 +99,7 @@ const REALISTIC: Record<string, string | number> = {
   suggest: 'results.xlsx', // cli_out_format: the --out file named for --format
   open: '<<<<<<<', // yaml_merge_conflict: the markers as the file writes them
   middle: '=======',
-  base: '|||||||', // yaml_merge_conflict.diff3: the marker of the original lines
+  base_marker: '|||||||', // yaml_merge_conflict.diff3: the marker of the original lines
   close: '>>>>>>>',
   grouping: 'team budgets', // data_similar_teams.grouped: what the policy shares by team
   grouping_zh: '团队预算',

@@ -161,8 +161,8 @@ export const language = defineMessages({
       zh: '文件中有未解决的 git 合并冲突：第 {line} 行的 `{open}` 开始，第 {end} 行的 `{close}` 结束',
     },
     help: {
-      en: 'keep one side of each conflict (or combine them) and delete the `{open}`, `{middle}` and `{close}` lines, and the `{base}` line with the original lines below it up to `{middle}`; `yardstick diff --base HEAD` then shows what the merge changed',
-      zh: '请在每处冲突中保留一方（或合并两方），删除 `{open}`、`{middle}`、`{close}` 这几行，并删除 `{base}` 这一行及其下方直到 `{middle}` 的原始内容；之后可用 `yardstick diff --base HEAD` 查看合并带来的改动',
+      en: 'keep one side of each conflict (or combine them) and delete the `{open}`, `{middle}` and `{close}` lines, and the `{base_marker}` line with the original lines below it up to `{middle}`; `yardstick diff --base HEAD` then shows what the merge changed',
+      zh: '请在每处冲突中保留一方（或合并两方），删除 `{open}`、`{middle}`、`{close}` 这几行，并删除 `{base_marker}` 这一行及其下方直到 `{middle}` 的原始内容；之后可用 `yardstick diff --base HEAD` 查看合并带来的改动',
     },
   },
   yaml_multiple_tags: { message: { en: '{detail}', zh: 'YAML 语法有误：{detail_zh}' }, help: YAML_SYNTAX_HELP },

@@ -69,4 +69,21 @@ describe('绩效基数 as an analyst types it', () => {
     expect(r.stderr).toContain(`${data}:8: error[data_bad_pay_base]: pay base \`(8000)\` is below 0`);
     expect(r.stderr).toContain(`${data}:9: error[data_bad_pay_base]: pay base \`80%\` is not an amount`);
   });
+
+  // 7999.99999999999999 is the double 8000: read as 8000 it pays ¥7,200 on a base written below it
+  it('refuses a base of more digits than a number keeps, naming what it would be read as', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-hand16-base-'));
+    const policy = join(dir, 'p.yaml');
+    const data = join(dir, 'month.csv');
+    writeFileSync(policy, POLICY);
+    writeFileSync(
+      data,
+      `工号,姓名,岗位,团队,阶段,月份,评分,绩效基数\n${row('E1', '7999.99999999999999')}\n${row('E2', '8000')}\n`,
+    );
+    const r = await yardstick('run', policy, '--data', data, '--format', 'csv', '--exclude-invalid', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `${data}:2: error[data_not_a_number]: \`7999.99999999999999\` has more digits than a number keeps: it would be read as 8000\n  at row 2, column \`绩效基数\`, value \`7999.99999999999999\``,
+    );
+  });
 });
