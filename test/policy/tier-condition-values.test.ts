@@ -59,9 +59,9 @@ describe('a condition on `tier` naming a tier the policy does not have', () => {
   });
 
   it('refuses an unknown tier inside an `all` and an `in` list', () => {
-    // `    when: { all: [ { fact: tier, operator: in, value: ` is 54 characters: the list at 23:55
+    // `    when: { all: [ { fact: tier, operator: in, value: [ silver, ` is 64 characters: `goldd` at 23:65
     expect(problems(trigger('{ all: [ { fact: tier, operator: in, value: [ silver, goldd ] } ] }'))).toEqual([
-      ['policy_unknown_tier', 'error', 'unknown tier `goldd`', '23:55', 'tiers of this policy: silver, bronze'],
+      ['policy_unknown_tier', 'error', 'unknown tier `goldd`', '23:65', 'tiers of this policy: silver, bronze'],
     ]);
   });
 

@@ -89,9 +89,9 @@ describe("a property's `where` naming what the policy does not have", () => {
     ]);
   });
 
-  it('refuses an unknown value inside an `in` list at the list', () => {
+  it('refuses an unknown value inside an `in` list at its item', () => {
     expect(problems(POLICY('{ fact: role, operator: in, value: [ host, 主播 ] }'))).toEqual([
-      ['policy_unknown_role', 'error', 'unknown role `主播`', '34:47', 'did you mean `host`? known roles: host'],
+      ['policy_unknown_role', 'error', 'unknown role `主播`', '34:55', 'did you mean `host`? known roles: host'],
     ]);
   });
 
@@ -113,5 +113,34 @@ describe("a property's `where` naming what the policy does not have", () => {
       '{ fact: tier, operator: in, value: [ gold, silver ] }',
     ];
     for (const where of ok) expect(problems(POLICY(where))).toEqual([]);
+  });
+});
+
+// `    where: { fact: <fact>, operator: <op>, value: [` is 37 characters plus the fact's and the operator's names
+describe('an `in` / `notIn` list naming one thing the policy does not have', () => {
+  const list = (fact: string, op: string, items: string) => `{ fact: ${fact}, operator: ${op}, value: [${items}] }`;
+
+  it('is refused at that item, not at the list', () => {
+    expect(problems(POLICY(list('role', 'in', 'host, 主播')))).toEqual([
+      ['policy_unknown_role', 'error', 'unknown role `主播`', '34:54', 'did you mean `host`? known roles: host'],
+    ]);
+    expect(problems(POLICY(list('grade', 'notIn', 'A, S')))).toEqual([
+      ['policy_unknown_grade', 'error', 'unknown grade `S`', '34:55', 'grades of this policy: A, B, C'],
+    ]);
+    expect(problems(POLICY(list('team', 'in', '直播一组, 不存在')))).toEqual([
+      ['policy_unknown_team', 'error', 'unknown team `不存在`', '34:54', 'teams of this policy: 直播一组'],
+    ]);
+    expect(problems(POLICY(list('stage', 'in', 'only, 唯一')))).toEqual([
+      ['policy_unknown_stage', 'error', 'unknown stage `唯一`', '34:55', 'did you mean `only`? known stages: only'],
+    ]);
+    expect(problems(POLICY(list('tier', 'in', 'gold, 金牌')))).toEqual([
+      [
+        'policy_unknown_tier',
+        'error',
+        'unknown tier `金牌`',
+        '34:54',
+        'did you mean `gold`? tiers of this policy: gold, silver',
+      ],
+    ]);
   });
 });

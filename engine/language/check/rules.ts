@@ -307,6 +307,10 @@ function checkOwnValues(ctx: CheckContext, path: Path, c: ConditionLeaf) {
   else if (c.fact === 'employee_id') checkEmployeeIds(ctx, at, c.value);
 }
 
+/** A condition's value as its items, each with its own place (the list's item in a list, else the value's). */
+const itemsOf = (path: Path, value: unknown): [unknown, Path][] =>
+  Array.isArray(value) ? value.map((v, i) => [v, [...path, i]]) : [[value, path]];
+
 /** A name as the data reader compares role and stage titles: width, case and surrounding spaces ignored. */
 const sameName = (a: string, b: string) =>
   a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
@@ -318,17 +322,17 @@ const sameName = (a: string, b: string) =>
 function checkTierValues({ report, policy }: CheckContext, path: Path, value: unknown) {
   const bands = policy.payout.tiers?.bands ?? [];
   const ids = bands.map((b) => b.tier);
-  for (const v of Array.isArray(value) ? value : [value]) {
-    if (typeof v !== 'string' || ids.includes(v)) continue;
+  itemsOf(path, value).forEach(([v, at]) => {
+    if (typeof v !== 'string' || ids.includes(v)) return;
     if (ids.length === 0) {
-      report('policy_unknown_tier.none', { tier: v }, path);
-      continue;
+      report('policy_unknown_tier.none', { tier: v }, at);
+      return;
     }
     const titled = bands.find((b) => b.title !== undefined && sameName(b.title, v))?.tier;
     const { near, known } = suggest(v, ids);
-    if ((titled ?? near) === undefined) report('policy_unknown_tier', { tier: v, known }, path);
-    else report('policy_unknown_tier.near', { tier: v, near: (titled ?? near)!, known }, path);
-  }
+    if ((titled ?? near) === undefined) report('policy_unknown_tier', { tier: v, known }, at);
+    else report('policy_unknown_tier.near', { tier: v, near: (titled ?? near)!, known }, at);
+  });
 }
 
 const EXACT_OPERATORS = ['equal', 'notEqual', 'in', 'notIn'];
@@ -461,7 +465,11 @@ function checkGradeValues(
   const list = Array.isArray(value) ? value : [value];
   list.forEach((v, i) => {
     if (typeof v === 'string' && !grades.includes(v)) {
-      report('policy_unknown_grade', { grade: v, grades: grades.join(', ') }, path);
+      report(
+        'policy_unknown_grade',
+        { grade: v, grades: grades.join(', ') },
+        Array.isArray(value) ? [...path, i] : path,
+      );
     } else if (c && (typeof v === 'number' || typeof v === 'boolean')) {
       // a grade is text, the grade `"3"` too: the number 3 equals no record's grade
       report(
@@ -475,12 +483,12 @@ function checkGradeValues(
 
 function checkTeamValues({ report }: CheckContext, path: Path, value: unknown, teams: TeamDirectory) {
   const titles = teams.teams.map((t) => t.title);
-  for (const v of Array.isArray(value) ? value : [value]) {
-    if (typeof v !== 'string' || titles.includes(v)) continue;
+  itemsOf(path, value).forEach(([v, at]) => {
+    if (typeof v !== 'string' || titles.includes(v)) return;
     const named = teams.find(v);
-    if (named !== undefined) report('policy_team_not_title', { value: v, team: named }, path);
-    else report('policy_unknown_team', { team: v, teams: titles.join(', ') }, path);
-  }
+    if (named !== undefined) report('policy_team_not_title', { value: v, team: named }, at);
+    else report('policy_unknown_team', { team: v, teams: titles.join(', ') }, at);
+  });
 }
 
 /**
@@ -530,8 +538,8 @@ type IdKind = 'stage' | 'role';
 
 function checkIdValues({ report, policy }: CheckContext, path: Path, value: unknown, ids: string[], what: IdKind) {
   const titleOf = (id: string) => (what === 'stage' ? policy.stages[id]?.title : policy.roles[id]?.title);
-  for (const v of Array.isArray(value) ? value : [value]) {
-    if (typeof v !== 'string' || ids.includes(v)) continue;
+  itemsOf(path, value).forEach(([v, at]) => {
+    if (typeof v !== 'string' || ids.includes(v)) return;
     // a title (主播) names the role in the data, but a condition compares the id: suggest it
     const titled = ids.find((id) => {
       const title = titleOf(id);
@@ -541,9 +549,9 @@ function checkIdValues({ report, policy }: CheckContext, path: Path, value: unkn
     const { known } = suggested;
     const near = titled ?? suggested.near;
     if (what === 'stage') {
-      if (near === undefined) report('policy_unknown_stage', { stage: v, known }, path);
-      else report('policy_unknown_stage.near', { stage: v, near, known }, path);
-    } else if (near === undefined) report('policy_unknown_role', { role: v, known }, path);
-    else report('policy_unknown_role.near', { role: v, near, known }, path);
-  }
+      if (near === undefined) report('policy_unknown_stage', { stage: v, known }, at);
+      else report('policy_unknown_stage.near', { stage: v, near, known }, at);
+    } else if (near === undefined) report('policy_unknown_role', { role: v, known }, at);
+    else report('policy_unknown_role.near', { role: v, near, known }, at);
+  });
 }
