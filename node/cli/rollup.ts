@@ -1,9 +1,9 @@
 // Roll-up policies on the command line: telling one from a month's policy, loading it (checked
 // against the monthly policy beside it, `policies/<rollup.of>.yaml`, when there is one), reading a
-// roll-up period argument, and its test file's cases.
+// roll-up period argument. Its test file's cases: rollup-tests.ts.
 
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   diagnostic,
   type Lang,
@@ -13,20 +13,13 @@ import {
   readPeriod,
   readRollupPeriod,
   readYaml,
-  runPolicy,
   type PolicyDoc,
   type RollupDoc,
   type RollupLoadResult,
-  type RollupMonth,
   type RollupPeriod,
-  type RollupTestCase,
-  type RollupExpectation,
-  type EmployeeRecord,
-  rollupMonthOf,
 } from '../../engine/index.js';
 import { EXIT, ExitError, policyInvalid } from './errors.js';
 import { readText, sayDiagnostic } from './io.js';
-import { readDataFile } from './pipeline.js';
 
 /** Whether a policy file is a roll-up policy (a top-level `rollup:`); a file that cannot be read is not. */
 export function isRollupFile(file: string): boolean {
@@ -110,94 +103,6 @@ export function monthOrRollupPeriod(raw: string): string {
     EXIT.usage,
     diagnostic('cli_period', { detail: detail.en, detail_zh: detail.zh, advice: advice.en, advice_zh: advice.zh }),
   );
-}
-
-interface RawMonth extends Partial<Omit<RollupMonth, 'payoutFen'>> {
-  /** Yuan. */
-  payout?: number;
-}
-
-interface RawRollupCase {
-  name?: string;
-  period?: string;
-  months?: RawMonth[];
-  /** Months scored from sample data files with the monthly policy, in order, as a recording run would. */
-  sample?: { policy: string; data: string[] };
-  expect?: Record<string, RollupExpectation>;
-}
-
-/** The months the monthly policy scores from sample data files, all at once, so each month sees the months before it as history. */
-async function scoreSample(testFile: string, sample: { policy: string; data: string[] }): Promise<RollupMonth[]> {
-  const here = dirname(testFile);
-  const policyFile = resolve(here, sample.policy);
-  const loaded = loadPolicy(readText(policyFile, 'policy'), policyFile);
-  if (!loaded.ok) throw policyInvalid(policyFile, loaded.diagnostics);
-  const records: EmployeeRecord[] = [];
-  for (const f of sample.data) {
-    const file = resolve(here, f);
-    // read as `run` reads it (a workbook, a .tsv, a data mapping); a problem with the file as a
-    // whole is refused, and a record with a data problem is left out, as a recording run with
-    // --exclude-invalid does
-    const read = await readDataFile(file, loaded.policy);
-    const errors = read.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) throw new ExitError(EXIT.input, errors[0]!, errors.slice(1));
-    records.push(...read.records);
-  }
-  const result = await runPolicy(loaded.policy, { records });
-  return result.scorecards.map((card) => rollupMonthOf(card));
-}
-
-/** A roll-up policy's test file read and checked, each case's sample months not yet scored. */
-export function parseRollupCases(
-  doc: RollupDoc,
-  testFile: string,
-): (Omit<RollupTestCase, 'months'> & { months?: RollupMonth[]; sample?: { policy: string; data: string[] } })[] {
-  const yaml = readYaml(readText(testFile, 'policy tests'), testFile);
-  if (!yaml.ok)
-    throw new ExitError(
-      EXIT.input,
-      diagnostic('cli_tests_unreadable', { file: testFile }, { file: testFile }),
-      yaml.diagnostics,
-    );
-  const cases = (yaml.value as { cases?: RawRollupCase[] } | null)?.cases;
-  if (!Array.isArray(cases))
-    throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
-  return cases.map((c, i) => {
-    const name = c.name ?? `case ${i + 1}`;
-    if (!c.expect)
-      throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
-    if (!c.months && !c.sample)
-      throw new ExitError(EXIT.input, diagnostic('cli_test_case_input', { file: testFile, name }, { file: testFile }));
-    const period = rollupPeriodArgument(String(c.period ?? ''), doc);
-    const base = { name, period: period.period, periodMonths: period.months, expect: c.expect };
-    if (c.sample) return { ...base, sample: c.sample };
-    return {
-      ...base,
-      months: (c.months ?? []).map((m, j) => ({
-        employee_id: String(m.employee_id ?? `case-${i + 1}-${j + 1}`),
-        name: m.name ?? String(m.employee_id ?? ''),
-        role: m.role ?? '',
-        team: m.team ?? '测试组',
-        stage: m.stage ?? '',
-        period: String(m.period ?? ''),
-        score: Number(m.score ?? 0),
-        grade: String(m.grade ?? ''),
-        ...(m.tier !== undefined && m.tier !== null ? { tier: String(m.tier) } : {}),
-        payoutFen: Math.round(Number(m.payout ?? 0) * 100),
-        values: m.values ?? {},
-      })),
-    };
-  });
-}
-
-/** A roll-up policy's test file as cases: months written out, or scored from sample months with the monthly policy. */
-export async function readRollupCases(doc: RollupDoc, testFile: string): Promise<RollupTestCase[]> {
-  const out: RollupTestCase[] = [];
-  for (const c of parseRollupCases(doc, testFile)) {
-    const { sample, months, ...rest } = c;
-    out.push({ ...rest, months: sample ? await scoreSample(testFile, sample) : (months ?? []) });
-  }
-  return out;
 }
 
 /** Whether a policy text is a roll-up policy (a top-level `rollup:`). */

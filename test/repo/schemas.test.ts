@@ -19,6 +19,12 @@ import {
   readCaseList,
 } from '../../node/cli/commands/test.js';
 import { readMappingFile } from '../../node/cli/mapping.js';
+import {
+  ROLLUP_CASE_KEYS,
+  ROLLUP_EXPECT_KEYS,
+  ROLLUP_MONTH_KEYS,
+  ROLLUP_SAMPLE_KEYS,
+} from '../../node/cli/rollup-tests.js';
 import { AGGREGATES, OPS } from '../../node/cli/events/spec.js';
 import { loadPolicy } from '../../engine/index.js';
 
@@ -55,6 +61,13 @@ describe('the policy-test schema and the test file reader', () => {
     expect(keys(item.properties!.sample)).toEqual(sorted(SAMPLE_KEYS));
     expect(keys(item.properties!.expect)).toEqual(sorted(EXPECT_KEYS));
   });
+  it('list the same keys as the roll-up reader, at every level of a roll-up case', () => {
+    const rollup = s.properties!.cases!.items!.anyOf![1]!;
+    expect(keys(rollup)).toEqual(sorted(ROLLUP_CASE_KEYS));
+    expect(keys(rollup.properties!.months!.items)).toEqual(sorted(ROLLUP_MONTH_KEYS));
+    expect(keys(rollup.properties!.sample)).toEqual(sorted(ROLLUP_SAMPLE_KEYS));
+    expect(keys(rollup.properties!.expect!.additionalProperties as Schema)).toEqual(sorted(ROLLUP_EXPECT_KEYS));
+  });
 
   const testFiles = [
     ...readdirSync('policies')
@@ -78,8 +91,8 @@ describe('the policy-test schema and the test file reader', () => {
     expect(ajv.validate(s, parse(text))).toBe(false);
     const read = readCaseList(file, { metrics: {} } as never);
     expect(read.map((c) => (c.ok ? 'ok' : c.problem.message))).toEqual([
-      `${file}: \`expects\` is not a key of a test case; the keys are \`name\`, \`record\`, \`sample\`, \`history\`, \`expect\``,
-      `${file}: \`grades\` is not a key of a case’s \`expect:\`; the keys are \`score\`, \`grade\`, \`tier\`, \`payout\`, \`status\`, \`holds\`, \`triggers\``,
+      `${file}:4:5: \`expects\` is not a key of a test case; the keys are \`name\`, \`record\`, \`sample\`, \`history\`, \`expect\``,
+      `${file}:7:15: \`grades\` is not a key of a case’s \`expect:\`; the keys are \`score\`, \`grade\`, \`tier\`, \`payout\`, \`status\`, \`holds\`, \`triggers\``,
     ]);
   });
 });

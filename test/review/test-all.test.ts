@@ -55,7 +55,7 @@ describe('yardstick test', () => {
       // where the expectation is written: line 9, `grade`'s value at column 22
       '      policies/a.test.yaml:9:22: grade: expected "A", got "B"',
       '  ✗ 拼错',
-      '      cannot read the case: policies/a.test.yaml: `payuot` is not a key of a case’s `expect:`; the keys are `score`, `grade`, `tier`, `payout`, `status`, `holds`, `triggers`',
+      '      cannot read the case: policies/a.test.yaml:12:15: `payuot` is not a key of a case’s `expect:`; the keys are `score`, `grade`, `tier`, `payout`, `status`, `holds`, `triggers`',
       '  help: check the spelling (schemas/policy-test.schema.json lists every key)',
     ]);
     // b's test file is not YAML: its error is on stderr, as when it was the only policy tested

@@ -586,6 +586,13 @@ export const cli = defineMessages({
       zh: '每个指标写编号和数值（比率写小数：0.2），`pay_base` 写数值，`history` 写等级列表；`expect:` 中的 score 和 payout 写数值，grade 照政策中的写法填写',
     },
   },
+  'cli_test_case_value.rollup': {
+    message: { en: '{place}: case `{name}`: {what}', zh: '{place}：用例 `{name}`：{what}' },
+    help: {
+      en: 'write each month as `{ employee_id: E1, period: 2026-07, score: 90, grade: A, payout: 900 }` (numbers without quotes, pay in yuan to the fen, the monthly policy’s grades and tiers), and under `expect:` each employee id with the roll-up policy’s grades, awards and facts',
+      zh: '每个月写成 `{ employee_id: E1, period: 2026-07, score: 90, grade: A, payout: 900 }`（数字不加引号，应发以元为单位精确到分，等级和档位照月度政策填写）；`expect:` 中每个工号写汇总政策的等级、奖项和事实',
+    },
+  },
   cli_test_case_sample: {
     message: {
       en: '{file}: case `{name}`: employee `{employee}` is not a scorable row of `{sample}`',

@@ -23,8 +23,10 @@ import {
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, readText, type Io, sayDiagnostic, diagnosticsKept } from '../io.js';
 import { policiesFolder } from '../policies-folder.js';
+import { placesIn, unknownKey } from '../test-file.js';
 import { loadPolicyFile } from '../pipeline.js';
-import { isRollupFile, loadRollupFile, readRollupCases } from '../rollup.js';
+import { isRollupFile, loadRollupFile } from '../rollup.js';
+import { readRollupCases } from '../rollup-tests.js';
 import { runRollupTests } from '../../../engine/index.js';
 
 interface RawCase {
@@ -85,32 +87,6 @@ const everyExpectation: Exclude<keyof TestExpectation, (typeof EXPECT_KEYS)[numb
   true;
 void everyExpectation;
 
-const WHERE = {
-  file: { en: 'a test file', zh: '测试文件' },
-  case: { en: 'a test case', zh: '测试用例' },
-  record: { en: 'a case’s `record:`', zh: '用例的 `record:`' },
-  sample: { en: 'a case’s `sample:`', zh: '用例的 `sample:`' },
-  expect: { en: 'a case’s `expect:`', zh: '用例的 `expect:`' },
-} as const;
-
-/** The first key of `value` that is not one of `keys`, as a diagnostic. */
-function unknownKey(value: unknown, keys: readonly string[], where: keyof typeof WHERE, file: string) {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const key = Object.keys(value).find((k) => !keys.includes(k));
-  if (key === undefined) return undefined;
-  return diagnostic(
-    'cli_tests_unknown_key',
-    {
-      file,
-      key,
-      where: WHERE[where].en,
-      where_zh: WHERE[where].zh,
-      allowed: keys.map((k) => `\`${k}\``).join(', '),
-    },
-    { file },
-  );
-}
-
 /** The data a policy's changes are reviewed on (`review_data:` of its test file, relative to it), if it names one. */
 export function reviewDataFor(policyFile: string): string | undefined {
   const testFile = testFileFor(policyFile);
@@ -161,16 +137,11 @@ export function readCaseList(
   const doc = yaml.value as { cases?: RawCase[] } | null;
   if (!doc || !Array.isArray(doc.cases))
     throw new ExitError(EXIT.input, diagnostic('cli_tests_shape', { file: testFile }, { file: testFile }));
-  const top = unknownKey(doc, TEST_FILE_KEYS, 'file', testFile);
+  // file:line:col of a value of the file (or of a key), for a problem with it
+  const { at, keyAt } = placesIn(yaml.doc, yaml.lines, shown);
+  const top = unknownKey(doc, TEST_FILE_KEYS, 'file', (k) => keyAt([k]), testFile);
   if (top) throw new ExitError(EXIT.input, top);
   const samples = new Map<string, EmployeeRecord[]>();
-  // file:line:col of a value of the file, for a problem with it
-  const at = (path: (string | number)[]): string => {
-    const node = yaml.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (!node?.range) return shown;
-    const p = yaml.lines.linePos(node.range[0]);
-    return `${shown}:${p.line}:${p.col}`;
-  };
   const names = new Set<string>();
   return doc.cases.map((c, i) => {
     const name = (c && typeof c === 'object' && c.name) || `case ${i + 1}`;
@@ -198,7 +169,7 @@ export function readCaseList(
         );
       const wrong = recordProblem(c, i, name, shown, contract, at, yaml.doc, ids);
       if (wrong) throw new ExitError(EXIT.input, wrong);
-      const read = readCase(c, i, name, testFile, contract, samples);
+      const read = readCase(c, i, name, testFile, contract, samples, keyAt);
       const places = Object.fromEntries(
         Object.keys(read.expect).map((field) => [field, at(['cases', i, 'expect', field])]),
       );
@@ -412,12 +383,14 @@ function readCase(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
   samples: Map<string, EmployeeRecord[]>,
+  keyAt: (path: (string | number)[]) => string,
 ): TestCase {
+  const under = (path: (string | number)[]) => (k: string) => keyAt([...path, k]);
   const wrongKey =
-    unknownKey(c, CASE_KEYS, 'case', testFile) ??
-    unknownKey(c.record, RECORD_KEYS, 'record', testFile) ??
-    unknownKey(c.sample, SAMPLE_KEYS, 'sample', testFile) ??
-    unknownKey(c.expect, EXPECT_KEYS, 'expect', testFile);
+    unknownKey(c, CASE_KEYS, 'case', under(['cases', i]), testFile) ??
+    unknownKey(c.record, RECORD_KEYS, 'record', under(['cases', i, 'record']), testFile) ??
+    unknownKey(c.sample, SAMPLE_KEYS, 'sample', under(['cases', i, 'sample']), testFile) ??
+    unknownKey(c.expect, EXPECT_KEYS, 'expect', under(['cases', i, 'expect']), testFile);
   if (wrongKey) throw new ExitError(EXIT.input, wrongKey);
   if (!c.expect)
     throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
@@ -578,16 +551,25 @@ export async function runTestsFor(
     else loadPolicyFile(policyFile, io.stderr, io.lang);
     return undefined;
   }
+  let list: ({ ok: true; places: Record<string, string> } | { ok: false; name: string; problem: ExitError })[];
+  let report: TestReport;
   if (isRollupFile(policyFile)) {
     const doc = loadRollupFile(policyFile, io.stderr, io.lang);
-    return runRollupTests(doc, await readRollupCases(doc, testFile));
+    const cases = await readRollupCases(doc, policyFile, testFile, testFileFor(shownAs));
+    list = cases;
+    report = runRollupTests(
+      doc,
+      cases.flatMap((c) => (c.ok ? [c.case] : [])),
+    );
+  } else {
+    const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
+    const cases = readCaseList(testFile, policy.contract, caseIdsOf(policy), testFileFor(shownAs));
+    list = cases;
+    report = await runPolicyTests(
+      policy,
+      cases.flatMap((c) => (c.ok ? [c.case] : [])),
+    );
   }
-  const policy = loadPolicyFile(policyFile, io.stderr, io.lang);
-  const list = readCaseList(testFile, policy.contract, caseIdsOf(policy), testFileFor(shownAs));
-  const report = await runPolicyTests(
-    policy,
-    list.flatMap((c) => (c.ok ? [c.case] : [])),
-  );
   // a case that cannot be built fails in its place, with its problem; the others still run
   const ran = report.cases[Symbol.iterator]();
   const cases = list.map(

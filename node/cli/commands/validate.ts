@@ -4,7 +4,8 @@ import { diagnostic, loadPolicy, localise, type Diagnostic, type Lang } from '..
 import { EXIT, ExitError } from '../errors.js';
 import { readText, type Io, sayDiagnostic } from '../io.js';
 import { caseIdsOf, readCases } from './test.js';
-import { isRollupText, loadRollup, parseRollupCases } from '../rollup.js';
+import { isRollupText, loadRollup } from '../rollup.js';
+import { monthlyOf, readRollupCaseList } from '../rollup-tests.js';
 
 export function validateCommand(files: string[], options: { format: 'human' | 'json'; lang: Lang }, io: Io): number {
   const all: Diagnostic[] = [];
@@ -129,10 +130,15 @@ function validateRollupTests(
   if (!loaded.ok)
     return { ok: false, summary: say('cli_validate_failed.tests_policy', { file, policy_file: policyFile }) };
   try {
-    const cases = parseRollupCases(loaded.doc, file);
+    const cases = readRollupCaseList(loaded.doc, file, monthlyOf(loaded.doc, policyFile));
+    const wrong = cases.find((c) => !c.ok);
+    if (wrong) throw wrong.problem;
     return { ok: true, summary: say('cli_validate_ok.tests', { file, count: cases.length, policy_file: policyFile }) };
   } catch (error) {
     if (!(error instanceof ExitError)) throw error;
-    return { ok: false, summary: `err ${file}: ${error.message}` };
+    return {
+      ok: false,
+      summary: `err ${file}: ${error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message}`,
+    };
   }
 }
