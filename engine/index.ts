@@ -110,7 +110,7 @@ export { EXCEL_ERRORS, MISSING_CELLS } from './data/values.js';
 export { xlsxMergedRanges } from './data/xlsx-limits.js';
 export { roundScore } from './model/money.js';
 export { pastPeriodOf, type PastPeriod } from './evaluation/history.js';
-export { teamKey, teamName, type TeamDeclaration } from './language/teams.js';
+export { TeamDirectory, teamKey, teamName, type TeamDeclaration } from './language/teams.js';
 export { fitsNobody } from './evaluation/fit.js';
 export { addMonths, type PlanState } from './evaluation/plan.js';
 export type { TestExpectation } from './review/policy-test.js';

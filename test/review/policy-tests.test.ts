@@ -76,7 +76,7 @@ describe('yardstick test', () => {
     const r = await yardstick('test', policy);
     expect(r.code).toBe(1);
     const help =
-      '  help: write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number, `history` as a list of grades, and under `expect:` the score and payout as numbers and the grade as the policy writes it';
+      '  help: give `role` and `stage` by the policy’s ids and `period` as 2026-10, each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number, `history` as a list of grades, and under `expect:` the score and payout as numbers and the grade as the policy writes it';
     const test = join(dir, 'p.test.yaml');
     expect(r.stdout).toBe(
       [

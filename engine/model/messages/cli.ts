@@ -582,8 +582,8 @@ export const cli = defineMessages({
   cli_test_case_value: {
     message: { en: '{place}: case `{name}`: {what}', zh: '{place}：用例 `{name}`：{what}' },
     help: {
-      en: 'write each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number, `history` as a list of grades, and under `expect:` the score and payout as numbers and the grade as the policy writes it',
-      zh: '每个指标写编号和数值（比率写小数：0.2），`pay_base` 写数值，`history` 写等级列表；`expect:` 中的 score 和 payout 写数值，grade 照政策中的写法填写',
+      en: 'give `role` and `stage` by the policy’s ids and `period` as 2026-10, each metric by its id with a number (a ratio as a fraction: 0.2), `pay_base` as a number, `history` as a list of grades, and under `expect:` the score and payout as numbers and the grade as the policy writes it',
+      zh: '`role` 和 `stage` 写政策中的编号，`period` 写成 2026-10，每个指标写编号和数值（比率写小数：0.2），`pay_base` 写数值，`history` 写等级列表；`expect:` 中的 score 和 payout 写数值，grade 照政策中的写法填写',
     },
   },
   'cli_test_case_value.rollup': {

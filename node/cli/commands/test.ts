@@ -19,6 +19,9 @@ import {
   localise,
   type Diagnostic,
   type Lang,
+  type TeamDeclaration,
+  TeamDirectory,
+  teamName,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
 import { readBytes, readText, type Io, sayDiagnostic, diagnosticsKept } from '../io.js';
@@ -86,6 +89,11 @@ export const EXPECT_KEYS = [
 const everyExpectation: Exclude<keyof TestExpectation, (typeof EXPECT_KEYS)[number]> extends never ? true : false =
   true;
 void everyExpectation;
+
+/** A case's team as a run reads the cell: the declared team it names (title, id or alias), else the name tidied. */
+function teamOfCase(team: string, declared: readonly TeamDeclaration[] | undefined): string | undefined {
+  return declared?.length ? new TeamDirectory(declared).find(team) : teamName(team);
+}
 
 /** The data a policy's changes are reviewed on (`review_data:` of its test file, relative to it), if it names one. */
 export function reviewDataFor(policyFile: string): string | undefined {
@@ -167,9 +175,17 @@ export function readCaseList(
             { file: shown },
           ),
         );
+      // a misspelt key first: what is under it was not read at all
+      const under = (path: (string | number)[]) => (k: string) => keyAt([...path, k]);
+      const wrongKey =
+        unknownKey(c, CASE_KEYS, 'case', under(['cases', i]), testFile) ??
+        unknownKey(c?.record, RECORD_KEYS, 'record', under(['cases', i, 'record']), testFile) ??
+        unknownKey(c?.sample, SAMPLE_KEYS, 'sample', under(['cases', i, 'sample']), testFile) ??
+        unknownKey(c?.expect, EXPECT_KEYS, 'expect', under(['cases', i, 'expect']), testFile);
+      if (wrongKey) throw new ExitError(EXIT.input, wrongKey);
       const wrong = recordProblem(c, i, name, shown, contract, at, yaml.doc, ids);
       if (wrong) throw new ExitError(EXIT.input, wrong);
-      const read = readCase(c, i, name, testFile, contract, samples, keyAt);
+      const read = readCase(c, i, name, testFile, contract, samples);
       const places = Object.fromEntries(
         Object.keys(read.expect).map((field) => [field, at(['cases', i, 'expect', field])]),
       );
@@ -253,6 +269,56 @@ function recordProblem(
       return problem(['cases', i, 'record', 'pay_base'], {
         en: `\`pay_base\` is \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`, not a number`,
         zh: `\`pay_base\` 为 \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`，不是数字`,
+      });
+    if (typeof r.pay_base === 'number' && r.pay_base < 0)
+      return problem(['cases', i, 'record', 'pay_base'], {
+        en: `\`pay_base\` is \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`, below 0: a data file's pay base of it would be refused`,
+        zh: `\`pay_base\` 为 \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`，小于 0：数据文件中这样的绩效基数会被拒绝`,
+      });
+    // a role or stage the policy does not have is an employee no run scores (the record is by id)
+    for (const [field, known, zhName] of [
+      ['role', contract.roles, '岗位'],
+      ['stage', contract.stages, '阶段'],
+    ] as const) {
+      const v = r[field] as unknown;
+      const path = ['cases', i, 'record', field];
+      if (v === undefined)
+        return problem(['cases', i, 'record'], {
+          en: `the record has no \`${field}:\` (its ${field}s: ${known.map((k) => k.id).join(', ')})`,
+          zh: `记录没有 \`${field}:\`（${zhName}：${known.map((k) => k.id).join('、')}）`,
+        });
+      if (typeof v === 'string' && known.some((k) => k.id === v)) continue;
+      const titled = known.find((k) => k.title === v);
+      return problem(path, {
+        en: `\`${field}\` is \`${show(v, path)}\`, which is not a ${field} id of the policy (its ${field}s: ${known.map((k) => k.id).join(', ')})${titled ? `: \`${titled.title}\` is the title of \`${titled.id}\`; a record gives the id` : ''}`,
+        zh: `\`${field}\` 为 \`${show(v, path)}\`，不是政策的${zhName}编号（${zhName}：${known.map((k) => k.id).join('、')}）${titled ? `：\`${titled.title}\` 是 \`${titled.id}\` 的名称，记录中请写编号` : ''}`,
+      });
+    }
+    // the record's month: what history and effective dates are read against
+    const period = r.period as unknown;
+    if (period !== undefined && (typeof period !== 'string' || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(period)))
+      return problem(['cases', i, 'record', 'period'], {
+        en: `\`period\` is \`${show(period, ['cases', i, 'record', 'period'])}\`, not a month: write it as \`2026-10\``,
+        zh: `\`period\` 为 \`${show(period, ['cases', i, 'record', 'period'])}\`，不是月份：请写成 \`2026-10\``,
+      });
+    // a team as a data file's cell gives it: with `teams:`, one of them (an alias read as its team)
+    const team = r.team as unknown;
+    if (team !== undefined && typeof team !== 'string')
+      return problem(['cases', i, 'record', 'team'], {
+        en: `\`team\` is \`${show(team, ['cases', i, 'record', 'team'])}\`, not a team name`,
+        zh: `\`team\` 为 \`${show(team, ['cases', i, 'record', 'team'])}\`，不是团队名称`,
+      });
+    const declared = contract.teams;
+    // `team: ""` is no team, as an empty cell (the simulator saves a record without one so)
+    if (
+      typeof team === 'string' &&
+      teamName(team) !== '' &&
+      declared?.length &&
+      teamOfCase(team, declared) === undefined
+    )
+      return problem(['cases', i, 'record', 'team'], {
+        en: `\`team\` is \`${team}\`, which is not a team of the policy (its teams: ${declared.map((t) => t.title).join(', ')})`,
+        zh: `\`team\` 为 \`${team}\`，不是政策中的团队（政策的团队：${declared.map((t) => t.title).join('、')}）`,
       });
   }
   // a sample's employee id as the data writes it: `1002` is the id 1002; `1e3` or `1002.0` is a
@@ -383,15 +449,7 @@ function readCase(
   testFile: string,
   contract: Parameters<typeof readRecords>[2],
   samples: Map<string, EmployeeRecord[]>,
-  keyAt: (path: (string | number)[]) => string,
 ): TestCase {
-  const under = (path: (string | number)[]) => (k: string) => keyAt([...path, k]);
-  const wrongKey =
-    unknownKey(c, CASE_KEYS, 'case', under(['cases', i]), testFile) ??
-    unknownKey(c.record, RECORD_KEYS, 'record', under(['cases', i, 'record']), testFile) ??
-    unknownKey(c.sample, SAMPLE_KEYS, 'sample', under(['cases', i, 'sample']), testFile) ??
-    unknownKey(c.expect, EXPECT_KEYS, 'expect', under(['cases', i, 'expect']), testFile);
-  if (wrongKey) throw new ExitError(EXIT.input, wrongKey);
   if (!c.expect)
     throw new ExitError(EXIT.input, diagnostic('cli_test_case_expect', { file: testFile, name }, { file: testFile }));
   let record: EmployeeRecord;
@@ -453,7 +511,8 @@ function readCase(
       employee_id: r.employee_id ?? `case-${i + 1}`,
       name: r.name ?? name,
       role: r.role ?? '',
-      team: r.team ?? '测试组',
+      // as a run reads the cell: an alias is its declared team; spaces and full-width forms folded
+      team: r.team === undefined ? '测试组' : (teamOfCase(r.team, contract.teams) ?? teamName(r.team)),
       stage: r.stage ?? '',
       period: r.period ?? '2026-10',
       metrics: r.metrics ?? {},
