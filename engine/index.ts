@@ -49,6 +49,7 @@ export { formatPolicyText, formatDocument, CANONICAL } from './review/format.js'
 export { setValue, setStructure, deleteAt, type EditResult } from './review/edit.js';
 export {
   readRecords,
+  isCanonicalPeriod,
   normalisePeriod,
   readPeriod,
   normaliseId,

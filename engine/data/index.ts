@@ -34,5 +34,5 @@ export { readXlsx } from './xlsx.js';
 export { xlsxMergedRanges } from './xlsx-limits.js';
 export { readTable, formatOf, type DataFormat } from './file.js';
 export { joinSources, type JoinSource, type JoinResult } from './join.js';
-export { normalisePeriod, readPeriod, type PeriodResult } from './period.js';
+export { isCanonicalPeriod, normalisePeriod, readPeriod, type PeriodResult } from './period.js';
 export { normaliseId } from './ids.js';

@@ -11,6 +11,14 @@ export type PeriodResult = { ok: true; period: string } | { ok: false; message: 
 
 /** Already `YYYY-MM` with a year 2000–2099 and a month 01–12: nothing to do (the common cell). */
 const CANONICAL = /^20\d\d-(?:0[1-9]|1[0-2])$/;
+/**
+ * Whether `text` is a month written the one way the engine keeps it (`2026-10`): what a hand-written
+ * period (a policy test's record or month) must be, since readPeriod gives every data cell so.
+ */
+export function isCanonicalPeriod(text: unknown): text is string {
+  return typeof text === 'string' && CANONICAL.test(text);
+}
+
 /** Invisible characters exports and copy-paste leave in cells. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 /** Year and month separated by `-` `/` `.`, optionally followed by the day and a midnight time. */

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import {
   diagnostic,
   type EmployeeRecord,
+  isCanonicalPeriod,
   localise,
   loadPolicy,
   type PolicyDoc,
@@ -233,8 +234,6 @@ function readSample(value: unknown, path: YamlPath, r: Reading): RollupSample {
   return { policy: s.policy, data: data as string[] };
 }
 
-const MONTH = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
-
 function readMonths(value: unknown, path: YamlPath, r: Reading): RollupMonth[] {
   if (!Array.isArray(value) || value.length === 0)
     throw r.problem(path, {
@@ -273,7 +272,7 @@ function readMonths(value: unknown, path: YamlPath, r: Reading): RollupMonth[] {
       });
     const employee = String(id);
     if (m.period === undefined) throw missing('period', 'the month, as 2026-07', '月份，写成 2026-07');
-    if (typeof m.period !== 'string' || !MONTH.test(m.period))
+    if (!isCanonicalPeriod(m.period))
       throw r.problem(at('period'), {
         en: `\`period\` is \`${r.written(at('period')) ?? JSON.stringify(m.period)}\`, not a month: write it as \`2026-07\``,
         zh: `\`period\` 为 \`${r.written(at('period')) ?? JSON.stringify(m.period)}\`，不是月份：请写成 \`2026-07\``,

@@ -74,6 +74,16 @@ describe('a month policy test record', () => {
     );
   });
 
+  it('refuses a pay base of more digits than a number keeps, and a month before 2000 a data file would refuse', async () => {
+    // the same column as the pay base below: 63
+    expect(await refusal(RECORD.replace('team: 直播1组,', 'team: 直播1组, pay_base: 4000.0000000000001,'))).toBe(
+      '3:63: case `甲`: `pay_base` is written `4000.0000000000001`, more digits than a number keeps: it would be read as 4000',
+    );
+    expect(await refusal(RECORD.replace('team: 直播1组,', 'team: 直播1组, period: 1999-10,'))).toBe(
+      '3:61: case `甲`: `period` is `1999-10`, not a month: write it as `2026-10`',
+    );
+  });
+
   it('refuses a month that is no month and a pay base below 0', async () => {
     // `    record: { role: staff, stage: only, team: 直播1组, period: ` is 60 characters
     expect(await refusal(RECORD.replace('team: 直播1组,', 'team: 直播1组, period: 2026-13,'))).toBe(

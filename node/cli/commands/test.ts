@@ -19,6 +19,7 @@ import {
   localise,
   type Diagnostic,
   type Lang,
+  isCanonicalPeriod,
   type TeamDeclaration,
   TeamDirectory,
   teamName,
@@ -270,6 +271,13 @@ function recordProblem(
         en: `\`pay_base\` is \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`, not a number`,
         zh: `\`pay_base\` 为 \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`，不是数字`,
       });
+    // `4000.0000000000001` is the double 4000: refused, as a metric's value and a data cell are
+    const baseSource = written(['cases', i, 'record', 'pay_base']);
+    if (typeof r.pay_base === 'number' && typeof baseSource === 'string' && !readsAsWritten(baseSource, r.pay_base))
+      return problem(['cases', i, 'record', 'pay_base'], {
+        en: `\`pay_base\` is written \`${baseSource}\`, more digits than a number keeps: it would be read as ${r.pay_base}`,
+        zh: `\`pay_base\` 写作 \`${baseSource}\`，位数超过数字能精确保存的位数：会被读作 ${r.pay_base}`,
+      });
     if (typeof r.pay_base === 'number' && r.pay_base < 0)
       return problem(['cases', i, 'record', 'pay_base'], {
         en: `\`pay_base\` is \`${show(r.pay_base, ['cases', i, 'record', 'pay_base'])}\`, below 0: a data file's pay base of it would be refused`,
@@ -296,7 +304,7 @@ function recordProblem(
     }
     // the record's month: what history and effective dates are read against
     const period = r.period as unknown;
-    if (period !== undefined && (typeof period !== 'string' || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(period)))
+    if (period !== undefined && !isCanonicalPeriod(period))
       return problem(['cases', i, 'record', 'period'], {
         en: `\`period\` is \`${show(period, ['cases', i, 'record', 'period'])}\`, not a month: write it as \`2026-10\``,
         zh: `\`period\` 为 \`${show(period, ['cases', i, 'record', 'period'])}\`，不是月份：请写成 \`2026-10\``,
