@@ -76,7 +76,12 @@ export {
   type BreakdownRow,
 } from './review/breakdown.js';
 export { renderStatement, renderIndex, escapeHtml, isolateBidi, type Provenance } from './explanation/statement.js';
-export { calibrate, type CalibrationResult } from './evaluation/calibrate.js';
+export {
+  calibrate,
+  unmetMinimumWarning,
+  type CalibrationResult,
+  type UnmetMinimum,
+} from './evaluation/calibrate.js';
 // bonus pools, budgets and what-if sweeps
 export { allocate, largestRemainder, type PoolShare, type PoolAllocation } from './evaluation/pool.js';
 export { variablePayFen, type BudgetReport, type BudgetLine } from './evaluation/budget.js';

@@ -8,6 +8,7 @@ import { known } from '../model/known.js';
 import type { CalibrationDef, GradeDef } from '../model/policy.js';
 import type { Scorecard } from '../model/scorecard.js';
 import { withoutNoise } from '../language/compile.js';
+import { diagnostic, type Diagnostic, type Span } from '../model/diagnostic.js';
 
 export interface CalibrationResult {
   cohort: string;
@@ -21,6 +22,22 @@ export interface CalibrationResult {
   moved_by?: string;
 }
 
+/**
+ * A minimum the cohort could not be given: people only move down, so a grade's minimum is filled
+ * from the grades above it, and too few were left there (the others already stood below it, or a
+ * worse grade's minimum, applied first, had taken them).
+ */
+export interface UnmetMinimum {
+  cohort: string;
+  grade: string;
+  /** The quota's share (0.3 for 30 %). */
+  min: number;
+  /** People the share asks for (rounded as `small_teams` says), and people the grade holds. */
+  needed: number;
+  have: number;
+  size: number;
+}
+
 export function scaleOf(def: CalibrationDef, grades: GradeDef[]): string[] {
   return def.scale ?? grades.map((g) => g.grade);
 }
@@ -32,11 +49,12 @@ function headCount(share: number, size: number, rule: CalibrationDef['small_team
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
 
-/** Calibrated grades for every scorecard, by employee id. */
+/** Calibrated grades for every scorecard, by employee id; the minima no cohort could meet are added to `unmet`. */
 export function calibrate(
   def: CalibrationDef,
   grades: GradeDef[],
   cards: readonly Scorecard[],
+  unmet?: UnmetMinimum[],
 ): Map<string, CalibrationResult> {
   const scale = scaleOf(def, grades);
   const cohortOf = (c: Scorecard) =>
@@ -82,6 +100,8 @@ export function calibrate(
           have++;
         }
       }
+      // a better grade's minimum, applied next, moves people from above it only: `have` is final
+      if (have < needed) unmet?.push({ cohort, grade: g, min, needed, have, size: n });
     }
     ranked.forEach((c, i) => {
       out.set(c.employee_id, {
@@ -96,4 +116,31 @@ export function calibrate(
     });
   }
   return out;
+}
+
+const COHORT_WORDS: Record<CalibrationDef['within'], { en: string; zh: string }> = {
+  team: { en: 'team', zh: '团队' },
+  role: { en: 'role', zh: '岗位' },
+  stage: { en: 'stage', zh: '阶段' },
+  all: { en: 'the whole company', zh: '全公司' },
+};
+
+/**
+ * The warning for a minimum a cohort could not be given, at the quota's `min` when its place is
+ * known: the run goes on (the other quotas hold), but "at least 30 % B" did not hold in this cohort.
+ */
+export function unmetMinimumWarning(
+  u: UnmetMinimum,
+  within: CalibrationDef['within'],
+  period: string,
+  file: string,
+  span: Span | undefined,
+): Diagnostic {
+  const words = COHORT_WORDS[within];
+  const cohort = within === 'all' ? words : { en: `${words.en} \`${u.cohort}\``, zh: `${words.zh} \`${u.cohort}\`` };
+  return diagnostic(
+    'eval_calibration_min_unmet',
+    { period, cohort, people: u.size, grade: u.grade, needed: u.needed, have: u.have, min: pct(u.min) },
+    { severity: 'warning', file, ...(span ? { span } : {}) },
+  );
 }

@@ -21,7 +21,7 @@ import type {
   RollupResult,
 } from '../model/rollup.js';
 import type { ConditionResult, Scorecard } from '../model/scorecard.js';
-import { calibrate } from './calibrate.js';
+import { calibrate, type UnmetMinimum } from './calibrate.js';
 import { pastPeriodOf } from './history.js';
 
 /**
@@ -163,12 +163,14 @@ export function rollupFact(
  * Rolls up `period` (its calendar `months`) from every recorded month given: one card per employee
  * with at least `min_months` months in the period, the others excluded with the reason. Months
  * outside the period are ignored. Explanations are left empty for the caller (explanation stage).
+ * The calibration minima a cohort could not be given are added to `unmet`.
  */
 export function evaluateRollup(
   doc: RollupDoc,
   period: string,
   periodMonths: readonly string[],
   recorded: readonly RollupMonth[],
+  unmet?: UnmetMinimum[],
 ): RollupResult {
   const inPeriod = new Set(periodMonths);
   const byEmployee = new Map<string, RollupMonth[]>();
@@ -235,7 +237,7 @@ export function evaluateRollup(
   const ranked = cards.filter((c) => !c.held_months);
   if (doc.calibration) {
     // calibrate() reads the id, score, grade and the cohort fields, which a roll-up card has
-    const calibrated = calibrate(doc.calibration, doc.grades, ranked as unknown as Scorecard[]);
+    const calibrated = calibrate(doc.calibration, doc.grades, ranked as unknown as Scorecard[], unmet);
     for (const c of ranked) {
       const r = calibrated.get(c.employee_id);
       if (r) c.calibration = r;

@@ -9,7 +9,7 @@ import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './eval
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
 import { NO_HISTORY, stackHistory } from './history.js';
-import { calibrate, scaleOf } from './calibrate.js';
+import { calibrate, scaleOf, unmetMinimumWarning, type UnmetMinimum } from './calibrate.js';
 import { explainCalibration, explainScorecard, payoutLabel } from '../explanation/explain.js';
 import { applyPools, poolWeightProblem, type PoolAllocation } from './pool.js';
 import { applyBudget, type BudgetReport } from './budget.js';
@@ -40,6 +40,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
   const pools: PoolAllocation[] = [];
   const budgetLines: BudgetReport['lines'] = [];
   const moneyWarnings: Diagnostic[] = [];
+  const calibrationWarnings: Diagnostic[] = [];
   // the compiled executor needs no promise per record
   const sync = options.executor !== 'reference' && policy.compilable;
   for (const period of periods) {
@@ -56,16 +57,19 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
       if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
     }
     if (policy.doc.pools) leaveOutUnpoolable(policy, cards, input.records, period, excluded);
-    calibrateCards(policy, cards, options.lang ?? 'zh');
+    let calibrated = calibrateCards(policy, cards, period, options.lang ?? 'zh');
     if (!policy.doc.pools)
       planMoney(policy, cards, input.records, period, options.lang ?? 'zh', pools, budgetLines, moneyWarnings);
     else {
       const paid = poolsWithinLimit(policy, cards, input.records, period, options.lang ?? 'zh', excluded);
       cards = paid.cards;
+      // someone a pool share took past the money limit is not ranked: the last calibration is the month's
+      if (paid.calibrated) calibrated = paid.calibrated;
       for (const p of paid.pools) pools.push(p);
       for (const l of paid.budgetLines) budgetLines.push(l);
       for (const w of paid.warnings) moneyWarnings.push(w);
     }
+    for (const w of calibrated) calibrationWarnings.push(w);
     byPeriod.push(cards);
     for (const c of cards) scorecards.push(c); // not push(...cards): a month of 100,000s overflows the call stack
   }
@@ -75,6 +79,7 @@ export async function runPolicy(policy: CompiledPolicy, input: RunInput, options
     ...(input.warnings ?? []),
     ...mixedPeriods(input.records, periods),
     ...beforeEffectiveFrom(policy, periods),
+    ...calibrationWarnings,
     ...moneyWarnings,
   ];
 
@@ -131,18 +136,26 @@ function poolsWithinLimit(
   period: string,
   lang: 'zh' | 'en',
   excluded: ExcludedRecord[],
-): { cards: Scorecard[]; pools: PoolAllocation[]; budgetLines: BudgetReport['lines']; warnings: Diagnostic[] } {
+): {
+  cards: Scorecard[];
+  pools: PoolAllocation[];
+  budgetLines: BudgetReport['lines'];
+  warnings: Diagnostic[];
+  /** The warnings of calibrating again without someone left out, when that happened. */
+  calibrated?: Diagnostic[];
+} {
   let round = scored;
   for (;;) {
     const cards = structuredClone(round);
     // someone left out is not ranked: the others are calibrated again without them (the
     // explanations are written again by planMoney, with the new calibration line)
-    if (round !== scored) calibrateCards(policy, cards, lang);
+    const calibrated = round !== scored ? calibrateCards(policy, cards, period, lang) : undefined;
     const paid = {
       cards,
       pools: [] as PoolAllocation[],
       budgetLines: [] as BudgetReport['lines'],
       warnings: [] as Diagnostic[],
+      ...(calibrated ? { calibrated } : {}),
     };
     planMoney(policy, cards, records, period, lang, paid.pools, paid.budgetLines, paid.warnings);
     const over = new Set(cards.filter((c) => c.payout.totalFen > LIMIT_FEN).map((c) => c.employee_id));
@@ -244,15 +257,19 @@ export function explainLater(policy: CompiledPolicy, card: Scorecard, lang: 'zh'
  * is not final, and ranked among the others it could take a quota place and push a colleague down.
  * They are not ranked, not counted in the cohort's size, and get no calibrated grade.
  */
-function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], lang: 'zh' | 'en'): void {
+function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], period: string, lang: 'zh' | 'en'): Diagnostic[] {
   const calibration = policy.doc.calibration;
-  if (!calibration) return;
+  if (!calibration) return [];
   const ranked = cards.filter((c) => c.payout.status !== 'held');
-  const results = calibrate(calibration, policy.grades, ranked);
+  const unmet: UnmetMinimum[] = [];
+  const results = calibrate(calibration, policy.grades, ranked, unmet);
   for (const card of ranked) {
     card.calibration = results.get(card.employee_id)!;
     if (card.explanation.length) card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
   }
+  return unmet.map((u) =>
+    unmetMinimumWarning(u, calibration.within, period, policy.file, policy.quotaMinSpans?.get(u.grade)),
+  );
 }
 
 export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {

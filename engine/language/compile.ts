@@ -32,6 +32,7 @@ import {
   type PerUnitDef,
 } from '../model/policy.js';
 import type { DataContract } from '../data/records.js';
+import type { Span } from '../model/diagnostic.js';
 
 export interface CompiledLeaf {
   metric: string;
@@ -191,6 +192,8 @@ export interface CompiledPolicy {
   contract: DataContract;
   /** Where payout formulas are written, `file:line:col`, for evaluation errors (set by loadPolicy). */
   positions?: Partial<Record<'performance_pay' | 'awards_cap' | 'cap', string>>;
+  /** Where each calibration minimum is written (`calibration.quotas.<grade>.min`), by grade (set by loadPolicy). */
+  quotaMinSpans?: ReadonlyMap<string, Span>;
 }
 
 /** The built-in facts in the order evaluation sets them (engine/evaluate.ts). */

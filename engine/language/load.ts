@@ -2,7 +2,7 @@
 // all problems of a stage are reported together, sorted by position.
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { parsePolicyText, spanOf } from './parse.js';
+import { parsePolicyText, quotaMinSpans, spanOf } from './parse.js';
 import { yamlValue } from './limits.js';
 import { checkSchema } from './schema.js';
 import { checkPolicy } from './check.js';
@@ -47,5 +47,6 @@ export function loadPolicy(text: string, file: string, options: LoadOptions = {}
     const span = spanOf(source, ['payout', key]);
     policy.positions[key] = `${file}:${span.line}:${span.column}`;
   }
+  policy.quotaMinSpans = quotaMinSpans(source, (value as PolicyDoc).calibration?.quotas);
   return { ok: true, policy, diagnostics: sortDiagnostics(diagnostics) };
 }

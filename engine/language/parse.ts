@@ -170,6 +170,17 @@ export function spanOf(source: SourceFile, path: Path, options: { key?: boolean 
   return spanAt(source, node.range[0], node.range[1]);
 }
 
+/** Where each calibration minimum is written (`calibration.quotas.<grade>.min`), by grade. */
+export function quotaMinSpans(
+  source: SourceFile,
+  quotas: Record<string, { min?: number }> | undefined,
+): Map<string, Span> {
+  const out = new Map<string, Span>();
+  for (const [grade, quota] of Object.entries(quotas ?? {}))
+    if (quota?.min !== undefined) out.set(grade, spanOf(source, ['calibration', 'quotas', grade, 'min']));
+  return out;
+}
+
 /** The key node of the pair `key` inside the mapping at `path`, when both exist. */
 export function keySpan(source: SourceFile, path: Path, key: string): Span | undefined {
   const map = nodeAt(source, path);

@@ -3,7 +3,7 @@
 // the monthly policy it rolls up (`rollup.of`), the metrics, grades and tiers it names are checked
 // against it too.
 
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic, type Span } from '../model/diagnostic.js';
 import type { PolicyDoc } from '../model/policy.js';
 import type { RollupDoc, RollupPeriodKind } from '../model/rollup.js';
 import { checkContext, suggest } from './check/context.js';
@@ -11,7 +11,7 @@ import { checkCalibration, checkGrades } from './check/grades.js';
 import { forEachLeaf, factRef, type ConditionLeaf } from './conditions.js';
 import { isWholeFen } from './check/money.js';
 import { checkNumbers } from './numbers.js';
-import { parsePolicyText, type Path } from './parse.js';
+import { parsePolicyText, quotaMinSpans, type Path } from './parse.js';
 import { yamlValue } from './limits.js';
 import { checkSchemaDefinition } from './schema.js';
 
@@ -24,7 +24,13 @@ function shown(v: unknown): string {
 }
 
 export type RollupLoadResult =
-  | { ok: true; doc: RollupDoc; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      doc: RollupDoc;
+      diagnostics: Diagnostic[];
+      /** Where each calibration minimum is written, by grade (for the warning when a period cannot meet one). */
+      quotaMinSpans: ReadonlyMap<string, Span>;
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** The facts every roll-up has (engine/evaluation/rollup.ts computes them); kept here as the language's vocabulary. */
@@ -215,7 +221,12 @@ export function loadRollupPolicy(text: string, file: string, monthly?: PolicyDoc
   if (monthly) checkAgainstMonthly(doc, monthly, report);
   diagnostics.push(...ctx.out);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
-  return { ok: true, doc, diagnostics: sortDiagnostics(diagnostics) };
+  return {
+    ok: true,
+    doc,
+    diagnostics: sortDiagnostics(diagnostics),
+    quotaMinSpans: quotaMinSpans(source, doc.calibration?.quotas),
+  };
 }
 
 /** The metrics, grades and tiers the facts name exist in the monthly policy they roll up. */

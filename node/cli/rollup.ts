@@ -17,6 +17,7 @@ import {
   type RollupDoc,
   type RollupLoadResult,
   type RollupPeriod,
+  type Span,
 } from '../../engine/index.js';
 import { EXIT, ExitError, policyInvalid } from './errors.js';
 import { readText, sayDiagnostic } from './io.js';
@@ -51,11 +52,15 @@ export function loadRollup(file: string, text = readText(file, 'policy')): Rollu
  * As loadPolicyFile: a policy with errors refused with its problems in the error (so that
  * `--error-format json` gives them as JSON), warnings to stderr, both in the language asked for.
  */
-export function loadRollupFile(file: string, stderr: (s: string) => void, lang: Lang = 'zh'): RollupDoc {
+export function loadRollupFile(
+  file: string,
+  stderr: (s: string) => void,
+  lang: Lang = 'zh',
+): { doc: RollupDoc; quotaMinSpans: ReadonlyMap<string, Span> } {
   const result = loadRollup(file);
   if (!result.ok) throw policyInvalid(file, result.diagnostics);
   for (const d of result.diagnostics) sayDiagnostic(stderr, d, lang);
-  return result.doc;
+  return { doc: result.doc, quotaMinSpans: result.quotaMinSpans };
 }
 
 const KIND_ZH = { quarter: '季度', half_year: '半年', year: '年度' } as const;

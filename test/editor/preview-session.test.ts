@@ -240,3 +240,45 @@ describe('an edit that weights an indicator 0 in a stage', () => {
     ]);
   });
 });
+
+describe('a calibration minimum no team can be given', () => {
+  // B min 30 % and C min 30 % under round_up: the only member of 一组 (95) goes to C (minima from
+  // the worst grade up), and B's one person cannot be found: the editor shows the run's warning
+  // among the policy's problems, at the quota's `min`, as `yardstick run` prints it
+  const policy = `policy: one-team
+title: 一人团队
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+stages:
+  s: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+grades:
+  - { grade: A, min: 90 }
+  - { grade: B, min: 70 }
+  - { grade: C, min: 0 }
+calibration:
+  within: team
+  quotas:
+    B: { min: 0.3 }
+    C: { min: 0.3 }
+  small_teams: round_up
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+
+  it('is among the problems, at line 17, column 15', async () => {
+    const session = new PreviewSession();
+    const csv = '工号,姓名,岗位,团队,阶段,月份,评分\nS1,甲,员工,一组,常规,2026-10,95\n';
+    expect(await session.setData(new TextEncoder().encode(csv), 'month.csv')).toBeNull();
+    const r = await session.evaluate(1, policy, undefined, 'en', clock);
+    if (!r.ok) throw new Error('the policy should load');
+    expect(r.result.rows.map((row) => [row.employee_id, row.grade, row.calibrated])).toEqual([['S1', 'A', 'C']]);
+    // `    B: { min: ` is 14 characters: `0.3` at column 15 of line 17 (`    B: { min: 0.3 }`)
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.column])).toEqual([
+      ['eval_calibration_min_unmet', 'warning', 17, 15],
+    ]);
+  });
+});

@@ -20,6 +20,10 @@ const REALISTIC: Record<string, string | number> = {
   property: 'properties.silver_cliff',
   subject: 'roles.director.indicators.output.startup',
   basis: 'searched 195 cases',
+  // eval_calibration_min_unmet: the cohort (a team, or the whole company) and its head counts
+  cohort: '团队 `一组`',
+  needed: 1,
+  have: 0,
   // bonus pools, budgets and sweeps (engine/model/messages/money.ts)
   pool: 'team_bonus',
   group: '短视频一组',

@@ -223,7 +223,9 @@ export class PreviewSession {
       result: { ...rest, rows: scorecards.map(row) },
       comparison,
       changes,
-      diagnostics: edited.diagnostics,
+      // the run's warnings that point into the policy (a calibration minimum no team could be
+      // given) join its problems, at their line, as the CLI prints them
+      diagnostics: [...edited.diagnostics, ...edited.result.warnings.filter((w) => w.file === 'policy.yaml' && w.span)],
       dataProblems: edited.dataProblems,
       ms: now() - started,
     };

@@ -29,6 +29,16 @@ export const evaluation = defineMessages({
       zh: '请用当时生效的政策版本计算 {period}；如果这个版本是为了更正以前的月份，请设 `effective_from: {period}`，并在 `retroactive: { reason: … }` 中说明原因',
     },
   },
+  eval_calibration_min_unmet: {
+    message: {
+      en: 'forced distribution of {period}: {cohort} ({people} ranked) needs at least {needed} at `{grade}` (min {min}) but can place only {have} there: this minimum is not met',
+      zh: '{period} 的强制分布：{cohort}（参与排名 {people} 人）的 `{grade}` 至少应有 {needed} 人（min {min}），但只能排入 {have} 人：这一最低比例未满足',
+    },
+    help: {
+      en: 'people only move down, so a minimum is filled from the grades above it, and too few are left there (the others already stand below it, or a worse grade’s minimum took them); for small cohorts use `small_teams: round_down` (or `round`), or calibrate a larger cohort (`within: all`)',
+      zh: '强制分布只会把人往下调，最低比例只能从更高的等级补人，而这里更高等级的人已不够（其余的人本来就在它之下，或已被更低等级的最低比例调走）；小团队请用 `small_teams: round_down`（或 `round`），或在更大的范围内校准（`within: all`）',
+    },
+  },
   eval_derived_out_of_range: {
     message: {
       en: '`{label}` ({text}) is {value} for `{employee}`, outside its range [{min}, {max}]',

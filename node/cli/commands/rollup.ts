@@ -13,9 +13,11 @@ import {
   diagnostic,
   evaluateRollup,
   monthsInPeriod,
+  unmetMinimumWarning,
+  type UnmetMinimum,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
-import { readBytes, type Io } from '../io.js';
+import { readBytes, sayDiagnostic, type Io } from '../io.js';
 import { Ledger } from '../ledger.js';
 import { lockLedger } from '../ledger-lock.js';
 import { alignTable } from '../format/text-table.js';
@@ -41,7 +43,7 @@ const firstLast = (months: readonly string[]) => ({ first: months[0] ?? '', last
 export async function rollupCommand(policyFile: string, o: RollupCommandOptions, io: Io): Promise<number> {
   if (!isRollupFile(policyFile))
     throw new ExitError(EXIT.input, diagnostic('cli_rollup_not_rollup', { file: policyFile }, { file: policyFile }));
-  const doc = loadRollupFile(policyFile, io.stderr, io.lang);
+  const { doc, quotaMinSpans } = loadRollupFile(policyFile, io.stderr, io.lang);
   const period = rollupPeriodArgument(o.period, doc);
   if (doc.effective_from && period.months[0]! < rollupPeriodArgument(doc.effective_from, doc).months[0]!)
     throw new ExitError(
@@ -71,7 +73,8 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
           ...firstLast(period.months),
         }),
       );
-    const result = evaluateRollup(doc, period.period, period.months, months);
+    const unmet: UnmetMinimum[] = [];
+    const result = evaluateRollup(doc, period.period, period.months, months, unmet);
     for (const card of result.cards) {
       card.explanation = explainRollup(
         card,
@@ -118,6 +121,13 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
     );
     for (const x of result.excluded)
       io.stderr(explainRollupExcluded(x, doc.rollup.min_months, monthsInPeriod(doc.rollup.period), o.lang));
+    const within = doc.calibration?.within ?? 'all';
+    for (const u of unmet)
+      sayDiagnostic(
+        io.stderr,
+        unmetMinimumWarning(u, within, period.period, policyFile, quotaMinSpans.get(u.grade)),
+        o.lang,
+      );
     if (lock && saved) {
       ledger.save(lock);
       const zh = o.lang === 'zh';

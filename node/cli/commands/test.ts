@@ -621,7 +621,7 @@ export async function runTestsFor(
   let list: ({ ok: true; places: Record<string, string> } | { ok: false; name: string; problem: ExitError })[];
   let report: TestReport;
   if (isRollupFile(policyFile)) {
-    const doc = loadRollupFile(policyFile, io.stderr, io.lang);
+    const { doc } = loadRollupFile(policyFile, io.stderr, io.lang);
     const cases = await readRollupCases(doc, policyFile, testFile, testFileFor(shownAs));
     list = cases;
     report = runRollupTests(

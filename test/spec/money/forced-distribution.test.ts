@@ -78,3 +78,40 @@ describe('teams of one and two under a 10 % quota', () => {
     expect(await calibrated('{ C: { min: 0.05 } }', 'round_down', csv)).toEqual({ S1: 'A', P1: 'A', P2: 'A' });
   });
 });
+
+describe('a minimum a cohort cannot be given is said, not dropped without a word', () => {
+  // B min 30 % and C min 30 % under round_up. 单人组 (S1 at 99): C first (minima from the worst
+  // grade up) needs 0.3 × 1 → 1 person and takes S1; B then needs 1 too, and nobody is left above B
+  // to move down. 双人组 (P1 99, P2 98): C takes P2, B takes P1: both minima met, no warning.
+  const csv = month(['S1', '单人组', 99], ['P1', '双人组', 99], ['P2', '双人组', 98]);
+  const quotas = '{ B: { min: 0.3 }, C: { min: 0.3 } }';
+
+  it('warns once, for the cohort and grade, at the quota’s `min` (line 20, column 23)', async () => {
+    const r = await runMonth(policy(quotas, 'round_up'), csv);
+    expect(each(r, (c) => c.calibration?.calibrated)).toEqual({ S1: 'C', P1: 'B', P2: 'C' });
+    // `  quotas: { B: { min: 0.3 }, …` is line 20 of the policy (policy, title, version, metrics,
+    // rating, stages, s, roles, staff, title, pay_base, indicators, r, grades, A, B, C, calibration,
+    // within, quotas); `  quotas: { B: { min: ` is 22 characters, so `0.3` begins at column 23
+    expect(
+      r.warnings.map((w) => [w.code, w.severity, w.file, w.span?.line, w.span?.column, w.message, w.help]),
+    ).toEqual([
+      [
+        'eval_calibration_min_unmet',
+        'warning',
+        'spec.yaml',
+        20,
+        23,
+        'forced distribution of 2026-10: team `单人组` (1 ranked) needs at least 1 at `B` (min 30%) but can place only 0 there: this minimum is not met',
+        'people only move down, so a minimum is filled from the grades above it, and too few are left there (the others already stand below it, or a worse grade’s minimum took them); for small cohorts use `small_teams: round_down` (or `round`), or calibrate a larger cohort (`within: all`)',
+      ],
+    ]);
+    // pay does not move: 99 % and 98 % of ¥1,000
+    expect(each(r, (c) => c.payout.totalFen)).toEqual({ S1: 99_000, P1: 99_000, P2: 98_000 });
+  });
+
+  it('round_down: 0.3 of one person is nobody, 0.3 of two is nobody: nothing is asked, nothing is said', async () => {
+    const r = await runMonth(policy(quotas, 'round_down'), csv);
+    expect(each(r, (c) => c.calibration?.calibrated)).toEqual({ S1: 'A', P1: 'A', P2: 'A' });
+    expect(r.warnings).toEqual([]);
+  });
+});
