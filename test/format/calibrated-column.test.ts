@@ -11,7 +11,7 @@
 // one person whose pay is held (LS0006, B) is not ranked: B 30 − 1 = 29; C stays 15 (every team has
 // at least its ⌊n × 0.1⌋ = 1 C already). 3 + 11 + 29 + 15 = 58 = 59 − 1.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/universal';
@@ -126,5 +126,57 @@ describe('the calibrated grade in the outputs of a policy with forced distributi
       '--exclude-invalid',
     );
     expect(table.stdout).not.toContain('校准');
+  });
+});
+
+describe('a file of two months: the held are counted as the rest of the summary counts them', () => {
+  // E1 (95) is held in 2026-10 (刷量标记 1) and ranked in 2026-11; E2 (80, B) both months. 2026-10:
+  // a cohort of 1 (E2 only): A max 50 % of 1 = 0.5 → nobody, E2 stays B. 2026-11: a cohort of 2, A max
+  // 1 person: E1 keeps A. Calibrated: A 1 · B 2 · C 0, and one person-month held, said as 人次 as
+  // the payout line beside it says it (it said 「另有 1 人暂扣」 under 「… 1 人次」)
+  const policy = `policy: two-months
+title: 两个月
+version: 1.0.0
+metrics:
+  rating: { label: 评分, unit: score, range: [ 0, 100 ] }
+  flagged: { label: 刷量标记, unit: count, default: 0 }
+stages:
+  s: { title: 常规 }
+roles:
+  staff: { title: 员工, pay_base: 1000, indicators: { r: { metric: rating, scoring: rating, weight: 100 } } }
+holds:
+  fake:
+    title: 疑似刷量
+    when: { all: [ { fact: flagged, operator: greaterThan, value: 0 } ] }
+    reason: 请核实数据
+grades:
+  - { grade: A, min: 90 }
+  - { grade: B, min: 70 }
+  - { grade: C, min: 0 }
+calibration:
+  within: team
+  quotas:
+    A: { max: 0.5 }
+payout:
+  performance_pay: pay_base * score / 100
+  rounding: { to: 0.01, mode: half_up }
+`;
+  const csv = `工号,姓名,岗位,团队,阶段,月份,评分,刷量标记
+E1,甲,员工,一组,常规,2026-10,95,1
+E2,乙,员工,一组,常规,2026-10,80,0
+E1,甲,员工,一组,常规,2026-11,95,0
+E2,乙,员工,一组,常规,2026-11,80,0
+`;
+
+  it('「另有 1 人次暂扣」 beside 「1 人次」', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-calibrated-months-'));
+    writeFileSync(join(dir, 'p.yaml'), policy);
+    writeFileSync(join(dir, 'm.csv'), csv);
+    const r = await yardstickAsIs('run', join(dir, 'p.yaml'), '--data', join(dir, 'm.csv'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('校准后等级分布（强制分布）：A 1 · B 2 · C 0（另有 1 人次暂扣，不参与排名）');
+    // the payout line: 950 + 800 + 950 + 800 = ¥3,500.00, E1's October ¥950.00 held
+    expect(lines).toContain('应发合计：¥3,500.00（可发 ¥2,550.00，暂扣 ¥950.00，1 人次）');
   });
 });

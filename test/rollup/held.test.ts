@@ -62,7 +62,7 @@ describe('a roll-up with a month still held', () => {
     expect(r.code).toBe(0);
     // ranked: E1, E2, E3 — a team of 3: 优秀 at most ⌈0.25 × 3⌉ = 1: E1 keeps it (¥2,000), E2 moves down
     expect(row(r.stdout, 'E1')).toEqual(['E1', '员工E1', '一组', '3', '93.33', '优秀', '优秀', '¥2,000.00']);
-    expect(row(r.stdout, 'E2')).toEqual(['E2', '员工E2', '一组', '3', '91', '优秀', '合格', '¥0.00']);
+    expect(row(r.stdout, 'E2')).toEqual(['E2', '员工E2', '一组', '3', '91.00', '优秀', '合格', '¥0.00']);
     expect(row(r.stdout, 'E3')).toEqual(['E3', '员工E3', '一组', '3', '78.33', '合格', '合格', '¥0.00']);
     // E4: graded on the score, not ranked, no calibrated grade, so no award on it
     expect(row(r.stdout, 'E4')).toEqual(['E4', '员工E4', '一组', '3', '98.33', '优秀', '—', '¥0.00']);
@@ -110,7 +110,7 @@ describe('a roll-up with a month still held', () => {
     // a team of 4: 优秀 at most ⌈0.25 × 4⌉ = 1: E4 (98.33) ranks first and keeps it; E1 and E2 move down
     expect(row(r.stdout, 'E4')).toEqual(['E4', '员工E4', '一组', '3', '98.33', '优秀', '优秀', '¥2,000.00']);
     expect(row(r.stdout, 'E1')).toEqual(['E1', '员工E1', '一组', '3', '93.33', '优秀', '合格', '¥0.00']);
-    expect(row(r.stdout, 'E2')).toEqual(['E2', '员工E2', '一组', '3', '91', '优秀', '合格', '¥0.00']);
+    expect(row(r.stdout, 'E2')).toEqual(['E2', '员工E2', '一组', '3', '91.00', '优秀', '合格', '¥0.00']);
     expect(r.stdout.split('\n')).toContain('calibrated: 合格 3 · 优秀 1');
     expect(r.stdout).not.toContain('left out of forced distribution');
   });

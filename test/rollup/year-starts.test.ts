@@ -69,7 +69,7 @@ describe('a half-year from September to February', () => {
       '员工E1',
       '一组',
       '2',
-      '93',
+      '93.00',
       'E',
       '¥0.00',
     ]);

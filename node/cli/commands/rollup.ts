@@ -162,7 +162,8 @@ function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], l
     c.name,
     c.team,
     String(c.months.length),
-    String(c.score),
+    // every score at the roll-up's decimals, as the monthly table prints them (90.00 beside 93.33)
+    c.score.toFixed(doc.rollup.decimals ?? 2),
     c.grade,
     ...(calibrated ? [c.held_months ? '—' : (c.calibration?.calibrated ?? c.grade)] : []),
     formatFen(c.payoutFen),
