@@ -195,7 +195,9 @@ export function summaryLines(r: RunResult, lang: Lang): string[] {
     `等级分布：${grades}`,
     ...(calibrated === undefined
       ? []
-      : [`校准后等级分布（强制分布）：${calibrated}${unranked ? `（另有 ${unranked} ${months ? '人次' : '人'}暂扣，不参与排名）` : ''}`]),
+      : [
+          `校准后等级分布（强制分布）：${calibrated}${unranked ? `（另有 ${unranked} ${months ? '人次' : '人'}暂扣，不参与排名）` : ''}`,
+        ]),
     `应发合计：${formatFen(s.payout_total_fen)}（可发 ${formatFen(s.payable_total_fen)}，暂扣 ${formatFen(s.held_total_fen)}，${s.holds} ${months ? '人次' : '人'}）`,
     `触发：${triggers.length ? triggers.map(([id, n]) => `${triggerTitle(id)} ${n} ${months ? '人次' : '人'}`).join(' · ') : '无'}`,
     ...poolLines(r, lang),
