@@ -81,6 +81,12 @@ describe('a roll-up minimum a team cannot be given', () => {
     });
     // `    良好: { min: 0.3 }` is line 16 of quarterly.yaml; `    良好: { min: ` is 15 characters,
     // so `0.3` begins at column 16
+    // the JSON carries it too, as a month's JSON carries its warnings
+    expect(
+      (
+        JSON.parse(r.stdout) as { warnings?: { code: string; span?: { line: number; column: number } }[] }
+      ).warnings?.map((w) => [w.code, w.span?.line, w.span?.column]),
+    ).toEqual([['eval_calibration_min_unmet', 16, 16]]);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('eval_calibration_min_unmet'));
     expect(warnings).toEqual([
       `${join(dir, 'quarterly.yaml')}:16:16: warning[eval_calibration_min_unmet]: forced distribution of 2026-Q3: team \`一组\` (1 ranked) needs at least 1 at \`良好\` (min 30%) but can place only 0 there: this minimum is not met`,

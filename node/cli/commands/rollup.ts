@@ -14,6 +14,7 @@ import {
   evaluateRollup,
   monthsInPeriod,
   unmetMinimumWarning,
+  type Diagnostic,
   type UnmetMinimum,
 } from '../../../engine/index.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -95,6 +96,11 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
           heldLine(card.held_months, o.lang),
         );
     }
+    // a calibration minimum a team could not be given, at the quota's `min`
+    const within = doc.calibration?.within ?? 'all';
+    const warnings = unmet.map((u) =>
+      unmetMinimumWarning(u, within, period.period, policyFile, quotaMinSpans.get(u.grade)),
+    );
     let saved: ReturnType<typeof recordRollup> | undefined;
     if (lock) {
       const policyBytes = readBytes(policyFile, 'policy');
@@ -116,18 +122,12 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
     }
     io.stdout(
       o.format === 'json'
-        ? `${JSON.stringify(rollupJson(result, sources), null, 2)}\n`
+        ? `${JSON.stringify(rollupJson(result, sources, warnings), null, 2)}\n`
         : formatRollup(doc, result, sources, o.lang),
     );
     for (const x of result.excluded)
       io.stderr(explainRollupExcluded(x, doc.rollup.min_months, monthsInPeriod(doc.rollup.period), o.lang));
-    const within = doc.calibration?.within ?? 'all';
-    for (const u of unmet)
-      sayDiagnostic(
-        io.stderr,
-        unmetMinimumWarning(u, within, period.period, policyFile, quotaMinSpans.get(u.grade)),
-        o.lang,
-      );
+    for (const w of warnings) sayDiagnostic(io.stderr, w, o.lang);
     if (lock && saved) {
       ledger.save(lock);
       const zh = o.lang === 'zh';
@@ -208,7 +208,7 @@ function formatRollup(doc: RollupDoc, r: RollupResult, sources: MonthSource[], l
   return `${lines.join('\n')}\n`;
 }
 
-function rollupJson(r: RollupResult, sources: MonthSource[]) {
+function rollupJson(r: RollupResult, sources: MonthSource[], warnings: Diagnostic[]) {
   return {
     policy: r.policy,
     period: r.period,
@@ -226,5 +226,6 @@ function rollupJson(r: RollupResult, sources: MonthSource[]) {
       ...(r.by_calibrated_grade ? { by_calibrated_grade: r.by_calibrated_grade } : {}),
       payout_total: r.payout_total_fen / 100,
     },
+    ...(warnings.length ? { warnings } : {}),
   };
 }
