@@ -308,3 +308,24 @@ describe('the history months route', () => {
     expect((await get('/api/rollup-history/..%2Fsecret')).status).toBe(400);
   });
 });
+
+describe('a calibration minimum the year cannot be given', () => {
+  // `M+: { min: 0.5 }` over the whole team of 60 asks for 0.5 × 60 = 30 people at M+; people only
+  // move down, and above M+ stand only the E holders (at most 0.05 × 60 = 3): the preview says so
+  // among the problems, at the quota's `min` (line 38: `    M+: { min: 0.5 }`, `0.5` at column 16)
+  it('is among the problems, with the people M+ holds after calibration', async () => {
+    const r = await preview(annual.replace('    M+: { max: 0.2 }', '    M+: { min: 0.5 }'));
+    if (!r.ok) throw new Error('the roll-up should preview');
+    const held = r.preview.rows.filter((row) => row.calibrated === 'M+').length;
+    expect(held).toBeLessThan(30);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.column, d.message])).toEqual([
+      [
+        'eval_calibration_min_unmet',
+        'warning',
+        38,
+        16,
+        `forced distribution of 2026: the whole company (60 ranked) needs at least 30 at \`M+\` (min 50%) but can place only ${held} there: this minimum is not met`,
+      ],
+    ]);
+  });
+});

@@ -15,6 +15,8 @@ import {
   rollupMonthOf,
   runPolicy,
   toRecords,
+  unmetMinimumWarning,
+  type UnmetMinimum,
   type Diagnostic,
   type EmployeeRecord,
   type ExcludedRecord,
@@ -145,13 +147,19 @@ export function rollupOver(
   const latest = [...months.map((m) => m.period)].sort().pop();
   if (latest === undefined) return { ok: false, kind: 'no_months', diagnostics: loaded.diagnostics };
   const period = periodHolding(latest, doc.rollup.period, doc.rollup.year_starts);
-  const result = evaluateRollup(doc, period.period, period.months, months);
+  const unmet: UnmetMinimum[] = [];
+  const result = evaluateRollup(doc, period.period, period.months, months, unmet);
+  // a calibration minimum a team could not be given joins the problems, at the quota's `min`
+  const within = doc.calibration?.within ?? 'all';
+  const warnings = unmet.map((u) =>
+    unmetMinimumWarning(u, within, period.period, 'policy.yaml', loaded.quotaMinSpans.get(u.grade)),
+  );
   const from = doc.effective_from ? readRollupPeriod(doc.effective_from, doc.rollup.year_starts) : undefined;
   const before = from?.ok && period.months[0]! < from.value.months[0]! ? doc.effective_from : undefined;
   const titleOf = (id: string, title?: string) => title ?? (id === 'months' ? (lang === 'zh' ? '月数' : 'months') : id);
   return {
     ok: true,
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...warnings],
     preview: {
       period: result.period,
       periodMonths: result.months,
