@@ -70,6 +70,65 @@ describe('a workbook as exported', () => {
   });
 });
 
+describe('a workbook whose cells could be read two ways is refused, as a data file is', () => {
+  // 已退款 merged over three orders (D2:D4): Excel shows it on all three, the file holds it on the
+  // first only. Read as blank, the two below counted as sales (E1's sum 80,000 where it is 20,000),
+  // without a word; with `fill_down: [ 订单状态 ]` it is read as Excel shows it
+  const REFUNDS = `events:\n  - file: o.xlsx\n    time: 下单时间\n{fill}    metrics:\n      gmv: { agg: sum, column: 实付金额, where: [ { column: 订单状态, op: not_in, value: [ 已退款 ] } ] }\n`;
+  const orders = () =>
+    xlsx([
+      {
+        sheet: '订单',
+        data: [
+          [c('工号'), c('下单时间'), c('实付金额'), c('订单状态')],
+          [c('E1'), c('2026-10-02 20:00'), c(30000), c('已退款', 3)],
+          [c('E1'), c('2026-10-03 20:00'), c(20000), null],
+          [c('E1'), c('2026-10-04 20:00'), c(10000), null],
+          [c('E1'), c('2026-10-05 20:00'), c(20000), c('已完成')],
+        ],
+      },
+    ]);
+
+  it('a merged cell in a column the source reads, not filled down: refused at its first cell', async () => {
+    const r = await aggregate(folder({ 'o.xlsx': await orders() }), REFUNDS.replace('{fill}', ''));
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell?.row, d.cell?.column])).toEqual([
+      [
+        'data_xlsx_unreadable',
+        'the cells D2:D4 are merged: Excel shows `已退款` on rows 2 to 4, but only row 2 holds it',
+        2,
+        '订单状态',
+      ],
+    ]);
+  });
+
+  it('filled down, the three are refunds: E1 has 20,000 of sales', async () => {
+    const r = await aggregate(
+      folder({ 'o.xlsx': await orders() }),
+      REFUNDS.replace('{fill}', '    fill_down: [ 订单状态 ]\n'),
+    );
+    expect(byKey(r).E1).toEqual({ gmv: '20000' });
+  });
+
+  it('read from its first sheet while a second sheet has the same header: refused, naming it', async () => {
+    // 直播一部 holds E1, 直播二部 E2: without `sheet:` only the first was read, E2's sessions lost
+    const header = [c('工号'), c('开播时间'), c('观看人数')];
+    const book = await xlsx([
+      { sheet: '直播一部', data: [header, [c('E1'), c('2026-10-02 20:00'), c(100)]] },
+      { sheet: '直播二部', data: [header, [c('E2'), c('2026-10-03 20:00'), c(200)]] },
+    ]);
+    const r = await aggregate(folder({ 's.xlsx': book }), SUM('s.xlsx'));
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        'data_xlsx_other_sheet',
+        'the first sheet `直播一部` was read, and other sheets have a header of this data too (`直播二部`): which one holds this month cannot be told',
+      ],
+    ]);
+    // naming the sheet reads it
+    const one = await aggregate(folder({ 's.xlsx': book }), SUM('s.xlsx', '    sheet: 直播二部\n'));
+    expect(byKey(one).E2).toEqual({ n: '1', viewers: '200' });
+  });
+});
+
 const TITLED = '10月订单导出\n导出人：HR\n工号,开播时间,观看人数\nE1,2026-10-02 10:00,100\nE1,2026-10-03 10:00,abc\n';
 
 describe('text files as exported', () => {

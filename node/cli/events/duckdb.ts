@@ -25,6 +25,8 @@ import {
   readTable,
   xlsxMergedRanges,
   hiddenColumnsProblem,
+  mergedCellsProblem,
+  sameLayoutSheets,
   type Diagnostic,
   type Encoding,
   type Table,
@@ -239,6 +241,28 @@ export class EventEngine {
           reason_zh: localise(hidden, 'zh').message,
           diagnostics: [hidden],
         };
+      if (ext === 'xlsx') {
+        // as a data file's: a cell merged down several rows below the header in a column the
+        // source reads, and not filled down (`fill_down:`), holds its value in its first row only,
+        // and the rows below would be read as blank (a 已退款 status read as a sale, an amount
+        // summed once for two sessions); and a workbook read from its first sheet while another
+        // sheet with a tab has the same header (直播一部, 直播二部) would leave that sheet's rows out
+        const headerRow = numbers[at]!;
+        const fill = new Set((layout.fillDown ?? []).map((c) => c.trim()));
+        const reads = (c: number) => {
+          const h = (table.header[c] ?? '').trim();
+          return (used.size === 0 || used.has(h)) && !fill.has(h);
+        };
+        const below = { ...table, merged: table.merged?.filter((m) => m.top >= headerRow) };
+        const problem = mergedCellsProblem(below, name, reads) ?? sameLayoutSheets(table, name);
+        if (problem)
+          return {
+            ok: false,
+            reason: localise(problem, 'en').message,
+            reason_zh: localise(problem, 'zh').message,
+            diagnostics: [problem],
+          };
+      }
       if (ext === 'xlsx' && layout.fillDown?.length) {
         const merged = await xlsxMergedRanges(bytes, table.sheet);
         const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
