@@ -37,6 +37,11 @@ export interface Table {
    */
   merged?: { range: string; top: number; bottom: number; left: number; right: number; value: string }[];
   /**
+   * A JSON file's cells holding a list or an object (`["已退款"]`), written as their JSON: their row
+   * (the first record is row 2) and column, in the order of the file.
+   */
+  structured?: { row: number; col: number; value: string }[];
+  /**
    * A workbook's hidden columns (Hide, a collapsed group, or a width too small to show them) holding data below the header, in
    * column order: the column, its name as a message lists it (`H \`违规次数\``), and its first cell
    * holding data. Refused by the reader only when it reads the column (`hiddenColumnsProblem`).
@@ -288,6 +293,7 @@ export function readJsonRecords(text: string, file?: string): TableResult {
   // (not Infinity), 1e-400 is not 0, and 1.5e-7 is 0.00000015 (String(1.5e-7) is `1.5e-7`)
   let tokens: Map<string, string>[] | undefined;
   let exponents: Map<number, Map<number, string>> | undefined;
+  const structured: NonNullable<Table['structured']> = [];
   const rows = (list as Record<string, unknown>[]).map((obj, r) =>
     header.map((k, c) => {
       const v = obj[k];
@@ -304,13 +310,23 @@ export function readJsonRecords(text: string, file?: string): TableResult {
           return plain;
         }
       }
-      return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      if (v === undefined || v === null) return '';
+      if (typeof v !== 'object') return String(v);
+      const json = JSON.stringify(v);
+      structured.push({ row: r + 2, col: c, value: json });
+      return json;
     }),
   );
   // a JSON record's "row" is its position counted like a sheet: the first record is row 2
   return {
     ok: true,
-    table: { header, rows, rowNumbers: rows.map((_, i) => i + 2), ...(exponents ? { exponents } : {}) },
+    table: {
+      header,
+      rows,
+      rowNumbers: rows.map((_, i) => i + 2),
+      ...(exponents ? { exponents } : {}),
+      ...(structured.length ? { structured } : {}),
+    },
   };
 }
 

@@ -129,6 +129,35 @@ describe('a workbook whose cells could be read two ways is refused, as a data fi
   });
 });
 
+describe('a JSON export with a list or an object where one value belongs', () => {
+  // `["已退款"]` was read as its JSON text, which is not 已退款: the refund was kept as a sale (E1's
+  // 30,000 summed), exit 0. It is refused at its record (row 3: the second record)
+  const REFUNDS = `events:\n  - file: o.json\n    time: 下单时间\n    metrics:\n      gmv: { agg: sum, column: 实付金额, where: [ { column: 订单状态, op: not_in, value: [ 已退款 ] } ] }\n`;
+  const orders = (status: unknown) =>
+    JSON.stringify([
+      { 工号: 'E1', 下单时间: '2026-10-02 20:00', 实付金额: 20000, 订单状态: '已完成' },
+      { 工号: 'E1', 下单时间: '2026-10-03 20:00', 实付金额: 30000, 订单状态: status },
+    ]);
+
+  it('a list in a condition column is refused at its cell', async () => {
+    const r = await aggregate(folder({ 'o.json': orders(['已退款']) }), REFUNDS);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.cell?.row, d.cell?.column, d.cell?.value])).toEqual([
+      [
+        'data_event_cell',
+        '`["已退款"]` in `订单状态` is a list or an object, not one value: a condition would compare its text, and a count would take it for one id',
+        3,
+        '订单状态',
+        '["已退款"]',
+      ],
+    ]);
+  });
+
+  it('the same refund written as one value leaves E1 20,000 of sales', async () => {
+    const r = await aggregate(folder({ 'o.json': orders('已退款') }), REFUNDS);
+    expect(byKey(r).E1).toEqual({ gmv: '20000' });
+  });
+});
+
 const TITLED = '10月订单导出\n导出人：HR\n工号,开播时间,观看人数\nE1,2026-10-02 10:00,100\nE1,2026-10-03 10:00,abc\n';
 
 describe('text files as exported', () => {

@@ -31,6 +31,16 @@ export const events = defineMessages({
       zh: '请在导出文件中把该列四舍五入到六位小数（百分比四位），让文件写明本意的数值；修正前该员工无法按此数据源评分',
     },
   },
+  'data_event_cell.structured': {
+    message: {
+      en: '`{value}` in `{column}` is a list or an object, not one value: a condition would compare its text, and a count would take it for one id',
+      zh: '`{column}` 列的 `{value}` 是列表或对象，不是单个值：条件会拿它的文本去比较，计数会把它当作一个编号',
+    },
+    help: {
+      en: 'export the column with one value in each record (`"已退款"`, not `["已退款"]`); the file cannot be read until then',
+      zh: '请在导出文件中让该列每条记录只写一个值（写 `"已退款"`，而不是 `["已退款"]`）；修正前无法读取该文件',
+    },
+  },
   'data_event_cell.negative': {
     message: { en: '`{value}` in `{column}` is negative', zh: '`{column}` 列的 `{value}` 是负数' },
     help: {

@@ -27,6 +27,7 @@ import {
   hiddenColumnsProblem,
   mergedCellsProblem,
   sameLayoutSheets,
+  diagnostic,
   type Diagnostic,
   type Encoding,
   type Table,
@@ -241,6 +242,26 @@ export class EventEngine {
           reason_zh: localise(hidden, 'zh').message,
           diagnostics: [hidden],
         };
+      // a JSON list or object (`["已退款"]`) in a column the source reads would be compared, counted
+      // or keyed as its JSON text: a refund written so was kept as a sale
+      const structured = table.structured?.find((x) => {
+        const h = (table.header[x.col] ?? '').trim();
+        return used.size === 0 || used.has(h);
+      });
+      if (structured) {
+        const column = (table.header[structured.col] ?? '').trim();
+        const problem = diagnostic(
+          'data_event_cell.structured',
+          { value: structured.value, column },
+          { file: name, cell: { row: structured.row, column, value: structured.value } },
+        );
+        return {
+          ok: false,
+          reason: localise(problem, 'en').message,
+          reason_zh: localise(problem, 'zh').message,
+          diagnostics: [problem],
+        };
+      }
       if (ext === 'xlsx') {
         // as a data file's: a cell merged down several rows below the header in a column the
         // source reads, and not filled down (`fill_down:`), holds its value in its first row only,
