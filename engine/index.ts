@@ -78,7 +78,7 @@ export {
 export { renderStatement, renderIndex, escapeHtml, isolateBidi, type Provenance } from './explanation/statement.js';
 export {
   calibrate,
-  unmetMinimumWarning,
+  unmetMinimumWarnings,
   type CalibrationResult,
   type UnmetMinimum,
 } from './evaluation/calibrate.js';
@@ -141,6 +141,7 @@ export {
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,
+  structuredCellProblem,
   sameLayoutSheets,
   hiddenColumnsProblem,
   type Encoding,

@@ -11,6 +11,7 @@ export {
   noHeaderRow,
   isBlankRow,
   mergedCellsProblem,
+  structuredCellProblem,
   hiddenColumnsProblem,
   type Table,
   type TableResult,

@@ -562,6 +562,26 @@ export function mergedCellsProblem(
   );
 }
 
+/**
+ * A JSON file's first list or object (`["已退款"]`) in a column that is read (`reads`): read as its
+ * JSON text, it matches no condition and counts as one id of its own, so an event source refuses
+ * the file at that record.
+ */
+export function structuredCellProblem(
+  table: Table,
+  file?: string,
+  reads: (col: number) => boolean = () => true,
+): Diagnostic | undefined {
+  const x = table.structured?.find((s) => reads(s.col));
+  if (!x) return undefined;
+  const column = (table.header[x.col] ?? '').trim();
+  return diagnostic(
+    'data_event_cell.structured',
+    { value: x.value, column },
+    { file, cell: { row: x.row, column, value: x.value } },
+  );
+}
+
 /** A workbook cell's place for a message: the sheet, the row, the column's header (or its letters, from `ref`) and the value. */
 function sheetCell(table: Table, file: string | undefined, row: number, col: number, ref: string, value: string) {
   return {

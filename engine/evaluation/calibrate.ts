@@ -126,21 +126,25 @@ const COHORT_WORDS: Record<CalibrationDef['within'], { en: string; zh: string }>
 };
 
 /**
- * The warning for a minimum a cohort could not be given, at the quota's `min` when its place is
- * known: the run goes on (the other quotas hold), but "at least 30 % B" did not hold in this cohort.
+ * The warnings for the minima the cohorts could not be given, each at its quota's `min` when its
+ * place is known (`spans`, by grade): the run goes on (the other quotas hold), but "at least 30 %
+ * B" did not hold in that cohort. One for a month's run, a roll-up and both previews.
  */
-export function unmetMinimumWarning(
-  u: UnmetMinimum,
+export function unmetMinimumWarnings(
+  unmet: readonly UnmetMinimum[],
   within: CalibrationDef['within'],
   period: string,
   file: string,
-  span: Span | undefined,
-): Diagnostic {
+  spans: ReadonlyMap<string, Span> | undefined,
+): Diagnostic[] {
   const words = COHORT_WORDS[within];
-  const cohort = within === 'all' ? words : { en: `${words.en} \`${u.cohort}\``, zh: `${words.zh} \`${u.cohort}\`` };
-  return diagnostic(
-    'eval_calibration_min_unmet',
-    { period, cohort, people: u.size, grade: u.grade, needed: u.needed, have: u.have, min: pct(u.min) },
-    { severity: 'warning', file, ...(span ? { span } : {}) },
-  );
+  return unmet.map((u) => {
+    const cohort = within === 'all' ? words : { en: `${words.en} \`${u.cohort}\``, zh: `${words.zh} \`${u.cohort}\`` };
+    const span = spans?.get(u.grade);
+    return diagnostic(
+      'eval_calibration_min_unmet',
+      { period, cohort, people: u.size, grade: u.grade, needed: u.needed, have: u.have, min: pct(u.min) },
+      { severity: 'warning', file, ...(span ? { span } : {}) },
+    );
+  });
 }

@@ -9,7 +9,7 @@ import { evaluateRecord, evaluateRecordSync, type EvaluateOptions } from './eval
 import { excludedRecord, type EmployeeRecord, type ExcludedRecord } from '../model/record.js';
 import type { RunResult, RunSummary, Scorecard } from '../model/scorecard.js';
 import { NO_HISTORY, stackHistory } from './history.js';
-import { calibrate, scaleOf, unmetMinimumWarning, type UnmetMinimum } from './calibrate.js';
+import { calibrate, scaleOf, unmetMinimumWarnings, type UnmetMinimum } from './calibrate.js';
 import { explainCalibration, explainScorecard, payoutLabel } from '../explanation/explain.js';
 import { applyPools, poolWeightProblem, type PoolAllocation } from './pool.js';
 import { applyBudget, type BudgetReport } from './budget.js';
@@ -267,9 +267,7 @@ function calibrateCards(policy: CompiledPolicy, cards: Scorecard[], period: stri
     card.calibration = results.get(card.employee_id)!;
     if (card.explanation.length) card.explanation.push(explainCalibration(card.calibration, calibration.within, lang));
   }
-  return unmet.map((u) =>
-    unmetMinimumWarning(u, calibration.within, period, policy.file, policy.quotaMinSpans?.get(u.grade)),
-  );
+  return unmetMinimumWarnings(unmet, calibration.within, period, policy.file, policy.quotaMinSpans);
 }
 
 export function summarise(policy: CompiledPolicy, cards: Scorecard[], excludedCount: number): RunSummary {

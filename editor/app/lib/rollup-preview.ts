@@ -15,7 +15,7 @@ import {
   rollupMonthOf,
   runPolicy,
   toRecords,
-  unmetMinimumWarning,
+  unmetMinimumWarnings,
   type UnmetMinimum,
   type Diagnostic,
   type EmployeeRecord,
@@ -151,9 +151,7 @@ export function rollupOver(
   const result = evaluateRollup(doc, period.period, period.months, months, unmet);
   // a calibration minimum a team could not be given joins the problems, at the quota's `min`
   const within = doc.calibration?.within ?? 'all';
-  const warnings = unmet.map((u) =>
-    unmetMinimumWarning(u, within, period.period, 'policy.yaml', loaded.quotaMinSpans.get(u.grade)),
-  );
+  const warnings = unmetMinimumWarnings(unmet, within, period.period, 'policy.yaml', loaded.quotaMinSpans);
   const from = doc.effective_from ? readRollupPeriod(doc.effective_from, doc.rollup.year_starts) : undefined;
   const before = from?.ok && period.months[0]! < from.value.months[0]! ? doc.effective_from : undefined;
   const titleOf = (id: string, title?: string) => title ?? (id === 'months' ? (lang === 'zh' ? '月数' : 'months') : id);

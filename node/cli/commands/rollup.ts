@@ -13,7 +13,7 @@ import {
   diagnostic,
   evaluateRollup,
   monthsInPeriod,
-  unmetMinimumWarning,
+  unmetMinimumWarnings,
   type Diagnostic,
   type UnmetMinimum,
 } from '../../../engine/index.js';
@@ -98,9 +98,7 @@ export async function rollupCommand(policyFile: string, o: RollupCommandOptions,
     }
     // a calibration minimum a team could not be given, at the quota's `min`
     const within = doc.calibration?.within ?? 'all';
-    const warnings = unmet.map((u) =>
-      unmetMinimumWarning(u, within, period.period, policyFile, quotaMinSpans.get(u.grade)),
-    );
+    const warnings = unmetMinimumWarnings(unmet, within, period.period, policyFile, quotaMinSpans);
     let saved: ReturnType<typeof recordRollup> | undefined;
     if (lock) {
       const policyBytes = readBytes(policyFile, 'policy');

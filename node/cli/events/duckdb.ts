@@ -27,7 +27,7 @@ import {
   hiddenColumnsProblem,
   mergedCellsProblem,
   sameLayoutSheets,
-  diagnostic,
+  structuredCellProblem,
   type Diagnostic,
   type Encoding,
   type Table,
@@ -155,6 +155,16 @@ function writeTableCsv(table: Table, to: string): void {
   writeFileSync(to, lines.join('\n') + '\n');
 }
 
+/** A file this source cannot read: its problems, and the reason in both languages (joined). */
+function refused(diagnostics: Diagnostic[]): Prepared {
+  return {
+    ok: false,
+    reason: diagnostics.map((d) => localise(d, 'en').message).join('; '),
+    reason_zh: diagnostics.map((d) => localise(d, 'zh').message).join('；'),
+    diagnostics,
+  };
+}
+
 export class EventEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -197,13 +207,7 @@ export class EventEngine {
     if (ext === 'xlsx' || ext === 'json' || textFill) {
       const bytes = new Uint8Array(readBytes(path, 'data'));
       const t = await readTable(bytes, name, { sheet: o.sheet, encoding: o.encoding });
-      if (!t.ok)
-        return {
-          ok: false,
-          reason: t.diagnostics.map((d) => localise(d, 'en').message).join('; '),
-          reason_zh: t.diagnostics.map((d) => localise(d, 'zh').message).join('；'),
-          diagnostics: t.diagnostics,
-        };
+      if (!t.ok) return refused(t.diagnostics);
       const notes: string[] = [];
       let table = t.table;
       // the header row: the first row (as read) or one below it, below title rows
@@ -227,63 +231,26 @@ export class EventEngine {
         };
         notes.push(`header on row ${numbers[at]}`);
       }
-      // a hidden column the mapping reads (the key, the time, a metric's column, a `where:` or
-      // `fill_down:` column) would be aggregated unseen; any other is left unread
+      // what the source reads: the key, the time, a metric's column, a `where:`/`when:`, `row_id`
+      // or `fill_down:` column (every column when none is named); any other is left unread
       const used = new Set([...layout.used, ...(layout.fillDown ?? [])].map((c) => c.trim()));
-      const hidden = hiddenColumnsProblem(
-        table,
-        (c) => used.size === 0 || used.has((table.header[c] ?? '').trim()),
-        name,
-      );
-      if (hidden)
-        return {
-          ok: false,
-          reason: localise(hidden, 'en').message,
-          reason_zh: localise(hidden, 'zh').message,
-          diagnostics: [hidden],
-        };
-      // a JSON list or object (`["已退款"]`) in a column the source reads would be compared, counted
-      // or keyed as its JSON text: a refund written so was kept as a sale
-      const structured = table.structured?.find((x) => {
-        const h = (table.header[x.col] ?? '').trim();
-        return used.size === 0 || used.has(h);
-      });
-      if (structured) {
-        const column = (table.header[structured.col] ?? '').trim();
-        const problem = diagnostic(
-          'data_event_cell.structured',
-          { value: structured.value, column },
-          { file: name, cell: { row: structured.row, column, value: structured.value } },
-        );
-        return {
-          ok: false,
-          reason: localise(problem, 'en').message,
-          reason_zh: localise(problem, 'zh').message,
-          diagnostics: [problem],
-        };
-      }
-      if (ext === 'xlsx') {
-        // as a data file's: a cell merged down several rows below the header in a column the
-        // source reads, and not filled down (`fill_down:`), holds its value in its first row only,
-        // and the rows below would be read as blank (a 已退款 status read as a sale, an amount
-        // summed once for two sessions); and a workbook read from its first sheet while another
-        // sheet with a tab has the same header (直播一部, 直播二部) would leave that sheet's rows out
-        const headerRow = numbers[at]!;
-        const fill = new Set((layout.fillDown ?? []).map((c) => c.trim()));
-        const reads = (c: number) => {
-          const h = (table.header[c] ?? '').trim();
-          return (used.size === 0 || used.has(h)) && !fill.has(h);
-        };
-        const below = { ...table, merged: table.merged?.filter((m) => m.top >= headerRow) };
-        const problem = mergedCellsProblem(below, name, reads) ?? sameLayoutSheets(table, name);
-        if (problem)
-          return {
-            ok: false,
-            reason: localise(problem, 'en').message,
-            reason_zh: localise(problem, 'zh').message,
-            diagnostics: [problem],
-          };
-      }
+      const fill = new Set((layout.fillDown ?? []).map((c) => c.trim()));
+      const reads = (c: number) => used.size === 0 || used.has((table.header[c] ?? '').trim());
+      // as a data file's, a workbook's cell merged down several rows below the header holds its
+      // value in its first row only: in a column read and not filled down, the rows below would be
+      // read as blank (a 已退款 status read as a sale, an amount summed once for two sessions)
+      const headerRow = numbers[at]!;
+      const below = { ...table, merged: table.merged?.filter((m) => m.top >= headerRow) };
+      const problem =
+        // a hidden column read would be aggregated unseen
+        hiddenColumnsProblem(table, reads, name) ??
+        // a JSON list or object (`["已退款"]`) would be compared, counted or keyed as its JSON text
+        structuredCellProblem(table, name, reads) ??
+        mergedCellsProblem(below, name, (c) => reads(c) && !fill.has((table.header[c] ?? '').trim())) ??
+        // read from its first sheet while another sheet has the same header (直播一部, 直播二部),
+        // the other sheet's rows would be left out
+        sameLayoutSheets(table, name);
+      if (problem) return refused([problem]);
       if (ext === 'xlsx' && layout.fillDown?.length) {
         const merged = await xlsxMergedRanges(bytes, table.sheet);
         const byRow = new Map(table.rowNumbers.map((r, i) => [r, i]));
